@@ -1,0 +1,84 @@
+/**
+ * Domain values of the core. Positions are LSP-style: 0-based line, 0-based character in UTF-16 code units.
+ * Paths are workspace-relative with `/` separators (never absolute, never `..`).
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Every diagnostic code the tool emits. Codes are stable: users filter, suppress and configure by them. */
+export const DIAGNOSTIC_CODES = [
+  'citation.unknown-id',
+  'clause.duplicate-id',
+  'clause.malformed-attributes',
+  'clause.unknown-authority',
+  'link.broken-anchor',
+  'example.missing',
+  'example.unused',
+  'clause.uncited',
+  'config.invalid',
+] as const;
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  file: string;
+  range: Range;
+  message: string;
+  /** Machine-readable facts for quick fixes (ids, suggested ids, example paths). JSON-serialisable. */
+  data?: Record<string, unknown>;
+}
+
+export type ClauseKind = 'heading' | 'footnote';
+
+export interface Clause {
+  id: string;
+  kind: ClauseKind;
+  /** Heading: the heading text without its attribute block. Footnote: the title of the enclosing heading. */
+  title: string;
+  /** Heading: the prose of its section up to the next heading. Footnote: the innermost block around its first reference. */
+  text: string;
+  file: string;
+  /** Heading: the whole heading. Footnote: its first `[^id]` reference. */
+  range: Range;
+  /** The id itself (inside `{#id}` or `[^id]`), for rename. */
+  idRange: Range;
+  /** Titles of the enclosing headings, outermost first, ending with this clause's own heading for heading clauses. */
+  section: string[];
+  /** Heading: its own `authority=` attribute. Footnote: inherited from the enclosing heading clauses. */
+  authority?: string;
+  /** All attributes of the heading block (`authority`, `tags`, …); empty for footnotes. */
+  attributes: Record<string, string>;
+  /** Footnote: id of the enclosing heading clause, if any. */
+  parent?: string;
+  /** Heading: its depth (1–6). */
+  level?: number;
+}
+
+export type CitationKind = 'code' | 'test';
+
+export interface Citation {
+  id: string;
+  file: string;
+  /** The whole `[^id]`. */
+  range: Range;
+  /** Just the id inside the brackets. */
+  idRange: Range;
+  kind: CitationKind;
+}
+
+export interface Problem {
+  /** Why a file (or part of it) could not be read or parsed. Never thrown: reported. */
+  file: string;
+  message: string;
+}

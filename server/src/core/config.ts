@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import picomatch from 'picomatch';
+import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from './types';
+
+/**
+ * Workspace configuration: `.clarifier.json` at the workspace root (read by the CLI and the server) and, in the editor,
+ * the `specClarifier.*` settings. Parsing is pure: text in, config plus problems out; it never throws.
+ * An invalid value is reported and its default used [^configuration] [^cf2v].
+ */
+
+export const CONFIG_FILE = '.clarifier.json';
+
+export type SeverityOverride = Severity | 'off';
+
+export interface ClarifierConfig {
+  /** Globs of spec Markdown files. */
+  include: string[];
+  /** Globs excluded from everything (specs, code, examples). */
+  exclude: string[];
+  /** Accepted `authority=` values. */
+  authorities: string[];
+  /** Globs of test files: their citations are of kind `test`. Patterns without `/` match the file name. */
+  testGlobs: string[];
+  /** Where the example file of footnote id `{id}` lives, relative to the spec's folder or the workspace root. */
+  examples: string;
+  /** Per-code severity overrides, `off` silences a code. */
+  severity: Partial<Record<DiagnosticCode, SeverityOverride>>;
+  /** Report clauses that no code cites (`clause.uncited`); only ever when the workspace has code citations at all. */
+  reportUncited: boolean;
+}
+
+export const DEFAULT_CONFIG: Readonly<ClarifierConfig> = Object.freeze({
+  include: ['**/*.md'],
+  exclude: [],
+  // The Model Spec renamed `platform` to `root` in 2025: accept both.
+  authorities: ['root', 'platform', 'system', 'developer', 'user', 'guideline'],
+  testGlobs: ['test/**', 'tests/**', '**/test/**', '**/tests/**', '**/__tests__/**', '*.test.*', '*.spec.*', '*_test.*', 'test_*.*'],
+  examples: 'examples/{id}.md',
+  severity: {},
+  reportUncited: true,
+});
+
+/** Folders never walked, whatever the globs say: VCS data, dependencies and build output [^spec_files] [^sf4k]. */
+export const ALWAYS_IGNORED_DIRS: readonly string[] = [
+  '.git', '.hg', '.svn', 'node_modules', 'bower_components', 'out', 'dist', 'build', 'coverage', '.vscode-test',
+  '.next', '.nuxt', 'target', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.pytest_cache', '.gradle',
+];
+
+const severityOverride = z.enum(['error', 'warning', 'info', 'hint', 'off']);
+const stringList = z.array(z.string().min(1));
+
+const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    include: stringList.optional(),
+    exclude: stringList.optional(),
+    authorities: stringList.optional(),
+    testGlobs: stringList.optional(),
+    examples: z
+      .string()
+      .refine((s) => s.includes('{id}'), { message: 'must contain {id}' })
+      .refine((s) => !s.startsWith('/') && !s.split('/').includes('..'), { message: 'must be a relative path inside the workspace' })
+      .optional(),
+    severity: z.record(z.string(), severityOverride).optional(),
+    reportUncited: z.boolean().optional(),
+  })
+  // Later features (the ambiguity pass, the LLM) add their own sections; unknown keys are kept, not rejected.
+  .passthrough();
+
+export interface ConfigResult {
+  config: ClarifierConfig;
+  /** Human-readable problems; the config falls back to defaults for the offending keys. */
+  problems: string[];
+}
+
+/** Merges a partial config over the defaults, validating each key. */
+export function resolveConfig(raw: unknown): ConfigResult {
+  const problems: string[] = [];
+  const config: ClarifierConfig = { ...DEFAULT_CONFIG, severity: {} };
+  if (raw === undefined || raw === null) return { config, problems };
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const where = issue.path.length ? issue.path.join('.') : '(root)';
+      problems.push(`${where}: ${issue.message}`);
+    }
+    // Keep the keys that are valid on their own.
+    if (typeof raw === 'object') {
+      for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+        const one = configSchema.safeParse({ [key]: value });
+        if (one.success) applyParsed(config, one.data, problems);
+      }
+    }
+    return { config, problems };
+  }
+  applyParsed(config, parsed.data, problems);
+  return { config, problems };
+}
+
+function applyParsed(config: ClarifierConfig, data: z.infer<typeof configSchema>, problems: string[]): void {
+  if (data.include) config.include = data.include;
+  if (data.exclude) config.exclude = data.exclude;
+  if (data.authorities) config.authorities = data.authorities;
+  if (data.testGlobs) config.testGlobs = data.testGlobs;
+  if (data.examples) config.examples = data.examples;
+  if (data.reportUncited !== undefined) config.reportUncited = data.reportUncited;
+  if (data.severity) {
+    for (const [code, value] of Object.entries(data.severity)) {
+      if ((DIAGNOSTIC_CODES as readonly string[]).includes(code)) config.severity[code as DiagnosticCode] = value;
+      else problems.push(`severity.${code}: unknown diagnostic code (known: ${DIAGNOSTIC_CODES.join(', ')})`);
+    }
+  }
+}
+
+/** Parses the text of `.clarifier.json`. Invalid JSON gives the defaults and one problem. */
+export function parseConfigText(text: string): ConfigResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    return { config: { ...DEFAULT_CONFIG, severity: {} }, problems: [`not valid JSON: ${(err as Error).message}`] };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { config: { ...DEFAULT_CONFIG, severity: {} }, problems: ['must be a JSON object'] };
+  }
+  return resolveConfig(raw);
+}
+
+export type FileRole = 'spec' | 'example' | 'code' | 'config' | 'other';
+
+/**
+ * Compiled matchers of a config: which role a workspace path plays. Build once per config, reuse per file.
+ */
+export class PathClassifier {
+  private readonly isIncluded: (p: string) => boolean;
+  private readonly isExcluded: (p: string) => boolean;
+  private readonly isTest: (p: string) => boolean;
+  private readonly isExampleFile: (p: string) => boolean;
+  /** `examples/{id}.md` split around `{id}`. */
+  readonly examplePrefix: string;
+  readonly exampleSuffix: string;
+
+  constructor(
+    readonly config: ClarifierConfig,
+    private readonly isSource: (path: string) => boolean,
+  ) {
+    const opts = { dot: false };
+    this.isIncluded = picomatch(config.include, opts);
+    this.isExcluded = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
+    // Patterns without `/` match the file name (picomatch's `basename` option mishandles `**/x/**`, so split them).
+    const byName = config.testGlobs.filter((g) => !g.includes('/'));
+    const byPath = config.testGlobs.filter((g) => g.includes('/'));
+    const nameMatch = byName.length ? picomatch(byName, { dot: true }) : () => false;
+    const pathMatch = byPath.length ? picomatch(byPath, { dot: true }) : () => false;
+    this.isTest = (p) => pathMatch(p) || nameMatch(p.slice(p.lastIndexOf('/') + 1));
+    const at = config.examples.indexOf('{id}');
+    this.examplePrefix = config.examples.slice(0, at);
+    this.exampleSuffix = config.examples.slice(at + 4);
+    const exampleGlob = `**/${config.examples.replace('{id}', '*')}`;
+    const direct = picomatch(config.examples.replace('{id}', '*'), { dot: false });
+    const nested = picomatch(exampleGlob, { dot: false });
+    this.isExampleFile = (p) => direct(p) || nested(p);
+  }
+
+  role(path: string): FileRole {
+    if (path === CONFIG_FILE) return 'config';
+    if (this.isExcluded(path)) return 'other';
+    if (this.isExampleFile(path)) return 'example';
+    if (this.isIncluded(path)) return 'spec';
+    if (this.isSource(path)) return 'code';
+    return 'other';
+  }
+
+  isTestPath(path: string): boolean {
+    return this.isTest(path);
+  }
+
+  /** The example path of `id` relative to a folder (`''` for the workspace root). */
+  examplePathIn(folder: string, id: string): string {
+    const rel = `${this.examplePrefix}${id}${this.exampleSuffix}`;
+    return folder ? `${folder}/${rel}` : rel;
+  }
+
+  /** The folder that holds example files, relative to `folder` (e.g. `examples`). */
+  exampleFolderIn(folder: string): string {
+    const dir = this.examplePrefix.replace(/\/+$/, '');
+    if (!dir) return folder;
+    return folder ? `${folder}/${dir}` : dir;
+  }
+
+  /** The footnote id an example file is named after, if its path fits the pattern. */
+  exampleIdOf(path: string): string | undefined {
+    if (!path.endsWith(this.exampleSuffix)) return undefined;
+    const at = path.lastIndexOf(this.examplePrefix || '/');
+    if (this.examplePrefix && at < 0) return undefined;
+    const start = this.examplePrefix ? at + this.examplePrefix.length : path.lastIndexOf('/') + 1;
+    const id = path.slice(start, path.length - this.exampleSuffix.length);
+    return id && !id.includes('/') ? id : undefined;
+  }
+}

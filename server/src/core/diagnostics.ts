@@ -1,0 +1,193 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { CONFIG_FILE, type ClarifierConfig } from './config';
+import type { IndexModel } from './index';
+import type { Diagnostic, DiagnosticCode, Range, Severity } from './types';
+
+/**
+ * Workspace diagnostics from the index model. Each has a stable code, a default severity (overridable per code in
+ * the config), a message that names the id, and `data` for quick fixes. Output is sorted (file, position, code)
+ * so runs are reproducible. [^diagnostics] [^dg3s]
+ */
+
+export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
+  'citation.unknown-id': 'error',
+  'clause.duplicate-id': 'error',
+  'clause.malformed-attributes': 'error',
+  'clause.unknown-authority': 'warning',
+  'link.broken-anchor': 'error',
+  'example.missing': 'warning',
+  'example.unused': 'warning',
+  'clause.uncited': 'info',
+  'config.invalid': 'error',
+};
+
+/** One-line descriptions of each code (SARIF rules, docs, `clarify --help`). */
+export const CODE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
+  'citation.unknown-id': 'A citation [^id] in code names no clause of any spec.',
+  'clause.duplicate-id': 'Two clauses (headings or footnote definitions) share one id.',
+  'clause.malformed-attributes': 'A heading attribute block {#id key=value} cannot be read.',
+  'clause.unknown-authority': 'A clause has an authority= value that is not in the configured list.',
+  'link.broken-anchor': 'A link [text](#anchor) or [text](file.md#anchor) points at no heading or {#id}.',
+  'example.missing': 'A footnote clause has no example file where one is expected.',
+  'example.unused': 'An example file that no spec footnote uses.',
+  'clause.uncited': 'A clause that no code or test cites.',
+  'config.invalid': 'The workspace configuration (.clarifier.json) has an invalid value.',
+};
+
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The closest known id, when it is close enough to be a plausible typo [^dg5n]. */
+export function suggestId(id: string, known: string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const best = closest(id, known);
+  const d = distance(id, best);
+  return d > 0 && d <= Math.max(2, Math.floor(id.length / 3)) ? best : undefined;
+}
+
+export function computeDiagnostics(model: IndexModel, config: ClarifierConfig): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const add = (d: Omit<Diagnostic, 'severity'>): void => {
+    const override = config.severity[d.code];
+    if (override === 'off') return;
+    out.push({ ...d, severity: override ?? DEFAULT_SEVERITY[d.code] });
+  };
+
+  for (const problem of model.configProblems) {
+    add({ code: 'config.invalid', file: CONFIG_FILE, range: START, message: `Invalid ${CONFIG_FILE}: ${problem}. Using the default for it.` });
+  }
+
+  // Unknown ids in code and tests.
+  let known: string[] | undefined;
+  const suggestions = new Map<string, string | undefined>();
+  for (const citation of model.citations) {
+    if (model.clausesById.has(citation.id)) continue;
+    known ??= model.ids();
+    if (!suggestions.has(citation.id)) suggestions.set(citation.id, suggestId(citation.id, known));
+    const suggestion = suggestions.get(citation.id);
+    add({
+      code: 'citation.unknown-id',
+      file: citation.file,
+      range: citation.idRange,
+      message: `Unknown clause id \`${citation.id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ': no spec defines it.'}`,
+      data: suggestion ? { id: citation.id, suggestion } : { id: citation.id },
+    });
+  }
+
+  // Duplicates: every occurrence names the others.
+  for (const [id, clauses] of model.clausesById) {
+    if (clauses.length < 2) continue;
+    for (const clause of clauses) {
+      const others = clauses.filter((c) => c !== clause).map((c) => `${c.file}:${c.range.start.line + 1}`);
+      add({
+        code: 'clause.duplicate-id',
+        file: clause.file,
+        range: clause.idRange,
+        message: `Duplicate clause id \`${id}\`: also defined at ${others.join(', ')}.`,
+        data: { id, others },
+      });
+    }
+  }
+  for (const [id, defs] of model.definitionsById) {
+    const seen = new Map<string, number>();
+    for (const def of defs) {
+      const n = (seen.get(def.file) ?? 0) + 1;
+      seen.set(def.file, n);
+      if (n > 1) {
+        add({ code: 'clause.duplicate-id', file: def.file, range: def.idRange, message: `Duplicate footnote definition \`[^${id}]:\` in this file.`, data: { id } });
+      }
+    }
+  }
+
+  for (const file of model.specFiles) {
+    const facts = model.specs.get(file)!;
+    for (const m of facts.malformed) add({ code: 'clause.malformed-attributes', file, range: m.range, message: m.message, data: { raw: m.raw } });
+  }
+
+  const authorities = new Set(config.authorities);
+  for (const clause of model.clauses) {
+    if (clause.kind !== 'heading' || clause.authority === undefined || authorities.has(clause.authority)) continue;
+    const suggestion = suggestId(clause.authority, config.authorities);
+    add({
+      code: 'clause.unknown-authority',
+      file: clause.file,
+      range: clause.range,
+      message: `Unknown authority \`${clause.authority}\` on clause \`${clause.id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''} (known: ${config.authorities.join(', ')}).`,
+      data: { id: clause.id, authority: clause.authority, ...(suggestion ? { suggestion } : {}) },
+    });
+  }
+
+  for (const link of model.brokenLinks()) { // [^ln2a]
+    const suggestion = link.reason === 'no-anchor' ? suggestId(link.anchor, link.candidates) : undefined;
+    const where = link.targetFile ? ` in ${link.targetFile}` : '';
+    add({
+      code: 'link.broken-anchor',
+      file: link.file,
+      range: link.anchorRange,
+      message:
+        link.reason === 'no-file'
+          ? `Broken link \`${link.url}\`: ${link.targetFile} does not exist.`
+          : `Broken link \`${link.url}\`: no heading or {#${link.anchor}}${where}${suggestion ? `; did you mean \`#${suggestion}\`?` : '.'}`,
+      data: { anchor: link.anchor, ...(link.targetFile ? { targetFile: link.targetFile } : {}), ...(suggestion ? { suggestion } : {}) },
+    });
+  }
+
+  for (const clause of model.clauses) {
+    if (clause.kind !== 'footnote') continue;
+    const example = model.exampleOf(clause);
+    if (!example || example.exists || !example.expected) continue;
+    if (example.outside) {
+      add({
+        code: 'example.missing',
+        file: clause.file,
+        range: clause.idRange,
+        message: `The example of \`[^${clause.id}]\` points outside the workspace (\`${example.definitionTarget}\`); it is not read.`,
+        data: { id: clause.id, outside: true },
+      });
+      continue;
+    }
+    add({
+      code: 'example.missing',
+      file: clause.file,
+      range: clause.idRange,
+      message: `Missing example file for \`[^${clause.id}]\`: ${example.path} does not exist.`,
+      data: { id: clause.id, path: example.path },
+    });
+  }
+
+  for (const unused of model.unusedExamples()) {
+    add({
+      code: 'example.unused',
+      file: unused.file,
+      range: START,
+      message: unused.id
+        ? `Unused example file: no spec has a footnote \`[^${unused.id}]\`.`
+        : `Unused example file: no spec footnote points at it.`,
+      data: { path: unused.file, ...(unused.id ? { id: unused.id } : {}) },
+    });
+  }
+
+  // Only when the workspace has code citations at all: a spec-only repository is not a wall of infos [^dg8u].
+  if (config.reportUncited && model.citations.length > 0) {
+    for (const clause of model.clauses) {
+      if (model.citationsById.has(clause.id)) continue;
+      add({
+        code: 'clause.uncited',
+        file: clause.file,
+        range: clause.idRange,
+        message: `Clause \`${clause.id}\` is not cited by any code or test.`,
+        data: { id: clause.id },
+      });
+    }
+  }
+
+  return out.sort(compareDiagnostics);
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
+}

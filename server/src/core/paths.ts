@@ -1,0 +1,43 @@
+/**
+ * Workspace paths are relative, `/`-separated, normalised (no `.`/`..` segments, no leading `/`).
+ * These helpers are string-only so the core never touches the file system.
+ */
+
+export function dirname(path: string): string {
+  const at = path.lastIndexOf('/');
+  return at < 0 ? '' : path.slice(0, at);
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * Resolves `target` (relative, may contain `.`/`..`, `\`, a `./` prefix, %-escapes) against folder `from`.
+ * Returns undefined when the result would leave the workspace or the target is absolute or a URL.
+ */
+export function resolveRelative(from: string, target: string): string | undefined {
+  let t = target.trim();
+  if (!t || /^[a-z][a-z0-9+.-]*:/i.test(t) || t.startsWith('/') || t.startsWith('\\') || t.startsWith('//')) return undefined;
+  try {
+    t = decodeURIComponent(t);
+  } catch {
+    // keep the raw target: a stray % is a literal character
+  }
+  const parts = from ? from.split('/') : [];
+  for (const seg of t.replace(/\\/g, '/').split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** True for relative targets that escape the workspace (`../../etc/passwd`) or are absolute paths. */
+export function leavesWorkspace(from: string, target: string): boolean {
+  const t = target.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(t)) return false; // a URL is not a path
+  return resolveRelative(from, t) === undefined;
+}

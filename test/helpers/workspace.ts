@@ -1,0 +1,42 @@
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import { resolveConfig, type ClarifierConfig } from '../../server/src/core/config';
+import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { WorkspaceIndex } from '../../server/src/core/index';
+import type { Diagnostic } from '../../server/src/core/types';
+
+/** The repository root (tests run from out/test/…). */
+export const repoRoot = path.resolve(__dirname, '../../..');
+
+/** An in-memory workspace: `{ 'specs/a.md': text, 'src/x.ts': text }`. Text `null` means "exists, not read". */
+export function memoryWorkspace(files: Record<string, string | null>, config: Partial<ClarifierConfig> = {}): WorkspaceIndex {
+  const index = new WorkspaceIndex({ ...resolveConfig(undefined).config, ...config });
+  for (const [p, text] of Object.entries(files)) {
+    if (text === null) index.addPath(p);
+    else index.updateFile(p, text);
+  }
+  return index;
+}
+
+export function diagnosticsOf(index: WorkspaceIndex): Diagnostic[] {
+  return computeDiagnostics(index.model(), index.config);
+}
+
+/** `code@file:line` strings (1-based lines): compact, readable expectations. */
+export function brief(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.code}@${d.file}:${d.range.start.line + 1}`);
+}
+
+/** Removes a `$$CURSOR$$` marker and returns the text and the marker's offset. */
+export function withCursor(text: string): { text: string; offset: number } {
+  const offset = text.indexOf('$$CURSOR$$');
+  if (offset < 0) throw new Error('fixture has no $$CURSOR$$ marker');
+  return { text: text.slice(0, offset) + text.slice(offset + '$$CURSOR$$'.length), offset };
+}
+
+/** Path of ../shared next to the repository, if present (tests that use it skip with a message otherwise). */
+export function sharedDir(): string | undefined {
+  const candidates = [process.env['CLARIFIER_SHARED'], path.resolve(repoRoot, '../shared')];
+  return candidates.find((p): p is string => !!p && fs.existsSync(path.join(p, 'corpora')));
+}
+

@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { loadWorkspace, type LoadedWorkspace } from '../../server/src/node/workspace';
+import { sharedDir } from '../helpers/workspace';
+
+/** The real OpenAI Model Spec (../shared/corpora/model_spec): its facts must hold exactly. */
+describe('the real Model Spec corpus', function () {
+  const shared = sharedDir();
+  let ws: LoadedWorkspace;
+
+  before(async function () {
+    if (!shared) {
+      console.log('    (skipped: ../shared/corpora/model_spec is not present next to the repository)');
+      this.skip();
+    }
+    ws = await loadWorkspace(path.join(shared!, 'corpora', 'model_spec'));
+  });
+
+  it('has 80 heading clauses with the published authority counts', () => {
+    const headings = ws.index.model().clauses.filter((c) => c.kind === 'heading');
+    assert.equal(headings.length, 80);
+    const byAuthority: Record<string, number> = {};
+    for (const h of headings) byAuthority[h.authority ?? 'none'] = (byAuthority[h.authority ?? 'none'] ?? 0) + 1;
+    assert.deepEqual(byAuthority, { none: 21, root: 22, system: 3, developer: 1, user: 15, guideline: 18 });
+  });
+
+  it('has 116 footnote clauses, each in model_spec.md with its enclosing section', () => {
+    const model = ws.index.model();
+    const footnotes = model.clauses.filter((c) => c.kind === 'footnote');
+    assert.equal(footnotes.length, 116);
+    assert.ok(footnotes.every((f) => f.file === 'model_spec.md' && f.title && f.text.includes(`[^${f.id}]`)));
+    const first = model.resolve('8ep1').clause!;
+    assert.equal(first.title, 'The chain of command');
+    assert.equal(first.parent, 'chain_of_command');
+    assert.equal(first.range.start.line + 1, 173);
+    const m12p = model.resolve('m12p').clause!;
+    assert.equal(m12p.authority, 'root', 'footnotes inherit the authority of the enclosing clause');
+  });
+
+  it('reports example.missing exactly for d0pu, h82a, rse0, t5q0 and example.unused exactly for 91ld and lds1', () => {
+    const diagnostics = computeDiagnostics(ws.index.model(), ws.config);
+    const ids = (code: string): string[] => diagnostics.filter((d) => d.code === code).map((d) => String(d.data?.['id'])).sort();
+    assert.deepEqual(ids('example.missing'), ['d0pu', 'h82a', 'rse0', 't5q0']);
+    assert.deepEqual(ids('example.unused'), ['91ld', 'lds1']);
+  });
+
+  it('has no broken anchor links and nothing else to report', () => {
+    const diagnostics = computeDiagnostics(ws.index.model(), ws.config);
+    assert.deepEqual(diagnostics.filter((d) => d.code !== 'example.missing' && d.code !== 'example.unused'), []);
+    assert.deepEqual(ws.skipped, []);
+  });
+
+  it('links every example file back to its clause', () => {
+    const model = ws.index.model();
+    assert.equal(model.exampleFiles.length, 114);
+    const r = model.resolve('8ep1');
+    assert.equal(r.example?.path, 'examples/8ep1.md');
+    assert.ok(r.specReferences.some((s) => s.kind === 'example-backref' && s.file === 'examples/8ep1.md'));
+  });
+});

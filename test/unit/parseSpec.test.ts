@@ -1,0 +1,185 @@
+import * as assert from 'node:assert/strict';
+import { parseSpec } from '../../server/src/core/spec/parseSpec';
+import { parseAttributeBlock } from '../../server/src/core/spec/attributes';
+
+const ids = (text: string): string[] => parseSpec('spec.md', text).headingClauses.map((c) => c.id);
+const refs = (text: string): string[] => parseSpec('spec.md', text).footnoteRefs.map((r) => r.id);
+
+describe('parseSpec: heading clauses', () => {
+  it('reads ATX and Setext headings with an attribute block, keeping every attribute', () => {
+    const facts = parseSpec(
+      'specs/auth.md',
+      [
+        '# Auth {#auth}',
+        '',
+        '## Follow all applicable instructions {#follow_all authority=root tags=under_18}',
+        '',
+        'Sessions must expire.',
+        '',
+        'Session storage {#storage authority="user"}',
+        '---------------',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      facts.headingClauses.map((c) => [c.id, c.title, c.level, c.authority, c.attributes]),
+      [
+        ['auth', 'Auth', 1, undefined, {}],
+        ['follow_all', 'Follow all applicable instructions', 2, 'root', { authority: 'root', tags: 'under_18' }],
+        ['storage', 'Session storage', 2, 'user', { authority: 'user' }],
+      ],
+    );
+    const follow = facts.headingClauses[1]!;
+    assert.equal(follow.text, 'Sessions must expire.');
+    assert.deepEqual(follow.section, ['Auth', 'Follow all applicable instructions']);
+    assert.deepEqual(follow.idRange, { start: { line: 2, character: 40 }, end: { line: 2, character: 50 } });
+  });
+
+  it('accepts the id grammar [A-Za-z0-9_][A-Za-z0-9_.:-]*', () => {
+    assert.deepEqual(ids('# A {#a.b:c-d_1}\n# B {#_x}\n# C {#9}\n'), ['a.b:c-d_1', '_x', '9']);
+  });
+
+  it('reports malformed attribute blocks and does not make clauses of them', () => {
+    const facts = parseSpec('s.md', '# A {#}\n# B {#-bad}\n# C {authority=root}\n# D {#d authority=}\n# E {#e #f}\n');
+    assert.deepEqual(facts.headingClauses.map((c) => c.id), ['d', 'e']);
+    assert.equal(facts.malformed.length, 5);
+    assert.match(facts.malformed[0]!.message, /`#` without an id/);
+    assert.match(facts.malformed[2]!.message, /no `#id`/);
+    assert.match(facts.malformed[3]!.message, /`authority=` has no value/);
+    assert.match(facts.malformed[4]!.message, /more than one id/);
+    assert.deepEqual(facts.malformed[0]!.range, { start: { line: 0, character: 4 }, end: { line: 0, character: 7 } });
+  });
+
+  it('leaves prose braces and escaped braces alone', () => {
+    const facts = parseSpec('s.md', '# Sets {a, b}\n# Literal \\{#x}\n');
+    assert.deepEqual(facts.headingClauses, []);
+    assert.deepEqual(facts.malformed, []);
+  });
+
+  it('finds no headings in fences (also fences in fences), indented code, HTML comments or front matter', () => {
+    const text = [
+      '---',
+      'title: x {#front}',
+      '# not {#yaml}',
+      '---',
+      '',
+      '~~~markdown',
+      '```',
+      '# Inner {#fenced_inner}',
+      '```',
+      '# Still fenced {#fenced}',
+      '~~~',
+      '',
+      '    # Indented {#indented}',
+      '',
+      '<!--',
+      '# Commented {#commented}',
+      '-->',
+      '',
+      '# Real {#real}',
+    ].join('\n');
+    assert.deepEqual(ids(text), ['real']);
+  });
+});
+
+describe('parseSpec: footnote references', () => {
+  it('finds undefined [^id] (GFM leaves them as text) with the innermost block, section and inherited authority', () => {
+    const facts = parseSpec(
+      'specs/a.md',
+      [
+        '# Chain {#chain}',
+        '',
+        '## Follow {#follow authority=root}',
+        '',
+        '### Details',
+        '',
+        '- Obey the developer[^zyu5] first.',
+        '- Then the user.',
+        '',
+        '| rule | why |',
+        '|---|---|',
+        '| cite | table[^t4bl] |',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      facts.footnoteRefs.map((r) => [r.id, r.parent, r.authority, r.sectionTitle, r.blockText]),
+      [
+        ['zyu5', 'follow', 'root', 'Details', 'Obey the developer[^zyu5] first.'],
+        ['t4bl', 'follow', 'root', 'Details', 'cite table[^t4bl]'],
+      ],
+    );
+    assert.deepEqual(facts.footnoteRefs[0]!.idRange, { start: { line: 6, character: 22 }, end: { line: 6, character: 26 } });
+  });
+
+  it('ignores [^x] in code spans, fences, indented code, HTML comments, link URLs and escapes', () => {
+    const text = [
+      'Inline `[^code]` and escaped \\[^esc] and double-escaped \\\\[^real1].',
+      '',
+      '```',
+      '[^fenced]',
+      '```',
+      '',
+      '    [^indented]',
+      '',
+      '<!-- [^comment] -->',
+      '',
+      'A [link](https://x.test/[^url]) and a real one[^real2].',
+    ].join('\n');
+    assert.deepEqual(refs(text), ['real1', 'real2']);
+  });
+
+  it('reads footnote definitions and their example targets', () => {
+    const facts = parseSpec(
+      'specs/a.md',
+      ['Text[^a1] and[^b2] and[^c3].', '', '[^a1]: examples/a1.md', '[^b2]: See RFC 9110 for details.', '[^c3]: [the example](../ex/c3.md)'].join('\n'),
+    );
+    assert.deepEqual(refs('Text[^a1]\n\n[^a1]: examples/a1.md'), ['a1']);
+    assert.deepEqual(
+      facts.footnoteDefs.map((d) => [d.id, d.target]),
+      [
+        ['a1', 'examples/a1.md'],
+        ['b2', undefined],
+        ['c3', '../ex/c3.md'],
+      ],
+    );
+    assert.deepEqual(facts.footnoteDefs[0]!.targetRange, { start: { line: 2, character: 7 }, end: { line: 2, character: 21 } });
+  });
+});
+
+describe('parseSpec: links and anchors', () => {
+  it('collects same-file and cross-file anchor links, including reference definitions; skips URLs', () => {
+    const facts = parseSpec(
+      'specs/a.md',
+      ['See [?](#chain), [b](b.md#x), [ext](https://e.test/#y), [img](pic.png#z) and [ref].', '', '[ref]: other.md#sec'].join('\n'),
+    );
+    assert.deepEqual(
+      facts.links.map((l) => [l.path, l.anchor]),
+      [
+        ['', 'chain'],
+        ['b.md', 'x'],
+        ['other.md', 'sec'],
+      ],
+    );
+  });
+
+  it('offers {#id}s, GitHub slugs (deduplicated) and HTML ids as anchors', () => {
+    const facts = parseSpec('a.md', '# Hello World {#hw}\n## Hello World\n## Hello World\n<a id="html-anchor"></a>\n');
+    for (const a of ['hw', 'hello-world', 'hello-world-1', 'hello-world-2', 'html-anchor']) assert.ok(facts.anchors.has(a), a);
+  });
+});
+
+describe('parseSpec: robustness', () => {
+  it('never throws and keeps ranges inside the document on odd input', () => {
+    const inputs = ['', '\uFEFF', '#', '# {#', '[^', '[^]', '\r\r# A {#a}\r', '> '.repeat(2000) + '# deep {#deep}', '['.repeat(50000)];
+    for (const input of inputs) {
+      const facts = parseSpec('x.md', input);
+      const lines = input.split(/\r\n|\r|\n/).length;
+      for (const c of facts.headingClauses) assert.ok(c.range.end.line < lines);
+    }
+    assert.deepEqual(ids('\r\r# A {#a}\r'), ['a']);
+  });
+
+  it('parses attribute blocks', () => {
+    assert.deepEqual(parseAttributeBlock('#x k=v q="a b" .c'), { id: 'x', idOffset: 1, attributes: { k: 'v', q: 'a b' }, classes: ['c'] });
+    assert.match(parseAttributeBlock('#x k="unterminated').error!, /unterminated/);
+  });
+});

@@ -1,0 +1,148 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { ALWAYS_IGNORED_DIRS } from '../core/config';
+
+/**
+ * Lists the files of a workspace: honours .gitignore files (nested ones too), never enters VCS/dependency/build
+ * folders, never follows a symlink (a symlinked file inside the workspace is listed as existing, one leading outside
+ * is skipped and reported), lists only regular files (FIFOs, sockets and devices are skipped and reported).
+ * Paths come back workspace-relative with `/`. [^safe_workspace] [^sw2f]
+ */
+
+export interface WalkEntry {
+  path: string;
+  size: number;
+  /** A symlink to a file inside the workspace: it exists (an example target may be one) but is not read. */
+  symlink?: boolean;
+}
+
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+export interface WalkResult {
+  files: WalkEntry[];
+  skipped: Skipped[];
+}
+
+export interface WalkOptions {
+  signal?: AbortSignal;
+}
+
+interface Frame {
+  rel: string;
+  ignores: { base: string; ig: Ignore }[];
+}
+
+export async function walkWorkspace(root: string, options: WalkOptions = {}): Promise<WalkResult> {
+  const realRoot = await fs.promises.realpath(root);
+  const files: WalkEntry[] = [];
+  const skipped: Skipped[] = [];
+  const ignoredDirs = new Set(ALWAYS_IGNORED_DIRS);
+  const stack: Frame[] = [{ rel: '', ignores: [] }];
+  while (stack.length) {
+    if (options.signal?.aborted) throw new Error('cancelled');
+    const frame = stack.pop()!;
+    const abs = path.join(realRoot, frame.rel);
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(abs, { withFileTypes: true });
+    } catch (err) {
+      if (frame.rel) skipped.push({ path: frame.rel, reason: `folder not readable (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
+      else throw err;
+      continue;
+    }
+    let ignores = frame.ignores;
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        const text = await fs.promises.readFile(path.join(abs, '.gitignore'), 'utf8');
+        ignores = [...ignores, { base: frame.rel, ig: ignore().add(text) }];
+      } catch {
+        // unreadable .gitignore: walk as if it were absent
+      }
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const rel = frame.rel ? `${frame.rel}/${entry.name}` : entry.name;
+      const isDir = entry.isDirectory();
+      if (isDir && ignoredDirs.has(entry.name)) continue;
+      if (isIgnored(ignores, rel, isDir)) continue;
+      if (isDir) {
+        stack.push({ rel, ignores });
+      } else if (entry.isFile()) {
+        files.push({ path: rel, size: -1 });
+      } else if (entry.isSymbolicLink()) {
+        await symlinkEntry(realRoot, rel, files, skipped);
+      } else {
+        skipped.push({ path: rel, reason: 'not a regular file (FIFO, socket or device)' });
+      }
+    }
+  }
+  return { files, skipped };
+}
+
+function isIgnored(ignores: Frame['ignores'], rel: string, isDir: boolean): boolean {
+  for (const { base, ig } of ignores) {
+    const sub = base ? rel.slice(base.length + 1) : rel;
+    if (ig.ignores(isDir ? `${sub}/` : sub)) return true;
+  }
+  return false;
+}
+
+async function symlinkEntry(realRoot: string, rel: string, files: WalkEntry[], skipped: Skipped[]): Promise<void> {
+  let target: string;
+  try {
+    target = await fs.promises.realpath(path.join(realRoot, rel));
+  } catch {
+    skipped.push({ path: rel, reason: 'broken symlink or symlink loop' });
+    return;
+  }
+  if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+    skipped.push({ path: rel, reason: 'symlink leads outside the workspace; not followed' });
+    return;
+  }
+  try {
+    const stat = await fs.promises.stat(target);
+    // Directories behind symlinks are not entered: their real location inside the workspace is walked anyway.
+    if (stat.isFile()) files.push({ path: rel, size: stat.size, symlink: true });
+  } catch {
+    skipped.push({ path: rel, reason: 'symlink target vanished' });
+  }
+}
+
+export type ReadResult = { text: string } | { skipped: string };
+
+/** Files larger than this are listed as existing but not read (a 20 MB minified bundle is not a spec). */
+export const MAX_READ_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads a workspace file as text without ever blocking: opened non-blocking and checked to be a regular file
+ * (a FIFO that replaced the file after listing is refused), size-capped, binary (NUL bytes) refused,
+ * invalid UTF-8 decoded with replacement characters, BOM removed.
+ */
+export async function readTextFile(absPath: string, maxBytes = MAX_READ_BYTES): Promise<ReadResult> {
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(absPath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { skipped: 'vanished while indexing' };
+    if (code === 'ELOOP') return { skipped: 'is a symlink; not followed' };
+    return { skipped: `not readable (${code ?? (err as Error).message})` };
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { skipped: 'not a regular file (FIFO, socket or device)' };
+    if (stat.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; not read` };
+    const buffer = await handle.readFile();
+    if (buffer.length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; not read` };
+    if (buffer.subarray(0, 8192).includes(0)) return { skipped: 'binary file (NUL bytes); not read' };
+    return { text: new TextDecoder('utf-8').decode(buffer) };
+  } catch (err) {
+    return { skipped: `read failed (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}

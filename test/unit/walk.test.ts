@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readTextFile, walkWorkspace } from '../../server/src/node/walk';
+import { loadWorkspace } from '../../server/src/node/workspace';
+
+function temp(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-walk-'));
+}
+function write(dir: string, rel: string, content: string | Buffer): void {
+  fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+  fs.writeFileSync(path.join(dir, rel), content);
+}
+
+describe('walking a workspace', () => {
+  it('honours nested .gitignore files and never enters node_modules, .git or build output', async () => {
+    const dir = temp();
+    write(dir, '.gitignore', 'ignored.md\n/generated/\n');
+    write(dir, 'sub/.gitignore', '*.tmp.md\n');
+    for (const f of ['a.md', 'ignored.md', 'generated/g.md', 'sub/b.md', 'sub/c.tmp.md', 'node_modules/x/readme.md', '.git/x.md', 'dist/d.md', 'out/o.md']) write(dir, f, '# x\n');
+    const { files } = await walkWorkspace(dir);
+    assert.deepEqual(files.map((f) => f.path).sort(), ['.gitignore', 'a.md', 'sub/.gitignore', 'sub/b.md']);
+  });
+
+  it('never follows symlinks out of the workspace, survives loops, skips FIFOs', async function () {
+    const dir = temp();
+    const outside = temp();
+    write(outside, 'secret.md', '# Secret {#secret}\n');
+    write(dir, 'a.md', '# A {#a}\n');
+    fs.symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'leak.md'));
+    fs.symlinkSync(outside, path.join(dir, 'leakdir'));
+    fs.symlinkSync(dir, path.join(dir, 'loop'));
+    fs.symlinkSync(path.join(dir, 'a.md'), path.join(dir, 'alias.md'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.ts')]);
+    const ws = await loadWorkspace(dir);
+    assert.deepEqual(ws.index.model().ids(), ['a']);
+    assert.deepEqual(ws.skipped.map((s) => `${s.path}: ${s.reason}`), [
+      'leak.md: symlink leads outside the workspace; not followed',
+      'leakdir: symlink leads outside the workspace; not followed',
+      'pipe.ts: not a regular file (FIFO, socket or device)',
+    ]);
+    assert.ok(ws.index.hasFile('alias.md'), 'a symlink to a file inside the workspace exists');
+  });
+
+  it('reads text safely: binary refused, invalid UTF-8 replaced, BOM removed, vanished files reported', async () => {
+    const dir = temp();
+    write(dir, 'bin.ts', Buffer.from([0x2f, 0x2f, 0x00, 0x01, 0x02]));
+    write(dir, 'bad.ts', Buffer.from([0x2f, 0x2f, 0x20, 0xff, 0xfe, 0x5b, 0x5e, 0x61, 0x5d]));
+    write(dir, 'bom.md', '\uFEFF# A {#a}\n');
+    assert.deepEqual(await readTextFile(path.join(dir, 'bin.ts')), { skipped: 'binary file (NUL bytes); not read' });
+    assert.deepEqual(await readTextFile(path.join(dir, 'bad.ts')), { text: '// \uFFFD\uFFFD[^a]' });
+    assert.deepEqual(await readTextFile(path.join(dir, 'bom.md')), { text: '# A {#a}\n' });
+    assert.deepEqual(await readTextFile(path.join(dir, 'gone.md')), { skipped: 'vanished while indexing' });
+    assert.deepEqual(await readTextFile(path.join(dir, 'bom.md'), 4), { skipped: 'larger than 0 MiB; not read' });
+  });
+});

@@ -1,6 +1,9 @@
 // Bundles the CLI (and, later, the language server and the VS Code client) into dist/.
 // Run by `npm install` (prepare) so `npx clarify` works right after install, without tsc.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -15,6 +18,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  define: { CLARIFY_VERSION: JSON.stringify(pkg.version) },
 };
 
 const entries = [

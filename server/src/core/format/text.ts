@@ -1,0 +1,40 @@
+import type { Summary } from './json';
+import type { Diagnostic, Severity } from '../types';
+
+/** Compiler-style text output: `file:line:col severity code message`, then one summary line. */
+
+export interface TextOptions {
+  color: boolean;
+  /** Print info/hint diagnostics too (by default they are counted in the summary, not listed). */
+  showInfo: boolean;
+}
+
+const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' };
+const RESET = '\x1b[0m';
+
+export function formatDiagnosticLine(d: Diagnostic, color = false): string {
+  const sev = color ? `${COLORS[d.severity]}${d.severity}${RESET}` : d.severity;
+  return `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sev} ${d.code} ${d.message}`;
+}
+
+export function toText(diagnostics: Diagnostic[], summary: Summary, options: TextOptions): string {
+  const lines: string[] = [];
+  let hidden = 0;
+  for (const d of diagnostics) {
+    if (!options.showInfo && (d.severity === 'info' || d.severity === 'hint')) {
+      hidden++;
+      continue;
+    }
+    lines.push(formatDiagnosticLine(d, options.color));
+  }
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [
+    `${plural(summary.clauses, 'clause')} (${summary.headingClauses} heading, ${summary.footnoteClauses} footnote) in ${plural(summary.specFiles, 'spec file')}`,
+    `${plural(summary.citations, 'citation')} (${summary.codeCitations} code, ${summary.testCitations} test) in ${plural(summary.codeFiles, 'source file')}`,
+    `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos + summary.hints, 'info')}`,
+  ];
+  if (lines.length) lines.push('');
+  lines.push(parts.join('; '));
+  if (hidden) lines.push(`(${plural(hidden, 'info diagnostic')} not listed; --show-info lists them)`);
+  return lines.join('\n') + '\n';
+}

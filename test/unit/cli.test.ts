@@ -1,0 +1,139 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Writable } from 'node:stream';
+import { main } from '../../server/src/cli/main';
+
+/** Writes a workspace to a temp folder. */
+function tempWorkspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-cli-'));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+async function clarify(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (s: string) => void): Writable =>
+    new Writable({
+      write(chunk, _enc, cb) {
+        append(String(chunk));
+        cb();
+      },
+    });
+  const code = await main(argv, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
+  return { code, stdout, stderr };
+}
+
+const SHOP = {
+  'specs/auth.md': '# Auth {#auth authority=root}\n\nSessions expire[^au3f].\n\n## Passwords {#passwords authority=user}\n\nHash them.\n',
+  'examples/au3f.md': 'Examples for [^au3f] in Auth:\n',
+  'src/session.ts': 'export const ttl = 30; // [^au3f]\nconst re = /[^a-z]/; // [^passwords]\n',
+  'tests/session.test.ts': '// [^au3f]\n',
+};
+
+describe('clarify CLI', () => {
+  it('check: exit 0 on a clean workspace, compiler-style summary', async () => {
+    const dir = tempWorkspace(SHOP);
+    const r = await clarify('check', dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^3 clauses \(2 heading, 1 footnote\) in 1 spec file; 3 citations \(2 code, 1 test\) in 2 source files; 0 errors, 0 warnings, 1 info$/m);
+    assert.match(r.stdout, /1 info diagnostic not listed/);
+    const shown = await clarify('check', dir, '--show-info');
+    assert.match(shown.stdout, /^specs\/auth\.md:1:10 info clause\.uncited Clause `auth` is not cited by any code or test\.$/m);
+  });
+
+  it('check: exit 1 on errors, file:line:col lines', async () => {
+    const dir = tempWorkspace({ ...SHOP, 'src/typo.py': 'x = 1  # see [^au3g]\n' });
+    const r = await clarify('check', dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^src\/typo\.py:1:16 error citation\.unknown-id Unknown clause id `au3g`; did you mean `au3f`\?$/m);
+  });
+
+  it('--fail-on warning raises the bar', async () => {
+    const dir = tempWorkspace({ ...SHOP, 'examples/orphan.md': '' });
+    assert.equal((await clarify('check', dir)).code, 0);
+    assert.equal((await clarify('check', dir, '--fail-on', 'warning')).code, 1);
+  });
+
+  it('--format json: the documented shape, 1-based positions', async () => {
+    const dir = tempWorkspace({ ...SHOP, 'src/typo.py': 'x = 1  # see [^au3g]\n' });
+    const r = await clarify('check', dir, '--format', 'json');
+    const json = JSON.parse(r.stdout);
+    assert.equal(json.version, 1);
+    assert.deepEqual(json.clauses[2], {
+      id: 'au3f',
+      kind: 'footnote',
+      title: 'Auth',
+      text: 'Sessions expire[^au3f].',
+      file: 'specs/auth.md',
+      line: 3,
+      column: 16,
+      section: 'Auth',
+      authority: 'root',
+      example: 'examples/au3f.md',
+      attributes: {},
+      parent: 'auth',
+    });
+    assert.deepEqual(json.citations[0], { id: 'au3f', file: 'src/session.ts', line: 1, column: 27, kind: 'code' });
+    const unknown = json.diagnostics.find((d: { code: string }) => d.code === 'citation.unknown-id');
+    assert.deepEqual(unknown, {
+      code: 'citation.unknown-id',
+      severity: 'error',
+      file: 'src/typo.py',
+      line: 1,
+      column: 16,
+      endLine: 1,
+      endColumn: 20,
+      message: 'Unknown clause id `au3g`; did you mean `au3f`?',
+      data: { id: 'au3g', suggestion: 'au3f' },
+    });
+    assert.equal(json.summary.errors, 1);
+    assert.equal(json.summary.clauses, 3);
+  });
+
+  it('--format sarif: SARIF 2.1.0 with one rule per code', async () => {
+    const dir = tempWorkspace({ ...SHOP, 'src/typo.py': '# [^nope]\n' });
+    const sarif = JSON.parse((await clarify('check', dir, '--format', 'sarif')).stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.ok(run.tool.driver.rules.some((r: { id: string }) => r.id === 'citation.unknown-id'));
+    const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'citation.unknown-id');
+    assert.equal(result.level, 'error');
+    assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'citation.unknown-id');
+    assert.deepEqual(result.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'src/typo.py', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1, startColumn: 5, endLine: 1, endColumn: 9 },
+    });
+  });
+
+  it('report: Markdown coverage per clause, per authority and per file', async () => {
+    const r = await clarify('report', tempWorkspace(SHOP));
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^\| `au3f` \| footnote \| root \| Auth \| 1 \| 1 \| yes \| specs\/auth\.md:3 \|$/m);
+    assert.match(r.stdout, /^\| root \| 2 \| 1 \| 50% \| 1 \| 1 \| 1 \| 0 \|$/m);
+    assert.match(r.stdout, /^## By spec file$/m);
+  });
+
+  it('usage errors exit 2; a missing folder exits 2', async () => {
+    assert.equal((await clarify('frobnicate')).code, 2);
+    assert.equal((await clarify('check', '--format', 'xml')).code, 2);
+    assert.equal((await clarify('check', '--bogus')).code, 2);
+    const missing = await clarify('check', path.join(os.tmpdir(), 'does-not-exist-clarify'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /does not exist/);
+  });
+
+  it('reads .clarifier.json (exclude, severity) and reports an invalid one', async () => {
+    const dir = tempWorkspace({ ...SHOP, 'fixtures/bad.ts': '// [^nope]\n', '.clarifier.json': '{"exclude":["fixtures/**"]}' });
+    assert.equal((await clarify('check', dir)).code, 0);
+    fs.writeFileSync(path.join(dir, '.clarifier.json'), '{"exclude": 3}');
+    const r = await clarify('check', dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /\.clarifier\.json:1:1 error config\.invalid Invalid \.clarifier\.json: exclude:/);
+  });
+});

@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 // The core is pure: no IO, no editor, no network. Everything it needs comes through interfaces
-// (see ARCHITECTURE.md). This rule is what keeps it that way.
+// (see ARCHITECTURE.md). This rule is what keeps it that way [^pure_core] [^pc6z].
 const forbiddenInCore = [
   'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process',
   'net', 'node:net', 'http', 'node:http', 'https', 'node:https', 'worker_threads', 'node:worker_threads',

@@ -1,3 +1,4 @@
+// The CLI: exit codes [^cl3e], formats [^cl5f], report [^cl7r], configuration [^cf2v].
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -1,3 +1,4 @@
+// Configuration [^cf2v] and which files are specs [^sf4k].
 import * as assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, parseConfigText, PathClassifier } from '../../server/src/core/config';
 

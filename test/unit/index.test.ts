@@ -1,3 +1,4 @@
+// Index and diagnostics: [^ex5p] [^ex6u] [^ci7t] [^dg3s] [^dg5n] [^dg8u] [^ln2a].
 import * as assert from 'node:assert/strict';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
@@ -88,6 +89,8 @@ describe('diagnostics', () => {
       ['Unknown clause id `au3g`; did you mean `au3f`?', { id: 'au3g', suggestion: 'au3f' }, 'error'],
       ['Unknown clause id `zzzzzzzz`: no spec defines it.', { id: 'zzzzzzzz' }, 'error'],
     ]);
+    const short = diagnosticsOf(memoryWorkspace({ 'a.md': 'x[^1]\n', 'src/a.ts': '// [^a]\n' })).find((d) => d.code === 'citation.unknown-id');
+    assert.deepEqual(short?.data, { id: 'a' }, 'no suggestion that replaces the whole id');
     assert.deepEqual(diags[0]!.range, { start: { line: 0, character: 5 }, end: { line: 0, character: 9 } });
   });
 
@@ -128,6 +131,8 @@ describe('diagnostics', () => {
     assert.deepEqual(diags[0]!.data, { id: 'abcd', path: 'examples/abcd.md' });
     const viaDef = memoryWorkspace({ 'a.md': 'x[^d1]\n\n[^d1]: docs/d1.md\n' });
     assert.deepEqual(diagnosticsOf(viaDef).map((d) => [d.code, d.data]), [['example.missing', { id: 'd1', path: 'docs/d1.md' }]]);
+    const prose = memoryWorkspace({ 'a.md': 'x[^1]\n\n[^1]: See RFC 9110.\n', 'examples/other.md': '' });
+    assert.deepEqual(brief(diagnosticsOf(prose)).filter((d) => d.startsWith('example.missing')), [], 'a prose footnote needs no example');
     const outside = memoryWorkspace({ 'a.md': 'x[^d2]\n\n[^d2]: ../../etc/passwd\n' });
     assert.match(diagnosticsOf(outside)[0]!.message, /points outside the workspace/);
   });

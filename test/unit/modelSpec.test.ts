@@ -1,3 +1,4 @@
+// The real Model Spec: footnotes without definitions [^fn3d], inherited authority [^fn8r], examples [^ex5p] [^ex6u].
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { computeDiagnostics } from '../../server/src/core/diagnostics';

@@ -1,3 +1,4 @@
+// Spec parsing: [^mp7q] [^hc2b] [^hc9m] [^fn3d] [^fn8r] [^ln2a].
 import * as assert from 'node:assert/strict';
 import { parseSpec } from '../../server/src/core/spec/parseSpec';
 import { parseAttributeBlock } from '../../server/src/core/spec/attributes';

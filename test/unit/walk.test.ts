@@ -1,3 +1,4 @@
+// Safe workspace reading [^sw2f], skipped files [^nt4x], ignored folders [^sf4k].
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';

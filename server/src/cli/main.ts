@@ -10,7 +10,7 @@ import { DIAGNOSTIC_CODES, type Severity } from '../core/types';
 import { loadWorkspace } from '../node/workspace';
 
 /**
- * `clarify`: the CI face of the core. Exit codes: 0 clean (below --fail-on), 1 findings at or above --fail-on,
+ * `clarify`: the CI face of the core [^spec_clarifier]. Exit codes: 0 clean (below --fail-on), 1 findings at or above --fail-on,
  * 2 usage error or a failure of the tool itself (unreadable folder, internal error) [^cli] [^cl3e].
  */
 

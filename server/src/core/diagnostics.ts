@@ -41,7 +41,8 @@ export function suggestId(id: string, known: string[]): string | undefined {
   if (known.length === 0) return undefined;
   const best = closest(id, known);
   const d = distance(id, best);
-  return d > 0 && d <= Math.max(2, Math.floor(id.length / 3)) ? best : undefined;
+  // Plausible typos only: a few edits, never a rewrite of the whole id (`a` is no typo of `1`).
+  return d > 0 && d < id.length && d <= Math.max(2, Math.floor(id.length / 3)) ? best : undefined;
 }
 
 export function computeDiagnostics(model: IndexModel, config: ClarifierConfig): Diagnostic[] {

@@ -294,7 +294,7 @@ export class IndexModel {
     return info;
   }
 
-  /** The definition's target, else `examples/<id>.md` beside the spec, then at the root [^ex5p]. */
+  /** The definition's target, else `examples/<id>.md` beside the spec, then at the root [^example_files] [^ex5p]. */
   private computeExample(clause: Clause): ExampleInfo {
     const folder = dirname(clause.file);
     const def = (this.definitionsById.get(clause.id) ?? []).find((d) => d.target !== undefined);
@@ -313,6 +313,8 @@ export class IndexModel {
       const path = this.classifier.examplePathIn(place, clause.id);
       if (this.files.has(path)) return { path, exists: true, expected: true };
     }
+    // A classic footnote (`[^1]: See RFC 9110.`) explains itself: no example file is expected of it.
+    if (this.definitionsById.has(clause.id)) return { path: this.classifier.examplePathIn(folder, clause.id), exists: false, expected: false };
     for (const place of places) {
       if (this.hasFolder(this.classifier.exampleFolderIn(place))) {
         return { path: this.classifier.examplePathIn(place, clause.id), exists: false, expected: true };

@@ -168,6 +168,39 @@ describe('parseSpec: links and anchors', () => {
   });
 });
 
+describe('parseSpec: prose blocks (for text analysis)', () => {
+  it('masks non-prose with spaces so offsets stay exact, and knows the clause and authority', () => {
+    const text = [
+      '## Sessions {#sessions authority=root}',
+      '',
+      'Respond *quickly* with `code` and [a link](https://x.test/y "t")[^au3f] <b>html</b>.',
+      '',
+      '```',
+      'fenced prose is not prose',
+      '```',
+      '',
+      '| a | b |',
+      '|---|---|',
+      '| as appropriate | ok |',
+    ].join('\n');
+    const facts = parseSpec('s.md', text);
+    assert.deepEqual(
+      facts.prose.map((p) => [p.kind, p.text, p.clauseId, p.authority]),
+      [
+        ['heading', '   Sessions                           ', 'sessions', 'root'],
+        ['paragraph', 'Respond  quickly  with        and  a link                                  html    .', 'sessions', 'root'],
+        ['tableCell', '  a ', 'sessions', 'root'],
+        ['tableCell', '  b  ', 'sessions', 'root'],
+        ['tableCell', '  as appropriate ', 'sessions', 'root'],
+        ['tableCell', '  ok  ', 'sessions', 'root'],
+      ],
+    );
+    for (const p of facts.prose) {
+      for (let i = 0; i < p.text.length; i++) if (p.text[i] !== ' ') assert.equal(p.text[i], text[p.start + i]);
+    }
+  });
+});
+
 describe('parseSpec: robustness', () => {
   it('never throws and keeps ranges inside the document on odd input', () => {
     const inputs = ['', '\uFEFF', '#', '# {#', '[^', '[^]', '\r\r# A {#a}\r', '> '.repeat(2000) + '# deep {#deep}', '['.repeat(50000)];

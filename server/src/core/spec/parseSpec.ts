@@ -69,6 +69,22 @@ export interface MalformedBlock {
   raw: string;
 }
 
+/**
+ * A block of spec prose for text analysis (the ambiguity pass). `text` is the block's raw source with everything that
+ * is not prose blanked out by spaces — inline code, HTML, link URLs and brackets, emphasis markers, footnote
+ * references, heading markers and attribute blocks — so `text[i]` is the character at file offset `start + i`.
+ */
+export interface ProseBlock {
+  kind: 'paragraph' | 'heading' | 'tableCell';
+  start: number;
+  end: number;
+  text: string;
+  /** The heading clause the prose belongs to (for a heading clause's own title: that clause). */
+  clauseId?: string;
+  /** Authority of that clause, inherited from enclosing clauses when it has none. */
+  authority?: string;
+}
+
 export interface SpecFacts {
   file: string;
   headings: HeadingInfo[];
@@ -79,6 +95,8 @@ export interface SpecFacts {
   /** Every anchor this file offers: `{#id}`s, GitHub-style heading slugs, HTML `id=`/`name=` attributes. */
   anchors: Set<string>;
   malformed: MalformedBlock[];
+  /** Prose blocks in document order (not inside code, HTML, front matter, footnote definitions or link definitions). */
+  prose: ProseBlock[];
   problems: string[];
 }
 
@@ -105,7 +123,7 @@ const HEADING_TEXT_LIMIT = 1200;
 const BLOCK_TEXT_LIMIT = 2000;
 
 export function emptySpecFacts(file: string): SpecFacts {
-  return { file, headings: [], headingClauses: [], footnoteRefs: [], footnoteDefs: [], links: [], anchors: new Set(), malformed: [], problems: [] };
+  return { file, headings: [], headingClauses: [], footnoteRefs: [], footnoteDefs: [], links: [], anchors: new Set(), malformed: [], prose: [], problems: [] };
 }
 
 export function parseSpec(file: string, text: string): SpecFacts {
@@ -162,6 +180,13 @@ class SpecWalker {
       switch (node.type) {
         case 'heading':
           this.heading(node);
+          this.proseBlock(node, 'heading');
+          break;
+        case 'paragraph':
+          this.proseBlock(node, 'paragraph');
+          break;
+        case 'tableCell':
+          this.proseBlock(node, 'tableCell');
           break;
         case 'text':
           this.textRefs(node, block);
@@ -360,6 +385,57 @@ class SpecWalker {
     const at = raw.lastIndexOf(`#${rawAnchor}`);
     const anchorRange = at >= 0 ? this.lines.rangeOf(start + at + 1, start + at + 1 + rawAnchor.length) : this.lines.rangeOf(start, end);
     this.facts.links.push({ url, path, anchor, range: this.lines.rangeOf(start, end), anchorRange });
+  }
+
+  /** The block's raw text with non-prose masked by spaces (offsets preserved). Iterative over the block's inlines. */
+  private proseBlock(node: MdNode, kind: ProseBlock['kind']): void {
+    const [start, end] = this.offsets(node);
+    if (end <= start) return;
+    const chars = this.text.slice(start, end).split('');
+    const mask = (from: number, to: number): void => {
+      for (let i = Math.max(from, start); i < Math.min(to, end); i++) {
+        const c = chars[i - start]!;
+        if (c !== '\n' && c !== '\r') chars[i - start] = ' ';
+      }
+    };
+    const maskOutsideChildren = (n: MdNode): void => {
+      const [ns, ne] = this.offsets(n);
+      const kids = n.children ?? [];
+      if (kids.length === 0) return mask(ns, ne);
+      mask(ns, this.offsets(kids[0]!)[0]);
+      mask(this.offsets(kids[kids.length - 1]!)[1], ne);
+    };
+    maskOutsideChildren(node);
+    if (kind === 'heading') {
+      const block = this.attributeBlock(node);
+      if (block) mask(block.start, block.end);
+    }
+    const stack: MdNode[] = [...(node.children ?? [])];
+    while (stack.length) {
+      const n = stack.pop()!;
+      const [ns, ne] = this.offsets(n);
+      if (n.type === 'text') {
+        const raw = this.text.slice(ns, ne);
+        if (raw.includes('[^')) {
+          REF_RE.lastIndex = 0;
+          for (let m = REF_RE.exec(raw); m; m = REF_RE.exec(raw)) mask(ns + m.index, ns + m.index + m[0].length);
+        }
+        continue;
+      }
+      if (n.type === 'inlineCode' || n.type === 'html' || n.type === 'image' || n.type === 'imageReference' || n.type === 'footnoteReference' || n.type === 'break') {
+        mask(ns, ne);
+        continue;
+      }
+      if (n.children) {
+        maskOutsideChildren(n);
+        stack.push(...n.children);
+      }
+    }
+    const ctx = this.currentSection();
+    const block: ProseBlock = { kind, start, end, text: chars.join('') };
+    if (ctx.parent !== undefined) block.clauseId = ctx.parent;
+    if (ctx.authority !== undefined) block.authority = ctx.authority;
+    this.facts.prose.push(block);
   }
 
   /** HTML `id=`/`name=` attributes are anchors too [^ln2a]. */

@@ -31,7 +31,7 @@ async function clarify(...argv: string[]): Promise<{ code: number; stdout: strin
 }
 
 const SHOP = {
-  'specs/auth.md': '# Auth {#auth authority=root}\n\nSessions expire[^au3f].\n\n## Passwords {#passwords authority=user}\n\nHash them.\n',
+  'specs/auth.md': '# Auth {#auth authority=root}\n\nSessions expire[^au3f].\n\n## Passwords {#passwords authority=user}\n\nHash them.\n# Audit {#audit authority=user}\n\nLog sign-ins.\n',
   'examples/au3f.md': 'Examples for [^au3f] in Auth:\n',
   'src/session.ts': 'export const ttl = 30; // [^au3f]\nconst re = /[^a-z]/; // [^passwords]\n',
   'tests/session.test.ts': '// [^au3f]\n',
@@ -42,10 +42,10 @@ describe('clarify CLI', () => {
     const dir = tempWorkspace(SHOP);
     const r = await clarify('check', dir);
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    assert.match(r.stdout, /^3 clauses \(2 heading, 1 footnote\) in 1 spec file; 3 citations \(2 code, 1 test\) in 2 source files; 0 errors, 0 warnings, 1 info$/m);
+    assert.match(r.stdout, /^4 clauses \(3 heading, 1 footnote\) in 1 spec file; 3 citations \(2 code, 1 test\) in 2 source files; 0 errors, 0 warnings, 1 info$/m);
     assert.match(r.stdout, /1 info diagnostic not listed/);
     const shown = await clarify('check', dir, '--show-info');
-    assert.match(shown.stdout, /^specs\/auth\.md:1:10 info clause\.uncited Clause `auth` is not cited by any code or test\.$/m);
+    assert.match(shown.stdout, /^specs\/auth\.md:8:11 info clause\.uncited Clause `audit` is not cited by any code or test, nor is any clause inside it\.$/m);
   });
 
   it('check: exit 1 on errors, file:line:col lines', async () => {
@@ -66,7 +66,7 @@ describe('clarify CLI', () => {
     const r = await clarify('check', dir, '--format', 'json');
     const json = JSON.parse(r.stdout);
     assert.equal(json.version, 1);
-    assert.deepEqual(json.clauses[2], {
+    assert.deepEqual(json.clauses[3], {
       id: 'au3f',
       kind: 'footnote',
       title: 'Auth',
@@ -94,7 +94,7 @@ describe('clarify CLI', () => {
       data: { id: 'au3g', suggestion: 'au3f' },
     });
     assert.equal(json.summary.errors, 1);
-    assert.equal(json.summary.clauses, 3);
+    assert.equal(json.summary.clauses, 4);
   });
 
   it('--format sarif: SARIF 2.1.0 with one rule per code', async () => {

@@ -160,6 +160,15 @@ describe('diagnostics', () => {
     assert.deepEqual(brief(diagnosticsOf(memoryWorkspace({ ...files, 'src/x.rs': '// [^a]\n' }, { reportUncited: false }))), []);
   });
 
+  it('a heading clause is covered when a clause inside it is cited', () => {
+    const index = memoryWorkspace({
+      'a.md': '# Top {#top}\n\n## Mid {#mid}\n\nText[^fn01].\n\n## Other {#other}\n\n# Alone {#alone}\n',
+      'src/x.ts': '// [^fn01]\n',
+    });
+    assert.equal(index.model().resolve('mid').clause?.parent, 'top');
+    assert.deepEqual(diagnosticsOf(index).map((d) => d.data?.['id']), ['other', 'alone']);
+  });
+
   it('severity overrides, including off', () => {
     const index = memoryWorkspace({ 'a.md': '# A {#a}\n', 'src/x.ts': '// [^nope]\n' }, { severity: { 'citation.unknown-id': 'warning', 'clause.uncited': 'off' } });
     assert.deepEqual(diagnosticsOf(index).map((d) => `${d.code}:${d.severity}`), ['citation.unknown-id:warning']);

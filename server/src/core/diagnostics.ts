@@ -170,12 +170,12 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig): 
   // Only when the workspace has code citations at all: a spec-only repository is not a wall of infos [^dg8u].
   if (config.reportUncited && model.citations.length > 0) {
     for (const clause of model.clauses) {
-      if (model.citationsById.has(clause.id)) continue;
+      if (model.isCovered(clause.id)) continue;
       add({
         code: 'clause.uncited',
         file: clause.file,
         range: clause.idRange,
-        message: `Clause \`${clause.id}\` is not cited by any code or test.`,
+        message: `Clause \`${clause.id}\` is not cited by any code or test${clause.kind === 'heading' ? ', nor is any clause inside it' : ''}.`,
         data: { id: clause.id },
       });
     }

@@ -22,6 +22,8 @@ export interface ExampleFacts {
   file: string;
   /** `[^id]` mentions inside the example file (`Examples for [^8ep1] in …`): back-references, not citations. */
   backRefs: { id: string; range: Range; idRange: Range }[];
+  /** The first lines of the file, for hovers. */
+  head: string;
 }
 
 export interface ExampleInfo {
@@ -140,6 +142,10 @@ export class WorkspaceIndex {
     return this.code.get(path);
   }
 
+  exampleFactsOf(path: string): ExampleFacts | undefined {
+    return this.examples.get(path);
+  }
+
   /** The derived model for the current content; cached until the next change. */
   model(): IndexModel {
     this.cached ??= new IndexModel(this.classifier, this.specs, this.code, this.examples, this.files, this.configProblems);
@@ -165,9 +171,9 @@ export class WorkspaceIndex {
 }
 
 function exampleFacts(path: string, text: string): ExampleFacts {
-  const facts: ExampleFacts = { file: path, backRefs: [] };
-  if (!text.includes('[^')) return facts;
   const lines = new LineIndex(text);
+  const facts: ExampleFacts = { file: path, backRefs: [], head: text.slice(0, lines.lineCount > 12 ? lines.lineStart(12) : text.length).slice(0, 1200) };
+  if (!text.includes('[^')) return facts;
   // Only the first lines: the Model Spec convention is a header `Examples for [^id] in <section>:`.
   const headEnd = lines.lineCount > 5 ? lines.lineStart(5) : text.length;
   const head = text.slice(0, headEnd);
@@ -381,6 +387,42 @@ export class IndexModel {
       if (example) resolution.example = example;
     }
     return resolution;
+  }
+
+  private owners?: Map<string, string>;
+
+  /** The footnote id whose (existing) example file this is. */
+  exampleOwner(path: string): string | undefined {
+    if (!this.owners) {
+      this.owners = new Map();
+      for (const clause of this.clauses) {
+        const info = this.exampleOf(clause);
+        if (info?.exists && info.path && !this.owners.has(info.path)) this.owners.set(info.path, clause.id);
+      }
+    }
+    return this.owners.get(path);
+  }
+
+  private coveredIds?: Set<string>;
+
+  /**
+   * Is a clause implemented at all: cited itself, or a clause inside it is (a heading whose footnotes or subsections
+   * are cited is covered). `clause.uncited` reports the clauses that are not.
+   */
+  isCovered(id: string): boolean {
+    if (!this.coveredIds) {
+      const covered = new Set<string>();
+      for (const id of this.citationsById.keys()) {
+        // Walk up the parent chain; stop at an already covered ancestor (or a cycle from duplicate ids).
+        let current: string | undefined = id;
+        while (current !== undefined && this.clausesById.has(current) && !covered.has(current)) {
+          covered.add(current);
+          current = this.clausesById.get(current)![0]!.parent;
+        }
+      }
+      this.coveredIds = covered;
+    }
+    return this.coveredIds.has(id);
   }
 
   /** Every id known as a clause. */

@@ -59,7 +59,7 @@ export interface Clause {
   authority?: string;
   /** All attributes of the heading block (`authority`, `tags`, …); empty for footnotes. */
   attributes: Record<string, string>;
-  /** Footnote: id of the enclosing heading clause, if any. */
+  /** The enclosing heading clause, if any (a footnote's section clause; a subsection's clause). */
   parent?: string;
   /** Heading: its depth (1–6). */
   level?: number;

@@ -97,6 +97,8 @@ export interface SpecFacts {
   malformed: MalformedBlock[];
   /** Prose blocks in document order (not inside code, HTML, front matter, footnote definitions or link definitions). */
   prose: ProseBlock[];
+  /** The end of the document (where a quick fix appends). */
+  end: { line: number; character: number };
   problems: string[];
 }
 
@@ -123,11 +125,12 @@ const HEADING_TEXT_LIMIT = 1200;
 const BLOCK_TEXT_LIMIT = 2000;
 
 export function emptySpecFacts(file: string): SpecFacts {
-  return { file, headings: [], headingClauses: [], footnoteRefs: [], footnoteDefs: [], links: [], anchors: new Set(), malformed: [], prose: [], problems: [] };
+  return { file, headings: [], headingClauses: [], footnoteRefs: [], footnoteDefs: [], links: [], anchors: new Set(), malformed: [], prose: [], end: { line: 0, character: 0 }, problems: [] };
 }
 
 export function parseSpec(file: string, text: string): SpecFacts {
   const facts = emptySpecFacts(file);
+  facts.end = new LineIndex(text).positionAt(text.length);
   // Cheap prefilter: a file with no heading, no `[^`, no link and no HTML anchor has nothing to index.
   if (!/[#[=<]/.test(text)) return facts;
   let tree: MdNode;
@@ -252,6 +255,8 @@ class SpecWalker {
     }
     while (this.sections.length && this.sections[this.sections.length - 1]!.level >= level) this.sections.pop();
     const parentSections = this.sections.map((s) => s.title);
+    const parentClause = [...this.sections].reverse().find((s) => s.id !== undefined)?.id;
+    if (clause && parentClause !== undefined) clause.parent = parentClause;
     const entry: SectionEntry = { level, title: title || clause?.id || '' };
     if (clause) {
       entry.id = clause.id;

@@ -7,7 +7,9 @@ import { toSarif } from '../core/format/sarif';
 import { toText } from '../core/format/text';
 import { coverageReport } from '../core/report';
 import { DIAGNOSTIC_CODES, type Severity } from '../core/types';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { loadWorkspace } from '../node/workspace';
+import { startServer } from '../lsp/server';
 
 /**
  * `clarify`: the CI face of the core [^spec_clarifier]. Exit codes: 0 clean (below --fail-on), 1 findings at or above --fail-on,
@@ -23,6 +25,7 @@ const HELP = `clarify ${VERSION} — specs as the source of truth
 Usage:
   clarify check [DIR] [--format text|json|sarif] [--fail-on error|warning|info] [--show-info] [--output FILE]
   clarify report [DIR] [--output FILE]
+  clarify lsp --stdio | --node-ipc | --socket=PORT
   clarify --version | --help
 
 check   Index the specs (Markdown with {#id} headings and [^id] footnotes) and the [^id] citations in code
@@ -30,6 +33,8 @@ check   Index the specs (Markdown with {#id} headings and [^id] footnotes) and t
         (default: error), 0 otherwise, 2 when the tool itself fails.
 report  Print a Markdown coverage report: per clause its authority, code and test citations and example file;
         totals per authority and per spec file.
+lsp     Run the language server (hover, definition, references, completion, diagnostics, quick fixes,
+        rename, code lens, symbols) for any LSP editor; the transport comes from the flag.
 
 Options:
   --format F     text (default; file:line:col severity code message), json (one object) or sarif (SARIF 2.1.0)
@@ -62,6 +67,7 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
 }
 
 async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+  if (argv[0] === 'lsp') return runLanguageServer(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
@@ -131,4 +137,13 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
 
   if (command === 'report') return 0;
   return diagnostics.some((d) => RANK[d.severity] >= RANK[failOn]) ? 1 : 0;
+}
+
+/** `clarify lsp --stdio`: the same server the VS Code extension runs, for any LSP editor. Never returns. */
+async function runLanguageServer(args: string[]): Promise<number> {
+  if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+    throw new UsageError('`clarify lsp` needs a transport: --stdio, --node-ipc or --socket=PORT');
+  }
+  startServer(createConnection(ProposedFeatures.all));
+  return new Promise<number>(() => undefined);
 }

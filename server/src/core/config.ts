@@ -112,6 +112,28 @@ function applyParsed(config: ClarifierConfig, data: z.infer<typeof configSchema>
   }
 }
 
+/**
+ * Validates settings that override `.clarifier.json` (the editor's explicitly set values): only valid keys are kept,
+ * so an invalid setting falls back to the file's value or the default.
+ */
+export function validateOverrides(raw: unknown): { overrides: Partial<ClarifierConfig>; problems: string[] } {
+  const overrides: Partial<ClarifierConfig> = {};
+  const problems: string[] = [];
+  if (!raw || typeof raw !== 'object') return { overrides, problems };
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (value === undefined || value === null) continue;
+    const one = configSchema.safeParse({ [key]: value });
+    if (!one.success) {
+      problems.push(`${key}: ${one.error.issues[0]?.message ?? 'invalid'}`);
+      continue;
+    }
+    const full: ClarifierConfig = { ...DEFAULT_CONFIG, severity: {} };
+    applyParsed(full, one.data, problems);
+    if (key in full && key !== '$schema') (overrides as Record<string, unknown>)[key] = full[key as keyof ClarifierConfig];
+  }
+  return { overrides, problems };
+}
+
 /** Parses the text of `.clarifier.json`. Invalid JSON gives the defaults and one problem. */
 export function parseConfigText(text: string): ConfigResult {
   let raw: unknown;

@@ -38,7 +38,7 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const absRoot = path.resolve(root);
   const { config: fileConfig, problems } = await readConfig(absRoot);
-  const config = { ...fileConfig, ...options.overrides };
+  const config = { ...fileConfig, ...options.overrides, severity: { ...fileConfig.severity, ...options.overrides?.severity } };
   const index = new WorkspaceIndex(config);
   index.setConfigProblems(problems);
   const walked = await walkWorkspace(absRoot, options.signal ? { signal: options.signal } : {});

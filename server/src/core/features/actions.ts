@@ -1,0 +1,127 @@
+import { closest, distance } from 'fastest-levenshtein';
+import type { WorkspaceIndex } from '../index';
+import { dirname } from '../paths';
+import { comparePositions, rangeContains } from '../text';
+import type { Clause, Diagnostic, Range } from '../types';
+import { occurrenceAt } from './locate';
+import type { WorkspaceChange } from './edits';
+
+/**
+ * Code actions. Quick fixes read only `diagnostic.data` (the diagnostics may come back from the editor, so they are
+ * re-validated against the current index); refactorings look at the id under the cursor.
+ */
+
+export function exampleTemplate(clause: Clause | undefined, id: string): string {
+  const title = clause?.title || id;
+  const lines = [`Examples for [^${id}] in ${title}:`, ''];
+  if (clause?.text) lines.push(...clause.text.split('\n').map((l) => `> ${l}`), '');
+  lines.push(
+    '## Compliant',
+    '',
+    '**Example**: <what the behaviour looks like when the clause is followed>',
+    '',
+    '## Non-compliant',
+    '',
+    '**Example**: <what a violation of the clause looks like>',
+    '',
+    '## Edge cases',
+    '',
+    '**Example**: <a borderline case and the expected behaviour>',
+    '',
+  );
+  return lines.join('\n');
+}
+
+export function codeActions(index: WorkspaceIndex, file: string, range: Range, diagnostics: Diagnostic[]): WorkspaceChange[] {
+  const model = index.model();
+  const out: WorkspaceChange[] = [];
+  for (const d of diagnostics) {
+    const data = d.data ?? {};
+    const id = typeof data['id'] === 'string' ? data['id'] : undefined;
+    switch (d.code) {
+      case 'example.missing': {
+        const path = typeof data['path'] === 'string' ? data['path'] : undefined;
+        if (!id || !path || index.hasFile(path)) break;
+        const clause = model.resolve(id).clause;
+        out.push({
+          title: `Create example file ${path}`,
+          kind: 'quickfix',
+          fixes: d.code,
+          isPreferred: true,
+          edits: [{ kind: 'create', file: path, content: exampleTemplate(clause, id) }],
+        });
+        break;
+      }
+      case 'citation.unknown-id':
+      case 'link.broken-anchor': {
+        const suggestion = typeof data['suggestion'] === 'string' ? data['suggestion'] : undefined;
+        if (!suggestion || d.file !== file) break;
+        out.push({
+          title: `Change to \`${suggestion}\``,
+          kind: 'quickfix',
+          fixes: d.code,
+          isPreferred: true,
+          edits: [{ kind: 'text', file, range: d.range, newText: suggestion }],
+        });
+        break;
+      }
+      case 'example.unused': {
+        const path = typeof data['path'] === 'string' ? data['path'] : d.file;
+        if (!index.hasFile(path)) break;
+        // A footnote without its example, whose expected path differs from this one by a few characters: a typo.
+        const missing = model.clauses
+          .filter((c) => c.kind === 'footnote')
+          .map((c) => ({ c, info: model.exampleOf(c) }))
+          .filter((x) => x.info && !x.info.exists && x.info.expected && x.info.path && !index.hasFile(x.info.path));
+        if (missing.length && id) {
+          const best = closest(id, missing.map((m) => m.c.id));
+          const target = missing.find((m) => m.c.id === best)!;
+          if (distance(id, best) <= 2) {
+            out.push({
+              title: `Rename to ${target.info!.path} (the missing example of [^${best}])`,
+              kind: 'quickfix',
+              fixes: d.code,
+              isPreferred: true,
+              edits: [{ kind: 'rename', from: path, to: target.info!.path! }],
+            });
+          }
+        }
+        out.push({ title: `Delete unused example file ${path}`, kind: 'quickfix', fixes: d.code, edits: [{ kind: 'delete', file: path }] });
+        break;
+      }
+    }
+  }
+  // Refactoring: a footnote without a definition gets one that names its example file.
+  const spec = index.specFacts(file);
+  const occ = occurrenceAt(index, file, range.start);
+  if (spec && occ?.kind === 'footnote' && !model.definitionsById.has(occ.id)) {
+    const info = model.resolve(occ.id).example;
+    if (info?.path) {
+      const rel = relativePath(dirname(file), info.path);
+      const atEnd = spec.end;
+      const lead = atEnd.character === 0 ? '\n' : '\n\n';
+      out.push({
+        title: `Add footnote definition [^${occ.id}]: ${rel}`,
+        kind: 'refactor.rewrite',
+        edits: [{ kind: 'text', file, range: { start: atEnd, end: atEnd }, newText: `${lead}[^${occ.id}]: ${rel}\n` }],
+      });
+    }
+  }
+  return out;
+}
+
+/** Diagnostics of a file that touch a range (for editors that do not send them back with the request). */
+export function diagnosticsInRange(diagnostics: Diagnostic[], file: string, range: Range): Diagnostic[] {
+  return diagnostics.filter(
+    (d) => d.file === file && (rangeContains(d.range, range.start) || rangeContains(range, d.range.start) || comparePositions(d.range.start, range.start) === 0),
+  );
+}
+
+/** `a/b` -> `a/c/x.md` = `c/x.md`; `a/b` -> `x.md` = `../../x.md`. */
+export function relativePath(fromFolder: string, to: string): string {
+  const from = fromFolder ? fromFolder.split('/') : [];
+  const parts = to.split('/');
+  let i = 0;
+  while (i < from.length && i < parts.length - 1 && from[i] === parts[i]) i++;
+  return [...Array(from.length - i).fill('..'), ...parts.slice(i)].join('/');
+}

@@ -1,0 +1,118 @@
+import { isInComment } from '../code/citations';
+import type { IndexModel, WorkspaceIndex } from '../index';
+import { dirname, resolveRelative } from '../paths';
+import { LineIndex } from '../text';
+import type { Clause } from '../types';
+
+/**
+ * Completion of `[^` ids (in comments of any supported language and in spec prose) and of `#` anchors inside
+ * Markdown link targets. The context is computed from the live document text; the candidates from the model.
+ */
+
+export interface CompletionContext {
+  kind: 'id' | 'anchor';
+  /** Offsets of the text the completion replaces (the partial id or anchor). */
+  start: number;
+  end: number;
+  prefix: string;
+  /** `]` must be inserted after the id (none follows yet). */
+  needsClose: boolean;
+  /** For anchors: the spec file the link points at. */
+  targetFile?: string;
+}
+
+export interface CompletionEntry {
+  label: string;
+  detail: string;
+  documentation: string;
+  filterText: string;
+  sortText: string;
+  insertText: string;
+}
+
+const ID_CHAR = /[A-Za-z0-9_.:-]/;
+
+export function completionContext(index: WorkspaceIndex, file: string, text: string, offset: number): CompletionContext | undefined {
+  const lines = new LineIndex(text);
+  const pos = lines.positionAt(offset);
+  const lineStart = lines.lineStart(pos.line);
+  const before = text.slice(Math.max(lineStart, offset - 300), offset);
+  const role = index.roleOf(file);
+
+  const idMatch = /\[\^([A-Za-z0-9_.:-]*)$/.exec(before);
+  if (idMatch) {
+    const start = offset - idMatch[1]!.length;
+    let end = offset;
+    while (end < text.length && ID_CHAR.test(text[end]!)) end++;
+    const ctx: CompletionContext = { kind: 'id', start, end, prefix: idMatch[1]!, needsClose: text[end] !== ']' };
+    if (role === 'code') return isInComment(file, text, offset) ? ctx : undefined;
+    if (role === 'spec') return inSpecProse(index, file, start - 2, lines) ? ctx : undefined;
+    return undefined;
+  }
+
+  if (role === 'spec') {
+    const anchorMatch = /\]\(([^()\s#]*)#([^()\s#]*)$/.exec(before);
+    if (anchorMatch) {
+      const path = anchorMatch[1]!;
+      const targetFile = path ? resolveRelative(dirname(file), path) : file;
+      if (!targetFile) return undefined;
+      let end = offset;
+      while (end < text.length && /[^()\s#]/.test(text[end]!)) end++;
+      return { kind: 'anchor', start: offset - anchorMatch[2]!.length, end, prefix: anchorMatch[2]!, needsClose: false, targetFile };
+    }
+  }
+  return undefined;
+}
+
+/** Is the `[` at `offset` in prose (not in code, HTML or front matter)? Uses the parsed prose blocks of the file. */
+function inSpecProse(index: WorkspaceIndex, file: string, offset: number, lines: LineIndex): boolean {
+  const facts = index.specFacts(file);
+  if (!facts) return false;
+  for (const block of facts.prose) {
+    if (offset >= block.start && offset < block.end && block.text[offset - block.start] !== ' ') return true;
+  }
+  // An existing reference (masked in the prose text) being edited.
+  const pos = lines.positionAt(offset);
+  return facts.footnoteRefs.some((r) => r.range.start.line === pos.line && r.range.start.character === pos.character);
+}
+
+export function completeIds(model: IndexModel, ctx: CompletionContext, currentFile: string, recent: readonly string[]): CompletionEntry[] {
+  const recentRank = new Map(recent.map((id, i) => [id, i]));
+  const seen = new Set<string>();
+  const out: CompletionEntry[] = [];
+  for (const c of model.clauses) {
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    const rank = recentRank.get(c.id);
+    // Recently cited first, then clauses of the same spec file, then headings before footnotes, then by id.
+    const group = rank !== undefined ? `0${String(rank).padStart(4, '0')}` : c.file === currentFile ? '1' : c.kind === 'heading' ? '2' : '3';
+    out.push({
+      label: c.id,
+      detail: `${c.authority ? `${c.authority} · ` : ''}${c.kind} clause — ${c.title}`,
+      documentation: clauseDocumentation(c),
+      filterText: `${c.id} ${c.title}`,
+      sortText: `${group}:${c.id}`,
+      insertText: ctx.needsClose ? `${c.id}]` : c.id,
+    });
+  }
+  return out;
+}
+
+export function completeAnchors(index: WorkspaceIndex, ctx: CompletionContext): CompletionEntry[] {
+  const facts = ctx.targetFile ? index.specFacts(ctx.targetFile) : undefined;
+  if (!facts) return [];
+  const out: CompletionEntry[] = [];
+  for (const c of facts.headingClauses) {
+    out.push({ label: c.id, detail: `{#${c.id}} — ${c.title}`, documentation: clauseDocumentation(c), filterText: `${c.id} ${c.title}`, sortText: `0:${c.id}`, insertText: c.id });
+  }
+  for (const h of facts.headings) {
+    if (h.id !== undefined) continue;
+    out.push({ label: h.slug, detail: `heading — ${h.title}`, documentation: h.title, filterText: `${h.slug} ${h.title}`, sortText: `1:${h.slug}`, insertText: h.slug });
+  }
+  return out;
+}
+
+function clauseDocumentation(c: Clause): string {
+  const text = c.text.length > 500 ? `${c.text.slice(0, 500)}…` : c.text;
+  return `**${c.title}**${c.authority ? ` (authority ${c.authority})` : ''}\n\n${text}\n\n_${c.file}:${c.range.start.line + 1}_`;
+}

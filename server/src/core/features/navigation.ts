@@ -1,0 +1,102 @@
+import type { IndexModel, WorkspaceIndex } from '../index';
+import { dirname } from '../paths';
+import { isValidId } from '../text';
+import type { Range } from '../types';
+import { occurrenceAt, type Occurrence } from './locate';
+import type { FileEdit } from './edits';
+
+/** Definition, references and rename: all from `occurrenceAt` + `resolve`. */
+
+export interface Location {
+  file: string;
+  range: Range;
+}
+
+const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Definition of the id at a position: the clause (the heading, or the footnote's first reference). On a footnote
+ * reference or definition in a spec, the example file is a second target.
+ */
+export function definition(index: WorkspaceIndex, file: string, pos: { line: number; character: number }): Location[] {
+  const occ = occurrenceAt(index, file, pos);
+  if (!occ) return [];
+  const r = index.model().resolve(occ.id);
+  const out: Location[] = r.clauses.map((c) => ({ file: c.file, range: c.kind === 'heading' ? c.range : c.range }));
+  if ((occ.kind === 'footnote' || occ.kind === 'definition') && r.example?.exists && r.example.path) {
+    out.push({ file: r.example.path, range: FILE_START });
+  }
+  return out;
+}
+
+/** Every citation in code and tests and every spec reference of the id at a position. */
+export function references(index: WorkspaceIndex, file: string, pos: { line: number; character: number }, includeDeclaration: boolean): Location[] {
+  const occ = occurrenceAt(index, file, pos);
+  if (!occ) return [];
+  return referencesOf(index.model(), occ.id, includeDeclaration);
+}
+
+export function referencesOf(model: IndexModel, id: string, includeDeclaration: boolean): Location[] {
+  const r = model.resolve(id);
+  const out: Location[] = [];
+  const seen = new Set<string>();
+  const add = (l: Location): void => {
+    const key = `${l.file}:${l.range.start.line}:${l.range.start.character}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(l);
+    }
+  };
+  if (includeDeclaration) for (const c of r.clauses) add({ file: c.file, range: c.range });
+  for (const c of r.citations) add({ file: c.file, range: c.range });
+  for (const s of r.specReferences) add({ file: s.file, range: s.range });
+  if (includeDeclaration && r.example?.exists && r.example.path) add({ file: r.example.path, range: FILE_START });
+  return out;
+}
+
+export function prepareRename(index: WorkspaceIndex, file: string, pos: { line: number; character: number }): Occurrence | undefined {
+  const occ = occurrenceAt(index, file, pos);
+  if (!occ || occ.kind === 'example-file') return undefined;
+  return index.model().clausesById.has(occ.id) ? occ : undefined;
+}
+
+export type RenameResult = { edits: FileEdit[] } | { error: string };
+
+/**
+ * Renames an id everywhere: the heading attribute or footnote references, definitions, anchor links, example
+ * back-references, every citation in code and tests, and the example file itself when it is named after the id.
+ */
+export function renameId(index: WorkspaceIndex, id: string, newId: string): RenameResult {
+  if (!isValidId(newId)) return { error: `\`${newId}\` is not a valid id: letters, digits, _ . : - (not starting with . : -).` };
+  const model = index.model();
+  if (newId === id) return { edits: [] };
+  if (model.clausesById.has(newId)) return { error: `\`${newId}\` is already the id of a clause; renaming would merge two clauses.` };
+  const r = model.resolve(id);
+  if (!r.clause) return { error: `\`${id}\` is not the id of any clause.` };
+  const edits: FileEdit[] = [];
+  const seen = new Set<string>();
+  const text = (file: string, range: Range): void => {
+    const key = `${file}:${range.start.line}:${range.start.character}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    edits.push({ kind: 'text', file, range, newText: newId });
+  };
+  for (const c of r.clauses) if (c.kind === 'heading') text(c.file, c.idRange);
+  for (const s of r.specReferences) text(s.file, s.idRange);
+  for (const c of r.citations) text(c.file, c.idRange);
+  const example = r.example;
+  if (example?.exists && example.path && example.definitionTarget === undefined) {
+    const target = index.classifier.examplePathIn(exampleBase(index, example.path, id), newId);
+    if (index.hasFile(target)) return { error: `Cannot rename the example file: ${target} already exists.` };
+    edits.push({ kind: 'rename', from: example.path, to: target });
+  }
+  return { edits };
+}
+
+/** The folder against which an example path was built (`specs/examples/x.md` -> `specs`). */
+function exampleBase(index: WorkspaceIndex, examplePath: string, id: string): string {
+  for (const base of [dirname(dirname(examplePath)), '']) {
+    if (index.classifier.examplePathIn(base, id) === examplePath) return base;
+  }
+  return '';
+}

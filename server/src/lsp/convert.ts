@@ -1,0 +1,107 @@
+import * as fs from 'node:fs';
+import {
+  CodeAction,
+  CreateFile,
+  DeleteFile,
+  DiagnosticSeverity,
+  RenameFile,
+  TextDocumentEdit,
+  TextEdit,
+  type Diagnostic as LspDiagnostic,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { WorkspaceChange, FileEdit } from '../core/features/edits';
+import type { Diagnostic, DiagnosticCode, Severity } from '../core/types';
+import type { Folder } from '../node/host';
+
+/** Core values <-> LSP values. */
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
+  return {
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: 'clarifier',
+    message: d.message,
+    data: { ...(d.data ?? {}), code: d.code, file: d.file },
+  };
+}
+
+/** Diagnostics the editor sends back with a code action request, as core values (re-validated by the core). */
+export function fromLspDiagnostic(d: LspDiagnostic, file: string): Diagnostic | undefined {
+  if (d.source !== 'clarifier' || typeof d.code !== 'string') return undefined;
+  const data = (d.data && typeof d.data === 'object' ? d.data : {}) as Record<string, unknown>;
+  return { code: d.code as DiagnosticCode, severity: 'error', file, range: d.range, message: d.message, data };
+}
+
+export interface EditOptions {
+  /** Version of open documents, for TextDocumentEdit. */
+  versionOf: (uri: string) => number | null;
+  /** File creation, rename and deletion are allowed (trusted workspace). */
+  fileOperations: boolean;
+}
+
+export type EditResult = { edit: WorkspaceEdit } | { refused: string };
+
+/**
+ * Turns core edits into a WorkspaceEdit with documentChanges. Every path must stay inside the folder; a created
+ * or renamed-to file must not exist (CreateFile/RenameFile with overwrite off, checked on disk now as well).
+ */
+export function toWorkspaceEdit(folder: Folder, edits: FileEdit[], options: EditOptions): EditResult {
+  const changes: (TextDocumentEdit | CreateFile | RenameFile | DeleteFile)[] = [];
+  const textByFile = new Map<string, TextEdit[]>();
+  for (const e of edits) {
+    const files = e.kind === 'rename' ? [e.from, e.to] : [e.file];
+    for (const f of files) {
+      if (!folder.absolute(f)) return { refused: `${f} is outside the workspace folder ${folder.root}; nothing was changed.` };
+    }
+    if (e.kind !== 'text' && !options.fileOperations) {
+      return { refused: 'Creating, renaming or deleting files is disabled in Restricted Mode (untrusted workspace).' };
+    }
+    switch (e.kind) {
+      case 'text': {
+        const list = textByFile.get(e.file) ?? [];
+        list.push(TextEdit.replace(e.range, e.newText));
+        textByFile.set(e.file, list);
+        break;
+      }
+      case 'create': {
+        if (fs.existsSync(folder.absolute(e.file)!)) return { refused: `${e.file} already exists; it is never overwritten.` };
+        const uri = folder.uriOf(e.file);
+        changes.push(CreateFile.create(uri, { overwrite: false, ignoreIfExists: false }));
+        changes.push(TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, e.content)]));
+        break;
+      }
+      case 'rename': {
+        if (fs.existsSync(folder.absolute(e.to)!)) return { refused: `${e.to} already exists; it is never overwritten.` };
+        changes.push(RenameFile.create(folder.uriOf(e.from), folder.uriOf(e.to), { overwrite: false, ignoreIfExists: false }));
+        break;
+      }
+      case 'delete':
+        changes.push(DeleteFile.create(folder.uriOf(e.file), { recursive: false, ignoreIfNotExists: true }));
+        break;
+    }
+  }
+  const textChanges = [...textByFile].map(([file, list]) => {
+    const uri = folder.uriOf(file);
+    return TextDocumentEdit.create({ uri, version: options.versionOf(uri) }, list);
+  });
+  // Text edits first (they address files by their current names), then file operations.
+  return { edit: { documentChanges: [...textChanges, ...changes] } };
+}
+
+export function toCodeAction(folder: Folder, change: WorkspaceChange, diagnostics: LspDiagnostic[], options: EditOptions): CodeAction | undefined {
+  const result = toWorkspaceEdit(folder, change.edits, options);
+  if ('refused' in result) return undefined;
+  const action = CodeAction.create(change.title, result.edit, change.kind);
+  if (change.fixes) action.diagnostics = diagnostics.filter((d) => d.code === change.fixes);
+  if (change.isPreferred) action.isPreferred = true;
+  return action;
+}

@@ -1,0 +1,482 @@
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  ResponseError,
+  SymbolKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { validateOverrides, type ClarifierConfig } from '../core/config';
+import { codeActions, diagnosticsInRange } from '../core/features/actions';
+import { completeAnchors, completeIds, completionContext } from '../core/features/completion';
+import { hoverMarkdown } from '../core/features/hover';
+import { occurrenceAt } from '../core/features/locate';
+import { definition, prepareRename, references, renameId } from '../core/features/navigation';
+import { codeLenses, documentLinks, documentSymbols, workspaceSymbols, type OutlineSymbol } from '../core/features/symbols';
+import { coverageReport } from '../core/report';
+import type { Diagnostic } from '../core/types';
+import { Host, type Folder } from '../node/host';
+import { fromLspDiagnostic, toCodeAction, toLspDiagnostic, toWorkspaceEdit, type EditOptions } from './convert';
+
+/**
+ * The language server: LSP glue over the core. Each handler locates the document's folder, waits for its first
+ * index, and calls one core function. Handlers are guarded: one failing request answers with an empty result and a
+ * log line, never takes the server down. Long waits honour cancellation.
+ */
+
+export const STATUS_NOTIFICATION = 'specClarifier/status';
+export const REPORT_REQUEST = 'specClarifier/report';
+export const EXAMPLE_REQUEST = 'specClarifier/exampleOf';
+export const SETTINGS_NOTIFICATION = 'specClarifier/settings';
+export const REINDEX_COMMAND = 'specClarifier.reindex';
+export const SHOW_REFERENCES_COMMAND = 'specClarifier.showReferences';
+
+interface InitOptions {
+  settings?: Partial<ClarifierConfig>;
+  /** false in VS Code's Restricted Mode: no file-creating or file-renaming edits. */
+  trusted?: boolean;
+}
+
+const DIAGNOSTIC_DELAY_MS = 150;
+const RECENT_LIMIT = 50;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let capabilities: ClientCapabilities = {};
+  let trusted = true;
+  let pullDiagnostics = false;
+  const recent: string[] = [];
+  const published = new Map<string, Set<string>>();
+  const timers = new Map<Folder, NodeJS.Timeout>();
+
+  const log = {
+    info: (m: string) => connection.console.info(m),
+    error: (m: string) => connection.console.error(m),
+  };
+  const host = new Host(log, (folder) => scheduleDiagnostics(folder));
+
+  process.on('uncaughtException', (err) => log.error(`uncaught: ${err.stack ?? err.message}`));
+  process.on('unhandledRejection', (err) => log.error(`unhandled rejection: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+
+  /** Runs a handler; failures are logged and answered with the fallback. Cancellation returns the fallback too. */
+  function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => Promise<R> | R) {
+    return async (params: P, token: CancellationToken): Promise<R> => {
+      try {
+        if (token.isCancellationRequested) return fallback;
+        return await fn(params, token);
+      } catch (err) {
+        if (err instanceof ResponseError) throw err;
+        log.error(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        return fallback;
+      }
+    };
+  }
+
+  async function locate(uri: string, token?: CancellationToken): Promise<{ folder: Folder; rel: string } | undefined> {
+    const at = host.locate(uri);
+    if (!at) return undefined;
+    await raceCancel(at.folder.ready, token);
+    if (token?.isCancellationRequested) return undefined;
+    return at;
+  }
+
+  const editOptions = (): EditOptions => ({
+    versionOf: (uri) => documents.get(uri)?.version ?? null,
+    fileOperations: trusted,
+  });
+
+  // ---- lifecycle ----
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities;
+    const init = (params.initializationOptions ?? {}) as InitOptions;
+    trusted = init.trusted !== false;
+    if (init.settings) host.overrides = sanitizeSettings(init.settings, log);
+    pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    for (const f of folders) host.addFolder(f.uri);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        completionProvider: { triggerCharacters: ['^', '#'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        renameProvider: { prepareProvider: true },
+        codeLensProvider: { resolveProvider: false },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [REINDEX_COMMAND] },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'clarifier', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'spec-clarifier', version: typeof CLARIFY_VERSION === 'string' ? CLARIFY_VERSION : '0.0.0-dev' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const f of e.removed) {
+          host.removeFolder(f.uri);
+        }
+        for (const f of e.added) host.addFolder(f.uri);
+        void indexWithProgress();
+      });
+    }
+    await indexWithProgress();
+  });
+
+  async function indexWithProgress(): Promise<void> {
+    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Spec Clarifier', 0, 'Indexing specs and citations…', false);
+    try {
+      await Promise.all(host.folders.map((f) => f.ready));
+    } finally {
+      progress?.done();
+    }
+    sendStatus();
+  }
+
+  // ---- documents and files ----
+
+  documents.onDidChangeContent(async (e) => {
+    const at = await host.documentChanged(e.document.uri, e.document.getText());
+    if (at) rememberCitations(at.folder, at.rel);
+  });
+  documents.onDidClose(async (e) => {
+    await host.documentClosed(e.document.uri);
+  });
+  connection.onDidChangeWatchedFiles(async (params) => {
+    for (const change of params.changes) {
+      const kind = change.type === 1 ? 'created' : change.type === 2 ? 'changed' : 'deleted';
+      await host.fileChanged(change.uri, kind);
+    }
+  });
+  connection.onNotification(SETTINGS_NOTIFICATION, async (settings: Partial<ClarifierConfig>) => {
+    host.overrides = sanitizeSettings(settings ?? {}, log);
+    await host.reindexAll();
+  });
+
+  /** Ids cited in documents the user edits rank first in completion. */
+  function rememberCitations(folder: Folder, rel: string): void {
+    for (const c of folder.index.codeFactsOf(rel)?.citations ?? []) {
+      const at = recent.indexOf(c.id);
+      if (at >= 0) recent.splice(at, 1);
+      recent.unshift(c.id);
+    }
+    recent.length = Math.min(recent.length, RECENT_LIMIT);
+  }
+
+  // ---- diagnostics: pushed, or pulled where the client supports it ----
+
+  function scheduleDiagnostics(folder: Folder): void {
+    clearTimeout(timers.get(folder));
+    timers.set(
+      folder,
+      setTimeout(() => {
+        timers.delete(folder);
+        try {
+          publish(folder);
+        } catch (err) {
+          log.error(`diagnostics failed: ${(err as Error).stack ?? err}`);
+        }
+      }, DIAGNOSTIC_DELAY_MS),
+    );
+  }
+
+  function publish(folder: Folder): void {
+    sendStatus();
+    if (pullDiagnostics) {
+      if (capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+      return;
+    }
+    const byFile = groupByFile(folder.diagnostics());
+    const previous = published.get(folder.root) ?? new Set<string>();
+    for (const [file, list] of byFile) {
+      const uri = folder.uriOf(file);
+      const version = documents.get(uri)?.version;
+      void connection.sendDiagnostics({ uri, diagnostics: list.map(toLspDiagnostic), ...(version !== undefined ? { version } : {}) });
+    }
+    for (const file of previous) if (!byFile.has(file)) void connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics: [] });
+    published.set(folder.root, new Set(byFile.keys()));
+  }
+
+  connection.languages.diagnostics.on(
+    guard('textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
+      const at = await locate(params.textDocument.uri, token);
+      if (!at) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const items = at.folder.diagnostics().filter((d) => d.file === at.rel).map(toLspDiagnostic);
+      return { kind: DocumentDiagnosticReportKind.Full, items };
+    }),
+  );
+  connection.languages.diagnostics.onWorkspace(
+    guard('workspace/diagnostic', { items: [] }, async (_params, token) => {
+      await raceCancel(Promise.all(host.folders.map((f) => f.ready)), token);
+      const items: WorkspaceDocumentDiagnosticReport[] = [];
+      for (const folder of host.folders) {
+        for (const [file, list] of groupByFile(folder.diagnostics())) {
+          const uri = folder.uriOf(file);
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: documents.get(uri)?.version ?? null, items: list.map(toLspDiagnostic) });
+        }
+      }
+      return { items };
+    }),
+  );
+
+  function sendStatus(): void {
+    let clauses = 0;
+    let cited = 0;
+    let citations = 0;
+    let errors = 0;
+    let warnings = 0;
+    for (const folder of host.folders) {
+      if (!folder.index) continue;
+      const model = folder.index.model();
+      clauses += model.clauses.length;
+      cited += model.clauses.filter((c) => model.citationsById.has(c.id)).length;
+      citations += model.citations.length;
+      for (const d of folder.diagnostics()) {
+        if (d.severity === 'error') errors++;
+        else if (d.severity === 'warning') warnings++;
+      }
+    }
+    void connection.sendNotification(STATUS_NOTIFICATION, { clauses, cited, citations, errors, warnings });
+  }
+
+  // ---- features ----
+
+  connection.onHover(
+    guard('hover', null, async (params, token) => {
+      const at = await locate(params.textDocument.uri, token);
+      if (!at) return null;
+      const occ = occurrenceAt(at.folder.index, at.rel, params.position);
+      if (!occ) return null;
+      const value = hoverMarkdown(at.folder.index.model(), occ.id, {
+        link: (p, line) => at.folder.uriOf(p) + (line !== undefined ? `#L${line + 1}` : ''),
+        exampleHead: (p) => at.folder.index.exampleFactsOf(p)?.head,
+      });
+      return value ? { contents: { kind: 'markdown', value }, range: occ.range } : null;
+    }),
+  );
+
+  connection.onDefinition(
+    guard('definition', [], async (params, token) => {
+      const at = await locate(params.textDocument.uri, token);
+      if (!at) return [];
+      return definition(at.folder.index, at.rel, params.position).map((l) => ({ uri: at.folder.uriOf(l.file), range: l.range }));
+    }),
+  );
+
+  connection.onReferences(
+    guard('references', [], async (params, token) => {
+      const at = await locate(params.textDocument.uri, token);
+      if (!at) return [];
+      return references(at.folder.index, at.rel, params.position, params.context.includeDeclaration).map((l) => ({ uri: at.folder.uriOf(l.file), range: l.range }));
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', null, async (params, token) => {
+      const at = await locate(params.textDocument.uri, token);
+      const doc = documents.get(params.textDocument.uri);
+      if (!at || !doc) return null;
+      const text = doc.getText();
+      const ctx = completionContext(at.folder.index, at.rel, text, doc.offsetAt(params.position));
+      if (!ctx) return null;
+      const entries = ctx.kind === 'id' ? completeIds(at.folder.index.model(), ctx, at.rel, recent) : completeAnchors(at.folder.index, ctx);
+      const range = { start: doc.positionAt(ctx.start), end: doc.positionAt(ctx.end) };
+      return {
+        isIncomplete: false,
+        items: entries.map((e) => ({
+          label: e.label,
+          kind: ctx.kind === 'id' ? CompletionItemKind.Reference : CompletionItemKind.Reference,
+          detail: e.detail,
+          documentation: { kind: 'markdown' as const, value: e.documentation },
+          filterText: e.filterText,
+          sortText: e.sortText,
+          textEdit: { range, newText: e.insertText },
+        })),
+      };
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('codeAction', [], async (params, token) => {
+      const at = await locate(params.textDocument.uri, token);
+      if (!at) return [];
+      let diags = params.context.diagnostics.map((d) => fromLspDiagnostic(d, at.rel)).filter((d): d is Diagnostic => !!d);
+      if (diags.length === 0) diags = diagnosticsInRange(at.folder.diagnostics(), at.rel, params.range);
+      const lspDiags = params.context.diagnostics.length ? params.context.diagnostics : diags.map(toLspDiagnostic);
+      return codeActions(at.folder.index, at.rel, params.range, diags)
+        .map((change) => toCodeAction(at.folder, change, lspDiags, editOptions()))
+        .filter((a) => !!a);
+    }),
+  );
+
+  connection.onPrepareRename(
+    guard('prepareRename', null, async (params, token) => {
+      const at = await locate(params.textDocument.uri, token);
+      if (!at) return null;
+      const occ = prepareRename(at.folder.index, at.rel, params.position);
+      if (!occ) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only a clause id can be renamed here (a citation, footnote, definition, link anchor or {#id}).');
+      return { range: occ.idRange, placeholder: occ.id };
+    }),
+  );
+
+  connection.onRenameRequest(
+    guard('rename', null, async (params, token) => {
+      const at = await locate(params.textDocument.uri, token);
+      if (!at) return null;
+      const occ = prepareRename(at.folder.index, at.rel, params.position);
+      if (!occ) throw new ResponseError(ErrorCodes.InvalidRequest, 'No clause id at this position.');
+      const result = renameId(at.folder.index, occ.id, params.newName.trim());
+      if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+      const edit = toWorkspaceEdit(at.folder, result.edits, editOptions());
+      if ('refused' in edit) throw new ResponseError(ErrorCodes.InvalidRequest, edit.refused);
+      return edit.edit;
+    }),
+  );
+
+  connection.onCodeLens(
+    guard('codeLens', [], async (params, token) => {
+      const at = await locate(params.textDocument.uri, token);
+      if (!at) return [];
+      return codeLenses(at.folder.index, at.rel).map((l) => ({
+        range: l.range,
+        command: { title: l.title, command: SHOW_REFERENCES_COMMAND, arguments: [params.textDocument.uri, l.range.start] },
+      }));
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [], async (params, token) => {
+      const at = await locate(params.textDocument.uri, token);
+      if (!at) return [];
+      const convert = (s: OutlineSymbol): import('vscode-languageserver/node').DocumentSymbol => ({
+        name: s.name,
+        detail: s.detail,
+        kind: s.kind === 'section' ? SymbolKind.Namespace : s.kind === 'clause' ? SymbolKind.Class : SymbolKind.Key,
+        range: s.range,
+        selectionRange: s.selectionRange,
+        children: s.children.map(convert),
+      });
+      return documentSymbols(at.folder.index, at.rel).map(convert);
+    }),
+  );
+
+  connection.onWorkspaceSymbol(
+    guard('workspaceSymbol', [], async (params, token) => {
+      await raceCancel(Promise.all(host.folders.map((f) => f.ready)), token);
+      const out = [];
+      for (const folder of host.folders) {
+        if (token.isCancellationRequested) return [];
+        for (const c of workspaceSymbols(folder.index.model(), params.query)) {
+          out.push({
+            name: `${c.id} — ${c.title}`,
+            kind: c.kind === 'heading' ? SymbolKind.Class : SymbolKind.Key,
+            location: { uri: folder.uriOf(c.file), range: c.range },
+            ...(c.authority ? { containerName: c.authority } : {}),
+          });
+        }
+      }
+      return out;
+    }),
+  );
+
+  connection.onDocumentLinks(
+    guard('documentLinks', [], async (params, token) => {
+      const at = await locate(params.textDocument.uri, token);
+      if (!at) return [];
+      return documentLinks(at.folder.index, at.rel).map((l) => ({ range: l.range, target: at.folder.uriOf(l.target), tooltip: l.tooltip }));
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guard('executeCommand', null, async (params) => {
+      if (params.command === REINDEX_COMMAND) {
+        await host.reindexAll();
+        sendStatus();
+      }
+      return null;
+    }),
+  );
+
+  connection.onRequest(
+    REPORT_REQUEST,
+    guard('report', '', async (params: { uri?: string }, token) => {
+      await raceCancel(Promise.all(host.folders.map((f) => f.ready)), token);
+      const folders = params?.uri ? [host.locate(params.uri)?.folder].filter((f): f is Folder => !!f) : host.folders;
+      return folders.map((f) => coverageReport(f.index.model(), { title: `Spec coverage of ${f.root.split(/[\\/]/).pop()}` })).join('\n\n');
+    }),
+  );
+
+  connection.onRequest(
+    EXAMPLE_REQUEST,
+    guard('exampleOf', null, async (params: { uri: string; position: { line: number; character: number } }, token) => {
+      const at = await locate(params.uri, token);
+      if (!at) return null;
+      const occ = occurrenceAt(at.folder.index, at.rel, params.position);
+      if (!occ) return null;
+      const example = at.folder.index.model().resolve(occ.id).example;
+      return example?.path ? { id: occ.id, uri: at.folder.uriOf(example.path), exists: example.exists } : null;
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+declare const CLARIFY_VERSION: string | undefined;
+
+function groupByFile(diagnostics: Diagnostic[]): Map<string, Diagnostic[]> {
+  const map = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = map.get(d.file);
+    if (list) list.push(d);
+    else map.set(d.file, [d]);
+  }
+  return map;
+}
+
+function raceCancel<T>(promise: Promise<T>, token?: CancellationToken): Promise<T | undefined> {
+  if (!token) return promise;
+  return new Promise((resolve, reject) => {
+    const sub = token.onCancellationRequested(() => {
+      sub.dispose();
+      resolve(undefined);
+    });
+    promise.then(
+      (v) => {
+        sub.dispose();
+        resolve(v);
+      },
+      (e) => {
+        sub.dispose();
+        reject(e);
+      },
+    );
+  });
+}
+
+/** Settings from the editor, validated with the `.clarifier.json` schema; invalid ones are logged and ignored. */
+function sanitizeSettings(raw: unknown, log: { error(m: string): void }): Partial<ClarifierConfig> {
+  const { overrides, problems } = validateOverrides(raw);
+  for (const p of problems) log.error(`ignored setting specClarifier.${p}`);
+  return overrides;
+}

@@ -1,0 +1,243 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONFIG_FILE, type ClarifierConfig } from '../core/config';
+import { computeDiagnostics } from '../core/diagnostics';
+import type { WorkspaceIndex } from '../core/index';
+import type { Diagnostic } from '../core/types';
+import { readTextFile } from './walk';
+import { loadWorkspace } from './workspace';
+
+/**
+ * The server's view of the file system: one `Folder` per workspace folder, each with its own index, loaded by the
+ * safe walker, kept current from open documents (the editor's text wins while a document is open) and from file
+ * events. Diagnostics are recomputed on demand and cached per index generation.
+ */
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(abs: string): string {
+  return pathToFileURL(abs).href;
+}
+
+export class Folder {
+  index!: WorkspaceIndex;
+  config!: ClarifierConfig;
+  skipped: { path: string; reason: string }[] = [];
+  /** Resolves when the first load has finished. */
+  ready: Promise<void>;
+  private generation = 0;
+  private diagnosticsCache?: { generation: number; diagnostics: Diagnostic[] };
+  private loading: Promise<void> | undefined;
+
+  constructor(
+    readonly root: string,
+    private readonly host: Host,
+  ) {
+    this.ready = this.reload();
+  }
+
+  get uri(): string {
+    return pathToUri(this.root);
+  }
+
+  /** (Re)loads the folder from disk, then re-applies the open documents of the folder. */
+  reload(): Promise<void> {
+    const run = async (): Promise<void> => {
+      const started = Date.now();
+      const loaded = await loadWorkspace(this.root, { overrides: this.host.overrides });
+      this.index = loaded.index;
+      this.config = loaded.config;
+      this.skipped = loaded.skipped;
+      for (const [uri, text] of this.host.openTexts()) {
+        const rel = this.relative(uri);
+        if (rel !== undefined && this.index.roleOf(rel) !== 'other' && this.index.roleOf(rel) !== 'config') this.index.updateFile(rel, text);
+      }
+      this.changed();
+      const model = this.index.model();
+      this.host.log.info(
+        `Indexed ${this.root}: ${model.clauses.length} clauses in ${model.specFiles.length} specs, ${model.citations.length} citations in ${model.codeFiles.length} files (${Date.now() - started} ms)` +
+          (loaded.skipped.length ? `; skipped ${loaded.skipped.length} files` : ''),
+      );
+      for (const s of loaded.skipped) this.host.log.info(`  skipped ${s.path}: ${s.reason}`);
+    };
+    this.loading = (this.loading ?? Promise.resolve()).then(run, run);
+    return this.loading;
+  }
+
+  /** The workspace-relative path of a URI inside this folder, else undefined. */
+  relative(uri: string): string | undefined {
+    const abs = uriToPath(uri);
+    if (!abs) return undefined;
+    const rel = path.relative(this.root, abs);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    return rel.split(path.sep).join('/');
+  }
+
+  absolute(rel: string): string | undefined {
+    const abs = path.resolve(this.root, rel);
+    return abs.startsWith(this.root + path.sep) ? abs : undefined;
+  }
+
+  uriOf(rel: string): string {
+    return pathToUri(path.join(this.root, rel));
+  }
+
+  changed(): void {
+    this.generation++;
+    this.host.onChanged(this);
+  }
+
+  diagnostics(): Diagnostic[] {
+    if (this.diagnosticsCache?.generation !== this.generation) {
+      this.diagnosticsCache = { generation: this.generation, diagnostics: computeDiagnostics(this.index.model(), this.config) };
+    }
+    return this.diagnosticsCache.diagnostics;
+  }
+
+  /** The text of a document from disk (for files not open in the editor). */
+  async readFromDisk(rel: string): Promise<string | undefined> {
+    const abs = this.absolute(rel);
+    if (!abs) return undefined;
+    const result = await readTextFile(abs);
+    return 'text' in result ? result.text : undefined;
+  }
+}
+
+export class Host {
+  readonly folders: Folder[] = [];
+  overrides: Partial<ClarifierConfig> = {};
+  private readonly open = new Map<string, string>();
+
+  constructor(
+    readonly log: Logger,
+    readonly onChanged: (folder: Folder) => void,
+  ) {}
+
+  addFolder(uri: string): Folder | undefined {
+    const root = uriToPath(uri);
+    if (!root || this.folders.some((f) => f.root === path.resolve(root))) return undefined;
+    let real = path.resolve(root);
+    try {
+      real = fs.realpathSync(real);
+    } catch {
+      // a folder that does not exist yet: index it as empty
+    }
+    const folder = new Folder(real, this);
+    this.folders.push(folder);
+    // Longest root first, so nested folders win.
+    this.folders.sort((a, b) => b.root.length - a.root.length);
+    return folder;
+  }
+
+  removeFolder(uri: string): void {
+    const root = uriToPath(uri);
+    const at = this.folders.findIndex((f) => root !== undefined && (f.root === path.resolve(root) || f.uri === uri));
+    if (at >= 0) this.folders.splice(at, 1);
+  }
+
+  /** The folder a URI belongs to and its relative path. */
+  locate(uri: string): { folder: Folder; rel: string } | undefined {
+    for (const folder of this.folders) {
+      const rel = folder.relative(uri) ?? folder.relative(this.realUri(uri));
+      if (rel !== undefined) return { folder, rel };
+    }
+    return undefined;
+  }
+
+  private realUri(uri: string): string {
+    const abs = uriToPath(uri);
+    if (!abs) return uri;
+    try {
+      return pathToUri(fs.realpathSync(abs));
+    } catch {
+      return uri;
+    }
+  }
+
+  openTexts(): IterableIterator<[string, string]> {
+    return this.open.entries();
+  }
+
+  /** An open document's text changed (or it was opened): the editor's text is the truth. */
+  async documentChanged(uri: string, text: string): Promise<{ folder: Folder; rel: string } | undefined> {
+    this.open.set(uri, text);
+    const at = this.locate(uri);
+    if (!at) return undefined;
+    await at.folder.ready;
+    const role = at.folder.index.roleOf(at.rel);
+    if (role === 'other' || role === 'config') return at;
+    at.folder.index.updateFile(at.rel, text);
+    at.folder.changed();
+    return at;
+  }
+
+  /** A document was closed: what is on disk is the truth again. */
+  async documentClosed(uri: string): Promise<void> {
+    this.open.delete(uri);
+    const at = this.locate(uri);
+    if (!at) return;
+    await at.folder.ready;
+    await this.refreshFromDisk(at.folder, at.rel);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  /** A file event from the editor's watcher. */
+  async fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<void> {
+    const at = this.locate(uri);
+    if (!at) return;
+    await at.folder.ready;
+    if (at.rel === CONFIG_FILE) {
+      this.log.info(`${CONFIG_FILE} ${kind}: re-indexing ${at.folder.root}`);
+      await at.folder.reload();
+      return;
+    }
+    if (this.isOpen(uri) && kind !== 'deleted') return;
+    if (kind === 'deleted') {
+      at.folder.index.removeFile(at.rel);
+      at.folder.changed();
+      return;
+    }
+    await this.refreshFromDisk(at.folder, at.rel);
+  }
+
+  private async refreshFromDisk(folder: Folder, rel: string): Promise<void> {
+    const role = folder.index.roleOf(rel);
+    const abs = folder.absolute(rel);
+    if (!abs) return;
+    let exists = false;
+    try {
+      const st = fs.lstatSync(abs);
+      exists = st.isFile() || st.isSymbolicLink();
+    } catch {
+      exists = false;
+    }
+    if (!exists) folder.index.removeFile(rel);
+    else if (role === 'other' || role === 'config') folder.index.addPath(rel);
+    else {
+      const text = await folder.readFromDisk(rel);
+      if (text === undefined) folder.index.addPath(rel);
+      else folder.index.updateFile(rel, text);
+    }
+    folder.changed();
+  }
+
+  async reindexAll(): Promise<void> {
+    await Promise.all(this.folders.map((f) => f.reload()));
+  }
+}

@@ -1,0 +1,300 @@
+// Language server round trips over stdio against dist/server.js, on a copy of the demo workspace.
+// Behaviour from specs/clarifier.md: diagnostics [^dg3s] [^dg5n], examples [^ex5p], citations [^ci1c] [^ci4s].
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { copyFixture, LspClient, positionOf, uri } from './client';
+import { repoRoot, withCursor } from '../helpers/workspace';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+describe('language server (stdio, push diagnostics)', function () {
+  let dir: string;
+  let client: LspClient;
+  const file = (rel: string): string => path.join(dir, rel);
+  const read = (rel: string): string => fs.readFileSync(file(rel), 'utf8');
+
+  before(async () => {
+    dir = copyFixture('shop');
+    client = new LspClient();
+    const init = await client.initialize(dir);
+    assert.equal(init.capabilities.hoverProvider, true);
+    assert.equal(init.capabilities.diagnosticProvider, undefined, 'no pull diagnostics for a client without the capability');
+  });
+  after(async () => client.shutdown());
+
+  it('reports progress while indexing and registers a file watcher', () => {
+    assert.ok(client.serverRequests.some((r) => r.method === 'window/workDoneProgress/create'));
+    assert.ok(client.notifications.some((n) => n.method === '$/progress' && n.params.value.kind === 'end'));
+    assert.ok(client.serverRequests.some((r) => r.method === 'client/registerCapability' && JSON.stringify(r.params).includes('workspace/didChangeWatchedFiles')));
+  });
+
+  it('pushes workspace diagnostics, also for files that are not open', async () => {
+    const diags = await client.diagnosticsFor(uri(file('src/payments/charge.py')), (d) => d.length > 0);
+    assert.deepEqual(
+      diags.map((d: any) => [d.code, d.severity, d.message, d.range.start.line]),
+      [['citation.unknown-id', 1, 'Unknown clause id `rf9z`; did you mean `rf9x`?', 9]],
+    );
+    const spec = await client.diagnosticsFor(uri(file('specs/auth.md')), (d) => d.length > 0);
+    assert.ok(spec.some((d: any) => d.code === 'example.missing' && d.data.id === 'lk2m' && d.data.path === 'examples/lk2m.md'));
+  });
+
+  it('hover on a citation shows the clause, authority, section, example and counts', async () => {
+    const u = client.open(file('src/auth/session.ts'), 'typescript');
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: u }, position: positionOf(read('src/auth/session.ts'), '[^au3f]', 3) });
+    const md: string = hover.contents.value;
+    assert.match(md, /^\*\*Sessions\*\* · `au3f` · footnote clause · authority \*\*root\*\*/);
+    assert.match(md, /> Idle sessions expire after 30 minutes\[\^au3f\]\./);
+    assert.match(md, /Authentication › Sessions — \[specs\/auth\.md:7\]\(file:.*auth\.md#L7\)/);
+    assert.match(md, /Cited by 1 implementation · 1 test/);
+    assert.match(md, /Example: \[examples\/au3f\.md\]/);
+    assert.match(md, /Examples for \[\^au3f\] in Sessions/);
+  });
+
+  it('hover on a heading {#id} in a spec', async () => {
+    const u = client.open(file('specs/auth.md'), 'markdown');
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: u }, position: positionOf(read('specs/auth.md'), '{#passwords', 3) });
+    assert.match(hover.contents.value, /^\*\*Passwords\*\* · `passwords` · heading clause · authority \*\*root\*\*/);
+    assert.match(hover.contents.value, /Cited by 1 implementation · 0 tests/);
+  });
+
+  it('definition jumps from code to the spec, and from a footnote to its example', async () => {
+    const code = read('src/auth/session.ts');
+    const defs = await client.request('textDocument/definition', { textDocument: { uri: uri(file('src/auth/session.ts')) }, position: positionOf(code, '[^au3f]', 2) });
+    assert.deepEqual(defs.map((d: any) => [path.relative(dir, new URL(d.uri).pathname), d.range.start.line]), [['specs/auth.md', 6]]);
+    const fromSpec = await client.request('textDocument/definition', { textDocument: { uri: uri(file('specs/auth.md')) }, position: positionOf(read('specs/auth.md'), '[^au3f]', 2) });
+    assert.deepEqual(fromSpec.map((d: any) => path.relative(dir, new URL(d.uri).pathname)), ['specs/auth.md', 'examples/au3f.md']);
+  });
+
+  it('references from a clause list code, tests, spec references and the example back-reference', async () => {
+    const refs = await client.request('textDocument/references', {
+      textDocument: { uri: uri(file('specs/auth.md')) },
+      position: positionOf(read('specs/auth.md'), '[^au3f]', 2),
+      context: { includeDeclaration: false },
+    });
+    assert.deepEqual(refs.map((r: any) => `${path.relative(dir, new URL(r.uri).pathname)}:${r.range.start.line}`).sort(), [
+      'examples/au3f.md:0',
+      'specs/auth.md:6',
+      'src/auth/session.ts:2',
+      'tests/session.test.ts:2',
+    ]);
+    const fromHeading = await client.request('textDocument/references', {
+      textDocument: { uri: uri(file('specs/auth.md')) },
+      position: positionOf(read('specs/auth.md'), '{#sessions', 3),
+      context: { includeDeclaration: false },
+    });
+    assert.deepEqual(fromHeading.map((r: any) => path.relative(dir, new URL(r.uri).pathname)), ['specs/payments.md'], 'the anchor link [sessions](auth.md#sessions)');
+  });
+
+  it('completes [^ ids in comments of any language and in spec prose, never in strings or code', async () => {
+    const ts = withCursor('const a = 1; // see [^$$CURSOR$$\nconst s = "[^";\n');
+    const u = client.open(file('src/auth/new.ts'), 'typescript', ts.text);
+    const list = await client.request('textDocument/completion', { textDocument: { uri: u }, position: positionOf(ts.text, '[^', 2) });
+    const au3f = list.items.find((i: any) => i.label === 'au3f');
+    assert.equal(au3f.textEdit.newText, 'au3f]');
+    assert.match(au3f.detail, /^root · footnote clause — Sessions$/);
+    assert.match(au3f.documentation.value, /Idle sessions expire/);
+    assert.ok(list.items.some((i: any) => i.label === 'account_recovery'));
+    const inString = await client.request('textDocument/completion', { textDocument: { uri: u }, position: positionOf(ts.text, '"[^', 3) });
+    assert.equal(inString, null);
+
+    const py = withCursor('def f():\n    # refund rule [^rf$$CURSOR$$\n    return "[^x"\n');
+    const pu = client.open(file('src/payments/new.py'), 'python', py.text);
+    const pyList = await client.request('textDocument/completion', { textDocument: { uri: pu }, position: positionOf(py.text, '[^rf', 4) });
+    assert.equal(pyList.items[0].textEdit.newText, pyList.items[0].label + ']');
+    assert.ok(pyList.items.some((i: any) => i.label === 'rf9x' && i.filterText.includes('Refunds')));
+
+    const md = '# New {#new_spec}\n\nSee [^\n\n```\n[^\n```\n\nAnd [link](auth.md#\n';
+    const mu = client.open(file('specs/new.md'), 'markdown', md);
+    const inProse = await client.request('textDocument/completion', { textDocument: { uri: mu }, position: { line: 2, character: 6 } });
+    assert.ok(inProse.items.some((i: any) => i.label === 'new_spec' && i.sortText.startsWith('1')), 'same spec file ranks first');
+    const inFence = await client.request('textDocument/completion', { textDocument: { uri: mu }, position: { line: 5, character: 2 } });
+    assert.equal(inFence, null);
+    const anchors = await client.request('textDocument/completion', { textDocument: { uri: mu }, position: { line: 8, character: 20 } });
+    assert.deepEqual(anchors.items.filter((i: any) => i.sortText.startsWith('0')).map((i: any) => i.label), ['auth', 'sessions', 'passwords', 'account_recovery']);
+    for (const f of ['src/auth/new.ts', 'src/payments/new.py', 'specs/new.md']) client.notify('textDocument/didClose', { textDocument: { uri: uri(file(f)) } });
+  });
+
+  it('quick fix: create the missing example file (CreateFile that never overwrites, with a template)', async () => {
+    const diags = await client.diagnosticsFor(uri(file('specs/auth.md')), (d) => d.some((x: any) => x.code === 'example.missing'));
+    const missing = diags.find((d: any) => d.code === 'example.missing');
+    const actions = await client.request('textDocument/codeAction', {
+      textDocument: { uri: uri(file('specs/auth.md')) },
+      range: missing.range,
+      context: { diagnostics: [missing] },
+    });
+    const create = actions.find((a: any) => a.title === 'Create example file examples/lk2m.md');
+    assert.ok(create, JSON.stringify(actions.map((a: any) => a.title)));
+    assert.equal(create.kind, 'quickfix');
+    const [op, edit] = create.edit.documentChanges;
+    assert.deepEqual(op, { kind: 'create', uri: uri(file('examples/lk2m.md')), options: { overwrite: false, ignoreIfExists: false } });
+    assert.match(edit.edits[0].newText, /^Examples for \[\^lk2m\] in Passwords:\n\n> Passwords are hashed with Argon2id [^\n]*After 5 failed attempts/);
+    assert.match(edit.edits[0].newText, /## Compliant[\s\S]*## Non-compliant[\s\S]*## Edge cases/);
+    assert.ok(actions.some((a: any) => a.title === 'Add footnote definition [^lk2m]: ../examples/lk2m.md'));
+  });
+
+  it('quick fix: replace a typo with the suggested id', async () => {
+    const diags = await client.diagnosticsFor(uri(file('src/payments/charge.py')), (d) => d.length > 0);
+    const actions = await client.request('textDocument/codeAction', {
+      textDocument: { uri: uri(file('src/payments/charge.py')) },
+      range: diags[0].range,
+      context: { diagnostics: diags },
+    });
+    assert.deepEqual(actions[0].edit.documentChanges[0].edits, [{ range: diags[0].range, newText: 'rf9x' }]);
+    assert.equal(actions[0].isPreferred, true);
+  });
+
+  it('quick fixes for an unused example: rename it to the missing one it was meant to be, or delete it', async () => {
+    fs.writeFileSync(file('examples/rf9y.md'), 'Examples for the refund window\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(file('examples/rf9y.md')), type: 1 }] });
+    const diags = await client.diagnosticsFor(uri(file('examples/rf9y.md')), (d) => d.length > 0);
+    const actions = await client.request('textDocument/codeAction', {
+      textDocument: { uri: uri(file('examples/rf9y.md')) },
+      range: diags[0].range,
+      context: { diagnostics: diags },
+    });
+    assert.deepEqual(actions.map((a: any) => a.title), ['Rename to examples/rf9x.md (the missing example of [^rf9x])', 'Delete unused example file examples/rf9y.md']);
+    assert.deepEqual(actions[0].edit.documentChanges[0], {
+      kind: 'rename',
+      oldUri: uri(file('examples/rf9y.md')),
+      newUri: uri(file('examples/rf9x.md')),
+      options: { overwrite: false, ignoreIfExists: false },
+    });
+    fs.rmSync(file('examples/rf9y.md'));
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(file('examples/rf9y.md')), type: 3 }] });
+    await client.diagnosticsFor(uri(file('examples/rf9y.md')), (d) => d.length === 0);
+  });
+
+  it('rename an id from a citation: spec, code, tests, example back-reference and the example file', async () => {
+    const prep = await client.request('textDocument/prepareRename', { textDocument: { uri: uri(file('src/auth/session.ts')) }, position: positionOf(read('src/auth/session.ts'), '[^au3f]', 3) });
+    assert.equal(prep.placeholder, 'au3f');
+    const edit = await client.request('textDocument/rename', {
+      textDocument: { uri: uri(file('src/auth/session.ts')) },
+      position: positionOf(read('src/auth/session.ts'), '[^au3f]', 3),
+      newName: 'se55',
+    });
+    const summary = edit.documentChanges.map((c: any) =>
+      c.kind === 'rename' ? `rename ${path.relative(dir, new URL(c.oldUri).pathname)} -> ${path.relative(dir, new URL(c.newUri).pathname)}` : `${path.relative(dir, new URL(c.textDocument.uri).pathname)} x${c.edits.length}`,
+    );
+    assert.deepEqual(summary.sort(), ['examples/au3f.md x1', 'rename examples/au3f.md -> examples/se55.md', 'specs/auth.md x1', 'src/auth/session.ts x1', 'tests/session.test.ts x1']);
+    assert.ok(edit.documentChanges.every((c: any) => c.kind === 'rename' || c.edits.every((e: any) => e.newText === 'se55')));
+    await assert.rejects(
+      client.request('textDocument/prepareRename', { textDocument: { uri: uri(file('src/auth/session.ts')) }, position: { line: 0, character: 2 } }),
+      /Only a clause id can be renamed/,
+    );
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri: uri(file('src/auth/session.ts')) }, position: positionOf(read('src/auth/session.ts'), '[^au3f]', 3), newName: 'passwords' }),
+      /already the id of a clause/,
+    );
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri: uri(file('src/auth/session.ts')) }, position: positionOf(read('src/auth/session.ts'), '[^au3f]', 3), newName: 'no spaces' }),
+      /not a valid id/,
+    );
+  });
+
+  it('code lens above each clause counts implementations and tests', async () => {
+    const lenses = await client.request('textDocument/codeLens', { textDocument: { uri: uri(file('specs/auth.md')) } });
+    const titles = lenses.map((l: any) => `${l.range.start.line}: ${l.command.title}`);
+    assert.ok(titles.includes('4: 0 implementations · 0 tests'), titles.join('\n'));
+    assert.ok(titles.includes('6: [^au3f]: 1 implementation · 1 test'), titles.join('\n'));
+    assert.equal(lenses[0].command.command, 'specClarifier.showReferences');
+  });
+
+  it('document symbols (clause outline with authority) and workspace symbols', async () => {
+    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri: uri(file('specs/auth.md')) } });
+    assert.equal(symbols[0].name, 'Authentication');
+    assert.equal(symbols[0].detail, '{#auth} root');
+    assert.deepEqual(symbols[0].children.map((s: any) => s.name), ['Sessions', 'Passwords', 'Account recovery']);
+    assert.deepEqual(symbols[0].children[0].children.map((s: any) => s.name), ['[^au3f]']);
+    const ws = await client.request('workspace/symbol', { query: 'refu' });
+    assert.equal(ws[0].name, 'refunds — Refunds');
+  });
+
+  it('document links from footnotes to their example files', async () => {
+    const links = await client.request('textDocument/documentLink', { textDocument: { uri: uri(file('specs/auth.md')) } });
+    assert.deepEqual(links.map((l: any) => path.relative(dir, new URL(l.target).pathname)).sort(), ['examples/au3f.md', 'examples/pw7k.md']);
+  });
+
+  it('keeps the index current from edits (incremental sync) and from file events', async () => {
+    const specUri = uri(file('specs/payments.md'));
+    const text = read('specs/payments.md');
+    client.notify('textDocument/didOpen', { textDocument: { uri: specUri, languageId: 'markdown', version: 1, text } });
+    const end = positionOf(text, 'etc.', 4);
+    client.notify('textDocument/didChange', {
+      textDocument: { uri: specUri, version: 2 },
+      contentChanges: [{ range: { start: end, end }, text: '\n\n## Disputes {#disputes authority=user}\n\nChargebacks are answered within 7 days[^dp1x].' }],
+    });
+    const ws = await client.request('workspace/symbol', { query: 'disputes' });
+    assert.equal(ws[0]?.name, 'disputes — Disputes');
+
+    fs.writeFileSync(file('src/payments/disputes.ts'), '// [^dp1x] and a typo [^dp1y]\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(file('src/payments/disputes.ts')), type: 1 }] });
+    const diags = await client.diagnosticsFor(uri(file('src/payments/disputes.ts')), (d) => d.length > 0);
+    assert.deepEqual(diags.map((d: any) => d.message), ['Unknown clause id `dp1y`; did you mean `dp1x`?']);
+    fs.rmSync(file('src/payments/disputes.ts'));
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(file('src/payments/disputes.ts')), type: 3 }] });
+    await client.diagnosticsFor(uri(file('src/payments/disputes.ts')), (d) => d.length === 0);
+  });
+
+  it('answers requests for unknown documents and keeps running', async () => {
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere/x.ts' }, position: { line: 0, character: 0 } });
+    assert.equal(hover, null);
+    const bad = await client.request('textDocument/hover', { textDocument: { uri: 'untitled:Untitled-1' }, position: { line: -5, character: 99 } });
+    assert.equal(bad, null);
+    const report = await client.request('specClarifier/report', {});
+    assert.match(report, /^# Spec coverage of /);
+    assert.equal(client.exited, false);
+  });
+});
+
+describe('language server (pull diagnostics, settings, restricted mode)', function () {
+  let dir: string;
+  let client: LspClient;
+
+  before(async () => {
+    dir = copyFixture('shop');
+    client = new LspClient();
+    const init = await client.initialize(
+      dir,
+      { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true }, workspaceEdit: { documentChanges: true } } },
+      { trusted: false, settings: { severity: { 'example.missing': 'error' }, include: 7 } },
+    );
+    assert.deepEqual(init.capabilities.diagnosticProvider, { identifier: 'clarifier', interFileDependencies: true, workspaceDiagnostics: true });
+  });
+  after(async () => client.shutdown());
+
+  it('answers textDocument/diagnostic and workspace/diagnostic; settings override severities', async () => {
+    const report = await client.request('textDocument/diagnostic', { textDocument: { uri: uri(path.join(dir, 'specs/auth.md')) } });
+    assert.equal(report.kind, 'full');
+    const missing = report.items.find((d: any) => d.code === 'example.missing');
+    assert.equal(missing.severity, 1, 'severity from settings');
+    const ws = await client.request('workspace/diagnostic', { previousResultIds: [] });
+    assert.deepEqual(ws.items.map((i: any) => path.relative(dir, new URL(i.uri).pathname)).sort(), ['specs/auth.md', 'specs/payments.md', 'src/payments/charge.py']);
+    assert.equal(client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length, 0, 'nothing pushed in pull mode');
+  });
+
+  it('in restricted mode offers no file-creating fix, but still the text fixes', async () => {
+    const report = await client.request('textDocument/diagnostic', { textDocument: { uri: uri(path.join(dir, 'specs/auth.md')) } });
+    const missing = report.items.find((d: any) => d.code === 'example.missing');
+    const actions = await client.request('textDocument/codeAction', { textDocument: { uri: uri(path.join(dir, 'specs/auth.md')) }, range: missing.range, context: { diagnostics: [missing] } });
+    assert.deepEqual(actions.map((a: any) => a.title), ['Add footnote definition [^lk2m]: ../examples/lk2m.md']);
+  });
+});
+
+describe('clarify lsp --stdio (the standalone server for any editor)', () => {
+  it('speaks LSP over stdio from the CLI bundle', async () => {
+    const dir = copyFixture('shop');
+    const client = new LspClient([path.join(repoRoot, 'bin', 'clarify.js'), 'lsp', '--stdio']);
+    try {
+      const init = await client.initialize(dir);
+      assert.equal(init.serverInfo.name, 'spec-clarifier');
+      const hover = await client.request('textDocument/hover', {
+        textDocument: { uri: uri(path.join(dir, 'src/payments/charge.py')) },
+        position: positionOf(fs.readFileSync(path.join(dir, 'src/payments/charge.py'), 'utf8'), '[^py4c]', 2),
+      });
+      assert.match(hover.contents.value, /Charging/);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});

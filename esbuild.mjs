@@ -1,7 +1,7 @@
 // Bundles the CLI (and, later, the language server and the VS Code client) into dist/.
 // Run by `npm install` (prepare) so `npx clarify` works right after install, without tsc.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -26,6 +26,9 @@ const entries = [
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
 ];
+
+// A production build (the .vsix) carries no stale source maps.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 for (const entry of entries) {
   const options = { ...common, ...entry };

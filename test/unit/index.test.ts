@@ -54,6 +54,16 @@ describe('index: clauses, citations and resolution', () => {
     assert.equal(index.model().clauses.length, 0);
   });
 
+  it('re-indexing identical text keeps the model (no re-parse), a real change rebuilds it', () => {
+    const index = memoryWorkspace({ 'a.md': '# A {#a}\n' });
+    const before = index.model();
+    index.updateFile('a.md', '# A {#a}\n');
+    assert.equal(index.model(), before);
+    index.updateFile('a.md', '# A {#b}\n');
+    assert.notEqual(index.model(), before);
+    assert.deepEqual(index.model().ids(), ['b']);
+  });
+
   it('classifies test citations by the test globs', () => {
     const model = memoryWorkspace({
       'a.md': '# A {#a}\n',

@@ -89,6 +89,8 @@ export class WorkspaceIndex {
   private readonly code = new Map<string, CodeFacts>();
   private readonly examples = new Map<string, ExampleFacts>();
   private readonly files = new Set<string>();
+  /** Content hash per parsed file: opening a document whose text is already indexed costs no re-parse. */
+  private readonly hashes = new Map<string, number>();
   private configProblems: string[] = [];
   private cached?: IndexModel;
 
@@ -102,6 +104,9 @@ export class WorkspaceIndex {
 
   /** Adds or replaces a file's content. Returns the role the file plays. */
   updateFile(path: string, text: string): FileRole {
+    const hash = contentHash(text);
+    if (this.hashes.get(path) === hash && this.files.has(path)) return this.classifier.role(path);
+    this.hashes.set(path, hash);
     this.removeFacts(path);
     this.files.add(path);
     const role = this.classifier.role(path);
@@ -121,6 +126,7 @@ export class WorkspaceIndex {
   }
 
   removeFile(path: string): void {
+    this.hashes.delete(path);
     this.removeFacts(path);
     if (this.files.delete(path)) this.cached = undefined;
   }
@@ -168,6 +174,16 @@ export class WorkspaceIndex {
     }
     return facts;
   }
+}
+
+/** FNV-1a over UTF-16 code units, mixed with the length: a change detector, not a security hash. */
+function contentHash(text: string): number {
+  let h = 0x811c9dc5 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 function exampleFacts(path: string, text: string): ExampleFacts {

@@ -50,7 +50,8 @@ export function referencesOf(model: IndexModel, id: string, includeDeclaration: 
   if (includeDeclaration) for (const c of r.clauses) add({ file: c.file, range: c.range });
   for (const c of r.citations) add({ file: c.file, range: c.range });
   for (const s of r.specReferences) add({ file: s.file, range: s.range });
-  if (includeDeclaration && r.example?.exists && r.example.path) add({ file: r.example.path, range: FILE_START });
+  // The example file itself, unless a back-reference inside it is already listed.
+  if (includeDeclaration && r.example?.exists && r.example.path && !out.some((l) => l.file === r.example!.path)) add({ file: r.example.path, range: FILE_START });
   return out;
 }
 

@@ -2,6 +2,7 @@
 // Behaviour from specs/clarifier.md: diagnostics [^dg3s] [^dg5n], examples [^ex5p], citations [^ci1c] [^ci4s].
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { copyFixture, LspClient, positionOf, uri } from './client';
 import { repoRoot, withCursor } from '../helpers/workspace';
@@ -130,7 +131,11 @@ describe('language server (stdio, push diagnostics)', function () {
     assert.deepEqual(op, { kind: 'create', uri: uri(file('examples/lk2m.md')), options: { overwrite: false, ignoreIfExists: false } });
     assert.match(edit.edits[0].newText, /^Examples for \[\^lk2m\] in Passwords:\n\n> Passwords are hashed with Argon2id [^\n]*After 5 failed attempts/);
     assert.match(edit.edits[0].newText, /## Compliant[\s\S]*## Non-compliant[\s\S]*## Edge cases/);
-    assert.ok(actions.some((a: any) => a.title === 'Add footnote definition [^lk2m]: ../examples/lk2m.md'));
+    const addDef = actions.find((a: any) => a.title === 'Add footnote definition [^lk2m]: ../examples/lk2m.md');
+    assert.equal(addDef.kind, 'refactor.rewrite');
+    assert.deepEqual(addDef.edit.documentChanges[0].edits, [
+      { range: { start: { line: 17, character: 0 }, end: { line: 17, character: 0 } }, newText: '\n[^lk2m]: ../examples/lk2m.md\n' },
+    ]);
   });
 
   it('quick fix: replace a typo with the suggested id', async () => {
@@ -241,6 +246,7 @@ describe('language server (stdio, push diagnostics)', function () {
     assert.equal(hover, null);
     const bad = await client.request('textDocument/hover', { textDocument: { uri: 'untitled:Untitled-1' }, position: { line: -5, character: 99 } });
     assert.equal(bad, null);
+    await assert.rejects(client.request('textDocument/hover', null), /./, 'a malformed request is answered with an error');
     const report = await client.request('specClarifier/report', {});
     assert.match(report, /^# Spec coverage of /);
     assert.equal(client.exited, false);
@@ -293,6 +299,39 @@ describe('clarify lsp --stdio (the standalone server for any editor)', () => {
         position: positionOf(fs.readFileSync(path.join(dir, 'src/payments/charge.py'), 'utf8'), '[^py4c]', 2),
       });
       assert.match(hover.contents.value, /Charging/);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
+describe('language server (multi-root workspace)', () => {
+  it('indexes each folder on its own and answers in both', async () => {
+    const shop = copyFixture('shop');
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-lsp-other-'));
+    fs.mkdirSync(path.join(other, 'src'));
+    fs.writeFileSync(path.join(other, 'rules.md'), '# Rules {#rules authority=system}\n\nKeep it[^ru1e].\n');
+    fs.writeFileSync(path.join(other, 'src', 'a.go'), 'package a\n\n// Implements [^ru1e]\nvar x = `[^not_here]`\n');
+    const client = new LspClient();
+    try {
+      await client.request('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        workspaceFolders: [{ uri: uri(shop), name: 'shop' }, { uri: uri(other), name: 'other' }],
+        capabilities: {},
+      });
+      client.notify('initialized', {});
+      await client.waitFor((n) => n.method === 'specClarifier/status' && n.params.clauses === 12 + 2, 'both folders indexed');
+      const goFile = path.join(other, 'src', 'a.go');
+      const hover = await client.request('textDocument/hover', { textDocument: { uri: uri(goFile) }, position: positionOf(fs.readFileSync(goFile, 'utf8'), '[^ru1e]', 2) });
+      assert.match(hover.contents.value, /authority \*\*system\*\*/);
+      const shopHover = await client.request('textDocument/hover', {
+        textDocument: { uri: uri(path.join(shop, 'src/payments/charge.py')) },
+        position: positionOf(fs.readFileSync(path.join(shop, 'src/payments/charge.py'), 'utf8'), '[^py4c]', 2),
+      });
+      assert.match(shopHover.contents.value, /Charging/);
+      const ws = await client.request('workspace/symbol', { query: 'ru1e' });
+      assert.deepEqual(ws.map((s: any) => s.name), ['ru1e — Rules']);
     } finally {
       await client.shutdown();
     }

@@ -28,6 +28,25 @@ describe('config', () => {
     assert.equal(parseConfigText('{"examples":"x.md"}').problems.length, 1);
   });
 
+  it('reads the ambiguity and llm sections; refuses an API key without echoing it', () => {
+    const { config, problems } = parseConfigText(
+      JSON.stringify({
+        ambiguity: { categories: { quantity: 'off' }, glossary: ['fast path'], addTerms: [{ term: 'snappy', category: 'vague' }] },
+        llm: { enabled: true, model: 'llama3.1', baseURL: 'http://127.0.0.1:11434/v1' },
+        apiKey: 'sk-secret-123',
+      }),
+    );
+    assert.equal(config.ambiguity.enabled, true);
+    assert.equal(config.ambiguity.categories.quantity, 'off');
+    assert.deepEqual(config.ambiguity.glossary, ['fast path']);
+    assert.deepEqual(config.ambiguity.normativeAuthorities, ['root', 'platform', 'system']);
+    assert.deepEqual(config.llm, { enabled: true, model: 'llama3.1', baseURL: 'http://127.0.0.1:11434/v1', timeoutSeconds: 60, concurrency: 2 });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /^apiKey: API keys never go in \.clarifier\.json/);
+    assert.doesNotMatch(problems.join(' '), /sk-secret/);
+    assert.match(parseConfigText('{"ambiguity":{"categories":{"nonsense":"off"}}}').problems[0]!, /ambiguity/);
+  });
+
   it('reports invalid JSON and non-objects', () => {
     assert.match(parseConfigText('{').problems[0]!, /not valid JSON/);
     assert.match(parseConfigText('[]').problems[0]!, /JSON object/);

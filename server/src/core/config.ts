@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import picomatch from 'picomatch';
+import { AMBIGUITY_CATEGORIES, type AmbiguityCategory } from './ambiguity/lexicon';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from './types';
 
 /**
@@ -27,6 +28,35 @@ export interface ClarifierConfig {
   severity: Partial<Record<DiagnosticCode, SeverityOverride>>;
   /** Report clauses that no code cites (`clause.uncited`); only ever when the workspace has code citations at all. */
   reportUncited: boolean;
+  /** The offline ambiguity pass over spec prose. */
+  ambiguity: AmbiguityConfig;
+  /** The optional LLM pass (off unless enabled; the API key never lives here). */
+  llm: LlmConfig;
+}
+
+export interface AmbiguityConfig {
+  enabled: boolean;
+  /** Severity per category (`off` silences it); by default warning in normative text, information elsewhere. */
+  categories: Partial<Record<AmbiguityCategory, SeverityOverride>>;
+  /** Severity per term, e.g. `{ "appropriate": "off" }`. */
+  terms: Record<string, SeverityOverride>;
+  /** Project terms to flag, with their clarifying question. */
+  addTerms: { term: string; category: AmbiguityCategory; question?: string }[];
+  /** Built-in terms never to flag. */
+  ignoreTerms: string[];
+  /** Terms the project defines (e.g. "fast path"): never flagged. */
+  glossary: string[];
+  /** Authorities whose clauses are normative (warnings). */
+  normativeAuthorities: string[];
+}
+
+export interface LlmConfig {
+  enabled: boolean;
+  model: string;
+  /** An OpenAI-compatible endpoint (Azure, Ollama, vLLM, LM Studio); default: OPENAI_BASE_URL or OpenAI. */
+  baseURL?: string;
+  timeoutSeconds: number;
+  concurrency: number;
 }
 
 export const DEFAULT_CONFIG: Readonly<ClarifierConfig> = Object.freeze({
@@ -38,6 +68,18 @@ export const DEFAULT_CONFIG: Readonly<ClarifierConfig> = Object.freeze({
   examples: 'examples/{id}.md',
   severity: {},
   reportUncited: true,
+  ambiguity: {
+    enabled: true,
+    categories: {},
+    // Hedges ("should generally …") and effort verbs ("should attempt to …") are opt-in: specs that state defaults
+    // use them on purpose. Set them to a severity to turn them on.
+    terms: { generally: 'off', 'attempt to': 'off' } as Record<string, SeverityOverride>,
+    addTerms: [],
+    ignoreTerms: [],
+    glossary: [],
+    normativeAuthorities: ['root', 'platform', 'system'],
+  },
+  llm: { enabled: false, model: 'gpt-4o-mini', timeoutSeconds: 60, concurrency: 2 },
 });
 
 /** Folders never walked, whatever the globs say: VCS data, dependencies and build output [^spec_files] [^sf4k]. */
@@ -63,6 +105,30 @@ const configSchema = z
       .optional(),
     severity: z.record(z.string(), severityOverride).optional(),
     reportUncited: z.boolean().optional(),
+    ambiguity: z
+      .object({
+        enabled: z.boolean().optional(),
+        categories: z.partialRecord(z.enum(AMBIGUITY_CATEGORIES), severityOverride).optional(),
+        terms: z.record(z.string(), severityOverride).optional(),
+        addTerms: z.array(z.object({ term: z.string().min(1), category: z.enum(AMBIGUITY_CATEGORIES), question: z.string().optional() }).strict()).optional(),
+        ignoreTerms: stringList.optional(),
+        glossary: stringList.optional(),
+        normativeAuthorities: stringList.optional(),
+      })
+      .strict()
+      .optional(),
+    llm: z
+      .object({
+        enabled: z.boolean().optional(),
+        model: z.string().min(1).optional(),
+        baseURL: z.string().url().optional(),
+        timeoutSeconds: z.number().positive().max(3600).optional(),
+        concurrency: z.number().int().min(1).max(16).optional(),
+      })
+      .strict()
+      .optional(),
+    // Secrets never live in a file that is committed: refuse them loudly, without echoing the value.
+    apiKey: z.never({ message: 'API keys never go in .clarifier.json; set OPENAI_API_KEY or use "Spec Clarifier: Set API Key"' }).optional(),
   })
   // Later features (the ambiguity pass, the LLM) add their own sections; unknown keys are kept, not rejected.
   .passthrough();
@@ -104,6 +170,30 @@ function applyParsed(config: ClarifierConfig, data: z.infer<typeof configSchema>
   if (data.testGlobs) config.testGlobs = data.testGlobs;
   if (data.examples) config.examples = data.examples;
   if (data.reportUncited !== undefined) config.reportUncited = data.reportUncited;
+  if (data.ambiguity) {
+    const a = data.ambiguity;
+    config.ambiguity = {
+      ...config.ambiguity,
+      ...(a.enabled !== undefined ? { enabled: a.enabled } : {}),
+      ...(a.categories ? { categories: a.categories } : {}),
+      ...(a.terms ? { terms: { ...config.ambiguity.terms, ...a.terms } } : {}),
+      ...(a.addTerms ? { addTerms: a.addTerms.map((t) => ({ term: t.term, category: t.category, ...(t.question ? { question: t.question } : {}) })) } : {}),
+      ...(a.ignoreTerms ? { ignoreTerms: a.ignoreTerms } : {}),
+      ...(a.glossary ? { glossary: a.glossary } : {}),
+      ...(a.normativeAuthorities ? { normativeAuthorities: a.normativeAuthorities } : {}),
+    };
+  }
+  if (data.llm) {
+    const l = data.llm;
+    config.llm = {
+      ...config.llm,
+      ...(l.enabled !== undefined ? { enabled: l.enabled } : {}),
+      ...(l.model ? { model: l.model } : {}),
+      ...(l.baseURL ? { baseURL: l.baseURL } : {}),
+      ...(l.timeoutSeconds ? { timeoutSeconds: l.timeoutSeconds } : {}),
+      ...(l.concurrency ? { concurrency: l.concurrency } : {}),
+    };
+  }
   if (data.severity) {
     for (const [code, value] of Object.entries(data.severity)) {
       if ((DIAGNOSTIC_CODES as readonly string[]).includes(code)) config.severity[code as DiagnosticCode] = value;

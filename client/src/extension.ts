@@ -7,7 +7,11 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
  */
 
 const SECTION = 'specClarifier';
-const SETTING_KEYS = ['include', 'exclude', 'authorities', 'testGlobs', 'examples', 'severity', 'reportUncited'] as const;
+const SETTING_KEYS = [
+  'include', 'exclude', 'authorities', 'testGlobs', 'examples', 'severity', 'reportUncited',
+  'ambiguity.enabled', 'ambiguity.categories', 'ambiguity.terms', 'ambiguity.glossary', 'ambiguity.ignoreTerms', 'ambiguity.addTerms',
+  'ambiguity.normativeAuthorities', 'llm.enabled', 'llm.model', 'llm.baseURL', 'llm.timeoutSeconds', 'llm.concurrency',
+] as const;
 
 interface Status {
   clauses: number;
@@ -81,6 +85,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await vscode.window.showTextDocument(vscode.Uri.parse(result.uri));
       }
     }),
+    vscode.commands.registerCommand('specClarifier.answer', async (args: AnswerArgs) => {
+      if (!client || !args) return;
+      const answer = await askAnswer(args);
+      if (!answer) return;
+      const edit = await client.sendRequest('specClarifier/answer', {
+        uri: args.uri,
+        range: args.range,
+        phrase: args.phrase,
+        question: args.question,
+        ...(args.clauseId ? { clauseId: args.clauseId } : {}),
+        answer: answer.text,
+        mode: answer.mode,
+        date: new Date().toISOString().slice(0, 10),
+      });
+      const converted = await client.protocol2CodeConverter.asWorkspaceEdit(edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
+      if (converted && !(await vscode.workspace.applyEdit(converted))) void vscode.window.showErrorMessage('Spec Clarifier could not apply the answer.');
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION) && client) void client.sendNotification('specClarifier/settings', explicitSettings());
     }),
@@ -97,6 +118,41 @@ export async function deactivate(): Promise<void> {
   await client?.stop();
 }
 
+interface AnswerArgs {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  phrase: string;
+  question: string;
+  clauseId?: string;
+  suggestions?: string[];
+}
+
+/** Asks for the answer: a suggested rewording (from the LLM) or the user's own words, then how to apply it. */
+async function askAnswer(args: AnswerArgs): Promise<{ text: string; mode: 'replace' | 'append' } | undefined> {
+  let text: string | undefined;
+  const own = '$(edit) Type an answer…';
+  if (args.suggestions?.length) {
+    const pick = await vscode.window.showQuickPick([...args.suggestions, own], { title: args.question, placeHolder: `Replace “${args.phrase}” with…` });
+    if (!pick) return undefined;
+    if (pick !== own) text = pick;
+  }
+  text ??= await vscode.window.showInputBox({
+    title: args.question,
+    prompt: `Your answer for “${args.phrase}”. It is recorded in the spec's Clarifications section.`,
+    placeHolder: 'e.g. within 200 ms (p95)',
+    validateInput: (v) => (v.trim() ? undefined : 'An answer is needed'),
+  });
+  if (!text?.trim()) return undefined;
+  const mode = await vscode.window.showQuickPick(
+    [
+      { label: `Replace “${args.phrase}” with “${text.trim()}”`, mode: 'replace' as const },
+      { label: `Keep “${args.phrase}” and add “(${text.trim()})”`, mode: 'append' as const },
+    ],
+    { title: 'Apply the answer' },
+  );
+  return mode ? { text: text.trim(), mode: mode.mode } : undefined;
+}
+
 /** Only the settings the user set explicitly: they override `.clarifier.json`; unset ones leave it in charge. */
 function explicitSettings(): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration(SECTION);
@@ -104,7 +160,11 @@ function explicitSettings(): Record<string, unknown> {
   for (const key of SETTING_KEYS) {
     const i = config.inspect(key);
     const value = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
-    if (value !== undefined) out[key] = value;
+    if (value === undefined) continue;
+    // `ambiguity.enabled` -> { ambiguity: { enabled } }: the server merges sections key by key.
+    const [section, leaf] = key.split('.') as [string, string | undefined];
+    if (leaf === undefined) out[section] = value;
+    else out[section] = { ...(out[section] as Record<string, unknown> | undefined), [leaf]: value };
   }
   return out;
 }

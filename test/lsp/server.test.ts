@@ -1,5 +1,6 @@
 // Language server round trips over stdio against dist/server.js, on a copy of the demo workspace.
-// Behaviour from specs/clarifier.md: diagnostics [^dg3s] [^dg5n], examples [^ex5p], citations [^ci1c] [^ci4s].
+// Behaviour from specs/clarifier.md: diagnostics [^dg3s] [^dg5n], examples [^ex5p], citations [^ci1c] [^ci4s],
+// the server [^ls4h] [^ls7g] [^ls2t] [^ls9c], safe edits [^se3w].
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -136,6 +137,22 @@ describe('language server (stdio, push diagnostics)', function () {
     assert.deepEqual(addDef.edit.documentChanges[0].edits, [
       { range: { start: { line: 17, character: 0 }, end: { line: 17, character: 0 } }, newText: '\n[^lk2m]: ../examples/lk2m.md\n' },
     ]);
+  });
+
+  it('flags vague wording with a question, and answering it edits the phrase and the Clarifications section [^am2q] [^cq4r]', async () => {
+    const diags = await client.diagnosticsFor(uri(file('specs/auth.md')), (d) => d.some((x: any) => x.code === 'ambiguity.vague'));
+    const vague = diags.filter((d: any) => d.code.startsWith('ambiguity.')).map((d: any) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message.split(':')[0]}`);
+    assert.deepEqual(vague, ['ambiguity.vague 7:30 “quickly”', 'ambiguity.escape 16:25 “as appropriate”', 'ambiguity.vague 16:70 “secure”']);
+    const quickly = diags.find((d: any) => d.code === 'ambiguity.vague');
+    const actions = await client.request('textDocument/codeAction', { textDocument: { uri: uri(file('specs/auth.md')) }, range: quickly.range, context: { diagnostics: [quickly] } });
+    const answer = actions.find((a: any) => a.title.startsWith('Answer: How fast'));
+    assert.equal(answer.command.command, 'specClarifier.answer');
+    const args = answer.command.arguments[0];
+    assert.equal(args.uri, uri(file('specs/auth.md')));
+    const edit = await client.request('specClarifier/answer', { ...args, answer: 'within 300 ms (p95)', mode: 'replace', date: '2026-11-21' });
+    const edits = edit.documentChanges[0].edits;
+    assert.deepEqual(edits[0], { range: quickly.range, newText: 'within 300 ms (p95)' });
+    assert.match(edits[1].newText, /## Clarifications \{#clarifications\}[\s\S]*- 2026-11-21 · `sessions` · “quickly”: How fast, exactly\? Give a bound/);
   });
 
   it('quick fix: replace a typo with the suggested id', async () => {

@@ -1,3 +1,4 @@
+// The ambiguity pass: questions [^am2q], bounded wording [^am5b], severity [^am8s], suppression [^am3d].
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -189,7 +190,7 @@ describe('ambiguity: context', () => {
       'summary: respond quickly, etc.',
       '---',
       '',
-      '## Fast path {#fast authority=root title="quick"}',
+      '## Fast responses {#fast authority=root title="quick"}',
       '',
       'Call `respondQuickly()` or `as soon as possible` here, see [the docs](https://fast.example/etc/quickly).',
       '<!-- robust, secure, etc. -->',

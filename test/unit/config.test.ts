@@ -1,6 +1,6 @@
 // Configuration [^cf2v] and which files are specs [^sf4k].
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, parseConfigText, PathClassifier } from '../../server/src/core/config';
+import { DEFAULT_CONFIG, mergeConfig, parseConfigText, PathClassifier, validateOverrides } from '../../server/src/core/config';
 
 describe('config', () => {
   it('defaults when there is no file', () => {
@@ -45,6 +45,19 @@ describe('config', () => {
     assert.match(problems[0]!, /^apiKey: API keys never go in \.clarifier\.json/);
     assert.doesNotMatch(problems.join(' '), /sk-secret/);
     assert.match(parseConfigText('{"ambiguity":{"categories":{"nonsense":"off"}}}').problems[0]!, /ambiguity/);
+  });
+
+  it('editor overrides merge key by key over .clarifier.json', () => {
+    const file = parseConfigText(JSON.stringify({ exclude: ['a/**'], ambiguity: { glossary: ['fast path'], terms: { appropriate: 'off' } } })).config;
+    const { overrides, problems } = validateOverrides({ ambiguity: { enabled: false, terms: { secure: 'info' } }, exclude: 'nope', llm: { model: 'm' } });
+    assert.deepEqual(problems, ['exclude: Invalid input: expected array, received string']);
+    const merged = mergeConfig(file, overrides);
+    assert.deepEqual(merged.exclude, ['a/**']);
+    assert.equal(merged.ambiguity.enabled, false);
+    assert.deepEqual(merged.ambiguity.glossary, ['fast path']);
+    assert.deepEqual(merged.ambiguity.terms, { generally: 'off', 'attempt to': 'off', appropriate: 'off', secure: 'info' });
+    assert.equal(merged.llm.model, 'm');
+    assert.equal(merged.llm.enabled, false);
   });
 
   it('reports invalid JSON and non-objects', () => {

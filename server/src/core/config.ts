@@ -217,11 +217,28 @@ export function validateOverrides(raw: unknown): { overrides: Partial<ClarifierC
       problems.push(`${key}: ${one.error.issues[0]?.message ?? 'invalid'}`);
       continue;
     }
+    if (key === 'ambiguity' || key === 'llm') {
+      // Nested sections override key by key (see mergeConfig), so keep only what was given.
+      (overrides as Record<string, unknown>)[key] = one.data[key];
+      continue;
+    }
     const full: ClarifierConfig = { ...DEFAULT_CONFIG, severity: {} };
     applyParsed(full, one.data, problems);
     if (key in full && key !== '$schema') (overrides as Record<string, unknown>)[key] = full[key as keyof ClarifierConfig];
   }
   return { overrides, problems };
+}
+
+/** Applies editor overrides over a workspace config: top-level keys replace, nested sections and maps merge. */
+export function mergeConfig(base: ClarifierConfig, overrides: Partial<ClarifierConfig> = {}): ClarifierConfig {
+  const a: Partial<AmbiguityConfig> = overrides.ambiguity ?? {};
+  return {
+    ...base,
+    ...overrides,
+    severity: { ...base.severity, ...overrides.severity },
+    ambiguity: { ...base.ambiguity, ...a, terms: { ...base.ambiguity.terms, ...a.terms }, categories: { ...base.ambiguity.categories, ...a.categories } },
+    llm: { ...base.llm, ...overrides.llm },
+  };
 }
 
 /** Parses the text of `.clarifier.json`. Invalid JSON gives the defaults and one problem. */

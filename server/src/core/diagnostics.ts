@@ -19,6 +19,16 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'example.unused': 'warning',
   'clause.uncited': 'info',
   'config.invalid': 'error',
+  // Ambiguity findings carry their own severity (warning in normative text, information elsewhere); these are the
+  // levels SARIF announces for the rules.
+  'ambiguity.vague': 'warning',
+  'ambiguity.escape': 'warning',
+  'ambiguity.open-ended': 'warning',
+  'ambiguity.quantity': 'warning',
+  'ambiguity.comparative': 'warning',
+  'ambiguity.weak': 'warning',
+  'ambiguity.time': 'warning',
+  'ambiguity.llm': 'warning',
 };
 
 /** One-line descriptions of each code (SARIF rules, docs, `clarify --help`). */
@@ -32,6 +42,14 @@ export const CODE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'example.unused': 'An example file that no spec footnote uses.',
   'clause.uncited': 'A clause that no code or test cites.',
   'config.invalid': 'The workspace configuration (.clarifier.json) has an invalid value.',
+  'ambiguity.vague': 'A vague or unverifiable quality ("quickly", "secure", "robust"): how is it measured?',
+  'ambiguity.escape': 'An escape clause ("as appropriate", "where possible"): who decides, and by what rule?',
+  'ambiguity.open-ended': 'An open-ended list ("etc.", "including but not limited to"): what else belongs?',
+  'ambiguity.quantity': 'A vague quantity ("some", "several", "approximately"): how many, within what tolerance?',
+  'ambiguity.comparative': 'A comparative or superlative without a reference ("better", "minimize"): than what, by how much?',
+  'ambiguity.weak': 'Weak or optional phrasing in a requirement ("be able to", "optionally"): must it, or may it?',
+  'ambiguity.time': 'An unbounded time word ("soon", "timely", "immediately"): within what time?',
+  'ambiguity.llm': 'Vague wording found by the optional LLM pass, with its clarifying question.',
 };
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -47,10 +65,10 @@ export function suggestId(id: string, known: string[]): string | undefined {
 
 export function computeDiagnostics(model: IndexModel, config: ClarifierConfig): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const add = (d: Omit<Diagnostic, 'severity'>): void => {
+  const add = (d: Omit<Diagnostic, 'severity'>, severity: Severity = DEFAULT_SEVERITY[d.code]): void => {
     const override = config.severity[d.code];
     if (override === 'off') return;
-    out.push({ ...d, severity: override ?? DEFAULT_SEVERITY[d.code] });
+    out.push({ ...d, severity: override ?? severity });
   };
 
   for (const problem of model.configProblems) {
@@ -178,6 +196,29 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig): 
         message: `Clause \`${clause.id}\` is not cited by any code or test${clause.kind === 'heading' ? ', nor is any clause inside it' : ''}.`,
         data: { id: clause.id },
       });
+    }
+  }
+
+  // Vague wording in specs, each with its clarifying question [^ambiguity_lexicon].
+  for (const file of model.specFiles) {
+    for (const hit of model.ambiguitiesOf(file)) {
+      add(
+        {
+          code: `ambiguity.${hit.category}`,
+          file,
+          range: hit.range,
+          message: `“${hit.phrase.replace(/\s+/g, ' ')}”: ${hit.question}`,
+          data: {
+            term: hit.term,
+            phrase: hit.phrase,
+            question: hit.question,
+            category: hit.category,
+            ...(hit.clauseId !== undefined ? { clauseId: hit.clauseId } : {}),
+            ...(hit.suggestion !== undefined ? { suggestion: hit.suggestion } : {}),
+          },
+        },
+        hit.severity,
+      );
     }
   }
 

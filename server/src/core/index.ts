@@ -1,10 +1,12 @@
+import { findAmbiguities, suppressionChecker, type AmbiguityCategory } from './ambiguity/analyze';
 import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
+import { CLARIFICATIONS_ID } from './features/clarify';
 import { findCitations } from './code/citations';
 import { isSourcePath } from './code/languages';
 import { dirname, resolveRelative } from './paths';
 import { parseSpec, type FootnoteDef, type SpecFacts } from './spec/parseSpec';
 import { LineIndex, ID_PATTERN } from './text';
-import type { Citation, Clause, Range } from './types';
+import type { Citation, Clause, Range, Severity } from './types';
 
 /**
  * The workspace index: per-file facts (parsed once per content change) plus a derived model (clauses by id,
@@ -36,6 +38,19 @@ export interface ExampleInfo {
   definitionTarget?: string;
   /** The definition target resolves outside the workspace. */
   outside?: boolean;
+}
+
+/** A vague phrase in spec prose, with its clarifying question (from the lexicon pass, or the LLM pass). */
+export interface AmbiguityHit {
+  category: AmbiguityCategory | 'llm';
+  term: string;
+  phrase: string;
+  range: Range;
+  question: string;
+  severity: Severity;
+  clauseId?: string;
+  /** LLM findings: a concrete rewording to offer as a quick fix. */
+  suggestion?: string;
 }
 
 export type SpecReferenceKind = 'footnote' | 'definition' | 'link' | 'example-backref';
@@ -88,6 +103,8 @@ export class WorkspaceIndex {
   private readonly specs = new Map<string, SpecFacts>();
   private readonly code = new Map<string, CodeFacts>();
   private readonly examples = new Map<string, ExampleFacts>();
+  private readonly ambiguity = new Map<string, AmbiguityHit[]>();
+  private readonly llmHits = new Map<string, AmbiguityHit[]>();
   private readonly files = new Set<string>();
   /** Content hash per parsed file: opening a document whose text is already indexed costs no re-parse. */
   private readonly hashes = new Map<string, number>();
@@ -110,7 +127,11 @@ export class WorkspaceIndex {
     this.removeFacts(path);
     this.files.add(path);
     const role = this.classifier.role(path);
-    if (role === 'spec') this.specs.set(path, parseSpec(path, text));
+    if (role === 'spec') {
+      const facts = parseSpec(path, text);
+      this.specs.set(path, facts);
+      this.ambiguity.set(path, this.config.ambiguity.enabled ? this.findAmbiguities(facts, text) : []);
+    }
     else if (role === 'code') this.code.set(path, this.codeFacts(path, text));
     else if (role === 'example') this.examples.set(path, exampleFacts(path, text));
     this.cached = undefined;
@@ -154,12 +175,47 @@ export class WorkspaceIndex {
 
   /** The derived model for the current content; cached until the next change. */
   model(): IndexModel {
-    this.cached ??= new IndexModel(this.classifier, this.specs, this.code, this.examples, this.files, this.configProblems);
+    this.cached ??= new IndexModel(this.classifier, this.specs, this.code, this.examples, this.files, this.configProblems, this.ambiguity, this.llmHits);
     return this.cached;
   }
 
   private removeFacts(path: string): void {
+    this.ambiguity.delete(path);
+    if (this.llmHits.delete(path)) this.cached = undefined;
     if (this.specs.delete(path) || this.code.delete(path) || this.examples.delete(path)) this.cached = undefined;
+  }
+
+  /** The lexicon pass over one spec's prose [^ambiguity_lexicon]; the Clarifications section is the answers, not prose to review. */
+  private findAmbiguities(facts: SpecFacts, text: string): AmbiguityHit[] {
+    const a = this.config.ambiguity;
+    const prose = facts.prose.filter((b) => b.clauseId !== CLARIFICATIONS_ID);
+    const findings = findAmbiguities(prose, {
+      addTerms: a.addTerms,
+      ignoreTerms: a.ignoreTerms,
+      glossary: a.glossary,
+      categorySeverity: a.categories,
+      termSeverity: a.terms,
+      normativeAuthorities: a.normativeAuthorities,
+      specText: text,
+      isSuppressed: suppressionChecker(text),
+    });
+    if (findings.length === 0) return [];
+    const lines = new LineIndex(text);
+    return findings.map((f) => ({
+      category: f.category,
+      term: f.term,
+      phrase: text.slice(f.start, f.end),
+      range: lines.rangeOf(f.start, f.end),
+      question: f.question,
+      severity: f.severity,
+      ...(f.clauseId !== undefined ? { clauseId: f.clauseId } : {}),
+    }));
+  }
+
+  /** Findings of the LLM pass for a spec file (replacing earlier ones); they live until the file changes. */
+  setLlmFindings(path: string, hits: AmbiguityHit[]): void {
+    this.llmHits.set(path, hits);
+    this.cached = undefined;
   }
 
   private codeFacts(path: string, text: string): CodeFacts {
@@ -224,6 +280,8 @@ export class IndexModel {
     readonly examples: ReadonlyMap<string, ExampleFacts>,
     readonly files: ReadonlySet<string>,
     readonly configProblems: readonly string[],
+    private readonly ambiguity: ReadonlyMap<string, AmbiguityHit[]> = new Map(),
+    private readonly llmHits: ReadonlyMap<string, AmbiguityHit[]> = new Map(),
   ) {
     this.specFiles = [...specs.keys()].sort(byPath);
     this.codeFiles = [...code.keys()].sort(byPath);
@@ -439,6 +497,13 @@ export class IndexModel {
       this.coveredIds = covered;
     }
     return this.coveredIds.has(id);
+  }
+
+  /** Vague wording in a spec file: the lexicon pass, then the LLM pass (where it ran). */
+  ambiguitiesOf(file: string): AmbiguityHit[] {
+    const lexicon = this.ambiguity.get(file) ?? [];
+    const llm = this.llmHits.get(file);
+    return llm?.length ? [...lexicon, ...llm] : lexicon;
   }
 
   /** Every id known as a clause. */

@@ -26,6 +26,14 @@ export const DIAGNOSTIC_CODES = [
   'example.unused',
   'clause.uncited',
   'config.invalid',
+  'ambiguity.vague',
+  'ambiguity.escape',
+  'ambiguity.open-ended',
+  'ambiguity.quantity',
+  'ambiguity.comparative',
+  'ambiguity.weak',
+  'ambiguity.time',
+  'ambiguity.llm',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

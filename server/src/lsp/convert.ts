@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import {
   CodeAction,
+  Command,
   CreateFile,
   DeleteFile,
   DiagnosticSeverity,
@@ -51,6 +52,7 @@ export interface EditOptions {
 export type EditResult = { edit: WorkspaceEdit } | { refused: string };
 
 /**
+ * [^safe_edits] [^se3w]
  * Turns core edits into a WorkspaceEdit with documentChanges. Every path must stay inside the folder; a created
  * or renamed-to file must not exist (CreateFile/RenameFile with overwrite off, checked on disk now as well).
  */
@@ -98,9 +100,17 @@ export function toWorkspaceEdit(folder: Folder, edits: FileEdit[], options: Edit
 }
 
 export function toCodeAction(folder: Folder, change: WorkspaceChange, diagnostics: LspDiagnostic[], options: EditOptions): CodeAction | undefined {
-  const result = toWorkspaceEdit(folder, change.edits, options);
-  if ('refused' in result) return undefined;
-  const action = CodeAction.create(change.title, result.edit, change.kind);
+  const action = CodeAction.create(change.title, change.kind);
+  if (change.edits.length) {
+    const result = toWorkspaceEdit(folder, change.edits, options);
+    if ('refused' in result) return undefined;
+    action.edit = result.edit;
+  }
+  if (change.command) {
+    // Workspace paths in the arguments become URIs for the editor.
+    const args = change.command.arguments.map(({ file, ...rest }) => ({ ...rest, ...(typeof file === 'string' ? { uri: folder.uriOf(file) } : {}) }));
+    action.command = Command.create(change.title, change.command.command, ...args);
+  }
   if (change.fixes) action.diagnostics = diagnostics.filter((d) => d.code === change.fixes);
   if (change.isPreferred) action.isPreferred = true;
   return action;

@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateOverrides, type ClarifierConfig } from '../core/config';
 import { codeActions, diagnosticsInRange } from '../core/features/actions';
+import { answerEdits, type Answer } from '../core/features/clarify';
 import { completeAnchors, completeIds, completionContext } from '../core/features/completion';
 import { hoverMarkdown } from '../core/features/hover';
 import { occurrenceAt } from '../core/features/locate';
@@ -32,12 +33,14 @@ import { fromLspDiagnostic, toCodeAction, toLspDiagnostic, toWorkspaceEdit, type
  * The language server: LSP glue over the core. Each handler locates the document's folder, waits for its first
  * index, and calls one core function. Handlers are guarded: one failing request answers with an empty result and a
  * log line, never takes the server down. Long waits honour cancellation.
+ * [^language_server] [^ls4h] [^ls7g]
  */
 
 export const STATUS_NOTIFICATION = 'specClarifier/status';
 export const REPORT_REQUEST = 'specClarifier/report';
 export const EXAMPLE_REQUEST = 'specClarifier/exampleOf';
 export const SETTINGS_NOTIFICATION = 'specClarifier/settings';
+export const ANSWER_REQUEST = 'specClarifier/answer';
 export const REINDEX_COMMAND = 'specClarifier.reindex';
 export const SHOW_REFERENCES_COMMAND = 'specClarifier.showReferences';
 
@@ -435,6 +438,21 @@ export function startServer(connection: Connection): void {
       if (!occ) return null;
       const example = at.folder.index.model().resolve(occ.id).example;
       return example?.path ? { id: occ.id, uri: at.folder.uriOf(example.path), exists: example.exists } : null;
+    }),
+  );
+
+  /** "Answer: <question>": the client asked the user; this turns the answer into the edit (phrase + Clarifications). */
+  connection.onRequest(
+    ANSWER_REQUEST,
+    guard('answer', null, async (params: Omit<Answer, 'file'> & { uri: string }, token) => {
+      const at = await locate(params.uri, token);
+      const facts = at ? at.folder.index.specFacts(at.rel) : undefined;
+      if (!at || !facts) throw new ResponseError(ErrorCodes.InvalidRequest, 'Answers go into spec files of the workspace.');
+      const edits = answerEdits(facts, { ...params, file: at.rel });
+      if ('error' in edits) throw new ResponseError(ErrorCodes.InvalidRequest, edits.error);
+      const result = toWorkspaceEdit(at.folder, edits, editOptions());
+      if ('refused' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.refused);
+      return result.edit;
     }),
   );
 

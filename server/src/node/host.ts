@@ -171,7 +171,7 @@ export class Host {
     return this.open.entries();
   }
 
-  /** An open document's text changed (or it was opened): the editor's text is the truth. */
+  /** An open document's text changed (or it was opened): the editor's text is the truth [^ls2t]. */
   async documentChanged(uri: string, text: string): Promise<{ folder: Folder; rel: string } | undefined> {
     this.open.set(uri, text);
     const at = this.locate(uri);

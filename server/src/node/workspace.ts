@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE, parseConfigText, resolveConfig, type ClarifierConfig } from '../core/config';
+import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type ClarifierConfig } from '../core/config';
 import { WorkspaceIndex } from '../core/index';
 import { readTextFile, walkWorkspace, type Skipped } from './walk';
 
@@ -38,7 +38,7 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const absRoot = path.resolve(root);
   const { config: fileConfig, problems } = await readConfig(absRoot);
-  const config = { ...fileConfig, ...options.overrides, severity: { ...fileConfig.severity, ...options.overrides?.severity } };
+  const config = mergeConfig(fileConfig, options.overrides);
   const index = new WorkspaceIndex(config);
   index.setConfigProblems(problems);
   const walked = await walkWorkspace(absRoot, options.signal ? { signal: options.signal } : {});

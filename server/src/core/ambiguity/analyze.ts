@@ -13,7 +13,7 @@ import {
 
 /**
  * The offline ambiguity pass ("the thought clarifier"): finds vague wording in spec prose and asks, for each, the
- * question a careful reviewer would ask. Pure: prose blocks in, findings out.
+ * question a careful reviewer would ask. Pure: prose blocks in, findings out. [^am2q] [^am5b] [^am8s] [^am3d]
  *
  * INPUT. `ProseBlock`s from `parseSpec`: code, HTML, link URLs, footnote references, front matter and heading attribute
  * blocks are already blanked out with spaces, and `text[i]` is file offset `start + i`, so they are never matched.

@@ -400,6 +400,9 @@ export const NOT_AMBIGUOUS: readonly string[] = [
   'large language model', 'large language models', 'normal distribution', 'normal form', 'normal forms', 'quick start',
   'quick reference', 'best interest', 'best interests', 'best guess', 'best intentions', 'best judgment', 'best judgement', 'at best', 'worst case', 'in the worst case',
   'small talk', 'fast forward', 'secure shell',
+  // software terms of art
+  'quick fix', 'quick fixes', 'quick pick', 'quick open', 'quick look', 'fast path', 'fast paths', 'secure context',
+  'secure contexts', 'secure boot', 'secure enclave', 'normal mode',
   // the reasonable-person standard is a deliberate legal device, not a missing number
   'reasonable person', 'reasonable people', 'reasonable user', 'reasonable users', 'reasonable human', 'reasonable observer',
 ];

@@ -11,6 +11,9 @@ import type { WorkspaceChange } from './edits';
  * re-validated against the current index); refactorings look at the id under the cursor.
  */
 
+/** The editor command behind "Answer: …" (the client asks for the answer and requests `specClarifier/answer`). */
+export const ANSWER_COMMAND = 'specClarifier.answer';
+
 export function exampleTemplate(clause: Clause | undefined, id: string): string {
   const title = clause?.title || id;
   const lines = [`Examples for [^${id}] in ${title}:`, ''];
@@ -62,6 +65,42 @@ export function codeActions(index: WorkspaceIndex, file: string, range: Range, d
           fixes: d.code,
           isPreferred: true,
           edits: [{ kind: 'text', file, range: d.range, newText: suggestion }],
+        });
+        break;
+      }
+      case 'ambiguity.vague':
+      case 'ambiguity.escape':
+      case 'ambiguity.open-ended':
+      case 'ambiguity.quantity':
+      case 'ambiguity.comparative':
+      case 'ambiguity.weak':
+      case 'ambiguity.time':
+      case 'ambiguity.llm': {
+        if (d.file !== file) break;
+        const question = typeof data['question'] === 'string' ? data['question'] : d.message;
+        const phrase = typeof data['phrase'] === 'string' ? data['phrase'] : '';
+        const suggestion = typeof data['suggestion'] === 'string' && data['suggestion'].trim() ? data['suggestion'].trim() : undefined;
+        // Answer the question: the editor asks for the answer, then applies `answerEdits` [^cq4r].
+        out.push({
+          title: `Answer: ${question}`,
+          kind: 'quickfix',
+          fixes: d.code,
+          isPreferred: true,
+          edits: [],
+          command: {
+            command: ANSWER_COMMAND,
+            arguments: [{ file, range: d.range, phrase, question, ...(typeof data['clauseId'] === 'string' ? { clauseId: data['clauseId'] } : {}), suggestions: suggestion ? [suggestion] : [] }],
+          },
+        });
+        if (suggestion) {
+          out.push({ title: `Replace with “${suggestion}”`, kind: 'quickfix', fixes: d.code, edits: [{ kind: 'text', file, range: d.range, newText: suggestion }] });
+        }
+        const line = { line: d.range.start.line, character: 0 };
+        out.push({
+          title: `Suppress ${d.code} on this line`,
+          kind: 'quickfix',
+          fixes: d.code,
+          edits: [{ kind: 'text', file, range: { start: line, end: line }, newText: `<!-- clarifier-disable-next-line ${d.code} -->\n` }],
         });
         break;
       }

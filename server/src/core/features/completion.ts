@@ -7,6 +7,7 @@ import type { Clause } from '../types';
 /**
  * Completion of `[^` ids (in comments of any supported language and in spec prose) and of `#` anchors inside
  * Markdown link targets. The context is computed from the live document text; the candidates from the model.
+ * Only in comments and spec prose, never in strings or code blocks [^ls9c].
  */
 
 export interface CompletionContext {

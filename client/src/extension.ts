@@ -7,6 +7,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
  */
 
 const SECTION = 'specClarifier';
+const SECRET_KEY = 'specClarifier.openaiApiKey';
 const SETTING_KEYS = [
   'include', 'exclude', 'authorities', 'testGlobs', 'examples', 'severity', 'reportUncited',
   'ambiguity.enabled', 'ambiguity.categories', 'ambiguity.terms', 'ambiguity.glossary', 'ambiguity.ignoreTerms', 'ambiguity.addTerms',
@@ -35,15 +36,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const start = async (): Promise<void> => {
     const serverModule = context.asAbsolutePath('dist/server.js');
+    // The API key reaches the server through its environment, never through the protocol (which can be traced).
+    const key = await context.secrets.get(SECRET_KEY);
+    const env = { ...process.env, ...(key ? { OPENAI_API_KEY: key } : {}) };
     const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+      run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
     };
     const clientOptions: LanguageClientOptions = {
       // Specs are Markdown; citations live in comments of any language: every file on disk.
       documentSelector: [{ scheme: 'file' }],
       outputChannel: output,
-      initializationOptions: { settings: explicitSettings(), trusted: vscode.workspace.isTrusted },
+      initializationOptions: { settings: explicitSettings(), trusted: vscode.workspace.isTrusted, ...(context.storageUri ? { storagePath: context.storageUri.fsPath } : {}) },
       markdown: { isTrusted: false, supportHtml: false },
     };
     client = new LanguageClient('specClarifier', 'Spec Clarifier', serverOptions, clientOptions);
@@ -102,6 +106,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const converted = await client.protocol2CodeConverter.asWorkspaceEdit(edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
       if (converted && !(await vscode.workspace.applyEdit(converted))) void vscode.window.showErrorMessage('Spec Clarifier could not apply the answer.');
     }),
+    vscode.commands.registerCommand('specClarifier.clarifyFile', () => clarify(vscode.window.activeTextEditor?.document.uri.toString())),
+    vscode.commands.registerCommand('specClarifier.clarifyWorkspace', () => clarify(undefined)),
+    vscode.commands.registerCommand('specClarifier.setApiKey', async () => {
+      const value = await vscode.window.showInputBox({
+        title: 'Spec Clarifier: API key for the LLM pass',
+        prompt: 'Stored in VS Code SecretStorage (never in settings). Used only when specClarifier.llm.enabled is on.',
+        password: true,
+        ignoreFocusOut: true,
+      });
+      if (value === undefined) return;
+      if (value.trim()) await context.secrets.store(SECRET_KEY, value.trim());
+      else await context.secrets.delete(SECRET_KEY);
+      await client?.stop();
+      await start();
+      void vscode.window.showInformationMessage(value.trim() ? 'Spec Clarifier: API key stored.' : 'Spec Clarifier: API key removed.');
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION) && client) void client.sendNotification('specClarifier/settings', explicitSettings());
     }),
@@ -112,6 +132,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await start();
+}
+
+async function clarify(uri: string | undefined): Promise<void> {
+  if (!client) return;
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: uri ? 'Clarifying this spec' : 'Clarifying the workspace', cancellable: true },
+    (_progress, token) => client!.sendRequest<{ message: string }>('specClarifier/clarify', uri ? { uri } : {}, token),
+  );
+  if (result?.message) void vscode.window.showInformationMessage(result.message);
 }
 
 export async function deactivate(): Promise<void> {

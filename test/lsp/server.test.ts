@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { copyFixture, LspClient, positionOf, uri } from './client';
 import { repoRoot, withCursor } from '../helpers/workspace';
+import { startFakeOpenAI } from '../helpers/fakeOpenAI';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -351,6 +352,49 @@ describe('language server (multi-root workspace)', () => {
       assert.deepEqual(ws.map((s: any) => s.name), ['ru1e — Rules']);
     } finally {
       await client.shutdown();
+    }
+  });
+});
+
+describe('language server: Clarify with the LLM pass (fake OpenAI-compatible endpoint) [^llm_pass] [^ll6k]', () => {
+  it('runs only when enabled and trusted, with the key from the environment, and publishes ambiguity.llm', async () => {
+    const fake = await startFakeOpenAI();
+    fake.setFallback({
+      kind: 'answer',
+      findings: [{ clause: 'account_recovery', phrase: 'Recovery emails are sent', category: 'vague', question: 'Sent when, and to which address?', suggestion: 'Recovery emails are sent within <N> minutes to the account address' }],
+    });
+    const dir = copyFixture('shop');
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-storage-'));
+    const saved = { ...process.env };
+    process.env['OPENAI_API_KEY'] = 'sk-lsp-test-key-abcdef';
+    process.env['OPENAI_BASE_URL'] = fake.baseURL;
+    const enabled = new LspClient();
+    const untrusted = new LspClient();
+    const off = new LspClient();
+    process.env = saved;
+    try {
+      await enabled.initialize(dir, {}, { settings: { llm: { enabled: true, model: 'fake-model' } }, storagePath: storage });
+      const authUri = uri(path.join(dir, 'specs/auth.md'));
+      const result = await enabled.request('specClarifier/clarify', { uri: authUri });
+      assert.match(result.message, /^3 clarifying questions from the built-in lexicon\. LLM pass \(fake-model at http:\/\/127\.0\.0\.1:\d+\/v1\): 4 clauses, 1 request, 0 from cache/);
+      const diags = await enabled.diagnosticsFor(authUri, (d) => d.some((x: any) => x.code === 'ambiguity.llm'));
+      const llm = diags.find((d: any) => d.code === 'ambiguity.llm');
+      assert.equal(llm.message, '“Recovery emails are sent”: Sent when, and to which address?');
+      assert.equal(llm.severity, 3, 'information: account_recovery has user authority');
+      assert.equal(fake.requests.length, 1);
+      assert.ok(fs.readdirSync(path.join(storage, 'llm-cache')).length > 0, 'answers are cached in the workspace storage');
+      await enabled.request('specClarifier/clarify', { uri: authUri });
+      assert.equal(fake.requests.length, 1, 'unchanged clauses are not sent again');
+      assert.doesNotMatch(enabled.stderr + JSON.stringify(enabled.notifications), /sk-lsp-test/);
+
+      await untrusted.initialize(dir, {}, { trusted: false, settings: { llm: { enabled: true } } });
+      assert.match((await untrusted.request('specClarifier/clarify', {})).message, /disabled in Restricted Mode/);
+      await off.initialize(dir);
+      assert.match((await off.request('specClarifier/clarify', {})).message, /^5 clarifying questions from the built-in lexicon\. The LLM pass is off/);
+      assert.equal(fake.requests.length, 1, 'nothing was sent by the untrusted or disabled servers');
+    } finally {
+      await Promise.all([enabled.shutdown(), untrusted.shutdown(), off.shutdown()]);
+      await fake.close();
     }
   });
 });

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from '../../server/src/cli/main';
+import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI';
 
 /** Writes a workspace to a temp folder. */
 function tempWorkspace(files: Record<string, string>): string {
@@ -136,5 +137,66 @@ describe('clarify CLI', () => {
     const r = await clarify('check', dir);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /\.clarifier\.json:1:1 error config\.invalid Invalid \.clarifier\.json: exclude:/);
+  });
+});
+
+describe('clarify check --llm (against a local fake OpenAI-compatible server) [^llm_pass]', () => {
+  let fake: FakeOpenAI;
+  const saved = { key: process.env['OPENAI_API_KEY'], base: process.env['OPENAI_BASE_URL'] };
+  const SPEC = { 'specs/auth.md': '# Auth {#auth authority=root}\n\nSessions expire after a while and tokens rotate regularly.\n' };
+
+  beforeEach(async () => {
+    fake = await startFakeOpenAI();
+    process.env['OPENAI_API_KEY'] = 'sk-test-cli-0123456789';
+    process.env['OPENAI_BASE_URL'] = fake.baseURL;
+  });
+  afterEach(async () => {
+    await fake.close();
+    for (const [k, v] of [['OPENAI_API_KEY', saved.key], ['OPENAI_BASE_URL', saved.base]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  it('adds ambiguity.llm diagnostics at the phrase, and a cache makes a rerun send nothing', async () => {
+    fake.enqueue({
+      kind: 'answer',
+      findings: [
+        { clause: 'auth', phrase: 'after a while', category: 'time', question: 'After how many minutes of inactivity?', suggestion: 'after <N> minutes of inactivity' },
+        { clause: 'auth', phrase: 'invented words', category: 'vague', question: 'x', suggestion: 'y' },
+      ],
+    });
+    const dir = tempWorkspace(SPEC);
+    const cache = path.join(dir, '.cache');
+    const r = await clarify('check', dir, '--llm', '--llm-cache', cache, '--llm-model', 'test-model', '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    const llm = JSON.parse(r.stdout).diagnostics.filter((d: { code: string }) => d.code === 'ambiguity.llm');
+    assert.deepEqual(llm.map((d: any) => [d.severity, d.line, d.column, d.endColumn, d.message, d.data.suggestion]), [ // eslint-disable-line @typescript-eslint/no-explicit-any
+      ['warning', 3, 17, 30, '“after a while”: After how many minutes of inactivity?', 'after <N> minutes of inactivity'],
+    ]);
+    assert.equal(fake.requests.length, 1);
+    assert.equal(fake.requests[0]!.body!.model, 'test-model');
+    assert.match(r.stderr, /LLM pass \(test-model at http:\/\/127\.0\.0\.1:\d+\/v1\): 1 clauses, 1 request, 0 from cache, 100 prompt \+ 20 completion tokens; 1 finding \(1 dropped: not in the text\)\./);
+    const again = await clarify('check', dir, '--llm', '--llm-cache', cache, '--llm-model', 'test-model', '--format', 'json');
+    assert.equal(fake.requests.length, 1, 'an unchanged clause is never sent twice');
+    assert.equal(JSON.parse(again.stdout).diagnostics.filter((d: { code: string }) => d.code === 'ambiguity.llm').length, 1);
+    assert.ok(!fs.readdirSync(cache).some((f) => fs.readFileSync(path.join(cache, f), 'utf8').includes('sk-test')), 'no key in the cache');
+  });
+
+  it('a failing endpoint gives one clear line, and the offline results stay', async () => {
+    fake.setFallback({ kind: 'status', status: 401, body: { error: { message: 'Incorrect API key provided: sk-test-cli-0123456789' } } });
+    const dir = tempWorkspace({ 'specs/auth.md': '# Auth {#auth authority=root}\n\nThe page must respond quickly.\n' });
+    const r = await clarify('check', dir, '--llm', '--format', 'json');
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /LLM pass skipped: the API key was rejected \(401\)/);
+    assert.doesNotMatch(r.stderr + r.stdout, /sk-test/);
+    assert.deepEqual(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code), ['ambiguity.vague']);
+  });
+
+  it('never sends anything without --llm', async () => {
+    const r = await clarify('check', tempWorkspace(SPEC));
+    assert.equal(r.code, 0);
+    assert.equal(fake.requests.length, 0);
+    assert.equal((await clarify('check', tempWorkspace(SPEC), '--llm-model', 'x')).code, 2);
   });
 });

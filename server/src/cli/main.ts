@@ -8,6 +8,7 @@ import { toText } from '../core/format/text';
 import { coverageReport } from '../core/report';
 import { DIAGNOSTIC_CODES, type Severity } from '../core/types';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { runLlmOnIndex } from '../node/llmRun';
 import { loadWorkspace } from '../node/workspace';
 import { startServer } from '../lsp/server';
 
@@ -24,6 +25,7 @@ const HELP = `clarify ${VERSION} — specs as the source of truth
 
 Usage:
   clarify check [DIR] [--format text|json|sarif] [--fail-on error|warning|info] [--show-info] [--output FILE]
+                [--llm [--llm-model M] [--llm-cache DIR] [--llm-timeout SECONDS]]
   clarify report [DIR] [--output FILE]
   clarify lsp --stdio | --node-ipc | --socket=PORT
   clarify --version | --help
@@ -42,6 +44,12 @@ Options:
   --show-info    list info diagnostics in text output (they are always in json and sarif)
   --output FILE  write the result to FILE instead of standard output
   --no-color     plain text even on a terminal (NO_COLOR is honoured too)
+  --llm          also ask an LLM for vague wording (ambiguity.llm). Sends the spec clauses to OPENAI_BASE_URL
+                 (default OpenAI) with OPENAI_API_KEY; off unless given. A failure is reported and the
+                 offline results stay.
+  --llm-model M      the chat model (default: llm.model in .clarifier.json, else gpt-4o-mini)
+  --llm-cache DIR    reuse answers for unchanged clauses across runs (nothing is sent twice)
+  --llm-timeout S    seconds per request (default 60)
 
 Configuration: .clarifier.json in DIR (include, exclude, authorities, testGlobs, examples, severity, reportUncited).
 
@@ -79,6 +87,10 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
         'show-info': { type: 'boolean', default: false },
         output: { type: 'string', short: 'o' },
         'no-color': { type: 'boolean', default: false },
+        llm: { type: 'boolean', default: false },
+        'llm-model': { type: 'string' },
+        'llm-cache': { type: 'string' },
+        'llm-timeout': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -103,6 +115,10 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   const failOn = values['fail-on']! as Severity;
   if (!['error', 'warning', 'info'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or info (got \`${failOn}\`)`);
 
+  const llmTimeout = values['llm-timeout'] !== undefined ? Number(values['llm-timeout']) : undefined;
+  if (llmTimeout !== undefined && !(llmTimeout > 0)) throw new UsageError(`--llm-timeout must be a number of seconds (got \`${values['llm-timeout']}\`)`);
+  if (!values.llm && (values['llm-model'] || values['llm-cache'] || llmTimeout)) throw new UsageError('--llm-model, --llm-cache and --llm-timeout go with --llm');
+
   const dir = path.resolve(dirArg ?? '.');
   let stat: fs.Stats;
   try {
@@ -113,6 +129,18 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   if (!stat.isDirectory()) throw new Error(`${dir} is not a folder`);
 
   const workspace = await loadWorkspace(dir);
+  if (values.llm && command === 'check') {
+    // The optional LLM pass: its failure is one line on stderr; the offline results stay [^llm_pass].
+    const run = await runLlmOnIndex(workspace.index, {
+      config: workspace.config,
+      ...(values['llm-model'] ? { model: values['llm-model'] } : {}),
+      ...(values['llm-cache'] ? { cacheDir: path.resolve(values['llm-cache']) } : {}),
+      ...(llmTimeout !== undefined ? { timeoutMs: llmTimeout * 1000 } : {}),
+      textOf: (file) => fs.readFileSync(path.join(dir, file), 'utf8').replace(/^\uFEFF/, ''),
+      onProgress: (done, total) => io.stderr.write(`clarify: LLM pass ${done}/${total} requests\n`),
+    });
+    io.stderr.write(`clarify: ${run.message}\n`);
+  }
   const model = workspace.index.model();
   const diagnostics = computeDiagnostics(model, workspace.config);
   // One clear line per skipped file, never a stack trace [^nt4x].

@@ -26,7 +26,9 @@ import { definition, prepareRename, references, renameId } from '../core/feature
 import { codeLenses, documentLinks, documentSymbols, workspaceSymbols, type OutlineSymbol } from '../core/features/symbols';
 import { coverageReport } from '../core/report';
 import type { Diagnostic } from '../core/types';
+import * as path from 'node:path';
 import { Host, type Folder } from '../node/host';
+import { runLlmOnIndex } from '../node/llmRun';
 import { fromLspDiagnostic, toCodeAction, toLspDiagnostic, toWorkspaceEdit, type EditOptions } from './convert';
 
 /**
@@ -41,13 +43,16 @@ export const REPORT_REQUEST = 'specClarifier/report';
 export const EXAMPLE_REQUEST = 'specClarifier/exampleOf';
 export const SETTINGS_NOTIFICATION = 'specClarifier/settings';
 export const ANSWER_REQUEST = 'specClarifier/answer';
+export const CLARIFY_REQUEST = 'specClarifier/clarify';
 export const REINDEX_COMMAND = 'specClarifier.reindex';
 export const SHOW_REFERENCES_COMMAND = 'specClarifier.showReferences';
 
 interface InitOptions {
   settings?: Partial<ClarifierConfig>;
-  /** false in VS Code's Restricted Mode: no file-creating or file-renaming edits. */
+  /** false in VS Code's Restricted Mode: no file-creating or file-renaming edits, no LLM pass. */
   trusted?: boolean;
+  /** A folder the server may write its caches to (the editor's workspace storage). */
+  storagePath?: string;
 }
 
 const DIAGNOSTIC_DELAY_MS = 150;
@@ -57,6 +62,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let capabilities: ClientCapabilities = {};
   let trusted = true;
+  let storagePath: string | undefined;
   let pullDiagnostics = false;
   const recent: string[] = [];
   const published = new Map<string, Set<string>>();
@@ -104,6 +110,7 @@ export function startServer(connection: Connection): void {
     capabilities = params.capabilities;
     const init = (params.initializationOptions ?? {}) as InitOptions;
     trusted = init.trusted !== false;
+    if (typeof init.storagePath === 'string' && init.storagePath) storagePath = init.storagePath;
     if (init.settings) host.overrides = sanitizeSettings(init.settings, log);
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
@@ -453,6 +460,49 @@ export function startServer(connection: Connection): void {
       const result = toWorkspaceEdit(at.folder, edits, editOptions());
       if ('refused' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.refused);
       return result.edit;
+    }),
+  );
+
+  /**
+   * "Clarify this spec" / "Clarify workspace": the LLM pass where the user enabled it (never in Restricted Mode),
+   * with progress and cancellation; the lexicon pass is always live. Answers one message for the user.
+   */
+  connection.onRequest(
+    CLARIFY_REQUEST,
+    guard('clarify', { message: 'Spec Clarifier could not run the clarifier (see the output channel).' }, async (params: { uri?: string }, token) => {
+      const target = params?.uri ? host.locate(params.uri) : undefined;
+      if (params?.uri && (!target || target.folder.index.roleOf(target.rel) !== 'spec')) return { message: 'Open a spec file of the workspace to clarify it.' };
+      const folders = target ? [target.folder] : host.folders;
+      await raceCancel(Promise.all(folders.map((f) => f.ready)), token);
+      const lexicon = folders.reduce((n, f) => n + f.diagnostics().filter((d) => d.code.startsWith('ambiguity.') && (!target || d.file === target.rel)).length, 0);
+      const offline = `${lexicon} clarifying question${lexicon === 1 ? '' : 's'} from the built-in lexicon`;
+      if (!trusted) return { message: `${offline}. The LLM pass is disabled in Restricted Mode: trust the workspace to use it.` };
+      const enabled = folders.filter((f) => f.config.llm.enabled);
+      if (enabled.length === 0) return { message: `${offline}. The LLM pass is off: enable specClarifier.llm.enabled (or "llm": {"enabled": true} in .clarifier.json) to also ask a model.` };
+      const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+      progress?.begin('Clarifying specs', 0, 'Asking the model…', true);
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      progress?.token.onCancellationRequested(() => abort.abort());
+      const messages: string[] = [];
+      try {
+        for (const folder of enabled) {
+          const run = await runLlmOnIndex(folder.index, {
+            config: folder.config,
+            ...(target ? { files: [target.rel] } : {}),
+            ...(storagePath ? { cacheDir: path.join(storagePath, 'llm-cache') } : {}),
+            signal: abort.signal,
+            onProgress: (done, total) => progress?.report(Math.round((100 * done) / Math.max(1, total)), `${done}/${total} requests`),
+            textOf: (file) => documents.get(folder.uriOf(file))?.getText() ?? folder.readFromDisk(file),
+          });
+          folder.changed();
+          log.info(run.message);
+          messages.push(run.message);
+        }
+      } finally {
+        progress?.done();
+      }
+      return { message: `${offline}. ${messages.join(' ')}` };
     }),
   );
 

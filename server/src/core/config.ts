@@ -170,30 +170,11 @@ function applyParsed(config: ClarifierConfig, data: z.infer<typeof configSchema>
   if (data.testGlobs) config.testGlobs = data.testGlobs;
   if (data.examples) config.examples = data.examples;
   if (data.reportUncited !== undefined) config.reportUncited = data.reportUncited;
+  // Nested sections: the given keys over the current ones; the term map merges (defaults turn hedges off).
   if (data.ambiguity) {
-    const a = data.ambiguity;
-    config.ambiguity = {
-      ...config.ambiguity,
-      ...(a.enabled !== undefined ? { enabled: a.enabled } : {}),
-      ...(a.categories ? { categories: a.categories } : {}),
-      ...(a.terms ? { terms: { ...config.ambiguity.terms, ...a.terms } } : {}),
-      ...(a.addTerms ? { addTerms: a.addTerms.map((t) => ({ term: t.term, category: t.category, ...(t.question ? { question: t.question } : {}) })) } : {}),
-      ...(a.ignoreTerms ? { ignoreTerms: a.ignoreTerms } : {}),
-      ...(a.glossary ? { glossary: a.glossary } : {}),
-      ...(a.normativeAuthorities ? { normativeAuthorities: a.normativeAuthorities } : {}),
-    };
+    config.ambiguity = { ...config.ambiguity, ...given(data.ambiguity), terms: { ...config.ambiguity.terms, ...data.ambiguity.terms } } as AmbiguityConfig;
   }
-  if (data.llm) {
-    const l = data.llm;
-    config.llm = {
-      ...config.llm,
-      ...(l.enabled !== undefined ? { enabled: l.enabled } : {}),
-      ...(l.model ? { model: l.model } : {}),
-      ...(l.baseURL ? { baseURL: l.baseURL } : {}),
-      ...(l.timeoutSeconds ? { timeoutSeconds: l.timeoutSeconds } : {}),
-      ...(l.concurrency ? { concurrency: l.concurrency } : {}),
-    };
-  }
+  if (data.llm) config.llm = { ...config.llm, ...given(data.llm) };
   if (data.severity) {
     for (const [code, value] of Object.entries(data.severity)) {
       if ((DIAGNOSTIC_CODES as readonly string[]).includes(code)) config.severity[code as DiagnosticCode] = value;
@@ -239,6 +220,11 @@ export function mergeConfig(base: ClarifierConfig, overrides: Partial<ClarifierC
     ambiguity: { ...base.ambiguity, ...a, terms: { ...base.ambiguity.terms, ...a.terms }, categories: { ...base.ambiguity.categories, ...a.categories } },
     llm: { ...base.llm, ...overrides.llm },
   };
+}
+
+/** The keys of an object that are set (zod leaves absent optional keys undefined). */
+function given<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Parses the text of `.clarifier.json`. Invalid JSON gives the defaults and one problem. */

@@ -72,7 +72,7 @@ export function startServer(connection: Connection): void {
     info: (m: string) => connection.console.info(m),
     error: (m: string) => connection.console.error(m),
   };
-  const host = new Host(log, (folder) => scheduleDiagnostics(folder));
+  const host = new Host(log, (folder) => scheduleDiagnostics(folder), (folder, rel) => rememberCitations(folder, rel));
 
   process.on('uncaughtException', (err) => log.error(`uncaught: ${err.stack ?? err.message}`));
   process.on('unhandledRejection', (err) => log.error(`unhandled rejection: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
@@ -91,12 +91,20 @@ export function startServer(connection: Connection): void {
     };
   }
 
+  /** The folder of a document, once indexed, with every pending edit applied: answers never lag the editor. */
   async function locate(uri: string, token?: CancellationToken): Promise<{ folder: Folder; rel: string } | undefined> {
     const at = host.locate(uri);
     if (!at) return undefined;
     await raceCancel(at.folder.ready, token);
     if (token?.isCancellationRequested) return undefined;
+    await host.flush();
     return at;
+  }
+
+  /** Every folder indexed and every pending edit applied (for workspace-wide answers). */
+  async function allReady(token?: CancellationToken): Promise<void> {
+    await raceCancel(Promise.all(host.folders.map((f) => f.ready)), token);
+    await host.flush();
   }
 
   const editOptions = (): EditOptions => ({
@@ -165,10 +173,7 @@ export function startServer(connection: Connection): void {
 
   // ---- documents and files ----
 
-  documents.onDidChangeContent(async (e) => {
-    const at = await host.documentChanged(e.document.uri, e.document.getText());
-    if (at) rememberCitations(at.folder, at.rel);
-  });
+  documents.onDidChangeContent((e) => host.documentChanged(e.document.uri, e.document.getText()));
   documents.onDidClose(async (e) => {
     await host.documentClosed(e.document.uri);
   });
@@ -237,7 +242,7 @@ export function startServer(connection: Connection): void {
   );
   connection.languages.diagnostics.onWorkspace(
     guard('workspace/diagnostic', { items: [] }, async (_params, token) => {
-      await raceCancel(Promise.all(host.folders.map((f) => f.ready)), token);
+      await allReady(token);
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       for (const folder of host.folders) {
         for (const [file, list] of groupByFile(folder.diagnostics())) {
@@ -392,7 +397,7 @@ export function startServer(connection: Connection): void {
 
   connection.onWorkspaceSymbol(
     guard('workspaceSymbol', [], async (params, token) => {
-      await raceCancel(Promise.all(host.folders.map((f) => f.ready)), token);
+      await allReady(token);
       const out = [];
       for (const folder of host.folders) {
         if (token.isCancellationRequested) return [];
@@ -430,7 +435,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(
     REPORT_REQUEST,
     guard('report', '', async (params: { uri?: string }, token) => {
-      await raceCancel(Promise.all(host.folders.map((f) => f.ready)), token);
+      await allReady(token);
       const folders = params?.uri ? [host.locate(params.uri)?.folder].filter((f): f is Folder => !!f) : host.folders;
       return folders.map((f) => coverageReport(f.index.model(), { title: `Spec coverage of ${f.root.split(/[\\/]/).pop()}` })).join('\n\n');
     }),
@@ -473,7 +478,7 @@ export function startServer(connection: Connection): void {
       const target = params?.uri ? host.locate(params.uri) : undefined;
       if (params?.uri && (!target || target.folder.index.roleOf(target.rel) !== 'spec')) return { message: 'Open a spec file of the workspace to clarify it.' };
       const folders = target ? [target.folder] : host.folders;
-      await raceCancel(Promise.all(folders.map((f) => f.ready)), token);
+      await allReady(token);
       const lexicon = folders.reduce((n, f) => n + f.diagnostics().filter((d) => d.code.startsWith('ambiguity.') && (!target || d.file === target.rel)).length, 0);
       const offline = `${lexicon} clarifying question${lexicon === 1 ? '' : 's'} from the built-in lexicon`;
       if (!trusted) return { message: `${offline}. The LLM pass is disabled in Restricted Mode: trust the workspace to use it.` };

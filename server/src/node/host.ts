@@ -120,10 +120,17 @@ export class Host {
   readonly folders: Folder[] = [];
   overrides: Partial<ClarifierConfig> = {};
   private readonly open = new Map<string, string>();
+  /** Open documents whose latest text is not indexed yet: edits are coalesced, a burst costs one parse. */
+  private readonly pending = new Map<string, string>();
+  private pendingTimer: NodeJS.Timeout | undefined;
+  /** How long a burst of edits may go on before its text is indexed (requests flush earlier). */
+  static readonly COALESCE_MS = 30;
 
   constructor(
     readonly log: Logger,
     readonly onChanged: (folder: Folder) => void,
+    /** An open document's text was indexed. */
+    private readonly onDocumentIndexed: (folder: Folder, rel: string) => void = () => undefined,
   ) {}
 
   addFolder(uri: string): Folder | undefined {
@@ -171,22 +178,47 @@ export class Host {
     return this.open.entries();
   }
 
-  /** An open document's text changed (or it was opened): the editor's text is the truth [^ls2t]. */
-  async documentChanged(uri: string, text: string): Promise<{ folder: Folder; rel: string } | undefined> {
+  /**
+   * An open document's text changed (or it was opened): the editor's text is the truth [^ls2t]. The text is
+   * indexed after a short quiet period, or at once when a request needs it (`flush`), so an edit storm on a big
+   * spec costs one parse, not one per keystroke, and no answer is computed from an older text.
+   */
+  documentChanged(uri: string, text: string): void {
     this.open.set(uri, text);
-    const at = this.locate(uri);
-    if (!at) return undefined;
-    await at.folder.ready;
-    const role = at.folder.index.roleOf(at.rel);
-    if (role === 'other' || role === 'config') return at;
-    at.folder.index.updateFile(at.rel, text);
-    at.folder.changed();
-    return at;
+    if (!this.locate(uri)) return;
+    this.pending.set(uri, text);
+    clearTimeout(this.pendingTimer);
+    this.pendingTimer = setTimeout(() => void this.flush(), Host.COALESCE_MS);
+  }
+
+  /** Indexes the pending texts of open documents (all, or one URI). Cheap when nothing is pending. */
+  async flush(uri?: string): Promise<void> {
+    const uris = uri === undefined ? [...this.pending.keys()] : this.pending.has(uri) ? [uri] : [];
+    for (const u of uris) {
+      const text = this.pending.get(u);
+      if (text === undefined) continue;
+      const at = this.locate(u);
+      if (!at) {
+        this.pending.delete(u);
+        continue;
+      }
+      await at.folder.ready;
+      // A newer text may have arrived while waiting: index the latest one.
+      const latest = this.pending.get(u);
+      this.pending.delete(u);
+      if (latest === undefined) continue;
+      const role = at.folder.index.roleOf(at.rel);
+      if (role === 'other' || role === 'config') continue;
+      at.folder.index.updateFile(at.rel, latest);
+      at.folder.changed();
+      this.onDocumentIndexed(at.folder, at.rel);
+    }
   }
 
   /** A document was closed: what is on disk is the truth again. */
   async documentClosed(uri: string): Promise<void> {
     this.open.delete(uri);
+    this.pending.delete(uri);
     const at = this.locate(uri);
     if (!at) return;
     await at.folder.ready;

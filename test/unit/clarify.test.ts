@@ -48,6 +48,11 @@ describe('answering a clarifying question', () => {
     assert.deepEqual(answerEdits(parseSpec('a.md', SPEC), { ...base, answer: '  ', mode: 'replace' }), { error: 'The answer is empty.' });
   });
 
+  it('Markdown that declares no clause is not reviewed (a README is not a spec)', () => {
+    const ws = memoryWorkspace({ 'README.md': '# Tool\n\nIt must respond quickly, etc.\n', 'a.md': SPEC });
+    assert.deepEqual(diagnosticsOf(ws).map((d) => d.file), ['a.md']);
+  });
+
   it('the Clarifications section itself is never reviewed for vague wording', () => {
     const spec = SPEC + '\n## Clarifications {#clarifications authority=root}\n\n- “quickly”: How fast, exactly? → as soon as possible\n';
     const ws = memoryWorkspace({ 'a.md': spec });

@@ -130,7 +130,9 @@ export class WorkspaceIndex {
     if (role === 'spec') {
       const facts = parseSpec(path, text);
       this.specs.set(path, facts);
-      this.ambiguity.set(path, this.config.ambiguity.enabled ? this.findAmbiguities(facts, text) : []);
+      // Only Markdown that declares clauses is a spec to review: a plain README is not [^am2q].
+      const declaresClauses = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
+      this.ambiguity.set(path, this.config.ambiguity.enabled && declaresClauses ? this.findAmbiguities(facts, text) : []);
     }
     else if (role === 'code') this.code.set(path, this.codeFacts(path, text));
     else if (role === 'example') this.examples.set(path, exampleFacts(path, text));

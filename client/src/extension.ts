@@ -53,9 +53,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = new LanguageClient('specClarifier', 'Spec Clarifier', serverOptions, clientOptions);
     client.onNotification('specClarifier/status', (s: Status) => {
       const coverage = s.clauses ? Math.round((100 * s.cited) / s.clauses) : 0;
-      status.text = `$(book) ${s.clauses} clauses · ${coverage}% cited`;
+      status.text = `$(book) ${s.clauses} clauses · ${coverage}% covered`;
       status.tooltip = new vscode.MarkdownString(
-        `**Spec Clarifier**\n\n${s.clauses} clauses, ${s.cited} cited by code or tests (${coverage}%), ${s.citations} citations.\n\n` +
+        `**Spec Clarifier**\n\n${s.clauses} clauses, ${s.cited} covered by code or tests (cited, or a clause inside them is: ${coverage}%), ${s.citations} citations.\n\n` +
           `${s.errors} errors, ${s.warnings} warnings.\n\nClick for the coverage report.`,
       );
     });

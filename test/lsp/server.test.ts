@@ -199,8 +199,9 @@ describe('language server (stdio, push diagnostics)', function () {
     const summary = edit.documentChanges.map((c: any) =>
       c.kind === 'rename' ? `rename ${path.relative(dir, new URL(c.oldUri).pathname)} -> ${path.relative(dir, new URL(c.newUri).pathname)}` : `${path.relative(dir, new URL(c.textDocument.uri).pathname)} x${c.edits.length}`,
     );
-    assert.deepEqual(summary.sort(), ['examples/au3f.md x1', 'rename examples/au3f.md -> examples/se55.md', 'specs/auth.md x1', 'src/auth/session.ts x1', 'tests/session.test.ts x1']);
+    assert.deepEqual(summary.sort(), ['examples/se55.md x1', 'rename examples/au3f.md -> examples/se55.md', 'specs/auth.md x1', 'src/auth/session.ts x1', 'tests/session.test.ts x1']);
     assert.ok(edit.documentChanges.every((c: any) => c.kind === 'rename' || c.edits.every((e: any) => e.newText === 'se55')));
+    assert.equal(edit.documentChanges[0].kind, 'rename', 'the rename comes first; the back-reference is edited under the new name');
     await assert.rejects(
       client.request('textDocument/prepareRename', { textDocument: { uri: uri(file('src/auth/session.ts')) }, position: { line: 0, character: 2 } }),
       /Only a clause id can be renamed/,
@@ -218,7 +219,7 @@ describe('language server (stdio, push diagnostics)', function () {
   it('code lens above each clause counts implementations and tests', async () => {
     const lenses = await client.request('textDocument/codeLens', { textDocument: { uri: uri(file('specs/auth.md')) } });
     const titles = lenses.map((l: any) => `${l.range.start.line}: ${l.command.title}`);
-    assert.ok(titles.includes('4: 0 implementations · 0 tests'), titles.join('\n'));
+    assert.ok(titles.includes('4: 0 implementations · 0 tests · 2 citations of clauses inside'), titles.join('\n'));
     assert.ok(titles.includes('6: [^au3f]: 1 implementation · 1 test'), titles.join('\n'));
     assert.equal(lenses[0].command.command, 'specClarifier.showReferences');
   });
@@ -295,6 +296,20 @@ describe('language server (pull diagnostics, settings, restricted mode)', functi
     const ws = await client.request('workspace/diagnostic', { previousResultIds: [] });
     assert.deepEqual(ws.items.map((i: any) => path.relative(dir, new URL(i.uri).pathname)).sort(), ['specs/auth.md', 'specs/payments.md', 'src/payments/charge.py']);
     assert.equal(client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length, 0, 'nothing pushed in pull mode');
+  });
+
+  it('a file whose problems were fixed outside the editor gets an empty workspace report (not a stale one)', async () => {
+    const charge = path.join(dir, 'src/payments/charge.py');
+    const first = await client.request('workspace/diagnostic', { previousResultIds: [] });
+    assert.ok(first.items.some((i: any) => i.uri === uri(charge) && i.items.length === 1));
+    fs.writeFileSync(charge, fs.readFileSync(charge, 'utf8').replace('[^rf9z]', '[^rf9x]'));
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(charge), type: 2 }] });
+    const deadline = Date.now() + 10000;
+    let report: any;
+    do {
+      report = (await client.request('workspace/diagnostic', { previousResultIds: [] })).items.find((i: any) => i.uri === uri(charge));
+    } while (report?.items.length !== 0 && Date.now() < deadline);
+    assert.deepEqual(report, { kind: 'full', uri: uri(charge), version: null, items: [] });
   });
 
   it('in restricted mode offers no file-creating fix, but still the text fixes', async () => {

@@ -91,12 +91,17 @@ export function toWorkspaceEdit(folder: Folder, edits: FileEdit[], options: Edit
         break;
     }
   }
+  // Renames first, then text edits addressed to the files' new names, then creations and deletions: editors that apply
+  // file operations before text edits (VS Code's rename provider result does) and those that keep the order agree.
+  const renamed = new Map(edits.flatMap((e) => (e.kind === 'rename' ? [[e.from, e.to] as const] : [])));
   const textChanges = [...textByFile].map(([file, list]) => {
-    const uri = folder.uriOf(file);
-    return TextDocumentEdit.create({ uri, version: options.versionOf(uri) }, list);
+    const target = renamed.get(file);
+    const uri = folder.uriOf(target ?? file);
+    return TextDocumentEdit.create({ uri, version: target ? null : options.versionOf(uri) }, list);
   });
-  // Text edits first (they address files by their current names), then file operations.
-  return { edit: { documentChanges: [...textChanges, ...changes] } };
+  const renames = changes.filter((c) => RenameFile.is(c));
+  const others = changes.filter((c) => !RenameFile.is(c));
+  return { edit: { documentChanges: [...renames, ...textChanges, ...others] } };
 }
 
 export function toCodeAction(folder: Folder, change: WorkspaceChange, diagnostics: LspDiagnostic[], options: EditOptions): CodeAction | undefined {

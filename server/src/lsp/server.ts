@@ -240,16 +240,25 @@ export function startServer(connection: Connection): void {
       return { kind: DocumentDiagnosticReportKind.Full, items };
     }),
   );
+  // The client keeps a file's diagnostics when a workspace report leaves the file out: files that had diagnostics in
+  // the previous report and have none now get an explicit empty report, or fixed problems would stay listed.
+  let lastWorkspaceReport = new Set<string>();
   connection.languages.diagnostics.onWorkspace(
     guard('workspace/diagnostic', { items: [] }, async (_params, token) => {
       await allReady(token);
       const items: WorkspaceDocumentDiagnosticReport[] = [];
+      const reported = new Set<string>();
       for (const folder of host.folders) {
         for (const [file, list] of groupByFile(folder.diagnostics())) {
           const uri = folder.uriOf(file);
+          reported.add(uri);
           items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: documents.get(uri)?.version ?? null, items: list.map(toLspDiagnostic) });
         }
       }
+      for (const uri of lastWorkspaceReport) {
+        if (!reported.has(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: documents.get(uri)?.version ?? null, items: [] });
+      }
+      lastWorkspaceReport = reported;
       return { items };
     }),
   );
@@ -264,7 +273,7 @@ export function startServer(connection: Connection): void {
       if (!folder.index) continue;
       const model = folder.index.model();
       clauses += model.clauses.length;
-      cited += model.clauses.filter((c) => model.citationsById.has(c.id)).length;
+      cited += model.clauses.filter((c) => model.isCovered(c.id)).length;
       citations += model.citations.length;
       for (const d of folder.diagnostics()) {
         if (d.severity === 'error') errors++;

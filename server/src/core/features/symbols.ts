@@ -93,6 +93,8 @@ export interface Lens {
   range: Range;
   code: number;
   tests: number;
+  /** Citations of the clauses inside a heading clause (its subsections and footnotes). */
+  inside: number;
   title: string;
 }
 
@@ -100,19 +102,32 @@ export interface Lens {
 export function codeLenses(index: WorkspaceIndex, file: string): Lens[] {
   if (!index.specFacts(file)) return [];
   const model = index.model();
+  // Citations of descendants, summed up the parent chain (a section implemented through its footnotes).
+  const inside = new Map<string, number>();
+  for (const [id, citations] of model.citationsById) {
+    const seen = new Set<string>([id]);
+    for (let p = model.clausesById.get(id)?.[0]?.parent; p !== undefined && !seen.has(p); p = model.clausesById.get(p)?.[0]?.parent) {
+      seen.add(p);
+      inside.set(p, (inside.get(p) ?? 0) + citations.length);
+    }
+  }
   const lenses: Lens[] = [];
   for (const c of model.clauses) {
     if (c.file !== file) continue;
     const citations = model.citationsById.get(c.id) ?? [];
     const tests = citations.filter((x) => x.kind === 'test').length;
     const code = citations.length - tests;
+    const within = inside.get(c.id) ?? 0;
     const label = c.kind === 'footnote' ? `[^${c.id}]: ` : '';
     lenses.push({
       id: c.id,
       range: c.kind === 'heading' ? c.range : c.idRange,
       code,
       tests,
-      title: `${label}${code} implementation${code === 1 ? '' : 's'} · ${tests} test${tests === 1 ? '' : 's'}`,
+      inside: within,
+      title:
+        `${label}${code} implementation${code === 1 ? '' : 's'} · ${tests} test${tests === 1 ? '' : 's'}` +
+        (within ? ` · ${within} citation${within === 1 ? '' : 's'} of clauses inside` : ''),
     });
   }
   return lenses;

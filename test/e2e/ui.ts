@@ -1,0 +1,322 @@
+// UI-level scenarios: what a user who installed the .vsix sees in the editor. Playwright moves the mouse, presses
+// keys and types in code-server's workbench, and every check reads the page (hover widget, tabs, status bar, suggest
+// widget, Problems panel, code action menu, code lenses) or the disk (the file a quick fix creates).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { artifactsDir, log, waitFor, type Profile } from './setup';
+
+export interface Outcome {
+  name: string;
+  ok: boolean;
+  /** Pending (it.skip) in the API suite: neither passed nor failed. */
+  skipped?: boolean;
+  error?: string;
+  ms: number;
+}
+
+const EDITOR = '.editor-group-container.active .monaco-editor';
+
+/** The visible text of every element matching `selector`, for assertions and for "what was on screen" messages. */
+async function visibleText(page: Page, selector: string): Promise<string> {
+  const texts = await page.locator(selector).evaluateAll((els) =>
+    els.filter((e) => (e as HTMLElement).offsetParent !== null || (e as HTMLElement).getClientRects().length > 0).map((e) => (e as HTMLElement).innerText),
+  );
+  return texts.join('\n---\n').replace(/\u00a0/g, ' ');
+}
+
+/** What is on screen, briefly: the active tab, the status bar, notifications and any open widget. */
+async function screenSummary(page: Page): Promise<string> {
+  const parts: string[] = [];
+  for (const [label, selector] of [
+    ['active tab', '.editor-group-container.active .tab.active'],
+    ['status bar', '.part.statusbar'],
+    ['hover', '.monaco-hover'],
+    ['suggest widget', '.suggest-widget'],
+    ['action widget', '.action-widget'],
+    ['notifications', '.notifications-toasts'],
+  ] as const) {
+    const text = (await visibleText(page, selector).catch(() => '')).trim();
+    if (text) parts.push(`[${label}] ${text.replace(/\s*\n\s*/g, ' | ').slice(0, 600)}`);
+  }
+  return parts.join('\n') || '(nothing recognisable)';
+}
+
+/** The bounding box of `needle` in the active editor's rendered lines (undefined while it is not rendered). */
+async function textBox(page: Page, needle: string): Promise<{ x: number; y: number; width: number; height: number } | undefined> {
+  return page.evaluate(
+    ({ needle, editor }) => {
+      for (const line of Array.from(document.querySelectorAll(`${editor} .view-lines .view-line`))) {
+        const at = (line.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(needle);
+        if (at < 0) continue;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        let offset = 0;
+        let started = false;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = node.textContent?.length ?? 0;
+          if (!started && at < offset + length) {
+            range.setStart(node, at - offset);
+            started = true;
+          }
+          if (started && at + needle.length <= offset + length) {
+            range.setEnd(node, at + needle.length - offset);
+            const r = range.getBoundingClientRect();
+            return { x: r.x, y: r.y, width: r.width, height: r.height };
+          }
+          offset += length;
+        }
+      }
+      return undefined;
+    },
+    { needle, editor: EDITOR },
+  );
+}
+
+/** The text of the line the cursor is on in the active editor (matched by the current-line highlight's position). */
+async function cursorLineText(page: Page): Promise<string | undefined> {
+  return page.evaluate((editor) => {
+    const highlight = document.querySelector<HTMLElement>(`${editor} .view-overlays .current-line`)?.parentElement;
+    if (!highlight) return undefined;
+    const line = Array.from(document.querySelectorAll<HTMLElement>(`${editor} .view-lines .view-line`)).find((l) => l.style.top === highlight.style.top);
+    return line?.textContent?.replace(/\u00a0/g, ' ');
+  }, EDITOR);
+}
+
+async function statusBarText(page: Page): Promise<string> {
+  return visibleText(page, '.part.statusbar');
+}
+
+/** Quick Open (Ctrl+P) the workspace file `rel` and wait until its editor is active and rendered. */
+async function openFile(page: Page, rel: string): Promise<void> {
+  const name = path.basename(rel);
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(rel);
+  const first = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
+  await waitFor(`Quick Open to list ${rel}`, async () => (await first.getAttribute('aria-label'))?.startsWith(name), {
+    seen: () => visibleText(page, '.quick-input-widget'),
+  });
+  await page.keyboard.press('Enter');
+  await waitFor(`${rel} to be the active editor`, async () => (await visibleText(page, '.editor-group-container.active .tab.active')).includes(name), { seen: () => screenSummary(page) });
+  await page.locator(`${EDITOR} .view-lines .view-line`).first().waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** Clicks inside `needle` (at `fraction` of its width) in the active editor: puts the cursor there. */
+async function clickText(page: Page, needle: string, fraction = 0.5): Promise<{ x: number; y: number }> {
+  const box = await waitFor(`"${needle}" to be rendered in the editor`, () => textBox(page, needle), { seen: () => screenSummary(page) });
+  const point = { x: box.x + box.width * fraction, y: box.y + box.height / 2 };
+  await page.mouse.click(point.x, point.y);
+  return point;
+}
+
+/** Screenshots go to a staging dir; they replace test/e2e/screenshots/ only when the whole run passes. */
+export const stagedScreenshotsDir = path.join(artifactsDir, 'screenshots');
+
+async function shoot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(stagedScreenshotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(stagedScreenshotsDir, `${name}.png`) });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+type Scenario = (page: Page, profile: Profile) => Promise<void>;
+
+const scenarios: [string, Scenario][] = [
+  [
+    'the extension activates and indexes the workspace (status bar)',
+    async (page) => {
+      await waitFor('the status bar item "N clauses · N% covered"', async () => /\d+ clauses · \d+% covered/.test(await statusBarText(page)), {
+        timeoutMs: 60_000,
+        seen: () => screenSummary(page),
+      });
+    },
+  ],
+  [
+    'hover on [^au3f] in src/auth/session.ts shows the clause and "Cited by"',
+    async (page) => {
+      await openFile(page, 'src/auth/session.ts');
+      const box = await waitFor('[^au3f] to be rendered', () => textBox(page, '[^au3f]'));
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+      const hover = await waitFor(
+        'the hover widget with the clause',
+        async () => {
+          const text = await visibleText(page, '.monaco-hover');
+          return text.includes('footnote clause') ? text : undefined;
+        },
+        { seen: () => screenSummary(page) },
+      );
+      for (const expected of ['Sessions', 'au3f', 'footnote clause', 'authority root', 'Idle sessions expire after 30 minutes', 'Cited by 1 implementation · 1 test']) {
+        if (!hover.includes(expected)) throw new Error(`The hover lacks "${expected}". Hover text:\n${hover}`);
+      }
+      // The example's code block is tokenized asynchronously: wait until it is rendered as code for the picture.
+      await waitFor('the example excerpt rendered as a code block in the hover', async () => (await visibleText(page, '.monaco-hover .monaco-tokenized-source')).includes('Examples for [^au3f]'), {
+        seen: () => visibleText(page, '.monaco-hover'),
+      });
+      await shoot(page, 'hover');
+    },
+  ],
+  [
+    'F12 on the citation opens specs/auth.md on the clause line',
+    async (page) => {
+      await page.keyboard.press('Escape');
+      await clickText(page, '[^au3f]');
+      await page.keyboard.press('F12');
+      await waitFor('specs/auth.md to be the active editor', async () => (await visibleText(page, '.editor-group-container.active .tab.active')).includes('auth.md'), {
+        seen: () => screenSummary(page),
+      });
+      const breadcrumbs = await visibleText(page, '.editor-group-container.active .breadcrumbs-control');
+      if (!/specs[\s\S]*auth\.md/.test(breadcrumbs)) throw new Error(`The breadcrumbs do not show specs › auth.md: ${breadcrumbs}`);
+      await waitFor('the cursor on line 7 (Ln 7 in the status bar)', async () => /Ln 7, Col \d+/.test(await statusBarText(page)), { seen: () => screenSummary(page) });
+      const line = await waitFor('the cursor line to be rendered', () => cursorLineText(page));
+      if (!line.includes('Idle sessions expire after 30 minutes[^au3f]')) throw new Error(`The cursor is on "${line}", not on the clause line`);
+      await shoot(page, 'definition');
+    },
+  ],
+  [
+    'code lens above the clauses of specs/auth.md counts implementations and tests',
+    async (page) => {
+      const lenses = await waitFor(
+        'the code lens "[^au3f]: 1 implementation · 1 test"',
+        async () => {
+          const text = await visibleText(page, `${EDITOR} .codelens-decoration`);
+          return text.includes('[^au3f]: 1 implementation · 1 test') ? text : undefined;
+        },
+        { seen: async () => `code lenses: ${await visibleText(page, `${EDITOR} .codelens-decoration`)}\n${await screenSummary(page)}` },
+      );
+      if (!lenses.includes('0 implementations · 0 tests · 2 citations of clauses inside')) throw new Error(`No lens for the Sessions heading (covered through [^au3f]). Lenses:\n${lenses}`);
+      await page.mouse.move(1200, 700);
+      await shoot(page, 'code-lens');
+    },
+  ],
+  [
+    'the Problems panel lists the unknown id rf9z with the suggestion rf9x',
+    async (page) => {
+      await page.keyboard.press('Control+Shift+M');
+      const rows = await waitFor(
+        'a Problems entry for rf9z',
+        async () => {
+          const text = await visibleText(page, '.markers-panel .monaco-list-row');
+          return text.includes('rf9z') ? text : undefined;
+        },
+        { seen: async () => `Problems panel: ${await visibleText(page, '.markers-panel')}\n${await screenSummary(page)}` },
+      );
+      for (const expected of ['charge.py', 'Unknown clause id `rf9z`; did you mean `rf9x`?', 'Missing example file for `[^lk2m]`']) {
+        if (!rows.includes(expected)) throw new Error(`The Problems panel lacks "${expected}". Rows:\n${rows}`);
+      }
+      await shoot(page, 'problems');
+      await page.keyboard.press('Control+J'); // hide the panel again
+    },
+  ],
+  [
+    'the quick fix "Create example file" creates examples/lk2m.md with the template',
+    async (page, profile) => {
+      const created = path.join(profile.workspace, 'examples', 'lk2m.md');
+      if (fs.existsSync(created)) throw new Error(`${created} exists before the quick fix`);
+      await openFile(page, 'specs/auth.md');
+      await clickText(page, '[^lk2m]');
+      await page.keyboard.press('Control+.');
+      const item = page.locator('.action-widget .monaco-list-row').filter({ hasText: 'Create example file examples/lk2m.md' });
+      await waitFor(
+        'the quick fix menu with "Create example file examples/lk2m.md"',
+        async () => {
+          if ((await item.count()) > 0 && (await item.first().isVisible())) return true;
+          // The workbench cancels a Ctrl+. request that races a cursor or model event and then shows "No code actions
+          // available": press it again, as a user would. A missing action still fails at the deadline.
+          if ((await visibleText(page, '.monaco-editor-overlaymessage, .context-view, .monaco-hover')).includes('No code actions available')) {
+            await page.keyboard.press('Escape');
+            await page.keyboard.press('Control+.');
+          }
+          return false;
+        },
+        { seen: async () => `code action menu: ${await visibleText(page, '.action-widget')}\n${await screenSummary(page)}` },
+      );
+      // The menu is a context view that blocks pointer events around it: choose with the keyboard, as users do.
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      for (let i = 0; i < 10 && !((await focused.getAttribute('aria-label').catch(() => '')) ?? '').startsWith('Create example file'); i++) {
+        await page.keyboard.press('ArrowDown');
+      }
+      await shoot(page, 'quick-fix');
+      const chosen = await focused.getAttribute('aria-label');
+      if (chosen !== 'Create example file examples/lk2m.md') throw new Error(`Could not select the quick fix; focused: ${chosen}\nMenu: ${await visibleText(page, '.action-widget')}`);
+      await page.keyboard.press('Enter');
+      const content = await waitFor(
+        'examples/lk2m.md with the template on disk',
+        () => {
+          const text = fs.existsSync(created) ? fs.readFileSync(created, 'utf8') : undefined;
+          return text?.startsWith('Examples for [^lk2m] in Passwords:') ? text : undefined;
+        },
+        { seen: async () => `on disk: ${fs.existsSync(created) ? JSON.stringify(fs.readFileSync(created, 'utf8').slice(0, 200)) : '(no file)'}\n${await screenSummary(page)}` },
+      );
+      if (!/## Compliant[\s\S]*## Non-compliant[\s\S]*## Edge cases/.test(content)) throw new Error(`The created file lacks the template sections:\n${content}`);
+    },
+  ],
+  [
+    'typing [^ in a comment opens the suggest widget with clause ids',
+    async (page) => {
+      await openFile(page, 'src/auth/session.ts');
+      await clickText(page, 'return EMAIL.test(s);');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('// see [^', { delay: 30 });
+      const rows = page.locator('.suggest-widget .monaco-list-row');
+      await waitFor('the suggest widget listing au3f', async () => (await visibleText(page, '.suggest-widget .monaco-list-row')).includes('au3f'), {
+        seen: async () => `suggest widget: ${await visibleText(page, '.suggest-widget')}\n${await screenSummary(page)}`,
+      });
+      const labels = await visibleText(page, '.suggest-widget .monaco-list-row');
+      for (const id of ['au3f', 'rf9x', 'passwords']) if (!labels.includes(id)) throw new Error(`The suggest widget lacks ${id}:\n${labels}`);
+      if (!/(root|user) · (footnote|heading) clause — /.test(labels)) throw new Error(`The focused suggestion shows no clause detail:\n${labels}`);
+      log(`suggest widget: ${(await rows.count())} rows`);
+      await shoot(page, 'completion');
+      await page.keyboard.type('au3', { delay: 30 });
+      await waitFor('au3f to be the selected suggestion', async () => (await visibleText(page, '.suggest-widget .monaco-list-row.focused')).includes('au3f'), {
+        seen: () => visibleText(page, '.suggest-widget'),
+      });
+      await page.keyboard.press('Enter');
+      const line = await waitFor('the accepted completion in the editor', async () => {
+        const text = await cursorLineText(page);
+        return text?.includes('[^au3f') ? text : undefined;
+      }, { seen: () => screenSummary(page) });
+      if (line.trim() !== '// see [^au3f]') throw new Error(`Accepting au3f left "${line.trim()}", expected "// see [^au3f]"`);
+    },
+  ],
+  [
+    'F2 renames the id everywhere, the example file too',
+    async (page, profile) => {
+      const example = (id: string): string => path.join(profile.workspace, 'examples', `${id}.md`);
+      await clickText(page, '[^au3f]');
+      await page.keyboard.press('F2');
+      const input = page.locator('.rename-box input');
+      await waitFor('the rename input with "au3f"', async () => (await input.isVisible()) && (await input.inputValue()) === 'au3f', { seen: () => screenSummary(page) });
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('se55');
+      await page.keyboard.press('Enter');
+      await waitFor('examples/au3f.md renamed to examples/se55.md on disk', () => fs.existsSync(example('se55')) && !fs.existsSync(example('au3f')), {
+        seen: async () => `examples/: ${fs.readdirSync(path.dirname(example('x'))).join(', ')}\n${await screenSummary(page)}\n${(await visibleText(page, '.notifications-toasts')) || ''}`,
+      });
+      await waitFor('[^se55] in the editor', () => textBox(page, '[^se55]'), { seen: () => screenSummary(page) });
+    },
+  ],
+];
+
+/** Runs every scenario in order on an open workbench; a failure is recorded with a screenshot and the rest go on. */
+export async function runUiScenarios(page: Page, profile: Profile): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const [name, scenario] of scenarios) {
+    const started = Date.now();
+    try {
+      await scenario(page, profile);
+      outcomes.push({ name, ok: true, ms: Date.now() - started });
+      log(`  ✓ ${name} (${Date.now() - started} ms)`);
+    } catch (err) {
+      fs.mkdirSync(artifactsDir, { recursive: true });
+      const shot = path.join(artifactsDir, `failure-${outcomes.length + 1}.png`);
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      const error = `${(err as Error).message}\nScreenshot: ${shot}`;
+      outcomes.push({ name, ok: false, error, ms: Date.now() - started });
+      log(`  ✗ ${name}\n${error.replace(/^/gm, '      ')}`);
+      await page.keyboard.press('Escape').catch(() => undefined);
+    }
+  }
+  return outcomes;
+}

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { SuiteResult } from './api/index';
-import { runUiScenarios, stagedScreenshotsDir, type Outcome } from './ui';
+import { runModelSpecScenarios, runUiScenarios, stagedScreenshotsDir, type Outcome } from './ui';
 import {
   artifactsDir,
   checkTools,
@@ -17,6 +17,7 @@ import {
   freshProfile,
   installExtension,
   launchBrowser,
+  modelSpecDir,
   log,
   openWorkbench,
   packageExtension,
@@ -102,13 +103,13 @@ async function apiLevel(browser: Browser, vsix: string): Promise<Outcome[]> {
   }
 }
 
-async function uiLevel(browser: Browser, vsix: string): Promise<Outcome[]> {
-  const profile = freshProfile('ui');
+async function uiLevel(browser: Browser, vsix: string, source?: string): Promise<Outcome[]> {
+  const profile = freshProfile(source ? 'model-spec' : 'ui', source);
   installExtension(profile, vsix);
   const server = await startCodeServer(profile);
   try {
     const page = await openWorkbench(browser, server);
-    const outcomes = await runUiScenarios(page, profile);
+    const outcomes = await (source ? runModelSpecScenarios(page, profile) : runUiScenarios(page, profile));
     if (outcomes.some((o) => !o.ok)) {
       log(`extension host logs:\n${server.extensionHostLog()}`);
       log(`workbench console errors:\n${workbenchErrors(page).join('\n').slice(-4000)}`);
@@ -150,9 +151,13 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   const outcomes: Outcome[] = [];
   try {
-    const only = process.env['E2E_ONLY']; // 'api' or 'ui' to run one level while working on it
-    if (only !== 'ui') outcomes.push(...(await phase('API level (mocha in the extension host)', () => apiLevel(browser, vsix))));
-    if (only !== 'api') outcomes.push(...(await phase('UI level (chromium on the workbench)', () => uiLevel(browser, vsix))));
+    const only = process.env['E2E_ONLY']; // 'api', 'ui' or 'modelspec' to run one level while working on it
+    if (!only || only === 'api') outcomes.push(...(await phase('API level (mocha in the extension host)', () => apiLevel(browser, vsix))));
+    if (!only || only === 'ui') outcomes.push(...(await phase('UI level (chromium on the workbench)', () => uiLevel(browser, vsix))));
+    if (!only || only === 'modelspec') {
+      if (fs.existsSync(modelSpecDir)) outcomes.push(...(await phase('UI level on the real Model Spec', () => uiLevel(browser, vsix, modelSpecDir))));
+      else log(`skipped the Model Spec session: ${modelSpecDir} is not present`);
+    }
   } finally {
     await browser.close();
   }

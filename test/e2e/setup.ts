@@ -135,16 +135,19 @@ export interface Profile {
   workspace: string;
 }
 
-/** Fresh dirs for one editor session and a copy of the demo workspace test/fixtures/shop. */
-export function freshProfile(name: string): Profile {
+/** The real Model Spec next to the repository, if present. */
+export const modelSpecDir = path.resolve(repoRoot, '..', 'shared', 'corpora', 'model_spec');
+
+/** Fresh dirs for one editor session and a copy of a workspace (default: the demo workspace test/fixtures/shop). */
+export function freshProfile(name: string, source = path.join(repoRoot, 'test', 'fixtures', 'shop')): Profile {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `clarifier-e2e-${name}-`));
   const profile: Profile = {
     root,
     userDataDir: path.join(root, 'user-data'),
     extensionsDir: path.join(root, 'extensions'),
-    workspace: path.join(root, 'shop'),
+    workspace: path.join(root, path.basename(source)),
   };
-  fs.cpSync(path.join(repoRoot, 'test', 'fixtures', 'shop'), profile.workspace, { recursive: true });
+  fs.cpSync(source, profile.workspace, { recursive: true });
   // Cosmetic settings only: no welcome page, no network lookups, a stable theme for the screenshots.
   fs.mkdirSync(path.join(profile.userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(

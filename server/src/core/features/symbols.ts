@@ -98,10 +98,14 @@ export interface Lens {
   title: string;
 }
 
-/** "N implementations · M tests" above each clause of a spec file. */
+/**
+ * "N implementations · M tests" above each clause of a spec file — once the workspace cites clauses at all: in a
+ * spec-only repository every lens would read 0 · 0 (the same rule as `clause.uncited`).
+ */
 export function codeLenses(index: WorkspaceIndex, file: string): Lens[] {
   if (!index.specFacts(file)) return [];
   const model = index.model();
+  if (model.citations.length === 0) return [];
   // Citations of descendants, summed up the parent chain (a section implemented through its footnotes).
   const inside = new Map<string, number>();
   for (const [id, citations] of model.citationsById) {

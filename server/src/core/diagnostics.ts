@@ -1,7 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { CONFIG_FILE, type ClarifierConfig } from './config';
 import type { IndexModel } from './index';
-import type { Diagnostic, DiagnosticCode, Range, Severity } from './types';
+import type { Clause, Diagnostic, DiagnosticCode, Range, Severity } from './types';
 
 /**
  * Workspace diagnostics from the index model. Each has a stable code, a default severity (overridable per code in
@@ -54,35 +54,66 @@ export const CODE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/**
+ * Bounds for hostile workspaces. "Did you mean" compares an id with every known id (an anchor with every anchor of
+ * its file): a file whose distinct unknown ids × known ids (or broken anchors × anchors) exceed SUGGESTION_BUDGET gets
+ * no suggestions. Decided per file, so a file's diagnostics are the same computed alone or with the workspace. A
+ * duplicate id lists at most MAX_LISTED_DUPLICATES other places.
+ */
+export const SUGGESTION_BUDGET = 2_000_000;
+export const MAX_LISTED_DUPLICATES = 10;
+
 /** The closest known id, when it is close enough to be a plausible typo [^dg5n]. */
 export function suggestId(id: string, known: string[]): string | undefined {
-  if (known.length === 0) return undefined;
-  const best = closest(id, known);
-  const d = distance(id, best);
   // Plausible typos only: a few edits, never a rewrite of the whole id (`a` is no typo of `1`).
-  return d > 0 && d < id.length && d <= Math.max(2, Math.floor(id.length / 3)) ? best : undefined;
+  const maxDistance = Math.max(2, Math.floor(id.length / 3));
+  // An id whose length differs by more than that is further away: only the others are measured (in their order, so
+  // ties resolve as over the whole list). 55,000 ids cost a length check each, not an edit distance.
+  const near = known.filter((k) => Math.abs(k.length - id.length) <= maxDistance);
+  if (near.length === 0) return undefined;
+  const best = closest(id, near);
+  const d = distance(id, best);
+  return d > 0 && d < id.length && d <= maxDistance ? best : undefined;
 }
 
-export function computeDiagnostics(model: IndexModel, config: ClarifierConfig): Diagnostic[] {
+/** clause.uncited diagnostics by clause object, per configuration (see computeDiagnostics). */
+const uncitedMemo = new WeakMap<ClarifierConfig, WeakMap<Clause, Diagnostic>>();
+const OFF = {} as Diagnostic;
+
+/**
+ * The diagnostics of the workspace, or of one file (`only`): the same diagnostics that file has in the workspace's
+ * list, computed from the same model without the work for the other files (the editor's path after an edit that only
+ * changed that file's own facts).
+ */
+export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, only?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const want = (file: string): boolean => only === undefined || file === only;
+  // One file: only its own clauses are looked at (the model knows which).
+  const clauses = only === undefined ? model.clauses : model.clausesOfFile(only);
   const add = (d: Omit<Diagnostic, 'severity'>, severity: Severity = DEFAULT_SEVERITY[d.code]): void => {
     const override = config.severity[d.code];
     if (override === 'off') return;
     out.push({ ...d, severity: override ?? severity });
   };
 
-  for (const problem of model.configProblems) {
+  for (const problem of want(CONFIG_FILE) ? model.configProblems : []) {
     add({ code: 'config.invalid', file: CONFIG_FILE, range: START, message: `Invalid ${CONFIG_FILE}: ${problem}. Using the default for it.` });
   }
 
   // Unknown ids in code and tests.
   let known: string[] | undefined;
   const suggestions = new Map<string, string | undefined>();
-  for (const citation of model.citations) {
+  const suggestIn = new Map<string, boolean>();
+  for (const citation of only === undefined ? model.citations : (model.code.get(only)?.citations ?? [])) {
     if (model.clausesById.has(citation.id)) continue;
     known ??= model.ids();
-    if (!suggestions.has(citation.id)) suggestions.set(citation.id, suggestId(citation.id, known));
-    const suggestion = suggestions.get(citation.id);
+    let allowed = suggestIn.get(citation.file);
+    if (allowed === undefined) {
+      const unknown = new Set((model.code.get(citation.file)?.citations ?? []).filter((c) => !model.clausesById.has(c.id)).map((c) => c.id));
+      suggestIn.set(citation.file, (allowed = unknown.size * known.length <= SUGGESTION_BUDGET));
+    }
+    if (allowed && !suggestions.has(citation.id)) suggestions.set(citation.id, suggestId(citation.id, known));
+    const suggestion = allowed ? suggestions.get(citation.id) : undefined;
     add({
       code: 'citation.unknown-id',
       file: citation.file,
@@ -93,10 +124,22 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig): 
   }
 
   // Duplicates: every occurrence names the others.
-  for (const [id, clauses] of model.clausesById) {
+  const duplicateCandidates = only === undefined ? model.clausesById.keys() : new Set(clauses.map((c) => c.id));
+  for (const id of duplicateCandidates) {
+    const clauses = model.clausesById.get(id) ?? [];
     if (clauses.length < 2) continue;
     for (const clause of clauses) {
-      const others = clauses.filter((c) => c !== clause).map((c) => `${c.file}:${c.range.start.line + 1}`);
+      if (!want(clause.file)) continue;
+      // At most MAX_LISTED_DUPLICATES others: 10,000 copies of one id must not make 10,000 messages of 10,000 places.
+      const others: string[] = [];
+      for (const c of clauses) {
+        if (c === clause) continue;
+        if (others.length === MAX_LISTED_DUPLICATES) {
+          others.push(`and ${clauses.length - 1 - MAX_LISTED_DUPLICATES} more`);
+          break;
+        }
+        others.push(`${c.file}:${c.range.start.line + 1}`);
+      }
       add({
         code: 'clause.duplicate-id',
         file: clause.file,
@@ -109,6 +152,7 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig): 
   for (const [id, defs] of model.definitionsById) {
     const seen = new Map<string, number>();
     for (const def of defs) {
+      if (!want(def.file)) continue;
       const n = (seen.get(def.file) ?? 0) + 1;
       seen.set(def.file, n);
       if (n > 1) {
@@ -118,13 +162,14 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig): 
   }
 
   for (const file of model.specFiles) {
+    if (!want(file)) continue;
     const facts = model.specs.get(file)!;
     for (const m of facts.malformed) add({ code: 'clause.malformed-attributes', file, range: m.range, message: m.message, data: { raw: m.raw } });
   }
 
   const authorities = new Set(config.authorities);
-  for (const clause of model.clauses) {
-    if (clause.kind !== 'heading' || clause.authority === undefined || authorities.has(clause.authority)) continue;
+  for (const clause of clauses) {
+    if (clause.kind !== 'heading' || clause.authority === undefined || authorities.has(clause.authority) || !want(clause.file)) continue;
     const suggestion = suggestId(clause.authority, config.authorities);
     add({
       code: 'clause.unknown-authority',
@@ -135,8 +180,17 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig): 
     });
   }
 
-  for (const link of model.brokenLinks()) { // [^ln2a]
-    const suggestion = link.reason === 'no-anchor' ? suggestId(link.anchor, link.candidates) : undefined;
+  const anchorSuggestions = new Map<string, string | undefined>();
+  const brokenLinks = model.brokenLinks(only);
+  const anchorWork = new Map<string, number>();
+  for (const link of brokenLinks) if (link.reason === 'no-anchor') anchorWork.set(link.file, (anchorWork.get(link.file) ?? 0) + link.candidates.length);
+  for (const link of brokenLinks) { // [^ln2a]
+    let suggestion: string | undefined;
+    if (link.reason === 'no-anchor' && anchorWork.get(link.file)! <= SUGGESTION_BUDGET) {
+      const key = `${link.targetFile ?? link.file}\u0000${link.anchor}`;
+      if (!anchorSuggestions.has(key)) anchorSuggestions.set(key, suggestId(link.anchor, link.candidates));
+      suggestion = anchorSuggestions.get(key);
+    }
     const where = link.targetFile ? ` in ${link.targetFile}` : '';
     add({
       code: 'link.broken-anchor',
@@ -150,8 +204,8 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig): 
     });
   }
 
-  for (const clause of model.clauses) {
-    if (clause.kind !== 'footnote') continue;
+  for (const clause of clauses) {
+    if (clause.kind !== 'footnote' || !want(clause.file)) continue;
     const example = model.exampleOf(clause);
     if (!example || example.exists || !example.expected) continue;
     if (example.outside) {
@@ -173,7 +227,8 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig): 
     });
   }
 
-  for (const unused of model.unusedExamples()) {
+  for (const unused of only === undefined || model.examples.has(only) ? model.unusedExamples() : []) {
+    if (!want(unused.file)) continue;
     add({
       code: 'example.unused',
       file: unused.file,
@@ -187,8 +242,18 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig): 
 
   // Only when the workspace has code citations at all: a spec-only repository is not a wall of infos [^dg8u].
   if (config.reportUncited && model.citations.length > 0) {
-    for (const clause of model.clauses) {
-      if (model.isCovered(clause.id)) continue;
+    // The same clause object (an unchanged section of an edited spec) gets the same diagnostic object: a big spec's
+    // thousands of infos are not rebuilt, nor converted for the editor again, on every keystroke.
+    let memo = uncitedMemo.get(config);
+    if (!memo) uncitedMemo.set(config, (memo = new WeakMap()));
+    for (const clause of clauses) {
+      if (!want(clause.file) || model.isCovered(clause.id)) continue;
+      const known = memo.get(clause);
+      if (known) {
+        if (known !== OFF) out.push(known);
+        continue;
+      }
+      const before = out.length;
       add({
         code: 'clause.uncited',
         file: clause.file,
@@ -196,11 +261,13 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig): 
         message: `Clause \`${clause.id}\` is not cited by any code or test${clause.kind === 'heading' ? ', nor is any clause inside it' : ''}.`,
         data: { id: clause.id },
       });
+      memo.set(clause, out.length > before ? out[out.length - 1]! : OFF);
     }
   }
 
   // Vague wording in specs, each with its clarifying question [^ambiguity_lexicon].
   for (const file of model.specFiles) {
+    if (!want(file)) continue;
     for (const hit of model.ambiguitiesOf(file)) {
       add(
         {

@@ -1,10 +1,10 @@
-import { findAmbiguities, suppressionChecker, type AmbiguityCategory } from './ambiguity/analyze';
+import { findAmbiguities, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding } from './ambiguity/analyze';
 import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
 import { CLARIFICATIONS_ID } from './features/clarify';
 import { findCitations } from './code/citations';
 import { isSourcePath } from './code/languages';
 import { dirname, resolveRelative } from './paths';
-import { parseSpec, type FootnoteDef, type SpecFacts } from './spec/parseSpec';
+import { chunkSignature, parseSpecChunked, type FootnoteDef, type FootnoteRef, type PlacedChunk, type SpecChunkCache, type SpecFacts } from './spec/parseSpec';
 import { LineIndex, ID_PATTERN } from './text';
 import type { Citation, Clause, Range, Severity } from './types';
 
@@ -96,6 +96,20 @@ export interface BrokenLink {
 }
 
 const README_LIKE = /^(readme|index|changelog|license|contributing)$/i;
+/** Specs at least this long keep their chunk facts between parses: an edit re-parses only the section it touched. */
+const CHUNK_CACHE_MIN_LENGTH = 32 * 1024;
+
+/** Per-file facts of an index, as plain data (from a worker thread, or to and from the on-disk cache). */
+export interface FileFacts {
+  path: string;
+  hash: number;
+  spec?: SpecFacts;
+  ambiguity?: AmbiguityHit[];
+  code?: CodeFacts;
+  example?: ExampleFacts;
+  /** A big spec's chunk facts (from a worker: the first edit of the spec then re-parses one section, not all). */
+  chunks?: SpecChunkCache;
+}
 const REF_IN_EXAMPLE_RE = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g');
 
 export class WorkspaceIndex {
@@ -108,8 +122,13 @@ export class WorkspaceIndex {
   private readonly files = new Set<string>();
   /** Content hash per parsed file: opening a document whose text is already indexed costs no re-parse. */
   private readonly hashes = new Map<string, number>();
+  /** What each spec declares to other files (its chunks' signatures), from its last parse. */
+  private readonly signatures = new Map<string, string>();
+  /** Chunk facts of big specs from their last parse. */
+  private readonly chunkCaches = new Map<string, SpecChunkCache>();
   private configProblems: string[] = [];
   private cached?: IndexModel;
+  private changes: Set<string> | 'all' = 'all';
 
   constructor(readonly config: ClarifierConfig) {
     this.classifier = new PathClassifier(config, isSourcePath);
@@ -124,34 +143,105 @@ export class WorkspaceIndex {
     const hash = contentHash(text);
     if (this.hashes.get(path) === hash && this.files.has(path)) return this.classifier.role(path);
     this.hashes.set(path, hash);
+    const before = { spec: this.specs.get(path), code: this.code.get(path), signature: this.signatures.get(path) };
+    const base = this.files.has(path) ? this.cached : undefined;
     this.removeFacts(path);
     this.files.add(path);
     const role = this.classifier.role(path);
+    let patched: IndexModel | undefined;
     if (role === 'spec') {
-      const facts = parseSpec(path, text);
+      const { facts, chunks, cache } = parseSpecChunked(path, text, this.chunkCaches.get(path));
+      if (text.length >= CHUNK_CACHE_MIN_LENGTH) this.chunkCaches.set(path, cache);
+      else this.chunkCaches.delete(path);
       this.specs.set(path, facts);
       // Only Markdown that declares clauses is a spec to review: a plain README is not [^am2q].
       const declaresClauses = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
-      this.ambiguity.set(path, this.config.ambiguity.enabled && declaresClauses ? this.findAmbiguities(facts, text) : []);
-    }
-    else if (role === 'code') this.code.set(path, this.codeFacts(path, text));
-    else if (role === 'example') this.examples.set(path, exampleFacts(path, text));
-    this.cached = undefined;
+      this.ambiguity.set(path, this.config.ambiguity.enabled && declaresClauses ? this.findAmbiguities(chunks, text) : []);
+      // Typing in a spec: nothing another file sees changed, so the model is patched, not rebuilt.
+      const signature = chunks.map((c) => chunkSignature(c.entry)).join('\n');
+      if (base && before.spec && before.signature === signature) {
+        patched = base.patchedSpec(path, facts, { specs: this.specs, ambiguity: this.ambiguity, llmHits: this.llmHits });
+      }
+      this.signatures.set(path, signature);
+    } else if (role === 'code') {
+      const facts = this.codeFacts(path, text);
+      this.code.set(path, facts);
+      if (base && before.code && sameCitedIds(before.code, facts)) patched = base.patchedCode(before.code, facts, this.code);
+    } else if (role === 'example') this.examples.set(path, exampleFacts(path, text));
+    if (patched) {
+      this.cached = patched;
+      if (this.changes !== 'all') this.changes.add(path);
+    } else this.invalidate();
     return role;
+  }
+
+  /**
+   * The files whose diagnostics may have changed since the last call: a set when every change since then was local to
+   * its file (the model was patched), 'all' after any other change.
+   */
+  takeChanges(): Set<string> | 'all' {
+    const changes = this.changes;
+    this.changes = new Set();
+    return changes;
+  }
+
+  private invalidate(): void {
+    this.cached = undefined;
+    this.changes = 'all';
   }
 
   /** Records that a file exists without reading it (binary files, files of no role): example targets may be any file. */
   addPath(path: string): void {
     if (!this.files.has(path)) {
       this.files.add(path);
-      this.cached = undefined;
+      this.invalidate();
     }
+  }
+
+  /** The facts of one file, as plain data (for the worker threads of the first scan and the on-disk cache). */
+  factsOf(path: string): FileFacts | undefined {
+    const hash = this.hashes.get(path);
+    if (hash === undefined) return undefined;
+    const facts: FileFacts = { path, hash };
+    const spec = this.specs.get(path);
+    if (spec) {
+      facts.spec = spec;
+      facts.ambiguity = this.ambiguity.get(path) ?? [];
+      const chunks = this.chunkCaches.get(path);
+      if (chunks) facts.chunks = chunks;
+    }
+    const code = this.code.get(path);
+    if (code) facts.code = code;
+    const example = this.examples.get(path);
+    if (example) facts.example = example;
+    return facts;
+  }
+
+  /** Adds a file from facts computed elsewhere with the same configuration (a worker, the on-disk cache). */
+  addFacts(facts: FileFacts): void {
+    this.hashes.set(facts.path, facts.hash);
+    this.removeFacts(facts.path);
+    if (facts.chunks) {
+      this.chunkCaches.set(facts.path, facts.chunks);
+      // The chunks of the worker's parse, in order (a Map keeps insertion order; a repeated chunk is one entry, and a
+      // signature that misses it only costs the first edit a rebuild).
+      this.signatures.set(facts.path, [...facts.chunks.values()].map(chunkSignature).join('\n'));
+    } else this.chunkCaches.delete(facts.path);
+    this.files.add(facts.path);
+    if (facts.spec) {
+      this.specs.set(facts.path, facts.spec);
+      this.ambiguity.set(facts.path, facts.ambiguity ?? []);
+    }
+    if (facts.code) this.code.set(facts.path, facts.code);
+    if (facts.example) this.examples.set(facts.path, facts.example);
+    this.invalidate();
   }
 
   removeFile(path: string): void {
     this.hashes.delete(path);
+    this.chunkCaches.delete(path);
     this.removeFacts(path);
-    if (this.files.delete(path)) this.cached = undefined;
+    if (this.files.delete(path)) this.invalidate();
   }
 
   hasFile(path: string): boolean {
@@ -160,7 +250,7 @@ export class WorkspaceIndex {
 
   setConfigProblems(problems: string[]): void {
     this.configProblems = problems;
-    this.cached = undefined;
+    this.invalidate();
   }
 
   specFacts(path: string): SpecFacts | undefined {
@@ -181,43 +271,73 @@ export class WorkspaceIndex {
     return this.cached;
   }
 
+  /** Forgets a file's facts; the caller invalidates (or patches) the model. */
   private removeFacts(path: string): void {
+    this.signatures.delete(path);
     this.ambiguity.delete(path);
-    if (this.llmHits.delete(path)) this.cached = undefined;
-    if (this.specs.delete(path) || this.code.delete(path) || this.examples.delete(path)) this.cached = undefined;
+    this.llmHits.delete(path);
+    this.specs.delete(path);
+    this.code.delete(path);
+    this.examples.delete(path);
   }
 
-  /** The lexicon pass over one spec's prose [^ambiguity_lexicon]; the Clarifications section is the answers, not prose to review. */
-  private findAmbiguities(facts: SpecFacts, text: string): AmbiguityHit[] {
+  /**
+   * The lexicon pass over one spec's prose [^ambiguity_lexicon], chunk by chunk: each chunk starts with its heading,
+   * which no list continues, so a chunk's findings depend on its own text only and are kept with its parse (an edit
+   * re-analyses one section). Suppression comments may sit in the chunk before: they are applied to the whole file.
+   * The Clarifications section is the answers, not prose to review.
+   */
+  private findAmbiguities(chunks: PlacedChunk[], text: string): AmbiguityHit[] {
     const a = this.config.ambiguity;
-    const prose = facts.prose.filter((b) => b.clauseId !== CLARIFICATIONS_ID);
-    const findings = findAmbiguities(prose, {
-      addTerms: a.addTerms,
-      ignoreTerms: a.ignoreTerms,
-      glossary: a.glossary,
-      categorySeverity: a.categories,
-      termSeverity: a.terms,
-      normativeAuthorities: a.normativeAuthorities,
-      specText: text,
-      isSuppressed: suppressionChecker(text),
-    });
-    if (findings.length === 0) return [];
-    const lines = new LineIndex(text);
-    return findings.map((f) => ({
-      category: f.category,
-      term: f.term,
-      phrase: text.slice(f.start, f.end),
-      range: lines.rangeOf(f.start, f.end),
-      question: f.question,
-      severity: f.severity,
-      ...(f.clauseId !== undefined ? { clauseId: f.clauseId } : {}),
-    }));
+    const hits: AmbiguityHit[] = [];
+    const offsets: number[] = [];
+    for (const chunk of chunks) {
+      let local = chunk.entry.derived as { finding: AmbiguityFinding; hit: AmbiguityHit }[] | undefined;
+      if (!local) {
+        const prose = chunk.entry.facts.prose.filter((b) => b.clauseId !== CLARIFICATIONS_ID);
+        const findings = prose.length
+          ? findAmbiguities(prose, {
+              addTerms: a.addTerms,
+              ignoreTerms: a.ignoreTerms,
+              glossary: a.glossary,
+              categorySeverity: a.categories,
+              termSeverity: a.terms,
+              normativeAuthorities: a.normativeAuthorities,
+              specText: chunk.text,
+            })
+          : [];
+        // Chunk-local hits (ranges from the chunk's first line): placed by shifting, as the chunk's facts are.
+        const lines = findings.length ? new LineIndex(chunk.text) : undefined;
+        local = findings.map((f) => ({
+          finding: f,
+          hit: {
+            category: f.category,
+            term: f.term,
+            phrase: chunk.text.slice(f.start, f.end),
+            range: lines!.rangeOf(f.start, f.end),
+            question: f.question,
+            severity: f.severity,
+            ...(f.clauseId !== undefined ? { clauseId: f.clauseId } : {}),
+          },
+        }));
+        chunk.entry.derived = local;
+      }
+      for (const { finding, hit } of local) {
+        offsets.push(finding.start + chunk.start);
+        const dl = chunk.line;
+        hits.push(dl === 0 ? hit : { ...hit, range: { start: { line: hit.range.start.line + dl, character: hit.range.start.character }, end: { line: hit.range.end.line + dl, character: hit.range.end.character } } });
+      }
+    }
+    if (hits.length === 0) return [];
+    // Suppression comments may sit in the chunk before the line they silence: applied to the whole file.
+    const isSuppressed = suppressionChecker(text);
+    return hits.filter((h, i) => !isSuppressed(offsets[i]!, h.category as AmbiguityCategory));
   }
 
   /** Findings of the LLM pass for a spec file (replacing earlier ones); they live until the file changes. */
   setLlmFindings(path: string, hits: AmbiguityHit[]): void {
     this.llmHits.set(path, hits);
-    this.cached = undefined;
+    this.invalidate();
   }
 
   private codeFacts(path: string, text: string): CodeFacts {
@@ -261,6 +381,21 @@ function exampleFacts(path: string, text: string): ExampleFacts {
 
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** What one file put into the model, each object with its index in that file's facts (to patch the model). */
+interface Contribution {
+  /** `source`: the facts object the model object was made from (unchanged source, unchanged object). */
+  clauses: { from: 'heading' | 'footnote' | 'definition'; index: number; clause: Clause; source: object }[];
+  definitions: { index: number; def: FootnoteDefinitionAt; source: object }[];
+  references: { from: 'footnote' | 'definition' | 'link' | 'backref'; index: number; ref: SpecReference; source: object }[];
+}
+
+/** A base model and the objects of one file to swap in it (see IndexModel.patched). */
+interface Patch {
+  base: IndexModel;
+  swap: Map<unknown, unknown>;
+  contributions: Map<string, Contribution>;
+}
+
 /** An immutable view of the index at one moment. */
 export class IndexModel {
   readonly clauses: Clause[] = [];
@@ -272,8 +407,9 @@ export class IndexModel {
   readonly specFiles: string[];
   readonly codeFiles: string[];
   readonly exampleFiles: string[];
-  private readonly folders = new Set<string>();
-  private readonly exampleCache = new Map<Clause, ExampleInfo>();
+  private readonly folders: Set<string> = new Set<string>();
+  private readonly exampleCache: Map<Clause, ExampleInfo> = new Map<Clause, ExampleInfo>();
+  private readonly contributions: Map<string, Contribution> = new Map<string, Contribution>();
 
   constructor(
     readonly classifier: PathClassifier,
@@ -284,7 +420,49 @@ export class IndexModel {
     readonly configProblems: readonly string[],
     private readonly ambiguity: ReadonlyMap<string, AmbiguityHit[]> = new Map(),
     private readonly llmHits: ReadonlyMap<string, AmbiguityHit[]> = new Map(),
+    patch?: Patch,
   ) {
+    if (patch) {
+      const { base, swap } = patch;
+      this.specFiles = base.specFiles;
+      this.codeFiles = base.codeFiles;
+      this.exampleFiles = base.exampleFiles;
+      this.folders = base.folders;
+      // Lazily derived and keyed by clause object: stale keys of swapped clauses are never asked again.
+      this.exampleCache = base.exampleCache;
+      this.contributions = patch.contributions;
+      this.owners = base.owners;
+      // Same ids, parents and citations: the same coverage.
+      this.coveredIds = base.coveredIds;
+      this.coveredCount = base.coveredCount;
+      const remap = <T>(list: T[]): T[] => {
+        let out: T[] | undefined;
+        for (let i = 0; i < list.length; i++) {
+          const to = swap.get(list[i]) as T | undefined;
+          if (to === undefined) continue;
+          out ??= [...list];
+          out[i] = to;
+        }
+        return out ?? list;
+      };
+      const ids = new Set<string>();
+      for (const old of swap.keys()) ids.add((old as { id: string }).id);
+      // The base model is retired: its maps are taken over and updated in place (a copy would cost the workspace size).
+      const remapMap = <T>(from: Map<string, T[]>): Map<string, T[]> => {
+        for (const id of ids) {
+          const list = from.get(id);
+          if (list) from.set(id, remap(list));
+        }
+        return from;
+      };
+      this.clauses = remap(base.clauses);
+      this.clausesById = remapMap(base.clausesById);
+      this.citations = remap(base.citations);
+      this.citationsById = remapMap(base.citationsById);
+      this.definitionsById = remapMap(base.definitionsById);
+      this.specReferencesById = remapMap(base.specReferencesById);
+      return;
+    }
     this.specFiles = [...specs.keys()].sort(byPath);
     this.codeFiles = [...code.keys()].sort(byPath);
     this.exampleFiles = [...examples.keys()].sort(byPath);
@@ -301,39 +479,110 @@ export class IndexModel {
     this.buildSpecReferences();
   }
 
+  private contribution(file: string): Contribution {
+    let c = this.contributions.get(file);
+    if (!c) this.contributions.set(file, (c = { clauses: [], definitions: [], references: [] }));
+    return c;
+  }
+
+  /** The clauses a spec file declares (headings, first footnote references, definitions). */
+  clausesOfFile(file: string): Clause[] {
+    return (this.contributions.get(file)?.clauses ?? []).map((c) => c.clause);
+  }
+
+  /**
+   * This model with one spec's facts replaced by new facts that declare the same things (see chunkSignature): same ids,
+   * parents, definitions, anchors and links, only positions and texts differ. Shares everything else with this model,
+   * so an edit in a big spec of a big workspace costs the size of the id maps, not a rebuild. Undefined when an id of
+   * the file is also declared in another file (duplicate diagnostics there name this file's lines). This model is
+   * retired by the call: the new one takes over its maps.
+   */
+  patchedSpec(file: string, facts: SpecFacts, maps: { specs: ReadonlyMap<string, SpecFacts>; ambiguity: ReadonlyMap<string, AmbiguityHit[]>; llmHits: ReadonlyMap<string, AmbiguityHit[]> }): IndexModel | undefined {
+    const old = this.contributions.get(file) ?? { clauses: [], definitions: [], references: [] };
+    const swap = new Map<unknown, unknown>();
+    const next: Contribution = { clauses: [], definitions: [], references: [] };
+    // Chunks an edit did not touch (or shift) keep their facts objects: their model objects stay as they are.
+    for (const made of old.clauses) {
+      const list = this.clausesById.get(made.clause.id)!;
+      if (list.some((c) => c.file !== file)) return undefined;
+      const source = made.from === 'heading' ? facts.headingClauses[made.index] : made.from === 'footnote' ? facts.footnoteRefs[made.index] : facts.footnoteDefs[made.index];
+      if (!source || source.id !== made.clause.id) return undefined;
+      if (source === made.source) {
+        next.clauses.push(made);
+        continue;
+      }
+      const clause =
+        made.from === 'heading' ? (source as Clause) : made.from === 'footnote' ? footnoteClause(file, source as FootnoteRef)! : definitionClause({ ...(source as FootnoteDef), file });
+      swap.set(made.clause, clause);
+      next.clauses.push({ ...made, clause, source });
+    }
+    for (const made of old.definitions) {
+      const source = facts.footnoteDefs[made.index]!;
+      if (source === made.source) {
+        next.definitions.push(made);
+        continue;
+      }
+      const def: FootnoteDefinitionAt = { ...source, file };
+      swap.set(made.def, def);
+      next.definitions.push({ index: made.index, def, source });
+    }
+    for (const made of old.references) {
+      const ref = made.ref;
+      const source = made.from === 'footnote' ? facts.footnoteRefs[made.index] : made.from === 'definition' ? facts.footnoteDefs[made.index] : facts.links[made.index];
+      if (!source) return undefined;
+      if (source === made.source) {
+        next.references.push(made);
+        continue;
+      }
+      const replaced: SpecReference = 'anchorRange' in source ? { ...ref, range: source.range, idRange: source.anchorRange } : { ...ref, range: source.range, idRange: source.idRange };
+      swap.set(ref, replaced);
+      next.references.push({ ...made, ref: replaced, source });
+    }
+    const contributions = new Map(this.contributions);
+    contributions.set(file, next);
+    return new IndexModel(this.classifier, maps.specs, this.code, this.examples, this.files, this.configProblems, maps.ambiguity, maps.llmHits, { base: this, swap, contributions });
+  }
+
+  /** This model with one code file's citations replaced by citations of the same ids in the same order (moved, not changed). */
+  patchedCode(before: CodeFacts, after: CodeFacts, code: ReadonlyMap<string, CodeFacts>): IndexModel {
+    const swap = new Map<unknown, unknown>();
+    before.citations.forEach((c, i) => swap.set(c, after.citations[i]));
+    return new IndexModel(this.classifier, this.specs, code, this.examples, this.files, this.configProblems, this.ambiguity, this.llmHits, { base: this, swap, contributions: this.contributions });
+  }
+
   /** Heading clauses, then one footnote clause per id, with or without a definition [^footnote_clauses]. */
   private buildClauses(): void {
     for (const file of this.specFiles) {
-      for (const clause of this.specs.get(file)!.headingClauses) this.addClause(clause);
+      this.specs.get(file)!.headingClauses.forEach((clause, index) => {
+        this.addClause(clause);
+        this.contribution(file).clauses.push({ from: 'heading', index, clause, source: clause });
+      });
     }
     // Footnote clauses: one per id (first reference wins), unless the id names a heading clause, in which case
     // `[^heading_id]` in prose is a reference to that heading.
     const headingIds = new Set(this.clausesById.keys());
     for (const file of this.specFiles) {
       const facts = this.specs.get(file)!;
-      for (const def of facts.footnoteDefs) push(this.definitionsById, def.id, { ...def, file });
-      for (const ref of facts.footnoteRefs) {
-        if (headingIds.has(ref.id) || this.clausesById.has(ref.id)) continue;
-        this.addClause({
-          id: ref.id,
-          kind: 'footnote',
-          title: ref.sectionTitle,
-          text: ref.blockText,
-          file,
-          range: ref.range,
-          idRange: ref.idRange,
-          section: ref.section,
-          attributes: {},
-          ...(ref.parent !== undefined ? { parent: ref.parent } : {}),
-          ...(ref.authority !== undefined ? { authority: ref.authority } : {}),
-        });
-      }
+      facts.footnoteDefs.forEach((d, index) => {
+        const def = { ...d, file };
+        push(this.definitionsById, def.id, def);
+        this.contribution(file).definitions.push({ index, def, source: d });
+      });
+      facts.footnoteRefs.forEach((ref, index) => {
+        if (headingIds.has(ref.id) || this.clausesById.has(ref.id)) return;
+        const clause = footnoteClause(file, ref)!;
+        this.addClause(clause);
+        this.contribution(file).clauses.push({ from: 'footnote', index, clause, source: ref });
+      });
     }
     // A definition without any reference still declares the clause.
     for (const [id, defs] of this.definitionsById) {
       if (this.clausesById.has(id)) continue;
       const def = defs[0]!;
-      this.addClause({ id, kind: 'footnote', title: id, text: def.text, file: def.file, range: def.range, idRange: def.idRange, section: [], attributes: {} });
+      const clause = definitionClause(def);
+      this.addClause(clause);
+      const made = this.contribution(def.file).definitions.find((d) => d.def === def)!;
+      this.contribution(def.file).clauses.push({ from: 'definition', index: made.index, clause, source: made.source });
     }
   }
 
@@ -345,14 +594,19 @@ export class IndexModel {
   private buildSpecReferences(): void {
     for (const file of this.specFiles) {
       const facts = this.specs.get(file)!;
-      for (const ref of facts.footnoteRefs) push(this.specReferencesById, ref.id, { id: ref.id, file, kind: 'footnote', range: ref.range, idRange: ref.idRange });
-      for (const def of facts.footnoteDefs) push(this.specReferencesById, def.id, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange });
-      for (const link of facts.links) {
+      const made = this.contribution(file).references;
+      const add = (from: Contribution['references'][number]['from'], index: number, ref: SpecReference, source: object): void => {
+        push(this.specReferencesById, ref.id, ref);
+        made.push({ from, index, ref, source });
+      };
+      facts.footnoteRefs.forEach((ref, index) => add('footnote', index, { id: ref.id, file, kind: 'footnote', range: ref.range, idRange: ref.idRange }, ref));
+      facts.footnoteDefs.forEach((def, index) => add('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def));
+      facts.links.forEach((link, index) => {
         const target = link.path ? resolveRelative(dirname(file), link.path) : file;
-        if (!target) continue;
+        if (!target) return;
         const clause = (this.clausesById.get(link.anchor) ?? []).find((c) => c.kind === 'heading' && c.file === target);
-        if (clause) push(this.specReferencesById, clause.id, { id: clause.id, file, kind: 'link', range: link.range, idRange: link.anchorRange });
-      }
+        if (clause) add('link', index, { id: clause.id, file, kind: 'link', range: link.range, idRange: link.anchorRange }, link);
+      });
     }
     for (const file of this.exampleFiles) {
       for (const ref of this.examples.get(file)!.backRefs) {
@@ -426,10 +680,11 @@ export class IndexModel {
     return unused;
   }
 
-  /** Links whose anchor matches no `{#id}`, heading slug or HTML anchor of the target spec. */
-  brokenLinks(): BrokenLink[] {
+  /** Links whose anchor matches no `{#id}`, heading slug or HTML anchor of the target spec (of all specs, or of one). */
+  brokenLinks(only?: string): BrokenLink[] {
     const broken: BrokenLink[] = [];
-    for (const file of this.specFiles) {
+    const anchorLists = new Map<string, string[]>();
+    for (const file of only === undefined ? this.specFiles : this.specs.has(only) ? [only] : []) {
       for (const link of this.specs.get(file)!.links) {
         const target = link.path ? resolveRelative(dirname(file), link.path) : file;
         if (target === undefined) continue;
@@ -441,7 +696,10 @@ export class IndexModel {
           continue;
         }
         if (facts.anchors.has(link.anchor) || facts.anchors.has(link.anchor.toLowerCase())) continue;
-        broken.push({ ...base, ...(link.path ? { targetFile: target } : {}), reason: 'no-anchor', candidates: [...facts.anchors] });
+        // One candidate list per target file, shared by its broken links (not a copy per link).
+        let candidates = anchorLists.get(target);
+        if (!candidates) anchorLists.set(target, (candidates = [...facts.anchors]));
+        broken.push({ ...base, ...(link.path ? { targetFile: target } : {}), reason: 'no-anchor', candidates });
       }
     }
     return broken;
@@ -480,6 +738,13 @@ export class IndexModel {
   }
 
   private coveredIds?: Set<string>;
+  private coveredCount?: number;
+
+  /** How many clauses are covered (isCovered), for the status bar. */
+  coveredClauseCount(): number {
+    this.coveredCount ??= this.clauses.filter((c) => this.isCovered(c.id)).length;
+    return this.coveredCount;
+  }
 
   /**
    * Is a clause implemented at all: cited itself, or a clause inside it is (a heading whose footnotes or subsections
@@ -512,6 +777,32 @@ export class IndexModel {
   ids(): string[] {
     return [...this.clausesById.keys()];
   }
+}
+
+function footnoteClause(file: string, ref: FootnoteRef | undefined): Clause | undefined {
+  if (!ref) return undefined;
+  return {
+    id: ref.id,
+    kind: 'footnote',
+    title: ref.sectionTitle,
+    text: ref.blockText,
+    file,
+    range: ref.range,
+    idRange: ref.idRange,
+    section: ref.section,
+    attributes: {},
+    ...(ref.parent !== undefined ? { parent: ref.parent } : {}),
+    ...(ref.authority !== undefined ? { authority: ref.authority } : {}),
+  };
+}
+
+function definitionClause(def: FootnoteDefinitionAt): Clause {
+  return { id: def.id, kind: 'footnote', title: def.id, text: def.text, file: def.file, range: def.range, idRange: def.idRange, section: [], attributes: {} };
+}
+
+/** The same ids cited in the same order, as code or test alike: only positions moved. */
+function sameCitedIds(a: CodeFacts, b: CodeFacts): boolean {
+  return a.citations.length === b.citations.length && a.citations.every((c, i) => c.id === b.citations[i]!.id && c.kind === b.citations[i]!.kind);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

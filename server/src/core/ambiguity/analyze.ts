@@ -709,7 +709,7 @@ function termKey(term: string): string {
 // ---------------------------------------------------------------------------------------------------------------------
 // Suppression comments
 
-const DISABLE_RE = /<!--\s*clarifier-disable-next-line\b([\s\S]*?)-->/g;
+const DISABLE_OPEN_RE = /<!--\s*clarifier-disable-next-line\b/g;
 
 /**
  * `<!-- clarifier-disable-next-line -->` (everything) or `<!-- clarifier-disable-next-line ambiguity.vague, ambiguity.time -->`
@@ -720,12 +720,25 @@ export function suppressedLines(specText: string): Map<number, Set<string> | 'al
   const result = new Map<number, Set<string> | 'all'>();
   if (!specText.includes('clarifier-disable-next-line')) return result;
   const lines = new LineIndex(specText);
-  DISABLE_RE.lastIndex = 0;
-  for (let m = DISABLE_RE.exec(specText); m; m = DISABLE_RE.exec(specText)) {
-    let line = lines.positionAt(m.index + m[0].length).line + 1;
-    while (line < lines.lineCount && lines.lineText(line).trim() === '') line++;
+  // Linear on hostile input: the closing `-->` is found with indexOf from where the last search ended (a lazy regex
+  // rescanned the rest of the file for every unclosed comment), and the next non-blank line is searched from the last
+  // one found (comments in a row before many blank lines do not rescan them).
+  let nonBlankFrom = -1;
+  let nonBlankAt = -1;
+  DISABLE_OPEN_RE.lastIndex = 0;
+  for (let m = DISABLE_OPEN_RE.exec(specText); m; m = DISABLE_OPEN_RE.exec(specText)) {
+    const close = specText.indexOf('-->', m.index + m[0].length);
+    if (close < 0) break;
+    DISABLE_OPEN_RE.lastIndex = close + 3;
+    let line = lines.positionAt(close + 3).line + 1;
+    if (line <= nonBlankAt && line >= nonBlankFrom) line = nonBlankAt;
+    else {
+      nonBlankFrom = line;
+      while (line < lines.lineCount && lines.lineText(line).trim() === '') line++;
+      nonBlankAt = line;
+    }
     if (line >= lines.lineCount) continue;
-    const codes = m[1]!.split(/[\s,]+/).filter(Boolean);
+    const codes = specText.slice(m.index + m[0].length, close).split(/[\s,]+/).filter(Boolean);
     const existing = result.get(line);
     if (!codes.length || existing === 'all') result.set(line, 'all');
     else result.set(line, new Set([...(existing ?? []), ...codes]));

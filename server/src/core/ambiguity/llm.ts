@@ -487,10 +487,13 @@ export function redactSecrets(text: string, secret?: string): string {
   if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
   out = out
     .replace(/Bearer\s+\S+/gi, 'Bearer [redacted]')
-    .replace(/\b(?:sk|rk|pk)-[A-Za-z0-9_*.-]{6,}/g, '[redacted]')
-    .replace(/\S*\*{3,}\S*/g, '[redacted]')
+    // `{6}…*` rather than `{6,}`: V8 overflows its stack on `{n,}` over a run of megabytes (a hostile endpoint's body).
+    .replace(/\b(?:sk|rk|pk)-[A-Za-z0-9_*.-]{6}[A-Za-z0-9_*.-]*/g, '[redacted]')
+    // Masked keys ("sk-…***…abcd"): a whole word holding `***`. Word by word: `\S*\*{3,}\S*` backtracked over every
+    // start of a long word (quadratic on a 100 KB token).
+    .replace(/\S+/g, (word) => (word.includes('***') ? '[redacted]' : word))
     .replace(/\b(api[-_]?key|token|secret|password)=[^\s&]+/gi, '$1=[redacted]')
-    .replace(/[A-Za-z0-9_-]{32,}/g, '[redacted]');
+    .replace(/[A-Za-z0-9_-]{32}[A-Za-z0-9_-]*/g, '[redacted]');
   if (secret && secret.length >= 12) {
     // Fragments of the key (an endpoint echoing "sk-pr…abcd"): drop any word holding its head or its tail (URLs are
     // spared: endpoints are shown without credentials or query by `displayEndpoint`).

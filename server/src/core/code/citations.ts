@@ -100,23 +100,27 @@ export function citationsInComments(text: string, spans: readonly CommentSpan[])
 }
 
 function scanSpan(text: string, start: number, end: number, out: RawCitation[]): void {
-  // Backtick run lengths known to have no closing run on the current line (so no line is rescanned per length).
-  const unclosed = new Set<number>();
+  // The backtick runs of the current line by length (built on the first backtick of the line, in one pass), with a
+  // cursor per length: finding a run's closing run costs O(1) amortized, whatever the mix of run lengths (looking
+  // ahead for each new length was O(n^1.5) on runs of 1, 2, 3, … backticks).
+  let runs: Map<number, { at: number[]; next: number }> | undefined;
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c === LF || c === CR) {
-      unclosed.clear();
+      runs = undefined;
       i++;
     } else if (c === BACKTICK) {
       let j = i;
       while (j < end && text.charCodeAt(j) === BACKTICK) j++;
-      const n = j - i;
-      const close = unclosed.has(n) ? -1 : closingRun(text, j, end, n);
-      if (close < 0) {
-        unclosed.add(n);
-        i = j;
-      } else i = close + n;
+      runs ??= lineRuns(text, i, end);
+      const list = runs.get(j - i)!;
+      while (list.next < list.at.length && list.at[list.next]! <= i) list.next++;
+      if (list.next < list.at.length) {
+        const close = list.at[list.next]!;
+        list.next++;
+        i = close + (j - i);
+      } else i = j;
     } else if (c === LBRACKET && text.charCodeAt(i + 1) === CARET && !escaped(text, i, start)) {
       CITATION.lastIndex = i;
       const m = CITATION.exec(text);
@@ -129,20 +133,23 @@ function scanSpan(text: string, start: number, end: number, out: RawCitation[]):
   }
 }
 
-/** The start of the next run of exactly `n` backticks on the same line, or -1. */
-function closingRun(text: string, from: number, end: number, n: number): number {
+/** The starts of the backtick runs from `from` to the end of its line (or `end`), grouped by run length. */
+function lineRuns(text: string, from: number, end: number): Map<number, { at: number[]; next: number }> {
+  const runs = new Map<number, { at: number[]; next: number }>();
   let i = from;
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (c === LF || c === CR) return -1;
+    if (c === LF || c === CR) break;
     if (c === BACKTICK) {
       let j = i;
       while (j < end && text.charCodeAt(j) === BACKTICK) j++;
-      if (j - i === n) return i;
+      const list = runs.get(j - i);
+      if (list) list.at.push(i);
+      else runs.set(j - i, { at: [i], next: 0 });
       i = j;
     } else i++;
   }
-  return -1;
+  return runs;
 }
 
 /** An odd number of backslashes right before `i`. */

@@ -360,7 +360,9 @@ class Lexer {
     let j = i + open.length;
     let closed = false;
     if (!rule.nests) {
-      const k = this.text.indexOf(close, j);
+      // Inside an embedded region (a <script> of HTML), search only up to its end: an unterminated `/*` in each of many
+      // scripts must not scan to the far end of the file each time (quadratic).
+      const k = this.end < this.text.length ? indexWithin(this.text, close, j, this.end) : this.text.indexOf(close, j);
       if (k >= 0 && k + close.length <= this.end) {
         j = k + close.length;
         closed = true;
@@ -1116,9 +1118,14 @@ function styleSyntax(attributes: string): LanguageSyntax | undefined {
   return languageById('css');
 }
 
+/** The first `s` in text[from, end), or -1; reads no further than `end`. */
 function indexWithin(text: string, s: string, from: number, end: number): number {
-  const k = text.indexOf(s, from);
-  return k >= 0 && k + s.length <= end ? k : -1;
+  if (end >= text.length) {
+    const k = text.indexOf(s, from);
+    return k >= 0 && k + s.length <= end ? k : -1;
+  }
+  const k = text.slice(from, end).indexOf(s);
+  return k >= 0 ? from + k : -1;
 }
 
 function scanMarkup(lang: LanguageSyntax, text: string, start: number, end: number, spans: CommentSpan[]): void {

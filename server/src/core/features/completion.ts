@@ -77,26 +77,79 @@ function inSpecProse(index: WorkspaceIndex, file: string, offset: number, lines:
   return facts.footnoteRefs.some((r) => r.range.start.line === pos.line && r.range.start.character === pos.character);
 }
 
-export function completeIds(model: IndexModel, ctx: CompletionContext, currentFile: string, recent: readonly string[]): CompletionEntry[] {
-  const recentRank = new Map(recent.map((id, i) => [id, i]));
-  const seen = new Set<string>();
-  const out: CompletionEntry[] = [];
-  for (const c of model.clauses) {
-    if (seen.has(c.id)) continue;
-    seen.add(c.id);
-    const rank = recentRank.get(c.id);
-    // Recently cited first, then clauses of the same spec file, then headings before footnotes, then by id.
-    const group = rank !== undefined ? `0${String(rank).padStart(4, '0')}` : c.file === currentFile ? '1' : c.kind === 'heading' ? '2' : '3';
-    out.push({
-      label: c.id,
-      detail: `${c.authority ? `${c.authority} · ` : ''}${c.kind} clause — ${c.title}`,
-      documentation: clauseDocumentation(c),
-      filterText: `${c.id} ${c.title}`,
-      sortText: `${group}:${c.id}`,
-      insertText: ctx.needsClose ? `${c.id}]` : c.id,
-    });
+/** More candidates than this: only the best ones are sent, and the list is marked incomplete (asked again as the user types). */
+export const COMPLETION_LIMIT = 200;
+
+/** Per model: one clause per id (the first), and the headings and footnotes among them sorted by id. */
+const rankedByModel = new WeakMap<IndexModel, { unique: Clause[]; headings: Clause[]; footnotes: Clause[] }>();
+
+function ranked(model: IndexModel): { unique: Clause[]; headings: Clause[]; footnotes: Clause[] } {
+  let r = rankedByModel.get(model);
+  if (!r) {
+    const unique = model.clauses.filter((c) => model.clausesById.get(c.id)![0] === c);
+    const byId = (a: Clause, b: Clause): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    r = { unique, headings: unique.filter((c) => c.kind === 'heading').sort(byId), footnotes: unique.filter((c) => c.kind !== 'heading').sort(byId) };
+    rankedByModel.set(model, r);
   }
+  return r;
+}
+
+/**
+ * Clause ids to complete, best first when there are more than `limit`: the ones whose id or title contains the typed
+ * prefix as a subsequence (the editor filters fuzzily too), ranked recent, same file, headings, footnotes, then by id.
+ * `incomplete` says the list was cut.
+ */
+export function completeIds(model: IndexModel, ctx: CompletionContext, currentFile: string, recent: readonly string[], limit = COMPLETION_LIMIT): CompletionEntry[] & { incomplete?: boolean } {
+  const recentRank = new Map(recent.map((id, i) => [id, i]));
+  // Recently cited first, then clauses of the same spec file, then headings before footnotes, then by id.
+  const groupOf = (c: Clause): string => {
+    const rank = recentRank.get(c.id);
+    return rank !== undefined ? `0${String(rank).padStart(4, '0')}` : c.file === currentFile ? '1' : c.kind === 'heading' ? '2' : '3';
+  };
+  const { unique, headings, footnotes } = ranked(model);
+  let chosen: { clause: Clause; group: string }[];
+  let incomplete = false;
+  if (unique.length <= limit) chosen = unique.map((clause) => ({ clause, group: groupOf(clause) }));
+  else {
+    // Only the best `limit` candidates, walked in rank order (the lists are sorted once per model): a request costs
+    // the size of the answer, not of the workspace. With a prefix, only ids or titles containing it as a subsequence.
+    const prefix = ctx.prefix.toLowerCase();
+    const matches = (c: Clause): boolean => !prefix || isSubsequence(prefix, c.id.toLowerCase()) || isSubsequence(prefix, c.title.toLowerCase());
+    chosen = [];
+    const taken = new Set<string>();
+    const take = (c: Clause | undefined): boolean => {
+      if (!c || taken.has(c.id) || !matches(c)) return true;
+      if (chosen.length === limit) {
+        incomplete = true;
+        return false;
+      }
+      taken.add(c.id);
+      chosen.push({ clause: c, group: groupOf(c) });
+      return true;
+    };
+    const sameFile = model
+      .clausesOfFile(currentFile)
+      .filter((c) => model.clausesById.get(c.id)![0] === c)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const order: Iterable<Clause | undefined>[] = [recent.map((id) => model.clausesById.get(id)?.[0]), sameFile, headings, footnotes];
+    outer: for (const list of order) for (const c of list) if (!take(c)) break outer;
+  }
+  const out: CompletionEntry[] & { incomplete?: boolean } = chosen.map(({ clause: c, group }) => ({
+    label: c.id,
+    detail: `${c.authority ? `${c.authority} · ` : ''}${c.kind} clause — ${c.title}`,
+    documentation: clauseDocumentation(c),
+    filterText: `${c.id} ${c.title}`,
+    sortText: `${group}:${c.id}`,
+    insertText: ctx.needsClose ? `${c.id}]` : c.id,
+  }));
+  if (incomplete) out.incomplete = true;
   return out;
+}
+
+function isSubsequence(needle: string, hay: string): boolean {
+  let j = 0;
+  for (let i = 0; i < hay.length && j < needle.length; i++) if (hay.charCodeAt(i) === needle.charCodeAt(j)) j++;
+  return j === needle.length;
 }
 
 export function completeAnchors(index: WorkspaceIndex, ctx: CompletionContext): CompletionEntry[] {

@@ -4,8 +4,9 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import GithubSlugger from 'github-slugger';
 import { LineIndex, ID_PATTERN } from '../text';
-import type { Clause, Range } from '../types';
+import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
+import { defuseMarkdown } from './defuse';
 
 /**
  * Parses one spec Markdown file into facts: heading clauses, footnote references and definitions, links and anchors.
@@ -120,6 +121,8 @@ const OPAQUE = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'math', 'i
 /** Blocks that bound a footnote's text; the innermost one wins. */
 const TEXT_BLOCKS = new Set(['paragraph', 'listItem', 'tableRow', 'heading']);
 const REF_RE = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g');
+/** A reference cut at the end of a text node: `[^id` (the walker takes the `]` after it back). */
+const UNCLOSED_REF_RE = new RegExp(`\\[\\^${ID_PATTERN}$`);
 const HTML_ANCHOR_RE = /\b(?:id|name)\s*=\s*["']([^"']+)["']/gi;
 const HEADING_TEXT_LIMIT = 1200;
 const BLOCK_TEXT_LIMIT = 2000;
@@ -129,26 +132,331 @@ export function emptySpecFacts(file: string): SpecFacts {
 }
 
 export function parseSpec(file: string, text: string): SpecFacts {
+  return parseSpecChunked(file, text).facts;
+}
+
+/** The whole document as one chunk (no splitting): the reference the chunked parse must equal. */
+export function parseSpecWhole(file: string, text: string): SpecFacts {
+  return parseSpecChunked(file, text, undefined, false).facts;
+}
+
+/**
+ * The facts of one chunk of a spec (a run of top-level sections), in chunk-local coordinates, with what the assembly
+ * needs: the anchors in document order (a number is the index of a heading whose slug the assembly computes, since
+ * slugs are deduplicated across the whole document) and the section stack after the chunk.
+ */
+export interface ChunkEntry {
+  facts: SpecFacts;
+  anchorEvents: (string | number)[];
+  sectionsOut: readonly SectionEntry[];
+  /** Facts shifted to where the chunk was last placed (reused while it stays there). */
+  byLine?: { line: number; facts: Pick<SpecFacts, 'headings' | 'headingClauses' | 'footnoteRefs' | 'footnoteDefs' | 'links' | 'malformed'> };
+  byOffset?: { start: number; prose: ProseBlock[] };
+  /** Free for the index: results of later passes over this chunk (the ambiguity pass). */
+  derived?: unknown;
+  /** What the chunk declares to other files (see chunkSignature). */
+  signature?: string;
+}
+
+/**
+ * What a chunk declares to the rest of the workspace: heading clause ids with parents and authorities, heading titles
+ * (their slugs are anchors), footnote references and definitions with their targets, anchors, links. Two parses of a
+ * spec whose chunks have equal signatures in the same order differ only in positions and texts.
+ */
+export function chunkSignature(entry: ChunkEntry): string {
+  entry.signature ??= JSON.stringify([
+    entry.facts.headingClauses.map((c) => [c.id, c.parent, c.authority]),
+    entry.facts.footnoteRefs.map((r) => [r.id, r.parent, r.authority]),
+    entry.facts.footnoteDefs.map((d) => [d.id, d.target]),
+    entry.anchorEvents.map((e) => (typeof e === 'number' ? [entry.facts.headings[e]!.title] : e)),
+    entry.facts.links.map((l) => l.url),
+  ]);
+  return entry.signature;
+}
+
+/** Chunk facts from an earlier parse of a file, by chunk text and incoming section stack. */
+export type SpecChunkCache = Map<string, ChunkEntry>;
+
+export interface PlacedChunk {
+  entry: ChunkEntry;
+  /** Offset and line of the chunk in the document. */
+  start: number;
+  line: number;
+  text: string;
+}
+
+/**
+ * Parses a spec chunk by chunk: the document is split at top-level ATX heading lines (specChunks), each chunk is parsed
+ * on its own (reusing `cache` entries for unchanged chunks under the same enclosing sections), and the chunk facts are
+ * shifted into place. The result equals a parse of the whole document; an edit re-parses only the chunk it touched.
+ * Returns the facts, the placed chunks and the cache to pass to the next parse of this file.
+ */
+export function parseSpecChunked(file: string, text: string, cache?: SpecChunkCache, split = true): { facts: SpecFacts; chunks: PlacedChunk[]; cache: SpecChunkCache } {
   const facts = emptySpecFacts(file);
-  facts.end = new LineIndex(text).positionAt(text.length);
+  const next: SpecChunkCache = new Map();
+  const chunks: PlacedChunk[] = [];
   // Cheap prefilter: a file with no heading, no `[^`, no link and no HTML anchor has nothing to index.
-  if (!/[#[=<]/.test(text)) return facts;
+  if (!/[#[=<]/.test(text)) {
+    facts.end = new LineIndex(text).positionAt(text.length);
+    return { facts, chunks, cache: next };
+  }
+  const starts = split ? specChunks(text) : [0];
+  const { lines, end } = lineNumbers(text, starts);
+  facts.end = end;
+  let sections: readonly SectionEntry[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const chunkText = text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length);
+    const key = `${sectionsKey(sections)}\u0000${chunkText}`;
+    let entry = cache?.get(key) ?? next.get(key);
+    if (!entry) entry = parseChunk(file, chunkText, sections);
+    next.set(key, entry);
+    chunks.push({ entry, start, line: lines[i]!, text: chunkText });
+    sections = entry.sectionsOut;
+  }
+  assemble(facts, chunks);
+  return { facts, chunks, cache: next };
+}
+
+/** The line of each chunk start and the end position of the text, in one pass (line breaks as in LineIndex). */
+function lineNumbers(text: string, starts: number[]): { lines: number[]; end: Position } {
+  const lines: number[] = [];
+  let line = 0;
+  let lineStart = 0;
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    while (k < starts.length && starts[k] === i) {
+      lines.push(line);
+      k++;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  while (k < starts.length) {
+    lines.push(line);
+    k++;
+  }
+  return { lines, end: { line, character: text.length - lineStart } };
+}
+
+function parseChunk(file: string, text: string, sections: readonly SectionEntry[]): ChunkEntry {
+  const facts = emptySpecFacts(file);
+  const entry: ChunkEntry = { facts, anchorEvents: [], sectionsOut: sections };
   let tree: MdNode;
   try {
-    tree = processor.parse(text) as unknown as MdNode;
+    // The parser reads a copy of the same length with adversarial nesting and markup made plain [^nt4x].
+    const defused = defuseMarkdown(text);
+    facts.problems.push(...defused.notes);
+    tree = processor.parse(defused.text) as unknown as MdNode;
   } catch (err) {
     facts.problems.push(`could not parse Markdown: ${(err as Error).message}`);
-    return facts;
+    return entry;
   }
+  const walker = new SpecWalker(file, text, facts, entry.anchorEvents, sections);
   try {
-    new SpecWalker(file, text, facts).walk(tree);
+    walker.walk(tree);
   } catch (err) {
     facts.problems.push(`could not index Markdown: ${(err as Error).message}`);
   }
-  return facts;
+  entry.sectionsOut = walker.sectionsAfter();
+  return entry;
 }
 
-interface SectionEntry {
+const sectionKeys = new WeakMap<readonly SectionEntry[], string>();
+
+function sectionsKey(sections: readonly SectionEntry[]): string {
+  if (!sections.length) return '';
+  let key = sectionKeys.get(sections);
+  if (key === undefined) sectionKeys.set(sections, (key = JSON.stringify(sections)));
+  return key;
+}
+
+const shiftPos = (p: Position, dl: number): Position => ({ line: p.line + dl, character: p.character });
+const shiftRange = (r: Range, dl: number): Range => ({ start: shiftPos(r.start, dl), end: shiftPos(r.end, dl) });
+
+/** Shifts chunk facts into document coordinates (reusing the last placement when it is the same) and recomputes slugs and anchors in document order. */
+function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
+  const slugger = new GithubSlugger();
+  for (const { entry, start, line } of chunks) {
+    const f = entry.facts;
+    if (entry.byLine?.line !== line) {
+      entry.byLine = {
+        line,
+        facts:
+          line === 0
+            ? f
+            : {
+                headings: f.headings.map((h) => ({ ...h, range: shiftRange(h.range, line) })),
+                headingClauses: f.headingClauses.map((c) => ({ ...c, range: shiftRange(c.range, line), idRange: shiftRange(c.idRange, line) })),
+                footnoteRefs: f.footnoteRefs.map((r) => ({ ...r, range: shiftRange(r.range, line), idRange: shiftRange(r.idRange, line) })),
+                footnoteDefs: f.footnoteDefs.map((d) => ({
+                  ...d,
+                  range: shiftRange(d.range, line),
+                  idRange: shiftRange(d.idRange, line),
+                  ...(d.targetRange ? { targetRange: shiftRange(d.targetRange, line) } : {}),
+                })),
+                links: f.links.map((l) => ({ ...l, range: shiftRange(l.range, line), anchorRange: shiftRange(l.anchorRange, line) })),
+                malformed: f.malformed.map((m) => ({ ...m, range: shiftRange(m.range, line) })),
+              },
+      };
+    }
+    if (entry.byOffset?.start !== start) {
+      entry.byOffset = { start, prose: start === 0 ? f.prose : f.prose.map((b) => ({ ...b, start: b.start + start, end: b.end + start })) };
+    }
+    const placed = entry.byLine.facts;
+    const headingBase = out.headings.length;
+    for (const h of placed.headings) out.headings.push(h);
+    for (const c of placed.headingClauses) out.headingClauses.push(c);
+    for (const r of placed.footnoteRefs) out.footnoteRefs.push(r);
+    for (const d of placed.footnoteDefs) out.footnoteDefs.push(d);
+    for (const l of placed.links) out.links.push(l);
+    for (const m of placed.malformed) out.malformed.push(m);
+    for (const b of entry.byOffset.prose) out.prose.push(b);
+    for (const p of f.problems) out.problems.push(p);
+    for (const event of entry.anchorEvents) {
+      if (typeof event === 'string') {
+        out.anchors.add(event);
+        continue;
+      }
+      // Slugs are unique per document ("a", "a-1"): computed here, in document order, not per chunk.
+      const heading = out.headings[headingBase + event]!;
+      const slug = slugger.slug(heading.title);
+      if (heading.slug !== slug) out.headings[headingBase + event] = { ...heading, slug };
+      out.anchors.add(slug);
+    }
+  }
+}
+
+/**
+ * Where a spec can be cut into chunks that parse exactly as the whole: the offsets of the top-level ATX heading lines
+ * (`#` in column 0) outside fenced code, HTML blocks and front matter, which close every open block and container.
+ * Conservative: one chunk when the document has link reference or footnote definitions (their resolution crosses
+ * sections); no more cuts after a line the scanner cannot place for sure (a fence or HTML block indented 1-3 spaces,
+ * which may belong to a list item, or a fence inside an HTML-like line run that may be a paragraph).
+ */
+export function specChunks(text: string): number[] {
+  const starts = [0];
+  // A byte order mark: micromark skips it, and front matter may follow.
+  if (text.charCodeAt(0) === 0xfeff || DEFINITION_LINE.test(text)) return starts;
+  let state: 'normal' | 'fence' | 'html' | 'blank-html' | 'front' = 'normal';
+  let fenceChar = 0;
+  let fenceLength = 0;
+  let htmlEnd: RegExp | undefined;
+  /** In a run of lines after an HTML-like line that may be an HTML block (type 7) or paragraph text. */
+  let uncertain = false;
+  for (let at = 0, lineNo = 0; at < text.length; lineNo++) {
+    let end = at;
+    // A charCodeAt loop, not indexOf: an editor's text is a rope, and indexOf may flatten a copy on every call.
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    if (state === 'normal' && lineNo > 0) {
+      // Fast path: in normal state only fences, HTML and ATX headings matter; most lines are none of them.
+      let p = at;
+      while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+      const c = p < end ? text.charCodeAt(p) : -1;
+      if (c !== 96 && c !== 126 && c !== 60 && c !== 35) {
+        at = end < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+        continue;
+      }
+    }
+    const line = text.slice(at, end);
+    const lineStart = at;
+    at = end < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    const blank = /^[ \t]*$/.test(line);
+    if (state === 'front') {
+      // Only an exact fence closes front matter; one with trailing blanks is not worth guessing.
+      if (line === text.slice(0, 3)) state = 'normal';
+      else if (FRONT_FENCE.test(line)) return starts;
+      continue;
+    }
+    if (lineNo === 0 && FRONT_FENCE.test(line)) {
+      if (line !== '---' && line !== '+++') return starts;
+      state = 'front';
+      continue;
+    }
+    if (state === 'fence') {
+      const m = FENCE_CLOSE.exec(line);
+      if (m && m[1]!.charCodeAt(0) === fenceChar && m[1]!.length >= fenceLength) state = 'normal';
+      continue;
+    }
+    if (state === 'html') {
+      if (htmlEnd!.test(line)) state = 'normal';
+      continue;
+    }
+    if (blank) {
+      if (state === 'blank-html') state = 'normal';
+      uncertain = false;
+      continue;
+    }
+    // Indentation in columns (a tab reaches the next multiple of 4); 4 or more: indented code or container content.
+    let col = 0;
+    let i = 0;
+    for (; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 32) col++;
+      else if (c === 9) col += 4 - (col % 4);
+      else break;
+    }
+    if (col >= 4) continue;
+    const rest = line.slice(i);
+    const fence = FENCE_OPEN.exec(rest);
+    const html = rest.charCodeAt(0) === 60 ? htmlStart(rest) : undefined;
+    if (state === 'blank-html') {
+      // A fence or heading inside an HTML block is content; inside a paragraph it would start a block.
+      if (uncertain && (fence || html || /^#{1,6}(?:[ \t]|$)/.test(rest))) return starts;
+      continue;
+    }
+    if (fence) {
+      if (col > 0) return starts;
+      state = 'fence';
+      fenceChar = fence[1]!.charCodeAt(0);
+      fenceLength = fence[1]!.length;
+      continue;
+    }
+    if (html) {
+      if (col > 0) return starts;
+      if (html.end) {
+        const ended = html.end.test(rest.slice(html.skip));
+        // `<!-->`, `<?>`: whether the end marker may overlap the start is not worth guessing.
+        if (ended !== html.end.test(rest.slice(1))) return starts;
+        if (!ended) {
+          state = 'html';
+          htmlEnd = html.end;
+        }
+      } else {
+        state = 'blank-html';
+        uncertain = html.uncertain;
+      }
+      continue;
+    }
+    if (col === 0 && lineStart > 0 && /^#{1,6}(?:[ \t]|$)/.test(rest)) starts.push(lineStart);
+  }
+  return starts;
+}
+
+/** A link reference or footnote definition may start here (inside containers too; labels may span lines). */
+const DEFINITION_LINE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^\]\\]|\\[\s\S])*\]:/m;
+const FRONT_FENCE = /^(?:---|\+\+\+)[ \t]*$/;
+const FENCE_OPEN = /^(`{3,}(?=[^`]*$)|~{3,})/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const HTML_BLOCK_NAMES =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const HTML_TYPE_6 = new RegExp(`^</?(?:${HTML_BLOCK_NAMES})(?:[ \\t>]|/>|$)`, 'i');
+
+/** CommonMark HTML block starts: types 1-5 end at a marker, type 6 at a blank line; anything else may be type 7 or text. */
+function htmlStart(rest: string): { end?: RegExp; skip: number; uncertain: boolean } {
+  if (/^<(?:script|pre|style|textarea)(?:[ \t>]|$)/i.test(rest)) return { end: /<\/(?:script|pre|style|textarea)>/i, skip: 1, uncertain: false };
+  if (rest.startsWith('<!--')) return { end: /-->/, skip: 4, uncertain: false };
+  if (rest.startsWith('<?')) return { end: /\?>/, skip: 2, uncertain: false };
+  if (rest.startsWith('<![CDATA[')) return { end: /\]\]>/, skip: 9, uncertain: false };
+  if (/^<![A-Za-z]/.test(rest)) return { end: />/, skip: 2, uncertain: false };
+  if (HTML_TYPE_6.test(rest)) return { skip: 0, uncertain: false };
+  return { skip: 0, uncertain: true };
+}
+
+export interface SectionEntry {
   level: number;
   title: string;
   id?: string;
@@ -157,17 +465,26 @@ interface SectionEntry {
 
 class SpecWalker {
   private readonly lines: LineIndex;
-  private readonly slugger = new GithubSlugger();
-  private readonly sections: SectionEntry[] = [];
+  private readonly sections: SectionEntry[];
   /** Heading clauses in order, with the root-level index of their heading for section text. */
   private readonly headingNodes: { clause: Clause; node: MdNode }[] = [];
+  /** The text of each block that holds references, computed once (a paragraph may hold thousands of them). */
+  private readonly blockTexts = new Map<MdNode, string>();
 
   constructor(
     private readonly file: string,
     private readonly text: string,
     private readonly facts: SpecFacts,
+    /** Anchors in document order; a number is the index of a heading whose slug is computed at assembly. */
+    private readonly anchorEvents: (string | number)[],
+    sections: readonly SectionEntry[],
   ) {
     this.lines = new LineIndex(text);
+    this.sections = [...sections];
+  }
+
+  sectionsAfter(): readonly SectionEntry[] {
+    return this.sections;
   }
 
   walk(root: MdNode): void {
@@ -253,6 +570,7 @@ class SpecWalker {
         };
       }
     }
+    this.sectionContext = undefined;
     while (this.sections.length && this.sections[this.sections.length - 1]!.level >= level) this.sections.pop();
     const parentSections = this.sections.map((s) => s.title);
     const parentClause = [...this.sections].reverse().find((s) => s.id !== undefined)?.id;
@@ -264,12 +582,11 @@ class SpecWalker {
       clause.section = [...parentSections, clause.title];
       this.facts.headingClauses.push(clause);
       this.headingNodes.push({ clause, node });
-      this.facts.anchors.add(clause.id);
+      this.anchorEvents.push(clause.id);
     }
     this.sections.push(entry);
-    const slug = this.slugger.slug(title);
-    this.facts.anchors.add(slug);
-    this.facts.headings.push({ title, level, range, slug, ...(clause ? { id: clause.id } : {}) });
+    this.anchorEvents.push(this.facts.headings.length);
+    this.facts.headings.push({ title, level, range, slug: '', ...(clause ? { id: clause.id } : {}) });
   }
 
   /** Finds a trailing `{…}` attribute block in the heading's last text node (escaped `\{` is literal text). */
@@ -292,7 +609,15 @@ class SpecWalker {
     return { start, end, inner: m[1]!, raw: m[0].trim(), titleBefore: before };
   }
 
+  /** The section context, the same object (and section array) for every reference until the next heading. */
+  private sectionContext?: { parent?: string; authority?: string; section: string[]; sectionTitle: string };
+
   private currentSection(): { parent?: string; authority?: string; section: string[]; sectionTitle: string } {
+    this.sectionContext ??= this.computeSection();
+    return this.sectionContext;
+  }
+
+  private computeSection(): { parent?: string; authority?: string; section: string[]; sectionTitle: string } {
     let parent: string | undefined;
     let authority: string | undefined;
     for (let i = this.sections.length - 1; i >= 0; i--) {
@@ -312,7 +637,10 @@ class SpecWalker {
 
   /** Undefined footnotes stay text in GFM: read them from the raw source, honouring escapes [^fn3d]. */
   private textRefs(node: MdNode, block: MdNode | undefined): void {
-    const [start, end] = this.offsets(node);
+    const [start, nodeEnd] = this.offsets(node);
+    // In a block read as plain text (defuse.ts), the `]` of a reference at the end of the paragraph (or before a hard
+    // break) was blanked out and trimmed from the node: take it back.
+    const end = this.text.charCodeAt(nodeEnd) === 93 && UNCLOSED_REF_RE.test(this.text.slice(Math.max(start, nodeEnd - 1000), nodeEnd)) ? nodeEnd + 1 : nodeEnd;
     const raw = this.text.slice(start, end);
     if (!raw.includes('[^')) return;
     REF_RE.lastIndex = 0;
@@ -340,9 +668,18 @@ class SpecWalker {
       id,
       range: this.lines.rangeOf(start, idStart + id.length + 1),
       idRange: this.lines.rangeOf(idStart, idStart + id.length),
-      blockText: block ? limit(collapse(plainText(block)), BLOCK_TEXT_LIMIT) : '',
+      blockText: block ? this.blockText(block) : '',
       ...ctx,
     });
+  }
+
+  private blockText(block: MdNode): string {
+    let text = this.blockTexts.get(block);
+    if (text === undefined) {
+      text = limit(collapse(plainText(block)), BLOCK_TEXT_LIMIT);
+      this.blockTexts.set(block, text);
+    }
+    return text;
   }
 
   private footnoteDefinition(node: MdNode): void {
@@ -446,19 +783,33 @@ class SpecWalker {
   /** HTML `id=`/`name=` attributes are anchors too [^ln2a]. */
   private htmlAnchors(html: string): void {
     HTML_ANCHOR_RE.lastIndex = 0;
-    for (let m = HTML_ANCHOR_RE.exec(html); m; m = HTML_ANCHOR_RE.exec(html)) this.facts.anchors.add(m[1]!);
+    for (let m = HTML_ANCHOR_RE.exec(html); m; m = HTML_ANCHOR_RE.exec(html)) this.anchorEvents.push(m[1]!);
   }
 
   /** A heading clause's text: the prose of the sibling blocks after it, up to the next heading. */
-  private sectionTexts(_root: MdNode): void {
+  private sectionTexts(root: MdNode): void {
+    if (this.headingNodes.length === 0) return;
+    // Parent and position of every node that has a heading clause, found in one iterative pass.
+    const wanted = new Set(this.headingNodes.map((h) => h.node));
+    const where = new Map<MdNode, { parent: MdNode; at: number }>();
+    const stack: MdNode[] = [root];
+    while (stack.length && where.size < wanted.size) {
+      const n = stack.pop()!;
+      const children = n.children ?? [];
+      for (let i = 0; i < children.length; i++) {
+        const c = children[i]!;
+        if (wanted.has(c)) where.set(c, { parent: n, at: i });
+        if (c.children && !OPAQUE.has(c.type)) stack.push(c);
+      }
+    }
     for (const { clause, node } of this.headingNodes) {
-      const parent = this.parentOf(_root, node);
-      if (!parent?.children) continue;
-      const at = parent.children.indexOf(node);
+      const place = where.get(node);
+      if (!place) continue;
+      const siblings = place.parent.children!;
       const parts: string[] = [];
       let length = 0;
-      for (let i = at + 1; i < parent.children.length && length < HEADING_TEXT_LIMIT; i++) {
-        const sibling = parent.children[i]!;
+      for (let i = place.at + 1; i < siblings.length && length < HEADING_TEXT_LIMIT; i++) {
+        const sibling = siblings[i]!;
         if (sibling.type === 'heading') break;
         if (OPAQUE.has(sibling.type) || sibling.type === 'definition' || sibling.type === 'footnoteDefinition' || sibling.type === 'thematicBreak') continue;
         const t = collapse(plainText(sibling));
@@ -469,28 +820,6 @@ class SpecWalker {
       }
       clause.text = limit(parts.join('\n\n'), HEADING_TEXT_LIMIT);
     }
-  }
-
-  private parentCache?: Map<MdNode, MdNode>;
-
-  private parentOf(root: MdNode, node: MdNode): MdNode | undefined {
-    if (!this.parentCache) {
-      // Headings are almost always root children; only build the full parent map when one is nested.
-      const map = new Map<MdNode, MdNode>();
-      for (const child of root.children ?? []) map.set(child, root);
-      this.parentCache = map;
-    }
-    const direct = this.parentCache.get(node);
-    if (direct) return direct;
-    const stack: MdNode[] = [root];
-    while (stack.length) {
-      const n = stack.pop()!;
-      for (const c of n.children ?? []) {
-        if (c === node) return n;
-        if (c.children) stack.push(c);
-      }
-    }
-    return undefined;
   }
 }
 

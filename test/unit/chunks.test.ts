@@ -1,0 +1,134 @@
+// Chunked spec parsing equals a parse of the whole document [^markdown_parsing]: on the Model Spec, on tricky
+// Markdown and on random documents under random edits (each parse reusing the chunks of the previous one).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parseSpecChunked, parseSpecWhole, specChunks, type SpecChunkCache, type SpecFacts } from '../../server/src/core/spec/parseSpec';
+import { diagnosticsOf, memoryWorkspace, repoRoot, sharedDir } from '../helpers/workspace';
+
+const norm = (f: SpecFacts): unknown => ({ ...f, anchors: [...f.anchors] });
+
+function assertSame(text: string, cache?: SpecChunkCache): SpecChunkCache {
+  const chunked = parseSpecChunked('a.md', text, cache);
+  assert.deepStrictEqual(norm(chunked.facts), norm(parseSpecWhole('a.md', text)), `chunked parse differs for ${JSON.stringify(text.slice(0, 400))}`);
+  return chunked.cache;
+}
+
+const SNIPPETS = [
+  '# Title\n',
+  '## Clause {#c1 authority=root}\n',
+  '### Sub clause {#c2 authority=user}\n',
+  '## Clause {#c1 authority=root}\n',
+  '## Plain heading\n',
+  '## Plain heading\n',
+  '#No space heading\n',
+  '#\n',
+  'Setext title\n===\n',
+  'Text with a footnote[^fn1] and another[^fn2].\n',
+  'Some *emphasis*, `code [^x]`, a [link](#c1) and [other](b.md#x).\n',
+  '\\[^escaped] and <span id="anchor1">html</span>.\n',
+  '- item one[^fn3]\n- item two\n',
+  '1. first\n2. second\n',
+  '> quote[^fn4]\n> # quoted heading\n',
+  '| a | b |\n| - | - |\n| x[^fn5] | y |\n',
+  '```\n# not a heading\n[^not]\n```\n',
+  '~~~md\n## not {#nope}\n~~~\n',
+  '```\nunclosed fence\n',
+  '````\n```\n# still code\n````\n',
+  '- list\n  ```\n  # in list code\n  ```\n',
+  '- list\n\n      indented code\n',
+  '    # indented code\n',
+  '<!-- comment\n# in comment\n-->\n',
+  '<!-->\n',
+  '<div>\n# in html\n</div>\n',
+  '<user>\nhello\n</user>\n',
+  '<assistant> <!-- GOOD -->\ntext\n</assistant>\n',
+  '<script>\n# in script\n</script>\n',
+  'paragraph\n<span>\n# after\n',
+  '   ```\n# maybe code\n   ```\n',
+  '  <!--\n# x\n-->\n',
+  '---\n',
+  '***\n',
+  'Vague wording: respond quickly, as appropriate, etc.\n',
+  '<!-- clarifier-disable-next-line -->\n',
+  '\n',
+  '\n\n',
+  'text\r\n',
+  'line\rother\n',
+  '\t# tab heading\n',
+  ' # one space heading\n',
+];
+
+describe('chunked spec parsing', () => {
+  it('cuts at top-level ATX headings only', () => {
+    const text = '# A\n\ntext\n\n```\n# code\n```\n\n## B\n\n<div>\n# html\n</div>\n\n### C\n';
+    assert.deepEqual(
+      specChunks(text).map((at) => text.slice(at, text.indexOf('\n', at))),
+      ['# A', '## B', '### C'],
+    );
+    assert.deepEqual(specChunks('[x]: https://example.com\n\n# A\n\n# B\n'), [0], 'definitions: one chunk');
+    assert.deepEqual(specChunks('---\n# yaml comment\n---\n\n# A\n').length, 2, 'front matter is not cut');
+  });
+
+  it('equals the whole parse on the Model Spec, in many chunks', function () {
+    const shared = sharedDir();
+    if (!shared) this.skip();
+    const text = fs.readFileSync(path.join(shared!, 'corpora', 'model_spec', 'model_spec.md'), 'utf8');
+    assert.ok(specChunks(text).length > 50);
+    const cache = assertSame(text);
+    // An edit in one section re-parses that chunk only; the result still equals the whole parse.
+    const at = text.indexOf('\n', text.length / 2);
+    const edited = `${text.slice(0, at)} The assistant should respond quickly[^new1].${text.slice(at)}`;
+    const again = parseSpecChunked('a.md', edited, cache);
+    assert.ok(again.chunks.filter((c) => !cache.has([...again.cache.entries()].find(([, e]) => e === c.entry)![0])).length <= 2);
+    assert.deepStrictEqual(norm(again.facts), norm(parseSpecWhole('a.md', edited)));
+  });
+
+  it('gives the index the same facts and diagnostics when a big spec is edited section by section', function () {
+    const shared = sharedDir();
+    if (!shared) this.skip();
+    const text = fs.readFileSync(path.join(shared!, 'corpora', 'model_spec', 'model_spec.md'), 'utf8');
+    const live = memoryWorkspace({ 'model_spec.md': text, 'src/a.ts': '// [^8ep1] [^chain_of_command]\n' });
+    let current = text;
+    const edits = [
+      (t: string) => t.replace('The chain of command', 'The chain of command, quickly'),
+      (t: string) => t.replace('## Overview', '## Overview changed {#overview2 authority=root}'),
+      (t: string) => `${t.slice(0, t.length / 3)}\n\nA new paragraph with several ideas[^zz99].\n\n${t.slice(t.length / 3)}`,
+      (t: string) => t.replace(/\n## /, '\n<!-- clarifier-disable-next-line -->\n## '),
+      (t: string) => t.slice(0, t.length / 2),
+    ];
+    for (const edit of edits) {
+      current = edit(current);
+      live.updateFile('model_spec.md', current);
+      const fresh = memoryWorkspace({ 'model_spec.md': current, 'src/a.ts': '// [^8ep1] [^chain_of_command]\n' });
+      assert.deepStrictEqual(diagnosticsOf(live), diagnosticsOf(fresh));
+      assert.deepStrictEqual(norm(live.specFacts('model_spec.md')!), norm(fresh.specFacts('model_spec.md')!));
+    }
+  });
+
+  it('equals the whole parse on the repository specs and fixtures', () => {
+    for (const dir of ['specs', 'test/fixtures/shop/specs']) {
+      for (const file of fs.readdirSync(path.join(repoRoot, dir)).filter((f) => f.endsWith('.md'))) {
+        assertSame(fs.readFileSync(path.join(repoRoot, dir, file), 'utf8'));
+      }
+    }
+  });
+
+  it('equals the whole parse on random documents under random edits', () => {
+    const doc = fc.array(fc.constantFrom(...SNIPPETS), { minLength: 1, maxLength: 30 });
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 20 }), insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 6 })) });
+    fc.assert(
+      fc.property(doc, fc.array(edit, { maxLength: 6 }), (parts, edits) => {
+        let text = parts.join('');
+        let cache = assertSame(text);
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+          cache = assertSame(text, cache);
+        }
+      }),
+      { numRuns: 300, seed: 4242 },
+    );
+  });
+});

@@ -1,0 +1,127 @@
+// The editor's fast path: an edit that changes nothing other files see patches the model instead of rebuilding it,
+// and the diagnostics of one file are those it has in the workspace's list. Both must equal a fresh index.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { completeIds } from '../../server/src/core/features/completion';
+import type { IndexModel, WorkspaceIndex } from '../../server/src/core/index';
+import { diagnosticsOf, memoryWorkspace, repoRoot, sharedDir } from '../helpers/workspace';
+
+/** The model as plain data: every map, in order. */
+function snapshot(model: IndexModel): unknown {
+  const byId = <T>(m: Map<string, T[]>): [string, T[]][] => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    clauses: model.clauses,
+    clausesById: byId(model.clausesById),
+    citations: model.citations,
+    citationsById: byId(model.citationsById),
+    definitionsById: byId(model.definitionsById),
+    specReferencesById: byId(model.specReferencesById),
+    examples: model.clauses.map((c) => model.exampleOf(c)),
+    covered: model.clauses.map((c) => model.isCovered(c.id)),
+    owners: model.exampleFiles.map((f) => model.exampleOwner(f)),
+  };
+}
+
+function fixtureFiles(): Record<string, string> {
+  const root = path.join(repoRoot, 'test', 'fixtures', 'shop');
+  const files: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const rel = dir ? `${dir}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(rel);
+      else files[rel] = fs.readFileSync(path.join(root, rel), 'utf8');
+    }
+  };
+  walk('');
+  return files;
+}
+
+function assertLikeFresh(live: WorkspaceIndex, files: Record<string, string>): void {
+  const fresh = memoryWorkspace(files);
+  assert.deepStrictEqual(snapshot(live.model()), snapshot(fresh.model()));
+  assert.deepStrictEqual(diagnosticsOf(live), diagnosticsOf(fresh));
+}
+
+describe('incremental model updates', () => {
+  it('patches the model for typing in a spec and moving citations in code, equal to a fresh index', () => {
+    const files = fixtureFiles();
+    const spec = Object.keys(files).find((f) => f.endsWith('.md') && f.startsWith('specs/') && files[f]!.includes('[^'))!;
+    const code = Object.keys(files).find((f) => /\.(ts|py)$/.test(f) && files[f]!.includes('[^'))!;
+    const live = memoryWorkspace(files);
+    live.model();
+    live.takeChanges();
+    // Typing in a paragraph: same ids, same anchors; positions and texts move.
+    const para = files[spec]!.indexOf('\n\n', files[spec]!.indexOf('[^')) + 2;
+    files[spec] = `${files[spec]!.slice(0, para)}Quickly added words, etc.\n\n${files[spec]!.slice(para)}`;
+    live.updateFile(spec, files[spec]!);
+    assert.deepEqual(live.takeChanges(), new Set([spec]), 'a local change');
+    assertLikeFresh(live, files);
+    // Moving a citation down in code.
+    files[code] = `\n\n${files[code]}`;
+    live.updateFile(code, files[code]!);
+    assert.deepEqual(live.takeChanges(), new Set([code]));
+    assertLikeFresh(live, files);
+    // A new footnote reference is not local: the model is rebuilt.
+    files[spec] = `${files[spec]!}\nOne more rule[^zz42].\n`;
+    live.updateFile(spec, files[spec]!);
+    assert.equal(live.takeChanges(), 'all');
+    assertLikeFresh(live, files);
+  });
+
+  it('patches the model for edits all over the Model Spec, equal to a fresh index', function () {
+    const shared = sharedDir();
+    if (!shared) this.skip();
+    const root = path.join(shared!, 'corpora', 'model_spec');
+    const files: Record<string, string> = { 'src/a.ts': '// [^8ep1] [^chain_of_command]\n' };
+    files['model_spec.md'] = fs.readFileSync(path.join(root, 'model_spec.md'), 'utf8');
+    for (const f of fs.readdirSync(path.join(root, 'examples'))) files[`examples/${f}`] = fs.readFileSync(path.join(root, 'examples', f), 'utf8');
+    const live = memoryWorkspace(files);
+    live.model();
+    let text = files['model_spec.md']!;
+    for (const at of [0.1, 0.35, 0.6, 0.9]) {
+      const i = text.indexOf('\n\n', Math.floor(text.length * at)) + 2;
+      text = `${text.slice(0, i)}The assistant should respond quickly.\n\n${text.slice(i)}`;
+      files['model_spec.md'] = text;
+      live.takeChanges();
+      live.updateFile('model_spec.md', text);
+      assert.deepEqual(live.takeChanges(), new Set(['model_spec.md']));
+      assertLikeFresh(live, files);
+    }
+  });
+
+  it('computes the diagnostics of one file exactly as they are in the workspace list', function () {
+    const index = memoryWorkspace(fixtureFiles());
+    const model = index.model();
+    const all = computeDiagnostics(model, index.config);
+    for (const file of [...index.model().files, '.clarifier.json']) {
+      assert.deepStrictEqual(computeDiagnostics(model, index.config, file), all.filter((d) => d.file === file), file);
+    }
+    const shared = sharedDir();
+    if (!shared) return;
+    const ms = memoryWorkspace({ 'model_spec.md': fs.readFileSync(path.join(shared, 'corpora', 'model_spec', 'model_spec.md'), 'utf8'), 'examples/91ld.md': 'x', 'src/a.ts': '// [^8ep1] [^nope]\n' });
+    const msAll = computeDiagnostics(ms.model(), ms.config);
+    for (const file of ['model_spec.md', 'examples/91ld.md', 'src/a.ts']) {
+      assert.deepStrictEqual(computeDiagnostics(ms.model(), ms.config, file), msAll.filter((d) => d.file === file), file);
+    }
+  });
+});
+
+describe('completion in a big workspace', () => {
+  it('sends the best ids only, marked incomplete, filtered by what was typed', () => {
+    const spec = Array.from({ length: 300 }, (_, i) => `## Rule ${i} {#r${String(i).padStart(3, '0')} authority=root}\n\nText.\n`).join('\n');
+    const index = memoryWorkspace({ 'specs/a.md': spec, 'specs/b.md': '## Other {#zz_other authority=root}\n' });
+    const ctx = { kind: 'id' as const, start: 0, end: 0, prefix: '', needsClose: true };
+    const all = completeIds(index.model(), ctx, 'src/x.ts', ['r299'], 1000);
+    assert.equal(all.length, 301);
+    assert.equal(all.incomplete, undefined);
+    const best = completeIds(index.model(), ctx, 'src/x.ts', ['r299'], 50);
+    assert.equal(best.length, 50);
+    assert.equal(best.incomplete, true);
+    assert.equal(best.find((e) => e.label === 'r299')?.sortText, '00000:r299', 'recently cited first');
+    assert.deepEqual(best.filter((e) => e.sortText.startsWith('2')).map((e) => e.label).slice(0, 3), ['r000', 'r001', 'r002']);
+    const typed = completeIds(index.model(), { ...ctx, prefix: 'zz' }, 'src/x.ts', [], 50);
+    assert.deepEqual(typed.map((e) => e.label), ['zz_other']);
+  });
+});

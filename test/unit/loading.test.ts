@@ -1,0 +1,72 @@
+// The first scan in worker threads and the on-disk index cache give the same index as a plain load.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { loadWorkspace, type LoadedWorkspace } from '../../server/src/node/workspace';
+
+function makeFolder(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-load-'));
+  const write = (rel: string, text: string): void => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  };
+  for (let s = 0; s < 40; s++) {
+    const clauses = Array.from({ length: 5 }, (_, h) => `## Rule ${s}.${h} {#r${s}_${h} authority=root}\n\nIt must respond quickly[^f${s}_${h}].\n`).join('\n');
+    write(`specs/s${s}.md`, `# Spec ${s}\n\n${clauses}\nSee [rule](#r${s}_0) and [gone](#nope${s}).\n`);
+  }
+  write('specs/examples/f0_0.md', 'Examples for [^f0_0].\n');
+  for (let c = 0; c < 600; c++) write(`src/m${c}.ts`, `// Implements [^r${c % 40}_${c % 5}] and [^f${c % 40}_1]\nconst re = /[^a-z]/; // [^typo${c % 7}]\n`);
+  // Old enough for the cache (files modified in the last two seconds are not cached).
+  const old = new Date(Date.now() - 60_000);
+  const touch = (p: string): void => {
+    for (const e of fs.readdirSync(p, { withFileTypes: true })) {
+      const abs = path.join(p, e.name);
+      if (e.isDirectory()) touch(abs);
+      else fs.utimesSync(abs, old, old);
+    }
+  };
+  touch(dir);
+  return dir;
+}
+
+const summary = (ws: LoadedWorkspace): unknown => ({
+  diagnostics: computeDiagnostics(ws.index.model(), ws.config),
+  clauses: ws.index.model().clauses,
+  citations: ws.index.model().citations,
+  skipped: ws.skipped,
+});
+
+describe('loading a big folder', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(() => {
+    dir = makeFolder();
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('indexes in worker threads exactly as in one thread', async () => {
+    const plain = await loadWorkspace(dir, { workers: 0 });
+    const threaded = await loadWorkspace(dir, { workers: 2 });
+    assert.deepStrictEqual(summary(threaded), summary(plain));
+    assert.equal(plain.index.model().clauses.length, 400);
+  });
+
+  it('starts warm from the on-disk cache, re-reading only changed files', async () => {
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-cache-'));
+    try {
+      const cold = await loadWorkspace(dir, { cacheDir });
+      assert.ok(fs.readdirSync(cacheDir).some((f) => f.startsWith('index-')));
+      const warm = await loadWorkspace(dir, { cacheDir });
+      assert.deepStrictEqual(summary(warm), summary(cold));
+      // A changed file is read again (its size and time changed).
+      fs.writeFileSync(path.join(dir, 'src/m1.ts'), '// [^r1_1] now cites one clause only, and a new typo [^zzz]\n');
+      const changed = await loadWorkspace(dir, { cacheDir });
+      assert.deepStrictEqual(summary(changed), summary(await loadWorkspace(dir, { workers: 0 })));
+      assert.ok(changed.index.model().citations.some((c) => c.id === 'zzz'));
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+});

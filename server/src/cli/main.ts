@@ -25,8 +25,8 @@ const HELP = `clarify ${VERSION} — specs as the source of truth
 
 Usage:
   clarify check [DIR] [--format text|json|sarif] [--fail-on error|warning|info] [--show-info] [--output FILE]
-                [--llm [--llm-model M] [--llm-cache DIR] [--llm-timeout SECONDS]]
-  clarify report [DIR] [--output FILE]
+                [--cache DIR] [--llm [--llm-model M] [--llm-cache DIR] [--llm-timeout SECONDS]]
+  clarify report [DIR] [--output FILE] [--cache DIR]
   clarify lsp --stdio | --node-ipc | --socket=PORT
   clarify --version | --help
 
@@ -44,6 +44,7 @@ Options:
   --show-info    list info diagnostics in text output (they are always in json and sarif)
   --output FILE  write the result to FILE instead of standard output
   --no-color     plain text even on a terminal (NO_COLOR is honoured too)
+  --cache DIR    keep an index cache in DIR: the next run reads only files whose size or time changed
   --llm          also ask an LLM for vague wording (ambiguity.llm). Sends the spec clauses to OPENAI_BASE_URL
                  (default OpenAI) with OPENAI_API_KEY; off unless given. A failure is reported and the
                  offline results stay.
@@ -91,6 +92,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
         'llm-model': { type: 'string' },
         'llm-cache': { type: 'string' },
         'llm-timeout': { type: 'string' },
+        cache: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -128,7 +130,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   }
   if (!stat.isDirectory()) throw new Error(`${dir} is not a folder`);
 
-  const workspace = await loadWorkspace(dir);
+  const workspace = await loadWorkspace(dir, values.cache ? { cacheDir: path.resolve(values.cache) } : {});
   if (values.llm && command === 'check') {
     // The optional LLM pass: its failure is one line on stderr; the offline results stay [^llm_pass].
     const run = await runLlmOnIndex(workspace.index, {

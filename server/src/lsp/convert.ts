@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
   CodeAction,
   Command,
@@ -62,7 +63,10 @@ export function toWorkspaceEdit(folder: Folder, edits: FileEdit[], options: Edit
   for (const e of edits) {
     const files = e.kind === 'rename' ? [e.from, e.to] : [e.file];
     for (const f of files) {
-      if (!folder.absolute(f)) return { refused: `${f} is outside the workspace folder ${folder.root}; nothing was changed.` };
+      const abs = folder.absolute(f);
+      if (!abs) return { refused: `${f} is outside the workspace folder ${folder.root}; nothing was changed.` };
+      // A path inside the folder may still lead outside through a symbolic link (`examples -> /elsewhere`).
+      if (!reallyInside(folder.root, abs)) return { refused: `${f} leads outside the workspace folder ${folder.root} through a symbolic link; nothing was changed.` };
     }
     if (e.kind !== 'text' && !options.fileOperations) {
       return { refused: 'Creating, renaming or deleting files is disabled in Restricted Mode (untrusted workspace).' };
@@ -102,6 +106,30 @@ export function toWorkspaceEdit(folder: Folder, edits: FileEdit[], options: Edit
   const renames = changes.filter((c) => RenameFile.is(c));
   const others = changes.filter((c) => !RenameFile.is(c));
   return { edit: { documentChanges: [...renames, ...textChanges, ...others] } };
+}
+
+/**
+ * Whether `abs` stays inside `root` (a real path) once symbolic links are resolved: the path itself when it exists (a
+ * dangling link does not count as inside), else its nearest existing ancestor, must be under the root.
+ */
+function reallyInside(root: string, abs: string): boolean {
+  for (let p = abs; ; p = path.dirname(p)) {
+    let exists = true;
+    try {
+      fs.lstatSync(p);
+    } catch {
+      exists = false;
+    }
+    if (exists) {
+      try {
+        const real = fs.realpathSync(p);
+        return real === root || real.startsWith(root + path.sep);
+      } catch {
+        return false;
+      }
+    }
+    if (path.dirname(p) === p) return false;
+  }
 }
 
 export function toCodeAction(folder: Folder, change: WorkspaceChange, diagnostics: LspDiagnostic[], options: EditOptions): CodeAction | undefined {

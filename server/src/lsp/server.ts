@@ -55,7 +55,13 @@ interface InitOptions {
   storagePath?: string;
 }
 
+/**
+ * Diagnostics are published this long after a change when the last publish was a workspace-wide recomputation taking
+ * more than CHEAP_PUBLISH_MS (a burst of edits then costs one), at once otherwise: after an edit that only changed its
+ * own file's diagnostics (the index patched its model), waiting would only add latency to what the user sees.
+ */
 const DIAGNOSTIC_DELAY_MS = 150;
+const CHEAP_PUBLISH_MS = 50;
 const RECENT_LIMIT = 50;
 
 export function startServer(connection: Connection): void {
@@ -65,14 +71,27 @@ export function startServer(connection: Connection): void {
   let storagePath: string | undefined;
   let pullDiagnostics = false;
   const recent: string[] = [];
-  const published = new Map<string, Set<string>>();
+  /** What was last published per folder root: file -> diagnostics. */
+  const published = new Map<string, Map<string, Diagnostic[]>>();
+  /** Open documents indexed since the last publish: their diagnostics are sent with the new version, changed or not. */
+  const indexedDocuments = new Map<Folder, Set<string>>();
   const timers = new Map<Folder, NodeJS.Timeout>();
+  const publishCost = new Map<Folder, number>();
 
   const log = {
     info: (m: string) => connection.console.info(m),
     error: (m: string) => connection.console.error(m),
   };
-  const host = new Host(log, (folder) => scheduleDiagnostics(folder), (folder, rel) => rememberCitations(folder, rel));
+  const host = new Host(
+    log,
+    (folder) => scheduleDiagnostics(folder),
+    (folder, rel) => {
+      rememberCitations(folder, rel);
+      let docs = indexedDocuments.get(folder);
+      if (!docs) indexedDocuments.set(folder, (docs = new Set()));
+      docs.add(rel);
+    },
+  );
 
   process.on('uncaughtException', (err) => log.error(`uncaught: ${err.stack ?? err.message}`));
   process.on('unhandledRejection', (err) => log.error(`unhandled rejection: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
@@ -119,6 +138,8 @@ export function startServer(connection: Connection): void {
     const init = (params.initializationOptions ?? {}) as InitOptions;
     trusted = init.trusted !== false;
     if (typeof init.storagePath === 'string' && init.storagePath) storagePath = init.storagePath;
+    // The on-disk index cache: warm starts read only the files that changed since.
+    host.cacheDir = storagePath;
     if (init.settings) host.overrides = sanitizeSettings(init.settings, log);
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
@@ -201,42 +222,69 @@ export function startServer(connection: Connection): void {
   // ---- diagnostics: pushed, or pulled where the client supports it ----
 
   function scheduleDiagnostics(folder: Folder): void {
-    clearTimeout(timers.get(folder));
+    // One pending publish picks up every change made before it runs.
+    if (timers.has(folder)) return;
     timers.set(
       folder,
-      setTimeout(() => {
-        timers.delete(folder);
-        try {
-          publish(folder);
-        } catch (err) {
-          log.error(`diagnostics failed: ${(err as Error).stack ?? err}`);
-        }
-      }, DIAGNOSTIC_DELAY_MS),
+      setTimeout(
+        () => {
+          timers.delete(folder);
+          const started = performance.now();
+          let local = false;
+          try {
+            local = publish(folder);
+          } catch (err) {
+            log.error(`diagnostics failed: ${(err as Error).stack ?? err}`);
+          }
+          publishCost.set(folder, local ? 0 : performance.now() - started);
+        },
+        (publishCost.get(folder) ?? DIAGNOSTIC_DELAY_MS) < CHEAP_PUBLISH_MS ? 0 : DIAGNOSTIC_DELAY_MS,
+      ),
     );
   }
 
-  function publish(folder: Folder): void {
-    sendStatus();
+  /**
+   * Sends the diagnostics of the files whose diagnostics changed (all of them after a workspace-wide recomputation).
+   * Returns whether only some files were recomputed.
+   */
+  function publish(folder: Folder): boolean {
     if (pullDiagnostics) {
+      sendStatus();
       if (capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
-      return;
+      return false;
     }
-    const byFile = groupByFile(folder.diagnostics());
-    const previous = published.get(folder.root) ?? new Set<string>();
-    for (const [file, list] of byFile) {
+    const changed = folder.takeUnpublished();
+    const previous = published.get(folder.root) ?? new Map<string, Diagnostic[]>();
+    const documents_ = indexedDocuments.get(folder) ?? new Set<string>();
+    indexedDocuments.delete(folder);
+    const candidates = new Set<string>(documents_);
+    if (changed === 'all') {
+      for (const file of previous.keys()) candidates.add(file);
+      for (const d of folder.diagnostics()) candidates.add(d.file);
+    } else for (const file of changed) candidates.add(file);
+    for (const file of candidates) {
+      const list = folder.diagnosticsOf(file);
+      const before = previous.get(file);
+      if (!documents_.has(file) && sameDiagnostics(before ?? [], list)) continue;
       const uri = folder.uriOf(file);
+      // Diagnostics carry the document's version: while its newest text is not indexed yet, they would be those of an
+      // older text under the new version. It is published after the flush that indexes it (onDocumentIndexed).
+      if (host.isPending(uri)) continue;
       const version = documents.get(uri)?.version;
-      void connection.sendDiagnostics({ uri, diagnostics: list.map(toLspDiagnostic), ...(version !== undefined ? { version } : {}) });
+      void connection.sendDiagnostics({ uri, diagnostics: list.map(toLspCached), ...(version !== undefined ? { version } : {}) });
+      if (list.length) previous.set(file, list);
+      else previous.delete(file);
     }
-    for (const file of previous) if (!byFile.has(file)) void connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics: [] });
-    published.set(folder.root, new Set(byFile.keys()));
+    published.set(folder.root, previous);
+    sendStatus();
+    return changed !== 'all';
   }
 
   connection.languages.diagnostics.on(
     guard('textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
       const at = await locate(params.textDocument.uri, token);
       if (!at) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const items = at.folder.diagnostics().filter((d) => d.file === at.rel).map(toLspDiagnostic);
+      const items = at.folder.diagnosticsOf(at.rel).map(toLspCached);
       return { kind: DocumentDiagnosticReportKind.Full, items };
     }),
   );
@@ -273,12 +321,11 @@ export function startServer(connection: Connection): void {
       if (!folder.index) continue;
       const model = folder.index.model();
       clauses += model.clauses.length;
-      cited += model.clauses.filter((c) => model.isCovered(c.id)).length;
+      cited += model.coveredClauseCount();
       citations += model.citations.length;
-      for (const d of folder.diagnostics()) {
-        if (d.severity === 'error') errors++;
-        else if (d.severity === 'warning') warnings++;
-      }
+      const counts = folder.severityCounts();
+      errors += counts.error;
+      warnings += counts.warning;
     }
     void connection.sendNotification(STATUS_NOTIFICATION, { clauses, cited, citations, errors, warnings });
   }
@@ -326,7 +373,8 @@ export function startServer(connection: Connection): void {
       const entries = ctx.kind === 'id' ? completeIds(at.folder.index.model(), ctx, at.rel, recent) : completeAnchors(at.folder.index, ctx);
       const range = { start: doc.positionAt(ctx.start), end: doc.positionAt(ctx.end) };
       return {
-        isIncomplete: false,
+        // A big workspace sends its best ids only; the editor asks again as the user types more of the id.
+        isIncomplete: 'incomplete' in entries && entries.incomplete === true,
         items: entries.map((e) => ({
           label: e.label,
           kind: ctx.kind === 'id' ? CompletionItemKind.Reference : CompletionItemKind.Reference,
@@ -525,6 +573,28 @@ export function startServer(connection: Connection): void {
 }
 
 declare const CLARIFY_VERSION: string | undefined;
+
+/** Diagnostics are immutable values, and the core reuses those of unchanged clauses: so are their LSP forms. */
+const lspForms = new WeakMap<Diagnostic, ReturnType<typeof toLspDiagnostic>>();
+function toLspCached(d: Diagnostic): ReturnType<typeof toLspDiagnostic> {
+  let lsp = lspForms.get(d);
+  if (!lsp) lspForms.set(d, (lsp = toLspDiagnostic(d)));
+  return lsp;
+}
+
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message) return false;
+    if (x.range.start.line !== y.range.start.line || x.range.start.character !== y.range.start.character) return false;
+    if (x.range.end.line !== y.range.end.line || x.range.end.character !== y.range.end.character) return false;
+    if (JSON.stringify(x.data) !== JSON.stringify(y.data)) return false;
+  }
+  return true;
+}
 
 function groupByFile(diagnostics: Diagnostic[]): Map<string, Diagnostic[]> {
   const map = new Map<string, Diagnostic[]>();

@@ -40,6 +40,11 @@ export class Folder {
   ready: Promise<void>;
   private generation = 0;
   private diagnosticsCache?: { generation: number; diagnostics: Diagnostic[] };
+  /** Diagnostics per file, kept current file by file after local edits (see refreshDiagnostics). */
+  private byFile?: Map<string, Diagnostic[]>;
+  private unpublished: Set<string> | 'all' = 'all';
+  /** Diagnostics per severity, kept with byFile. */
+  private counts: Record<string, number> = {};
   private loading: Promise<void> | undefined;
 
   constructor(
@@ -57,8 +62,10 @@ export class Folder {
   reload(): Promise<void> {
     const run = async (): Promise<void> => {
       const started = Date.now();
-      const loaded = await loadWorkspace(this.root, { overrides: this.host.overrides });
+      const cacheDir = this.host.cacheDir ? path.join(this.host.cacheDir, 'index-cache') : undefined;
+      const loaded = await loadWorkspace(this.root, { overrides: this.host.overrides, ...(cacheDir ? { cacheDir } : {}) });
       this.index = loaded.index;
+      this.byFile = undefined;
       this.config = loaded.config;
       this.skipped = loaded.skipped;
       for (const [uri, text] of this.host.openTexts()) {
@@ -102,9 +109,65 @@ export class Folder {
 
   diagnostics(): Diagnostic[] {
     if (this.diagnosticsCache?.generation !== this.generation) {
-      this.diagnosticsCache = { generation: this.generation, diagnostics: computeDiagnostics(this.index.model(), this.config) };
+      this.refreshDiagnostics();
+      const all: Diagnostic[] = [];
+      for (const file of [...this.byFile!.keys()].sort(byPath)) for (const d of this.byFile!.get(file)!) all.push(d);
+      this.diagnosticsCache = { generation: this.generation, diagnostics: all };
     }
     return this.diagnosticsCache.diagnostics;
+  }
+
+  /**
+   * Brings the diagnostics up to date: after edits that changed nothing other files see (the index patched its model),
+   * only those files are recomputed; otherwise everything. The files recomputed are remembered for takeUnpublished.
+   */
+  refreshDiagnostics(): void {
+    const changes = this.index.takeChanges();
+    const model = this.index.model();
+    const count = (list: readonly Diagnostic[], sign: number): void => {
+      for (const d of list) this.counts[d.severity] = (this.counts[d.severity] ?? 0) + sign;
+    };
+    if (changes === 'all' || !this.byFile) {
+      this.byFile = new Map();
+      this.counts = {};
+      const all = computeDiagnostics(model, this.config);
+      for (const d of all) {
+        const list = this.byFile.get(d.file);
+        if (list) list.push(d);
+        else this.byFile.set(d.file, [d]);
+      }
+      count(all, 1);
+      this.unpublished = 'all';
+      return;
+    }
+    for (const file of changes) {
+      const list = computeDiagnostics(model, this.config, file);
+      count(this.byFile.get(file) ?? [], -1);
+      count(list, 1);
+      if (list.length) this.byFile.set(file, list);
+      else this.byFile.delete(file);
+      if (this.unpublished !== 'all') this.unpublished.add(file);
+    }
+  }
+
+  /** The files whose diagnostics may have changed since the last call ('all' after a workspace-wide recomputation). */
+  takeUnpublished(): Set<string> | 'all' {
+    this.refreshDiagnostics();
+    const unpublished = this.unpublished;
+    this.unpublished = new Set();
+    return unpublished;
+  }
+
+  /** How many diagnostics of each severity the folder has now. */
+  severityCounts(): { error: number; warning: number } {
+    this.refreshDiagnostics();
+    return { error: this.counts['error'] ?? 0, warning: this.counts['warning'] ?? 0 };
+  }
+
+  /** The current diagnostics of one file. */
+  diagnosticsOf(file: string): Diagnostic[] {
+    this.refreshDiagnostics();
+    return this.byFile!.get(file) ?? [];
   }
 
   /** The text of a document from disk (for files not open in the editor). */
@@ -116,6 +179,8 @@ export class Folder {
   }
 }
 
+const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export class Host {
   readonly folders: Folder[] = [];
   overrides: Partial<ClarifierConfig> = {};
@@ -123,8 +188,17 @@ export class Host {
   /** Open documents whose latest text is not indexed yet: edits are coalesced, a burst costs one parse. */
   private readonly pending = new Map<string, string>();
   private pendingTimer: NodeJS.Timeout | undefined;
-  /** How long a burst of edits may go on before its text is indexed (requests flush earlier). */
+  /** How long a burst of edits may go on before its text is indexed, at most (requests flush earlier). */
   static readonly COALESCE_MS = 30;
+  /**
+   * How long the last indexing of an edit took. Below CHEAP_MS (an edit that re-parses one section of a spec, or a
+   * code file: tens of milliseconds at most) the next edit is indexed at once: waiting would only add latency. A costly one (a big spec without
+   * sections) waits COALESCE_MS, so a burst of keystrokes costs one parse.
+   */
+  private lastFlushMs = 0;
+  static readonly CHEAP_MS = 100;
+  /** A folder the server may write its caches to (the editor's workspace storage): the on-disk index cache lives there. */
+  cacheDir: string | undefined;
 
   constructor(
     readonly log: Logger,
@@ -188,7 +262,7 @@ export class Host {
     if (!this.locate(uri)) return;
     this.pending.set(uri, text);
     clearTimeout(this.pendingTimer);
-    this.pendingTimer = setTimeout(() => void this.flush(), Host.COALESCE_MS);
+    this.pendingTimer = setTimeout(() => void this.flush(), this.lastFlushMs < Host.CHEAP_MS ? 0 : Host.COALESCE_MS);
   }
 
   /** Indexes the pending texts of open documents (all, or one URI). Cheap when nothing is pending. */
@@ -209,7 +283,9 @@ export class Host {
       if (latest === undefined) continue;
       const role = at.folder.index.roleOf(at.rel);
       if (role === 'other' || role === 'config') continue;
+      const started = performance.now();
       at.folder.index.updateFile(at.rel, latest);
+      this.lastFlushMs = performance.now() - started;
       at.folder.changed();
       this.onDocumentIndexed(at.folder, at.rel);
     }
@@ -223,6 +299,11 @@ export class Host {
     if (!at) return;
     await at.folder.ready;
     await this.refreshFromDisk(at.folder, at.rel);
+  }
+
+  /** The document has a newer text than the index holds (an edit not flushed yet). */
+  isPending(uri: string): boolean {
+    return this.pending.has(uri);
   }
 
   isOpen(uri: string): boolean {

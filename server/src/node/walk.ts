@@ -146,3 +146,50 @@ export async function readTextFile(absPath: string, maxBytes = MAX_READ_BYTES): 
     await handle.close().catch(() => undefined);
   }
 }
+
+/**
+ * readTextFile for the worker threads of the first scan: the same checks and results, with synchronous calls (a
+ * worker has nothing else to do while it waits, and four thread-pool round trips per file cost more than the read).
+ */
+export function readTextFileSync(absPath: string, maxBytes = MAX_READ_BYTES): ReadResult {
+  let fd: number;
+  try {
+    fd = fs.openSync(absPath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { skipped: 'vanished while indexing' };
+    if (code === 'ELOOP') return { skipped: 'is a symlink; not followed' };
+    return { skipped: `not readable (${code ?? (err as Error).message})` };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { skipped: 'not a regular file (FIFO, socket or device)' };
+    if (stat.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; not read` };
+    // Read to the end (the file may have grown since fstat), never past the cap.
+    let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(stat.size + 1, 4096)));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (buffer.length > maxBytes) break;
+        const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; not read` };
+    const bytes = buffer.subarray(0, length);
+    if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file (NUL bytes); not read' };
+    return { text: new TextDecoder('utf-8').decode(bytes) };
+  } catch (err) {
+    return { skipped: `read failed (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  } finally {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
+}

@@ -1,7 +1,11 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type ClarifierConfig } from '../core/config';
 import { WorkspaceIndex } from '../core/index';
+import { IndexCache } from './indexCache';
+import type { BatchResult, WorkerInit } from './indexWorker';
 import { readTextFile, walkWorkspace, type Skipped } from './walk';
 
 /**
@@ -22,7 +26,15 @@ export interface LoadOptions {
   overrides?: Partial<ClarifierConfig>;
   signal?: AbortSignal;
   concurrency?: number;
+  /** A folder for the on-disk index cache (warm starts); none: nothing is written. */
+  cacheDir?: string;
+  /** Worker threads for the first scan of a big folder (default: one per core, up to 4; 0: none). */
+  workers?: number;
 }
+
+/** Below this many files to read, worker threads cost more to start (~100 ms each) than they save. */
+const WORKER_MIN_FILES = 500;
+const WORKER_BATCH = 48;
 
 export async function readConfig(root: string): Promise<{ config: ClarifierConfig; problems: string[] }> {
   let text: string;
@@ -49,8 +61,37 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     if (entry.symlink || role === 'other' || role === 'config') index.addPath(entry.path);
     else toRead.push(entry.path);
   }
+  // Warm start: files whose size and time are those cached are not read at all.
+  const cache = options.cacheDir ? IndexCache.open(options.cacheDir, absRoot, config) : undefined;
+  const stats = new Map<string, { size: number; mtimeMs: number }>();
+  if (cache) {
+    const cold: string[] = [];
+    for (const rel of toRead) {
+      let stat: fs.Stats | undefined;
+      try {
+        stat = fs.statSync(path.join(absRoot, rel));
+      } catch {
+        // vanished: the read reports it
+      }
+      const info = stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+      const hit = info && cache.lookup(rel, info);
+      if (hit) index.addFacts(hit);
+      else {
+        if (info) stats.set(rel, info);
+        cold.push(rel);
+      }
+    }
+    toRead.splice(0, toRead.length, ...cold);
+  }
   let bytes = 0;
   let next = 0;
+  const workers = options.workers ?? Math.min(4, os.availableParallelism());
+  if (workers > 0 && toRead.length >= WORKER_MIN_FILES) {
+    const done = await readInWorkers(absRoot, config, toRead, workers, index, skipped, options.signal);
+    bytes += done.bytes;
+    // Whatever a failed worker left undone is read here.
+    toRead.splice(0, toRead.length, ...toRead.filter((rel) => !done.handled.has(rel)));
+  }
   const worker = async (): Promise<void> => {
     while (next < toRead.length) {
       if (options.signal?.aborted) throw new Error('cancelled');
@@ -66,6 +107,83 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, toRead.length || 1) }, worker));
+  if (cache) {
+    for (const [rel, stat] of stats) {
+      const facts = index.factsOf(rel);
+      if (facts) cache.record(rel, stat, facts);
+    }
+    cache.save();
+  }
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { root: absRoot, config, index, skipped, stats: { files: walked.files.length, read: toRead.length, bytes } };
+}
+
+/**
+ * The first scan of a big folder in worker threads (indexWorker.ts): reading, Markdown parsing and comment lexing
+ * run on every core; the main thread hands out batches of paths and adds the facts that come back to the index.
+ * Never fails: a worker that cannot start or dies leaves its files to the caller (`handled` says which are done).
+ */
+async function readInWorkers(
+  root: string,
+  config: ClarifierConfig,
+  paths: string[],
+  count: number,
+  index: WorkspaceIndex,
+  skipped: Skipped[],
+  signal: AbortSignal | undefined,
+): Promise<{ handled: Set<string>; bytes: number }> {
+  const handled = new Set<string>();
+  let bytes = 0;
+  const script = path.join(__dirname, 'indexWorker.js');
+  if (!fs.existsSync(script)) return { handled, bytes };
+  const batches: string[][] = [];
+  for (let i = 0; i < paths.length; i += WORKER_BATCH) batches.push(paths.slice(i, i + WORKER_BATCH));
+  let nextBatch = 0;
+  const run = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      let worker: Worker;
+      try {
+        worker = new Worker(script, { workerData: { clarifierIndexWorker: { root, config } satisfies WorkerInit } });
+      } catch {
+        resolve();
+        return;
+      }
+      let inFlight: string[][] = [];
+      const finish = (): void => {
+        signal?.removeEventListener('abort', finish);
+        void worker.terminate();
+        resolve();
+      };
+      const send = (): void => {
+        // Two batches in flight: the worker never waits for the main thread.
+        while (inFlight.length < 2 && nextBatch < batches.length && !signal?.aborted) {
+          const batch = batches[nextBatch++]!;
+          inFlight.push(batch);
+          worker.postMessage(batch);
+        }
+        if (inFlight.length === 0) finish();
+      };
+      worker.on('message', (result: BatchResult) => {
+        const batch = inFlight.shift()!;
+        for (const facts of result.facts) index.addFacts(facts);
+        for (const s of result.skipped) {
+          index.addPath(s.path);
+          skipped.push(s);
+        }
+        bytes += result.bytes;
+        for (const rel of batch) handled.add(rel);
+        send();
+      });
+      worker.on('error', () => {
+        // Give its unfinished batches back to whoever is still running (or to the caller).
+        batches.push(...inFlight);
+        inFlight = [];
+        finish();
+      });
+      signal?.addEventListener('abort', finish);
+      send();
+    });
+  await Promise.all(Array.from({ length: count }, run));
+  if (signal?.aborted) throw new Error('cancelled');
+  return { handled, bytes };
 }

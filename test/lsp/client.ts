@@ -41,6 +41,11 @@ export class LspClient {
     this.proc.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }
 
+  /** The server's process id (the benchmark reads its memory from /proc). */
+  get pid(): number | undefined {
+    return this.proc.pid;
+  }
+
   get exited(): boolean {
     return this.proc.exitCode !== null;
   }

@@ -1,0 +1,33 @@
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { repoRoot } from './workspace';
+
+/** The real CLI as a child process: `node bin/clarify.js …` (needs dist/cli.js: `node esbuild.mjs`). */
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs `node bin/clarify.js …` with a deadline; a run that does not finish in time fails the test. */
+export function runCli(args: string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [path.join(repoRoot, 'bin', 'clarify.js'), ...args],
+      { timeout: options.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024, env: options.env ?? process.env },
+      (err, stdout, stderr) => {
+        const e = err as { killed?: boolean; code?: unknown; signal?: unknown } | null;
+        if (e && (e.killed || typeof e.code !== 'number')) {
+          reject(new Error(`clarify ${args.join(' ')} did not finish in time (${String(e.signal ?? e.code)}); stderr: ${stderr.slice(-2000)}`));
+          return;
+        }
+        resolve({ code: e ? Number(e.code) : 0, stdout, stderr, ms: Date.now() - started });
+      },
+    );
+  });
+}
+

@@ -1,0 +1,156 @@
+// Linear time on adversarial input: each parser path is run on an input of size n and 4n, and the growth of the
+// running time is asserted, not a wall-clock time. Linear work grows about 4x, quadratic 16x; the bound is 10x.
+// n is calibrated per case (doubled until one run takes MIN_MS) so the measurement is above timer and GC noise, runs
+// are interleaved, the median of RUNS is taken, and a case is measured once more before it fails (the machine may be
+// busy). Never throw [^nt4x], safe reading [^sw2f]. See docs/reliability.md.
+import * as assert from 'node:assert/strict';
+import { findAmbiguities, suppressionChecker } from '../../server/src/core/ambiguity/analyze';
+import { redactSecrets } from '../../server/src/core/ambiguity/llm';
+import { findCitations } from '../../server/src/core/code/citations';
+import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { toJson } from '../../server/src/core/format/json';
+import { toSarif } from '../../server/src/core/format/sarif';
+import { toText } from '../../server/src/core/format/text';
+import { summarize } from '../../server/src/core/format/json';
+import { parseAttributeBlock } from '../../server/src/core/spec/attributes';
+import { defuseMarkdown } from '../../server/src/core/spec/defuse';
+import { parseSpec } from '../../server/src/core/spec/parseSpec';
+import { LineIndex } from '../../server/src/core/text';
+import { memoryWorkspace } from '../helpers/workspace';
+
+const MIN_MS = 25;
+const MAX_START_MS = 400;
+const RUNS = 3;
+const BOUND = 10;
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function time(run: () => unknown): number {
+  gc?.();
+  const started = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+interface Growth {
+  n: number;
+  small: number;
+  large: number;
+  ratio: number;
+}
+
+/** Times `run(make(n))` and `run(make(4n))`, with n calibrated so a run takes at least MIN_MS. */
+function growth<T>(make: (n: number) => T, run: (input: T) => unknown, start: number, max: number): Growth {
+  const typical = (input: T): number => median([time(() => run(input)), time(() => run(input)), time(() => run(input))]);
+  let n = start;
+  let input = make(n);
+  run(input); // warm-up (JIT)
+  for (let t = typical(input); t < MIN_MS && n * 2 <= max && t < MAX_START_MS; t = typical(input)) {
+    n *= 2;
+    input = make(n);
+  }
+  const large = make(4 * n);
+  run(large);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    a.push(time(() => run(input)));
+    b.push(time(() => run(large)));
+  }
+  const small = median(a);
+  const big = median(b);
+  return { n, small, large: big, ratio: big / Math.max(small, 0.05) };
+}
+
+function assertLinear<T>(name: string, make: (n: number) => T, run: (input: T) => unknown, start = 4000, max = 4_000_000): void {
+  it(name, function () {
+    let g = growth(make, run, start, max);
+    if (g.ratio >= BOUND) g = growth(make, run, start, max); // once more: the machine may have been busy
+    const line = `n=${g.n}: ${g.small.toFixed(1)} ms -> 4n: ${g.large.toFixed(1)} ms (x${g.ratio.toFixed(1)})`;
+    (this.test as { title: string }).title += ` [${line}]`;
+    assert.ok(g.ratio < BOUND, `${name} grows x${g.ratio.toFixed(1)} from n to 4n: ${line}`);
+  });
+}
+
+const HEAD = '# T {#t authority=root}\n\n';
+const spec = (body: (n: number) => string) => (n: number): string => HEAD + body(n);
+const parse = (text: string): unknown => parseSpec('specs/s.md', text);
+/** parseSpec, then the lexicon pass over its prose (with the file's suppression comments), as the index runs them. */
+const analyse = (text: string): unknown => findAmbiguities(parseSpec('specs/s.md', text).prose, { specText: text, isSuppressed: suppressionChecker(text) });
+const lines = (count: number, line: (i: number) => string): string => Array.from({ length: count }, (_, i) => line(i)).join('');
+
+describe('growth: parseSpec on adversarial Markdown (n -> 4n)', function () {
+  assertLinear('unmatched `]` in one paragraph', spec((n) => ']'.repeat(n)), parse);
+  assertLinear('unmatched `[` in one paragraph', spec((n) => '['.repeat(n)), parse);
+  assertLinear('nested brackets `[[[…]]]`', spec((n) => '['.repeat(n / 2) + ']'.repeat(n / 2)), parse);
+  assertLinear('`[^` repeated', spec((n) => '[^'.repeat(n / 2)), parse);
+  assertLinear('footnote references `[^a]` in one paragraph', spec((n) => '[^a] '.repeat(n / 5)), parse);
+  assertLinear('emphasis and strikethrough markers `*a_b~c`', spec((n) => '*a_b~c'.repeat(n / 6)), parse);
+  assertLinear('backtick runs of growing length', spec((n) => { let s = ''; for (let k = 1; s.length < n; k++) s += '`'.repeat(k) + 'a'; return s; }), parse);
+  assertLinear('a list nested on one line `- - - … x`', spec((n) => '- '.repeat(n / 2) + 'x\n'), parse);
+  assertLinear('a blockquote nested on one line `>>>> … x`', spec((n) => '>'.repeat(n) + ' x\n'), parse);
+  assertLinear('a deep blockquote with lazy lines', spec((n) => '> '.repeat(2000) + 'x\n' + 'lazy line\n'.repeat(n / 10)), parse);
+  assertLinear('lists nested by indentation, line after line', spec((n) => lines(n / 100, (i) => `${' '.repeat((i % 48) * 2)}- x\n`)), parse);
+  assertLinear('a paragraph of many short lines', spec((n) => 'x\n' + 'a b\n'.repeat(n / 4)), parse);
+  assertLinear('a paragraph of `[a]: b` lines (definitions cannot interrupt it)', spec((n) => 'x\n' + '[a]: b\n'.repeat(n / 7)), parse);
+  assertLinear('reference links `[a][b]`', spec((n) => '[a][b] '.repeat(n / 7)), parse);
+  assertLinear('footnote definitions, one per line', spec((n) => lines(n / 12, (i) => `[^d${i}]: x.md\n`)), parse);
+  assertLinear('heading clauses at the top level', spec((n) => lines(n / 20, (i) => `# H {#h${i}}\n\ntext\n\n`)), parse);
+  assertLinear('heading clauses inside list items', spec((n) => lines(n / 20, (i) => `- # H {#h${i}}\n`)), parse);
+  assertLinear('`{` repeated in a heading', spec((n) => `# ${'{'.repeat(n)}\n`), parse);
+  assertLinear('a heading attribute block with many attributes', spec((n) => `# T {#a ${'k=v '.repeat(n / 4)}}\n`), parse);
+  assertLinear('HTML with many id attributes', spec((n) => `<div ${'id="a" '.repeat(n / 7)}>\n`), parse);
+  assertLinear('a table with many rows', spec((n) => '| a | b |\n|---|---|\n' + '| x | y |\n'.repeat(n / 10)), parse);
+  assertLinear('CR-only and mixed line endings', spec((n) => 'a\r\r\nb\n[^x]\r'.repeat(n / 10)), parse);
+});
+
+describe('growth: the lexicon pass and suppression comments (n -> 4n)', function () {
+  assertLinear('vague words in one long normative paragraph', spec((n) => 'The system must be fast, secure, robust, etc. '.repeat(n / 46)), analyse);
+  assertLinear('unclosed suppression comments', spec((n) => '<!-- clarifier-disable-next-line '.repeat(n / 33)), analyse);
+  assertLinear('suppression comments before many blank lines', spec((n) => '<!-- clarifier-disable-next-line -->'.repeat(n / 72) + '\n'.repeat(n / 2) + 'The page must load quickly.\n'), analyse);
+  assertLinear('one very long word', spec((n) => 'a'.repeat(n)), analyse);
+});
+
+describe('growth: findCitations on adversarial code (n -> 4n)', function () {
+  const cite = (path: string) => (text: string): unknown => findCitations(path, text);
+  assertLinear('`[^` repeated in a comment', (n) => `// ${'[^'.repeat(n / 2)}\n// [^a]\n`, cite('a.ts'));
+  assertLinear('citations in one comment', (n) => `// ${'[^a] '.repeat(n / 5)}\n`, cite('a.ts'));
+  assertLinear('backtick runs of growing length in a comment', (n) => { let s = '// [^a] '; for (let k = 1; s.length < n; k++) s += '`'.repeat(k) + '[^a]'; return s; }, cite('a.ts'));
+  assertLinear('`<script>` blocks with unclosed `/*` (HTML)', (n) => '<script>/*</script>\n'.repeat(n / 20) + '*/ <!-- [^a] -->', cite('a.html'));
+  assertLinear('`<style>` blocks with unclosed `/*` (HTML)', (n) => '<style>/*</style>\n'.repeat(n / 18) + '*/ <!-- [^a] -->', cite('a.vue'));
+  assertLinear('`/*` repeated', (n) => '/*'.repeat(n / 2) + '[^a]', cite('a.ts'));
+  assertLinear('ids without a closing bracket', (n) => ('// [^' + 'a'.repeat(100) + '\n').repeat(n / 105) + '// [^a]\n', cite('a.ts'));
+  assertLinear('backslashes before `[^`', (n) => `// ${'\\\\[^a]'.repeat(n / 6)}\n`, cite('a.ts'));
+  assertLinear('template literals opening interpolations', (n) => '`${'.repeat(n / 3) + '\n// [^a]\n', cite('a.ts'));
+  assertLinear('Python triple quotes', (n) => '"""'.repeat(n / 3) + '\n# [^a]\n', cite('a.py'));
+  assertLinear('Ruby %( literals', (n) => '%('.repeat(n / 2) + '\n# [^a]\n', cite('a.rb'));
+  assertLinear('Lua long brackets', (n) => '--[['.repeat(n / 4) + '[^a]', cite('a.lua'));
+  assertLinear('quoted attributes in markup', (n) => '<a "'.repeat(n / 4) + '<!-- [^a] -->', cite('a.html'));
+});
+
+describe('growth: attribute blocks, redaction, line index, defusing (n -> 4n)', function () {
+  assertLinear('parseAttributeBlock: many ids', (n) => '#a '.repeat(n / 3), (t) => parseAttributeBlock(t));
+  assertLinear('parseAttributeBlock: many key=value pairs', (n) => 'k=v '.repeat(n / 4), (t) => parseAttributeBlock(t));
+  assertLinear('redactSecrets: one long token without `***`', (n) => 'x'.repeat(n), (t) => redactSecrets(t, 'sk-secret-0123456789'));
+  assertLinear('redactSecrets: many words with `*`', (n) => 'a* '.repeat(n / 3), (t) => redactSecrets(t));
+  assertLinear('LineIndex: CR-only text', (n) => '\r'.repeat(n), (t) => new LineIndex(t).positionAt(t.length));
+  assertLinear('defuseMarkdown: a hostile mix', (n) => '- > ]*_~`\n'.repeat(n / 10), (t) => defuseMarkdown(t));
+});
+
+describe('growth: the index, diagnostics and output formats (n -> 4n)', function () {
+  const check = (files: Record<string, string>): unknown => {
+    const index = memoryWorkspace(files);
+    const model = index.model();
+    const diagnostics = computeDiagnostics(model, index.config);
+    return [JSON.stringify(toJson(model, diagnostics, [])), JSON.stringify(toSarif(diagnostics, { version: 'x', informationUri: 'x' })), toText(diagnostics, summarize(model, diagnostics, 0), { color: false, showInfo: true })];
+  };
+  assertLinear('one id declared by many headings (duplicates)', (n) => ({ 'specs/a.md': lines(n / 15, () => '# H {#dup}\n\n') }), check, 1000, 1_000_000);
+  assertLinear('many broken anchor links next to many headings', (n) => ({ 'specs/a.md': lines(n / 40, (i) => `# Head ${i}\n\n[l](#nope${i})\n\n`) }), check, 1000, 1_000_000);
+  assertLinear('many distinct unknown citations next to many clauses', (n) => ({
+    'specs/a.md': lines(n / 30, (i) => `# H {#clause_${i}}\n\n`),
+    'src/a.ts': lines(n / 30, (i) => `// [^unknown_${i}]\n`),
+  }), check, 1000, 1_000_000);
+  assertLinear('many footnotes with missing examples', (n) => ({ 'specs/a.md': lines(n / 12, (i) => `x[^f${i}]\n\n`), 'examples/README.md': 'x\n' }), check, 1000, 1_000_000);
+});

@@ -1,0 +1,8 @@
+import * as fs from 'node:fs';
+
+/**
+ * Preloaded into a measured process (`node --require out/bench/maxrss.js …`): on exit, writes the process's peak
+ * resident set size (kB, all threads) to the file named by BENCH_MAXRSS_FILE.
+ */
+const target = process.env['BENCH_MAXRSS_FILE'];
+if (target) process.on('exit', () => fs.writeFileSync(target, String(process.resourceUsage().maxRSS)));

@@ -1,0 +1,424 @@
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadWorkspace } from '../server/src/node/workspace';
+import { LspClient, uri } from '../test/lsp/client';
+import { ensureWorkspace, type GeneratedWorkspace } from './generate';
+import { writeChart } from './chart';
+
+/**
+ * `npm run bench [-- --sizes 1000,10000,40000] [--runs 5] [--quick] [DIR…]`: the performance benchmark, measured side by
+ * side with the obvious baselines in the same run, on generated workspaces (cached in .bench-cache/) and on any real
+ * folder given. Writes bench/results/results.{md,json} and bench/results/time-vs-size.svg.
+ *
+ *  - ripgrep scanning the same tree for the same `[^id]` pattern (the floor for reading and scanning these bytes);
+ *  - `clarify check`, cold (a new process, no index cache) and warm (a new process with the on-disk index cache):
+ *    wall time and peak RSS;
+ *  - the Markdown part alone, ours vs VS Code's Markdown language service (link diagnostics of every Markdown file);
+ *  - the language server: `initialize` to the first `specClarifier/status` (indexed), RSS after indexing, hover,
+ *    definition and completion latency, and the time from a `didChange` in the 5,000-clause spec to the
+ *    `publishDiagnostics` of that version (typing, and edits that add a footnote reference).
+ */
+
+const repo = path.resolve(__dirname, '../..');
+/** The build to measure (default: this one); another checkout's, to compare before and after (no --cache there). */
+const measured = path.resolve(process.env['BENCH_TARGET_REPO'] ?? repo);
+const cacheDir = path.join(repo, '.bench-cache');
+const resultsDir = path.join(repo, 'bench', 'results');
+const RG_PATTERN = '\\[\\^[A-Za-z0-9_][A-Za-z0-9_.:-]*\\]';
+
+interface Args {
+  sizes: number[];
+  runs: number;
+  dirs: string[];
+  skipMdls: boolean;
+  /** Which measurements to run (all by default): rg, check, md, server. */
+  parts: Set<string>;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { sizes: [1000, 10000, 40000], runs: 5, dirs: [], skipMdls: false, parts: new Set(['rg', 'check', 'md', 'server']) };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--sizes') args.sizes = argv[++i]!.split(',').filter(Boolean).map((s) => Number(s.replace(/k$/i, '000')));
+    else if (a === '--runs') args.runs = Number(argv[++i]);
+    else if (a === '--quick') args.runs = 3;
+    else if (a === '--no-mdls') args.skipMdls = true;
+    else if (a === '--only') args.parts = new Set(argv[++i]!.split(','));
+    else args.dirs.push(path.resolve(a));
+  }
+  return args;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
+};
+const percentile = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN;
+};
+
+/** Runs a command, returns its wall time in ms (and peak RSS in MB for node processes run with the preload). */
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; rssMb?: number; stdout: string; code: number }> {
+  const rssFile = path.join(os.tmpdir(), `bench-maxrss-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ...env, BENCH_MAXRSS_FILE: rssFile } });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => {
+      if (stdout.length < 1e6) stdout += c.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      let rssMb: number | undefined;
+      try {
+        rssMb = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
+        fs.rmSync(rssFile);
+      } catch {
+        // not a node process with the preload
+      }
+      resolve({ ms, ...(rssMb !== undefined ? { rssMb } : {}), stdout, code: code ?? -1 });
+    });
+  });
+}
+
+interface Target {
+  name: string;
+  dir: string;
+  files: number;
+  mb: number;
+  markdown: string[];
+  /** Positions of citations or footnote references to hover, and the spec to edit. */
+  probes: { file: string; id: string }[];
+  editSpec?: string;
+  generated?: GeneratedWorkspace;
+}
+
+interface Row {
+  name: string;
+  files: number;
+  mb: number;
+  rgMs: number;
+  checkColdMs: number;
+  checkColdRssMb: number;
+  checkWarmMs: number;
+  checkWarmRssMb: number;
+  mdFiles: number;
+  mdOursMs: number;
+  mdlsMs?: number;
+  lspIndexMs: number;
+  lspRssMb: number;
+  hover: [number, number];
+  definition: [number, number];
+  completion: [number, number];
+  editTyping?: [number, number];
+  editStructural?: [number, number];
+}
+
+function log(m: string): void {
+  process.stderr.write(`${m}\n`);
+}
+
+function countFiles(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.name === '.git' || e.name === 'node_modules') continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.isFile()) {
+        files++;
+        bytes += fs.statSync(p).size;
+      }
+    }
+  }
+  return { files, bytes };
+}
+
+/** A real folder: Markdown files and probes come from our own index of it (footnote references when it has no code). */
+async function realTarget(dir: string): Promise<Target> {
+  const ws = await loadWorkspace(dir);
+  const model = ws.index.model();
+  const probes: { file: string; id: string }[] = model.citations.slice(0, 400).map((c) => ({ file: c.file, id: c.id }));
+  if (probes.length === 0) {
+    for (const file of model.specFiles) for (const r of ws.index.specFacts(file)!.footnoteRefs) if (probes.length < 400) probes.push({ file, id: r.id });
+  }
+  let editSpec: string | undefined;
+  let most = -1;
+  for (const file of model.specFiles) {
+    const f = ws.index.specFacts(file)!;
+    const n = f.headingClauses.length + f.footnoteRefs.length;
+    if (n > most) [most, editSpec] = [n, file];
+  }
+  const { files, bytes } = countFiles(dir);
+  return { name: path.basename(dir), dir, files, mb: bytes / 1e6, markdown: [...model.specFiles, ...model.exampleFiles], probes, ...(editSpec ? { editSpec } : {}) };
+}
+
+function positionIn(text: string, needle: string, delta: number): { line: number; character: number } | undefined {
+  const at = text.indexOf(needle);
+  if (at < 0) return undefined;
+  const before = text.slice(0, at + delta);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - (before.lastIndexOf('\n') + 1) };
+}
+
+async function measureRg(t: Target, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const r = await timed('rg', ['-c', '--no-require-git', '--no-ignore-parent', RG_PATTERN, t.dir]);
+    if (i > 0) times.push(r.ms); // the first run warms the page cache
+  }
+  return median(times);
+}
+
+async function measureCheck(t: Target, runs: number, cache: string | undefined): Promise<{ ms: number; rssMb: number }> {
+  const times: number[] = [];
+  const rss: number[] = [];
+  const args = ['--require', path.join(repo, 'out/bench/maxrss.js'), path.join(measured, 'bin/clarify.js'), 'check', t.dir, '--format', 'json', '--output', os.devNull];
+  if (cache) args.push('--cache', cache);
+  if (cache) await timed(process.execPath, args); // fill the cache
+  for (let i = 0; i < runs; i++) {
+    const r = await timed(process.execPath, args);
+    if (r.code !== 0 && r.code !== 1) throw new Error(`clarify check exited with ${r.code}`);
+    times.push(r.ms);
+    rss.push(r.rssMb ?? NaN);
+  }
+  return { ms: median(times), rssMb: median(rss) };
+}
+
+async function measureMarkdown(t: Target, runs: number, skipMdls: boolean): Promise<{ ours: number; mdls?: number }> {
+  const list = path.join(os.tmpdir(), `bench-md-${process.pid}.txt`);
+  fs.writeFileSync(list, t.markdown.join('\n'));
+  const ours: number[] = [];
+  const peer: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    ours.push(JSON.parse((await timed(process.execPath, [path.join(repo, 'out/bench/mdOurs.js'), t.dir, list])).stdout).ms);
+    if (!skipMdls) peer.push(JSON.parse((await timed(process.execPath, [path.join(repo, 'out/bench/mdls.js'), t.dir, list])).stdout).ms);
+  }
+  fs.rmSync(list);
+  return { ours: median(ours), ...(skipMdls ? {} : { mdls: median(peer) }) };
+}
+
+function rssOf(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    const r = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
+    return Number(r.stdout.trim()) / 1024;
+  }
+}
+
+async function latencies<T>(n: number, fn: (i: number) => Promise<T>): Promise<[number, number]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await fn(i);
+    times.push(performance.now() - started);
+  }
+  return [percentile(times, 50), percentile(times, 95)];
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function measureServer(t: Target, runs: number): Promise<Pick<Row, 'lspIndexMs' | 'lspRssMb' | 'hover' | 'definition' | 'completion' | 'editTyping' | 'editStructural'>> {
+  const indexTimes: number[] = [];
+  let result: Pick<Row, 'lspIndexMs' | 'lspRssMb' | 'hover' | 'definition' | 'completion' | 'editTyping' | 'editStructural'> | undefined;
+  for (let run = 0; run < Math.max(1, Math.min(runs, 3)); run++) {
+    const client = new LspClient([path.join(measured, 'dist/server.js'), '--stdio']);
+    const started = performance.now();
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: uri(t.dir),
+      workspaceFolders: [{ uri: uri(t.dir), name: t.name }],
+      capabilities: { window: { workDoneProgress: true }, workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+    client.notify('initialized', {});
+    await client.waitFor((n) => n.method === 'specClarifier/status', 'the first index', 600_000);
+    indexTimes.push(performance.now() - started);
+    if (run > 0) {
+      await client.shutdown();
+      continue;
+    }
+    await sleep(500);
+    const lspRssMb = rssOf(client.pid);
+
+    // Hover and definition on citations (or footnote references).
+    const probes: { uri: string; position: { line: number; character: number } }[] = [];
+    for (const p of t.probes) {
+      const text = fs.readFileSync(path.join(t.dir, p.file), 'utf8');
+      const position = positionIn(text, `[^${p.id}]`, 3);
+      if (position) probes.push({ uri: uri(path.join(t.dir, p.file)), position });
+      if (probes.length >= 300) break;
+    }
+    const n = Math.min(300, probes.length);
+    const hover = await latencies(n, (i) => client.request('textDocument/hover', { textDocument: { uri: probes[i]!.uri }, position: probes[i]!.position }));
+    const definition = await latencies(n, (i) => client.request('textDocument/definition', { textDocument: { uri: probes[i]!.uri }, position: probes[i]!.position }));
+
+    // Completion right after `[^` in a comment (or in spec prose), the whole id list as candidates.
+    const codeProbe = t.probes.find((p) => /\.(ts|js)$/.test(p.file)) ?? t.probes.find((p) => /\.(go|rs|java|c|cs|kt)$/.test(p.file));
+    const target = codeProbe?.file ?? t.editSpec ?? t.probes[0]!.file;
+    const original = fs.readFileSync(path.join(t.dir, target), 'utf8');
+    const insert = codeProbe ? '\n// see [^' : '\n\nSee [^';
+    const docUri = client.open(path.join(t.dir, target), codeProbe ? 'typescript' : 'markdown', original + insert);
+    const lines = (original + insert).split('\n');
+    const position = { line: lines.length - 1, character: lines[lines.length - 1]!.length };
+    const completion = await latencies(200, () => client.request('textDocument/completion', { textDocument: { uri: docUri }, position, context: { triggerKind: 2, triggerCharacter: '^' } }));
+    client.notify('textDocument/didClose', { textDocument: { uri: docUri } });
+
+    // Edits in the big spec: the user types a word into a paragraph; every edit waits for its own diagnostics.
+    let editTyping: [number, number] | undefined;
+    let editStructural: [number, number] | undefined;
+    if (t.editSpec) {
+      const specPath = path.join(t.dir, t.editSpec);
+      const text = fs.readFileSync(specPath, 'utf8');
+      const specUri = client.open(specPath, 'markdown', text);
+      let version = 1;
+      await client.waitFor((x) => x.method === 'textDocument/publishDiagnostics' && x.params.uri === specUri && x.params.version === version, 'diagnostics of the opened spec', 120_000);
+      const specLines = text.split('\n');
+      const prose = specLines.map((l, i) => [l, i] as const).filter(([l]) => /^[A-Z][a-z]/.test(l) && l.length > 40).map(([, i]) => i);
+      let seed = 7;
+      const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+      const edit = async (structural: boolean): Promise<number> => {
+        // The client keeps every notification it received: forget the old ones (each is a 1 MB diagnostics list).
+        client.notifications.length = 0;
+        const line = prose[next() % prose.length]!;
+        const character = Math.min(10 + (next() % 20), specLines[line]!.length);
+        const insertText = structural ? ` [^bench${version}]` : ' quickly';
+        version++;
+        const started = performance.now();
+        client.notify('textDocument/didChange', {
+          textDocument: { uri: specUri, version },
+          contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: insertText }],
+        });
+        specLines[line] = specLines[line]!.slice(0, character) + insertText + specLines[line]!.slice(character);
+        const v = version;
+        await client.waitFor((x) => x.method === 'textDocument/publishDiagnostics' && x.params.uri === specUri && x.params.version === v, `diagnostics of version ${v}`, 120_000);
+        return performance.now() - started;
+      };
+      const typing: number[] = [];
+      const structural: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        typing.push(await edit(false));
+        await sleep(20);
+        if (i % 3 === 2) {
+          structural.push(await edit(true));
+          await sleep(20);
+        }
+      }
+      editTyping = [percentile(typing, 50), percentile(typing, 95)];
+      editStructural = [percentile(structural, 50), percentile(structural, 95)];
+    }
+    result = { lspIndexMs: 0, lspRssMb, hover, definition, completion, ...(editTyping ? { editTyping } : {}), ...(editStructural ? { editStructural } : {}) };
+    await client.shutdown();
+  }
+  return { ...result!, lspIndexMs: median(indexTimes) };
+}
+
+const fmtMs = (ms: number | undefined): string => (ms === undefined || Number.isNaN(ms) ? '—' : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
+const fmtPair = (p: [number, number] | undefined): string => (p ? `${fmtMs(p[0])} / ${fmtMs(p[1])}` : '—');
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}×`;
+
+function table(rows: Row[]): string {
+  const head = ['', ...rows.map((r) => `**${r.name}**`)];
+  const line = (label: string, f: (r: Row) => string): string[] => [label, ...rows.map(f)];
+  const body = [
+    line('files / MB', (r) => `${r.files.toLocaleString('en-US')} / ${r.mb.toFixed(0)}`),
+    line('ripgrep `[^id]` scan', (r) => fmtMs(r.rgMs)),
+    line('`clarify check`, cold', (r) => `${fmtMs(r.checkColdMs)} (${ratio(r.checkColdMs, r.rgMs)} rg)`),
+    line('`clarify check`, warm cache', (r) => `${fmtMs(r.checkWarmMs)} (${ratio(r.checkWarmMs, r.rgMs)} rg)`),
+    line('`clarify check` peak RSS, cold / warm', (r) => `${r.checkColdRssMb.toFixed(0)} / ${r.checkWarmRssMb.toFixed(0)} MB`),
+    line('Markdown part: ours (files)', (r) => `${fmtMs(r.mdOursMs)} (${r.mdFiles})`),
+    line('Markdown part: VS Code Markdown LS', (r) => fmtMs(r.mdlsMs)),
+    line('server: initialize → indexed', (r) => `${fmtMs(r.lspIndexMs)} (${ratio(r.lspIndexMs, r.rgMs)} rg)`),
+    line('server RSS after indexing', (r) => `${r.lspRssMb.toFixed(0)} MB`),
+    line('hover p50 / p95', (r) => fmtPair(r.hover)),
+    line('definition p50 / p95', (r) => fmtPair(r.definition)),
+    line('completion after `[^` p50 / p95', (r) => fmtPair(r.completion)),
+    line('edit → diagnostics, typing, p50 / p95', (r) => fmtPair(r.editTyping)),
+    line('edit → diagnostics, new footnote, p50 / p95', (r) => fmtPair(r.editStructural)),
+  ];
+  const md = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  return [md(head), md(head.map(() => '---')), ...body.map(md)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  // Other work on the machine slows everything measured here: the results say how busy it was.
+  const loadAtStart = os.loadavg()[0]!.toFixed(1);
+  if (spawnSync('rg', ['--version']).status !== 0) throw new Error('ripgrep (rg) is needed as the baseline: apt-get install ripgrep');
+  const targets: Target[] = [];
+  for (const size of args.sizes) {
+    const ws = ensureWorkspace(cacheDir, size, log);
+    targets.push({ name: `generated ${size >= 1000 ? `${size / 1000}k` : size}`, dir: ws.dir, files: ws.files, mb: ws.bytes / 1e6, markdown: ws.markdownFiles, probes: ws.probes, editSpec: ws.bigSpec, generated: ws });
+  }
+  for (const dir of args.dirs) targets.push(await realTarget(dir));
+
+  const rows: Row[] = [];
+  for (const t of targets) {
+    log(`\n== ${t.name}: ${t.files} files, ${t.mb.toFixed(0)} MB (${t.dir})`);
+    const has = (part: string): boolean => args.parts.has(part);
+    const rgMs = has('rg') ? await measureRg(t, args.runs) : NaN;
+    log(`ripgrep ${fmtMs(rgMs)}`);
+    const cold = has('check') ? await measureCheck(t, args.runs, undefined) : { ms: NaN, rssMb: NaN };
+    log(`clarify check cold ${fmtMs(cold.ms)}, ${cold.rssMb.toFixed(0)} MB`);
+    let warm = { ms: NaN, rssMb: NaN };
+    if (has('check') && measured === repo) {
+      const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-index-cache-'));
+      warm = await measureCheck(t, args.runs, cache);
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+    log(`clarify check warm ${fmtMs(warm.ms)}, ${warm.rssMb.toFixed(0)} MB`);
+    const md = has('md') ? await measureMarkdown(t, Math.min(args.runs, 3), args.skipMdls) : { ours: NaN };
+    log(`markdown: ours ${fmtMs(md.ours)}, vscode-markdown-languageservice ${fmtMs(md.mdls)}`);
+    const server = has('server')
+      ? await measureServer(t, args.runs)
+      : { lspIndexMs: NaN, lspRssMb: NaN, hover: [NaN, NaN] as [number, number], definition: [NaN, NaN] as [number, number], completion: [NaN, NaN] as [number, number] };
+    log(`server: indexed ${fmtMs(server.lspIndexMs)}, ${server.lspRssMb.toFixed(0)} MB; hover ${fmtPair(server.hover)}; definition ${fmtPair(server.definition)}; completion ${fmtPair(server.completion)}; edit typing ${fmtPair(server.editTyping)}, structural ${fmtPair(server.editStructural)}`);
+    rows.push({
+      name: t.name,
+      files: t.files,
+      mb: t.mb,
+      rgMs,
+      checkColdMs: cold.ms,
+      checkColdRssMb: cold.rssMb,
+      checkWarmMs: warm.ms,
+      checkWarmRssMb: warm.rssMb,
+      mdFiles: t.markdown.length,
+      mdOursMs: md.ours,
+      ...(md.mdls !== undefined ? { mdlsMs: md.mdls } : {}),
+      ...server,
+    });
+  }
+
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]}; load average at the start ${loadAtStart}, at the end ${os.loadavg()[0]!.toFixed(1)}`;
+  const md = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` (${new Date().toISOString().slice(0, 10)}; ${machine}). Medians of ${args.runs} runs (server start: of ${Math.min(args.runs, 3)});`,
+    'latencies are p50 / p95 over 300 hovers and definitions, 200 completions and 60 + 20 edits. See bench/run.ts for what',
+    'each row measures.',
+    '',
+    table(rows),
+    '',
+    '![Time vs workspace size](time-vs-size.svg)',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(resultsDir, 'results.md'), md);
+  fs.writeFileSync(path.join(resultsDir, 'results.json'), JSON.stringify({ machine, runs: args.runs, rows }, null, 2) + '\n');
+  writeChart(path.join(resultsDir, 'time-vs-size.svg'), rows.filter((r) => r.name.startsWith('generated')));
+  process.stdout.write(`${table(rows)}\n\nwritten to ${path.relative(process.cwd(), resultsDir)}/\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -185,6 +185,11 @@ export class WorkspaceIndex {
     return changes;
   }
 
+  /** Whether every change since the last takeChanges was local to its file (see takeChanges). */
+  changesAreLocal(): boolean {
+    return this.changes !== 'all';
+  }
+
   private invalidate(): void {
     this.cached = undefined;
     this.changes = 'all';

@@ -56,9 +56,9 @@ interface InitOptions {
 }
 
 /**
- * Diagnostics are published this long after a change when the last publish was a workspace-wide recomputation taking
- * more than CHEAP_PUBLISH_MS (a burst of edits then costs one), at once otherwise: after an edit that only changed its
- * own file's diagnostics (the index patched its model), waiting would only add latency to what the user sees.
+ * Diagnostics are published this long after a change that needs a workspace-wide recomputation, when the last one
+ * took more than CHEAP_PUBLISH_MS (a burst of edits then costs one), at once otherwise: after an edit that only changed
+ * its own file's diagnostics (the index patched its model), waiting would only add latency to what the user sees.
  */
 const DIAGNOSTIC_DELAY_MS = 150;
 const CHEAP_PUBLISH_MS = 50;
@@ -238,7 +238,9 @@ export function startServer(connection: Connection): void {
           }
           publishCost.set(folder, local ? 0 : performance.now() - started);
         },
-        (publishCost.get(folder) ?? DIAGNOSTIC_DELAY_MS) < CHEAP_PUBLISH_MS ? 0 : DIAGNOSTIC_DELAY_MS,
+        // The change at hand decides: one that only touched its own file is published at once, even right after a
+        // costly one (typing after adding a footnote must not wait out the debounce of the edit before).
+        folder.onlyLocalChanges() || (publishCost.get(folder) ?? DIAGNOSTIC_DELAY_MS) < CHEAP_PUBLISH_MS ? 0 : DIAGNOSTIC_DELAY_MS,
       ),
     );
   }

@@ -125,7 +125,14 @@ export class Folder {
     const changes = this.index.takeChanges();
     const model = this.index.model();
     const count = (list: readonly Diagnostic[], sign: number): void => {
-      for (const d of list) this.counts[d.severity] = (this.counts[d.severity] ?? 0) + sign;
+      let errors = 0;
+      let warnings = 0;
+      for (const d of list) {
+        if (d.severity === 'error') errors++;
+        else if (d.severity === 'warning') warnings++;
+      }
+      this.counts['error'] = (this.counts['error'] ?? 0) + sign * errors;
+      this.counts['warning'] = (this.counts['warning'] ?? 0) + sign * warnings;
     };
     if (changes === 'all' || !this.byFile) {
       this.byFile = new Map();
@@ -148,6 +155,11 @@ export class Folder {
       else this.byFile.delete(file);
       if (this.unpublished !== 'all') this.unpublished.add(file);
     }
+  }
+
+  /** Whether every change not yet published was local to its file (the next publish recomputes only those files). */
+  onlyLocalChanges(): boolean {
+    return this.byFile !== undefined && this.unpublished !== 'all' && this.index.changesAreLocal();
   }
 
   /** The files whose diagnostics may have changed since the last call ('all' after a workspace-wide recomputation). */

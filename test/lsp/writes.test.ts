@@ -1,5 +1,6 @@
 // Writes: quick fixes and rename only create or rename files inside the workspace, never overwrite an existing file,
-// refuse targets outside it (also through a symlinked folder) and say so; Restricted Mode offers no file operation and
+// refuse targets outside it (also through a symlinked folder) and say so (a rename fails with the reason; a quick fix
+// is shown disabled with the reason where the editor can show that); Restricted Mode offers no file operation and
 // says why. Safe edits [^safe_edits] [^se3w]. See docs/reliability.md.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -128,6 +129,24 @@ describe('safe writes: a symlinked examples folder and definitions leading outsi
     }
     assert.deepEqual(fs.readdirSync(outside), [], 'nothing was written outside');
   });
+
+  it('to an editor that shows disabled actions, the refused fix is shown disabled with the reason (no edit)', async () => {
+    const other = new LspClient();
+    try {
+      await other.initialize(dir, { textDocument: { codeAction: { disabledSupport: true } } });
+      const diags = await other.diagnosticsFor(uri(path.join(dir, 'specs/auth.md')), (d) => d.some((x: any) => x.code === 'example.missing' && x.data.id === 'lk2m'));
+      const d = diags.find((x: any) => x.code === 'example.missing' && x.data.id === 'lk2m');
+      const actions = await other.request('textDocument/codeAction', { textDocument: { uri: uri(path.join(dir, 'specs/auth.md')) }, range: d.range, context: { diagnostics: [d] } });
+      const create = actions.find((a: any) => /^Create example file/.test(a.title));
+      assert.ok(create, JSON.stringify(actions.map((a: any) => a.title)));
+      assert.equal(create.edit, undefined);
+      assert.equal(create.command, undefined);
+      assert.match(create.disabled.reason, /^examples\/lk2m\.md leads outside the workspace folder .* through a symbolic link; nothing was changed\.$/);
+    } finally {
+      await other.shutdown();
+    }
+    assert.deepEqual(fs.readdirSync(outside), [], 'nothing was written outside');
+  });
 });
 
 describe('safe writes: Restricted Mode (untrusted workspace)', function () {
@@ -142,6 +161,25 @@ describe('safe writes: Restricted Mode (untrusted workspace)', function () {
       const file = path.join(dir, 'specs/auth.md');
       const text = await client.request('textDocument/rename', { textDocument: { uri: uri(file) }, position: positionOf(fs.readFileSync(file, 'utf8'), '{#passwords', 3), newName: 'pw_rules' });
       assert.ok(text.documentChanges.every((c: any) => c.kind === undefined));
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('shows the file-creating quick fix disabled, with the reason, to an editor that shows disabled actions', async () => {
+    const dir = copyFixture('shop');
+    const client = new LspClient();
+    try {
+      await client.initialize(dir, { textDocument: { codeAction: { disabledSupport: true } } }, { trusted: false });
+      const d = (await client.diagnosticsFor(uri(path.join(dir, 'specs/auth.md')), (list) => list.some((x: any) => x.code === 'example.missing'))).find((x: any) => x.code === 'example.missing');
+      const actions = await client.request('textDocument/codeAction', { textDocument: { uri: uri(path.join(dir, 'specs/auth.md')) }, range: d.range, context: { diagnostics: [d] } });
+      const create = actions.find((a: any) => /^Create example file/.test(a.title));
+      assert.ok(create, JSON.stringify(actions.map((a: any) => a.title)));
+      assert.equal(create.edit, undefined);
+      assert.equal(create.disabled.reason, 'Creating, renaming or deleting files is disabled in Restricted Mode (untrusted workspace).');
+      // The text fix is still offered, enabled.
+      assert.ok(actions.some((a: any) => /^Add footnote definition/.test(a.title) && a.edit && !a.disabled));
+      assert.ok(!fs.existsSync(path.join(dir, 'examples/lk2m.md')));
     } finally {
       await client.shutdown();
     }

@@ -132,11 +132,20 @@ function reallyInside(root: string, abs: string): boolean {
   }
 }
 
-export function toCodeAction(folder: Folder, change: WorkspaceChange, diagnostics: LspDiagnostic[], options: EditOptions): CodeAction | undefined {
+/**
+ * The editor's form of a quick fix. A fix whose edits are refused (see toWorkspaceEdit) has no edit and no command: it
+ * is returned disabled with the refusal as its reason when the client can show that (`disabledSupport`), else omitted.
+ */
+export function toCodeAction(folder: Folder, change: WorkspaceChange, diagnostics: LspDiagnostic[], options: EditOptions & { disabledSupport?: boolean }): CodeAction | undefined {
   const action = CodeAction.create(change.title, change.kind);
   if (change.edits.length) {
     const result = toWorkspaceEdit(folder, change.edits, options);
-    if ('refused' in result) return undefined;
+    if ('refused' in result) {
+      if (!options.disabledSupport) return undefined;
+      action.disabled = { reason: result.refused };
+      if (change.fixes) action.diagnostics = diagnostics.filter((d) => d.code === change.fixes);
+      return action;
+    }
     action.edit = result.edit;
   }
   if (change.command) {

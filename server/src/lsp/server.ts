@@ -398,7 +398,9 @@ export function startServer(connection: Connection): void {
       if (diags.length === 0) diags = diagnosticsInRange(at.folder.diagnostics(), at.rel, params.range);
       const lspDiags = params.context.diagnostics.length ? params.context.diagnostics : diags.map(toLspDiagnostic);
       return codeActions(at.folder.index, at.rel, params.range, diags)
-        .map((change) => toCodeAction(at.folder, change, lspDiags, editOptions()))
+        // A fix refused here (Restricted Mode, a target outside the workspace, a file that exists) is shown disabled
+        // with the reason where the editor can show one, and left out elsewhere.
+        .map((change) => toCodeAction(at.folder, change, lspDiags, { ...editOptions(), disabledSupport: capabilities.textDocument?.codeAction?.disabledSupport === true }))
         .filter((a) => !!a);
     }),
   );

@@ -212,6 +212,18 @@ describe('parseSpec: robustness', () => {
     assert.deepEqual(ids('\r\r# A {#a}\r'), ['a']);
   });
 
+  it('a leading byte order mark (an editor may keep it): ranges and prose offsets still point at the text', () => {
+    const text = '\uFEFF[^c3]: x.md\n# T {#a1}\n\nText[^b2].\n';
+    const facts = parseSpec('x.md', text);
+    const lines = text.split('\n');
+    const at = (r: { start: { line: number; character: number }; end: { character: number } }): string => lines[r.start.line]!.slice(r.start.character, r.end.character);
+    assert.deepEqual(facts.footnoteDefs.map((d) => at(d.idRange)), ['c3']);
+    assert.deepEqual(facts.headingClauses.map((c) => at(c.idRange)), ['a1']);
+    assert.deepEqual(facts.footnoteRefs.map((r) => at(r.range)), ['[^b2]']);
+    for (const b of facts.prose) assert.equal(text.slice(b.start, b.end).replace(/[^\s]/g, 'x').length, b.text.length);
+    assert.ok(facts.prose.some((b) => b.text === 'Text     .' && text.slice(b.start, b.end) === 'Text[^b2].'));
+  });
+
   it('parses attribute blocks', () => {
     assert.deepEqual(parseAttributeBlock('#x k=v q="a b" .c'), { id: 'x', idOffset: 1, attributes: { k: 'v', q: 'a b' }, classes: ['c'] });
     assert.match(parseAttributeBlock('#x k="unterminated').error!, /unterminated/);

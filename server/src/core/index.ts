@@ -138,9 +138,13 @@ export class WorkspaceIndex {
     return this.classifier.role(path);
   }
 
-  /** Adds or replaces a file's content. Returns the role the file plays. */
-  updateFile(path: string, text: string): FileRole {
-    const hash = contentHash(text);
+  /**
+   * Adds or replaces a file's content. Returns the role the file plays. `edited`: the text comes from an edit in the
+   * editor, so it is known to differ: no content hash is computed (a pass over a big spec on every keystroke), and the
+   * hash is unknown (NaN) until the next update, which then parses again (cheap: unchanged sections are cached).
+   */
+  updateFile(path: string, text: string, edited = false): FileRole {
+    const hash = edited ? NaN : contentHash(text);
     if (this.hashes.get(path) === hash && this.files.has(path)) return this.classifier.role(path);
     this.hashes.set(path, hash);
     const before = { spec: this.specs.get(path), code: this.code.get(path), signature: this.signatures.get(path) };

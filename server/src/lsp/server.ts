@@ -592,6 +592,8 @@ function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): bo
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
+    // The core reuses the diagnostic objects of unchanged clauses: most pairs are the same object.
+    if (x === y) continue;
     if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message) return false;
     if (x.range.start.line !== y.range.start.line || x.range.start.character !== y.range.start.character) return false;
     if (x.range.end.line !== y.range.end.line || x.range.end.character !== y.range.end.character) return false;

@@ -296,7 +296,7 @@ export class Host {
       const role = at.folder.index.roleOf(at.rel);
       if (role === 'other' || role === 'config') continue;
       const started = performance.now();
-      at.folder.index.updateFile(at.rel, latest);
+      at.folder.index.updateFile(at.rel, latest, true);
       this.lastFlushMs = performance.now() - started;
       at.folder.changed();
       this.onDocumentIndexed(at.folder, at.rel);

@@ -171,7 +171,12 @@ export interface ChunkEntry {
   sectionsIn: string;
   sectionsOut: readonly SectionEntry[];
   /** Facts shifted to where the chunk was last placed (reused while it stays there). */
-  byLine?: { line: number; facts: Pick<SpecFacts, 'headings' | 'headingClauses' | 'footnoteRefs' | 'footnoteDefs' | 'links' | 'malformed'> };
+  byLine?: {
+    line: number;
+    facts: Pick<SpecFacts, 'headings' | 'headingClauses' | 'footnoteRefs' | 'footnoteDefs' | 'links' | 'malformed'>;
+    /** The placed headings with their document slugs from the last assembly, by heading index (reused while equal). */
+    slugged?: HeadingInfo[];
+  };
   byOffset?: { start: number; prose: ProseBlock[] };
   /** Free for the index: results of later passes over this chunk (the ambiguity pass). */
   derived?: unknown;
@@ -295,10 +300,39 @@ function sectionsKey(sections: readonly SectionEntry[]): string {
 const shiftPos = (p: Position, dl: number): Position => ({ line: p.line + dl, character: p.character });
 const shiftRange = (r: Range, dl: number): Range => ({ start: shiftPos(r.start, dl), end: shiftPos(r.end, dl) });
 
+/**
+ * The document's prose blocks, computed when first read: a keystroke shifts the offsets of every block after it, and
+ * only the features that read prose of the whole document (the LLM pass, completion context) pay for the shift.
+ */
+function lazyProse(out: SpecFacts, chunks: PlacedChunk[]): void {
+  let prose: ProseBlock[] | undefined;
+  Object.defineProperty(out, 'prose', {
+    enumerable: true,
+    configurable: true,
+    get(): ProseBlock[] {
+      if (!prose) {
+        prose = [];
+        for (const { entry, start } of chunks) {
+          const f = entry.facts;
+          if (entry.byOffset?.start !== start) {
+            entry.byOffset = { start, prose: start === 0 ? f.prose : f.prose.map((b) => ({ ...b, start: b.start + start, end: b.end + start })) };
+          }
+          for (const b of entry.byOffset.prose) prose.push(b);
+        }
+      }
+      return prose;
+    },
+    set(value: ProseBlock[]): void {
+      prose = value;
+    },
+  });
+}
+
 /** Shifts chunk facts into document coordinates (reusing the last placement when it is the same) and recomputes slugs and anchors in document order. */
 function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
+  lazyProse(out, chunks);
   const slugger = new GithubSlugger();
-  for (const { entry, start, line } of chunks) {
+  for (const { entry, line } of chunks) {
     const f = entry.facts;
     if (entry.byLine?.line !== line) {
       entry.byLine = {
@@ -321,9 +355,6 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
               },
       };
     }
-    if (entry.byOffset?.start !== start) {
-      entry.byOffset = { start, prose: start === 0 ? f.prose : f.prose.map((b) => ({ ...b, start: b.start + start, end: b.end + start })) };
-    }
     const placed = entry.byLine.facts;
     const headingBase = out.headings.length;
     for (const h of placed.headings) out.headings.push(h);
@@ -332,17 +363,23 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
     for (const d of placed.footnoteDefs) out.footnoteDefs.push(d);
     for (const l of placed.links) out.links.push(l);
     for (const m of placed.malformed) out.malformed.push(m);
-    for (const b of entry.byOffset.prose) out.prose.push(b);
     for (const p of f.problems) out.problems.push(p);
     for (const event of entry.anchorEvents) {
       if (typeof event === 'string') {
         out.anchors.add(event);
         continue;
       }
-      // Slugs are unique per document ("a", "a-1"): computed here, in document order, not per chunk.
+      // Slugs are unique per document ("a", "a-1"): computed here, in document order, not per chunk. The slugged
+      // heading of the last assembly is reused while its placement and slug stay (no new objects per keystroke).
       const heading = out.headings[headingBase + event]!;
       const slug = slugger.slug(heading.title);
-      if (heading.slug !== slug) out.headings[headingBase + event] = { ...heading, slug };
+      const known = entry.byLine.slugged?.[event];
+      if (known?.slug === slug) out.headings[headingBase + event] = known;
+      else if (heading.slug !== slug) {
+        const slugged = { ...heading, slug };
+        out.headings[headingBase + event] = slugged;
+        (entry.byLine.slugged ??= [])[event] = slugged;
+      }
       out.anchors.add(slug);
     }
   }
@@ -500,6 +537,7 @@ class SpecWalker {
     sections: readonly SectionEntry[],
   ) {
     this.lines = new LineIndex(text);
+    this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.sections = [...sections];
   }
 
@@ -550,8 +588,11 @@ class SpecWalker {
     this.sectionTexts(root);
   }
 
+  /** micromark skips a leading byte order mark: its offsets then count from the character after it. */
+  private readonly bom: number;
+
   private offsets(node: MdNode): [number, number] {
-    return [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0];
+    return [(node.position?.start.offset ?? 0) + this.bom, (node.position?.end.offset ?? 0) + this.bom];
   }
 
   /** Heading clauses: the attribute block, every attribute kept [^hc2b]; a malformed block is reported, not guessed [^hc9m]. */

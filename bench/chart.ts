@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { chromium } from 'playwright-core';
 
 /** A hand-written SVG line chart of time vs workspace size (log-log), one line per measured tool. No dependency. */
 
@@ -22,9 +23,9 @@ const SERIES: { label: string; color: string; dash?: string; value: (r: ChartRow
 ];
 
 export function writeChart(file: string, rows: ChartRow[]): void {
-  const width = 760;
+  const width = 820;
   const height = 440;
-  const m = { left: 70, right: 240, top: 30, bottom: 50 };
+  const m = { left: 70, right: 300, top: 30, bottom: 50 };
   const pw = width - m.left - m.right;
   const ph = height - m.top - m.bottom;
   const xs = rows.map((r) => r.files);
@@ -63,4 +64,22 @@ export function writeChart(file: string, rows: ChartRow[]): void {
   });
   out.push('</svg>');
   fs.writeFileSync(file, out.join('\n') + '\n');
+}
+
+/**
+ * The chart as PNG too (VS Code's packager refuses SVG images in the README): the SVG rendered by the Debian chromium
+ * that the real-editor tests use (CHROMIUM_PATH to use another). Without one, only the SVG is written.
+ */
+export async function writeChartPng(svgFile: string, pngFile: string): Promise<boolean> {
+  const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) return false;
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ deviceScaleFactor: 2 });
+    await page.setContent(`<!doctype html><body style="margin:0">${fs.readFileSync(svgFile, 'utf8')}</body>`);
+    await page.locator('svg').first().screenshot({ path: pngFile });
+    return true;
+  } finally {
+    await browser.close();
+  }
 }

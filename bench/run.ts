@@ -5,12 +5,12 @@ import * as path from 'node:path';
 import { loadWorkspace } from '../server/src/node/workspace';
 import { LspClient, uri } from '../test/lsp/client';
 import { ensureWorkspace, type GeneratedWorkspace } from './generate';
-import { writeChart } from './chart';
+import { writeChart, writeChartPng } from './chart';
 
 /**
  * `npm run bench [-- --sizes 1000,10000,40000] [--runs 5] [--quick] [DIR…]`: the performance benchmark, measured side by
  * side with the obvious baselines in the same run, on generated workspaces (cached in .bench-cache/) and on any real
- * folder given. Writes bench/results/results.{md,json} and bench/results/time-vs-size.svg.
+ * folder given. Writes bench/results/results.{md,json} and bench/results/time-vs-size.{svg,png}.
  *
  *  - ripgrep scanning the same tree for the same `[^id]` pattern (the floor for reading and scanning these bytes);
  *  - `clarify check`, cold (a new process, no index cache) and warm (a new process with the on-disk index cache):
@@ -409,12 +409,15 @@ async function main(): Promise<void> {
     '',
     table(rows),
     '',
-    '![Time vs workspace size](time-vs-size.svg)',
+    '![Time vs workspace size](time-vs-size.png)',
     '',
   ].join('\n');
   fs.writeFileSync(path.join(resultsDir, 'results.md'), md);
   fs.writeFileSync(path.join(resultsDir, 'results.json'), JSON.stringify({ machine, runs: args.runs, rows }, null, 2) + '\n');
   writeChart(path.join(resultsDir, 'time-vs-size.svg'), rows.filter((r) => r.name.startsWith('generated')));
+  if (!(await writeChartPng(path.join(resultsDir, 'time-vs-size.svg'), path.join(resultsDir, 'time-vs-size.png')))) {
+    log('no chromium (CHROMIUM_PATH): wrote the SVG chart only, not time-vs-size.png');
+  }
   process.stdout.write(`${table(rows)}\n\nwritten to ${path.relative(process.cwd(), resultsDir)}/\n`);
 }
 

@@ -161,4 +161,36 @@ describe('hostile workspace: the language server (dist/server.js)', function () 
     assert.match(hover.contents.value, /vl1a/);
     assert.equal(client.exited, false);
   });
+
+  it('indexes while files vanish and change, through file events for them, and keeps the valid results', async () => {
+    const churn = startChurn(ws.root);
+    const other = new LspClient();
+    try {
+      await other.initialize(ws.root);
+      // File events for the churning files, as an editor's watcher would send them (some exist, some just vanished).
+      for (let round = 0; round < 5; round++) {
+        const changes = Array.from({ length: 20 }, (_, i) => ({ uri: uri(path.join(ws.root, 'churn', `c${i}.${i % 2 ? 'md' : 'ts'}`)), type: 1 + ((round + i) % 3) }));
+        other.notify('workspace/didChangeWatchedFiles', { changes });
+        await other.request('textDocument/hover', { textDocument: { uri: uri(path.join(ws.root, 'src/valid.ts')) }, position: { line: 0, character: 16 } });
+      }
+      for (const file of ['specs/valid.md', 'src/valid.ts']) {
+        const expected = cli.diagnostics.filter((d: any) => d.file === file).map((d: any) => `${d.code}:${d.line}:${d.column} ${d.message}`);
+        const got = await other.diagnosticsFor(uri(path.join(ws.root, file)), (d) => d.length === expected.length);
+        assert.deepEqual(got.map((d: any) => `${d.code}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`), expected);
+      }
+      const code = path.join(ws.root, 'src/valid.ts');
+      const hover = await other.request('textDocument/hover', { textDocument: { uri: uri(code) }, position: positionOf(fs.readFileSync(code, 'utf8'), '[^vl1a]', 2) });
+      assert.match(hover.contents.value, /`vl1a` · footnote clause/);
+      const lines = other.notifications.filter((n) => n.method === 'window/logMessage').map((n) => String(n.params.message));
+      assert.doesNotMatch(lines.join('\n') + other.stderr, /\n\s+at |uncaught|unhandled/);
+      // Skipped lines are the hostile files', or churn files that vanished while being read.
+      for (const l of lines.filter((x) => x.startsWith('  skipped '))) {
+        assert.ok(expectedSkipped(ws.fifo).some((s) => l === `  skipped ${s}`) || /^ {2}skipped churn\/c\d+\.(md|ts): vanished while indexing$/.test(l), l);
+      }
+      assert.equal(other.exited, false);
+    } finally {
+      await churn.stop();
+      await other.shutdown();
+    }
+  });
 });

@@ -52,12 +52,17 @@ describe('secrets: the API key never leaves the server; spec text only to the co
           findings: [{ clause: 'account_recovery', phrase: 'as appropriate', category: 'escape', question: `Who decides? (key ${KEY})`, suggestion: `use ${KEY}` }],
         },
       );
+      const lexicon = (list: any[]): string[] => list.filter((d) => d.code.startsWith('ambiguity.') && d.code !== 'ambiguity.llm').map((d) => `${d.code}:${d.range.start.line}:${d.message}`);
+      const lexiconBefore = lexicon(await client.diagnosticsFor(authUri, (d) => d.some((x: any) => x.code.startsWith('ambiguity.'))));
+      assert.ok(lexiconBefore.length > 0);
       const first = await client.request('specClarifier/clarify', { uri: authUri });
       assert.match(first.message, /LLM pass skipped: the API key was rejected \(401\)/);
       const second = await client.request('specClarifier/clarify', { uri: authUri });
       assert.match(second.message, /LLM pass skipped: .* answered 500 \(server error\) after 2 retries/);
       const third = await client.request('specClarifier/clarify', { uri: authUri });
       assert.match(third.message, /did not answer with a chat completion/);
+      // Three failed passes: the lexicon results of the spec are all still there, unchanged.
+      assert.deepEqual(lexicon(await client.diagnosticsFor(authUri)), lexiconBefore);
       const fourth = await client.request('specClarifier/clarify', { uri: authUri });
       assert.match(fourth.message, /1 finding/);
       answers.push(first, second, third, fourth);

@@ -521,7 +521,7 @@ export class IndexModel {
         continue;
       }
       const clause =
-        made.from === 'heading' ? (source as Clause) : made.from === 'footnote' ? footnoteClause(file, source as FootnoteRef)! : definitionClause({ ...(source as FootnoteDef), file });
+        made.from === 'heading' ? (source as Clause) : made.from === 'footnote' ? footnoteClause(file, source as FootnoteRef)! : definitionClause(definitionAt(file, source as FootnoteDef));
       swap.set(made.clause, clause);
       next.clauses.push({ ...made, clause, source });
     }
@@ -531,7 +531,7 @@ export class IndexModel {
         next.definitions.push(made);
         continue;
       }
-      const def: FootnoteDefinitionAt = { ...source, file };
+      const def = definitionAt(file, source);
       swap.set(made.def, def);
       next.definitions.push({ index: made.index, def, source });
     }
@@ -573,7 +573,7 @@ export class IndexModel {
     for (const file of this.specFiles) {
       const facts = this.specs.get(file)!;
       facts.footnoteDefs.forEach((d, index) => {
-        const def = { ...d, file };
+        const def = definitionAt(file, d);
         push(this.definitionsById, def.id, def);
         this.contribution(file).definitions.push({ index, def, source: d });
       });
@@ -788,8 +788,30 @@ export class IndexModel {
   }
 }
 
+/*
+ * Model objects made from facts objects, kept per facts object: the facts of an unchanged file (or of the unchanged
+ * sections of an edited spec) are the same objects across rebuilds, so a rebuilt model holds the same clause and
+ * definition objects for them, and what is memoized by clause (diagnostics, their LSP forms, the publish diff) stays
+ * valid. Each depends only on its facts object and file.
+ */
+const footnoteClauses = new WeakMap<FootnoteRef, Clause>();
+const definitionsAt = new WeakMap<FootnoteDef, FootnoteDefinitionAt>();
+const definitionClauses = new WeakMap<FootnoteDefinitionAt, Clause>();
+
+function definitionAt(file: string, d: FootnoteDef): FootnoteDefinitionAt {
+  let def = definitionsAt.get(d);
+  if (def?.file !== file) definitionsAt.set(d, (def = { ...d, file }));
+  return def;
+}
+
 function footnoteClause(file: string, ref: FootnoteRef | undefined): Clause | undefined {
   if (!ref) return undefined;
+  let clause = footnoteClauses.get(ref);
+  if (clause?.file !== file) footnoteClauses.set(ref, (clause = makeFootnoteClause(file, ref)));
+  return clause;
+}
+
+function makeFootnoteClause(file: string, ref: FootnoteRef): Clause {
   return {
     id: ref.id,
     kind: 'footnote',
@@ -806,7 +828,12 @@ function footnoteClause(file: string, ref: FootnoteRef | undefined): Clause | un
 }
 
 function definitionClause(def: FootnoteDefinitionAt): Clause {
-  return { id: def.id, kind: 'footnote', title: def.id, text: def.text, file: def.file, range: def.range, idRange: def.idRange, section: [], attributes: {} };
+  let clause = definitionClauses.get(def);
+  if (!clause) {
+    clause = { id: def.id, kind: 'footnote', title: def.id, text: def.text, file: def.file, range: def.range, idRange: def.idRange, section: [], attributes: {} };
+    definitionClauses.set(def, clause);
+  }
+  return clause;
 }
 
 /** The same ids cited in the same order, as code or test alike: only positions moved. */

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { prng } from '../test/helpers/prng';
 
 /**
  * A deterministic generator of monorepo-like workspaces for the benchmark. Same size, same bytes: a seeded PRNG, no
@@ -25,18 +26,6 @@ export interface GeneratedWorkspace {
   bigSpec: string;
   /** Code files with citations, and the ids cited there (for hover/definition/completion requests). */
   probes: { file: string; id: string }[];
-}
-
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = (
@@ -134,7 +123,7 @@ export function ensureWorkspace(cacheDir: string, size: number, log: (m: string)
 }
 
 function generate(dir: string, size: number): GeneratedWorkspace {
-  const random = rng(0x5eed ^ size);
+  const random = prng(0x5eed ^ size);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const w = new Writer(dir);
   const packages = Math.max(1, Math.round(size / 100));

@@ -6,22 +6,11 @@ import * as path from 'node:path';
 import { computeDiagnostics } from '../../server/src/core/diagnostics';
 import { LineIndex } from '../../server/src/core/text';
 import { loadWorkspace } from '../../server/src/node/workspace';
+import { prng } from '../helpers/prng';
 import { copyFixture, LspClient, type Notification } from './client';
 import * as fs from 'node:fs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-
-/** A small deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKENS = [' quickly', ' [^au3g]', ' [^lk2m]', ' [link](#nope)', ' [ok](#sessions)', '\n\n## Extra {#extra_x authority=user}\n\n', ' etc.', 'x', '\n', ' as appropriate', '{#', '[^', ']'];
 

@@ -114,6 +114,9 @@ async function symlinkEntry(realRoot: string, rel: string, files: WalkEntry[], s
 
 export type ReadResult = { text: string } | { skipped: string };
 
+/** Non-blocking (a FIFO never blocks the open), and never through a symlink. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (fs.constants.O_NOFOLLOW ?? 0);
+
 /** Files larger than this are listed as existing but not read (a 20 MB minified bundle is not a spec). */
 export const MAX_READ_BYTES = 4 * 1024 * 1024;
 
@@ -125,26 +128,48 @@ export const MAX_READ_BYTES = 4 * 1024 * 1024;
 export async function readTextFile(absPath: string, maxBytes = MAX_READ_BYTES): Promise<ReadResult> {
   let handle: fs.promises.FileHandle;
   try {
-    handle = await fs.promises.open(absPath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (fs.constants.O_NOFOLLOW ?? 0));
+    handle = await fs.promises.open(absPath, OPEN_FLAGS);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { skipped: 'vanished while indexing' };
-    if (code === 'ELOOP') return { skipped: 'is a symlink; not followed' };
-    return { skipped: `not readable (${code ?? (err as Error).message})` };
+    return openFailed(err);
   }
   try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) return { skipped: 'not a regular file (FIFO, socket or device)' };
-    if (stat.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; not read` };
-    const buffer = await handle.readFile();
-    if (buffer.length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; not read` };
-    if (buffer.subarray(0, 8192).includes(0)) return { skipped: 'binary file (NUL bytes); not read' };
-    return { text: new TextDecoder('utf-8').decode(buffer) };
+    const refused = refuseByStat(await handle.stat(), maxBytes);
+    if (refused) return refused;
+    return fromBytes(await handle.readFile(), maxBytes);
   } catch (err) {
-    return { skipped: `read failed (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+    return readFailed(err);
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+// The checks and results both readers share.
+
+function openFailed(err: unknown): ReadResult {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { skipped: 'vanished while indexing' };
+  if (code === 'ELOOP') return { skipped: 'is a symlink; not followed' };
+  return { skipped: `not readable (${code ?? (err as Error).message})` };
+}
+
+const tooLarge = (maxBytes: number): ReadResult => ({ skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; not read` });
+
+/** A FIFO, socket or device, or a file over the cap, is refused before reading. */
+function refuseByStat(stat: fs.Stats, maxBytes: number): ReadResult | undefined {
+  if (!stat.isFile()) return { skipped: 'not a regular file (FIFO, socket or device)' };
+  if (stat.size > maxBytes) return tooLarge(maxBytes);
+  return undefined;
+}
+
+/** The bytes read: over the cap (the file grew) or binary (NUL bytes) refused, else decoded as UTF-8 with replacement. */
+function fromBytes(bytes: Uint8Array, maxBytes: number): ReadResult {
+  if (bytes.length > maxBytes) return tooLarge(maxBytes);
+  if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file (NUL bytes); not read' };
+  return { text: new TextDecoder('utf-8').decode(bytes) };
+}
+
+function readFailed(err: unknown): ReadResult {
+  return { skipped: `read failed (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
 }
 
 /**
@@ -154,17 +179,14 @@ export async function readTextFile(absPath: string, maxBytes = MAX_READ_BYTES): 
 export function readTextFileSync(absPath: string, maxBytes = MAX_READ_BYTES): ReadResult {
   let fd: number;
   try {
-    fd = fs.openSync(absPath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (fs.constants.O_NOFOLLOW ?? 0));
+    fd = fs.openSync(absPath, OPEN_FLAGS);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { skipped: 'vanished while indexing' };
-    if (code === 'ELOOP') return { skipped: 'is a symlink; not followed' };
-    return { skipped: `not readable (${code ?? (err as Error).message})` };
+    return openFailed(err);
   }
   try {
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return { skipped: 'not a regular file (FIFO, socket or device)' };
-    if (stat.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; not read` };
+    const refused = refuseByStat(stat, maxBytes);
+    if (refused) return refused;
     // Read to the end (the file may have grown since fstat), never past the cap.
     let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(stat.size + 1, 4096)));
     let length = 0;
@@ -179,12 +201,9 @@ export function readTextFileSync(absPath: string, maxBytes = MAX_READ_BYTES): Re
       if (n === 0) break;
       length += n;
     }
-    if (length > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; not read` };
-    const bytes = buffer.subarray(0, length);
-    if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file (NUL bytes); not read' };
-    return { text: new TextDecoder('utf-8').decode(bytes) };
+    return fromBytes(buffer.subarray(0, length), maxBytes);
   } catch (err) {
-    return { skipped: `read failed (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+    return readFailed(err);
   } finally {
     try {
       fs.closeSync(fd);

@@ -1,13 +1,15 @@
 // The caches are untrusted input [^ca7s]: the real CLI (`node bin/clarify.js`, a child process with a deadline) with an
 // index cache (`--cache`) and an LLM cache (`--llm-cache`) whose entries were replaced by a FIFO or a link to
 // /dev/zero. Reading one must never block: the entry is a miss, the run finishes with the results of a run without
-// it, and the next write replaces it. See docs/reliability.md.
+// it, and the next write replaces it. The language server, restarted on a storage folder whose index cache holds bad
+// entries, publishes what it publishes without them, start after start. See docs/reliability.md.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../helpers/cli';
+import { LspClient, uri } from './client';
 import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -44,7 +46,7 @@ function workspace(): string {
   return dir;
 }
 
-describe('hostile cache entries: never a hang (real CLI)', function () {
+describe('hostile cache entries: never a hang, never a wedged server (real CLI and server)', function () {
   this.timeout(60_000);
 
   it('an index cache (--cache) that is a FIFO or a link to /dev/zero is a cold start, then rewritten', async function () {
@@ -104,5 +106,38 @@ describe('hostile cache entries: never a hang (real CLI)', function () {
       }
       if (tried === 0) this.skip();
     });
+  });
+
+  it('the language server restarted on an index cache with bad entries publishes the same diagnostics, start after start', async () => {
+    const dir = workspace();
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-caches-storage-'));
+    const uris = ['specs/signin.md', 'src/a.ts'].map((f) => uri(path.join(dir, f)));
+    const start = async (): Promise<any[][]> => {
+      const client = new LspClient();
+      try {
+        await client.initialize(dir, {}, { storagePath: storage });
+        const published = [];
+        for (const u of uris) published.push(await client.diagnosticsFor(u));
+        assert.doesNotMatch(client.stderr, /TypeError|\n\s+at /, 'no failure in the log');
+        return published;
+      } finally {
+        await client.shutdown();
+      }
+    };
+    const first = await start();
+    assert.deepEqual(first.map((d) => d.map((x: any) => x.code)), [['ambiguity.vague', 'clause.uncited'], ['citation.unknown-id']]);
+    const folder = path.join(storage, 'index-cache');
+    const [name] = fs.readdirSync(folder);
+    const cacheFile = path.join(folder, name!);
+    const data = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+    for (const [rel, entry] of data.entries) {
+      if (rel === 'specs/signin.md') entry.facts.spec = {};
+      if (rel === 'src/a.ts') entry.facts.code.citations = 'x';
+    }
+    fs.writeFileSync(cacheFile, JSON.stringify(data));
+    assert.deepEqual(await start(), first, 'the start after the cache went bad');
+    assert.deepEqual(await start(), first, 'and the next one');
+    const entries = new Map<string, any>(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).entries);
+    assert.ok(Array.isArray(entries.get('specs/signin.md').facts.spec.headingClauses) && Array.isArray(entries.get('src/a.ts').facts.code.citations), 'the entries were rewritten');
   });
 });

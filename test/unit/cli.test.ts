@@ -246,6 +246,15 @@ describe('clarify check --llm (against a local fake OpenAI-compatible server) [^
     fake.enqueue({ kind: 'answer', findings: [finding] });
     await runLlmOnIndex(index, { config: index.config, textOf: (file) => (file === 'specs/a.md' ? `# Top\n\n${A}` : undefined) });
     assert.deepEqual(brief(diagnosticsOf(index).filter((d) => d.code === 'ambiguity.llm')), ['ambiguity.llm@specs/a.md:5']);
+    // The editor's text (an edit: no content hash yet), a pass that succeeds, then one that fails: the findings stay.
+    const editor = `# Top\n\n${A}`;
+    index.updateFile('specs/a.md', editor, true);
+    fake.enqueue({ kind: 'answer', findings: [finding] });
+    await runLlmOnIndex(index, { config: index.config, textOf: (file) => (file === 'specs/a.md' ? editor : undefined) });
+    fake.enqueue({ kind: 'status', status: 400 });
+    const failed = await runLlmOnIndex(index, { config: index.config, maxRetries: 0, textOf: (file) => (file === 'specs/a.md' ? editor : undefined) });
+    assert.match(failed.message, /LLM pass skipped/);
+    assert.deepEqual(brief(diagnosticsOf(index).filter((d) => d.code === 'ambiguity.llm')), ['ambiguity.llm@specs/a.md:5'], 'a failed pass keeps them');
   });
 
   it('never sends anything without --llm', async () => {

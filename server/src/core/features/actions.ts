@@ -38,13 +38,20 @@ export function exampleTemplate(clause: Clause | undefined, id: string): string 
   return lines.join('\n');
 }
 
+/** Diagnostics are immutable values, reused for unchanged clauses: a big spec's keys are computed once. */
+const keys = new WeakMap<Diagnostic, string>();
+
 /** What a diagnostic names, whatever its range: its code and its data (ids, paths, phrase, suggestion). */
 export function diagnosticKey(d: Diagnostic): string {
-  const data: Record<string, unknown> = { ...(d.data ?? {}) };
-  // The LSP form carries the code and file in its data as well.
-  delete data['code'];
-  delete data['file'];
-  return `${d.code}\u0000${stableJson(data)}`;
+  let key = keys.get(d);
+  if (key === undefined) {
+    const data: Record<string, unknown> = { ...(d.data ?? {}) };
+    // The LSP form carries the code and file in its data as well.
+    delete data['code'];
+    delete data['file'];
+    keys.set(d, (key = `${d.code}\u0000${stableJson(data)}`));
+  }
+  return key;
 }
 
 function stableJson(v: unknown): string {
@@ -65,7 +72,9 @@ function stableJson(v: unknown): string {
  */
 export function currentDiagnostics(current: readonly Diagnostic[], sent: readonly Diagnostic[], range: Range): Diagnostic[] {
   const byKey = new Map<string, Diagnostic[]>();
+  const codes = new Set(sent.map((d) => d.code));
   for (const d of current) {
+    if (!codes.has(d.code)) continue;
     const key = diagnosticKey(d);
     const list = byKey.get(key);
     if (list) list.push(d);

@@ -187,6 +187,12 @@ describe('answers are data [^cq8d]', () => {
     });
   }
 
+  it('a spec that ends inside an open code fence: the record would be swallowed, so the answer is refused', () => {
+    const { text, range, phrase } = marked(HEAD + 'Respond ⟦quickly⟧.\n\n```\nan unclosed fence\n');
+    const result = answerEdits(text, { ...base, range, phrase, answer: '1 s', mode: 'replace' });
+    assert.deepEqual(result, { error: 'The answer could not be added without changing the structure of the spec (the record would change the text around it); nothing was changed.' });
+  });
+
   it('escapes what could start a block or combine with the text before it', () => {
     assert.equal(escapeMarkdownText('# of retries: 3'), '\\# of retries: 3');
     assert.equal(escapeMarkdownText('1. first\n2. second'), '1\\. first 2. second');
@@ -218,7 +224,7 @@ describe('answers are data [^cq8d]', () => {
         assert.equal(textOf(strong), folded(answer));
         assert.ok(textOf(nodes(after)[0]!).includes(folded(answer)));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

@@ -1,4 +1,4 @@
-import { isRecordHeading, markdownSkeleton, parseSpec, RECORD_TITLE, type SpecFacts } from '../spec/parseSpec';
+import { isRecordHeading, markdownSkeleton, parseSpecChunked, RECORD_TITLE, specChunks, type SpecChunkCache, type SpecFacts } from '../spec/parseSpec';
 import { comparePositions, isValidId, LineIndex } from '../text';
 import type { Diagnostic, Range } from '../types';
 import type { FileEdit } from './edits';
@@ -78,7 +78,7 @@ export function answerEdits(text: string, a: Answer): FileEdit[] | { error: stri
 
   const clauseId = a.clauseId !== undefined && isValidId(a.clauseId) ? a.clauseId : undefined;
   const entry = `- ${a.date} · ${clauseId ? `\`${clauseId}\` · ` : ''}“${escapeMarkdownText(a.phrase)}”: ${escapeMarkdownText(a.question)} → **${escapeMarkdownText(answer)}**`;
-  const facts = parseSpec(a.file, text);
+  const { facts, cache } = parseSpecChunked(a.file, text);
   const record = recordSection(facts, lines, text);
   let recordEdit: FileEdit;
   if (record) {
@@ -102,7 +102,7 @@ export function answerEdits(text: string, a: Answer): FileEdit[] | { error: stri
   const edits = [inline, recordEdit];
   // Edits must not overlap and must be in document order for every editor.
   edits.sort((x, y) => (x.kind === 'text' && y.kind === 'text' ? comparePositions(x.range.start, y.range.start) : 0));
-  const problem = structureChange(a.file, text, inline, edits, facts, clauseId !== undefined);
+  const problem = structureChange(a.file, text, inline, edits, { facts, cache }, clauseId, !record);
   if (problem) return { error: `The answer could not be added without changing the structure of the spec (${problem}); nothing was changed.` };
   return edits;
 }
@@ -134,35 +134,76 @@ function applyEdits(text: string, edits: FileEdit[]): string {
 
 const declared = (f: SpecFacts): string =>
   JSON.stringify([
-    f.headingClauses.map((c) => c.id),
+    f.headingClauses.map((c) => [c.id, c.parent]),
     f.footnoteRefs.map((r) => r.id),
     f.footnoteDefs.map((d) => d.id),
     f.links.map((l) => l.url),
     f.malformed.map((m) => m.raw),
   ]);
 
+/** The texts of a document's chunks (parsed as the whole document is, see specChunks). */
+function chunkTexts(text: string): string[] {
+  const starts = specChunks(text);
+  return starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
+}
+
+const skeletonOf = (text: string): string[] =>
+  markdownSkeleton(text)
+    .slice(1)
+    .map((n) => n.node);
+
+/** Whether `b` is `a` with one of the `insertions` put in at one place. */
+function insertedOnce(a: string[], b: string[], insertions: string[][]): boolean {
+  let same = 0;
+  while (same < a.length && a[same] === b[same]) same++;
+  for (const ins of insertions) {
+    if (b.length !== a.length + ins.length) continue;
+    for (let p = 0; p <= same; p++) {
+      if (ins.every((x, k) => b[p + k] === x) && a.slice(p).every((x, k) => b[p + ins.length + k] === x)) return true;
+    }
+  }
+  return false;
+}
+
 /**
- * What the edits would change in the document's structure besides one recorded decision (a description), or
- * undefined: the answer alone must leave the syntax tree as it was (prose only), and the record edit must add one
- * entry to the record and nothing outside it.
+ * What the two edits would change in the document's structure besides one recorded decision (a description), or
+ * undefined [^cq8d]. The answer alone must leave the syntax tree as it was (prose only); the record edit must add one
+ * entry (and, for a new record, its heading and paragraph) and nothing else. Compared chunk by chunk: chunks whose
+ * text is unchanged parse as before, so a big spec costs one parse and the parses of the chunks the edits touch.
  */
-function structureChange(file: string, text: string, inline: FileEdit, edits: FileEdit[], before: SpecFacts, linked: boolean): string | undefined {
-  const skeleton = (t: string, skip?: { start: number; end: number }): string =>
-    markdownSkeleton(t)
-      .filter((n) => !skip || n.offset < skip.start || n.offset >= skip.end)
-      .map((n) => n.node)
-      .join('\n');
+function structureChange(file: string, text: string, inline: FileEdit, edits: FileEdit[], before: { facts: SpecFacts; cache: SpecChunkCache }, clauseId: string | undefined, newRecord: boolean): string | undefined {
   const answered = applyEdits(text, [inline]);
-  if (skeleton(answered) !== skeleton(text)) return 'the answer would turn into Markdown syntax';
+  // Both edits are made for `text` (the record edit may be on the answer's line, at the end of the document).
   const after = applyEdits(text, edits);
-  const factsAnswered = parseSpec(file, answered);
-  const factsAfter = parseSpec(file, after);
-  const spanAnswered = recordSection(factsAnswered, new LineIndex(answered), answered) ?? { start: answered.length, end: answered.length };
-  const spanAfter = recordSection(factsAfter, new LineIndex(after), after);
-  if (!spanAfter) return 'the record section would not be read as one';
-  if (skeleton(after, spanAfter) !== skeleton(answered, spanAnswered)) return 'the record would change the text around it';
-  if (declared(factsAfter) !== declared(factsAnswered) || declared(factsAnswered) !== declared(before)) return 'clauses, references or links would change';
-  if (factsAfter.clarifications.length !== factsAnswered.clarifications.length + (linked ? 1 : 0)) return 'the record entry would not be read as one';
+  const [a, b, c] = [chunkTexts(text), chunkTexts(answered), chunkTexts(after)];
+  // 1. The answer: the same chunks, and the changed ones parse to the same tree.
+  if (a.length !== b.length) return 'the answer would turn into Markdown syntax';
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && skeletonOf(a[i]!).join('\n') !== skeletonOf(b[i]!).join('\n')) return 'the answer would turn into Markdown syntax';
+  }
+  // 2. The record: one entry more, in one chunk (or a new last chunk that is the new record).
+  const entry = ['listItem', 'paragraph', ...(clauseId ? [`inlineCode ${clauseId}`] : []), 'strong'];
+  const section = ['heading 2', 'paragraph', 'list', ...entry];
+  const changed: number[] = [];
+  for (let i = 0; i < b.length; i++) if (b[i] !== c[i]) changed.push(i);
+  const extra = c.length === b.length + 1 ? c[c.length - 1]! : undefined;
+  if (c.length !== b.length && !extra) return 'the record would change the text around it';
+  for (const i of changed) {
+    if (extra !== undefined && i === b.length) continue;
+    const x = skeletonOf(b[i]!);
+    const y = skeletonOf(c[i]!);
+    const ok =
+      extra !== undefined
+        ? x.join('\n') === y.join('\n') // the chunk before a new record gains blank lines only
+        : changed.length === 1 && insertedOnce(x, y, newRecord ? [section] : [entry, ['list', ...entry]]);
+    if (!ok) return 'the record would change the text around it';
+  }
+  if (extra !== undefined && (!newRecord || skeletonOf(extra).join('\n') !== section.join('\n'))) return 'the record would not be read as one';
+  // 3. Clauses, references, links and the record, read the way the index reads them.
+  const factsAnswered = parseSpecChunked(file, answered, before.cache);
+  const factsAfter = parseSpecChunked(file, after, factsAnswered.cache).facts;
+  if (declared(factsAfter) !== declared(factsAnswered.facts) || declared(factsAnswered.facts) !== declared(before.facts)) return 'clauses, references or links would change';
+  if (factsAfter.clarifications.length !== factsAnswered.facts.clarifications.length + (clauseId ? 1 : 0)) return 'the record entry would not be read as one';
   return undefined;
 }
 

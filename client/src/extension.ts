@@ -93,18 +93,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!client || !args) return;
       const answer = await askAnswer(args);
       if (!answer) return;
-      const edit = await client.sendRequest('specClarifier/answer', {
-        uri: args.uri,
-        range: args.range,
-        phrase: args.phrase,
-        question: args.question,
-        ...(args.clauseId ? { clauseId: args.clauseId } : {}),
-        answer: answer.text,
-        mode: answer.mode,
-        date: new Date().toISOString().slice(0, 10),
-      });
-      const converted = await client.protocol2CodeConverter.asWorkspaceEdit(edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
-      if (converted && !(await vscode.workspace.applyEdit(converted))) void vscode.window.showErrorMessage('Spec Clarifier could not apply the answer.');
+      // The server recomputes the edit from its current text and stamps it with that text's version; if the document
+      // changed before the edit was applied, the editor refuses it and the answer is asked for once more from the
+      // newer text (the question is found again by its phrase, or refused with the reason) [^se5v].
+      for (let attempt = 0; attempt < 2; attempt++) {
+        let edit: unknown;
+        try {
+          edit = await client.sendRequest('specClarifier/answer', {
+            uri: args.uri,
+            range: args.range,
+            phrase: args.phrase,
+            ...(args.code ? { code: args.code } : {}),
+            ...(args.clauseId ? { clauseId: args.clauseId } : {}),
+            ...(args.stamp && attempt === 0 ? { stamp: args.stamp } : {}),
+            answer: answer.text,
+            mode: answer.mode,
+            date: new Date().toISOString().slice(0, 10),
+          });
+        } catch (err) {
+          void vscode.window.showWarningMessage(`Spec Clarifier: ${err instanceof Error ? err.message : String(err)}`);
+          return;
+        }
+        const converted = await client.protocol2CodeConverter.asWorkspaceEdit(edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
+        // The converted edit has lost the versions: compare them here, right before applying.
+        if (!converted || (versionsMatch(edit) && (await vscode.workspace.applyEdit(converted)))) return;
+      }
+      void vscode.window.showErrorMessage('Spec Clarifier could not apply the answer: the spec kept changing. Use the Answer quick fix again.');
     }),
     vscode.commands.registerCommand('specClarifier.clarifyFile', () => clarify(vscode.window.activeTextEditor?.document.uri.toString())),
     vscode.commands.registerCommand('specClarifier.clarifyWorkspace', () => clarify(undefined)),
@@ -149,11 +163,26 @@ export async function deactivate(): Promise<void> {
 
 interface AnswerArgs {
   uri: string;
+  /** The diagnostic code of the question and the version of the text it was asked for (see the server). */
+  code?: string;
+  stamp?: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   phrase: string;
   question: string;
   clauseId?: string;
   suggestions?: string[];
+}
+
+/** Whether every versioned text edit of a WorkspaceEdit is for the version its open document has now. */
+function versionsMatch(edit: unknown): boolean {
+  const changes = (edit as { documentChanges?: { textDocument?: { uri: string; version?: number | null } }[] } | null)?.documentChanges ?? [];
+  for (const c of changes) {
+    const version = c.textDocument?.version;
+    if (typeof version !== 'number') continue;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === c.textDocument!.uri);
+    if (doc && doc.version !== version) return false;
+  }
+  return true;
 }
 
 /** Asks for the answer: a suggested rewording (from the LLM) or the user's own words, then how to apply it. */

@@ -153,7 +153,7 @@ describe('language server (stdio, push diagnostics)', function () {
     const edit = await client.request('specClarifier/answer', { ...args, answer: 'within 300 ms (p95)', mode: 'replace', date: '2026-11-21' });
     const edits = edit.documentChanges[0].edits;
     assert.deepEqual(edits[0], { range: quickly.range, newText: 'within 300 ms (p95)' });
-    assert.match(edits[1].newText, /## Clarifications \{#clarifications\}[\s\S]*- 2026-11-21 · `sessions` · “quickly”: How fast, exactly\? Give a bound/);
+    assert.match(edits[1].newText, /\n## Clarifications\n[\s\S]*- 2026-11-21 · `sessions` · “quickly”: How fast, exactly\? Give a bound/);
   });
 
   it('quick fix: replace a typo with the suggested id', async () => {

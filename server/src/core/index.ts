@@ -294,7 +294,7 @@ export class WorkspaceIndex {
    * The lexicon pass over one spec's prose [^ambiguity_lexicon], chunk by chunk: each chunk starts with its heading,
    * which no list continues, so a chunk's findings depend on its own text only and are kept with its parse (an edit
    * re-analyses one section). Suppression comments may sit in the chunk before: they are applied to the whole file.
-   * The Clarifications section is the answers, not prose to review.
+   * The Clarifications section is the answers, not prose to review [^cq2r].
    */
   private findAmbiguities(chunks: PlacedChunk[], text: string): AmbiguityHit[] {
     const a = this.config.ambiguity;
@@ -303,7 +303,7 @@ export class WorkspaceIndex {
     for (const chunk of chunks) {
       let local = chunk.entry.derived as { finding: AmbiguityFinding; hit: AmbiguityHit }[] | undefined;
       if (!local) {
-        const prose = chunk.entry.facts.prose.filter((b) => b.clauseId !== CLARIFICATIONS_ID);
+        const prose = chunk.entry.facts.prose.filter((b) => b.clauseId !== CLARIFICATIONS_ID && !b.record);
         const findings = prose.length
           ? findAmbiguities(prose, {
               addTerms: a.addTerms,

@@ -17,8 +17,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateOverrides, type ClarifierConfig } from '../core/config';
-import { codeActions, diagnosticsInRange } from '../core/features/actions';
-import { answerEdits, type Answer } from '../core/features/clarify';
+import { codeActions, currentDiagnostics, diagnosticsInRange } from '../core/features/actions';
+import { answerRequestEdits } from '../core/features/clarify';
 import { completeAnchors, completeIds, completionContext } from '../core/features/completion';
 import { hoverMarkdown } from '../core/features/hover';
 import { occurrenceAt } from '../core/features/locate';
@@ -124,6 +124,14 @@ export function startServer(connection: Connection): void {
   async function allReady(token?: CancellationToken): Promise<void> {
     await raceCancel(Promise.all(host.folders.map((f) => f.ready)), token);
     await host.flush();
+  }
+
+  /** Which text a document's index facts are: its version while open, its content hash when read from disk. */
+  function stampOf(uri: string, at: { folder: Folder; rel: string }): string | undefined {
+    const version = documents.get(uri)?.version;
+    if (version !== undefined) return `v${version}`;
+    const hash = at.folder.index.factsOf(at.rel)?.hash;
+    return hash !== undefined && !Number.isNaN(hash) ? `h${hash}` : undefined;
   }
 
   const editOptions = (): EditOptions => ({
@@ -393,11 +401,13 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(
     guard('codeAction', [], async (params, token) => {
       const at = await locate(params.textDocument.uri, token);
-      if (!at) return [];
-      let diags = params.context.diagnostics.map((d) => fromLspDiagnostic(d, at.rel)).filter((d): d is Diagnostic => !!d);
-      if (diags.length === 0) diags = diagnosticsInRange(at.folder.diagnostics(), at.rel, params.range);
+      // Fixes are computed from the diagnostics of the text the index holds, and carry its version [^se5v].
+      if (!at || host.isPending(params.textDocument.uri)) return [];
+      const current = at.folder.diagnosticsOf(at.rel);
+      const sent = params.context.diagnostics.map((d) => fromLspDiagnostic(d, at.rel)).filter((d): d is Diagnostic => !!d);
+      const diags = sent.length ? currentDiagnostics(current, sent, params.range) : diagnosticsInRange(current, at.rel, params.range);
       const lspDiags = params.context.diagnostics.length ? params.context.diagnostics : diags.map(toLspDiagnostic);
-      return codeActions(at.folder.index, at.rel, params.range, diags)
+      return codeActions(at.folder.index, at.rel, params.range, diags, { stamp: stampOf(params.textDocument.uri, at) })
         // A fix refused here (Restricted Mode, a target outside the workspace, a file that exists) is shown disabled
         // with the reason where the editor can show one, and left out elsewhere.
         .map((change) => toCodeAction(at.folder, change, lspDiags, { ...editOptions(), disabledSupport: capabilities.textDocument?.codeAction?.disabledSupport === true }))
@@ -517,11 +527,13 @@ export function startServer(connection: Connection): void {
   /** "Answer: <question>": the client asked the user; this turns the answer into the edit (phrase + Clarifications). */
   connection.onRequest(
     ANSWER_REQUEST,
-    guard('answer', null, async (params: Omit<Answer, 'file'> & { uri: string }, token) => {
-      const at = await locate(params.uri, token);
-      const facts = at ? at.folder.index.specFacts(at.rel) : undefined;
-      if (!at || !facts) throw new ResponseError(ErrorCodes.InvalidRequest, 'Answers go into spec files of the workspace.');
-      const edits = answerEdits(facts, { ...params, file: at.rel });
+    guard('answer', null, async (params: { uri: string }, token) => {
+      const at = typeof params?.uri === 'string' ? await locate(params.uri, token) : undefined;
+      if (!at || !at.folder.index.specFacts(at.rel)) throw new ResponseError(ErrorCodes.InvalidRequest, 'Answers go into spec files of the workspace.');
+      // Recomputed from the current text and diagnostics; the edit carries the version of that text [^se5v].
+      const text = documents.get(params.uri)?.getText() ?? (await at.folder.readFromDisk(at.rel));
+      if (text === undefined || host.isPending(params.uri)) throw new ResponseError(ErrorCodes.InvalidRequest, 'The spec is changing; answer again in a moment.');
+      const edits = answerRequestEdits(at.rel, text, at.folder.diagnosticsOf(at.rel), params, (stamp) => stamp !== undefined && stamp === stampOf(params.uri, at));
       if ('error' in edits) throw new ResponseError(ErrorCodes.InvalidRequest, edits.error);
       const result = toWorkspaceEdit(at.folder, edits, editOptions());
       if ('refused' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.refused);

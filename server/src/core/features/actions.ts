@@ -3,12 +3,15 @@ import type { WorkspaceIndex } from '../index';
 import { dirname } from '../paths';
 import { comparePositions, rangeContains } from '../text';
 import type { Clause, Diagnostic, Range } from '../types';
+import { escapeMarkdownText } from './clarify';
 import { occurrenceAt } from './locate';
 import type { WorkspaceChange } from './edits';
 
 /**
- * Code actions. Quick fixes read only `diagnostic.data` (the diagnostics may come back from the editor, so they are
- * re-validated against the current index); refactorings look at the id under the cursor.
+ * Code actions. Quick fixes are computed from the diagnostics of the server's current text, never from what the editor
+ * sends back (its ranges and data may be those of an older text): `currentDiagnostics` finds the editor's diagnostics
+ * again by what they name, and the edits are made for the text they were computed from [^se5v]. Refactorings look at
+ * the id under the cursor.
  */
 
 /** The editor command behind "Answer: …" (the client asks for the answer and requests `specClarifier/answer`). */
@@ -35,7 +38,71 @@ export function exampleTemplate(clause: Clause | undefined, id: string): string 
   return lines.join('\n');
 }
 
-export function codeActions(index: WorkspaceIndex, file: string, range: Range, diagnostics: Diagnostic[]): WorkspaceChange[] {
+/** Diagnostics are immutable values, reused for unchanged clauses: a big spec's keys are computed once. */
+const keys = new WeakMap<Diagnostic, string>();
+
+/** What a diagnostic names, whatever its range: its code and its data (ids, paths, phrase, suggestion). */
+export function diagnosticKey(d: Diagnostic): string {
+  let key = keys.get(d);
+  if (key === undefined) {
+    const data: Record<string, unknown> = { ...(d.data ?? {}) };
+    // The LSP form carries the code and file in its data as well.
+    delete data['code'];
+    delete data['file'];
+    keys.set(d, (key = `${d.code}\u0000${stableJson(data)}`));
+  }
+  return key;
+}
+
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/**
+ * The current diagnostics the editor's diagnostics stand for [^se5v]: the same code and data (what they name), the one
+ * at the requested range when the problem occurs more than once, else the nearest. A diagnostic the current text no
+ * longer has (the example became used, the typo was fixed) stands for nothing: no fix is offered for it.
+ */
+export function currentDiagnostics(current: readonly Diagnostic[], sent: readonly Diagnostic[], range: Range): Diagnostic[] {
+  const byKey = new Map<string, Diagnostic[]>();
+  const codes = new Set(sent.map((d) => d.code));
+  for (const d of current) {
+    if (!codes.has(d.code)) continue;
+    const key = diagnosticKey(d);
+    const list = byKey.get(key);
+    if (list) list.push(d);
+    else byKey.set(key, [d]);
+  }
+  const out = new Set<Diagnostic>();
+  for (const d of sent) {
+    const candidates = byKey.get(diagnosticKey(d));
+    if (!candidates) continue;
+    const touching = diagnosticsInRange(candidates, candidates[0]!.file, range);
+    const pool = touching.length ? touching : candidates;
+    let best = pool[0]!;
+    for (const c of pool) if (lineDistance(c.range, range) < lineDistance(best.range, range)) best = c;
+    out.add(best);
+  }
+  return [...out];
+}
+
+function lineDistance(a: Range, b: Range): number {
+  return Math.abs(a.start.line - b.start.line) * 1e6 + Math.abs(a.start.character - b.start.character);
+}
+
+export interface ActionOptions {
+  /** The version (or content hash) of the text the actions are computed for: the Answer command carries it. */
+  stamp?: string;
+}
+
+export function codeActions(index: WorkspaceIndex, file: string, range: Range, diagnostics: Diagnostic[], options: ActionOptions = {}): WorkspaceChange[] {
   const model = index.model();
   const out: WorkspaceChange[] = [];
   for (const d of diagnostics) {
@@ -89,11 +156,23 @@ export function codeActions(index: WorkspaceIndex, file: string, range: Range, d
           edits: [],
           command: {
             command: ANSWER_COMMAND,
-            arguments: [{ file, range: d.range, phrase, question, ...(typeof data['clauseId'] === 'string' ? { clauseId: data['clauseId'] } : {}), suggestions: suggestion ? [suggestion] : [] }],
+            arguments: [
+              {
+                file,
+                code: d.code,
+                range: d.range,
+                phrase,
+                question,
+                ...(typeof data['clauseId'] === 'string' ? { clauseId: data['clauseId'] } : {}),
+                suggestions: suggestion ? [suggestion] : [],
+                ...(options.stamp !== undefined ? { stamp: options.stamp } : {}),
+              },
+            ],
           },
         });
         if (suggestion) {
-          out.push({ title: `Replace with “${suggestion}”`, kind: 'quickfix', fixes: d.code, edits: [{ kind: 'text', file, range: d.range, newText: suggestion }] });
+          // A model's suggestion is data too: it replaces the phrase as text, never as Markdown [^cq8d].
+          out.push({ title: `Replace with “${suggestion}”`, kind: 'quickfix', fixes: d.code, edits: [{ kind: 'text', file, range: d.range, newText: escapeMarkdownText(suggestion) }] });
         }
         const line = { line: d.range.start.line, character: 0 };
         out.push({

@@ -13,6 +13,7 @@ export interface HoverOptions {
 }
 
 const TEXT_LIMIT = 600;
+const DECISIONS_SHOWN = 3;
 
 export function hoverMarkdown(model: IndexModel, id: string, options: HoverOptions): string | undefined {
   const r = model.resolve(id);
@@ -28,6 +29,12 @@ export function hoverMarkdown(model: IndexModel, id: string, options: HoverOptio
   const code = r.citations.filter((x) => x.kind === 'code').length;
   const tests = r.citations.length - code;
   out.push(`Cited by ${plural(code, 'implementation')} · ${plural(tests, 'test')}`);
+  // The decisions recorded for this clause in its spec's Clarifications section [^cq2r].
+  const decisions = (model.specs.get(c.file)?.clarifications ?? []).filter((e) => e.clauseId === c.id);
+  if (decisions.length) {
+    const links = decisions.slice(-DECISIONS_SHOWN).map((e) => `[${e.date ?? `${c.file}:${e.range.start.line + 1}`}](${options.link(c.file, e.range.start.line)})`);
+    out.push(`Clarified: ${links.join(' · ')}${decisions.length > DECISIONS_SHOWN ? ` (${decisions.length} answers, the last ${DECISIONS_SHOWN} shown)` : ''}`);
+  }
   if (r.example) {
     if (r.example.exists && r.example.path) {
       const head = options.exampleHead?.(r.example.path);

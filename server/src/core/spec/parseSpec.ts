@@ -10,7 +10,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import remarkFrontmatter from 'remark-frontmatter';
 import GithubSlugger from 'github-slugger';
-import { LineIndex, ID_PATTERN } from '../text';
+import { LineIndex, ID_PATTERN, ID_RE } from '../text';
 import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown } from './defuse';
@@ -91,6 +91,32 @@ export interface ProseBlock {
   clauseId?: string;
   /** Authority of that clause, inherited from enclosing clauses when it has none. */
   authority?: string;
+  /** In the spec's decision record (a `Clarifications` section): answers, not prose to review [^cq2r]. */
+  record?: true;
+}
+
+/**
+ * One recorded decision: a list item of a spec's `Clarifications` section whose first inline code names a clause id
+ * (`- 2026-11-21 · \`sessions\` · “quickly”: How fast? → **200 ms**`). The hover of that clause links to it [^cq2r].
+ */
+export interface ClarificationEntry {
+  clauseId: string;
+  /** The list item's first line. */
+  range: Range;
+  /** YYYY-MM-DD when the entry starts with one. */
+  date?: string;
+}
+
+/**
+ * The title of a spec's decision record: a heading `Clarifications` without an id (or the legacy
+ * `{#clarifications}` of earlier versions, which is a clause of its own). Not a clause: no id to duplicate across
+ * specs, nothing to cite [^cq2r].
+ */
+export const RECORD_TITLE = 'Clarifications';
+export const LEGACY_RECORD_ID = 'clarifications';
+
+export function isRecordHeading(title: string, id: string | undefined): boolean {
+  return title.trim().toLowerCase() === RECORD_TITLE.toLowerCase() && (id === undefined || id === LEGACY_RECORD_ID);
 }
 
 export interface SpecFacts {
@@ -105,6 +131,8 @@ export interface SpecFacts {
   malformed: MalformedBlock[];
   /** Prose blocks in document order (not inside code, HTML, front matter, footnote definitions or link definitions). */
   prose: ProseBlock[];
+  /** The decisions recorded in the spec's `Clarifications` section(s), in document order. */
+  clarifications: ClarificationEntry[];
   /** The end of the document (where a quick fix appends). */
   end: { line: number; character: number };
   problems: string[];
@@ -145,7 +173,7 @@ const HEADING_TEXT_LIMIT = 1200;
 const BLOCK_TEXT_LIMIT = 2000;
 
 export function emptySpecFacts(file: string): SpecFacts {
-  return { file, headings: [], headingClauses: [], footnoteRefs: [], footnoteDefs: [], links: [], anchors: new Set(), malformed: [], prose: [], end: { line: 0, character: 0 }, problems: [] };
+  return { file, headings: [], headingClauses: [], footnoteRefs: [], footnoteDefs: [], links: [], anchors: new Set(), malformed: [], prose: [], clarifications: [], end: { line: 0, character: 0 }, problems: [] };
 }
 
 export function parseSpec(file: string, text: string): SpecFacts {
@@ -173,7 +201,7 @@ export interface ChunkEntry {
   /** Facts shifted to where the chunk was last placed (reused while it stays there). */
   byLine?: {
     line: number;
-    facts: Pick<SpecFacts, 'headings' | 'headingClauses' | 'footnoteRefs' | 'footnoteDefs' | 'links' | 'malformed'>;
+    facts: Pick<SpecFacts, 'headings' | 'headingClauses' | 'footnoteRefs' | 'footnoteDefs' | 'links' | 'malformed' | 'clarifications'>;
     /** The placed headings with their document slugs from the last assembly, by heading index (reused while equal). */
     slugged?: HeadingInfo[];
   };
@@ -352,6 +380,7 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
                 })),
                 links: f.links.map((l) => ({ ...l, range: shiftRange(l.range, line), anchorRange: shiftRange(l.anchorRange, line) })),
                 malformed: f.malformed.map((m) => ({ ...m, range: shiftRange(m.range, line) })),
+                clarifications: (f.clarifications ?? []).map((e) => ({ ...e, range: shiftRange(e.range, line) })),
               },
       };
     }
@@ -363,6 +392,7 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
     for (const d of placed.footnoteDefs) out.footnoteDefs.push(d);
     for (const l of placed.links) out.links.push(l);
     for (const m of placed.malformed) out.malformed.push(m);
+    for (const e of placed.clarifications ?? []) out.clarifications.push(e);
     for (const p of f.problems) out.problems.push(p);
     for (const event of entry.anchorEvents) {
       if (typeof event === 'string') {
@@ -518,6 +548,8 @@ export interface SectionEntry {
   title: string;
   id?: string;
   authority?: string;
+  /** The section is a decision record (see isRecordHeading). */
+  record?: true;
 }
 
 class SpecWalker {
@@ -579,6 +611,9 @@ class SpecWalker {
         case 'definition':
           this.link(node);
           break;
+        case 'listItem':
+          if (this.inRecord()) this.recordEntry(node);
+          break;
       }
       const children = node.children;
       if (!children) continue;
@@ -637,6 +672,7 @@ class SpecWalker {
     const parentClause = [...this.sections].reverse().find((s) => s.id !== undefined)?.id;
     if (clause && parentClause !== undefined) clause.parent = parentClause;
     const entry: SectionEntry = { level, title: title || clause?.id || '' };
+    if (isRecordHeading(title, clause?.id)) entry.record = true;
     if (clause) {
       entry.id = clause.id;
       if (clause.authority !== undefined) entry.authority = clause.authority;
@@ -850,7 +886,27 @@ class SpecWalker {
     const block: ProseBlock = { kind, start, end, text: chars.join('') };
     if (ctx.parent !== undefined) block.clauseId = ctx.parent;
     if (ctx.authority !== undefined) block.authority = ctx.authority;
+    if (this.inRecord()) block.record = true;
     this.facts.prose.push(block);
+  }
+
+  /** Inside a decision record: the innermost section or one around it is a `Clarifications` section. */
+  private inRecord(): boolean {
+    for (let i = this.sections.length - 1; i >= 0; i--) if (this.sections[i]!.record) return true;
+    return false;
+  }
+
+  /** A list item of the record whose first inline code is a clause id is a recorded decision [^cq2r]. */
+  private recordEntry(node: MdNode): void {
+    const first = node.children?.[0];
+    if (!first || first.type !== 'paragraph') return;
+    const code = (first.children ?? []).find((c) => c.type === 'inlineCode');
+    const id = code?.value?.trim() ?? '';
+    if (!ID_RE.test(id)) return;
+    const [start, end] = this.offsets(node);
+    const lineEnd = this.text.slice(start, end).search(/[\r\n]/);
+    const date = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(\d{4}-\d{2}-\d{2})\b/.exec(this.text.slice(start, end))?.[1];
+    this.facts.clarifications.push({ clauseId: id, range: this.lines.rangeOf(start, lineEnd >= 0 ? start + lineEnd : end), ...(date ? { date } : {}) });
   }
 
   /** HTML `id=`/`name=` attributes are anchors too [^ln2a]. */
@@ -954,4 +1010,35 @@ function definitionTarget(def: MdNode): { value: string; node?: MdNode } | undef
     }
   }
   return undefined;
+}
+
+/**
+ * The Markdown structure of a text: every node of its syntax tree but text (type, heading depth, footnote and
+ * definition labels, link URLs, code, inline code and HTML values) with its start offset, in document order. Two texts
+ * that differ only in prose have equal skeletons; an answer inserted as data must leave it unchanged [^cq8d].
+ */
+export function markdownSkeleton(text: string): { offset: number; node: string }[] {
+  const out: { offset: number; node: string }[] = [];
+  let tree: MdNode;
+  try {
+    tree = processor.parse(defuseMarkdown(text).text) as unknown as MdNode;
+  } catch (err) {
+    return [{ offset: 0, node: `unparsable: ${(err as Error).message}` }];
+  }
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const stack: MdNode[] = [tree];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type !== 'text') {
+      const parts: string[] = [n.type];
+      if (n.depth !== undefined) parts.push(String(n.depth));
+      if (n.identifier !== undefined) parts.push(n.identifier);
+      if (n.url !== undefined) parts.push(n.url);
+      if (n.value !== undefined && n.type !== 'text') parts.push(n.value);
+      out.push({ offset: (n.position?.start.offset ?? 0) + bom, node: parts.join(' ') });
+    }
+    const kids = n.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
 }

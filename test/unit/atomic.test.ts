@@ -128,7 +128,9 @@ describe('the index cache is untrusted input [^ca7s]', () => {
   }
   type Entries = [string, { size: number; mtimeMs: number; facts: any }][]; // eslint-disable-line @typescript-eslint/no-explicit-any
   const readEntries = (file: string): Entries => (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Entries }).entries;
-  const writeEntries = (file: string, entries: Entries): void => fs.writeFileSync(file, JSON.stringify({ format: 1, entries }));
+  // Keeps the cache's own format number (bumped when the facts change shape).
+  const writeEntries = (file: string, entries: Entries): void =>
+    fs.writeFileSync(file, JSON.stringify({ format: (JSON.parse(fs.readFileSync(file, 'utf8')) as { format: number }).format, entries }));
 
   it('never writes through a link planted at the old temporary name or at the cache file itself', async () => {
     const { dir, cacheDir, cacheFile, cold } = await cachedWorkspace();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AMBIGUITY_CATEGORIES } from './ambiguity/lexicon';
 import type { FileRole } from './config';
 import type { AmbiguityHit, CodeFacts, ExampleFacts, FileFacts } from './index';
-import type { FootnoteDef, FootnoteRef, HeadingInfo, MalformedBlock, ProseBlock, SpecFacts, SpecLink } from './spec/parseSpec';
+import type { ClarificationEntry, FootnoteDef, FootnoteRef, HeadingInfo, MalformedBlock, ProseBlock, SpecFacts, SpecLink } from './spec/parseSpec';
 import { isValidId } from './text';
 import type { Citation, Clause, Range } from './types';
 
@@ -61,7 +61,10 @@ const prose = z.object({
   text: z.string(),
   clauseId: id.optional(),
   authority: z.string().optional(),
+  record: z.literal(true).optional(),
 });
+
+const clarification = z.object({ clauseId: id, range, date: z.string().optional() });
 
 const spec = z.object({
   file: z.string(),
@@ -74,6 +77,7 @@ const spec = z.object({
   anchors: z.array(z.string()).transform((a) => new Set(a)),
   malformed: z.array(malformed),
   prose: z.array(prose),
+  clarifications: z.array(clarification),
   end: position,
   problems: z.array(z.string()),
 });
@@ -137,6 +141,7 @@ export type FactsSchemaInStep = [
   Assert<SameKeys<MalformedBlock, Out<typeof malformed>>>,
   Assert<SameKeys<ProseBlock, Out<typeof prose>>>,
   Assert<SameKeys<SpecFacts, Out<typeof spec>>>,
+  Assert<SameKeys<ClarificationEntry, Out<typeof clarification>>>,
   Assert<SameKeys<AmbiguityHit, Out<typeof ambiguityHit>>>,
   Assert<SameKeys<Citation, Out<typeof citation>>>,
   Assert<SameKeys<CodeFacts, Out<typeof code>>>,

@@ -3,6 +3,7 @@ import type { ClarifierConfig } from '../core/config';
 import { CLARIFICATIONS_ID } from '../core/features/clarify';
 import type { AmbiguityHit, WorkspaceIndex } from '../core/index';
 import { LineIndex } from '../core/text';
+import { plural } from '../core/words';
 import { createDirectoryCache, createOpenAIClient } from './llm';
 
 /**
@@ -87,8 +88,8 @@ export async function runLlmOnIndex(index: WorkspaceIndex, options: LlmRunOption
   const where = `${model} at ${displayEndpoint(baseURL ?? process.env['OPENAI_BASE_URL'])}`;
   const cost = `${result.usage.promptTokens.toLocaleString('en-US')} prompt + ${result.usage.completionTokens.toLocaleString('en-US')} completion tokens`;
   const summary =
-    `LLM pass (${where}): ${clauses.length} clauses, ${result.requests} request${result.requests === 1 ? '' : 's'}, ` +
-    `${result.cached} from cache, ${cost}; ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}` +
+    `LLM pass (${where}): ${plural(clauses.length, 'clause')}, ${plural(result.requests, 'request')}, ` +
+    `${result.cached} from cache, ${cost}; ${plural(result.findings.length, 'finding')}` +
     (result.dropped ? ` (${result.dropped} dropped: not in the text)` : '') +
     '.';
   return { result, findings: result.findings.length, message: result.error ? `${result.error} ${summary}` : summary };

@@ -14,12 +14,15 @@ const SETTING_KEYS = [
   'ambiguity.normativeAuthorities', 'llm.enabled', 'llm.model', 'llm.baseURL', 'llm.timeoutSeconds', 'llm.concurrency',
 ] as const;
 
+/** The server's status notification: counts, and the words to show (made by the core, as the report's). */
 interface Status {
   clauses: number;
-  cited: number;
+  covered: number;
   citations: number;
   errors: number;
   warnings: number;
+  text: string;
+  tooltip: string;
 }
 
 let client: LanguageClient | undefined;
@@ -52,12 +55,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     client = new LanguageClient('specClarifier', 'Spec Clarifier', serverOptions, clientOptions);
     client.onNotification('specClarifier/status', (s: Status) => {
-      const coverage = s.clauses ? Math.round((100 * s.cited) / s.clauses) : 0;
-      status.text = `$(book) ${s.clauses} clauses · ${coverage}% covered`;
-      status.tooltip = new vscode.MarkdownString(
-        `**Spec Clarifier**\n\n${s.clauses} clauses, ${s.cited} covered by code or tests (cited, or a clause inside them is: ${coverage}%), ${s.citations} citations.\n\n` +
-          `${s.errors} errors, ${s.warnings} warnings.\n\nClick for the coverage report.`,
-      );
+      status.text = `$(book) ${s.text}`;
+      status.tooltip = new vscode.MarkdownString(s.tooltip);
     });
     await client.start();
   };

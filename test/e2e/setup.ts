@@ -135,8 +135,9 @@ export interface Profile {
   workspace: string;
 }
 
-/** The real Model Spec next to the repository, if present. */
-export const modelSpecDir = path.resolve(repoRoot, '..', 'shared', 'corpora', 'model_spec');
+/** The real Model Spec: ../shared/corpora/model_spec next to the repository, else its CC0 copy in test/fixtures. */
+const sharedModelSpec = path.resolve(repoRoot, '..', 'shared', 'corpora', 'model_spec');
+export const modelSpecDir = fs.existsSync(path.join(sharedModelSpec, 'model_spec.md')) ? sharedModelSpec : path.join(repoRoot, 'test', 'fixtures', 'model_spec');
 
 /** Fresh dirs for one editor session and a copy of a workspace (default: the demo workspace test/fixtures/shop). */
 export function freshProfile(name: string, source = path.join(repoRoot, 'test', 'fixtures', 'shop')): Profile {

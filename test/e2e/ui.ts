@@ -176,10 +176,18 @@ const scenarios: [string, Scenario][] = [
       for (const expected of ['Sessions', 'au3f', 'footnote clause', 'authority root', 'Idle sessions expire after 30 minutes', 'Cited by 1 implementation · 1 test']) {
         if (!hover.includes(expected)) throw new Error(`The hover lacks "${expected}". Hover text:\n${hover}`);
       }
-      // The example's code block is tokenized asynchronously: wait until it is rendered as code for the picture.
-      await waitFor('the example excerpt rendered as a code block in the hover', async () => (await visibleText(page, '.monaco-hover .monaco-tokenized-source')).includes('Examples for [^au3f]'), {
-        seen: () => visibleText(page, '.monaco-hover'),
-      });
+      // The example file is rendered as Markdown: "Example" in bold, each list item on its own line, no raw ** [^hv5x].
+      const bold = await waitFor('"Example" rendered bold in the hover', async () => {
+        const texts = await page.locator('.monaco-hover strong').allInnerTexts();
+        return texts.includes('Example') ? texts : undefined;
+      }, { seen: () => visibleText(page, '.monaco-hover') });
+      const items = await page.locator('.monaco-hover li').allInnerTexts();
+      if (!items.some((t) => t.startsWith('Compliant: a request at 10:31')) || !items.some((t) => t.startsWith('Non-compliant: the request at 10:31'))) {
+        throw new Error(`The example's list is not rendered as list items: ${JSON.stringify(items)} (bold: ${JSON.stringify(bold)})`);
+      }
+      const shown = await visibleText(page, '.monaco-hover');
+      if (shown.includes('**Example**')) throw new Error(`The hover shows raw ** markup:\n${shown}`);
+      if (!/Examples for \[\^au3f\] in Sessions:\s*\n[\s\S]*Given: a customer signed in/.test(shown)) throw new Error(`The example is not on several lines:\n${shown}`);
       await shoot(page, 'hover');
     },
   ],
@@ -201,17 +209,18 @@ const scenarios: [string, Scenario][] = [
     },
   ],
   [
-    'code lens above the clauses of specs/auth.md counts implementations and tests',
+    'code lenses above the heading clauses of specs/auth.md count implementations and tests, "not cited" where nothing does',
     async (page) => {
       const lenses = await waitFor(
-        'the code lens "[^au3f]: 1 implementation · 1 test"',
+        'the code lens "0 implementations · 0 tests · 2 citations of clauses inside" above Sessions',
         async () => {
           const text = await visibleText(page, `${EDITOR} .codelens-decoration`);
-          return text.includes('[^au3f]: 1 implementation · 1 test') ? text : undefined;
+          return text.includes('0 implementations · 0 tests · 2 citations of clauses inside') ? text : undefined;
         },
         { seen: async () => `code lenses: ${await visibleText(page, `${EDITOR} .codelens-decoration`)}\n${await screenSummary(page)}` },
       );
-      if (!lenses.includes('0 implementations · 0 tests · 2 citations of clauses inside')) throw new Error(`No lens for the Sessions heading (covered through [^au3f]). Lenses:\n${lenses}`);
+      if (!lenses.includes('not cited')) throw new Error(`No "not cited" lens above Account recovery. Lenses:\n${lenses}`);
+      if (lenses.includes('[^au3f]')) throw new Error(`A lens above the cited footnote [^au3f] [^lz2q]. Lenses:\n${lenses}`);
       await page.mouse.move(1200, 700);
       await shoot(page, 'code-lens');
     },
@@ -276,6 +285,11 @@ const scenarios: [string, Scenario][] = [
         { seen: async () => `on disk: ${fs.existsSync(created) ? JSON.stringify(fs.readFileSync(created, 'utf8').slice(0, 200)) : '(no file)'}\n${await screenSummary(page)}` },
       );
       if (!/## Compliant[\s\S]*## Non-compliant[\s\S]*## Edge cases/.test(content)) throw new Error(`The created file lacks the template sections:\n${content}`);
+      // …and opens it in an editor, to be filled in [^ce8o].
+      await waitFor('examples/lk2m.md to be the active editor', async () => (await visibleText(page, '.editor-group-container.active .tab.active')).includes('lk2m.md'), {
+        seen: () => screenSummary(page),
+      });
+      await waitFor('the template in the editor', () => textBox(page, 'Examples for [^lk2m] in Passwords:'), { seen: () => screenSummary(page) });
     },
   ],
   [
@@ -358,6 +372,48 @@ const modelSpecScenarios: [string, Scenario][] = [
       for (const expected of ['The chain of command', '8ep1', 'Above all else, the assistant must adhere to this Model Spec', 'Example: examples/8ep1.md']) {
         if (!hover.includes(expected)) throw new Error(`The hover lacks "${expected}". Hover text:\n${hover}`);
       }
+    },
+  ],
+  [
+    'Model Spec: the Outline nests the footnotes under their sections, named by their words',
+    async (page) => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.type('Explorer: Focus on Outline View');
+      await waitFor('the command "Focus on Outline View"', async () => (await visibleText(page, '.quick-input-widget .monaco-list-row.focused')).includes('Focus on Outline View'), {
+        seen: () => visibleText(page, '.quick-input-widget'),
+      });
+      await page.keyboard.press('Enter');
+      // The Outline shares the sidebar with the file tree and renders only the rows in view: fold the file tree away.
+      const folders = page.locator('.explorer-viewlet .pane-header').filter({ hasText: /model_spec/i });
+      if ((await folders.getAttribute('aria-expanded').catch(() => null)) === 'true') await folders.click();
+      /** The outline's rendered rows in list order: label and depth (aria-level). */
+      const rows = async (): Promise<{ index: number; level: number; label: string }[]> =>
+        (
+          await page.locator('.outline-pane .monaco-list-row').evaluateAll((els) =>
+            els.map((e) => ({ index: Number(e.getAttribute('data-index')), level: Number(e.getAttribute('aria-level')), label: (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim() })),
+          )
+        ).sort((a, b) => a.index - b.index);
+      const footnote = await waitFor(
+        'the row "[^8ep1] Above all else, the assistant must adhere to this Model Spec" in the Outline',
+        async () => {
+          const list = await rows();
+          const chain = list.find((r) => r.label.startsWith('The chain of command') && r.label.includes('{#chain_of_command}'));
+          const row = list.find((r) => r.label.startsWith('[^8ep1] Above all else, the assistant must adhere to this Model Spec'));
+          if (row) return { row, list };
+          // A collapsed section: expand it, as a user would.
+          if (chain) await page.locator(`.outline-pane .monaco-list-row[data-index="${chain.index}"][aria-expanded="false"]`).click().catch(() => undefined);
+          return undefined;
+        },
+        { timeoutMs: 60_000, seen: async () => `outline: ${JSON.stringify((await rows()).slice(0, 20))}\n${await screenSummary(page)}` },
+      );
+      const parent = [...footnote.list].reverse().find((r) => r.index < footnote.row.index && r.level === footnote.row.level - 1);
+      if (!parent?.label.startsWith('The chain of command')) {
+        throw new Error(`[^8ep1] is not nested under "The chain of command" (its parent row: ${JSON.stringify(parent)}); rows: ${JSON.stringify(footnote.list.slice(0, 20))}`);
+      }
+      if (footnote.list.some((r) => r.level === 1 && r.label.startsWith('[^'))) throw new Error(`Footnotes at the top level of the Outline: ${JSON.stringify(footnote.list)}`);
+      await shoot(page, 'outline');
     },
   ],
   [

@@ -34,9 +34,13 @@ export function withCursor(text: string): { text: string; offset: number } {
   return { text: text.slice(0, offset) + text.slice(offset + '$$CURSOR$$'.length), offset };
 }
 
-/** Path of ../shared next to the repository, if present (tests that use it skip with a message otherwise). */
-export function sharedDir(): string | undefined {
-  const candidates = [process.env['CLARIFIER_SHARED'], path.resolve(repoRoot, '../shared')];
-  return candidates.find((p): p is string => !!p && fs.existsSync(path.join(p, 'corpora')));
+/**
+ * The folder of the real OpenAI Model Spec (CC0): `../shared/corpora/model_spec` beside the repository (or under
+ * `CLARIFIER_SHARED`) when present, else the copy in test/fixtures/model_spec, so a fresh clone runs these tests too.
+ */
+export function modelSpecDir(): string {
+  const candidates = [process.env['CLARIFIER_SHARED'], path.resolve(repoRoot, '../shared')]
+    .filter((p): p is string => !!p)
+    .map((p) => path.join(p, 'corpora', 'model_spec'));
+  return candidates.find((p) => fs.existsSync(path.join(p, 'model_spec.md'))) ?? path.join(repoRoot, 'test', 'fixtures', 'model_spec');
 }
-

@@ -13,7 +13,7 @@ import {
   type AmbiguityOptions,
 } from '../../server/src/core/ambiguity/analyze';
 import { LEXICON, NOT_AMBIGUOUS, TOLERANCE_QUESTION } from '../../server/src/core/ambiguity/lexicon';
-import { sharedDir } from '../helpers/workspace';
+import { modelSpecDir } from '../helpers/workspace';
 
 /** A spec from lines (joined with \n). */
 function md(...lines: string[]): string {
@@ -457,18 +457,13 @@ describe('ambiguity: robustness', () => {
   });
 });
 
-/** The real OpenAI Model Spec (../shared/corpora/model_spec): the pass must stay useful, not noisy. */
+/** The real OpenAI Model Spec (../shared/corpora/model_spec, or its copy in test/fixtures): the pass must stay useful, not noisy. */
 describe('ambiguity: the real Model Spec', function () {
-  const shared = sharedDir();
   let text: string;
   let found: AmbiguityFinding[];
 
   before(function () {
-    const file = shared && path.join(shared, 'corpora', 'model_spec', 'model_spec.md');
-    if (!file || !fs.existsSync(file)) {
-      console.log('    (skipped: ../shared/corpora/model_spec/model_spec.md is not present next to the repository)');
-      this.skip();
-    }
+    const file = path.join(modelSpecDir(), 'model_spec.md');
     text = fs.readFileSync(file, 'utf8');
     found = findAmbiguities(parseSpec('model_spec.md', text).prose, { specText: text, isSuppressed: suppressionChecker(text) });
   });

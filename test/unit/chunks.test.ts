@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseSpecChunked, parseSpecWhole, specChunks, type SpecChunkCache, type SpecFacts } from '../../server/src/core/spec/parseSpec';
-import { diagnosticsOf, memoryWorkspace, repoRoot, sharedDir } from '../helpers/workspace';
+import { diagnosticsOf, memoryWorkspace, modelSpecDir, repoRoot } from '../helpers/workspace';
 
 const norm = (f: SpecFacts): unknown => ({ ...f, anchors: [...f.anchors] });
 
@@ -75,9 +75,7 @@ describe('chunked spec parsing', () => {
   });
 
   it('equals the whole parse on the Model Spec, in many chunks', function () {
-    const shared = sharedDir();
-    if (!shared) this.skip();
-    const text = fs.readFileSync(path.join(shared!, 'corpora', 'model_spec', 'model_spec.md'), 'utf8');
+    const text = fs.readFileSync(path.join(modelSpecDir(), 'model_spec.md'), 'utf8');
     assert.ok(specChunks(text).length > 50);
     const cache = assertSame(text);
     // An edit in one section re-parses that chunk only; the result still equals the whole parse.
@@ -89,9 +87,7 @@ describe('chunked spec parsing', () => {
   });
 
   it('gives the index the same facts and diagnostics when a big spec is edited section by section', function () {
-    const shared = sharedDir();
-    if (!shared) this.skip();
-    const text = fs.readFileSync(path.join(shared!, 'corpora', 'model_spec', 'model_spec.md'), 'utf8');
+    const text = fs.readFileSync(path.join(modelSpecDir(), 'model_spec.md'), 'utf8');
     const live = memoryWorkspace({ 'model_spec.md': text, 'src/a.ts': '// [^8ep1] [^chain_of_command]\n' });
     let current = text;
     const edits = [

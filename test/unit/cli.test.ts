@@ -118,8 +118,11 @@ describe('clarify CLI', () => {
   it('report: Markdown coverage per clause, per authority and per file', async () => {
     const r = await clarify('report', tempWorkspace(SHOP));
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /^\| `au3f` \| footnote \| root \| Auth \| 1 \| 1 \| yes \| specs\/auth\.md:3 \|$/m);
-    assert.match(r.stdout, /^\| root \| 2 \| 1 \| 50% \| 1 \| 1 \| 1 \| 0 \|$/m);
+    assert.match(r.stdout, /^\| `au3f` \| footnote \| root \| Auth \| 1 \| 1 \| yes \| yes \| specs\/auth\.md:3 \|$/m);
+    // `auth` is covered through its footnote au3f: the report counts coverage as the status bar does [^cv3r].
+    assert.match(r.stdout, /^\| `auth` \| heading \| root \| Auth \| 0 \| 0 \| inside \| — \| specs\/auth\.md:1 \|$/m);
+    assert.match(r.stdout, /^\| root \| 2 \| 2 \| 100% \| 1 \| 1 \| 1 \| 0 \|$/m);
+    assert.match(r.stdout, /^4 clauses in 1 spec file; 3 covered by code or tests \(cited, or a clause inside is\): 75%; /m);
     assert.match(r.stdout, /^## By spec file$/m);
   });
 
@@ -178,7 +181,7 @@ describe('clarify check --llm (against a local fake OpenAI-compatible server) [^
     ]);
     assert.equal(fake.requests.length, 1);
     assert.equal(fake.requests[0]!.body!.model, 'test-model');
-    assert.match(r.stderr, /LLM pass \(test-model at http:\/\/127\.0\.0\.1:\d+\/v1\): 1 clauses, 1 request, 0 from cache, 100 prompt \+ 20 completion tokens; 1 finding \(1 dropped: not in the text\)\./);
+    assert.match(r.stderr, /LLM pass \(test-model at http:\/\/127\.0\.0\.1:\d+\/v1\): 1 clause, 1 request, 0 from cache, 100 prompt \+ 20 completion tokens; 1 finding \(1 dropped: not in the text\)\./);
     const again = await clarify('check', dir, '--llm', '--llm-cache', cache, '--llm-model', 'test-model', '--format', 'json');
     assert.equal(fake.requests.length, 1, 'an unchanged clause is never sent twice');
     assert.equal(JSON.parse(again.stdout).diagnostics.filter((d: { code: string }) => d.code === 'ambiguity.llm').length, 1);

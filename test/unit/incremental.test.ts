@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { computeDiagnostics } from '../../server/src/core/diagnostics';
 import { completeIds } from '../../server/src/core/features/completion';
 import type { IndexModel, WorkspaceIndex } from '../../server/src/core/index';
-import { diagnosticsOf, memoryWorkspace, repoRoot, sharedDir } from '../helpers/workspace';
+import { diagnosticsOf, memoryWorkspace, modelSpecDir, repoRoot } from '../helpers/workspace';
 
 /** The model as plain data: every map, in order. */
 function snapshot(model: IndexModel): unknown {
@@ -71,9 +71,7 @@ describe('incremental model updates', () => {
   });
 
   it('patches the model for edits all over the Model Spec, equal to a fresh index', function () {
-    const shared = sharedDir();
-    if (!shared) this.skip();
-    const root = path.join(shared!, 'corpora', 'model_spec');
+    const root = modelSpecDir();
     const files: Record<string, string> = { 'src/a.ts': '// [^8ep1] [^chain_of_command]\n' };
     files['model_spec.md'] = fs.readFileSync(path.join(root, 'model_spec.md'), 'utf8');
     for (const f of fs.readdirSync(path.join(root, 'examples'))) files[`examples/${f}`] = fs.readFileSync(path.join(root, 'examples', f), 'utf8');
@@ -98,9 +96,7 @@ describe('incremental model updates', () => {
     for (const file of [...index.model().files, '.clarifier.json']) {
       assert.deepStrictEqual(computeDiagnostics(model, index.config, file), all.filter((d) => d.file === file), file);
     }
-    const shared = sharedDir();
-    if (!shared) return;
-    const ms = memoryWorkspace({ 'model_spec.md': fs.readFileSync(path.join(shared, 'corpora', 'model_spec', 'model_spec.md'), 'utf8'), 'examples/91ld.md': 'x', 'src/a.ts': '// [^8ep1] [^nope]\n' });
+    const ms = memoryWorkspace({ 'model_spec.md': fs.readFileSync(path.join(modelSpecDir(), 'model_spec.md'), 'utf8'), 'examples/91ld.md': 'x', 'src/a.ts': '// [^8ep1] [^nope]\n' });
     const msAll = computeDiagnostics(ms.model(), ms.config);
     for (const file of ['model_spec.md', 'examples/91ld.md', 'src/a.ts']) {
       assert.deepStrictEqual(computeDiagnostics(ms.model(), ms.config, file), msAll.filter((d) => d.file === file), file);

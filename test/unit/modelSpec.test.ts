@@ -1,21 +1,15 @@
 // The real Model Spec: footnotes without definitions [^fn3d], inherited authority [^fn8r], examples [^ex5p] [^ex6u].
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { computeDiagnostics } from '../../server/src/core/diagnostics';
 import { loadWorkspace, type LoadedWorkspace } from '../../server/src/node/workspace';
-import { sharedDir } from '../helpers/workspace';
+import { modelSpecDir } from '../helpers/workspace';
 
-/** The real OpenAI Model Spec (../shared/corpora/model_spec): its facts must hold exactly. */
+/** The real OpenAI Model Spec (../shared/corpora/model_spec, or its copy in test/fixtures): its facts must hold exactly. */
 describe('the real Model Spec corpus', function () {
-  const shared = sharedDir();
   let ws: LoadedWorkspace;
 
   before(async function () {
-    if (!shared) {
-      console.log('    (skipped: ../shared/corpora/model_spec is not present next to the repository)');
-      this.skip();
-    }
-    ws = await loadWorkspace(path.join(shared!, 'corpora', 'model_spec'));
+    ws = await loadWorkspace(modelSpecDir());
   });
 
   it('has 80 heading clauses with the published authority counts', () => {

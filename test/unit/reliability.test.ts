@@ -8,7 +8,7 @@ import { findCitations } from '../../server/src/core/code/citations';
 import { MAX_LISTED_DUPLICATES, SUGGESTION_BUDGET } from '../../server/src/core/diagnostics';
 import { defuseMarkdown, MAX_BLOCK_LINES, MAX_BLOCK_MARKERS, MAX_CONTAINER_COLUMN } from '../../server/src/core/spec/defuse';
 import { parseSpec } from '../../server/src/core/spec/parseSpec';
-import { brief, diagnosticsOf, memoryWorkspace, repoRoot, sharedDir } from '../helpers/workspace';
+import { brief, diagnosticsOf, memoryWorkspace, modelSpecDir, repoRoot } from '../helpers/workspace';
 
 const ids = (text: string): string[] => {
   const facts = parseSpec('specs/h.md', text);
@@ -61,8 +61,7 @@ describe('hostile Markdown: parsed in bounded time, the good parts kept', () => 
 
   it('real specs and docs are parsed unchanged (nothing defused)', () => {
     const files = ['README.md', 'ARCHITECTURE.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'specs/clarifier.md'].map((f) => path.join(repoRoot, f));
-    const shared = sharedDir();
-    if (shared) files.push(path.join(shared, 'corpora', 'model_spec', 'model_spec.md'));
+    files.push(path.join(modelSpecDir(), 'model_spec.md'));
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
       assert.deepEqual(defuseMarkdown(text).notes, [], file);

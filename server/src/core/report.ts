@@ -1,5 +1,6 @@
 import type { IndexModel } from './index';
 import type { Clause } from './types';
+import { plural } from './words';
 
 /**
  * `clarify report`: a Markdown coverage report. Per clause: authority, code and test citations, example present;
@@ -10,16 +11,53 @@ interface Row {
   clause: Clause;
   code: number;
   test: number;
+  /** Covered (`IndexModel.isCovered`): cited itself (`yes`), only through a clause inside it (`inside`), or not. */
+  covered: 'yes' | 'inside' | 'no';
   example: 'yes' | 'missing' | '—';
 }
 
 interface Totals {
   clauses: number;
-  cited: number;
+  covered: number;
   code: number;
   test: number;
   examples: number;
   missingExamples: number;
+}
+
+/**
+ * Coverage, one definition for the status bar and the report [^cv3r]: a clause is covered when code or tests cite it,
+ * or cite a clause inside it (`IndexModel.isCovered`, the rule of `clause.uncited`).
+ */
+export interface Coverage {
+  clauses: number;
+  covered: number;
+}
+
+export function coverageOf(model: IndexModel): Coverage {
+  return { clauses: model.clauses.length, covered: model.coveredClauseCount() };
+}
+
+/** Covered clauses as a rounded percentage, `—` when there are no clauses. */
+export function coveragePercent(c: Coverage): string {
+  return percent(c.covered, c.clauses);
+}
+
+/** What the editor's status bar item shows: the totals of every workspace folder. */
+export interface StatusCounts extends Coverage {
+  citations: number;
+  errors: number;
+  warnings: number;
+}
+
+export function statusSummary(s: StatusCounts): { text: string; tooltip: string } {
+  const coverage = coveragePercent(s);
+  return {
+    text: s.clauses ? `${plural(s.clauses, 'clause')} · ${coverage} covered` : 'No clauses',
+    tooltip:
+      `**Spec Clarifier**\n\n${plural(s.clauses, 'clause')}, ${s.covered} covered by code or tests (cited, or a clause inside is): ${coverage}. ` +
+      `${plural(s.citations, 'citation')}.\n\n${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.\n\nClick for the coverage report.`,
+  };
 }
 
 const percent = (part: number, whole: number): string => (whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`);
@@ -35,13 +73,14 @@ export function coverageReport(model: IndexModel, options: { title?: string } = 
       clause,
       code: citations.length - test,
       test,
+      covered: citations.length > 0 ? 'yes' : model.isCovered(clause.id) ? 'inside' : 'no',
       example: !example || !example.expected ? (example?.exists ? 'yes' : '—') : example.exists ? 'yes' : 'missing',
     };
   });
-  const empty = (): Totals => ({ clauses: 0, cited: 0, code: 0, test: 0, examples: 0, missingExamples: 0 });
+  const empty = (): Totals => ({ clauses: 0, covered: 0, code: 0, test: 0, examples: 0, missingExamples: 0 });
   const add = (t: Totals, r: Row): void => {
     t.clauses++;
-    if (r.code + r.test > 0) t.cited++;
+    if (r.covered !== 'no') t.covered++;
     t.code += r.code;
     t.test += r.test;
     if (r.example === 'yes') t.examples++;
@@ -59,32 +98,35 @@ export function coverageReport(model: IndexModel, options: { title?: string } = 
     add(byFile.get(r.clause.file)!, r);
   }
 
+  const coverage = coverageOf(model);
   const out: string[] = [];
   out.push(`# ${options.title ?? 'Spec coverage'}`, '');
   out.push(
-    `${all.clauses} clauses in ${model.specFiles.length} spec files; ${all.cited} cited by code or tests (${percent(all.cited, all.clauses)}); ` +
-      `${model.citations.length} citations in ${model.codeFiles.length} source files; ${all.examples} example files present, ${all.missingExamples} missing.`,
+    `${plural(coverage.clauses, 'clause')} in ${plural(model.specFiles.length, 'spec file')}; ${coverage.covered} covered by code or tests ` +
+      `(cited, or a clause inside is): ${coveragePercent(coverage)}; ` +
+      `${plural(model.citations.length, 'citation')} in ${plural(model.codeFiles.length, 'source file')}; ` +
+      `${plural(all.examples, 'example file')} present, ${all.missingExamples} missing.`,
     '',
   );
   const totalsTable = (heading: string, key: string, map: Map<string, Totals>): void => {
     out.push(`## ${heading}`, '');
-    out.push(`| ${key} | clauses | cited | coverage | code citations | test citations | examples | missing examples |`);
+    out.push(`| ${key} | clauses | covered | coverage | code citations | test citations | examples | missing examples |`);
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const [name, t] of [...map].sort((a, b) => b[1].clauses - a[1].clauses || (a[0] < b[0] ? -1 : 1))) {
-      out.push(`| ${cell(name)} | ${t.clauses} | ${t.cited} | ${percent(t.cited, t.clauses)} | ${t.code} | ${t.test} | ${t.examples} | ${t.missingExamples} |`);
+      out.push(`| ${cell(name)} | ${t.clauses} | ${t.covered} | ${percent(t.covered, t.clauses)} | ${t.code} | ${t.test} | ${t.examples} | ${t.missingExamples} |`);
     }
-    out.push(`| **total** | ${all.clauses} | ${all.cited} | ${percent(all.cited, all.clauses)} | ${all.code} | ${all.test} | ${all.examples} | ${all.missingExamples} |`, '');
+    out.push(`| **total** | ${all.clauses} | ${all.covered} | ${percent(all.covered, all.clauses)} | ${all.code} | ${all.test} | ${all.examples} | ${all.missingExamples} |`, '');
   };
   totalsTable('By authority', 'authority', byAuthority);
   totalsTable('By spec file', 'spec file', byFile);
 
   out.push('## Clauses', '');
-  out.push('| clause | kind | authority | title | code | tests | example | where |');
-  out.push('|---|---|---|---|---:|---:|---|---|');
+  out.push('| clause | kind | authority | title | code | tests | covered | example | where |');
+  out.push('|---|---|---|---|---:|---:|---|---|---|');
   for (const r of rows) {
     const c = r.clause;
     out.push(
-      `| \`${c.id}\` | ${c.kind} | ${c.authority ?? '—'} | ${cell(c.title)} | ${r.code} | ${r.test} | ${r.example} | ${cell(c.file)}:${c.range.start.line + 1} |`,
+      `| \`${c.id}\` | ${c.kind} | ${c.authority ?? '—'} | ${cell(c.title)} | ${r.code} | ${r.test} | ${r.covered} | ${r.example} | ${cell(c.file)}:${c.range.start.line + 1} |`,
     );
   }
   out.push('');

@@ -17,14 +17,15 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateOverrides, type ClarifierConfig } from '../core/config';
-import { codeActions, currentDiagnostics, diagnosticsInRange } from '../core/features/actions';
+import { codeActions, currentDiagnostics, diagnosticsInRange, SHOW_DOCUMENT_COMMAND } from '../core/features/actions';
 import { answerRequestEdits } from '../core/features/clarify';
 import { completeAnchors, completeIds, completionContext } from '../core/features/completion';
 import { hoverMarkdown } from '../core/features/hover';
 import { occurrenceAt } from '../core/features/locate';
 import { definition, prepareRename, references, renameId } from '../core/features/navigation';
 import { codeLenses, documentLinks, documentSymbols, workspaceSymbols, type OutlineSymbol } from '../core/features/symbols';
-import { coverageReport } from '../core/report';
+import { coverageOf, coverageReport, statusSummary, type StatusCounts } from '../core/report';
+import { plural } from '../core/words';
 import type { Diagnostic } from '../core/types';
 import * as path from 'node:path';
 import { Host, type Folder } from '../node/host';
@@ -165,7 +166,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [REINDEX_COMMAND] },
+        executeCommandProvider: { commands: [REINDEX_COMMAND, SHOW_DOCUMENT_COMMAND] },
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'clarifier', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -321,23 +322,21 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  /** The status bar item: counts of every folder, coverage by the report's definition, its words from the core [^cv3r]. */
   function sendStatus(): void {
-    let clauses = 0;
-    let cited = 0;
-    let citations = 0;
-    let errors = 0;
-    let warnings = 0;
+    const counts: StatusCounts = { clauses: 0, covered: 0, citations: 0, errors: 0, warnings: 0 };
     for (const folder of host.folders) {
       if (!folder.index) continue;
       const model = folder.index.model();
-      clauses += model.clauses.length;
-      cited += model.coveredClauseCount();
-      citations += model.citations.length;
-      const counts = folder.severityCounts();
-      errors += counts.error;
-      warnings += counts.warning;
+      const coverage = coverageOf(model);
+      counts.clauses += coverage.clauses;
+      counts.covered += coverage.covered;
+      counts.citations += model.citations.length;
+      const severities = folder.severityCounts();
+      counts.errors += severities.error;
+      counts.warnings += severities.warning;
     }
-    void connection.sendNotification(STATUS_NOTIFICATION, { clauses, cited, citations, errors, warnings });
+    void connection.sendNotification(STATUS_NOTIFICATION, { ...counts, ...statusSummary(counts) });
   }
 
   // ---- features ----
@@ -499,6 +498,12 @@ export function startServer(connection: Connection): void {
         await host.reindexAll();
         sendStatus();
       }
+      // After "Create example file": the editor opens the new file [^ce8o]. Only a file of a workspace folder, and
+      // only where the client can show documents; elsewhere the command does nothing.
+      if (params.command === SHOW_DOCUMENT_COMMAND && capabilities.window?.showDocument?.support) {
+        const target = (params.arguments?.[0] as { uri?: unknown } | undefined)?.uri;
+        if (typeof target === 'string' && host.locate(target)) await connection.window.showDocument({ uri: target, takeFocus: true });
+      }
       return null;
     }),
   );
@@ -553,7 +558,7 @@ export function startServer(connection: Connection): void {
       const folders = target ? [target.folder] : host.folders;
       await allReady(token);
       const lexicon = folders.reduce((n, f) => n + f.diagnostics().filter((d) => d.code.startsWith('ambiguity.') && (!target || d.file === target.rel)).length, 0);
-      const offline = `${lexicon} clarifying question${lexicon === 1 ? '' : 's'} from the built-in lexicon`;
+      const offline = `${plural(lexicon, 'clarifying question')} from the built-in lexicon`;
       if (!trusted) return { message: `${offline}. The LLM pass is disabled in Restricted Mode: trust the workspace to use it.` };
       const enabled = folders.filter((f) => f.config.llm.enabled);
       if (enabled.length === 0) return { message: `${offline}. The LLM pass is off: enable specClarifier.llm.enabled (or "llm": {"enabled": true} in .clarifier.json) to also ask a model.` };

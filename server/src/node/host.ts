@@ -5,6 +5,7 @@ import { CONFIG_FILE, type ClarifierConfig } from '../core/config';
 import { computeDiagnostics } from '../core/diagnostics';
 import type { WorkspaceIndex } from '../core/index';
 import type { Diagnostic } from '../core/types';
+import { plural } from '../core/words';
 import { readTextFile } from './walk';
 import { loadWorkspace } from './workspace';
 
@@ -75,8 +76,8 @@ export class Folder {
       this.changed();
       const model = this.index.model();
       this.host.log.info(
-        `Indexed ${this.root}: ${model.clauses.length} clauses in ${model.specFiles.length} specs, ${model.citations.length} citations in ${model.codeFiles.length} files (${Date.now() - started} ms)` +
-          (loaded.skipped.length ? `; skipped ${loaded.skipped.length} files` : ''),
+        `Indexed ${this.root}: ${plural(model.clauses.length, 'clause')} in ${plural(model.specFiles.length, 'spec')}, ${plural(model.citations.length, 'citation')} in ${plural(model.codeFiles.length, 'file')} (${Date.now() - started} ms)` +
+          (loaded.skipped.length ? `; skipped ${plural(loaded.skipped.length, 'file')}` : ''),
       );
       for (const s of loaded.skipped) this.host.log.info(`  skipped ${s.path}: ${s.reason}`);
     };

@@ -4,6 +4,7 @@ import { CLARIFICATIONS_ID } from '../core/features/clarify';
 import type { AmbiguityHit, WorkspaceIndex } from '../core/index';
 import type { SpecFacts } from '../core/spec/parseSpec';
 import { LineIndex } from '../core/text';
+import { plural } from '../core/words';
 import { createDirectoryCache, createOpenAIClient } from './llm';
 
 /**
@@ -110,11 +111,11 @@ export async function runLlmOnIndex(index: WorkspaceIndex, options: LlmRunOption
   const where = `${model} at ${displayEndpoint(baseURL ?? process.env['OPENAI_BASE_URL'])}`;
   const cost = `${result.usage.promptTokens.toLocaleString('en-US')} prompt + ${result.usage.completionTokens.toLocaleString('en-US')} completion tokens`;
   const summary =
-    `LLM pass (${where}): ${clauses.length} clauses, ${result.requests} request${result.requests === 1 ? '' : 's'}, ` +
-    `${result.cached} from cache, ${cost}; ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}` +
+    `LLM pass (${where}): ${plural(clauses.length, 'clause')}, ${plural(result.requests, 'request')}, ` +
+    `${result.cached} from cache, ${cost}; ${plural(result.findings.length, 'finding')}` +
     (result.dropped ? ` (${result.dropped} dropped: not in the text)` : '') +
-    (unreadable ? `; ${unreadable} spec${unreadable === 1 ? '' : 's'} could not be read and ${unreadable === 1 ? 'was' : 'were'} not sent` : '') +
-    (moved ? `; ${moved} spec${moved === 1 ? '' : 's'} changed during the pass: ${moved === 1 ? 'its' : 'their'} findings were not placed` : '') +
+    (unreadable ? `; ${plural(unreadable, 'spec')} could not be read and ${unreadable === 1 ? 'was' : 'were'} not sent` : '') +
+    (moved ? `; ${plural(moved, 'spec')} changed during the pass: ${moved === 1 ? 'its' : 'their'} findings were not placed` : '') +
     '.';
   return { result, findings: result.findings.length, message: result.error ? `${result.error} ${summary}` : summary };
 }

@@ -17,6 +17,9 @@ import type { WorkspaceChange } from './edits';
 /** The editor command behind "Answer: …" (the client asks for the answer and requests `specClarifier/answer`). */
 export const ANSWER_COMMAND = 'specClarifier.answer';
 
+/** The server command that opens a workspace file in the editor (LSP `window/showDocument`), run after a fix. */
+export const SHOW_DOCUMENT_COMMAND = 'specClarifier.showDocument';
+
 export function exampleTemplate(clause: Clause | undefined, id: string): string {
   const title = clause?.title || id;
   const lines = [`Examples for [^${id}] in ${title}:`, ''];
@@ -113,12 +116,14 @@ export function codeActions(index: WorkspaceIndex, file: string, range: Range, d
         const path = typeof data['path'] === 'string' ? data['path'] : undefined;
         if (!id || !path || index.hasFile(path)) break;
         const clause = model.resolve(id).clause;
+        // The new file opens in the editor, to be filled in [^ce8o].
         out.push({
           title: `Create example file ${path}`,
           kind: 'quickfix',
           fixes: d.code,
           isPreferred: true,
           edits: [{ kind: 'create', file: path, content: exampleTemplate(clause, id) }],
+          command: { command: SHOW_DOCUMENT_COMMAND, arguments: [{ file: path }] },
         });
         break;
       }

@@ -1,4 +1,5 @@
 import type { IndexModel, Resolution } from '../index';
+import { plural } from '../words';
 
 /**
  * The hover of an id: title, authority, the clause text, its section path, its example file (first lines, link) and
@@ -22,7 +23,7 @@ export function hoverMarkdown(model: IndexModel, id: string, options: HoverOptio
   const out: string[] = [];
   const authority = c.authority ? ` · authority **${c.authority}**` : '';
   out.push(`**${escapeMd(c.title)}** · \`${c.id}\` · ${c.kind === 'heading' ? 'heading clause' : 'footnote clause'}${authority}`);
-  if (r.clauses.length > 1) out.push(`⚠️ ${r.clauses.length} clauses share this id.`);
+  if (r.clauses.length > 1) out.push(`⚠️ ${plural(r.clauses.length, 'clause')} share this id.`);
   if (c.text) out.push(quote(truncate(c.text, TEXT_LIMIT)));
   const where = `[${c.file}:${c.range.start.line + 1}](${options.link(c.file, c.range.start.line)})`;
   out.push(`${c.section.length ? `${c.section.map(escapeMd).join(' › ')} — ` : ''}${where}`);
@@ -39,12 +40,79 @@ export function hoverMarkdown(model: IndexModel, id: string, options: HoverOptio
     if (r.example.exists && r.example.path) {
       const head = options.exampleHead?.(r.example.path);
       out.push(`Example: [${r.example.path}](${options.link(r.example.path)})`);
-      if (head) out.push('```markdown\n' + truncate(head.trimEnd(), 400).replace(/```/g, '`\u200b``') + '\n```');
+      const excerpt = head ? exampleMarkdown(head) : '';
+      if (excerpt) out.push(excerpt);
     } else if (r.example.expected) {
       out.push(`Example: _missing_ (${r.example.path ?? 'outside the workspace'})`);
     }
   }
   return out.join('\n\n');
+}
+
+const EXAMPLE_LINES = 12;
+const EXAMPLE_CHARS = 800;
+
+/**
+ * The first lines of an example file as Markdown the hover renders (bold, lists, code blocks on their own lines),
+ * made safe to embed [^hv5x]: a code fence left open by the cut is closed, headings become bold lines, and outside
+ * code, `<` (raw HTML, which hovers drop, and autolinks) and images (`![…](…)`, which would be fetched) are escaped
+ * to show as text. Cut at a line, at most EXAMPLE_LINES lines and about EXAMPLE_CHARS characters.
+ */
+export function exampleMarkdown(head: string): string {
+  const lines = head.replace(/\r\n?/g, '\n').split('\n');
+  const out: string[] = [];
+  let fence: { char: string; length: number } | undefined;
+  let chars = 0;
+  for (const line of lines.slice(0, EXAMPLE_LINES)) {
+    if (chars + line.length > EXAMPLE_CHARS && out.length > 0) break;
+    chars += line.length + 1;
+    const marker = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (fence) {
+      if (marker && marker[1]![0] === fence.char && marker[1]!.length >= fence.length && !marker[2]!.trim()) fence = undefined;
+      out.push(line);
+      continue;
+    }
+    if (marker && !(marker[1]![0] === '`' && marker[2]!.includes('`'))) {
+      fence = { char: marker[1]![0]!, length: marker[1]!.length };
+      out.push(line);
+      continue;
+    }
+    const heading = /^ {0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$/.exec(line);
+    out.push(heading ? (heading[1] ? `**${escapeInline(heading[1])}**` : '') : escapeInline(line));
+  }
+  if (fence) out.push(fence.char.repeat(fence.length));
+  while (out.length && !out[out.length - 1]!.trim()) out.pop();
+  return out.join('\n');
+}
+
+/** Escapes `<` and `![` outside inline code spans of one line. */
+function escapeInline(line: string): string {
+  let result = '';
+  let i = 0;
+  while (i < line.length) {
+    if (line[i] === '`') {
+      const run = /^`+/.exec(line.slice(i))![0];
+      const close = line.indexOf(run, i + run.length);
+      if (close >= 0 && line[close + run.length] !== '`') {
+        result += line.slice(i, close + run.length);
+        i = close + run.length;
+        continue;
+      }
+      result += run;
+      i += run.length;
+      continue;
+    }
+    if (line[i] === '\\' && i + 1 < line.length) {
+      result += line.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (line[i] === '<') result += '\\<';
+    else if (line[i] === '!' && line[i + 1] === '[') result += '!\\';
+    else result += line[i];
+    i++;
+  }
+  return result;
 }
 
 function unknownHover(_model: IndexModel, r: Resolution): string | undefined {
@@ -63,10 +131,6 @@ function truncate(s: string, max: number): string {
   if (s.length <= max) return s;
   const cut = s.lastIndexOf(' ', max);
   return `${s.slice(0, cut > max / 2 ? cut : max)}…`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function escapeMd(s: string): string {

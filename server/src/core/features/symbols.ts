@@ -2,6 +2,7 @@ import type { IndexModel, WorkspaceIndex } from '../index';
 import { comparePositions } from '../text';
 import type { Clause, Range } from '../types';
 import { resolveRelative, dirname } from '../paths';
+import { plural } from '../words';
 
 /** Outline (document symbols), workspace symbols, code lenses and document links. */
 
@@ -14,7 +15,12 @@ export interface OutlineSymbol {
   children: OutlineSymbol[];
 }
 
-/** Headings as a tree (clause headings show their id and authority), with footnote clauses under their section. */
+/**
+ * Headings as a tree (clause headings show their id and authority), with each footnote clause nested under the
+ * section it is in and named by the words it annotates, not by its opaque id alone [^ol4n]. A section's range spans
+ * its whole text, to the next heading of the same or a higher level, so the editor's breadcrumbs and "follow cursor"
+ * find the section of any line.
+ */
 export function documentSymbols(index: WorkspaceIndex, file: string): OutlineSymbol[] {
   const facts = index.specFacts(file);
   if (!facts) return [];
@@ -22,7 +28,9 @@ export function documentSymbols(index: WorkspaceIndex, file: string): OutlineSym
   const roots: OutlineSymbol[] = [];
   const stack: { level: number; symbol: OutlineSymbol }[] = [];
   const clauseById = new Map(facts.headingClauses.map((c) => [c.id, c]));
-  const footnotes = model.clauses.filter((c) => c.kind === 'footnote' && c.file === file);
+  const footnotes = model.clauses
+    .filter((c) => c.kind === 'footnote' && c.file === file)
+    .sort((a, b) => comparePositions(a.range.start, b.range.start));
   let fi = 0;
   const attach = (symbol: OutlineSymbol): void => {
     const parent = stack[stack.length - 1]?.symbol;
@@ -31,18 +39,25 @@ export function documentSymbols(index: WorkspaceIndex, file: string): OutlineSym
   const flushFootnotesBefore = (limit: Range | undefined): void => {
     while (fi < footnotes.length && (!limit || comparePositions(footnotes[fi]!.range.start, limit.start) < 0)) {
       const f = footnotes[fi++]!;
-      attach({ name: `[^${f.id}]`, detail: f.authority ?? '', kind: 'footnote', range: f.range, selectionRange: f.idRange, children: [] });
+      const words = annotatedWords(f.text, f.id);
+      attach({ name: words ? `[^${f.id}] ${words}` : `[^${f.id}]`, detail: f.authority ?? '', kind: 'footnote', range: f.range, selectionRange: f.idRange, children: [] });
     }
   };
-  for (const h of facts.headings) {
+  const headings = facts.headings;
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i]!;
     flushFootnotesBefore(h.range);
     while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
     const clause = h.id !== undefined ? clauseById.get(h.id) : undefined;
+    // The section ends where the next heading of the same or a higher level starts (or with the document).
+    let next = i + 1;
+    while (next < headings.length && headings[next]!.level > h.level) next++;
+    const end = next < headings.length ? { line: headings[next]!.range.start.line, character: 0 } : facts.end;
     const symbol: OutlineSymbol = {
       name: h.title || h.id || '(untitled)',
       detail: clause ? `{#${clause.id}}${clause.authority ? ` ${clause.authority}` : ''}` : '',
       kind: clause ? 'clause' : 'section',
-      range: h.range,
+      range: { start: h.range.start, end: comparePositions(end, h.range.end) > 0 ? end : h.range.end },
       selectionRange: clause ? clause.idRange : h.range,
       children: [],
     };
@@ -50,7 +65,7 @@ export function documentSymbols(index: WorkspaceIndex, file: string): OutlineSym
     stack.push({ level: h.level, symbol });
   }
   flushFootnotesBefore(undefined);
-  // A section's range spans to its last descendant so editors fold and breadcrumb correctly.
+  // A range still spans its last descendant (a footnote clause placed after its section's end by a broken document).
   const extend = (s: OutlineSymbol): Range => {
     let end = s.range.end;
     for (const c of s.children) {
@@ -62,6 +77,42 @@ export function documentSymbols(index: WorkspaceIndex, file: string): OutlineSym
   };
   roots.forEach(extend);
   return roots;
+}
+
+const NAME_LIMIT = 60;
+
+/**
+ * The words a footnote reference annotates: the text before `[^id]` back to the previous reference or the start of
+ * its sentence (the text after it when it opens a sentence), without other references, shortened from the left.
+ */
+export function annotatedWords(text: string, id: string): string {
+  const marker = `[^${id}]`;
+  const at = text.indexOf(marker);
+  if (at < 0) return '';
+  const before = text.slice(0, at);
+  // The start: after the previous reference or sentence end (-1: the start of the text).
+  const ends = [']', '. ', '! ', '? ', '\n'].map((b) => {
+    const i = before.lastIndexOf(b);
+    return i < 0 ? -1 : i + b.length - 1;
+  });
+  let words = clean(before.slice(Math.max(...ends) + 1));
+  if (!words) {
+    const after = text.slice(at + marker.length);
+    const stop = after.search(/[.!?](\s|$)|\[\^/);
+    words = clean(stop >= 0 ? after.slice(0, stop) : after);
+    return words.length > NAME_LIMIT ? `${words.slice(0, words.lastIndexOf(' ', NAME_LIMIT) > NAME_LIMIT / 2 ? words.lastIndexOf(' ', NAME_LIMIT) : NAME_LIMIT)}…` : words;
+  }
+  if (words.length <= NAME_LIMIT) return words;
+  const cut = words.indexOf(' ', words.length - NAME_LIMIT);
+  return `…${words.slice(cut >= 0 && cut < words.length - NAME_LIMIT / 2 ? cut + 1 : words.length - NAME_LIMIT)}`;
+}
+
+function clean(s: string): string {
+  return s
+    .replace(/\[\^[^\]\s]*\]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:)(]+|[\s,;:(]+$/g, '')
+    .trim();
 }
 
 /** Every clause whose id or title matches the query (case-insensitive subsequence), best first. */
@@ -99,13 +150,17 @@ export interface Lens {
 }
 
 /**
- * "N implementations · M tests" above each clause of a spec file — once the workspace cites clauses at all: in a
- * spec-only repository every lens would read 0 · 0 (the same rule as `clause.uncited`).
+ * Code lenses only where they say something [^lz2q]: above each heading clause of a spec file, "N implementations ·
+ * M tests" (and the citations of the clauses inside it); above a clause that nothing covers, "not cited" when
+ * coverage is reported (`reportUncited`, `clause.uncited` not off), for footnotes too. A covered footnote has none:
+ * its heading counts it, its hover tells its own numbers. None at all until the workspace cites clauses: in a
+ * spec-only repository every lens would read 0 · 0 (the rule of `clause.uncited`).
  */
 export function codeLenses(index: WorkspaceIndex, file: string): Lens[] {
   if (!index.specFacts(file)) return [];
   const model = index.model();
   if (model.citations.length === 0) return [];
+  const coverageOn = index.config.reportUncited && index.config.severity['clause.uncited'] !== 'off';
   // Citations of descendants, summed up the parent chain (a section implemented through its footnotes).
   const inside = new Map<string, number>();
   for (const [id, citations] of model.citationsById) {
@@ -122,17 +177,13 @@ export function codeLenses(index: WorkspaceIndex, file: string): Lens[] {
     const tests = citations.filter((x) => x.kind === 'test').length;
     const code = citations.length - tests;
     const within = inside.get(c.id) ?? 0;
-    const label = c.kind === 'footnote' ? `[^${c.id}]: ` : '';
-    lenses.push({
-      id: c.id,
-      range: c.kind === 'heading' ? c.range : c.idRange,
-      code,
-      tests,
-      inside: within,
-      title:
-        `${label}${code} implementation${code === 1 ? '' : 's'} · ${tests} test${tests === 1 ? '' : 's'}` +
-        (within ? ` · ${within} citation${within === 1 ? '' : 's'} of clauses inside` : ''),
-    });
+    const covered = model.isCovered(c.id);
+    let title: string;
+    if (!covered && coverageOn) title = c.kind === 'footnote' ? `[^${c.id}]: not cited` : 'not cited';
+    else if (c.kind === 'heading') {
+      title = `${plural(code, 'implementation')} · ${plural(tests, 'test')}` + (within ? ` · ${plural(within, 'citation')} of clauses inside` : '');
+    } else continue;
+    lenses.push({ id: c.id, range: c.kind === 'heading' ? c.range : c.idRange, code, tests, inside: within, title });
   }
   return lenses;
 }

@@ -1,5 +1,6 @@
 import type { Summary } from './json';
 import type { Diagnostic, Severity } from '../types';
+import { plural } from '../words';
 
 /** Compiler-style text output: `file:line:col severity code message`, then one summary line. */
 
@@ -27,7 +28,6 @@ export function toText(diagnostics: Diagnostic[], summary: Summary, options: Tex
     }
     lines.push(formatDiagnosticLine(d, options.color));
   }
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [
     `${plural(summary.clauses, 'clause')} (${summary.headingClauses} heading, ${summary.footnoteClauses} footnote) in ${plural(summary.specFiles, 'spec file')}`,
     `${plural(summary.citations, 'citation')} (${summary.codeCitations} code, ${summary.testCitations} test) in ${plural(summary.codeFiles, 'source file')}`,

@@ -1,3 +1,5 @@
+import { plural } from '../words';
+
 /**
  * remark's tokenizer (micromark) is superlinear on some adversarial Markdown, and a spec file must never hang the
  * indexer [^never_throw] [^nt4x]:
@@ -99,13 +101,13 @@ export function defuseMarkdown(text: string): Defused {
   }
 
   const notes: string[] = [];
-  if (deepLines) notes.push(`${deepLines} line${deepLines === 1 ? '' : 's'} nested deeper than ${MAX_CONTAINER_COLUMN} columns of blockquote or list markers: the deeper markers are read as text`);
+  if (deepLines) notes.push(`${plural(deepLines, 'line')} nested deeper than ${MAX_CONTAINER_COLUMN} columns of blockquote or list markers: the deeper markers are read as text`);
   if (plainBlocks) {
     notes.push(
-      `${plainBlocks} block${plainBlocks === 1 ? '' : 's'} with too much inline markup to parse in bounded time (the first at line ${plainFrom + 1}): read as plain text (footnote references are still found; links and emphasis are not)`,
+      `${plural(plainBlocks, 'block')} with too much inline markup to parse in bounded time (the first at line ${plainFrom + 1}): read as plain text (footnote references are still found; links and emphasis are not)`,
     );
   }
-  if (cutLines) notes.push(`${cutLines} line${cutLines === 1 ? '' : 's'} read as blank to cut paragraphs longer than ${MAX_BLOCK_LINES} lines`);
+  if (cutLines) notes.push(`${plural(cutLines, 'line')} read as blank to cut paragraphs longer than ${MAX_BLOCK_LINES} lines`);
   if (notes.length === 0) return { text, notes };
   const parts: string[] = [];
   let at = 0;

@@ -109,6 +109,8 @@ export class WorkspaceRules {
       try {
         stat = await fs.promises.lstat(this.absolute(current));
       } catch {
+        // Nothing on disk from here on; the names may still be ignored (an open document's path, say).
+        for (let j = Math.max(i, 1); j <= parts.length; j++) if (this.excluded(parts.slice(0, j).join('/'), j < parts.length)) return 'excluded';
         return 'absent';
       }
       const last = i === parts.length;

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { URI } from 'vscode-uri';
 import { computeDiagnostics } from '../../server/src/core/diagnostics';
-import { definition, } from '../../server/src/core/features/navigation';
+import { definition } from '../../server/src/core/features/navigation';
 import { workspaceSymbols } from '../../server/src/core/features/symbols';
 import { loadWorkspace } from '../../server/src/node/workspace';
 import { LspClient } from '../lsp/client';
@@ -96,11 +96,11 @@ export async function runServerModel(options: ModelOptions): Promise<void> {
   fs.mkdirSync(second);
   fs.writeFileSync(path.join(second, 'other.md'), '# Other\n\nCites [^zz1z] quickly.\n');
   // Half the seeds open the workspace through a symlinked path (macOS /tmp, symlinked homes).
-  const viaLink = random() < 0.5;
+  const viaLink = options.seed % 2 === 1;
   const clientRoot = viaLink ? path.join(base, 'link') : real;
   if (viaLink) fs.symlinkSync(real, clientRoot);
   // Half the seeds name URIs as VS Code does (vscode-uri: `%20%281%29`, `%40`, `%2B`), the others as Node does.
-  const vscodeStyle = random() < 0.5;
+  const vscodeStyle = Math.floor(options.seed / 2) % 2 === 1;
   const uriOf = (abs: string): string => (vscodeStyle ? URI.file(abs).toString() : pathToFileURL(abs).href);
   const clientUri = (rel: string): string => uriOf(rel ? path.join(clientRoot, rel) : clientRoot);
 

@@ -490,7 +490,14 @@ export class Host {
     const admitted = indexable(folder.index.roleOf(rel)) && (await folder.admits(rel));
     // The latest text, taken with no wait before it is indexed (a publish in between would carry a newer version).
     const text = this.open.get(key)?.text;
-    if (!this.pending.delete(key) || text === undefined || !admitted) return;
+    if (!this.pending.delete(key) || text === undefined) return;
+    if (!admitted) {
+      // Not in the workspace (ignored, behind a symlinked folder): nothing to index, but its diagnostics (none) are
+      // published with the new version, so nothing an older text had stays.
+      folder.changed();
+      this.onDocumentIndexed(folder, rel);
+      return;
+    }
     const started = performance.now();
     folder.index.updateFile(rel, text, true);
     this.lastFlushMs = performance.now() - started;
@@ -506,6 +513,9 @@ export class Host {
     const at = this.locate(uri);
     if (!at) return;
     await at.folder.refresh(at.rel);
+    // Published again as the file on disk (a publish skipped while an edit was pending is not lost).
+    this.onDocumentIndexed(at.folder, at.rel);
+    at.folder.changed();
   }
 
   /** The document has a newer text than the index holds (an edit not flushed yet). */

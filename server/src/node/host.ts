@@ -169,7 +169,7 @@ export class Folder {
         return this.load();
       });
     }
-    return this.enqueue(() => this.sync(rel));
+    return this.enqueue(() => this.sync(rel, kind));
   }
 
   /** Re-reads `rel` from disk (a closed document: the disk is the truth again). */
@@ -182,10 +182,12 @@ export class Folder {
    * or reached through a symlinked folder is removed (a whole folder at once), a new folder is walked with the
    * walker's rules, files are read. An open document keeps the editor's text, even when its file is deleted [^ls2t].
    */
-  private async sync(rel: string): Promise<void> {
+  private async sync(rel: string, event?: FileEventKind): Promise<void> {
+    const kind = await this.rules.classify(rel);
+    // A folder "changed" (its entries did): each entry has its own event.
+    if (event === 'changed' && kind === 'dir') return;
     this.rules.forget(rel);
     this.admitted.clear();
-    const kind = await this.rules.classify(rel);
     const onDisk = new Map<string, WalkEntry>();
     if (kind === 'file' || kind === 'symlink') onDisk.set(rel, { path: rel, size: -1, ...(kind === 'symlink' ? { symlink: true } : {}) });
     else if (kind === 'dir') {
@@ -198,9 +200,10 @@ export class Folder {
       }
     }
     const open = await this.openDocuments(rel);
-    for (const file of this.index.paths()) {
-      if (isUnder(file, rel) && !onDisk.has(file) && !open.has(file)) this.index.removeFile(file);
-    }
+    // What the index holds under `rel`: a whole folder's files only where `rel` may have been a folder.
+    const folderLike = kind === 'dir' || ((kind === 'absent' || kind === 'excluded') && !this.index.hasFile(rel));
+    const indexed = folderLike ? this.index.paths().filter((file) => isUnder(file, rel)) : this.index.hasFile(rel) ? [rel] : [];
+    for (const file of indexed) if (!onDisk.has(file) && !open.has(file)) this.index.removeFile(file);
     for (const [file, text] of open) if (indexable(this.index.roleOf(file))) this.index.updateFile(file, text);
     for (const entry of onDisk.values()) if (!open.has(entry.path)) await this.readIntoIndex(entry);
     this.changed();
@@ -541,7 +544,8 @@ export class Host {
     const abs = uriToPath(uri);
     if (abs) {
       const resolved = path.resolve(abs);
-      for (const folder of this.folders) if (isSelfOrAbove(resolved, folder.clientRoot) || isSelfOrAbove(resolved, folder.root)) jobs.push(folder.fileEvent('', kind));
+      // The root (or a folder above it) deleted or created: all of the folder. Its "changed" events say nothing.
+      if (kind !== 'changed') for (const folder of this.folders) if (isSelfOrAbove(resolved, folder.clientRoot) || isSelfOrAbove(resolved, folder.root)) jobs.push(folder.fileEvent('', kind));
     }
     const at = this.locate(uri);
     if (at) jobs.push(at.folder.fileEvent(at.rel, kind));

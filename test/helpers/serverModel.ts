@@ -288,7 +288,7 @@ export async function runServerModel(options: ModelOptions): Promise<void> {
     };
     const weights: [string, number][] = [
       ['writeFile', 6], ['deleteFile', 3], ['deleteThenCreate', 2], ['deleteFolder', 2], ['renameFolder', 2], ['createFolder', 2],
-      ['writeLinked', 1], ['gitignore', 1], ['config', 1], ['openDoc', 3], ['changeDoc', 4], ['closeDoc', 2], ['deleteOpenDoc', 1],
+      ['writeLinked', 1], ['gitignore', 1], ['config', 1], ['openDoc', 3], ['changeDoc', 4], ['closeDoc', 2], ['deleteOpenDoc', 2],
       ['folders', 1], ['request', 2],
     ];
     const total = weights.reduce((n, [, w]) => n + w, 0);

@@ -1,10 +1,10 @@
-// Safe workspace reading [^sw2f], skipped files [^nt4x], ignored folders [^sf4k].
+// Safe workspace reading [^sw2f], skipped files [^nt4x], ignored folders [^sf4k], one rule for walks and events [^ls5w].
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readTextFile, walkWorkspace } from '../../server/src/node/walk';
+import { readTextFile, walkWorkspace, WorkspaceRules } from '../../server/src/node/walk';
 import { loadWorkspace } from '../../server/src/node/workspace';
 
 function temp(): string {
@@ -55,5 +55,39 @@ describe('walking a workspace', () => {
     assert.deepEqual(await readTextFile(path.join(dir, 'bom.md')), { text: '# A {#a}\n' });
     assert.deepEqual(await readTextFile(path.join(dir, 'gone.md')), { skipped: 'vanished while indexing' });
     assert.deepEqual(await readTextFile(path.join(dir, 'bom.md'), 4), { skipped: 'larger than 0 MiB; not read' });
+  });
+
+  it('one rule for the walk and for file events: a path is a file by the rules exactly when the walker lists it', async () => {
+    const dir = temp();
+    const outside = temp();
+    write(outside, 'secret.md', '# Secret {#secret}\n');
+    write(outside, 'sub/deeper.md', '# Deeper\n');
+    write(dir, '.gitignore', 'ignored/\n*.tmp.md\n/build-out/\n');
+    write(dir, 'sub/.gitignore', 'local.md\n');
+    const paths = ['a.md', 'ignored/x.md', 'deep/ignored/y.md', 'x.tmp.md', 'sub/local.md', 'sub/b.tmp.md', 'sub/b.md', 'build-out/z.md', 'sub/build-out/z.md',
+      'node_modules/p/readme.md', 'dist/d.md', 'src/dist/e.md', '.git/config.md', 'plain/ok.ts'];
+    for (const p of paths) write(dir, p, '# x\n');
+    fs.symlinkSync(outside, path.join(dir, 'linked'));
+    fs.symlinkSync(path.join(dir, 'sub'), path.join(dir, 'inside-link'));
+    fs.symlinkSync(path.join(dir, 'a.md'), path.join(dir, 'alias.md'));
+    fs.symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'leak.md'));
+    const walked = await walkWorkspace(dir);
+    const listed = new Set(walked.files.map((f) => f.path));
+    const rules = await WorkspaceRules.of(dir);
+    const candidates = [...paths, '.gitignore', 'sub/.gitignore', 'linked/secret.md', 'linked/sub/deeper.md', 'inside-link/b.md', 'alias.md', 'leak.md', 'missing.md', 'ignored/missing.md'];
+    const verdicts: string[] = [];
+    for (const rel of candidates) verdicts.push(`${rel}: ${await rules.classify(rel)}`);
+    assert.deepEqual(verdicts, [
+      'a.md: file', 'ignored/x.md: excluded', 'deep/ignored/y.md: excluded', 'x.tmp.md: excluded', 'sub/local.md: excluded', 'sub/b.tmp.md: excluded', 'sub/b.md: file',
+      'build-out/z.md: excluded', 'sub/build-out/z.md: file', 'node_modules/p/readme.md: excluded', 'dist/d.md: excluded', 'src/dist/e.md: excluded',
+      '.git/config.md: excluded', 'plain/ok.ts: file', '.gitignore: file', 'sub/.gitignore: file',
+      // Through a symlinked folder (outside or inside): never in the workspace by that path.
+      'linked/secret.md: excluded', 'linked/sub/deeper.md: excluded', 'inside-link/b.md: excluded',
+      'alias.md: symlink', 'leak.md: excluded', 'missing.md: absent', 'ignored/missing.md: excluded',
+    ]);
+    for (const rel of candidates) {
+      const kind = await rules.classify(rel);
+      assert.equal(listed.has(rel), kind === 'file' || kind === 'symlink', `${rel}: the walker and the rules agree`);
+    }
   });
 });

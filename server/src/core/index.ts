@@ -257,6 +257,11 @@ export class WorkspaceIndex {
     return this.files.has(path);
   }
 
+  /** Every path the index knows (read or not). */
+  paths(): string[] {
+    return [...this.files];
+  }
+
   setConfigProblems(problems: string[]): void {
     this.configProblems = problems;
     this.invalidate();

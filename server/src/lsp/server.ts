@@ -181,7 +181,8 @@ export function startServer(connection: Connection): void {
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.removed) {
-          host.removeFolder(f.uri);
+          const folder = host.removeFolder(f.uri);
+          if (folder) unpublish(folder);
         }
         for (const f of e.added) host.addFolder(f.uri);
         void indexWithProgress();
@@ -207,12 +208,10 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(async (e) => {
     await host.documentClosed(e.document.uri);
   });
-  connection.onDidChangeWatchedFiles(async (params) => {
-    for (const change of params.changes) {
-      const kind = change.type === 1 ? 'created' : change.type === 2 ? 'changed' : 'deleted';
-      await host.fileChanged(change.uri, kind);
-    }
-  });
+  // Every event is queued in its folder's ordered queue at once, in arrival order (batches are never interleaved).
+  connection.onDidChangeWatchedFiles((params) =>
+    host.fileEvents(params.changes.map((change) => ({ uri: change.uri, kind: change.type === 1 ? 'created' : change.type === 2 ? 'changed' : 'deleted' }))),
+  );
   connection.onNotification(SETTINGS_NOTIFICATION, async (settings: Partial<ClarifierConfig>) => {
     host.overrides = sanitizeSettings(settings ?? {}, log);
     await host.reindexAll();
@@ -232,12 +231,13 @@ export function startServer(connection: Connection): void {
 
   function scheduleDiagnostics(folder: Folder): void {
     // One pending publish picks up every change made before it runs.
-    if (timers.has(folder)) return;
+    if (timers.has(folder) || folder.removed) return;
     timers.set(
       folder,
       setTimeout(
         () => {
           timers.delete(folder);
+          if (folder.removed) return;
           const started = performance.now();
           let local = false;
           try {
@@ -289,6 +289,20 @@ export function startServer(connection: Connection): void {
     published.set(folder.root, previous);
     sendStatus();
     return changed !== 'all';
+  }
+
+  /** A removed folder: its files' diagnostics are cleared in the editor (empty publishes), nothing more is sent. */
+  function unpublish(folder: Folder): void {
+    clearTimeout(timers.get(folder));
+    timers.delete(folder);
+    indexedDocuments.delete(folder);
+    const previous = published.get(folder.root);
+    published.delete(folder.root);
+    if (pullDiagnostics) {
+      if (capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const file of previous?.keys() ?? []) void connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics: [] });
   }
 
   connection.languages.diagnostics.on(

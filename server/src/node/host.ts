@@ -1,18 +1,23 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CONFIG_FILE, type ClarifierConfig } from '../core/config';
+import { URI, Utils } from 'vscode-uri';
+import { CONFIG_FILE, mergeConfig, resolveConfig, type ClarifierConfig, type FileRole } from '../core/config';
 import { computeDiagnostics } from '../core/diagnostics';
-import type { WorkspaceIndex } from '../core/index';
+import { WorkspaceIndex } from '../core/index';
 import type { Diagnostic } from '../core/types';
 import { plural } from '../core/words';
-import { readTextFile } from './walk';
+import { isUnder, readTextFile, walkWorkspace, WorkspaceRules, type WalkEntry } from './walk';
 import { loadWorkspace } from './workspace';
 
 /**
  * The server's view of the file system: one `Folder` per workspace folder, each with its own index, loaded by the
  * safe walker, kept current from open documents (the editor's text wins while a document is open) and from file
  * events. Diagnostics are recomputed on demand and cached per index generation.
+ *
+ * [^ls5w] What a folder holds is decided by the walker's rules (`WorkspaceRules`) for the first load and for every
+ * file event alike; loads, file events, edits and closes go through ONE ordered queue per folder; URIs are compared in
+ * one normal form and answers use the client's own URIs (its folder root, its open documents), never the real path.
  */
 
 export interface Logger {
@@ -33,12 +38,49 @@ export function pathToUri(abs: string): string {
   return pathToFileURL(abs).href;
 }
 
+/**
+ * One normal form of a URI (vscode-uri's, the one VS Code itself uses): `auth%20(1).md`, `auth%20%281%29.md` and
+ * `auth (1).md` are one document. Used as the key of every URI-keyed map.
+ */
+export function normalizeUri(uri: string): string {
+  try {
+    return URI.parse(uri).toString();
+  } catch {
+    return uri;
+  }
+}
+
+const indexable = (role: FileRole): boolean => role !== 'other' && role !== 'config';
+
+/** `abs` relative to `root` with `/`, or undefined when it is not strictly inside. */
+function relativeIn(root: string, abs: string): string | undefined {
+  const rel = path.relative(root, abs);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
+}
+
+const isSelfOrAbove = (abs: string, root: string): boolean => root === abs || root.startsWith(abs.endsWith(path.sep) ? abs : abs + path.sep);
+
+type FileEventKind = 'created' | 'changed' | 'deleted';
+
 export class Folder {
   index!: WorkspaceIndex;
   config!: ClarifierConfig;
   skipped: { path: string; reason: string }[] = [];
-  /** Resolves when the first load has finished. */
+  /** Resolves when the first load has finished (never rejects: a folder that cannot be read is an empty folder). */
   ready: Promise<void>;
+  /** The root's URI as the client named it (normal form): outgoing URIs are built from it, never from the real path. */
+  readonly uri: string;
+  /** Removed from the workspace: it publishes nothing more. */
+  removed = false;
+  private readonly clientBase: URI;
+  private readonly builtUris = new Map<string, string>();
+  private rules: WorkspaceRules;
+  /** Whether an open document's path is in the workspace by the rules (cleared whenever the disk may have changed). */
+  private readonly admitted = new Map<string, boolean>();
+  /** The one ordered queue of this folder: loads, file events, edits to index, closes. */
+  private queue: Promise<void> = Promise.resolve();
+  private loadQueued = false;
   private generation = 0;
   private diagnosticsCache?: { generation: number; diagnostics: Diagnostic[] };
   /** Diagnostics per file, kept current file by file after local edits (see refreshDiagnostics). */
@@ -46,52 +88,169 @@ export class Folder {
   private unpublished: Set<string> | 'all' = 'all';
   /** Diagnostics per severity, kept with byFile. */
   private counts: Record<string, number> = {};
-  private loading: Promise<void> | undefined;
 
   constructor(
+    /** The real path of the root (file system access and containment checks). */
     readonly root: string,
+    /** The root's path as the client named it (may lead through a symlink: macOS /tmp, symlinked homes). */
+    readonly clientRoot: string,
+    clientUri: string,
     private readonly host: Host,
   ) {
+    this.clientBase = URI.parse(clientUri);
+    this.uri = this.clientBase.toString();
+    this.rules = new WorkspaceRules(root);
     this.ready = this.reload();
   }
 
-  get uri(): string {
-    return pathToUri(this.root);
+  /** Runs `job` after everything queued before it. Never rejects: a failing job is logged. */
+  enqueue(job: () => Promise<void> | void): Promise<void> {
+    const run = this.queue.then(job).catch((err: unknown) => this.host.log.error(`${this.clientRoot}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+    this.queue = run;
+    return run;
   }
 
-  /** (Re)loads the folder from disk, then re-applies the open documents of the folder. */
+  /** Resolves when everything queued so far has been done. */
+  barrier(): Promise<void> {
+    return this.enqueue(() => undefined);
+  }
+
+  /** (Re)loads the folder from disk (after what is queued), then re-applies the open documents of the folder. */
   reload(): Promise<void> {
-    const run = async (): Promise<void> => {
-      const started = Date.now();
-      const cacheDir = this.host.cacheDir ? path.join(this.host.cacheDir, 'index-cache') : undefined;
-      const loaded = await loadWorkspace(this.root, { overrides: this.host.overrides, ...(cacheDir ? { cacheDir } : {}) });
-      this.index = loaded.index;
-      this.byFile = undefined;
-      this.config = loaded.config;
-      this.skipped = loaded.skipped;
-      for (const [uri, text] of this.host.openTexts()) {
-        const rel = this.relative(uri);
-        if (rel !== undefined && this.index.roleOf(rel) !== 'other' && this.index.roleOf(rel) !== 'config') this.index.updateFile(rel, text);
-      }
-      this.changed();
-      const model = this.index.model();
-      this.host.log.info(
-        `Indexed ${this.root}: ${plural(model.clauses.length, 'clause')} in ${plural(model.specFiles.length, 'spec')}, ${plural(model.citations.length, 'citation')} in ${plural(model.codeFiles.length, 'file')} (${Date.now() - started} ms)` +
-          (loaded.skipped.length ? `; skipped ${plural(loaded.skipped.length, 'file')}` : ''),
-      );
-      for (const s of loaded.skipped) this.host.log.info(`  skipped ${s.path}: ${s.reason}`);
-    };
-    this.loading = (this.loading ?? Promise.resolve()).then(run, run);
-    return this.loading;
+    // A load already waiting in the queue picks up every change made before it runs: one is enough.
+    if (this.loadQueued) return this.barrier();
+    this.loadQueued = true;
+    return this.enqueue(() => {
+      this.loadQueued = false;
+      return this.load();
+    });
   }
 
-  /** The workspace-relative path of a URI inside this folder, else undefined. */
+  private async load(): Promise<void> {
+    const started = Date.now();
+    const cacheDir = this.host.cacheDir ? path.join(this.host.cacheDir, 'index-cache') : undefined;
+    const rules = new WorkspaceRules(this.root);
+    let loaded: { index: WorkspaceIndex; config: ClarifierConfig; skipped: { path: string; reason: string }[] };
+    try {
+      loaded = await loadWorkspace(this.root, { overrides: this.host.overrides, rules, ...(cacheDir ? { cacheDir } : {}) });
+    } catch (err) {
+      // A folder that does not exist (or vanished while indexing) is an empty folder; the others keep working [^ls5w].
+      this.host.log.error(`Cannot index ${this.clientRoot} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): it is treated as an empty folder.`);
+      const config = mergeConfig(resolveConfig(undefined).config, this.host.overrides);
+      loaded = { index: new WorkspaceIndex(config), config, skipped: [] };
+    }
+    this.rules = rules;
+    this.admitted.clear();
+    this.index = loaded.index;
+    this.byFile = undefined;
+    this.config = loaded.config;
+    this.skipped = loaded.skipped;
+    for (const [rel, text] of await this.openDocuments('')) if (indexable(this.index.roleOf(rel))) this.index.updateFile(rel, text);
+    this.changed();
+    const model = this.index.model();
+    this.host.log.info(
+      `Indexed ${this.root}: ${plural(model.clauses.length, 'clause')} in ${plural(model.specFiles.length, 'spec')}, ${plural(model.citations.length, 'citation')} in ${plural(model.codeFiles.length, 'file')} (${Date.now() - started} ms)` +
+        (loaded.skipped.length ? `; skipped ${plural(loaded.skipped.length, 'file')}` : ''),
+    );
+    for (const s of loaded.skipped) this.host.log.info(`  skipped ${s.path}: ${s.reason}`);
+  }
+
+  /** A file event for `rel` ('' for the root itself), queued in order with everything else of the folder. */
+  fileEvent(rel: string, kind: FileEventKind): Promise<void> {
+    if (rel === CONFIG_FILE) {
+      this.host.log.info(`${CONFIG_FILE} ${kind}: re-indexing ${this.clientRoot}`);
+      return this.reload();
+    }
+    if (rel.slice(rel.lastIndexOf('/') + 1) === '.gitignore') {
+      // The rules changed: re-index, unless the .gitignore sits where nothing is indexed anyway (node_modules/…).
+      return this.enqueue(async () => {
+        const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+        if (dir && (await this.rules.classify(dir)) !== 'dir') return this.sync(rel);
+        this.host.log.info(`${rel} ${kind}: re-indexing ${this.clientRoot}`);
+        return this.load();
+      });
+    }
+    return this.enqueue(() => this.sync(rel, kind));
+  }
+
+  /** Re-reads `rel` from disk (a closed document: the disk is the truth again). */
+  refresh(rel: string): Promise<void> {
+    return this.enqueue(() => this.sync(rel));
+  }
+
+  /**
+   * Brings `rel` (a file, a folder, or the root '') in line with the disk by the workspace rules: what is gone, ignored
+   * or reached through a symlinked folder is removed (a whole folder at once), a new folder is walked with the
+   * walker's rules, files are read. An open document keeps the editor's text, even when its file is deleted [^ls2t].
+   */
+  private async sync(rel: string, event?: FileEventKind): Promise<void> {
+    const kind = await this.rules.classify(rel);
+    // A folder "changed" (its entries did): each entry has its own event.
+    if (event === 'changed' && kind === 'dir') return;
+    this.rules.forget(rel);
+    this.admitted.clear();
+    const onDisk = new Map<string, WalkEntry>();
+    if (kind === 'file' || kind === 'symlink') onDisk.set(rel, { path: rel, size: -1, ...(kind === 'symlink' ? { symlink: true } : {}) });
+    else if (kind === 'dir') {
+      try {
+        const walked = await walkWorkspace(this.root, { rules: this.rules, under: rel });
+        for (const f of walked.files) onDisk.set(f.path, f);
+        for (const s of walked.skipped) this.host.log.info(`  skipped ${s.path}: ${s.reason}`);
+      } catch (err) {
+        this.host.log.info(`  skipped ${rel || '.'}: folder not readable (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+    }
+    const open = await this.openDocuments(rel);
+    // What the index holds under `rel`: a whole folder's files only where `rel` may have been a folder.
+    const folderLike = kind === 'dir' || ((kind === 'absent' || kind === 'excluded') && !this.index.hasFile(rel));
+    const indexed = folderLike ? this.index.paths().filter((file) => isUnder(file, rel)) : this.index.hasFile(rel) ? [rel] : [];
+    for (const file of indexed) if (!onDisk.has(file) && !open.has(file)) this.index.removeFile(file);
+    for (const [file, text] of open) if (indexable(this.index.roleOf(file))) this.index.updateFile(file, text);
+    for (const entry of onDisk.values()) if (!open.has(entry.path)) await this.readIntoIndex(entry);
+    this.changed();
+  }
+
+  private async readIntoIndex(entry: WalkEntry): Promise<void> {
+    const rel = entry.path;
+    const role = this.index.roleOf(rel);
+    const result = entry.symlink || !indexable(role) ? undefined : await readTextFile(path.join(this.root, ...rel.split('/')));
+    if (result && 'text' in result) {
+      this.index.updateFile(rel, result.text);
+      return;
+    }
+    if (result) this.host.log.info(`  skipped ${rel}: ${result.skipped}`);
+    // Exists, not read (as the walker lists it): whatever was read of it before is gone.
+    if (this.index.factsOf(rel)) this.index.removeFile(rel);
+    this.index.addPath(rel);
+  }
+
+  /** The open documents of this folder under `under` that the rules admit: workspace path -> the editor's text. */
+  private async openDocuments(under: string): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const { uri, text } of this.host.openEntries()) {
+      if (this.host.locate(uri)?.folder !== this) continue;
+      const rel = this.relative(uri) ?? this.relative(this.host.realUri(uri));
+      if (rel !== undefined && isUnder(rel, under) && (await this.admits(rel))) out.set(rel, text);
+    }
+    return out;
+  }
+
+  /** Whether an open document at `rel` belongs in the index: the rules admit its path (its file may be gone). */
+  async admits(rel: string): Promise<boolean> {
+    let ok = this.admitted.get(rel);
+    if (ok === undefined) {
+      const kind = await this.rules.classify(rel);
+      ok = kind === 'file' || kind === 'absent';
+      this.admitted.set(rel, ok);
+    }
+    return ok;
+  }
+
+  /** The workspace-relative path of a URI inside this folder (by the client's root or the real one), else undefined. */
   relative(uri: string): string | undefined {
     const abs = uriToPath(uri);
     if (!abs) return undefined;
-    const rel = path.relative(this.root, abs);
-    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-    return rel.split(path.sep).join('/');
+    return relativeIn(this.clientRoot, abs) ?? (this.root !== this.clientRoot ? relativeIn(this.root, abs) : undefined);
   }
 
   absolute(rel: string): string | undefined {
@@ -99,11 +258,23 @@ export class Folder {
     return abs.startsWith(this.root + path.sep) ? abs : undefined;
   }
 
+  /**
+   * The URI of a workspace path in the client's terms: the open document's own URI when it is open, else the client's
+   * root URI joined with the path (never the real path of a symlinked root) [^ls5w].
+   */
   uriOf(rel: string): string {
-    return pathToUri(path.join(this.root, rel));
+    let built = this.builtUris.get(rel);
+    if (built === undefined) {
+      built = Utils.joinPath(this.clientBase, rel).toString();
+      if (this.builtUris.size > 100_000) this.builtUris.clear();
+      this.builtUris.set(rel, built);
+    }
+    const open = this.host.openEntry(built) ?? (this.root !== this.clientRoot ? this.host.openEntry(URI.file(path.join(this.root, rel)).toString()) : undefined);
+    return open?.uri ?? built;
   }
 
   changed(): void {
+    if (this.removed) return;
     this.generation++;
     this.host.onChanged(this);
   }
@@ -197,9 +368,10 @@ const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export class Host {
   readonly folders: Folder[] = [];
   overrides: Partial<ClarifierConfig> = {};
-  private readonly open = new Map<string, string>();
-  /** Open documents whose latest text is not indexed yet: edits are coalesced, a burst costs one parse. */
-  private readonly pending = new Map<string, string>();
+  /** Open documents by normal-form URI: the client's URI and the editor's latest text. */
+  private readonly open = new Map<string, { uri: string; text: string }>();
+  /** Open documents (normal-form URI) whose latest text is not indexed yet: edits are coalesced, a burst costs one parse. */
+  private readonly pending = new Set<string>();
   private pendingTimer: NodeJS.Timeout | undefined;
   /** How long a burst of edits may go on before its text is indexed, at most (requests flush earlier). */
   static readonly COALESCE_MS = 30;
@@ -222,36 +394,50 @@ export class Host {
 
   addFolder(uri: string): Folder | undefined {
     const root = uriToPath(uri);
-    if (!root || this.folders.some((f) => f.root === path.resolve(root))) return undefined;
-    let real = path.resolve(root);
+    if (!root) return undefined;
+    const clientRoot = path.resolve(root);
+    let real = clientRoot;
     try {
-      real = fs.realpathSync(real);
+      real = fs.realpathSync(clientRoot);
     } catch {
-      // a folder that does not exist yet: index it as empty
+      // a folder that does not exist (yet): an empty folder
     }
-    const folder = new Folder(real, this);
+    if (this.folders.some((f) => f.root === real)) return undefined;
+    const folder = new Folder(real, clientRoot, uri, this);
     this.folders.push(folder);
     // Longest root first, so nested folders win.
     this.folders.sort((a, b) => b.root.length - a.root.length);
     return folder;
   }
 
-  removeFolder(uri: string): void {
+  /** Removes a folder; it publishes nothing more (the caller clears what it published). */
+  removeFolder(uri: string): Folder | undefined {
     const root = uriToPath(uri);
-    const at = this.folders.findIndex((f) => root !== undefined && (f.root === path.resolve(root) || f.uri === uri));
-    if (at >= 0) this.folders.splice(at, 1);
+    const key = normalizeUri(uri);
+    const at = this.folders.findIndex((f) => f.uri === key || (root !== undefined && (f.clientRoot === path.resolve(root) || f.root === path.resolve(root))));
+    if (at < 0) return undefined;
+    const [folder] = this.folders.splice(at, 1);
+    folder!.removed = true;
+    return folder;
   }
 
   /** The folder a URI belongs to and its relative path. */
   locate(uri: string): { folder: Folder; rel: string } | undefined {
     for (const folder of this.folders) {
-      const rel = folder.relative(uri) ?? folder.relative(this.realUri(uri));
+      const rel = folder.relative(uri);
+      if (rel !== undefined) return { folder, rel };
+    }
+    // A path that reaches a folder through a symlink.
+    const real = this.realUri(uri);
+    if (real === uri) return undefined;
+    for (const folder of this.folders) {
+      const rel = folder.relative(real);
       if (rel !== undefined) return { folder, rel };
     }
     return undefined;
   }
 
-  private realUri(uri: string): string {
+  realUri(uri: string): string {
     const abs = uriToPath(uri);
     if (!abs) return uri;
     try {
@@ -261,8 +447,13 @@ export class Host {
     }
   }
 
-  openTexts(): IterableIterator<[string, string]> {
-    return this.open.entries();
+  openEntries(): IterableIterator<{ uri: string; text: string }> {
+    return this.open.values();
+  }
+
+  /** The open document of a URI in normal form (`normalizeUri`), if any. */
+  openEntry(normalUri: string): { uri: string; text: string } | undefined {
+    return this.open.get(normalUri);
   }
 
   /**
@@ -271,96 +462,95 @@ export class Host {
    * spec costs one parse, not one per keystroke, and no answer is computed from an older text.
    */
   documentChanged(uri: string, text: string): void {
-    this.open.set(uri, text);
+    const key = normalizeUri(uri);
+    this.open.set(key, { uri, text });
     if (!this.locate(uri)) return;
-    this.pending.set(uri, text);
+    this.pending.add(key);
     clearTimeout(this.pendingTimer);
     this.pendingTimer = setTimeout(() => void this.flush(), this.lastFlushMs < Host.CHEAP_MS ? 0 : Host.COALESCE_MS);
   }
 
-  /** Indexes the pending texts of open documents (all, or one URI). Cheap when nothing is pending. */
+  /**
+   * Indexes the pending texts of open documents (all, or one URI), in each folder's queue (after the file events that
+   * arrived before), then waits for everything queued so far: answers never lag the editor or the disk events.
+   */
   async flush(uri?: string): Promise<void> {
-    const uris = uri === undefined ? [...this.pending.keys()] : this.pending.has(uri) ? [uri] : [];
-    for (const u of uris) {
-      const text = this.pending.get(u);
-      if (text === undefined) continue;
-      const at = this.locate(u);
+    const keys = uri === undefined ? [...this.pending] : [normalizeUri(uri)].filter((k) => this.pending.has(k));
+    const jobs: Promise<void>[] = [];
+    for (const key of keys) {
+      const entry = this.open.get(key);
+      const at = entry && this.locate(entry.uri);
       if (!at) {
-        this.pending.delete(u);
+        this.pending.delete(key);
         continue;
       }
-      await at.folder.ready;
-      // A newer text may have arrived while waiting: index the latest one.
-      const latest = this.pending.get(u);
-      this.pending.delete(u);
-      if (latest === undefined) continue;
-      const role = at.folder.index.roleOf(at.rel);
-      if (role === 'other' || role === 'config') continue;
-      const started = performance.now();
-      at.folder.index.updateFile(at.rel, latest, true);
-      this.lastFlushMs = performance.now() - started;
-      at.folder.changed();
-      this.onDocumentIndexed(at.folder, at.rel);
+      jobs.push(at.folder.enqueue(() => this.indexPending(key, at.folder, at.rel)));
     }
+    await Promise.all([...jobs, ...this.folders.map((f) => f.barrier())]);
+  }
+
+  private async indexPending(key: string, folder: Folder, rel: string): Promise<void> {
+    if (!this.pending.has(key)) return;
+    const admitted = indexable(folder.index.roleOf(rel)) && (await folder.admits(rel));
+    // The latest text, taken with no wait before it is indexed (a publish in between would carry a newer version).
+    const text = this.open.get(key)?.text;
+    if (!this.pending.delete(key) || text === undefined) return;
+    if (!admitted) {
+      // Not in the workspace (ignored, behind a symlinked folder): nothing to index, but its diagnostics (none) are
+      // published with the new version, so nothing an older text had stays.
+      folder.changed();
+      this.onDocumentIndexed(folder, rel);
+      return;
+    }
+    const started = performance.now();
+    folder.index.updateFile(rel, text, true);
+    this.lastFlushMs = performance.now() - started;
+    folder.changed();
+    this.onDocumentIndexed(folder, rel);
   }
 
   /** A document was closed: what is on disk is the truth again. */
   async documentClosed(uri: string): Promise<void> {
-    this.open.delete(uri);
-    this.pending.delete(uri);
+    const key = normalizeUri(uri);
+    this.open.delete(key);
+    this.pending.delete(key);
     const at = this.locate(uri);
     if (!at) return;
-    await at.folder.ready;
-    await this.refreshFromDisk(at.folder, at.rel);
+    await at.folder.refresh(at.rel);
+    // Published again as the file on disk (a publish skipped while an edit was pending is not lost).
+    this.onDocumentIndexed(at.folder, at.rel);
+    at.folder.changed();
   }
 
   /** The document has a newer text than the index holds (an edit not flushed yet). */
   isPending(uri: string): boolean {
-    return this.pending.has(uri);
+    return this.pending.has(normalizeUri(uri));
   }
 
   isOpen(uri: string): boolean {
-    return this.open.has(uri);
+    return this.open.has(normalizeUri(uri));
   }
 
-  /** A file event from the editor's watcher. */
-  async fileChanged(uri: string, kind: 'created' | 'changed' | 'deleted'): Promise<void> {
+  /**
+   * File events from the editor's watcher, in the order given: each is queued at once in its folder's queue, so a
+   * batch that arrives later is processed later (a create after a delete of the same file stays a create) [^ls5w].
+   */
+  fileEvents(changes: readonly { uri: string; kind: FileEventKind }[]): Promise<void> {
+    return Promise.all(changes.map((c) => this.fileChanged(c.uri, c.kind))).then(() => undefined);
+  }
+
+  /** One file event (queued synchronously: call in arrival order). The root itself or a folder above it: all of it. */
+  fileChanged(uri: string, kind: FileEventKind): Promise<void> {
+    const jobs: Promise<void>[] = [];
+    const abs = uriToPath(uri);
+    if (abs) {
+      const resolved = path.resolve(abs);
+      // The root (or a folder above it) deleted or created: all of the folder. Its "changed" events say nothing.
+      if (kind !== 'changed') for (const folder of this.folders) if (isSelfOrAbove(resolved, folder.clientRoot) || isSelfOrAbove(resolved, folder.root)) jobs.push(folder.fileEvent('', kind));
+    }
     const at = this.locate(uri);
-    if (!at) return;
-    await at.folder.ready;
-    if (at.rel === CONFIG_FILE) {
-      this.log.info(`${CONFIG_FILE} ${kind}: re-indexing ${at.folder.root}`);
-      await at.folder.reload();
-      return;
-    }
-    if (this.isOpen(uri) && kind !== 'deleted') return;
-    if (kind === 'deleted') {
-      at.folder.index.removeFile(at.rel);
-      at.folder.changed();
-      return;
-    }
-    await this.refreshFromDisk(at.folder, at.rel);
-  }
-
-  private async refreshFromDisk(folder: Folder, rel: string): Promise<void> {
-    const role = folder.index.roleOf(rel);
-    const abs = folder.absolute(rel);
-    if (!abs) return;
-    let exists = false;
-    try {
-      const st = fs.lstatSync(abs);
-      exists = st.isFile() || st.isSymbolicLink();
-    } catch {
-      exists = false;
-    }
-    if (!exists) folder.index.removeFile(rel);
-    else if (role === 'other' || role === 'config') folder.index.addPath(rel);
-    else {
-      const text = await folder.readFromDisk(rel);
-      if (text === undefined) folder.index.addPath(rel);
-      else folder.index.updateFile(rel, text);
-    }
-    folder.changed();
+    if (at) jobs.push(at.folder.fileEvent(at.rel, kind));
+    return Promise.all(jobs).then(() => undefined);
   }
 
   async reindexAll(): Promise<void> {

@@ -29,23 +29,137 @@ export interface WalkResult {
 
 export interface WalkOptions {
   signal?: AbortSignal;
+  /** The rules to walk by (shared with the file-event path of the server); default: fresh rules of `root`. */
+  rules?: WorkspaceRules;
+  /** Walk only this folder (workspace-relative, already admitted by the rules); default: the whole workspace. */
+  under?: string;
+}
+
+/**
+ * What is in the workspace: ONE decision for the walker and for every file event of the server [^sw2f] [^ls5w].
+ * A path is in the workspace when no folder on the way is a VCS, dependency or build folder, none is ignored by a
+ * `.gitignore` above it (nested ones too), every folder on the way is a real folder (never a symlink: a path through a
+ * symlinked folder is not in the workspace, whatever its target), and the path itself is a regular file, or a symlink
+ * whose real path stays inside the root and is a file (listed as existing, never read).
+ */
+export class WorkspaceRules {
+  /** Parsed `.gitignore` per folder (workspace-relative; null: the folder has none). */
+  private readonly gitignores = new Map<string, Ignore | null>();
+  private readonly ignoredDirs = new Set(ALWAYS_IGNORED_DIRS);
+
+  /** `root` is the real path of the workspace folder. */
+  constructor(readonly root: string) {}
+
+  static async of(root: string): Promise<WorkspaceRules> {
+    return new WorkspaceRules(await fs.promises.realpath(root));
+  }
+
+  absolute(rel: string): string {
+    return rel ? path.join(this.root, ...rel.split('/')) : this.root;
+  }
+
+  /** Reads the `.gitignore` of a folder once (a regular file only; an unreadable one counts as absent). */
+  async loadFolder(dir: string): Promise<void> {
+    if (this.gitignores.has(dir)) return;
+    let ig: Ignore | null = null;
+    const file = path.join(this.absolute(dir), '.gitignore');
+    try {
+      if ((await fs.promises.lstat(file)).isFile()) ig = ignore().add(await fs.promises.readFile(file, 'utf8'));
+    } catch {
+      // none, or unreadable: as if absent
+    }
+    this.gitignores.set(dir, ig);
+  }
+
+  /** Forgets what was read of `rel` and the folders under it (they may have been replaced on disk). */
+  forget(rel: string): void {
+    for (const dir of [...this.gitignores.keys()]) if (isUnder(dir, rel)) this.gitignores.delete(dir);
+  }
+
+  /**
+   * Whether the entry `rel` is left out by its own name or by a `.gitignore` of a folder above it. The `.gitignore`
+   * files of the folders above must have been loaded (the walker loads each folder's before its entries).
+   */
+  excluded(rel: string, isDir: boolean): boolean {
+    const slash = rel.lastIndexOf('/');
+    if (isDir && this.ignoredDirs.has(rel.slice(slash + 1))) return true;
+    for (let dir = slash < 0 ? '' : rel.slice(0, slash); ; ) {
+      const ig = this.gitignores.get(dir);
+      if (ig) {
+        const sub = dir ? rel.slice(dir.length + 1) : rel;
+        if (ig.ignores(isDir ? `${sub}/` : sub)) return true;
+      }
+      if (!dir) return false;
+      const up = dir.lastIndexOf('/');
+      dir = up < 0 ? '' : dir.slice(0, up);
+    }
+  }
+
+  /**
+   * What `rel` is now, by the rules: a file (read it), a symlink to a file inside (exists, not read), a folder (walk it),
+   * absent (nothing on disk), or excluded (ignored, under an ignored folder, through a symlinked folder, outside, not a
+   * regular file). Every component of the path is checked with lstat, so a path through a symlink is never read.
+   */
+  async classify(rel: string): Promise<'file' | 'symlink' | 'dir' | 'absent' | 'excluded'> {
+    const parts = rel ? rel.split('/') : [];
+    if (parts.some((p) => p === '' || p === '.' || p === '..')) return 'excluded';
+    for (let i = 0; i <= parts.length; i++) {
+      const current = parts.slice(0, i).join('/');
+      let stat: fs.Stats;
+      try {
+        stat = await fs.promises.lstat(this.absolute(current));
+      } catch {
+        // Nothing on disk from here on; the names may still be ignored (an open document's path, say).
+        for (let j = Math.max(i, 1); j <= parts.length; j++) if (this.excluded(parts.slice(0, j).join('/'), j < parts.length)) return 'excluded';
+        return 'absent';
+      }
+      const last = i === parts.length;
+      if (!last || stat.isDirectory()) {
+        if (!stat.isDirectory()) return i === 0 ? 'absent' : 'excluded';
+        if (i > 0 && this.excluded(current, true)) return 'excluded';
+        if (last) return 'dir';
+        await this.loadFolder(current);
+        continue;
+      }
+      if (this.excluded(rel, false)) return 'excluded';
+      if (stat.isFile()) return 'file';
+      if (!stat.isSymbolicLink()) return 'excluded';
+      try {
+        const target = await fs.promises.realpath(this.absolute(rel));
+        if (!isInside(this.root, target)) return 'excluded';
+        return (await fs.promises.stat(target)).isFile() ? 'symlink' : 'excluded';
+      } catch {
+        return 'excluded';
+      }
+    }
+    return 'absent';
+  }
+}
+
+/** Whether `rel` is `base` or a path under it (workspace-relative; `''` is the root). */
+export function isUnder(rel: string, base: string): boolean {
+  return !base || rel === base || rel.startsWith(`${base}/`);
+}
+
+function isInside(root: string, target: string): boolean {
+  return target === root || target.startsWith(root + path.sep);
 }
 
 interface Frame {
   rel: string;
-  ignores: { base: string; ig: Ignore }[];
 }
 
 export async function walkWorkspace(root: string, options: WalkOptions = {}): Promise<WalkResult> {
-  const realRoot = await fs.promises.realpath(root);
+  const rules = options.rules ?? (await WorkspaceRules.of(root));
+  const realRoot = rules.root;
   const files: WalkEntry[] = [];
   const skipped: Skipped[] = [];
-  const ignoredDirs = new Set(ALWAYS_IGNORED_DIRS);
-  const stack: Frame[] = [{ rel: '', ignores: [] }];
+  const start = options.under ?? '';
+  const stack: Frame[] = [{ rel: start }];
   while (stack.length) {
     if (options.signal?.aborted) throw new Error('cancelled');
     const frame = stack.pop()!;
-    const abs = path.join(realRoot, frame.rel);
+    const abs = rules.absolute(frame.rel);
     let entries: fs.Dirent[];
     try {
       entries = await fs.promises.readdir(abs, { withFileTypes: true });
@@ -54,23 +168,14 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
       else throw err;
       continue;
     }
-    let ignores = frame.ignores;
-    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-      try {
-        const text = await fs.promises.readFile(path.join(abs, '.gitignore'), 'utf8');
-        ignores = [...ignores, { base: frame.rel, ig: ignore().add(text) }];
-      } catch {
-        // unreadable .gitignore: walk as if it were absent
-      }
-    }
+    await rules.loadFolder(frame.rel);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const rel = frame.rel ? `${frame.rel}/${entry.name}` : entry.name;
       const isDir = entry.isDirectory();
-      if (isDir && ignoredDirs.has(entry.name)) continue;
-      if (isIgnored(ignores, rel, isDir)) continue;
+      if (rules.excluded(rel, isDir)) continue;
       if (isDir) {
-        stack.push({ rel, ignores });
+        stack.push({ rel });
       } else if (entry.isFile()) {
         files.push({ path: rel, size: -1 });
       } else if (entry.isSymbolicLink()) {
@@ -81,14 +186,6 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
     }
   }
   return { files, skipped };
-}
-
-function isIgnored(ignores: Frame['ignores'], rel: string, isDir: boolean): boolean {
-  for (const { base, ig } of ignores) {
-    const sub = base ? rel.slice(base.length + 1) : rel;
-    if (ig.ignores(isDir ? `${sub}/` : sub)) return true;
-  }
-  return false;
 }
 
 async function symlinkEntry(realRoot: string, rel: string, files: WalkEntry[], skipped: Skipped[]): Promise<void> {

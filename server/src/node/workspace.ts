@@ -6,7 +6,7 @@ import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type Clarifie
 import { WorkspaceIndex } from '../core/index';
 import { IndexCache } from './indexCache';
 import type { BatchResult, WorkerInit } from './indexWorker';
-import { readTextFile, walkWorkspace, type Skipped } from './walk';
+import { readTextFile, walkWorkspace, type Skipped, type WorkspaceRules } from './walk';
 
 /**
  * Loads a workspace folder into a WorkspaceIndex: reads `.clarifier.json`, walks the tree, reads the files that
@@ -30,6 +30,8 @@ export interface LoadOptions {
   cacheDir?: string;
   /** Worker threads for the first scan of a big folder (default: one per core, up to 4; 0: none). */
   workers?: number;
+  /** The rules that decide what is in the workspace (the server keeps them for its file events). */
+  rules?: WorkspaceRules;
 }
 
 /** Below this many files to read, worker threads cost more to start (~100 ms each) than they save. */
@@ -53,7 +55,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const config = mergeConfig(fileConfig, options.overrides);
   const index = new WorkspaceIndex(config);
   index.setConfigProblems(problems);
-  const walked = await walkWorkspace(absRoot, options.signal ? { signal: options.signal } : {});
+  const walked = await walkWorkspace(absRoot, { ...(options.signal ? { signal: options.signal } : {}), ...(options.rules ? { rules: options.rules } : {}) });
   const skipped = [...walked.skipped];
   const toRead: string[] = [];
   for (const entry of walked.files) {

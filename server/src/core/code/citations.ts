@@ -32,8 +32,13 @@ const CARET = 94;
 const LF = 10;
 const CR = 13;
 
-/** `[^id]` at a position (sticky). The id grammar has no `]`, so matching is linear. */
-const CITATION = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'y');
+/**
+ * `[^id]` at a position (sticky), or a list citing several ids at once: `[^a, ^b]`, `[^a,b]`, `[^a, b]` [^ci2m]. The
+ * id grammar has no `]`, `,` or blank, so matching is linear.
+ */
+const CITATION = new RegExp(`\\[\\^(${ID_PATTERN})((?:[ \\t]*,[ \\t]*\\^?${ID_PATTERN})*)\\]`, 'y');
+/** One more id of a list (`, ^b`), sticky. */
+const LIST_ITEM = new RegExp(`[ \\t]*,[ \\t]*(\\^?)(${ID_PATTERN})`, 'y');
 
 /**
  * The citations in a source file, in order. Unknown file types have none (and no language). Files without `[^`
@@ -125,11 +130,36 @@ function scanSpan(text: string, start: number, end: number, out: RawCitation[]):
       CITATION.lastIndex = i;
       const m = CITATION.exec(text);
       if (m && i + m[0].length <= end) {
-        const id = m[1]!;
-        out.push({ id, start: i, end: i + m[0].length, idStart: i + 2, idEnd: i + 2 + id.length });
+        pushCitations(m, i, out);
         i += m[0].length;
       } else i += 2;
     } else i++;
+  }
+}
+
+/**
+ * The citations of one `[^…]` match at `at`: one for `[^id]`; one per id for a list, each with its exact id range and a
+ * range of its own (`[^a`, `^b`, `c]`: the first starts at the bracket, the last ends with it), so the ids of a list
+ * are told apart by position [^ci2m].
+ */
+function pushCitations(m: RegExpExecArray, at: number, out: RawCitation[]): void {
+  const first = m[1]!;
+  const close = at + m[0].length;
+  if (!m[2]) {
+    out.push({ id: first, start: at, end: close, idStart: at + 2, idEnd: at + 2 + first.length });
+    return;
+  }
+  out.push({ id: first, start: at, end: at + 2 + first.length, idStart: at + 2, idEnd: at + 2 + first.length });
+  const list = m[2];
+  const base = at + 2 + first.length;
+  LIST_ITEM.lastIndex = 0;
+  for (let item = LIST_ITEM.exec(list); item; item = LIST_ITEM.exec(list)) {
+    const idEnd = base + LIST_ITEM.lastIndex;
+    const id = item[2]!;
+    const idStart = idEnd - id.length;
+    const last = LIST_ITEM.lastIndex === list.length;
+    out.push({ id, start: idStart - item[1]!.length, end: last ? idEnd + 1 : idEnd, idStart, idEnd });
+    if (last) break;
   }
 }
 

@@ -28,6 +28,9 @@ export function hoverMarkdown(model: IndexModel, id: string, options: HoverOptio
   const code = r.citations.filter((x) => x.kind === 'code').length;
   const tests = r.citations.length - code;
   out.push(`Cited by ${plural(code, 'implementation')} · ${plural(tests, 'test')}`);
+  // The tests its footnote definition names [^tt3v].
+  const named = r.citations.filter((x) => x.target !== undefined);
+  if (named.length) out.push(`Verified by ${named.map((x) => `[${escapeMd(x.target!)}](${options.link(x.file, x.range.start.line)})`).join(', ')}`);
   if (r.example) {
     if (r.example.exists && r.example.path) {
       const head = options.exampleHead?.(r.example.path);

@@ -74,6 +74,8 @@ export function toJson(model: IndexModel, diagnostics: Diagnostic[], skipped: { 
       line: c.range.start.line + 1,
       column: c.range.start.character + 1,
       kind: c.kind,
+      // A test named by the clause's footnote definition (`tests/x.py::test_y`) [^tt3v].
+      ...(c.target !== undefined ? { target: c.target } : {}),
     })),
     diagnostics: diagnostics.map((d) => ({
       code: d.code,

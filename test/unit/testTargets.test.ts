@@ -250,4 +250,16 @@ describe('findTestDefinitions and lookupTest [^tt3v]', () => {
       assert.equal(findTestDefinitions('javascript', text)!.open, true, text);
     }
   });
+
+  it('reads a title on the line after the call (as formatters write long ones)', () => {
+    const defs = findTestDefinitions('typescript', lines('it(', "  'does a thing that needs a long explanation',", '  () => {},', ');'))!;
+    assert.deepEqual(defs.names.map((n) => `${n.name}@${n.range.start.line}:${n.range.start.character}`), ['does a thing that needs a long explanation@1:3']);
+  });
+
+  it('stays linear on hostile test files (100,000 unclosed calls, classes and receivers)', () => {
+    for (const [language, unit] of [['typescript', 'it(`'], ['typescript', "test('"], ['python', 'class X(\n'], ['go', 'func (\n'], ['rust', 'fn ']] as const) {
+      const defs = findTestDefinitions(language, unit.repeat(100_000));
+      assert.ok(defs, language);
+    }
+  });
 });

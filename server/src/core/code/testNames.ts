@@ -58,7 +58,10 @@ export function findTestDefinitions(language: string | undefined, text: string):
   }
 }
 
-const PY_DEF = /^([ \t]*)(?:async[ \t]+)?(def|class)[ \t]+([A-Za-z_]\w*)[ \t]*(?:\(([^)]*)\))?/gm;
+// Every repetition is bounded (a hostile file of 100,000 unclosed `class X(` or `it(\`` stays linear).
+const PY_DEF = /^([ \t]*)(?:async[ \t]+)?(def|class)[ \t]+([A-Za-z_]\w*)[ \t]*(\()?/gm;
+const MAX_BASES = 400;
+const MAX_DEPTH = 32;
 /** Bases that hold no tests of their own. */
 const PY_PLAIN_BASES = new Set(['', 'object', 'TestCase', 'unittest.TestCase', 'IsolatedAsyncioTestCase', 'unittest.IsolatedAsyncioTestCase']);
 
@@ -69,14 +72,19 @@ function python(text: string, lines: LineIndex): TestDefinitions {
   for (let m = PY_DEF.exec(text); m; m = PY_DEF.exec(text)) {
     const indent = m[1]!.length;
     while (stack.length && stack[stack.length - 1]!.indent >= indent) stack.pop();
+    // Real tests nest a few levels; a hostile file nested thousands deep would make names of quadratic size.
+    if (stack.length >= MAX_DEPTH) {
+      out.open = true;
+      continue;
+    }
     const qualified = [...stack.map((s) => s.name), m[3]!].join('::');
     const nameStart = m.index + m[0].indexOf(m[3]!, m[1]!.length + m[2]!.length);
     out.names.push({ name: qualified, range: lines.rangeOf(nameStart, nameStart + m[3]!.length) });
-    if (m[2] === 'class') {
-      const bases = (m[4] ?? '')
-        .split(',')
-        .map((b) => b.trim())
-        .filter((b) => b && !b.includes('='));
+    if (m[2] === 'class' && m[4]) {
+      const from = m.index + m[0].length;
+      const close = text.slice(from, from + MAX_BASES).indexOf(')');
+      // Base classes we cannot read (too long a list) count as bases that may hold tests.
+      const bases = close < 0 ? ['?'] : text.slice(from, from + close).split(',').map((b) => b.trim()).filter((b) => b && !b.includes('='));
       if (bases.some((b) => !PY_PLAIN_BASES.has(b))) (out.openClasses ??= []).push(qualified);
     }
     stack.push({ indent, name: m[3]! });
@@ -84,7 +92,7 @@ function python(text: string, lines: LineIndex): TestDefinitions {
   return out;
 }
 
-const JS_CALL = /\b(?:describe|context|suite|it|test|specify)((?:\s*\.\s*(?:only|skip|todo|concurrent|failing|sequential|each|serial|fixme))*)\s*\(\s*(?:(['"])((?:\\.|(?!\2)[^\\\r\n])*)\2|`((?:\\.|[^\\`])*)`|([^\s'"`)]))/g;
+const JS_CALL = /\b(?:describe|context|suite|it|test|specify)((?:\s{0,100}\.\s{0,100}(?:only|skip|todo|concurrent|failing|sequential|each|serial|fixme)){0,4})\s{0,100}\(\s{0,200}(?:(['"])((?:\\.|(?!\2)[^\\\r\n]){0,500})\2|`((?:\\.|[^\\`\r\n]){0,500})`|([^\s'"`)]))/g;
 
 function javascript(text: string, lines: LineIndex): TestDefinitions {
   const out: TestDefinitions = { names: [] };
@@ -103,7 +111,7 @@ function javascript(text: string, lines: LineIndex): TestDefinitions {
   return out;
 }
 
-const GO_FUNC = /^func[ \t]+(?:\([^)]*\)[ \t]*)?([A-Za-z_]\w*)/gm;
+const GO_FUNC = /^func[ \t]+(?:\([^)\r\n]{0,200}\)[ \t]*)?([A-Za-z_]\w*)/gm;
 const RUST_FN = /\bfn[ \t]+([A-Za-z_]\w*)/g;
 const RUST_TEST_MACROS = /macro_rules!|#\[(?:rstest|test_case|proptest|quickcheck)/;
 

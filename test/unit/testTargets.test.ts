@@ -91,6 +91,28 @@ describe('test targets in footnote definitions [^tt3v]', () => {
     assert.deepEqual(brief(diagnosticsOf(index)).filter((b) => b.startsWith('test.missing')), []);
   });
 
+  it('edits of the spec and of the tests give the diagnostics and citations of a fresh index', () => {
+    const files: Record<string, string> = { 'specs/commands.md': SPEC, 'specs/tests/test_command_files.py': TESTS, 'src/cli.py': '# [^cmd1a]\n' };
+    const index = memoryWorkspace(files);
+    const edits: [string, string][] = [
+      ['specs/commands.md', SPEC.replace('A command file MUST:', 'A command file MUST:\n\nIt is read at start-up.\n')],
+      ['specs/tests/test_command_files.py', '# Tests of command files.\n' + TESTS],
+      ['specs/tests/test_command_files.py', TESTS.replace('def test_parses', 'def test_parses_yaml')],
+      ['specs/commands.md', SPEC.replace('::test_naming_prefix', '::test_extension_is_md')],
+      ['src/cli.py', '\n# [^cmd1a]\n'],
+    ];
+    for (const [path, text] of edits) {
+      index.model();
+      index.updateFile(path, text, true);
+      files[path] = text;
+      const fresh = memoryWorkspace(files);
+      assert.deepEqual(diagnosticsOf(index), diagnosticsOf(fresh), `after editing ${path}`);
+      const citations = (i: typeof index): unknown => i.model().citations.map((c) => [c.id, c.file, c.range, c.kind, c.target]);
+      assert.deepEqual(citations(index), citations(fresh), `after editing ${path}`);
+    }
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((b) => b.startsWith('test.missing')), ['test.missing@specs/commands.md:11', 'test.missing@specs/commands.md:20', 'test.missing@specs/commands.md:21']);
+  });
+
   it('a definition that is a URL, prose or a plain example path keeps its meaning', () => {
     const index = memoryWorkspace({
       'specs/http.md': lines(

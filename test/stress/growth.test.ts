@@ -131,7 +131,8 @@ describe('growth: findCitations on adversarial code (n -> 4n)', function () {
   assertLinear('quoted attributes in markup', (n) => '<a "'.repeat(n / 4) + '<!-- [^a] -->', cite('a.html'));
 });
 
-describe('growth: multi-citations and test targets [^ci2m] [^tt3v] (n -> 4n)', function () {
+// Lists of ids in comments [^ci2m], test names read from test files [^tt3v].
+describe('growth: multi-citations and test targets (n -> 4n)', function () {
   const cite = (path: string) => (text: string): unknown => findCitations(path, text);
   assertLinear('a list of ids that never closes', (n) => `// [^a${', ^b'.repeat(n / 4)}\n// [^a]\n`, cite('a.ts'));
   assertLinear('lists of ids in one comment', (n) => `// ${'[^a, ^b] '.repeat(n / 9)}\n`, cite('a.ts'));

@@ -130,7 +130,7 @@ describe('clarify CLI', () => {
     assert.match(missing.stderr, /does not exist/);
   });
 
-  it('the summary counts as spec files only the Markdown files that declare clauses [^cl7r]', async () => {
+  it('the summary counts as spec files only the Markdown files that declare clauses', async () => {
     const dir = tempWorkspace({ ...SHOP, 'README.md': '# Shop\n\nA demo shop.\n', 'docs/notes.md': '# Notes\n\nSee [auth](../specs/auth.md#auth).\n' });
     const r = await clarify('check', dir);
     assert.match(r.stdout, /^4 clauses \(3 heading, 1 footnote\) in 1 spec file; /m);
@@ -138,7 +138,7 @@ describe('clarify CLI', () => {
     assert.match((await clarify('report', dir)).stdout, /^4 clauses in 1 spec files; /m);
   });
 
-  it('unknown or inapplicable options are usage errors (exit 2) for every command [^cl3e]', async () => {
+  it('unknown or inapplicable options are usage errors (exit 2) for every command', async () => {
     const dir = tempWorkspace(SHOP);
     for (const argv of [
       ['check', dir, '--bogus'],
@@ -160,7 +160,7 @@ describe('clarify CLI', () => {
     }
   });
 
-  it('report --format json: the coverage report as one object [^cl7r]', async () => {
+  it('report --format json: the coverage report as one object', async () => {
     const r = await clarify('report', tempWorkspace(SHOP), '--format', 'json');
     assert.equal(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout);
@@ -171,7 +171,7 @@ describe('clarify CLI', () => {
     assert.deepEqual(json.byFile.map((f: { file: string }) => f.file), ['specs/auth.md']);
   });
 
-  it('SARIF fingerprints are unique per result and survive lines moving above the finding [^cl5f]', async () => {
+  it('SARIF fingerprints are unique per result and survive lines moving above the finding', async () => {
     const files = {
       ...SHOP,
       'src/typo.py': 'x = 1  # [^nope]\ny = 2  # [^nope]\nz = 3  # [^nada]\n',

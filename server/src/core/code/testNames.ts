@@ -67,7 +67,7 @@ const PY_PLAIN_BASES = new Set(['', 'object', 'TestCase', 'unittest.TestCase', '
 
 function python(text: string, lines: LineIndex): TestDefinitions {
   const out: TestDefinitions = { names: [] };
-  const stack: { indent: number; name: string }[] = [];
+  const stack: { indent: number; qualified: string }[] = [];
   PY_DEF.lastIndex = 0;
   for (let m = PY_DEF.exec(text); m; m = PY_DEF.exec(text)) {
     const indent = m[1]!.length;
@@ -77,7 +77,8 @@ function python(text: string, lines: LineIndex): TestDefinitions {
       out.open = true;
       continue;
     }
-    const qualified = [...stack.map((s) => s.name), m[3]!].join('::');
+    const outer = stack[stack.length - 1];
+    const qualified = outer ? `${outer.qualified}::${m[3]!}` : m[3]!;
     const nameStart = m.index + m[0].indexOf(m[3]!, m[1]!.length + m[2]!.length);
     out.names.push({ name: qualified, range: lines.rangeOf(nameStart, nameStart + m[3]!.length) });
     if (m[2] === 'class' && m[4]) {
@@ -87,7 +88,7 @@ function python(text: string, lines: LineIndex): TestDefinitions {
       const bases = close < 0 ? ['?'] : text.slice(from, from + close).split(',').map((b) => b.trim()).filter((b) => b && !b.includes('='));
       if (bases.some((b) => !PY_PLAIN_BASES.has(b))) (out.openClasses ??= []).push(qualified);
     }
-    stack.push({ indent, name: m[3]! });
+    stack.push({ indent, qualified });
   }
   return out;
 }

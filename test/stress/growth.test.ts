@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { findAmbiguities, suppressionChecker } from '../../server/src/core/ambiguity/analyze';
 import { redactSecrets } from '../../server/src/core/ambiguity/llm';
 import { findCitations } from '../../server/src/core/code/citations';
+import { findTestDefinitions } from '../../server/src/core/code/testNames';
 import { computeDiagnostics } from '../../server/src/core/diagnostics';
 import { toJson } from '../../server/src/core/format/json';
 import { toSarif } from '../../server/src/core/format/sarif';
@@ -128,6 +129,19 @@ describe('growth: findCitations on adversarial code (n -> 4n)', function () {
   assertLinear('Ruby %( literals', (n) => '%('.repeat(n / 2) + '\n# [^a]\n', cite('a.rb'));
   assertLinear('Lua long brackets', (n) => '--[['.repeat(n / 4) + '[^a]', cite('a.lua'));
   assertLinear('quoted attributes in markup', (n) => '<a "'.repeat(n / 4) + '<!-- [^a] -->', cite('a.html'));
+});
+
+// Lists of ids in comments [^ci2m], test names read from test files [^tt3v].
+describe('growth: multi-citations and test targets (n -> 4n)', function () {
+  const cite = (path: string) => (text: string): unknown => findCitations(path, text);
+  assertLinear('a list of ids that never closes', (n) => `// [^a${', ^b'.repeat(n / 4)}\n// [^a]\n`, cite('a.ts'));
+  assertLinear('lists of ids in one comment', (n) => `// ${'[^a, ^b] '.repeat(n / 9)}\n`, cite('a.ts'));
+  const tests = (language: string) => (text: string): unknown => findTestDefinitions(language, text);
+  assertLinear('unclosed template titles `it(`', (n) => 'it(`'.repeat(n / 4), tests('typescript'));
+  assertLinear('unclosed quoted titles `test(\'`', (n) => "test('".repeat(n / 6), tests('typescript'));
+  assertLinear('Python classes with unclosed base lists', (n) => 'class X(\n'.repeat(n / 9), tests('python'));
+  assertLinear('Python nested deeper every line', (n) => { let s = ''; for (let i = 0; s.length < n; i = (i + 1) % 200) s += `${' '.repeat(i)}def f${i}():\n`; return s; }, tests('python'));
+  assertLinear('Go receivers that never close', (n) => 'func (\n'.repeat(n / 7), tests('go'));
 });
 
 describe('growth: attribute blocks, redaction, line index, defusing (n -> 4n)', function () {

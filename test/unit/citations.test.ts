@@ -4,6 +4,7 @@ import { citationsInComments, commentSpansForPath, findCitations, isInComment } 
 import { scanComments } from '../../server/src/core/code/comments';
 import { isSourcePath, LANGUAGE_IDS, LANGUAGES, languageById, languageForPath } from '../../server/src/core/code/languages';
 import { LineIndex } from '../../server/src/core/text';
+import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
 /**
  * Fixture convention: every citation that must be found is written `[^okN]`, every trap that must not be found
@@ -621,6 +622,43 @@ describe('findCitations: results', () => {
 
   it('returns the language even when the text has no `[^` at all', () => {
     assert.deepEqual(findCitations('a.py', 'x = 1  # nothing here'), { language: 'python', citations: [] });
+  });
+
+  describe('a comment citing several clauses at once [^ci2m]', () => {
+    /** Each citation as `id=<text of its range>|<text of its id range>`. */
+    const cited = (path: string, text: string): string[] =>
+      findCitations(path, text).citations.map((c) => `${c.id}=${text.slice(c.start, c.end)}|${text.slice(c.idStart, c.idEnd)}`);
+
+    it('`[^a, ^b]` (a pytest file\'s `# Test: … [^cmd1b, ^yaml1c]`) cites each id with its exact range', () => {
+      const text = src('def check(path):', '    # Test: YAML frontmatter valid [^cmd1b, ^yaml1c]', '    return True');
+      assert.deepEqual(cited('specs/tests/validate.py', text), ['cmd1b=[^cmd1b|cmd1b', 'yaml1c=^yaml1c]|yaml1c']);
+      const [a, b] = findCitations('specs/tests/validate.py', text).citations;
+      const lines = new LineIndex(text);
+      assert.deepEqual(lines.rangeOf(a!.idStart, a!.idEnd), { start: { line: 1, character: 37 }, end: { line: 1, character: 42 } });
+      assert.deepEqual(lines.rangeOf(b!.idStart, b!.idEnd), { start: { line: 1, character: 45 }, end: { line: 1, character: 51 } });
+    });
+
+    it('`[^a][^b]`, `[^a,b]`, `[^a, b]` and three ids with blanks and tabs', () => {
+      assert.deepEqual(cited('src/a.ts', '// [^a][^b]'), ['a=[^a]|a', 'b=[^b]|b']);
+      assert.deepEqual(cited('src/a.ts', '// [^a,b]'), ['a=[^a|a', 'b=b]|b']);
+      assert.deepEqual(cited('src/a.ts', '// [^a, b]'), ['a=[^a|a', 'b=b]|b']);
+      assert.deepEqual(cited('src/a.go', '// [^x.1 ,\t^y:2 , z-3]'), ['x.1=[^x.1|x.1', 'y:2=^y:2|y:2', 'z-3=z-3]|z-3']);
+    });
+
+    it('a list that does not close, or has an empty item, cites nothing', () => {
+      assert.deepEqual(ids('src/a.ts', '// [^a, ^b [^a,] [^a,,b] [^a, ^] [^ok1]'), ['ok1']);
+    });
+
+    it('each id of a list resolves on its own: an unknown one is reported at its own range', () => {
+      const index = memoryWorkspace({
+        'specs/cmd.md': '# Commands {#cmd}\n\nUse `.md` files[^cmd1b].\n\n[^cmd1b]: Files end in `.md`.\n',
+        'tests/test_cmd.py': 'def test_md():\n    # Test: [^cmd1b, ^yaml1c]\n    pass\n',
+      });
+      const diagnostics = diagnosticsOf(index);
+      assert.deepEqual(brief(diagnostics), ['citation.unknown-id@tests/test_cmd.py:2']);
+      assert.deepEqual(diagnostics[0]!.range, { start: { line: 1, character: 22 }, end: { line: 1, character: 28 } });
+      assert.equal(index.model().resolve('cmd1b').citations.length, 1);
+    });
   });
 
   it('finds citations only inside the given spans (citationsInComments)', () => {

@@ -135,6 +135,66 @@ describe('clarify CLI', () => {
     assert.match(missing.stderr, /does not exist/);
   });
 
+  it('the summary counts as spec files only the Markdown files that declare clauses', async () => {
+    const dir = tempWorkspace({ ...SHOP, 'README.md': '# Shop\n\nA demo shop.\n', 'docs/notes.md': '# Notes\n\nSee [auth](../specs/auth.md#auth).\n' });
+    const r = await clarify('check', dir);
+    assert.match(r.stdout, /^4 clauses \(3 heading, 1 footnote\) in 1 spec file; /m);
+    assert.equal(JSON.parse((await clarify('check', dir, '--format', 'json')).stdout).summary.specFiles, 1);
+    assert.match((await clarify('report', dir)).stdout, /^4 clauses in 1 spec file; /m);
+  });
+
+  it('unknown or inapplicable options are usage errors (exit 2) for every command', async () => {
+    const dir = tempWorkspace(SHOP);
+    for (const argv of [
+      ['check', dir, '--bogus'],
+      ['check', dir, '--format', 'markdown'],
+      ['report', dir, '--bogus'],
+      ['report', dir, '--format', 'sarif'],
+      ['report', dir, '--format', 'text'],
+      ['report', dir, '--fail-on', 'warning'],
+      ['report', dir, '--show-info'],
+      ['report', dir, '--llm'],
+      ['lsp', '--stdio', '--bogus'],
+      ['lsp', '--stdio', 'extra'],
+      ['--version', '--bogus'],
+    ]) {
+      const r = await clarify(...argv);
+      assert.equal(r.code, 2, argv.join(' '));
+      assert.match(r.stderr, /^clarify: .+\nRun `clarify --help` for usage\.\n$/, argv.join(' '));
+      assert.equal(r.stdout, '', argv.join(' '));
+    }
+  });
+
+  it('report --format json: the coverage report as one object', async () => {
+    const r = await clarify('report', tempWorkspace(SHOP), '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.equal(json.version, 1);
+    assert.deepEqual(json.summary, { clauses: 4, covered: 3, code: 2, test: 1, examples: 1, missingExamples: 0, coverage: 0.75, specFiles: 1, citations: 3, codeFiles: 2 });
+    assert.deepEqual(json.clauses.find((c: { id: string }) => c.id === 'au3f'), { id: 'au3f', kind: 'footnote', authority: 'root', title: 'Auth', file: 'specs/auth.md', line: 3, code: 1, test: 1, covered: 'yes', example: 'present' });
+    assert.deepEqual(json.byAuthority.map((a: { authority: string; clauses: number }) => `${a.authority}:${a.clauses}`), ['root:2', 'user:2']);
+    assert.deepEqual(json.byFile.map((f: { file: string }) => f.file), ['specs/auth.md']);
+  });
+
+  it('SARIF fingerprints are unique per result and survive lines moving above the finding', async () => {
+    const files = {
+      ...SHOP,
+      'src/typo.py': 'x = 1  # [^nope]\ny = 2  # [^nope]\nz = 3  # [^nada]\n',
+      'specs/links.md': '# Links {#links}\n\nSee [a](#missing) and [b](#missing).\n',
+    };
+    const fingerprints = async (dir: string): Promise<string[]> => {
+      const sarif = JSON.parse((await clarify('check', dir, '--format', 'sarif')).stdout);
+      return sarif.runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; partialFingerprints: Record<string, string> }) => r.partialFingerprints['clarify/v2']);
+    };
+    const before = await fingerprints(tempWorkspace(files));
+    assert.ok(before.length >= 6, String(before.length));
+    assert.equal(new Set(before).size, before.length, 'unique per result');
+    const shifted = await fingerprints(
+      tempWorkspace({ ...files, 'src/typo.py': '# a header\n\n' + files['src/typo.py'], 'specs/links.md': '# Links {#links}\n\nA new paragraph.\n\nSee [a](#missing) and [b](#missing).\n' }),
+    );
+    assert.deepEqual(shifted, before);
+  });
+
   it('reads .clarifier.json (exclude, severity) and reports an invalid one', async () => {
     const dir = tempWorkspace({ ...SHOP, 'fixtures/bad.ts': '// [^nope]\n', '.clarifier.json': '{"exclude":["fixtures/**"]}' });
     assert.equal((await clarify('check', dir)).code, 0);

@@ -175,7 +175,7 @@ describe('property-based: parsers never throw and keep ranges inside the documen
 
 const IDS = ['a1', 'b2', 'c3', 'sessions', 'dup'];
 const SPEC_PATHS = ['specs/a.md', 'specs/b.md', 'docs/c.md'];
-const CODE_PATHS = ['src/x.ts', 'src/y.py', 'tests/t.test.ts'];
+const CODE_PATHS = ['src/x.ts', 'src/y.py', 'tests/t.test.ts', 'tests/test_t.py'];
 const EXAMPLE_PATHS = ['examples/a1.md', 'examples/c3.md', 'examples/zz.md', 'specs/examples/b2.md'];
 const ALL_PATHS = [...SPEC_PATHS, ...CODE_PATHS, ...EXAMPLE_PATHS, 'README.md', 'notes.txt'];
 
@@ -197,6 +197,9 @@ describe('property-based: an index updated step by step equals a fresh build (mo
         id.map((i) => `## Section ${i} {#${i} authority=root}\n\n`),
         id.map((i) => `Prose that must respond quickly[^${i}].\n\n`),
         id.map((i) => `[^${i}]: ../examples/${i}.md\n`),
+        // Definitions that name tests [^tt3v].
+        id.map((i) => `[^${i}]: ../tests/test_t.py::test_${i}\n`),
+        id.map((i) => `[^${i}]: tests/t.test.ts::does ${i}\n`),
         id.map((i) => `See [there](#${i}) and [elsewhere](b.md#${i}).\n\n`),
         fc!.constantFrom('# Top\n\n', '- item etc.\n', '```\n[^a1]\n```\n', '<!-- clarifier-disable-next-line -->\n', 'as appropriate\n\n', '{#}\n'),
       );
@@ -204,7 +207,10 @@ describe('property-based: an index updated step by step equals a fresh build (mo
     }
     if (CODE_PATHS.includes(path)) {
       const comment = path.endsWith('.py') ? '# ' : '// ';
-      return fc!.array(fc!.oneof(id.map((i) => `${comment}implements [^${i}]\n`), fc!.constantFrom('x = "[^a1]"\n', `${comment}typo [^a2]\n`, '\n')), { maxLength: 8 }).map((a) => a.join(''));
+      const test = (i: string): string => (path.endsWith('.py') ? `def test_${i}():\n    pass\n` : `it('does ${i}', () => {});\n`);
+      return fc!
+        .array(fc!.oneof(id.map((i) => `${comment}implements [^${i}]\n`), id.map(test), fc!.constantFrom('x = "[^a1]"\n', `${comment}typo [^a2, ^a1]\n`, '\n')), { maxLength: 8 })
+        .map((a) => a.join(''));
     }
     return fc!.oneof(id.map((i) => `Examples for [^${i}] in Section:\n`), fc!.constant('Just an example\n'));
   };
@@ -218,7 +224,7 @@ describe('property-based: an index updated step by step equals a fresh build (mo
           kind: fc!.constant('insert' as const),
           path: fc!.constantFrom(...ALL_PATHS),
           at: fc!.nat(),
-          piece: fc!.constantFrom('[^a1]', '[^zz]', '\n\n## New {#b2}\n\n', ' quickly', 'x', '{#c3}', '](#a1)', '\n'),
+          piece: fc!.constantFrom('[^a1]', '[^zz]', '\n\n## New {#b2}\n\n', ' quickly', 'x', '{#c3}', '](#a1)', '\n', '\ndef test_b2():\n', "\nit('does c3', () => {});\n"),
         }),
       },
       { weight: 1, arbitrary: fc!.record({ kind: fc!.constant('delete' as const), path: fc!.constantFrom(...ALL_PATHS) }) },

@@ -5,7 +5,7 @@ import { CODE_DESCRIPTIONS, computeDiagnostics } from '../core/diagnostics';
 import { toJson, summarize } from '../core/format/json';
 import { toSarif } from '../core/format/sarif';
 import { toText } from '../core/format/text';
-import { coverageReport } from '../core/report';
+import { coverageJson, coverageReport } from '../core/report';
 import { DIAGNOSTIC_CODES, type Severity } from '../core/types';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { runLlmOnIndex } from '../node/llmRun';
@@ -27,20 +27,21 @@ const HELP = `clarify ${VERSION} — specs as the source of truth
 Usage:
   clarify check [DIR] [--format text|json|sarif] [--fail-on error|warning|info] [--show-info] [--output FILE]
                 [--cache DIR] [--llm [--llm-model M] [--llm-cache DIR] [--llm-timeout SECONDS]]
-  clarify report [DIR] [--output FILE] [--cache DIR]
-  clarify lsp --stdio | --node-ipc | --socket=PORT
+  clarify report [DIR] [--format markdown|json] [--output FILE] [--cache DIR]
+  clarify lsp --stdio | --node-ipc | --socket=PORT | --pipe=NAME
   clarify --version | --help
 
 check   Index the specs (Markdown with {#id} headings and [^id] footnotes) and the [^id] citations in code
         comments of DIR (default: .), print diagnostics. Exit 1 when any diagnostic is at or above --fail-on
         (default: error), 0 otherwise, 2 when the tool itself fails.
-report  Print a Markdown coverage report: per clause its authority, code and test citations and example file;
-        totals per authority and per spec file.
+report  Print a coverage report: per clause its authority, code and test citations and example file; totals
+        per authority and per spec file. Markdown, or one JSON object with --format json.
 lsp     Run the language server (hover, definition, references, completion, diagnostics, quick fixes,
         rename, code lens, symbols) for any LSP editor; the transport comes from the flag.
 
 Options:
-  --format F     text (default; file:line:col severity code message), json (one object) or sarif (SARIF 2.1.0)
+  --format F     check: text (default; file:line:col severity code message), json (one object) or sarif
+                 (SARIF 2.1.0); report: markdown (default) or json
   --fail-on S    the lowest severity that fails the check: error (default), warning or info
   --show-info    list info diagnostics in text output (they are always in json and sarif)
   --output FILE  write the result to FILE instead of standard output
@@ -84,8 +85,8 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
       args: argv,
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'text' },
-        'fail-on': { type: 'string', default: 'error' },
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
         'show-info': { type: 'boolean', default: false },
         output: { type: 'string', short: 'o' },
         'no-color': { type: 'boolean', default: false },
@@ -113,9 +114,16 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   }
   if (command !== 'check' && command !== 'report') throw new UsageError(`unknown command \`${command}\``);
   if (extra.length) throw new UsageError(`unexpected argument \`${extra[0]}\``);
-  const format = values.format!;
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got \`${format}\`)`);
-  const failOn = values['fail-on']! as Severity;
+  // An option that does not apply to the command is a usage error, never silently ignored [^cl3e].
+  if (command === 'report') {
+    for (const name of ['fail-on', 'show-info', 'llm', 'llm-model', 'llm-cache', 'llm-timeout'] as const) {
+      if (values[name] !== undefined && values[name] !== false) throw new UsageError(`\`clarify report\` has no --${name} option`);
+    }
+  }
+  const format = values.format ?? (command === 'report' ? 'markdown' : 'text');
+  if (command === 'report' && !['markdown', 'json'].includes(format)) throw new UsageError(`report --format must be markdown or json (got \`${format}\`)`);
+  if (command === 'check' && !['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got \`${format}\`)`);
+  const failOn = (values['fail-on'] ?? 'error') as Severity;
   if (!['error', 'warning', 'info'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or info (got \`${failOn}\`)`);
 
   const llmTimeout = values['llm-timeout'] !== undefined ? Number(values['llm-timeout']) : undefined;
@@ -156,7 +164,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   let output: string;
   if (command === 'report') {
     // [^cl7r]
-    output = coverageReport(model, { title: `Spec coverage of ${path.basename(dir)}` });
+    output = format === 'json' ? JSON.stringify(coverageJson(model), null, 2) + '\n' : coverageReport(model, { title: `Spec coverage of ${path.basename(dir)}` });
   } else if (format === 'json') {
     // text, JSON or SARIF [^cl5f]
     output = JSON.stringify(toJson(model, diagnostics, workspace.skipped), null, 2) + '\n';
@@ -176,8 +184,15 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
 
 /** `clarify lsp --stdio`: the same server the VS Code extension runs, for any LSP editor. Never returns. */
 async function runLanguageServer(args: string[]): Promise<number> {
+  // The transports vscode-languageserver reads from the command line, and the client's process id that LSP clients
+  // pass; anything else is a usage error [^cl3e].
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--clientProcessId' && /^\d+$/.test(args[i + 1] ?? '')) i++;
+    else if (!/^(?:--stdio|--node-ipc|--socket=\d+|--pipe=\S+|--clientProcessId=\d+)$/.test(a)) throw new UsageError(`unknown option \`${a}\` for \`clarify lsp\``);
+  }
   if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
-    throw new UsageError('`clarify lsp` needs a transport: --stdio, --node-ipc or --socket=PORT');
+    throw new UsageError('`clarify lsp` needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME');
   }
   startServer(createConnection(ProposedFeatures.all));
   return new Promise<number>(() => undefined);

@@ -17,6 +17,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'link.broken-anchor': 'error',
   'example.missing': 'warning',
   'example.unused': 'warning',
+  'test.missing': 'warning',
   'clause.uncited': 'info',
   'config.invalid': 'error',
   // Ambiguity findings carry their own severity (warning in normative text, information elsewhere); these are the
@@ -40,6 +41,7 @@ export const CODE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'link.broken-anchor': 'A link [text](#anchor) or [text](file.md#anchor) points at no heading or {#id}.',
   'example.missing': 'A footnote clause has no example file where one is expected.',
   'example.unused': 'An example file that no spec footnote uses.',
+  'test.missing': 'A footnote definition names a test (path::test, path#L10) whose file or test does not exist.',
   'clause.uncited': 'A clause that no code or test cites.',
   'config.invalid': 'The workspace configuration (.clarifier.json) has an invalid value.',
   'ambiguity.vague': 'A vague or unverifiable quality ("quickly", "secure", "robust"): how is it measured?',
@@ -225,6 +227,23 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
       message: `Missing example file for \`[^${clause.id}]\`: ${example.path} does not exist.`,
       data: { id: clause.id, path: example.path },
     });
+  }
+
+  // Footnote definitions that name the test verifying the clause: the file and the test must exist [^tt3v].
+  for (const t of only === undefined || model.specs.has(only) ? model.testTargets(only) : []) {
+    if (t.state === 'found' || t.state === 'unverified') continue;
+    const base = { code: 'test.missing' as const, file: t.file, range: t.target.range };
+    if (t.state === 'outside') {
+      add({ ...base, message: `The test named by \`[^${t.id}]\` points outside the workspace (\`${t.target.raw}\`); it is not read.`, data: { id: t.id, target: t.target.raw, outside: true } });
+    } else if (t.state === 'no-file') {
+      add({ ...base, message: `Missing test file for \`[^${t.id}]\`: ${t.target.path} does not exist (named by \`${t.target.raw}\`).`, data: { id: t.id, target: t.target.raw, path: t.target.path } });
+    } else {
+      add({
+        ...base,
+        message: `Missing test for \`[^${t.id}]\`: ${t.path} defines no \`${t.missing}\` (named by \`${t.target.raw}\`).`,
+        data: { id: t.id, target: t.target.raw, path: t.path, test: t.missing },
+      });
+    }
   }
 
   for (const unused of only === undefined || model.examples.has(only) ? model.unusedExamples() : []) {

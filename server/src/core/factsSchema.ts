@@ -3,6 +3,8 @@ import { AMBIGUITY_CATEGORIES } from './ambiguity/lexicon';
 import type { FileRole } from './config';
 import type { AmbiguityHit, CodeFacts, ExampleFacts, FileFacts } from './index';
 import type { ClarificationEntry, FootnoteDef, FootnoteRef, HeadingInfo, MalformedBlock, ProseBlock, SpecFacts, SpecLink } from './spec/parseSpec';
+import type { TestDefinitions } from './code/testNames';
+import type { TestTarget } from './spec/testTargets';
 import { isValidId } from './text';
 import type { Citation, Clause, Range } from './types';
 
@@ -48,7 +50,17 @@ const footnoteRef = z.object({
   sectionTitle: z.string(),
 });
 
-const footnoteDef = z.object({ id, range, idRange: range, target: z.string().optional(), targetRange: range.optional(), text: z.string() });
+const testTarget = z.object({ raw: z.string(), path: z.string(), names: z.array(z.string()), line: count.optional(), range });
+
+const footnoteDef = z.object({
+  id,
+  range,
+  idRange: range,
+  target: z.string().optional(),
+  targetRange: range.optional(),
+  text: z.string(),
+  tests: z.array(testTarget).optional(),
+});
 
 const link = z.object({ url: z.string(), path: z.string(), anchor: z.string(), range, anchorRange: range });
 
@@ -93,9 +105,11 @@ const ambiguityHit = z.object({
   suggestion: z.string().optional(),
 });
 
-const citation = z.object({ id, file: z.string(), range, idRange: range, kind: z.enum(['code', 'test']) });
+const citation = z.object({ id, file: z.string(), range, idRange: range, kind: z.enum(['code', 'test']), target: z.string().optional() });
 
-const code = z.object({ file: z.string(), language: z.string().optional(), citations: z.array(citation) });
+const testDefinitions = z.object({ names: z.array(z.object({ name: z.string(), range })), openClasses: z.array(z.string()).optional(), open: z.boolean().optional() });
+
+const code = z.object({ file: z.string(), language: z.string().optional(), citations: z.array(citation), tests: testDefinitions.optional() });
 
 const example = z.object({ file: z.string(), backRefs: z.array(z.object({ id, range, idRange: range })), head: z.string() });
 
@@ -137,6 +151,8 @@ export type FactsSchemaInStep = [
   Assert<SameKeys<HeadingInfo, Out<typeof heading>>>,
   Assert<SameKeys<FootnoteRef, Out<typeof footnoteRef>>>,
   Assert<SameKeys<FootnoteDef, Out<typeof footnoteDef>>>,
+  Assert<SameKeys<TestTarget, Out<typeof testTarget>>>,
+  Assert<SameKeys<TestDefinitions, Out<typeof testDefinitions>>>,
   Assert<SameKeys<SpecLink, Out<typeof link>>>,
   Assert<SameKeys<MalformedBlock, Out<typeof malformed>>>,
   Assert<SameKeys<ProseBlock, Out<typeof prose>>>,

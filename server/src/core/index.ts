@@ -3,8 +3,10 @@ import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
 import { CLARIFICATIONS_ID } from './features/clarify';
 import { findCitations } from './code/citations';
 import { isSourcePath } from './code/languages';
+import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefinitions } from './code/testNames';
 import { dirname, resolveRelative } from './paths';
 import { chunkSignature, parseSpecChunked, type FootnoteDef, type FootnoteRef, type PlacedChunk, type SpecChunkCache, type SpecFacts } from './spec/parseSpec';
+import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { LineIndex, ID_PATTERN } from './text';
 import type { Citation, Clause, Range, Severity } from './types';
 
@@ -18,6 +20,8 @@ export interface CodeFacts {
   file: string;
   language?: string;
   citations: Citation[];
+  /** The tests a test file defines (files under the test globs, Rust files with inline tests) [^tt3v]. */
+  tests?: TestDefinitions;
 }
 
 export interface ExampleFacts {
@@ -170,7 +174,9 @@ export class WorkspaceIndex {
     } else if (role === 'code') {
       const facts = this.codeFacts(path, text);
       this.code.set(path, facts);
-      if (base && before.code && sameCitedIds(before.code, facts)) patched = base.patchedCode(before.code, facts, this.code);
+      // A file some footnote definition names as a test: its tests are that definition's citations [^tt3v].
+      const targeted = base?.isTestTargetFile(path) ?? false;
+      if (base && before.code && sameCitedIds(before.code, facts) && (!targeted || sameTests(before.code, facts))) patched = base.patchedCode(before.code, facts, this.code);
     } else if (role === 'example') this.examples.set(path, exampleFacts(path, text));
     if (patched) {
       this.cached = patched;
@@ -358,9 +364,15 @@ export class WorkspaceIndex {
     const found = findCitations(path, text);
     const facts: CodeFacts = { file: path, citations: [] };
     if (found.language) facts.language = found.language;
+    const isTest = this.classifier.isTestPath(path);
+    // The tests a footnote definition may name [^tt3v]: test files, and Rust's inline test modules.
+    if (readsTestNames(found.language) && (isTest || (found.language === 'rust' && hasInlineRustTests(text)))) {
+      const tests = findTestDefinitions(found.language, text);
+      if (tests) facts.tests = tests;
+    }
     if (found.citations.length === 0) return facts;
     const lines = new LineIndex(text);
-    const kind = this.classifier.isTestPath(path) ? 'test' : 'code'; // [^ci7t]
+    const kind = isTest ? 'test' : 'code'; // [^ci7t]
     for (const c of found.citations) {
       facts.citations.push({ id: c.id, file: path, range: lines.rangeOf(c.start, c.end), idRange: lines.rangeOf(c.idStart, c.idEnd), kind });
     }
@@ -423,6 +435,10 @@ export class IndexModel {
   readonly exampleFiles: string[];
   private readonly folders: Set<string> = new Set<string>();
   private readonly exampleCache: Map<Clause, ExampleInfo> = new Map<Clause, ExampleInfo>();
+  /** Test targets of footnote definitions, resolved, by definition (lazily, like examples) [^tt3v]. */
+  private readonly testStatusCache: Map<FootnoteDefinitionAt, TestTargetStatus[]> = new Map();
+  /** Every workspace path a test target may name. */
+  private readonly testTargetFiles: Set<string> = new Set();
   private readonly contributions: Map<string, Contribution> = new Map<string, Contribution>();
 
   constructor(
@@ -444,6 +460,9 @@ export class IndexModel {
       this.folders = base.folders;
       // Lazily derived and keyed by clause object: stale keys of swapped clauses are never asked again.
       this.exampleCache = base.exampleCache;
+      // Same definitions with the same targets; a test file they name was not changed (else no patch).
+      this.testStatusCache = base.testStatusCache;
+      this.testTargetFiles = base.testTargetFiles;
       this.contributions = patch.contributions;
       this.owners = base.owners;
       // Same ids, parents and citations: the same coverage.
@@ -490,7 +509,50 @@ export class IndexModel {
         push(this.citationsById, c.id, c);
       }
     }
+    this.buildTestCitations();
     this.buildSpecReferences();
+  }
+
+  /** The tests footnote definitions name, as test citations of their clauses [^tt3v]. */
+  private buildTestCitations(): void {
+    for (const file of this.specFiles) {
+      for (const made of this.contributions.get(file)?.definitions ?? []) {
+        const def = made.def;
+        if (!def.tests) continue;
+        for (const t of def.tests) for (const c of testTargetCandidates(def.file, t)) this.testTargetFiles.add(c);
+        for (const status of this.testTargetsOfDefinition(def)) {
+          const citation = testTargetCitation(status, (p) => this.code.has(p), (p) => (this.classifier.isTestPath(p) ? 'test' : 'code'));
+          if (!citation) continue;
+          this.citations.push(citation);
+          push(this.citationsById, citation.id, citation);
+        }
+      }
+    }
+  }
+
+  /** The resolved test targets of one footnote definition. */
+  testTargetsOfDefinition(def: FootnoteDefinitionAt): TestTargetStatus[] {
+    if (!def.tests) return [];
+    let statuses = this.testStatusCache.get(def);
+    if (!statuses) {
+      statuses = def.tests.map((t) => resolveTestTarget(def.id, def.file, t, { files: this.files, code: this.code }));
+      this.testStatusCache.set(def, statuses);
+    }
+    return statuses;
+  }
+
+  /** The resolved test targets of the definitions of one spec file, or of all (`test.missing` reads them). */
+  testTargets(file?: string): TestTargetStatus[] {
+    const out: TestTargetStatus[] = [];
+    for (const f of file === undefined ? this.specFiles : [file]) {
+      for (const made of this.contributions.get(f)?.definitions ?? []) out.push(...this.testTargetsOfDefinition(made.def));
+    }
+    return out;
+  }
+
+  /** Whether some test target may name this path (an edit of that file changes citations). */
+  isTestTargetFile(path: string): boolean {
+    return this.testTargetFiles.has(path);
   }
 
   private contribution(file: string): Contribution {
@@ -839,6 +901,11 @@ function definitionClause(def: FootnoteDefinitionAt): Clause {
     definitionClauses.set(def, clause);
   }
   return clause;
+}
+
+/** The same tests at the same places (a file named by a test target). */
+function sameTests(a: CodeFacts, b: CodeFacts): boolean {
+  return JSON.stringify(a.tests) === JSON.stringify(b.tests);
 }
 
 /** The same ids cited in the same order, as code or test alike: only positions moved. */

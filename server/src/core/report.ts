@@ -64,7 +64,21 @@ const percent = (part: number, whole: number): string => (whole === 0 ? '—' : 
 /** Table cells must not break the table. */
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
-export function coverageReport(model: IndexModel, options: { title?: string } = {}): string {
+/** The coverage facts both forms of the report are made of. */
+interface Tables {
+  rows: Row[];
+  all: Totals;
+  byAuthority: Map<string, Totals>;
+  byFile: Map<string, Totals>;
+  /** Spec files that declare clauses (a README without any is not a spec file) [^cl7r]. */
+  specFiles: number;
+}
+
+const empty = (): Totals => ({ clauses: 0, covered: 0, code: 0, test: 0, examples: 0, missingExamples: 0 });
+/** Most clauses first, then by name. */
+const ordered = (map: Map<string, Totals>): [string, Totals][] => [...map].sort((a, b) => b[1].clauses - a[1].clauses || (a[0] < b[0] ? -1 : 1));
+
+function tables(model: IndexModel): Tables {
   const rows: Row[] = model.clauses.map((clause) => {
     const citations = model.citationsById.get(clause.id) ?? [];
     const test = citations.filter((c) => c.kind === 'test').length;
@@ -77,7 +91,6 @@ export function coverageReport(model: IndexModel, options: { title?: string } = 
       example: !example || !example.expected ? (example?.exists ? 'yes' : '—') : example.exists ? 'yes' : 'missing',
     };
   });
-  const empty = (): Totals => ({ clauses: 0, covered: 0, code: 0, test: 0, examples: 0, missingExamples: 0 });
   const add = (t: Totals, r: Row): void => {
     t.clauses++;
     if (r.covered !== 'no') t.covered++;
@@ -97,12 +110,44 @@ export function coverageReport(model: IndexModel, options: { title?: string } = 
     if (!byFile.has(r.clause.file)) byFile.set(r.clause.file, empty());
     add(byFile.get(r.clause.file)!, r);
   }
+  return { rows, all, byAuthority, byFile, specFiles: byFile.size };
+}
 
+/**
+ * `clarify report --format json`: the same facts as the Markdown report, as one object. Version 1 of this shape is a
+ * contract (add fields, never rename or remove them); lines are 1-based [^cl7r]. Coverage is `covered / clauses` with
+ * the one definition of coverage [^cv3r].
+ */
+export function coverageJson(model: IndexModel): object {
+  const { rows, all, byAuthority, byFile, specFiles } = tables(model);
+  const totals = (t: Totals): object => ({ ...t, coverage: t.clauses === 0 ? null : t.covered / t.clauses });
+  return {
+    version: 1,
+    summary: { ...totals(all), specFiles, citations: model.citations.length, codeFiles: model.codeFiles.length },
+    byAuthority: ordered(byAuthority).map(([authority, t]) => ({ authority, ...totals(t) })),
+    byFile: ordered(byFile).map(([file, t]) => ({ file, ...totals(t) })),
+    clauses: rows.map((r) => ({
+      id: r.clause.id,
+      kind: r.clause.kind,
+      authority: r.clause.authority ?? null,
+      title: r.clause.title,
+      file: r.clause.file,
+      line: r.clause.range.start.line + 1,
+      code: r.code,
+      test: r.test,
+      covered: r.covered,
+      example: r.example === 'yes' ? 'present' : r.example === 'missing' ? 'missing' : 'none',
+    })),
+  };
+}
+
+export function coverageReport(model: IndexModel, options: { title?: string } = {}): string {
+  const { rows, all, byAuthority, byFile, specFiles } = tables(model);
   const coverage = coverageOf(model);
   const out: string[] = [];
   out.push(`# ${options.title ?? 'Spec coverage'}`, '');
   out.push(
-    `${plural(coverage.clauses, 'clause')} in ${plural(model.specFiles.length, 'spec file')}; ${coverage.covered} covered by code or tests ` +
+    `${plural(coverage.clauses, 'clause')} in ${plural(specFiles, 'spec file')}; ${coverage.covered} covered by code or tests ` +
       `(cited, or a clause inside is): ${coveragePercent(coverage)}; ` +
       `${plural(model.citations.length, 'citation')} in ${plural(model.codeFiles.length, 'source file')}; ` +
       `${plural(all.examples, 'example file')} present, ${all.missingExamples} missing.`,
@@ -112,7 +157,7 @@ export function coverageReport(model: IndexModel, options: { title?: string } = 
     out.push(`## ${heading}`, '');
     out.push(`| ${key} | clauses | covered | coverage | code citations | test citations | examples | missing examples |`);
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
-    for (const [name, t] of [...map].sort((a, b) => b[1].clauses - a[1].clauses || (a[0] < b[0] ? -1 : 1))) {
+    for (const [name, t] of ordered(map)) {
       out.push(`| ${cell(name)} | ${t.clauses} | ${t.covered} | ${percent(t.covered, t.clauses)} | ${t.code} | ${t.test} | ${t.examples} | ${t.missingExamples} |`);
     }
     out.push(`| **total** | ${all.clauses} | ${all.covered} | ${percent(all.covered, all.clauses)} | ${all.code} | ${all.test} | ${all.examples} | ${all.missingExamples} |`, '');

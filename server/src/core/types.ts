@@ -24,6 +24,7 @@ export const DIAGNOSTIC_CODES = [
   'link.broken-anchor',
   'example.missing',
   'example.unused',
+  'test.missing',
   'clause.uncited',
   'config.invalid',
   'ambiguity.vague',
@@ -83,6 +84,11 @@ export interface Citation {
   /** Just the id inside the brackets. */
   idRange: Range;
   kind: CitationKind;
+  /**
+   * Set when the citation is a test named by the clause's footnote definition (`[^id]: tests/x.py::test_y`), not an
+   * `[^id]` written in the file: the ranges locate the test, and rename leaves it alone [^tt3v].
+   */
+  target?: string;
 }
 
 export interface Problem {

@@ -28,12 +28,18 @@ export interface FoundCitations {
 const BACKTICK = 96;
 const BACKSLASH = 92;
 const LBRACKET = 91;
+const RBRACKET = 93;
+const COMMA = 44;
+const SPACE = 32;
+const TAB = 9;
 const CARET = 94;
 const LF = 10;
 const CR = 13;
 
 /** `[^id]` at a position (sticky). The id grammar has no `]`, so matching is linear. */
 const CITATION = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'y');
+/** An id at a position (sticky): the items of a list `[^a, ^b]` [^ci2m]. */
+const LIST_ID = new RegExp(ID_PATTERN, 'y');
 
 /**
  * The citations in a source file, in order. Unknown file types have none (and no language). Files without `[^`
@@ -128,8 +134,46 @@ function scanSpan(text: string, start: number, end: number, out: RawCitation[]):
         const id = m[1]!;
         out.push({ id, start: i, end: i + m[0].length, idStart: i + 2, idEnd: i + 2 + id.length });
         i += m[0].length;
-      } else i += 2;
+      } else i = citationList(text, i, end, out);
     } else i++;
+  }
+}
+
+/**
+ * A list citing several ids at `at` (`[^a, ^b]`, `[^a,b]`, `[^a, b]`) [^ci2m]: one citation per id, each with its exact id
+ * range and a range of its own (`[^a`, `^b`, `c]`: the first starts at the bracket, the last ends with it), so the ids
+ * of a list are told apart by position. Returns where scanning goes on: after the list, or after `[^` when there is no
+ * list (nothing is cited then). Read with a sticky id pattern and character tests: no backtracking, no substrings
+ * but the ids.
+ */
+function citationList(text: string, at: number, end: number, out: RawCitation[]): number {
+  // First pass: is it a list, and where does it close? (Nothing is allocated for text that is not a list.)
+  const close = listEnd(text, at, end, false, out);
+  if (close < 0) return at + 2;
+  listEnd(text, at, end, true, out);
+  return close + 1;
+}
+
+/** The offset of the `]` closing a list of at least two ids at `at`, or -1; with `emit`, pushes one citation per id. */
+function listEnd(text: string, at: number, end: number, emit: boolean, out: RawCitation[]): number {
+  let i = at + 2;
+  let start = at;
+  for (let count = 1; ; count++) {
+    LIST_ID.lastIndex = i;
+    if (!LIST_ID.test(text) || LIST_ID.lastIndex > end) return -1;
+    const idStart = i;
+    const idEnd = LIST_ID.lastIndex;
+    // Ids end at a comma or at the bracket: `[^a, ^b ]` is no list.
+    const closes = text.charCodeAt(idEnd) === RBRACKET;
+    if (emit) out.push({ id: text.slice(idStart, idEnd), start, end: closes ? idEnd + 1 : idEnd, idStart, idEnd });
+    if (closes) return count >= 2 && idEnd < end ? idEnd : -1;
+    i = idEnd;
+    while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+    if (i >= end || text.charCodeAt(i) !== COMMA) return -1;
+    i++;
+    while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+    start = i;
+    if (text.charCodeAt(i) === CARET) i++;
   }
 }
 

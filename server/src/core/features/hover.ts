@@ -36,6 +36,9 @@ export function hoverMarkdown(model: IndexModel, id: string, options: HoverOptio
     const links = decisions.slice(-DECISIONS_SHOWN).map((e) => `[${e.date ?? `${c.file}:${e.range.start.line + 1}`}](${options.link(c.file, e.range.start.line)})`);
     out.push(`Clarified: ${links.join(' · ')}${decisions.length > DECISIONS_SHOWN ? ` (${decisions.length} answers, the last ${DECISIONS_SHOWN} shown)` : ''}`);
   }
+  // The tests its footnote definition names [^tt3v].
+  const named = r.citations.filter((x) => x.target !== undefined);
+  if (named.length) out.push(`Verified by ${named.map((x) => `[${escapeMd(x.target!)}](${options.link(x.file, x.range.start.line)})`).join(', ')}`);
   if (r.example) {
     if (r.example.exists && r.example.path) {
       const head = options.exampleHead?.(r.example.path);

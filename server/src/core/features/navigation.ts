@@ -26,6 +26,8 @@ export function definition(index: WorkspaceIndex, file: string, pos: { line: num
   if ((occ.kind === 'footnote' || occ.kind === 'definition') && r.example?.exists && r.example.path) {
     out.push({ file: r.example.path, range: FILE_START });
   }
+  // The tests the definition names [^tt3v].
+  if (occ.kind === 'footnote' || occ.kind === 'definition') for (const c of r.citations) if (c.target !== undefined) out.push({ file: c.file, range: c.range });
   return out;
 }
 
@@ -84,7 +86,8 @@ export function renameId(index: WorkspaceIndex, id: string, newId: string): Rena
   };
   for (const c of r.clauses) if (c.kind === 'heading') text(c.file, c.idRange);
   for (const s of r.specReferences) text(s.file, s.idRange);
-  for (const c of r.citations) text(c.file, c.idRange);
+  // A test named by a footnote definition holds no `[^id]`: its definition (a spec reference) is what is renamed.
+  for (const c of r.citations) if (c.target === undefined) text(c.file, c.idRange);
   const example = r.example;
   if (example?.exists && example.path && example.definitionTarget === undefined) {
     const target = index.classifier.examplePathIn(exampleBase(index, example.path, id), newId);

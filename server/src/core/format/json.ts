@@ -7,6 +7,7 @@ import type { Diagnostic, Severity } from '../types';
  */
 
 export interface Summary {
+  /** Spec files that declare clauses. */
   specFiles: number;
   codeFiles: number;
   exampleFiles: number;
@@ -30,7 +31,8 @@ export function summarize(model: IndexModel, diagnostics: Diagnostic[], skippedF
   const headingClauses = model.clauses.filter((c) => c.kind === 'heading').length;
   const testCitations = model.citations.filter((c) => c.kind === 'test').length;
   return {
-    specFiles: model.specFiles.length,
+    // Markdown files that declare clauses: a README or changelog the include globs match is not a spec [^cl7r].
+    specFiles: new Set(model.clauses.map((c) => c.file)).size,
     codeFiles: model.codeFiles.length,
     exampleFiles: model.exampleFiles.length,
     clauses: model.clauses.length,
@@ -74,6 +76,8 @@ export function toJson(model: IndexModel, diagnostics: Diagnostic[], skipped: { 
       line: c.range.start.line + 1,
       column: c.range.start.character + 1,
       kind: c.kind,
+      // A test named by the clause's footnote definition (`tests/x.py::test_y`) [^tt3v].
+      ...(c.target !== undefined ? { target: c.target } : {}),
     })),
     diagnostics: diagnostics.map((d) => ({
       code: d.code,

@@ -22,6 +22,7 @@ export function toSarif(diagnostics: Diagnostic[], options: SarifOptions): objec
     ...(options.informationUri ? { helpUri: `${options.informationUri}#diagnostics` } : {}),
   }));
   const ruleIndex = new Map<string, number>(DIAGNOSTIC_CODES.map((c, i) => [c, i]));
+  const fingerprints = fingerprintsOf(diagnostics);
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -39,7 +40,7 @@ export function toSarif(diagnostics: Diagnostic[], options: SarifOptions): objec
         },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The checked workspace folder.' } } },
         columnKind: 'utf16CodeUnits',
-        results: diagnostics.map((d) => ({
+        results: diagnostics.map((d, i) => ({
           ruleId: d.code,
           ruleIndex: ruleIndex.get(d.code),
           level: LEVEL[d.severity],
@@ -57,10 +58,47 @@ export function toSarif(diagnostics: Diagnostic[], options: SarifOptions): objec
               },
             },
           ],
-          partialFingerprints: { 'clarify/v1': `${d.code}:${d.file}:${String(d.data?.['id'] ?? d.data?.['anchor'] ?? d.range.start.line)}` },
+          partialFingerprints: { 'clarify/v2': fingerprints[i]! },
           ...(d.data ? { properties: d.data } : {}),
         })),
       },
     ],
   };
+}
+
+/**
+ * GitHub code scanning tracks an alert across runs by its fingerprint, so each result needs one that is unique in the
+ * run and that stays when lines move above the finding [^cl5f]: the code, the file, what the finding is about (the id,
+ * anchor, phrase, target or path from its data; never a position) and its occurrence among results with the same key
+ * (in file order). A hash keeps it short.
+ */
+export function fingerprintsOf(diagnostics: readonly Diagnostic[]): string[] {
+  const seen = new Map<string, number>();
+  return diagnostics.map((d) => {
+    const key = JSON.stringify([d.code, d.file, identity(d)]);
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return `${fnv1a64(key)}:${n}`;
+  });
+}
+
+/** What a diagnostic is about, from its data (fields that hold positions, like a duplicate's other places, excluded). */
+function identity(d: Diagnostic): unknown[] {
+  const data = d.data ?? {};
+  const keys = ['id', 'anchor', 'targetFile', 'authority', 'raw', 'target', 'test', 'path', 'term', 'phrase', 'clauseId'];
+  const out = keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]);
+  // Nothing in the data (config.invalid): the message, which holds no position.
+  return out.length ? out : [d.message];
+}
+
+/** Two FNV-1a hashes (32 bits each, different seeds) over UTF-16 code units, as 16 hex digits. */
+function fnv1a64(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }

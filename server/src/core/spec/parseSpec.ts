@@ -14,6 +14,7 @@ import { LineIndex, ID_PATTERN, ID_RE } from '../text';
 import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown } from './defuse';
+import { findTestTargets, type TestTarget } from './testTargets';
 
 /**
  * Parses one spec Markdown file into facts: heading clauses, footnote references and definitions, links and anchors.
@@ -56,6 +57,8 @@ export interface FootnoteDef {
   targetRange?: Range;
   /** Plain text of the definition. */
   text: string;
+  /** The tests the definition names instead of an example file (`tests/x.py::test_y`, `x.test.ts#L10`) [^tt3v]. */
+  tests?: TestTarget[];
 }
 
 export interface SpecLink {
@@ -221,7 +224,7 @@ export function chunkSignature(entry: ChunkEntry): string {
   entry.signature ??= JSON.stringify([
     entry.facts.headingClauses.map((c) => [c.id, c.parent, c.authority]),
     entry.facts.footnoteRefs.map((r) => [r.id, r.parent, r.authority]),
-    entry.facts.footnoteDefs.map((d) => [d.id, d.target]),
+    entry.facts.footnoteDefs.map((d) => [d.id, d.target, d.tests?.map((t) => t.raw)]),
     entry.anchorEvents.map((e) => (typeof e === 'number' ? [entry.facts.headings[e]!.title] : e)),
     entry.facts.links.map((l) => l.url),
   ]);
@@ -377,6 +380,7 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
                   range: shiftRange(d.range, line),
                   idRange: shiftRange(d.idRange, line),
                   ...(d.targetRange ? { targetRange: shiftRange(d.targetRange, line) } : {}),
+                  ...(d.tests ? { tests: d.tests.map((t) => ({ ...t, range: shiftRange(t.range, line) })) } : {}),
                 })),
                 links: f.links.map((l) => ({ ...l, range: shiftRange(l.range, line), anchorRange: shiftRange(l.anchorRange, line) })),
                 malformed: f.malformed.map((m) => ({ ...m, range: shiftRange(m.range, line) })),
@@ -803,7 +807,13 @@ class SpecWalker {
       idRange: this.lines.rangeOf(start + 2, start + 2 + id.length),
       text: collapse(plainText(node)),
     };
-    const target = definitionTarget(node);
+    // A definition that names tests is not an example file [^tt3v].
+    const tests = m ? findTestTargets(raw.slice(m[0].length)) : [];
+    const target = tests.length ? undefined : definitionTarget(node);
+    if (tests.length) {
+      const at = start + m![0].length;
+      def.tests = tests.map(({ start: s, end: e, ...t }) => ({ ...t, range: this.lines.rangeOf(at + s, at + e) }));
+    }
     if (target) {
       def.target = target.value;
       if (target.node) {

@@ -14,7 +14,7 @@ import type { FileFacts } from '../core/index';
 
 declare const CLARIFY_VERSION: string | undefined;
 /** Bumped when the shape or the meaning of cached facts changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const RACY_MS = 2000;
 
 interface Entry {

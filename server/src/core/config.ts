@@ -34,7 +34,7 @@ export interface ClarifierConfig {
   llm: LlmConfig;
   /**
    * Id scopes chosen by path, over the ones detected from evidence: `{ "glob": "workspace" | "document" | "folder" }`,
-   * the first matching glob wins (see scopes.ts) [^id_scopes].
+   * the first matching glob wins (see scopes.ts) [^sc5p].
    */
   scopes: { pattern: string; scope: ScopeKind }[];
 }

@@ -113,7 +113,7 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   for (const citation of only === undefined ? model.citations : (model.code.get(only)?.citations ?? [])) {
     if (model.citationTarget(citation.id)) continue;
     if (model.clausesById.has(citation.id)) {
-      // Several scopes declare the id and none is the workspace: the citation must name one [^id_scopes].
+      // Several scopes declare the id and none is the workspace: the citation must name one [^sc5p].
       const scopes = model.scopesOf(citation.id).filter((s) => s.kind !== 'workspace');
       const forms = scopes.slice(0, MAX_LISTED_DUPLICATES).map((s) => `\`[^${s.name}:${citation.id}]\``);
       add({
@@ -147,7 +147,7 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   for (const id of duplicateCandidates) {
     const all = model.clausesById.get(id) ?? [];
     if (all.length < 2) continue;
-    // Ids are unique within a scope: the same id in two documents or two feature folders is no duplicate [^id_scopes].
+    // Ids are unique within a scope: the same id in two documents or two feature folders is no duplicate [^sc5p].
     for (const clauses of model.hasScopes ? groupByScope(model, all) : [all]) {
       if (clauses.length < 2) continue;
     for (const clause of clauses) {

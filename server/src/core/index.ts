@@ -452,7 +452,7 @@ export class IndexModel {
   private readonly folders: Set<string> = new Set<string>();
   private readonly exampleCache: Map<Clause, ExampleInfo> = new Map<Clause, ExampleInfo>();
   private readonly contributions: Map<string, Contribution> = new Map<string, Contribution>();
-  /** The scope of each spec file that is not in the workspace scope [^id_scopes]. */
+  /** The scope of each spec file that is not in the workspace scope [^sc5p]. */
   private readonly scopes: Map<string, Scope> = new Map<string, Scope>();
   /** Scopes by key (path), for names and descriptions. */
   private readonly scopesByKey: Map<string, Scope> = new Map<string, Scope>();
@@ -535,7 +535,7 @@ export class IndexModel {
     for (const file of this.codeFiles) {
       for (const c of code.get(file)!.citations) {
         this.citations.push(c);
-        // A scope-qualified citation `[^name:id]` is a citation of `id` (in that scope) [^id_scopes].
+        // A scope-qualified citation `[^name:id]` is a citation of `id` (in that scope) [^sc5p].
         push(this.citationsById, this.hasScopes ? (this.citationTarget(c.id)?.id ?? c.id) : c.id, c);
       }
     }
@@ -573,7 +573,7 @@ export class IndexModel {
   }
 
   /**
-   * What a citation's id names [^id_scopes]: an id declared in the workspace scope, or in exactly one scope, is that
+   * What a citation's id names [^sc5p]: an id declared in the workspace scope, or in exactly one scope, is that
    * clause; `name:id` is `id` in the scope called `name`. Undefined when the id is unknown or ambiguous (several scopes
    * declare it and none is the workspace).
    */
@@ -854,7 +854,7 @@ export class IndexModel {
   }
 
   /**
-   * Everything about an id [^id_scopes]: asked from a file (`from`), an id its scope declares is that scope's clause;
+   * Everything about an id [^sc5p]: asked from a file (`from`), an id its scope declares is that scope's clause;
    * otherwise the id resolves as a citation does (the workspace scope, the only scope that declares it, or `name:id`).
    * Several scopes and no choice: every clause, with `ambiguousScopes`.
    */
@@ -955,7 +955,7 @@ export class IndexModel {
           }
         }
       } else {
-        // Keyed by scope and id: citing FR-001 of one feature folder covers no other folder's FR-001 [^id_scopes].
+        // Keyed by scope and id: citing FR-001 of one feature folder covers no other folder's FR-001 [^sc5p].
         for (const raw of new Set(this.citations.map((c) => c.id))) {
           const t = this.citationTarget(raw);
           if (!t) continue;

@@ -3,7 +3,7 @@ import type { ClarifierConfig, ScopeKind } from './config';
 import { KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE, type SpecFormat } from './spec/formats';
 
 /**
- * Id scopes [^id_scopes]: where a clause id must be unique and where a bare id resolves.
+ * Id scopes [^sc5p]: where a clause id must be unique and where a bare id resolves.
  *  - `workspace` (the default, the Model Spec style: specs cite each other across files);
  *  - `document`: a document of its own (a kramdown-rfc draft with its title front matter; a spec-kit file outside a
  *    feature folder, such as a template);

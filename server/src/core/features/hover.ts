@@ -24,7 +24,7 @@ export function hoverMarkdown(model: IndexModel, id: string, options: HoverOptio
   const out: string[] = [];
   const authority = c.authority ? ` · authority **${c.authority}**` : '';
   out.push(`**${escapeMd(c.title)}** · \`${c.id}\` · ${KIND_LABEL[c.kind]}${authority}`);
-  // Which scope the id belongs to [^id_scopes].
+  // Which scope the id belongs to [^sc5p].
   if (r.ambiguousScopes) out.push(`⚠️ Declared in ${r.ambiguousScopes.length} scopes: ${r.ambiguousScopes.map((s) => (s.kind === 'workspace' ? 'the workspace' : `\`${s.name}\``)).join(', ')}; cite one as \`[^scope:${c.id}]\`.`);
   else if (r.scope && r.scope.kind !== 'workspace') out.push(`Scope: ${r.scope.kind} \`${r.scope.path}\` · cited from code as \`[^${r.scope.name}:${c.id}]\``);
   if (r.clauses.length > 1) out.push(`⚠️ ${r.clauses.length} clauses share this id.`);

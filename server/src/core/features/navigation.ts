@@ -36,7 +36,7 @@ export function references(index: WorkspaceIndex, file: string, pos: { line: num
   return referencesOf(index.model(), occ.id, includeDeclaration, file);
 }
 
-/** `from`: the file asking, whose scope picks the clause when several scopes declare the id [^id_scopes]. */
+/** `from`: the file asking, whose scope picks the clause when several scopes declare the id [^sc5p]. */
 export function referencesOf(model: IndexModel, id: string, includeDeclaration: boolean, from?: string): Location[] {
   const r = model.resolve(id, from);
   const out: Location[] = [];
@@ -75,7 +75,7 @@ export function renameId(index: WorkspaceIndex, id: string, newId: string, from?
   if (model.clausesById.has(newId)) return { error: `\`${newId}\` is already the id of a clause; renaming would merge two clauses.` };
   const r = model.resolve(id, from);
   if (!r.clause) return { error: `\`${id}\` is not the id of any clause.` };
-  // Never rename the clauses of several scopes at once [^id_scopes].
+  // Never rename the clauses of several scopes at once [^sc5p].
   if (r.ambiguousScopes) return { error: `\`${id}\` is declared in ${r.ambiguousScopes.length} scopes; rename it from a file of one of them.` };
   const edits: FileEdit[] = [];
   const seen = new Set<string>();

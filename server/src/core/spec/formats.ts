@@ -18,15 +18,17 @@ export const SPEC_KIT_FOLDER_RE = /(?:^|\/)specs\/\d{3,}-[^/]+(?=\/)/;
 export const KIRO_FOLDER_RE = /(?:^|\/)\.kiro\/specs\/[^/]+(?=\/)/;
 /** A spec-kit requirement, success criterion or non-functional requirement id. */
 export const SPEC_KIT_ID = '(?:FR|SC|NFR)-\\d{1,4}[a-z]?';
-const SPEC_KIT_DECLARATION_RE = new RegExp(`\\*\\*${SPEC_KIT_ID}\\*\\*`);
 /** A kramdown-rfc section marker line. */
 const KRAMDOWN_MARKER_RE = /^--- *(?:abstract|middle|back|note_[^\s]*|note)[ \t]*$/;
 
-/** The format a file's path and text give before parsing (`model-spec` vs `markdown` is decided by the parse). */
+/**
+ * The format a file's path and front matter give before parsing; `model-spec`, and `spec-kit` for a file outside a
+ * feature folder (its `**FR-001**` items), are decided by the parse. No scan of the whole text: this runs on every edit.
+ */
 export function detectFormat(file: string, text: string): Exclude<SpecFormat, 'model-spec'> {
   if (kramdownFrontMatterEnd(text) !== undefined) return 'kramdown-rfc';
   if (KIRO_FOLDER_RE.test(file)) return 'kiro';
-  if (SPEC_KIT_FOLDER_RE.test(file) || SPEC_KIT_DECLARATION_RE.test(text)) return 'spec-kit';
+  if (SPEC_KIT_FOLDER_RE.test(file)) return 'spec-kit';
   return 'markdown';
 }
 

@@ -284,8 +284,10 @@ export function parseSpecChunked(file: string, source: string, cache?: SpecChunk
   const text = kramdown ? blankRanges(source, kramdown.masked) : source;
   const mode = walkMode(file, detected);
   const finish = (): void => {
+    const items = facts.headingClauses.some((c) => c.kind === 'item');
     const declares = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
-    facts.format = detected === 'markdown' && declares ? 'model-spec' : detected;
+    // Outside a feature folder, spec-kit requirement items (and no Model Spec clauses) make a spec-kit document.
+    facts.format = detected !== 'markdown' ? detected : items && facts.headingClauses.every((c) => c.kind === 'item') && facts.footnoteRefs.length === 0 ? 'spec-kit' : declares ? 'model-spec' : 'markdown';
     if (kramdown) {
       if (kramdown.title !== undefined) facts.title = kramdown.title;
       facts.references = kramdown.references;
@@ -347,7 +349,9 @@ function walkMode(file: string, format: SpecFormat): WalkMode {
   const mode: WalkMode = {
     key: '',
     template,
-    specKitItems: format === 'spec-kit' && !template && (!inSpecKitFolder || name === 'spec.md'),
+    // `**FR-001**` items declare requirements in any Markdown file but a template, a draft or a Kiro spec; in a
+    // spec-kit feature folder only spec.md declares them (plan.md and tasks.md mention them).
+    specKitItems: (format === 'spec-kit' || format === 'markdown') && !template && (!inSpecKitFolder || name === 'spec.md'),
     kiroRequirements: format === 'kiro' && name === 'requirements.md',
     mentions: format === 'spec-kit' && inSpecKitFolder ? 'spec-kit' : format === 'kiro' && KIRO_FOLDER_RE.test(file) ? 'kiro' : undefined,
     kramdown: format === 'kramdown-rfc',

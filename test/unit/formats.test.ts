@@ -307,6 +307,14 @@ Implements FR-001 and FR-002 with a signed token.
       ['specs/001-password-reset/plan.md:7', 'specs/001-password-reset/spec.md:19', 'specs/001-password-reset/tasks.md:8'],
     );
     assert.ok('error' in renameId(index, 'FR-002', 'FR-020'));
+    // A qualified citation keeps its scope name.
+    const cited = memoryWorkspace({ ...files, 'src/a.ts': '// [^001-password-reset:FR-002]\n' });
+    const renamed = renameId(cited, 'FR-002', 'FR-020', 'specs/001-password-reset/spec.md');
+    assert.ok('edits' in renamed);
+    assert.deepEqual(
+      renamed.edits.filter((e) => e.kind === 'text' && e.file === 'src/a.ts').map((e) => (e.kind === 'text' ? e.newText : '')),
+      ['001-password-reset:FR-020'],
+    );
   });
 });
 

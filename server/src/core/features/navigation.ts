@@ -79,15 +79,16 @@ export function renameId(index: WorkspaceIndex, id: string, newId: string, from?
   if (r.ambiguousScopes) return { error: `\`${id}\` is declared in ${r.ambiguousScopes.length} scopes; rename it from a file of one of them.` };
   const edits: FileEdit[] = [];
   const seen = new Set<string>();
-  const text = (file: string, range: Range): void => {
+  const text = (file: string, range: Range, newText = newId): void => {
     const key = `${file}:${range.start.line}:${range.start.character}`;
     if (seen.has(key)) return;
     seen.add(key);
-    edits.push({ kind: 'text', file, range, newText: newId });
+    edits.push({ kind: 'text', file, range, newText });
   };
   for (const c of r.clauses) if (c.kind === 'heading' || c.kind === 'item') text(c.file, c.idRange);
   for (const s of r.specReferences) text(s.file, s.idRange);
-  for (const c of r.citations) text(c.file, c.idRange);
+  // A scope-qualified citation `[^name:id]` keeps its scope name [^sc5p].
+  for (const c of r.citations) text(c.file, c.idRange, c.id !== r.id && c.id.endsWith(`:${r.id}`) ? `${c.id.slice(0, c.id.length - r.id.length)}${newId}` : newId);
   const example = r.example;
   if (example?.exists && example.path && example.definitionTarget === undefined) {
     const target = index.classifier.examplePathIn(exampleBase(index, example.path, id), newId);

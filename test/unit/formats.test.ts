@@ -272,7 +272,7 @@ Implements FR-001 and FR-002 with a signed token.
     );
   });
 
-  it('code cites a feature requirement as [^feature:FR-001]; a bare id declared by several features is ambiguous', () => {
+  it('code cites a feature requirement as feature:FR-001; a bare id declared by several features is ambiguous', () => {
     const index = memoryWorkspace({
       ...files,
       'src/reset.ts': '// Sends the reset link [^001-password-reset:FR-001]\nexport const a = 1;\n// [^FR-001]\n// [^SC-001]\n// [^003-x:FR-001]\n',
@@ -397,7 +397,7 @@ Checkout lets a signed-in user pay for the cart.
 });
 
 describe('links to files and reference links', () => {
-  it('[x](missing.md) and [x](missing.md#a) are broken; [x][undefined] is broken; [x][defined], a[i][j] and ignored files are not', () => {
+  it('links to missing Markdown files and undefined reference links are broken; defined references, a[i][j] and ignored files are not', () => {
     const index = memoryWorkspace({
       'docs/a.md': [
         '# A {#a}',

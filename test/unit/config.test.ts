@@ -6,7 +6,7 @@ describe('config', () => {
   it('defaults when there is no file', () => {
     const { config, problems } = parseConfigText('{}');
     assert.deepEqual(problems, []);
-    assert.deepEqual(config.include, ['**/*.md']);
+    assert.deepEqual(config.include, ['**/*.md', '**/.kiro/specs/**/*.md']);
     assert.ok(config.authorities.includes('platform') && config.authorities.includes('root'));
   });
 

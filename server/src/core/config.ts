@@ -32,7 +32,15 @@ export interface ClarifierConfig {
   ambiguity: AmbiguityConfig;
   /** The optional LLM pass (off unless enabled; the API key never lives here). */
   llm: LlmConfig;
+  /**
+   * Id scopes chosen by path, over the ones detected from evidence: `{ "glob": "workspace" | "document" | "folder" }`,
+   * the first matching glob wins (see scopes.ts) [^sc5p].
+   */
+  scopes: { pattern: string; scope: ScopeKind }[];
 }
+
+/** Where an id is unique: the whole workspace, one document, or one folder (a feature folder). */
+export type ScopeKind = 'workspace' | 'document' | 'folder';
 
 export interface AmbiguityConfig {
   enabled: boolean;
@@ -60,7 +68,8 @@ export interface LlmConfig {
 }
 
 export const DEFAULT_CONFIG: Readonly<ClarifierConfig> = Object.freeze({
-  include: ['**/*.md'],
+  // Kiro keeps its specs in a dot folder, which `**` does not enter.
+  include: ['**/*.md', '**/.kiro/specs/**/*.md'],
   exclude: [],
   // The Model Spec renamed `platform` to `root` in 2025: accept both.
   authorities: ['root', 'platform', 'system', 'developer', 'user', 'guideline'],
@@ -80,6 +89,7 @@ export const DEFAULT_CONFIG: Readonly<ClarifierConfig> = Object.freeze({
     normativeAuthorities: ['root', 'platform', 'system'],
   },
   llm: { enabled: false, model: 'gpt-4o-mini', timeoutSeconds: 60, concurrency: 2 },
+  scopes: [],
 });
 
 /** Folders never walked, whatever the globs say: VCS data, dependencies and build output [^spec_files] [^sf4k]. */
@@ -105,6 +115,7 @@ const configSchema = z
       .optional(),
     severity: z.record(z.string(), severityOverride).optional(),
     reportUncited: z.boolean().optional(),
+    scopes: z.record(z.string().min(1), z.enum(['workspace', 'document', 'folder'])).optional(),
     ambiguity: z
       .object({
         enabled: z.boolean().optional(),
@@ -170,6 +181,7 @@ function applyParsed(config: ClarifierConfig, data: z.infer<typeof configSchema>
   if (data.testGlobs) config.testGlobs = data.testGlobs;
   if (data.examples) config.examples = data.examples;
   if (data.reportUncited !== undefined) config.reportUncited = data.reportUncited;
+  if (data.scopes) config.scopes = Object.entries(data.scopes).map(([pattern, scope]) => ({ pattern, scope }));
   // Nested sections: the given keys over the current ones; the term map merges (defaults turn hedges off).
   if (data.ambiguity) {
     config.ambiguity = { ...config.ambiguity, ...given(data.ambiguity), terms: { ...config.ambiguity.terms, ...data.ambiguity.terms } } as AmbiguityConfig;

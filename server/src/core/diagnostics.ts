@@ -11,6 +11,8 @@ import type { Clause, Diagnostic, DiagnosticCode, Range, Severity } from './type
 
 export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'citation.unknown-id': 'error',
+  'citation.ambiguous-id': 'error',
+  'reference.unknown-id': 'warning',
   'clause.duplicate-id': 'error',
   'clause.malformed-attributes': 'error',
   'clause.unknown-authority': 'warning',
@@ -30,15 +32,18 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'ambiguity.weak': 'warning',
   'ambiguity.time': 'warning',
   'ambiguity.llm': 'warning',
+  'ambiguity.open-question': 'warning',
 };
 
 /** One-line descriptions of each code (SARIF rules, docs, `clarify --help`). */
 export const CODE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'citation.unknown-id': 'A citation [^id] in code names no clause of any spec.',
+  'citation.ambiguous-id': 'A citation [^id] in code names an id that several scopes declare: qualify it as [^scope:id].',
+  'reference.unknown-id': 'A requirement id mentioned in a spec (spec-kit FR-001, Kiro 1.2) that its feature does not declare.',
   'clause.duplicate-id': 'Two clauses (headings or footnote definitions) share one id.',
   'clause.malformed-attributes': 'A heading attribute block {#id key=value} cannot be read.',
   'clause.unknown-authority': 'A clause has an authority= value that is not in the configured list.',
-  'link.broken-anchor': 'A link [text](#anchor) or [text](file.md#anchor) points at no heading or {#id}.',
+  'link.broken-anchor': 'A link [text](#anchor), [text](file.md#anchor), [text](file.md) or [text][label] points at no heading, {#id}, file or definition.',
   'example.missing': 'A footnote clause has no example file where one is expected.',
   'example.unused': 'An example file that no spec footnote uses.',
   'test.missing': 'A footnote definition names a test (path::test, path#L10) whose file or test does not exist.',
@@ -52,6 +57,7 @@ export const CODE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'ambiguity.weak': 'Weak or optional phrasing in a requirement ("be able to", "optionally"): must it, or may it?',
   'ambiguity.time': 'An unbounded time word ("soon", "timely", "immediately"): within what time?',
   'ambiguity.llm': 'Vague wording found by the optional LLM pass, with its clarifying question.',
+  'ambiguity.open-question': 'An open question the author marked in the spec ([NEEDS CLARIFICATION: …]).',
 };
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -107,11 +113,24 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   const suggestions = new Map<string, string | undefined>();
   const suggestIn = new Map<string, boolean>();
   for (const citation of only === undefined ? model.citations : (model.code.get(only)?.citations ?? [])) {
-    if (model.clausesById.has(citation.id)) continue;
+    if (model.citationTarget(citation.id)) continue;
+    if (model.clausesById.has(citation.id)) {
+      // Several scopes declare the id and none is the workspace: the citation must name one [^sc5p].
+      const scopes = model.scopesOf(citation.id).filter((s) => s.kind !== 'workspace');
+      const forms = scopes.slice(0, MAX_LISTED_DUPLICATES).map((s) => `\`[^${s.name}:${citation.id}]\``);
+      add({
+        code: 'citation.ambiguous-id',
+        file: citation.file,
+        range: citation.idRange,
+        message: `Clause id \`${citation.id}\` is declared in ${scopes.length} scopes; name one: ${forms.join(', ')}${scopes.length > forms.length ? ', …' : ''}.`,
+        data: { id: citation.id, choices: scopes.map((s) => `${s.name}:${citation.id}`) },
+      });
+      continue;
+    }
     known ??= model.ids();
     let allowed = suggestIn.get(citation.file);
     if (allowed === undefined) {
-      const unknown = new Set((model.code.get(citation.file)?.citations ?? []).filter((c) => !model.clausesById.has(c.id)).map((c) => c.id));
+      const unknown = new Set((model.code.get(citation.file)?.citations ?? []).filter((c) => !model.citationTarget(c.id)).map((c) => c.id));
       suggestIn.set(citation.file, (allowed = unknown.size * known.length <= SUGGESTION_BUDGET));
     }
     if (allowed && !suggestions.has(citation.id)) suggestions.set(citation.id, suggestId(citation.id, known));
@@ -128,8 +147,11 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   // Duplicates: every occurrence names the others.
   const duplicateCandidates = only === undefined ? model.clausesById.keys() : new Set(clauses.map((c) => c.id));
   for (const id of duplicateCandidates) {
-    const clauses = model.clausesById.get(id) ?? [];
-    if (clauses.length < 2) continue;
+    const all = model.clausesById.get(id) ?? [];
+    if (all.length < 2) continue;
+    // Ids are unique within a scope: the same id in two documents or two feature folders is no duplicate [^sc5p].
+    for (const clauses of model.hasScopes ? groupByScope(model, all) : [all]) {
+      if (clauses.length < 2) continue;
     for (const clause of clauses) {
       if (!want(clause.file)) continue;
       // At most MAX_LISTED_DUPLICATES others: 10,000 copies of one id must not make 10,000 messages of 10,000 places.
@@ -146,11 +168,22 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
         code: 'clause.duplicate-id',
         file: clause.file,
         range: clause.idRange,
-        message: `Duplicate clause id \`${id}\`: also defined at ${others.join(', ')}.`,
+        message: `Duplicate clause id \`${id}\`: also defined at ${others.join(', ')}${scopeNote(model, clause)}.`,
         data: { id, others },
       });
     }
+    }
   }
+  for (const m of model.unknownMentions(only)) {
+    add({
+      code: 'reference.unknown-id',
+      file: m.file,
+      range: m.idRange,
+      message: `\`${m.id}\` is not declared in ${m.scope.kind === 'workspace' ? 'the workspace' : `${m.scope.path}`}.`,
+      data: { id: m.id, scope: m.scope.path },
+    });
+  }
+
   for (const [id, defs] of model.definitionsById) {
     const seen = new Map<string, number>();
     for (const def of defs) {
@@ -199,7 +232,9 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
       file: link.file,
       range: link.anchorRange,
       message:
-        link.reason === 'no-file'
+        link.reason === 'no-definition'
+          ? `Undefined link reference \`${link.url}\`: no \`${link.url}: …\` definition in this file.`
+          : link.reason === 'no-file'
           ? `Broken link \`${link.url}\`: ${link.targetFile} does not exist.`
           : `Broken link \`${link.url}\`: no heading or {#${link.anchor}}${where}${suggestion ? `; did you mean \`#${suggestion}\`?` : '.'}`,
       data: { anchor: link.anchor, ...(link.targetFile ? { targetFile: link.targetFile } : {}), ...(suggestion ? { suggestion } : {}) },
@@ -266,7 +301,7 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
     let memo = uncitedMemo.get(config);
     if (!memo) uncitedMemo.set(config, (memo = new WeakMap()));
     for (const clause of clauses) {
-      if (!want(clause.file) || model.isCovered(clause.id)) continue;
+      if (!want(clause.file) || model.isCovered(clause.id, model.scopeOf(clause.file).path)) continue;
       const known = memo.get(clause);
       if (known) {
         if (known !== OFF) out.push(known);
@@ -310,6 +345,22 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
 
   // One file: the file comparison is moot (the same order, for less work on a big spec's thousands).
   return out.sort(only === undefined ? compareDiagnostics : compareInFile);
+}
+
+function groupByScope(model: IndexModel, clauses: Clause[]): Clause[][] {
+  const groups = new Map<string, Clause[]>();
+  for (const c of clauses) {
+    const key = model.scopeOf(c.file).path;
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  return [...groups.values()];
+}
+
+function scopeNote(model: IndexModel, clause: Clause): string {
+  const s = model.scopeOf(clause.file);
+  return s.kind === 'workspace' ? '' : ` (in ${s.kind} ${s.path})`;
 }
 
 function compareInFile(a: Diagnostic, b: Diagnostic): number {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AMBIGUITY_CATEGORIES } from './ambiguity/lexicon';
 import type { FileRole } from './config';
 import type { AmbiguityHit, CodeFacts, ExampleFacts, FileFacts } from './index';
-import type { ClarificationEntry, FootnoteDef, FootnoteRef, HeadingInfo, MalformedBlock, ProseBlock, SpecFacts, SpecLink } from './spec/parseSpec';
+import type { ClarificationEntry, IdMention, OpenQuestion, SpecFormat, FootnoteDef, FootnoteRef, HeadingInfo, MalformedBlock, ProseBlock, SpecFacts, SpecLink } from './spec/parseSpec';
 import type { TestDefinitions } from './code/testNames';
 import type { TestTarget } from './spec/testTargets';
 import { isValidId } from './text';
@@ -24,7 +24,7 @@ const id = z.string().refine(isValidId);
 
 const clause = z.object({
   id,
-  kind: z.enum(['heading', 'footnote']),
+  kind: z.enum(['heading', 'footnote', 'item']),
   title: z.string(),
   text: z.string(),
   file: z.string(),
@@ -62,7 +62,7 @@ const footnoteDef = z.object({
   tests: z.array(testTarget).optional(),
 });
 
-const link = z.object({ url: z.string(), path: z.string(), anchor: z.string(), range, anchorRange: range });
+const link = z.object({ url: z.string(), path: z.string(), anchor: z.string(), undefinedReference: z.string().optional(), range, anchorRange: range });
 
 const malformed = z.object({ range, message: z.string(), raw: z.string() });
 
@@ -78,8 +78,17 @@ const prose = z.object({
 
 const clarification = z.object({ clauseId: id, range, date: z.string().optional() });
 
+const mention = z.object({ id, range, idRange: range });
+
+const openQuestion = z.object({ range, question: z.string(), clauseId: id.optional() });
+
 const spec = z.object({
   file: z.string(),
+  format: z.enum(['model-spec', 'kramdown-rfc', 'spec-kit', 'kiro', 'markdown']),
+  title: z.string().optional(),
+  references: z.array(z.string()),
+  mentions: z.array(mention),
+  openQuestions: z.array(openQuestion),
   headings: z.array(heading),
   headingClauses: z.array(clause),
   footnoteRefs: z.array(footnoteRef),
@@ -95,7 +104,7 @@ const spec = z.object({
 });
 
 const ambiguityHit = z.object({
-  category: z.enum([...AMBIGUITY_CATEGORIES, 'llm']),
+  category: z.enum([...AMBIGUITY_CATEGORIES, 'llm', 'open-question']),
   term: z.string(),
   phrase: z.string(),
   range,
@@ -158,6 +167,9 @@ export type FactsSchemaInStep = [
   Assert<SameKeys<ProseBlock, Out<typeof prose>>>,
   Assert<SameKeys<SpecFacts, Out<typeof spec>>>,
   Assert<SameKeys<ClarificationEntry, Out<typeof clarification>>>,
+  Assert<SameKeys<IdMention, Out<typeof mention>>>,
+  Assert<SameKeys<OpenQuestion, Out<typeof openQuestion>>>,
+  Assert<[SpecFormat] extends [Out<typeof spec>['format']] ? ([Out<typeof spec>['format']] extends [SpecFormat] ? true : false) : false>,
   Assert<SameKeys<AmbiguityHit, Out<typeof ambiguityHit>>>,
   Assert<SameKeys<Citation, Out<typeof citation>>>,
   Assert<SameKeys<CodeFacts, Out<typeof code>>>,

@@ -5,8 +5,9 @@ import { findCitations } from './code/citations';
 import { isSourcePath } from './code/languages';
 import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefinitions } from './code/testNames';
 import { dirname, resolveRelative } from './paths';
-import { chunkSignature, parseSpecChunked, type FootnoteDef, type FootnoteRef, type PlacedChunk, type SpecChunkCache, type SpecFacts } from './spec/parseSpec';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
+import { scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
+import { chunkSignature, parseSpecChunked, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from './spec/parseSpec';
 import { LineIndex, ID_PATTERN } from './text';
 import type { Citation, Clause, Range, Severity } from './types';
 
@@ -46,7 +47,8 @@ export interface ExampleInfo {
 
 /** A vague phrase in spec prose, with its clarifying question (from the lexicon pass, or the LLM pass). */
 export interface AmbiguityHit {
-  category: AmbiguityCategory | 'llm';
+  /** `open-question`: a question the author marked in the spec (`[NEEDS CLARIFICATION: …]`) [^sk3q]. */
+  category: AmbiguityCategory | 'llm' | 'open-question';
   term: string;
   phrase: string;
   range: Range;
@@ -57,7 +59,7 @@ export interface AmbiguityHit {
   suggestion?: string;
 }
 
-export type SpecReferenceKind = 'footnote' | 'definition' | 'link' | 'example-backref';
+export type SpecReferenceKind = 'footnote' | 'definition' | 'link' | 'example-backref' | 'mention';
 
 export interface SpecReference {
   id: string;
@@ -84,6 +86,16 @@ export interface Resolution {
   citations: Citation[];
   /** Mentions in specs and example files: footnote references, definitions, anchor links, example back-references. */
   specReferences: SpecReference[];
+  /** The scope the id was resolved in (undefined when several scopes declare it and nothing picks one). */
+  scope?: Scope;
+  /** The scopes that declare the id when the resolution is ambiguous (more than one, none picked). */
+  ambiguousScopes?: Scope[];
+}
+
+/** A requirement id mentioned in a spec that its scope does not declare [^sk2m]. */
+export interface UnknownMention extends IdMention {
+  file: string;
+  scope: Scope;
 }
 
 export interface BrokenLink {
@@ -94,7 +106,7 @@ export interface BrokenLink {
   anchor: string;
   /** The target file, when the link names another file. */
   targetFile?: string;
-  reason: 'no-anchor' | 'no-file';
+  reason: 'no-anchor' | 'no-file' | 'no-definition';
   /** Anchors of the target file, for a "did you mean". */
   candidates: string[];
 }
@@ -164,9 +176,10 @@ export class WorkspaceIndex {
       this.specs.set(path, facts);
       // Only Markdown that declares clauses is a spec to review: a plain README is not [^am2q].
       const declaresClauses = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
-      this.ambiguity.set(path, this.config.ambiguity.enabled && declaresClauses ? this.findAmbiguities(chunks, text) : []);
+      const hits = this.config.ambiguity.enabled && declaresClauses ? this.findAmbiguities(chunks, text) : [];
+      this.ambiguity.set(path, facts.openQuestions.length ? [...hits, ...openQuestionHits(facts)] : hits);
       // Typing in a spec: nothing another file sees changed, so the model is patched, not rebuilt.
-      const signature = chunks.map((c) => chunkSignature(c.entry)).join('\n');
+      const signature = specSignature(facts, chunks.map((c) => chunkSignature(c.entry)));
       if (base && before.spec && before.signature === signature) {
         patched = base.patchedSpec(path, facts, { specs: this.specs, ambiguity: this.ambiguity, llmHits: this.llmHits });
       }
@@ -240,7 +253,7 @@ export class WorkspaceIndex {
       this.chunkCaches.set(facts.path, facts.chunks);
       // The chunks of the worker's parse, in order (a Map keeps insertion order; a repeated chunk is one entry, and a
       // signature that misses it only costs the first edit a rebuild).
-      this.signatures.set(facts.path, [...facts.chunks.values()].map(chunkSignature).join('\n'));
+      this.signatures.set(facts.path, specSignature(facts.spec ?? emptyFormat, [...facts.chunks.values()].map(chunkSignature)));
     } else this.chunkCaches.delete(facts.path);
     this.files.add(facts.path);
     if (facts.spec) {
@@ -380,6 +393,26 @@ export class WorkspaceIndex {
   }
 }
 
+const emptyFormat = { format: 'markdown', references: [] } as Pick<SpecFacts, 'format' | 'references'>;
+
+/** What a spec declares to other files: its chunks' signatures, its format and its front matter's reference anchors. */
+function specSignature(facts: Pick<SpecFacts, 'format' | 'references'>, chunks: string[]): string {
+  return `${facts.format}\n${facts.references.join(' ')}\n${chunks.join('\n')}`;
+}
+
+/** `[NEEDS CLARIFICATION: …]`: the author's own open question, answered like any clarifying question [^sk3q]. */
+function openQuestionHits(facts: SpecFacts): AmbiguityHit[] {
+  return facts.openQuestions.map((q) => ({
+    category: 'open-question',
+    term: 'NEEDS CLARIFICATION',
+    phrase: 'NEEDS CLARIFICATION',
+    range: q.range,
+    question: q.question,
+    severity: 'warning',
+    ...(q.clauseId !== undefined ? { clauseId: q.clauseId } : {}),
+  }));
+}
+
 /** FNV-1a over UTF-16 code units, mixed with the length: a change detector, not a security hash. */
 function contentHash(text: string): number {
   let h = 0x811c9dc5 ^ text.length;
@@ -412,7 +445,7 @@ interface Contribution {
   /** `source`: the facts object the model object was made from (unchanged source, unchanged object). */
   clauses: { from: 'heading' | 'footnote' | 'definition'; index: number; clause: Clause; source: object }[];
   definitions: { index: number; def: FootnoteDefinitionAt; source: object }[];
-  references: { from: 'footnote' | 'definition' | 'link' | 'backref'; index: number; ref: SpecReference; source: object }[];
+  references: { from: 'footnote' | 'definition' | 'link' | 'backref' | 'mention'; index: number; ref: SpecReference; source: object }[];
 }
 
 /** A base model and the objects of one file to swap in it (see IndexModel.patched). */
@@ -440,6 +473,14 @@ export class IndexModel {
   /** Every workspace path a test target may name. */
   private readonly testTargetFiles: Set<string> = new Set();
   private readonly contributions: Map<string, Contribution> = new Map<string, Contribution>();
+  /** The scope of each spec file that is not in the workspace scope [^sc5p]. */
+  private readonly scopes: Map<string, Scope> = new Map<string, Scope>();
+  /** Scopes by key (path), for names and descriptions. */
+  private readonly scopesByKey: Map<string, Scope> = new Map<string, Scope>();
+  /** Whether any spec is in a scope other than the workspace (else every lookup is by id alone, as it always was). */
+  readonly hasScopes: boolean = false;
+  /** What a cited id names (see citationTarget), memoized by id. */
+  private readonly targets: Map<string, { id: string; scope: string } | null> = new Map<string, { id: string; scope: string } | null>();
 
   constructor(
     readonly classifier: PathClassifier,
@@ -458,6 +499,11 @@ export class IndexModel {
       this.codeFiles = base.codeFiles;
       this.exampleFiles = base.exampleFiles;
       this.folders = base.folders;
+      // Same formats, ids and scopes (the spec's signature holds its format): the same scopes and citation targets.
+      this.scopes = base.scopes;
+      this.scopesByKey = base.scopesByKey;
+      this.hasScopes = base.hasScopes;
+      this.targets = base.targets;
       // Lazily derived and keyed by clause object: stale keys of swapped clauses are never asked again.
       this.exampleCache = base.exampleCache;
       // Same definitions with the same targets; a test file they name was not changed (else no patch).
@@ -502,11 +548,19 @@ export class IndexModel {
     for (const f of files) {
       for (let d = dirname(f); d && !this.folders.has(d); d = dirname(d)) this.folders.add(d);
     }
+    for (const file of this.specFiles) {
+      const scope = scopeOf(file, specs.get(file)!.format, classifier.config);
+      if (scope.kind === 'workspace') continue;
+      this.scopes.set(file, scope);
+      this.scopesByKey.set(scope.path, scope);
+    }
+    this.hasScopes = this.scopes.size > 0;
     this.buildClauses();
     for (const file of this.codeFiles) {
       for (const c of code.get(file)!.citations) {
         this.citations.push(c);
-        push(this.citationsById, c.id, c);
+        // A scope-qualified citation `[^name:id]` is a citation of `id` (in that scope) [^sc5p].
+        push(this.citationsById, this.hasScopes ? (this.citationTarget(c.id)?.id ?? c.id) : c.id, c);
       }
     }
     this.buildTestCitations();
@@ -561,6 +615,78 @@ export class IndexModel {
     return c;
   }
 
+  /** The scope of a file: its spec's scope; code, examples and every other file are in the workspace scope. */
+  scopeOf(file: string): Scope {
+    return this.scopes.get(file) ?? WORKSPACE_SCOPE;
+  }
+
+  private scopeKeyOf(file: string): string {
+    return this.scopes.get(file)?.path ?? '';
+  }
+
+  /** The clause with this id in this scope. */
+  clauseIn(id: string, scope: string): Clause | undefined {
+    const list = this.clausesById.get(id);
+    if (!list) return undefined;
+    if (!this.hasScopes) return list[0];
+    return list.find((c) => this.scopeKeyOf(c.file) === scope);
+  }
+
+  /** The distinct scopes that declare an id. */
+  scopesOf(id: string): Scope[] {
+    const out = new Map<string, Scope>();
+    for (const c of this.clausesById.get(id) ?? []) out.set(this.scopeKeyOf(c.file), this.scopeOf(c.file));
+    return [...out.values()];
+  }
+
+  /**
+   * What a citation's id names [^sc5p]: an id declared in the workspace scope, or in exactly one scope, is that
+   * clause; `name:id` is `id` in the scope called `name`. Undefined when the id is unknown or ambiguous (several scopes
+   * declare it and none is the workspace).
+   */
+  citationTarget(raw: string): { id: string; scope: string } | undefined {
+    let t = this.targets.get(raw);
+    if (t === undefined) {
+      t = this.computeTarget(raw);
+      this.targets.set(raw, t);
+    }
+    return t ?? undefined;
+  }
+
+  private computeTarget(raw: string): { id: string; scope: string } | null {
+    const list = this.clausesById.get(raw);
+    if (list?.length) {
+      if (!this.hasScopes) return { id: raw, scope: '' };
+      const keys = new Set(list.map((c) => this.scopeKeyOf(c.file)));
+      if (keys.has('')) return { id: raw, scope: '' };
+      return keys.size === 1 ? { id: raw, scope: [...keys][0]! } : null;
+    }
+    const q = this.hasScopes ? splitQualified(raw) : undefined;
+    if (!q) return null;
+    const keys = new Set((this.clausesById.get(q.id) ?? []).map((c) => this.scopeKeyOf(c.file)).filter((k) => this.scopesByKey.get(k)?.name === q.name));
+    return keys.size === 1 ? { id: q.id, scope: [...keys][0]! } : null;
+  }
+
+  /** Code and test citations of one clause (of its id, in its scope). */
+  citationsOf(clause: Clause): Citation[] {
+    const list = this.citationsById.get(clause.id) ?? [];
+    if (!this.hasScopes) return list;
+    const key = this.scopeKeyOf(clause.file);
+    return list.filter((c) => this.citationTarget(c.id)?.scope === key);
+  }
+
+  /** Requirement ids mentioned in specs (of all specs, or of one) that the mentioning file's scope does not declare [^sk2m]. */
+  unknownMentions(only?: string): UnknownMention[] {
+    const out: UnknownMention[] = [];
+    for (const file of only === undefined ? this.specFiles : this.specs.has(only) ? [only] : []) {
+      const facts = this.specs.get(file)!;
+      if (facts.mentions.length === 0) continue;
+      const key = this.scopeKeyOf(file);
+      for (const m of facts.mentions) if (!this.clauseIn(m.id, key)) out.push({ ...m, file, scope: this.scopeOf(file) });
+    }
+    return out;
+  }
+
   /** The clauses a spec file declares (headings, first footnote references, definitions). */
   clausesOfFile(file: string): Clause[] {
     return (this.contributions.get(file)?.clauses ?? []).map((c) => c.clause);
@@ -580,7 +706,8 @@ export class IndexModel {
     // Chunks an edit did not touch (or shift) keep their facts objects: their model objects stay as they are.
     for (const made of old.clauses) {
       const list = this.clausesById.get(made.clause.id)!;
-      if (list.some((c) => c.file !== file)) return undefined;
+      const key = this.scopeKeyOf(file);
+      if (list.some((c) => c.file !== file && this.scopeKeyOf(c.file) === key)) return undefined;
       const source = made.from === 'heading' ? facts.headingClauses[made.index] : made.from === 'footnote' ? facts.footnoteRefs[made.index] : facts.footnoteDefs[made.index];
       if (!source || source.id !== made.clause.id) return undefined;
       if (source === made.source) {
@@ -604,7 +731,8 @@ export class IndexModel {
     }
     for (const made of old.references) {
       const ref = made.ref;
-      const source = made.from === 'footnote' ? facts.footnoteRefs[made.index] : made.from === 'definition' ? facts.footnoteDefs[made.index] : facts.links[made.index];
+      const source =
+        made.from === 'footnote' ? facts.footnoteRefs[made.index] : made.from === 'definition' ? facts.footnoteDefs[made.index] : made.from === 'mention' ? facts.mentions[made.index] : facts.links[made.index];
       if (!source) return undefined;
       if (source === made.source) {
         next.references.push(made);
@@ -634,31 +762,32 @@ export class IndexModel {
         this.contribution(file).clauses.push({ from: 'heading', index, clause, source: clause });
       });
     }
-    // Footnote clauses: one per id (first reference wins), unless the id names a heading clause, in which case
-    // `[^heading_id]` in prose is a reference to that heading.
-    const headingIds = new Set(this.clausesById.keys());
+    // Footnote clauses: one per id (first reference wins) in each scope, unless the id names a heading clause of the
+    // scope, in which case `[^heading_id]` in prose is a reference to that heading.
     for (const file of this.specFiles) {
       const facts = this.specs.get(file)!;
+      const key = this.scopeKeyOf(file);
       facts.footnoteDefs.forEach((d, index) => {
         const def = definitionAt(file, d);
         push(this.definitionsById, def.id, def);
         this.contribution(file).definitions.push({ index, def, source: d });
       });
       facts.footnoteRefs.forEach((ref, index) => {
-        if (headingIds.has(ref.id) || this.clausesById.has(ref.id)) return;
+        if (this.clauseIn(ref.id, key)) return;
         const clause = footnoteClause(file, ref)!;
         this.addClause(clause);
         this.contribution(file).clauses.push({ from: 'footnote', index, clause, source: ref });
       });
     }
-    // A definition without any reference still declares the clause.
-    for (const [id, defs] of this.definitionsById) {
-      if (this.clausesById.has(id)) continue;
-      const def = defs[0]!;
-      const clause = definitionClause(def);
-      this.addClause(clause);
-      const made = this.contribution(def.file).definitions.find((d) => d.def === def)!;
-      this.contribution(def.file).clauses.push({ from: 'definition', index: made.index, clause, source: made.source });
+    // A definition without any reference still declares the clause (in its scope).
+    for (const defs of this.definitionsById.values()) {
+      for (const def of defs) {
+        if (this.clauseIn(def.id, this.scopeKeyOf(def.file))) continue;
+        const clause = definitionClause(def);
+        this.addClause(clause);
+        const made = this.contribution(def.file).definitions.find((d) => d.def === def)!;
+        this.contribution(def.file).clauses.push({ from: 'definition', index: made.index, clause, source: made.source });
+      }
     }
   }
 
@@ -677,7 +806,12 @@ export class IndexModel {
       };
       facts.footnoteRefs.forEach((ref, index) => add('footnote', index, { id: ref.id, file, kind: 'footnote', range: ref.range, idRange: ref.idRange }, ref));
       facts.footnoteDefs.forEach((def, index) => add('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def));
+      const key = this.scopeKeyOf(file);
+      facts.mentions.forEach((m, index) => {
+        if (this.clauseIn(m.id, key)) add('mention', index, { id: m.id, file, kind: 'mention', range: m.range, idRange: m.idRange }, m);
+      });
       facts.links.forEach((link, index) => {
+        if (!link.anchor) return;
         const target = link.path ? resolveRelative(dirname(file), link.path) : file;
         if (!target) return;
         const clause = (this.clausesById.get(link.anchor) ?? []).find((c) => c.kind === 'heading' && c.file === target);
@@ -762,15 +896,20 @@ export class IndexModel {
     const anchorLists = new Map<string, string[]>();
     for (const file of only === undefined ? this.specFiles : this.specs.has(only) ? [only] : []) {
       for (const link of this.specs.get(file)!.links) {
+        const base = { file, range: link.range, anchorRange: link.anchorRange, url: link.url, anchor: link.anchor };
+        if (link.undefinedReference !== undefined) {
+          broken.push({ ...base, reason: 'no-definition', candidates: [] }); // [^ln4f]
+          continue;
+        }
         const target = link.path ? resolveRelative(dirname(file), link.path) : file;
         if (target === undefined) continue;
         const facts = this.specs.get(target);
-        const base = { file, range: link.range, anchorRange: link.anchorRange, url: link.url, anchor: link.anchor };
         if (!facts) {
           // A Markdown file we do not index (excluded, ignored) may exist: only a file that is nowhere is broken.
           if (!this.files.has(target)) broken.push({ ...base, targetFile: target, reason: 'no-file', candidates: [] });
           continue;
         }
+        if (!link.anchor) continue;
         if (facts.anchors.has(link.anchor) || facts.anchors.has(link.anchor.toLowerCase())) continue;
         // One candidate list per target file, shared by its broken links (not a copy per link).
         let candidates = anchorLists.get(target);
@@ -781,7 +920,13 @@ export class IndexModel {
     return broken;
   }
 
-  resolve(id: string): Resolution {
+  /**
+   * Everything about an id [^sc5p]: asked from a file (`from`), an id its scope declares is that scope's clause;
+   * otherwise the id resolves as a citation does (the workspace scope, the only scope that declares it, or `name:id`).
+   * Several scopes and no choice: every clause, with `ambiguousScopes`.
+   */
+  resolve(id: string, from?: string): Resolution {
+    if (this.hasScopes) return this.resolveScoped(id, from);
     const clauses = this.clausesById.get(id) ?? [];
     const clause = clauses[0];
     const resolution: Resolution = {
@@ -791,6 +936,44 @@ export class IndexModel {
       citations: this.citationsById.get(id) ?? [],
       specReferences: this.specReferencesById.get(id) ?? [],
     };
+    if (clause) {
+      resolution.clause = clause;
+      const example = this.exampleOf(clause);
+      if (example) resolution.example = example;
+    }
+    return resolution;
+  }
+
+  private resolveScoped(id: string, from: string | undefined): Resolution {
+    const all = this.clausesById.get(id) ?? [];
+    const fromKey = from !== undefined ? this.scopeKeyOf(from) : '';
+    const target = fromKey && all.some((c) => this.scopeKeyOf(c.file) === fromKey) ? { id, scope: fromKey } : this.citationTarget(id);
+    if (!target) {
+      const resolution: Resolution = {
+        id,
+        clauses: all,
+        definitions: this.definitionsById.get(id) ?? [],
+        citations: this.citationsById.get(id) ?? [],
+        specReferences: this.specReferencesById.get(id) ?? [],
+      };
+      if (all.length) {
+        resolution.clause = all[0]!;
+        resolution.ambiguousScopes = this.scopesOf(id);
+      }
+      return resolution;
+    }
+    const key = target.scope;
+    const inScope = (file: string): boolean => this.scopeKeyOf(file) === key;
+    const clauses = (this.clausesById.get(target.id) ?? []).filter((c) => inScope(c.file));
+    const resolution: Resolution = {
+      id: target.id,
+      clauses,
+      definitions: (this.definitionsById.get(target.id) ?? []).filter((d) => inScope(d.file)),
+      citations: (this.citationsById.get(target.id) ?? []).filter((c) => this.citationTarget(c.id)?.scope === key),
+      specReferences: (this.specReferencesById.get(target.id) ?? []).filter((r) => r.kind === 'link' || r.kind === 'example-backref' || inScope(r.file)),
+      scope: this.scopesByKey.get(key) ?? WORKSPACE_SCOPE,
+    };
+    const clause = clauses[0];
     if (clause) {
       resolution.clause = clause;
       const example = this.exampleOf(clause);
@@ -818,7 +1001,7 @@ export class IndexModel {
 
   /** How many clauses are covered (isCovered), for the status bar. */
   coveredClauseCount(): number {
-    this.coveredCount ??= this.clauses.filter((c) => this.isCovered(c.id)).length;
+    this.coveredCount ??= this.clauses.filter((c) => this.isCovered(c.id, this.scopeKeyOf(c.file))).length;
     return this.coveredCount;
   }
 
@@ -826,20 +1009,33 @@ export class IndexModel {
    * Is a clause implemented at all: cited itself, or a clause inside it is (a heading whose footnotes or subsections
    * are cited is covered). `clause.uncited` reports the clauses that are not.
    */
-  isCovered(id: string): boolean {
+  isCovered(id: string, scope = ''): boolean {
     if (!this.coveredIds) {
       const covered = new Set<string>();
-      for (const id of this.citationsById.keys()) {
-        // Walk up the parent chain; stop at an already covered ancestor (or a cycle from duplicate ids).
-        let current: string | undefined = id;
-        while (current !== undefined && this.clausesById.has(current) && !covered.has(current)) {
-          covered.add(current);
-          current = this.clausesById.get(current)![0]!.parent;
+      if (!this.hasScopes) {
+        for (const id of this.citationsById.keys()) {
+          // Walk up the parent chain; stop at an already covered ancestor (or a cycle from duplicate ids).
+          let current: string | undefined = id;
+          while (current !== undefined && this.clausesById.has(current) && !covered.has(current)) {
+            covered.add(current);
+            current = this.clausesById.get(current)![0]!.parent;
+          }
+        }
+      } else {
+        // Keyed by scope and id: citing FR-001 of one feature folder covers no other folder's FR-001 [^sc5p].
+        for (const raw of new Set(this.citations.map((c) => c.id))) {
+          const t = this.citationTarget(raw);
+          if (!t) continue;
+          let current: string | undefined = t.id;
+          for (let clause = this.clauseIn(current, t.scope); clause && !covered.has(`${t.scope}\u0000${current}`); clause = current === undefined ? undefined : this.clauseIn(current, t.scope)) {
+            covered.add(`${t.scope}\u0000${current}`);
+            current = clause.parent;
+          }
         }
       }
       this.coveredIds = covered;
     }
-    return this.coveredIds.has(id);
+    return this.coveredIds.has(this.hasScopes ? `${scope}\u0000${id}` : id);
   }
 
   /** Vague wording in a spec file: the lexicon pass, then the LLM pass (where it ran). */

@@ -80,7 +80,7 @@ const ordered = (map: Map<string, Totals>): [string, Totals][] => [...map].sort(
 
 function tables(model: IndexModel): Tables {
   const rows: Row[] = model.clauses.map((clause) => {
-    const citations = model.citationsById.get(clause.id) ?? [];
+    const citations = model.citationsOf(clause);
     const test = citations.filter((c) => c.kind === 'test').length;
     const example = model.exampleOf(clause);
     return {
@@ -171,9 +171,15 @@ export function coverageReport(model: IndexModel, options: { title?: string } = 
   for (const r of rows) {
     const c = r.clause;
     out.push(
-      `| \`${c.id}\` | ${c.kind} | ${c.authority ?? '—'} | ${cell(c.title)} | ${r.code} | ${r.test} | ${r.covered} | ${r.example} | ${cell(c.file)}:${c.range.start.line + 1} |`,
+      `| \`${c.id}\` | ${c.kind} | ${c.authority ?? '—'} | ${cell(c.title)} | ${r.code} | ${r.test} | ${r.covered} | ${r.example} | ${cell(c.file)}:${c.range.start.line + 1}${scopeCell(model, c.file)} |`,
     );
   }
   out.push('');
   return out.join('\n');
+}
+
+/** The scope of a clause outside the workspace scope, as the report shows it [^sc5p]. */
+function scopeCell(model: IndexModel, file: string): string {
+  const s = model.scopeOf(file);
+  return s.kind === 'workspace' ? '' : ` (${s.kind} ${cell(s.path)}, cited as \`[^${cell(s.name)}:id]\`)`;
 }

@@ -18,6 +18,8 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 /** Every diagnostic code the tool emits. Codes are stable: users filter, suppress and configure by them. */
 export const DIAGNOSTIC_CODES = [
   'citation.unknown-id',
+  'citation.ambiguous-id',
+  'reference.unknown-id',
   'clause.duplicate-id',
   'clause.malformed-attributes',
   'clause.unknown-authority',
@@ -35,6 +37,7 @@ export const DIAGNOSTIC_CODES = [
   'ambiguity.weak',
   'ambiguity.time',
   'ambiguity.llm',
+  'ambiguity.open-question',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -48,7 +51,8 @@ export interface Diagnostic {
   data?: Record<string, unknown>;
 }
 
-export type ClauseKind = 'heading' | 'footnote';
+/** `item`: a requirement item (spec-kit `**FR-001**`, a Kiro acceptance criterion) [^sk1r]. */
+export type ClauseKind = 'heading' | 'footnote' | 'item';
 
 export interface Clause {
   id: string;

@@ -362,6 +362,7 @@ export function startServer(connection: Connection): void {
       const occ = occurrenceAt(at.folder.index, at.rel, params.position);
       if (!occ) return null;
       const value = hoverMarkdown(at.folder.index.model(), occ.id, {
+        from: at.rel,
         link: (p, line) => at.folder.uriOf(p) + (line !== undefined ? `#L${line + 1}` : ''),
         exampleHead: (p) => at.folder.index.exampleFactsOf(p)?.head,
       });
@@ -444,7 +445,7 @@ export function startServer(connection: Connection): void {
       if (!at) return null;
       const occ = prepareRename(at.folder.index, at.rel, params.position);
       if (!occ) throw new ResponseError(ErrorCodes.InvalidRequest, 'No clause id at this position.');
-      const result = renameId(at.folder.index, occ.id, params.newName.trim());
+      const result = renameId(at.folder.index, occ.id, params.newName.trim(), at.rel);
       if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
       const edit = toWorkspaceEdit(at.folder, result.edits, editOptions());
       if ('refused' in edit) throw new ResponseError(ErrorCodes.InvalidRequest, edit.refused);

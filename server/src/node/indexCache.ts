@@ -18,7 +18,7 @@ import { readCacheFile, writeFileAtomic } from './safeFs';
 
 declare const CLARIFY_VERSION: string | undefined;
 /** Bumped when the shape or the meaning of cached facts changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 const RACY_MS = 2000;
 
 interface Entry {

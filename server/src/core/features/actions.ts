@@ -147,7 +147,8 @@ export function codeActions(index: WorkspaceIndex, file: string, range: Range, d
       case 'ambiguity.comparative':
       case 'ambiguity.weak':
       case 'ambiguity.time':
-      case 'ambiguity.llm': {
+      case 'ambiguity.llm':
+      case 'ambiguity.open-question': {
         if (d.file !== file) break;
         const question = typeof data['question'] === 'string' ? data['question'] : d.message;
         const phrase = typeof data['phrase'] === 'string' ? data['phrase'] : '';

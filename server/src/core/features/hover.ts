@@ -11,18 +11,24 @@ export interface HoverOptions {
   link: (path: string, line?: number) => string;
   /** The first lines of an example file, if known. */
   exampleHead?: (path: string) => string | undefined;
+  /** The file asking (its scope picks the clause of an id several scopes declare). */
+  from?: string;
 }
 
 const TEXT_LIMIT = 600;
 const DECISIONS_SHOWN = 3;
+const KIND_LABEL = { heading: 'heading clause', footnote: 'footnote clause', item: 'requirement' } as const;
 
 export function hoverMarkdown(model: IndexModel, id: string, options: HoverOptions): string | undefined {
-  const r = model.resolve(id);
+  const r = model.resolve(id, options.from);
   if (!r.clause) return unknownHover(model, r);
   const c = r.clause;
   const out: string[] = [];
   const authority = c.authority ? ` · authority **${c.authority}**` : '';
-  out.push(`**${escapeMd(c.title)}** · \`${c.id}\` · ${c.kind === 'heading' ? 'heading clause' : 'footnote clause'}${authority}`);
+  out.push(`**${escapeMd(c.title)}** · \`${c.id}\` · ${KIND_LABEL[c.kind]}${authority}`);
+  // Which scope the id belongs to [^sc5p].
+  if (r.ambiguousScopes) out.push(`⚠️ Declared in ${r.ambiguousScopes.length} scopes: ${r.ambiguousScopes.map((s) => (s.kind === 'workspace' ? 'the workspace' : `\`${s.name}\``)).join(', ')}; cite one as \`[^scope:${c.id}]\`.`);
+  else if (r.scope && r.scope.kind !== 'workspace') out.push(`Scope: ${r.scope.kind} \`${r.scope.path}\` · cited from code as \`[^${r.scope.name}:${c.id}]\``);
   if (r.clauses.length > 1) out.push(`⚠️ ${plural(r.clauses.length, 'clause')} share this id.`);
   if (c.text) out.push(quote(truncate(c.text, TEXT_LIMIT)));
   const where = `[${c.file}:${c.range.start.line + 1}](${options.link(c.file, c.range.start.line)})`;

@@ -8,7 +8,7 @@ import type { Position, Range } from '../types';
  * here, then asks the model's `resolve(id)`.
  */
 
-export type OccurrenceKind = 'citation' | 'heading' | 'footnote' | 'definition' | 'link' | 'example-backref' | 'example-file';
+export type OccurrenceKind = 'citation' | 'heading' | 'footnote' | 'definition' | 'link' | 'mention' | 'example-backref' | 'example-file';
 
 export interface Occurrence {
   id: string;
@@ -31,6 +31,7 @@ export function occurrenceAt(index: WorkspaceIndex, file: string, pos: Position)
   if (spec) {
     for (const r of spec.footnoteRefs) if (rangeContains(r.range, pos)) return { id: r.id, kind: 'footnote', range: r.range, idRange: r.idRange };
     for (const d of spec.footnoteDefs) if (rangeContains(d.range, pos)) return { id: d.id, kind: 'definition', range: d.range, idRange: d.idRange };
+    for (const m of spec.mentions) if (rangeContains(m.range, pos)) return { id: m.id, kind: 'mention', range: m.range, idRange: m.idRange };
     for (const h of spec.headingClauses) if (rangeContains(h.range, pos)) return { id: h.id, kind: 'heading', range: h.range, idRange: h.idRange };
     const model = index.model();
     for (const l of spec.links) {

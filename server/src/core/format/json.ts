@@ -14,6 +14,8 @@ export interface Summary {
   clauses: number;
   headingClauses: number;
   footnoteClauses: number;
+  /** Requirement items: spec-kit `**FR-001**`, Kiro acceptance criteria. */
+  requirementClauses: number;
   citations: number;
   codeCitations: number;
   testCitations: number;
@@ -37,11 +39,12 @@ export function summarize(model: IndexModel, diagnostics: Diagnostic[], skippedF
     exampleFiles: model.exampleFiles.length,
     clauses: model.clauses.length,
     headingClauses,
-    footnoteClauses: model.clauses.length - headingClauses,
+    footnoteClauses: model.clauses.filter((c) => c.kind === 'footnote').length,
+    requirementClauses: model.clauses.filter((c) => c.kind === 'item').length,
     citations: model.citations.length,
     codeCitations: model.citations.length - testCitations,
     testCitations,
-    citedClauses: model.clauses.filter((c) => model.citationsById.has(c.id)).length,
+    citedClauses: model.clauses.filter((c) => model.citationsOf(c).length > 0).length,
     errors: count('error'),
     warnings: count('warning'),
     infos: count('info'),

@@ -15,6 +15,9 @@ import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown } from './defuse';
 import { findTestTargets, type TestTarget } from './testTargets';
+import { blankRanges, detectFormat, isExternalReference, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, type KramdownFacts, type SpecFormat } from './formats';
+
+export type { SpecFormat } from './formats';
 
 /**
  * Parses one spec Markdown file into facts: heading clauses, footnote references and definitions, links and anchors.
@@ -66,8 +69,10 @@ export interface SpecLink {
   url: string;
   /** The file part (`''` for a same-file `#anchor`). */
   path: string;
-  /** The decoded anchor, without `#`. */
+  /** The decoded anchor, without `#` (`''` for a link to a file as a whole). */
   anchor: string;
+  /** A reference link `[text][label]` whose label no definition in the file declares: the label. */
+  undefinedReference?: string;
   /** The link (or link definition) as a whole. */
   range: Range;
   /** Just `anchor` inside the URL. */
@@ -122,10 +127,40 @@ export function isRecordHeading(title: string, id: string | undefined): boolean 
   return title.trim().toLowerCase() === RECORD_TITLE.toLowerCase() && (id === undefined || id === LEGACY_RECORD_ID);
 }
 
+/** A bare mention of a requirement id in prose (spec-kit `FR-001` in plan.md, Kiro `_Requirements: 1.2_`). */
+export interface IdMention {
+  id: string;
+  range: Range;
+  idRange: Range;
+}
+
+/** An open question the author marked in the spec (spec-kit `[NEEDS CLARIFICATION: …]`). */
+export interface OpenQuestion {
+  /** The whole marker. */
+  range: Range;
+  question: string;
+  /** The clause the marker is in (its heading clause or requirement item). */
+  clauseId?: string;
+}
+
 export interface SpecFacts {
   file: string;
+  /** The format the file is written in, from evidence in its path and text (see formats.ts) [^spec_formats]. */
+  format: SpecFormat;
+  /** The document's own title (kramdown-rfc front matter `title:`). */
+  title?: string;
+  /** Reference anchors the front matter declares (kramdown-rfc `normative:`/`informative:`); also in `anchors`. */
+  references: string[];
   headings: HeadingInfo[];
+  /**
+   * Clauses the file's own text declares: `{#id}` headings, and requirement items (spec-kit `**FR-001**`, Kiro
+   * `### Requirement 1` and its numbered acceptance criteria `1.1`, `1.2`).
+   */
   headingClauses: Clause[];
+  /** Bare requirement ids mentioned in prose (spec-kit and Kiro files): references resolved in the file's scope. */
+  mentions: IdMention[];
+  /** `[NEEDS CLARIFICATION: …]` markers. */
+  openQuestions: OpenQuestion[];
   footnoteRefs: FootnoteRef[];
   footnoteDefs: FootnoteDef[];
   links: SpecLink[];
@@ -171,12 +206,34 @@ const TEXT_BLOCKS = new Set(['paragraph', 'listItem', 'tableRow', 'heading']);
 const REF_RE = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g');
 /** A reference cut at the end of a text node: `[^id` (the walker takes the `]` after it back). */
 const UNCLOSED_REF_RE = new RegExp(`\\[\\^${ID_PATTERN}$`);
-const HTML_ANCHOR_RE = /\b(?:id|name)\s*=\s*["']([^"']+)["']/gi;
+/** `id=`/`name=` of HTML, `anchor=` of the XML that kramdown-rfc drafts embed. */
+const HTML_ANCHOR_RE = /\b(?:id|name|anchor)\s*=\s*["']([^"']+)["']/gi;
+const SPEC_KIT_ID_RE = new RegExp(`^${SPEC_KIT_ID}$`);
+const SPEC_KIT_MENTION_RE = new RegExp(`(?<![\\w-])${SPEC_KIT_ID}(?![\\w-])`, 'g');
+/** Kiro's references to requirements: `_Requirements: 1.1, 2.3_`, `Validates: Requirements 1.2`. */
+const KIRO_MENTION_RE = /\bRequirements?\b[ \t]*:?[ \t]*((?:\d+(?:\.\d+)?)(?:[ \t]*(?:,|and|-|\u2013|to)[ \t]*\d+(?:\.\d+)?)*)/g;
 const HEADING_TEXT_LIMIT = 1200;
 const BLOCK_TEXT_LIMIT = 2000;
 
 export function emptySpecFacts(file: string): SpecFacts {
-  return { file, headings: [], headingClauses: [], footnoteRefs: [], footnoteDefs: [], links: [], anchors: new Set(), malformed: [], prose: [], clarifications: [], end: { line: 0, character: 0 }, problems: [] };
+  return {
+    file,
+    format: 'markdown',
+    references: [],
+    headings: [],
+    headingClauses: [],
+    mentions: [],
+    openQuestions: [],
+    footnoteRefs: [],
+    footnoteDefs: [],
+    links: [],
+    anchors: new Set(),
+    malformed: [],
+    prose: [],
+    clarifications: [],
+    end: { line: 0, character: 0 },
+    problems: [],
+  };
 }
 
 export function parseSpec(file: string, text: string): SpecFacts {
@@ -204,7 +261,7 @@ export interface ChunkEntry {
   /** Facts shifted to where the chunk was last placed (reused while it stays there). */
   byLine?: {
     line: number;
-    facts: Pick<SpecFacts, 'headings' | 'headingClauses' | 'footnoteRefs' | 'footnoteDefs' | 'links' | 'malformed' | 'clarifications'>;
+    facts: Pick<SpecFacts, 'headings' | 'headingClauses' | 'mentions' | 'openQuestions' | 'footnoteRefs' | 'footnoteDefs' | 'links' | 'malformed' | 'clarifications'>;
     /** The placed headings with their document slugs from the last assembly, by heading index (reused while equal). */
     slugged?: HeadingInfo[];
   };
@@ -223,6 +280,7 @@ export interface ChunkEntry {
 export function chunkSignature(entry: ChunkEntry): string {
   entry.signature ??= JSON.stringify([
     entry.facts.headingClauses.map((c) => [c.id, c.parent, c.authority]),
+    entry.facts.mentions.map((m) => m.id),
     entry.facts.footnoteRefs.map((r) => [r.id, r.parent, r.authority]),
     entry.facts.footnoteDefs.map((d) => [d.id, d.target, d.tests?.map((t) => t.raw)]),
     entry.anchorEvents.map((e) => (typeof e === 'number' ? [entry.facts.headings[e]!.title] : e)),
@@ -248,13 +306,30 @@ export interface PlacedChunk {
  * shifted into place. The result equals a parse of the whole document; an edit re-parses only the chunk it touched.
  * Returns the facts, the placed chunks and the cache to pass to the next parse of this file.
  */
-export function parseSpecChunked(file: string, text: string, cache?: SpecChunkCache, split = true): { facts: SpecFacts; chunks: PlacedChunk[]; cache: SpecChunkCache } {
+export function parseSpecChunked(file: string, source: string, cache?: SpecChunkCache, split = true): { facts: SpecFacts; chunks: PlacedChunk[]; cache: SpecChunkCache } {
   const facts = emptySpecFacts(file);
   const next: SpecChunkCache = new Map();
   const chunks: PlacedChunk[] = [];
+  // The format from evidence; a kramdown-rfc draft's front matter and section markers are read as blank [^spec_formats].
+  const detected = detectFormat(file, source);
+  const kramdown: KramdownFacts | undefined = detected === 'kramdown-rfc' ? kramdownFacts(source) : undefined;
+  const text = kramdown ? blankRanges(source, kramdown.masked) : source;
+  const mode = walkMode(file, detected);
+  const finish = (): void => {
+    const items = facts.headingClauses.some((c) => c.kind === 'item');
+    const declares = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
+    // Outside a feature folder, spec-kit requirement items (and no Model Spec clauses) make a spec-kit document.
+    facts.format = detected !== 'markdown' ? detected : items && facts.headingClauses.every((c) => c.kind === 'item') && facts.footnoteRefs.length === 0 ? 'spec-kit' : declares ? 'model-spec' : 'markdown';
+    if (kramdown) {
+      if (kramdown.title !== undefined) facts.title = kramdown.title;
+      facts.references = kramdown.references;
+      for (const r of kramdown.references) facts.anchors.add(r);
+    }
+  };
   // Cheap prefilter: a file with no heading, no `[^`, no link and no HTML anchor has nothing to index.
-  if (!/[#[=<]/.test(text)) {
+  if (!/[#[=<{]/.test(text)) {
     facts.end = new LineIndex(text).positionAt(text.length);
+    finish();
     return { facts, chunks, cache: next };
   }
   const starts = split ? specChunks(text) : [0];
@@ -267,9 +342,9 @@ export function parseSpecChunked(file: string, text: string, cache?: SpecChunkCa
     const chunkText = text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length);
     // Keyed by the chunk's text alone (no concatenated key: that would copy and hash the whole document per edit);
     // an entry parsed under other enclosing sections is parsed again.
-    const inKey = sectionsKey(sections);
+    const inKey = `${mode.key}\u0000${sectionsKey(sections)}`;
     let entry = cache?.get(chunkText) ?? next.get(chunkText);
-    if (!entry || entry.sectionsIn !== inKey) entry = parseChunk(file, chunkText, sections, inKey);
+    if (!entry || entry.sectionsIn !== inKey) entry = parseChunk(file, chunkText, sections, inKey, mode);
     next.set(chunkText, entry);
     chunks.push({ entry, start, line, text: chunkText });
     entry.breaks ??= lineBreaks(chunkText);
@@ -279,7 +354,42 @@ export function parseSpecChunked(file: string, text: string, cache?: SpecChunkCa
   }
   facts.end = { line, character: tail };
   assemble(facts, chunks);
+  finish();
   return { facts, chunks, cache: next };
+}
+
+/** What the walker looks for in a file of a format (a file's mode is fixed by its path and format). */
+interface WalkMode {
+  key: string;
+  /** A template of a spec format (its `[NEEDS CLARIFICATION: …]` markers are examples, not questions). */
+  template: boolean;
+  /** spec-kit: `**FR-001**` items declare clauses (spec.md of a feature folder, or a spec-kit file elsewhere). */
+  specKitItems: boolean;
+  /** Kiro: `### Requirement N` and its numbered acceptance criteria declare clauses (requirements.md). */
+  kiroRequirements: boolean;
+  /** Bare requirement ids in prose are references (files of a spec-kit or Kiro feature folder). */
+  mentions: 'spec-kit' | 'kiro' | undefined;
+  /** kramdown-rfc `{{REF}}` cross-references. */
+  kramdown: boolean;
+}
+
+function walkMode(file: string, format: SpecFormat): WalkMode {
+  const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+  const inSpecKitFolder = SPEC_KIT_FOLDER_RE.test(file);
+  // A template (spec-kit's `templates/spec-template.md`) shows the shape of a spec; it is not one.
+  const template = /(?:^|\/)templates?\//i.test(file) || name.includes('template');
+  const mode: WalkMode = {
+    key: '',
+    template,
+    // `**FR-001**` items declare requirements in any Markdown file but a template, a draft or a Kiro spec; in a
+    // spec-kit feature folder only spec.md declares them (plan.md and tasks.md mention them).
+    specKitItems: (format === 'spec-kit' || format === 'markdown') && !template && (!inSpecKitFolder || name === 'spec.md'),
+    kiroRequirements: format === 'kiro' && name === 'requirements.md',
+    mentions: format === 'spec-kit' && inSpecKitFolder ? 'spec-kit' : format === 'kiro' && KIRO_FOLDER_RE.test(file) ? 'kiro' : undefined,
+    kramdown: format === 'kramdown-rfc',
+  };
+  mode.key = `${format}:${+mode.template}${+mode.specKitItems}${+mode.kiroRequirements}${mode.mentions ?? ''}`;
+  return mode;
 }
 
 /** The line breaks of a text (as in LineIndex: LF, CRLF, lone CR) and the length of its last line. */
@@ -296,7 +406,7 @@ export function lineBreaks(text: string): { count: number; tail: number } {
   return { count, tail: text.length - lineStart };
 }
 
-function parseChunk(file: string, text: string, sections: readonly SectionEntry[], sectionsIn: string): ChunkEntry {
+function parseChunk(file: string, text: string, sections: readonly SectionEntry[], sectionsIn: string, mode: WalkMode): ChunkEntry {
   const facts = emptySpecFacts(file);
   const entry: ChunkEntry = { facts, anchorEvents: [], sectionsIn, sectionsOut: sections };
   let tree: MdNode;
@@ -309,7 +419,7 @@ function parseChunk(file: string, text: string, sections: readonly SectionEntry[
     facts.problems.push(`could not parse Markdown: ${(err as Error).message}`);
     return entry;
   }
-  const walker = new SpecWalker(file, text, facts, entry.anchorEvents, sections);
+  const walker = new SpecWalker(file, text, facts, entry.anchorEvents, sections, mode);
   try {
     walker.walk(tree);
   } catch (err) {
@@ -385,6 +495,8 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
                 links: f.links.map((l) => ({ ...l, range: shiftRange(l.range, line), anchorRange: shiftRange(l.anchorRange, line) })),
                 malformed: f.malformed.map((m) => ({ ...m, range: shiftRange(m.range, line) })),
                 clarifications: (f.clarifications ?? []).map((e) => ({ ...e, range: shiftRange(e.range, line) })),
+                mentions: f.mentions.map((m) => ({ ...m, range: shiftRange(m.range, line), idRange: shiftRange(m.idRange, line) })),
+                openQuestions: f.openQuestions.map((q) => ({ ...q, range: shiftRange(q.range, line) })),
               },
       };
     }
@@ -397,6 +509,8 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
     for (const l of placed.links) out.links.push(l);
     for (const m of placed.malformed) out.malformed.push(m);
     for (const e of placed.clarifications ?? []) out.clarifications.push(e);
+    for (const m of placed.mentions) out.mentions.push(m);
+    for (const q of placed.openQuestions) out.openQuestions.push(q);
     for (const p of f.problems) out.problems.push(p);
     for (const event of entry.anchorEvents) {
       if (typeof event === 'string') {
@@ -571,6 +685,7 @@ class SpecWalker {
     /** Anchors in document order; a number is the index of a heading whose slug is computed at assembly. */
     private readonly anchorEvents: (string | number)[],
     sections: readonly SectionEntry[],
+    private readonly mode: WalkMode,
   ) {
     this.lines = new LineIndex(text);
     this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -597,13 +712,19 @@ class SpecWalker {
           this.proseBlock(node, 'heading');
           break;
         case 'paragraph':
+          if (this.mode.specKitItems) this.specKitItem(node, block);
+          else if (this.mode.kiroRequirements && block === undefined) this.kiroNumberedCriterion(node);
           this.proseBlock(node, 'paragraph');
+          break;
+        case 'list':
+          if (this.mode.kiroRequirements && block === undefined) this.kiroCriteria(node);
           break;
         case 'tableCell':
           this.proseBlock(node, 'tableCell');
           break;
         case 'text':
           this.textRefs(node, block);
+          this.textMarkers(node, block);
           continue;
         case 'footnoteReference':
           this.footnoteReference(node, block);
@@ -670,6 +791,7 @@ class SpecWalker {
         };
       }
     }
+    if (!clause && this.mode.kiroRequirements) clause = this.kiroRequirement(title, start, end, range, level);
     this.sectionContext = undefined;
     while (this.sections.length && this.sections[this.sections.length - 1]!.level >= level) this.sections.pop();
     const parentSections = this.sections.map((s) => s.title);
@@ -825,16 +947,188 @@ class SpecWalker {
     this.facts.footnoteDefs.push(def);
   }
 
+  /** Declaration offsets of requirement items (their id text is not a mention of itself). */
+  private readonly declared = new Set<number>();
+  /** The requirement item whose paragraph is being walked (its prose and open questions belong to it). */
+  private item?: { id: string; start: number; end: number };
+
+  /** spec-kit: a paragraph that starts with `**FR-001**` declares that requirement; its text is the item [^sk1r]. */
+  private specKitItem(node: MdNode, block: MdNode | undefined): void {
+    const first = node.children?.[0];
+    if (!first || first.type !== 'strong' || first.children?.length !== 1 || first.children[0]!.type !== 'text') return;
+    const id = first.children[0]!.value ?? '';
+    if (!SPEC_KIT_ID_RE.test(id)) return;
+    const [idStart] = this.offsets(first.children[0]!);
+    const [start, end] = this.offsets(block?.type === 'listItem' ? block : node);
+    const ctx = this.currentSection();
+    const text = collapse(plainText(node)).slice(id.length).replace(/^[\s:.\u2013\u2014-]+/, '');
+    this.addItem(id, start, end, idStart, limit(text, BLOCK_TEXT_LIMIT), ctx.sectionTitle || id, ctx);
+  }
+
+  /** Kiro: `### Requirement 3: Title` declares requirement `3` [^ki2r]. */
+  private kiroRequirement(title: string, start: number, end: number, range: Range, level: number): Clause | undefined {
+    const m = /^Requirement\s+(\d+(?:\.\d+)*)(?=$|[\s:.\u2013\u2014-])[\s:.\u2013\u2014-]*(.*)$/i.exec(title);
+    if (!m) return undefined;
+    const id = m[1]!;
+    const raw = this.text.slice(start, end);
+    const at = new RegExp(`Requirement\\s+${id.replace(/\./g, '\\.')}`, 'i').exec(raw);
+    const idStart = at ? start + at.index + at[0].length - id.length : start;
+    return {
+      id,
+      kind: 'heading',
+      title: m[2]!.trim() || `Requirement ${id}`,
+      text: '',
+      file: this.file,
+      range,
+      idRange: this.lines.rangeOf(idStart, idStart + id.length),
+      section: [],
+      attributes: {},
+      level,
+    };
+  }
+
+  /** Kiro: the numbered acceptance criteria of requirement N are clauses `N.1`, `N.2`, … [^ki2r]. */
+  private kiroCriteria(list: MdNode): void {
+    if (!(list as { ordered?: boolean }).ordered) return;
+    const ctx = this.currentSection();
+    if (ctx.parent === undefined || !/acceptance criteria/i.test(ctx.sectionTitle)) return;
+    const first = (list as { start?: number | null }).start ?? 1;
+    const title = [...this.sections].reverse().find((s) => s.id === ctx.parent)?.title ?? ctx.parent;
+    (list.children ?? []).forEach((item, i) => {
+      if (item.type !== 'listItem') return;
+      const [start, end] = this.offsets(item);
+      const number = /^\d+/.exec(this.text.slice(start, start + 12));
+      if (!number || Number(number[0]) !== first + i) return;
+      this.addItem(`${ctx.parent}.${first + i}`, start, end, start, limit(collapse(plainText(item)), BLOCK_TEXT_LIMIT), title, ctx, number[0].length);
+    });
+  }
+
+  /** Kiro written with explicit numbers: a paragraph `1.2. WHEN …` under requirement 1's acceptance criteria [^ki2r]. */
+  private kiroNumberedCriterion(node: MdNode): void {
+    const ctx = this.currentSection();
+    if (ctx.parent === undefined || !/acceptance criteria/i.test(ctx.sectionTitle)) return;
+    const [start, end] = this.offsets(node);
+    const m = /^(\d+(?:\.\d+)+)\.?[ \t]/.exec(this.text.slice(start, start + 24));
+    if (!m || !m[1]!.startsWith(`${ctx.parent}.`)) return;
+    const title = [...this.sections].reverse().find((s) => s.id === ctx.parent)?.title ?? ctx.parent;
+    this.addItem(m[1]!, start, end, start, limit(collapse(plainText(node)), BLOCK_TEXT_LIMIT), title, ctx);
+  }
+
+  private addItem(id: string, start: number, end: number, idStart: number, text: string, title: string, ctx: ReturnType<SpecWalker['currentSection']>, idLength = id.length): void {
+    this.declared.add(idStart);
+    this.item = { id, start, end };
+    this.facts.headingClauses.push({
+      id,
+      kind: 'item',
+      title,
+      text,
+      file: this.file,
+      range: this.lines.rangeOf(start, end),
+      idRange: this.lines.rangeOf(idStart, idStart + idLength),
+      section: ctx.section,
+      attributes: {},
+      ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
+      ...(ctx.authority !== undefined ? { authority: ctx.authority } : {}),
+    });
+  }
+
+  /** The clause at an offset: the requirement item around it, else the enclosing heading clause. */
+  private clauseAt(offset: number): string | undefined {
+    if (this.item && offset >= this.item.start && offset < this.item.end) return this.item.id;
+    return this.currentSection().parent;
+  }
+
+  /**
+   * Markers in a text node: `[NEEDS CLARIFICATION: …]` open questions [^sk3q], requirement id mentions (spec-kit and
+   * Kiro feature folders) [^sk2m], kramdown `{: #id}` block attributes and `{{REF}}` cross-references [^kr3x], and
+   * reference links `[text][label]` that no definition declares (GFM leaves them as text) [^ln4f].
+   */
+  private textMarkers(node: MdNode, block: MdNode | undefined): void {
+    const [start, end] = this.offsets(node);
+    const raw = this.text.slice(start, end);
+    if (!this.mode.template && raw.includes('[NEEDS CLARIFICATION')) {
+      for (const m of raw.matchAll(/\[NEEDS CLARIFICATION(?:[ \t]*:[ \t]*([^\]\n]*))?\]/g)) {
+        const question = (m[1] ?? '').trim();
+        // The spec-kit template's own placeholder (`[NEEDS CLARIFICATION: specific question]`) asks nothing.
+        if (!question || /^(?:specific question|\.\.\.|…)$/i.test(question)) continue;
+        const at = start + m.index;
+        const clauseId = this.clauseAt(at);
+        this.facts.openQuestions.push({ range: this.lines.rangeOf(at, at + m[0].length), question, ...(clauseId !== undefined ? { clauseId } : {}) });
+      }
+    }
+    if (this.mode.mentions === 'spec-kit' && block?.type !== 'heading') {
+      for (const m of raw.matchAll(SPEC_KIT_MENTION_RE)) this.mention(m[0], start + m.index);
+    } else if (this.mode.mentions === 'kiro' && block?.type !== 'heading' && raw.includes('Requirement')) {
+      for (const m of raw.matchAll(KIRO_MENTION_RE)) {
+        const listAt = m.index + m[0].length - m[1]!.length;
+        for (const n of m[1]!.matchAll(/\d+(?:\.\d+)?/g)) this.mention(n[0], start + listAt + n.index);
+      }
+    }
+    if (raw.includes('{:')) {
+      for (const m of raw.matchAll(/\{:([^{}\n]*)\}/g)) {
+        for (const a of m[1]!.matchAll(/(?:^|\s)(?:#|id=["']?)([A-Za-z0-9_][\w:.-]*)/g)) this.anchorEvents.push(a[1]!);
+      }
+    }
+    if (this.mode.kramdown && raw.includes('{{')) {
+      for (const m of raw.matchAll(/\{\{([^{}]+)\}\}/g)) {
+        const inner = m[1]!.trim();
+        // `{{&SELF}}` names the draft itself; `{{!HTTP=RFC9110}}` declares the alias `HTTP` and cites RFC 9110 (also
+        // inside a section reference, `{{Section 3 of !SF=RFC8941}}`);
+        // `{{?REF}}`, `{{!REF}}`, `{{<ref}}`, `{{>ref}}` are a reference with a kind or display prefix.
+        if (inner.startsWith('&')) continue;
+        let aliases = 0;
+        for (const a of inner.matchAll(/(?:^|\s)[?!]?([A-Za-z0-9_][^\s=]*)=\S/g)) {
+          this.anchorEvents.push(a[1]!);
+          aliases++;
+        }
+        if (aliases) continue;
+        const target = inner.replace(/^[?!<>^]+/, '').trim();
+        if (!target || isExternalReference(target)) continue;
+        const at = start + m.index;
+        const anchorAt = at + 2 + m[1]!.indexOf(target);
+        this.facts.links.push({ url: m[0], path: '', anchor: target, range: this.lines.rangeOf(at, at + m[0].length), anchorRange: this.lines.rangeOf(anchorAt, anchorAt + target.length) });
+      }
+    }
+    if (raw.includes('][') && !this.facts.problems.length) {
+      for (const m of raw.matchAll(/(?<![\w\\!\])])\[([^[\]\n]+)\]\[([^[\]\n]*)\]/g)) {
+        const label = (m[2] || m[1])!.trim();
+        if (!label || label.startsWith('^')) continue;
+        const at = start + m.index;
+        const range = this.lines.rangeOf(at, at + m[0].length);
+        this.facts.links.push({ url: `[${label}]`, path: '', anchor: '', undefinedReference: label, range, anchorRange: range });
+      }
+    }
+  }
+
+  private mention(id: string, at: number): void {
+    if (this.declared.has(at)) return;
+    const range = this.lines.rangeOf(at, at + id.length);
+    this.facts.mentions.push({ id, range, idRange: range });
+  }
+
   /** Anchor links, same-file and cross-file [^anchor_links]. */
   private link(node: MdNode): void {
     const url = node.url ?? '';
     const hash = url.indexOf('#');
-    if (hash < 0) return;
-    const path = url.slice(0, hash);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return;
-    if (path && !/\.(md|markdown)$/i.test(path.split('?')[0]!)) return;
-    const rawAnchor = url.slice(hash + 1);
-    if (!rawAnchor) return;
+    const rawPath = hash < 0 ? url : url.slice(0, hash);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(rawPath) || rawPath.startsWith('//')) return;
+    let path = rawPath.split('?')[0]!;
+    if (path && !/\.(md|markdown)$/i.test(path)) return;
+    if (!path && rawPath) return;
+    // A link to a Markdown file as a whole is checked too: the file must exist [^ln4f].
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // a stray % stays literal
+    }
+    const rawAnchor = hash < 0 ? '' : url.slice(hash + 1);
+    if (!rawAnchor && !path) return;
+    if (!rawAnchor) {
+      const [start, end] = this.offsets(node);
+      const range = this.lines.rangeOf(start, end);
+      this.facts.links.push({ url, path, anchor: '', range, anchorRange: range });
+      return;
+    }
     let anchor = rawAnchor;
     try {
       anchor = decodeURIComponent(rawAnchor);
@@ -894,7 +1188,8 @@ class SpecWalker {
     }
     const ctx = this.currentSection();
     const block: ProseBlock = { kind, start, end, text: chars.join('') };
-    if (ctx.parent !== undefined) block.clauseId = ctx.parent;
+    const clauseId = kind === 'heading' ? ctx.parent : this.clauseAt(start);
+    if (clauseId !== undefined) block.clauseId = clauseId;
     if (ctx.authority !== undefined) block.authority = ctx.authority;
     if (this.inRecord()) block.record = true;
     this.facts.prose.push(block);

@@ -1,0 +1,134 @@
+/**
+ * The Markdown spec formats the tool reads, recognised from evidence in the file (its path, its front matter, its
+ * requirement markers), never from configuration: spec parsing stays config-independent [^spec_formats].
+ *
+ *  - `kramdown-rfc`: an IETF draft (YAML front matter closed by `--- abstract`, `--- middle`/`--- back` markers,
+ *    reference anchors under `normative:`/`informative:`, `{{REF}}` cross-references, `{: #id}` block attributes);
+ *  - `spec-kit`: github/spec-kit feature documents (`specs/NNN-feature/*.md`, requirements `**FR-001**`);
+ *  - `kiro`: Kiro specs (`.kiro/specs/<feature>/*.md`, `### Requirement N` with numbered EARS acceptance criteria);
+ *  - `model-spec`: `{#id}` heading clauses and `[^id]` footnotes (the OpenAI Model Spec style);
+ *  - `markdown`: none of these (no clauses).
+ */
+
+export type SpecFormat = 'model-spec' | 'kramdown-rfc' | 'spec-kit' | 'kiro' | 'markdown';
+
+/** A spec-kit feature folder: `specs/NNN-name/` (three or more digits, a dash). */
+export const SPEC_KIT_FOLDER_RE = /(?:^|\/)specs\/\d{3,}-[^/]+(?=\/)/;
+/** A Kiro feature folder: `.kiro/specs/<feature>/`. */
+export const KIRO_FOLDER_RE = /(?:^|\/)\.kiro\/specs\/[^/]+(?=\/)/;
+/** A spec-kit requirement, success criterion or non-functional requirement id. */
+export const SPEC_KIT_ID = '(?:FR|SC|NFR)-\\d{1,4}[a-z]?';
+/** A kramdown-rfc section marker line. */
+const KRAMDOWN_MARKER_RE = /^--- *(?:abstract|middle|back|note_[^\s]*|note)[ \t]*$/;
+
+/**
+ * The format a file's path and front matter give before parsing; `model-spec`, and `spec-kit` for a file outside a
+ * feature folder (its `**FR-001**` items), are decided by the parse. No scan of the whole text: this runs on every edit.
+ */
+export function detectFormat(file: string, text: string): Exclude<SpecFormat, 'model-spec'> {
+  if (kramdownFrontMatterEnd(text) !== undefined) return 'kramdown-rfc';
+  if (KIRO_FOLDER_RE.test(file)) return 'kiro';
+  if (SPEC_KIT_FOLDER_RE.test(file)) return 'spec-kit';
+  return 'markdown';
+}
+
+/** Lines of a text with their offsets (LF, CRLF, lone CR). */
+function* lines(text: string): Generator<{ start: number; end: number; next: number }> {
+  let at = 0;
+  while (at < text.length) {
+    let end = at;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    yield { start: at, end, next };
+    at = next;
+  }
+}
+
+/** Where a kramdown-rfc front matter ends (the start of its closing `--- abstract`/`--- middle` line), if the file has one. */
+function kramdownFrontMatterEnd(text: string): number | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!/^---[ \t]*(?:#[^\r\n]*)?(?:\r?\n|\r)/.test(text.slice(bom, bom + 200))) return undefined;
+  let first = true;
+  for (const l of lines(text)) {
+    if (first) {
+      first = false;
+      continue;
+    }
+    const line = text.slice(l.start, l.end);
+    if (KRAMDOWN_MARKER_RE.test(line)) return l.start;
+    // A plain `---` closes ordinary YAML front matter: not kramdown-rfc.
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) return undefined;
+    if (l.start > 200_000) return undefined;
+  }
+  return undefined;
+}
+
+export interface KramdownFacts {
+  /** The document's `title:`. */
+  title?: string;
+  /** Reference anchors declared under `normative:` and `informative:` (targets of `{{REF}}` and `[…](#REF)`). */
+  references: string[];
+  /** Ranges to read as blank: the front matter and the `--- middle`/`--- back` marker lines. */
+  masked: [number, number][];
+}
+
+/**
+ * The kramdown-rfc front matter of a draft: its title, its reference anchors, and what is not Markdown (the YAML up
+ * to `--- abstract`, the section markers). A small scanner of the YAML's top-level keys and the keys one level under
+ * `normative:`/`informative:`: enough for the anchors, and it never throws.
+ */
+export function kramdownFacts(text: string): KramdownFacts | undefined {
+  const end = kramdownFrontMatterEnd(text);
+  if (end === undefined) return undefined;
+  const facts: KramdownFacts = { references: [], masked: [] };
+  let section: string | undefined;
+  let childIndent: number | undefined;
+  for (const l of lines(text)) {
+    const line = text.slice(l.start, l.end);
+    if (l.start >= end) {
+      if (KRAMDOWN_MARKER_RE.test(line)) facts.masked.push([l.start, l.end]);
+      continue;
+    }
+    if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
+    const top = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(line);
+    if (top) {
+      section = top[1];
+      childIndent = undefined;
+      if (section === 'title' && top[2]) facts.title = unquote(top[2].trim());
+      continue;
+    }
+    if (section !== 'normative' && section !== 'informative') continue;
+    const indent = /^[ ]*/.exec(line)![0].length;
+    childIndent ??= indent;
+    if (indent !== childIndent) continue;
+    const key = /^[ ]*("[^"]+"|'[^']+'|[^\s:#][^:]*?)[ \t]*:(?:[ \t]|$)/.exec(line);
+    if (key) facts.references.push(unquote(key[1]!));
+  }
+  facts.masked.unshift([0, end]);
+  return facts;
+}
+
+function unquote(s: string): string {
+  return /^(["']).*\1$/.test(s) ? s.slice(1, -1) : s;
+}
+
+/** The text with the given ranges blanked (line breaks kept): the same length, so every offset still holds. */
+export function blankRanges(text: string, ranges: [number, number][]): string {
+  if (ranges.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const [s, e] of ranges) {
+    out += text.slice(at, s) + text.slice(s, e).replace(/[^\r\n]/g, ' ');
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * A kramdown-rfc reference that names no anchor of this document on purpose: a bibliographic reference the tool
+ * resolves from its own libraries (`RFC9000`, `I-D.ietf-quic-tls`, `BCP14`, `DOI.…`), or a section reference
+ * (`{{Section 3 of RFC9000}}`, `{{?RFC8174}}`).
+ */
+export function isExternalReference(target: string): boolean {
+  return /^(?:RFC|BCP|STD|FYI)\d+$/i.test(target) || target.includes('.') || /\s/.test(target);
+}

@@ -1,0 +1,450 @@
+import * as assert from 'node:assert/strict';
+import { parseConfigText } from '../../server/src/core/config';
+import { codeActions } from '../../server/src/core/features/actions';
+import { hoverMarkdown } from '../../server/src/core/features/hover';
+import { definition, references, renameId } from '../../server/src/core/features/navigation';
+import { coverageReport } from '../../server/src/core/report';
+import { parseSpec } from '../../server/src/core/spec/parseSpec';
+import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
+
+/*
+ * Real-world spec formats and id scopes [^spec_formats] [^sc5p]. The fixtures are written in the shape of each
+ * project's files (an IETF working group's kramdown-rfc drafts, github/spec-kit feature folders, Kiro specs); none is
+ * copied from those projects.
+ */
+
+/** A kramdown-rfc draft: YAML front matter closed by `--- abstract`, then middle and back. */
+function draft(name: string, title: string, body: string, refs = ''): string {
+  return `---
+title: ${title}
+abbrev: ${name}
+docname: draft-ietf-wg-${name}-latest
+category: std
+ipr: trust200902
+area: Transport
+workgroup: Example WG
+keyword:
+  - transport
+author:
+  -
+    ins: A. Author
+    name: Alex Author
+    org: Example
+    email: alex@example.com
+
+normative:
+  QUIC-TLS:
+    title: "Using TLS to Secure the Transport"
+    date: 2021-05
+    seriesinfo:
+      RFC: 9001
+  HKDF: RFC5869
+informative:
+  RFC7301:
+${refs}
+--- abstract
+
+This document describes ${title.toLowerCase()}. It might be extended later.
+
+--- middle
+
+# Introduction
+
+${body}
+
+# Security Considerations {#security}
+
+The security considerations of {{QUIC-TLS}} apply.
+
+--- back
+
+# Acknowledgments
+{:numbered="false"}
+
+Thanks to the working group.
+`;
+}
+
+describe('kramdown-rfc drafts', () => {
+  it('reads the front matter as metadata: title, reference anchors, no prose, format and document scope', () => {
+    const text = draft('ext', 'An Extension', 'See [the TLS mapping](#QUIC-TLS) and {{?RFC9000}}.');
+    const facts = parseSpec('draft-ietf-wg-ext.md', text);
+    assert.equal(facts.format, 'kramdown-rfc');
+    assert.equal(facts.title, 'An Extension');
+    assert.deepEqual(facts.references, ['QUIC-TLS', 'HKDF', 'RFC7301']);
+    assert.ok(facts.anchors.has('QUIC-TLS'));
+    // No prose from the YAML (`title: …`, `author:`) and none from the `--- middle` marker.
+    assert.ok(!facts.prose.some((p) => /title:|ins:|---/.test(p.text)), facts.prose.map((p) => p.text).join('|'));
+    assert.deepEqual(
+      facts.headingClauses.map((c) => c.id),
+      ['security'],
+    );
+    const index = memoryWorkspace({ 'draft-ietf-wg-ext.md': text });
+    assert.equal(index.model().scopeOf('draft-ietf-wg-ext.md').kind, 'document');
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => !d.startsWith('ambiguity.')), []);
+  });
+
+  it('the same {#security} in two drafts is no duplicate; inside one draft it is', () => {
+    const index = memoryWorkspace({
+      'draft-ietf-wg-a.md': draft('a', 'Part A', 'Text.'),
+      'draft-ietf-wg-b.md': draft('b', 'Part B', 'Text.'),
+    });
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('clause.')), []);
+    const twice = memoryWorkspace({ 'draft-ietf-wg-a.md': draft('a', 'Part A', '## Threats {#security}\n\nText.') });
+    assert.deepEqual(brief(diagnosticsOf(twice)).filter((d) => d.startsWith('clause.')), ['clause.duplicate-id@draft-ietf-wg-a.md:36', 'clause.duplicate-id@draft-ietf-wg-a.md:40']);
+  });
+
+  it('{{anchor}} cross-references resolve to sections, {: #id} figures, XML anchors and aliases; unknown ones are broken', () => {
+    const body = [
+      'The handshake is shown in {{tls-layers}} and {{fig-xml}}; see {{security}} and {{<security}}.',
+      '',
+      '~~~',
+      '+-----+',
+      '~~~',
+      '{: #tls-layers title="TLS Layers"}',
+      '',
+      '<figure anchor="fig-xml"><artwork>x</artwork></figure>',
+      '',
+      'This uses {{Section 3 of !HTTP=RFC9110}}, then {{HTTP}}, {{&SELF}}, {{I-D.ietf-wg-other}} and {{!RFC2119}}.',
+      '',
+      'A typo: {{tls-layer}}.',
+    ].join('\n');
+    const index = memoryWorkspace({ 'draft-ietf-wg-x.md': draft('x', 'X', body) });
+    const broken = diagnosticsOf(index).filter((d) => d.code === 'link.broken-anchor');
+    assert.deepEqual(
+      broken.map((d) => d.message),
+      ['Broken link `{{tls-layer}}`: no heading or {#tls-layer}; did you mean `#tls-layers`?'],
+    );
+    // `{{security}}` is a reference of the section clause (find references, rename).
+    const refs = index.model().resolve('security', 'draft-ietf-wg-x.md').specReferences;
+    assert.equal(refs.filter((r) => r.kind === 'link').length, 2);
+  });
+
+  it('a link to a reference anchor of another draft resolves inside that document', () => {
+    const index = memoryWorkspace({
+      'draft-ietf-wg-a.md': draft('a', 'Part A', 'See [B\'s security](draft-ietf-wg-b.md#security) and [B\'s TLS](draft-ietf-wg-b.md#QUIC-TLS), not [this](draft-ietf-wg-b.md#nowhere).'),
+      'draft-ietf-wg-b.md': draft('b', 'Part B', 'Text.'),
+    });
+    assert.deepEqual(
+      diagnosticsOf(index)
+        .filter((d) => d.code === 'link.broken-anchor')
+        .map((d) => d.message.replace(/;.*/, '')),
+      ['Broken link `draft-ietf-wg-b.md#nowhere`: no heading or {#nowhere} in draft-ietf-wg-b.md.'],
+    );
+    // The link is a reference of B's clause, not of A's own `security`.
+    const ofB = index.model().resolve('security', 'draft-ietf-wg-b.md');
+    assert.deepEqual(
+      ofB.specReferences.filter((r) => r.kind === 'link').map((r) => r.file),
+      ['draft-ietf-wg-a.md'],
+    );
+    assert.deepEqual(ofB.clauses.map((c) => c.file), ['draft-ietf-wg-b.md']);
+  });
+
+  it('ordinary YAML front matter (closed by ---) is not kramdown-rfc', () => {
+    const facts = parseSpec('docs/page.md', '---\ntitle: Page\n---\n\n# Page {#page}\n\nText.\n');
+    assert.equal(facts.format, 'model-spec');
+    assert.equal(facts.title, undefined);
+  });
+});
+
+/** A spec-kit feature spec (specs/NNN-feature/spec.md). */
+function specKitSpec(feature: string, requirements: string[]): string {
+  return `# Feature Specification: ${feature}
+
+**Feature Branch**: \`${feature}\`
+**Created**: 2025-09-18
+**Status**: Draft
+**Input**: User description: "${feature}"
+
+## User Scenarios & Testing *(mandatory)*
+
+### Primary User Story
+
+A user resets a forgotten password.
+
+## Requirements *(mandatory)*
+
+### Functional Requirements
+
+${requirements.join('\n')}
+
+### Key Entities
+
+- **Account**: a user's identity and credentials.
+
+## Success Criteria
+
+- **SC-001**: 95% of users complete a reset in under 2 minutes.
+`;
+}
+
+describe('spec-kit feature folders', () => {
+  const spec1 = specKitSpec('001-password-reset', [
+    '- **FR-001**: System MUST let users request a reset link by email.',
+    '- **FR-002**: System MUST expire reset links after 30 minutes.',
+    '- **FR-003**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method not specified - email/password, SSO, OAuth?]',
+  ]);
+  const spec2 = specKitSpec('002-billing', ['- **FR-001**: System MUST bill monthly.', '- **FR-002**: System MUST send invoices by email.']);
+  const tasks = `# Tasks: Password reset
+
+**Input**: Design documents from \`/specs/001-password-reset/\`
+
+## Phase 3.3: Core Implementation
+
+- [ ] T010 [P] Reset request endpoint in src/reset.ts (FR-001)
+- [ ] T011 Link expiry job (FR-002, FR-009)
+- [ ] T012 Measure completion time for SC-001
+`;
+  const plan = `# Implementation Plan: Password reset
+
+**Branch**: \`001-password-reset\` | **Spec**: [spec.md](spec.md) | **Research**: [research.md](research.md)
+
+## Summary
+
+Implements FR-001 and FR-002 with a signed token.
+`;
+  const files = {
+    'specs/001-password-reset/spec.md': spec1,
+    'specs/001-password-reset/plan.md': plan,
+    'specs/001-password-reset/tasks.md': tasks,
+    'specs/002-billing/spec.md': spec2,
+  };
+
+  it('FR-/SC- items are requirement clauses whose text is the item, in the feature folder scope', () => {
+    const index = memoryWorkspace(files);
+    const model = index.model();
+    const facts = index.specFacts('specs/001-password-reset/spec.md')!;
+    assert.equal(facts.format, 'spec-kit');
+    assert.deepEqual(
+      facts.headingClauses.map((c) => `${c.id}:${c.kind}`),
+      ['FR-001:item', 'FR-002:item', 'FR-003:item', 'SC-001:item'],
+    );
+    const fr2 = model.resolve('FR-002', 'specs/001-password-reset/tasks.md');
+    assert.equal(fr2.clause?.text, 'System MUST expire reset links after 30 minutes.');
+    assert.equal(fr2.clause?.title, 'Functional Requirements');
+    assert.deepEqual(fr2.scope, { kind: 'folder', path: 'specs/001-password-reset', name: '001-password-reset' });
+    assert.equal(model.resolve('FR-002', 'specs/002-billing/spec.md').clause?.text, 'System MUST send invoices by email.');
+    // plan.md restating nothing in bold declares nothing.
+    assert.deepEqual(index.specFacts('specs/001-password-reset/plan.md')!.headingClauses, []);
+  });
+
+  it('every feature folder reuses FR-001: no duplicate; mentions in plan.md and tasks.md resolve in their folder, unknown ones are flagged', () => {
+    const index = memoryWorkspace(files);
+    const found = brief(diagnosticsOf(index)).filter((d) => !d.startsWith('ambiguity.') || d.startsWith('ambiguity.open-question'));
+    assert.deepEqual(found, [
+      'link.broken-anchor@specs/001-password-reset/plan.md:3',
+      'ambiguity.open-question@specs/001-password-reset/spec.md:20',
+      'reference.unknown-id@specs/001-password-reset/tasks.md:8',
+    ]);
+    const refs = references(index, 'specs/001-password-reset/spec.md', { line: 18, character: 6 }, false);
+    assert.deepEqual(
+      refs.map((r) => `${r.file}:${r.range.start.line + 1}`),
+      ['specs/001-password-reset/plan.md:7', 'specs/001-password-reset/tasks.md:8'],
+    );
+    const def = definition(index, 'specs/001-password-reset/tasks.md', { line: 6, character: 60 });
+    assert.deepEqual(
+      def.map((l) => `${l.file}:${l.range.start.line + 1}`),
+      ['specs/001-password-reset/spec.md:18'],
+    );
+  });
+
+  it('[NEEDS CLARIFICATION: …] is an open question in its requirement, answered with the Answer flow', () => {
+    const index = memoryWorkspace(files);
+    const d = diagnosticsOf(index).find((x) => x.code === 'ambiguity.open-question')!;
+    assert.equal(d.severity, 'warning');
+    assert.match(d.message, /auth method not specified - email\/password, SSO, OAuth\?/);
+    assert.equal(d.data?.['clauseId'], 'FR-003');
+    const actions = codeActions(index, 'specs/001-password-reset/spec.md', d.range, [d]);
+    assert.equal(actions[0]!.title, 'Answer: auth method not specified - email/password, SSO, OAuth?');
+    assert.equal(actions[0]!.command?.command, 'specClarifier.answer');
+  });
+
+  it('templates are not specs: their FR-001 and [NEEDS CLARIFICATION: specific question] are shapes, not findings', () => {
+    const template = specKitSpec('[FEATURE NAME]', [
+      '- **FR-001**: System MUST [specific capability, e.g., "allow users to create accounts"]',
+      '- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method not specified - email/password, SSO, OAuth?]',
+    ]);
+    const index = memoryWorkspace({ 'templates/spec-template.md': template, 'templates/plan-template.md': '# Plan\n\nCovers FR-001.\n', 'specs/001-password-reset/spec.md': spec1 });
+    assert.deepEqual(index.specFacts('templates/spec-template.md')!.headingClauses, []);
+    assert.deepEqual(
+      brief(diagnosticsOf(index)).filter((d) => d.includes('templates/')),
+      [],
+    );
+  });
+
+  it('code cites a feature requirement as feature:FR-001; a bare id declared by several features is ambiguous', () => {
+    const index = memoryWorkspace({
+      ...files,
+      'src/reset.ts': '// Sends the reset link [^001-password-reset:FR-001]\nexport const a = 1;\n// [^FR-001]\n// [^SC-001]\n// [^003-x:FR-001]\n',
+    });
+    const model = index.model();
+    const citing = diagnosticsOf(index).filter((d) => d.file === 'src/reset.ts');
+    assert.deepEqual(
+      citing.map((d) => `${d.code}@${d.range.start.line + 1}`),
+      ['citation.ambiguous-id@3', 'citation.ambiguous-id@4', 'citation.unknown-id@5'],
+    );
+    assert.match(citing[0]!.message, /declared in 2 scopes; name one: `\[\^001-password-reset:FR-001\]`, `\[\^002-billing:FR-001\]`/);
+    // The qualified citation is a citation of the first feature's FR-001 only.
+    assert.equal(model.resolve('FR-001', 'specs/001-password-reset/spec.md').citations.length, 1);
+    assert.equal(model.resolve('FR-001', 'specs/002-billing/spec.md').citations.length, 0);
+    assert.equal(model.resolve('001-password-reset:FR-001').clause?.file, 'specs/001-password-reset/spec.md');
+    // Hover names the scope.
+    const hover = hoverMarkdown(model, 'FR-001', { link: (p) => p, from: 'specs/002-billing/spec.md' })!;
+    assert.match(hover, /Scope: folder `specs\/002-billing` · cited from code as `\[\^002-billing:FR-001\]`/);
+    assert.match(hover, /System MUST bill monthly/);
+    assert.match(hoverMarkdown(model, 'FR-001', { link: (p) => p })!, /Declared in 2 scopes/);
+    // Coverage is per scope: only the cited feature's FR-001 is covered.
+    assert.equal(model.isCovered('FR-001', 'specs/001-password-reset'), true);
+    assert.equal(model.isCovered('FR-001', 'specs/002-billing'), false);
+  });
+
+  it('rename from a feature renames that feature only; from nowhere it refuses', () => {
+    const index = memoryWorkspace(files);
+    const result = renameId(index, 'FR-002', 'FR-020', 'specs/001-password-reset/tasks.md');
+    assert.ok('edits' in result);
+    assert.deepEqual(
+      result.edits.map((e) => (e.kind === 'text' ? `${e.file}:${e.range.start.line + 1}` : '')).sort(),
+      ['specs/001-password-reset/plan.md:7', 'specs/001-password-reset/spec.md:19', 'specs/001-password-reset/tasks.md:8'],
+    );
+    assert.ok('error' in renameId(index, 'FR-002', 'FR-020'));
+    // A qualified citation keeps its scope name.
+    const cited = memoryWorkspace({ ...files, 'src/a.ts': '// [^001-password-reset:FR-002]\n' });
+    const renamed = renameId(cited, 'FR-002', 'FR-020', 'specs/001-password-reset/spec.md');
+    assert.ok('edits' in renamed);
+    assert.deepEqual(
+      renamed.edits.filter((e) => e.kind === 'text' && e.file === 'src/a.ts').map((e) => (e.kind === 'text' ? e.newText : '')),
+      ['001-password-reset:FR-020'],
+    );
+  });
+});
+
+describe('Kiro specs', () => {
+  const requirements = `# Requirements Document
+
+## Introduction
+
+Checkout lets a signed-in user pay for the cart.
+
+## Requirements
+
+### Requirement 1
+
+**User Story:** As a shopper, I want to pay for my cart, so that I receive my order.
+
+#### Acceptance Criteria
+
+1. WHEN the cart is empty THEN the system SHALL disable the checkout button
+2. WHEN payment succeeds THEN the system SHALL show the order number
+3. IF payment fails THEN the system SHALL keep the cart unchanged
+
+### Requirement 2: Receipts
+
+**User Story:** As a shopper, I want a receipt, so that I can expense the order.
+
+#### Acceptance Criteria
+
+1.  WHEN an order is placed THE system SHALL email a receipt within 5 minutes
+`;
+  const tasks = `# Implementation Plan
+
+- [ ] 1. Checkout button state
+  - Disable the button for an empty cart
+  - _Requirements: 1.1, 1.3_
+
+- [ ] 2. Receipt email
+  - _Requirements: 2.1, 2.4_
+`;
+  const numbered = `# Requirements Document
+
+## Requirements
+
+### Requirement 1: Monitoring
+
+#### Acceptance Criteria
+
+1.1. WHEN the system polls THEN the monitor SHALL query every configured state
+
+1.2. WHERE several states are configured, THE monitor SHALL return items of any of them
+`;
+
+  it('requirements and their numbered EARS criteria are clauses; tasks resolve them; unknown ones are flagged', () => {
+    const index = memoryWorkspace({
+      '.kiro/specs/checkout/requirements.md': requirements,
+      '.kiro/specs/checkout/tasks.md': tasks,
+      '.kiro/specs/monitoring/requirements.md': numbered,
+      '.kiro/specs/monitoring/design.md': '# Design\n\n**Validates: Requirements 1.1, 1.2**\n',
+    });
+    const facts = index.specFacts('.kiro/specs/checkout/requirements.md')!;
+    assert.equal(facts.format, 'kiro');
+    assert.deepEqual(
+      facts.headingClauses.map((c) => `${c.id}:${c.kind}`),
+      ['1:heading', '1.1:item', '1.2:item', '1.3:item', '2:heading', '2.1:item'],
+    );
+    const c = index.model().resolve('1.3', '.kiro/specs/checkout/tasks.md').clause!;
+    assert.equal(c.text, 'IF payment fails THEN the system SHALL keep the cart unchanged');
+    assert.equal(c.parent, '1');
+    assert.equal(index.model().resolve('2', '.kiro/specs/checkout/tasks.md').clause?.title, 'Receipts');
+    assert.deepEqual(
+      index.specFacts('.kiro/specs/monitoring/requirements.md')!.headingClauses.map((x) => x.id),
+      ['1', '1.1', '1.2'],
+    );
+    // Two features both have requirement 1: no duplicate. One dangling reference.
+    assert.deepEqual(
+      brief(diagnosticsOf(index)).filter((d) => !d.startsWith('ambiguity.')),
+      ['reference.unknown-id@.kiro/specs/checkout/tasks.md:8'],
+    );
+  });
+});
+
+describe('links to files and reference links', () => {
+  it('links to missing Markdown files and undefined reference links are broken; defined references, a[i][j] and ignored files are not', () => {
+    const index = memoryWorkspace({
+      'docs/a.md': [
+        '# A {#a}',
+        '',
+        'See [b](b.md), [gone](gone.md), [gone too](gone.md#x), [asset](img/logo.png), [ok](b.md#b).',
+        '',
+        'Read [the guide][guide] and [the manual][manual]; [manual][] too; x[i][j] is code-like prose.',
+        '',
+        'And [ignored](build.md).',
+        '',
+        '[manual]: https://example.com/manual',
+      ].join('\n'),
+      'docs/b.md': '# B {#b}\n',
+      'docs/build.md': null,
+    });
+    assert.deepEqual(
+      diagnosticsOf(index)
+        .filter((d) => d.code === 'link.broken-anchor')
+        .map((d) => d.message),
+      [
+        'Broken link `gone.md`: docs/gone.md does not exist.',
+        'Broken link `gone.md#x`: docs/gone.md does not exist.',
+        'Undefined link reference `[guide]`: no `[guide]: …` definition in this file.',
+      ],
+    );
+  });
+});
+
+describe('scope overrides', () => {
+  it('.clarifier.json scopes: a folder of Model Spec style documents becomes one scope per document', () => {
+    const { config, problems } = parseConfigText('{"scopes": {"rfcs/*.md": "document", "specs/**": "workspace"}}');
+    assert.deepEqual(problems, []);
+    const files = { 'rfcs/one.md': '# Intro {#intro}\n', 'rfcs/two.md': '# Intro {#intro}\n', 'specs/x.md': '# X {#x}\n' };
+    assert.deepEqual(brief(diagnosticsOf(memoryWorkspace(files))), ['clause.duplicate-id@rfcs/one.md:1', 'clause.duplicate-id@rfcs/two.md:1']);
+    const scoped = memoryWorkspace(files, { scopes: config.scopes });
+    assert.deepEqual(brief(diagnosticsOf(scoped)), []);
+    assert.deepEqual(scoped.model().scopeOf('rfcs/one.md'), { kind: 'document', path: 'rfcs/one.md', name: 'one' });
+    assert.match(parseConfigText('{"scopes": {"x/**": "chapter"}}').problems[0]!, /^scopes\.x\/\*\*/);
+  });
+
+  it('the report names the scope of each clause that is not in the workspace scope', () => {
+    const index = memoryWorkspace({
+      'specs/001-a/spec.md': specKitSpec('001-a', ['- **FR-001**: System MUST work.']),
+      'specs/002-b/spec.md': specKitSpec('002-b', ['- **FR-001**: System MUST work too.']),
+    });
+    const report = coverageReport(index.model());
+    assert.match(report, /FR-001.*folder specs\/001-a/);
+    assert.match(report, /FR-001.*folder specs\/002-b/);
+  });
+});

@@ -11,6 +11,9 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { runLlmOnIndex } from '../node/llmRun';
 import { loadWorkspace } from '../node/workspace';
 import { startServer } from '../lsp/server';
+import { contextMarkdown, governingClauses, type LineRange } from '../core/features/agents';
+import { LiveWorkspace } from '../node/liveWorkspace';
+import { exampleTexts, runMcpServer } from './mcp';
 
 /**
  * `clarify`: the CI face of the core [^spec_clarifier]. Exit codes: 0 clean (below --fail-on), 1 findings at or above --fail-on,
@@ -27,6 +30,8 @@ Usage:
   clarify check [DIR] [--format text|json|sarif] [--fail-on error|warning|info] [--show-info] [--output FILE]
                 [--cache DIR] [--llm [--llm-model M] [--llm-cache DIR] [--llm-timeout SECONDS]]
   clarify report [DIR] [--output FILE] [--cache DIR]
+  clarify context FILE [--lines A-B] [--format md|json] [--max-chars N] [--root DIR]
+  clarify mcp [DIR]
   clarify lsp --stdio | --node-ipc | --socket=PORT
   clarify --version | --help
 
@@ -35,6 +40,12 @@ check   Index the specs (Markdown with {#id} headings and [^id] footnotes) and t
         (default: error), 0 otherwise, 2 when the tool itself fails.
 report  Print a Markdown coverage report: per clause its authority, code and test citations and example file;
         totals per authority and per spec file.
+context Print the clauses FILE cites (or only lines A-B of it), with their text, authority, parents and
+        examples, as one Markdown block to paste into a prompt (json: the same as data). Bounded in size
+        (--max-chars, default 8000); what did not fit is named. The workspace is --root, else the nearest
+        folder above FILE with .clarifier.json or .git, else the current folder.
+mcp     Serve the specs of DIR (default: .) to coding agents over the Model Context Protocol (stdio): look up
+        a clause, the clauses governing a file, citations, search, check, open questions. Read-only.
 lsp     Run the language server (hover, definition, references, completion, diagnostics, quick fixes,
         rename, code lens, symbols) for any LSP editor; the transport comes from the flag.
 
@@ -77,6 +88,8 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
 
 async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
   if (argv[0] === 'lsp') return runLanguageServer(argv.slice(1));
+  if (argv[0] === 'mcp') return runMcp(argv.slice(1));
+  if (argv[0] === 'context') return runContext(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -167,6 +180,103 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
 
   if (command === 'report') return 0;
   return diagnostics.some((d) => RANK[d.severity] >= RANK[failOn]) ? 1 : 0;
+}
+
+/** `clarify mcp [DIR]`: the Model Context Protocol server over stdio [^ag1m]. Returns when the client closes the stream. */
+async function runMcp(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { stdio: { type: 'boolean', default: true } } });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const [dirArg, ...extra] = parsed.positionals;
+  if (extra.length) throw new UsageError(`unexpected argument \`${extra[0]}\``);
+  const dir = existingFolder(dirArg ?? '.');
+  return runMcpServer({ root: dir, version: VERSION });
+}
+
+/** `clarify context FILE`: the clauses a file cites, as a prompt-ready Markdown block (or JSON) [^ag2c]. */
+async function runContext(args: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        lines: { type: 'string' },
+        format: { type: 'string', default: 'md' },
+        'max-chars': { type: 'string' },
+        root: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [fileArg, ...extra] = positionals;
+  if (fileArg === undefined) throw new UsageError('`clarify context` needs a FILE');
+  if (extra.length) throw new UsageError(`unexpected argument \`${extra[0]}\``);
+  const format = values.format!;
+  if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json (got \`${format}\`)`);
+  let lines: LineRange | undefined;
+  if (values.lines !== undefined) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(values.lines);
+    const from = m ? Number(m[1]) : NaN;
+    const to = m ? Number(m[2] ?? m[1]) : NaN;
+    if (!m || from < 1 || to < from) throw new UsageError(`--lines must be A-B with 1 <= A <= B (got \`${values.lines}\`)`);
+    lines = { from, to };
+  }
+  const maxChars = values['max-chars'] !== undefined ? Number(values['max-chars']) : undefined;
+  if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars >= 500)) throw new UsageError(`--max-chars must be a whole number of at least 500 (got \`${values['max-chars']}\`)`);
+  let file = path.resolve(fileArg);
+  try {
+    file = fs.realpathSync(file);
+  } catch {
+    throw new Error(`cannot read ${fileArg}: it does not exist`);
+  }
+  const root = values.root !== undefined ? existingFolder(values.root) : workspaceRootOf(file);
+  const rel = path.relative(root, file);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${fileArg} is not inside the workspace ${root}`);
+  const relPath = rel.split(path.sep).join('/');
+  const workspace = new LiveWorkspace(root);
+  const ws = await workspace.current();
+  if (!ws.index.hasFile(relPath)) throw new Error(`${relPath} is not a file of the workspace ${root} (missing, ignored or skipped)`);
+  const governing = governingClauses(ws.index.model(), relPath, lines);
+  const examples = await exampleTexts(workspace, governing.clauses.map((c) => c.example));
+  const block = contextMarkdown(governing, { ...(maxChars !== undefined ? { maxChars } : {}), exampleText: (p) => examples.get(p) });
+  const output =
+    format === 'json'
+      ? JSON.stringify({ version: 1, ...governing, clauses: governing.clauses.filter((c) => block.included.includes(c.id)), omitted: block.omitted, truncated: block.truncated }, null, 2) + '\n'
+      : block.markdown;
+  if (values.output) fs.writeFileSync(path.resolve(values.output), output);
+  else io.stdout.write(output);
+  if (block.truncated) io.stderr.write(`clarify: context truncated to ${(maxChars ?? 8000).toLocaleString('en-US')} characters${block.omitted.length ? `; left out ${block.omitted.join(', ')}` : ''}\n`);
+  return 0;
+}
+
+function existingFolder(arg: string): string {
+  const dir = path.resolve(arg);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    throw new Error(`cannot read folder ${dir}: it does not exist`);
+  }
+  if (!stat.isDirectory()) throw new Error(`${dir} is not a folder`);
+  return fs.realpathSync(dir);
+}
+
+/** The nearest folder above a file with .clarifier.json or .git; else the current folder. */
+function workspaceRootOf(file: string): string {
+  let dir = path.dirname(file);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, '.clarifier.json')) || fs.existsSync(path.join(dir, '.git'))) return fs.realpathSync(dir);
+    const up = path.dirname(dir);
+    if (up === dir) return existingFolder('.');
+    dir = up;
+  }
 }
 
 /** `clarify lsp --stdio`: the same server the VS Code extension runs, for any LSP editor. Never returns. */

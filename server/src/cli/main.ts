@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { CODE_DESCRIPTIONS, computeDiagnostics } from '../core/diagnostics';
 import { toJson, summarize } from '../core/format/json';
 import { toSarif } from '../core/format/sarif';
-import { toText } from '../core/format/text';
+import { formatDiagnosticLine, toText } from '../core/format/text';
+import type { AuditResult } from '../core/audit/compliance';
+import { runAuditOnIndex } from '../node/auditRun';
 import { coverageReport } from '../core/report';
 import { DIAGNOSTIC_CODES, type Severity } from '../core/types';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -31,6 +33,8 @@ Usage:
                 [--cache DIR] [--llm [--llm-model M] [--llm-cache DIR] [--llm-timeout SECONDS]]
   clarify report [DIR] [--output FILE] [--cache DIR]
   clarify context FILE [--lines A-B] [--format md|json] [--max-chars N] [--root DIR]
+  clarify audit [DIR] --llm [--file FILE]... [--format text|json|sarif] [--fail-on S] [--output FILE]
+                [--llm-model M] [--llm-cache DIR] [--llm-timeout SECONDS]
   clarify mcp [DIR]
   clarify lsp --stdio | --node-ipc | --socket=PORT
   clarify --version | --help
@@ -44,6 +48,11 @@ context Print the clauses FILE cites (or only lines A-B of it), with their text,
         examples, as one Markdown block to paste into a prompt (json: the same as data). Bounded in size
         (--max-chars, default 8000); what did not fit is named. The workspace is --root, else the nearest
         folder above FILE with .clarifier.json or .git, else the current folder.
+audit   Ask the configured LLM, for each citation of a clause in code or tests, whether the cited code (its
+        enclosing block) satisfies the clause; report compliance.violation (with the quoted lines, verified
+        to exist) and compliance.unclear at the citation, and a cost summary on stderr. Opt-in: --llm is
+        required; sends each clause and the cited code to OPENAI_BASE_URL with OPENAI_API_KEY. --file limits
+        it to the citations of some files. --llm-cache reuses answers for unchanged (clause, code) pairs.
 mcp     Serve the specs of DIR (default: .) to coding agents over the Model Context Protocol (stdio): look up
         a clause, the clauses governing a file, citations, search, check, open questions. Read-only.
 lsp     Run the language server (hover, definition, references, completion, diagnostics, quick fixes,
@@ -90,6 +99,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   if (argv[0] === 'lsp') return runLanguageServer(argv.slice(1));
   if (argv[0] === 'mcp') return runMcp(argv.slice(1));
   if (argv[0] === 'context') return runContext(argv.slice(1), io);
+  if (argv[0] === 'audit') return runAuditCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -254,6 +264,93 @@ async function runContext(args: string[], io: { stdout: NodeJS.WritableStream; s
   else io.stdout.write(output);
   if (block.truncated) io.stderr.write(`clarify: context truncated to ${(maxChars ?? 8000).toLocaleString('en-US')} characters${block.omitted.length ? `; left out ${block.omitted.join(', ')}` : ''}\n`);
   return 0;
+}
+
+/** `clarify audit [DIR] --llm`: does the code that cites a clause satisfy it? [^au4d] */
+async function runAuditCommand(args: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        llm: { type: 'boolean', default: false },
+        'llm-model': { type: 'string' },
+        'llm-cache': { type: 'string' },
+        'llm-timeout': { type: 'string' },
+        file: { type: 'string', multiple: true },
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string', default: 'error' },
+        'show-info': { type: 'boolean', default: false },
+        output: { type: 'string', short: 'o' },
+        'no-color': { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [dirArg, ...extra] = positionals;
+  if (extra.length) throw new UsageError(`unexpected argument \`${extra[0]}\``);
+  if (!values.llm) throw new UsageError('`clarify audit` sends clauses and the code that cites them to an LLM: add --llm to agree (see --help)');
+  const format = values.format!;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got \`${format}\`)`);
+  const failOn = values['fail-on']! as Severity;
+  if (!['error', 'warning', 'info'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or info (got \`${failOn}\`)`);
+  const llmTimeout = values['llm-timeout'] !== undefined ? Number(values['llm-timeout']) : undefined;
+  if (llmTimeout !== undefined && !(llmTimeout > 0)) throw new UsageError(`--llm-timeout must be a number of seconds (got \`${values['llm-timeout']}\`)`);
+  const dir = existingFolder(dirArg ?? '.');
+  const files = (values.file ?? []).map((f) => {
+    const abs = path.resolve(f);
+    let real = abs;
+    try {
+      real = fs.realpathSync(abs);
+    } catch {
+      throw new UsageError(`--file ${f} does not exist`);
+    }
+    const rel = path.relative(dir, real);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`--file ${f} is not inside ${dir}`);
+    return rel.split(path.sep).join('/');
+  });
+  const workspace = await loadWorkspace(dir);
+  for (const s of workspace.skipped) io.stderr.write(`clarify: skipped ${s.path}: ${s.reason}\n`);
+  const run = await runAuditOnIndex(workspace.index, {
+    root: workspace.root,
+    config: workspace.config,
+    ...(files.length ? { files } : {}),
+    ...(values['llm-model'] ? { model: values['llm-model'] } : {}),
+    ...(values['llm-cache'] ? { cacheDir: path.resolve(values['llm-cache']) } : {}),
+    ...(llmTimeout !== undefined ? { timeoutMs: llmTimeout * 1000 } : {}),
+    onProgress: (done, total) => io.stderr.write(`clarify: audit ${done}/${total} requests\n`),
+  });
+  io.stderr.write(`clarify: ${run.message}\n`);
+  const diagnostics = run.diagnostics;
+  let output: string;
+  if (format === 'json') {
+    const r = run.result;
+    const audit = { citations: r.items, requests: r.requests, cached: r.cached, dropped: r.dropped, usage: r.usage, verdicts: countVerdicts(r), ...(r.error ? { error: r.error } : {}) };
+    const json = toJson(workspace.index.model(), diagnostics, workspace.skipped) as { diagnostics: unknown };
+    output = JSON.stringify({ version: 1, audit, diagnostics: json.diagnostics }, null, 2) + '\n';
+  } else if (format === 'sarif') {
+    output = JSON.stringify(toSarif(diagnostics, { version: VERSION, informationUri: HOMEPAGE }), null, 2) + '\n';
+  } else {
+    const out = values.output ? undefined : io.stdout;
+    const color = !values['no-color'] && !process.env['NO_COLOR'] && Boolean((out as { isTTY?: boolean } | undefined)?.isTTY);
+    const lines = diagnostics.filter((d) => values['show-info'] || RANK[d.severity] >= RANK.warning).map((d) => formatDiagnosticLine(d, color));
+    const v = countVerdicts(run.result);
+    lines.push(`${lines.length ? '\n' : ''}${v.satisfies} satisfied, ${v.violates} possibly violated, ${v.unclear} unclear of ${run.result.items} citations audited`);
+    output = lines.join('\n') + '\n';
+  }
+  if (values.output) fs.writeFileSync(path.resolve(values.output), output);
+  else io.stdout.write(output);
+  if (run.result.error && run.result.results.length === 0 && run.result.items > 0) return 2;
+  return diagnostics.some((d) => RANK[d.severity] >= RANK[failOn]) ? 1 : 0;
+}
+
+function countVerdicts(result: AuditResult): { satisfies: number; violates: number; unclear: number } {
+  const out = { satisfies: 0, violates: 0, unclear: 0 };
+  for (const r of result.results) if (r.verdict) out[r.verdict]++;
+  return out;
 }
 
 function existingFolder(arg: string): string {

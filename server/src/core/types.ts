@@ -34,6 +34,8 @@ export const DIAGNOSTIC_CODES = [
   'ambiguity.weak',
   'ambiguity.time',
   'ambiguity.llm',
+  'compliance.violation',
+  'compliance.unclear',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

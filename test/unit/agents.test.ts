@@ -77,6 +77,16 @@ describe('specs for agents: core', () => {
     assert.match(searchClauses(model, 'inactivity')[0]!.snippet, /30 minutes of inactivity/);
   });
 
+  it('search ranks the footnote clause whose own sentence has the words above its paragraph and section', () => {
+    const model = memoryWorkspace({
+      'specs/p.md': '# Passwords {#passwords}\n\nPasswords are hashed[^pw7k]. After 5 failures the account is locked for 15 minutes[^lk2m].\n',
+    }).model();
+    const locked = searchClauses(model, 'locked').map((h) => h.id);
+    assert.equal(locked[0], 'lk2m');
+    assert.deepEqual([...locked].sort(), ['lk2m', 'passwords', 'pw7k']);
+    assert.equal(searchClauses(model, 'hashed')[0]!.id, 'pw7k');
+  });
+
   it('open questions: ambiguity findings with their question, and NEEDS CLARIFICATION markers, in order', () => {
     const index = memoryWorkspace(FILES);
     const diagnostics = computeDiagnostics(index.model(), index.config, 'specs/auth.md');

@@ -137,7 +137,7 @@ export function searchClauses(model: IndexModel, query: string, limit = 20): Cla
     .filter((w) => w.length > 0)
     .slice(0, 16);
   if (!words.length) return [];
-  const hits: ClauseHit[] = [];
+  const hits: { hit: ClauseHit; length: number }[] = [];
   const seen = new Set<string>();
   for (const c of model.clauses) {
     if (seen.has(c.id)) continue;
@@ -146,6 +146,8 @@ export function searchClauses(model: IndexModel, query: string, limit = 20): Cla
     const title = c.title.toLowerCase();
     const section = c.section.join(' ').toLowerCase();
     const text = c.text.toLowerCase();
+    // A footnote clause's own sentence (the one its `[^id]` ends) says more about it than the rest of its paragraph.
+    const own = c.kind === 'footnote' ? ownSentence(text, id) : '';
     let score = 0;
     let first = -1;
     let all = true;
@@ -156,6 +158,7 @@ export function searchClauses(model: IndexModel, query: string, limit = 20): Cla
       if (title.includes(w)) s += 4;
       if (section.includes(w)) s += 1;
       const at = text.indexOf(w);
+      if (own.includes(w)) s += 3;
       if (at >= 0) {
         s += 2;
         if (first < 0 || at < first) first = at;
@@ -169,10 +172,19 @@ export function searchClauses(model: IndexModel, query: string, limit = 20): Cla
     if (!all) continue;
     const hit: ClauseHit = { id: c.id, title: c.title, file: c.file, line: c.range.start.line + 1, score, snippet: snippet(c.text, first) };
     if (c.authority !== undefined) hit.authority = c.authority;
-    hits.push(hit);
+    hits.push({ hit, length: c.text.length });
   }
-  hits.sort((a, b) => b.score - a.score || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-  return hits.slice(0, Math.max(1, Math.min(limit, 200)));
+  // Best score first; among equals the more specific (shorter) clause, then document order.
+  hits.sort((a, b) => b.hit.score - a.hit.score || a.length - b.length || (a.hit.file < b.hit.file ? -1 : a.hit.file > b.hit.file ? 1 : a.hit.line - b.hit.line));
+  return hits.slice(0, Math.max(1, Math.min(limit, 200))).map((h) => h.hit);
+}
+
+function ownSentence(text: string, id: string): string {
+  const marker = text.indexOf(`[^${id}]`);
+  if (marker < 0) return '';
+  let start = marker;
+  while (start > 0 && !/[.!?\n]/.test(text[start - 1]!)) start--;
+  return text.slice(start, marker);
 }
 
 function snippet(text: string, at: number): string {

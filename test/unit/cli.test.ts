@@ -1,11 +1,13 @@
-// The CLI: exit codes [^cl3e], formats [^cl5f], report [^cl7r], configuration [^cf2v].
+// The CLI: exit codes [^cl3e], formats [^cl5f], report [^cl7r], configuration [^cf2v]; the LLM pass [^ll7m].
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from '../../server/src/cli/main';
-import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fakeOpenAI';
+import { runLlmOnIndex } from '../../server/src/node/llmRun';
+import { clausesInUserMessage, startFakeOpenAI, userMessage, type FakeOpenAI } from '../helpers/fakeOpenAI';
+import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
 /** Writes a workspace to a temp folder. */
 function tempWorkspace(files: Record<string, string>): string {
@@ -191,6 +193,68 @@ describe('clarify check --llm (against a local fake OpenAI-compatible server) [^
     assert.match(r.stderr, /LLM pass skipped: the API key was rejected \(401\)/);
     assert.doesNotMatch(r.stderr + r.stdout, /sk-test/);
     assert.deepEqual(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code), ['ambiguity.vague']);
+  });
+
+  it('a spec deleted during the request: the findings in the text that was sent and every other result stay; exit by the findings', async () => {
+    const dir = tempWorkspace({ ...SPEC, 'src/a.ts': '// [^auth]\n' });
+    const offline = await clarify('check', dir, '--format', 'json');
+    fake.enqueue(() => {
+      fs.rmSync(path.join(dir, 'specs/auth.md'));
+      return { kind: 'answer', findings: [{ clause: 'auth', phrase: 'after a while', category: 'time', question: 'After how many minutes?', suggestion: 'after <N> minutes' }] };
+    });
+    const r = await clarify('check', dir, '--llm', '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    const diagnostics = JSON.parse(r.stdout).diagnostics as { code: string; line: number; column: number }[];
+    assert.deepEqual(diagnostics.filter((d) => d.code !== 'ambiguity.llm'), JSON.parse(offline.stdout).diagnostics, 'the lexicon and other results stay');
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'ambiguity.llm').map((d) => `${d.line}:${d.column}`), ['3:17']);
+    assert.match(r.stderr, /1 finding\./);
+  });
+
+  it('a spec edited during the request: each finding at its phrase in the text that was sent', async () => {
+    const dir = tempWorkspace(SPEC);
+    const offline = await clarify('check', dir, '--format', 'json');
+    fake.enqueue(() => {
+      fs.writeFileSync(path.join(dir, 'specs/auth.md'), `# New\n\nInserted above.\n\n${SPEC['specs/auth.md']}`);
+      return { kind: 'answer', findings: [{ clause: 'auth', phrase: 'after a while', category: 'time', question: 'After how many minutes?', suggestion: 'after <N> minutes' }] };
+    });
+    const r = await clarify('check', dir, '--llm', '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    const diagnostics = JSON.parse(r.stdout).diagnostics as { code: string; line: number; column: number; endColumn: number }[];
+    assert.deepEqual(diagnostics.filter((d) => d.code !== 'ambiguity.llm'), JSON.parse(offline.stdout).diagnostics);
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'ambiguity.llm').map((d) => `${d.line}:${d.column}-${d.endColumn}`), ['3:17-30']);
+  });
+
+  it('through the server\'s path: a spec changed in the index during the request gets no misplaced findings; an unreadable one is not sent and keeps its results', async () => {
+    const A = '# Auth {#auth authority=root}\n\nSessions expire after a while.\n';
+    const B = '# Billing {#billing authority=root}\n\nInvoices are sent soon.\n';
+    const index = memoryWorkspace({ 'specs/a.md': A, 'specs/b.md': B });
+    const before = brief(diagnosticsOf(index));
+    const finding = { clause: 'auth', phrase: 'after a while', category: 'time', question: 'After how many minutes?', suggestion: 'after <N> minutes' };
+    fake.enqueue(() => {
+      index.updateFile('specs/a.md', `# Top\n\n${A}`, true); // the user types while the model answers
+      return { kind: 'answer', findings: [finding] };
+    });
+    const textOf = (file: string): string | undefined => (file === 'specs/a.md' ? A : undefined);
+    const run = await runLlmOnIndex(index, { config: index.config, textOf });
+    assert.equal(fake.requests.length, 1);
+    assert.deepEqual(clausesInUserMessage(userMessage(fake.requests[0]!)).map((c) => c.id), ['auth'], 'the unreadable spec is not sent');
+    assert.match(run.message, /1 spec could not be read and was not sent; 1 spec changed during the pass: its findings were not placed\./);
+    const after = diagnosticsOf(index);
+    assert.deepEqual(after.filter((d) => d.code === 'ambiguity.llm'), [], 'no finding at a stale place');
+    assert.deepEqual(brief(after).filter((d) => d.includes('specs/b.md')), before.filter((d) => d.includes('specs/b.md')), 'the unreadable spec keeps its results');
+    // Unchanged during the request: the finding is placed in the text that was sent.
+    fake.enqueue({ kind: 'answer', findings: [finding] });
+    await runLlmOnIndex(index, { config: index.config, textOf: (file) => (file === 'specs/a.md' ? `# Top\n\n${A}` : undefined) });
+    assert.deepEqual(brief(diagnosticsOf(index).filter((d) => d.code === 'ambiguity.llm')), ['ambiguity.llm@specs/a.md:5']);
+    // The editor's text (an edit: no content hash yet), a pass that succeeds, then one that fails: the findings stay.
+    const editor = `# Top\n\n${A}`;
+    index.updateFile('specs/a.md', editor, true);
+    fake.enqueue({ kind: 'answer', findings: [finding] });
+    await runLlmOnIndex(index, { config: index.config, textOf: (file) => (file === 'specs/a.md' ? editor : undefined) });
+    fake.enqueue({ kind: 'status', status: 400 });
+    const failed = await runLlmOnIndex(index, { config: index.config, maxRetries: 0, textOf: (file) => (file === 'specs/a.md' ? editor : undefined) });
+    assert.match(failed.message, /LLM pass skipped/);
+    assert.deepEqual(brief(diagnosticsOf(index).filter((d) => d.code === 'ambiguity.llm')), ['ambiguity.llm@specs/a.md:5'], 'a failed pass keeps them');
   });
 
   it('never sends anything without --llm', async () => {

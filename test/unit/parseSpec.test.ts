@@ -1,7 +1,8 @@
-// Spec parsing: [^mp7q] [^hc2b] [^hc9m] [^fn3d] [^fn8r] [^ln2a].
+// Spec parsing: [^mp7q] [^hc2b] [^hc9m] [^hc4s] [^fn3d] [^fn8r] [^ln2a].
 import * as assert from 'node:assert/strict';
 import { parseSpec } from '../../server/src/core/spec/parseSpec';
 import { parseAttributeBlock } from '../../server/src/core/spec/attributes';
+import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
 const ids = (text: string): string[] => parseSpec('spec.md', text).headingClauses.map((c) => c.id);
 const refs = (text: string): string[] => parseSpec('spec.md', text).footnoteRefs.map((r) => r.id);
@@ -48,6 +49,52 @@ describe('parseSpec: heading clauses', () => {
     assert.match(facts.malformed[3]!.message, /`authority=` has no value/);
     assert.match(facts.malformed[4]!.message, /more than one id/);
     assert.deepEqual(facts.malformed[0]!.range, { start: { line: 0, character: 4 }, end: { line: 0, character: 7 } });
+  });
+
+  it('reads the attribute block from the heading source: Markdown inside it is part of the block', () => {
+    const text = [
+      '# Private helpers {#_private_}',
+      '## Init {#__init__ authority=root}',
+      '## Draft *notes* {#cc title=*draft*}',
+      '## Code {#dd note=`x`}',
+      '## Broken {#ee **strong**}',
+      '## Worse {#*x*}',
+      '## Spaced `a` {#ff note=`b` }',
+      'Setext _title_ {#gg tag=__u__}',
+      '===',
+      'Prose about the draft.',
+    ].join('\n');
+    const facts = parseSpec('s.md', text);
+    assert.deepEqual(
+      facts.headingClauses.map((c) => [c.id, c.title, c.attributes]),
+      [
+        ['_private_', 'Private helpers', {}],
+        ['__init__', 'Init', { authority: 'root' }],
+        ['cc', 'Draft notes', { title: '*draft*' }],
+        ['dd', 'Code', { note: '`x`' }],
+        ['ee', 'Broken', {}],
+        ['ff', 'Spaced a', { note: '`b`' }],
+        ['gg', 'Setext title', { tag: '__u__' }],
+      ],
+    );
+    const lines = text.split('\n');
+    for (const c of facts.headingClauses) {
+      const { start, end } = c.idRange;
+      assert.equal(lines[start.line]!.slice(start.character, end.character), c.id, 'the id range holds the id');
+    }
+    assert.deepEqual(
+      facts.malformed.map((m) => [m.raw, m.range.start.line, m.message.replace(/^Malformed attribute block `[^`]*`: /, '')]),
+      [
+        ['{#ee **strong**}', 4, '`**strong**` is not `#id`, `.class` or `key=value`.'],
+        ['{#*x*}', 5, '`*x*` is not a valid id (letters, digits, _ . : - ; not starting with . : -).'],
+      ],
+    );
+    assert.deepEqual(
+      brief(diagnosticsOf(memoryWorkspace({ 'specs/s.md': text }))).filter((d) => d.startsWith('clause.malformed')),
+      ['clause.malformed-attributes@specs/s.md:5', 'clause.malformed-attributes@specs/s.md:6'],
+    );
+    // The block is not prose: none of its words reach the ambiguity pass.
+    for (const p of facts.prose.filter((b) => b.kind === 'heading')) assert.doesNotMatch(p.text, /[{}#=]|draft|private|init|strong/, p.text);
   });
 
   it('leaves prose braces and escaped braces alone', () => {

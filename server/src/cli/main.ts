@@ -11,6 +11,7 @@ import { coverageReport } from '../core/report';
 import { DIAGNOSTIC_CODES, type Severity } from '../core/types';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { runLlmOnIndex } from '../node/llmRun';
+import { readTextFile } from '../node/walk';
 import { loadWorkspace } from '../node/workspace';
 import { startServer } from '../lsp/server';
 import { contextMarkdown, governingClauses, type LineRange } from '../core/features/agents';
@@ -161,7 +162,11 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
       ...(values['llm-model'] ? { model: values['llm-model'] } : {}),
       ...(values['llm-cache'] ? { cacheDir: path.resolve(values['llm-cache']) } : {}),
       ...(llmTimeout !== undefined ? { timeoutMs: llmTimeout * 1000 } : {}),
-      textOf: (file) => fs.readFileSync(path.join(dir, file), 'utf8').replace(/^\uFEFF/, ''),
+      // Read like any workspace file; a spec gone since it was indexed is not sent, its other results stay [^ll7m].
+      textOf: async (file) => {
+        const read = await readTextFile(path.join(dir, file));
+        return 'text' in read ? read.text : undefined;
+      },
       onProgress: (done, total) => io.stderr.write(`clarify: LLM pass ${done}/${total} requests\n`),
     });
     io.stderr.write(`clarify: ${run.message}\n`);

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayEndpoint } from '../core/ambiguity/llm';
 import { AUDIT_RECORD_SCHEMA, auditDiagnostics, auditItems, auditSummary, runAudit, type AuditCache, type AuditRecord, type AuditResult } from '../core/audit/compliance';
@@ -7,6 +5,7 @@ import type { ClarifierConfig } from '../core/config';
 import type { WorkspaceIndex } from '../core/index';
 import type { Diagnostic } from '../core/types';
 import { createOpenAIClient } from './llm';
+import { readCacheFile, writeFileAtomic } from './safeFs';
 import { readTextFileSync } from './walk';
 
 /**
@@ -76,16 +75,19 @@ export async function runAuditOnIndex(index: WorkspaceIndex, options: AuditRunOp
 
 const KEY_RE = /^[a-f0-9]{64}$/;
 
-/** One JSON file per key in `dir`, written atomically (an exclusive temp file, then rename); a bad entry is a miss. */
+/**
+ * One JSON file per key in `dir`: read with the safe cache reader (never a FIFO, a link or an oversized file), written
+ * atomically through an exclusive temporary file (never through a link); an entry of the wrong shape is a miss [^ca7s].
+ */
 export function createAuditCache(dir: string): AuditCache {
   const fileOf = (key: string): string => path.join(dir, `audit-${key}.json`);
   return {
     async get(key: string): Promise<AuditRecord | undefined> {
       if (!KEY_RE.test(key)) return undefined;
-      const read = readTextFileSync(fileOf(key), 256 * 1024);
-      if (!('text' in read)) return undefined;
+      const text = await readCacheFile(fileOf(key), 256 * 1024);
+      if (text === undefined) return undefined;
       try {
-        const parsed = AUDIT_RECORD_SCHEMA.safeParse((JSON.parse(read.text) as { record?: unknown })?.record);
+        const parsed = AUDIT_RECORD_SCHEMA.safeParse((JSON.parse(text) as { record?: unknown })?.record);
         return parsed.success ? parsed.data : undefined;
       } catch {
         return undefined;
@@ -93,16 +95,7 @@ export function createAuditCache(dir: string): AuditCache {
     },
     async set(key: string, value: AuditRecord): Promise<void> {
       if (!KEY_RE.test(key)) throw new Error('invalid cache key');
-      const record = AUDIT_RECORD_SCHEMA.parse(value);
-      await fs.promises.mkdir(dir, { recursive: true });
-      const tmp = path.join(dir, `.audit-${key}.${randomBytes(8).toString('hex')}.tmp`);
-      try {
-        await fs.promises.writeFile(tmp, `${JSON.stringify({ version: 1, record }, null, 2)}\n`, { encoding: 'utf8', mode: 0o644, flag: 'wx' });
-        await fs.promises.rename(tmp, fileOf(key));
-      } catch (err) {
-        await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
-        throw err;
-      }
+      await writeFileAtomic(fileOf(key), `${JSON.stringify({ version: 1, record: AUDIT_RECORD_SCHEMA.parse(value) }, null, 2)}\n`);
     },
   };
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ClarifierConfig } from '../core/config';
+import type { ClarifierConfig, FileRole } from '../core/config';
+import { factsFromCache } from '../core/factsSchema';
 import type { FileFacts } from '../core/index';
+import { readCacheFile, writeFileAtomic } from './safeFs';
 
 /**
  * The on-disk index cache for warm starts: per file, the facts the index computed from it, keyed by its size and
@@ -10,6 +11,9 @@ import type { FileFacts } from '../core/index';
  * ambiguity settings). A file whose size or time changed is read again; a file modified in the last two seconds is
  * not cached (its time may not change on the next write). Only written where the user asked (`clarify check
  * --cache DIR`) or the editor gave the server a storage folder. Any problem reading it is a cold start, never a failure.
+ * The cache is untrusted input [^ca7s]: it is read like a workspace file (never blocking, never through a link, size-
+ * capped), each entry is validated (`factsFromCache`: the exact shape of the facts of that file in its role) and a bad
+ * entry is dropped, its file parsed cold and the entry rewritten; it is written atomically, never through a link.
  */
 
 declare const CLARIFY_VERSION: string | undefined;
@@ -24,23 +28,25 @@ interface Entry {
 }
 
 export class IndexCache {
-  private readonly entries = new Map<string, Entry>();
+  /** Entries as read (unchecked until looked up). */
+  private readonly entries = new Map<string, Record<string, unknown>>();
   private readonly next = new Map<string, Entry>();
   private changed = false;
 
   private constructor(private readonly file: string) {}
 
   /** The cache of a folder under `dir` for this configuration (empty when absent or unreadable). */
-  static open(dir: string, root: string, config: ClarifierConfig): IndexCache {
+  static async open(dir: string, root: string, config: ClarifierConfig): Promise<IndexCache> {
     const version = typeof CLARIFY_VERSION === 'string' ? CLARIFY_VERSION : 'dev';
     const key = createHash('sha256').update(JSON.stringify({ FORMAT, version, root, config })).digest('hex').slice(0, 16);
     const cache = new IndexCache(path.join(dir, `index-${key}.json`));
     try {
-      const data = JSON.parse(fs.readFileSync(cache.file, 'utf8')) as { format: number; entries: [string, Entry][] };
-      if (data.format === FORMAT) {
-        for (const [rel, entry] of data.entries) {
-          if (entry.facts.spec) entry.facts.spec.anchors = new Set(entry.facts.spec.anchors as unknown as string[]);
-          cache.entries.set(rel, entry);
+      const text = await readCacheFile(cache.file);
+      const data = text === undefined ? undefined : (JSON.parse(text) as unknown);
+      if (isRecord(data) && data['format'] === FORMAT && Array.isArray(data['entries'])) {
+        for (const item of data['entries'] as unknown[]) {
+          // Entries are checked one by one, when looked up: a bad one costs its file a cold parse, nothing more.
+          if (Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' && isRecord(item[1])) cache.entries.set(item[0], item[1]);
         }
       }
     } catch {
@@ -49,12 +55,19 @@ export class IndexCache {
     return cache;
   }
 
-  /** The cached facts of a file, when its size and time are those recorded. */
-  lookup(rel: string, stat: { size: number; mtimeMs: number }): FileFacts | undefined {
+  /** The cached facts of a file, when its size and time are those recorded and the entry is valid for it. */
+  lookup(rel: string, stat: { size: number; mtimeMs: number }, role: FileRole): FileFacts | undefined {
     const entry = this.entries.get(rel);
-    if (!entry || entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs) return undefined;
-    this.next.set(rel, entry);
-    return entry.facts;
+    if (!entry || entry['size'] !== stat.size || entry['mtimeMs'] !== stat.mtimeMs) return undefined;
+    const facts = factsFromCache(rel, role, entry['facts']);
+    if (!facts) {
+      // Dropped: the file is parsed cold, and the cache rewritten without the entry.
+      this.entries.delete(rel);
+      this.changed = true;
+      return undefined;
+    }
+    this.next.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs, facts });
+    return facts;
   }
 
   /** Records the facts of a file read now, with the size and time it had before it was read. */
@@ -65,17 +78,18 @@ export class IndexCache {
   }
 
   /** Writes the entries of this run (files looked up or recorded), when anything changed. Never throws. */
-  save(): void {
+  async save(): Promise<void> {
     if (!this.changed && this.next.size === this.entries.size) return;
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
       // Chunk facts are for the editor's next edit, not worth their size on disk.
       const replacer = (key: string, value: unknown): unknown => (key === 'chunks' ? undefined : value instanceof Set ? [...value] : value);
-      fs.writeFileSync(tmp, JSON.stringify({ format: FORMAT, entries: [...this.next] }, replacer));
-      fs.renameSync(tmp, this.file);
+      await writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, entries: [...this.next] }, replacer));
     } catch {
       // a read-only or full disk: the next start is cold, that is all
     }
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import OpenAI, {
   APIConnectionError,
@@ -25,6 +23,7 @@ import {
   type LlmRequest,
   type LlmResponse,
 } from '../core/ambiguity/llm';
+import { readCacheFile, writeFileAtomic } from './safeFs';
 
 // The key never leaves this adapter in a message, a log or the cache [^ll3s]; the cache is written atomically [^ll2c].
 /**
@@ -190,10 +189,12 @@ function toResponse(completion: unknown, fail: (info: LlmErrorInfo) => LlmError)
 }
 
 const KEY_RE = /^[a-f0-9]{16,128}$/;
+/** An entry holds at most a few findings of a clause: anything larger is not one of ours. */
+const MAX_LLM_ENTRY_BYTES = 1024 * 1024;
 
 /**
- * A persisted cache: one JSON file per key (`<key>.json`) in `dir`, created on first write. Writes are atomic (a
- * temporary file in the same folder, then rename). An unreadable or corrupt entry is a miss and is overwritten by the
+ * A persisted cache: one JSON file per key (`<key>.json`) in `dir`, created on first write. Writes are atomic and never
+ * follow a link, reads never block (`safeFs.ts`). An unreadable or corrupt entry is a miss and is overwritten by the
  * next write. Entries hold only findings records (phrase, category, question, suggestion).
  */
 export function createDirectoryCache(dir: string): LlmCache {
@@ -202,7 +203,9 @@ export function createDirectoryCache(dir: string): LlmCache {
     async get(key: string): Promise<LlmFindingRecord[] | undefined> {
       if (!KEY_RE.test(key)) return undefined;
       try {
-        const text = await fs.promises.readFile(fileOf(key), 'utf8');
+        // A FIFO, a device or a link planted as an entry is a miss, never a hang [^ca7s].
+        const text = await readCacheFile(fileOf(key), MAX_LLM_ENTRY_BYTES);
+        if (text === undefined) return undefined;
         const json = JSON.parse(text) as { findings?: unknown };
         const parsed = LLM_CACHE_ENTRY_SCHEMA.safeParse(json?.findings);
         return parsed.success ? parsed.data : undefined;
@@ -213,15 +216,7 @@ export function createDirectoryCache(dir: string): LlmCache {
     async set(key: string, value: LlmFindingRecord[]): Promise<void> {
       if (!KEY_RE.test(key)) throw new Error('invalid cache key');
       const findings = LLM_CACHE_ENTRY_SCHEMA.parse(value).map((r) => ({ phrase: r.phrase, category: r.category, question: r.question, suggestion: r.suggestion }));
-      await fs.promises.mkdir(dir, { recursive: true });
-      const tmp = path.join(dir, `.${key}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-      try {
-        await fs.promises.writeFile(tmp, `${JSON.stringify({ version: 1, findings }, null, 2)}\n`, { encoding: 'utf8', mode: 0o644 });
-        await fs.promises.rename(tmp, fileOf(key));
-      } catch (err) {
-        await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
-        throw err;
-      }
+      await writeFileAtomic(fileOf(key), `${JSON.stringify({ version: 1, findings }, null, 2)}\n`);
     },
   };
 }

@@ -1,7 +1,8 @@
-import { clausesForLlm, displayEndpoint, runLlmPass, type LlmPassResult } from '../core/ambiguity/llm';
+import { clausesForLlm, displayEndpoint, runLlmPass, type LlmClause, type LlmPassResult } from '../core/ambiguity/llm';
 import type { ClarifierConfig } from '../core/config';
 import { CLARIFICATIONS_ID } from '../core/features/clarify';
 import type { AmbiguityHit, WorkspaceIndex } from '../core/index';
+import type { SpecFacts } from '../core/spec/parseSpec';
 import { LineIndex } from '../core/text';
 import { createDirectoryCache, createOpenAIClient } from './llm';
 
@@ -38,7 +39,29 @@ export interface LlmRunSummary {
 export async function runLlmOnIndex(index: WorkspaceIndex, options: LlmRunOptions): Promise<LlmRunSummary> {
   const model = options.model ?? options.config.llm.model;
   const scope = options.files ? new Set(options.files) : undefined;
-  const clauses = clausesForLlm(index.model()).filter((c) => c.id !== CLARIFICATIONS_ID && (!scope || scope.has(c.file)));
+  const inScope = (c: LlmClause): boolean => c.id !== CLARIFICATIONS_ID && (!scope || scope.has(c.file));
+
+  // The text that is sent, per file, read once before anything is sent [^ll7m]: the index is brought to exactly that
+  // text (free when it already holds it), the clauses are cut from it, and the findings are placed in it. A file that
+  // is edited or deleted while the model answers changes nothing here; one that cannot be read now is not sent, and
+  // keeps every other result.
+  const sent = new Map<string, { lines: LineIndex; facts: SpecFacts | undefined }>();
+  let unreadable = 0;
+  for (const file of new Set(clausesForLlm(index.model()).filter(inScope).map((c) => c.file))) {
+    let text: string | undefined;
+    try {
+      text = await options.textOf(file);
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined) {
+      unreadable++;
+      continue;
+    }
+    index.updateFile(file, text);
+    sent.set(file, { lines: new LineIndex(text), facts: index.specFacts(file) });
+  }
+  const clauses = clausesForLlm(index.model()).filter((c) => inScope(c) && sent.has(c.file));
   const baseURL = options.config.llm.baseURL;
   const client = createOpenAIClient({
     ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
@@ -55,26 +78,26 @@ export async function runLlmOnIndex(index: WorkspaceIndex, options: LlmRunOption
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 
-  // Findings -> ranges in the current text; every file in scope gets its list replaced (cleared when empty).
+  // Findings -> ranges in the text that was sent; every file in scope gets its list replaced (cleared when empty).
+  // A file the index re-read during the request (an edit in the editor, a file event) is left alone: its findings
+  // would be at the wrong places, and the re-read already cleared its old ones.
   const normative = new Set(options.config.ambiguity.normativeAuthorities);
   const authorityOf = new Map(clauses.map((c) => [c.id, c.authority]));
   const byFile = new Map<string, AmbiguityHit[]>();
-  for (const file of new Set(clauses.map((c) => c.file))) byFile.set(file, []);
-  const lines = new Map<string, LineIndex>();
+  let moved = 0;
+  for (const file of new Set(clauses.map((c) => c.file))) {
+    if (index.specFacts(file) === sent.get(file)!.facts) byFile.set(file, []);
+    else moved++;
+  }
   for (const f of result.findings) {
-    let li = lines.get(f.file);
-    if (!li) {
-      const text = await options.textOf(f.file);
-      if (text === undefined) continue;
-      li = new LineIndex(text);
-      lines.set(f.file, li);
-    }
+    const hits = byFile.get(f.file);
+    if (!hits) continue;
     const authority = authorityOf.get(f.clauseId);
-    byFile.get(f.file)?.push({
+    hits.push({
       category: 'llm',
       term: f.category,
       phrase: f.phrase,
-      range: li.rangeOf(f.start, f.end),
+      range: sent.get(f.file)!.lines.rangeOf(f.start, f.end),
       question: f.question,
       severity: authority !== undefined && normative.has(authority) ? 'warning' : 'info',
       clauseId: f.clauseId,
@@ -90,6 +113,8 @@ export async function runLlmOnIndex(index: WorkspaceIndex, options: LlmRunOption
     `LLM pass (${where}): ${clauses.length} clauses, ${result.requests} request${result.requests === 1 ? '' : 's'}, ` +
     `${result.cached} from cache, ${cost}; ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}` +
     (result.dropped ? ` (${result.dropped} dropped: not in the text)` : '') +
+    (unreadable ? `; ${unreadable} spec${unreadable === 1 ? '' : 's'} could not be read and ${unreadable === 1 ? 'was' : 'were'} not sent` : '') +
+    (moved ? `; ${moved} spec${moved === 1 ? '' : 's'} changed during the pass: ${moved === 1 ? 'its' : 'their'} findings were not placed` : '') +
     '.';
   return { result, findings: result.findings.length, message: result.error ? `${result.error} ${summary}` : summary };
 }

@@ -62,7 +62,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     else toRead.push(entry.path);
   }
   // Warm start: files whose size and time are those cached are not read at all.
-  const cache = options.cacheDir ? IndexCache.open(options.cacheDir, absRoot, config) : undefined;
+  const cache = options.cacheDir ? await IndexCache.open(options.cacheDir, absRoot, config) : undefined;
   const stats = new Map<string, { size: number; mtimeMs: number }>();
   if (cache) {
     const cold: string[] = [];
@@ -74,7 +74,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
         // vanished: the read reports it
       }
       const info = stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
-      const hit = info && cache.lookup(rel, info);
+      const hit = info && cache.lookup(rel, info, index.roleOf(rel));
       if (hit) index.addFacts(hit);
       else {
         if (info) stats.set(rel, info);
@@ -112,7 +112,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
       const facts = index.factsOf(rel);
       if (facts) cache.record(rel, stat, facts);
     }
-    cache.save();
+    await cache.save();
   }
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { root: absRoot, config, index, skipped, stats: { files: walked.files.length, read: toRead.length, bytes } };

@@ -650,23 +650,35 @@ class SpecWalker {
     this.facts.headings.push({ title, level, range, slug: '', ...(clause ? { id: clause.id } : {}) });
   }
 
-  /** Finds a trailing `{…}` attribute block in the heading's last text node (escaped `\{` is literal text). */
+  /**
+   * Finds a trailing `{…}` attribute block in the heading's SOURCE (escaped `\{` is literal text): Markdown inside the
+   * block (`{#_private_}`, `*draft*`, backticks) made emphasis or code of it, so the parsed inlines cannot be used [^hc4s].
+   */
   private attributeBlock(node: MdNode): { start: number; end: number; inner: string; raw: string; titleBefore: string } | undefined {
     const children = node.children ?? [];
-    const last = children[children.length - 1];
-    if (!last || last.type !== 'text') return undefined;
-    const [ls, le] = this.offsets(last);
-    const raw = this.text.slice(ls, le);
-    const m = /\{([^{}\n]*)\}[ \t]*$/.exec(raw);
+    if (children.length === 0) return undefined;
+    const contentStart = this.offsets(children[0]!)[0];
+    const raw = this.text.slice(contentStart, this.offsets(children[children.length - 1]!)[1]);
+    // The block can only start at the last `{` (its inner text holds no brace): linear, whatever the heading.
+    const open = raw.lastIndexOf('{');
+    const m = open < 0 ? null : /^\{([^{}\n]*)\}[ \t]*$/.exec(raw.slice(open));
     if (!m) return undefined;
-    if (m.index > 0 && raw[m.index - 1] === '\\') return undefined;
+    if (open > 0 && raw[open - 1] === '\\') return undefined;
     if (!looksLikeAttributeBlock(m[1]!)) return undefined;
-    const start = ls + m.index;
+    const start = contentStart + open;
     const end = start + m[0].trimEnd().length;
-    // Title: the heading's text with the block cut off the last text node.
-    const lastValue = last.value ?? '';
-    const cut = lastValue.lastIndexOf('{');
-    const before = children.slice(0, -1).map(plainText).join('') + (cut >= 0 ? lastValue.slice(0, cut) : lastValue);
+    // Title: the heading's text before the block (the inline that holds its `{` is cut there).
+    let before = '';
+    for (const child of children) {
+      const [cs, ce] = this.offsets(child);
+      if (cs >= start) break;
+      const text = plainText(child);
+      if (ce <= start) before += text;
+      else {
+        const cut = text.lastIndexOf('{');
+        before += cut >= 0 ? text.slice(0, cut) : text;
+      }
+    }
     return { start, end, inner: m[1]!, raw: m[0].trim(), titleBefore: before };
   }
 

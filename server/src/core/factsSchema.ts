@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { AMBIGUITY_CATEGORIES } from './ambiguity/lexicon';
+import type { FileRole } from './config';
+import type { AmbiguityHit, CodeFacts, ExampleFacts, FileFacts } from './index';
+import type { FootnoteDef, FootnoteRef, HeadingInfo, MalformedBlock, ProseBlock, SpecFacts, SpecLink } from './spec/parseSpec';
+import { isValidId } from './text';
+import type { Citation, Clause, Range } from './types';
+
+/**
+ * The facts of one file as read back from the on-disk index cache: untrusted input [^ca7s]. A cache file may be
+ * corrupt, from another tool, or planted: valid JSON with wrong types (`spec: {}`, `citations: "x"`, `null`) must never
+ * reach the index, where it would throw in every later query. `factsFromCache` accepts an entry only when it has
+ * exactly the shape of `FileFacts` (every id a valid id, every position a non-negative integer), names the file it is
+ * stored under (`path` and every nested `file`), and holds only the facts of that file's role; otherwise the caller
+ * parses the file cold. The type checks at the end keep these schemas in step with the types they mirror.
+ */
+
+const count = z.number().int().nonnegative();
+const position = z.object({ line: count, character: count });
+const range = z.object({ start: position, end: position });
+const id = z.string().refine(isValidId);
+
+const clause = z.object({
+  id,
+  kind: z.enum(['heading', 'footnote']),
+  title: z.string(),
+  text: z.string(),
+  file: z.string(),
+  range,
+  idRange: range,
+  section: z.array(z.string()),
+  authority: z.string().optional(),
+  attributes: z.record(z.string(), z.string()),
+  parent: id.optional(),
+  level: z.number().int().min(1).max(6).optional(),
+});
+
+const heading = z.object({ title: z.string(), level: z.number().int().min(1).max(6), range, id: id.optional(), slug: z.string() });
+
+const footnoteRef = z.object({
+  id,
+  range,
+  idRange: range,
+  blockText: z.string(),
+  parent: id.optional(),
+  authority: z.string().optional(),
+  section: z.array(z.string()),
+  sectionTitle: z.string(),
+});
+
+const footnoteDef = z.object({ id, range, idRange: range, target: z.string().optional(), targetRange: range.optional(), text: z.string() });
+
+const link = z.object({ url: z.string(), path: z.string(), anchor: z.string(), range, anchorRange: range });
+
+const malformed = z.object({ range, message: z.string(), raw: z.string() });
+
+const prose = z.object({
+  kind: z.enum(['paragraph', 'heading', 'tableCell']),
+  start: count,
+  end: count,
+  text: z.string(),
+  clauseId: id.optional(),
+  authority: z.string().optional(),
+});
+
+const spec = z.object({
+  file: z.string(),
+  headings: z.array(heading),
+  headingClauses: z.array(clause),
+  footnoteRefs: z.array(footnoteRef),
+  footnoteDefs: z.array(footnoteDef),
+  links: z.array(link),
+  /** A set in memory, an array on disk. */
+  anchors: z.array(z.string()).transform((a) => new Set(a)),
+  malformed: z.array(malformed),
+  prose: z.array(prose),
+  end: position,
+  problems: z.array(z.string()),
+});
+
+const ambiguityHit = z.object({
+  category: z.enum([...AMBIGUITY_CATEGORIES, 'llm']),
+  term: z.string(),
+  phrase: z.string(),
+  range,
+  question: z.string(),
+  severity: z.enum(['error', 'warning', 'info', 'hint']),
+  clauseId: id.optional(),
+  suggestion: z.string().optional(),
+});
+
+const citation = z.object({ id, file: z.string(), range, idRange: range, kind: z.enum(['code', 'test']) });
+
+const code = z.object({ file: z.string(), language: z.string().optional(), citations: z.array(citation) });
+
+const example = z.object({ file: z.string(), backRefs: z.array(z.object({ id, range, idRange: range })), head: z.string() });
+
+/** Chunk facts are never stored (they are for the editor's next edit), so an entry has none. */
+const fileFacts = z.object({
+  path: z.string(),
+  hash: z.number(),
+  spec: spec.optional(),
+  ambiguity: z.array(ambiguityHit).optional(),
+  code: code.optional(),
+  example: example.optional(),
+});
+
+/**
+ * The facts of `rel` from a cache entry, or undefined when the entry is not exactly the facts of that file in that
+ * role (then the file is parsed cold).
+ */
+export function factsFromCache(rel: string, role: FileRole, value: unknown): FileFacts | undefined {
+  const parsed = fileFacts.safeParse(value);
+  if (!parsed.success) return undefined;
+  const facts: FileFacts = parsed.data;
+  if (facts.path !== rel) return undefined;
+  const { spec: s, code: c, example: e } = facts;
+  // Only the facts of the file's role, each naming the file itself.
+  if ((s !== undefined || facts.ambiguity !== undefined) !== (role === 'spec') || (s && (s.file !== rel || s.headingClauses.some((x) => x.file !== rel)))) {
+    return undefined;
+  }
+  if ((c !== undefined) !== (role === 'code') || (c && (c.file !== rel || c.citations.some((x) => x.file !== rel)))) return undefined;
+  if ((e !== undefined) !== (role === 'example') || (e && e.file !== rel)) return undefined;
+  return facts;
+}
+
+// The schemas name exactly the keys of the types they mirror: a field added to a type fails the build here.
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+type Assert<T extends true> = T;
+type Out<S extends z.ZodType> = z.output<S>;
+export type FactsSchemaInStep = [
+  Assert<SameKeys<Clause, Out<typeof clause>>>,
+  Assert<SameKeys<HeadingInfo, Out<typeof heading>>>,
+  Assert<SameKeys<FootnoteRef, Out<typeof footnoteRef>>>,
+  Assert<SameKeys<FootnoteDef, Out<typeof footnoteDef>>>,
+  Assert<SameKeys<SpecLink, Out<typeof link>>>,
+  Assert<SameKeys<MalformedBlock, Out<typeof malformed>>>,
+  Assert<SameKeys<ProseBlock, Out<typeof prose>>>,
+  Assert<SameKeys<SpecFacts, Out<typeof spec>>>,
+  Assert<SameKeys<AmbiguityHit, Out<typeof ambiguityHit>>>,
+  Assert<SameKeys<Citation, Out<typeof citation>>>,
+  Assert<SameKeys<CodeFacts, Out<typeof code>>>,
+  Assert<SameKeys<ExampleFacts, Out<typeof example>>>,
+  Assert<SameKeys<Omit<FileFacts, 'chunks'>, Out<typeof fileFacts>>>,
+  Assert<SameKeys<Range, Out<typeof range>>>,
+];

@@ -4,14 +4,20 @@ import { parseArgs } from 'node:util';
 import { CODE_DESCRIPTIONS, computeDiagnostics } from '../core/diagnostics';
 import { toJson, summarize } from '../core/format/json';
 import { toSarif } from '../core/format/sarif';
-import { toText } from '../core/format/text';
+import { formatDiagnosticLine, toText } from '../core/format/text';
+import type { AuditResult } from '../core/audit/compliance';
+import { runAuditOnIndex } from '../node/auditRun';
 import { coverageJson, coverageReport } from '../core/report';
 import { DIAGNOSTIC_CODES, type Severity } from '../core/types';
+import { plural } from '../core/words';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { runLlmOnIndex } from '../node/llmRun';
 import { readTextFile } from '../node/walk';
 import { loadWorkspace } from '../node/workspace';
 import { startServer } from '../lsp/server';
+import { contextMarkdown, governingClauses, type LineRange } from '../core/features/agents';
+import { LiveWorkspace } from '../node/liveWorkspace';
+import { exampleTexts, runMcpServer } from './mcp';
 
 /**
  * `clarify`: the CI face of the core [^spec_clarifier]. Exit codes: 0 clean (below --fail-on), 1 findings at or above --fail-on,
@@ -28,6 +34,10 @@ Usage:
   clarify check [DIR] [--format text|json|sarif] [--fail-on error|warning|info] [--show-info] [--output FILE]
                 [--cache DIR] [--llm [--llm-model M] [--llm-cache DIR] [--llm-timeout SECONDS]]
   clarify report [DIR] [--format markdown|json] [--output FILE] [--cache DIR]
+  clarify context FILE [--lines A-B] [--format md|json] [--max-chars N] [--root DIR]
+  clarify audit [DIR] --llm [--file FILE]... [--format text|json|sarif] [--fail-on S] [--output FILE]
+                [--llm-model M] [--llm-cache DIR] [--llm-timeout SECONDS]
+  clarify mcp [DIR]
   clarify lsp --stdio | --node-ipc | --socket=PORT | --pipe=NAME
   clarify --version | --help
 
@@ -36,6 +46,17 @@ check   Index the specs (Markdown with {#id} headings and [^id] footnotes) and t
         (default: error), 0 otherwise, 2 when the tool itself fails.
 report  Print a coverage report: per clause its authority, code and test citations and example file; totals
         per authority and per spec file. Markdown, or one JSON object with --format json.
+context Print the clauses FILE cites (or only lines A-B of it), with their text, authority, parents and
+        examples, as one Markdown block to paste into a prompt (json: the same as data). Bounded in size
+        (--max-chars, default 8000); what did not fit is named. The workspace is --root, else the nearest
+        folder above FILE with .clarifier.json or .git, else the current folder.
+audit   Ask the configured LLM, for each citation of a clause in code or tests, whether the cited code (its
+        enclosing block) satisfies the clause; report compliance.violation (with the quoted lines, verified
+        to exist) and compliance.unclear at the citation, and a cost summary on stderr. Opt-in: --llm is
+        required; sends each clause and the cited code to OPENAI_BASE_URL with OPENAI_API_KEY. --file limits
+        it to the citations of some files. --llm-cache reuses answers for unchanged (clause, code) pairs.
+mcp     Serve the specs of DIR (default: .) to coding agents over the Model Context Protocol (stdio): look up
+        a clause, the clauses governing a file, citations, search, check, open questions. Read-only.
 lsp     Run the language server (hover, definition, references, completion, diagnostics, quick fixes,
         rename, code lens, symbols) for any LSP editor; the transport comes from the flag.
 
@@ -79,6 +100,9 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
 
 async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
   if (argv[0] === 'lsp') return runLanguageServer(argv.slice(1));
+  if (argv[0] === 'mcp') return runMcp(argv.slice(1));
+  if (argv[0] === 'context') return runContext(argv.slice(1), io);
+  if (argv[0] === 'audit') return runAuditCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -180,6 +204,190 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
 
   if (command === 'report') return 0;
   return diagnostics.some((d) => RANK[d.severity] >= RANK[failOn]) ? 1 : 0;
+}
+
+/** `clarify mcp [DIR]`: the Model Context Protocol server over stdio [^ag1m]. Returns when the client closes the stream. */
+async function runMcp(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { stdio: { type: 'boolean', default: true } } });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const [dirArg, ...extra] = parsed.positionals;
+  if (extra.length) throw new UsageError(`unexpected argument \`${extra[0]}\``);
+  const dir = existingFolder(dirArg ?? '.');
+  return runMcpServer({ root: dir, version: VERSION });
+}
+
+/** `clarify context FILE`: the clauses a file cites, as a prompt-ready Markdown block (or JSON) [^ag2c]. */
+async function runContext(args: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        lines: { type: 'string' },
+        format: { type: 'string', default: 'md' },
+        'max-chars': { type: 'string' },
+        root: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [fileArg, ...extra] = positionals;
+  if (fileArg === undefined) throw new UsageError('`clarify context` needs a FILE');
+  if (extra.length) throw new UsageError(`unexpected argument \`${extra[0]}\``);
+  const format = values.format!;
+  if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json (got \`${format}\`)`);
+  let lines: LineRange | undefined;
+  if (values.lines !== undefined) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(values.lines);
+    const from = m ? Number(m[1]) : NaN;
+    const to = m ? Number(m[2] ?? m[1]) : NaN;
+    if (!m || from < 1 || to < from) throw new UsageError(`--lines must be A-B with 1 <= A <= B (got \`${values.lines}\`)`);
+    lines = { from, to };
+  }
+  const maxChars = values['max-chars'] !== undefined ? Number(values['max-chars']) : undefined;
+  if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars >= 500)) throw new UsageError(`--max-chars must be a whole number of at least 500 (got \`${values['max-chars']}\`)`);
+  let file = path.resolve(fileArg);
+  try {
+    file = fs.realpathSync(file);
+  } catch {
+    throw new Error(`cannot read ${fileArg}: it does not exist`);
+  }
+  const root = values.root !== undefined ? existingFolder(values.root) : workspaceRootOf(file);
+  const rel = path.relative(root, file);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${fileArg} is not inside the workspace ${root}`);
+  const relPath = rel.split(path.sep).join('/');
+  const workspace = new LiveWorkspace(root);
+  const ws = await workspace.current();
+  if (!ws.index.hasFile(relPath)) throw new Error(`${relPath} is not a file of the workspace ${root} (missing, ignored or skipped)`);
+  const governing = governingClauses(ws.index.model(), relPath, lines);
+  const examples = await exampleTexts(workspace, governing.clauses.map((c) => c.example));
+  const block = contextMarkdown(governing, { ...(maxChars !== undefined ? { maxChars } : {}), exampleText: (p) => examples.get(p) });
+  const output =
+    format === 'json'
+      ? JSON.stringify({ version: 1, ...governing, clauses: governing.clauses.filter((c) => block.included.includes(c.id)), omitted: block.omitted, truncated: block.truncated }, null, 2) + '\n'
+      : block.markdown;
+  if (values.output) fs.writeFileSync(path.resolve(values.output), output);
+  else io.stdout.write(output);
+  if (block.truncated) io.stderr.write(`clarify: context truncated to ${(maxChars ?? 8000).toLocaleString('en-US')} characters${block.omitted.length ? `; left out ${block.omitted.join(', ')}` : ''}\n`);
+  return 0;
+}
+
+/** `clarify audit [DIR] --llm`: does the code that cites a clause satisfy it? [^au4d] */
+async function runAuditCommand(args: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        llm: { type: 'boolean', default: false },
+        'llm-model': { type: 'string' },
+        'llm-cache': { type: 'string' },
+        'llm-timeout': { type: 'string' },
+        file: { type: 'string', multiple: true },
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string', default: 'error' },
+        'show-info': { type: 'boolean', default: false },
+        output: { type: 'string', short: 'o' },
+        'no-color': { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [dirArg, ...extra] = positionals;
+  if (extra.length) throw new UsageError(`unexpected argument \`${extra[0]}\``);
+  if (!values.llm) throw new UsageError('`clarify audit` sends clauses and the code that cites them to an LLM: add --llm to agree (see --help)');
+  const format = values.format!;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got \`${format}\`)`);
+  const failOn = values['fail-on']! as Severity;
+  if (!['error', 'warning', 'info'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or info (got \`${failOn}\`)`);
+  const llmTimeout = values['llm-timeout'] !== undefined ? Number(values['llm-timeout']) : undefined;
+  if (llmTimeout !== undefined && !(llmTimeout > 0)) throw new UsageError(`--llm-timeout must be a number of seconds (got \`${values['llm-timeout']}\`)`);
+  const dir = existingFolder(dirArg ?? '.');
+  const files = (values.file ?? []).map((f) => {
+    const abs = path.resolve(f);
+    let real = abs;
+    try {
+      real = fs.realpathSync(abs);
+    } catch {
+      throw new UsageError(`--file ${f} does not exist`);
+    }
+    const rel = path.relative(dir, real);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`--file ${f} is not inside ${dir}`);
+    return rel.split(path.sep).join('/');
+  });
+  const workspace = await loadWorkspace(dir);
+  for (const s of workspace.skipped) io.stderr.write(`clarify: skipped ${s.path}: ${s.reason}\n`);
+  const run = await runAuditOnIndex(workspace.index, {
+    root: workspace.root,
+    config: workspace.config,
+    ...(files.length ? { files } : {}),
+    ...(values['llm-model'] ? { model: values['llm-model'] } : {}),
+    ...(values['llm-cache'] ? { cacheDir: path.resolve(values['llm-cache']) } : {}),
+    ...(llmTimeout !== undefined ? { timeoutMs: llmTimeout * 1000 } : {}),
+    onProgress: (done, total) => io.stderr.write(`clarify: audit ${done}/${total} requests\n`),
+  });
+  io.stderr.write(`clarify: ${run.message}\n`);
+  const diagnostics = run.diagnostics;
+  let output: string;
+  if (format === 'json') {
+    const r = run.result;
+    const audit = { citations: r.items, requests: r.requests, cached: r.cached, dropped: r.dropped, usage: r.usage, verdicts: countVerdicts(r), ...(r.error ? { error: r.error } : {}) };
+    const json = toJson(workspace.index.model(), diagnostics, workspace.skipped) as { diagnostics: unknown };
+    output = JSON.stringify({ version: 1, audit, diagnostics: json.diagnostics }, null, 2) + '\n';
+  } else if (format === 'sarif') {
+    output = JSON.stringify(toSarif(diagnostics, { version: VERSION, informationUri: HOMEPAGE }), null, 2) + '\n';
+  } else {
+    const out = values.output ? undefined : io.stdout;
+    const color = !values['no-color'] && !process.env['NO_COLOR'] && Boolean((out as { isTTY?: boolean } | undefined)?.isTTY);
+    const lines = diagnostics.filter((d) => values['show-info'] || RANK[d.severity] >= RANK.warning).map((d) => formatDiagnosticLine(d, color));
+    const v = countVerdicts(run.result);
+    lines.push(`${lines.length ? '\n' : ''}${v.satisfies} satisfied, ${v.violates} possibly violated, ${v.unclear} unclear of ${plural(run.result.items, 'citation')} audited`);
+    output = lines.join('\n') + '\n';
+  }
+  if (values.output) fs.writeFileSync(path.resolve(values.output), output);
+  else io.stdout.write(output);
+  if (run.result.error && run.result.results.length === 0 && run.result.items > 0) return 2;
+  return diagnostics.some((d) => RANK[d.severity] >= RANK[failOn]) ? 1 : 0;
+}
+
+function countVerdicts(result: AuditResult): { satisfies: number; violates: number; unclear: number } {
+  const out = { satisfies: 0, violates: 0, unclear: 0 };
+  for (const r of result.results) if (r.verdict) out[r.verdict]++;
+  return out;
+}
+
+function existingFolder(arg: string): string {
+  const dir = path.resolve(arg);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    throw new Error(`cannot read folder ${dir}: it does not exist`);
+  }
+  if (!stat.isDirectory()) throw new Error(`${dir} is not a folder`);
+  return fs.realpathSync(dir);
+}
+
+/** The nearest folder above a file with .clarifier.json or .git; else the current folder. */
+function workspaceRootOf(file: string): string {
+  let dir = path.dirname(file);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, '.clarifier.json')) || fs.existsSync(path.join(dir, '.git'))) return fs.realpathSync(dir);
+    const up = path.dirname(dir);
+    if (up === dir) return existingFolder('.');
+    dir = up;
+  }
 }
 
 /** `clarify lsp --stdio`: the same server the VS Code extension runs, for any LSP editor. Never returns. */

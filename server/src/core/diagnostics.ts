@@ -33,6 +33,8 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'ambiguity.time': 'warning',
   'ambiguity.llm': 'warning',
   'ambiguity.open-question': 'warning',
+  'compliance.violation': 'warning',
+  'compliance.unclear': 'info',
 };
 
 /** One-line descriptions of each code (SARIF rules, docs, `clarify --help`). */
@@ -58,6 +60,8 @@ export const CODE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'ambiguity.time': 'An unbounded time word ("soon", "timely", "immediately"): within what time?',
   'ambiguity.llm': 'Vague wording found by the optional LLM pass, with its clarifying question.',
   'ambiguity.open-question': 'An open question the author marked in the spec ([NEEDS CLARIFICATION: …]).',
+  'compliance.violation': 'The optional audit (`clarify audit --llm`) judged that the code citing a clause contradicts it, quoting the lines.',
+  'compliance.unclear': 'The optional audit could not tell from the cited code whether it satisfies the clause.',
 };
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

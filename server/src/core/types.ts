@@ -38,6 +38,8 @@ export const DIAGNOSTIC_CODES = [
   'ambiguity.time',
   'ambiguity.llm',
   'ambiguity.open-question',
+  'compliance.violation',
+  'compliance.unclear',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -1,0 +1,101 @@
+import * as path from 'node:path';
+import { displayEndpoint } from '../core/ambiguity/llm';
+import { AUDIT_RECORD_SCHEMA, auditDiagnostics, auditItems, auditSummary, runAudit, type AuditCache, type AuditRecord, type AuditResult } from '../core/audit/compliance';
+import type { ClarifierConfig } from '../core/config';
+import type { WorkspaceIndex } from '../core/index';
+import type { Diagnostic } from '../core/types';
+import { createOpenAIClient } from './llm';
+import { readCacheFile, writeFileAtomic } from './safeFs';
+import { readTextFileSync } from './walk';
+
+/**
+ * Runs the compliance audit over the citations of an index (all, or those of some files) [^au4d]. Code and clause
+ * text leave the machine only from here, only when the caller opted in (`clarify audit --llm`, the editor's "Audit
+ * This File" in a trusted workspace), and only to the configured endpoint, with the same key handling as the LLM
+ * ambiguity pass.
+ */
+
+export interface AuditRunOptions {
+  root: string;
+  config: ClarifierConfig;
+  model?: string;
+  apiKey?: string;
+  /** Only the citations in these files (workspace paths). */
+  files?: readonly string[];
+  cacheDir?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  /** The current text of a code file (the editor's); default: read from disk with the safe reader. */
+  textOf?: (file: string) => string | undefined;
+}
+
+export interface AuditRunSummary {
+  result: AuditResult;
+  diagnostics: Diagnostic[];
+  message: string;
+}
+
+export async function runAuditOnIndex(index: WorkspaceIndex, options: AuditRunOptions): Promise<AuditRunSummary> {
+  const model = options.model ?? options.config.llm.model;
+  const baseURL = options.config.llm.baseURL;
+  const textOf =
+    options.textOf ??
+    ((file: string): string | undefined => {
+      const abs = path.resolve(options.root, file);
+      if (!abs.startsWith(options.root + path.sep)) return undefined;
+      const read = readTextFileSync(abs);
+      return 'text' in read ? read.text : undefined;
+    });
+  const items = auditItems(index.model(), model, textOf, options.files ? new Set(options.files) : undefined);
+  const client = createOpenAIClient({
+    ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
+    ...(baseURL !== undefined ? { baseURL } : {}),
+    timeoutMs: options.timeoutMs ?? options.config.llm.timeoutSeconds * 1000,
+    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+  });
+  const result = await runAudit(items, {
+    client,
+    model,
+    concurrency: options.config.llm.concurrency,
+    ...(options.cacheDir ? { cache: createAuditCache(options.cacheDir) } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const diagnostics: Diagnostic[] = [];
+  for (const d of auditDiagnostics(result)) {
+    const override = options.config.severity[d.code];
+    if (override === 'off') continue;
+    diagnostics.push(override ? { ...d, severity: override } : d);
+  }
+  const where = `${model} at ${displayEndpoint(baseURL ?? process.env['OPENAI_BASE_URL'])}`;
+  return { result, diagnostics, message: auditSummary(result, where) };
+}
+
+const KEY_RE = /^[a-f0-9]{64}$/;
+
+/**
+ * One JSON file per key in `dir`: read with the safe cache reader (never a FIFO, a link or an oversized file), written
+ * atomically through an exclusive temporary file (never through a link); an entry of the wrong shape is a miss [^ca7s].
+ */
+export function createAuditCache(dir: string): AuditCache {
+  const fileOf = (key: string): string => path.join(dir, `audit-${key}.json`);
+  return {
+    async get(key: string): Promise<AuditRecord | undefined> {
+      if (!KEY_RE.test(key)) return undefined;
+      const text = await readCacheFile(fileOf(key), 256 * 1024);
+      if (text === undefined) return undefined;
+      try {
+        const parsed = AUDIT_RECORD_SCHEMA.safeParse((JSON.parse(text) as { record?: unknown })?.record);
+        return parsed.success ? parsed.data : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key: string, value: AuditRecord): Promise<void> {
+      if (!KEY_RE.test(key)) throw new Error('invalid cache key');
+      await writeFileAtomic(fileOf(key), `${JSON.stringify({ version: 1, record: AUDIT_RECORD_SCHEMA.parse(value) }, null, 2)}\n`);
+    },
+  };
+}

@@ -109,7 +109,7 @@ function main(): void {
     const total = empty();
     for (const file of files) {
       const doc = loadDoc(set, file);
-      const s = evaluate(doc, verbose);
+      const s = evaluate(doc, verbose && (set === 'dev' || only === set));
       const acc = bySource.get(doc.source) ?? empty();
       add(acc, s);
       bySource.set(doc.source, acc);

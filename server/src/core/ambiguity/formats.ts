@@ -1,0 +1,78 @@
+import type { SpecFacts } from '../spec/parseSpec';
+
+/**
+ * Which Markdown files the ambiguity pass reviews, and as what format: THE one decision [^am7f]. Each format is
+ * recognised by evidence in the file (or its path), never by its name alone:
+ *  - `kramdown-rfc`: an IETF draft in kramdown-rfc: YAML front matter followed by a `--- abstract` line;
+ *  - `spec-kit`: a GitHub spec-kit feature spec: `**FR-001**` requirement ids, `[NEEDS CLARIFICATION: …]` markers, or
+ *    a `# Feature Specification` title with a `## Requirements` / `## Success Criteria` section;
+ *  - `kiro`: a Kiro requirements document: under `.kiro/specs/`, or EARS criteria (`WHEN … THEN … SHALL`) in a
+ *    `#### Acceptance Criteria` section;
+ *  - `model-spec`: a spec that declares clauses with `{#id authority=…}` headings or footnote ids;
+ *  - `markdown`: another spec that declares clauses (`{#id}` headings, footnotes), or a KEP (`# KEP-1234: …` with a
+ *    `## Proposal` or `### Goals` section).
+ * A README, a changelog or notes without any of this are not specs: not reviewed.
+ *
+ * Issue 12 adds a `format` field to the per-spec facts with the same values; at merge this function can read it.
+ */
+export type SpecFormat = 'model-spec' | 'kramdown-rfc' | 'spec-kit' | 'kiro' | 'markdown';
+
+export interface Review {
+  format: SpecFormat;
+  /** Offset where the reviewed prose starts (after a kramdown-rfc front matter and its `--- abstract` line). */
+  from: number;
+}
+
+const KRAMDOWN_ABSTRACT = /^---[ \t]+abstract[ \t]*$/m;
+const KRAMDOWN_FRONT = /^---[ \t]*\r?\n[\s\S]*?^(?:title|docname|ipr|category|abbrev):/m;
+const SPEC_KIT_ID = /\*\*(?:FR|SC|NFR)-\d{3}\*\*/;
+const NEEDS_CLARIFICATION = /\[NEEDS CLARIFICATION\b/;
+const FEATURE_SPEC = /^#[ \t]+Feature Specification\b/m;
+const SPEC_KIT_SECTION = /^##[ \t]+(?:Requirements|Success Criteria|User Scenarios)/m;
+const EARS = /^\s*(?:\d+\.|[-*])\s+(?:WHEN|WHILE|IF|WHERE)\b[^\n]*\bSHALL\b/m;
+const ACCEPTANCE_HEADING = /^#{2,6}[ \t]+Acceptance Criteria\b/m;
+const KEP_TITLE = /^#[ \t]+KEP-\d+\b/m;
+const KEP_SECTION = /^#{2,3}[ \t]+(?:Proposal|Goals|Motivation)\b/m;
+
+/** Is the file reviewed, and as what? `undefined`: not a spec (not reviewed). */
+export function reviewOf(path: string, text: string, facts: Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'>): Review | undefined {
+  const abstract = KRAMDOWN_ABSTRACT.exec(text);
+  if (abstract && KRAMDOWN_FRONT.test(text.slice(0, abstract.index + 1))) return { format: 'kramdown-rfc', from: abstract.index + abstract[0].length };
+  if (SPEC_KIT_ID.test(text) || NEEDS_CLARIFICATION.test(text) || (FEATURE_SPEC.test(text) && SPEC_KIT_SECTION.test(text))) return { format: 'spec-kit', from: 0 };
+  if (/(?:^|\/)\.kiro\/specs\//.test(path) || (EARS.test(text) && ACCEPTANCE_HEADING.test(text))) return { format: 'kiro', from: 0 };
+  const declares = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
+  if (declares) return { format: facts.headingClauses.some((c) => c.authority !== undefined) ? 'model-spec' : 'markdown', from: 0 };
+  if (KEP_TITLE.test(text) && KEP_SECTION.test(text)) return { format: 'markdown', from: 0 };
+  return undefined;
+}
+
+const VOCABULARY_HEADING = /^(#{1,6})[ \t]+(?:[^\n]*\b)?(?:definitions|terminology|glossary|terms and definitions|key entities|conventions and definitions)\b[^\n]*$/gim;
+const BOLD_TERM = /^[ \t]*(?:[-*+]|\d+[.)])?[ \t]*(?:\*\*|__)([^*_\n]{2,60}?)(?:\*\*|__)[ \t]*(?::|—|–|-|\()/gm;
+const DEFINITION_LIST = /^([^\n:#>|`][^\n:]{1,58})\r?\n:[ \t]+\S/gm;
+const QUOTED_DEFINITION = /["“]([^"”\n]{2,60})["”][ \t]+(?:means|refers to|is defined as|denotes)\b/g;
+const LIST_TERM = /^[ \t]*[-*+][ \t]+([A-Za-z][\w -]{1,40}?):[ \t]/gm;
+
+/**
+ * The document's own vocabulary [^am6c]: terms it defines, which are terms of art in it and never findings:
+ * `**Term**: …` and `- **Term** — …` entries, kramdown definition lists (`Term` then `: definition`), `"Term" means …`,
+ * and in a Definitions / Terminology / Glossary / Key Entities section also `- Term: …` items. Lowercased, deduplicated,
+ * in order of appearance.
+ */
+export function documentTerms(text: string): string[] {
+  const terms = new Set<string>();
+  const add = (t: string | undefined): void => {
+    const term = t?.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (term && term.length >= 2 && !/^(?:fr|sc|nfr)-\d+$/.test(term) && !/^(?:example|note|why this priority|independent test|given|when|then)$/.test(term)) terms.add(term);
+  };
+  for (const m of text.matchAll(BOLD_TERM)) add(m[1]);
+  for (const m of text.matchAll(DEFINITION_LIST)) add(m[1]);
+  for (const m of text.matchAll(QUOTED_DEFINITION)) add(m[1]);
+  for (const h of text.matchAll(VOCABULARY_HEADING)) {
+    const depth = h[1]!.length;
+    const rest = text.slice(h.index + h[0].length);
+    const end = new RegExp(`^#{1,${depth}}[ \\t]`, 'm').exec(rest);
+    const section = end ? rest.slice(0, end.index) : rest;
+    for (const m of section.matchAll(LIST_TERM)) add(m[1]);
+  }
+  return [...terms];
+}

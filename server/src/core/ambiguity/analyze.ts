@@ -589,7 +589,13 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
   let end = at;
   while (end + 1 < tokens.length && tokens[end + 1]!.sentence === sentence) end++;
   if (tokens[end]?.norm === '?') return undefined;
-  const k = ctx.firstKeyword.get(sentence);
+  let k = ctx.firstKeyword.get(sentence);
+  // The keyword must govern the candidate's clause (`;` separates clauses with their own verbs).
+  if (k !== undefined && tokens[k]!.clause !== tokens[at]!.clause) {
+    k = undefined;
+    for (let j = at; j < tokens.length && tokens[j]!.clause === tokens[at]!.clause; j++) if (isKeyword(tokens[j]!)) k = k ?? j;
+    for (let j = at - 1; j >= 0 && tokens[j]!.clause === tokens[at]!.clause; j--) if (isKeyword(tokens[j]!)) k = j;
+  }
   if (k !== undefined) {
     const n1 = tokens[k + 1]?.norm;
     const n2 = tokens[k + 2]?.norm;
@@ -680,8 +686,8 @@ function inExampleList(tokens: Token[], at: number): boolean {
     const n = t.norm;
     const before = tokens[j - 1]?.norm;
     if (n === 'e.g' || ((n === 'example' || n === 'instance') && before === 'for') || (n === 'as' && before === 'such') || n === 'like') return true;
-    // A list of quoted phrases: the item before "etc." is a quotation.
-    if (j === at - 2 && tokens[j + 1]?.norm === ',' && t.quoted) return true;
+    // A list of quoted phrases: the word before "etc." is a quotation.
+    if (j >= at - 3 && t.quoted && t.kind === 'word') return true;
   }
   return false;
 }
@@ -841,6 +847,7 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
     if (!word && posOf(ctx, i + 1) !== 'ADJ' && posOf(ctx, i + 1) !== 'ADV') return undefined;
     return { start: i, end: i + span, category: word ? categoryOf(word) : 'vague', term: `${t.norm} ${cw.base}`, word: cw, pattern: 'degree' };
   }
+  if ((t.norm === 'more' || t.norm === 'less') && tokens[i - 1]?.norm === 'the') return undefined;
   if ((t.norm === 'more' || t.norm === 'less' || t.norm === 'most' || t.norm === 'least') && nextOk && (CLASS_WORDS.has(next.norm) || posOf(ctx, i + 1) === 'ADJ')) {
     const word = CLASS_WORDS.get(next.norm) ?? { base: next.norm, dimension: 'degree' as const, form: 'adj' as const };
     const superlative = t.norm === 'most' || t.norm === 'least';
@@ -942,7 +949,8 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
     if (c.word.base === 'immediate' && (hasTrigger(ctx, start) || (nextWord !== undefined && (EVENT_WORDS.has(nextWord) || READINESS_WORDS.has(nextWord))))) return undefined;
   }
   if (c.category === 'open-ended' && inExampleList(tokens, start)) return undefined;
-  if (c.category === 'escape' && answeredByReference(tokens, end)) return undefined;
+  if (answeredByReference(tokens, end)) return undefined;
+  if (inParentheses(tokens, start) || inLinkLabel(ctx, start)) return undefined;
   if (BOUNDABLE.has(c.category) && boundFor(ctx, c)) return undefined;
   return reasonOf(c, where);
 }
@@ -974,6 +982,42 @@ function hasTrigger(ctx: BlockContext, at: number): boolean {
   const sentence = tokens[at]!.sentence;
   for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.sentence === sentence; j--) {
     if (tokens[j]!.kind === 'word' && TRIGGER_WORDS.has(tokens[j]!.norm)) return true;
+  }
+  return false;
+}
+
+/**
+ * Inside parentheses: an aside or an example ("(e.g., …)", "(just once per context is appropriate)"), not the
+ * requirement itself.
+ */
+function inParentheses(tokens: Token[], at: number): boolean {
+  let depth = 0;
+  const clause = tokens[at]!.clause;
+  for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.clause === clause; j--) {
+    const n = tokens[j]!.norm;
+    if (n === ')') depth++;
+    else if (n === '(') {
+      if (depth === 0) return true;
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** The label of a link to a section names that section ("[safe completion](#refusal_style)"): not a finding. */
+function inLinkLabel(ctx: BlockContext, at: number): boolean {
+  const { tokens, block } = ctx;
+  const clause = tokens[at]!.clause;
+  for (let j = at - 1; j >= 0 && j >= at - 12 && tokens[j]!.clause === clause; j--) {
+    const n = tokens[j]!.norm;
+    if (n === ']') return false;
+    if (n === '[') {
+      for (let k = at + 1; k < tokens.length && k <= at + 12; k++) {
+        if (tokens[k]!.norm === '[') return false;
+        if (tokens[k]!.norm === ']') return block.text[tokens[k]!.end] === '(' || block.text[tokens[k]!.end] === '[';
+      }
+      return false;
+    }
   }
   return false;
 }

@@ -24,10 +24,10 @@ const BASE: Record<Dimension, string[]> = {
   quality: [
     'good', 'nice', 'helpful', 'useful', 'clear', 'concise', 'succinct', 'lucid', 'readable', 'understandable', 'meaningful',
     'friendly', 'user-friendly', 'intuitive', 'easy', 'simple', 'straightforward', 'convenient', 'clean', 'elegant', 'polished',
-    'professional', 'appropriate', 'suitable', 'proper', 'adequate', 'reasonable', 'sensible', 'acceptable', 'accurate',
+    'appropriate', 'suitable', 'proper', 'adequate', 'reasonable', 'sensible', 'acceptable', 'accurate',
     'informative', 'detailed', 'thorough', 'comprehensive', 'robust', 'reliable', 'resilient', 'efficient',
     'effective', 'optimal', 'smooth', 'seamless', 'graceful', 'careful', 'judicious', 'proportionate', 'well-organized',
-    'well-organised', 'well-structured', 'well-written', 'well-designed', 'sufficient', 'plain', 'weak', 'strong', 'maintainable',
+    'well-organised', 'well-structured', 'well-written', 'well-designed', 'sufficient', 'plain', 'weak', 'maintainable',
     'scalable', 'portable', 'flexible', 'performant', 'responsible', 'fair', 'polite', 'respectful', 'engaging', 'natural',
     'coherent', 'attractive', 'pleasant', 'satisfactory', 'decent', 'solid', 'suspicious', 'harmful', 'high-quality',
     'legible', 'tidy', 'compact', 'lightweight', 'transparent', 'predictable',
@@ -112,9 +112,7 @@ export const CLASS_WORDS: ReadonlyMap<string, ClassWord> = (() => {
   for (const [w, dimension] of EXTRA) put(w, { base: w, dimension, form: 'adv' });
   // Irregular forms.
   put('better', { base: 'good', dimension: 'quality', form: 'comparative' });
-  put('best', { base: 'good', dimension: 'quality', form: 'superlative' });
   put('worse', { base: 'bad', dimension: 'quality', form: 'comparative' });
-  put('worst', { base: 'bad', dimension: 'quality', form: 'superlative' });
   put('security', { base: 'secure', dimension: 'security', form: 'noun' });
   put('safety', { base: 'safe', dimension: 'security', form: 'noun' });
   put('simplicity', { base: 'simple', dimension: 'quality', form: 'noun' });
@@ -156,7 +154,8 @@ export const NEVER_FLAGGED = new Set([
   'clearly', 'obviously', 'likely', 'unlikely', 'probably', 'possibly', 'certainly', 'apparently', 'evidently', 'however',
   'therefore', 'thus', 'indeed', 'ideally', 'newly', 'currently', 'recently', 'previously', 'finally', 'initially',
   'explicitly', 'implicitly', 'directly', 'strictly', 'exactly', 'precisely', 'correctly', 'completely', 'fully',
-  'naturally', 'especially', 'particularly', 'largely', 'mostly', 'lately', 'earlier', 'later', 'well',
+  'naturally', 'especially', 'particularly', 'largely', 'mostly', 'lately', 'earlier', 'later', 'well', 'simply', 'merely',
+  'higher', 'lower', 'highest', 'lowest', 'best', 'worst', 'strong', 'strongly',
 ]);
 
 /**
@@ -217,6 +216,20 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['old value', 'common'],
   ['new value', 'common'],
   ['small talk', 'idiom'],
+  ['small claims', 'law: small-claims court'],
+  ['high severity', 'severity classification (e.g. CVSS v3.1 qualitative ratings)'],
+  ['low severity', 'CVSS v3.1 qualitative ratings'],
+  ['high risk', 'risk classification (EU AI Act Art. 6)'],
+  ['low risk', 'risk classification'],
+  ['high priority', 'priority classification'],
+  ['low priority', 'priority classification'],
+  ['good humor', 'idiom'],
+  ['good humour', 'idiom'],
+  ['good standing', 'idiom'],
+  ['do its best', 'idiom'],
+  ['do their best', 'idiom'],
+  ['do your best', 'idiom'],
+  ['do our best', 'idiom'],
   ['reasonable person', 'law: the reasonable-person standard'],
   ['best interest', 'law: best-interest standard'],
   ['best interests', 'law: best-interest standard'],

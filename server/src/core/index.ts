@@ -1,4 +1,4 @@
-import { documentTerms, reviewOf, type Review } from './ambiguity/formats';
+import { documentTerms, domainOf, reviewOf, type Review } from './ambiguity/formats';
 import { findAmbiguities, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding } from './ambiguity/analyze';
 import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
 import { CLARIFICATIONS_ID } from './features/clarify';
@@ -305,7 +305,8 @@ export class WorkspaceIndex {
     const offsets: number[] = [];
     // The document's own vocabulary is shared by its chunks: a chunk's findings are kept for this vocabulary only.
     const terms = documentTerms(text);
-    const key = `${review.format}\u0000${terms.join('\u0000')}`;
+    const domain = domainOf(text);
+    const key = `${review.format}\u0000${domain}\u0000${terms.join('\u0000')}`;
     for (const chunk of chunks) {
       const cached = chunk.entry.derived as { key: string; local: { finding: AmbiguityFinding; hit: AmbiguityHit }[] } | undefined;
       let local = cached?.key === key ? cached.local : undefined;
@@ -321,7 +322,7 @@ export class WorkspaceIndex {
               normativeAuthorities: a.normativeAuthorities,
               specText: chunk.text,
               documentTerms: terms,
-              domain: review.format === 'model-spec' ? 'policy' : 'software',
+              domain,
             })
           : [];
         // Chunk-local hits (ranges from the chunk's first line): placed by shifting, as the chunk's facts are.

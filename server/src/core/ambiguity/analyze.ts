@@ -103,7 +103,7 @@ export interface AmbiguityOptions {
   isSuppressed?: (offset: number, category: AmbiguityCategory) => boolean;
   /** The document's own terms (see `documentTerms`): never flagged, like the glossary, but per document. */
   documentTerms?: string[];
-  /** Examples in questions: `policy` (a behaviour spec such as the Model Spec) or `software`. Default: policy where clauses have an authority. */
+  /** Examples in questions: `policy` (a behaviour spec such as the Model Spec; see `domainOf`) or `software` (the default). */
   domain?: 'policy' | 'software';
   /** The spec's full text: when given, list items under a normative lead-in are recognised by their markers. */
   specText?: string;
@@ -415,6 +415,8 @@ function buildMatcher(options: AmbiguityOptions): Matcher {
     if (ignore.has(termKey(entry.term)) || added.has(termKey(entry.term))) continue;
     for (const form of [entry.term, ...(entry.forms ?? [])]) {
       if (!ignore.has(termKey(form)) && !added.has(termKey(form))) phrases.add(form, entry);
+      // An ignored phrase stays protected: the class words inside it ("appropriate" in "where appropriate") are not flagged.
+      else if (ignore.has(termKey(form)) && form.includes(' ')) phrases.add(form);
     }
   }
   for (const [key, entry] of added) if (!ignore.has(key)) phrases.add(entry.term, entry);
@@ -459,7 +461,9 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
   const matcher = buildMatcher(options);
   const authorities = new Set(options.normativeAuthorities ?? DEFAULT_NORMATIVE_AUTHORITIES);
   const termSeverity = new Map(Object.entries(options.termSeverity ?? {}).map(([k, v]) => [termKey(k), v]));
+  // An ignored entry's name ignores all its forms, also where a form is found as a class word.
   const ignore = new Set((options.ignoreTerms ?? []).map(termKey));
+  for (const entry of LEXICON) if (ignore.has(termKey(entry.term))) for (const f of entry.forms ?? []) ignore.add(termKey(f));
   const findings: AmbiguityFinding[] = [];
   const documentTerms = new PhraseMap();
   for (const term of options.documentTerms ?? []) documentTerms.add(term);
@@ -494,8 +498,10 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
       firstKeyword: firstKeywords(tokens, commentary),
       firstWord: Math.max(0, tokens.findIndex((t) => t.kind !== 'punct')),
       criterion: !commentary && criterionKind(block, sections, listItem),
-      domain: options.domain ?? (block.authority !== undefined ? 'policy' : 'software'),
+      domain: options.domain ?? 'software',
       tagged: new Map(),
+      sentences: sentenceBounds(tokens),
+      specText: options.specText,
     };
     scanBlock(context, matcher, documentTerms, options, termSeverity, ignore, findings);
     // A block ending in ':' with a normative last sentence leads in the list items that follow it.
@@ -505,6 +511,16 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
     prev = block;
   }
   return findings;
+}
+
+function sentenceBounds(tokens: Token[]): [number, number][] {
+  const bounds: [number, number][] = [];
+  tokens.forEach((t, i) => {
+    const b = bounds[t.sentence];
+    if (b) b[1] = i;
+    else bounds[t.sentence] = [i, i];
+  });
+  return bounds;
 }
 
 /** The depth of a heading block (`#` count on its line; 1 when the text is not known). */
@@ -558,8 +574,11 @@ interface BlockContext {
   /** The block is a criterion (acceptance, success, goal, numbered requirement): why, or false. */
   criterion: string | false;
   domain: 'policy' | 'software';
-  /** Sentence number -> the part-of-speech tag of each token index (tagged on demand). */
+  /** Tagging window -> the part-of-speech tag of each token index (tagged on demand). */
   tagged: Map<number, Map<number, string>>;
+  /** Sentence number -> [first token, last token]. */
+  sentences: [number, number][];
+  specText: string | undefined;
 }
 
 /** How far (in tokens) the backward and forward context scans look: a long sentence, not a whole hostile block. */
@@ -585,10 +604,8 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
   if (ctx.commentary) return undefined;
   const { tokens } = ctx;
   const sentence = tokens[at]!.sentence;
-  // The sentence's tokens: a question is not a requirement.
-  let end = at;
-  while (end + 1 < tokens.length && tokens[end + 1]!.sentence === sentence) end++;
-  if (tokens[end]?.norm === '?') return undefined;
+  // A question is not a requirement.
+  if (tokens[ctx.sentences[sentence]![1]]?.norm === '?') return undefined;
   let k = ctx.firstKeyword.get(sentence);
   // The keyword must govern the candidate's clause (`;` separates clauses with their own verbs).
   if (k !== undefined && tokens[k]!.clause !== tokens[at]!.clause) {
@@ -701,17 +718,21 @@ function firstKeywords(tokens: Token[], commentary: boolean): Map<number, number
   return first;
 }
 
-/** The part-of-speech tag of token `i` (its sentence is tagged once, on demand). */
+/** Tokens per tagging window: a long sentence is tagged in overlapping windows, so tagging stays linear. */
+const TAG_WINDOW = 48;
+
+/** The part-of-speech tag of token `i` (its sentence, or its window of a long sentence, is tagged once, on demand). */
 function posOf(ctx: BlockContext, i: number): string {
   const { tokens, block } = ctx;
   const sentence = tokens[i]!.sentence;
-  let tags = ctx.tagged.get(sentence);
+  const [first, last] = ctx.sentences[sentence]!;
+  const w = Math.floor((i - first) / TAG_WINDOW);
+  const key = first + w * TAG_WINDOW;
+  let tags = ctx.tagged.get(key);
   if (!tags) {
     tags = new Map();
-    let a = i;
-    while (a > 0 && tokens[a - 1]!.sentence === sentence) a--;
-    let b = i;
-    while (b + 1 < tokens.length && tokens[b + 1]!.sentence === sentence) b++;
+    const a = Math.max(first, key - 12);
+    const b = Math.min(last, key + TAG_WINDOW + 12);
     const from = tokens[a]!.start;
     const text = block.text.slice(from, tokens[b]!.end);
     const tagged = tag(text);
@@ -722,7 +743,7 @@ function posOf(ctx: BlockContext, i: number): string {
       const w = tagged[k];
       if (w && w.start + from <= t.start && t.start < w.end + from) tags.set(j, w.pos);
     }
-    ctx.tagged.set(sentence, tags);
+    ctx.tagged.set(key, tags);
   }
   return tags.get(i) ?? 'X';
 }
@@ -775,12 +796,17 @@ function scanBlock(
       }
       if (overlapsGlossary(matcher, tokens, i + 1, end)) continue;
       const word = match.words.length === 1 ? CLASS_WORDS.get(t.norm) : undefined;
-      if (word && match.entry.category !== 'escape' && match.entry.category !== 'open-ended' && match.entry.category !== 'weak') {
+      if (word && match.entry.source !== 'user' && match.entry.category !== 'escape' && match.entry.category !== 'open-ended' && match.entry.category !== 'weak') {
         // Single evaluative words of the lexicon are judged like class words (part of speech, requirement, pattern).
         if (!requirement) continue;
         candidate = classCandidate(ctx, i);
-        if (candidate) candidate.entry = match.entry;
-        else continue;
+        if (!candidate) continue;
+        candidate.entry = match.entry;
+        // The word keeps its lexicon entry's category and term (stable codes and `terms` settings).
+        if (candidate.pattern === 'class' && candidate.end === i + 1) {
+          candidate.category = match.entry.category;
+          candidate.term = match.entry.term;
+        }
       } else candidate = { start: i, end, category: match.entry.category, term: match.entry.term, entry: match.entry, pattern: 'lexicon' };
     } else if (requirement) {
       candidate = classCandidate(ctx, i);
@@ -882,7 +908,8 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
   for (let k = i + 1; k < tokens.length && k <= i + 6 && tokens[k]!.sentence === t.sentence; k++) {
     const n = tokens[k]!.norm;
     if (n === ',' || n === 'and' || n === 'or') continue;
-    if (CLASS_WORDS.get(n)?.form === word.form && !NEVER_FLAGGED.has(n)) end = k + 1;
+    const other = CLASS_WORDS.get(n);
+    if (other?.form === word.form && other.dimension === word.dimension && !NEVER_FLAGGED.has(n)) end = k + 1;
     else break;
   }
   return { start: i, end, category: word.form === 'comparative' || word.form === 'superlative' ? 'comparative' : categoryOf(word), term: word.base, word, pattern: 'class' };
@@ -913,6 +940,7 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
         break;
       case 'normative-scope':
         if (!requirement) return undefined;
+        if (!c.word && !inNormativeScope(ctx, start)) return undefined;
         if (entry.category === 'quantity' && !inNormativeScope(ctx, start)) return undefined;
         break;
       case 'governed':
@@ -945,12 +973,14 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   } else if (!requirement) return undefined;
   if (c.word) {
     if (!usedAsModifier(ctx, c)) return undefined;
+    if (hypotheticalBefore(ctx, start) && !partAt(ctx, start).condition) return undefined;
     if (c.word.dimension === 'quantity' && c.pattern === 'class' && !inNormativeScope(ctx, start)) return undefined;
     if (c.word.base === 'immediate' && (hasTrigger(ctx, start) || (nextWord !== undefined && (EVENT_WORDS.has(nextWord) || READINESS_WORDS.has(nextWord))))) return undefined;
   }
   if (c.category === 'open-ended' && inExampleList(tokens, start)) return undefined;
   if (answeredByReference(tokens, end)) return undefined;
-  if (inParentheses(tokens, start) || inLinkLabel(ctx, start)) return undefined;
+  if (inLinkLabel(ctx, start)) return undefined;
+  if (c.word && inParentheses(tokens, start)) return undefined;
   if (BOUNDABLE.has(c.category) && boundFor(ctx, c)) return undefined;
   return reasonOf(c, where);
 }
@@ -974,6 +1004,21 @@ function reasonOf(c: Candidate, where: string): string {
       if (c.word) return `an evaluative word of ${dim} (${c.entry!.source}), in ${where}`;
       return `${c.category} wording listed by ${c.entry!.source}, in ${where}`;
   }
+}
+
+/**
+ * Is the word in a hypothetical or reported clause after the keyword ("tell the user that it could be more helpful",
+ * "mistakes that would compromise the accuracy")? Then it describes, it does not require.
+ */
+function hypotheticalBefore(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const clause = tokens[at]!.clause;
+  for (let j = at - 1; j >= 0 && j >= at - 12 && tokens[j]!.clause === clause; j--) {
+    const t = tokens[j]!;
+    if (isKeyword(t)) return false;
+    if (t.kind === 'word' && (t.norm === 'could' || t.norm === 'would' || t.norm === 'might')) return true;
+  }
+  return false;
 }
 
 /** Does the sentence state the event that an "immediately" is relative to ("WHEN …", "upon …", "after …")? */
@@ -1014,7 +1059,11 @@ function inLinkLabel(ctx: BlockContext, at: number): boolean {
     if (n === '[') {
       for (let k = at + 1; k < tokens.length && k <= at + 12; k++) {
         if (tokens[k]!.norm === '[') return false;
-        if (tokens[k]!.norm === ']') return block.text[tokens[k]!.end] === '(' || block.text[tokens[k]!.end] === '[';
+        if (tokens[k]!.norm === ']') {
+          // The link target may be blanked out in the block: the spec text tells.
+          const after = ctx.specText?.[block.start + tokens[k]!.end] ?? block.text[tokens[k]!.end];
+          return after === '(' || after === '[';
+        }
       }
       return false;
     }
@@ -1160,8 +1209,7 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
 function subjectOf(ctx: BlockContext, at: number): string | undefined {
   const { tokens } = ctx;
   const sentence = tokens[at]!.sentence;
-  let a = at;
-  while (a > 0 && tokens[a - 1]!.sentence === sentence) a--;
+  let a = Math.max(ctx.sentences[sentence]![0], at - LOOK_AROUND);
   // After an EARS/Gherkin trigger or an id prefix ("FR-001:"), the main clause starts after THEN / the colon.
   for (let k = at - 1; k >= a; k--) {
     if (tokens[k]!.norm === 'then' || tokens[k]!.norm === ':' || tokens[k]!.norm === ',') {
@@ -1175,9 +1223,11 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
     if (t.kind !== 'word' || isKeyword(t)) break;
     const pos = posOf(ctx, k);
     if (pos === 'AUX' || pos === 'VERB') break;
-    if (pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON') words.push(t.raw);
+    if (pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON') words.push(t.raw === 'SYSTEM' ? 'system' : t.raw);
+    else if (pos === 'DET' && !words.length && /^(?:the|a|an|this|each|every|its|their)$/.test(t.norm)) words.push(t.norm);
     else if (words.length) break;
   }
+  if (words.length === 1 && /^(?:the|a|an|this|each|every|its|their)$/i.test(words[0]!)) return undefined;
   return words.length ? words.join(' ').replace(/^(?:THE SYSTEM|SYSTEM)$/i, 'the system') : undefined;
 }
 
@@ -1244,13 +1294,14 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   const ex = EXAMPLES[ctx.domain];
   if (c.entry && !c.word) {
     // Lexicon phrases keep their reviewed question, tied to what they qualify.
-    if (c.entry.question === TOLERANCE_QUESTION || c.category === 'open-ended') return c.entry.question;
+    if ((c.entry.rule === 'number-after' || c.entry.rule === 'approximation') && isNumberLike(tokens[c.end])) return TOLERANCE_QUESTION;
+    if (c.entry.question === TOLERANCE_QUESTION || c.category === 'open-ended' || c.entry.source === 'user') return c.entry.question;
     const vp = c.category === 'escape' || c.category === 'weak' || c.category === 'time' ? verbPhrase(ctx, c) : undefined;
     return vp ? `${c.entry.question} (It qualifies “${vp}”.)` : c.entry.question;
   }
   const w = c.word!;
   const noun = headNoun(ctx, c);
-  const np = noun ? `the ${noun.replace(/^(?:the|a|an)\s+/i, '')}`.replace(/^the (?:it|they|he|she)$/i, 'it') : 'it';
+  const np = noun ? (/^(?:the|a|an|this|each|every|its|their)\s/i.test(noun) ? noun.replace(/^(?:The|A|An|This|Each|Every|Its|Their)\b/, (d) => d.toLowerCase()) : `the ${noun}`).replace(/^the (?:it|they|he|she)$/i, 'it') : 'it';
   const adj = w.base;
   switch (c.pattern) {
     case 'degree':

@@ -24,12 +24,12 @@ const BASE: Record<Dimension, string[]> = {
   quality: [
     'good', 'nice', 'helpful', 'useful', 'clear', 'concise', 'succinct', 'lucid', 'readable', 'understandable', 'meaningful',
     'friendly', 'user-friendly', 'intuitive', 'easy', 'simple', 'straightforward', 'convenient', 'clean', 'elegant', 'polished',
-    'appropriate', 'suitable', 'proper', 'adequate', 'reasonable', 'sensible', 'acceptable', 'accurate',
+    'appropriate', 'suitable', 'adequate', 'reasonable', 'sensible', 'acceptable', 'accurate',
     'informative', 'detailed', 'thorough', 'comprehensive', 'robust', 'reliable', 'resilient', 'efficient',
     'effective', 'optimal', 'smooth', 'seamless', 'graceful', 'careful', 'judicious', 'proportionate', 'well-organized',
     'well-organised', 'well-structured', 'well-written', 'well-designed', 'sufficient', 'plain', 'weak', 'maintainable',
     'scalable', 'portable', 'flexible', 'performant', 'responsible', 'fair', 'polite', 'respectful', 'engaging', 'natural',
-    'coherent', 'attractive', 'pleasant', 'satisfactory', 'decent', 'solid', 'suspicious', 'harmful', 'high-quality',
+    'coherent', 'attractive', 'pleasant', 'satisfactory', 'decent', 'solid', 'suspicious', 'high-quality',
     'legible', 'tidy', 'compact', 'lightweight', 'transparent', 'predictable',
   ],
   degree: [
@@ -118,9 +118,6 @@ export const CLASS_WORDS: ReadonlyMap<string, ClassWord> = (() => {
   put('simplicity', { base: 'simple', dimension: 'quality', form: 'noun' });
   put('clarity', { base: 'clear', dimension: 'quality', form: 'noun' });
   put('brevity', { base: 'brief', dimension: 'size', form: 'noun' });
-  put('accuracy', { base: 'accurate', dimension: 'quality', form: 'noun' });
-  put('efficiency', { base: 'efficient', dimension: 'quality', form: 'noun' });
-  put('relevance', { base: 'relevant', dimension: 'quality', form: 'noun' });
   put('usability', { base: 'usable', dimension: 'quality', form: 'noun' });
   // Quality nouns a requirement asks for ("robustness", "scalability"): only these; most -ness/-ity nouns name a topic.
   for (const [noun, base] of [['robustness', 'robust'], ['scalability', 'scalable'], ['reliability', 'reliable'], ['maintainability', 'maintainable'], ['portability', 'portable'], ['flexibility', 'flexible'], ['timeliness', 'timely'], ['responsiveness', 'responsive'], ['readability', 'readable'], ['conciseness', 'concise'], ['thoroughness', 'thorough']] as const) {

@@ -76,3 +76,14 @@ export function documentTerms(text: string): string[] {
   }
   return [...terms];
 }
+
+/**
+ * The domain of a spec, for the examples in its questions [^am6c]: `policy` when it specifies the behaviour of an
+ * assistant or a model (the Model Spec: "the assistant should …"), where milliseconds make no sense; `software` otherwise.
+ */
+export function domainOf(text: string): 'policy' | 'software' {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const policy = (sample.match(/\b(?:the assistant|the model|assistants|chatbot)\b/gi) ?? []).length;
+  const software = (sample.match(/\b(?:the system|the server|the service|the client|the api|endpoint|request|database|SHALL|MUST)\b/g) ?? []).length;
+  return policy > 2 * software && policy >= 3 ? 'policy' : 'software';
+}

@@ -481,10 +481,12 @@ describe('ambiguity: the real Model Spec', function () {
     return found.find((f) => f.phrase === phrase && text.slice(f.start - before.length, f.start) === before && text.startsWith(after, f.end));
   }
 
-  it('gives a few dozen warnings, not hundreds', () => {
+  it('gives about a hundred warnings, not hundreds', () => {
+    // Issue 13: evaluative words in requirements are now found by class (139 here, with the hedges on; 112 through the
+    // index with the default settings), and descriptive prose is no longer reviewed (no infos).
     const warnings = found.filter((f) => f.severity === 'warning');
-    assert.ok(warnings.length >= 50 && warnings.length <= 100, `${warnings.length} warnings`);
-    assert.ok(found.length <= 130, `${found.length} findings`);
+    assert.ok(warnings.length >= 100 && warnings.length <= 170, `${warnings.length} warnings`);
+    assert.equal(found.length, warnings.length, 'only requirements are reviewed: every finding is a warning');
     for (const category of ['vague', 'escape', 'open-ended', 'comparative', 'weak', 'time'] as const) {
       assert.ok(warnings.some((f) => f.category === category), `no ${category} warning`);
     }

@@ -1,6 +1,8 @@
 // Issue 13: the clarifier judges sentence structure and word classes [^am6c], and reviews every spec format [^am7f].
 import * as assert from 'node:assert/strict';
 import { documentTerms, domainOf, reviewOf } from '../../server/src/core/ambiguity/formats';
+import { buildBatches, buildMessages, cacheKey, clausesForLlm } from '../../server/src/core/ambiguity/llm';
+import type { AmbiguityHit } from '../../server/src/core/index';
 import { memoryWorkspace } from '../helpers/workspace';
 
 /** `phrase (category)` of every finding in one spec file of a one-file workspace. */
@@ -153,5 +155,45 @@ describe('clarity: questions [^am6c]', () => {
   it('gives distinct questions to the same word in different sentences', () => {
     const questions = hits('specs/001-u/spec.md', SPEC_KIT(['Thumbnails MUST be generated quickly.', 'Album pages MUST load quickly.'])).map((h) => h.question);
     assert.equal(new Set(questions).size, 2, questions.join(' | '));
+  });
+});
+
+describe('clarity: the LLM pass gets the same context and merges without duplicates [^am6c]', () => {
+  const text = [
+    '## Terminology {#t}',
+    '',
+    '**Hot lane**: the cached route.',
+    '',
+    '## Rules {#r authority=root}',
+    '',
+    'Requests must take the hot lane and use slow start. Replies must be sent quickly.',
+    '',
+  ].join('\n');
+
+  it('sends each clause with the terms of art it uses (the document\'s and the built-in ones)', () => {
+    const ws = memoryWorkspace({ 'spec.md': text });
+    const rules = clausesForLlm(ws.model()).find((c) => c.id === 'r')!;
+    assert.deepEqual(rules.terms, ['hot lane', 'slow start']);
+    const [, user] = buildMessages(buildBatches([rules])[0]!);
+    assert.match(user!.content, /<<<CLAUSE \w+ id="r" authority="root" terms="hot lane; slow start">>>/);
+    assert.notEqual(cacheKey('m', 'x', 'root', rules.terms), cacheKey('m', 'x', 'root'));
+  });
+
+  it('drops an LLM finding on a phrase the offline pass already flags, keeps the others', () => {
+    const ws = memoryWorkspace({ 'spec.md': text });
+    const offline = ws.model().ambiguitiesOf('spec.md');
+    assert.deepEqual(offline.map((h) => h.phrase), ['quickly']);
+    const llm = (phrase: string, line: number, from: number): AmbiguityHit => ({
+      category: 'llm',
+      term: 'vague',
+      phrase,
+      range: { start: { line, character: from }, end: { line, character: from + phrase.length } },
+      question: `What does “${phrase}” mean?`,
+      severity: 'warning',
+    });
+    const sentQuickly = llm('sent quickly', 6, offline[0]!.range.start.character - 5);
+    const requests = llm('Requests', 6, 0);
+    ws.setLlmFindings('spec.md', [sentQuickly, requests]);
+    assert.deepEqual(ws.model().ambiguitiesOf('spec.md').map((h) => `${h.category} ${h.phrase}`), ['vague quickly', 'llm Requests']);
   });
 });

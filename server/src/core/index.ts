@@ -6,7 +6,7 @@ import { findCitations } from './code/citations';
 import { isSourcePath } from './code/languages';
 import { dirname, resolveRelative } from './paths';
 import { chunkSignature, parseSpecChunked, type FootnoteDef, type FootnoteRef, type PlacedChunk, type SpecChunkCache, type SpecFacts } from './spec/parseSpec';
-import { LineIndex, ID_PATTERN } from './text';
+import { LineIndex, ID_PATTERN, comparePositions } from './text';
 import type { Citation, Clause, Range, Severity } from './types';
 
 /**
@@ -163,6 +163,7 @@ export class WorkspaceIndex {
       this.specs.set(path, facts);
       // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
       const review = this.config.ambiguity.enabled ? reviewOf(path, text, facts) : undefined;
+      if (review) facts.terms = documentTerms(text);
       this.ambiguity.set(path, review ? this.findAmbiguities(chunks, text, review) : []);
       // Typing in a spec: nothing another file sees changed, so the model is patched, not rebuilt.
       const signature = chunks.map((c) => chunkSignature(c.entry)).join('\n');
@@ -791,7 +792,10 @@ export class IndexModel {
   ambiguitiesOf(file: string): AmbiguityHit[] {
     const lexicon = this.ambiguity.get(file) ?? [];
     const llm = this.llmHits.get(file);
-    return llm?.length ? [...lexicon, ...llm] : lexicon;
+    if (!llm?.length) return lexicon;
+    // Merged without duplicates: an LLM finding on a phrase the offline pass already flags adds nothing [^am6c].
+    const overlaps = (a: Range, b: Range): boolean => comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
+    return [...lexicon, ...llm.filter((h) => !lexicon.some((l) => overlaps(l.range, h.range)))];
   }
 
   /** Every id known as a clause. */

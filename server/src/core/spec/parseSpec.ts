@@ -105,6 +105,8 @@ export interface SpecFacts {
   malformed: MalformedBlock[];
   /** Prose blocks in document order (not inside code, HTML, front matter, footnote definitions or link definitions). */
   prose: ProseBlock[];
+  /** The document's own defined terms (set by the index for reviewed specs; see ambiguity/formats `documentTerms`). */
+  terms?: string[];
   /** The end of the document (where a quick fix appends). */
   end: { line: number; character: number };
   problems: string[];

@@ -13,8 +13,8 @@ import type { FileFacts } from '../core/index';
  */
 
 declare const CLARIFY_VERSION: string | undefined;
-/** Bumped when the shape or the meaning of cached facts changes. */
-const FORMAT = 1;
+/** Bumped when the shape or the meaning of cached facts changes (2: the class-based ambiguity pass, spec `terms`). */
+const FORMAT = 2;
 const RACY_MS = 2000;
 
 interface Entry {

@@ -1049,24 +1049,28 @@ function inParentheses(tokens: Token[], at: number): boolean {
   return false;
 }
 
-/** The label of a link to a section names that section ("[safe completion](#refusal_style)"): not a finding. */
+/**
+ * The label of a link names what it links to ("[safe completion](#refusal_style)", "[ask clarifying questions as
+ * appropriate](#ask_clarifying_questions)"): not a finding. Read from the spec text (the prose blanks link markup).
+ */
 function inLinkLabel(ctx: BlockContext, at: number): boolean {
-  const { tokens, block } = ctx;
-  const clause = tokens[at]!.clause;
-  for (let j = at - 1; j >= 0 && j >= at - 12 && tokens[j]!.clause === clause; j--) {
-    const n = tokens[j]!.norm;
-    if (n === ']') return false;
-    if (n === '[') {
-      for (let k = at + 1; k < tokens.length && k <= at + 12; k++) {
-        if (tokens[k]!.norm === '[') return false;
-        if (tokens[k]!.norm === ']') {
-          // The link target may be blanked out in the block: the spec text tells.
-          const after = ctx.specText?.[block.start + tokens[k]!.end] ?? block.text[tokens[k]!.end];
-          return after === '(' || after === '[';
-        }
-      }
-      return false;
+  const text = ctx.specText ?? ctx.block.text;
+  const base = ctx.specText !== undefined ? ctx.block.start : 0;
+  const pos = base + ctx.tokens[at]!.start;
+  let open = -1;
+  for (let j = pos - 1; j >= 0 && j >= pos - 120; j--) {
+    const c = text[j];
+    if (c === ']' || c === '\n') return false;
+    if (c === '[') {
+      open = j;
+      break;
     }
+  }
+  if (open < 0 || text[open + 1] === '^') return false;
+  for (let k = pos; k < text.length && k <= pos + 120; k++) {
+    const c = text[k];
+    if (c === '[' || c === '\n') return false;
+    if (c === ']') return text[k + 1] === '(' || text[k + 1] === '[';
   }
   return false;
 }

@@ -32,6 +32,8 @@ describe('clarity: which files are reviewed, and as what [^am7f]', () => {
     assert.equal(draft.slice(review!.from).trimStart().slice(0, 4), 'This');
     assert.equal(reviewOf('keps/1/README.md', '# KEP-1234: Budget\n\n## Proposal\n\nThe kubelet must be fast.\n', none)?.format, 'markdown');
     assert.equal(reviewOf('README.md', '# Tool\n\nSetup should be quick.\n', none), undefined);
+    // Markers shown in code are no evidence: a document about spec-kit is not a spec-kit spec.
+    assert.equal(reviewOf('docs/x.md', 'Ids look like `**FR-001**`.\n\n```md\n- **FR-001**: System MUST work.\n```\n', none), undefined);
   });
 
   it('reviews spec-kit and Kiro files without clause ids, and never a README or a draft\'s front matter', () => {

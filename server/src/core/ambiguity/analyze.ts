@@ -930,6 +930,7 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   const nextWord = next?.kind === 'word' ? next.norm : undefined;
   const where = requirement ?? (ctx.authorityNormative ? 'a normative clause' : 'prose');
   if (entry) {
+    if (!requirement && !ctx.authorityNormative) return undefined;
     switch (entry.rule) {
       case 'number-after':
         if (!isNumberLike(next)) return undefined;

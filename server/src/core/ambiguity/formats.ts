@@ -23,6 +23,7 @@ export interface Review {
   from: number;
 }
 
+const CODE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$|`[^`\n]+`/gm;
 const KRAMDOWN_ABSTRACT = /^---[ \t]+abstract[ \t]*$/m;
 const KRAMDOWN_FRONT = /^---[ \t]*\r?\n[\s\S]*?^(?:title|docname|ipr|category|abbrev):/m;
 const SPEC_KIT_ID = /\*\*(?:FR|SC|NFR)-\d{3}\*\*/;
@@ -35,7 +36,9 @@ const KEP_TITLE = /^#[ \t]+KEP-\d+\b/m;
 const KEP_SECTION = /^#{2,3}[ \t]+(?:Proposal|Goals|Motivation)\b/m;
 
 /** Is the file reviewed, and as what? `undefined`: not a spec (not reviewed). */
-export function reviewOf(path: string, text: string, facts: Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'>): Review | undefined {
+export function reviewOf(path: string, source: string, facts: Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'>): Review | undefined {
+  // Evidence in code (a doc that shows `**FR-001**` or a fenced EARS example) is no evidence: blanked, offsets kept.
+  const text = source.replace(CODE, (m) => m.replace(/[^\n]/g, ' '));
   const abstract = KRAMDOWN_ABSTRACT.exec(text);
   if (abstract && KRAMDOWN_FRONT.test(text.slice(0, abstract.index + 1))) return { format: 'kramdown-rfc', from: abstract.index + abstract[0].length };
   if (SPEC_KIT_ID.test(text) || NEEDS_CLARIFICATION.test(text) || (FEATURE_SPEC.test(text) && SPEC_KIT_SECTION.test(text))) return { format: 'spec-kit', from: 0 };

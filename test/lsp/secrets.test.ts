@@ -49,7 +49,8 @@ describe('secrets: the API key never leaves the server; spec text only to the co
         { kind: 'raw', body: `<html>${KEY}</html>` },
         {
           kind: 'answer',
-          findings: [{ clause: 'account_recovery', phrase: 'as appropriate', category: 'escape', question: `Who decides? (key ${KEY})`, suggestion: `use ${KEY}` }],
+          // A phrase the offline pass does not flag (one it flags would be merged away as a duplicate).
+          findings: [{ clause: 'account_recovery', phrase: 'Recovery emails are sent', category: 'escape', question: `Who decides? (key ${KEY})`, suggestion: `use ${KEY}` }],
         },
       );
       const lexicon = (list: any[]): string[] => list.filter((d) => d.code.startsWith('ambiguity.') && d.code !== 'ambiguity.llm').map((d) => `${d.code}:${d.range.start.line}:${d.message}`);

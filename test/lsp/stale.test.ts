@@ -67,7 +67,7 @@ describe('quick fixes and answers are made for the current text (stdio)', functi
     const u = client.open(file('specs/auth.md'), 'markdown');
     const quickly = (await client.diagnosticsFor(u, (d) => d.some((x: any) => x.code === 'ambiguity.vague'))).find((d: any) => d.code === 'ambiguity.vague');
     const actions = await client.request('textDocument/codeAction', { textDocument: { uri: u }, range: quickly.range, context: { diagnostics: [quickly] } });
-    const args = actions.find((a: any) => a.title.startsWith('Answer: How fast')).command.arguments[0];
+    const args = actions.find((a: any) => a.title.startsWith('Answer: How soon')).command.arguments[0];
     assert.equal(args.stamp, `v${versions.get(u) ?? 1}`);
     // While the user types the answer, they also type before the phrase on its line.
     const version = type(u, quickly.range.start.line, 0, 'Always: ');
@@ -79,7 +79,7 @@ describe('quick fixes and answers are made for the current text (stdio)', functi
       range: { start: { line: quickly.range.start.line, character: quickly.range.start.character + shift }, end: { line: quickly.range.end.line, character: quickly.range.end.character + shift } },
       newText: '200 ms \\<\\!-- p95',
     });
-    assert.match(doc.edits[1].newText, /\n## Clarifications\n\n[\s\S]*- 2026-11-21 · `sessions` · “quickly”: How fast, exactly\? .* → \*\*200 ms \\<\\!-- p95\*\*\n$/);
+    assert.match(doc.edits[1].newText, /\n## Clarifications\n\n[\s\S]*- 2026-11-21 · `sessions` · “quickly”: How soon .* → \*\*200 ms \\<\\!-- p95\*\*\n$/);
     client.notify('textDocument/didClose', { textDocument: { uri: u } });
   });
 
@@ -104,7 +104,7 @@ describe('quick fixes and answers are made for the current text (stdio)', functi
     };
     fs.appendFileSync(file('specs/payments.md'), '\nRefund requests should be handled quickly.\n');
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(file('specs/payments.md')), type: 2 }] });
-    await client.diagnosticsFor(uri(file('specs/payments.md')), (d) => d.some((x: any) => x.code === 'ambiguity.vague'));
+    await client.diagnosticsFor(uri(file('specs/payments.md')), (d) => d.some((x: any) => (x.code === 'ambiguity.vague' || x.code === 'ambiguity.time') && x.message.startsWith('“quickly”')));
     await answer('specs/auth.md', 'within 300 ms (p95)');
     await client.diagnosticsFor(uri(file('specs/auth.md')), (d) => d.length === before.get('specs/auth.md')!.length - 1);
     await answer('specs/payments.md', 'within 1 business day');

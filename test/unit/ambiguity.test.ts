@@ -91,9 +91,11 @@ describe('ambiguity: findings', () => {
       '9:21 warning time promptly "promptly"',
     ]);
     const byTerm = new Map(analyze(text).map((f) => [f.term, f]));
-    assert.match(byTerm.get('quickly')!.question, /within 200 ms/);
+    // The question is built from the sentence: its subject and verb, with examples for a software spec [^am6c].
+    assert.equal(byTerm.get('quickly')!.question, 'How soon must the service respond? Give a maximum delay from a named event (e.g. within 2 s of the request, p95 < 300 ms).');
+    assert.match(byTerm.get('quickly')!.reason, /evaluative adverb of speed .* in a requirement/);
     assert.match(byTerm.get('etc.')!.question, /List every item, or say the list is closed/);
-    assert.match(byTerm.get('several')!.question, /How many exactly/);
+    assert.equal(byTerm.get('several')!.question, 'How many backups? Give a number or a range (e.g. at least 3, between 2 and 5).');
     assert.equal(byTerm.get('quickly')!.clauseId, 'login');
     assert.equal(byTerm.get('quickly')!.normative, true);
     assert.equal(byTerm.get('as needed')!.normative, false, 'no keyword in its sentence (a warning by authority)');
@@ -205,7 +207,8 @@ describe('ambiguity: context', () => {
       '',
       '[^fn]: This footnote must be fast.',
     );
-    assert.deepEqual(flags(text), ['5:4 warning vague fast "Fast"']);
+    // The heading only names its section: not a finding either [^am6c].
+    assert.deepEqual(flags(text), []);
   });
 
   it('does not flag quoted example wording', () => {
@@ -245,7 +248,8 @@ describe('ambiguity: context', () => {
       'Replies are generally short. Replies should generally be short.',
       'The assistant should try to answer. The user tries to probe. It must never attempt to steer.',
     );
-    assert.deepEqual(flags(text), ['3:45 warning escape generally "generally"', '4:22 warning weak attempt to "try to"']);
+    // "short" is an evaluative size adjective in a requirement (a finding of its own) [^am6c].
+    assert.deepEqual(flags(text), ['3:45 warning escape generally "generally"', '3:58 warning vague short "short"', '4:22 warning weak attempt to "try to"']);
   });
 
   it('does not flag "etc." in a list of examples', () => {
@@ -256,56 +260,54 @@ describe('ambiguity: context', () => {
 
 describe('ambiguity: severity', () => {
   it('gives warnings in root/platform/system clauses and infos in other prose', () => {
+    // Escape and open-ended phrases are findings in any prose; an evaluative word only in a requirement [^am6c].
     const text = md(
       '# Spec',
       '',
-      'Intro text is fast.',
+      'Intro: retry as needed.',
       '',
       '## A {#a authority=root}',
       '',
-      'Responses are fast.',
+      'Responses: retry as needed.',
       '',
       '### A.1 {#a1}',
       '',
-      'Inherited: responses are fast.',
+      'Inherited: retry as needed.',
       '',
       '## B {#b authority=platform}',
       '',
-      'Responses are fast.',
+      'Responses: retry as needed.',
       '',
       '## C {#c authority=guideline}',
       '',
-      'Responses are fast.',
+      'Responses: retry as needed.',
       '',
       '## D {#d authority=user}',
       '',
-      'Responses are fast.',
+      'Responses: retry as needed, responses are fast.',
     );
+    // Descriptive prose outside normative clauses states no requirement: not reviewed (no infos).
     assert.deepEqual(flags(text), [
-      '3:15 info vague fast "fast"',
-      '7:15 warning vague fast "fast"',
-      '11:26 warning vague fast "fast"',
-      '15:15 warning vague fast "fast"',
-      '19:15 info vague fast "fast"',
-      '23:15 info vague fast "fast"',
+      '7:18 warning escape as needed "as needed"',
+      '11:18 warning escape as needed "as needed"',
+      '15:18 warning escape as needed "as needed"',
     ]);
     assert.deepEqual(
-      analyze(text, { normativeAuthorities: ['user'] }).map((f) => f.severity),
-      ['info', 'info', 'info', 'info', 'info', 'warning'],
+      analyze(text, { normativeAuthorities: ['user'] }).map((f) => `${f.severity} ${f.clauseId}`),
+      ['warning d'],
     );
   });
 
   it('gives warnings in sentences with an RFC 2119 keyword, whatever the authority', () => {
+    // "Responses are fast." describes; "may" in lowercase permits: neither is a requirement, so "fast" is no finding there.
     const text = guideline('Responses are fast. Responses must be fast. Responses SHOULD be fast. Responses may be fast.');
     assert.deepEqual(flags(text), [
-      '3:15 info vague fast "fast"',
       '3:39 warning vague fast "fast"',
       '3:65 warning vague fast "fast"',
-      '3:88 info vague fast "fast"',
     ]);
     assert.deepEqual(
       analyze(text).map((f) => f.normative),
-      [false, true, true, false],
+      [true, true],
     );
   });
 
@@ -333,11 +335,7 @@ describe('ambiguity: severity', () => {
 
   it('treats admonitions and example captions as commentary, never normative', () => {
     const text = root('!!! note "Commentary"', '    Models should respond quickly here.', '', '**Example**: the user asks for a quick answer', '', 'It must respond quickly.');
-    assert.deepEqual(flags(text), [
-      '4:27 info vague quickly "quickly"',
-      '6:34 info vague quickly "quick"',
-      '8:17 warning vague quickly "quickly"',
-    ]);
+    assert.deepEqual(flags(text), ['8:17 warning vague quickly "quickly"']);
   });
 
   it('applies category and term overrides, term over category, and drops "off"', () => {
@@ -448,7 +446,10 @@ describe('ambiguity: suppression comments', () => {
 describe('ambiguity: robustness', () => {
   it('is linear on hostile input', () => {
     const words = 'the system must respond quickly as appropriate etc. some " ( ; should try to be able to e.g. as'.split(' ');
-    const text = Array.from({ length: 100_000 }, (_, i) => words[(i * 7919) % words.length]).join(' ');
+    // In order (a requirement over and over, half of it quoted) and shuffled (word salad: few requirements).
+    const text = Array.from({ length: 100_000 }, (_, i) => words[i % words.length]).join(' ');
+    const salad = Array.from({ length: 100_000 }, (_, i) => words[(i * 7919) % words.length]).join(' ');
+    findAmbiguities([{ kind: 'paragraph', start: 0, end: salad.length, text: salad }]);
     const started = Date.now();
     const found = findAmbiguities([{ kind: 'paragraph', start: 0, end: text.length, text }]);
     assert.ok(found.length > 1000);
@@ -475,10 +476,12 @@ describe('ambiguity: the real Model Spec', function () {
     return found.find((f) => f.phrase === phrase && text.slice(f.start - before.length, f.start) === before && text.startsWith(after, f.end));
   }
 
-  it('gives a few dozen warnings, not hundreds', () => {
+  it('gives about a hundred warnings, not hundreds', () => {
+    // Issue 13: evaluative words in requirements are now found by class (139 here, with the hedges on; 112 through the
+    // index with the default settings), and descriptive prose is no longer reviewed (no infos).
     const warnings = found.filter((f) => f.severity === 'warning');
-    assert.ok(warnings.length >= 50 && warnings.length <= 100, `${warnings.length} warnings`);
-    assert.ok(found.length <= 130, `${found.length} findings`);
+    assert.ok(warnings.length >= 100 && warnings.length <= 170, `${warnings.length} warnings`);
+    assert.equal(found.length, warnings.length, 'only requirements are reviewed: every finding is a warning');
     for (const category of ['vague', 'escape', 'open-ended', 'comparative', 'weak', 'time'] as const) {
       assert.ok(warnings.some((f) => f.category === category), `no ${category} warning`);
     }

@@ -55,7 +55,7 @@ describe('config', () => {
     assert.deepEqual(merged.exclude, ['a/**']);
     assert.equal(merged.ambiguity.enabled, false);
     assert.deepEqual(merged.ambiguity.glossary, ['fast path']);
-    assert.deepEqual(merged.ambiguity.terms, { generally: 'off', 'attempt to': 'off', appropriate: 'off', secure: 'info' });
+    assert.deepEqual(merged.ambiguity.terms, { generally: 'off', 'attempt to': 'off', minimize: 'off', maximize: 'off', improved: 'off', appropriate: 'off', secure: 'info' });
     assert.equal(merged.llm.model, 'm');
     assert.equal(merged.llm.enabled, false);
   });

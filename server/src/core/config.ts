@@ -82,7 +82,7 @@ export const DEFAULT_CONFIG: Readonly<ClarifierConfig> = Object.freeze({
     categories: {},
     // Hedges ("should generally …") and effort verbs ("should attempt to …") are opt-in: specs that state defaults
     // use them on purpose. Set them to a severity to turn them on.
-    terms: { generally: 'off', 'attempt to': 'off' } as Record<string, SeverityOverride>,
+    terms: { generally: 'off', 'attempt to': 'off', minimize: 'off', maximize: 'off', improved: 'off' } as Record<string, SeverityOverride>,
     addTerms: [],
     ignoreTerms: [],
     glossary: [],
@@ -272,7 +272,11 @@ export class PathClassifier {
     private readonly isSource: (path: string) => boolean,
   ) {
     const opts = { dot: false };
-    this.isIncluded = picomatch(config.include, opts);
+    // Kiro keeps its specs in a dot folder (`.kiro/specs/<feature>/requirements.md`): included like any other spec when
+    // the include globs match them with dot folders allowed [^am7f].
+    const included = picomatch(config.include, opts);
+    const includedWithDots = picomatch(config.include, { dot: true });
+    this.isIncluded = (p) => included(p) || (/(?:^|\/)\.kiro\/specs\//.test(p) && includedWithDots(p));
     this.isExcluded = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
     // Patterns without `/` match the file name (picomatch's `basename` option mishandles `**/x/**`, so split them).
     const byName = config.testGlobs.filter((g) => !g.includes('/'));

@@ -332,9 +332,11 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
           code: `ambiguity.${hit.category}`,
           file,
           range: hit.range,
-          message: `“${hit.phrase.replace(/\s+/g, ' ')}”: ${hit.question}`,
+          // The reason (why it fired) is shown with the question in the hover [^am6c].
+          message: `“${hit.phrase.replace(/\s+/g, ' ')}”: ${hit.question}${hit.reason ? ` (${hit.category}: ${hit.reason})` : ''}`,
           data: {
             term: hit.term,
+            ...(hit.reason !== undefined ? { reason: hit.reason } : {}),
             phrase: hit.phrase,
             question: hit.question,
             category: hit.category,

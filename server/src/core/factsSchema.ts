@@ -99,6 +99,7 @@ const spec = z.object({
   malformed: z.array(malformed),
   prose: z.array(prose),
   clarifications: z.array(clarification),
+  terms: z.array(z.string()).optional(),
   end: position,
   problems: z.array(z.string()),
 });
@@ -112,6 +113,7 @@ const ambiguityHit = z.object({
   severity: z.enum(['error', 'warning', 'info', 'hint']),
   clauseId: id.optional(),
   suggestion: z.string().optional(),
+  reason: z.string().optional(),
 });
 
 const citation = z.object({ id, file: z.string(), range, idRange: range, kind: z.enum(['code', 'test']), target: z.string().optional() });

@@ -1,3 +1,4 @@
+import { documentTerms, domainOf, reviewOf, type Review } from './ambiguity/formats';
 import { findAmbiguities, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding } from './ambiguity/analyze';
 import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
 import { CLARIFICATIONS_ID } from './features/clarify';
@@ -8,7 +9,7 @@ import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
 import { chunkSignature, parseSpecChunked, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from './spec/parseSpec';
-import { LineIndex, ID_PATTERN } from './text';
+import { LineIndex, ID_PATTERN, comparePositions } from './text';
 import type { Citation, Clause, Range, Severity } from './types';
 
 /**
@@ -55,6 +56,8 @@ export interface AmbiguityHit {
   question: string;
   severity: Severity;
   clauseId?: string;
+  /** Why the offline pass flagged it (the class or rule, and the kind of sentence). */
+  reason?: string;
   /** LLM findings: a concrete rewording to offer as a quick fix. */
   suggestion?: string;
 }
@@ -174,9 +177,10 @@ export class WorkspaceIndex {
       if (text.length >= CHUNK_CACHE_MIN_LENGTH) this.chunkCaches.set(path, cache);
       else this.chunkCaches.delete(path);
       this.specs.set(path, facts);
-      // Only Markdown that declares clauses is a spec to review: a plain README is not [^am2q].
-      const declaresClauses = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
-      const hits = this.config.ambiguity.enabled && declaresClauses ? this.findAmbiguities(chunks, text) : [];
+      // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
+      const review = this.config.ambiguity.enabled ? reviewOf(path, text, facts) : undefined;
+      if (review) facts.terms = documentTerms(text);
+      const hits = review ? this.findAmbiguities(chunks, text, review) : [];
       this.ambiguity.set(path, facts.openQuestions.length ? [...hits, ...openQuestionHits(facts)] : hits);
       // Typing in a spec: nothing another file sees changed, so the model is patched, not rebuilt.
       const signature = specSignature(facts, chunks.map((c) => chunkSignature(c.entry)));
@@ -320,12 +324,17 @@ export class WorkspaceIndex {
    * re-analyses one section). Suppression comments may sit in the chunk before: they are applied to the whole file.
    * The Clarifications section is the answers, not prose to review [^cq2r].
    */
-  private findAmbiguities(chunks: PlacedChunk[], text: string): AmbiguityHit[] {
+  private findAmbiguities(chunks: PlacedChunk[], text: string, review: Review): AmbiguityHit[] {
     const a = this.config.ambiguity;
     const hits: AmbiguityHit[] = [];
     const offsets: number[] = [];
+    // The document's own vocabulary is shared by its chunks: a chunk's findings are kept for this vocabulary only.
+    const terms = documentTerms(text);
+    const domain = domainOf(text);
+    const key = `${review.format}\u0000${domain}\u0000${terms.join('\u0000')}`;
     for (const chunk of chunks) {
-      let local = chunk.entry.derived as { finding: AmbiguityFinding; hit: AmbiguityHit }[] | undefined;
+      const cached = chunk.entry.derived as { key: string; local: { finding: AmbiguityFinding; hit: AmbiguityHit }[] } | undefined;
+      let local = cached?.key === key ? cached.local : undefined;
       if (!local) {
         const prose = chunk.entry.facts.prose.filter((b) => b.clauseId !== CLARIFICATIONS_ID && !b.record);
         const findings = prose.length
@@ -337,6 +346,8 @@ export class WorkspaceIndex {
               termSeverity: a.terms,
               normativeAuthorities: a.normativeAuthorities,
               specText: chunk.text,
+              documentTerms: terms,
+              domain,
             })
           : [];
         // Chunk-local hits (ranges from the chunk's first line): placed by shifting, as the chunk's facts are.
@@ -349,13 +360,15 @@ export class WorkspaceIndex {
             phrase: chunk.text.slice(f.start, f.end),
             range: lines!.rangeOf(f.start, f.end),
             question: f.question,
+            reason: f.reason,
             severity: f.severity,
             ...(f.clauseId !== undefined ? { clauseId: f.clauseId } : {}),
           },
         }));
-        chunk.entry.derived = local;
+        chunk.entry.derived = { key, local };
       }
       for (const { finding, hit } of local) {
+        if (finding.start + chunk.start < review.from) continue;
         offsets.push(finding.start + chunk.start);
         const dl = chunk.line;
         hits.push(dl === 0 ? hit : { ...hit, range: { start: { line: hit.range.start.line + dl, character: hit.range.start.character }, end: { line: hit.range.end.line + dl, character: hit.range.end.character } } });
@@ -1042,7 +1055,10 @@ export class IndexModel {
   ambiguitiesOf(file: string): AmbiguityHit[] {
     const lexicon = this.ambiguity.get(file) ?? [];
     const llm = this.llmHits.get(file);
-    return llm?.length ? [...lexicon, ...llm] : lexicon;
+    if (!llm?.length) return lexicon;
+    // Merged without duplicates: an LLM finding on a phrase the offline pass already flags adds nothing [^am6c].
+    const overlaps = (a: Range, b: Range): boolean => comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
+    return [...lexicon, ...llm.filter((h) => !lexicon.some((l) => overlaps(l.range, h.range)))];
   }
 
   /** Every id known as a clause. */

@@ -10,6 +10,8 @@ import {
   type AmbiguityCategory,
   type LexiconEntry,
 } from './lexicon';
+import { AMOUNT_NOUNS, CLASS_WORDS, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, type ClassWord, type Dimension } from './classes';
+import { tag } from './nlp';
 
 /**
  * The offline ambiguity pass ("the thought clarifier"): finds vague wording in spec prose and asks, for each, the
@@ -77,6 +79,8 @@ export interface AmbiguityFinding {
   /** The matched source text (markup inside it blanked out). */
   phrase: string;
   question: string;
+  /** Why it fired: the class or rule, and the kind of sentence ("an evaluative adjective of quality …, in an acceptance scenario"). */
+  reason: string;
   clauseId?: string;
   /** The sentence has an RFC 2119 keyword (or is a list item under a normative lead-in). */
   normative: boolean;
@@ -97,6 +101,10 @@ export interface AmbiguityOptions {
   normativeAuthorities?: string[];
   /** Suppression (e.g. from `suppressionChecker`); called with the finding's start offset. */
   isSuppressed?: (offset: number, category: AmbiguityCategory) => boolean;
+  /** The document's own terms (see `documentTerms`): never flagged, like the glossary, but per document. */
+  documentTerms?: string[];
+  /** Examples in questions: `policy` (a behaviour spec such as the Model Spec; see `domainOf`) or `software` (the default). */
+  domain?: 'policy' | 'software';
   /** The spec's full text: when given, list items under a normative lead-in are recognised by their markers. */
   specText?: string;
 }
@@ -285,7 +293,6 @@ const NUMBER_WORDS = new Set([
   'thirty', 'forty', 'fifty', 'sixty', 'hundred', 'thousand', 'million', 'half', 'dozen',
 ]);
 
-const RATE_WORDS = new Set(['per', 'a', 'an', 'every', 'each']);
 const PERCENTILE = /^p\d{2}(?:\.\d+)?$/;
 const COMPARISON_SIGNS = new Set(['<', '>', '\u2264', '\u2265', '\u00b1', '=', '\u2248']);
 const DETERMINERS = new Set([
@@ -320,35 +327,6 @@ function hasCount(tokens: Token[], to: number): boolean {
     const t = tokens[k]!;
     if (isNumberLike(t) || (t.kind === 'punct' && COMPARISON_SIGNS.has(t.norm))) return true;
     if (t.kind === 'word' && !COUNT_LEAD_WORDS.has(t.norm)) return false;
-  }
-  return false;
-}
-
-/** A measurable bound near tokens [from, to) in the same clause. */
-function hasBound(tokens: Token[], from: number, to: number, category: AmbiguityCategory): boolean {
-  if (category === 'quantity') return hasCount(tokens, to);
-  const clause = tokens[from]!.clause;
-  const lo = Math.max(0, from - 4);
-  const hi = Math.min(tokens.length, to + 8);
-  for (let k = lo; k < hi; k++) {
-    if (k >= from && k < to) continue;
-    const t = tokens[k]!;
-    if (t.clause !== clause) {
-      if (k < from) continue;
-      break;
-    }
-    if (t.kind === 'number') return true;
-    if (t.kind === 'punct') {
-      if (COMPARISON_SIGNS.has(t.norm)) return true;
-      continue;
-    }
-    if (PERCENTILE.test(t.norm)) return true;
-    if (STANDARDS.has(t.norm) || STANDARDS.has(t.norm.split('-')[0]!)) return true;
-    if (NUMBER_WORDS.has(t.norm) && UNITS.has(tokens[k + 1]?.norm ?? '')) return true;
-    if ((t.norm === 'once' || t.norm === 'twice') && RATE_WORDS.has(tokens[k + 1]?.norm ?? '')) return true;
-    if (category === 'comparative' && t.norm === 'than' && k >= to) return true;
-    // A stated test: "appropriate enough that a user could show it to a coworker", "fast such that …".
-    if (k === to && (t.norm === 'enough' || t.norm === 'such') && tokens[k + 1]?.norm === 'that') return true;
   }
   return false;
 }
@@ -437,10 +415,13 @@ function buildMatcher(options: AmbiguityOptions): Matcher {
     if (ignore.has(termKey(entry.term)) || added.has(termKey(entry.term))) continue;
     for (const form of [entry.term, ...(entry.forms ?? [])]) {
       if (!ignore.has(termKey(form)) && !added.has(termKey(form))) phrases.add(form, entry);
+      // An ignored phrase stays protected: the class words inside it ("appropriate" in "where appropriate") are not flagged.
+      else if (ignore.has(termKey(form)) && form.includes(' ')) phrases.add(form);
     }
   }
   for (const [key, entry] of added) if (!ignore.has(key)) phrases.add(entry.term, entry);
   for (const p of NOT_AMBIGUOUS) phrases.add(p);
+  for (const [p] of TERMS_OF_ART) phrases.add(p);
   const glossary = new PhraseMap();
   for (const g of options.glossary ?? []) if (g.trim()) glossary.add(g);
   const matcher = { phrases: phrases.seal(), glossary: glossary.seal() };
@@ -480,16 +461,34 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
   const matcher = buildMatcher(options);
   const authorities = new Set(options.normativeAuthorities ?? DEFAULT_NORMATIVE_AUTHORITIES);
   const termSeverity = new Map(Object.entries(options.termSeverity ?? {}).map(([k, v]) => [termKey(k), v]));
+  // An ignored entry's name ignores all its forms, also where a form is found as a class word.
+  const ignore = new Set((options.ignoreTerms ?? []).map(termKey));
+  for (const entry of LEXICON) if (ignore.has(termKey(entry.term))) for (const f of entry.forms ?? []) ignore.add(termKey(f));
   const findings: AmbiguityFinding[] = [];
+  const documentTerms = new PhraseMap();
+  for (const term of options.documentTerms ?? []) documentTerms.add(term);
+  documentTerms.seal();
   // Inside a list under a normative lead-in ("The assistant must:"), and the block before this one.
   let underLeadIn = false;
   let prev: ProseBlock | undefined;
+  // The titles of the enclosing headings (innermost last), by depth.
+  const sections: { depth: number; title: string }[] = [];
   for (const block of blocks) {
+    if (block.kind === 'heading') {
+      // Headings name a section; they are never findings, but they tell what the list items below them are.
+      const depth = headingDepth(block, options.specText);
+      while (sections.length && sections[sections.length - 1]!.depth >= depth) sections.pop();
+      sections.push({ depth, title: block.text.replace(/[*_`{}#]/g, ' ').trim().toLowerCase() });
+      underLeadIn = false;
+      prev = block;
+      continue;
+    }
     const commentary = isCommentary(block);
     const inherited: boolean = underLeadIn && !!prev && !commentary && isListContinuation(prev, block, options.specText);
     const tokens = tokenize(block.text);
     markQuotes(block.text, tokens);
     segment(tokens);
+    const listItem = isListItem(block, options.specText);
     const context: BlockContext = {
       block,
       tokens,
@@ -498,8 +497,13 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
       authorityNormative: !commentary && block.authority !== undefined && authorities.has(block.authority),
       firstKeyword: firstKeywords(tokens, commentary),
       firstWord: Math.max(0, tokens.findIndex((t) => t.kind !== 'punct')),
+      criterion: !commentary && criterionKind(block, sections, listItem),
+      domain: options.domain ?? 'software',
+      tagged: new Map(),
+      sentences: sentenceBounds(tokens),
+      specText: options.specText,
     };
-    scanBlock(context, matcher, options, termSeverity, findings);
+    scanBlock(context, matcher, documentTerms, options, termSeverity, ignore, findings);
     // A block ending in ':' with a normative last sentence leads in the list items that follow it.
     const last = tokens.length - 1;
     const leadsIn: boolean = !commentary && tokens[last]?.norm === ':' && isNormativeAt(context, last);
@@ -507,6 +511,54 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
     prev = block;
   }
   return findings;
+}
+
+function sentenceBounds(tokens: Token[]): [number, number][] {
+  const bounds: [number, number][] = [];
+  tokens.forEach((t, i) => {
+    const b = bounds[t.sentence];
+    if (b) b[1] = i;
+    else bounds[t.sentence] = [i, i];
+  });
+  return bounds;
+}
+
+/** The depth of a heading block (`#` count on its line; 1 when the text is not known). */
+function headingDepth(block: ProseBlock, specText: string | undefined): number {
+  if (specText === undefined) return 1;
+  const lineStart = Math.max(specText.lastIndexOf('\n', block.start - 1) + 1, 0);
+  const m = /^ {0,3}(#{1,6})/.exec(specText.slice(lineStart, block.start + 1));
+  return m ? m[1]!.length : 1;
+}
+
+function isListItem(block: ProseBlock, specText: string | undefined): boolean {
+  if (specText === undefined) return false;
+  const lineStart = Math.max(specText.lastIndexOf('\n', block.start - 1) + 1, 0);
+  return LIST_MARKER.test(specText.slice(lineStart, block.start + 1) + ' ');
+}
+
+/** Sections whose list items are requirements even without a keyword (spec-kit, Kiro, KEP, user stories). */
+const CRITERIA_SECTION = /\b(acceptance criteria|acceptance scenarios|success criteria|measurable outcomes|functional requirements|non-functional requirements|requirements|goals|graduation criteria|test plan)\b/;
+const NOT_CRITERIA_SECTION = /\bnon-goals\b/;
+/** spec-kit requirement and success-criterion ids, EARS/Gherkin "Given … When … Then". */
+const CRITERION_ID = /^\W*(?:FR|NFR|SC|REQ|AC|US)-?\d+\b/;
+
+/**
+ * Is the block an acceptance criterion, success criterion, goal or a numbered requirement (a requirement without an
+ * RFC 2119 keyword)? A list item in such a section, a `**FR-001**:`-style item, or a "Given … When … Then" scenario.
+ */
+function criterionKind(block: ProseBlock, sections: { title: string }[], listItem: boolean): string | false {
+  const head = block.text.trimStart();
+  if (CRITERION_ID.test(head)) return 'a numbered requirement';
+  if (/\bgiven\b[\s\S]*\bthen\b/i.test(block.text)) return 'an acceptance scenario';
+  if (!listItem) return false;
+  for (let i = sections.length - 1; i >= 0; i--) {
+    const title = sections[i]!.title;
+    if (NOT_CRITERIA_SECTION.test(title)) return false;
+    const m = CRITERIA_SECTION.exec(title);
+    if (m) return m[1] === 'goals' ? 'a goal' : m[1]!.includes('criteria') || m[1] === 'measurable outcomes' ? `an item of ${m[1]}` : 'a requirement';
+  }
+  return false;
 }
 
 interface BlockContext {
@@ -519,6 +571,14 @@ interface BlockContext {
   firstKeyword: Map<number, number>;
   /** Index of the block's first word or number token. */
   firstWord: number;
+  /** The block is a criterion (acceptance, success, goal, numbered requirement): why, or false. */
+  criterion: string | false;
+  domain: 'policy' | 'software';
+  /** Tagging window -> the part-of-speech tag of each token index (tagged on demand). */
+  tagged: Map<number, Map<number, string>>;
+  /** Sentence number -> [first token, last token]. */
+  sentences: [number, number][];
+  specText: string | undefined;
 }
 
 /** How far (in tokens) the backward and forward context scans look: a long sentence, not a whole hostile block. */
@@ -536,8 +596,76 @@ function isNormativeAt(ctx: BlockContext, at: number): boolean {
 }
 
 /**
+ * Why the sentence of token `at` is a requirement, or undefined: an RFC 2119 keyword used deontically (not "must have
+ * been"), EARS (WHEN … SHALL), a criterion (acceptance, success, goal, numbered requirement), or a list item under a
+ * normative lead-in. A question is never a requirement. [^am6c]
+ */
+function requirementAt(ctx: BlockContext, at: number): string | undefined {
+  if (ctx.commentary) return undefined;
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  // A question is not a requirement.
+  if (tokens[ctx.sentences[sentence]![1]]?.norm === '?') return undefined;
+  let k = ctx.firstKeyword.get(sentence);
+  // The keyword must govern the candidate's clause (`;` separates clauses with their own verbs).
+  if (k !== undefined && tokens[k]!.clause !== tokens[at]!.clause) {
+    k = undefined;
+    for (let j = at; j < tokens.length && tokens[j]!.clause === tokens[at]!.clause; j++) if (isKeyword(tokens[j]!)) k = k ?? j;
+    for (let j = at - 1; j >= 0 && tokens[j]!.clause === tokens[at]!.clause; j--) if (isKeyword(tokens[j]!)) k = j;
+  }
+  if (k !== undefined) {
+    const n1 = tokens[k + 1]?.norm;
+    const n2 = tokens[k + 2]?.norm;
+    if (n1 === 'have' && n2 === 'been') return undefined;
+    // A part of the sentence that gives a reason or a concession ("…, so …", "even if …") states no requirement.
+    const part = partAt(ctx, at);
+    if (part.aside && !(k >= part.from && k < part.to)) return undefined;
+    // The subject of an active requirement names who acts, not what is required: "an effective assistant must act".
+    // In a passive or copular one it is what is required: "Sensible defaults should be chosen". Conditions count.
+    if (at < k && !part.condition) {
+      let v = k + 1;
+      while (tokens[v] && (tokens[v]!.norm === 'not' || NEVER_FLAGGED.has(tokens[v]!.norm) || tokens[v]!.norm === 'always')) v++;
+      if (tokens[v]?.norm !== 'be') return undefined;
+    }
+    return tokens[k]!.raw === 'SHALL' && /^(when|while|if|where)$/i.test(tokens[ctx.firstWord]?.raw ?? '') ? 'an EARS requirement' : 'a requirement';
+  }
+  if (ctx.criterion) return ctx.criterion;
+  if (inheritsAt(ctx, sentence)) return 'a requirement (list item under a normative lead-in)';
+  return undefined;
+}
+
+/** Words that open a part of a sentence giving a reason or a concession, not a requirement. */
+const ASIDE_OPENERS = new Set(['so', 'but', 'because', 'since', 'whereas', 'although', 'though', 'even', 'as']);
+/** Words that open a condition of the requirement (vagueness there counts). */
+const CONDITION_OPENERS = new Set(['if', 'when', 'whenever', 'unless', 'where', 'while', 'once', 'upon', 'given', 'after', 'before']);
+
+/** The comma- or semicolon-delimited part of the sentence around token `at`, and what its first word makes it. */
+function partAt(ctx: BlockContext, at: number): { from: number; to: number; aside: boolean; condition: boolean } {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  const boundary = (t: Token): boolean => t.kind === 'punct' && (t.norm === ',' || t.norm === ';' || t.norm === ':') && !t.quoted;
+  let from = at;
+  while (from > 0 && tokens[from - 1]!.sentence === sentence && !boundary(tokens[from - 1]!) && at - from < LOOK_AROUND) from--;
+  let to = at + 1;
+  while (to < tokens.length && tokens[to]!.sentence === sentence && !boundary(tokens[to]!) && to - at < LOOK_AROUND) to++;
+  let w = from;
+  while (w < to && tokens[w]!.kind !== 'word') w++;
+  let first = tokens[w]?.norm ?? '';
+  // "If A, or B, the assistant should …": a part opened by "or"/"and" continues the part before it.
+  for (let hops = 0, f = from; (first === 'or' || first === 'and') && hops < 3 && f > 0 && tokens[f - 1]!.sentence === sentence; hops++) {
+    let g = f - 1;
+    while (g > 0 && tokens[g - 1]!.sentence === sentence && !boundary(tokens[g - 1]!)) g--;
+    f = g;
+    while (g < tokens.length && tokens[g]!.kind !== 'word') g++;
+    first = tokens[g]?.norm ?? '';
+  }
+  return { from, to, aside: ASIDE_OPENERS.has(first) && !(first === 'as' && tokens[w + 1]?.norm === 'well'), condition: CONDITION_OPENERS.has(first) };
+}
+
+/**
  * Is token `at` in the scope of a normative keyword: a keyword before it in its clause with no subordinator between
- * ("should cite some sources"; not "should proceed even if there is some ambiguity")?
+ * ("should cite some sources"; not "should proceed even if there is some ambiguity")? Criteria have no keyword: there
+ * the whole item is in scope.
  */
 function inNormativeScope(ctx: BlockContext, at: number): boolean {
   const { tokens } = ctx;
@@ -547,6 +675,7 @@ function inNormativeScope(ctx: BlockContext, at: number): boolean {
     if (isKeyword(t)) return true;
     if (t.kind === 'word' && SUBORDINATORS.has(t.norm)) return false;
   }
+  if (ctx.criterion && !ctx.firstKeyword.has(tokens[at]!.sentence)) return true;
   return inheritsAt(ctx, tokens[at]!.sentence);
 }
 
@@ -566,13 +695,16 @@ function governedByKeyword(ctx: BlockContext, at: number): boolean {
   return j < ctx.firstWord && inheritsAt(ctx, tokens[at]!.sentence);
 }
 
-/** Is token `at` in a list of examples ("e.g., A, B, etc.", "such as A, B and so on")? */
+/** Is token `at` in a list of examples ("e.g., A, B, etc.", "such as A, B and so on", "phrases like "A", "B", etc.")? */
 function inExampleList(tokens: Token[], at: number): boolean {
   const clause = tokens[at]!.clause;
   for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.clause === clause; j--) {
-    const n = tokens[j]!.norm;
+    const t = tokens[j]!;
+    const n = t.norm;
     const before = tokens[j - 1]?.norm;
-    if (n === 'e.g' || ((n === 'example' || n === 'instance') && before === 'for') || (n === 'as' && before === 'such')) return true;
+    if (n === 'e.g' || ((n === 'example' || n === 'instance') && before === 'for') || (n === 'as' && before === 'such') || n === 'like') return true;
+    // A list of quoted phrases: the word before "etc." is a quotation.
+    if (j >= at - 3 && t.quoted && t.kind === 'word') return true;
   }
   return false;
 }
@@ -586,50 +718,125 @@ function firstKeywords(tokens: Token[], commentary: boolean): Map<number, number
   return first;
 }
 
+/** Tokens per tagging window: a long sentence is tagged in overlapping windows, so tagging stays linear. */
+const TAG_WINDOW = 48;
+
+/** The part-of-speech tag of token `i` (its sentence, or its window of a long sentence, is tagged once, on demand). */
+function posOf(ctx: BlockContext, i: number): string {
+  const { tokens, block } = ctx;
+  const sentence = tokens[i]!.sentence;
+  const [first, last] = ctx.sentences[sentence]!;
+  const w = Math.floor((i - first) / TAG_WINDOW);
+  const key = first + w * TAG_WINDOW;
+  let tags = ctx.tagged.get(key);
+  if (!tags) {
+    tags = new Map();
+    const a = Math.max(first, key - 12);
+    const b = Math.min(last, key + TAG_WINDOW + 12);
+    const from = tokens[a]!.start;
+    const text = block.text.slice(from, tokens[b]!.end);
+    const tagged = tag(text);
+    let k = 0;
+    for (let j = a; j <= b; j++) {
+      const t = tokens[j]!;
+      while (k < tagged.length && tagged[k]!.end + from <= t.start) k++;
+      const w = tagged[k];
+      if (w && w.start + from <= t.start && t.start < w.end + from) tags.set(j, w.pos);
+    }
+    ctx.tagged.set(key, tags);
+  }
+  return tags.get(i) ?? 'X';
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  category: AmbiguityCategory;
+  term: string;
+  /** Lexicon entry (its rule and question), or a class word. */
+  entry?: LexiconEntry;
+  word?: ClassWord;
+  /** The pattern that fired: 'class', 'degree' (too + adjective), 'amount' (a large number of), 'comparative', 'superlative'. */
+  pattern: 'lexicon' | 'class' | 'degree' | 'amount' | 'comparative' | 'superlative';
+}
+
 function scanBlock(
   ctx: BlockContext,
   matcher: Matcher,
+  documentTerms: PhraseMap,
   options: AmbiguityOptions,
   termSeverity: Map<string, AmbiguitySeverity>,
+  ignore: Set<string>,
   out: AmbiguityFinding[],
 ): void {
   const { tokens, block } = ctx;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word' || t.quoted || t.code) continue;
-    const defined = matcher.glossary.match(tokens, i);
+    const defined = matcher.glossary.match(tokens, i) ?? documentTerms.match(tokens, i);
     if (defined) {
       i += defined.words.length - 1;
       continue;
     }
+    const requirement = requirementAt(ctx, i);
     const match = matcher.phrases.match(tokens, i);
-    if (!match) continue;
-    const end = i + match.words.length;
-    if (!match.entry) {
-      i = end - 1;
-      continue;
+    let candidate: Candidate | undefined;
+    if (match && !match.entry && requirement && /^(?:most|least)$/.test(match.words[match.words.length - 1]!) && match.words[0] === 'the') {
+      // "the most relevant": a superlative, not the bounded "the most".
+      const sup = classCandidate(ctx, i + match.words.length - 1);
+      if (sup?.pattern === 'superlative') candidate = sup;
     }
-    if (overlapsGlossary(matcher, tokens, i + 1, end)) continue;
-    const start = i;
+    if (candidate) {
+      // found above
+    } else if (match) {
+      const end = i + match.words.length;
+      if (!match.entry) {
+        i = end - 1;
+        continue;
+      }
+      if (overlapsGlossary(matcher, tokens, i + 1, end)) continue;
+      const word = match.words.length === 1 ? CLASS_WORDS.get(t.norm) : undefined;
+      if (word && match.entry.source !== 'user' && match.entry.category !== 'escape' && match.entry.category !== 'open-ended' && match.entry.category !== 'weak') {
+        // Single evaluative words of the lexicon are judged like class words (part of speech, requirement, pattern).
+        if (!requirement) continue;
+        candidate = classCandidate(ctx, i);
+        if (!candidate) continue;
+        candidate.entry = match.entry;
+        // The word keeps its lexicon entry's category and term (stable codes and `terms` settings).
+        if (candidate.pattern === 'class' && candidate.end === i + 1) {
+          candidate.category = match.entry.category;
+          candidate.term = match.entry.term;
+        }
+      } else candidate = { start: i, end, category: match.entry.category, term: match.entry.term, entry: match.entry, pattern: 'lexicon' };
+    } else if (requirement) {
+      candidate = classCandidate(ctx, i);
+    }
+    if (!candidate) continue;
+    const { start, end } = candidate;
     i = end - 1;
-    const entry = match.entry;
-    const question = questionAt(ctx, entry, start, end);
-    if (question === undefined) continue;
-    const normative = isNormativeAt(ctx, start);
-    if (entry.category === 'weak' && !normative) continue;
+    if (candidate.entry && ignore.has(termKey(candidate.entry.term))) continue;
+    if (candidate.word && (ignore.has(termKey(candidate.word.base)) || ignore.has(t.norm))) continue;
+    // "too old to be useful": the infinitive is the consequence of the degree, not a second finding.
+    if (candidate.pattern === 'degree' && tokens[end]?.norm === 'to') i = partAt(ctx, end).to - 1;
+    const why = judge(ctx, candidate, requirement);
+    if (why === undefined) continue;
+    const question = questionFor(ctx, candidate);
+    const normative = isNormativeAt(ctx, start) || !!requirement;
+    if (candidate.category === 'weak' && !normative) continue;
     const phrase = block.text.slice(tokens[start]!.start, tokens[end - 1]!.end);
     const base = defaultAmbiguitySeverity(ctx.authorityNormative, normative);
-    const severity = severityOf(entry, phrase, base, options, termSeverity);
+    const severity = severityOf(candidate, phrase, base, options, termSeverity);
     if (severity === 'off') continue;
     const from = block.start + tokens[start]!.start;
-    if (options.isSuppressed?.(from, entry.category)) continue;
+    if (options.isSuppressed?.(from, candidate.category)) continue;
     const finding: AmbiguityFinding = {
-      category: entry.category,
-      term: entry.term,
+      category: candidate.category,
+      term: candidate.term,
       start: from,
       end: block.start + tokens[end - 1]!.end,
       phrase,
       question,
+      reason: why,
       normative,
       severity,
     };
@@ -638,65 +845,533 @@ function scanBlock(
   }
 }
 
+/** Category of a class word by its dimension (and form). */
+function categoryOf(word: ClassWord): AmbiguityCategory {
+  if (word.form === 'comparative' || word.form === 'superlative') return 'comparative';
+  switch (word.dimension) {
+    case 'quantity':
+      return 'quantity';
+    case 'speed':
+    case 'frequency':
+    case 'recency':
+      return 'time';
+    default:
+      return 'vague';
+  }
+}
+
+/** A class word, a degree pattern ("too large"), an amount ("a large number of") or a bare comparative at token i. */
+function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
+  const { tokens } = ctx;
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  const nextOk = next !== undefined && next.kind === 'word' && !next.quoted && !next.code && next.sentence === t.sentence;
+  if (DEGREE_MODIFIERS.has(t.norm) && nextOk) {
+    const word = CLASS_WORDS.get(next.norm);
+    const span = word && tokens[i + 2]?.norm === 'and' && CLASS_WORDS.has(tokens[i + 3]?.norm ?? '') ? 4 : 2;
+    const cw: ClassWord = word ?? { base: next.norm, dimension: 'degree', form: 'adj' };
+    if (!word && posOf(ctx, i + 1) !== 'ADJ' && posOf(ctx, i + 1) !== 'ADV') return undefined;
+    return { start: i, end: i + span, category: word ? categoryOf(word) : 'vague', term: `${t.norm} ${cw.base}`, word: cw, pattern: 'degree' };
+  }
+  if ((t.norm === 'more' || t.norm === 'less') && tokens[i - 1]?.norm === 'the') return undefined;
+  if ((t.norm === 'more' || t.norm === 'less' || t.norm === 'most' || t.norm === 'least') && nextOk && (CLASS_WORDS.has(next.norm) || posOf(ctx, i + 1) === 'ADJ')) {
+    const word = CLASS_WORDS.get(next.norm) ?? { base: next.norm, dimension: 'degree' as const, form: 'adj' as const };
+    const superlative = t.norm === 'most' || t.norm === 'least';
+    return {
+      start: i,
+      end: i + 2,
+      category: 'comparative',
+      term: `${t.norm} ${word.base}`,
+      word: { ...word, form: superlative ? 'superlative' : 'comparative' },
+      pattern: superlative ? 'superlative' : 'comparative',
+    };
+  }
+  const word = CLASS_WORDS.get(t.norm);
+  if (!word) return undefined;
+  if (NEVER_FLAGGED.has(t.norm)) return undefined;
+  // "a large number of", "an excessive amount of", "a small fraction of": the whole phrase asks how many.
+  const before = tokens[i - 1]?.norm;
+  if ((before === 'a' || before === 'an') && AMOUNT_NOUNS.has(tokens[i + 1]?.norm ?? '') && tokens[i + 2]?.norm === 'of') {
+    return { start: i - 1, end: i + 3, category: 'quantity', term: `a ${word.base} ${tokens[i + 1]!.norm} of`, word: { ...word, dimension: 'quantity' }, pattern: 'amount' };
+  }
+  // An adverb before an adjective grades that adjective: "easily reversible" is about reversibility (not a finding
+  // unless the adjective is evaluative too: "minimally disruptive" is one finding).
+  if (word.form === 'adv' && tokens[i + 1]?.kind === 'word' && tokens[i + 1]!.sentence === t.sentence && posOf(ctx, i + 1) === 'ADJ') {
+    const adj = CLASS_WORDS.get(tokens[i + 1]!.norm);
+    // A degree adverb makes any adjective vague ("unusually old"); a quality adverb grades its adjective ("easily reversible").
+    if (word.dimension === 'degree' && (!adj || adj.form === 'adj')) return { start: i, end: i + 2, category: 'vague', term: word.base, word, pattern: 'class' };
+    if (!adj || NEVER_FLAGGED.has(tokens[i + 1]!.norm)) return undefined;
+    return { start: i, end: i + 2, category: categoryOf(adj), term: adj.base, word: adj, pattern: 'class' };
+  }
+  // Coordinated evaluative adjectives are one finding: "lucid, succinct, and well-organized", "thorough and detailed".
+  let end = i + 1;
+  for (let k = i + 1; k < tokens.length && k <= i + 6 && tokens[k]!.sentence === t.sentence; k++) {
+    const n = tokens[k]!.norm;
+    if (n === ',' || n === 'and' || n === 'or') continue;
+    const other = CLASS_WORDS.get(n);
+    if (other?.form === word.form && other.dimension === word.dimension && !NEVER_FLAGGED.has(n)) end = k + 1;
+    else break;
+  }
+  return { start: i, end, category: word.form === 'comparative' || word.form === 'superlative' ? 'comparative' : categoryOf(word), term: word.base, word, pattern: 'class' };
+}
+
+const TRIGGER_WORDS = new Set(['when', 'whenever', 'upon', 'after', 'once', 'if', 'while', 'following']);
+
+/**
+ * Whether a candidate is a finding, and why (the reason shown with it), or undefined. Applies, in order: the entry's
+ * context rule, the part of speech (a class word must be used as an adjective or adverb, not as a verb or a proper
+ * name), the document's terms, bounds of the candidate's own dimension, example lists and cross-references.
+ */
+function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined): string | undefined {
+  const { tokens } = ctx;
+  const { start, end } = c;
+  const entry = c.entry;
+  const next = tokens[end];
+  const nextWord = next?.kind === 'word' ? next.norm : undefined;
+  const where = requirement ?? (ctx.authorityNormative ? 'a normative clause' : 'prose');
+  if (entry) {
+    if (!requirement && !ctx.authorityNormative) return undefined;
+    switch (entry.rule) {
+      case 'number-after':
+        if (!isNumberLike(next)) return undefined;
+        return hasTolerance(tokens, end) ? undefined : `an approximate number without a tolerance, in ${where}`;
+      case 'approximation':
+        if (isNumberLike(next)) return hasTolerance(tokens, end) ? undefined : `an approximate number without a tolerance, in ${where}`;
+        if (hasTolerance(tokens, end)) return undefined;
+        break;
+      case 'normative-scope':
+        if (!requirement) return undefined;
+        if (!c.word && !inNormativeScope(ctx, start)) return undefined;
+        if (entry.category === 'quantity' && !inNormativeScope(ctx, start)) return undefined;
+        break;
+      case 'governed':
+        if (!governedByKeyword(ctx, start)) return undefined;
+        break;
+      case 'normative-adjacent': {
+        let near = false;
+        for (let k = Math.max(0, start - 3); k < Math.min(tokens.length, end + 3) && !near; k++) {
+          near = tokens[k]!.sentence === tokens[start]!.sentence && isModalKeyword(tokens[k]!) && !ctx.commentary;
+        }
+        if (!near) return undefined;
+        break;
+      }
+      case 'event-bound':
+        if (nextWord !== undefined && (EVENT_WORDS.has(nextWord) || READINESS_WORDS.has(nextWord))) return undefined;
+        if (hasTrigger(ctx, start)) return undefined;
+        break;
+      case 'verb-object':
+        if (nextWord !== undefined && DETERMINERS.has(nextWord)) return undefined;
+        break;
+      case 'not-by':
+        if (nextWord !== undefined && SOURCE_WORDS.has(nextWord)) return undefined;
+        break;
+    }
+    // Single words of the lexicon (vague, time, comparative) are findings only in a requirement.
+    if (!requirement && c.end - c.start === 1 && (entry.category === 'vague' || entry.category === 'comparative' || entry.category === 'time' || entry.category === 'quantity')) {
+      return undefined;
+    }
+    if (!requirement && !ctx.authorityNormative) return undefined;
+  } else if (!requirement) return undefined;
+  if (c.word) {
+    if (!usedAsModifier(ctx, c)) return undefined;
+    if (hypotheticalBefore(ctx, start) && !partAt(ctx, start).condition) return undefined;
+    if (c.word.dimension === 'quantity' && c.pattern === 'class' && !inNormativeScope(ctx, start)) return undefined;
+    if (c.word.base === 'immediate' && (hasTrigger(ctx, start) || (nextWord !== undefined && (EVENT_WORDS.has(nextWord) || READINESS_WORDS.has(nextWord))))) return undefined;
+  }
+  if (c.category === 'open-ended' && inExampleList(tokens, start)) return undefined;
+  if (answeredByReference(tokens, end)) return undefined;
+  if (inLinkLabel(ctx, start)) return undefined;
+  if (c.word && inParentheses(tokens, start)) return undefined;
+  if (BOUNDABLE.has(c.category) && boundFor(ctx, c)) return undefined;
+  return reasonOf(c, where);
+}
+
+function reasonOf(c: Candidate, where: string): string {
+  const dim = c.word?.dimension;
+  switch (c.pattern) {
+    case 'degree':
+      return `“${c.term.split(' ')[0]}” + adjective with no limit, in ${where}`;
+    case 'amount':
+      return `a vague amount, in ${where}`;
+    case 'comparative':
+      return `a comparison with no reference (no “than …”), in ${where}`;
+    case 'superlative':
+      return `a superlative with no ranking rule, in ${where}`;
+    case 'class': {
+      const form = c.word!.form === 'adv' ? 'adverb' : c.word!.form === 'noun' ? 'noun' : c.word!.form === 'adj' ? 'adjective' : c.word!.form;
+      return `an evaluative ${form} of ${dim} with no bound of its own, in ${where}`;
+    }
+    default:
+      if (c.word) return `an evaluative word of ${dim} (${c.entry!.source}), in ${where}`;
+      return `${c.category} wording listed by ${c.entry!.source}, in ${where}`;
+  }
+}
+
+/**
+ * Is the word in a hypothetical or reported clause after the keyword ("tell the user that it could be more helpful",
+ * "mistakes that would compromise the accuracy")? Then it describes, it does not require.
+ */
+function hypotheticalBefore(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const clause = tokens[at]!.clause;
+  for (let j = at - 1; j >= 0 && j >= at - 12 && tokens[j]!.clause === clause; j--) {
+    const t = tokens[j]!;
+    if (isKeyword(t)) return false;
+    if (t.kind === 'word' && (t.norm === 'could' || t.norm === 'would' || t.norm === 'might')) return true;
+  }
+  return false;
+}
+
+/** Does the sentence state the event that an "immediately" is relative to ("WHEN …", "upon …", "after …")? */
+function hasTrigger(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.sentence === sentence; j--) {
+    if (tokens[j]!.kind === 'word' && TRIGGER_WORDS.has(tokens[j]!.norm)) return true;
+  }
+  return false;
+}
+
+/**
+ * Inside parentheses: an aside or an example ("(e.g., …)", "(just once per context is appropriate)"), not the
+ * requirement itself.
+ */
+function inParentheses(tokens: Token[], at: number): boolean {
+  let depth = 0;
+  const clause = tokens[at]!.clause;
+  for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.clause === clause; j--) {
+    const n = tokens[j]!.norm;
+    if (n === ')') depth++;
+    else if (n === '(') {
+      if (depth === 0) return true;
+      depth--;
+    }
+  }
+  return false;
+}
+
+/**
+ * The label of a link names what it links to ("[safe completion](#refusal_style)", "[ask clarifying questions as
+ * appropriate](#ask_clarifying_questions)"): not a finding. Read from the spec text (the prose blanks link markup).
+ */
+function inLinkLabel(ctx: BlockContext, at: number): boolean {
+  const text = ctx.specText ?? ctx.block.text;
+  const base = ctx.specText !== undefined ? ctx.block.start : 0;
+  const pos = base + ctx.tokens[at]!.start;
+  let open = -1;
+  for (let j = pos - 1; j >= 0 && j >= pos - 120; j--) {
+    const c = text[j];
+    if (c === ']' || c === '\n') return false;
+    if (c === '[') {
+      open = j;
+      break;
+    }
+  }
+  if (open < 0 || text[open + 1] === '^') return false;
+  for (let k = pos; k < text.length && k <= pos + 120; k++) {
+    const c = text[k];
+    if (c === '[' || c === '\n') return false;
+    if (c === ']') return text[k + 1] === '(' || text[k + 1] === '[';
+  }
+  return false;
+}
+
+/** "as appropriate (see [express uncertainty](#…))": the cross-reference answers the question. */
+function answeredByReference(tokens: Token[], end: number): boolean {
+  return tokens[end]?.norm === '(' && (tokens[end + 1]?.norm === 'see' || tokens[end + 1]?.norm === 'cf');
+}
+
+/**
+ * The word is used as an evaluative modifier: tagged ADJ or ADV (a noun form: NOUN), not a verb ("funds they secure",
+ * "clear the cache"), not a proper name or a capitalised term mid-sentence ("the Secure attribute", "Secure
+ * Enclave").
+ */
+function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const i = c.pattern === 'degree' || c.pattern === 'comparative' || c.pattern === 'superlative' ? c.start + 1 : c.pattern === 'amount' ? c.start + 1 : c.start;
+  const t = tokens[i]!;
+  const w = c.word!;
+  const before = tokens[i - 1];
+  const sentenceStart = i === 0 || before!.sentence !== t.sentence || i === ctx.firstWord || (before!.kind === 'punct' && (before!.norm === ':' || before!.norm === '*'));
+  const capitalised = t.raw[0] !== t.raw[0]!.toLowerCase();
+  if (capitalised && !sentenceStart && t.raw !== t.raw.toUpperCase()) return false;
+  if (w.form === 'noun' && NOUNS_NOT_FLAGGED.has(t.norm)) return false;
+  const pos = posOf(ctx, i);
+  if (w.form === 'noun') return pos === 'NOUN';
+  if (pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'DET' || pos === 'NUM') return c.pattern === 'amount';
+  if (pos === 'PROPN') return sentenceStart || t.raw === t.raw.toUpperCase();
+  return pos === 'ADJ' || pos === 'ADV' || pos === 'X';
+}
+
+/** Units by dimension: a time unit bounds speed, frequency and recency; a size unit bounds size. */
+const TIME_UNITS = new Set([
+  'ms', 'millisecond', 'milliseconds', 's', 'sec', 'secs', 'second', 'seconds', 'min', 'mins', 'minute', 'minutes', 'h', 'hr',
+  'hrs', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'rtt', 'rtts', 'round', 'µs', 'us', 'ns',
+]);
+
+/**
+ * A measurable bound of the candidate's own dimension near it (same clause, 4 tokens before to 8 after): a time unit
+ * bounds speed/frequency/recency words, a count bounds quantity words (right after them), a number with any unit or a
+ * comparison bounds size and degree words, a named standard or algorithm bounds security words, "than …" bounds a
+ * comparison; a stated test ("enough that …", "such that …") bounds anything. An unrelated number does not: in
+ * "respond quickly to all 3 request types" the 3 counts request types, not time. [^am5b]
+ */
+function boundFor(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const dim: Dimension | undefined = c.word?.dimension ?? dimensionOfEntry(c.entry);
+  if (c.category === 'quantity' && (dim === 'quantity' || dim === undefined)) return hasCount(tokens, c.end) || (c.pattern === 'amount' && nearNumber(tokens, c, false));
+  const clause = tokens[c.start]!.clause;
+  const lo = Math.max(0, c.start - 4);
+  const hi = Math.min(tokens.length, c.end + 8);
+  for (let k = lo; k < hi; k++) {
+    if (k >= c.start && k < c.end) continue;
+    const t = tokens[k]!;
+    if (t.clause !== clause) {
+      if (k < c.start) continue;
+      break;
+    }
+    const nextNorm = tokens[k + 1]?.norm ?? '';
+    if (c.category === 'comparative' && t.norm === 'than' && k >= c.end) return true;
+    if (k === c.end && (t.norm === 'enough' || t.norm === 'such') && tokens[k + 1]?.norm === 'that') return true;
+    if (t.kind === 'punct') {
+      if (COMPARISON_SIGNS.has(t.norm) && dim !== 'quality' && dim !== 'security') return true;
+      continue;
+    }
+    const numberish = t.kind === 'number' || NUMBER_WORDS.has(t.norm);
+    switch (dim) {
+      case 'speed':
+      case 'frequency':
+      case 'recency':
+        if (numberish && (TIME_UNITS.has(nextNorm) || /^\d+(?:ms|s|min|h)$/.test(t.norm))) return true;
+        if (PERCENTILE.test(t.norm)) return true;
+        if ((t.norm === 'once' || t.norm === 'twice' || t.norm === 'every' || t.norm === 'per') && (TIME_UNITS.has(nextNorm) || numberish)) return true;
+        if (t.norm === 'one' && nextNorm === 'round') return true;
+        break;
+      case 'security':
+        if (STANDARDS.has(t.norm) || STANDARDS.has(t.norm.split('-')[0]!) || ALGORITHMS.test(t.norm)) return true;
+        break;
+      case 'quality':
+        // Only a measured value right after the word settles quality: "accurate to 0.1 %".
+        if (numberish && k >= c.end && k <= c.end + 2 && (UNITS.has(nextNorm) || nextNorm === '%')) return true;
+        if (STANDARDS.has(t.norm) && k >= c.end) return true;
+        break;
+      default:
+        if (t.kind === 'number') return true;
+        if (PERCENTILE.test(t.norm) || STANDARDS.has(t.norm)) return true;
+        if (NUMBER_WORDS.has(t.norm) && UNITS.has(nextNorm)) return true;
+    }
+  }
+  return false;
+}
+
+function nearNumber(tokens: Token[], c: Candidate, _any: boolean): boolean {
+  for (let k = c.end; k < tokens.length && k < c.end + 4 && tokens[k]!.clause === tokens[c.start]!.clause; k++) if (tokens[k]!.kind === 'number') return true;
+  return false;
+}
+
+/** Cryptographic algorithms and protocols that bound "secure": Ed25519, Argon2id, AES-256, ChaCha20, SHA-256, TLS 1.3. */
+const ALGORITHMS = /^(?:ed25519|ed448|x25519|argon2(?:id|i|d)?|bcrypt|scrypt|pbkdf2|aes(?:-\d+)?|chacha20(?:-poly1305)?|sha-?\d+|sha3(?:-\d+)?|hmac(?:-sha\d+)?|rsa(?:-\d+)?|ecdsa|hsm|fido2|webauthn|mtls|tls|dtls|ssh|ipsec|kms)$/;
+
+function dimensionOfEntry(entry: LexiconEntry | undefined): Dimension | undefined {
+  if (!entry) return undefined;
+  switch (entry.category) {
+    case 'time':
+      return 'speed';
+    case 'quantity':
+      return 'quantity';
+    case 'comparative':
+      return undefined;
+    default: {
+      const w = CLASS_WORDS.get(entry.term);
+      return w?.dimension ?? (entry.term === 'secure' ? 'security' : undefined);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Questions: built from the phrase, the word it modifies and the sentence, with examples that fit the document.
+
+/** Nouns whose content is the point: "What must the message contain to count as helpful?" */
+const TEXT_NOUNS = /^(?:message|messages|summary|summaries|explanation|explanations|error|errors|response|responses|answer|answers|text|description|descriptions|reason|reasons|label|labels|notice|notices|warning|warnings|report|reports|output|feedback|documentation|content|instructions?|prompt|title|caption|log|logs|language|wording)$/;
+
+/** The noun phrase a token modifies: the nouns after it (an attributive adjective), else the sentence's subject. */
+function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
+  const { tokens } = ctx;
+  const sentence = tokens[c.start]!.sentence;
+  const words: string[] = [];
+  for (let k = c.end; k < tokens.length && k < c.end + 4 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') break;
+    const pos = posOf(ctx, k);
+    if (pos === 'NOUN' || (pos === 'PROPN' && words.length)) words.push(t.raw);
+    else if (words.length || (pos !== 'ADJ' && pos !== 'ADV')) break;
+  }
+  if (words.length) return words.join(' ');
+  return subjectOf(ctx, c.start);
+}
+
+/** The subject of the sentence: the noun phrase before its modal or first verb ("the system", "Album pages"). */
+function subjectOf(ctx: BlockContext, at: number): string | undefined {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  let a = Math.max(ctx.sentences[sentence]![0], at - LOOK_AROUND);
+  // After an EARS/Gherkin trigger or an id prefix ("FR-001:"), the main clause starts after THEN / the colon.
+  for (let k = at - 1; k >= a; k--) {
+    if (tokens[k]!.norm === 'then' || tokens[k]!.norm === ':' || tokens[k]!.norm === ',') {
+      a = k + 1;
+      break;
+    }
+  }
+  const words: string[] = [];
+  for (let k = a; k < tokens.length && k < a + 8 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || isKeyword(t)) break;
+    const pos = posOf(ctx, k);
+    if (pos === 'AUX' || pos === 'VERB') break;
+    if (pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON') words.push(t.raw === 'SYSTEM' ? 'system' : t.raw);
+    else if (pos === 'DET' && !words.length && /^(?:the|a|an|this|each|every|its|their)$/.test(t.norm)) words.push(t.norm);
+    else if (words.length) break;
+  }
+  if (words.length === 1 && /^(?:the|a|an|this|each|every|its|their)$/i.test(words[0]!)) return undefined;
+  return words.length ? words.join(' ').replace(/^(?:THE SYSTEM|SYSTEM)$/i, 'the system') : undefined;
+}
+
+/** The verb an adverb modifies, with its object: "handles the error", "generate thumbnails", "verify the signature". */
+function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
+  const { tokens } = ctx;
+  const sentence = tokens[c.start]!.sentence;
+  let verb = -1;
+  for (let k = c.start - 1; k >= 0 && k >= c.start - 8 && tokens[k]!.sentence === sentence; k--) {
+    if (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'VERB') {
+      verb = k;
+      break;
+    }
+  }
+  if (verb < 0) {
+    for (let k = c.end; k < tokens.length && k < c.end + 3 && tokens[k]!.sentence === sentence; k++) {
+      if (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'VERB') {
+        verb = k;
+        break;
+      }
+    }
+  }
+  if (verb < 0) return undefined;
+  const words = [tokens[verb]!.raw];
+  for (let k = verb + 1; k < tokens.length && k < verb + 6 && tokens[k]!.sentence === sentence; k++) {
+    if (k >= c.start && k < c.end) break;
+    const t = tokens[k]!;
+    if (t.kind !== 'word') break;
+    const pos = posOf(ctx, k);
+    if (pos === 'DET' || pos === 'ADJ' || pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON' || pos === 'NUM') words.push(t.raw);
+    else break;
+  }
+  return words.join(' ');
+}
+
+const EXAMPLES: Record<'policy' | 'software', Record<Dimension | 'comparative', string>> = {
+  software: {
+    quality: 'e.g. what it must contain or do, or a check a test could run',
+    degree: 'e.g. a threshold such as 5% or a list of cases on each side',
+    size: 'e.g. 10 MB, 500 items, 200 characters',
+    quantity: 'e.g. at least 3, between 2 and 5',
+    speed: 'e.g. within 2 s of the request, p95 < 300 ms',
+    frequency: 'e.g. every 30 s, once per day, on each change',
+    recency: 'e.g. at most 5 minutes old',
+    security: 'e.g. TLS 1.3 in transit, keys in a KMS, OWASP ASVS level 2',
+    comparative: 'e.g. 20% fewer than the current release',
+  },
+  policy: {
+    quality: 'e.g. a behaviour to show or avoid, or an example response on each side of the line',
+    degree: 'e.g. the kinds of case that qualify, with an example on each side of the line',
+    size: 'e.g. a number of sentences, paragraphs or words',
+    quantity: 'e.g. at least one, no more than three',
+    speed: 'e.g. in the same reply, before the next action',
+    frequency: 'e.g. once per conversation, each time the user asks',
+    recency: 'e.g. information newer than the last user message',
+    security: 'e.g. which information must not be revealed, and to whom',
+    comparative: 'e.g. the alternative it is compared with',
+  },
+};
+
+function questionFor(ctx: BlockContext, c: Candidate): string {
+  const { tokens, block } = ctx;
+  const phrase = block.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/\s+/g, ' ');
+  const ex = EXAMPLES[ctx.domain];
+  if (c.entry && !c.word) {
+    // Lexicon phrases keep their reviewed question, tied to what they qualify.
+    if ((c.entry.rule === 'number-after' || c.entry.rule === 'approximation') && isNumberLike(tokens[c.end])) return TOLERANCE_QUESTION;
+    if (c.entry.question === TOLERANCE_QUESTION || c.category === 'open-ended' || c.entry.source === 'user') return c.entry.question;
+    const vp = c.category === 'escape' || c.category === 'weak' || c.category === 'time' ? verbPhrase(ctx, c) : undefined;
+    return vp ? `${c.entry.question} (It qualifies “${vp}”.)` : c.entry.question;
+  }
+  const w = c.word!;
+  const noun = headNoun(ctx, c);
+  const np = noun ? (/^(?:the|a|an|this|each|every|its|their)\s/i.test(noun) ? noun.replace(/^(?:The|A|An|This|Each|Every|Its|Their)\b/, (d) => d.toLowerCase()) : `the ${noun}`).replace(/^the (?:it|they|he|she)$/i, 'it') : 'it';
+  const adj = w.base;
+  switch (c.pattern) {
+    case 'degree':
+      return `${cap(phrase)} by what limit? Give the bound beyond which ${np} counts as ${phrase.split(' ').slice(1).join(' ')} (${ex[w.dimension]}).`;
+    case 'amount':
+      return `How many count as “${phrase.replace(/ of$/, '')}”${noun ? ` ${noun}` : ''}? Give a number or a range (${ex.quantity}).`;
+    case 'comparative':
+      return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${ex.comparative}).`;
+    case 'superlative':
+      return `${cap(phrase)} by which measure? State the rule that ranks ${np}, or the cut-off (${ex.degree}).`;
+    default:
+      break;
+  }
+  if (w.form === 'comparative') return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${ex.comparative}).`;
+  if (w.form === 'superlative') return `${cap(phrase)} by which measure? State the rule that ranks ${np} (${ex.degree}).`;
+  const vp = w.form === 'adv' ? verbPhrase(ctx, c) : undefined;
+  const subject = subjectOf(ctx, c.start);
+  switch (w.dimension) {
+    case 'speed':
+      return vp
+        ? `How soon must ${subject ?? 'it'} ${vp.toLowerCase()}? Give a maximum delay from a named event (${ex.speed}).`
+        : `What delay counts as “${phrase}” for ${np}? Give a maximum delay from a named event (${ex.speed}).`;
+    case 'frequency':
+      return vp
+        ? `How often must ${subject ?? 'it'} ${vp.toLowerCase()}? Give an interval, a rate or the event that triggers it (${ex.frequency}).`
+        : `How often is “${phrase}” for ${np}? Give an interval or a rate (${ex.frequency}).`;
+    case 'recency':
+      return `How recent must ${np} be to count as ${adj}? Give a maximum age (${ex.recency}).`;
+    case 'size':
+      return `How ${adj} is “${phrase}” for ${np}? Give a bound with a unit (${ex.size}).`;
+    case 'quantity':
+      return `How many ${noun ?? 'exactly'}? Give a number or a range (${ex.quantity}).`;
+    case 'security':
+      return `${cap(phrase)} against which threats, to which standard? Name what ${np} must resist and the standard or mechanism (${ex.security}).`;
+    case 'degree':
+      return `What counts as “${phrase}” for ${np}? Give a threshold, or examples on each side of it (${ex.degree}).`;
+    default:
+      if (vp) return `What does it take to ${vp.toLowerCase()} ${phrase}? State the expected behaviour a reviewer can check (${ex.quality}).`;
+      if (noun && TEXT_NOUNS.test(noun.split(' ').pop()!.toLowerCase())) return `What must ${np} contain to count as ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
+      return `What makes ${np} ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
+  }
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 function overlapsGlossary(matcher: Matcher, tokens: Token[], from: number, to: number): boolean {
   for (let j = from; j < to; j++) if (matcher.glossary.match(tokens, j)) return true;
   return false;
 }
 
-/** The question to ask at a match, or undefined when the context settles the term. */
-function questionAt(ctx: BlockContext, entry: LexiconEntry, start: number, end: number): string | undefined {
-  const { tokens } = ctx;
-  const next = tokens[end];
-  const nextWord = next?.kind === 'word' ? next.norm : undefined;
-  switch (entry.rule) {
-    case 'number-after':
-      if (!isNumberLike(next)) return undefined;
-      return hasTolerance(tokens, end) ? undefined : TOLERANCE_QUESTION;
-    case 'approximation':
-      if (isNumberLike(next)) return hasTolerance(tokens, end) ? undefined : TOLERANCE_QUESTION;
-      break;
-    case 'normative-scope':
-      if (!inNormativeScope(ctx, start)) return undefined;
-      break;
-    case 'governed':
-      if (!governedByKeyword(ctx, start)) return undefined;
-      break;
-    case 'normative-adjacent': {
-      let near = false;
-      for (let k = Math.max(0, start - 3); k < Math.min(tokens.length, end + 3) && !near; k++) {
-        near = tokens[k]!.sentence === tokens[start]!.sentence && isModalKeyword(tokens[k]!) && !ctx.commentary;
-      }
-      if (!near) return undefined;
-      break;
-    }
-    case 'event-bound':
-      if (nextWord !== undefined && (EVENT_WORDS.has(nextWord) || READINESS_WORDS.has(nextWord))) return undefined;
-      break;
-    case 'verb-object':
-      if (nextWord !== undefined && DETERMINERS.has(nextWord)) return undefined;
-      break;
-    case 'not-by':
-      if (nextWord !== undefined && SOURCE_WORDS.has(nextWord)) return undefined;
-      break;
-  }
-  if (entry.category === 'open-ended' && inExampleList(tokens, start)) return undefined;
-  if (BOUNDABLE.has(entry.category) && hasBound(tokens, start, end, entry.category)) return undefined;
-  return entry.question;
-}
-
-/** `termSeverity` (by the form as written, then by the entry's term) over `categorySeverity` over the default. */
+/** `termSeverity` (by the form as written, then by the term) over `categorySeverity` over the default. */
 function severityOf(
-  entry: LexiconEntry,
+  c: Candidate,
   phrase: string,
   base: Severity,
   options: AmbiguityOptions,
   termSeverity: Map<string, AmbiguitySeverity>,
 ): AmbiguitySeverity {
   if (termSeverity.size) {
-    const byTerm = termSeverity.get(termKey(phrase)) ?? termSeverity.get(termKey(entry.term));
+    const byTerm = termSeverity.get(termKey(phrase)) ?? termSeverity.get(termKey(c.term)) ?? (c.entry ? termSeverity.get(termKey(c.entry.term)) : undefined);
     if (byTerm !== undefined) return byTerm;
   }
-  return options.categorySeverity?.[entry.category] ?? base;
+  return options.categorySeverity?.[c.category] ?? base;
 }
 
 const WHITESPACE_RUN = /\s+/g;

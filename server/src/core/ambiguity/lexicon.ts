@@ -149,6 +149,7 @@ export const LEXICON: readonly LexiconEntry[] = [
       question: 'What counts as normal? Define the conditions (load, inputs, environment) or name the reference it is measured against.',
     },
     { term: 'good enough', question: 'Good enough by what criterion? State the acceptance test.' },
+    { term: 'without difficulty', forms: ['with ease', 'without effort', 'effortlessly'], question: 'Without difficulty for whom, doing what? Give a usability criterion (e.g. 9 of 10 first-time users finish in under 2 minutes without help).' },
   ]),
   // vague: quality-attribute phrases a reviewer asks to quantify (Wiegers' ambiguous-terms table; our own phrasing)
   ...group('vague', 'wiegers', [
@@ -399,7 +400,7 @@ export const NOT_AMBIGUOUS: readonly string[] = [
   // terms of art and idioms
   'large language model', 'large language models', 'normal distribution', 'normal form', 'normal forms', 'quick start',
   'quick reference', 'best interest', 'best interests', 'best guess', 'best intentions', 'best judgment', 'best judgement', 'at best', 'worst case', 'in the worst case',
-  'small talk', 'fast forward', 'secure shell',
+  'small talk', 'fast forward', 'secure shell', 'as well as', 'as well', 'steer clear', 'steering clear', 'steers clear', 'clear of',
   // software terms of art
   'quick fix', 'quick fixes', 'quick pick', 'quick open', 'quick look', 'fast path', 'fast paths', 'secure context',
   'secure contexts', 'secure boot', 'secure enclave', 'normal mode',

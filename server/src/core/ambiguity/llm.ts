@@ -1,6 +1,21 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { IndexModel } from '../index';
+import { TERMS_OF_ART } from './classes';
+
+/** The terms of `vocabulary` that occur in `text` (whole words, case-insensitive), deduplicated. */
+function termsIn(text: string, vocabulary: readonly string[]): string[] {
+  const lower = collapseWhitespace(text).toLowerCase();
+  const out = new Set<string>();
+  for (const term of vocabulary) {
+    const at = lower.indexOf(term);
+    if (at < 0) continue;
+    const before = lower[at - 1];
+    const after = lower[at + term.length];
+    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) out.add(term);
+  }
+  return [...out];
+}
 
 // Spec text is data, findings must quote it exactly [^ll9p]; unchanged clauses are served from the cache [^ll2c];
 // failures become one message [^ll5f].
@@ -52,7 +67,7 @@ import type { IndexModel } from '../index';
  * Concurrency is limited (default 2 requests in flight); `signal` cancels; `onProgress(done, total)` counts requests.
  */
 
-export const PROMPT_VERSION = 'clarifier-llm-1';
+export const PROMPT_VERSION = 'clarifier-llm-2';
 
 export const LLM_CATEGORIES = ['vague', 'escape', 'open-ended', 'quantity', 'comparative', 'weak', 'time', 'other'] as const;
 export type LlmCategory = (typeof LLM_CATEGORIES)[number];
@@ -71,6 +86,12 @@ export interface LlmClause {
   file: string;
   text: string;
   start: number;
+  /**
+   * Terms of art the clause uses: defined by its document (Definitions/Terminology sections, `**Term**:` entries,
+   * definition lists) or built in with a source (`TERMS_OF_ART`). Sent with the clause so the model does not flag them,
+   * as the offline pass does not [^am6c].
+   */
+  terms?: string[];
 }
 
 /** One finding, mapped to the file. `phrase` is the quoted phrase with whitespace collapsed; start/end are file offsets. */
@@ -214,6 +235,7 @@ export const SYSTEM_PROMPT = [
   '- question: one clarifying question to the spec author which, once answered, makes the clause testable.',
   '- suggestion: a concrete rewrite of the phrase, with a placeholder such as "<N> seconds" where the value is unknown.',
   '',
+  'A CLAUSE line may carry terms="a; b; …": terms of art of that clause, defined by the spec itself or by a standard. They are precise in this document: never report them.',
   `Report only ambiguities that would change behaviour. Skip wording already bounded in the same clause by a number, a named standard or a definition. RFC 2119 keywords (must, should, may) alone are not ambiguities. At most ${MAX_FINDINGS_PER_CLAUSE} findings per clause. If there are none, answer {"findings": []}.`,
 ].join('\n');
 
@@ -342,6 +364,15 @@ export function batchTag(batch: LlmBatch): string {
   return sha256(JSON.stringify(batch.clauses.map((c) => [c.clause.id, c.clause.authority ?? '', c.text]))).slice(0, 12);
 }
 
+/** At most 20 terms of 40 characters, each reduced to letters, digits, spaces and `-`: one plain marker line. */
+function termsAttr(terms: readonly string[]): string {
+  return terms
+    .slice(0, 20)
+    .map((t) => t.slice(0, 40).replace(/[^\p{L}\p{N} -]/gu, ' ').replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('; ');
+}
+
 function attr(value: string): string {
   // Ids match ID_PATTERN already; authorities are attribute values. Keep the marker one plain line.
   return value.replace(/[^A-Za-z0-9_.:/-]/g, '_');
@@ -355,6 +386,7 @@ export function buildMessages(batch: LlmBatch): LlmMessage[] {
   ];
   for (const bc of batch.clauses) {
     let marker = `<<<CLAUSE ${tag} id="${attr(bc.clause.id)}" authority="${attr(bc.clause.authority ?? 'none')}"`;
+    if (bc.clause.terms?.length) marker += ` terms="${termsAttr(bc.clause.terms)}"`;
     if (bc.truncated) marker += ` note="truncated: only the first ${bc.truncated.shown} of ${bc.truncated.total} characters are shown"`;
     parts.push('', `${marker}>>>`, bc.text, `<<<END ${tag}>>>`);
   }
@@ -474,8 +506,8 @@ export function parseAnswer(content: string, batch: LlmBatch): { findings: LlmFi
 }
 
 /** The cache key of a clause: sha256 of (prompt version, model, authority, clause text as sent). */
-export function cacheKey(model: string, clauseText: string, authority?: string): string {
-  return sha256(JSON.stringify([PROMPT_VERSION, model, authority ?? '', clauseText]));
+export function cacheKey(model: string, clauseText: string, authority?: string, terms?: readonly string[]): string {
+  return sha256(JSON.stringify(terms?.length ? [PROMPT_VERSION, model, authority ?? '', clauseText, termsAttr(terms)] : [PROMPT_VERSION, model, authority ?? '', clauseText]));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -595,7 +627,7 @@ export async function runLlmPass(clauses: readonly LlmClause[], deps: LlmPassOpt
     for (const clause of clauses) {
       const bc = prepareClause(clause, maxChars);
       if (!bc) continue;
-      const key = cacheKey(deps.model, bc.text, clause.authority);
+      const key = cacheKey(deps.model, bc.text, clause.authority, clause.terms);
       const group = groups.get(key);
       if (group) group.push(bc);
       else groups.set(key, [bc]);
@@ -745,6 +777,8 @@ export function clausesForLlm(model: IndexModel): LlmClause[] {
   for (const file of model.specFiles) {
     const facts = model.specs.get(file);
     if (!facts) continue;
+    // The same context as the offline pass: the document's own terms and the built-in terms of art [^am6c].
+    const vocabulary = [...(facts.terms ?? []), ...TERMS_OF_ART.map(([t]) => t)];
     const blocks = new Map<string, typeof facts.prose>();
     for (const block of facts.prose) {
       if (block.clauseId === undefined) continue;
@@ -765,6 +799,8 @@ export function clausesForLlm(model: IndexModel): LlmClause[] {
       }
       const c: LlmClause = { id: clause.id, file, text, start };
       if (clause.authority !== undefined) c.authority = clause.authority;
+      const terms = termsIn(text, vocabulary);
+      if (terms.length) c.terms = terms;
       out.push(c);
     }
   }

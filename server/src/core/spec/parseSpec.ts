@@ -171,6 +171,8 @@ export interface SpecFacts {
   prose: ProseBlock[];
   /** The decisions recorded in the spec's `Clarifications` section(s), in document order. */
   clarifications: ClarificationEntry[];
+  /** The document's own defined terms (set by the index for reviewed specs; see ambiguity/formats `documentTerms`). */
+  terms?: string[];
   /** The end of the document (where a quick fix appends). */
   end: { line: number; character: number };
   problems: string[];

@@ -1,0 +1,251 @@
+/**
+ * Word classes of the ambiguity pass: which words judge quality, degree, extent, speed, frequency or recency (the
+ * evaluative modifiers a reviewer asks to make measurable), which are explicitly NOT findings (focus words, discourse
+ * and epistemic adverbs, intensifiers), and the common technical terms of art that contain such words. Pure data plus
+ * the derivation of surface forms; the decisions live in analyze.ts. [^am6c]
+ *
+ * Sources (facts, not text; no file of these projects is copied):
+ *  - the classes follow the semantic classes of gradable evaluative adjectives in the Cambridge Grammar of the English
+ *    Language (Huddleston & Pullum 2002, ch. 6 "gradability") and INCOSE GtWR R7 "vague terms" (via
+ *    github.com/tbhb/vale-requirements-writing, CC BY 4.0), NASA ARM "subjectivity" and "weak phrases" (via NALABS,
+ *    MIT); the word lists are this project's own;
+ *  - each term of art names the document that defines it.
+ */
+
+/**
+ * What a word judges. The dimension decides which bound settles it (a time unit settles `speed` and `frequency`, a
+ * count settles `quantity`, a size with a unit settles `size`, a named standard or algorithm settles `security`) and
+ * which question is asked. `quality` is settled by no number: only by a stated test.
+ */
+export type Dimension = 'quality' | 'degree' | 'size' | 'quantity' | 'speed' | 'frequency' | 'recency' | 'security';
+
+/** Base adjectives by dimension; adverbs, nouns, comparatives and negated forms are derived (see `CLASS_WORDS`). */
+const BASE: Record<Dimension, string[]> = {
+  quality: [
+    'good', 'nice', 'helpful', 'useful', 'clear', 'concise', 'succinct', 'lucid', 'readable', 'understandable', 'meaningful',
+    'friendly', 'user-friendly', 'intuitive', 'easy', 'simple', 'straightforward', 'convenient', 'clean', 'elegant', 'polished',
+    'appropriate', 'suitable', 'adequate', 'reasonable', 'sensible', 'acceptable', 'accurate',
+    'informative', 'detailed', 'thorough', 'comprehensive', 'robust', 'reliable', 'resilient', 'efficient',
+    'effective', 'optimal', 'smooth', 'seamless', 'graceful', 'careful', 'judicious', 'proportionate', 'well-organized',
+    'well-organised', 'well-structured', 'well-written', 'well-designed', 'sufficient', 'plain', 'weak', 'maintainable',
+    'scalable', 'portable', 'flexible', 'performant', 'responsible', 'fair', 'polite', 'respectful', 'engaging', 'natural',
+    'coherent', 'attractive', 'pleasant', 'satisfactory', 'decent', 'solid', 'suspicious', 'high-quality',
+    'legible', 'tidy', 'compact', 'lightweight', 'transparent', 'predictable',
+  ],
+  degree: [
+    'significant', 'substantial', 'considerable', 'noticeable', 'minor', 'major', 'severe', 'serious', 'trivial', 'negligible',
+    'moderate', 'slight', 'marginal', 'consequential', 'disruptive', 'extreme', 'intense', 'dramatic', 'typical', 'usual',
+    'ordinary', 'unnecessary', 'unreasonable', 'undue', 'excessive', 'unusual', 'abnormal',
+  ],
+  size: [
+    'large', 'small', 'big', 'huge', 'tiny', 'long', 'short', 'high', 'low', 'heavy', 
+    'massive', 'minimal', 'maximal', 'extensive', 'brief', 'lengthy', 'bulky', 'sizable', 'sizeable',
+  ],
+  quantity: ['many', 'few', 'numerous', 'several', 'various', 'countless'],
+  speed: [
+    'quick', 'fast', 'slow', 'prompt', 'timely', 'responsive', 'rapid', 'swift', 'snappy', 'immediate', 'instant', 'instantaneous',
+    'early', 'speedy', 'sluggish',
+  ],
+  frequency: ['frequent', 'regular', 'periodic', 'occasional', 'rare', 'infrequent', 'sporadic'],
+  recency: ['recent', 'fresh', 'stale', 'up-to-date', 'outdated'],
+  security: ['secure', 'safe', 'unsafe', 'insecure', 'trustworthy'],
+};
+
+/**
+ * Adverbs and phrases of frequency and time that are findings on their own (no adjective to derive from), and words
+ * that are evaluative only in some classes. `often` etc. come from the lexicon (they carry their own questions).
+ */
+const EXTRA: [string, Dimension][] = [
+  ['sometimes', 'frequency'], ['often', 'frequency'], ['seldom', 'frequency'], ['soon', 'speed'], ['shortly', 'speed'],
+  ['eventually', 'speed'], ['nicely', 'quality'], ['well', 'quality'], ['badly', 'quality'], ['poorly', 'quality'],
+];
+
+/** Words derived from the bases that are not English (or mean something else) and must not be generated. */
+const NOT_FORMS = new Set(['lowly', 'lately', 'hardly', 'newly', 'oldly', 'currently', 'lightly', 'highly', 'plainly', 'fairly', 'naturally', 'presently', 'largely', 'instantly', 'finely', 'surely', 'nearly']);
+
+/** The adverb of an adjective: quick -> quickly, easy -> easily, gentle -> gently, basic -> basically, full -> fully. */
+function adverb(adj: string): string[] {
+  if (adj.includes('-')) return [];
+  if (adj.endsWith('ly')) return [];
+  if (adj.endsWith('y') && !adj.endsWith('ey')) return [`${adj.slice(0, -1)}ily`];
+  if (adj.endsWith('le') && adj.length > 4) return [`${adj.slice(0, -1)}y`];
+  if (adj.endsWith('ic')) return [`${adj}ally`];
+  if (adj.endsWith('ll')) return [`${adj}y`];
+  if (adj.endsWith('ue')) return [`${adj.slice(0, -1)}ly`];
+  return [`${adj}ly`];
+}
+
+/** Comparative and superlative forms of short adjectives: fast -> faster, fastest; large -> larger; big -> bigger. */
+function comparatives(adj: string): string[] {
+  if (adj.includes('-') || adj.length > 7 || /(?:ful|ous|ive|ent|ant|ic|al|ible|able|ed|ing)$/.test(adj)) return [];
+  if (adj.endsWith('e')) return [`${adj}r`, `${adj}st`];
+  if (adj.endsWith('y')) return [`${adj.slice(0, -1)}ier`, `${adj.slice(0, -1)}iest`];
+  if (/^[^aeiou]*[aeiou][bdgmnpt]$/.test(adj)) return [`${adj}${adj.at(-1)}er`, `${adj}${adj.at(-1)}est`];
+  return [`${adj}er`, `${adj}est`];
+}
+
+export interface ClassWord {
+  /** The base adjective (the finding's term, used by ignoreTerms/termSeverity). */
+  base: string;
+  dimension: Dimension;
+  /** How the surface form is used: the adjective, its adverb, a noun, or a comparative/superlative. */
+  form: 'adj' | 'adv' | 'noun' | 'comparative' | 'superlative';
+}
+
+/** Surface form (lowercase) -> its class. Built once. */
+export const CLASS_WORDS: ReadonlyMap<string, ClassWord> = (() => {
+  const map = new Map<string, ClassWord>();
+  const put = (w: string, c: ClassWord): void => {
+    if (!map.has(w) && !NOT_FORMS.has(w)) map.set(w, c);
+  };
+  for (const [dimension, words] of Object.entries(BASE) as [Dimension, string[]][]) {
+    for (const base of words) put(base, { base, dimension, form: 'adj' });
+  }
+  for (const [dimension, words] of Object.entries(BASE) as [Dimension, string[]][]) {
+    for (const base of words) {
+      for (const f of adverb(base)) put(f, { base, dimension, form: 'adv' });
+      const [comparative, superlative] = comparatives(base);
+      if (comparative) put(comparative, { base, dimension, form: 'comparative' });
+      if (superlative) put(superlative, { base, dimension, form: 'superlative' });
+    }
+  }
+  for (const [w, dimension] of EXTRA) put(w, { base: w, dimension, form: 'adv' });
+  // Irregular forms.
+  put('better', { base: 'good', dimension: 'quality', form: 'comparative' });
+  put('worse', { base: 'bad', dimension: 'quality', form: 'comparative' });
+  put('security', { base: 'secure', dimension: 'security', form: 'noun' });
+  put('safety', { base: 'safe', dimension: 'security', form: 'noun' });
+  put('simplicity', { base: 'simple', dimension: 'quality', form: 'noun' });
+  put('clarity', { base: 'clear', dimension: 'quality', form: 'noun' });
+  put('brevity', { base: 'brief', dimension: 'size', form: 'noun' });
+  put('usability', { base: 'usable', dimension: 'quality', form: 'noun' });
+  // Quality nouns a requirement asks for ("robustness", "scalability"): only these; most -ness/-ity nouns name a topic.
+  for (const [noun, base] of [['robustness', 'robust'], ['scalability', 'scalable'], ['reliability', 'reliable'], ['maintainability', 'maintainable'], ['portability', 'portable'], ['flexibility', 'flexible'], ['timeliness', 'timely'], ['responsiveness', 'responsive'], ['readability', 'readable'], ['conciseness', 'concise'], ['thoroughness', 'thorough']] as const) {
+    put(noun, { base, dimension: base === 'timely' || base === 'responsive' ? 'speed' : 'quality', form: 'noun' });
+  }
+  return map;
+})();
+
+/**
+ * Nouns whose class use is rarely a requirement of degree: "security" and "safety" name fields, teams and sections
+ * ("security considerations", "safety policy"); only their adjectives and adverbs are findings.
+ */
+export const NOUNS_NOT_FLAGGED = new Set(['security', 'safety', 'clarity', 'newness', 'oldness', 'lowness', 'highness', 'lightness', 'currentness']);
+
+/**
+ * Degree words that make any adjective after them a finding, listed or not: "too verbose", "overly cautious",
+ * "sufficiently large", "excessively long".
+ */
+export const DEGREE_MODIFIERS = new Set(['too', 'overly', 'excessively', 'sufficiently', 'unduly', 'insufficiently', 'reasonably', 'adequately', 'suitably', 'appropriately']);
+
+/** Nouns of amount: "a large number of", "a small fraction of", "an excessive amount of". */
+export const AMOUNT_NOUNS = new Set(['number', 'amount', 'fraction', 'portion', 'share', 'proportion', 'percentage', 'quantity', 'count', 'volume', 'majority', 'minority', 'handful', 'deal']);
+
+/**
+ * Words that are never findings although they look like degree words: focus words ("only", "just"), discourse and
+ * epistemic adverbs ("clearly, …", "obviously", "likely"), intensifiers ("very", "really": the word they modify is
+ * judged instead).
+ */
+export const NEVER_FLAGGED = new Set([
+  'only', 'just', 'even', 'also', 'still', 'already', 'very', 'really', 'quite', 'rather', 'highly', 'extremely', 'fairly',
+  'clearly', 'obviously', 'likely', 'unlikely', 'probably', 'possibly', 'certainly', 'apparently', 'evidently', 'however',
+  'therefore', 'thus', 'indeed', 'ideally', 'newly', 'currently', 'recently', 'previously', 'finally', 'initially',
+  'explicitly', 'implicitly', 'directly', 'strictly', 'exactly', 'precisely', 'correctly', 'completely', 'fully',
+  'naturally', 'especially', 'particularly', 'largely', 'mostly', 'lately', 'earlier', 'later', 'well', 'simply', 'merely',
+  'higher', 'lower', 'highest', 'lowest', 'best', 'worst', 'strong', 'strongly',
+]);
+
+/**
+ * Common technical terms of art that contain a class word: they have a precise meaning in their field, so they are
+ * never findings. Each names where it is defined.
+ */
+export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] = [
+  ['slow start', 'RFC 5681 §3.1 (TCP congestion control)'],
+  ['slow-start', 'RFC 5681 §3.1'],
+  ['fast retransmit', 'RFC 5681 §3.2'],
+  ['fast recovery', 'RFC 5681 §3.2'],
+  ['quick start', 'RFC 4782 (Quick-Start for TCP and IP)'],
+  ['most significant bit', 'RFC 1700 / RFC 791 Appendix B (bit order)'],
+  ['most significant byte', 'RFC 791 Appendix B'],
+  ['least significant bit', 'RFC 791 Appendix B'],
+  ['least significant byte', 'RFC 791 Appendix B'],
+  ['most significant', 'RFC 791 Appendix B'],
+  ['least significant', 'RFC 791 Appendix B'],
+  ['forward secrecy', 'RFC 4949 (Internet Security Glossary, "perfect forward secrecy")'],
+  ['perfect forward secrecy', 'RFC 4949'],
+  ['secure origin', 'W3C Secure Contexts §3'],
+  ['secure origins', 'W3C Secure Contexts §3'],
+  ['secure context', 'W3C Secure Contexts'],
+  ['secure contexts', 'W3C Secure Contexts'],
+  ['secure channel', 'RFC 4949'],
+  ['secure shell', 'RFC 4251 (SSH)'],
+  ['secure boot', 'UEFI Specification §32'],
+  ['secure enclave', 'Apple Platform Security Guide'],
+  ['secure attribute', 'RFC 6265 §4.1.2.5 (cookies)'],
+  ['secure flag', 'RFC 6265 §4.1.2.5'],
+  ['safe method', 'RFC 9110 §9.2.1'],
+  ['safe methods', 'RFC 9110 §9.2.1'],
+  ['early data', 'RFC 8446 §4.2.10 (TLS 1.3 0-RTT)'],
+  ['early hints', 'RFC 8297'],
+  ['smoothed rtt', 'RFC 6298 / RFC 9002 §5.3'],
+  ['long header', 'RFC 9000 §17.2'],
+  ['short header', 'RFC 9000 §17.3'],
+  ['fresh response', 'RFC 9111 §4.2'],
+  ['stale response', 'RFC 9111 §4.2.4'],
+  ['best effort', 'RFC 2475 (best-effort service)'],
+  ['best-effort', 'RFC 2475'],
+  ['eventual consistency', 'Vogels, "Eventually Consistent", CACM 2009'],
+  ['eventually consistent', 'Vogels, CACM 2009'],
+  ['strong consistency', 'Vogels, CACM 2009'],
+  ['strongly consistent', 'Vogels, CACM 2009'],
+  ['weak reference', 'ECMAScript WeakRef / Java java.lang.ref'],
+  ['high availability', 'ISO/IEC 25010 (availability) — a name, the figure is asked separately'],
+  ['large language model', 'common ML term (e.g. NIST AI 100-1 glossary)'],
+  ['large language models', 'NIST AI 100-1 glossary'],
+  ['small language model', 'NIST AI 100-1 glossary'],
+  ['normal distribution', 'statistics'],
+  ['fast path', 'systems programming'],
+  ['quick fix', 'LSP 3.17 CodeActionKind.QuickFix'],
+  ['real-time clock', 'hardware'],
+  ['low-level', 'common'],
+  ['high-level', 'common'],
+  ['new line', 'common'],
+  ['old value', 'common'],
+  ['new value', 'common'],
+  ['small talk', 'idiom'],
+  ['small claims', 'law: small-claims court'],
+  ['high severity', 'severity classification (e.g. CVSS v3.1 qualitative ratings)'],
+  ['low severity', 'CVSS v3.1 qualitative ratings'],
+  ['high risk', 'risk classification (EU AI Act Art. 6)'],
+  ['low risk', 'risk classification'],
+  ['high priority', 'priority classification'],
+  ['low priority', 'priority classification'],
+  ['good humor', 'idiom'],
+  ['good humour', 'idiom'],
+  ['good standing', 'idiom'],
+  ['do its best', 'idiom'],
+  ['do their best', 'idiom'],
+  ['do your best', 'idiom'],
+  ['do our best', 'idiom'],
+  ['reasonable person', 'law: the reasonable-person standard'],
+  ['best interest', 'law: best-interest standard'],
+  ['best interests', 'law: best-interest standard'],
+  ['best intentions', 'idiom'],
+  ['best judgment', 'idiom'],
+  ['best judgement', 'idiom'],
+  ['good faith', 'law'],
+  ['bad faith', 'law'],
+  ['bad actor', 'security idiom'],
+  ['bad actors', 'security idiom'],
+  ['worst case', 'analysis of algorithms'],
+  ['sensitive data', 'GDPR Art. 9 ("special categories"), ISO/IEC 27000'],
+  ['sensitive information', 'ISO/IEC 27000'],
+  ['harmful content', 'Model Spec taxonomy'],
+  ['high-risk', 'EU AI Act Art. 6'],
+  ['long-running', 'common'],
+  ['long-lived', 'common'],
+  ['short-lived', 'common'],
+];
+
+/** Quantity determiners: descriptive in most prose ("in some cases", "many users want"), findings in a requirement's object. */
+export const QUANTITY_DETERMINERS = new Set(['some', 'many', 'most', 'several', 'various', 'few', 'numerous', 'multiple']);

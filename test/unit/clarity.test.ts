@@ -1,0 +1,201 @@
+// Issue 13: the clarifier judges sentence structure and word classes [^am6c], and reviews every spec format [^am7f].
+import * as assert from 'node:assert/strict';
+import { documentTerms, domainOf, reviewOf } from '../../server/src/core/ambiguity/formats';
+import { buildBatches, buildMessages, cacheKey, clausesForLlm } from '../../server/src/core/ambiguity/llm';
+import type { AmbiguityHit } from '../../server/src/core/index';
+import { memoryWorkspace } from '../helpers/workspace';
+
+/** `phrase (category)` of every finding in one spec file of a one-file workspace. */
+function found(path: string, text: string): string[] {
+  const ws = memoryWorkspace({ [path]: text });
+  return ws.model().ambiguitiesOf(path).map((h) => `${h.phrase} (${h.category})`);
+}
+
+function hits(path: string, text: string) {
+  return memoryWorkspace({ [path]: text }).model().ambiguitiesOf(path);
+}
+
+const SPEC_KIT = (requirements: string[]): string =>
+  ['# Feature Specification: Uploads', '', '## Requirements *(mandatory)*', '', '### Functional Requirements', '', ...requirements.map((r, i) => `- **FR-${String(i + 1).padStart(3, '0')}**: ${r}`), ''].join('\n');
+
+describe('clarity: which files are reviewed, and as what [^am7f]', () => {
+  const none = { headingClauses: [], footnoteRefs: [], footnoteDefs: [] };
+
+  it('recognises spec-kit, Kiro, kramdown-rfc and KEP documents by evidence; a README is not a spec', () => {
+    assert.equal(reviewOf('specs/001-x/spec.md', SPEC_KIT(['System MUST work.']), none)?.format, 'spec-kit');
+    assert.equal(reviewOf('specs/001-x/spec.md', 'Users MUST sign in [NEEDS CLARIFICATION: how?]\n', none)?.format, 'spec-kit');
+    assert.equal(reviewOf('.kiro/specs/a/requirements.md', '# Requirements\n', none)?.format, 'kiro');
+    assert.equal(reviewOf('docs/req.md', '#### Acceptance Criteria\n\n1. WHEN x THEN the system SHALL y.\n', none)?.format, 'kiro');
+    const draft = '---\ntitle: "X"\ndocname: draft-x-00\nkeyword:\n - secure transport\n\n--- abstract\n\nThis document is fast.\n';
+    const review = reviewOf('draft-x.md', draft, none);
+    assert.equal(review?.format, 'kramdown-rfc');
+    assert.equal(draft.slice(review!.from).trimStart().slice(0, 4), 'This');
+    assert.equal(reviewOf('keps/1/README.md', '# KEP-1234: Budget\n\n## Proposal\n\nThe kubelet must be fast.\n', none)?.format, 'markdown');
+    assert.equal(reviewOf('README.md', '# Tool\n\nSetup should be quick.\n', none), undefined);
+    // Markers shown in code are no evidence: a document about spec-kit is not a spec-kit spec.
+    assert.equal(reviewOf('docs/x.md', 'Ids look like `**FR-001**`.\n\n```md\n- **FR-001**: System MUST work.\n```\n', none), undefined);
+  });
+
+  it('reviews spec-kit and Kiro files without clause ids, and never a README or a draft\'s front matter', () => {
+    assert.deepEqual(found('specs/012-upload/spec.md', SPEC_KIT(['System MUST show a concise summary of each upload.'])), ['concise (vague)']);
+    assert.deepEqual(found('.kiro/specs/export/requirements.md', '# Requirements\n\n#### Acceptance Criteria\n\n1. WHEN an export fails THEN the system SHALL show a clear error message.\n'), ['clear (vague)']);
+    assert.deepEqual(found('README.md', '# Tool\n\nThe setup must be quick and robust.\n'), []);
+    const draft = '---\ntitle: "X"\ndocname: draft-x-00\nkeyword:\n - secure transport\n - fast feedback\n\n--- abstract\n\nThis is fast.\n\n--- middle\n\n# Frames\n\nThe receiver SHOULD send feedback frames periodically.\n';
+    assert.deepEqual(found('draft-x.md', draft), ['periodically (time)']);
+  });
+});
+
+describe('clarity: classes and sentence structure [^am6c]', () => {
+  it('finds evaluative wording no fixed list enumerates, in acceptance scenarios, requirements and success criteria', () => {
+    const text = [
+      '# Feature Specification: Uploads',
+      '',
+      '**Acceptance Scenarios**:',
+      '',
+      '1. **Given** an upload is rejected, **When** the error is shown, **Then** the member sees a helpful message.',
+      '2. **Given** a dropped connection, **When** the upload stalls, **Then** the app handles the error nicely.',
+      '',
+      '## Requirements',
+      '',
+      '- **FR-001**: System MUST generate thumbnails in a timely fashion.',
+      '- **FR-002**: Uploads MUST work on typical hardware.',
+      '- **FR-003**: System MUST accept a large number of items per album.',
+      '- **FR-004**: System MUST compress images too large for the album view.',
+      '',
+      '## Success Criteria',
+      '',
+      '- **SC-001**: The album view stays responsive with 10,000 photos.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found('specs/001-u/spec.md', text), [
+      'helpful (vague)',
+      'nicely (vague)',
+      'in a timely fashion (time)',
+      'typical (vague)',
+      'a large number of (quantity)',
+      'too large (vague)',
+      'responsive (time)',
+    ]);
+  });
+
+  it('counts vagueness in the subject of a passive and in conditions, not in the subject of an active requirement', () => {
+    const text = [
+      '## Behaviour {#b authority=root}',
+      '',
+      'Sensible defaults should be chosen. An effective assistant must sometimes act alone.',
+      'If the request is unusually long, the assistant should ask first. Replies that are too verbose must be shortened.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found('spec.md', text), ['Sensible (vague)', 'sometimes (time)', 'unusually long (vague)', 'too verbose (vague)']);
+  });
+
+  it('a bound silences only its own dimension: an unrelated number does not', () => {
+    const text = SPEC_KIT([
+      'System MUST respond quickly to all 3 request types.',
+      'System MUST respond quickly (within 200 ms at p95).',
+      'System MUST keep large files up to 2 GB.',
+      'Keys MUST be stored securely in an HSM.',
+      'Keys MUST be stored securely.',
+    ]);
+    assert.deepEqual(found('specs/001-u/spec.md', text), ['quickly (vague)', 'securely (vague)']);
+    assert.equal(hits('specs/001-u/spec.md', text)[0]!.range.start.line, 6);
+  });
+
+  it('leaves terms of art, verbs, proper names, headings, quoted example phrases and answered tolerances alone', () => {
+    const text = [
+      '---',
+      'title: "Feedback"',
+      'docname: draft-example-00',
+      'keyword:',
+      ' - secure transport',
+      '',
+      '--- abstract',
+      '',
+      'This document defines feedback.',
+      '',
+      '# Handle errors gracefully and quickly',
+      '',
+      'Senders in slow start MUST NOT send feedback. Fields MUST be sent most significant bit first.',
+      'The key MUST provide forward secrecy. Servers MUST set the Secure attribute on the cookie.',
+      'Feedback MUST only be sent from a secure origin. The funds they secure MUST be reported.',
+      'The receiver MUST send a frame immediately after it detects a loss.',
+      'WHEN a reset succeeds THEN the system SHALL sign the member out immediately.',
+      'The interval SHOULD be approximately 25 ms ± 5%.',
+      'Implementations SHOULD avoid phrases like "as an AI", "in today\'s world", etc.',
+      '',
+    ].join('\n');
+    assert.deepEqual(found('draft-example.md', text), []);
+  });
+
+  it('treats the document\'s own defined terms as terms of art', () => {
+    assert.deepEqual(documentTerms('## Terminology\n\n- Fast path: the cached route.\n\n**Quick Sync**: a mode.\n\nFeedback Interval\n: the time between frames.\n'), [
+      'quick sync',
+      'feedback interval',
+      'fast path',
+    ]);
+    const text = ['## Terminology {#t}', '', '- Fast path: the cached route.', '', '## Rules {#r authority=root}', '', 'Requests must take the fast path.', ''].join('\n');
+    assert.deepEqual(found('spec.md', text), []);
+  });
+});
+
+describe('clarity: questions [^am6c]', () => {
+  it('builds the question from the phrase, the word it modifies and the sentence, and says why it fired', () => {
+    const [message, summary] = hits('specs/001-u/spec.md', SPEC_KIT(['Rejected uploads MUST show a helpful message.', 'System MUST show a concise summary of each upload.']));
+    assert.equal(message!.question, 'What must the message contain to count as helpful? State a criterion a reviewer can check (e.g. what it must contain or do, or a check a test could run).');
+    assert.equal(summary!.question, 'What must the summary contain to count as concise? State a criterion a reviewer can check (e.g. what it must contain or do, or a check a test could run).');
+    assert.match(message!.reason!, /^an evaluative adjective of quality with no bound of its own, in a requirement$/);
+  });
+
+  it('asks a policy spec for behaviour, not milliseconds', () => {
+    const text = ['## Replies {#r authority=user}', '', 'The assistant should respond promptly. The assistant should ask the user first.', 'The assistant should keep the model focused.', ''].join('\n');
+    assert.equal(domainOf(text), 'policy');
+    const [promptly] = hits('spec.md', text);
+    assert.match(promptly!.question, /^How soon must the assistant respond\?.*in the same reply/);
+    assert.doesNotMatch(promptly!.question, /ms|millisecond/);
+  });
+
+  it('gives distinct questions to the same word in different sentences', () => {
+    const questions = hits('specs/001-u/spec.md', SPEC_KIT(['Thumbnails MUST be generated quickly.', 'Album pages MUST load quickly.'])).map((h) => h.question);
+    assert.equal(new Set(questions).size, 2, questions.join(' | '));
+  });
+});
+
+describe('clarity: the LLM pass gets the same context and merges without duplicates [^am6c]', () => {
+  const text = [
+    '## Terminology {#t}',
+    '',
+    '**Hot lane**: the cached route.',
+    '',
+    '## Rules {#r authority=root}',
+    '',
+    'Requests must take the hot lane and use slow start. Replies must be sent quickly.',
+    '',
+  ].join('\n');
+
+  it('sends each clause with the terms of art it uses (the document\'s and the built-in ones)', () => {
+    const ws = memoryWorkspace({ 'spec.md': text });
+    const rules = clausesForLlm(ws.model()).find((c) => c.id === 'r')!;
+    assert.deepEqual(rules.terms, ['hot lane', 'slow start']);
+    const [, user] = buildMessages(buildBatches([rules])[0]!);
+    assert.match(user!.content, /<<<CLAUSE \w+ id="r" authority="root" terms="hot lane; slow start">>>/);
+    assert.notEqual(cacheKey('m', 'x', 'root', rules.terms), cacheKey('m', 'x', 'root'));
+  });
+
+  it('drops an LLM finding on a phrase the offline pass already flags, keeps the others', () => {
+    const ws = memoryWorkspace({ 'spec.md': text });
+    const offline = ws.model().ambiguitiesOf('spec.md');
+    assert.deepEqual(offline.map((h) => h.phrase), ['quickly']);
+    const llm = (phrase: string, line: number, from: number): AmbiguityHit => ({
+      category: 'llm',
+      term: 'vague',
+      phrase,
+      range: { start: { line, character: from }, end: { line, character: from + phrase.length } },
+      question: `What does “${phrase}” mean?`,
+      severity: 'warning',
+    });
+    const sentQuickly = llm('sent quickly', 6, offline[0]!.range.start.character - 5);
+    const requests = llm('Requests', 6, 0);
+    ws.setLlmFindings('spec.md', [sentQuickly, requests]);
+    assert.deepEqual(ws.model().ambiguitiesOf('spec.md').map((h) => `${h.category} ${h.phrase}`), ['vague quickly', 'llm Requests']);
+  });
+});

@@ -20,6 +20,8 @@ interface Status {
   citations: number;
   errors: number;
   warnings: number;
+  /** Open documents too large to index on every edit (URIs). */
+  largeDocuments?: string[];
 }
 
 let client: LanguageClient | undefined;
@@ -53,10 +55,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = new LanguageClient('specClarifier', 'Spec Clarifier', serverOptions, clientOptions);
     client.onNotification('specClarifier/status', (s: Status) => {
       const coverage = s.clauses ? Math.round((100 * s.cited) / s.clauses) : 0;
-      status.text = `$(book) ${s.clauses} clauses · ${coverage}% covered`;
+      const large = Array.isArray(s.largeDocuments) ? s.largeDocuments.filter((u): u is string => typeof u === 'string') : [];
+      status.text = `$(book) ${s.clauses} clauses · ${coverage}% covered${large.length ? ' $(warning)' : ''}`;
+      // A document too large to index on every edit: its saved text is what the features see [^big_documents].
+      const largeNote = large.length
+        ? `Too large to index while typing (its saved text is indexed): ${large.map((u) => vscode.workspace.asRelativePath(vscode.Uri.parse(u))).join(', ')}.\n\n`
+        : '';
       status.tooltip = new vscode.MarkdownString(
         `**Spec Clarifier**\n\n${s.clauses} clauses, ${s.cited} covered by code or tests (cited, or a clause inside them is: ${coverage}%), ${s.citations} citations.\n\n` +
-          `${s.errors} errors, ${s.warnings} warnings.\n\nClick for the coverage report.`,
+          `${s.errors} errors, ${s.warnings} warnings.\n\n${largeNote}Click for the coverage report.`,
       );
     });
     await client.start();

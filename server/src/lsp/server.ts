@@ -92,6 +92,7 @@ export function startServer(connection: Connection): void {
       docs.add(rel);
     },
   );
+  host.onLargeDocuments = () => sendStatus();
 
   process.on('uncaughtException', (err) => log.error(`uncaught: ${err.stack ?? err.message}`));
   process.on('unhandledRejection', (err) => log.error(`unhandled rejection: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
@@ -329,7 +330,9 @@ export function startServer(connection: Connection): void {
       errors += counts.error;
       warnings += counts.warning;
     }
-    void connection.sendNotification(STATUS_NOTIFICATION, { clauses, cited, citations, errors, warnings });
+    // Open documents too large to index on every edit [^big_documents].
+    const large = host.largeDocuments();
+    void connection.sendNotification(STATUS_NOTIFICATION, { clauses, cited, citations, errors, warnings, ...(large.length ? { largeDocuments: large } : {}) });
   }
 
   // ---- features ----

@@ -193,6 +193,9 @@ export class Folder {
 
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** An open document of more characters than this is not re-indexed on edits [^big_documents]. */
+export const LARGE_DOCUMENT_CHARS = 2 * 1024 * 1024;
+
 export class Host {
   readonly folders: Folder[] = [];
   overrides: Partial<ClarifierConfig> = {};
@@ -270,6 +273,7 @@ export class Host {
    * spec costs one parse, not one per keystroke, and no answer is computed from an older text.
    */
   documentChanged(uri: string, text: string): void {
+    if (this.degradeLarge(uri, text)) return;
     this.open.set(uri, text);
     if (!this.locate(uri)) return;
     this.pending.set(uri, text);
@@ -303,8 +307,41 @@ export class Host {
     }
   }
 
+  /**
+   * Open documents of more than LARGE_DOCUMENT_CHARS characters (by URI). Their edits are not indexed: re-parsing
+   * megabytes per keystroke would stall every answer. What is on disk stays indexed (the walker's size limit applies),
+   * so saving the document re-indexes it, and the status names them [^big_documents].
+   */
+  private readonly large = new Set<string>();
+  /** Called when the set of large open documents changes. */
+  onLargeDocuments: () => void = () => undefined;
+
+  largeDocuments(): string[] {
+    return [...this.large];
+  }
+
+  /** Whether the text is a large document's (its edits are then not indexed). */
+  private degradeLarge(uri: string, text: string): boolean {
+    if (text.length <= LARGE_DOCUMENT_CHARS) {
+      if (this.large.delete(uri)) this.onLargeDocuments();
+      return false;
+    }
+    if (!this.large.has(uri)) {
+      this.large.add(uri);
+      this.log.info(`${uri}: ${text.length} characters, more than ${LARGE_DOCUMENT_CHARS}: its edits are not indexed (the saved file is)`);
+      this.onLargeDocuments();
+      const wasOpen = this.open.delete(uri);
+      this.pending.delete(uri);
+      const at = this.locate(uri);
+      // Its smaller text may be indexed: the disk is the truth for it now.
+      if (wasOpen && at) void at.folder.ready.then(() => this.refreshFromDisk(at.folder, at.rel)).catch(() => undefined);
+    }
+    return true;
+  }
+
   /** A document was closed: what is on disk is the truth again. */
   async documentClosed(uri: string): Promise<void> {
+    if (this.large.delete(uri)) this.onLargeDocuments();
     this.open.delete(uri);
     this.pending.delete(uri);
     const at = this.locate(uri);

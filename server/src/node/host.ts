@@ -193,7 +193,7 @@ export class Folder {
 
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** An open document of more characters than this is not re-indexed on edits [^big_documents]. */
+/** An open spec of more characters than this is not re-indexed on edits [^big_documents]. */
 export const LARGE_DOCUMENT_CHARS = 2 * 1024 * 1024;
 
 export class Host {
@@ -320,9 +320,12 @@ export class Host {
     return [...this.large];
   }
 
-  /** Whether the text is a large document's (its edits are then not indexed). */
+  /** Whether the text is a large spec's (its edits are then not indexed). Code is scanned in linear time: not capped. */
   private degradeLarge(uri: string, text: string): boolean {
-    if (text.length <= LARGE_DOCUMENT_CHARS) {
+    const at = text.length > LARGE_DOCUMENT_CHARS ? this.locate(uri) : undefined;
+    const folder = at?.folder as { index?: WorkspaceIndex } | undefined;
+    const spec = at !== undefined && (folder?.index ? folder.index.roleOf(at.rel) === 'spec' : /\.(?:md|markdown)$/i.test(at.rel));
+    if (!spec) {
       if (this.large.delete(uri)) this.onLargeDocuments();
       return false;
     }
@@ -332,9 +335,8 @@ export class Host {
       this.onLargeDocuments();
       const wasOpen = this.open.delete(uri);
       this.pending.delete(uri);
-      const at = this.locate(uri);
       // Its smaller text may be indexed: the disk is the truth for it now.
-      if (wasOpen && at) void at.folder.ready.then(() => this.refreshFromDisk(at.folder, at.rel)).catch(() => undefined);
+      if (wasOpen) void at.folder.ready.then(() => this.refreshFromDisk(at.folder, at.rel)).catch(() => undefined);
     }
     return true;
   }

@@ -393,7 +393,8 @@ async function measureBig(): Promise<BigRow[]> {
     log(`${name}: open + 20 hovers ${fmtMs(openMs)}, RSS ${rss.toFixed(0)} MB; ${rows[rows.length - 1]!.note}`);
   }
 
-  // An LLM endpoint answering 100 MB.
+  // An LLM endpoint answering 100 MB (on the shop fixture alone).
+  fs.rmSync(path.join(shop, 'specs/refs.md'), { force: true });
   const fake = await startFakeOpenAI({ fallback: { kind: 'huge', bytes: 100 * 1024 * 1024 } });
   try {
     const r = await checkOnce(shop, ['--llm'], { OPENAI_API_KEY: 'sk-bench-0123456789', OPENAI_BASE_URL: fake.baseURL });

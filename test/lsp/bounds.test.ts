@@ -40,4 +40,17 @@ describe('a 12 MB document opened in the server', function () {
     const after = await client.request('textDocument/definition', { textDocument: { uri: docUri }, position: positionOf(small, '[^hg1a]', 3) }, 60_000);
     assert.ok(Array.isArray(after) ? after.length > 0 : after !== null, JSON.stringify(after));
   });
+
+  it('publishes at most 1,000 diagnostics of one file, the most severe first', async () => {
+    // 1,500 footnotes without examples (warnings), uncited (infos), and a duplicate id (an error) at the end of the file.
+    const file = path.join(dir, 'specs/many.md');
+    const text = '# Many {#many_refs authority=user}\n\n' + Array.from({ length: 1500 }, (_, i) => `Rule ${i}[^mr${i}].\n\n`).join('') + '# Again {#many_refs}\n';
+    fs.writeFileSync(file, text);
+    const docUri = client.open(file, 'markdown', text);
+    const published = await client.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === docUri && n.params.diagnostics.length > 0, 'diagnostics of the spec', 60_000);
+    const list = published.params.diagnostics as { code: string; severity: number }[];
+    assert.equal(list.length, 1000);
+    assert.equal(list[0]!.code, 'clause.duplicate-id');
+    assert.ok(list.every((d, i) => i === 0 || list[i - 1]!.severity <= d.severity), 'most severe first');
+  });
 });

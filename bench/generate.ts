@@ -296,3 +296,43 @@ function generate(dir: string, size: number): GeneratedWorkspace {
     probes,
   };
 }
+
+/** The big-input cases of the benchmark [^big_documents], each a folder with one spec (cached like the workspaces). */
+export interface BigCases {
+  /** 2.3 MB: 200,000 footnote references, one per line, in one paragraph. */
+  refs: string;
+  /** Just under 4 MiB (the walker's read limit): paragraphs of prose with footnote references under one heading. */
+  spec4: string;
+  /** 12 MB of the same prose: opened in the server, never read from disk (past the read limit). */
+  doc12: string;
+}
+
+export function ensureBigCases(cacheDir: string, log: (m: string) => void = () => undefined): BigCases {
+  const dir = path.join(cacheDir, `big-v${GENERATOR_VERSION}`);
+  const cases: BigCases = { refs: path.join(dir, 'refs'), spec4: path.join(dir, 'spec4'), doc12: path.join(dir, 'doc12') };
+  if (fs.existsSync(path.join(dir, 'done'))) return cases;
+  log('generating the big-input cases …');
+  fs.rmSync(dir, { recursive: true, force: true });
+  const random = prng(0xb16);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const prose = (bytes: number): string => {
+    const out: string[] = ['# Big spec {#big_root authority=root}', ''];
+    let size = 0;
+    for (let i = 0; size < bytes; i++) {
+      const words = Array.from({ length: 12 + Math.floor(random() * 20) }, () => (random() < 0.01 ? pick(VAGUE) : pick(WORDS)));
+      const line = `${words.join(' ')}[^b${i.toString(36)}].`;
+      out.push(line.charAt(0).toUpperCase() + line.slice(1), '');
+      size += line.length + 2;
+    }
+    return out.join('\n');
+  };
+  const write = (folder: string, text: string): void => {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'spec.md'), text);
+  };
+  write(cases.refs, '# Spec {#root authority=root}\n\n' + Array.from({ length: 200_000 }, (_, i) => `x[^r${i}]\n`).join(''));
+  write(cases.spec4, prose(4 * 1024 * 1024 - 4096));
+  write(cases.doc12, prose(12e6));
+  fs.writeFileSync(path.join(dir, 'done'), '');
+  return cases;
+}

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadWorkspace } from '../server/src/node/workspace';
 import { LspClient, uri } from '../test/lsp/client';
-import { ensureWorkspace, type GeneratedWorkspace } from './generate';
+import { ensureBigCases, ensureWorkspace, type GeneratedWorkspace } from './generate';
+import { startFakeOpenAI } from '../test/helpers/fakeOpenAI';
 import { writeChart, writeChartPng } from './chart';
 
 /**
@@ -38,7 +39,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1000, 10000, 40000], runs: 5, dirs: [], skipMdls: false, parts: new Set(['rg', 'check', 'md', 'server']) };
+  const args: Args = { sizes: [1000, 10000, 40000], runs: 5, dirs: [], skipMdls: false, parts: new Set(['rg', 'check', 'md', 'server', 'big']) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--sizes') args.sizes = argv[++i]!.split(',').filter(Boolean).map((s) => Number(s.replace(/k$/i, '000')));
@@ -322,6 +323,95 @@ async function measureServer(t: Target, runs: number): Promise<Pick<Row, 'lspInd
   return { ...result!, lspIndexMs: median(indexTimes) };
 }
 
+interface BigRow {
+  name: string;
+  mb: number;
+  ms: number;
+  rssMb: number;
+  note: string;
+}
+
+/** One `clarify check` of a folder (JSON to /dev/null): wall time and peak RSS. */
+async function checkOnce(dir: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; rssMb: number; code: number }> {
+  const args = ['--require', path.join(repo, 'out/bench/maxrss.js'), path.join(measured, 'bin/clarify.js'), 'check', dir, '--format', 'json', '--output', os.devNull, ...extra];
+  const r = await timed(process.execPath, args, env);
+  return { ms: r.ms, rssMb: r.rssMb ?? NaN, code: r.code };
+}
+
+/**
+ * The big inputs [^big_documents]: `clarify check` of a 2.3 MB spec with 200,000 footnote references and of a 4 MiB
+ * spec (peak RSS and its multiple of the input); the server with a 12 MB document open (hover latency while it is open
+ * and while it is typed in) and with the 2.3 MB spec open (hover after a keystroke); `clarify check --llm` against an
+ * endpoint answering 100 MB.
+ */
+async function measureBig(): Promise<BigRow[]> {
+  const cases = ensureBigCases(cacheDir, log);
+  const rows: BigRow[] = [];
+  const load = (): string => `load ${os.loadavg()[0]!.toFixed(1)}`;
+  for (const [name, dir] of [['2.3 MB spec, 200,000 footnote references', cases.refs], ['4 MiB spec', cases.spec4]] as const) {
+    const mb = fs.statSync(path.join(dir, 'spec.md')).size / 1e6;
+    const r = await checkOnce(dir);
+    rows.push({ name: `\`clarify check --format json\`: ${name}`, mb, ms: r.ms, rssMb: r.rssMb, note: `${(r.rssMb / mb).toFixed(0)}× the input; exit ${r.code}; ${load()}` });
+    log(`${rows[rows.length - 1]!.name}: ${fmtMs(r.ms)}, ${r.rssMb.toFixed(0)} MB`);
+  }
+
+  // The server with a huge document open: hovers on a citation elsewhere, while it is open and while it is typed in.
+  const shop = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-big-shop-'));
+  fs.cpSync(path.join(repo, 'test/fixtures/shop'), shop, { recursive: true });
+  for (const [name, file, text] of [
+    ['server: 12 MB document open (not on disk)', path.join(shop, 'specs/huge.md'), fs.readFileSync(path.join(cases.doc12, 'spec.md'), 'utf8')],
+    ['server: the 2.3 MB spec open', path.join(shop, 'specs/refs.md'), fs.readFileSync(path.join(cases.refs, 'spec.md'), 'utf8')],
+  ] as const) {
+    if (name.includes('2.3')) fs.writeFileSync(file, text);
+    const client = new LspClient([path.join(measured, 'dist/server.js'), '--stdio']);
+    await client.request('initialize', { processId: process.pid, rootUri: uri(shop), workspaceFolders: [{ uri: uri(shop), name: 'shop' }], capabilities: {} });
+    client.notify('initialized', {});
+    await client.waitFor((n) => n.method === 'specClarifier/status', 'the first index', 600_000);
+    const session = path.join(shop, 'src/auth/session.ts');
+    const position = positionIn(fs.readFileSync(session, 'utf8'), '[^au3f]', 3)!;
+    const started = performance.now();
+    const docUri = client.open(file, 'markdown', text);
+    const hoverOpen = await latencies(20, () => client.request('textDocument/hover', { textDocument: { uri: uri(session) }, position }, 600_000));
+    const openMs = performance.now() - started;
+    const typing: number[] = [];
+    for (let v = 2; v < 12; v++) {
+      client.notify('textDocument/didChange', { textDocument: { uri: docUri, version: v }, contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'x' }] });
+      const t = performance.now();
+      await client.request('textDocument/hover', { textDocument: { uri: uri(session) }, position }, 600_000);
+      typing.push(performance.now() - t);
+    }
+    const rss = rssOf(client.pid);
+    await client.shutdown();
+    const mb = text.length / 1e6;
+    rows.push({
+      name,
+      mb,
+      ms: openMs,
+      rssMb: rss,
+      note: `hover while open p50 / p95 ${fmtPair(hoverOpen)}; hover right after a keystroke p50 / p95 ${fmtPair([percentile(typing, 50), percentile(typing, 95)])}; ${load()}`,
+    });
+    log(`${name}: open + 20 hovers ${fmtMs(openMs)}, RSS ${rss.toFixed(0)} MB; ${rows[rows.length - 1]!.note}`);
+  }
+
+  // An LLM endpoint answering 100 MB (on the shop fixture alone).
+  fs.rmSync(path.join(shop, 'specs/refs.md'), { force: true });
+  const fake = await startFakeOpenAI({ fallback: { kind: 'huge', bytes: 100 * 1024 * 1024 } });
+  try {
+    const r = await checkOnce(shop, ['--llm'], { OPENAI_API_KEY: 'sk-bench-0123456789', OPENAI_BASE_URL: fake.baseURL });
+    rows.push({ name: '`clarify check --llm`, the endpoint answers 100 MB', mb: 100 * 1.048576, ms: r.ms, rssMb: r.rssMb, note: `exit ${r.code}; ${fake.requests.length} requests; ${load()}` });
+    log(`${rows[rows.length - 1]!.name}: ${fmtMs(r.ms)}, ${r.rssMb.toFixed(0)} MB`);
+  } finally {
+    await fake.close();
+    fs.rmSync(shop, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+function bigTable(rows: BigRow[]): string {
+  const md = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  return [md(['big input', 'MB', 'time', 'peak / server RSS', 'notes']), md(['---', '---', '---', '---', '---']), ...rows.map((r) => md([r.name, r.mb.toFixed(1), fmtMs(r.ms), `${r.rssMb.toFixed(0)} MB`, r.note]))].join('\n');
+}
+
 const fmtMs = (ms: number | undefined): string => (ms === undefined || Number.isNaN(ms) ? '—' : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
 const fmtPair = (p: [number, number] | undefined): string => (p ? `${fmtMs(p[0])} / ${fmtMs(p[1])}` : '—');
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}×`;
@@ -398,6 +488,8 @@ async function main(): Promise<void> {
     });
   }
 
+  const big = args.parts.has('big') ? await measureBig() : [];
+
   fs.mkdirSync(resultsDir, { recursive: true });
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]}; load average at the start ${loadAtStart}, at the end ${os.loadavg()[0]!.toFixed(1)}`;
   const md = [
@@ -409,16 +501,17 @@ async function main(): Promise<void> {
     '',
     table(rows),
     '',
+    ...(big.length ? ['Big inputs (one run each; the server rows: time from didOpen through 20 hovers, RSS after):', '', bigTable(big), ''] : []),
     '![Time vs workspace size](time-vs-size.png)',
     '',
   ].join('\n');
   fs.writeFileSync(path.join(resultsDir, 'results.md'), md);
-  fs.writeFileSync(path.join(resultsDir, 'results.json'), JSON.stringify({ machine, runs: args.runs, rows }, null, 2) + '\n');
+  fs.writeFileSync(path.join(resultsDir, 'results.json'), JSON.stringify({ machine, runs: args.runs, rows, big }, null, 2) + '\n');
   writeChart(path.join(resultsDir, 'time-vs-size.svg'), rows.filter((r) => r.name.startsWith('generated')));
   if (!(await writeChartPng(path.join(resultsDir, 'time-vs-size.svg'), path.join(resultsDir, 'time-vs-size.png')))) {
     log('no chromium (CHROMIUM_PATH): wrote the SVG chart only, not time-vs-size.png');
   }
-  process.stdout.write(`${table(rows)}\n\nwritten to ${path.relative(process.cwd(), resultsDir)}/\n`);
+  process.stdout.write(`${table(rows)}\n\n${big.length ? `${bigTable(big)}\n\n` : ''}written to ${path.relative(process.cwd(), resultsDir)}/\n`);
 }
 
 main().catch((err: unknown) => {

@@ -23,6 +23,8 @@ interface Status {
   warnings: number;
   text: string;
   tooltip: string;
+  /** Open documents too large to index on every edit (URIs). */
+  largeDocuments?: string[];
 }
 
 let client: LanguageClient | undefined;
@@ -55,8 +57,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     client = new LanguageClient('specClarifier', 'Spec Clarifier', serverOptions, clientOptions);
     client.onNotification('specClarifier/status', (s: Status) => {
-      status.text = `$(book) ${s.text}`;
-      status.tooltip = new vscode.MarkdownString(s.tooltip);
+      const large = Array.isArray(s.largeDocuments) ? s.largeDocuments.filter((u): u is string => typeof u === 'string') : [];
+      status.text = `$(book) ${s.text}${large.length ? ' $(warning)' : ''}`;
+      // A document too large to index on every edit: its saved text is what the features see [^big_documents].
+      const largeNote = large.length
+        ? `\n\nToo large to index while typing (its saved text is indexed): ${large.map((u) => vscode.workspace.asRelativePath(vscode.Uri.parse(u))).join(', ')}.`
+        : '';
+      status.tooltip = new vscode.MarkdownString(`${s.tooltip}${largeNote}`);
     });
     await client.start();
   };

@@ -35,7 +35,10 @@ export type FakeReply =
   /** Never answers (for timeouts and cancellation); the socket is destroyed on close(). */
   | { kind: 'hang' }
   /** Announces a long JSON body, sends part of it and drops the connection. */
-  | { kind: 'truncated' };
+  | { kind: 'truncated' }
+  /** A valid chat completion of about `bytes` bytes (its content a long string), streamed in 64 KB writes without being
+   * built in memory; without a content-length header when `chunked`. */
+  | { kind: 'huge'; bytes: number; chunked?: boolean };
 
 export type ReplyScript = FakeReply | ((req: RecordedRequest) => FakeReply);
 
@@ -151,6 +154,29 @@ function respond(reply: FakeReply, res: http.ServerResponse, body: ChatBody | un
       return;
     case 'hang':
       return; // closeAllConnections() on close() ends it
+    case 'huge': {
+      const head = '{"id":"chatcmpl-huge","object":"chat.completion","created":1700000000,"model":"fake","choices":[{"index":0,"message":{"role":"assistant","content":"';
+      const tail = '"},"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}';
+      const fill = Math.max(0, reply.bytes - head.length - tail.length);
+      res.writeHead(200, { 'content-type': 'application/json', ...(reply.chunked ? {} : { 'content-length': String(head.length + fill + tail.length) }) });
+      const block = 'x'.repeat(64 * 1024);
+      let left = fill;
+      res.write(head);
+      const pump = (): void => {
+        while (left > 0) {
+          const n = Math.min(left, block.length);
+          left -= n;
+          if (!res.write(n === block.length ? block : block.slice(0, n))) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        res.end(tail);
+      };
+      res.on('error', () => undefined);
+      pump();
+      return;
+    }
     case 'truncated': {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4000' });
       res.write('{"id":"chatcmpl-cut","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"{\\"findi');

@@ -166,5 +166,7 @@ describe('growth: the index, diagnostics and output formats (n -> 4n)', function
     'specs/a.md': lines(n / 30, (i) => `# H {#clause_${i}}\n\n`),
     'src/a.ts': lines(n / 30, (i) => `// [^unknown_${i}]\n`),
   }), check, 1000, 1_000_000);
+  // The whole-document parse held ~150x the spec in tokenizer events and grew superlinearly [^big_documents].
+  assertLinear('many footnote references, one per line in one paragraph (12.5k -> 50k references)', (n) => ({ 'specs/a.md': '# S {#s authority=root}\n\n' + lines(n / 12, (i) => `x[^r${i}]\n`) }), check, 150_000, 150_000);
   assertLinear('many footnotes with missing examples', (n) => ({ 'specs/a.md': lines(n / 12, (i) => `x[^f${i}]\n\n`), 'examples/README.md': 'x\n' }), check, 1000, 1_000_000);
 });

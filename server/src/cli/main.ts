@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CODE_DESCRIPTIONS, computeDiagnostics } from '../core/diagnostics';
-import { toJson, summarize } from '../core/format/json';
+import { jsonPieces, summarize, toJson } from '../core/format/json';
 import { toSarif } from '../core/format/sarif';
 import { formatDiagnosticLine, toText } from '../core/format/text';
 import type { AuditResult } from '../core/audit/compliance';
@@ -185,13 +185,13 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   // One clear line per skipped file, never a stack trace [^nt4x].
   for (const s of workspace.skipped) io.stderr.write(`clarify: skipped ${s.path}: ${s.reason}\n`);
 
-  let output: string;
+  let output: string | Iterable<string>;
   if (command === 'report') {
     // [^cl7r]
     output = format === 'json' ? JSON.stringify(coverageJson(model), null, 2) + '\n' : coverageReport(model, { title: `Spec coverage of ${path.basename(dir)}` });
   } else if (format === 'json') {
     // text, JSON or SARIF [^cl5f]
-    output = JSON.stringify(toJson(model, diagnostics, workspace.skipped), null, 2) + '\n';
+    output = jsonPieces(model, diagnostics, workspace.skipped);
   } else if (format === 'sarif') {
     output = JSON.stringify(toSarif(diagnostics, { version: VERSION, informationUri: HOMEPAGE }), null, 2) + '\n';
   } else {
@@ -199,8 +199,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
     const color = !values['no-color'] && !process.env['NO_COLOR'] && Boolean((out as { isTTY?: boolean } | undefined)?.isTTY);
     output = toText(diagnostics, summarize(model, diagnostics, workspace.skipped.length), { color, showInfo: values['show-info']! });
   }
-  if (values.output) fs.writeFileSync(path.resolve(values.output), output);
-  else io.stdout.write(output);
+  await writeOutput(typeof output === 'string' ? [output] : output, values.output ? path.resolve(values.output) : undefined, io.stdout);
 
   if (command === 'report') return 0;
   return diagnostics.some((d) => RANK[d.severity] >= RANK[failOn]) ? 1 : 0;
@@ -387,6 +386,29 @@ function workspaceRootOf(file: string): string {
     const up = path.dirname(dir);
     if (up === dir) return existingFolder('.');
     dir = up;
+  }
+}
+
+/** Writes the output piece by piece (to a file, or to stdout waiting for it to drain): never one string of it all. */
+async function writeOutput(pieces: Iterable<string>, file: string | undefined, stdout: NodeJS.WritableStream): Promise<void> {
+  if (file) {
+    const fd = fs.openSync(file, 'w');
+    try {
+      for (const piece of pieces) fs.writeSync(fd, piece);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return;
+  }
+  for (const piece of pieces) {
+    if (stdout.write(piece) || typeof stdout.once !== 'function') continue;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        for (const e of ['drain', 'close', 'error']) stdout.removeListener(e, done);
+        resolve();
+      };
+      for (const e of ['drain', 'close', 'error']) stdout.once(e, done);
+    });
   }
 }
 

@@ -93,6 +93,7 @@ export function startServer(connection: Connection): void {
       docs.add(rel);
     },
   );
+  host.onLargeDocuments = () => sendStatus();
 
   process.on('uncaughtException', (err) => log.error(`uncaught: ${err.stack ?? err.message}`));
   process.on('unhandledRejection', (err) => log.error(`unhandled rejection: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
@@ -282,7 +283,7 @@ export function startServer(connection: Connection): void {
       // older text under the new version. It is published after the flush that indexes it (onDocumentIndexed).
       if (host.isPending(uri)) continue;
       const version = documents.get(uri)?.version;
-      void connection.sendDiagnostics({ uri, diagnostics: list.map(toLspCached), ...(version !== undefined ? { version } : {}) });
+      void connection.sendDiagnostics({ uri, diagnostics: capped(list).map(toLspCached), ...(version !== undefined ? { version } : {}) });
       if (list.length) previous.set(file, list);
       else previous.delete(file);
     }
@@ -309,7 +310,7 @@ export function startServer(connection: Connection): void {
     guard('textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
       const at = await locate(params.textDocument.uri, token);
       if (!at) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const items = at.folder.diagnosticsOf(at.rel).map(toLspCached);
+      const items = capped(at.folder.diagnosticsOf(at.rel)).map(toLspCached);
       return { kind: DocumentDiagnosticReportKind.Full, items };
     }),
   );
@@ -350,7 +351,9 @@ export function startServer(connection: Connection): void {
       counts.errors += severities.error;
       counts.warnings += severities.warning;
     }
-    void connection.sendNotification(STATUS_NOTIFICATION, { ...counts, ...statusSummary(counts) });
+    // Open documents too large to index on every edit [^big_documents].
+    const large = host.largeDocuments();
+    void connection.sendNotification(STATUS_NOTIFICATION, { ...counts, ...statusSummary(counts), ...(large.length ? { largeDocuments: large } : {}) });
   }
 
   // ---- features ----
@@ -616,6 +619,22 @@ function toLspCached(d: Diagnostic): ReturnType<typeof toLspDiagnostic> {
   let lsp = lspForms.get(d);
   if (!lsp) lspForms.set(d, (lsp = toLspDiagnostic(d)));
   return lsp;
+}
+
+/**
+ * At most this many diagnostics of one file go to the editor at once, the most severe first: a spec with 200,000
+ * uncited footnotes made a publish of 200,000 diagnostics (tens of MB of JSON) on every edit [^big_documents].
+ * `clarify check` reports them all.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+const SEVERITY_RANK: Record<Diagnostic['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
+const cappedLists = new WeakMap<readonly Diagnostic[], Diagnostic[]>();
+
+function capped(list: readonly Diagnostic[]): readonly Diagnostic[] {
+  if (list.length <= MAX_DIAGNOSTICS_PER_FILE) return list;
+  let out = cappedLists.get(list);
+  if (!out) cappedLists.set(list, (out = [...list].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]).slice(0, MAX_DIAGNOSTICS_PER_FILE)));
+  return out;
 }
 
 function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {

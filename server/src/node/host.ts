@@ -365,6 +365,9 @@ export class Folder {
 
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** An open spec of more characters than this is not re-indexed on edits [^big_documents]. */
+export const LARGE_DOCUMENT_CHARS = 2 * 1024 * 1024;
+
 export class Host {
   readonly folders: Folder[] = [];
   overrides: Partial<ClarifierConfig> = {};
@@ -462,6 +465,7 @@ export class Host {
    * spec costs one parse, not one per keystroke, and no answer is computed from an older text.
    */
   documentChanged(uri: string, text: string): void {
+    if (this.degradeLarge(uri, text)) return;
     const key = normalizeUri(uri);
     this.open.set(key, { uri, text });
     if (!this.locate(uri)) return;
@@ -509,9 +513,54 @@ export class Host {
     this.onDocumentIndexed(folder, rel);
   }
 
+  /**
+   * Open documents of more than LARGE_DOCUMENT_CHARS characters (by URI). Their edits are not indexed: re-parsing
+   * megabytes per keystroke would stall every answer. What is on disk stays indexed (the walker's size limit applies),
+   * so saving the document re-indexes it, and the status names them [^big_documents].
+   */
+  private readonly large = new Map<string, string>();
+  /** Called when the set of large open documents changes. */
+  onLargeDocuments: () => void = () => undefined;
+
+  /** The client's URIs of the large open documents. */
+  largeDocuments(): string[] {
+    return [...this.large.values()];
+  }
+
+  /** Whether the text is a large spec's (its edits are then not indexed). Code is scanned in linear time: not capped. */
+  private degradeLarge(uri: string, text: string): boolean {
+    const key = normalizeUri(uri);
+    const at = text.length > LARGE_DOCUMENT_CHARS ? this.locate(uri) : undefined;
+    const folder = at?.folder as { index?: WorkspaceIndex } | undefined;
+    const spec = at !== undefined && (folder?.index ? folder.index.roleOf(at.rel) === 'spec' : /\.(?:md|markdown)$/i.test(at.rel));
+    if (!spec) {
+      if (this.large.delete(key)) this.onLargeDocuments();
+      return false;
+    }
+    if (!this.large.has(key)) {
+      this.large.set(key, uri);
+      this.log.info(`${uri}: ${text.length} characters, more than ${LARGE_DOCUMENT_CHARS}: its edits are not indexed (the saved file is)`);
+      this.onLargeDocuments();
+      const wasOpen = this.open.delete(key);
+      this.pending.delete(key);
+      // Its smaller text may be indexed: the disk is the truth for it now (in the folder's queue, after what came before).
+      if (wasOpen) {
+        void at.folder
+          .refresh(at.rel)
+          .then(() => {
+            this.onDocumentIndexed(at.folder, at.rel);
+            at.folder.changed();
+          })
+          .catch(() => undefined);
+      }
+    }
+    return true;
+  }
+
   /** A document was closed: what is on disk is the truth again. */
   async documentClosed(uri: string): Promise<void> {
     const key = normalizeUri(uri);
+    if (this.large.delete(key)) this.onLargeDocuments();
     this.open.delete(key);
     this.pending.delete(key);
     const at = this.locate(uri);

@@ -36,6 +36,50 @@ import { readCacheFile, writeFileAtomic } from './safeFs';
  */
 
 export const DEFAULT_LLM_TIMEOUT_MS = 60_000;
+/** The largest response body read from the endpoint (an answer of findings is a few KB) [^big_documents]. */
+export const MAX_LLM_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+/** A response body past the byte limit: the read stops there (never retried: the same request would get the same). */
+class ResponseTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`the response was larger than ${limit / (1024 * 1024)} MB`);
+  }
+}
+
+/**
+ * `fetch` whose response bodies end in an error past `limit` bytes (an announced content-length past it fails at once),
+ * so an endpoint answering 100 MB costs at most `limit` in memory, not the body plus its parsed copies.
+ */
+function cappedFetch(limit: number): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const announced = Number(response.headers.get('content-length'));
+    const body = response.body;
+    if (!body) return response;
+    let seen = 0;
+    const reader = body.getReader();
+    const capped = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (announced > limit) {
+          await reader.cancel().catch(() => undefined);
+          controller.error(new ResponseTooLarge(limit));
+          return;
+        }
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        seen += value.byteLength;
+        if (seen > limit) {
+          await reader.cancel().catch(() => undefined);
+          controller.error(new ResponseTooLarge(limit));
+          return;
+        }
+        controller.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    return new Response(capped, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
 export const DEFAULT_LLM_MAX_RETRIES = 2;
 
 export interface OpenAIClientOptions {
@@ -49,6 +93,8 @@ export interface OpenAIClientOptions {
   maxRetries?: number;
   /** Where OPENAI_API_KEY / OPENAI_BASE_URL are read when not given. Default `process.env`. */
   env?: Record<string, string | undefined>;
+  /** The largest response body read (default MAX_LLM_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
 }
 
 function nonEmpty(s: string | undefined): string | undefined {
@@ -72,7 +118,8 @@ export function createOpenAIClient(options: OpenAIClientOptions = {}): LlmClient
     setupError = fail({ kind: 'no-key' });
   } else {
     try {
-      sdk = new OpenAI({ apiKey, baseURL, timeout: timeoutMs, maxRetries, logLevel: 'off' });
+      const limit = options.maxResponseBytes !== undefined && options.maxResponseBytes > 0 ? options.maxResponseBytes : MAX_LLM_RESPONSE_BYTES;
+      sdk = new OpenAI({ apiKey, baseURL, timeout: timeoutMs, maxRetries, logLevel: 'off', fetch: cappedFetch(limit) });
     } catch (err) {
       setupError = fail({ kind: 'bad-request', detail: err instanceof Error ? redactSecrets(err.message, apiKey) : 'the client could not be created' });
     }
@@ -105,6 +152,8 @@ export function createOpenAIClient(options: OpenAIClientOptions = {}): LlmClient
 function classify(err: unknown, ctx: { retries: number; timeoutMs: number; aborted: boolean; apiKey?: string }): LlmErrorInfo {
   const retries = ctx.retries > 0 ? { retries: ctx.retries } : {};
   if (ctx.aborted || err instanceof APIUserAbortError) return { kind: 'cancelled' };
+  const tooLarge = causeOf(err, ResponseTooLarge);
+  if (tooLarge) return { kind: 'bad-response', detail: tooLarge.message };
   if (err instanceof APIConnectionTimeoutError) return { kind: 'timeout', timeoutMs: ctx.timeoutMs, ...retries };
   if (err instanceof APIConnectionError) return { kind: 'network', detail: connectionDetail(err), ...retries };
   if (err instanceof AuthenticationError) return { kind: 'auth', status: 401 };
@@ -126,6 +175,16 @@ function classify(err: unknown, ctx: { retries: number; timeoutMs: number; abort
   if (err instanceof OpenAIError) return { kind: 'bad-response', detail: redactSecrets(err.message, ctx.apiKey).slice(0, 160) };
   const message = err instanceof Error ? err.message : String(err);
   return { kind: 'bad-response', detail: redactSecrets(message, ctx.apiKey).slice(0, 160) };
+}
+
+/** The first error of class `type` along the cause chain of `err`. */
+function causeOf<T extends Error>(err: unknown, type: new (...args: never[]) => T): T | undefined {
+  let current: unknown = err;
+  for (let i = 0; i < 6 && current && typeof current === 'object'; i++) {
+    if (current instanceof type) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 /** The system error code behind a connection error (ECONNREFUSED, ENOTFOUND, …), found along the cause chain. */

@@ -1,5 +1,5 @@
 import type { IndexModel } from '../index';
-import type { Diagnostic, Severity } from '../types';
+import type { Citation, Clause, Diagnostic, Severity } from '../types';
 
 /**
  * `clarify check --format json`: one object, paths relative to the checked folder with `/`, line and column 1-based,
@@ -53,47 +53,86 @@ export function summarize(model: IndexModel, diagnostics: Diagnostic[], skippedF
   };
 }
 
+function jsonClause(model: IndexModel, c: Clause): object {
+  const example = model.exampleOf(c);
+  return {
+    id: c.id,
+    kind: c.kind,
+    title: c.title,
+    text: c.text,
+    file: c.file,
+    line: c.range.start.line + 1,
+    column: c.range.start.character + 1,
+    section: c.section.join(' > '),
+    authority: c.authority ?? null,
+    example: example?.exists ? example.path : null,
+    attributes: c.attributes,
+    ...(c.parent !== undefined ? { parent: c.parent } : {}),
+  };
+}
+
+const jsonCitation = (c: Citation): object => ({
+  id: c.id,
+  file: c.file,
+  line: c.range.start.line + 1,
+  column: c.range.start.character + 1,
+  kind: c.kind,
+  // A test named by the clause's footnote definition (`tests/x.py::test_y`) [^tt3v].
+  ...(c.target !== undefined ? { target: c.target } : {}),
+});
+
+const jsonDiagnostic = (d: Diagnostic): object => ({
+  code: d.code,
+  severity: d.severity,
+  file: d.file,
+  line: d.range.start.line + 1,
+  column: d.range.start.character + 1,
+  endLine: d.range.end.line + 1,
+  endColumn: d.range.end.character + 1,
+  message: d.message,
+  data: d.data ?? {},
+});
+
 export function toJson(model: IndexModel, diagnostics: Diagnostic[], skipped: { path: string; reason: string }[] = []): object {
   return {
     version: 1,
-    clauses: model.clauses.map((c) => {
-      const example = model.exampleOf(c);
-      return {
-        id: c.id,
-        kind: c.kind,
-        title: c.title,
-        text: c.text,
-        file: c.file,
-        line: c.range.start.line + 1,
-        column: c.range.start.character + 1,
-        section: c.section.join(' > '),
-        authority: c.authority ?? null,
-        example: example?.exists ? example.path : null,
-        attributes: c.attributes,
-        ...(c.parent !== undefined ? { parent: c.parent } : {}),
-      };
-    }),
-    citations: model.citations.map((c) => ({
-      id: c.id,
-      file: c.file,
-      line: c.range.start.line + 1,
-      column: c.range.start.character + 1,
-      kind: c.kind,
-      // A test named by the clause's footnote definition (`tests/x.py::test_y`) [^tt3v].
-      ...(c.target !== undefined ? { target: c.target } : {}),
-    })),
-    diagnostics: diagnostics.map((d) => ({
-      code: d.code,
-      severity: d.severity,
-      file: d.file,
-      line: d.range.start.line + 1,
-      column: d.range.start.character + 1,
-      endLine: d.range.end.line + 1,
-      endColumn: d.range.end.character + 1,
-      message: d.message,
-      data: d.data ?? {},
-    })),
+    clauses: model.clauses.map((c) => jsonClause(model, c)),
+    citations: model.citations.map(jsonCitation),
+    diagnostics: diagnostics.map(jsonDiagnostic),
     skipped,
     summary: summarize(model, diagnostics, skipped.length),
   };
+}
+
+/**
+ * The text of `JSON.stringify(toJson(…), null, 2) + '\n'`, byte for byte, in pieces of about `pieceChars`: the output
+ * of a spec with 200,000 footnotes is hundreds of MB, and building it as one string (and one object per clause before
+ * that) took several times that in memory. Each array element is made and serialised on its own [^big_documents].
+ */
+export function* jsonPieces(model: IndexModel, diagnostics: Diagnostic[], skipped: { path: string; reason: string }[] = [], pieceChars = 1 << 20): Generator<string> {
+  let buffer = '';
+  const indent = (json: string, pad: string): string => json.replace(/\n/g, `\n${pad}`);
+  function* array<T>(name: string, items: readonly T[], map: (item: T) => unknown, last = false): Generator<string> {
+    buffer += `  ${JSON.stringify(name)}: `;
+    if (items.length === 0) buffer += '[]';
+    else {
+      buffer += '[';
+      for (let i = 0; i < items.length; i++) {
+        buffer += `\n    ${indent(JSON.stringify(map(items[i]!), null, 2), '    ')}${i + 1 < items.length ? ',' : ''}`;
+        if (buffer.length >= pieceChars) {
+          yield buffer;
+          buffer = '';
+        }
+      }
+      buffer += '\n  ]';
+    }
+    buffer += last ? '\n' : ',\n';
+  }
+  buffer += '{\n  "version": 1,\n';
+  yield* array('clauses', model.clauses, (c) => jsonClause(model, c));
+  yield* array('citations', model.citations, jsonCitation);
+  yield* array('diagnostics', diagnostics, jsonDiagnostic);
+  buffer += `  "skipped": ${indent(JSON.stringify(skipped, null, 2), '  ')},\n`;
+  buffer += `  "summary": ${indent(JSON.stringify(summarize(model, diagnostics, skipped.length), null, 2), '  ')}\n}\n`;
+  yield buffer;
 }

@@ -346,7 +346,7 @@ export function parseSpecChunked(file: string, source: string, cache?: SpecChunk
     // an entry parsed under other enclosing sections is parsed again.
     const inKey = `${mode.key}\u0000${sectionsKey(sections)}`;
     let entry = cache?.get(chunkText) ?? next.get(chunkText);
-    if (!entry || entry.sectionsIn !== inKey) entry = parseChunk(file, chunkText, sections, inKey, mode);
+    if (!entry || entry.sectionsIn !== inKey) entry = parseChunk(file, chunkText, sections, inKey, mode, split);
     next.set(chunkText, entry);
     chunks.push({ entry, start, line, text: chunkText });
     entry.breaks ??= lineBreaks(chunkText);
@@ -408,7 +408,7 @@ export function lineBreaks(text: string): { count: number; tail: number } {
   return { count, tail: text.length - lineStart };
 }
 
-function parseChunk(file: string, text: string, sections: readonly SectionEntry[], sectionsIn: string, mode: WalkMode): ChunkEntry {
+function parseChunk(file: string, text: string, sections: readonly SectionEntry[], sectionsIn: string, mode: WalkMode, split: boolean): ChunkEntry {
   const facts = emptySpecFacts(file);
   const entry: ChunkEntry = { facts, anchorEvents: [], sectionsIn, sectionsOut: sections };
   let tree: MdNode;
@@ -416,7 +416,7 @@ function parseChunk(file: string, text: string, sections: readonly SectionEntry[
     // The parser reads a copy of the same length with adversarial nesting and markup made plain [^nt4x].
     const defused = defuseMarkdown(text);
     facts.problems.push(...defused.notes);
-    tree = processor.parse(defused.text) as unknown as MdNode;
+    tree = split ? parseMarkdownPieces(defused.text) : parseMarkdown(defused.text);
   } catch (err) {
     facts.problems.push(`could not parse Markdown: ${(err as Error).message}`);
     return entry;
@@ -429,6 +429,44 @@ function parseChunk(file: string, text: string, sections: readonly SectionEntry[
   }
   entry.sectionsOut = walker.sectionsAfter();
   return entry;
+}
+
+const parseMarkdown = (text: string): MdNode => processor.parse(text) as unknown as MdNode;
+
+/** Pieces of about this many characters are parsed at a time (see parseMarkdownPieces). */
+export const PIECE_CHARS = 32 * 1024;
+
+/**
+ * The Markdown tree of `text`, parsed piece by piece: remark's tokenizer holds every event of the text it parses (about
+ * 150 times the text's size in memory, 800 MB for a 2 MB spec of short paragraphs), so a long text is parsed in pieces
+ * of about `pieceChars` cut where the whole parse would start a new top-level paragraph anyway (specChunks with
+ * paragraphs: a letter in column 0 after a blank line, outside fences, HTML blocks and front matter; never when the
+ * text has definitions), and the pieces' top-level nodes are joined with their offsets shifted. The tree equals the
+ * whole parse's in types, values and offsets (tested); line and column of positions are piece-relative (unused).
+ * Peak memory is then bounded by the piece, not the document [^big_documents].
+ */
+export function parseMarkdownPieces(text: string, pieceChars = PIECE_CHARS): MdNode {
+  if (text.length <= pieceChars) return parseMarkdown(text);
+  const cuts = specChunks(text, true);
+  const starts = [0];
+  for (const at of cuts) if (at - starts[starts.length - 1]! >= pieceChars) starts.push(at);
+  if (starts.length === 1) return parseMarkdown(text);
+  const children: MdNode[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const piece = parseMarkdown(text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length));
+    const stack: MdNode[] = [...(piece.children ?? [])];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.position) {
+        if (n.position.start.offset !== undefined) n.position.start.offset += start;
+        if (n.position.end.offset !== undefined) n.position.end.offset += start;
+      }
+      if (n.children) for (const c of n.children) stack.push(c);
+    }
+    for (const c of piece.children ?? []) children.push(c);
+  }
+  return { type: 'root', children, position: { start: { offset: 0 }, end: { offset: text.length } } };
 }
 
 const sectionKeys = new WeakMap<readonly SectionEntry[], string>();
@@ -542,8 +580,10 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
  * sections); no more cuts after a line the scanner cannot place for sure (a fence or HTML block indented 1-3 spaces,
  * which may belong to a list item, or a fence inside an HTML-like line run that may be a paragraph).
  */
-export function specChunks(text: string): number[] {
+export function specChunks(text: string, paragraphs = false): number[] {
   const starts = [0];
+  /** With `paragraphs`: the previous line was blank in normal state (a letter in column 0 after it starts a paragraph). */
+  let prevBlank = false;
   // A byte order mark: micromark skips it, and front matter may follow.
   // (`]:` first: the multi-line expression costs a pass over a big spec that has no definition at all.)
   if (text.charCodeAt(0) === 0xfeff || (text.includes(']:') && DEFINITION_LINE.test(text))) return starts;
@@ -564,6 +604,10 @@ export function specChunks(text: string): number[] {
       while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
       const c = p < end ? text.charCodeAt(p) : -1;
       if (c !== 96 && c !== 126 && c !== 60 && c !== 35) {
+        // A paragraph that starts with a letter in column 0 after a blank line closes every container and block
+        // before it (no lazy continuation after a blank line), as an ATX heading does.
+        if (paragraphs && prevBlank && p === at && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) starts.push(at);
+        prevBlank = c === -1;
         at = end < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
         continue;
       }
@@ -572,6 +616,7 @@ export function specChunks(text: string): number[] {
     const lineStart = at;
     at = end < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     const blank = /^[ \t]*$/.test(line);
+    prevBlank = false;
     if (state === 'front') {
       // Only an exact fence closes front matter; one with trailing blanks is not worth guessing.
       if (line === text.slice(0, 3)) state = 'normal';
@@ -595,6 +640,7 @@ export function specChunks(text: string): number[] {
     if (blank) {
       if (state === 'blank-html') state = 'normal';
       uncertain = false;
+      prevBlank = state === 'normal';
       continue;
     }
     // Indentation in columns (a tab reaches the next multiple of 4); 4 or more: indented code or container content.

@@ -1,0 +1,64 @@
+// Bounded memory on big input [^big_documents], measured as the peak RSS of the real CLI in a child process (a generous
+// bound, never a time): an LLM endpoint answering 100 MB, and a 2.3 MB spec with 200,000 footnote references.
+// See docs/reliability.md.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startFakeOpenAI } from '../helpers/fakeOpenAI';
+import { runCli } from '../helpers/cli';
+import { repoRoot } from '../helpers/workspace';
+
+/** Runs the CLI with the peak-RSS preload (out/bench/maxrss.js); returns the run and its peak RSS in MB. */
+async function cliWithPeak(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string; peakMb: number }> {
+  const rssFile = path.join(os.tmpdir(), `clarify-peak-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const preload = path.join(repoRoot, 'out', 'bench', 'maxrss.js');
+  const r = await runCli(args, {
+    env: { ...process.env, ...env, NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require ${JSON.stringify(preload)}`.trim(), BENCH_MAXRSS_FILE: rssFile },
+    timeoutMs: 280_000,
+  });
+  const peakMb = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
+  fs.rmSync(rssFile, { force: true });
+  return { ...r, peakMb };
+}
+
+describe('stress: bounded memory [^big_documents]', function () {
+  this.timeout(300_000);
+
+  for (const chunked of [false, true]) {
+    it(`an LLM endpoint answering 100 MB${chunked ? ' (chunked, no length)' : ''}: one line, the lexicon results kept, peak RSS under 300 MB`, async () => {
+      const fake = await startFakeOpenAI({ fallback: { kind: 'huge', bytes: 100 * 1024 * 1024, chunked } });
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-llm-huge-'));
+      fs.mkdirSync(path.join(dir, 'specs'));
+      fs.writeFileSync(path.join(dir, 'specs/a.md'), '# A {#a authority=root}\n\nThe page must respond quickly.\n');
+      try {
+        const r = await cliWithPeak(['check', dir, '--llm', '--format', 'json'], { OPENAI_API_KEY: 'sk-huge-test-0123456789', OPENAI_BASE_URL: fake.baseURL });
+        assert.equal(r.code, 0, r.stderr);
+        const summary = r.stderr.split('\n').filter((l) => l && !/requests$/.test(l));
+        assert.equal(summary.length, 1, r.stderr);
+        assert.match(summary[0]!, /^clarify: LLM pass skipped: the answer from http:\/\/127\.0\.0\.1:\d+\/v1 could not be used \(the response was larger than 4 MB\)/);
+        assert.deepEqual(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code), ['ambiguity.vague']);
+        assert.ok(r.peakMb < 300, `peak RSS ${r.peakMb.toFixed(0)} MB`);
+      } finally {
+        await fake.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('a 2.3 MB spec with 200,000 footnote references: clarify check --format json peaks under 400x the spec (2.6 GB, 1,100x, before)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-refs-'));
+    const text = '# Spec {#root authority=root}\n\n' + Array.from({ length: 200_000 }, (_, i) => `x[^r${i}]\n`).join('');
+    fs.writeFileSync(path.join(dir, 'spec.md'), text);
+    const out = path.join(dir, 'out.json');
+    try {
+      const r = await cliWithPeak(['check', dir, '--format', 'json', '--output', out]);
+      assert.equal(r.code, 0, r.stderr);
+      const mb = text.length / 1e6;
+      assert.ok(r.peakMb < 400 * mb, `peak RSS ${r.peakMb.toFixed(0)} MB for a ${mb.toFixed(1)} MB spec (${(r.peakMb / mb).toFixed(0)}x)`);
+      assert.ok(fs.statSync(out).size > 0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -128,6 +128,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('specClarifier.clarifyFile', () => clarify(vscode.window.activeTextEditor?.document.uri.toString())),
     vscode.commands.registerCommand('specClarifier.clarifyWorkspace', () => clarify(undefined)),
+    vscode.commands.registerCommand('specClarifier.auditFile', () => audit(vscode.window.activeTextEditor?.document)),
+    auditDiagnostics,
+    // Audit findings are about the text that was audited: an edit makes them stale, so they go.
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length && auditDiagnostics.has(e.document.uri)) auditDiagnostics.delete(e.document.uri);
+    }),
     vscode.commands.registerCommand('specClarifier.setApiKey', async () => {
       const value = await vscode.window.showInputBox({
         title: 'Spec Clarifier: API key for the LLM pass',
@@ -161,6 +167,26 @@ async function clarify(uri: string | undefined): Promise<void> {
     (_progress, token) => client!.sendRequest<{ message: string }>('specClarifier/clarify', uri ? { uri } : {}, token),
   );
   if (result?.message) void vscode.window.showInformationMessage(result.message);
+}
+
+/** Findings of "Audit This File" (`compliance.*`), kept apart from the server's diagnostics until the file changes. */
+const auditDiagnostics = vscode.languages.createDiagnosticCollection('spec-clarifier-audit');
+
+async function audit(document: vscode.TextDocument | undefined): Promise<void> {
+  if (!client) return;
+  if (!document) {
+    void vscode.window.showInformationMessage('Spec Clarifier: open a source file that cites clauses to audit it.');
+    return;
+  }
+  const uri = document.uri.toString();
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Auditing this file against its clauses', cancellable: true },
+    (_progress, token) => client!.sendRequest<{ message: string; diagnostics: unknown[] }>('specClarifier/audit', { uri }, token),
+  );
+  if (!result) return;
+  const diagnostics = await client.protocol2CodeConverter.asDiagnostics(Array.isArray(result.diagnostics) ? (result.diagnostics as Parameters<typeof client.protocol2CodeConverter.asDiagnostics>[0]) : []);
+  auditDiagnostics.set(document.uri, diagnostics);
+  if (result.message) void vscode.window.showInformationMessage(result.message);
 }
 
 export async function deactivate(): Promise<void> {

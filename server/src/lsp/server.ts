@@ -29,6 +29,7 @@ import { plural } from '../core/words';
 import type { Diagnostic } from '../core/types';
 import * as path from 'node:path';
 import { Host, type Folder } from '../node/host';
+import { runAuditOnIndex } from '../node/auditRun';
 import { runLlmOnIndex } from '../node/llmRun';
 import { fromLspDiagnostic, toCodeAction, toLspDiagnostic, toWorkspaceEdit, type EditOptions } from './convert';
 
@@ -45,6 +46,7 @@ export const EXAMPLE_REQUEST = 'specClarifier/exampleOf';
 export const SETTINGS_NOTIFICATION = 'specClarifier/settings';
 export const ANSWER_REQUEST = 'specClarifier/answer';
 export const CLARIFY_REQUEST = 'specClarifier/clarify';
+export const AUDIT_REQUEST = 'specClarifier/audit';
 export const REINDEX_COMMAND = 'specClarifier.reindex';
 export const SHOW_REFERENCES_COMMAND = 'specClarifier.showReferences';
 
@@ -604,6 +606,45 @@ export function startServer(connection: Connection): void {
         progress?.done();
       }
       return { message: `${offline}. ${messages.join(' ')}` };
+    }),
+  );
+
+  /**
+   * "Audit this file": does the code citing a clause satisfy it? The LLM audit of one code file where the user enabled
+   * the LLM (never in Restricted Mode), with progress and cancellation. Answers one message and the findings as LSP
+   * diagnostics of that file, which the client shows in a collection of its own [^au4d].
+   */
+  connection.onRequest(
+    AUDIT_REQUEST,
+    guard('audit', { message: 'Spec Clarifier could not run the audit (see the output channel).', diagnostics: [] }, async (params: { uri?: string }, token) => {
+      const target = params?.uri ? host.locate(params.uri) : undefined;
+      if (!target || target.folder.index.roleOf(target.rel) !== 'code') return { message: 'Open a source file of the workspace that cites clauses to audit it.', diagnostics: [] };
+      await allReady(token);
+      const { folder, rel } = target;
+      const cited = folder.index.codeFactsOf(rel)?.citations.length ?? 0;
+      if (cited === 0) return { message: `${rel} cites no clause: nothing to audit.`, diagnostics: [] };
+      if (!trusted) return { message: 'The audit sends code to the LLM: it is disabled in Restricted Mode. Trust the workspace to use it.', diagnostics: [] };
+      if (!folder.config.llm.enabled) return { message: 'The audit uses the LLM, which is off: enable specClarifier.llm.enabled (or "llm": {"enabled": true} in .clarifier.json).', diagnostics: [] };
+      const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+      progress?.begin('Auditing the code against its clauses', 0, 'Asking the model…', true);
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      progress?.token.onCancellationRequested(() => abort.abort());
+      try {
+        const run = await runAuditOnIndex(folder.index, {
+          root: folder.root,
+          config: folder.config,
+          files: [rel],
+          ...(storagePath ? { cacheDir: path.join(storagePath, 'audit-cache') } : {}),
+          signal: abort.signal,
+          onProgress: (done, total) => progress?.report(Math.round((100 * done) / Math.max(1, total)), `${done}/${total} requests`),
+          textOf: (file) => documents.get(folder.uriOf(file))?.getText(),
+        });
+        log.info(run.message);
+        return { message: run.message, diagnostics: run.diagnostics.filter((d) => d.file === rel).map(toLspDiagnostic) };
+      } finally {
+        progress?.done();
+      }
     }),
   );
 

@@ -27,7 +27,7 @@ export interface AuditRunOptions {
   maxRetries?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
-  /** The current text of a code file (the editor's); default: read from disk with the safe reader. */
+  /** The current text of a code file (the editor's, for open documents); undefined: read from disk with the safe reader. */
   textOf?: (file: string) => string | undefined;
 }
 
@@ -40,14 +40,14 @@ export interface AuditRunSummary {
 export async function runAuditOnIndex(index: WorkspaceIndex, options: AuditRunOptions): Promise<AuditRunSummary> {
   const model = options.model ?? options.config.llm.model;
   const baseURL = options.config.llm.baseURL;
-  const textOf =
-    options.textOf ??
-    ((file: string): string | undefined => {
-      const abs = path.resolve(options.root, file);
-      if (!abs.startsWith(options.root + path.sep)) return undefined;
-      const read = readTextFileSync(abs);
-      return 'text' in read ? read.text : undefined;
-    });
+  const fromDisk = (file: string): string | undefined => {
+    const abs = path.resolve(options.root, file);
+    if (!abs.startsWith(options.root + path.sep)) return undefined;
+    const read = readTextFileSync(abs);
+    return 'text' in read ? read.text : undefined;
+  };
+  // The editor's text of an open document, else the disk's.
+  const textOf = (file: string): string | undefined => options.textOf?.(file) ?? fromDisk(file);
   const items = auditItems(index.model(), model, textOf, options.files ? new Set(options.files) : undefined);
   const client = createOpenAIClient({
     ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),

@@ -1,26 +1,17 @@
 // `clarify mcp` over stdio, driven by the MCP SDK's own client [^ag1m].
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { repoRoot } from '../helpers/workspace';
+import { tempWorkspace } from '../helpers/cli';
 
 const FILES: Record<string, string> = {
   'specs/auth.md': '# Auth {#auth authority=root}\n\nSessions expire after 30 minutes[^au3f].\n\n## Passwords {#passwords authority=user}\n\nPasswords are hashed with argon2id.\n\nLogins should be fast. [NEEDS CLARIFICATION: lockout after how many failures?]\n',
   'examples/au3f.md': 'Examples for [^au3f] in Auth:\n\n- Compliant: signed out after 31 idle minutes.\n',
   'src/session.ts': 'export const ttl = 30; // [^au3f]\nexport function hash() {} // [^passwords]\n// [^au3g]\n',
 };
-
-function tempWorkspace(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-mcp-')));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
 
 function listing(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[]).map((p) => `${p}:${fs.statSync(path.join(dir, p)).mtimeMs}`).sort();

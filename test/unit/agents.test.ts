@@ -1,13 +1,10 @@
 // Specs for agents: clause cards, governing clauses, search, open questions, the context block [^ag1m] [^ag2c].
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { Writable } from 'node:stream';
-import { main } from '../../server/src/cli/main';
 import { computeDiagnostics } from '../../server/src/core/diagnostics';
 import { clauseCard, contextMarkdown, governingClauses, openQuestions, searchClauses } from '../../server/src/core/features/agents';
 import { memoryWorkspace } from '../helpers/workspace';
+import { tempWorkspace, clarify } from '../helpers/cli';
 
 const SPEC = [
   '# Auth {#auth authority=root}',
@@ -129,29 +126,6 @@ describe('specs for agents: core', () => {
     assert.match(block.markdown, /````markdown\nbefore\n```ts\ncode\n```\nafter\n````/);
   });
 });
-
-function tempWorkspace(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-agents-')));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
-
-async function clarify(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void): Writable =>
-    new Writable({
-      write(chunk, _enc, cb) {
-        append(String(chunk));
-        cb();
-      },
-    });
-  const code = await main(argv, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
-  return { code, stdout, stderr };
-}
 
 describe('clarify context', () => {
   it('prints the clauses a file cites as Markdown, finding the workspace from .clarifier.json above the file', async () => {

@@ -1,13 +1,11 @@
 // The compliance audit: the code citing a clause, judged by the configured model; quotes verified [^au4d].
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { Writable } from 'node:stream';
-import { main } from '../../server/src/cli/main';
 import { auditItems, codeWindow, findingOf, parseAuditAnswer } from '../../server/src/core/audit/compliance';
 import { startFakeOpenAI, userMessage, type FakeOpenAI } from '../helpers/fakeOpenAI';
 import { memoryWorkspace } from '../helpers/workspace';
+import { tempWorkspace, clarify } from '../helpers/cli';
 
 const SESSION_TS = [
   'import { clock } from "./clock";',
@@ -77,29 +75,6 @@ describe('audit: the code window and the answer', () => {
     assert.notEqual(other.key, items[0]!.key);
   });
 });
-
-function tempWorkspace(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-audit-')));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
-
-async function clarify(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void): Writable =>
-    new Writable({
-      write(chunk, _enc, cb) {
-        append(String(chunk));
-        cb();
-      },
-    });
-  const code = await main(argv, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
-  return { code, stdout, stderr };
-}
 
 describe('clarify audit --llm (against a local fake OpenAI-compatible server)', () => {
   let fake: FakeOpenAI;

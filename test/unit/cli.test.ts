@@ -3,35 +3,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Writable } from 'node:stream';
-import { main } from '../../server/src/cli/main';
 import { runLlmOnIndex } from '../../server/src/node/llmRun';
 import { clausesInUserMessage, startFakeOpenAI, userMessage, type FakeOpenAI } from '../helpers/fakeOpenAI';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
-
-/** Writes a workspace to a temp folder. */
-function tempWorkspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-cli-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
-
-async function clarify(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void): Writable =>
-    new Writable({
-      write(chunk, _enc, cb) {
-        append(String(chunk));
-        cb();
-      },
-    });
-  const code = await main(argv, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
-  return { code, stdout, stderr };
-}
+import { tempWorkspace, clarify } from '../helpers/cli';
 
 const SHOP = {
   'specs/auth.md': '# Auth {#auth authority=root}\n\nSessions expire[^au3f].\n\n## Passwords {#passwords authority=user}\n\nHash them.\n# Audit {#audit authority=user}\n\nLog sign-ins.\n',

@@ -4,7 +4,7 @@ import { AUDIT_RECORD_SCHEMA, auditDiagnostics, auditItems, auditSummary, runAud
 import type { ClarifierConfig } from '../core/config';
 import type { WorkspaceIndex } from '../core/index';
 import type { Diagnostic } from '../core/types';
-import { createOpenAIClient } from './llm';
+import { clientForConfig } from './llm';
 import { readCacheFile, writeFileAtomic } from './safeFs';
 import { readTextFileSync } from './walk';
 
@@ -49,12 +49,7 @@ export async function runAuditOnIndex(index: WorkspaceIndex, options: AuditRunOp
   // The editor's text of an open document, else the disk's.
   const textOf = (file: string): string | undefined => options.textOf?.(file) ?? fromDisk(file);
   const items = auditItems(index.model(), model, textOf, options.files ? new Set(options.files) : undefined);
-  const client = createOpenAIClient({
-    ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
-    ...(baseURL !== undefined ? { baseURL } : {}),
-    timeoutMs: options.timeoutMs ?? options.config.llm.timeoutSeconds * 1000,
-    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
-  });
+  const client = clientForConfig(options.config, options);
   const result = await runAudit(items, {
     client,
     model,

@@ -279,3 +279,17 @@ export function createDirectoryCache(dir: string): LlmCache {
     },
   };
 }
+
+/** The client for the configured endpoint, with a run's overrides (key, timeout, retries): one place for both LLM passes. */
+export function clientForConfig(
+  config: { llm: { baseURL?: string | undefined; timeoutSeconds: number } },
+  options: { apiKey?: string | undefined; timeoutMs?: number | undefined; maxRetries?: number | undefined },
+): LlmClient {
+  const baseURL = config.llm.baseURL;
+  return createOpenAIClient({
+    ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
+    ...(baseURL !== undefined ? { baseURL } : {}),
+    timeoutMs: options.timeoutMs ?? config.llm.timeoutSeconds * 1000,
+    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+  });
+}

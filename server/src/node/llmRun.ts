@@ -5,7 +5,7 @@ import type { AmbiguityHit, WorkspaceIndex } from '../core/index';
 import type { SpecFacts } from '../core/spec/parseSpec';
 import { LineIndex } from '../core/text';
 import { plural } from '../core/words';
-import { createDirectoryCache, createOpenAIClient } from './llm';
+import { clientForConfig, createDirectoryCache } from './llm';
 
 /**
  * Runs the optional LLM pass over the spec clauses of an index (all specs, or some files) and stores its findings
@@ -64,12 +64,7 @@ export async function runLlmOnIndex(index: WorkspaceIndex, options: LlmRunOption
   }
   const clauses = clausesForLlm(index.model()).filter((c) => inScope(c) && sent.has(c.file));
   const baseURL = options.config.llm.baseURL;
-  const client = createOpenAIClient({
-    ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
-    ...(baseURL !== undefined ? { baseURL } : {}),
-    timeoutMs: options.timeoutMs ?? options.config.llm.timeoutSeconds * 1000,
-    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
-  });
+  const client = clientForConfig(options.config, options);
   const result = await runLlmPass(clauses, {
     client,
     model,

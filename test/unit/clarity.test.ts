@@ -127,6 +127,13 @@ describe('clarity: classes and sentence structure [^am6c]', () => {
     assert.deepEqual(found('draft-example.md', text), []);
   });
 
+  it('an all-caps acronym amid ordinary words is not the word it spells: "an ETC CSV file" is no "etc."', () => {
+    const spec = SPEC_KIT(['System MUST import an ETC CSV file and list ETC records.', 'System MUST accept CSV, TSV, etc.']);
+    assert.deepEqual(found('specs/001-toll/spec.md', spec), ['etc. (open-ended)']);
+    const question = hits('specs/001-toll/spec.md', SPEC_KIT(['System MUST keep a clean test structure.', 'Clean, organized modules MUST be kept.'])).map((h) => h.question);
+    assert.ok(question.every((q) => !/the clean clean|the Clean Clean/i.test(q)), JSON.stringify(question));
+  });
+
   it('treats the document\'s own defined terms as terms of art', () => {
     assert.deepEqual(documentTerms('## Terminology\n\n- Fast path: the cached route.\n\n**Quick Sync**: a mode.\n\nFeedback Interval\n: the time between frames.\n'), [
       'quick sync',

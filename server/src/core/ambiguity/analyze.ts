@@ -807,7 +807,8 @@ function scanBlock(
           candidate.category = match.entry.category;
           candidate.term = match.entry.term;
         }
-      } else candidate = { start: i, end, category: match.entry.category, term: match.entry.term, entry: match.entry, pattern: 'lexicon' };
+      } else if (isAcronym(tokens, i)) continue;
+      else candidate = { start: i, end, category: match.entry.category, term: match.entry.term, entry: match.entry, pattern: 'lexicon' };
     } else if (requirement) {
       candidate = classCandidate(ctx, i);
     }
@@ -1103,6 +1104,22 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   return pos === 'ADJ' || pos === 'ADV' || pos === 'X';
 }
 
+/**
+ * An all-caps word amid ordinary words is an acronym or a name, not the word it spells: "an ETC CSV file" is Electronic
+ * Toll Collection data, not "etc.". A sentence written all in capitals keeps its words.
+ */
+function isAcronym(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.kind !== 'word' || t.raw.length < 2 || !/^[A-Z]+$/.test(t.raw)) return false;
+  const caps = (w: Token | undefined): boolean => w !== undefined && /^[A-Z]{2,}$/.test(w.raw);
+  let before: Token | undefined;
+  for (let j = i - 1; j >= 0 && tokens[j]!.sentence === t.sentence; j--) if (tokens[j]!.kind === 'word') { before = tokens[j]; break; }
+  let after: Token | undefined;
+  for (let j = i + 1; j < tokens.length && tokens[j]!.sentence === t.sentence; j++) if (tokens[j]!.kind === 'word') { after = tokens[j]; break; }
+  if (!before && !after) return false;
+  return !((before === undefined || caps(before)) && (after === undefined || caps(after)));
+}
+
 /** Units by dimension: a time unit bounds speed, frequency and recency; a size unit bounds size. */
 const TIME_UNITS = new Set([
   'ms', 'millisecond', 'milliseconds', 's', 'sec', 'secs', 'second', 'seconds', 'min', 'mins', 'minute', 'minutes', 'h', 'hr',
@@ -1305,7 +1322,9 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     return vp ? `${c.entry.question} (It qualifies “${vp}”.)` : c.entry.question;
   }
   const w = c.word!;
-  const noun = headNoun(ctx, c);
+  // A "noun" that is the phrase itself (a capitalised word read as a name) names nothing: ask about "it".
+  const found = headNoun(ctx, c);
+  const noun = found !== undefined && found.toLowerCase().split(' ').includes(phrase.toLowerCase()) ? undefined : found;
   const np = noun ? (/^(?:the|a|an|this|each|every|its|their)\s/i.test(noun) ? noun.replace(/^(?:The|A|An|This|Each|Every|Its|Their)\b/, (d) => d.toLowerCase()) : `the ${noun}`).replace(/^the (?:it|they|he|she)$/i, 'it') : 'it';
   const adj = w.base;
   switch (c.pattern) {

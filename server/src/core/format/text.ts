@@ -29,7 +29,7 @@ export function toText(diagnostics: Diagnostic[], summary: Summary, options: Tex
     lines.push(formatDiagnosticLine(d, options.color));
   }
   const parts = [
-    `${plural(summary.clauses, 'clause')} (${summary.headingClauses} heading, ${summary.footnoteClauses} footnote) in ${plural(summary.specFiles, 'spec file')}`,
+    `${plural(summary.clauses, 'clause')} (${summary.headingClauses} heading, ${summary.footnoteClauses} footnote${summary.requirementClauses ? `, ${summary.requirementClauses} requirement` : ''}) in ${plural(summary.specFiles, 'spec file')}`,
     `${plural(summary.citations, 'citation')} (${summary.codeCitations} code, ${summary.testCitations} test) in ${plural(summary.codeFiles, 'source file')}`,
     `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos + summary.hints, 'info')}`,
   ];

@@ -127,6 +127,16 @@ describe('clarity: classes and sentence structure [^am6c]', () => {
     assert.deepEqual(found('draft-example.md', text), []);
   });
 
+  it('a superlative of an order selects exactly ("the largest acknowledged packet"); "no longer" is an idiom; "the best" stays open', () => {
+    const draft = SPEC_KIT([
+      'Receivers MUST retain the largest acknowledged packet number and the most recently received frame.',
+      'The client MUST use the earliest date it can represent.',
+      'If the endpoint can no longer process the packet, it MUST close the connection.',
+      'The system MUST pick the best route.',
+    ]);
+    assert.deepEqual(found('specs/001-ack/spec.md', draft), ['the best (comparative)']);
+  });
+
   it('an all-caps acronym amid ordinary words is not the word it spells: "an ETC CSV file" is no "etc."', () => {
     const spec = SPEC_KIT(['System MUST import an ETC CSV file and list ETC records.', 'System MUST accept CSV, TSV, etc.']);
     assert.deepEqual(found('specs/001-toll/spec.md', spec), ['etc. (open-ended)']);

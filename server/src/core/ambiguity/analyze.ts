@@ -878,6 +878,8 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
   if ((t.norm === 'more' || t.norm === 'less' || t.norm === 'most' || t.norm === 'least') && nextOk && (CLASS_WORDS.has(next.norm) || posOf(ctx, i + 1) === 'ADJ')) {
     const word = CLASS_WORDS.get(next.norm) ?? { base: next.norm, dimension: 'degree' as const, form: 'adj' as const };
     const superlative = t.norm === 'most' || t.norm === 'least';
+    // "the most recently received packet": a superlative of an order (size, recency, time) selects one exactly.
+    if (superlative && ORDER_DIMENSIONS.has(word.dimension)) return undefined;
     return {
       start: i,
       end: i + 2,
@@ -890,6 +892,11 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
   const word = CLASS_WORDS.get(t.norm);
   if (!word) return undefined;
   if (NEVER_FLAGGED.has(t.norm)) return undefined;
+  // "the largest acknowledged packet", "the earliest date": a superlative of an order selects one exactly (the
+  // maximum, the minimum); only evaluative superlatives ("the best", "the most appropriate") leave it open.
+  if (word.form === 'superlative' && ORDER_DIMENSIONS.has(word.dimension)) return undefined;
+  // "can no longer process", "not any longer": an idiom of time, not a comparison.
+  if (word.form === 'comparative' && (tokens[i - 1]?.norm === 'no' || tokens[i - 1]?.norm === 'any') && (t.norm === 'longer' || t.norm === 'more')) return undefined;
   // "a large number of", "an excessive amount of", "a small fraction of": the whole phrase asks how many.
   const before = tokens[i - 1]?.norm;
   if ((before === 'a' || before === 'an') && AMOUNT_NOUNS.has(tokens[i + 1]?.norm ?? '') && tokens[i + 2]?.norm === 'of') {
@@ -915,6 +922,9 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
   }
   return { start: i, end, category: word.form === 'comparative' || word.form === 'superlative' ? 'comparative' : categoryOf(word), term: word.base, word, pattern: 'class' };
 }
+
+/** Dimensions whose words order things (by size, count, time): their superlatives select exactly. */
+const ORDER_DIMENSIONS: ReadonlySet<string> = new Set(['size', 'quantity', 'recency', 'speed', 'frequency']);
 
 const TRIGGER_WORDS = new Set(['when', 'whenever', 'upon', 'after', 'once', 'if', 'while', 'following']);
 

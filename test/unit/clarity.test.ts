@@ -137,6 +137,11 @@ describe('clarity: classes and sentence structure [^am6c]', () => {
     assert.deepEqual(found('specs/001-ack/spec.md', draft), ['the best (comparative)']);
   });
 
+  it('an adjective right after a modal is the verb ("Endpoints MUST clear the state"); an adverb there stays a modifier', () => {
+    const spec = SPEC_KIT(['Endpoints MUST clear any cached state when the connection closes.', 'The agent must sometimes act on its own.']);
+    assert.deepEqual(found('specs/001-state/spec.md', spec), ['sometimes (time)']);
+  });
+
   it('an all-caps acronym amid ordinary words is not the word it spells: "an ETC CSV file" is no "etc."', () => {
     const spec = SPEC_KIT(['System MUST import an ETC CSV file and list ETC records.', 'System MUST accept CSV, TSV, etc.']);
     assert.deepEqual(found('specs/001-toll/spec.md', spec), ['etc. (open-ended)']);

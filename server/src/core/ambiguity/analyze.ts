@@ -923,6 +923,16 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
   return { start: i, end, category: word.form === 'comparative' || word.form === 'superlative' ? 'comparative' : categoryOf(word), term: word.base, word, pattern: 'class' };
 }
 
+const VERB_MODALS = new Set(['must', 'shall', 'should', 'may', 'will', 'can', 'could', 'would', 'might']);
+
+/** The word right after a modal (or "modal not"): a bare infinitive, a verb. */
+function followsModal(tokens: readonly Token[], i: number): boolean {
+  let j = i - 1;
+  if (tokens[j]?.norm === 'not') j--;
+  const m = tokens[j];
+  return m !== undefined && m.kind === 'word' && m.sentence === tokens[i]!.sentence && VERB_MODALS.has(m.norm);
+}
+
 /** Dimensions whose words order things (by size, count, time): their superlatives select exactly. */
 const ORDER_DIMENSIONS: ReadonlySet<string> = new Set(['size', 'quantity', 'recency', 'speed', 'frequency']);
 
@@ -1106,6 +1116,8 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   const sentenceStart = i === 0 || before!.sentence !== t.sentence || i === ctx.firstWord || (before!.kind === 'punct' && (before!.norm === ':' || before!.norm === '*'));
   const capitalised = t.raw[0] !== t.raw[0]!.toLowerCase();
   if (capitalised && !sentenceStart && t.raw !== t.raw.toUpperCase()) return false;
+  // Right after a modal it is the verb: "Endpoints MUST clear the state", "the UA SHOULD not secure …".
+  if (c.pattern === 'class' && i === c.start && w.form === 'adj' && followsModal(tokens, i)) return false;
   if (w.form === 'noun' && NOUNS_NOT_FLAGGED.has(t.norm)) return false;
   const pos = posOf(ctx, i);
   if (w.form === 'noun') return pos === 'NOUN';

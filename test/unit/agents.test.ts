@@ -167,6 +167,14 @@ describe('clarify context', () => {
     }
   });
 
+  it('--help after a command prints the usage, exit 0', async () => {
+    for (const command of ['context', 'audit', 'mcp']) {
+      const r = await clarify(command, '--help');
+      assert.equal(r.code, 0, command);
+      assert.match(r.stdout, /^ {2}clarify context FILE/m);
+    }
+  });
+
   it('a file that is not part of the workspace (ignored) is a clear failure, exit 2', async () => {
     const dir = tempWorkspace({ ...FILES, '.clarifier.json': '{}', '.gitignore': 'build/\n', 'build/out.ts': '// [^au3f]\n' });
     const r = await clarify('context', path.join(dir, 'build/out.ts'));

@@ -100,6 +100,10 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
 
 async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
   if (argv[0] === 'lsp') return runLanguageServer(argv.slice(1));
+  if ((argv[0] === 'mcp' || argv[0] === 'context' || argv[0] === 'audit') && argv.slice(1).some((a) => a === '--help' || a === '-h')) {
+    io.stdout.write(HELP);
+    return 0;
+  }
   if (argv[0] === 'mcp') return runMcp(argv.slice(1));
   if (argv[0] === 'context') return runContext(argv.slice(1), io);
   if (argv[0] === 'audit') return runAuditCommand(argv.slice(1), io);

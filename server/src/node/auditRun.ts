@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import { displayEndpoint } from '../core/ambiguity/llm';
 import { AUDIT_RECORD_SCHEMA, auditDiagnostics, auditItems, auditSummary, runAudit, type AuditCache, type AuditRecord, type AuditResult } from '../core/audit/compliance';
-import type { ClarifierConfig } from '../core/config';
 import type { WorkspaceIndex } from '../core/index';
 import type { Diagnostic } from '../core/types';
 import { clientForConfig } from './llm';
+import type { LlmRunSettings } from './llmRun';
 import { readCacheFile, writeFileAtomic } from './safeFs';
 import { readTextFileSync } from './walk';
 
@@ -15,18 +15,8 @@ import { readTextFileSync } from './walk';
  * ambiguity pass.
  */
 
-export interface AuditRunOptions {
+export interface AuditRunOptions extends LlmRunSettings {
   root: string;
-  config: ClarifierConfig;
-  model?: string;
-  apiKey?: string;
-  /** Only the citations in these files (workspace paths). */
-  files?: readonly string[];
-  cacheDir?: string;
-  timeoutMs?: number;
-  maxRetries?: number;
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
   /** The current text of a code file (the editor's, for open documents); undefined: read from disk with the safe reader. */
   textOf?: (file: string) => string | undefined;
 }

@@ -14,18 +14,22 @@ import { clientForConfig, createDirectoryCache } from './llm';
  * configured endpoint [^llm_pass] [^ll6k].
  */
 
-export interface LlmRunOptions {
+/** What a run of either LLM pass (ambiguity, audit) takes besides its texts. */
+export interface LlmRunSettings {
   config: ClarifierConfig;
   /** Overrides of the config's model. */
   model?: string;
   apiKey?: string;
-  /** Only these spec files (workspace paths). */
+  /** Only these files (workspace paths). */
   files?: readonly string[];
   cacheDir?: string;
   timeoutMs?: number;
   maxRetries?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+}
+
+export interface LlmRunOptions extends LlmRunSettings {
   /** The current text of a spec file (the editor's, or the disk's). */
   textOf: (file: string) => Promise<string | undefined> | string | undefined;
 }

@@ -158,14 +158,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   if (llmTimeout !== undefined && !(llmTimeout > 0)) throw new UsageError(`--llm-timeout must be a number of seconds (got \`${values['llm-timeout']}\`)`);
   if (!values.llm && (values['llm-model'] || values['llm-cache'] || llmTimeout)) throw new UsageError('--llm-model, --llm-cache and --llm-timeout go with --llm');
 
-  const dir = path.resolve(dirArg ?? '.');
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(dir);
-  } catch {
-    throw new Error(`cannot read folder ${dir}: it does not exist`);
-  }
-  if (!stat.isDirectory()) throw new Error(`${dir} is not a folder`);
+  const dir = folderArg(dirArg ?? '.');
 
   const workspace = await loadWorkspace(dir, values.cache ? { cacheDir: path.resolve(values.cache) } : {});
   if (values.llm && command === 'check') {
@@ -370,7 +363,8 @@ function countVerdicts(result: AuditResult): { satisfies: number; violates: numb
   return out;
 }
 
-function existingFolder(arg: string): string {
+/** The folder an argument names (resolved, not through links), or a clear failure when it is none. */
+function folderArg(arg: string): string {
   const dir = path.resolve(arg);
   let stat: fs.Stats;
   try {
@@ -379,7 +373,12 @@ function existingFolder(arg: string): string {
     throw new Error(`cannot read folder ${dir}: it does not exist`);
   }
   if (!stat.isDirectory()) throw new Error(`${dir} is not a folder`);
-  return fs.realpathSync(dir);
+  return dir;
+}
+
+/** The real path of the folder an argument names. */
+function existingFolder(arg: string): string {
+  return fs.realpathSync(folderArg(arg));
 }
 
 /** The nearest folder above a file with .clarifier.json or .git; else the current folder. */

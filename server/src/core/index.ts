@@ -180,7 +180,7 @@ export class WorkspaceIndex {
       // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
       const review = this.config.ambiguity.enabled ? reviewOf(path, text, facts) : undefined;
       if (review) facts.terms = documentTerms(text);
-      const hits = review ? this.findAmbiguities(chunks, text, review) : [];
+      const hits = review ? this.findAmbiguities(chunks, text, review, facts.terms ?? []) : [];
       this.ambiguity.set(path, facts.openQuestions.length ? [...hits, ...openQuestionHits(facts)] : hits);
       // Typing in a spec: nothing another file sees changed, so the model is patched, not rebuilt.
       const signature = specSignature(facts, chunks.map((c) => chunkSignature(c.entry)));
@@ -324,12 +324,11 @@ export class WorkspaceIndex {
    * re-analyses one section). Suppression comments may sit in the chunk before: they are applied to the whole file.
    * The Clarifications section is the answers, not prose to review [^cq2r].
    */
-  private findAmbiguities(chunks: PlacedChunk[], text: string, review: Review): AmbiguityHit[] {
+  private findAmbiguities(chunks: PlacedChunk[], text: string, review: Review, terms: string[]): AmbiguityHit[] {
     const a = this.config.ambiguity;
     const hits: AmbiguityHit[] = [];
     const offsets: number[] = [];
-    // The document's own vocabulary is shared by its chunks: a chunk's findings are kept for this vocabulary only.
-    const terms = documentTerms(text);
+    // The document's own vocabulary (`terms`) is shared by its chunks: a chunk's findings are kept for it only.
     const domain = domainOf(text);
     const key = `${review.format}\u0000${domain}\u0000${terms.join('\u0000')}`;
     for (const chunk of chunks) {

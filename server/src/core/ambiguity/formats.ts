@@ -1,5 +1,5 @@
 import type { SpecFacts } from '../spec/parseSpec';
-import { KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE } from '../spec/formats';
+import { isTemplatePath, SPEC_KIT_FOLDER_RE } from '../spec/formats';
 
 /**
  * Which Markdown files the ambiguity pass reviews, and as what format: THE one decision [^am7f]. Each format is
@@ -42,16 +42,14 @@ export function reviewOf(
   source: string,
   facts: Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'> & { format?: SpecFacts['format'] },
 ): Review | undefined {
-  // A template (spec-kit's `templates/spec-template.md`) shows the shape of a spec; it is not one (as in parseSpec).
-  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  if (/(?:^|\/)templates?\//i.test(path) || name.includes('template')) return undefined;
+  if (isTemplatePath(path)) return undefined;
   // Evidence in code (a doc that shows `**FR-001**` or a fenced EARS example) is no evidence: blanked, offsets kept.
   const text = source.replace(CODE, (m) => m.replace(/[^\n]/g, ' '));
   const abstract = KRAMDOWN_ABSTRACT.exec(text);
   if (abstract && KRAMDOWN_FRONT.test(text.slice(0, abstract.index + 1))) return { format: 'kramdown-rfc', from: abstract.index + abstract[0].length };
   const specKitFile = facts.format === 'spec-kit' || SPEC_KIT_FOLDER_RE.test(path);
   if (specKitFile || SPEC_KIT_ID.test(text) || (FEATURE_SPEC.test(text) && SPEC_KIT_SECTION.test(text))) return { format: 'spec-kit', from: 0 };
-  if (facts.format === 'kiro' || KIRO_FOLDER_RE.test(path) || /(?:^|\/)\.kiro\/specs\//.test(path) || (EARS.test(text) && ACCEPTANCE_HEADING.test(text))) return { format: 'kiro', from: 0 };
+  if (facts.format === 'kiro' || /(?:^|\/)\.kiro\/specs\//.test(path) || (EARS.test(text) && ACCEPTANCE_HEADING.test(text))) return { format: 'kiro', from: 0 };
   const declares = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
   if (declares) return { format: facts.headingClauses.some((c) => c.authority !== undefined) ? 'model-spec' : 'markdown', from: 0 };
   if (KEP_TITLE.test(text) && KEP_SECTION.test(text)) return { format: 'markdown', from: 0 };

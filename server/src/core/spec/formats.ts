@@ -16,6 +16,12 @@ export type SpecFormat = 'model-spec' | 'kramdown-rfc' | 'spec-kit' | 'kiro' | '
 export const SPEC_KIT_FOLDER_RE = /(?:^|\/)specs\/\d{3,}-[^/]+(?=\/)/;
 /** A Kiro feature folder: `.kiro/specs/<feature>/`. */
 export const KIRO_FOLDER_RE = /(?:^|\/)\.kiro\/specs\/[^/]+(?=\/)/;
+
+/** A template of a spec format (spec-kit's `templates/spec-template.md`) shows the shape of a spec; it is not one. */
+export function isTemplatePath(file: string): boolean {
+  const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+  return /(?:^|\/)templates?\//i.test(file) || name.includes('template');
+}
 /** A spec-kit requirement, success criterion or non-functional requirement id. */
 export const SPEC_KIT_ID = '(?:FR|SC|NFR)-\\d{1,4}[a-z]?';
 /** A kramdown-rfc section marker line. */

@@ -15,7 +15,7 @@ import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown } from './defuse';
 import { findTestTargets, type TestTarget } from './testTargets';
-import { blankRanges, detectFormat, isExternalReference, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, type KramdownFacts, type SpecFormat } from './formats';
+import { blankRanges, detectFormat, isExternalReference, isTemplatePath, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
 
@@ -378,8 +378,7 @@ interface WalkMode {
 function walkMode(file: string, format: SpecFormat): WalkMode {
   const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
   const inSpecKitFolder = SPEC_KIT_FOLDER_RE.test(file);
-  // A template (spec-kit's `templates/spec-template.md`) shows the shape of a spec; it is not one.
-  const template = /(?:^|\/)templates?\//i.test(file) || name.includes('template');
+  const template = isTemplatePath(file);
   const mode: WalkMode = {
     key: '',
     template,

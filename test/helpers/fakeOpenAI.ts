@@ -199,3 +199,25 @@ export function userMessage(req: RecordedRequest): string {
   const messages = req.body?.messages ?? [];
   return messages[messages.length - 1]?.content ?? '';
 }
+
+/**
+ * Mocha hooks for a describe block: a fresh fake endpoint before each test, with OPENAI_API_KEY and OPENAI_BASE_URL
+ * pointing at it, closed and the environment restored after. Read the endpoint through the returned getter.
+ */
+export function useFakeOpenAI(key: string): () => FakeOpenAI {
+  let fake: FakeOpenAI | undefined;
+  const saved = { key: process.env['OPENAI_API_KEY'], base: process.env['OPENAI_BASE_URL'] };
+  beforeEach(async () => {
+    fake = await startFakeOpenAI();
+    process.env['OPENAI_API_KEY'] = key;
+    process.env['OPENAI_BASE_URL'] = fake.baseURL;
+  });
+  afterEach(async () => {
+    await fake?.close();
+    for (const [k, v] of [['OPENAI_API_KEY', saved.key], ['OPENAI_BASE_URL', saved.base]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+  return () => fake!;
+}

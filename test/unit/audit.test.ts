@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { auditItems, codeWindow, findingOf, parseAuditAnswer } from '../../server/src/core/audit/compliance';
-import { startFakeOpenAI, userMessage, type FakeOpenAI } from '../helpers/fakeOpenAI';
+import { userMessage, useFakeOpenAI } from '../helpers/fakeOpenAI';
 import { memoryWorkspace } from '../helpers/workspace';
 import { tempWorkspace, clarify } from '../helpers/cli';
 
@@ -77,26 +77,13 @@ describe('audit: the code window and the answer', () => {
 });
 
 describe('clarify audit --llm (against a local fake OpenAI-compatible server)', () => {
-  let fake: FakeOpenAI;
   const KEY = 'sk-test-audit-0123456789abcdef';
-  const saved = { key: process.env['OPENAI_API_KEY'], base: process.env['OPENAI_BASE_URL'] };
+  const endpoint = useFakeOpenAI(KEY);
   const answer = (verdict: string, reason: string, quotes: string[]): { kind: 'answer'; content: string } => ({ kind: 'answer', content: JSON.stringify({ verdict, reason, quotes }) });
 
-  beforeEach(async () => {
-    fake = await startFakeOpenAI();
-    process.env['OPENAI_API_KEY'] = KEY;
-    process.env['OPENAI_BASE_URL'] = fake.baseURL;
-  });
-  afterEach(async () => {
-    await fake.close();
-    for (const [k, v] of [['OPENAI_API_KEY', saved.key], ['OPENAI_BASE_URL', saved.base]] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
 
   it('reports a violation at the citation with the reason and the verified quote; the clause and code are sent as data', async () => {
-    fake.enqueue(answer('violates', 'Sessions expire after 60 minutes, not 30.', ['return idle > 60 * 60 * 1000;']));
+    endpoint().enqueue(answer('violates', 'Sessions expire after 60 minutes, not 30.', ['return idle > 60 * 60 * 1000;']));
     const dir = tempWorkspace(FILES);
     const r = await clarify('audit', dir, '--llm', '--format', 'json');
     assert.equal(r.code, 0, r.stderr);
@@ -105,25 +92,25 @@ describe('clarify audit --llm (against a local fake OpenAI-compatible server)', 
     assert.equal(out.audit.requests, 1);
     assert.deepEqual(out.diagnostics.map((d) => `${d.code}:${d.severity}@${d.file}:${d.line}`), ['compliance.violation:warning@src/session.ts:3']);
     assert.match(out.diagnostics[0]!.message, /may not satisfy it: Sessions expire after 60 minutes, not 30\. Quoted: line 6 `return idle > 60 \* 60 \* 1000;`/);
-    const sent = userMessage(fake.requests[0]!);
+    const sent = userMessage(endpoint().requests[0]!);
     assert.match(sent, /<<<CLAUSE [0-9a-f]{12} id="au3f" authority="root">>>\nAuth\nSessions MUST expire after 30 minutes of inactivity/);
     assert.match(sent, /<<<CODE [0-9a-f]{12} file="src\/session\.ts" language="typescript" first_line="3">>>\n\/\/ Idle sessions end \[\^au3f\]\nexport function expire/);
     assert.doesNotMatch(sent, /import \{ clock \}/);
     assert.match(r.stderr, /^clarify: Audit \(gpt-4o-mini at http:\/\/127\.0\.0\.1:\d+\/v1\): 1 citation, 1 request, 0 from cache, 100 prompt \+ 20 completion tokens; 1 finding\.$/m);
     assert.ok(!r.stdout.includes(KEY) && !r.stderr.includes(KEY));
     // --fail-on warning makes it block CI.
-    fake.enqueue(answer('violates', 'Sessions expire after 60 minutes, not 30.', ['return idle > 60 * 60 * 1000;']));
+    endpoint().enqueue(answer('violates', 'Sessions expire after 60 minutes, not 30.', ['return idle > 60 * 60 * 1000;']));
     assert.equal((await clarify('audit', dir, '--llm', '--fail-on', 'warning')).code, 1);
   });
 
   it('a hallucinated quote is dropped with its finding; "satisfies" reports nothing', async () => {
-    fake.enqueue(answer('violates', 'It skips admins.', ['if (user.isAdmin) return false;']));
+    endpoint().enqueue(answer('violates', 'It skips admins.', ['if (user.isAdmin) return false;']));
     const dir = tempWorkspace(FILES);
     const r = await clarify('audit', dir, '--llm');
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^0 satisfied, 0 possibly violated, 0 unclear of 1 citation audited$/m);
     assert.match(r.stderr, /1 dropped: quotes not in the code/);
-    fake.enqueue(answer('satisfies', 'Compares idle time.', []));
+    endpoint().enqueue(answer('satisfies', 'Compares idle time.', []));
     const ok = await clarify('audit', dir, '--llm');
     assert.match(ok.stdout, /^1 satisfied, 0 possibly violated, 0 unclear of 1 citation audited$/m);
   });
@@ -131,18 +118,18 @@ describe('clarify audit --llm (against a local fake OpenAI-compatible server)', 
   it('a cache answers an unchanged (clause, code) pair without a request; a change sends it again', async () => {
     const dir = tempWorkspace(FILES);
     const cache = path.join(dir, '.audit-cache');
-    fake.enqueue(answer('unclear', 'clock is not shown.', []));
+    endpoint().enqueue(answer('unclear', 'clock is not shown.', []));
     const first = await clarify('audit', dir, '--llm', '--llm-cache', cache, '--show-info');
     assert.match(first.stdout, /info compliance\.unclear Whether the code citing `au3f` satisfies it is unclear: clock is not shown\./);
-    assert.equal(fake.requests.length, 1);
+    assert.equal(endpoint().requests.length, 1);
     const again = await clarify('audit', dir, '--llm', '--llm-cache', cache, '--show-info');
-    assert.equal(fake.requests.length, 1, 'served from the cache');
+    assert.equal(endpoint().requests.length, 1, 'served from the cache');
     assert.match(again.stderr, /0 requests, 1 from cache/);
     assert.match(again.stdout, /compliance\.unclear/);
     for (const f of fs.readdirSync(cache)) assert.ok(!fs.readFileSync(path.join(cache, f), 'utf8').includes(KEY));
     fs.writeFileSync(path.join(dir, 'src/session.ts'), SESSION_TS.replace('60 * 60', '30 * 60'));
     await clarify('audit', dir, '--llm', '--llm-cache', cache);
-    assert.equal(fake.requests.length, 2);
+    assert.equal(endpoint().requests.length, 2);
   });
 
   it('a refusal, a bad answer, a 500 and a timeout each end in one clear line and exit 2 when nothing was judged', async () => {
@@ -153,7 +140,7 @@ describe('clarify audit --llm (against a local fake OpenAI-compatible server)', 
       [{ kind: 'status', status: 500 }, /500|server/i],
       [{ kind: 'hang' }, /timed out|timeout/i],
     ] as const) {
-      fake.setFallback(reply);
+      endpoint().setFallback(reply);
       const r = await clarify('audit', dir, '--llm', '--llm-timeout', '0.5');
       assert.equal(r.code, 2, `${JSON.stringify(reply)}: ${r.stderr}`);
       const lines = r.stderr.split('\n').filter((l) => l.startsWith('clarify: Audit'));
@@ -169,12 +156,12 @@ describe('clarify audit --llm (against a local fake OpenAI-compatible server)', 
     const refused = await clarify('audit', dir);
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /add --llm/);
-    assert.equal(fake.requests.length, 0);
-    fake.setFallback(answer('satisfies', 'ok', []));
+    assert.equal(endpoint().requests.length, 0);
+    endpoint().setFallback(answer('satisfies', 'ok', []));
     const r = await clarify('audit', dir, '--llm', '--file', path.join(dir, 'src/b.ts'));
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(fake.requests.length, 1);
-    assert.match(userMessage(fake.requests[0]!), /file="src\/b\.ts"/);
+    assert.equal(endpoint().requests.length, 1);
+    assert.match(userMessage(endpoint().requests[0]!), /file="src\/b\.ts"/);
     assert.equal((await clarify('audit', dir, '--llm', '--file', '/etc/hostname')).code, 2);
   });
 });

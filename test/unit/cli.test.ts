@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runLlmOnIndex } from '../../server/src/node/llmRun';
-import { clausesInUserMessage, startFakeOpenAI, userMessage, type FakeOpenAI } from '../helpers/fakeOpenAI';
+import { clausesInUserMessage, userMessage, useFakeOpenAI } from '../helpers/fakeOpenAI';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 import { tempWorkspace, clarify } from '../helpers/cli';
 
@@ -181,25 +181,12 @@ describe('clarify CLI', () => {
 });
 
 describe('clarify check --llm (against a local fake OpenAI-compatible server) [^llm_pass]', () => {
-  let fake: FakeOpenAI;
-  const saved = { key: process.env['OPENAI_API_KEY'], base: process.env['OPENAI_BASE_URL'] };
+  const endpoint = useFakeOpenAI('sk-test-cli-0123456789');
   const SPEC = { 'specs/auth.md': '# Auth {#auth authority=root}\n\nSessions expire after a while and tokens rotate regularly.\n' };
 
-  beforeEach(async () => {
-    fake = await startFakeOpenAI();
-    process.env['OPENAI_API_KEY'] = 'sk-test-cli-0123456789';
-    process.env['OPENAI_BASE_URL'] = fake.baseURL;
-  });
-  afterEach(async () => {
-    await fake.close();
-    for (const [k, v] of [['OPENAI_API_KEY', saved.key], ['OPENAI_BASE_URL', saved.base]] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
 
   it('adds ambiguity.llm diagnostics at the phrase, and a cache makes a rerun send nothing', async () => {
-    fake.enqueue({
+    endpoint().enqueue({
       kind: 'answer',
       findings: [
         { clause: 'auth', phrase: 'after a while', category: 'time', question: 'After how many minutes of inactivity?', suggestion: 'after <N> minutes of inactivity' },
@@ -214,17 +201,17 @@ describe('clarify check --llm (against a local fake OpenAI-compatible server) [^
     assert.deepEqual(llm.map((d: any) => [d.severity, d.line, d.column, d.endColumn, d.message, d.data.suggestion]), [ // eslint-disable-line @typescript-eslint/no-explicit-any
       ['warning', 3, 17, 30, '“after a while”: After how many minutes of inactivity?', 'after <N> minutes of inactivity'],
     ]);
-    assert.equal(fake.requests.length, 1);
-    assert.equal(fake.requests[0]!.body!.model, 'test-model');
+    assert.equal(endpoint().requests.length, 1);
+    assert.equal(endpoint().requests[0]!.body!.model, 'test-model');
     assert.match(r.stderr, /LLM pass \(test-model at http:\/\/127\.0\.0\.1:\d+\/v1\): 1 clause, 1 request, 0 from cache, 100 prompt \+ 20 completion tokens; 1 finding \(1 dropped: not in the text\)\./);
     const again = await clarify('check', dir, '--llm', '--llm-cache', cache, '--llm-model', 'test-model', '--format', 'json');
-    assert.equal(fake.requests.length, 1, 'an unchanged clause is never sent twice');
+    assert.equal(endpoint().requests.length, 1, 'an unchanged clause is never sent twice');
     assert.equal(JSON.parse(again.stdout).diagnostics.filter((d: { code: string }) => d.code === 'ambiguity.llm').length, 1);
     assert.ok(!fs.readdirSync(cache).some((f) => fs.readFileSync(path.join(cache, f), 'utf8').includes('sk-test')), 'no key in the cache');
   });
 
   it('a failing endpoint gives one clear line, and the offline results stay', async () => {
-    fake.setFallback({ kind: 'status', status: 401, body: { error: { message: 'Incorrect API key provided: sk-test-cli-0123456789' } } });
+    endpoint().setFallback({ kind: 'status', status: 401, body: { error: { message: 'Incorrect API key provided: sk-test-cli-0123456789' } } });
     const dir = tempWorkspace({ 'specs/auth.md': '# Auth {#auth authority=root}\n\nThe page must respond quickly.\n' });
     const r = await clarify('check', dir, '--llm', '--format', 'json');
     assert.equal(r.code, 0);
@@ -236,7 +223,7 @@ describe('clarify check --llm (against a local fake OpenAI-compatible server) [^
   it('a spec deleted during the request: the findings in the text that was sent and every other result stay; exit by the findings', async () => {
     const dir = tempWorkspace({ ...SPEC, 'src/a.ts': '// [^auth]\n' });
     const offline = await clarify('check', dir, '--format', 'json');
-    fake.enqueue(() => {
+    endpoint().enqueue(() => {
       fs.rmSync(path.join(dir, 'specs/auth.md'));
       return { kind: 'answer', findings: [{ clause: 'auth', phrase: 'after a while', category: 'time', question: 'After how many minutes?', suggestion: 'after <N> minutes' }] };
     });
@@ -251,7 +238,7 @@ describe('clarify check --llm (against a local fake OpenAI-compatible server) [^
   it('a spec edited during the request: each finding at its phrase in the text that was sent', async () => {
     const dir = tempWorkspace(SPEC);
     const offline = await clarify('check', dir, '--format', 'json');
-    fake.enqueue(() => {
+    endpoint().enqueue(() => {
       fs.writeFileSync(path.join(dir, 'specs/auth.md'), `# New\n\nInserted above.\n\n${SPEC['specs/auth.md']}`);
       return { kind: 'answer', findings: [{ clause: 'auth', phrase: 'after a while', category: 'time', question: 'After how many minutes?', suggestion: 'after <N> minutes' }] };
     });
@@ -268,28 +255,28 @@ describe('clarify check --llm (against a local fake OpenAI-compatible server) [^
     const index = memoryWorkspace({ 'specs/a.md': A, 'specs/b.md': B });
     const before = brief(diagnosticsOf(index));
     const finding = { clause: 'auth', phrase: 'after a while', category: 'time', question: 'After how many minutes?', suggestion: 'after <N> minutes' };
-    fake.enqueue(() => {
+    endpoint().enqueue(() => {
       index.updateFile('specs/a.md', `# Top\n\n${A}`, true); // the user types while the model answers
       return { kind: 'answer', findings: [finding] };
     });
     const textOf = (file: string): string | undefined => (file === 'specs/a.md' ? A : undefined);
     const run = await runLlmOnIndex(index, { config: index.config, textOf });
-    assert.equal(fake.requests.length, 1);
-    assert.deepEqual(clausesInUserMessage(userMessage(fake.requests[0]!)).map((c) => c.id), ['auth'], 'the unreadable spec is not sent');
+    assert.equal(endpoint().requests.length, 1);
+    assert.deepEqual(clausesInUserMessage(userMessage(endpoint().requests[0]!)).map((c) => c.id), ['auth'], 'the unreadable spec is not sent');
     assert.match(run.message, /1 spec could not be read and was not sent; 1 spec changed during the pass: its findings were not placed\./);
     const after = diagnosticsOf(index);
     assert.deepEqual(after.filter((d) => d.code === 'ambiguity.llm'), [], 'no finding at a stale place');
     assert.deepEqual(brief(after).filter((d) => d.includes('specs/b.md')), before.filter((d) => d.includes('specs/b.md')), 'the unreadable spec keeps its results');
     // Unchanged during the request: the finding is placed in the text that was sent.
-    fake.enqueue({ kind: 'answer', findings: [finding] });
+    endpoint().enqueue({ kind: 'answer', findings: [finding] });
     await runLlmOnIndex(index, { config: index.config, textOf: (file) => (file === 'specs/a.md' ? `# Top\n\n${A}` : undefined) });
     assert.deepEqual(brief(diagnosticsOf(index).filter((d) => d.code === 'ambiguity.llm')), ['ambiguity.llm@specs/a.md:5']);
     // The editor's text (an edit: no content hash yet), a pass that succeeds, then one that fails: the findings stay.
     const editor = `# Top\n\n${A}`;
     index.updateFile('specs/a.md', editor, true);
-    fake.enqueue({ kind: 'answer', findings: [finding] });
+    endpoint().enqueue({ kind: 'answer', findings: [finding] });
     await runLlmOnIndex(index, { config: index.config, textOf: (file) => (file === 'specs/a.md' ? editor : undefined) });
-    fake.enqueue({ kind: 'status', status: 400 });
+    endpoint().enqueue({ kind: 'status', status: 400 });
     const failed = await runLlmOnIndex(index, { config: index.config, maxRetries: 0, textOf: (file) => (file === 'specs/a.md' ? editor : undefined) });
     assert.match(failed.message, /LLM pass skipped/);
     assert.deepEqual(brief(diagnosticsOf(index).filter((d) => d.code === 'ambiguity.llm')), ['ambiguity.llm@specs/a.md:5'], 'a failed pass keeps them');
@@ -298,7 +285,7 @@ describe('clarify check --llm (against a local fake OpenAI-compatible server) [^
   it('never sends anything without --llm', async () => {
     const r = await clarify('check', tempWorkspace(SPEC));
     assert.equal(r.code, 0);
-    assert.equal(fake.requests.length, 0);
+    assert.equal(endpoint().requests.length, 0);
     assert.equal((await clarify('check', tempWorkspace(SPEC), '--llm-model', 'x')).code, 2);
   });
 });

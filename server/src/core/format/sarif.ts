@@ -58,6 +58,18 @@ export function toSarif(diagnostics: Diagnostic[], options: SarifOptions): objec
               },
             },
           ],
+          ...(d.related?.length
+            ? {
+                relatedLocations: d.related.map((r, id) => ({
+                  id,
+                  message: { text: r.message },
+                  physicalLocation: {
+                    artifactLocation: { uri: encodeURI(r.file), uriBaseId: '%SRCROOT%' },
+                    region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1 },
+                  },
+                })),
+              }
+            : {}),
           partialFingerprints: { 'clarify/v2': fingerprints[i]! },
           ...(d.data ? { properties: d.data } : {}),
         })),

@@ -22,7 +22,7 @@ export const MIN_PAIR_SCORE = 0.12;
 export const MAX_PAIRS_PER_CLAUSE = 4;
 /** Clauses shorter than this (after clean-up) state too little to conflict with anything. */
 const MIN_CLAUSE_CHARS = 24;
-/** A term in more clauses than this is too common to pair clauses by. */
+/** A term in more clauses than this is too common to pair clauses by (it would cost MAX_DF^2 / 2 pairs). */
 const MAX_DF = 100;
 /** Pairs scored at most (a bound on memory for huge workspaces). */
 const MAX_SCORED_PAIRS = 1_000_000;
@@ -123,9 +123,10 @@ export function conflictCandidates(model: IndexModel, options: { maxPairs?: numb
     for (const [t, f] of d.tf) sum += (f * idf(t)) ** 2;
     d.norm = Math.sqrt(sum);
   }
-  // Dot products through an inverted index of the terms that say something (not in most clauses): pairs that share
-  // nothing specific are never looked at. A term in more than `maxDf` clauses adds little and would cost n^2.
-  const maxDf = Math.min(MAX_DF, Math.max(8, Math.ceil(n * 0.1)));
+  // Dot products through an inverted index of the terms that say something: pairs that share nothing specific are never
+  // looked at. In a workspace of 40 clauses or more, a term in more than a quarter of them (or in more than MAX_DF)
+  // adds little and would cost n^2; a small workspace compares every term.
+  const maxDf = n < 40 ? n : Math.min(MAX_DF, Math.ceil(n / 4));
   const postings = new Map<string, number[]>();
   docs.forEach((d, i) => {
     for (const t of d.tf.keys()) {

@@ -3,7 +3,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { conflictCandidates, MAX_PAIRS_PER_CLAUSE, type CandidatePair } from '../../server/src/core/typecheck/candidates';
-import { judgeFindingOf, judgeItems, judgeMessages, parseJudgeAnswer } from '../../server/src/core/typecheck/judge';
+import { judgeDiagnostics, judgeFindingOf, judgeItems, judgeMessages, parseJudgeAnswer, type JudgeResult } from '../../server/src/core/typecheck/judge';
+import { toSarif } from '../../server/src/core/format/sarif';
+import { toLspDiagnostic } from '../../server/src/lsp/convert';
 import { userMessage, useFakeOpenAI, type RecordedRequest } from '../helpers/fakeOpenAI';
 import { memoryWorkspace } from '../helpers/workspace';
 import { clarify, tempWorkspace } from '../helpers/cli';
@@ -126,6 +128,31 @@ describe('conflict judge: items, messages and answers', () => {
     assert.equal(judgeFindingOf({ verdict: 'conflict', reason: 'x', quotesFirst: ['deleted after 30 days'], quotesSecond: ['kept for at least 90 days'] }, item).finding, undefined);
     assert.equal(judgeFindingOf({ verdict: 'conflict', reason: 'x', quotesFirst: ['logs'], quotesSecond: ['logs'] }, item).finding, undefined);
     assert.equal(judgeFindingOf({ verdict: 'compatible', reason: 'ok', quotesFirst: [], quotesSecond: [] }, item).finding, undefined);
+  });
+
+  it('a conflict is two diagnostics, each naming the other: LSP related information, SARIF related locations', () => {
+    const item = judgeItems([pair], 'm')[0]!;
+    const result: JudgeResult = {
+      pairs: 1,
+      results: [{ item, verdict: 'conflict', finding: { reason: '30 vs 90 days.', quotesFirst: ['kept for at least 90 days'], quotesSecond: ['MUST be deleted after 30 days'] } }],
+      requests: 1,
+      cached: 0,
+      dropped: 0,
+      usage: { promptTokens: 0, completionTokens: 0 },
+    };
+    const diagnostics = judgeDiagnostics(result);
+    assert.deepEqual(diagnostics.map((d) => `${d.data?.['id']}@${d.file}->${d.related?.map((r) => `${r.file}:${r.range.start.line}`).join(',')}`), [
+      'cmp_audit@specs/compliance.md->specs/security.md:2',
+      'sec_logs@specs/security.md->specs/compliance.md:2',
+    ]);
+    const lsp = toLspDiagnostic(diagnostics[0]!, (f) => `file:///ws/${f}`);
+    assert.deepEqual(lsp.relatedInformation, [{ location: { uri: 'file:///ws/specs/security.md', range: item.second.range }, message: '`sec_logs`: “MUST be deleted after 30 days”' }]);
+    assert.equal(toLspDiagnostic(diagnostics[0]!).relatedInformation, undefined);
+    const sarif = toSarif(diagnostics, { version: '0' }) as { runs: { results: { relatedLocations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    assert.deepEqual(
+      sarif.runs[0]!.results.map((r) => r.relatedLocations?.map((l) => `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`)),
+      [['specs/security.md:3'], ['specs/compliance.md:3']],
+    );
   });
 
   it('clause text is delimited data: markers and instructions inside it cannot end its block', () => {
@@ -266,6 +293,12 @@ describe('clarify check --llm-conflicts (against a local fake OpenAI-compatible 
     const both = await clarify('check', dir, '--llm');
     assert.equal(endpoint().requests.slice(seen).filter(isJudge).length, 1, both.stderr);
     assert.match(both.stderr, /Conflict judge .*1 candidate pair/);
+    // A silenced code is not worth a request.
+    const before = endpoint().requests.length;
+    fs.writeFileSync(path.join(dir, '.clarifier.json'), JSON.stringify({ severity: { 'conflict.semantic': 'off' } }));
+    const silenced = await clarify('check', dir, '--llm-conflicts');
+    assert.equal(endpoint().requests.length, before);
+    assert.match(silenced.stderr, /not run: conflict\.semantic is off/);
     assert.equal((await clarify('report', dir, '--llm-conflicts')).code, 2);
     assert.equal((await clarify('check', dir, '--llm-model', 'x')).code, 2);
     assert.equal((await clarify('check', dir, '--llm-conflicts', '--llm-model', 'x')).code, 0);

@@ -30,6 +30,12 @@ export interface ConflictRunSummary {
 export async function runConflictJudgeOnIndex(index: WorkspaceIndex, options: ConflictRunOptions): Promise<ConflictRunSummary> {
   const model = options.model ?? options.config.llm.model;
   const baseURL = options.config.llm.baseURL;
+  const where = `${model} at ${displayEndpoint(baseURL ?? process.env['OPENAI_BASE_URL'])}`;
+  // Silenced findings are not worth a request.
+  if (options.config.severity['conflict.semantic'] === 'off') {
+    const result: JudgeResult = { pairs: 0, results: [], requests: 0, cached: 0, dropped: 0, usage: { promptTokens: 0, completionTokens: 0 } };
+    return { result, diagnostics: [], message: `Conflict judge (${where}) not run: conflict.semantic is off in the severity settings; nothing was sent.` };
+  }
   const selection = conflictCandidates(index.model(), { maxPairs: options.maxPairs ?? options.config.llm.conflictPairs });
   const items = judgeItems(selection.pairs, model);
   const client = clientForConfig(options.config, options);
@@ -47,7 +53,6 @@ export async function runConflictJudgeOnIndex(index: WorkspaceIndex, options: Co
     if (override === 'off') continue;
     diagnostics.push(override ? { ...d, severity: override } : d);
   }
-  const where = `${model} at ${displayEndpoint(baseURL ?? process.env['OPENAI_BASE_URL'])}`;
   const cut = selection.qualified > selection.pairs.length ? ` (the best ${selection.pairs.length} of ${selection.qualified.toLocaleString('en-US')} qualifying pairs)` : '';
   return { result, diagnostics, message: judgeSummary(result, where, cut) };
 }

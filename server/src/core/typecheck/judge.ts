@@ -116,7 +116,8 @@ export const JUDGE_SYSTEM_PROMPT = [
 ].join('\n');
 
 export function judgeMessages(item: JudgeItem): LlmMessage[] {
-  const tag = sha256(JSON.stringify([item.first.text, item.second.text])).slice(0, 12);
+  // From everything inside the blocks (ids, titles, texts): no clause can hold the marker that would end its block.
+  const tag = sha256(JSON.stringify([payload(item.first), payload(item.second)])).slice(0, 12);
   const attr = (v: string): string => v.replace(/[^A-Za-z0-9_.:/-]/g, '_');
   const block = (name: string, c: PairClause): string[] => [
     `<<<CLAUSE_${name} ${tag} id="${attr(c.id)}" authority="${attr(c.authority ?? 'none')}" file="${attr(c.file)}">>>`,

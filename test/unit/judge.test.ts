@@ -7,7 +7,7 @@ import { judgeDiagnostics, judgeFindingOf, judgeItems, judgeMessages, parseJudge
 import { toSarif } from '../../server/src/core/format/sarif';
 import { toLspDiagnostic } from '../../server/src/lsp/convert';
 import { userMessage, useFakeOpenAI, type RecordedRequest } from '../helpers/fakeOpenAI';
-import { memoryWorkspace } from '../helpers/workspace';
+import { memoryWorkspace, modelSpecDir } from '../helpers/workspace';
 import { clarify, tempWorkspace } from '../helpers/cli';
 
 /** Two departments' specs: a planted conflict (log retention), and clauses on other things. */
@@ -93,6 +93,22 @@ describe('conflict judge: candidate pairs', () => {
     }
     assert.ok(Math.max(...perClause.values()) <= MAX_PAIRS_PER_CLAUSE);
     assert.equal(conflictCandidates(memoryWorkspace(files).model(), { maxPairs: 0 }).pairs.length, 0);
+  });
+});
+
+describe('conflict judge: candidate pairs on the real Model Spec', () => {
+  it('one spec of many sections: the default budget of 40 pairs, across top-level sections, the same on every run', () => {
+    const text = fs.readFileSync(path.join(modelSpecDir(), 'model_spec.md'), 'utf8');
+    const model = memoryWorkspace({ 'model_spec.md': text }).model();
+    const first = conflictCandidates(model);
+    assert.equal(first.pairs.length, 40);
+    assert.deepEqual(conflictCandidates(model).pairs.map(ids), first.pairs.map(ids));
+    const byId = new Map(model.clauses.map((c) => [c.id, c]));
+    const top = (id: string): string => byId.get(id)!.section.slice(0, 2).join(' > ');
+    for (const p of first.pairs) {
+      assert.notEqual(top(p.a.id), top(p.b.id), `${p.a.id} ~ ${p.b.id}`);
+      assert.ok(p.score >= 0.12 && p.shared.length > 0);
+    }
   });
 });
 

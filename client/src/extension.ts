@@ -132,9 +132,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     auditDiagnostics,
     vscode.commands.registerCommand('specClarifier.checkConflicts', () => checkConflicts()),
     conflictDiagnostics,
-    // A conflict is about the texts that were judged: an edit of either clause's spec makes its findings stale.
+    // A conflict is about the texts that were judged: an edit of either clause's spec makes it stale, on both sides.
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length && conflictDiagnostics.has(e.document.uri)) conflictDiagnostics.delete(e.document.uri);
+      if (!e.contentChanges.length) return;
+      const edited = e.document.uri.toString();
+      conflictDiagnostics.delete(e.document.uri);
+      const stale: [vscode.Uri, vscode.Diagnostic[]][] = [];
+      conflictDiagnostics.forEach((uri, list) => {
+        const kept = list.filter((d) => !d.relatedInformation?.some((r) => r.location.uri.toString() === edited));
+        if (kept.length !== list.length) stale.push([uri, kept]);
+      });
+      for (const [uri, kept] of stale) conflictDiagnostics.set(uri, kept);
     }),
     // Audit findings are about the text that was audited: an edit makes them stale, so they go.
     vscode.workspace.onDidChangeTextDocument((e) => {
@@ -195,7 +203,7 @@ async function audit(document: vscode.TextDocument | undefined): Promise<void> {
   if (result.message) void vscode.window.showInformationMessage(result.message);
 }
 
-/** Findings of "Check Specs for Conflicts (LLM)" (`conflict.semantic`), replaced by each run, dropped per file on edit. */
+/** Findings of "Check Specs for Conflicts (LLM)" (`conflict.semantic`), replaced by each run, dropped when either side is edited. */
 const conflictDiagnostics = vscode.languages.createDiagnosticCollection('spec-clarifier-conflicts');
 
 async function checkConflicts(): Promise<void> {

@@ -11,7 +11,7 @@ const SECRET_KEY = 'specClarifier.openaiApiKey';
 const SETTING_KEYS = [
   'include', 'exclude', 'authorities', 'testGlobs', 'examples', 'severity', 'reportUncited',
   'ambiguity.enabled', 'ambiguity.categories', 'ambiguity.terms', 'ambiguity.glossary', 'ambiguity.ignoreTerms', 'ambiguity.addTerms',
-  'ambiguity.normativeAuthorities', 'llm.enabled', 'llm.model', 'llm.baseURL', 'llm.timeoutSeconds', 'llm.concurrency',
+  'ambiguity.normativeAuthorities', 'llm.enabled', 'llm.model', 'llm.baseURL', 'llm.timeoutSeconds', 'llm.concurrency', 'llm.conflictPairs',
 ] as const;
 
 /** The server's status notification: counts, and the words to show (made by the core, as the report's). */
@@ -130,6 +130,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('specClarifier.clarifyWorkspace', () => clarify(undefined)),
     vscode.commands.registerCommand('specClarifier.auditFile', () => audit(vscode.window.activeTextEditor?.document)),
     auditDiagnostics,
+    vscode.commands.registerCommand('specClarifier.checkConflicts', () => checkConflicts()),
+    conflictDiagnostics,
+    // A conflict is about the texts that were judged: an edit of either clause's spec makes it stale, on both sides.
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!e.contentChanges.length) return;
+      const edited = e.document.uri.toString();
+      conflictDiagnostics.delete(e.document.uri);
+      const stale: [vscode.Uri, vscode.Diagnostic[]][] = [];
+      conflictDiagnostics.forEach((uri, list) => {
+        const kept = list.filter((d) => !d.relatedInformation?.some((r) => r.location.uri.toString() === edited));
+        if (kept.length !== list.length) stale.push([uri, kept]);
+      });
+      for (const [uri, kept] of stale) conflictDiagnostics.set(uri, kept);
+    }),
     // Audit findings are about the text that was audited: an edit makes them stale, so they go.
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length && auditDiagnostics.has(e.document.uri)) auditDiagnostics.delete(e.document.uri);
@@ -186,6 +200,24 @@ async function audit(document: vscode.TextDocument | undefined): Promise<void> {
   if (!result) return;
   const diagnostics = await client.protocol2CodeConverter.asDiagnostics(Array.isArray(result.diagnostics) ? (result.diagnostics as Parameters<typeof client.protocol2CodeConverter.asDiagnostics>[0]) : []);
   auditDiagnostics.set(document.uri, diagnostics);
+  if (result.message) void vscode.window.showInformationMessage(result.message);
+}
+
+/** Findings of "Check Specs for Conflicts (LLM)" (`conflict.semantic`), replaced by each run, dropped when either side is edited. */
+const conflictDiagnostics = vscode.languages.createDiagnosticCollection('spec-clarifier-conflicts');
+
+async function checkConflicts(): Promise<void> {
+  if (!client) return;
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Checking specs for conflicts (LLM)', cancellable: true },
+    (_progress, token) => client!.sendRequest<{ message: string; files: { uri: string; diagnostics: unknown[] }[] }>('specClarifier/conflicts', {}, token),
+  );
+  if (!result) return;
+  conflictDiagnostics.clear();
+  for (const f of Array.isArray(result.files) ? result.files : []) {
+    const diagnostics = await client.protocol2CodeConverter.asDiagnostics(Array.isArray(f.diagnostics) ? (f.diagnostics as Parameters<typeof client.protocol2CodeConverter.asDiagnostics>[0]) : []);
+    conflictDiagnostics.set(vscode.Uri.parse(f.uri), diagnostics);
+  }
   if (result.message) void vscode.window.showInformationMessage(result.message);
 }
 

@@ -40,7 +40,7 @@ describe('config', () => {
     assert.equal(config.ambiguity.categories.quantity, 'off');
     assert.deepEqual(config.ambiguity.glossary, ['fast path']);
     assert.deepEqual(config.ambiguity.normativeAuthorities, ['root', 'platform', 'system']);
-    assert.deepEqual(config.llm, { enabled: true, model: 'llama3.1', baseURL: 'http://127.0.0.1:11434/v1', timeoutSeconds: 60, concurrency: 2 });
+    assert.deepEqual(config.llm, { enabled: true, model: 'llama3.1', baseURL: 'http://127.0.0.1:11434/v1', timeoutSeconds: 60, concurrency: 2, conflicts: false, conflictPairs: 40 });
     assert.equal(problems.length, 1);
     assert.match(problems[0]!, /^apiKey: API keys never go in \.clarifier\.json/);
     assert.doesNotMatch(problems.join(' '), /sk-secret/);

@@ -1,16 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CODE_DESCRIPTIONS, computeDiagnostics } from '../core/diagnostics';
+import { CODE_DESCRIPTIONS, compareDiagnostics, computeDiagnostics } from '../core/diagnostics';
 import { jsonPieces, summarize, toJson } from '../core/format/json';
 import { toSarif } from '../core/format/sarif';
 import { formatDiagnosticLine, toText } from '../core/format/text';
 import type { AuditResult } from '../core/audit/compliance';
 import { runAuditOnIndex } from '../node/auditRun';
 import { coverageJson, coverageReport } from '../core/report';
-import { DIAGNOSTIC_CODES, type Severity } from '../core/types';
+import { DIAGNOSTIC_CODES, type Diagnostic, type Severity } from '../core/types';
 import { plural } from '../core/words';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { runConflictJudgeOnIndex } from '../node/conflictRun';
 import { runLlmOnIndex } from '../node/llmRun';
 import { readTextFile } from '../node/walk';
 import { loadWorkspace } from '../node/workspace';
@@ -32,7 +33,7 @@ const HELP = `clarify ${VERSION} — specs as the source of truth
 
 Usage:
   clarify check [DIR] [--format text|json|sarif] [--fail-on error|warning|info] [--show-info] [--output FILE]
-                [--cache DIR] [--llm [--llm-model M] [--llm-cache DIR] [--llm-timeout SECONDS]]
+                [--cache DIR] [--llm] [--llm-conflicts] [--llm-model M] [--llm-cache DIR] [--llm-timeout SECONDS]
   clarify report [DIR] [--format markdown|json] [--output FILE] [--cache DIR]
   clarify context FILE [--lines A-B] [--format md|json] [--max-chars N] [--root DIR]
   clarify audit [DIR] --llm [--file FILE]... [--format text|json|sarif] [--fail-on S] [--output FILE]
@@ -71,11 +72,16 @@ Options:
   --llm          also ask an LLM for vague wording (ambiguity.llm). Sends the spec clauses to OPENAI_BASE_URL
                  (default OpenAI) with OPENAI_API_KEY; off unless given. A failure is reported and the
                  offline results stay.
+  --llm-conflicts  also ask an LLM whether clauses of different specs (or top-level sections) conflict
+                 (conflict.semantic, on both clauses). Sends candidate pairs of clauses that share terms
+                 (at most llm.conflictPairs, default 40) to the same endpoint; off unless given (or
+                 "llm": {"conflicts": true} with --llm). A failure is reported and the offline results stay.
   --llm-model M      the chat model (default: llm.model in .clarifier.json, else gpt-4o-mini)
   --llm-cache DIR    reuse answers for unchanged clauses across runs (nothing is sent twice)
   --llm-timeout S    seconds per request (default 60)
 
-Configuration: .clarifier.json in DIR (include, exclude, authorities, testGlobs, examples, severity, reportUncited).
+Configuration: .clarifier.json in DIR (include, exclude, authorities, testGlobs, examples, severity, reportUncited,
+llm: enabled, model, baseURL, timeoutSeconds, concurrency, conflicts, conflictPairs).
 
 Diagnostic codes:
 ${DIAGNOSTIC_CODES.map((c) => `  ${c.padEnd(28)} ${CODE_DESCRIPTIONS[c]}`).join('\n')}
@@ -119,6 +125,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
         output: { type: 'string', short: 'o' },
         'no-color': { type: 'boolean', default: false },
         llm: { type: 'boolean', default: false },
+        'llm-conflicts': { type: 'boolean', default: false },
         'llm-model': { type: 'string' },
         'llm-cache': { type: 'string' },
         'llm-timeout': { type: 'string' },
@@ -144,7 +151,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   if (extra.length) throw new UsageError(`unexpected argument \`${extra[0]}\``);
   // An option that does not apply to the command is a usage error, never silently ignored [^cl3e].
   if (command === 'report') {
-    for (const name of ['fail-on', 'show-info', 'llm', 'llm-model', 'llm-cache', 'llm-timeout'] as const) {
+    for (const name of ['fail-on', 'show-info', 'llm', 'llm-conflicts', 'llm-model', 'llm-cache', 'llm-timeout'] as const) {
       if (values[name] !== undefined && values[name] !== false) throw new UsageError(`\`clarify report\` has no --${name} option`);
     }
   }
@@ -156,7 +163,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
 
   const llmTimeout = values['llm-timeout'] !== undefined ? Number(values['llm-timeout']) : undefined;
   if (llmTimeout !== undefined && !(llmTimeout > 0)) throw new UsageError(`--llm-timeout must be a number of seconds (got \`${values['llm-timeout']}\`)`);
-  if (!values.llm && (values['llm-model'] || values['llm-cache'] || llmTimeout)) throw new UsageError('--llm-model, --llm-cache and --llm-timeout go with --llm');
+  if (!values.llm && !values['llm-conflicts'] && (values['llm-model'] || values['llm-cache'] || llmTimeout)) throw new UsageError('--llm-model, --llm-cache and --llm-timeout go with --llm or --llm-conflicts');
 
   const dir = folderArg(dirArg ?? '.');
 
@@ -177,8 +184,21 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
     });
     io.stderr.write(`clarify: ${run.message}\n`);
   }
+  // The optional LLM conflict judge: its findings join the check's; a failure is one line, the rest stays [^cj4q].
+  let judged: Diagnostic[] = [];
+  if (command === 'check' && (values['llm-conflicts'] || (values.llm && workspace.config.llm.conflicts))) {
+    const run = await runConflictJudgeOnIndex(workspace.index, {
+      config: workspace.config,
+      ...(values['llm-model'] ? { model: values['llm-model'] } : {}),
+      ...(values['llm-cache'] ? { cacheDir: path.resolve(values['llm-cache']) } : {}),
+      ...(llmTimeout !== undefined ? { timeoutMs: llmTimeout * 1000 } : {}),
+      onProgress: (done, total) => io.stderr.write(`clarify: conflict judge ${done}/${total} requests\n`),
+    });
+    io.stderr.write(`clarify: ${run.message}\n`);
+    judged = run.diagnostics;
+  }
   const model = workspace.index.model();
-  const diagnostics = computeDiagnostics(model, workspace.config);
+  const diagnostics = judged.length ? [...computeDiagnostics(model, workspace.config), ...judged].sort(compareDiagnostics) : computeDiagnostics(model, workspace.config);
   // One clear line per skipped file, never a stack trace [^nt4x].
   for (const s of workspace.skipped) io.stderr.write(`clarify: skipped ${s.path}: ${s.reason}\n`);
 

@@ -65,6 +65,10 @@ export interface LlmConfig {
   baseURL?: string;
   timeoutSeconds: number;
   concurrency: number;
+  /** `clarify check --llm` also runs the LLM conflict judge (as `--llm-conflicts` does) [^cj4q]. */
+  conflicts: boolean;
+  /** At most this many candidate pairs go to the conflict judge [^cj2p]. */
+  conflictPairs: number;
 }
 
 export const DEFAULT_CONFIG: Readonly<ClarifierConfig> = Object.freeze({
@@ -88,7 +92,7 @@ export const DEFAULT_CONFIG: Readonly<ClarifierConfig> = Object.freeze({
     glossary: [],
     normativeAuthorities: ['root', 'platform', 'system'],
   },
-  llm: { enabled: false, model: 'gpt-4o-mini', timeoutSeconds: 60, concurrency: 2 },
+  llm: { enabled: false, model: 'gpt-4o-mini', timeoutSeconds: 60, concurrency: 2, conflicts: false, conflictPairs: 40 },
   scopes: [],
 });
 
@@ -135,6 +139,8 @@ const configSchema = z
         baseURL: z.string().url().optional(),
         timeoutSeconds: z.number().positive().max(3600).optional(),
         concurrency: z.number().int().min(1).max(16).optional(),
+        conflicts: z.boolean().optional(),
+        conflictPairs: z.number().int().min(1).max(500).optional(),
       })
       .strict()
       .optional(),

@@ -35,6 +35,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'ambiguity.open-question': 'warning',
   'compliance.violation': 'warning',
   'compliance.unclear': 'info',
+  'conflict.semantic': 'warning',
 };
 
 /** One-line descriptions of each code (SARIF rules, docs, `clarify --help`). */
@@ -62,6 +63,7 @@ export const CODE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'ambiguity.open-question': 'An open question the author marked in the spec ([NEEDS CLARIFICATION: …]).',
   'compliance.violation': 'The optional audit (`clarify audit --llm`) judged that the code citing a clause contradicts it, quoting the lines.',
   'compliance.unclear': 'The optional audit could not tell from the cited code whether it satisfies the clause.',
+  'conflict.semantic': 'The optional LLM conflict judge (`clarify check --llm-conflicts`) found two clauses that cannot both hold, quoting both.',
 };
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

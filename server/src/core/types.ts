@@ -40,6 +40,7 @@ export const DIAGNOSTIC_CODES = [
   'ambiguity.open-question',
   'compliance.violation',
   'compliance.unclear',
+  'conflict.semantic',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -51,6 +52,8 @@ export interface Diagnostic {
   message: string;
   /** Machine-readable facts for quick fixes (ids, suggested ids, example paths). JSON-serialisable. */
   data?: Record<string, unknown>;
+  /** Other places the finding is about (the other clause of a conflict): LSP relatedInformation, SARIF relatedLocations. */
+  related?: { file: string; range: Range; message: string }[];
 }
 
 /** `item`: a requirement item (spec-kit `**FR-001**`, a Kiro acceptance criterion) [^sk1r]. */

@@ -25,7 +25,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
+/** `uriOf` names the files of `related` places (LSP relatedInformation); without it they are left out. */
+export function toLspDiagnostic(d: Diagnostic, uriOf?: (file: string) => string): LspDiagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
@@ -33,6 +34,7 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
     source: 'clarifier',
     message: d.message,
     data: { ...(d.data ?? {}), code: d.code, file: d.file },
+    ...(uriOf && d.related?.length ? { relatedInformation: d.related.map((r) => ({ location: { uri: uriOf(r.file), range: r.range }, message: r.message })) } : {}),
   };
 }
 

@@ -30,6 +30,7 @@ import type { Diagnostic } from '../core/types';
 import * as path from 'node:path';
 import { Host, type Folder } from '../node/host';
 import { runAuditOnIndex } from '../node/auditRun';
+import { runConflictJudgeOnIndex } from '../node/conflictRun';
 import { runLlmOnIndex } from '../node/llmRun';
 import { fromLspDiagnostic, toCodeAction, toLspDiagnostic, toWorkspaceEdit, type EditOptions } from './convert';
 
@@ -47,6 +48,7 @@ export const SETTINGS_NOTIFICATION = 'specClarifier/settings';
 export const ANSWER_REQUEST = 'specClarifier/answer';
 export const CLARIFY_REQUEST = 'specClarifier/clarify';
 export const AUDIT_REQUEST = 'specClarifier/audit';
+export const CONFLICTS_REQUEST = 'specClarifier/conflicts';
 export const REINDEX_COMMAND = 'specClarifier.reindex';
 export const SHOW_REFERENCES_COMMAND = 'specClarifier.showReferences';
 
@@ -328,7 +330,7 @@ export function startServer(connection: Connection): void {
         for (const [file, list] of groupByFile(folder.diagnostics())) {
           const uri = folder.uriOf(file);
           reported.add(uri);
-          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: documents.get(uri)?.version ?? null, items: list.map(toLspDiagnostic) });
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: documents.get(uri)?.version ?? null, items: list.map((d) => toLspDiagnostic(d)) });
         }
       }
       for (const uri of lastWorkspaceReport) {
@@ -425,7 +427,7 @@ export function startServer(connection: Connection): void {
       const current = at.folder.diagnosticsOf(at.rel);
       const sent = params.context.diagnostics.map((d) => fromLspDiagnostic(d, at.rel)).filter((d): d is Diagnostic => !!d);
       const diags = sent.length ? currentDiagnostics(current, sent, params.range) : diagnosticsInRange(current, at.rel, params.range);
-      const lspDiags = params.context.diagnostics.length ? params.context.diagnostics : diags.map(toLspDiagnostic);
+      const lspDiags = params.context.diagnostics.length ? params.context.diagnostics : diags.map((d) => toLspDiagnostic(d));
       return codeActions(at.folder.index, at.rel, params.range, diags, { stamp: stampOf(params.textDocument.uri, at) })
         // A fix refused here (Restricted Mode, a target outside the workspace, a file that exists) is shown disabled
         // with the reason where the editor can show one, and left out elsewhere.
@@ -641,10 +643,56 @@ export function startServer(connection: Connection): void {
           textOf: (file) => documents.get(folder.uriOf(file))?.getText(),
         });
         log.info(run.message);
-        return { message: run.message, diagnostics: run.diagnostics.filter((d) => d.file === rel).map(toLspDiagnostic) };
+        return { message: run.message, diagnostics: run.diagnostics.filter((d) => d.file === rel).map((d) => toLspDiagnostic(d)) };
       } finally {
         progress?.done();
       }
+    }),
+  );
+
+  /**
+   * "Check Specs for Conflicts (LLM)": the LLM conflict judge over the specs of every folder where the user enabled the
+   * LLM (never in Restricted Mode), with progress and cancellation [^cj4q]. Answers one message and the findings as LSP
+   * diagnostics per file (each with the other clause as related information), which the client shows in a collection
+   * of its own. The clause texts are the index's: the editor's text of open specs.
+   */
+  connection.onRequest(
+    CONFLICTS_REQUEST,
+    guard('conflicts', { message: 'Spec Clarifier could not run the conflict judge (see the output channel).', files: [] }, async (_params: unknown, token) => {
+      await allReady(token);
+      const none = { files: [] as { uri: string; diagnostics: ReturnType<typeof toLspDiagnostic>[] }[] };
+      if (!trusted) return { message: 'The conflict judge sends spec text to the LLM: it is disabled in Restricted Mode. Trust the workspace to use it.', ...none };
+      const enabled = host.folders.filter((f) => f.config.llm.enabled);
+      if (enabled.length === 0) return { message: 'The conflict judge uses the LLM, which is off: enable specClarifier.llm.enabled (or "llm": {"enabled": true} in .clarifier.json).', ...none };
+      const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+      progress?.begin('Checking specs for conflicts', 0, 'Asking the model…', true);
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      progress?.token.onCancellationRequested(() => abort.abort());
+      const messages: string[] = [];
+      const byUri = new Map<string, ReturnType<typeof toLspDiagnostic>[]>();
+      try {
+        for (const folder of enabled) {
+          const run = await runConflictJudgeOnIndex(folder.index, {
+            config: folder.config,
+            ...(storagePath ? { cacheDir: path.join(storagePath, 'conflict-cache') } : {}),
+            signal: abort.signal,
+            onProgress: (done, total) => progress?.report(Math.round((100 * done) / Math.max(1, total)), `${done}/${total} requests`),
+          });
+          log.info(run.message);
+          messages.push(run.message);
+          const uriOf = (file: string): string => folder.uriOf(file);
+          for (const d of run.diagnostics) {
+            const uri = uriOf(d.file);
+            const list = byUri.get(uri) ?? [];
+            list.push(toLspDiagnostic(d, uriOf));
+            byUri.set(uri, list);
+          }
+        }
+      } finally {
+        progress?.done();
+      }
+      return { message: messages.join(' '), files: [...byUri].map(([uri, diagnostics]) => ({ uri, diagnostics })) };
     }),
   );
 

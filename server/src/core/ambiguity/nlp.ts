@@ -47,3 +47,31 @@ export function tag(sentence: string): Tagged[] {
   }
   return out;
 }
+
+export interface Lemma {
+  lemma: string;
+  /** A noun or proper noun: an entity the text is about. */
+  noun: boolean;
+}
+
+/**
+ * The content words of a text as lower-case lemmas (wink-nlp), in order: words of three letters or more that are not
+ * stop words; numbers, punctuation and symbols left out. Used to compare clauses by what they are about.
+ */
+export function contentLemmas(text: string): Lemma[] {
+  const p = nlp();
+  const doc = p.readDoc(text);
+  // The typings of `its.lemma` (it takes the model's add-ons) do not fit `out`; it is a token its function all the same.
+  const lemmas = doc.tokens().out(p.its.lemma as unknown as typeof p.its.value) as string[];
+  const pos = doc.tokens().out(p.its.pos) as string[];
+  const types = doc.tokens().out(p.its.type) as string[];
+  const stop = doc.tokens().out(p.its.stopWordFlag) as unknown as boolean[];
+  const out: Lemma[] = [];
+  for (let i = 0; i < lemmas.length; i++) {
+    if (types[i] !== 'word' || stop[i]) continue;
+    const lemma = (lemmas[i] ?? '').toLowerCase();
+    if (lemma.length < 3 || !/^[a-z][a-z'-]*$/.test(lemma)) continue;
+    out.push({ lemma, noun: pos[i] === 'NOUN' || pos[i] === 'PROPN' });
+  }
+  return out;
+}

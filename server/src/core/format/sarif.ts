@@ -58,6 +58,18 @@ export function toSarif(diagnostics: Diagnostic[], options: SarifOptions): objec
               },
             },
           ],
+          ...(d.related?.length
+            ? {
+                relatedLocations: d.related.map((r, id) => ({
+                  id,
+                  message: { text: r.message },
+                  physicalLocation: {
+                    artifactLocation: { uri: encodeURI(r.file), uriBaseId: '%SRCROOT%' },
+                    region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1 },
+                  },
+                })),
+              }
+            : {}),
           partialFingerprints: { 'clarify/v2': fingerprints[i]! },
           ...(d.data ? { properties: d.data } : {}),
         })),
@@ -85,7 +97,7 @@ export function fingerprintsOf(diagnostics: readonly Diagnostic[]): string[] {
 /** What a diagnostic is about, from its data (fields that hold positions, like a duplicate's other places, excluded). */
 function identity(d: Diagnostic): unknown[] {
   const data = d.data ?? {};
-  const keys = ['id', 'anchor', 'targetFile', 'authority', 'raw', 'target', 'test', 'path', 'term', 'phrase', 'clauseId'];
+  const keys = ['id', 'anchor', 'targetFile', 'authority', 'raw', 'target', 'test', 'path', 'term', 'phrase', 'clauseId', 'other'];
   const out = keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]);
   // Nothing in the data (config.invalid): the message, which holds no position.
   return out.length ? out : [d.message];

@@ -1,0 +1,85 @@
+import * as path from 'node:path';
+import { displayEndpoint } from '../core/ambiguity/llm';
+import type { WorkspaceIndex } from '../core/index';
+import { conflictCandidates } from '../core/typecheck/candidates';
+import { JUDGE_RECORD_SCHEMA, judgeDiagnostics, judgeItems, judgeSummary, runJudge, type JudgeCache, type JudgeRecord, type JudgeResult } from '../core/typecheck/judge';
+import type { Diagnostic } from '../core/types';
+import { clientForConfig } from './llm';
+import type { LlmRunSettings } from './llmRun';
+import { readCacheFile, writeFileAtomic } from './safeFs';
+
+/**
+ * Runs the LLM conflict judge over the spec clauses of an index [^cj4q]: candidate pairs chosen offline (at most
+ * `maxPairs`, default `llm.conflictPairs`), each pair not in the cache sent to the configured endpoint. Spec text leaves
+ * the machine from here only when the caller opted in (`clarify check --llm-conflicts`, or `--llm` with
+ * `llm.conflicts`; the editor's "Check Specs for Conflicts (LLM)" in a trusted workspace with the LLM enabled), with
+ * the same key handling as the other LLM passes. The clause texts are the index's (the editor's text of open specs).
+ */
+
+export interface ConflictRunOptions extends LlmRunSettings {
+  /** Overrides `llm.conflictPairs`. */
+  maxPairs?: number;
+}
+
+export interface ConflictRunSummary {
+  result: JudgeResult;
+  diagnostics: Diagnostic[];
+  message: string;
+}
+
+export async function runConflictJudgeOnIndex(index: WorkspaceIndex, options: ConflictRunOptions): Promise<ConflictRunSummary> {
+  const model = options.model ?? options.config.llm.model;
+  const baseURL = options.config.llm.baseURL;
+  const where = `${model} at ${displayEndpoint(baseURL ?? process.env['OPENAI_BASE_URL'])}`;
+  // Silenced findings are not worth a request.
+  if (options.config.severity['conflict.semantic'] === 'off') {
+    const result: JudgeResult = { pairs: 0, results: [], requests: 0, cached: 0, dropped: 0, usage: { promptTokens: 0, completionTokens: 0 } };
+    return { result, diagnostics: [], message: `Conflict judge (${where}) not run: conflict.semantic is off in the severity settings; nothing was sent.` };
+  }
+  const selection = conflictCandidates(index.model(), { maxPairs: options.maxPairs ?? options.config.llm.conflictPairs });
+  const items = judgeItems(selection.pairs, model);
+  const client = clientForConfig(options.config, options);
+  const result = await runJudge(items, {
+    client,
+    model,
+    concurrency: options.config.llm.concurrency,
+    ...(options.cacheDir ? { cache: createJudgeCache(options.cacheDir) } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const diagnostics: Diagnostic[] = [];
+  for (const d of judgeDiagnostics(result)) {
+    const override = options.config.severity[d.code];
+    if (override === 'off') continue;
+    diagnostics.push(override ? { ...d, severity: override } : d);
+  }
+  const cut = selection.qualified > selection.pairs.length ? ` (the best ${selection.pairs.length} of ${selection.qualified.toLocaleString('en-US')} qualifying pairs)` : '';
+  return { result, diagnostics, message: judgeSummary(result, where, cut) };
+}
+
+const KEY_RE = /^[a-f0-9]{64}$/;
+
+/**
+ * One JSON file per pair in `dir`, as the other LLM caches: read with the safe cache reader (never a FIFO, a link or an
+ * oversized file), written atomically through an exclusive temporary file; an entry of the wrong shape is a miss [^ca7s].
+ */
+export function createJudgeCache(dir: string): JudgeCache {
+  const fileOf = (key: string): string => path.join(dir, `conflict-${key}.json`);
+  return {
+    async get(key: string): Promise<JudgeRecord | undefined> {
+      if (!KEY_RE.test(key)) return undefined;
+      const text = await readCacheFile(fileOf(key), 256 * 1024);
+      if (text === undefined) return undefined;
+      try {
+        const parsed = JUDGE_RECORD_SCHEMA.safeParse((JSON.parse(text) as { record?: unknown })?.record);
+        return parsed.success ? parsed.data : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key: string, value: JudgeRecord): Promise<void> {
+      if (!KEY_RE.test(key)) throw new Error('invalid cache key');
+      await writeFileAtomic(fileOf(key), `${JSON.stringify({ version: 1, record: JUDGE_RECORD_SCHEMA.parse(value) }, null, 2)}\n`);
+    },
+  };
+}

@@ -1039,7 +1039,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
     if (equalityComparison(tokens, start, end)) return undefined;
     if (c.word.base === 'immediate' && (hasTrigger(ctx, start) || (nextWord !== undefined && (EVENT_WORDS.has(nextWord) || READINESS_WORDS.has(nextWord))))) return undefined;
   }
-  if (c.category === 'open-ended' && (inExampleList(tokens, start) || negatedUniversal(ctx, start))) return undefined;
+  // "…, or the like": open lists in an example list, under a negated universal, or in a hypothetical ("a user could show
+  // them to a coworker, teacher, doctor, or the like") leave nothing open.
+  if (c.category === 'open-ended' && (inExampleList(tokens, start) || negatedUniversal(ctx, start) || hypotheticalBefore(ctx, start))) return undefined;
   if (answeredByReference(tokens, end)) return undefined;
   if (c.category === 'escape' && (purposeStated(c, tokens) || referenceBefore(ctx, start))) return undefined;
   const sense = SENSE_WITH_COMPLEMENT.get(CLASS_WORDS.get(tokens[start]!.norm)?.base ?? '');

@@ -153,9 +153,10 @@ export const OPPOSITES: ReadonlyMap<string, readonly string[]> = (() => {
 
 /**
  * Class words whose sense changes with a complement: "responsive to shifts in subject matter" means reacting to them,
- * not fast. The word is a finding only without that complement.
+ * not fast; "transparent about where it is speculating" means saying so. The word is a finding only without that
+ * complement.
  */
-export const SENSE_WITH_COMPLEMENT: ReadonlyMap<string, string> = new Map([['responsive', 'to']]);
+export const SENSE_WITH_COMPLEMENT: ReadonlyMap<string, string> = new Map([['responsive', 'to'], ['transparent', 'about']]);
 
 /**
  * Degree words that make any adjective after them a finding, listed or not: "too verbose", "overly cautious",

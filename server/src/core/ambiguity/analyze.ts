@@ -1310,7 +1310,7 @@ function illustrationSentence(ctx: BlockContext, at: number): boolean {
 }
 
 /** Verbs of saying: a modal in their "that"-clause is what is said ("advise that help should be sought"). */
-const SAYING_VERBS = /^(?:advis|tell|told|say|said|state|stating|explain|recommend|suggest|remind|note|noting|convey|inform|warn|acknowledg|mention|emphasi[sz]|indicat|point)/;
+const SAYING_VERBS = /^(?:advis(?:e|es|ed|ing)|tells?|telling|told|says?|saying|said|stated|stating|explain(?:s|ed|ing)?|recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|remind(?:s|ed|ing)?|notes?|noted|noting|convey(?:s|ed|ing)?|inform(?:s|ed|ing)?|warn(?:s|ed|ing)?|acknowledg(?:e|es|ed|ing)|mention(?:s|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|indicat(?:e|es|ed|ing))$/;
 
 /**
  * Is token `at` inside a "that"-clause of a verb of saying that has a modal of its own ("…, always advising that

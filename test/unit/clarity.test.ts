@@ -194,6 +194,8 @@ describe('clarity: what already answers the question (issue 13, Model Spec and I
   it('word senses: "responsive to", a graceful close, "the immediate previous response", "the data required for"', () => {
     assert.deepEqual(found('model_spec.md', POLICY(['The assistant should be responsive to changes of topic. Answers should be responsive in voice mode.'])), ['responsive (time)']);
     assert.deepEqual(found('model_spec.md', POLICY(['It should be transparent about what it does not know. Its reasoning should be transparent.'])), ['transparent (vague)']);
+    // A question that ends with "etc.)?" is still a question.
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', ['# Requirements', '', '## Requirements', '', '### Requirement 1', '', '#### Acceptance Criteria', '', '1. Should names be editable, or default (Leader, Trooper 1, etc.)?', '2. THE editor SHALL show the ranks (Leader, Trooper, etc.).', ''].join('\n')), ['etc. (open-ended)']);
     assert.deepEqual(found('model_spec.md', POLICY(['Replies should be polite enough that a user could forward them to a teacher, a doctor, or the like.', 'It should cite journals, books, or the like.'])), ['or the like (open-ended)']);
     assert.deepEqual(found('draft-x.md', DRAFT(['If the connection closed gracefully, the endpoint MUST close the stream gracefully.', 'The endpoint MUST handle errors gracefully.'])), ['gracefully (vague)']);
     assert.deepEqual(found('draft-x.md', DRAFT(['The offset SHOULD be taken from the immediate previous response.', 'The data required for checking duplicates can be limited by a counter below which all packets are immediately dropped.'])), []);

@@ -621,8 +621,10 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
   if (ctx.commentary) return undefined;
   const { tokens } = ctx;
   const sentence = tokens[at]!.sentence;
-  // A question is not a requirement.
-  if (tokens[ctx.sentences[sentence]![1]]?.norm === '?') return undefined;
+  // A question is not a requirement (also when "etc." ends a sentence inside it: "… (Leader, Trooper 1, etc.)?").
+  const last = ctx.sentences[sentence]![1];
+  if (tokens[last]?.norm === '?') return undefined;
+  for (let e = last + 1; e <= last + 3 && tokens[e] && tokens[e]!.kind === 'punct'; e++) if (tokens[e]!.norm === '?') return undefined;
   let k = ctx.firstKeyword.get(sentence);
   // The keyword must govern the candidate's clause (`;` separates clauses with their own verbs).
   if (k !== undefined && tokens[k]!.clause !== tokens[at]!.clause) {

@@ -3,19 +3,27 @@ import * as path from 'node:path';
 import { resolveConfig } from '../server/src/core/config';
 import { WorkspaceIndex } from '../server/src/core/index';
 import { LineIndex } from '../server/src/core/text';
+import { evalReal, findingsJsonl, kappa, reviewFiles, scoreVerdicts } from '../test/helpers/clarityEval';
+import type { RealScore, SampleEntry } from '../test/helpers/clarityEval';
 
 /**
- * `npm run eval:clarity [-- --verbose] [--set dev|heldout]`: precision and recall of the ambiguity pass on the labeled
- * set in test/fixtures/clarity (see its README for the format and the labeling guideline).
+ * `npm run eval:clarity [-- --verbose] [--set dev|heldout] [--modelspec-out FILE] [--verdicts FILE]
+ *  [--real [DIR] [--sample FILE] [--labels DIR]]`: precision and recall of the ambiguity pass on the labeled set in
+ * test/fixtures/clarity (see its README for the format and the labeling guideline).
  *
  * A document's `[[...]]` marks are removed; the document is reviewed under its `path=` like any spec of a workspace
  * (the same WorkspaceIndex, default configuration), and each finding is scored:
  *  - precision: findings that overlap a marked phrase / all findings;
  *  - recall: marked phrases that some finding overlaps / all marked phrases.
  * Printed per source kind and overall, for `dev/` and `heldout/` separately. With ../shared present, it also prints
- * the number of findings on the whole Model Spec and the time the pass takes there.
+ * the number of findings on the whole Model Spec and the time the pass takes there; `--modelspec-out FILE` writes
+ * those findings as JSONL ({line, phrase, category, question, sentence}), and the verdicts file
+ * (test/fixtures/clarity/modelspec-verdicts.jsonl, or `--verdicts FILE`: {line, phrase, verdict}) is scored against
+ * them: the false-alarm and low-value rates among the judged findings, and the findings with no verdict.
+ *
+ * `--real [DIR]` (DIR defaults to /work/real) scores real spec paragraphs labeled by two independent reviewers
+ * (test/fixtures/clarity/real: sample.json, L1.jsonl, L2.jsonl; see test/helpers/clarityEval.ts).
  */
-
 const root = path.resolve(__dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/clarity');
 
@@ -98,10 +106,23 @@ function row(name: string, s: Score): string {
   return `${name.padEnd(22)} ${String(s.findings).padStart(8)} ${String(s.marks).padStart(6)}   P ${pct(s.truePositives, s.findings)}   R ${pct(s.found, s.marks)}`;
 }
 
+/** The value of `--name VALUE`, or `fallback` when the flag is given without a value, or undefined when absent. */
+function option(argv: string[], name: string, fallback?: string): string | undefined {
+  const i = argv.indexOf(name);
+  if (i < 0) return undefined;
+  const v = argv[i + 1];
+  return v !== undefined && !v.startsWith('--') ? v : fallback;
+}
+
 function main(): void {
   const argv = process.argv.slice(2);
   const verbose = argv.includes('--verbose') || argv.includes('-v');
-  const only = argv.includes('--set') ? argv[argv.indexOf('--set') + 1] : undefined;
+  const real = option(argv, '--real', '/work/real');
+  if (real !== undefined) {
+    realSpecs(real, argv, verbose);
+    return;
+  }
+  const only = option(argv, '--set');
   for (const set of ['dev', 'heldout']) {
     if (only && only !== set) continue;
     const files = fs.readdirSync(path.join(fixtures, set)).filter((f) => f.endsWith('.md')).sort();
@@ -119,13 +140,20 @@ function main(): void {
     for (const [source, s] of [...bySource].sort()) console.log(row(source, s));
     console.log(row('overall', total));
   }
-  modelSpec();
+  modelSpec(option(argv, '--modelspec-out'), option(argv, '--verdicts') ?? path.join(fixtures, 'modelspec-verdicts.jsonl'), verbose);
 }
 
-/** The whole Model Spec (unlabeled): how many findings, and how long the pass takes. */
-function modelSpec(): void {
-  const shared = [process.env['CLARIFIER_SHARED'], path.resolve(root, '../shared')].find((p) => p && fs.existsSync(path.join(p, 'corpora')));
-  if (!shared) return;
+function sharedDir(): string | undefined {
+  return [process.env['CLARIFIER_SHARED'], path.resolve(root, '../shared')].find((p): p is string => !!p && fs.existsSync(path.join(p, 'corpora')));
+}
+
+/** The whole Model Spec (unlabeled): how many findings, how long the pass takes, and the verdicts on its findings. */
+function modelSpec(out: string | undefined, verdicts: string, verbose: boolean): void {
+  const shared = sharedDir();
+  if (!shared) {
+    console.log('\nModel Spec: ../shared (or CLARIFIER_SHARED) not found; skipped');
+    return;
+  }
   const text = fs.readFileSync(path.join(shared, 'corpora/model_spec/model_spec.md'), 'utf8');
   const run = (enabled: boolean): { ms: number; n: number; warnings: number } => {
     const config = resolveConfig(undefined).config;
@@ -140,6 +168,71 @@ function modelSpec(): void {
   const times = (enabled: boolean): number => Math.min(...[0, 1, 2].map(() => run(enabled).ms));
   const on = run(true);
   console.log(`\nModel Spec (whole, unlabeled): ${on.n} findings, ${on.warnings} warnings; parse+index ${times(false).toFixed(0)} ms without the pass, ${times(true).toFixed(0)} ms with it`);
+  const findings = reviewFiles({ 'model_spec.md': text }).get('model_spec.md') ?? [];
+  if (out) {
+    fs.writeFileSync(out, findingsJsonl(findings));
+    console.log(`wrote ${findings.length} findings to ${out}`);
+  }
+  if (!fs.existsSync(verdicts)) {
+    console.log(`no verdicts file (${path.relative(process.cwd(), verdicts)}): false-alarm rate not measured`);
+    return;
+  }
+  const v = scoreVerdicts(findings, fs.readFileSync(verdicts, 'utf8'));
+  const judged = v.real + v.lowValue + v.falseAlarm;
+  console.log(`verdicts (${path.relative(process.cwd(), verdicts)}): ${judged} of ${v.findings} findings judged: real ${v.real}, low-value ${v.lowValue}, false alarm ${v.falseAlarm}; unjudged ${v.unjudged.length}`);
+  console.log(`  false-alarm rate ${pct(v.falseAlarm, judged)} (goal <= 0.05), low-value rate ${pct(v.lowValue, judged)}, of the judged findings`);
+  if (v.stale.length) console.log(`  ${v.stale.length} verdict(s) match no current finding (line and phrase)`);
+  if (v.invalid.length) console.log(`  ${v.invalid.length} line(s) of the verdicts file are not {line, phrase, verdict} and were ignored`);
+  for (const f of v.unjudged) console.log(`  unjudged ${f.line} “${f.phrase}” (${f.category})`);
+  if (verbose) for (const s of v.stale) console.log(`  stale ${s.line} “${s.phrase}” ${s.verdict}`);
+}
+
+function realRow(name: string, s: RealScore, findings: number): string {
+  const k = kappa(s.table);
+  return `${name.padEnd(12)} ${String(s.scored).padStart(5)} ${String(findings).padStart(9)} ${String(s.agreed).padStart(7)}   P ${pct(s.findingsOnAgreed, s.findings)}   R ${pct(s.agreedFound, s.agreed)}   P(union) ${pct(s.findingsOnUnion, s.findings)}   ` +
+    `L1 ${String(s.l1Marks).padStart(3)} found by L2 ${pct(s.l1FoundByL2, s.l1Marks)}   L2 ${String(s.l2Marks).padStart(3)} found by L1 ${pct(s.l2FoundByL1, s.l2Marks)}   kappa ${k === undefined ? '  —  ' : k.toFixed(2).padStart(5)}`;
+}
+
+/** `--real [DIR]`: the sampled real spec paragraphs against the two reviewers' labels. */
+function realSpecs(dir: string, argv: string[], verbose: boolean): void {
+  const labelsDir = option(argv, '--labels') ?? path.join(fixtures, 'real');
+  const samplePath = option(argv, '--sample') ?? path.join(labelsDir, 'sample.json');
+  if (!fs.existsSync(samplePath)) {
+    console.log(`no sample file ${samplePath}`);
+    process.exitCode = 1;
+    return;
+  }
+  const sample = JSON.parse(fs.readFileSync(samplePath, 'utf8')) as SampleEntry[];
+  const read = (name: string): string | undefined => {
+    const p = path.join(labelsDir, name);
+    if (fs.existsSync(p)) return fs.readFileSync(p, 'utf8');
+    console.log(`labels missing: ${path.relative(process.cwd(), p)} does not exist`);
+    return undefined;
+  };
+  const l1 = read('L1.jsonl');
+  const l2 = read('L2.jsonl');
+  const r = evalReal({ sample, realDir: dir, sharedDir: sharedDir(), l1, l2, log: (l) => console.log(l) });
+  const kinds = [...new Set(sample.map((e) => e.kind))];
+  console.log(`\nreal specs: ${sample.length} sampled paragraphs in ${dir}${r.skippedFiles.length ? `, ${r.skippedFiles.length} file(s) skipped` : ''}`);
+  if (r.labelsMissing) {
+    console.log('labels missing: findings per kind only (no precision or recall)');
+    for (const k of kinds) console.log(`${k.padEnd(12)} ${String(r.findingsByKind.get(k) ?? 0).padStart(5)} findings`);
+    return;
+  }
+  if (r.unlabeled.length) console.log(`${r.unlabeled.length} paragraph(s) not labeled by both reviewers, not scored: ${r.unlabeled.join(' ')}`);
+  console.log(`${'kind'.padEnd(12)} paras  findings  agreed   (P and R against the agreed marks; P(union) against either reviewer's marks; reviewer agreement)`);
+  const scoredFindings = (s: RealScore): number => s.findings;
+  for (const k of kinds) {
+    const s = r.byKind.get(k);
+    if (s) console.log(realRow(k, s, scoredFindings(s)));
+  }
+  console.log(realRow('overall', r.total, scoredFindings(r.total)));
+  if (verbose) {
+    for (const d of r.details) {
+      for (const f of d.findings) if (!f.agreed) console.log(`  ${f.union ? 'FP(one reviewer)' : 'FP'} ${d.id} “${f.phrase}” ${f.question}`);
+      for (const a of d.agreed) if (!a.found) console.log(`  FN ${d.id} “${a.text}”`);
+    }
+  }
 }
 
 main();

@@ -490,12 +490,10 @@ describe('ambiguity: the real Model Spec', function () {
   it('flags what a reviewer would ask about', () => {
     const expected: [string, string][] = [
       ['the assistant should provide a <<robust>> answer', 'vague'],
-      ['asking clarifying questions](#ask_clarifying_questions) <<as appropriate>>.', 'escape'],
       ['generated code for functional use should <<typically>> be executable', 'escape'],
       ['the assistant should wait until there is <<sufficient>> signal', 'vague'],
       ['sexual orientation, disability, <<etc.>>)', 'open-ended'],
       ['so an effective assistant must <<sometimes>> act', 'time'],
-      ['For example, the assistant should <<be able to>> provide the office phone number', 'weak'],
     ];
     for (const [context, category] of expected) {
       const f = flagIn(context);
@@ -512,6 +510,19 @@ describe('ambiguity: the real Model Spec', function () {
       'There are <<several>> competing considerations',
       'the assistant should assume <<best>> intentions',
       'it should never overstep and <<attempt to>> autonomously pursue goals',
+      // The linked section says when to ask: the cross-reference answers "as appropriate".
+      'asking clarifying questions](#ask_clarifying_questions) <<as appropriate>>.',
+      // A sentence opening with "For example" illustrates the rule before it.
+      'For example, the assistant should <<be able to>> provide the office phone number',
+      // Reported: the content of the advice, not a requirement of the spec.
+      'always advising that <<immediate>> help should be sought',
+      // The purpose is the criterion.
+      '<<If necessary>> to preserve honesty',
+      // "responsive to shifts" reacts to them; it is not a speed.
+      'and be <<responsive>> to shifts in subject matter',
+      // Two opposite comparatives order two cases relative to each other.
+      'It should provide <<longer>>, more detailed answers',
+      'it should give <<shorter>>, more conversationally answers',
     ]) {
       const [before, rest] = context.split('<<') as [string, string];
       const [word, after] = rest.split('>>') as [string, string];

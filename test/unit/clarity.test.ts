@@ -160,6 +160,56 @@ describe('clarity: classes and sentence structure [^am6c]', () => {
   });
 });
 
+/** A minimal kramdown-rfc draft around `body` (reviewed after `--- abstract`). */
+const DRAFT = (body: string[]): string => ['---', 'title: "X"', 'docname: draft-x-00', '', '--- abstract', '', 'This document defines X.', '', '--- middle', '', '# Rules', '', ...body, ''].join('\n');
+/** A Model Spec style section around `body`. */
+const POLICY = (body: string[]): string => ['## Rules {#rules authority=guideline}', '', ...body, ''].join('\n');
+
+describe('clarity: what already answers the question (issue 13, Model Spec and IETF drafts) [^am6c]', () => {
+  it('an illustration, a reported clause or a purpose is not a requirement', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['For example, the assistant should be able to summarise an article.', 'The assistant should be able to explain refusals.'])), ['be able to (weak)']);
+    assert.deepEqual(found('model_spec.md', POLICY(['The assistant should advise the user that immediate help should be sought.', 'It should immediately stop when asked to.'])), ['immediately (time)']);
+    assert.deepEqual(found('draft-x.md', DRAFT(['A server MUST NOT reveal the issue time, in order to prevent a fast observer from correlating connections.', 'Servers SHOULD try to avoid unnecessary refreshes.'])), ['unnecessary (vague)']);
+  });
+
+  it('an escape clause with its purpose, its bound or a link to the section that says when is answered', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['If necessary to protect privacy, the assistant should omit names.', 'The assistant should ask for confirmation when necessary.'])), ['when necessary (escape)']);
+    assert.deepEqual(found('draft-x.md', DRAFT(['Clients MUST send at least 1200 bytes, adding PADDING frames as necessary.', 'Servers MUST pad responses as necessary.'])), ['as necessary (escape)']);
+    assert.deepEqual(found('model_spec.md', POLICY(['The assistant should [ask clarifying questions](#ask) as appropriate. It should cite sources where appropriate.'])), ['where appropriate (escape)']);
+  });
+
+  it('opposite comparatives, a named limit and an equality comparison have their reference', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['It should give longer, more detailed answers for explorations and shorter answers for chat. It should give faster replies.'])), ['faster (comparative)']);
+    assert.deepEqual(found('draft-x.md', DRAFT(['Servers SHOULD accept these tokens only for a short time. Other tokens need to be valid for longer.'])), ['short (vague)']);
+    assert.deepEqual(found('draft-x.md', DRAFT(['A client that is aware of this limit MUST NOT send larger requests. Servers MUST NOT send more than three times as many bytes as they received.'])), []);
+  });
+
+  it('a stated test, a citation, a following list or a delegation settles the word; a vague test does not', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT(['Endpoints MUST discard packets that are too small to hold a header. Servers MUST reject tokens that are too old to be useful.'])), ['too old (vague)']);
+    assert.deepEqual(found('draft-x.md', DRAFT(['The stored response MUST be fresh [HTTP-CACHING] when used.', 'The stored response MUST be recent.'])), ['recent (time)']);
+    assert.deepEqual(found('draft-x.md', DRAFT(['The server SHOULD choose an error code appropriate to the failure:', '', '- EXPIRED: the token is old.'])), []);
+    assert.deepEqual(found('draft-x.md', DRAFT(['Whether a path MUST be treated as safe is decided in an implementation-defined manner.'])), []);
+  });
+
+  it('word senses: "responsive to", a graceful close, "the immediate previous response", "the data required for"', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['The assistant should be responsive to changes of topic. Answers should be responsive in voice mode.'])), ['responsive (time)']);
+    assert.deepEqual(found('model_spec.md', POLICY(['It should be transparent about what it does not know. Its reasoning should be transparent.'])), ['transparent (vague)']);
+    // A question that ends with "etc.)?" is still a question.
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', ['# Requirements', '', '## Requirements', '', '### Requirement 1', '', '#### Acceptance Criteria', '', '1. Should names be editable, or default (Leader, Trooper 1, etc.)?', '2. THE editor SHALL show the ranks (Leader, Trooper, etc.).', ''].join('\n')), ['etc. (open-ended)']);
+    assert.deepEqual(found('model_spec.md', POLICY(['Replies should be polite enough that a user could forward them to a teacher, a doctor, or the like.', 'It should cite journals, books, or the like.'])), ['or the like (open-ended)']);
+    assert.deepEqual(found('draft-x.md', DRAFT(['If the connection closed gracefully, the endpoint MUST close the stream gracefully.', 'The endpoint MUST handle errors gracefully.'])), ['gracefully (vague)']);
+    assert.deepEqual(found('draft-x.md', DRAFT(['The offset SHOULD be taken from the immediate previous response.', 'The data required for checking duplicates can be limited by a counter below which all packets are immediately dropped.'])), []);
+  });
+
+  it('IETF drafts get protocol examples in their questions, not service latencies', () => {
+    const text = DRAFT(['A sender SHOULD periodically send a BLOCKED frame.']);
+    assert.equal(domainOf(text, 'kramdown-rfc'), 'protocol');
+    const [periodically] = hits('draft-x.md', text);
+    assert.match(periodically!.question, /^How often must a sender send .*round trip/);
+    assert.doesNotMatch(periodically!.question, /\bms\b|p95/);
+  });
+});
+
 describe('clarity: questions [^am6c]', () => {
   it('builds the question from the phrase, the word it modifies and the sentence, and says why it fired', () => {
     const [message, summary] = hits('specs/001-u/spec.md', SPEC_KIT(['Rejected uploads MUST show a helpful message.', 'System MUST show a concise summary of each upload.']));

@@ -329,7 +329,7 @@ export class WorkspaceIndex {
     const hits: AmbiguityHit[] = [];
     const offsets: number[] = [];
     // The document's own vocabulary (`terms`) is shared by its chunks: a chunk's findings are kept for it only.
-    const domain = domainOf(text);
+    const domain = domainOf(text, review.format);
     const key = `${review.format}\u0000${domain}\u0000${terms.join('\u0000')}`;
     for (const chunk of chunks) {
       const cached = chunk.entry.derived as { key: string; local: { finding: AmbiguityFinding; hit: AmbiguityHit }[] } | undefined;

@@ -10,7 +10,7 @@ import {
   type AmbiguityCategory,
   type LexiconEntry,
 } from './lexicon';
-import { AMOUNT_NOUNS, CLASS_WORDS, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, type ClassWord, type Dimension } from './classes';
+import { AMOUNT_NOUNS, CLASS_WORDS, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, OPPOSITES, SENSE_WITH_COMPLEMENT, type ClassWord, type Dimension } from './classes';
 import { tag } from './nlp';
 
 /**
@@ -104,7 +104,7 @@ export interface AmbiguityOptions {
   /** The document's own terms (see `documentTerms`): never flagged, like the glossary, but per document. */
   documentTerms?: string[];
   /** Examples in questions: `policy` (a behaviour spec such as the Model Spec; see `domainOf`) or `software` (the default). */
-  domain?: 'policy' | 'software';
+  domain?: 'policy' | 'software' | 'protocol';
   /** The spec's full text: when given, list items under a normative lead-in are recognised by their markers. */
   specText?: string;
 }
@@ -133,6 +133,8 @@ interface Token {
   quoted: boolean;
   sentence: number;
   clause: number;
+  /** "the data required for …": a lowercase "required" that is a participle, not a keyword (set by `markParticiples`). */
+  participle?: boolean;
 }
 
 const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -264,8 +266,22 @@ const KEYWORDS_ANY_CASE = new Set(['must', 'shall', 'should', 'required', "mustn
 const KEYWORDS_UPPER = new Set(['MAY', 'OPTIONAL', 'RECOMMENDED']);
 
 function isKeyword(t: Token): boolean {
-  if (t.kind !== 'word' || t.quoted) return false;
+  if (t.kind !== 'word' || t.quoted || t.participle) return false;
   return KEYWORDS_ANY_CASE.has(t.norm) || KEYWORDS_UPPER.has(t.raw);
+}
+
+const BE_FORMS = new Set(['is', 'are', 'be', 'been', 'being', 'was', 'were', 'not', "isn't", "aren't", 'also', 'always', 'only', 'then', 'therefore', 'still']);
+
+/**
+ * A lowercase "required" is a keyword after a form of "be" ("is required", "are not required to"); after a noun it is
+ * a participle ("the data required for detecting duplicates", "the bytes required to encode it").
+ */
+function markParticiples(tokens: Token[]): void {
+  tokens.forEach((t, i) => {
+    if (t.raw !== 'required') return;
+    const before = tokens[i - 1];
+    if (before !== undefined && before.kind === 'word' && !BE_FORMS.has(before.norm)) t.participle = true;
+  });
 }
 
 /** The modal keywords a hedge can soften ("should generally"); not "is typically required". */
@@ -302,7 +318,7 @@ const DETERMINERS = new Set([
 /** Words that open a clause a keyword before them does not govern: "should proceed even if there is some ambiguity". */
 const SUBORDINATORS = new Set(['even', 'if', 'unless', 'although', 'though', 'because', 'since', 'whereas', 'whether', 'where', 'which', 'who', 'whom', 'whose']);
 const NEGATIONS = new Set(['not', 'never', 'nor', 'no', "shouldn't", "mustn't", "shan't"]);
-const EVENT_WORDS = new Set(['after', 'before', 'upon', 'on', 'when', 'whenever', 'once', 'following', 'if', 'as']);
+const EVENT_WORDS = new Set(['after', 'before', 'upon', 'on', 'when', 'whenever', 'once', 'following', 'if', 'as', 'during']);
 /** "immediately usable" means directly usable, not a time. */
 const READINESS_WORDS = new Set(['usable', 'useful', 'actionable', 'obvious', 'clear', 'apparent', 'visible', 'understandable', 'recognizable', 'recognisable', 'helpful', 'relevant']);
 const SOURCE_WORDS = new Set(['by', 'in', 'under', 'per']);
@@ -487,6 +503,7 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
     const inherited: boolean = underLeadIn && !!prev && !commentary && isListContinuation(prev, block, options.specText);
     const tokens = tokenize(block.text);
     markQuotes(block.text, tokens);
+    markParticiples(tokens);
     segment(tokens);
     const listItem = isListItem(block, options.specText);
     const context: BlockContext = {
@@ -573,7 +590,7 @@ interface BlockContext {
   firstWord: number;
   /** The block is a criterion (acceptance, success, goal, numbered requirement): why, or false. */
   criterion: string | false;
-  domain: 'policy' | 'software';
+  domain: 'policy' | 'software' | 'protocol';
   /** Tagging window -> the part-of-speech tag of each token index (tagged on demand). */
   tagged: Map<number, Map<number, string>>;
   /** Sentence number -> [first token, last token]. */
@@ -604,8 +621,10 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
   if (ctx.commentary) return undefined;
   const { tokens } = ctx;
   const sentence = tokens[at]!.sentence;
-  // A question is not a requirement.
-  if (tokens[ctx.sentences[sentence]![1]]?.norm === '?') return undefined;
+  // A question is not a requirement (also when "etc." ends a sentence inside it: "… (Leader, Trooper 1, etc.)?").
+  const last = ctx.sentences[sentence]![1];
+  if (tokens[last]?.norm === '?') return undefined;
+  for (let e = last + 1; e <= last + 3 && tokens[e] && tokens[e]!.kind === 'punct'; e++) if (tokens[e]!.norm === '?') return undefined;
   let k = ctx.firstKeyword.get(sentence);
   // The keyword must govern the candidate's clause (`;` separates clauses with their own verbs).
   if (k !== undefined && tokens[k]!.clause !== tokens[at]!.clause) {
@@ -623,6 +642,8 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
     // The subject of an active requirement names who acts, not what is required: "an effective assistant must act".
     // In a passive or copular one it is what is required: "Sensible defaults should be chosen". Conditions count.
     if (at < k && !part.condition) {
+      // "It is too early to declare … which mechanism should be used": the keyword is in a clause of its own.
+      for (let j = at + 1; j < k && j <= at + LOOK_AROUND; j++) if (WH_WORDS.has(tokens[j]!.norm)) return undefined;
       let v = k + 1;
       while (tokens[v] && (tokens[v]!.norm === 'not' || NEVER_FLAGGED.has(tokens[v]!.norm) || tokens[v]!.norm === 'always')) v++;
       if (tokens[v]?.norm !== 'be') return undefined;
@@ -634,8 +655,11 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
   return undefined;
 }
 
+/** Words that open a clause of its own inside a sentence ("… on which mechanism should be used"). */
+const WH_WORDS = new Set(['which', 'whether', 'what', 'how', 'who', 'whom', 'whose']);
+
 /** Words that open a part of a sentence giving a reason or a concession, not a requirement. */
-const ASIDE_OPENERS = new Set(['so', 'but', 'because', 'since', 'whereas', 'although', 'though', 'even', 'as']);
+const ASIDE_OPENERS = new Set(['so', 'but', 'because', 'since', 'whereas', 'although', 'though', 'even', 'as', 'which']);
 /** Words that open a condition of the requirement (vagueness there counts). */
 const CONDITION_OPENERS = new Set(['if', 'when', 'whenever', 'unless', 'where', 'while', 'once', 'upon', 'given', 'after', 'before']);
 
@@ -936,7 +960,7 @@ function followsModal(tokens: readonly Token[], i: number): boolean {
 /** Dimensions whose words order things (by size, count, time): their superlatives select exactly. */
 const ORDER_DIMENSIONS: ReadonlySet<string> = new Set(['size', 'quantity', 'recency', 'speed', 'frequency']);
 
-const TRIGGER_WORDS = new Set(['when', 'whenever', 'upon', 'after', 'once', 'if', 'while', 'following']);
+const TRIGGER_WORDS = new Set(['when', 'whenever', 'upon', 'after', 'once', 'if', 'while', 'following', 'during']);
 
 /**
  * Whether a candidate is a finding, and why (the reason shown with it), or undefined. Applies, in order: the entry's
@@ -950,6 +974,18 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   const next = tokens[end];
   const nextWord = next?.kind === 'word' ? next.norm : undefined;
   const where = requirement ?? (ctx.authorityNormative ? 'a normative clause' : 'prose');
+  // "For example, the assistant should be able to …": an illustration of the rule before it, not a rule.
+  if (illustrationSentence(ctx, start)) return undefined;
+  // "advising that immediate help should be sought": the modal is the content of what is said, not a requirement.
+  if (reportedClause(ctx, start)) return undefined;
+  // "…, in order to prevent a fast sender from …", "to avoid declaring packets lost too early": a purpose, not a rule.
+  if (inPurpose(ctx, start)) return undefined;
+  // "deemed secure, in an implementation-defined manner": the spec leaves it open on purpose.
+  if (delegated(ctx, start)) return undefined;
+  // "Endpoints MUST be able to deliver …": a capability required with an RFC 2119 keyword is not a weak phrase.
+  if (c.category === 'weak' && /^(?:MUST|SHALL|REQUIRED)$/.test(tokens[start - 1]?.raw ?? '')) return undefined;
+  // "the one most suited to …": "most" before an adjective or participle is a superlative, not an amount.
+  if (entry?.category === 'quantity' && end - start === 1 && /^(?:most|least)$/.test(tokens[start]!.norm) && /^(?:ADJ|VERB)$/.test(posOf(ctx, end))) return undefined;
   if (entry) {
     if (!requirement && !ctx.authorityNormative) return undefined;
     switch (entry.rule) {
@@ -997,10 +1033,33 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
     if (!usedAsModifier(ctx, c)) return undefined;
     if (hypotheticalBefore(ctx, start) && !partAt(ctx, start).condition) return undefined;
     if (c.word.dimension === 'quantity' && c.pattern === 'class' && !inNormativeScope(ctx, start)) return undefined;
+    // "an immediate previous response": an order (the one right before), not a speed.
+    if (c.word.base === 'immediate' && nextWord !== undefined && ORDER_WORDS.has(nextWord)) return undefined;
+    // "fresh [HTTP-CACHING]": the cited document defines the word (a term of art with its source).
+    if (citedAfter(ctx, end)) return undefined;
+    // "three times as many bytes as …": an equality comparison has its reference.
+    if (equalityComparison(tokens, start, end)) return undefined;
     if (c.word.base === 'immediate' && (hasTrigger(ctx, start) || (nextWord !== undefined && (EVENT_WORDS.has(nextWord) || READINESS_WORDS.has(nextWord))))) return undefined;
   }
-  if (c.category === 'open-ended' && inExampleList(tokens, start)) return undefined;
+  // "…, or the like": open lists in an example list, under a negated universal, or in a hypothetical ("a user could show
+  // them to a coworker, teacher, doctor, or the like") leave nothing open.
+  if (c.category === 'open-ended' && (inExampleList(tokens, start) || negatedUniversal(ctx, start) || hypotheticalBefore(ctx, start))) return undefined;
   if (answeredByReference(tokens, end)) return undefined;
+  if (c.category === 'escape' && (purposeStated(c, tokens) || referenceBefore(ctx, start))) return undefined;
+  const sense = SENSE_WITH_COMPLEMENT.get(CLASS_WORDS.get(tokens[start]!.norm)?.base ?? '');
+  if (sense !== undefined && nextWord === sense) return undefined;
+  if (c.category === 'comparative' && pairedComparative(ctx, c)) return undefined;
+  if (c.word?.dimension === 'quality' && elaborated(ctx, end)) return undefined;
+  // "a mechanism appropriate to the HTTP version: - HTTP/3: …": the list that follows answers it.
+  if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree' || c.word.dimension === 'quantity') && listFollows(tokens, end)) return undefined;
+  // "aware of this limit MUST NOT send larger requests": a comparison of size or amount with a limit the sentence names.
+  if (c.category === 'comparative' && c.word && (c.word.dimension === 'size' || c.word.dimension === 'quantity') && namesLimit(ctx, start)) return undefined;
+  // "the endpoint MUST close the send stream gracefully": a graceful close is TCP's FIN, not a quality.
+  if (c.word?.base === 'graceful' && closeVerbNear(tokens, start)) return undefined;
+  // "at least 1200 bytes, adding PADDING frames as necessary": the stated bound says what is necessary.
+  if (c.category === 'escape' && /^(?:necessary|needed)$/.test(tokens[end - 1]!.norm) && sentenceHasBound(ctx, start)) return undefined;
+  // "at other times, such as when traffic volume is low": wording inside an example illustrates, it does not require.
+  if (c.category !== 'open-ended' && afterExampleMarker(tokens, start)) return undefined;
   if (inLinkLabel(ctx, start)) return undefined;
   if (c.word && inParentheses(tokens, start)) return undefined;
   if (BOUNDABLE.has(c.category) && boundFor(ctx, c)) return undefined;
@@ -1049,6 +1108,8 @@ function hasTrigger(ctx: BlockContext, at: number): boolean {
   const sentence = tokens[at]!.sentence;
   for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.sentence === sentence; j--) {
     if (tokens[j]!.kind === 'word' && TRIGGER_WORDS.has(tokens[j]!.norm)) return true;
+    // "On confirming a peer's address, … MUST immediately reset": "on" + an event.
+    if (tokens[j]!.norm === 'on' && /(?:ing|^receipt|^arrival)$/.test(tokens[j + 1]?.norm ?? '')) return true;
   }
   return false;
 }
@@ -1093,6 +1154,279 @@ function inLinkLabel(ctx: BlockContext, at: number): boolean {
     const c = text[k];
     if (c === '[' || c === '\n') return false;
     if (c === ']') return text[k + 1] === '(' || text[k + 1] === '[';
+  }
+  return false;
+}
+
+/** Words after "immediate" that make it an order: "the immediate previous response", "the immediately preceding frame". */
+const ORDER_WORDS = new Set(['previous', 'preceding', 'prior', 'next', 'following', 'subsequent', 'predecessor', 'successor', 'parent', 'child']);
+
+/** Verbs of purpose after "to": "…, to avoid …", "in order to prevent …". */
+const PURPOSE_VERBS = new Set(['avoid', 'prevent', 'reduce', 'minimize', 'minimise', 'limit', 'keep', 'allow', 'help', 'enable', 'protect', 'mitigate', 'preserve', 'guard', 'maximize', 'maximise', 'improve', 'lower']);
+/** Words after which "to" + verb is a complement, not a purpose: "try to avoid", "take care to keep". */
+const COMPLEMENT_TAKERS = new Set(['try', 'tries', 'trying', 'attempt', 'attempts', 'aim', 'aims', 'strive', 'strives', 'care', 'seek', 'seeks', 'need', 'needs', 'able', 'designed', 'intended', 'effort', 'efforts', 'way', 'ways', 'ought', 'have', 'has']);
+
+/**
+ * Is token `at` in a purpose part of its sentence ("…, in order to prevent a fast sender from …", "at least
+ * kGranularity to avoid the timer expiring immediately")? Scans back to the nearest keyword: a purpose "to" + verb
+ * between them (not the complement of "try to", "take care to") means the word describes why, not what.
+ */
+function inPurpose(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  for (let j = at - 1; j >= 0 && j >= at - 24 && tokens[j]!.sentence === sentence; j--) {
+    const t = tokens[j]!;
+    if (isKeyword(t)) return false;
+    if (t.kind === 'punct' && t.norm === ';') return false;
+    if (t.norm !== 'to' || !PURPOSE_VERBS.has(tokens[j + 1]?.norm ?? '')) continue;
+    const before = tokens[j - 1];
+    if (before === undefined || before.sentence !== sentence || before.kind === 'punct') return true;
+    if (before.norm === 'order' || before.norm === 'as') return true;
+    if (!COMPLEMENT_TAKERS.has(before.norm)) return true;
+  }
+  return false;
+}
+
+const LIMIT_NOUNS = new Set(['limit', 'limits', 'maximum', 'minimum', 'threshold', 'bound', 'cap']);
+
+/** The sentence of token `at`, cut to LOOK_AROUND tokens on each side (a hostile block is one long sentence). */
+function sentenceWindow(ctx: BlockContext, at: number): [number, number] {
+  const [from, to] = ctx.sentences[ctx.tokens[at]!.sentence]!;
+  return [Math.max(from, at - LOOK_AROUND), Math.min(to, at + LOOK_AROUND)];
+}
+
+function namesLimit(ctx: BlockContext, at: number): boolean {
+  const [from, to] = sentenceWindow(ctx, at);
+  for (let k = from; k <= to && k < ctx.tokens.length; k++) if (LIMIT_NOUNS.has(ctx.tokens[k]!.norm)) return true;
+  return false;
+}
+
+const CLOSE_VERBS = /^(?:close|closes|closed|closing|shut|shuts|shutdown|terminate|terminates|terminated|terminating)$/;
+
+/** A verb of closing within the clause before "gracefully" (or "graceful" before "close", "shutdown"). */
+function closeVerbNear(tokens: Token[], at: number): boolean {
+  for (let k = Math.max(0, at - 6); k <= at + 1 && k < tokens.length; k++) if (k !== at && tokens[k]!.clause === tokens[at]!.clause && CLOSE_VERBS.test(tokens[k]!.norm)) return true;
+  return false;
+}
+
+/** The sentence states a measurable target: "at least 1200 bytes", "no more than 3", a number with a unit. */
+function sentenceHasBound(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [from, to] = sentenceWindow(ctx, at);
+  for (let k = from; k <= to && k < tokens.length; k++) {
+    const n = tokens[k]!.norm;
+    const next = tokens[k + 1]?.norm ?? '';
+    if (n === 'at' && (next === 'least' || next === 'most')) return true;
+    if (n === 'no' && (next === 'more' || next === 'less' || next === 'fewer')) return true;
+    if (tokens[k]!.kind === 'number' && (UNITS.has(next) || TIME_UNITS.has(next))) return true;
+  }
+  return false;
+}
+
+/** Wording that leaves a decision to the implementation on purpose. */
+const DELEGATION = /^(?:implementation-defined|implementation-specific|implementation-dependent|discretion)$/;
+
+function delegated(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [from, to] = sentenceWindow(ctx, at);
+  for (let k = from; k <= to && k < tokens.length; k++) {
+    const n = tokens[k]!.norm;
+    if (DELEGATION.test(n)) return true;
+    if (n === 'implementation' && (tokens[k + 1]?.norm === 'decision' || tokens[k + 1]?.norm === 'choice')) return true;
+    if (n === 'local' && tokens[k + 1]?.norm === 'policy') return true;
+  }
+  return false;
+}
+
+/** The infinitive from token `to` states a test: "to initiate a new connection" (not "to be useful"). */
+function statedTest(ctx: BlockContext, to: number): boolean {
+  const { tokens } = ctx;
+  if (tokens[to]?.norm !== 'to' || tokens[to + 1]?.kind !== 'word') return false;
+  const clause = tokens[to]!.clause;
+  for (let k = to + 1; k < tokens.length && k <= to + 8 && tokens[k]!.clause === clause; k++) {
+    if (tokens[k]!.kind === 'word' && CLASS_WORDS.has(tokens[k]!.norm) && !NEVER_FLAGGED.has(tokens[k]!.norm)) return false;
+  }
+  return true;
+}
+
+/** A citation right after the word: "fresh [HTTP-CACHING]", "secure {{RFC6265}}". */
+function citedAfter(ctx: BlockContext, end: number): boolean {
+  const text = ctx.specText ?? ctx.block.text;
+  const base = ctx.specText !== undefined ? ctx.block.start : 0;
+  const pos = base + ctx.tokens[end - 1]!.end;
+  return /^[ \t]*(?:\r?\n[ \t]*)?(?:\[(?!\^)[A-Z0-9][A-Za-z0-9._-]*\](?![([])|\{\{[^}\n]+\}\})/.test(text.slice(pos, pos + 80));
+}
+
+/** "as many bytes as", "as large as the peer's limit": the reference is given (not "as few as possible"). */
+function equalityComparison(tokens: Token[], start: number, end: number): boolean {
+  if (tokens[start - 1]?.norm !== 'as') return false;
+  for (let k = end; k < tokens.length && k <= end + 4 && tokens[k]!.sentence === tokens[start]!.sentence; k++) {
+    if (tokens[k]!.norm === 'as' && CLASS_WORDS.has(tokens[k + 1]?.norm ?? '')) continue;
+    if (tokens[k]!.norm === 'as') return !/^(?:possible|practical|feasible|needed|necessary|required|appropriate|reasonable|allowed)$/.test(tokens[k + 1]?.norm ?? '');
+  }
+  return false;
+}
+
+/** The part of the sentence ends with a colon that opens a list: "appropriate to the HTTP version: - HTTP/3: …". */
+function listFollows(tokens: Token[], end: number): boolean {
+  for (let k = end; k < tokens.length && k <= end + 10; k++) {
+    const n = tokens[k]!.norm;
+    if (n === ',' || n === ';' || n === '.' || tokens[k]!.sentence !== tokens[end - 1]!.sentence) return false;
+    if (n === ':') {
+      const after = tokens[k + 1];
+      return after === undefined || (after.kind === 'punct' && (after.norm === '-' || after.norm === '*'));
+    }
+  }
+  return false;
+}
+
+/** After "such as", "e.g." or "for example|instance" in the same clause: an example. */
+function afterExampleMarker(tokens: Token[], at: number): boolean {
+  const clause = tokens[at]!.clause;
+  let depth = 0;
+  for (let j = at - 1; j >= 0 && j >= at - 24 && tokens[j]!.clause === clause; j--) {
+    const n = tokens[j]!.norm;
+    // A closed parenthesis before the word holds its own example: "Formatting (such as bold) should be used …".
+    if (n === ')') depth++;
+    else if (n === '(') depth--;
+    if (depth > 0) continue;
+    const before = tokens[j - 1]?.norm;
+    if (n === 'e.g' || ((n === 'example' || n === 'instance') && before === 'for') || (n === 'as' && before === 'such')) return true;
+  }
+  return false;
+}
+
+/** The first words of the sentence of token `at`, lowercased (punctuation skipped). */
+function sentenceOpening(ctx: BlockContext, at: number, n: number): string[] {
+  const { tokens } = ctx;
+  const [from, to] = ctx.sentences[tokens[at]!.sentence]!;
+  const out: string[] = [];
+  for (let k = from; k <= to && out.length < n; k++) if (tokens[k]!.kind === 'word') out.push(tokens[k]!.norm);
+  return out;
+}
+
+/** A sentence that opens with "For example", "For instance" or "E.g." illustrates the rule before it. */
+function illustrationSentence(ctx: BlockContext, at: number): boolean {
+  const [a, b] = sentenceOpening(ctx, at, 2);
+  return a === 'e.g' || (a === 'for' && (b === 'example' || b === 'instance'));
+}
+
+/** Verbs of saying: a modal in their "that"-clause is what is said ("advise that help should be sought"). */
+const SAYING_VERBS = /^(?:advis(?:e|es|ed|ing)|tells?|telling|told|says?|saying|said|stated|stating|explain(?:s|ed|ing)?|recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|remind(?:s|ed|ing)?|notes?|noted|noting|convey(?:s|ed|ing)?|inform(?:s|ed|ing)?|warn(?:s|ed|ing)?|acknowledg(?:e|es|ed|ing)|mention(?:s|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|indicat(?:e|es|ed|ing))$/;
+
+/**
+ * Is token `at` inside a "that"-clause of a verb of saying that has a modal of its own ("…, always advising that
+ * immediate help should be sought")? The clause is the content of the message, not a requirement of the spec.
+ */
+function reportedClause(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  for (let j = at - 1; j >= 0 && j >= at - 16 && tokens[j]!.sentence === sentence; j--) {
+    if (tokens[j]!.norm !== 'that') continue;
+    // The verb of saying right before "that", or before "the user that" / "them that".
+    let v = j - 1;
+    for (let hops = 0; hops < 2 && v >= 0 && tokens[v]!.kind === 'word' && !SAYING_VERBS.test(tokens[v]!.norm); hops++) v--;
+    if (v < 0 || tokens[v]!.kind !== 'word' || !SAYING_VERBS.test(tokens[v]!.norm) || tokens[v]!.sentence !== sentence) return false;
+    // The clause has its own modal between "that" and the end of its part.
+    for (let k = j + 1; k < tokens.length && k < j + 24 && tokens[k]!.sentence === sentence; k++) {
+      if (tokens[k]!.kind === 'punct' && (tokens[k]!.norm === ';' || tokens[k]!.norm === ':')) break;
+      if (tokens[k]!.kind === 'word' && !tokens[k]!.quoted && VERB_MODALS.has(tokens[k]!.norm)) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/**
+ * "must not pursue any additional goals …, including but not limited to: …": a negated universal forbids every case;
+ * the list only illustrates it, so leaving it open leaves nothing open.
+ */
+function negatedUniversal(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  let any = false;
+  for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.sentence === sentence; j--) {
+    const n = tokens[j]!.norm;
+    if (n === 'any') any = true;
+    else if (any && (n === 'not' || n === 'never' || n === "mustn't" || n === "shouldn't" || n === "shan't")) return true;
+  }
+  return false;
+}
+
+/** "if necessary to preserve honesty", "where needed to uphold these principles": the purpose is the criterion. */
+function purposeStated(c: Candidate, tokens: Token[]): boolean {
+  const last = tokens[c.end - 1]!.norm;
+  return /^(?:necessary|needed|required|possible)$/.test(last) && tokens[c.end]?.norm === 'to' && tokens[c.end + 1]?.kind === 'word' && !DETERMINERS.has(tokens[c.end + 1]!.norm);
+}
+
+/**
+ * "[stating assumptions and asking clarifying questions](#ask_clarifying_questions) as appropriate": the escape
+ * clause qualifies a link to the section that says when; the cross-reference answers it.
+ */
+function referenceBefore(ctx: BlockContext, at: number): boolean {
+  const text = ctx.specText ?? ctx.block.text;
+  const base = ctx.specText !== undefined ? ctx.block.start : 0;
+  const pos = base + ctx.tokens[at]!.start;
+  return /\]\(#[^)\s]+\)[ \t]*,?[ \t]*$/.test(text.slice(Math.max(0, pos - 200), pos));
+}
+
+/** The base and direction of a comparative at token k ("longer": long +, "less detailed": detailed -), if it is one. */
+function comparativeAt(tokens: Token[], k: number): { base: string; up: boolean } | undefined {
+  const n = tokens[k]!.norm;
+  if ((n === 'more' || n === 'less' || n === 'fewer') && tokens[k + 1]?.kind === 'word') return { base: n === 'fewer' ? 'many' : tokens[k + 1]!.norm, up: n === 'more' };
+  const w = CLASS_WORDS.get(n);
+  if (w?.form === 'comparative') return { base: w.base, up: true };
+  if (!n.endsWith('er')) return undefined;
+  for (const b of [n.slice(0, -2), n.slice(0, -1), n.slice(0, -3), `${n.slice(0, -3)}y`]) if (OPPOSITES.has(b)) return { base: b, up: true };
+  return undefined;
+}
+
+/**
+ * Two opposite comparatives in one paragraph order two cases relative to each other ("longer, more detailed answers
+ * for complicated topics … shorter answers if the user wants to chat"); a comparative coordinated with one of them
+ * ("longer, more detailed") shares its reference.
+ */
+function pairedComparative(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const opposite = (x: { base: string; up: boolean }, y: { base: string; up: boolean }): boolean =>
+    (x.base === y.base && x.up !== y.up) || (x.up === y.up && (OPPOSITES.get(x.base)?.includes(y.base) ?? false));
+  // The passage: the block, or LOOK_AROUND * 4 tokens around the word in a very long one.
+  const lo = Math.max(0, c.start - LOOK_AROUND * 4);
+  const hi = Math.min(tokens.length, c.start + LOOK_AROUND * 4);
+  const paired = (k: number, self: { base: string; up: boolean }): boolean => {
+    for (let j = lo; j < hi; j++) {
+      if (j === k || j === k + 1 || tokens[j]!.kind !== 'word') continue;
+      // "accepted for a short time … valid for longer": the opposite adjective earlier in the passage is the reference.
+      const adj = CLASS_WORDS.get(tokens[j]!.norm);
+      if (j < k && self.up && adj?.form === 'adj' && (OPPOSITES.get(self.base)?.includes(adj.base) ?? false)) return true;
+      const other = comparativeAt(tokens, j);
+      if (other && opposite(self, other)) return true;
+    }
+    return false;
+  };
+  const self = comparativeAt(tokens, c.start);
+  if (!self) return false;
+  if (paired(c.start, self)) return true;
+  // Coordinated with a paired comparative just before it: "longer, more detailed answers".
+  for (let j = c.start - 1; j >= 0 && j >= c.start - 4 && tokens[j]!.sentence === tokens[c.start]!.sentence; j--) {
+    const n = tokens[j]!.norm;
+    if (n === ',' || n === 'and' || n === 'or') continue;
+    const prev = comparativeAt(tokens, j) ?? (j > 0 ? comparativeAt(tokens, j - 1) : undefined);
+    const at = comparativeAt(tokens, j) ? j : j - 1;
+    return prev !== undefined && paired(at, prev);
+  }
+  return false;
+}
+
+/** Verbs that state what a quality consists of: "transparently indicated …, specifying the type of information removed". */
+const ELABORATING = new Set(['specifying', 'naming', 'listing', 'identifying', 'itemizing', 'itemising']);
+
+/** Does the sentence go on, after the candidate, to state what the quality consists of (", specifying …")? */
+function elaborated(ctx: BlockContext, end: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k < end + 30 && tokens[k]!.sentence === sentence; k++) {
+    if (tokens[k]!.norm === ',' && ELABORATING.has(tokens[k + 1]?.norm ?? '')) return true;
   }
   return false;
 }
@@ -1171,7 +1505,12 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
     }
     const nextNorm = tokens[k + 1]?.norm ?? '';
     if (c.category === 'comparative' && t.norm === 'than' && k >= c.end) return true;
-    if (k === c.end && (t.norm === 'enough' || t.norm === 'such') && tokens[k + 1]?.norm === 'that') return true;
+    if (k === c.end && t.norm === 'enough' && tokens[k + 1]?.norm === 'that') return true;
+    if (k >= c.end && t.norm === 'such' && tokens[k + 1]?.norm === 'that') return true;
+    // "large enough to initiate a new connection", "too small to be valid QUIC packets": the infinitive states the test
+    // (unless it is vague itself: "too old to be useful").
+    if (k === c.end && (t.norm === 'enough' || (c.pattern === 'degree' && t.norm === 'to')) && statedTest(ctx, t.norm === 'to' ? k : k + 1)) return true;
+    if (k === c.end + 1 && t.norm === 'enough' && statedTest(ctx, k + 1)) return true;
     if (t.kind === 'punct') {
       if (COMPARISON_SIGNS.has(t.norm) && dim !== 'quality' && dim !== 'security') return true;
       continue;
@@ -1307,7 +1646,18 @@ function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
   return words.join(' ');
 }
 
-const EXAMPLES: Record<'policy' | 'software', Record<Dimension | 'comparative', string>> = {
+const EXAMPLES: Record<'policy' | 'software' | 'protocol', Record<Dimension | 'comparative', string>> = {
+  protocol: {
+    quality: 'e.g. the required behaviour by reference to a section or an algorithm, or a condition an implementation can check',
+    degree: 'e.g. a threshold in the protocol’s units, such as 3 packets or 1/8 of the congestion window',
+    size: 'e.g. in bytes or packets: at least 1200 bytes, at most 2 packets',
+    quantity: 'e.g. at least 2, no more than the peer’s limit',
+    speed: 'e.g. within one round trip, before the retransmission timer expires',
+    frequency: 'e.g. once per round trip, at most once per timer period, on each packet received',
+    recency: 'e.g. received within the last 3 round trips, or fresh as the cited document defines it',
+    security: 'e.g. the attack it must resist, or the named algorithm and key length',
+    comparative: 'e.g. than the value last sent, than the initial window',
+  },
   software: {
     quality: 'e.g. what it must contain or do, or a check a test could run',
     degree: 'e.g. a threshold such as 5% or a list of cases on each side',
@@ -1332,6 +1682,17 @@ const EXAMPLES: Record<'policy' | 'software', Record<Dimension | 'comparative', 
   },
 };
 
+/** The words an amount counts: "a sufficient number of [available and unused connection IDs]", or nothing. */
+function counted(ctx: BlockContext, end: number): string {
+  const { tokens, block } = ctx;
+  let last = -1;
+  for (let k = end; k < tokens.length && k < end + 5 && tokens[k]!.kind === 'word' && tokens[k]!.sentence === tokens[end - 1]!.sentence; k++) {
+    if (/^(?:that|which|who|to|for|in|on|at|by|with|from|is|are|be|must|should|may|shall|will|can)$/.test(tokens[k]!.norm)) break;
+    last = k;
+  }
+  return last < 0 ? '' : ` of ${block.text.slice(tokens[end]!.start, tokens[last]!.end).replace(/\s+/g, ' ')}`;
+}
+
 function questionFor(ctx: BlockContext, c: Candidate): string {
   const { tokens, block } = ctx;
   const phrase = block.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/\s+/g, ' ');
@@ -1353,7 +1714,7 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     case 'degree':
       return `${cap(phrase)} by what limit? Give the bound beyond which ${np} counts as ${phrase.split(' ').slice(1).join(' ')} (${ex[w.dimension]}).`;
     case 'amount':
-      return `How many count as “${phrase.replace(/ of$/, '')}”${noun ? ` ${noun}` : ''}? Give a number or a range (${ex.quantity}).`;
+      return `How many count as “${phrase.replace(/ of$/, '')}”${counted(ctx, c.end)}? Give a number or a range (${ex.quantity}).`;
     case 'comparative':
       return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${ex.comparative}).`;
     case 'superlative':
@@ -1363,8 +1724,11 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   }
   if (w.form === 'comparative') return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${ex.comparative}).`;
   if (w.form === 'superlative') return `${cap(phrase)} by which measure? State the rule that ranks ${np} (${ex.degree}).`;
-  const vp = w.form === 'adv' ? verbPhrase(ctx, c) : undefined;
-  const subject = subjectOf(ctx, c.start);
+  const verb = w.form === 'adv' ? verbPhrase(ctx, c) : undefined;
+  // Lowercase the first letter only: "send a STREAM_DATA_BLOCKED frame" keeps its identifier.
+  const vp = verb === undefined ? undefined : verb.replace(/^[A-Z](?=[a-z])/, (ch) => ch.toLowerCase());
+  // "a sender that is flow control limited": the question names the actor, not its relative clause.
+  const subject = subjectOf(ctx, c.start)?.replace(/\s+(?:that|which|who)(?:\s.*)?$/i, '');
   switch (w.dimension) {
     case 'speed':
       return vp
@@ -1377,7 +1741,8 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     case 'recency':
       return `How recent must ${np} be to count as ${adj}? Give a maximum age (${ex.recency}).`;
     case 'size':
-      return `How ${adj} is “${phrase}” for ${np}? Give a bound with a unit (${ex.size}).`;
+      // "for a short time", "a long delay": a length of time is bounded like a delay.
+      return `How ${adj} is “${phrase}” for ${np}? Give a bound with a unit (${/\b(?:time|times|period|periods|delay|delays|interval|intervals|timeout|duration|wait|while|lifetime)$/i.test(noun ?? '') ? ex.speed : ex.size}).`;
     case 'quantity':
       return `How many ${noun ?? 'exactly'}? Give a number or a range (${ex.quantity}).`;
     case 'security':

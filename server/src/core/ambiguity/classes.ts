@@ -133,6 +133,32 @@ export const CLASS_WORDS: ReadonlyMap<string, ClassWord> = (() => {
 export const NOUNS_NOT_FLAGGED = new Set(['security', 'safety', 'clarity', 'newness', 'oldness', 'lowness', 'highness', 'lightness', 'currentness']);
 
 /**
+ * Pairs of opposite gradable adjectives (by base). Two opposite comparatives in one passage order two cases relative to
+ * each other ("longer answers for complex topics … shorter answers for a simple question"): each is the other's
+ * reference, so neither is a comparison with no reference.
+ */
+export const OPPOSITES: ReadonlyMap<string, readonly string[]> = (() => {
+  const pairs: [string, string][] = [
+    ['long', 'short'], ['large', 'small'], ['big', 'small'], ['high', 'low'], ['fast', 'slow'], ['quick', 'slow'],
+    ['early', 'late'], ['frequent', 'rare'], ['many', 'few'], ['heavy', 'light'], ['detailed', 'brief'], ['extensive', 'brief'],
+    ['recent', 'old'], ['fresh', 'stale'], ['strict', 'lenient'], ['conservative', 'aggressive'],
+  ];
+  const map = new Map<string, string[]>();
+  for (const [a, b] of pairs) {
+    map.set(a, [...(map.get(a) ?? []), b]);
+    map.set(b, [...(map.get(b) ?? []), a]);
+  }
+  return map;
+})();
+
+/**
+ * Class words whose sense changes with a complement: "responsive to shifts in subject matter" means reacting to them,
+ * not fast; "transparent about where it is speculating" means saying so. The word is a finding only without that
+ * complement.
+ */
+export const SENSE_WITH_COMPLEMENT: ReadonlyMap<string, string> = new Map([['responsive', 'to'], ['transparent', 'about']]);
+
+/**
  * Degree words that make any adjective after them a finding, listed or not: "too verbose", "overly cautious",
  * "sufficiently large", "excessively long".
  */
@@ -184,6 +210,10 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['secure attribute', 'RFC 6265 §4.1.2.5 (cookies)'],
   ['secure flag', 'RFC 6265 §4.1.2.5'],
   ['safe method', 'RFC 9110 §9.2.1'],
+  ['graceful close', 'RFC 9293 §3.6 (TCP: closing with FIN, as opposed to a reset)'],
+  ['closed gracefully', 'RFC 9293 §3.6'],
+  ['close gracefully', 'RFC 9293 §3.6'],
+  ['closes gracefully', 'RFC 9293 §3.6'],
   ['safe methods', 'RFC 9110 §9.2.1'],
   ['early data', 'RFC 8446 §4.2.10 (TLS 1.3 0-RTT)'],
   ['early hints', 'RFC 8297'],

@@ -91,9 +91,18 @@ export function documentTerms(text: string): string[] {
  * The domain of a spec, for the examples in its questions [^am6c]: `policy` when it specifies the behaviour of an
  * assistant or a model (the Model Spec: "the assistant should …"), where milliseconds make no sense; `software` otherwise.
  */
-export function domainOf(text: string): 'policy' | 'software' {
+/** What kind of document a spec is, for the examples in questions. */
+export type Domain = 'policy' | 'software' | 'protocol';
+
+export function domainOf(text: string, format?: string): Domain {
+  // An IETF draft is a protocol whatever its vocabulary.
+  if (format === 'kramdown-rfc') return 'protocol';
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   const policy = (sample.match(/\b(?:the assistant|the model|assistants|chatbot)\b/gi) ?? []).length;
   const software = (sample.match(/\b(?:the system|the server|the service|the client|the api|endpoint|request|database|SHALL|MUST)\b/g) ?? []).length;
-  return policy > 2 * software && policy >= 3 ? 'policy' : 'software';
+  if (policy > 2 * software && policy >= 3) return 'policy';
+  // A network protocol (an IETF draft, an RFC): its bounds are bytes, packets, round trips and timers, not milliseconds
+  // of a service's latency.
+  const protocol = (sample.match(/\b(?:packets?|octets?|datagrams?|frames?|endpoints?|peers?|handshake|round[- ]trips?|RTT|header fields?|RFC ?\d{3,4})\b/g) ?? []).length;
+  return protocol >= 20 && protocol * 2 >= software ? 'protocol' : 'software';
 }

@@ -1,0 +1,378 @@
+/**
+ * Scoring for `npm run eval:clarity` (bench/evalClarity.ts), kept here so unit tests can run it on small fixtures:
+ *  - the Model Spec findings as JSONL, and a verdicts file scored against them (false-alarm and low-value rates);
+ *  - real spec paragraphs labeled by two independent reviewers (`--real`): precision and recall against the marks both
+ *    reviewers agree on, precision against the union of their marks, and the agreement between the reviewers.
+ * IO is limited to reading the files named by the caller.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { resolveConfig } from '../../server/src/core/config';
+import { WorkspaceIndex } from '../../server/src/core/index';
+import type { AmbiguityHit } from '../../server/src/core/index';
+import { LineIndex } from '../../server/src/core/text';
+
+/** A finding of the pass with its offsets in the reviewed text and its 1-based line. */
+export interface EvalFinding {
+  line: number;
+  phrase: string;
+  category: string;
+  question: string;
+  /** The sentence the phrase stands in (within its paragraph), whitespace collapsed. */
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+/** Reviews files of one workspace (each at its path, so format detection sees it) with the default configuration. */
+export function reviewFiles(files: Record<string, string>): Map<string, EvalFinding[]> {
+  const index = new WorkspaceIndex(resolveConfig(undefined).config);
+  for (const [file, text] of Object.entries(files)) index.updateFile(file, text);
+  const model = index.model();
+  const out = new Map<string, EvalFinding[]>();
+  for (const [file, text] of Object.entries(files)) out.set(file, findingsOf(text, model.ambiguitiesOf(file)));
+  return out;
+}
+
+function findingsOf(text: string, hits: AmbiguityHit[]): EvalFinding[] {
+  const lines = new LineIndex(text);
+  return hits.map((h) => {
+    const start = lines.offsetAt(h.range.start);
+    const end = lines.offsetAt(h.range.end);
+    return { line: h.range.start.line + 1, phrase: h.phrase, category: h.category, question: h.question, sentence: sentenceAt(text, start, end), start, end };
+  });
+}
+
+/** The sentence around [start, end): bounded by the paragraph (a blank line) and by `.`, `!`, `?` before a space. */
+export function sentenceAt(text: string, start: number, end: number): string {
+  const paraStart = Math.max(0, text.lastIndexOf('\n\n', start) + 1);
+  const next = text.indexOf('\n\n', end);
+  const paraEnd = next < 0 ? text.length : next;
+  let s = start;
+  while (s > paraStart && !(/[.!?]/.test(text[s - 1]!) && /\s/.test(text[s] ?? ''))) s--;
+  let e = end;
+  while (e < paraEnd && !(/[.!?]/.test(text[e]!) && /\s/.test(text[e + 1] ?? ' '))) e++;
+  return text.slice(s, Math.min(paraEnd, e + 1)).replace(/\s+/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The Model Spec: findings as JSONL, verdicts scored against them
+
+export type Verdict = 'real' | 'low-value' | 'false-alarm';
+const VERDICTS: readonly string[] = ['real', 'low-value', 'false-alarm'];
+
+export function findingsJsonl(findings: EvalFinding[]): string {
+  return findings.map((f) => JSON.stringify({ line: f.line, phrase: f.phrase, category: f.category, question: f.question, sentence: f.sentence })).join('\n') + (findings.length ? '\n' : '');
+}
+
+export interface VerdictScore {
+  findings: number;
+  real: number;
+  lowValue: number;
+  falseAlarm: number;
+  /** Findings with no verdict (they count in no rate). */
+  unjudged: EvalFinding[];
+  /** Verdicts that match no current finding (a finding that is gone, or a typo in the file). */
+  stale: { line: number; phrase: string; verdict: string }[];
+  /** Lines of the verdicts file that are not `{line, phrase, verdict}` with a known verdict. */
+  invalid: string[];
+}
+
+/**
+ * A verdict applies to the finding with the same line and phrase (phrases compared case-insensitively, whitespace
+ * collapsed); each verdict judges one finding.
+ */
+export function scoreVerdicts(findings: EvalFinding[], verdictsText: string): VerdictScore {
+  const key = (line: number, phrase: string): string => `${line}\u0000${phrase.replace(/\s+/g, ' ').trim().toLowerCase()}`;
+  const pending = new Map<string, { line: number; phrase: string; verdict: string }[]>();
+  const invalid: string[] = [];
+  for (const raw of verdictsText.split(/\r?\n/)) {
+    if (!raw.trim()) continue;
+    let v: unknown;
+    try {
+      v = JSON.parse(raw);
+    } catch {
+      invalid.push(raw);
+      continue;
+    }
+    const o = v as { line?: unknown; phrase?: unknown; verdict?: unknown };
+    if (typeof o.line !== 'number' || typeof o.phrase !== 'string' || typeof o.verdict !== 'string' || !VERDICTS.includes(o.verdict)) {
+      invalid.push(raw);
+      continue;
+    }
+    const k = key(o.line, o.phrase);
+    pending.set(k, [...(pending.get(k) ?? []), { line: o.line, phrase: o.phrase, verdict: o.verdict }]);
+  }
+  const score: VerdictScore = { findings: findings.length, real: 0, lowValue: 0, falseAlarm: 0, unjudged: [], stale: [], invalid };
+  for (const f of findings) {
+    const list = pending.get(key(f.line, f.phrase));
+    const v = list?.shift();
+    if (!v) score.unjudged.push(f);
+    else if (v.verdict === 'real') score.real++;
+    else if (v.verdict === 'low-value') score.lowValue++;
+    else score.falseAlarm++;
+  }
+  for (const list of pending.values()) score.stale.push(...list);
+  return score;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Real spec paragraphs labeled by two reviewers
+
+export interface SampleEntry {
+  id: string;
+  kind: string;
+  repo: string;
+  commit?: string | null;
+  path: string;
+  /** 1-based, inclusive. */
+  startLine: number;
+  endLine: number;
+}
+
+export interface LabelMark {
+  id: string;
+  phrase: string;
+  why?: string;
+  occurrence?: number;
+}
+
+/** One reviewer's labels: the paragraphs they labeled (with or without marks) and their marks, by paragraph id. */
+export interface ReviewerLabels {
+  labeled: Set<string>;
+  marks: Map<string, LabelMark[]>;
+  invalid: string[];
+}
+
+export function parseLabels(text: string): ReviewerLabels {
+  const out: ReviewerLabels = { labeled: new Set(), marks: new Map(), invalid: [] };
+  for (const raw of text.split(/\r?\n/)) {
+    if (!raw.trim()) continue;
+    let o: { id?: unknown; phrase?: unknown; none?: unknown; why?: unknown; occurrence?: unknown };
+    try {
+      o = JSON.parse(raw) as typeof o;
+    } catch {
+      out.invalid.push(raw);
+      continue;
+    }
+    if (typeof o.id !== 'string') {
+      out.invalid.push(raw);
+      continue;
+    }
+    if (o.none === true) {
+      out.labeled.add(o.id);
+      continue;
+    }
+    if (typeof o.phrase !== 'string' || !o.phrase || (o.occurrence !== undefined && (typeof o.occurrence !== 'number' || o.occurrence < 1))) {
+      out.invalid.push(raw);
+      continue;
+    }
+    out.labeled.add(o.id);
+    const mark: LabelMark = { id: o.id, phrase: o.phrase, ...(typeof o.why === 'string' ? { why: o.why } : {}), ...(typeof o.occurrence === 'number' ? { occurrence: o.occurrence } : {}) };
+    out.marks.set(o.id, [...(out.marks.get(o.id) ?? []), mark]);
+  }
+  return out;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+/** The span of a mark in its paragraph's text (the `occurrence`-th match, 1-based), or undefined when absent. */
+export function locate(paragraph: string, mark: LabelMark): Span | undefined {
+  let at = -1;
+  for (let n = 0; n < (mark.occurrence ?? 1); n++) {
+    at = paragraph.indexOf(mark.phrase, at + 1);
+    if (at < 0) return undefined;
+  }
+  return { start: at, end: at + mark.phrase.length };
+}
+
+export interface RealScore {
+  paragraphs: number;
+  /** Paragraphs both reviewers labeled (the only ones scored). */
+  scored: number;
+  findings: number;
+  /** Findings overlapping an agreed mark. */
+  findingsOnAgreed: number;
+  /** Findings overlapping a mark of either reviewer. */
+  findingsOnUnion: number;
+  agreed: number;
+  agreedFound: number;
+  l1Marks: number;
+  l2Marks: number;
+  /** L1 marks that some L2 mark overlaps, and the reverse. */
+  l1FoundByL2: number;
+  l2FoundByL1: number;
+  /** Paragraph-level: [L1 has marks][L2 has marks] counts, for Cohen's kappa. */
+  table: [[number, number], [number, number]];
+}
+
+export const emptyRealScore = (): RealScore => ({
+  paragraphs: 0, scored: 0, findings: 0, findingsOnAgreed: 0, findingsOnUnion: 0, agreed: 0, agreedFound: 0,
+  l1Marks: 0, l2Marks: 0, l1FoundByL2: 0, l2FoundByL1: 0, table: [[0, 0], [0, 0]],
+});
+
+export function addRealScore(a: RealScore, b: RealScore): void {
+  for (const k of Object.keys(a) as (keyof RealScore)[]) {
+    if (k === 'table') for (const i of [0, 1]) for (const j of [0, 1]) a.table[i]![j]! += b.table[i]![j]!;
+    else a[k] += b[k];
+  }
+}
+
+export interface ParagraphDetail {
+  id: string;
+  /** Findings (paragraph offsets) and whether each overlaps an agreed mark / a mark of either reviewer. */
+  findings: { phrase: string; question: string; agreed: boolean; union: boolean }[];
+  /** Agreed marks (the union span of each group of overlapping L1 and L2 marks) and whether a finding overlaps it. */
+  agreed: { text: string; found: boolean }[];
+  /** Marks whose phrase is not in the paragraph. */
+  unlocated: LabelMark[];
+}
+
+/**
+ * Scores one paragraph. Agreed marks: a group of L1 and L2 marks connected by overlap that holds marks of both
+ * reviewers is one agreed mark (so one L1 mark overlapping two L2 marks is one agreement, not two); a finding that
+ * overlaps any mark of the group finds it.
+ */
+export function scoreParagraph(id: string, paragraph: string, findings: Span[], phraseOf: (i: number) => { phrase: string; question: string }, l1: LabelMark[], l2: LabelMark[]): { score: RealScore; detail: ParagraphDetail } {
+  const score = emptyRealScore();
+  const detail: ParagraphDetail = { id, findings: [], agreed: [], unlocated: [] };
+  score.paragraphs = 1;
+  score.scored = 1;
+  const spans = (marks: LabelMark[]): Span[] => {
+    const out: Span[] = [];
+    for (const m of marks) {
+      const s = locate(paragraph, m);
+      if (s) out.push(s);
+      else detail.unlocated.push(m);
+    }
+    return out;
+  };
+  const a = spans(l1);
+  const b = spans(l2);
+  score.l1Marks = a.length;
+  score.l2Marks = b.length;
+  score.l1FoundByL2 = a.filter((x) => b.some((y) => overlaps(x, y))).length;
+  score.l2FoundByL1 = b.filter((y) => a.some((x) => overlaps(x, y))).length;
+  score.table[a.length ? 1 : 0]![b.length ? 1 : 0]!++;
+  // Groups of overlapping marks (union-find over a ++ b).
+  const all = [...a.map((s) => ({ ...s, who: 1 })), ...b.map((s) => ({ ...s, who: 2 }))];
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) if (all[i]!.who !== all[j]!.who && overlaps(all[i]!, all[j]!)) parent[find(i)] = find(j);
+  const groups = new Map<number, typeof all>();
+  all.forEach((m, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), m]));
+  const agreed = [...groups.values()].filter((g) => g.some((m) => m.who === 1) && g.some((m) => m.who === 2));
+  score.agreed = agreed.length;
+  for (const g of agreed) {
+    const found = findings.some((f) => g.some((m) => overlaps(f, m)));
+    if (found) score.agreedFound++;
+    const start = Math.min(...g.map((m) => m.start));
+    detail.agreed.push({ text: paragraph.slice(start, Math.max(...g.map((m) => m.end))), found });
+  }
+  findings.forEach((f, i) => {
+    const onAgreed = agreed.some((g) => g.some((m) => overlaps(f, m)));
+    const onUnion = all.some((m) => overlaps(f, m));
+    score.findings++;
+    if (onAgreed) score.findingsOnAgreed++;
+    if (onUnion) score.findingsOnUnion++;
+    detail.findings.push({ ...phraseOf(i), agreed: onAgreed, union: onUnion });
+  });
+  return { score, detail };
+}
+
+/** Cohen's kappa of the paragraph-level decision "this paragraph has something to ask about". */
+export function kappa(t: RealScore['table']): number | undefined {
+  const n = t[0][0] + t[0][1] + t[1][0] + t[1][1];
+  if (n === 0) return undefined;
+  const po = (t[0][0] + t[1][1]) / n;
+  const p1 = (t[1][0] + t[1][1]) / n;
+  const p2 = (t[0][1] + t[1][1]) / n;
+  const pe = p1 * p2 + (1 - p1) * (1 - p2);
+  return pe === 1 ? 1 : (po - pe) / (1 - pe);
+}
+
+export interface RealEvalOptions {
+  sample: SampleEntry[];
+  /** Where `<repo>/<path>` files are. */
+  realDir: string;
+  /** Where `repo: "shared"` files are (`<shared>/<path>`). */
+  sharedDir: string | undefined;
+  /** L1.jsonl / L2.jsonl text, or undefined when the file is missing. */
+  l1: string | undefined;
+  l2: string | undefined;
+  log: (line: string) => void;
+}
+
+export interface RealEvalResult {
+  byKind: Map<string, RealScore>;
+  total: RealScore;
+  /** Findings in sampled paragraphs, by kind, whether or not labels exist. */
+  findingsByKind: Map<string, number>;
+  details: ParagraphDetail[];
+  skippedFiles: string[];
+  /** Paragraph ids not labeled by both reviewers. */
+  unlabeled: string[];
+  labelsMissing: boolean;
+}
+
+/**
+ * Reviews every sampled file whole (the files of one repository in one WorkspaceIndex, each at its path in the
+ * repository), keeps the findings that start inside a sampled paragraph, and scores them against the labels.
+ */
+export function evalReal(o: RealEvalOptions): RealEvalResult {
+  const result: RealEvalResult = { byKind: new Map(), total: emptyRealScore(), findingsByKind: new Map(), details: [], skippedFiles: [], unlabeled: [], labelsMissing: !o.l1 || !o.l2 };
+  const labels1 = o.l1 === undefined ? undefined : parseLabels(o.l1);
+  const labels2 = o.l2 === undefined ? undefined : parseLabels(o.l2);
+  for (const [name, l] of [['L1', labels1], ['L2', labels2]] as const) if (l?.invalid.length) o.log(`${name}: ${l.invalid.length} line(s) are not {id, phrase} or {id, none: true}, ignored`);
+  const byRepo = new Map<string, SampleEntry[]>();
+  for (const e of o.sample) byRepo.set(e.repo, [...(byRepo.get(e.repo) ?? []), e]);
+  for (const [repo, entries] of byRepo) {
+    const base = repo === 'shared' ? o.sharedDir : path.join(o.realDir, repo);
+    const texts: Record<string, string> = {};
+    for (const p of new Set(entries.map((e) => e.path))) {
+      const abs = base === undefined ? undefined : path.join(base, p);
+      if (abs === undefined || !fs.existsSync(abs)) {
+        const n = entries.filter((e) => e.path === p).length;
+        o.log(`skipped ${repo}/${p}: ${abs === undefined ? 'no shared folder' : `${abs} does not exist`} (${n} paragraph(s))`);
+        result.skippedFiles.push(`${repo}/${p}`);
+        continue;
+      }
+      texts[p] = fs.readFileSync(abs, 'utf8');
+    }
+    const reviewed = reviewFiles(texts);
+    for (const e of entries) {
+      const text = texts[e.path];
+      const found = reviewed.get(e.path);
+      if (text === undefined || !found) continue;
+      const lines = new LineIndex(text);
+      const pStart = lines.offsetAt({ line: e.startLine - 1, character: 0 });
+      const paragraph = text.split(/\r?\n/).slice(e.startLine - 1, e.endLine).join('\n');
+      const inside = found.filter((f) => f.line >= e.startLine && f.line <= e.endLine);
+      result.findingsByKind.set(e.kind, (result.findingsByKind.get(e.kind) ?? 0) + inside.length);
+      // Offsets into the paragraph text (lines joined by \n; a \r\n file shifts by one per line).
+      const toParagraph = (offset: number): number => {
+        const pos = lines.positionAt(offset);
+        const before = text.split(/\r?\n/).slice(e.startLine - 1, pos.line).reduce((n, l) => n + l.length + 1, 0);
+        return before + pos.character;
+      };
+      const spans = inside.map((f) => ({ start: toParagraph(Math.max(f.start, pStart)), end: toParagraph(f.end) }));
+      if (!labels1?.labeled.has(e.id) || !labels2?.labeled.has(e.id)) {
+        result.unlabeled.push(e.id);
+        continue;
+      }
+      const { score, detail } = scoreParagraph(e.id, paragraph, spans, (i) => inside[i]!, labels1.marks.get(e.id) ?? [], labels2.marks.get(e.id) ?? []);
+      for (const m of detail.unlocated) o.log(`${e.id}: the phrase “${m.phrase}” is not in the paragraph${m.occurrence ? ` ${m.occurrence} time(s)` : ''}; ignored`);
+      result.details.push(detail);
+      const acc = result.byKind.get(e.kind) ?? emptyRealScore();
+      addRealScore(acc, score);
+      result.byKind.set(e.kind, acc);
+      addRealScore(result.total, score);
+    }
+  }
+  return result;
+}

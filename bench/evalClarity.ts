@@ -181,6 +181,13 @@ function modelSpec(out: string | undefined, verdicts: string, verbose: boolean):
   const judged = v.real + v.lowValue + v.falseAlarm;
   console.log(`verdicts (${path.relative(process.cwd(), verdicts)}): ${judged} of ${v.findings} findings judged: real ${v.real}, low-value ${v.lowValue}, false alarm ${v.falseAlarm}; unjudged ${v.unjudged.length}`);
   console.log(`  false-alarm rate ${pct(v.falseAlarm, judged)} (goal <= 0.05), low-value rate ${pct(v.lowValue, judged)}, of the judged findings`);
+  // Halves fixed before anyone tuned on these verdicts: findings on even lines may be looked at while tuning, findings
+  // on odd lines are held out (scored, never listed).
+  for (const [name, parity] of [['tune (even lines)', 0], ['held out (odd lines)', 1]] as const) {
+    const h = scoreVerdicts(findings.filter((f) => f.line % 2 === parity), fs.readFileSync(verdicts, 'utf8'));
+    const j = h.real + h.lowValue + h.falseAlarm;
+    console.log(`  ${name}: ${j} judged, real ${h.real}, low-value ${h.lowValue}, false alarm ${h.falseAlarm} (${pct(h.falseAlarm, j)}); unjudged ${h.unjudged.length}`);
+  }
   if (v.stale.length) console.log(`  ${v.stale.length} verdict(s) match no current finding (line and phrase)`);
   if (v.invalid.length) console.log(`  ${v.invalid.length} line(s) of the verdicts file are not {line, phrase, verdict} and were ignored`);
   for (const f of v.unjudged) console.log(`  unjudged ${f.line} “${f.phrase}” (${f.category})`);

@@ -435,7 +435,7 @@ async function measureMemory(): Promise<MemRow[]> {
         const args = ['--require', path.join(repo, 'out/bench/maxrss.js'), path.join(measured, 'bin/clarify.js'), 'check', dir, '--format', format, '--output', os.devNull];
         const r = await timed(process.execPath, args);
         rows.push({ input, format, mb, ms: r.ms, rssMb: r.rssMb ?? NaN, code: r.code });
-        log(`memory: ${input}, --format ${format}: ${(r.rssMb ?? NaN).toFixed(0)} MB peak (${((r.rssMb ?? NaN) / mb).toFixed(0)}× the input), ${fmtMs(r.ms)}`);
+        log(`memory: ${input}, --format ${format}: ${(r.rssMb ?? NaN).toFixed(0)} MB peak${mb >= 1 ? ` (${((r.rssMb ?? NaN) / mb).toFixed(0)}× the input)` : ''}, ${fmtMs(r.ms)}`);
       }
     }
   } finally {
@@ -489,7 +489,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   // Other work on the machine slows everything measured here: the results say how busy it was.
   const loadAtStart = os.loadavg()[0]!.toFixed(1);
-  if (spawnSync('rg', ['--version']).status !== 0) throw new Error('ripgrep (rg) is needed as the baseline: apt-get install ripgrep');
+  if (args.parts.has('rg') && spawnSync('rg', ['--version']).status !== 0) throw new Error('ripgrep (rg) is needed as the baseline: apt-get install ripgrep');
   const targets: Target[] = [];
   for (const size of args.sizes) {
     const ws = ensureWorkspace(cacheDir, size, log);
@@ -538,7 +538,7 @@ async function main(): Promise<void> {
   const mem = args.parts.has('mem') ? await measureMemory() : [];
 
   fs.mkdirSync(resultsDir, { recursive: true });
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]}; load average at the start ${loadAtStart}, at the end ${os.loadavg()[0]!.toFixed(1)}`;
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${(spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout ?? 'no ripgrep').split('\n')[0]}; load average at the start ${loadAtStart}, at the end ${os.loadavg()[0]!.toFixed(1)}`;
   const md = [
     '# Benchmark results',
     '',

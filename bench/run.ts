@@ -19,7 +19,9 @@ import { writeChart, writeChartPng } from './chart';
  *  - the Markdown part alone, ours vs VS Code's Markdown language service (link diagnostics of every Markdown file);
  *  - the language server: `initialize` to the first `specClarifier/status` (indexed), RSS after indexing, hover,
  *    definition and completion latency, and the time from a `didChange` in the 5,000-clause spec to the
- *    `publishDiagnostics` of that version (typing, and edits that add a footnote reference).
+ *    `publishDiagnostics` of that version (typing, and edits that add a footnote reference);
+ *  - big inputs (`--only big`), and the peak memory of `clarify check` per output format on the two big specs and on a
+ *    one-clause spec, the CLI's own floor (`--only mem`).
  */
 
 const repo = path.resolve(__dirname, '../..');
@@ -34,12 +36,12 @@ interface Args {
   runs: number;
   dirs: string[];
   skipMdls: boolean;
-  /** Which measurements to run (all by default): rg, check, md, server. */
+  /** Which measurements to run (all by default): rg, check, md, server, big, mem. */
   parts: Set<string>;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1000, 10000, 40000], runs: 5, dirs: [], skipMdls: false, parts: new Set(['rg', 'check', 'md', 'server', 'big']) };
+  const args: Args = { sizes: [1000, 10000, 40000], runs: 5, dirs: [], skipMdls: false, parts: new Set(['rg', 'check', 'md', 'server', 'big', 'mem']) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--sizes') args.sizes = argv[++i]!.split(',').filter(Boolean).map((s) => Number(s.replace(/k$/i, '000')));
@@ -407,6 +409,50 @@ async function measureBig(): Promise<BigRow[]> {
   return rows;
 }
 
+interface MemRow {
+  input: string;
+  format: string;
+  mb: number;
+  ms: number;
+  rssMb: number;
+  code: number;
+}
+
+/**
+ * Peak memory of `clarify check` per output format [^big_documents]: the 2.3 MB spec with 200,000 footnote references
+ * and the 4 MiB prose spec (peak RSS and its multiple of the input), and the CLI's own floor (a one-clause spec), which
+ * is part of every peak.
+ */
+async function measureMemory(): Promise<MemRow[]> {
+  const cases = ensureBigCases(cacheDir, log);
+  const tiny = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-mem-tiny-'));
+  fs.writeFileSync(path.join(tiny, 'spec.md'), '# A {#a authority=root}\n\nThe service returns an error for a malformed request.\n');
+  const rows: MemRow[] = [];
+  try {
+    for (const [input, dir] of [['one-clause spec (the CLI itself)', tiny], ['2.3 MB spec, 200,000 footnote references', cases.refs], ['4 MiB prose spec', cases.spec4]] as const) {
+      const mb = fs.statSync(path.join(dir, 'spec.md')).size / 1e6;
+      for (const format of ['json', 'text', 'sarif']) {
+        const args = ['--require', path.join(repo, 'out/bench/maxrss.js'), path.join(measured, 'bin/clarify.js'), 'check', dir, '--format', format, '--output', os.devNull];
+        const r = await timed(process.execPath, args);
+        rows.push({ input, format, mb, ms: r.ms, rssMb: r.rssMb ?? NaN, code: r.code });
+        log(`memory: ${input}, --format ${format}: ${(r.rssMb ?? NaN).toFixed(0)} MB peak${mb >= 1 ? ` (${((r.rssMb ?? NaN) / mb).toFixed(0)}× the input)` : ''}, ${fmtMs(r.ms)}`);
+      }
+    }
+  } finally {
+    fs.rmSync(tiny, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+function memTable(rows: MemRow[]): string {
+  const md = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  return [
+    md(['input', 'format', 'MB', 'peak RSS', 'peak / input', 'time', 'exit']),
+    md(['---', '---', '---', '---', '---', '---', '---']),
+    ...rows.map((r) => md([r.input, r.format, r.mb.toFixed(2), `${r.rssMb.toFixed(0)} MB`, r.mb >= 1 ? `${(r.rssMb / r.mb).toFixed(0)}×` : '—', fmtMs(r.ms), String(r.code)])),
+  ].join('\n');
+}
+
 function bigTable(rows: BigRow[]): string {
   const md = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   return [md(['big input', 'MB', 'time', 'peak / server RSS', 'notes']), md(['---', '---', '---', '---', '---']), ...rows.map((r) => md([r.name, r.mb.toFixed(1), fmtMs(r.ms), `${r.rssMb.toFixed(0)} MB`, r.note]))].join('\n');
@@ -443,7 +489,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   // Other work on the machine slows everything measured here: the results say how busy it was.
   const loadAtStart = os.loadavg()[0]!.toFixed(1);
-  if (spawnSync('rg', ['--version']).status !== 0) throw new Error('ripgrep (rg) is needed as the baseline: apt-get install ripgrep');
+  if (args.parts.has('rg') && spawnSync('rg', ['--version']).status !== 0) throw new Error('ripgrep (rg) is needed as the baseline: apt-get install ripgrep');
   const targets: Target[] = [];
   for (const size of args.sizes) {
     const ws = ensureWorkspace(cacheDir, size, log);
@@ -489,9 +535,10 @@ async function main(): Promise<void> {
   }
 
   const big = args.parts.has('big') ? await measureBig() : [];
+  const mem = args.parts.has('mem') ? await measureMemory() : [];
 
   fs.mkdirSync(resultsDir, { recursive: true });
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]}; load average at the start ${loadAtStart}, at the end ${os.loadavg()[0]!.toFixed(1)}`;
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${(spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout ?? 'no ripgrep').split('\n')[0]}; load average at the start ${loadAtStart}, at the end ${os.loadavg()[0]!.toFixed(1)}`;
   const md = [
     '# Benchmark results',
     '',
@@ -502,16 +549,17 @@ async function main(): Promise<void> {
     table(rows),
     '',
     ...(big.length ? ['Big inputs (one run each; the server rows: time from didOpen through 20 hovers, RSS after):', '', bigTable(big), ''] : []),
+    ...(mem.length ? ['Peak memory of `clarify check` by output format (one run each, output to /dev/null):', '', memTable(mem), ''] : []),
     '![Time vs workspace size](time-vs-size.png)',
     '',
   ].join('\n');
   fs.writeFileSync(path.join(resultsDir, 'results.md'), md);
-  fs.writeFileSync(path.join(resultsDir, 'results.json'), JSON.stringify({ machine, runs: args.runs, rows, big }, null, 2) + '\n');
+  fs.writeFileSync(path.join(resultsDir, 'results.json'), JSON.stringify({ machine, runs: args.runs, rows, big, mem }, null, 2) + '\n');
   writeChart(path.join(resultsDir, 'time-vs-size.svg'), rows.filter((r) => r.name.startsWith('generated')));
   if (!(await writeChartPng(path.join(resultsDir, 'time-vs-size.svg'), path.join(resultsDir, 'time-vs-size.png')))) {
     log('no chromium (CHROMIUM_PATH): wrote the SVG chart only, not time-vs-size.png');
   }
-  process.stdout.write(`${table(rows)}\n\n${big.length ? `${bigTable(big)}\n\n` : ''}written to ${path.relative(process.cwd(), resultsDir)}/\n`);
+  process.stdout.write(`${table(rows)}\n\n${big.length ? `${bigTable(big)}\n\n` : ''}${mem.length ? `${memTable(mem)}\n\n` : ''}written to ${path.relative(process.cwd(), resultsDir)}/\n`);
 }
 
 main().catch((err: unknown) => {

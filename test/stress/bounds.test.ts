@@ -1,5 +1,6 @@
 // Bounded memory on big input [^big_documents], measured as the peak RSS of the real CLI in a child process (a generous
-// bound, never a time): an LLM endpoint answering 100 MB, and a 2.3 MB spec with 200,000 footnote references.
+// bound, never a time): an LLM endpoint answering 100 MB, a 2.3 MB spec with 200,000 footnote references in every output
+// format, and a 4 MiB prose spec.
 // See docs/reliability.md.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -46,17 +47,46 @@ describe('stress: bounded memory [^big_documents]', function () {
     });
   }
 
-  it('a 2.3 MB spec with 200,000 footnote references: clarify check --format json peaks under 400x the spec (2.6 GB, 1,100x, before)', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-refs-'));
-    const text = '# Spec {#root authority=root}\n\n' + Array.from({ length: 200_000 }, (_, i) => `x[^r${i}]\n`).join('');
+  // Measured peaks (2-core machine under load): the 200,000-reference spec 380 MB with JSON (166x; 2.6 GB before any
+  // bound, 660 MB before this bound), 360 MB as text; the 4 MiB spec 233 MB (56x). About 100 MB of every peak is the CLI
+  // itself (Node and the bundle, before reading a file).
+  const refsSpec = (): string => '# Spec {#root authority=root}\n\n' + Array.from({ length: 200_000 }, (_, i) => `x[^r${i}]\n`).join('');
+  for (const format of ['json', 'text', 'sarif'] as const) {
+    it(`a 2.3 MB spec with 200,000 footnote references: clarify check --format ${format} peaks under 200x the spec, every reference indexed`, async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-refs-'));
+      const text = refsSpec();
+      fs.writeFileSync(path.join(dir, 'spec.md'), text);
+      const out = path.join(dir, 'out');
+      try {
+        const r = await cliWithPeak(['check', dir, '--format', format, '--output', out]);
+        assert.equal(r.code, 0, r.stderr);
+        const mb = text.length / 1e6;
+        assert.ok(r.peakMb < 200 * mb, `peak RSS ${r.peakMb.toFixed(0)} MB for a ${mb.toFixed(1)} MB spec (${(r.peakMb / mb).toFixed(0)}x)`);
+        const written = fs.readFileSync(out, 'utf8');
+        if (format === 'json') assert.match(written.slice(-2000), /"footnoteClauses": 200000,/);
+        else assert.ok(written.length > 0);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('a 4 MiB prose spec under one heading: clarify check --format json peaks under 70x the spec', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-prose-'));
+    const words = ['the', 'service', 'must', 'return', 'an', 'error', 'when', 'a', 'request', 'is', 'malformed', 'and', 'log', 'it', 'within', 'one', 'second', 'for', 'each', 'user'];
+    const lines = ['# Big spec {#big_root authority=root}', ''];
+    for (let i = 0, size = 0; size < 4 * 1024 * 1024 - 4096; i++) {
+      const line = `${Array.from({ length: 12 + (i % 20) }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ')}[^b${i.toString(36)}].`;
+      lines.push(line.charAt(0).toUpperCase() + line.slice(1), '');
+      size += line.length + 2;
+    }
+    const text = lines.join('\n');
     fs.writeFileSync(path.join(dir, 'spec.md'), text);
-    const out = path.join(dir, 'out.json');
     try {
-      const r = await cliWithPeak(['check', dir, '--format', 'json', '--output', out]);
-      assert.equal(r.code, 0, r.stderr);
+      const r = await cliWithPeak(['check', dir, '--format', 'json', '--output', path.join(dir, 'out.json')]);
+      assert.ok(r.code === 0 || r.code === 1, r.stderr);
       const mb = text.length / 1e6;
-      assert.ok(r.peakMb < 400 * mb, `peak RSS ${r.peakMb.toFixed(0)} MB for a ${mb.toFixed(1)} MB spec (${(r.peakMb / mb).toFixed(0)}x)`);
-      assert.ok(fs.statSync(out).size > 0);
+      assert.ok(r.peakMb < 70 * mb, `peak RSS ${r.peakMb.toFixed(0)} MB for a ${mb.toFixed(1)} MB spec (${(r.peakMb / mb).toFixed(0)}x)`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -47,6 +47,18 @@ describe('hostile Markdown: parsed in bounded time, the good parts kept', () => 
     assert.deepEqual(table.problems, []);
   });
 
+  it('a cut line keeps its footnote references: every line of a 1,000-line paragraph holds one, all are indexed', () => {
+    const n = MAX_BLOCK_LINES * 2 + 200;
+    const facts = parseSpec('specs/h.md', `# T {#t}\n\n${Array.from({ length: n }, (_, i) => `x[^r${i}]\n`).join('')}`);
+    assert.ok(facts.problems.some((p) => /2 lines read as blank to cut paragraphs/.test(p)), facts.problems.join());
+    assert.deepEqual(
+      facts.footnoteRefs.map((r) => r.id),
+      Array.from({ length: n }, (_, i) => `r${i}`),
+    );
+    const cut = facts.footnoteRefs[MAX_BLOCK_LINES]!;
+    assert.deepEqual([cut.range.start, cut.idRange.start], [{ line: 2 + MAX_BLOCK_LINES, character: 1 }, { line: 2 + MAX_BLOCK_LINES, character: 3 }]);
+  });
+
   it('`[^` a hundred thousand times, 50,000 unmatched brackets, emphasis runs: nothing but the clause after', () => {
     assert.deepEqual(ids(`${'[^'.repeat(100_000)}\n\n# A {#a}\n`), ['a']);
     assert.deepEqual(ids(`${']'.repeat(50_000)}\n\n${'['.repeat(50_000)}\n\n# B {#b}\n`), ['b']);

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import * as v8 from 'node:v8';
 import { CODE_DESCRIPTIONS, compareDiagnostics, computeDiagnostics } from '../core/diagnostics';
 import { jsonPieces, summarize, toJson } from '../core/format/json';
 import { toSarif } from '../core/format/sarif';
@@ -167,6 +168,10 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
 
   const dir = folderArg(dirArg ?? '.');
 
+  // A batch run keeps its heap near what is live [^big_documents]: by default V8 lets the old generation grow to up to
+  // four times the live heap before a full collection, which made the peak about four times what the run holds (a
+  // 4 MiB spec: 282 MB peak; 223 MB with 25%, the same CPU time, measured). Read by V8 at every heap resize.
+  v8.setFlagsFromString('--heap-growing-percent=25');
   const workspace = await loadWorkspace(dir, values.cache ? { cacheDir: path.resolve(values.cache) } : {});
   if (values.llm && command === 'check') {
     // The optional LLM pass: its failure is one line on stderr; the offline results stay [^llm_pass].

@@ -847,7 +847,9 @@ export class IndexModel {
     let info = this.exampleCache.get(clause);
     if (!info) {
       info = this.computeExample(clause);
-      this.exampleCache.set(clause, info);
+      // Only what took a search is kept: a clause with no example and none expected (200,000 uncited footnotes of one
+      // spec) costs a few lookups to compute again, not an object and a path each in memory [^big_documents].
+      if (info.exists || info.expected) this.exampleCache.set(clause, info);
     }
     return info;
   }
@@ -1089,8 +1091,11 @@ function footnoteClause(file: string, ref: FootnoteRef | undefined): Clause | un
   return clause;
 }
 
+/** The attributes of every footnote clause (footnotes have none): one frozen object, not one per clause. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
+
 function makeFootnoteClause(file: string, ref: FootnoteRef): Clause {
-  return {
+  const clause: Clause = {
     id: ref.id,
     kind: 'footnote',
     title: ref.sectionTitle,
@@ -1099,16 +1104,17 @@ function makeFootnoteClause(file: string, ref: FootnoteRef): Clause {
     range: ref.range,
     idRange: ref.idRange,
     section: ref.section,
-    attributes: {},
-    ...(ref.parent !== undefined ? { parent: ref.parent } : {}),
-    ...(ref.authority !== undefined ? { authority: ref.authority } : {}),
+    attributes: NO_ATTRIBUTES,
   };
+  if (ref.parent !== undefined) clause.parent = ref.parent;
+  if (ref.authority !== undefined) clause.authority = ref.authority;
+  return clause;
 }
 
 function definitionClause(def: FootnoteDefinitionAt): Clause {
   let clause = definitionClauses.get(def);
   if (!clause) {
-    clause = { id: def.id, kind: 'footnote', title: def.id, text: def.text, file: def.file, range: def.range, idRange: def.idRange, section: [], attributes: {} };
+    clause = { id: def.id, kind: 'footnote', title: def.id, text: def.text, file: def.file, range: def.range, idRange: def.idRange, section: [], attributes: NO_ATTRIBUTES };
     definitionClauses.set(def, clause);
   }
   return clause;

@@ -111,7 +111,7 @@ export function toJson(model: IndexModel, diagnostics: Diagnostic[], skipped: { 
  * of a spec with 200,000 footnotes is hundreds of MB, and building it as one string (and one object per clause before
  * that) took several times that in memory. Each array element is made and serialised on its own [^big_documents].
  */
-export function* jsonPieces(model: IndexModel, diagnostics: Diagnostic[], skipped: { path: string; reason: string }[] = [], pieceChars = 1 << 20): Generator<string> {
+export function* jsonPieces(model: IndexModel, diagnostics: Diagnostic[], skipped: { path: string; reason: string }[] = [], pieceChars = 1 << 16): Generator<string> {
   let buffer = '';
   const indent = (json: string, pad: string): string => json.replace(/\n/g, `\n${pad}`);
   function* array<T>(name: string, items: readonly T[], map: (item: T) => unknown, last = false): Generator<string> {

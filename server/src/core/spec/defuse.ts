@@ -21,7 +21,8 @@ import { plural } from '../words';
  *    (they are read from the original text); its links, emphasis and code spans are not;
  *  - a block of more than MAX_BLOCK_LINES lines (a paragraph's lines are merged with one array splice each) is cut by
  *    reading every MAX_BLOCK_LINES-th line as blank, preferring one without references, links or HTML, never a fence
- *    line; tables are not cut (each row is parsed on its own).
+ *    line; tables are not cut (each row is parsed on its own). The cut lines are returned (`cuts`): the footnote
+ *    references on them are read from the original text, with the paragraph after the cut.
  * Ordinary specs come back unchanged: the busiest block of the Model Spec has 30 markers, of this repository's docs 113.
  */
 
@@ -34,6 +35,11 @@ export interface Defused {
   text: string;
   /** What was made plain, for the file's problems (empty when nothing was). */
   notes: string[];
+  /**
+   * The lines read as blank to cut an overlong paragraph, as [start, end) offsets of their content, in order: their
+   * footnote references are not in the parsed text, so the caller reads them from the original [^big_documents].
+   */
+  cuts: [number, number][];
 }
 
 const SPACE = 32;
@@ -108,7 +114,9 @@ export function defuseMarkdown(text: string): Defused {
     );
   }
   if (cutLines) notes.push(`${plural(cutLines, 'line')} read as blank to cut paragraphs longer than ${MAX_BLOCK_LINES} lines`);
-  if (notes.length === 0) return { text, notes };
+  const cuts: [number, number][] = [];
+  for (const line of lines) if (line.cut) cuts.push([line.start, line.end]);
+  if (notes.length === 0) return { text, notes, cuts };
   const parts: string[] = [];
   let at = 0;
   for (const line of lines) {
@@ -117,7 +125,7 @@ export function defuseMarkdown(text: string): Defused {
     at = line.end;
   }
   parts.push(text.slice(at));
-  return { text: parts.join(''), notes };
+  return { text: parts.join(''), notes, cuts };
 }
 
 const HAZARDS = /[[\]*_~`]/g;

@@ -411,16 +411,18 @@ function parseChunk(file: string, text: string, sections: readonly SectionEntry[
   const facts = emptySpecFacts(file);
   const entry: ChunkEntry = { facts, anchorEvents: [], sectionsIn, sectionsOut: sections };
   let tree: MdNode;
+  let cuts: [number, number][] = [];
   try {
     // The parser reads a copy of the same length with adversarial nesting and markup made plain [^nt4x].
     const defused = defuseMarkdown(text);
     facts.problems.push(...defused.notes);
+    cuts = defused.cuts;
     tree = split ? parseMarkdownPieces(defused.text) : parseMarkdown(defused.text);
   } catch (err) {
     facts.problems.push(`could not parse Markdown: ${(err as Error).message}`);
     return entry;
   }
-  const walker = new SpecWalker(file, text, facts, entry.anchorEvents, sections, mode);
+  const walker = new SpecWalker(file, text, facts, entry.anchorEvents, sections, mode, cuts);
   try {
     walker.walk(tree);
   } catch (err) {
@@ -733,6 +735,8 @@ class SpecWalker {
     private readonly anchorEvents: (string | number)[],
     sections: readonly SectionEntry[],
     private readonly mode: WalkMode,
+    /** Lines read as blank to cut an overlong paragraph (defuse.ts): their references are read from `text`. */
+    private readonly cuts: readonly [number, number][] = [],
   ) {
     this.lines = new LineIndex(text);
     this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -747,8 +751,14 @@ class SpecWalker {
     // Iterative pre-order walk (document order) with the innermost text block tracked per entry:
     // deep nesting in hostile input must not overflow the call stack.
     const stack: { node: MdNode; block?: MdNode }[] = [{ node: root }];
+    let cut = 0;
     while (stack.length) {
       const { node, block } = stack.pop()!;
+      // The references of a cut line go with the paragraph after it, in document order.
+      if (cut < this.cuts.length && node.position && node !== root) {
+        const start = this.offsets(node)[0];
+        for (; cut < this.cuts.length && this.cuts[cut]![0] < start; cut++) this.cutRefs(this.cuts[cut]!, TEXT_BLOCKS.has(node.type) ? node : block);
+      }
       if (OPAQUE.has(node.type)) {
         if (node.type === 'html' && node.value) this.htmlAnchors(node.value);
         continue;
@@ -792,7 +802,16 @@ class SpecWalker {
       const innerBlock = TEXT_BLOCKS.has(node.type) ? node : block;
       for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, block: innerBlock });
     }
+    for (; cut < this.cuts.length; cut++) this.cutRefs(this.cuts[cut]!, undefined);
     this.sectionTexts(root);
+  }
+
+  /** The footnote references of a line read as blank (not in the parsed text) [^big_documents]. */
+  private cutRefs([start, end]: readonly [number, number], block: MdNode | undefined): void {
+    const raw = this.text.slice(start, end);
+    if (!raw.includes('[^')) return;
+    REF_RE.lastIndex = 0;
+    for (let m = REF_RE.exec(raw); m; m = REF_RE.exec(raw)) if (!isEscaped(raw, m.index)) this.addRef(m[1]!, start + m.index, block);
   }
 
   /** micromark skips a leading byte order mark: its offsets then count from the character after it. */

@@ -1,0 +1,166 @@
+import type { ClarifierConfig } from '../core/config';
+import { clauseChanges, clauseTexts, impactOf, judgeStale, type ClauseChange, type ImpactEntry, type LineStamp, type SpecHistory, type SpecVersion, type StaleFinding } from '../core/drift';
+import type { IndexModel, WorkspaceIndex } from '../core/index';
+import { parseSpecChunked, type SpecChunkCache } from '../core/spec/parseSpec';
+import type { Citation } from '../core/types';
+import { plural } from '../core/words';
+import { GitRepo, type BlobReader } from './git';
+
+/**
+ * Reads the git history drift needs and hands it to the pure rules of core/drift.ts [^dr1s]: blame of the citing
+ * lines, the versions of the cited specs back to the oldest citing line (at most `stale.maxCommits` commits each,
+ * parsed with the same parser, chunk by chunk, so a version that changed one section re-parses one section).
+ */
+
+export interface StaleRun {
+  findings: StaleFinding[];
+  /** One line for people: what was judged, or why nothing could be (no git, not a repository). */
+  message: string;
+  /** Set when there is no history to read: nothing else changes. */
+  unavailable?: boolean;
+}
+
+interface Item {
+  citation: Citation;
+  id: string;
+  specFile: string;
+}
+
+export async function findStaleCitations(root: string, index: WorkspaceIndex, config: ClarifierConfig, options: { isCancelled?: () => boolean } = {}): Promise<StaleRun> {
+  const repo = await GitRepo.open(root, config.stale.timeoutSeconds * 1000);
+  if ('error' in repo) return { findings: [], message: `Stale citations not checked: ${repo.error}.`, unavailable: true };
+  const model = index.model();
+  const items = citedItems(model);
+  const byCodeFile = new Map<string, Item[]>();
+  for (const item of items) push(byCodeFile, item.citation.file, item);
+
+  const stamps = new Map<Item, LineStamp>();
+  for (const [file, list] of byCodeFile) {
+    if (options.isCancelled?.()) return { findings: [], message: 'Stale citations: cancelled.' };
+    const blamed = await repo.blameLines(file, list.map((i) => i.citation.range.start.line));
+    for (const item of list) {
+      const stamp = blamed.get(item.citation.range.start.line);
+      if (stamp) stamps.set(item, stamp);
+    }
+  }
+
+  const bySpec = new Map<string, Item[]>();
+  for (const item of items) if (stamps.has(item)) push(bySpec, item.specFile, item);
+  const findings: StaleFinding[] = [];
+  let walked = 0;
+  let unknown = 0;
+  const blobs = repo.blobs();
+  try {
+    for (const [specFile, list] of bySpec) {
+      if (options.isCancelled?.()) return { findings: [], message: 'Stale citations: cancelled.' };
+      const facts = index.specFacts(specFile);
+      if (!facts) continue;
+      const current = clauseTexts(facts);
+      const times = list.map((i) => stamps.get(i)!).filter((s): s is { commit: string; time: number } => 'commit' in s);
+      if (times.length === 0) continue;
+      const history = await specHistory(repo, blobs, specFile, Math.min(...times.map((t) => t.time)), config.stale.maxCommits);
+      walked += history.versions.length;
+      for (const item of list) {
+        const line = stamps.get(item)!;
+        const verdict = judgeStale(item.id, current.get(item.id), line, history);
+        if (verdict.state === 'unknown') unknown++;
+        if (verdict.state !== 'stale' || !('commit' in line)) continue;
+        findings.push({ citation: item.citation, id: item.id, specFile, line, changed: verdict.changed, oldText: verdict.old, newText: verdict.new });
+      }
+    }
+  } finally {
+    blobs.close();
+  }
+  const judged = [...stamps.keys()].length;
+  return {
+    findings,
+    message:
+      `Stale citations: ${plural(findings.length, 'stale citation')} of ${plural(items.length, 'citation')} ` +
+      `(${judged} with a known history, ${unknown} undecided; ${plural(walked, 'spec version')} read).`,
+  };
+}
+
+/** Every written citation (not a test named by a definition) that names exactly one clause, with that clause. */
+function citedItems(model: IndexModel): Item[] {
+  const out: Item[] = [];
+  for (const citation of model.citations) {
+    if (citation.target !== undefined) continue;
+    const t = model.citationTarget(citation.id);
+    const clause = t ? model.clauseIn(t.id, t.scope) : undefined;
+    if (clause) out.push({ citation, id: clause.id, specFile: clause.file });
+  }
+  return out;
+}
+
+/**
+ * The versions of one spec file, newest first, back to the first one at or before `since` (inclusive), at most
+ * `max` commits; renames are followed while the path stays in the workspace.
+ */
+async function specHistory(repo: GitRepo, blobs: BlobReader, specFile: string, since: number, max: number): Promise<SpecHistory> {
+  const log = await repo.fileHistory(specFile, max);
+  const versions: SpecVersion[] = [];
+  let cache: SpecChunkCache | undefined;
+  let reachedSince = false;
+  for (const entry of log.entries) {
+    const text = await blobs.read(entry.commit, entry.path);
+    if (text === undefined) {
+      // Unreadable (too big, binary, git failed): the walk ends here, undecided beyond.
+      return { versions, complete: false };
+    }
+    const parsed = parseSpecChunked(specFile, text, cache);
+    cache = parsed.cache;
+    versions.push({ commit: entry.commit, time: entry.time, texts: clauseTexts(parsed.facts) });
+    if (entry.time <= since) {
+      reachedSince = true;
+      break;
+    }
+  }
+  return { versions, complete: reachedSince || log.complete };
+}
+
+/** `clarify impact REV`: the clauses changed since a commit (to the working tree) and the citations to re-check. */
+export async function impactSince(root: string, index: WorkspaceIndex, config: ClarifierConfig, rev: string): Promise<{ commit: string; entries: ImpactEntry[] } | { error: string }> {
+  const repo = await GitRepo.open(root, config.stale.timeoutSeconds * 1000);
+  if ('error' in repo) return { error: `Impact needs the git history: ${repo.error}.` };
+  const commit = await repo.resolveCommit(rev);
+  const changes = await repo.changesSince(commit);
+  const tracked = await repo.trackedPaths();
+  const model = index.model();
+  const isSpec = (p: string): boolean => index.roleOf(p) === 'spec';
+  const out: ClauseChange[] = [];
+  const blobs = repo.blobs();
+  const textsAt = async (p: string): Promise<Map<string, string> | undefined> => {
+    const text = await blobs.read(commit, repo.gitPath(p));
+    return text === undefined ? undefined : clauseTexts(parseSpecChunked(p, text).facts);
+  };
+  const currentTexts = (p: string): Map<string, string> | undefined => {
+    const facts = index.specFacts(p);
+    return facts ? clauseTexts(facts) : undefined;
+  };
+  try {
+    const seen = new Set<string>();
+    for (const ch of changes) {
+      if (ch.status === 'D') {
+        if (isSpec(ch.path)) out.push(...clauseChanges(ch.path, await textsAt(ch.path), undefined));
+        continue;
+      }
+      seen.add(ch.path);
+      if (!model.specs.has(ch.path) && !(ch.from !== undefined && isSpec(ch.from))) continue;
+      const before = await textsAt(ch.from ?? ch.path);
+      // A renamed spec: its clauses are compared with the old file's by id.
+      out.push(...clauseChanges(ch.path, before, currentTexts(ch.path)));
+    }
+    // Specs git does not track yet: every clause is new.
+    for (const file of model.specFiles) if (!seen.has(file) && !tracked.has(file)) out.push(...clauseChanges(file, undefined, currentTexts(file)));
+  } finally {
+    blobs.close();
+  }
+  out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { commit, entries: impactOf(model, out) };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -3,60 +3,58 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { clauseTexts, judgeStale, staleHoverMarkdown, wordDiff, type SpecHistory, type StaleFinding } from '../../server/src/core/drift';
+import { changedSince, clauseTexts, judgeStale, staleHoverMarkdown, wordDiff, type SpecChange, type StaleFinding } from '../../server/src/core/drift';
 import { parseSpec } from '../../server/src/core/spec/parseSpec';
 import { parseBlame } from '../../server/src/node/git';
 import { clarify, tempWorkspace } from '../helpers/cli';
 import { commit, git, scriptedRepo, writeFiles } from '../helpers/gitHistory';
 
 const texts = (spec: string): Map<string, string> => clauseTexts(parseSpec('spec.md', spec));
-const version = (commitId: string, time: number, spec: string): SpecHistory['versions'][number] => ({ commit: commitId, time, texts: texts(spec) });
+const change = (commitId: string, time: number, spec: string, parent?: string): SpecChange => ({ commit: commitId, time, texts: texts(spec), parent: parent === undefined ? undefined : texts(parent) });
 
 const V1 = '# Retention {#ret}\n\nDelete logs after 30 days.\n';
 const V2 = '# Retention {#ret}\n\nDelete logs after 90 days.\n';
 
 describe('drift rules (history as data)', () => {
-  const history: SpecHistory = { versions: [version('c3', 300, V2), version('c2', 200, V2), version('c1', 100, V1)], complete: true };
-  const now = texts(V2).get('ret');
+  const now = texts(V2).get('ret')!;
 
-  it('the clause text: heading title and section prose, whitespace normalised; footnotes: the sentence and the definition', () => {
+  it('the clause text: heading title and section prose; footnotes: the sentence with the reference and the definition', () => {
     assert.equal(texts(V1).get('ret'), 'Retention Delete logs after 30 days.');
-    assert.equal(texts('# Retention {#ret}\n\nDelete logs\n   after 30 days.\n').get('ret'), texts(V1).get('ret'));
-    const a = texts('# Export\n\nExports are CSV[^ex].\n\n[^ex]: Comma separated.\n').get('ex');
-    const b = texts('# Export\n\nExports are CSV[^ex].\n\n[^ex]: Tab separated.\n').get('ex');
-    assert.equal(a, 'Exports are CSV[^ex]. Comma separated.');
-    assert.notEqual(a, b);
+    // Reflowing and adding footnote references change nothing.
+    assert.equal(texts('# Retention {#ret}\n\nDelete logs[^x]\n   after 30 days.\n').get('ret'), texts(V1).get('ret'));
+    const a = texts('# Export\n\nExports are CSV[^ex]. Imports are JSON[^im].\n\n[^ex]: Comma separated.\n').get('ex');
+    assert.equal(a, 'Exports are CSV. Comma separated.');
+    // Another sentence of the paragraph (another footnote's) is not this clause's text.
+    assert.equal(texts('# Export\n\nExports are CSV[^ex]. Imports are YAML[^im].\n\n[^ex]: Comma separated.\n').get('ex'), a);
+    assert.notEqual(texts('# Export\n\nExports are CSV[^ex]. Imports are JSON[^im].\n\n[^ex]: Tab separated.\n').get('ex'), a);
+    assert.notEqual(texts('# Export\n\nExports are TSV[^ex]. Imports are JSON[^im].\n\n[^ex]: Comma separated.\n').get('ex'), a);
   });
 
-  it('stale when the text as of the line differs from now; the change is the oldest commit of the current text', () => {
-    const v = judgeStale('ret', now, { commit: 'c1', time: 100 }, history);
-    assert.deepEqual(v, { state: 'stale', old: texts(V1).get('ret'), new: now, changed: { commit: 'c2', time: 200 } });
-    // A line committed in a commit that did not touch the spec: the version in effect at its time.
-    assert.equal(judgeStale('ret', now, { commit: 'x', time: 150 }, history).state, 'stale');
+  it('stale when the clause in the line\'s commit differs from now; fresh when equal (also after changing back)', () => {
+    assert.deepEqual(judgeStale('ret', now, { commit: 'c1', time: 100 }, texts(V1)), { state: 'stale', old: texts(V1).get('ret'), new: now });
+    assert.deepEqual(judgeStale('ret', now, { commit: 'c2', time: 200 }, texts(V2)), { state: 'fresh' });
+    assert.deepEqual(judgeStale('ret', texts(V1).get('ret'), { commit: 'c1', time: 100 }, texts(V1)), { state: 'fresh' });
   });
 
-  it('fresh when the line changed after the clause, or in the working tree, or the text changed back', () => {
-    assert.equal(judgeStale('ret', now, { commit: 'x', time: 250 }, history).state, 'fresh');
-    assert.equal(judgeStale('ret', now, { commit: 'c2', time: 200 }, history).state, 'fresh');
-    assert.equal(judgeStale('ret', now, { uncommitted: true }, history).state, 'fresh');
-    const back: SpecHistory = { versions: [version('c3', 300, V1), version('c2', 200, V2), version('c1', 100, V1)], complete: true };
-    assert.equal(judgeStale('ret', texts(V1).get('ret'), { commit: 'c1', time: 100 }, back).state, 'fresh');
+  it('a line changed in the working tree is touched: fresh', () => {
+    assert.deepEqual(judgeStale('ret', now, { uncommitted: true }, texts(V1)), { state: 'fresh' });
   });
 
-  it('an uncommitted change of the clause is a change in the working tree', () => {
-    const edited = texts('# Retention {#ret}\n\nDelete logs after 7 days.\n').get('ret');
-    const v = judgeStale('ret', edited, { commit: 'c2', time: 200 }, history);
-    assert.equal(v.state, 'stale');
-    assert.equal(v.state === 'stale' && v.changed, 'working tree');
+  it('never reports without both texts: no blame, no spec in the line\'s commit, a clause that did not exist yet', () => {
+    assert.equal(judgeStale('ret', now, undefined, texts(V1)).state, 'unknown');
+    assert.equal(judgeStale('ret', now, { commit: 'c0', time: 50 }, undefined).state, 'unknown');
+    assert.equal(judgeStale('ret', now, { commit: 'c0', time: 50 }, texts('# Other {#o}\n\nx\n')).state, 'unknown');
+    assert.equal(judgeStale('ret', undefined, { commit: 'c1', time: 100 }, texts(V1)).state, 'unknown');
   });
 
-  it('never reports without both times: no blame, a capped walk, a clause that did not exist yet', () => {
-    assert.equal(judgeStale('ret', now, undefined, history).state, 'unknown');
-    const capped: SpecHistory = { versions: history.versions.slice(0, 2), complete: false };
-    assert.deepEqual(judgeStale('ret', now, { commit: 'x', time: 50 }, capped), { state: 'unknown', reason: 'the line is older than the history walked' });
-    assert.equal(judgeStale('ret', now, { commit: 'x', time: 50 }, history).state, 'unknown');
-    const added: SpecHistory = { versions: [version('c2', 200, V2), version('c1', 100, '# Other {#o}\n\nx\n')], complete: true };
-    assert.equal(judgeStale('ret', now, { commit: 'c1', time: 100 }, added).state, 'unknown');
+  it('since when: the newest commit with the current text whose parent had another, the working tree, or unknown', async () => {
+    const SIDE = '# Retention {#ret}\n\nDelete logs after 60 days.\n';
+    // Newest first; c3 edits another clause, s1 is a side branch's commit with another text (not the change).
+    const changes = [change('c3', 300, V2, V2), change('s1', 250, SIDE, V1), change('c2', 200, V2, V1), change('c1', 100, V1)];
+    assert.deepEqual(await changedSince('ret', now, texts(V2), changes), { commit: 'c2', time: 200 });
+    const edited = texts('# Retention {#ret}\n\nDelete logs after 7 days.\n').get('ret')!;
+    assert.equal(await changedSince('ret', edited, texts(V2), changes), 'working tree');
+    assert.equal(await changedSince('ret', now, texts(V2), changes.slice(0, 2)), undefined);
   });
 
   it('the hover shows the clause then and now, with a compact word diff', () => {
@@ -159,15 +157,16 @@ describe('clarify check --stale and clarify impact (scripted git history)', func
     assert.deepEqual(stale.map((d: { file: string }) => d.file), ['src/export.ts']);
   });
 
-  it('a history capped below the citing line decides nothing (stale.maxCommits)', async () => {
+  it('bounded: at most stale.maxCommits commits of a spec are read; beyond, nothing is decided', async () => {
     const copy = tempWorkspace({});
     fs.cpSync(repo.dir, copy, { recursive: true });
     fs.writeFileSync(path.join(copy, '.clarifier.json'), '{ "stale": { "maxCommits": 1 } }\n');
     const r = await clarify('check', copy, '--stale', '--format', 'json');
     const stale = JSON.parse(r.stdout).diagnostics.filter((d: { code: string }) => d.code === 'citation.stale');
-    // Both citing lines (January) predate the one version walked (February): undecided, not reported.
-    assert.deepEqual(stale.map((d: { file: string }) => d.file), []);
-    assert.match(r.stderr, /0 stale citations of 5 citations \(\d+ with a known history, \d+ undecided; 1 spec version read\)/);
+    // The first commit (of a.ts and export.ts) is the one read: both judged, since when is not known; b.ts's commit is
+    // beyond the cap: undecided.
+    assert.deepEqual(stale.map((d: { file: string; message: string }) => `${d.file} ${/changed, after this line/.test(d.message)}`), ['src/a.ts true', 'src/export.ts true']);
+    assert.match(r.stderr, /2 stale citations of 5 citations \(5 with a known history, 1 undecided; 1 spec version read\)/);
   });
 
   it('no repository or no git: one clear line, nothing else changes', async () => {
@@ -219,7 +218,7 @@ describe('clarify check --stale and clarify impact (scripted git history)', func
     assert.deepEqual(json.since, { rev: 'HEAD~1', commit: repo.commits[1] });
     // Since the second commit only the uncommitted footnote edit changed a clause.
     assert.deepEqual(json.clauses, [
-      { id: 'ex1', file: 'specs/logs.md', change: 'changed', oldText: 'Exports are CSV[^ex1], one row per event. Comma separated, UTF-8.', newText: 'Exports are CSV[^ex1], one row per event. Semicolon separated, UTF-8.', citations: [{ file: 'src/export.ts', line: 1, kind: 'code' }] },
+      { id: 'ex1', file: 'specs/logs.md', change: 'changed', oldText: 'Exports are CSV, one row per event. Comma separated, UTF-8.', newText: 'Exports are CSV, one row per event. Semicolon separated, UTF-8.', citations: [{ file: 'src/export.ts', line: 1, kind: 'code' }] },
     ]);
     assert.equal((await clarify('impact')).code, 2);
     assert.equal((await clarify('impact', 'HEAD', repo.dir, '--bogus')).code, 2);

@@ -23,21 +23,6 @@ export interface CommitStamp {
 /** Where the citing line last changed (from blame): a commit, or the working tree (the line is touched: not stale). */
 export type LineStamp = CommitStamp | { uncommitted: true };
 
-/** One committed version of a spec file: the commit that wrote it and its clause texts by id. */
-export interface SpecVersion extends CommitStamp {
-  texts: ReadonlyMap<string, string>;
-}
-
-/**
- * What the history walk saw of one spec file: the versions of the commits that changed it, newest first, back to the
- * one in effect at the oldest citing line (or fewer when the walk was capped; `complete` when it reached the commit
- * that added the file).
- */
-export interface SpecHistory {
-  versions: SpecVersion[];
-  complete: boolean;
-}
-
 /** A stale citation: the clause as the citing line last saw it, and as it is now. */
 export interface StaleFinding {
   citation: Citation;
@@ -46,28 +31,39 @@ export interface StaleFinding {
   specFile: string;
   /** When the citing line last changed. */
   line: CommitStamp;
-  /** The commit that changed the clause after the line (the oldest of the run of versions equal to the current text), or the working tree. */
-  changed: CommitStamp | 'working tree';
+  /**
+   * Since when the clause has its current text: the working tree, the commit that gave it that text, or undefined
+   * when that commit was not among those read (see changedSince).
+   */
+  changed: CommitStamp | 'working tree' | undefined;
   oldText: string;
   newText: string;
 }
 
-export type StaleVerdict =
-  | { state: 'stale'; old: string; new: string; changed: CommitStamp | 'working tree' }
-  | { state: 'fresh' }
-  | { state: 'unknown'; reason: string };
+export type StaleVerdict = { state: 'stale'; old: string; new: string } | { state: 'fresh' } | { state: 'unknown'; reason: string };
 
-/** Whitespace runs as one space, trimmed: reflowing a paragraph is no change. */
+/** Whitespace runs as one space, trimmed, footnote markers dropped: reflowing a paragraph or adding a footnote is no change. */
 export function normalizeText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\[\^[^\]\s]+\]/g, '').replace(/\s+/g, ' ').replace(/ ([.,;:!?])/g, '$1').trim();
 }
 
-/** The text of every clause a spec file declares, by id (see the module comment for what the text is). */
+/** The sentence of a block that carries `[^id]` (the whole block when it cannot be told). */
+export function sentenceWith(block: string, id: string): string {
+  const marker = `[^${id}]`;
+  const sentences = block.split(/(?<=[.!?]|[.!?]\[\^[^\]\s]+\])\s+(?=\S)/);
+  return sentences.find((s) => s.includes(marker)) ?? block;
+}
+
+/**
+ * The text of every clause a spec file declares, by id. A heading clause: its title and its section's prose up to the
+ * next heading. A footnote clause: the sentence that carries its first reference in the file, and its definition's
+ * text. Compared with whitespace and footnote markers normalised.
+ */
 export function clauseTexts(facts: SpecFacts): Map<string, string> {
   const out = new Map<string, string>();
   for (const c of facts.headingClauses) if (!out.has(c.id)) out.set(c.id, normalizeText(`${c.title}\n${c.text}`));
   const refs = new Map<string, string>();
-  for (const r of facts.footnoteRefs) if (!refs.has(r.id)) refs.set(r.id, r.blockText);
+  for (const r of facts.footnoteRefs) if (!refs.has(r.id)) refs.set(r.id, sentenceWith(r.blockText, r.id));
   const defs = new Map<string, string>();
   for (const d of facts.footnoteDefs) if (!defs.has(d.id)) defs.set(d.id, d.text);
   for (const id of new Set([...refs.keys(), ...defs.keys()])) {
@@ -79,28 +75,45 @@ export function clauseTexts(facts: SpecFacts): Map<string, string> {
 }
 
 /**
- * Is one citation stale? Reported only when both times are known and the clause existed when the line was written:
- * the text as of the line's commit differs from the current text. A clause that changed and changed back is not stale.
+ * Is one citation stale? Only when both texts are known: the clause in the tree of the citing line's commit (`then`:
+ * the texts of the spec file in that commit, undefined when it had none or could not be read) differs from the clause
+ * now. A line changed in the working tree is touched; a clause that changed and changed back is not stale; a clause
+ * that did not exist when the line was written is not judged.
  */
-export function judgeStale(id: string, current: string | undefined, line: LineStamp | undefined, history: SpecHistory): StaleVerdict {
+export function judgeStale(id: string, current: string | undefined, line: LineStamp | undefined, then: ReadonlyMap<string, string> | undefined): StaleVerdict {
   if (line === undefined) return { state: 'unknown', reason: 'the citing line is not in the history' };
   if ('uncommitted' in line) return { state: 'fresh' };
   if (current === undefined) return { state: 'unknown', reason: 'the clause is gone' };
-  const versions = history.versions;
-  // The version in effect when the line was committed: that commit's own, else the newest one before it.
-  let at = versions.findIndex((v) => v.commit === line.commit);
-  if (at < 0) at = versions.findIndex((v) => v.time <= line.time);
-  if (at < 0) {
-    return { state: 'unknown', reason: history.complete ? 'the spec did not exist when the line was written' : 'the line is older than the history walked' };
-  }
-  const old = versions[at]!.texts.get(id);
+  if (then === undefined) return { state: 'unknown', reason: 'the spec is not in the line\'s commit' };
+  const old = then.get(id);
   if (old === undefined) return { state: 'unknown', reason: 'the clause did not exist when the line was written' };
-  if (old === current) return { state: 'fresh' };
-  if (versions[0]!.texts.get(id) !== current) return { state: 'stale', old, new: current, changed: 'working tree' };
-  let i = 0;
-  while (i + 1 < at && versions[i + 1]!.texts.get(id) === current) i++;
-  const v = versions[i]!;
-  return { state: 'stale', old, new: current, changed: { commit: v.commit, time: v.time } };
+  return old === current ? { state: 'fresh' } : { state: 'stale', old, new: current };
+}
+
+/** One commit that changed a spec file: its clause texts and those of its first parent (undefined: none there). */
+export interface SpecChange extends CommitStamp {
+  texts: ReadonlyMap<string, string> | undefined;
+  parent: ReadonlyMap<string, string> | undefined;
+}
+
+/**
+ * Since when a clause has its current text: the working tree when HEAD has another text; else the newest commit (of
+ * those read, newest first) that has the current text while its first parent does not. Exact on branchy histories:
+ * a commit of a side branch with another text is not taken for the change. Undefined when none of those read is it.
+ * Pure: the history comes in as data.
+ */
+export async function changedSince(
+  id: string,
+  current: string,
+  head: ReadonlyMap<string, string> | undefined,
+  changes: Iterable<SpecChange> | AsyncIterable<SpecChange>,
+): Promise<CommitStamp | 'working tree' | undefined> {
+  if (head !== undefined && head.get(id) !== current) return 'working tree';
+  // The changes are read as they are consumed (node/drift.ts): the walk stops at the commit found.
+  for await (const c of changes) {
+    if (c.texts?.get(id) === current && c.parent?.get(id) !== current) return { commit: c.commit, time: c.time };
+  }
+  return undefined;
 }
 
 /** The UTC date of a commit time, for people. */
@@ -115,18 +128,19 @@ export function staleDiagnostics(findings: readonly StaleFinding[], config: Clar
   const override = config.severity['citation.stale'];
   if (override === 'off') return [];
   return findings.map((f) => {
-    const changed = f.changed === 'working tree' ? 'in the working tree (uncommitted)' : `in ${short(f.changed.commit)} on ${dateOf(f.changed.time)}`;
+    const changed =
+      f.changed === 'working tree' ? ' in the working tree (uncommitted)' : f.changed === undefined ? '' : ` in ${short(f.changed.commit)} on ${dateOf(f.changed.time)}`;
     return {
       code: 'citation.stale',
       severity: override ?? DEFAULT_SEVERITY['citation.stale'],
       file: f.citation.file,
       range: f.citation.idRange,
-      message: `Clause \`${f.id}\` changed ${changed}, after this line was last changed (${short(f.line.commit)} on ${dateOf(f.line.time)}): re-check the code against it, then touch the line.`,
+      message: `Clause \`${f.id}\` changed${changed}, after this line was last changed (${short(f.line.commit)} on ${dateOf(f.line.time)}): re-check the code against it, then touch the line.`,
       data: {
         id: f.id,
         specFile: f.specFile,
         lineCommit: f.line.commit,
-        ...(f.changed === 'working tree' ? { changedIn: 'working tree' } : { changedIn: f.changed.commit }),
+        ...(f.changed === 'working tree' ? { changedIn: 'working tree' } : f.changed ? { changedIn: f.changed.commit } : {}),
         oldText: f.oldText,
         newText: f.newText,
       },
@@ -142,9 +156,9 @@ const DIFF_BUDGET = 1_000_000;
 export function staleHoverMarkdown(f: StaleFinding): string {
   const clip = (s: string): string => (s.length > HOVER_TEXT_LIMIT ? `${s.slice(0, HOVER_TEXT_LIMIT)}…` : s);
   const quote = (s: string): string => `> ${escape(clip(s)) || '*(empty)*'}`;
-  const changed = f.changed === 'working tree' ? 'in the working tree' : `in \`${short(f.changed.commit)}\` (${dateOf(f.changed.time)})`;
+  const changed = f.changed === 'working tree' ? ' in the working tree' : f.changed === undefined ? '' : ` in \`${short(f.changed.commit)}\` (${dateOf(f.changed.time)})`;
   const out = [
-    `⚠️ **Stale citation**: \`${f.id}\` changed ${changed}, after this line (\`${short(f.line.commit)}\`, ${dateOf(f.line.time)}).`,
+    `⚠️ **Stale citation**: \`${f.id}\` changed${changed}, after this line (\`${short(f.line.commit)}\`, ${dateOf(f.line.time)}).`,
     `**Then** (as of \`${short(f.line.commit)}\`):`,
     quote(f.oldText),
     '**Now**:',

@@ -1,5 +1,5 @@
 import type { ClarifierConfig } from '../core/config';
-import { clauseChanges, clauseTexts, impactOf, judgeStale, type ClauseChange, type ImpactEntry, type LineStamp, type SpecHistory, type SpecVersion, type StaleFinding } from '../core/drift';
+import { changedSince, clauseChanges, clauseTexts, impactOf, judgeStale, type ClauseChange, type CommitStamp, type ImpactEntry, type LineStamp, type SpecChange, type StaleFinding } from '../core/drift';
 import type { IndexModel, WorkspaceIndex } from '../core/index';
 import { parseSpecChunked, type SpecChunkCache } from '../core/spec/parseSpec';
 import type { Citation } from '../core/types';
@@ -47,7 +47,7 @@ export async function findStaleCitations(root: string, index: WorkspaceIndex, co
   const bySpec = new Map<string, Item[]>();
   for (const item of items) if (stamps.has(item)) push(bySpec, item.specFile, item);
   const findings: StaleFinding[] = [];
-  let walked = 0;
+  let read = 0;
   let unknown = 0;
   const blobs = repo.blobs();
   try {
@@ -56,28 +56,82 @@ export async function findStaleCitations(root: string, index: WorkspaceIndex, co
       const facts = index.specFacts(specFile);
       if (!facts) continue;
       const current = clauseTexts(facts);
-      const times = list.map((i) => stamps.get(i)!).filter((s): s is { commit: string; time: number } => 'commit' in s);
-      if (times.length === 0) continue;
-      const history = await specHistory(repo, blobs, specFile, Math.min(...times.map((t) => t.time)), config.stale.maxCommits);
-      walked += history.versions.length;
+      const log = await repo.fileHistory(specFile, config.stale.maxCommits);
+      const reader = new VersionReader(repo, blobs, specFile, log.entries, config.stale.maxCommits);
       for (const item of list) {
         const line = stamps.get(item)!;
-        const verdict = judgeStale(item.id, current.get(item.id), line, history);
+        const then = 'commit' in line ? await reader.atCommit(line) : undefined;
+        const verdict = judgeStale(item.id, current.get(item.id), line, then);
         if (verdict.state === 'unknown') unknown++;
         if (verdict.state !== 'stale' || !('commit' in line)) continue;
-        findings.push({ citation: item.citation, id: item.id, specFile, line, changed: verdict.changed, oldText: verdict.old, newText: verdict.new });
+        const changed = await changedSince(item.id, verdict.new, await reader.atRevision('HEAD'), reader.changes());
+        findings.push({ citation: item.citation, id: item.id, specFile, line, changed, oldText: verdict.old, newText: verdict.new });
       }
+      read += reader.read;
     }
   } finally {
     blobs.close();
   }
-  const judged = [...stamps.keys()].length;
   return {
     findings,
     message:
       `Stale citations: ${plural(findings.length, 'stale citation')} of ${plural(items.length, 'citation')} ` +
-      `(${judged} with a known history, ${unknown} undecided; ${plural(walked, 'spec version')} read).`,
+      `(${stamps.size} with a known history, ${unknown} undecided; ${plural(read, 'spec version')} read).`,
   };
+}
+
+/**
+ * The versions of one spec file, read on demand and parsed once each (chunk by chunk: a version that changed one
+ * section re-parses one section). At most `stale.maxCommits` different commits are read per spec.
+ */
+class VersionReader {
+  read = 0;
+  private cache: SpecChunkCache | undefined;
+  private readonly byCommit = new Map<string, Promise<Map<string, string> | undefined>>();
+
+  constructor(
+    private readonly repo: GitRepo,
+    private readonly blobs: BlobReader,
+    private readonly specFile: string,
+    /** The file's commits, newest first, with its path at each (renames followed). */
+    private readonly entries: { commit: string; time: number; path: string }[],
+    private readonly max: number,
+  ) {}
+
+  /** The clause texts of the spec in the tree of a commit (its path there: the one of the newest change before it). */
+  atCommit(stamp: CommitStamp): Promise<Map<string, string> | undefined> {
+    const entry = this.entries.find((e) => e.commit === stamp.commit) ?? this.entries.find((e) => e.time <= stamp.time);
+    // Bounded cost: at most `max` revisions of one spec are read; beyond, undecided.
+    return this.atRevision(stamp.commit, entry?.path ?? this.repo.gitPath(this.specFile));
+  }
+
+  /** The clause texts of the spec at a revision (`HEAD`, `<commit>^`), at the given path (default: the newest). */
+  atRevision(rev: string, gitPath = this.entries[0]?.path ?? this.repo.gitPath(this.specFile)): Promise<Map<string, string> | undefined> {
+    const key = `${rev}\u0000${gitPath}`;
+    let known = this.byCommit.get(key);
+    if (!known) {
+      known = this.byCommit.size >= this.max ? Promise.resolve(undefined) : this.textsOf(rev, gitPath);
+      this.byCommit.set(key, known);
+    }
+    return known;
+  }
+
+  /** The commits that changed the file, newest first, each with its texts and its first parent's, read as consumed. */
+  async *changes(): AsyncGenerator<SpecChange> {
+    for (const e of this.entries) {
+      if (this.byCommit.size >= this.max) return;
+      yield { commit: e.commit, time: e.time, texts: await this.atRevision(e.commit, e.path), parent: await this.atRevision(`${e.commit}^`, e.path) };
+    }
+  }
+
+  private async textsOf(commit: string, gitPath: string): Promise<Map<string, string> | undefined> {
+    const text = await this.blobs.read(commit, gitPath);
+    if (text === undefined) return undefined;
+    this.read++;
+    const parsed = parseSpecChunked(this.specFile, text, this.cache);
+    this.cache = parsed.cache;
+    return clauseTexts(parsed.facts);
+  }
 }
 
 /** Every written citation (not a test named by a definition) that names exactly one clause, with that clause. */
@@ -90,32 +144,6 @@ function citedItems(model: IndexModel): Item[] {
     if (clause) out.push({ citation, id: clause.id, specFile: clause.file });
   }
   return out;
-}
-
-/**
- * The versions of one spec file, newest first, back to the first one at or before `since` (inclusive), at most
- * `max` commits; renames are followed while the path stays in the workspace.
- */
-async function specHistory(repo: GitRepo, blobs: BlobReader, specFile: string, since: number, max: number): Promise<SpecHistory> {
-  const log = await repo.fileHistory(specFile, max);
-  const versions: SpecVersion[] = [];
-  let cache: SpecChunkCache | undefined;
-  let reachedSince = false;
-  for (const entry of log.entries) {
-    const text = await blobs.read(entry.commit, entry.path);
-    if (text === undefined) {
-      // Unreadable (too big, binary, git failed): the walk ends here, undecided beyond.
-      return { versions, complete: false };
-    }
-    const parsed = parseSpecChunked(specFile, text, cache);
-    cache = parsed.cache;
-    versions.push({ commit: entry.commit, time: entry.time, texts: clauseTexts(parsed.facts) });
-    if (entry.time <= since) {
-      reachedSince = true;
-      break;
-    }
-  }
-  return { versions, complete: reachedSince || log.complete };
 }
 
 /** `clarify impact REV`: the clauses changed since a commit (to the working tree) and the citations to re-check. */

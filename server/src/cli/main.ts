@@ -83,7 +83,8 @@ Options:
   --llm-cache DIR    reuse answers for unchanged clauses across runs (nothing is sent twice)
   --llm-timeout S    seconds per request (default 60)
 
-Configuration: .clarifier.json in DIR (include, exclude, authorities, testGlobs, examples, severity, reportUncited).
+Configuration: .clarifier.json in DIR (include, exclude, authorities, testGlobs, examples, severity, reportUncited,
+scopes, ambiguity, llm, stale).
 
 Diagnostic codes:
 ${DIAGNOSTIC_CODES.map((c) => `  ${c.padEnd(28)} ${CODE_DESCRIPTIONS[c]}`).join('\n')}

@@ -98,9 +98,9 @@ export interface SpecChange extends CommitStamp {
 
 /**
  * Since when a clause has its current text: the working tree when HEAD has another text; else the newest commit (of
- * those read, newest first) that has the current text while its first parent does not. Exact on branchy histories:
- * a commit of a side branch with another text is not taken for the change. Undefined when none of those read is it.
- * Pure: the history comes in as data.
+ * those read, newest first) that has the current text while its first parent does not. The walk ends at the first
+ * commit without the current text: past it, the change came in through a commit the log does not list (a merge) or
+ * on another branch, and no commit is named rather than a wrong one (undefined). Pure: the history comes in as data.
  */
 export async function changedSince(
   id: string,
@@ -111,7 +111,8 @@ export async function changedSince(
   if (head !== undefined && head.get(id) !== current) return 'working tree';
   // The changes are read as they are consumed (node/drift.ts): the walk stops at the commit found.
   for await (const c of changes) {
-    if (c.texts?.get(id) === current && c.parent?.get(id) !== current) return { commit: c.commit, time: c.time };
+    if (c.texts?.get(id) !== current) return undefined;
+    if (c.parent?.get(id) !== current) return { commit: c.commit, time: c.time };
   }
   return undefined;
 }

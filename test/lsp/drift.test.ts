@@ -66,6 +66,18 @@ describe('stale citations in the language server (scripted git history, stdio)',
     assert.equal(stale(b).length, 1);
   });
 
+  it('an unsaved edit of a citing line touches it too, at the next run (blame of the editor\'s text)', async () => {
+    const u = client.open(path.join(dir, 'src/b.ts'), 'typescript');
+    // The citation stays where it was; the line's text changes after it.
+    client.notify('textDocument/didChange', { textDocument: { uri: u, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 39 }, end: { line: 0, character: 39 } }, text: ' re-checked' }] });
+    assert.equal(stale(await client.diagnosticsFor(u)).length, 1);
+    client.notify('textDocument/didSave', { textDocument: { uri: uri(path.join(dir, 'src/a.ts')) } });
+    await client.diagnosticsFor(u, (d) => stale(d).length === 0);
+    client.notify('textDocument/didChange', { textDocument: { uri: u, version: 3 }, contentChanges: [{ text: fs.readFileSync(path.join(dir, 'src/b.ts'), 'utf8') }] });
+    client.notify('textDocument/didSave', { textDocument: { uri: u } });
+    await client.diagnosticsFor(u, (d) => stale(d).length === 1);
+  });
+
   it('specClarifier.stale.enabled = false clears them', async () => {
     client.notify('specClarifier/settings', { stale: { enabled: false } });
     await client.diagnosticsFor(uri(path.join(dir, 'src/b.ts')), (d) => stale(d).length === 0);

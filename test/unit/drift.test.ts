@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { changedSince, clauseTexts, judgeStale, staleHoverMarkdown, wordDiff, type SpecChange, type StaleFinding } from '../../server/src/core/drift';
 import { parseSpec } from '../../server/src/core/spec/parseSpec';
-import { parseBlame } from '../../server/src/node/git';
+import { GitRepo, parseBlame } from '../../server/src/node/git';
 import { clarify, tempWorkspace } from '../helpers/cli';
 import { commit, git, scriptedRepo, writeFiles } from '../helpers/gitHistory';
 
@@ -171,6 +171,15 @@ describe('clarify check --stale and clarify impact (scripted git history)', func
     // beyond the cap: undecided.
     assert.deepEqual(stale.map((d: { file: string; message: string }) => `${d.file} ${/changed, after this line/.test(d.message)}`), ['src/a.ts true', 'src/export.ts true']);
     assert.match(r.stderr, /2 stale citations of 5 citations \(5 with a known history, 1 undecided; 1 spec version read\)/);
+  });
+
+  it('blame of the editor\'s text: a changed line is uncommitted (touched), the others keep their commits', async () => {
+    const r = await GitRepo.open(repo.dir, 10_000);
+    assert.ok(!('error' in r));
+    const onDisk = await r.blameLines('src/a.ts', [0, 1]);
+    assert.deepEqual([...onDisk.values()].map((s) => ('commit' in s ? s.commit : 'uncommitted')), [repo.commits[0], repo.commits[0]]);
+    const edited = await r.blameLines('src/a.ts', [0, 1], '// [^retention] re-checked\nexport const days = 30;\n');
+    assert.deepEqual([...edited.values()].map((s) => ('commit' in s ? s.commit : 'uncommitted')), ['uncommitted', repo.commits[0]]);
   });
 
   it('no repository or no git: one clear line, nothing else changes', async () => {

@@ -239,7 +239,11 @@ export function startServer(connection: Connection): void {
     run.running = true;
     sendStatus();
     try {
-      const result = await findStaleCitations(folder.root, folder.index, folder.config, { isCancelled: () => folder.removed });
+      const result = await findStaleCitations(folder.root, folder.index, folder.config, {
+        isCancelled: () => folder.removed,
+        // An open document is blamed as the editor holds it: an unsaved edit of a citing line touches it.
+        textOf: (rel) => documents.get(folder.uriOf(rel))?.getText(),
+      });
       if (folder.removed) return;
       // Not a repository (or no git): said once, nothing else changes.
       if (result.message !== run.lastMessage) log.info(`${folder.clientRoot}: ${result.message}`);

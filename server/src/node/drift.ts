@@ -26,7 +26,13 @@ interface Item {
   specFile: string;
 }
 
-export async function findStaleCitations(root: string, index: WorkspaceIndex, config: ClarifierConfig, options: { isCancelled?: () => boolean } = {}): Promise<StaleRun> {
+export async function findStaleCitations(
+  root: string,
+  index: WorkspaceIndex,
+  config: ClarifierConfig,
+  /** `textOf`: the editor's text of an open document (blamed instead of the disk: unsaved edits of a line touch it). */
+  options: { isCancelled?: () => boolean; textOf?: (file: string) => string | undefined } = {},
+): Promise<StaleRun> {
   const repo = await GitRepo.open(root, config.stale.timeoutSeconds * 1000);
   if ('error' in repo) return { findings: [], message: `Stale citations not checked: ${repo.error}.`, unavailable: true };
   const model = index.model();
@@ -37,7 +43,7 @@ export async function findStaleCitations(root: string, index: WorkspaceIndex, co
   const stamps = new Map<Item, LineStamp>();
   for (const [file, list] of byCodeFile) {
     if (options.isCancelled?.()) return { findings: [], message: 'Stale citations: cancelled.' };
-    const blamed = await repo.blameLines(file, list.map((i) => i.citation.range.start.line));
+    const blamed = await repo.blameLines(file, list.map((i) => i.citation.range.start.line), options.textOf?.(file));
     for (const item of list) {
       const stamp = blamed.get(item.citation.range.start.line);
       if (stamp) stamps.set(item, stamp);

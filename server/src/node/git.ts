@@ -63,8 +63,8 @@ export class GitRepo {
     return rel && !rel.split('/').includes('..') ? rel : undefined;
   }
 
-  run(args: string[]): Promise<string> {
-    return runGit(this.top, args, this.timeoutMs);
+  run(args: string[], input?: string): Promise<string> {
+    return runGit(this.top, args, this.timeoutMs, input);
   }
 
   /** The full commit name of a revision, or a GitError saying it is unknown. */
@@ -78,9 +78,10 @@ export class GitRepo {
 
   /**
    * When each of some lines (0-based) of a workspace file last changed: its commit and committer time, or
-   * `uncommitted` for a line changed in the working tree. Lines of a file git does not track are absent.
+   * `uncommitted` for a line changed in the working tree. Lines of a file git does not track are absent. `contents`:
+   * the file's text as the editor holds it (unsaved edits), blamed instead of the file on disk.
    */
-  async blameLines(rel: string, lines: readonly number[]): Promise<Map<number, { commit: string; time: number } | { uncommitted: true }>> {
+  async blameLines(rel: string, lines: readonly number[], contents?: string): Promise<Map<number, { commit: string; time: number } | { uncommitted: true }>> {
     const out = new Map<number, { commit: string; time: number } | { uncommitted: true }>();
     const wanted = [...new Set(lines)].sort((a, b) => a - b);
     // A few hundred ranges per call keep the command line short.
@@ -88,7 +89,8 @@ export class GitRepo {
       const ranges = wanted.slice(start, start + 200).flatMap((l) => ['-L', `${l + 1},${l + 1}`]);
       let text: string;
       try {
-        text = await this.run(['blame', '--porcelain', '--no-textconv', ...ranges, '--', this.gitPath(rel)]);
+        const from = contents !== undefined ? ['--contents', '-'] : [];
+        text = await this.run(['blame', '--porcelain', '--no-textconv', ...from, ...ranges, '--', this.gitPath(rel)], contents);
       } catch {
         // Not tracked, no commits yet, a line past the end (the file changed on disk since it was indexed): unknown.
         return out;
@@ -164,14 +166,16 @@ export class GitRepo {
   }
 }
 
-function runGit(cwd: string, args: string[], timeoutMs: number): Promise<string> {
+function runGit(cwd: string, args: string[], timeoutMs: number, input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       'git',
       [...GLOBAL, ...args],
       { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: 'utf8', windowsHide: true, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } },
       (err, stdout) => (err ? reject(err) : resolve(stdout)),
     );
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input ?? '');
   });
 }
 

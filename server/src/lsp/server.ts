@@ -22,7 +22,7 @@ import { answerRequestEdits } from '../core/features/clarify';
 import { completeAnchors, completeIds, completionContext } from '../core/features/completion';
 import { hoverMarkdown } from '../core/features/hover';
 import { staleHoverMarkdown } from '../core/drift';
-import { findStaleCitations } from '../node/drift';
+import { findStaleCitations, type BlameCache } from '../node/drift';
 import { occurrenceAt } from '../core/features/locate';
 import { definition, prepareRename, references, renameId } from '../core/features/navigation';
 import { codeLenses, documentLinks, documentSymbols, workspaceSymbols, type OutlineSymbol } from '../core/features/symbols';
@@ -85,7 +85,7 @@ export function startServer(connection: Connection): void {
   const timers = new Map<Folder, NodeJS.Timeout>();
   const publishCost = new Map<Folder, number>();
   /** Background runs over the git history per folder: the timer of the next, whether one runs, whether another is due [^dr1s]. */
-  const staleRuns = new Map<Folder, { timer?: NodeJS.Timeout; running: boolean; again: boolean; lastMessage?: string }>();
+  const staleRuns = new Map<Folder, { timer?: NodeJS.Timeout; running: boolean; again: boolean; lastMessage?: string; blame: BlameCache }>();
 
   const log = {
     info: (m: string) => connection.console.info(m),
@@ -217,7 +217,7 @@ export function startServer(connection: Connection): void {
   function scheduleStale(folder: Folder): void {
     if (folder.removed) return;
     let run = staleRuns.get(folder);
-    if (!run) staleRuns.set(folder, (run = { running: false, again: false }));
+    if (!run) staleRuns.set(folder, (run = { running: false, again: false, blame: new Map() }));
     if (run.running) {
       run.again = true;
       return;
@@ -243,6 +243,8 @@ export function startServer(connection: Connection): void {
         isCancelled: () => folder.removed,
         // An open document is blamed as the editor holds it: an unsaved edit of a citing line touches it.
         textOf: (rel) => documents.get(folder.uriOf(rel))?.getText(),
+        // A save blames only the files whose text (or HEAD) changed since the last run.
+        blameCache: run.blame,
       });
       if (folder.removed) return;
       // Not a repository (or no git): said once, nothing else changes.

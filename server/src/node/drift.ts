@@ -20,6 +20,9 @@ export interface StaleRun {
   unavailable?: boolean;
 }
 
+/** Blame results by code file, with the key they hold for (HEAD, the file's content hash, the lines). */
+export type BlameCache = Map<string, { key: string; stamps: Map<number, LineStamp> }>;
+
 interface Item {
   citation: Citation;
   id: string;
@@ -30,11 +33,15 @@ export async function findStaleCitations(
   root: string,
   index: WorkspaceIndex,
   config: ClarifierConfig,
-  /** `textOf`: the editor's text of an open document (blamed instead of the disk: unsaved edits of a line touch it). */
-  options: { isCancelled?: () => boolean; textOf?: (file: string) => string | undefined } = {},
+  /**
+   * `textOf`: the editor's text of an open document (blamed instead of the disk: unsaved edits of a line touch it).
+   * `blameCache`: kept by the caller across runs (the server): a file whose text and HEAD are unchanged is not blamed again.
+   */
+  options: { isCancelled?: () => boolean; textOf?: (file: string) => string | undefined; blameCache?: BlameCache } = {},
 ): Promise<StaleRun> {
   const repo = await GitRepo.open(root, config.stale.timeoutSeconds * 1000);
   if ('error' in repo) return { findings: [], message: `Stale citations not checked: ${repo.error}.`, unavailable: true };
+  const head = options.blameCache ? await repo.run(['rev-parse', '--verify', '--quiet', 'HEAD']).then((s) => s.trim(), () => '') : '';
   const model = index.model();
   const items = citedItems(model);
   const byCodeFile = new Map<string, Item[]>();
@@ -43,7 +50,13 @@ export async function findStaleCitations(
   const stamps = new Map<Item, LineStamp>();
   for (const [file, list] of byCodeFile) {
     if (options.isCancelled?.()) return { findings: [], message: 'Stale citations: cancelled.' };
-    const blamed = await repo.blameLines(file, list.map((i) => i.citation.range.start.line), options.textOf?.(file));
+    const lines = list.map((i) => i.citation.range.start.line);
+    const contents = options.textOf?.(file);
+    const hash = index.factsOf(file)?.hash;
+    const key = head && hash !== undefined && !Number.isNaN(hash) ? `${head} ${hash} ${contents === undefined ? 'disk' : 'open'} ${lines.join(',')}` : undefined;
+    const cached = key !== undefined ? options.blameCache?.get(file) : undefined;
+    const blamed = cached !== undefined && cached.key === key ? cached.stamps : await repo.blameLines(file, lines, contents);
+    if (key !== undefined) options.blameCache?.set(file, { key, stamps: blamed });
     for (const item of list) {
       const stamp = blamed.get(item.citation.range.start.line);
       if (stamp) stamps.set(item, stamp);

@@ -7,6 +7,7 @@ import { LspClient, uri } from '../test/lsp/client';
 import { ensureBigCases, ensureWorkspace, type GeneratedWorkspace } from './generate';
 import { startFakeOpenAI } from '../test/helpers/fakeOpenAI';
 import { writeChart, writeChartPng } from './chart';
+import { commit, scriptedRepo } from '../test/helpers/gitHistory';
 
 /**
  * `npm run bench [-- --sizes 1000,10000,40000] [--runs 5] [--quick] [DIR…]`: the performance benchmark, measured side by
@@ -41,7 +42,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1000, 10000, 40000], runs: 5, dirs: [], skipMdls: false, parts: new Set(['rg', 'check', 'md', 'server', 'big', 'mem']) };
+  const args: Args = { sizes: [1000, 10000, 40000], runs: 5, dirs: [], skipMdls: false, parts: new Set(['rg', 'check', 'md', 'server', 'big', 'mem', 'stale']) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--sizes') args.sizes = argv[++i]!.split(',').filter(Boolean).map((s) => Number(s.replace(/k$/i, '000')));
@@ -485,6 +486,32 @@ function table(rows: Row[]): string {
   return [md(head), md(head.map(() => '---')), ...body.map(md)].join('\n');
 }
 
+/**
+ * Drift [^dr1s]: `clarify check --stale` against `clarify check` on a scripted history: a spec of 100 sections changed
+ * by 400 commits (one section each), 40 code files citing 5 sections each in the first commit. The walk reads at most
+ * `stale.maxCommits` (200) revisions of the spec.
+ */
+async function measureStale(): Promise<BigRow[]> {
+  const spec = (round: number): string =>
+    Array.from({ length: 100 }, (_, i) => `## Section ${i} {#s${i}}\n\nThe system keeps record ${i} for ${i % 100 === round % 100 ? round : 0} days, revision ${Math.floor((round - i) / 100)}.\n`).join('\n');
+  const day = (n: number): string => new Date(Date.UTC(2025, 0, 1) + n * 3_600_000).toISOString();
+  const files: Record<string, string> = { 'specs/records.md': spec(0) };
+  for (let f = 0; f < 40; f++) files[`src/m${f}.ts`] = Array.from({ length: 5 }, (_, k) => `// [^s${(f * 5 + k) % 100}]\nexport const v${k} = ${k};\n`).join('');
+  const { dir } = scriptedRepo([{ date: day(0), files }], 'bench-stale-');
+  for (let round = 1; round <= 400; round++) commit(dir, { date: day(round), files: { 'specs/records.md': spec(round) } });
+  const load = (): string => `load ${os.loadavg()[0]!.toFixed(1)}`;
+  const plain = await checkOnce(dir);
+  const stale = await checkOnce(dir, ['--stale']);
+  const mb = fs.statSync(path.join(dir, 'specs/records.md')).size / 1e6;
+  const rows: BigRow[] = [
+    { name: '`clarify check`: 401 commits, 200 citations', mb, ms: plain.ms, rssMb: plain.rssMb, note: `exit ${plain.code}; ${load()}` },
+    { name: '`clarify check --stale`: the same (at most 200 revisions read)', mb, ms: stale.ms, rssMb: stale.rssMb, note: `+${fmtMs(stale.ms - plain.ms)} over check; exit ${stale.code}; ${load()}` },
+  ];
+  for (const r of rows) log(`${r.name}: ${fmtMs(r.ms)}, ${r.rssMb.toFixed(0)} MB`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return rows;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   // Other work on the machine slows everything measured here: the results say how busy it was.
@@ -534,7 +561,7 @@ async function main(): Promise<void> {
     });
   }
 
-  const big = args.parts.has('big') ? await measureBig() : [];
+  const big = [...(args.parts.has('big') ? await measureBig() : []), ...(args.parts.has('stale') ? await measureStale() : [])];
   const mem = args.parts.has('mem') ? await measureMemory() : [];
 
   fs.mkdirSync(resultsDir, { recursive: true });

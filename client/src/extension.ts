@@ -12,6 +12,7 @@ const SETTING_KEYS = [
   'include', 'exclude', 'authorities', 'testGlobs', 'examples', 'severity', 'reportUncited',
   'ambiguity.enabled', 'ambiguity.categories', 'ambiguity.terms', 'ambiguity.glossary', 'ambiguity.ignoreTerms', 'ambiguity.addTerms',
   'ambiguity.normativeAuthorities', 'llm.enabled', 'llm.model', 'llm.baseURL', 'llm.timeoutSeconds', 'llm.concurrency', 'llm.conflictPairs',
+  'stale.enabled', 'stale.maxCommits',
 ] as const;
 
 /** The server's status notification: counts, and the words to show (made by the core, as the report's). */
@@ -25,6 +26,8 @@ interface Status {
   tooltip: string;
   /** Open documents too large to index on every edit (URIs). */
   largeDocuments?: string[];
+  /** Stale citations are being checked against the git history. */
+  checkingStale?: boolean;
 }
 
 let client: LanguageClient | undefined;
@@ -58,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = new LanguageClient('specClarifier', 'Spec Clarifier', serverOptions, clientOptions);
     client.onNotification('specClarifier/status', (s: Status) => {
       const large = Array.isArray(s.largeDocuments) ? s.largeDocuments.filter((u): u is string => typeof u === 'string') : [];
-      status.text = `$(book) ${s.text}${large.length ? ' $(warning)' : ''}`;
+      status.text = `${s.checkingStale === true ? '$(sync~spin)' : '$(book)'} ${s.text}${large.length ? ' $(warning)' : ''}`;
       // A document too large to index on every edit: its saved text is what the features see [^big_documents].
       const largeNote = large.length
         ? `\n\nToo large to index while typing (its saved text is indexed): ${large.map((u) => vscode.workspace.asRelativePath(vscode.Uri.parse(u))).join(', ')}.`

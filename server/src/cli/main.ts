@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as v8 from 'node:v8';
 import { CODE_DESCRIPTIONS, compareDiagnostics, computeDiagnostics } from '../core/diagnostics';
+import { impactText, staleDiagnostics } from '../core/drift';
+import { findStaleCitations, impactSince } from '../node/drift';
 import { jsonPieces, summarize, toJson } from '../core/format/json';
 import { toSarif } from '../core/format/sarif';
 import { formatDiagnosticLine, toText } from '../core/format/text';
@@ -34,11 +36,12 @@ const HELP = `clarify ${VERSION} — specs as the source of truth
 
 Usage:
   clarify check [DIR] [--format text|json|sarif] [--fail-on error|warning|info] [--show-info] [--output FILE]
-                [--cache DIR] [--llm] [--llm-conflicts] [--llm-model M] [--llm-cache DIR] [--llm-timeout SECONDS]
+                [--cache DIR] [--stale] [--llm] [--llm-conflicts] [--llm-model M] [--llm-cache DIR] [--llm-timeout SECONDS]
   clarify report [DIR] [--format markdown|json] [--output FILE] [--cache DIR]
   clarify context FILE [--lines A-B] [--format md|json] [--max-chars N] [--root DIR]
   clarify audit [DIR] --llm [--file FILE]... [--format text|json|sarif] [--fail-on S] [--output FILE]
                 [--llm-model M] [--llm-cache DIR] [--llm-timeout SECONDS]
+  clarify impact REV [DIR] [--format text|json] [--output FILE]
   clarify mcp [DIR]
   clarify lsp --stdio | --node-ipc | --socket=PORT | --pipe=NAME
   clarify --version | --help
@@ -57,6 +60,8 @@ audit   Ask the configured LLM, for each citation of a clause in code or tests, 
         to exist) and compliance.unclear at the citation, and a cost summary on stderr. Opt-in: --llm is
         required; sends each clause and the cited code to OPENAI_BASE_URL with OPENAI_API_KEY. --file limits
         it to the citations of some files. --llm-cache reuses answers for unchanged (clause, code) pairs.
+impact  List the clauses changed since the git revision REV (added, removed or changed text, by id; the
+        working tree counts) and every code and test location that cites them: what a reviewer re-checks.
 mcp     Serve the specs of DIR (default: .) to coding agents over the Model Context Protocol (stdio): look up
         a clause, the clauses governing a file, citations, search, check, open questions. Read-only.
 lsp     Run the language server (hover, definition, references, completion, diagnostics, quick fixes,
@@ -70,6 +75,9 @@ Options:
   --output FILE  write the result to FILE instead of standard output
   --no-color     plain text even on a terminal (NO_COLOR is honoured too)
   --cache DIR    keep an index cache in DIR: the next run reads only files whose size or time changed
+  --stale        also report citation.stale from the git history: a citation whose clause's text changed
+                 after the citing line was last changed (uncommitted edits count). Without git or outside
+                 a repository: one line on stderr, nothing else changes.
   --llm          also ask an LLM for vague wording (ambiguity.llm). Sends the spec clauses to OPENAI_BASE_URL
                  (default OpenAI) with OPENAI_API_KEY; off unless given. A failure is reported and the
                  offline results stay.
@@ -82,7 +90,7 @@ Options:
   --llm-timeout S    seconds per request (default 60)
 
 Configuration: .clarifier.json in DIR (include, exclude, authorities, testGlobs, examples, severity, reportUncited,
-llm: enabled, model, baseURL, timeoutSeconds, concurrency, conflicts, conflictPairs).
+scopes, ambiguity, llm: enabled, model, baseURL, timeoutSeconds, concurrency, conflicts, conflictPairs; stale).
 
 Diagnostic codes:
 ${DIAGNOSTIC_CODES.map((c) => `  ${c.padEnd(28)} ${CODE_DESCRIPTIONS[c]}`).join('\n')}
@@ -107,13 +115,14 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
 
 async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
   if (argv[0] === 'lsp') return runLanguageServer(argv.slice(1));
-  if ((argv[0] === 'mcp' || argv[0] === 'context' || argv[0] === 'audit') && argv.slice(1).some((a) => a === '--help' || a === '-h')) {
+  if ((argv[0] === 'mcp' || argv[0] === 'context' || argv[0] === 'audit' || argv[0] === 'impact') && argv.slice(1).some((a) => a === '--help' || a === '-h')) {
     io.stdout.write(HELP);
     return 0;
   }
   if (argv[0] === 'mcp') return runMcp(argv.slice(1));
   if (argv[0] === 'context') return runContext(argv.slice(1), io);
   if (argv[0] === 'audit') return runAuditCommand(argv.slice(1), io);
+  if (argv[0] === 'impact') return runImpact(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -131,6 +140,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
         'llm-cache': { type: 'string' },
         'llm-timeout': { type: 'string' },
         cache: { type: 'string' },
+        stale: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -152,7 +162,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   if (extra.length) throw new UsageError(`unexpected argument \`${extra[0]}\``);
   // An option that does not apply to the command is a usage error, never silently ignored [^cl3e].
   if (command === 'report') {
-    for (const name of ['fail-on', 'show-info', 'llm', 'llm-conflicts', 'llm-model', 'llm-cache', 'llm-timeout'] as const) {
+    for (const name of ['fail-on', 'show-info', 'stale', 'llm', 'llm-conflicts', 'llm-model', 'llm-cache', 'llm-timeout'] as const) {
       if (values[name] !== undefined && values[name] !== false) throw new UsageError(`\`clarify report\` has no --${name} option`);
     }
   }
@@ -203,7 +213,13 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
     judged = run.diagnostics;
   }
   const model = workspace.index.model();
-  const diagnostics = judged.length ? [...computeDiagnostics(model, workspace.config), ...judged].sort(compareDiagnostics) : computeDiagnostics(model, workspace.config);
+  let diagnostics = judged.length ? [...computeDiagnostics(model, workspace.config), ...judged].sort(compareDiagnostics) : computeDiagnostics(model, workspace.config);
+  if (values.stale && command === 'check') {
+    // Drift from the git history [^dr1s]: no git or no repository is one line, and nothing else changes.
+    const run = await findStaleCitations(dir, workspace.index, workspace.config);
+    io.stderr.write(`clarify: ${run.message}\n`);
+    if (run.findings.length) diagnostics = [...diagnostics, ...staleDiagnostics(run.findings, workspace.config)].sort(compareDiagnostics);
+  }
   // One clear line per skipped file, never a stack trace [^nt4x].
   for (const s of workspace.skipped) io.stderr.write(`clarify: skipped ${s.path}: ${s.reason}\n`);
 
@@ -380,6 +396,42 @@ async function runAuditCommand(args: string[], io: { stdout: NodeJS.WritableStre
   else io.stdout.write(output);
   if (run.result.error && run.result.results.length === 0 && run.result.items > 0) return 2;
   return diagnostics.some((d) => RANK[d.severity] >= RANK[failOn]) ? 1 : 0;
+}
+
+/** `clarify impact REV [DIR]`: the clauses changed since REV and the code and tests citing them [^dr3i]. */
+async function runImpact(args: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, output: { type: 'string', short: 'o' } } });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [rev, dirArg, ...extra] = positionals;
+  if (rev === undefined) throw new UsageError('`clarify impact` needs a git revision (REV): a commit, branch or tag');
+  if (extra.length) throw new UsageError(`unexpected argument \`${extra[0]}\``);
+  const format = values.format!;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json (got \`${format}\`)`);
+  const dir = existingFolder(dirArg ?? '.');
+  const workspace = await loadWorkspace(dir);
+  for (const s of workspace.skipped) io.stderr.write(`clarify: skipped ${s.path}: ${s.reason}\n`);
+  const result = await impactSince(dir, workspace.index, workspace.config, rev);
+  if ('error' in result) throw new Error(result.error);
+  const output =
+    format === 'json'
+      ? JSON.stringify(
+          {
+            version: 1,
+            since: { rev, commit: result.commit },
+            clauses: result.entries.map((e) => ({ ...e, citations: e.citations.map((c) => ({ file: c.file, line: c.line + 1, kind: c.kind })) })),
+          },
+          null,
+          2,
+        ) + '\n'
+      : impactText(result.entries, rev);
+  if (values.output) fs.writeFileSync(path.resolve(values.output), output);
+  else io.stdout.write(output);
+  return 0;
 }
 
 function countVerdicts(result: AuditResult): { satisfies: number; violates: number; unclear: number } {

@@ -37,6 +37,17 @@ export interface ClarifierConfig {
    * the first matching glob wins (see scopes.ts) [^sc5p].
    */
   scopes: { pattern: string; scope: ScopeKind }[];
+  /** Stale citations from the git history (`citation.stale`) [^dr1s]. */
+  stale: StaleConfig;
+}
+
+export interface StaleConfig {
+  /** The editor computes them in the background in git workspaces (the CLI only with `check --stale`). */
+  enabled: boolean;
+  /** At most this many commits of each spec file's history are walked. */
+  maxCommits: number;
+  /** Each git command is stopped after this many seconds (its files are then not judged). */
+  timeoutSeconds: number;
 }
 
 /** Where an id is unique: the whole workspace, one document, or one folder (a feature folder). */
@@ -94,6 +105,7 @@ export const DEFAULT_CONFIG: Readonly<ClarifierConfig> = Object.freeze({
   },
   llm: { enabled: false, model: 'gpt-4o-mini', timeoutSeconds: 60, concurrency: 2, conflicts: false, conflictPairs: 40 },
   scopes: [],
+  stale: { enabled: true, maxCommits: 200, timeoutSeconds: 30 },
 });
 
 /** Folders never walked, whatever the globs say: VCS data, dependencies and build output [^spec_files] [^sf4k]. */
@@ -129,6 +141,14 @@ const configSchema = z
         ignoreTerms: stringList.optional(),
         glossary: stringList.optional(),
         normativeAuthorities: stringList.optional(),
+      })
+      .strict()
+      .optional(),
+    stale: z
+      .object({
+        enabled: z.boolean().optional(),
+        maxCommits: z.number().int().min(1).max(100_000).optional(),
+        timeoutSeconds: z.number().positive().max(3600).optional(),
       })
       .strict()
       .optional(),
@@ -193,6 +213,7 @@ function applyParsed(config: ClarifierConfig, data: z.infer<typeof configSchema>
     config.ambiguity = { ...config.ambiguity, ...given(data.ambiguity), terms: { ...config.ambiguity.terms, ...data.ambiguity.terms } } as AmbiguityConfig;
   }
   if (data.llm) config.llm = { ...config.llm, ...given(data.llm) };
+  if (data.stale) config.stale = { ...config.stale, ...given(data.stale) };
   if (data.severity) {
     for (const [code, value] of Object.entries(data.severity)) {
       if ((DIAGNOSTIC_CODES as readonly string[]).includes(code)) config.severity[code as DiagnosticCode] = value;
@@ -216,7 +237,7 @@ export function validateOverrides(raw: unknown): { overrides: Partial<ClarifierC
       problems.push(`${key}: ${one.error.issues[0]?.message ?? 'invalid'}`);
       continue;
     }
-    if (key === 'ambiguity' || key === 'llm') {
+    if (key === 'ambiguity' || key === 'llm' || key === 'stale') {
       // Nested sections override key by key (see mergeConfig), so keep only what was given.
       (overrides as Record<string, unknown>)[key] = one.data[key];
       continue;
@@ -237,6 +258,7 @@ export function mergeConfig(base: ClarifierConfig, overrides: Partial<ClarifierC
     severity: { ...base.severity, ...overrides.severity },
     ambiguity: { ...base.ambiguity, ...a, terms: { ...base.ambiguity.terms, ...a.terms }, categories: { ...base.ambiguity.categories, ...a.categories } },
     llm: { ...base.llm, ...overrides.llm },
+    stale: { ...base.stale, ...overrides.stale },
   };
 }
 

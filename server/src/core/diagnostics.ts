@@ -12,6 +12,8 @@ import type { Clause, Diagnostic, DiagnosticCode, Range, Severity } from './type
 export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'citation.unknown-id': 'error',
   'citation.ambiguous-id': 'error',
+  // Only from the git history (`clarify check --stale`, the editor in git workspaces) [^dr1s].
+  'citation.stale': 'warning',
   'reference.unknown-id': 'warning',
   'clause.duplicate-id': 'error',
   'clause.malformed-attributes': 'error',
@@ -42,6 +44,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
 export const CODE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'citation.unknown-id': 'A citation [^id] in code names no clause of any spec.',
   'citation.ambiguous-id': 'A citation [^id] in code names an id that several scopes declare: qualify it as [^scope:id].',
+  'citation.stale': 'The clause a citation names changed (git history) after the citing line was last changed: re-check the code (`check --stale`, the editor).',
   'reference.unknown-id': 'A requirement id mentioned in a spec (spec-kit FR-001, Kiro 1.2) that its feature does not declare.',
   'clause.duplicate-id': 'Two clauses (headings or footnote definitions) share one id.',
   'clause.malformed-attributes': 'A heading attribute block {#id key=value} cannot be read.',

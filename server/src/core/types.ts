@@ -19,6 +19,7 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const DIAGNOSTIC_CODES = [
   'citation.unknown-id',
   'citation.ambiguous-id',
+  'citation.stale',
   'reference.unknown-id',
   'clause.duplicate-id',
   'clause.malformed-attributes',

@@ -21,6 +21,8 @@ import { codeActions, currentDiagnostics, diagnosticsInRange, SHOW_DOCUMENT_COMM
 import { answerRequestEdits } from '../core/features/clarify';
 import { completeAnchors, completeIds, completionContext } from '../core/features/completion';
 import { hoverMarkdown } from '../core/features/hover';
+import { staleHoverMarkdown } from '../core/drift';
+import { findStaleCitations, type BlameCache } from '../node/drift';
 import { occurrenceAt } from '../core/features/locate';
 import { definition, prepareRename, references, renameId } from '../core/features/navigation';
 import { codeLenses, documentLinks, documentSymbols, workspaceSymbols, type OutlineSymbol } from '../core/features/symbols';
@@ -68,6 +70,8 @@ interface InitOptions {
 const DIAGNOSTIC_DELAY_MS = 150;
 const CHEAP_PUBLISH_MS = 50;
 const RECENT_LIMIT = 50;
+/** Stale citations are judged this long after the last save or file event (a burst costs one run over the history). */
+const STALE_DELAY_MS = 300;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -82,6 +86,8 @@ export function startServer(connection: Connection): void {
   const indexedDocuments = new Map<Folder, Set<string>>();
   const timers = new Map<Folder, NodeJS.Timeout>();
   const publishCost = new Map<Folder, number>();
+  /** Background runs over the git history per folder: the timer of the next, whether one runs, whether another is due [^dr1s]. */
+  const staleRuns = new Map<Folder, { timer?: NodeJS.Timeout; running: boolean; again: boolean; lastMessage?: string; blame: BlameCache }>();
 
   const log = {
     info: (m: string) => connection.console.info(m),
@@ -160,7 +166,7 @@ export function startServer(connection: Connection): void {
     for (const f of folders) host.addFolder(f.uri);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -205,21 +211,80 @@ export function startServer(connection: Connection): void {
       progress?.done();
     }
     sendStatus();
+    for (const folder of host.folders) scheduleStale(folder);
+  }
+
+  // ---- stale citations: the git history, in the background, after indexing and on save (never per keystroke) ----
+
+  function scheduleStale(folder: Folder): void {
+    if (folder.removed) return;
+    let run = staleRuns.get(folder);
+    if (!run) staleRuns.set(folder, (run = { running: false, again: false, blame: new Map() }));
+    if (run.running) {
+      run.again = true;
+      return;
+    }
+    clearTimeout(run.timer);
+    run.timer = setTimeout(() => void runStale(folder), STALE_DELAY_MS);
+  }
+
+  async function runStale(folder: Folder): Promise<void> {
+    const run = staleRuns.get(folder)!;
+    run.timer = undefined;
+    await folder.ready;
+    await host.flush();
+    // Off by the setting, or in Restricted Mode (git reads the repository's configuration): no findings.
+    if (folder.removed || !folder.config.stale.enabled || !trusted) {
+      folder.setStaleFindings([]);
+      return;
+    }
+    run.running = true;
+    sendStatus();
+    try {
+      const result = await findStaleCitations(folder.root, folder.index, folder.config, {
+        isCancelled: () => folder.removed,
+        // An open document is blamed as the editor holds it: an unsaved edit of a citing line touches it.
+        textOf: (rel) => documents.get(folder.uriOf(rel))?.getText(),
+        // A save blames only the files whose text (or HEAD) changed since the last run.
+        blameCache: run.blame,
+      });
+      if (folder.removed) return;
+      // Not a repository (or no git): said once, nothing else changes.
+      if (result.message !== run.lastMessage) log.info(`${folder.clientRoot}: ${result.message}`);
+      run.lastMessage = result.message;
+      folder.setStaleFindings(result.findings);
+    } catch (err) {
+      log.error(`stale citations failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    } finally {
+      run.running = false;
+      sendStatus();
+      if (run.again && !folder.removed) {
+        run.again = false;
+        scheduleStale(folder);
+      }
+    }
   }
 
   // ---- documents and files ----
 
   documents.onDidChangeContent((e) => host.documentChanged(e.document.uri, e.document.getText()));
+  documents.onDidSave((e) => {
+    const at = host.locate(e.document.uri);
+    if (at) scheduleStale(at.folder);
+  });
   documents.onDidClose(async (e) => {
     await host.documentClosed(e.document.uri);
   });
   // Every event is queued in its folder's ordered queue at once, in arrival order (batches are never interleaved).
-  connection.onDidChangeWatchedFiles((params) =>
-    host.fileEvents(params.changes.map((change) => ({ uri: change.uri, kind: change.type === 1 ? 'created' : change.type === 2 ? 'changed' : 'deleted' }))),
-  );
+  connection.onDidChangeWatchedFiles(async (params) => {
+    await host.fileEvents(params.changes.map((change) => ({ uri: change.uri, kind: change.type === 1 ? 'created' : change.type === 2 ? 'changed' : 'deleted' })));
+    const folders = new Set(params.changes.map((c) => host.locate(c.uri)?.folder).filter((f): f is Folder => !!f));
+    for (const folder of folders) scheduleStale(folder);
+  });
   connection.onNotification(SETTINGS_NOTIFICATION, async (settings: Partial<ClarifierConfig>) => {
     host.overrides = sanitizeSettings(settings ?? {}, log);
     await host.reindexAll();
+    for (const folder of host.folders) scheduleStale(folder);
   });
 
   /** Ids cited in documents the user edits rank first in completion. */
@@ -298,6 +363,8 @@ export function startServer(connection: Connection): void {
 
   /** A removed folder: its files' diagnostics are cleared in the editor (empty publishes), nothing more is sent. */
   function unpublish(folder: Folder): void {
+    clearTimeout(staleRuns.get(folder)?.timer);
+    staleRuns.delete(folder);
     clearTimeout(timers.get(folder));
     timers.delete(folder);
     indexedDocuments.delete(folder);
@@ -357,7 +424,11 @@ export function startServer(connection: Connection): void {
     }
     // Open documents too large to index on every edit [^big_documents].
     const large = host.largeDocuments();
-    void connection.sendNotification(STATUS_NOTIFICATION, { ...counts, ...statusSummary(counts), ...(large.length ? { largeDocuments: large } : {}) });
+    const summary = statusSummary(counts);
+    // A background run over the git history is under way [^dr1s].
+    const checkingStale = [...staleRuns.values()].some((r) => r.running);
+    if (checkingStale) summary.tooltip += '\n\nChecking stale citations against the git history…';
+    void connection.sendNotification(STATUS_NOTIFICATION, { ...counts, ...summary, ...(checkingStale ? { checkingStale: true } : {}), ...(large.length ? { largeDocuments: large } : {}) });
   }
 
   // ---- features ----
@@ -373,7 +444,9 @@ export function startServer(connection: Connection): void {
         link: (p, line) => at.folder.uriOf(p) + (line !== undefined ? `#L${line + 1}` : ''),
         exampleHead: (p) => at.folder.index.exampleFactsOf(p)?.head,
       });
-      return value ? { contents: { kind: 'markdown', value }, range: occ.range } : null;
+      // A stale citation: the clause then and now [^dr1s].
+      const stale = value && occ.kind === 'citation' ? at.folder.staleAt(at.rel, occ.range) : undefined;
+      return value ? { contents: { kind: 'markdown', value: stale ? `${staleHoverMarkdown(stale)}\n\n---\n\n${value}` : value }, range: occ.range } : null;
     }),
   );
 

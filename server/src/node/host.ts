@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { URI, Utils } from 'vscode-uri';
 import { CONFIG_FILE, mergeConfig, resolveConfig, type ClarifierConfig, type FileRole } from '../core/config';
-import { computeDiagnostics } from '../core/diagnostics';
+import { compareDiagnostics, computeDiagnostics } from '../core/diagnostics';
+import { staleDiagnostics, type StaleFinding } from '../core/drift';
+import type { Range } from '../core/types';
 import { WorkspaceIndex } from '../core/index';
 import type { Diagnostic } from '../core/types';
 import { plural } from '../core/words';
@@ -88,6 +90,8 @@ export class Folder {
   private unpublished: Set<string> | 'all' = 'all';
   /** Diagnostics per severity, kept with byFile. */
   private counts: Record<string, number> = {};
+  /** The last stale-citation findings from the git history, by code file (computed in the background) [^dr1s]. */
+  private stale = new Map<string, StaleFinding[]>();
 
   constructor(
     /** The real path of the root (file system access and containment checks). */
@@ -316,17 +320,61 @@ export class Folder {
         else this.byFile.set(d.file, [d]);
       }
       count(all, 1);
+      for (const file of this.stale.keys()) {
+        const list = this.withStale(file, this.byFile.get(file) ?? []);
+        count(list.filter((d) => d.code === 'citation.stale'), 1);
+        if (list.length) this.byFile.set(file, list);
+      }
       this.unpublished = 'all';
       return;
     }
     for (const file of changes) {
-      const list = computeDiagnostics(model, this.config, file);
+      const list = this.withStale(file, computeDiagnostics(model, this.config, file));
       count(this.byFile.get(file) ?? [], -1);
       count(list, 1);
       if (list.length) this.byFile.set(file, list);
       else this.byFile.delete(file);
       if (this.unpublished !== 'all') this.unpublished.add(file);
     }
+  }
+
+  /**
+   * New stale-citation findings (a background run over the git history): every file's diagnostics are recomputed
+   * with them. Unchanged findings change nothing.
+   */
+  setStaleFindings(findings: readonly StaleFinding[]): void {
+    const next = new Map<string, StaleFinding[]>();
+    for (const f of findings) {
+      const list = next.get(f.citation.file);
+      if (list) list.push(f);
+      else next.set(f.citation.file, [f]);
+    }
+    const key = (m: Map<string, StaleFinding[]>): string => JSON.stringify([...m].map(([file, list]) => [file, list.map((f) => [f.id, f.citation.idRange, f.line.commit, f.changed, f.oldText, f.newText])]));
+    if (key(next) === key(this.stale)) return;
+    this.stale = next;
+    this.byFile = undefined;
+    this.changed();
+  }
+
+  /**
+   * The stale finding at a citation of `file`, while the citation is still there: a finding is dropped as soon as its
+   * file's text no longer has that citation at that place (the user edits the line; the next save judges again).
+   */
+  staleAt(file: string, range: Range): StaleFinding | undefined {
+    return this.currentStale(file).find((f) => f.citation.range.start.line === range.start.line && f.citation.range.start.character === range.start.character);
+  }
+
+  private currentStale(file: string): StaleFinding[] {
+    const list = this.stale.get(file);
+    if (!list) return [];
+    const citations = this.index.codeFactsOf(file)?.citations ?? [];
+    return list.filter((f) => citations.some((c) => c.id === f.citation.id && sameRange(c.idRange, f.citation.idRange)));
+  }
+
+  /** A file's computed diagnostics with its current stale findings, in order. */
+  private withStale(file: string, list: Diagnostic[]): Diagnostic[] {
+    const stale = this.stale.size ? staleDiagnostics(this.currentStale(file), this.config) : [];
+    return stale.length ? [...list, ...stale].sort(compareDiagnostics) : list;
   }
 
   /** Whether every change not yet published was local to its file (the next publish recomputes only those files). */
@@ -362,6 +410,9 @@ export class Folder {
     return 'text' in result ? result.text : undefined;
   }
 }
+
+const sameRange = (a: Range, b: Range): boolean =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

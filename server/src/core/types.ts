@@ -40,6 +40,9 @@ export const DIAGNOSTIC_CODES = [
   'ambiguity.open-question',
   'compliance.violation',
   'compliance.unclear',
+  'conflict.modal',
+  'conflict.numeric',
+  'conflict.definition',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -51,6 +54,14 @@ export interface Diagnostic {
   message: string;
   /** Machine-readable facts for quick fixes (ids, suggested ids, example paths). JSON-serialisable. */
   data?: Record<string, unknown>;
+  /** Other places the finding involves (a conflict's other clause): LSP relatedInformation, SARIF relatedLocations. */
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  file: string;
+  range: Range;
+  message: string;
 }
 
 /** `item`: a requirement item (spec-kit `**FR-001**`, a Kiro acceptance criterion) [^sk1r]. */

@@ -25,13 +25,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
+/**
+ * `uriOf` turns a workspace-relative path into the client's URI, for related information (a conflict's other clause):
+ * without it (no folder known), related places are left out.
+ */
+export function toLspDiagnostic(d: Diagnostic, uriOf?: (file: string) => string): LspDiagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
     source: 'clarifier',
     message: d.message,
+    ...(d.related?.length && uriOf ? { relatedInformation: d.related.map((r) => ({ location: { uri: uriOf(r.file), range: r.range }, message: r.message })) } : {}),
     data: { ...(d.data ?? {}), code: d.code, file: d.file },
   };
 }

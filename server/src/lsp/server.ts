@@ -285,7 +285,7 @@ export function startServer(connection: Connection): void {
       // older text under the new version. It is published after the flush that indexes it (onDocumentIndexed).
       if (host.isPending(uri)) continue;
       const version = documents.get(uri)?.version;
-      void connection.sendDiagnostics({ uri, diagnostics: capped(list).map(toLspCached), ...(version !== undefined ? { version } : {}) });
+      void connection.sendDiagnostics({ uri, diagnostics: capped(list).map((d) => toLspCached(d, folder)), ...(version !== undefined ? { version } : {}) });
       if (list.length) previous.set(file, list);
       else previous.delete(file);
     }
@@ -312,7 +312,7 @@ export function startServer(connection: Connection): void {
     guard('textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
       const at = await locate(params.textDocument.uri, token);
       if (!at) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const items = capped(at.folder.diagnosticsOf(at.rel)).map(toLspCached);
+      const items = capped(at.folder.diagnosticsOf(at.rel)).map((d) => toLspCached(d, at.folder));
       return { kind: DocumentDiagnosticReportKind.Full, items };
     }),
   );
@@ -328,7 +328,7 @@ export function startServer(connection: Connection): void {
         for (const [file, list] of groupByFile(folder.diagnostics())) {
           const uri = folder.uriOf(file);
           reported.add(uri);
-          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: documents.get(uri)?.version ?? null, items: list.map(toLspDiagnostic) });
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: documents.get(uri)?.version ?? null, items: list.map((d) => toLspCached(d, folder)) });
         }
       }
       for (const uri of lastWorkspaceReport) {
@@ -425,7 +425,7 @@ export function startServer(connection: Connection): void {
       const current = at.folder.diagnosticsOf(at.rel);
       const sent = params.context.diagnostics.map((d) => fromLspDiagnostic(d, at.rel)).filter((d): d is Diagnostic => !!d);
       const diags = sent.length ? currentDiagnostics(current, sent, params.range) : diagnosticsInRange(current, at.rel, params.range);
-      const lspDiags = params.context.diagnostics.length ? params.context.diagnostics : diags.map(toLspDiagnostic);
+      const lspDiags = params.context.diagnostics.length ? params.context.diagnostics : diags.map((d) => toLspDiagnostic(d));
       return codeActions(at.folder.index, at.rel, params.range, diags, { stamp: stampOf(params.textDocument.uri, at) })
         // A fix refused here (Restricted Mode, a target outside the workspace, a file that exists) is shown disabled
         // with the reason where the editor can show one, and left out elsewhere.
@@ -533,7 +533,7 @@ export function startServer(connection: Connection): void {
     guard('report', '', async (params: { uri?: string }, token) => {
       await allReady(token);
       const folders = params?.uri ? [host.locate(params.uri)?.folder].filter((f): f is Folder => !!f) : host.folders;
-      return folders.map((f) => coverageReport(f.index.model(), { title: `Spec coverage of ${f.root.split(/[\\/]/).pop()}` })).join('\n\n');
+      return folders.map((f) => coverageReport(f.index.model(), { title: `Spec coverage of ${f.root.split(/[\\/]/).pop()}`, config: f.index.config })).join('\n\n');
     }),
   );
 
@@ -641,7 +641,7 @@ export function startServer(connection: Connection): void {
           textOf: (file) => documents.get(folder.uriOf(file))?.getText(),
         });
         log.info(run.message);
-        return { message: run.message, diagnostics: run.diagnostics.filter((d) => d.file === rel).map(toLspDiagnostic) };
+        return { message: run.message, diagnostics: run.diagnostics.filter((d) => d.file === rel).map((d) => toLspDiagnostic(d)) };
       } finally {
         progress?.done();
       }
@@ -656,9 +656,10 @@ declare const CLARIFY_VERSION: string | undefined;
 
 /** Diagnostics are immutable values, and the core reuses those of unchanged clauses: so are their LSP forms. */
 const lspForms = new WeakMap<Diagnostic, ReturnType<typeof toLspDiagnostic>>();
-function toLspCached(d: Diagnostic): ReturnType<typeof toLspDiagnostic> {
+function toLspCached(d: Diagnostic, folder: Folder): ReturnType<typeof toLspDiagnostic> {
   let lsp = lspForms.get(d);
-  if (!lsp) lspForms.set(d, (lsp = toLspDiagnostic(d)));
+  // A diagnostic belongs to one folder's index: its related places are in that folder.
+  if (!lsp) lspForms.set(d, (lsp = toLspDiagnostic(d, (file) => folder.uriOf(file))));
   return lsp;
 }
 

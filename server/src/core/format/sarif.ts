@@ -58,6 +58,18 @@ export function toSarif(diagnostics: Diagnostic[], options: SarifOptions): objec
               },
             },
           ],
+          ...(d.related?.length
+            ? {
+                relatedLocations: d.related.map((r, j) => ({
+                  id: j + 1,
+                  message: { text: r.message },
+                  physicalLocation: {
+                    artifactLocation: { uri: encodeURI(r.file), uriBaseId: '%SRCROOT%' },
+                    region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1 },
+                  },
+                })),
+              }
+            : {}),
           partialFingerprints: { 'clarify/v2': fingerprints[i]! },
           ...(d.data ? { properties: d.data } : {}),
         })),
@@ -86,6 +98,8 @@ export function fingerprintsOf(diagnostics: readonly Diagnostic[]): string[] {
 function identity(d: Diagnostic): unknown[] {
   const data = d.data ?? {};
   const keys = ['id', 'anchor', 'targetFile', 'authority', 'raw', 'target', 'test', 'path', 'term', 'phrase', 'clauseId'];
+  // A conflict is about its pair of clauses (the other's line excluded: it moves).
+  if (d.code.startsWith('conflict.')) return [d.message.replace(/ at [^ ]+:\d+:/, ':'), (data['other'] as { clauseId?: string } | undefined)?.clauseId ?? null];
   const out = keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]);
   // Nothing in the data (config.invalid): the message, which holds no position.
   return out.length ? out : [d.message];

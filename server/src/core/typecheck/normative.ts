@@ -72,6 +72,8 @@ const KEYWORD_UPPER = new RegExp(KEYWORD, 'g');
 const KEYWORD_ANY = new RegExp(KEYWORD, 'gi');
 const CONDITION_START = /^\s*(?:when|whenever|if|while|where|once|unless|during|in case|before|upon|on)\b/i;
 const TRAILING_CONDITION = /\s(?:when|whenever|if|unless|while|during|except|provided that|in case|upon|only if)\b/i;
+/** "When X" and "if X" are one condition ("unless" is not: it negates). */
+const CONDITION_WORDS = new Set(['when', 'whenever', 'if', 'while', 'where', 'once', 'upon', 'then', 'during']);
 const STOP = new Set([
   'the', 'a', 'an', 'to', 'be', 'been', 'being', 'is', 'are', 'was', 'were', 'of', 'all', 'any', 'each', 'every', 'its', 'their', 'them', 'it', 'this',
   'that', 'these', 'those', 'also', 'always', 'then', 'and', 'or', 'for', 'after', 'within', 'in', 'at', 'per', 'up', 'than', 'no', 'more', 'less',
@@ -183,6 +185,8 @@ export function statementOf(sentence: string, upperOnly: boolean): Extracted | u
     condition = before.slice(0, comma);
     before = before.slice(comma + 1);
   }
+  // A requirement item's label (spec-kit "FR-001:", Kiro "1.2:") is no part of the subject.
+  if (before.includes(':')) before = before.slice(before.lastIndexOf(':') + 1);
   const subjectWords = content(before);
   // A sentence whose subject is a pronoun or missing ("It MUST …", "They should …") says nothing we can match.
   if (subjectWords.length === 0 || subjectWords.length > 6 || /^(?:it|they|we|you|he|she|one|thi|that|which|i)$/.test(subjectWords.join(' '))) return undefined;
@@ -218,7 +222,7 @@ export function statementOf(sentence: string, upperOnly: boolean): Extracted | u
     for (const q of quantities) q.bound = q.bound === 'max' ? 'min' : 'max';
     modality = modality === 'must-not' ? 'must' : 'should';
   }
-  return { modality, subject: subjectWords.join(' '), action: action.join(' '), condition: content(condition).join(' '), quantities };
+  return { modality, subject: subjectWords.join(' '), action: action.join(' '), condition: content(condition).filter((w) => !CONDITION_WORDS.has(w)).join(' '), quantities };
 }
 
 const VOCABULARY_HEADING = /^(#{1,6})[ \t]+(?:[^\n]*\b)?(?:definitions|terminology|glossary|terms and definitions|conventions and definitions)\b[^\n]*$/gim;

@@ -27,7 +27,7 @@ const SECONDS: Record<string, number> = {
   h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
   d: 86400, day: 86400, days: 86400,
   week: 604800, weeks: 604800,
-  month: 2592000, months: 2592000,
+  month: 2628000, months: 2628000, // a twelfth of a year: 84 months are 7 years
   year: 31536000, years: 31536000,
 };
 
@@ -46,7 +46,7 @@ const WORD_NUMBERS: Record<string, number> = {
 
 /** Words after a number that are no unit of a count ("3 of the", "5 or more", "10 and"). */
 const NOT_A_NOUN = new Set([
-  'of', 'or', 'and', 'to', 'per', 'in', 'on', 'at', 'by', 'for', 'the', 'a', 'an', 'is', 'are', 'was', 'be', 'times', 'x', 'more', 'less', 'fewer',
+  'of', 'or', 'and', 'to', 'per', 'in', 'on', 'at', 'by', 'for', 'the', 'a', 'an', 'is', 'are', 'was', 'be', 'x', 'more', 'less', 'fewer',
   'most', 'least', 'than', 'with', 'from', 'that', 'which', 'as', 'if', 'when', 'after', 'before', 'within', 'consecutive', 'additional', 'other',
 ]);
 

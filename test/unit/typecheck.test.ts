@@ -210,7 +210,7 @@ describe('type checker: the planted fixtures and the outputs', () => {
     assert.deepEqual([loc.artifactLocation.uri, loc.region.startLine], ['specs/security.md', 5]);
     const report = coverageReport(model, { config: ws.config });
     assert.match(report, /^## Conflicts$/m);
-    assert.match(report, /^\| numeric \| `ops-retention` specs\/operations\.md:5 \| `sec-logs` specs\/security\.md:5 \| time “90 days” against “30 days” \| `sec-logs` specs\/security\.md:5 \(system\) \|$/m);
+    assert.match(report, /^\| numeric \| `ops-retention` specs\/operations\.md:5 \| `sec-logs` specs\/security\.md:5 \| time “at least 90 days” against “at most 30 days” \| `sec-logs` specs\/security\.md:5 \(system\) \|$/m);
   });
 });
 

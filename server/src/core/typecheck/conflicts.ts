@@ -137,9 +137,15 @@ function numericConflict(a: NormativeStatement, b: NormativeStatement): { kind: 
     const same = b.quantities.filter((q) => q.kind === qa.kind);
     if (same.length !== 1) continue;
     const qb = same[0]!;
-    if (incompatible(qa, qb)) return { kind: 'numeric', text: `${kindLabel(qa.kind)} “${qa.raw}” against “${qb.raw}”` };
+    if (incompatible(qa, qb)) return { kind: 'numeric', text: `${kindLabel(qa.kind)} “${bounded(qa)}” against “${bounded(qb)}”` };
   }
   return undefined;
+}
+
+/** The value with the bound it was read with, when the words do not say it ("keep for 90 days": at least 90 days). */
+function bounded(q: StatementQuantity): string {
+  if (q.bound === 'exact' || /^(?:at|up|no|not|within|more|less|fewer|max|min|under|over|above|below|exceed|longer|shorter|greater|lower|limited|capped|a )/i.test(q.raw)) return q.raw;
+  return `${q.bound === 'max' ? 'at most' : 'at least'} ${q.raw}`;
 }
 
 function definitionConflict(a: TermDefinition, b: TermDefinition): string | undefined {

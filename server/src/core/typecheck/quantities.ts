@@ -171,11 +171,10 @@ export function incompatible(a: Pick<Quantity, 'value' | 'bound'>, b: Pick<Quant
   return exact.value < min.value;
 }
 
-/** A value in words a reader checks at a glance: "1800 s (30 minutes)" is just the raw text; this names the kind. */
+/** The kind in words, for messages (the raw text next to it names the unit). */
 export function kindLabel(kind: string): string {
   if (kind === 'duration') return 'time';
   if (kind === 'size') return 'size';
   if (kind === 'percent') return 'percentage';
-  if (kind.startsWith('rate:')) return `rate${kind.length > 5 ? ` of ${kind.slice(5)}s` : ''}`;
-  return `number${kind.length > 6 ? ` of ${kind.slice(6)}s` : ''}`;
+  return kind.startsWith('rate:') ? 'rate' : 'count';
 }

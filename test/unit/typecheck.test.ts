@@ -73,6 +73,7 @@ describe('type checker: normative statements', () => {
     assert.deepEqual([ears.modality, ears.subject, ears.action, ears.condition], ['must', 'system', 'send confirmation email', 'order plac']);
     const ifThen = statementOf('IF the card is declined THEN the system SHALL notify the customer.', false)!;
     assert.deepEqual([ifThen.subject, ifThen.condition], ['system', 'card declin']);
+    assert.equal(statementOf('However, implementations MAY reuse the stream.', true)!.condition, '');
     const item = statementOf('  FR-001 : System MUST accept photos of at most 20 MB.', false)!;
     assert.equal(item.subject, 'system');
     assert.deepEqual(item.quantities, [{ kind: 'size', value: 20e6, bound: 'max', raw: 'at most 20 MB' }]);

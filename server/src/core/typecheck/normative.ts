@@ -72,8 +72,15 @@ const KEYWORD_UPPER = new RegExp(KEYWORD, 'g');
 const KEYWORD_ANY = new RegExp(KEYWORD, 'gi');
 const CONDITION_START = /^\s*(?:when|whenever|if|while|where|once|unless|during|in case|before|upon|on)\b/i;
 const TRAILING_CONDITION = /\s(?:when|whenever|if|unless|while|during|except|provided that|in case|upon|only if)\b/i;
-/** "When X" and "if X" are one condition ("unless" is not: it negates). */
-const CONDITION_WORDS = new Set(['when', 'whenever', 'if', 'while', 'where', 'once', 'upon', 'then', 'during']);
+/**
+ * "When X" and "if X" are one condition ("unless" is not: it negates); a discourse marker before the subject
+ * ("However, …", "In addition, …") is no condition at all.
+ */
+const CONDITION_WORDS = new Set([
+  'when', 'whenever', 'if', 'while', 'where', 'once', 'upon', 'then', 'during',
+  'however', 'therefore', 'thus', 'hence', 'additionally', 'addition', 'furthermore', 'moreover', 'similarly', 'likewise', 'instead',
+  'consequently', 'accordingly', 'particular', 'general', 'generally', 'practice', 'short', 'summary', 'note', 'finally', 'first', 'second',
+]);
 const STOP = new Set([
   'the', 'a', 'an', 'to', 'be', 'been', 'being', 'is', 'are', 'was', 'were', 'of', 'all', 'any', 'each', 'every', 'its', 'their', 'them', 'it', 'this',
   'that', 'these', 'those', 'also', 'always', 'then', 'and', 'or', 'for', 'after', 'within', 'in', 'at', 'per', 'up', 'than', 'no', 'more', 'less',
@@ -222,7 +229,7 @@ export function statementOf(sentence: string, upperOnly: boolean): Extracted | u
     for (const q of quantities) q.bound = q.bound === 'max' ? 'min' : 'max';
     modality = modality === 'must-not' ? 'must' : 'should';
   }
-  return { modality, subject: subjectWords.join(' '), action: action.join(' '), condition: content(condition).filter((w) => !CONDITION_WORDS.has(w)).join(' '), quantities };
+  return { modality, subject: subjectWords.join(' '), action: action.join(' '), condition: words(condition).filter((w) => !STOP.has(w) && !CONDITION_WORDS.has(w)).map(stem).join(' '), quantities };
 }
 
 const VOCABULARY_HEADING = /^(#{1,6})[ \t]+(?:[^\n]*\b)?(?:definitions|terminology|glossary|terms and definitions|conventions and definitions)\b[^\n]*$/gim;

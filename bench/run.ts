@@ -16,7 +16,7 @@ import { commit, scriptedRepo } from '../test/helpers/gitHistory';
  *
  *  - ripgrep scanning the same tree for the same `[^id]` pattern (the floor for reading and scanning these bytes);
  *  - `clarify check`, cold (a new process, no index cache) and warm (a new process with the on-disk index cache):
- *    wall time and peak RSS;
+ *    wall time and peak RSS; cold again with the spec type checker off (what it costs);
  *  - the Markdown part alone, ours vs VS Code's Markdown language service (link diagnostics of every Markdown file);
  *  - the language server: `initialize` to the first `specClarifier/status` (indexed), RSS after indexing, hover,
  *    definition and completion latency, and the time from a `didChange` in the 5,000-clause spec to the
@@ -110,6 +110,8 @@ interface Row {
   checkColdRssMb: number;
   checkWarmMs: number;
   checkWarmRssMb: number;
+  /** Cold `clarify check` with the spec type checker off (its three codes `off`): what the checker costs. */
+  checkColdNoTypecheckMs?: number;
   mdFiles: number;
   mdOursMs: number;
   mdlsMs?: number;
@@ -194,6 +196,24 @@ async function measureCheck(t: Target, runs: number, cache: string | undefined):
     rss.push(r.rssMb ?? NaN);
   }
   return { ms: median(times), rssMb: median(rss) };
+}
+
+/**
+ * Cold `clarify check` with the spec type checker off [^tc2c]: the folder's `.clarifier.json` gets the three conflict
+ * codes `off` for the runs and is restored after (removed when there was none).
+ */
+async function measureWithoutTypecheck(t: Target, runs: number): Promise<number> {
+  const file = path.join(t.dir, '.clarifier.json');
+  const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+  const config = before ? (JSON.parse(before) as { severity?: Record<string, string> }) : {};
+  config.severity = { ...config.severity, 'conflict.modal': 'off', 'conflict.numeric': 'off', 'conflict.definition': 'off' };
+  fs.writeFileSync(file, JSON.stringify(config));
+  try {
+    return (await measureCheck(t, runs, undefined)).ms;
+  } finally {
+    if (before === undefined) fs.rmSync(file, { force: true });
+    else fs.writeFileSync(file, before);
+  }
 }
 
 async function measureMarkdown(t: Target, runs: number, skipMdls: boolean): Promise<{ ours: number; mdls?: number }> {
@@ -470,6 +490,9 @@ function table(rows: Row[]): string {
     line('files / MB', (r) => `${r.files.toLocaleString('en-US')} / ${r.mb.toFixed(0)}`),
     line('ripgrep `[^id]` scan', (r) => fmtMs(r.rgMs)),
     line('`clarify check`, cold', (r) => `${fmtMs(r.checkColdMs)} (${ratio(r.checkColdMs, r.rgMs)} rg)`),
+    line('`clarify check`, cold, type checker off', (r) =>
+      r.checkColdNoTypecheckMs === undefined ? '—' : `${fmtMs(r.checkColdNoTypecheckMs)} (the checker adds ${(((r.checkColdMs - r.checkColdNoTypecheckMs) / r.checkColdNoTypecheckMs) * 100).toFixed(0)}%)`,
+    ),
     line('`clarify check`, warm cache', (r) => `${fmtMs(r.checkWarmMs)} (${ratio(r.checkWarmMs, r.rgMs)} rg)`),
     line('`clarify check` peak RSS, cold / warm', (r) => `${r.checkColdRssMb.toFixed(0)} / ${r.checkWarmRssMb.toFixed(0)} MB`),
     line('Markdown part: ours (files)', (r) => `${fmtMs(r.mdOursMs)} (${r.mdFiles})`),
@@ -539,6 +562,8 @@ async function main(): Promise<void> {
       fs.rmSync(cache, { recursive: true, force: true });
     }
     log(`clarify check warm ${fmtMs(warm.ms)}, ${warm.rssMb.toFixed(0)} MB`);
+    const noTypecheck = has('check') || has('typecheck') ? await measureWithoutTypecheck(t, args.runs) : undefined;
+    if (noTypecheck !== undefined) log(`clarify check cold, type checker off ${fmtMs(noTypecheck)}`);
     const md = has('md') ? await measureMarkdown(t, Math.min(args.runs, 3), args.skipMdls) : { ours: NaN };
     log(`markdown: ours ${fmtMs(md.ours)}, vscode-markdown-languageservice ${fmtMs(md.mdls)}`);
     const server = has('server')
@@ -554,6 +579,7 @@ async function main(): Promise<void> {
       checkColdRssMb: cold.rssMb,
       checkWarmMs: warm.ms,
       checkWarmRssMb: warm.rssMb,
+      ...(noTypecheck !== undefined ? { checkColdNoTypecheckMs: noTypecheck } : {}),
       mdFiles: t.markdown.length,
       mdOursMs: md.ours,
       ...(md.mdls !== undefined ? { mdlsMs: md.mdls } : {}),

@@ -189,7 +189,7 @@ export function uri(file: string): string {
 
 /** A fresh copy of a fixture workspace in a temp folder (tests may change it). */
 export function copyFixture(name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `clarify-lsp-${name}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `clarify-lsp-${name.replace(/[\\/]/g, '-')}-`));
   fs.cpSync(path.join(repoRoot, 'test', 'fixtures', name), dir, { recursive: true });
   return fs.realpathSync(dir);
 }

@@ -226,7 +226,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   let output: string | Iterable<string>;
   if (command === 'report') {
     // [^cl7r]
-    output = format === 'json' ? JSON.stringify(coverageJson(model), null, 2) + '\n' : coverageReport(model, { title: `Spec coverage of ${path.basename(dir)}` });
+    output = format === 'json' ? JSON.stringify(coverageJson(model), null, 2) + '\n' : coverageReport(model, { title: `Spec coverage of ${path.basename(dir)}`, config: workspace.config });
   } else if (format === 'json') {
     // text, JSON or SARIF [^cl5f]
     output = jsonPieces(model, diagnostics, workspace.skipped);

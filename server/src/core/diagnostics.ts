@@ -1,6 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { CONFIG_FILE, type ClarifierConfig } from './config';
 import type { IndexModel } from './index';
+import { conflictsOf, prevailing } from './typecheck/conflicts';
 import type { Clause, Diagnostic, DiagnosticCode, Range, Severity } from './types';
 
 /**
@@ -37,6 +38,10 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
   'ambiguity.open-question': 'warning',
   'compliance.violation': 'warning',
   'compliance.unclear': 'info',
+  // Conflicts between specs: a warning, so `clarify check --fail-on warning` blocks publication until resolved.
+  'conflict.modal': 'warning',
+  'conflict.numeric': 'warning',
+  'conflict.definition': 'warning',
   'conflict.semantic': 'warning',
 };
 
@@ -66,6 +71,9 @@ export const CODE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'ambiguity.open-question': 'An open question the author marked in the spec ([NEEDS CLARIFICATION: …]).',
   'compliance.violation': 'The optional audit (`clarify audit --llm`) judged that the code citing a clause contradicts it, quoting the lines.',
   'compliance.unclear': 'The optional audit could not tell from the cited code whether it satisfies the clause.',
+  'conflict.modal': 'Two clauses of different specs or sections require and forbid the same action of the same subject (MUST against MUST NOT).',
+  'conflict.numeric': 'Two clauses of different specs or sections give the same subject and action values that cannot both hold (at most 10 against at least 50).',
+  'conflict.definition': 'One term is defined in two specs with different meanings.',
   'conflict.semantic': 'The optional LLM conflict judge (`clarify check --llm-conflicts`) found two clauses that cannot both hold, quoting both.',
 };
 
@@ -107,10 +115,10 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   const want = (file: string): boolean => only === undefined || file === only;
   // One file: only its own clauses are looked at (the model knows which).
   const clauses = only === undefined ? model.clauses : model.clausesOfFile(only);
-  const add = (d: Omit<Diagnostic, 'severity'>, severity: Severity = DEFAULT_SEVERITY[d.code]): void => {
+  const add = (d: Omit<Diagnostic, 'severity'>, severity?: Severity): void => {
     const override = config.severity[d.code];
     if (override === 'off') return;
-    out.push({ ...d, severity: override ?? severity });
+    out.push({ ...d, severity: severity === 'info' && d.code.startsWith('conflict.') ? 'info' : (override ?? severity ?? DEFAULT_SEVERITY[d.code]) });
   };
 
   for (const problem of want(CONFIG_FILE) ? model.configProblems : []) {
@@ -350,6 +358,42 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
           },
         },
         hit.severity,
+      );
+    }
+  }
+
+  // Conflicts between specs, on both clauses, each naming the other; by the chain of command the lower clause is the
+  // finding and the higher one gets an information [^tc2c].
+  for (const c of conflictsOf(model)) {
+    if (!want(c.a.file) && !want(c.b.file)) continue;
+    const code = `conflict.${c.kind}` as const;
+    const override = config.severity[code];
+    if (override === 'off') continue;
+    const winner = prevailing(c, config.authorities);
+    for (const [self, other, side] of [[c.a, c.b, 'a'], [c.b, c.a, 'b']] as const) {
+      if (!want(self.file)) continue;
+      const where = `${other.file}:${other.range.start.line + 1}`;
+      const name = (p: typeof self): string => (p.clauseId !== undefined ? `\`${p.clauseId}\`` : 'a clause');
+      const verdict =
+        winner === undefined
+          ? ''
+          : winner === side
+            ? ` This clause prevails (authority ${self.authority} over ${other.authority}).`
+            : ` ${name(other)} prevails (authority ${other.authority} over ${self.authority}).`;
+      add(
+        {
+          code,
+          file: self.file,
+          range: self.range,
+          message: `Conflicts with ${name(other)} at ${where}: ${c.detail}.${verdict}`,
+          data: {
+            ...(self.clauseId !== undefined ? { clauseId: self.clauseId } : {}),
+            other: { file: other.file, line: other.range.start.line + 1, ...(other.clauseId !== undefined ? { clauseId: other.clauseId } : {}) },
+            ...(winner !== undefined ? { prevails: winner === side } : {}),
+          },
+          related: [{ file: other.file, range: other.range, message: `${name(other)}: “${other.text.length > 160 ? `${other.text.slice(0, 157)}…` : other.text}”` }],
+        },
+        winner === side ? 'info' : undefined,
       );
     }
   }

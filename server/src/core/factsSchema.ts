@@ -6,6 +6,7 @@ import type { ClarificationEntry, IdMention, OpenQuestion, SpecFormat, FootnoteD
 import type { TestDefinitions } from './code/testNames';
 import type { TestTarget } from './spec/testTargets';
 import { isValidId } from './text';
+import type { NormativeStatement, StatementQuantity, TermDefinition, TypecheckFacts } from './typecheck/normative';
 import type { Citation, Clause, Range } from './types';
 
 /**
@@ -82,6 +83,32 @@ const mention = z.object({ id, range, idRange: range });
 
 const openQuestion = z.object({ range, question: z.string(), clauseId: id.optional() });
 
+const quantity = z.object({ kind: z.string(), value: z.number().finite(), bound: z.enum(['max', 'min', 'exact']), raw: z.string() });
+
+const statement = z.object({
+  clauseId: id.optional(),
+  authority: z.string().optional(),
+  range,
+  text: z.string(),
+  modality: z.enum(['must', 'must-not', 'should', 'should-not', 'may']),
+  subject: z.string(),
+  action: z.string(),
+  condition: z.string(),
+  quantities: z.array(quantity),
+});
+
+const definition = z.object({
+  term: z.string(),
+  text: z.string(),
+  meaning: z.array(z.string()),
+  quantities: z.array(quantity),
+  range,
+  clauseId: id.optional(),
+  authority: z.string().optional(),
+});
+
+const typecheck = z.object({ statements: z.array(statement), definitions: z.array(definition) });
+
 const spec = z.object({
   file: z.string(),
   format: z.enum(['model-spec', 'kramdown-rfc', 'spec-kit', 'kiro', 'markdown']),
@@ -100,6 +127,7 @@ const spec = z.object({
   prose: z.array(prose),
   clarifications: z.array(clarification),
   terms: z.array(z.string()).optional(),
+  typecheck: typecheck.optional(),
   end: position,
   problems: z.array(z.string()),
 });
@@ -178,4 +206,8 @@ export type FactsSchemaInStep = [
   Assert<SameKeys<ExampleFacts, Out<typeof example>>>,
   Assert<SameKeys<Omit<FileFacts, 'chunks'>, Out<typeof fileFacts>>>,
   Assert<SameKeys<Range, Out<typeof range>>>,
+  Assert<SameKeys<NormativeStatement, Out<typeof statement>>>,
+  Assert<SameKeys<StatementQuantity, Out<typeof quantity>>>,
+  Assert<SameKeys<TermDefinition, Out<typeof definition>>>,
+  Assert<SameKeys<TypecheckFacts, Out<typeof typecheck>>>,
 ];

@@ -10,6 +10,8 @@ import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestT
 import { scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
 import { chunkSignature, parseSpecChunked, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from './spec/parseSpec';
 import { LineIndex, ID_PATTERN, comparePositions } from './text';
+import { partnersOf } from './typecheck/conflicts';
+import { extractDefinitions, extractStatements, usesBcp14, type NormativeStatement, type TypecheckFacts } from './typecheck/normative';
 import type { Citation, Clause, Range, Severity } from './types';
 
 /**
@@ -178,9 +180,13 @@ export class WorkspaceIndex {
       else this.chunkCaches.delete(path);
       this.specs.set(path, facts);
       // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
-      const review = this.config.ambiguity.enabled ? reviewOf(path, text, facts) : undefined;
-      if (review) facts.terms = documentTerms(text);
+      const typecheck = typecheckEnabled(this.config);
+      const reviewed = this.config.ambiguity.enabled || typecheck ? reviewOf(path, text, facts) : undefined;
+      if (reviewed) facts.terms = documentTerms(text);
+      const review = this.config.ambiguity.enabled ? reviewed : undefined;
       const hits = review ? this.findAmbiguities(chunks, text, review, facts.terms ?? []) : [];
+      // The type checker's statements, chunk by chunk like the ambiguity pass (an edit re-extracts one section) [^tc1n].
+      if (reviewed && typecheck) facts.typecheck = typecheckFacts(facts, chunks, text, reviewed.from);
       this.ambiguity.set(path, facts.openQuestions.length ? [...hits, ...openQuestionHits(facts)] : hits);
       // Typing in a spec: nothing another file sees changed, so the model is patched, not rebuilt.
       const signature = specSignature(facts, chunks.map((c) => chunkSignature(c.entry)));
@@ -197,7 +203,11 @@ export class WorkspaceIndex {
     } else if (role === 'example') this.examples.set(path, exampleFacts(path, text));
     if (patched) {
       this.cached = patched;
-      if (this.changes !== 'all') this.changes.add(path);
+      if (this.changes !== 'all') {
+        this.changes.add(path);
+        // A conflict names both clauses: the files in a conflict with this one, before or after the edit, change too.
+        if (role === 'spec' && base && typecheckEnabled(this.config)) for (const f of [...partnersOf(base, path), ...partnersOf(patched, path)]) this.changes.add(f);
+      }
     } else this.invalidate();
     return role;
   }
@@ -403,6 +413,43 @@ export class WorkspaceIndex {
     }
     return facts;
   }
+}
+
+/** The conflict codes: when all are off, no statement is extracted (the type checker costs nothing). */
+export const CONFLICT_CODES = ['conflict.modal', 'conflict.numeric', 'conflict.definition'] as const;
+
+export function typecheckEnabled(config: ClarifierConfig): boolean {
+  return CONFLICT_CODES.some((c) => config.severity[c] !== 'off');
+}
+
+/** Statements per chunk, kept with the chunk's parse (by whether the document cites BCP 14). */
+const chunkStatements = new WeakMap<object, { upper: boolean; statements: NormativeStatement[] }>();
+
+function typecheckFacts(facts: SpecFacts, chunks: PlacedChunk[], text: string, from: number): TypecheckFacts {
+  const upper = usesBcp14(text);
+  const statements: NormativeStatement[] = [];
+  const fromLine = from > 0 ? new LineIndex(text).positionAt(from).line : 0;
+  for (const chunk of chunks) {
+    let cached = chunkStatements.get(chunk.entry.facts);
+    if (cached?.upper !== upper) {
+      const prose = chunk.entry.facts.prose.filter((b) => b.clauseId !== CLARIFICATIONS_ID && !b.record);
+      chunkStatements.set(chunk.entry.facts, (cached = { upper, statements: extractStatements(prose, chunk.text, upper) }));
+    }
+    const dl = chunk.line;
+    for (const s of cached.statements) {
+      if (s.range.start.line + dl < fromLine) continue;
+      statements.push(dl === 0 ? s : { ...s, range: { start: { line: s.range.start.line + dl, character: s.range.start.character }, end: { line: s.range.end.line + dl, character: s.range.end.character } } });
+    }
+  }
+  const clauses = facts.headingClauses;
+  let lines: LineIndex | undefined;
+  const definitions = extractDefinitions(text, facts.terms ?? [], (offset) => {
+    const line = (lines ??= new LineIndex(text)).positionAt(offset).line;
+    let at: (typeof clauses)[number] | undefined;
+    for (const c of clauses) if (c.range.start.line <= line) at = c;
+    return at ? { clauseId: at.id, ...(at.authority !== undefined ? { authority: at.authority } : {}) } : {};
+  }).filter((d) => d.range.start.line >= fromLine);
+  return { statements, definitions };
 }
 
 const emptyFormat = { format: 'markdown', references: [] } as Pick<SpecFacts, 'format' | 'references'>;

@@ -1,4 +1,6 @@
+import { DEFAULT_CONFIG, type ClarifierConfig } from './config';
 import type { IndexModel } from './index';
+import { conflictsOf, prevailing } from './typecheck/conflicts';
 import type { Clause } from './types';
 import { plural } from './words';
 
@@ -141,7 +143,7 @@ export function coverageJson(model: IndexModel): object {
   };
 }
 
-export function coverageReport(model: IndexModel, options: { title?: string } = {}): string {
+export function coverageReport(model: IndexModel, options: { title?: string; config?: ClarifierConfig } = {}): string {
   const { rows, all, byAuthority, byFile, specFiles } = tables(model);
   const coverage = coverageOf(model);
   const out: string[] = [];
@@ -165,6 +167,8 @@ export function coverageReport(model: IndexModel, options: { title?: string } = 
   totalsTable('By authority', 'authority', byAuthority);
   totalsTable('By spec file', 'spec file', byFile);
 
+  conflictsSection(model, options.config ?? DEFAULT_CONFIG, out);
+
   out.push('## Clauses', '');
   out.push('| clause | kind | authority | title | code | tests | covered | example | where |');
   out.push('|---|---|---|---|---:|---:|---|---|---|');
@@ -182,4 +186,25 @@ export function coverageReport(model: IndexModel, options: { title?: string } = 
 function scopeCell(model: IndexModel, file: string): string {
   const s = model.scopeOf(file);
   return s.kind === 'workspace' ? '' : ` (${s.kind} ${cell(s.path)}, cited as \`[^${cell(s.name)}:id]\`)`;
+}
+
+/**
+ * The conflicts between specs [^tc2c]: one row per pair, with the clause that prevails by the chain of command. Only
+ * when there are any (and their code is not off), so a workspace without conflicts keeps its report as it was.
+ */
+function conflictsSection(model: IndexModel, config: ClarifierConfig, out: string[]): void {
+  const list = conflictsOf(model).filter((c) => config.severity[`conflict.${c.kind}`] !== 'off');
+  if (list.length === 0) return;
+  const where = (p: { file: string; range: { start: { line: number } }; clauseId?: string }): string =>
+    `${p.clauseId !== undefined ? `\`${p.clauseId}\` ` : ''}${cell(p.file)}:${p.range.start.line + 1}`;
+  out.push('## Conflicts', '');
+  out.push(`${plural(list.length, 'conflict')} between clauses of different specs or sections (\`clarify check\` reports each on both clauses).`, '');
+  out.push('| kind | clause | other clause | what disagrees | prevails |');
+  out.push('|---|---|---|---|---|');
+  for (const c of list) {
+    const winner = prevailing(c, config.authorities);
+    const prevails = winner === undefined ? '— (same or no authority: decide)' : `${winner === 'a' ? where(c.a) : where(c.b)} (${winner === 'a' ? c.a.authority : c.b.authority})`;
+    out.push(`| ${c.kind} | ${where(c.a)} | ${where(c.b)} | ${cell(c.detail)} | ${prevails} |`);
+  }
+  out.push('');
 }

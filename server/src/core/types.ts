@@ -42,6 +42,9 @@ export const DIAGNOSTIC_CODES = [
   'compliance.violation',
   'compliance.unclear',
   'conflict.semantic',
+  'conflict.modal',
+  'conflict.numeric',
+  'conflict.definition',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -53,8 +56,14 @@ export interface Diagnostic {
   message: string;
   /** Machine-readable facts for quick fixes (ids, suggested ids, example paths). JSON-serialisable. */
   data?: Record<string, unknown>;
-  /** Other places the finding is about (the other clause of a conflict): LSP relatedInformation, SARIF relatedLocations. */
-  related?: { file: string; range: Range; message: string }[];
+  /** Other places the finding involves (a conflict's other clause): LSP relatedInformation, SARIF relatedLocations. */
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  file: string;
+  range: Range;
+  message: string;
 }
 
 /** `item`: a requirement item (spec-kit `**FR-001**`, a Kiro acceptance criterion) [^sk1r]. */

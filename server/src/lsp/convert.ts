@@ -25,7 +25,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** `uriOf` names the files of `related` places (LSP relatedInformation); without it they are left out. */
+/**
+ * `uriOf` turns a workspace-relative path into the client's URI, for related information (a conflict's other clause):
+ * without it (no folder known), related places are left out.
+ */
 export function toLspDiagnostic(d: Diagnostic, uriOf?: (file: string) => string): LspDiagnostic {
   return {
     range: d.range,
@@ -33,6 +36,7 @@ export function toLspDiagnostic(d: Diagnostic, uriOf?: (file: string) => string)
     code: d.code,
     source: 'clarifier',
     message: d.message,
+    ...(d.related?.length && uriOf ? { relatedInformation: d.related.map((r) => ({ location: { uri: uriOf(r.file), range: r.range }, message: r.message })) } : {}),
     data: { ...(d.data ?? {}), code: d.code, file: d.file },
     ...(uriOf && d.related?.length ? { relatedInformation: d.related.map((r) => ({ location: { uri: uriOf(r.file), range: r.range }, message: r.message })) } : {}),
   };

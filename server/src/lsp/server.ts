@@ -352,7 +352,7 @@ export function startServer(connection: Connection): void {
       // older text under the new version. It is published after the flush that indexes it (onDocumentIndexed).
       if (host.isPending(uri)) continue;
       const version = documents.get(uri)?.version;
-      void connection.sendDiagnostics({ uri, diagnostics: capped(list).map(toLspCached), ...(version !== undefined ? { version } : {}) });
+      void connection.sendDiagnostics({ uri, diagnostics: capped(list).map((d) => toLspCached(d, folder)), ...(version !== undefined ? { version } : {}) });
       if (list.length) previous.set(file, list);
       else previous.delete(file);
     }
@@ -381,7 +381,7 @@ export function startServer(connection: Connection): void {
     guard('textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
       const at = await locate(params.textDocument.uri, token);
       if (!at) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const items = capped(at.folder.diagnosticsOf(at.rel)).map(toLspCached);
+      const items = capped(at.folder.diagnosticsOf(at.rel)).map((d) => toLspCached(d, at.folder));
       return { kind: DocumentDiagnosticReportKind.Full, items };
     }),
   );
@@ -397,7 +397,7 @@ export function startServer(connection: Connection): void {
         for (const [file, list] of groupByFile(folder.diagnostics())) {
           const uri = folder.uriOf(file);
           reported.add(uri);
-          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: documents.get(uri)?.version ?? null, items: list.map((d) => toLspDiagnostic(d)) });
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: documents.get(uri)?.version ?? null, items: list.map((d) => toLspCached(d, folder)) });
         }
       }
       for (const uri of lastWorkspaceReport) {
@@ -608,7 +608,7 @@ export function startServer(connection: Connection): void {
     guard('report', '', async (params: { uri?: string }, token) => {
       await allReady(token);
       const folders = params?.uri ? [host.locate(params.uri)?.folder].filter((f): f is Folder => !!f) : host.folders;
-      return folders.map((f) => coverageReport(f.index.model(), { title: `Spec coverage of ${f.root.split(/[\\/]/).pop()}` })).join('\n\n');
+      return folders.map((f) => coverageReport(f.index.model(), { title: `Spec coverage of ${f.root.split(/[\\/]/).pop()}`, config: f.index.config })).join('\n\n');
     }),
   );
 
@@ -777,9 +777,10 @@ declare const CLARIFY_VERSION: string | undefined;
 
 /** Diagnostics are immutable values, and the core reuses those of unchanged clauses: so are their LSP forms. */
 const lspForms = new WeakMap<Diagnostic, ReturnType<typeof toLspDiagnostic>>();
-function toLspCached(d: Diagnostic): ReturnType<typeof toLspDiagnostic> {
+function toLspCached(d: Diagnostic, folder: Folder): ReturnType<typeof toLspDiagnostic> {
   let lsp = lspForms.get(d);
-  if (!lsp) lspForms.set(d, (lsp = toLspDiagnostic(d)));
+  // A diagnostic belongs to one folder's index: its related places are in that folder.
+  if (!lsp) lspForms.set(d, (lsp = toLspDiagnostic(d, (file) => folder.uriOf(file))));
   return lsp;
 }
 

@@ -91,8 +91,8 @@ const jsonDiagnostic = (d: Diagnostic): object => ({
   endColumn: d.range.end.character + 1,
   message: d.message,
   data: d.data ?? {},
-  // The other places a finding is about (the other clause of a conflict).
-  ...(d.related?.length ? { related: d.related.map((r) => ({ file: r.file, line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })) } : {}),
+  // The other places a finding involves (a conflict's other clause) [^tc2c].
+  ...(d.related?.length ? { related: d.related.map((r) => ({ file: r.file, line: r.range.start.line + 1, column: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1, message: r.message })) } : {}),
 });
 
 export function toJson(model: IndexModel, diagnostics: Diagnostic[], skipped: { path: string; reason: string }[] = []): object {

@@ -60,8 +60,8 @@ export function toSarif(diagnostics: Diagnostic[], options: SarifOptions): objec
           ],
           ...(d.related?.length
             ? {
-                relatedLocations: d.related.map((r, id) => ({
-                  id,
+                relatedLocations: d.related.map((r, j) => ({
+                  id: j + 1,
                   message: { text: r.message },
                   physicalLocation: {
                     artifactLocation: { uri: encodeURI(r.file), uriBaseId: '%SRCROOT%' },
@@ -98,6 +98,9 @@ export function fingerprintsOf(diagnostics: readonly Diagnostic[]): string[] {
 function identity(d: Diagnostic): unknown[] {
   const data = d.data ?? {};
   const keys = ['id', 'anchor', 'targetFile', 'authority', 'raw', 'target', 'test', 'path', 'term', 'phrase', 'clauseId', 'other'];
+  // An offline conflict is about its pair of clauses (the other's line excluded: it moves); the judge's names the other
+  // clause's id in `other`.
+  if (d.code.startsWith('conflict.') && d.code !== 'conflict.semantic') return [d.message.replace(/ at [^ ]+:\d+:/, ':'), (data['other'] as { clauseId?: string } | undefined)?.clauseId ?? null];
   const out = keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]);
   // Nothing in the data (config.invalid): the message, which holds no position.
   return out.length ? out : [d.message];

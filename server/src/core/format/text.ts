@@ -27,6 +27,8 @@ export function toText(diagnostics: Diagnostic[], summary: Summary, options: Tex
       continue;
     }
     lines.push(formatDiagnosticLine(d, options.color));
+    // The other place a finding involves (a conflict's other clause), as a note line editors and terminals link [^tc2c].
+    for (const r of d.related ?? []) lines.push(`${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1} note ${r.message}`);
   }
   const parts = [
     `${plural(summary.clauses, 'clause')} (${summary.headingClauses} heading, ${summary.footnoteClauses} footnote${summary.requirementClauses ? `, ${summary.requirementClauses} requirement` : ''}) in ${plural(summary.specFiles, 'spec file')}`,

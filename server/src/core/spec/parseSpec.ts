@@ -18,6 +18,7 @@ import { findTestTargets, type TestTarget } from './testTargets';
 import { blankRanges, detectFormat, isExternalReference, isTemplatePath, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
+import type { TypecheckFacts } from '../typecheck/normative';
 
 /**
  * Parses one spec Markdown file into facts: heading clauses, footnote references and definitions, links and anchors.
@@ -173,6 +174,8 @@ export interface SpecFacts {
   clarifications: ClarificationEntry[];
   /** The document's own defined terms (set by the index for reviewed specs; see ambiguity/formats `documentTerms`). */
   terms?: string[];
+  /** Normative statements and term definitions for the spec type checker (set by the index; see typecheck/). */
+  typecheck?: TypecheckFacts;
   /** The end of the document (where a quick fix appends). */
   end: { line: number; character: number };
   problems: string[];

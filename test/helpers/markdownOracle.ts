@@ -41,7 +41,7 @@ interface Node {
 const INLINE_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference']);
 
 /** A plain `[^x]` (no definition) in a text node, the way parseSpec finds them: unescaped `[`, a label without spaces. */
-const PLAIN_REF = /\[\^([^\s[\]\\]+)\]/g;
+const PLAIN_REF = /\[\^([^\s[\]\\`<>*_~&!]+)\]/g;
 
 /** mdast's identifier: the label as written, whitespace collapsed, case-folded. */
 function label(node: Node): string {
@@ -80,8 +80,8 @@ export function oracleFacts(text: string): string[] {
         const kids = node.children ?? [];
         let t = '';
         if (kids.length) {
-          const ts = kids[0]!.position!.start.offset!;
-          const te = kids[kids.length - 1]!.position!.end.offset!;
+          const ts = kids[0]!.position!.start.offset! - shift;
+          const te = kids[kids.length - 1]!.position!.end.offset! - shift;
           t = ` text=${ts}-${te}${attributeOf(text.slice(ts, te), ts)}`;
         }
         facts.push(`heading ${node.depth} ${s}-${e}${t}`);

@@ -140,7 +140,9 @@ function newBlock(type: number, parent: Block | undefined, start: number): Block
 }
 
 const CODE_INDENT = 4;
-const RE_MAYBE_SPECIAL = /^[#`~*+_=<>0-9\-|[]/;
+/** Characters that may start a block (anything else on a line's first non-space is paragraph text). */
+const MAYBE_SPECIAL = new Uint8Array(128);
+for (const c of '#`~*+_=<>0123456789-|[') MAYBE_SPECIAL[c.charCodeAt(0)] = 1;
 const RE_ATX = /^#{1,6}(?:[ \t]+|$)/;
 const RE_FENCE = /^`{3,}(?!.*`)|^~{3,}/;
 const RE_CLOSING_FENCE = /^(?:`{3,}|~{3,})(?=[ \t]*$)/;
@@ -152,7 +154,7 @@ const RE_NONSPACE = /[^ \t\f\v\r\n]/;
 
 const TAGNAME = '[A-Za-z][A-Za-z0-9-]*';
 const ATTRIBUTENAME = '[a-zA-Z_:][a-zA-Z0-9:._-]*';
-const UNQUOTEDVALUE = '[^"\'=<>`\\x00-\\x20]+';
+const UNQUOTEDVALUE = '[^"\'=<>`\\x01-\\x20]+';
 const SINGLEQUOTEDVALUE = "'[^']*'";
 const DOUBLEQUOTEDVALUE = '"[^"]*"';
 const ATTRIBUTEVALUE = '(?:' + UNQUOTEDVALUE + '|' + SINGLEQUOTEDVALUE + '|' + DOUBLEQUOTEDVALUE + ')';
@@ -198,6 +200,8 @@ class BlockScanner {
   blank = false;
   partiallyConsumedTab = false;
   allClosed = true;
+  /** A new block here would interrupt an open paragraph or indented code (micromark's `interrupt`). */
+  interrupting = false;
   /** The line continues an indented code block with a full indent (counts even when blank). */
   codeLine = false;
   lastMatchedContainer: Block;
@@ -206,6 +210,17 @@ class BlockScanner {
   readonly defs: ScanDefinition[] = [];
   readonly defLabels = new Set<string>();
   readonly footLabels = new Set<string>();
+  /** Footnote labels as written -> defined? (memo of normalizeLabel + lookup). */
+  readonly footMemo = new Map<string, boolean>();
+
+  isFootnote(label: string): boolean {
+    let r = this.footMemo.get(label);
+    if (r === undefined) {
+      r = this.footLabels.has(normalizeLabel(label));
+      this.footMemo.set(label, r);
+    }
+    return r;
+  }
   readonly out: ScanResult;
 
   constructor(src: string, out: ScanResult) {
@@ -285,6 +300,16 @@ class BlockScanner {
     if (parent === DOC || parent === QUOTE || parent === ITEM || parent === FOOTDEF) return child !== ITEM;
     if (parent === LIST) return child === ITEM;
     return false;
+  }
+
+  /**
+   * A new container closes the blocks that did not continue; micromark ends an unclosed fence or raw HTML block (the
+   * kinds no container can pierce) at the start of that line, after the line ending.
+   */
+  closeForContainer(): void {
+    const t = this.oldtip;
+    if (!this.allClosed && t.open && (t.type === FENCE || (t.type === HTML && t.htmlType <= 5))) t.end = this.lineStart;
+    this.closeUnmatchedBlocks();
   }
 
   closeUnmatchedBlocks(): void {
@@ -386,8 +411,9 @@ class BlockScanner {
         this.advanceNextNonspace();
         this.advanceOffset(1, false);
         if (isSpaceOrTab(ln[this.offset])) this.advanceOffset(1, true);
-        this.closeUnmatchedBlocks();
-        this.addChild(QUOTE, this.nextNonspace);
+        this.closeForContainer();
+        const q = this.addChild(QUOTE, this.nextNonspace);
+        q.end = this.lineStart + ln.length;
         return 1;
       }
       if (c === '[' && ln[this.nextNonspace + 1] === '^') {
@@ -434,7 +460,12 @@ class BlockScanner {
       if (c === '<') {
         const s = ln.slice(this.nextNonspace);
         for (let t = 1; t <= 7; t++) {
-          if (RE_HTML_OPEN[t]!.test(s) && (t < 7 || (container.type !== PARA && !(!this.allClosed && !this.blank && this.tip.type === PARA)))) {
+          // micromark: complete tags (kind 7) cannot interrupt a paragraph, but do start a block on a lazy line
+          if (RE_HTML_OPEN[t]!.test(s) && (t < 7 || container.type !== PARA)) {
+            if (t === 7 && !this.allClosed && this.tip.type === PARA && this.lineStart + ln.length < this.src.length) {
+              // micromark: a complete tag on a lazy line (one that more text follows) stays in the paragraph's container
+              this.lastMatchedContainer = this.tip.parent!;
+            }
             this.closeUnmatchedBlocks();
             const b = this.addChild(HTML, this.partiallyConsumedTab ? this.offset + 1 : this.offset);
             b.htmlType = t;
@@ -459,7 +490,7 @@ class BlockScanner {
       }
       if ((c === '*' || c === '_' || c === '-') && RE_HR.test(ln.slice(this.nextNonspace))) {
         this.closeUnmatchedBlocks();
-        this.addChild(HR, this.nextNonspace);
+        this.addChild(HR, this.nextNonspace).end = this.lineStart + ln.length;
         this.advanceOffset(ln.length - this.offset, false);
         return 2;
       }
@@ -504,7 +535,7 @@ class BlockScanner {
     if (ln[i + 1] !== ':') return 0;
     const labelStart = this.nextNonspace + 2;
     const labelEnd = i;
-    this.closeUnmatchedBlocks();
+    this.closeForContainer();
     const b = this.addChild(FOOTDEF, this.nextNonspace);
     b.label = ln.slice(labelStart, labelEnd);
     b.labelStart = this.lineStart + labelStart;
@@ -550,13 +581,13 @@ class BlockScanner {
     if (m) {
       bullet = m[0];
       len = 1;
-    } else if ((m = RE_ORDERED.exec(rest)) && (container.type !== PARA || m[1] === '1')) {
+    } else if ((m = RE_ORDERED.exec(rest)) && (!this.interrupting || m[1] === '1')) {
       delim = m[2]!;
       len = m[0].length;
     } else return false;
     const nextc = ln[this.nextNonspace + len];
     if (!(nextc === undefined || nextc === '\t' || nextc === ' ')) return false;
-    if (container.type === PARA && !RE_NONSPACE.test(ln.slice(this.nextNonspace + len))) return false;
+    if (this.interrupting && !RE_NONSPACE.test(ln.slice(this.nextNonspace + len))) return false;
     this.advanceNextNonspace();
     this.advanceOffset(len, true);
     const spacesStartCol = this.column;
@@ -576,7 +607,7 @@ class BlockScanner {
       if (isSpaceOrTab(ln[this.offset])) this.advanceOffset(1, true);
     } else padding = len + spacesAfterMarker;
     const markerOffset = this.indent;
-    this.closeUnmatchedBlocks();
+    this.closeForContainer();
     const tip = this.tip;
     if (tip.type !== LIST || tip.bullet !== bullet || tip.delim !== delim) {
       const list = this.addChild(LIST, this.nextNonspace);
@@ -588,7 +619,7 @@ class BlockScanner {
     item.delim = delim;
     item.markerOffset = markerOffset;
     item.padding = padding;
-    item.end = this.lineStart + this.nextNonspace + len;
+    item.end = this.lineStart + ln.length;
     return true;
   }
 
@@ -615,10 +646,14 @@ class BlockScanner {
     }
     this.allClosed = container === this.oldtip;
     this.lastMatchedContainer = container;
+    // micromark: every container continued and a paragraph or indented code is open: a new block interrupts it
+    const unmatched = container.last?.open ? container.last : undefined;
+    this.interrupting = (!unmatched || !isContainer(unmatched.type)) && (this.tip.type === PARA || this.tip.type === INDENTED);
     let matchedLeaf = container.type !== PARA && container.type !== TABLE && acceptsLines(container.type);
     while (!matchedLeaf) {
       this.findNextNonspace();
-      if (!this.indented && !RE_MAYBE_SPECIAL.test(ln.slice(this.nextNonspace))) {
+      const code = ln.charCodeAt(this.nextNonspace);
+      if (!this.indented && !(code < 128 && MAYBE_SPECIAL[code] === 1)) {
         this.advanceNextNonspace();
         break;
       }
@@ -682,7 +717,7 @@ class BlockScanner {
         break;
     }
     if (block.type !== PARA || block.lines.length > 0) {
-      if (above && block.end > above.end && block.type !== HR) above.end = block.end;
+      if (above && block.end > above.end) above.end = block.end;
     }
     this.tip = above ?? this.doc;
   }
@@ -699,7 +734,9 @@ class BlockScanner {
       const label = normalizeLabel(content.text.slice(pos + 1, d.labelEnd));
       if (label === '') break;
       if (!this.defLabels.has(label)) this.defLabels.add(label);
-      this.defs.push({ label, start: content.map(pos), end: content.map(d.end - 1) + 1, destStart: content.map(d.destStart), destEnd: d.destEnd > d.destStart ? content.map(d.destEnd - 1) + 1 : content.map(d.destStart) });
+      const end = content.map(d.end - 1) + 1;
+      if (block.parent && end > block.parent.end) block.parent.end = end;
+      this.defs.push({ label, start: content.map(pos), end, destStart: content.map(d.destStart), destEnd: d.destEnd > d.destStart ? content.map(d.destEnd - 1) + 1 : content.map(d.destStart) });
       pos = d.next;
     }
     if (pos === 0) return;
@@ -719,6 +756,10 @@ class BlockScanner {
     block.lines = lines.slice(k);
     if (block.lines.length > 0) block.start = block.lines[0]!;
   }
+}
+
+function isContainer(type: number): boolean {
+  return type === QUOTE || type === LIST || type === ITEM || type === FOOTDEF;
 }
 
 function acceptsLines(type: number): boolean {
@@ -826,7 +867,7 @@ function parseLinkDestination(s: string, pos: number): [number, number, number] 
     } else if (c === ')') {
       if (depth === 0) break;
       depth--;
-    } else if (c.charCodeAt(0) <= 0x20 || c === '\x7f') break;
+    } else if ((c.charCodeAt(0) <= 0x20 && c !== '\0') || c === '\x7f') break;
     i++;
   }
   if (i === pos && s[i] !== ')') return undefined;
@@ -921,11 +962,14 @@ function parseDefinition(s: string, pos: number): ParsedDef | undefined {
 // Inlines
 
 // eslint-disable-next-line no-control-regex -- CommonMark: an autolink holds no ASCII control character or space
-const RE_AUTOLINK = /<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\x00-\x20]*>/y;
+const RE_AUTOLINK = /<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\x01-\x20]*>/y;
 const RE_EMAIL = /<[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*>/y;
 const RE_OPEN_TAG = new RegExp(OPENTAG, 'y');
 const RE_CLOSE_TAG = new RegExp(CLOSETAG, 'y');
 const RE_INLINE_SPECIAL = /[`\\<[\]!]/g;
+
+/** A plain `[^label]` (no definition) has a label that no inline construct can split. */
+export const PLAIN_LABEL_EXCLUDES = /[\s[\]\\`<>*_~&!]/;
 
 interface Bracket {
   pos: number;
@@ -941,9 +985,9 @@ class InlineScanner {
   readonly ctx: BlockScanner;
   /** Backtick runs: start positions per length, scanned once. */
   runs?: Map<number, number[]>;
-  runIndex = new Map<number, number>();
+  runIndex?: Map<number, number>;
   /** Cached `indexOf` answers for monotone searches. */
-  cache = new Map<string, [number, number]>();
+  cache?: Map<string, [number, number]>;
 
   constructor(s: string, map: (pos: number) => number, ctx: BlockScanner) {
     this.s = s;
@@ -952,6 +996,7 @@ class InlineScanner {
   }
 
   indexOf(needle: string, from: number): number {
+    this.cache ??= new Map();
     const c = this.cache.get(needle);
     if (c && from >= c[0] && (c[1] === -1 || c[1] >= from)) return c[1];
     const r = this.s.indexOf(needle, from);
@@ -981,6 +1026,7 @@ class InlineScanner {
     }
     const list = this.runs.get(n);
     if (!list) return -1;
+    this.runIndex ??= new Map();
     let k = this.runIndex.get(n) ?? 0;
     while (k < list.length && list[k]! < pos + n) k++;
     this.runIndex.set(n, k);
@@ -1057,7 +1103,7 @@ class InlineScanner {
         brackets.pop();
         if (s[opener.pos + 1] === '^') {
           const label = s.slice(opener.pos + 2, i);
-          if (opener.image && label && this.ctx.footLabels.has(normalizeLabel(label))) {
+          if (opener.image && label && this.ctx.isFootnote(label)) {
             out.footnoteRefs.push({ label, start: this.map(opener.pos), end: this.map(i) + 1, defined: true });
           } else this.plainRef(opener.pos, i);
         }
@@ -1104,7 +1150,7 @@ class InlineScanner {
       }
     }
     const label = s.slice(pos + 2, i);
-    if (!this.ctx.footLabels.has(normalizeLabel(label))) return false;
+    if (!this.ctx.isFootnote(label)) return false;
     this.ctx.out.footnoteRefs.push({ label, start: this.map(pos), end: this.map(i) + 1, defined: true });
     this.lastCallEnd = i + 1;
     return true;
@@ -1113,7 +1159,7 @@ class InlineScanner {
   /** A `[^label]` that is plain text (no definition, not a link). */
   plainRef(open: number, close: number): void {
     const label = this.s.slice(open + 2, close);
-    if (!label || /[\s[\]\\]/.test(label)) return;
+    if (!label || PLAIN_LABEL_EXCLUDES.test(label)) return;
     this.ctx.out.footnoteRefs.push({ label, start: this.map(open), end: this.map(close) + 1, defined: false });
   }
 
@@ -1248,16 +1294,17 @@ function scanInto(src: string, out: ScanResult): void {
     else pos = src.length + 1;
   }
   const n = src.length;
+  let nextCr = src.indexOf('\r', pos);
+  if (nextCr < 0) nextCr = n;
   while (pos <= n) {
-    let e = pos;
-    while (e < n) {
-      const c = src.charCodeAt(e);
-      if (c === 10 || c === 13) break;
-      e++;
+    let e = src.indexOf('\n', pos);
+    if (e < 0) e = n;
+    if (nextCr < pos) {
+      nextCr = src.indexOf('\r', pos);
+      if (nextCr < 0) nextCr = n;
     }
-    let line = src.slice(pos, e);
-    if (line.includes('\0')) line = line.replace(/\0/g, '\uFFFD');
-    bs.incorporateLine(pos, line);
+    if (nextCr < e) e = nextCr;
+    bs.incorporateLine(pos, src.slice(pos, e));
     if (e >= n) break;
     pos = e + (src.charCodeAt(e) === 13 && src.charCodeAt(e + 1) === 10 ? 2 : 1);
   }

@@ -488,7 +488,7 @@ class BlockScanner {
         }
         // only definitions: the paragraph is gone, the line starts something else
       }
-      if ((c === '*' || c === '_' || c === '-') && RE_HR.test(ln.slice(this.nextNonspace))) {
+      if ((c === '*' || c === '_' || c === '-') && this.isThematicBreak(c)) {
         this.closeUnmatchedBlocks();
         this.addChild(HR, this.nextNonspace).end = this.lineStart + ln.length;
         this.advanceOffset(ln.length - this.offset, false);
@@ -510,6 +510,27 @@ class BlockScanner {
       return 2;
     }
     return 0;
+  }
+
+  /** Per line and marker: the last position holding something else than the marker, a space or a tab. */
+  hrLine = -1;
+  hrBad: Record<string, number> = {};
+
+  /** Is the rest of the line (from nextNonspace) a thematic break of `c`? Linear per line however many containers it opens. */
+  isThematicBreak(c: string): boolean {
+    const ln = this.ln;
+    if (this.hrLine !== this.lineStart) {
+      this.hrLine = this.lineStart;
+      this.hrBad = {};
+    }
+    let bad = this.hrBad[c];
+    if (bad === undefined) {
+      bad = ln.length - 1;
+      while (bad >= 0 && (ln[bad] === c || ln[bad] === ' ' || ln[bad] === '\t')) bad--;
+      this.hrBad[c] = bad;
+    }
+    if (bad >= this.nextNonspace) return false;
+    return RE_HR.test(ln.slice(this.nextNonspace));
   }
 
   footnoteDefStart(): number {

@@ -173,3 +173,8 @@ export function factDifferences(text: string): string[] {
   for (const [f, n] of counts) for (let i = 0; i < n; i++) missing.push(`- ${f}`);
   return [...missing, ...extra];
 }
+
+/** The oracle's parse alone (micromark + mdast with parseSpec's plugins): the baseline of the scanner's benchmark. */
+export function parseMdast(text: string): unknown {
+  return processor.parse(text);
+}

@@ -184,6 +184,13 @@ export function normalizeLabel(raw: string): string {
   return raw.trim().replace(/[ \t\r\n]+/g, ' ').toLowerCase().toUpperCase();
 }
 
+const RE_PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
+
+/** normalizeLabel for a footnote label (which holds no whitespace): plain ASCII only needs upper-casing. */
+function footnoteKey(label: string): string {
+  return RE_PRINTABLE_ASCII.test(label) ? label.toUpperCase() : normalizeLabel(label);
+}
+
 class BlockScanner {
   readonly src: string;
   readonly doc: Block;
@@ -210,16 +217,8 @@ class BlockScanner {
   readonly defs: ScanDefinition[] = [];
   readonly defLabels = new Set<string>();
   readonly footLabels = new Set<string>();
-  /** Footnote labels as written -> defined? (memo of normalizeLabel + lookup). */
-  readonly footMemo = new Map<string, boolean>();
-
   isFootnote(label: string): boolean {
-    let r = this.footMemo.get(label);
-    if (r === undefined) {
-      r = this.footLabels.has(normalizeLabel(label));
-      this.footMemo.set(label, r);
-    }
-    return r;
+    return this.footLabels.size > 0 && this.footLabels.has(footnoteKey(label));
   }
   readonly out: ScanResult;
 
@@ -561,7 +560,7 @@ class BlockScanner {
     b.label = ln.slice(labelStart, labelEnd);
     b.labelStart = this.lineStart + labelStart;
     b.labelEnd = this.lineStart + labelEnd;
-    this.footLabels.add(normalizeLabel(b.label));
+    this.footLabels.add(footnoteKey(b.label));
     this.advanceNextNonspace();
     this.advanceOffset(labelEnd + 2 - this.nextNonspace, false);
     b.end = this.lineStart + this.offset;
@@ -1332,9 +1331,18 @@ function scanInto(src: string, out: ScanResult): void {
   while (bs.tip !== bs.doc) bs.finalize(bs.tip);
   for (const b of bs.leaves) emit(bs, b);
   out.definitions = bs.defs;
-  const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
-  for (const list of [out.headings, out.footnoteDefs, out.footnoteRefs, out.definitions, out.links, out.codeBlocks, out.htmlBlocks, out.prose] as { start: number }[][]) list.sort(byStart);
+  // Facts come out in document order except around containers (a footnote definition ends after its content).
+  for (const list of [out.headings, out.footnoteDefs, out.footnoteRefs, out.definitions, out.links, out.codeBlocks, out.htmlBlocks, out.prose] as { start: number }[][]) {
+    for (let k = 1; k < list.length; k++) {
+      if (list[k - 1]!.start > list[k]!.start) {
+        list.sort(byStart);
+        break;
+      }
+    }
+  }
 }
+
+const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
 
 function emit(bs: BlockScanner, b: Block): void {
   const out = bs.out;

@@ -10,6 +10,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { normalizeLabel, scanMarkdown, type ScanResult } from '../../server/src/core/markdown/scanner';
+import { blankRanges, kramdownFacts } from '../../server/src/core/spec/formats';
 
 /**
  * The scanner's oracle: micromark/mdast with the remark plugins parseSpec uses (GFM footnotes, strikethrough, tables,
@@ -63,11 +64,19 @@ function attributeOf(raw: string, at: number): string {
  */
 export function oracleFacts(text: string): string[] {
   const facts: string[] = [];
-  let root = processor.parse(text) as unknown as Node;
-  let shift = 0;
-  if (/^(?:---|\+\+\+)/.test(text) && !(root.children ?? []).some((n) => n.type === 'yaml' || n.type === 'toml')) {
-    root = processor.parse('\n' + text) as unknown as Node;
-    shift = 1;
+  // A kramdown-rfc draft is parsed as parseSpec parses it: front matter and section marker lines blanked.
+  const kramdown = kramdownFacts(text);
+  if (kramdown) {
+    facts.push(`frontMatter kramdown 0-${kramdown.masked[0]![1]}`);
+    for (const [s, e] of kramdown.masked.slice(1)) facts.push(`marker ${s}-${e}`);
+  }
+  let root = processor.parse(kramdown ? blankRanges(text, kramdown.masked) : text) as unknown as Node;
+  // micromark drops a byte order mark: its offsets start after it.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let shift = -bom;
+  if (!kramdown && /^(?:---|\+\+\+)/.test(text.slice(bom)) && !(root.children ?? []).some((n) => n.type === 'yaml' || n.type === 'toml')) {
+    root = processor.parse(text.slice(0, bom) + '\n' + text.slice(bom)) as unknown as Node;
+    shift = 1 - bom;
   }
   const stack: [Node, Node | undefined][] = [[root, undefined]];
   while (stack.length) {
@@ -145,6 +154,7 @@ export function scannerFacts(text: string, result: ScanResult = scanMarkdown(tex
   for (const p of result.prose) facts.push(`prose ${p.start}-${p.end}`);
   for (const c of result.codeBlocks) facts.push(`code ${c.start}-${c.end}`);
   for (const h of result.htmlBlocks) facts.push(`html ${h.start}-${h.end}`);
+  for (const m of result.markers) facts.push(`marker ${m.start}-${m.end}`);
   if (result.frontMatter) facts.push(`frontMatter ${result.frontMatter.kind} ${result.frontMatter.start}-${result.frontMatter.end}`);
   for (const d of result.definitions) facts.push(`definition ${d.label.toLowerCase()} ${d.start}-${d.end}`);
   for (const d of result.footnoteDefs) facts.push(`footnoteDef ${normalizeLabel(d.label).toLowerCase()} ${d.start}-${d.end}`);

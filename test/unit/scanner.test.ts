@@ -89,6 +89,18 @@ describe('markdown scanner: the facts', function () {
     assert.deepEqual(r.definitions.map((d) => [d.label, text.slice(d.destStart, d.destEnd)]), [['D', './d.md']]);
   });
 
+  it('kramdown-rfc front matter and section markers read as blank; a byte order mark is not text', function () {
+    const text = '---\ntitle: T\n--- abstract\n\nA [^a].\n\n--- middle\n\n# Intro {#intro}\n\n[^a]: x\n';
+    const r = scanMarkdown(text);
+    assert.deepEqual(r.frontMatter && [r.frontMatter.kind, text.slice(r.frontMatter.start, r.frontMatter.end)], ['kramdown', '---\ntitle: T\n']);
+    assert.deepEqual(r.markers.map((m) => text.slice(m.start, m.end)), ['--- abstract', '--- middle']);
+    assert.deepEqual(r.headings.map((h) => h.attribute?.inner), ['#intro']);
+    const bom = '\uFEFF# T {#t}\n';
+    assert.equal(bom.slice(scanMarkdown(bom).headings[0]!.textStart), 'T {#t}\n');
+    assert.deepEqual(factDifferences(text), []);
+    assert.deepEqual(factDifferences(bom), []);
+  });
+
   it('CRLF and CR line endings give the same facts at the same characters', function () {
     const lf = '# A {#a}\n\npara [^a]\n\n[^a]: x\n';
     for (const eol of ['\r\n', '\r']) {
@@ -135,7 +147,7 @@ describe('markdown scanner: zero differences with micromark/mdast', function () 
     '[^', '^', '[', ']', '(', ')', '[l](#a1)', '[l](other.md#b2 "t")', '[r]', '[r]: /u', '[r]: <a b> \'t\'', '![i](p.png)', '](', '*', '_', '`', '``',
     '```', '~~~', '```js', '> ', '>', '- ', '* ', '+ ', '1. ', '2) ', '    ', '  ', ' ', '\t', '\n', '\n', '\n', '\n\n', '\r\n', 'text', '<!-- c -->',
     '<!--', '-->', '<a id="q">', '<div>', '</div>', '<pre>', '</pre>', '<?x ?>', '<http://x.y>', '<a@b.c>', '---', '===', '***', '\\', '&amp;',
-    '😀', 'é',
+    '😀', 'é', '\uFEFF', '| a | b |', '|---|---|', '|', ':-', '--- middle',
   ];
 
   it('random spec-like documents (fast-check)', function () {

@@ -78,7 +78,8 @@ export interface ScanProse extends ScanBlock {
 }
 
 export interface ScanFrontMatter extends ScanBlock {
-  kind: 'yaml' | 'toml';
+  /** `kramdown`: an IETF draft's YAML, opened by `---` and closed by a `--- abstract` (or middle, back, note) line. */
+  kind: 'yaml' | 'toml' | 'kramdown';
 }
 
 export interface ScanResult {
@@ -91,6 +92,8 @@ export interface ScanResult {
   htmlBlocks: ScanBlock[];
   prose: ScanProse[];
   frontMatter?: ScanFrontMatter;
+  /** kramdown-rfc section marker lines (`--- abstract`, `--- middle`, `--- back`, `--- note_x`): read as blank lines. */
+  markers: ScanBlock[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -142,7 +145,7 @@ function newBlock(type: number, parent: Block | undefined, start: number): Block
 const CODE_INDENT = 4;
 /** Characters that may start a block (anything else on a line's first non-space is paragraph text). */
 const MAYBE_SPECIAL = new Uint8Array(128);
-for (const c of '#`~*+_=<>0123456789-|[') MAYBE_SPECIAL[c.charCodeAt(0)] = 1;
+for (const c of '#`~*+_=<>0123456789-|[:') MAYBE_SPECIAL[c.charCodeAt(0)] = 1;
 const RE_ATX = /^#{1,6}(?:[ \t]+|$)/;
 const RE_FENCE = /^`{3,}(?!.*`)|^~{3,}/;
 const RE_CLOSING_FENCE = /^(?:`{3,}|~{3,})(?=[ \t]*$)/;
@@ -700,6 +703,8 @@ class BlockScanner {
     if (acceptsLines(t)) {
       this.addLine();
       if (!this.blank || t === FENCE || t === HTML || (t === INDENTED && this.codeLine)) container.end = lineStart + ln.length;
+      // micromark: a fence or raw HTML inside a container ends before a blank last line without a line ending
+      if (this.blank && (t === FENCE || t === HTML) && container.parent !== this.doc && lineStart + ln.length === this.src.length) container.end = lineStart;
       if (t === HTML && container.htmlType >= 1 && container.htmlType <= 5 && RE_HTML_CLOSE[container.htmlType]!.test(ln.slice(this.offset))) {
         this.finalize(container);
       }
@@ -1277,6 +1282,27 @@ class InlineScanner {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+const KRAMDOWN_MARKER = /^--- *(?:abstract|middle|back|note_[^\s]*|note)[ \t]*$/;
+
+/**
+ * kramdown-rfc front matter (as formats.ts detects it): a first line `---` (a `#` comment allowed), then YAML up to
+ * a section marker line, with no plain `---` or `...` line before it. Ends at the start of the marker line.
+ */
+function kramdownFrontMatter(src: string): ScanFrontMatter | undefined {
+  const first = /^---[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)/.exec(src.slice(0, 200));
+  if (!first) return undefined;
+  let pos = first[0].length;
+  while (pos < src.length && pos <= 200_000) {
+    let e = pos;
+    while (e < src.length && src[e] !== '\n' && src[e] !== '\r') e++;
+    const line = src.slice(pos, e);
+    if (KRAMDOWN_MARKER.test(line)) return { kind: 'kramdown', start: 0, end: pos };
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) return undefined;
+    pos = e + (src[e] === '\r' && src[e + 1] === '\n' ? 2 : 1);
+  }
+  return undefined;
+}
+
 function frontMatter(src: string): ScanFrontMatter | undefined {
   const fence = src.startsWith('---') ? '---' : src.startsWith('+++') ? '+++' : undefined;
   if (!fence) return undefined;
@@ -1291,11 +1317,33 @@ function frontMatter(src: string): ScanFrontMatter | undefined {
   return { kind: fence === '---' ? 'yaml' : 'toml', start: 0, end };
 }
 
+function shiftOffsets(out: ScanResult, by: number): void {
+  const lists: object[][] = [out.headings, out.footnoteDefs, out.footnoteRefs, out.definitions, out.links, out.codeBlocks, out.htmlBlocks, out.prose, out.markers];
+  if (out.frontMatter) lists.push([out.frontMatter]);
+  for (const list of lists) {
+    for (const fact of list as Record<string, unknown>[]) {
+      for (const key of Object.keys(fact)) {
+        const v = fact[key];
+        if (typeof v === 'number' && key !== 'level') fact[key] = v + by;
+      }
+      const attribute = fact['attribute'] as { start: number; end: number } | undefined;
+      if (attribute) {
+        attribute.start += by;
+        attribute.end += by;
+      }
+    }
+  }
+}
+
 /** Scans a Markdown document into the facts the index reads. Never throws. */
 export function scanMarkdown(src: string): ScanResult {
-  const out: ScanResult = { headings: [], footnoteDefs: [], footnoteRefs: [], definitions: [], links: [], codeBlocks: [], htmlBlocks: [], prose: [] };
+  const out: ScanResult = { headings: [], footnoteDefs: [], footnoteRefs: [], definitions: [], links: [], codeBlocks: [], htmlBlocks: [], prose: [], markers: [] };
   try {
-    scanInto(src, out);
+    if (src.charCodeAt(0) === 0xfeff) {
+      // a byte order mark is not text: scan after it, report offsets in the whole text
+      scanInto(src.slice(1), out);
+      shiftOffsets(out, 1);
+    } else scanInto(src, out);
   } catch {
     // never throws: a bug yields partial facts rather than an exception
   }
@@ -1305,8 +1353,12 @@ export function scanMarkdown(src: string): ScanResult {
 function scanInto(src: string, out: ScanResult): void {
   const bs = new BlockScanner(src, out);
   let pos = 0;
-  const fm = frontMatter(src);
-  if (fm) {
+  const kramdown = kramdownFrontMatter(src);
+  const fm = kramdown ?? frontMatter(src);
+  if (kramdown) {
+    out.frontMatter = kramdown;
+    pos = kramdown.end;
+  } else if (fm) {
     out.frontMatter = fm;
     pos = fm.end;
     if (src[pos] === '\r' && src[pos + 1] === '\n') pos += 2;
@@ -1324,7 +1376,12 @@ function scanInto(src: string, out: ScanResult): void {
       if (nextCr < 0) nextCr = n;
     }
     if (nextCr < e) e = nextCr;
-    bs.incorporateLine(pos, src.slice(pos, e));
+    let line = src.slice(pos, e);
+    if (kramdown && line.startsWith('---') && KRAMDOWN_MARKER.test(line)) {
+      out.markers.push({ start: pos, end: e });
+      line = ' '.repeat(line.length);
+    }
+    bs.incorporateLine(pos, line);
     if (e >= n) break;
     pos = e + (src.charCodeAt(e) === 13 && src.charCodeAt(e + 1) === 10 ? 2 : 1);
   }

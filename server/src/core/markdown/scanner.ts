@@ -151,8 +151,6 @@ const RE_FENCE = /^`{3,}(?!.*`)|^~{3,}/;
 const RE_CLOSING_FENCE = /^(?:`{3,}|~{3,})(?=[ \t]*$)/;
 const RE_SETEXT = /^(?:=+|-+)[ \t]*$/;
 const RE_HR = /^(?:\*[ \t]*){3,}$|^(?:_[ \t]*){3,}$|^(?:-[ \t]*){3,}$/;
-const RE_BULLET = /^[*+-]/;
-const RE_ORDERED = /^(\d{1,9})([.)])/;
 const RE_NONSPACE = /[^ \t\f\v\r\n]/;
 
 const TAGNAME = '[A-Za-z][A-Za-z0-9-]*';
@@ -328,11 +326,10 @@ class BlockScanner {
   /** The rest of the current line (from `offset`) as content of the tip. */
   addLine(): void {
     let from = this.offset;
-    if (this.partiallyConsumedTab) {
-      // A tab only partly used as indentation: the rest of it is content (spaces); the offset stays on the tab.
-      this.partiallyConsumedTab = false;
-    }
+    this.partiallyConsumedTab = false;
     const tip = this.tip;
+    // only paragraphs (and what they become: setext headings, tables) keep their lines; code and HTML need none
+    if (tip.type !== PARA && tip.type !== TABLE) return;
     if (from > this.ln.length) from = this.ln.length;
     if (tip.type === PARA && tip.lines.length === 0) tip.start = this.lineStart + from;
     tip.lines.push(this.lineStart + from, this.lineStart + this.ln.length);
@@ -596,18 +593,24 @@ class BlockScanner {
     const ln = this.ln;
     if (this.indent >= 4 && container.type !== LIST) return false;
     if (this.indent >= 4) return false;
-    const rest = ln.slice(this.nextNonspace);
     let bullet = '';
     let delim = '';
     let len = 0;
-    let m = RE_BULLET.exec(rest);
-    if (m) {
-      bullet = m[0];
+    const first = ln[this.nextNonspace];
+    if (first === '*' || first === '+' || first === '-') {
+      bullet = first;
       len = 1;
-    } else if ((m = RE_ORDERED.exec(rest)) && (!this.interrupting || m[1] === '1')) {
-      delim = m[2]!;
-      len = m[0].length;
-    } else return false;
+    } else {
+      // an ordered marker: 1-9 digits and `.` or `)`
+      let k = this.nextNonspace;
+      while (k < ln.length && k - this.nextNonspace < 10 && ln.charCodeAt(k) >= 48 && ln.charCodeAt(k) <= 57) k++;
+      const digits = k - this.nextNonspace;
+      const d = ln[k];
+      if (digits < 1 || digits > 9 || (d !== '.' && d !== ')')) return false;
+      if (this.interrupting && !(digits === 1 && first === '1')) return false;
+      delim = d;
+      len = digits + 1;
+    }
     const nextc = ln[this.nextNonspace + len];
     if (!(nextc === undefined || nextc === '\t' || nextc === ' ')) return false;
     if (this.interrupting && !RE_NONSPACE.test(ln.slice(this.nextNonspace + len))) return false;
@@ -1068,9 +1071,8 @@ class InlineScanner {
     let i = 0;
     while (i < s.length) {
       re.lastIndex = i;
-      const m = re.exec(s);
-      if (!m) break;
-      i = m.index;
+      if (!re.test(s)) break; // test, not exec: no match object per special character
+      i = re.lastIndex - 1;
       const c = s[i]!;
       if (c === '\\') {
         i += i + 1 < s.length && ESCAPABLE.test(s[i + 1]!) ? 2 : 1;

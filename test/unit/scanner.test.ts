@@ -150,15 +150,17 @@ describe('markdown scanner: zero differences with micromark/mdast', function () 
     '😀', 'é', '\uFEFF', '| a | b |', '|---|---|', '|', ':-', '--- middle',
   ];
 
-  it('random spec-like documents (fast-check)', function () {
-    if (!fc) this.skip();
-    const doc = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
-    fc.assert(
-      fc.property(doc, (text) => {
-        const found = factDifferences(text);
-        assert.deepEqual(found, [], JSON.stringify(text));
-      }),
-      { numRuns: 3000, seed: 14 },
-    );
-  });
+  for (const seed of [14, 3, 5]) {
+    it(`random spec-like documents (fast-check, seed ${seed})`, function () {
+      if (!fc) this.skip();
+      const doc = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
+      fc.assert(
+        fc.property(doc, (text) => {
+          const found = factDifferences(text);
+          assert.deepEqual(found, [], JSON.stringify(text));
+        }),
+        { numRuns: 2000, seed },
+      );
+    });
+  }
 });

@@ -159,20 +159,22 @@ const UNQUOTEDVALUE = '[^"\'=<>`\\x01-\\x20]+';
 const SINGLEQUOTEDVALUE = "'[^']*'";
 const DOUBLEQUOTEDVALUE = '"[^"]*"';
 const ATTRIBUTEVALUE = '(?:' + UNQUOTEDVALUE + '|' + SINGLEQUOTEDVALUE + '|' + DOUBLEQUOTEDVALUE + ')';
-const ATTRIBUTEVALUESPEC = '(?:\\s*=\\s*' + ATTRIBUTEVALUE + ')';
-const ATTRIBUTE = '(?:\\s+' + ATTRIBUTENAME + ATTRIBUTEVALUESPEC + '?)';
-const OPENTAG = '<' + TAGNAME + ATTRIBUTE + '*\\s*/?>';
-const CLOSETAG = '</' + TAGNAME + '\\s*[>]';
+/** Markdown whitespace (not JavaScript's `\s`, which also matches U+FEFF, U+00A0 and the like). */
+const WS = '[ \\t\\n]';
+const ATTRIBUTEVALUESPEC = '(?:' + WS + '*=' + WS + '*' + ATTRIBUTEVALUE + ')';
+const ATTRIBUTE = '(?:' + WS + '+' + ATTRIBUTENAME + ATTRIBUTEVALUESPEC + '?)';
+const OPENTAG = '<' + TAGNAME + ATTRIBUTE + '*' + WS + '*/?>';
+const CLOSETAG = '</' + TAGNAME + WS + '*[>]';
 
 const RE_HTML_OPEN = [
   /./,
-  /^<(?:script|pre|textarea|style)(?:\s|>|$)/i,
+  /^<(?:script|pre|textarea|style)(?:[ \t]|>|$)/i,
   /^<!--/,
   /^<[?]/,
   /^<![A-Za-z]/,
   /^<!\[CDATA\[/,
-  /^<[/]?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[123456]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|[/]?[>]|$)/i,
-  new RegExp('^(?:' + OPENTAG + '|' + CLOSETAG + ')\\s*$', 'i'),
+  /^<[/]?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[123456]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]|[/]?[>]|$)/i,
+  new RegExp('^(?:' + OPENTAG + '|' + CLOSETAG + ')[ \\t]*$', 'i'),
 ];
 const RE_HTML_CLOSE = [/./, /<\/(?:script|pre|textarea|style)>/i, /-->/, /\?>/, />/, /\]\]>/];
 
@@ -571,20 +573,30 @@ class BlockScanner {
   }
 
   tableStart(container: Block): number {
-    // The delimiter row under a one-line paragraph (the head row) with as many cells.
-    if (container.type !== PARA || container !== this.tip || container.lines.length !== 2) return 0;
+    // The delimiter row under a paragraph's last line (the head row) with as many cells; earlier lines stay a paragraph.
+    if (container.type !== PARA || container !== this.tip || container.lines.length < 2) return 0;
     const row = this.ln.slice(this.nextNonspace);
     if (!/^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/.test(row)) return 0;
-    if (!/[|:]/.test(row) && !/-/.test(row)) return 0;
     const delimCells = countCells(row);
-    const head = this.src.slice(container.lines[0], container.lines[1]);
+    const n = container.lines.length;
+    const headStart = container.lines[n - 2]!;
+    const headEnd = container.lines[n - 1]!;
+    const head = this.src.slice(headStart, headEnd);
     if (countCells(head) !== delimCells) return 0;
-    if (!row.includes('|') && delimCells === 1 && !head.includes('|')) return 0;
     this.closeUnmatchedBlocks();
-    container.type = TABLE;
-    container.cells = delimCells;
-    container.lines.push(this.lineStart + this.nextNonspace, this.lineStart + this.ln.length);
-    container.end = this.lineStart + this.ln.length;
+    let table = container;
+    if (n > 2) {
+      container.lines = container.lines.slice(0, n - 2);
+      container.end = container.lines[n - 3]!;
+      this.finalize(container);
+      table = this.addChild(TABLE, 0);
+      table.start = headStart;
+      table.lines.push(headStart, headEnd);
+    }
+    table.type = TABLE;
+    table.cells = delimCells;
+    table.lines.push(this.lineStart + this.nextNonspace, this.lineStart + this.ln.length);
+    table.end = this.lineStart + this.ln.length;
     this.advanceOffset(this.ln.length - this.offset, false);
     return 2;
   }

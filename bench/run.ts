@@ -18,6 +18,8 @@ import { commit, scriptedRepo } from '../test/helpers/gitHistory';
  *  - `clarify check`, cold (a new process, no index cache) and warm (a new process with the on-disk index cache):
  *    wall time and peak RSS; cold again with the spec type checker off (what it costs);
  *  - the Markdown part alone, ours vs VS Code's Markdown language service (link diagnostics of every Markdown file);
+ *  - the Markdown scanner (server/src/core/markdown/scanner.ts) next to micromark, its oracle: MB/s on the Model Spec,
+ *    the CommonMark spec and the bench corpus (the generated workspace's Markdown), in one process each;
  *  - the language server: `initialize` to the first `specClarifier/status` (indexed), RSS after indexing, hover,
  *    definition and completion latency, and the time from a `didChange` in the 5,000-clause spec to the
  *    `publishDiagnostics` of that version (typing, and edits that add a footnote reference);
@@ -37,12 +39,12 @@ interface Args {
   runs: number;
   dirs: string[];
   skipMdls: boolean;
-  /** Which measurements to run (all by default): rg, check, md, server, big, mem. */
+  /** Which measurements to run (all by default): rg, check, md, server, big, mem, stale, scanner. */
   parts: Set<string>;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1000, 10000, 40000], runs: 5, dirs: [], skipMdls: false, parts: new Set(['rg', 'check', 'md', 'server', 'big', 'mem', 'stale']) };
+  const args: Args = { sizes: [1000, 10000, 40000], runs: 5, dirs: [], skipMdls: false, parts: new Set(['rg', 'check', 'md', 'server', 'big', 'mem', 'stale', 'scanner']) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--sizes') args.sizes = argv[++i]!.split(',').filter(Boolean).map((s) => Number(s.replace(/k$/i, '000')));
@@ -227,6 +229,63 @@ async function measureMarkdown(t: Target, runs: number, skipMdls: boolean): Prom
   }
   fs.rmSync(list);
   return { ours: median(ours), ...(skipMdls ? {} : { mdls: median(peer) }) };
+}
+
+interface ScannerRow {
+  corpus: string;
+  files: number;
+  mb: number;
+  scannerMBs: number;
+  micromarkMBs: number;
+  /** The same per second of the process's CPU time (a busy machine's scheduling left out). */
+  scannerCpuMBs: number;
+  micromarkCpuMBs: number;
+  /** A loop reading every character once, in the same process: the floor, and how busy the machine was. */
+  readMBs: number;
+}
+
+/** The Model Spec (../shared beside the repository, else the CC0 copy in test/fixtures), as the tests find it. */
+function modelSpecFiles(): string[] {
+  const shared = [process.env['CLARIFIER_SHARED'], path.resolve(repo, '../shared')].filter((p): p is string => !!p).map((p) => path.join(p, 'corpora', 'model_spec'));
+  const dir = shared.find((p) => fs.existsSync(path.join(p, 'model_spec.md'))) ?? path.join(repo, 'test/fixtures/model_spec');
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.name.endsWith('.md')) out.push(p);
+    }
+  }
+  return out.sort();
+}
+
+/** The scanner's MB/s next to micromark's on each corpus, each in a fresh process (bench/mdScanner.ts). */
+async function measureScanner(corpora: { corpus: string; files: string[] }[]): Promise<ScannerRow[]> {
+  const rows: ScannerRow[] = [];
+  for (const c of corpora) {
+    if (c.files.length === 0) continue;
+    const list = path.join(os.tmpdir(), `bench-scanner-${process.pid}.txt`);
+    fs.writeFileSync(list, c.files.join('\n'));
+    const out = JSON.parse((await timed(process.execPath, [path.join(repo, 'out/bench/mdScanner.js'), list])).stdout) as Omit<ScannerRow, 'corpus'>;
+    const r = { files: out.files, mb: out.mb, scannerMBs: out.scannerMBs, micromarkMBs: out.micromarkMBs, scannerCpuMBs: out.scannerCpuMBs, micromarkCpuMBs: out.micromarkCpuMBs, readMBs: out.readMBs };
+    fs.rmSync(list);
+    rows.push({ corpus: c.corpus, ...r });
+    log(`scanner on ${c.corpus}: ${r.scannerMBs.toFixed(1)} MB/s (${r.scannerCpuMBs.toFixed(1)} per CPU s), micromark ${r.micromarkMBs.toFixed(2)} MB/s (${r.files} files, ${r.mb.toFixed(2)} MB)`);
+  }
+  return rows;
+}
+
+function scannerTable(rows: ScannerRow[]): string {
+  const lines = [
+    '| corpus | files | MB | scanner MB/s (per CPU s) | micromark MB/s (per CPU s) | scanner / micromark | reading each character MB/s |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    lines.push(`| ${r.corpus} | ${r.files} | ${r.mb.toFixed(2)} | ${r.scannerMBs.toFixed(1)} (${r.scannerCpuMBs.toFixed(1)}) | ${r.micromarkMBs.toFixed(2)} (${r.micromarkCpuMBs.toFixed(2)}) | ${(r.scannerMBs / r.micromarkMBs).toFixed(0)}× | ${r.readMBs.toFixed(0)} |`);
+  }
+  return lines.join('\n');
 }
 
 function rssOf(pid: number | undefined): number {
@@ -589,9 +648,17 @@ async function main(): Promise<void> {
 
   const big = [...(args.parts.has('big') ? await measureBig() : []), ...(args.parts.has('stale') ? await measureStale() : [])];
   const mem = args.parts.has('mem') ? await measureMemory() : [];
+  const scanner = args.parts.has('scanner')
+    ? await measureScanner([
+        { corpus: 'Model Spec', files: modelSpecFiles() },
+        { corpus: 'CommonMark spec 0.31.2', files: [require.resolve('commonmark-spec/spec.txt')] },
+        ...targets.slice(0, 1).map((t) => ({ corpus: `bench corpus (${t.name}, its Markdown)`, files: t.markdown.map((f) => path.join(t.dir, f)) })),
+        ...targets.filter((t) => !t.generated).map((t) => ({ corpus: `${t.name} (its Markdown)`, files: t.markdown.map((f) => path.join(t.dir, f)) })),
+      ])
+    : [];
 
   fs.mkdirSync(resultsDir, { recursive: true });
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${(spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout ?? 'no ripgrep').split('\n')[0]}; load average at the start ${loadAtStart}, at the end ${os.loadavg()[0]!.toFixed(1)}`;
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0] ?? 'no ripgrep'}; load average at the start ${loadAtStart}, at the end ${os.loadavg()[0]!.toFixed(1)}`;
   const md = [
     '# Benchmark results',
     '',
@@ -603,16 +670,17 @@ async function main(): Promise<void> {
     '',
     ...(big.length ? ['Big inputs (one run each; the server rows: time from didOpen through 20 hovers, RSS after):', '', bigTable(big), ''] : []),
     ...(mem.length ? ['Peak memory of `clarify check` by output format (one run each, output to /dev/null):', '', memTable(mem), ''] : []),
+    ...(scanner.length ? ['The Markdown scanner next to micromark (parsing only, texts in memory, one thread; target: ≥ 100 MB/s on the Model Spec):', '', scannerTable(scanner), ''] : []),
     '![Time vs workspace size](time-vs-size.png)',
     '',
   ].join('\n');
   fs.writeFileSync(path.join(resultsDir, 'results.md'), md);
-  fs.writeFileSync(path.join(resultsDir, 'results.json'), JSON.stringify({ machine, runs: args.runs, rows, big, mem }, null, 2) + '\n');
+  fs.writeFileSync(path.join(resultsDir, 'results.json'), JSON.stringify({ machine, runs: args.runs, rows, big, mem, scanner }, null, 2) + '\n');
   writeChart(path.join(resultsDir, 'time-vs-size.svg'), rows.filter((r) => r.name.startsWith('generated')));
   if (!(await writeChartPng(path.join(resultsDir, 'time-vs-size.svg'), path.join(resultsDir, 'time-vs-size.png')))) {
     log('no chromium (CHROMIUM_PATH): wrote the SVG chart only, not time-vs-size.png');
   }
-  process.stdout.write(`${table(rows)}\n\n${big.length ? `${bigTable(big)}\n\n` : ''}${mem.length ? `${memTable(mem)}\n\n` : ''}written to ${path.relative(process.cwd(), resultsDir)}/\n`);
+  process.stdout.write(`${table(rows)}\n\n${big.length ? `${bigTable(big)}\n\n` : ''}${mem.length ? `${memTable(mem)}\n\n` : ''}${scanner.length ? `${scannerTable(scanner)}\n\n` : ''}written to ${path.relative(process.cwd(), resultsDir)}/\n`);
 }
 
 main().catch((err: unknown) => {

@@ -15,6 +15,7 @@ import { toText } from '../../server/src/core/format/text';
 import { summarize } from '../../server/src/core/format/json';
 import { parseAttributeBlock } from '../../server/src/core/spec/attributes';
 import { defuseMarkdown } from '../../server/src/core/spec/defuse';
+import { scanMarkdown } from '../../server/src/core/markdown/scanner';
 import { parseSpec } from '../../server/src/core/spec/parseSpec';
 import { LineIndex } from '../../server/src/core/text';
 import { memoryWorkspace } from '../helpers/workspace';
@@ -105,6 +106,35 @@ describe('growth: parseSpec on adversarial Markdown (n -> 4n)', function () {
   assertLinear('HTML with many id attributes', spec((n) => `<div ${'id="a" '.repeat(n / 7)}>\n`), parse);
   assertLinear('a table with many rows', spec((n) => '| a | b |\n|---|---|\n' + '| x | y |\n'.repeat(n / 10)), parse);
   assertLinear('CR-only and mixed line endings', spec((n) => 'a\r\r\nb\n[^x]\r'.repeat(n / 10)), parse);
+});
+
+// The Markdown scanner has no defusing in front of it: every shape that made micromark superlinear, raw.
+describe('growth: the Markdown scanner on adversarial Markdown (n -> 4n)', function () {
+  const scan = (text: string): unknown => scanMarkdown(text);
+  const tail = '\n\n[^a]: x\n';
+  assertLinear('unmatched `]` in one paragraph', (n) => ']'.repeat(n) + tail, scan);
+  assertLinear('unmatched `[` in one paragraph', (n) => '['.repeat(n) + tail, scan);
+  assertLinear('nested brackets `[[[…]]]`', (n) => '['.repeat(n / 2) + ']'.repeat(n / 2), scan);
+  assertLinear('nested links `[[[a](u)](u)](u)`', (n) => '['.repeat(n / 8) + 'a' + '](u)'.repeat(n / 8), scan);
+  assertLinear('nested images `![![![a](u)](u)](u)`', (n) => '!['.repeat(n / 8) + 'a' + '](u)'.repeat(n / 8), scan);
+  assertLinear('`[^` repeated', (n) => '[^'.repeat(n / 2) + tail, scan);
+  assertLinear('footnote references `[^a]` in one paragraph', (n) => '[^a] '.repeat(n / 5) + tail, scan);
+  assertLinear('backtick runs of growing length', (n) => { let s = ''; for (let k = 1; s.length < n; k++) s += '`'.repeat(k) + 'a'; return s; }, scan);
+  assertLinear('unclosed code spans of one length', (n) => '`a '.repeat(n / 3), scan);
+  assertLinear('unclosed HTML comments, tags and quotes', (n) => '<!-- <a b=" <?x <![CDATA[ '.repeat(n / 27), scan);
+  assertLinear('unclosed link destinations and titles', (n) => '[a](<b [a](b "c [a](b (c '.repeat(n / 25), scan);
+  assertLinear('a list nested on one line `- - - … x`', (n) => '- '.repeat(n / 2) + 'x\n', scan);
+  assertLinear('a blockquote nested on one line `>>>> … x`', (n) => '>'.repeat(n) + ' x\n', scan);
+  assertLinear('a deep blockquote with lazy lines', (n) => '> '.repeat(2000) + 'x\n' + 'lazy line\n'.repeat(n / 10), scan);
+  assertLinear('lists nested by indentation, line after line', (n) => lines(n / 100, (i) => `${' '.repeat((i % 48) * 2)}- x\n`), scan);
+  assertLinear('footnote definitions nested in footnote definitions', (n) => lines(n / 40, (i) => `${'    '.repeat(i % 8)}[^d${i}]: x\n`), scan);
+  assertLinear('a paragraph of many short lines', (n) => 'x\n' + 'a b\n'.repeat(n / 4), scan);
+  assertLinear('a paragraph of `[a]: b` lines (link reference definitions)', (n) => '[a]: b\n'.repeat(n / 7) + 'x [a]\n', scan);
+  assertLinear('one very long line', (n) => 'word '.repeat(n / 5) + '\n', scan);
+  assertLinear('`{` repeated in a heading', (n) => `# ${'{'.repeat(n)}\n`, scan);
+  assertLinear('heading clauses at the top level', (n) => lines(n / 20, (i) => `# H {#h${i}}\n\ntext\n\n`), scan);
+  assertLinear('an unclosed fence in a block quote', (n) => '> ```\n' + '> code [^a]\n'.repeat(n / 12), scan);
+  assertLinear('CR-only and mixed line endings', (n) => 'a\r\r\nb\n[^x]\r'.repeat(n / 10), scan);
 });
 
 describe('growth: the lexicon pass and suppression comments (n -> 4n)', function () {

@@ -201,6 +201,32 @@ describe('clarity: what already answers the question (issue 13, Model Spec and I
     assert.deepEqual(found('draft-x.md', DRAFT(['The offset SHOULD be taken from the immediate previous response.', 'The data required for checking duplicates can be limited by a counter below which all packets are immediately dropped.'])), []);
   });
 
+  it('real specs: a parenthetical formula or a relative clause with a measure bounds the word; a vague one does not', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      'System MUST accurately compute the hit rate (cache hits / all lookups) per region.',
+      'System MUST accurately compute the hit rate (see the dashboard) per region.',
+      'Developers MUST write thorough tests that cover at least 90% of the branches.',
+      'Developers MUST write thorough tests that cover the branches.',
+    ])), ['accurately (vague)', 'thorough (vague)']);
+  });
+
+  it('real specs: an open list in a prohibition is broad on purpose; in an obligation or defining a noun it is open', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      'Workers MUST NOT bypass the queue using direct calls, cron jobs, or similar shortcuts.',
+      'Workers MUST support direct calls, cron jobs, or similar triggers.',
+      'Workers MUST NOT log personal data (names, addresses, etc.).',
+    ])), ['or similar (open-ended)', 'etc. (open-ended)']);
+  });
+
+  it('real specs: evaluative classes with derived forms and "X-appropriate" compounds; precise compounds are not', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      'System MUST show actionable hints and roll out schema changes gradually.',
+      'System MUST pick region-appropriate defaults and size the pool in a load-appropriately way.',
+      'System MUST use thread-safe queues and long-running workers.',
+    ])), ['actionable (vague)', 'gradually (time)', 'region-appropriate (vague)', 'load-appropriately (vague)']);
+    assert.deepEqual(found('model_spec.md', POLICY(['Answers should never be preachy.'])), ['preachy (vague)']);
+  });
+
   it('IETF drafts get protocol examples in their questions, not service latencies', () => {
     const text = DRAFT(['A sender SHOULD periodically send a BLOCKED frame.']);
     assert.equal(domainOf(text, 'kramdown-rfc'), 'protocol');

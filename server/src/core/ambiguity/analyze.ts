@@ -10,7 +10,7 @@ import {
   type AmbiguityCategory,
   type LexiconEntry,
 } from './lexicon';
-import { AMOUNT_NOUNS, CLASS_WORDS, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, OPPOSITES, SENSE_WITH_COMPLEMENT, type ClassWord, type Dimension } from './classes';
+import { AMOUNT_NOUNS, CLASS_WORDS, compoundClassWord, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, OPPOSITES, SENSE_WITH_COMPLEMENT, type ClassWord, type Dimension } from './classes';
 import { tag } from './nlp';
 
 /**
@@ -913,7 +913,8 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
       pattern: superlative ? 'superlative' : 'comparative',
     };
   }
-  const word = CLASS_WORDS.get(t.norm);
+  // "environment-appropriate thresholds": a compound of a fitness adjective is as open as the adjective.
+  const word = CLASS_WORDS.get(t.norm) ?? (t.code ? undefined : compoundClassWord(t.norm));
   if (!word) return undefined;
   if (NEVER_FLAGGED.has(t.norm)) return undefined;
   // "the largest acknowledged packet", "the earliest date": a superlative of an order selects one exactly (the
@@ -1044,6 +1045,14 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "…, or the like": open lists in an example list, under a negated universal, or in a hypothetical ("a user could show
   // them to a coworker, teacher, doctor, or the like") leave nothing open.
   if (c.category === 'open-ended' && (inExampleList(tokens, start) || negatedUniversal(ctx, start) || hypotheticalBefore(ctx, start))) return undefined;
+  // "MUST NOT skip tests using `.skip()`, `.todo()`, or similar mechanisms": a prohibition's open list forbids more, on
+  // purpose; leaving it open leaves nothing to implement open. Not a list in parentheses: "must not target protected
+  // groups (race, religion, etc.)" defines a noun by an open list, and the definition is what is asked.
+  if (c.category === 'open-ended' && prohibitedBefore(ctx, start) && !inParentheses(tokens, start)) return undefined;
+  // "accurately calculate coverage (executed statements / total statements)": the formula in parentheses defines it.
+  if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && formulaAfter(tokens, end)) return undefined;
+  // "comprehensive unit tests that achieve at least 80% coverage": the relative clause states the test.
+  if (c.word && c.word.form === 'adj' && relativeTest(tokens, end)) return undefined;
   if (answeredByReference(tokens, end)) return undefined;
   if (c.category === 'escape' && (purposeStated(c, tokens) || referenceBefore(ctx, start))) return undefined;
   const sense = SENSE_WITH_COMPLEMENT.get(CLASS_WORDS.get(tokens[start]!.norm)?.base ?? '');
@@ -1353,6 +1362,75 @@ function negatedUniversal(ctx: BlockContext, at: number): boolean {
   return false;
 }
 
+/**
+ * A prohibition governs the word: "MUST NOT" / "SHALL NOT" / "SHOULD NOT" (or "must never") before it in its clause
+ * ("MUST NOT skip tests using X, Y, or similar mechanisms"). Not a permission or an obligation ("MUST support X, Y, or
+ * similar" leaves open what to build).
+ */
+function prohibitedBefore(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const clause = tokens[at]!.clause;
+  for (let j = at - 1; j >= 1 && j >= at - LOOK_AROUND && tokens[j]!.clause === clause; j--) {
+    const n = tokens[j]!.norm;
+    if ((n === 'not' || n === 'never') && isModalKeyword(tokens[j - 1]!) && /^(?:must|shall|should)$/.test(tokens[j - 1]!.norm)) return true;
+  }
+  return false;
+}
+
+/** Arithmetic signs of a formula ("executed / total", "hits = …"); a bare "/" inside a word ("and/or") is a joiner. */
+const FORMULA_SIGNS = new Set(['/', '=', '\u00d7', '\u00f7', '*', '+']);
+
+/**
+ * A parenthetical formula defines the measure the word judges, within the clause and close after the word (its verb
+ * and object between): "accurately calculate statement-level test coverage (executed statements / total statements)".
+ * A parenthetical without a formula ("(see the report)", "(per package)") defines nothing.
+ */
+function formulaAfter(tokens: Token[], end: number): boolean {
+  const clause = tokens[end - 1]!.clause;
+  for (let k = end; k < tokens.length && k <= end + 8 && tokens[k]!.clause === clause; k++) {
+    if (tokens[k]!.norm !== '(') continue;
+    let words = 0;
+    for (let m = k + 1; m < tokens.length && m <= k + 16; m++) {
+      const n = tokens[m]!.norm;
+      if (n === ')') return false;
+      if (tokens[m]!.kind === 'word' || tokens[m]!.kind === 'number') words++;
+      else if (FORMULA_SIGNS.has(n) && words > 0 && (tokens[m + 1]?.kind === 'word' || tokens[m + 1]?.kind === 'number')) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** Cues of a bound in a relative clause: "at least 80%", "no more than 3", "within 2 minutes", "under 200 ms". */
+const BOUND_CUES = new Set(['least', 'most', 'than', 'within', 'under', 'below', 'above', 'over', 'exactly', 'every']);
+
+/**
+ * A restrictive relative clause right after the noun the word modifies states a measurable test: "comprehensive unit
+ * tests that achieve at least 80% code coverage", "a clear message that names the field and the limit of 64 bytes"
+ * (a number with a cue or a unit). A relative clause with no measure ("comprehensive tests that cover the parser") is
+ * no test.
+ */
+function relativeTest(tokens: Token[], end: number): boolean {
+  const clause = tokens[end - 1]!.clause;
+  let rel = -1;
+  for (let k = end; k < tokens.length && k <= end + 4 && tokens[k]!.clause === clause; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') break;
+    if (k > end && (t.norm === 'that' || t.norm === 'which' || t.norm === 'who')) {
+      rel = k;
+      break;
+    }
+  }
+  if (rel < 0) return false;
+  for (let k = rel + 1; k < tokens.length && k <= rel + 10 && tokens[k]!.clause === clause; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'number' && !NUMBER_WORDS.has(t.norm)) continue;
+    const next = tokens[k + 1]?.norm ?? '';
+    if (BOUND_CUES.has(tokens[k - 1]!.norm) || UNITS.has(next) || next === '%') return true;
+  }
+  return false;
+}
+
 /** "if necessary to preserve honesty", "where needed to uphold these principles": the purpose is the criterion. */
 function purposeStated(c: Candidate, tokens: Token[]): boolean {
   const last = tokens[c.end - 1]!.norm;
@@ -1453,6 +1531,9 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   // Right after a modal it is the verb: "Endpoints MUST clear the state", "the UA SHOULD not secure …".
   if (c.pattern === 'class' && i === c.start && w.form === 'adj' && followsModal(tokens, i)) return false;
   if (w.form === 'noun' && NOUNS_NOT_FLAGGED.has(t.norm)) return false;
+  // "environment-appropriate": the tagger tags the compound's first part ("environment", a noun); the suffix makes it
+  // an adjective or adverb.
+  if (!CLASS_WORDS.has(t.norm) && t.norm.includes('-')) return true;
   const pos = posOf(ctx, i);
   if (w.form === 'noun') return pos === 'NOUN';
   if (pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'DET' || pos === 'NUM') return c.pattern === 'amount';

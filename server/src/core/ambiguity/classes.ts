@@ -30,7 +30,7 @@ const BASE: Record<Dimension, string[]> = {
     'well-organised', 'well-structured', 'well-written', 'well-designed', 'sufficient', 'plain', 'weak', 'maintainable',
     'scalable', 'portable', 'flexible', 'performant', 'responsible', 'fair', 'polite', 'respectful', 'engaging', 'natural',
     'coherent', 'attractive', 'pleasant', 'satisfactory', 'decent', 'solid', 'suspicious', 'high-quality',
-    'legible', 'tidy', 'compact', 'lightweight', 'transparent', 'predictable',
+    'legible', 'tidy', 'compact', 'lightweight', 'transparent', 'predictable', 'actionable', 'preachy',
   ],
   degree: [
     'significant', 'substantial', 'considerable', 'noticeable', 'minor', 'major', 'severe', 'serious', 'trivial', 'negligible',
@@ -44,7 +44,7 @@ const BASE: Record<Dimension, string[]> = {
   quantity: ['many', 'few', 'numerous', 'several', 'various', 'countless'],
   speed: [
     'quick', 'fast', 'slow', 'prompt', 'timely', 'responsive', 'rapid', 'swift', 'snappy', 'immediate', 'instant', 'instantaneous',
-    'early', 'speedy', 'sluggish',
+    'early', 'speedy', 'sluggish', 'gradual',
   ],
   frequency: ['frequent', 'regular', 'periodic', 'occasional', 'rare', 'infrequent', 'sporadic'],
   recency: ['recent', 'fresh', 'stale', 'up-to-date', 'outdated'],
@@ -125,6 +125,25 @@ export const CLASS_WORDS: ReadonlyMap<string, ClassWord> = (() => {
   }
   return map;
 })();
+
+/**
+ * Adjectives of fitness for a purpose: "appropriate", "suitable", "adequate" ask "for what, judged how?". In a hyphenated
+ * compound the first part names the purpose but not the test: "environment-appropriate thresholds",
+ * "context-suitable defaults", "production-acceptable latency" are as open as the adjective alone.
+ */
+const FITNESS = new Set(['appropriate', 'suitable', 'adequate', 'acceptable', 'reasonable', 'sensible', 'proportionate']);
+
+/**
+ * The class of a hyphenated compound "X-appropriate" / "X-appropriately" whose last part is an adjective of fitness
+ * (or its adverb); undefined for any other compound ("thread-safe", "type-safe" and "long-running" are precise).
+ */
+export function compoundClassWord(norm: string): ClassWord | undefined {
+  const dash = norm.lastIndexOf('-');
+  if (dash <= 0 || dash === norm.length - 1) return undefined;
+  const last = CLASS_WORDS.get(norm.slice(dash + 1));
+  if (!last || !FITNESS.has(last.base) || (last.form !== 'adj' && last.form !== 'adv')) return undefined;
+  return last;
+}
 
 /**
  * Nouns whose class use is rarely a requirement of degree: "security" and "safety" name fields, teams and sections

@@ -316,3 +316,13 @@ describe('clarity: answered nearby and word senses in a behaviour policy (issue 
     assert.match(secure!.question, /against which threats/);
   });
 });
+
+describe('clarity: a condition that names what its section is about (issue 13, third round) [^am6c]', () => {
+  it('"When a neutral stance is appropriate" under "Assume a neutral point of view" is answered by the section; another condition is not', () => {
+    const text = ['## Assume a neutral point of view {#pov authority=guideline}', '', 'When a neutral stance is appropriate, the assistant should avoid loaded terms. When a table is appropriate, the assistant should use Markdown.', ''].join('\n');
+    assert.deepEqual(found('model_spec.md', text), ['appropriate (vague)']);
+    const [hit] = hits('model_spec.md', text);
+    const line = text.split('\n')[2]!;
+    assert.deepEqual([hit!.range.start.line, hit!.range.start.character], [2, line.lastIndexOf('appropriate')]);
+  });
+});

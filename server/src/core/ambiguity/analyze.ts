@@ -519,6 +519,7 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
       tagged: new Map(),
       sentences: sentenceBounds(tokens),
       specText: options.specText,
+      section: sections[sections.length - 1]?.title,
     };
     scanBlock(context, matcher, documentTerms, options, termSeverity, ignore, findings);
     // A block ending in ':' with a normative last sentence leads in the list items that follow it.
@@ -596,6 +597,8 @@ interface BlockContext {
   /** Sentence number -> [first token, last token]. */
   sentences: [number, number][];
   specText: string | undefined;
+  /** The title of the innermost enclosing heading, lowercased (see `conditionNamesSection`). */
+  section?: string;
 }
 
 /** How far (in tokens) the backward and forward context scans look: a long sentence, not a whole hostile block. */
@@ -1853,6 +1856,8 @@ export function suppressionChecker(specText: string): (offset: number, category:
  * - "Similarly, …" repeating a word the sentence before settles ("… transparently indicated …, specifying …");
  * - a comparative of detail after a summary in the same sentence ("summarize the key points up front and offer a more
  *   detailed audit trail"): the summary is the baseline;
+ * - a condition that names what the enclosing section is about ("When an objective stance is appropriate" under
+ *   "Assume an objective point of view");
  * - "a safe guess", "safe to assume": likely to be right, not the safety sense;
  * - "a general best practice", "generic best practices": deliberately generic, no standard to name.
  */
@@ -1868,6 +1873,27 @@ function answeredNearby(ctx: BlockContext, c: Candidate): boolean {
   if (c.category === 'comparative' && summaryBaseline(ctx, c.start)) return true;
   if (c.word?.base === 'safe' && c.word.form === 'adj' && SAFE_IDIOM.test(next)) return true;
   if (c.entry?.term === 'best practices' && /^(?:general|generic)$/.test(tokens[c.start - 1]?.norm ?? '')) return true;
+  if (c.word?.dimension === 'quality' && conditionNamesSection(ctx, c.start)) return true;
+  return false;
+}
+
+/**
+ * "When an objective stance is appropriate, …" in a section titled "Assume an objective point of view": the condition
+ * names what the section is about, and the section (its bullets and examples) says when it applies. A condition about
+ * something the section's title does not name ("When a summary is appropriate" under "Rules") stays a finding.
+ */
+function conditionNamesSection(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  if (!ctx.section || !/^(?:is|are)$/.test(tokens[at - 1]?.norm ?? '')) return false;
+  const title = new Set(ctx.section.split(/[^a-z0-9-]+/));
+  const [from] = ctx.sentences[tokens[at]!.sentence]!;
+  const words: string[] = [];
+  for (let k = at - 2; k >= from && k >= at - 8; k--) {
+    const n = tokens[k]!.norm;
+    if (n === 'when' || n === 'if' || n === 'where' || n === 'whenever') return words.some((w) => w.length > 3 && title.has(w));
+    if (tokens[k]!.kind !== 'word') return false;
+    words.push(n);
+  }
   return false;
 }
 

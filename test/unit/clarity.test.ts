@@ -318,6 +318,10 @@ describe('clarity: answered nearby and word senses in a behaviour policy (issue 
 });
 
 describe('clarity: a condition that names what its section is about (issue 13, third round) [^am6c]', () => {
+  it('a description after the colon of a likeness ("sound like a colleague: …") describes the figure; without a likeness it is a finding', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['The assistant should sound like a colleague, rather than a friend: interested and endeavoring to be helpful.', 'The assistant should sound professional: concise and endeavoring to be helpful.', 'The assistant should ask.'])), ['concise (vague)', 'helpful (vague)']);
+  });
+
   it('"When a neutral stance is appropriate" under "Assume a neutral point of view" is answered by the section; another condition is not', () => {
     const text = ['## Assume a neutral point of view {#pov authority=guideline}', '', 'When a neutral stance is appropriate, the assistant should avoid loaded terms. When a table is appropriate, the assistant should use Markdown.', ''].join('\n');
     assert.deepEqual(found('model_spec.md', text), ['appropriate (vague)']);

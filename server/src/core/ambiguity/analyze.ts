@@ -1856,6 +1856,8 @@ export function suppressionChecker(specText: string): (offset: number, category:
  * - "Similarly, …" repeating a word the sentence before settles ("… transparently indicated …, specifying …");
  * - a comparative of detail after a summary in the same sentence ("summarize the key points up front and offer a more
  *   detailed audit trail"): the summary is the baseline;
+ * - a description, after a colon, of the figure a likeness names ("sound like a colleague …: …, endeavoring to be
+ *   helpful");
  * - a condition that names what the enclosing section is about ("When an objective stance is appropriate" under
  *   "Assume an objective point of view");
  * - "a safe guess", "safe to assume": likely to be right, not the safety sense;
@@ -1874,6 +1876,25 @@ function answeredNearby(ctx: BlockContext, c: Candidate): boolean {
   if (c.word?.base === 'safe' && c.word.form === 'adj' && SAFE_IDIOM.test(next)) return true;
   if (c.entry?.term === 'best practices' && /^(?:general|generic)$/.test(tokens[c.start - 1]?.norm ?? '')) return true;
   if (c.word?.dimension === 'quality' && conditionNamesSection(ctx, c.start)) return true;
+  if (c.word && describesLikeness(ctx, c.start)) return true;
+  return false;
+}
+
+/**
+ * "it should sound like a colleague, rather than a close personal friend: interested in the conversation, …, and
+ * endeavoring to be helpful": after the colon the sentence describes the figure it compares with; the requirement is
+ * the likeness. "It should sound professional: concise and helpful" (no likeness) stays a finding.
+ */
+function describesLikeness(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [from] = ctx.sentences[tokens[at]!.sentence]!;
+  for (let k = at - 1; k >= from && k >= at - LOOK_AROUND; k--) {
+    if (tokens[k]!.norm !== ':') continue;
+    for (let j = k - 1; j >= from && j >= k - 12; j--) {
+      if (tokens[j]!.norm === 'like' && /^(?:a|an|the)$/.test(tokens[j + 1]?.norm ?? '') && /^(?:sound|sounds|act|acts|behave|behaves|write|writes|speak|speaks|be|look|looks)$/.test(tokens[j - 1]?.norm ?? '')) return true;
+    }
+    return false;
+  }
   return false;
 }
 

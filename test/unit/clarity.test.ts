@@ -297,3 +297,62 @@ describe('clarity: the LLM pass gets the same context and merges without duplica
     assert.deepEqual(ws.model().ambiguitiesOf('spec.md').map((h) => `${h.category} ${h.phrase}`), ['vague quickly', 'llm Requests']);
   });
 });
+
+describe('clarity: answered nearby and word senses in a behaviour policy (issue 13, third round) [^am6c]', () => {
+  it('a "without …ing" test settles a quality word; the bare word and "without delay" do not', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['The assistant should give straightforward answers without resorting to false balance.', 'It should give straightforward answers.'])), ['straightforward (vague)']);
+    assert.deepEqual(found('model_spec.md', POLICY(['The assistant should give a clear reply without a summary.'])), ['clear (vague)']);
+  });
+
+  it('"the best" under a stated constraint is answered; a "while ensuring" part does not define another word', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['The assistant should give the best answer possible while adhering to the requested format.', 'It should give the best answer.'])), ['the best (comparative)']);
+    assert.deepEqual(found('model_spec.md', POLICY(['Reasonable assumptions should be made, while ensuring that the user can correct them.'])), ['Reasonable (vague)']);
+  });
+
+  it('a proportion to a named measure is bounded; a proportion to goals is not', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['It should allocate attention proportionately to their level of support.', 'Each action should be proportionate to the objectives.'])), ['proportionate (vague)']);
+  });
+
+  it('examples right after the noun answer the word; the same noun without them does not', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['The assistant should offer safer alternatives (for example, coping strategies).', 'It should offer safer alternatives.'])), ['safer (comparative)']);
+    assert.deepEqual(found('model_spec.md', POLICY(['It should suggest appropriate resources, such as helplines.', 'It should suggest appropriate resources.'])), ['appropriate (vague)']);
+  });
+
+  it('"Similarly, …" repeats a word the sentence before settles; without it, or with another word, it is a finding', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['Removed content must be transparently indicated, specifying the kind of content removed. Similarly, added content must be transparently identified.'])), []);
+    assert.deepEqual(found('model_spec.md', POLICY(['Removed content must be transparently indicated, specifying the kind of content removed. Added content must be transparently identified.'])), ['transparently (vague)']);
+    assert.deepEqual(found('model_spec.md', POLICY(['Removed content must be indicated, specifying the kind of content removed. Similarly, added content must be transparently identified.'])), ['transparently (vague)']);
+  });
+
+  it('a summary earlier in the sentence is the baseline of "more detailed"; alone it asks "than what?"', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['It should summarize the key points up front and offer a more detailed trail on request.', 'It should offer a more detailed trail on request.'])), ['more detailed (comparative)']);
+  });
+
+  it('"a safe guess" is likely to be right; "a general best practice" is generic on purpose', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['If the intent is unclear, the assistant should make a safe guess.', 'It should give a safe answer.'])), ['safe (vague)']);
+    assert.deepEqual(found('model_spec.md', POLICY(['It should give advice that is a general best practice.', 'It should follow best practices.'])), ['best practices (vague)']);
+  });
+
+  it('in a behaviour policy, "safe" asks which harms and to whom, and "trustworthy" what a user can rely on; software keeps threats', () => {
+    const [safe, trustworthy] = hits('model_spec.md', POLICY(['The assistant should give a safe answer.', 'The sources the assistant cites should be trustworthy.', 'The assistant should ask first.']));
+    assert.match(safe!.question, /^Safe with respect to which harms, and to whom\?.*physical harm/);
+    assert.doesNotMatch(safe!.question, /threat|standard|OWASP|revealed/);
+    assert.match(trustworthy!.question, /rely on/);
+    const [secure] = hits('specs/001-u/spec.md', SPEC_KIT(['System MUST store tokens in a secure store.']));
+    assert.match(secure!.question, /against which threats/);
+  });
+});
+
+describe('clarity: a condition that names what its section is about (issue 13, third round) [^am6c]', () => {
+  it('a description after the colon of a likeness ("sound like a colleague: …") describes the figure; without a likeness it is a finding', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['The assistant should sound like a colleague, rather than a friend: interested and endeavoring to be helpful.', 'The assistant should sound professional: concise and endeavoring to be helpful.', 'The assistant should ask.'])), ['concise (vague)', 'helpful (vague)']);
+  });
+
+  it('"When a neutral stance is appropriate" under "Assume a neutral point of view" is answered by the section; another condition is not', () => {
+    const text = ['## Assume a neutral point of view {#pov authority=guideline}', '', 'When a neutral stance is appropriate, the assistant should avoid loaded terms. When a table is appropriate, the assistant should use Markdown.', ''].join('\n');
+    assert.deepEqual(found('model_spec.md', text), ['appropriate (vague)']);
+    const [hit] = hits('model_spec.md', text);
+    const line = text.split('\n')[2]!;
+    assert.deepEqual([hit!.range.start.line, hit!.range.start.character], [2, line.lastIndexOf('appropriate')]);
+  });
+});

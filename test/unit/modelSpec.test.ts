@@ -50,7 +50,8 @@ describe('the real Model Spec corpus', function () {
     const wording = computeDiagnostics(ws.index.model(), ws.config).filter((d) => d.code.startsWith('ambiguity.') && d.file === 'model_spec.md');
     const warnings = wording.filter((d) => d.severity === 'warning').length;
     // Issue 13: 112 with the class-based pass (63 with the word list, of which a careful read judged 20 false alarms).
-    assert.ok(warnings >= 90 && warnings <= 140, `${warnings} warnings`);
+    // Third round: 94 -> 83 (answered-nearby rules; an independent reviewer's verdicts, docs/clarity.md).
+    assert.ok(warnings >= 70 && warnings <= 140, `${warnings} warnings`);
     assert.ok(wording.length <= 140, `${wording.length} findings`);
     assert.ok(wording.some((d) => d.code === 'ambiguity.vague' && d.message.startsWith('“robust”')));
     assert.ok(!wording.some((d) => d.message.startsWith('“large”')), '"large language model providers" is a term of art');

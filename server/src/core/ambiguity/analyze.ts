@@ -519,6 +519,7 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
       tagged: new Map(),
       sentences: sentenceBounds(tokens),
       specText: options.specText,
+      section: sections[sections.length - 1]?.title,
     };
     scanBlock(context, matcher, documentTerms, options, termSeverity, ignore, findings);
     // A block ending in ':' with a normative last sentence leads in the list items that follow it.
@@ -596,6 +597,8 @@ interface BlockContext {
   /** Sentence number -> [first token, last token]. */
   sentences: [number, number][];
   specText: string | undefined;
+  /** The title of the innermost enclosing heading, lowercased (see `conditionNamesSection`). */
+  section?: string;
 }
 
 /** How far (in tokens) the backward and forward context scans look: a long sentence, not a whole hostile block. */
@@ -1072,6 +1075,8 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (inLinkLabel(ctx, start)) return undefined;
   if (c.word && inParentheses(tokens, start)) return undefined;
   if (BOUNDABLE.has(c.category) && boundFor(ctx, c)) return undefined;
+  // Third round (Model Spec precision): the sentence, or the one before it, already answers the question.
+  if (answeredNearby(ctx, c)) return undefined;
   return reasonOf(c, where);
 }
 
@@ -1758,7 +1763,7 @@ const EXAMPLES: Record<'policy' | 'software' | 'protocol', Record<Dimension | 'c
     speed: 'e.g. in the same reply, before the next action',
     frequency: 'e.g. once per conversation, each time the user asks',
     recency: 'e.g. information newer than the last user message',
-    security: 'e.g. which information must not be revealed, and to whom',
+    security: 'e.g. physical harm to the user or to others, self-harm, or harm to minors',
     comparative: 'e.g. the alternative it is compared with',
   },
 };
@@ -1827,6 +1832,8 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     case 'quantity':
       return `How many ${noun ?? 'exactly'}? Give a number or a range (${ex.quantity}).`;
     case 'security':
+      // In a behaviour policy "safe" is about harm, and "trustworthy" about being relied on (see `harmQuestion`).
+      if (ctx.domain === 'policy') return harmQuestion(phrase, adj, np, ex.quality);
       return `${cap(phrase)} against which threats, to which standard? Name what ${np} must resist and the standard or mechanism (${ex.security}).`;
     case 'degree':
       return `What counts as “${phrase}” for ${np}? Give a threshold, or examples on each side of it (${ex.degree}).`;
@@ -1918,4 +1925,155 @@ export function suppressionChecker(specText: string): (offset: number, category:
     if (!codes) return false;
     return codes === 'all' || codes.has('ambiguity') || codes.has(`ambiguity.${category}`);
   };
+}
+
+/**
+ * Third round (issue 13, Model Spec precision): general ways a sentence, or the sentence before it, answers the
+ * question a vague word would raise. Each is a structure of the sentence, not a phrase list:
+ * - a test after a quality word: "straightforward answers without resorting to false neutrality" (what to avoid is
+ *   checkable), or the constraint "the best" answer is best under ("while adhering to the requested format");
+ * - a proportion with its measure: "proportionately to their level of acceptance";
+ * - examples right after the noun: "safer alternatives (for example, educational resources …)";
+ * - "Similarly, …" repeating a word the sentence before settles ("… transparently indicated …, specifying …");
+ * - a comparative of detail after a summary in the same sentence ("summarize the key points up front and offer a more
+ *   detailed audit trail"): the summary is the baseline;
+ * - a description, after a colon, of the figure a likeness names ("sound like a colleague …: …, endeavoring to be
+ *   helpful");
+ * - a condition that names what the enclosing section is about ("When an objective stance is appropriate" under
+ *   "Assume an objective point of view");
+ * - "a safe guess", "safe to assume": likely to be right, not the safety sense;
+ * - "a general best practice", "generic best practices": deliberately generic, no standard to name.
+ */
+function answeredNearby(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const next = tokens[c.end]?.norm ?? '';
+  const quality = c.word?.dimension === 'quality' || c.entry?.term === 'the best';
+  const best = c.entry?.term === 'the best';
+  if (quality && (c.category !== 'comparative' || best) && testAfter(ctx, c.end, best)) return true;
+  if (c.word?.base === 'proportionate' && next === 'to' && measureAfter(tokens, c.end + 1)) return true;
+  if (c.word && examplesAfterNoun(tokens, c.end)) return true;
+  if (settledBefore(ctx, c)) return true;
+  if (c.category === 'comparative' && summaryBaseline(ctx, c.start)) return true;
+  if (c.word?.base === 'safe' && c.word.form === 'adj' && SAFE_IDIOM.test(next)) return true;
+  if (c.entry?.term === 'best practices' && /^(?:general|generic)$/.test(tokens[c.start - 1]?.norm ?? '')) return true;
+  if (c.word?.dimension === 'quality' && conditionNamesSection(ctx, c.start)) return true;
+  if (c.word && describesLikeness(ctx, c.start)) return true;
+  return false;
+}
+
+/**
+ * "it should sound like a colleague, rather than a close personal friend: interested in the conversation, …, and
+ * endeavoring to be helpful": after the colon the sentence describes the figure it compares with; the requirement is
+ * the likeness. "It should sound professional: concise and helpful" (no likeness) stays a finding.
+ */
+function describesLikeness(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [from] = ctx.sentences[tokens[at]!.sentence]!;
+  for (let k = at - 1; k >= from && k >= at - LOOK_AROUND; k--) {
+    if (tokens[k]!.norm !== ':') continue;
+    for (let j = k - 1; j >= from && j >= k - 12; j--) {
+      if (tokens[j]!.norm === 'like' && /^(?:a|an|the)$/.test(tokens[j + 1]?.norm ?? '') && /^(?:sound|sounds|act|acts|behave|behaves|write|writes|speak|speaks|be|look|looks)$/.test(tokens[j - 1]?.norm ?? '')) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/**
+ * "When an objective stance is appropriate, …" in a section titled "Assume an objective point of view": the condition
+ * names what the section is about, and the section (its bullets and examples) says when it applies. A condition about
+ * something the section's title does not name ("When a summary is appropriate" under "Rules") stays a finding.
+ */
+function conditionNamesSection(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  if (!ctx.section || !/^(?:is|are)$/.test(tokens[at - 1]?.norm ?? '')) return false;
+  const title = new Set(ctx.section.split(/[^a-z0-9-]+/));
+  const [from] = ctx.sentences[tokens[at]!.sentence]!;
+  const words: string[] = [];
+  for (let k = at - 2; k >= from && k >= at - 8; k--) {
+    const n = tokens[k]!.norm;
+    if (n === 'when' || n === 'if' || n === 'where' || n === 'whenever') return words.some((w) => w.length > 3 && title.has(w));
+    if (tokens[k]!.kind !== 'word') return false;
+    words.push(n);
+  }
+  return false;
+}
+
+const MEASURE_NOUNS = new Set(['level', 'levels', 'degree', 'extent', 'amount', 'size', 'severity', 'weight', 'strength', 'share', 'number']);
+
+/** "proportionately to their level of acceptance": a proportion to a named measure (not "to the objectives"). */
+function measureAfter(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + 4 && tokens[k]!.kind === 'word'; k++) if (MEASURE_NOUNS.has(tokens[k]!.norm)) return true;
+  return false;
+}
+
+/** "safe guess", "safe bet", "safe assumption", "safe to assume": likely to be right. */
+const SAFE_IDIOM = /^(?:guess|guesses|bet|bets|assumption|assumptions|to)$/;
+/** Verbs after "while" that state what must hold alongside: "while ensuring", "while adhering to". */
+const WHILE_TEST = /^(?:ensuring|adhering|maintaining|keeping|preserving|respecting|staying|remaining)$/;
+
+/**
+ * Later in the sentence: "without" + a gerund ("without resorting to …"); for "the best", also the constraint it is
+ * best under ("the best answer possible while adhering to the requested format"). A "while ensuring" part after other
+ * words adds a second requirement, it does not say what the word means ("reasonable assumptions …, while ensuring …").
+ */
+function testAfter(ctx: BlockContext, end: number, constraint: boolean): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k < end + 12 && tokens[k]!.sentence === sentence; k++) {
+    const n = tokens[k]!.norm;
+    const after = tokens[k + 1];
+    if (n === 'without' && after?.kind === 'word' && after.norm.length > 4 && after.norm.endsWith('ing')) return true;
+    if (constraint && n === 'while' && after?.kind === 'word' && WHILE_TEST.test(after.norm)) return true;
+  }
+  return false;
+}
+
+/** The noun after the word is followed by examples: "alternatives (for example, …)", "tools, such as …". */
+function examplesAfterNoun(tokens: Token[], end: number): boolean {
+  for (let k = end; k < tokens.length && k <= end + 3; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') {
+      if (t.norm !== '(' && t.norm !== ',') return false;
+      const a = tokens[k + 1]?.norm;
+      const b = tokens[k + 2]?.norm;
+      if (a === 'e.g' || (a === 'for' && (b === 'example' || b === 'instance')) || (a === 'such' && b === 'as')) return k > end;
+      return false;
+    }
+  }
+  return false;
+}
+
+/** "Similarly, …" / "Likewise, …" with a word the sentence before also uses (and settles there). */
+function settledBefore(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const [first] = sentenceOpening(ctx, c.start, 1);
+  if (first !== 'similarly' && first !== 'likewise') return false;
+  const sentence = tokens[c.start]!.sentence;
+  if (sentence === 0) return false;
+  const base = c.word?.base ?? tokens[c.start]!.norm;
+  const [from, to] = ctx.sentences[sentence - 1]!;
+  for (let k = from; k <= to && k < tokens.length; k++) {
+    if (tokens[k]!.norm === base || CLASS_WORDS.get(tokens[k]!.norm)?.base === base) return true;
+  }
+  return false;
+}
+
+const DETAIL_WORDS = new Set(['detailed', 'thorough', 'complete', 'extensive', 'comprehensive', 'in-depth', 'elaborate']);
+const SUMMARY_WORDS = /^(?:summary|summaries|summarize|summarizes|summarise|summarises|overview|outline|gist)$/;
+
+/** "more detailed" after a summary earlier in the same sentence: the summary is the baseline. */
+function summaryBaseline(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const self = comparativeAt(tokens, at);
+  if (!self || !self.up || !DETAIL_WORDS.has(self.base)) return false;
+  const [from] = ctx.sentences[tokens[at]!.sentence]!;
+  for (let k = Math.max(from, at - LOOK_AROUND); k < at; k++) if (SUMMARY_WORDS.test(tokens[k]!.norm)) return true;
+  return false;
+}
+
+/** The question for "safe", "unsafe", "trustworthy" in a behaviour policy: about harm and reliance, not attacks. */
+function harmQuestion(phrase: string, adj: string, np: string, qualityExamples: string): string {
+  if (adj === 'trustworthy') return `What makes ${np} ${phrase}? State what a user must be able to rely on (${qualityExamples}).`;
+  return `${cap(phrase)} with respect to which harms, and to whom? Name the risks ${np} must avoid (e.g. physical harm to the user or to others, self-harm, or harm to minors).`;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { describeLlmError, LlmError, llmErrorMessage, redactSecrets, type LlmClient, type LlmErrorKind, type LlmMessage } from '../ambiguity/llm';
+import { type LlmClient, type LlmMessage } from '../ambiguity/llm';
+import { parseJsonAnswer, runCachedRequests } from '../llmRequests';
 import type { IndexModel } from '../index';
 import type { Citation, Diagnostic, Range } from '../types';
 import { plural } from '../words';
@@ -195,19 +196,10 @@ function collapse(s: string): string {
 
 /** Parses an answer: undefined when it is not one (the request failed); quotes are kept as given (verified later). */
 export function parseAuditAnswer(content: string): AuditRecord | undefined {
-  let text = content.trim();
-  const fenced = /^```(?:json)?\s*\n([\s\S]*)\n```$/.exec(text);
-  if (fenced) text = fenced[1]!;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const parsed = ANSWER_SCHEMA.safeParse(json);
-  if (!parsed.success) return undefined;
-  const quotes = parsed.data.quotes.filter((q): q is string => typeof q === 'string').slice(0, 50);
-  return { verdict: parsed.data.verdict, reason: parsed.data.reason.slice(0, MAX_REASON_CHARS), quotes };
+  const data = parseJsonAnswer(content, ANSWER_SCHEMA);
+  if (!data) return undefined;
+  const quotes = data.quotes.filter((q): q is string => typeof q === 'string').slice(0, 50);
+  return { verdict: data.verdict, reason: data.reason.slice(0, MAX_REASON_CHARS), quotes };
 }
 
 /** The finding of a record for an item: quotes verified against the code sent; undefined for "satisfies" or when nothing holds up. */
@@ -257,83 +249,26 @@ export async function runAudit(items: readonly AuditItem[], deps: AuditOptions):
       result.results.push({ item, ...(held ? { verdict: record.verdict } : {}), ...(finding ? { finding } : {}) });
     }
   };
-  const toSend: string[] = [];
-  for (const [key, group] of groups) {
-    let hit: AuditRecord | undefined;
-    if (deps.cache) {
-      try {
-        const value = await deps.cache.get(key);
-        const valid = AUDIT_RECORD_SCHEMA.safeParse(value);
-        if (value !== undefined && valid.success) hit = valid.data;
-      } catch {
-        hit = undefined;
-      }
-    }
-    if (hit) {
-      result.cached += group.length;
-      apply(group, hit);
-    } else toSend.push(key);
-  }
-  let done = 0;
-  let next = 0;
-  let stop = false;
-  const failures: { kind: LlmErrorKind | undefined; message: string }[] = [];
-  const progress = (): void => {
-    try {
-      deps.onProgress?.(done, toSend.length);
-    } catch {
-      // ignored
-    }
-  };
-  progress();
-  const worker = async (): Promise<void> => {
-    while (!stop && next < toSend.length) {
-      if (deps.signal?.aborted) {
-        failures.push({ kind: 'cancelled', message: llmErrorMessage({ kind: 'cancelled' }) });
-        stop = true;
-        break;
-      }
-      const key = toSend[next++]!;
-      const group = groups.get(key)!;
-      let counted = false;
-      try {
-        const response = await deps.client.complete({ model: deps.model, messages: auditMessages(group[0]!), responseFormat: AUDIT_RESPONSE_FORMAT, ...(deps.signal ? { signal: deps.signal } : {}) });
-        result.requests++;
-        counted = true;
-        result.usage.promptTokens += Math.max(0, Number(response.usage?.prompt_tokens) || 0);
-        result.usage.completionTokens += Math.max(0, Number(response.usage?.completion_tokens) || 0);
-        const record = parseAuditAnswer(typeof response.content === 'string' ? response.content : '');
-        if (!record) {
-          result.dropped += group.length;
-          throw new LlmError('bad-response', llmErrorMessage({ kind: 'bad-response', detail: response.finishReason === 'length' ? 'the answer was cut off at the token limit' : 'the answer did not match the response schema' }, deps.client.endpoint));
-        }
+  const outcome = await runCachedRequests<AuditRecord>(
+    {
+      label: 'Audit',
+      keys: [...groups.keys()],
+      schema: AUDIT_RECORD_SCHEMA,
+      request: (key) => ({ messages: auditMessages(groups.get(key)![0]!), responseFormat: AUDIT_RESPONSE_FORMAT }),
+      parse: parseAuditAnswer,
+      apply: (key, record, cached) => {
+        const group = groups.get(key)!;
+        if (cached) result.cached += group.length;
         apply(group, record);
-        if (deps.cache) {
-          try {
-            await deps.cache.set(key, record);
-          } catch {
-            // an unwritable cache costs a request next time
-          }
-        }
-      } catch (err) {
-        const kind = deps.signal?.aborted ? 'cancelled' : err instanceof LlmError ? err.kind : undefined;
-        // A request that failed was still sent, unless there was no key (nothing left the machine).
-        if (!counted && kind !== 'no-key' && kind !== 'cancelled') result.requests++;
-        failures.push({ kind, message: kind === 'cancelled' ? llmErrorMessage({ kind }) : describeLlmError(err, deps.client.endpoint) });
-        if (kind !== 'bad-response') stop = true;
-      }
-      done++;
-      progress();
-    }
-  };
-  const concurrency = Math.max(1, Math.floor(deps.concurrency ?? 2) || 1);
-  await Promise.all(Array.from({ length: Math.min(concurrency, toSend.length) }, worker));
-  if (failures.length) {
-    const first = failures.find((f) => f.kind === 'cancelled') ?? failures.find((f) => f.kind !== 'bad-response') ?? failures[0]!;
-    const answered = result.results.length > 0;
-    const counts = toSend.length > 1 ? ` (${toSend.length - (done - failures.length)} of ${toSend.length} requests did not complete)` : '';
-    result.error = redactSecrets(first.kind === 'cancelled' ? `Audit cancelled after ${done - failures.length} of ${toSend.length} requests.` : `Audit ${answered ? 'incomplete' : 'skipped'}: ${first.message}${counts}`);
-  }
+      },
+      invalid: (key) => (result.dropped += groups.get(key)!.length),
+      answered: () => result.results.length > 0,
+    },
+    deps,
+  );
+  result.requests = outcome.requests;
+  result.usage = outcome.usage;
+  if (outcome.error) result.error = outcome.error;
   result.results.sort((a, b) => (a.item.citation.file < b.item.citation.file ? -1 : a.item.citation.file > b.item.citation.file ? 1 : a.item.citation.range.start.line - b.item.citation.range.start.line || a.item.citation.range.start.character - b.item.citation.range.start.character));
   return result;
 }

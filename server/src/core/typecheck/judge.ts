@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { describeLlmError, LlmError, llmErrorMessage, redactSecrets, type LlmClient, type LlmErrorKind, type LlmMessage } from '../ambiguity/llm';
+import { type LlmClient, type LlmMessage } from '../ambiguity/llm';
+import { parseJsonAnswer, runCachedRequests } from '../llmRequests';
 import type { Diagnostic } from '../types';
 import { plural } from '../words';
 import type { CandidatePair, PairClause } from './candidates';
@@ -146,19 +147,10 @@ function collapse(s: string): string {
 
 /** Parses an answer: undefined when it is not one; quotes are kept as given (verified by `judgeFindingOf`). */
 export function parseJudgeAnswer(content: string): JudgeRecord | undefined {
-  let text = content.trim();
-  const fenced = /^```(?:json)?\s*\n([\s\S]*)\n```$/.exec(text);
-  if (fenced) text = fenced[1]!;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const parsed = ANSWER_SCHEMA.safeParse(json);
-  if (!parsed.success) return undefined;
+  const data = parseJsonAnswer(content, ANSWER_SCHEMA);
+  if (!data) return undefined;
   const strings = (list: unknown[]): string[] => list.filter((q): q is string => typeof q === 'string').slice(0, 50).map((q) => q.slice(0, 2000));
-  return { verdict: parsed.data.verdict, reason: parsed.data.reason.slice(0, MAX_REASON_CHARS), quotesFirst: strings(parsed.data.quotes_a), quotesSecond: strings(parsed.data.quotes_b) };
+  return { verdict: data.verdict, reason: data.reason.slice(0, MAX_REASON_CHARS), quotesFirst: strings(data.quotes_a), quotesSecond: strings(data.quotes_b) };
 }
 
 /** The quotes that are in the text (whitespace collapsed, at least MIN_QUOTE_CHARS), deduplicated; and how many were not. */
@@ -206,84 +198,26 @@ export async function runJudge(items: readonly JudgeItem[], deps: JudgeOptions):
     const held = finding !== undefined || record.verdict !== 'conflict';
     result.results.push({ item, ...(held ? { verdict: record.verdict } : {}), ...(finding ? { finding } : {}) });
   };
-  const toSend: JudgeItem[] = [];
-  for (const item of items) {
-    let hit: JudgeRecord | undefined;
-    if (deps.cache) {
-      try {
-        const value = await deps.cache.get(item.key);
-        const valid = JUDGE_RECORD_SCHEMA.safeParse(value);
-        if (value !== undefined && valid.success) hit = valid.data;
-      } catch {
-        hit = undefined;
-      }
-    }
-    if (hit) {
-      result.cached++;
-      apply(item, hit);
-    } else toSend.push(item);
-  }
-  let done = 0;
-  let next = 0;
-  let stop = false;
-  const failures: { kind: LlmErrorKind | undefined; message: string }[] = [];
-  const progress = (): void => {
-    try {
-      deps.onProgress?.(done, toSend.length);
-    } catch {
-      // ignored
-    }
-  };
-  progress();
-  const worker = async (): Promise<void> => {
-    while (!stop && next < toSend.length) {
-      if (deps.signal?.aborted) {
-        failures.push({ kind: 'cancelled', message: llmErrorMessage({ kind: 'cancelled' }) });
-        stop = true;
-        break;
-      }
-      const item = toSend[next++]!;
-      let counted = false;
-      try {
-        const response = await deps.client.complete({ model: deps.model, messages: judgeMessages(item), responseFormat: JUDGE_RESPONSE_FORMAT, ...(deps.signal ? { signal: deps.signal } : {}) });
-        result.requests++;
-        counted = true;
-        result.usage.promptTokens += Math.max(0, Number(response.usage?.prompt_tokens) || 0);
-        result.usage.completionTokens += Math.max(0, Number(response.usage?.completion_tokens) || 0);
-        const record = parseJudgeAnswer(typeof response.content === 'string' ? response.content : '');
-        if (!record) {
-          result.dropped++;
-          throw new LlmError('bad-response', llmErrorMessage({ kind: 'bad-response', detail: response.finishReason === 'length' ? 'the answer was cut off at the token limit' : 'the answer did not match the response schema' }, deps.client.endpoint));
-        }
-        apply(item, record);
-        if (deps.cache) {
-          try {
-            await deps.cache.set(item.key, record);
-          } catch {
-            // an unwritable cache costs a request next time
-          }
-        }
-      } catch (err) {
-        const kind = deps.signal?.aborted ? 'cancelled' : err instanceof LlmError ? err.kind : undefined;
-        // A request that failed was still sent, unless there was no key (nothing left the machine).
-        if (!counted && kind !== 'no-key' && kind !== 'cancelled') result.requests++;
-        failures.push({ kind, message: kind === 'cancelled' ? llmErrorMessage({ kind }) : describeLlmError(err, deps.client.endpoint) });
-        if (kind !== 'bad-response') stop = true;
-      }
-      done++;
-      progress();
-    }
-  };
-  const concurrency = Math.max(1, Math.floor(deps.concurrency ?? 2) || 1);
-  await Promise.all(Array.from({ length: Math.min(concurrency, toSend.length) }, worker));
-  if (failures.length) {
-    const first = failures.find((f) => f.kind === 'cancelled') ?? failures.find((f) => f.kind !== 'bad-response') ?? failures[0]!;
-    const answered = result.results.length > 0;
-    const counts = toSend.length > 1 ? ` (${toSend.length - (done - failures.length)} of ${toSend.length} requests did not complete)` : '';
-    result.error = redactSecrets(
-      first.kind === 'cancelled' ? `Conflict judge cancelled after ${done - failures.length} of ${toSend.length} requests.` : `Conflict judge ${answered ? 'incomplete' : 'skipped'}: ${first.message}${counts}`,
-    );
-  }
+  const byKey = new Map(items.map((item) => [item.key, item]));
+  const outcome = await runCachedRequests<JudgeRecord>(
+    {
+      label: 'Conflict judge',
+      keys: [...byKey.keys()],
+      schema: JUDGE_RECORD_SCHEMA,
+      request: (key) => ({ messages: judgeMessages(byKey.get(key)!), responseFormat: JUDGE_RESPONSE_FORMAT }),
+      parse: parseJudgeAnswer,
+      apply: (key, record, cached) => {
+        if (cached) result.cached++;
+        apply(byKey.get(key)!, record);
+      },
+      invalid: () => result.dropped++,
+      answered: () => result.results.length > 0,
+    },
+    deps,
+  );
+  result.requests = outcome.requests;
+  result.usage = outcome.usage;
+  if (outcome.error) result.error = outcome.error;
   // In the order of the items (the candidates' rank), whatever order the answers came in.
   const rank = new Map(items.map((item, i) => [item.key, i]));
   result.results.sort((x, y) => rank.get(x.item.key)! - rank.get(y.item.key)!);

@@ -402,6 +402,9 @@ const modelSpecScenarios: [string, Scenario][] = [
           const chain = list.find((r) => r.label.startsWith('The chain of command') && r.label.includes('{#chain_of_command}'));
           const row = list.find((r) => r.label.startsWith('[^8ep1] Above all else, the assistant must adhere to this Model Spec'));
           if (row) return { row, list };
+          // When the Markdown extension's symbols arrived too, the Outline groups the two providers: open ours.
+          const group = list.find((r) => r.level === 1 && r.label === 'Spec Clarifier');
+          if (group) await page.locator(`.outline-pane .monaco-list-row[data-index="${group.index}"][aria-expanded="false"]`).click().catch(() => undefined);
           // A collapsed section: expand it, as a user would.
           if (chain) await page.locator(`.outline-pane .monaco-list-row[data-index="${chain.index}"][aria-expanded="false"]`).click().catch(() => undefined);
           return undefined;

@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import { displayEndpoint } from '../core/ambiguity/llm';
-import { AUDIT_RECORD_SCHEMA, auditDiagnostics, auditItems, auditSummary, runAudit, type AuditCache, type AuditRecord, type AuditResult } from '../core/audit/compliance';
+import { AUDIT_RECORD_SCHEMA, auditDiagnostics, auditItems, auditSummary, runAudit, type AuditCache, type AuditResult } from '../core/audit/compliance';
 import type { WorkspaceIndex } from '../core/index';
 import type { Diagnostic } from '../core/types';
 import { clientForConfig } from './llm';
 import type { LlmRunSettings } from './llmRun';
-import { readCacheFile, writeFileAtomic } from './safeFs';
+import { createRecordCache } from './safeFs';
 import { readTextFileSync } from './walk';
 
 /**
@@ -58,29 +58,7 @@ export async function runAuditOnIndex(index: WorkspaceIndex, options: AuditRunOp
   return { result, diagnostics, message: auditSummary(result, where) };
 }
 
-const KEY_RE = /^[a-f0-9]{64}$/;
-
-/**
- * One JSON file per key in `dir`: read with the safe cache reader (never a FIFO, a link or an oversized file), written
- * atomically through an exclusive temporary file (never through a link); an entry of the wrong shape is a miss [^ca7s].
- */
+/** One JSON file per key in `dir` (`audit-<key>.json`), through the shared safe record cache [^ca7s]. */
 export function createAuditCache(dir: string): AuditCache {
-  const fileOf = (key: string): string => path.join(dir, `audit-${key}.json`);
-  return {
-    async get(key: string): Promise<AuditRecord | undefined> {
-      if (!KEY_RE.test(key)) return undefined;
-      const text = await readCacheFile(fileOf(key), 256 * 1024);
-      if (text === undefined) return undefined;
-      try {
-        const parsed = AUDIT_RECORD_SCHEMA.safeParse((JSON.parse(text) as { record?: unknown })?.record);
-        return parsed.success ? parsed.data : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    async set(key: string, value: AuditRecord): Promise<void> {
-      if (!KEY_RE.test(key)) throw new Error('invalid cache key');
-      await writeFileAtomic(fileOf(key), `${JSON.stringify({ version: 1, record: AUDIT_RECORD_SCHEMA.parse(value) }, null, 2)}\n`);
-    },
-  };
+  return createRecordCache(dir, 'audit', AUDIT_RECORD_SCHEMA);
 }

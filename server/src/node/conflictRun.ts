@@ -1,12 +1,11 @@
-import * as path from 'node:path';
 import { displayEndpoint } from '../core/ambiguity/llm';
 import type { WorkspaceIndex } from '../core/index';
 import { conflictCandidates } from '../core/typecheck/candidates';
-import { JUDGE_RECORD_SCHEMA, judgeDiagnostics, judgeItems, judgeSummary, runJudge, type JudgeCache, type JudgeRecord, type JudgeResult } from '../core/typecheck/judge';
+import { JUDGE_RECORD_SCHEMA, judgeDiagnostics, judgeItems, judgeSummary, runJudge, type JudgeCache, type JudgeResult } from '../core/typecheck/judge';
 import type { Diagnostic } from '../core/types';
 import { clientForConfig } from './llm';
 import type { LlmRunSettings } from './llmRun';
-import { readCacheFile, writeFileAtomic } from './safeFs';
+import { createRecordCache } from './safeFs';
 
 /**
  * Runs the LLM conflict judge over the spec clauses of an index [^cj4q]: candidate pairs chosen offline (at most
@@ -57,29 +56,7 @@ export async function runConflictJudgeOnIndex(index: WorkspaceIndex, options: Co
   return { result, diagnostics, message: judgeSummary(result, where, cut) };
 }
 
-const KEY_RE = /^[a-f0-9]{64}$/;
-
-/**
- * One JSON file per pair in `dir`, as the other LLM caches: read with the safe cache reader (never a FIFO, a link or an
- * oversized file), written atomically through an exclusive temporary file; an entry of the wrong shape is a miss [^ca7s].
- */
+/** One JSON file per key in `dir` (`conflict-<key>.json`), through the shared safe record cache [^ca7s]. */
 export function createJudgeCache(dir: string): JudgeCache {
-  const fileOf = (key: string): string => path.join(dir, `conflict-${key}.json`);
-  return {
-    async get(key: string): Promise<JudgeRecord | undefined> {
-      if (!KEY_RE.test(key)) return undefined;
-      const text = await readCacheFile(fileOf(key), 256 * 1024);
-      if (text === undefined) return undefined;
-      try {
-        const parsed = JUDGE_RECORD_SCHEMA.safeParse((JSON.parse(text) as { record?: unknown })?.record);
-        return parsed.success ? parsed.data : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    async set(key: string, value: JudgeRecord): Promise<void> {
-      if (!KEY_RE.test(key)) throw new Error('invalid cache key');
-      await writeFileAtomic(fileOf(key), `${JSON.stringify({ version: 1, record: JUDGE_RECORD_SCHEMA.parse(value) }, null, 2)}\n`);
-    },
-  };
+  return createRecordCache(dir, 'conflict', JUDGE_RECORD_SCHEMA);
 }

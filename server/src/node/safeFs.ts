@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ZodType } from 'zod';
 import { readTextFile } from './walk';
 
 /**
@@ -46,4 +47,32 @@ export async function writeFileAtomic(file: string, data: string, mode = 0o644):
     await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
     throw err;
   }
+}
+
+const CACHE_KEY_RE = /^[a-f0-9]{64}$/;
+
+/**
+ * One JSON file per key (`<prefix>-<sha256>.json`) in `dir`, for the LLM answer caches (audit, conflict judge): read
+ * with the safe cache reader (never a FIFO, a link or an oversized file), written atomically through an exclusive
+ * temporary file; an entry of the wrong shape is a miss [^ca7s].
+ */
+export function createRecordCache<R>(dir: string, prefix: string, schema: ZodType<R>): { get(key: string): Promise<R | undefined>; set(key: string, value: R): Promise<void> } {
+  const fileOf = (key: string): string => path.join(dir, `${prefix}-${key}.json`);
+  return {
+    async get(key: string): Promise<R | undefined> {
+      if (!CACHE_KEY_RE.test(key)) return undefined;
+      const text = await readCacheFile(fileOf(key), 256 * 1024);
+      if (text === undefined) return undefined;
+      try {
+        const parsed = schema.safeParse((JSON.parse(text) as { record?: unknown })?.record);
+        return parsed.success ? parsed.data : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key: string, value: R): Promise<void> {
+      if (!CACHE_KEY_RE.test(key)) throw new Error('invalid cache key');
+      await writeFileAtomic(fileOf(key), `${JSON.stringify({ version: 1, record: schema.parse(value) }, null, 2)}\n`);
+    },
+  };
 }

@@ -143,6 +143,12 @@ describe('growth: the Markdown scanner on adversarial Markdown (n -> 4n)', funct
 
 describe('growth: the lexicon pass and suppression comments (n -> 4n)', function () {
   assertLinear('vague words in one long normative paragraph', spec((n) => 'The system must be fast, secure, robust, etc. '.repeat(n / 46)), analyse);
+  {
+    // A requirement over and over with half of it quoted, and the same words shuffled (word salad: few requirements).
+    const words = 'the system must respond quickly as appropriate etc. some " ( ; should try to be able to e.g. as'.split(' ');
+    assertLinear('hostile word streams: requirements with stray quotes and brackets', spec((n) => Array.from({ length: n / 5 }, (_, i) => words[i % words.length]).join(' ')), analyse);
+    assertLinear('hostile word streams: word salad', spec((n) => Array.from({ length: n / 5 }, (_, i) => words[(i * 7919) % words.length]).join(' ')), analyse);
+  }
   assertLinear('unclosed suppression comments', spec((n) => '<!-- clarifier-disable-next-line '.repeat(n / 33)), analyse);
   assertLinear('suppression comments before many blank lines', spec((n) => '<!-- clarifier-disable-next-line -->'.repeat(n / 72) + '\n'.repeat(n / 2) + 'The page must load quickly.\n'), analyse);
   assertLinear('one very long word', spec((n) => 'a'.repeat(n)), analyse);

@@ -1,4 +1,4 @@
-import { documentTerms, domainOf, reviewOf, type Review } from './ambiguity/formats';
+import { documentTermParts, domainOf, mergeTermParts, reviewOf, type Review } from './ambiguity/formats';
 import { findAmbiguities, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding } from './ambiguity/analyze';
 import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
 import { CLARIFICATIONS_ID } from './features/clarify';
@@ -183,7 +183,7 @@ export class WorkspaceIndex {
       // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
       const typecheck = typecheckEnabled(this.config);
       const reviewed = this.config.ambiguity.enabled || typecheck ? reviewOf(path, text, facts) : undefined;
-      if (reviewed) facts.terms = documentTerms(text);
+      if (reviewed) facts.terms = chunkedTerms(chunks);
       const review = this.config.ambiguity.enabled ? reviewed : undefined;
       const hits = review ? this.findAmbiguities(chunks, text, review, facts.terms ?? []) : [];
       // The type checker's statements, chunk by chunk like the ambiguity pass (an edit re-extracts one section) [^tc1n].
@@ -455,6 +455,20 @@ export const CONFLICT_CODES = ['conflict.modal', 'conflict.numeric', 'conflict.d
 
 export function typecheckEnabled(config: ClarifierConfig): boolean {
   return CONFLICT_CODES.some((c) => config.severity[c] !== 'off');
+}
+
+/** Term parts per chunk, kept with the chunk's parse (an edit re-reads the terms of one section). */
+const chunkTerms = new WeakMap<object, string[][]>();
+
+/** documentTerms of a spec from its chunks (equal, see documentTermParts). */
+function chunkedTerms(chunks: PlacedChunk[]): string[] {
+  return mergeTermParts(
+    chunks.map((c) => {
+      let parts = chunkTerms.get(c.entry.facts);
+      if (!parts) chunkTerms.set(c.entry.facts, (parts = documentTermParts(c.text)));
+      return parts;
+    }),
+  );
 }
 
 /** Statements per chunk, kept with the chunk's parse (by whether the document cites BCP 14). */

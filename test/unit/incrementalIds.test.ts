@@ -43,7 +43,7 @@ function rng(seed: number): (n: number) => number {
 
 const BASE: Record<string, string> = {
   'specs/a.md': ['# Alpha {#alpha}', '', 'The service keeps records[^a1]. It retries[^a2].', '', '## Beta {#beta}', '', 'Beta text[^b1] and FR-001.', '', '[^b1]: A classic footnote.', ''].join('\n'),
-  'specs/b.md': ['# Other {#other}', '', 'Other text[^o1], see [alpha](a.md#alpha) and FR-002.', '', '- **FR-002**: The system shall log.', ''].join('\n'),
+  'specs/b.md': ['# Other {#other}', '', 'Other text[^o1], see [alpha](a.md#alpha) and FR-002.', '', '- **FR-002**: The system shall log.', '', '## Again {#beta}', '', 'A duplicate of a heading id of a.md.', ''].join('\n'),
   'specs/examples/a1.md': 'Examples for [^a1]:\n',
   'src/x.ts': '// [^a1] [^o1] [^beta]\nexport const x = 1;\n',
   'src/y.ts': '// [^a3] [^zz9]\nexport const y = 2;\n',
@@ -115,6 +115,18 @@ describe('incremental ids: edits that add or remove ids', () => {
       assert.ok(fast >= 8, `edits take the incremental path (${fast} of 40)`);
     });
   }
+
+  it('recomputes the other file of a duplicate id when a new id moves the lines it names', () => {
+    const a = '# Alpha {#alpha}\n\nThe service keeps records[^a1].\n\n## Beta {#beta}\n\nBeta text.\n';
+    const live = memoryWorkspace({ 'specs/a.md': a, 'specs/b.md': '# Other {#other}\n\nOther.\n\n## Again {#beta}\n\nDup.\n', 'src/x.ts': '// [^a1]\n' });
+    live.model();
+    live.takeChanges();
+    live.updateFile('specs/a.md', a.replace('records[^a1].', 'records[^a1].\n\n[^n1]: A definition of a new id.\n'), true);
+    const changes = live.takeChanges();
+    assert.ok(changes !== 'all', 'built from the last model');
+    assert.deepEqual([...changes].sort(), ['specs/a.md', 'specs/b.md']);
+    assert.match(computeDiagnostics(live.model(), live.config, 'specs/b.md').find((d) => d.code === 'clause.duplicate-id')!.message, /specs\/a\.md:8/);
+  });
 
   it('leaves an older model as it was (copy on write)', () => {
     const files = { ...BASE };

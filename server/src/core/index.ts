@@ -952,6 +952,7 @@ export class IndexModel {
     };
     const otherHeading = (id: string): boolean => (this.clausesById.get(id) ?? []).some((c) => c.file !== file && c.kind === 'heading');
     const oldClauseIds = new Set(old.clauses.filter((c) => c.from !== 'heading').map((c) => `${c.from}\u0000${c.clause.id}`));
+    const oldClauseIdSet = new Set(old.clauses.map((c) => c.clause.id));
     const sharedClause = (id: string): boolean => elsewhere(this.clausesById.get(id)) || elsewhere(this.definitionsById.get(id));
     facts.headingClauses.forEach((clause, index) => declare({ from: 'heading', index, clause, source: clause }));
     facts.footnoteDefs.forEach((d, index) => next.definitions.push({ index, def: definitionAt(file, d), source: d }));
@@ -1056,6 +1057,11 @@ export class IndexModel {
     const affected = new Set<string>(added.size || removed.size ? this.unknownCitationFiles() : []);
     const mentions = this.mentionFiles();
     for (const id of [...added, ...removed]) for (const f of mentions.get(id) ?? []) if (f !== file) affected.add(f);
+    // A duplicate id's diagnostics in other files name this file's lines.
+    for (const id of ids) {
+      const list = clausesById.get(id);
+      if (list && list.length > 1 && (own.has(id) || oldClauseIdSet.has(id))) for (const c of list) affected.add(c.file);
+    }
     for (const id of this.coveredIdSet()) if (!model.coveredIdSet().has(id)) for (const c of this.clausesById.get(id) ?? []) affected.add(c.file);
     for (const id of model.coveredIdSet()) if (!this.coveredIdSet().has(id)) for (const c of clausesById.get(id) ?? []) affected.add(c.file);
     affected.delete(file);

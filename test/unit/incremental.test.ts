@@ -63,8 +63,15 @@ describe('incremental model updates', () => {
     live.updateFile(code, files[code]!);
     assert.deepEqual(live.takeChanges(), new Set([code]));
     assertLikeFresh(live, files);
-    // A new footnote reference is not local: the model is rebuilt.
+    // A new footnote id no other file knows: the model is built from the last one; the spec and the files whose
+    // diagnostics name ids (unknown citations, with suggestions) are recomputed, not the workspace.
     files[spec] = `${files[spec]!}\nOne more rule[^zz42].\n`;
+    live.updateFile(spec, files[spec]!);
+    const changes = live.takeChanges();
+    assert.ok(changes !== 'all' && changes.has(spec), 'built from the last model');
+    assertLikeFresh(live, files);
+    // A new heading changes the anchors other files may link to: the model is rebuilt.
+    files[spec] = `${files[spec]!}\n## One more {#zz43}\n\nText.\n`;
     live.updateFile(spec, files[spec]!);
     assert.equal(live.takeChanges(), 'all');
     assertLikeFresh(live, files);

@@ -1,4 +1,4 @@
-import { documentTerms, domainOf, reviewOf, type Review } from './ambiguity/formats';
+import { documentTermParts, domainOf, mergeTermParts, reviewOf, type Review } from './ambiguity/formats';
 import { findAmbiguities, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding } from './ambiguity/analyze';
 import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
 import { CLARIFICATIONS_ID } from './features/clarify';
@@ -135,12 +135,12 @@ const REF_IN_EXAMPLE_RE = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g');
 
 export class WorkspaceIndex {
   readonly classifier: PathClassifier;
-  private readonly specs = new Map<string, SpecFacts>();
-  private readonly code = new Map<string, CodeFacts>();
-  private readonly examples = new Map<string, ExampleFacts>();
-  private readonly ambiguity = new Map<string, AmbiguityHit[]>();
-  private readonly llmHits = new Map<string, AmbiguityHit[]>();
-  private readonly files = new Set<string>();
+  private specs = new Map<string, SpecFacts>();
+  private code = new Map<string, CodeFacts>();
+  private examples = new Map<string, ExampleFacts>();
+  private ambiguity = new Map<string, AmbiguityHit[]>();
+  private llmHits = new Map<string, AmbiguityHit[]>();
+  private files = new Set<string>();
   /** Content hash per parsed file: opening a document whose text is already indexed costs no re-parse. */
   private readonly hashes = new Map<string, number>();
   /** What each spec declares to other files (its chunks' signatures), from its last parse. */
@@ -171,40 +171,47 @@ export class WorkspaceIndex {
     const before = { spec: this.specs.get(path), code: this.code.get(path), signature: this.signatures.get(path) };
     const base = this.files.has(path) ? this.cached : undefined;
     this.removeFacts(path);
-    this.files.add(path);
+    if (!this.files.has(path)) this.writableFiles().add(path);
     const role = this.classifier.role(path);
     let patched: IndexModel | undefined;
+    let affected: Set<string> | undefined;
     if (role === 'spec') {
       const { facts, chunks, cache } = parseSpecChunked(path, text, this.chunkCaches.get(path));
       if (text.length >= CHUNK_CACHE_MIN_LENGTH) this.chunkCaches.set(path, cache);
       else this.chunkCaches.delete(path);
-      this.specs.set(path, facts);
+      (this.specs = this.cow(this.specs)).set(path, facts);
       // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
       const typecheck = typecheckEnabled(this.config);
       const reviewed = this.config.ambiguity.enabled || typecheck ? reviewOf(path, text, facts) : undefined;
-      if (reviewed) facts.terms = documentTerms(text);
+      if (reviewed) facts.terms = chunkedTerms(chunks);
       const review = this.config.ambiguity.enabled ? reviewed : undefined;
       const hits = review ? this.findAmbiguities(chunks, text, review, facts.terms ?? []) : [];
       // The type checker's statements, chunk by chunk like the ambiguity pass (an edit re-extracts one section) [^tc1n].
       if (reviewed && typecheck) facts.typecheck = typecheckFacts(facts, chunks, text, reviewed.from);
-      this.ambiguity.set(path, facts.openQuestions.length ? [...hits, ...openQuestionHits(facts)] : hits);
+      (this.ambiguity = this.cow(this.ambiguity)).set(path, facts.openQuestions.length ? [...hits, ...openQuestionHits(facts)] : hits);
       // Typing in a spec: nothing another file sees changed, so the model is patched, not rebuilt.
       const signature = specSignature(facts, chunks.map((c) => chunkSignature(c.entry)));
-      if (base && before.spec && before.signature === signature) {
-        patched = base.patchedSpec(path, facts, { specs: this.specs, ambiguity: this.ambiguity, llmHits: this.llmHits });
+      const maps = { specs: this.specs, ambiguity: this.ambiguity, llmHits: this.llmHits };
+      if (base && before.spec && before.signature === signature) patched = base.patchedSpec(path, facts, maps);
+      else if (base && before.spec) {
+        // Ids added or removed: the model is built from the last one when nothing else knows those ids.
+        const built = base.withSpec(path, before.spec, facts, maps);
+        if (built) [patched, affected] = [built.model, built.affected];
       }
       this.signatures.set(path, signature);
     } else if (role === 'code') {
       const facts = this.codeFacts(path, text);
-      this.code.set(path, facts);
+      (this.code = this.cow(this.code)).set(path, facts);
       // A file some footnote definition names as a test: its tests are that definition's citations [^tt3v].
       const targeted = base?.isTestTargetFile(path) ?? false;
       if (base && before.code && sameCitedIds(before.code, facts) && (!targeted || sameTests(before.code, facts))) patched = base.patchedCode(before.code, facts, this.code);
-    } else if (role === 'example') this.examples.set(path, exampleFacts(path, text));
+    } else if (role === 'example') (this.examples = this.cow(this.examples)).set(path, exampleFacts(path, text));
     if (patched) {
       this.cached = patched;
+      this.hold();
       if (this.changes !== 'all') {
         this.changes.add(path);
+        for (const f of affected ?? []) this.changes.add(f);
         // A conflict names both clauses: the files in a conflict with this one, before or after the edit, change too.
         if (role === 'spec' && base && typecheckEnabled(this.config)) for (const f of [...partnersOf(base, path), ...partnersOf(patched, path)]) this.changes.add(f);
       }
@@ -235,7 +242,7 @@ export class WorkspaceIndex {
   /** Records that a file exists without reading it (binary files, files of no role): example targets may be any file. */
   addPath(path: string): void {
     if (!this.files.has(path)) {
-      this.files.add(path);
+      this.writableFiles().add(path);
       this.invalidate();
     }
   }
@@ -269,13 +276,13 @@ export class WorkspaceIndex {
       // signature that misses it only costs the first edit a rebuild).
       this.signatures.set(facts.path, specSignature(facts.spec ?? emptyFormat, [...facts.chunks.values()].map(chunkSignature)));
     } else this.chunkCaches.delete(facts.path);
-    this.files.add(facts.path);
+    if (!this.files.has(facts.path)) this.writableFiles().add(facts.path);
     if (facts.spec) {
-      this.specs.set(facts.path, facts.spec);
-      this.ambiguity.set(facts.path, facts.ambiguity ?? []);
+      (this.specs = this.cow(this.specs)).set(facts.path, facts.spec);
+      (this.ambiguity = this.cow(this.ambiguity)).set(facts.path, facts.ambiguity ?? []);
     }
-    if (facts.code) this.code.set(facts.path, facts.code);
-    if (facts.example) this.examples.set(facts.path, facts.example);
+    if (facts.code) (this.code = this.cow(this.code)).set(facts.path, facts.code);
+    if (facts.example) (this.examples = this.cow(this.examples)).set(facts.path, facts.example);
     this.invalidate();
   }
 
@@ -283,7 +290,10 @@ export class WorkspaceIndex {
     this.hashes.delete(path);
     this.chunkCaches.delete(path);
     this.removeFacts(path);
-    if (this.files.delete(path)) this.invalidate();
+    if (this.files.has(path)) {
+      this.writableFiles().delete(path);
+      this.invalidate();
+    }
   }
 
   hasFile(path: string): boolean {
@@ -314,18 +324,43 @@ export class WorkspaceIndex {
 
   /** The derived model for the current content; cached until the next change. */
   model(): IndexModel {
-    this.cached ??= new IndexModel(this.classifier, this.specs, this.code, this.examples, this.files, this.configProblems, this.ambiguity, this.llmHits);
+    if (!this.cached) {
+      this.cached = new IndexModel(this.classifier, this.specs, this.code, this.examples, this.files, this.configProblems, this.ambiguity, this.llmHits);
+      this.hold();
+    }
     return this.cached;
   }
+
+  /**
+   * Collections a model holds (IndexModel is immutable): the next change of one copies it first, so a model taken
+   * before an edit keeps answering from the facts it was made of. Only what an edit changes is copied (a spec edit
+   * copies the spec and ambiguity maps, not the code map of a big workspace).
+   */
+  private readonly held = new WeakSet<object>();
+
+  private hold(): void {
+    for (const c of [this.specs, this.code, this.examples, this.ambiguity, this.llmHits, this.files]) this.held.add(c);
+  }
+
+  /** The collection itself, or a copy of it when a model holds it. */
+  private cow<T>(map: Map<string, T>): Map<string, T> {
+    return this.held.has(map) ? new Map(map) : map;
+  }
+
+  private writableFiles(): Set<string> {
+    if (this.held.has(this.files)) this.files = new Set(this.files);
+    return this.files;
+  }
+
 
   /** Forgets a file's facts; the caller invalidates (or patches) the model. */
   private removeFacts(path: string): void {
     this.signatures.delete(path);
-    this.ambiguity.delete(path);
-    this.llmHits.delete(path);
-    this.specs.delete(path);
-    this.code.delete(path);
-    this.examples.delete(path);
+    if (this.ambiguity.has(path)) (this.ambiguity = this.cow(this.ambiguity)).delete(path);
+    if (this.llmHits.has(path)) (this.llmHits = this.cow(this.llmHits)).delete(path);
+    if (this.specs.has(path)) (this.specs = this.cow(this.specs)).delete(path);
+    if (this.code.has(path)) (this.code = this.cow(this.code)).delete(path);
+    if (this.examples.has(path)) (this.examples = this.cow(this.examples)).delete(path);
   }
 
   /**
@@ -391,7 +426,7 @@ export class WorkspaceIndex {
 
   /** Findings of the LLM pass for a spec file (replacing earlier ones); they live until the file changes. */
   setLlmFindings(path: string, hits: AmbiguityHit[]): void {
-    this.llmHits.set(path, hits);
+    (this.llmHits = this.cow(this.llmHits)).set(path, hits);
     this.invalidate();
   }
 
@@ -420,6 +455,20 @@ export const CONFLICT_CODES = ['conflict.modal', 'conflict.numeric', 'conflict.d
 
 export function typecheckEnabled(config: ClarifierConfig): boolean {
   return CONFLICT_CODES.some((c) => config.severity[c] !== 'off');
+}
+
+/** Term parts per chunk, kept with the chunk's parse (an edit re-reads the terms of one section). */
+const chunkTerms = new WeakMap<object, string[][]>();
+
+/** documentTerms of a spec from its chunks (equal, see documentTermParts). */
+function chunkedTerms(chunks: PlacedChunk[]): string[] {
+  return mergeTermParts(
+    chunks.map((c) => {
+      let parts = chunkTerms.get(c.entry.facts);
+      if (!parts) chunkTerms.set(c.entry.facts, (parts = documentTermParts(c.text)));
+      return parts;
+    }),
+  );
 }
 
 /** Statements per chunk, kept with the chunk's parse (by whether the document cites BCP 14). */
@@ -539,6 +588,13 @@ const newContribution = (): Contribution => ({ clauses: new Made(), definitions:
  * one-element array: a 200,000-reference spec has 400,000 such ids, and their arrays cost ~22 MB [^big_documents].
  * `get` returns a fresh array for such an id; callers read it and never change it.
  */
+/** What the id maps of a model have in common (Map<string, T[]> and IdMap<T>). */
+interface ListMap<T> {
+  get(id: string): T[] | undefined;
+  set(id: string, list: T[]): unknown;
+  delete(id: string): unknown;
+}
+
 export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   private readonly map = new Map<string, T | T[]>();
 
@@ -572,6 +628,17 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
     else this.map.set(id, [v, value]);
   }
 
+  delete(id: string): boolean {
+    return this.map.delete(id);
+  }
+
+  /** A new map with the same entries (lists shared: replace them with set, never change them in place). */
+  copy(): IdMap<T> {
+    const out = new IdMap<T>();
+    for (const [id, v] of this.map) out.map.set(id, v);
+    return out;
+  }
+
   keys(): IterableIterator<string> {
     return this.map.keys();
   }
@@ -586,6 +653,8 @@ interface Patch {
   base: IndexModel;
   swap: Map<unknown, unknown>;
   contributions: Map<string, Contribution>;
+  /** The new lists and maps of a model built from its base (IndexModel.withSpec): ids, coverage and targets change. */
+  rebuilt?: { clauses: Clause[]; clausesById: IdMap<Clause>; definitionsById: Map<string, FootnoteDefinitionAt[]>; specReferencesById: IdMap<SpecReference> };
 }
 
 /** An immutable view of the index at one moment. */
@@ -601,6 +670,10 @@ export class IndexModel {
   readonly exampleFiles: string[];
   private readonly folders: Set<string> = new Set<string>();
   private readonly exampleCache: Map<Clause, ExampleInfo> = new Map<Clause, ExampleInfo>();
+  /** Clauses with no example and none expected (a set entry each, not an object and a path; see exampleOf). */
+  private readonly noExample: Set<Clause> = new Set<Clause>();
+  /** Whether a folder holds an examples folder, by folder (exampleOf asks it for every footnote clause). */
+  private readonly exampleFolders: Map<string, boolean> = new Map<string, boolean>();
   /** Test targets of footnote definitions, resolved, by definition (lazily, like examples) [^tt3v]. */
   private readonly testStatusCache: Map<FootnoteDefinitionAt, TestTargetStatus[]> = new Map();
   /** Every workspace path a test target may name. */
@@ -639,11 +712,27 @@ export class IndexModel {
       this.targets = base.targets;
       // Lazily derived and keyed by clause object: stale keys of swapped clauses are never asked again.
       this.exampleCache = base.exampleCache;
+      this.noExample = base.noExample;
+      this.exampleFolders = base.exampleFolders;
       // Same definitions with the same targets; a test file they name was not changed (else no patch).
       this.testStatusCache = base.testStatusCache;
       this.testTargetFiles = base.testTargetFiles;
       this.contributions = patch.contributions;
       this.owners = base.owners;
+      this.order = base.order;
+      // Ids with citations are never added or removed by a patch: the same unknown citations.
+      this.unknownCitationFilesCache = base.unknownCitationFilesCache;
+      if (patch.rebuilt) {
+        // Other ids: what citations name and which clauses are covered is computed again when asked.
+        this.targets = new Map();
+        this.clauses = patch.rebuilt.clauses;
+        this.clausesById = patch.rebuilt.clausesById;
+        this.citations = base.citations;
+        this.citationsById = base.citationsById;
+        this.definitionsById = patch.rebuilt.definitionsById;
+        this.specReferencesById = patch.rebuilt.specReferencesById;
+        return;
+      }
       // Same ids, parents and citations: the same coverage.
       this.coveredIds = base.coveredIds;
       this.coveredCount = base.coveredCount;
@@ -659,20 +748,26 @@ export class IndexModel {
       };
       const ids = new Set<string>();
       for (const old of swap.keys()) ids.add((old as { id: string }).id);
-      // The base model is retired: its maps are taken over and updated in place (a copy would cost the workspace size).
-      const remapMap = <T, M extends { get(id: string): T[] | undefined; set(id: string, list: T[]): unknown }>(from: M): M => {
+      // Copy on write: the base model stays as it was (an answer computed from it never sees a torn state); the new
+      // maps share every list of an id this edit did not touch.
+      const remapMap = <T, M extends ListMap<T>>(from: M, copy: (m: M) => M): M => {
+        let out: M | undefined;
         for (const id of ids) {
           const list = from.get(id);
-          if (list) from.set(id, remap(list));
+          if (!list) continue;
+          const to = remap(list);
+          if (to !== list) (out ??= copy(from)).set(id, to);
         }
-        return from;
+        return out ?? from;
       };
       this.clauses = remap(base.clauses);
-      this.clausesById = remapMap(base.clausesById);
+      const copyIds = <T extends object>(m: IdMap<T>): IdMap<T> => m.copy();
+      const copyMap = <T>(m: Map<string, T[]>): Map<string, T[]> => new Map(m);
+      this.clausesById = remapMap(base.clausesById, copyIds);
       this.citations = remap(base.citations);
-      this.citationsById = remapMap(base.citationsById);
-      this.definitionsById = remapMap(base.definitionsById);
-      this.specReferencesById = remapMap(base.specReferencesById);
+      this.citationsById = remapMap(base.citationsById, copyMap);
+      this.definitionsById = remapMap(base.definitionsById, copyMap);
+      this.specReferencesById = remapMap(base.specReferencesById, copyIds);
       return;
     }
     this.specFiles = [...specs.keys()].sort(byPath);
@@ -829,8 +924,8 @@ export class IndexModel {
    * This model with one spec's facts replaced by new facts that declare the same things (see chunkSignature): same ids,
    * parents, definitions, anchors and links, only positions and texts differ. Shares everything else with this model,
    * so an edit in a big spec of a big workspace costs the size of the id maps, not a rebuild. Undefined when an id of
-   * the file is also declared in another file (duplicate diagnostics there name this file's lines). This model is
-   * retired by the call: the new one takes over its maps.
+   * the file is also declared in another file (duplicate diagnostics there name this file's lines). This model is not
+   * changed: the new one copies the id maps it changes, sharing every unchanged list.
    */
   patchedSpec(file: string, facts: SpecFacts, maps: { specs: ReadonlyMap<string, SpecFacts>; ambiguity: ReadonlyMap<string, AmbiguityHit[]>; llmHits: ReadonlyMap<string, AmbiguityHit[]> }): IndexModel | undefined {
     const old = this.contributions.get(file) ?? newContribution();
@@ -881,6 +976,241 @@ export class IndexModel {
     const contributions = new Map(this.contributions);
     contributions.set(file, next);
     return new IndexModel(this.classifier, maps.specs, this.code, this.examples, this.files, this.configProblems, maps.ambiguity, maps.llmHits, { base: this, swap, contributions });
+  }
+
+  /**
+   * This model with one spec's facts replaced by facts that declare other ids (a footnote, heading or definition added or
+   * removed), built from this one instead of from the whole workspace: each id the edit adds or removes must be the
+   * file's own (no other file declares, defines, cites, links or backs it, no example file or test names it), and each
+   * id the file shares with other files must keep the file's part in it (as many headings, references and definitions).
+   * Returns the new model and the other files whose diagnostics may differ (unknown citations, whose suggestions
+   * depend on the id list; mentions of the ids; clauses whose coverage changed), or undefined when the edit needs a
+   * rebuild. This model is not changed: the new one has its own maps, sharing the unchanged lists.
+   */
+  withSpec(
+    file: string,
+    before: SpecFacts,
+    facts: SpecFacts,
+    maps: { specs: ReadonlyMap<string, SpecFacts>; ambiguity: ReadonlyMap<string, AmbiguityHit[]>; llmHits: ReadonlyMap<string, AmbiguityHit[]> },
+  ): { model: IndexModel; affected: Set<string> } | undefined {
+    const old = this.contributions.get(file);
+    if (!old || this.hasScopes || scopeOf(file, facts.format, this.classifier.config).kind !== 'workspace') return undefined;
+    if (before.anchors.size !== facts.anchors.size || [...facts.anchors].some((a) => !before.anchors.has(a))) return undefined;
+    if (before.footnoteDefs.some((d) => d.tests) || facts.footnoteDefs.some((d) => d.tests)) return undefined;
+    // What the file has per id: headings, footnote references, definitions (with their targets), before and after.
+    interface Part { headings: number; refs: number; defs: string[] }
+    const partsOf = (f: SpecFacts): Map<string, Part> => {
+      const parts = new Map<string, Part>();
+      const part = (id: string): Part => {
+        let p = parts.get(id);
+        if (!p) parts.set(id, (p = { headings: 0, refs: 0, defs: [] }));
+        return p;
+      };
+      for (const c of f.headingClauses) part(c.id).headings++;
+      for (const r of f.footnoteRefs) part(r.id).refs++;
+      for (const d of f.footnoteDefs) part(d.id).defs.push(d.target ?? '');
+      return parts;
+    };
+    const was = partsOf(before);
+    const now = partsOf(facts);
+    const elsewhere = <T extends { file: string }>(list: T[] | undefined): boolean => !!list?.some((x) => x.file !== file);
+    const folder = dirname(file);
+    const exampleFileOf = (id: string): boolean => this.files.has(this.classifier.examplePathIn(folder, id)) || this.files.has(this.classifier.examplePathIn('', id));
+    const added = new Set<string>();
+    const removed = new Set<string>();
+    for (const id of new Set([...was.keys(), ...now.keys()])) {
+      const a = was.get(id);
+      const b = now.get(id);
+      const shared = elsewhere(this.clausesById.get(id)) || elsewhere(this.definitionsById.get(id)) || this.citationsById.has(id);
+      if (shared) {
+        // The file's part in a shared id stays: the same clauses come out of it, the others' are untouched.
+        if (!a || !b || a.headings !== b.headings || (a.refs > 0) !== (b.refs > 0) || a.defs.join('\u0000') !== b.defs.join('\u0000')) return undefined;
+        continue;
+      }
+      if (a && b && a.defs.join('\u0000') !== b.defs.join('\u0000')) return undefined;
+      // An example file named after the id: which clause uses it may change (unused examples, owners).
+      if ((!a || !b || a.headings !== b.headings || a.refs !== b.refs) && exampleFileOf(id)) return undefined;
+      const declaredBefore = !!a && (a.headings > 0 || a.refs > 0 || a.defs.length > 0);
+      const declaredNow = !!b && (b.headings > 0 || b.refs > 0 || b.defs.length > 0);
+      if (declaredBefore === declaredNow) continue;
+      // An id that comes or goes: nothing outside the file may know it.
+      if (elsewhere(this.specReferencesById.get(id)) || (a ?? b)!.defs.some((t) => t !== '')) return undefined;
+      (declaredNow ? added : removed).add(id);
+    }
+    const footnotes = (f: SpecFacts): boolean => f.footnoteRefs.length > 0 || f.footnoteDefs.length > 0;
+    if (footnotes(before) !== footnotes(facts)) return undefined; // the examples folders of specs with footnotes
+
+    // The file's clauses, definitions and references, as a rebuild makes them (ids of other files as they are).
+    const next = newContribution();
+    const own = new Map<string, Clause[]>();
+    const declare = (from: ClauseSource, index: number, clause: Clause, source: object): void => {
+      next.clauses.push(from, index, clause, source);
+      push(own, clause.id, clause);
+    };
+    const otherHeading = (id: string): boolean => (this.clausesById.get(id) ?? []).some((c) => c.file !== file && c.kind === 'heading');
+    const oldClauseIds = new Set(old.clauses.made.flatMap((c, i) => (old.clauses.from[i] !== 'heading' ? [`${old.clauses.from[i]}\u0000${c.id}`] : [])));
+    const oldClauseIdSet = new Set(old.clauses.made.map((c) => c.id));
+    const sharedClause = (id: string): boolean => elsewhere(this.clausesById.get(id)) || elsewhere(this.definitionsById.get(id));
+    facts.headingClauses.forEach((clause, index) => declare('heading', index, clause, clause));
+    facts.footnoteDefs.forEach((d, index) => next.definitions.push({ index, def: definitionAt(file, d), source: d }));
+    facts.footnoteRefs.forEach((ref, index) => {
+      // A shared id keeps the decision of the model it came from (the other files' clauses are the same).
+      if (own.has(ref.id) || (sharedClause(ref.id) ? !oldClauseIds.has(`footnote\u0000${ref.id}`) : otherHeading(ref.id))) return;
+      declare('footnote', index, footnoteClause(file, ref)!, ref);
+    });
+    for (const made of next.definitions) {
+      const id = made.def.id;
+      if (own.has(id) || (sharedClause(id) ? !oldClauseIds.has(`definition\u0000${id}`) : false)) continue;
+      declare('definition', made.index, definitionClause(made.def), made.source);
+    }
+
+    // New maps: a copy of each, the lists of this file's ids replaced.
+    const clausesById = this.clausesById.copy();
+    const definitionsById = new Map(this.definitionsById);
+    const specReferencesById = this.specReferencesById.copy();
+    const ids = new Set<string>([...was.keys(), ...now.keys()]);
+    for (const m of [...before.mentions, ...facts.mentions]) ids.add(m.id);
+    for (const l of [...before.links, ...facts.links]) if (l.anchor) ids.add(l.anchor);
+    for (const ref of old.references.made) ids.add(ref.id);
+    const ownDefs = new Map<string, FootnoteDefinitionAt[]>();
+    for (const made of next.definitions) push(ownDefs, made.def.id, made.def);
+    const replace = <T extends { file: string }>(map: ListMap<T>, id: string, mine: T[], keepOrder: boolean): boolean => {
+      const list = map.get(id) ?? [];
+      const others = list.filter((x) => x.file !== file);
+      if (others.length === 0) {
+        if (mine.length) map.set(id, mine);
+        else map.delete(id);
+        return true;
+      }
+      const at = list.findIndex((x) => x.file === file);
+      if (keepOrder && list.length - others.length !== mine.length) return false;
+      // The file's items where they were (by the order of spec files when it had none).
+      const order = this.specOrder();
+      const pos = at >= 0 ? at : (() => {
+        const i = list.findIndex((x) => (x as { kind?: string }).kind === 'example-backref' || (order.get(x.file) ?? Infinity) > order.get(file)!);
+        return i < 0 ? list.length : i;
+      })();
+      const kept = list.slice(0, pos).filter((x) => x.file !== file);
+      map.set(id, [...kept, ...mine, ...list.slice(pos).filter((x) => x.file !== file)]);
+      return true;
+    };
+    for (const id of ids) {
+      if (!replace(clausesById, id, own.get(id) ?? [], true)) return undefined;
+      if (!replace(definitionsById, id, ownDefs.get(id) ?? [], true)) return undefined;
+    }
+    // References: footnotes, definitions, mentions and links of the file to clauses (as known now).
+    const has = (id: string): boolean => clausesById.has(id);
+    const refs = new Map<string, SpecReference[]>();
+    const priorBySource = new Map<object, number>();
+    for (let i = 0; i < old.references.length; i++) priorBySource.set(old.references.source[i]!, i);
+    const addRef = (from: ReferenceSource, index: number, ref: SpecReference, source: object): void => {
+      const i = priorBySource.get(source);
+      const prior = i !== undefined && old.references.from[i] === from ? old.references.made[i]! : undefined;
+      const value = prior && prior.id === ref.id && prior.kind === ref.kind ? prior : ref;
+      push(refs, value.id, value);
+      next.references.push(from, index, value, source);
+    };
+    facts.footnoteRefs.forEach((ref, index) => addRef('footnote', index, { id: ref.id, file, kind: 'footnote', range: ref.range, idRange: ref.idRange }, ref));
+    facts.footnoteDefs.forEach((def, index) => addRef('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def));
+    facts.mentions.forEach((m, index) => {
+      if (has(m.id)) addRef('mention', index, { id: m.id, file, kind: 'mention', range: m.range, idRange: m.idRange }, m);
+    });
+    facts.links.forEach((link, index) => {
+      if (!link.anchor) return;
+      const target = link.path ? resolveRelative(dirname(file), link.path) : file;
+      if (!target) return;
+      const clause = (clausesById.get(link.anchor) ?? []).find((c) => c.kind === 'heading' && c.file === target);
+      if (clause) addRef('link', index, { id: clause.id, file, kind: 'link', range: link.range, idRange: link.anchorRange }, link);
+    });
+    for (const r of refs.keys()) ids.add(r);
+    for (const id of ids) replace(specReferencesById, id, refs.get(id) ?? [], false);
+
+    const contributions = new Map(this.contributions);
+    contributions.set(file, next);
+    // The flat list in a rebuild's order: heading clauses by file, then footnote clauses by file, then the clauses of
+    // definitions by file; the file's own in each part where a rebuild puts them.
+    const oldClauses = new Set(old.clauses.made);
+    const rest = this.clauses.filter((c) => !oldClauses.has(c));
+    const order = this.specOrder();
+    const mine = order.get(file)!;
+    const phase = (c: Clause): number => (madeFromDefinition.has(c) ? 2 : madeFromFootnote.has(c) ? 1 : 0);
+    const clauses: Clause[] = [];
+    let i = 0;
+    for (const p of [0, 1, 2]) {
+      while (i < rest.length && phase(rest[i]!) === p && order.get(rest[i]!.file)! < mine) clauses.push(rest[i++]!);
+      for (let k = 0; k < next.clauses.length; k++) {
+        const from = next.clauses.from[k]!;
+        if ((from === 'heading' ? 0 : from === 'footnote' ? 1 : 2) === p) clauses.push(next.clauses.made[k]!);
+      }
+      while (i < rest.length && phase(rest[i]!) === p) clauses.push(rest[i++]!);
+    }
+    while (i < rest.length) clauses.push(rest[i++]!);
+    const model = new IndexModel(this.classifier, maps.specs, this.code, this.examples, this.files, this.configProblems, maps.ambiguity, maps.llmHits, {
+      base: this,
+      swap: new Map(),
+      contributions,
+      rebuilt: { clauses, clausesById, definitionsById, specReferencesById },
+    });
+
+    // Other files whose diagnostics may change: unknown citations (their suggestions), mentions of the ids that came
+    // or went, clauses whose coverage changed.
+    const affected = new Set<string>(added.size || removed.size ? this.unknownCitationFiles() : []);
+    const mentions = this.mentionFiles();
+    for (const id of [...added, ...removed]) for (const f of mentions.get(id) ?? []) if (f !== file) affected.add(f);
+    // A duplicate id's diagnostics in other files name this file's lines.
+    for (const id of ids) {
+      const list = clausesById.get(id);
+      if (list && list.length > 1 && (own.has(id) || oldClauseIdSet.has(id))) for (const c of list) affected.add(c.file);
+    }
+    for (const id of this.coveredIdSet()) if (!model.coveredIdSet().has(id)) for (const c of this.clausesById.get(id) ?? []) affected.add(c.file);
+    for (const id of model.coveredIdSet()) if (!this.coveredIdSet().has(id)) for (const c of clausesById.get(id) ?? []) affected.add(c.file);
+    affected.delete(file);
+    return { model, affected };
+  }
+
+  private order?: Map<string, number>;
+
+  /** Spec files by their place in specFiles. */
+  private specOrder(): Map<string, number> {
+    if (!this.order) {
+      this.order = new Map();
+      this.specFiles.forEach((f, i) => this.order!.set(f, i));
+    }
+    return this.order;
+  }
+
+  private unknownCitationFilesCache?: Set<string>;
+
+  /** Code files with a citation of an unknown id (their diagnostics suggest ids: any id added or removed may change them). */
+  private unknownCitationFiles(): Set<string> {
+    if (!this.unknownCitationFilesCache) {
+      this.unknownCitationFilesCache = new Set();
+      for (const c of this.citations) if (!this.clausesById.has(c.id)) this.unknownCitationFilesCache.add(c.file);
+    }
+    return this.unknownCitationFilesCache;
+  }
+
+  private mentionsCache?: Map<string, Set<string>>;
+
+  /** The spec files that mention each id. */
+  private mentionFiles(): Map<string, Set<string>> {
+    if (!this.mentionsCache) {
+      this.mentionsCache = new Map();
+      for (const file of this.specFiles) {
+        for (const m of this.specs.get(file)!.mentions) {
+          let set = this.mentionsCache.get(m.id);
+          if (!set) this.mentionsCache.set(m.id, (set = new Set()));
+          set.add(file);
+        }
+      }
+    }
+    return this.mentionsCache;
+  }
+
+  /** The covered ids (see isCovered). */
+  private coveredIdSet(): Set<string> {
+    this.isCovered('');
+    return this.coveredIds!;
   }
 
   /** This model with one code file's citations replaced by citations of the same ids in the same order (moved, not changed). */
@@ -970,10 +1300,12 @@ export class IndexModel {
     if (clause.kind !== 'footnote') return undefined;
     let info = this.exampleCache.get(clause);
     if (!info) {
+      // A clause with no example and none expected (200,000 uncited footnotes of one spec) is kept as a set entry, not
+      // an object and a path each in memory [^big_documents]; its answer is made again (no lookups) when asked.
+      if (this.noExample.has(clause)) return { path: this.classifier.examplePathIn(dirname(clause.file), clause.id), exists: false, expected: false };
       info = this.computeExample(clause);
-      // Only what took a search is kept: a clause with no example and none expected (200,000 uncited footnotes of one
-      // spec) costs a few lookups to compute again, not an object and a path each in memory [^big_documents].
       if (info.exists || info.expected) this.exampleCache.set(clause, info);
+      else this.noExample.add(clause);
     }
     return info;
   }
@@ -1000,7 +1332,9 @@ export class IndexModel {
     // A classic footnote (`[^1]: See RFC 9110.`) explains itself: no example file is expected of it.
     if (this.definitionsById.has(clause.id)) return { path: this.classifier.examplePathIn(folder, clause.id), exists: false, expected: false };
     for (const place of places) {
-      if (this.hasFolder(this.classifier.exampleFolderIn(place))) {
+      let has = this.exampleFolders.get(place);
+      if (has === undefined) this.exampleFolders.set(place, (has = this.hasFolder(this.classifier.exampleFolderIn(place))));
+      if (has) {
         return { path: this.classifier.examplePathIn(place, clause.id), exists: false, expected: true };
       }
     }
@@ -1232,14 +1566,20 @@ function makeFootnoteClause(file: string, ref: FootnoteRef): Clause {
   };
   if (ref.parent !== undefined) clause.parent = ref.parent;
   if (ref.authority !== undefined) clause.authority = ref.authority;
+  madeFromFootnote.add(clause);
   return clause;
 }
+
+/** The clauses made of footnote references and of definitions (the second and last parts of IndexModel.clauses). */
+const madeFromFootnote = new WeakSet<Clause>();
+const madeFromDefinition = new WeakSet<Clause>();
 
 function definitionClause(def: FootnoteDefinitionAt): Clause {
   let clause = definitionClauses.get(def);
   if (!clause) {
     clause = { id: def.id, kind: 'footnote', title: def.id, text: def.text, file: def.file, range: def.range, idRange: def.idRange, section: [], attributes: NO_ATTRIBUTES };
     definitionClauses.set(def, clause);
+    madeFromDefinition.add(clause);
   }
   return clause;
 }

@@ -65,6 +65,9 @@ const isSelfOrAbove = (abs: string, root: string): boolean => root === abs || ro
 
 type FileEventKind = 'created' | 'changed' | 'deleted';
 
+/** Errors and warnings per diagnostics list (lists are never changed once made). */
+const severityCounts = new WeakMap<readonly Diagnostic[], { errors: number; warnings: number }>();
+
 export class Folder {
   index!: WorkspaceIndex;
   config!: ClarifierConfig;
@@ -301,14 +304,18 @@ export class Folder {
     const changes = this.index.takeChanges();
     const model = this.index.model();
     const count = (list: readonly Diagnostic[], sign: number): void => {
-      let errors = 0;
-      let warnings = 0;
-      for (const d of list) {
-        if (d.severity === 'error') errors++;
-        else if (d.severity === 'warning') warnings++;
+      // Counted once per list: a big spec's list is taken out again on its next edit (thousands of entries).
+      let known = severityCounts.get(list);
+      if (!known) {
+        known = { errors: 0, warnings: 0 };
+        for (const d of list) {
+          if (d.severity === 'error') known.errors++;
+          else if (d.severity === 'warning') known.warnings++;
+        }
+        severityCounts.set(list, known);
       }
-      this.counts['error'] = (this.counts['error'] ?? 0) + sign * errors;
-      this.counts['warning'] = (this.counts['warning'] ?? 0) + sign * warnings;
+      this.counts['error'] = (this.counts['error'] ?? 0) + sign * known.errors;
+      this.counts['warning'] = (this.counts['warning'] ?? 0) + sign * known.warnings;
     };
     if (changes === 'all' || !this.byFile) {
       this.byFile = new Map();

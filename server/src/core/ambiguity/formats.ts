@@ -74,20 +74,39 @@ const LIST_TERM = /^[ \t]*[-*+][ \t]+([A-Za-z][\w -]{1,40}?):[ \t]/gm;
  * in order of appearance.
  */
 export function documentTerms(text: string): string[] {
-  const terms = new Set<string>();
-  const add = (t: string | undefined): void => {
-    const term = t?.trim().replace(/\s+/g, ' ').toLowerCase();
-    if (term && term.length >= 2 && !/^(?:fr|sc|nfr)-\d+$/.test(term) && !/^(?:example|note|why this priority|independent test|given|when|then)$/.test(term)) terms.add(term);
-  };
-  for (const m of text.matchAll(BOLD_TERM)) add(m[1]);
-  for (const m of text.matchAll(DEFINITION_LIST)) add(m[1]);
-  for (const m of text.matchAll(QUOTED_DEFINITION)) add(m[1]);
+  return mergeTermParts([documentTermParts(text)]);
+}
+
+/**
+ * The terms of one piece of a document, by kind (bold, definition list, quoted, vocabulary sections), not yet
+ * deduplicated. A document cut at top-level ATX headings (no match spans such a line, and a vocabulary section ends at
+ * one): mergeTermParts of its pieces' parts, in order, is documentTerms of the whole (an edit re-reads one piece).
+ */
+export function documentTermParts(text: string): string[][] {
+  const parts: string[][] = [[], [], [], []];
+  for (const m of text.matchAll(BOLD_TERM)) parts[0]!.push(m[1]!);
+  for (const m of text.matchAll(DEFINITION_LIST)) parts[1]!.push(m[1]!);
+  for (const m of text.matchAll(QUOTED_DEFINITION)) parts[2]!.push(m[1]!);
   for (const h of text.matchAll(VOCABULARY_HEADING)) {
     const depth = h[1]!.length;
     const rest = text.slice(h.index + h[0].length);
     const end = new RegExp(`^#{1,${depth}}[ \\t]`, 'm').exec(rest);
     const section = end ? rest.slice(0, end.index) : rest;
-    for (const m of section.matchAll(LIST_TERM)) add(m[1]);
+    for (const m of section.matchAll(LIST_TERM)) parts[3]!.push(m[1]!);
+  }
+  return parts;
+}
+
+/** The terms of a document from the parts of its pieces (see documentTermParts): lowercased, deduplicated, in order. */
+export function mergeTermParts(pieces: string[][][]): string[] {
+  const terms = new Set<string>();
+  for (let kind = 0; kind < 4; kind++) {
+    for (const parts of pieces) {
+      for (const t of parts[kind]!) {
+        const term = t.trim().replace(/\s+/g, ' ').toLowerCase();
+        if (term && term.length >= 2 && !/^(?:fr|sc|nfr)-\d+$/.test(term) && !/^(?:example|note|why this priority|independent test|given|when|then)$/.test(term)) terms.add(term);
+      }
+    }
   }
   return [...terms];
 }

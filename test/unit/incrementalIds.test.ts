@@ -1,0 +1,187 @@
+// Edits that add or remove ids in a spec: the model is built from the last one (IndexModel.withSpec) and only the
+// files whose diagnostics may change are recomputed. After every random edit, the model, every resolution and the
+// per-file diagnostics kept the editor's way must equal a fresh index of the same texts.
+import * as assert from 'node:assert/strict';
+import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import type { IndexModel, WorkspaceIndex } from '../../server/src/core/index';
+import type { Diagnostic } from '../../server/src/core/types';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { documentTerms } from '../../server/src/core/ambiguity/formats';
+import { memoryWorkspace, modelSpecDir } from '../helpers/workspace';
+
+function snapshot(model: IndexModel): unknown {
+  const byId = <T>(m: Iterable<[string, T[]]>): [string, T[]][] => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const ids = [...new Set([...model.clausesById.keys(), ...model.citationsById.keys(), ...model.specReferencesById.keys()])].sort();
+  return {
+    clauses: model.clauses,
+    clausesById: byId(model.clausesById),
+    citations: model.citations,
+    definitionsById: byId(model.definitionsById),
+    specReferencesById: byId(model.specReferencesById),
+    examples: model.clauses.map((c) => model.exampleOf(c)),
+    covered: model.clauses.map((c) => model.isCovered(c.id)),
+    owners: model.exampleFiles.map((f) => model.exampleOwner(f)),
+    resolved: ids.map((id) => model.resolve(id)),
+  };
+}
+
+const byFile = (list: Diagnostic[]): Map<string, Diagnostic[]> => {
+  const out = new Map<string, Diagnostic[]>();
+  for (const d of list) out.set(d.file, [...(out.get(d.file) ?? []), d]);
+  return out;
+};
+
+/** A small random generator (deterministic per seed). */
+function rng(seed: number): (n: number) => number {
+  let s = seed;
+  return (n) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s % n;
+  };
+}
+
+const BASE: Record<string, string> = {
+  'specs/a.md': ['# Alpha {#alpha}', '', 'The service keeps records[^a1]. It retries[^a2].', '', '## Beta {#beta}', '', 'Beta text[^b1] and FR-001.', '', '[^b1]: A classic footnote.', ''].join('\n'),
+  'specs/b.md': ['# Other {#other}', '', 'Other text[^o1], see [alpha](a.md#alpha) and FR-002.', '', '- **FR-002**: The system shall log.', '', '## Again {#beta}', '', 'A duplicate of a heading id of a.md.', ''].join('\n'),
+  'specs/examples/a1.md': 'Examples for [^a1]:\n',
+  'src/x.ts': '// [^a1] [^o1] [^beta]\nexport const x = 1;\n',
+  'src/y.ts': '// [^a3] [^zz9]\nexport const y = 2;\n',
+};
+
+const PIECES = [
+  (n: number) => ` More[^n${n}].`,
+  (n: number) => ` Again[^a${n % 4}].`,
+  (n: number) => `\n\n## Heading ${n} {#h${n % 5}}\n\nText of heading.`,
+  (n: number) => `\n\n[^n${n % 6}]: Definition ${n}.`,
+  (n: number) => ` Mentions FR-00${n % 4}.`,
+  (n: number) => ` Also[^zz${n % 10}].`,
+];
+
+function editOnce(text: string, next: (n: number) => number): string {
+  const lines = text.split('\n');
+  const prose = lines.map((l, i) => [l, i] as const).filter(([l]) => /^[A-Z]/.test(l)).map(([, i]) => i);
+  if (prose.length && next(3) === 0) {
+    // Remove a footnote reference, a definition or a heading line.
+    const candidates = lines.map((l, i) => [l, i] as const).filter(([l]) => /\[\^|^## /.test(l)).map(([, i]) => i);
+    if (candidates.length) {
+      const at = candidates[next(candidates.length)]!;
+      const line = lines[at]!;
+      const ref = /\[\^[^\]]+\]/.exec(line);
+      lines[at] = line.startsWith('## ') || line.startsWith('[^') || !ref ? '' : line.slice(0, ref.index) + line.slice(ref.index + ref[0].length);
+      return lines.join('\n');
+    }
+  }
+  const at = prose.length ? prose[next(prose.length)]! : 0;
+  lines[at] = (lines[at] ?? '') + PIECES[next(PIECES.length)]!(next(40));
+  return lines.join('\n');
+}
+
+describe('incremental ids: edits that add or remove ids', () => {
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    it(`equals a fresh index after every random edit (seed ${seed})`, function () {
+      this.timeout(120_000); // a fresh index per step, on a machine shared with other work
+      const files = { ...BASE };
+      const live = memoryWorkspace(files);
+      const kept = byFile(computeDiagnostics(live.model(), live.config));
+      live.takeChanges();
+      const next = rng(seed);
+      let fast = 0;
+      for (let step = 0; step < 40; step++) {
+        const file = next(4) === 0 ? 'specs/b.md' : 'specs/a.md';
+        files[file] = editOnce(files[file]!, next);
+        live.updateFile(file, files[file]!, true);
+        const changes = live.takeChanges();
+        const model = live.model();
+        // The editor's way: only the changed files are recomputed.
+        if (changes === 'all') {
+          kept.clear();
+          for (const [f, list] of byFile(computeDiagnostics(model, live.config))) kept.set(f, list);
+        } else {
+          fast++;
+          for (const f of changes) {
+            const list = computeDiagnostics(model, live.config, f);
+            if (list.length) kept.set(f, list);
+            else kept.delete(f);
+          }
+        }
+        const fresh = memoryWorkspace(files);
+        const context = `seed ${seed}, step ${step}, ${file}:\n${files[file]}`;
+        assert.deepStrictEqual(snapshot(model), snapshot(fresh.model()), context);
+        const expected = byFile(computeDiagnostics(fresh.model(), fresh.config));
+        assert.deepStrictEqual([...kept.keys()].sort(), [...expected.keys()].sort(), context);
+        for (const [f, list] of expected) assert.deepStrictEqual(kept.get(f), list, `${context}\n(${f})`);
+      }
+      assert.ok(fast >= 8, `edits take the incremental path (${fast} of 40)`);
+    });
+  }
+
+  it('recomputes the other file of a duplicate id when a new id moves the lines it names', () => {
+    const a = '# Alpha {#alpha}\n\nThe service keeps records[^a1].\n\n## Beta {#beta}\n\nBeta text.\n';
+    const live = memoryWorkspace({ 'specs/a.md': a, 'specs/b.md': '# Other {#other}\n\nOther.\n\n## Again {#beta}\n\nDup.\n', 'src/x.ts': '// [^a1]\n' });
+    live.model();
+    live.takeChanges();
+    live.updateFile('specs/a.md', a.replace('records[^a1].', 'records[^a1].\n\n[^n1]: A definition of a new id.\n'), true);
+    const changes = live.takeChanges();
+    assert.ok(changes !== 'all', 'built from the last model');
+    assert.deepEqual([...changes].sort(), ['specs/a.md', 'specs/b.md']);
+    assert.match(computeDiagnostics(live.model(), live.config, 'specs/b.md').find((d) => d.code === 'clause.duplicate-id')!.message, /specs\/a\.md:8/);
+  });
+
+  it('leaves an older model as it was (copy on write)', () => {
+    const files = { ...BASE };
+    const live: WorkspaceIndex = memoryWorkspace(files);
+    const old = live.model();
+    const before = JSON.stringify(snapshot(old));
+    const diagnostics = JSON.stringify(computeDiagnostics(old, live.config));
+    const specBefore = old.specs.get('specs/a.md');
+    // Typing (a patched model), a new id (a model built from the last one), a code edit, a new file (a rebuild).
+    live.updateFile('specs/a.md', files['specs/a.md']!.replace('keeps records', 'keeps all records'), true);
+    live.model();
+    live.updateFile('specs/a.md', files['specs/a.md']!.replace('keeps records', 'keeps records[^fresh1]'), true);
+    assert.notEqual(live.model(), old);
+    live.updateFile('src/x.ts', '\n' + files['src/x.ts']!, true);
+    live.model();
+    live.updateFile('specs/c.md', '# Gamma {#gamma}\n\nText[^c1].\n');
+    live.model();
+    assert.equal(old.specs.get('specs/a.md'), specBefore);
+    assert.equal(old.specs.has('specs/c.md'), false);
+    assert.equal(old.files.has('specs/c.md'), false);
+    assert.equal(JSON.stringify(snapshot(old)), before);
+    assert.equal(JSON.stringify(computeDiagnostics(old, live.config)), diagnostics);
+    assert.equal(live.model().resolve('fresh1').clause?.file, 'specs/a.md');
+    assert.equal(old.resolve('fresh1').clause, undefined);
+  });
+
+  it('reads a spec\'s own vocabulary section by section, equal to a read of the whole text', () => {
+    const glossary = [
+      '---',
+      'title: x',
+      '---',
+      '# Terms {#terms}',
+      '',
+      '## Definitions',
+      '',
+      '- Widget: a part.',
+      '- **Gadget**: a tool.',
+      '',
+      '# Usage {#usage}',
+      '',
+      'A "sprocket" means a wheel. **Gadget** — again.',
+      '',
+      'Cog',
+      ': a tooth.',
+      '',
+      '# Glossary',
+      '',
+      '- Lever: a bar.',
+      '',
+    ].join('\n');
+    const texts = { 'specs/g.md': glossary, 'model_spec.md': fs.readFileSync(path.join(modelSpecDir(), 'model_spec.md'), 'utf8') };
+    const index = memoryWorkspace(texts);
+    for (const [file, text] of Object.entries(texts)) {
+      assert.ok(documentTerms(text).length > 0, file);
+      assert.deepStrictEqual(index.specFacts(file)!.terms, documentTerms(text), file);
+    }
+  });
+});

@@ -1167,7 +1167,7 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && optionsAfter(tokens, end)) return undefined;
   // "duration tokens for fast, normal, and slow animations", "font sizes from small to extra-large": the words name the
   // levels of a scale the requirement defines, they do not judge anything.
-  if (c.word && c.pattern === 'class' && c.end - c.start === 1 && namesScaleLevels(tokens, start)) return undefined;
+  if ((c.word || c.entry?.category === 'vague') && (c.pattern === 'class' || c.pattern === 'lexicon') && c.end - c.start === 1 && namesScaleLevels(tokens, start)) return undefined;
   if (answeredByReference(tokens, end)) return undefined;
   if (c.category === 'escape' && (purposeStated(c, tokens) || referenceBefore(ctx, start))) return undefined;
   const sense = SENSE_WITH_COMPLEMENT.get(CLASS_WORDS.get(tokens[start]!.norm)?.base ?? '');

@@ -395,6 +395,20 @@ describe('clarity: evidence for a finding across a section, permissions, edge ca
     ])), ['fast (vague)', 'reliable (vague)']);
   });
 
+  it('"responsive" before a layout noun is responsive web design; "a responsive UI" is a speed', () => {
+    assert.deepEqual(found('.kiro/specs/ui/requirements.md', KIRO([
+      'WHEN the grid is applied THEN the system SHALL support responsive layout adjustments',
+      'WHEN a button is pressed THEN the system SHALL keep a responsive UI',
+    ])), ['responsive (time)']);
+  });
+
+  it('a purpose "to maintain / to ensure …" motivates the requirement; the same word in what is required is asked', () => {
+    assert.deepEqual(found('.kiro/specs/ui/requirements.md', KIRO([
+      'WHEN the header is sticky THEN the system SHALL use an opaque background to maintain readability',
+      'WHEN the header is sticky THEN the system SHALL keep the readability of the title',
+    ])), ['readability (vague)']);
+  });
+
   it('options in parentheses after the word say what it allows; examples in parentheses, or none, do not', () => {
     assert.deepEqual(found('.kiro/specs/jobs/requirements.md', KIRO([
       'WHEN a job is interrupted THEN the system SHALL handle it appropriately (retry or mark as failed)',

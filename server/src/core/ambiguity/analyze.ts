@@ -1170,6 +1170,8 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if ((c.word || c.entry?.category === 'vague') && (c.pattern === 'class' || c.pattern === 'lexicon') && c.end - c.start === 1 && namesScaleLevels(tokens, start)) return undefined;
   if (answeredByReference(tokens, end)) return undefined;
   if (c.category === 'escape' && (purposeStated(c, tokens) || referenceBefore(ctx, start))) return undefined;
+  // "responsive layout adjustments": responsive web design (a layout that adapts to the viewport), not a speed.
+  if (c.word?.base === 'responsive' && c.pattern === 'class' && [end, end + 1].some((k) => LAYOUT_NOUNS.has(tokens[k]?.norm ?? ''))) return undefined;
   const sense = SENSE_WITH_COMPLEMENT.get(CLASS_WORDS.get(tokens[start]!.norm)?.base ?? '');
   if (sense !== undefined && nextWord === sense) return undefined;
   if (c.category === 'comparative' && pairedComparative(ctx, c)) return undefined;
@@ -1292,7 +1294,7 @@ function inLinkLabel(ctx: BlockContext, at: number): boolean {
 const ORDER_WORDS = new Set(['previous', 'preceding', 'prior', 'next', 'following', 'subsequent', 'predecessor', 'successor', 'parent', 'child']);
 
 /** Verbs of purpose after "to": "…, to avoid …", "in order to prevent …". */
-const PURPOSE_VERBS = new Set(['avoid', 'prevent', 'reduce', 'minimize', 'minimise', 'limit', 'keep', 'allow', 'help', 'enable', 'protect', 'mitigate', 'preserve', 'guard', 'maximize', 'maximise', 'improve', 'lower']);
+const PURPOSE_VERBS = new Set(['maintain', 'ensure', 'aid', 'facilitate', 'promote', 'avoid', 'prevent', 'reduce', 'minimize', 'minimise', 'limit', 'keep', 'allow', 'help', 'enable', 'protect', 'mitigate', 'preserve', 'guard', 'maximize', 'maximise', 'improve', 'lower']);
 /** Words after which "to" + verb is a complement, not a purpose: "try to avoid", "take care to keep". */
 const COMPLEMENT_TAKERS = new Set(['try', 'tries', 'trying', 'attempt', 'attempts', 'aim', 'aims', 'strive', 'strives', 'care', 'seek', 'seeks', 'need', 'needs', 'able', 'designed', 'intended', 'effort', 'efforts', 'way', 'ways', 'ought', 'have', 'has']);
 
@@ -1529,6 +1531,9 @@ function formulaAfter(tokens: Token[], end: number): boolean {
 function definesMeasure(ctx: BlockContext, c: Candidate): boolean {
   return !!c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && formulaAfter(ctx.tokens, c.end);
 }
+
+/** Nouns of page layout: "responsive" before them is responsive web design (media queries, CSS), not a speed. */
+const LAYOUT_NOUNS = new Set(['layout', 'layouts', 'design', 'designs', 'spacing', 'grid', 'grids', 'typography', 'image', 'images', 'breakpoint', 'breakpoints', 'column', 'columns', 'web', 'css', 'styles', 'styling', 'utilities', 'font', 'fonts', 'sizing']);
 
 /** Words inside parentheses that make their content examples or a pointer, not the options: "(e.g. …)", "(see …)". */
 const NOT_OPTIONS = new Set(['e.g', 'i.e', 'example', 'instance', 'such', 'etc', 'see', 'cf', 'like', 'including', 'includes', 'include', 'so', 'on']);

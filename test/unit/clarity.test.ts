@@ -395,6 +395,12 @@ describe('clarity: evidence for a finding across a section, permissions, edge ca
     ])), ['fast (vague)', 'reliable (vague)']);
   });
 
+  it('a labeled mitigation of a risk is a commitment; the risk\'s impact and unlabeled notes are not reviewed', () => {
+    const text = ['# Feature Specification: Uploads', '', '## Risk Mitigation', '', '### Risk 1: Storage Growth', '',
+      '- **Impact**: Disks fill up quickly on busy days', '- **Mitigation**: Purge old drafts regularly', '- Purge jobs can run slowly at night', ''].join('\n');
+    assert.deepEqual(found('specs/001-x/spec.md', text), ['regularly (time)']);
+  });
+
   it('"responsive" before a layout noun is responsive web design; "a responsive UI" is a speed', () => {
     assert.deepEqual(found('.kiro/specs/ui/requirements.md', KIRO([
       'WHEN the grid is applied THEN the system SHALL support responsive layout adjustments',

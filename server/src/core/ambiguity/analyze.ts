@@ -627,6 +627,8 @@ const CRITERIA_SECTION = /\b(acceptance criteria|acceptance scenarios|success cr
 const NOT_CRITERIA_SECTION = /\bnon-goals\b/;
 /** spec-kit requirement and success-criterion ids, EARS/Gherkin "Given … When … Then". */
 const CRITERION_ID = /^\W*(?:FR|NFR|SC|REQ|AC|US)-?\d+\b/;
+/** The label of a risk's mitigation (the parser blanks bold markers): `**Mitigation**:`, `Strategy:`. */
+const MITIGATION_LABEL = /^[*_]{0,2}(?:mitigations?|strategy)[*_]{0,2}\s*:/i;
 
 /**
  * Is the block an acceptance criterion, success criterion, goal or a numbered requirement (a requirement without an
@@ -637,6 +639,9 @@ function criterionKind(block: ProseBlock, sections: { title: string }[], listIte
   if (CRITERION_ID.test(head)) return 'a numbered requirement';
   if (/\bgiven\b[\s\S]*\bthen\b/i.test(block.text)) return 'an acceptance scenario';
   if (!listItem) return false;
+  // "### Risk 1: Breaking Changes / - **Mitigation**: Keep existing APIs unchanged": a labeled mitigation of a risk is
+  // what the team commits to do (a discussion of the risk, or an unlabeled item, is not).
+  if (MITIGATION_LABEL.test(head) && sections.some((s) => /\brisks?\b/.test(s.title))) return 'a risk mitigation';
   for (let i = sections.length - 1; i >= 0; i--) {
     const title = sections[i]!.title;
     if (NOT_CRITERIA_SECTION.test(title)) return false;

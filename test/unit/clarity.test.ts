@@ -401,6 +401,11 @@ describe('clarity: evidence for a finding across a section, permissions, edge ca
     assert.deepEqual(found('specs/001-x/spec.md', text), ['regularly (time)']);
   });
 
+  it('in a behaviour policy a word after "related to" names a topic; in a software spec it selects what is tested', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['The assistant should not help users hide purchases related to unsafe stunts.', 'The assistant should not encourage unsafe stunts.', 'The assistant should ask first.'])), ['unsafe (vague)']);
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT(['System MUST log errors related to large uploads.'])), ['large (vague)']);
+  });
+
   it('"responsive" before a layout noun is responsive web design; "a responsive UI" is a speed', () => {
     assert.deepEqual(found('.kiro/specs/ui/requirements.md', KIRO([
       'WHEN the grid is applied THEN the system SHALL support responsive layout adjustments',

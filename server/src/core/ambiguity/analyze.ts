@@ -1175,6 +1175,10 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if ((c.word || c.entry?.category === 'vague') && (c.pattern === 'class' || c.pattern === 'lexicon') && c.end - c.start === 1 && namesScaleLevels(tokens, start)) return undefined;
   if (answeredByReference(tokens, end)) return undefined;
   if (c.category === 'escape' && (purposeStated(c, tokens) || referenceBefore(ctx, start))) return undefined;
+  // "must not teach minors how to hide supplies related to unsafe behavior": in a behaviour policy a word in a topic
+  // modifier of a noun names a category the policy covers, not what the rule requires. A software spec's "errors
+  // related to large uploads" selects what is tested, and stays.
+  if (ctx.domain === 'policy' && c.word && topicModifier(tokens, start)) return undefined;
   // "responsive layout adjustments": responsive web design (a layout that adapts to the viewport), not a speed.
   if (c.word?.base === 'responsive' && c.pattern === 'class' && [end, end + 1].some((k) => LAYOUT_NOUNS.has(tokens[k]?.norm ?? ''))) return undefined;
   const sense = SENSE_WITH_COMPLEMENT.get(CLASS_WORDS.get(tokens[start]!.norm)?.base ?? '');
@@ -1535,6 +1539,16 @@ function formulaAfter(tokens: Token[], end: number): boolean {
  */
 function definesMeasure(ctx: BlockContext, c: Candidate): boolean {
   return !!c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && formulaAfter(ctx.tokens, c.end);
+}
+
+/** "related to", "relating to", "pertaining to" right before the word (or its determiner/adjective), after a noun. */
+function topicModifier(tokens: Token[], at: number): boolean {
+  for (let k = at - 1; k >= 1 && k >= at - 3; k--) {
+    const n = tokens[k]!.norm;
+    if (n === 'to' && /^(?:related|relating|pertaining)$/.test(tokens[k - 1]!.norm)) return tokens[k - 2]?.kind === 'word';
+    if (tokens[k]!.kind !== 'word' || !(DETERMINERS.has(n) || CLASS_WORDS.has(n))) return false;
+  }
+  return false;
 }
 
 /** Nouns of page layout: "responsive" before them is responsive web design (media queries, CSS), not a speed. */

@@ -406,6 +406,14 @@ describe('clarity: evidence for a finding across a section, permissions, edge ca
     assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT(['System MUST log errors related to large uploads.'])), ['large (vague)']);
   });
 
+  it('a value in parentheses after the phrase answers it; a parenthetical with no number, or none, does not', () => {
+    assert.deepEqual(found('.kiro/specs/jobs/requirements.md', KIRO([
+      'WHEN many jobs are queued THEN the system SHALL handle large batches (hundreds of jobs) in one pass',
+      'WHEN many jobs are queued THEN the system SHALL handle large batches in one pass',
+      'WHEN many jobs are queued THEN the system SHALL handle large batches (per tenant) in one pass',
+    ])), ['large (vague)', 'large (vague)']);
+  });
+
   it('"responsive" before a layout noun is responsive web design; "a responsive UI" is a speed', () => {
     assert.deepEqual(found('.kiro/specs/ui/requirements.md', KIRO([
       'WHEN the grid is applied THEN the system SHALL support responsive layout adjustments',

@@ -1168,6 +1168,8 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && formulaAfter(tokens, end)) return undefined;
   // "comprehensive unit tests that achieve at least 80% coverage": the relative clause states the test.
   if (c.word && c.word.form === 'adj' && relativeTest(tokens, end)) return undefined;
+  // "handle reasonable numbers (hundreds of warbands)", "a short timeout (30 s)": the value in parentheses is the answer.
+  if (c.word && valueAfter(tokens, end)) return undefined;
   // "handle them appropriately (retry or mark as failed)": the options in parentheses are what the word allows.
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && optionsAfter(tokens, end)) return undefined;
   // "duration tokens for fast, normal, and slow animations", "font sizes from small to extra-large": the words name the
@@ -1547,6 +1549,29 @@ function topicModifier(tokens: Token[], at: number): boolean {
     const n = tokens[k]!.norm;
     if (n === 'to' && /^(?:related|relating|pertaining)$/.test(tokens[k - 1]!.norm)) return tokens[k - 2]?.kind === 'word';
     if (tokens[k]!.kind !== 'word' || !(DETERMINERS.has(n) || CLASS_WORDS.has(n))) return false;
+  }
+  return false;
+}
+
+/**
+ * Parentheses right after the word (or its noun) that give a value: a number or a number word ("(30 s)", "(hundreds of
+ * warbands)", "(at most 3)"). Examples ("(e.g. 30 s)") or a parenthetical with no number ("(per user)") do not.
+ */
+function valueAfter(tokens: Token[], end: number): boolean {
+  const clause = tokens[end - 1]!.clause;
+  for (let k = end; k < tokens.length && k <= end + 3 && tokens[k]!.clause === clause; k++) {
+    if (tokens[k]!.norm !== '(') {
+      if (tokens[k]!.kind !== 'word') return false;
+      continue;
+    }
+    let value = false;
+    for (let m = k + 1; m < tokens.length && m <= k + 10; m++) {
+      const t = tokens[m]!;
+      if (t.norm === ')') return value;
+      if (NOT_OPTIONS.has(t.norm) || CLASS_WORDS.has(t.norm)) return false;
+      if (t.kind === 'number' || NUMBER_WORDS.has(t.norm) || NUMBER_WORDS.has(t.norm.replace(/s$/, ''))) value = true;
+    }
+    return false;
   }
   return false;
 }

@@ -578,19 +578,20 @@ const GENERIC_WORDS = new Set(['system', 'systems', 'user', 'users', 'tool', 'mu
 const PHRASE_ENDS = new Set(['of', 'for', 'in', 'on', 'to', 'with', 'by', 'from', 'at', 'per', 'between', 'across', 'while', 'when', 'if']);
 
 /**
- * The nouns (stems) of the phrase a candidate modifies: the nouns after it up to a preposition or punctuation ("accurate
- * coverage mapping": coverage, mapping; "accurately calculate test coverage": test, coverage), else the nouns before it
- * in its clause ("the mapping must be accurate").
+ * The words (stems) of the phrase a candidate modifies: the words after it up to a preposition or punctuation
+ * ("accurate coverage mapping": coverage, mapping; "accurately calculate test coverage": test, coverage), else the
+ * words before it in its clause ("the mapping must be accurate"). For a settlement only nouns count (a shared verb,
+ * "compute", is not the same thing); a finding's side keeps every content word (no tagging: findings are many,
+ * settlements few), so a match is still a shared noun.
  */
-function aboutWords(ctx: BlockContext, c: { start: number; end: number }): Set<string> {
+function aboutWords(ctx: BlockContext, c: { start: number; end: number }, nounsOnly: boolean): Set<string> {
   const { tokens } = ctx;
   const out = new Set<string>();
   const clause = tokens[c.start]!.clause;
   const add = (k: number): void => {
     const t = tokens[k]!;
     if (t.kind !== 'word' || t.quoted || t.norm.length < 4 || GENERIC_WORDS.has(t.norm) || DETERMINERS.has(t.norm) || CLASS_WORDS.has(t.norm)) return;
-    const pos = posOf(ctx, k);
-    if (pos !== 'NOUN' && pos !== 'PROPN') return;
+    if (nounsOnly && !/^(?:NOUN|PROPN)$/.test(posOf(ctx, k))) return;
     for (const part of t.norm.split('-')) if (part.length >= 4 && !GENERIC_WORDS.has(part)) out.add(part.replace(/(?:ies|es|s)$/, ''));
   };
   for (let k = c.end; k < tokens.length && k < c.end + 6 && tokens[k]!.clause === clause && tokens[k]!.kind !== 'punct' && !PHRASE_ENDS.has(tokens[k]!.norm); k++) add(k);
@@ -956,7 +957,7 @@ function scanBlock(
     const why = judge(ctx, candidate, requirement);
     if (why === undefined) {
       // A requirement that defines the word's measure settles it for its section (see `SectionSettlements`).
-      if (settled && requirement && candidate.word && definesMeasure(ctx, candidate)) settled.settle(candidate.word.base, aboutWords(ctx, candidate));
+      if (settled && requirement && candidate.word && definesMeasure(ctx, candidate)) settled.settle(candidate.word.base, aboutWords(ctx, candidate, true));
       continue;
     }
     const question = questionFor(ctx, candidate);
@@ -981,7 +982,10 @@ function scanBlock(
     };
     if (block.clauseId !== undefined) finding.clauseId = block.clauseId;
     out.push(finding);
-    if (settled && candidate.word && candidate.pattern === 'class') settled.found(finding, candidate.word.base, aboutWords(ctx, candidate));
+    // Only quality and degree words can be settled by a formula (see `definesMeasure`).
+    if (settled && candidate.word && candidate.pattern === 'class' && (candidate.word.dimension === 'quality' || candidate.word.dimension === 'degree')) {
+      settled.found(finding, candidate.word.base, aboutWords(ctx, candidate, false));
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { resolveConfig } from '../server/src/core/config';
 import { WorkspaceIndex } from '../server/src/core/index';
 import { LineIndex } from '../server/src/core/text';
-import { evalReal, findingsJsonl, kappa, reviewFiles, scoreVerdicts } from '../test/helpers/clarityEval';
+import { addRealScore, emptyRealScore, evalReal, findingsJsonl, kappa, reviewFiles, scoreVerdicts } from '../test/helpers/clarityEval';
 import type { RealScore, SampleEntry } from '../test/helpers/clarityEval';
 
 /**
@@ -21,8 +21,9 @@ import type { RealScore, SampleEntry } from '../test/helpers/clarityEval';
  * (test/fixtures/clarity/modelspec-verdicts.jsonl, or `--verdicts FILE`: {line, phrase, verdict}) is scored against
  * them: the false-alarm and low-value rates among the judged findings, and the findings with no verdict.
  *
- * `--real [DIR]` (DIR defaults to /work/real) scores real spec paragraphs labeled by two independent reviewers
- * (test/fixtures/clarity/real: sample.json, L1.jsonl, L2.jsonl; see test/helpers/clarityEval.ts).
+ * `--real [DIR]` (DIR defaults to /work/real) scores real spec paragraphs labeled by two independent reviewers, for
+ * every labeled set test/fixtures/clarity/real<N>/ (sample.json, L1.jsonl, L2.jsonl; see test/helpers/clarityEval.ts)
+ * or the one `--labels DIR` names, then all sets together. DIR holds every set's repositories as DIR/<repo>/<path>.
  */
 const root = path.resolve(__dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/clarity');
@@ -200,14 +201,51 @@ function realRow(name: string, s: RealScore, findings: number): string {
     `L1 ${String(s.l1Marks).padStart(3)} found by L2 ${pct(s.l1FoundByL2, s.l1Marks)}   L2 ${String(s.l2Marks).padStart(3)} found by L1 ${pct(s.l2FoundByL1, s.l2Marks)}   kappa ${k === undefined ? '  —  ' : k.toFixed(2).padStart(5)}`;
 }
 
-/** `--real [DIR]`: the sampled real spec paragraphs against the two reviewers' labels. */
+/** The labeled sets: `--labels DIR` alone, or every `test/fixtures/clarity/real<N>/` holding a sample.json. */
+function labeledSets(argv: string[]): string[] {
+  const only = option(argv, '--labels');
+  if (only) return [only];
+  return fs.readdirSync(fixtures).filter((d) => /^real\d*$/.test(d) && fs.existsSync(path.join(fixtures, d, 'sample.json'))).sort().map((d) => path.join(fixtures, d));
+}
+
+// The halves were fixed before anyone tuned on these labels: even ids may be looked at while tuning, odd ids are
+// held out (scored, never listed). The same rule holds for every labeled set.
+const isTune = (id: string): boolean => Number(id.replace(/\D/g, '')) % 2 === 0;
+
+/** `--real [DIR]`: the sampled real spec paragraphs against the two reviewers' labels, per set and all sets together. */
 function realSpecs(dir: string, argv: string[], verbose: boolean): void {
-  const labelsDir = option(argv, '--labels') ?? path.join(fixtures, 'real');
-  const samplePath = option(argv, '--sample') ?? path.join(labelsDir, 'sample.json');
+  const sets = labeledSets(argv);
+  const all = { total: emptyRealScore(), tune: emptyRealScore(), heldOut: emptyRealScore(), byKind: new Map<string, RealScore>() };
+  let scoredSets = 0;
+  for (const labelsDir of sets) {
+    const r = realSet(dir, labelsDir, option(argv, '--sample') ?? path.join(labelsDir, 'sample.json'), verbose);
+    if (!r) continue;
+    scoredSets++;
+    addRealScore(all.total, r.total);
+    addRealScore(all.tune, r.tune);
+    addRealScore(all.heldOut, r.heldOut);
+    for (const [k, s] of r.byKind) {
+      const acc = all.byKind.get(k) ?? emptyRealScore();
+      addRealScore(acc, s);
+      all.byKind.set(k, acc);
+    }
+  }
+  if (scoredSets > 1) {
+    console.log(`\nall ${scoredSets} labeled sets together`);
+    for (const [k, s] of all.byKind) console.log(realRow(k, s, s.findings));
+    console.log(realRow('overall', all.total, all.total.findings));
+    console.log(realRow('tune (even ids)', all.tune, all.tune.findings));
+    console.log(realRow('held out (odd)', all.heldOut, all.heldOut.findings));
+  }
+}
+
+/** One labeled set (sample.json, L1.jsonl, L2.jsonl in `labelsDir`); undefined when it cannot be scored. */
+function realSet(dir: string, labelsDir: string, samplePath: string, verbose: boolean): { total: RealScore; tune: RealScore; heldOut: RealScore; byKind: Map<string, RealScore> } | undefined {
+  console.log(`\n== ${path.relative(process.cwd(), labelsDir) || labelsDir}`);
   if (!fs.existsSync(samplePath)) {
     console.log(`no sample file ${samplePath}`);
     process.exitCode = 1;
-    return;
+    return undefined;
   }
   const sample = JSON.parse(fs.readFileSync(samplePath, 'utf8')) as SampleEntry[];
   const read = (name: string): string | undefined => {
@@ -220,26 +258,24 @@ function realSpecs(dir: string, argv: string[], verbose: boolean): void {
   const l2 = read('L2.jsonl');
   const r = evalReal({ sample, realDir: dir, sharedDir: sharedDir(), l1, l2, log: (l) => console.log(l) });
   const kinds = [...new Set(sample.map((e) => e.kind))];
-  console.log(`\nreal specs: ${sample.length} sampled paragraphs in ${dir}${r.skippedFiles.length ? `, ${r.skippedFiles.length} file(s) skipped` : ''}`);
+  console.log(`real specs: ${sample.length} sampled paragraphs in ${dir}${r.skippedFiles.length ? `, ${r.skippedFiles.length} file(s) skipped` : ''}`);
   if (r.labelsMissing) {
     console.log('labels missing: findings per kind only (no precision or recall)');
     for (const k of kinds) console.log(`${k.padEnd(12)} ${String(r.findingsByKind.get(k) ?? 0).padStart(5)} findings`);
-    return;
+    return undefined;
   }
   if (r.unlabeled.length) console.log(`${r.unlabeled.length} paragraph(s) not labeled by both reviewers, not scored: ${r.unlabeled.join(' ')}`);
   console.log(`${'kind'.padEnd(12)} paras  findings  agreed   (P and R against the agreed marks; P(union) against either reviewer's marks; reviewer agreement)`);
-  const scoredFindings = (s: RealScore): number => s.findings;
   for (const k of kinds) {
     const s = r.byKind.get(k);
-    if (s) console.log(realRow(k, s, scoredFindings(s)));
+    if (s) console.log(realRow(k, s, s.findings));
   }
-  console.log(realRow('overall', r.total, scoredFindings(r.total)));
-  // The halves were fixed before anyone tuned on these labels: even ids may be looked at while tuning, odd ids are
-  // held out (scored, never listed).
-  const isTune = (id: string): boolean => Number(id.replace(/\D/g, '')) % 2 === 0;
+  console.log(realRow('overall', r.total, r.total.findings));
+  const halves: RealScore[] = [];
   for (const [name, keep] of [['tune (even ids)', isTune], ['held out (odd)', (id: string) => !isTune(id)]] as const) {
     const half = evalReal({ sample: sample.filter((e) => keep(e.id)), realDir: dir, sharedDir: sharedDir(), l1, l2, log: () => undefined });
-    console.log(realRow(name, half.total, scoredFindings(half.total)));
+    console.log(realRow(name, half.total, half.total.findings));
+    halves.push(half.total);
   }
   if (verbose) {
     for (const d of r.details.filter((x) => isTune(x.id))) {
@@ -247,6 +283,7 @@ function realSpecs(dir: string, argv: string[], verbose: boolean): void {
       for (const a of d.agreed) if (!a.found) console.log(`  FN ${d.id} “${a.text}”`);
     }
   }
+  return { total: r.total, tune: halves[0]!, heldOut: halves[1]!, byKind: r.byKind };
 }
 
 main();

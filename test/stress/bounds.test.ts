@@ -47,12 +47,32 @@ describe('stress: bounded memory [^big_documents]', function () {
     });
   }
 
-  // Measured peaks (2-core machine under load): the 200,000-reference spec 380 MB with JSON (166x; 2.6 GB before any
-  // bound, 660 MB before this bound), 360 MB as text; the 4 MiB spec 233 MB (56x). About 100 MB of every peak is the CLI
-  // itself (Node and the bundle, before reading a file).
+  /**
+   * The CLI's fixed cost in one format: the peak of a one-clause spec with a requirement the wink-nlp pass tags, so the
+   * run loads the same modules as a big one (Node, the bundle, the English model). Every big peak includes it.
+   */
+  const fixedCost = async (format: string): Promise<number> => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-fixed-'));
+    fs.writeFileSync(path.join(dir, 'spec.md'), '# A {#a authority=root}\n\nThe page must respond quickly.\n');
+    try {
+      const r = await cliWithPeak(['check', dir, '--format', format, '--output', path.join(dir, 'out')]);
+      assert.equal(r.code, 0, r.stderr);
+      return r.peakMb;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const figures = (peakMb: number, fixedMb: number, mb: number): string =>
+    `peak RSS ${peakMb.toFixed(0)} MB for a ${mb.toFixed(1)} MB spec (${(peakMb / mb).toFixed(0)}x); ${(peakMb - fixedMb).toFixed(0)} MB above the CLI's fixed cost of ${fixedMb.toFixed(0)} MB (${((peakMb - fixedMb) / mb).toFixed(0)}x)`;
+
+  // Measured (2-core machine under load, docs/reliability.md item 16): the 200,000-reference spec peaks at 300-330 MB
+  // (~140x; 380 MB before the lazy NLP model and the compact IndexModel, 2.6 GB before any bound), 190-210 MB above the
+  // CLI's fixed cost of ~120 MB (~85x): ~700 bytes live per reference (a FootnoteRef with two ranges of two positions,
+  // a clause and a reference of the model). The 4 MiB prose spec: ~220 MB (~52x), ~100 MB above the fixed cost (~24x).
   const refsSpec = (): string => '# Spec {#root authority=root}\n\n' + Array.from({ length: 200_000 }, (_, i) => `x[^r${i}]\n`).join('');
   for (const format of ['json', 'text', 'sarif'] as const) {
-    it(`a 2.3 MB spec with 200,000 footnote references: clarify check --format ${format} peaks under 200x the spec, every reference indexed`, async () => {
+    it(`a 2.3 MB spec with 200,000 footnote references: clarify check --format ${format} peaks under 100x the spec above the CLI's fixed cost, every reference indexed`, async () => {
+      const fixedMb = await fixedCost(format);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-refs-'));
       const text = refsSpec();
       fs.writeFileSync(path.join(dir, 'spec.md'), text);
@@ -61,7 +81,8 @@ describe('stress: bounded memory [^big_documents]', function () {
         const r = await cliWithPeak(['check', dir, '--format', format, '--output', out]);
         assert.equal(r.code, 0, r.stderr);
         const mb = text.length / 1e6;
-        assert.ok(r.peakMb < 200 * mb, `peak RSS ${r.peakMb.toFixed(0)} MB for a ${mb.toFixed(1)} MB spec (${(r.peakMb / mb).toFixed(0)}x)`);
+        // Checked: the peak above the fixed cost (the figure the input drives).
+        assert.ok(r.peakMb - fixedMb < 100 * mb, figures(r.peakMb, fixedMb, mb));
         const written = fs.readFileSync(out, 'utf8');
         if (format === 'json') assert.match(written.slice(-2000), /"footnoteClauses": 200000,/);
         else assert.ok(written.length > 0);
@@ -71,7 +92,8 @@ describe('stress: bounded memory [^big_documents]', function () {
     });
   }
 
-  it('a 4 MiB prose spec under one heading: clarify check --format json peaks under 70x the spec', async () => {
+  it('a 4 MiB prose spec under one heading: clarify check --format json peaks under 40x the spec above the CLI\'s fixed cost (and under 70x in total)', async () => {
+    const fixedMb = await fixedCost('json');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-prose-'));
     const words = ['the', 'service', 'must', 'return', 'an', 'error', 'when', 'a', 'request', 'is', 'malformed', 'and', 'log', 'it', 'within', 'one', 'second', 'for', 'each', 'user'];
     const lines = ['# Big spec {#big_root authority=root}', ''];
@@ -86,7 +108,9 @@ describe('stress: bounded memory [^big_documents]', function () {
       const r = await cliWithPeak(['check', dir, '--format', 'json', '--output', path.join(dir, 'out.json')]);
       assert.ok(r.code === 0 || r.code === 1, r.stderr);
       const mb = text.length / 1e6;
-      assert.ok(r.peakMb < 70 * mb, `peak RSS ${r.peakMb.toFixed(0)} MB for a ${mb.toFixed(1)} MB spec (${(r.peakMb / mb).toFixed(0)}x)`);
+      // Checked: both figures, the peak above the fixed cost and the total.
+      assert.ok(r.peakMb - fixedMb < 40 * mb, figures(r.peakMb, fixedMb, mb));
+      assert.ok(r.peakMb < 70 * mb, figures(r.peakMb, fixedMb, mb));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -4,6 +4,9 @@
 // are interleaved, the median of RUNS is taken, and a case is measured once more before it fails (the machine may be
 // busy). Never throw [^nt4x], safe reading [^sw2f]. See docs/reliability.md.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { findAmbiguities, suppressionChecker } from '../../server/src/core/ambiguity/analyze';
 import { redactSecrets } from '../../server/src/core/ambiguity/llm';
 import { findCitations } from '../../server/src/core/code/citations';
@@ -18,6 +21,7 @@ import { defuseMarkdown } from '../../server/src/core/spec/defuse';
 import { scanMarkdown } from '../../server/src/core/markdown/scanner';
 import { parseSpec } from '../../server/src/core/spec/parseSpec';
 import { LineIndex } from '../../server/src/core/text';
+import { runCli } from '../helpers/cli';
 import { memoryWorkspace } from '../helpers/workspace';
 
 const MIN_MS = 25;
@@ -139,6 +143,12 @@ describe('growth: the Markdown scanner on adversarial Markdown (n -> 4n)', funct
 
 describe('growth: the lexicon pass and suppression comments (n -> 4n)', function () {
   assertLinear('vague words in one long normative paragraph', spec((n) => 'The system must be fast, secure, robust, etc. '.repeat(n / 46)), analyse);
+  {
+    // A requirement over and over with half of it quoted, and the same words shuffled (word salad: few requirements).
+    const words = 'the system must respond quickly as appropriate etc. some " ( ; should try to be able to e.g. as'.split(' ');
+    assertLinear('hostile word streams: requirements with stray quotes and brackets', spec((n) => Array.from({ length: n / 5 }, (_, i) => words[i % words.length]).join(' ')), analyse);
+    assertLinear('hostile word streams: word salad', spec((n) => Array.from({ length: n / 5 }, (_, i) => words[(i * 7919) % words.length]).join(' ')), analyse);
+  }
   assertLinear('unclosed suppression comments', spec((n) => '<!-- clarifier-disable-next-line '.repeat(n / 33)), analyse);
   assertLinear('suppression comments before many blank lines', spec((n) => '<!-- clarifier-disable-next-line -->'.repeat(n / 72) + '\n'.repeat(n / 2) + 'The page must load quickly.\n'), analyse);
   assertLinear('one very long word', spec((n) => 'a'.repeat(n)), analyse);
@@ -199,4 +209,36 @@ describe('growth: the index, diagnostics and output formats (n -> 4n)', function
   // The whole-document parse held ~150x the spec in tokenizer events and grew superlinearly [^big_documents].
   assertLinear('many footnote references, one per line in one paragraph (12.5k -> 50k references)', (n) => ({ 'specs/a.md': '# S {#s authority=root}\n\n' + lines(n / 12, (i) => `x[^r${i}]\n`) }), check, 150_000, 150_000);
   assertLinear('many footnotes with missing examples', (n) => ({ 'specs/a.md': lines(n / 12, (i) => `x[^f${i}]\n\n`), 'examples/README.md': 'x\n' }), check, 1000, 1_000_000);
+});
+
+describe('growth: clarify check on a reference-heavy spec, the real CLI (n -> 4n)', function () {
+  this.timeout(600_000);
+  // The whole run as users see it (parse, index, diagnostics, the 200x larger JSON output written to a file), in a
+  // child process: 25,000 -> 100,000 footnote references in one paragraph. The CLI's own start (a one-clause spec) is
+  // taken off both times so the ratio is the input's; the best of two interleaved runs each [^big_documents].
+  it('25,000 -> 100,000 footnote references, --format json', async function () {
+    const write = (n: number): string => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-growth-'));
+      fs.writeFileSync(path.join(dir, 'spec.md'), n ? '# Spec {#root authority=root}\n\n' + Array.from({ length: n }, (_, i) => `x[^r${i}]\n`).join('') : '# A {#a authority=root}\n\nx\n');
+      return dir;
+    };
+    const dirs = [write(0), write(25_000), write(100_000)];
+    try {
+      const best = [Infinity, Infinity, Infinity];
+      for (let run = 0; run < 2; run++) {
+        for (let i = 0; i < dirs.length; i++) {
+          const r = await runCli(['check', dirs[i]!, '--format', 'json', '--output', path.join(dirs[i]!, 'out.json')], { timeoutMs: 280_000 });
+          assert.equal(r.code, 0, r.stderr);
+          best[i] = Math.min(best[i]!, r.ms);
+        }
+      }
+      const [start, small, large] = best as [number, number, number];
+      const ratio = (large - start) / Math.max(small - start, 1);
+      const line = `start ${start} ms; n: ${small} ms -> 4n: ${large} ms (x${ratio.toFixed(1)} without the start)`;
+      (this.test as { title: string }).title += ` [${line}]`;
+      assert.ok(ratio < BOUND, line);
+    } finally {
+      for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -444,16 +444,15 @@ describe('ambiguity: suppression comments', () => {
 });
 
 describe('ambiguity: robustness', () => {
-  it('is linear on hostile input', () => {
+  // Its growth on these inputs (n -> 4n) is measured in test/stress/growth.test.ts, not timed here.
+  it('finds the vague words of a hostile word stream and nothing in a wall of dots', () => {
     const words = 'the system must respond quickly as appropriate etc. some " ( ; should try to be able to e.g. as'.split(' ');
     // In order (a requirement over and over, half of it quoted) and shuffled (word salad: few requirements).
     const text = Array.from({ length: 100_000 }, (_, i) => words[i % words.length]).join(' ');
     const salad = Array.from({ length: 100_000 }, (_, i) => words[(i * 7919) % words.length]).join(' ');
     findAmbiguities([{ kind: 'paragraph', start: 0, end: salad.length, text: salad }]);
-    const started = Date.now();
     const found = findAmbiguities([{ kind: 'paragraph', start: 0, end: text.length, text }]);
     assert.ok(found.length > 1000);
-    assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
     assert.deepEqual(findAmbiguities([{ kind: 'paragraph', start: 0, end: 100_000, text: '.'.repeat(100_000) }]), []);
   });
 });

@@ -25,6 +25,14 @@ describe('clarity: which files are reviewed, and as what [^am7f]', () => {
     assert.equal(reviewOf('specs/001-x/spec.md', SPEC_KIT(['System MUST work.']), none)?.format, 'spec-kit');
     assert.equal(reviewOf('specs/001-x/spec.md', 'Users MUST sign in [NEEDS CLARIFICATION: how?]\n', none)?.format, 'spec-kit');
     assert.equal(reviewOf('.kiro/specs/a/requirements.md', '# Requirements\n', none)?.format, 'kiro');
+    // The other files of a feature folder are artifacts made from the spec (a plan, tasks, an agent's completion
+    // report): reviewed only on the evidence of their own text.
+    assert.equal(reviewOf('specs/001-x/plan.md', '# Plan\n\nThe parser must be robust.\n', none), undefined);
+    assert.equal(reviewOf('specs/001-x/checklists/requirements.md', '# Checklist\n\n- [ ] Requirements are clear\n', none), undefined);
+    assert.equal(reviewOf('.kiro/specs/a/COMPLETION_SUMMARY.md', '# Done\n\n- Clear error messages shall be shown.\n', none), undefined);
+    assert.equal(reviewOf('.kiro/specs/a/tasks.md', '- [x] 1.1 Build it\n  - _Requirements: 1.1_\n', none), undefined);
+    assert.equal(reviewOf('.kiro/specs/a/design.md', '#### Acceptance Criteria\n\n1. WHEN x THEN the system SHALL y.\n', none)?.format, 'kiro');
+    assert.equal(reviewOf('specs/001-x/notes.md', '- **FR-001**: System MUST work.\n', none)?.format, 'spec-kit');
     assert.equal(reviewOf('docs/req.md', '#### Acceptance Criteria\n\n1. WHEN x THEN the system SHALL y.\n', none)?.format, 'kiro');
     const draft = '---\ntitle: "X"\ndocname: draft-x-00\nkeyword:\n - secure transport\n\n--- abstract\n\nThis document is fast.\n';
     const review = reviewOf('draft-x.md', draft, none);

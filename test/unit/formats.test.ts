@@ -365,6 +365,14 @@ Checkout lets a signed-in user pay for the cart.
 1.1. WHEN the system polls THEN the monitor SHALL query every configured state
 
 1.2. WHERE several states are configured, THE monitor SHALL return items of any of them
+
+### Requirement 2: Routing
+
+#### Acceptance Criteria
+
+2.1. THE router SHALL map each state to one workflow
+2.2. THE router SHALL reject a state with no workflow
+2.3. THE router SHALL log every mapping
 `;
 
   it('requirements and their numbered EARS criteria are clauses; tasks resolve them; unknown ones are flagged', () => {
@@ -386,8 +394,12 @@ Checkout lets a signed-in user pay for the cart.
     assert.equal(index.model().resolve('2', '.kiro/specs/checkout/tasks.md').clause?.title, 'Receipts');
     assert.deepEqual(
       index.specFacts('.kiro/specs/monitoring/requirements.md')!.headingClauses.map((x) => x.id),
-      ['1', '1.1', '1.2'],
+      ['1', '1.1', '1.2', '2', '2.1', '2.2', '2.3'],
     );
+    // Criteria numbered line by line in one paragraph: each line is its own clause, up to the next numbered line.
+    const routing = index.model().resolve('2.2', '.kiro/specs/monitoring/design.md').clause!;
+    assert.equal(routing.text, '2.2. THE router SHALL reject a state with no workflow');
+    assert.equal(routing.range.start.line, routing.range.end.line);
     // Two features both have requirement 1: no duplicate. One dangling reference.
     assert.deepEqual(
       brief(diagnosticsOf(index)).filter((d) => !d.startsWith('ambiguity.')),

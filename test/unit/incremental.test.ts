@@ -10,7 +10,7 @@ import { diagnosticsOf, memoryWorkspace, modelSpecDir, repoRoot } from '../helpe
 
 /** The model as plain data: every map, in order. */
 function snapshot(model: IndexModel): unknown {
-  const byId = <T>(m: Map<string, T[]>): [string, T[]][] => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const byId = <T>(m: Iterable<[string, T[]]>): [string, T[]][] => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     clauses: model.clauses,
     clausesById: byId(model.clausesById),

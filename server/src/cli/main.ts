@@ -9,24 +9,20 @@ import { jsonPieces, summarize, toJson } from '../core/format/json';
 import { toSarif } from '../core/format/sarif';
 import { formatDiagnosticLine, toText } from '../core/format/text';
 import type { AuditResult } from '../core/audit/compliance';
-import { runAuditOnIndex } from '../node/auditRun';
 import { coverageJson, coverageReport } from '../core/report';
 import { DIAGNOSTIC_CODES, type Diagnostic, type Severity } from '../core/types';
 import { plural } from '../core/words';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { runConflictJudgeOnIndex } from '../node/conflictRun';
-import { runLlmOnIndex } from '../node/llmRun';
 import { readTextFile } from '../node/walk';
 import { loadWorkspace } from '../node/workspace';
-import { startServer } from '../lsp/server';
 import { contextMarkdown, governingClauses, type LineRange } from '../core/features/agents';
-import { LiveWorkspace } from '../node/liveWorkspace';
-import { exampleTexts, runMcpServer } from './mcp';
 
 /**
  * `clarify`: the CI face of the core [^spec_clarifier]. Exit codes: 0 clean (below --fail-on), 1 findings at or above --fail-on,
  * 2 usage error or a failure of the tool itself (unreadable folder, internal error) [^cli] [^cl3e].
  */
+
+// The LLM client (openai), the MCP SDK, the language server and the live workspace are loaded by the commands that
+// use them (dynamic imports, bundled lazily by esbuild): `clarify --version` or a plain check does not pay for them.
 
 declare const CLARIFY_VERSION: string | undefined;
 const VERSION = typeof CLARIFY_VERSION === 'string' ? CLARIFY_VERSION : '0.0.0-dev';
@@ -185,6 +181,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   const workspace = await loadWorkspace(dir, values.cache ? { cacheDir: path.resolve(values.cache) } : {});
   if (values.llm && command === 'check') {
     // The optional LLM pass: its failure is one line on stderr; the offline results stay [^llm_pass].
+    const { runLlmOnIndex } = await import('../node/llmRun.js');
     const run = await runLlmOnIndex(workspace.index, {
       config: workspace.config,
       ...(values['llm-model'] ? { model: values['llm-model'] } : {}),
@@ -202,6 +199,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   // The optional LLM conflict judge: its findings join the check's; a failure is one line, the rest stays [^cj4q].
   let judged: Diagnostic[] = [];
   if (command === 'check' && (values['llm-conflicts'] || (values.llm && workspace.config.llm.conflicts))) {
+    const { runConflictJudgeOnIndex } = await import('../node/conflictRun.js');
     const run = await runConflictJudgeOnIndex(workspace.index, {
       config: workspace.config,
       ...(values['llm-model'] ? { model: values['llm-model'] } : {}),
@@ -254,6 +252,7 @@ async function runMcp(args: string[]): Promise<number> {
   const [dirArg, ...extra] = parsed.positionals;
   if (extra.length) throw new UsageError(`unexpected argument \`${extra[0]}\``);
   const dir = existingFolder(dirArg ?? '.');
+  const { runMcpServer } = await import('./mcp.js');
   return runMcpServer({ root: dir, version: VERSION });
 }
 
@@ -301,6 +300,7 @@ async function runContext(args: string[], io: { stdout: NodeJS.WritableStream; s
   const rel = path.relative(root, file);
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${fileArg} is not inside the workspace ${root}`);
   const relPath = rel.split(path.sep).join('/');
+  const [{ LiveWorkspace }, { exampleTexts }] = await Promise.all([import('../node/liveWorkspace.js'), import('./mcp.js')]);
   const workspace = new LiveWorkspace(root);
   const ws = await workspace.current();
   if (!ws.index.hasFile(relPath)) throw new Error(`${relPath} is not a file of the workspace ${root} (missing, ignored or skipped)`);
@@ -365,6 +365,7 @@ async function runAuditCommand(args: string[], io: { stdout: NodeJS.WritableStre
   });
   const workspace = await loadWorkspace(dir);
   for (const s of workspace.skipped) io.stderr.write(`clarify: skipped ${s.path}: ${s.reason}\n`);
+  const { runAuditOnIndex } = await import('../node/auditRun.js');
   const run = await runAuditOnIndex(workspace.index, {
     root: workspace.root,
     config: workspace.config,
@@ -504,6 +505,7 @@ async function runLanguageServer(args: string[]): Promise<number> {
   if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
     throw new UsageError('`clarify lsp` needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME');
   }
+  const [{ createConnection, ProposedFeatures }, { startServer }] = await Promise.all([import('vscode-languageserver/node.js'), import('../lsp/server.js')]);
   startServer(createConnection(ProposedFeatures.all));
   return new Promise<number>(() => undefined);
 }

@@ -101,6 +101,17 @@ export function suggestId(id: string, known: string[]): string | undefined {
   return d > 0 && d < id.length && d <= maxDistance ? best : undefined;
 }
 
+/** Findings of a pass with the configured severity of their code: dropped when it is off, re-levelled when set. */
+export function withConfiguredSeverity(diagnostics: Iterable<Diagnostic>, config: ClarifierConfig): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const override = config.severity[d.code];
+    if (override === 'off') continue;
+    out.push(override ? { ...d, severity: override } : d);
+  }
+  return out;
+}
+
 /** clause.uncited diagnostics by clause object, per configuration (see computeDiagnostics). */
 const uncitedMemo = new WeakMap<ClarifierConfig, WeakMap<Clause, Diagnostic>>();
 const OFF = {} as Diagnostic;

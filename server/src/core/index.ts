@@ -499,12 +499,86 @@ function exampleFacts(path: string, text: string): ExampleFacts {
 
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Model objects one file made, each with where it came from: the kind and index of its facts entry and `source`, the
+ * facts object it was made from (unchanged source, unchanged object). Parallel arrays, not an object per entry: a
+ * spec with 200,000 footnote references makes 400,000 entries, which as objects cost ~22 MB [^big_documents].
+ */
+class Made<F extends string, T> {
+  readonly from: F[] = [];
+  readonly index: number[] = [];
+  readonly made: T[] = [];
+  readonly source: object[] = [];
+
+  get length(): number {
+    return this.made.length;
+  }
+
+  push(from: F, index: number, made: T, source: object): void {
+    this.from.push(from);
+    this.index.push(index);
+    this.made.push(made);
+    this.source.push(source);
+  }
+}
+
+type ClauseSource = 'heading' | 'footnote' | 'definition';
+type ReferenceSource = 'footnote' | 'definition' | 'link' | 'backref' | 'mention';
+
 /** What one file put into the model, each object with its index in that file's facts (to patch the model). */
 interface Contribution {
-  /** `source`: the facts object the model object was made from (unchanged source, unchanged object). */
-  clauses: { from: 'heading' | 'footnote' | 'definition'; index: number; clause: Clause; source: object }[];
+  clauses: Made<ClauseSource, Clause>;
   definitions: { index: number; def: FootnoteDefinitionAt; source: object }[];
-  references: { from: 'footnote' | 'definition' | 'link' | 'backref' | 'mention'; index: number; ref: SpecReference; source: object }[];
+  references: Made<ReferenceSource, SpecReference>;
+}
+
+const newContribution = (): Contribution => ({ clauses: new Made(), definitions: [], references: new Made() });
+
+/**
+ * Objects by id, like a `Map<string, T[]>`, but an id with one object (almost every id) holds the object itself, not a
+ * one-element array: a 200,000-reference spec has 400,000 such ids, and their arrays cost ~22 MB [^big_documents].
+ * `get` returns a fresh array for such an id; callers read it and never change it.
+ */
+export class IdMap<T extends object> implements Iterable<[string, T[]]> {
+  private readonly map = new Map<string, T | T[]>();
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  has(id: string): boolean {
+    return this.map.has(id);
+  }
+
+  get(id: string): T[] | undefined {
+    const v = this.map.get(id);
+    return v === undefined ? undefined : Array.isArray(v) ? v : [v];
+  }
+
+  /** The first object of an id, without an array. */
+  first(id: string): T | undefined {
+    const v = this.map.get(id);
+    return Array.isArray(v) ? v[0] : v;
+  }
+
+  set(id: string, list: T[]): void {
+    this.map.set(id, list.length === 1 ? list[0]! : list);
+  }
+
+  add(id: string, value: T): void {
+    const v = this.map.get(id);
+    if (v === undefined) this.map.set(id, value);
+    else if (Array.isArray(v)) v.push(value);
+    else this.map.set(id, [v, value]);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.map.keys();
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, T[]]> {
+    for (const [id, v] of this.map) yield [id, Array.isArray(v) ? v : [v]];
+  }
 }
 
 /** A base model and the objects of one file to swap in it (see IndexModel.patched). */
@@ -517,11 +591,11 @@ interface Patch {
 /** An immutable view of the index at one moment. */
 export class IndexModel {
   readonly clauses: Clause[] = [];
-  readonly clausesById = new Map<string, Clause[]>();
+  readonly clausesById = new IdMap<Clause>();
   readonly citations: Citation[] = [];
   readonly citationsById = new Map<string, Citation[]>();
   readonly definitionsById = new Map<string, FootnoteDefinitionAt[]>();
-  readonly specReferencesById = new Map<string, SpecReference[]>();
+  readonly specReferencesById = new IdMap<SpecReference>();
   readonly specFiles: string[];
   readonly codeFiles: string[];
   readonly exampleFiles: string[];
@@ -586,7 +660,7 @@ export class IndexModel {
       const ids = new Set<string>();
       for (const old of swap.keys()) ids.add((old as { id: string }).id);
       // The base model is retired: its maps are taken over and updated in place (a copy would cost the workspace size).
-      const remapMap = <T>(from: Map<string, T[]>): Map<string, T[]> => {
+      const remapMap = <T, M extends { get(id: string): T[] | undefined; set(id: string, list: T[]): unknown }>(from: M): M => {
         for (const id of ids) {
           const list = from.get(id);
           if (list) from.set(id, remap(list));
@@ -670,7 +744,7 @@ export class IndexModel {
 
   private contribution(file: string): Contribution {
     let c = this.contributions.get(file);
-    if (!c) this.contributions.set(file, (c = { clauses: [], definitions: [], references: [] }));
+    if (!c) this.contributions.set(file, (c = newContribution()));
     return c;
   }
 
@@ -748,7 +822,7 @@ export class IndexModel {
 
   /** The clauses a spec file declares (headings, first footnote references, definitions). */
   clausesOfFile(file: string): Clause[] {
-    return (this.contributions.get(file)?.clauses ?? []).map((c) => c.clause);
+    return [...(this.contributions.get(file)?.clauses.made ?? [])];
   }
 
   /**
@@ -759,24 +833,26 @@ export class IndexModel {
    * retired by the call: the new one takes over its maps.
    */
   patchedSpec(file: string, facts: SpecFacts, maps: { specs: ReadonlyMap<string, SpecFacts>; ambiguity: ReadonlyMap<string, AmbiguityHit[]>; llmHits: ReadonlyMap<string, AmbiguityHit[]> }): IndexModel | undefined {
-    const old = this.contributions.get(file) ?? { clauses: [], definitions: [], references: [] };
+    const old = this.contributions.get(file) ?? newContribution();
     const swap = new Map<unknown, unknown>();
-    const next: Contribution = { clauses: [], definitions: [], references: [] };
+    const next = newContribution();
     // Chunks an edit did not touch (or shift) keep their facts objects: their model objects stay as they are.
-    for (const made of old.clauses) {
-      const list = this.clausesById.get(made.clause.id)!;
-      const key = this.scopeKeyOf(file);
+    const key = this.scopeKeyOf(file);
+    for (let i = 0; i < old.clauses.length; i++) {
+      const from = old.clauses.from[i]!;
+      const index = old.clauses.index[i]!;
+      const made = old.clauses.made[i]!;
+      const list = this.clausesById.get(made.id)!;
       if (list.some((c) => c.file !== file && this.scopeKeyOf(c.file) === key)) return undefined;
-      const source = made.from === 'heading' ? facts.headingClauses[made.index] : made.from === 'footnote' ? facts.footnoteRefs[made.index] : facts.footnoteDefs[made.index];
-      if (!source || source.id !== made.clause.id) return undefined;
-      if (source === made.source) {
-        next.clauses.push(made);
+      const source = from === 'heading' ? facts.headingClauses[index] : from === 'footnote' ? facts.footnoteRefs[index] : facts.footnoteDefs[index];
+      if (!source || source.id !== made.id) return undefined;
+      if (source === old.clauses.source[i]) {
+        next.clauses.push(from, index, made, source);
         continue;
       }
-      const clause =
-        made.from === 'heading' ? (source as Clause) : made.from === 'footnote' ? footnoteClause(file, source as FootnoteRef)! : definitionClause(definitionAt(file, source as FootnoteDef));
-      swap.set(made.clause, clause);
-      next.clauses.push({ ...made, clause, source });
+      const clause = from === 'heading' ? (source as Clause) : from === 'footnote' ? footnoteClause(file, source as FootnoteRef)! : definitionClause(definitionAt(file, source as FootnoteDef));
+      swap.set(made, clause);
+      next.clauses.push(from, index, clause, source);
     }
     for (const made of old.definitions) {
       const source = facts.footnoteDefs[made.index]!;
@@ -788,18 +864,19 @@ export class IndexModel {
       swap.set(made.def, def);
       next.definitions.push({ index: made.index, def, source });
     }
-    for (const made of old.references) {
-      const ref = made.ref;
-      const source =
-        made.from === 'footnote' ? facts.footnoteRefs[made.index] : made.from === 'definition' ? facts.footnoteDefs[made.index] : made.from === 'mention' ? facts.mentions[made.index] : facts.links[made.index];
+    for (let i = 0; i < old.references.length; i++) {
+      const from = old.references.from[i]!;
+      const index = old.references.index[i]!;
+      const ref = old.references.made[i]!;
+      const source = from === 'footnote' ? facts.footnoteRefs[index] : from === 'definition' ? facts.footnoteDefs[index] : from === 'mention' ? facts.mentions[index] : facts.links[index];
       if (!source) return undefined;
-      if (source === made.source) {
-        next.references.push(made);
+      if (source === old.references.source[i]) {
+        next.references.push(from, index, ref, source);
         continue;
       }
       const replaced: SpecReference = 'anchorRange' in source ? { ...ref, range: source.range, idRange: source.anchorRange } : { ...ref, range: source.range, idRange: source.idRange };
       swap.set(ref, replaced);
-      next.references.push({ ...made, ref: replaced, source });
+      next.references.push(from, index, replaced, source);
     }
     const contributions = new Map(this.contributions);
     contributions.set(file, next);
@@ -818,7 +895,7 @@ export class IndexModel {
     for (const file of this.specFiles) {
       this.specs.get(file)!.headingClauses.forEach((clause, index) => {
         this.addClause(clause);
-        this.contribution(file).clauses.push({ from: 'heading', index, clause, source: clause });
+        this.contribution(file).clauses.push('heading', index, clause, clause);
       });
     }
     // Footnote clauses: one per id (first reference wins) in each scope, unless the id names a heading clause of the
@@ -835,7 +912,7 @@ export class IndexModel {
         if (this.clauseIn(ref.id, key)) return;
         const clause = footnoteClause(file, ref)!;
         this.addClause(clause);
-        this.contribution(file).clauses.push({ from: 'footnote', index, clause, source: ref });
+        this.contribution(file).clauses.push('footnote', index, clause, ref);
       });
     }
     // A definition without any reference still declares the clause (in its scope).
@@ -845,23 +922,23 @@ export class IndexModel {
         const clause = definitionClause(def);
         this.addClause(clause);
         const made = this.contribution(def.file).definitions.find((d) => d.def === def)!;
-        this.contribution(def.file).clauses.push({ from: 'definition', index: made.index, clause, source: made.source });
+        this.contribution(def.file).clauses.push('definition', made.index, clause, made.source);
       }
     }
   }
 
   private addClause(clause: Clause): void {
     this.clauses.push(clause);
-    push(this.clausesById, clause.id, clause);
+    this.clausesById.add(clause.id, clause);
   }
 
   private buildSpecReferences(): void {
     for (const file of this.specFiles) {
       const facts = this.specs.get(file)!;
       const made = this.contribution(file).references;
-      const add = (from: Contribution['references'][number]['from'], index: number, ref: SpecReference, source: object): void => {
-        push(this.specReferencesById, ref.id, ref);
-        made.push({ from, index, ref, source });
+      const add = (from: ReferenceSource, index: number, ref: SpecReference, source: object): void => {
+        this.specReferencesById.add(ref.id, ref);
+        made.push(from, index, ref, source);
       };
       facts.footnoteRefs.forEach((ref, index) => add('footnote', index, { id: ref.id, file, kind: 'footnote', range: ref.range, idRange: ref.idRange }, ref));
       facts.footnoteDefs.forEach((def, index) => add('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def));
@@ -879,7 +956,7 @@ export class IndexModel {
     }
     for (const file of this.exampleFiles) {
       for (const ref of this.examples.get(file)!.backRefs) {
-        push(this.specReferencesById, ref.id, { id: ref.id, file, kind: 'example-backref', range: ref.range, idRange: ref.idRange });
+        this.specReferencesById.add(ref.id, { id: ref.id, file, kind: 'example-backref', range: ref.range, idRange: ref.idRange });
       }
     }
   }
@@ -1079,7 +1156,7 @@ export class IndexModel {
           let current: string | undefined = id;
           while (current !== undefined && this.clausesById.has(current) && !covered.has(current)) {
             covered.add(current);
-            current = this.clausesById.get(current)![0]!.parent;
+            current = this.clausesById.first(current)!.parent;
           }
         }
       } else {

@@ -3,6 +3,7 @@ import { displayEndpoint } from '../core/ambiguity/llm';
 import { AUDIT_RECORD_SCHEMA, auditDiagnostics, auditItems, auditSummary, runAudit, type AuditCache, type AuditResult } from '../core/audit/compliance';
 import type { WorkspaceIndex } from '../core/index';
 import type { Diagnostic } from '../core/types';
+import { withConfiguredSeverity } from '../core/diagnostics';
 import { clientForConfig } from './llm';
 import type { LlmRunSettings } from './llmRun';
 import { createRecordCache } from './safeFs';
@@ -48,12 +49,7 @@ export async function runAuditOnIndex(index: WorkspaceIndex, options: AuditRunOp
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const diagnostics: Diagnostic[] = [];
-  for (const d of auditDiagnostics(result)) {
-    const override = options.config.severity[d.code];
-    if (override === 'off') continue;
-    diagnostics.push(override ? { ...d, severity: override } : d);
-  }
+  const diagnostics = withConfiguredSeverity(auditDiagnostics(result), options.config);
   const where = `${model} at ${displayEndpoint(baseURL ?? process.env['OPENAI_BASE_URL'])}`;
   return { result, diagnostics, message: auditSummary(result, where) };
 }

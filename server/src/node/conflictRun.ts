@@ -3,6 +3,7 @@ import type { WorkspaceIndex } from '../core/index';
 import { conflictCandidates } from '../core/typecheck/candidates';
 import { JUDGE_RECORD_SCHEMA, judgeDiagnostics, judgeItems, judgeSummary, runJudge, type JudgeCache, type JudgeResult } from '../core/typecheck/judge';
 import type { Diagnostic } from '../core/types';
+import { withConfiguredSeverity } from '../core/diagnostics';
 import { clientForConfig } from './llm';
 import type { LlmRunSettings } from './llmRun';
 import { createRecordCache } from './safeFs';
@@ -46,12 +47,7 @@ export async function runConflictJudgeOnIndex(index: WorkspaceIndex, options: Co
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const diagnostics: Diagnostic[] = [];
-  for (const d of judgeDiagnostics(result)) {
-    const override = options.config.severity[d.code];
-    if (override === 'off') continue;
-    diagnostics.push(override ? { ...d, severity: override } : d);
-  }
+  const diagnostics = withConfiguredSeverity(judgeDiagnostics(result), options.config);
   const cut = selection.qualified > selection.pairs.length ? ` (the best ${selection.pairs.length} of ${selection.qualified.toLocaleString('en-US')} qualifying pairs)` : '';
   return { result, diagnostics, message: judgeSummary(result, where, cut) };
 }

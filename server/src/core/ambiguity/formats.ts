@@ -5,10 +5,10 @@ import { isTemplatePath, SPEC_KIT_FOLDER_RE } from '../spec/formats';
  * Which Markdown files the ambiguity pass reviews, and as what format: THE one decision [^am7f]. Each format is
  * recognised by evidence in the file (or its path), never by its name alone:
  *  - `kramdown-rfc`: an IETF draft in kramdown-rfc: YAML front matter followed by a `--- abstract` line;
- *  - `spec-kit`: a GitHub spec-kit feature spec: a file of a feature folder (`specs/NNN-name/`, the index's `format`),
+ *  - `spec-kit`: a GitHub spec-kit feature spec: the `spec.md` of a feature folder (`specs/NNN-name/`, the index's `format`),
  *    `**FR-001**` requirement ids, or a `# Feature Specification` title with a `## Requirements` / `## Success
  *    Criteria` section (a `[NEEDS CLARIFICATION: …]` alone is no evidence: docs mention the marker);
- *  - `kiro`: a Kiro requirements document: under `.kiro/specs/`, or EARS criteria (`WHEN … THEN … SHALL`) in a
+ *  - `kiro`: a Kiro requirements document: the `requirements.md` of a `.kiro/specs/<feature>/` folder, or EARS criteria (`WHEN … THEN … SHALL`) in a
  *    `#### Acceptance Criteria` section;
  *  - `model-spec`: a spec that declares clauses with `{#id authority=…}` headings or footnote ids;
  *  - `markdown`: another spec that declares clauses (`{#id}` headings, footnotes), or a KEP (`# KEP-1234: …` with a
@@ -47,9 +47,14 @@ export function reviewOf(
   const text = source.replace(CODE, (m) => m.replace(/[^\n]/g, ' '));
   const abstract = KRAMDOWN_ABSTRACT.exec(text);
   if (abstract && KRAMDOWN_FRONT.test(text.slice(0, abstract.index + 1))) return { format: 'kramdown-rfc', from: abstract.index + abstract[0].length };
-  const specKitFile = facts.format === 'spec-kit' || SPEC_KIT_FOLDER_RE.test(path);
+  // A feature folder holds one spec and the artifacts made from it (spec-kit: plan, research, data model, quickstart,
+  // tasks, checklists, contracts; Kiro: design, tasks, and the reports agents leave there). The folder is evidence for
+  // its spec file only; any other file is reviewed on the evidence of its own text.
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const specKitFile = (facts.format === 'spec-kit' || SPEC_KIT_FOLDER_RE.test(path)) && name === 'spec.md';
   if (specKitFile || SPEC_KIT_ID.test(text) || (FEATURE_SPEC.test(text) && SPEC_KIT_SECTION.test(text))) return { format: 'spec-kit', from: 0 };
-  if (facts.format === 'kiro' || /(?:^|\/)\.kiro\/specs\//.test(path) || (EARS.test(text) && ACCEPTANCE_HEADING.test(text))) return { format: 'kiro', from: 0 };
+  const kiroFile = (facts.format === 'kiro' || /(?:^|\/)\.kiro\/specs\//.test(path)) && name === 'requirements.md';
+  if (kiroFile || (EARS.test(text) && ACCEPTANCE_HEADING.test(text))) return { format: 'kiro', from: 0 };
   const declares = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
   if (declares) return { format: facts.headingClauses.some((c) => c.authority !== undefined) ? 'model-spec' : 'markdown', from: 0 };
   if (KEP_TITLE.test(text) && KEP_SECTION.test(text)) return { format: 'markdown', from: 0 };

@@ -86,7 +86,7 @@ const rankedByModel = new WeakMap<IndexModel, { unique: Clause[]; headings: Clau
 function ranked(model: IndexModel): { unique: Clause[]; headings: Clause[]; footnotes: Clause[] } {
   let r = rankedByModel.get(model);
   if (!r) {
-    const unique = model.clauses.filter((c) => model.clausesById.get(c.id)![0] === c);
+    const unique = model.clauses.filter((c) => model.clausesById.first(c.id) === c);
     const byId = (a: Clause, b: Clause): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     r = { unique, headings: unique.filter((c) => c.kind === 'heading').sort(byId), footnotes: unique.filter((c) => c.kind !== 'heading').sort(byId) };
     rankedByModel.set(model, r);
@@ -129,9 +129,9 @@ export function completeIds(model: IndexModel, ctx: CompletionContext, currentFi
     };
     const sameFile = model
       .clausesOfFile(currentFile)
-      .filter((c) => model.clausesById.get(c.id)![0] === c)
+      .filter((c) => model.clausesById.first(c.id) === c)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const order: Iterable<Clause | undefined>[] = [recent.map((id) => model.clausesById.get(id)?.[0]), sameFile, headings, footnotes];
+    const order: Iterable<Clause | undefined>[] = [recent.map((id) => model.clausesById.first(id)), sameFile, headings, footnotes];
     outer: for (const list of order) for (const c of list) if (!take(c)) break outer;
   }
   const out: CompletionEntry[] & { incomplete?: boolean } = chosen.map(({ clause: c, group }) => ({

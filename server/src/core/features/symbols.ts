@@ -165,7 +165,7 @@ export function codeLenses(index: WorkspaceIndex, file: string): Lens[] {
   const inside = new Map<string, number>();
   for (const [id, citations] of model.citationsById) {
     const seen = new Set<string>([id]);
-    for (let p = model.clausesById.get(id)?.[0]?.parent; p !== undefined && !seen.has(p); p = model.clausesById.get(p)?.[0]?.parent) {
+    for (let p = model.clausesById.first(id)?.parent; p !== undefined && !seen.has(p); p = model.clausesById.first(p)?.parent) {
       seen.add(p);
       inside.set(p, (inside.get(p) ?? 0) + citations.length);
     }

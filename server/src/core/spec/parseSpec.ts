@@ -1072,15 +1072,28 @@ class SpecWalker {
     });
   }
 
-  /** Kiro written with explicit numbers: a paragraph `1.2. WHEN …` under requirement 1's acceptance criteria [^ki2r]. */
+  /**
+   * Kiro written with explicit numbers: `1.2. WHEN …` under requirement 1's acceptance criteria [^ki2r], one paragraph
+   * per criterion or one line per criterion in a single paragraph (each criterion runs to the next numbered line).
+   */
   private kiroNumberedCriterion(node: MdNode): void {
     const ctx = this.currentSection();
     if (ctx.parent === undefined || !/acceptance criteria/i.test(ctx.sectionTitle)) return;
     const [start, end] = this.offsets(node);
-    const m = /^(\d+(?:\.\d+)+)\.?[ \t]/.exec(this.text.slice(start, start + 24));
-    if (!m || !m[1]!.startsWith(`${ctx.parent}.`)) return;
+    const source = this.text.slice(start, end);
+    const starts: { at: number; id: string }[] = [];
+    const line = /(?:^|\n)[ \t]*(\d+(?:\.\d+)+)\.?[ \t]/g;
+    for (let m = line.exec(source); m; m = line.exec(source)) {
+      if (m[1]!.startsWith(`${ctx.parent}.`)) starts.push({ at: m.index + (m[0].startsWith('\n') ? 1 : 0), id: m[1]! });
+    }
+    if (starts.length === 0 || starts[0]!.at !== source.search(/\S/)) return;
     const title = [...this.sections].reverse().find((s) => s.id === ctx.parent)?.title ?? ctx.parent;
-    this.addItem(m[1]!, start, end, start, limit(collapse(plainText(node)), BLOCK_TEXT_LIMIT), title, ctx);
+    starts.forEach((c, i) => {
+      const from = start + c.at;
+      const to = i + 1 < starts.length ? start + starts[i + 1]!.at - 1 : end;
+      const text = starts.length === 1 ? plainText(node) : this.text.slice(from, to);
+      this.addItem(c.id, from, to, from + (this.text.slice(from, to).length - this.text.slice(from, to).trimStart().length), limit(collapse(text), BLOCK_TEXT_LIMIT), title, ctx);
+    });
   }
 
   private addItem(id: string, start: number, end: number, idStart: number, text: string, title: string, ctx: ReturnType<SpecWalker['currentSection']>, idLength = id.length): void {

@@ -212,7 +212,7 @@ describe('clarity: what already answers the question (issue 13, Model Spec and I
   it('real specs: a parenthetical formula or a relative clause with a measure bounds the word; a vague one does not', () => {
     assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
       'System MUST accurately compute the hit rate (cache hits / all lookups) per region.',
-      'System MUST accurately compute the hit rate (see the dashboard) per region.',
+      'System MUST accurately compute the eviction count (see the dashboard) per region.',
       'Developers MUST write thorough tests that cover at least 90% of the branches.',
       'Developers MUST write thorough tests that cover the branches.',
     ])), ['accurately (vague)', 'thorough (vague)']);
@@ -362,5 +362,85 @@ describe('clarity: a condition that names what its section is about (issue 13, t
     const [hit] = hits('model_spec.md', text);
     const line = text.split('\n')[2]!;
     assert.deepEqual([hit!.range.start.line, hit!.range.start.character], [2, line.lastIndexOf('appropriate')]);
+  });
+});
+
+const KIRO = (criteria: string[]): string =>
+  ['# Requirements Document', '', '## Requirements', '', '### Requirement 1', '', '#### Acceptance Criteria', '', ...criteria.map((c, i) => `${i + 1}. ${c}`), ''].join('\n');
+
+describe('clarity: evidence for a finding across a section, permissions, edge cases, scales (issue 13, fourth round) [^am6c]', () => {
+  it('a formula settles its word for the section and the same thing; another thing, or another section, is still asked', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      'System MUST accurately compute the hit rate (cache hits / all lookups) per region.',
+      'Dashboards MUST show accurate hit rate trends for every region.',
+      'Logs MUST carry accurate timestamps.',
+    ])), ['accurate (vague)']);
+    const twoSections = ['# Feature Specification: Cache', '', '## Requirements', '', '### Metrics', '', '- **FR-001**: System MUST accurately compute the hit rate (cache hits / all lookups).', '',
+      '### Dashboards', '', '- **FR-002**: Dashboards MUST show accurate hit rate trends.', ''].join('\n');
+    assert.deepEqual(found('specs/001-x/spec.md', twoSections), ['accurate (vague)']);
+  });
+
+  it('a comparative in a MAY permission compares with the default; in an obligation, or an absolute word in a permission, it is asked', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'Senders with adaptive timers MAY start with smaller initial timeouts to reduce latency.',
+      'Senders MUST start with smaller initial timeouts.',
+      'Senders MAY start with a small initial timeout.',
+    ])), ['smaller (comparative)', 'small (vague)']);
+  });
+
+  it('an edge case asked and answered: the "when" part of the question is the condition; an unanswered question is not reviewed', () => {
+    const text = ['# Feature Specification: Uploads', '', '### Edge Cases', '',
+      '- What happens when an upload is unusually large? The system should reject it with an error code.',
+      '- What happens when an upload is unusually slow?', ''].join('\n');
+    assert.deepEqual(found('specs/001-x/spec.md', text), ['unusually large (vague)']);
+  });
+
+  it('named levels of a scale ("fast, normal, and slow", "from small to extra-large") are not findings; two qualities are', () => {
+    assert.deepEqual(found('.kiro/specs/ui/requirements.md', KIRO([
+      'WHEN the theme loads THEN the system SHALL define duration tokens for fast, normal, and slow transitions',
+      'WHEN the theme loads THEN the system SHALL define a type scale from small to extra-large',
+      'WHEN the theme loads THEN the system SHALL provide fast and reliable transitions',
+    ])), ['fast (vague)', 'reliable (vague)']);
+  });
+
+  it('a labeled mitigation of a risk is a commitment; the risk\'s impact and unlabeled notes are not reviewed', () => {
+    const text = ['# Feature Specification: Uploads', '', '## Risk Mitigation', '', '### Risk 1: Storage Growth', '',
+      '- **Impact**: Disks fill up quickly on busy days', '- **Mitigation**: Purge old drafts regularly', '- Purge jobs can run slowly at night', ''].join('\n');
+    assert.deepEqual(found('specs/001-x/spec.md', text), ['regularly (time)']);
+  });
+
+  it('in a behaviour policy a word after "related to" names a topic; in a software spec it selects what is tested', () => {
+    assert.deepEqual(found('model_spec.md', POLICY(['The assistant should not help users hide purchases related to unsafe stunts.', 'The assistant should not encourage unsafe stunts.', 'The assistant should ask first.'])), ['unsafe (vague)']);
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT(['System MUST log errors related to large uploads.'])), ['large (vague)']);
+  });
+
+  it('a value in parentheses after the phrase answers it; a parenthetical with no number, or none, does not', () => {
+    assert.deepEqual(found('.kiro/specs/jobs/requirements.md', KIRO([
+      'WHEN many jobs are queued THEN the system SHALL handle large batches (hundreds of jobs) in one pass',
+      'WHEN many jobs are queued THEN the system SHALL handle large batches in one pass',
+      'WHEN many jobs are queued THEN the system SHALL handle large batches (per tenant) in one pass',
+    ])), ['large (vague)', 'large (vague)']);
+  });
+
+  it('"responsive" before a layout noun is responsive web design; "a responsive UI" is a speed', () => {
+    assert.deepEqual(found('.kiro/specs/ui/requirements.md', KIRO([
+      'WHEN the grid is applied THEN the system SHALL support responsive layout adjustments',
+      'WHEN a button is pressed THEN the system SHALL keep a responsive UI',
+    ])), ['responsive (time)']);
+  });
+
+  it('a purpose "to maintain / to ensure …" motivates the requirement; the same word in what is required is asked', () => {
+    assert.deepEqual(found('.kiro/specs/ui/requirements.md', KIRO([
+      'WHEN the header is sticky THEN the system SHALL use an opaque background to maintain readability',
+      'WHEN the header is sticky THEN the system SHALL keep the readability of the title',
+    ])), ['readability (vague)']);
+  });
+
+  it('options in parentheses after the word say what it allows; examples in parentheses, or none, do not', () => {
+    assert.deepEqual(found('.kiro/specs/jobs/requirements.md', KIRO([
+      'WHEN a job is interrupted THEN the system SHALL handle it appropriately (retry or mark as failed)',
+      'WHEN a job is interrupted THEN the system SHALL handle it appropriately (e.g. retry)',
+      'WHEN a job is interrupted THEN the system SHALL handle it appropriately',
+    ])), ['appropriately (vague)', 'appropriately (vague)']);
   });
 });

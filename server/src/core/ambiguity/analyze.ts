@@ -489,8 +489,10 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
   let prev: ProseBlock | undefined;
   // The titles of the enclosing headings (innermost last), by depth.
   const sections: { depth: number; title: string }[] = [];
+  const settled = new SectionSettlements();
   for (const block of blocks) {
     if (block.kind === 'heading') {
+      settled.newSection();
       // Headings name a section; they are never findings, but they tell what the list items below them are.
       const depth = headingDepth(block, options.specText);
       while (sections.length && sections[sections.length - 1]!.depth >= depth) sections.pop();
@@ -521,14 +523,80 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
       specText: options.specText,
       section: sections[sections.length - 1]?.title,
     };
-    scanBlock(context, matcher, documentTerms, options, termSeverity, ignore, findings);
+    scanBlock(context, matcher, documentTerms, options, termSeverity, ignore, findings, settled);
     // A block ending in ':' with a normative last sentence leads in the list items that follow it.
     const last = tokens.length - 1;
     const leadsIn: boolean = !commentary && tokens[last]?.norm === ':' && isNormativeAt(context, last);
     underLeadIn = leadsIn || inherited;
     prev = block;
   }
-  return findings;
+  return settled.filter(findings);
+}
+
+/**
+ * Words a requirement of a section settles for the whole section: "FR-002: … MUST accurately calculate test coverage
+ * (executed statements / total statements)" defines what accuracy of coverage is, so "FR-008: … while maintaining
+ * accurate coverage mapping" in the same list asks nothing new. The same word (any of its forms) about the same thing
+ * (a content word shared by the words around both) in the same section; "accurate timestamps" there is still a finding.
+ */
+class SectionSettlements {
+  private section = 0;
+  /** Per section: the settled words, each with the content words around it. */
+  private readonly settled = new Map<number, { base: string; about: Set<string> }[]>();
+  private readonly open = new Map<AmbiguityFinding, { section: number; base: string; about: Set<string> }>();
+
+  newSection(): void {
+    this.section++;
+  }
+
+  settle(base: string, about: Set<string>): void {
+    if (!about.size) return;
+    const list = this.settled.get(this.section) ?? [];
+    if (list.length < 64) list.push({ base, about });
+    this.settled.set(this.section, list);
+  }
+
+  found(finding: AmbiguityFinding, base: string, about: Set<string>): void {
+    if (about.size) this.open.set(finding, { section: this.section, base, about });
+  }
+
+  filter(findings: AmbiguityFinding[]): AmbiguityFinding[] {
+    if (!this.settled.size) return findings;
+    return findings.filter((f) => {
+      const o = this.open.get(f);
+      if (!o) return true;
+      const list = this.settled.get(o.section) ?? [];
+      return !list.some((s) => s.base === o.base && [...o.about].some((w) => s.about.has(w)));
+    });
+  }
+}
+
+/** Generic words that say nothing about what a word is about ("the system must …"). */
+const GENERIC_WORDS = new Set(['system', 'systems', 'user', 'users', 'tool', 'must', 'shall', 'should', 'will', 'that', 'this', 'these', 'those', 'with', 'from', 'into', 'when', 'then', 'also', 'even', 'while', 'every', 'each', 'other', 'their', 'them', 'they', 'have', 'data']);
+
+/** Prepositions that end the noun phrase after a word ("the flakiness of each suite": about flakiness). */
+const PHRASE_ENDS = new Set(['of', 'for', 'in', 'on', 'to', 'with', 'by', 'from', 'at', 'per', 'between', 'across', 'while', 'when', 'if']);
+
+/**
+ * The words (stems) of the phrase a candidate modifies: the words after it up to a preposition or punctuation
+ * ("accurate coverage mapping": coverage, mapping; "accurately calculate test coverage": test, coverage), else the
+ * words before it in its clause ("the mapping must be accurate"). For a settlement only nouns count (a shared verb,
+ * "compute", is not the same thing); a finding's side keeps every content word (no tagging: findings are many,
+ * settlements few), so a match is still a shared noun.
+ */
+function aboutWords(ctx: BlockContext, c: { start: number; end: number }, nounsOnly: boolean): Set<string> {
+  const { tokens } = ctx;
+  const out = new Set<string>();
+  const clause = tokens[c.start]!.clause;
+  const add = (k: number): void => {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.quoted || t.norm.length < 4 || GENERIC_WORDS.has(t.norm) || DETERMINERS.has(t.norm) || CLASS_WORDS.has(t.norm)) return;
+    if (nounsOnly && !/^(?:NOUN|PROPN)$/.test(posOf(ctx, k))) return;
+    for (const part of t.norm.split('-')) if (part.length >= 4 && !GENERIC_WORDS.has(part)) out.add(part.replace(/(?:ies|es|s)$/, ''));
+  };
+  for (let k = c.end; k < tokens.length && k < c.end + 6 && tokens[k]!.clause === clause && tokens[k]!.kind !== 'punct' && !PHRASE_ENDS.has(tokens[k]!.norm); k++) add(k);
+  if (!out.size) for (let k = c.start - 1; k >= 0 && k >= c.start - 5 && tokens[k]!.clause === clause && tokens[k]!.kind !== 'punct'; k--) add(k);
+  return out;
 }
 
 function sentenceBounds(tokens: Token[]): [number, number][] {
@@ -560,6 +628,8 @@ const CRITERIA_SECTION = /\b(acceptance criteria|acceptance scenarios|success cr
 const NOT_CRITERIA_SECTION = /\bnon-goals\b/;
 /** spec-kit requirement and success-criterion ids, EARS/Gherkin "Given … When … Then". */
 const CRITERION_ID = /^\W*(?:FR|NFR|SC|REQ|AC|US)-?\d+\b/;
+/** The label of a risk's mitigation (the parser blanks bold markers): `**Mitigation**:`, `Strategy:`. */
+const MITIGATION_LABEL = /^[*_]{0,2}(?:mitigations?|strategy)[*_]{0,2}\s*:/i;
 
 /**
  * Is the block an acceptance criterion, success criterion, goal or a numbered requirement (a requirement without an
@@ -570,6 +640,9 @@ function criterionKind(block: ProseBlock, sections: { title: string }[], listIte
   if (CRITERION_ID.test(head)) return 'a numbered requirement';
   if (/\bgiven\b[\s\S]*\bthen\b/i.test(block.text)) return 'an acceptance scenario';
   if (!listItem) return false;
+  // "### Risk 1: Breaking Changes / - **Mitigation**: Keep existing APIs unchanged": a labeled mitigation of a risk is
+  // what the team commits to do (a discussion of the risk, or an unlabeled item, is not).
+  if (MITIGATION_LABEL.test(head) && sections.some((s) => /\brisks?\b/.test(s.title))) return 'a risk mitigation';
   for (let i = sections.length - 1; i >= 0; i--) {
     const title = sections[i]!.title;
     if (NOT_CRITERIA_SECTION.test(title)) return false;
@@ -626,8 +699,9 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
   const sentence = tokens[at]!.sentence;
   // A question is not a requirement (also when "etc." ends a sentence inside it: "… (Leader, Trooper 1, etc.)?").
   const last = ctx.sentences[sentence]![1];
-  if (tokens[last]?.norm === '?') return undefined;
-  for (let e = last + 1; e <= last + 3 && tokens[e] && tokens[e]!.kind === 'punct'; e++) if (tokens[e]!.norm === '?') return undefined;
+  let question = tokens[last]?.norm === '?';
+  for (let e = last + 1; e <= last + 3 && tokens[e] && tokens[e]!.kind === 'punct'; e++) if (tokens[e]!.norm === '?') question = true;
+  if (question) return edgeCaseCondition(ctx, at) ? 'the condition of an edge case and its answer' : undefined;
   let k = ctx.firstKeyword.get(sentence);
   // The keyword must govern the candidate's clause (`;` separates clauses with their own verbs).
   if (k !== undefined && tokens[k]!.clause !== tokens[at]!.clause) {
@@ -656,6 +730,39 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
   if (ctx.criterion) return ctx.criterion;
   if (inheritsAt(ctx, sentence)) return 'a requirement (list item under a normative lead-in)';
   return undefined;
+}
+
+/**
+ * Is the clause of token `at` governed only by a permission (`MAY`, `OPTIONAL`; RFC 2119 capitals), with no obligation
+ * keyword in its sentence?
+ */
+function permissionOnly(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [first, last] = ctx.sentences[tokens[at]!.sentence]!;
+  let permission = false;
+  for (let k = Math.max(first, at - LOOK_AROUND); k <= last && k <= at + LOOK_AROUND; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.quoted || t.code) continue;
+    if (t.raw === 'MAY' || t.raw === 'OPTIONAL') permission = permission || t.clause === tokens[at]!.clause;
+    else if (isKeyword(t)) return false;
+  }
+  return permission;
+}
+
+/**
+ * An edge case asked and answered: "- What happens when the upload is unusually large? The system should reject it
+ * with a clear message." The question's "when"/"if" part is the condition of the requirement that answers it (the
+ * next sentence of the item, with a keyword); a question with no such answer stays a question.
+ */
+function edgeCaseCondition(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  const [first] = ctx.sentences[sentence]!;
+  let w = first;
+  while (w < at && tokens[w]!.kind !== 'word') w++;
+  if (tokens[w]?.norm !== 'what' || !/^happens?$/.test(tokens[w + 1]?.norm ?? '') || !/^(?:when|if)$/.test(tokens[w + 2]?.norm ?? '')) return false;
+  if (at <= w + 2) return false;
+  return ctx.firstKeyword.has(sentence + 1);
 }
 
 /** Words that open a clause of its own inside a sentence ("… on which mechanism should be used"). */
@@ -795,6 +902,7 @@ function scanBlock(
   termSeverity: Map<string, AmbiguitySeverity>,
   ignore: Set<string>,
   out: AmbiguityFinding[],
+  settled?: SectionSettlements,
 ): void {
   const { tokens, block } = ctx;
   for (let i = 0; i < tokens.length; i++) {
@@ -847,7 +955,11 @@ function scanBlock(
     // "too old to be useful": the infinitive is the consequence of the degree, not a second finding.
     if (candidate.pattern === 'degree' && tokens[end]?.norm === 'to') i = partAt(ctx, end).to - 1;
     const why = judge(ctx, candidate, requirement);
-    if (why === undefined) continue;
+    if (why === undefined) {
+      // A requirement that defines the word's measure settles it for its section (see `SectionSettlements`).
+      if (settled && requirement && candidate.word && definesMeasure(ctx, candidate)) settled.settle(candidate.word.base, aboutWords(ctx, candidate, true));
+      continue;
+    }
     const question = questionFor(ctx, candidate);
     const normative = isNormativeAt(ctx, start) || !!requirement;
     if (candidate.category === 'weak' && !normative) continue;
@@ -870,6 +982,10 @@ function scanBlock(
     };
     if (block.clauseId !== undefined) finding.clauseId = block.clauseId;
     out.push(finding);
+    // Only quality and degree words can be settled by a formula (see `definesMeasure`).
+    if (settled && candidate.word && candidate.pattern === 'class' && (candidate.word.dimension === 'quality' || candidate.word.dimension === 'degree')) {
+      settled.found(finding, candidate.word.base, aboutWords(ctx, candidate, false));
+    }
   }
 }
 
@@ -1056,11 +1172,28 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && formulaAfter(tokens, end)) return undefined;
   // "comprehensive unit tests that achieve at least 80% coverage": the relative clause states the test.
   if (c.word && c.word.form === 'adj' && relativeTest(tokens, end)) return undefined;
+  // "handle reasonable numbers (hundreds of warbands)", "a short timeout (30 s)": the value in parentheses is the answer.
+  if (c.word && valueAfter(tokens, end)) return undefined;
+  // "handle them appropriately (retry or mark as failed)": the options in parentheses are what the word allows.
+  if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && optionsAfter(tokens, end)) return undefined;
+  // "duration tokens for fast, normal, and slow animations", "font sizes from small to extra-large": the words name the
+  // levels of a scale the requirement defines, they do not judge anything.
+  if ((c.word || c.entry?.category === 'vague') && (c.pattern === 'class' || c.pattern === 'lexicon') && c.end - c.start === 1 && namesScaleLevels(tokens, start)) return undefined;
   if (answeredByReference(tokens, end)) return undefined;
   if (c.category === 'escape' && (purposeStated(c, tokens) || referenceBefore(ctx, start))) return undefined;
+  // "must not teach minors how to hide supplies related to unsafe behavior": in a behaviour policy a word in a topic
+  // modifier of a noun names a category the policy covers, not what the rule requires. A software spec's "errors
+  // related to large uploads" selects what is tested, and stays.
+  if (ctx.domain === 'policy' && c.word && topicModifier(tokens, start)) return undefined;
+  // "responsive layout adjustments": responsive web design (a layout that adapts to the viewport), not a speed.
+  if (c.word?.base === 'responsive' && c.pattern === 'class' && [end, end + 1].some((k) => LAYOUT_NOUNS.has(tokens[k]?.norm ?? ''))) return undefined;
   const sense = SENSE_WITH_COMPLEMENT.get(CLASS_WORDS.get(tokens[start]!.norm)?.base ?? '');
   if (sense !== undefined && nextWord === sense) return undefined;
   if (c.category === 'comparative' && pairedComparative(ctx, c)) return undefined;
+  // "Implementations … MAY choose to start with smaller initial reordering thresholds": a comparative in a permission is
+  // measured against what the spec does otherwise (its default); nothing a test must check is left open. In an
+  // obligation ("MUST use smaller thresholds") it is.
+  if (c.category === 'comparative' && c.pattern !== 'superlative' && c.word?.form !== 'superlative' && permissionOnly(ctx, start)) return undefined;
   if (c.word?.dimension === 'quality' && elaborated(ctx, end)) return undefined;
   // "a mechanism appropriate to the HTTP version: - HTTP/3: …": the list that follows answers it.
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree' || c.word.dimension === 'quantity') && listFollows(tokens, end)) return undefined;
@@ -1176,7 +1309,7 @@ function inLinkLabel(ctx: BlockContext, at: number): boolean {
 const ORDER_WORDS = new Set(['previous', 'preceding', 'prior', 'next', 'following', 'subsequent', 'predecessor', 'successor', 'parent', 'child']);
 
 /** Verbs of purpose after "to": "…, to avoid …", "in order to prevent …". */
-const PURPOSE_VERBS = new Set(['avoid', 'prevent', 'reduce', 'minimize', 'minimise', 'limit', 'keep', 'allow', 'help', 'enable', 'protect', 'mitigate', 'preserve', 'guard', 'maximize', 'maximise', 'improve', 'lower']);
+const PURPOSE_VERBS = new Set(['maintain', 'ensure', 'aid', 'facilitate', 'promote', 'avoid', 'prevent', 'reduce', 'minimize', 'minimise', 'limit', 'keep', 'allow', 'help', 'enable', 'protect', 'mitigate', 'preserve', 'guard', 'maximize', 'maximise', 'improve', 'lower']);
 /** Words after which "to" + verb is a complement, not a purpose: "try to avoid", "take care to keep". */
 const COMPLEMENT_TAKERS = new Set(['try', 'tries', 'trying', 'attempt', 'attempts', 'aim', 'aims', 'strive', 'strives', 'care', 'seek', 'seeks', 'need', 'needs', 'able', 'designed', 'intended', 'effort', 'efforts', 'way', 'ways', 'ought', 'have', 'has']);
 
@@ -1404,6 +1537,123 @@ function formulaAfter(tokens: Token[], end: number): boolean {
     return false;
   }
   return false;
+}
+
+/**
+ * The word is settled in its requirement by a definition of its measure, a formula ("(executed statements / total
+ * statements)"): a definition holds for the section. A bound or a measured relative clause holds for its own item only.
+ */
+function definesMeasure(ctx: BlockContext, c: Candidate): boolean {
+  return !!c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && formulaAfter(ctx.tokens, c.end);
+}
+
+/** "related to", "relating to", "pertaining to" right before the word (or its determiner/adjective), after a noun. */
+function topicModifier(tokens: Token[], at: number): boolean {
+  for (let k = at - 1; k >= 1 && k >= at - 3; k--) {
+    const n = tokens[k]!.norm;
+    if (n === 'to' && /^(?:related|relating|pertaining)$/.test(tokens[k - 1]!.norm)) return tokens[k - 2]?.kind === 'word';
+    if (tokens[k]!.kind !== 'word' || !(DETERMINERS.has(n) || CLASS_WORDS.has(n))) return false;
+  }
+  return false;
+}
+
+/**
+ * Parentheses right after the word (or its noun) that give a value: a number or a number word ("(30 s)", "(hundreds of
+ * warbands)", "(at most 3)"). Examples ("(e.g. 30 s)") or a parenthetical with no number ("(per user)") do not.
+ */
+function valueAfter(tokens: Token[], end: number): boolean {
+  const clause = tokens[end - 1]!.clause;
+  for (let k = end; k < tokens.length && k <= end + 3 && tokens[k]!.clause === clause; k++) {
+    if (tokens[k]!.norm !== '(') {
+      if (tokens[k]!.kind !== 'word') return false;
+      continue;
+    }
+    let value = false;
+    for (let m = k + 1; m < tokens.length && m <= k + 10; m++) {
+      const t = tokens[m]!;
+      if (t.norm === ')') return value;
+      if (NOT_OPTIONS.has(t.norm) || CLASS_WORDS.has(t.norm)) return false;
+      if (t.kind === 'number' || NUMBER_WORDS.has(t.norm) || NUMBER_WORDS.has(t.norm.replace(/s$/, ''))) value = true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** Nouns of page layout: "responsive" before them is responsive web design (media queries, CSS), not a speed. */
+const LAYOUT_NOUNS = new Set(['layout', 'layouts', 'design', 'designs', 'spacing', 'grid', 'grids', 'typography', 'image', 'images', 'breakpoint', 'breakpoints', 'column', 'columns', 'web', 'css', 'styles', 'styling', 'utilities', 'font', 'fonts', 'sizing']);
+
+/** Words inside parentheses that make their content examples or a pointer, not the options: "(e.g. …)", "(see …)". */
+const NOT_OPTIONS = new Set(['e.g', 'i.e', 'example', 'instance', 'such', 'etc', 'see', 'cf', 'like', 'including', 'includes', 'include', 'so', 'on']);
+
+/**
+ * Parentheses right after the word (or its noun) that list the options it allows: "handle them appropriately (retry
+ * or mark as failed)", "easing tokens for natural motion (ease-in, ease-out, ease-in-out)". Examples ("(e.g. retry)",
+ * "(such as …)", "(…, etc.)"), a pointer ("(see below)"), a single word, or options that are vague themselves ("(as
+ * needed)", "(fast or smooth)") do not.
+ */
+function optionsAfter(tokens: Token[], end: number): boolean {
+  const clause = tokens[end - 1]!.clause;
+  for (let k = end; k < tokens.length && k <= end + 3 && tokens[k]!.clause === clause; k++) {
+    if (tokens[k]!.norm !== '(') {
+      if (tokens[k]!.kind !== 'word') return false;
+      continue;
+    }
+    let words = 0;
+    let separated = false;
+    for (let m = k + 1; m < tokens.length && m <= k + 20; m++) {
+      const t = tokens[m]!;
+      if (t.norm === ')') return words >= 2 && separated;
+      if (t.kind === 'word') {
+        if (NOT_OPTIONS.has(t.norm) || CLASS_WORDS.has(t.norm) || DEGREE_MODIFIERS.has(t.norm)) return false;
+        if (t.norm === 'or' || t.norm === 'and') separated = true;
+        else words++;
+      } else if (t.norm === ',' || t.norm === '/') separated = true;
+      else if (t.norm === '(') return false;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** Words that name the middle level of a scale ("fast, normal, and slow"; "regular, medium, semibold, bold"). */
+const MIDDLE_LEVELS = new Set(['normal', 'medium', 'moderate', 'regular', 'standard', 'default', 'intermediate', 'average']);
+
+/**
+ * Is the word one of the named levels of a scale: a list of bare words ("fast, normal, and slow"; "from small to
+ * extra-large") with an opposite of it or a middle level? "fast and reliable builds" and "small, fast binaries" name
+ * no scale.
+ */
+function namesScaleLevels(tokens: Token[], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  const items: string[] = [];
+  const isSep = (t: Token | undefined): boolean => t !== undefined && (t.norm === ',' || t.norm === 'and' || t.norm === 'or' || t.norm === 'to');
+  // Walk left and right over "word sep word sep …" (a separator may be ", and").
+  const collect = (step: 1 | -1): void => {
+    let k = at + step;
+    for (let n = 0; n < 8; n++) {
+      let seps = 0;
+      while (isSep(tokens[k]) && tokens[k]!.sentence === sentence && seps < 2) {
+        k += step;
+        seps++;
+      }
+      const t = tokens[k];
+      if (!seps || !t || t.kind !== 'word' || t.sentence !== sentence) return;
+      items.push(t.norm);
+      k += step;
+    }
+  };
+  collect(-1);
+  collect(1);
+  const self = CLASS_WORDS.get(tokens[at]!.norm)?.base ?? tokens[at]!.norm;
+  const fromTo = tokens[at - 1]?.norm === 'from' && tokens[at + 1]?.norm === 'to';
+  if (items.length < 2 && !fromTo) return false;
+  // The middle level itself: "normal" between "fast" and "slow".
+  if (MIDDLE_LEVELS.has(tokens[at]!.norm) && items.some((w) => CLASS_WORDS.has(w))) return true;
+  return items.some((w) => {
+    const base = CLASS_WORDS.get(w)?.base ?? w.replace(/^(?:extra|x{1,3})-/, '');
+    return MIDDLE_LEVELS.has(w) || (OPPOSITES.get(self)?.includes(base) ?? false) || (OPPOSITES.get(self)?.includes(CLASS_WORDS.get(base)?.base ?? base) ?? false);
+  });
 }
 
 /** Cues of a bound in a relative clause: "at least 80%", "no more than 3", "within 2 minutes", "under 200 ms". */

@@ -2,7 +2,7 @@ import type { Clause } from '../types';
 import { ID_PATTERN, ID_RE, LineIndex } from '../text';
 import { looksLikeAttributeBlock, parseAttributeBlock } from '../spec/attributes';
 import { findTestTargets } from '../spec/testTargets';
-import { defuseMarkdown } from '../spec/defuse';
+import { defuseMarkdown, type Defused } from '../spec/defuse';
 import {
   BLOCK_TEXT_LIMIT,
   collapse,
@@ -256,11 +256,12 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
  * The facts of a chunk from the scanner, as SpecWalker computes them from the tree, or undefined when the chunk is not
  * in the covered subset (then parse it with remark).
  */
-export function scanSpecChunk(file: string, text: string, sections: readonly SectionEntry[], mode: WalkMode): ScannedChunk | undefined {
+export function scanSpecChunk(file: string, text: string, sections: readonly SectionEntry[], mode: WalkMode, defusedText?: Defused): ScannedChunk | undefined {
   // A first line `---` or `+++` may open front matter (micromark reads a following footnote definition differently
   // when it is never closed): the tree walk decides.
   if (mode.kiroRequirements || mode.mentions !== undefined || mode.kramdown || text.charCodeAt(0) === 0xfeff || /^(?:---|\+\+\+)/.test(text)) return undefined;
-  const defused = defuseMarkdown(text);
+  // Text defuse.ts would change (overlong or hostile blocks) is left to the tree walk, which reads the defused copy.
+  const defused = defusedText ?? defuseMarkdown(text);
   if (defused.notes.length || defused.cuts.length || defused.text !== text) return undefined;
   const scan = scanMarkdown(text);
   if (scan.headings.some((h) => h.setext)) return undefined;

@@ -13,7 +13,7 @@ import GithubSlugger from 'github-slugger';
 import { LineIndex, ID_PATTERN, ID_RE } from '../text';
 import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
-import { defuseMarkdown } from './defuse';
+import { defuseMarkdown, type Defused } from './defuse';
 import { findTestTargets, type TestTarget } from './testTargets';
 import { scanSpecChunk } from '../markdown/specFacts';
 import { blankRanges, detectFormat, isExternalReference, isTemplatePath, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, type KramdownFacts, type SpecFormat } from './formats';
@@ -423,21 +423,23 @@ export function lineBreaks(text: string): { count: number; tail: number } {
 
 function parseChunk(file: string, text: string, sections: readonly SectionEntry[], sectionsIn: string, mode: WalkMode, split: boolean, scanned: boolean): ChunkEntry {
   // The scanner's facts when the chunk is in the subset it covers exactly (specFacts.ts), else the tree walk below.
-  if (scanned) {
-    try {
-      const fast = scanSpecChunk(file, text, sections, mode);
+  let defused: Defused | undefined;
+  try {
+    // The parser reads a copy of the same length with adversarial nesting and markup made plain [^nt4x].
+    defused = defuseMarkdown(text);
+    if (scanned) {
+      const fast = scanSpecChunk(file, text, sections, mode, defused);
       if (fast) return { facts: fast.facts, anchorEvents: fast.anchorEvents, sectionsIn, sectionsOut: fast.sectionsOut };
-    } catch {
-      // the tree walk below decides
     }
+  } catch {
+    // the tree walk below decides
   }
   const facts = emptySpecFacts(file);
   const entry: ChunkEntry = { facts, anchorEvents: [], sectionsIn, sectionsOut: sections };
   let tree: MdNode;
   let cuts: [number, number][] = [];
   try {
-    // The parser reads a copy of the same length with adversarial nesting and markup made plain [^nt4x].
-    const defused = defuseMarkdown(text);
+    defused ??= defuseMarkdown(text);
     facts.problems.push(...defused.notes);
     cuts = defused.cuts;
     tree = split ? parseMarkdownPieces(defused.text) : parseMarkdown(defused.text);

@@ -89,7 +89,7 @@ const SPEC = [
   '',
   '# Other {#other_x authority=user}',
   '',
-  'Text.[^b2]',
+  'Text.[^b2] See [the rules](#rules), [other](other.md#b%32) and [a file](docs/x.md).',
   '',
   '[^a1]: examples/a1.md',
   '[^b2]: tests/test_b.py::test_b',
@@ -108,6 +108,7 @@ describe('spec facts from the scanner equal the tree walk', function () {
     const facts = parseSpecChunked('docs/spec.md', SPEC).facts;
     assert.deepEqual(facts.clarifications.map((e) => [e.clauseId, e.date]), [['rules', '2026-11-21']]);
     assert.match(facts.headingClauses.find((c) => c.id === 'rules')!.text, /One Must answer within 2 s\.\[\^a1\]/);
+    assert.deepEqual(facts.links.map((l) => [l.path, l.anchor]), [['', 'rules'], ['other.md', 'b2'], ['docs/x.md', '']]);
   });
 
   it('every CommonMark 0.31.2 example', function () {
@@ -146,7 +147,7 @@ describe('spec facts from the scanner equal the tree walk', function () {
 
   const PIECES = [
     '# ', '## ', '### ', 'Title ', 'foo', 'bar baz', '{#a1 authority=root}', '{#b_2}', '{#_x_}', '{', '}', '[^a1]', '[^b2]', '[^a1]: ', '[^b2]: x.md',
-    '[^a1]: tests/t.py::test_x', '[^', '[', ']', '(', '[l](#a1)', '*', '_', 'a_b', '`', '`c`', '`` a`b ``', '```', '~~~', '> ', '- ', '* ', '1. ', '  ', ' ',
+    '[^a1]: tests/t.py::test_x', '[^', '[', ']', '(', '[l](#a1)', '[t](x.md)', '[`c`](y.md#q)', '[](#e)', '[l](other.md#b2 "t")', '*', '_', 'a_b', '`', '`c`', '`` a`b ``', '```', '~~~', '> ', '- ', '* ', '1. ', '  ', ' ',
     '\t', '\n', '\n', '\n', '\n', '\n\n', '\r\n', 'text', '<!-- c -->', '<a id="q">', '<div>', '</div>', '---', '***', '\\', '&amp;', '😀', '| a | b |',
     '|---|---|', '| `x` | [^a1] |', '|', 'Clarifications', '2026-01-02 `a1`', '&',
   ];

@@ -59,15 +59,21 @@ interface Inline {
   refs: [number, number, string][];
   /** Code spans: [start, end, value]. */
   codes: [number, number, string][];
+  /** Inline links `[text](destination)`: [start, end, text start, text end, destination]. */
+  links: [number, number, number, number, string][];
 }
+
+/** A link destination that is its own URL: no spaces, brackets, quotes, escapes or references. */
+const SIMPLE_DEST = /^[^\s<>()\\&"'{}[\]`*]+$/;
 
 /**
  * Footnote references `[^id]` and code spans in [from, to), or undefined when the range holds inline Markdown other
  * than plain text, references and code spans on one line.
  */
-function inlines(text: string, from: number, to: number, braces = false): Inline | undefined {
+function inlines(text: string, from: number, to: number, braces = false, linkAt?: ReadonlyMap<number, { end: number; destStart: number; destEnd: number }>): Inline | undefined {
   const refs: [number, number, string][] = [];
   const codes: [number, number, string][] = [];
+  const links: [number, number, number, number, string][] = [];
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     switch (c) {
@@ -120,6 +126,18 @@ function inlines(text: string, from: number, to: number, braces = false): Inline
         if (i === from || i + 1 >= to || !isAlnum(text.charCodeAt(i - 1)) || !isAlnum(text.charCodeAt(i + 1))) return undefined;
         break;
       case 91: {
+        const link = linkAt?.get(i);
+        if (link) {
+          // `[text](destination)`: plain text, the destination alone up to `)`.
+          const dest = text.slice(link.destStart, link.destEnd);
+          const close = text.lastIndexOf('](', link.destStart);
+          if (link.end > to || text.charCodeAt(link.end - 1) !== 41 || link.destEnd + 1 !== link.end || close !== link.destStart - 2 || !SIMPLE_DEST.test(dest)) return undefined;
+          const inner = inlines(text, i + 1, close, braces);
+          if (!inner || inner.refs.length || inner.codes.length || inner.links.length || text.slice(i + 1, close).includes('[')) return undefined;
+          links.push([i, link.end, i + 1, close, dest]);
+          i = link.end - 1;
+          break;
+        }
         const m = REF_AT.exec(text.slice(i, Math.min(to, i + 260)));
         if (!m) return undefined;
         const end = i + m[0].length;
@@ -131,15 +149,16 @@ function inlines(text: string, from: number, to: number, braces = false): Inline
       }
     }
   }
-  return { refs, codes };
+  return { refs, codes, links };
 }
 
 /** The plain text of an inline range (code spans by their values), as mdast's text and inline code values give it. */
-function plainOf(text: string, from: number, to: number, codes: readonly [number, number, string][]): string {
-  if (!codes.length) return text.slice(from, to);
+function plainOf(text: string, from: number, to: number, codes: readonly [number, number, string][], links: Inline['links'] = []): string {
+  const parts: [number, number, string][] = [...codes, ...links.map(([s, e, ts, te]): [number, number, string] => [s, e, text.slice(ts, te)])].sort((a, b) => a[0] - b[0]);
+  if (!parts.length) return text.slice(from, to);
   let out = '';
   let at = from;
-  for (const [s, e, v] of codes) {
+  for (const [s, e, v] of parts) {
     if (s < from || e > to) continue;
     out += text.slice(at, s) + v;
     at = e;
@@ -177,7 +196,7 @@ function rowCells(text: string, start: number, end: number): [number, number, nu
 
 /** The blocks of a scan in document order, or undefined when the chunk holds anything the fast path does not cover. */
 function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
-  if (scan.frontMatter || scan.definitions.length || scan.links.length || scan.markers.length) return undefined;
+  if (scan.frontMatter || scan.definitions.length || scan.markers.length) return undefined;
   const items: Item[] = [];
   scan.headings.forEach((h, at) => items.push({ kind: 'heading', start: h.start, end: h.end, at }));
   scan.footnoteDefs.forEach((d, at) => items.push({ kind: 'def', start: d.start, end: d.end, at }));
@@ -311,6 +330,41 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
     }
   };
   const pending: { clause: Clause; from: number }[] = [];
+  const linkAt = new Map<number, { end: number; destStart: number; destEnd: number }>();
+  for (const l of scan.links) if (!l.image) linkAt.set(l.start, l);
+  /** Anchor links, same-file and cross-file, as SpecWalker.link reads them [^anchor_links]. */
+  const addLinks = (links: Inline['links']): void => {
+    for (const [start, end, , , url] of links) {
+      const hash = url.indexOf('#');
+      const rawPath = hash < 0 ? url : url.slice(0, hash);
+      if (/^[a-z][a-z0-9+.-]*:/i.test(rawPath) || rawPath.startsWith('//')) continue;
+      let path = rawPath.split('?')[0]!;
+      if (path && !/\.(md|markdown)$/i.test(path)) continue;
+      if (!path && rawPath) continue;
+      try {
+        path = decodeURIComponent(path);
+      } catch {
+        // a stray % stays literal
+      }
+      const rawAnchor = hash < 0 ? '' : url.slice(hash + 1);
+      if (!rawAnchor && !path) continue;
+      const range = lines.rangeOf(start, end);
+      if (!rawAnchor) {
+        facts.links.push({ url, path, anchor: '', range, anchorRange: range });
+        continue;
+      }
+      let anchor = rawAnchor;
+      try {
+        anchor = decodeURIComponent(rawAnchor);
+      } catch {
+        // a stray % stays literal
+      }
+      const at = text.slice(start, end).lastIndexOf(`#${rawAnchor}`);
+      const anchorRange = at >= 0 ? lines.rangeOf(start + at + 1, start + at + 1 + rawAnchor.length) : range;
+      facts.links.push({ url, path, anchor, range, anchorRange });
+    }
+  };
+  const linkMasks = (links: Inline['links']): [number, number][] => links.flatMap(([s, e, ts, te]): [number, number][] => (ts === te ? [[s, e]] : [[s, ts], [te, e]]));
 
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
@@ -337,12 +391,12 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
             if (block.inner.charCodeAt(i) === 95 && !(isAlnum(block.inner.charCodeAt(i - 1)) && isAlnum(block.inner.charCodeAt(i + 1)))) return undefined;
           }
         }
-        const inl = inlines(text, ts, block ? block.start : te);
+        const inl = inlines(text, ts, block ? block.start : te, false, linkAt);
         if (!inl) return undefined;
         const refs = inl.refs;
         const level = h.level;
         const range = lines.rangeOf(h.start, h.end);
-        const title = plainOf(text, ts, block ? block.start : te, inl.codes).trim();
+        const title = plainOf(text, ts, block ? block.start : te, inl.codes, inl.links).trim();
         let clause: Clause | undefined;
         if (block) {
           const parsed = parseAttributeBlock(block.inner);
@@ -387,12 +441,14 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
         if (block) masks.push([block.start, block.end]);
         for (const [s, e] of refs) masks.push([s, e]);
         for (const [s, e] of inl.codes) masks.push([s, e]);
+        masks.push(...linkMasks(inl.links));
         prose('heading', h.start, h.end, masks, current().parent);
-        if (refs.length) addRefs(refs, limit(collapse(plainOf(text, ts, te, inl.codes)), BLOCK_TEXT_LIMIT));
+        if (refs.length) addRefs(refs, limit(collapse(plainOf(text, ts, te, inl.codes, inl.links)), BLOCK_TEXT_LIMIT));
+        addLinks(inl.links);
         break;
       }
       case 'paragraph': {
-        const inl = inlines(text, it.start, it.end, true);
+        const inl = inlines(text, it.start, it.end, true, linkAt);
         if (!inl) return undefined;
         if (it.item !== undefined && inRecord()) {
           // A list item of the decision record whose first inline code is a clause id is a recorded decision [^cq2r].
@@ -404,8 +460,9 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
             facts.clarifications.push({ clauseId: id, range: lines.rangeOf(it.item, lineEnd >= 0 ? it.item + lineEnd : it.end), ...(date ? { date } : {}) });
           }
         }
-        prose('paragraph', it.start, it.end, [...inl.refs, ...inl.codes], current().parent);
-        if (inl.refs.length) addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl.codes)), BLOCK_TEXT_LIMIT));
+        prose('paragraph', it.start, it.end, [...inl.refs, ...inl.codes, ...linkMasks(inl.links)], current().parent);
+        if (inl.refs.length) addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl.codes, inl.links)), BLOCK_TEXT_LIMIT));
+        addLinks(inl.links);
         break;
       }
       case 'table': {
@@ -417,11 +474,12 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
           const all: [number, number, string][] = [];
           const texts: string[] = [];
           for (const [cs, ce, ts, te] of cells) {
-            const inl = inlines(text, ts, te, true);
-            if (!inl || inl.codes.some(([s, e]) => text.slice(s, e).includes('|'))) return undefined;
-            prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...inl.refs, ...inl.codes], current().parent);
+            const inl = inlines(text, ts, te, true, linkAt);
+            if (!inl) return undefined;
+            prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...inl.refs, ...inl.codes, ...linkMasks(inl.links)], current().parent);
             for (const r of inl.refs) all.push(r);
-            texts.push(plainOf(text, ts, te, inl.codes));
+            texts.push(plainOf(text, ts, te, inl.codes, inl.links));
+            addLinks(inl.links);
           }
           if (all.length) addRefs(all, limit(collapse(texts.join(' ')), BLOCK_TEXT_LIMIT));
         }
@@ -469,15 +527,20 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
       let t = '';
       if (it.kind === 'paragraph') {
         // The items of one list are one block.
-        const texts = [plainOf(text, it.start, it.end, inlines(text, it.start, it.end, true)!.codes)];
+        const first = inlines(text, it.start, it.end, true, linkAt)!;
+        const texts = [plainOf(text, it.start, it.end, first.codes, first.links)];
         while (it.list !== undefined && k + 1 < items.length && (items[k + 1] as { list?: number }).list === it.list) {
           const next = items[++k]!;
-          texts.push(plainOf(text, next.start, next.end, inlines(text, next.start, next.end, true)!.codes));
+          const inl = inlines(text, next.start, next.end, true, linkAt)!;
+          texts.push(plainOf(text, next.start, next.end, inl.codes, inl.links));
         }
         t = collapse(texts.join(' '));
       } else if (it.kind === 'table') {
         const cells: string[] = [];
-        for (const row of it.rows) for (const [, , ts, te] of rowCells(text, row.start, row.end)!) cells.push(plainOf(text, ts, te, inlines(text, ts, te, true)!.codes));
+        for (const row of it.rows) for (const [, , ts, te] of rowCells(text, row.start, row.end)!) {
+          const inl = inlines(text, ts, te, true, linkAt)!;
+          cells.push(plainOf(text, ts, te, inl.codes, inl.links));
+        }
         t = collapse(cells.join(' '));
       }
       if (t) {

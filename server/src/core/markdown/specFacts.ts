@@ -22,10 +22,12 @@ import { scanMarkdown, type ScanResult } from './scanner';
 /**
  * SpecFacts of one spec chunk from the Markdown scanner (scanner.ts) instead of a micromark/mdast tree: the fast path
  * of parseSpec's chunk parse. It covers the Markdown most spec sections are written in — ATX headings (with attribute
- * blocks), paragraphs, GFM tables with outer pipes, one-line footnote definitions, fenced and indented code, HTML
- * blocks, thematic breaks — whose inline content is plain text and footnote references `[^id]`. For any other chunk
- * (lists, block quotes, emphasis, code spans, links, escapes, entities, front matter, setext headings, the spec-kit,
- * Kiro and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the chunk with
+ * blocks), paragraphs, `- ` bullet items of one paragraph, GFM tables with outer pipes, one-line footnote definitions,
+ * fenced and indented code, HTML blocks, thematic breaks — whose inline content is plain text, one-line code spans,
+ * footnote references `[^id]` and inline links `[text](destination)` of plain text. For any other chunk (other lists,
+ * block quotes, emphasis, reference links, link titles, escapes, entities, front matter, setext headings, the
+ * spec-kit, Kiro and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
+ * chunk with
  * remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections and generated specs).
  * Pure, linear, never throws (the caller catches anyway). [^markdown_parsing] [^mp7q]

@@ -27,8 +27,7 @@ import { scanMarkdown, type ScanResult } from './scanner';
  * footnote references `[^id]` and inline links `[text](destination)` of plain text. For any other chunk (other lists,
  * block quotes, emphasis, reference links, link titles, escapes, entities, front matter, setext headings, the
  * spec-kit, Kiro and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
- * chunk with
- * remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
+ * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections and generated specs).
  * Pure, linear, never throws (the caller catches anyway). [^markdown_parsing] [^mp7q]
  */

@@ -13,8 +13,9 @@ import GithubSlugger from 'github-slugger';
 import { LineIndex, ID_PATTERN, ID_RE } from '../text';
 import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
-import { defuseMarkdown } from './defuse';
+import { defuseMarkdown, type Defused } from './defuse';
 import { findTestTargets, type TestTarget } from './testTargets';
+import { scanSpecChunk } from '../markdown/specFacts';
 import { blankRanges, detectFormat, isExternalReference, isTemplatePath, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
@@ -212,13 +213,13 @@ const REF_RE = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g');
 /** A reference cut at the end of a text node: `[^id` (the walker takes the `]` after it back). */
 const UNCLOSED_REF_RE = new RegExp(`\\[\\^${ID_PATTERN}$`);
 /** `id=`/`name=` of HTML, `anchor=` of the XML that kramdown-rfc drafts embed. */
-const HTML_ANCHOR_RE = /\b(?:id|name|anchor)\s*=\s*["']([^"']+)["']/gi;
+export const HTML_ANCHOR_RE = /\b(?:id|name|anchor)\s*=\s*["']([^"']+)["']/gi;
 const SPEC_KIT_ID_RE = new RegExp(`^${SPEC_KIT_ID}$`);
 const SPEC_KIT_MENTION_RE = new RegExp(`(?<![\\w-])${SPEC_KIT_ID}(?![\\w-])`, 'g');
 /** Kiro's references to requirements: `_Requirements: 1.1, 2.3_`, `Validates: Requirements 1.2`. */
 const KIRO_MENTION_RE = /\bRequirements?\b[ \t]*:?[ \t]*((?:\d+(?:\.\d+)?)(?:[ \t]*(?:,|and|-|\u2013|to)[ \t]*\d+(?:\.\d+)?)*)/g;
-const HEADING_TEXT_LIMIT = 1200;
-const BLOCK_TEXT_LIMIT = 2000;
+export const HEADING_TEXT_LIMIT = 1200;
+export const BLOCK_TEXT_LIMIT = 2000;
 
 export function emptySpecFacts(file: string): SpecFacts {
   return {
@@ -248,6 +249,14 @@ export function parseSpec(file: string, text: string): SpecFacts {
 /** The whole document as one chunk (no splitting): the reference the chunked parse must equal. */
 export function parseSpecWhole(file: string, text: string): SpecFacts {
   return parseSpecChunked(file, text, undefined, false).facts;
+}
+
+/**
+ * The facts from the micromark/mdast tree walk alone (no scanner fast path, see markdown/specFacts.ts): the reference
+ * the scanner's facts must equal (test/unit/specFacts.test.ts).
+ */
+export function parseSpecTree(file: string, text: string, split = true): SpecFacts {
+  return parseSpecChunked(file, text, undefined, split, false).facts;
 }
 
 /**
@@ -309,9 +318,11 @@ export interface PlacedChunk {
  * Parses a spec chunk by chunk: the document is split at top-level ATX heading lines (specChunks), each chunk is parsed
  * on its own (reusing `cache` entries for unchanged chunks under the same enclosing sections), and the chunk facts are
  * shifted into place. The result equals a parse of the whole document; an edit re-parses only the chunk it touched.
- * Returns the facts, the placed chunks and the cache to pass to the next parse of this file.
+ * Each chunk comes from the Markdown scanner when it is in the subset markdown/specFacts.ts covers exactly, else from
+ * the remark tree (`scanner = false`: always the tree, the reference). Returns the facts, the placed chunks and the
+ * cache to pass to the next parse of this file.
  */
-export function parseSpecChunked(file: string, source: string, cache?: SpecChunkCache, split = true): { facts: SpecFacts; chunks: PlacedChunk[]; cache: SpecChunkCache } {
+export function parseSpecChunked(file: string, source: string, cache?: SpecChunkCache, split = true, scanner = true): { facts: SpecFacts; chunks: PlacedChunk[]; cache: SpecChunkCache } {
   const facts = emptySpecFacts(file);
   const next: SpecChunkCache = new Map();
   const chunks: PlacedChunk[] = [];
@@ -349,7 +360,7 @@ export function parseSpecChunked(file: string, source: string, cache?: SpecChunk
     // an entry parsed under other enclosing sections is parsed again.
     const inKey = `${mode.key}\u0000${sectionsKey(sections)}`;
     let entry = cache?.get(chunkText) ?? next.get(chunkText);
-    if (!entry || entry.sectionsIn !== inKey) entry = parseChunk(file, chunkText, sections, inKey, mode, split);
+    if (!entry || entry.sectionsIn !== inKey) entry = parseChunk(file, chunkText, sections, inKey, mode, split, scanner);
     next.set(chunkText, entry);
     chunks.push({ entry, start, line, text: chunkText });
     entry.breaks ??= lineBreaks(chunkText);
@@ -364,7 +375,7 @@ export function parseSpecChunked(file: string, source: string, cache?: SpecChunk
 }
 
 /** What the walker looks for in a file of a format (a file's mode is fixed by its path and format). */
-interface WalkMode {
+export interface WalkMode {
   key: string;
   /** A template of a spec format (its `[NEEDS CLARIFICATION: …]` markers are examples, not questions). */
   template: boolean;
@@ -378,7 +389,7 @@ interface WalkMode {
   kramdown: boolean;
 }
 
-function walkMode(file: string, format: SpecFormat): WalkMode {
+export function walkMode(file: string, format: SpecFormat): WalkMode {
   const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
   const inSpecKitFolder = SPEC_KIT_FOLDER_RE.test(file);
   const template = isTemplatePath(file);
@@ -410,14 +421,25 @@ export function lineBreaks(text: string): { count: number; tail: number } {
   return { count, tail: text.length - lineStart };
 }
 
-function parseChunk(file: string, text: string, sections: readonly SectionEntry[], sectionsIn: string, mode: WalkMode, split: boolean): ChunkEntry {
+function parseChunk(file: string, text: string, sections: readonly SectionEntry[], sectionsIn: string, mode: WalkMode, split: boolean, scanned: boolean): ChunkEntry {
+  // The scanner's facts when the chunk is in the subset it covers exactly (specFacts.ts), else the tree walk below.
+  let defused: Defused | undefined;
+  try {
+    // The parser reads a copy of the same length with adversarial nesting and markup made plain [^nt4x].
+    defused = defuseMarkdown(text);
+    if (scanned) {
+      const fast = scanSpecChunk(file, text, sections, mode, defused);
+      if (fast) return { facts: fast.facts, anchorEvents: fast.anchorEvents, sectionsIn, sectionsOut: fast.sectionsOut };
+    }
+  } catch {
+    // the tree walk below decides
+  }
   const facts = emptySpecFacts(file);
   const entry: ChunkEntry = { facts, anchorEvents: [], sectionsIn, sectionsOut: sections };
   let tree: MdNode;
   let cuts: [number, number][] = [];
   try {
-    // The parser reads a copy of the same length with adversarial nesting and markup made plain [^nt4x].
-    const defused = defuseMarkdown(text);
+    defused ??= defuseMarkdown(text);
     facts.problems.push(...defused.notes);
     cuts = defused.cuts;
     tree = split ? parseMarkdownPieces(defused.text) : parseMarkdown(defused.text);
@@ -1367,11 +1389,11 @@ export function plainText(node: MdNode): string {
   return out.join('');
 }
 
-function collapse(s: string): string {
+export function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-function limit(s: string, max: number): string {
+export function limit(s: string, max: number): string {
   if (s.length <= max) return s;
   const cut = s.lastIndexOf(' ', max);
   return `${s.slice(0, cut > max / 2 ? cut : max)}…`;

@@ -1,0 +1,555 @@
+import type { Clause } from '../types';
+import { ID_PATTERN, ID_RE, LineIndex } from '../text';
+import { looksLikeAttributeBlock, parseAttributeBlock } from '../spec/attributes';
+import { findTestTargets } from '../spec/testTargets';
+import { defuseMarkdown, type Defused } from '../spec/defuse';
+import {
+  BLOCK_TEXT_LIMIT,
+  collapse,
+  emptySpecFacts,
+  HEADING_TEXT_LIMIT,
+  HTML_ANCHOR_RE,
+  isRecordHeading,
+  limit,
+  type FootnoteDef,
+  type ProseBlock,
+  type SectionEntry,
+  type SpecFacts,
+  type WalkMode,
+} from '../spec/parseSpec';
+import { scanMarkdown, type ScanResult } from './scanner';
+
+/**
+ * SpecFacts of one spec chunk from the Markdown scanner (scanner.ts) instead of a micromark/mdast tree: the fast path
+ * of parseSpec's chunk parse. It covers the Markdown most spec sections are written in — ATX headings (with attribute
+ * blocks), paragraphs, `- ` bullet items of one paragraph, GFM tables with outer pipes, one-line footnote definitions,
+ * fenced and indented code, HTML blocks, thematic breaks — whose inline content is plain text, one-line code spans,
+ * footnote references `[^id]` and inline links `[text](destination)` of plain text. For any other chunk (other lists,
+ * block quotes, emphasis, reference links, link titles, escapes, entities, front matter, setext headings, the
+ * spec-kit, Kiro and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
+ * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
+ * the Model Spec, this repository's Markdown, the CommonMark examples with injections and generated specs).
+ * Pure, linear, never throws (the caller catches anyway). [^markdown_parsing] [^mp7q]
+ */
+
+export interface ScannedChunk {
+  facts: SpecFacts;
+  anchorEvents: (string | number)[];
+  sectionsOut: readonly SectionEntry[];
+}
+
+const REF_AT = new RegExp(`^\\[\\^(${ID_PATTERN})\\]`);
+const DEF_ID = new RegExp(`^${ID_PATTERN}$`);
+/** A container start (block quote, bullet or ordered list item) or a tab in the indentation. */
+const CONTAINER_LINE = /^ {0,3}(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|\t)/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const ATTRIBUTE_INNER = /^[A-Za-z0-9_=:.\- "'#]*$/;
+
+/** Is `at` the start of a line? */
+function lineStart(text: string, at: number): boolean {
+  const c = at > 0 ? text.charCodeAt(at - 1) : 10;
+  return c === 10 || c === 13;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+interface Inline {
+  /** Footnote references: [start, end, id]. */
+  refs: [number, number, string][];
+  /** Code spans: [start, end, value]. */
+  codes: [number, number, string][];
+  /** Inline links `[text](destination)`: [start, end, text start, text end, destination]. */
+  links: [number, number, number, number, string][];
+}
+
+/** A link destination that is its own URL: no spaces, brackets, quotes, escapes or references. */
+const SIMPLE_DEST = /^[^\s<>()\\&"'{}[\]`*]+$/;
+
+/**
+ * Footnote references `[^id]` and code spans in [from, to), or undefined when the range holds inline Markdown other
+ * than plain text, references and code spans on one line.
+ */
+function inlines(text: string, from: number, to: number, braces = false, linkAt?: ReadonlyMap<number, { end: number; destStart: number; destEnd: number }>): Inline | undefined {
+  const refs: [number, number, string][] = [];
+  const codes: [number, number, string][] = [];
+  const links: [number, number, number, number, string][] = [];
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    switch (c) {
+      case 96: {
+        // A code span: the next backtick run of the same length on the line closes it.
+        let n = 1;
+        while (i + n < to && text.charCodeAt(i + n) === 96) n++;
+        let j = i + n;
+        let close = -1;
+        while (j < to) {
+          const d = text.charCodeAt(j);
+          if (d === 10 || d === 13) return undefined;
+          if (d === 96) {
+            let m = 1;
+            while (j + m < to && text.charCodeAt(j + m) === 96) m++;
+            if (m === n) {
+              close = j;
+              break;
+            }
+            j += m;
+          } else j++;
+        }
+        if (close < 0) return undefined;
+        let value = text.slice(i + n, close);
+        if (!braces && /[{}]/.test(value)) return undefined;
+        if (value.length >= 2 && value.startsWith(' ') && value.endsWith(' ') && /[^ ]/.test(value)) value = value.slice(1, -1);
+        codes.push([i, close + n, value]);
+        i = close + n - 1;
+        break;
+      }
+      case 42: // *
+      case 92: // \
+      case 60: // <
+      case 126: // ~
+      case 93: // ]
+      case 123: // {
+      case 125: // }
+      case 9: // tab
+        return undefined;
+      case 38: {
+        // & of an entity or character reference
+        const n = text.charCodeAt(i + 1);
+        if (n === 35 || isAlnum(n)) return undefined;
+        break;
+      }
+      case 33: // ! of an image
+        if (text.charCodeAt(i + 1) === 91) return undefined;
+        break;
+      case 95: // _ only inside a word (never emphasis)
+        if (i === from || i + 1 >= to || !isAlnum(text.charCodeAt(i - 1)) || !isAlnum(text.charCodeAt(i + 1))) return undefined;
+        break;
+      case 91: {
+        const link = linkAt?.get(i);
+        if (link) {
+          // `[text](destination)`: plain text, the destination alone up to `)`.
+          const dest = text.slice(link.destStart, link.destEnd);
+          const close = text.lastIndexOf('](', link.destStart);
+          if (link.end > to || text.charCodeAt(link.end - 1) !== 41 || link.destEnd + 1 !== link.end || close !== link.destStart - 2 || !SIMPLE_DEST.test(dest)) return undefined;
+          const inner = inlines(text, i + 1, close, braces);
+          if (!inner || inner.refs.length || inner.codes.length || inner.links.length || text.slice(i + 1, close).includes('[')) return undefined;
+          links.push([i, link.end, i + 1, close, dest]);
+          i = link.end - 1;
+          break;
+        }
+        const m = REF_AT.exec(text.slice(i, Math.min(to, i + 260)));
+        if (!m) return undefined;
+        const end = i + m[0].length;
+        const after = end < to ? text.charCodeAt(end) : -1;
+        if (after === 40 || after === 91 || after === 58) return undefined;
+        refs.push([i, end, m[1]!]);
+        i = end - 1;
+        break;
+      }
+    }
+  }
+  return { refs, codes, links };
+}
+
+/** The plain text of an inline range (code spans by their values), as mdast's text and inline code values give it. */
+function plainOf(text: string, from: number, to: number, codes: readonly [number, number, string][], links: Inline['links'] = []): string {
+  const parts: [number, number, string][] = [...codes, ...links.map(([s, e, ts, te]): [number, number, string] => [s, e, text.slice(ts, te)])].sort((a, b) => a[0] - b[0]);
+  if (!parts.length) return text.slice(from, to);
+  let out = '';
+  let at = from;
+  for (const [s, e, v] of parts) {
+    if (s < from || e > to) continue;
+    out += text.slice(at, s) + v;
+    at = e;
+  }
+  return out + text.slice(at, to);
+}
+
+type Item =
+  | { kind: 'heading'; start: number; end: number; at: number }
+  | { kind: 'paragraph'; start: number; end: number; item?: number; list?: number }
+  | { kind: 'table'; start: number; end: number; rows: { start: number; end: number }[] }
+  | { kind: 'def'; start: number; end: number; at: number }
+  | { kind: 'code'; start: number; end: number }
+  | { kind: 'html'; start: number; end: number };
+
+/** Cells of a table row `| a | b |`: [cell start, cell end, content start, content end] (content trimmed). */
+function rowCells(text: string, start: number, end: number): [number, number, number, number][] | undefined {
+  if (text.charCodeAt(start) !== 124 || text.charCodeAt(end - 1) !== 124 || end - start < 2) return undefined;
+  const pipes: number[] = [];
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 124) pipes.push(i);
+    else if (c === 10 || c === 13) return undefined;
+  }
+  const cells: [number, number, number, number][] = [];
+  for (let k = 0; k + 1 < pipes.length; k++) {
+    let cs = pipes[k]! + 1;
+    let ce = pipes[k + 1]!;
+    while (cs < ce && text.charCodeAt(cs) === 32) cs++;
+    while (ce > cs && text.charCodeAt(ce - 1) === 32) ce--;
+    cells.push([pipes[k]!, k + 2 === pipes.length ? end : pipes[k + 1]!, cs, ce]);
+  }
+  return cells;
+}
+
+/** The blocks of a scan in document order, or undefined when the chunk holds anything the fast path does not cover. */
+function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
+  if (scan.frontMatter || scan.definitions.length || scan.markers.length) return undefined;
+  const items: Item[] = [];
+  scan.headings.forEach((h, at) => items.push({ kind: 'heading', start: h.start, end: h.end, at }));
+  scan.footnoteDefs.forEach((d, at) => items.push({ kind: 'def', start: d.start, end: d.end, at }));
+  for (const c of scan.codeBlocks) items.push({ kind: 'code', start: c.start, end: c.end });
+  for (const h of scan.htmlBlocks) items.push({ kind: 'html', start: h.start, end: h.end });
+  let table: Extract<Item, { kind: 'table' }> | undefined;
+  let def = 0;
+  for (const p of scan.prose) {
+    // The paragraph of a footnote definition is the definition's content, not a block of its own.
+    while (def < scan.footnoteDefs.length && scan.footnoteDefs[def]!.end < p.start) def++;
+    if (def < scan.footnoteDefs.length && scan.footnoteDefs[def]!.start <= p.start) {
+      if (p.end > scan.footnoteDefs[def]!.end) return undefined;
+      continue;
+    }
+    if (p.kind === 'paragraph') {
+      table = undefined;
+      items.push({ kind: 'paragraph', start: p.start, end: p.end, ...(p.start >= 2 && text.startsWith('- ', p.start - 2) && lineStart(text, p.start - 2) ? { item: p.start - 2 } : {}) });
+      continue;
+    }
+    // A row continues the table when only a line break (or the delimiter row after the header) lies between them.
+    const gap = table ? text.slice(table.end, p.start) : '';
+    const continues = table && (/^\r?\n$|^\r$/.test(gap) || (table.rows.length === 1 && /^(?:\r?\n|\r)\|[-:| ]*\|(?:\r?\n|\r)$/.test(gap)));
+    if (table && continues) {
+      table.rows.push({ start: p.start, end: p.end });
+      table.end = p.end;
+    } else {
+      table = { kind: 'table', start: p.start, end: p.end, rows: [{ start: p.start, end: p.end }] };
+      items.push(table);
+    }
+  }
+  items.sort((a, b) => a.start - b.start);
+  // Bullet lists of `- ` items of one paragraph each: a run of item paragraphs with nothing else between is one list.
+  // Every other block starts in column 0 (else it may belong to an item), and one after an item follows a blank line.
+  let list = -1;
+  let inList = false;
+  let hasItems = false;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    const startOfLine = it.kind === 'paragraph' && it.item !== undefined ? it.item : it.start;
+    if (!lineStart(text, startOfLine)) return undefined;
+    if (it.kind === 'paragraph' && it.item !== undefined) {
+      hasItems = true;
+      if (!inList) list++;
+      it.list = list;
+      inList = true;
+      continue;
+    }
+    if (inList && !/(?:\r?\n|\r)[ ]*(?:\r?\n|\r)/.test(text.slice(items[k - 1]!.end, it.start))) return undefined;
+    inList = false;
+  }
+  if (hasItems && scan.codeBlocks.some((c) => !c.fenced)) return undefined;
+  // Every non-blank line outside code and HTML blocks belongs to a block above (or is a thematic break), and no line
+  // opens a container: then the blocks are the document's top-level blocks.
+  const itemStarts = new Set<number>();
+  for (const it of items) if (it.kind === 'paragraph' && it.item !== undefined) itemStarts.add(it.item);
+  const covered = new Uint8Array(text.length + 1);
+  for (const it of items) covered.fill(it.kind === 'code' || it.kind === 'html' ? 2 : 1, it.start, Math.max(it.end, it.start + 1));
+  for (let at = 0; at < text.length; ) {
+    let end = at;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    let p = at;
+    while (p < end && text.charCodeAt(p) === 32) p++;
+    if (p < end && covered[p] !== 2 && covered[at] !== 2) {
+      const line = text.slice(at, end);
+      const item = itemStarts.has(at);
+      if ((CONTAINER_LINE.test(line) && !item) || text.charCodeAt(p) === 9) return undefined;
+      if (covered[item ? at + 2 : p] !== 1 && !THEMATIC_BREAK.test(line)) return undefined;
+    }
+    at = next;
+  }
+  return items;
+}
+
+/**
+ * The facts of a chunk from the scanner, as SpecWalker computes them from the tree, or undefined when the chunk is not
+ * in the covered subset (then parse it with remark).
+ */
+export function scanSpecChunk(file: string, text: string, sections: readonly SectionEntry[], mode: WalkMode, defusedText?: Defused): ScannedChunk | undefined {
+  // A first line `---` or `+++` may open front matter (micromark reads a following footnote definition differently
+  // when it is never closed): the tree walk decides.
+  if (mode.kiroRequirements || mode.mentions !== undefined || mode.kramdown || text.charCodeAt(0) === 0xfeff || /^(?:---|\+\+\+)/.test(text)) return undefined;
+  // Text defuse.ts would change (overlong or hostile blocks) is left to the tree walk, which reads the defused copy.
+  const defused = defusedText ?? defuseMarkdown(text);
+  if (defused.notes.length || defused.cuts.length || defused.text !== text) return undefined;
+  const scan = scanMarkdown(text);
+  if (scan.headings.some((h) => h.setext)) return undefined;
+  const items = blocksOf(text, scan);
+  if (!items) return undefined;
+
+  const facts = emptySpecFacts(file);
+  const anchorEvents: (string | number)[] = [];
+  const stack: SectionEntry[] = [...sections];
+  const lines = new LineIndex(text);
+  let context: { parent?: string; authority?: string; section: string[]; sectionTitle: string } | undefined;
+  const current = (): NonNullable<typeof context> => {
+    if (context) return context;
+    let parent: string | undefined;
+    let authority: string | undefined;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const s = stack[i]!;
+      if (parent === undefined && s.id !== undefined) parent = s.id;
+      if (authority === undefined && s.authority !== undefined) authority = s.authority;
+    }
+    const section = stack.map((s) => s.title);
+    context = { section, sectionTitle: section[section.length - 1] ?? '' };
+    if (parent !== undefined) context.parent = parent;
+    if (authority !== undefined) context.authority = authority;
+    return context;
+  };
+  const inRecord = (): boolean => stack.some((s) => s.record);
+  const prose = (kind: ProseBlock['kind'], start: number, end: number, masks: readonly (readonly [number, number, ...unknown[]])[], clauseId: string | undefined): void => {
+    if (end <= start) return;
+    const chars = text.slice(start, end).split('');
+    for (const [from, to] of masks) {
+      for (let i = Math.max(from, start); i < Math.min(to, end); i++) {
+        const c = chars[i - start]!;
+        if (c !== '\n' && c !== '\r') chars[i - start] = ' ';
+      }
+    }
+    const ctx = current();
+    const block: ProseBlock = { kind, start, end, text: chars.join('') };
+    if (clauseId !== undefined) block.clauseId = clauseId;
+    if (ctx.authority !== undefined) block.authority = ctx.authority;
+    if (inRecord()) block.record = true;
+    facts.prose.push(block);
+  };
+  const addRefs = (refs: [number, number, string][], blockText: string): void => {
+    for (const [start, end, id] of refs) {
+      facts.footnoteRefs.push({ id, range: lines.rangeOf(start, end), idRange: lines.rangeOf(start + 2, end - 1), blockText, ...current() });
+    }
+  };
+  const pending: { clause: Clause; from: number }[] = [];
+  const linkAt = new Map<number, { end: number; destStart: number; destEnd: number }>();
+  for (const l of scan.links) if (!l.image) linkAt.set(l.start, l);
+  /** Anchor links, same-file and cross-file, as SpecWalker.link reads them [^anchor_links]. */
+  const addLinks = (links: Inline['links']): void => {
+    for (const [start, end, , , url] of links) {
+      const hash = url.indexOf('#');
+      const rawPath = hash < 0 ? url : url.slice(0, hash);
+      if (/^[a-z][a-z0-9+.-]*:/i.test(rawPath) || rawPath.startsWith('//')) continue;
+      let path = rawPath.split('?')[0]!;
+      if (path && !/\.(md|markdown)$/i.test(path)) continue;
+      if (!path && rawPath) continue;
+      try {
+        path = decodeURIComponent(path);
+      } catch {
+        // a stray % stays literal
+      }
+      const rawAnchor = hash < 0 ? '' : url.slice(hash + 1);
+      if (!rawAnchor && !path) continue;
+      const range = lines.rangeOf(start, end);
+      if (!rawAnchor) {
+        facts.links.push({ url, path, anchor: '', range, anchorRange: range });
+        continue;
+      }
+      let anchor = rawAnchor;
+      try {
+        anchor = decodeURIComponent(rawAnchor);
+      } catch {
+        // a stray % stays literal
+      }
+      const at = text.slice(start, end).lastIndexOf(`#${rawAnchor}`);
+      const anchorRange = at >= 0 ? lines.rangeOf(start + at + 1, start + at + 1 + rawAnchor.length) : range;
+      facts.links.push({ url, path, anchor, range, anchorRange });
+    }
+  };
+  const linkMasks = (links: Inline['links']): [number, number][] => links.flatMap(([s, e, ts, te]): [number, number][] => (ts === te ? [[s, e]] : [[s, ts], [te, e]]));
+
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    switch (it.kind) {
+      case 'code':
+        break;
+      case 'html': {
+        const value = text.slice(it.start, it.end);
+        HTML_ANCHOR_RE.lastIndex = 0;
+        for (let m = HTML_ANCHOR_RE.exec(value); m; m = HTML_ANCHOR_RE.exec(value)) anchorEvents.push(m[1]!);
+        break;
+      }
+      case 'heading': {
+        const h = scan.headings[it.at]!;
+        const ts = h.textStart ?? h.start;
+        const te = h.textEnd ?? h.start;
+        const raw = text.slice(ts, te);
+        const open = raw.lastIndexOf('{');
+        const m = open < 0 ? null : /^\{([^{}\n]*)\}[ \t]*$/.exec(raw.slice(open));
+        const block = m && !(open > 0 && raw[open - 1] === '\\') && looksLikeAttributeBlock(m[1]!) ? { start: ts + open, end: ts + open + m[0].trimEnd().length, inner: m[1]!, raw: m[0].trim() } : undefined;
+        if (block) {
+          if (!ATTRIBUTE_INNER.test(block.inner)) return undefined;
+          for (let i = 0; i < block.inner.length; i++) {
+            if (block.inner.charCodeAt(i) === 95 && !(isAlnum(block.inner.charCodeAt(i - 1)) && isAlnum(block.inner.charCodeAt(i + 1)))) return undefined;
+          }
+        }
+        const inl = inlines(text, ts, block ? block.start : te, false, linkAt);
+        if (!inl) return undefined;
+        const refs = inl.refs;
+        const level = h.level;
+        const range = lines.rangeOf(h.start, h.end);
+        const title = plainOf(text, ts, block ? block.start : te, inl.codes, inl.links).trim();
+        let clause: Clause | undefined;
+        if (block) {
+          const parsed = parseAttributeBlock(block.inner);
+          if (parsed.error) facts.malformed.push({ range: lines.rangeOf(block.start, block.end), message: `Malformed attribute block \`${block.raw}\`: ${parsed.error}.`, raw: block.raw });
+          if (parsed.id !== undefined) {
+            const idStart = block.start + 1 + parsed.idOffset!;
+            const authority = parsed.attributes['authority'];
+            clause = {
+              id: parsed.id,
+              kind: 'heading',
+              title: title || parsed.id,
+              text: '',
+              file,
+              range,
+              idRange: lines.rangeOf(idStart, idStart + parsed.id.length),
+              section: [],
+              attributes: parsed.attributes,
+              level,
+              ...(authority !== undefined ? { authority } : {}),
+            };
+          }
+        }
+        context = undefined;
+        while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
+        const parentSections = stack.map((s) => s.title);
+        const parentClause = [...stack].reverse().find((s) => s.id !== undefined)?.id;
+        if (clause && parentClause !== undefined) clause.parent = parentClause;
+        const entry: SectionEntry = { level, title: title || clause?.id || '' };
+        if (isRecordHeading(title, clause?.id)) entry.record = true;
+        if (clause) {
+          entry.id = clause.id;
+          if (clause.authority !== undefined) entry.authority = clause.authority;
+          clause.section = [...parentSections, clause.title];
+          facts.headingClauses.push(clause);
+          pending.push({ clause, from: k + 1 });
+          anchorEvents.push(clause.id);
+        }
+        stack.push(entry);
+        anchorEvents.push(facts.headings.length);
+        facts.headings.push({ title, level, range, slug: '', ...(clause ? { id: clause.id } : {}) });
+        const masks: [number, number][] = h.textStart === undefined ? [[h.start, h.end]] : [[h.start, ts], [te, h.end]];
+        if (block) masks.push([block.start, block.end]);
+        for (const [s, e] of refs) masks.push([s, e]);
+        for (const [s, e] of inl.codes) masks.push([s, e]);
+        masks.push(...linkMasks(inl.links));
+        prose('heading', h.start, h.end, masks, current().parent);
+        if (refs.length) addRefs(refs, limit(collapse(plainOf(text, ts, te, inl.codes, inl.links)), BLOCK_TEXT_LIMIT));
+        addLinks(inl.links);
+        break;
+      }
+      case 'paragraph': {
+        const inl = inlines(text, it.start, it.end, true, linkAt);
+        if (!inl) return undefined;
+        if (it.item !== undefined && inRecord()) {
+          // A list item of the decision record whose first inline code is a clause id is a recorded decision [^cq2r].
+          const id = inl.codes[0]?.[2].trim() ?? '';
+          if (ID_RE.test(id)) {
+            const raw = text.slice(it.item, it.end);
+            const lineEnd = raw.search(/[\r\n]/);
+            const date = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(\d{4}-\d{2}-\d{2})\b/.exec(raw)?.[1];
+            facts.clarifications.push({ clauseId: id, range: lines.rangeOf(it.item, lineEnd >= 0 ? it.item + lineEnd : it.end), ...(date ? { date } : {}) });
+          }
+        }
+        prose('paragraph', it.start, it.end, [...inl.refs, ...inl.codes, ...linkMasks(inl.links)], current().parent);
+        if (inl.refs.length) addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl.codes, inl.links)), BLOCK_TEXT_LIMIT));
+        addLinks(inl.links);
+        break;
+      }
+      case 'table': {
+        let width = -1;
+        for (const row of it.rows) {
+          const cells = rowCells(text, row.start, row.end);
+          if (!cells || (width >= 0 && cells.length !== width)) return undefined;
+          width = cells.length;
+          const all: [number, number, string][] = [];
+          const texts: string[] = [];
+          for (const [cs, ce, ts, te] of cells) {
+            const inl = inlines(text, ts, te, true, linkAt);
+            if (!inl) return undefined;
+            prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...inl.refs, ...inl.codes, ...linkMasks(inl.links)], current().parent);
+            for (const r of inl.refs) all.push(r);
+            texts.push(plainOf(text, ts, te, inl.codes, inl.links));
+            addLinks(inl.links);
+          }
+          if (all.length) addRefs(all, limit(collapse(texts.join(' ')), BLOCK_TEXT_LIMIT));
+        }
+        break;
+      }
+      case 'def': {
+        const d = scan.footnoteDefs[it.at]!;
+        const raw = text.slice(d.start, d.end);
+        const m = /^\[\^([^\]]*)\]:/.exec(raw);
+        if (!m || /[\r\n]/.test(raw)) return undefined;
+        const id = m[1]!;
+        let cs = d.start + m[0].length;
+        while (cs < d.end && text.charCodeAt(cs) === 32) cs++;
+        // Content that could open another block (a list, heading, fence, table, HTML) is left to the tree walk.
+        if (cs >= d.end || !/[A-Za-z0-9./]/.test(text[cs]!)) return undefined;
+        const inl = inlines(text, cs, d.end);
+        if (!inl || inl.refs.length || inl.codes.length) return undefined;
+        if (!DEF_ID.test(id)) break;
+        const content = text.slice(cs, d.end);
+        const def: FootnoteDef = { id, range: lines.rangeOf(d.start, d.start + id.length + 4), idRange: lines.rangeOf(d.start + 2, d.start + 2 + id.length), text: collapse(content) };
+        const tests = findTestTargets(raw.slice(m[0].length));
+        if (tests.length) {
+          const at = d.start + m[0].length;
+          def.tests = tests.map(({ start: s, end: e, ...t }) => ({ ...t, range: lines.rangeOf(at + s, at + e) }));
+        } else {
+          const value = content.trim();
+          if (/^[^\s]+$/.test(value) && (value.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(value)) && !/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+            def.target = value;
+            const inner = content.indexOf(value);
+            def.targetRange = lines.rangeOf(cs + inner, cs + inner + value.length);
+          }
+        }
+        facts.footnoteDefs.push(def);
+        break;
+      }
+    }
+  }
+  // A heading clause's text: the prose of the blocks after it up to the next heading.
+  for (const { clause, from } of pending) {
+    const parts: string[] = [];
+    let length = 0;
+    for (let k = from; k < items.length && length < HEADING_TEXT_LIMIT; k++) {
+      const it = items[k]!;
+      if (it.kind === 'heading') break;
+      let t = '';
+      if (it.kind === 'paragraph') {
+        // The items of one list are one block.
+        const first = inlines(text, it.start, it.end, true, linkAt)!;
+        const texts = [plainOf(text, it.start, it.end, first.codes, first.links)];
+        while (it.list !== undefined && k + 1 < items.length && (items[k + 1] as { list?: number }).list === it.list) {
+          const next = items[++k]!;
+          const inl = inlines(text, next.start, next.end, true, linkAt)!;
+          texts.push(plainOf(text, next.start, next.end, inl.codes, inl.links));
+        }
+        t = collapse(texts.join(' '));
+      } else if (it.kind === 'table') {
+        const cells: string[] = [];
+        for (const row of it.rows) for (const [, , ts, te] of rowCells(text, row.start, row.end)!) {
+          const inl = inlines(text, ts, te, true, linkAt)!;
+          cells.push(plainOf(text, ts, te, inl.codes, inl.links));
+        }
+        t = collapse(cells.join(' '));
+      }
+      if (t) {
+        parts.push(t);
+        length += t.length;
+      }
+    }
+    clause.text = limit(parts.join('\n\n'), HEADING_TEXT_LIMIT);
+  }
+  return { facts, anchorEvents, sectionsOut: stack };
+}

@@ -1,0 +1,190 @@
+// The scanner's SpecFacts (server/src/core/markdown/specFacts.ts, parseSpec's fast path for the chunks it covers)
+// against the remark tree walk alone (parseSpecTree, the reference): deep-equal facts — headings, clauses, references,
+// definitions, links, anchors, prose blocks, decisions, ranges — chunked and whole, on the CommonMark examples with
+// injections, the Model Spec, this repository's Markdown, generated spec-like documents, and under random edits.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type * as FastCheck from 'fast-check';
+import { parseSpecChunked, parseSpecTree, type SpecChunkCache } from '../../server/src/core/spec/parseSpec';
+import { scannedChunks, specFactsDifferences } from '../helpers/specFactsOracle';
+import { modelSpecDir, repoRoot } from '../helpers/workspace';
+
+let fc: typeof FastCheck | undefined;
+try {
+  fc = require('fast-check') as typeof FastCheck; // eslint-disable-line @typescript-eslint/no-require-imports
+} catch {
+  fc = undefined;
+}
+
+const examples = (require('commonmark-spec') as { tests: { markdown: string; number: number }[] }).tests; // eslint-disable-line @typescript-eslint/no-require-imports
+
+function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    if (!fs.existsSync(d)) continue;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && !e.name.startsWith('.')) stack.push(p);
+      } else if (/\.(?:md|markdown)$/i.test(e.name)) out.push(p);
+    }
+  }
+  return out.sort();
+}
+
+/** Differences over documents, and how many of their chunks the scanner path covered. */
+function check(docs: Iterable<[string, string]>): { found: string[]; scanned: number; chunks: number } {
+  const found: string[] = [];
+  let scanned = 0;
+  let chunks = 0;
+  for (const [file, text] of docs) {
+    for (const d of specFactsDifferences(file, text)) found.push(`${file}: ${d}`);
+    const c = scannedChunks(file, text);
+    scanned += c.scanned;
+    chunks += c.chunks;
+  }
+  return { found, scanned, chunks };
+}
+
+function assertEqualFacts(docs: Iterable<[string, string]>, minScanned = 1): void {
+  const { found, scanned } = check(docs);
+  assert.deepEqual(found.slice(0, 10), [], `${found.length} differences`);
+  assert.ok(scanned >= minScanned, `the scanner path covered ${scanned} chunks`);
+}
+
+function* commonmark(transform: (md: string) => string): Iterable<[string, string]> {
+  for (const e of examples) yield [`docs/example-${e.number}.md`, transform(e.markdown.replace(/→/g, '\t'))];
+}
+
+const SPEC = [
+  '# Spec {#root authority=platform}',
+  '',
+  'Intro with `code [^x]` and a reference.[^a1]',
+  '',
+  '## Rules {#rules}',
+  '',
+  '| Case | Rule `a` |',
+  '| --- | --- |',
+  '| One | Must answer within 2 s.[^a1] |',
+  '|  | |',
+  '',
+  '- first item [^b2]',
+  '  continued',
+  '- second `x`',
+  '',
+  '```js',
+  'const s = "[^a1]";',
+  '```',
+  '',
+  '<div id="anchor-here"></div>',
+  '',
+  '---',
+  '',
+  '## Clarifications',
+  '',
+  '- 2026-11-21 · `rules` · “quickly”: How fast? → 200 ms',
+  '',
+  '# Other {#other_x authority=user}',
+  '',
+  'Text.[^b2] See [the rules](#rules), [other](other.md#b%32) and [a file](docs/x.md).',
+  '',
+  '[^a1]: examples/a1.md',
+  '[^b2]: tests/test_b.py::test_b',
+  '',
+].join('\n');
+
+describe('spec facts from the scanner equal the tree walk', function () {
+  // Every document is parsed four times (scanner and tree, chunked and whole).
+  this.timeout(180_000);
+
+  it('a spec in the covered subset: every chunk from the scanner, facts equal', function () {
+    const c = scannedChunks('docs/spec.md', SPEC);
+    assert.deepEqual(c, { chunks: 1, scanned: 1 });
+    assertEqualFacts([['docs/spec.md', SPEC], ['docs/crlf.md', SPEC.replace(/\n/g, '\r\n')], ['docs/cr.md', SPEC.replace(/\n/g, '\r')], ['docs/nodefs.md', SPEC.replace(/^\[\^.*$/gm, '')]]);
+    // The decision record, the list item and the clause texts really come from the scanner path.
+    const facts = parseSpecChunked('docs/spec.md', SPEC).facts;
+    assert.deepEqual(facts.clarifications.map((e) => [e.clauseId, e.date]), [['rules', '2026-11-21']]);
+    assert.match(facts.headingClauses.find((c) => c.id === 'rules')!.text, /One Must answer within 2 s\.\[\^a1\]/);
+    assert.deepEqual(facts.links.map((l) => [l.path, l.anchor]), [['', 'rules'], ['other.md', 'b2'], ['docs/x.md', '']]);
+  });
+
+  it('every CommonMark 0.31.2 example', function () {
+    assertEqualFacts(commonmark((md) => md), 50);
+  });
+
+  it('every CommonMark example with a defined `[^x]` injected after each "foo"', function () {
+    assertEqualFacts(commonmark((md) => md.replace(/foo/g, 'foo[^x]') + '\n[^x]: note\n'));
+  });
+
+  it('every CommonMark example with an undefined `[^x]` injected after each "foo"', function () {
+    assertEqualFacts(commonmark((md) => md.replace(/foo/g, 'foo [^x]')));
+  });
+
+  it('every CommonMark example with an attribute block `{#x}` injected after each "foo"', function () {
+    assertEqualFacts(commonmark((md) => md.replace(/foo/g, 'foo {#x k=v}')));
+  });
+
+  it('an unclosed `+++` front matter before a footnote definition: micromark reads a link definition there, the scanner a footnote definition; the tree decides', function () {
+    const text = '+++\n\n[^x]: note\n';
+    assert.deepEqual(scannedChunks('docs/a.md', text), { chunks: 1, scanned: 0 });
+    assert.deepEqual(parseSpecChunked('docs/a.md', text).facts.footnoteDefs, []);
+  });
+
+  it('the Model Spec', function () {
+    const paths = markdownFiles(modelSpecDir());
+    assert.ok(paths.some((p) => p.endsWith('model_spec.md')));
+    assertEqualFacts(paths.map((p) => [path.basename(p), fs.readFileSync(p, 'utf8')]));
+  });
+
+  it("this repository's Markdown (fixtures, specs, examples, docs)", function () {
+    const paths = ['test/fixtures', 'specs', 'examples', 'docs'].flatMap((d) => markdownFiles(path.join(repoRoot, d)));
+    for (const f of ['README.md', 'ARCHITECTURE.md', 'CHANGELOG.md', 'CONTRIBUTING.md']) paths.push(path.join(repoRoot, f));
+    assertEqualFacts(paths.map((p) => [path.relative(repoRoot, p).split(path.sep).join('/'), fs.readFileSync(p, 'utf8')]), 20);
+  });
+
+  const PIECES = [
+    '# ', '## ', '### ', 'Title ', 'foo', 'bar baz', '{#a1 authority=root}', '{#b_2}', '{#_x_}', '{', '}', '[^a1]', '[^b2]', '[^a1]: ', '[^b2]: x.md',
+    '[^a1]: tests/t.py::test_x', '[^', '[', ']', '(', '[l](#a1)', '[t](x.md)', '[`c`](y.md#q)', '[](#e)', '[l](other.md#b2 "t")', '*', '_', 'a_b', '`', '`c`', '`` a`b ``', '```', '~~~', '> ', '- ', '* ', '1. ', '  ', ' ',
+    '\t', '\n', '\n', '\n', '\n', '\n\n', '\r\n', 'text', '<!-- c -->', '<a id="q">', '<div>', '</div>', '---', '***', '\\', '&amp;', '😀', '| a | b |',
+    '|---|---|', '| `x` | [^a1] |', '|', 'Clarifications', '2026-01-02 `a1`', '&',
+  ];
+
+  for (const seed of [7, 11]) {
+    it(`random spec-like documents (fast-check, seed ${seed})`, function () {
+      if (!fc) this.skip();
+      const doc = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
+      let scanned = 0;
+      fc.assert(
+        fc.property(doc, (text) => {
+          assert.deepEqual(specFactsDifferences('docs/spec.md', text), [], JSON.stringify(text));
+          scanned += scannedChunks('docs/spec.md', text).scanned;
+        }),
+        { numRuns: 1500, seed },
+      );
+      assert.ok(scanned > 100);
+    });
+  }
+
+  it('incremental: a re-parse with the last parse’s chunk cache equals a full parse of the tree after random edits', function () {
+    if (!fc) this.skip();
+    const edit = fc.tuple(fc.nat(), fc.nat(8), fc.constantFrom('', 'x', '\n', '\n\n', '# H {#h2}\n', '[^a1]', '- ', '`', '|', '{#q}', '\n## S\n'));
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        let text = SPEC;
+        let cache: SpecChunkCache | undefined;
+        for (const [at, del, ins] of edits) {
+          const p = at % (text.length + 1);
+          text = text.slice(0, p) + text.slice(p + del) + ins;
+          const parsed = parseSpecChunked('docs/spec.md', text, cache);
+          cache = parsed.cache;
+          const plain = (f: ReturnType<typeof parseSpecTree>): unknown => JSON.parse(JSON.stringify({ ...f, prose: f.prose, anchors: [...f.anchors] }));
+          assert.deepEqual(plain(parsed.facts), plain(parseSpecTree('docs/spec.md', text, false)), JSON.stringify(text));
+        }
+      }),
+      { numRuns: 150, seed: 5 },
+    );
+  });
+});

@@ -25,7 +25,7 @@ const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   // Worker threads of the first scan of a big folder (loaded from beside the CLI and server bundles).
-  { entryPoints: ['server/src/node/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
+  { entryPoints: ['server/src/io/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
 ];
 

@@ -8,7 +8,7 @@ const forbiddenInCore = [
   'net', 'node:net', 'http', 'node:http', 'https', 'node:https', 'worker_threads', 'node:worker_threads',
   'vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageclient', 'vscode-languageclient/node',
   'openai', 'fast-glob',
-].map((name) => ({ name, message: 'server/src/core is pure: do IO in server/src/node and pass it in through an interface.' }));
+].map((name) => ({ name, message: 'server/src/core is pure: do IO in server/src/io and pass it in through an interface.' }));
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', '.bench-cache/**', 'test/fixtures/**', '**/*.js', '**/*.mjs'] },

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { resolveConfig } from '../server/src/core/config';
-import { WorkspaceIndex } from '../server/src/core/index';
-import { LineIndex } from '../server/src/core/text';
+import { resolveConfig } from '../server/src/core/workspace/config';
+import { WorkspaceIndex } from '../server/src/core/workspace/workspaceIndex';
+import { LineIndex } from '../server/src/core/text/lineIndex';
 import { addRealScore, emptyRealScore, evalReal, findingsJsonl, kappa, reviewFiles, scoreVerdicts } from '../test/helpers/clarityEval';
 import type { RealScore, SampleEntry } from '../test/helpers/clarityEval';
 

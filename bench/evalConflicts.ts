@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { conflictsOf, prevailing } from '../server/src/core/typecheck/conflicts';
-import { loadWorkspace } from '../server/src/node/workspace';
+import { conflictsOf, prevailing } from '../server/src/core/analysis/typecheck/conflicts';
+import { loadWorkspace } from '../server/src/io/workspace';
 
 /**
  * `npm run eval:conflicts [-- DIR…]`: precision and recall of the spec type checker [^tc2c] on the planted set in

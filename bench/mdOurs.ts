@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { resolveConfig } from '../server/src/core/config';
-import { computeDiagnostics } from '../server/src/core/diagnostics';
-import { WorkspaceIndex } from '../server/src/core/index';
+import { resolveConfig } from '../server/src/core/workspace/config';
+import { computeDiagnostics } from '../server/src/core/diagnostics/diagnostics';
+import { WorkspaceIndex } from '../server/src/core/workspace/workspaceIndex';
 
 /**
  * The Markdown part, our side: read the given Markdown files, index them (specs and examples) and compute the

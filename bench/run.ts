@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadWorkspace } from '../server/src/node/workspace';
+import { loadWorkspace } from '../server/src/io/workspace';
 import { LspClient, uri } from '../test/lsp/client';
 import { ensureBigCases, ensureWorkspace, type GeneratedWorkspace } from './generate';
 import { startFakeOpenAI } from '../test/helpers/fakeOpenAI';

@@ -7,10 +7,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { resolveConfig } from '../../server/src/core/config';
-import { WorkspaceIndex } from '../../server/src/core/index';
-import type { AmbiguityHit } from '../../server/src/core/index';
-import { LineIndex } from '../../server/src/core/text';
+import { resolveConfig } from '../../server/src/core/workspace/config';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import type { AmbiguityHit } from '../../server/src/core/workspace/workspaceIndex';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
 
 /** A finding of the pass with its offsets in the reviewed text and its 1-based line. */
 export interface EvalFinding {

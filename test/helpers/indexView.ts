@@ -1,5 +1,5 @@
-import { computeDiagnostics } from '../../server/src/core/diagnostics';
-import type { WorkspaceIndex } from '../../server/src/core/index';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
+import type { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 
 /** Everything the model and the diagnostics say, as plain data. */
 export function indexView(index: WorkspaceIndex): unknown {

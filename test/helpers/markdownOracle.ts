@@ -10,7 +10,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { normalizeLabel, scanMarkdown, type ScanResult } from '../../server/src/core/markdown/scanner';
-import { blankRanges, kramdownFacts } from '../../server/src/core/spec/formats';
+import { blankRanges, kramdownFacts } from '../../server/src/core/markdown/formats';
 
 /**
  * The scanner's oracle: micromark/mdast with the remark plugins parseSpec uses (GFM footnotes, strikethrough, tables,

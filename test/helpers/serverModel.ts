@@ -10,10 +10,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { URI } from 'vscode-uri';
-import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { definition } from '../../server/src/core/features/navigation';
 import { workspaceSymbols } from '../../server/src/core/features/symbols';
-import { loadWorkspace } from '../../server/src/node/workspace';
+import { loadWorkspace } from '../../server/src/io/workspace';
 import { LspClient } from '../lsp/client';
 import { prng } from './prng';
 

@@ -1,5 +1,5 @@
-import { detectFormat } from '../../server/src/core/spec/formats';
-import { parseSpecChunked, parseSpecTree, specChunks, walkMode, type SpecFacts } from '../../server/src/core/spec/parseSpec';
+import { detectFormat } from '../../server/src/core/markdown/formats';
+import { parseSpecChunked, parseSpecTree, specChunks, walkMode, type SpecFacts } from '../../server/src/core/markdown/parseSpec';
 import { scanSpecChunk } from '../../server/src/core/markdown/specFacts';
 
 /** SpecFacts as plain data (the anchor set as a list in insertion order, the lazy prose read). */

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { resolveConfig, type ClarifierConfig } from '../../server/src/core/config';
-import { computeDiagnostics } from '../../server/src/core/diagnostics';
-import { WorkspaceIndex } from '../../server/src/core/index';
+import { resolveConfig, type ClarifierConfig } from '../../server/src/core/workspace/config';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import type { Diagnostic } from '../../server/src/core/types';
 
 /** The repository root (tests run from out/test/…). */

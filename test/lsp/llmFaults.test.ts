@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SYSTEM_PROMPT } from '../../server/src/core/ambiguity/llm';
+import { SYSTEM_PROMPT } from '../../server/src/core/analysis/ambiguity/llm';
 import { clausesInUserMessage, startFakeOpenAI, userMessage, type FakeOpenAI, type ReplyScript } from '../helpers/fakeOpenAI';
 import { runCli } from '../helpers/cli';
 

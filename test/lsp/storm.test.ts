@@ -3,9 +3,9 @@
 // goes back to an older version; the server keeps answering. The server [^ls2t] [^ls4h]. See docs/reliability.md.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { computeDiagnostics } from '../../server/src/core/diagnostics';
-import { LineIndex } from '../../server/src/core/text';
-import { loadWorkspace } from '../../server/src/node/workspace';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { loadWorkspace } from '../../server/src/io/workspace';
 import { prng } from '../helpers/prng';
 import { copyFixture, LspClient, type Notification } from './client';
 import * as fs from 'node:fs';

@@ -1,7 +1,7 @@
 // Specs for agents: clause cards, governing clauses, search, open questions, the context block [^ag1m] [^ag2c].
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { clauseCard, contextMarkdown, governingClauses, openQuestions, searchClauses } from '../../server/src/core/features/agents';
 import { memoryWorkspace } from '../helpers/workspace';
 import { tempWorkspace, clarify } from '../helpers/cli';

@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseSpec } from '../../server/src/core/spec/parseSpec';
-import { LineIndex } from '../../server/src/core/text';
+import { parseSpec } from '../../server/src/core/markdown/parseSpec';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
 import {
   AMBIGUITY_CATEGORIES,
   findAmbiguities,
@@ -11,8 +11,8 @@ import {
   suppressionChecker,
   type AmbiguityFinding,
   type AmbiguityOptions,
-} from '../../server/src/core/ambiguity/analyze';
-import { LEXICON, NOT_AMBIGUOUS, TOLERANCE_QUESTION } from '../../server/src/core/ambiguity/lexicon';
+} from '../../server/src/core/analysis/ambiguity/analyze';
+import { LEXICON, NOT_AMBIGUOUS, TOLERANCE_QUESTION } from '../../server/src/core/analysis/ambiguity/lexicon';
 import { modelSpecDir } from '../helpers/workspace';
 
 /** A spec from lines (joined with \n). */

@@ -7,9 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from '../../server/src/cli/main';
-import { computeDiagnostics } from '../../server/src/core/diagnostics';
-import { createDirectoryCache } from '../../server/src/node/llm';
-import { loadWorkspace } from '../../server/src/node/workspace';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
+import { createDirectoryCache } from '../../server/src/io/llm';
+import { loadWorkspace } from '../../server/src/io/workspace';
 
 const temp = (name: string): string => fs.mkdtempSync(path.join(os.tmpdir(), `clarify-${name}-`));
 const KEY = 'ab'.repeat(32);

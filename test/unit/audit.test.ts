@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { auditItems, codeWindow, findingOf, parseAuditAnswer } from '../../server/src/core/audit/compliance';
+import { auditItems, codeWindow, findingOf, parseAuditAnswer } from '../../server/src/core/analysis/audit/compliance';
 import { userMessage, useFakeOpenAI } from '../helpers/fakeOpenAI';
 import { memoryWorkspace } from '../helpers/workspace';
 import { tempWorkspace, clarify } from '../helpers/cli';

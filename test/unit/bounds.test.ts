@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { jsonPieces, toJson } from '../../server/src/core/format/json';
-import { parseMarkdownPieces, specChunks } from '../../server/src/core/spec/parseSpec';
+import { parseMarkdownPieces, specChunks } from '../../server/src/core/markdown/parseSpec';
 import { memoryWorkspace, modelSpecDir, repoRoot } from '../helpers/workspace';
 
 interface Node {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { parseSpecChunked, parseSpecWhole, specChunks, type SpecChunkCache, type SpecFacts } from '../../server/src/core/spec/parseSpec';
+import { parseSpecChunked, parseSpecWhole, specChunks, type SpecChunkCache, type SpecFacts } from '../../server/src/core/markdown/parseSpec';
 import { diagnosticsOf, memoryWorkspace, modelSpecDir, repoRoot } from '../helpers/workspace';
 
 const norm = (f: SpecFacts): unknown => ({ ...f, anchors: [...f.anchors] });

@@ -1,9 +1,9 @@
 // Citations live in comments, in every supported language, never in literals [^ci1c] [^ci4s].
 import * as assert from 'node:assert/strict';
-import { citationsInComments, commentSpansForPath, findCitations, isInComment } from '../../server/src/core/code/citations';
-import { scanComments } from '../../server/src/core/code/comments';
-import { isSourcePath, LANGUAGE_IDS, LANGUAGES, languageById, languageForPath } from '../../server/src/core/code/languages';
-import { LineIndex } from '../../server/src/core/text';
+import { citationsInComments, commentSpansForPath, findCitations, isInComment } from '../../server/src/core/comments/citations';
+import { scanComments } from '../../server/src/core/comments/comments';
+import { isSourcePath, LANGUAGE_IDS, LANGUAGES, languageById, languageForPath } from '../../server/src/core/comments/languages';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
 /**

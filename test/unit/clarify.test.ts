@@ -15,8 +15,8 @@ import { codeActions } from '../../server/src/core/features/actions';
 import { answerEdits, answerRequestEdits, escapeMarkdownText } from '../../server/src/core/features/clarify';
 import type { FileEdit } from '../../server/src/core/features/edits';
 import { hoverMarkdown } from '../../server/src/core/features/hover';
-import { markdownSkeleton, parseSpec } from '../../server/src/core/spec/parseSpec';
-import { LineIndex } from '../../server/src/core/text';
+import { markdownSkeleton, parseSpec } from '../../server/src/core/markdown/parseSpec';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
 /** Applies text edits (in reverse order) to a text: what an editor does with the WorkspaceEdit. */

@@ -1,8 +1,8 @@
 // Issue 13: the clarifier judges sentence structure and word classes [^am6c], and reviews every spec format [^am7f].
 import * as assert from 'node:assert/strict';
-import { documentTerms, domainOf, reviewOf } from '../../server/src/core/ambiguity/formats';
-import { buildBatches, buildMessages, cacheKey, clausesForLlm } from '../../server/src/core/ambiguity/llm';
-import type { AmbiguityHit } from '../../server/src/core/index';
+import { documentTerms, domainOf, reviewOf } from '../../server/src/core/analysis/ambiguity/formats';
+import { buildBatches, buildMessages, cacheKey, clausesForLlm } from '../../server/src/core/analysis/ambiguity/llm';
+import type { AmbiguityHit } from '../../server/src/core/workspace/workspaceIndex';
 import { memoryWorkspace } from '../helpers/workspace';
 
 /** `phrase (category)` of every finding in one spec file of a one-file workspace. */

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runLlmOnIndex } from '../../server/src/node/llmRun';
+import { runLlmOnIndex } from '../../server/src/io/llmRun';
 import { clausesInUserMessage, userMessage, useFakeOpenAI } from '../helpers/fakeOpenAI';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 import { tempWorkspace, clarify } from '../helpers/cli';

@@ -1,6 +1,6 @@
 // Configuration [^cf2v] and which files are specs [^sf4k].
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONFIG, mergeConfig, parseConfigText, PathClassifier, validateOverrides } from '../../server/src/core/config';
+import { DEFAULT_CONFIG, mergeConfig, parseConfigText, PathClassifier, validateOverrides } from '../../server/src/core/workspace/config';
 
 describe('config', () => {
   it('defaults when there is no file', () => {

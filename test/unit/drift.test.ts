@@ -3,9 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { changedSince, clauseTexts, judgeStale, staleHoverMarkdown, wordDiff, type SpecChange, type StaleFinding } from '../../server/src/core/drift';
-import { parseSpec } from '../../server/src/core/spec/parseSpec';
-import { GitRepo, parseBlame } from '../../server/src/node/git';
+import { changedSince, clauseTexts, judgeStale, staleHoverMarkdown, wordDiff, type SpecChange, type StaleFinding } from '../../server/src/core/analysis/drift';
+import { parseSpec } from '../../server/src/core/markdown/parseSpec';
+import { GitRepo, parseBlame } from '../../server/src/io/git';
 import { clarify, tempWorkspace } from '../helpers/cli';
 import { commit, git, scriptedRepo, writeFiles } from '../helpers/gitHistory';
 

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { codeActions, currentDiagnostics, SHOW_DOCUMENT_COMMAND } from '../../server/src/core/features/actions';
 import { exampleMarkdown, hoverMarkdown } from '../../server/src/core/features/hover';
 import { annotatedWords, codeLenses, documentSymbols, type OutlineSymbol } from '../../server/src/core/features/symbols';
-import { loadWorkspace } from '../../server/src/node/workspace';
+import { loadWorkspace } from '../../server/src/io/workspace';
 import { diagnosticsOf, memoryWorkspace, modelSpecDir } from '../helpers/workspace';
 
 const SPEC = '# Auth {#auth}\n\n## Sessions {#sessions}\n\nExpire[^au3f].\n\n## Other {#other}\n';

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { parseConfigText } from '../../server/src/core/config';
+import { parseConfigText } from '../../server/src/core/workspace/config';
 import { codeActions } from '../../server/src/core/features/actions';
 import { hoverMarkdown } from '../../server/src/core/features/hover';
 import { definition, references, renameId } from '../../server/src/core/features/navigation';
-import { coverageReport } from '../../server/src/core/report';
-import { parseSpec } from '../../server/src/core/spec/parseSpec';
+import { coverageReport } from '../../server/src/core/format/report';
+import { parseSpec } from '../../server/src/core/markdown/parseSpec';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
 /*

@@ -3,9 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { completeIds } from '../../server/src/core/features/completion';
-import type { IndexModel, WorkspaceIndex } from '../../server/src/core/index';
+import type { IndexModel, WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { diagnosticsOf, memoryWorkspace, modelSpecDir, repoRoot } from '../helpers/workspace';
 
 /** The model as plain data: every map, in order. */

@@ -2,12 +2,12 @@
 // files whose diagnostics may change are recomputed. After every random edit, the model, every resolution and the
 // per-file diagnostics kept the editor's way must equal a fresh index of the same texts.
 import * as assert from 'node:assert/strict';
-import { computeDiagnostics } from '../../server/src/core/diagnostics';
-import type { IndexModel, WorkspaceIndex } from '../../server/src/core/index';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
+import type { IndexModel, WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import type { Diagnostic } from '../../server/src/core/types';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { documentTerms } from '../../server/src/core/ambiguity/formats';
+import { documentTerms } from '../../server/src/core/analysis/ambiguity/formats';
 import { memoryWorkspace, modelSpecDir } from '../helpers/workspace';
 
 function snapshot(model: IndexModel): unknown {

@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { conflictCandidates, MAX_PAIRS_PER_CLAUSE, type CandidatePair } from '../../server/src/core/typecheck/candidates';
-import { judgeDiagnostics, judgeFindingOf, judgeItems, judgeMessages, parseJudgeAnswer, type JudgeResult } from '../../server/src/core/typecheck/judge';
+import { conflictCandidates, MAX_PAIRS_PER_CLAUSE, type CandidatePair } from '../../server/src/core/analysis/typecheck/candidates';
+import { judgeDiagnostics, judgeFindingOf, judgeItems, judgeMessages, parseJudgeAnswer, type JudgeResult } from '../../server/src/core/analysis/typecheck/judge';
 import { toSarif } from '../../server/src/core/format/sarif';
 import { toLspDiagnostic } from '../../server/src/lsp/convert';
 import { userMessage, useFakeOpenAI, type RecordedRequest } from '../helpers/fakeOpenAI';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CODE_DESCRIPTIONS, DEFAULT_SEVERITY } from '../../server/src/core/diagnostics';
+import { CODE_DESCRIPTIONS, DEFAULT_SEVERITY } from '../../server/src/core/diagnostics/diagnostics';
 import { DIAGNOSTIC_CODES } from '../../server/src/core/types';
 
 /**

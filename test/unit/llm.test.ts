@@ -27,8 +27,8 @@ import {
   type LlmFindingRecord,
   type LlmPassOptions,
   type LlmPassResult,
-} from '../../server/src/core/ambiguity/llm';
-import { createDirectoryCache, createOpenAIClient, type OpenAIClientOptions } from '../../server/src/node/llm';
+} from '../../server/src/core/analysis/ambiguity/llm';
+import { createDirectoryCache, createOpenAIClient, type OpenAIClientOptions } from '../../server/src/io/llm';
 import { clausesInUserMessage, refusedBaseURL, startFakeOpenAI, userMessage, type FakeOpenAI, type FakeReply, type RecordedRequest } from '../helpers/fakeOpenAI';
 import { memoryWorkspace } from '../helpers/workspace';
 

@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { computeDiagnostics } from '../../server/src/core/diagnostics';
-import { loadWorkspace, type LoadedWorkspace } from '../../server/src/node/workspace';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
+import { loadWorkspace, type LoadedWorkspace } from '../../server/src/io/workspace';
 
 function makeFolder(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-load-'));

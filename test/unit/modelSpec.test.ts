@@ -1,7 +1,7 @@
 // The real Model Spec: footnotes without definitions [^fn3d], inherited authority [^fn8r], examples [^ex5p] [^ex6u].
 import * as assert from 'node:assert/strict';
-import { computeDiagnostics } from '../../server/src/core/diagnostics';
-import { loadWorkspace, type LoadedWorkspace } from '../../server/src/node/workspace';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
+import { loadWorkspace, type LoadedWorkspace } from '../../server/src/io/workspace';
 import { modelSpecDir } from '../helpers/workspace';
 
 /** The real OpenAI Model Spec (../shared/corpora/model_spec, or its copy in test/fixtures): its facts must hold exactly. */

@@ -1,7 +1,7 @@
 // Spec parsing: [^mp7q] [^hc2b] [^hc9m] [^hc4s] [^fn3d] [^fn8r] [^ln2a].
 import * as assert from 'node:assert/strict';
-import { parseSpec } from '../../server/src/core/spec/parseSpec';
-import { parseAttributeBlock } from '../../server/src/core/spec/attributes';
+import { parseSpec } from '../../server/src/core/markdown/parseSpec';
+import { parseAttributeBlock } from '../../server/src/core/markdown/attributes';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
 const ids = (text: string): string[] => parseSpec('spec.md', text).headingClauses.map((c) => c.id);

@@ -4,14 +4,14 @@
 // index [^ls2t]. See docs/reliability.md.
 import * as assert from 'node:assert/strict';
 import type * as FastCheck from 'fast-check';
-import { suppressedLines } from '../../server/src/core/ambiguity/analyze';
-import { redactSecrets } from '../../server/src/core/ambiguity/llm';
-import { citationsInComments, findCitations, type RawCitation } from '../../server/src/core/code/citations';
-import { LANGUAGES } from '../../server/src/core/code/languages';
-import { parseAttributeBlock } from '../../server/src/core/spec/attributes';
-import { defuseMarkdown } from '../../server/src/core/spec/defuse';
-import { parseSpec } from '../../server/src/core/spec/parseSpec';
-import { ID_PATTERN, LineIndex } from '../../server/src/core/text';
+import { suppressedLines } from '../../server/src/core/analysis/ambiguity/analyze';
+import { redactSecrets } from '../../server/src/core/analysis/ambiguity/llm';
+import { citationsInComments, findCitations, type RawCitation } from '../../server/src/core/comments/citations';
+import { LANGUAGES } from '../../server/src/core/comments/languages';
+import { parseAttributeBlock } from '../../server/src/core/markdown/attributes';
+import { defuseMarkdown } from '../../server/src/core/markdown/defuse';
+import { parseSpec } from '../../server/src/core/markdown/parseSpec';
+import { ID_PATTERN, LineIndex } from '../../server/src/core/text/lineIndex';
 import type { Range } from '../../server/src/core/types';
 import { indexView as view } from '../helpers/indexView';
 import { memoryWorkspace } from '../helpers/workspace';

@@ -3,11 +3,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { redactSecrets } from '../../server/src/core/ambiguity/llm';
-import { findCitations } from '../../server/src/core/code/citations';
-import { MAX_LISTED_DUPLICATES, SUGGESTION_BUDGET } from '../../server/src/core/diagnostics';
-import { defuseMarkdown, MAX_BLOCK_LINES, MAX_BLOCK_MARKERS, MAX_CONTAINER_COLUMN } from '../../server/src/core/spec/defuse';
-import { parseSpec } from '../../server/src/core/spec/parseSpec';
+import { redactSecrets } from '../../server/src/core/analysis/ambiguity/llm';
+import { findCitations } from '../../server/src/core/comments/citations';
+import { MAX_LISTED_DUPLICATES, SUGGESTION_BUDGET } from '../../server/src/core/diagnostics/diagnostics';
+import { defuseMarkdown, MAX_BLOCK_LINES, MAX_BLOCK_MARKERS, MAX_CONTAINER_COLUMN } from '../../server/src/core/markdown/defuse';
+import { parseSpec } from '../../server/src/core/markdown/parseSpec';
 import { brief, diagnosticsOf, memoryWorkspace, modelSpecDir, repoRoot } from '../helpers/workspace';
 
 const ids = (text: string): string[] => {

@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { summarize } from '../../server/src/core/format/json';
 import { toText } from '../../server/src/core/format/text';
-import { coverageOf, coveragePercent, coverageReport, statusSummary } from '../../server/src/core/report';
+import { coverageOf, coveragePercent, coverageReport, statusSummary } from '../../server/src/core/format/report';
 import type { Diagnostic } from '../../server/src/core/types';
-import { plural } from '../../server/src/core/words';
+import { plural } from '../../server/src/core/text/words';
 import { diagnosticsOf, memoryWorkspace, repoRoot } from '../helpers/workspace';
 
 const FILES = {
@@ -88,6 +88,6 @@ describe('counts in words', () => {
     };
     for (const dir of ['server/src', 'client/src']) walk(path.join(repoRoot, dir));
     // The LLM prompt is not a message to the user, and its text is part of the cache key: it stays as it is.
-    assert.deepEqual(offenders.filter((o) => !o.startsWith('server/src/core/ambiguity/llm.ts')), []);
+    assert.deepEqual(offenders.filter((o) => !o.startsWith('server/src/core/analysis/ambiguity/llm.ts')), []);
   });
 });

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as FastCheck from 'fast-check';
-import { parseSpecChunked, parseSpecTree, type SpecChunkCache } from '../../server/src/core/spec/parseSpec';
+import { parseSpecChunked, parseSpecTree, type SpecChunkCache } from '../../server/src/core/markdown/parseSpec';
 import { scannedChunks, specFactsDifferences } from '../helpers/specFactsOracle';
 import { modelSpecDir, repoRoot } from '../helpers/workspace';
 

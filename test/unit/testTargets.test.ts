@@ -1,11 +1,11 @@
 // Footnote definitions that name the test verifying a clause [^tt3v].
 import * as assert from 'node:assert/strict';
-import { findTestDefinitions, lookupTest } from '../../server/src/core/code/testNames';
+import { findTestDefinitions, lookupTest } from '../../server/src/core/comments/testNames';
 import { toJson } from '../../server/src/core/format/json';
 import { hoverMarkdown } from '../../server/src/core/features/hover';
 import { definition, referencesOf, renameId } from '../../server/src/core/features/navigation';
-import { coverageReport } from '../../server/src/core/report';
-import { findTestTargets } from '../../server/src/core/spec/testTargets';
+import { coverageReport } from '../../server/src/core/format/report';
+import { findTestTargets } from '../../server/src/core/markdown/testTargets';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
 const lines = (...l: string[]): string => l.join('\n') + '\n';

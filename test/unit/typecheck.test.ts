@@ -5,10 +5,10 @@ import { toJson } from '../../server/src/core/format/json';
 import { toSarif } from '../../server/src/core/format/sarif';
 import { summarize } from '../../server/src/core/format/json';
 import { toText } from '../../server/src/core/format/text';
-import { coverageReport } from '../../server/src/core/report';
-import { statementOf } from '../../server/src/core/typecheck/normative';
-import { findQuantities, incompatible } from '../../server/src/core/typecheck/quantities';
-import { loadWorkspace } from '../../server/src/node/workspace';
+import { coverageReport } from '../../server/src/core/format/report';
+import { statementOf } from '../../server/src/core/analysis/typecheck/normative';
+import { findQuantities, incompatible } from '../../server/src/core/analysis/typecheck/quantities';
+import { loadWorkspace } from '../../server/src/io/workspace';
 import { brief, diagnosticsOf, memoryWorkspace, repoRoot } from '../helpers/workspace';
 
 const conflicts = (files: Record<string, string>, config = {}): string[] =>

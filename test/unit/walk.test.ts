@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readTextFile, walkWorkspace, WorkspaceRules } from '../../server/src/node/walk';
-import { loadWorkspace } from '../../server/src/node/workspace';
+import { readTextFile, walkWorkspace, WorkspaceRules } from '../../server/src/io/walk';
+import { loadWorkspace } from '../../server/src/io/workspace';
 
 function temp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-walk-'));

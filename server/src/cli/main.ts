@@ -2,18 +2,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as v8 from 'node:v8';
-import { CODE_DESCRIPTIONS, compareDiagnostics, computeDiagnostics } from '../core/diagnostics';
-import { impactText, staleDiagnostics } from '../core/drift';
-import { findStaleCitations, impactSince } from '../node/drift';
+import { CODE_DESCRIPTIONS, compareDiagnostics, computeDiagnostics } from '../core/diagnostics/diagnostics';
+import { impactText, staleDiagnostics } from '../core/analysis/drift';
+import { findStaleCitations, impactSince } from '../io/drift';
 import { jsonPieces, summarize, toJson } from '../core/format/json';
 import { toSarif } from '../core/format/sarif';
 import { formatDiagnosticLine, toText } from '../core/format/text';
-import type { AuditResult } from '../core/audit/compliance';
-import { coverageJson, coverageReport } from '../core/report';
+import type { AuditResult } from '../core/analysis/audit/compliance';
+import { coverageJson, coverageReport } from '../core/format/report';
 import { DIAGNOSTIC_CODES, type Diagnostic, type Severity } from '../core/types';
-import { plural } from '../core/words';
-import { readTextFile } from '../node/walk';
-import { loadWorkspace } from '../node/workspace';
+import { plural } from '../core/text/words';
+import { readTextFile } from '../io/walk';
+import { loadWorkspace } from '../io/workspace';
 import { contextMarkdown, governingClauses, type LineRange } from '../core/features/agents';
 
 /**
@@ -181,7 +181,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   const workspace = await loadWorkspace(dir, values.cache ? { cacheDir: path.resolve(values.cache) } : {});
   if (values.llm && command === 'check') {
     // The optional LLM pass: its failure is one line on stderr; the offline results stay [^llm_pass].
-    const { runLlmOnIndex } = await import('../node/llmRun.js');
+    const { runLlmOnIndex } = await import('../io/llmRun.js');
     const run = await runLlmOnIndex(workspace.index, {
       config: workspace.config,
       ...(values['llm-model'] ? { model: values['llm-model'] } : {}),
@@ -199,7 +199,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   // The optional LLM conflict judge: its findings join the check's; a failure is one line, the rest stays [^cj4q].
   let judged: Diagnostic[] = [];
   if (command === 'check' && (values['llm-conflicts'] || (values.llm && workspace.config.llm.conflicts))) {
-    const { runConflictJudgeOnIndex } = await import('../node/conflictRun.js');
+    const { runConflictJudgeOnIndex } = await import('../io/conflictRun.js');
     const run = await runConflictJudgeOnIndex(workspace.index, {
       config: workspace.config,
       ...(values['llm-model'] ? { model: values['llm-model'] } : {}),
@@ -300,7 +300,7 @@ async function runContext(args: string[], io: { stdout: NodeJS.WritableStream; s
   const rel = path.relative(root, file);
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${fileArg} is not inside the workspace ${root}`);
   const relPath = rel.split(path.sep).join('/');
-  const [{ LiveWorkspace }, { exampleTexts }] = await Promise.all([import('../node/liveWorkspace.js'), import('./mcp.js')]);
+  const [{ LiveWorkspace }, { exampleTexts }] = await Promise.all([import('../io/liveWorkspace.js'), import('./mcp.js')]);
   const workspace = new LiveWorkspace(root);
   const ws = await workspace.current();
   if (!ws.index.hasFile(relPath)) throw new Error(`${relPath} is not a file of the workspace ${root} (missing, ignored or skipped)`);
@@ -365,7 +365,7 @@ async function runAuditCommand(args: string[], io: { stdout: NodeJS.WritableStre
   });
   const workspace = await loadWorkspace(dir);
   for (const s of workspace.skipped) io.stderr.write(`clarify: skipped ${s.path}: ${s.reason}\n`);
-  const { runAuditOnIndex } = await import('../node/auditRun.js');
+  const { runAuditOnIndex } = await import('../io/auditRun.js');
   const run = await runAuditOnIndex(workspace.index, {
     root: workspace.root,
     config: workspace.config,

@@ -2,10 +2,10 @@ import * as path from 'node:path';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
-import { computeDiagnostics } from '../core/diagnostics';
+import { computeDiagnostics } from '../core/diagnostics/diagnostics';
 import { clauseCard, contextMarkdown, governingClauses, openQuestions, searchClauses, type LineRange } from '../core/features/agents';
 import type { Diagnostic, Severity } from '../core/types';
-import { LiveWorkspace } from '../node/liveWorkspace';
+import { LiveWorkspace } from '../io/liveWorkspace';
 
 /**
  * `clarify mcp`: the specs of a workspace for coding agents, over the Model Context Protocol (stdio). Read-only: the

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { WorkspaceChange, FileEdit } from '../core/features/edits';
 import type { Diagnostic, DiagnosticCode, Severity } from '../core/types';
-import type { Folder } from '../node/host';
+import type { Folder } from './session';
 
 /** Core values <-> LSP values. */
 

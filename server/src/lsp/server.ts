@@ -16,24 +16,24 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { validateOverrides, type ClarifierConfig } from '../core/config';
+import { validateOverrides, type ClarifierConfig } from '../core/workspace/config';
 import { codeActions, currentDiagnostics, diagnosticsInRange, SHOW_DOCUMENT_COMMAND } from '../core/features/actions';
 import { answerRequestEdits } from '../core/features/clarify';
 import { completeAnchors, completeIds, completionContext } from '../core/features/completion';
 import { hoverMarkdown } from '../core/features/hover';
-import { staleHoverMarkdown } from '../core/drift';
-import { findStaleCitations, type BlameCache } from '../node/drift';
+import { staleHoverMarkdown } from '../core/analysis/drift';
+import { findStaleCitations, type BlameCache } from '../io/drift';
 import { occurrenceAt } from '../core/features/locate';
 import { definition, prepareRename, references, renameId } from '../core/features/navigation';
 import { codeLenses, documentLinks, documentSymbols, workspaceSymbols, type OutlineSymbol } from '../core/features/symbols';
-import { coverageOf, coverageReport, statusSummary, type StatusCounts } from '../core/report';
-import { plural } from '../core/words';
+import { coverageOf, coverageReport, statusSummary, type StatusCounts } from '../core/format/report';
+import { plural } from '../core/text/words';
 import type { Diagnostic } from '../core/types';
 import * as path from 'node:path';
-import { Host, type Folder } from '../node/host';
-import { runAuditOnIndex } from '../node/auditRun';
-import { runConflictJudgeOnIndex } from '../node/conflictRun';
-import { runLlmOnIndex } from '../node/llmRun';
+import { Host, type Folder } from './session';
+import { runAuditOnIndex } from '../io/auditRun';
+import { runConflictJudgeOnIndex } from '../io/conflictRun';
+import { runLlmOnIndex } from '../io/llmRun';
 import { fromLspDiagnostic, toCodeAction, toLspDiagnostic, toWorkspaceEdit, type EditOptions } from './convert';
 
 /**

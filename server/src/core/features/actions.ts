@@ -1,7 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
-import type { WorkspaceIndex } from '../index';
-import { dirname } from '../paths';
-import { comparePositions, rangeContains } from '../text';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { dirname } from '../workspace/paths';
+import { comparePositions, rangeContains } from '../text/lineIndex';
 import type { Clause, Diagnostic, Range } from '../types';
 import { escapeMarkdownText } from './clarify';
 import { occurrenceAt } from './locate';

@@ -1,5 +1,5 @@
-import type { IndexModel } from '../index';
-import { compareDiagnostics } from '../diagnostics';
+import type { IndexModel } from '../workspace/workspaceIndex';
+import { compareDiagnostics } from '../diagnostics/diagnostics';
 import type { Citation, Clause, Diagnostic } from '../types';
 
 /**

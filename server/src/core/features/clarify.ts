@@ -1,5 +1,5 @@
-import { isRecordHeading, markdownSkeleton, parseSpecChunked, RECORD_TITLE, specChunks, type SpecChunkCache, type SpecFacts } from '../spec/parseSpec';
-import { comparePositions, isValidId, LineIndex } from '../text';
+import { isRecordHeading, markdownSkeleton, parseSpecChunked, RECORD_TITLE, specChunks, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
+import { comparePositions, isValidId, LineIndex } from '../text/lineIndex';
 import type { Diagnostic, Range } from '../types';
 import type { FileEdit } from './edits';
 

@@ -1,7 +1,7 @@
-import { isInComment } from '../code/citations';
-import type { IndexModel, WorkspaceIndex } from '../index';
-import { dirname, resolveRelative } from '../paths';
-import { LineIndex } from '../text';
+import { isInComment } from '../comments/citations';
+import type { IndexModel, WorkspaceIndex } from '../workspace/workspaceIndex';
+import { dirname, resolveRelative } from '../workspace/paths';
+import { LineIndex } from '../text/lineIndex';
 import type { Clause } from '../types';
 
 /**

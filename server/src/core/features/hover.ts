@@ -1,5 +1,5 @@
-import type { IndexModel, Resolution } from '../index';
-import { plural } from '../words';
+import type { IndexModel, Resolution } from '../workspace/workspaceIndex';
+import { plural } from '../text/words';
 
 /**
  * The hover of an id: title, authority, the clause text, its section path, its example file (first lines, link) and

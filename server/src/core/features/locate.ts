@@ -1,5 +1,5 @@
-import type { WorkspaceIndex } from '../index';
-import { rangeContains } from '../text';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { rangeContains } from '../text/lineIndex';
 import type { Position, Range } from '../types';
 
 /**

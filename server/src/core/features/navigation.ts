@@ -1,6 +1,6 @@
-import type { IndexModel, WorkspaceIndex } from '../index';
-import { dirname } from '../paths';
-import { isValidId } from '../text';
+import type { IndexModel, WorkspaceIndex } from '../workspace/workspaceIndex';
+import { dirname } from '../workspace/paths';
+import { isValidId } from '../text/lineIndex';
 import type { Range } from '../types';
 import { occurrenceAt, type Occurrence } from './locate';
 import type { FileEdit } from './edits';

@@ -1,8 +1,8 @@
-import type { IndexModel, WorkspaceIndex } from '../index';
-import { comparePositions } from '../text';
+import type { IndexModel, WorkspaceIndex } from '../workspace/workspaceIndex';
+import { comparePositions } from '../text/lineIndex';
 import type { Clause, Range } from '../types';
-import { resolveRelative, dirname } from '../paths';
-import { plural } from '../words';
+import { resolveRelative, dirname } from '../workspace/paths';
+import { plural } from '../text/words';
 
 /** Outline (document symbols), workspace symbols, code lenses and document links. */
 

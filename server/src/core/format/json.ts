@@ -1,4 +1,4 @@
-import type { IndexModel } from '../index';
+import type { IndexModel } from '../workspace/workspaceIndex';
 import type { Citation, Clause, Diagnostic, Severity } from '../types';
 
 /**

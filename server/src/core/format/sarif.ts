@@ -1,4 +1,4 @@
-import { CODE_DESCRIPTIONS, DEFAULT_SEVERITY } from '../diagnostics';
+import { CODE_DESCRIPTIONS, DEFAULT_SEVERITY } from '../diagnostics/diagnostics';
 import { DIAGNOSTIC_CODES, type Diagnostic, type Severity } from '../types';
 
 /**

@@ -1,6 +1,6 @@
 import type { Summary } from './json';
 import type { Diagnostic, Severity } from '../types';
-import { plural } from '../words';
+import { plural } from '../text/words';
 
 /** Compiler-style text output: `file:line:col severity code message`, then one summary line. */
 

@@ -1,8 +1,8 @@
 import type { Clause } from '../types';
-import { ID_PATTERN, ID_RE, LineIndex } from '../text';
-import { looksLikeAttributeBlock, parseAttributeBlock } from '../spec/attributes';
-import { findTestTargets } from '../spec/testTargets';
-import { defuseMarkdown, type Defused } from '../spec/defuse';
+import { ID_PATTERN, ID_RE, LineIndex } from '../text/lineIndex';
+import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
+import { findTestTargets } from './testTargets';
+import { defuseMarkdown, type Defused } from './defuse';
 import {
   BLOCK_TEXT_LIMIT,
   collapse,
@@ -16,7 +16,7 @@ import {
   type SectionEntry,
   type SpecFacts,
   type WalkMode,
-} from '../spec/parseSpec';
+} from './parseSpec';
 import { scanMarkdown, type ScanResult } from './scanner';
 
 /**

@@ -1,0 +1,2329 @@
+import type { Severity } from '../../types';
+import type { ProseBlock } from '../../markdown/parseSpec';
+import { LineIndex } from '../../text/lineIndex';
+import {
+  AMBIGUITY_CATEGORIES,
+  DEFAULT_QUESTIONS,
+  LEXICON,
+  NOT_AMBIGUOUS,
+  TOLERANCE_QUESTION,
+  type AmbiguityCategory,
+  type LexiconEntry,
+} from './lexicon';
+import { AMOUNT_NOUNS, CLASS_WORDS, compoundClassWord, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, OPPOSITES, SENSE_WITH_COMPLEMENT, type ClassWord, type Dimension } from './classes';
+import { tag } from './nlp';
+
+/**
+ * The offline ambiguity pass ("the thought clarifier"): finds vague wording in spec prose and asks, for each, the
+ * question a careful reviewer would ask. Pure: prose blocks in, findings out. [^am2q] [^am5b] [^am8s] [^am3d]
+ *
+ * INPUT. `ProseBlock`s from `parseSpec`: code, HTML, link URLs, footnote references, front matter and heading attribute
+ * blocks are already blanked out with spaces, and `text[i]` is file offset `start + i`, so they are never matched.
+ *
+ * MATCHING. Each block is tokenized once, left to right: words (letters and digits, with inner `-` `_` `.` `'` `/`
+ * kept, so "fast-forward", "few-shot", `snake_case`, "file.ext" are single words that match nothing), numbers and
+ * single punctuation marks. Lexicon phrases are tokenized the same way and stored in a map keyed by their first word,
+ * longest first; at each word the first (longest) phrase that matches wins and its words are consumed, so "as soon as
+ * possible" beats "soon" and "as appropriate" (escape) beats "appropriate" (vague). Whitespace, including line breaks
+ * and blanked-out markup, is ignored between the words of a phrase. `*` in a phrase matches one word. Glossary terms
+ * and the NOT_AMBIGUOUS phrases ("at most", "large language model", "as soon as <event>") are matched the same way
+ * and flag nothing; a lexicon match that overlaps a glossary term is dropped. One linear pass; no per-token regex.
+ *
+ * CONTEXT RULES (why the pass can be trusted):
+ *  - Bounded wording is not flagged. For vague, comparative and time terms, a measurable bound in the same clause (up
+ *    to 4 tokens before, 8 after, never across `;` or a sentence end) makes the term harmless: a number ("quickly
+ *    (within 200 ms)", "AES-256"), a percentile ("fast: p95 < 50 ms"), a comparison sign (`<`, `≤`, `±`), a named
+ *    standard ("TLS 1.3", "ISO 27001", "RFC 9110", "OWASP"), a number word with a unit ("two seconds"), "once per …",
+ *    a stated test ("appropriate enough that …"), and for comparatives a "than …". A quantity word is bounded only by
+ *    its own count right after it ("several (3–5)", "some (at least 2)"): in "most requests under 2 s" the fraction is
+ *    still open. Escape, open-ended and weak wording is never bounded by numbers.
+ *  - Approximations: "approximately/about/around/nearly 30 s" is a bounded approximation, still flagged but asking for
+ *    the tolerance (TOLERANCE_QUESTION) unless one is given ("± 2 s"). "about"/"around" are flagged only before a
+ *    number ("talk about X" is fine); "approximately equal" asks how close is close enough.
+ *  - Per-entry rules (`ContextRule` in lexicon.ts). Words with common descriptive uses ("some", "many", "most",
+ *    "appropriate", "reasonable", "large", comparatives such as "the best" or "minimize") are flagged only in the scope
+ *    of a keyword: after it in its clause, not in a subordinate clause (even if, whether, which, …) — "should cite some
+ *    sources", not "in some cases" or "many users want". Hedges ("generally", "typically") only next to a modal ("should
+ *    generally refuse"). Effort and ability phrases ("attempt to", "be able to") only right after a positive keyword
+ *    ("should try to", not "must never attempt to", not "the user tries to"). "immediately after X" is bounded by the
+ *    event, "immediately usable" is no time; "secure the account" is a verb; "as required by X" names its source; an
+ *    "etc." in a list of examples ("e.g., A, B, etc.", "such as …") adds nothing to an already illustrative list.
+ *  - Quoted wording is an example of wording, not a requirement: nothing inside "…", “…”, or '…' / ‘…’ (word-initial
+ *    opening quote, word-final closing quote, at most 120 characters) is flagged or counts as a keyword.
+ *  - RFC 2119 keywords (must, shall, should, required; MAY, OPTIONAL, RECOMMENDED in capitals) are never flagged.
+ *  - Every backward or forward context scan is capped (LOOK_AROUND tokens), so the pass stays linear on hostile input.
+ *
+ * NORMATIVE. A sentence is normative when it has an RFC 2119 keyword outside quotes, or when its block is a list item
+ * under a normative lead-in ("The assistant should:" followed by list items; list items are recognised by their
+ * markers when `specText` is given, else by the gap between blocks). Commentary is never normative: MkDocs admonitions
+ * (`!!! note`, `!!! meta "Commentary"`) and example captions ("**Example**: …") ignore both keyword and authority.
+ *
+ * SEVERITY. `warning` when the block's clause authority is one of `normativeAuthorities` (default root, platform,
+ * system) or the sentence is normative; `info` otherwise. The `weak` category ("be able to", "optionally") applies
+ * only in normative sentences. Then `categorySeverity`, then `termSeverity` (by entry term or by the form as written;
+ * it wins) override; `off` drops the finding.
+ *
+ * SUPPRESSION. `<!-- clarifier-disable-next-line [codes] -->` silences the next non-blank line (`suppressedLines`,
+ * `suppressionChecker`); the caller passes `isSuppressed(offset, category)`.
+ */
+
+export { AMBIGUITY_CATEGORIES, type AmbiguityCategory };
+
+export interface AmbiguityFinding {
+  category: AmbiguityCategory;
+  /** The lexicon entry's term (its stable name), e.g. `as appropriate` for a match of "where appropriate". */
+  term: string;
+  /** File offsets of the matched phrase. */
+  start: number;
+  end: number;
+  /** The matched source text (markup inside it blanked out). */
+  phrase: string;
+  question: string;
+  /** Why it fired: the class or rule, and the kind of sentence ("an evaluative adjective of quality …, in an acceptance scenario"). */
+  reason: string;
+  clauseId?: string;
+  /** The sentence has an RFC 2119 keyword (or is a list item under a normative lead-in). */
+  normative: boolean;
+  severity: Severity;
+}
+
+export type AmbiguitySeverity = Severity | 'off';
+
+export interface AmbiguityOptions {
+  addTerms?: { term: string; category: AmbiguityCategory; question?: string }[];
+  ignoreTerms?: string[];
+  /** Project-defined terms: never flagged (case-insensitive, multiword allowed). */
+  glossary?: string[];
+  categorySeverity?: Partial<Record<AmbiguityCategory, AmbiguitySeverity>>;
+  /** By entry term ("as appropriate") or by a form as written ("where appropriate"); case-insensitive. Wins over categorySeverity. */
+  termSeverity?: Record<string, AmbiguitySeverity>;
+  /** Authorities whose prose is normative as a whole. Default: root, platform, system. */
+  normativeAuthorities?: string[];
+  /** Suppression (e.g. from `suppressionChecker`); called with the finding's start offset. */
+  isSuppressed?: (offset: number, category: AmbiguityCategory) => boolean;
+  /** The document's own terms (see `documentTerms`): never flagged, like the glossary, but per document. */
+  documentTerms?: string[];
+  /** Examples in questions: `policy` (a behaviour spec such as the Model Spec; see `domainOf`) or `software` (the default). */
+  domain?: 'policy' | 'software' | 'protocol';
+  /** The spec's full text: when given, list items under a normative lead-in are recognised by their markers. */
+  specText?: string;
+}
+
+export const DEFAULT_NORMATIVE_AUTHORITIES: readonly string[] = ['root', 'platform', 'system'];
+
+/** The default severity rule: normative prose (by authority or by keyword) gives warnings, other prose infos. */
+export function defaultAmbiguitySeverity(authorityNormative: boolean, sentenceNormative: boolean): Severity {
+  return authorityNormative || sentenceNormative ? 'warning' : 'info';
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Tokens
+
+type TokenKind = 'word' | 'number' | 'punct';
+
+interface Token {
+  kind: TokenKind;
+  /** Lowercased, with curly apostrophes and Unicode hyphens normalised. */
+  norm: string;
+  raw: string;
+  start: number;
+  end: number;
+  /** snake_case, camelCase, dotted or slashed (except and/or): code-like, never a prose word. */
+  code: boolean;
+  quoted: boolean;
+  sentence: number;
+  clause: number;
+  /** "the data required for …": a lowercase "required" that is a participle, not a keyword (set by `markParticiples`). */
+  participle?: boolean;
+}
+
+const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const CAMEL = /[a-z][A-Z]/;
+const CODE_CHARS = /[_./]/;
+const CURLY_APOSTROPHE = /\u2019/g;
+const UNICODE_HYPHENS = /[\u2010\u2011]/g;
+
+/** Abbreviations whose final dot does not end a sentence (and which are not code-like despite their dot). */
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'cf', 'vs', 'approx', 'fig', 'nr', 'mr', 'mrs', 'dr', 'resp', 'incl', 'esp']);
+
+function isWordChar(ch: string | undefined): boolean {
+  if (ch === undefined || ch === '') return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return NON_ASCII_WORD_CHAR.test(ch);
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/** Characters kept inside a word when a word character follows (and precedes). */
+const JOINERS = new Set(['-', '_', '.', "'", '\u2019', '/', '\u2010', '\u2011', ',']);
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i]!;
+    if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t' || ch === '\u00a0') {
+      i++;
+      continue;
+    }
+    if (isWordChar(ch)) {
+      const start = i;
+      const numeric = isDigit(ch);
+      i++;
+      while (i < n) {
+        const c = text[i]!;
+        if (isWordChar(c)) i++;
+        // "," joins only digits (10,000); "." inside words (file.ext, e.g) and numbers (1.3)
+        else if (JOINERS.has(c) && isWordChar(text[i + 1]) && (c !== ',' || (numeric && isDigit(text[i + 1])))) i++;
+        else break;
+      }
+      const raw = text.slice(start, i);
+      const norm = raw.toLowerCase().replace(CURLY_APOSTROPHE, "'").replace(UNICODE_HYPHENS, '-');
+      const code = !numeric && norm !== 'and/or' && (CODE_CHARS.test(norm) || CAMEL.test(raw)) && !ABBREVIATIONS.has(norm);
+      tokens.push({ kind: numeric ? 'number' : 'word', norm, raw, start, end: i, code, quoted: false, sentence: 0, clause: 0 });
+      continue;
+    }
+    tokens.push({ kind: 'punct', norm: ch, raw: ch, start: i, end: i + 1, code: false, quoted: false, sentence: 0, clause: 0 });
+    i++;
+  }
+  return tokens;
+}
+
+/**
+ * Assigns sentence and clause numbers: sentences end at . ! ? … (not inside quotes, not after an abbreviation, not
+ * before a lowercase word); clauses also end at `;`. Run after `markQuotes`.
+ */
+function segment(tokens: Token[]): void {
+  let sentence = 0;
+  let clause = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    t.sentence = sentence;
+    t.clause = clause;
+    if (t.kind !== 'punct' || t.quoted) continue;
+    if (t.norm === ';') clause++;
+    else if (t.norm === '!' || t.norm === '?' || t.norm === '\u2026' || t.norm === '.') {
+      const prev = tokens[i - 1];
+      let j = i + 1;
+      while (j < tokens.length && j < i + 8 && tokens[j]!.kind === 'punct') j++;
+      const next = tokens[j];
+      if (t.norm === '.' && prev?.kind === 'word' && ABBREVIATIONS.has(prev.norm)) continue;
+      if (next && next.kind === 'word' && next.raw[0] !== next.raw[0]!.toUpperCase()) continue;
+      sentence++;
+      clause++;
+    }
+  }
+}
+
+const CLOSING_PUNCT = new Set(['.', ',', '!', '?', ')']);
+
+/** Marks tokens inside quotation marks: straight or curly double quotes, and word-delimited single quotes. */
+function markQuotes(text: string, tokens: Token[]): void {
+  const spans: [number, number][] = [];
+  let straight = -1;
+  let curly = -1;
+  let single = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      if (straight < 0) straight = i;
+      else {
+        spans.push([straight, i + 1]);
+        straight = -1;
+      }
+    } else if (c === '\u201c') curly = i;
+    else if (c === '\u201d' && curly >= 0) {
+      spans.push([curly, i + 1]);
+      curly = -1;
+    } else if (c === "'" || c === '\u2018' || c === '\u2019') {
+      const before = text[i - 1];
+      const after = text[i + 1];
+      const opens = c !== '\u2019' && !isWordChar(before) && isWordChar(after);
+      const closes = c !== '\u2018' && (isWordChar(before) || CLOSING_PUNCT.has(before ?? '')) && !isWordChar(after);
+      if (closes && single >= 0 && i - single <= 120) {
+        spans.push([single, i + 1]);
+        single = -1;
+      } else if (opens) single = i;
+    }
+  }
+  if (!spans.length) return;
+  spans.sort((a, b) => a[0] - b[0]);
+  let s = 0;
+  for (const t of tokens) {
+    while (s < spans.length && spans[s]![1] <= t.start) s++;
+    if (s < spans.length && spans[s]![0] <= t.start && t.end <= spans[s]![1]) t.quoted = true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Word classes used by the context rules
+
+const KEYWORDS_ANY_CASE = new Set(['must', 'shall', 'should', 'required', "mustn't", "shan't", "shouldn't"]);
+const KEYWORDS_UPPER = new Set(['MAY', 'OPTIONAL', 'RECOMMENDED']);
+
+function isKeyword(t: Token): boolean {
+  if (t.kind !== 'word' || t.quoted || t.participle) return false;
+  return KEYWORDS_ANY_CASE.has(t.norm) || KEYWORDS_UPPER.has(t.raw);
+}
+
+const BE_FORMS = new Set(['is', 'are', 'be', 'been', 'being', 'was', 'were', 'not', "isn't", "aren't", 'also', 'always', 'only', 'then', 'therefore', 'still']);
+
+/**
+ * A lowercase "required" is a keyword after a form of "be" ("is required", "are not required to"); after a noun it is
+ * a participle ("the data required for detecting duplicates", "the bytes required to encode it").
+ */
+function markParticiples(tokens: Token[]): void {
+  tokens.forEach((t, i) => {
+    if (t.raw !== 'required') return;
+    const before = tokens[i - 1];
+    if (before !== undefined && before.kind === 'word' && !BE_FORMS.has(before.norm)) t.participle = true;
+  });
+}
+
+/** The modal keywords a hedge can soften ("should generally"); not "is typically required". */
+const MODALS = new Set(['must', 'shall', 'should', "mustn't", "shan't", "shouldn't"]);
+
+function isModalKeyword(t: Token): boolean {
+  return isKeyword(t) && (MODALS.has(t.norm) || t.raw === 'MAY');
+}
+
+/** Named standards and specifications: "secure (TLS 1.3)", "AES-256", "ISO 27001", "RFC 9110", "OWASP ASVS L2". */
+const STANDARDS = new Set([
+  'tls', 'ssl', 'mtls', 'aes', 'rsa', 'sha', 'ecdsa', 'ed25519', 'hmac', 'iso', 'iec', 'ieee', 'rfc', 'nist', 'fips', 'owasp',
+  'asvs', 'wcag', 'pci', 'pci-dss', 'gdpr', 'hipaa', 'soc', 'oauth', 'oauth2', 'oidc', 'saml', 'hsts', 'cwe', 'sla', 'slo',
+]);
+
+const UNITS = new Set([
+  'ms', 'millisecond', 'milliseconds', 's', 'sec', 'secs', 'second', 'seconds', 'min', 'mins', 'minute', 'minutes', 'h', 'hr',
+  'hrs', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', '%', 'percent', 'kb', 'mb',
+  'gb', 'tb', 'kib', 'mib', 'gib', 'tib', 'byte', 'bytes', 'bit', 'bits', 'times', 'items', 'requests', 'users', 'steps',
+  'attempts', 'retries', 'characters', 'tokens', 'words', 'lines', 'clicks', 'rows', 'entries',
+]);
+
+const NUMBER_WORDS = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty',
+  'thirty', 'forty', 'fifty', 'sixty', 'hundred', 'thousand', 'million', 'half', 'dozen',
+]);
+
+const PERCENTILE = /^p\d{2}(?:\.\d+)?$/;
+const COMPARISON_SIGNS = new Set(['<', '>', '\u2264', '\u2265', '\u00b1', '=', '\u2248']);
+const DETERMINERS = new Set([
+  'the', 'a', 'an', 'its', 'their', 'your', 'his', 'her', 'our', 'my', 'all', 'any', 'each', 'every', 'this', 'that',
+  'these', 'those', 'it', 'them',
+]);
+/** Words that open a clause a keyword before them does not govern: "should proceed even if there is some ambiguity". */
+const SUBORDINATORS = new Set(['even', 'if', 'unless', 'although', 'though', 'because', 'since', 'whereas', 'whether', 'where', 'which', 'who', 'whom', 'whose']);
+const NEGATIONS = new Set(['not', 'never', 'nor', 'no', "shouldn't", "mustn't", "shan't"]);
+const EVENT_WORDS = new Set(['after', 'before', 'upon', 'on', 'when', 'whenever', 'once', 'following', 'if', 'as', 'during']);
+/** "immediately usable" means directly usable, not a time. */
+const READINESS_WORDS = new Set(['usable', 'useful', 'actionable', 'obvious', 'clear', 'apparent', 'visible', 'understandable', 'recognizable', 'recognisable', 'helpful', 'relevant']);
+const SOURCE_WORDS = new Set(['by', 'in', 'under', 'per']);
+
+/** Categories a measurable bound can settle. */
+const BOUNDABLE: ReadonlySet<AmbiguityCategory> = new Set<AmbiguityCategory>(['vague', 'quantity', 'comparative', 'time']);
+
+function isNumberLike(t: Token | undefined): boolean {
+  return !!t && (t.kind === 'number' || (t.kind === 'word' && NUMBER_WORDS.has(t.norm)));
+}
+
+/** Words that may stand between a quantity word and its count: "several (at least 3)", "some (between 2 and 4)". */
+const COUNT_LEAD_WORDS = new Set(['at', 'least', 'most', 'up', 'to', 'between', 'no', 'more', 'fewer', 'less', 'than', 'exactly', 'min', 'max', 'minimum', 'maximum', 'of']);
+
+/**
+ * A quantity word is bounded only by its own count, right after it ("several (3–5)", "some (at least 2)"), not by any
+ * number nearby ("most requests under 2 s" still leaves the fraction open).
+ */
+function hasCount(tokens: Token[], to: number): boolean {
+  const clause = tokens[to - 1]!.clause;
+  for (let k = to; k < tokens.length && k < to + 6 && tokens[k]!.clause === clause; k++) {
+    const t = tokens[k]!;
+    if (isNumberLike(t) || (t.kind === 'punct' && COMPARISON_SIGNS.has(t.norm))) return true;
+    if (t.kind === 'word' && !COUNT_LEAD_WORDS.has(t.norm)) return false;
+  }
+  return false;
+}
+
+/** A tolerance is stated in the clause: "± 2 s", "plus or minus", "tolerance". */
+function hasTolerance(tokens: Token[], at: number): boolean {
+  const clause = tokens[at]!.clause;
+  for (let k = at; k < tokens.length && k < at + LOOK_AROUND && tokens[k]!.clause === clause; k++) {
+    const n = tokens[k]!.norm;
+    if (n === '\u00b1' || n === 'tolerance' || (n === 'plus' && tokens[k + 1]?.norm === 'or' && tokens[k + 2]?.norm === 'minus')) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The phrase matcher
+
+interface Phrase {
+  words: string[];
+  wildcards: number;
+  /** Undefined: a protected phrase (glossary or NOT_AMBIGUOUS): matches, flags nothing. */
+  entry?: LexiconEntry;
+}
+
+class PhraseMap {
+  private readonly byFirst = new Map<string, Phrase[]>();
+
+  /** Adds a phrase (tokenized like prose). A phrase must start with a word: a leading `*` would match everywhere. */
+  add(text: string, entry?: LexiconEntry): void {
+    const words = tokenize(text).map((t) => t.norm);
+    if (!words.length || words[0] === '*') return;
+    const phrase: Phrase = { words, wildcards: words.filter((w) => w === '*').length, ...(entry ? { entry } : {}) };
+    const list = this.byFirst.get(words[0]!) ?? [];
+    list.push(phrase);
+    this.byFirst.set(words[0]!, list);
+  }
+
+  /** Longest first; at equal length the more specific (fewer wildcards) first. */
+  seal(): this {
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || a.wildcards - b.wildcards);
+    return this;
+  }
+
+  /** The longest phrase matching at token `i`. */
+  match(tokens: Token[], i: number): Phrase | undefined {
+    const list = this.byFirst.get(tokens[i]!.norm);
+    if (!list) return undefined;
+    for (const p of list) if (matchesAt(tokens, i, p.words)) return p;
+    return undefined;
+  }
+}
+
+function matchesAt(tokens: Token[], i: number, words: string[]): boolean {
+  if (i + words.length > tokens.length) return false;
+  for (let k = 0; k < words.length; k++) {
+    const t = tokens[i + k]!;
+    if (t.quoted || t.code) return false;
+    const w = words[k]!;
+    if (w === '*') {
+      if (t.kind !== 'word') return false;
+    } else if (t.norm !== w) return false;
+  }
+  return true;
+}
+
+interface Matcher {
+  phrases: PhraseMap;
+  glossary: PhraseMap;
+}
+
+let defaultMatcher: Matcher | undefined;
+
+function buildMatcher(options: AmbiguityOptions): Matcher {
+  const custom = options.addTerms?.length || options.ignoreTerms?.length || options.glossary?.length;
+  if (!custom && defaultMatcher) return defaultMatcher;
+  const ignore = new Set((options.ignoreTerms ?? []).map(termKey));
+  const added = new Map<string, LexiconEntry>();
+  for (const a of options.addTerms ?? []) {
+    const term = a.term.trim().replace(WHITESPACE_RUN, ' ');
+    if (!term || !(AMBIGUITY_CATEGORIES as readonly string[]).includes(a.category)) continue;
+    added.set(termKey(term), { term, category: a.category, question: a.question?.trim() || DEFAULT_QUESTIONS[a.category], source: 'user' });
+  }
+  // A user's entry replaces a built-in one of the same name or form; ignored names drop an entry, ignored forms a form.
+  const phrases = new PhraseMap();
+  for (const entry of LEXICON) {
+    if (ignore.has(termKey(entry.term)) || added.has(termKey(entry.term))) continue;
+    for (const form of [entry.term, ...(entry.forms ?? [])]) {
+      if (!ignore.has(termKey(form)) && !added.has(termKey(form))) phrases.add(form, entry);
+      // An ignored phrase stays protected: the class words inside it ("appropriate" in "where appropriate") are not flagged.
+      else if (ignore.has(termKey(form)) && form.includes(' ')) phrases.add(form);
+    }
+  }
+  for (const [key, entry] of added) if (!ignore.has(key)) phrases.add(entry.term, entry);
+  for (const p of NOT_AMBIGUOUS) phrases.add(p);
+  for (const [p] of TERMS_OF_ART) phrases.add(p);
+  const glossary = new PhraseMap();
+  for (const g of options.glossary ?? []) if (g.trim()) glossary.add(g);
+  const matcher = { phrases: phrases.seal(), glossary: glossary.seal() };
+  if (!custom) defaultMatcher = matcher;
+  return matcher;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Blocks: commentary, lead-ins, normativity
+
+const ADMONITION = /^!!!\s*(note|meta|info|tip|hint|example|abstract|summary|quote|question|seealso)\b/i;
+const EXAMPLE_CAPTION = /^(?:bad |good )?examples?\s*\d*\s*:/i;
+const LIST_MARKER = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]/;
+
+function isCommentary(block: ProseBlock): boolean {
+  const head = block.text.trimStart();
+  return ADMONITION.test(head) || EXAMPLE_CAPTION.test(head);
+}
+
+/** Does `next` continue a list that follows `prev` (a list item rather than a new paragraph)? */
+function isListContinuation(prev: ProseBlock, next: ProseBlock, specText: string | undefined): boolean {
+  if (next.kind !== 'paragraph' || next.clauseId !== prev.clauseId) return false;
+  if (specText !== undefined) {
+    const gap = specText.slice(prev.end, next.start);
+    const lastLine = gap.slice(Math.max(gap.lastIndexOf('\n'), gap.lastIndexOf('\r')) + 1);
+    return LIST_MARKER.test(lastLine);
+  }
+  // Without the text: paragraphs are separated by a blank line (2 characters), list items by a marker as well.
+  const gap = next.start - prev.end;
+  return gap >= 3 && gap <= 16;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The pass
+
+export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions = {}): AmbiguityFinding[] {
+  const matcher = buildMatcher(options);
+  const authorities = new Set(options.normativeAuthorities ?? DEFAULT_NORMATIVE_AUTHORITIES);
+  const termSeverity = new Map(Object.entries(options.termSeverity ?? {}).map(([k, v]) => [termKey(k), v]));
+  // An ignored entry's name ignores all its forms, also where a form is found as a class word.
+  const ignore = new Set((options.ignoreTerms ?? []).map(termKey));
+  for (const entry of LEXICON) if (ignore.has(termKey(entry.term))) for (const f of entry.forms ?? []) ignore.add(termKey(f));
+  const findings: AmbiguityFinding[] = [];
+  const documentTerms = new PhraseMap();
+  for (const term of options.documentTerms ?? []) documentTerms.add(term);
+  documentTerms.seal();
+  // Inside a list under a normative lead-in ("The assistant must:"), and the block before this one.
+  let underLeadIn = false;
+  let prev: ProseBlock | undefined;
+  // The titles of the enclosing headings (innermost last), by depth.
+  const sections: { depth: number; title: string }[] = [];
+  const settled = new SectionSettlements();
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      settled.newSection();
+      // Headings name a section; they are never findings, but they tell what the list items below them are.
+      const depth = headingDepth(block, options.specText);
+      while (sections.length && sections[sections.length - 1]!.depth >= depth) sections.pop();
+      sections.push({ depth, title: block.text.replace(/[*_`{}#]/g, ' ').trim().toLowerCase() });
+      underLeadIn = false;
+      prev = block;
+      continue;
+    }
+    const commentary = isCommentary(block);
+    const inherited: boolean = underLeadIn && !!prev && !commentary && isListContinuation(prev, block, options.specText);
+    const tokens = tokenize(block.text);
+    markQuotes(block.text, tokens);
+    markParticiples(tokens);
+    segment(tokens);
+    const listItem = isListItem(block, options.specText);
+    const context: BlockContext = {
+      block,
+      tokens,
+      commentary,
+      inherited,
+      authorityNormative: !commentary && block.authority !== undefined && authorities.has(block.authority),
+      firstKeyword: firstKeywords(tokens, commentary),
+      firstWord: Math.max(0, tokens.findIndex((t) => t.kind !== 'punct')),
+      criterion: !commentary && criterionKind(block, sections, listItem),
+      domain: options.domain ?? 'software',
+      tagged: new Map(),
+      sentences: sentenceBounds(tokens),
+      specText: options.specText,
+      section: sections[sections.length - 1]?.title,
+    };
+    scanBlock(context, matcher, documentTerms, options, termSeverity, ignore, findings, settled);
+    // A block ending in ':' with a normative last sentence leads in the list items that follow it.
+    const last = tokens.length - 1;
+    const leadsIn: boolean = !commentary && tokens[last]?.norm === ':' && isNormativeAt(context, last);
+    underLeadIn = leadsIn || inherited;
+    prev = block;
+  }
+  return settled.filter(findings);
+}
+
+/**
+ * Words a requirement of a section settles for the whole section: "FR-002: … MUST accurately calculate test coverage
+ * (executed statements / total statements)" defines what accuracy of coverage is, so "FR-008: … while maintaining
+ * accurate coverage mapping" in the same list asks nothing new. The same word (any of its forms) about the same thing
+ * (a content word shared by the words around both) in the same section; "accurate timestamps" there is still a finding.
+ */
+class SectionSettlements {
+  private section = 0;
+  /** Per section: the settled words, each with the content words around it. */
+  private readonly settled = new Map<number, { base: string; about: Set<string> }[]>();
+  private readonly open = new Map<AmbiguityFinding, { section: number; base: string; about: Set<string> }>();
+
+  newSection(): void {
+    this.section++;
+  }
+
+  settle(base: string, about: Set<string>): void {
+    if (!about.size) return;
+    const list = this.settled.get(this.section) ?? [];
+    if (list.length < 64) list.push({ base, about });
+    this.settled.set(this.section, list);
+  }
+
+  found(finding: AmbiguityFinding, base: string, about: Set<string>): void {
+    if (about.size) this.open.set(finding, { section: this.section, base, about });
+  }
+
+  filter(findings: AmbiguityFinding[]): AmbiguityFinding[] {
+    if (!this.settled.size) return findings;
+    return findings.filter((f) => {
+      const o = this.open.get(f);
+      if (!o) return true;
+      const list = this.settled.get(o.section) ?? [];
+      return !list.some((s) => s.base === o.base && [...o.about].some((w) => s.about.has(w)));
+    });
+  }
+}
+
+/** Generic words that say nothing about what a word is about ("the system must …"). */
+const GENERIC_WORDS = new Set(['system', 'systems', 'user', 'users', 'tool', 'must', 'shall', 'should', 'will', 'that', 'this', 'these', 'those', 'with', 'from', 'into', 'when', 'then', 'also', 'even', 'while', 'every', 'each', 'other', 'their', 'them', 'they', 'have', 'data']);
+
+/** Prepositions that end the noun phrase after a word ("the flakiness of each suite": about flakiness). */
+const PHRASE_ENDS = new Set(['of', 'for', 'in', 'on', 'to', 'with', 'by', 'from', 'at', 'per', 'between', 'across', 'while', 'when', 'if']);
+
+/**
+ * The words (stems) of the phrase a candidate modifies: the words after it up to a preposition or punctuation
+ * ("accurate coverage mapping": coverage, mapping; "accurately calculate test coverage": test, coverage), else the
+ * words before it in its clause ("the mapping must be accurate"). For a settlement only nouns count (a shared verb,
+ * "compute", is not the same thing); a finding's side keeps every content word (no tagging: findings are many,
+ * settlements few), so a match is still a shared noun.
+ */
+function aboutWords(ctx: BlockContext, c: { start: number; end: number }, nounsOnly: boolean): Set<string> {
+  const { tokens } = ctx;
+  const out = new Set<string>();
+  const clause = tokens[c.start]!.clause;
+  const add = (k: number): void => {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.quoted || t.norm.length < 4 || GENERIC_WORDS.has(t.norm) || DETERMINERS.has(t.norm) || CLASS_WORDS.has(t.norm)) return;
+    if (nounsOnly && !/^(?:NOUN|PROPN)$/.test(posOf(ctx, k))) return;
+    for (const part of t.norm.split('-')) if (part.length >= 4 && !GENERIC_WORDS.has(part)) out.add(part.replace(/(?:ies|es|s)$/, ''));
+  };
+  for (let k = c.end; k < tokens.length && k < c.end + 6 && tokens[k]!.clause === clause && tokens[k]!.kind !== 'punct' && !PHRASE_ENDS.has(tokens[k]!.norm); k++) add(k);
+  if (!out.size) for (let k = c.start - 1; k >= 0 && k >= c.start - 5 && tokens[k]!.clause === clause && tokens[k]!.kind !== 'punct'; k--) add(k);
+  return out;
+}
+
+function sentenceBounds(tokens: Token[]): [number, number][] {
+  const bounds: [number, number][] = [];
+  tokens.forEach((t, i) => {
+    const b = bounds[t.sentence];
+    if (b) b[1] = i;
+    else bounds[t.sentence] = [i, i];
+  });
+  return bounds;
+}
+
+/** The depth of a heading block (`#` count on its line; 1 when the text is not known). */
+function headingDepth(block: ProseBlock, specText: string | undefined): number {
+  if (specText === undefined) return 1;
+  const lineStart = Math.max(specText.lastIndexOf('\n', block.start - 1) + 1, 0);
+  const m = /^ {0,3}(#{1,6})/.exec(specText.slice(lineStart, block.start + 1));
+  return m ? m[1]!.length : 1;
+}
+
+function isListItem(block: ProseBlock, specText: string | undefined): boolean {
+  if (specText === undefined) return false;
+  const lineStart = Math.max(specText.lastIndexOf('\n', block.start - 1) + 1, 0);
+  return LIST_MARKER.test(specText.slice(lineStart, block.start + 1) + ' ');
+}
+
+/** Sections whose list items are requirements even without a keyword (spec-kit, Kiro, KEP, user stories). */
+const CRITERIA_SECTION = /\b(acceptance criteria|acceptance scenarios|success criteria|measurable outcomes|functional requirements|non-functional requirements|requirements|goals|graduation criteria|test plan)\b/;
+const NOT_CRITERIA_SECTION = /\bnon-goals\b/;
+/** spec-kit requirement and success-criterion ids, EARS/Gherkin "Given … When … Then". */
+const CRITERION_ID = /^\W*(?:FR|NFR|SC|REQ|AC|US)-?\d+\b/;
+/** The label of a risk's mitigation (the parser blanks bold markers): `**Mitigation**:`, `Strategy:`. */
+const MITIGATION_LABEL = /^[*_]{0,2}(?:mitigations?|strategy)[*_]{0,2}\s*:/i;
+
+/**
+ * Is the block an acceptance criterion, success criterion, goal or a numbered requirement (a requirement without an
+ * RFC 2119 keyword)? A list item in such a section, a `**FR-001**:`-style item, or a "Given … When … Then" scenario.
+ */
+function criterionKind(block: ProseBlock, sections: { title: string }[], listItem: boolean): string | false {
+  const head = block.text.trimStart();
+  if (CRITERION_ID.test(head)) return 'a numbered requirement';
+  if (/\bgiven\b[\s\S]*\bthen\b/i.test(block.text)) return 'an acceptance scenario';
+  if (!listItem) return false;
+  // "### Risk 1: Breaking Changes / - **Mitigation**: Keep existing APIs unchanged": a labeled mitigation of a risk is
+  // what the team commits to do (a discussion of the risk, or an unlabeled item, is not).
+  if (MITIGATION_LABEL.test(head) && sections.some((s) => /\brisks?\b/.test(s.title))) return 'a risk mitigation';
+  for (let i = sections.length - 1; i >= 0; i--) {
+    const title = sections[i]!.title;
+    if (NOT_CRITERIA_SECTION.test(title)) return false;
+    const m = CRITERIA_SECTION.exec(title);
+    if (m) return m[1] === 'goals' ? 'a goal' : m[1]!.includes('criteria') || m[1] === 'measurable outcomes' ? `an item of ${m[1]}` : 'a requirement';
+  }
+  return false;
+}
+
+interface BlockContext {
+  block: ProseBlock;
+  tokens: Token[];
+  commentary: boolean;
+  inherited: boolean;
+  authorityNormative: boolean;
+  /** Sentence number -> index of its first RFC 2119 keyword. */
+  firstKeyword: Map<number, number>;
+  /** Index of the block's first word or number token. */
+  firstWord: number;
+  /** The block is a criterion (acceptance, success, goal, numbered requirement): why, or false. */
+  criterion: string | false;
+  domain: 'policy' | 'software' | 'protocol';
+  /** Tagging window -> the part-of-speech tag of each token index (tagged on demand). */
+  tagged: Map<number, Map<number, string>>;
+  /** Sentence number -> [first token, last token]. */
+  sentences: [number, number][];
+  specText: string | undefined;
+  /** The title of the innermost enclosing heading, lowercased (see `conditionNamesSection`). */
+  section?: string;
+}
+
+/** How far (in tokens) the backward and forward context scans look: a long sentence, not a whole hostile block. */
+const LOOK_AROUND = 80;
+
+/** Inherited normativity covers the first sentence of a list item under a lead-in. */
+function inheritsAt(ctx: BlockContext, sentence: number): boolean {
+  return ctx.inherited && sentence === 0;
+}
+
+/** Is the sentence of token `at` normative (a keyword, or the first sentence of a list item under a lead-in)? */
+function isNormativeAt(ctx: BlockContext, at: number): boolean {
+  const sentence = ctx.tokens[at]!.sentence;
+  return inheritsAt(ctx, sentence) || ctx.firstKeyword.has(sentence);
+}
+
+/**
+ * Why the sentence of token `at` is a requirement, or undefined: an RFC 2119 keyword used deontically (not "must have
+ * been"), EARS (WHEN … SHALL), a criterion (acceptance, success, goal, numbered requirement), or a list item under a
+ * normative lead-in. A question is never a requirement. [^am6c]
+ */
+function requirementAt(ctx: BlockContext, at: number): string | undefined {
+  if (ctx.commentary) return undefined;
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  // A question is not a requirement (also when "etc." ends a sentence inside it: "… (Leader, Trooper 1, etc.)?").
+  const last = ctx.sentences[sentence]![1];
+  let question = tokens[last]?.norm === '?';
+  for (let e = last + 1; e <= last + 3 && tokens[e] && tokens[e]!.kind === 'punct'; e++) if (tokens[e]!.norm === '?') question = true;
+  if (question) return edgeCaseCondition(ctx, at) ? 'the condition of an edge case and its answer' : undefined;
+  let k = ctx.firstKeyword.get(sentence);
+  // The keyword must govern the candidate's clause (`;` separates clauses with their own verbs).
+  if (k !== undefined && tokens[k]!.clause !== tokens[at]!.clause) {
+    k = undefined;
+    for (let j = at; j < tokens.length && tokens[j]!.clause === tokens[at]!.clause; j++) if (isKeyword(tokens[j]!)) k = k ?? j;
+    for (let j = at - 1; j >= 0 && tokens[j]!.clause === tokens[at]!.clause; j--) if (isKeyword(tokens[j]!)) k = j;
+  }
+  if (k !== undefined) {
+    const n1 = tokens[k + 1]?.norm;
+    const n2 = tokens[k + 2]?.norm;
+    if (n1 === 'have' && n2 === 'been') return undefined;
+    // A part of the sentence that gives a reason or a concession ("…, so …", "even if …") states no requirement.
+    const part = partAt(ctx, at);
+    if (part.aside && !(k >= part.from && k < part.to)) return undefined;
+    // The subject of an active requirement names who acts, not what is required: "an effective assistant must act".
+    // In a passive or copular one it is what is required: "Sensible defaults should be chosen". Conditions count.
+    if (at < k && !part.condition) {
+      // "It is too early to declare … which mechanism should be used": the keyword is in a clause of its own.
+      for (let j = at + 1; j < k && j <= at + LOOK_AROUND; j++) if (WH_WORDS.has(tokens[j]!.norm)) return undefined;
+      let v = k + 1;
+      while (tokens[v] && (tokens[v]!.norm === 'not' || NEVER_FLAGGED.has(tokens[v]!.norm) || tokens[v]!.norm === 'always')) v++;
+      if (tokens[v]?.norm !== 'be') return undefined;
+    }
+    return tokens[k]!.raw === 'SHALL' && /^(when|while|if|where)$/i.test(tokens[ctx.firstWord]?.raw ?? '') ? 'an EARS requirement' : 'a requirement';
+  }
+  if (ctx.criterion) return ctx.criterion;
+  if (inheritsAt(ctx, sentence)) return 'a requirement (list item under a normative lead-in)';
+  return undefined;
+}
+
+/**
+ * Is the clause of token `at` governed only by a permission (`MAY`, `OPTIONAL`; RFC 2119 capitals), with no obligation
+ * keyword in its sentence?
+ */
+function permissionOnly(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [first, last] = ctx.sentences[tokens[at]!.sentence]!;
+  let permission = false;
+  for (let k = Math.max(first, at - LOOK_AROUND); k <= last && k <= at + LOOK_AROUND; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.quoted || t.code) continue;
+    if (t.raw === 'MAY' || t.raw === 'OPTIONAL') permission = permission || t.clause === tokens[at]!.clause;
+    else if (isKeyword(t)) return false;
+  }
+  return permission;
+}
+
+/**
+ * An edge case asked and answered: "- What happens when the upload is unusually large? The system should reject it
+ * with a clear message." The question's "when"/"if" part is the condition of the requirement that answers it (the
+ * next sentence of the item, with a keyword); a question with no such answer stays a question.
+ */
+function edgeCaseCondition(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  const [first] = ctx.sentences[sentence]!;
+  let w = first;
+  while (w < at && tokens[w]!.kind !== 'word') w++;
+  if (tokens[w]?.norm !== 'what' || !/^happens?$/.test(tokens[w + 1]?.norm ?? '') || !/^(?:when|if)$/.test(tokens[w + 2]?.norm ?? '')) return false;
+  if (at <= w + 2) return false;
+  return ctx.firstKeyword.has(sentence + 1);
+}
+
+/** Words that open a clause of its own inside a sentence ("… on which mechanism should be used"). */
+const WH_WORDS = new Set(['which', 'whether', 'what', 'how', 'who', 'whom', 'whose']);
+
+/** Words that open a part of a sentence giving a reason or a concession, not a requirement. */
+const ASIDE_OPENERS = new Set(['so', 'but', 'because', 'since', 'whereas', 'although', 'though', 'even', 'as', 'which']);
+/** Words that open a condition of the requirement (vagueness there counts). */
+const CONDITION_OPENERS = new Set(['if', 'when', 'whenever', 'unless', 'where', 'while', 'once', 'upon', 'given', 'after', 'before']);
+
+/** The comma- or semicolon-delimited part of the sentence around token `at`, and what its first word makes it. */
+function partAt(ctx: BlockContext, at: number): { from: number; to: number; aside: boolean; condition: boolean } {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  const boundary = (t: Token): boolean => t.kind === 'punct' && (t.norm === ',' || t.norm === ';' || t.norm === ':') && !t.quoted;
+  let from = at;
+  while (from > 0 && tokens[from - 1]!.sentence === sentence && !boundary(tokens[from - 1]!) && at - from < LOOK_AROUND) from--;
+  let to = at + 1;
+  while (to < tokens.length && tokens[to]!.sentence === sentence && !boundary(tokens[to]!) && to - at < LOOK_AROUND) to++;
+  let w = from;
+  while (w < to && tokens[w]!.kind !== 'word') w++;
+  let first = tokens[w]?.norm ?? '';
+  // "If A, or B, the assistant should …": a part opened by "or"/"and" continues the part before it.
+  for (let hops = 0, f = from; (first === 'or' || first === 'and') && hops < 3 && f > 0 && tokens[f - 1]!.sentence === sentence; hops++) {
+    let g = f - 1;
+    while (g > 0 && tokens[g - 1]!.sentence === sentence && !boundary(tokens[g - 1]!)) g--;
+    f = g;
+    while (g < tokens.length && tokens[g]!.kind !== 'word') g++;
+    first = tokens[g]?.norm ?? '';
+  }
+  return { from, to, aside: ASIDE_OPENERS.has(first) && !(first === 'as' && tokens[w + 1]?.norm === 'well'), condition: CONDITION_OPENERS.has(first) };
+}
+
+/**
+ * Is token `at` in the scope of a normative keyword: a keyword before it in its clause with no subordinator between
+ * ("should cite some sources"; not "should proceed even if there is some ambiguity")? Criteria have no keyword: there
+ * the whole item is in scope.
+ */
+function inNormativeScope(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const clause = tokens[at]!.clause;
+  for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.clause === clause; j--) {
+    const t = tokens[j]!;
+    if (isKeyword(t)) return true;
+    if (t.kind === 'word' && SUBORDINATORS.has(t.norm)) return false;
+  }
+  if (ctx.criterion && !ctx.firstKeyword.has(tokens[at]!.sentence)) return true;
+  return inheritsAt(ctx, tokens[at]!.sentence);
+}
+
+/** Is token `at` governed by a positive keyword at most two words before it ("should proactively try to")? */
+function governedByKeyword(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const clause = tokens[at]!.clause;
+  let j = at - 1;
+  for (let words = 0; j >= 0 && words <= 2 && tokens[j]!.clause === clause; j--) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word') break;
+    if (NEGATIONS.has(t.norm)) return false;
+    if (isKeyword(t)) return !NEGATIONS.has(tokens[j - 1]?.norm ?? '');
+    words++;
+  }
+  // A list item under a lead-in: "The system must:" / "- be able to export".
+  return j < ctx.firstWord && inheritsAt(ctx, tokens[at]!.sentence);
+}
+
+/** Is token `at` in a list of examples ("e.g., A, B, etc.", "such as A, B and so on", "phrases like "A", "B", etc.")? */
+function inExampleList(tokens: Token[], at: number): boolean {
+  const clause = tokens[at]!.clause;
+  for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.clause === clause; j--) {
+    const t = tokens[j]!;
+    const n = t.norm;
+    const before = tokens[j - 1]?.norm;
+    if (n === 'e.g' || ((n === 'example' || n === 'instance') && before === 'for') || (n === 'as' && before === 'such') || n === 'like') return true;
+    // A list of quoted phrases: the word before "etc." is a quotation.
+    if (j >= at - 3 && t.quoted && t.kind === 'word') return true;
+  }
+  return false;
+}
+
+function firstKeywords(tokens: Token[], commentary: boolean): Map<number, number> {
+  const first = new Map<number, number>();
+  if (commentary) return first;
+  tokens.forEach((t, i) => {
+    if (!first.has(t.sentence) && isKeyword(t)) first.set(t.sentence, i);
+  });
+  return first;
+}
+
+/** Tokens per tagging window: a long sentence is tagged in overlapping windows, so tagging stays linear. */
+const TAG_WINDOW = 48;
+
+/** The part-of-speech tag of token `i` (its sentence, or its window of a long sentence, is tagged once, on demand). */
+function posOf(ctx: BlockContext, i: number): string {
+  const { tokens, block } = ctx;
+  const sentence = tokens[i]!.sentence;
+  const [first, last] = ctx.sentences[sentence]!;
+  const w = Math.floor((i - first) / TAG_WINDOW);
+  const key = first + w * TAG_WINDOW;
+  let tags = ctx.tagged.get(key);
+  if (!tags) {
+    tags = new Map();
+    const a = Math.max(first, key - 12);
+    const b = Math.min(last, key + TAG_WINDOW + 12);
+    const from = tokens[a]!.start;
+    const text = block.text.slice(from, tokens[b]!.end);
+    const tagged = tag(text);
+    let k = 0;
+    for (let j = a; j <= b; j++) {
+      const t = tokens[j]!;
+      while (k < tagged.length && tagged[k]!.end + from <= t.start) k++;
+      const w = tagged[k];
+      if (w && w.start + from <= t.start && t.start < w.end + from) tags.set(j, w.pos);
+    }
+    ctx.tagged.set(key, tags);
+  }
+  return tags.get(i) ?? 'X';
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  category: AmbiguityCategory;
+  term: string;
+  /** Lexicon entry (its rule and question), or a class word. */
+  entry?: LexiconEntry;
+  word?: ClassWord;
+  /** The pattern that fired: 'class', 'degree' (too + adjective), 'amount' (a large number of), 'comparative', 'superlative'. */
+  pattern: 'lexicon' | 'class' | 'degree' | 'amount' | 'comparative' | 'superlative';
+}
+
+function scanBlock(
+  ctx: BlockContext,
+  matcher: Matcher,
+  documentTerms: PhraseMap,
+  options: AmbiguityOptions,
+  termSeverity: Map<string, AmbiguitySeverity>,
+  ignore: Set<string>,
+  out: AmbiguityFinding[],
+  settled?: SectionSettlements,
+): void {
+  const { tokens, block } = ctx;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' || t.quoted || t.code) continue;
+    const defined = matcher.glossary.match(tokens, i) ?? documentTerms.match(tokens, i);
+    if (defined) {
+      i += defined.words.length - 1;
+      continue;
+    }
+    const requirement = requirementAt(ctx, i);
+    const match = matcher.phrases.match(tokens, i);
+    let candidate: Candidate | undefined;
+    if (match && !match.entry && requirement && /^(?:most|least)$/.test(match.words[match.words.length - 1]!) && match.words[0] === 'the') {
+      // "the most relevant": a superlative, not the bounded "the most".
+      const sup = classCandidate(ctx, i + match.words.length - 1);
+      if (sup?.pattern === 'superlative') candidate = sup;
+    }
+    if (candidate) {
+      // found above
+    } else if (match) {
+      const end = i + match.words.length;
+      if (!match.entry) {
+        i = end - 1;
+        continue;
+      }
+      if (overlapsGlossary(matcher, tokens, i + 1, end)) continue;
+      const word = match.words.length === 1 ? CLASS_WORDS.get(t.norm) : undefined;
+      if (word && match.entry.source !== 'user' && match.entry.category !== 'escape' && match.entry.category !== 'open-ended' && match.entry.category !== 'weak') {
+        // Single evaluative words of the lexicon are judged like class words (part of speech, requirement, pattern).
+        if (!requirement) continue;
+        candidate = classCandidate(ctx, i);
+        if (!candidate) continue;
+        candidate.entry = match.entry;
+        // The word keeps its lexicon entry's category and term (stable codes and `terms` settings).
+        if (candidate.pattern === 'class' && candidate.end === i + 1) {
+          candidate.category = match.entry.category;
+          candidate.term = match.entry.term;
+        }
+      } else if (isAcronym(tokens, i)) continue;
+      else candidate = { start: i, end, category: match.entry.category, term: match.entry.term, entry: match.entry, pattern: 'lexicon' };
+    } else if (requirement) {
+      candidate = classCandidate(ctx, i);
+    }
+    if (!candidate) continue;
+    const { start, end } = candidate;
+    i = end - 1;
+    if (candidate.entry && ignore.has(termKey(candidate.entry.term))) continue;
+    if (candidate.word && (ignore.has(termKey(candidate.word.base)) || ignore.has(t.norm))) continue;
+    // "too old to be useful": the infinitive is the consequence of the degree, not a second finding.
+    if (candidate.pattern === 'degree' && tokens[end]?.norm === 'to') i = partAt(ctx, end).to - 1;
+    const why = judge(ctx, candidate, requirement);
+    if (why === undefined) {
+      // A requirement that defines the word's measure settles it for its section (see `SectionSettlements`).
+      if (settled && requirement && candidate.word && definesMeasure(ctx, candidate)) settled.settle(candidate.word.base, aboutWords(ctx, candidate, true));
+      continue;
+    }
+    const question = questionFor(ctx, candidate);
+    const normative = isNormativeAt(ctx, start) || !!requirement;
+    if (candidate.category === 'weak' && !normative) continue;
+    const phrase = block.text.slice(tokens[start]!.start, tokens[end - 1]!.end);
+    const base = defaultAmbiguitySeverity(ctx.authorityNormative, normative);
+    const severity = severityOf(candidate, phrase, base, options, termSeverity);
+    if (severity === 'off') continue;
+    const from = block.start + tokens[start]!.start;
+    if (options.isSuppressed?.(from, candidate.category)) continue;
+    const finding: AmbiguityFinding = {
+      category: candidate.category,
+      term: candidate.term,
+      start: from,
+      end: block.start + tokens[end - 1]!.end,
+      phrase,
+      question,
+      reason: why,
+      normative,
+      severity,
+    };
+    if (block.clauseId !== undefined) finding.clauseId = block.clauseId;
+    out.push(finding);
+    // Only quality and degree words can be settled by a formula (see `definesMeasure`).
+    if (settled && candidate.word && candidate.pattern === 'class' && (candidate.word.dimension === 'quality' || candidate.word.dimension === 'degree')) {
+      settled.found(finding, candidate.word.base, aboutWords(ctx, candidate, false));
+    }
+  }
+}
+
+/** Category of a class word by its dimension (and form). */
+function categoryOf(word: ClassWord): AmbiguityCategory {
+  if (word.form === 'comparative' || word.form === 'superlative') return 'comparative';
+  switch (word.dimension) {
+    case 'quantity':
+      return 'quantity';
+    case 'speed':
+    case 'frequency':
+    case 'recency':
+      return 'time';
+    default:
+      return 'vague';
+  }
+}
+
+/** A class word, a degree pattern ("too large"), an amount ("a large number of") or a bare comparative at token i. */
+function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
+  const { tokens } = ctx;
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  const nextOk = next !== undefined && next.kind === 'word' && !next.quoted && !next.code && next.sentence === t.sentence;
+  if (DEGREE_MODIFIERS.has(t.norm) && nextOk) {
+    const word = CLASS_WORDS.get(next.norm);
+    const span = word && tokens[i + 2]?.norm === 'and' && CLASS_WORDS.has(tokens[i + 3]?.norm ?? '') ? 4 : 2;
+    const cw: ClassWord = word ?? { base: next.norm, dimension: 'degree', form: 'adj' };
+    if (!word && posOf(ctx, i + 1) !== 'ADJ' && posOf(ctx, i + 1) !== 'ADV') return undefined;
+    return { start: i, end: i + span, category: word ? categoryOf(word) : 'vague', term: `${t.norm} ${cw.base}`, word: cw, pattern: 'degree' };
+  }
+  if ((t.norm === 'more' || t.norm === 'less') && tokens[i - 1]?.norm === 'the') return undefined;
+  if ((t.norm === 'more' || t.norm === 'less' || t.norm === 'most' || t.norm === 'least') && nextOk && (CLASS_WORDS.has(next.norm) || posOf(ctx, i + 1) === 'ADJ')) {
+    const word = CLASS_WORDS.get(next.norm) ?? { base: next.norm, dimension: 'degree' as const, form: 'adj' as const };
+    const superlative = t.norm === 'most' || t.norm === 'least';
+    // "the most recently received packet": a superlative of an order (size, recency, time) selects one exactly.
+    if (superlative && ORDER_DIMENSIONS.has(word.dimension)) return undefined;
+    return {
+      start: i,
+      end: i + 2,
+      category: 'comparative',
+      term: `${t.norm} ${word.base}`,
+      word: { ...word, form: superlative ? 'superlative' : 'comparative' },
+      pattern: superlative ? 'superlative' : 'comparative',
+    };
+  }
+  // "environment-appropriate thresholds": a compound of a fitness adjective is as open as the adjective.
+  const word = CLASS_WORDS.get(t.norm) ?? (t.code ? undefined : compoundClassWord(t.norm));
+  if (!word) return undefined;
+  if (NEVER_FLAGGED.has(t.norm)) return undefined;
+  // "the largest acknowledged packet", "the earliest date": a superlative of an order selects one exactly (the
+  // maximum, the minimum); only evaluative superlatives ("the best", "the most appropriate") leave it open.
+  if (word.form === 'superlative' && ORDER_DIMENSIONS.has(word.dimension)) return undefined;
+  // "can no longer process", "not any longer": an idiom of time, not a comparison.
+  if (word.form === 'comparative' && (tokens[i - 1]?.norm === 'no' || tokens[i - 1]?.norm === 'any') && (t.norm === 'longer' || t.norm === 'more')) return undefined;
+  // "a large number of", "an excessive amount of", "a small fraction of": the whole phrase asks how many.
+  const before = tokens[i - 1]?.norm;
+  if ((before === 'a' || before === 'an') && AMOUNT_NOUNS.has(tokens[i + 1]?.norm ?? '') && tokens[i + 2]?.norm === 'of') {
+    return { start: i - 1, end: i + 3, category: 'quantity', term: `a ${word.base} ${tokens[i + 1]!.norm} of`, word: { ...word, dimension: 'quantity' }, pattern: 'amount' };
+  }
+  // An adverb before an adjective grades that adjective: "easily reversible" is about reversibility (not a finding
+  // unless the adjective is evaluative too: "minimally disruptive" is one finding).
+  if (word.form === 'adv' && tokens[i + 1]?.kind === 'word' && tokens[i + 1]!.sentence === t.sentence && posOf(ctx, i + 1) === 'ADJ') {
+    const adj = CLASS_WORDS.get(tokens[i + 1]!.norm);
+    // A degree adverb makes any adjective vague ("unusually old"); a quality adverb grades its adjective ("easily reversible").
+    if (word.dimension === 'degree' && (!adj || adj.form === 'adj')) return { start: i, end: i + 2, category: 'vague', term: word.base, word, pattern: 'class' };
+    if (!adj || NEVER_FLAGGED.has(tokens[i + 1]!.norm)) return undefined;
+    return { start: i, end: i + 2, category: categoryOf(adj), term: adj.base, word: adj, pattern: 'class' };
+  }
+  // Coordinated evaluative adjectives are one finding: "lucid, succinct, and well-organized", "thorough and detailed".
+  let end = i + 1;
+  for (let k = i + 1; k < tokens.length && k <= i + 6 && tokens[k]!.sentence === t.sentence; k++) {
+    const n = tokens[k]!.norm;
+    if (n === ',' || n === 'and' || n === 'or') continue;
+    const other = CLASS_WORDS.get(n);
+    if (other?.form === word.form && other.dimension === word.dimension && !NEVER_FLAGGED.has(n)) end = k + 1;
+    else break;
+  }
+  return { start: i, end, category: word.form === 'comparative' || word.form === 'superlative' ? 'comparative' : categoryOf(word), term: word.base, word, pattern: 'class' };
+}
+
+const VERB_MODALS = new Set(['must', 'shall', 'should', 'may', 'will', 'can', 'could', 'would', 'might']);
+
+/** The word right after a modal (or "modal not"): a bare infinitive, a verb. */
+function followsModal(tokens: readonly Token[], i: number): boolean {
+  let j = i - 1;
+  if (tokens[j]?.norm === 'not') j--;
+  const m = tokens[j];
+  return m !== undefined && m.kind === 'word' && m.sentence === tokens[i]!.sentence && VERB_MODALS.has(m.norm);
+}
+
+/** Dimensions whose words order things (by size, count, time): their superlatives select exactly. */
+const ORDER_DIMENSIONS: ReadonlySet<string> = new Set(['size', 'quantity', 'recency', 'speed', 'frequency']);
+
+const TRIGGER_WORDS = new Set(['when', 'whenever', 'upon', 'after', 'once', 'if', 'while', 'following', 'during']);
+
+/**
+ * Whether a candidate is a finding, and why (the reason shown with it), or undefined. Applies, in order: the entry's
+ * context rule, the part of speech (a class word must be used as an adjective or adverb, not as a verb or a proper
+ * name), the document's terms, bounds of the candidate's own dimension, example lists and cross-references.
+ */
+function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined): string | undefined {
+  const { tokens } = ctx;
+  const { start, end } = c;
+  const entry = c.entry;
+  const next = tokens[end];
+  const nextWord = next?.kind === 'word' ? next.norm : undefined;
+  const where = requirement ?? (ctx.authorityNormative ? 'a normative clause' : 'prose');
+  // "For example, the assistant should be able to …": an illustration of the rule before it, not a rule.
+  if (illustrationSentence(ctx, start)) return undefined;
+  // "advising that immediate help should be sought": the modal is the content of what is said, not a requirement.
+  if (reportedClause(ctx, start)) return undefined;
+  // "…, in order to prevent a fast sender from …", "to avoid declaring packets lost too early": a purpose, not a rule.
+  if (inPurpose(ctx, start)) return undefined;
+  // "deemed secure, in an implementation-defined manner": the spec leaves it open on purpose.
+  if (delegated(ctx, start)) return undefined;
+  // "Endpoints MUST be able to deliver …": a capability required with an RFC 2119 keyword is not a weak phrase.
+  if (c.category === 'weak' && /^(?:MUST|SHALL|REQUIRED)$/.test(tokens[start - 1]?.raw ?? '')) return undefined;
+  // "the one most suited to …": "most" before an adjective or participle is a superlative, not an amount.
+  if (entry?.category === 'quantity' && end - start === 1 && /^(?:most|least)$/.test(tokens[start]!.norm) && /^(?:ADJ|VERB)$/.test(posOf(ctx, end))) return undefined;
+  if (entry) {
+    if (!requirement && !ctx.authorityNormative) return undefined;
+    switch (entry.rule) {
+      case 'number-after':
+        if (!isNumberLike(next)) return undefined;
+        return hasTolerance(tokens, end) ? undefined : `an approximate number without a tolerance, in ${where}`;
+      case 'approximation':
+        if (isNumberLike(next)) return hasTolerance(tokens, end) ? undefined : `an approximate number without a tolerance, in ${where}`;
+        if (hasTolerance(tokens, end)) return undefined;
+        break;
+      case 'normative-scope':
+        if (!requirement) return undefined;
+        if (!c.word && !inNormativeScope(ctx, start)) return undefined;
+        if (entry.category === 'quantity' && !inNormativeScope(ctx, start)) return undefined;
+        break;
+      case 'governed':
+        if (!governedByKeyword(ctx, start)) return undefined;
+        break;
+      case 'normative-adjacent': {
+        let near = false;
+        for (let k = Math.max(0, start - 3); k < Math.min(tokens.length, end + 3) && !near; k++) {
+          near = tokens[k]!.sentence === tokens[start]!.sentence && isModalKeyword(tokens[k]!) && !ctx.commentary;
+        }
+        if (!near) return undefined;
+        break;
+      }
+      case 'event-bound':
+        if (nextWord !== undefined && (EVENT_WORDS.has(nextWord) || READINESS_WORDS.has(nextWord))) return undefined;
+        if (hasTrigger(ctx, start)) return undefined;
+        break;
+      case 'verb-object':
+        if (nextWord !== undefined && DETERMINERS.has(nextWord)) return undefined;
+        break;
+      case 'not-by':
+        if (nextWord !== undefined && SOURCE_WORDS.has(nextWord)) return undefined;
+        break;
+    }
+    // Single words of the lexicon (vague, time, comparative) are findings only in a requirement.
+    if (!requirement && c.end - c.start === 1 && (entry.category === 'vague' || entry.category === 'comparative' || entry.category === 'time' || entry.category === 'quantity')) {
+      return undefined;
+    }
+    if (!requirement && !ctx.authorityNormative) return undefined;
+  } else if (!requirement) return undefined;
+  if (c.word) {
+    if (!usedAsModifier(ctx, c)) return undefined;
+    if (hypotheticalBefore(ctx, start) && !partAt(ctx, start).condition) return undefined;
+    if (c.word.dimension === 'quantity' && c.pattern === 'class' && !inNormativeScope(ctx, start)) return undefined;
+    // "an immediate previous response": an order (the one right before), not a speed.
+    if (c.word.base === 'immediate' && nextWord !== undefined && ORDER_WORDS.has(nextWord)) return undefined;
+    // "fresh [HTTP-CACHING]": the cited document defines the word (a term of art with its source).
+    if (citedAfter(ctx, end)) return undefined;
+    // "three times as many bytes as …": an equality comparison has its reference.
+    if (equalityComparison(tokens, start, end)) return undefined;
+    if (c.word.base === 'immediate' && (hasTrigger(ctx, start) || (nextWord !== undefined && (EVENT_WORDS.has(nextWord) || READINESS_WORDS.has(nextWord))))) return undefined;
+  }
+  // "…, or the like": open lists in an example list, under a negated universal, or in a hypothetical ("a user could show
+  // them to a coworker, teacher, doctor, or the like") leave nothing open.
+  if (c.category === 'open-ended' && (inExampleList(tokens, start) || negatedUniversal(ctx, start) || hypotheticalBefore(ctx, start))) return undefined;
+  // "MUST NOT skip tests using `.skip()`, `.todo()`, or similar mechanisms": a prohibition's open list forbids more, on
+  // purpose; leaving it open leaves nothing to implement open. Not a list in parentheses: "must not target protected
+  // groups (race, religion, etc.)" defines a noun by an open list, and the definition is what is asked.
+  if (c.category === 'open-ended' && prohibitedBefore(ctx, start) && !inParentheses(tokens, start)) return undefined;
+  // "accurately calculate coverage (executed statements / total statements)": the formula in parentheses defines it.
+  if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && formulaAfter(tokens, end)) return undefined;
+  // "comprehensive unit tests that achieve at least 80% coverage": the relative clause states the test.
+  if (c.word && c.word.form === 'adj' && relativeTest(tokens, end)) return undefined;
+  // "handle reasonable numbers (hundreds of warbands)", "a short timeout (30 s)": the value in parentheses is the answer.
+  if (c.word && valueAfter(tokens, end)) return undefined;
+  // "handle them appropriately (retry or mark as failed)": the options in parentheses are what the word allows.
+  if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && optionsAfter(tokens, end)) return undefined;
+  // "duration tokens for fast, normal, and slow animations", "font sizes from small to extra-large": the words name the
+  // levels of a scale the requirement defines, they do not judge anything.
+  if ((c.word || c.entry?.category === 'vague') && (c.pattern === 'class' || c.pattern === 'lexicon') && c.end - c.start === 1 && namesScaleLevels(tokens, start)) return undefined;
+  if (answeredByReference(tokens, end)) return undefined;
+  if (c.category === 'escape' && (purposeStated(c, tokens) || referenceBefore(ctx, start))) return undefined;
+  // "must not teach minors how to hide supplies related to unsafe behavior": in a behaviour policy a word in a topic
+  // modifier of a noun names a category the policy covers, not what the rule requires. A software spec's "errors
+  // related to large uploads" selects what is tested, and stays.
+  if (ctx.domain === 'policy' && c.word && topicModifier(tokens, start)) return undefined;
+  // "responsive layout adjustments": responsive web design (a layout that adapts to the viewport), not a speed.
+  if (c.word?.base === 'responsive' && c.pattern === 'class' && [end, end + 1].some((k) => LAYOUT_NOUNS.has(tokens[k]?.norm ?? ''))) return undefined;
+  const sense = SENSE_WITH_COMPLEMENT.get(CLASS_WORDS.get(tokens[start]!.norm)?.base ?? '');
+  if (sense !== undefined && nextWord === sense) return undefined;
+  if (c.category === 'comparative' && pairedComparative(ctx, c)) return undefined;
+  // "Implementations … MAY choose to start with smaller initial reordering thresholds": a comparative in a permission is
+  // measured against what the spec does otherwise (its default); nothing a test must check is left open. In an
+  // obligation ("MUST use smaller thresholds") it is.
+  if (c.category === 'comparative' && c.pattern !== 'superlative' && c.word?.form !== 'superlative' && permissionOnly(ctx, start)) return undefined;
+  if (c.word?.dimension === 'quality' && elaborated(ctx, end)) return undefined;
+  // "a mechanism appropriate to the HTTP version: - HTTP/3: …": the list that follows answers it.
+  if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree' || c.word.dimension === 'quantity') && listFollows(tokens, end)) return undefined;
+  // "aware of this limit MUST NOT send larger requests": a comparison of size or amount with a limit the sentence names.
+  if (c.category === 'comparative' && c.word && (c.word.dimension === 'size' || c.word.dimension === 'quantity') && namesLimit(ctx, start)) return undefined;
+  // "the endpoint MUST close the send stream gracefully": a graceful close is TCP's FIN, not a quality.
+  if (c.word?.base === 'graceful' && closeVerbNear(tokens, start)) return undefined;
+  // "at least 1200 bytes, adding PADDING frames as necessary": the stated bound says what is necessary.
+  if (c.category === 'escape' && /^(?:necessary|needed)$/.test(tokens[end - 1]!.norm) && sentenceHasBound(ctx, start)) return undefined;
+  // "at other times, such as when traffic volume is low": wording inside an example illustrates, it does not require.
+  if (c.category !== 'open-ended' && afterExampleMarker(tokens, start)) return undefined;
+  if (inLinkLabel(ctx, start)) return undefined;
+  if (c.word && inParentheses(tokens, start)) return undefined;
+  if (BOUNDABLE.has(c.category) && boundFor(ctx, c)) return undefined;
+  // Third round (Model Spec precision): the sentence, or the one before it, already answers the question.
+  if (answeredNearby(ctx, c)) return undefined;
+  return reasonOf(c, where);
+}
+
+function reasonOf(c: Candidate, where: string): string {
+  const dim = c.word?.dimension;
+  switch (c.pattern) {
+    case 'degree':
+      return `“${c.term.split(' ')[0]}” + adjective with no limit, in ${where}`;
+    case 'amount':
+      return `a vague amount, in ${where}`;
+    case 'comparative':
+      return `a comparison with no reference (no “than …”), in ${where}`;
+    case 'superlative':
+      return `a superlative with no ranking rule, in ${where}`;
+    case 'class': {
+      const form = c.word!.form === 'adv' ? 'adverb' : c.word!.form === 'noun' ? 'noun' : c.word!.form === 'adj' ? 'adjective' : c.word!.form;
+      return `an evaluative ${form} of ${dim} with no bound of its own, in ${where}`;
+    }
+    default:
+      if (c.word) return `an evaluative word of ${dim} (${c.entry!.source}), in ${where}`;
+      return `${c.category} wording listed by ${c.entry!.source}, in ${where}`;
+  }
+}
+
+/**
+ * Is the word in a hypothetical or reported clause after the keyword ("tell the user that it could be more helpful",
+ * "mistakes that would compromise the accuracy")? Then it describes, it does not require.
+ */
+function hypotheticalBefore(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const clause = tokens[at]!.clause;
+  for (let j = at - 1; j >= 0 && j >= at - 12 && tokens[j]!.clause === clause; j--) {
+    const t = tokens[j]!;
+    if (isKeyword(t)) return false;
+    if (t.kind === 'word' && (t.norm === 'could' || t.norm === 'would' || t.norm === 'might')) return true;
+  }
+  return false;
+}
+
+/** Does the sentence state the event that an "immediately" is relative to ("WHEN …", "upon …", "after …")? */
+function hasTrigger(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.sentence === sentence; j--) {
+    if (tokens[j]!.kind === 'word' && TRIGGER_WORDS.has(tokens[j]!.norm)) return true;
+    // "On confirming a peer's address, … MUST immediately reset": "on" + an event.
+    if (tokens[j]!.norm === 'on' && /(?:ing|^receipt|^arrival)$/.test(tokens[j + 1]?.norm ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Inside parentheses: an aside or an example ("(e.g., …)", "(just once per context is appropriate)"), not the
+ * requirement itself.
+ */
+function inParentheses(tokens: Token[], at: number): boolean {
+  let depth = 0;
+  const clause = tokens[at]!.clause;
+  for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.clause === clause; j--) {
+    const n = tokens[j]!.norm;
+    if (n === ')') depth++;
+    else if (n === '(') {
+      if (depth === 0) return true;
+      depth--;
+    }
+  }
+  return false;
+}
+
+/**
+ * The label of a link names what it links to ("[safe completion](#refusal_style)", "[ask clarifying questions as
+ * appropriate](#ask_clarifying_questions)"): not a finding. Read from the spec text (the prose blanks link markup).
+ */
+function inLinkLabel(ctx: BlockContext, at: number): boolean {
+  const text = ctx.specText ?? ctx.block.text;
+  const base = ctx.specText !== undefined ? ctx.block.start : 0;
+  const pos = base + ctx.tokens[at]!.start;
+  let open = -1;
+  for (let j = pos - 1; j >= 0 && j >= pos - 120; j--) {
+    const c = text[j];
+    if (c === ']' || c === '\n') return false;
+    if (c === '[') {
+      open = j;
+      break;
+    }
+  }
+  if (open < 0 || text[open + 1] === '^') return false;
+  for (let k = pos; k < text.length && k <= pos + 120; k++) {
+    const c = text[k];
+    if (c === '[' || c === '\n') return false;
+    if (c === ']') return text[k + 1] === '(' || text[k + 1] === '[';
+  }
+  return false;
+}
+
+/** Words after "immediate" that make it an order: "the immediate previous response", "the immediately preceding frame". */
+const ORDER_WORDS = new Set(['previous', 'preceding', 'prior', 'next', 'following', 'subsequent', 'predecessor', 'successor', 'parent', 'child']);
+
+/** Verbs of purpose after "to": "…, to avoid …", "in order to prevent …". */
+const PURPOSE_VERBS = new Set(['maintain', 'ensure', 'aid', 'facilitate', 'promote', 'avoid', 'prevent', 'reduce', 'minimize', 'minimise', 'limit', 'keep', 'allow', 'help', 'enable', 'protect', 'mitigate', 'preserve', 'guard', 'maximize', 'maximise', 'improve', 'lower']);
+/** Words after which "to" + verb is a complement, not a purpose: "try to avoid", "take care to keep". */
+const COMPLEMENT_TAKERS = new Set(['try', 'tries', 'trying', 'attempt', 'attempts', 'aim', 'aims', 'strive', 'strives', 'care', 'seek', 'seeks', 'need', 'needs', 'able', 'designed', 'intended', 'effort', 'efforts', 'way', 'ways', 'ought', 'have', 'has']);
+
+/**
+ * Is token `at` in a purpose part of its sentence ("…, in order to prevent a fast sender from …", "at least
+ * kGranularity to avoid the timer expiring immediately")? Scans back to the nearest keyword: a purpose "to" + verb
+ * between them (not the complement of "try to", "take care to") means the word describes why, not what.
+ */
+function inPurpose(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  for (let j = at - 1; j >= 0 && j >= at - 24 && tokens[j]!.sentence === sentence; j--) {
+    const t = tokens[j]!;
+    if (isKeyword(t)) return false;
+    if (t.kind === 'punct' && t.norm === ';') return false;
+    if (t.norm !== 'to' || !PURPOSE_VERBS.has(tokens[j + 1]?.norm ?? '')) continue;
+    const before = tokens[j - 1];
+    if (before === undefined || before.sentence !== sentence || before.kind === 'punct') return true;
+    if (before.norm === 'order' || before.norm === 'as') return true;
+    if (!COMPLEMENT_TAKERS.has(before.norm)) return true;
+  }
+  return false;
+}
+
+const LIMIT_NOUNS = new Set(['limit', 'limits', 'maximum', 'minimum', 'threshold', 'bound', 'cap']);
+
+/** The sentence of token `at`, cut to LOOK_AROUND tokens on each side (a hostile block is one long sentence). */
+function sentenceWindow(ctx: BlockContext, at: number): [number, number] {
+  const [from, to] = ctx.sentences[ctx.tokens[at]!.sentence]!;
+  return [Math.max(from, at - LOOK_AROUND), Math.min(to, at + LOOK_AROUND)];
+}
+
+function namesLimit(ctx: BlockContext, at: number): boolean {
+  const [from, to] = sentenceWindow(ctx, at);
+  for (let k = from; k <= to && k < ctx.tokens.length; k++) if (LIMIT_NOUNS.has(ctx.tokens[k]!.norm)) return true;
+  return false;
+}
+
+const CLOSE_VERBS = /^(?:close|closes|closed|closing|shut|shuts|shutdown|terminate|terminates|terminated|terminating)$/;
+
+/** A verb of closing within the clause before "gracefully" (or "graceful" before "close", "shutdown"). */
+function closeVerbNear(tokens: Token[], at: number): boolean {
+  for (let k = Math.max(0, at - 6); k <= at + 1 && k < tokens.length; k++) if (k !== at && tokens[k]!.clause === tokens[at]!.clause && CLOSE_VERBS.test(tokens[k]!.norm)) return true;
+  return false;
+}
+
+/** The sentence states a measurable target: "at least 1200 bytes", "no more than 3", a number with a unit. */
+function sentenceHasBound(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [from, to] = sentenceWindow(ctx, at);
+  for (let k = from; k <= to && k < tokens.length; k++) {
+    const n = tokens[k]!.norm;
+    const next = tokens[k + 1]?.norm ?? '';
+    if (n === 'at' && (next === 'least' || next === 'most')) return true;
+    if (n === 'no' && (next === 'more' || next === 'less' || next === 'fewer')) return true;
+    if (tokens[k]!.kind === 'number' && (UNITS.has(next) || TIME_UNITS.has(next))) return true;
+  }
+  return false;
+}
+
+/** Wording that leaves a decision to the implementation on purpose. */
+const DELEGATION = /^(?:implementation-defined|implementation-specific|implementation-dependent|discretion)$/;
+
+function delegated(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [from, to] = sentenceWindow(ctx, at);
+  for (let k = from; k <= to && k < tokens.length; k++) {
+    const n = tokens[k]!.norm;
+    if (DELEGATION.test(n)) return true;
+    if (n === 'implementation' && (tokens[k + 1]?.norm === 'decision' || tokens[k + 1]?.norm === 'choice')) return true;
+    if (n === 'local' && tokens[k + 1]?.norm === 'policy') return true;
+  }
+  return false;
+}
+
+/** The infinitive from token `to` states a test: "to initiate a new connection" (not "to be useful"). */
+function statedTest(ctx: BlockContext, to: number): boolean {
+  const { tokens } = ctx;
+  if (tokens[to]?.norm !== 'to' || tokens[to + 1]?.kind !== 'word') return false;
+  const clause = tokens[to]!.clause;
+  for (let k = to + 1; k < tokens.length && k <= to + 8 && tokens[k]!.clause === clause; k++) {
+    if (tokens[k]!.kind === 'word' && CLASS_WORDS.has(tokens[k]!.norm) && !NEVER_FLAGGED.has(tokens[k]!.norm)) return false;
+  }
+  return true;
+}
+
+/** A citation right after the word: "fresh [HTTP-CACHING]", "secure {{RFC6265}}". */
+function citedAfter(ctx: BlockContext, end: number): boolean {
+  const text = ctx.specText ?? ctx.block.text;
+  const base = ctx.specText !== undefined ? ctx.block.start : 0;
+  const pos = base + ctx.tokens[end - 1]!.end;
+  return /^[ \t]*(?:\r?\n[ \t]*)?(?:\[(?!\^)[A-Z0-9][A-Za-z0-9._-]*\](?![([])|\{\{[^}\n]+\}\})/.test(text.slice(pos, pos + 80));
+}
+
+/** "as many bytes as", "as large as the peer's limit": the reference is given (not "as few as possible"). */
+function equalityComparison(tokens: Token[], start: number, end: number): boolean {
+  if (tokens[start - 1]?.norm !== 'as') return false;
+  for (let k = end; k < tokens.length && k <= end + 4 && tokens[k]!.sentence === tokens[start]!.sentence; k++) {
+    if (tokens[k]!.norm === 'as' && CLASS_WORDS.has(tokens[k + 1]?.norm ?? '')) continue;
+    if (tokens[k]!.norm === 'as') return !/^(?:possible|practical|feasible|needed|necessary|required|appropriate|reasonable|allowed)$/.test(tokens[k + 1]?.norm ?? '');
+  }
+  return false;
+}
+
+/** The part of the sentence ends with a colon that opens a list: "appropriate to the HTTP version: - HTTP/3: …". */
+function listFollows(tokens: Token[], end: number): boolean {
+  for (let k = end; k < tokens.length && k <= end + 10; k++) {
+    const n = tokens[k]!.norm;
+    if (n === ',' || n === ';' || n === '.' || tokens[k]!.sentence !== tokens[end - 1]!.sentence) return false;
+    if (n === ':') {
+      const after = tokens[k + 1];
+      return after === undefined || (after.kind === 'punct' && (after.norm === '-' || after.norm === '*'));
+    }
+  }
+  return false;
+}
+
+/** After "such as", "e.g." or "for example|instance" in the same clause: an example. */
+function afterExampleMarker(tokens: Token[], at: number): boolean {
+  const clause = tokens[at]!.clause;
+  let depth = 0;
+  for (let j = at - 1; j >= 0 && j >= at - 24 && tokens[j]!.clause === clause; j--) {
+    const n = tokens[j]!.norm;
+    // A closed parenthesis before the word holds its own example: "Formatting (such as bold) should be used …".
+    if (n === ')') depth++;
+    else if (n === '(') depth--;
+    if (depth > 0) continue;
+    const before = tokens[j - 1]?.norm;
+    if (n === 'e.g' || ((n === 'example' || n === 'instance') && before === 'for') || (n === 'as' && before === 'such')) return true;
+  }
+  return false;
+}
+
+/** The first words of the sentence of token `at`, lowercased (punctuation skipped). */
+function sentenceOpening(ctx: BlockContext, at: number, n: number): string[] {
+  const { tokens } = ctx;
+  const [from, to] = ctx.sentences[tokens[at]!.sentence]!;
+  const out: string[] = [];
+  for (let k = from; k <= to && out.length < n; k++) if (tokens[k]!.kind === 'word') out.push(tokens[k]!.norm);
+  return out;
+}
+
+/** A sentence that opens with "For example", "For instance" or "E.g." illustrates the rule before it. */
+function illustrationSentence(ctx: BlockContext, at: number): boolean {
+  const [a, b] = sentenceOpening(ctx, at, 2);
+  return a === 'e.g' || (a === 'for' && (b === 'example' || b === 'instance'));
+}
+
+/** Verbs of saying: a modal in their "that"-clause is what is said ("advise that help should be sought"). */
+const SAYING_VERBS = /^(?:advis(?:e|es|ed|ing)|tells?|telling|told|says?|saying|said|stated|stating|explain(?:s|ed|ing)?|recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|remind(?:s|ed|ing)?|notes?|noted|noting|convey(?:s|ed|ing)?|inform(?:s|ed|ing)?|warn(?:s|ed|ing)?|acknowledg(?:e|es|ed|ing)|mention(?:s|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|indicat(?:e|es|ed|ing))$/;
+
+/**
+ * Is token `at` inside a "that"-clause of a verb of saying that has a modal of its own ("…, always advising that
+ * immediate help should be sought")? The clause is the content of the message, not a requirement of the spec.
+ */
+function reportedClause(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  for (let j = at - 1; j >= 0 && j >= at - 16 && tokens[j]!.sentence === sentence; j--) {
+    if (tokens[j]!.norm !== 'that') continue;
+    // The verb of saying right before "that", or before "the user that" / "them that".
+    let v = j - 1;
+    for (let hops = 0; hops < 2 && v >= 0 && tokens[v]!.kind === 'word' && !SAYING_VERBS.test(tokens[v]!.norm); hops++) v--;
+    if (v < 0 || tokens[v]!.kind !== 'word' || !SAYING_VERBS.test(tokens[v]!.norm) || tokens[v]!.sentence !== sentence) return false;
+    // The clause has its own modal between "that" and the end of its part.
+    for (let k = j + 1; k < tokens.length && k < j + 24 && tokens[k]!.sentence === sentence; k++) {
+      if (tokens[k]!.kind === 'punct' && (tokens[k]!.norm === ';' || tokens[k]!.norm === ':')) break;
+      if (tokens[k]!.kind === 'word' && !tokens[k]!.quoted && VERB_MODALS.has(tokens[k]!.norm)) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/**
+ * "must not pursue any additional goals …, including but not limited to: …": a negated universal forbids every case;
+ * the list only illustrates it, so leaving it open leaves nothing open.
+ */
+function negatedUniversal(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  let any = false;
+  for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.sentence === sentence; j--) {
+    const n = tokens[j]!.norm;
+    if (n === 'any') any = true;
+    else if (any && (n === 'not' || n === 'never' || n === "mustn't" || n === "shouldn't" || n === "shan't")) return true;
+  }
+  return false;
+}
+
+/**
+ * A prohibition governs the word: "MUST NOT" / "SHALL NOT" / "SHOULD NOT" (or "must never") before it in its clause
+ * ("MUST NOT skip tests using X, Y, or similar mechanisms"). Not a permission or an obligation ("MUST support X, Y, or
+ * similar" leaves open what to build).
+ */
+function prohibitedBefore(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const clause = tokens[at]!.clause;
+  for (let j = at - 1; j >= 1 && j >= at - LOOK_AROUND && tokens[j]!.clause === clause; j--) {
+    const n = tokens[j]!.norm;
+    if ((n === 'not' || n === 'never') && isModalKeyword(tokens[j - 1]!) && /^(?:must|shall|should)$/.test(tokens[j - 1]!.norm)) return true;
+  }
+  return false;
+}
+
+/** Arithmetic signs of a formula ("executed / total", "hits = …"); a bare "/" inside a word ("and/or") is a joiner. */
+const FORMULA_SIGNS = new Set(['/', '=', '\u00d7', '\u00f7', '*', '+']);
+
+/**
+ * A parenthetical formula defines the measure the word judges, within the clause and close after the word (its verb
+ * and object between): "accurately calculate statement-level test coverage (executed statements / total statements)".
+ * A parenthetical without a formula ("(see the report)", "(per package)") defines nothing.
+ */
+function formulaAfter(tokens: Token[], end: number): boolean {
+  const clause = tokens[end - 1]!.clause;
+  for (let k = end; k < tokens.length && k <= end + 8 && tokens[k]!.clause === clause; k++) {
+    if (tokens[k]!.norm !== '(') continue;
+    let words = 0;
+    for (let m = k + 1; m < tokens.length && m <= k + 16; m++) {
+      const n = tokens[m]!.norm;
+      if (n === ')') return false;
+      if (tokens[m]!.kind === 'word' || tokens[m]!.kind === 'number') words++;
+      else if (FORMULA_SIGNS.has(n) && words > 0 && (tokens[m + 1]?.kind === 'word' || tokens[m + 1]?.kind === 'number')) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/**
+ * The word is settled in its requirement by a definition of its measure, a formula ("(executed statements / total
+ * statements)"): a definition holds for the section. A bound or a measured relative clause holds for its own item only.
+ */
+function definesMeasure(ctx: BlockContext, c: Candidate): boolean {
+  return !!c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && formulaAfter(ctx.tokens, c.end);
+}
+
+/** "related to", "relating to", "pertaining to" right before the word (or its determiner/adjective), after a noun. */
+function topicModifier(tokens: Token[], at: number): boolean {
+  for (let k = at - 1; k >= 1 && k >= at - 3; k--) {
+    const n = tokens[k]!.norm;
+    if (n === 'to' && /^(?:related|relating|pertaining)$/.test(tokens[k - 1]!.norm)) return tokens[k - 2]?.kind === 'word';
+    if (tokens[k]!.kind !== 'word' || !(DETERMINERS.has(n) || CLASS_WORDS.has(n))) return false;
+  }
+  return false;
+}
+
+/**
+ * Parentheses right after the word (or its noun) that give a value: a number or a number word ("(30 s)", "(hundreds of
+ * warbands)", "(at most 3)"). Examples ("(e.g. 30 s)") or a parenthetical with no number ("(per user)") do not.
+ */
+function valueAfter(tokens: Token[], end: number): boolean {
+  const clause = tokens[end - 1]!.clause;
+  for (let k = end; k < tokens.length && k <= end + 3 && tokens[k]!.clause === clause; k++) {
+    if (tokens[k]!.norm !== '(') {
+      if (tokens[k]!.kind !== 'word') return false;
+      continue;
+    }
+    let value = false;
+    for (let m = k + 1; m < tokens.length && m <= k + 10; m++) {
+      const t = tokens[m]!;
+      if (t.norm === ')') return value;
+      if (NOT_OPTIONS.has(t.norm) || CLASS_WORDS.has(t.norm)) return false;
+      if (t.kind === 'number' || NUMBER_WORDS.has(t.norm) || NUMBER_WORDS.has(t.norm.replace(/s$/, ''))) value = true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** Nouns of page layout: "responsive" before them is responsive web design (media queries, CSS), not a speed. */
+const LAYOUT_NOUNS = new Set(['layout', 'layouts', 'design', 'designs', 'spacing', 'grid', 'grids', 'typography', 'image', 'images', 'breakpoint', 'breakpoints', 'column', 'columns', 'web', 'css', 'styles', 'styling', 'utilities', 'font', 'fonts', 'sizing']);
+
+/** Words inside parentheses that make their content examples or a pointer, not the options: "(e.g. …)", "(see …)". */
+const NOT_OPTIONS = new Set(['e.g', 'i.e', 'example', 'instance', 'such', 'etc', 'see', 'cf', 'like', 'including', 'includes', 'include', 'so', 'on']);
+
+/**
+ * Parentheses right after the word (or its noun) that list the options it allows: "handle them appropriately (retry
+ * or mark as failed)", "easing tokens for natural motion (ease-in, ease-out, ease-in-out)". Examples ("(e.g. retry)",
+ * "(such as …)", "(…, etc.)"), a pointer ("(see below)"), a single word, or options that are vague themselves ("(as
+ * needed)", "(fast or smooth)") do not.
+ */
+function optionsAfter(tokens: Token[], end: number): boolean {
+  const clause = tokens[end - 1]!.clause;
+  for (let k = end; k < tokens.length && k <= end + 3 && tokens[k]!.clause === clause; k++) {
+    if (tokens[k]!.norm !== '(') {
+      if (tokens[k]!.kind !== 'word') return false;
+      continue;
+    }
+    let words = 0;
+    let separated = false;
+    for (let m = k + 1; m < tokens.length && m <= k + 20; m++) {
+      const t = tokens[m]!;
+      if (t.norm === ')') return words >= 2 && separated;
+      if (t.kind === 'word') {
+        if (NOT_OPTIONS.has(t.norm) || CLASS_WORDS.has(t.norm) || DEGREE_MODIFIERS.has(t.norm)) return false;
+        if (t.norm === 'or' || t.norm === 'and') separated = true;
+        else words++;
+      } else if (t.norm === ',' || t.norm === '/') separated = true;
+      else if (t.norm === '(') return false;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** Words that name the middle level of a scale ("fast, normal, and slow"; "regular, medium, semibold, bold"). */
+const MIDDLE_LEVELS = new Set(['normal', 'medium', 'moderate', 'regular', 'standard', 'default', 'intermediate', 'average']);
+
+/**
+ * Is the word one of the named levels of a scale: a list of bare words ("fast, normal, and slow"; "from small to
+ * extra-large") with an opposite of it or a middle level? "fast and reliable builds" and "small, fast binaries" name
+ * no scale.
+ */
+function namesScaleLevels(tokens: Token[], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  const items: string[] = [];
+  const isSep = (t: Token | undefined): boolean => t !== undefined && (t.norm === ',' || t.norm === 'and' || t.norm === 'or' || t.norm === 'to');
+  // Walk left and right over "word sep word sep …" (a separator may be ", and").
+  const collect = (step: 1 | -1): void => {
+    let k = at + step;
+    for (let n = 0; n < 8; n++) {
+      let seps = 0;
+      while (isSep(tokens[k]) && tokens[k]!.sentence === sentence && seps < 2) {
+        k += step;
+        seps++;
+      }
+      const t = tokens[k];
+      if (!seps || !t || t.kind !== 'word' || t.sentence !== sentence) return;
+      items.push(t.norm);
+      k += step;
+    }
+  };
+  collect(-1);
+  collect(1);
+  const self = CLASS_WORDS.get(tokens[at]!.norm)?.base ?? tokens[at]!.norm;
+  const fromTo = tokens[at - 1]?.norm === 'from' && tokens[at + 1]?.norm === 'to';
+  if (items.length < 2 && !fromTo) return false;
+  // The middle level itself: "normal" between "fast" and "slow".
+  if (MIDDLE_LEVELS.has(tokens[at]!.norm) && items.some((w) => CLASS_WORDS.has(w))) return true;
+  return items.some((w) => {
+    const base = CLASS_WORDS.get(w)?.base ?? w.replace(/^(?:extra|x{1,3})-/, '');
+    return MIDDLE_LEVELS.has(w) || (OPPOSITES.get(self)?.includes(base) ?? false) || (OPPOSITES.get(self)?.includes(CLASS_WORDS.get(base)?.base ?? base) ?? false);
+  });
+}
+
+/** Cues of a bound in a relative clause: "at least 80%", "no more than 3", "within 2 minutes", "under 200 ms". */
+const BOUND_CUES = new Set(['least', 'most', 'than', 'within', 'under', 'below', 'above', 'over', 'exactly', 'every']);
+
+/**
+ * A restrictive relative clause right after the noun the word modifies states a measurable test: "comprehensive unit
+ * tests that achieve at least 80% code coverage", "a clear message that names the field and the limit of 64 bytes"
+ * (a number with a cue or a unit). A relative clause with no measure ("comprehensive tests that cover the parser") is
+ * no test.
+ */
+function relativeTest(tokens: Token[], end: number): boolean {
+  const clause = tokens[end - 1]!.clause;
+  let rel = -1;
+  for (let k = end; k < tokens.length && k <= end + 4 && tokens[k]!.clause === clause; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') break;
+    if (k > end && (t.norm === 'that' || t.norm === 'which' || t.norm === 'who')) {
+      rel = k;
+      break;
+    }
+  }
+  if (rel < 0) return false;
+  for (let k = rel + 1; k < tokens.length && k <= rel + 10 && tokens[k]!.clause === clause; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'number' && !NUMBER_WORDS.has(t.norm)) continue;
+    const next = tokens[k + 1]?.norm ?? '';
+    if (BOUND_CUES.has(tokens[k - 1]!.norm) || UNITS.has(next) || next === '%') return true;
+  }
+  return false;
+}
+
+/** "if necessary to preserve honesty", "where needed to uphold these principles": the purpose is the criterion. */
+function purposeStated(c: Candidate, tokens: Token[]): boolean {
+  const last = tokens[c.end - 1]!.norm;
+  return /^(?:necessary|needed|required|possible)$/.test(last) && tokens[c.end]?.norm === 'to' && tokens[c.end + 1]?.kind === 'word' && !DETERMINERS.has(tokens[c.end + 1]!.norm);
+}
+
+/**
+ * "[stating assumptions and asking clarifying questions](#ask_clarifying_questions) as appropriate": the escape
+ * clause qualifies a link to the section that says when; the cross-reference answers it.
+ */
+function referenceBefore(ctx: BlockContext, at: number): boolean {
+  const text = ctx.specText ?? ctx.block.text;
+  const base = ctx.specText !== undefined ? ctx.block.start : 0;
+  const pos = base + ctx.tokens[at]!.start;
+  return /\]\(#[^)\s]+\)[ \t]*,?[ \t]*$/.test(text.slice(Math.max(0, pos - 200), pos));
+}
+
+/** The base and direction of a comparative at token k ("longer": long +, "less detailed": detailed -), if it is one. */
+function comparativeAt(tokens: Token[], k: number): { base: string; up: boolean } | undefined {
+  const n = tokens[k]!.norm;
+  if ((n === 'more' || n === 'less' || n === 'fewer') && tokens[k + 1]?.kind === 'word') return { base: n === 'fewer' ? 'many' : tokens[k + 1]!.norm, up: n === 'more' };
+  const w = CLASS_WORDS.get(n);
+  if (w?.form === 'comparative') return { base: w.base, up: true };
+  if (!n.endsWith('er')) return undefined;
+  for (const b of [n.slice(0, -2), n.slice(0, -1), n.slice(0, -3), `${n.slice(0, -3)}y`]) if (OPPOSITES.has(b)) return { base: b, up: true };
+  return undefined;
+}
+
+/**
+ * Two opposite comparatives in one paragraph order two cases relative to each other ("longer, more detailed answers
+ * for complicated topics … shorter answers if the user wants to chat"); a comparative coordinated with one of them
+ * ("longer, more detailed") shares its reference.
+ */
+function pairedComparative(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const opposite = (x: { base: string; up: boolean }, y: { base: string; up: boolean }): boolean =>
+    (x.base === y.base && x.up !== y.up) || (x.up === y.up && (OPPOSITES.get(x.base)?.includes(y.base) ?? false));
+  // The passage: the block, or LOOK_AROUND * 4 tokens around the word in a very long one.
+  const lo = Math.max(0, c.start - LOOK_AROUND * 4);
+  const hi = Math.min(tokens.length, c.start + LOOK_AROUND * 4);
+  const paired = (k: number, self: { base: string; up: boolean }): boolean => {
+    for (let j = lo; j < hi; j++) {
+      if (j === k || j === k + 1 || tokens[j]!.kind !== 'word') continue;
+      // "accepted for a short time … valid for longer": the opposite adjective earlier in the passage is the reference.
+      const adj = CLASS_WORDS.get(tokens[j]!.norm);
+      if (j < k && self.up && adj?.form === 'adj' && (OPPOSITES.get(self.base)?.includes(adj.base) ?? false)) return true;
+      const other = comparativeAt(tokens, j);
+      if (other && opposite(self, other)) return true;
+    }
+    return false;
+  };
+  const self = comparativeAt(tokens, c.start);
+  if (!self) return false;
+  if (paired(c.start, self)) return true;
+  // Coordinated with a paired comparative just before it: "longer, more detailed answers".
+  for (let j = c.start - 1; j >= 0 && j >= c.start - 4 && tokens[j]!.sentence === tokens[c.start]!.sentence; j--) {
+    const n = tokens[j]!.norm;
+    if (n === ',' || n === 'and' || n === 'or') continue;
+    const prev = comparativeAt(tokens, j) ?? (j > 0 ? comparativeAt(tokens, j - 1) : undefined);
+    const at = comparativeAt(tokens, j) ? j : j - 1;
+    return prev !== undefined && paired(at, prev);
+  }
+  return false;
+}
+
+/** Verbs that state what a quality consists of: "transparently indicated …, specifying the type of information removed". */
+const ELABORATING = new Set(['specifying', 'naming', 'listing', 'identifying', 'itemizing', 'itemising']);
+
+/** Does the sentence go on, after the candidate, to state what the quality consists of (", specifying …")? */
+function elaborated(ctx: BlockContext, end: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k < end + 30 && tokens[k]!.sentence === sentence; k++) {
+    if (tokens[k]!.norm === ',' && ELABORATING.has(tokens[k + 1]?.norm ?? '')) return true;
+  }
+  return false;
+}
+
+/** "as appropriate (see [express uncertainty](#…))": the cross-reference answers the question. */
+function answeredByReference(tokens: Token[], end: number): boolean {
+  return tokens[end]?.norm === '(' && (tokens[end + 1]?.norm === 'see' || tokens[end + 1]?.norm === 'cf');
+}
+
+/**
+ * The word is used as an evaluative modifier: tagged ADJ or ADV (a noun form: NOUN), not a verb ("funds they secure",
+ * "clear the cache"), not a proper name or a capitalised term mid-sentence ("the Secure attribute", "Secure
+ * Enclave").
+ */
+function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const i = c.pattern === 'degree' || c.pattern === 'comparative' || c.pattern === 'superlative' ? c.start + 1 : c.pattern === 'amount' ? c.start + 1 : c.start;
+  const t = tokens[i]!;
+  const w = c.word!;
+  const before = tokens[i - 1];
+  const sentenceStart = i === 0 || before!.sentence !== t.sentence || i === ctx.firstWord || (before!.kind === 'punct' && (before!.norm === ':' || before!.norm === '*'));
+  const capitalised = t.raw[0] !== t.raw[0]!.toLowerCase();
+  if (capitalised && !sentenceStart && t.raw !== t.raw.toUpperCase()) return false;
+  // Right after a modal it is the verb: "Endpoints MUST clear the state", "the UA SHOULD not secure …".
+  if (c.pattern === 'class' && i === c.start && w.form === 'adj' && followsModal(tokens, i)) return false;
+  if (w.form === 'noun' && NOUNS_NOT_FLAGGED.has(t.norm)) return false;
+  // "environment-appropriate": the tagger tags the compound's first part ("environment", a noun); the suffix makes it
+  // an adjective or adverb.
+  if (!CLASS_WORDS.has(t.norm) && t.norm.includes('-')) return true;
+  const pos = posOf(ctx, i);
+  if (w.form === 'noun') return pos === 'NOUN';
+  if (pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'DET' || pos === 'NUM') return c.pattern === 'amount';
+  if (pos === 'PROPN') return sentenceStart || t.raw === t.raw.toUpperCase();
+  return pos === 'ADJ' || pos === 'ADV' || pos === 'X';
+}
+
+/**
+ * An all-caps word amid ordinary words is an acronym or a name, not the word it spells: "an ETC CSV file" is Electronic
+ * Toll Collection data, not "etc.". A sentence written all in capitals keeps its words.
+ */
+function isAcronym(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.kind !== 'word' || t.raw.length < 2 || !/^[A-Z]+$/.test(t.raw)) return false;
+  const caps = (w: Token | undefined): boolean => w !== undefined && /^[A-Z]{2,}$/.test(w.raw);
+  let before: Token | undefined;
+  for (let j = i - 1; j >= 0 && tokens[j]!.sentence === t.sentence; j--) if (tokens[j]!.kind === 'word') { before = tokens[j]; break; }
+  let after: Token | undefined;
+  for (let j = i + 1; j < tokens.length && tokens[j]!.sentence === t.sentence; j++) if (tokens[j]!.kind === 'word') { after = tokens[j]; break; }
+  if (!before && !after) return false;
+  return !((before === undefined || caps(before)) && (after === undefined || caps(after)));
+}
+
+/** Units by dimension: a time unit bounds speed, frequency and recency; a size unit bounds size. */
+const TIME_UNITS = new Set([
+  'ms', 'millisecond', 'milliseconds', 's', 'sec', 'secs', 'second', 'seconds', 'min', 'mins', 'minute', 'minutes', 'h', 'hr',
+  'hrs', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'rtt', 'rtts', 'round', 'µs', 'us', 'ns',
+]);
+
+/**
+ * A measurable bound of the candidate's own dimension near it (same clause, 4 tokens before to 8 after): a time unit
+ * bounds speed/frequency/recency words, a count bounds quantity words (right after them), a number with any unit or a
+ * comparison bounds size and degree words, a named standard or algorithm bounds security words, "than …" bounds a
+ * comparison; a stated test ("enough that …", "such that …") bounds anything. An unrelated number does not: in
+ * "respond quickly to all 3 request types" the 3 counts request types, not time. [^am5b]
+ */
+function boundFor(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const dim: Dimension | undefined = c.word?.dimension ?? dimensionOfEntry(c.entry);
+  if (c.category === 'quantity' && (dim === 'quantity' || dim === undefined)) return hasCount(tokens, c.end) || (c.pattern === 'amount' && nearNumber(tokens, c, false));
+  const clause = tokens[c.start]!.clause;
+  const lo = Math.max(0, c.start - 4);
+  const hi = Math.min(tokens.length, c.end + 8);
+  for (let k = lo; k < hi; k++) {
+    if (k >= c.start && k < c.end) continue;
+    const t = tokens[k]!;
+    if (t.clause !== clause) {
+      if (k < c.start) continue;
+      break;
+    }
+    const nextNorm = tokens[k + 1]?.norm ?? '';
+    if (c.category === 'comparative' && t.norm === 'than' && k >= c.end) return true;
+    if (k === c.end && t.norm === 'enough' && tokens[k + 1]?.norm === 'that') return true;
+    if (k >= c.end && t.norm === 'such' && tokens[k + 1]?.norm === 'that') return true;
+    // "large enough to initiate a new connection", "too small to be valid QUIC packets": the infinitive states the test
+    // (unless it is vague itself: "too old to be useful").
+    if (k === c.end && (t.norm === 'enough' || (c.pattern === 'degree' && t.norm === 'to')) && statedTest(ctx, t.norm === 'to' ? k : k + 1)) return true;
+    if (k === c.end + 1 && t.norm === 'enough' && statedTest(ctx, k + 1)) return true;
+    if (t.kind === 'punct') {
+      if (COMPARISON_SIGNS.has(t.norm) && dim !== 'quality' && dim !== 'security') return true;
+      continue;
+    }
+    const numberish = t.kind === 'number' || NUMBER_WORDS.has(t.norm);
+    switch (dim) {
+      case 'speed':
+      case 'frequency':
+      case 'recency':
+        if (numberish && (TIME_UNITS.has(nextNorm) || /^\d+(?:ms|s|min|h)$/.test(t.norm))) return true;
+        if (PERCENTILE.test(t.norm)) return true;
+        if ((t.norm === 'once' || t.norm === 'twice' || t.norm === 'every' || t.norm === 'per') && (TIME_UNITS.has(nextNorm) || numberish)) return true;
+        if (t.norm === 'one' && nextNorm === 'round') return true;
+        break;
+      case 'security':
+        if (STANDARDS.has(t.norm) || STANDARDS.has(t.norm.split('-')[0]!) || ALGORITHMS.test(t.norm)) return true;
+        break;
+      case 'quality':
+        // Only a measured value right after the word settles quality: "accurate to 0.1 %".
+        if (numberish && k >= c.end && k <= c.end + 2 && (UNITS.has(nextNorm) || nextNorm === '%')) return true;
+        if (STANDARDS.has(t.norm) && k >= c.end) return true;
+        break;
+      default:
+        if (t.kind === 'number') return true;
+        if (PERCENTILE.test(t.norm) || STANDARDS.has(t.norm)) return true;
+        if (NUMBER_WORDS.has(t.norm) && UNITS.has(nextNorm)) return true;
+    }
+  }
+  return false;
+}
+
+function nearNumber(tokens: Token[], c: Candidate, _any: boolean): boolean {
+  for (let k = c.end; k < tokens.length && k < c.end + 4 && tokens[k]!.clause === tokens[c.start]!.clause; k++) if (tokens[k]!.kind === 'number') return true;
+  return false;
+}
+
+/** Cryptographic algorithms and protocols that bound "secure": Ed25519, Argon2id, AES-256, ChaCha20, SHA-256, TLS 1.3. */
+const ALGORITHMS = /^(?:ed25519|ed448|x25519|argon2(?:id|i|d)?|bcrypt|scrypt|pbkdf2|aes(?:-\d+)?|chacha20(?:-poly1305)?|sha-?\d+|sha3(?:-\d+)?|hmac(?:-sha\d+)?|rsa(?:-\d+)?|ecdsa|hsm|fido2|webauthn|mtls|tls|dtls|ssh|ipsec|kms)$/;
+
+function dimensionOfEntry(entry: LexiconEntry | undefined): Dimension | undefined {
+  if (!entry) return undefined;
+  switch (entry.category) {
+    case 'time':
+      return 'speed';
+    case 'quantity':
+      return 'quantity';
+    case 'comparative':
+      return undefined;
+    default: {
+      const w = CLASS_WORDS.get(entry.term);
+      return w?.dimension ?? (entry.term === 'secure' ? 'security' : undefined);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Questions: built from the phrase, the word it modifies and the sentence, with examples that fit the document.
+
+/** Nouns whose content is the point: "What must the message contain to count as helpful?" */
+const TEXT_NOUNS = /^(?:message|messages|summary|summaries|explanation|explanations|error|errors|response|responses|answer|answers|text|description|descriptions|reason|reasons|label|labels|notice|notices|warning|warnings|report|reports|output|feedback|documentation|content|instructions?|prompt|title|caption|log|logs|language|wording)$/;
+
+/** The noun phrase a token modifies: the nouns after it (an attributive adjective), else the sentence's subject. */
+function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
+  const { tokens } = ctx;
+  const sentence = tokens[c.start]!.sentence;
+  const words: string[] = [];
+  for (let k = c.end; k < tokens.length && k < c.end + 4 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') break;
+    const pos = posOf(ctx, k);
+    if (pos === 'NOUN' || (pos === 'PROPN' && words.length)) words.push(t.raw);
+    else if (words.length || (pos !== 'ADJ' && pos !== 'ADV')) break;
+  }
+  if (words.length) return words.join(' ');
+  return subjectOf(ctx, c.start);
+}
+
+/** The subject of the sentence: the noun phrase before its modal or first verb ("the system", "Album pages"). */
+function subjectOf(ctx: BlockContext, at: number): string | undefined {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  let a = Math.max(ctx.sentences[sentence]![0], at - LOOK_AROUND);
+  // After an EARS/Gherkin trigger or an id prefix ("FR-001:"), the main clause starts after THEN / the colon.
+  for (let k = at - 1; k >= a; k--) {
+    if (tokens[k]!.norm === 'then' || tokens[k]!.norm === ':' || tokens[k]!.norm === ',') {
+      a = k + 1;
+      break;
+    }
+  }
+  const words: string[] = [];
+  for (let k = a; k < tokens.length && k < a + 8 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || isKeyword(t)) break;
+    const pos = posOf(ctx, k);
+    if (pos === 'AUX' || pos === 'VERB') break;
+    if (pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON') words.push(t.raw === 'SYSTEM' ? 'system' : t.raw);
+    else if (pos === 'DET' && !words.length && /^(?:the|a|an|this|each|every|its|their)$/.test(t.norm)) words.push(t.norm);
+    else if (words.length) break;
+  }
+  if (words.length === 1 && /^(?:the|a|an|this|each|every|its|their)$/i.test(words[0]!)) return undefined;
+  return words.length ? words.join(' ').replace(/^(?:THE SYSTEM|SYSTEM)$/i, 'the system') : undefined;
+}
+
+/** The verb an adverb modifies, with its object: "handles the error", "generate thumbnails", "verify the signature". */
+function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
+  const { tokens } = ctx;
+  const sentence = tokens[c.start]!.sentence;
+  let verb = -1;
+  for (let k = c.start - 1; k >= 0 && k >= c.start - 8 && tokens[k]!.sentence === sentence; k--) {
+    if (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'VERB') {
+      verb = k;
+      break;
+    }
+  }
+  if (verb < 0) {
+    for (let k = c.end; k < tokens.length && k < c.end + 3 && tokens[k]!.sentence === sentence; k++) {
+      if (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'VERB') {
+        verb = k;
+        break;
+      }
+    }
+  }
+  if (verb < 0) return undefined;
+  const words = [tokens[verb]!.raw];
+  for (let k = verb + 1; k < tokens.length && k < verb + 6 && tokens[k]!.sentence === sentence; k++) {
+    if (k >= c.start && k < c.end) break;
+    const t = tokens[k]!;
+    if (t.kind !== 'word') break;
+    const pos = posOf(ctx, k);
+    if (pos === 'DET' || pos === 'ADJ' || pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON' || pos === 'NUM') words.push(t.raw);
+    else break;
+  }
+  return words.join(' ');
+}
+
+const EXAMPLES: Record<'policy' | 'software' | 'protocol', Record<Dimension | 'comparative', string>> = {
+  protocol: {
+    quality: 'e.g. the required behaviour by reference to a section or an algorithm, or a condition an implementation can check',
+    degree: 'e.g. a threshold in the protocol’s units, such as 3 packets or 1/8 of the congestion window',
+    size: 'e.g. in bytes or packets: at least 1200 bytes, at most 2 packets',
+    quantity: 'e.g. at least 2, no more than the peer’s limit',
+    speed: 'e.g. within one round trip, before the retransmission timer expires',
+    frequency: 'e.g. once per round trip, at most once per timer period, on each packet received',
+    recency: 'e.g. received within the last 3 round trips, or fresh as the cited document defines it',
+    security: 'e.g. the attack it must resist, or the named algorithm and key length',
+    comparative: 'e.g. than the value last sent, than the initial window',
+  },
+  software: {
+    quality: 'e.g. what it must contain or do, or a check a test could run',
+    degree: 'e.g. a threshold such as 5% or a list of cases on each side',
+    size: 'e.g. 10 MB, 500 items, 200 characters',
+    quantity: 'e.g. at least 3, between 2 and 5',
+    speed: 'e.g. within 2 s of the request, p95 < 300 ms',
+    frequency: 'e.g. every 30 s, once per day, on each change',
+    recency: 'e.g. at most 5 minutes old',
+    security: 'e.g. TLS 1.3 in transit, keys in a KMS, OWASP ASVS level 2',
+    comparative: 'e.g. 20% fewer than the current release',
+  },
+  policy: {
+    quality: 'e.g. a behaviour to show or avoid, or an example response on each side of the line',
+    degree: 'e.g. the kinds of case that qualify, with an example on each side of the line',
+    size: 'e.g. a number of sentences, paragraphs or words',
+    quantity: 'e.g. at least one, no more than three',
+    speed: 'e.g. in the same reply, before the next action',
+    frequency: 'e.g. once per conversation, each time the user asks',
+    recency: 'e.g. information newer than the last user message',
+    security: 'e.g. physical harm to the user or to others, self-harm, or harm to minors',
+    comparative: 'e.g. the alternative it is compared with',
+  },
+};
+
+/** The words an amount counts: "a sufficient number of [available and unused connection IDs]", or nothing. */
+function counted(ctx: BlockContext, end: number): string {
+  const { tokens, block } = ctx;
+  let last = -1;
+  for (let k = end; k < tokens.length && k < end + 5 && tokens[k]!.kind === 'word' && tokens[k]!.sentence === tokens[end - 1]!.sentence; k++) {
+    if (/^(?:that|which|who|to|for|in|on|at|by|with|from|is|are|be|must|should|may|shall|will|can)$/.test(tokens[k]!.norm)) break;
+    last = k;
+  }
+  return last < 0 ? '' : ` of ${block.text.slice(tokens[end]!.start, tokens[last]!.end).replace(/\s+/g, ' ')}`;
+}
+
+function questionFor(ctx: BlockContext, c: Candidate): string {
+  const { tokens, block } = ctx;
+  const phrase = block.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/\s+/g, ' ');
+  const ex = EXAMPLES[ctx.domain];
+  if (c.entry && !c.word) {
+    // Lexicon phrases keep their reviewed question, tied to what they qualify.
+    if ((c.entry.rule === 'number-after' || c.entry.rule === 'approximation') && isNumberLike(tokens[c.end])) return TOLERANCE_QUESTION;
+    if (c.entry.question === TOLERANCE_QUESTION || c.category === 'open-ended' || c.entry.source === 'user') return c.entry.question;
+    const vp = c.category === 'escape' || c.category === 'weak' || c.category === 'time' ? verbPhrase(ctx, c) : undefined;
+    return vp ? `${c.entry.question} (It qualifies “${vp}”.)` : c.entry.question;
+  }
+  const w = c.word!;
+  // A "noun" that is the phrase itself (a capitalised word read as a name) names nothing: ask about "it".
+  const found = headNoun(ctx, c);
+  const noun = found !== undefined && found.toLowerCase().split(' ').includes(phrase.toLowerCase()) ? undefined : found;
+  const np = noun ? (/^(?:the|a|an|this|each|every|its|their)\s/i.test(noun) ? noun.replace(/^(?:The|A|An|This|Each|Every|Its|Their)\b/, (d) => d.toLowerCase()) : `the ${noun}`).replace(/^the (?:it|they|he|she)$/i, 'it') : 'it';
+  const adj = w.base;
+  switch (c.pattern) {
+    case 'degree':
+      return `${cap(phrase)} by what limit? Give the bound beyond which ${np} counts as ${phrase.split(' ').slice(1).join(' ')} (${ex[w.dimension]}).`;
+    case 'amount':
+      return `How many count as “${phrase.replace(/ of$/, '')}”${counted(ctx, c.end)}? Give a number or a range (${ex.quantity}).`;
+    case 'comparative':
+      return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${ex.comparative}).`;
+    case 'superlative':
+      return `${cap(phrase)} by which measure? State the rule that ranks ${np}, or the cut-off (${ex.degree}).`;
+    default:
+      break;
+  }
+  if (w.form === 'comparative') return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${ex.comparative}).`;
+  if (w.form === 'superlative') return `${cap(phrase)} by which measure? State the rule that ranks ${np} (${ex.degree}).`;
+  const verb = w.form === 'adv' ? verbPhrase(ctx, c) : undefined;
+  // Lowercase the first letter only: "send a STREAM_DATA_BLOCKED frame" keeps its identifier.
+  const vp = verb === undefined ? undefined : verb.replace(/^[A-Z](?=[a-z])/, (ch) => ch.toLowerCase());
+  // "a sender that is flow control limited": the question names the actor, not its relative clause.
+  const subject = subjectOf(ctx, c.start)?.replace(/\s+(?:that|which|who)(?:\s.*)?$/i, '');
+  switch (w.dimension) {
+    case 'speed':
+      return vp
+        ? `How soon must ${subject ?? 'it'} ${vp.toLowerCase()}? Give a maximum delay from a named event (${ex.speed}).`
+        : `What delay counts as “${phrase}” for ${np}? Give a maximum delay from a named event (${ex.speed}).`;
+    case 'frequency':
+      return vp
+        ? `How often must ${subject ?? 'it'} ${vp.toLowerCase()}? Give an interval, a rate or the event that triggers it (${ex.frequency}).`
+        : `How often is “${phrase}” for ${np}? Give an interval or a rate (${ex.frequency}).`;
+    case 'recency':
+      return `How recent must ${np} be to count as ${adj}? Give a maximum age (${ex.recency}).`;
+    case 'size':
+      // "for a short time", "a long delay": a length of time is bounded like a delay.
+      return `How ${adj} is “${phrase}” for ${np}? Give a bound with a unit (${/\b(?:time|times|period|periods|delay|delays|interval|intervals|timeout|duration|wait|while|lifetime)$/i.test(noun ?? '') ? ex.speed : ex.size}).`;
+    case 'quantity':
+      return `How many ${noun ?? 'exactly'}? Give a number or a range (${ex.quantity}).`;
+    case 'security':
+      // In a behaviour policy "safe" is about harm, and "trustworthy" about being relied on (see `harmQuestion`).
+      if (ctx.domain === 'policy') return harmQuestion(phrase, adj, np, ex.quality);
+      return `${cap(phrase)} against which threats, to which standard? Name what ${np} must resist and the standard or mechanism (${ex.security}).`;
+    case 'degree':
+      return `What counts as “${phrase}” for ${np}? Give a threshold, or examples on each side of it (${ex.degree}).`;
+    default:
+      if (vp) return `What does it take to ${vp.toLowerCase()} ${phrase}? State the expected behaviour a reviewer can check (${ex.quality}).`;
+      if (noun && TEXT_NOUNS.test(noun.split(' ').pop()!.toLowerCase())) return `What must ${np} contain to count as ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
+      return `What makes ${np} ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
+  }
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function overlapsGlossary(matcher: Matcher, tokens: Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (matcher.glossary.match(tokens, j)) return true;
+  return false;
+}
+
+/** `termSeverity` (by the form as written, then by the term) over `categorySeverity` over the default. */
+function severityOf(
+  c: Candidate,
+  phrase: string,
+  base: Severity,
+  options: AmbiguityOptions,
+  termSeverity: Map<string, AmbiguitySeverity>,
+): AmbiguitySeverity {
+  if (termSeverity.size) {
+    const byTerm = termSeverity.get(termKey(phrase)) ?? termSeverity.get(termKey(c.term)) ?? (c.entry ? termSeverity.get(termKey(c.entry.term)) : undefined);
+    if (byTerm !== undefined) return byTerm;
+  }
+  return options.categorySeverity?.[c.category] ?? base;
+}
+
+const WHITESPACE_RUN = /\s+/g;
+
+/** How user-given terms are compared: trimmed, lowercase, single spaces. */
+function termKey(term: string): string {
+  return term.trim().toLowerCase().replace(WHITESPACE_RUN, ' ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Suppression comments
+
+const DISABLE_OPEN_RE = /<!--\s*clarifier-disable-next-line\b/g;
+
+/**
+ * `<!-- clarifier-disable-next-line -->` (everything) or `<!-- clarifier-disable-next-line ambiguity.vague, ambiguity.time -->`
+ * (those codes; `ambiguity` means every ambiguity category) silences the next non-blank line after the comment.
+ * Returns 0-based line -> the codes silenced there, or 'all'.
+ */
+export function suppressedLines(specText: string): Map<number, Set<string> | 'all'> {
+  const result = new Map<number, Set<string> | 'all'>();
+  if (!specText.includes('clarifier-disable-next-line')) return result;
+  const lines = new LineIndex(specText);
+  // Linear on hostile input: the closing `-->` is found with indexOf from where the last search ended (a lazy regex
+  // rescanned the rest of the file for every unclosed comment), and the next non-blank line is searched from the last
+  // one found (comments in a row before many blank lines do not rescan them).
+  let nonBlankFrom = -1;
+  let nonBlankAt = -1;
+  DISABLE_OPEN_RE.lastIndex = 0;
+  for (let m = DISABLE_OPEN_RE.exec(specText); m; m = DISABLE_OPEN_RE.exec(specText)) {
+    const close = specText.indexOf('-->', m.index + m[0].length);
+    if (close < 0) break;
+    DISABLE_OPEN_RE.lastIndex = close + 3;
+    let line = lines.positionAt(close + 3).line + 1;
+    if (line <= nonBlankAt && line >= nonBlankFrom) line = nonBlankAt;
+    else {
+      nonBlankFrom = line;
+      while (line < lines.lineCount && lines.lineText(line).trim() === '') line++;
+      nonBlankAt = line;
+    }
+    if (line >= lines.lineCount) continue;
+    const codes = specText.slice(m.index + m[0].length, close).split(/[\s,]+/).filter(Boolean);
+    const existing = result.get(line);
+    if (!codes.length || existing === 'all') result.set(line, 'all');
+    else result.set(line, new Set([...(existing ?? []), ...codes]));
+  }
+  return result;
+}
+
+/** An `isSuppressed` callback for `findAmbiguities` from the spec's text (its suppression comments). */
+export function suppressionChecker(specText: string): (offset: number, category: AmbiguityCategory) => boolean {
+  const byLine = suppressedLines(specText);
+  if (!byLine.size) return () => false;
+  const lines = new LineIndex(specText);
+  return (offset, category) => {
+    const codes = byLine.get(lines.positionAt(offset).line);
+    if (!codes) return false;
+    return codes === 'all' || codes.has('ambiguity') || codes.has(`ambiguity.${category}`);
+  };
+}
+
+/**
+ * Third round (issue 13, Model Spec precision): general ways a sentence, or the sentence before it, answers the
+ * question a vague word would raise. Each is a structure of the sentence, not a phrase list:
+ * - a test after a quality word: "straightforward answers without resorting to false neutrality" (what to avoid is
+ *   checkable), or the constraint "the best" answer is best under ("while adhering to the requested format");
+ * - a proportion with its measure: "proportionately to their level of acceptance";
+ * - examples right after the noun: "safer alternatives (for example, educational resources …)";
+ * - "Similarly, …" repeating a word the sentence before settles ("… transparently indicated …, specifying …");
+ * - a comparative of detail after a summary in the same sentence ("summarize the key points up front and offer a more
+ *   detailed audit trail"): the summary is the baseline;
+ * - a description, after a colon, of the figure a likeness names ("sound like a colleague …: …, endeavoring to be
+ *   helpful");
+ * - a condition that names what the enclosing section is about ("When an objective stance is appropriate" under
+ *   "Assume an objective point of view");
+ * - "a safe guess", "safe to assume": likely to be right, not the safety sense;
+ * - "a general best practice", "generic best practices": deliberately generic, no standard to name.
+ */
+function answeredNearby(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const next = tokens[c.end]?.norm ?? '';
+  const quality = c.word?.dimension === 'quality' || c.entry?.term === 'the best';
+  const best = c.entry?.term === 'the best';
+  if (quality && (c.category !== 'comparative' || best) && testAfter(ctx, c.end, best)) return true;
+  if (c.word?.base === 'proportionate' && next === 'to' && measureAfter(tokens, c.end + 1)) return true;
+  if (c.word && examplesAfterNoun(tokens, c.end)) return true;
+  if (settledBefore(ctx, c)) return true;
+  if (c.category === 'comparative' && summaryBaseline(ctx, c.start)) return true;
+  if (c.word?.base === 'safe' && c.word.form === 'adj' && SAFE_IDIOM.test(next)) return true;
+  if (c.entry?.term === 'best practices' && /^(?:general|generic)$/.test(tokens[c.start - 1]?.norm ?? '')) return true;
+  if (c.word?.dimension === 'quality' && conditionNamesSection(ctx, c.start)) return true;
+  if (c.word && describesLikeness(ctx, c.start)) return true;
+  return false;
+}
+
+/**
+ * "it should sound like a colleague, rather than a close personal friend: interested in the conversation, …, and
+ * endeavoring to be helpful": after the colon the sentence describes the figure it compares with; the requirement is
+ * the likeness. "It should sound professional: concise and helpful" (no likeness) stays a finding.
+ */
+function describesLikeness(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [from] = ctx.sentences[tokens[at]!.sentence]!;
+  for (let k = at - 1; k >= from && k >= at - LOOK_AROUND; k--) {
+    if (tokens[k]!.norm !== ':') continue;
+    for (let j = k - 1; j >= from && j >= k - 12; j--) {
+      if (tokens[j]!.norm === 'like' && /^(?:a|an|the)$/.test(tokens[j + 1]?.norm ?? '') && /^(?:sound|sounds|act|acts|behave|behaves|write|writes|speak|speaks|be|look|looks)$/.test(tokens[j - 1]?.norm ?? '')) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/**
+ * "When an objective stance is appropriate, …" in a section titled "Assume an objective point of view": the condition
+ * names what the section is about, and the section (its bullets and examples) says when it applies. A condition about
+ * something the section's title does not name ("When a summary is appropriate" under "Rules") stays a finding.
+ */
+function conditionNamesSection(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  if (!ctx.section || !/^(?:is|are)$/.test(tokens[at - 1]?.norm ?? '')) return false;
+  const title = new Set(ctx.section.split(/[^a-z0-9-]+/));
+  const [from] = ctx.sentences[tokens[at]!.sentence]!;
+  const words: string[] = [];
+  for (let k = at - 2; k >= from && k >= at - 8; k--) {
+    const n = tokens[k]!.norm;
+    if (n === 'when' || n === 'if' || n === 'where' || n === 'whenever') return words.some((w) => w.length > 3 && title.has(w));
+    if (tokens[k]!.kind !== 'word') return false;
+    words.push(n);
+  }
+  return false;
+}
+
+const MEASURE_NOUNS = new Set(['level', 'levels', 'degree', 'extent', 'amount', 'size', 'severity', 'weight', 'strength', 'share', 'number']);
+
+/** "proportionately to their level of acceptance": a proportion to a named measure (not "to the objectives"). */
+function measureAfter(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + 4 && tokens[k]!.kind === 'word'; k++) if (MEASURE_NOUNS.has(tokens[k]!.norm)) return true;
+  return false;
+}
+
+/** "safe guess", "safe bet", "safe assumption", "safe to assume": likely to be right. */
+const SAFE_IDIOM = /^(?:guess|guesses|bet|bets|assumption|assumptions|to)$/;
+/** Verbs after "while" that state what must hold alongside: "while ensuring", "while adhering to". */
+const WHILE_TEST = /^(?:ensuring|adhering|maintaining|keeping|preserving|respecting|staying|remaining)$/;
+
+/**
+ * Later in the sentence: "without" + a gerund ("without resorting to …"); for "the best", also the constraint it is
+ * best under ("the best answer possible while adhering to the requested format"). A "while ensuring" part after other
+ * words adds a second requirement, it does not say what the word means ("reasonable assumptions …, while ensuring …").
+ */
+function testAfter(ctx: BlockContext, end: number, constraint: boolean): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k < end + 12 && tokens[k]!.sentence === sentence; k++) {
+    const n = tokens[k]!.norm;
+    const after = tokens[k + 1];
+    if (n === 'without' && after?.kind === 'word' && after.norm.length > 4 && after.norm.endsWith('ing')) return true;
+    if (constraint && n === 'while' && after?.kind === 'word' && WHILE_TEST.test(after.norm)) return true;
+  }
+  return false;
+}
+
+/** The noun after the word is followed by examples: "alternatives (for example, …)", "tools, such as …". */
+function examplesAfterNoun(tokens: Token[], end: number): boolean {
+  for (let k = end; k < tokens.length && k <= end + 3; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') {
+      if (t.norm !== '(' && t.norm !== ',') return false;
+      const a = tokens[k + 1]?.norm;
+      const b = tokens[k + 2]?.norm;
+      if (a === 'e.g' || (a === 'for' && (b === 'example' || b === 'instance')) || (a === 'such' && b === 'as')) return k > end;
+      return false;
+    }
+  }
+  return false;
+}
+
+/** "Similarly, …" / "Likewise, …" with a word the sentence before also uses (and settles there). */
+function settledBefore(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const [first] = sentenceOpening(ctx, c.start, 1);
+  if (first !== 'similarly' && first !== 'likewise') return false;
+  const sentence = tokens[c.start]!.sentence;
+  if (sentence === 0) return false;
+  const base = c.word?.base ?? tokens[c.start]!.norm;
+  const [from, to] = ctx.sentences[sentence - 1]!;
+  for (let k = from; k <= to && k < tokens.length; k++) {
+    if (tokens[k]!.norm === base || CLASS_WORDS.get(tokens[k]!.norm)?.base === base) return true;
+  }
+  return false;
+}
+
+const DETAIL_WORDS = new Set(['detailed', 'thorough', 'complete', 'extensive', 'comprehensive', 'in-depth', 'elaborate']);
+const SUMMARY_WORDS = /^(?:summary|summaries|summarize|summarizes|summarise|summarises|overview|outline|gist)$/;
+
+/** "more detailed" after a summary earlier in the same sentence: the summary is the baseline. */
+function summaryBaseline(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const self = comparativeAt(tokens, at);
+  if (!self || !self.up || !DETAIL_WORDS.has(self.base)) return false;
+  const [from] = ctx.sentences[tokens[at]!.sentence]!;
+  for (let k = Math.max(from, at - LOOK_AROUND); k < at; k++) if (SUMMARY_WORDS.test(tokens[k]!.norm)) return true;
+  return false;
+}
+
+/** The question for "safe", "unsafe", "trustworthy" in a behaviour policy: about harm and reliance, not attacks. */
+function harmQuestion(phrase: string, adj: string, np: string, qualityExamples: string): string {
+  if (adj === 'trustworthy') return `What makes ${np} ${phrase}? State what a user must be able to rely on (${qualityExamples}).`;
+  return `${cap(phrase)} with respect to which harms, and to whom? Name the risks ${np} must avoid (e.g. physical harm to the user or to others, self-harm, or harm to minors).`;
+}

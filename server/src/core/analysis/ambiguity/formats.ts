@@ -1,0 +1,132 @@
+import type { SpecFacts } from '../../markdown/parseSpec';
+import { isTemplatePath, SPEC_KIT_FOLDER_RE } from '../../markdown/formats';
+
+/**
+ * Which Markdown files the ambiguity pass reviews, and as what format: THE one decision [^am7f]. Each format is
+ * recognised by evidence in the file (or its path), never by its name alone:
+ *  - `kramdown-rfc`: an IETF draft in kramdown-rfc: YAML front matter followed by a `--- abstract` line;
+ *  - `spec-kit`: a GitHub spec-kit feature spec: the `spec.md` of a feature folder (`specs/NNN-name/`, the index's `format`),
+ *    `**FR-001**` requirement ids, or a `# Feature Specification` title with a `## Requirements` / `## Success
+ *    Criteria` section (a `[NEEDS CLARIFICATION: …]` alone is no evidence: docs mention the marker);
+ *  - `kiro`: a Kiro requirements document: the `requirements.md` of a `.kiro/specs/<feature>/` folder, or EARS criteria (`WHEN … THEN … SHALL`) in a
+ *    `#### Acceptance Criteria` section;
+ *  - `model-spec`: a spec that declares clauses with `{#id authority=…}` headings or footnote ids;
+ *  - `markdown`: another spec that declares clauses (`{#id}` headings, footnotes), or a KEP (`# KEP-1234: …` with a
+ *    `## Proposal` or `### Goals` section).
+ * A README, a changelog or notes without any of this are not specs: not reviewed.
+ *
+ * The index's own `format` (from the path and front matter, see spec/formats.ts) is evidence too, when given.
+ */
+export type SpecFormat = 'model-spec' | 'kramdown-rfc' | 'spec-kit' | 'kiro' | 'markdown';
+
+export interface Review {
+  format: SpecFormat;
+  /** Offset where the reviewed prose starts (after a kramdown-rfc front matter and its `--- abstract` line). */
+  from: number;
+}
+
+const CODE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$|`[^`\n]+`/gm;
+const KRAMDOWN_ABSTRACT = /^---[ \t]+abstract[ \t]*$/m;
+const KRAMDOWN_FRONT = /^---[ \t]*\r?\n[\s\S]*?^(?:title|docname|ipr|category|abbrev):/m;
+const SPEC_KIT_ID = /\*\*(?:FR|SC|NFR)-\d{3}\*\*/;
+const FEATURE_SPEC = /^#[ \t]+Feature Specification\b/m;
+const SPEC_KIT_SECTION = /^##[ \t]+(?:Requirements|Success Criteria|User Scenarios)/m;
+const EARS = /^\s*(?:\d+\.|[-*])\s+(?:WHEN|WHILE|IF|WHERE)\b[^\n]*\bSHALL\b/m;
+const ACCEPTANCE_HEADING = /^#{2,6}[ \t]+Acceptance Criteria\b/m;
+const KEP_TITLE = /^#[ \t]+KEP-\d+\b/m;
+const KEP_SECTION = /^#{2,3}[ \t]+(?:Proposal|Goals|Motivation)\b/m;
+
+/** Is the file reviewed, and as what? `undefined`: not a spec (not reviewed). */
+export function reviewOf(
+  path: string,
+  source: string,
+  facts: Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'> & { format?: SpecFacts['format'] },
+): Review | undefined {
+  if (isTemplatePath(path)) return undefined;
+  // Evidence in code (a doc that shows `**FR-001**` or a fenced EARS example) is no evidence: blanked, offsets kept.
+  const text = source.replace(CODE, (m) => m.replace(/[^\n]/g, ' '));
+  const abstract = KRAMDOWN_ABSTRACT.exec(text);
+  if (abstract && KRAMDOWN_FRONT.test(text.slice(0, abstract.index + 1))) return { format: 'kramdown-rfc', from: abstract.index + abstract[0].length };
+  // A feature folder holds one spec and the artifacts made from it (spec-kit: plan, research, data model, quickstart,
+  // tasks, checklists, contracts; Kiro: design, tasks, and the reports agents leave there). The folder is evidence for
+  // its spec file only; any other file is reviewed on the evidence of its own text.
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const specKitFile = (facts.format === 'spec-kit' || SPEC_KIT_FOLDER_RE.test(path)) && name === 'spec.md';
+  if (specKitFile || SPEC_KIT_ID.test(text) || (FEATURE_SPEC.test(text) && SPEC_KIT_SECTION.test(text))) return { format: 'spec-kit', from: 0 };
+  const kiroFile = (facts.format === 'kiro' || /(?:^|\/)\.kiro\/specs\//.test(path)) && name === 'requirements.md';
+  if (kiroFile || (EARS.test(text) && ACCEPTANCE_HEADING.test(text))) return { format: 'kiro', from: 0 };
+  const declares = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
+  if (declares) return { format: facts.headingClauses.some((c) => c.authority !== undefined) ? 'model-spec' : 'markdown', from: 0 };
+  if (KEP_TITLE.test(text) && KEP_SECTION.test(text)) return { format: 'markdown', from: 0 };
+  return undefined;
+}
+
+const VOCABULARY_HEADING = /^(#{1,6})[ \t]+(?:[^\n]*\b)?(?:definitions|terminology|glossary|terms and definitions|key entities|conventions and definitions)\b[^\n]*$/gim;
+const BOLD_TERM = /^[ \t]*(?:[-*+]|\d+[.)])?[ \t]*(?:\*\*|__)([^*_\n]{2,60}?)(?:\*\*|__)[ \t]*(?::|—|–|-|\()/gm;
+const DEFINITION_LIST = /^([^\n:#>|`][^\n:]{1,58})\r?\n:[ \t]+\S/gm;
+const QUOTED_DEFINITION = /["“]([^"”\n]{2,60})["”][ \t]+(?:means|refers to|is defined as|denotes)\b/g;
+const LIST_TERM = /^[ \t]*[-*+][ \t]+([A-Za-z][\w -]{1,40}?):[ \t]/gm;
+
+/**
+ * The document's own vocabulary [^am6c]: terms it defines, which are terms of art in it and never findings:
+ * `**Term**: …` and `- **Term** — …` entries, kramdown definition lists (`Term` then `: definition`), `"Term" means …`,
+ * and in a Definitions / Terminology / Glossary / Key Entities section also `- Term: …` items. Lowercased, deduplicated,
+ * in order of appearance.
+ */
+export function documentTerms(text: string): string[] {
+  return mergeTermParts([documentTermParts(text)]);
+}
+
+/**
+ * The terms of one piece of a document, by kind (bold, definition list, quoted, vocabulary sections), not yet
+ * deduplicated. A document cut at top-level ATX headings (no match spans such a line, and a vocabulary section ends at
+ * one): mergeTermParts of its pieces' parts, in order, is documentTerms of the whole (an edit re-reads one piece).
+ */
+export function documentTermParts(text: string): string[][] {
+  const parts: string[][] = [[], [], [], []];
+  for (const m of text.matchAll(BOLD_TERM)) parts[0]!.push(m[1]!);
+  for (const m of text.matchAll(DEFINITION_LIST)) parts[1]!.push(m[1]!);
+  for (const m of text.matchAll(QUOTED_DEFINITION)) parts[2]!.push(m[1]!);
+  for (const h of text.matchAll(VOCABULARY_HEADING)) {
+    const depth = h[1]!.length;
+    const rest = text.slice(h.index + h[0].length);
+    const end = new RegExp(`^#{1,${depth}}[ \\t]`, 'm').exec(rest);
+    const section = end ? rest.slice(0, end.index) : rest;
+    for (const m of section.matchAll(LIST_TERM)) parts[3]!.push(m[1]!);
+  }
+  return parts;
+}
+
+/** The terms of a document from the parts of its pieces (see documentTermParts): lowercased, deduplicated, in order. */
+export function mergeTermParts(pieces: string[][][]): string[] {
+  const terms = new Set<string>();
+  for (let kind = 0; kind < 4; kind++) {
+    for (const parts of pieces) {
+      for (const t of parts[kind]!) {
+        const term = t.trim().replace(/\s+/g, ' ').toLowerCase();
+        if (term && term.length >= 2 && !/^(?:fr|sc|nfr)-\d+$/.test(term) && !/^(?:example|note|why this priority|independent test|given|when|then)$/.test(term)) terms.add(term);
+      }
+    }
+  }
+  return [...terms];
+}
+
+/**
+ * The domain of a spec, for the examples in its questions [^am6c]: `policy` when it specifies the behaviour of an
+ * assistant or a model (the Model Spec: "the assistant should …"), where milliseconds make no sense; `software` otherwise.
+ */
+/** What kind of document a spec is, for the examples in questions. */
+export type Domain = 'policy' | 'software' | 'protocol';
+
+export function domainOf(text: string, format?: string): Domain {
+  // An IETF draft is a protocol whatever its vocabulary.
+  if (format === 'kramdown-rfc') return 'protocol';
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const policy = (sample.match(/\b(?:the assistant|the model|assistants|chatbot)\b/gi) ?? []).length;
+  const software = (sample.match(/\b(?:the system|the server|the service|the client|the api|endpoint|request|database|SHALL|MUST)\b/g) ?? []).length;
+  if (policy > 2 * software && policy >= 3) return 'policy';
+  // A network protocol (an IETF draft, an RFC): its bounds are bytes, packets, round trips and timers, not milliseconds
+  // of a service's latency.
+  const protocol = (sample.match(/\b(?:packets?|octets?|datagrams?|frames?|endpoints?|peers?|handshake|round[- ]trips?|RTT|header fields?|RFC ?\d{3,4})\b/g) ?? []).length;
+  return protocol >= 20 && protocol * 2 >= software ? 'protocol' : 'software';
+}

@@ -1,0 +1,204 @@
+/**
+ * Citations of spec clauses in source files: `[^id]` inside comments (and Python docstrings), e.g.
+ * `// Sessions expire after 30 min [^au3f]`. Strings, regex literals and code are never searched.
+ * Implements [^citations] [^ci1c] and [^ci4s].
+ */
+
+import { ID_PATTERN } from '../text/lineIndex';
+import { scanComments, type CommentSpan } from './comments';
+import { languageForPath } from './languages';
+
+export type { CommentSpan } from './comments';
+
+/** One `[^id]` found in a comment, as UTF-16 offsets of the whole citation and of the id. */
+export interface RawCitation {
+  id: string;
+  start: number;
+  end: number;
+  idStart: number;
+  idEnd: number;
+}
+
+export interface FoundCitations {
+  /** The language id of the file (see languages.ts); undefined for file types that are not source. */
+  language?: string;
+  citations: RawCitation[];
+}
+
+const BACKTICK = 96;
+const BACKSLASH = 92;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const COMMA = 44;
+const SPACE = 32;
+const TAB = 9;
+const CARET = 94;
+const LF = 10;
+const CR = 13;
+
+/** `[^id]` at a position (sticky). The id grammar has no `]`, so matching is linear. */
+const CITATION = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'y');
+/** An id at a position (sticky): the items of a list `[^a, ^b]` [^ci2m]. */
+const LIST_ID = new RegExp(ID_PATTERN, 'y');
+
+/**
+ * The citations in a source file, in order. Unknown file types have none (and no language). Files without `[^`
+ * return at once without lexing. Never throws.
+ */
+export function findCitations(path: string, text: string): FoundCitations {
+  const lang = languageForPath(path);
+  if (!lang) return { citations: [] };
+  if (!text.includes('[^')) return { language: lang.id, citations: [] };
+  return { language: lang.id, citations: citationsInComments(text, scanComments(lang, text)) };
+}
+
+/** The comment spans of a source file, or undefined when its type is not a source language. */
+export function commentSpansForPath(path: string, text: string): CommentSpan[] | undefined {
+  const lang = languageForPath(path);
+  return lang ? scanComments(lang, text) : undefined;
+}
+
+/**
+ * Whether a cursor at `offset` is inside a comment (for completing `[^` only there). A cursor right after a line
+ * comment's last character, or at the end of an unterminated comment, is inside; a cursor before a comment's first
+ * character or right after a closed block comment is not.
+ */
+export function isInComment(path: string, text: string, offset: number): boolean {
+  const spans = commentSpansForPath(path, text);
+  return spans ? spanAt(spans, offset) !== undefined : false;
+}
+
+/** The span containing a cursor at `offset` (see isInComment), by binary search over sorted spans. */
+export function spanAt(spans: readonly CommentSpan[], offset: number): CommentSpan | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (offset <= s.start) hi = mid - 1;
+    else if (offset > s.end) lo = mid + 1;
+    else if (offset < s.end || s.kind === 'line' || s.unterminated) return s;
+    else return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The `[^id]` citations inside the given comment spans. Skipped: a citation inside a backtick code span on the same
+ * line (`` `[^a-z]` `` describes a regex in prose), and a backslash-escaped `\[^x]`.
+ */
+export function citationsInComments(text: string, spans: readonly CommentSpan[]): RawCitation[] {
+  const out: RawCitation[] = [];
+  try {
+    // `next` only moves forward, so the indexOf calls together read the text once.
+    let next = text.indexOf('[^');
+    for (const span of spans) {
+      if (next < 0) break;
+      if (next < span.start) next = text.indexOf('[^', span.start);
+      if (next < 0) break;
+      if (next >= span.end) continue; // most comments have no citation: not even read
+      scanSpan(text, Math.max(0, span.start), Math.min(text.length, span.end), out);
+    }
+  } catch {
+    // Never throw: keep what was found.
+  }
+  return out;
+}
+
+function scanSpan(text: string, start: number, end: number, out: RawCitation[]): void {
+  // The backtick runs of the current line by length (built on the first backtick of the line, in one pass), with a
+  // cursor per length: finding a run's closing run costs O(1) amortized, whatever the mix of run lengths (looking
+  // ahead for each new length was O(n^1.5) on runs of 1, 2, 3, … backticks).
+  let runs: Map<number, { at: number[]; next: number }> | undefined;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) {
+      runs = undefined;
+      i++;
+    } else if (c === BACKTICK) {
+      let j = i;
+      while (j < end && text.charCodeAt(j) === BACKTICK) j++;
+      runs ??= lineRuns(text, i, end);
+      const list = runs.get(j - i)!;
+      while (list.next < list.at.length && list.at[list.next]! <= i) list.next++;
+      if (list.next < list.at.length) {
+        const close = list.at[list.next]!;
+        list.next++;
+        i = close + (j - i);
+      } else i = j;
+    } else if (c === LBRACKET && text.charCodeAt(i + 1) === CARET && !escaped(text, i, start)) {
+      CITATION.lastIndex = i;
+      const m = CITATION.exec(text);
+      if (m && i + m[0].length <= end) {
+        const id = m[1]!;
+        out.push({ id, start: i, end: i + m[0].length, idStart: i + 2, idEnd: i + 2 + id.length });
+        i += m[0].length;
+      } else i = citationList(text, i, end, out);
+    } else i++;
+  }
+}
+
+/**
+ * A list citing several ids at `at` (`[^a, ^b]`, `[^a,b]`, `[^a, b]`) [^ci2m]: one citation per id, each with its exact id
+ * range and a range of its own (`[^a`, `^b`, `c]`: the first starts at the bracket, the last ends with it), so the ids
+ * of a list are told apart by position. Returns where scanning goes on: after the list, or after `[^` when there is no
+ * list (nothing is cited then). Read with a sticky id pattern and character tests: no backtracking, no substrings
+ * but the ids.
+ */
+function citationList(text: string, at: number, end: number, out: RawCitation[]): number {
+  // First pass: is it a list, and where does it close? (Nothing is allocated for text that is not a list.)
+  const close = listEnd(text, at, end, false, out);
+  if (close < 0) return at + 2;
+  listEnd(text, at, end, true, out);
+  return close + 1;
+}
+
+/** The offset of the `]` closing a list of at least two ids at `at`, or -1; with `emit`, pushes one citation per id. */
+function listEnd(text: string, at: number, end: number, emit: boolean, out: RawCitation[]): number {
+  let i = at + 2;
+  let start = at;
+  for (let count = 1; ; count++) {
+    LIST_ID.lastIndex = i;
+    if (!LIST_ID.test(text) || LIST_ID.lastIndex > end) return -1;
+    const idStart = i;
+    const idEnd = LIST_ID.lastIndex;
+    // Ids end at a comma or at the bracket: `[^a, ^b ]` is no list.
+    const closes = text.charCodeAt(idEnd) === RBRACKET;
+    if (emit) out.push({ id: text.slice(idStart, idEnd), start, end: closes ? idEnd + 1 : idEnd, idStart, idEnd });
+    if (closes) return count >= 2 && idEnd < end ? idEnd : -1;
+    i = idEnd;
+    while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+    if (i >= end || text.charCodeAt(i) !== COMMA) return -1;
+    i++;
+    while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+    start = i;
+    if (text.charCodeAt(i) === CARET) i++;
+  }
+}
+
+/** The starts of the backtick runs from `from` to the end of its line (or `end`), grouped by run length. */
+function lineRuns(text: string, from: number, end: number): Map<number, { at: number[]; next: number }> {
+  const runs = new Map<number, { at: number[]; next: number }>();
+  let i = from;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) break;
+    if (c === BACKTICK) {
+      let j = i;
+      while (j < end && text.charCodeAt(j) === BACKTICK) j++;
+      const list = runs.get(j - i);
+      if (list) list.at.push(i);
+      else runs.set(j - i, { at: [i], next: 0 });
+      i = j;
+    } else i++;
+  }
+  return runs;
+}
+
+/** An odd number of backslashes right before `i`. */
+function escaped(text: string, i: number, start: number): boolean {
+  let k = i - 1;
+  while (k >= start && text.charCodeAt(k) === BACKSLASH) k--;
+  return (i - 1 - k) % 2 === 1;
+}

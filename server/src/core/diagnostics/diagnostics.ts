@@ -1,0 +1,443 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { CONFIG_FILE, type ClarifierConfig } from '../workspace/config';
+import type { IndexModel } from '../workspace/workspaceIndex';
+import { conflictsOf, prevailing } from '../analysis/typecheck/conflicts';
+import type { Clause, Diagnostic, DiagnosticCode, Range, Severity } from '../types';
+
+/**
+ * Workspace diagnostics from the index model. Each has a stable code, a default severity (overridable per code in
+ * the config), a message that names the id, and `data` for quick fixes. Output is sorted (file, position, code)
+ * so runs are reproducible. [^diagnostics] [^dg3s]
+ */
+
+export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
+  'citation.unknown-id': 'error',
+  'citation.ambiguous-id': 'error',
+  // Only from the git history (`clarify check --stale`, the editor in git workspaces) [^dr1s].
+  'citation.stale': 'warning',
+  'reference.unknown-id': 'warning',
+  'clause.duplicate-id': 'error',
+  'clause.malformed-attributes': 'error',
+  'clause.unknown-authority': 'warning',
+  'link.broken-anchor': 'error',
+  'example.missing': 'warning',
+  'example.unused': 'warning',
+  'test.missing': 'warning',
+  'clause.uncited': 'info',
+  'config.invalid': 'error',
+  // Ambiguity findings carry their own severity (warning in normative text, information elsewhere); these are the
+  // levels SARIF announces for the rules.
+  'ambiguity.vague': 'warning',
+  'ambiguity.escape': 'warning',
+  'ambiguity.open-ended': 'warning',
+  'ambiguity.quantity': 'warning',
+  'ambiguity.comparative': 'warning',
+  'ambiguity.weak': 'warning',
+  'ambiguity.time': 'warning',
+  'ambiguity.llm': 'warning',
+  'ambiguity.open-question': 'warning',
+  'compliance.violation': 'warning',
+  'compliance.unclear': 'info',
+  // Conflicts between specs: a warning, so `clarify check --fail-on warning` blocks publication until resolved.
+  'conflict.modal': 'warning',
+  'conflict.numeric': 'warning',
+  'conflict.definition': 'warning',
+  'conflict.semantic': 'warning',
+};
+
+/** One-line descriptions of each code (SARIF rules, docs, `clarify --help`). */
+export const CODE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
+  'citation.unknown-id': 'A citation [^id] in code names no clause of any spec.',
+  'citation.ambiguous-id': 'A citation [^id] in code names an id that several scopes declare: qualify it as [^scope:id].',
+  'citation.stale': 'The clause a citation names changed (git history) after the citing line was last changed: re-check the code (`check --stale`, the editor).',
+  'reference.unknown-id': 'A requirement id mentioned in a spec (spec-kit FR-001, Kiro 1.2) that its feature does not declare.',
+  'clause.duplicate-id': 'Two clauses (headings or footnote definitions) share one id.',
+  'clause.malformed-attributes': 'A heading attribute block {#id key=value} cannot be read.',
+  'clause.unknown-authority': 'A clause has an authority= value that is not in the configured list.',
+  'link.broken-anchor': 'A link [text](#anchor), [text](file.md#anchor), [text](file.md) or [text][label] points at no heading, {#id}, file or definition.',
+  'example.missing': 'A footnote clause has no example file where one is expected.',
+  'example.unused': 'An example file that no spec footnote uses.',
+  'test.missing': 'A footnote definition names a test (path::test, path#L10) whose file or test does not exist.',
+  'clause.uncited': 'A clause that no code or test cites.',
+  'config.invalid': 'The workspace configuration (.clarifier.json) has an invalid value.',
+  'ambiguity.vague': 'A vague or unverifiable quality ("quickly", "secure", "robust"): how is it measured?',
+  'ambiguity.escape': 'An escape clause ("as appropriate", "where possible"): who decides, and by what rule?',
+  'ambiguity.open-ended': 'An open-ended list ("etc.", "including but not limited to"): what else belongs?',
+  'ambiguity.quantity': 'A vague quantity ("some", "several", "approximately"): how many, within what tolerance?',
+  'ambiguity.comparative': 'A comparative or superlative without a reference ("better", "minimize"): than what, by how much?',
+  'ambiguity.weak': 'Weak or optional phrasing in a requirement ("be able to", "optionally"): must it, or may it?',
+  'ambiguity.time': 'An unbounded time word ("soon", "timely", "immediately"): within what time?',
+  'ambiguity.llm': 'Vague wording found by the optional LLM pass, with its clarifying question.',
+  'ambiguity.open-question': 'An open question the author marked in the spec ([NEEDS CLARIFICATION: …]).',
+  'compliance.violation': 'The optional audit (`clarify audit --llm`) judged that the code citing a clause contradicts it, quoting the lines.',
+  'compliance.unclear': 'The optional audit could not tell from the cited code whether it satisfies the clause.',
+  'conflict.modal': 'Two clauses of different specs or sections require and forbid the same action of the same subject (MUST against MUST NOT).',
+  'conflict.numeric': 'Two clauses of different specs or sections give the same subject and action values that cannot both hold (at most 10 against at least 50).',
+  'conflict.definition': 'One term is defined in two specs with different meanings.',
+  'conflict.semantic': 'The optional LLM conflict judge (`clarify check --llm-conflicts`) found two clauses that cannot both hold, quoting both.',
+};
+
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Bounds for hostile workspaces. "Did you mean" compares an id with every known id (an anchor with every anchor of
+ * its file): a file whose distinct unknown ids × known ids (or broken anchors × anchors) exceed SUGGESTION_BUDGET gets
+ * no suggestions. Decided per file, so a file's diagnostics are the same computed alone or with the workspace. A
+ * duplicate id lists at most MAX_LISTED_DUPLICATES other places.
+ */
+export const SUGGESTION_BUDGET = 2_000_000;
+export const MAX_LISTED_DUPLICATES = 10;
+
+/** The closest known id, when it is close enough to be a plausible typo [^dg5n]. */
+export function suggestId(id: string, known: string[]): string | undefined {
+  // Plausible typos only: a few edits, never a rewrite of the whole id (`a` is no typo of `1`).
+  const maxDistance = Math.max(2, Math.floor(id.length / 3));
+  // An id whose length differs by more than that is further away: only the others are measured (in their order, so
+  // ties resolve as over the whole list). 55,000 ids cost a length check each, not an edit distance.
+  const near = known.filter((k) => Math.abs(k.length - id.length) <= maxDistance);
+  if (near.length === 0) return undefined;
+  const best = closest(id, near);
+  const d = distance(id, best);
+  return d > 0 && d < id.length && d <= maxDistance ? best : undefined;
+}
+
+/** Findings of a pass with the configured severity of their code: dropped when it is off, re-levelled when set. */
+export function withConfiguredSeverity(diagnostics: Iterable<Diagnostic>, config: ClarifierConfig): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const override = config.severity[d.code];
+    if (override === 'off') continue;
+    out.push(override ? { ...d, severity: override } : d);
+  }
+  return out;
+}
+
+/** clause.uncited diagnostics by clause object, per configuration (see computeDiagnostics). */
+const uncitedMemo = new WeakMap<ClarifierConfig, WeakMap<Clause, Diagnostic>>();
+const OFF = {} as Diagnostic;
+
+/**
+ * The diagnostics of the workspace, or of one file (`only`): the same diagnostics that file has in the workspace's
+ * list, computed from the same model without the work for the other files (the editor's path after an edit that only
+ * changed that file's own facts).
+ */
+export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, only?: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const want = (file: string): boolean => only === undefined || file === only;
+  // One file: only its own clauses are looked at (the model knows which).
+  const clauses = only === undefined ? model.clauses : model.clausesOfFile(only);
+  const add = (d: Omit<Diagnostic, 'severity'>, severity?: Severity): void => {
+    const override = config.severity[d.code];
+    if (override === 'off') return;
+    out.push({ ...d, severity: severity === 'info' && d.code.startsWith('conflict.') ? 'info' : (override ?? severity ?? DEFAULT_SEVERITY[d.code]) });
+  };
+
+  for (const problem of want(CONFIG_FILE) ? model.configProblems : []) {
+    add({ code: 'config.invalid', file: CONFIG_FILE, range: START, message: `Invalid ${CONFIG_FILE}: ${problem}. Using the default for it.` });
+  }
+
+  // Unknown ids in code and tests.
+  let known: string[] | undefined;
+  const suggestions = new Map<string, string | undefined>();
+  const suggestIn = new Map<string, boolean>();
+  for (const citation of only === undefined ? model.citations : (model.code.get(only)?.citations ?? [])) {
+    if (model.citationTarget(citation.id)) continue;
+    if (model.clausesById.has(citation.id)) {
+      // Several scopes declare the id and none is the workspace: the citation must name one [^sc5p].
+      const scopes = model.scopesOf(citation.id).filter((s) => s.kind !== 'workspace');
+      const forms = scopes.slice(0, MAX_LISTED_DUPLICATES).map((s) => `\`[^${s.name}:${citation.id}]\``);
+      add({
+        code: 'citation.ambiguous-id',
+        file: citation.file,
+        range: citation.idRange,
+        message: `Clause id \`${citation.id}\` is declared in ${scopes.length} scopes; name one: ${forms.join(', ')}${scopes.length > forms.length ? ', …' : ''}.`,
+        data: { id: citation.id, choices: scopes.map((s) => `${s.name}:${citation.id}`) },
+      });
+      continue;
+    }
+    known ??= model.ids();
+    let allowed = suggestIn.get(citation.file);
+    if (allowed === undefined) {
+      const unknown = new Set((model.code.get(citation.file)?.citations ?? []).filter((c) => !model.citationTarget(c.id)).map((c) => c.id));
+      suggestIn.set(citation.file, (allowed = unknown.size * known.length <= SUGGESTION_BUDGET));
+    }
+    if (allowed && !suggestions.has(citation.id)) suggestions.set(citation.id, suggestId(citation.id, known));
+    const suggestion = allowed ? suggestions.get(citation.id) : undefined;
+    add({
+      code: 'citation.unknown-id',
+      file: citation.file,
+      range: citation.idRange,
+      message: `Unknown clause id \`${citation.id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ': no spec defines it.'}`,
+      data: suggestion ? { id: citation.id, suggestion } : { id: citation.id },
+    });
+  }
+
+  // Duplicates: every occurrence names the others.
+  const duplicateCandidates = only === undefined ? model.clausesById.keys() : new Set(clauses.map((c) => c.id));
+  for (const id of duplicateCandidates) {
+    const all = model.clausesById.get(id) ?? [];
+    if (all.length < 2) continue;
+    // Ids are unique within a scope: the same id in two documents or two feature folders is no duplicate [^sc5p].
+    for (const clauses of model.hasScopes ? groupByScope(model, all) : [all]) {
+      if (clauses.length < 2) continue;
+    for (const clause of clauses) {
+      if (!want(clause.file)) continue;
+      // At most MAX_LISTED_DUPLICATES others: 10,000 copies of one id must not make 10,000 messages of 10,000 places.
+      const others: string[] = [];
+      for (const c of clauses) {
+        if (c === clause) continue;
+        if (others.length === MAX_LISTED_DUPLICATES) {
+          others.push(`and ${clauses.length - 1 - MAX_LISTED_DUPLICATES} more`);
+          break;
+        }
+        others.push(`${c.file}:${c.range.start.line + 1}`);
+      }
+      add({
+        code: 'clause.duplicate-id',
+        file: clause.file,
+        range: clause.idRange,
+        message: `Duplicate clause id \`${id}\`: also defined at ${others.join(', ')}${scopeNote(model, clause)}.`,
+        data: { id, others },
+      });
+    }
+    }
+  }
+  for (const m of model.unknownMentions(only)) {
+    add({
+      code: 'reference.unknown-id',
+      file: m.file,
+      range: m.idRange,
+      message: `\`${m.id}\` is not declared in ${m.scope.kind === 'workspace' ? 'the workspace' : `${m.scope.path}`}.`,
+      data: { id: m.id, scope: m.scope.path },
+    });
+  }
+
+  for (const [id, defs] of model.definitionsById) {
+    const seen = new Map<string, number>();
+    for (const def of defs) {
+      if (!want(def.file)) continue;
+      const n = (seen.get(def.file) ?? 0) + 1;
+      seen.set(def.file, n);
+      if (n > 1) {
+        add({ code: 'clause.duplicate-id', file: def.file, range: def.idRange, message: `Duplicate footnote definition \`[^${id}]:\` in this file.`, data: { id } });
+      }
+    }
+  }
+
+  for (const file of model.specFiles) {
+    if (!want(file)) continue;
+    const facts = model.specs.get(file)!;
+    for (const m of facts.malformed) add({ code: 'clause.malformed-attributes', file, range: m.range, message: m.message, data: { raw: m.raw } });
+  }
+
+  const authorities = new Set(config.authorities);
+  for (const clause of clauses) {
+    if (clause.kind !== 'heading' || clause.authority === undefined || authorities.has(clause.authority) || !want(clause.file)) continue;
+    const suggestion = suggestId(clause.authority, config.authorities);
+    add({
+      code: 'clause.unknown-authority',
+      file: clause.file,
+      range: clause.range,
+      message: `Unknown authority \`${clause.authority}\` on clause \`${clause.id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''} (known: ${config.authorities.join(', ')}).`,
+      data: { id: clause.id, authority: clause.authority, ...(suggestion ? { suggestion } : {}) },
+    });
+  }
+
+  const anchorSuggestions = new Map<string, string | undefined>();
+  const brokenLinks = model.brokenLinks(only);
+  const anchorWork = new Map<string, number>();
+  for (const link of brokenLinks) if (link.reason === 'no-anchor') anchorWork.set(link.file, (anchorWork.get(link.file) ?? 0) + link.candidates.length);
+  for (const link of brokenLinks) { // [^ln2a]
+    let suggestion: string | undefined;
+    if (link.reason === 'no-anchor' && anchorWork.get(link.file)! <= SUGGESTION_BUDGET) {
+      const key = `${link.targetFile ?? link.file}\u0000${link.anchor}`;
+      if (!anchorSuggestions.has(key)) anchorSuggestions.set(key, suggestId(link.anchor, link.candidates));
+      suggestion = anchorSuggestions.get(key);
+    }
+    const where = link.targetFile ? ` in ${link.targetFile}` : '';
+    add({
+      code: 'link.broken-anchor',
+      file: link.file,
+      range: link.anchorRange,
+      message:
+        link.reason === 'no-definition'
+          ? `Undefined link reference \`${link.url}\`: no \`${link.url}: …\` definition in this file.`
+          : link.reason === 'no-file'
+          ? `Broken link \`${link.url}\`: ${link.targetFile} does not exist.`
+          : `Broken link \`${link.url}\`: no heading or {#${link.anchor}}${where}${suggestion ? `; did you mean \`#${suggestion}\`?` : '.'}`,
+      data: { anchor: link.anchor, ...(link.targetFile ? { targetFile: link.targetFile } : {}), ...(suggestion ? { suggestion } : {}) },
+    });
+  }
+
+  for (const clause of clauses) {
+    if (clause.kind !== 'footnote' || !want(clause.file)) continue;
+    const example = model.exampleOf(clause);
+    if (!example || example.exists || !example.expected) continue;
+    if (example.outside) {
+      add({
+        code: 'example.missing',
+        file: clause.file,
+        range: clause.idRange,
+        message: `The example of \`[^${clause.id}]\` points outside the workspace (\`${example.definitionTarget}\`); it is not read.`,
+        data: { id: clause.id, outside: true },
+      });
+      continue;
+    }
+    add({
+      code: 'example.missing',
+      file: clause.file,
+      range: clause.idRange,
+      message: `Missing example file for \`[^${clause.id}]\`: ${example.path} does not exist.`,
+      data: { id: clause.id, path: example.path },
+    });
+  }
+
+  // Footnote definitions that name the test verifying the clause: the file and the test must exist [^tt3v].
+  for (const t of only === undefined || model.specs.has(only) ? model.testTargets(only) : []) {
+    if (t.state === 'found' || t.state === 'unverified') continue;
+    const base = { code: 'test.missing' as const, file: t.file, range: t.target.range };
+    if (t.state === 'outside') {
+      add({ ...base, message: `The test named by \`[^${t.id}]\` points outside the workspace (\`${t.target.raw}\`); it is not read.`, data: { id: t.id, target: t.target.raw, outside: true } });
+    } else if (t.state === 'no-file') {
+      add({ ...base, message: `Missing test file for \`[^${t.id}]\`: ${t.target.path} does not exist (named by \`${t.target.raw}\`).`, data: { id: t.id, target: t.target.raw, path: t.target.path } });
+    } else {
+      add({
+        ...base,
+        message: `Missing test for \`[^${t.id}]\`: ${t.path} defines no \`${t.missing}\` (named by \`${t.target.raw}\`).`,
+        data: { id: t.id, target: t.target.raw, path: t.path, test: t.missing },
+      });
+    }
+  }
+
+  for (const unused of only === undefined || model.examples.has(only) ? model.unusedExamples() : []) {
+    if (!want(unused.file)) continue;
+    add({
+      code: 'example.unused',
+      file: unused.file,
+      range: START,
+      message: unused.id
+        ? `Unused example file: no spec has a footnote \`[^${unused.id}]\`.`
+        : `Unused example file: no spec footnote points at it.`,
+      data: { path: unused.file, ...(unused.id ? { id: unused.id } : {}) },
+    });
+  }
+
+  // Only when the workspace has code citations at all: a spec-only repository is not a wall of infos [^dg8u].
+  if (config.reportUncited && model.citations.length > 0) {
+    // The same clause object (an unchanged section of an edited spec) gets the same diagnostic object: a big spec's
+    // thousands of infos are not rebuilt, nor converted for the editor again, on every keystroke.
+    let memo = uncitedMemo.get(config);
+    if (!memo) uncitedMemo.set(config, (memo = new WeakMap()));
+    for (const clause of clauses) {
+      if (!want(clause.file) || model.isCovered(clause.id, model.scopeOf(clause.file).path)) continue;
+      const known = memo.get(clause);
+      if (known) {
+        if (known !== OFF) out.push(known);
+        continue;
+      }
+      const before = out.length;
+      add({
+        code: 'clause.uncited',
+        file: clause.file,
+        range: clause.idRange,
+        message: `Clause \`${clause.id}\` is not cited by any code or test${clause.kind === 'heading' ? ', nor is any clause inside it' : ''}.`,
+        data: { id: clause.id },
+      });
+      memo.set(clause, out.length > before ? out[out.length - 1]! : OFF);
+    }
+  }
+
+  // Vague wording in specs, each with its clarifying question [^ambiguity_lexicon].
+  for (const file of model.specFiles) {
+    if (!want(file)) continue;
+    for (const hit of model.ambiguitiesOf(file)) {
+      add(
+        {
+          code: `ambiguity.${hit.category}`,
+          file,
+          range: hit.range,
+          // The reason (why it fired) is shown with the question in the hover [^am6c].
+          message: `“${hit.phrase.replace(/\s+/g, ' ')}”: ${hit.question}${hit.reason ? ` (${hit.category}: ${hit.reason})` : ''}`,
+          data: {
+            term: hit.term,
+            ...(hit.reason !== undefined ? { reason: hit.reason } : {}),
+            phrase: hit.phrase,
+            question: hit.question,
+            category: hit.category,
+            ...(hit.clauseId !== undefined ? { clauseId: hit.clauseId } : {}),
+            ...(hit.suggestion !== undefined ? { suggestion: hit.suggestion } : {}),
+          },
+        },
+        hit.severity,
+      );
+    }
+  }
+
+  // Conflicts between specs, on both clauses, each naming the other; by the chain of command the lower clause is the
+  // finding and the higher one gets an information [^tc2c].
+  for (const c of conflictsOf(model)) {
+    if (!want(c.a.file) && !want(c.b.file)) continue;
+    const code = `conflict.${c.kind}` as const;
+    const override = config.severity[code];
+    if (override === 'off') continue;
+    const winner = prevailing(c, config.authorities);
+    for (const [self, other, side] of [[c.a, c.b, 'a'], [c.b, c.a, 'b']] as const) {
+      if (!want(self.file)) continue;
+      const where = `${other.file}:${other.range.start.line + 1}`;
+      const name = (p: typeof self): string => (p.clauseId !== undefined ? `\`${p.clauseId}\`` : 'a clause');
+      const verdict =
+        winner === undefined
+          ? ''
+          : winner === side
+            ? ` This clause prevails (authority ${self.authority} over ${other.authority}).`
+            : ` ${name(other)} prevails (authority ${other.authority} over ${self.authority}).`;
+      add(
+        {
+          code,
+          file: self.file,
+          range: self.range,
+          message: `Conflicts with ${name(other)} at ${where}: ${c.detail}.${verdict}`,
+          data: {
+            ...(self.clauseId !== undefined ? { clauseId: self.clauseId } : {}),
+            other: { file: other.file, line: other.range.start.line + 1, ...(other.clauseId !== undefined ? { clauseId: other.clauseId } : {}) },
+            ...(winner !== undefined ? { prevails: winner === side } : {}),
+          },
+          related: [{ file: other.file, range: other.range, message: `${name(other)}: “${other.text.length > 160 ? `${other.text.slice(0, 157)}…` : other.text}”` }],
+        },
+        winner === side ? 'info' : undefined,
+      );
+    }
+  }
+
+  // One file: the file comparison is moot (the same order, for less work on a big spec's thousands).
+  return out.sort(only === undefined ? compareDiagnostics : compareInFile);
+}
+
+function groupByScope(model: IndexModel, clauses: Clause[]): Clause[][] {
+  const groups = new Map<string, Clause[]>();
+  for (const c of clauses) {
+    const key = model.scopeOf(c.file).path;
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  return [...groups.values()];
+}
+
+function scopeNote(model: IndexModel, clause: Clause): string {
+  const s = model.scopeOf(clause.file);
+  return s.kind === 'workspace' ? '' : ` (in ${s.kind} ${s.path})`;
+}
+
+function compareInFile(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
+}

@@ -1,0 +1,92 @@
+import { isValidId } from '../text/lineIndex';
+
+/**
+ * The attribute block at the end of a heading: `{#id key=value key="quoted value" .class}` (Pandoc / Python-Markdown
+ * attr_list syntax, as the Model Spec uses it). A tiny hand-written tokenizer: the grammar is small and linear.
+ * [^heading_clauses]
+ */
+export interface AttributeBlock {
+  id?: string;
+  /** Offset of the id inside the block's inner text (after `{`), when there is one. */
+  idOffset?: number;
+  attributes: Record<string, string>;
+  classes: string[];
+  /** Why the block is malformed; undefined when it is well-formed. */
+  error?: string;
+}
+
+const KEY_RE = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
+
+/** Does `{inner}` look like an attempt at an attribute block (rather than prose such as `{a, b}`)? */
+export function looksLikeAttributeBlock(inner: string): boolean {
+  const t = inner.trim();
+  return t.startsWith('#') || /^[A-Za-z_][\w.:-]*=/.test(t) || /\s[A-Za-z_][\w.:-]*=/.test(t);
+}
+
+export function parseAttributeBlock(inner: string): AttributeBlock {
+  const result: AttributeBlock = { attributes: {}, classes: [] };
+  const problems: string[] = [];
+  let i = 0;
+  const n = inner.length;
+  while (i < n) {
+    const c = inner[i]!;
+    if (c === ' ' || c === '\t') {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (c === '#') {
+      i++;
+      while (i < n && inner[i] !== ' ' && inner[i] !== '\t') i++;
+      const id = inner.slice(start + 1, i);
+      if (!id) problems.push('`#` without an id');
+      else if (!isValidId(id)) problems.push(`\`${id}\` is not a valid id (letters, digits, _ . : - ; not starting with . : -)`);
+      else if (result.id !== undefined) problems.push(`more than one id (\`${result.id}\`, \`${id}\`)`);
+      else {
+        result.id = id;
+        result.idOffset = start + 1;
+      }
+      continue;
+    }
+    if (c === '.') {
+      i++;
+      while (i < n && inner[i] !== ' ' && inner[i] !== '\t') i++;
+      const cls = inner.slice(start + 1, i);
+      if (cls) result.classes.push(cls);
+      else problems.push('`.` without a class name');
+      continue;
+    }
+    // key=value, key="value", key='value'
+    while (i < n && inner[i] !== '=' && inner[i] !== ' ' && inner[i] !== '\t') i++;
+    const key = inner.slice(start, i);
+    if (inner[i] !== '=') {
+      problems.push(`\`${key}\` is not \`#id\`, \`.class\` or \`key=value\``);
+      continue;
+    }
+    i++;
+    let value = '';
+    const q = inner[i];
+    if (q === '"' || q === "'") {
+      const close = inner.indexOf(q, i + 1);
+      if (close < 0) {
+        problems.push(`unterminated quote in \`${key}\``);
+        value = inner.slice(i + 1);
+        i = n;
+      } else {
+        value = inner.slice(i + 1, close);
+        i = close + 1;
+      }
+    } else {
+      const vStart = i;
+      while (i < n && inner[i] !== ' ' && inner[i] !== '\t') i++;
+      value = inner.slice(vStart, i);
+    }
+    if (!KEY_RE.test(key)) problems.push(`\`${key}\` is not a valid attribute name`);
+    else if (value === '') problems.push(`\`${key}=\` has no value`);
+    else if (Object.prototype.hasOwnProperty.call(result.attributes, key)) problems.push(`\`${key}\` is given twice`);
+    else result.attributes[key] = value;
+  }
+  if (result.id === undefined && problems.length === 0) problems.push('no `#id`');
+  if (problems.length) result.error = problems.join('; ');
+  return result;
+}

@@ -1,0 +1,320 @@
+import { plural } from '../text/words';
+
+/**
+ * remark's tokenizer (micromark) is superlinear on some adversarial Markdown, and a spec file must never hang the
+ * indexer [^never_throw] [^nt4x]:
+ *  - containers nested thousands deep (`- - - - … x`, `>>>> … x`, or list items indented further on every line): every
+ *    line re-checks every open container, and mdast's tree transforms recurse (20 KB of `- ` took 6 s; 10,000 `>`
+ *    overflowed the stack);
+ *  - a paragraph with thousands of `]`, `*`, `_`, `~` or backticks: label ends and emphasis look back over the whole
+ *    paragraph (80 KB of `]` took 60 s).
+ *
+ * `defuseMarkdown` returns the text to hand to the parser: the SAME LENGTH as the original, so every offset still
+ * addresses the original text (which is what the walker reads ranges, titles and references from), with the hostile
+ * parts made plain:
+ *  - container markers (`>`, `-` `*` `+` `1.` list markers) in a line's leading prefix that start at column
+ *    MAX_CONTAINER_COLUMN or beyond become spaces, which bounds the nesting depth (real specs nest a few levels);
+ *  - a block with more than MAX_BLOCK_MARKERS of `[ ] * _ ~` and backticks has them replaced by spaces (a fence's
+ *    leading run of backticks or tildes is kept). A block is a run of lines up to a blank line or a line that surely
+ *    starts a new paragraph (an ATX heading, a bullet item, an item `1.`, a footnote definition), so a paragraph never spans two blocks and the
+ *    look-backs cost at most MAX_BLOCK_MARKERS per character. Footnote references in such a block are still found
+ *    (they are read from the original text); its links, emphasis and code spans are not;
+ *  - a block of more than MAX_BLOCK_LINES lines (a paragraph's lines are merged with one array splice each) is cut by
+ *    reading every MAX_BLOCK_LINES-th line as blank, preferring one without references, links or HTML, never a fence
+ *    line; tables are not cut (each row is parsed on its own). The cut lines are returned (`cuts`): the footnote
+ *    references on them are read from the original text, with the paragraph after the cut.
+ * Ordinary specs come back unchanged: the busiest block of the Model Spec has 30 markers, of this repository's docs 113.
+ */
+
+export const MAX_CONTAINER_COLUMN = 64;
+export const MAX_BLOCK_MARKERS = 512;
+export const MAX_BLOCK_LINES = 400;
+
+export interface Defused {
+  /** The text for the parser (=== the input when nothing was defused). */
+  text: string;
+  /** What was made plain, for the file's problems (empty when nothing was). */
+  notes: string[];
+  /**
+   * The lines read as blank to cut an overlong paragraph, as [start, end) offsets of their content, in order: their
+   * footnote references are not in the parsed text, so the caller reads them from the original [^big_documents].
+   */
+  cuts: [number, number][];
+}
+
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+
+function isHazard(c: number): boolean {
+  // [ ] * _ ~ `
+  return c === 91 || c === 93 || c === 42 || c === 95 || c === 126 || c === 96;
+}
+
+interface Line {
+  start: number;
+  /** End of the content (before the line break). */
+  end: number;
+  /** Where the content starts after the container prefix (`>`, list markers, indentation). */
+  contentStart: number;
+  blank: boolean;
+  /** Container markers to blank out (too deep). */
+  deep?: [number, number][];
+  /** Blank out the inline markers of the content. */
+  plain?: boolean;
+  /** Read as a blank line (cuts an overlong paragraph). */
+  cut?: boolean;
+}
+
+export function defuseMarkdown(text: string): Defused {
+  const lines = splitLines(text);
+  let deepLines = 0;
+  for (const line of lines) if (containerPrefix(text, line)) deepLines++;
+
+  // Blocks: runs of lines up to a blank line or a line that surely starts a new paragraph.
+  let plainBlocks = 0;
+  let plainFrom = -1;
+  let cutLines = 0;
+  for (let i = 0; i < lines.length; ) {
+    if (lines[i]!.blank) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let markers = 0;
+    do {
+      const l = lines[j]!;
+      for (let k = l.start; k < l.end; k++) if (isHazard(text.charCodeAt(k))) markers++;
+      j++;
+    } while (j < lines.length && !lines[j]!.blank && !startsBlock(text, lines[j]!) && !isHeading(text, lines[j - 1]!));
+    if (markers > MAX_BLOCK_MARKERS) {
+      plainBlocks++;
+      if (plainFrom < 0) plainFrom = i;
+      for (let k = i; k < j; k++) lines[k]!.plain = true;
+    }
+    if (j - i > MAX_BLOCK_LINES && !isTable(text, lines[i]!, lines[i + 1]!)) {
+      for (let k = i + MAX_BLOCK_LINES; k < j; k += MAX_BLOCK_LINES) {
+        const at = cutLine(text, lines, k, Math.min(j, k + 64));
+        if (at >= 0) {
+          lines[at]!.cut = true;
+          cutLines++;
+          k = at;
+        }
+      }
+    }
+    i = j;
+  }
+
+  const notes: string[] = [];
+  if (deepLines) notes.push(`${plural(deepLines, 'line')} nested deeper than ${MAX_CONTAINER_COLUMN} columns of blockquote or list markers: the deeper markers are read as text`);
+  if (plainBlocks) {
+    notes.push(
+      `${plural(plainBlocks, 'block')} with too much inline markup to parse in bounded time (the first at line ${plainFrom + 1}): read as plain text (footnote references are still found; links and emphasis are not)`,
+    );
+  }
+  if (cutLines) notes.push(`${plural(cutLines, 'line')} read as blank to cut paragraphs longer than ${MAX_BLOCK_LINES} lines`);
+  const cuts: [number, number][] = [];
+  for (const line of lines) if (line.cut) cuts.push([line.start, line.end]);
+  if (notes.length === 0) return { text, notes, cuts };
+  const parts: string[] = [];
+  let at = 0;
+  for (const line of lines) {
+    if (!line.deep && !line.plain && !line.cut) continue;
+    parts.push(text.slice(at, line.start), rewriteLine(text, line));
+    at = line.end;
+  }
+  parts.push(text.slice(at));
+  return { text: parts.join(''), notes, cuts };
+}
+
+const HAZARDS = /[[\]*_~`]/g;
+
+/**
+ * A line with its too-deep markers and (in a plain block) its inline markers blanked out; same length. The first
+ * character blanked out where the line's content begins becomes `·`, not a space: blanks there would indent the rest
+ * into a code block.
+ */
+function rewriteLine(text: string, line: Line): string {
+  if (line.cut) return ' '.repeat(line.end - line.start);
+  let prefix = text.slice(line.start, line.contentStart);
+  let lead = false;
+  if (line.deep) {
+    const chars = prefix.split('');
+    for (const [s, e] of line.deep) for (let k = s; k < e; k++) chars[k - line.start] = ' ';
+    chars[line.deep[0]![0] - line.start] = INERT;
+    lead = true;
+    prefix = chars.join('');
+  }
+  let content = text.slice(line.contentStart, line.end);
+  if (line.plain) {
+    // A fence's leading run of backticks or tildes stays: code blocks stay code blocks.
+    const fence = /^(?:`{3,}|~{3,})/.exec(content)?.[0] ?? '';
+    const rest = content.slice(fence.length).replace(HAZARDS, ' ');
+    content = fence + (!lead && !fence && rest !== content && isHazard(content.charCodeAt(0)) ? INERT + rest.slice(1) : rest);
+  }
+  return prefix + content;
+}
+
+/** Stands for markup read as text at the start of a line's content. */
+const INERT = '\u00b7';
+
+/** Lines with \n, \r\n and lone \r as breaks (like LineIndex). */
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : -1;
+    if (c === LF || c === CR || i === n) {
+      let blank = true;
+      for (let k = start; k < i; k++) {
+        const d = text.charCodeAt(k);
+        if (d !== SPACE && d !== TAB) {
+          blank = false;
+          break;
+        }
+      }
+      lines.push({ start, end: i, contentStart: start, blank });
+      if (c === CR && i + 1 < n && text.charCodeAt(i + 1) === LF) i++;
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+/**
+ * Reads a line's leading container prefix (blanks, `>`, list markers) and sets `contentStart`. Markers starting at
+ * MAX_CONTAINER_COLUMN or beyond are blanked out. Returns whether any was.
+ */
+function containerPrefix(text: string, line: Line): boolean {
+  let i = line.start;
+  let col = 0;
+  let deep = false;
+  const mark = (s: number, e: number): void => {
+    if (col >= MAX_CONTAINER_COLUMN) {
+      (line.deep ??= []).push([s, e]);
+      deep = true;
+    }
+  };
+  while (i < line.end) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE) {
+      col++;
+      i++;
+    } else if (c === TAB) {
+      col += 4 - (col % 4);
+      i++;
+    } else if (c === 62 /* > */) {
+      mark(i, i + 1);
+      col++;
+      i++;
+    } else if ((c === 45 || c === 42 || c === 43) /* - * + */ && afterMarker(text, i + 1, line.end)) {
+      mark(i, i + 1);
+      col++;
+      i++;
+    } else if (c >= 48 && c <= 57) {
+      let j = i;
+      while (j < line.end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      const d = text.charCodeAt(j);
+      if (j < line.end && (d === 46 || d === 41) /* . ) */ && afterMarker(text, j + 1, line.end)) {
+        mark(i, j + 1);
+        col += j + 1 - i;
+        i = j + 1;
+      } else break;
+    } else break;
+  }
+  line.contentStart = i;
+  return deep;
+}
+
+/**
+ * A line that starts a new paragraph whatever came before it: an ATX heading, a bullet item with content, an item
+ * `1.`/`1)` with content or a footnote definition `[^id]:`, indented at most 3 columns after its `>` prefix (deeper, it
+ * may be paragraph continuation). Link reference definitions are not: they cannot interrupt a paragraph.
+ */
+function startsBlock(text: string, line: Line): boolean {
+  let i = line.start;
+  // The `>` prefix, each `>` with an optional blank after it.
+  for (;;) {
+    let k = i;
+    let col = 0;
+    while (k < line.end && col < 4 && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) {
+      col += text.charCodeAt(k) === TAB ? 4 : 1;
+      k++;
+    }
+    if (col < 4 && text.charCodeAt(k) === 62 /* > */) {
+      i = k + 1;
+      if (text.charCodeAt(i) === SPACE) i++;
+      continue;
+    }
+    if (col >= 4) return false;
+    i = k;
+    break;
+  }
+  const c = text.charCodeAt(i);
+  if (c === 35 /* # */) {
+    let k = i;
+    while (k < line.end && text.charCodeAt(k) === 35) k++;
+    return k - i <= 6 && (k === line.end || text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB);
+  }
+  if (c === 91 /* [ */ && text.charCodeAt(i + 1) === 94 /* ^ */) return FOOTNOTE_DEFINITION.test(text.slice(i, Math.min(line.end, i + 1000)));
+  let k = i;
+  if (c === 45 || c === 42 || c === 43) k = i + 1;
+  else if (c === 49 /* 1 */ && (text.charCodeAt(i + 1) === 46 || text.charCodeAt(i + 1) === 41)) k = i + 2;
+  else return false;
+  if (k >= line.end || (text.charCodeAt(k) !== SPACE && text.charCodeAt(k) !== TAB)) return false;
+  while (k < line.end && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
+  return k < line.end;
+}
+
+/**
+ * A GFM table: the block's second line is a delimiter row (`| --- | :-: |`) with as many cells as the first line (each
+ * row is then parsed on its own, so a long table needs no cut).
+ */
+function isTable(text: string, first: Line, second: Line | undefined): boolean {
+  if (!second || second.blank) return false;
+  const delimiter = text.slice(second.contentStart, second.end).trim();
+  if (!/^[|:\- \t]+$/.test(delimiter) || !delimiter.includes('-')) return false;
+  return cells(delimiter) === cells(text.slice(first.contentStart, first.end).trim());
+}
+
+/** Cells of a table row: unescaped `|` separate them; outer pipes are optional. */
+function cells(row: string): number {
+  let n = 1;
+  for (let i = 0; i < row.length; i++) {
+    if (row.charCodeAt(i) === 92 /* \ */) i++;
+    else if (row.charCodeAt(i) === 124 /* | */ && i > 0 && i < row.length - 1) n++;
+  }
+  return n;
+}
+
+/** A line in [from, to) that may be read as blank: preferably plain prose, never a fence line; -1 if none. */
+function cutLine(text: string, lines: Line[], from: number, to: number): number {
+  let fallback = -1;
+  for (let k = from; k < to; k++) {
+    const l = lines[k]!;
+    const content = text.slice(l.contentStart, l.end);
+    if (/^(?:`{3}|~{3})/.test(content)) continue;
+    if (!/[[\]<>`~]/.test(content)) return k;
+    if (fallback < 0) fallback = k;
+  }
+  return fallback;
+}
+
+const FOOTNOTE_DEFINITION = /^\[\^[^\]\s\\]+\]:/;
+
+/** An ATX heading line (one line: the next line starts a new block). */
+function isHeading(text: string, line: Line): boolean {
+  let k = line.contentStart;
+  const from = k;
+  while (k < line.end && text.charCodeAt(k) === 35 /* # */) k++;
+  return k > from && k - from <= 6 && (k === line.end || text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB);
+}
+
+/** A list marker is followed by a blank or the end of the line. */
+function afterMarker(text: string, i: number, end: number): boolean {
+  if (i >= end) return true;
+  const c = text.charCodeAt(i);
+  return c === SPACE || c === TAB;
+}

@@ -1,0 +1,1453 @@
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import remarkFrontmatter from 'remark-frontmatter';
+import GithubSlugger from 'github-slugger';
+import { LineIndex, ID_PATTERN, ID_RE } from '../text/lineIndex';
+import type { Clause, Position, Range } from '../types';
+import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
+import { defuseMarkdown, type Defused } from './defuse';
+import { findTestTargets, type TestTarget } from './testTargets';
+import { scanSpecChunk } from './specFacts';
+import { blankRanges, detectFormat, isExternalReference, isTemplatePath, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, type KramdownFacts, type SpecFormat } from './formats';
+
+export type { SpecFormat } from './formats';
+import type { TypecheckFacts } from '../analysis/typecheck/normative';
+
+/**
+ * Parses one spec Markdown file into facts: heading clauses, footnote references and definitions, links and anchors.
+ * unified + remark-parse + GFM (footnotes, tables, strikethrough, task lists) + remark-frontmatter; never line regexes, so fenced code (including fences in
+ * fences), indented code, inline code, HTML comments, front matter and escapes hold no clauses and no references.
+ * Pure and config-independent (so results can be cached by content). Never throws: problems are returned.
+ * Implements [^markdown_parsing] [^mp7q] and [^never_throw] [^nt4x].
+ */
+
+export interface HeadingInfo {
+  title: string;
+  level: number;
+  range: Range;
+  /** The `{#id}` of a clause heading. */
+  id?: string;
+  slug: string;
+}
+
+export interface FootnoteRef {
+  id: string;
+  /** The whole `[^id]`. */
+  range: Range;
+  idRange: Range;
+  /** Plain text of the innermost block around the reference (paragraph, list item, table row, heading). */
+  blockText: string;
+  /** The enclosing heading clause, its authority (inherited from ancestors when it has none) and section titles. */
+  parent?: string;
+  authority?: string;
+  section: string[];
+  sectionTitle: string;
+}
+
+export interface FootnoteDef {
+  id: string;
+  /** The `[^id]:` label. */
+  range: Range;
+  idRange: Range;
+  /** The raw target when the definition's content is a file path or a link to one (the example file). */
+  target?: string;
+  targetRange?: Range;
+  /** Plain text of the definition. */
+  text: string;
+  /** The tests the definition names instead of an example file (`tests/x.py::test_y`, `x.test.ts#L10`) [^tt3v]. */
+  tests?: TestTarget[];
+}
+
+export interface SpecLink {
+  /** The raw URL as written. */
+  url: string;
+  /** The file part (`''` for a same-file `#anchor`). */
+  path: string;
+  /** The decoded anchor, without `#` (`''` for a link to a file as a whole). */
+  anchor: string;
+  /** A reference link `[text][label]` whose label no definition in the file declares: the label. */
+  undefinedReference?: string;
+  /** The link (or link definition) as a whole. */
+  range: Range;
+  /** Just `anchor` inside the URL. */
+  anchorRange: Range;
+}
+
+export interface MalformedBlock {
+  range: Range;
+  message: string;
+  raw: string;
+}
+
+/**
+ * A block of spec prose for text analysis (the ambiguity pass). `text` is the block's raw source with everything that
+ * is not prose blanked out by spaces — inline code, HTML, link URLs and brackets, emphasis markers, footnote
+ * references, heading markers and attribute blocks — so `text[i]` is the character at file offset `start + i`.
+ */
+export interface ProseBlock {
+  kind: 'paragraph' | 'heading' | 'tableCell';
+  start: number;
+  end: number;
+  text: string;
+  /** The heading clause the prose belongs to (for a heading clause's own title: that clause). */
+  clauseId?: string;
+  /** Authority of that clause, inherited from enclosing clauses when it has none. */
+  authority?: string;
+  /** In the spec's decision record (a `Clarifications` section): answers, not prose to review [^cq2r]. */
+  record?: true;
+}
+
+/**
+ * One recorded decision: a list item of a spec's `Clarifications` section whose first inline code names a clause id
+ * (`- 2026-11-21 · \`sessions\` · “quickly”: How fast? → **200 ms**`). The hover of that clause links to it [^cq2r].
+ */
+export interface ClarificationEntry {
+  clauseId: string;
+  /** The list item's first line. */
+  range: Range;
+  /** YYYY-MM-DD when the entry starts with one. */
+  date?: string;
+}
+
+/**
+ * The title of a spec's decision record: a heading `Clarifications` without an id (or the legacy
+ * `{#clarifications}` of earlier versions, which is a clause of its own). Not a clause: no id to duplicate across
+ * specs, nothing to cite [^cq2r].
+ */
+export const RECORD_TITLE = 'Clarifications';
+export const LEGACY_RECORD_ID = 'clarifications';
+
+export function isRecordHeading(title: string, id: string | undefined): boolean {
+  return title.trim().toLowerCase() === RECORD_TITLE.toLowerCase() && (id === undefined || id === LEGACY_RECORD_ID);
+}
+
+/** A bare mention of a requirement id in prose (spec-kit `FR-001` in plan.md, Kiro `_Requirements: 1.2_`). */
+export interface IdMention {
+  id: string;
+  range: Range;
+  idRange: Range;
+}
+
+/** An open question the author marked in the spec (spec-kit `[NEEDS CLARIFICATION: …]`). */
+export interface OpenQuestion {
+  /** The whole marker. */
+  range: Range;
+  question: string;
+  /** The clause the marker is in (its heading clause or requirement item). */
+  clauseId?: string;
+}
+
+export interface SpecFacts {
+  file: string;
+  /** The format the file is written in, from evidence in its path and text (see formats.ts) [^spec_formats]. */
+  format: SpecFormat;
+  /** The document's own title (kramdown-rfc front matter `title:`). */
+  title?: string;
+  /** Reference anchors the front matter declares (kramdown-rfc `normative:`/`informative:`); also in `anchors`. */
+  references: string[];
+  headings: HeadingInfo[];
+  /**
+   * Clauses the file's own text declares: `{#id}` headings, and requirement items (spec-kit `**FR-001**`, Kiro
+   * `### Requirement 1` and its numbered acceptance criteria `1.1`, `1.2`).
+   */
+  headingClauses: Clause[];
+  /** Bare requirement ids mentioned in prose (spec-kit and Kiro files): references resolved in the file's scope. */
+  mentions: IdMention[];
+  /** `[NEEDS CLARIFICATION: …]` markers. */
+  openQuestions: OpenQuestion[];
+  footnoteRefs: FootnoteRef[];
+  footnoteDefs: FootnoteDef[];
+  links: SpecLink[];
+  /** Every anchor this file offers: `{#id}`s, GitHub-style heading slugs, HTML `id=`/`name=` attributes. */
+  anchors: Set<string>;
+  malformed: MalformedBlock[];
+  /** Prose blocks in document order (not inside code, HTML, front matter, footnote definitions or link definitions). */
+  prose: ProseBlock[];
+  /** The decisions recorded in the spec's `Clarifications` section(s), in document order. */
+  clarifications: ClarificationEntry[];
+  /** The document's own defined terms (set by the index for reviewed specs; see ambiguity/formats `documentTerms`). */
+  terms?: string[];
+  /** Normative statements and term definitions for the spec type checker (set by the index; see typecheck/). */
+  typecheck?: TypecheckFacts;
+  /** The end of the document (where a quick fix appends). */
+  end: { line: number; character: number };
+  problems: string[];
+}
+
+interface MdNode {
+  type: string;
+  position?: { start: { offset?: number }; end: { offset?: number } };
+  children?: MdNode[];
+  value?: string;
+  url?: string;
+  identifier?: string;
+  label?: string;
+  depth?: number;
+}
+
+/**
+ * GitHub Flavored Markdown without autolink literals (remark-gfm's parts, minus one): a bare `www.x.com` or URL is
+ * never a link we check (external), and finding them cost a tenth of all parsing time (a scan of every text node).
+ */
+function gfmWithoutAutolinks(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(gfmWithoutAutolinks).use(remarkFrontmatter, ['yaml', 'toml']);
+
+/** Nodes whose content is never prose: no references, no clauses. */
+const OPAQUE = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'math', 'inlineMath', 'image', 'imageReference']);
+/** Blocks that bound a footnote's text; the innermost one wins. */
+const TEXT_BLOCKS = new Set(['paragraph', 'listItem', 'tableRow', 'heading']);
+const REF_RE = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g');
+/** A reference cut at the end of a text node: `[^id` (the walker takes the `]` after it back). */
+const UNCLOSED_REF_RE = new RegExp(`\\[\\^${ID_PATTERN}$`);
+/** `id=`/`name=` of HTML, `anchor=` of the XML that kramdown-rfc drafts embed. */
+export const HTML_ANCHOR_RE = /\b(?:id|name|anchor)\s*=\s*["']([^"']+)["']/gi;
+const SPEC_KIT_ID_RE = new RegExp(`^${SPEC_KIT_ID}$`);
+const SPEC_KIT_MENTION_RE = new RegExp(`(?<![\\w-])${SPEC_KIT_ID}(?![\\w-])`, 'g');
+/** Kiro's references to requirements: `_Requirements: 1.1, 2.3_`, `Validates: Requirements 1.2`. */
+const KIRO_MENTION_RE = /\bRequirements?\b[ \t]*:?[ \t]*((?:\d+(?:\.\d+)?)(?:[ \t]*(?:,|and|-|\u2013|to)[ \t]*\d+(?:\.\d+)?)*)/g;
+export const HEADING_TEXT_LIMIT = 1200;
+export const BLOCK_TEXT_LIMIT = 2000;
+
+export function emptySpecFacts(file: string): SpecFacts {
+  return {
+    file,
+    format: 'markdown',
+    references: [],
+    headings: [],
+    headingClauses: [],
+    mentions: [],
+    openQuestions: [],
+    footnoteRefs: [],
+    footnoteDefs: [],
+    links: [],
+    anchors: new Set(),
+    malformed: [],
+    prose: [],
+    clarifications: [],
+    end: { line: 0, character: 0 },
+    problems: [],
+  };
+}
+
+export function parseSpec(file: string, text: string): SpecFacts {
+  return parseSpecChunked(file, text).facts;
+}
+
+/** The whole document as one chunk (no splitting): the reference the chunked parse must equal. */
+export function parseSpecWhole(file: string, text: string): SpecFacts {
+  return parseSpecChunked(file, text, undefined, false).facts;
+}
+
+/**
+ * The facts from the micromark/mdast tree walk alone (no scanner fast path, see markdown/specFacts.ts): the reference
+ * the scanner's facts must equal (test/unit/specFacts.test.ts).
+ */
+export function parseSpecTree(file: string, text: string, split = true): SpecFacts {
+  return parseSpecChunked(file, text, undefined, split, false).facts;
+}
+
+/**
+ * The facts of one chunk of a spec (a run of top-level sections), in chunk-local coordinates, with what the assembly
+ * needs: the anchors in document order (a number is the index of a heading whose slug the assembly computes, since
+ * slugs are deduplicated across the whole document) and the section stack after the chunk.
+ */
+export interface ChunkEntry {
+  facts: SpecFacts;
+  anchorEvents: (string | number)[];
+  /** The line breaks in the chunk's text and the length of its last line (see lineBreaks). */
+  breaks?: { count: number; tail: number };
+  /** The enclosing sections the chunk was parsed under (sectionsKey). */
+  sectionsIn: string;
+  sectionsOut: readonly SectionEntry[];
+  /** Facts shifted to where the chunk was last placed (reused while it stays there). */
+  byLine?: {
+    line: number;
+    facts: Pick<SpecFacts, 'headings' | 'headingClauses' | 'mentions' | 'openQuestions' | 'footnoteRefs' | 'footnoteDefs' | 'links' | 'malformed' | 'clarifications'>;
+    /** The placed headings with their document slugs from the last assembly, by heading index (reused while equal). */
+    slugged?: HeadingInfo[];
+  };
+  byOffset?: { start: number; prose: ProseBlock[] };
+  /** Free for the index: results of later passes over this chunk (the ambiguity pass). */
+  derived?: unknown;
+  /** What the chunk declares to other files (see chunkSignature). */
+  signature?: string;
+}
+
+/**
+ * What a chunk declares to the rest of the workspace: heading clause ids with parents and authorities, heading titles
+ * (their slugs are anchors), footnote references and definitions with their targets, anchors, links. Two parses of a
+ * spec whose chunks have equal signatures in the same order differ only in positions and texts.
+ */
+export function chunkSignature(entry: ChunkEntry): string {
+  entry.signature ??= JSON.stringify([
+    entry.facts.headingClauses.map((c) => [c.id, c.parent, c.authority]),
+    entry.facts.mentions.map((m) => m.id),
+    entry.facts.footnoteRefs.map((r) => [r.id, r.parent, r.authority]),
+    entry.facts.footnoteDefs.map((d) => [d.id, d.target, d.tests?.map((t) => t.raw)]),
+    entry.anchorEvents.map((e) => (typeof e === 'number' ? [entry.facts.headings[e]!.title] : e)),
+    entry.facts.links.map((l) => l.url),
+  ]);
+  return entry.signature;
+}
+
+/** Chunk facts from an earlier parse of a file, by chunk text (each entry says under which enclosing sections). */
+export type SpecChunkCache = Map<string, ChunkEntry>;
+
+export interface PlacedChunk {
+  entry: ChunkEntry;
+  /** Offset and line of the chunk in the document. */
+  start: number;
+  line: number;
+  text: string;
+}
+
+/**
+ * Parses a spec chunk by chunk: the document is split at top-level ATX heading lines (specChunks), each chunk is parsed
+ * on its own (reusing `cache` entries for unchanged chunks under the same enclosing sections), and the chunk facts are
+ * shifted into place. The result equals a parse of the whole document; an edit re-parses only the chunk it touched.
+ * Each chunk comes from the Markdown scanner when it is in the subset markdown/specFacts.ts covers exactly, else from
+ * the remark tree (`scanner = false`: always the tree, the reference). Returns the facts, the placed chunks and the
+ * cache to pass to the next parse of this file.
+ */
+export function parseSpecChunked(file: string, source: string, cache?: SpecChunkCache, split = true, scanner = true): { facts: SpecFacts; chunks: PlacedChunk[]; cache: SpecChunkCache } {
+  const facts = emptySpecFacts(file);
+  const next: SpecChunkCache = new Map();
+  const chunks: PlacedChunk[] = [];
+  // The format from evidence; a kramdown-rfc draft's front matter and section markers are read as blank [^spec_formats].
+  const detected = detectFormat(file, source);
+  const kramdown: KramdownFacts | undefined = detected === 'kramdown-rfc' ? kramdownFacts(source) : undefined;
+  const text = kramdown ? blankRanges(source, kramdown.masked) : source;
+  const mode = walkMode(file, detected);
+  const finish = (): void => {
+    const items = facts.headingClauses.some((c) => c.kind === 'item');
+    const declares = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
+    // Outside a feature folder, spec-kit requirement items (and no Model Spec clauses) make a spec-kit document.
+    facts.format = detected !== 'markdown' ? detected : items && facts.headingClauses.every((c) => c.kind === 'item') && facts.footnoteRefs.length === 0 ? 'spec-kit' : declares ? 'model-spec' : 'markdown';
+    if (kramdown) {
+      if (kramdown.title !== undefined) facts.title = kramdown.title;
+      facts.references = kramdown.references;
+      for (const r of kramdown.references) facts.anchors.add(r);
+    }
+  };
+  // Cheap prefilter: a file with no heading, no `[^`, no link and no HTML anchor has nothing to index.
+  if (!/[#[=<{]/.test(text)) {
+    facts.end = new LineIndex(text).positionAt(text.length);
+    finish();
+    return { facts, chunks, cache: next };
+  }
+  const starts = split ? specChunks(text) : [0];
+  let sections: readonly SectionEntry[] = [];
+  // Chunks start at line starts: a chunk's line is the sum of the line breaks before it (counted once per chunk text).
+  let line = 0;
+  let tail = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const chunkText = text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length);
+    // Keyed by the chunk's text alone (no concatenated key: that would copy and hash the whole document per edit);
+    // an entry parsed under other enclosing sections is parsed again.
+    const inKey = `${mode.key}\u0000${sectionsKey(sections)}`;
+    let entry = cache?.get(chunkText) ?? next.get(chunkText);
+    if (!entry || entry.sectionsIn !== inKey) entry = parseChunk(file, chunkText, sections, inKey, mode, split, scanner);
+    next.set(chunkText, entry);
+    chunks.push({ entry, start, line, text: chunkText });
+    entry.breaks ??= lineBreaks(chunkText);
+    line += entry.breaks.count;
+    tail = entry.breaks.count ? entry.breaks.tail : tail + entry.breaks.tail;
+    sections = entry.sectionsOut;
+  }
+  facts.end = { line, character: tail };
+  assemble(facts, chunks);
+  finish();
+  return { facts, chunks, cache: next };
+}
+
+/** What the walker looks for in a file of a format (a file's mode is fixed by its path and format). */
+export interface WalkMode {
+  key: string;
+  /** A template of a spec format (its `[NEEDS CLARIFICATION: …]` markers are examples, not questions). */
+  template: boolean;
+  /** spec-kit: `**FR-001**` items declare clauses (spec.md of a feature folder, or a spec-kit file elsewhere). */
+  specKitItems: boolean;
+  /** Kiro: `### Requirement N` and its numbered acceptance criteria declare clauses (requirements.md). */
+  kiroRequirements: boolean;
+  /** Bare requirement ids in prose are references (files of a spec-kit or Kiro feature folder). */
+  mentions: 'spec-kit' | 'kiro' | undefined;
+  /** kramdown-rfc `{{REF}}` cross-references. */
+  kramdown: boolean;
+}
+
+export function walkMode(file: string, format: SpecFormat): WalkMode {
+  const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+  const inSpecKitFolder = SPEC_KIT_FOLDER_RE.test(file);
+  const template = isTemplatePath(file);
+  const mode: WalkMode = {
+    key: '',
+    template,
+    // `**FR-001**` items declare requirements in any Markdown file but a template, a draft or a Kiro spec; in a
+    // spec-kit feature folder only spec.md declares them (plan.md and tasks.md mention them).
+    specKitItems: (format === 'spec-kit' || format === 'markdown') && !template && (!inSpecKitFolder || name === 'spec.md'),
+    kiroRequirements: format === 'kiro' && name === 'requirements.md',
+    mentions: format === 'spec-kit' && inSpecKitFolder ? 'spec-kit' : format === 'kiro' && KIRO_FOLDER_RE.test(file) ? 'kiro' : undefined,
+    kramdown: format === 'kramdown-rfc',
+  };
+  mode.key = `${format}:${+mode.template}${+mode.specKitItems}${+mode.kiroRequirements}${mode.mentions ?? ''}`;
+  return mode;
+}
+
+/** The line breaks of a text (as in LineIndex: LF, CRLF, lone CR) and the length of its last line. */
+export function lineBreaks(text: string): { count: number; tail: number } {
+  let count = 0;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      count++;
+      lineStart = i + 1;
+    }
+  }
+  return { count, tail: text.length - lineStart };
+}
+
+function parseChunk(file: string, text: string, sections: readonly SectionEntry[], sectionsIn: string, mode: WalkMode, split: boolean, scanned: boolean): ChunkEntry {
+  // The scanner's facts when the chunk is in the subset it covers exactly (specFacts.ts), else the tree walk below.
+  let defused: Defused | undefined;
+  try {
+    // The parser reads a copy of the same length with adversarial nesting and markup made plain [^nt4x].
+    defused = defuseMarkdown(text);
+    if (scanned) {
+      const fast = scanSpecChunk(file, text, sections, mode, defused);
+      if (fast) return { facts: fast.facts, anchorEvents: fast.anchorEvents, sectionsIn, sectionsOut: fast.sectionsOut };
+    }
+  } catch {
+    // the tree walk below decides
+  }
+  const facts = emptySpecFacts(file);
+  const entry: ChunkEntry = { facts, anchorEvents: [], sectionsIn, sectionsOut: sections };
+  let tree: MdNode;
+  let cuts: [number, number][] = [];
+  try {
+    defused ??= defuseMarkdown(text);
+    facts.problems.push(...defused.notes);
+    cuts = defused.cuts;
+    tree = split ? parseMarkdownPieces(defused.text) : parseMarkdown(defused.text);
+  } catch (err) {
+    facts.problems.push(`could not parse Markdown: ${(err as Error).message}`);
+    return entry;
+  }
+  const walker = new SpecWalker(file, text, facts, entry.anchorEvents, sections, mode, cuts);
+  try {
+    walker.walk(tree);
+  } catch (err) {
+    facts.problems.push(`could not index Markdown: ${(err as Error).message}`);
+  }
+  entry.sectionsOut = walker.sectionsAfter();
+  return entry;
+}
+
+const parseMarkdown = (text: string): MdNode => processor.parse(text) as unknown as MdNode;
+
+/** Pieces of about this many characters are parsed at a time (see parseMarkdownPieces). */
+export const PIECE_CHARS = 32 * 1024;
+
+/**
+ * The Markdown tree of `text`, parsed piece by piece: remark's tokenizer holds every event of the text it parses (about
+ * 150 times the text's size in memory, 800 MB for a 2 MB spec of short paragraphs), so a long text is parsed in pieces
+ * of about `pieceChars` cut where the whole parse would start a new top-level paragraph anyway (specChunks with
+ * paragraphs: a letter in column 0 after a blank line, outside fences, HTML blocks and front matter; never when the
+ * text has definitions), and the pieces' top-level nodes are joined with their offsets shifted. The tree equals the
+ * whole parse's in types, values and offsets (tested); line and column of positions are piece-relative (unused).
+ * Peak memory is then bounded by the piece, not the document [^big_documents].
+ */
+export function parseMarkdownPieces(text: string, pieceChars = PIECE_CHARS): MdNode {
+  if (text.length <= pieceChars) return parseMarkdown(text);
+  const cuts = specChunks(text, true);
+  const starts = [0];
+  for (const at of cuts) if (at - starts[starts.length - 1]! >= pieceChars) starts.push(at);
+  if (starts.length === 1) return parseMarkdown(text);
+  const children: MdNode[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const piece = parseMarkdown(text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length));
+    const stack: MdNode[] = [...(piece.children ?? [])];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.position) {
+        if (n.position.start.offset !== undefined) n.position.start.offset += start;
+        if (n.position.end.offset !== undefined) n.position.end.offset += start;
+      }
+      if (n.children) for (const c of n.children) stack.push(c);
+    }
+    for (const c of piece.children ?? []) children.push(c);
+  }
+  return { type: 'root', children, position: { start: { offset: 0 }, end: { offset: text.length } } };
+}
+
+const sectionKeys = new WeakMap<readonly SectionEntry[], string>();
+
+function sectionsKey(sections: readonly SectionEntry[]): string {
+  if (!sections.length) return '';
+  let key = sectionKeys.get(sections);
+  if (key === undefined) sectionKeys.set(sections, (key = JSON.stringify(sections)));
+  return key;
+}
+
+const shiftPos = (p: Position, dl: number): Position => ({ line: p.line + dl, character: p.character });
+const shiftRange = (r: Range, dl: number): Range => ({ start: shiftPos(r.start, dl), end: shiftPos(r.end, dl) });
+
+/**
+ * The document's prose blocks, computed when first read: a keystroke shifts the offsets of every block after it, and
+ * only the features that read prose of the whole document (the LLM pass, completion context) pay for the shift.
+ */
+function lazyProse(out: SpecFacts, chunks: PlacedChunk[]): void {
+  let prose: ProseBlock[] | undefined;
+  Object.defineProperty(out, 'prose', {
+    enumerable: true,
+    configurable: true,
+    get(): ProseBlock[] {
+      if (!prose) {
+        prose = [];
+        for (const { entry, start } of chunks) {
+          const f = entry.facts;
+          if (entry.byOffset?.start !== start) {
+            entry.byOffset = { start, prose: start === 0 ? f.prose : f.prose.map((b) => ({ ...b, start: b.start + start, end: b.end + start })) };
+          }
+          for (const b of entry.byOffset.prose) prose.push(b);
+        }
+      }
+      return prose;
+    },
+    set(value: ProseBlock[]): void {
+      prose = value;
+    },
+  });
+}
+
+/** Shifts chunk facts into document coordinates (reusing the last placement when it is the same) and recomputes slugs and anchors in document order. */
+function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
+  lazyProse(out, chunks);
+  const slugger = new GithubSlugger();
+  for (const { entry, line } of chunks) {
+    const f = entry.facts;
+    if (entry.byLine?.line !== line) {
+      entry.byLine = {
+        line,
+        facts:
+          line === 0
+            ? f
+            : {
+                headings: f.headings.map((h) => ({ ...h, range: shiftRange(h.range, line) })),
+                headingClauses: f.headingClauses.map((c) => ({ ...c, range: shiftRange(c.range, line), idRange: shiftRange(c.idRange, line) })),
+                footnoteRefs: f.footnoteRefs.map((r) => ({ ...r, range: shiftRange(r.range, line), idRange: shiftRange(r.idRange, line) })),
+                footnoteDefs: f.footnoteDefs.map((d) => ({
+                  ...d,
+                  range: shiftRange(d.range, line),
+                  idRange: shiftRange(d.idRange, line),
+                  ...(d.targetRange ? { targetRange: shiftRange(d.targetRange, line) } : {}),
+                  ...(d.tests ? { tests: d.tests.map((t) => ({ ...t, range: shiftRange(t.range, line) })) } : {}),
+                })),
+                links: f.links.map((l) => ({ ...l, range: shiftRange(l.range, line), anchorRange: shiftRange(l.anchorRange, line) })),
+                malformed: f.malformed.map((m) => ({ ...m, range: shiftRange(m.range, line) })),
+                clarifications: (f.clarifications ?? []).map((e) => ({ ...e, range: shiftRange(e.range, line) })),
+                mentions: f.mentions.map((m) => ({ ...m, range: shiftRange(m.range, line), idRange: shiftRange(m.idRange, line) })),
+                openQuestions: f.openQuestions.map((q) => ({ ...q, range: shiftRange(q.range, line) })),
+              },
+      };
+    }
+    const placed = entry.byLine.facts;
+    const headingBase = out.headings.length;
+    for (const h of placed.headings) out.headings.push(h);
+    for (const c of placed.headingClauses) out.headingClauses.push(c);
+    for (const r of placed.footnoteRefs) out.footnoteRefs.push(r);
+    for (const d of placed.footnoteDefs) out.footnoteDefs.push(d);
+    for (const l of placed.links) out.links.push(l);
+    for (const m of placed.malformed) out.malformed.push(m);
+    for (const e of placed.clarifications ?? []) out.clarifications.push(e);
+    for (const m of placed.mentions) out.mentions.push(m);
+    for (const q of placed.openQuestions) out.openQuestions.push(q);
+    for (const p of f.problems) out.problems.push(p);
+    for (const event of entry.anchorEvents) {
+      if (typeof event === 'string') {
+        out.anchors.add(event);
+        continue;
+      }
+      // Slugs are unique per document ("a", "a-1"): computed here, in document order, not per chunk. The slugged
+      // heading of the last assembly is reused while its placement and slug stay (no new objects per keystroke).
+      const heading = out.headings[headingBase + event]!;
+      const slug = slugger.slug(heading.title);
+      const known = entry.byLine.slugged?.[event];
+      if (known?.slug === slug) out.headings[headingBase + event] = known;
+      else if (heading.slug !== slug) {
+        const slugged = { ...heading, slug };
+        out.headings[headingBase + event] = slugged;
+        (entry.byLine.slugged ??= [])[event] = slugged;
+      }
+      out.anchors.add(slug);
+    }
+  }
+}
+
+/**
+ * Where a spec can be cut into chunks that parse exactly as the whole: the offsets of the top-level ATX heading lines
+ * (`#` in column 0) outside fenced code, HTML blocks and front matter, which close every open block and container.
+ * Conservative: one chunk when the document has link reference or footnote definitions (their resolution crosses
+ * sections); no more cuts after a line the scanner cannot place for sure (a fence or HTML block indented 1-3 spaces,
+ * which may belong to a list item, or a fence inside an HTML-like line run that may be a paragraph).
+ */
+export function specChunks(text: string, paragraphs = false): number[] {
+  const starts = [0];
+  /** With `paragraphs`: the previous line was blank in normal state (a letter in column 0 after it starts a paragraph). */
+  let prevBlank = false;
+  // A byte order mark: micromark skips it, and front matter may follow.
+  // (`]:` first: the multi-line expression costs a pass over a big spec that has no definition at all.)
+  if (text.charCodeAt(0) === 0xfeff || (text.includes(']:') && DEFINITION_LINE.test(text))) return starts;
+  let state: 'normal' | 'fence' | 'html' | 'blank-html' | 'front' = 'normal';
+  let fenceChar = 0;
+  let fenceLength = 0;
+  let htmlEnd: RegExp | undefined;
+  /** In a run of lines after an HTML-like line that may be an HTML block (type 7) or paragraph text. */
+  let uncertain = false;
+  for (let at = 0, lineNo = 0; at < text.length; lineNo++) {
+    let end = at;
+    // A charCodeAt loop, not indexOf: an editor's text is a rope (concatenated slices), and indexOf on it measured
+    // 50 times slower than this loop on a 14,000-line spec.
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    if (state === 'normal' && lineNo > 0) {
+      // Fast path: in normal state only fences, HTML and ATX headings matter; most lines are none of them.
+      let p = at;
+      while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+      const c = p < end ? text.charCodeAt(p) : -1;
+      if (c !== 96 && c !== 126 && c !== 60 && c !== 35) {
+        // A paragraph that starts with a letter in column 0 after a blank line closes every container and block
+        // before it (no lazy continuation after a blank line), as an ATX heading does.
+        if (paragraphs && prevBlank && p === at && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) starts.push(at);
+        prevBlank = c === -1;
+        at = end < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+        continue;
+      }
+    }
+    const line = text.slice(at, end);
+    const lineStart = at;
+    at = end < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    const blank = /^[ \t]*$/.test(line);
+    prevBlank = false;
+    if (state === 'front') {
+      // Only an exact fence closes front matter; one with trailing blanks is not worth guessing.
+      if (line === text.slice(0, 3)) state = 'normal';
+      else if (FRONT_FENCE.test(line)) return starts;
+      continue;
+    }
+    if (lineNo === 0 && FRONT_FENCE.test(line)) {
+      if (line !== '---' && line !== '+++') return starts;
+      state = 'front';
+      continue;
+    }
+    if (state === 'fence') {
+      const m = FENCE_CLOSE.exec(line);
+      if (m && m[1]!.charCodeAt(0) === fenceChar && m[1]!.length >= fenceLength) state = 'normal';
+      continue;
+    }
+    if (state === 'html') {
+      if (htmlEnd!.test(line)) state = 'normal';
+      continue;
+    }
+    if (blank) {
+      if (state === 'blank-html') state = 'normal';
+      uncertain = false;
+      prevBlank = state === 'normal';
+      continue;
+    }
+    // Indentation in columns (a tab reaches the next multiple of 4); 4 or more: indented code or container content.
+    let col = 0;
+    let i = 0;
+    for (; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 32) col++;
+      else if (c === 9) col += 4 - (col % 4);
+      else break;
+    }
+    if (col >= 4) continue;
+    const rest = line.slice(i);
+    const fence = FENCE_OPEN.exec(rest);
+    const html = rest.charCodeAt(0) === 60 ? htmlStart(rest) : undefined;
+    if (state === 'blank-html') {
+      // A fence or heading inside an HTML block is content; inside a paragraph it would start a block.
+      if (uncertain && (fence || html || /^#{1,6}(?:[ \t]|$)/.test(rest))) return starts;
+      continue;
+    }
+    if (fence) {
+      if (col > 0) return starts;
+      state = 'fence';
+      fenceChar = fence[1]!.charCodeAt(0);
+      fenceLength = fence[1]!.length;
+      continue;
+    }
+    if (html) {
+      if (col > 0) return starts;
+      if (html.end) {
+        const ended = html.end.test(rest.slice(html.skip));
+        // `<!-->`, `<?>`: whether the end marker may overlap the start is not worth guessing.
+        if (ended !== html.end.test(rest.slice(1))) return starts;
+        if (!ended) {
+          state = 'html';
+          htmlEnd = html.end;
+        }
+      } else {
+        state = 'blank-html';
+        uncertain = html.uncertain;
+      }
+      continue;
+    }
+    if (col === 0 && lineStart > 0 && /^#{1,6}(?:[ \t]|$)/.test(rest)) starts.push(lineStart);
+  }
+  return starts;
+}
+
+/** A link reference or footnote definition may start here (inside containers too; labels may span lines). */
+const DEFINITION_LINE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^\]\\]|\\[\s\S])*\]:/m;
+const FRONT_FENCE = /^(?:---|\+\+\+)[ \t]*$/;
+const FENCE_OPEN = /^(`{3,}(?=[^`]*$)|~{3,})/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const HTML_BLOCK_NAMES =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const HTML_TYPE_6 = new RegExp(`^</?(?:${HTML_BLOCK_NAMES})(?:[ \\t>]|/>|$)`, 'i');
+
+/** CommonMark HTML block starts: types 1-5 end at a marker, type 6 at a blank line; anything else may be type 7 or text. */
+function htmlStart(rest: string): { end?: RegExp; skip: number; uncertain: boolean } {
+  if (/^<(?:script|pre|style|textarea)(?:[ \t>]|$)/i.test(rest)) return { end: /<\/(?:script|pre|style|textarea)>/i, skip: 1, uncertain: false };
+  if (rest.startsWith('<!--')) return { end: /-->/, skip: 4, uncertain: false };
+  if (rest.startsWith('<?')) return { end: /\?>/, skip: 2, uncertain: false };
+  if (rest.startsWith('<![CDATA[')) return { end: /\]\]>/, skip: 9, uncertain: false };
+  if (/^<![A-Za-z]/.test(rest)) return { end: />/, skip: 2, uncertain: false };
+  if (HTML_TYPE_6.test(rest)) return { skip: 0, uncertain: false };
+  return { skip: 0, uncertain: true };
+}
+
+export interface SectionEntry {
+  level: number;
+  title: string;
+  id?: string;
+  authority?: string;
+  /** The section is a decision record (see isRecordHeading). */
+  record?: true;
+}
+
+class SpecWalker {
+  private readonly lines: LineIndex;
+  private readonly sections: SectionEntry[];
+  /** Heading clauses in order, with the root-level index of their heading for section text. */
+  private readonly headingNodes: { clause: Clause; node: MdNode }[] = [];
+  /** The text of each block that holds references, computed once (a paragraph may hold thousands of them). */
+  private readonly blockTexts = new Map<MdNode, string>();
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+    private readonly facts: SpecFacts,
+    /** Anchors in document order; a number is the index of a heading whose slug is computed at assembly. */
+    private readonly anchorEvents: (string | number)[],
+    sections: readonly SectionEntry[],
+    private readonly mode: WalkMode,
+    /** Lines read as blank to cut an overlong paragraph (defuse.ts): their references are read from `text`. */
+    private readonly cuts: readonly [number, number][] = [],
+  ) {
+    this.lines = new LineIndex(text);
+    this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.sections = [...sections];
+  }
+
+  sectionsAfter(): readonly SectionEntry[] {
+    return this.sections;
+  }
+
+  walk(root: MdNode): void {
+    // Iterative pre-order walk (document order) with the innermost text block tracked per entry:
+    // deep nesting in hostile input must not overflow the call stack.
+    const stack: { node: MdNode; block?: MdNode }[] = [{ node: root }];
+    let cut = 0;
+    while (stack.length) {
+      const { node, block } = stack.pop()!;
+      // The references of a cut line go with the paragraph after it, in document order.
+      if (cut < this.cuts.length && node.position && node !== root) {
+        const start = this.offsets(node)[0];
+        for (; cut < this.cuts.length && this.cuts[cut]![0] < start; cut++) this.cutRefs(this.cuts[cut]!, TEXT_BLOCKS.has(node.type) ? node : block);
+      }
+      if (OPAQUE.has(node.type)) {
+        if (node.type === 'html' && node.value) this.htmlAnchors(node.value);
+        continue;
+      }
+      switch (node.type) {
+        case 'heading':
+          this.heading(node);
+          this.proseBlock(node, 'heading');
+          break;
+        case 'paragraph':
+          if (this.mode.specKitItems) this.specKitItem(node, block);
+          else if (this.mode.kiroRequirements && block === undefined) this.kiroNumberedCriterion(node);
+          this.proseBlock(node, 'paragraph');
+          break;
+        case 'list':
+          if (this.mode.kiroRequirements && block === undefined) this.kiroCriteria(node);
+          break;
+        case 'tableCell':
+          this.proseBlock(node, 'tableCell');
+          break;
+        case 'text':
+          this.textRefs(node, block);
+          this.textMarkers(node, block);
+          continue;
+        case 'footnoteReference':
+          this.footnoteReference(node, block);
+          continue;
+        case 'footnoteDefinition':
+          this.footnoteDefinition(node);
+          continue;
+        case 'link':
+        case 'definition':
+          this.link(node);
+          break;
+        case 'listItem':
+          if (this.inRecord()) this.recordEntry(node);
+          break;
+      }
+      const children = node.children;
+      if (!children) continue;
+      const innerBlock = TEXT_BLOCKS.has(node.type) ? node : block;
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, block: innerBlock });
+    }
+    for (; cut < this.cuts.length; cut++) this.cutRefs(this.cuts[cut]!, undefined);
+    this.sectionTexts(root);
+  }
+
+  /** The footnote references of a line read as blank (not in the parsed text) [^big_documents]. */
+  private cutRefs([start, end]: readonly [number, number], block: MdNode | undefined): void {
+    const raw = this.text.slice(start, end);
+    if (!raw.includes('[^')) return;
+    REF_RE.lastIndex = 0;
+    for (let m = REF_RE.exec(raw); m; m = REF_RE.exec(raw)) if (!isEscaped(raw, m.index)) this.addRef(m[1]!, start + m.index, block);
+  }
+
+  /** micromark skips a leading byte order mark: its offsets then count from the character after it. */
+  private readonly bom: number;
+
+  private offsets(node: MdNode): [number, number] {
+    return [(node.position?.start.offset ?? 0) + this.bom, (node.position?.end.offset ?? 0) + this.bom];
+  }
+
+  /** Heading clauses: the attribute block, every attribute kept [^hc2b]; a malformed block is reported, not guessed [^hc9m]. */
+  private heading(node: MdNode): void {
+    const level = node.depth ?? 1;
+    const [start, end] = this.offsets(node);
+    const range = this.lines.rangeOf(start, end);
+    let title = plainText(node).trim();
+    let clause: Clause | undefined;
+    const block = this.attributeBlock(node);
+    if (block) {
+      title = block.titleBefore.trim();
+      const parsed = parseAttributeBlock(block.inner);
+      if (parsed.error) {
+        this.facts.malformed.push({
+          range: this.lines.rangeOf(block.start, block.end),
+          message: `Malformed attribute block \`${block.raw}\`: ${parsed.error}.`,
+          raw: block.raw,
+        });
+      }
+      if (parsed.id !== undefined) {
+        const idStart = block.start + 1 + parsed.idOffset!;
+        const authority = parsed.attributes['authority'];
+        clause = {
+          id: parsed.id,
+          kind: 'heading',
+          title: title || parsed.id,
+          text: '',
+          file: this.file,
+          range,
+          idRange: this.lines.rangeOf(idStart, idStart + parsed.id.length),
+          section: [],
+          attributes: parsed.attributes,
+          level,
+          ...(authority !== undefined ? { authority } : {}),
+        };
+      }
+    }
+    if (!clause && this.mode.kiroRequirements) clause = this.kiroRequirement(title, start, end, range, level);
+    this.sectionContext = undefined;
+    while (this.sections.length && this.sections[this.sections.length - 1]!.level >= level) this.sections.pop();
+    const parentSections = this.sections.map((s) => s.title);
+    const parentClause = [...this.sections].reverse().find((s) => s.id !== undefined)?.id;
+    if (clause && parentClause !== undefined) clause.parent = parentClause;
+    const entry: SectionEntry = { level, title: title || clause?.id || '' };
+    if (isRecordHeading(title, clause?.id)) entry.record = true;
+    if (clause) {
+      entry.id = clause.id;
+      if (clause.authority !== undefined) entry.authority = clause.authority;
+      clause.section = [...parentSections, clause.title];
+      this.facts.headingClauses.push(clause);
+      this.headingNodes.push({ clause, node });
+      this.anchorEvents.push(clause.id);
+    }
+    this.sections.push(entry);
+    this.anchorEvents.push(this.facts.headings.length);
+    this.facts.headings.push({ title, level, range, slug: '', ...(clause ? { id: clause.id } : {}) });
+  }
+
+  /**
+   * Finds a trailing `{…}` attribute block in the heading's SOURCE (escaped `\{` is literal text): Markdown inside the
+   * block (`{#_private_}`, `*draft*`, backticks) made emphasis or code of it, so the parsed inlines cannot be used [^hc4s].
+   */
+  private attributeBlock(node: MdNode): { start: number; end: number; inner: string; raw: string; titleBefore: string } | undefined {
+    const children = node.children ?? [];
+    if (children.length === 0) return undefined;
+    const contentStart = this.offsets(children[0]!)[0];
+    const raw = this.text.slice(contentStart, this.offsets(children[children.length - 1]!)[1]);
+    // The block can only start at the last `{` (its inner text holds no brace): linear, whatever the heading.
+    const open = raw.lastIndexOf('{');
+    const m = open < 0 ? null : /^\{([^{}\n]*)\}[ \t]*$/.exec(raw.slice(open));
+    if (!m) return undefined;
+    if (open > 0 && raw[open - 1] === '\\') return undefined;
+    if (!looksLikeAttributeBlock(m[1]!)) return undefined;
+    const start = contentStart + open;
+    const end = start + m[0].trimEnd().length;
+    // Title: the heading's text before the block (the inline that holds its `{` is cut there).
+    let before = '';
+    for (const child of children) {
+      const [cs, ce] = this.offsets(child);
+      if (cs >= start) break;
+      const text = plainText(child);
+      if (ce <= start) before += text;
+      else {
+        const cut = text.lastIndexOf('{');
+        before += cut >= 0 ? text.slice(0, cut) : text;
+      }
+    }
+    return { start, end, inner: m[1]!, raw: m[0].trim(), titleBefore: before };
+  }
+
+  /** The section context, the same object (and section array) for every reference until the next heading. */
+  private sectionContext?: { parent?: string; authority?: string; section: string[]; sectionTitle: string };
+
+  private currentSection(): { parent?: string; authority?: string; section: string[]; sectionTitle: string } {
+    this.sectionContext ??= this.computeSection();
+    return this.sectionContext;
+  }
+
+  private computeSection(): { parent?: string; authority?: string; section: string[]; sectionTitle: string } {
+    let parent: string | undefined;
+    let authority: string | undefined;
+    for (let i = this.sections.length - 1; i >= 0; i--) {
+      const s = this.sections[i]!;
+      if (parent === undefined && s.id !== undefined) parent = s.id;
+      if (authority === undefined && s.authority !== undefined) authority = s.authority;
+    }
+    const section = this.sections.map((s) => s.title);
+    const result: { parent?: string; authority?: string; section: string[]; sectionTitle: string } = {
+      section,
+      sectionTitle: section[section.length - 1] ?? '',
+    };
+    if (parent !== undefined) result.parent = parent;
+    if (authority !== undefined) result.authority = authority;
+    return result;
+  }
+
+  /** Undefined footnotes stay text in GFM: read them from the raw source, honouring escapes [^fn3d]. */
+  private textRefs(node: MdNode, block: MdNode | undefined): void {
+    const [start, nodeEnd] = this.offsets(node);
+    // In a block read as plain text (defuse.ts), the `]` of a reference at the end of the paragraph (or before a hard
+    // break) was blanked out and trimmed from the node: take it back.
+    const end = this.text.charCodeAt(nodeEnd) === 93 && UNCLOSED_REF_RE.test(this.text.slice(Math.max(start, nodeEnd - 1000), nodeEnd)) ? nodeEnd + 1 : nodeEnd;
+    const raw = this.text.slice(start, end);
+    if (!raw.includes('[^')) return;
+    REF_RE.lastIndex = 0;
+    for (let m = REF_RE.exec(raw); m; m = REF_RE.exec(raw)) {
+      if (isEscaped(raw, m.index)) continue;
+      // Inside a heading, the attribute block is not prose.
+      this.addRef(m[1]!, start + m.index, block);
+    }
+  }
+
+  private footnoteReference(node: MdNode, block: MdNode | undefined): void {
+    const [start] = this.offsets(node);
+    const raw = this.text.slice(start, this.offsets(node)[1]);
+    const m = /^\[\^([^\]]*)\]/.exec(raw);
+    const id = m ? m[1]! : (node.label ?? node.identifier ?? '');
+    if (!new RegExp(`^${ID_PATTERN}$`).test(id)) return;
+    this.addRef(id, start, block);
+  }
+
+  /** Innermost block, enclosing heading clause and inherited authority [^fn8r]. */
+  private addRef(id: string, start: number, block: MdNode | undefined): void {
+    const idStart = start + 2;
+    const ctx = this.currentSection();
+    this.facts.footnoteRefs.push({
+      id,
+      range: this.lines.rangeOf(start, idStart + id.length + 1),
+      idRange: this.lines.rangeOf(idStart, idStart + id.length),
+      blockText: block ? this.blockText(block) : '',
+      ...ctx,
+    });
+  }
+
+  private blockText(block: MdNode): string {
+    let text = this.blockTexts.get(block);
+    if (text === undefined) {
+      text = limit(collapse(plainText(block)), BLOCK_TEXT_LIMIT);
+      this.blockTexts.set(block, text);
+    }
+    return text;
+  }
+
+  private footnoteDefinition(node: MdNode): void {
+    const [start, end] = this.offsets(node);
+    const raw = this.text.slice(start, end);
+    const m = /^\[\^([^\]]*)\]:/.exec(raw);
+    const id = m ? m[1]! : (node.label ?? '');
+    if (!new RegExp(`^${ID_PATTERN}$`).test(id)) return;
+    const def: FootnoteDef = {
+      id,
+      range: this.lines.rangeOf(start, start + id.length + 4),
+      idRange: this.lines.rangeOf(start + 2, start + 2 + id.length),
+      text: collapse(plainText(node)),
+    };
+    // A definition that names tests is not an example file [^tt3v].
+    const tests = m ? findTestTargets(raw.slice(m[0].length)) : [];
+    const target = tests.length ? undefined : definitionTarget(node);
+    if (tests.length) {
+      const at = start + m![0].length;
+      def.tests = tests.map(({ start: s, end: e, ...t }) => ({ ...t, range: this.lines.rangeOf(at + s, at + e) }));
+    }
+    if (target) {
+      def.target = target.value;
+      if (target.node) {
+        const [ts, te] = this.offsets(target.node);
+        const inner = this.text.slice(ts, te).indexOf(target.value);
+        def.targetRange = inner >= 0 ? this.lines.rangeOf(ts + inner, ts + inner + target.value.length) : this.lines.rangeOf(ts, te);
+      }
+    }
+    this.facts.footnoteDefs.push(def);
+  }
+
+  /** Declaration offsets of requirement items (their id text is not a mention of itself). */
+  private readonly declared = new Set<number>();
+  /** The requirement item whose paragraph is being walked (its prose and open questions belong to it). */
+  private item?: { id: string; start: number; end: number };
+
+  /** spec-kit: a paragraph that starts with `**FR-001**` declares that requirement; its text is the item [^sk1r]. */
+  private specKitItem(node: MdNode, block: MdNode | undefined): void {
+    const first = node.children?.[0];
+    if (!first || first.type !== 'strong' || first.children?.length !== 1 || first.children[0]!.type !== 'text') return;
+    const id = first.children[0]!.value ?? '';
+    if (!SPEC_KIT_ID_RE.test(id)) return;
+    const [idStart] = this.offsets(first.children[0]!);
+    const [start, end] = this.offsets(block?.type === 'listItem' ? block : node);
+    const ctx = this.currentSection();
+    const text = collapse(plainText(node)).slice(id.length).replace(/^[\s:.\u2013\u2014-]+/, '');
+    this.addItem(id, start, end, idStart, limit(text, BLOCK_TEXT_LIMIT), ctx.sectionTitle || id, ctx);
+  }
+
+  /** Kiro: `### Requirement 3: Title` declares requirement `3` [^ki2r]. */
+  private kiroRequirement(title: string, start: number, end: number, range: Range, level: number): Clause | undefined {
+    const m = /^Requirement\s+(\d+(?:\.\d+)*)(?=$|[\s:.\u2013\u2014-])[\s:.\u2013\u2014-]*(.*)$/i.exec(title);
+    if (!m) return undefined;
+    const id = m[1]!;
+    const raw = this.text.slice(start, end);
+    const at = new RegExp(`Requirement\\s+${id.replace(/\./g, '\\.')}`, 'i').exec(raw);
+    const idStart = at ? start + at.index + at[0].length - id.length : start;
+    return {
+      id,
+      kind: 'heading',
+      title: m[2]!.trim() || `Requirement ${id}`,
+      text: '',
+      file: this.file,
+      range,
+      idRange: this.lines.rangeOf(idStart, idStart + id.length),
+      section: [],
+      attributes: {},
+      level,
+    };
+  }
+
+  /** Kiro: the numbered acceptance criteria of requirement N are clauses `N.1`, `N.2`, … [^ki2r]. */
+  private kiroCriteria(list: MdNode): void {
+    if (!(list as { ordered?: boolean }).ordered) return;
+    const ctx = this.currentSection();
+    if (ctx.parent === undefined || !/acceptance criteria/i.test(ctx.sectionTitle)) return;
+    const first = (list as { start?: number | null }).start ?? 1;
+    const title = [...this.sections].reverse().find((s) => s.id === ctx.parent)?.title ?? ctx.parent;
+    (list.children ?? []).forEach((item, i) => {
+      if (item.type !== 'listItem') return;
+      const [start, end] = this.offsets(item);
+      const number = /^\d+/.exec(this.text.slice(start, start + 12));
+      if (!number || Number(number[0]) !== first + i) return;
+      this.addItem(`${ctx.parent}.${first + i}`, start, end, start, limit(collapse(plainText(item)), BLOCK_TEXT_LIMIT), title, ctx, number[0].length);
+    });
+  }
+
+  /**
+   * Kiro written with explicit numbers: `1.2. WHEN …` under requirement 1's acceptance criteria [^ki2r], one paragraph
+   * per criterion or one line per criterion in a single paragraph (each criterion runs to the next numbered line).
+   */
+  private kiroNumberedCriterion(node: MdNode): void {
+    const ctx = this.currentSection();
+    if (ctx.parent === undefined || !/acceptance criteria/i.test(ctx.sectionTitle)) return;
+    const [start, end] = this.offsets(node);
+    const source = this.text.slice(start, end);
+    const starts: { at: number; id: string }[] = [];
+    const line = /(?:^|\n)[ \t]*(\d+(?:\.\d+)+)\.?[ \t]/g;
+    for (let m = line.exec(source); m; m = line.exec(source)) {
+      if (m[1]!.startsWith(`${ctx.parent}.`)) starts.push({ at: m.index + (m[0].startsWith('\n') ? 1 : 0), id: m[1]! });
+    }
+    if (starts.length === 0 || starts[0]!.at !== source.search(/\S/)) return;
+    const title = [...this.sections].reverse().find((s) => s.id === ctx.parent)?.title ?? ctx.parent;
+    starts.forEach((c, i) => {
+      const from = start + c.at;
+      const to = i + 1 < starts.length ? start + starts[i + 1]!.at - 1 : end;
+      const text = starts.length === 1 ? plainText(node) : this.text.slice(from, to);
+      this.addItem(c.id, from, to, from + (this.text.slice(from, to).length - this.text.slice(from, to).trimStart().length), limit(collapse(text), BLOCK_TEXT_LIMIT), title, ctx);
+    });
+  }
+
+  private addItem(id: string, start: number, end: number, idStart: number, text: string, title: string, ctx: ReturnType<SpecWalker['currentSection']>, idLength = id.length): void {
+    this.declared.add(idStart);
+    this.item = { id, start, end };
+    this.facts.headingClauses.push({
+      id,
+      kind: 'item',
+      title,
+      text,
+      file: this.file,
+      range: this.lines.rangeOf(start, end),
+      idRange: this.lines.rangeOf(idStart, idStart + idLength),
+      section: ctx.section,
+      attributes: {},
+      ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
+      ...(ctx.authority !== undefined ? { authority: ctx.authority } : {}),
+    });
+  }
+
+  /** The clause at an offset: the requirement item around it, else the enclosing heading clause. */
+  private clauseAt(offset: number): string | undefined {
+    if (this.item && offset >= this.item.start && offset < this.item.end) return this.item.id;
+    return this.currentSection().parent;
+  }
+
+  /**
+   * Markers in a text node: `[NEEDS CLARIFICATION: …]` open questions [^sk3q], requirement id mentions (spec-kit and
+   * Kiro feature folders) [^sk2m], kramdown `{: #id}` block attributes and `{{REF}}` cross-references [^kr3x], and
+   * reference links `[text][label]` that no definition declares (GFM leaves them as text) [^ln4f].
+   */
+  private textMarkers(node: MdNode, block: MdNode | undefined): void {
+    const [start, end] = this.offsets(node);
+    const raw = this.text.slice(start, end);
+    if (!this.mode.template && raw.includes('[NEEDS CLARIFICATION')) {
+      for (const m of raw.matchAll(/\[NEEDS CLARIFICATION(?:[ \t]*:[ \t]*([^\]\n]*))?\]/g)) {
+        const question = (m[1] ?? '').trim();
+        // The spec-kit template's own placeholder (`[NEEDS CLARIFICATION: specific question]`) asks nothing.
+        if (!question || /^(?:specific question|\.\.\.|…)$/i.test(question)) continue;
+        const at = start + m.index;
+        const clauseId = this.clauseAt(at);
+        this.facts.openQuestions.push({ range: this.lines.rangeOf(at, at + m[0].length), question, ...(clauseId !== undefined ? { clauseId } : {}) });
+      }
+    }
+    if (this.mode.mentions === 'spec-kit' && block?.type !== 'heading') {
+      for (const m of raw.matchAll(SPEC_KIT_MENTION_RE)) this.mention(m[0], start + m.index);
+    } else if (this.mode.mentions === 'kiro' && block?.type !== 'heading' && raw.includes('Requirement')) {
+      for (const m of raw.matchAll(KIRO_MENTION_RE)) {
+        const listAt = m.index + m[0].length - m[1]!.length;
+        for (const n of m[1]!.matchAll(/\d+(?:\.\d+)?/g)) this.mention(n[0], start + listAt + n.index);
+      }
+    }
+    if (raw.includes('{:')) {
+      for (const m of raw.matchAll(/\{:([^{}\n]*)\}/g)) {
+        for (const a of m[1]!.matchAll(/(?:^|\s)(?:#|id=["']?)([A-Za-z0-9_][\w:.-]*)/g)) this.anchorEvents.push(a[1]!);
+      }
+    }
+    if (this.mode.kramdown && raw.includes('{{')) {
+      for (const m of raw.matchAll(/\{\{([^{}]+)\}\}/g)) {
+        const inner = m[1]!.trim();
+        // `{{&SELF}}` names the draft itself; `{{!HTTP=RFC9110}}` declares the alias `HTTP` and cites RFC 9110 (also
+        // inside a section reference, `{{Section 3 of !SF=RFC8941}}`);
+        // `{{?REF}}`, `{{!REF}}`, `{{<ref}}`, `{{>ref}}` are a reference with a kind or display prefix.
+        if (inner.startsWith('&')) continue;
+        let aliases = 0;
+        for (const a of inner.matchAll(/(?:^|\s)[?!]?([A-Za-z0-9_][^\s=]*)=\S/g)) {
+          this.anchorEvents.push(a[1]!);
+          aliases++;
+        }
+        if (aliases) continue;
+        const target = inner.replace(/^[?!<>^]+/, '').trim();
+        if (!target || isExternalReference(target)) continue;
+        const at = start + m.index;
+        const anchorAt = at + 2 + m[1]!.indexOf(target);
+        this.facts.links.push({ url: m[0], path: '', anchor: target, range: this.lines.rangeOf(at, at + m[0].length), anchorRange: this.lines.rangeOf(anchorAt, anchorAt + target.length) });
+      }
+    }
+    if (raw.includes('][') && !this.facts.problems.length) {
+      for (const m of raw.matchAll(/(?<![\w\\!\])])\[([^[\]\n]+)\]\[([^[\]\n]*)\]/g)) {
+        const label = (m[2] || m[1])!.trim();
+        if (!label || label.startsWith('^')) continue;
+        const at = start + m.index;
+        const range = this.lines.rangeOf(at, at + m[0].length);
+        this.facts.links.push({ url: `[${label}]`, path: '', anchor: '', undefinedReference: label, range, anchorRange: range });
+      }
+    }
+  }
+
+  private mention(id: string, at: number): void {
+    if (this.declared.has(at)) return;
+    const range = this.lines.rangeOf(at, at + id.length);
+    this.facts.mentions.push({ id, range, idRange: range });
+  }
+
+  /** Anchor links, same-file and cross-file [^anchor_links]. */
+  private link(node: MdNode): void {
+    const url = node.url ?? '';
+    const hash = url.indexOf('#');
+    const rawPath = hash < 0 ? url : url.slice(0, hash);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(rawPath) || rawPath.startsWith('//')) return;
+    let path = rawPath.split('?')[0]!;
+    if (path && !/\.(md|markdown)$/i.test(path)) return;
+    if (!path && rawPath) return;
+    // A link to a Markdown file as a whole is checked too: the file must exist [^ln4f].
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // a stray % stays literal
+    }
+    const rawAnchor = hash < 0 ? '' : url.slice(hash + 1);
+    if (!rawAnchor && !path) return;
+    if (!rawAnchor) {
+      const [start, end] = this.offsets(node);
+      const range = this.lines.rangeOf(start, end);
+      this.facts.links.push({ url, path, anchor: '', range, anchorRange: range });
+      return;
+    }
+    let anchor = rawAnchor;
+    try {
+      anchor = decodeURIComponent(rawAnchor);
+    } catch {
+      // a stray % stays literal
+    }
+    const [start, end] = this.offsets(node);
+    const raw = this.text.slice(start, end);
+    const at = raw.lastIndexOf(`#${rawAnchor}`);
+    const anchorRange = at >= 0 ? this.lines.rangeOf(start + at + 1, start + at + 1 + rawAnchor.length) : this.lines.rangeOf(start, end);
+    this.facts.links.push({ url, path, anchor, range: this.lines.rangeOf(start, end), anchorRange });
+  }
+
+  /** The block's raw text with non-prose masked by spaces (offsets preserved). Iterative over the block's inlines. */
+  private proseBlock(node: MdNode, kind: ProseBlock['kind']): void {
+    const [start, end] = this.offsets(node);
+    if (end <= start) return;
+    const chars = this.text.slice(start, end).split('');
+    const mask = (from: number, to: number): void => {
+      for (let i = Math.max(from, start); i < Math.min(to, end); i++) {
+        const c = chars[i - start]!;
+        if (c !== '\n' && c !== '\r') chars[i - start] = ' ';
+      }
+    };
+    const maskOutsideChildren = (n: MdNode): void => {
+      const [ns, ne] = this.offsets(n);
+      const kids = n.children ?? [];
+      if (kids.length === 0) return mask(ns, ne);
+      mask(ns, this.offsets(kids[0]!)[0]);
+      mask(this.offsets(kids[kids.length - 1]!)[1], ne);
+    };
+    maskOutsideChildren(node);
+    if (kind === 'heading') {
+      const block = this.attributeBlock(node);
+      if (block) mask(block.start, block.end);
+    }
+    const stack: MdNode[] = [...(node.children ?? [])];
+    while (stack.length) {
+      const n = stack.pop()!;
+      const [ns, ne] = this.offsets(n);
+      if (n.type === 'text') {
+        const raw = this.text.slice(ns, ne);
+        if (raw.includes('[^')) {
+          REF_RE.lastIndex = 0;
+          for (let m = REF_RE.exec(raw); m; m = REF_RE.exec(raw)) mask(ns + m.index, ns + m.index + m[0].length);
+        }
+        continue;
+      }
+      if (n.type === 'inlineCode' || n.type === 'html' || n.type === 'image' || n.type === 'imageReference' || n.type === 'footnoteReference' || n.type === 'break') {
+        mask(ns, ne);
+        continue;
+      }
+      if (n.children) {
+        maskOutsideChildren(n);
+        stack.push(...n.children);
+      }
+    }
+    const ctx = this.currentSection();
+    const block: ProseBlock = { kind, start, end, text: chars.join('') };
+    const clauseId = kind === 'heading' ? ctx.parent : this.clauseAt(start);
+    if (clauseId !== undefined) block.clauseId = clauseId;
+    if (ctx.authority !== undefined) block.authority = ctx.authority;
+    if (this.inRecord()) block.record = true;
+    this.facts.prose.push(block);
+  }
+
+  /** Inside a decision record: the innermost section or one around it is a `Clarifications` section. */
+  private inRecord(): boolean {
+    for (let i = this.sections.length - 1; i >= 0; i--) if (this.sections[i]!.record) return true;
+    return false;
+  }
+
+  /** A list item of the record whose first inline code is a clause id is a recorded decision [^cq2r]. */
+  private recordEntry(node: MdNode): void {
+    const first = node.children?.[0];
+    if (!first || first.type !== 'paragraph') return;
+    const code = (first.children ?? []).find((c) => c.type === 'inlineCode');
+    const id = code?.value?.trim() ?? '';
+    if (!ID_RE.test(id)) return;
+    const [start, end] = this.offsets(node);
+    const lineEnd = this.text.slice(start, end).search(/[\r\n]/);
+    const date = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(\d{4}-\d{2}-\d{2})\b/.exec(this.text.slice(start, end))?.[1];
+    this.facts.clarifications.push({ clauseId: id, range: this.lines.rangeOf(start, lineEnd >= 0 ? start + lineEnd : end), ...(date ? { date } : {}) });
+  }
+
+  /** HTML `id=`/`name=` attributes are anchors too [^ln2a]. */
+  private htmlAnchors(html: string): void {
+    HTML_ANCHOR_RE.lastIndex = 0;
+    for (let m = HTML_ANCHOR_RE.exec(html); m; m = HTML_ANCHOR_RE.exec(html)) this.anchorEvents.push(m[1]!);
+  }
+
+  /** A heading clause's text: the prose of the sibling blocks after it, up to the next heading. */
+  private sectionTexts(root: MdNode): void {
+    if (this.headingNodes.length === 0) return;
+    // Parent and position of every node that has a heading clause, found in one iterative pass.
+    const wanted = new Set(this.headingNodes.map((h) => h.node));
+    const where = new Map<MdNode, { parent: MdNode; at: number }>();
+    const stack: MdNode[] = [root];
+    while (stack.length && where.size < wanted.size) {
+      const n = stack.pop()!;
+      const children = n.children ?? [];
+      for (let i = 0; i < children.length; i++) {
+        const c = children[i]!;
+        if (wanted.has(c)) where.set(c, { parent: n, at: i });
+        if (c.children && !OPAQUE.has(c.type)) stack.push(c);
+      }
+    }
+    for (const { clause, node } of this.headingNodes) {
+      const place = where.get(node);
+      if (!place) continue;
+      const siblings = place.parent.children!;
+      const parts: string[] = [];
+      let length = 0;
+      for (let i = place.at + 1; i < siblings.length && length < HEADING_TEXT_LIMIT; i++) {
+        const sibling = siblings[i]!;
+        if (sibling.type === 'heading') break;
+        if (OPAQUE.has(sibling.type) || sibling.type === 'definition' || sibling.type === 'footnoteDefinition' || sibling.type === 'thematicBreak') continue;
+        const t = collapse(plainText(sibling));
+        if (t) {
+          parts.push(t);
+          length += t.length;
+        }
+      }
+      clause.text = limit(parts.join('\n\n'), HEADING_TEXT_LIMIT);
+    }
+  }
+}
+
+/** An odd number of backslashes before `at` escapes the character there. */
+function isEscaped(s: string, at: number): boolean {
+  let n = 0;
+  for (let i = at - 1; i >= 0 && s[i] === '\\'; i--) n++;
+  return n % 2 === 1;
+}
+
+/** Plain text of a node: text values, skipping code, HTML and images; blocks separated by spaces. Iterative. */
+export function plainText(node: MdNode): string {
+  if (node.type === 'text') return node.value ?? '';
+  if (node.type === 'footnoteReference') return `[^${node.label ?? node.identifier ?? ''}]`;
+  const out: string[] = [];
+  const stack: MdNode[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n !== node && OPAQUE.has(n.type) && n.type !== 'inlineCode') continue;
+    if (n.type === 'text' || n.type === 'inlineCode') out.push(n.value ?? '');
+    else if (n.type === 'footnoteReference') out.push(`[^${n.label ?? n.identifier ?? ''}]`);
+    else if (n.type === 'break') out.push(' ');
+    else if (n.children) {
+      const block = n.type === 'paragraph' || n.type === 'listItem' || n.type === 'tableCell' || n.type === 'heading';
+      if (block && n !== node) stack.push({ type: 'text', value: ' ' });
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    }
+  }
+  return out.join('');
+}
+
+export function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+export function limit(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.lastIndexOf(' ', max);
+  return `${s.slice(0, cut > max / 2 ? cut : max)}…`;
+}
+
+/**
+ * The example file a footnote definition points at: a single link (`[^id]: [examples](x.md)` or `<x.md>`), or a single
+ * path-like word (`[^id]: examples/x.md`). A prose footnote (`[^1]: See RFC 9110.`) has no target.
+ */
+function definitionTarget(def: MdNode): { value: string; node?: MdNode } | undefined {
+  const blocks = def.children ?? [];
+  if (blocks.length !== 1 || blocks[0]!.type !== 'paragraph') return undefined;
+  const inline = (blocks[0]!.children ?? []).filter((c) => !(c.type === 'text' && !(c.value ?? '').trim()));
+  if (inline.length !== 1) return undefined;
+  const only = inline[0]!;
+  if (only.type === 'link' && only.url && !/^[a-z][a-z0-9+.-]*:/i.test(only.url) && !only.url.startsWith('#')) {
+    return { value: only.url, node: only };
+  }
+  if (only.type === 'text') {
+    const value = (only.value ?? '').trim();
+    if (/^[^\s]+$/.test(value) && (value.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(value)) && !/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+      return { value, node: only };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The Markdown structure of a text: every node of its syntax tree but text (type, heading depth, footnote and
+ * definition labels, link URLs, code, inline code and HTML values) with its start offset, in document order. Two texts
+ * that differ only in prose have equal skeletons; an answer inserted as data must leave it unchanged [^cq8d].
+ */
+export function markdownSkeleton(text: string): { offset: number; node: string }[] {
+  const out: { offset: number; node: string }[] = [];
+  let tree: MdNode;
+  try {
+    tree = processor.parse(defuseMarkdown(text).text) as unknown as MdNode;
+  } catch (err) {
+    return [{ offset: 0, node: `unparsable: ${(err as Error).message}` }];
+  }
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const stack: MdNode[] = [tree];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type !== 'text') {
+      const parts: string[] = [n.type];
+      if (n.depth !== undefined) parts.push(String(n.depth));
+      if (n.identifier !== undefined) parts.push(n.identifier);
+      if (n.url !== undefined) parts.push(n.url);
+      if (n.value !== undefined && n.type !== 'text') parts.push(n.value);
+      out.push({ offset: (n.position?.start.offset ?? 0) + bom, node: parts.join(' ') });
+    }
+    const kids = n.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}

@@ -1,0 +1,359 @@
+import { z } from 'zod';
+import picomatch from 'picomatch';
+import { AMBIGUITY_CATEGORIES, type AmbiguityCategory } from '../analysis/ambiguity/lexicon';
+import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from '../types';
+
+/**
+ * Workspace configuration: `.clarifier.json` at the workspace root (read by the CLI and the server) and, in the editor,
+ * the `specClarifier.*` settings. Parsing is pure: text in, config plus problems out; it never throws.
+ * An invalid value is reported and its default used [^configuration] [^cf2v].
+ */
+
+export const CONFIG_FILE = '.clarifier.json';
+
+export type SeverityOverride = Severity | 'off';
+
+export interface ClarifierConfig {
+  /** Globs of spec Markdown files. */
+  include: string[];
+  /** Globs excluded from everything (specs, code, examples). */
+  exclude: string[];
+  /** Accepted `authority=` values. */
+  authorities: string[];
+  /** Globs of test files: their citations are of kind `test`. Patterns without `/` match the file name. */
+  testGlobs: string[];
+  /** Where the example file of footnote id `{id}` lives, relative to the spec's folder or the workspace root. */
+  examples: string;
+  /** Per-code severity overrides, `off` silences a code. */
+  severity: Partial<Record<DiagnosticCode, SeverityOverride>>;
+  /** Report clauses that no code cites (`clause.uncited`); only ever when the workspace has code citations at all. */
+  reportUncited: boolean;
+  /** The offline ambiguity pass over spec prose. */
+  ambiguity: AmbiguityConfig;
+  /** The optional LLM pass (off unless enabled; the API key never lives here). */
+  llm: LlmConfig;
+  /**
+   * Id scopes chosen by path, over the ones detected from evidence: `{ "glob": "workspace" | "document" | "folder" }`,
+   * the first matching glob wins (see scopes.ts) [^sc5p].
+   */
+  scopes: { pattern: string; scope: ScopeKind }[];
+  /** Stale citations from the git history (`citation.stale`) [^dr1s]. */
+  stale: StaleConfig;
+}
+
+export interface StaleConfig {
+  /** The editor computes them in the background in git workspaces (the CLI only with `check --stale`). */
+  enabled: boolean;
+  /** At most this many commits of each spec file's history are walked. */
+  maxCommits: number;
+  /** Each git command is stopped after this many seconds (its files are then not judged). */
+  timeoutSeconds: number;
+}
+
+/** Where an id is unique: the whole workspace, one document, or one folder (a feature folder). */
+export type ScopeKind = 'workspace' | 'document' | 'folder';
+
+export interface AmbiguityConfig {
+  enabled: boolean;
+  /** Severity per category (`off` silences it); by default warning in normative text, information elsewhere. */
+  categories: Partial<Record<AmbiguityCategory, SeverityOverride>>;
+  /** Severity per term, e.g. `{ "appropriate": "off" }`. */
+  terms: Record<string, SeverityOverride>;
+  /** Project terms to flag, with their clarifying question. */
+  addTerms: { term: string; category: AmbiguityCategory; question?: string }[];
+  /** Built-in terms never to flag. */
+  ignoreTerms: string[];
+  /** Terms the project defines (e.g. "fast path"): never flagged. */
+  glossary: string[];
+  /** Authorities whose clauses are normative (warnings). */
+  normativeAuthorities: string[];
+}
+
+export interface LlmConfig {
+  enabled: boolean;
+  model: string;
+  /** An OpenAI-compatible endpoint (Azure, Ollama, vLLM, LM Studio); default: OPENAI_BASE_URL or OpenAI. */
+  baseURL?: string;
+  timeoutSeconds: number;
+  concurrency: number;
+  /** `clarify check --llm` also runs the LLM conflict judge (as `--llm-conflicts` does) [^cj4q]. */
+  conflicts: boolean;
+  /** At most this many candidate pairs go to the conflict judge [^cj2p]. */
+  conflictPairs: number;
+}
+
+export const DEFAULT_CONFIG: Readonly<ClarifierConfig> = Object.freeze({
+  // Kiro keeps its specs in a dot folder, which `**` does not enter.
+  include: ['**/*.md', '**/.kiro/specs/**/*.md'],
+  exclude: [],
+  // The Model Spec renamed `platform` to `root` in 2025: accept both.
+  authorities: ['root', 'platform', 'system', 'developer', 'user', 'guideline'],
+  testGlobs: ['test/**', 'tests/**', '**/test/**', '**/tests/**', '**/__tests__/**', '*.test.*', '*.spec.*', '*_test.*', 'test_*.*'],
+  examples: 'examples/{id}.md',
+  severity: {},
+  reportUncited: true,
+  ambiguity: {
+    enabled: true,
+    categories: {},
+    // Hedges ("should generally …") and effort verbs ("should attempt to …") are opt-in: specs that state defaults
+    // use them on purpose. Set them to a severity to turn them on.
+    terms: { generally: 'off', 'attempt to': 'off', minimize: 'off', maximize: 'off', improved: 'off' } as Record<string, SeverityOverride>,
+    addTerms: [],
+    ignoreTerms: [],
+    glossary: [],
+    normativeAuthorities: ['root', 'platform', 'system'],
+  },
+  llm: { enabled: false, model: 'gpt-4o-mini', timeoutSeconds: 60, concurrency: 2, conflicts: false, conflictPairs: 40 },
+  scopes: [],
+  stale: { enabled: true, maxCommits: 200, timeoutSeconds: 30 },
+});
+
+/** Folders never walked, whatever the globs say: VCS data, dependencies and build output [^spec_files] [^sf4k]. */
+export const ALWAYS_IGNORED_DIRS: readonly string[] = [
+  '.git', '.hg', '.svn', 'node_modules', 'bower_components', 'out', 'dist', 'build', 'coverage', '.vscode-test',
+  '.next', '.nuxt', 'target', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.pytest_cache', '.gradle',
+];
+
+const severityOverride = z.enum(['error', 'warning', 'info', 'hint', 'off']);
+const stringList = z.array(z.string().min(1));
+
+const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    include: stringList.optional(),
+    exclude: stringList.optional(),
+    authorities: stringList.optional(),
+    testGlobs: stringList.optional(),
+    examples: z
+      .string()
+      .refine((s) => s.includes('{id}'), { message: 'must contain {id}' })
+      .refine((s) => !s.startsWith('/') && !s.split('/').includes('..'), { message: 'must be a relative path inside the workspace' })
+      .optional(),
+    severity: z.record(z.string(), severityOverride).optional(),
+    reportUncited: z.boolean().optional(),
+    scopes: z.record(z.string().min(1), z.enum(['workspace', 'document', 'folder'])).optional(),
+    ambiguity: z
+      .object({
+        enabled: z.boolean().optional(),
+        categories: z.partialRecord(z.enum(AMBIGUITY_CATEGORIES), severityOverride).optional(),
+        terms: z.record(z.string(), severityOverride).optional(),
+        addTerms: z.array(z.object({ term: z.string().min(1), category: z.enum(AMBIGUITY_CATEGORIES), question: z.string().optional() }).strict()).optional(),
+        ignoreTerms: stringList.optional(),
+        glossary: stringList.optional(),
+        normativeAuthorities: stringList.optional(),
+      })
+      .strict()
+      .optional(),
+    stale: z
+      .object({
+        enabled: z.boolean().optional(),
+        maxCommits: z.number().int().min(1).max(100_000).optional(),
+        timeoutSeconds: z.number().positive().max(3600).optional(),
+      })
+      .strict()
+      .optional(),
+    llm: z
+      .object({
+        enabled: z.boolean().optional(),
+        model: z.string().min(1).optional(),
+        baseURL: z.string().url().optional(),
+        timeoutSeconds: z.number().positive().max(3600).optional(),
+        concurrency: z.number().int().min(1).max(16).optional(),
+        conflicts: z.boolean().optional(),
+        conflictPairs: z.number().int().min(1).max(500).optional(),
+      })
+      .strict()
+      .optional(),
+    // Secrets never live in a file that is committed: refuse them loudly, without echoing the value.
+    apiKey: z.never({ message: 'API keys never go in .clarifier.json; set OPENAI_API_KEY or use "Spec Clarifier: Set API Key"' }).optional(),
+  })
+  // Later features (the ambiguity pass, the LLM) add their own sections; unknown keys are kept, not rejected.
+  .passthrough();
+
+export interface ConfigResult {
+  config: ClarifierConfig;
+  /** Human-readable problems; the config falls back to defaults for the offending keys. */
+  problems: string[];
+}
+
+/** Merges a partial config over the defaults, validating each key. */
+export function resolveConfig(raw: unknown): ConfigResult {
+  const problems: string[] = [];
+  const config: ClarifierConfig = { ...DEFAULT_CONFIG, severity: {} };
+  if (raw === undefined || raw === null) return { config, problems };
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const where = issue.path.length ? issue.path.join('.') : '(root)';
+      problems.push(`${where}: ${issue.message}`);
+    }
+    // Keep the keys that are valid on their own.
+    if (typeof raw === 'object') {
+      for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+        const one = configSchema.safeParse({ [key]: value });
+        if (one.success) applyParsed(config, one.data, problems);
+      }
+    }
+    return { config, problems };
+  }
+  applyParsed(config, parsed.data, problems);
+  return { config, problems };
+}
+
+function applyParsed(config: ClarifierConfig, data: z.infer<typeof configSchema>, problems: string[]): void {
+  if (data.include) config.include = data.include;
+  if (data.exclude) config.exclude = data.exclude;
+  if (data.authorities) config.authorities = data.authorities;
+  if (data.testGlobs) config.testGlobs = data.testGlobs;
+  if (data.examples) config.examples = data.examples;
+  if (data.reportUncited !== undefined) config.reportUncited = data.reportUncited;
+  if (data.scopes) config.scopes = Object.entries(data.scopes).map(([pattern, scope]) => ({ pattern, scope }));
+  // Nested sections: the given keys over the current ones; the term map merges (defaults turn hedges off).
+  if (data.ambiguity) {
+    config.ambiguity = { ...config.ambiguity, ...given(data.ambiguity), terms: { ...config.ambiguity.terms, ...data.ambiguity.terms } } as AmbiguityConfig;
+  }
+  if (data.llm) config.llm = { ...config.llm, ...given(data.llm) };
+  if (data.stale) config.stale = { ...config.stale, ...given(data.stale) };
+  if (data.severity) {
+    for (const [code, value] of Object.entries(data.severity)) {
+      if ((DIAGNOSTIC_CODES as readonly string[]).includes(code)) config.severity[code as DiagnosticCode] = value;
+      else problems.push(`severity.${code}: unknown diagnostic code (known: ${DIAGNOSTIC_CODES.join(', ')})`);
+    }
+  }
+}
+
+/**
+ * Validates settings that override `.clarifier.json` (the editor's explicitly set values): only valid keys are kept,
+ * so an invalid setting falls back to the file's value or the default.
+ */
+export function validateOverrides(raw: unknown): { overrides: Partial<ClarifierConfig>; problems: string[] } {
+  const overrides: Partial<ClarifierConfig> = {};
+  const problems: string[] = [];
+  if (!raw || typeof raw !== 'object') return { overrides, problems };
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (value === undefined || value === null) continue;
+    const one = configSchema.safeParse({ [key]: value });
+    if (!one.success) {
+      problems.push(`${key}: ${one.error.issues[0]?.message ?? 'invalid'}`);
+      continue;
+    }
+    if (key === 'ambiguity' || key === 'llm' || key === 'stale') {
+      // Nested sections override key by key (see mergeConfig), so keep only what was given.
+      (overrides as Record<string, unknown>)[key] = one.data[key];
+      continue;
+    }
+    const full: ClarifierConfig = { ...DEFAULT_CONFIG, severity: {} };
+    applyParsed(full, one.data, problems);
+    if (key in full && key !== '$schema') (overrides as Record<string, unknown>)[key] = full[key as keyof ClarifierConfig];
+  }
+  return { overrides, problems };
+}
+
+/** Applies editor overrides over a workspace config: top-level keys replace, nested sections and maps merge. */
+export function mergeConfig(base: ClarifierConfig, overrides: Partial<ClarifierConfig> = {}): ClarifierConfig {
+  const a: Partial<AmbiguityConfig> = overrides.ambiguity ?? {};
+  return {
+    ...base,
+    ...overrides,
+    severity: { ...base.severity, ...overrides.severity },
+    ambiguity: { ...base.ambiguity, ...a, terms: { ...base.ambiguity.terms, ...a.terms }, categories: { ...base.ambiguity.categories, ...a.categories } },
+    llm: { ...base.llm, ...overrides.llm },
+    stale: { ...base.stale, ...overrides.stale },
+  };
+}
+
+/** The keys of an object that are set (zod leaves absent optional keys undefined). */
+function given<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Parses the text of `.clarifier.json`. Invalid JSON gives the defaults and one problem. */
+export function parseConfigText(text: string): ConfigResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    return { config: { ...DEFAULT_CONFIG, severity: {} }, problems: [`not valid JSON: ${(err as Error).message}`] };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { config: { ...DEFAULT_CONFIG, severity: {} }, problems: ['must be a JSON object'] };
+  }
+  return resolveConfig(raw);
+}
+
+export type FileRole = 'spec' | 'example' | 'code' | 'config' | 'other';
+
+/**
+ * Compiled matchers of a config: which role a workspace path plays. Build once per config, reuse per file.
+ */
+export class PathClassifier {
+  private readonly isIncluded: (p: string) => boolean;
+  private readonly isExcluded: (p: string) => boolean;
+  private readonly isTest: (p: string) => boolean;
+  private readonly isExampleFile: (p: string) => boolean;
+  /** `examples/{id}.md` split around `{id}`. */
+  readonly examplePrefix: string;
+  readonly exampleSuffix: string;
+
+  constructor(
+    readonly config: ClarifierConfig,
+    private readonly isSource: (path: string) => boolean,
+  ) {
+    const opts = { dot: false };
+    // Kiro keeps its specs in a dot folder (`.kiro/specs/<feature>/requirements.md`): included like any other spec when
+    // the include globs match them with dot folders allowed [^am7f].
+    const included = picomatch(config.include, opts);
+    const includedWithDots = picomatch(config.include, { dot: true });
+    this.isIncluded = (p) => included(p) || (/(?:^|\/)\.kiro\/specs\//.test(p) && includedWithDots(p));
+    this.isExcluded = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
+    // Patterns without `/` match the file name (picomatch's `basename` option mishandles `**/x/**`, so split them).
+    const byName = config.testGlobs.filter((g) => !g.includes('/'));
+    const byPath = config.testGlobs.filter((g) => g.includes('/'));
+    const nameMatch = byName.length ? picomatch(byName, { dot: true }) : () => false;
+    const pathMatch = byPath.length ? picomatch(byPath, { dot: true }) : () => false;
+    this.isTest = (p) => pathMatch(p) || nameMatch(p.slice(p.lastIndexOf('/') + 1));
+    const at = config.examples.indexOf('{id}');
+    this.examplePrefix = config.examples.slice(0, at);
+    this.exampleSuffix = config.examples.slice(at + 4);
+    const exampleGlob = `**/${config.examples.replace('{id}', '*')}`;
+    const direct = picomatch(config.examples.replace('{id}', '*'), { dot: false });
+    const nested = picomatch(exampleGlob, { dot: false });
+    this.isExampleFile = (p) => direct(p) || nested(p);
+  }
+
+  role(path: string): FileRole {
+    if (path === CONFIG_FILE) return 'config';
+    if (this.isExcluded(path)) return 'other';
+    if (this.isExampleFile(path)) return 'example';
+    if (this.isIncluded(path)) return 'spec';
+    if (this.isSource(path)) return 'code';
+    return 'other';
+  }
+
+  isTestPath(path: string): boolean {
+    return this.isTest(path);
+  }
+
+  /** The example path of `id` relative to a folder (`''` for the workspace root). */
+  examplePathIn(folder: string, id: string): string {
+    const rel = `${this.examplePrefix}${id}${this.exampleSuffix}`;
+    return folder ? `${folder}/${rel}` : rel;
+  }
+
+  /** The folder that holds example files, relative to `folder` (e.g. `examples`). */
+  exampleFolderIn(folder: string): string {
+    const dir = this.examplePrefix.replace(/\/+$/, '');
+    if (!dir) return folder;
+    return folder ? `${folder}/${dir}` : dir;
+  }
+
+  /** The footnote id an example file is named after, if its path fits the pattern. */
+  exampleIdOf(path: string): string | undefined {
+    if (!path.endsWith(this.exampleSuffix)) return undefined;
+    const at = path.lastIndexOf(this.examplePrefix || '/');
+    if (this.examplePrefix && at < 0) return undefined;
+    const start = this.examplePrefix ? at + this.examplePrefix.length : path.lastIndexOf('/') + 1;
+    const id = path.slice(start, path.length - this.exampleSuffix.length);
+    return id && !id.includes('/') ? id : undefined;
+  }
+}

@@ -1,0 +1,76 @@
+import picomatch from 'picomatch';
+import type { ClarifierConfig, ScopeKind } from './config';
+import { KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE, type SpecFormat } from '../markdown/formats';
+
+/**
+ * Id scopes [^sc5p]: where a clause id must be unique and where a bare id resolves.
+ *  - `workspace` (the default, the Model Spec style: specs cite each other across files);
+ *  - `document`: a document of its own (a kramdown-rfc draft with its title front matter; a spec-kit file outside a
+ *    feature folder, such as a template);
+ *  - `folder`: a feature folder (spec-kit `specs/NNN-feature/`, Kiro `.kiro/specs/<feature>/`).
+ * `.clarifier.json` `scopes` (glob -> kind, first match wins) overrides the evidence. Code names a scoped clause as
+ * `[^<scope name>:<id>]`, the scope name being the folder's name or the document's file name without `.md`.
+ */
+
+export interface Scope {
+  kind: ScopeKind;
+  /** The scope's key: `''` for the workspace, the document's path, the folder's path. */
+  path: string;
+  /** The name code uses to qualify an id (`[^name:id]`); `''` for the workspace. */
+  name: string;
+}
+
+export const WORKSPACE_SCOPE: Scope = Object.freeze({ kind: 'workspace', path: '', name: '' }) as Scope;
+
+const matchers = new WeakMap<ClarifierConfig['scopes'], { match: (p: string) => boolean; scope: ScopeKind }[]>();
+
+function overrideOf(config: ClarifierConfig, file: string): ScopeKind | undefined {
+  if (config.scopes.length === 0) return undefined;
+  let list = matchers.get(config.scopes);
+  if (!list) matchers.set(config.scopes, (list = config.scopes.map((s) => ({ match: picomatch(s.pattern, { dot: true }), scope: s.scope }))));
+  return list.find((m) => m.match(file))?.scope;
+}
+
+function dirnameOf(file: string): string {
+  const at = file.lastIndexOf('/');
+  return at < 0 ? '' : file.slice(0, at);
+}
+
+function nameOf(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return base.replace(/\.(?:md|markdown)$/i, '');
+}
+
+function scope(kind: ScopeKind, path: string): Scope {
+  if (kind === 'workspace') return WORKSPACE_SCOPE;
+  // The workspace root as a folder scope is the workspace itself.
+  if (kind === 'folder' && path === '') return WORKSPACE_SCOPE;
+  return { kind, path, name: nameOf(path) };
+}
+
+/** The scope of a spec file, from the configuration's override, else from evidence (its format and path). */
+export function scopeOf(file: string, format: SpecFormat, config: ClarifierConfig): Scope {
+  const kind = overrideOf(config, file);
+  if (kind === 'document') return scope('document', file);
+  if (kind === 'folder') return scope('folder', dirnameOf(file));
+  if (kind === 'workspace') return WORKSPACE_SCOPE;
+  if (format === 'kramdown-rfc') return scope('document', file);
+  // Kiro: the feature is the folder of the file (`.kiro/specs/<feature>/`, also `.kiro/specs/_archived/<feature>/`).
+  if (format === 'kiro' && KIRO_FOLDER_RE.test(file)) return scope('folder', dirnameOf(file));
+  const feature = format === 'spec-kit' ? SPEC_KIT_FOLDER_RE.exec(file) : undefined;
+  if (feature) return scope('folder', file.slice(0, feature.index + feature[0].length).replace(/^\//, ''));
+  // A spec-kit file outside a feature folder (a template) declares FR-001 like every feature does: its own document.
+  if (format === 'spec-kit') return scope('document', file);
+  return WORKSPACE_SCOPE;
+}
+
+/** `name:id` split at its first `:` (a scope-qualified citation), when both parts are there. */
+export function splitQualified(id: string): { name: string; id: string } | undefined {
+  const at = id.indexOf(':');
+  if (at <= 0 || at === id.length - 1) return undefined;
+  return { name: id.slice(0, at), id: id.slice(at + 1) };
+}
+
+export function describeScope(s: Scope): string {
+  return s.kind === 'workspace' ? 'workspace' : `${s.kind} ${s.path} (cite as \`[^${s.name}:id]\`)`;
+}

@@ -1,0 +1,1601 @@
+import { documentTermParts, domainOf, mergeTermParts, reviewOf, type Review } from '../analysis/ambiguity/formats';
+import { findAmbiguities, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding } from '../analysis/ambiguity/analyze';
+import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
+import { CLARIFICATIONS_ID } from '../features/clarify';
+import { findCitations } from '../comments/citations';
+import { isSourcePath } from '../comments/languages';
+import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefinitions } from '../comments/testNames';
+import { dirname, resolveRelative } from './paths';
+import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
+import { scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
+import { chunkSignature, parseSpecChunked, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
+import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
+import { partnersOf } from '../analysis/typecheck/conflicts';
+import { extractDefinitions, extractStatements, usesBcp14, type NormativeStatement, type TypecheckFacts } from '../analysis/typecheck/normative';
+import type { Citation, Clause, Range, Severity } from '../types';
+
+/**
+ * The workspace index: per-file facts (parsed once per content change) plus a derived model (clauses by id,
+ * citations, examples, references) rebuilt lazily after a change. One resolution path — `resolve(id)` — feeds
+ * diagnostics, reports and every editor feature. Pure: files come in as (path, text); nothing is read here.
+ */
+
+export interface CodeFacts {
+  file: string;
+  language?: string;
+  citations: Citation[];
+  /** The tests a test file defines (files under the test globs, Rust files with inline tests) [^tt3v]. */
+  tests?: TestDefinitions;
+}
+
+export interface ExampleFacts {
+  file: string;
+  /** `[^id]` mentions inside the example file (`Examples for [^8ep1] in …`): back-references, not citations. */
+  backRefs: { id: string; range: Range; idRange: Range }[];
+  /** The first lines of the file, for hovers. */
+  head: string;
+}
+
+export interface ExampleInfo {
+  /** Where the example is (or, when missing, where it should be created). Undefined when the target leaves the workspace. */
+  path?: string;
+  exists: boolean;
+  /** A definition points at a file, or an examples folder exists beside the spec or at the root. */
+  expected: boolean;
+  /** The definition's raw target, when the example comes from `[^id]: path`. */
+  definitionTarget?: string;
+  /** The definition target resolves outside the workspace. */
+  outside?: boolean;
+}
+
+/** A vague phrase in spec prose, with its clarifying question (from the lexicon pass, or the LLM pass). */
+export interface AmbiguityHit {
+  /** `open-question`: a question the author marked in the spec (`[NEEDS CLARIFICATION: …]`) [^sk3q]. */
+  category: AmbiguityCategory | 'llm' | 'open-question';
+  term: string;
+  phrase: string;
+  range: Range;
+  question: string;
+  severity: Severity;
+  clauseId?: string;
+  /** Why the offline pass flagged it (the class or rule, and the kind of sentence). */
+  reason?: string;
+  /** LLM findings: a concrete rewording to offer as a quick fix. */
+  suggestion?: string;
+}
+
+export type SpecReferenceKind = 'footnote' | 'definition' | 'link' | 'example-backref' | 'mention';
+
+export interface SpecReference {
+  id: string;
+  file: string;
+  kind: SpecReferenceKind;
+  range: Range;
+  /** The id (or anchor) text itself, for rename. */
+  idRange: Range;
+}
+
+export interface FootnoteDefinitionAt extends FootnoteDef {
+  file: string;
+}
+
+export interface Resolution {
+  id: string;
+  /** The clause the id names (the first one when duplicated). */
+  clause?: Clause;
+  /** All clauses with this id: more than one is a duplicate. */
+  clauses: Clause[];
+  definitions: FootnoteDefinitionAt[];
+  example?: ExampleInfo;
+  /** Citations from code and tests. */
+  citations: Citation[];
+  /** Mentions in specs and example files: footnote references, definitions, anchor links, example back-references. */
+  specReferences: SpecReference[];
+  /** The scope the id was resolved in (undefined when several scopes declare it and nothing picks one). */
+  scope?: Scope;
+  /** The scopes that declare the id when the resolution is ambiguous (more than one, none picked). */
+  ambiguousScopes?: Scope[];
+}
+
+/** A requirement id mentioned in a spec that its scope does not declare [^sk2m]. */
+export interface UnknownMention extends IdMention {
+  file: string;
+  scope: Scope;
+}
+
+export interface BrokenLink {
+  file: string;
+  range: Range;
+  anchorRange: Range;
+  url: string;
+  anchor: string;
+  /** The target file, when the link names another file. */
+  targetFile?: string;
+  reason: 'no-anchor' | 'no-file' | 'no-definition';
+  /** Anchors of the target file, for a "did you mean". */
+  candidates: string[];
+}
+
+const README_LIKE = /^(readme|index|changelog|license|contributing)$/i;
+/** Specs at least this long keep their chunk facts between parses: an edit re-parses only the section it touched. */
+const CHUNK_CACHE_MIN_LENGTH = 32 * 1024;
+
+/** Per-file facts of an index, as plain data (from a worker thread, or to and from the on-disk cache). */
+export interface FileFacts {
+  path: string;
+  hash: number;
+  spec?: SpecFacts;
+  ambiguity?: AmbiguityHit[];
+  code?: CodeFacts;
+  example?: ExampleFacts;
+  /** A big spec's chunk facts (from a worker: the first edit of the spec then re-parses one section, not all). */
+  chunks?: SpecChunkCache;
+}
+const REF_IN_EXAMPLE_RE = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g');
+
+export class WorkspaceIndex {
+  readonly classifier: PathClassifier;
+  private specs = new Map<string, SpecFacts>();
+  private code = new Map<string, CodeFacts>();
+  private examples = new Map<string, ExampleFacts>();
+  private ambiguity = new Map<string, AmbiguityHit[]>();
+  private llmHits = new Map<string, AmbiguityHit[]>();
+  private files = new Set<string>();
+  /** Content hash per parsed file: opening a document whose text is already indexed costs no re-parse. */
+  private readonly hashes = new Map<string, number>();
+  /** What each spec declares to other files (its chunks' signatures), from its last parse. */
+  private readonly signatures = new Map<string, string>();
+  /** Chunk facts of big specs from their last parse. */
+  private readonly chunkCaches = new Map<string, SpecChunkCache>();
+  private configProblems: string[] = [];
+  private cached?: IndexModel;
+  private changes: Set<string> | 'all' = 'all';
+
+  constructor(readonly config: ClarifierConfig) {
+    this.classifier = new PathClassifier(config, isSourcePath);
+  }
+
+  roleOf(path: string): FileRole {
+    return this.classifier.role(path);
+  }
+
+  /**
+   * Adds or replaces a file's content. Returns the role the file plays. `edited`: the text comes from an edit in the
+   * editor, so it is known to differ: no content hash is computed (a pass over a big spec on every keystroke), and the
+   * hash is unknown (NaN) until the next update, which then parses again (cheap: unchanged sections are cached).
+   */
+  updateFile(path: string, text: string, edited = false): FileRole {
+    const hash = edited ? NaN : contentHash(text);
+    if (this.hashes.get(path) === hash && this.files.has(path)) return this.classifier.role(path);
+    this.hashes.set(path, hash);
+    const before = { spec: this.specs.get(path), code: this.code.get(path), signature: this.signatures.get(path) };
+    const base = this.files.has(path) ? this.cached : undefined;
+    this.removeFacts(path);
+    if (!this.files.has(path)) this.writableFiles().add(path);
+    const role = this.classifier.role(path);
+    let patched: IndexModel | undefined;
+    let affected: Set<string> | undefined;
+    if (role === 'spec') {
+      const { facts, chunks, cache } = parseSpecChunked(path, text, this.chunkCaches.get(path));
+      if (text.length >= CHUNK_CACHE_MIN_LENGTH) this.chunkCaches.set(path, cache);
+      else this.chunkCaches.delete(path);
+      (this.specs = this.cow(this.specs)).set(path, facts);
+      // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
+      const typecheck = typecheckEnabled(this.config);
+      const reviewed = this.config.ambiguity.enabled || typecheck ? reviewOf(path, text, facts) : undefined;
+      if (reviewed) facts.terms = chunkedTerms(chunks);
+      const review = this.config.ambiguity.enabled ? reviewed : undefined;
+      const hits = review ? this.findAmbiguities(chunks, text, review, facts.terms ?? []) : [];
+      // The type checker's statements, chunk by chunk like the ambiguity pass (an edit re-extracts one section) [^tc1n].
+      if (reviewed && typecheck) facts.typecheck = typecheckFacts(facts, chunks, text, reviewed.from);
+      (this.ambiguity = this.cow(this.ambiguity)).set(path, facts.openQuestions.length ? [...hits, ...openQuestionHits(facts)] : hits);
+      // Typing in a spec: nothing another file sees changed, so the model is patched, not rebuilt.
+      const signature = specSignature(facts, chunks.map((c) => chunkSignature(c.entry)));
+      const maps = { specs: this.specs, ambiguity: this.ambiguity, llmHits: this.llmHits };
+      if (base && before.spec && before.signature === signature) patched = base.patchedSpec(path, facts, maps);
+      else if (base && before.spec) {
+        // Ids added or removed: the model is built from the last one when nothing else knows those ids.
+        const built = base.withSpec(path, before.spec, facts, maps);
+        if (built) [patched, affected] = [built.model, built.affected];
+      }
+      this.signatures.set(path, signature);
+    } else if (role === 'code') {
+      const facts = this.codeFacts(path, text);
+      (this.code = this.cow(this.code)).set(path, facts);
+      // A file some footnote definition names as a test: its tests are that definition's citations [^tt3v].
+      const targeted = base?.isTestTargetFile(path) ?? false;
+      if (base && before.code && sameCitedIds(before.code, facts) && (!targeted || sameTests(before.code, facts))) patched = base.patchedCode(before.code, facts, this.code);
+    } else if (role === 'example') (this.examples = this.cow(this.examples)).set(path, exampleFacts(path, text));
+    if (patched) {
+      this.cached = patched;
+      this.hold();
+      if (this.changes !== 'all') {
+        this.changes.add(path);
+        for (const f of affected ?? []) this.changes.add(f);
+        // A conflict names both clauses: the files in a conflict with this one, before or after the edit, change too.
+        if (role === 'spec' && base && typecheckEnabled(this.config)) for (const f of [...partnersOf(base, path), ...partnersOf(patched, path)]) this.changes.add(f);
+      }
+    } else this.invalidate();
+    return role;
+  }
+
+  /**
+   * The files whose diagnostics may have changed since the last call: a set when every change since then was local to
+   * its file (the model was patched), 'all' after any other change.
+   */
+  takeChanges(): Set<string> | 'all' {
+    const changes = this.changes;
+    this.changes = new Set();
+    return changes;
+  }
+
+  /** Whether every change since the last takeChanges was local to its file (see takeChanges). */
+  changesAreLocal(): boolean {
+    return this.changes !== 'all';
+  }
+
+  private invalidate(): void {
+    this.cached = undefined;
+    this.changes = 'all';
+  }
+
+  /** Records that a file exists without reading it (binary files, files of no role): example targets may be any file. */
+  addPath(path: string): void {
+    if (!this.files.has(path)) {
+      this.writableFiles().add(path);
+      this.invalidate();
+    }
+  }
+
+  /** The facts of one file, as plain data (for the worker threads of the first scan and the on-disk cache). */
+  factsOf(path: string): FileFacts | undefined {
+    const hash = this.hashes.get(path);
+    if (hash === undefined) return undefined;
+    const facts: FileFacts = { path, hash };
+    const spec = this.specs.get(path);
+    if (spec) {
+      facts.spec = spec;
+      facts.ambiguity = this.ambiguity.get(path) ?? [];
+      const chunks = this.chunkCaches.get(path);
+      if (chunks) facts.chunks = chunks;
+    }
+    const code = this.code.get(path);
+    if (code) facts.code = code;
+    const example = this.examples.get(path);
+    if (example) facts.example = example;
+    return facts;
+  }
+
+  /** Adds a file from facts computed elsewhere with the same configuration (a worker, the on-disk cache). */
+  addFacts(facts: FileFacts): void {
+    this.hashes.set(facts.path, facts.hash);
+    this.removeFacts(facts.path);
+    if (facts.chunks) {
+      this.chunkCaches.set(facts.path, facts.chunks);
+      // The chunks of the worker's parse, in order (a Map keeps insertion order; a repeated chunk is one entry, and a
+      // signature that misses it only costs the first edit a rebuild).
+      this.signatures.set(facts.path, specSignature(facts.spec ?? emptyFormat, [...facts.chunks.values()].map(chunkSignature)));
+    } else this.chunkCaches.delete(facts.path);
+    if (!this.files.has(facts.path)) this.writableFiles().add(facts.path);
+    if (facts.spec) {
+      (this.specs = this.cow(this.specs)).set(facts.path, facts.spec);
+      (this.ambiguity = this.cow(this.ambiguity)).set(facts.path, facts.ambiguity ?? []);
+    }
+    if (facts.code) (this.code = this.cow(this.code)).set(facts.path, facts.code);
+    if (facts.example) (this.examples = this.cow(this.examples)).set(facts.path, facts.example);
+    this.invalidate();
+  }
+
+  removeFile(path: string): void {
+    this.hashes.delete(path);
+    this.chunkCaches.delete(path);
+    this.removeFacts(path);
+    if (this.files.has(path)) {
+      this.writableFiles().delete(path);
+      this.invalidate();
+    }
+  }
+
+  hasFile(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  /** Every path the index knows (read or not). */
+  paths(): string[] {
+    return [...this.files];
+  }
+
+  setConfigProblems(problems: string[]): void {
+    this.configProblems = problems;
+    this.invalidate();
+  }
+
+  specFacts(path: string): SpecFacts | undefined {
+    return this.specs.get(path);
+  }
+
+  codeFactsOf(path: string): CodeFacts | undefined {
+    return this.code.get(path);
+  }
+
+  exampleFactsOf(path: string): ExampleFacts | undefined {
+    return this.examples.get(path);
+  }
+
+  /** The derived model for the current content; cached until the next change. */
+  model(): IndexModel {
+    if (!this.cached) {
+      this.cached = new IndexModel(this.classifier, this.specs, this.code, this.examples, this.files, this.configProblems, this.ambiguity, this.llmHits);
+      this.hold();
+    }
+    return this.cached;
+  }
+
+  /**
+   * Collections a model holds (IndexModel is immutable): the next change of one copies it first, so a model taken
+   * before an edit keeps answering from the facts it was made of. Only what an edit changes is copied (a spec edit
+   * copies the spec and ambiguity maps, not the code map of a big workspace).
+   */
+  private readonly held = new WeakSet<object>();
+
+  private hold(): void {
+    for (const c of [this.specs, this.code, this.examples, this.ambiguity, this.llmHits, this.files]) this.held.add(c);
+  }
+
+  /** The collection itself, or a copy of it when a model holds it. */
+  private cow<T>(map: Map<string, T>): Map<string, T> {
+    return this.held.has(map) ? new Map(map) : map;
+  }
+
+  private writableFiles(): Set<string> {
+    if (this.held.has(this.files)) this.files = new Set(this.files);
+    return this.files;
+  }
+
+
+  /** Forgets a file's facts; the caller invalidates (or patches) the model. */
+  private removeFacts(path: string): void {
+    this.signatures.delete(path);
+    if (this.ambiguity.has(path)) (this.ambiguity = this.cow(this.ambiguity)).delete(path);
+    if (this.llmHits.has(path)) (this.llmHits = this.cow(this.llmHits)).delete(path);
+    if (this.specs.has(path)) (this.specs = this.cow(this.specs)).delete(path);
+    if (this.code.has(path)) (this.code = this.cow(this.code)).delete(path);
+    if (this.examples.has(path)) (this.examples = this.cow(this.examples)).delete(path);
+  }
+
+  /**
+   * The lexicon pass over one spec's prose [^ambiguity_lexicon], chunk by chunk: each chunk starts with its heading,
+   * which no list continues, so a chunk's findings depend on its own text only and are kept with its parse (an edit
+   * re-analyses one section). Suppression comments may sit in the chunk before: they are applied to the whole file.
+   * The Clarifications section is the answers, not prose to review [^cq2r].
+   */
+  private findAmbiguities(chunks: PlacedChunk[], text: string, review: Review, terms: string[]): AmbiguityHit[] {
+    const a = this.config.ambiguity;
+    const hits: AmbiguityHit[] = [];
+    const offsets: number[] = [];
+    // The document's own vocabulary (`terms`) is shared by its chunks: a chunk's findings are kept for it only.
+    const domain = domainOf(text, review.format);
+    const key = `${review.format}\u0000${domain}\u0000${terms.join('\u0000')}`;
+    for (const chunk of chunks) {
+      const cached = chunk.entry.derived as { key: string; local: { finding: AmbiguityFinding; hit: AmbiguityHit }[] } | undefined;
+      let local = cached?.key === key ? cached.local : undefined;
+      if (!local) {
+        const prose = chunk.entry.facts.prose.filter((b) => b.clauseId !== CLARIFICATIONS_ID && !b.record);
+        const findings = prose.length
+          ? findAmbiguities(prose, {
+              addTerms: a.addTerms,
+              ignoreTerms: a.ignoreTerms,
+              glossary: a.glossary,
+              categorySeverity: a.categories,
+              termSeverity: a.terms,
+              normativeAuthorities: a.normativeAuthorities,
+              specText: chunk.text,
+              documentTerms: terms,
+              domain,
+            })
+          : [];
+        // Chunk-local hits (ranges from the chunk's first line): placed by shifting, as the chunk's facts are.
+        const lines = findings.length ? new LineIndex(chunk.text) : undefined;
+        local = findings.map((f) => ({
+          finding: f,
+          hit: {
+            category: f.category,
+            term: f.term,
+            phrase: chunk.text.slice(f.start, f.end),
+            range: lines!.rangeOf(f.start, f.end),
+            question: f.question,
+            reason: f.reason,
+            severity: f.severity,
+            ...(f.clauseId !== undefined ? { clauseId: f.clauseId } : {}),
+          },
+        }));
+        chunk.entry.derived = { key, local };
+      }
+      for (const { finding, hit } of local) {
+        if (finding.start + chunk.start < review.from) continue;
+        offsets.push(finding.start + chunk.start);
+        const dl = chunk.line;
+        hits.push(dl === 0 ? hit : { ...hit, range: { start: { line: hit.range.start.line + dl, character: hit.range.start.character }, end: { line: hit.range.end.line + dl, character: hit.range.end.character } } });
+      }
+    }
+    if (hits.length === 0) return [];
+    // Suppression comments may sit in the chunk before the line they silence: applied to the whole file.
+    const isSuppressed = suppressionChecker(text);
+    return hits.filter((h, i) => !isSuppressed(offsets[i]!, h.category as AmbiguityCategory));
+  }
+
+  /** Findings of the LLM pass for a spec file (replacing earlier ones); they live until the file changes. */
+  setLlmFindings(path: string, hits: AmbiguityHit[]): void {
+    (this.llmHits = this.cow(this.llmHits)).set(path, hits);
+    this.invalidate();
+  }
+
+  private codeFacts(path: string, text: string): CodeFacts {
+    const found = findCitations(path, text);
+    const facts: CodeFacts = { file: path, citations: [] };
+    if (found.language) facts.language = found.language;
+    const isTest = this.classifier.isTestPath(path);
+    // The tests a footnote definition may name [^tt3v]: test files, and Rust's inline test modules.
+    if (readsTestNames(found.language) && (isTest || (found.language === 'rust' && hasInlineRustTests(text)))) {
+      const tests = findTestDefinitions(found.language, text);
+      if (tests) facts.tests = tests;
+    }
+    if (found.citations.length === 0) return facts;
+    const lines = new LineIndex(text);
+    const kind = isTest ? 'test' : 'code'; // [^ci7t]
+    for (const c of found.citations) {
+      facts.citations.push({ id: c.id, file: path, range: lines.rangeOf(c.start, c.end), idRange: lines.rangeOf(c.idStart, c.idEnd), kind });
+    }
+    return facts;
+  }
+}
+
+/** The conflict codes: when all are off, no statement is extracted (the type checker costs nothing). */
+export const CONFLICT_CODES = ['conflict.modal', 'conflict.numeric', 'conflict.definition'] as const;
+
+export function typecheckEnabled(config: ClarifierConfig): boolean {
+  return CONFLICT_CODES.some((c) => config.severity[c] !== 'off');
+}
+
+/** Term parts per chunk, kept with the chunk's parse (an edit re-reads the terms of one section). */
+const chunkTerms = new WeakMap<object, string[][]>();
+
+/** documentTerms of a spec from its chunks (equal, see documentTermParts). */
+function chunkedTerms(chunks: PlacedChunk[]): string[] {
+  return mergeTermParts(
+    chunks.map((c) => {
+      let parts = chunkTerms.get(c.entry.facts);
+      if (!parts) chunkTerms.set(c.entry.facts, (parts = documentTermParts(c.text)));
+      return parts;
+    }),
+  );
+}
+
+/** Statements per chunk, kept with the chunk's parse (by whether the document cites BCP 14). */
+const chunkStatements = new WeakMap<object, { upper: boolean; statements: NormativeStatement[] }>();
+
+function typecheckFacts(facts: SpecFacts, chunks: PlacedChunk[], text: string, from: number): TypecheckFacts {
+  const upper = usesBcp14(text);
+  const statements: NormativeStatement[] = [];
+  const fromLine = from > 0 ? new LineIndex(text).positionAt(from).line : 0;
+  for (const chunk of chunks) {
+    let cached = chunkStatements.get(chunk.entry.facts);
+    if (cached?.upper !== upper) {
+      const prose = chunk.entry.facts.prose.filter((b) => b.clauseId !== CLARIFICATIONS_ID && !b.record);
+      chunkStatements.set(chunk.entry.facts, (cached = { upper, statements: extractStatements(prose, chunk.text, upper) }));
+    }
+    const dl = chunk.line;
+    for (const s of cached.statements) {
+      if (s.range.start.line + dl < fromLine) continue;
+      statements.push(dl === 0 ? s : { ...s, range: { start: { line: s.range.start.line + dl, character: s.range.start.character }, end: { line: s.range.end.line + dl, character: s.range.end.character } } });
+    }
+  }
+  const clauses = facts.headingClauses;
+  let lines: LineIndex | undefined;
+  const definitions = extractDefinitions(text, facts.terms ?? [], (offset) => {
+    const line = (lines ??= new LineIndex(text)).positionAt(offset).line;
+    let at: (typeof clauses)[number] | undefined;
+    for (const c of clauses) if (c.range.start.line <= line) at = c;
+    return at ? { clauseId: at.id, ...(at.authority !== undefined ? { authority: at.authority } : {}) } : {};
+  }).filter((d) => d.range.start.line >= fromLine);
+  return { statements, definitions };
+}
+
+const emptyFormat = { format: 'markdown', references: [] } as Pick<SpecFacts, 'format' | 'references'>;
+
+/** What a spec declares to other files: its chunks' signatures, its format and its front matter's reference anchors. */
+function specSignature(facts: Pick<SpecFacts, 'format' | 'references'>, chunks: string[]): string {
+  return `${facts.format}\n${facts.references.join(' ')}\n${chunks.join('\n')}`;
+}
+
+/** `[NEEDS CLARIFICATION: …]`: the author's own open question, answered like any clarifying question [^sk3q]. */
+function openQuestionHits(facts: SpecFacts): AmbiguityHit[] {
+  return facts.openQuestions.map((q) => ({
+    category: 'open-question',
+    term: 'NEEDS CLARIFICATION',
+    phrase: 'NEEDS CLARIFICATION',
+    range: q.range,
+    question: q.question,
+    severity: 'warning',
+    ...(q.clauseId !== undefined ? { clauseId: q.clauseId } : {}),
+  }));
+}
+
+/** FNV-1a over UTF-16 code units, mixed with the length: a change detector, not a security hash. */
+function contentHash(text: string): number {
+  let h = 0x811c9dc5 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function exampleFacts(path: string, text: string): ExampleFacts {
+  const lines = new LineIndex(text);
+  const facts: ExampleFacts = { file: path, backRefs: [], head: text.slice(0, lines.lineCount > 12 ? lines.lineStart(12) : text.length).slice(0, 1200) };
+  if (!text.includes('[^')) return facts;
+  // Only the first lines: the Model Spec convention is a header `Examples for [^id] in <section>:`.
+  const headEnd = lines.lineCount > 5 ? lines.lineStart(5) : text.length;
+  const head = text.slice(0, headEnd);
+  REF_IN_EXAMPLE_RE.lastIndex = 0;
+  for (let m = REF_IN_EXAMPLE_RE.exec(head); m; m = REF_IN_EXAMPLE_RE.exec(head)) {
+    const id = m[1]!;
+    facts.backRefs.push({ id, range: lines.rangeOf(m.index, m.index + m[0].length), idRange: lines.rangeOf(m.index + 2, m.index + 2 + id.length) });
+  }
+  return facts;
+}
+
+const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Model objects one file made, each with where it came from: the kind and index of its facts entry and `source`, the
+ * facts object it was made from (unchanged source, unchanged object). Parallel arrays, not an object per entry: a
+ * spec with 200,000 footnote references makes 400,000 entries, which as objects cost ~22 MB [^big_documents].
+ */
+class Made<F extends string, T> {
+  readonly from: F[] = [];
+  readonly index: number[] = [];
+  readonly made: T[] = [];
+  readonly source: object[] = [];
+
+  get length(): number {
+    return this.made.length;
+  }
+
+  push(from: F, index: number, made: T, source: object): void {
+    this.from.push(from);
+    this.index.push(index);
+    this.made.push(made);
+    this.source.push(source);
+  }
+}
+
+type ClauseSource = 'heading' | 'footnote' | 'definition';
+type ReferenceSource = 'footnote' | 'definition' | 'link' | 'backref' | 'mention';
+
+/** What one file put into the model, each object with its index in that file's facts (to patch the model). */
+interface Contribution {
+  clauses: Made<ClauseSource, Clause>;
+  definitions: { index: number; def: FootnoteDefinitionAt; source: object }[];
+  references: Made<ReferenceSource, SpecReference>;
+}
+
+const newContribution = (): Contribution => ({ clauses: new Made(), definitions: [], references: new Made() });
+
+/**
+ * Objects by id, like a `Map<string, T[]>`, but an id with one object (almost every id) holds the object itself, not a
+ * one-element array: a 200,000-reference spec has 400,000 such ids, and their arrays cost ~22 MB [^big_documents].
+ * `get` returns a fresh array for such an id; callers read it and never change it.
+ */
+/** What the id maps of a model have in common (Map<string, T[]> and IdMap<T>). */
+interface ListMap<T> {
+  get(id: string): T[] | undefined;
+  set(id: string, list: T[]): unknown;
+  delete(id: string): unknown;
+}
+
+export class IdMap<T extends object> implements Iterable<[string, T[]]> {
+  private readonly map = new Map<string, T | T[]>();
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  has(id: string): boolean {
+    return this.map.has(id);
+  }
+
+  get(id: string): T[] | undefined {
+    const v = this.map.get(id);
+    return v === undefined ? undefined : Array.isArray(v) ? v : [v];
+  }
+
+  /** The first object of an id, without an array. */
+  first(id: string): T | undefined {
+    const v = this.map.get(id);
+    return Array.isArray(v) ? v[0] : v;
+  }
+
+  set(id: string, list: T[]): void {
+    this.map.set(id, list.length === 1 ? list[0]! : list);
+  }
+
+  add(id: string, value: T): void {
+    const v = this.map.get(id);
+    if (v === undefined) this.map.set(id, value);
+    else if (Array.isArray(v)) v.push(value);
+    else this.map.set(id, [v, value]);
+  }
+
+  delete(id: string): boolean {
+    return this.map.delete(id);
+  }
+
+  /** A new map with the same entries (lists shared: replace them with set, never change them in place). */
+  copy(): IdMap<T> {
+    const out = new IdMap<T>();
+    for (const [id, v] of this.map) out.map.set(id, v);
+    return out;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.map.keys();
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, T[]]> {
+    for (const [id, v] of this.map) yield [id, Array.isArray(v) ? v : [v]];
+  }
+}
+
+/** A base model and the objects of one file to swap in it (see IndexModel.patched). */
+interface Patch {
+  base: IndexModel;
+  swap: Map<unknown, unknown>;
+  contributions: Map<string, Contribution>;
+  /** The new lists and maps of a model built from its base (IndexModel.withSpec): ids, coverage and targets change. */
+  rebuilt?: { clauses: Clause[]; clausesById: IdMap<Clause>; definitionsById: Map<string, FootnoteDefinitionAt[]>; specReferencesById: IdMap<SpecReference> };
+}
+
+/** An immutable view of the index at one moment. */
+export class IndexModel {
+  readonly clauses: Clause[] = [];
+  readonly clausesById = new IdMap<Clause>();
+  readonly citations: Citation[] = [];
+  readonly citationsById = new Map<string, Citation[]>();
+  readonly definitionsById = new Map<string, FootnoteDefinitionAt[]>();
+  readonly specReferencesById = new IdMap<SpecReference>();
+  readonly specFiles: string[];
+  readonly codeFiles: string[];
+  readonly exampleFiles: string[];
+  private readonly folders: Set<string> = new Set<string>();
+  private readonly exampleCache: Map<Clause, ExampleInfo> = new Map<Clause, ExampleInfo>();
+  /** Clauses with no example and none expected (a set entry each, not an object and a path; see exampleOf). */
+  private readonly noExample: Set<Clause> = new Set<Clause>();
+  /** Whether a folder holds an examples folder, by folder (exampleOf asks it for every footnote clause). */
+  private readonly exampleFolders: Map<string, boolean> = new Map<string, boolean>();
+  /** Test targets of footnote definitions, resolved, by definition (lazily, like examples) [^tt3v]. */
+  private readonly testStatusCache: Map<FootnoteDefinitionAt, TestTargetStatus[]> = new Map();
+  /** Every workspace path a test target may name. */
+  private readonly testTargetFiles: Set<string> = new Set();
+  private readonly contributions: Map<string, Contribution> = new Map<string, Contribution>();
+  /** The scope of each spec file that is not in the workspace scope [^sc5p]. */
+  private readonly scopes: Map<string, Scope> = new Map<string, Scope>();
+  /** Scopes by key (path), for names and descriptions. */
+  private readonly scopesByKey: Map<string, Scope> = new Map<string, Scope>();
+  /** Whether any spec is in a scope other than the workspace (else every lookup is by id alone, as it always was). */
+  readonly hasScopes: boolean = false;
+  /** What a cited id names (see citationTarget), memoized by id. */
+  private readonly targets: Map<string, { id: string; scope: string } | null> = new Map<string, { id: string; scope: string } | null>();
+
+  constructor(
+    readonly classifier: PathClassifier,
+    readonly specs: ReadonlyMap<string, SpecFacts>,
+    readonly code: ReadonlyMap<string, CodeFacts>,
+    readonly examples: ReadonlyMap<string, ExampleFacts>,
+    readonly files: ReadonlySet<string>,
+    readonly configProblems: readonly string[],
+    private readonly ambiguity: ReadonlyMap<string, AmbiguityHit[]> = new Map(),
+    private readonly llmHits: ReadonlyMap<string, AmbiguityHit[]> = new Map(),
+    patch?: Patch,
+  ) {
+    if (patch) {
+      const { base, swap } = patch;
+      this.specFiles = base.specFiles;
+      this.codeFiles = base.codeFiles;
+      this.exampleFiles = base.exampleFiles;
+      this.folders = base.folders;
+      // Same formats, ids and scopes (the spec's signature holds its format): the same scopes and citation targets.
+      this.scopes = base.scopes;
+      this.scopesByKey = base.scopesByKey;
+      this.hasScopes = base.hasScopes;
+      this.targets = base.targets;
+      // Lazily derived and keyed by clause object: stale keys of swapped clauses are never asked again.
+      this.exampleCache = base.exampleCache;
+      this.noExample = base.noExample;
+      this.exampleFolders = base.exampleFolders;
+      // Same definitions with the same targets; a test file they name was not changed (else no patch).
+      this.testStatusCache = base.testStatusCache;
+      this.testTargetFiles = base.testTargetFiles;
+      this.contributions = patch.contributions;
+      this.owners = base.owners;
+      this.order = base.order;
+      // Ids with citations are never added or removed by a patch: the same unknown citations.
+      this.unknownCitationFilesCache = base.unknownCitationFilesCache;
+      if (patch.rebuilt) {
+        // Other ids: what citations name and which clauses are covered is computed again when asked.
+        this.targets = new Map();
+        this.clauses = patch.rebuilt.clauses;
+        this.clausesById = patch.rebuilt.clausesById;
+        this.citations = base.citations;
+        this.citationsById = base.citationsById;
+        this.definitionsById = patch.rebuilt.definitionsById;
+        this.specReferencesById = patch.rebuilt.specReferencesById;
+        return;
+      }
+      // Same ids, parents and citations: the same coverage.
+      this.coveredIds = base.coveredIds;
+      this.coveredCount = base.coveredCount;
+      const remap = <T>(list: T[]): T[] => {
+        let out: T[] | undefined;
+        for (let i = 0; i < list.length; i++) {
+          const to = swap.get(list[i]) as T | undefined;
+          if (to === undefined) continue;
+          out ??= [...list];
+          out[i] = to;
+        }
+        return out ?? list;
+      };
+      const ids = new Set<string>();
+      for (const old of swap.keys()) ids.add((old as { id: string }).id);
+      // Copy on write: the base model stays as it was (an answer computed from it never sees a torn state); the new
+      // maps share every list of an id this edit did not touch.
+      const remapMap = <T, M extends ListMap<T>>(from: M, copy: (m: M) => M): M => {
+        let out: M | undefined;
+        for (const id of ids) {
+          const list = from.get(id);
+          if (!list) continue;
+          const to = remap(list);
+          if (to !== list) (out ??= copy(from)).set(id, to);
+        }
+        return out ?? from;
+      };
+      this.clauses = remap(base.clauses);
+      const copyIds = <T extends object>(m: IdMap<T>): IdMap<T> => m.copy();
+      const copyMap = <T>(m: Map<string, T[]>): Map<string, T[]> => new Map(m);
+      this.clausesById = remapMap(base.clausesById, copyIds);
+      this.citations = remap(base.citations);
+      this.citationsById = remapMap(base.citationsById, copyMap);
+      this.definitionsById = remapMap(base.definitionsById, copyMap);
+      this.specReferencesById = remapMap(base.specReferencesById, copyIds);
+      return;
+    }
+    this.specFiles = [...specs.keys()].sort(byPath);
+    this.codeFiles = [...code.keys()].sort(byPath);
+    this.exampleFiles = [...examples.keys()].sort(byPath);
+    for (const f of files) {
+      for (let d = dirname(f); d && !this.folders.has(d); d = dirname(d)) this.folders.add(d);
+    }
+    for (const file of this.specFiles) {
+      const scope = scopeOf(file, specs.get(file)!.format, classifier.config);
+      if (scope.kind === 'workspace') continue;
+      this.scopes.set(file, scope);
+      this.scopesByKey.set(scope.path, scope);
+    }
+    this.hasScopes = this.scopes.size > 0;
+    this.buildClauses();
+    for (const file of this.codeFiles) {
+      for (const c of code.get(file)!.citations) {
+        this.citations.push(c);
+        // A scope-qualified citation `[^name:id]` is a citation of `id` (in that scope) [^sc5p].
+        push(this.citationsById, this.hasScopes ? (this.citationTarget(c.id)?.id ?? c.id) : c.id, c);
+      }
+    }
+    this.buildTestCitations();
+    this.buildSpecReferences();
+  }
+
+  /** The tests footnote definitions name, as test citations of their clauses [^tt3v]. */
+  private buildTestCitations(): void {
+    for (const file of this.specFiles) {
+      for (const made of this.contributions.get(file)?.definitions ?? []) {
+        const def = made.def;
+        if (!def.tests) continue;
+        for (const t of def.tests) for (const c of testTargetCandidates(def.file, t)) this.testTargetFiles.add(c);
+        for (const status of this.testTargetsOfDefinition(def)) {
+          const citation = testTargetCitation(status, (p) => this.code.has(p), (p) => (this.classifier.isTestPath(p) ? 'test' : 'code'));
+          if (!citation) continue;
+          this.citations.push(citation);
+          push(this.citationsById, citation.id, citation);
+        }
+      }
+    }
+  }
+
+  /** The resolved test targets of one footnote definition. */
+  testTargetsOfDefinition(def: FootnoteDefinitionAt): TestTargetStatus[] {
+    if (!def.tests) return [];
+    let statuses = this.testStatusCache.get(def);
+    if (!statuses) {
+      statuses = def.tests.map((t) => resolveTestTarget(def.id, def.file, t, { files: this.files, code: this.code }));
+      this.testStatusCache.set(def, statuses);
+    }
+    return statuses;
+  }
+
+  /** The resolved test targets of the definitions of one spec file, or of all (`test.missing` reads them). */
+  testTargets(file?: string): TestTargetStatus[] {
+    const out: TestTargetStatus[] = [];
+    for (const f of file === undefined ? this.specFiles : [file]) {
+      for (const made of this.contributions.get(f)?.definitions ?? []) out.push(...this.testTargetsOfDefinition(made.def));
+    }
+    return out;
+  }
+
+  /** Whether some test target may name this path (an edit of that file changes citations). */
+  isTestTargetFile(path: string): boolean {
+    return this.testTargetFiles.has(path);
+  }
+
+  private contribution(file: string): Contribution {
+    let c = this.contributions.get(file);
+    if (!c) this.contributions.set(file, (c = newContribution()));
+    return c;
+  }
+
+  /** The scope of a file: its spec's scope; code, examples and every other file are in the workspace scope. */
+  scopeOf(file: string): Scope {
+    return this.scopes.get(file) ?? WORKSPACE_SCOPE;
+  }
+
+  private scopeKeyOf(file: string): string {
+    return this.scopes.get(file)?.path ?? '';
+  }
+
+  /** The clause with this id in this scope. */
+  clauseIn(id: string, scope: string): Clause | undefined {
+    const list = this.clausesById.get(id);
+    if (!list) return undefined;
+    if (!this.hasScopes) return list[0];
+    return list.find((c) => this.scopeKeyOf(c.file) === scope);
+  }
+
+  /** The distinct scopes that declare an id. */
+  scopesOf(id: string): Scope[] {
+    const out = new Map<string, Scope>();
+    for (const c of this.clausesById.get(id) ?? []) out.set(this.scopeKeyOf(c.file), this.scopeOf(c.file));
+    return [...out.values()];
+  }
+
+  /**
+   * What a citation's id names [^sc5p]: an id declared in the workspace scope, or in exactly one scope, is that
+   * clause; `name:id` is `id` in the scope called `name`. Undefined when the id is unknown or ambiguous (several scopes
+   * declare it and none is the workspace).
+   */
+  citationTarget(raw: string): { id: string; scope: string } | undefined {
+    let t = this.targets.get(raw);
+    if (t === undefined) {
+      t = this.computeTarget(raw);
+      this.targets.set(raw, t);
+    }
+    return t ?? undefined;
+  }
+
+  private computeTarget(raw: string): { id: string; scope: string } | null {
+    const list = this.clausesById.get(raw);
+    if (list?.length) {
+      if (!this.hasScopes) return { id: raw, scope: '' };
+      const keys = new Set(list.map((c) => this.scopeKeyOf(c.file)));
+      if (keys.has('')) return { id: raw, scope: '' };
+      return keys.size === 1 ? { id: raw, scope: [...keys][0]! } : null;
+    }
+    const q = this.hasScopes ? splitQualified(raw) : undefined;
+    if (!q) return null;
+    const keys = new Set((this.clausesById.get(q.id) ?? []).map((c) => this.scopeKeyOf(c.file)).filter((k) => this.scopesByKey.get(k)?.name === q.name));
+    return keys.size === 1 ? { id: q.id, scope: [...keys][0]! } : null;
+  }
+
+  /** Code and test citations of one clause (of its id, in its scope). */
+  citationsOf(clause: Clause): Citation[] {
+    const list = this.citationsById.get(clause.id) ?? [];
+    if (!this.hasScopes) return list;
+    const key = this.scopeKeyOf(clause.file);
+    return list.filter((c) => this.citationTarget(c.id)?.scope === key);
+  }
+
+  /** Requirement ids mentioned in specs (of all specs, or of one) that the mentioning file's scope does not declare [^sk2m]. */
+  unknownMentions(only?: string): UnknownMention[] {
+    const out: UnknownMention[] = [];
+    for (const file of only === undefined ? this.specFiles : this.specs.has(only) ? [only] : []) {
+      const facts = this.specs.get(file)!;
+      if (facts.mentions.length === 0) continue;
+      const key = this.scopeKeyOf(file);
+      for (const m of facts.mentions) if (!this.clauseIn(m.id, key)) out.push({ ...m, file, scope: this.scopeOf(file) });
+    }
+    return out;
+  }
+
+  /** The clauses a spec file declares (headings, first footnote references, definitions). */
+  clausesOfFile(file: string): Clause[] {
+    return [...(this.contributions.get(file)?.clauses.made ?? [])];
+  }
+
+  /**
+   * This model with one spec's facts replaced by new facts that declare the same things (see chunkSignature): same ids,
+   * parents, definitions, anchors and links, only positions and texts differ. Shares everything else with this model,
+   * so an edit in a big spec of a big workspace costs the size of the id maps, not a rebuild. Undefined when an id of
+   * the file is also declared in another file (duplicate diagnostics there name this file's lines). This model is not
+   * changed: the new one copies the id maps it changes, sharing every unchanged list.
+   */
+  patchedSpec(file: string, facts: SpecFacts, maps: { specs: ReadonlyMap<string, SpecFacts>; ambiguity: ReadonlyMap<string, AmbiguityHit[]>; llmHits: ReadonlyMap<string, AmbiguityHit[]> }): IndexModel | undefined {
+    const old = this.contributions.get(file) ?? newContribution();
+    const swap = new Map<unknown, unknown>();
+    const next = newContribution();
+    // Chunks an edit did not touch (or shift) keep their facts objects: their model objects stay as they are.
+    const key = this.scopeKeyOf(file);
+    for (let i = 0; i < old.clauses.length; i++) {
+      const from = old.clauses.from[i]!;
+      const index = old.clauses.index[i]!;
+      const made = old.clauses.made[i]!;
+      const list = this.clausesById.get(made.id)!;
+      if (list.some((c) => c.file !== file && this.scopeKeyOf(c.file) === key)) return undefined;
+      const source = from === 'heading' ? facts.headingClauses[index] : from === 'footnote' ? facts.footnoteRefs[index] : facts.footnoteDefs[index];
+      if (!source || source.id !== made.id) return undefined;
+      if (source === old.clauses.source[i]) {
+        next.clauses.push(from, index, made, source);
+        continue;
+      }
+      const clause = from === 'heading' ? (source as Clause) : from === 'footnote' ? footnoteClause(file, source as FootnoteRef)! : definitionClause(definitionAt(file, source as FootnoteDef));
+      swap.set(made, clause);
+      next.clauses.push(from, index, clause, source);
+    }
+    for (const made of old.definitions) {
+      const source = facts.footnoteDefs[made.index]!;
+      if (source === made.source) {
+        next.definitions.push(made);
+        continue;
+      }
+      const def = definitionAt(file, source);
+      swap.set(made.def, def);
+      next.definitions.push({ index: made.index, def, source });
+    }
+    for (let i = 0; i < old.references.length; i++) {
+      const from = old.references.from[i]!;
+      const index = old.references.index[i]!;
+      const ref = old.references.made[i]!;
+      const source = from === 'footnote' ? facts.footnoteRefs[index] : from === 'definition' ? facts.footnoteDefs[index] : from === 'mention' ? facts.mentions[index] : facts.links[index];
+      if (!source) return undefined;
+      if (source === old.references.source[i]) {
+        next.references.push(from, index, ref, source);
+        continue;
+      }
+      const replaced: SpecReference = 'anchorRange' in source ? { ...ref, range: source.range, idRange: source.anchorRange } : { ...ref, range: source.range, idRange: source.idRange };
+      swap.set(ref, replaced);
+      next.references.push(from, index, replaced, source);
+    }
+    const contributions = new Map(this.contributions);
+    contributions.set(file, next);
+    return new IndexModel(this.classifier, maps.specs, this.code, this.examples, this.files, this.configProblems, maps.ambiguity, maps.llmHits, { base: this, swap, contributions });
+  }
+
+  /**
+   * This model with one spec's facts replaced by facts that declare other ids (a footnote, heading or definition added or
+   * removed), built from this one instead of from the whole workspace: each id the edit adds or removes must be the
+   * file's own (no other file declares, defines, cites, links or backs it, no example file or test names it), and each
+   * id the file shares with other files must keep the file's part in it (as many headings, references and definitions).
+   * Returns the new model and the other files whose diagnostics may differ (unknown citations, whose suggestions
+   * depend on the id list; mentions of the ids; clauses whose coverage changed), or undefined when the edit needs a
+   * rebuild. This model is not changed: the new one has its own maps, sharing the unchanged lists.
+   */
+  withSpec(
+    file: string,
+    before: SpecFacts,
+    facts: SpecFacts,
+    maps: { specs: ReadonlyMap<string, SpecFacts>; ambiguity: ReadonlyMap<string, AmbiguityHit[]>; llmHits: ReadonlyMap<string, AmbiguityHit[]> },
+  ): { model: IndexModel; affected: Set<string> } | undefined {
+    const old = this.contributions.get(file);
+    if (!old || this.hasScopes || scopeOf(file, facts.format, this.classifier.config).kind !== 'workspace') return undefined;
+    if (before.anchors.size !== facts.anchors.size || [...facts.anchors].some((a) => !before.anchors.has(a))) return undefined;
+    if (before.footnoteDefs.some((d) => d.tests) || facts.footnoteDefs.some((d) => d.tests)) return undefined;
+    // What the file has per id: headings, footnote references, definitions (with their targets), before and after.
+    interface Part { headings: number; refs: number; defs: string[] }
+    const partsOf = (f: SpecFacts): Map<string, Part> => {
+      const parts = new Map<string, Part>();
+      const part = (id: string): Part => {
+        let p = parts.get(id);
+        if (!p) parts.set(id, (p = { headings: 0, refs: 0, defs: [] }));
+        return p;
+      };
+      for (const c of f.headingClauses) part(c.id).headings++;
+      for (const r of f.footnoteRefs) part(r.id).refs++;
+      for (const d of f.footnoteDefs) part(d.id).defs.push(d.target ?? '');
+      return parts;
+    };
+    const was = partsOf(before);
+    const now = partsOf(facts);
+    const elsewhere = <T extends { file: string }>(list: T[] | undefined): boolean => !!list?.some((x) => x.file !== file);
+    const folder = dirname(file);
+    const exampleFileOf = (id: string): boolean => this.files.has(this.classifier.examplePathIn(folder, id)) || this.files.has(this.classifier.examplePathIn('', id));
+    const added = new Set<string>();
+    const removed = new Set<string>();
+    for (const id of new Set([...was.keys(), ...now.keys()])) {
+      const a = was.get(id);
+      const b = now.get(id);
+      const shared = elsewhere(this.clausesById.get(id)) || elsewhere(this.definitionsById.get(id)) || this.citationsById.has(id);
+      if (shared) {
+        // The file's part in a shared id stays: the same clauses come out of it, the others' are untouched.
+        if (!a || !b || a.headings !== b.headings || (a.refs > 0) !== (b.refs > 0) || a.defs.join('\u0000') !== b.defs.join('\u0000')) return undefined;
+        continue;
+      }
+      if (a && b && a.defs.join('\u0000') !== b.defs.join('\u0000')) return undefined;
+      // An example file named after the id: which clause uses it may change (unused examples, owners).
+      if ((!a || !b || a.headings !== b.headings || a.refs !== b.refs) && exampleFileOf(id)) return undefined;
+      const declaredBefore = !!a && (a.headings > 0 || a.refs > 0 || a.defs.length > 0);
+      const declaredNow = !!b && (b.headings > 0 || b.refs > 0 || b.defs.length > 0);
+      if (declaredBefore === declaredNow) continue;
+      // An id that comes or goes: nothing outside the file may know it.
+      if (elsewhere(this.specReferencesById.get(id)) || (a ?? b)!.defs.some((t) => t !== '')) return undefined;
+      (declaredNow ? added : removed).add(id);
+    }
+    const footnotes = (f: SpecFacts): boolean => f.footnoteRefs.length > 0 || f.footnoteDefs.length > 0;
+    if (footnotes(before) !== footnotes(facts)) return undefined; // the examples folders of specs with footnotes
+
+    // The file's clauses, definitions and references, as a rebuild makes them (ids of other files as they are).
+    const next = newContribution();
+    const own = new Map<string, Clause[]>();
+    const declare = (from: ClauseSource, index: number, clause: Clause, source: object): void => {
+      next.clauses.push(from, index, clause, source);
+      push(own, clause.id, clause);
+    };
+    const otherHeading = (id: string): boolean => (this.clausesById.get(id) ?? []).some((c) => c.file !== file && c.kind === 'heading');
+    const oldClauseIds = new Set(old.clauses.made.flatMap((c, i) => (old.clauses.from[i] !== 'heading' ? [`${old.clauses.from[i]}\u0000${c.id}`] : [])));
+    const oldClauseIdSet = new Set(old.clauses.made.map((c) => c.id));
+    const sharedClause = (id: string): boolean => elsewhere(this.clausesById.get(id)) || elsewhere(this.definitionsById.get(id));
+    facts.headingClauses.forEach((clause, index) => declare('heading', index, clause, clause));
+    facts.footnoteDefs.forEach((d, index) => next.definitions.push({ index, def: definitionAt(file, d), source: d }));
+    facts.footnoteRefs.forEach((ref, index) => {
+      // A shared id keeps the decision of the model it came from (the other files' clauses are the same).
+      if (own.has(ref.id) || (sharedClause(ref.id) ? !oldClauseIds.has(`footnote\u0000${ref.id}`) : otherHeading(ref.id))) return;
+      declare('footnote', index, footnoteClause(file, ref)!, ref);
+    });
+    for (const made of next.definitions) {
+      const id = made.def.id;
+      if (own.has(id) || (sharedClause(id) ? !oldClauseIds.has(`definition\u0000${id}`) : false)) continue;
+      declare('definition', made.index, definitionClause(made.def), made.source);
+    }
+
+    // New maps: a copy of each, the lists of this file's ids replaced.
+    const clausesById = this.clausesById.copy();
+    const definitionsById = new Map(this.definitionsById);
+    const specReferencesById = this.specReferencesById.copy();
+    const ids = new Set<string>([...was.keys(), ...now.keys()]);
+    for (const m of [...before.mentions, ...facts.mentions]) ids.add(m.id);
+    for (const l of [...before.links, ...facts.links]) if (l.anchor) ids.add(l.anchor);
+    for (const ref of old.references.made) ids.add(ref.id);
+    const ownDefs = new Map<string, FootnoteDefinitionAt[]>();
+    for (const made of next.definitions) push(ownDefs, made.def.id, made.def);
+    const replace = <T extends { file: string }>(map: ListMap<T>, id: string, mine: T[], keepOrder: boolean): boolean => {
+      const list = map.get(id) ?? [];
+      const others = list.filter((x) => x.file !== file);
+      if (others.length === 0) {
+        if (mine.length) map.set(id, mine);
+        else map.delete(id);
+        return true;
+      }
+      const at = list.findIndex((x) => x.file === file);
+      if (keepOrder && list.length - others.length !== mine.length) return false;
+      // The file's items where they were (by the order of spec files when it had none).
+      const order = this.specOrder();
+      const pos = at >= 0 ? at : (() => {
+        const i = list.findIndex((x) => (x as { kind?: string }).kind === 'example-backref' || (order.get(x.file) ?? Infinity) > order.get(file)!);
+        return i < 0 ? list.length : i;
+      })();
+      const kept = list.slice(0, pos).filter((x) => x.file !== file);
+      map.set(id, [...kept, ...mine, ...list.slice(pos).filter((x) => x.file !== file)]);
+      return true;
+    };
+    for (const id of ids) {
+      if (!replace(clausesById, id, own.get(id) ?? [], true)) return undefined;
+      if (!replace(definitionsById, id, ownDefs.get(id) ?? [], true)) return undefined;
+    }
+    // References: footnotes, definitions, mentions and links of the file to clauses (as known now).
+    const has = (id: string): boolean => clausesById.has(id);
+    const refs = new Map<string, SpecReference[]>();
+    const priorBySource = new Map<object, number>();
+    for (let i = 0; i < old.references.length; i++) priorBySource.set(old.references.source[i]!, i);
+    const addRef = (from: ReferenceSource, index: number, ref: SpecReference, source: object): void => {
+      const i = priorBySource.get(source);
+      const prior = i !== undefined && old.references.from[i] === from ? old.references.made[i]! : undefined;
+      const value = prior && prior.id === ref.id && prior.kind === ref.kind ? prior : ref;
+      push(refs, value.id, value);
+      next.references.push(from, index, value, source);
+    };
+    facts.footnoteRefs.forEach((ref, index) => addRef('footnote', index, { id: ref.id, file, kind: 'footnote', range: ref.range, idRange: ref.idRange }, ref));
+    facts.footnoteDefs.forEach((def, index) => addRef('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def));
+    facts.mentions.forEach((m, index) => {
+      if (has(m.id)) addRef('mention', index, { id: m.id, file, kind: 'mention', range: m.range, idRange: m.idRange }, m);
+    });
+    facts.links.forEach((link, index) => {
+      if (!link.anchor) return;
+      const target = link.path ? resolveRelative(dirname(file), link.path) : file;
+      if (!target) return;
+      const clause = (clausesById.get(link.anchor) ?? []).find((c) => c.kind === 'heading' && c.file === target);
+      if (clause) addRef('link', index, { id: clause.id, file, kind: 'link', range: link.range, idRange: link.anchorRange }, link);
+    });
+    for (const r of refs.keys()) ids.add(r);
+    for (const id of ids) replace(specReferencesById, id, refs.get(id) ?? [], false);
+
+    const contributions = new Map(this.contributions);
+    contributions.set(file, next);
+    // The flat list in a rebuild's order: heading clauses by file, then footnote clauses by file, then the clauses of
+    // definitions by file; the file's own in each part where a rebuild puts them.
+    const oldClauses = new Set(old.clauses.made);
+    const rest = this.clauses.filter((c) => !oldClauses.has(c));
+    const order = this.specOrder();
+    const mine = order.get(file)!;
+    const phase = (c: Clause): number => (madeFromDefinition.has(c) ? 2 : madeFromFootnote.has(c) ? 1 : 0);
+    const clauses: Clause[] = [];
+    let i = 0;
+    for (const p of [0, 1, 2]) {
+      while (i < rest.length && phase(rest[i]!) === p && order.get(rest[i]!.file)! < mine) clauses.push(rest[i++]!);
+      for (let k = 0; k < next.clauses.length; k++) {
+        const from = next.clauses.from[k]!;
+        if ((from === 'heading' ? 0 : from === 'footnote' ? 1 : 2) === p) clauses.push(next.clauses.made[k]!);
+      }
+      while (i < rest.length && phase(rest[i]!) === p) clauses.push(rest[i++]!);
+    }
+    while (i < rest.length) clauses.push(rest[i++]!);
+    const model = new IndexModel(this.classifier, maps.specs, this.code, this.examples, this.files, this.configProblems, maps.ambiguity, maps.llmHits, {
+      base: this,
+      swap: new Map(),
+      contributions,
+      rebuilt: { clauses, clausesById, definitionsById, specReferencesById },
+    });
+
+    // Other files whose diagnostics may change: unknown citations (their suggestions), mentions of the ids that came
+    // or went, clauses whose coverage changed.
+    const affected = new Set<string>(added.size || removed.size ? this.unknownCitationFiles() : []);
+    const mentions = this.mentionFiles();
+    for (const id of [...added, ...removed]) for (const f of mentions.get(id) ?? []) if (f !== file) affected.add(f);
+    // A duplicate id's diagnostics in other files name this file's lines.
+    for (const id of ids) {
+      const list = clausesById.get(id);
+      if (list && list.length > 1 && (own.has(id) || oldClauseIdSet.has(id))) for (const c of list) affected.add(c.file);
+    }
+    for (const id of this.coveredIdSet()) if (!model.coveredIdSet().has(id)) for (const c of this.clausesById.get(id) ?? []) affected.add(c.file);
+    for (const id of model.coveredIdSet()) if (!this.coveredIdSet().has(id)) for (const c of clausesById.get(id) ?? []) affected.add(c.file);
+    affected.delete(file);
+    return { model, affected };
+  }
+
+  private order?: Map<string, number>;
+
+  /** Spec files by their place in specFiles. */
+  private specOrder(): Map<string, number> {
+    if (!this.order) {
+      this.order = new Map();
+      this.specFiles.forEach((f, i) => this.order!.set(f, i));
+    }
+    return this.order;
+  }
+
+  private unknownCitationFilesCache?: Set<string>;
+
+  /** Code files with a citation of an unknown id (their diagnostics suggest ids: any id added or removed may change them). */
+  private unknownCitationFiles(): Set<string> {
+    if (!this.unknownCitationFilesCache) {
+      this.unknownCitationFilesCache = new Set();
+      for (const c of this.citations) if (!this.clausesById.has(c.id)) this.unknownCitationFilesCache.add(c.file);
+    }
+    return this.unknownCitationFilesCache;
+  }
+
+  private mentionsCache?: Map<string, Set<string>>;
+
+  /** The spec files that mention each id. */
+  private mentionFiles(): Map<string, Set<string>> {
+    if (!this.mentionsCache) {
+      this.mentionsCache = new Map();
+      for (const file of this.specFiles) {
+        for (const m of this.specs.get(file)!.mentions) {
+          let set = this.mentionsCache.get(m.id);
+          if (!set) this.mentionsCache.set(m.id, (set = new Set()));
+          set.add(file);
+        }
+      }
+    }
+    return this.mentionsCache;
+  }
+
+  /** The covered ids (see isCovered). */
+  private coveredIdSet(): Set<string> {
+    this.isCovered('');
+    return this.coveredIds!;
+  }
+
+  /** This model with one code file's citations replaced by citations of the same ids in the same order (moved, not changed). */
+  patchedCode(before: CodeFacts, after: CodeFacts, code: ReadonlyMap<string, CodeFacts>): IndexModel {
+    const swap = new Map<unknown, unknown>();
+    before.citations.forEach((c, i) => swap.set(c, after.citations[i]));
+    return new IndexModel(this.classifier, this.specs, code, this.examples, this.files, this.configProblems, this.ambiguity, this.llmHits, { base: this, swap, contributions: this.contributions });
+  }
+
+  /** Heading clauses, then one footnote clause per id, with or without a definition [^footnote_clauses]. */
+  private buildClauses(): void {
+    for (const file of this.specFiles) {
+      this.specs.get(file)!.headingClauses.forEach((clause, index) => {
+        this.addClause(clause);
+        this.contribution(file).clauses.push('heading', index, clause, clause);
+      });
+    }
+    // Footnote clauses: one per id (first reference wins) in each scope, unless the id names a heading clause of the
+    // scope, in which case `[^heading_id]` in prose is a reference to that heading.
+    for (const file of this.specFiles) {
+      const facts = this.specs.get(file)!;
+      const key = this.scopeKeyOf(file);
+      facts.footnoteDefs.forEach((d, index) => {
+        const def = definitionAt(file, d);
+        push(this.definitionsById, def.id, def);
+        this.contribution(file).definitions.push({ index, def, source: d });
+      });
+      facts.footnoteRefs.forEach((ref, index) => {
+        if (this.clauseIn(ref.id, key)) return;
+        const clause = footnoteClause(file, ref)!;
+        this.addClause(clause);
+        this.contribution(file).clauses.push('footnote', index, clause, ref);
+      });
+    }
+    // A definition without any reference still declares the clause (in its scope).
+    for (const defs of this.definitionsById.values()) {
+      for (const def of defs) {
+        if (this.clauseIn(def.id, this.scopeKeyOf(def.file))) continue;
+        const clause = definitionClause(def);
+        this.addClause(clause);
+        const made = this.contribution(def.file).definitions.find((d) => d.def === def)!;
+        this.contribution(def.file).clauses.push('definition', made.index, clause, made.source);
+      }
+    }
+  }
+
+  private addClause(clause: Clause): void {
+    this.clauses.push(clause);
+    this.clausesById.add(clause.id, clause);
+  }
+
+  private buildSpecReferences(): void {
+    for (const file of this.specFiles) {
+      const facts = this.specs.get(file)!;
+      const made = this.contribution(file).references;
+      const add = (from: ReferenceSource, index: number, ref: SpecReference, source: object): void => {
+        this.specReferencesById.add(ref.id, ref);
+        made.push(from, index, ref, source);
+      };
+      facts.footnoteRefs.forEach((ref, index) => add('footnote', index, { id: ref.id, file, kind: 'footnote', range: ref.range, idRange: ref.idRange }, ref));
+      facts.footnoteDefs.forEach((def, index) => add('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def));
+      const key = this.scopeKeyOf(file);
+      facts.mentions.forEach((m, index) => {
+        if (this.clauseIn(m.id, key)) add('mention', index, { id: m.id, file, kind: 'mention', range: m.range, idRange: m.idRange }, m);
+      });
+      facts.links.forEach((link, index) => {
+        if (!link.anchor) return;
+        const target = link.path ? resolveRelative(dirname(file), link.path) : file;
+        if (!target) return;
+        const clause = (this.clausesById.get(link.anchor) ?? []).find((c) => c.kind === 'heading' && c.file === target);
+        if (clause) add('link', index, { id: clause.id, file, kind: 'link', range: link.range, idRange: link.anchorRange }, link);
+      });
+    }
+    for (const file of this.exampleFiles) {
+      for (const ref of this.examples.get(file)!.backRefs) {
+        this.specReferencesById.add(ref.id, { id: ref.id, file, kind: 'example-backref', range: ref.range, idRange: ref.idRange });
+      }
+    }
+  }
+
+  hasFolder(path: string): boolean {
+    return path === '' || this.folders.has(path);
+  }
+
+  /** The example file of a footnote clause (undefined for heading clauses). */
+  exampleOf(clause: Clause): ExampleInfo | undefined {
+    if (clause.kind !== 'footnote') return undefined;
+    let info = this.exampleCache.get(clause);
+    if (!info) {
+      // A clause with no example and none expected (200,000 uncited footnotes of one spec) is kept as a set entry, not
+      // an object and a path each in memory [^big_documents]; its answer is made again (no lookups) when asked.
+      if (this.noExample.has(clause)) return { path: this.classifier.examplePathIn(dirname(clause.file), clause.id), exists: false, expected: false };
+      info = this.computeExample(clause);
+      if (info.exists || info.expected) this.exampleCache.set(clause, info);
+      else this.noExample.add(clause);
+    }
+    return info;
+  }
+
+  /** The definition's target, else `examples/<id>.md` beside the spec, then at the root [^example_files] [^ex5p]. */
+  private computeExample(clause: Clause): ExampleInfo {
+    const folder = dirname(clause.file);
+    const def = (this.definitionsById.get(clause.id) ?? []).find((d) => d.target !== undefined);
+    if (def?.target !== undefined) {
+      const defFolder = dirname(def.file);
+      const candidates = [resolveRelative(defFolder, def.target), resolveRelative('', def.target)];
+      if (candidates[0] === undefined && candidates[1] === undefined) {
+        return { exists: false, expected: true, definitionTarget: def.target, outside: true };
+      }
+      const existing = candidates.find((c) => c !== undefined && this.files.has(c));
+      const path = existing ?? candidates.find((c) => c !== undefined)!;
+      return { path, exists: existing !== undefined, expected: true, definitionTarget: def.target };
+    }
+    const places = folder ? [folder, ''] : [''];
+    for (const place of places) {
+      const path = this.classifier.examplePathIn(place, clause.id);
+      if (this.files.has(path)) return { path, exists: true, expected: true };
+    }
+    // A classic footnote (`[^1]: See RFC 9110.`) explains itself: no example file is expected of it.
+    if (this.definitionsById.has(clause.id)) return { path: this.classifier.examplePathIn(folder, clause.id), exists: false, expected: false };
+    for (const place of places) {
+      let has = this.exampleFolders.get(place);
+      if (has === undefined) this.exampleFolders.set(place, (has = this.hasFolder(this.classifier.exampleFolderIn(place))));
+      if (has) {
+        return { path: this.classifier.examplePathIn(place, clause.id), exists: false, expected: true };
+      }
+    }
+    return { path: this.classifier.examplePathIn(folder, clause.id), exists: false, expected: false };
+  }
+
+  /** Example files that no footnote clause uses, in the examples folders that belong to specs [^ex6u]. */
+  unusedExamples(): { file: string; id?: string }[] {
+    const used = new Set<string>();
+    const exampleFolders = new Set<string>();
+    for (const clause of this.clauses) {
+      if (clause.kind !== 'footnote') continue;
+      const info = this.exampleOf(clause);
+      if (info?.exists && info.path) used.add(info.path);
+      exampleFolders.add(this.classifier.exampleFolderIn(dirname(clause.file)));
+      exampleFolders.add(this.classifier.exampleFolderIn(''));
+    }
+    const unused: { file: string; id?: string }[] = [];
+    for (const file of this.exampleFiles) {
+      if (used.has(file) || !exampleFolders.has(dirname(file))) continue;
+      const id = this.classifier.exampleIdOf(file);
+      if (id !== undefined && README_LIKE.test(id)) continue;
+      unused.push(id !== undefined ? { file, id } : { file });
+    }
+    return unused;
+  }
+
+  /** Links whose anchor matches no `{#id}`, heading slug or HTML anchor of the target spec (of all specs, or of one). */
+  brokenLinks(only?: string): BrokenLink[] {
+    const broken: BrokenLink[] = [];
+    const anchorLists = new Map<string, string[]>();
+    for (const file of only === undefined ? this.specFiles : this.specs.has(only) ? [only] : []) {
+      for (const link of this.specs.get(file)!.links) {
+        const base = { file, range: link.range, anchorRange: link.anchorRange, url: link.url, anchor: link.anchor };
+        if (link.undefinedReference !== undefined) {
+          broken.push({ ...base, reason: 'no-definition', candidates: [] }); // [^ln4f]
+          continue;
+        }
+        const target = link.path ? resolveRelative(dirname(file), link.path) : file;
+        if (target === undefined) continue;
+        const facts = this.specs.get(target);
+        if (!facts) {
+          // A Markdown file we do not index (excluded, ignored) may exist: only a file that is nowhere is broken.
+          if (!this.files.has(target)) broken.push({ ...base, targetFile: target, reason: 'no-file', candidates: [] });
+          continue;
+        }
+        if (!link.anchor) continue;
+        if (facts.anchors.has(link.anchor) || facts.anchors.has(link.anchor.toLowerCase())) continue;
+        // One candidate list per target file, shared by its broken links (not a copy per link).
+        let candidates = anchorLists.get(target);
+        if (!candidates) anchorLists.set(target, (candidates = [...facts.anchors]));
+        broken.push({ ...base, ...(link.path ? { targetFile: target } : {}), reason: 'no-anchor', candidates });
+      }
+    }
+    return broken;
+  }
+
+  /**
+   * Everything about an id [^sc5p]: asked from a file (`from`), an id its scope declares is that scope's clause;
+   * otherwise the id resolves as a citation does (the workspace scope, the only scope that declares it, or `name:id`).
+   * Several scopes and no choice: every clause, with `ambiguousScopes`.
+   */
+  resolve(id: string, from?: string): Resolution {
+    if (this.hasScopes) return this.resolveScoped(id, from);
+    const clauses = this.clausesById.get(id) ?? [];
+    const clause = clauses[0];
+    const resolution: Resolution = {
+      id,
+      clauses,
+      definitions: this.definitionsById.get(id) ?? [],
+      citations: this.citationsById.get(id) ?? [],
+      specReferences: this.specReferencesById.get(id) ?? [],
+    };
+    if (clause) {
+      resolution.clause = clause;
+      const example = this.exampleOf(clause);
+      if (example) resolution.example = example;
+    }
+    return resolution;
+  }
+
+  private resolveScoped(id: string, from: string | undefined): Resolution {
+    const all = this.clausesById.get(id) ?? [];
+    const fromKey = from !== undefined ? this.scopeKeyOf(from) : '';
+    const target = fromKey && all.some((c) => this.scopeKeyOf(c.file) === fromKey) ? { id, scope: fromKey } : this.citationTarget(id);
+    if (!target) {
+      const resolution: Resolution = {
+        id,
+        clauses: all,
+        definitions: this.definitionsById.get(id) ?? [],
+        citations: this.citationsById.get(id) ?? [],
+        specReferences: this.specReferencesById.get(id) ?? [],
+      };
+      if (all.length) {
+        resolution.clause = all[0]!;
+        resolution.ambiguousScopes = this.scopesOf(id);
+      }
+      return resolution;
+    }
+    const key = target.scope;
+    const inScope = (file: string): boolean => this.scopeKeyOf(file) === key;
+    const clauses = (this.clausesById.get(target.id) ?? []).filter((c) => inScope(c.file));
+    const resolution: Resolution = {
+      id: target.id,
+      clauses,
+      definitions: (this.definitionsById.get(target.id) ?? []).filter((d) => inScope(d.file)),
+      citations: (this.citationsById.get(target.id) ?? []).filter((c) => this.citationTarget(c.id)?.scope === key),
+      specReferences: (this.specReferencesById.get(target.id) ?? []).filter((r) => r.kind === 'link' || r.kind === 'example-backref' || inScope(r.file)),
+      scope: this.scopesByKey.get(key) ?? WORKSPACE_SCOPE,
+    };
+    const clause = clauses[0];
+    if (clause) {
+      resolution.clause = clause;
+      const example = this.exampleOf(clause);
+      if (example) resolution.example = example;
+    }
+    return resolution;
+  }
+
+  private owners?: Map<string, string>;
+
+  /** The footnote id whose (existing) example file this is. */
+  exampleOwner(path: string): string | undefined {
+    if (!this.owners) {
+      this.owners = new Map();
+      for (const clause of this.clauses) {
+        const info = this.exampleOf(clause);
+        if (info?.exists && info.path && !this.owners.has(info.path)) this.owners.set(info.path, clause.id);
+      }
+    }
+    return this.owners.get(path);
+  }
+
+  private coveredIds?: Set<string>;
+  private coveredCount?: number;
+
+  /** How many clauses are covered (isCovered), for the status bar. */
+  coveredClauseCount(): number {
+    this.coveredCount ??= this.clauses.filter((c) => this.isCovered(c.id, this.scopeKeyOf(c.file))).length;
+    return this.coveredCount;
+  }
+
+  /**
+   * Is a clause implemented at all: cited itself, or a clause inside it is (a heading whose footnotes or subsections
+   * are cited is covered). `clause.uncited` reports the clauses that are not.
+   */
+  isCovered(id: string, scope = ''): boolean {
+    if (!this.coveredIds) {
+      const covered = new Set<string>();
+      if (!this.hasScopes) {
+        for (const id of this.citationsById.keys()) {
+          // Walk up the parent chain; stop at an already covered ancestor (or a cycle from duplicate ids).
+          let current: string | undefined = id;
+          while (current !== undefined && this.clausesById.has(current) && !covered.has(current)) {
+            covered.add(current);
+            current = this.clausesById.first(current)!.parent;
+          }
+        }
+      } else {
+        // Keyed by scope and id: citing FR-001 of one feature folder covers no other folder's FR-001 [^sc5p].
+        for (const raw of new Set(this.citations.map((c) => c.id))) {
+          const t = this.citationTarget(raw);
+          if (!t) continue;
+          let current: string | undefined = t.id;
+          for (let clause = this.clauseIn(current, t.scope); clause && !covered.has(`${t.scope}\u0000${current}`); clause = current === undefined ? undefined : this.clauseIn(current, t.scope)) {
+            covered.add(`${t.scope}\u0000${current}`);
+            current = clause.parent;
+          }
+        }
+      }
+      this.coveredIds = covered;
+    }
+    return this.coveredIds.has(this.hasScopes ? `${scope}\u0000${id}` : id);
+  }
+
+  /** Vague wording in a spec file: the lexicon pass, then the LLM pass (where it ran). */
+  ambiguitiesOf(file: string): AmbiguityHit[] {
+    const lexicon = this.ambiguity.get(file) ?? [];
+    const llm = this.llmHits.get(file);
+    if (!llm?.length) return lexicon;
+    // Merged without duplicates: an LLM finding on a phrase the offline pass already flags adds nothing [^am6c].
+    const overlaps = (a: Range, b: Range): boolean => comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
+    return [...lexicon, ...llm.filter((h) => !lexicon.some((l) => overlaps(l.range, h.range)))];
+  }
+
+  /** Every id known as a clause. */
+  ids(): string[] {
+    return [...this.clausesById.keys()];
+  }
+}
+
+/*
+ * Model objects made from facts objects, kept per facts object: the facts of an unchanged file (or of the unchanged
+ * sections of an edited spec) are the same objects across rebuilds, so a rebuilt model holds the same clause and
+ * definition objects for them, and what is memoized by clause (diagnostics, their LSP forms, the publish diff) stays
+ * valid. Each depends only on its facts object and file.
+ */
+const footnoteClauses = new WeakMap<FootnoteRef, Clause>();
+const definitionsAt = new WeakMap<FootnoteDef, FootnoteDefinitionAt>();
+const definitionClauses = new WeakMap<FootnoteDefinitionAt, Clause>();
+
+function definitionAt(file: string, d: FootnoteDef): FootnoteDefinitionAt {
+  let def = definitionsAt.get(d);
+  if (def?.file !== file) definitionsAt.set(d, (def = { ...d, file }));
+  return def;
+}
+
+function footnoteClause(file: string, ref: FootnoteRef | undefined): Clause | undefined {
+  if (!ref) return undefined;
+  let clause = footnoteClauses.get(ref);
+  if (clause?.file !== file) footnoteClauses.set(ref, (clause = makeFootnoteClause(file, ref)));
+  return clause;
+}
+
+/** The attributes of every footnote clause (footnotes have none): one frozen object, not one per clause. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
+
+function makeFootnoteClause(file: string, ref: FootnoteRef): Clause {
+  const clause: Clause = {
+    id: ref.id,
+    kind: 'footnote',
+    title: ref.sectionTitle,
+    text: ref.blockText,
+    file,
+    range: ref.range,
+    idRange: ref.idRange,
+    section: ref.section,
+    attributes: NO_ATTRIBUTES,
+  };
+  if (ref.parent !== undefined) clause.parent = ref.parent;
+  if (ref.authority !== undefined) clause.authority = ref.authority;
+  madeFromFootnote.add(clause);
+  return clause;
+}
+
+/** The clauses made of footnote references and of definitions (the second and last parts of IndexModel.clauses). */
+const madeFromFootnote = new WeakSet<Clause>();
+const madeFromDefinition = new WeakSet<Clause>();
+
+function definitionClause(def: FootnoteDefinitionAt): Clause {
+  let clause = definitionClauses.get(def);
+  if (!clause) {
+    clause = { id: def.id, kind: 'footnote', title: def.id, text: def.text, file: def.file, range: def.range, idRange: def.idRange, section: [], attributes: NO_ATTRIBUTES };
+    definitionClauses.set(def, clause);
+    madeFromDefinition.add(clause);
+  }
+  return clause;
+}
+
+/** The same tests at the same places (a file named by a test target). */
+function sameTests(a: CodeFacts, b: CodeFacts): boolean {
+  return JSON.stringify(a.tests) === JSON.stringify(b.tests);
+}
+
+/** The same ids cited in the same order, as code or test alike: only positions moved. */
+function sameCitedIds(a: CodeFacts, b: CodeFacts): boolean {
+  return a.citations.length === b.citations.length && a.citations.every((c, i) => c.id === b.citations[i]!.id && c.kind === b.citations[i]!.kind);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

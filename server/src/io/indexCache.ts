@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import type { ClarifierConfig, FileRole } from '../core/workspace/config';
+import { factsFromCache } from '../core/workspace/factsSchema';
+import type { FileFacts } from '../core/workspace/workspaceIndex';
+import { readCacheFile, writeFileAtomic } from './safeFs';
+
+/**
+ * The on-disk index cache for warm starts: per file, the facts the index computed from it, keyed by its size and
+ * modification time, in one JSON file per folder and configuration (facts depend on the configuration: test globs,
+ * ambiguity settings). A file whose size or time changed is read again; a file modified in the last two seconds is
+ * not cached (its time may not change on the next write). Only written where the user asked (`clarify check
+ * --cache DIR`) or the editor gave the server a storage folder. Any problem reading it is a cold start, never a failure.
+ * The cache is untrusted input [^ca7s]: it is read like a workspace file (never blocking, never through a link, size-
+ * capped), each entry is validated (`factsFromCache`: the exact shape of the facts of that file in its role) and a bad
+ * entry is dropped, its file parsed cold and the entry rewritten; it is written atomically, never through a link.
+ */
+
+declare const CLARIFY_VERSION: string | undefined;
+/** Bumped when the shape or the meaning of cached facts changes (5: formats, scopes, test targets, decision records, the class-based ambiguity pass; 6: the type checker's statements and definitions). */
+const FORMAT = 6;
+const RACY_MS = 2000;
+
+interface Entry {
+  size: number;
+  mtimeMs: number;
+  facts: FileFacts;
+}
+
+export class IndexCache {
+  /** Entries as read (unchecked until looked up). */
+  private readonly entries = new Map<string, Record<string, unknown>>();
+  private readonly next = new Map<string, Entry>();
+  private changed = false;
+
+  private constructor(private readonly file: string) {}
+
+  /** The cache of a folder under `dir` for this configuration (empty when absent or unreadable). */
+  static async open(dir: string, root: string, config: ClarifierConfig): Promise<IndexCache> {
+    const version = typeof CLARIFY_VERSION === 'string' ? CLARIFY_VERSION : 'dev';
+    const key = createHash('sha256').update(JSON.stringify({ FORMAT, version, root, config })).digest('hex').slice(0, 16);
+    const cache = new IndexCache(path.join(dir, `index-${key}.json`));
+    try {
+      const text = await readCacheFile(cache.file);
+      const data = text === undefined ? undefined : (JSON.parse(text) as unknown);
+      if (isRecord(data) && data['format'] === FORMAT && Array.isArray(data['entries'])) {
+        for (const item of data['entries'] as unknown[]) {
+          // Entries are checked one by one, when looked up: a bad one costs its file a cold parse, nothing more.
+          if (Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' && isRecord(item[1])) cache.entries.set(item[0], item[1]);
+        }
+      }
+    } catch {
+      // no cache yet, or an unreadable one: a cold start
+    }
+    return cache;
+  }
+
+  /** The cached facts of a file, when its size and time are those recorded and the entry is valid for it. */
+  lookup(rel: string, stat: { size: number; mtimeMs: number }, role: FileRole): FileFacts | undefined {
+    const entry = this.entries.get(rel);
+    if (!entry || entry['size'] !== stat.size || entry['mtimeMs'] !== stat.mtimeMs) return undefined;
+    const facts = factsFromCache(rel, role, entry['facts']);
+    if (!facts) {
+      // Dropped: the file is parsed cold, and the cache rewritten without the entry.
+      this.entries.delete(rel);
+      this.changed = true;
+      return undefined;
+    }
+    this.next.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs, facts });
+    return facts;
+  }
+
+  /** Records the facts of a file read now, with the size and time it had before it was read. */
+  record(rel: string, stat: { size: number; mtimeMs: number }, facts: FileFacts): void {
+    if (Date.now() - stat.mtimeMs < RACY_MS) return;
+    this.next.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs, facts });
+    this.changed = true;
+  }
+
+  /** Writes the entries of this run (files looked up or recorded), when anything changed. Never throws. */
+  async save(): Promise<void> {
+    if (!this.changed && this.next.size === this.entries.size) return;
+    try {
+      // Chunk facts are for the editor's next edit, not worth their size on disk.
+      const replacer = (key: string, value: unknown): unknown => (key === 'chunks' ? undefined : value instanceof Set ? [...value] : value);
+      await writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, entries: [...this.next] }, replacer));
+    } catch {
+      // a read-only or full disk: the next start is cold, that is all
+    }
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,42 @@
+import * as path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ClarifierConfig } from '../core/workspace/config';
+import { WorkspaceIndex, type FileFacts } from '../core/workspace/workspaceIndex';
+import { readTextFileSync, type Skipped } from './walk';
+
+/**
+ * A worker thread of the first scan (see loadWorkspace): reads the batches of files it is sent and indexes them with
+ * the folder's configuration, answering per batch with the per-file facts (plain data) for the main index.
+ */
+
+export interface WorkerInit {
+  root: string;
+  config: ClarifierConfig;
+}
+
+export interface BatchResult {
+  facts: FileFacts[];
+  /** Files that exist but could not be read as text. */
+  skipped: Skipped[];
+  bytes: number;
+}
+
+if (parentPort && (workerData as { clarifierIndexWorker?: WorkerInit } | undefined)?.clarifierIndexWorker) {
+  const { root, config } = (workerData as { clarifierIndexWorker: WorkerInit }).clarifierIndexWorker;
+  const port = parentPort;
+  port.on('message', (batch: string[]) => {
+    // A fresh index per batch: the facts go to the main thread, nothing needs to stay here.
+    const index = new WorkspaceIndex(config);
+    const result: BatchResult = { facts: [], skipped: [], bytes: 0 };
+    for (const rel of batch) {
+      const read = readTextFileSync(path.join(root, rel));
+      if ('text' in read) {
+        result.bytes += read.text.length;
+        index.updateFile(rel, read.text);
+        const facts = index.factsOf(rel);
+        if (facts) result.facts.push(facts);
+      } else result.skipped.push({ path: rel, reason: read.skipped });
+    }
+    port.postMessage(result);
+  });
+}

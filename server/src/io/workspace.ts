@@ -1,0 +1,191 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type ClarifierConfig } from '../core/workspace/config';
+import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { IndexCache } from './indexCache';
+import type { BatchResult, WorkerInit } from './indexWorker';
+import { readTextFile, walkWorkspace, type Skipped, type WorkspaceRules } from './walk';
+
+/**
+ * Loads a workspace folder into a WorkspaceIndex: reads `.clarifier.json`, walks the tree, reads the files that
+ * play a role (specs, code, examples) with bounded concurrency and records the others as existing.
+ */
+
+export interface LoadedWorkspace {
+  root: string;
+  config: ClarifierConfig;
+  index: WorkspaceIndex;
+  skipped: Skipped[];
+  stats: { files: number; read: number; bytes: number };
+}
+
+export interface LoadOptions {
+  /** Overrides applied on top of `.clarifier.json` (the editor's settings). */
+  overrides?: Partial<ClarifierConfig>;
+  signal?: AbortSignal;
+  concurrency?: number;
+  /** A folder for the on-disk index cache (warm starts); none: nothing is written. */
+  cacheDir?: string;
+  /** Worker threads for the first scan of a big folder (default: one per core, up to 4; 0: none). */
+  workers?: number;
+  /** The rules that decide what is in the workspace (the server keeps them for its file events). */
+  rules?: WorkspaceRules;
+}
+
+/** Below this many files to read, worker threads cost more to start (~100 ms each) than they save. */
+const WORKER_MIN_FILES = 500;
+const WORKER_BATCH = 48;
+
+export async function readConfig(root: string): Promise<{ config: ClarifierConfig; problems: string[] }> {
+  let text: string;
+  try {
+    text = await fs.promises.readFile(path.join(root, CONFIG_FILE), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return resolveConfig(undefined);
+    return { ...resolveConfig(undefined), problems: [`cannot be read (${(err as NodeJS.ErrnoException).code})`] };
+  }
+  return parseConfigText(text);
+}
+
+export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
+  const absRoot = path.resolve(root);
+  const { config: fileConfig, problems } = await readConfig(absRoot);
+  const config = mergeConfig(fileConfig, options.overrides);
+  const index = new WorkspaceIndex(config);
+  index.setConfigProblems(problems);
+  const walked = await walkWorkspace(absRoot, { ...(options.signal ? { signal: options.signal } : {}), ...(options.rules ? { rules: options.rules } : {}) });
+  const skipped = [...walked.skipped];
+  const toRead: string[] = [];
+  for (const entry of walked.files) {
+    const role = index.roleOf(entry.path);
+    if (entry.symlink || role === 'other' || role === 'config') index.addPath(entry.path);
+    else toRead.push(entry.path);
+  }
+  // Warm start: files whose size and time are those cached are not read at all.
+  const cache = options.cacheDir ? await IndexCache.open(options.cacheDir, absRoot, config) : undefined;
+  const stats = new Map<string, { size: number; mtimeMs: number }>();
+  if (cache) {
+    const cold: string[] = [];
+    for (const rel of toRead) {
+      let stat: fs.Stats | undefined;
+      try {
+        stat = fs.statSync(path.join(absRoot, rel));
+      } catch {
+        // vanished: the read reports it
+      }
+      const info = stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+      const hit = info && cache.lookup(rel, info, index.roleOf(rel));
+      if (hit) index.addFacts(hit);
+      else {
+        if (info) stats.set(rel, info);
+        cold.push(rel);
+      }
+    }
+    toRead.splice(0, toRead.length, ...cold);
+  }
+  let bytes = 0;
+  let next = 0;
+  const workers = options.workers ?? Math.min(4, os.availableParallelism());
+  if (workers > 0 && toRead.length >= WORKER_MIN_FILES) {
+    const done = await readInWorkers(absRoot, config, toRead, workers, index, skipped, options.signal);
+    bytes += done.bytes;
+    // Whatever a failed worker left undone is read here.
+    toRead.splice(0, toRead.length, ...toRead.filter((rel) => !done.handled.has(rel)));
+  }
+  const worker = async (): Promise<void> => {
+    while (next < toRead.length) {
+      if (options.signal?.aborted) throw new Error('cancelled');
+      const rel = toRead[next++]!;
+      const result = await readTextFile(path.join(absRoot, rel));
+      if ('text' in result) {
+        bytes += result.text.length;
+        index.updateFile(rel, result.text);
+      } else {
+        index.addPath(rel);
+        skipped.push({ path: rel, reason: result.skipped });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, toRead.length || 1) }, worker));
+  if (cache) {
+    for (const [rel, stat] of stats) {
+      const facts = index.factsOf(rel);
+      if (facts) cache.record(rel, stat, facts);
+    }
+    await cache.save();
+  }
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { root: absRoot, config, index, skipped, stats: { files: walked.files.length, read: toRead.length, bytes } };
+}
+
+/**
+ * The first scan of a big folder in worker threads (indexWorker.ts): reading, Markdown parsing and comment lexing
+ * run on every core; the main thread hands out batches of paths and adds the facts that come back to the index.
+ * Never fails: a worker that cannot start or dies leaves its files to the caller (`handled` says which are done).
+ */
+async function readInWorkers(
+  root: string,
+  config: ClarifierConfig,
+  paths: string[],
+  count: number,
+  index: WorkspaceIndex,
+  skipped: Skipped[],
+  signal: AbortSignal | undefined,
+): Promise<{ handled: Set<string>; bytes: number }> {
+  const handled = new Set<string>();
+  let bytes = 0;
+  const script = path.join(__dirname, 'indexWorker.js');
+  if (!fs.existsSync(script)) return { handled, bytes };
+  const batches: string[][] = [];
+  for (let i = 0; i < paths.length; i += WORKER_BATCH) batches.push(paths.slice(i, i + WORKER_BATCH));
+  let nextBatch = 0;
+  const run = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      let worker: Worker;
+      try {
+        worker = new Worker(script, { workerData: { clarifierIndexWorker: { root, config } satisfies WorkerInit } });
+      } catch {
+        resolve();
+        return;
+      }
+      let inFlight: string[][] = [];
+      const finish = (): void => {
+        signal?.removeEventListener('abort', finish);
+        void worker.terminate();
+        resolve();
+      };
+      const send = (): void => {
+        // Two batches in flight: the worker never waits for the main thread.
+        while (inFlight.length < 2 && nextBatch < batches.length && !signal?.aborted) {
+          const batch = batches[nextBatch++]!;
+          inFlight.push(batch);
+          worker.postMessage(batch);
+        }
+        if (inFlight.length === 0) finish();
+      };
+      worker.on('message', (result: BatchResult) => {
+        const batch = inFlight.shift()!;
+        for (const facts of result.facts) index.addFacts(facts);
+        for (const s of result.skipped) {
+          index.addPath(s.path);
+          skipped.push(s);
+        }
+        bytes += result.bytes;
+        for (const rel of batch) handled.add(rel);
+        send();
+      });
+      worker.on('error', () => {
+        // Give its unfinished batches back to whoever is still running (or to the caller).
+        batches.push(...inFlight);
+        inFlight = [];
+        finish();
+      });
+      signal?.addEventListener('abort', finish);
+      send();
+    });
+  await Promise.all(Array.from({ length: count }, run));
+  if (signal?.aborted) throw new Error('cancelled');
+  return { handled, bytes };
+}

@@ -118,6 +118,38 @@ export interface ClarificationEntry {
 }
 
 /**
+ * The link fact of a link to `url` written at [start, end) of `text` [^anchor_links]: a same-file or cross-file anchor,
+ * or a Markdown file as a whole (which must exist [^ln4f]); undefined for external URLs and links to other files. The
+ * one reading of a link for the tree walk and the scanner path.
+ */
+export function linkFact(url: string, start: number, end: number, text: string, lines: LineIndex): SpecLink | undefined {
+  const hash = url.indexOf('#');
+  const rawPath = hash < 0 ? url : url.slice(0, hash);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(rawPath) || rawPath.startsWith('//')) return undefined;
+  let path = rawPath.split('?')[0]!;
+  if (path && !/\.(md|markdown)$/i.test(path)) return undefined;
+  if (!path && rawPath) return undefined;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // a stray % stays literal
+  }
+  const rawAnchor = hash < 0 ? '' : url.slice(hash + 1);
+  if (!rawAnchor && !path) return undefined;
+  const range = lines.rangeOf(start, end);
+  if (!rawAnchor) return { url, path, anchor: '', range, anchorRange: range };
+  let anchor = rawAnchor;
+  try {
+    anchor = decodeURIComponent(rawAnchor);
+  } catch {
+    // a stray % stays literal
+  }
+  const at = text.slice(start, end).lastIndexOf(`#${rawAnchor}`);
+  const anchorRange = at >= 0 ? lines.rangeOf(start + at + 1, start + at + 1 + rawAnchor.length) : range;
+  return { url, path, anchor, range, anchorRange };
+}
+
+/**
  * The title of a spec's decision record: a heading `Clarifications` without an id (or the legacy
  * `{#clarifications}` of earlier versions, which is a clause of its own). Not a clause: no id to duplicate across
  * specs, nothing to cite [^cq2r].
@@ -1212,38 +1244,9 @@ class SpecWalker {
 
   /** Anchor links, same-file and cross-file [^anchor_links]. */
   private link(node: MdNode): void {
-    const url = node.url ?? '';
-    const hash = url.indexOf('#');
-    const rawPath = hash < 0 ? url : url.slice(0, hash);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(rawPath) || rawPath.startsWith('//')) return;
-    let path = rawPath.split('?')[0]!;
-    if (path && !/\.(md|markdown)$/i.test(path)) return;
-    if (!path && rawPath) return;
-    // A link to a Markdown file as a whole is checked too: the file must exist [^ln4f].
-    try {
-      path = decodeURIComponent(path);
-    } catch {
-      // a stray % stays literal
-    }
-    const rawAnchor = hash < 0 ? '' : url.slice(hash + 1);
-    if (!rawAnchor && !path) return;
-    if (!rawAnchor) {
-      const [start, end] = this.offsets(node);
-      const range = this.lines.rangeOf(start, end);
-      this.facts.links.push({ url, path, anchor: '', range, anchorRange: range });
-      return;
-    }
-    let anchor = rawAnchor;
-    try {
-      anchor = decodeURIComponent(rawAnchor);
-    } catch {
-      // a stray % stays literal
-    }
     const [start, end] = this.offsets(node);
-    const raw = this.text.slice(start, end);
-    const at = raw.lastIndexOf(`#${rawAnchor}`);
-    const anchorRange = at >= 0 ? this.lines.rangeOf(start + at + 1, start + at + 1 + rawAnchor.length) : this.lines.rangeOf(start, end);
-    this.facts.links.push({ url, path, anchor, range: this.lines.rangeOf(start, end), anchorRange });
+    const fact = linkFact(node.url ?? '', start, end, this.text, this.lines);
+    if (fact) this.facts.links.push(fact);
   }
 
   /** The block's raw text with non-prose masked by spaces (offsets preserved). Iterative over the block's inlines. */

@@ -11,6 +11,7 @@ import {
   HTML_ANCHOR_RE,
   isRecordHeading,
   limit,
+  linkFact,
   type FootnoteDef,
   type ProseBlock,
   type SectionEntry,
@@ -333,36 +334,11 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
   const pending: { clause: Clause; from: number }[] = [];
   const linkAt = new Map<number, { end: number; destStart: number; destEnd: number }>();
   for (const l of scan.links) if (!l.image) linkAt.set(l.start, l);
-  /** Anchor links, same-file and cross-file, as SpecWalker.link reads them [^anchor_links]. */
+  /** Anchor links, same-file and cross-file, read as the tree walk reads them (linkFact) [^anchor_links]. */
   const addLinks = (links: Inline['links']): void => {
     for (const [start, end, , , url] of links) {
-      const hash = url.indexOf('#');
-      const rawPath = hash < 0 ? url : url.slice(0, hash);
-      if (/^[a-z][a-z0-9+.-]*:/i.test(rawPath) || rawPath.startsWith('//')) continue;
-      let path = rawPath.split('?')[0]!;
-      if (path && !/\.(md|markdown)$/i.test(path)) continue;
-      if (!path && rawPath) continue;
-      try {
-        path = decodeURIComponent(path);
-      } catch {
-        // a stray % stays literal
-      }
-      const rawAnchor = hash < 0 ? '' : url.slice(hash + 1);
-      if (!rawAnchor && !path) continue;
-      const range = lines.rangeOf(start, end);
-      if (!rawAnchor) {
-        facts.links.push({ url, path, anchor: '', range, anchorRange: range });
-        continue;
-      }
-      let anchor = rawAnchor;
-      try {
-        anchor = decodeURIComponent(rawAnchor);
-      } catch {
-        // a stray % stays literal
-      }
-      const at = text.slice(start, end).lastIndexOf(`#${rawAnchor}`);
-      const anchorRange = at >= 0 ? lines.rangeOf(start + at + 1, start + at + 1 + rawAnchor.length) : range;
-      facts.links.push({ url, path, anchor, range, anchorRange });
+      const fact = linkFact(url, start, end, text, lines);
+      if (fact) facts.links.push(fact);
     }
   };
   const linkMasks = (links: Inline['links']): [number, number][] => links.flatMap(([s, e, ts, te]): [number, number][] => (ts === te ? [[s, e]] : [[s, ts], [te, e]]));

@@ -1,11 +1,9 @@
 import * as path from 'node:path';
-import { displayEndpoint } from '../core/analysis/ambiguity/llm';
 import { AUDIT_RECORD_SCHEMA, auditDiagnostics, auditItems, auditSummary, runAudit, type AuditCache, type AuditResult } from '../core/analysis/audit/compliance';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import type { Diagnostic } from '../core/types';
 import { withConfiguredSeverity } from '../core/diagnostics/diagnostics';
-import { clientForConfig } from './llm';
-import type { LlmRunSettings } from './llmRun';
+import { llmPassModel, llmRequestOptions, type LlmRunSettings } from './llmRun';
 import { createRecordCache } from './safeFs';
 import { readTextFileSync } from './walk';
 
@@ -29,8 +27,7 @@ export interface AuditRunSummary {
 }
 
 export async function runAuditOnIndex(index: WorkspaceIndex, options: AuditRunOptions): Promise<AuditRunSummary> {
-  const model = options.model ?? options.config.llm.model;
-  const baseURL = options.config.llm.baseURL;
+  const { model, where } = llmPassModel(options);
   const fromDisk = (file: string): string | undefined => {
     const abs = path.resolve(options.root, file);
     if (!abs.startsWith(options.root + path.sep)) return undefined;
@@ -40,17 +37,8 @@ export async function runAuditOnIndex(index: WorkspaceIndex, options: AuditRunOp
   // The editor's text of an open document, else the disk's.
   const textOf = (file: string): string | undefined => options.textOf?.(file) ?? fromDisk(file);
   const items = auditItems(index.model(), model, textOf, options.files ? new Set(options.files) : undefined);
-  const client = clientForConfig(options.config, options);
-  const result = await runAudit(items, {
-    client,
-    model,
-    concurrency: options.config.llm.concurrency,
-    ...(options.cacheDir ? { cache: createAuditCache(options.cacheDir) } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const result = await runAudit(items, llmRequestOptions(options, model, createAuditCache));
   const diagnostics = withConfiguredSeverity(auditDiagnostics(result), options.config);
-  const where = `${model} at ${displayEndpoint(baseURL ?? process.env['OPENAI_BASE_URL'])}`;
   return { result, diagnostics, message: auditSummary(result, where) };
 }
 

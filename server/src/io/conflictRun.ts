@@ -1,11 +1,9 @@
-import { displayEndpoint } from '../core/analysis/ambiguity/llm';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { conflictCandidates } from '../core/analysis/typecheck/candidates';
 import { JUDGE_RECORD_SCHEMA, judgeDiagnostics, judgeItems, judgeSummary, runJudge, type JudgeCache, type JudgeResult } from '../core/analysis/typecheck/judge';
 import type { Diagnostic } from '../core/types';
 import { withConfiguredSeverity } from '../core/diagnostics/diagnostics';
-import { clientForConfig } from './llm';
-import type { LlmRunSettings } from './llmRun';
+import { llmPassModel, llmRequestOptions, type LlmRunSettings } from './llmRun';
 import { createRecordCache } from './safeFs';
 
 /**
@@ -28,9 +26,7 @@ export interface ConflictRunSummary {
 }
 
 export async function runConflictJudgeOnIndex(index: WorkspaceIndex, options: ConflictRunOptions): Promise<ConflictRunSummary> {
-  const model = options.model ?? options.config.llm.model;
-  const baseURL = options.config.llm.baseURL;
-  const where = `${model} at ${displayEndpoint(baseURL ?? process.env['OPENAI_BASE_URL'])}`;
+  const { model, where } = llmPassModel(options);
   // Silenced findings are not worth a request.
   if (options.config.severity['conflict.semantic'] === 'off') {
     const result: JudgeResult = { pairs: 0, results: [], requests: 0, cached: 0, dropped: 0, usage: { promptTokens: 0, completionTokens: 0 } };
@@ -38,15 +34,7 @@ export async function runConflictJudgeOnIndex(index: WorkspaceIndex, options: Co
   }
   const selection = conflictCandidates(index.model(), { maxPairs: options.maxPairs ?? options.config.llm.conflictPairs });
   const items = judgeItems(selection.pairs, model);
-  const client = clientForConfig(options.config, options);
-  const result = await runJudge(items, {
-    client,
-    model,
-    concurrency: options.config.llm.concurrency,
-    ...(options.cacheDir ? { cache: createJudgeCache(options.cacheDir) } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const result = await runJudge(items, llmRequestOptions(options, model, createJudgeCache));
   const diagnostics = withConfiguredSeverity(judgeDiagnostics(result), options.config);
   const cut = selection.qualified > selection.pairs.length ? ` (the best ${selection.pairs.length} of ${selection.qualified.toLocaleString('en-US')} qualifying pairs)` : '';
   return { result, diagnostics, message: judgeSummary(result, where, cut) };

@@ -29,6 +29,27 @@ export interface LlmRunSettings {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The model an LLM pass of an index uses, and "model at endpoint" for its one-line summary. */
+export function llmPassModel(options: LlmRunSettings): { model: string; where: string } {
+  const model = options.model ?? options.config.llm.model;
+  return { model, where: `${model} at ${displayEndpoint(options.config.llm.baseURL ?? process.env['OPENAI_BASE_URL'])}` };
+}
+
+/**
+ * The request options every LLM pass of an index sends with (the ambiguity pass, the audit, the conflict judge): the
+ * configured client, the model, the concurrency, and the pass's answer cache, cancellation and progress when given.
+ */
+export function llmRequestOptions<C>(options: LlmRunSettings, model: string, cacheIn: (dir: string) => C) {
+  return {
+    client: clientForConfig(options.config, options),
+    model,
+    concurrency: options.config.llm.concurrency,
+    ...(options.cacheDir ? { cache: cacheIn(options.cacheDir) } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+}
+
 export interface LlmRunOptions extends LlmRunSettings {
   /** The current text of a spec file (the editor's, or the disk's). */
   textOf: (file: string) => Promise<string | undefined> | string | undefined;
@@ -42,7 +63,7 @@ export interface LlmRunSummary {
 }
 
 export async function runLlmOnIndex(index: WorkspaceIndex, options: LlmRunOptions): Promise<LlmRunSummary> {
-  const model = options.model ?? options.config.llm.model;
+  const { model, where } = llmPassModel(options);
   const scope = options.files ? new Set(options.files) : undefined;
   const inScope = (c: LlmClause): boolean => c.id !== CLARIFICATIONS_ID && (!scope || scope.has(c.file));
 
@@ -67,16 +88,7 @@ export async function runLlmOnIndex(index: WorkspaceIndex, options: LlmRunOption
     sent.set(file, { lines: new LineIndex(text), facts: index.specFacts(file) });
   }
   const clauses = clausesForLlm(index.model()).filter((c) => inScope(c) && sent.has(c.file));
-  const baseURL = options.config.llm.baseURL;
-  const client = clientForConfig(options.config, options);
-  const result = await runLlmPass(clauses, {
-    client,
-    model,
-    concurrency: options.config.llm.concurrency,
-    ...(options.cacheDir ? { cache: createDirectoryCache(options.cacheDir) } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const result = await runLlmPass(clauses, llmRequestOptions(options, model, createDirectoryCache));
 
   // Findings -> ranges in the text that was sent; every file in scope gets its list replaced (cleared when empty).
   // A file the index re-read during the request (an edit in the editor, a file event) is left alone: its findings
@@ -107,7 +119,6 @@ export async function runLlmOnIndex(index: WorkspaceIndex, options: LlmRunOption
   // A failed pass keeps what an earlier run found rather than wiping it.
   if (!result.error || result.findings.length) for (const [file, hits] of byFile) index.setLlmFindings(file, hits);
 
-  const where = `${model} at ${displayEndpoint(baseURL ?? process.env['OPENAI_BASE_URL'])}`;
   const cost = `${result.usage.promptTokens.toLocaleString('en-US')} prompt + ${result.usage.completionTokens.toLocaleString('en-US')} completion tokens`;
   const summary =
     `LLM pass (${where}): ${plural(clauses.length, 'clause')}, ${plural(result.requests, 'request')}, ` +

@@ -11,6 +11,8 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { normalizeLabel, scanMarkdown, type ScanResult } from '../../server/src/core/markdown/scanner';
 import { blankRanges, kramdownFacts } from '../../server/src/core/markdown/formats';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /**
  * The scanner's oracle: micromark/mdast with the remark plugins parseSpec uses (GFM footnotes, strikethrough, tables,
@@ -187,4 +189,21 @@ export function factDifferences(text: string): string[] {
 /** The oracle's parse alone (micromark + mdast with parseSpec's plugins): the baseline of the scanner's benchmark. */
 export function parseMdast(text: string): unknown {
   return processor.parse(text);
+}
+
+/** Every Markdown file under `dir` (not node_modules or dot folders), sorted; none when `dir` is absent. */
+export function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    if (!fs.existsSync(d)) continue;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && !e.name.startsWith('.')) stack.push(p);
+      } else if (/\.(?:md|markdown)$/i.test(e.name)) out.push(p);
+    }
+  }
+  return out.sort();
 }

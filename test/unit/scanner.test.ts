@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as FastCheck from 'fast-check';
 import { scanMarkdown } from '../../server/src/core/markdown/scanner';
-import { factDifferences } from '../helpers/markdownOracle';
+import { factDifferences, markdownFiles } from '../helpers/markdownOracle';
 import { modelSpecDir, repoRoot } from '../helpers/workspace';
 
 let fc: typeof FastCheck | undefined;
@@ -39,21 +39,6 @@ function* commonmark(transform: (md: string) => string): Iterable<[string, strin
   for (const e of examples) yield [`example ${e.number} (${e.section})`, transform(e.markdown.replace(/→/g, '\t'))];
 }
 
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop()!;
-    if (!fs.existsSync(d)) continue;
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && !e.name.startsWith('.')) stack.push(p);
-      } else if (/\.(?:md|markdown)$/i.test(e.name)) out.push(p);
-    }
-  }
-  return out.sort();
-}
 
 function* files(paths: string[]): Iterable<[string, string]> {
   for (const p of paths) yield [path.relative(repoRoot, p), fs.readFileSync(p, 'utf8')];

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as FastCheck from 'fast-check';
 import { parseSpecChunked, parseSpecTree, type SpecChunkCache } from '../../server/src/core/markdown/parseSpec';
+import { markdownFiles } from '../helpers/markdownOracle';
 import { scannedChunks, specFactsDifferences } from '../helpers/specFactsOracle';
 import { modelSpecDir, repoRoot } from '../helpers/workspace';
 
@@ -19,21 +20,6 @@ try {
 
 const examples = (require('commonmark-spec') as { tests: { markdown: string; number: number }[] }).tests; // eslint-disable-line @typescript-eslint/no-require-imports
 
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop()!;
-    if (!fs.existsSync(d)) continue;
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== 'node_modules' && !e.name.startsWith('.')) stack.push(p);
-      } else if (/\.(?:md|markdown)$/i.test(e.name)) out.push(p);
-    }
-  }
-  return out.sort();
-}
 
 /** Differences over documents, and how many of their chunks the scanner path covered. */
 function check(docs: Iterable<[string, string]>): { found: string[]; scanned: number; chunks: number } {

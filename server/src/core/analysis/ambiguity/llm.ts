@@ -355,7 +355,8 @@ export function buildBatches(clauses: readonly LlmClause[], budgetChars: number 
   return batches;
 }
 
-function sha256(s: string): string {
+/** The hex SHA-256 of a text: the cache keys and delimiters of every LLM pass (this one, the audit, the judge). */
+export function sha256(s: string): string {
   return createHash('sha256').update(s, 'utf8').digest('hex');
 }
 

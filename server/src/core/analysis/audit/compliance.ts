@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { type LlmClient, type LlmMessage } from '../ambiguity/llm';
-import { parseJsonAnswer, runCachedRequests } from '../llmRequests';
+import { sha256, type LlmClient, type LlmMessage } from '../ambiguity/llm';
+import { parseJsonAnswer, runCachedRequests, type CachedRequestsOutcome } from '../llmRequests';
 import type { IndexModel } from '../../workspace/workspaceIndex';
 import type { Citation, Diagnostic, Range } from '../../types';
 import { plural } from '../../text/words';
@@ -55,19 +54,12 @@ export interface AuditCache {
   set(key: string, value: AuditRecord): Promise<void>;
 }
 
-export interface AuditResult {
+export interface AuditResult extends CachedRequestsOutcome {
   items: number;
   results: { item: AuditItem; finding?: AuditFinding; verdict?: AuditVerdict }[];
-  requests: number;
   cached: number;
   /** Answers (or quotes) dropped: not valid, or quoting code that is not there. */
   dropped: number;
-  usage: { promptTokens: number; completionTokens: number };
-  error?: string;
-}
-
-function sha256(s: string): string {
-  return createHash('sha256').update(s, 'utf8').digest('hex');
 }
 
 /**

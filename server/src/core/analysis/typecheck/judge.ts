@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { type LlmClient, type LlmMessage } from '../ambiguity/llm';
-import { parseJsonAnswer, runCachedRequests } from '../llmRequests';
+import { sha256, type LlmClient, type LlmMessage } from '../ambiguity/llm';
+import { parseJsonAnswer, runCachedRequests, type CachedRequestsOutcome } from '../llmRequests';
 import type { Diagnostic } from '../../types';
 import { plural } from '../../text/words';
 import type { CandidatePair, PairClause } from './candidates';
@@ -61,19 +60,12 @@ export interface JudgeFinding {
   quotesSecond: string[];
 }
 
-export interface JudgeResult {
+export interface JudgeResult extends CachedRequestsOutcome {
   pairs: number;
   results: { item: JudgeItem; verdict?: JudgeVerdict; finding?: JudgeFinding }[];
-  requests: number;
   cached: number;
   /** Answers dropped: not valid, or a conflict without a verified quote of each clause; and invented quotes. */
   dropped: number;
-  usage: { promptTokens: number; completionTokens: number };
-  error?: string;
-}
-
-function sha256(s: string): string {
-  return createHash('sha256').update(s, 'utf8').digest('hex');
 }
 
 const payload = (c: PairClause): string => JSON.stringify([c.id, c.authority ?? '', c.title, c.text]);

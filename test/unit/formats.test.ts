@@ -406,6 +406,27 @@ Checkout lets a signed-in user pay for the cart.
       ['reference.unknown-id@.kiro/specs/checkout/tasks.md:8'],
     );
   });
+
+  it('criteria are numbered as Markdown displays the list: a repeated or skipped number shifts the rest, as tasks cite them', () => {
+    // The shape of a real Kiro requirements file: `7.` written twice; the preview shows 1-5 and tasks.md cites 1.5.
+    const index = memoryWorkspace({
+      '.kiro/specs/feeds/requirements.md': [
+        '# Requirements Document', '', '### Requirement 1: Feeds', '', '#### Acceptance Criteria', '',
+        '1. THE System SHALL list the feeds',
+        '2. WHEN feeds are added, THE System SHALL configure zone transfers',
+        '2. WHEN feeds are added, THE System SHALL reload the server',
+        '3. IF the request fails, THEN THE System SHALL show an error',
+        '4. IF no key is configured, THEN THE System SHALL say so',
+        '',
+      ].join('\n'),
+      '.kiro/specs/feeds/tasks.md': '# Tasks\n\n- [ ] 1. Add feeds\n  - _Requirements: 1.3, 1.4, 1.5_\n',
+    });
+    assert.deepEqual(index.specFacts('.kiro/specs/feeds/requirements.md')!.headingClauses.map((c) => c.id), ['1', '1.1', '1.2', '1.3', '1.4', '1.5']);
+    const model = index.model();
+    assert.match(model.resolve('1.3', '.kiro/specs/feeds/tasks.md').clause!.text, /reload the server/);
+    assert.match(model.resolve('1.5', '.kiro/specs/feeds/tasks.md').clause!.text, /no key is configured/);
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => !d.startsWith('ambiguity.')), []);
+  });
 });
 
 describe('links to files and reference links', () => {

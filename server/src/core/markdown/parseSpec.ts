@@ -1110,7 +1110,11 @@ class SpecWalker {
     };
   }
 
-  /** Kiro: the numbered acceptance criteria of requirement N are clauses `N.1`, `N.2`, … [^ki2r]. */
+  /**
+   * Kiro: the numbered acceptance criteria of requirement N are clauses `N.1`, `N.2`, … [^ki2r], numbered as Markdown
+   * displays them (the list's start, then one more per item): a list written `6.`, `7.`, `7.`, `8.` shows and is cited
+   * as 6, 7, 8, 9, whatever its items' own numbers say.
+   */
   private kiroCriteria(list: MdNode): void {
     if (!(list as { ordered?: boolean }).ordered) return;
     const ctx = this.currentSection();
@@ -1121,7 +1125,7 @@ class SpecWalker {
       if (item.type !== 'listItem') return;
       const [start, end] = this.offsets(item);
       const number = /^\d+/.exec(this.text.slice(start, start + 12));
-      if (!number || Number(number[0]) !== first + i) return;
+      if (!number) return;
       this.addItem(`${ctx.parent}.${first + i}`, start, end, start, limit(collapse(plainText(item)), BLOCK_TEXT_LIMIT), title, ctx, number[0].length);
     });
   }

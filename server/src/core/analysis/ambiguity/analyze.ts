@@ -1220,6 +1220,11 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "a clear, mutually understood **scope of autonomy** … This scope defines: …": the word modifies a term the
   // document introduces (bold) and defines in the next sentence; the definition is what a test checks.
   if (c.word && definedNext(ctx, c)) return undefined;
+  // "If the user prompt is a clear, discrete question, the assistant should …": in a behaviour policy a condition on
+  // what the user says or asks is the assistant's reading of the input; the policy constrains the answer, not how
+  // users write. "If the answer is long, …" (the assistant's own output) and a software spec's "if the user uploads an
+  // unusually large file" stay.
+  if (c.word && ctx.domain === 'policy' && userCondition(ctx, start)) return undefined;
   return reasonOf(c, where);
 }
 
@@ -1237,6 +1242,22 @@ function expectationOnly(ctx: BlockContext, at: number): boolean {
     return tokens[k - 1]?.norm === 'there' || /^(?:expect|expects)$/.test(tokens[k + 1]?.norm ?? '');
   }
   return false;
+}
+
+const USER_WORDS = new Set(['user', 'users', "user's", "users'", 'requester', 'requesters']);
+const ASSISTANT_WORDS = new Set(['assistant', "assistant's", 'model', "model's", 'it', 'its', 'response', 'answer', 'reply', 'output']);
+
+/** Token `at` is in a condition ("if …", "when …") whose content words name the user and not the assistant. */
+function userCondition(ctx: BlockContext, at: number): boolean {
+  const part = partAt(ctx, at);
+  if (!part.condition) return false;
+  let user = false;
+  for (let k = part.from; k < at; k++) {
+    const w = ctx.tokens[k]!.norm;
+    if (ASSISTANT_WORDS.has(w) || isKeyword(ctx.tokens[k]!)) return false;
+    if (USER_WORDS.has(w)) user = true;
+  }
+  return user;
 }
 
 /** The word stands in the noun phrase after "a lack of" / "the absence of" ("a lack of expertise or proper training"). */

@@ -444,3 +444,60 @@ describe('clarity: evidence for a finding across a section, permissions, edge ca
     ])), ['appropriately (vague)', 'appropriately (vague)']);
   });
 });
+
+describe('clarity: general evidence a finding needs (issue 13, fifth round) [^am6c]', () => {
+  const POLICY_DOC = (body: string[]): string => ['## Rules {#rules authority=guideline}', '', 'The assistant should help the user. The assistant must answer.', '', ...body, ''].join('\n');
+  const KEP = (body: string[]): string => ['# KEP-9: Cache', '', '## Proposal', '', ...body, ''].join('\n');
+
+  it('an option the user sets names a label; the same adjective on anything else is asked', () => {
+    const text = ['# Feature Specification: Checkout', '', '## User Scenarios & Testing', '', '### Acceptance Scenarios', '',
+      '1. **Given** a shopper has quick checkout enabled, **When** they pay, **Then** the quick checkout page opens.',
+      '2. **Given** a shopper pays, **When** the order is placed, **Then** the system shows a quick summary.', ''].join('\n');
+    assert.deepEqual(found('specs/001-x/spec.md', text), ['quick (vague)']);
+    assert.deepEqual(documentTerms('The user selects the fast shipping option.\n').slice(-1), ['fast shipping']);
+  });
+
+  it('"SHOULD be able to" requires a capability; a lowercase "should be able to" is a weak phrase', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT(['Receivers SHOULD be able to resume a transfer.', 'Receivers should be able to resume a transfer.'])), ['be able to (weak)']);
+  });
+
+  it('an expectation ("there should be no …", "should expect …") is not a requirement; "should get" is', () => {
+    assert.deepEqual(found('keps/9/README.md', KEP([
+      'There should not be any large changes to the test coverage.',
+      'Operators should expect negligible latency increases.',
+      'Operators should get negligible latency increases.',
+    ])), ['negligible (vague)']);
+  });
+
+  it('a lack of a quality names its absence; "without proper authorization" in a prohibition is asked', () => {
+    assert.deepEqual(found('policy.md', POLICY_DOC([
+      'The assistant should add a disclaimer noting a lack of proper credentials in the field.',
+      'The assistant must not act without proper authorization.',
+    ])), ['proper (vague)']);
+  });
+
+  it('a word before a bold term that the next sentence defines is answered; the same without the definition is asked', () => {
+    assert.deepEqual(found('policy.md', POLICY_DOC([
+      'To avoid surprises, the assistant must agree on a clear, shared **handoff plan** with the user before acting. This plan lists:',
+      '',
+      '- who acts next.',
+      '',
+      'The assistant must agree on a clear **handoff plan** with the user before acting.',
+    ])), ['clear (vague)']);
+  });
+
+  it('in a behaviour policy a condition on what the user writes is the assistant\'s reading; a condition on the answer, or a software spec\'s, is asked', () => {
+    assert.deepEqual(found('policy.md', POLICY_DOC([
+      'If the user sends a short greeting, the assistant should reply in one line.',
+      'If the answer is long, the assistant should add a summary.',
+    ])), ['long (vague)']);
+    assert.deepEqual(found('.kiro/specs/up/requirements.md', KIRO(['WHEN the user uploads an unusually large file THEN the system SHALL show a progress bar'])), ['unusually large (vague)']);
+  });
+
+  it('"proper" asks like "properly"; its terms of art (proper nouns, a proper subset) are not findings', () => {
+    assert.deepEqual(found('.kiro/specs/ui/requirements.md', KIRO([
+      'WHEN the panel renders THEN the system SHALL keep proper spacing between cards',
+      'WHEN names are indexed THEN the system SHALL capitalise proper nouns',
+    ])), ['proper (vague)']);
+  });
+});

@@ -1103,7 +1103,14 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "deemed secure, in an implementation-defined manner": the spec leaves it open on purpose.
   if (delegated(ctx, start)) return undefined;
   // "Endpoints MUST be able to deliver …": a capability required with an RFC 2119 keyword is not a weak phrase.
-  if (c.category === 'weak' && /^(?:MUST|SHALL|REQUIRED)$/.test(tokens[start - 1]?.raw ?? '')) return undefined;
+  // The same with SHOULD (fifth round): the keyword sets the strength; "be able to" weakens nothing further.
+  if (c.category === 'weak' && /^(?:MUST|SHALL|SHOULD|REQUIRED)$/.test(tokens[start - 1]?.raw ?? '')) return undefined;
+  // "there should not be any large changes", "users should expect negligible latency increases": an expectation (the
+  // epistemic "should"), not a requirement. "Users should get a short summary" stays.
+  if (expectationOnly(ctx, start)) return undefined;
+  // "a disclaimer that acknowledges a lack of expertise or proper training": the absence of a quality is named, not
+  // required; nothing is left to implement. "must not act without proper authorization" stays.
+  if (absenceNamed(tokens, start)) return undefined;
   // "the one most suited to …": "most" before an adjective or participle is a superlative, not an amount.
   if (entry?.category === 'quantity' && end - start === 1 && /^(?:most|least)$/.test(tokens[start]!.norm) && /^(?:ADJ|VERB)$/.test(posOf(ctx, end))) return undefined;
   if (entry) {
@@ -1210,7 +1217,80 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (BOUNDABLE.has(c.category) && boundFor(ctx, c)) return undefined;
   // Third round (Model Spec precision): the sentence, or the one before it, already answers the question.
   if (answeredNearby(ctx, c)) return undefined;
+  // "a clear, mutually understood **scope of autonomy** … This scope defines: …": the word modifies a term the
+  // document introduces (bold) and defines in the next sentence; the definition is what a test checks.
+  if (c.word && definedNext(ctx, c)) return undefined;
+  // "If the user prompt is a clear, discrete question, the assistant should …": in a behaviour policy a condition on
+  // what the user says or asks is the assistant's reading of the input; the policy constrains the answer, not how
+  // users write. "If the answer is long, …" (the assistant's own output) and a software spec's "if the user uploads an
+  // unusually large file" stay.
+  if (c.word && ctx.domain === 'policy' && userCondition(ctx, start)) return undefined;
   return reasonOf(c, where);
+}
+
+/**
+ * The requirement of the word's sentence is only an expectation: its modal is a lowercase "should" after "there"
+ * ("there should not be any large changes") or before "expect" ("users should expect negligible increases").
+ */
+function expectationOnly(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [from] = ctx.sentences[tokens[at]!.sentence]!;
+  for (let k = at - 1; k >= from; k--) {
+    const t = tokens[k]!;
+    if (!isKeyword(t)) continue;
+    if (t.raw !== 'should') return false;
+    return tokens[k - 1]?.norm === 'there' || /^(?:expect|expects)$/.test(tokens[k + 1]?.norm ?? '');
+  }
+  return false;
+}
+
+const USER_WORDS = new Set(['user', 'users', "user's", "users'", 'requester', 'requesters']);
+const ASSISTANT_WORDS = new Set(['assistant', "assistant's", 'model', "model's", 'it', 'its', 'response', 'answer', 'reply', 'output']);
+
+/** Token `at` is in a condition ("if …", "when …") whose content words name the user and not the assistant. */
+function userCondition(ctx: BlockContext, at: number): boolean {
+  const part = partAt(ctx, at);
+  if (!part.condition) return false;
+  let user = false;
+  for (let k = part.from; k < at; k++) {
+    const w = ctx.tokens[k]!.norm;
+    if (ASSISTANT_WORDS.has(w) || isKeyword(ctx.tokens[k]!)) return false;
+    if (USER_WORDS.has(w)) user = true;
+  }
+  return user;
+}
+
+/** The word stands in the noun phrase after "a lack of" / "the absence of" ("a lack of expertise or proper training"). */
+function absenceNamed(tokens: readonly Token[], at: number): boolean {
+  for (let k = at - 1; k >= 1 && k >= at - 5 && tokens[k]!.sentence === tokens[at]!.sentence; k--) {
+    const t = tokens[k]!;
+    if (t.norm === 'of') return /^(?:lack|absence)$/.test(tokens[k - 1]!.norm);
+    if (t.kind !== 'word' || isKeyword(t)) return false;
+  }
+  return false;
+}
+
+const DEFINING_VERBS = /^(?:defines?|includes?|means|consists|covers|specifies|lists|comprises|contains|states)$/;
+
+/**
+ * The word modifies a term set in bold later in its sentence ("a clear, mutually understood **scope of autonomy**"),
+ * and the next sentence opens by defining that term ("This scope defines:", "The scope includes …").
+ */
+function definedNext(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[c.start]!.sentence;
+  const [, to] = ctx.sentences[sentence]!;
+  // Read from the spec text: the prose blanks emphasis markup (offsets kept).
+  const text = ctx.specText ?? ctx.block.text;
+  const base = ctx.specText !== undefined ? ctx.block.start : 0;
+  const after = text.slice(base + tokens[c.end - 1]!.end, base + tokens[Math.min(to, tokens.length - 1)]!.end);
+  const bold = /^[^.!?*]{0,60}?(?:\*\*|__)([^*_\n]{2,60})(?:\*\*|__)/.exec(after);
+  if (!bold) return false;
+  const head = bold[1]!.trim().toLowerCase().split(/\s+of\s+/)[0]!.split(/\s+/).pop()!;
+  const next = ctx.sentences[sentence + 1];
+  if (!next) return false;
+  const words = tokens.slice(next[0], next[0] + 4).map((t) => t.norm);
+  return /^(?:this|the|that|such|these)$/.test(words[0] ?? '') && (words[1] === head || words[1] === `${head}s`) && DEFINING_VERBS.test(words[2] ?? '');
 }
 
 function reasonOf(c: Candidate, where: string): string {
@@ -1913,12 +1993,14 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
   const { tokens } = ctx;
   const sentence = tokens[c.start]!.sentence;
   const words: string[] = [];
-  for (let k = c.end; k < tokens.length && k < c.end + 4 && tokens[k]!.sentence === sentence; k++) {
+  for (let k = c.end; k < tokens.length && k < c.end + 8 && tokens[k]!.sentence === sentence; k++) {
     const t = tokens[k]!;
+    // "a clear, mutually understood scope": a comma or "and" between modifiers (a participle among them) before the noun.
+    if (!words.length && (t.norm === ',' || t.norm === 'and')) continue;
     if (t.kind !== 'word') break;
     const pos = posOf(ctx, k);
     if (pos === 'NOUN' || (pos === 'PROPN' && words.length)) words.push(t.raw);
-    else if (words.length || (pos !== 'ADJ' && pos !== 'ADV')) break;
+    else if (words.length || (pos !== 'ADJ' && pos !== 'ADV' && !(pos === 'VERB' && /(?:ed|en)$/.test(t.norm)))) break;
   }
   if (words.length) return words.join(' ');
   return subjectOf(ctx, c.start);

@@ -206,6 +206,15 @@ export const NEVER_FLAGGED = new Set([
  */
 export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] = [
   ['slow start', 'RFC 5681 §3.1 (TCP congestion control)'],
+  ['proper noun', 'grammar (a name)'],
+  ['proper nouns', 'grammar (a name)'],
+  ['proper name', 'grammar (a name)'],
+  ['proper names', 'grammar (a name)'],
+  ['proper subset', 'set theory'],
+  ['proper superset', 'set theory'],
+  ['proper prefix', 'formal languages (a prefix shorter than the string)'],
+  ['proper suffix', 'formal languages'],
+  ['proper fraction', 'arithmetic'],
   ['slow-start', 'RFC 5681 §3.1'],
   ['fast retransmit', 'RFC 5681 §3.2'],
   ['fast recovery', 'RFC 5681 §3.2'],

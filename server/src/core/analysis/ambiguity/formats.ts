@@ -66,11 +66,16 @@ const BOLD_TERM = /^[ \t]*(?:[-*+]|\d+[.)])?[ \t]*(?:\*\*|__)([^*_\n]{2,60}?)(?:
 const DEFINITION_LIST = /^([^\n:#>|`][^\n:]{1,58})\r?\n:[ \t]+\S/gm;
 const QUOTED_DEFINITION = /["“]([^"”\n]{2,60})["”][ \t]+(?:means|refers to|is defined as|denotes)\b/g;
 const LIST_TERM = /^[ \t]*[-*+][ \t]+([A-Za-z][\w -]{1,40}?):[ \t]/gm;
+// An option the user sets, named by the document: "has flexible dates selected", "with a flexible budget enabled",
+// "selects the fast shipping option". The adjective is part of the option's label, not a judgement of it.
+const OPTION_STATE = /\b(?:has|have|having|with)[ \t]+(?:(?:a|an|the)[ \t]+)?([a-z][a-z-]{2,30}[ \t]+[a-z][a-z-]{2,30})[ \t]+(?:selected|enabled|checked|chosen|toggled on|turned on|switched on)\b/gi;
+const OPTION_CHOICE = /\b(?:select|selects|selected|selecting|choose|chooses|chose|choosing|pick|picks|picked|enable|enables|enabled|toggle|toggles|toggled|tick|ticks|ticked)[ \t]+(?:the[ \t]+)?["“]?([a-z][a-z-]{2,30}[ \t]+[a-z][a-z-]{2,30})["”]?[ \t]+(?:option|options|mode|setting|checkbox|toggle|filter|preset|choice)\b/gi;
 
 /**
  * The document's own vocabulary [^am6c]: terms it defines, which are terms of art in it and never findings:
  * `**Term**: …` and `- **Term** — …` entries, kramdown definition lists (`Term` then `: definition`), `"Term" means …`,
- * and in a Definitions / Terminology / Glossary / Key Entities section also `- Term: …` items. Lowercased, deduplicated,
+ * in a Definitions / Terminology / Glossary / Key Entities section also `- Term: …` items, and the labels of options the
+ * user sets (`has flexible dates selected`, `selects the fast shipping option`; a label's singular too). Lowercased, deduplicated,
  * in order of appearance.
  */
 export function documentTerms(text: string): string[] {
@@ -83,7 +88,7 @@ export function documentTerms(text: string): string[] {
  * one): mergeTermParts of its pieces' parts, in order, is documentTerms of the whole (an edit re-reads one piece).
  */
 export function documentTermParts(text: string): string[][] {
-  const parts: string[][] = [[], [], [], []];
+  const parts: string[][] = [[], [], [], [], []];
   for (const m of text.matchAll(BOLD_TERM)) parts[0]!.push(m[1]!);
   for (const m of text.matchAll(DEFINITION_LIST)) parts[1]!.push(m[1]!);
   for (const m of text.matchAll(QUOTED_DEFINITION)) parts[2]!.push(m[1]!);
@@ -94,15 +99,24 @@ export function documentTermParts(text: string): string[][] {
     const section = end ? rest.slice(0, end.index) : rest;
     for (const m of section.matchAll(LIST_TERM)) parts[3]!.push(m[1]!);
   }
+  for (const re of [OPTION_STATE, OPTION_CHOICE]) {
+    for (const m of text.matchAll(re)) {
+      const label = m[1]!.replace(/\s+/g, ' ');
+      parts[4]!.push(label);
+      // "flexible dates" also names "flexible date handling".
+      if (/[^s]s$/i.test(label)) parts[4]!.push(label.slice(0, -1));
+    }
+  }
   return parts;
 }
 
 /** The terms of a document from the parts of its pieces (see documentTermParts): lowercased, deduplicated, in order. */
 export function mergeTermParts(pieces: string[][][]): string[] {
   const terms = new Set<string>();
-  for (let kind = 0; kind < 4; kind++) {
+  const kinds = Math.max(0, ...pieces.map((p) => p.length));
+  for (let kind = 0; kind < kinds; kind++) {
     for (const parts of pieces) {
-      for (const t of parts[kind]!) {
+      for (const t of parts[kind] ?? []) {
         const term = t.trim().replace(/\s+/g, ' ').toLowerCase();
         if (term && term.length >= 2 && !/^(?:fr|sc|nfr)-\d+$/.test(term) && !/^(?:example|note|why this priority|independent test|given|when|then)$/.test(term)) terms.add(term);
       }

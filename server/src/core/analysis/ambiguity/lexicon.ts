@@ -167,7 +167,8 @@ export const LEXICON: readonly LexiconEntry[] = [
       forms: ['graceful'],
       question: 'What does graceful mean here? State the behaviour on failure (e.g. show an error, keep the data, retry 3 times).',
     },
-    { term: 'properly', question: 'Properly by what rule? State the expected behaviour, or the check that tells proper from improper.', rule: 'normative-scope' },
+    // "proper" (fifth round): "maintain proper spacing" asks the same as "properly"; its terms of art are in TERMS_OF_ART.
+    { term: 'properly', forms: ['proper'], question: 'Properly by what rule? State the expected behaviour, or the check that tells proper from improper.', rule: 'normative-scope' },
   ]),
 
   // ---------------------------------------------------------------------------------------------------------------

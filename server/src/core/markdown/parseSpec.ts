@@ -52,6 +52,19 @@ export interface FootnoteRef {
   sectionTitle: string;
 }
 
+/**
+ * A FootnoteRef with every field in one object literal (one literal per set of optional fields): V8 keeps the fields
+ * in the object, where `{ ...ctx }` or adding fields later puts them in a separate property array (40 bytes more per
+ * reference; a spec with 200,000 references has 200,000 of them) [^big_documents].
+ */
+export function footnoteRefOf(id: string, range: Range, idRange: Range, blockText: string, ctx: { parent?: string; authority?: string; section: string[]; sectionTitle: string }): FootnoteRef {
+  const { parent, authority, section, sectionTitle } = ctx;
+  if (parent !== undefined) {
+    return authority !== undefined ? { id, range, idRange, blockText, section, sectionTitle, parent, authority } : { id, range, idRange, blockText, section, sectionTitle, parent };
+  }
+  return authority !== undefined ? { id, range, idRange, blockText, section, sectionTitle, authority } : { id, range, idRange, blockText, section, sectionTitle };
+}
+
 export interface FootnoteDef {
   id: string;
   /** The `[^id]:` label. */
@@ -1022,13 +1035,7 @@ class SpecWalker {
   private addRef(id: string, start: number, block: MdNode | undefined): void {
     const idStart = start + 2;
     const ctx = this.currentSection();
-    this.facts.footnoteRefs.push({
-      id,
-      range: this.lines.rangeOf(start, idStart + id.length + 1),
-      idRange: this.lines.rangeOf(idStart, idStart + id.length),
-      blockText: block ? this.blockText(block) : '',
-      ...ctx,
-    });
+    this.facts.footnoteRefs.push(footnoteRefOf(id, this.lines.rangeOf(start, idStart + id.length + 1), this.lines.rangeOf(idStart, idStart + id.length), block ? this.blockText(block) : '', ctx));
   }
 
   private blockText(block: MdNode): string {

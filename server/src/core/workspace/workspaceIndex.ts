@@ -143,8 +143,11 @@ export class WorkspaceIndex {
   private files = new Set<string>();
   /** Content hash per parsed file: opening a document whose text is already indexed costs no re-parse. */
   private readonly hashes = new Map<string, number>();
-  /** What each spec declares to other files (its chunks' signatures), from its last parse. */
-  private readonly signatures = new Map<string, string>();
+  /**
+   * What each spec declares to other files (its chunks' signatures), from its last parse; computed on first use (the
+   * first edit of the spec): a batch run never compares them, and a spec with 200,000 references has a 5 MB signature.
+   */
+  private readonly signatures = new Map<string, () => string>();
   /** Chunk facts of big specs from their last parse. */
   private readonly chunkCaches = new Map<string, SpecChunkCache>();
   private configProblems: string[] = [];
@@ -190,9 +193,10 @@ export class WorkspaceIndex {
       if (reviewed && typecheck) facts.typecheck = typecheckFacts(facts, chunks, text, reviewed.from);
       (this.ambiguity = this.cow(this.ambiguity)).set(path, facts.openQuestions.length ? [...hits, ...openQuestionHits(facts)] : hits);
       // Typing in a spec: nothing another file sees changed, so the model is patched, not rebuilt.
-      const signature = specSignature(facts, chunks.map((c) => chunkSignature(c.entry)));
+      const entries = chunks.map((c) => c.entry);
+      const signature = once(() => specSignature(facts, entries.map(chunkSignature)));
       const maps = { specs: this.specs, ambiguity: this.ambiguity, llmHits: this.llmHits };
-      if (base && before.spec && before.signature === signature) patched = base.patchedSpec(path, facts, maps);
+      if (base && before.spec && before.signature?.() === signature()) patched = base.patchedSpec(path, facts, maps);
       else if (base && before.spec) {
         // Ids added or removed: the model is built from the last one when nothing else knows those ids.
         const built = base.withSpec(path, before.spec, facts, maps);
@@ -274,7 +278,8 @@ export class WorkspaceIndex {
       this.chunkCaches.set(facts.path, facts.chunks);
       // The chunks of the worker's parse, in order (a Map keeps insertion order; a repeated chunk is one entry, and a
       // signature that misses it only costs the first edit a rebuild).
-      this.signatures.set(facts.path, specSignature(facts.spec ?? emptyFormat, [...facts.chunks.values()].map(chunkSignature)));
+      const [spec, entries] = [facts.spec ?? emptyFormat, [...facts.chunks.values()]];
+      this.signatures.set(facts.path, once(() => specSignature(spec, entries.map(chunkSignature))));
     } else this.chunkCaches.delete(facts.path);
     if (!this.files.has(facts.path)) this.writableFiles().add(facts.path);
     if (facts.spec) {
@@ -503,6 +508,12 @@ function typecheckFacts(facts: SpecFacts, chunks: PlacedChunk[], text: string, f
 
 const emptyFormat = { format: 'markdown', references: [] } as Pick<SpecFacts, 'format' | 'references'>;
 
+/** A function computing `f()` once, on its first call. */
+function once(f: () => string): () => string {
+  let value: string | undefined;
+  return () => (value ??= f());
+}
+
 /** What a spec declares to other files: its chunks' signatures, its format and its front matter's reference anchors. */
 function specSignature(facts: Pick<SpecFacts, 'format' | 'references'>, chunks: string[]): string {
   return `${facts.format}\n${facts.references.join(' ')}\n${chunks.join('\n')}`;
@@ -670,8 +681,6 @@ export class IndexModel {
   readonly exampleFiles: string[];
   private readonly folders: Set<string> = new Set<string>();
   private readonly exampleCache: Map<Clause, ExampleInfo> = new Map<Clause, ExampleInfo>();
-  /** Clauses with no example and none expected (a set entry each, not an object and a path; see exampleOf). */
-  private readonly noExample: Set<Clause> = new Set<Clause>();
   /** Whether a folder holds an examples folder, by folder (exampleOf asks it for every footnote clause). */
   private readonly exampleFolders: Map<string, boolean> = new Map<string, boolean>();
   /** Test targets of footnote definitions, resolved, by definition (lazily, like examples) [^tt3v]. */
@@ -712,7 +721,6 @@ export class IndexModel {
       this.targets = base.targets;
       // Lazily derived and keyed by clause object: stale keys of swapped clauses are never asked again.
       this.exampleCache = base.exampleCache;
-      this.noExample = base.noExample;
       this.exampleFolders = base.exampleFolders;
       // Same definitions with the same targets; a test file they name was not changed (else no patch).
       this.testStatusCache = base.testStatusCache;
@@ -1133,7 +1141,7 @@ export class IndexModel {
     const rest = this.clauses.filter((c) => !oldClauses.has(c));
     const order = this.specOrder();
     const mine = order.get(file)!;
-    const phase = (c: Clause): number => (madeFromDefinition.has(c) ? 2 : madeFromFootnote.has(c) ? 1 : 0);
+    const phase = (c: Clause): number => (madeFromDefinition.has(c) ? 2 : c.kind === 'footnote' ? 1 : 0);
     const clauses: Clause[] = [];
     let i = 0;
     for (const p of [0, 1, 2]) {
@@ -1300,12 +1308,10 @@ export class IndexModel {
     if (clause.kind !== 'footnote') return undefined;
     let info = this.exampleCache.get(clause);
     if (!info) {
-      // A clause with no example and none expected (200,000 uncited footnotes of one spec) is kept as a set entry, not
-      // an object and a path each in memory [^big_documents]; its answer is made again (no lookups) when asked.
-      if (this.noExample.has(clause)) return { path: this.classifier.examplePathIn(dirname(clause.file), clause.id), exists: false, expected: false };
+      // A clause with no example and none expected (200,000 uncited footnotes of one spec) is not kept: its answer is
+      // computed again (a few lookups) when asked, not held as an entry per clause [^big_documents].
       info = this.computeExample(clause);
       if (info.exists || info.expected) this.exampleCache.set(clause, info);
-      else this.noExample.add(clause);
     }
     return info;
   }
@@ -1553,25 +1559,22 @@ function footnoteClause(file: string, ref: FootnoteRef | undefined): Clause | un
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 
 function makeFootnoteClause(file: string, ref: FootnoteRef): Clause {
-  const clause: Clause = {
-    id: ref.id,
-    kind: 'footnote',
-    title: ref.sectionTitle,
-    text: ref.blockText,
-    file,
-    range: ref.range,
-    idRange: ref.idRange,
-    section: ref.section,
-    attributes: NO_ATTRIBUTES,
-  };
-  if (ref.parent !== undefined) clause.parent = ref.parent;
-  if (ref.authority !== undefined) clause.authority = ref.authority;
-  madeFromFootnote.add(clause);
-  return clause;
+  // Every field in one literal (per set of optional fields): in-object, no separate property array per clause.
+  const { id, sectionTitle: title, blockText: text, range, idRange, section, parent, authority } = ref;
+  const kind = 'footnote';
+  const attributes = NO_ATTRIBUTES;
+  if (parent !== undefined) {
+    return authority !== undefined
+      ? { id, kind, title, text, file, range, idRange, section, attributes, parent, authority }
+      : { id, kind, title, text, file, range, idRange, section, attributes, parent };
+  }
+  return authority !== undefined ? { id, kind, title, text, file, range, idRange, section, attributes, authority } : { id, kind, title, text, file, range, idRange, section, attributes };
 }
 
-/** The clauses made of footnote references and of definitions (the second and last parts of IndexModel.clauses). */
-const madeFromFootnote = new WeakSet<Clause>();
+/**
+ * The clauses made of definitions (the last part of IndexModel.clauses); the other clauses of kind `footnote` are made
+ * of footnote references (the second part), the rest are heading clauses.
+ */
 const madeFromDefinition = new WeakSet<Clause>();
 
 function definitionClause(def: FootnoteDefinitionAt): Clause {

@@ -246,7 +246,7 @@ const REF_RE = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g');
 const UNCLOSED_REF_RE = new RegExp(`\\[\\^${ID_PATTERN}$`);
 /** `id=`/`name=` of HTML, `anchor=` of the XML that kramdown-rfc drafts embed. */
 export const HTML_ANCHOR_RE = /\b(?:id|name|anchor)\s*=\s*["']([^"']+)["']/gi;
-const SPEC_KIT_ID_RE = new RegExp(`^${SPEC_KIT_ID}$`);
+export const SPEC_KIT_ID_RE = new RegExp(`^${SPEC_KIT_ID}$`);
 const SPEC_KIT_MENTION_RE = new RegExp(`(?<![\\w-])${SPEC_KIT_ID}(?![\\w-])`, 'g');
 /** Kiro's references to requirements: `_Requirements: 1.1, 2.3_`, `Validates: Requirements 1.2`. */
 const KIRO_MENTION_RE = /\bRequirements?\b[ \t]*:?[ \t]*((?:\d+(?:\.\d+)?)(?:[ \t]*(?:,|and|-|\u2013|to)[ \t]*\d+(?:\.\d+)?)*)/g;

@@ -122,7 +122,7 @@ export interface ClarificationEntry {
  * or a Markdown file as a whole (which must exist [^ln4f]); undefined for external URLs and links to other files. The
  * one reading of a link for the tree walk and the scanner path.
  */
-export function linkFact(url: string, start: number, end: number, text: string, lines: LineIndex): SpecLink | undefined {
+export function linkFact(url: string, start: number, end: number, text: string, lines: Pick<LineIndex, 'rangeOf'>): SpecLink | undefined {
   const hash = url.indexOf('#');
   const rawPath = hash < 0 ? url : url.slice(0, hash);
   if (/^[a-z][a-z0-9+.-]*:/i.test(rawPath) || rawPath.startsWith('//')) return undefined;
@@ -1392,7 +1392,12 @@ export function plainText(node: MdNode): string {
   return out.join('');
 }
 
+/** Whitespace collapse() would change: other than a single space between non-spaces. */
+const COLLAPSIBLE = /[^\S ]| {2}|^ | $/;
+
 export function collapse(s: string): string {
+  // Most text has single spaces only: one test instead of a replace that copies it.
+  if (!COLLAPSIBLE.test(s)) return s;
   return s.replace(/\s+/g, ' ').trim();
 }
 

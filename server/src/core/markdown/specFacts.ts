@@ -40,12 +40,28 @@ export interface ScannedChunk {
   sectionsOut: readonly SectionEntry[];
 }
 
-const REF_AT = new RegExp(`^\\[\\^(${ID_PATTERN})\\]`);
+/** A footnote reference `[^id]` at lastIndex. */
+const REF_STICKY = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'y');
 const DEF_ID = new RegExp(`^${ID_PATTERN}$`);
 /** A container start (block quote, bullet or ordered list item) or a tab in the indentation. */
-const CONTAINER_LINE = /^ {0,3}(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|\t)/;
-const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const CONTAINER_LINE = / {0,3}(?:>|[-+*](?:[ \t\r\n]|$)|\d{1,9}[.)](?:[ \t\r\n]|$)|\t)/y;
+const THEMATIC_BREAK = / {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,})(?:[\r\n]|$)/y;
 const ATTRIBUTE_INNER = /^[A-Za-z0-9_=:.\- "'#]*$/;
+
+const SPACES = ' '.repeat(256);
+
+/** [from, to) of the text as spaces, its line breaks kept. */
+function blank(text: string, from: number, to: number): string {
+  let out = '';
+  for (let at = from; at < to; ) {
+    let e = at;
+    while (e < to && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+    for (let n = e - at; n > 0; n -= SPACES.length) out += n >= SPACES.length ? SPACES : SPACES.slice(0, n);
+    if (e < to) out += text[e];
+    at = e + 1;
+  }
+  return out;
+}
 
 /** Is `at` the start of a line? */
 function lineStart(text: string, at: number): boolean {
@@ -182,8 +198,9 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         escapes.push(i);
         if (n === 91) {
           // `\[^id]` is text; the tree walk still blanks the `[^id]` out of the prose (its text node matches REF_RE).
-          const m = REF_AT.exec(text.slice(i + 1, Math.min(to, i + 261)));
-          if (m) {
+          REF_STICKY.lastIndex = i + 1;
+          const m = REF_STICKY.exec(text);
+          if (m && REF_STICKY.lastIndex <= Math.min(to, i + 261)) {
             if (/[*_]/.test(m[0])) return undefined;
             escapedRefs.push([i + 1, i + 1 + m[0].length]);
             i += m[0].length;
@@ -228,8 +245,9 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
           i = link.end - 1;
           break;
         }
-        const m = REF_AT.exec(text.slice(i, Math.min(to, i + 260)));
-        if (!m) return undefined;
+        REF_STICKY.lastIndex = i;
+        const m = REF_STICKY.exec(text);
+        if (!m || REF_STICKY.lastIndex > Math.min(to, i + 260)) return undefined;
         const end = i + m[0].length;
         const after = end < to ? text.charCodeAt(end) : -1;
         if (after === 40 || after === 91 || after === 58) return undefined;
@@ -267,8 +285,8 @@ function plainOf(text: string, from: number, to: number, inl: Inline): string {
 
 type Item =
   | { kind: 'heading'; start: number; end: number; at: number }
-  | { kind: 'paragraph'; start: number; end: number; item?: number; list?: number }
-  | { kind: 'table'; start: number; end: number; rows: { start: number; end: number }[] }
+  | { kind: 'paragraph'; start: number; end: number; item?: number; list?: number; inl?: Inline }
+  | { kind: 'table'; start: number; end: number; rows: { start: number; end: number }[]; texts?: string[] }
   | { kind: 'def'; start: number; end: number; at: number }
   | { kind: 'code'; start: number; end: number }
   | { kind: 'html'; start: number; end: number };
@@ -353,17 +371,27 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
   for (const it of items) if (it.kind === 'paragraph' && it.item !== undefined) itemStarts.add(it.item);
   const covered = new Uint8Array(text.length + 1);
   for (const it of items) covered.fill(it.kind === 'code' || it.kind === 'html' ? 2 : 1, it.start, Math.max(it.end, it.start + 1));
+  const lf = text.indexOf('\r') < 0;
   for (let at = 0; at < text.length; ) {
-    let end = at;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    let end = lf ? text.indexOf('\n', at) : at;
+    if (end < 0) end = text.length;
+    else if (!lf) while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
     const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     let p = at;
     while (p < end && text.charCodeAt(p) === 32) p++;
     if (p < end && covered[p] !== 2 && covered[at] !== 2) {
-      const line = text.slice(at, end);
+      // (the sticky patterns read the line in place; only a line whose first character could open one is tested)
+      const first = text.charCodeAt(p);
+      if (first === 9) return undefined;
       const item = itemStarts.has(at);
-      if ((CONTAINER_LINE.test(line) && !item) || text.charCodeAt(p) === 9) return undefined;
-      if (covered[item ? at + 2 : p] !== 1 && !THEMATIC_BREAK.test(line)) return undefined;
+      if (!item && p - at <= 3 && (first === 62 || first === 45 || first === 43 || first === 42 || (first >= 48 && first <= 57))) {
+        CONTAINER_LINE.lastIndex = at;
+        if (CONTAINER_LINE.test(text)) return undefined;
+      }
+      if (covered[item ? at + 2 : p] !== 1) {
+        THEMATIC_BREAK.lastIndex = at;
+        if (!THEMATIC_BREAK.test(text)) return undefined;
+      }
     }
     at = next;
   }
@@ -389,7 +417,9 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
   const facts = emptySpecFacts(file);
   const anchorEvents: (string | number)[] = [];
   const stack: SectionEntry[] = [...sections];
-  const lines = new LineIndex(text);
+  // Built on the first range asked for (a chunk without references, clauses or links needs none).
+  let lineIndex: LineIndex | undefined;
+  const lines = { rangeOf: (from: number, to: number) => (lineIndex ??= new LineIndex(text)).rangeOf(from, to) };
   let context: { parent?: string; authority?: string; section: string[]; sectionTitle: string } | undefined;
   const current = (): NonNullable<typeof context> => {
     if (context) return context;
@@ -409,15 +439,19 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
   const inRecord = (): boolean => stack.some((s) => s.record);
   const prose = (kind: ProseBlock['kind'], start: number, end: number, masks: readonly (readonly [number, number, ...unknown[]])[], clauseId: string | undefined): void => {
     if (end <= start) return;
-    const chars = text.slice(start, end).split('');
-    for (const [from, to] of masks) {
-      for (let i = Math.max(from, start); i < Math.min(to, end); i++) {
-        const c = chars[i - start]!;
-        if (c !== '\n' && c !== '\r') chars[i - start] = ' ';
-      }
+    // The block's text with the masks blanked out (line breaks kept), built from slices, not per character.
+    let masked = '';
+    let at = start;
+    for (const [from, to] of [...masks].sort((a, b) => a[0] - b[0])) {
+      const s = Math.max(from, at);
+      const e = Math.min(to, end);
+      if (e <= s) continue;
+      masked += text.slice(at, s) + blank(text, s, e);
+      at = e;
     }
+    masked = at === start ? text.slice(start, end) : masked + text.slice(at, end);
     const ctx = current();
-    const block: ProseBlock = { kind, start, end, text: chars.join('') };
+    const block: ProseBlock = { kind, start, end, text: masked };
     if (clauseId !== undefined) block.clauseId = clauseId;
     if (ctx.authority !== undefined) block.authority = ctx.authority;
     if (inRecord()) block.record = true;
@@ -537,6 +571,7 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
       case 'paragraph': {
         const inl = inlines(text, it.start, it.end, true, linkAt);
         if (!inl) return undefined;
+        it.inl = inl;
         // A paragraph opening with `**FR-001**` declares a spec-kit requirement item: the tree walk reads it.
         const lead = inl.emph[0];
         if (mode.specKitItems && lead && lead[0] === it.start && lead[1] - lead[0] === 2 && SPEC_KIT_ID_RE.test(text.slice(lead[1], lead[2]))) return undefined;
@@ -573,6 +608,7 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
             texts.push(plainOf(text, ts, te, inl));
             addLinks(inl);
           }
+          (it.texts ??= []).push(...texts);
           if (all.length) addRefs(all, limit(collapse(texts.join(' ')), BLOCK_TEXT_LIMIT));
         }
         break;
@@ -619,21 +655,14 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
       let t = '';
       if (it.kind === 'paragraph') {
         // The items of one list are one block.
-        const first = inlines(text, it.start, it.end, true, linkAt)!;
-        const texts = [plainOf(text, it.start, it.end, first)];
+        const texts = [plainOf(text, it.start, it.end, it.inl!)];
         while (it.list !== undefined && k + 1 < items.length && (items[k + 1] as { list?: number }).list === it.list) {
-          const next = items[++k]!;
-          const inl = inlines(text, next.start, next.end, true, linkAt)!;
-          texts.push(plainOf(text, next.start, next.end, inl));
+          const next = items[++k] as Extract<Item, { kind: 'paragraph' }>;
+          texts.push(plainOf(text, next.start, next.end, next.inl!));
         }
         t = collapse(texts.join(' '));
       } else if (it.kind === 'table') {
-        const cells: string[] = [];
-        for (const row of it.rows) for (const [, , ts, te] of rowCells(text, row.start, row.end)!) {
-          const inl = inlines(text, ts, te, true, linkAt)!;
-          cells.push(plainOf(text, ts, te, inl));
-        }
-        t = collapse(cells.join(' '));
+        t = collapse((it.texts ?? []).join(' '));
       }
       if (t) {
         parts.push(t);

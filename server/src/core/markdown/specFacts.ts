@@ -26,8 +26,10 @@ import { scanMarkdown, type ScanResult } from './scanner';
  * of parseSpec's chunk parse. It covers the Markdown most spec sections are written in — ATX headings (with attribute
  * blocks), paragraphs, `- ` bullet items of one paragraph, GFM tables with outer pipes, one-line footnote definitions,
  * fenced and indented code, HTML blocks, thematic breaks — whose inline content is plain text, one-line code spans,
- * footnote references `[^id]` and inline links `[text](destination)` of plain text. For any other chunk (other lists,
- * block quotes, emphasis, reference links, link titles, escapes, entities, front matter, setext headings, the
+ * footnote references `[^id]`, inline links `[text](destination)` of plain text, emphasis and strong that do not nest
+ * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), backslash escapes (an escaped `\[^id]` is text) and
+ * one-line inline HTML (comments and simple tags, whose `id`/`name` declare anchors). For any other chunk (other lists,
+ * block quotes, nested emphasis, reference links, link titles, entities, front matter, setext headings, the
  * spec-kit, Kiro and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections and generated specs).

@@ -667,6 +667,26 @@ describe('findCitations: results', () => {
   });
 });
 
+describe('findCitations: the lexer stops after the last `[^`', () => {
+  it('finds what a lex of the whole file finds: every language case, and cuts inside docstrings, templates, heredocs and block comments', () => {
+    const extra: Case[] = [
+      { name: 'docstring', path: 'a.py', text: src('def f():', '    """Docs [^ok1]', '    more', '    """', '    return 1  # tail'), expected: ['ok1'] },
+      { name: 'template', path: 'a.ts', text: src('const s = `[^no1] ${x /* c */} more', '`; // [^ok1] done', 'const t = 1;'), expected: ['ok1'] },
+      { name: 'block comment', path: 'a.rs', text: src('/* outer /* [^ok1] */ still */', 'fn main() {}'), expected: ['ok1'] },
+      { name: 'heredoc', path: 'a.sh', text: src('cat <<EOF', '[^no1]', 'EOF', '# [^ok1]', 'echo done'), expected: ['ok1'] },
+    ];
+    for (const c of [...languageCases, ...extra]) {
+      const lang = languageForPath(c.path)!;
+      const whole = citationsInComments(c.text, scanComments(lang, c.text));
+      assert.deepEqual(findCitations(c.path, c.text).citations, whole, c.name);
+      if (extra.includes(c)) assert.deepEqual(whole.map((x) => x.id), c.expected, c.name);
+    }
+    // The stop really leaves the rest unlexed: a comment after the last `[^` is not reported.
+    const text = src('// [^ok1]', 'let a = 1;', '// after');
+    assert.deepEqual(scanComments(languageForPath('a.rs')!, text, text.lastIndexOf('[^')).map((s) => text.slice(s.start, s.end)), ['// [^ok1]']);
+  });
+});
+
 describe('scanComments: edge cases', () => {
   it('handles an empty file', () => {
     assert.deepEqual(ids('a.ts', ''), []);

@@ -50,6 +50,9 @@ const SPEC = [
   '',
   'Intro with `code [^x]` and a reference.[^a1]',
   '',
+  'Some **strong** and *emphasis* and _underscores_ (**also**: `c`), **`code`**, an escaped \\[^a1] and \\* star,',
+  'a <!-- comment [^b2] --> and <a id="inline-anchor">an anchor</a>.[^b2]',
+  '',
   '## Rules {#rules}',
   '',
   '| Case | Rule `a` |',
@@ -95,6 +98,10 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assert.deepEqual(facts.clarifications.map((e) => [e.clauseId, e.date]), [['rules', '2026-11-21']]);
     assert.match(facts.headingClauses.find((c) => c.id === 'rules')!.text, /One Must answer within 2 s\.\[\^a1\]/);
     assert.deepEqual(facts.links.map((l) => [l.path, l.anchor]), [['', 'rules'], ['other.md', 'b2'], ['docs/x.md', '']]);
+    // Emphasis, escapes and inline HTML: plain text without markup, the escaped reference is text, the anchor counts.
+    assert.match(facts.headingClauses.find((c) => c.id === 'root')!.text, /Some strong and emphasis and underscores \(also: c\), code, an escaped \[\^a1\] and \* star, a and an anchor\.\[\^b2\]/);
+    assert.ok(facts.anchors.has('inline-anchor'));
+    assert.deepEqual(facts.footnoteRefs.map((r) => r.id), ['a1', 'b2', 'a1', 'b2', 'b2']);
   });
 
   it('every CommonMark 0.31.2 example', function () {
@@ -136,6 +143,9 @@ describe('spec facts from the scanner equal the tree walk', function () {
     '[^a1]: tests/t.py::test_x', '[^', '[', ']', '(', '[l](#a1)', '[t](x.md)', '[`c`](y.md#q)', '[](#e)', '[l](other.md#b2 "t")', '*', '_', 'a_b', '`', '`c`', '`` a`b ``', '```', '~~~', '> ', '- ', '* ', '1. ', '  ', ' ',
     '\t', '\n', '\n', '\n', '\n', '\n\n', '\r\n', 'text', '<!-- c -->', '<a id="q">', '<div>', '</div>', '---', '***', '\\', '&amp;', '😀', '| a | b |',
     '|---|---|', '| `x` | [^a1] |', '|', 'Clarifications', '2026-01-02 `a1`', '&',
+    // emphasis, escapes and inline HTML
+    '**', '**bold**', '*em*', '_em_', '__s__', '**`c`**', '*[^a1]*', ' (', '.', ':', ',', '\\[^a1]', '\\*', '\\\\', '\\|', '\\_x',
+    '<!-- [^a1] -->', '<!---->', '<span title="t">', '</span>', '<br/>', '<a name=q>', '**FR-001**',
   ];
 
   for (const seed of [7, 11]) {

@@ -48,8 +48,10 @@ const LIST_ID = new RegExp(ID_PATTERN, 'y');
 export function findCitations(path: string, text: string): FoundCitations {
   const lang = languageForPath(path);
   if (!lang) return { citations: [] };
-  if (!text.includes('[^')) return { language: lang.id, citations: [] };
-  return { language: lang.id, citations: citationsInComments(text, scanComments(lang, text)) };
+  const last = text.lastIndexOf('[^');
+  if (last < 0) return { language: lang.id, citations: [] };
+  // Only the comments up to the last `[^` can hold a citation: the rest of the file is not lexed.
+  return { language: lang.id, citations: citationsInComments(text, scanComments(lang, text, last)) };
 }
 
 /** The comment spans of a source file, or undefined when its type is not a source language. */

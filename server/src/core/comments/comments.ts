@@ -214,11 +214,15 @@ class Lexer {
     this.t = tablesFor(lang);
   }
 
+  /** Lexing may stop past this offset, outside strings and pending line skips (see scanComments' `until`). */
+  stopAfter = Infinity;
+
   /** Lexes from the start position to `end` (or to the terminator); returns where it stopped. */
   run(): number {
     const { end } = this;
     while (this.i < end) {
       const before = this.i;
+      if (before > this.stopAfter && this.pending.length === 0 && !this.stack.some((f) => f.kind === 'string')) break;
       const top = this.stack[this.stack.length - 1];
       if (top?.kind === 'string') this.stringStep(top);
       else if (this.codeStep(top)) break;
@@ -1203,12 +1207,19 @@ function scanTag(text: string, i: number, end: number, spans: CommentSpan[]): nu
 /**
  * The comments of `text` in the given language, in order, not overlapping, as UTF-16 offsets including their
  * delimiters. Python docstrings count as comments. Never throws: on an internal error, the comments found so far.
+ * With `until`, the comments that start at or before that offset (a comment is read in one step, and the lexer stops
+ * only outside strings, so every comment holding a character at or before `until` is complete); the rest of the file is
+ * not lexed (the citation scan passes its last `[^`).
  */
-export function scanComments(lang: LanguageSyntax, text: string): CommentSpan[] {
+export function scanComments(lang: LanguageSyntax, text: string, until = Infinity): CommentSpan[] {
   const spans: CommentSpan[] = [];
   try {
     if (lang.markup) scanMarkup(lang, text, 0, text.length, spans);
-    else new Lexer(lang, text, text.length, spans).run();
+    else {
+      const lexer = new Lexer(lang, text, text.length, spans);
+      lexer.stopAfter = until;
+      lexer.run();
+    }
   } catch {
     // Return what was found; a lexer bug must not take the index down.
   }

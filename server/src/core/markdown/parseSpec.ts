@@ -135,7 +135,7 @@ export interface ClarificationEntry {
  * or a Markdown file as a whole (which must exist [^ln4f]); undefined for external URLs and links to other files. The
  * one reading of a link for the tree walk and the scanner path.
  */
-export function linkFact(url: string, start: number, end: number, text: string, lines: LineIndex): SpecLink | undefined {
+export function linkFact(url: string, start: number, end: number, text: string, lines: Pick<LineIndex, 'rangeOf'>): SpecLink | undefined {
   const hash = url.indexOf('#');
   const rawPath = hash < 0 ? url : url.slice(0, hash);
   if (/^[a-z][a-z0-9+.-]*:/i.test(rawPath) || rawPath.startsWith('//')) return undefined;
@@ -259,7 +259,7 @@ const REF_RE = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g');
 const UNCLOSED_REF_RE = new RegExp(`\\[\\^${ID_PATTERN}$`);
 /** `id=`/`name=` of HTML, `anchor=` of the XML that kramdown-rfc drafts embed. */
 export const HTML_ANCHOR_RE = /\b(?:id|name|anchor)\s*=\s*["']([^"']+)["']/gi;
-const SPEC_KIT_ID_RE = new RegExp(`^${SPEC_KIT_ID}$`);
+export const SPEC_KIT_ID_RE = new RegExp(`^${SPEC_KIT_ID}$`);
 const SPEC_KIT_MENTION_RE = new RegExp(`(?<![\\w-])${SPEC_KIT_ID}(?![\\w-])`, 'g');
 /** Kiro's references to requirements: `_Requirements: 1.1, 2.3_`, `Validates: Requirements 1.2`. */
 const KIRO_MENTION_RE = /\bRequirements?\b[ \t]*:?[ \t]*((?:\d+(?:\.\d+)?)(?:[ \t]*(?:,|and|-|\u2013|to)[ \t]*\d+(?:\.\d+)?)*)/g;
@@ -1403,7 +1403,12 @@ export function plainText(node: MdNode): string {
   return out.join('');
 }
 
+/** Whitespace collapse() would change: other than a single space between non-spaces. */
+const COLLAPSIBLE = /[^\S ]| {2}|^ | $/;
+
 export function collapse(s: string): string {
+  // Most text has single spaces only: one test instead of a replace that copies it.
+  if (!COLLAPSIBLE.test(s)) return s;
   return s.replace(/\s+/g, ' ').trim();
 }
 

@@ -12,6 +12,7 @@ import {
   isRecordHeading,
   limit,
   linkFact,
+  SPEC_KIT_ID_RE,
   type FootnoteDef,
   type ProseBlock,
   type SectionEntry,
@@ -25,8 +26,10 @@ import { scanMarkdown, type ScanResult } from './scanner';
  * of parseSpec's chunk parse. It covers the Markdown most spec sections are written in — ATX headings (with attribute
  * blocks), paragraphs, `- ` bullet items of one paragraph, GFM tables with outer pipes, one-line footnote definitions,
  * fenced and indented code, HTML blocks, thematic breaks — whose inline content is plain text, one-line code spans,
- * footnote references `[^id]` and inline links `[text](destination)` of plain text. For any other chunk (other lists,
- * block quotes, emphasis, reference links, link titles, escapes, entities, front matter, setext headings, the
+ * footnote references `[^id]`, inline links `[text](destination)` of plain text, emphasis and strong that do not nest
+ * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), backslash escapes (an escaped `\[^id]` is text) and
+ * one-line inline HTML (comments and simple tags, whose `id`/`name` declare anchors). For any other chunk (other lists,
+ * block quotes, nested emphasis, reference links, link titles, entities, front matter, setext headings, the
  * spec-kit, Kiro and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections and generated specs).
@@ -39,12 +42,28 @@ export interface ScannedChunk {
   sectionsOut: readonly SectionEntry[];
 }
 
-const REF_AT = new RegExp(`^\\[\\^(${ID_PATTERN})\\]`);
+/** A footnote reference `[^id]` at lastIndex. */
+const REF_STICKY = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'y');
 const DEF_ID = new RegExp(`^${ID_PATTERN}$`);
 /** A container start (block quote, bullet or ordered list item) or a tab in the indentation. */
-const CONTAINER_LINE = /^ {0,3}(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|\t)/;
-const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const CONTAINER_LINE = / {0,3}(?:>|[-+*](?:[ \t\r\n]|$)|\d{1,9}[.)](?:[ \t\r\n]|$)|\t)/y;
+const THEMATIC_BREAK = / {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,})(?:[\r\n]|$)/y;
 const ATTRIBUTE_INNER = /^[A-Za-z0-9_=:.\- "'#]*$/;
+
+const SPACES = ' '.repeat(256);
+
+/** [from, to) of the text as spaces, its line breaks kept. */
+function blank(text: string, from: number, to: number): string {
+  let out = '';
+  for (let at = from; at < to; ) {
+    let e = at;
+    while (e < to && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+    for (let n = e - at; n > 0; n -= SPACES.length) out += n >= SPACES.length ? SPACES : SPACES.slice(0, n);
+    if (e < to) out += text[e];
+    at = e + 1;
+  }
+  return out;
+}
 
 /** Is `at` the start of a line? */
 function lineStart(text: string, at: number): boolean {
@@ -63,6 +82,44 @@ interface Inline {
   codes: [number, number, string][];
   /** Inline links `[text](destination)`: [start, end, text start, text end, destination]. */
   links: [number, number, number, number, string][];
+  /** Emphasis and strong: [opening run start, opening run end, closing run start, closing run end]. */
+  emph: [number, number, number, number][];
+  /** Backslash escapes: the offset of each backslash (the escaped character is text). */
+  escapes: number[];
+  /** Escaped footnote references `\[^id]`: [start, end] of `[^id]` (text, not a reference, yet not prose). */
+  escapedRefs: [number, number][];
+  /** Inline HTML (comments and simple tags on one line): [start, end]. */
+  html: [number, number][];
+}
+
+/** The parts of inline content that are not its plain text, in document order. */
+function hasMarkup(inl: Inline): boolean {
+  return inl.refs.length + inl.codes.length + inl.links.length + inl.emph.length + inl.escapes.length + inl.escapedRefs.length + inl.html.length > 0;
+}
+
+/** ASCII punctuation: what a backslash escapes. */
+function isAsciiPunctuation(c: number): boolean {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+/**
+ * Inline HTML of one line as micromark reads it: a comment (text without `--` that does not start with `>` or `->` nor
+ * end with `-`, which every CommonMark version reads alike), a closing tag, or an opening tag whose attributes are
+ * separated by spaces with values quoted or unquoted.
+ */
+const INLINE_HTML = /<!--(?!>|->)(?:[^\-\r\n]|-(?!-))*(?<!-)-->|<\/[A-Za-z][A-Za-z0-9-]* *>|<[A-Za-z][A-Za-z0-9-]*(?: +[A-Za-z_:][A-Za-z0-9_.:-]*(?: *= *(?:[^\s"'=<>`]+|'[^'\r\n]*'|"[^"\r\n]*"))?)* *\/?>/y;
+
+/** Unicode whitespace as CommonMark classifies it for flanking (ASCII whitespace and Zs). */
+function isWhitespace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/**
+ * What may follow a closing `*`/`_` run: whitespace, the end of the text, or punctuation that makes the run right-flanking
+ * whatever precedes it (`|` of a table cell, `{` of an attribute block).
+ */
+function closesBefore(c: number): boolean {
+  return Number.isNaN(c) || c === 32 || c === 10 || c === 13 || c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 124 || c === 123;
 }
 
 /** A link destination that is its own URL: no spaces, brackets, quotes, escapes or references. */
@@ -76,6 +133,12 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
   const refs: [number, number, string][] = [];
   const codes: [number, number, string][] = [];
   const links: [number, number, number, number, string][] = [];
+  const emph: [number, number, number, number][] = [];
+  const escapes: number[] = [];
+  const escapedRefs: [number, number][] = [];
+  const html: [number, number][] = [];
+  // The open emphasis run: [start, end, delimiter]; emphasis here never nests, so one at a time.
+  let open: [number, number, number] | undefined;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     switch (c) {
@@ -107,8 +170,55 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         break;
       }
       case 42: // *
-      case 92: // \
-      case 60: // <
+      case 95: {
+        // _ inside a word is text (never emphasis).
+        if (c === 95 && i > from && i + 1 < to && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1))) break;
+        // Emphasis and strong of the simplest shape, pairs of runs of one or two delimiters that do not nest: an
+        // opening run after whitespace or `(` before non-whitespace (left-flanking, so it opens), a closing run of the
+        // same delimiter and length after non-whitespace before whitespace or closing punctuation (right-flanking, so
+        // it closes). Every other run (intraword `*`, runs of three, unmatched runs) is left to the tree walk.
+        let n = 1;
+        while (i + n < to && text.charCodeAt(i + n) === c) n++;
+        if (n > 2) return undefined;
+        const before = i > 0 ? text.charCodeAt(i - 1) : 10;
+        const after = text.charCodeAt(i + n);
+        if (!open) {
+          if (!(before === 32 || before === 10 || before === 13 || before === 40) || i + n >= to || isWhitespace(after)) return undefined;
+          open = [i, i + n, c];
+        } else {
+          if (open[2] !== c || open[1] - open[0] !== n || isWhitespace(before) || i === open[1] || !closesBefore(after)) return undefined;
+          emph.push([open[0], open[1], i, i + n]);
+          open = undefined;
+        }
+        i += n - 1;
+        break;
+      }
+      case 92: {
+        // \ before ASCII punctuation: the character is text (a table's `\|` and braces are left to the tree walk).
+        const n = i + 1 < to ? text.charCodeAt(i + 1) : -1;
+        if (!isAsciiPunctuation(n) || n === 124 || n === 123 || n === 125) return undefined;
+        escapes.push(i);
+        if (n === 91) {
+          // `\[^id]` is text; the tree walk still blanks the `[^id]` out of the prose (its text node matches REF_RE).
+          REF_STICKY.lastIndex = i + 1;
+          const m = REF_STICKY.exec(text);
+          if (m && REF_STICKY.lastIndex <= Math.min(to, i + 261)) {
+            if (/[*_]/.test(m[0])) return undefined;
+            escapedRefs.push([i + 1, i + 1 + m[0].length]);
+            i += m[0].length;
+            break;
+          }
+        }
+        i++;
+        break;
+      }
+      case 60: {
+        INLINE_HTML.lastIndex = i;
+        if (!INLINE_HTML.test(text) || INLINE_HTML.lastIndex > to || /[{}]/.test(text.slice(i, INLINE_HTML.lastIndex))) return undefined;
+        html.push([i, INLINE_HTML.lastIndex]);
+        i = INLINE_HTML.lastIndex - 1;
+        break;
+      }
       case 126: // ~
       case 93: // ]
       case 123: // {
@@ -124,9 +234,6 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
       case 33: // ! of an image
         if (text.charCodeAt(i + 1) === 91) return undefined;
         break;
-      case 95: // _ only inside a word (never emphasis)
-        if (i === from || i + 1 >= to || !isAlnum(text.charCodeAt(i - 1)) || !isAlnum(text.charCodeAt(i + 1))) return undefined;
-        break;
       case 91: {
         const link = linkAt?.get(i);
         if (link) {
@@ -135,13 +242,14 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
           const close = text.lastIndexOf('](', link.destStart);
           if (link.end > to || text.charCodeAt(link.end - 1) !== 41 || link.destEnd + 1 !== link.end || close !== link.destStart - 2 || !SIMPLE_DEST.test(dest)) return undefined;
           const inner = inlines(text, i + 1, close, braces);
-          if (!inner || inner.refs.length || inner.codes.length || inner.links.length || text.slice(i + 1, close).includes('[')) return undefined;
+          if (!inner || hasMarkup(inner) || text.slice(i + 1, close).includes('[')) return undefined;
           links.push([i, link.end, i + 1, close, dest]);
           i = link.end - 1;
           break;
         }
-        const m = REF_AT.exec(text.slice(i, Math.min(to, i + 260)));
-        if (!m) return undefined;
+        REF_STICKY.lastIndex = i;
+        const m = REF_STICKY.exec(text);
+        if (!m || REF_STICKY.lastIndex > Math.min(to, i + 260)) return undefined;
         const end = i + m[0].length;
         const after = end < to ? text.charCodeAt(end) : -1;
         if (after === 40 || after === 91 || after === 58) return undefined;
@@ -151,13 +259,22 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
       }
     }
   }
-  return { refs, codes, links };
+  if (open) return undefined;
+  return { refs, codes, links, emph, escapes, escapedRefs, html };
 }
 
-/** The plain text of an inline range (code spans by their values), as mdast's text and inline code values give it. */
-function plainOf(text: string, from: number, to: number, codes: readonly [number, number, string][], links: Inline['links'] = []): string {
-  const parts: [number, number, string][] = [...codes, ...links.map(([s, e, ts, te]): [number, number, string] => [s, e, text.slice(ts, te)])].sort((a, b) => a[0] - b[0]);
-  if (!parts.length) return text.slice(from, to);
+/**
+ * The plain text of an inline range as mdast's text and inline code values give it: code spans by their values, links
+ * by their text, emphasis without its delimiter runs.
+ */
+function plainOf(text: string, from: number, to: number, inl: Inline): string {
+  if (!inl.codes.length && !inl.links.length && !inl.emph.length && !inl.escapes.length && !inl.html.length) return text.slice(from, to);
+  const parts: [number, number, string][] = [...inl.codes];
+  for (const [s, e, ts, te] of inl.links) parts.push([s, e, text.slice(ts, te)]);
+  for (const [os, oe, cs, ce] of inl.emph) parts.push([os, oe, ''], [cs, ce, '']);
+  for (const at of inl.escapes) parts.push([at, at + 1, '']);
+  for (const [s, e] of inl.html) parts.push([s, e, '']);
+  parts.sort((a, b) => a[0] - b[0]);
   let out = '';
   let at = from;
   for (const [s, e, v] of parts) {
@@ -170,8 +287,8 @@ function plainOf(text: string, from: number, to: number, codes: readonly [number
 
 type Item =
   | { kind: 'heading'; start: number; end: number; at: number }
-  | { kind: 'paragraph'; start: number; end: number; item?: number; list?: number }
-  | { kind: 'table'; start: number; end: number; rows: { start: number; end: number }[] }
+  | { kind: 'paragraph'; start: number; end: number; item?: number; list?: number; inl?: Inline }
+  | { kind: 'table'; start: number; end: number; rows: { start: number; end: number }[]; texts?: string[] }
   | { kind: 'def'; start: number; end: number; at: number }
   | { kind: 'code'; start: number; end: number }
   | { kind: 'html'; start: number; end: number };
@@ -256,17 +373,27 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
   for (const it of items) if (it.kind === 'paragraph' && it.item !== undefined) itemStarts.add(it.item);
   const covered = new Uint8Array(text.length + 1);
   for (const it of items) covered.fill(it.kind === 'code' || it.kind === 'html' ? 2 : 1, it.start, Math.max(it.end, it.start + 1));
+  const lf = text.indexOf('\r') < 0;
   for (let at = 0; at < text.length; ) {
-    let end = at;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    let end = lf ? text.indexOf('\n', at) : at;
+    if (end < 0) end = text.length;
+    else if (!lf) while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
     const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     let p = at;
     while (p < end && text.charCodeAt(p) === 32) p++;
     if (p < end && covered[p] !== 2 && covered[at] !== 2) {
-      const line = text.slice(at, end);
+      // (the sticky patterns read the line in place; only a line whose first character could open one is tested)
+      const first = text.charCodeAt(p);
+      if (first === 9) return undefined;
       const item = itemStarts.has(at);
-      if ((CONTAINER_LINE.test(line) && !item) || text.charCodeAt(p) === 9) return undefined;
-      if (covered[item ? at + 2 : p] !== 1 && !THEMATIC_BREAK.test(line)) return undefined;
+      if (!item && p - at <= 3 && (first === 62 || first === 45 || first === 43 || first === 42 || (first >= 48 && first <= 57))) {
+        CONTAINER_LINE.lastIndex = at;
+        if (CONTAINER_LINE.test(text)) return undefined;
+      }
+      if (covered[item ? at + 2 : p] !== 1) {
+        THEMATIC_BREAK.lastIndex = at;
+        if (!THEMATIC_BREAK.test(text)) return undefined;
+      }
     }
     at = next;
   }
@@ -292,7 +419,9 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
   const facts = emptySpecFacts(file);
   const anchorEvents: (string | number)[] = [];
   const stack: SectionEntry[] = [...sections];
-  const lines = new LineIndex(text);
+  // Built on the first range asked for (a chunk without references, clauses or links needs none).
+  let lineIndex: LineIndex | undefined;
+  const lines = { rangeOf: (from: number, to: number) => (lineIndex ??= new LineIndex(text)).rangeOf(from, to) };
   let context: { parent?: string; authority?: string; section: string[]; sectionTitle: string } | undefined;
   const current = (): NonNullable<typeof context> => {
     if (context) return context;
@@ -312,15 +441,19 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
   const inRecord = (): boolean => stack.some((s) => s.record);
   const prose = (kind: ProseBlock['kind'], start: number, end: number, masks: readonly (readonly [number, number, ...unknown[]])[], clauseId: string | undefined): void => {
     if (end <= start) return;
-    const chars = text.slice(start, end).split('');
-    for (const [from, to] of masks) {
-      for (let i = Math.max(from, start); i < Math.min(to, end); i++) {
-        const c = chars[i - start]!;
-        if (c !== '\n' && c !== '\r') chars[i - start] = ' ';
-      }
+    // The block's text with the masks blanked out (line breaks kept), built from slices, not per character.
+    let masked = '';
+    let at = start;
+    for (const [from, to] of [...masks].sort((a, b) => a[0] - b[0])) {
+      const s = Math.max(from, at);
+      const e = Math.min(to, end);
+      if (e <= s) continue;
+      masked += text.slice(at, s) + blank(text, s, e);
+      at = e;
     }
+    masked = at === start ? text.slice(start, end) : masked + text.slice(at, end);
     const ctx = current();
-    const block: ProseBlock = { kind, start, end, text: chars.join('') };
+    const block: ProseBlock = { kind, start, end, text: masked };
     if (clauseId !== undefined) block.clauseId = clauseId;
     if (ctx.authority !== undefined) block.authority = ctx.authority;
     if (inRecord()) block.record = true;
@@ -335,13 +468,26 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
   const linkAt = new Map<number, { end: number; destStart: number; destEnd: number }>();
   for (const l of scan.links) if (!l.image) linkAt.set(l.start, l);
   /** Anchor links, same-file and cross-file, read as the tree walk reads them (linkFact) [^anchor_links]. */
-  const addLinks = (links: Inline['links']): void => {
-    for (const [start, end, , , url] of links) {
+  const addLinks = (inl: Inline): void => {
+    for (const [start, end, , , url] of inl.links) {
       const fact = linkFact(url, start, end, text, lines);
       if (fact) facts.links.push(fact);
     }
+    // Inline HTML declares anchors as an HTML block does.
+    for (const [start, end] of inl.html) {
+      const value = text.slice(start, end);
+      HTML_ANCHOR_RE.lastIndex = 0;
+      for (let m = HTML_ANCHOR_RE.exec(value); m; m = HTML_ANCHOR_RE.exec(value)) anchorEvents.push(m[1]!);
+    }
   };
-  const linkMasks = (links: Inline['links']): [number, number][] => links.flatMap(([s, e, ts, te]): [number, number][] => (ts === te ? [[s, e]] : [[s, ts], [te, e]]));
+  /** Link brackets and destinations (a link without text: all of it) and emphasis delimiter runs are not prose. */
+  const linkMasks = (inl: Inline): [number, number][] => {
+    const out = inl.links.flatMap(([s, e, ts, te]): [number, number][] => (ts === te ? [[s, e]] : [[s, ts], [te, e]]));
+    for (const [os, oe, cs, ce] of inl.emph) out.push([os, oe], [cs, ce]);
+    for (const r of inl.escapedRefs) out.push(r);
+    for (const h of inl.html) out.push(h);
+    return out;
+  };
 
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
@@ -373,7 +519,7 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
         const refs = inl.refs;
         const level = h.level;
         const range = lines.rangeOf(h.start, h.end);
-        const title = plainOf(text, ts, block ? block.start : te, inl.codes, inl.links).trim();
+        const title = plainOf(text, ts, block ? block.start : te, inl).trim();
         let clause: Clause | undefined;
         if (block) {
           const parsed = parseAttributeBlock(block.inner);
@@ -418,18 +564,24 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
         if (block) masks.push([block.start, block.end]);
         for (const [s, e] of refs) masks.push([s, e]);
         for (const [s, e] of inl.codes) masks.push([s, e]);
-        masks.push(...linkMasks(inl.links));
+        masks.push(...linkMasks(inl));
         prose('heading', h.start, h.end, masks, current().parent);
-        if (refs.length) addRefs(refs, limit(collapse(plainOf(text, ts, te, inl.codes, inl.links)), BLOCK_TEXT_LIMIT));
-        addLinks(inl.links);
+        if (refs.length) addRefs(refs, limit(collapse(plainOf(text, ts, te, inl)), BLOCK_TEXT_LIMIT));
+        addLinks(inl);
         break;
       }
       case 'paragraph': {
         const inl = inlines(text, it.start, it.end, true, linkAt);
         if (!inl) return undefined;
+        it.inl = inl;
+        // A paragraph opening with `**FR-001**` declares a spec-kit requirement item: the tree walk reads it.
+        const lead = inl.emph[0];
+        if (mode.specKitItems && lead && lead[0] === it.start && lead[1] - lead[0] === 2 && SPEC_KIT_ID_RE.test(text.slice(lead[1], lead[2]))) return undefined;
         if (it.item !== undefined && inRecord()) {
           // A list item of the decision record whose first inline code is a clause id is a recorded decision [^cq2r].
-          const id = inl.codes[0]?.[2].trim() ?? '';
+          // (a direct child of the paragraph: not one inside emphasis)
+          const code = inl.codes.find(([s]) => !inl.emph.some(([os, , cs]) => os < s && s < cs));
+          const id = code?.[2].trim() ?? '';
           if (ID_RE.test(id)) {
             const raw = text.slice(it.item, it.end);
             const lineEnd = raw.search(/[\r\n]/);
@@ -437,9 +589,9 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
             facts.clarifications.push({ clauseId: id, range: lines.rangeOf(it.item, lineEnd >= 0 ? it.item + lineEnd : it.end), ...(date ? { date } : {}) });
           }
         }
-        prose('paragraph', it.start, it.end, [...inl.refs, ...inl.codes, ...linkMasks(inl.links)], current().parent);
-        if (inl.refs.length) addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl.codes, inl.links)), BLOCK_TEXT_LIMIT));
-        addLinks(inl.links);
+        prose('paragraph', it.start, it.end, [...inl.refs, ...inl.codes, ...linkMasks(inl)], current().parent);
+        if (inl.refs.length) addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl)), BLOCK_TEXT_LIMIT));
+        addLinks(inl);
         break;
       }
       case 'table': {
@@ -453,11 +605,12 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
           for (const [cs, ce, ts, te] of cells) {
             const inl = inlines(text, ts, te, true, linkAt);
             if (!inl) return undefined;
-            prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...inl.refs, ...inl.codes, ...linkMasks(inl.links)], current().parent);
+            prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...inl.refs, ...inl.codes, ...linkMasks(inl)], current().parent);
             for (const r of inl.refs) all.push(r);
-            texts.push(plainOf(text, ts, te, inl.codes, inl.links));
-            addLinks(inl.links);
+            texts.push(plainOf(text, ts, te, inl));
+            addLinks(inl);
           }
+          (it.texts ??= []).push(...texts);
           if (all.length) addRefs(all, limit(collapse(texts.join(' ')), BLOCK_TEXT_LIMIT));
         }
         break;
@@ -473,7 +626,7 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
         // Content that could open another block (a list, heading, fence, table, HTML) is left to the tree walk.
         if (cs >= d.end || !/[A-Za-z0-9./]/.test(text[cs]!)) return undefined;
         const inl = inlines(text, cs, d.end);
-        if (!inl || inl.refs.length || inl.codes.length) return undefined;
+        if (!inl || hasMarkup(inl)) return undefined;
         if (!DEF_ID.test(id)) break;
         const content = text.slice(cs, d.end);
         const def: FootnoteDef = { id, range: lines.rangeOf(d.start, d.start + id.length + 4), idRange: lines.rangeOf(d.start + 2, d.start + 2 + id.length), text: collapse(content) };
@@ -504,21 +657,14 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
       let t = '';
       if (it.kind === 'paragraph') {
         // The items of one list are one block.
-        const first = inlines(text, it.start, it.end, true, linkAt)!;
-        const texts = [plainOf(text, it.start, it.end, first.codes, first.links)];
+        const texts = [plainOf(text, it.start, it.end, it.inl!)];
         while (it.list !== undefined && k + 1 < items.length && (items[k + 1] as { list?: number }).list === it.list) {
-          const next = items[++k]!;
-          const inl = inlines(text, next.start, next.end, true, linkAt)!;
-          texts.push(plainOf(text, next.start, next.end, inl.codes, inl.links));
+          const next = items[++k] as Extract<Item, { kind: 'paragraph' }>;
+          texts.push(plainOf(text, next.start, next.end, next.inl!));
         }
         t = collapse(texts.join(' '));
       } else if (it.kind === 'table') {
-        const cells: string[] = [];
-        for (const row of it.rows) for (const [, , ts, te] of rowCells(text, row.start, row.end)!) {
-          const inl = inlines(text, ts, te, true, linkAt)!;
-          cells.push(plainOf(text, ts, te, inl.codes, inl.links));
-        }
-        t = collapse(cells.join(' '));
+        t = collapse((it.texts ?? []).join(' '));
       }
       if (t) {
         parts.push(t);

@@ -72,6 +72,11 @@ const CHEAP_PUBLISH_MS = 50;
 const RECENT_LIMIT = 50;
 /** Stale citations are judged this long after the last save or file event (a burst costs one run over the history). */
 const STALE_DELAY_MS = 300;
+/**
+ * The background run over the git history starts its next git process only after this long without a request or an
+ * edit: starting a process forks the server's (large) process, which holds up an answer or a keystroke's diagnostics.
+ */
+const QUIET_MS = 250;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -88,6 +93,13 @@ export function startServer(connection: Connection): void {
   const publishCost = new Map<Folder, number>();
   /** Background runs over the git history per folder: the timer of the next, whether one runs, whether another is due [^dr1s]. */
   const staleRuns = new Map<Folder, { timer?: NodeJS.Timeout; running: boolean; again: boolean; lastMessage?: string; blame: BlameCache }>();
+  /** When the last request or edit came in (background work waits for a quiet moment: see QUIET_MS). */
+  let lastActivity = 0;
+  const quiet = async (): Promise<void> => {
+    for (let wait = QUIET_MS - (performance.now() - lastActivity); wait > 0; wait = QUIET_MS - (performance.now() - lastActivity)) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  };
 
   const log = {
     info: (m: string) => connection.console.info(m),
@@ -111,6 +123,7 @@ export function startServer(connection: Connection): void {
   /** Runs a handler; failures are logged and answered with the fallback. Cancellation returns the fallback too. */
   function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => Promise<R> | R) {
     return async (params: P, token: CancellationToken): Promise<R> => {
+      lastActivity = performance.now();
       try {
         if (token.isCancellationRequested) return fallback;
         return await fn(params, token);
@@ -247,6 +260,7 @@ export function startServer(connection: Connection): void {
         textOf: (rel) => documents.get(folder.uriOf(rel))?.getText(),
         // A save blames only the files whose text (or HEAD) changed since the last run.
         blameCache: run.blame,
+        yieldTo: quiet,
       });
       if (folder.removed) return;
       // Not a repository (or no git): said once, nothing else changes.
@@ -267,7 +281,10 @@ export function startServer(connection: Connection): void {
 
   // ---- documents and files ----
 
-  documents.onDidChangeContent((e) => host.documentChanged(e.document.uri, e.document.getText()));
+  documents.onDidChangeContent((e) => {
+    lastActivity = performance.now();
+    host.documentChanged(e.document.uri, e.document.getText());
+  });
   documents.onDidSave((e) => {
     const at = host.locate(e.document.uri);
     if (at) scheduleStale(at.folder);

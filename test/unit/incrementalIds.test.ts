@@ -2,7 +2,8 @@
 // files whose diagnostics may change are recomputed. After every random edit, the model, every resolution and the
 // per-file diagnostics kept the editor's way must equal a fresh index of the same texts.
 import * as assert from 'node:assert/strict';
-import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
+import { computeDiagnostics, suggestId } from '../../server/src/core/diagnostics/diagnostics';
+import { closest, distance } from 'fastest-levenshtein';
 import { IdMap, type IndexModel, type WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { nearestAfter, nearestId } from '../../server/src/core/text/nearest';
 import type { Diagnostic } from '../../server/src/core/types';
@@ -240,6 +241,11 @@ describe('incremental ids: the persistent id map and the nearest ids kept across
       const known = [...new Set(Array.from({ length: next(30) }, word))];
       const id = word();
       const before = nearestId(id, known);
+      // The suggestion is the one of the first nearest of all ids near in length (as measured before the memo).
+      const near = known.filter((k) => Math.abs(k.length - id.length) <= Math.max(2, Math.floor(id.length / 3)));
+      const best = near.length ? closest(id, near) : undefined;
+      const d = best === undefined ? 0 : distance(id, best);
+      assert.equal(suggestId(id, known), best !== undefined && d > 0 && d < id.length && d <= Math.max(2, Math.floor(id.length / 3)) ? best : undefined, `${id} in ${known.join(',')}`);
       const removed = new Set(known.filter(() => next(6) === 0));
       const added = [...new Set(Array.from({ length: next(4) }, word))].filter((w) => !known.includes(w));
       const after = nearestAfter(id, before, added, removed);

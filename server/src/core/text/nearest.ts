@@ -1,6 +1,9 @@
 import { distance } from 'fastest-levenshtein';
 
-/** The nearest of some ids to one id by edit distance: the first of the nearest in the list's order, and whether it is the only one that near. */
+/**
+ * The nearest of some ids to one id by edit distance, among those within maxTypoDistance (the only ones a suggestion
+ * may name): the first of the nearest in the list's order, and whether it is the only one that near.
+ */
 export interface Nearest {
   best: string;
   distance: number;
@@ -18,13 +21,13 @@ export function isNearLength(id: string, known: string): boolean {
 }
 
 /**
- * The nearest known id (null when no id has a near length). Ids whose length differs by more than maxTypoDistance are
- * further away than any suggestion: 55,000 ids cost a length check each, not an edit distance. Ties go to the first in
- * the list's order.
+ * The nearest known id within maxTypoDistance (null when there is none). Ids whose length differs by more than that are
+ * further away: 55,000 ids cost a length check each, not an edit distance. Ties go to the first in the list's order
+ * (the first nearest of all ids when that one is within maxTypoDistance: a suggestion is the same either way).
  */
 export function nearestId(id: string, known: readonly string[]): Nearest | null {
   let best: string | undefined;
-  let min = Infinity;
+  let min = maxTypoDistance(id) + 1;
   let unique = true;
   for (const k of known) {
     if (!isNearLength(id, k)) continue;
@@ -42,7 +45,7 @@ export function nearestId(id: string, known: readonly string[]): Nearest | null 
  * (measure again).
  */
 export function nearestAfter(id: string, before: Nearest | null, added: readonly string[], removed: ReadonlySet<string>): Nearest | null | undefined {
-  if (before === null) return added.some((a) => isNearLength(id, a)) ? undefined : null;
+  if (before === null) return added.some((a) => isNearLength(id, a) && distance(id, a) <= maxTypoDistance(id)) ? undefined : null;
   if (!before.unique || removed.has(before.best)) return undefined;
   for (const a of added) if (isNearLength(id, a) && distance(id, a) <= before.distance) return undefined;
   return before;

@@ -1,6 +1,7 @@
 import {
   CodeActionKind,
   CompletionItemKind,
+  type CompletionItem,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
@@ -19,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateOverrides, type ClarifierConfig } from '../core/workspace/config';
 import { codeActions, currentDiagnostics, diagnosticsInRange, SHOW_DOCUMENT_COMMAND } from '../core/features/actions';
 import { answerRequestEdits } from '../core/features/clarify';
-import { completeAnchors, completeIds, completionContext } from '../core/features/completion';
+import { clauseDocumentation, completeAnchors, completeIds, completionContext } from '../core/features/completion';
 import { hoverMarkdown } from '../core/features/hover';
 import { staleHoverMarkdown } from '../core/analysis/drift';
 import { findStaleCitations, type BlameCache } from '../io/drift';
@@ -72,6 +73,11 @@ const CHEAP_PUBLISH_MS = 50;
 const RECENT_LIMIT = 50;
 /** Stale citations are judged this long after the last save or file event (a burst costs one run over the history). */
 const STALE_DELAY_MS = 300;
+/** What an id's completion item carries for completionItem/resolve: the document it was offered in and the id. */
+interface ResolveData {
+  uri: string;
+  id: string;
+}
 /**
  * The background run over the git history starts its next git process only after this long without a request or an
  * edit: starting a process forks the server's (large) process, which holds up an answer or a keystroke's diagnostics.
@@ -183,7 +189,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
-        completionProvider: { triggerCharacters: ['^', '#'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['^', '#'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         renameProvider: { prepareProvider: true },
         codeLensProvider: { resolveProvider: false },
@@ -496,11 +502,12 @@ export function startServer(connection: Connection): void {
       return {
         // A big workspace sends its best ids only; the editor asks again as the user types more of the id.
         isIncomplete: 'incomplete' in entries && entries.incomplete === true,
+        // An id's documentation (the clause's text) comes on completionItem/resolve: a list of 200 ids is a fifth the size.
         items: entries.map((e) => ({
           label: e.label,
-          kind: ctx.kind === 'id' ? CompletionItemKind.Reference : CompletionItemKind.Reference,
+          kind: CompletionItemKind.Reference,
           detail: e.detail,
-          documentation: { kind: 'markdown' as const, value: e.documentation },
+          ...(ctx.kind === 'id' ? { data: { uri: params.textDocument.uri, id: e.label } satisfies ResolveData } : { documentation: { kind: 'markdown' as const, value: e.documentation } }),
           filterText: e.filterText,
           sortText: e.sortText,
           textEdit: { range, newText: e.insertText },
@@ -508,6 +515,15 @@ export function startServer(connection: Connection): void {
       };
     }),
   );
+
+  const resolveCompletion = guard<CompletionItem, CompletionItem | undefined>('completionResolve', undefined, async (item, token) => {
+    const data = item.data as Partial<ResolveData> | undefined;
+    if (typeof data?.uri !== 'string' || typeof data.id !== 'string') return undefined;
+    const at = await locate(data.uri, token);
+    const clause = at?.folder.index.model().clausesById.first(data.id);
+    return clause ? { ...item, documentation: { kind: 'markdown', value: clauseDocumentation(clause) } } : undefined;
+  });
+  connection.onCompletionResolve(async (item, token) => (await resolveCompletion(item, token)) ?? item);
 
   connection.onCodeAction(
     guard('codeAction', [], async (params, token) => {

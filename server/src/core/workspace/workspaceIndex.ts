@@ -1156,10 +1156,13 @@ export class IndexModel {
     for (const ref of old.references.made) ids.add(ref.id);
     const ownDefs = new Map<string, FootnoteDefinitionAt[]>();
     for (const made of next.definitions) push(ownDefs, made.def.id, made.def);
+    // An id whose list comes out as it was (the same objects) is left alone: the new map's delta holds what changed.
+    const same = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
     const replace = <T extends { file: string }>(map: ListMap<T>, id: string, mine: T[], keepOrder: boolean): boolean => {
       const list = map.get(id) ?? [];
       const others = list.filter((x) => x.file !== file);
       if (others.length === 0) {
+        if (same(list, mine)) return true;
         if (mine.length) map.set(id, mine);
         else map.delete(id);
         return true;
@@ -1173,7 +1176,8 @@ export class IndexModel {
         return i < 0 ? list.length : i;
       })();
       const kept = list.slice(0, pos).filter((x) => x.file !== file);
-      map.set(id, [...kept, ...mine, ...list.slice(pos).filter((x) => x.file !== file)]);
+      const next = [...kept, ...mine, ...list.slice(pos).filter((x) => x.file !== file)];
+      if (!same(list, next)) map.set(id, next);
       return true;
     };
     for (const id of ids) {

@@ -96,7 +96,10 @@ describe('language server (stdio, push diagnostics)', function () {
     const au3f = list.items.find((i: any) => i.label === 'au3f');
     assert.equal(au3f.textEdit.newText, 'au3f]');
     assert.match(au3f.detail, /^root · footnote clause — Sessions$/);
-    assert.match(au3f.documentation.value, /Idle sessions expire/);
+    // The clause's text comes on completionItem/resolve (the list itself stays small).
+    assert.equal(au3f.documentation, undefined);
+    const resolved = await client.request('completionItem/resolve', au3f);
+    assert.match(resolved.documentation.value, /Idle sessions expire/);
     assert.ok(list.items.some((i: any) => i.label === 'account_recovery'));
     const inString = await client.request('textDocument/completion', { textDocument: { uri: u }, position: positionOf(ts.text, '"[^', 3) });
     assert.equal(inString, null);

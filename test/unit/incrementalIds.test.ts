@@ -2,8 +2,10 @@
 // files whose diagnostics may change are recomputed. After every random edit, the model, every resolution and the
 // per-file diagnostics kept the editor's way must equal a fresh index of the same texts.
 import * as assert from 'node:assert/strict';
-import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
-import type { IndexModel, WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { computeDiagnostics, suggestId } from '../../server/src/core/diagnostics/diagnostics';
+import { closest, distance } from 'fastest-levenshtein';
+import { IdMap, type IndexModel, type WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { nearestAfter, nearestId } from '../../server/src/core/text/nearest';
 import type { Diagnostic } from '../../server/src/core/types';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -183,5 +185,74 @@ describe('incremental ids: edits that add or remove ids', () => {
       assert.ok(documentTerms(text).length > 0, file);
       assert.deepStrictEqual(index.specFacts(file)!.terms, documentTerms(text), file);
     }
+  });
+});
+
+describe('incremental ids: the persistent id map and the nearest ids kept across edits', () => {
+  it('an IdMap and its copies each equal a Map given the same changes, in the same order; a copy never changes another', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const next = rng(seed);
+      type Pair = { map: IdMap<{ n: number }>; ref: Map<string, { n: number }[]> };
+      const pairs: Pair[] = [{ map: new IdMap(), ref: new Map() }];
+      const frozen: { map: IdMap<{ n: number }>; expected: [string, { n: number }[]][] }[] = [];
+      for (let step = 0; step < 3000; step++) {
+        const pair = pairs[next(pairs.length)]!;
+        const id = `i${next(step < 500 ? 400 : 40)}`;
+        const op = next(10);
+        if (op < 4) {
+          const value = { n: step };
+          pair.map.add(id, value);
+          pair.ref.set(id, [...(pair.ref.get(id) ?? []), value]);
+        } else if (op < 6) {
+          const list = Array.from({ length: 1 + next(3) }, (_, k) => ({ n: step * 10 + k }));
+          pair.map.set(id, list);
+          pair.ref.set(id, list);
+        } else if (op < 8) {
+          assert.equal(pair.map.delete(id), pair.ref.delete(id));
+        } else if (op === 8) {
+          // A copy, and the source frozen as it is now (a model's maps never change once copied).
+          frozen.push({ map: pair.map, expected: [...pair.ref] });
+          const copy = { map: pair.map.copy(), ref: new Map(pair.ref) };
+          pairs[pairs.indexOf(pair)] = copy;
+          pairs.push({ map: copy.map.copy(), ref: new Map(copy.ref) });
+        }
+        for (const p of [pair]) {
+          assert.equal(p.map.size, p.ref.size, `seed ${seed}, step ${step}`);
+          assert.deepStrictEqual(p.map.get(id), p.ref.get(id));
+          assert.equal(p.map.has(id), p.ref.has(id));
+          assert.equal(p.map.first(id), p.ref.get(id)?.[0]);
+        }
+      }
+      for (const p of pairs) {
+        assert.deepStrictEqual([...p.map], [...p.ref], `seed ${seed}`);
+        assert.deepStrictEqual([...p.map.keys()], [...p.ref.keys()]);
+        assert.deepStrictEqual([...p.map.values()], [...p.ref.values()]);
+      }
+      assert.ok(frozen.length > 100);
+      for (const f of frozen) assert.deepStrictEqual([...f.map], f.expected, `seed ${seed}: a copied map changed`);
+    }
+  });
+
+  it('a nearest id kept across added and removed ids equals one measured again', () => {
+    const next = rng(11);
+    const word = (): string => Array.from({ length: 2 + next(5) }, () => 'abcde'[next(5)]).join('');
+    let kept = 0;
+    for (let round = 0; round < 3000; round++) {
+      const known = [...new Set(Array.from({ length: next(30) }, word))];
+      const id = word();
+      const before = nearestId(id, known);
+      // The suggestion is the one of the first nearest of all ids near in length (as measured before the memo).
+      const near = known.filter((k) => Math.abs(k.length - id.length) <= Math.max(2, Math.floor(id.length / 3)));
+      const best = near.length ? closest(id, near) : undefined;
+      const d = best === undefined ? 0 : distance(id, best);
+      assert.equal(suggestId(id, known), best !== undefined && d > 0 && d < id.length && d <= Math.max(2, Math.floor(id.length / 3)) ? best : undefined, `${id} in ${known.join(',')}`);
+      const removed = new Set(known.filter(() => next(6) === 0));
+      const added = [...new Set(Array.from({ length: next(4) }, word))].filter((w) => !known.includes(w));
+      const after = nearestAfter(id, before, added, removed);
+      if (after === undefined) continue;
+      kept++;
+      assert.deepStrictEqual(after, nearestId(id, [...known.filter((k) => !removed.has(k)), ...added]), `${id} in ${known.join(',')} -${[...removed].join(',')} +${added.join(',')}`);
+    }
+    assert.ok(kept > 300, `kept ${kept}`);
   });
 });

@@ -36,8 +36,10 @@ export async function findStaleCitations(
   /**
    * `textOf`: the editor's text of an open document (blamed instead of the disk: unsaved edits of a line touch it).
    * `blameCache`: kept by the caller across runs (the server): a file whose text and HEAD are unchanged is not blamed again.
+   * `yieldTo`: awaited before each git process is started (a blame, a spec's log): the server resolves it when no
+   * request or edit came in for a moment, so starting git (a fork of the server's process) never delays an answer.
    */
-  options: { isCancelled?: () => boolean; textOf?: (file: string) => string | undefined; blameCache?: BlameCache } = {},
+  options: { isCancelled?: () => boolean; textOf?: (file: string) => string | undefined; blameCache?: BlameCache; yieldTo?: () => Promise<void> } = {},
 ): Promise<StaleRun> {
   const repo = await GitRepo.open(root, config.stale.timeoutSeconds * 1000);
   if ('error' in repo) return { findings: [], message: `Stale citations not checked: ${repo.error}.`, unavailable: true };
@@ -55,7 +57,10 @@ export async function findStaleCitations(
     const hash = index.factsOf(file)?.hash;
     const key = head && hash !== undefined && !Number.isNaN(hash) ? `${head} ${hash} ${contents === undefined ? 'disk' : 'open'} ${lines.join(',')}` : undefined;
     const cached = key !== undefined ? options.blameCache?.get(file) : undefined;
-    const blamed = cached !== undefined && cached.key === key ? cached.stamps : await repo.blameLines(file, lines, contents);
+    const hit = cached !== undefined && cached.key === key ? cached.stamps : undefined;
+    if (!hit) await options.yieldTo?.();
+    if (options.isCancelled?.()) return { findings: [], message: 'Stale citations: cancelled.' };
+    const blamed = hit ?? (await repo.blameLines(file, lines, contents));
     if (key !== undefined) options.blameCache?.set(file, { key, stamps: blamed });
     for (const item of list) {
       const stamp = blamed.get(item.citation.range.start.line);
@@ -75,6 +80,7 @@ export async function findStaleCitations(
       const facts = index.specFacts(specFile);
       if (!facts) continue;
       const current = clauseTexts(facts);
+      await options.yieldTo?.();
       const log = await repo.fileHistory(specFile, config.stale.maxCommits);
       const reader = new VersionReader(repo, blobs, specFile, log.entries, config.stale.maxCommits);
       for (const item of list) {

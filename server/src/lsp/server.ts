@@ -1,6 +1,7 @@
 import {
   CodeActionKind,
   CompletionItemKind,
+  type CompletionItem,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
@@ -19,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateOverrides, type ClarifierConfig } from '../core/workspace/config';
 import { codeActions, currentDiagnostics, diagnosticsInRange, SHOW_DOCUMENT_COMMAND } from '../core/features/actions';
 import { answerRequestEdits } from '../core/features/clarify';
-import { completeAnchors, completeIds, completionContext } from '../core/features/completion';
+import { clauseDocumentation, completeAnchors, completeIds, completionContext } from '../core/features/completion';
 import { hoverMarkdown } from '../core/features/hover';
 import { staleHoverMarkdown } from '../core/analysis/drift';
 import { findStaleCitations, type BlameCache } from '../io/drift';
@@ -72,6 +73,16 @@ const CHEAP_PUBLISH_MS = 50;
 const RECENT_LIMIT = 50;
 /** Stale citations are judged this long after the last save or file event (a burst costs one run over the history). */
 const STALE_DELAY_MS = 300;
+/** What an id's completion item carries for completionItem/resolve: the document it was offered in and the id. */
+interface ResolveData {
+  uri: string;
+  id: string;
+}
+/**
+ * The background run over the git history starts its next git process only after this long without a request or an
+ * edit: starting a process forks the server's (large) process, which holds up an answer or a keystroke's diagnostics.
+ */
+const QUIET_MS = 250;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -88,6 +99,13 @@ export function startServer(connection: Connection): void {
   const publishCost = new Map<Folder, number>();
   /** Background runs over the git history per folder: the timer of the next, whether one runs, whether another is due [^dr1s]. */
   const staleRuns = new Map<Folder, { timer?: NodeJS.Timeout; running: boolean; again: boolean; lastMessage?: string; blame: BlameCache }>();
+  /** When the last request or edit came in (background work waits for a quiet moment: see QUIET_MS). */
+  let lastActivity = 0;
+  const quiet = async (): Promise<void> => {
+    for (let wait = QUIET_MS - (performance.now() - lastActivity); wait > 0; wait = QUIET_MS - (performance.now() - lastActivity)) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  };
 
   const log = {
     info: (m: string) => connection.console.info(m),
@@ -111,6 +129,7 @@ export function startServer(connection: Connection): void {
   /** Runs a handler; failures are logged and answered with the fallback. Cancellation returns the fallback too. */
   function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => Promise<R> | R) {
     return async (params: P, token: CancellationToken): Promise<R> => {
+      lastActivity = performance.now();
       try {
         if (token.isCancellationRequested) return fallback;
         return await fn(params, token);
@@ -170,7 +189,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
-        completionProvider: { triggerCharacters: ['^', '#'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['^', '#'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         renameProvider: { prepareProvider: true },
         codeLensProvider: { resolveProvider: false },
@@ -247,6 +266,7 @@ export function startServer(connection: Connection): void {
         textOf: (rel) => documents.get(folder.uriOf(rel))?.getText(),
         // A save blames only the files whose text (or HEAD) changed since the last run.
         blameCache: run.blame,
+        yieldTo: quiet,
       });
       if (folder.removed) return;
       // Not a repository (or no git): said once, nothing else changes.
@@ -267,7 +287,10 @@ export function startServer(connection: Connection): void {
 
   // ---- documents and files ----
 
-  documents.onDidChangeContent((e) => host.documentChanged(e.document.uri, e.document.getText()));
+  documents.onDidChangeContent((e) => {
+    lastActivity = performance.now();
+    host.documentChanged(e.document.uri, e.document.getText());
+  });
   documents.onDidSave((e) => {
     const at = host.locate(e.document.uri);
     if (at) scheduleStale(at.folder);
@@ -479,11 +502,12 @@ export function startServer(connection: Connection): void {
       return {
         // A big workspace sends its best ids only; the editor asks again as the user types more of the id.
         isIncomplete: 'incomplete' in entries && entries.incomplete === true,
+        // An id's documentation (the clause's text) comes on completionItem/resolve: a list of 200 ids is a fifth the size.
         items: entries.map((e) => ({
           label: e.label,
-          kind: ctx.kind === 'id' ? CompletionItemKind.Reference : CompletionItemKind.Reference,
+          kind: CompletionItemKind.Reference,
           detail: e.detail,
-          documentation: { kind: 'markdown' as const, value: e.documentation },
+          ...(ctx.kind === 'id' ? { data: { uri: params.textDocument.uri, id: e.label } satisfies ResolveData } : { documentation: { kind: 'markdown' as const, value: e.documentation } }),
           filterText: e.filterText,
           sortText: e.sortText,
           textEdit: { range, newText: e.insertText },
@@ -491,6 +515,15 @@ export function startServer(connection: Connection): void {
       };
     }),
   );
+
+  const resolveCompletion = guard<CompletionItem, CompletionItem | undefined>('completionResolve', undefined, async (item, token) => {
+    const data = item.data as Partial<ResolveData> | undefined;
+    if (typeof data?.uri !== 'string' || typeof data.id !== 'string') return undefined;
+    const at = await locate(data.uri, token);
+    const clause = at?.folder.index.model().clausesById.first(data.id);
+    return clause ? { ...item, documentation: { kind: 'markdown', value: clauseDocumentation(clause) } } : undefined;
+  });
+  connection.onCompletionResolve(async (item, token) => (await resolveCompletion(item, token)) ?? item);
 
   connection.onCodeAction(
     guard('codeAction', [], async (params, token) => {

@@ -1,6 +1,6 @@
-import { closest, distance } from 'fastest-levenshtein';
 import { CONFIG_FILE, type ClarifierConfig } from '../workspace/config';
 import type { IndexModel } from '../workspace/workspaceIndex';
+import { maxTypoDistance, nearestId, type Nearest } from '../text/nearest';
 import { conflictsOf, prevailing } from '../analysis/typecheck/conflicts';
 import type { Clause, Diagnostic, DiagnosticCode, Range, Severity } from '../types';
 
@@ -89,16 +89,20 @@ export const SUGGESTION_BUDGET = 2_000_000;
 export const MAX_LISTED_DUPLICATES = 10;
 
 /** The closest known id, when it is close enough to be a plausible typo [^dg5n]. */
-export function suggestId(id: string, known: string[]): string | undefined {
-  // Plausible typos only: a few edits, never a rewrite of the whole id (`a` is no typo of `1`).
-  const maxDistance = Math.max(2, Math.floor(id.length / 3));
-  // An id whose length differs by more than that is further away: only the others are measured (in their order, so
-  // ties resolve as over the whole list). 55,000 ids cost a length check each, not an edit distance.
-  const near = known.filter((k) => Math.abs(k.length - id.length) <= maxDistance);
-  if (near.length === 0) return undefined;
-  const best = closest(id, near);
-  const d = distance(id, best);
-  return d > 0 && d < id.length && d <= maxDistance ? best : undefined;
+export function suggestId(id: string, known: readonly string[]): string | undefined {
+  return typoOf(id, nearestId(id, known));
+}
+
+/** The suggestion a nearest id makes: a plausible typo only (a few edits, never a rewrite of the whole id). */
+function typoOf(id: string, near: Nearest | null): string | undefined {
+  return near && near.distance > 0 && near.distance < id.length && near.distance <= maxTypoDistance(id) ? near.best : undefined;
+}
+
+/** The suggestion for an unknown cited id, memoized per model (IndexModel.nearest; a model built from another keeps what its edit cannot change). */
+function suggestionFor(model: IndexModel, id: string): string | undefined {
+  let near = model.nearest.get(id);
+  if (near === undefined) model.nearest.set(id, (near = nearestId(id, model.knownIds())));
+  return typoOf(id, near);
 }
 
 /** Findings of a pass with the configured severity of their code: dropped when it is off, re-levelled when set. */
@@ -137,7 +141,7 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   }
 
   // Unknown ids in code and tests.
-  let known: string[] | undefined;
+  let known: readonly string[] | undefined;
   const suggestions = new Map<string, string | undefined>();
   const suggestIn = new Map<string, boolean>();
   for (const citation of only === undefined ? model.citations : (model.code.get(only)?.citations ?? [])) {
@@ -155,13 +159,13 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
       });
       continue;
     }
-    known ??= model.ids();
+    known ??= model.knownIds();
     let allowed = suggestIn.get(citation.file);
     if (allowed === undefined) {
       const unknown = new Set((model.code.get(citation.file)?.citations ?? []).filter((c) => !model.citationTarget(c.id)).map((c) => c.id));
       suggestIn.set(citation.file, (allowed = unknown.size * known.length <= SUGGESTION_BUDGET));
     }
-    if (allowed && !suggestions.has(citation.id)) suggestions.set(citation.id, suggestId(citation.id, known));
+    if (allowed && !suggestions.has(citation.id)) suggestions.set(citation.id, suggestionFor(model, citation.id));
     const suggestion = allowed ? suggestions.get(citation.id) : undefined;
     add({
       code: 'citation.unknown-id',

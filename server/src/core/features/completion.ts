@@ -166,7 +166,8 @@ export function completeAnchors(index: WorkspaceIndex, ctx: CompletionContext): 
   return out;
 }
 
-function clauseDocumentation(c: Clause): string {
+/** The Markdown documentation of a clause in a completion list (the server sends it on completionItem/resolve). */
+export function clauseDocumentation(c: Clause): string {
   const text = c.text.length > 500 ? `${c.text.slice(0, 500)}…` : c.text;
   return `**${c.title}**${c.authority ? ` (authority ${c.authority})` : ''}\n\n${text}\n\n_${c.file}:${c.range.start.line + 1}_`;
 }

@@ -10,6 +10,7 @@ import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestT
 import { scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
 import { chunkSignature, parseSpecChunked, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
+import { nearestAfter, type Nearest } from '../text/nearest';
 import { partnersOf } from '../analysis/typecheck/conflicts';
 import { extractDefinitions, extractStatements, usesBcp14, type NormativeStatement, type TypecheckFacts } from '../analysis/typecheck/normative';
 import type { Citation, Clause, Range, Severity } from '../types';
@@ -607,55 +608,132 @@ interface ListMap<T> {
 }
 
 export class IdMap<T extends object> implements Iterable<[string, T[]]> {
-  private readonly map = new Map<string, T | T[]>();
+  /*
+   * Persistent in two layers, so a copy per edit costs the size of what edits changed, not of the map: `base` is never
+   * changed once a copy shares it; `delta` holds this map's own entries over it (null: deleted from the base), `moved`
+   * the base ids deleted and added again (listed after the base ones, as a Map lists an id set again). A copy shares
+   * the base and copies the delta; when the delta grows past an eighth of the base, the copy folds it into a new base.
+   * Iteration order is a Map's (first insertion, a deleted and re-added id at the end).
+   */
+  private base = new Map<string, T | T[]>();
+  private delta = new Map<string, T | T[] | null>();
+  private moved = new Set<string>();
+  private count = 0;
+  /** Until the first copy, lists are this map's own and `add` may extend them in place. */
+  private own = true;
 
   get size(): number {
-    return this.map.size;
+    return this.count;
+  }
+
+  private raw(id: string): T | T[] | undefined {
+    const d = this.delta.get(id);
+    if (d !== undefined) return d ?? undefined;
+    return this.base.get(id);
   }
 
   has(id: string): boolean {
-    return this.map.has(id);
+    return this.raw(id) !== undefined;
   }
 
   get(id: string): T[] | undefined {
-    const v = this.map.get(id);
+    const v = this.raw(id);
     return v === undefined ? undefined : Array.isArray(v) ? v : [v];
   }
 
   /** The first object of an id, without an array. */
   first(id: string): T | undefined {
-    const v = this.map.get(id);
+    const v = this.raw(id);
     return Array.isArray(v) ? v[0] : v;
   }
 
   set(id: string, list: T[]): void {
-    this.map.set(id, list.length === 1 ? list[0]! : list);
+    this.put(id, list.length === 1 ? list[0]! : list);
+  }
+
+  private put(id: string, value: T | T[]): void {
+    const d = this.delta.get(id);
+    if (d === null) {
+      // A base id deleted before: listed again at the end.
+      this.delta.delete(id);
+      this.moved.add(id);
+      this.count++;
+    } else if (d === undefined && !this.base.has(id)) this.count++;
+    this.delta.set(id, value);
   }
 
   add(id: string, value: T): void {
-    const v = this.map.get(id);
-    if (v === undefined) this.map.set(id, value);
-    else if (Array.isArray(v)) v.push(value);
-    else this.map.set(id, [v, value]);
+    const v = this.raw(id);
+    if (v === undefined) this.put(id, value);
+    else if (Array.isArray(v) && this.own && this.delta.get(id) === v) v.push(value);
+    else this.put(id, Array.isArray(v) ? [...v, value] : [v, value]);
   }
 
   delete(id: string): boolean {
-    return this.map.delete(id);
+    const d = this.delta.get(id);
+    if (d === null) return false;
+    if (this.base.has(id)) this.delta.set(id, null);
+    else if (d === undefined) return false;
+    else this.delta.delete(id);
+    this.count--;
+    return true;
   }
 
   /** A new map with the same entries (lists shared: replace them with set, never change them in place). */
   copy(): IdMap<T> {
+    if (this.delta.size > 0 && (this.base.size === 0 || this.delta.size > Math.max(64, this.base.size >> 3))) this.fold();
+    this.own = false;
     const out = new IdMap<T>();
-    for (const [id, v] of this.map) out.map.set(id, v);
+    out.base = this.base;
+    out.delta = new Map(this.delta);
+    out.moved = new Set(this.moved);
+    out.count = this.count;
+    out.own = false;
     return out;
   }
 
-  keys(): IterableIterator<string> {
-    return this.map.keys();
+  /** The delta folded into a new base (the old base may be shared: it is not changed). */
+  private fold(): void {
+    if (this.base.size === 0 && this.moved.size === 0) {
+      const base = new Map<string, T | T[]>();
+      for (const [id, v] of this.delta) if (v !== null) base.set(id, v);
+      this.base = base;
+    } else {
+      const base = new Map<string, T | T[]>();
+      for (const [id, v] of this.entries()) base.set(id, v);
+      this.base = base;
+    }
+    this.delta = new Map();
+    this.moved = new Set();
+  }
+
+  private *entries(): IterableIterator<[string, T | T[]]> {
+    if (this.delta.size === 0) {
+      yield* this.base;
+      return;
+    }
+    for (const [id, v] of this.base) {
+      if (this.moved.has(id)) continue;
+      const d = this.delta.get(id);
+      if (d === null) continue;
+      yield [id, d ?? v];
+    }
+    for (const [id, d] of this.delta) {
+      if (d === null || (this.base.has(id) && !this.moved.has(id))) continue;
+      yield [id, d];
+    }
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [id] of this.entries()) yield id;
+  }
+
+  *values(): IterableIterator<T[]> {
+    for (const [, v] of this.entries()) yield Array.isArray(v) ? v : [v];
   }
 
   *[Symbol.iterator](): IterableIterator<[string, T[]]> {
-    for (const [id, v] of this.map) yield [id, Array.isArray(v) ? v : [v]];
+    for (const [id, v] of this.entries()) yield [id, Array.isArray(v) ? v : [v]];
   }
 }
 
@@ -665,7 +743,7 @@ interface Patch {
   swap: Map<unknown, unknown>;
   contributions: Map<string, Contribution>;
   /** The new lists and maps of a model built from its base (IndexModel.withSpec): ids, coverage and targets change. */
-  rebuilt?: { clauses: Clause[]; clausesById: IdMap<Clause>; definitionsById: Map<string, FootnoteDefinitionAt[]>; specReferencesById: IdMap<SpecReference> };
+  rebuilt?: { clauses: Clause[]; clausesById: IdMap<Clause>; definitionsById: IdMap<FootnoteDefinitionAt>; specReferencesById: IdMap<SpecReference> };
 }
 
 /** An immutable view of the index at one moment. */
@@ -674,7 +752,7 @@ export class IndexModel {
   readonly clausesById = new IdMap<Clause>();
   readonly citations: Citation[] = [];
   readonly citationsById = new Map<string, Citation[]>();
-  readonly definitionsById = new Map<string, FootnoteDefinitionAt[]>();
+  readonly definitionsById = new IdMap<FootnoteDefinitionAt>();
   readonly specReferencesById = new IdMap<SpecReference>();
   readonly specFiles: string[];
   readonly codeFiles: string[];
@@ -696,6 +774,8 @@ export class IndexModel {
   readonly hasScopes: boolean = false;
   /** What a cited id names (see citationTarget), memoized by id. */
   private readonly targets: Map<string, { id: string; scope: string } | null> = new Map<string, { id: string; scope: string } | null>();
+  /** The nearest known id of each unknown cited id asked (diagnostics' suggestions), memoized; see nearestAfter for a model built from another. */
+  readonly nearest: Map<string, Nearest | null> = new Map<string, Nearest | null>();
 
   constructor(
     readonly classifier: PathClassifier,
@@ -741,7 +821,9 @@ export class IndexModel {
         this.specReferencesById = patch.rebuilt.specReferencesById;
         return;
       }
-      // Same ids, parents and citations: the same coverage.
+      // Same ids, parents and citations: the same coverage and the same nearest ids.
+      this.nearest = base.nearest;
+      this.knownCache = base.knownCache;
       this.coveredIds = base.coveredIds;
       this.coveredCount = base.coveredCount;
       const remap = <T>(list: T[]): T[] => {
@@ -774,7 +856,7 @@ export class IndexModel {
       this.clausesById = remapMap(base.clausesById, copyIds);
       this.citations = remap(base.citations);
       this.citationsById = remapMap(base.citationsById, copyMap);
-      this.definitionsById = remapMap(base.definitionsById, copyMap);
+      this.definitionsById = remapMap(base.definitionsById, copyIds);
       this.specReferencesById = remapMap(base.specReferencesById, copyIds);
       return;
     }
@@ -1074,7 +1156,7 @@ export class IndexModel {
 
     // New maps: a copy of each, the lists of this file's ids replaced.
     const clausesById = this.clausesById.copy();
-    const definitionsById = new Map(this.definitionsById);
+    const definitionsById = this.definitionsById.copy();
     const specReferencesById = this.specReferencesById.copy();
     const ids = new Set<string>([...was.keys(), ...now.keys()]);
     for (const m of [...before.mentions, ...facts.mentions]) ids.add(m.id);
@@ -1082,10 +1164,13 @@ export class IndexModel {
     for (const ref of old.references.made) ids.add(ref.id);
     const ownDefs = new Map<string, FootnoteDefinitionAt[]>();
     for (const made of next.definitions) push(ownDefs, made.def.id, made.def);
+    // An id whose list comes out as it was (the same objects) is left alone: the new map's delta holds what changed.
+    const same = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
     const replace = <T extends { file: string }>(map: ListMap<T>, id: string, mine: T[], keepOrder: boolean): boolean => {
       const list = map.get(id) ?? [];
       const others = list.filter((x) => x.file !== file);
       if (others.length === 0) {
+        if (same(list, mine)) return true;
         if (mine.length) map.set(id, mine);
         else map.delete(id);
         return true;
@@ -1099,7 +1184,8 @@ export class IndexModel {
         return i < 0 ? list.length : i;
       })();
       const kept = list.slice(0, pos).filter((x) => x.file !== file);
-      map.set(id, [...kept, ...mine, ...list.slice(pos).filter((x) => x.file !== file)]);
+      const next = [...kept, ...mine, ...list.slice(pos).filter((x) => x.file !== file)];
+      if (!same(list, next)) map.set(id, next);
       return true;
     };
     for (const id of ids) {
@@ -1159,6 +1245,23 @@ export class IndexModel {
       contributions,
       rebuilt: { clauses, clausesById, definitionsById, specReferencesById },
     });
+
+    // The nearest known ids of unknown cited ids that the ids which came or went cannot change (nearestAfter).
+    if (this.nearest.size > 0) {
+      const gained: string[] = [];
+      const lost = new Set<string>();
+      for (const id of ids) {
+        const a = this.clausesById.has(id);
+        const b = clausesById.has(id);
+        if (a && !b) lost.add(id);
+        else if (b && !a) gained.push(id);
+      }
+      for (const [id, near] of this.nearest) {
+        if (clausesById.has(id)) continue;
+        const after = nearestAfter(id, near, gained, lost);
+        if (after !== undefined) model.nearest.set(id, after);
+      }
+    }
 
     // Other files whose diagnostics may change: unknown citations (their suggestions), mentions of the ids that came
     // or went, clauses whose coverage changed.
@@ -1243,7 +1346,7 @@ export class IndexModel {
       const key = this.scopeKeyOf(file);
       facts.footnoteDefs.forEach((d, index) => {
         const def = definitionAt(file, d);
-        push(this.definitionsById, def.id, def);
+        this.definitionsById.add(def.id, def);
         this.contribution(file).definitions.push({ index, def, source: d });
       });
       facts.footnoteRefs.forEach((ref, index) => {
@@ -1529,6 +1632,13 @@ export class IndexModel {
   /** Every id known as a clause. */
   ids(): string[] {
     return [...this.clausesById.keys()];
+  }
+
+  private knownCache?: readonly string[];
+
+  /** Every id known as a clause, one list per model (read only). */
+  knownIds(): readonly string[] {
+    return (this.knownCache ??= this.ids());
   }
 }
 

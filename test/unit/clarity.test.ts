@@ -501,3 +501,13 @@ describe('clarity: general evidence a finding needs (issue 13, fifth round) [^am
     ])), ['proper (vague)']);
   });
 });
+
+describe('clarity: sixth round (issue 13)', () => {
+  it('a word in the name of a flag names the flag; the same word on anything else is asked', () => {
+    assert.deepEqual(found('.kiro/specs/session/requirements.md', KIRO([
+      'WHEN the session cookie is issued THEN the server SHALL set the secure, sameSite and httpOnly flags',
+      'WHEN the CLI runs in CI THEN the tool SHALL pass the verbose flag to the compiler',
+      'WHEN the session cookie is issued THEN the server SHALL keep the flags in a secure store',
+    ])), ['secure (vague)']);
+  });
+});

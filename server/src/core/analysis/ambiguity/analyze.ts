@@ -1225,7 +1225,30 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // users write. "If the answer is long, …" (the assistant's own output) and a software spec's "if the user uploads an
   // unusually large file" stay.
   if (c.word && ctx.domain === 'policy' && userCondition(ctx, start)) return undefined;
+  // Sixth round: "set the secure and httpOnly flags", "the verbose flag": a word in the name of a flag names the flag (a
+  // switch that is on or off), it judges nothing. "use secure cookies", "store the flags in a secure location" stay.
+  if (c.word && c.end - c.start === 1 && namesFlag(ctx, c)) return undefined;
   return reasonOf(c, where);
+}
+
+/** Nouns of a named on/off switch: the words before them in their noun phrase are its name. */
+const FLAG_NOUNS = new Set(['flag', 'flags']);
+
+/**
+ * The word's noun phrase ends in a flag noun ("secure and httpOnly flags", "the verbose flag"): only modifiers, nouns
+ * and coordination ("," "and" "or") between them, within the sentence.
+ */
+function namesFlag(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[c.start]!.sentence;
+  for (let k = c.end; k < tokens.length && k < c.end + 6 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (t.norm === ',' || t.norm === 'and' || t.norm === 'or') continue;
+    if (t.kind !== 'word') return false;
+    if (FLAG_NOUNS.has(t.norm)) return true;
+    if (!/^(?:NOUN|PROPN|ADJ)$/.test(posOf(ctx, k))) return false;
+  }
+  return false;
 }
 
 /**

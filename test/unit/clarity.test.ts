@@ -510,4 +510,11 @@ describe('clarity: sixth round (issue 13)', () => {
       'WHEN the session cookie is issued THEN the server SHALL keep the flags in a secure store',
     ])), ['secure (vague)']);
   });
+
+  it('a "so that … can" purpose is the motivation; a "so that" result without "can", and the main clause, are asked', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', ['# Feature Specification: Search', '', '## Requirements *(mandatory)*', '',
+      '- **FR-001**: System MUST group results by store so that shoppers can compare prices easily.',
+      '- **FR-002**: System MUST sort results so that the most relevant offers come first.',
+      '- **FR-003**: System MUST load results quickly so that shoppers can compare prices.', ''].join('\n')), ['most relevant (comparative)', 'quickly (vague)']);
+  });
 });

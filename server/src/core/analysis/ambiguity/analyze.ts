@@ -1428,6 +1428,12 @@ function inPurpose(ctx: BlockContext, at: number): boolean {
     const t = tokens[j]!;
     if (isKeyword(t)) return false;
     if (t.kind === 'punct' && t.norm === ';') return false;
+    // Sixth round: "… so that shoppers can find items easily": what someone can then do is the motivation, not what
+    // the requirement makes the system do. "so that the most relevant items come first" (a result, no "can") stays.
+    if (t.norm === 'so' && tokens[j + 1]?.norm === 'that') {
+      for (let m = j + 2; m < at && m <= j + 8; m++) if (ABILITY_MODALS.has(tokens[m]!.raw)) return true;
+      continue;
+    }
     if (t.norm !== 'to' || !PURPOSE_VERBS.has(tokens[j + 1]?.norm ?? '')) continue;
     const before = tokens[j - 1];
     if (before === undefined || before.sentence !== sentence || before.kind === 'punct') return true;
@@ -1436,6 +1442,9 @@ function inPurpose(ctx: BlockContext, at: number): boolean {
   }
   return false;
 }
+
+/** Modals of ability in a purpose clause (lowercase: an RFC 2119 keyword is a requirement of its own). */
+const ABILITY_MODALS = new Set(['can', 'could']);
 
 const LIMIT_NOUNS = new Set(['limit', 'limits', 'maximum', 'minimum', 'threshold', 'bound', 'cap']);
 

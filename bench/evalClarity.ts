@@ -279,7 +279,7 @@ function realSet(dir: string, labelsDir: string, samplePath: string, verbose: bo
   }
   if (verbose) {
     for (const d of r.details.filter((x) => isTune(x.id))) {
-      for (const f of d.findings) if (!f.agreed) console.log(`  ${f.union ? 'FP(one reviewer)' : 'FP'} ${d.id} “${f.phrase}” ${f.question}`);
+      for (const f of d.findings) console.log(`  ${f.agreed ? 'TP' : f.union ? 'FP(one reviewer)' : 'FP'} ${d.id} “${f.phrase}” ${f.question}`);
       for (const a of d.agreed) if (!a.found) console.log(`  FN ${d.id} “${a.text}”`);
     }
   }

@@ -501,3 +501,20 @@ describe('clarity: general evidence a finding needs (issue 13, fifth round) [^am
     ])), ['proper (vague)']);
   });
 });
+
+describe('clarity: sixth round (issue 13)', () => {
+  it('a word in the name of a flag names the flag; the same word on anything else is asked', () => {
+    assert.deepEqual(found('.kiro/specs/session/requirements.md', KIRO([
+      'WHEN the session cookie is issued THEN the server SHALL set the secure, sameSite and httpOnly flags',
+      'WHEN the CLI runs in CI THEN the tool SHALL pass the verbose flag to the compiler',
+      'WHEN the session cookie is issued THEN the server SHALL keep the flags in a secure store',
+    ])), ['secure (vague)']);
+  });
+
+  it('a "so that … can" purpose is the motivation; a "so that" result without "can", and the main clause, are asked', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', ['# Feature Specification: Search', '', '## Requirements *(mandatory)*', '',
+      '- **FR-001**: System MUST group results by store so that shoppers can compare prices easily.',
+      '- **FR-002**: System MUST sort results so that the most relevant offers come first.',
+      '- **FR-003**: System MUST load results quickly so that shoppers can compare prices.', ''].join('\n')), ['most relevant (comparative)', 'quickly (vague)']);
+  });
+});

@@ -1225,7 +1225,30 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // users write. "If the answer is long, …" (the assistant's own output) and a software spec's "if the user uploads an
   // unusually large file" stay.
   if (c.word && ctx.domain === 'policy' && userCondition(ctx, start)) return undefined;
+  // Sixth round: "set the secure and httpOnly flags", "the verbose flag": a word in the name of a flag names the flag (a
+  // switch that is on or off), it judges nothing. "use secure cookies", "store the flags in a secure location" stay.
+  if (c.word && c.end - c.start === 1 && namesFlag(ctx, c)) return undefined;
   return reasonOf(c, where);
+}
+
+/** Nouns of a named on/off switch: the words before them in their noun phrase are its name. */
+const FLAG_NOUNS = new Set(['flag', 'flags']);
+
+/**
+ * The word's noun phrase ends in a flag noun ("secure and httpOnly flags", "the verbose flag"): only modifiers, nouns
+ * and coordination ("," "and" "or") between them, within the sentence.
+ */
+function namesFlag(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[c.start]!.sentence;
+  for (let k = c.end; k < tokens.length && k < c.end + 6 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (t.norm === ',' || t.norm === 'and' || t.norm === 'or') continue;
+    if (t.kind !== 'word') return false;
+    if (FLAG_NOUNS.has(t.norm)) return true;
+    if (!/^(?:NOUN|PROPN|ADJ)$/.test(posOf(ctx, k))) return false;
+  }
+  return false;
 }
 
 /**
@@ -1405,6 +1428,12 @@ function inPurpose(ctx: BlockContext, at: number): boolean {
     const t = tokens[j]!;
     if (isKeyword(t)) return false;
     if (t.kind === 'punct' && t.norm === ';') return false;
+    // Sixth round: "… so that shoppers can find items easily": what someone can then do is the motivation, not what
+    // the requirement makes the system do. "so that the most relevant items come first" (a result, no "can") stays.
+    if (t.norm === 'so' && tokens[j + 1]?.norm === 'that') {
+      for (let m = j + 2; m < at && m <= j + 8; m++) if (ABILITY_MODALS.has(tokens[m]!.raw)) return true;
+      continue;
+    }
     if (t.norm !== 'to' || !PURPOSE_VERBS.has(tokens[j + 1]?.norm ?? '')) continue;
     const before = tokens[j - 1];
     if (before === undefined || before.sentence !== sentence || before.kind === 'punct') return true;
@@ -1413,6 +1442,9 @@ function inPurpose(ctx: BlockContext, at: number): boolean {
   }
   return false;
 }
+
+/** Modals of ability in a purpose clause (lowercase: an RFC 2119 keyword is a requirement of its own). */
+const ABILITY_MODALS = new Set(['can', 'could']);
 
 const LIMIT_NOUNS = new Set(['limit', 'limits', 'maximum', 'minimum', 'threshold', 'bound', 'cap']);
 

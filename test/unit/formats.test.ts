@@ -430,12 +430,14 @@ Checkout lets a signed-in user pay for the cart.
 });
 
 describe('links to files and reference links', () => {
-  it('links to missing Markdown files and undefined reference links are broken; defined references, a[i][j] and ignored files are not', () => {
+  it('links to missing Markdown files and undefined reference links are broken; defined references, GitHub line anchors, a[i][j] and ignored files are not', () => {
     const index = memoryWorkspace({
       'docs/a.md': [
         '# A {#a}',
         '',
         'See [b](b.md), [gone](gone.md), [gone too](gone.md#x), [asset](img/logo.png), [ok](b.md#b).',
+        '',
+        'Lines as GitHub links them: [line](b.md#L1), [lines](b.md#L1-L2), [columns](b.md#L1C3-L2C1); [missing](b.md#nope).',
         '',
         'Read [the guide][guide] and [the manual][manual]; [manual][] too; x[i][j] is code-like prose.',
         '',
@@ -453,6 +455,7 @@ describe('links to files and reference links', () => {
       [
         'Broken link `gone.md`: docs/gone.md does not exist.',
         'Broken link `gone.md#x`: docs/gone.md does not exist.',
+        'Broken link `b.md#nope`: no heading or {#nope} in docs/b.md.',
         'Undefined link reference `[guide]`: no `[guide]: …` definition in this file.',
       ],
     );

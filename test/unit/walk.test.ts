@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readTextFile, walkWorkspace, WorkspaceRules } from '../../server/src/io/walk';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { loadWorkspace } from '../../server/src/io/workspace';
 
 function temp(): string {
@@ -23,6 +24,17 @@ describe('walking a workspace', () => {
     for (const f of ['a.md', 'ignored.md', 'generated/g.md', 'sub/b.md', 'sub/c.tmp.md', 'node_modules/x/readme.md', '.git/x.md', 'dist/d.md', 'out/o.md']) write(dir, f, '# x\n');
     const { files } = await walkWorkspace(dir);
     assert.deepEqual(files.map((f) => f.path).sort(), ['.gitignore', 'a.md', 'sub/.gitignore', 'sub/b.md']);
+  });
+
+  it('a link into what the rules leave out (ignored, dependency or build folders) is not reported missing; a link to a file that is nowhere is', async () => {
+    // The shape of a real repository: a committed README links its generated docs, which .gitignore lists.
+    const dir = temp();
+    write(dir, '.gitignore', 'api/doc/\n*.local.md\n');
+    write(dir, 'api/doc/Present.md', '# Present\n');
+    write(dir, 'api/README.md', '# API {#api}\n\n[Present](doc/Present.md), [Generated](doc/Amount.md), [notes](../me.local.md), [dep](../node_modules/x/README.md), [gone](doc.md), [up](../../outside.md).\n');
+    const ws = await loadWorkspace(dir);
+    const links = computeDiagnostics(ws.index.model(), ws.index.config).filter((d) => d.code === 'link.broken-anchor').map((d) => d.message);
+    assert.deepEqual(links, ['Broken link `doc.md`: api/doc.md does not exist.']);
   });
 
   it('never follows symlinks out of the workspace, survives loops, skips FIFOs', async function () {

@@ -96,6 +96,19 @@ export class WorkspaceRules {
   }
 
   /**
+   * Whether the rules leave `rel` out by its name alone, without looking at the disk: a component is `.`/`..`/empty,
+   * a folder on the way is a VCS, dependency or build folder or is ignored, or the path itself is ignored. Reads the
+   * `.gitignore` files loaded so far (after a walk: those of every folder the walk entered, which are all a path in
+   * the workspace can be under).
+   */
+  leftOut(rel: string): boolean {
+    const parts = rel.split('/');
+    if (parts.some((p) => p === '' || p === '.' || p === '..')) return true;
+    for (let j = 1; j < parts.length; j++) if (this.excluded(parts.slice(0, j).join('/'), true)) return true;
+    return this.excluded(rel, false);
+  }
+
+  /**
    * What `rel` is now, by the rules: a file (read it), a symlink to a file inside (exists, not read), a folder (walk it),
    * absent (nothing on disk), or excluded (ignored, under an ignored folder, through a symlinked folder, outside, not a
    * regular file). Every component of the path is checked with lstat, so a path through a symlink is never read.

@@ -6,7 +6,7 @@ import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type Clarifie
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { IndexCache } from './indexCache';
 import type { BatchResult, WorkerInit } from './indexWorker';
-import { readTextFile, walkWorkspace, type Skipped, type WorkspaceRules } from './walk';
+import { readTextFile, walkWorkspace, WorkspaceRules, type Skipped } from './walk';
 
 /**
  * Loads a workspace folder into a WorkspaceIndex: reads `.clarifier.json`, walks the tree, reads the files that
@@ -55,7 +55,10 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const config = mergeConfig(fileConfig, options.overrides);
   const index = new WorkspaceIndex(config);
   index.setConfigProblems(problems);
-  const walked = await walkWorkspace(absRoot, { ...(options.signal ? { signal: options.signal } : {}), ...(options.rules ? { rules: options.rules } : {}) });
+  const rules = options.rules ?? (await WorkspaceRules.of(absRoot));
+  const walked = await walkWorkspace(absRoot, { ...(options.signal ? { signal: options.signal } : {}), rules });
+  // A link into what the rules leave out (generated docs under an ignored folder, say) is not checked [^ln2a].
+  index.classifier.setLeftOut((rel) => rules.leftOut(rel));
   const skipped = [...walked.skipped];
   const toRead: string[] = [];
   for (const entry of walked.files) {

@@ -321,6 +321,18 @@ export class PathClassifier {
     this.isExampleFile = (p) => direct(p) || nested(p);
   }
 
+  /** Whether the workspace's rules (ignore files, dependency and build folders) leave a path out; set by the IO layer. */
+  private leftOutRule: (path: string) => boolean = () => false;
+
+  setLeftOut(rule: (path: string) => boolean): void {
+    this.leftOutRule = rule;
+  }
+
+  /** Whether `path` is outside what the workspace indexes by its rules: it may exist (or be generated) unseen. */
+  leftOut(path: string): boolean {
+    return this.leftOutRule(path);
+  }
+
   role(path: string): FileRole {
     if (path === CONFIG_FILE) return 'config';
     if (this.isExcluded(path)) return 'other';

@@ -15,12 +15,14 @@ import { partnersOf } from '../analysis/typecheck/conflicts';
 import { extractDefinitions, extractStatements, usesBcp14, type NormativeStatement, type TypecheckFacts } from '../analysis/typecheck/normative';
 import type { Citation, Clause, Range, Severity } from '../types';
 
+/** A GitHub line anchor: `L70`, `L70-L75` (optionally with columns, `L70C3-L75C8`). */
+const LINE_ANCHOR = /^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$/;
+
 /**
  * The workspace index: per-file facts (parsed once per content change) plus a derived model (clauses by id,
  * citations, examples, references) rebuilt lazily after a change. One resolution path — `resolve(id)` — feeds
  * diagnostics, reports and every editor feature. Pure: files come in as (path, text); nothing is read here.
  */
-
 export interface CodeFacts {
   file: string;
   language?: string;
@@ -1486,12 +1488,15 @@ export class IndexModel {
         if (target === undefined) continue;
         const facts = this.specs.get(target);
         if (!facts) {
-          // A Markdown file we do not index (excluded, ignored) may exist: only a file that is nowhere is broken.
-          if (!this.files.has(target)) broken.push({ ...base, targetFile: target, reason: 'no-file', candidates: [] });
+          // A Markdown file we do not index (excluded by the config, ignored by the workspace's rules: generated docs
+          // under an ignored folder, say) may exist or be made by a build: only a file that is nowhere is broken.
+          if (!this.files.has(target) && !this.classifier.leftOut(target)) broken.push({ ...base, targetFile: target, reason: 'no-file', candidates: [] });
           continue;
         }
         if (!link.anchor) continue;
         if (facts.anchors.has(link.anchor) || facts.anchors.has(link.anchor.toLowerCase())) continue;
+        // `other.md#L70`, `#L70-L75`: a line of the file, as GitHub links lines (the file exists, so the link does).
+        if (LINE_ANCHOR.test(link.anchor) && link.path) continue;
         // One candidate list per target file, shared by its broken links (not a copy per link).
         let candidates = anchorLists.get(target);
         if (!candidates) anchorLists.set(target, (candidates = [...facts.anchors]));

@@ -9,7 +9,8 @@ import { nearestAfter, nearestId } from '../../server/src/core/text/nearest';
 import type { Diagnostic } from '../../server/src/core/types';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { documentTerms } from '../../server/src/core/analysis/ambiguity/formats';
+import { documentTerms, domainCounts, domainOf, domainOfPieces, pieceEvidence, reviewOf, reviewOfPieces } from '../../server/src/core/analysis/ambiguity/formats';
+import { parseSpecChunked, specChunks } from '../../server/src/core/markdown/parseSpec';
 import { memoryWorkspace, modelSpecDir } from '../helpers/workspace';
 
 function snapshot(model: IndexModel): unknown {
@@ -254,5 +255,66 @@ describe('incremental ids: the persistent id map and the nearest ids kept across
       assert.deepStrictEqual(after, nearestId(id, [...known.filter((k) => !removed.has(k)), ...added]), `${id} in ${known.join(',')} -${[...removed].join(',')} +${added.join(',')}`);
     }
     assert.ok(kept > 300, `kept ${kept}`);
+  });
+});
+
+describe('incremental review: the review decision and domain from a spec\'s chunks', () => {
+  const FRAGMENTS = [
+    '# Feature Specification\n',
+    '## Requirements\n',
+    '- **FR-001**: The system shall log.\n',
+    '`**FR-002**` in code.\n',
+    '```md\n',
+    '~~~\n',
+    '```\n',
+    '    ```\n',
+    '#### Acceptance Criteria\n',
+    '1. WHEN a user logs in THEN the system SHALL respond.\n',
+    '# KEP-12: thing\n',
+    '## Proposal\n',
+    '--- abstract\n',
+    'The assistant should help. The model and assistants and the chatbot.\n',
+    'The server sends packets, octets and a handshake per RFC 9000 round trip.\n',
+    '# Section {#s1}\n',
+    'Text[^a1] here.\n',
+    '\n',
+    'Plain prose.\r\n',
+  ];
+
+  it('equals a read of the whole text for random documents cut at top-level headings', () => {
+    const next = rng(11);
+    let cut = 0;
+    let fallback = 0;
+    for (let round = 0; round < 400; round++) {
+      let text = '';
+      const n = 1 + next(25);
+      for (let i = 0; i < n; i++) text += FRAGMENTS[next(FRAGMENTS.length)]!;
+      if (next(5) === 0) text = `---\ntitle: x\n---\n${text}`;
+      // Cut where the index cuts (specChunks), or at random line starts (inside a fenced block too).
+      const lineStarts = [0, ...[...text.matchAll(/\r?\n/g)].map((m) => m.index + m[0].length).filter((s) => s < text.length)];
+      const starts = round % 2 ? specChunks(text) : lineStarts.filter((_, i) => i === 0 || next(3) === 0);
+      const pieces = starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length));
+      if (pieces.length > 1) cut++;
+      const { facts } = parseSpecChunked('specs/x.md', text);
+      for (const file of ['specs/x.md', 'specs/001-a/spec.md', '.kiro/specs/a/requirements.md']) {
+        const f = { ...facts, format: facts.format };
+        let missing = false;
+        const pieced = reviewOfPieces(file, text, pieces, (p) => {
+          const e = pieceEvidence(p);
+          if (!e) missing = true;
+          return e;
+        }, f);
+        if (missing) fallback++;
+        assert.deepStrictEqual(pieced, reviewOf(file, text, f), `${file}:\n${JSON.stringify(text)}`);
+      }
+      // Counts add up across pieces, also when the sample cut falls inside a piece.
+      assert.equal(domainOfPieces(pieces, (p) => domainCounts(p)), domainOf(text), JSON.stringify(text));
+      const long = text.repeat(Math.ceil(200_050 / Math.max(1, text.length)));
+      const at = long.lastIndexOf('\n', 199_990) + 1; // pieces are cut at line starts
+      const longPieces = [long.slice(0, at), long.slice(at)];
+      assert.equal(domainOfPieces(longPieces, (p) => domainCounts(p)), domainOf(long));
+    }
+    assert.ok(cut > 100, `documents cut into chunks (${cut})`);
+    assert.ok(fallback > 10 && fallback < 1200, `some pieces are read on the whole text (${fallback})`);
   });
 });

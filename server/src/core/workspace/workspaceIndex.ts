@@ -1,4 +1,4 @@
-import { documentTermParts, domainOf, mergeTermParts, reviewOf, type Review } from '../analysis/ambiguity/formats';
+import { documentTermParts, domainCounts, domainOf, domainOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfPieces, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
 import { findAmbiguities, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding } from '../analysis/ambiguity/analyze';
 import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
 import { CLARIFICATIONS_ID } from '../features/clarify';
@@ -188,10 +188,10 @@ export class WorkspaceIndex {
       (this.specs = this.cow(this.specs)).set(path, facts);
       // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
       const typecheck = typecheckEnabled(this.config);
-      const reviewed = this.config.ambiguity.enabled || typecheck ? reviewOf(path, text, facts) : undefined;
+      const reviewed = this.config.ambiguity.enabled || typecheck ? chunkedReview(path, text, facts, chunks) : undefined;
       if (reviewed) facts.terms = chunkedTerms(chunks);
       const review = this.config.ambiguity.enabled ? reviewed : undefined;
-      const hits = review ? this.findAmbiguities(chunks, text, review, facts.terms ?? []) : [];
+      const hits = review ? this.findAmbiguities(chunks, text, review, facts.terms ?? [], piecewise(chunks, facts.format)) : [];
       // The type checker's statements, chunk by chunk like the ambiguity pass (an edit re-extracts one section) [^tc1n].
       if (reviewed && typecheck) facts.typecheck = typecheckFacts(facts, chunks, text, reviewed.from);
       (this.ambiguity = this.cow(this.ambiguity)).set(path, facts.openQuestions.length ? [...hits, ...openQuestionHits(facts)] : hits);
@@ -377,12 +377,12 @@ export class WorkspaceIndex {
    * re-analyses one section). Suppression comments may sit in the chunk before: they are applied to the whole file.
    * The Clarifications section is the answers, not prose to review [^cq2r].
    */
-  private findAmbiguities(chunks: PlacedChunk[], text: string, review: Review, terms: string[]): AmbiguityHit[] {
+  private findAmbiguities(chunks: PlacedChunk[], text: string, review: Review, terms: string[], pieces: boolean): AmbiguityHit[] {
     const a = this.config.ambiguity;
     const hits: AmbiguityHit[] = [];
     const offsets: number[] = [];
     // The document's own vocabulary (`terms`) is shared by its chunks: a chunk's findings are kept for it only.
-    const domain = domainOf(text, review.format);
+    const domain = pieces ? domainOfPieces(chunks.map((c) => c.text), (_, i) => chunkDomain(chunks[i]!), review.format) : domainOf(text, review.format);
     const key = `${review.format}\u0000${domain}\u0000${terms.join('\u0000')}`;
     for (const chunk of chunks) {
       const cached = chunk.entry.derived as { key: string; local: { finding: AmbiguityFinding; hit: AmbiguityHit }[] } | undefined;
@@ -477,6 +477,38 @@ function chunkedTerms(chunks: PlacedChunk[]): string[] {
       return parts;
     }),
   );
+}
+
+/** Review evidence and domain counts per chunk, kept with the chunk's parse (an edit re-reads one section). */
+const chunkEvidence = new WeakMap<object, ReviewEvidence | null>();
+const chunkDomains = new WeakMap<object, DomainCounts>();
+
+/** Whether the chunks are the spec's text cut at line starts (a kramdown-rfc draft's chunks are of its blanked text). */
+function piecewise(chunks: PlacedChunk[], format: string): boolean {
+  return chunks.length > 0 && format !== 'kramdown-rfc';
+}
+
+/** reviewOf of a spec from its chunks (equal, see reviewOfPieces). */
+function chunkedReview(path: string, text: string, facts: SpecFacts, chunks: PlacedChunk[]): Review | undefined {
+  if (!piecewise(chunks, facts.format)) return reviewOf(path, text, facts);
+  return reviewOfPieces(
+    path,
+    text,
+    chunks.map((c) => c.text),
+    (piece, i) => {
+      const key = chunks[i]!.entry.facts;
+      let e = chunkEvidence.get(key);
+      if (e === undefined) chunkEvidence.set(key, (e = pieceEvidence(piece) ?? null));
+      return e ?? undefined;
+    },
+    facts,
+  );
+}
+
+function chunkDomain(chunk: PlacedChunk): DomainCounts {
+  let c = chunkDomains.get(chunk.entry.facts);
+  if (!c) chunkDomains.set(chunk.entry.facts, (c = domainCounts(chunk.text)));
+  return c;
 }
 
 /** Statements per chunk, kept with the chunk's parse (by whether the document cites BCP 14). */

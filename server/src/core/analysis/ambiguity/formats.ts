@@ -36,6 +36,48 @@ const ACCEPTANCE_HEADING = /^#{2,6}[ \t]+Acceptance Criteria\b/m;
 const KEP_TITLE = /^#[ \t]+KEP-\d+\b/m;
 const KEP_SECTION = /^#{2,3}[ \t]+(?:Proposal|Goals|Motivation)\b/m;
 
+/** What a text shows of the formats (on its text with code blanked): the evidence reviewOf decides on. */
+export interface ReviewEvidence {
+  specKitId: boolean;
+  featureSpec: boolean;
+  specKitSection: boolean;
+  ears: boolean;
+  acceptance: boolean;
+  kepTitle: boolean;
+  kepSection: boolean;
+}
+
+function evidenceOf(text: string): ReviewEvidence {
+  return {
+    specKitId: SPEC_KIT_ID.test(text),
+    featureSpec: FEATURE_SPEC.test(text),
+    specKitSection: SPEC_KIT_SECTION.test(text),
+    ears: EARS.test(text),
+    acceptance: ACCEPTANCE_HEADING.test(text),
+    kepTitle: KEP_TITLE.test(text),
+    kepSection: KEP_SECTION.test(text),
+  };
+}
+
+const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/gm;
+
+/**
+ * The evidence of one piece of a document cut at line starts, or `undefined` when the piece cannot be read on its own:
+ * a fence-like line that no fenced block of the piece covers (its block might close in a later piece) or a kramdown-rfc
+ * `--- abstract` line (its front matter is read on the whole text). Every other pattern matches within a line, so the
+ * evidence of the whole is the union of its pieces' (an edit re-reads one piece; see reviewOfPieces).
+ */
+export function pieceEvidence(piece: string): ReviewEvidence | undefined {
+  const fenced: [number, number][] = [];
+  const text = piece.replace(CODE, (m, fence: string | undefined, at: number) => {
+    if (fence !== undefined) fenced.push([at, at + m.length]);
+    return m.replace(/[^\n]/g, ' ');
+  });
+  for (const m of piece.matchAll(FENCE_LINE)) if (!fenced.some(([a, b]) => m.index >= a && m.index < b)) return undefined;
+  if (KRAMDOWN_ABSTRACT.test(text)) return undefined;
+  return evidenceOf(text);
+}
+
 /** Is the file reviewed, and as what? `undefined`: not a spec (not reviewed). */
 export function reviewOf(
   path: string,
@@ -47,17 +89,47 @@ export function reviewOf(
   const text = source.replace(CODE, (m) => m.replace(/[^\n]/g, ' '));
   const abstract = KRAMDOWN_ABSTRACT.exec(text);
   if (abstract && KRAMDOWN_FRONT.test(text.slice(0, abstract.index + 1))) return { format: 'kramdown-rfc', from: abstract.index + abstract[0].length };
+  return decide(path, evidenceOf(text), facts);
+}
+
+/**
+ * reviewOf from the pieces of the document (cut at line starts, in order), each piece's evidence kept by `cached`
+ * (pieceEvidence, computed once per piece text). Equal to reviewOf of the whole text; read on the whole text when a
+ * piece cannot be read on its own.
+ */
+export function reviewOfPieces(
+  path: string,
+  source: string,
+  pieces: readonly string[],
+  cached: (piece: string, index: number) => ReviewEvidence | undefined,
+  facts: Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'> & { format?: SpecFacts['format'] },
+): Review | undefined {
+  if (isTemplatePath(path)) return undefined;
+  const all = evidenceOf('');
+  for (let i = 0; i < pieces.length; i++) {
+    const e = cached(pieces[i]!, i);
+    if (!e) return reviewOf(path, source, facts);
+    for (const k of Object.keys(all) as (keyof ReviewEvidence)[]) all[k] ||= e[k];
+  }
+  return decide(path, all, facts);
+}
+
+function decide(
+  path: string,
+  e: ReviewEvidence,
+  facts: Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'> & { format?: SpecFacts['format'] },
+): Review | undefined {
   // A feature folder holds one spec and the artifacts made from it (spec-kit: plan, research, data model, quickstart,
   // tasks, checklists, contracts; Kiro: design, tasks, and the reports agents leave there). The folder is evidence for
   // its spec file only; any other file is reviewed on the evidence of its own text.
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   const specKitFile = (facts.format === 'spec-kit' || SPEC_KIT_FOLDER_RE.test(path)) && name === 'spec.md';
-  if (specKitFile || SPEC_KIT_ID.test(text) || (FEATURE_SPEC.test(text) && SPEC_KIT_SECTION.test(text))) return { format: 'spec-kit', from: 0 };
+  if (specKitFile || e.specKitId || (e.featureSpec && e.specKitSection)) return { format: 'spec-kit', from: 0 };
   const kiroFile = (facts.format === 'kiro' || /(?:^|\/)\.kiro\/specs\//.test(path)) && name === 'requirements.md';
-  if (kiroFile || (EARS.test(text) && ACCEPTANCE_HEADING.test(text))) return { format: 'kiro', from: 0 };
+  if (kiroFile || (e.ears && e.acceptance)) return { format: 'kiro', from: 0 };
   const declares = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
   if (declares) return { format: facts.headingClauses.some((c) => c.authority !== undefined) ? 'model-spec' : 'markdown', from: 0 };
-  if (KEP_TITLE.test(text) && KEP_SECTION.test(text)) return { format: 'markdown', from: 0 };
+  if (e.kepTitle && e.kepSection) return { format: 'markdown', from: 0 };
   return undefined;
 }
 
@@ -135,12 +207,50 @@ export type Domain = 'policy' | 'software' | 'protocol';
 export function domainOf(text: string, format?: string): Domain {
   // An IETF draft is a protocol whatever its vocabulary.
   if (format === 'kramdown-rfc') return 'protocol';
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  const policy = (sample.match(/\b(?:the assistant|the model|assistants|chatbot)\b/gi) ?? []).length;
-  const software = (sample.match(/\b(?:the system|the server|the service|the client|the api|endpoint|request|database|SHALL|MUST)\b/g) ?? []).length;
+  return domainOfCounts(domainCounts(text.length > DOMAIN_SAMPLE ? text.slice(0, DOMAIN_SAMPLE) : text));
+}
+
+/** domainOf reads the first this many characters. */
+const DOMAIN_SAMPLE = 200_000;
+
+/** The counts domainOf decides on, in one text: no pattern matches across a line break, so pieces cut at line starts add up. */
+export interface DomainCounts {
+  policy: number;
+  software: number;
+  protocol: number;
+}
+
+export function domainCounts(text: string): DomainCounts {
+  return {
+    policy: (text.match(/\b(?:the assistant|the model|assistants|chatbot)\b/gi) ?? []).length,
+    software: (text.match(/\b(?:the system|the server|the service|the client|the api|endpoint|request|database|SHALL|MUST)\b/g) ?? []).length,
+    protocol: (text.match(/\b(?:packets?|octets?|datagrams?|frames?|endpoints?|peers?|handshake|round[- ]trips?|RTT|header fields?|RFC ?\d{3,4})\b/g) ?? []).length,
+  };
+}
+
+/**
+ * domainOf from the pieces of the document (cut at line starts, in order), each whole piece's counts kept by `cached`
+ * (domainCounts, once per piece text); equal to domainOf of the whole text.
+ */
+export function domainOfPieces(pieces: readonly string[], cached: (piece: string, index: number) => DomainCounts, format?: string): Domain {
+  if (format === 'kramdown-rfc') return 'protocol';
+  const sum: DomainCounts = { policy: 0, software: 0, protocol: 0 };
+  let at = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (at >= DOMAIN_SAMPLE) break;
+    const c = at + piece.length <= DOMAIN_SAMPLE ? cached(piece, i) : domainCounts(piece.slice(0, DOMAIN_SAMPLE - at));
+    sum.policy += c.policy;
+    sum.software += c.software;
+    sum.protocol += c.protocol;
+    at += piece.length;
+  }
+  return domainOfCounts(sum);
+}
+
+function domainOfCounts({ policy, software, protocol }: DomainCounts): Domain {
   if (policy > 2 * software && policy >= 3) return 'policy';
   // A network protocol (an IETF draft, an RFC): its bounds are bytes, packets, round trips and timers, not milliseconds
   // of a service's latency.
-  const protocol = (sample.match(/\b(?:packets?|octets?|datagrams?|frames?|endpoints?|peers?|handshake|round[- ]trips?|RTT|header fields?|RFC ?\d{3,4})\b/g) ?? []).length;
   return protocol >= 20 && protocol * 2 >= software ? 'protocol' : 'software';
 }

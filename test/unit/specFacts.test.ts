@@ -180,7 +180,7 @@ describe('spec facts from the scanner equal the tree walk', function () {
     '**', '**bold**', '*em*', '_em_', '__s__', '**`c`**', '*[^a1]*', ' (', '.', ':', ',', '\\[^a1]', '\\*', '\\\\', '\\|', '\\_x',
     '<!-- [^a1] -->', '<!---->', '<span title="t">', '</span>', '<br/>', '<a name=q>', '**FR-001**',
     // spec-kit requirement items and id mentions
-    '- **FR-002**: ', '**SC-001** ', 'FR-001', 'FR-001a', 'NFR-12', 'x-FR-003', '_FR-004_', '[^FR-001]', '`FR-005`', ' SC-002,', '- [ ] T001',
+    '- **FR-002**: ', '**SC-001** ', 'FR-001', 'FR-001a', 'NFR-12', 'x-FR-003', '_FR-004_', '[^FR-001]', '`FR-005`', ' SC-002,', '- [ ] T001', '+ ', '\n* ', '\n+ ', '\n- ',
   ];
   /** Where each construct applies: a plain spec, a spec-kit feature's spec (items and mentions) and plan (mentions). */
   const FILES = ['docs/spec.md', 'specs/001-feature/spec.md', 'specs/001-feature/plan.md'];

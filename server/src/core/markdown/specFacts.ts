@@ -25,13 +25,14 @@ import { scanMarkdown, type ScanResult } from './scanner';
 /**
  * SpecFacts of one spec chunk from the Markdown scanner (scanner.ts) instead of a micromark/mdast tree: the fast path
  * of parseSpec's chunk parse. It covers the Markdown most spec sections are written in — ATX headings (with attribute
- * blocks), paragraphs, `- ` bullet items of one paragraph, GFM tables with outer pipes, one-line footnote definitions,
+ * blocks), paragraphs, `- `, `* ` and `+ ` bullet items of one paragraph, GFM tables with outer pipes, one-line footnote definitions,
  * fenced and indented code, HTML blocks, thematic breaks — whose inline content is plain text, one-line code spans,
  * footnote references `[^id]`, inline links `[text](destination)` of plain text, emphasis and strong that do not nest
  * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), backslash escapes (an escaped `\[^id]` is text) and
- * one-line inline HTML (comments and simple tags, whose `id`/`name` declare anchors). For any other chunk (other lists,
+ * one-line inline HTML (comments and simple tags, whose `id`/`name` declare anchors); in spec-kit mode, requirement items
+ * `**FR-001**` and the ids mentioned in a feature folder's text. For any other chunk (other lists,
  * block quotes, nested emphasis, reference links, link titles, entities, front matter, setext headings, the
- * spec-kit, Kiro and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
+ * Kiro and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections and generated specs).
  * Pure, linear, never throws (the caller catches anyway). [^markdown_parsing] [^mp7q]
@@ -52,6 +53,8 @@ const THEMATIC_BREAK = / {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,})(?:[\r\n]|$)/y;
 /** A spec-kit requirement id mentioned in text, as parseSpec's SPEC_KIT_MENTION_RE reads it; ANY: one may be there. */
 const SPEC_KIT_MENTION = new RegExp(`(?<![\\w-])${SPEC_KIT_ID}(?![\\w-])`, 'g');
 const SPEC_KIT_ANY = /(?:FR|SC|NFR)-\d/;
+/** The bullets of the list items the fast path reads. */
+const BULLETS = '-*+';
 const ATTRIBUTE_INNER = /^[A-Za-z0-9_=:.\- "'#]*$/;
 
 const SPACES = ' '.repeat(256);
@@ -336,7 +339,7 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
     }
     if (p.kind === 'paragraph') {
       table = undefined;
-      items.push({ kind: 'paragraph', start: p.start, end: p.end, ...(p.start >= 2 && text.startsWith('- ', p.start - 2) && lineStart(text, p.start - 2) ? { item: p.start - 2 } : {}) });
+      items.push({ kind: 'paragraph', start: p.start, end: p.end, ...(p.start >= 2 && text.charCodeAt(p.start - 1) === 32 && BULLETS.includes(text[p.start - 2]!) && lineStart(text, p.start - 2) ? { item: p.start - 2 } : {}) });
       continue;
     }
     // A row continues the table when only a line break (or the delimiter row after the header) lies between them.
@@ -351,18 +354,21 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
     }
   }
   items.sort((a, b) => a.start - b.start);
-  // Bullet lists of `- ` items of one paragraph each: a run of item paragraphs with nothing else between is one list.
-  // Every other block starts in column 0 (else it may belong to an item), and one after an item follows a blank line.
+  // Bullet lists of `- `, `* ` or `+ ` items of one paragraph each: a run of item paragraphs with nothing else between
+  // and the same bullet is one list (another bullet starts a new list). Every other block starts in column 0 (else it
+  // may belong to an item), and one after an item follows a blank line.
   let list = -1;
   let inList = false;
   let hasItems = false;
+  let bullet = 0;
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
     const startOfLine = it.kind === 'paragraph' && it.item !== undefined ? it.item : it.start;
     if (!lineStart(text, startOfLine)) return undefined;
     if (it.kind === 'paragraph' && it.item !== undefined) {
       hasItems = true;
-      if (!inList) list++;
+      if (!inList || text.charCodeAt(it.item) !== bullet) list++;
+      bullet = text.charCodeAt(it.item);
       it.list = list;
       inList = true;
       continue;

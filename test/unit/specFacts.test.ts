@@ -104,6 +104,39 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assert.deepEqual(facts.footnoteRefs.map((r) => r.id), ['a1', 'b2', 'a1', 'b2', 'b2']);
   });
 
+  it('a spec-kit feature: requirement items `**FR-001**` and id mentions from the scanner, facts equal', function () {
+    const spec = [
+      '# Feature Specification: Upload',
+      '',
+      '## Requirements',
+      '',
+      '- **FR-001**: System MUST accept uploads (see FR-002 and `FR-009`).',
+      '- **FR-002** – Users MUST be able to retry; SC-001 measures it.[^a1]',
+      '',
+      '**NFR-003**: Latency under 200 ms, unlike x-FR-004 or FR-00456.',
+      '',
+      '| Id | Rule |',
+      '| --- | --- |',
+      '| SC-001 | 95% of uploads within [FR-001](#fr-001) |',
+      '',
+      '[^a1]: tests/test_upload.py::test_retry',
+      '',
+    ].join('\n');
+    const plan = spec.replace('# Feature Specification: Upload', '# Implementation Plan');
+    for (const [file, text] of [['specs/001-upload/spec.md', spec], ['specs/001-upload/plan.md', plan], ['docs/upload.md', spec]] as const) {
+      assert.deepEqual(scannedChunks(file, text), { chunks: 1, scanned: 1 }, file);
+      assertEqualFacts([[file, text]]);
+    }
+    const facts = parseSpecChunked('specs/001-upload/spec.md', spec).facts;
+    assert.deepEqual(facts.headingClauses.map((c) => [c.id, c.kind, c.text]), [
+      ['FR-001', 'item', 'System MUST accept uploads (see FR-002 and FR-009).'],
+      ['FR-002', 'item', 'Users MUST be able to retry; SC-001 measures it.[^a1]'],
+      ['NFR-003', 'item', 'Latency under 200 ms, unlike x-FR-004 or FR-00456.'],
+    ]);
+    assert.deepEqual(facts.mentions.map((m) => m.id), ['FR-002', 'SC-001', 'SC-001', 'FR-001']);
+    assert.deepEqual(parseSpecChunked('specs/001-upload/plan.md', plan).facts.mentions.map((m) => m.id), ['FR-001', 'FR-002', 'FR-002', 'SC-001', 'NFR-003', 'SC-001', 'FR-001']);
+  });
+
   it('every CommonMark 0.31.2 example', function () {
     assertEqualFacts(commonmark((md) => md), 50);
   });
@@ -146,7 +179,11 @@ describe('spec facts from the scanner equal the tree walk', function () {
     // emphasis, escapes and inline HTML
     '**', '**bold**', '*em*', '_em_', '__s__', '**`c`**', '*[^a1]*', ' (', '.', ':', ',', '\\[^a1]', '\\*', '\\\\', '\\|', '\\_x',
     '<!-- [^a1] -->', '<!---->', '<span title="t">', '</span>', '<br/>', '<a name=q>', '**FR-001**',
+    // spec-kit requirement items and id mentions
+    '- **FR-002**: ', '**SC-001** ', 'FR-001', 'FR-001a', 'NFR-12', 'x-FR-003', '_FR-004_', '[^FR-001]', '`FR-005`', ' SC-002,', '- [ ] T001', '+ ', '\n* ', '\n+ ', '\n- ',
   ];
+  /** Where each construct applies: a plain spec, a spec-kit feature's spec (items and mentions) and plan (mentions). */
+  const FILES = ['docs/spec.md', 'specs/001-feature/spec.md', 'specs/001-feature/plan.md'];
 
   for (const seed of [7, 11]) {
     it(`random spec-like documents (fast-check, seed ${seed})`, function () {
@@ -154,9 +191,9 @@ describe('spec facts from the scanner equal the tree walk', function () {
       const doc = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
       let scanned = 0;
       fc.assert(
-        fc.property(doc, (text) => {
-          assert.deepEqual(specFactsDifferences('docs/spec.md', text), [], JSON.stringify(text));
-          scanned += scannedChunks('docs/spec.md', text).scanned;
+        fc.property(doc, fc.constantFrom(...FILES), (text, file) => {
+          assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify([file, text]));
+          scanned += scannedChunks(file, text).scanned;
         }),
         { numRuns: 1500, seed },
       );

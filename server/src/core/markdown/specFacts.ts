@@ -3,6 +3,7 @@ import { ID_PATTERN, ID_RE, LineIndex } from '../text/lineIndex';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { findTestTargets } from './testTargets';
 import { defuseMarkdown, type Defused } from './defuse';
+import { SPEC_KIT_ID } from './formats';
 import {
   BLOCK_TEXT_LIMIT,
   collapse,
@@ -24,13 +25,14 @@ import { scanMarkdown, type ScanResult } from './scanner';
 /**
  * SpecFacts of one spec chunk from the Markdown scanner (scanner.ts) instead of a micromark/mdast tree: the fast path
  * of parseSpec's chunk parse. It covers the Markdown most spec sections are written in — ATX headings (with attribute
- * blocks), paragraphs, `- ` bullet items of one paragraph, GFM tables with outer pipes, one-line footnote definitions,
+ * blocks), paragraphs, `- `, `* ` and `+ ` bullet items of one paragraph, GFM tables with outer pipes, one-line footnote definitions,
  * fenced and indented code, HTML blocks, thematic breaks — whose inline content is plain text, one-line code spans,
  * footnote references `[^id]`, inline links `[text](destination)` of plain text, emphasis and strong that do not nest
  * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), backslash escapes (an escaped `\[^id]` is text) and
- * one-line inline HTML (comments and simple tags, whose `id`/`name` declare anchors). For any other chunk (other lists,
+ * one-line inline HTML (comments and simple tags, whose `id`/`name` declare anchors); in spec-kit mode, requirement items
+ * `**FR-001**` and the ids mentioned in a feature folder's text. For any other chunk (other lists,
  * block quotes, nested emphasis, reference links, link titles, entities, front matter, setext headings, the
- * spec-kit, Kiro and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
+ * Kiro and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections and generated specs).
  * Pure, linear, never throws (the caller catches anyway). [^markdown_parsing] [^mp7q]
@@ -48,6 +50,11 @@ const DEF_ID = new RegExp(`^${ID_PATTERN}$`);
 /** A container start (block quote, bullet or ordered list item) or a tab in the indentation. */
 const CONTAINER_LINE = / {0,3}(?:>|[-+*](?:[ \t\r\n]|$)|\d{1,9}[.)](?:[ \t\r\n]|$)|\t)/y;
 const THEMATIC_BREAK = / {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,})(?:[\r\n]|$)/y;
+/** A spec-kit requirement id mentioned in text, as parseSpec's SPEC_KIT_MENTION_RE reads it; ANY: one may be there. */
+const SPEC_KIT_MENTION = new RegExp(`(?<![\\w-])${SPEC_KIT_ID}(?![\\w-])`, 'g');
+const SPEC_KIT_ANY = /(?:FR|SC|NFR)-\d/;
+/** The bullets of the list items the fast path reads. */
+const BULLETS = '-*+';
 const ATTRIBUTE_INNER = /^[A-Za-z0-9_=:.\- "'#]*$/;
 
 const SPACES = ' '.repeat(256);
@@ -332,7 +339,7 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
     }
     if (p.kind === 'paragraph') {
       table = undefined;
-      items.push({ kind: 'paragraph', start: p.start, end: p.end, ...(p.start >= 2 && text.startsWith('- ', p.start - 2) && lineStart(text, p.start - 2) ? { item: p.start - 2 } : {}) });
+      items.push({ kind: 'paragraph', start: p.start, end: p.end, ...(p.start >= 2 && text.charCodeAt(p.start - 1) === 32 && BULLETS.includes(text[p.start - 2]!) && lineStart(text, p.start - 2) ? { item: p.start - 2 } : {}) });
       continue;
     }
     // A row continues the table when only a line break (or the delimiter row after the header) lies between them.
@@ -347,18 +354,21 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
     }
   }
   items.sort((a, b) => a.start - b.start);
-  // Bullet lists of `- ` items of one paragraph each: a run of item paragraphs with nothing else between is one list.
-  // Every other block starts in column 0 (else it may belong to an item), and one after an item follows a blank line.
+  // Bullet lists of `- `, `* ` or `+ ` items of one paragraph each: a run of item paragraphs with nothing else between
+  // and the same bullet is one list (another bullet starts a new list). Every other block starts in column 0 (else it
+  // may belong to an item), and one after an item follows a blank line.
   let list = -1;
   let inList = false;
   let hasItems = false;
+  let bullet = 0;
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
     const startOfLine = it.kind === 'paragraph' && it.item !== undefined ? it.item : it.start;
     if (!lineStart(text, startOfLine)) return undefined;
     if (it.kind === 'paragraph' && it.item !== undefined) {
       hasItems = true;
-      if (!inList) list++;
+      if (!inList || text.charCodeAt(it.item) !== bullet) list++;
+      bullet = text.charCodeAt(it.item);
       it.list = list;
       inList = true;
       continue;
@@ -407,7 +417,7 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
 export function scanSpecChunk(file: string, text: string, sections: readonly SectionEntry[], mode: WalkMode, defusedText?: Defused): ScannedChunk | undefined {
   // A first line `---` or `+++` may open front matter (micromark reads a following footnote definition differently
   // when it is never closed): the tree walk decides.
-  if (mode.kiroRequirements || mode.mentions !== undefined || mode.kramdown || text.charCodeAt(0) === 0xfeff || /^(?:---|\+\+\+)/.test(text)) return undefined;
+  if (mode.kiroRequirements || mode.mentions === 'kiro' || mode.kramdown || text.charCodeAt(0) === 0xfeff || /^(?:---|\+\+\+)/.test(text)) return undefined;
   // Text defuse.ts would change (overlong or hostile blocks) is left to the tree walk, which reads the defused copy.
   const defused = defusedText ?? defuseMarkdown(text);
   if (defused.notes.length || defused.cuts.length || defused.text !== text) return undefined;
@@ -465,6 +475,40 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
     }
   };
   const pending: { clause: Clause; from: number }[] = [];
+  // spec-kit: the requirement item `**FR-001**` last declared (its blocks' clause) and the offsets of declared ids.
+  let specItem: { id: string; start: number; end: number } | undefined;
+  const declared = new Set<number>();
+  /** The clause of a block starting at `at`: the requirement item around it, else the enclosing heading clause. */
+  const clauseAt = (at: number): string | undefined => (specItem && at >= specItem.start && at < specItem.end ? specItem.id : current().parent);
+  /**
+   * spec-kit feature folders: requirement ids mentioned in the text nodes of [from, to) (the range without its masks,
+   * each text node matched alone as the tree walk matches it) [^sk2m]. False when a reference holds an id-like text
+   * (the tree may read it as text): the tree walk decides.
+   */
+  const addMentions = (from: number, to: number, inl: Inline, masks: readonly (readonly [number, number, ...unknown[]])[]): boolean => {
+    if (mode.mentions !== 'spec-kit') return true;
+    for (const [s, e] of [...inl.refs, ...inl.escapedRefs]) if (SPEC_KIT_ANY.test(text.slice(s, e))) return false;
+    let at = from;
+    const sorted = [...masks].sort((a, b) => a[0] - b[0]);
+    const node = (s: number, e: number): void => {
+      if (e <= s) return;
+      const raw = text.slice(s, e);
+      if (!SPEC_KIT_ANY.test(raw)) return;
+      SPEC_KIT_MENTION.lastIndex = 0;
+      for (let m = SPEC_KIT_MENTION.exec(raw); m; m = SPEC_KIT_MENTION.exec(raw)) {
+        const idAt = s + m.index;
+        if (!declared.has(idAt)) facts.mentions.push({ id: m[0], range: lines.rangeOf(idAt, idAt + m[0].length), idRange: lines.rangeOf(idAt, idAt + m[0].length) });
+      }
+    };
+    for (const [ms, me] of sorted) {
+      if (me <= at) continue;
+      node(at, Math.min(ms, to));
+      at = Math.max(at, me);
+      if (at >= to) return true;
+    }
+    node(at, to);
+    return true;
+  };
   const linkAt = new Map<number, { end: number; destStart: number; destEnd: number }>();
   for (const l of scan.links) if (!l.image) linkAt.set(l.start, l);
   /** Anchor links, same-file and cross-file, read as the tree walk reads them (linkFact) [^anchor_links]. */
@@ -574,9 +618,30 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
         const inl = inlines(text, it.start, it.end, true, linkAt);
         if (!inl) return undefined;
         it.inl = inl;
-        // A paragraph opening with `**FR-001**` declares a spec-kit requirement item: the tree walk reads it.
+        // A paragraph opening with `**FR-001**` declares a spec-kit requirement item [^sk1r]: its clause spans the list
+        // item (or the paragraph), its text is the paragraph's after the id and separators.
         const lead = inl.emph[0];
-        if (mode.specKitItems && lead && lead[0] === it.start && lead[1] - lead[0] === 2 && SPEC_KIT_ID_RE.test(text.slice(lead[1], lead[2]))) return undefined;
+        if (mode.specKitItems && lead && lead[0] === it.start && lead[1] - lead[0] === 2 && SPEC_KIT_ID_RE.test(text.slice(lead[1], lead[2]))) {
+          const id = text.slice(lead[1], lead[2]);
+          const start = it.item ?? it.start;
+          const ctx = current();
+          const itemText = collapse(plainOf(text, it.start, it.end, inl)).slice(id.length).replace(/^[\s:.\u2013\u2014-]+/, '');
+          declared.add(lead[1]);
+          specItem = { id, start, end: it.end };
+          facts.headingClauses.push({
+            id,
+            kind: 'item',
+            title: ctx.sectionTitle || id,
+            text: limit(itemText, BLOCK_TEXT_LIMIT),
+            file,
+            range: lines.rangeOf(start, it.end),
+            idRange: lines.rangeOf(lead[1], lead[2]),
+            section: ctx.section,
+            attributes: {},
+            ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
+            ...(ctx.authority !== undefined ? { authority: ctx.authority } : {}),
+          });
+        }
         if (it.item !== undefined && inRecord()) {
           // A list item of the decision record whose first inline code is a clause id is a recorded decision [^cq2r].
           // (a direct child of the paragraph: not one inside emphasis)
@@ -589,7 +654,9 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
             facts.clarifications.push({ clauseId: id, range: lines.rangeOf(it.item, lineEnd >= 0 ? it.item + lineEnd : it.end), ...(date ? { date } : {}) });
           }
         }
-        prose('paragraph', it.start, it.end, [...inl.refs, ...inl.codes, ...linkMasks(inl)], current().parent);
+        const masks = [...inl.refs, ...inl.codes, ...linkMasks(inl)];
+        prose('paragraph', it.start, it.end, masks, clauseAt(it.start));
+        if (!addMentions(it.start, it.end, inl, masks)) return undefined;
         if (inl.refs.length) addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl)), BLOCK_TEXT_LIMIT));
         addLinks(inl);
         break;
@@ -605,7 +672,9 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
           for (const [cs, ce, ts, te] of cells) {
             const inl = inlines(text, ts, te, true, linkAt);
             if (!inl) return undefined;
-            prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...inl.refs, ...inl.codes, ...linkMasks(inl)], current().parent);
+            const masks = [...inl.refs, ...inl.codes, ...linkMasks(inl)];
+            prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...masks], clauseAt(cs));
+            if (!addMentions(ts, te, inl, masks)) return undefined;
             for (const r of inl.refs) all.push(r);
             texts.push(plainOf(text, ts, te, inl));
             addLinks(inl);

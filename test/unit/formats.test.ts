@@ -248,6 +248,37 @@ Implements FR-001 and FR-002 with a signed token.
     );
   });
 
+  it('spec.md may declare without a bold id (FR-001: …) or with the title in the bold (**FR-1: Title**); FR-1.1 mentions no FR-1', () => {
+    // The shapes of real feature specs: these lines declared nothing, so each drew reference.unknown-id on itself.
+    const index = memoryWorkspace({
+      'specs/014-user-model/spec.md': [
+        '# Feature Specification: User model',
+        '',
+        '## Functional Requirements',
+        '',
+        'FR-001: The system must persist a `User` document with a unique `userId`.',
+        '',
+        '**FR-2: Webhook events**',
+        '',
+        '- The webhook endpoint must accept `created`, `updated` and `deleted` events.',
+        '',
+        '**FR-2.1: Retries** are described in FR-2 above; FR-001 covers storage.',
+        '',
+      ].join('\n'),
+      'specs/014-user-model/plan.md': '# Plan\n\nStorage (FR-001) first, then events (FR-2, FR-3).\n\nFR-009: mentioned, not declared, in a plan.\n',
+      'notes/todo.md': '# Notes\n\nSC-1: a note, not a requirement.\n',
+    });
+    assert.deepEqual(index.specFacts('specs/014-user-model/spec.md')!.headingClauses.map((c) => `${c.id}:${c.text}`), [
+      'FR-001:The system must persist a User document with a unique userId.',
+      'FR-2:Webhook events',
+    ]);
+    assert.deepEqual(index.specFacts('notes/todo.md')!.headingClauses, []);
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('reference.')), [
+      'reference.unknown-id@specs/014-user-model/plan.md:3',
+      'reference.unknown-id@specs/014-user-model/plan.md:5',
+    ]);
+  });
+
   it('[NEEDS CLARIFICATION: …] is an open question in its requirement, answered with the Answer flow', () => {
     const index = memoryWorkspace(files);
     const d = diagnosticsOf(index).find((x) => x.code === 'ambiguity.open-question')!;

@@ -24,6 +24,16 @@ export function isTemplatePath(file: string): boolean {
 }
 /** A spec-kit requirement, success criterion or non-functional requirement id. */
 export const SPEC_KIT_ID = '(?:FR|SC|NFR)-\\d{1,4}[a-z]?';
+/**
+ * A spec-kit id mentioned in text: not inside a longer word or id, and not the head of a dotted sub-id (`FR-1.1` is
+ * no mention of `FR-1`).
+ */
+export const SPEC_KIT_MENTION = `(?<![\\w-])${SPEC_KIT_ID}(?![\\w-]|\\.\\d)`;
+/**
+ * A paragraph that declares a requirement without bold, `FR-001: The system must …`, or with the title in the bold,
+ * `**FR-1: Backup scheduling**`: the id, a colon, then text.
+ */
+export const SPEC_KIT_DECLARATION = new RegExp(`^(${SPEC_KIT_ID}):[ \\t]+\\S`);
 /** A kramdown-rfc section marker line. */
 const KRAMDOWN_MARKER_RE = /^--- *(?:abstract|middle|back|note_[^\s]*|note)[ \t]*$/;
 

@@ -16,7 +16,7 @@ import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown, type Defused } from './defuse';
 import { findTestTargets, type TestTarget } from './testTargets';
 import { scanSpecChunk } from './specFacts';
-import { blankRanges, detectFormat, isExternalReference, isTemplatePath, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, type KramdownFacts, type SpecFormat } from './formats';
+import { blankRanges, detectFormat, isExternalReference, isTemplatePath, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_DECLARATION, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
 import type { TypecheckFacts } from '../analysis/typecheck/normative';
@@ -260,7 +260,7 @@ const UNCLOSED_REF_RE = new RegExp(`\\[\\^${ID_PATTERN}$`);
 /** `id=`/`name=` of HTML, `anchor=` of the XML that kramdown-rfc drafts embed. */
 export const HTML_ANCHOR_RE = /\b(?:id|name|anchor)\s*=\s*["']([^"']+)["']/gi;
 export const SPEC_KIT_ID_RE = new RegExp(`^${SPEC_KIT_ID}$`);
-const SPEC_KIT_MENTION_RE = new RegExp(`(?<![\\w-])${SPEC_KIT_ID}(?![\\w-])`, 'g');
+const SPEC_KIT_MENTION_RE = new RegExp(SPEC_KIT_MENTION, 'g');
 /** Kiro's references to requirements: `_Requirements: 1.1, 2.3_`, `Validates: Requirements 1.2`. */
 const KIRO_MENTION_RE = /\bRequirements?\b[ \t]*:?[ \t]*((?:\d+(?:\.\d+)?)(?:[ \t]*(?:,|and|-|\u2013|to)[ \t]*\d+(?:\.\d+)?)*)/g;
 export const HEADING_TEXT_LIMIT = 1200;
@@ -1082,13 +1082,20 @@ class SpecWalker {
   /** The requirement item whose paragraph is being walked (its prose and open questions belong to it). */
   private item?: { id: string; start: number; end: number };
 
-  /** spec-kit: a paragraph that starts with `**FR-001**` declares that requirement; its text is the item [^sk1r]. */
+  /**
+   * spec-kit: a paragraph that starts with `**FR-001**` declares that requirement; its text is the item [^sk1r]. In a
+   * feature folder's spec.md so does one that starts `FR-001: text` (no bold) or `**FR-1: Title**` (title in the bold).
+   */
   private specKitItem(node: MdNode, block: MdNode | undefined): void {
     const first = node.children?.[0];
-    if (!first || first.type !== 'strong' || first.children?.length !== 1 || first.children[0]!.type !== 'text') return;
-    const id = first.children[0]!.value ?? '';
-    if (!SPEC_KIT_ID_RE.test(id)) return;
-    const [idStart] = this.offsets(first.children[0]!);
+    if (!first) return;
+    const lead = first.type === 'strong' && first.children?.length === 1 && first.children[0]!.type === 'text' ? first.children[0]! : first.type === 'text' ? first : undefined;
+    if (!lead) return;
+    const value = lead.value ?? '';
+    // The forms without a bold id alone only in a feature folder's spec.md (elsewhere `SC-1: …` may be a note).
+    const id = lead !== first && SPEC_KIT_ID_RE.test(value) ? value : this.mode.mentions === 'spec-kit' ? SPEC_KIT_DECLARATION.exec(value)?.[1] : undefined;
+    if (id === undefined) return;
+    const [idStart] = this.offsets(lead);
     const [start, end] = this.offsets(block?.type === 'listItem' ? block : node);
     const ctx = this.currentSection();
     const text = collapse(plainText(node)).slice(id.length).replace(/^[\s:.\u2013\u2014-]+/, '');

@@ -3,7 +3,7 @@ import { ID_PATTERN, ID_RE, LineIndex } from '../text/lineIndex';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { findTestTargets } from './testTargets';
 import { defuseMarkdown, type Defused } from './defuse';
-import { SPEC_KIT_ID } from './formats';
+import { SPEC_KIT_DECLARATION, SPEC_KIT_MENTION as SPEC_KIT_MENTION_PATTERN } from './formats';
 import {
   BLOCK_TEXT_LIMIT,
   collapse,
@@ -51,7 +51,7 @@ const DEF_ID = new RegExp(`^${ID_PATTERN}$`);
 const CONTAINER_LINE = / {0,3}(?:>|[-+*](?:[ \t\r\n]|$)|\d{1,9}[.)](?:[ \t\r\n]|$)|\t)/y;
 const THEMATIC_BREAK = / {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,})(?:[\r\n]|$)/y;
 /** A spec-kit requirement id mentioned in text, as parseSpec's SPEC_KIT_MENTION_RE reads it; ANY: one may be there. */
-const SPEC_KIT_MENTION = new RegExp(`(?<![\\w-])${SPEC_KIT_ID}(?![\\w-])`, 'g');
+const SPEC_KIT_MENTION = new RegExp(SPEC_KIT_MENTION_PATTERN, 'g');
 const SPEC_KIT_ANY = /(?:FR|SC|NFR)-\d/;
 /** The bullets of the list items the fast path reads. */
 const BULLETS = '-*+';
@@ -621,6 +621,8 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
         // A paragraph opening with `**FR-001**` declares a spec-kit requirement item [^sk1r]: its clause spans the list
         // item (or the paragraph), its text is the paragraph's after the id and separators.
         const lead = inl.emph[0];
+        // `FR-001: text` and `**FR-1: Title**` declare too: the tree walk reads them (specKitItem).
+        if (mode.specKitItems && mode.mentions === 'spec-kit' && (SPEC_KIT_DECLARATION.test(text.slice(it.start, it.end)) || (lead && lead[0] === it.start && SPEC_KIT_DECLARATION.test(text.slice(lead[1], lead[2]))))) return undefined;
         if (mode.specKitItems && lead && lead[0] === it.start && lead[1] - lead[0] === 2 && SPEC_KIT_ID_RE.test(text.slice(lead[1], lead[2]))) {
           const id = text.slice(lead[1], lead[2]);
           const start = it.item ?? it.start;

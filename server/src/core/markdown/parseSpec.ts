@@ -131,6 +131,31 @@ export interface ClarificationEntry {
 }
 
 /**
+ * The heading clause a heading's attribute block `{#id …}` declares [^hc2b], every attribute kept; a malformed block is
+ * reported in the facts, not guessed [^hc9m]. One construction for the tree walk and the scanner path.
+ */
+export function attributeHeadingClause(facts: SpecFacts, block: { start: number; end: number; raw: string; inner: string }, title: string, range: Range, level: number, lines: Pick<LineIndex, 'rangeOf'>): Clause | undefined {
+  const parsed = parseAttributeBlock(block.inner);
+  if (parsed.error) facts.malformed.push({ range: lines.rangeOf(block.start, block.end), message: `Malformed attribute block \`${block.raw}\`: ${parsed.error}.`, raw: block.raw });
+  if (parsed.id === undefined) return undefined;
+  const idStart = block.start + 1 + parsed.idOffset!;
+  const authority = parsed.attributes['authority'];
+  return {
+    id: parsed.id,
+    kind: 'heading',
+    title: title || parsed.id,
+    text: '',
+    file: facts.file,
+    range,
+    idRange: lines.rangeOf(idStart, idStart + parsed.id.length),
+    section: [],
+    attributes: parsed.attributes,
+    level,
+    ...(authority !== undefined ? { authority } : {}),
+  };
+}
+
+/**
  * The link fact of a link to `url` written at [start, end) of `text` [^anchor_links]: a same-file or cross-file anchor,
  * or a Markdown file as a whole (which must exist [^ln4f]); undefined for external URLs and links to other files. The
  * one reading of a link for the tree walk and the scanner path.
@@ -901,31 +926,7 @@ class SpecWalker {
     const block = this.attributeBlock(node);
     if (block) {
       title = block.titleBefore.trim();
-      const parsed = parseAttributeBlock(block.inner);
-      if (parsed.error) {
-        this.facts.malformed.push({
-          range: this.lines.rangeOf(block.start, block.end),
-          message: `Malformed attribute block \`${block.raw}\`: ${parsed.error}.`,
-          raw: block.raw,
-        });
-      }
-      if (parsed.id !== undefined) {
-        const idStart = block.start + 1 + parsed.idOffset!;
-        const authority = parsed.attributes['authority'];
-        clause = {
-          id: parsed.id,
-          kind: 'heading',
-          title: title || parsed.id,
-          text: '',
-          file: this.file,
-          range,
-          idRange: this.lines.rangeOf(idStart, idStart + parsed.id.length),
-          section: [],
-          attributes: parsed.attributes,
-          level,
-          ...(authority !== undefined ? { authority } : {}),
-        };
-      }
+      clause = attributeHeadingClause(this.facts, block, title, range, level, this.lines);
     }
     if (!clause && this.mode.kiroRequirements) clause = this.kiroRequirement(title, start, end, range, level);
     this.sectionContext = undefined;

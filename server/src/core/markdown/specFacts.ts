@@ -1,10 +1,11 @@
 import type { Clause } from '../types';
 import { ID_PATTERN, ID_RE, LineIndex } from '../text/lineIndex';
-import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
+import { looksLikeAttributeBlock } from './attributes';
 import { findTestTargets } from './testTargets';
 import { defuseMarkdown, type Defused } from './defuse';
 import { SPEC_KIT_DECLARATION, SPEC_KIT_MENTION as SPEC_KIT_MENTION_PATTERN } from './formats';
 import {
+  attributeHeadingClause,
   BLOCK_TEXT_LIMIT,
   collapse,
   emptySpecFacts,
@@ -566,25 +567,7 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
         const title = plainOf(text, ts, block ? block.start : te, inl).trim();
         let clause: Clause | undefined;
         if (block) {
-          const parsed = parseAttributeBlock(block.inner);
-          if (parsed.error) facts.malformed.push({ range: lines.rangeOf(block.start, block.end), message: `Malformed attribute block \`${block.raw}\`: ${parsed.error}.`, raw: block.raw });
-          if (parsed.id !== undefined) {
-            const idStart = block.start + 1 + parsed.idOffset!;
-            const authority = parsed.attributes['authority'];
-            clause = {
-              id: parsed.id,
-              kind: 'heading',
-              title: title || parsed.id,
-              text: '',
-              file,
-              range,
-              idRange: lines.rangeOf(idStart, idStart + parsed.id.length),
-              section: [],
-              attributes: parsed.attributes,
-              level,
-              ...(authority !== undefined ? { authority } : {}),
-            };
-          }
+          clause = attributeHeadingClause(facts, block, title, range, level, lines);
         }
         context = undefined;
         while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();

@@ -16,7 +16,8 @@ import { commit, scriptedRepo } from '../test/helpers/gitHistory';
  *
  *  - ripgrep scanning the same tree for the same `[^id]` pattern (the floor for reading and scanning these bytes);
  *  - `clarify check`, cold (a new process, no index cache) and warm (a new process with the on-disk index cache):
- *    wall time and peak RSS; cold again with the spec type checker off (what it costs);
+ *    wall time and peak RSS; cold again with the spec type checker off and with the ambiguity pass off (what each
+ *    costs);
  *  - the Markdown part alone, ours vs VS Code's Markdown language service (link diagnostics of every Markdown file);
  *  - the Markdown scanner (server/src/core/markdown/scanner.ts) next to micromark, its oracle: MB/s on the Model Spec,
  *    the CommonMark spec and the bench corpus (the generated workspace's Markdown), in one process each;
@@ -39,7 +40,7 @@ interface Args {
   runs: number;
   dirs: string[];
   skipMdls: boolean;
-  /** Which measurements to run (all by default): rg, check, md, server, big, mem, stale, scanner. */
+  /** Which measurements to run (all by default): rg, check, md, server, big, mem, stale, scanner (typecheck, ambiguity: one row each). */
   parts: Set<string>;
 }
 
@@ -114,6 +115,8 @@ interface Row {
   checkWarmRssMb: number;
   /** Cold `clarify check` with the spec type checker off (its three codes `off`): what the checker costs. */
   checkColdNoTypecheckMs?: number;
+  /** Cold `clarify check` with the ambiguity pass off: what the pass costs (budget: 20%). */
+  checkColdNoAmbiguityMs?: number;
   mdFiles: number;
   mdOursMs: number;
   mdlsMs?: number;
@@ -201,14 +204,16 @@ async function measureCheck(t: Target, runs: number, cache: string | undefined):
 }
 
 /**
- * Cold `clarify check` with the spec type checker off [^tc2c]: the folder's `.clarifier.json` gets the three conflict
- * codes `off` for the runs and is restored after (removed when there was none).
+ * Cold `clarify check` with part of the pass turned off in the folder's `.clarifier.json` for the runs (restored after,
+ * removed when there was none): the spec type checker (its three conflict codes `off`) [^tc2c], or the ambiguity pass
+ * (`ambiguity.enabled: false`; issue 13's budget: the pass slows `clarify check` by at most 20%).
  */
-async function measureWithoutTypecheck(t: Target, runs: number): Promise<number> {
+async function measureWithout(t: Target, runs: number, part: 'typecheck' | 'ambiguity'): Promise<number> {
   const file = path.join(t.dir, '.clarifier.json');
   const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-  const config = before ? (JSON.parse(before) as { severity?: Record<string, string> }) : {};
-  config.severity = { ...config.severity, 'conflict.modal': 'off', 'conflict.numeric': 'off', 'conflict.definition': 'off' };
+  const config = before ? (JSON.parse(before) as { severity?: Record<string, string>; ambiguity?: Record<string, unknown> }) : {};
+  if (part === 'typecheck') config.severity = { ...config.severity, 'conflict.modal': 'off', 'conflict.numeric': 'off', 'conflict.definition': 'off' };
+  else config.ambiguity = { ...config.ambiguity, enabled: false };
   fs.writeFileSync(file, JSON.stringify(config));
   try {
     return (await measureCheck(t, runs, undefined)).ms;
@@ -561,6 +566,9 @@ function table(rows: Row[]): string {
     line('`clarify check`, cold, type checker off', (r) =>
       r.checkColdNoTypecheckMs === undefined ? '—' : `${fmtMs(r.checkColdNoTypecheckMs)} (the checker adds ${(((r.checkColdMs - r.checkColdNoTypecheckMs) / r.checkColdNoTypecheckMs) * 100).toFixed(0)}%)`,
     ),
+    line('`clarify check`, cold, ambiguity pass off', (r) =>
+      r.checkColdNoAmbiguityMs === undefined ? '—' : `${fmtMs(r.checkColdNoAmbiguityMs)} (the pass adds ${(((r.checkColdMs - r.checkColdNoAmbiguityMs) / r.checkColdNoAmbiguityMs) * 100).toFixed(0)}%; budget 20%)`,
+    ),
     line('`clarify check`, warm cache', (r) => `${fmtMs(r.checkWarmMs)} (${ratio(r.checkWarmMs, r.rgMs)} rg)`),
     line('`clarify check` peak RSS, cold / warm', (r) => `${r.checkColdRssMb.toFixed(0)} / ${r.checkWarmRssMb.toFixed(0)} MB`),
     line('Markdown part: ours (files)', (r) => `${fmtMs(r.mdOursMs)} (${r.mdFiles})`),
@@ -630,8 +638,10 @@ async function main(): Promise<void> {
       fs.rmSync(cache, { recursive: true, force: true });
     }
     log(`clarify check warm ${fmtMs(warm.ms)}, ${warm.rssMb.toFixed(0)} MB`);
-    const noTypecheck = has('check') || has('typecheck') ? await measureWithoutTypecheck(t, args.runs) : undefined;
+    const noTypecheck = has('check') || has('typecheck') ? await measureWithout(t, args.runs, 'typecheck') : undefined;
     if (noTypecheck !== undefined) log(`clarify check cold, type checker off ${fmtMs(noTypecheck)}`);
+    const noAmbiguity = has('check') || has('ambiguity') ? await measureWithout(t, args.runs, 'ambiguity') : undefined;
+    if (noAmbiguity !== undefined) log(`clarify check cold, ambiguity pass off ${fmtMs(noAmbiguity)}`);
     const md = has('md') ? await measureMarkdown(t, Math.min(args.runs, 3), args.skipMdls) : { ours: NaN };
     log(`markdown: ours ${fmtMs(md.ours)}, vscode-markdown-languageservice ${fmtMs(md.mdls)}`);
     const server = has('server')
@@ -648,6 +658,7 @@ async function main(): Promise<void> {
       checkWarmMs: warm.ms,
       checkWarmRssMb: warm.rssMb,
       ...(noTypecheck !== undefined ? { checkColdNoTypecheckMs: noTypecheck } : {}),
+      ...(noAmbiguity !== undefined ? { checkColdNoAmbiguityMs: noAmbiguity } : {}),
       mdFiles: t.markdown.length,
       mdOursMs: md.ours,
       ...(md.mdls !== undefined ? { mdlsMs: md.mdls } : {}),

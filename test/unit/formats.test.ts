@@ -279,6 +279,56 @@ Implements FR-001 and FR-002 with a signed token.
     ]);
   });
 
+  it('a variant of spec.md a tool wrote beside it (spec.generated.md) declares its items too; other files of the folder mention them', () => {
+    // The shape of a real feature folder: spec.md is prose, spec.generated.md holds the **FR-001** list, and each of
+    // its items drew reference.unknown-id on the line that declares it.
+    const index = memoryWorkspace({
+      'specs/003-landing/spec.md': '# Feature 003: Landing page\n\n## Acceptance Criteria\n\n- The page is served at `/`.\n\n## Success Criteria\n\n- **SC-010 (first-paint)**: 95 of 100 runs paint within 2 s.\n',
+      'specs/003-landing/spec.generated.md': specKitSpec('Landing page', ['- **FR-001**: The system MUST render the page at `/`.', '- **FR-002**: The page MUST include a hero section.']),
+      'specs/003-landing/tasks.md': '# Tasks\n\n- [ ] T001 Render `/` (FR-001)\n- [ ] T002 Hero (FR-002, FR-003)\n- [ ] T003 Measure SC-010\n',
+      'specs/003-landing/spec-review.md': '# Review\n\n- **FR-004**: looks fine.\n',
+    });
+    assert.deepEqual(index.specFacts('specs/003-landing/spec.generated.md')!.headingClauses.map((c) => c.id), ['FR-001', 'FR-002', 'SC-001']);
+    assert.deepEqual(index.specFacts('specs/003-landing/spec-review.md')!.headingClauses, []);
+    // An id with a label in the bold declares too; the label is not the requirement's text.
+    assert.deepEqual(index.specFacts('specs/003-landing/spec.md')!.headingClauses.map((c) => `${c.id}:${c.text}`), ['SC-010:95 of 100 runs paint within 2 s.']);
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('reference.')), [
+      'reference.unknown-id@specs/003-landing/spec-review.md:3',
+      'reference.unknown-id@specs/003-landing/tasks.md:4',
+    ]);
+  });
+
+  it('an unfilled slot of the template left in a spec declares nothing: no duplicate of the real requirement', () => {
+    // Real feature specs keep the template's example section below their own requirements: both declared FR-001, and
+    // each pair drew two clause.duplicate-id errors.
+    const index = memoryWorkspace({
+      'specs/002-nav/spec.md': [
+        '# Feature Specification: Navigation',
+        '',
+        '## Requirements',
+        '',
+        '- **FR-001**: The header MUST link to the pricing page.',
+        '- **FR-002**: Reports MUST be exported in the listed formats [e.g., CSV, JSON].',
+        '',
+        '<!-- ACTION REQUIRED: The content in this section represents placeholders. -->',
+        '',
+        '### Functional Requirements',
+        '',
+        '- **FR-001**: System MUST [specific capability, e.g., "allow users to create accounts"]',
+        '- **FR-003**: Users MUST be able to [key interaction, e.g., "reset their password"]',
+        '',
+        '*Example of marking unclear requirements:*',
+        '',
+        '- **FR-006**: System MUST authenticate users via [NEEDS CLARIFICATION: auth method not specified - email/password, SSO, OAuth?]',
+        '- **FR-007**: System MUST retain user data for [NEEDS CLARIFICATION: retention period not specified]',
+        '',
+      ].join('\n'),
+      'specs/002-nav/tasks.md': '# Tasks\n\n- [ ] T001 Header link (FR-001), exports (FR-002)\n',
+    });
+    assert.deepEqual(index.specFacts('specs/002-nav/spec.md')!.headingClauses.map((c) => `${c.id}:${c.range.start.line + 1}`), ['FR-001:5', 'FR-002:6']);
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('clause.') || d.startsWith('reference.')), []);
+  });
+
   it('[NEEDS CLARIFICATION: …] is an open question in its requirement, answered with the Answer flow', () => {
     const index = memoryWorkspace(files);
     const d = diagnosticsOf(index).find((x) => x.code === 'ambiguity.open-question')!;

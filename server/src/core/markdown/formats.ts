@@ -34,6 +34,23 @@ export const SPEC_KIT_MENTION = `(?<![\\w-])${SPEC_KIT_ID}(?![\\w-]|\\.\\d)`;
  * `**FR-1: Backup scheduling**`: the id, a colon, then text.
  */
 export const SPEC_KIT_DECLARATION = new RegExp(`^(${SPEC_KIT_ID}):[ \\t]+\\S`);
+/**
+ * An unfilled slot of spec-kit's template left in a spec, `**FR-001**: System MUST [specific capability, e.g., "…"]`:
+ * a bracketed placeholder that names what goes there and quotes an example. Such an item declares nothing (the real
+ * FR-001 is elsewhere); a requirement that lists examples in brackets, `[e.g., CSV, JSON]`, is no slot. So are the
+ * template's two examples of marking an unclear requirement, verbatim under their own ids (FR-006, FR-007).
+ * `text`: the item's plain text after the id.
+ */
+export function isTemplateSlot(id: string, text: string): boolean {
+  return TEMPLATE_PLACEHOLDER.test(text) || TEMPLATE_EXAMPLES[id] === text.trim();
+}
+const TEMPLATE_PLACEHOLDER = /\[[^\][\n,"]{3,60}, e\.g\., ["\u201c]/;
+const TEMPLATE_EXAMPLES: Record<string, string> = {
+  'FR-006': 'System MUST authenticate users via [NEEDS CLARIFICATION: auth method not specified - email/password, SSO, OAuth?]',
+  'FR-007': 'System MUST retain user data for [NEEDS CLARIFICATION: retention period not specified]',
+};
+/** The bold of a requirement item that gives the id a short label, `**SC-001 (signup-duration)**: text`. */
+export const SPEC_KIT_LABELED = new RegExp(`^(${SPEC_KIT_ID})[ \\t]*\\([^()\\n]{1,80}\\)$`);
 /** A kramdown-rfc section marker line. */
 const KRAMDOWN_MARKER_RE = /^--- *(?:abstract|middle|back|note_[^\s]*|note)[ \t]*$/;
 

@@ -16,7 +16,7 @@ import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown, type Defused } from './defuse';
 import { findTestTargets, type TestTarget } from './testTargets';
 import { scanSpecChunk } from './specFacts';
-import { blankRanges, detectFormat, isExternalReference, isTemplatePath, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_DECLARATION, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
+import { blankRanges, detectFormat, isExternalReference, isTemplatePath, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
 import type { TypecheckFacts } from '../analysis/typecheck/normative';
@@ -459,6 +459,9 @@ export interface WalkMode {
   kramdown: boolean;
 }
 
+/** The name of a spec-kit feature's spec: `spec.md`, or a variant a tool wrote beside it (`spec.generated.md`). */
+const FEATURE_SPEC_NAME = /^spec(?:\.[a-z0-9_-]+)?\.md$/;
+
 export function walkMode(file: string, format: SpecFormat): WalkMode {
   const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
   const inSpecKitFolder = SPEC_KIT_FOLDER_RE.test(file);
@@ -467,8 +470,9 @@ export function walkMode(file: string, format: SpecFormat): WalkMode {
     key: '',
     template,
     // `**FR-001**` items declare requirements in any Markdown file but a template, a draft or a Kiro spec; in a
-    // spec-kit feature folder only spec.md declares them (plan.md and tasks.md mention them).
-    specKitItems: (format === 'spec-kit' || format === 'markdown') && !template && (!inSpecKitFolder || name === 'spec.md'),
+    // spec-kit feature folder only spec.md declares them, or a variant of it such as spec.generated.md (plan.md and
+    // tasks.md mention them).
+    specKitItems: (format === 'spec-kit' || format === 'markdown') && !template && (!inSpecKitFolder || FEATURE_SPEC_NAME.test(name)),
     kiroRequirements: format === 'kiro' && name === 'requirements.md',
     mentions: format === 'spec-kit' && inSpecKitFolder ? 'spec-kit' : format === 'kiro' && KIRO_FOLDER_RE.test(file) ? 'kiro' : undefined,
     kramdown: format === 'kramdown-rfc',
@@ -1093,13 +1097,20 @@ class SpecWalker {
     const lead = first.type === 'strong' && first.children?.length === 1 && first.children[0]!.type === 'text' ? first.children[0]! : first.type === 'text' ? first : undefined;
     if (!lead) return;
     const value = lead.value ?? '';
-    // The forms without a bold id alone only in a feature folder's spec.md (elsewhere `SC-1: …` may be a note).
-    const id = lead !== first && SPEC_KIT_ID_RE.test(value) ? value : this.mode.mentions === 'spec-kit' ? SPEC_KIT_DECLARATION.exec(value)?.[1] : undefined;
+    // The forms without a bold id alone only in a feature folder's spec.md (elsewhere `SC-1: …` may be a note), and
+    // there also an id with a label in the bold, `**SC-001 (signup-duration)**: text` (the label is not the item's text).
+    const labeled = lead !== first && this.mode.mentions === 'spec-kit' ? SPEC_KIT_LABELED.exec(value)?.[1] : undefined;
+    const id = lead !== first && SPEC_KIT_ID_RE.test(value) ? value : (labeled ?? (this.mode.mentions === 'spec-kit' ? SPEC_KIT_DECLARATION.exec(value)?.[1] : undefined));
     if (id === undefined) return;
     const [idStart] = this.offsets(lead);
     const [start, end] = this.offsets(block?.type === 'listItem' ? block : node);
     const ctx = this.currentSection();
-    const text = collapse(plainText(node)).slice(id.length).replace(/^[\s:.\u2013\u2014-]+/, '');
+    const text = collapse(plainText(node)).slice(labeled ? value.length : id.length).replace(/^[\s:.\u2013\u2014-]+/, '');
+    // A slot of the template left unfilled declares nothing, and its id is no mention either.
+    if (isTemplateSlot(id, text)) {
+      this.declared.add(idStart);
+      return;
+    }
     this.addItem(id, start, end, idStart, limit(text, BLOCK_TEXT_LIMIT), ctx.sectionTitle || id, ctx);
   }
 

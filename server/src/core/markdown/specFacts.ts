@@ -3,7 +3,7 @@ import { ID_PATTERN, ID_RE, LineIndex } from '../text/lineIndex';
 import { looksLikeAttributeBlock } from './attributes';
 import { findTestTargets } from './testTargets';
 import { defuseMarkdown, type Defused } from './defuse';
-import { SPEC_KIT_DECLARATION, SPEC_KIT_MENTION as SPEC_KIT_MENTION_PATTERN } from './formats';
+import { SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_MENTION as SPEC_KIT_MENTION_PATTERN } from './formats';
 import {
   attributeHeadingClause,
   BLOCK_TEXT_LIMIT,
@@ -604,9 +604,11 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
         // A paragraph opening with `**FR-001**` declares a spec-kit requirement item [^sk1r]: its clause spans the list
         // item (or the paragraph), its text is the paragraph's after the id and separators.
         const lead = inl.emph[0];
-        // `FR-001: text` and `**FR-1: Title**` declare too: the tree walk reads them (specKitItem).
-        if (mode.specKitItems && mode.mentions === 'spec-kit' && (SPEC_KIT_DECLARATION.test(text.slice(it.start, it.end)) || (lead && lead[0] === it.start && SPEC_KIT_DECLARATION.test(text.slice(lead[1], lead[2]))))) return undefined;
+        // `FR-001: text`, `**FR-1: Title**` and `**SC-001 (label)**` declare too: the tree walk reads them (specKitItem).
+        if (mode.specKitItems && mode.mentions === 'spec-kit' && (SPEC_KIT_DECLARATION.test(text.slice(it.start, it.end)) || (lead && lead[0] === it.start && (SPEC_KIT_DECLARATION.test(text.slice(lead[1], lead[2])) || SPEC_KIT_LABELED.test(text.slice(lead[1], lead[2])))))) return undefined;
         if (mode.specKitItems && lead && lead[0] === it.start && lead[1] - lead[0] === 2 && SPEC_KIT_ID_RE.test(text.slice(lead[1], lead[2]))) {
+          // An unfilled slot of the template: the tree walk reads it (specKitItem).
+          if (isTemplateSlot(text.slice(lead[1], lead[2]), text.slice(lead[2] + 2, it.end).replace(/^[\s:.\u2013\u2014-]+/, ''))) return undefined;
           const id = text.slice(lead[1], lead[2]);
           const start = it.item ?? it.start;
           const ctx = current();

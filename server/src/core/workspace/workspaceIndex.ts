@@ -1,4 +1,4 @@
-import { documentTermParts, domainCounts, domainOf, domainOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfPieces, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
+import { documentTermParts, domainCounts, featureNameTerms, domainOf, domainOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfPieces, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
 import { findAmbiguities, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding } from '../analysis/ambiguity/analyze';
 import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
 import { CLARIFICATIONS_ID } from '../features/clarify';
@@ -191,7 +191,7 @@ export class WorkspaceIndex {
       const reviewed = this.config.ambiguity.enabled || typecheck ? chunkedReview(path, text, facts, chunks) : undefined;
       if (reviewed) facts.terms = chunkedTerms(chunks);
       const review = this.config.ambiguity.enabled ? reviewed : undefined;
-      const hits = review ? this.findAmbiguities(chunks, text, review, facts.terms ?? [], piecewise(chunks, facts.format)) : [];
+      const hits = review ? this.findAmbiguities(chunks, text, review, [...(facts.terms ?? []), ...featureNameTerms(path)], piecewise(chunks, facts.format)) : [];
       // The type checker's statements, chunk by chunk like the ambiguity pass (an edit re-extracts one section) [^tc1n].
       if (reviewed && typecheck) facts.typecheck = typecheckFacts(facts, chunks, text, reviewed.from);
       (this.ambiguity = this.cow(this.ambiguity)).set(path, facts.openQuestions.length ? [...hits, ...openQuestionHits(facts)] : hits);

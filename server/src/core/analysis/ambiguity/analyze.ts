@@ -1014,8 +1014,12 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
     const word = CLASS_WORDS.get(next.norm);
     const span = word && tokens[i + 2]?.norm === 'and' && CLASS_WORDS.has(tokens[i + 3]?.norm ?? '') ? 4 : 2;
     const cw: ClassWord = word ?? { base: next.norm, dimension: 'degree', form: 'adj' };
-    if (!word && posOf(ctx, i + 1) !== 'ADJ' && posOf(ctx, i + 1) !== 'ADV') return undefined;
-    return { start: i, end: i + span, category: word ? categoryOf(word) : 'vague', term: `${t.norm} ${cw.base}`, word: cw, pattern: 'degree' };
+    const graded = word !== undefined || posOf(ctx, i + 1) === 'ADJ' || posOf(ctx, i + 1) === 'ADV';
+    // Seventh round: "must be appropriately masked", "adequately tested": an evaluative adverb that grades no adjective
+    // modifies the verb, like "properly" does; it is judged below as a class word. "too many" and "overly" need an
+    // adjective.
+    if (!graded && !CLASS_WORDS.has(t.norm)) return undefined;
+    if (graded) return { start: i, end: i + span, category: word ? categoryOf(word) : 'vague', term: `${t.norm} ${cw.base}`, word: cw, pattern: 'degree' };
   }
   if ((t.norm === 'more' || t.norm === 'less') && tokens[i - 1]?.norm === 'the') return undefined;
   if ((t.norm === 'more' || t.norm === 'less' || t.norm === 'most' || t.norm === 'least') && nextOk && (CLASS_WORDS.has(next.norm) || posOf(ctx, i + 1) === 'ADJ')) {
@@ -1201,6 +1205,15 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // measured against what the spec does otherwise (its default); nothing a test must check is left open. In an
   // obligation ("MUST use smaller thresholds") it is.
   if (c.category === 'comparative' && c.pattern !== 'superlative' && c.word?.form !== 'superlative' && permissionOnly(ctx, start)) return undefined;
+  // Seventh round: "Clients MAY have further restrictions around validating when a challenge is considered acceptable":
+  // a judgement word in a clause only a permission governs (RFC 2119 `MAY`, no obligation in the sentence) describes
+  // what an implementation may choose to do; nothing is required, so nothing is left open. "Clients MUST reject
+  // challenges that are not acceptable" stays.
+  if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && permissionOnly(ctx, start)) return undefined;
+  // Seventh round: "should carefully consider how its responses might impact the user", "thoughtfully weigh the
+  // options": the manner of a mental act (a verb of thinking right after the adverb) is nothing a reader can observe;
+  // what must be considered is the requirement. "carefully validate the input" (an act) stays.
+  if (c.word?.form === 'adv' && c.word.dimension === 'quality' && c.end - c.start === 1 && THINKING_VERBS.test(tokens[end]?.norm ?? '')) return undefined;
   if (c.word?.dimension === 'quality' && elaborated(ctx, end)) return undefined;
   // "a mechanism appropriate to the HTTP version: - HTTP/3: …": the list that follows answers it.
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree' || c.word.dimension === 'quantity') && listFollows(tokens, end)) return undefined;
@@ -1230,6 +1243,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.word && c.end - c.start === 1 && namesFlag(ctx, c)) return undefined;
   return reasonOf(c, where);
 }
+
+/** Verbs of thinking: their manner is not observable ("carefully consider"). */
+const THINKING_VERBS = /^(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|think(?:s|ing)?|reflect(?:s|ed|ing)?|ponder(?:s|ed|ing)?|deliberat(?:e|es|ed|ing))$/;
 
 /** Nouns of a named on/off switch: the words before them in their noun phrase are its name. */
 const FLAG_NOUNS = new Set(['flag', 'flags']);
@@ -2068,8 +2084,10 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
 function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
   const { tokens } = ctx;
   const sentence = tokens[c.start]!.sentence;
-  let verb = -1;
-  for (let k = c.start - 1; k >= 0 && k >= c.start - 8 && tokens[k]!.sentence === sentence; k--) {
+  // "must be properly masked": the adverb between "be" and a passive participle modifies that participle.
+  const afterBe = /^(?:be|been|being|is|are)$/.test(tokens[c.start - 1]?.norm ?? '');
+  let verb = afterBe && tokens[c.end]?.kind === 'word' && tokens[c.end]!.sentence === sentence && posOf(ctx, c.end) === 'VERB' ? c.end : -1;
+  for (let k = c.start - 1; verb < 0 && k >= 0 && k >= c.start - 8 && tokens[k]!.sentence === sentence; k--) {
     if (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'VERB') {
       verb = k;
       break;
@@ -2084,7 +2102,7 @@ function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
     }
   }
   if (verb < 0) return undefined;
-  const words = [tokens[verb]!.raw];
+  const words = afterBe && verb >= c.end ? ['be', tokens[verb]!.raw] : [tokens[verb]!.raw];
   for (let k = verb + 1; k < tokens.length && k < verb + 6 && tokens[k]!.sentence === sentence; k++) {
     if (k >= c.start && k < c.end) break;
     const t = tokens[k]!;

@@ -556,3 +556,25 @@ describe('clarity: seventh round (issue 13)', () => {
     ])), ['thoroughly (vague)']);
   });
 });
+
+describe('clarity: seventh round, the sections that enclose an item (issue 13)', () => {
+  const path = 'specs/007-billing/spec.md';
+
+  it('an item under a subsection of a criteria section is a criterion, also when the subsection is a chunk of its own', () => {
+    const text = ['# Billing', '', '## Acceptance Criteria', '', '### AC-1: Invoices', '', '- Customers can download invoices quickly', '', '## Notes', '', '### Background', '', '- Customers can download invoices quickly', ''].join('\n');
+    assert.deepEqual(hits(path, text).map((h) => `${h.phrase}@${h.range.start.line + 1}`), ['quickly@7']);
+    // Renaming the enclosing section re-reads the subsection (the enclosing titles are part of the chunk's cache key).
+    const ws = memoryWorkspace({ [path]: text });
+    assert.equal(ws.model().ambiguitiesOf(path).length, 1);
+    ws.updateFile(path, text.replace('## Acceptance Criteria', '## Discussion'));
+    assert.deepEqual(ws.model().ambiguitiesOf(path), []);
+  });
+
+  it('a bold label opening a paragraph is no "* " list item; a top-level title above the section is not the section', () => {
+    assert.deepEqual(found('.kiro/specs/billing/requirements.md', ['# Requirements Document', '', '## Glossary', '', '- **Fast path**: the quick route through checkout', '',
+      '## Requirements', '', '### Requirement 1: Invoices', '', '**User Story:** As a customer, I want quick access to invoices, so that I can pay them.', '',
+      '#### Acceptance Criteria', '', '1. WHEN a customer opens an invoice THEN the system SHALL show it quickly', ''].join('\n')), ['quickly (vague)']);
+    // A list right under a top-level "# Requirements" heading is still a list of requirements.
+    assert.deepEqual(found(path, ['# Requirements', '', '- Customers can download invoices quickly', ''].join('\n')), ['quickly (vague)']);
+  });
+});

@@ -107,6 +107,34 @@ export interface AmbiguityOptions {
   domain?: 'policy' | 'software' | 'protocol';
   /** The spec's full text: when given, list items under a normative lead-in are recognised by their markers. */
   specText?: string;
+  /**
+   * The headings that enclose the first block (outermost first; see `enclosingSections`): a chunk of a document starts
+   * at its own heading, and "## Acceptance Criteria / ### AC-3: Export" still makes AC-3's list items criteria.
+   */
+  sections?: readonly Section[];
+}
+
+/** An enclosing heading: its depth (`#` count) and its title as the pass reads it (lowercase, markup removed). */
+export interface Section {
+  depth: number;
+  title: string;
+}
+
+/** Pushes a heading on a stack of enclosing sections (the deeper or equal ones before it are closed). */
+function pushSection(sections: Section[], block: ProseBlock, specText: string | undefined): void {
+  const depth = headingDepth(block, specText);
+  while (sections.length && sections[sections.length - 1]!.depth >= depth) sections.pop();
+  sections.push({ depth, title: block.text.replace(/[*_`{}#]/g, ' ').trim().toLowerCase() });
+}
+
+/**
+ * The sections that enclose what follows `blocks` (the prose of one chunk, `specText` its text), given those that
+ * enclose the chunk: pass the result as `sections` for the next chunk.
+ */
+export function enclosingSections(before: readonly Section[], blocks: readonly ProseBlock[], specText: string): Section[] {
+  const sections = [...before];
+  for (const b of blocks) if (b.kind === 'heading') pushSection(sections, b, specText);
+  return sections;
 }
 
 export const DEFAULT_NORMATIVE_AUTHORITIES: readonly string[] = ['root', 'platform', 'system'];
@@ -488,15 +516,13 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
   let underLeadIn = false;
   let prev: ProseBlock | undefined;
   // The titles of the enclosing headings (innermost last), by depth.
-  const sections: { depth: number; title: string }[] = [];
+  const sections: Section[] = [...(options.sections ?? [])];
   const settled = new SectionSettlements();
   for (const block of blocks) {
     if (block.kind === 'heading') {
       settled.newSection();
       // Headings name a section; they are never findings, but they tell what the list items below them are.
-      const depth = headingDepth(block, options.specText);
-      while (sections.length && sections[sections.length - 1]!.depth >= depth) sections.pop();
-      sections.push({ depth, title: block.text.replace(/[*_`{}#]/g, ' ').trim().toLowerCase() });
+      pushSection(sections, block, options.specText);
       underLeadIn = false;
       prev = block;
       continue;
@@ -613,14 +639,17 @@ function sentenceBounds(tokens: Token[]): [number, number][] {
 function headingDepth(block: ProseBlock, specText: string | undefined): number {
   if (specText === undefined) return 1;
   const lineStart = Math.max(specText.lastIndexOf('\n', block.start - 1) + 1, 0);
-  const m = /^ {0,3}(#{1,6})/.exec(specText.slice(lineStart, block.start + 1));
+  // The block of a heading starts at its first `#` (the markers are blanked in its text): read the whole marker.
+  const m = /^ {0,3}(#{1,6})/.exec(specText.slice(lineStart, Math.max(block.start + 1, lineStart + 9)));
   return m ? m[1]!.length : 1;
 }
 
 function isListItem(block: ProseBlock, specText: string | undefined): boolean {
   if (specText === undefined) return false;
   const lineStart = Math.max(specText.lastIndexOf('\n', block.start - 1) + 1, 0);
-  return LIST_MARKER.test(specText.slice(lineStart, block.start + 1) + ' ');
+  // The marker stands before the block's text; "**User Story:** …" (bold markers are blanked in the text, so the
+  // block starts at the first `*`) is a paragraph, not a "* " item.
+  return LIST_MARKER.test(specText.slice(lineStart, block.start) + ' ');
 }
 
 /** Sections whose list items are requirements even without a keyword (spec-kit, Kiro, KEP, user stories). */
@@ -635,7 +664,7 @@ const MITIGATION_LABEL = /^[*_]{0,2}(?:mitigations?|strategy)[*_]{0,2}\s*:/i;
  * Is the block an acceptance criterion, success criterion, goal or a numbered requirement (a requirement without an
  * RFC 2119 keyword)? A list item in such a section, a `**FR-001**:`-style item, or a "Given … When … Then" scenario.
  */
-function criterionKind(block: ProseBlock, sections: { title: string }[], listItem: boolean): string | false {
+function criterionKind(block: ProseBlock, sections: Section[], listItem: boolean): string | false {
   const head = block.text.trimStart();
   if (CRITERION_ID.test(head)) return 'a numbered requirement';
   if (/\bgiven\b[\s\S]*\bthen\b/i.test(block.text)) return 'an acceptance scenario';
@@ -644,6 +673,8 @@ function criterionKind(block: ProseBlock, sections: { title: string }[], listIte
   // what the team commits to do (a discussion of the risk, or an unlabeled item, is not).
   if (MITIGATION_LABEL.test(head) && sections.some((s) => /\brisks?\b/.test(s.title))) return 'a risk mitigation';
   for (let i = sections.length - 1; i >= 0; i--) {
+    // "# Requirements Document / ## Glossary": a top-level heading above the item's own section is the document's title.
+    if (sections[i]!.depth === 1 && i < sections.length - 1) continue;
     const title = sections[i]!.title;
     if (NOT_CRITERIA_SECTION.test(title)) return false;
     const m = CRITERIA_SECTION.exec(title);

@@ -1,6 +1,6 @@
 // Issue 13: the clarifier judges sentence structure and word classes [^am6c], and reviews every spec format [^am7f].
 import * as assert from 'node:assert/strict';
-import { documentTerms, domainOf, reviewOf } from '../../server/src/core/analysis/ambiguity/formats';
+import { documentTerms, domainOf, featureNameTerms, reviewOf } from '../../server/src/core/analysis/ambiguity/formats';
 import { buildBatches, buildMessages, cacheKey, clausesForLlm } from '../../server/src/core/analysis/ambiguity/llm';
 import type { AmbiguityHit } from '../../server/src/core/workspace/workspaceIndex';
 import { memoryWorkspace } from '../helpers/workspace';
@@ -516,5 +516,65 @@ describe('clarity: sixth round (issue 13)', () => {
       '- **FR-001**: System MUST group results by store so that shoppers can compare prices easily.',
       '- **FR-002**: System MUST sort results so that the most relevant offers come first.',
       '- **FR-003**: System MUST load results quickly so that shoppers can compare prices.', ''].join('\n')), ['most relevant (comparative)', 'quickly (vague)']);
+  });
+});
+
+describe('clarity: seventh round (issue 13)', () => {
+  it('an evaluative adverb before a passive participle modifies the verb; "too" and "overly" still need an adjective', () => {
+    const text = KIRO([
+      'WHEN a record is shown THEN the system SHALL ensure that card numbers are adequately hidden',
+      'WHEN a receipt is printed THEN card numbers SHALL be adequately hidden',
+      'WHEN an export runs THEN the system SHALL keep the archive suitably compressed and reasonably small',
+      'WHEN the list is shown THEN the system SHALL not show too many rows',
+    ]);
+    assert.deepEqual(found('.kiro/specs/records/requirements.md', text), ['adequately (vague)', 'adequately (vague)', 'suitably (vague)', 'reasonably small (vague)', 'too many (quantity)']);
+    const q = hits('.kiro/specs/records/requirements.md', text)[1]!.question;
+    assert.match(q, /to be hidden adequately\?/);
+  });
+
+  it('a judgement word in a clause only MAY governs is the implementation\'s choice; under MUST it is asked', () => {
+    const draft = ['---', 'title: "Tokens"', 'docname: draft-x-tokens-00', '', '--- abstract', '', 'Tokens.', '', '--- middle', '', '# Redemption', '',
+      'Servers MAY apply further checks to decide when a redemption attempt is considered reasonable.', '',
+      'Servers MUST reject redemption attempts that are not reasonable.', ''].join('\n');
+    assert.deepEqual(found('draft-x-tokens.md', draft), ['reasonable (vague)']);
+  });
+
+  it('a feature folder\'s name is a term of its spec: an evaluative word in it names the feature', () => {
+    assert.deepEqual(featureNameTerms('.kiro/specs/quick-reply-panel/requirements.md'), ['quick reply', 'quick reply panel']);
+    assert.deepEqual(featureNameTerms('specs/012-fast-uploads/spec.md'), ['fast uploads', 'fast upload']);
+    assert.deepEqual(featureNameTerms('docs/fast-uploads.md'), []);
+    assert.deepEqual(found('.kiro/specs/quick-reply-panel/requirements.md', KIRO([
+      'WHEN a message arrives THEN the system SHALL show the quick reply panel under it',
+      'WHEN the user opens the panel THEN the system SHALL offer quick suggestions',
+    ])), ['quick (vague)']);
+  });
+
+  it('the manner of a verb of thinking is not asked; the manner of an act is', () => {
+    assert.deepEqual(found('.kiro/specs/review/requirements.md', KIRO([
+      'WHEN a change is proposed THEN the reviewer SHALL thoughtfully consider how it affects existing users',
+      'WHEN a change is proposed THEN the reviewer SHALL thoroughly test it',
+    ])), ['thoroughly (vague)']);
+  });
+});
+
+describe('clarity: seventh round, the sections that enclose an item (issue 13)', () => {
+  const path = 'specs/007-billing/spec.md';
+
+  it('an item under a subsection of a criteria section is a criterion, also when the subsection is a chunk of its own', () => {
+    const text = ['# Billing', '', '## Acceptance Criteria', '', '### AC-1: Invoices', '', '- Customers can download invoices quickly', '', '## Notes', '', '### Background', '', '- Customers can download invoices quickly', ''].join('\n');
+    assert.deepEqual(hits(path, text).map((h) => `${h.phrase}@${h.range.start.line + 1}`), ['quickly@7']);
+    // Renaming the enclosing section re-reads the subsection (the enclosing titles are part of the chunk's cache key).
+    const ws = memoryWorkspace({ [path]: text });
+    assert.equal(ws.model().ambiguitiesOf(path).length, 1);
+    ws.updateFile(path, text.replace('## Acceptance Criteria', '## Discussion'));
+    assert.deepEqual(ws.model().ambiguitiesOf(path), []);
+  });
+
+  it('a bold label opening a paragraph is no "* " list item; a top-level title above the section is not the section', () => {
+    assert.deepEqual(found('.kiro/specs/billing/requirements.md', ['# Requirements Document', '', '## Glossary', '', '- **Fast path**: the quick route through checkout', '',
+      '## Requirements', '', '### Requirement 1: Invoices', '', '**User Story:** As a customer, I want quick access to invoices, so that I can pay them.', '',
+      '#### Acceptance Criteria', '', '1. WHEN a customer opens an invoice THEN the system SHALL show it quickly', ''].join('\n')), ['quickly (vague)']);
+    // A list right under a top-level "# Requirements" heading is still a list of requirements.
+    assert.deepEqual(found(path, ['# Requirements', '', '- Customers can download invoices quickly', ''].join('\n')), ['quickly (vague)']);
   });
 });

@@ -1,5 +1,5 @@
-import { documentTermParts, domainCounts, domainOf, domainOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfPieces, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
-import { findAmbiguities, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding } from '../analysis/ambiguity/analyze';
+import { documentTermParts, domainCounts, featureNameTerms, domainOf, domainOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfPieces, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
+import { enclosingSections, findAmbiguities, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding, type Section } from '../analysis/ambiguity/analyze';
 import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
 import { CLARIFICATIONS_ID } from '../features/clarify';
 import { findCitations } from '../comments/citations';
@@ -191,7 +191,7 @@ export class WorkspaceIndex {
       const reviewed = this.config.ambiguity.enabled || typecheck ? chunkedReview(path, text, facts, chunks) : undefined;
       if (reviewed) facts.terms = chunkedTerms(chunks);
       const review = this.config.ambiguity.enabled ? reviewed : undefined;
-      const hits = review ? this.findAmbiguities(chunks, text, review, facts.terms ?? [], piecewise(chunks, facts.format)) : [];
+      const hits = review ? this.findAmbiguities(chunks, text, review, [...(facts.terms ?? []), ...featureNameTerms(path)], piecewise(chunks, facts.format)) : [];
       // The type checker's statements, chunk by chunk like the ambiguity pass (an edit re-extracts one section) [^tc1n].
       if (reviewed && typecheck) facts.typecheck = typecheckFacts(facts, chunks, text, reviewed.from);
       (this.ambiguity = this.cow(this.ambiguity)).set(path, facts.openQuestions.length ? [...hits, ...openQuestionHits(facts)] : hits);
@@ -384,9 +384,15 @@ export class WorkspaceIndex {
     // The document's own vocabulary (`terms`) is shared by its chunks: a chunk's findings are kept for it only.
     const domain = pieces ? domainOfPieces(chunks.map((c) => c.text), (_, i) => chunkDomain(chunks[i]!), review.format) : domainOf(text, review.format);
     const key = `${review.format}\u0000${domain}\u0000${terms.join('\u0000')}`;
+    // The headings enclosing each chunk (a chunk starts at its own heading): its list items may be criteria of a
+    // section an earlier chunk opened. Part of the cache key.
+    let sections: Section[] = [];
     for (const chunk of chunks) {
       const cached = chunk.entry.derived as { key: string; local: { finding: AmbiguityFinding; hit: AmbiguityHit }[] } | undefined;
-      let local = cached?.key === key ? cached.local : undefined;
+      const enclosing = sections;
+      sections = enclosingSections(enclosing, chunk.entry.facts.prose, chunk.text);
+      const chunkKey = enclosing.length ? `${key}\u0000${enclosing.map((s) => `${s.depth} ${s.title}`).join('\u0000')}` : key;
+      let local = cached?.key === chunkKey ? cached.local : undefined;
       if (!local) {
         const prose = chunk.entry.facts.prose.filter((b) => b.clauseId !== CLARIFICATIONS_ID && !b.record);
         const findings = prose.length
@@ -400,6 +406,7 @@ export class WorkspaceIndex {
               specText: chunk.text,
               documentTerms: terms,
               domain,
+              sections: enclosing,
             })
           : [];
         // Chunk-local hits (ranges from the chunk's first line): placed by shifting, as the chunk's facts are.
@@ -417,7 +424,7 @@ export class WorkspaceIndex {
             ...(f.clauseId !== undefined ? { clauseId: f.clauseId } : {}),
           },
         }));
-        chunk.entry.derived = { key, local };
+        chunk.entry.derived = { key: chunkKey, local };
       }
       for (const { finding, hit } of local) {
         if (finding.start + chunk.start < review.from) continue;

@@ -107,6 +107,34 @@ export interface AmbiguityOptions {
   domain?: 'policy' | 'software' | 'protocol';
   /** The spec's full text: when given, list items under a normative lead-in are recognised by their markers. */
   specText?: string;
+  /**
+   * The headings that enclose the first block (outermost first; see `enclosingSections`): a chunk of a document starts
+   * at its own heading, and "## Acceptance Criteria / ### AC-3: Export" still makes AC-3's list items criteria.
+   */
+  sections?: readonly Section[];
+}
+
+/** An enclosing heading: its depth (`#` count) and its title as the pass reads it (lowercase, markup removed). */
+export interface Section {
+  depth: number;
+  title: string;
+}
+
+/** Pushes a heading on a stack of enclosing sections (the deeper or equal ones before it are closed). */
+function pushSection(sections: Section[], block: ProseBlock, specText: string | undefined): void {
+  const depth = headingDepth(block, specText);
+  while (sections.length && sections[sections.length - 1]!.depth >= depth) sections.pop();
+  sections.push({ depth, title: block.text.replace(/[*_`{}#]/g, ' ').trim().toLowerCase() });
+}
+
+/**
+ * The sections that enclose what follows `blocks` (the prose of one chunk, `specText` its text), given those that
+ * enclose the chunk: pass the result as `sections` for the next chunk.
+ */
+export function enclosingSections(before: readonly Section[], blocks: readonly ProseBlock[], specText: string): Section[] {
+  const sections = [...before];
+  for (const b of blocks) if (b.kind === 'heading') pushSection(sections, b, specText);
+  return sections;
 }
 
 export const DEFAULT_NORMATIVE_AUTHORITIES: readonly string[] = ['root', 'platform', 'system'];
@@ -488,15 +516,13 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
   let underLeadIn = false;
   let prev: ProseBlock | undefined;
   // The titles of the enclosing headings (innermost last), by depth.
-  const sections: { depth: number; title: string }[] = [];
+  const sections: Section[] = [...(options.sections ?? [])];
   const settled = new SectionSettlements();
   for (const block of blocks) {
     if (block.kind === 'heading') {
       settled.newSection();
       // Headings name a section; they are never findings, but they tell what the list items below them are.
-      const depth = headingDepth(block, options.specText);
-      while (sections.length && sections[sections.length - 1]!.depth >= depth) sections.pop();
-      sections.push({ depth, title: block.text.replace(/[*_`{}#]/g, ' ').trim().toLowerCase() });
+      pushSection(sections, block, options.specText);
       underLeadIn = false;
       prev = block;
       continue;
@@ -613,14 +639,17 @@ function sentenceBounds(tokens: Token[]): [number, number][] {
 function headingDepth(block: ProseBlock, specText: string | undefined): number {
   if (specText === undefined) return 1;
   const lineStart = Math.max(specText.lastIndexOf('\n', block.start - 1) + 1, 0);
-  const m = /^ {0,3}(#{1,6})/.exec(specText.slice(lineStart, block.start + 1));
+  // The block of a heading starts at its first `#` (the markers are blanked in its text): read the whole marker.
+  const m = /^ {0,3}(#{1,6})/.exec(specText.slice(lineStart, Math.max(block.start + 1, lineStart + 9)));
   return m ? m[1]!.length : 1;
 }
 
 function isListItem(block: ProseBlock, specText: string | undefined): boolean {
   if (specText === undefined) return false;
   const lineStart = Math.max(specText.lastIndexOf('\n', block.start - 1) + 1, 0);
-  return LIST_MARKER.test(specText.slice(lineStart, block.start + 1) + ' ');
+  // The marker stands before the block's text; "**User Story:** …" (bold markers are blanked in the text, so the
+  // block starts at the first `*`) is a paragraph, not a "* " item.
+  return LIST_MARKER.test(specText.slice(lineStart, block.start) + ' ');
 }
 
 /** Sections whose list items are requirements even without a keyword (spec-kit, Kiro, KEP, user stories). */
@@ -635,7 +664,7 @@ const MITIGATION_LABEL = /^[*_]{0,2}(?:mitigations?|strategy)[*_]{0,2}\s*:/i;
  * Is the block an acceptance criterion, success criterion, goal or a numbered requirement (a requirement without an
  * RFC 2119 keyword)? A list item in such a section, a `**FR-001**:`-style item, or a "Given … When … Then" scenario.
  */
-function criterionKind(block: ProseBlock, sections: { title: string }[], listItem: boolean): string | false {
+function criterionKind(block: ProseBlock, sections: Section[], listItem: boolean): string | false {
   const head = block.text.trimStart();
   if (CRITERION_ID.test(head)) return 'a numbered requirement';
   if (/\bgiven\b[\s\S]*\bthen\b/i.test(block.text)) return 'an acceptance scenario';
@@ -644,6 +673,8 @@ function criterionKind(block: ProseBlock, sections: { title: string }[], listIte
   // what the team commits to do (a discussion of the risk, or an unlabeled item, is not).
   if (MITIGATION_LABEL.test(head) && sections.some((s) => /\brisks?\b/.test(s.title))) return 'a risk mitigation';
   for (let i = sections.length - 1; i >= 0; i--) {
+    // "# Requirements Document / ## Glossary": a top-level heading above the item's own section is the document's title.
+    if (sections[i]!.depth === 1 && i < sections.length - 1) continue;
     const title = sections[i]!.title;
     if (NOT_CRITERIA_SECTION.test(title)) return false;
     const m = CRITERIA_SECTION.exec(title);
@@ -1014,8 +1045,12 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
     const word = CLASS_WORDS.get(next.norm);
     const span = word && tokens[i + 2]?.norm === 'and' && CLASS_WORDS.has(tokens[i + 3]?.norm ?? '') ? 4 : 2;
     const cw: ClassWord = word ?? { base: next.norm, dimension: 'degree', form: 'adj' };
-    if (!word && posOf(ctx, i + 1) !== 'ADJ' && posOf(ctx, i + 1) !== 'ADV') return undefined;
-    return { start: i, end: i + span, category: word ? categoryOf(word) : 'vague', term: `${t.norm} ${cw.base}`, word: cw, pattern: 'degree' };
+    const graded = word !== undefined || posOf(ctx, i + 1) === 'ADJ' || posOf(ctx, i + 1) === 'ADV';
+    // Seventh round: "must be appropriately masked", "adequately tested": an evaluative adverb that grades no adjective
+    // modifies the verb, like "properly" does; it is judged below as a class word. "too many" and "overly" need an
+    // adjective.
+    if (!graded && !CLASS_WORDS.has(t.norm)) return undefined;
+    if (graded) return { start: i, end: i + span, category: word ? categoryOf(word) : 'vague', term: `${t.norm} ${cw.base}`, word: cw, pattern: 'degree' };
   }
   if ((t.norm === 'more' || t.norm === 'less') && tokens[i - 1]?.norm === 'the') return undefined;
   if ((t.norm === 'more' || t.norm === 'less' || t.norm === 'most' || t.norm === 'least') && nextOk && (CLASS_WORDS.has(next.norm) || posOf(ctx, i + 1) === 'ADJ')) {
@@ -1201,6 +1236,15 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // measured against what the spec does otherwise (its default); nothing a test must check is left open. In an
   // obligation ("MUST use smaller thresholds") it is.
   if (c.category === 'comparative' && c.pattern !== 'superlative' && c.word?.form !== 'superlative' && permissionOnly(ctx, start)) return undefined;
+  // Seventh round: "Clients MAY have further restrictions around validating when a challenge is considered acceptable":
+  // a judgement word in a clause only a permission governs (RFC 2119 `MAY`, no obligation in the sentence) describes
+  // what an implementation may choose to do; nothing is required, so nothing is left open. "Clients MUST reject
+  // challenges that are not acceptable" stays.
+  if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && permissionOnly(ctx, start)) return undefined;
+  // Seventh round: "should carefully consider how its responses might impact the user", "thoughtfully weigh the
+  // options": the manner of a mental act (a verb of thinking right after the adverb) is nothing a reader can observe;
+  // what must be considered is the requirement. "carefully validate the input" (an act) stays.
+  if (c.word?.form === 'adv' && c.word.dimension === 'quality' && c.end - c.start === 1 && THINKING_VERBS.test(tokens[end]?.norm ?? '')) return undefined;
   if (c.word?.dimension === 'quality' && elaborated(ctx, end)) return undefined;
   // "a mechanism appropriate to the HTTP version: - HTTP/3: …": the list that follows answers it.
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree' || c.word.dimension === 'quantity') && listFollows(tokens, end)) return undefined;
@@ -1230,6 +1274,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.word && c.end - c.start === 1 && namesFlag(ctx, c)) return undefined;
   return reasonOf(c, where);
 }
+
+/** Verbs of thinking: their manner is not observable ("carefully consider"). */
+const THINKING_VERBS = /^(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|think(?:s|ing)?|reflect(?:s|ed|ing)?|ponder(?:s|ed|ing)?|deliberat(?:e|es|ed|ing))$/;
 
 /** Nouns of a named on/off switch: the words before them in their noun phrase are its name. */
 const FLAG_NOUNS = new Set(['flag', 'flags']);
@@ -2068,8 +2115,10 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
 function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
   const { tokens } = ctx;
   const sentence = tokens[c.start]!.sentence;
-  let verb = -1;
-  for (let k = c.start - 1; k >= 0 && k >= c.start - 8 && tokens[k]!.sentence === sentence; k--) {
+  // "must be properly masked": the adverb between "be" and a passive participle modifies that participle.
+  const afterBe = /^(?:be|been|being|is|are)$/.test(tokens[c.start - 1]?.norm ?? '');
+  let verb = afterBe && tokens[c.end]?.kind === 'word' && tokens[c.end]!.sentence === sentence && posOf(ctx, c.end) === 'VERB' ? c.end : -1;
+  for (let k = c.start - 1; verb < 0 && k >= 0 && k >= c.start - 8 && tokens[k]!.sentence === sentence; k--) {
     if (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'VERB') {
       verb = k;
       break;
@@ -2084,7 +2133,7 @@ function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
     }
   }
   if (verb < 0) return undefined;
-  const words = [tokens[verb]!.raw];
+  const words = afterBe && verb >= c.end ? ['be', tokens[verb]!.raw] : [tokens[verb]!.raw];
   for (let k = verb + 1; k < tokens.length && k < verb + 6 && tokens[k]!.sentence === sentence; k++) {
     if (k >= c.start && k < c.end) break;
     const t = tokens[k]!;

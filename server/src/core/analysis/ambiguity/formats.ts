@@ -1,5 +1,6 @@
 import type { SpecFacts } from '../../markdown/parseSpec';
-import { isTemplatePath, SPEC_KIT_FOLDER_RE } from '../../markdown/formats';
+import { isTemplatePath, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE } from '../../markdown/formats';
+import { CLASS_WORDS } from './classes';
 
 /**
  * Which Markdown files the ambiguity pass reviews, and as what format: THE one decision [^am7f]. Each format is
@@ -180,6 +181,28 @@ export function documentTermParts(text: string): string[][] {
     }
   }
   return parts;
+}
+
+/**
+ * Seventh round: the name of a feature folder (`.kiro/specs/step-card-quick-actions/`, `specs/012-fast-checkout/`) names
+ * the feature, and an evaluative word in it is part of that name: "quick actions", "quick action" ("the quick action
+ * button" is the button the feature adds, not a speed). Each evaluative word of the name with the words after it (the
+ * last one also singular) is a term of the document. "The checkout SHALL be fast" in `fast-checkout` is still asked.
+ */
+export function featureNameTerms(path: string): string[] {
+  const folder = KIRO_FOLDER_RE.exec(path)?.[0] ?? SPEC_KIT_FOLDER_RE.exec(path)?.[0];
+  if (!folder) return [];
+  const words = folder.slice(folder.lastIndexOf('/') + 1).replace(/^\d{3,}-/, '').toLowerCase().split(/[-_.\s]+/).filter(Boolean);
+  const terms: string[] = [];
+  for (let i = 0; i < words.length - 1; i++) {
+    if (!CLASS_WORDS.has(words[i]!)) continue;
+    for (let j = i + 2; j <= words.length && j <= i + 4; j++) {
+      const phrase = words.slice(i, j).join(' ');
+      terms.push(phrase);
+      if (/[^s]s$/.test(phrase)) terms.push(phrase.slice(0, -1));
+    }
+  }
+  return terms;
 }
 
 /** The terms of a document from the parts of its pieces (see documentTermParts): lowercased, deduplicated, in order. */

@@ -557,6 +557,20 @@ describe('clarity: seventh round (issue 13)', () => {
   });
 });
 
+describe('clarity: a noun the document uses is no adjective (issue 13)', () => {
+  it('"prompt performance" in a spec about prompts is the performance of a prompt; "a prompt reply" elsewhere is asked', () => {
+    // Found on a real Kiro spec of an AI product: "WHEN analyzing prompt performance" drew "What delay counts as prompt".
+    assert.deepEqual(found('.kiro/specs/assistant/requirements.md', KIRO([
+      'WHEN an answer is rated THEN the system SHALL store the rating with the versions of prompts used',
+      'WHEN analyzing prompt performance THEN the system SHALL report the mean rating per prompt version',
+      'WHEN a ticket is opened THEN the system SHALL send a prompt reply',
+    ])), []);
+    assert.deepEqual(found('.kiro/specs/tickets/requirements.md', KIRO([
+      'WHEN a ticket is opened THEN the system SHALL send a prompt reply',
+    ])), ['prompt (time)']);
+  });
+});
+
 describe('clarity: seventh round, the sections that enclose an item (issue 13)', () => {
   const path = 'specs/007-billing/spec.md';
 

@@ -161,7 +161,7 @@ export function documentTerms(text: string): string[] {
  * one): mergeTermParts of its pieces' parts, in order, is documentTerms of the whole (an edit re-reads one piece).
  */
 export function documentTermParts(text: string): string[][] {
-  const parts: string[][] = [[], [], [], [], []];
+  const parts: string[][] = [[], [], [], [], [], []];
   for (const m of text.matchAll(BOLD_TERM)) parts[0]!.push(m[1]!);
   for (const m of text.matchAll(DEFINITION_LIST)) parts[1]!.push(m[1]!);
   for (const m of text.matchAll(QUOTED_DEFINITION)) parts[2]!.push(m[1]!);
@@ -180,8 +180,17 @@ export function documentTermParts(text: string): string[][] {
       if (/[^s]s$/i.test(label)) parts[4]!.push(label.slice(0, -1));
     }
   }
+  // A noun the document uses whose singular is an evaluative adjective too: "the quality of prompts" makes "prompt
+  // performance" the performance of a prompt, not a prompt one.
+  for (const m of text.matchAll(NOUN_PLURAL)) {
+    const singular = m[1]!.toLowerCase();
+    if (CLASS_WORDS.get(singular)?.form === 'adj') parts[5]!.push(singular, `${singular}s`);
+  }
   return parts;
 }
+
+/** A plural after a determiner or preposition: a noun ("of prompts", "the prompts", "all prompts"). */
+const NOUN_PLURAL = /\b(?:the|of|all|these|those|their|its|our|your|with|for|by|each|many|several|some|two|three|multiple|between)[ \t]+([a-z]{3,})s\b/gi;
 
 /**
  * Seventh round: the name of a feature folder (`.kiro/specs/step-card-quick-actions/`, `specs/012-fast-checkout/`) names

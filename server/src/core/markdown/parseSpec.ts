@@ -55,33 +55,46 @@ export interface FootnoteRef {
 /**
  * A footnote reference `[^id]` on one line (an id has no line break), its ranges computed when read: three numbers in
  * place of two ranges of two positions each (240 bytes per reference; a spec with 200,000 references held 48 MB of
- * them) [^big_documents]. `range` and `idRange` are new objects on each read, equal to the ranges it was made of;
- * JSON.stringify writes the ranges (toJSON), as the cache and the tests read them. A structured clone (the index
- * workers' facts) keeps the fields but not the class: reviveFootnoteRefs makes them whole again.
+ * them), and its block's text and section in one object the block's references share [^big_documents]. `range` and
+ * `idRange` are new objects on each read, equal to the ranges it was made of; JSON.stringify writes the FootnoteRef
+ * literal (toJSON), as the cache and the tests read it. A structured clone (the index workers' facts) keeps the fields
+ * but not the class: reviveFootnoteRefs makes them whole again.
  */
 class OneLineFootnoteRef implements FootnoteRef {
   readonly id: string;
-  readonly blockText: string;
-  readonly section: string[];
-  readonly sectionTitle: string;
-  readonly parent?: string;
-  readonly authority?: string;
+  /** The block and section around the reference, one object shared by the references of a block (see blockOf). */
+  readonly block: FootnoteBlock;
   /** The line of `[^id]`, the characters where it starts and ends (the id: start + 2 to end - 1). */
   readonly line: number;
   readonly start: number;
   readonly end: number;
 
-  constructor(id: string, line: number, start: number, end: number, blockText: string, ctx: { parent?: string | undefined; authority?: string | undefined; section: string[]; sectionTitle: string }) {
+  constructor(id: string, line: number, start: number, end: number, block: FootnoteBlock) {
     this.id = id;
-    this.blockText = blockText;
-    this.section = ctx.section;
-    this.sectionTitle = ctx.sectionTitle;
-    // Always set (maybe undefined), so every reference has one shape with its fields in the object.
-    (this as { parent?: string | undefined }).parent = ctx.parent;
-    (this as { authority?: string | undefined }).authority = ctx.authority;
+    this.block = block;
     this.line = line;
     this.start = start;
     this.end = end;
+  }
+
+  get blockText(): string {
+    return this.block.blockText;
+  }
+
+  get section(): string[] {
+    return this.block.section;
+  }
+
+  get sectionTitle(): string {
+    return this.block.sectionTitle;
+  }
+
+  get parent(): string | undefined {
+    return this.block.parent;
+  }
+
+  get authority(): string | undefined {
+    return this.block.authority;
   }
 
   get range(): Range {
@@ -99,6 +112,24 @@ class OneLineFootnoteRef implements FootnoteRef {
   }
 }
 
+/** What the references of one block share: the block's text, the enclosing clause, its authority and the sections. */
+interface FootnoteBlock {
+  readonly blockText: string;
+  readonly section: string[];
+  readonly sectionTitle: string;
+  readonly parent: string | undefined;
+  readonly authority: string | undefined;
+}
+
+/** The last block made: the next reference of the same block and section shares it (40 bytes a reference less). */
+let lastBlock: FootnoteBlock | undefined;
+
+function blockOf(blockText: string, ctx: { parent?: string | undefined; authority?: string | undefined; section: string[]; sectionTitle: string }): FootnoteBlock {
+  const b = lastBlock;
+  if (b && b.blockText === blockText && b.section === ctx.section && b.sectionTitle === ctx.sectionTitle && b.parent === ctx.parent && b.authority === ctx.authority) return b;
+  return (lastBlock = { blockText, section: ctx.section, sectionTitle: ctx.sectionTitle, parent: ctx.parent, authority: ctx.authority });
+}
+
 /**
  * A FootnoteRef: the compact one-line form when the ranges are those of `[^id]` on one line (always, from both parse
  * paths), else one object literal with the ranges (one literal per set of optional fields, fields in-object).
@@ -106,7 +137,7 @@ class OneLineFootnoteRef implements FootnoteRef {
 export function footnoteRefOf(id: string, range: Range, idRange: Range, blockText: string, ctx: { parent?: string | undefined; authority?: string | undefined; section: string[]; sectionTitle: string }): FootnoteRef {
   const line = range.start.line;
   if (range.end.line === line && idRange.start.line === line && idRange.end.line === line && idRange.start.character === range.start.character + 2 && idRange.end.character === range.end.character - 1) {
-    return new OneLineFootnoteRef(id, line, range.start.character, range.end.character, blockText, ctx);
+    return new OneLineFootnoteRef(id, line, range.start.character, range.end.character, blockOf(blockText, ctx));
   }
   const { parent, authority, section, sectionTitle } = ctx;
   if (parent !== undefined) {
@@ -117,15 +148,15 @@ export function footnoteRefOf(id: string, range: Range, idRange: Range, blockTex
 
 /** A FootnoteRef `line` lines further down. */
 function shiftedFootnoteRef(r: FootnoteRef, line: number): FootnoteRef {
-  if (r instanceof OneLineFootnoteRef) return new OneLineFootnoteRef(r.id, r.line + line, r.start, r.end, r.blockText, r);
+  if (r instanceof OneLineFootnoteRef) return new OneLineFootnoteRef(r.id, r.line + line, r.start, r.end, r.block);
   return { ...r, range: shiftRange(r.range, line), idRange: shiftRange(r.idRange, line) };
 }
 
 /** A FootnoteRef whole again after a structured clone or a JSON round trip (the same object when it is whole). */
 function revivedFootnoteRef(r: FootnoteRef): FootnoteRef {
   if (r instanceof OneLineFootnoteRef) return r;
-  const c = r as Partial<FootnoteRef> & { line?: number; start?: number; end?: number };
-  if (c.range === undefined && c.line !== undefined) return new OneLineFootnoteRef(r.id, c.line, c.start!, c.end!, r.blockText, r);
+  const c = r as Partial<FootnoteRef> & { line?: number; start?: number; end?: number; block?: FootnoteBlock };
+  if (c.range === undefined && c.line !== undefined && c.block) return new OneLineFootnoteRef(r.id, c.line, c.start!, c.end!, blockOf(c.block.blockText, c.block));
   return footnoteRefOf(r.id, r.range, r.idRange, r.blockText, r);
 }
 

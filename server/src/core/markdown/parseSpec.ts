@@ -53,16 +53,132 @@ export interface FootnoteRef {
 }
 
 /**
- * A FootnoteRef with every field in one object literal (one literal per set of optional fields): V8 keeps the fields
- * in the object, where `{ ...ctx }` or adding fields later puts them in a separate property array (40 bytes more per
- * reference; a spec with 200,000 references has 200,000 of them) [^big_documents].
+ * A footnote reference `[^id]` on one line (an id has no line break), its ranges computed when read: three numbers in
+ * place of two ranges of two positions each (240 bytes per reference; a spec with 200,000 references held 48 MB of
+ * them), and its block's text and section in one object the block's references share [^big_documents]. `range` and
+ * `idRange` are new objects on each read, equal to the ranges it was made of; JSON.stringify writes the FootnoteRef
+ * literal (toJSON), as the cache and the tests read it. A structured clone (the index workers' facts) keeps the fields
+ * but not the class: reviveFootnoteRefs makes them whole again.
  */
-export function footnoteRefOf(id: string, range: Range, idRange: Range, blockText: string, ctx: { parent?: string; authority?: string; section: string[]; sectionTitle: string }): FootnoteRef {
+class OneLineFootnoteRef implements FootnoteRef {
+  readonly id: string;
+  /** The block and section around the reference, one object shared by the references of a block (see blockOf). */
+  readonly block: FootnoteBlock;
+  /** The line of `[^id]`, the characters where it starts and ends (the id: start + 2 to end - 1). */
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+
+  constructor(id: string, line: number, start: number, end: number, block: FootnoteBlock) {
+    this.id = id;
+    this.block = block;
+    this.line = line;
+    this.start = start;
+    this.end = end;
+  }
+
+  get blockText(): string {
+    return this.block.blockText;
+  }
+
+  get section(): string[] {
+    return this.block.section;
+  }
+
+  get sectionTitle(): string {
+    return this.block.sectionTitle;
+  }
+
+  get parent(): string | undefined {
+    return this.block.parent;
+  }
+
+  get authority(): string | undefined {
+    return this.block.authority;
+  }
+
+  get range(): Range {
+    return { start: { line: this.line, character: this.start }, end: { line: this.line, character: this.end } };
+  }
+
+  get idRange(): Range {
+    return { start: { line: this.line, character: this.start + 2 }, end: { line: this.line, character: this.end - 1 } };
+  }
+
+  /** The fields of the FootnoteRef type, in the order of the literal it replaces. */
+  toJSON(): FootnoteRef {
+    const { id, range, idRange, blockText, section, sectionTitle, parent, authority } = this;
+    return { id, range, idRange, blockText, section, sectionTitle, parent, authority } as FootnoteRef;
+  }
+}
+
+/** What the references of one block share: the block's text, the enclosing clause, its authority and the sections. */
+interface FootnoteBlock {
+  readonly blockText: string;
+  readonly section: string[];
+  readonly sectionTitle: string;
+  readonly parent: string | undefined;
+  readonly authority: string | undefined;
+}
+
+/** The last block made: the next reference of the same block and section shares it (40 bytes a reference less). */
+let lastBlock: FootnoteBlock | undefined;
+
+function blockOf(blockText: string, ctx: { parent?: string | undefined; authority?: string | undefined; section: string[]; sectionTitle: string }): FootnoteBlock {
+  const b = lastBlock;
+  if (b && b.blockText === blockText && b.section === ctx.section && b.sectionTitle === ctx.sectionTitle && b.parent === ctx.parent && b.authority === ctx.authority) return b;
+  return (lastBlock = { blockText, section: ctx.section, sectionTitle: ctx.sectionTitle, parent: ctx.parent, authority: ctx.authority });
+}
+
+/**
+ * A FootnoteRef: the compact one-line form when the ranges are those of `[^id]` on one line (always, from both parse
+ * paths), else one object literal with the ranges (one literal per set of optional fields, fields in-object).
+ */
+export function footnoteRefOf(id: string, range: Range, idRange: Range, blockText: string, ctx: { parent?: string | undefined; authority?: string | undefined; section: string[]; sectionTitle: string }): FootnoteRef {
+  const line = range.start.line;
+  if (range.end.line === line && idRange.start.line === line && idRange.end.line === line && idRange.start.character === range.start.character + 2 && idRange.end.character === range.end.character - 1) {
+    return new OneLineFootnoteRef(id, line, range.start.character, range.end.character, blockOf(blockText, ctx));
+  }
   const { parent, authority, section, sectionTitle } = ctx;
   if (parent !== undefined) {
     return authority !== undefined ? { id, range, idRange, blockText, section, sectionTitle, parent, authority } : { id, range, idRange, blockText, section, sectionTitle, parent };
   }
   return authority !== undefined ? { id, range, idRange, blockText, section, sectionTitle, authority } : { id, range, idRange, blockText, section, sectionTitle };
+}
+
+/** A FootnoteRef `line` lines further down. */
+function shiftedFootnoteRef(r: FootnoteRef, line: number): FootnoteRef {
+  if (r instanceof OneLineFootnoteRef) return new OneLineFootnoteRef(r.id, r.line + line, r.start, r.end, r.block);
+  return { ...r, range: shiftRange(r.range, line), idRange: shiftRange(r.idRange, line) };
+}
+
+/** A FootnoteRef whole again after a structured clone or a JSON round trip (the same object when it is whole). */
+function revivedFootnoteRef(r: FootnoteRef): FootnoteRef {
+  if (r instanceof OneLineFootnoteRef) return r;
+  const c = r as Partial<FootnoteRef> & { line?: number; start?: number; end?: number; block?: FootnoteBlock };
+  if (c.range === undefined && c.line !== undefined && c.block) return new OneLineFootnoteRef(r.id, c.line, c.start!, c.end!, blockOf(c.block.blockText, c.block));
+  return footnoteRefOf(r.id, r.range, r.idRange, r.blockText, r);
+}
+
+/**
+ * The footnote references of facts that came by structured clone (from an index worker) or from JSON (the index
+ * cache), made whole and compact in place: the spec's and its chunk entries' (an object shared by both stays shared).
+ */
+export function reviveFootnoteRefs(spec: SpecFacts, chunks?: SpecChunkCache): void {
+  const seen = new Map<FootnoteRef, FootnoteRef>();
+  const revive = (list: FootnoteRef[]): void => {
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!;
+      let next = seen.get(r);
+      if (!next) seen.set(r, (next = revivedFootnoteRef(r)));
+      list[i] = next;
+    }
+  };
+  revive(spec.footnoteRefs);
+  for (const entry of chunks?.values() ?? []) {
+    revive(entry.facts.footnoteRefs);
+    if (entry.byLine) revive(entry.byLine.facts.footnoteRefs);
+  }
 }
 
 export interface FootnoteDef {
@@ -624,7 +740,7 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
             : {
                 headings: f.headings.map((h) => ({ ...h, range: shiftRange(h.range, line) })),
                 headingClauses: f.headingClauses.map((c) => ({ ...c, range: shiftRange(c.range, line), idRange: shiftRange(c.idRange, line) })),
-                footnoteRefs: f.footnoteRefs.map((r) => ({ ...r, range: shiftRange(r.range, line), idRange: shiftRange(r.idRange, line) })),
+                footnoteRefs: f.footnoteRefs.map((r) => shiftedFootnoteRef(r, line)),
                 footnoteDefs: f.footnoteDefs.map((d) => ({
                   ...d,
                   range: shiftRange(d.range, line),

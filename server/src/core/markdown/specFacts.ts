@@ -9,6 +9,7 @@ import {
   BLOCK_TEXT_LIMIT,
   collapse,
   emptySpecFacts,
+  footnoteRefOf,
   HEADING_TEXT_LIMIT,
   HTML_ANCHOR_RE,
   isRecordHeading,
@@ -472,7 +473,7 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
   };
   const addRefs = (refs: [number, number, string][], blockText: string): void => {
     for (const [start, end, id] of refs) {
-      facts.footnoteRefs.push({ id, range: lines.rangeOf(start, end), idRange: lines.rangeOf(start + 2, end - 1), blockText, ...current() });
+      facts.footnoteRefs.push(footnoteRefOf(id, lines.rangeOf(start, end), lines.rangeOf(start + 2, end - 1), blockText, current()));
     }
   };
   const pending: { clause: Clause; from: number }[] = [];

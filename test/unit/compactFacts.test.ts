@@ -1,0 +1,86 @@
+// Footnote references held as a line and two characters, and the clauses and model references read through them
+// [^big_documents]: the values read are the ranges and fields they replace, after a structured clone (the index
+// workers), a JSON round trip (the index cache) and a chunk placed further down.
+import * as assert from 'node:assert/strict';
+import { parseSpec, parseSpecChunked, reviveFootnoteRefs, type FootnoteRef } from '../../server/src/core/markdown/parseSpec';
+import type { Range } from '../../server/src/core/types';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { resolveConfig } from '../../server/src/core/workspace/config';
+import { memoryWorkspace } from '../helpers/workspace';
+
+const SPEC = '# Rules {#rules authority=platform}\n\nA reply is short[^brief] and kind[^kind].\n\n## Tone {#tone}\n\nSay it plainly.[^plain]\n';
+
+/** The text a range covers (one line). */
+const at = (text: string, r: Range): string => text.split('\n')[r.start.line]!.slice(r.start.character, r.end.character);
+
+/** A reference as the plain literal it replaces. */
+const literal = (r: FootnoteRef): unknown => ({ id: r.id, range: r.range, idRange: r.idRange, blockText: r.blockText, section: r.section, sectionTitle: r.sectionTitle, parent: r.parent, authority: r.authority });
+
+describe('compact footnote references', () => {
+  it('read their ranges, block, section, parent and authority; JSON writes the FootnoteRef literal', () => {
+    const refs = parseSpec('spec.md', SPEC).footnoteRefs;
+    assert.deepEqual(refs.map((r) => [at(SPEC, r.range), at(SPEC, r.idRange), r.parent, r.authority, r.sectionTitle]), [
+      ['[^brief]', 'brief', 'rules', 'platform', 'Rules'],
+      ['[^kind]', 'kind', 'rules', 'platform', 'Rules'],
+      ['[^plain]', 'plain', 'tone', 'platform', 'Tone'],
+    ]);
+    assert.equal(refs[0]!.blockText, 'A reply is short[^brief] and kind[^kind].');
+    // A new range object on each read, never one the caller could change for the next reader.
+    assert.notEqual(refs[0]!.range, refs[0]!.range);
+    assert.deepEqual(JSON.parse(JSON.stringify(refs)), JSON.parse(JSON.stringify(refs.map(literal))));
+    assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(refs[0])) as object), ['id', 'range', 'idRange', 'blockText', 'section', 'sectionTitle', 'parent', 'authority']);
+  });
+
+  it('are whole again after a structured clone (worker) and a JSON round trip (cache), shared objects still shared', () => {
+    const { facts, cache } = parseSpecChunked('spec.md', SPEC);
+    const want = facts.footnoteRefs.map(literal);
+    for (const copy of [structuredClone({ facts, cache }), { facts: JSON.parse(JSON.stringify(facts)) as typeof facts, cache: undefined }]) {
+      if (copy.cache) assert.equal(copy.facts.footnoteRefs[0]!.range, undefined, 'a clone keeps the fields, not the class');
+      reviveFootnoteRefs(copy.facts, copy.cache);
+      assert.deepEqual(copy.facts.footnoteRefs.map(literal), want);
+      if (copy.cache) {
+        const inChunks = new Set([...copy.cache.values()].flatMap((e) => [...e.facts.footnoteRefs, ...(e.byLine?.facts.footnoteRefs ?? [])]));
+        assert.ok(copy.facts.footnoteRefs.every((r) => inChunks.has(r)), 'the spec and its chunks hold the same reference objects');
+      }
+    }
+  });
+
+  it('placed further down with their chunk: the ranges move, the rest stays', () => {
+    const text = '# Intro {#intro}\n\nLead.\n\n' + SPEC;
+    const refs = parseSpecChunked('spec.md', text).facts.footnoteRefs;
+    assert.deepEqual(refs.map((r) => at(text, r.range)), ['[^brief]', '[^kind]', '[^plain]']);
+    assert.deepEqual(refs.map((r) => r.range.start.line), [6, 6, 10]);
+  });
+
+  it('the footnote clause and the model reference read through the reference; JSON writes the literals', () => {
+    const index = memoryWorkspace({ 'spec.md': SPEC });
+    const r = index.model().resolve('brief');
+    const clause = r.clause!;
+    assert.deepEqual(JSON.parse(JSON.stringify(clause)), {
+      id: 'brief',
+      kind: 'footnote',
+      title: 'Rules',
+      text: 'A reply is short[^brief] and kind[^kind].',
+      file: 'spec.md',
+      range: { start: { line: 2, character: 16 }, end: { line: 2, character: 24 } },
+      idRange: { start: { line: 2, character: 18 }, end: { line: 2, character: 23 } },
+      section: ['Rules'],
+      attributes: {},
+      parent: 'rules',
+      authority: 'platform',
+    });
+    assert.deepEqual(
+      r.specReferences.map((s) => JSON.parse(JSON.stringify(s)) as unknown),
+      [{ id: 'brief', file: 'spec.md', kind: 'footnote', range: clause.range, idRange: clause.idRange }],
+    );
+  });
+
+  it('facts added from a clone (a worker batch) give the model of the same parse in one thread', () => {
+    const one = memoryWorkspace({ 'spec.md': SPEC });
+    const other = new WorkspaceIndex(resolveConfig(undefined).config);
+    const index = memoryWorkspace({ 'spec.md': SPEC });
+    other.addFacts(structuredClone(index.factsOf('spec.md')!));
+    const view = (w: WorkspaceIndex): unknown => JSON.parse(JSON.stringify([w.model().clauses, ['brief', 'kind', 'plain'].map((id) => w.model().resolve(id).specReferences)]));
+    assert.deepEqual(view(other), view(one));
+  });
+});

@@ -141,7 +141,6 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   }
 
   // Unknown ids in code and tests.
-  let known: readonly string[] | undefined;
   const suggestions = new Map<string, string | undefined>();
   const suggestIn = new Map<string, boolean>();
   for (const citation of only === undefined ? model.citations : (model.code.get(only)?.citations ?? [])) {
@@ -159,11 +158,11 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
       });
       continue;
     }
-    known ??= model.knownIds();
     let allowed = suggestIn.get(citation.file);
     if (allowed === undefined) {
+      // The known ids are counted, not listed: the list is made only for a suggestion not memoized yet.
       const unknown = new Set((model.code.get(citation.file)?.citations ?? []).filter((c) => !model.citationTarget(c.id)).map((c) => c.id));
-      suggestIn.set(citation.file, (allowed = unknown.size * known.length <= SUGGESTION_BUDGET));
+      suggestIn.set(citation.file, (allowed = unknown.size * model.clausesById.size <= SUGGESTION_BUDGET));
     }
     if (allowed && !suggestions.has(citation.id)) suggestions.set(citation.id, suggestionFor(model, citation.id));
     const suggestion = allowed ? suggestions.get(citation.id) : undefined;
@@ -216,7 +215,10 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
     });
   }
 
-  for (const [id, defs] of model.definitionsById) {
+  // One file: the ids of its own definitions (not every definition of the workspace).
+  const definitionIds = only === undefined ? model.definitionsById.keys() : new Set(model.definitionsOfFile(only).map((d) => d.id));
+  for (const id of definitionIds) {
+    const defs = model.definitionsById.get(id) ?? [];
     const seen = new Map<string, number>();
     for (const def of defs) {
       if (!want(def.file)) continue;
@@ -275,8 +277,8 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
 
   for (const clause of clauses) {
     if (clause.kind !== 'footnote' || !want(clause.file)) continue;
-    const example = model.exampleOf(clause);
-    if (!example || example.exists || !example.expected) continue;
+    const example = model.missingExampleOf(clause);
+    if (!example) continue;
     if (example.outside) {
       add({
         code: 'example.missing',

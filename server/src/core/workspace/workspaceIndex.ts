@@ -776,6 +776,8 @@ interface Patch {
   base: IndexModel;
   swap: Map<unknown, unknown>;
   contributions: Map<string, Contribution>;
+  /** The file patched: a spec's patch swaps only its clauses, definitions and references; a code file's only citations. */
+  file?: { path: string; role: 'spec' | 'code' };
   /** The new lists and maps of a model built from its base (IndexModel.withSpec): ids, coverage and targets change. */
   rebuilt?: { clauses: Clause[]; clausesById: IdMap<Clause>; definitionsById: IdMap<FootnoteDefinitionAt>; specReferencesById: IdMap<SpecReference> };
 }
@@ -860,13 +862,17 @@ export class IndexModel {
       this.knownCache = base.knownCache;
       this.coveredIds = base.coveredIds;
       this.coveredCount = base.coveredCount;
-      const remap = <T>(list: T[]): T[] => {
+      // A patch keeps every clause at its place in the flat list: the places of a file's clauses stay valid.
+      this.clauseSpans = base.clauseSpans;
+      const remap = <T>(list: T[], spans: readonly (readonly [number, number])[] = [[0, list.length]]): T[] => {
         let out: T[] | undefined;
-        for (let i = 0; i < list.length; i++) {
-          const to = swap.get(list[i]) as T | undefined;
-          if (to === undefined) continue;
-          out ??= [...list];
-          out[i] = to;
+        for (const [from, to_] of spans) {
+          for (let i = from; i < to_; i++) {
+            const to = swap.get(list[i]) as T | undefined;
+            if (to === undefined) continue;
+            out ??= [...list];
+            out[i] = to;
+          }
         }
         return out ?? list;
       };
@@ -884,11 +890,13 @@ export class IndexModel {
         }
         return out ?? from;
       };
-      this.clauses = remap(base.clauses);
+      // Only the patched file's own objects are swapped: the clauses of a spec (at their places), the citations of code.
+      const role = patch.file?.role;
+      this.clauses = role === 'code' ? base.clauses : remap(base.clauses, role === 'spec' ? base.clauseSpansOf(patch.file!.path) : undefined);
       const copyIds = <T extends object>(m: IdMap<T>): IdMap<T> => m.copy();
       const copyMap = <T>(m: Map<string, T[]>): Map<string, T[]> => new Map(m);
       this.clausesById = remapMap(base.clausesById, copyIds);
-      this.citations = remap(base.citations);
+      this.citations = role === 'spec' ? base.citations : remap(base.citations);
       this.citationsById = remapMap(base.citationsById, copyMap);
       this.definitionsById = remapMap(base.definitionsById, copyIds);
       this.specReferencesById = remapMap(base.specReferencesById, copyIds);
@@ -1039,6 +1047,33 @@ export class IndexModel {
     return out;
   }
 
+  /** The footnote definitions of a spec file, in the file's order. */
+  definitionsOfFile(file: string): FootnoteDefinitionAt[] {
+    return (this.contributions.get(file)?.definitions ?? []).map((d) => d.def);
+  }
+
+  /** Where each file's clauses are in `clauses` (runs of places), computed once and shared by the models patched from this one. */
+  private readonly clauseSpans: { byFile?: Map<string, [number, number][]> } = {};
+
+  /** The runs of places of a file's clauses in `clauses` (heading, footnote and definition clauses each come by file). */
+  private clauseSpansOf(file: string): readonly (readonly [number, number])[] {
+    if (!this.clauseSpans.byFile) {
+      const byFile = new Map<string, [number, number][]>();
+      let last: [number, number] | undefined;
+      this.clauses.forEach((c, i) => {
+        if (last && last[1] === i && this.clauses[i - 1]!.file === c.file) last[1] = i + 1;
+        else {
+          last = [i, i + 1];
+          const runs = byFile.get(c.file);
+          if (runs) runs.push(last);
+          else byFile.set(c.file, [last]);
+        }
+      });
+      this.clauseSpans.byFile = byFile;
+    }
+    return this.clauseSpans.byFile.get(file) ?? [];
+  }
+
   /** The clauses a spec file declares (headings, first footnote references, definitions). */
   clausesOfFile(file: string): Clause[] {
     return [...(this.contributions.get(file)?.clauses.made ?? [])];
@@ -1099,7 +1134,7 @@ export class IndexModel {
     }
     const contributions = new Map(this.contributions);
     contributions.set(file, next);
-    return new IndexModel(this.classifier, maps.specs, this.code, this.examples, this.files, this.configProblems, maps.ambiguity, maps.llmHits, { base: this, swap, contributions });
+    return new IndexModel(this.classifier, maps.specs, this.code, this.examples, this.files, this.configProblems, maps.ambiguity, maps.llmHits, { base: this, swap, contributions, file: { path: file, role: 'spec' } });
   }
 
   /**
@@ -1362,7 +1397,7 @@ export class IndexModel {
   patchedCode(before: CodeFacts, after: CodeFacts, code: ReadonlyMap<string, CodeFacts>): IndexModel {
     const swap = new Map<unknown, unknown>();
     before.citations.forEach((c, i) => swap.set(c, after.citations[i]));
-    return new IndexModel(this.classifier, this.specs, code, this.examples, this.files, this.configProblems, this.ambiguity, this.llmHits, { base: this, swap, contributions: this.contributions });
+    return new IndexModel(this.classifier, this.specs, code, this.examples, this.files, this.configProblems, this.ambiguity, this.llmHits, { base: this, swap, contributions: this.contributions, file: { path: after.file, role: 'code' } });
   }
 
   /** Heading clauses, then one footnote clause per id, with or without a definition [^footnote_clauses]. */
@@ -1451,6 +1486,46 @@ export class IndexModel {
       if (info.exists || info.expected) this.exampleCache.set(clause, info);
     }
     return info;
+  }
+
+  /**
+   * The example of a footnote clause when it is expected and missing (`example.missing`), else undefined; equal to
+   * exampleOf, without making an answer for a clause that has no definition, no file named like its example and no
+   * examples folder beside its spec or at the root (most footnotes of a big spec: asked again on every keystroke).
+   */
+  missingExampleOf(clause: Clause): ExampleInfo | undefined {
+    if (clause.kind !== 'footnote') return undefined;
+    const known = this.exampleCache.get(clause);
+    if (!known && !this.definitionsById.has(clause.id) && !this.mayNameExample(clause.id)) {
+      let folder = this.specFolders.get(clause.file);
+      if (folder === undefined) this.specFolders.set(clause.file, (folder = dirname(clause.file)));
+      if (!this.hasExampleFolder(folder) && !this.hasExampleFolder('')) return undefined;
+    }
+    const info = known ?? this.exampleOf(clause);
+    return info && !info.exists && info.expected ? info : undefined;
+  }
+
+  private readonly specFolders = new Map<string, string>();
+
+  private hasExampleFolder(place: string): boolean {
+    let has = this.exampleFolders.get(place);
+    if (has === undefined) this.exampleFolders.set(place, (has = this.hasFolder(this.classifier.exampleFolderIn(place))));
+    return has;
+  }
+
+  /** Whether some file of the workspace may be the example of this id in some folder (its name fits the pattern). */
+  private mayNameExample(id: string): boolean {
+    const { examplePrefix: prefix, exampleSuffix: suffix } = this.classifier;
+    // The name of `<folder>/<prefix><id><suffix>` is `<id><suffix>` when the prefix is a folder (`examples/`) or empty:
+    // then the names of the workspace's files tell. Any other pattern: every id may.
+    if (id.includes('/') || suffix.includes('/') || prefix.slice(prefix.lastIndexOf('/') + 1) !== '') return true;
+    let names = exampleNames.get(this.files);
+    if (!names) {
+      names = new Set();
+      for (const f of this.files) if (f.endsWith(suffix)) names.add(f.slice(f.lastIndexOf('/') + 1, f.length - suffix.length));
+      exampleNames.set(this.files, names);
+    }
+    return names.has(id);
   }
 
   /** The definition's target, else `examples/<id>.md` beside the spec, then at the root [^example_files] [^ex5p]. */
@@ -1686,6 +1761,8 @@ export class IndexModel {
  * valid. Each depends only on its facts object and file.
  */
 const footnoteClauses = new WeakMap<FootnoteRef, Clause>();
+/** The names example files could have (IndexModel.mayNameExample), per set of workspace paths. */
+const exampleNames = new WeakMap<ReadonlySet<string>, Set<string>>();
 const definitionsAt = new WeakMap<FootnoteDef, FootnoteDefinitionAt>();
 const definitionClauses = new WeakMap<FootnoteDefinitionAt, Clause>();
 

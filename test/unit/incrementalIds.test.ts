@@ -189,6 +189,59 @@ describe('incremental ids: edits that add or remove ids', () => {
   });
 });
 
+describe('incremental keystrokes in a big spec: what is kept per section placement', () => {
+  it('the Model Spec typed in at random (words, vague words, line breaks, new footnotes) equals a fresh index', function () {
+    this.timeout(300_000); // a fresh index of the Model Spec per step, on a machine shared with other work
+    const files: Record<string, string> = {
+      'model_spec.md': fs.readFileSync(path.join(modelSpecDir(), 'model_spec.md'), 'utf8'),
+      // A second spec whose statements may conflict with typed ones, and citations (unknown ones with tied suggestions).
+      'specs/other.md': '# Other {#zz_other}\n\nThe assistant MUST NOT respond within 5 seconds.\n\nThe assistant must log requests.\n',
+      'src/a.ts': '// [^8ep1] [^chain_of_command] [^zz_otherr] [^bench1x]\n',
+      'examples/8ep1.md': 'Examples for [^8ep1]:\n',
+    };
+    const file = 'model_spec.md';
+    const live = memoryWorkspace(files);
+    const kept = byFile(computeDiagnostics(live.model(), live.config));
+    live.takeChanges();
+    const next = rng(5);
+    const INSERTS = [' quickly', ' as appropriate', '\n', '\n\nThe assistant MUST respond within 5 seconds.\n', ' etc.'];
+    let fast = 0;
+    for (let step = 0; step < 14; step++) {
+      const text = files[file]!;
+      const lines = text.split('\n');
+      const prose = lines.map((l, i) => [l, i] as const).filter(([l]) => /^[A-Z][a-z]/.test(l) && l.length > 40).map(([, i]) => i);
+      const line = prose[next(prose.length)]!;
+      const at = Math.min(10 + next(20), lines[line]!.length);
+      const insert = step % 3 === 2 ? ` [^bench${step}]` : INSERTS[next(INSERTS.length)]!;
+      lines[line] = lines[line]!.slice(0, at) + insert + lines[line]!.slice(at);
+      files[file] = lines.join('\n');
+      live.updateFile(file, files[file]!, true);
+      const changes = live.takeChanges();
+      const model = live.model();
+      if (changes === 'all') {
+        kept.clear();
+        for (const [f, list] of byFile(computeDiagnostics(model, live.config))) kept.set(f, list);
+      } else {
+        fast++;
+        for (const f of changes) {
+          const list = computeDiagnostics(model, live.config, f);
+          if (list.length) kept.set(f, list);
+          else kept.delete(f);
+        }
+      }
+      const fresh = memoryWorkspace(files);
+      const context = `step ${step}: ${JSON.stringify(insert)} at ${line}:${at}`;
+      assert.deepStrictEqual(live.specFacts(file)!.typecheck, fresh.specFacts(file)!.typecheck, context);
+      assert.deepStrictEqual(model.ambiguitiesOf(file), fresh.model().ambiguitiesOf(file), context);
+      assert.deepStrictEqual(snapshot(model), snapshot(fresh.model()), context);
+      const expected = byFile(computeDiagnostics(fresh.model(), fresh.config));
+      assert.deepStrictEqual([...kept.keys()].sort(), [...expected.keys()].sort(), context);
+      for (const [f, list] of expected) assert.deepStrictEqual(kept.get(f), list, `${context} (${f})`);
+    }
+    assert.ok(fast >= 10, `edits take the incremental path (${fast} of 14)`);
+  });
+});
+
 describe('incremental ids: the persistent id map and the nearest ids kept across edits', () => {
   it('an IdMap and its copies each equal a Map given the same changes, in the same order; a copy never changes another', () => {
     for (const seed of [1, 2, 3, 4, 5]) {

@@ -1,5 +1,5 @@
 import { CONFIG_FILE, type ClarifierConfig } from '../workspace/config';
-import type { IndexModel } from '../workspace/workspaceIndex';
+import type { AmbiguityHit, IndexModel } from '../workspace/workspaceIndex';
 import { maxTypoDistance, nearestId, type Nearest } from '../text/nearest';
 import { conflictsOf, prevailing } from '../analysis/typecheck/conflicts';
 import type { Clause, Diagnostic, DiagnosticCode, Range, Severity } from '../types';
@@ -118,6 +118,8 @@ export function withConfiguredSeverity(diagnostics: Iterable<Diagnostic>, config
 
 /** clause.uncited diagnostics by clause object, per configuration (see computeDiagnostics). */
 const uncitedMemo = new WeakMap<ClarifierConfig, WeakMap<Clause, Diagnostic>>();
+/** Ambiguity diagnostics by hit object, per configuration. */
+const ambiguityMemo = new WeakMap<ClarifierConfig, WeakMap<AmbiguityHit, { file: string; diagnostic: Diagnostic }>>();
 const OFF = {} as Diagnostic;
 
 /**
@@ -176,7 +178,8 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   }
 
   // Duplicates: every occurrence names the others.
-  const duplicateCandidates = only === undefined ? model.clausesById.keys() : new Set(clauses.map((c) => c.id));
+  // One file: its ids declared more than once (an id with one clause, almost all of them, is passed by one lookup).
+  const duplicateCandidates = only === undefined ? model.clausesById.keys() : new Set(clauses.filter((c) => model.clausesById.isList(c.id)).map((c) => c.id));
   for (const id of duplicateCandidates) {
     const all = model.clausesById.get(id) ?? [];
     if (all.length < 2) continue;
@@ -356,7 +359,16 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   // Vague wording in specs, each with its clarifying question [^ambiguity_lexicon].
   for (const file of model.specFiles) {
     if (!want(file)) continue;
+    let memo = ambiguityMemo.get(config);
+    if (!memo) ambiguityMemo.set(config, (memo = new WeakMap()));
     for (const hit of model.ambiguitiesOf(file)) {
+      // One diagnostic per hit object and configuration (a hit is kept while its section stays put: see findAmbiguities).
+      const known = memo.get(hit);
+      if (known?.file === file) {
+        if (known.diagnostic !== OFF) out.push(known.diagnostic);
+        continue;
+      }
+      const before = out.length;
       add(
         {
           code: `ambiguity.${hit.category}`,
@@ -376,6 +388,7 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
         },
         hit.severity,
       );
+      memo.set(hit, { file, diagnostic: out.length > before ? out[out.length - 1]! : OFF });
     }
   }
 

@@ -150,7 +150,7 @@ export class WorkspaceIndex {
    * What each spec declares to other files (its chunks' signatures), from its last parse; computed on first use (the
    * first edit of the spec): a batch run never compares them, and a spec with 200,000 references has a 5 MB signature.
    */
-  private readonly signatures = new Map<string, () => string>();
+  private readonly signatures = new Map<string, Signature>();
   /** Chunk facts of big specs from their last parse. */
   private readonly chunkCaches = new Map<string, SpecChunkCache>();
   private configProblems: string[] = [];
@@ -199,7 +199,7 @@ export class WorkspaceIndex {
       const entries = chunks.map((c) => c.entry);
       const signature = once(() => specSignature(facts, entries.map(chunkSignature)));
       const maps = { specs: this.specs, ambiguity: this.ambiguity, llmHits: this.llmHits };
-      if (base && before.spec && before.signature?.() === signature()) patched = base.patchedSpec(path, facts, maps);
+      if (base && before.spec && before.signature && sameSignature(before.signature(), signature())) patched = base.patchedSpec(path, facts, maps);
       else if (base && before.spec) {
         // Ids added or removed: the model is built from the last one when nothing else knows those ids.
         const built = base.withSpec(path, before.spec, facts, maps);
@@ -385,7 +385,7 @@ export class WorkspaceIndex {
     const domain = pieces ? domainOfPieces(chunks.map((c) => c.text), (_, i) => chunkDomain(chunks[i]!), review.format) : domainOf(text, review.format);
     const key = `${review.format}\u0000${domain}\u0000${terms.join('\u0000')}`;
     for (const chunk of chunks) {
-      const cached = chunk.entry.derived as { key: string; local: { finding: AmbiguityFinding; hit: AmbiguityHit }[] } | undefined;
+      const cached = chunk.entry.derived as { key: string; local: { finding: AmbiguityFinding; hit: AmbiguityHit }[]; placed?: { line: number; hits: AmbiguityHit[] } } | undefined;
       let local = cached?.key === key ? cached.local : undefined;
       if (!local) {
         const prose = chunk.entry.facts.prose.filter((b) => b.clauseId !== CLARIFICATIONS_ID && !b.record);
@@ -419,12 +419,22 @@ export class WorkspaceIndex {
         }));
         chunk.entry.derived = { key, local };
       }
-      for (const { finding, hit } of local) {
-        if (finding.start + chunk.start < review.from) continue;
-        offsets.push(finding.start + chunk.start);
-        const dl = chunk.line;
-        hits.push(dl === 0 ? hit : { ...hit, range: { start: { line: hit.range.start.line + dl, character: hit.range.start.character }, end: { line: hit.range.end.line + dl, character: hit.range.end.character } } });
+      // The hits placed at the chunk's line, kept while the chunk stays on it: a keystroke elsewhere makes no new hit
+      // objects (and what is memoized by hit, the diagnostics, stays).
+      const derived = chunk.entry.derived as { placed?: { line: number; hits: AmbiguityHit[] } };
+      const dl = chunk.line;
+      if (derived.placed?.line !== dl) {
+        derived.placed = {
+          line: dl,
+          hits: local.map(({ hit }) => (dl === 0 ? hit : { ...hit, range: { start: { line: hit.range.start.line + dl, character: hit.range.start.character }, end: { line: hit.range.end.line + dl, character: hit.range.end.character } } })),
+        };
       }
+      const placed = derived.placed.hits;
+      local.forEach(({ finding }, i) => {
+        if (finding.start + chunk.start < review.from) return;
+        offsets.push(finding.start + chunk.start);
+        hits.push(placed[i]!);
+      });
     }
     if (hits.length === 0) return [];
     // Suppression comments may sit in the chunk before the line they silence: applied to the whole file.
@@ -512,7 +522,7 @@ function chunkDomain(chunk: PlacedChunk): DomainCounts {
 }
 
 /** Statements per chunk, kept with the chunk's parse (by whether the document cites BCP 14). */
-const chunkStatements = new WeakMap<object, { upper: boolean; statements: NormativeStatement[] }>();
+const chunkStatements = new WeakMap<object, { upper: boolean; statements: NormativeStatement[]; placed?: { line: number; statements: NormativeStatement[] } }>();
 
 function typecheckFacts(facts: SpecFacts, chunks: PlacedChunk[], text: string, from: number): TypecheckFacts {
   const upper = usesBcp14(text);
@@ -525,10 +535,14 @@ function typecheckFacts(facts: SpecFacts, chunks: PlacedChunk[], text: string, f
       chunkStatements.set(chunk.entry.facts, (cached = { upper, statements: extractStatements(prose, chunk.text, upper) }));
     }
     const dl = chunk.line;
-    for (const s of cached.statements) {
-      if (s.range.start.line + dl < fromLine) continue;
-      statements.push(dl === 0 ? s : { ...s, range: { start: { line: s.range.start.line + dl, character: s.range.start.character }, end: { line: s.range.end.line + dl, character: s.range.end.character } } });
+    // Placed at the chunk's line, kept while the chunk stays on it (no new statement objects per keystroke elsewhere).
+    if (cached.placed?.line !== dl) {
+      cached.placed = {
+        line: dl,
+        statements: dl === 0 ? cached.statements : cached.statements.map((s) => ({ ...s, range: { start: { line: s.range.start.line + dl, character: s.range.start.character }, end: { line: s.range.end.line + dl, character: s.range.end.character } } })),
+      };
     }
+    for (const s of cached.placed.statements) if (s.range.start.line >= fromLine) statements.push(s);
   }
   const clauses = facts.headingClauses;
   let lines: LineIndex | undefined;
@@ -544,14 +558,27 @@ function typecheckFacts(facts: SpecFacts, chunks: PlacedChunk[], text: string, f
 const emptyFormat = { format: 'markdown', references: [] } as Pick<SpecFacts, 'format' | 'references'>;
 
 /** A function computing `f()` once, on its first call. */
-function once(f: () => string): () => string {
-  let value: string | undefined;
+function once<T>(f: () => T): () => T {
+  let value: T | undefined;
   return () => (value ??= f());
 }
 
-/** What a spec declares to other files: its chunks' signatures, its format and its front matter's reference anchors. */
-function specSignature(facts: Pick<SpecFacts, 'format' | 'references'>, chunks: string[]): string {
-  return `${facts.format}\n${facts.references.join(' ')}\n${chunks.join('\n')}`;
+/** What a spec declares to other files: its format, its front matter's reference anchors and its chunks' signatures. */
+type Signature = () => { head: string; chunks: string[] };
+
+function specSignature(facts: Pick<SpecFacts, 'format' | 'references'>, chunks: string[]): { head: string; chunks: string[] } {
+  return { head: `${facts.format}\n${facts.references.join(' ')}`, chunks };
+}
+
+/**
+ * Whether two signatures are equal (as their texts joined by line breaks would be; a chunk's signature is one line of
+ * JSON). An unchanged chunk keeps its signature string, so most items compare as the same string, not char by char.
+ */
+function sameSignature(a: { head: string; chunks: string[] }, b: { head: string; chunks: string[] }): boolean {
+  if (a.head !== b.head) return false;
+  if (a.chunks.length === b.chunks.length) return a.chunks.every((c, i) => c === b.chunks[i]);
+  // Chunks cut elsewhere (a heading line added or removed) may still declare the same: compare the texts.
+  return a.chunks.join('\n') === b.chunks.join('\n');
 }
 
 /** `[NEEDS CLARIFICATION: …]`: the author's own open question, answered like any clarifying question [^sk3q]. */
@@ -673,6 +700,11 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   get(id: string): T[] | undefined {
     const v = this.raw(id);
     return v === undefined ? undefined : Array.isArray(v) ? v : [v];
+  }
+
+  /** Whether more than one object has this id. */
+  isList(id: string): boolean {
+    return Array.isArray(this.raw(id));
   }
 
   /** The first object of an id, without an array. */

@@ -72,6 +72,9 @@ describe('chunked spec parsing', () => {
     );
     assert.deepEqual(specChunks('[x]: https://example.com\n\n# A\n\n# B\n'), [0], 'definitions: one chunk');
     assert.deepEqual(specChunks('---\n# yaml comment\n---\n\n# A\n').length, 2, 'front matter is not cut');
+    // Only LF, CRLF and lone CR end a line: a heading after U+2028 or U+2029 is inside its line, not a cut.
+    assert.deepEqual(specChunks('# A\ntext\u2028# not a line\n\r\n# B\rtext\u2029```\n## C\n'), [0, 24, 37]);
+    assert.deepEqual(specChunks('# A\ntext\u2028```\n## B\n'), [0, 13]);
   });
 
   it('equals the whole parse on the Model Spec, in many chunks', function () {

@@ -1128,8 +1128,8 @@ export class IndexModel {
       const from = old.clauses.from[i]!;
       const index = old.clauses.index[i]!;
       const made = old.clauses.made[i]!;
-      const list = this.clausesById.get(made.id)!;
-      if (list.some((c) => c.file !== file && this.scopeKeyOf(c.file) === key)) return undefined;
+      // An id of one clause (almost all) is this file's own: only a list can hold another file's clause.
+      if (this.clausesById.isList(made.id) && this.clausesById.get(made.id)!.some((c) => c.file !== file && this.scopeKeyOf(c.file) === key)) return undefined;
       const source = from === 'heading' ? facts.headingClauses[index] : from === 'footnote' ? facts.footnoteRefs[index] : facts.footnoteDefs[index];
       if (!source || source.id !== made.id) return undefined;
       if (source === old.clauses.source[i]) {

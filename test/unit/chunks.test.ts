@@ -133,4 +133,31 @@ describe('chunked spec parsing', () => {
       { numRuns: 300, seed: 4242 },
     );
   });
+
+  it('cuts again only the edited text: the same chunks and facts as a parse of the whole text, under random edits', () => {
+    // Snippets without definitions (a document with one is a single chunk), headings between them.
+    const pieces = SNIPPETS.filter((p) => !p.includes(']:'));
+    const doc = fc.array(fc.constantFrom(...pieces), { minLength: 4, maxLength: 40 });
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 60 }), insert: fc.oneof(fc.constantFrom(...pieces), fc.constantFrom('\n', '#', '```', '<', 'x', '\r', '\u2028'), fc.string({ maxLength: 6 })) });
+    let reused = 0;
+    fc.assert(
+      fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 8 }), (parts, edits) => {
+        let text = parts.map((p, i) => (i % 3 === 0 ? `## Section ${i}\n\n${p}` : p)).join('');
+        let last = parseSpecChunked('a.md', text);
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+          const next = parseSpecChunked('a.md', text, last.cache, true, true, last.layout);
+          const context = JSON.stringify(text.slice(0, 600));
+          // (A text with nothing to index is not cut at all.)
+          if (next.chunks.length) assert.deepStrictEqual(next.chunks.map((c) => c.start), specChunks(text), context);
+          assert.deepStrictEqual(norm(next.facts), norm(parseSpecWhole('a.md', text)), context);
+          if (next.chunks.some((c, i) => c.text === last.chunks[i]?.text && c.entry === last.chunks[i]?.entry)) reused++;
+          last = next;
+        }
+      }),
+      { numRuns: 400, seed: 777 },
+    );
+    assert.ok(reused > 300, `unchanged chunks reused (${reused})`);
+  });
 });

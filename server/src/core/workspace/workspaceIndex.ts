@@ -8,7 +8,7 @@ import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefin
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
-import { chunkSignature, parseSpecChunked, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
+import { chunkSignature, parseSpecChunked, type ChunkLayout, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
 import { partnersOf } from '../analysis/typecheck/conflicts';
@@ -153,6 +153,8 @@ export class WorkspaceIndex {
   private readonly signatures = new Map<string, Signature>();
   /** Chunk facts of big specs from their last parse. */
   private readonly chunkCaches = new Map<string, SpecChunkCache>();
+  /** How big specs were cut into chunks by their last parse (an edit then cuts again only the text it changed). */
+  private readonly layouts = new Map<string, ChunkLayout>();
   private configProblems: string[] = [];
   private cached?: IndexModel;
   private changes: Set<string> | 'all' = 'all';
@@ -182,9 +184,11 @@ export class WorkspaceIndex {
     let patched: IndexModel | undefined;
     let affected: Set<string> | undefined;
     if (role === 'spec') {
-      const { facts, chunks, cache } = parseSpecChunked(path, text, this.chunkCaches.get(path));
+      const { facts, chunks, cache, layout } = parseSpecChunked(path, text, this.chunkCaches.get(path), true, true, this.layouts.get(path));
       if (text.length >= CHUNK_CACHE_MIN_LENGTH) this.chunkCaches.set(path, cache);
       else this.chunkCaches.delete(path);
+      if (layout && text.length >= CHUNK_CACHE_MIN_LENGTH) this.layouts.set(path, layout);
+      else this.layouts.delete(path);
       (this.specs = this.cow(this.specs)).set(path, facts);
       // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
       const typecheck = typecheckEnabled(this.config);
@@ -277,6 +281,7 @@ export class WorkspaceIndex {
   addFacts(facts: FileFacts): void {
     this.hashes.set(facts.path, facts.hash);
     this.removeFacts(facts.path);
+    this.layouts.delete(facts.path);
     if (facts.chunks) {
       this.chunkCaches.set(facts.path, facts.chunks);
       // The chunks of the worker's parse, in order (a Map keeps insertion order; a repeated chunk is one entry, and a
@@ -297,6 +302,7 @@ export class WorkspaceIndex {
   removeFile(path: string): void {
     this.hashes.delete(path);
     this.chunkCaches.delete(path);
+    this.layouts.delete(path);
     this.removeFacts(path);
     if (this.files.has(path)) {
       this.writableFiles().delete(path);

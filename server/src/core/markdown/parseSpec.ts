@@ -472,7 +472,7 @@ function headingLineAt(text: string, at: number): boolean {
 
 /**
  * The chunks of a spec after an edit, from its last parse: the chunks before the edited text and after it are the
- * same texts (found with startsWith, a native comparison), and only the text between them is cut again (specChunks),
+ * same texts (found by comparing their texts, natively), and only the text between them is cut again (specChunks),
  * so a keystroke scans its section, not the document. Equal to specChunks of the whole text: undefined (cut the whole
  * text) when the text may hold a definition (one chunk), when the cut-again text ends inside a block (the next
  * heading is then no cut), or when it stops cutting (no cuts after it) before the unchanged chunks.
@@ -482,14 +482,16 @@ function chunksAfterEdit(text: string, previous: ChunkLayout): { starts: number[
   const n = old.length;
   if (n < 2 || (text.includes(']:') && DEFINITION_LINE.test(text))) return undefined;
   const delta = text.length - previous.text.length;
+  // `slice(…) === text`: a native comparison of the characters (startsWith measured 8 times slower on a big spec).
+  const at = (chunk: PlacedChunk, start: number): boolean => text.slice(start, start + chunk.text.length) === chunk.text;
   let p = 0;
-  while (p < n - 1 && text.startsWith(old[p]!.text, old[p]!.start)) p++;
+  while (p < n - 1 && at(old[p]!, old[p]!.start)) p++;
   // The edit may have changed the heading line that cut chunk p: then chunk p goes with the chunk before it.
   while (p > 0 && !headingLineAt(text, old[p]!.start)) p--;
   let q = n;
   // An unchanged chunk after the edit starts a line still (the edit may have removed the line break before it).
   const lineStart = (at: number): boolean => at === 0 || text.charCodeAt(at - 1) === 10 || text.charCodeAt(at - 1) === 13;
-  while (q > p + 1 && old[q - 1]!.start + delta >= old[p]!.start && lineStart(old[q - 1]!.start + delta) && text.startsWith(old[q - 1]!.text, old[q - 1]!.start + delta)) q--;
+  while (q > p + 1 && old[q - 1]!.start + delta >= old[p]!.start && lineStart(old[q - 1]!.start + delta) && at(old[q - 1]!, old[q - 1]!.start + delta)) q--;
   const from = old[p]!.start;
   const to = q < n ? old[q]!.start + delta : text.length;
   if (to < from) return undefined;

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { documentTerms, domainCounts, domainOf, domainOfPieces, pieceEvidence, reviewOf, reviewOfPieces } from '../../server/src/core/analysis/ambiguity/formats';
 import { parseSpecChunked, specChunks } from '../../server/src/core/markdown/parseSpec';
+import { extractDefinitions, mayDefineTerms, usesBcp14 } from '../../server/src/core/analysis/typecheck/normative';
 import { memoryWorkspace, modelSpecDir } from '../helpers/workspace';
 
 function snapshot(model: IndexModel): unknown {
@@ -373,5 +374,37 @@ describe('incremental review: the review decision and domain from a spec\'s chun
     }
     assert.ok(cut > 100, `documents cut into chunks (${cut})`);
     assert.ok(fallback > 10 && fallback < 1200, `some pieces are read on the whole text (${fallback})`);
+  });
+
+  it('whether a spec cites BCP 14 and may define terms equals a read of the whole text, read piece by piece', () => {
+    const MORE = [
+      ...FRAGMENTS,
+      '## Definitions\n',
+      '### Terms and definitions {#t}\n',
+      'The keywords are per BCP 14 and RFC 2119.\n',
+      'See RFC\n2119 on two lines.\n',
+      '“Session” means a signed-in period of 30 minutes.\n',
+      '"Token" refers to\na thing on the next line.\n',
+      'A "quoted" word means nothing here\u2028and more.\n',
+      'Text\rwith a lone CR "x" is defined as y.\n',
+    ];
+    const next = rng(23);
+    const seen = { bcp14: 0, defines: 0 };
+    for (let round = 0; round < 600; round++) {
+      let text = '';
+      const n = 1 + next(20);
+      for (let i = 0; i < n; i++) text += MORE[next(MORE.length)]!;
+      const lineStarts = [0, ...[...text.matchAll(/\r\n|\r|\n/g)].map((m) => m.index + m[0].length).filter((s) => s < text.length)];
+      const starts = round % 2 ? specChunks(text) : lineStarts.filter((_, i) => i === 0 || next(3) === 0);
+      const pieces = starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length));
+      const context = JSON.stringify(text);
+      assert.equal(pieces.some(usesBcp14), usesBcp14(text), context);
+      assert.equal(pieces.some(mayDefineTerms), mayDefineTerms(text), context);
+      // A text with no definition the pieces see has none at all.
+      if (!mayDefineTerms(text)) assert.deepStrictEqual(extractDefinitions(text, ['session', 'token', 'x', 'quoted'], () => ({})), [], context);
+      if (usesBcp14(text)) seen.bcp14++;
+      if (mayDefineTerms(text)) seen.defines++;
+    }
+    assert.ok(seen.bcp14 > 100 && seen.bcp14 < 550 && seen.defines > 100 && seen.defines < 550, JSON.stringify(seen));
   });
 });

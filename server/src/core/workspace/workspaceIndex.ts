@@ -12,7 +12,7 @@ import { chunkSignature, parseSpecChunked, type ChunkLayout, type FootnoteDef, t
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
 import { partnersOf } from '../analysis/typecheck/conflicts';
-import { extractDefinitions, extractStatements, usesBcp14, type NormativeStatement, type TypecheckFacts } from '../analysis/typecheck/normative';
+import { extractDefinitions, extractStatements, mayDefineTerms, usesBcp14, type NormativeStatement, type TypecheckFacts } from '../analysis/typecheck/normative';
 import type { Citation, Clause, Range, Severity } from '../types';
 
 /** A GitHub line anchor: `L70`, `L70-L75` (optionally with columns, `L70C3-L75C8`). */
@@ -530,8 +530,19 @@ function chunkDomain(chunk: PlacedChunk): DomainCounts {
 /** Statements per chunk, kept with the chunk's parse (by whether the document cites BCP 14). */
 const chunkStatements = new WeakMap<object, { upper: boolean; statements: NormativeStatement[]; placed?: { line: number; statements: NormativeStatement[] } }>();
 
+/** What the type checker looks for in the whole text, read per chunk (both are read within a line): kept with its parse. */
+const chunkScans = new WeakMap<object, { bcp14: boolean; defines: boolean }>();
+
 function typecheckFacts(facts: SpecFacts, chunks: PlacedChunk[], text: string, from: number): TypecheckFacts {
-  const upper = usesBcp14(text);
+  // A spec cut at line starts: whether it cites BCP 14 and may define terms, from its chunks (a keystroke re-reads one).
+  const scans = piecewise(chunks, facts.format)
+    ? chunks.map((c) => {
+        let scan = chunkScans.get(c.entry.facts);
+        if (!scan) chunkScans.set(c.entry.facts, (scan = { bcp14: usesBcp14(c.text), defines: mayDefineTerms(c.text) }));
+        return scan;
+      })
+    : undefined;
+  const upper = scans ? scans.some((x) => x.bcp14) : usesBcp14(text);
   const statements: NormativeStatement[] = [];
   const fromLine = from > 0 ? new LineIndex(text).positionAt(from).line : 0;
   for (const chunk of chunks) {
@@ -552,12 +563,12 @@ function typecheckFacts(facts: SpecFacts, chunks: PlacedChunk[], text: string, f
   }
   const clauses = facts.headingClauses;
   let lines: LineIndex | undefined;
-  const definitions = extractDefinitions(text, facts.terms ?? [], (offset) => {
+  const definitions = (scans && !scans.some((x) => x.defines) ? [] : extractDefinitions(text, facts.terms ?? [], (offset) => {
     const line = (lines ??= new LineIndex(text)).positionAt(offset).line;
     let at: (typeof clauses)[number] | undefined;
     for (const c of clauses) if (c.range.start.line <= line) at = c;
     return at ? { clauseId: at.id, ...(at.authority !== undefined ? { authority: at.authority } : {}) } : {};
-  }).filter((d) => d.range.start.line >= fromLine);
+  })).filter((d) => d.range.start.line >= fromLine);
   return { statements, definitions };
 }
 

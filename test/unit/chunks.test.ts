@@ -72,6 +72,9 @@ describe('chunked spec parsing', () => {
     );
     assert.deepEqual(specChunks('[x]: https://example.com\n\n# A\n\n# B\n'), [0], 'definitions: one chunk');
     assert.deepEqual(specChunks('---\n# yaml comment\n---\n\n# A\n').length, 2, 'front matter is not cut');
+    // Only LF, CRLF and lone CR end a line: a heading after U+2028 or U+2029 is inside its line, not a cut.
+    assert.deepEqual(specChunks('# A\ntext\u2028# not a line\n\r\n# B\rtext\u2029```\n## C\n'), [0, 24, 37]);
+    assert.deepEqual(specChunks('# A\ntext\u2028```\n## B\n'), [0, 13]);
   });
 
   it('equals the whole parse on the Model Spec, in many chunks', function () {
@@ -129,5 +132,32 @@ describe('chunked spec parsing', () => {
       }),
       { numRuns: 300, seed: 4242 },
     );
+  });
+
+  it('cuts again only the edited text: the same chunks and facts as a parse of the whole text, under random edits', () => {
+    // Snippets without definitions (a document with one is a single chunk), headings between them.
+    const pieces = SNIPPETS.filter((p) => !p.includes(']:'));
+    const doc = fc.array(fc.constantFrom(...pieces), { minLength: 4, maxLength: 40 });
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 60 }), insert: fc.oneof(fc.constantFrom(...pieces), fc.constantFrom('\n', '#', '```', '<', 'x', '\r', '\u2028'), fc.string({ maxLength: 6 })) });
+    let reused = 0;
+    fc.assert(
+      fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 8 }), (parts, edits) => {
+        let text = parts.map((p, i) => (i % 3 === 0 ? `## Section ${i}\n\n${p}` : p)).join('');
+        let last = parseSpecChunked('a.md', text);
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+          const next = parseSpecChunked('a.md', text, last.cache, true, true, last.layout);
+          const context = JSON.stringify(text.slice(0, 600));
+          // (A text with nothing to index is not cut at all.)
+          if (next.chunks.length) assert.deepStrictEqual(next.chunks.map((c) => c.start), specChunks(text), context);
+          assert.deepStrictEqual(norm(next.facts), norm(parseSpecWhole('a.md', text)), context);
+          if (next.chunks.some((c, i) => c.text === last.chunks[i]?.text && c.entry === last.chunks[i]?.entry)) reused++;
+          last = next;
+        }
+      }),
+      { numRuns: 400, seed: 777 },
+    );
+    assert.ok(reused > 300, `unchanged chunks reused (${reused})`);
   });
 });

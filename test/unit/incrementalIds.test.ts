@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { documentTerms, domainCounts, domainOf, domainOfPieces, pieceEvidence, reviewOf, reviewOfPieces } from '../../server/src/core/analysis/ambiguity/formats';
 import { parseSpecChunked, specChunks } from '../../server/src/core/markdown/parseSpec';
+import { extractDefinitions, mayDefineTerms, usesBcp14 } from '../../server/src/core/analysis/typecheck/normative';
 import { memoryWorkspace, modelSpecDir } from '../helpers/workspace';
 
 function snapshot(model: IndexModel): unknown {
@@ -189,6 +190,59 @@ describe('incremental ids: edits that add or remove ids', () => {
   });
 });
 
+describe('incremental keystrokes in a big spec: what is kept per section placement', () => {
+  it('the Model Spec typed in at random (words, vague words, line breaks, new footnotes) equals a fresh index', function () {
+    this.timeout(300_000); // a fresh index of the Model Spec per step, on a machine shared with other work
+    const files: Record<string, string> = {
+      'model_spec.md': fs.readFileSync(path.join(modelSpecDir(), 'model_spec.md'), 'utf8'),
+      // A second spec whose statements may conflict with typed ones, and citations (unknown ones with tied suggestions).
+      'specs/other.md': '# Other {#zz_other}\n\nThe assistant MUST NOT respond within 5 seconds.\n\nThe assistant must log requests.\n',
+      'src/a.ts': '// [^8ep1] [^chain_of_command] [^zz_otherr] [^bench1x]\n',
+      'examples/8ep1.md': 'Examples for [^8ep1]:\n',
+    };
+    const file = 'model_spec.md';
+    const live = memoryWorkspace(files);
+    const kept = byFile(computeDiagnostics(live.model(), live.config));
+    live.takeChanges();
+    const next = rng(5);
+    const INSERTS = [' quickly', ' as appropriate', '\n', '\n\nThe assistant MUST respond within 5 seconds.\n', ' etc.'];
+    let fast = 0;
+    for (let step = 0; step < 14; step++) {
+      const text = files[file]!;
+      const lines = text.split('\n');
+      const prose = lines.map((l, i) => [l, i] as const).filter(([l]) => /^[A-Z][a-z]/.test(l) && l.length > 40).map(([, i]) => i);
+      const line = prose[next(prose.length)]!;
+      const at = Math.min(10 + next(20), lines[line]!.length);
+      const insert = step % 3 === 2 ? ` [^bench${step}]` : INSERTS[next(INSERTS.length)]!;
+      lines[line] = lines[line]!.slice(0, at) + insert + lines[line]!.slice(at);
+      files[file] = lines.join('\n');
+      live.updateFile(file, files[file]!, true);
+      const changes = live.takeChanges();
+      const model = live.model();
+      if (changes === 'all') {
+        kept.clear();
+        for (const [f, list] of byFile(computeDiagnostics(model, live.config))) kept.set(f, list);
+      } else {
+        fast++;
+        for (const f of changes) {
+          const list = computeDiagnostics(model, live.config, f);
+          if (list.length) kept.set(f, list);
+          else kept.delete(f);
+        }
+      }
+      const fresh = memoryWorkspace(files);
+      const context = `step ${step}: ${JSON.stringify(insert)} at ${line}:${at}`;
+      assert.deepStrictEqual(live.specFacts(file)!.typecheck, fresh.specFacts(file)!.typecheck, context);
+      assert.deepStrictEqual(model.ambiguitiesOf(file), fresh.model().ambiguitiesOf(file), context);
+      assert.deepStrictEqual(snapshot(model), snapshot(fresh.model()), context);
+      const expected = byFile(computeDiagnostics(fresh.model(), fresh.config));
+      assert.deepStrictEqual([...kept.keys()].sort(), [...expected.keys()].sort(), context);
+      for (const [f, list] of expected) assert.deepStrictEqual(kept.get(f), list, `${context} (${f})`);
+    }
+    assert.ok(fast >= 10, `edits take the incremental path (${fast} of 14)`);
+  });
+});
+
 describe('incremental ids: the persistent id map and the nearest ids kept across edits', () => {
   it('an IdMap and its copies each equal a Map given the same changes, in the same order; a copy never changes another', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
@@ -238,6 +292,7 @@ describe('incremental ids: the persistent id map and the nearest ids kept across
     const next = rng(11);
     const word = (): string => Array.from({ length: 2 + next(5) }, () => 'abcde'[next(5)]).join('');
     let kept = 0;
+    let keptTies = 0;
     for (let round = 0; round < 3000; round++) {
       const known = [...new Set(Array.from({ length: next(30) }, word))];
       const id = word();
@@ -252,9 +307,12 @@ describe('incremental ids: the persistent id map and the nearest ids kept across
       const after = nearestAfter(id, before, added, removed);
       if (after === undefined) continue;
       kept++;
+      if (after && !after.unique) keptTies++;
       assert.deepStrictEqual(after, nearestId(id, [...known.filter((k) => !removed.has(k)), ...added]), `${id} in ${known.join(',')} -${[...removed].join(',')} +${added.join(',')}`);
     }
     assert.ok(kept > 300, `kept ${kept}`);
+    // A tie (several ids as near) is kept too when none of them goes and nothing as near comes.
+    assert.ok(keptTies > 30, `kept ties ${keptTies}`);
   });
 });
 
@@ -316,5 +374,37 @@ describe('incremental review: the review decision and domain from a spec\'s chun
     }
     assert.ok(cut > 100, `documents cut into chunks (${cut})`);
     assert.ok(fallback > 10 && fallback < 1200, `some pieces are read on the whole text (${fallback})`);
+  });
+
+  it('whether a spec cites BCP 14 and may define terms equals a read of the whole text, read piece by piece', () => {
+    const MORE = [
+      ...FRAGMENTS,
+      '## Definitions\n',
+      '### Terms and definitions {#t}\n',
+      'The keywords are per BCP 14 and RFC 2119.\n',
+      'See RFC\n2119 on two lines.\n',
+      '“Session” means a signed-in period of 30 minutes.\n',
+      '"Token" refers to\na thing on the next line.\n',
+      'A "quoted" word means nothing here\u2028and more.\n',
+      'Text\rwith a lone CR "x" is defined as y.\n',
+    ];
+    const next = rng(23);
+    const seen = { bcp14: 0, defines: 0 };
+    for (let round = 0; round < 600; round++) {
+      let text = '';
+      const n = 1 + next(20);
+      for (let i = 0; i < n; i++) text += MORE[next(MORE.length)]!;
+      const lineStarts = [0, ...[...text.matchAll(/\r\n|\r|\n/g)].map((m) => m.index + m[0].length).filter((s) => s < text.length)];
+      const starts = round % 2 ? specChunks(text) : lineStarts.filter((_, i) => i === 0 || next(3) === 0);
+      const pieces = starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length));
+      const context = JSON.stringify(text);
+      assert.equal(pieces.some(usesBcp14), usesBcp14(text), context);
+      assert.equal(pieces.some(mayDefineTerms), mayDefineTerms(text), context);
+      // A text with no definition the pieces see has none at all.
+      if (!mayDefineTerms(text)) assert.deepStrictEqual(extractDefinitions(text, ['session', 'token', 'x', 'quoted'], () => ({})), [], context);
+      if (usesBcp14(text)) seen.bcp14++;
+      if (mayDefineTerms(text)) seen.defines++;
+    }
+    assert.ok(seen.bcp14 > 100 && seen.bcp14 < 550 && seen.defines > 100 && seen.defines < 550, JSON.stringify(seen));
   });
 });

@@ -1,5 +1,5 @@
 import { CONFIG_FILE, type ClarifierConfig } from '../workspace/config';
-import type { IndexModel } from '../workspace/workspaceIndex';
+import type { AmbiguityHit, IndexModel } from '../workspace/workspaceIndex';
 import { maxTypoDistance, nearestId, type Nearest } from '../text/nearest';
 import { conflictsOf, prevailing } from '../analysis/typecheck/conflicts';
 import type { Clause, Diagnostic, DiagnosticCode, Range, Severity } from '../types';
@@ -118,6 +118,8 @@ export function withConfiguredSeverity(diagnostics: Iterable<Diagnostic>, config
 
 /** clause.uncited diagnostics by clause object, per configuration (see computeDiagnostics). */
 const uncitedMemo = new WeakMap<ClarifierConfig, WeakMap<Clause, Diagnostic>>();
+/** Ambiguity diagnostics by hit object, per configuration. */
+const ambiguityMemo = new WeakMap<ClarifierConfig, WeakMap<AmbiguityHit, { file: string; diagnostic: Diagnostic }>>();
 const OFF = {} as Diagnostic;
 
 /**
@@ -141,7 +143,6 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   }
 
   // Unknown ids in code and tests.
-  let known: readonly string[] | undefined;
   const suggestions = new Map<string, string | undefined>();
   const suggestIn = new Map<string, boolean>();
   for (const citation of only === undefined ? model.citations : (model.code.get(only)?.citations ?? [])) {
@@ -159,11 +160,11 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
       });
       continue;
     }
-    known ??= model.knownIds();
     let allowed = suggestIn.get(citation.file);
     if (allowed === undefined) {
+      // The known ids are counted, not listed: the list is made only for a suggestion not memoized yet.
       const unknown = new Set((model.code.get(citation.file)?.citations ?? []).filter((c) => !model.citationTarget(c.id)).map((c) => c.id));
-      suggestIn.set(citation.file, (allowed = unknown.size * known.length <= SUGGESTION_BUDGET));
+      suggestIn.set(citation.file, (allowed = unknown.size * model.clausesById.size <= SUGGESTION_BUDGET));
     }
     if (allowed && !suggestions.has(citation.id)) suggestions.set(citation.id, suggestionFor(model, citation.id));
     const suggestion = allowed ? suggestions.get(citation.id) : undefined;
@@ -177,7 +178,8 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   }
 
   // Duplicates: every occurrence names the others.
-  const duplicateCandidates = only === undefined ? model.clausesById.keys() : new Set(clauses.map((c) => c.id));
+  // One file: its ids declared more than once (an id with one clause, almost all of them, is passed by one lookup).
+  const duplicateCandidates = only === undefined ? model.clausesById.keys() : new Set(clauses.filter((c) => model.clausesById.isList(c.id)).map((c) => c.id));
   for (const id of duplicateCandidates) {
     const all = model.clausesById.get(id) ?? [];
     if (all.length < 2) continue;
@@ -216,7 +218,10 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
     });
   }
 
-  for (const [id, defs] of model.definitionsById) {
+  // One file: the ids of its own definitions (not every definition of the workspace).
+  const definitionIds = only === undefined ? model.definitionsById.keys() : new Set(model.definitionsOfFile(only).map((d) => d.id));
+  for (const id of definitionIds) {
+    const defs = model.definitionsById.get(id) ?? [];
     const seen = new Map<string, number>();
     for (const def of defs) {
       if (!want(def.file)) continue;
@@ -275,8 +280,8 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
 
   for (const clause of clauses) {
     if (clause.kind !== 'footnote' || !want(clause.file)) continue;
-    const example = model.exampleOf(clause);
-    if (!example || example.exists || !example.expected) continue;
+    const example = model.missingExampleOf(clause);
+    if (!example) continue;
     if (example.outside) {
       add({
         code: 'example.missing',
@@ -354,7 +359,16 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   // Vague wording in specs, each with its clarifying question [^ambiguity_lexicon].
   for (const file of model.specFiles) {
     if (!want(file)) continue;
+    let memo = ambiguityMemo.get(config);
+    if (!memo) ambiguityMemo.set(config, (memo = new WeakMap()));
     for (const hit of model.ambiguitiesOf(file)) {
+      // One diagnostic per hit object and configuration (a hit is kept while its section stays put: see findAmbiguities).
+      const known = memo.get(hit);
+      if (known?.file === file) {
+        if (known.diagnostic !== OFF) out.push(known.diagnostic);
+        continue;
+      }
+      const before = out.length;
       add(
         {
           code: `ambiguity.${hit.category}`,
@@ -374,6 +388,7 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
         },
         hit.severity,
       );
+      memo.set(hit, { file, diagnostic: out.length > before ? out[out.length - 1]! : OFF });
     }
   }
 

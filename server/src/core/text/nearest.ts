@@ -41,12 +41,13 @@ export function nearestId(id: string, known: readonly string[]): Nearest | null 
 
 /**
  * A nearest id still nearest after ids were added and removed, when that follows without measuring every id again: the
- * old answer was the only one that near, it was not removed, and every added id is further away. Else undefined
- * (measure again).
+ * old answer was not removed, every added id is further away, and no removed id was as near (a tie of several ids keeps
+ * its first, and stays a tie, when none of them goes). Else undefined (measure again).
  */
 export function nearestAfter(id: string, before: Nearest | null, added: readonly string[], removed: ReadonlySet<string>): Nearest | null | undefined {
   if (before === null) return added.some((a) => isNearLength(id, a) && distance(id, a) <= maxTypoDistance(id)) ? undefined : null;
-  if (!before.unique || removed.has(before.best)) return undefined;
+  if (removed.has(before.best)) return undefined;
   for (const a of added) if (isNearLength(id, a) && distance(id, a) <= before.distance) return undefined;
+  if (!before.unique) for (const r of removed) if (isNearLength(id, r) && distance(id, r) === before.distance) return undefined;
   return before;
 }

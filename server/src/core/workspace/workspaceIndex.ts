@@ -8,11 +8,11 @@ import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefin
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
-import { chunkSignature, parseSpecChunked, reviveFootnoteRefs, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
+import { chunkSignature, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
 import { partnersOf } from '../analysis/typecheck/conflicts';
-import { extractDefinitions, extractStatements, usesBcp14, type NormativeStatement, type TypecheckFacts } from '../analysis/typecheck/normative';
+import { extractDefinitions, extractStatements, mayDefineTerms, usesBcp14, type NormativeStatement, type TypecheckFacts } from '../analysis/typecheck/normative';
 import type { Citation, Clause, Range, Severity } from '../types';
 
 /** A GitHub line anchor: `L70`, `L70-L75` (optionally with columns, `L70C3-L75C8`). */
@@ -150,9 +150,11 @@ export class WorkspaceIndex {
    * What each spec declares to other files (its chunks' signatures), from its last parse; computed on first use (the
    * first edit of the spec): a batch run never compares them, and a spec with 200,000 references has a 5 MB signature.
    */
-  private readonly signatures = new Map<string, () => string>();
+  private readonly signatures = new Map<string, Signature>();
   /** Chunk facts of big specs from their last parse. */
   private readonly chunkCaches = new Map<string, SpecChunkCache>();
+  /** How big specs were cut into chunks by their last parse (an edit then cuts again only the text it changed). */
+  private readonly layouts = new Map<string, ChunkLayout>();
   private configProblems: string[] = [];
   private cached?: IndexModel;
   private changes: Set<string> | 'all' = 'all';
@@ -182,9 +184,11 @@ export class WorkspaceIndex {
     let patched: IndexModel | undefined;
     let affected: Set<string> | undefined;
     if (role === 'spec') {
-      const { facts, chunks, cache } = parseSpecChunked(path, text, this.chunkCaches.get(path));
+      const { facts, chunks, cache, layout } = parseSpecChunked(path, text, this.chunkCaches.get(path), true, true, this.layouts.get(path));
       if (text.length >= CHUNK_CACHE_MIN_LENGTH) this.chunkCaches.set(path, cache);
       else this.chunkCaches.delete(path);
+      if (layout && text.length >= CHUNK_CACHE_MIN_LENGTH) this.layouts.set(path, layout);
+      else this.layouts.delete(path);
       (this.specs = this.cow(this.specs)).set(path, facts);
       // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
       const typecheck = typecheckEnabled(this.config);
@@ -199,7 +203,7 @@ export class WorkspaceIndex {
       const entries = chunks.map((c) => c.entry);
       const signature = once(() => specSignature(facts, entries.map(chunkSignature)));
       const maps = { specs: this.specs, ambiguity: this.ambiguity, llmHits: this.llmHits };
-      if (base && before.spec && before.signature?.() === signature()) patched = base.patchedSpec(path, facts, maps);
+      if (base && before.spec && before.signature && sameSignature(before.signature(), signature())) patched = base.patchedSpec(path, facts, maps);
       else if (base && before.spec) {
         // Ids added or removed: the model is built from the last one when nothing else knows those ids.
         const built = base.withSpec(path, before.spec, facts, maps);
@@ -279,6 +283,7 @@ export class WorkspaceIndex {
     if (facts.spec) reviveFootnoteRefs(facts.spec, facts.chunks);
     this.hashes.set(facts.path, facts.hash);
     this.removeFacts(facts.path);
+    this.layouts.delete(facts.path);
     if (facts.chunks) {
       this.chunkCaches.set(facts.path, facts.chunks);
       // The chunks of the worker's parse, in order (a Map keeps insertion order; a repeated chunk is one entry, and a
@@ -299,6 +304,7 @@ export class WorkspaceIndex {
   removeFile(path: string): void {
     this.hashes.delete(path);
     this.chunkCaches.delete(path);
+    this.layouts.delete(path);
     this.removeFacts(path);
     if (this.files.has(path)) {
       this.writableFiles().delete(path);
@@ -390,7 +396,7 @@ export class WorkspaceIndex {
     // section an earlier chunk opened. Part of the cache key.
     let sections: Section[] = [];
     for (const chunk of chunks) {
-      const cached = chunk.entry.derived as { key: string; local: { finding: AmbiguityFinding; hit: AmbiguityHit }[] } | undefined;
+      const cached = chunk.entry.derived as { key: string; local: { finding: AmbiguityFinding; hit: AmbiguityHit }[]; placed?: { line: number; hits: AmbiguityHit[] } } | undefined;
       const enclosing = sections;
       sections = enclosingSections(enclosing, chunk.entry.facts.prose, chunk.text);
       const chunkKey = enclosing.length ? `${key}\u0000${enclosing.map((s) => `${s.depth} ${s.title}`).join('\u0000')}` : key;
@@ -428,12 +434,22 @@ export class WorkspaceIndex {
         }));
         chunk.entry.derived = { key: chunkKey, local };
       }
-      for (const { finding, hit } of local) {
-        if (finding.start + chunk.start < review.from) continue;
-        offsets.push(finding.start + chunk.start);
-        const dl = chunk.line;
-        hits.push(dl === 0 ? hit : { ...hit, range: { start: { line: hit.range.start.line + dl, character: hit.range.start.character }, end: { line: hit.range.end.line + dl, character: hit.range.end.character } } });
+      // The hits placed at the chunk's line, kept while the chunk stays on it: a keystroke elsewhere makes no new hit
+      // objects (and what is memoized by hit, the diagnostics, stays).
+      const derived = chunk.entry.derived as { placed?: { line: number; hits: AmbiguityHit[] } };
+      const dl = chunk.line;
+      if (derived.placed?.line !== dl) {
+        derived.placed = {
+          line: dl,
+          hits: local.map(({ hit }) => (dl === 0 ? hit : { ...hit, range: { start: { line: hit.range.start.line + dl, character: hit.range.start.character }, end: { line: hit.range.end.line + dl, character: hit.range.end.character } } })),
+        };
       }
+      const placed = derived.placed.hits;
+      local.forEach(({ finding }, i) => {
+        if (finding.start + chunk.start < review.from) return;
+        offsets.push(finding.start + chunk.start);
+        hits.push(placed[i]!);
+      });
     }
     if (hits.length === 0) return [];
     // Suppression comments may sit in the chunk before the line they silence: applied to the whole file.
@@ -521,10 +537,21 @@ function chunkDomain(chunk: PlacedChunk): DomainCounts {
 }
 
 /** Statements per chunk, kept with the chunk's parse (by whether the document cites BCP 14). */
-const chunkStatements = new WeakMap<object, { upper: boolean; statements: NormativeStatement[] }>();
+const chunkStatements = new WeakMap<object, { upper: boolean; statements: NormativeStatement[]; placed?: { line: number; statements: NormativeStatement[] } }>();
+
+/** What the type checker looks for in the whole text, read per chunk (both are read within a line): kept with its parse. */
+const chunkScans = new WeakMap<object, { bcp14: boolean; defines: boolean }>();
 
 function typecheckFacts(facts: SpecFacts, chunks: PlacedChunk[], text: string, from: number): TypecheckFacts {
-  const upper = usesBcp14(text);
+  // A spec cut at line starts: whether it cites BCP 14 and may define terms, from its chunks (a keystroke re-reads one).
+  const scans = piecewise(chunks, facts.format)
+    ? chunks.map((c) => {
+        let scan = chunkScans.get(c.entry.facts);
+        if (!scan) chunkScans.set(c.entry.facts, (scan = { bcp14: usesBcp14(c.text), defines: mayDefineTerms(c.text) }));
+        return scan;
+      })
+    : undefined;
+  const upper = scans ? scans.some((x) => x.bcp14) : usesBcp14(text);
   const statements: NormativeStatement[] = [];
   const fromLine = from > 0 ? new LineIndex(text).positionAt(from).line : 0;
   for (const chunk of chunks) {
@@ -534,33 +561,50 @@ function typecheckFacts(facts: SpecFacts, chunks: PlacedChunk[], text: string, f
       chunkStatements.set(chunk.entry.facts, (cached = { upper, statements: extractStatements(prose, chunk.text, upper) }));
     }
     const dl = chunk.line;
-    for (const s of cached.statements) {
-      if (s.range.start.line + dl < fromLine) continue;
-      statements.push(dl === 0 ? s : { ...s, range: { start: { line: s.range.start.line + dl, character: s.range.start.character }, end: { line: s.range.end.line + dl, character: s.range.end.character } } });
+    // Placed at the chunk's line, kept while the chunk stays on it (no new statement objects per keystroke elsewhere).
+    if (cached.placed?.line !== dl) {
+      cached.placed = {
+        line: dl,
+        statements: dl === 0 ? cached.statements : cached.statements.map((s) => ({ ...s, range: { start: { line: s.range.start.line + dl, character: s.range.start.character }, end: { line: s.range.end.line + dl, character: s.range.end.character } } })),
+      };
     }
+    for (const s of cached.placed.statements) if (s.range.start.line >= fromLine) statements.push(s);
   }
   const clauses = facts.headingClauses;
   let lines: LineIndex | undefined;
-  const definitions = extractDefinitions(text, facts.terms ?? [], (offset) => {
+  const definitions = (scans && !scans.some((x) => x.defines) ? [] : extractDefinitions(text, facts.terms ?? [], (offset) => {
     const line = (lines ??= new LineIndex(text)).positionAt(offset).line;
     let at: (typeof clauses)[number] | undefined;
     for (const c of clauses) if (c.range.start.line <= line) at = c;
     return at ? { clauseId: at.id, ...(at.authority !== undefined ? { authority: at.authority } : {}) } : {};
-  }).filter((d) => d.range.start.line >= fromLine);
+  })).filter((d) => d.range.start.line >= fromLine);
   return { statements, definitions };
 }
 
 const emptyFormat = { format: 'markdown', references: [] } as Pick<SpecFacts, 'format' | 'references'>;
 
 /** A function computing `f()` once, on its first call. */
-function once(f: () => string): () => string {
-  let value: string | undefined;
+function once<T>(f: () => T): () => T {
+  let value: T | undefined;
   return () => (value ??= f());
 }
 
-/** What a spec declares to other files: its chunks' signatures, its format and its front matter's reference anchors. */
-function specSignature(facts: Pick<SpecFacts, 'format' | 'references'>, chunks: string[]): string {
-  return `${facts.format}\n${facts.references.join(' ')}\n${chunks.join('\n')}`;
+/** What a spec declares to other files: its format, its front matter's reference anchors and its chunks' signatures. */
+type Signature = () => { head: string; chunks: string[] };
+
+function specSignature(facts: Pick<SpecFacts, 'format' | 'references'>, chunks: string[]): { head: string; chunks: string[] } {
+  return { head: `${facts.format}\n${facts.references.join(' ')}`, chunks };
+}
+
+/**
+ * Whether two signatures are equal (as their texts joined by line breaks would be; a chunk's signature is one line of
+ * JSON). An unchanged chunk keeps its signature string, so most items compare as the same string, not char by char.
+ */
+function sameSignature(a: { head: string; chunks: string[] }, b: { head: string; chunks: string[] }): boolean {
+  if (a.head !== b.head) return false;
+  if (a.chunks.length === b.chunks.length) return a.chunks.every((c, i) => c === b.chunks[i]);
+  // Chunks cut elsewhere (a heading line added or removed) may still declare the same: compare the texts.
+  return a.chunks.join('\n') === b.chunks.join('\n');
 }
 
 /** `[NEEDS CLARIFICATION: …]`: the author's own open question, answered like any clarifying question [^sk3q]. */
@@ -684,6 +728,11 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
     return v === undefined ? undefined : Array.isArray(v) ? v : [v];
   }
 
+  /** Whether more than one object has this id. */
+  isList(id: string): boolean {
+    return Array.isArray(this.raw(id));
+  }
+
   /** The first object of an id, without an array. */
   first(id: string): T | undefined {
     const v = this.raw(id);
@@ -785,6 +834,8 @@ interface Patch {
   base: IndexModel;
   swap: Map<unknown, unknown>;
   contributions: Map<string, Contribution>;
+  /** The file patched: a spec's patch swaps only its clauses, definitions and references; a code file's only citations. */
+  file?: { path: string; role: 'spec' | 'code' };
   /** The new lists and maps of a model built from its base (IndexModel.withSpec): ids, coverage and targets change. */
   rebuilt?: { clauses: Clause[]; clausesById: IdMap<Clause>; definitionsById: IdMap<FootnoteDefinitionAt>; specReferencesById: IdMap<SpecReference> };
 }
@@ -869,13 +920,17 @@ export class IndexModel {
       this.knownCache = base.knownCache;
       this.coveredIds = base.coveredIds;
       this.coveredCount = base.coveredCount;
-      const remap = <T>(list: T[]): T[] => {
+      // A patch keeps every clause at its place in the flat list: the places of a file's clauses stay valid.
+      this.clauseSpans = base.clauseSpans;
+      const remap = <T>(list: T[], spans: readonly (readonly [number, number])[] = [[0, list.length]]): T[] => {
         let out: T[] | undefined;
-        for (let i = 0; i < list.length; i++) {
-          const to = swap.get(list[i]) as T | undefined;
-          if (to === undefined) continue;
-          out ??= [...list];
-          out[i] = to;
+        for (const [from, to_] of spans) {
+          for (let i = from; i < to_; i++) {
+            const to = swap.get(list[i]) as T | undefined;
+            if (to === undefined) continue;
+            out ??= [...list];
+            out[i] = to;
+          }
         }
         return out ?? list;
       };
@@ -893,11 +948,13 @@ export class IndexModel {
         }
         return out ?? from;
       };
-      this.clauses = remap(base.clauses);
+      // Only the patched file's own objects are swapped: the clauses of a spec (at their places), the citations of code.
+      const role = patch.file?.role;
+      this.clauses = role === 'code' ? base.clauses : remap(base.clauses, role === 'spec' ? base.clauseSpansOf(patch.file!.path) : undefined);
       const copyIds = <T extends object>(m: IdMap<T>): IdMap<T> => m.copy();
       const copyMap = <T>(m: Map<string, T[]>): Map<string, T[]> => new Map(m);
       this.clausesById = remapMap(base.clausesById, copyIds);
-      this.citations = remap(base.citations);
+      this.citations = role === 'spec' ? base.citations : remap(base.citations);
       this.citationsById = remapMap(base.citationsById, copyMap);
       this.definitionsById = remapMap(base.definitionsById, copyIds);
       this.specReferencesById = remapMap(base.specReferencesById, copyIds);
@@ -1048,6 +1105,33 @@ export class IndexModel {
     return out;
   }
 
+  /** The footnote definitions of a spec file, in the file's order. */
+  definitionsOfFile(file: string): FootnoteDefinitionAt[] {
+    return (this.contributions.get(file)?.definitions ?? []).map((d) => d.def);
+  }
+
+  /** Where each file's clauses are in `clauses` (runs of places), computed once and shared by the models patched from this one. */
+  private readonly clauseSpans: { byFile?: Map<string, [number, number][]> } = {};
+
+  /** The runs of places of a file's clauses in `clauses` (heading, footnote and definition clauses each come by file). */
+  private clauseSpansOf(file: string): readonly (readonly [number, number])[] {
+    if (!this.clauseSpans.byFile) {
+      const byFile = new Map<string, [number, number][]>();
+      let last: [number, number] | undefined;
+      this.clauses.forEach((c, i) => {
+        if (last && last[1] === i && this.clauses[i - 1]!.file === c.file) last[1] = i + 1;
+        else {
+          last = [i, i + 1];
+          const runs = byFile.get(c.file);
+          if (runs) runs.push(last);
+          else byFile.set(c.file, [last]);
+        }
+      });
+      this.clauseSpans.byFile = byFile;
+    }
+    return this.clauseSpans.byFile.get(file) ?? [];
+  }
+
   /** The clauses a spec file declares (headings, first footnote references, definitions). */
   clausesOfFile(file: string): Clause[] {
     return [...(this.contributions.get(file)?.clauses.made ?? [])];
@@ -1070,8 +1154,8 @@ export class IndexModel {
       const from = old.clauses.from[i]!;
       const index = old.clauses.index[i]!;
       const made = old.clauses.made[i]!;
-      const list = this.clausesById.get(made.id)!;
-      if (list.some((c) => c.file !== file && this.scopeKeyOf(c.file) === key)) return undefined;
+      // An id of one clause (almost all) is this file's own: only a list can hold another file's clause.
+      if (this.clausesById.isList(made.id) && this.clausesById.get(made.id)!.some((c) => c.file !== file && this.scopeKeyOf(c.file) === key)) return undefined;
       const source = from === 'heading' ? facts.headingClauses[index] : from === 'footnote' ? facts.footnoteRefs[index] : facts.footnoteDefs[index];
       if (!source || source.id !== made.id) return undefined;
       if (source === old.clauses.source[i]) {
@@ -1109,7 +1193,7 @@ export class IndexModel {
     }
     const contributions = new Map(this.contributions);
     contributions.set(file, next);
-    return new IndexModel(this.classifier, maps.specs, this.code, this.examples, this.files, this.configProblems, maps.ambiguity, maps.llmHits, { base: this, swap, contributions });
+    return new IndexModel(this.classifier, maps.specs, this.code, this.examples, this.files, this.configProblems, maps.ambiguity, maps.llmHits, { base: this, swap, contributions, file: { path: file, role: 'spec' } });
   }
 
   /**
@@ -1372,7 +1456,7 @@ export class IndexModel {
   patchedCode(before: CodeFacts, after: CodeFacts, code: ReadonlyMap<string, CodeFacts>): IndexModel {
     const swap = new Map<unknown, unknown>();
     before.citations.forEach((c, i) => swap.set(c, after.citations[i]));
-    return new IndexModel(this.classifier, this.specs, code, this.examples, this.files, this.configProblems, this.ambiguity, this.llmHits, { base: this, swap, contributions: this.contributions });
+    return new IndexModel(this.classifier, this.specs, code, this.examples, this.files, this.configProblems, this.ambiguity, this.llmHits, { base: this, swap, contributions: this.contributions, file: { path: after.file, role: 'code' } });
   }
 
   /** Heading clauses, then one footnote clause per id, with or without a definition [^footnote_clauses]. */
@@ -1461,6 +1545,46 @@ export class IndexModel {
       if (info.exists || info.expected) this.exampleCache.set(clause, info);
     }
     return info;
+  }
+
+  /**
+   * The example of a footnote clause when it is expected and missing (`example.missing`), else undefined; equal to
+   * exampleOf, without making an answer for a clause that has no definition, no file named like its example and no
+   * examples folder beside its spec or at the root (most footnotes of a big spec: asked again on every keystroke).
+   */
+  missingExampleOf(clause: Clause): ExampleInfo | undefined {
+    if (clause.kind !== 'footnote') return undefined;
+    const known = this.exampleCache.get(clause);
+    if (!known && !this.definitionsById.has(clause.id) && !this.mayNameExample(clause.id)) {
+      let folder = this.specFolders.get(clause.file);
+      if (folder === undefined) this.specFolders.set(clause.file, (folder = dirname(clause.file)));
+      if (!this.hasExampleFolder(folder) && !this.hasExampleFolder('')) return undefined;
+    }
+    const info = known ?? this.exampleOf(clause);
+    return info && !info.exists && info.expected ? info : undefined;
+  }
+
+  private readonly specFolders = new Map<string, string>();
+
+  private hasExampleFolder(place: string): boolean {
+    let has = this.exampleFolders.get(place);
+    if (has === undefined) this.exampleFolders.set(place, (has = this.hasFolder(this.classifier.exampleFolderIn(place))));
+    return has;
+  }
+
+  /** Whether some file of the workspace may be the example of this id in some folder (its name fits the pattern). */
+  private mayNameExample(id: string): boolean {
+    const { examplePrefix: prefix, exampleSuffix: suffix } = this.classifier;
+    // The name of `<folder>/<prefix><id><suffix>` is `<id><suffix>` when the prefix is a folder (`examples/`) or empty:
+    // then the names of the workspace's files tell. Any other pattern: every id may.
+    if (id.includes('/') || suffix.includes('/') || prefix.slice(prefix.lastIndexOf('/') + 1) !== '') return true;
+    let names = exampleNames.get(this.files);
+    if (!names) {
+      names = new Set();
+      for (const f of this.files) if (f.endsWith(suffix)) names.add(f.slice(f.lastIndexOf('/') + 1, f.length - suffix.length));
+      exampleNames.set(this.files, names);
+    }
+    return names.has(id);
   }
 
   /** The definition's target, else `examples/<id>.md` beside the spec, then at the root [^example_files] [^ex5p]. */
@@ -1696,6 +1820,8 @@ export class IndexModel {
  * valid. Each depends only on its facts object and file.
  */
 const footnoteClauses = new WeakMap<FootnoteRef, Clause>();
+/** The names example files could have (IndexModel.mayNameExample), per set of workspace paths. */
+const exampleNames = new WeakMap<ReadonlySet<string>, Set<string>>();
 const definitionsAt = new WeakMap<FootnoteDef, FootnoteDefinitionAt>();
 const definitionClauses = new WeakMap<FootnoteDefinitionAt, Clause>();
 

@@ -239,6 +239,19 @@ const VOCABULARY_HEADING = /^(#{1,6})[ \t]+(?:[^\n]*\b)?(?:definitions|terminolo
  * Definitions / Terminology / Glossary section (`- **Term**: …`, `- Term: …`, `Term` then `: …`) and `"Term" means …`
  * anywhere. A spec-kit "Key Entities" list describes a feature's data, not the meaning of a word: not a definition.
  */
+/**
+ * Whether a text may hold a term definition extractDefinitions reads (a vocabulary heading, or `"term" means …`). Both
+ * are read within a line, so a text cut at line starts has one exactly when one of its pieces has.
+ */
+export function mayDefineTerms(text: string): boolean {
+  VOCABULARY_HEADING.lastIndex = 0;
+  const heading = VOCABULARY_HEADING.test(text);
+  VOCABULARY_HEADING.lastIndex = 0;
+  return heading || QUOTED_DEFINITION.test(text);
+}
+
+const QUOTED_DEFINITION = /["“]([^"”\n]{2,60})["”][ \t]+(?:means|refers to|is defined as|denotes)\b([^\n]+?)(?:\.(?:\s|$)|\n|$)/;
+
 export function extractDefinitions(text: string, terms: readonly string[], clauseAt: (offset: number) => { clauseId?: string; authority?: string }): TermDefinition[] {
   if (terms.length === 0) return [];
   const wanted = new Set(terms);

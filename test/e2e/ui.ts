@@ -404,9 +404,11 @@ const modelSpecScenarios: [string, Scenario][] = [
           if (row) return { row, list };
           // When the Markdown extension's symbols arrived too, the Outline groups the two providers: open ours.
           const group = list.find((r) => r.level === 1 && r.label === 'Spec Clarifier');
-          if (group) await page.locator(`.outline-pane .monaco-list-row[data-index="${group.index}"][aria-expanded="false"]`).click().catch(() => undefined);
-          // A collapsed section: expand it, as a user would.
-          if (chain) await page.locator(`.outline-pane .monaco-list-row[data-index="${chain.index}"][aria-expanded="false"]`).click().catch(() => undefined);
+          // Its twistie, as a user would: a click on the label of a selected row only selects it (seen in CI: the
+          // group stayed collapsed for the whole minute).
+          if (group) await page.locator(`.outline-pane .monaco-list-row[data-index="${group.index}"][aria-expanded="false"] .monaco-tl-twistie`).click().catch(() => undefined);
+          // A collapsed section: expand it the same way.
+          if (chain) await page.locator(`.outline-pane .monaco-list-row[data-index="${chain.index}"][aria-expanded="false"] .monaco-tl-twistie`).click().catch(() => undefined);
           return undefined;
         },
         { timeoutMs: 60_000, seen: async () => `outline: ${JSON.stringify((await rows()).slice(0, 20))}\n${await screenSummary(page)}` },

@@ -37,6 +37,26 @@ const byFile = (list: Diagnostic[]): Map<string, Diagnostic[]> => {
 };
 
 /** A small random generator (deterministic per seed). */
+/**
+ * The editor's way of keeping diagnostics after an update: every file recomputed when the change was not local, else
+ * only the changed files. Returns whether it was local (the fast path).
+ */
+function republish(live: WorkspaceIndex, kept: Map<string, Diagnostic[]>): boolean {
+  const changes = live.takeChanges();
+  const model = live.model();
+  if (changes === 'all') {
+    kept.clear();
+    for (const [f, list] of byFile(computeDiagnostics(model, live.config))) kept.set(f, list);
+    return false;
+  }
+  for (const f of changes) {
+    const list = computeDiagnostics(model, live.config, f);
+    if (list.length) kept.set(f, list);
+    else kept.delete(f);
+  }
+  return true;
+}
+
 function rng(seed: number): (n: number) => number {
   let s = seed;
   return (n) => {
@@ -95,20 +115,9 @@ describe('incremental ids: edits that add or remove ids', () => {
         const file = next(4) === 0 ? 'specs/b.md' : 'specs/a.md';
         files[file] = editOnce(files[file]!, next);
         live.updateFile(file, files[file]!, true);
-        const changes = live.takeChanges();
-        const model = live.model();
         // The editor's way: only the changed files are recomputed.
-        if (changes === 'all') {
-          kept.clear();
-          for (const [f, list] of byFile(computeDiagnostics(model, live.config))) kept.set(f, list);
-        } else {
-          fast++;
-          for (const f of changes) {
-            const list = computeDiagnostics(model, live.config, f);
-            if (list.length) kept.set(f, list);
-            else kept.delete(f);
-          }
-        }
+        if (republish(live, kept)) fast++;
+        const model = live.model();
         const fresh = memoryWorkspace(files);
         const context = `seed ${seed}, step ${step}, ${file}:\n${files[file]}`;
         assert.deepStrictEqual(snapshot(model), snapshot(fresh.model()), context);
@@ -217,19 +226,8 @@ describe('incremental keystrokes in a big spec: what is kept per section placeme
       lines[line] = lines[line]!.slice(0, at) + insert + lines[line]!.slice(at);
       files[file] = lines.join('\n');
       live.updateFile(file, files[file]!, true);
-      const changes = live.takeChanges();
+      if (republish(live, kept)) fast++;
       const model = live.model();
-      if (changes === 'all') {
-        kept.clear();
-        for (const [f, list] of byFile(computeDiagnostics(model, live.config))) kept.set(f, list);
-      } else {
-        fast++;
-        for (const f of changes) {
-          const list = computeDiagnostics(model, live.config, f);
-          if (list.length) kept.set(f, list);
-          else kept.delete(f);
-        }
-      }
       const fresh = memoryWorkspace(files);
       const context = `step ${step}: ${JSON.stringify(insert)} at ${line}:${at}`;
       assert.deepStrictEqual(live.specFacts(file)!.typecheck, fresh.specFacts(file)!.typecheck, context);

@@ -40,6 +40,12 @@ describe('clarity: which files are reviewed, and as what [^am7f]', () => {
     assert.equal(draft.slice(review!.from).trimStart().slice(0, 4), 'This');
     assert.equal(reviewOf('keps/1/README.md', '# KEP-1234: Budget\n\n## Proposal\n\nThe kubelet must be fast.\n', none)?.format, 'markdown');
     assert.equal(reviewOf('README.md', '# Tool\n\nSetup should be quick.\n', none), undefined);
+    // Footnotes with a text note are any document's footnotes; a footnote id with no note (or naming its example file)
+    // declares a clause [^am9c].
+    assert.deepEqual(found('README.md', 'Ideas MUST be thoroughly discussed.[^1]\n\n[^1]: See the forum.\n'), []);
+    assert.deepEqual(found('docs/guide.md', 'Replies must be concise.[^n]\n\n[^n]: A note.\n'), []);
+    assert.deepEqual(found('policy.md', 'Replies must be concise.[^rp2c]\n'), ['concise (vague)']);
+    assert.deepEqual(found('policy.md', 'Replies must be concise.[^rp2c]\n\n[^rp2c]: examples/rp2c.md\n'), ['concise (vague)']);
     // Markers shown in code are no evidence: a document about spec-kit is not a spec-kit spec.
     assert.equal(reviewOf('docs/x.md', 'Ids look like `**FR-001**`.\n\n```md\n- **FR-001**: System MUST work.\n```\n', none), undefined);
   });

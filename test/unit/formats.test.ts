@@ -541,6 +541,41 @@ describe('links to files and reference links', () => {
       ],
     );
   });
+
+  it('checks a link reference definition only when a link uses it [^ln5u], and says why a lookalike is no definition', () => {
+    const index = memoryWorkspace({
+      'text/0001-x.md': [
+        '# Summary',
+        '[summary]: #summary',
+        '',
+        '## Motivation and Summary',
+        '[motivation]: #motivation',
+        '',
+        'As the [motivation] says, see [the guide][guide], [the notes][NOTES] and [the log][log].',
+        '',
+        '[guide]: #guide',
+        '[notes]: #notes',
+        '[log]: https://example.com/a_(b))',
+        '',
+        '## Notes',
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      diagnosticsOf(index)
+        .filter((d) => d.code === 'link.broken-anchor')
+        .map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      [
+        // `[summary]: #summary` resolves anyway; `[motivation]: #motivation` is used (a shortcut link) and broken.
+        '5: Broken link `#motivation`: no heading or {#motivation}.',
+        '7: Undefined link reference `[log]`: line 11 `[log]: …` is not a link definition (Markdown reads it as text): check its destination for a space or an unbalanced parenthesis, and that it does not continue a paragraph.',
+        '9: Broken link `#guide`: no heading or {#guide}.',
+      ],
+    );
+    // Unused, and its anchor is nowhere: still silent; rename and references still see the definition.
+    const unused = memoryWorkspace({ 'a.md': '# A {#a}\n\n[b]: #nowhere\n[c]: #a\n' });
+    assert.deepEqual(diagnosticsOf(unused).filter((d) => d.code === 'link.broken-anchor'), []);
+    assert.equal(unused.model().specReferencesById.get('a')?.filter((r) => r.kind === 'link').length, 1);
+  });
 });
 
 describe('scope overrides', () => {

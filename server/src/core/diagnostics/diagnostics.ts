@@ -270,7 +270,9 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
       range: link.anchorRange,
       message:
         link.reason === 'no-definition'
-          ? `Undefined link reference \`${link.url}\`: no \`${link.url}: …\` definition in this file.`
+          ? link.lookalikeLine !== undefined
+            ? `Undefined link reference \`${link.url}\`: line ${link.lookalikeLine + 1} \`${link.url}: …\` is not a link definition (Markdown reads it as text): check its destination for a space or an unbalanced parenthesis, and that it does not continue a paragraph.`
+            : `Undefined link reference \`${link.url}\`: no \`${link.url}: …\` definition in this file.`
           : link.reason === 'no-file'
           ? `Broken link \`${link.url}\`: ${link.targetFile} does not exist.`
           : `Broken link \`${link.url}\`: no heading or {#${link.anchor}}${where}${suggestion ? `; did you mean \`#${suggestion}\`?` : '.'}`,

@@ -204,6 +204,17 @@ export interface SpecLink {
   anchor: string;
   /** A reference link `[text][label]` whose label no definition in the file declares: the label. */
   undefinedReference?: string;
+  /**
+   * A link reference definition (`[label]: #anchor`) that no link of the file uses: it renders nothing, so a missing
+   * target breaks no link (the Rust RFC template puts `[summary]: #summary` under every heading). Still a reference for
+   * rename and references [^ln5u].
+   */
+  unusedDefinition?: true;
+  /**
+   * With `undefinedReference`: the 0-based line of a `[label]: …` line that looks like its definition but is not one
+   * (a destination with a space or an unbalanced parenthesis, or a line continuing a paragraph): GFM shows it as text.
+   */
+  lookalikeLine?: number;
   /** The link (or link definition) as a whole. */
   range: Range;
   /** Just `anchor` inside the URL. */
@@ -1066,6 +1077,7 @@ class SpecWalker {
         const start = this.offsets(node)[0];
         for (; cut < this.cuts.length && this.cuts[cut]![0] < start; cut++) this.cutRefs(this.cuts[cut]!, TEXT_BLOCKS.has(node.type) ? node : block);
       }
+      if ((node.type === 'linkReference' || node.type === 'imageReference') && node.identifier !== undefined) this.usedLabels.add(node.identifier);
       if (OPAQUE.has(node.type)) {
         if (node.type === 'html' && node.value) this.htmlAnchors(node.value);
         continue;
@@ -1097,9 +1109,13 @@ class SpecWalker {
           this.footnoteDefinition(node);
           continue;
         case 'link':
-        case 'definition':
           this.link(node);
           break;
+        case 'definition': {
+          const fact = this.link(node);
+          if (fact && node.identifier !== undefined) this.definitionLinks.push([fact, node.identifier]);
+          break;
+        }
         case 'listItem':
           if (this.inRecord()) this.recordEntry(node);
           break;
@@ -1110,8 +1126,15 @@ class SpecWalker {
       for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, block: innerBlock });
     }
     for (; cut < this.cuts.length; cut++) this.cutRefs(this.cuts[cut]!, undefined);
+    // A file with definitions is one chunk (specChunks), so every use of a label is in this walk.
+    for (const [fact, label] of this.definitionLinks) if (!this.usedLabels.has(label)) fact.unusedDefinition = true;
     this.sectionTexts(root);
   }
+
+  /** Labels that reference links and images of this text use (normalized, as mdast's `identifier`). */
+  private readonly usedLabels = new Set<string>();
+  /** Link facts of link reference definitions, with their labels. */
+  private readonly definitionLinks: [SpecLink, string][] = [];
 
   /** The footnote references of a line read as blank (not in the parsed text) [^big_documents]. */
   private cutRefs([start, end]: readonly [number, number], block: MdNode | undefined): void {
@@ -1469,7 +1492,8 @@ class SpecWalker {
         if (!label || label.startsWith('^')) continue;
         const at = start + m.index;
         const range = this.lines.rangeOf(at, at + m[0].length);
-        this.facts.links.push({ url: `[${label}]`, path: '', anchor: '', undefinedReference: label, range, anchorRange: range });
+        const lookalike = lookalikeDefinitionLine(this.text, label);
+        this.facts.links.push({ url: `[${label}]`, path: '', anchor: '', undefinedReference: label, ...(lookalike !== undefined ? { lookalikeLine: lookalike } : {}), range, anchorRange: range });
       }
     }
   }
@@ -1481,10 +1505,11 @@ class SpecWalker {
   }
 
   /** Anchor links, same-file and cross-file [^anchor_links]. */
-  private link(node: MdNode): void {
+  private link(node: MdNode): SpecLink | undefined {
     const [start, end] = this.offsets(node);
     const fact = linkFact(node.url ?? '', start, end, this.text, this.lines);
     if (fact) this.facts.links.push(fact);
+    return fact;
   }
 
   /** The block's raw text with non-prose masked by spaces (offsets preserved). Iterative over the block's inlines. */
@@ -1649,6 +1674,24 @@ export function limit(s: string, max: number): string {
  * The example file a footnote definition points at: a single link (`[^id]: [examples](x.md)` or `<x.md>`), or a single
  * path-like word (`[^id]: examples/x.md`). A prose footnote (`[^1]: See RFC 9110.`) has no target.
  */
+/** The 0-based line of the first `[label]:` line (up to three spaces of indent, label case-insensitive) of `text`. */
+export function lookalikeDefinitionLine(text: string, label: string): number | undefined {
+  const needle = `[${label.toLowerCase()}]:`;
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+    let lineStart = at;
+    while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+    if (at - lineStart > 3 || text.slice(lineStart, at).trim() !== '') continue;
+    let line = 0;
+    for (let i = 0; i < lineStart; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+    }
+    return line;
+  }
+  return undefined;
+}
+
 function definitionTarget(def: MdNode): { value: string; node?: MdNode } | undefined {
   const blocks = def.children ?? [];
   if (blocks.length !== 1 || blocks[0]!.type !== 'paragraph') return undefined;

@@ -63,7 +63,7 @@ const footnoteDef = z.object({
   tests: z.array(testTarget).optional(),
 });
 
-const link = z.object({ url: z.string(), path: z.string(), anchor: z.string(), undefinedReference: z.string().optional(), range, anchorRange: range });
+const link = z.object({ url: z.string(), path: z.string(), anchor: z.string(), undefinedReference: z.string().optional(), unusedDefinition: z.literal(true).optional(), lookalikeLine: z.number().int().nonnegative().optional(), range, anchorRange: range });
 
 const malformed = z.object({ range, message: z.string(), raw: z.string() });
 

@@ -117,6 +117,8 @@ export interface BrokenLink {
   reason: 'no-anchor' | 'no-file' | 'no-definition';
   /** Anchors of the target file, for a "did you mean". */
   candidates: string[];
+  /** no-definition: the 0-based line of a `[label]: …` line that is not a definition (see SpecLink.lookalikeLine). */
+  lookalikeLine?: number;
 }
 
 const README_LIKE = /^(readme|index|changelog|license|contributing)$/i;
@@ -1647,9 +1649,10 @@ export class IndexModel {
       for (const link of this.specs.get(file)!.links) {
         const base = { file, range: link.range, anchorRange: link.anchorRange, url: link.url, anchor: link.anchor };
         if (link.undefinedReference !== undefined) {
-          broken.push({ ...base, reason: 'no-definition', candidates: [] }); // [^ln4f]
+          broken.push({ ...base, reason: 'no-definition', candidates: [], ...(link.lookalikeLine !== undefined ? { lookalikeLine: link.lookalikeLine } : {}) }); // [^ln4f]
           continue;
         }
+        if (link.unusedDefinition) continue; // [^ln5u]
         const target = link.path ? resolveRelative(dirname(file), link.path) : file;
         if (target === undefined) continue;
         const facts = this.specs.get(target);

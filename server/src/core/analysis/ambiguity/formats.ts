@@ -12,7 +12,7 @@ import { CLASS_WORDS } from './classes';
  *  - `kiro`: a Kiro requirements document: the `requirements.md` of a `.kiro/specs/<feature>/` folder, or EARS criteria (`WHEN … THEN … SHALL`) in a
  *    `#### Acceptance Criteria` section;
  *  - `model-spec`: a spec that declares clauses with `{#id authority=…}` headings or footnote ids;
- *  - `markdown`: another spec that declares clauses (`{#id}` headings, footnotes), or a KEP (`# KEP-1234: …` with a
+ *  - `markdown`: another spec that declares clauses (`{#id}` headings, footnote ids that are not text notes), or a KEP (`# KEP-1234: …` with a
  *    `## Proposal` or `### Goals` section).
  * A README, a changelog or notes without any of this are not specs: not reviewed.
  *
@@ -128,7 +128,12 @@ function decide(
   if (specKitFile || e.specKitId || (e.featureSpec && e.specKitSection)) return { format: 'spec-kit', from: 0 };
   const kiroFile = (facts.format === 'kiro' || /(?:^|\/)\.kiro\/specs\//.test(path)) && name === 'requirements.md';
   if (kiroFile || (e.ears && e.acceptance)) return { format: 'kiro', from: 0 };
-  const declares = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
+  // Footnotes with a text note (`[^1]: See RFC 9110.`) are the footnotes any document may have (a README's, a
+  // guide's): no evidence. A footnote id whose clause text is in the prose (no definition, or one naming its example
+  // file or tests) is the Model Spec's way of declaring a clause [^am9c].
+  const noted = new Set<string>();
+  for (const d of facts.footnoteDefs) if (d.target === undefined && !d.tests?.length) noted.add(d.id);
+  const declares = facts.headingClauses.length > 0 || facts.footnoteRefs.some((r) => !noted.has(r.id)) || facts.footnoteDefs.some((d) => !noted.has(d.id));
   if (declares) return { format: facts.headingClauses.some((c) => c.authority !== undefined) ? 'model-spec' : 'markdown', from: 0 };
   if (e.kepTitle && e.kepSection) return { format: 'markdown', from: 0 };
   return undefined;

@@ -135,7 +135,7 @@ describe('clarity: classes and sentence structure [^am6c]', () => {
       'The receiver MUST send a frame immediately after it detects a loss.',
       'WHEN a reset succeeds THEN the system SHALL sign the member out immediately.',
       'The interval SHOULD be approximately 25 ms ± 5%.',
-      'Each URL MUST match this regular expression. Only regular files MUST be read.',
+      'Each URL MUST match this regular expression. Only regular files MUST be read. A regular user MUST NOT invite users.',
       'Implementations SHOULD avoid phrases like "as an AI", "in today\'s world", etc.',
       '',
     ].join('\n');

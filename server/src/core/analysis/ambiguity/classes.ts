@@ -220,6 +220,8 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['regular file', 'POSIX.1-2017 Base Definitions §3.323 (Regular File)'],
   ['regular files', 'POSIX.1-2017 Base Definitions §3.323'],
   ['regular language', 'formal languages (recognised by a finite automaton)'],
+  ['regular user', 'access control: an account without administrative rights (a role, as opposed to an administrator)'],
+  ['regular users', 'access control: accounts without administrative rights'],
   ['slow-start', 'RFC 5681 §3.1'],
   ['fast retransmit', 'RFC 5681 §3.2'],
   ['fast recovery', 'RFC 5681 §3.2'],

@@ -6,3 +6,11 @@ import * as fs from 'node:fs';
  */
 const target = process.env['BENCH_MAXRSS_FILE'];
 if (target) process.on('exit', () => fs.writeFileSync(target, String(process.resourceUsage().maxRSS)));
+/** And its CPU time (user + system, ms, all threads) to BENCH_CPU_FILE: wall time on a loaded machine says little. */
+const cpuTarget = process.env['BENCH_CPU_FILE'];
+if (cpuTarget) {
+  process.on('exit', () => {
+    const u = process.resourceUsage();
+    fs.writeFileSync(cpuTarget, String((u.userCPUTime + u.systemCPUTime) / 1000));
+  });
+}

@@ -201,6 +201,35 @@ describe('spec facts from the scanner equal the tree walk', function () {
     });
   }
 
+  // Blocks defuse.ts changes (over MAX_BLOCK_MARKERS markers: read as plain text; over MAX_BLOCK_LINES lines: cut by
+  // lines read as blank): the scanner reads the blocks of the defused copy and the references of the original.
+  it('a 1,000-line paragraph of references (read as plain text and cut): every chunk from the scanner, facts equal', function () {
+    const lines = Array.from({ length: 1000 }, (_, i) => `x[^r${i}]`);
+    const doc = `# Spec {#root authority=root}\n\n${lines.join('\n')}\n\n## Next {#next}\n\nText [^n].\n`;
+    assert.deepEqual(scannedChunks('docs/refs.md', doc), { chunks: 2, scanned: 2 });
+    assertEqualFacts([['docs/refs.md', doc], ['docs/refs-crlf.md', doc.replace(/\n/g, '\r\n')]]);
+    const facts = parseSpecChunked('docs/refs.md', doc).facts;
+    assert.equal(facts.footnoteRefs.length, 1001);
+    assert.equal(facts.problems.length, 2);
+  });
+
+  const LONG_LINES = ['x[^a1]', '[^b2] y', 'plain words', '*em* and `code` [^a1]', 'a \\[^a1] b', '[^a1]', 'z [^b2] ', '[^a1] [^b2] [^a1]', '  [^b2]'];
+  const RARE_LINES = ['w  ', 'v\\', '- item [^a1]', '1. one', '# H {#h}', '| a | b |', '```', '<div>', '> q', '&amp; x', '[l](#a1)', '[NEEDS CLARIFICATION: how?]', '{: #k}', ''];
+  it('random long paragraphs that defuse.ts changes (fast-check): facts equal the tree walk', function () {
+    if (!fc) this.skip();
+    const block = fc.tuple(fc.array(fc.oneof({ arbitrary: fc.constantFrom(...LONG_LINES), weight: 6 }, { arbitrary: fc.constantFrom(...RARE_LINES), weight: 1 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 100, max: 500 })).map(([ls, n]) => Array.from({ length: n }, (_, i) => ls[i % ls.length]).join('\n'));
+    const doc = fc.array(fc.oneof(block, fc.constantFrom('# S {#s}', 'Text.', '| a |\n| - |\n| [^a1] |')), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('\n\n'));
+    let scanned = 0;
+    fc.assert(
+      fc.property(doc, fc.constantFrom('docs/spec.md', 'specs/001-feature/spec.md'), (text, file) => {
+        assert.deepEqual(specFactsDifferences(file, text, 3), [], JSON.stringify([file, text.slice(0, 300)]));
+        scanned += scannedChunks(file, text).scanned;
+      }),
+      { numRuns: 40, seed: 3 },
+    );
+    assert.ok(scanned > 10, `the scanner path covered ${scanned} chunks`);
+  });
+
   it('incremental: a re-parse with the last parse’s chunk cache equals a full parse of the tree after random edits', function () {
     if (!fc) this.skip();
     const edit = fc.tuple(fc.nat(), fc.nat(8), fc.constantFrom('', 'x', '\n', '\n\n', '# H {#h2}\n', '[^a1]', '- ', '`', '|', '{#q}', '\n## S\n'));

@@ -479,9 +479,23 @@ function workspaceRootOf(file: string): string {
 /** Writes the output piece by piece (to a file, or to stdout waiting for it to drain): never one string of it all. */
 async function writeOutput(pieces: Iterable<string>, file: string | undefined, stdout: NodeJS.WritableStream): Promise<void> {
   if (file) {
+    // Pieces are encoded into one reused buffer and written when it is full: writeSync of a string makes a Buffer of
+    // each piece (the 458 MB JSON of a 200,000-reference spec: 56,000 of them and as many system calls).
     const fd = fs.openSync(file, 'w');
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let used = 0;
+    const flush = (): void => {
+      for (let at = 0; at < used; ) at += fs.writeSync(fd, buffer, at, used - at);
+      used = 0;
+    };
     try {
-      for (const piece of pieces) fs.writeSync(fd, piece);
+      for (const piece of pieces) {
+        // At most 3 bytes of UTF-8 per UTF-16 code unit.
+        if (used + piece.length * 3 > buffer.length) flush();
+        if (piece.length * 3 > buffer.length) fs.writeSync(fd, piece);
+        else used += buffer.write(piece, used);
+      }
+      flush();
     } finally {
       fs.closeSync(fd);
     }

@@ -107,6 +107,32 @@ export function toJson(model: IndexModel, diagnostics: Diagnostic[], skipped: { 
 }
 
 /**
+ * JSON.stringify of a string, the last long one remembered: the references of one block share its text (a clause's
+ * `text`, up to 2,000 characters), so a big spec's output quotes the same string hundreds of times in a row.
+ */
+let lastString = '';
+let lastQuoted = '""';
+function quoted(s: string): string {
+  if (s.length < 64) return JSON.stringify(s);
+  if (s !== lastString) {
+    lastString = s;
+    lastQuoted = JSON.stringify(s);
+  }
+  return lastQuoted;
+}
+
+/** Object keys are few (the fields of the output's shapes): each quoted once. */
+const quotedKeys = new Map<string, string>();
+function quotedKey(key: string): string {
+  let q = quotedKeys.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    if (quotedKeys.size < 1000) quotedKeys.set(key, q);
+  }
+  return q;
+}
+
+/**
  * `JSON.stringify(value, null, 2)` with every line after the first indented by `pad`, byte for byte, without the
  * intermediate string and the second pass over it that re-indenting needs: the JSON output of a spec with 200,000
  * footnotes is 450 MB. Plain data only (what the json format builds); a value with `toJSON` goes through
@@ -115,7 +141,7 @@ export function toJson(model: IndexModel, diagnostics: Diagnostic[], skipped: { 
 export function prettyJson(value: unknown, pad = ''): string | undefined {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return quoted(value);
     case 'number':
     case 'boolean':
       return JSON.stringify(value);
@@ -137,7 +163,7 @@ export function prettyJson(value: unknown, pad = ''): string | undefined {
   for (const key of Object.keys(value)) {
     const v = prettyJson((value as Record<string, unknown>)[key], inner);
     if (v === undefined) continue;
-    out += `${out ? ',' : ''}\n${inner}${JSON.stringify(key)}: ${v}`;
+    out += `${out ? ',' : ''}\n${inner}${quotedKey(key)}: ${v}`;
   }
   return out ? `{${out}\n${pad}}` : '{}';
 }

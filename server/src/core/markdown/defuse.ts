@@ -40,6 +40,12 @@ export interface Defused {
    * footnote references are not in the parsed text, so the caller reads them from the original [^big_documents].
    */
   cuts: [number, number][];
+  /**
+   * The blocks read as plain text (too much inline markup), as [start, end) offsets from their first line's start to
+   * their last line's end, in order: the scanner path reads their references from the original text, as the tree walk
+   * does (specFacts.ts).
+   */
+  plain: [number, number][];
 }
 
 const SPACE = 32;
@@ -76,6 +82,7 @@ export function defuseMarkdown(text: string): Defused {
   let plainBlocks = 0;
   let plainFrom = -1;
   let cutLines = 0;
+  const plain: [number, number][] = [];
   for (let i = 0; i < lines.length; ) {
     if (lines[i]!.blank) {
       i++;
@@ -92,6 +99,7 @@ export function defuseMarkdown(text: string): Defused {
       plainBlocks++;
       if (plainFrom < 0) plainFrom = i;
       for (let k = i; k < j; k++) lines[k]!.plain = true;
+      plain.push([lines[i]!.start, lines[j - 1]!.end]);
     }
     if (j - i > MAX_BLOCK_LINES && !isTable(text, lines[i]!, lines[i + 1]!)) {
       for (let k = i + MAX_BLOCK_LINES; k < j; k += MAX_BLOCK_LINES) {
@@ -116,7 +124,7 @@ export function defuseMarkdown(text: string): Defused {
   if (cutLines) notes.push(`${plural(cutLines, 'line')} read as blank to cut paragraphs longer than ${MAX_BLOCK_LINES} lines`);
   const cuts: [number, number][] = [];
   for (const line of lines) if (line.cut) cuts.push([line.start, line.end]);
-  if (notes.length === 0) return { text, notes, cuts };
+  if (notes.length === 0) return { text, notes, cuts, plain };
   const parts: string[] = [];
   let at = 0;
   for (const line of lines) {
@@ -125,7 +133,7 @@ export function defuseMarkdown(text: string): Defused {
     at = line.end;
   }
   parts.push(text.slice(at));
-  return { text: parts.join(''), notes, cuts };
+  return { text: parts.join(''), notes, cuts, plain };
 }
 
 const HAZARDS = /[[\]*_~`]/g;

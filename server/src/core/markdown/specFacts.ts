@@ -46,6 +46,38 @@ export interface ScannedChunk {
   sectionsOut: readonly SectionEntry[];
 }
 
+/** Footnote references `[^id]` anywhere; one that ends a text (its `]` cut off). */
+const REF_ALL = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g');
+const UNCLOSED_REF = new RegExp(`\\[\\^${ID_PATTERN}$`);
+/** A hard line break (two spaces or a backslash before a line break): the tree splits the text node there. */
+const HARD_BREAK = /(?: {2}|\\)(?:\r?\n|\r)/;
+
+/** An odd number of backslashes before `at` escapes the character there. */
+function isEscaped(s: string, at: number): boolean {
+  let n = 0;
+  for (let i = at - 1; i >= 0 && s.charCodeAt(i) === 92; i--) n++;
+  return n % 2 === 1;
+}
+
+/** The footnote references of [from, to) of the original text, escaped ones skipped (SpecWalker.textRefs, cutRefs). */
+function refsOf(original: string, from: number, to: number): [number, number, string][] {
+  const raw = original.slice(from, to);
+  const out: [number, number, string][] = [];
+  if (!raw.includes('[^')) return out;
+  REF_ALL.lastIndex = 0;
+  for (let m = REF_ALL.exec(raw); m; m = REF_ALL.exec(raw)) if (!isEscaped(raw, m.index)) out.push([from + m.index, from + m.index + m[0].length, m[1]!]);
+  return out;
+}
+
+/** Every `[^id]` of a text node's raw text at `from`, escaped or not: not prose (SpecWalker.proseBlock). */
+function allRefs(raw: string, from: number): [number, number][] {
+  const out: [number, number][] = [];
+  if (!raw.includes('[^')) return out;
+  REF_ALL.lastIndex = 0;
+  for (let m = REF_ALL.exec(raw); m; m = REF_ALL.exec(raw)) out.push([from + m.index, from + m.index + m[0].length]);
+  return out;
+}
+
 /** A footnote reference `[^id]` at lastIndex. */
 const REF_STICKY = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'y');
 const DEF_ID = new RegExp(`^${ID_PATTERN}$`);
@@ -416,19 +448,25 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
  * The facts of a chunk from the scanner, as SpecWalker computes them from the tree, or undefined when the chunk is not
  * in the covered subset (then parse it with remark).
  */
-export function scanSpecChunk(file: string, text: string, sections: readonly SectionEntry[], mode: WalkMode, defusedText?: Defused): ScannedChunk | undefined {
+export function scanSpecChunk(file: string, original: string, sections: readonly SectionEntry[], mode: WalkMode, defusedText?: Defused): ScannedChunk | undefined {
   // A first line `---` or `+++` may open front matter (micromark reads a following footnote definition differently
   // when it is never closed): the tree walk decides.
-  if (mode.kiroRequirements || mode.mentions === 'kiro' || mode.kramdown || text.charCodeAt(0) === 0xfeff || /^(?:---|\+\+\+)/.test(text)) return undefined;
-  // Text defuse.ts would change (overlong or hostile blocks) is left to the tree walk, which reads the defused copy.
-  const defused = defusedText ?? defuseMarkdown(text);
-  if (defused.notes.length || defused.cuts.length || defused.text !== text) return undefined;
+  if (mode.kiroRequirements || mode.mentions === 'kiro' || mode.kramdown || original.charCodeAt(0) === 0xfeff || /^(?:---|\+\+\+)/.test(original)) return undefined;
+  // Text defuse.ts changed is read as the tree walk reads it: the blocks from the defused copy (same length, the same
+  // lines), and in a block read as plain text or on a line read as blank, the references and the prose from the
+  // original (see plainParagraph and the cuts below) [^big_documents]. Nested too deep (containers made plain) and
+  // spec-kit mentions (read from text nodes the defused copy changed) are left to the tree walk.
+  const defused = defusedText ?? defuseMarkdown(original);
+  const text = defused.text;
+  const { cuts, plain } = defused;
+  if (text !== original && (cuts.length + plain.length === 0 || mode.mentions !== undefined || defused.notes.some((n) => n.includes('nested deeper')))) return undefined;
   const scan = scanMarkdown(text);
   if (scan.headings.some((h) => h.setext)) return undefined;
   const items = blocksOf(text, scan);
   if (!items) return undefined;
 
   const facts = emptySpecFacts(file);
+  facts.problems.push(...defused.notes);
   const anchorEvents: (string | number)[] = [];
   const stack: SectionEntry[] = [...sections];
   // Built on the first range asked for (a chunk without references, clauses or links needs none).
@@ -451,8 +489,9 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
     return context;
   };
   const inRecord = (): boolean => stack.some((s) => s.record);
-  const prose = (kind: ProseBlock['kind'], start: number, end: number, masks: readonly (readonly [number, number, ...unknown[]])[], clauseId: string | undefined): void => {
+  const prose = (kind: ProseBlock['kind'], start: number, end: number, masks: readonly (readonly [number, number, ...unknown[]])[], clauseId: string | undefined, source = text): void => {
     if (end <= start) return;
+    const text = source;
     // The block's text with the masks blanked out (line breaks kept), built from slices, not per character.
     let masked = '';
     let at = start;
@@ -535,8 +574,16 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
     return out;
   };
 
+  // The lines read as blank (in order) and the blocks read as plain text (in order): where the loop is.
+  let cut = 0;
+  let inPlain = 0;
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
+    // Only paragraphs come after a line read as blank or lie in a block read as plain text.
+    if (it.kind !== 'paragraph') {
+      if (cut < cuts.length && cuts[cut]![0] < it.start) return undefined;
+      for (const [s, e] of plain) if (s < Math.max(it.end, it.start + 1) && it.start < e) return undefined;
+    }
     switch (it.kind) {
       case 'code':
         break;
@@ -602,6 +649,29 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
         const inl = inlines(text, it.start, it.end, true, linkAt);
         if (!inl) return undefined;
         it.inl = inl;
+        // The references of the lines read as blank before the paragraph go with it, first (SpecWalker.cutRefs).
+        if (cut < cuts.length && cuts[cut]![0] < it.start) {
+          if (it.item !== undefined) return undefined;
+          const blockText = limit(collapse(plainOf(text, it.start, it.end, inl)), BLOCK_TEXT_LIMIT);
+          for (; cut < cuts.length && cuts[cut]![0] < it.start; cut++) addRefs(refsOf(original, cuts[cut]![0], cuts[cut]![1]), blockText);
+        }
+        while (inPlain < plain.length && plain[inPlain]![1] <= it.start) inPlain++;
+        if (inPlain < plain.length && plain[inPlain]![0] < it.end) {
+          // A paragraph of a block read as plain text: one text node (the tree's); its references and prose are read
+          // from the original text, as SpecWalker.textRefs and proseBlock read them.
+          if (it.start < plain[inPlain]![0] || it.end > plain[inPlain]![1] || hasMarkup(inl) || HARD_BREAK.test(text.slice(it.start, it.end))) return undefined;
+          // The text node ends before the blanks that end the paragraph (a blanked `]` among them).
+          let textEnd = it.end;
+          while (textEnd > it.start && (text.charCodeAt(textEnd - 1) === 32 || text.charCodeAt(textEnd - 1) === 9)) textEnd--;
+          const raw = original.slice(it.start, textEnd);
+          if (raw.includes('[NEEDS CLARIFICATION') || raw.includes('{:')) return undefined;
+          // The `]` of a reference at the text's end was blanked out and trimmed from the node: taken back.
+          const end = original.charCodeAt(textEnd) === 93 && UNCLOSED_REF.test(original.slice(Math.max(it.start, textEnd - 1000), textEnd)) ? textEnd + 1 : textEnd;
+          prose('paragraph', it.start, it.end, [...allRefs(raw, it.start), [textEnd, it.end]], clauseAt(it.start), original);
+          const refs = refsOf(original, it.start, end);
+          if (refs.length) addRefs(refs, limit(collapse(plainOf(text, it.start, it.end, inl)), BLOCK_TEXT_LIMIT));
+          break;
+        }
         // A paragraph opening with `**FR-001**` declares a spec-kit requirement item [^sk1r]: its clause spans the list
         // item (or the paragraph), its text is the paragraph's after the id and separators.
         const lead = inl.emph[0];
@@ -704,6 +774,7 @@ export function scanSpecChunk(file: string, text: string, sections: readonly Sec
       }
     }
   }
+  if (cut < cuts.length) return undefined;
   // A heading clause's text: the prose of the blocks after it up to the next heading.
   for (const { clause, from } of pending) {
     const parts: string[] = [];

@@ -44,6 +44,20 @@ describe('clarity: which files are reviewed, and as what [^am7f]', () => {
     assert.equal(reviewOf('docs/x.md', 'Ids look like `**FR-001**`.\n\n```md\n- **FR-001**: System MUST work.\n```\n', none), undefined);
   });
 
+  it('a variant of spec.md (spec.generated.md) is a feature folder\'s spec for the pass as for the parser; its siblings are not', () => {
+    // One rule (`isFeatureSpecName`): the parser lets spec.generated.md declare **FR-001** items, so the pass reviews it
+    // as the folder's spec on the folder's evidence alone, like spec.md.
+    const prose = '# Landing page\n\n## Acceptance Criteria\n\n- The page loads quickly.\n';
+    assert.equal(reviewOf('specs/003-landing/spec.generated.md', prose, none)?.format, 'spec-kit');
+    assert.equal(reviewOf('specs/003-landing/SPEC.md', prose, none)?.format, 'spec-kit');
+    assert.deepEqual(found('specs/003-landing/spec.generated.md', prose), ['quickly (vague)']);
+    // Counter-cases: other files of the folder, and a name that only starts like one.
+    assert.equal(reviewOf('specs/003-landing/plan.md', prose, none), undefined);
+    assert.equal(reviewOf('specs/003-landing/spec-notes.md', prose, none), undefined);
+    assert.equal(reviewOf('specs/003-landing/specification.md', prose, none), undefined);
+    assert.deepEqual(found('specs/003-landing/spec-notes.md', prose), []);
+  });
+
   it('reviews spec-kit and Kiro files without clause ids, and never a README or a draft\'s front matter', () => {
     assert.deepEqual(found('specs/012-upload/spec.md', SPEC_KIT(['System MUST show a concise summary of each upload.'])), ['concise (vague)']);
     assert.deepEqual(found('.kiro/specs/export/requirements.md', '# Requirements\n\n#### Acceptance Criteria\n\n1. WHEN an export fails THEN the system SHALL show a clear error message.\n'), ['clear (vague)']);

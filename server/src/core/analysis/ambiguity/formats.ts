@@ -1,12 +1,13 @@
 import type { SpecFacts } from '../../markdown/parseSpec';
-import { isTemplatePath, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE } from '../../markdown/formats';
+import { isFeatureSpecName, isTemplatePath, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE } from '../../markdown/formats';
 import { CLASS_WORDS } from './classes';
 
 /**
  * Which Markdown files the ambiguity pass reviews, and as what format: THE one decision [^am7f]. Each format is
  * recognised by evidence in the file (or its path), never by its name alone:
  *  - `kramdown-rfc`: an IETF draft in kramdown-rfc: YAML front matter followed by a `--- abstract` line;
- *  - `spec-kit`: a GitHub spec-kit feature spec: the `spec.md` of a feature folder (`specs/NNN-name/`, the index's `format`),
+ *  - `spec-kit`: a GitHub spec-kit feature spec: the `spec.md` (or `spec.<variant>.md`, see `isFeatureSpecName`) of a
+ *    feature folder (`specs/NNN-name/`, the index's `format`),
  *    `**FR-001**` requirement ids, or a `# Feature Specification` title with a `## Requirements` / `## Success
  *    Criteria` section (a `[NEEDS CLARIFICATION: …]` alone is no evidence: docs mention the marker);
  *  - `kiro`: a Kiro requirements document: the `requirements.md` of a `.kiro/specs/<feature>/` folder, or EARS criteria (`WHEN … THEN … SHALL`) in a
@@ -124,7 +125,7 @@ function decide(
   // tasks, checklists, contracts; Kiro: design, tasks, and the reports agents leave there). The folder is evidence for
   // its spec file only; any other file is reviewed on the evidence of its own text.
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  const specKitFile = (facts.format === 'spec-kit' || SPEC_KIT_FOLDER_RE.test(path)) && name === 'spec.md';
+  const specKitFile = (facts.format === 'spec-kit' || SPEC_KIT_FOLDER_RE.test(path)) && isFeatureSpecName(name);
   if (specKitFile || e.specKitId || (e.featureSpec && e.specKitSection)) return { format: 'spec-kit', from: 0 };
   const kiroFile = (facts.format === 'kiro' || /(?:^|\/)\.kiro\/specs\//.test(path)) && name === 'requirements.md';
   if (kiroFile || (e.ears && e.acceptance)) return { format: 'kiro', from: 0 };

@@ -1192,6 +1192,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (reportedClause(ctx, start)) return undefined;
   // "…, in order to prevent a fast sender from …", "to avoid declaring packets lost too early": a purpose, not a rule.
   if (inPurpose(ctx, start)) return undefined;
+  // Eighth round: "store records with indexed fields for efficient querying": what the requirement is for, not what it
+  // requires. "use a card layout for small screens" (a target, not an activity) stays.
+  if (purposeAdjunct(ctx, c)) return undefined;
   // "deemed secure, in an implementation-defined manner": the spec leaves it open on purpose.
   if (delegated(ctx, start)) return undefined;
   // "Endpoints MUST be able to deliver …": a capability required with an RFC 2119 keyword is not a weak phrase.
@@ -1543,6 +1546,39 @@ function inPurpose(ctx: BlockContext, at: number): boolean {
     if (before === undefined || before.sentence !== sentence || before.kind === 'punct') return true;
     if (before.norm === 'order' || before.norm === 'as') return true;
     if (!COMPLEMENT_TAKERS.has(before.norm)) return true;
+  }
+  return false;
+}
+
+/** The ending of a noun that names an activity: querying, migration, analysis, management, maintenance, reference. */
+const ACTIVITY_NOUN = /^[a-z]{3,}(?:ing|tion|sion|sis|ment|ance|ence)$/;
+
+/**
+ * Is the candidate the modifier of an activity in a "for" adjunct after the requirement's verb ("… indexed timestamp
+ * fields for efficient querying", "prioritize them for early migration", "Stateless design for easy scaling")? The
+ * adjunct says what the required thing serves; the requirement is the part before it. Only an activity noun ends
+ * such a phrase (an -ing form or a nominalized verb, tagged a noun or verb, at the end of the clause or before a
+ * preposition): "for small screens", "for long names", "for a quick review of …" (a determiner) stay findings, as does
+ * an adjunct before the verb ("For efficient querying, the system must …" states the requirement's own condition).
+ */
+function purposeAdjunct(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const f = c.start - 1;
+  if (tokens[f]?.norm !== 'for' || tokens[f]!.sentence !== tokens[c.start]!.sentence) return false;
+  const sentence = tokens[f]!.sentence;
+  const [first] = ctx.sentences[sentence]!;
+  // The requirement comes first: its keyword (or, in a criterion without one, at least two words) before "for".
+  const k = ctx.firstKeyword.get(sentence);
+  if (k !== undefined ? k > f : tokens.slice(first, f).filter((t) => t.kind === 'word').length < 2) return false;
+  // The head: the activity noun right after the candidate, or after one more modifier ("quick visual scanning").
+  for (let h = c.end; h < tokens.length && h <= c.end + 1 && tokens[h]!.sentence === sentence; h++) {
+    const t = tokens[h]!;
+    if (t.kind !== 'word' || t.quoted || t.code) return false;
+    if (ACTIVITY_NOUN.test(t.norm) && /^(?:NOUN|VERB)$/.test(posOf(ctx, h))) {
+      const after = tokens[h + 1];
+      return after === undefined || after.sentence !== sentence || after.kind === 'punct' || /^(?:of|in|on|by|across|with|from|and|or|to)$/.test(after.norm);
+    }
+    if (posOf(ctx, h) !== 'ADJ') return false;
   }
   return false;
 }

@@ -606,3 +606,17 @@ describe('clarity: seventh round, the sections that enclose an item (issue 13)',
     assert.deepEqual(found(path, ['# Requirements', '', '- Customers can download invoices quickly', ''].join('\n')), ['quickly (vague)']);
   });
 });
+
+describe('clarity: eighth round (issue 13)', () => {
+  it('a "for" adjunct of an activity after the requirement is its purpose; a target, a determiner or a condition first is asked', () => {
+    assert.deepEqual(found('.kiro/specs/ledger/requirements.md', KIRO([
+      'WHEN an entry is booked THEN the system SHALL keep the entry date in an indexed column for fast reconciliation',
+      'WHEN a month closes THEN the system SHALL order the open entries for orderly archiving by account',
+      'WHEN a ledger is shown THEN the system SHALL use a two-column layout for small screens',
+      'WHEN a ledger is shown THEN the system SHALL offer a summary for a quick review of the totals',
+      'WHEN a ledger is exported THEN the system SHALL produce fast reconciliation reports',
+    ])), ['small (vague)', 'quick (vague)', 'fast (vague)']);
+    // In a criterion without a keyword the requirement's words come first too; an adjunct that opens the item is its topic.
+    assert.deepEqual(found('specs/008-ledger/spec.md', ['# Ledger', '', '## Success Criteria', '', '- Entry dates are kept in an indexed column for fast reconciliation', '- Fast reconciliation of a month takes one click', ''].join('\n')), ['Fast (vague)']);
+  });
+});

@@ -619,4 +619,12 @@ describe('clarity: eighth round (issue 13)', () => {
     // In a criterion without a keyword the requirement's words come first too; an adjunct that opens the item is its topic.
     assert.deepEqual(found('specs/008-ledger/spec.md', ['# Ledger', '', '## Success Criteria', '', '- Entry dates are kept in an indexed column for fast reconciliation', '- Fast reconciliation of a month takes one click', ''].join('\n')), ['Fast (vague)']);
   });
+
+  it('a class word after a modal and an adverb of focus or time is the verb ("MUST also clear"); after "be" it is asked', () => {
+    assert.deepEqual(found('specs/008-ledger/spec.md', SPEC_KIT([
+      'Closing a month MUST also clear the draft entries of that month.',
+      'Reopening a month SHOULD then secure the archive copy with the ledger key.',
+      'The month summary MUST also be clear about which entries were moved.',
+    ])), ['clear (vague)']);
+  });
 });

@@ -1161,9 +1161,16 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
 
 const VERB_MODALS = new Set(['must', 'shall', 'should', 'may', 'will', 'can', 'could', 'would', 'might']);
 
-/** The word right after a modal (or "modal not"): a bare infinitive, a verb. */
+/** Adverbs that may stand between a modal and its verb: "MUST also clear", "SHALL then secure", "should never clear". */
+const MODAL_ADVERBS = new Set(['also', 'always', 'only', 'then', 'still', 'never', 'first', 'now', 'just', 'additionally']);
+
+/**
+ * The word right after a modal (or "modal not", or a modal and an adverb of focus or time): a bare infinitive, a verb.
+ * An adjective cannot follow a modal without "be" ("must also be clear").
+ */
 function followsModal(tokens: readonly Token[], i: number): boolean {
   let j = i - 1;
+  if (MODAL_ADVERBS.has(tokens[j]?.norm ?? '') && tokens[j]!.kind === 'word' && tokens[j]!.sentence === tokens[i]!.sentence) j--;
   if (tokens[j]?.norm === 'not') j--;
   const m = tokens[j];
   return m !== undefined && m.kind === 'word' && m.sentence === tokens[i]!.sentence && VERB_MODALS.has(m.norm);

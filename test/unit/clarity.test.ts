@@ -620,6 +620,19 @@ describe('clarity: eighth round (issue 13)', () => {
     assert.deepEqual(found('specs/008-ledger/spec.md', ['# Ledger', '', '## Success Criteria', '', '- Entry dates are kept in an indexed column for fast reconciliation', '- Fast reconciliation of a month takes one click', ''].join('\n')), ['Fast (vague)']);
   });
 
+  it('a value the document quotes on its own ("Tier: Compact", `compact`) is a name of the document; a quoted sentence is not', () => {
+    assert.ok(documentTerms('Apply the filter "Tier: Compact" or `wide`; the message "Upload is slow" appears.').includes('compact'));
+    assert.ok(documentTerms('Apply the filter "Tier: Compact" or `wide`; the message "Upload is slow" appears.').includes('wide') === false);
+    assert.ok(!documentTerms('The message "Upload is slow" appears.').includes('slow'));
+    assert.deepEqual(found('specs/009-tiers/spec.md', SPEC_KIT([
+      'When the "Tier: Compact" filter is applied the list MUST show only compact plans.',
+      'The plan list MUST load fast.',
+    ])), ['fast (vague)']);
+    assert.deepEqual(found('specs/009-tiers/spec.md', SPEC_KIT([
+      'The list MUST show only compact plans.',
+    ])), ['compact (vague)']);
+  });
+
   it('a class word after a modal and an adverb of focus or time is the verb ("MUST also clear"); after "be" it is asked', () => {
     assert.deepEqual(found('specs/008-ledger/spec.md', SPEC_KIT([
       'Closing a month MUST also clear the draft entries of that month.',

@@ -162,7 +162,7 @@ export function documentTerms(text: string): string[] {
  * one): mergeTermParts of its pieces' parts, in order, is documentTerms of the whole (an edit re-reads one piece).
  */
 export function documentTermParts(text: string): string[][] {
-  const parts: string[][] = [[], [], [], [], [], []];
+  const parts: string[][] = [[], [], [], [], [], [], []];
   for (const m of text.matchAll(BOLD_TERM)) parts[0]!.push(m[1]!);
   for (const m of text.matchAll(DEFINITION_LIST)) parts[1]!.push(m[1]!);
   for (const m of text.matchAll(QUOTED_DEFINITION)) parts[2]!.push(m[1]!);
@@ -187,8 +187,17 @@ export function documentTermParts(text: string): string[][] {
     const singular = m[1]!.toLowerCase();
     if (CLASS_WORDS.get(singular)?.form === 'adj') parts[5]!.push(singular, `${singular}s`);
   }
+  // Eighth round: a value the document quotes or shows in code on its own (`"Rarity: Rare"`, `` `compact` ``) is a name
+  // of the document's (a level, a tier, a filter value): "only rare items are shown" selects by that value.
+  for (const m of text.matchAll(QUOTED_VALUE)) {
+    const word = m[1]!.toLowerCase();
+    if (CLASS_WORDS.get(word)?.form === 'adj') parts[6]!.push(word);
+  }
   return parts;
 }
+
+/** One word alone in quotes or a code span, or after a label and a colon in them: `"Rare"`, `"Rarity: Rare"`, `` `compact` ``. */
+const QUOTED_VALUE = /(?<![\w"“`])["“`](?:[A-Za-z][\w -]{0,30}:[ \t]*)?([A-Za-z][a-z-]{2,30})["”`](?![\w"”`])/g;
 
 /** A plural after a determiner or preposition: a noun ("of prompts", "the prompts", "all prompts"). */
 const NOUN_PLURAL = /\b(?:the|of|all|these|those|their|its|our|your|with|for|by|each|many|several|some|two|three|multiple|between)[ \t]+([a-z]{3,})s\b/gi;

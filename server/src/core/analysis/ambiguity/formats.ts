@@ -187,8 +187,9 @@ export function documentTermParts(text: string): string[][] {
     const singular = m[1]!.toLowerCase();
     if (CLASS_WORDS.get(singular)?.form === 'adj') parts[5]!.push(singular, `${singular}s`);
   }
-  // Eighth round: a value the document quotes or shows in code on its own (`"Rarity: Rare"`, `` `compact` ``) is a name
-  // of the document's (a level, a tier, a filter value): "only rare items are shown" selects by that value.
+  // Eighth round: a value the document quotes on its own (`"Rarity: Rare"`, `"large"`) is a name of the document's (a
+  // level, a tier, a filter value): "only rare items are shown" selects by that value. Not a code span: `` `Secure` ``
+  // names a cookie attribute, another sense ("links should be secure" is still asked).
   for (const m of text.matchAll(QUOTED_VALUE)) {
     const word = m[1]!.toLowerCase();
     if (CLASS_WORDS.get(word)?.form === 'adj') parts[6]!.push(word);
@@ -196,8 +197,8 @@ export function documentTermParts(text: string): string[][] {
   return parts;
 }
 
-/** One word alone in quotes or a code span, or after a label and a colon in them: `"Rare"`, `"Rarity: Rare"`, `` `compact` ``. */
-const QUOTED_VALUE = /(?<![\w"“`])["“`](?:[A-Za-z][\w -]{0,30}:[ \t]*)?([A-Za-z][a-z-]{2,30})["”`](?![\w"”`])/g;
+/** One word alone in double quotes, or after a label and a colon in them: `"Rare"`, `"Rarity: Rare"`. */
+const QUOTED_VALUE = /(?<![\w"“])["“](?:[A-Za-z][\w -]{0,30}:[ \t]*)?([A-Za-z][a-z-]{2,30})["”](?![\w"”])/g;
 
 /** A plural after a determiner or preposition: a noun ("of prompts", "the prompts", "all prompts"). */
 const NOUN_PLURAL = /\b(?:the|of|all|these|those|their|its|our|your|with|for|by|each|many|several|some|two|three|multiple|between)[ \t]+([a-z]{3,})s\b/gi;

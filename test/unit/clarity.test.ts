@@ -50,6 +50,20 @@ describe('clarity: which files are reviewed, and as what [^am7f]', () => {
     assert.equal(reviewOf('docs/x.md', 'Ids look like `**FR-001**`.\n\n```md\n- **FR-001**: System MUST work.\n```\n', none), undefined);
   });
 
+  it('a variant of spec.md (spec.generated.md) is a feature folder\'s spec for the pass as for the parser; its siblings are not', () => {
+    // One rule (`isFeatureSpecName`): the parser lets spec.generated.md declare **FR-001** items, so the pass reviews it
+    // as the folder's spec on the folder's evidence alone, like spec.md.
+    const prose = '# Landing page\n\n## Acceptance Criteria\n\n- The page loads quickly.\n';
+    assert.equal(reviewOf('specs/003-landing/spec.generated.md', prose, none)?.format, 'spec-kit');
+    assert.equal(reviewOf('specs/003-landing/SPEC.md', prose, none)?.format, 'spec-kit');
+    assert.deepEqual(found('specs/003-landing/spec.generated.md', prose), ['quickly (vague)']);
+    // Counter-cases: other files of the folder, and a name that only starts like one.
+    assert.equal(reviewOf('specs/003-landing/plan.md', prose, none), undefined);
+    assert.equal(reviewOf('specs/003-landing/spec-notes.md', prose, none), undefined);
+    assert.equal(reviewOf('specs/003-landing/specification.md', prose, none), undefined);
+    assert.deepEqual(found('specs/003-landing/spec-notes.md', prose), []);
+  });
+
   it('reviews spec-kit and Kiro files without clause ids, and never a README or a draft\'s front matter', () => {
     assert.deepEqual(found('specs/012-upload/spec.md', SPEC_KIT(['System MUST show a concise summary of each upload.'])), ['concise (vague)']);
     assert.deepEqual(found('.kiro/specs/export/requirements.md', '# Requirements\n\n#### Acceptance Criteria\n\n1. WHEN an export fails THEN the system SHALL show a clear error message.\n'), ['clear (vague)']);
@@ -597,5 +611,40 @@ describe('clarity: seventh round, the sections that enclose an item (issue 13)',
       '#### Acceptance Criteria', '', '1. WHEN a customer opens an invoice THEN the system SHALL show it quickly', ''].join('\n')), ['quickly (vague)']);
     // A list right under a top-level "# Requirements" heading is still a list of requirements.
     assert.deepEqual(found(path, ['# Requirements', '', '- Customers can download invoices quickly', ''].join('\n')), ['quickly (vague)']);
+  });
+});
+
+describe('clarity: eighth round (issue 13)', () => {
+  it('a "for" adjunct of an activity after the requirement is its purpose; a target, a determiner or a condition first is asked', () => {
+    assert.deepEqual(found('.kiro/specs/ledger/requirements.md', KIRO([
+      'WHEN an entry is booked THEN the system SHALL keep the entry date in an indexed column for fast reconciliation',
+      'WHEN a month closes THEN the system SHALL order the open entries for orderly archiving by account',
+      'WHEN a ledger is shown THEN the system SHALL use a two-column layout for small screens',
+      'WHEN a ledger is shown THEN the system SHALL offer a summary for a quick review of the totals',
+      'WHEN a ledger is exported THEN the system SHALL produce fast reconciliation reports',
+    ])), ['small (vague)', 'quick (vague)', 'fast (vague)']);
+    // In a criterion without a keyword the requirement's words come first too; an adjunct that opens the item is its topic.
+    assert.deepEqual(found('specs/008-ledger/spec.md', ['# Ledger', '', '## Success Criteria', '', '- Entry dates are kept in an indexed column for fast reconciliation', '- Fast reconciliation of a month takes one click', ''].join('\n')), ['Fast (vague)']);
+  });
+
+  it('a value the document quotes on its own ("Tier: Compact") is a name of the document; a quoted sentence or a code span is not', () => {
+    const terms = documentTerms('Apply the filter "Tier: Compact" or "Large"; the cookie is `Secure`; the message "Upload is slow" appears.');
+    assert.ok(terms.includes('compact') && terms.includes('large'), terms.join(','));
+    assert.ok(!terms.includes('secure') && !terms.includes('slow'), terms.join(','));
+    assert.deepEqual(found('specs/009-tiers/spec.md', SPEC_KIT([
+      'When the "Tier: Compact" filter is applied the list MUST show only compact plans.',
+      'The plan list MUST load fast.',
+    ])), ['fast (vague)']);
+    assert.deepEqual(found('specs/009-tiers/spec.md', SPEC_KIT([
+      'The list MUST show only compact plans.',
+    ])), ['compact (vague)']);
+  });
+
+  it('a class word after a modal and an adverb of focus or time is the verb ("MUST also clear"); after "be" it is asked', () => {
+    assert.deepEqual(found('specs/008-ledger/spec.md', SPEC_KIT([
+      'Closing a month MUST also clear the draft entries of that month.',
+      'Reopening a month SHOULD then secure the archive copy with the ledger key.',
+      'The month summary MUST also be clear about which entries were moved.',
+    ])), ['clear (vague)']);
   });
 });

@@ -17,6 +17,17 @@ export const SPEC_KIT_FOLDER_RE = /(?:^|\/)specs\/\d{3,}-[^/]+(?=\/)/;
 /** A Kiro feature folder: `.kiro/specs/<feature>/`. */
 export const KIRO_FOLDER_RE = /(?:^|\/)\.kiro\/specs\/[^/]+(?=\/)/;
 
+const FEATURE_SPEC_NAME = /^spec(?:\.[a-z0-9_-]+)?\.md$/;
+
+/**
+ * Whether a file name (any case) names a spec-kit feature's spec: `spec.md`, or a variant a tool wrote beside it
+ * (`spec.generated.md`). The one rule for the parser (which files of a feature folder declare `**FR-001**` items) and
+ * the ambiguity pass (which file of a feature folder is its spec).
+ */
+export function isFeatureSpecName(file: string): boolean {
+  return FEATURE_SPEC_NAME.test(file.slice(file.lastIndexOf('/') + 1).toLowerCase());
+}
+
 /** A template of a spec format (spec-kit's `templates/spec-template.md`) shows the shape of a spec; it is not one. */
 export function isTemplatePath(file: string): boolean {
   const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();

@@ -16,7 +16,7 @@ import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown, type Defused } from './defuse';
 import { findTestTargets, type TestTarget } from './testTargets';
 import { scanSpecChunk } from './specFacts';
-import { blankRanges, detectFormat, isExternalReference, isTemplatePath, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
+import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
 import type { TypecheckFacts } from '../analysis/typecheck/normative';
@@ -657,9 +657,6 @@ export interface WalkMode {
   kramdown: boolean;
 }
 
-/** The name of a spec-kit feature's spec: `spec.md`, or a variant a tool wrote beside it (`spec.generated.md`). */
-const FEATURE_SPEC_NAME = /^spec(?:\.[a-z0-9_-]+)?\.md$/;
-
 export function walkMode(file: string, format: SpecFormat): WalkMode {
   const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
   const inSpecKitFolder = SPEC_KIT_FOLDER_RE.test(file);
@@ -670,7 +667,7 @@ export function walkMode(file: string, format: SpecFormat): WalkMode {
     // `**FR-001**` items declare requirements in any Markdown file but a template, a draft or a Kiro spec; in a
     // spec-kit feature folder only spec.md declares them, or a variant of it such as spec.generated.md (plan.md and
     // tasks.md mention them).
-    specKitItems: (format === 'spec-kit' || format === 'markdown') && !template && (!inSpecKitFolder || FEATURE_SPEC_NAME.test(name)),
+    specKitItems: (format === 'spec-kit' || format === 'markdown') && !template && (!inSpecKitFolder || isFeatureSpecName(name)),
     kiroRequirements: format === 'kiro' && name === 'requirements.md',
     mentions: format === 'spec-kit' && inSpecKitFolder ? 'spec-kit' : format === 'kiro' && KIRO_FOLDER_RE.test(file) ? 'kiro' : undefined,
     kramdown: format === 'kramdown-rfc',

@@ -101,8 +101,11 @@ export interface AmbiguityOptions {
   normativeAuthorities?: string[];
   /** Suppression (e.g. from `suppressionChecker`); called with the finding's start offset. */
   isSuppressed?: (offset: number, category: AmbiguityCategory) => boolean;
-  /** The document's own terms (see `documentTerms`): never flagged, like the glossary, but per document. */
-  documentTerms?: string[];
+  /**
+   * The document's own terms (see `documentTerms`): never flagged, like the glossary, but per document. Read once per
+   * array (its phrase map is kept with it): pass a new array for new terms, never a changed one.
+   */
+  documentTerms?: readonly string[];
   /** Examples in questions: `policy` (a behaviour spec such as the Model Spec; see `domainOf`) or `software` (the default). */
   domain?: 'policy' | 'software' | 'protocol';
   /** The spec's full text: when given, list items under a normative lead-in are recognised by their markers. */
@@ -166,8 +169,6 @@ interface Token {
 }
 
 const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-const CAMEL = /[a-z][A-Z]/;
-const CODE_CHARS = /[_./]/;
 const CURLY_APOSTROPHE = /\u2019/g;
 const UNICODE_HYPHENS = /[\u2010\u2011]/g;
 
@@ -185,37 +186,60 @@ function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
-/** Characters kept inside a word when a word character follows (and precedes). */
-const JOINERS = new Set(['-', '_', '.', "'", '\u2019', '/', '\u2010', '\u2011', ',']);
+
+function isWordCode(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return NON_ASCII_WORD_CHAR.test(text[i]!);
+}
+
+/** Characters kept inside a word when a word character follows (and precedes), by code: - _ . ' ’ / ‐ ‑ , */
+function isJoinerCode(c: number): boolean {
+  return c === 45 || c === 95 || c === 46 || c === 39 || c === 0x2019 || c === 47 || c === 0x2010 || c === 0x2011 || c === 44;
+}
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const ch = text[i]!;
-    if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t' || ch === '\u00a0') {
+    const ch = text.charCodeAt(i);
+    if (ch === 32 || ch === 10 || ch === 13 || ch === 9 || ch === 0xa0) {
       i++;
       continue;
     }
-    if (isWordChar(ch)) {
+    if (isWordCode(ch, text, i)) {
       const start = i;
-      const numeric = isDigit(ch);
+      const numeric = ch >= 48 && ch <= 57;
+      // What the word's characters call for, noted while scanning: non-ASCII (normalised), code characters, camelCase.
+      let nonAscii = ch >= 128;
+      let codeChar = false;
+      let camel = false;
+      let lower = ch >= 97 && ch <= 122;
       i++;
       while (i < n) {
-        const c = text[i]!;
-        if (isWordChar(c)) i++;
-        // "," joins only digits (10,000); "." inside words (file.ext, e.g) and numbers (1.3)
-        else if (JOINERS.has(c) && isWordChar(text[i + 1]) && (c !== ',' || (numeric && isDigit(text[i + 1])))) i++;
-        else break;
+        const c = text.charCodeAt(i);
+        if (isWordCode(c, text, i)) {
+          if (c >= 128) nonAscii = true;
+          else if (lower && c >= 65 && c <= 90) camel = true;
+          lower = c >= 97 && c <= 122;
+          i++;
+        } else if (isJoinerCode(c) && i + 1 < n && isWordCode(text.charCodeAt(i + 1), text, i + 1) && (c !== 44 || (numeric && isDigit(text[i + 1])))) {
+          // "," joins only digits (10,000); "." inside words (file.ext, e.g) and numbers (1.3)
+          if (c >= 128) nonAscii = true;
+          else if (c === 95 || c === 46 || c === 47) codeChar = true;
+          lower = false;
+          i++;
+        } else break;
       }
       const raw = text.slice(start, i);
-      const norm = raw.toLowerCase().replace(CURLY_APOSTROPHE, "'").replace(UNICODE_HYPHENS, '-');
-      const code = !numeric && norm !== 'and/or' && (CODE_CHARS.test(norm) || CAMEL.test(raw)) && !ABBREVIATIONS.has(norm);
+      const lowered = raw.toLowerCase();
+      const norm = nonAscii ? lowered.replace(CURLY_APOSTROPHE, "'").replace(UNICODE_HYPHENS, '-') : lowered;
+      const code = !numeric && (codeChar || camel) && norm !== 'and/or' && !ABBREVIATIONS.has(norm);
       tokens.push({ kind: numeric ? 'number' : 'word', norm, raw, start, end: i, code, quoted: false, sentence: 0, clause: 0 });
       continue;
     }
-    tokens.push({ kind: 'punct', norm: ch, raw: ch, start: i, end: i + 1, code: false, quoted: false, sentence: 0, clause: 0 });
+    const c = text[i]!;
+    tokens.push({ kind: 'punct', norm: c, raw: c, start: i, end: i + 1, code: false, quoted: false, sentence: 0, clause: 0 });
     i++;
   }
   return tokens;
@@ -501,17 +525,40 @@ function isListContinuation(prev: ProseBlock, next: ProseBlock, specText: string
 // ---------------------------------------------------------------------------------------------------------------------
 // The pass
 
+/** The lexicon's entries as `termKey`s: each entry's name with the keys of its forms (built once). */
+let lexiconKeyList: [string, string[]][] | undefined;
+
+function lexiconKeys(): [string, string[]][] {
+  return (lexiconKeyList ??= LEXICON.map((entry) => [termKey(entry.term), (entry.forms ?? []).map(termKey)]));
+}
+
+/**
+ * The document's terms as a phrase map, built once per terms array: the index passes one array for all the chunks of a
+ * file (a spec of many sections tokenized its whole vocabulary again for each one).
+ */
+const documentTermMaps = new WeakMap<readonly string[], PhraseMap>();
+const NO_TERMS = new PhraseMap().seal();
+
+function documentTermMap(terms: readonly string[] | undefined): PhraseMap {
+  if (!terms?.length) return NO_TERMS;
+  let map = documentTermMaps.get(terms);
+  if (!map) {
+    map = new PhraseMap();
+    for (const term of terms) map.add(term);
+    documentTermMaps.set(terms, map.seal());
+  }
+  return map;
+}
+
 export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions = {}): AmbiguityFinding[] {
   const matcher = buildMatcher(options);
   const authorities = new Set(options.normativeAuthorities ?? DEFAULT_NORMATIVE_AUTHORITIES);
   const termSeverity = new Map(Object.entries(options.termSeverity ?? {}).map(([k, v]) => [termKey(k), v]));
   // An ignored entry's name ignores all its forms, also where a form is found as a class word.
   const ignore = new Set((options.ignoreTerms ?? []).map(termKey));
-  for (const entry of LEXICON) if (ignore.has(termKey(entry.term))) for (const f of entry.forms ?? []) ignore.add(termKey(f));
+  if (ignore.size) for (const [key, forms] of lexiconKeys()) if (ignore.has(key)) for (const f of forms) ignore.add(f);
   const findings: AmbiguityFinding[] = [];
-  const documentTerms = new PhraseMap();
-  for (const term of options.documentTerms ?? []) documentTerms.add(term);
-  documentTerms.seal();
+  const documentTerms = documentTermMap(options.documentTerms);
   // Inside a list under a normative lead-in ("The assistant must:"), and the block before this one.
   let underLeadIn = false;
   let prev: ProseBlock | undefined;
@@ -944,10 +991,13 @@ function scanBlock(
       i += defined.words.length - 1;
       continue;
     }
-    const requirement = requirementAt(ctx, i);
+    // Whether the token's sentence is a requirement is asked only of tokens that can start a finding: most words of a
+    // block are neither a lexicon phrase nor a class word, and the answer scans the token's clause.
+    const at = i;
     const match = matcher.phrases.match(tokens, i);
+    let requirement: string | undefined;
     let candidate: Candidate | undefined;
-    if (match && !match.entry && requirement && /^(?:most|least)$/.test(match.words[match.words.length - 1]!) && match.words[0] === 'the') {
+    if (match && !match.entry && match.words[0] === 'the' && /^(?:most|least)$/.test(match.words[match.words.length - 1]!) && (requirement = requirementAt(ctx, at))) {
       // "the most relevant": a superlative, not the bounded "the most".
       const sup = classCandidate(ctx, i + match.words.length - 1);
       if (sup?.pattern === 'superlative') candidate = sup;
@@ -961,6 +1011,7 @@ function scanBlock(
         continue;
       }
       if (overlapsGlossary(matcher, tokens, i + 1, end)) continue;
+      requirement = requirementAt(ctx, at);
       const word = match.words.length === 1 ? CLASS_WORDS.get(t.norm) : undefined;
       if (word && match.entry.source !== 'user' && match.entry.category !== 'escape' && match.entry.category !== 'open-ended' && match.entry.category !== 'weak') {
         // Single evaluative words of the lexicon are judged like class words (part of speech, requirement, pattern).
@@ -975,7 +1026,7 @@ function scanBlock(
         }
       } else if (isAcronym(tokens, i)) continue;
       else candidate = { start: i, end, category: match.entry.category, term: match.entry.term, entry: match.entry, pattern: 'lexicon' };
-    } else if (requirement) {
+    } else if (mayStartClassCandidate(t) && (requirement = requirementAt(ctx, at))) {
       candidate = classCandidate(ctx, i);
     }
     if (!candidate) continue;
@@ -1033,6 +1084,12 @@ function categoryOf(word: ClassWord): AmbiguityCategory {
     default:
       return 'vague';
   }
+}
+
+/** Whether `classCandidate` can return a candidate at this token (its first checks, without the context). */
+function mayStartClassCandidate(t: Token): boolean {
+  const n = t.norm;
+  return CLASS_WORDS.has(n) || DEGREE_MODIFIERS.has(n) || n === 'more' || n === 'less' || n === 'most' || n === 'least' || (!t.code && compoundClassWord(n) !== undefined);
 }
 
 /** A class word, a degree pattern ("too large"), an amount ("a large number of") or a bare comparative at token i. */
@@ -1104,9 +1161,16 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
 
 const VERB_MODALS = new Set(['must', 'shall', 'should', 'may', 'will', 'can', 'could', 'would', 'might']);
 
-/** The word right after a modal (or "modal not"): a bare infinitive, a verb. */
+/** Adverbs that may stand between a modal and its verb: "MUST also clear", "SHALL then secure", "should never clear". */
+const MODAL_ADVERBS = new Set(['also', 'always', 'only', 'then', 'still', 'never', 'first', 'now', 'just', 'additionally']);
+
+/**
+ * The word right after a modal (or "modal not", or a modal and an adverb of focus or time): a bare infinitive, a verb.
+ * An adjective cannot follow a modal without "be" ("must also be clear").
+ */
 function followsModal(tokens: readonly Token[], i: number): boolean {
   let j = i - 1;
+  if (MODAL_ADVERBS.has(tokens[j]?.norm ?? '') && tokens[j]!.kind === 'word' && tokens[j]!.sentence === tokens[i]!.sentence) j--;
   if (tokens[j]?.norm === 'not') j--;
   const m = tokens[j];
   return m !== undefined && m.kind === 'word' && m.sentence === tokens[i]!.sentence && VERB_MODALS.has(m.norm);
@@ -1135,6 +1199,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (reportedClause(ctx, start)) return undefined;
   // "…, in order to prevent a fast sender from …", "to avoid declaring packets lost too early": a purpose, not a rule.
   if (inPurpose(ctx, start)) return undefined;
+  // Eighth round: "store records with indexed fields for efficient querying": what the requirement is for, not what it
+  // requires. "use a card layout for small screens" (a target, not an activity) stays.
+  if (purposeAdjunct(ctx, c)) return undefined;
   // "deemed secure, in an implementation-defined manner": the spec leaves it open on purpose.
   if (delegated(ctx, start)) return undefined;
   // "Endpoints MUST be able to deliver …": a capability required with an RFC 2119 keyword is not a weak phrase.
@@ -1486,6 +1553,39 @@ function inPurpose(ctx: BlockContext, at: number): boolean {
     if (before === undefined || before.sentence !== sentence || before.kind === 'punct') return true;
     if (before.norm === 'order' || before.norm === 'as') return true;
     if (!COMPLEMENT_TAKERS.has(before.norm)) return true;
+  }
+  return false;
+}
+
+/** The ending of a noun that names an activity: querying, migration, analysis, management, maintenance, reference. */
+const ACTIVITY_NOUN = /^[a-z]{3,}(?:ing|tion|sion|sis|ment|ance|ence)$/;
+
+/**
+ * Is the candidate the modifier of an activity in a "for" adjunct after the requirement's verb ("… indexed timestamp
+ * fields for efficient querying", "prioritize them for early migration", "Stateless design for easy scaling")? The
+ * adjunct says what the required thing serves; the requirement is the part before it. Only an activity noun ends
+ * such a phrase (an -ing form or a nominalized verb, tagged a noun or verb, at the end of the clause or before a
+ * preposition): "for small screens", "for long names", "for a quick review of …" (a determiner) stay findings, as does
+ * an adjunct before the verb ("For efficient querying, the system must …" states the requirement's own condition).
+ */
+function purposeAdjunct(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const f = c.start - 1;
+  if (tokens[f]?.norm !== 'for' || tokens[f]!.sentence !== tokens[c.start]!.sentence) return false;
+  const sentence = tokens[f]!.sentence;
+  const [first] = ctx.sentences[sentence]!;
+  // The requirement comes first: its keyword (or, in a criterion without one, at least two words) before "for".
+  const k = ctx.firstKeyword.get(sentence);
+  if (k !== undefined ? k > f : tokens.slice(first, f).filter((t) => t.kind === 'word').length < 2) return false;
+  // The head: the activity noun right after the candidate, or after one more modifier ("quick visual scanning").
+  for (let h = c.end; h < tokens.length && h <= c.end + 1 && tokens[h]!.sentence === sentence; h++) {
+    const t = tokens[h]!;
+    if (t.kind !== 'word' || t.quoted || t.code) return false;
+    if (ACTIVITY_NOUN.test(t.norm) && /^(?:NOUN|VERB)$/.test(posOf(ctx, h))) {
+      const after = tokens[h + 1];
+      return after === undefined || after.sentence !== sentence || after.kind === 'punct' || /^(?:of|in|on|by|across|with|from|and|or|to)$/.test(after.norm);
+    }
+    if (posOf(ctx, h) !== 'ADJ') return false;
   }
   return false;
 }

@@ -1,12 +1,13 @@
 import type { SpecFacts } from '../../markdown/parseSpec';
-import { isTemplatePath, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE } from '../../markdown/formats';
+import { isFeatureSpecName, isTemplatePath, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE } from '../../markdown/formats';
 import { CLASS_WORDS } from './classes';
 
 /**
  * Which Markdown files the ambiguity pass reviews, and as what format: THE one decision [^am7f]. Each format is
  * recognised by evidence in the file (or its path), never by its name alone:
  *  - `kramdown-rfc`: an IETF draft in kramdown-rfc: YAML front matter followed by a `--- abstract` line;
- *  - `spec-kit`: a GitHub spec-kit feature spec: the `spec.md` of a feature folder (`specs/NNN-name/`, the index's `format`),
+ *  - `spec-kit`: a GitHub spec-kit feature spec: the `spec.md` (or `spec.<variant>.md`, see `isFeatureSpecName`) of a
+ *    feature folder (`specs/NNN-name/`, the index's `format`),
  *    `**FR-001**` requirement ids, or a `# Feature Specification` title with a `## Requirements` / `## Success
  *    Criteria` section (a `[NEEDS CLARIFICATION: …]` alone is no evidence: docs mention the marker);
  *  - `kiro`: a Kiro requirements document: the `requirements.md` of a `.kiro/specs/<feature>/` folder, or EARS criteria (`WHEN … THEN … SHALL`) in a
@@ -124,7 +125,7 @@ function decide(
   // tasks, checklists, contracts; Kiro: design, tasks, and the reports agents leave there). The folder is evidence for
   // its spec file only; any other file is reviewed on the evidence of its own text.
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  const specKitFile = (facts.format === 'spec-kit' || SPEC_KIT_FOLDER_RE.test(path)) && name === 'spec.md';
+  const specKitFile = (facts.format === 'spec-kit' || SPEC_KIT_FOLDER_RE.test(path)) && isFeatureSpecName(name);
   if (specKitFile || e.specKitId || (e.featureSpec && e.specKitSection)) return { format: 'spec-kit', from: 0 };
   const kiroFile = (facts.format === 'kiro' || /(?:^|\/)\.kiro\/specs\//.test(path)) && name === 'requirements.md';
   if (kiroFile || (e.ears && e.acceptance)) return { format: 'kiro', from: 0 };
@@ -166,7 +167,7 @@ export function documentTerms(text: string): string[] {
  * one): mergeTermParts of its pieces' parts, in order, is documentTerms of the whole (an edit re-reads one piece).
  */
 export function documentTermParts(text: string): string[][] {
-  const parts: string[][] = [[], [], [], [], [], []];
+  const parts: string[][] = [[], [], [], [], [], [], []];
   for (const m of text.matchAll(BOLD_TERM)) parts[0]!.push(m[1]!);
   for (const m of text.matchAll(DEFINITION_LIST)) parts[1]!.push(m[1]!);
   for (const m of text.matchAll(QUOTED_DEFINITION)) parts[2]!.push(m[1]!);
@@ -191,8 +192,18 @@ export function documentTermParts(text: string): string[][] {
     const singular = m[1]!.toLowerCase();
     if (CLASS_WORDS.get(singular)?.form === 'adj') parts[5]!.push(singular, `${singular}s`);
   }
+  // Eighth round: a value the document quotes on its own (`"Rarity: Rare"`, `"large"`) is a name of the document's (a
+  // level, a tier, a filter value): "only rare items are shown" selects by that value. Not a code span: `` `Secure` ``
+  // names a cookie attribute, another sense ("links should be secure" is still asked).
+  for (const m of text.matchAll(QUOTED_VALUE)) {
+    const word = m[1]!.toLowerCase();
+    if (CLASS_WORDS.get(word)?.form === 'adj') parts[6]!.push(word);
+  }
   return parts;
 }
+
+/** One word alone in double quotes, or after a label and a colon in them: `"Rare"`, `"Rarity: Rare"`. */
+const QUOTED_VALUE = /(?<![\w"“])["“](?:[A-Za-z][\w -]{0,30}:[ \t]*)?([A-Za-z][a-z-]{2,30})["”](?![\w"”])/g;
 
 /** A plural after a determiner or preposition: a noun ("of prompts", "the prompts", "all prompts"). */
 const NOUN_PLURAL = /\b(?:the|of|all|these|those|their|its|our|your|with|for|by|each|many|several|some|two|three|multiple|between)[ \t]+([a-z]{3,})s\b/gi;

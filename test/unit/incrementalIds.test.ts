@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { documentTerms, domainCounts, domainOf, domainOfPieces, pieceEvidence, reviewOf, reviewOfPieces } from '../../server/src/core/analysis/ambiguity/formats';
 import { parseSpecChunked, specChunks } from '../../server/src/core/markdown/parseSpec';
 import { extractDefinitions, mayDefineTerms, usesBcp14 } from '../../server/src/core/analysis/typecheck/normative';
+import { conflictsOf } from '../../server/src/core/analysis/typecheck/conflicts';
 import { memoryWorkspace, modelSpecDir } from '../helpers/workspace';
 
 function snapshot(model: IndexModel): unknown {
@@ -405,4 +406,59 @@ describe('incremental review: the review decision and domain from a spec\'s chun
     }
     assert.ok(seen.bcp14 > 100 && seen.bcp14 < 550 && seen.defines > 100 && seen.defines < 550, JSON.stringify(seen));
   });
+});
+
+describe('incremental conflicts: the grouping of statements kept across edits', () => {
+  const SENTENCES = [
+    'The service MUST retry failed requests.',
+    'The service MUST NOT retry failed requests.',
+    'The service SHOULD log every request.',
+    'The service SHOULD NOT log every request.',
+    'The gateway MUST time out after 30 seconds.',
+    'The gateway MUST time out after 60 seconds.',
+    'The client MAY cache responses.',
+    'The client MUST NOT cache responses.',
+    'The store MUST keep backups for at least 30 days.',
+    'The store MUST keep backups for at most 7 days.',
+  ];
+  const specOf = (next: (n: number) => number, name: string): string[] => {
+    const lines: string[] = [];
+    for (let h = 0; h < 3; h++) {
+      lines.push(`# ${name} part ${h} {#${name}_${h}}`, '');
+      for (let k = next(3); k > 0; k--) lines.push(SENTENCES[next(SENTENCES.length)]!, '');
+    }
+    return lines;
+  };
+
+  for (const seed of [1, 2, 3]) {
+    it(`conflicts after every random edit of one spec equal a grouping from scratch (seed ${seed})`, function () {
+      this.timeout(120_000);
+      // The high bits of the generator (its low bits alternate: every pick of an even count would be even).
+      const low = rng(seed);
+      const next = (n: number): number => Math.floor(low(2147483648) / 65536) % n;
+      const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+      const specs = new Map(names.map((n) => [`specs/${n}.md`, specOf(next, n)]));
+      const texts = (): Record<string, string> => ({ ...Object.fromEntries([...specs].map(([f, lines]) => [f, lines.join('\n')])), 'src/x.ts': '// [^a_0]\n' });
+      const live = memoryWorkspace(texts());
+      let seen = 0;
+      for (let step = 0; step < 40; step++) {
+        const file = `specs/${names[next(names.length)]}.md`;
+        const lines = specs.get(file)!;
+        const sentences = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('The ')).map(([, i]) => i);
+        const op = next(4);
+        if (op === 0 && sentences.length) lines.splice(sentences[next(sentences.length)]!, 2);
+        else if (op === 1 && sentences.length) lines[sentences[next(sentences.length)]!] = SENTENCES[next(SENTENCES.length)]!;
+        else {
+          const headings = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('# ')).map(([, i]) => i);
+          lines.splice(headings[next(headings.length)]! + 2, 0, SENTENCES[next(SENTENCES.length)]!, '');
+        }
+        live.updateFile(file, lines.join('\n'), true);
+        const incremental = conflictsOf(live.model());
+        const fresh = conflictsOf(memoryWorkspace(texts()).model());
+        assert.deepStrictEqual(incremental, fresh, `seed ${seed}, step ${step}, ${file}`);
+        seen += fresh.length;
+      }
+      assert.ok(seen > 0, 'the random specs have conflicts to compare');
+    });
+  }
 });

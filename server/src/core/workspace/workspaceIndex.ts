@@ -1236,7 +1236,8 @@ export class IndexModel {
     const exampleFileOf = (id: string): boolean => this.files.has(this.classifier.examplePathIn(folder, id)) || this.files.has(this.classifier.examplePathIn('', id));
     const added = new Set<string>();
     const removed = new Set<string>();
-    for (const id of new Set([...was.keys(), ...now.keys()])) {
+    const fileIds = new Set<string>([...was.keys(), ...now.keys()]);
+    for (const id of fileIds) {
       const a = was.get(id);
       const b = now.get(id);
       const shared = elsewhere(this.clausesById.get(id)) || elsewhere(this.definitionsById.get(id)) || this.citationsById.has(id);
@@ -1266,19 +1267,22 @@ export class IndexModel {
       push(own, clause.id, clause);
     };
     const otherHeading = (id: string): boolean => (this.clausesById.get(id) ?? []).some((c) => c.file !== file && c.kind === 'heading');
-    const oldClauseIds = new Set(old.clauses.made.flatMap((c, i) => (old.clauses.from[i] !== 'heading' ? [`${old.clauses.from[i]}\u0000${c.id}`] : [])));
-    const oldClauseIdSet = new Set(old.clauses.made.map((c) => c.id));
+    // Made when first needed (ids shared with other files, duplicate ids): most edits need neither.
+    let oldClauseIds: Set<string> | undefined;
+    const hadClause = (from: ClauseSource, id: string): boolean =>
+      (oldClauseIds ??= new Set(old.clauses.made.flatMap((c, i) => (old.clauses.from[i] !== 'heading' ? [`${old.clauses.from[i]}\u0000${c.id}`] : [])))).has(`${from}\u0000${id}`);
+    let oldClauseIdSet: Set<string> | undefined;
     const sharedClause = (id: string): boolean => elsewhere(this.clausesById.get(id)) || elsewhere(this.definitionsById.get(id));
     facts.headingClauses.forEach((clause, index) => declare('heading', index, clause, clause));
     facts.footnoteDefs.forEach((d, index) => next.definitions.push({ index, def: definitionAt(file, d), source: d }));
     facts.footnoteRefs.forEach((ref, index) => {
       // A shared id keeps the decision of the model it came from (the other files' clauses are the same).
-      if (own.has(ref.id) || (sharedClause(ref.id) ? !oldClauseIds.has(`footnote\u0000${ref.id}`) : otherHeading(ref.id))) return;
+      if (own.has(ref.id) || (sharedClause(ref.id) ? !hadClause('footnote', ref.id) : otherHeading(ref.id))) return;
       declare('footnote', index, footnoteClause(file, ref)!, ref);
     });
     for (const made of next.definitions) {
       const id = made.def.id;
-      if (own.has(id) || (sharedClause(id) ? !oldClauseIds.has(`definition\u0000${id}`) : false)) continue;
+      if (own.has(id) || (sharedClause(id) ? !hadClause('definition', id) : false)) continue;
       declare('definition', made.index, definitionClause(made.def), made.source);
     }
 
@@ -1286,7 +1290,7 @@ export class IndexModel {
     const clausesById = this.clausesById.copy();
     const definitionsById = this.definitionsById.copy();
     const specReferencesById = this.specReferencesById.copy();
-    const ids = new Set<string>([...was.keys(), ...now.keys()]);
+    const ids = fileIds;
     for (const m of [...before.mentions, ...facts.mentions]) ids.add(m.id);
     for (const l of [...before.links, ...facts.links]) if (l.anchor) ids.add(l.anchor);
     for (const ref of old.references.made) ids.add(ref.id);
@@ -1399,7 +1403,7 @@ export class IndexModel {
     // A duplicate id's diagnostics in other files name this file's lines.
     for (const id of ids) {
       const list = clausesById.get(id);
-      if (list && list.length > 1 && (own.has(id) || oldClauseIdSet.has(id))) for (const c of list) affected.add(c.file);
+      if (list && list.length > 1 && (own.has(id) || (oldClauseIdSet ??= new Set(old.clauses.made.map((c) => c.id))).has(id))) for (const c of list) affected.add(c.file);
     }
     for (const id of this.coveredIdSet()) if (!model.coveredIdSet().has(id)) for (const c of this.clausesById.get(id) ?? []) affected.add(c.file);
     for (const id of model.coveredIdSet()) if (!this.coveredIdSet().has(id)) for (const c of clausesById.get(id) ?? []) affected.add(c.file);

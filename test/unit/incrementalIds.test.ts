@@ -115,6 +115,7 @@ describe('incremental ids: edits that add or remove ids', () => {
       for (let step = 0; step < 40; step++) {
         const file = next(4) === 0 ? 'specs/b.md' : 'specs/a.md';
         files[file] = editOnce(files[file]!, next);
+        live.model().coveredClauseCount();
         live.updateFile(file, files[file]!, true);
         // The editor's way: only the changed files are recomputed.
         if (republish(live, kept)) fast++;
@@ -122,6 +123,7 @@ describe('incremental ids: edits that add or remove ids', () => {
         const fresh = memoryWorkspace(files);
         const context = `seed ${seed}, step ${step}, ${file}:\n${files[file]}`;
         assert.deepStrictEqual(snapshot(model), snapshot(fresh.model()), context);
+        assert.equal(model.coveredClauseCount(), fresh.model().coveredClauseCount(), context);
         const expected = byFile(computeDiagnostics(fresh.model(), fresh.config));
         assert.deepStrictEqual([...kept.keys()].sort(), [...expected.keys()].sort(), context);
         for (const [f, list] of expected) assert.deepStrictEqual(kept.get(f), list, `${context}\n(${f})`);
@@ -129,6 +131,44 @@ describe('incremental ids: edits that add or remove ids', () => {
       assert.ok(fast >= 8, `edits take the incremental path (${fast} of 40)`);
     });
   }
+
+  it('coverage after new headings and footnotes: kept where no walk from a citation reaches a changed id, else walked again', () => {
+    // c1 is cited: its section, and the sections above it, are covered. A new footnote changes no walk (the model built
+    // from the last one keeps its coverage); a heading inserted above c1 takes it over (a new anchor: a rebuild).
+    const files: Record<string, string> = {
+      'specs/s.md': ['# Top {#top}', '', '## One {#one}', '', 'Intro text.', '', 'Cited here[^c1].', '', '## Two {#two}', '', 'Other[^c2].', ''].join('\n'),
+      'src/x.ts': '// [^c1]\n',
+    };
+    const live = memoryWorkspace(files);
+    const kept = byFile(computeDiagnostics(live.model(), live.config));
+    live.takeChanges();
+    const steps: [string, string][] = [
+      ['Other[^c2].', 'Other[^c2] and more[^c3].'], // a new footnote: no walk changes
+      ['Intro text.', 'Intro text.\n\n### Inner {#inner}'], // c1 now under inner: inner covered
+      ['Other[^c2] and more[^c3].', 'Other[^c2].'], // the footnote removed
+      ['\n\n### Inner {#inner}', ''], // c1 back under one
+      ['Cited here[^c1].', 'Cited here.'], // c1 is no footnote any more: one is uncovered (a rebuild or not, as it goes)
+    ];
+    let same = 0;
+    for (const [from, to] of steps) {
+      assert.ok(files['specs/s.md']!.includes(from), from);
+      files['specs/s.md'] = files['specs/s.md']!.replace(from, to);
+      const before = live.model();
+      before.coveredClauseCount(); // the status bar's count, kept across the edit where the coverage is
+      live.updateFile('specs/s.md', files['specs/s.md']!, true);
+      republish(live, kept);
+      const model = live.model();
+      const fresh = memoryWorkspace(files);
+      assert.deepStrictEqual(snapshot(model), snapshot(fresh.model()), to);
+      assert.equal(model.coveredClauseCount(), fresh.model().coveredClauseCount(), to);
+      const expected = byFile(computeDiagnostics(fresh.model(), fresh.config));
+      assert.deepStrictEqual([...kept.keys()].sort(), [...expected.keys()].sort(), to);
+      for (const [f, list] of expected) assert.deepStrictEqual(kept.get(f), list, `${to} (${f})`);
+      if (model !== before && model.clauses.some((c) => model.isCovered(c.id)) && (model as unknown as { coveredIds: unknown }).coveredIds === (before as unknown as { coveredIds: unknown }).coveredIds) same++;
+    }
+    assert.ok(same >= 1, 'a new footnote keeps the coverage of the model it was built from');
+    assert.equal(live.model().isCovered('inner'), false);
+  });
 
   it('recomputes the other file of a duplicate id when a new id moves the lines it names', () => {
     const a = '# Alpha {#alpha}\n\nThe service keeps records[^a1].\n\n## Beta {#beta}\n\nBeta text.\n';

@@ -919,6 +919,7 @@ export class IndexModel {
       this.nearest = base.nearest;
       this.knownCache = base.knownCache;
       this.coveredIds = base.coveredIds;
+      this.coveredParentIds = base.coveredParentIds;
       this.coveredCount = base.coveredCount;
       // A patch keeps every clause at its place in the flat list: the places of a file's clauses stay valid.
       this.clauseSpans = base.clauseSpans;
@@ -1405,8 +1406,36 @@ export class IndexModel {
       const list = clausesById.get(id);
       if (list && list.length > 1 && (own.has(id) || (oldClauseIdSet ??= new Set(old.clauses.made.map((c) => c.id))).has(id))) for (const c of list) affected.add(c.file);
     }
-    for (const id of this.coveredIdSet()) if (!model.coveredIdSet().has(id)) for (const c of this.clausesById.get(id) ?? []) affected.add(c.file);
-    for (const id of model.coveredIdSet()) if (!this.coveredIdSet().has(id)) for (const c of clausesById.get(id) ?? []) affected.add(c.file);
+    // Coverage walks up from each cited id through the first clause of each id (isCovered, no scopes here). Only an id
+    // whose first clause came, went or has another parent can change a walk, and only if a walk reaches it: a covered
+    // id, a cited id, or the parent of a covered clause. When none does, the coverage is this model's.
+    const covered = this.coveredIdSet();
+    const parents = this.coveredParents();
+    let sameCoverage = true;
+    for (const id of ids) {
+      const a = this.clausesById.first(id);
+      const b = clausesById.first(id);
+      if (a === b || (a !== undefined && b !== undefined && a.parent === b.parent)) continue;
+      if (covered.has(id) || this.citationsById.has(id) || parents.has(id)) {
+        sameCoverage = false;
+        break;
+      }
+    }
+    if (sameCoverage) {
+      model.coveredIds = covered;
+      model.coveredParentIds = parents;
+      // The status bar's count: this model's, less the file's old clauses, plus its new ones (the flat list is the rest
+      // and the new ones: see above), instead of a look at every clause of the workspace.
+      if (this.coveredCount !== undefined && this.clauses.length - rest.length === oldClauses.size && oldClauses.size === old.clauses.made.length) {
+        let count = this.coveredCount;
+        for (const c of old.clauses.made) if (covered.has(c.id)) count--;
+        for (const c of next.clauses.made) if (covered.has(c.id)) count++;
+        model.coveredCount = count;
+      }
+    } else {
+      for (const id of covered) if (!model.coveredIdSet().has(id)) for (const c of this.clausesById.get(id) ?? []) affected.add(c.file);
+      for (const id of model.coveredIdSet()) if (!covered.has(id)) for (const c of clausesById.get(id) ?? []) affected.add(c.file);
+    }
     affected.delete(file);
     return { model, affected };
   }
@@ -1454,6 +1483,19 @@ export class IndexModel {
   private coveredIdSet(): Set<string> {
     this.isCovered('');
     return this.coveredIds!;
+  }
+
+  /** The parents of the covered ids' first clauses: where coverage walks went on from a covered id (without scopes). */
+  private coveredParents(): Set<string> {
+    if (!this.coveredParentIds) {
+      const parents = new Set<string>();
+      for (const id of this.coveredIdSet()) {
+        const parent = this.clausesById.first(id)?.parent;
+        if (parent !== undefined) parents.add(parent);
+      }
+      this.coveredParentIds = parents;
+    }
+    return this.coveredParentIds;
   }
 
   /** This model with one code file's citations replaced by citations of the same ids in the same order (moved, not changed). */
@@ -1753,6 +1795,7 @@ export class IndexModel {
   }
 
   private coveredIds?: Set<string>;
+  private coveredParentIds?: Set<string>;
   private coveredCount?: number;
 
   /** How many clauses are covered (isCovered), for the status bar. */

@@ -22,8 +22,9 @@ import { commit, scriptedRepo } from '../test/helpers/gitHistory';
  *  - the Markdown scanner (server/src/core/markdown/scanner.ts) next to micromark, its oracle: MB/s on the Model Spec,
  *    the CommonMark spec and the bench corpus (the generated workspace's Markdown), in one process each;
  *  - the language server: `initialize` to the first `specClarifier/status` (indexed), RSS after indexing, hover,
- *    definition and completion latency, and the time from a `didChange` in the 5,000-clause spec to the
- *    `publishDiagnostics` of that version (typing, and edits that add a footnote reference);
+ *    definition and completion latency, and the time from a `didChange` in the 5,000-clause spec to its diagnostics
+ *    (typing, and edits that add a footnote reference): pulled as VS Code pulls them (textDocument/diagnostic after the
+ *    didChange, with the workspace pull running), and (`push`, a second server) the `publishDiagnostics` of that version;
  *  - big inputs (`--only big`), and the peak memory and CPU time of `clarify check` per output format on the two big
  *    specs, the reference spec at 50,000 and 100,000 references too (linear growth), an empty folder (the bundle alone)
  *    and a one-clause spec with prose, the CLI's own fixed cost; each peak as a total and above that fixed cost
@@ -42,12 +43,15 @@ interface Args {
   runs: number;
   dirs: string[];
   skipMdls: boolean;
-  /** Which measurements to run (all by default): rg, check, md, server, big, mem, stale, scanner (typecheck, ambiguity: one row each). */
+  /**
+   * Which measurements to run (all by default): rg, check, md, server, push (the edits again with pushed diagnostics:
+   * a second server), big, mem, stale, scanner (typecheck, ambiguity: one row each).
+   */
   parts: Set<string>;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1000, 10000, 40000], runs: 5, dirs: [], skipMdls: false, parts: new Set(['rg', 'check', 'md', 'server', 'big', 'mem', 'stale', 'scanner']) };
+  const args: Args = { sizes: [1000, 10000, 40000], runs: 5, dirs: [], skipMdls: false, parts: new Set(['rg', 'check', 'md', 'server', 'push', 'big', 'mem', 'stale', 'scanner']) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--sizes') args.sizes = argv[++i]!.split(',').filter(Boolean).map((s) => Number(s.replace(/k$/i, '000')));
@@ -133,6 +137,9 @@ interface Row {
   completion: [number, number];
   editTyping?: [number, number];
   editStructural?: [number, number];
+  /** The same edits with the diagnostics pushed (an editor without pull diagnostics). */
+  editTypingPush?: [number, number];
+  editStructuralPush?: [number, number];
 }
 
 function log(m: string): void {
@@ -322,9 +329,11 @@ async function latencies<T>(n: number, fn: (i: number) => Promise<T>): Promise<[
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function measureServer(t: Target, runs: number): Promise<Pick<Row, 'lspIndexMs' | 'lspRssMb' | 'hover' | 'definition' | 'completion' | 'editTyping' | 'editStructural'>> {
+type ServerFigures = Pick<Row, 'lspIndexMs' | 'lspRssMb' | 'hover' | 'definition' | 'completion' | 'editTyping' | 'editStructural' | 'editTypingPush' | 'editStructuralPush'>;
+
+async function measureServer(t: Target, runs: number, pushToo: boolean): Promise<ServerFigures> {
   const indexTimes: number[] = [];
-  let result: Pick<Row, 'lspIndexMs' | 'lspRssMb' | 'hover' | 'definition' | 'completion' | 'editTyping' | 'editStructural'> | undefined;
+  let result: ServerFigures | undefined;
   for (let run = 0; run < Math.max(1, Math.min(runs, 3)); run++) {
     const client = new LspClient([path.join(measured, 'dist/server.js'), '--stdio']);
     const started = performance.now();
@@ -332,7 +341,12 @@ async function measureServer(t: Target, runs: number): Promise<Pick<Row, 'lspInd
       processId: process.pid,
       rootUri: uri(t.dir),
       workspaceFolders: [{ uri: uri(t.dir), name: t.name }],
-      capabilities: { window: { workDoneProgress: true }, workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+      // What vscode-languageclient announces for these features: pull diagnostics with refresh.
+      capabilities: {
+        window: { workDoneProgress: true },
+        textDocument: { diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false } },
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+      },
     });
     client.notify('initialized', {});
     await client.waitFor((n) => n.method === 'specClarifier/status', 'the first index', 600_000);
@@ -367,53 +381,102 @@ async function measureServer(t: Target, runs: number): Promise<Pick<Row, 'lspInd
     const completion = await latencies(200, () => client.request('textDocument/completion', { textDocument: { uri: docUri }, position, context: { triggerKind: 2, triggerCharacter: '^' } }));
     client.notify('textDocument/didClose', { textDocument: { uri: docUri } });
 
-    // Edits in the big spec: the user types a word into a paragraph; every edit waits for its own diagnostics.
-    let editTyping: [number, number] | undefined;
-    let editStructural: [number, number] | undefined;
-    if (t.editSpec) {
-      const specPath = path.join(t.dir, t.editSpec);
-      const text = fs.readFileSync(specPath, 'utf8');
-      const specUri = client.open(specPath, 'markdown', text);
-      let version = 1;
-      await client.waitFor((x) => x.method === 'textDocument/publishDiagnostics' && x.params.uri === specUri && x.params.version === version, 'diagnostics of the opened spec', 120_000);
-      const specLines = text.split('\n');
-      const prose = specLines.map((l, i) => [l, i] as const).filter(([l]) => /^[A-Z][a-z]/.test(l) && l.length > 40).map(([, i]) => i);
-      let seed = 7;
-      const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
-      const edit = async (structural: boolean): Promise<number> => {
-        // The client keeps every notification it received: forget the old ones (each is a 1 MB diagnostics list).
-        client.notifications.length = 0;
-        const line = prose[next() % prose.length]!;
-        const character = Math.min(10 + (next() % 20), specLines[line]!.length);
-        const insertText = structural ? ` [^bench${version}]` : ' quickly';
-        version++;
-        const started = performance.now();
-        client.notify('textDocument/didChange', {
-          textDocument: { uri: specUri, version },
-          contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: insertText }],
-        });
-        specLines[line] = specLines[line]!.slice(0, character) + insertText + specLines[line]!.slice(character);
-        const v = version;
-        await client.waitFor((x) => x.method === 'textDocument/publishDiagnostics' && x.params.uri === specUri && x.params.version === v, `diagnostics of version ${v}`, 120_000);
-        return performance.now() - started;
-      };
-      const typing: number[] = [];
-      const structural: number[] = [];
-      for (let i = 0; i < 60; i++) {
-        typing.push(await edit(false));
-        await sleep(20);
-        if (i % 3 === 2) {
-          structural.push(await edit(true));
-          await sleep(20);
-        }
-      }
-      editTyping = [percentile(typing, 50), percentile(typing, 95)];
-      editStructural = [percentile(structural, 50), percentile(structural, 95)];
-    }
-    result = { lspIndexMs: 0, lspRssMb, hover, definition, completion, ...(editTyping ? { editTyping } : {}), ...(editStructural ? { editStructural } : {}) };
+    // Edits in the big spec: the user types a word into a paragraph; every edit waits for its own diagnostics, pulled
+    // as VS Code pulls them (vscode-languageclient asks for the document's diagnostics after each didChange).
+    const edits = t.editSpec ? await measureEdits(client, path.join(t.dir, t.editSpec), 'pull') : undefined;
+    result = { lspIndexMs: 0, lspRssMb, hover, definition, completion, ...(edits ? { editTyping: edits.typing, editStructural: edits.structural } : {}) };
+    await client.shutdown();
+  }
+  // The same edits for an editor without pull diagnostics (the server publishes them): a server of its own.
+  if (pushToo && t.editSpec) {
+    const client = new LspClient([path.join(measured, 'dist/server.js'), '--stdio']);
+    await client.request('initialize', { processId: process.pid, rootUri: uri(t.dir), workspaceFolders: [{ uri: uri(t.dir), name: t.name }], capabilities: {} });
+    client.notify('initialized', {});
+    await client.waitFor((n) => n.method === 'specClarifier/status', 'the first index', 600_000);
+    await sleep(500);
+    const edits = await measureEdits(client, path.join(t.dir, t.editSpec), 'push');
+    result = { ...result!, editTypingPush: edits.typing, editStructuralPush: edits.structural };
     await client.shutdown();
   }
   return { ...result!, lspIndexMs: median(indexTimes) };
+}
+
+/**
+ * 60 typed words and 20 new footnote references in the big spec, each timed from its didChange to its diagnostics:
+ * `pull`, as VS Code does (a textDocument/diagnostic request with the last result id after each didChange; a
+ * workspace/diagnostic/refresh from the server re-pulls the document, and the workspace pull repeats two seconds after
+ * each answer, as vscode-languageclient does); `push`, the publishDiagnostics of that version.
+ */
+async function measureEdits(client: LspClient, specPath: string, mode: 'pull' | 'push'): Promise<{ typing: [number, number]; structural: [number, number] }> {
+  const text = fs.readFileSync(specPath, 'utf8');
+  const specUri = client.open(specPath, 'markdown', text);
+  let version = 1;
+  let resultId: string | undefined;
+  const pull = async (): Promise<void> => {
+    const report = await client.request('textDocument/diagnostic', { textDocument: { uri: specUri }, ...(resultId !== undefined ? { previousResultId: resultId } : {}) }, 120_000);
+    if (report.kind !== 'full' && report.kind !== 'unchanged') throw new Error(`a diagnostic report of kind ${String(report.kind)}`);
+    resultId = report.resultId;
+  };
+  // The workspace pull of vscode-languageclient: again two seconds after each answer, with the result ids it holds.
+  let pulling = mode === 'pull';
+  const workspaceIds = new Map<string, string>();
+  const workspacePull = async (): Promise<void> => {
+    const report = await client.request('workspace/diagnostic', { previousResultIds: [...workspaceIds].map(([u, value]) => ({ uri: u, value })) }, 600_000);
+    for (const item of report.items) if (item.resultId !== undefined) workspaceIds.set(item.uri, item.resultId);
+  };
+  let workspaceLoop: Promise<void> = Promise.resolve();
+  if (mode === 'pull') {
+    await pull();
+    await workspacePull();
+    workspaceLoop = (async () => {
+      while (pulling) {
+        await sleep(2000);
+        if (pulling) await workspacePull();
+      }
+    })();
+  } else await client.waitFor((x) => x.method === 'textDocument/publishDiagnostics' && x.params.uri === specUri && x.params.version === version, 'diagnostics of the opened spec', 120_000);
+  const specLines = text.split('\n');
+  const prose = specLines.map((l, i) => [l, i] as const).filter(([l]) => /^[A-Z][a-z]/.test(l) && l.length > 40).map(([, i]) => i);
+  let seed = 7;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const edit = async (structural: boolean): Promise<number> => {
+    // The client keeps every notification it received: forget the old ones (each is a big diagnostics list).
+    client.notifications.length = 0;
+    client.serverRequests.length = 0;
+    const line = prose[next() % prose.length]!;
+    const character = Math.min(10 + (next() % 20), specLines[line]!.length);
+    const insertText = structural ? ` [^bench${version}]` : ' quickly';
+    version++;
+    const started = performance.now();
+    client.notify('textDocument/didChange', {
+      textDocument: { uri: specUri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: insertText }],
+    });
+    specLines[line] = specLines[line]!.slice(0, character) + insertText + specLines[line]!.slice(character);
+    const v = version;
+    if (mode === 'pull') await pull();
+    else await client.waitFor((x) => x.method === 'textDocument/publishDiagnostics' && x.params.uri === specUri && x.params.version === v, `diagnostics of version ${v}`, 120_000);
+    return performance.now() - started;
+  };
+  const typing: number[] = [];
+  const structural: number[] = [];
+  const settle = async (): Promise<void> => {
+    await sleep(20);
+    // The server asked the editor to pull again (workspace/diagnostic/refresh): the open document is pulled again.
+    if (client.serverRequests.some((r) => r.method === 'workspace/diagnostic/refresh')) await pull();
+  };
+  for (let i = 0; i < 60; i++) {
+    typing.push(await edit(false));
+    await settle();
+    if (i % 3 === 2) {
+      structural.push(await edit(true));
+      await settle();
+    }
+  }
+  pulling = false;
+  await workspaceLoop;
+  client.notify('textDocument/didClose', { textDocument: { uri: specUri } });
+  return { typing: [percentile(typing, 50), percentile(typing, 95)], structural: [percentile(structural, 50), percentile(structural, 95)] };
 }
 
 interface BigRow {
@@ -627,8 +690,10 @@ function table(rows: Row[]): string {
     line('hover p50 / p95', (r) => fmtPair(r.hover)),
     line('definition p50 / p95', (r) => fmtPair(r.definition)),
     line('completion after `[^` p50 / p95', (r) => fmtPair(r.completion)),
-    line('edit → diagnostics, typing, p50 / p95', (r) => fmtPair(r.editTyping)),
-    line('edit → diagnostics, new footnote, p50 / p95', (r) => fmtPair(r.editStructural)),
+    line('edit → diagnostics (pulled, as VS Code), typing, p50 / p95', (r) => fmtPair(r.editTyping)),
+    line('edit → diagnostics (pulled, as VS Code), new footnote, p50 / p95', (r) => fmtPair(r.editStructural)),
+    line('edit → diagnostics (pushed), typing, p50 / p95', (r) => fmtPair(r.editTypingPush)),
+    line('edit → diagnostics (pushed), new footnote, p50 / p95', (r) => fmtPair(r.editStructuralPush)),
   ];
   const md = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   return [md(head), md(head.map(() => '---')), ...body.map(md)].join('\n');
@@ -694,9 +759,9 @@ async function main(): Promise<void> {
     const md = has('md') ? await measureMarkdown(t, Math.min(args.runs, 3), args.skipMdls) : { ours: NaN };
     log(`markdown: ours ${fmtMs(md.ours)}, vscode-markdown-languageservice ${fmtMs(md.mdls)}`);
     const server = has('server')
-      ? await measureServer(t, args.runs)
+      ? await measureServer(t, args.runs, args.parts.has('push'))
       : { lspIndexMs: NaN, lspRssMb: NaN, hover: [NaN, NaN] as [number, number], definition: [NaN, NaN] as [number, number], completion: [NaN, NaN] as [number, number] };
-    log(`server: indexed ${fmtMs(server.lspIndexMs)}, ${server.lspRssMb.toFixed(0)} MB; hover ${fmtPair(server.hover)}; definition ${fmtPair(server.definition)}; completion ${fmtPair(server.completion)}; edit typing ${fmtPair(server.editTyping)}, structural ${fmtPair(server.editStructural)}`);
+    log(`server: indexed ${fmtMs(server.lspIndexMs)}, ${server.lspRssMb.toFixed(0)} MB; hover ${fmtPair(server.hover)}; definition ${fmtPair(server.definition)}; completion ${fmtPair(server.completion)}; edit typing ${fmtPair(server.editTyping)}, structural ${fmtPair(server.editStructural)} (pulled); pushed ${fmtPair(server.editTypingPush)}, ${fmtPair(server.editStructuralPush)}`);
     rows.push({
       name: t.name,
       files: t.files,

@@ -323,6 +323,104 @@ describe('language server (pull diagnostics, settings, restricted mode)', functi
   });
 });
 
+describe('language server: pulled diagnostics with result ids equal the pushed ones', function () {
+  this.timeout(60_000);
+  const pullCapabilities = { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } };
+  let pushDir: string;
+  let pullDir: string;
+  let pusher: LspClient;
+  let puller: LspClient;
+
+  before(async () => {
+    pushDir = copyFixture('shop');
+    pullDir = copyFixture('shop');
+    pusher = new LspClient();
+    puller = new LspClient();
+    await Promise.all([pusher.initialize(pushDir), puller.initialize(pullDir, pullCapabilities)]);
+  });
+  after(async () => Promise.all([pusher.shutdown(), puller.shutdown()]));
+
+  /** A report's diagnostics with the folder's URIs made relative (the two servers run on two copies). */
+  const relative = (dir: string, value: unknown): unknown => JSON.parse(JSON.stringify(value).split(uri(dir)).join('<root>'));
+
+  it('after each edit: the document pull answers the pushed diagnostics, or "unchanged" while they are the same', async () => {
+    const rel = 'specs/auth.md';
+    let text = fs.readFileSync(path.join(pushDir, rel), 'utf8');
+    const pushUri = pusher.open(path.join(pushDir, rel), 'markdown', text);
+    const pullUri = puller.open(path.join(pullDir, rel), 'markdown', text);
+    let version = 1;
+    await pusher.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === pushUri && n.params.version === version, 'the opened spec');
+    let report = await puller.request('textDocument/diagnostic', { textDocument: { uri: pullUri } });
+    assert.equal(report.kind, 'full');
+    assert.equal(typeof report.resultId, 'string');
+    let held = report.items;
+    let resultId = report.resultId;
+    const again = await puller.request('textDocument/diagnostic', { textDocument: { uri: pullUri }, previousResultId: resultId });
+    assert.deepEqual(again, { kind: 'unchanged', resultId }, 'nothing changed: unchanged, same id');
+    const edits: [string, string][] = [
+      ['must respond quickly', 'must respond within 2 seconds'], // a vague word gone
+      ['Idle sessions expire', 'Idle sessions [^nw1x] expire'], // a new footnote
+      ['Customers sign in', 'Customers  sign in'], // nothing another diagnostic sees
+      ['{#passwords authority=root}', '{#passwords authority=nobody}'], // an unknown authority
+      ['Idle sessions [^nw1x] expire', 'Idle sessions expire'], // the footnote removed again
+    ];
+    let unchanged = 0;
+    for (const [from, to] of edits) {
+      const at = text.indexOf(from);
+      assert.ok(at >= 0, from);
+      const start = positionOf(text, from);
+      const end = positionOf(text, from, from.length);
+      text = text.slice(0, at) + to + text.slice(at + from.length);
+      version++;
+      const change = { textDocument: { version }, contentChanges: [{ range: { start, end }, text: to }] };
+      pusher.notify('textDocument/didChange', { ...change, textDocument: { ...change.textDocument, uri: pushUri } });
+      puller.notify('textDocument/didChange', { ...change, textDocument: { ...change.textDocument, uri: pullUri } });
+      const v = version;
+      const pushed = await pusher.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === pushUri && n.params.version === v, `version ${v}`);
+      report = await puller.request('textDocument/diagnostic', { textDocument: { uri: pullUri }, previousResultId: resultId });
+      if (report.kind === 'unchanged') {
+        assert.equal(report.resultId, resultId);
+        unchanged++;
+      } else {
+        assert.equal(report.kind, 'full');
+        assert.notEqual(report.resultId, resultId, 'new diagnostics, a new id');
+        held = report.items;
+      }
+      resultId = report.resultId;
+      assert.deepEqual(relative(pullDir, held), relative(pushDir, pushed.params.diagnostics), `after ${JSON.stringify(to)}`);
+    }
+    assert.equal(unchanged, 1, 'only the edit no diagnostic sees is answered unchanged');
+  });
+
+  it('the workspace pull reports a file unchanged while the client holds its diagnostics, in full once they change', async () => {
+    const first = await puller.request('workspace/diagnostic', { previousResultIds: [] });
+    const ids = first.items.map((i: any) => ({ uri: i.uri, value: i.resultId }));
+    assert.ok(first.items.every((i: any) => i.kind === 'full' && typeof i.resultId === 'string'));
+    const second = await puller.request('workspace/diagnostic', { previousResultIds: ids });
+    assert.deepEqual(second.items.map((i: any) => i.kind), first.items.map(() => 'unchanged'));
+    assert.deepEqual(second.items.map((i: any) => i.resultId), first.items.map((i: any) => i.resultId));
+    // A code file's citation fixed on disk: that file alone comes in full, equal to a pull from scratch.
+    const charge = path.join(pullDir, 'src/payments/charge.py');
+    fs.writeFileSync(charge, fs.readFileSync(charge, 'utf8').replace('[^rf9z]', '[^rf9x]'));
+    puller.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(charge), type: 2 }] });
+    let third: any;
+    const deadline = Date.now() + 10_000;
+    do third = await puller.request('workspace/diagnostic', { previousResultIds: ids });
+    while (!third.items.some((i: any) => i.uri === uri(charge) && i.kind === 'full') && Date.now() < deadline);
+    // The client's state (the first report, each full report of the third put in) equals a pull from scratch.
+    const held = new Map<string, unknown[]>(first.items.map((i: any) => [i.uri, i.items]));
+    for (const item of third.items) {
+      if (item.kind === 'unchanged') assert.equal(item.resultId, first.items.find((i: any) => i.uri === item.uri).resultId, item.uri);
+      else if (item.items.length) held.set(item.uri, item.items);
+      else held.delete(item.uri);
+    }
+    const scratch = await puller.request('workspace/diagnostic', { previousResultIds: [] });
+    assert.deepEqual([...held].sort(([a], [b]) => (a < b ? -1 : 1)), scratch.items.map((i: any) => [i.uri, i.items]).sort(([a]: [string], [b]: [string]) => (a < b ? -1 : 1)));
+    assert.ok(third.items.some((i: any) => i.uri === uri(charge) && i.kind === 'full'));
+    assert.ok(third.items.some((i: any) => i.kind === 'unchanged'), 'the files the change did not touch are unchanged');
+  });
+});
+
 describe('clarify lsp --stdio (the standalone server for any editor)', () => {
   it('speaks LSP over stdio from the CLI bundle', async () => {
     const dir = copyFixture('shop');

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { documentTerms, domainCounts, domainOf, domainOfPieces, pieceEvidence, reviewOf, reviewOfPieces } from '../../server/src/core/analysis/ambiguity/formats';
 import { parseSpecChunked, specChunks } from '../../server/src/core/markdown/parseSpec';
 import { extractDefinitions, mayDefineTerms, usesBcp14 } from '../../server/src/core/analysis/typecheck/normative';
+import { conflictsOf } from '../../server/src/core/analysis/typecheck/conflicts';
 import { memoryWorkspace, modelSpecDir } from '../helpers/workspace';
 
 function snapshot(model: IndexModel): unknown {
@@ -114,6 +115,7 @@ describe('incremental ids: edits that add or remove ids', () => {
       for (let step = 0; step < 40; step++) {
         const file = next(4) === 0 ? 'specs/b.md' : 'specs/a.md';
         files[file] = editOnce(files[file]!, next);
+        live.model().coveredClauseCount();
         live.updateFile(file, files[file]!, true);
         // The editor's way: only the changed files are recomputed.
         if (republish(live, kept)) fast++;
@@ -121,6 +123,7 @@ describe('incremental ids: edits that add or remove ids', () => {
         const fresh = memoryWorkspace(files);
         const context = `seed ${seed}, step ${step}, ${file}:\n${files[file]}`;
         assert.deepStrictEqual(snapshot(model), snapshot(fresh.model()), context);
+        assert.equal(model.coveredClauseCount(), fresh.model().coveredClauseCount(), context);
         const expected = byFile(computeDiagnostics(fresh.model(), fresh.config));
         assert.deepStrictEqual([...kept.keys()].sort(), [...expected.keys()].sort(), context);
         for (const [f, list] of expected) assert.deepStrictEqual(kept.get(f), list, `${context}\n(${f})`);
@@ -128,6 +131,44 @@ describe('incremental ids: edits that add or remove ids', () => {
       assert.ok(fast >= 8, `edits take the incremental path (${fast} of 40)`);
     });
   }
+
+  it('coverage after new headings and footnotes: kept where no walk from a citation reaches a changed id, else walked again', () => {
+    // c1 is cited: its section, and the sections above it, are covered. A new footnote changes no walk (the model built
+    // from the last one keeps its coverage); a heading inserted above c1 takes it over (a new anchor: a rebuild).
+    const files: Record<string, string> = {
+      'specs/s.md': ['# Top {#top}', '', '## One {#one}', '', 'Intro text.', '', 'Cited here[^c1].', '', '## Two {#two}', '', 'Other[^c2].', ''].join('\n'),
+      'src/x.ts': '// [^c1]\n',
+    };
+    const live = memoryWorkspace(files);
+    const kept = byFile(computeDiagnostics(live.model(), live.config));
+    live.takeChanges();
+    const steps: [string, string][] = [
+      ['Other[^c2].', 'Other[^c2] and more[^c3].'], // a new footnote: no walk changes
+      ['Intro text.', 'Intro text.\n\n### Inner {#inner}'], // c1 now under inner: inner covered
+      ['Other[^c2] and more[^c3].', 'Other[^c2].'], // the footnote removed
+      ['\n\n### Inner {#inner}', ''], // c1 back under one
+      ['Cited here[^c1].', 'Cited here.'], // c1 is no footnote any more: one is uncovered (a rebuild or not, as it goes)
+    ];
+    let same = 0;
+    for (const [from, to] of steps) {
+      assert.ok(files['specs/s.md']!.includes(from), from);
+      files['specs/s.md'] = files['specs/s.md']!.replace(from, to);
+      const before = live.model();
+      before.coveredClauseCount(); // the status bar's count, kept across the edit where the coverage is
+      live.updateFile('specs/s.md', files['specs/s.md']!, true);
+      republish(live, kept);
+      const model = live.model();
+      const fresh = memoryWorkspace(files);
+      assert.deepStrictEqual(snapshot(model), snapshot(fresh.model()), to);
+      assert.equal(model.coveredClauseCount(), fresh.model().coveredClauseCount(), to);
+      const expected = byFile(computeDiagnostics(fresh.model(), fresh.config));
+      assert.deepStrictEqual([...kept.keys()].sort(), [...expected.keys()].sort(), to);
+      for (const [f, list] of expected) assert.deepStrictEqual(kept.get(f), list, `${to} (${f})`);
+      if (model !== before && model.clauses.some((c) => model.isCovered(c.id)) && (model as unknown as { coveredIds: unknown }).coveredIds === (before as unknown as { coveredIds: unknown }).coveredIds) same++;
+    }
+    assert.ok(same >= 1, 'a new footnote keeps the coverage of the model it was built from');
+    assert.equal(live.model().isCovered('inner'), false);
+  });
 
   it('recomputes the other file of a duplicate id when a new id moves the lines it names', () => {
     const a = '# Alpha {#alpha}\n\nThe service keeps records[^a1].\n\n## Beta {#beta}\n\nBeta text.\n';
@@ -405,4 +446,59 @@ describe('incremental review: the review decision and domain from a spec\'s chun
     }
     assert.ok(seen.bcp14 > 100 && seen.bcp14 < 550 && seen.defines > 100 && seen.defines < 550, JSON.stringify(seen));
   });
+});
+
+describe('incremental conflicts: the grouping of statements kept across edits', () => {
+  const SENTENCES = [
+    'The service MUST retry failed requests.',
+    'The service MUST NOT retry failed requests.',
+    'The service SHOULD log every request.',
+    'The service SHOULD NOT log every request.',
+    'The gateway MUST time out after 30 seconds.',
+    'The gateway MUST time out after 60 seconds.',
+    'The client MAY cache responses.',
+    'The client MUST NOT cache responses.',
+    'The store MUST keep backups for at least 30 days.',
+    'The store MUST keep backups for at most 7 days.',
+  ];
+  const specOf = (next: (n: number) => number, name: string): string[] => {
+    const lines: string[] = [];
+    for (let h = 0; h < 3; h++) {
+      lines.push(`# ${name} part ${h} {#${name}_${h}}`, '');
+      for (let k = next(3); k > 0; k--) lines.push(SENTENCES[next(SENTENCES.length)]!, '');
+    }
+    return lines;
+  };
+
+  for (const seed of [1, 2, 3]) {
+    it(`conflicts after every random edit of one spec equal a grouping from scratch (seed ${seed})`, function () {
+      this.timeout(120_000);
+      // The high bits of the generator (its low bits alternate: every pick of an even count would be even).
+      const low = rng(seed);
+      const next = (n: number): number => Math.floor(low(2147483648) / 65536) % n;
+      const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+      const specs = new Map(names.map((n) => [`specs/${n}.md`, specOf(next, n)]));
+      const texts = (): Record<string, string> => ({ ...Object.fromEntries([...specs].map(([f, lines]) => [f, lines.join('\n')])), 'src/x.ts': '// [^a_0]\n' });
+      const live = memoryWorkspace(texts());
+      let seen = 0;
+      for (let step = 0; step < 40; step++) {
+        const file = `specs/${names[next(names.length)]}.md`;
+        const lines = specs.get(file)!;
+        const sentences = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('The ')).map(([, i]) => i);
+        const op = next(4);
+        if (op === 0 && sentences.length) lines.splice(sentences[next(sentences.length)]!, 2);
+        else if (op === 1 && sentences.length) lines[sentences[next(sentences.length)]!] = SENTENCES[next(SENTENCES.length)]!;
+        else {
+          const headings = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('# ')).map(([, i]) => i);
+          lines.splice(headings[next(headings.length)]! + 2, 0, SENTENCES[next(SENTENCES.length)]!, '');
+        }
+        live.updateFile(file, lines.join('\n'), true);
+        const incremental = conflictsOf(live.model());
+        const fresh = conflictsOf(memoryWorkspace(texts()).model());
+        assert.deepStrictEqual(incremental, fresh, `seed ${seed}, step ${step}, ${file}`);
+        seen += fresh.length;
+      }
+      assert.ok(seen > 0, 'the random specs have conflicts to compare');
+    });
+  }
 });

@@ -1,5 +1,6 @@
 // Spec parsing: [^mp7q] [^hc2b] [^hc9m] [^hc4s] [^fn3d] [^fn8r] [^ln2a].
 import * as assert from 'node:assert/strict';
+import GithubSlugger from 'github-slugger';
 import { parseSpec } from '../../server/src/core/markdown/parseSpec';
 import { parseAttributeBlock } from '../../server/src/core/markdown/attributes';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
@@ -212,6 +213,18 @@ describe('parseSpec: links and anchors', () => {
   it('offers {#id}s, GitHub slugs (deduplicated) and HTML ids as anchors', () => {
     const facts = parseSpec('a.md', '# Hello World {#hw}\n## Hello World\n## Hello World\n<a id="html-anchor"></a>\n');
     for (const a of ['hw', 'hello-world', 'hello-world-1', 'hello-world-2', 'html-anchor']) assert.ok(facts.anchors.has(a), a);
+  });
+
+  it("slugs headings as github-slugger does, repeats and titles that look like a repeat's slug included", () => {
+    // Titles from a small alphabet, so repeats and "a-1"-like collisions are frequent.
+    let seed = 11;
+    const next = (n: number): number => Math.floor((seed = (seed * 1103515245 + 12345) % 2147483648) / 65536) % n;
+    for (let doc = 0; doc < 50; doc++) {
+      const titles = Array.from({ length: 1 + next(30) }, () => Array.from({ length: 1 + next(4) }, () => ['a', 'A', '1', '-', ' ', 'b!', 'É'][next(7)]).join('').trim() || 'x');
+      const facts = parseSpec('a.md', titles.map((t) => `# ${t}\n\ntext\n`).join('\n'));
+      const slugger = new GithubSlugger();
+      assert.deepEqual(facts.headings.map((h) => h.slug), titles.map((t) => slugger.slug(t)), JSON.stringify(titles));
+    }
   });
 });
 

@@ -31,7 +31,7 @@ import { coverageOf, coverageReport, statusSummary, type StatusCounts } from '..
 import { plural } from '../core/text/words';
 import type { Diagnostic } from '../core/types';
 import * as path from 'node:path';
-import { Host, type Folder } from './session';
+import { Host, normalizeUri, type Folder } from './session';
 import { runAuditOnIndex } from '../io/auditRun';
 import { runConflictJudgeOnIndex } from '../io/conflictRun';
 import { runLlmOnIndex } from '../io/llmRun';
@@ -80,7 +80,8 @@ interface ResolveData {
 }
 /**
  * The background run over the git history starts its next git process only after this long without a request or an
- * edit: starting a process forks the server's (large) process, which holds up an answer or a keystroke's diagnostics.
+ * edit (counted from the end of the last answer or publish, not from its arrival: a slow answer is no quiet moment):
+ * starting a process forks the server's (large) process, which holds up an answer or a keystroke's diagnostics.
  */
 const QUIET_MS = 250;
 
@@ -137,6 +138,9 @@ export function startServer(connection: Connection): void {
         if (err instanceof ResponseError) throw err;
         log.error(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         return fallback;
+      } finally {
+        // Quiet is counted from the end of the work: an answer that took long is not itself a quiet moment.
+        lastActivity = performance.now();
       }
     };
   }
@@ -339,6 +343,8 @@ export function startServer(connection: Connection): void {
             log.error(`diagnostics failed: ${(err as Error).stack ?? err}`);
           }
           publishCost.set(folder, local ? 0 : performance.now() - started);
+          // The user is typing: a git process started right after this publish would delay the next keystroke's.
+          lastActivity = performance.now();
         },
         // The change at hand decides: one that only touched its own file is published at once, even right after a
         // costly one (typing after adding a footnote must not wait out the debounce of the edit before).
@@ -400,27 +406,60 @@ export function startServer(connection: Connection): void {
     for (const file of previous?.keys() ?? []) void connection.sendDiagnostics({ uri: folder.uriOf(file), diagnostics: [] });
   }
 
+  /**
+   * Result ids of pulled reports: a file's report is answered "unchanged" when the client holds the id of the same
+   * diagnostics (the refresh after an edit re-pulls every open document; the workspace pull repeats every few seconds).
+   * One id per file, content and kind of report (a document's report is capped, the workspace's is not): a recomputed
+   * list equal to the last one keeps its id.
+   */
+  const resultIds = new WeakMap<Folder, Map<string, { list: readonly Diagnostic[]; id: string }>>();
+  const resultPrefix = `${process.pid.toString(36)}.${Date.now().toString(36)}.`;
+  let resultSeq = 0;
+  function resultIdOf(folder: Folder, file: string, list: readonly Diagnostic[], kind: 'd' | 'w'): string {
+    let ids = resultIds.get(folder);
+    if (!ids) resultIds.set(folder, (ids = new Map()));
+    const key = kind + file;
+    const known = ids.get(key);
+    if (known && (known.list === list || sameDiagnostics(known.list, list))) {
+      known.list = list;
+      return known.id;
+    }
+    const id = resultPrefix + kind + (resultSeq++).toString(36);
+    ids.set(key, { list, id });
+    return id;
+  }
+
   connection.languages.diagnostics.on(
     guard('textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
       const at = await locate(params.textDocument.uri, token);
       if (!at) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const items = capped(at.folder.diagnosticsOf(at.rel)).map((d) => toLspCached(d, at.folder));
-      return { kind: DocumentDiagnosticReportKind.Full, items };
+      const list = at.folder.diagnosticsOf(at.rel);
+      const resultId = resultIdOf(at.folder, at.rel, list, 'd');
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: capped(list).map((d) => toLspCached(d, at.folder)) };
     }),
   );
   // The client keeps a file's diagnostics when a workspace report leaves the file out: files that had diagnostics in
-  // the previous report and have none now get an explicit empty report, or fixed problems would stay listed.
+  // the previous report and have none now get an explicit empty report, or fixed problems would stay listed. A file
+  // whose diagnostics the client already holds (its previous result id) is reported unchanged.
   let lastWorkspaceReport = new Set<string>();
   connection.languages.diagnostics.onWorkspace(
-    guard('workspace/diagnostic', { items: [] }, async (_params, token) => {
+    guard('workspace/diagnostic', { items: [] }, async (params, token) => {
       await allReady(token);
+      const previous = new Map<string, string>();
+      for (const p of params.previousResultIds ?? []) previous.set(normalizeUri(p.uri), p.value);
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       const reported = new Set<string>();
       for (const folder of host.folders) {
-        for (const [file, list] of groupByFile(folder.diagnostics())) {
+        const lists = folder.diagnosticLists();
+        for (const file of [...lists.keys()].sort(byPath)) {
+          const list = lists.get(file)!;
           const uri = folder.uriOf(file);
           reported.add(uri);
-          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: documents.get(uri)?.version ?? null, items: list.map((d) => toLspCached(d, folder)) });
+          const resultId = resultIdOf(folder, file, list, 'w');
+          const version = documents.get(uri)?.version ?? null;
+          if (previous.get(normalizeUri(uri)) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version, resultId });
+          else items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId, items: list.map((d) => toLspCached(d, folder)) });
         }
       }
       for (const uri of lastWorkspaceReport) {
@@ -829,7 +868,18 @@ const cappedLists = new WeakMap<readonly Diagnostic[], Diagnostic[]>();
 function capped(list: readonly Diagnostic[]): readonly Diagnostic[] {
   if (list.length <= MAX_DIAGNOSTICS_PER_FILE) return list;
   let out = cappedLists.get(list);
-  if (!out) cappedLists.set(list, (out = [...list].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]).slice(0, MAX_DIAGNOSTICS_PER_FILE)));
+  if (!out) {
+    // A stable pick by severity in one pass per severity (not a sort of thousands on every edit of a big spec).
+    out = [];
+    for (let rank = 0; rank < 4 && out.length < MAX_DIAGNOSTICS_PER_FILE; rank++) {
+      for (const d of list) {
+        if (SEVERITY_RANK[d.severity] !== rank) continue;
+        out.push(d);
+        if (out.length === MAX_DIAGNOSTICS_PER_FILE) break;
+      }
+    }
+    cappedLists.set(list, out);
+  }
   return out;
 }
 
@@ -849,15 +899,7 @@ function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): bo
   return true;
 }
 
-function groupByFile(diagnostics: Diagnostic[]): Map<string, Diagnostic[]> {
-  const map = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    const list = map.get(d.file);
-    if (list) list.push(d);
-    else map.set(d.file, [d]);
-  }
-  return map;
-}
+const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function raceCancel<T>(promise: Promise<T>, token?: CancellationToken): Promise<T | undefined> {
   if (!token) return promise;

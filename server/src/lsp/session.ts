@@ -403,6 +403,12 @@ export class Folder {
     return { error: this.counts['error'] ?? 0, warning: this.counts['warning'] ?? 0 };
   }
 
+  /** The current diagnostics of every file that has some, by file (lists are never changed once made). */
+  diagnosticLists(): ReadonlyMap<string, Diagnostic[]> {
+    this.refreshDiagnostics();
+    return this.byFile!;
+  }
+
   /** The current diagnostics of one file. */
   diagnosticsOf(file: string): Diagnostic[] {
     this.refreshDiagnostics();

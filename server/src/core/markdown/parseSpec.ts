@@ -9,7 +9,7 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import remarkFrontmatter from 'remark-frontmatter';
-import GithubSlugger from 'github-slugger';
+import { slug as baseSlug } from 'github-slugger';
 import { LineIndex, ID_PATTERN, ID_RE } from '../text/lineIndex';
 import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
@@ -804,10 +804,38 @@ function lazyProse(out: SpecFacts, chunks: PlacedChunk[]): void {
   });
 }
 
+
+/** github-slugger's slug of a title, memoized (a pure function of the title; every heading is slugged per assembly). */
+const slugMemo = new Map<string, string>();
+function slugOf(title: string): string {
+  let known = slugMemo.get(title);
+  if (known === undefined) {
+    if (slugMemo.size >= 100_000) slugMemo.clear();
+    slugMemo.set(title, (known = baseSlug(title)));
+  }
+  return known;
+}
+
+/** GithubSlugger's unique slugs ("a", "a-1", ...) with the memoized slug of each title: the same results, in order. */
+class UniqueSlugs {
+  private readonly occurrences = new Map<string, number>();
+  slug(title: string): string {
+    const original = slugOf(title);
+    let result = original;
+    while (this.occurrences.has(result)) {
+      const n = this.occurrences.get(original)! + 1;
+      this.occurrences.set(original, n);
+      result = `${original}-${n}`;
+    }
+    this.occurrences.set(result, 0);
+    return result;
+  }
+}
+
 /** Shifts chunk facts into document coordinates (reusing the last placement when it is the same) and recomputes slugs and anchors in document order. */
 function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
   lazyProse(out, chunks);
-  const slugger = new GithubSlugger();
+  const slugger = new UniqueSlugs();
   for (const { entry, line } of chunks) {
     const f = entry.facts;
     if (entry.byLine?.line !== line) {

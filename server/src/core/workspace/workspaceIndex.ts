@@ -921,6 +921,7 @@ export class IndexModel {
       this.nearest = base.nearest;
       this.knownCache = base.knownCache;
       this.coveredIds = base.coveredIds;
+      this.coveredParentIds = base.coveredParentIds;
       this.coveredCount = base.coveredCount;
       // A patch keeps every clause at its place in the flat list: the places of a file's clauses stay valid.
       this.clauseSpans = base.clauseSpans;
@@ -1238,7 +1239,8 @@ export class IndexModel {
     const exampleFileOf = (id: string): boolean => this.files.has(this.classifier.examplePathIn(folder, id)) || this.files.has(this.classifier.examplePathIn('', id));
     const added = new Set<string>();
     const removed = new Set<string>();
-    for (const id of new Set([...was.keys(), ...now.keys()])) {
+    const fileIds = new Set<string>([...was.keys(), ...now.keys()]);
+    for (const id of fileIds) {
       const a = was.get(id);
       const b = now.get(id);
       const shared = elsewhere(this.clausesById.get(id)) || elsewhere(this.definitionsById.get(id)) || this.citationsById.has(id);
@@ -1268,19 +1270,22 @@ export class IndexModel {
       push(own, clause.id, clause);
     };
     const otherHeading = (id: string): boolean => (this.clausesById.get(id) ?? []).some((c) => c.file !== file && c.kind === 'heading');
-    const oldClauseIds = new Set(old.clauses.made.flatMap((c, i) => (old.clauses.from[i] !== 'heading' ? [`${old.clauses.from[i]}\u0000${c.id}`] : [])));
-    const oldClauseIdSet = new Set(old.clauses.made.map((c) => c.id));
+    // Made when first needed (ids shared with other files, duplicate ids): most edits need neither.
+    let oldClauseIds: Set<string> | undefined;
+    const hadClause = (from: ClauseSource, id: string): boolean =>
+      (oldClauseIds ??= new Set(old.clauses.made.flatMap((c, i) => (old.clauses.from[i] !== 'heading' ? [`${old.clauses.from[i]}\u0000${c.id}`] : [])))).has(`${from}\u0000${id}`);
+    let oldClauseIdSet: Set<string> | undefined;
     const sharedClause = (id: string): boolean => elsewhere(this.clausesById.get(id)) || elsewhere(this.definitionsById.get(id));
     facts.headingClauses.forEach((clause, index) => declare('heading', index, clause, clause));
     facts.footnoteDefs.forEach((d, index) => next.definitions.push({ index, def: definitionAt(file, d), source: d }));
     facts.footnoteRefs.forEach((ref, index) => {
       // A shared id keeps the decision of the model it came from (the other files' clauses are the same).
-      if (own.has(ref.id) || (sharedClause(ref.id) ? !oldClauseIds.has(`footnote\u0000${ref.id}`) : otherHeading(ref.id))) return;
+      if (own.has(ref.id) || (sharedClause(ref.id) ? !hadClause('footnote', ref.id) : otherHeading(ref.id))) return;
       declare('footnote', index, footnoteClause(file, ref)!, ref);
     });
     for (const made of next.definitions) {
       const id = made.def.id;
-      if (own.has(id) || (sharedClause(id) ? !oldClauseIds.has(`definition\u0000${id}`) : false)) continue;
+      if (own.has(id) || (sharedClause(id) ? !hadClause('definition', id) : false)) continue;
       declare('definition', made.index, definitionClause(made.def), made.source);
     }
 
@@ -1288,7 +1293,7 @@ export class IndexModel {
     const clausesById = this.clausesById.copy();
     const definitionsById = this.definitionsById.copy();
     const specReferencesById = this.specReferencesById.copy();
-    const ids = new Set<string>([...was.keys(), ...now.keys()]);
+    const ids = fileIds;
     for (const m of [...before.mentions, ...facts.mentions]) ids.add(m.id);
     for (const l of [...before.links, ...facts.links]) if (l.anchor) ids.add(l.anchor);
     for (const ref of old.references.made) ids.add(ref.id);
@@ -1401,10 +1406,38 @@ export class IndexModel {
     // A duplicate id's diagnostics in other files name this file's lines.
     for (const id of ids) {
       const list = clausesById.get(id);
-      if (list && list.length > 1 && (own.has(id) || oldClauseIdSet.has(id))) for (const c of list) affected.add(c.file);
+      if (list && list.length > 1 && (own.has(id) || (oldClauseIdSet ??= new Set(old.clauses.made.map((c) => c.id))).has(id))) for (const c of list) affected.add(c.file);
     }
-    for (const id of this.coveredIdSet()) if (!model.coveredIdSet().has(id)) for (const c of this.clausesById.get(id) ?? []) affected.add(c.file);
-    for (const id of model.coveredIdSet()) if (!this.coveredIdSet().has(id)) for (const c of clausesById.get(id) ?? []) affected.add(c.file);
+    // Coverage walks up from each cited id through the first clause of each id (isCovered, no scopes here). Only an id
+    // whose first clause came, went or has another parent can change a walk, and only if a walk reaches it: a covered
+    // id, a cited id, or the parent of a covered clause. When none does, the coverage is this model's.
+    const covered = this.coveredIdSet();
+    const parents = this.coveredParents();
+    let sameCoverage = true;
+    for (const id of ids) {
+      const a = this.clausesById.first(id);
+      const b = clausesById.first(id);
+      if (a === b || (a !== undefined && b !== undefined && a.parent === b.parent)) continue;
+      if (covered.has(id) || this.citationsById.has(id) || parents.has(id)) {
+        sameCoverage = false;
+        break;
+      }
+    }
+    if (sameCoverage) {
+      model.coveredIds = covered;
+      model.coveredParentIds = parents;
+      // The status bar's count: this model's, less the file's old clauses, plus its new ones (the flat list is the rest
+      // and the new ones: see above), instead of a look at every clause of the workspace.
+      if (this.coveredCount !== undefined && this.clauses.length - rest.length === oldClauses.size && oldClauses.size === old.clauses.made.length) {
+        let count = this.coveredCount;
+        for (const c of old.clauses.made) if (covered.has(c.id)) count--;
+        for (const c of next.clauses.made) if (covered.has(c.id)) count++;
+        model.coveredCount = count;
+      }
+    } else {
+      for (const id of covered) if (!model.coveredIdSet().has(id)) for (const c of this.clausesById.get(id) ?? []) affected.add(c.file);
+      for (const id of model.coveredIdSet()) if (!covered.has(id)) for (const c of clausesById.get(id) ?? []) affected.add(c.file);
+    }
     affected.delete(file);
     return { model, affected };
   }
@@ -1452,6 +1485,19 @@ export class IndexModel {
   private coveredIdSet(): Set<string> {
     this.isCovered('');
     return this.coveredIds!;
+  }
+
+  /** The parents of the covered ids' first clauses: where coverage walks went on from a covered id (without scopes). */
+  private coveredParents(): Set<string> {
+    if (!this.coveredParentIds) {
+      const parents = new Set<string>();
+      for (const id of this.coveredIdSet()) {
+        const parent = this.clausesById.first(id)?.parent;
+        if (parent !== undefined) parents.add(parent);
+      }
+      this.coveredParentIds = parents;
+    }
+    return this.coveredParentIds;
   }
 
   /** This model with one code file's citations replaced by citations of the same ids in the same order (moved, not changed). */
@@ -1752,6 +1798,7 @@ export class IndexModel {
   }
 
   private coveredIds?: Set<string>;
+  private coveredParentIds?: Set<string>;
   private coveredCount?: number;
 
   /** How many clauses are covered (isCovered), for the status bar. */

@@ -1,6 +1,6 @@
 import type { IndexModel } from '../../workspace/workspaceIndex';
 import type { Range } from '../../types';
-import type { NormativeStatement, StatementQuantity, TermDefinition } from './normative';
+import type { NormativeStatement, StatementQuantity, TermDefinition, TypecheckFacts } from './normative';
 import { incompatible, kindLabel } from './quantities';
 
 /**
@@ -48,51 +48,187 @@ interface Placed<T> {
 export function conflictsOf(model: IndexModel): Conflict[] {
   let found = memo.get(model);
   if (found) return found;
-  found = [];
-  const groups = new Map<string, Placed<NormativeStatement>[]>();
-  const terms = new Map<string, Placed<TermDefinition>[]>();
-  for (const file of model.specFiles) {
-    const facts = model.specs.get(file)?.typecheck;
-    if (!facts) continue;
-    for (const s of facts.statements) {
-      const key = `${s.subject}\u0000${s.action}\u0000${s.condition}`;
-      const list = groups.get(key);
-      if (list) list.push({ file, item: s });
-      else groups.set(key, [{ file, item: s }]);
-    }
-    for (const d of facts.definitions) {
-      const list = terms.get(d.term);
-      if (list) list.push({ file, item: d });
-      else terms.set(d.term, [{ file, item: d }]);
-    }
-  }
-  for (const list of groups.values()) {
-    if (list.length < 2 || list.length > MAX_GROUP) continue;
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = list[i]!;
-        const b = list[j]!;
-        if (!apart(a.file, a.item.clauseId, b.file, b.item.clauseId)) continue;
-        const detail = modalConflict(a.item, b.item) ?? numericConflict(a.item, b.item);
-        if (!detail) continue;
-        found.push({ kind: detail.kind, a: party(a), b: party(b), detail: detail.text });
-      }
-    }
-  }
-  for (const [term, list] of terms) {
-    if (list.length < 2 || list.length > MAX_GROUP) continue;
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = list[i]!;
-        const b = list[j]!;
-        if (a.file === b.file) continue;
-        const detail = definitionConflict(a.item, b.item);
-        if (detail) found.push({ kind: 'definition', a: party(a), b: party(b), detail: `“${term}” is defined differently: ${detail}` });
-      }
-    }
-  }
+  found = grouped(model).found;
   memo.set(model, found);
   return found;
+}
+
+/**
+ * The statements and term definitions of a model's specs grouped by key, with the conflicts of each group. The last few
+ * groupings made are kept: the next model's (an edit of one spec) regroups only the specs whose statements changed and
+ * judges again only the groups they are in, so an edit costs what it changed, not every statement of the workspace.
+ * The conflicts come out in the order of a grouping from scratch (groups by their first statement in spec order,
+ * pairs in that order): test/unit/incrementalIds.test.ts compares the two under random edits.
+ */
+interface Grouping {
+  files: readonly string[];
+  order: Map<string, number>;
+  facts: Map<string, TypecheckFacts | undefined>;
+  groups: Map<string, Placed<NormativeStatement>[]>;
+  terms: Map<string, Placed<TermDefinition>[]>;
+  /** The conflicts of each group and term that has some. */
+  byGroup: Map<string, Conflict[]>;
+  byTerm: Map<string, Conflict[]>;
+  found: Conflict[];
+}
+/** The last few groupings made (several workspaces or folders may alternate); the next model starts from the closest. */
+const recent: Grouping[] = [];
+const RECENT_GROUPINGS = 4;
+
+const keyOf = (s: NormativeStatement): string => `${s.subject}\u0000${s.action}\u0000${s.condition}`;
+
+function grouped(model: IndexModel): Grouping {
+  const files = model.specFiles;
+  let best: { prior: Grouping; changed: string[] } | undefined;
+  for (const prior of recent) {
+    if (prior.files.length !== files.length || !prior.files.every((f, i) => f === files[i])) continue;
+    const changed = files.filter((f) => model.specs.get(f)?.typecheck !== prior.facts.get(f));
+    if (!best || changed.length < best.changed.length) best = { prior, changed };
+  }
+  if (best?.changed.length === 0) return best.prior;
+  const g = best && best.changed.length <= Math.max(1, files.length >> 3) ? regroup(model, best.prior, best.changed) : groupAll(model);
+  recent.unshift(g);
+  if (recent.length > RECENT_GROUPINGS) recent.pop();
+  return g;
+}
+
+function groupAll(model: IndexModel): Grouping {
+  const g: Grouping = { files: model.specFiles, order: new Map(), facts: new Map(), groups: new Map(), terms: new Map(), byGroup: new Map(), byTerm: new Map(), found: [] };
+  model.specFiles.forEach((file, i) => g.order.set(file, i));
+  for (const file of model.specFiles) {
+    const facts = model.specs.get(file)?.typecheck;
+    g.facts.set(file, facts);
+    if (!facts) continue;
+    for (const s of facts.statements) {
+      const key = keyOf(s);
+      const list = g.groups.get(key);
+      if (list) list.push({ file, item: s });
+      else g.groups.set(key, [{ file, item: s }]);
+    }
+    for (const d of facts.definitions) {
+      const list = g.terms.get(d.term);
+      if (list) list.push({ file, item: d });
+      else g.terms.set(d.term, [{ file, item: d }]);
+    }
+  }
+  for (const [key, list] of g.groups) judgeGroup(g, key, list);
+  for (const [term, list] of g.terms) judgeTerm(g, term, list);
+  g.found = collect(g);
+  return g;
+}
+
+/** `prior` with the statements and definitions of `changed` files replaced by the model's (a new grouping). */
+function regroup(model: IndexModel, prior: Grouping, changed: string[]): Grouping {
+  const g: Grouping = { ...prior, facts: new Map(prior.facts), groups: new Map(prior.groups), terms: new Map(prior.terms), byGroup: new Map(prior.byGroup), byTerm: new Map(prior.byTerm) };
+  const keys = new Set<string>();
+  const termKeys = new Set<string>();
+  const mine = new Map<string, Placed<NormativeStatement>[]>();
+  const mineTerms = new Map<string, Placed<TermDefinition>[]>();
+  for (const file of changed) {
+    const before = prior.facts.get(file);
+    for (const s of before?.statements ?? []) keys.add(keyOf(s));
+    for (const d of before?.definitions ?? []) termKeys.add(d.term);
+    const facts = model.specs.get(file)?.typecheck;
+    g.facts.set(file, facts);
+    for (const s of facts?.statements ?? []) {
+      const key = keyOf(s);
+      keys.add(key);
+      const list = mine.get(key);
+      if (list) list.push({ file, item: s });
+      else mine.set(key, [{ file, item: s }]);
+    }
+    for (const d of facts?.definitions ?? []) {
+      termKeys.add(d.term);
+      const list = mineTerms.get(d.term);
+      if (list) list.push({ file, item: d });
+      else mineTerms.set(d.term, [{ file, item: d }]);
+    }
+  }
+  const gone = new Set(changed);
+  // Each list in spec order: the others' items as they were, the changed files' new items merged in by file order.
+  const merge = <T>(others: Placed<T>[], added: Placed<T>[] | undefined): Placed<T>[] => {
+    if (!added) return others;
+    const out: Placed<T>[] = [];
+    let i = 0;
+    for (const p of added) {
+      const at = g.order.get(p.file)!;
+      while (i < others.length && g.order.get(others[i]!.file)! < at) out.push(others[i++]!);
+      out.push(p);
+    }
+    while (i < others.length) out.push(others[i++]!);
+    return out;
+  };
+  for (const key of keys) {
+    const list = merge((prior.groups.get(key) ?? []).filter((p) => !gone.has(p.file)), mine.get(key));
+    if (list.length) g.groups.set(key, list);
+    else g.groups.delete(key);
+    g.byGroup.delete(key);
+    if (list.length) judgeGroup(g, key, list);
+  }
+  for (const term of termKeys) {
+    const list = merge((prior.terms.get(term) ?? []).filter((p) => !gone.has(p.file)), mineTerms.get(term));
+    if (list.length) g.terms.set(term, list);
+    else g.terms.delete(term);
+    g.byTerm.delete(term);
+    if (list.length) judgeTerm(g, term, list);
+  }
+  g.found = collect(g);
+  return g;
+}
+
+function judgeGroup(g: Grouping, key: string, list: Placed<NormativeStatement>[]): void {
+  if (list.length < 2 || list.length > MAX_GROUP) return;
+  const found: Conflict[] = [];
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const a = list[i]!;
+      const b = list[j]!;
+      if (!apart(a.file, a.item.clauseId, b.file, b.item.clauseId)) continue;
+      const detail = modalConflict(a.item, b.item) ?? numericConflict(a.item, b.item);
+      if (!detail) continue;
+      found.push({ kind: detail.kind, a: party(a), b: party(b), detail: detail.text });
+    }
+  }
+  if (found.length) g.byGroup.set(key, found);
+}
+
+function judgeTerm(g: Grouping, term: string, list: Placed<TermDefinition>[]): void {
+  if (list.length < 2 || list.length > MAX_GROUP) return;
+  const found: Conflict[] = [];
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const a = list[i]!;
+      const b = list[j]!;
+      if (a.file === b.file) continue;
+      const detail = definitionConflict(a.item, b.item);
+      if (detail) found.push({ kind: 'definition', a: party(a), b: party(b), detail: `“${term}” is defined differently: ${detail}` });
+    }
+  }
+  if (found.length) g.byTerm.set(term, found);
+}
+
+/** Where a group starts: its first item's spec (in spec order) and place among that spec's statements or definitions. */
+const places = new WeakMap<readonly object[], Map<object, number>>();
+function placeOf<T extends object>(g: Grouping, head: Placed<T>, all: (f: TypecheckFacts) => readonly T[]): [number, number] {
+  const items = all(g.facts.get(head.file)!);
+  let at = places.get(items);
+  if (!at) {
+    at = new Map();
+    items.forEach((item, i) => at!.set(item, i));
+    places.set(items, at);
+  }
+  return [g.order.get(head.file)!, at.get(head.item)!];
+}
+
+/** Every conflict, groups in the order of their first item (as grouping from scratch meets them), then the terms'. */
+function collect(g: Grouping): Conflict[] {
+  const byPlace = (a: [number, number, Conflict[]], b: [number, number, Conflict[]]): number => a[0] - b[0] || a[1] - b[1];
+  const statements = [...g.byGroup].map(([key, found]) => [...placeOf(g, g.groups.get(key)![0]!, (f) => f.statements), found] as [number, number, Conflict[]]);
+  const terms = [...g.byTerm].map(([term, found]) => [...placeOf(g, g.terms.get(term)![0]!, (f) => f.definitions), found] as [number, number, Conflict[]]);
+  const out: Conflict[] = [];
+  for (const [, , found] of statements.sort(byPlace)) for (const c of found) out.push(c);
+  for (const [, , found] of terms.sort(byPlace)) for (const c of found) out.push(c);
+  return out;
 }
 
 /** Clauses of different specs or sections; sentences of one clause (or of no clause in one file) are one author's. */

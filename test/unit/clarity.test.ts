@@ -647,4 +647,18 @@ describe('clarity: eighth round (issue 13)', () => {
       'The month summary MUST also be clear about which entries were moved.',
     ])), ['clear (vague)']);
   });
+
+  it('questions name the verb after the modal and a gerund subject ("How soon must resetting a password invalidate …")', () => {
+    const questions = hits('specs/010-sessions/spec.md', SPEC_KIT([
+      'Resetting a password MUST immediately invalidate all active login sessions.',
+      'The assistant should carefully follow the chain of command.',
+      'The system MUST allow a user to sign out, ending their session immediately.',
+    ])).map((h) => h.question.split('?')[0]);
+    assert.deepEqual(questions.slice(0, 2), [
+      'How soon must resetting a password invalidate all active login sessions',
+      'What does it take to follow the chain carefully',
+    ]);
+    // A participle after a comma is no subject (no modal follows it).
+    assert.doesNotMatch(questions[2]!, /must ending/);
+  });
 });

@@ -2198,6 +2198,19 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
     }
   }
   const words: string[] = [];
+  // A gerund subject ("Resetting a password MUST …"): the whole phrase up to the modal.
+  if (tokens[a]?.kind === 'word' && /ing$/i.test(tokens[a]!.raw) && posOf(ctx, a) === 'VERB') {
+    // Only when a modal follows the phrase: ", ending their session immediately" is a participle, not a subject.
+    let k = a;
+    for (; k < at && k < a + 8 && tokens[k]!.sentence === sentence; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== 'word' || isKeyword(t) || posOf(ctx, k) === 'AUX') break;
+      words.push(k === a ? t.raw.replace(/^[A-Z](?=[a-z])/, (ch) => ch.toLowerCase()) : t.raw);
+    }
+    const modal = k < at && tokens[k]!.kind === 'word' && (isKeyword(tokens[k]!) || posOf(ctx, k) === 'AUX');
+    if (modal && words.length > 1) return words.join(' ');
+    words.length = 0;
+  }
   for (let k = a; k < tokens.length && k < a + 8 && tokens[k]!.sentence === sentence; k++) {
     const t = tokens[k]!;
     if (t.kind !== 'word' || isKeyword(t)) break;
@@ -2219,6 +2232,8 @@ function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
   const afterBe = /^(?:be|been|being|is|are)$/.test(tokens[c.start - 1]?.norm ?? '');
   let verb = afterBe && tokens[c.end]?.kind === 'word' && tokens[c.end]!.sentence === sentence && posOf(ctx, c.end) === 'VERB' ? c.end : -1;
   for (let k = c.start - 1; verb < 0 && k >= 0 && k >= c.start - 8 && tokens[k]!.sentence === sentence; k--) {
+    // "Resetting a password MUST immediately invalidate …": before a modal is the subject; the verb comes after it.
+    if (isKeyword(tokens[k]!) || (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'AUX')) break;
     if (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'VERB') {
       verb = k;
       break;
@@ -2307,7 +2322,9 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   // A "noun" that is the phrase itself (a capitalised word read as a name) names nothing: ask about "it".
   const found = headNoun(ctx, c);
   const noun = found !== undefined && found.toLowerCase().split(' ').includes(phrase.toLowerCase()) ? undefined : found;
-  const np = noun ? (/^(?:the|a|an|this|each|every|its|their)\s/i.test(noun) ? noun.replace(/^(?:The|A|An|This|Each|Every|Its|Their)\b/, (d) => d.toLowerCase()) : `the ${noun}`).replace(/^the (?:it|they|he|she)$/i, 'it') : 'it';
+  // A gerund phrase ("adding the label", "setting up the permissions") takes no article.
+  const gerund = noun !== undefined && /^[a-z]+ing(?:\s+(?:up|down|out|off|in|on))?\s+(?:the|a|an|this|that|these|those|its|their|our|your|all|each|every|any)\b/i.test(noun);
+  const np = noun ? (gerund ? noun : /^(?:the|a|an|this|each|every|its|their)\s/i.test(noun) ? noun.replace(/^(?:The|A|An|This|Each|Every|Its|Their)\b/, (d) => d.toLowerCase()) : `the ${noun}`).replace(/^the (?:it|they|he|she)$/i, 'it') : 'it';
   const adj = w.base;
   switch (c.pattern) {
     case 'degree':

@@ -28,12 +28,12 @@ import { scanMarkdown, type ScanResult } from './scanner';
  * SpecFacts of one spec chunk from the Markdown scanner (scanner.ts) instead of a micromark/mdast tree: the fast path
  * of parseSpec's chunk parse. It covers the Markdown most spec sections are written in — ATX headings (with attribute
  * blocks), paragraphs, `- `, `* ` and `+ ` bullet items of one paragraph, GFM tables with outer pipes, one-line footnote definitions,
- * fenced and indented code, HTML blocks, thematic breaks — whose inline content is plain text, one-line code spans,
+ * fenced and indented code, HTML blocks, thematic breaks, a closed YAML or TOML front matter — whose inline content is plain text, one-line code spans,
  * footnote references `[^id]`, inline links `[text](destination)` of plain text, emphasis and strong that do not nest
  * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), backslash escapes (an escaped `\[^id]` is text) and
  * one-line inline HTML (comments and simple tags, whose `id`/`name` declare anchors); in spec-kit mode, requirement items
  * `**FR-001**` and the ids mentioned in a feature folder's text. For any other chunk (other lists,
- * block quotes, nested emphasis, reference links, link titles, entities, front matter, setext headings, the
+ * block quotes, nested emphasis, reference links, link titles, entities, an unclosed front matter, setext headings, the
  * Kiro and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections and generated specs).
@@ -322,10 +322,21 @@ function rowCells(text: string, start: number, end: number): [number, number, nu
   return cells;
 }
 
+/**
+ * A closed YAML (`---`) or TOML (`+++`) front matter at the start of a chunk, which the tree walk reads as one opaque
+ * node (no facts): the scanner path reads it as an opaque block like fenced code. One that is never closed is left to
+ * the tree walk (micromark then reads a following footnote definition differently), as is kramdown-rfc's.
+ */
+function closedFrontMatter(scan: ScanResult): boolean {
+  return scan.frontMatter !== undefined && (scan.frontMatter.kind === 'yaml' || scan.frontMatter.kind === 'toml');
+}
+
 /** The blocks of a scan in document order, or undefined when the chunk holds anything the fast path does not cover. */
 function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
-  if (scan.frontMatter || scan.definitions.length || scan.markers.length) return undefined;
+  if ((scan.frontMatter && !closedFrontMatter(scan)) || scan.definitions.length || scan.markers.length) return undefined;
   const items: Item[] = [];
+  // (front matter: an opaque block, as fenced code)
+  if (scan.frontMatter) items.push({ kind: 'code', start: scan.frontMatter.start, end: scan.frontMatter.end });
   scan.headings.forEach((h, at) => items.push({ kind: 'heading', start: h.start, end: h.end, at }));
   scan.footnoteDefs.forEach((d, at) => items.push({ kind: 'def', start: d.start, end: d.end, at }));
   for (const c of scan.codeBlocks) items.push({ kind: 'code', start: c.start, end: c.end });
@@ -419,11 +430,12 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
 export function scanSpecChunk(file: string, text: string, sections: readonly SectionEntry[], mode: WalkMode, defusedText?: Defused): ScannedChunk | undefined {
   // A first line `---` or `+++` may open front matter (micromark reads a following footnote definition differently
   // when it is never closed): the tree walk decides.
-  if (mode.kiroRequirements || mode.mentions === 'kiro' || mode.kramdown || text.charCodeAt(0) === 0xfeff || /^(?:---|\+\+\+)/.test(text)) return undefined;
+  if (mode.kiroRequirements || mode.mentions === 'kiro' || mode.kramdown || text.charCodeAt(0) === 0xfeff) return undefined;
   // Text defuse.ts would change (overlong or hostile blocks) is left to the tree walk, which reads the defused copy.
   const defused = defusedText ?? defuseMarkdown(text);
   if (defused.notes.length || defused.cuts.length || defused.text !== text) return undefined;
   const scan = scanMarkdown(text);
+  if (/^(?:---|\+\+\+)/.test(text) && !closedFrontMatter(scan)) return undefined;
   if (scan.headings.some((h) => h.setext)) return undefined;
   const items = blocksOf(text, scan);
   if (!items) return undefined;

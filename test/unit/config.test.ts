@@ -78,4 +78,24 @@ describe('config', () => {
     assert.equal(c.examplePathIn('specs', 'x'), 'specs/examples/x.md');
     assert.equal(c.exampleFolderIn(''), 'examples');
   });
+
+  it('compiles the globs once per configuration, and again when a glob field of it was replaced', () => {
+    const config = { ...DEFAULT_CONFIG, exclude: ['vendor/**'], testGlobs: ['**/*.spec.ts'] };
+    const isSource = (p: string): boolean => p.endsWith('.ts');
+    const first = new PathClassifier(config, isSource);
+    const second = new PathClassifier(config, isSource);
+    assert.equal(first.role('vendor/a.md'), 'other');
+    assert.equal(second.role('vendor/a.md'), 'other');
+    assert.equal(second.isTestPath('src/a.spec.ts'), true);
+    config.exclude = ['other/**'];
+    config.testGlobs = ['**/test_*.ts'];
+    config.examples = 'samples/{id}.md';
+    const third = new PathClassifier(config, isSource);
+    assert.equal(third.role('vendor/a.md'), 'spec');
+    assert.equal(third.role('other/a.md'), 'other');
+    assert.equal(third.isTestPath('src/a.spec.ts'), false);
+    assert.equal(third.isTestPath('src/test_a.ts'), true);
+    assert.equal(third.exampleIdOf('samples/ab12.md'), 'ab12');
+    assert.equal(third.role('examples/ab12.md'), 'spec');
+  });
 });

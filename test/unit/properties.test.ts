@@ -9,7 +9,7 @@ import { redactSecrets } from '../../server/src/core/analysis/ambiguity/llm';
 import { citationsInComments, findCitations, type RawCitation } from '../../server/src/core/comments/citations';
 import { LANGUAGES } from '../../server/src/core/comments/languages';
 import { parseAttributeBlock } from '../../server/src/core/markdown/attributes';
-import { defuseMarkdown } from '../../server/src/core/markdown/defuse';
+import { defuseLines, defuseMarkdown, MAX_BLOCK_LINES, MAX_BLOCK_MARKERS } from '../../server/src/core/markdown/defuse';
 import { parseSpec } from '../../server/src/core/markdown/parseSpec';
 import { ID_PATTERN, LineIndex } from '../../server/src/core/text/lineIndex';
 import type { Range } from '../../server/src/core/types';
@@ -107,6 +107,23 @@ describe('property-based: parsers never throw and keep ranges inside the documen
         for (let i = 0; i < text.length; i++) if (out[i] !== text[i]) assert.equal(out[i], ' ', `only blanks at ${i}`);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('defuseMarkdown: its quick check for text left unchanged agrees with the line-by-line pass, also at the limits', () => {
+    const near = (n: number, piece: string): string => piece.repeat(n);
+    const limits = [
+      near(MAX_BLOCK_LINES - 1, 'a\n'), near(MAX_BLOCK_LINES, 'a\n'), near(MAX_BLOCK_LINES + 1, 'a\n'), near(MAX_BLOCK_LINES + 1, 'a\r\n'),
+      near(MAX_BLOCK_MARKERS, '*'), near(MAX_BLOCK_MARKERS + 1, '*'), `${near(MAX_BLOCK_MARKERS / 2, '[')}\n\n${near(MAX_BLOCK_MARKERS / 2 + 1, ']')}`,
+      `${near(15, '>')}x\n`, `${near(16, '>')}x\n`, `${near(31, '> ')}x\n`, `${near(32, '> ')}x\n`, `${near(33, '- ')}x\n`, `${near(16, '\t')}- x\n`, `${near(16, '1. ')}x\n`,
+    ];
+    for (const text of limits) assert.deepEqual(defuseMarkdown(text), defuseLines(text), JSON.stringify(text.slice(0, 40)));
+    const hostile = fc!.array(fc!.constantFrom('- ', '> ', '>', '\t', '1. ', '12) ', ' ', ']', '[', '*a', '_', '~', '`', 'a b\n', '\n', '\r\n', '\r', '\n\n', '```\n', '[^x]: y\n', '# h\n'), { maxLength: 1200 }).map((a) => a.join(''));
+    fc!.assert(
+      fc!.property(fc!.oneof(markdown(), hostile), (text) => {
+        assert.deepEqual(defuseMarkdown(text), defuseLines(text));
+      }),
+      { numRuns: 300 },
     );
   });
 

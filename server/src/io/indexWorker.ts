@@ -32,7 +32,8 @@ if (parentPort && (workerData as { clarifierIndexWorker?: WorkerInit } | undefin
       const read = readTextFileSync(path.join(root, rel));
       if ('text' in read) {
         result.bytes += read.text.length;
-        index.updateFile(rel, read.text);
+        // (`edited`: no content hash, which only spares a second parse of the same text in this index, never here)
+        index.updateFile(rel, read.text, true);
         const facts = index.factsOf(rel);
         if (facts) result.facts.push(facts);
       } else result.skipped.push({ path: rel, reason: read.skipped });

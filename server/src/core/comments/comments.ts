@@ -133,6 +133,15 @@ interface Feature {
 
 interface Tables {
   readonly triggers: Uint8Array;
+  /** ASCII characters that continue an identifier (word characters and the language's identifierChars). */
+  readonly ident: Uint8Array;
+  /**
+   * ASCII characters the code loop may read without a trip through the step loop (codeRun): everything but line
+   * breaks and the language's triggers (a frame's brackets and a terminator are checked there).
+   */
+  readonly plain: Uint8Array;
+  /** The length of the longest regex keyword (a longer word is not looked up). */
+  readonly keywordMax: number;
   readonly early: readonly Feature[];
   readonly late: readonly Feature[];
   readonly afterWord: readonly Feature[];
@@ -159,11 +168,20 @@ function tablesFor(lang: LanguageSyntax): Tables {
   const features = (lang.features ?? []).map((name) => FEATURES[name]);
   for (const f of features) for (const ch of f.triggers) mark(ch);
   if (lang.longBracketComment) mark(lang.longBracketComment);
+  const ident = new Uint8Array(128);
+  const plain = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    ident[c] = isWordChar(c) || (lang.identifierChars ?? '').includes(String.fromCharCode(c)) ? 1 : 0;
+    plain[c] = c === LF || c === CR || triggers[c] ? 0 : 1;
+  }
   const tables: Tables = {
     triggers,
     early: features.filter((f) => f.run && f.early),
     late: features.filter((f) => f.run && !f.early),
     afterWord: features.filter((f) => f.afterWord),
+    ident,
+    plain,
+    keywordMax: Math.max(0, ...(lang.regexKeywords ?? []).map((k) => k.length)),
     keywords: new Set(lang.regexKeywords ?? []),
     identifierChars: lang.identifierChars ?? '',
     codeEscape: lang.codeEscape ? lang.codeEscape.charCodeAt(0) : -1,
@@ -186,10 +204,11 @@ class Lexer {
   regexAllowed = true;
   /** Regex detection is off before this offset (a failed regex literal on this line). */
   noRegexUntil = -1;
-  /** The last identifier read and where it was: a string opener right after it may use it as a prefix. */
-  word = '';
+  /** Where the last identifier read was: a string opener right after it may use it as a prefix. */
   wordStart = -1;
   wordEnd = -1;
+  /** The end of the last identifier read (wordEnd, which is reset once another token follows, is -1 then). */
+  private lastWordEnd = 0;
   private tokenBeforeWord = false;
   private sigBeforeWord = 0;
   /** Bracket depth, and the last significant character (for Python docstrings: not inside `(`, not after `\`). */
@@ -212,6 +231,11 @@ class Lexer {
     this.rangeStart = start;
     this.lineStart = start;
     this.t = tablesFor(lang);
+  }
+
+  /** The last identifier read (read from the text when asked: most words are never asked for). */
+  get word(): string {
+    return this.wordStart < 0 ? '' : this.text.slice(this.wordStart, this.lastWordEnd);
   }
 
   /** Lexing may stop past this offset, outside strings and pending line skips (see scanComments' `until`). */
@@ -271,7 +295,7 @@ class Lexer {
   }
 
   isIdentPart(c: number): boolean {
-    return isWordChar(c) || (c >= 0 && c < 128 && this.t.identifierChars.includes(String.fromCharCode(c)));
+    return c < 128 ? c >= 0 && this.t.ident[c] === 1 : isWordChar(c);
   }
 
   /** The offset of the end of the line containing `i` (before its line break). */
@@ -570,10 +594,12 @@ class Lexer {
     const c = text.charCodeAt(i);
     if (c === LF || c === CR) {
       this.newline();
+      this.codeRun(frame);
       return false;
     }
     if (isBlank(c)) {
       this.i++;
+      this.codeRun(frame);
       return false;
     }
     if (this.terminator && c === this.terminator.charCodeAt(0) && this.at(this.terminator, i)) return true;
@@ -589,11 +615,42 @@ class Lexer {
       } else if (c === frame.open) frame.depth++;
     }
     if (c < 128 && this.t.triggers[c] && this.special(i, c, frame)) return false;
-    if (isWordChar(c) && !isDigit(c)) this.readWord(i);
-    else if (isDigit(c)) this.readNumber(i);
-    else if (c < 128 && this.t.identifierChars.includes(String.fromCharCode(c))) this.readWord(i);
-    else this.punct(i, 1);
+    this.plainToken(i, c);
+    this.codeRun(frame);
     return false;
+  }
+
+  /** An identifier, number or punctuation character at `i` (no feature, comment or string starts there). */
+  private plainToken(i: number, c: number): void {
+    if (isDigit(c)) this.readNumber(i);
+    else if (this.isIdentPart(c)) this.readWord(i);
+    else this.punct(i, 1);
+  }
+
+  /**
+   * The tokens after a plain token, a blank or a line break that need no step of their own: blanks, identifiers, numbers and punctuation
+   * other than triggers, line breaks, the frame's brackets and the terminator, read here in one loop exactly as
+   * codeStep would read them one step at a time. Returns at anything else, past `stopAfter` (where run may stop) or
+   * when a word's feature pushed a frame.
+   */
+  private codeRun(frame: CodeFrame | undefined): void {
+    const { text, end } = this;
+    const plain = this.t.plain;
+    const frames = this.stack.length;
+    const term = this.terminator ? this.terminator.charCodeAt(0) : -1;
+    const open = frame ? frame.open : -1;
+    const close = frame ? frame.close : -1;
+    for (;;) {
+      const i = this.i;
+      if (i >= end || i > this.stopAfter || this.stack.length !== frames) return;
+      const c = text.charCodeAt(i);
+      if (c >= 128 || plain[c] === 0 || c === term || c === open || c === close) return;
+      if (c === SPACE || c === TAB || c === VT || c === FF) this.i = i + 1;
+      else {
+        this.plainToken(i, c);
+        if (this.i <= i) this.i = i + 1; // never stall (as run does)
+      }
+    }
   }
 
   private special(i: number, c: number, frame: CodeFrame | undefined): boolean {
@@ -632,22 +689,28 @@ class Lexer {
   }
 
   private readWord(i: number): void {
-    const { text, end } = this;
+    const { text, end, t } = this;
+    const ident = t.ident;
     let j = i + 1;
-    while (j < end && this.isIdentPart(text.charCodeAt(j))) j++;
+    for (; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (c < 128 ? ident[c] === 0 : isBlank(c)) break;
+    }
     const suffix = this.lang.identifierSuffix;
     if (suffix && j < end && suffix.includes(text[j]!) && text.charCodeAt(j + 1) !== EQ) j++;
     this.tokenBeforeWord = this.tokenOnLine;
     this.sigBeforeWord = this.lastSig;
-    const word = text.slice(i, j);
-    this.word = word;
     this.wordStart = i;
     this.wordEnd = j;
+    this.lastWordEnd = j;
     this.tokenOnLine = true;
     this.lastSig = 65;
-    this.regexAllowed = this.t.keywords.has(word);
+    // (the word is sliced only when a keyword of its length exists or a feature reads words)
+    this.regexAllowed = j - i <= t.keywordMax && t.keywords.has(text.slice(i, j));
     this.i = j;
-    for (const f of this.t.afterWord) if (f.afterWord!(this, word, i)) return;
+    if (t.afterWord.length === 0) return;
+    const word = text.slice(i, j);
+    for (const f of t.afterWord) if (f.afterWord!(this, word, i)) return;
   }
 
   private readNumber(i: number): void {

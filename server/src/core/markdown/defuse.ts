@@ -74,6 +74,44 @@ interface Line {
 }
 
 export function defuseMarkdown(text: string): Defused {
+  return surelyUnchanged(text) ? { text, notes: [], cuts: [], plain: [] } : defuseLines(text);
+}
+
+/** Characters a container prefix (containerPrefix) may consume: blanks, `>`, bullets, digits and `.`/`)` of items. */
+function prefixChar(c: number): boolean {
+  return c === SPACE || c === TAB || c === 62 || c === 45 || c === 42 || c === 43 || (c >= 46 && c <= 57) || c === 41;
+}
+
+/**
+ * Whether defuseLines surely leaves the text as it is, from one pass without allocation: fewer line breaks than a
+ * block may have lines, no more inline markers than a block may hold, and no line starting with 16 prefix characters
+ * (a marker at column MAX_CONTAINER_COLUMN needs at least 16 before it, at most 4 columns each). Most chunks of a
+ * spec pass; the others are defused as always.
+ */
+function surelyUnchanged(text: string): boolean {
+  let breaks = 0;
+  let markers = 0;
+  let prefix = 0;
+  let inPrefix = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) {
+      if (++breaks >= MAX_BLOCK_LINES) return false;
+      inPrefix = true;
+      prefix = 0;
+      continue;
+    }
+    if (isHazard(c) && ++markers > MAX_BLOCK_MARKERS) return false;
+    if (inPrefix) {
+      if (!prefixChar(c)) inPrefix = false;
+      else if (++prefix >= MAX_CONTAINER_COLUMN / 4) return false;
+    }
+  }
+  return true;
+}
+
+/** defuseMarkdown line by line (exported for the test that the quick check agrees with it). */
+export function defuseLines(text: string): Defused {
   const lines = splitLines(text);
   let deepLines = 0;
   for (const line of lines) if (containerPrefix(text, line)) deepLines++;

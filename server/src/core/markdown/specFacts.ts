@@ -28,12 +28,12 @@ import { scanMarkdown, type ScanResult } from './scanner';
  * SpecFacts of one spec chunk from the Markdown scanner (scanner.ts) instead of a micromark/mdast tree: the fast path
  * of parseSpec's chunk parse. It covers the Markdown most spec sections are written in — ATX headings (with attribute
  * blocks), paragraphs, `- `, `* ` and `+ ` bullet items of one paragraph, GFM tables with outer pipes, one-line footnote definitions,
- * fenced and indented code, HTML blocks, thematic breaks — whose inline content is plain text, one-line code spans,
+ * fenced and indented code, HTML blocks, thematic breaks, a closed YAML or TOML front matter — whose inline content is plain text, one-line code spans,
  * footnote references `[^id]`, inline links `[text](destination)` of plain text, emphasis and strong that do not nest
  * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), backslash escapes (an escaped `\[^id]` is text) and
  * one-line inline HTML (comments and simple tags, whose `id`/`name` declare anchors); in spec-kit mode, requirement items
  * `**FR-001**` and the ids mentioned in a feature folder's text. For any other chunk (other lists,
- * block quotes, nested emphasis, reference links, link titles, entities, front matter, setext headings, the
+ * block quotes, nested emphasis, reference links, link titles, entities, an unclosed front matter, setext headings, the
  * Kiro and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections and generated specs).
@@ -354,10 +354,21 @@ function rowCells(text: string, start: number, end: number): [number, number, nu
   return cells;
 }
 
+/**
+ * A closed YAML (`---`) or TOML (`+++`) front matter at the start of a chunk, which the tree walk reads as one opaque
+ * node (no facts): the scanner path reads it as an opaque block like fenced code. One that is never closed is left to
+ * the tree walk (micromark then reads a following footnote definition differently), as is kramdown-rfc's.
+ */
+function closedFrontMatter(scan: ScanResult): boolean {
+  return scan.frontMatter !== undefined && (scan.frontMatter.kind === 'yaml' || scan.frontMatter.kind === 'toml');
+}
+
 /** The blocks of a scan in document order, or undefined when the chunk holds anything the fast path does not cover. */
 function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
-  if (scan.frontMatter || scan.definitions.length || scan.markers.length) return undefined;
+  if ((scan.frontMatter && !closedFrontMatter(scan)) || scan.definitions.length || scan.markers.length) return undefined;
   const items: Item[] = [];
+  // (front matter: an opaque block, as fenced code)
+  if (scan.frontMatter) items.push({ kind: 'code', start: scan.frontMatter.start, end: scan.frontMatter.end });
   scan.headings.forEach((h, at) => items.push({ kind: 'heading', start: h.start, end: h.end, at }));
   scan.footnoteDefs.forEach((d, at) => items.push({ kind: 'def', start: d.start, end: d.end, at }));
   for (const c of scan.codeBlocks) items.push({ kind: 'code', start: c.start, end: c.end });
@@ -449,9 +460,9 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
  * in the covered subset (then parse it with remark).
  */
 export function scanSpecChunk(file: string, original: string, sections: readonly SectionEntry[], mode: WalkMode, defusedText?: Defused): ScannedChunk | undefined {
-  // A first line `---` or `+++` may open front matter (micromark reads a following footnote definition differently
-  // when it is never closed): the tree walk decides.
-  if (mode.kiroRequirements || mode.mentions === 'kiro' || mode.kramdown || original.charCodeAt(0) === 0xfeff || /^(?:---|\+\+\+)/.test(original)) return undefined;
+  // A first line `---` or `+++` may open front matter: a closed one is an opaque block (below); one never closed is
+  // left to the tree walk (micromark reads a following footnote definition differently then).
+  if (mode.kiroRequirements || mode.mentions === 'kiro' || mode.kramdown || original.charCodeAt(0) === 0xfeff) return undefined;
   // Text defuse.ts changed is read as the tree walk reads it: the blocks from the defused copy (same length, the same
   // lines), and in a block read as plain text or on a line read as blank, the references and the prose from the
   // original (see plainParagraph and the cuts below) [^big_documents]. Nested too deep (containers made plain) and
@@ -461,6 +472,7 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
   const { cuts, plain } = defused;
   if (text !== original && (cuts.length + plain.length === 0 || mode.mentions !== undefined || defused.notes.some((n) => n.includes('nested deeper')))) return undefined;
   const scan = scanMarkdown(text);
+  if (/^(?:---|\+\+\+)/.test(text) && !closedFrontMatter(scan)) return undefined;
   if (scan.headings.some((h) => h.setext)) return undefined;
   const items = blocksOf(text, scan);
   if (!items) return undefined;

@@ -286,6 +286,23 @@ export type FileRole = 'spec' | 'example' | 'code' | 'config' | 'other';
 /**
  * Compiled matchers of a config: which role a workspace path plays. Build once per config, reuse per file.
  */
+/** A configuration's compiled globs, with the values they were compiled from (a changed field compiles again). */
+const compiledGlobs = new WeakMap<
+  ClarifierConfig,
+  {
+    include: ClarifierConfig['include'];
+    exclude: ClarifierConfig['exclude'];
+    testGlobs: ClarifierConfig['testGlobs'];
+    examples: ClarifierConfig['examples'];
+    isIncluded: (p: string) => boolean;
+    isExcluded: (p: string) => boolean;
+    isTest: (p: string) => boolean;
+    isExampleFile: (p: string) => boolean;
+    examplePrefix: string;
+    exampleSuffix: string;
+  }
+>();
+
 export class PathClassifier {
   private readonly isIncluded: (p: string) => boolean;
   private readonly isExcluded: (p: string) => boolean;
@@ -299,6 +316,14 @@ export class PathClassifier {
     readonly config: ClarifierConfig,
     private readonly isSource: (path: string) => boolean,
   ) {
+    // The globs compiled once per configuration (an index worker makes an index per batch of files with one config).
+    const known = compiledGlobs.get(config);
+    if (known && known.include === config.include && known.exclude === config.exclude && known.testGlobs === config.testGlobs && known.examples === config.examples) {
+      ({ isIncluded: this.isIncluded, isExcluded: this.isExcluded, isTest: this.isTest, isExampleFile: this.isExampleFile } = known);
+      this.examplePrefix = known.examplePrefix;
+      this.exampleSuffix = known.exampleSuffix;
+      return;
+    }
     const opts = { dot: false };
     // Kiro keeps its specs in a dot folder (`.kiro/specs/<feature>/requirements.md`): included like any other spec when
     // the include globs match them with dot folders allowed [^am7f].
@@ -319,6 +344,18 @@ export class PathClassifier {
     const direct = picomatch(config.examples.replace('{id}', '*'), { dot: false });
     const nested = picomatch(exampleGlob, { dot: false });
     this.isExampleFile = (p) => direct(p) || nested(p);
+    compiledGlobs.set(config, {
+      include: config.include,
+      exclude: config.exclude,
+      testGlobs: config.testGlobs,
+      examples: config.examples,
+      isIncluded: this.isIncluded,
+      isExcluded: this.isExcluded,
+      isTest: this.isTest,
+      isExampleFile: this.isExampleFile,
+      examplePrefix: this.examplePrefix,
+      exampleSuffix: this.exampleSuffix,
+    });
   }
 
   /** Whether the workspace's rules (ignore files, dependency and build folders) leave a path out; set by the IO layer. */

@@ -56,10 +56,14 @@ describe('loading a big folder', function () {
   it('starts warm from the on-disk cache, re-reading only changed files', async () => {
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-cache-'));
     try {
-      const cold = await loadWorkspace(dir, { cacheDir });
+      const cold = await loadWorkspace(dir, { cacheDir, workers: 2 });
       assert.ok(fs.readdirSync(cacheDir).some((f) => f.startsWith('index-')));
+      assert.equal(cold.stats.cached, 0);
+      // Facts indexed in worker threads are cached as valid entries: the warm start takes every file from the cache.
       const warm = await loadWorkspace(dir, { cacheDir });
       assert.deepStrictEqual(summary(warm), summary(cold));
+      assert.equal(warm.stats.cached, warm.stats.files);
+      assert.equal(warm.stats.read, 0);
       // A changed file is read again (its size and time changed).
       fs.writeFileSync(path.join(dir, 'src/m1.ts'), '// [^r1_1] now cites one clause only, and a new typo [^zzz]\n');
       const changed = await loadWorkspace(dir, { cacheDir });

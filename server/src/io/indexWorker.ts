@@ -32,8 +32,9 @@ if (parentPort && (workerData as { clarifierIndexWorker?: WorkerInit } | undefin
       const read = readTextFileSync(path.join(root, rel));
       if ('text' in read) {
         result.bytes += read.text.length;
-        // (`edited`: no content hash, which only spares a second parse of the same text in this index, never here)
-        index.updateFile(rel, read.text, true);
+        // With its content hash: the facts go to the index cache (an entry without one is invalid there) and let the
+        // server skip a second parse when the editor opens the same text.
+        index.updateFile(rel, read.text);
         const facts = index.factsOf(rel);
         if (facts) result.facts.push(facts);
       } else result.skipped.push({ path: rel, reason: read.skipped });

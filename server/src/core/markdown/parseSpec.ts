@@ -1156,6 +1156,8 @@ class SpecWalker {
     this.sectionTexts(root);
   }
 
+  /** `[label]:` lines of the text by lowercased label (see lookalikeDefinitionLines), made on first use. */
+  private lookalikes: Map<string, number> | undefined;
   /** Labels that reference links and images of this text use (normalized, as mdast's `identifier`). */
   private readonly usedLabels = new Set<string>();
   /** Link facts of link reference definitions, with their labels. */
@@ -1517,7 +1519,7 @@ class SpecWalker {
         if (!label || label.startsWith('^')) continue;
         const at = start + m.index;
         const range = this.lines.rangeOf(at, at + m[0].length);
-        const lookalike = lookalikeDefinitionLine(this.text, label);
+        const lookalike = (this.lookalikes ??= lookalikeDefinitionLines(this.text)).get(label.toLowerCase());
         this.facts.links.push({ url: `[${label}]`, path: '', anchor: '', undefinedReference: label, ...(lookalike !== undefined ? { lookalikeLine: lookalike } : {}), range, anchorRange: range });
       }
     }
@@ -1699,22 +1701,24 @@ export function limit(s: string, max: number): string {
  * The example file a footnote definition points at: a single link (`[^id]: [examples](x.md)` or `<x.md>`), or a single
  * path-like word (`[^id]: examples/x.md`). A prose footnote (`[^1]: See RFC 9110.`) has no target.
  */
-/** The 0-based line of the first `[label]:` line (up to three spaces of indent, label case-insensitive) of `text`. */
-export function lookalikeDefinitionLine(text: string, label: string): number | undefined {
-  const needle = `[${label.toLowerCase()}]:`;
-  const lower = text.toLowerCase();
-  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
-    let lineStart = at;
-    while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
-    if (at - lineStart > 3 || text.slice(lineStart, at).trim() !== '') continue;
-    let line = 0;
-    for (let i = 0; i < lineStart; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+/**
+ * The 0-based line of each `[label]:` line of `text` (up to three spaces of indent), by lowercased label, first line
+ * kept: one pass over the text, however many undefined references ask.
+ */
+export function lookalikeDefinitionLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  if (!text.includes(']:')) return lines;
+  let line = 0;
+  let counted = 0;
+  for (const m of text.matchAll(/^ {0,3}\[([^[\]\r\n]{1,999})\]:/gm)) {
+    for (; counted < m.index; counted++) {
+      const c = text.charCodeAt(counted);
+      if (c === 10 || (c === 13 && text.charCodeAt(counted + 1) !== 10)) line++;
     }
-    return line;
+    const label = m[1]!.toLowerCase();
+    if (!lines.has(label)) lines.set(label, line);
   }
-  return undefined;
+  return lines;
 }
 
 function definitionTarget(def: MdNode): { value: string; node?: MdNode } | undefined {

@@ -39,6 +39,15 @@ describe('clarity: which files are reviewed, and as what [^am7f]', () => {
     assert.equal(review?.format, 'kramdown-rfc');
     assert.equal(draft.slice(review!.from).trimStart().slice(0, 4), 'This');
     assert.equal(reviewOf('keps/1/README.md', '# KEP-1234: Budget\n\n## Proposal\n\nThe kubelet must be fast.\n', none)?.format, 'markdown');
+    // OpenSpec: a capability's spec.md (also a change's delta of it), or requirement and scenario headings anywhere; an
+    // archived change is history.
+    const openspec = '# Uploads\n\n### Requirement: Upload\n\nThe CLI SHALL upload files quickly.\n\n#### Scenario: One file\n\n- **WHEN** a file is given\n- **THEN** upload it\n';
+    assert.equal(reviewOf('openspec/specs/uploads/spec.md', '# Uploads\n', none)?.format, 'openspec');
+    assert.equal(reviewOf('openspec/changes/add-x/specs/uploads/spec.md', '## ADDED Requirements\n', none)?.format, 'openspec');
+    assert.equal(reviewOf('docs/uploads.md', openspec, none)?.format, 'openspec');
+    assert.equal(reviewOf('openspec/changes/archive/2025-01-01-add-x/specs/uploads/spec.md', openspec, none), undefined);
+    assert.equal(reviewOf('openspec/changes/add-x/proposal.md', '## Why\n\nUploads should be quick.\n', none), undefined);
+    assert.deepEqual(found('openspec/specs/uploads/spec.md', openspec), ['quickly (vague)']);
     assert.equal(reviewOf('README.md', '# Tool\n\nSetup should be quick.\n', none), undefined);
     // Footnotes with a text note are any document's footnotes; a footnote id with no note (or naming its example file)
     // declares a clause [^am9c].
@@ -151,6 +160,7 @@ describe('clarity: classes and sentence structure [^am6c]', () => {
       'The interval SHOULD be approximately 25 ms ± 5%.',
       'Each URL MUST match this regular expression. Only regular files MUST be read. A regular user MUST NOT invite users.',
       'Implementations SHOULD avoid phrases like "as an AI", "in today\'s world", etc.',
+      'The validator MUST fail fast on a bad id. The tool SHALL clean up stale files and finish within 5 minutes on a clean run.',
       '',
     ].join('\n');
     assert.deepEqual(found('draft-example.md', text), []);

@@ -150,6 +150,37 @@ describe('type checker: conflicts', () => {
     assert.deepEqual(conflicts({ 'specs/a.md': '# A {#a}\n\nThe service MUST log bodies.\n\nThe service MUST NOT log bodies.\n' }), []);
   });
 
+  it('scenarios written one step per item: the outcome holds under its WHEN items, so outcomes of different scenarios do not conflict', () => {
+    // OpenSpec writes a scenario as `- **WHEN** …`, `- **AND** …`, `- **THEN** … SHALL …` items.
+    const scenario = (when: string, then: string): string => `### Requirement: Config\n\n#### Scenario: S\n\n- **WHEN** ${when}\n- **THEN** ${then}\n`;
+    const files = (a: string, b: string): Record<string, string> => ({ 'openspec/specs/a/spec.md': a, 'openspec/specs/b/spec.md': b });
+    assert.deepEqual(
+      conflicts(files(scenario('the user runs `config profile`', 'the system SHALL update the global config'), scenario('the user runs `init --profile core`', 'the system SHALL NOT update the global config'))),
+      [],
+    );
+    // Counter-case: the same conditions, opposite obligations.
+    assert.deepEqual(
+      conflicts(files(scenario('the user runs `init`', 'the system SHALL update the global config'), scenario('the user runs `init`', 'the system SHALL NOT update the global config'))),
+      ['conflict.modal@openspec/specs/a/spec.md:6', 'conflict.modal@openspec/specs/b/spec.md:6'],
+    );
+    // A step's AND items extend the conditions before THEN, not after it.
+    const anded = '#### Scenario: S\n\n- **WHEN** the user runs `init`\n- **AND** the config is missing\n- **THEN** the system SHALL update the global config\n';
+    assert.deepEqual(conflicts(files(anded, scenario('the user runs `init`', 'the system SHALL NOT update the global config'))), []);
+  });
+
+  it('OpenSpec changes: a delta is compared with its own change only, an archived change not at all', () => {
+    const spec = (rule: string): string => `### Requirement: Prompts\n\nThe CLI SHALL ${rule} interactive prompts.\n`;
+    // A change's MODIFIED requirement replaces the one it differs from: no conflict with the current spec.
+    assert.deepEqual(conflicts({ 'openspec/specs/cli/spec.md': spec('show'), 'openspec/changes/quiet/specs/cli/spec.md': spec('NOT show') }), []);
+    assert.deepEqual(conflicts({ 'openspec/specs/cli/spec.md': spec('show'), 'openspec/changes/archive/2025-01-01-quiet/specs/cli/spec.md': spec('NOT show') }), []);
+    // Counter-cases: two delta specs of one change hold together; so do two current specs.
+    assert.deepEqual(conflicts({ 'openspec/changes/quiet/specs/cli/spec.md': spec('show'), 'openspec/changes/quiet/specs/init/spec.md': spec('NOT show') }), [
+      'conflict.modal@openspec/changes/quiet/specs/cli/spec.md:3',
+      'conflict.modal@openspec/changes/quiet/specs/init/spec.md:3',
+    ]);
+    assert.deepEqual(conflicts({ 'openspec/specs/cli/spec.md': spec('show'), 'openspec/specs/init/spec.md': spec('NOT show') }), ['conflict.modal@openspec/specs/cli/spec.md:3', 'conflict.modal@openspec/specs/init/spec.md:3']);
+  });
+
   it('is configurable per code, and off costs nothing: no statements are extracted', () => {
     const files = pair('The service MUST log request bodies.', 'The service MUST NOT log request bodies.');
     const errors = diagnosticsOf(memoryWorkspace(files, { severity: { 'conflict.modal': 'error' } })).filter((d) => d.code === 'conflict.modal');

@@ -17,6 +17,20 @@ export const SPEC_KIT_FOLDER_RE = /(?:^|\/)specs\/\d{3,}-[^/]+(?=\/)/;
 /** A Kiro feature folder: `.kiro/specs/<feature>/`. */
 export const KIRO_FOLDER_RE = /(?:^|\/)\.kiro\/specs\/[^/]+(?=\/)/;
 
+/**
+ * An OpenSpec change folder, `openspec/changes/<change>/` (its proposal and the delta specs it would apply), or an
+ * archived one, `openspec/changes/archive/<change>/` (applied: history). The match is the folder's path.
+ */
+const OPENSPEC_CHANGE_RE = /(?:^|\/)openspec\/changes\/(?:archive\/)?(?!archive\/)[^/]+(?=\/)/;
+
+/** The OpenSpec change a file belongs to (`openspec/changes/<change>`), if any; `archived` once the change was applied. */
+export function openspecChangeOf(file: string): { folder: string; archived: boolean } | undefined {
+  const m = OPENSPEC_CHANGE_RE.exec(file);
+  if (!m) return undefined;
+  const folder = file.slice(0, m.index + m[0].length).replace(/^\//, '');
+  return { folder, archived: /(?:^|\/)openspec\/changes\/archive\//.test(folder) };
+}
+
 const FEATURE_SPEC_NAME = /^spec(?:\.[a-z0-9_-]+)?\.md$/;
 
 /**

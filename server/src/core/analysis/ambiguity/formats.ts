@@ -1,5 +1,5 @@
 import type { SpecFacts } from '../../markdown/parseSpec';
-import { isFeatureSpecName, isTemplatePath, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE } from '../../markdown/formats';
+import { isFeatureSpecName, isTemplatePath, KIRO_FOLDER_RE, openspecChangeOf, SPEC_KIT_FOLDER_RE } from '../../markdown/formats';
 import { CLASS_WORDS } from './classes';
 
 /**
@@ -12,14 +12,17 @@ import { CLASS_WORDS } from './classes';
  *    Criteria` section (a `[NEEDS CLARIFICATION: …]` alone is no evidence: docs mention the marker);
  *  - `kiro`: a Kiro requirements document: the `requirements.md` of a `.kiro/specs/<feature>/` folder, or EARS criteria (`WHEN … THEN … SHALL`) in a
  *    `#### Acceptance Criteria` section;
+ *  - `openspec`: an OpenSpec capability spec: the `spec.md` of `openspec/specs/<capability>/` or of a change's
+ *    `openspec/changes/<change>/specs/<capability>/`, or `### Requirement: …` headings with `#### Scenario: …` ones;
  *  - `model-spec`: a spec that declares clauses with `{#id authority=…}` headings or footnote ids;
  *  - `markdown`: another spec that declares clauses (`{#id}` headings, footnote ids that are not text notes), or a KEP (`# KEP-1234: …` with a
  *    `## Proposal` or `### Goals` section).
- * A README, a changelog or notes without any of this are not specs: not reviewed.
+ * A README, a changelog or notes without any of this are not specs: not reviewed. Neither is a template, nor an archived
+ * OpenSpec change (`openspec/changes/archive/<change>/`: applied, history; its capability specs are reviewed).
  *
  * The index's own `format` (from the path and front matter, see spec/formats.ts) is evidence too, when given.
  */
-export type SpecFormat = 'model-spec' | 'kramdown-rfc' | 'spec-kit' | 'kiro' | 'markdown';
+export type SpecFormat = 'model-spec' | 'kramdown-rfc' | 'spec-kit' | 'kiro' | 'openspec' | 'markdown';
 
 export interface Review {
   format: SpecFormat;
@@ -36,6 +39,10 @@ const SPEC_KIT_SECTION = /^##[ \t]+(?:Requirements|Success Criteria|User Scenari
 const EARS = /^\s*(?:\d+\.|[-*])\s+(?:WHEN|WHILE|IF|WHERE)\b[^\n]*\bSHALL\b/m;
 const ACCEPTANCE_HEADING = /^#{2,6}[ \t]+Acceptance Criteria\b/m;
 const KEP_TITLE = /^#[ \t]+KEP-\d+\b/m;
+const OPENSPEC_REQUIREMENT = /^###[ \t]+Requirement:[ \t]+\S/m;
+const OPENSPEC_SCENARIO = /^####[ \t]+Scenario:[ \t]+\S/m;
+/** An OpenSpec capability folder: `openspec/specs/<capability>/`, also a change's `openspec/changes/<change>/specs/<capability>/`. */
+const OPENSPEC_FOLDER_RE = /(?:^|\/)openspec\/(?:changes\/(?:archive\/)?[^/]+\/)?specs\/[^/]+\/[^/]+$/;
 const KEP_SECTION = /^#{2,3}[ \t]+(?:Proposal|Goals|Motivation)\b/m;
 
 /** What a text shows of the formats (on its text with code blanked): the evidence reviewOf decides on. */
@@ -47,6 +54,8 @@ export interface ReviewEvidence {
   acceptance: boolean;
   kepTitle: boolean;
   kepSection: boolean;
+  openspecRequirement: boolean;
+  openspecScenario: boolean;
 }
 
 function evidenceOf(text: string): ReviewEvidence {
@@ -58,6 +67,8 @@ function evidenceOf(text: string): ReviewEvidence {
     acceptance: ACCEPTANCE_HEADING.test(text),
     kepTitle: KEP_TITLE.test(text),
     kepSection: KEP_SECTION.test(text),
+    openspecRequirement: OPENSPEC_REQUIREMENT.test(text),
+    openspecScenario: OPENSPEC_SCENARIO.test(text),
   };
 }
 
@@ -86,7 +97,7 @@ export function reviewOf(
   source: string,
   facts: Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'> & { format?: SpecFacts['format'] },
 ): Review | undefined {
-  if (isTemplatePath(path)) return undefined;
+  if (isTemplatePath(path) || openspecChangeOf(path)?.archived) return undefined;
   // Evidence in code (a doc that shows `**FR-001**` or a fenced EARS example) is no evidence: blanked, offsets kept.
   const text = source.replace(CODE, (m) => m.replace(/[^\n]/g, ' '));
   const abstract = KRAMDOWN_ABSTRACT.exec(text);
@@ -106,7 +117,7 @@ export function reviewOfPieces(
   cached: (piece: string, index: number) => ReviewEvidence | undefined,
   facts: Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'> & { format?: SpecFacts['format'] },
 ): Review | undefined {
-  if (isTemplatePath(path)) return undefined;
+  if (isTemplatePath(path) || openspecChangeOf(path)?.archived) return undefined;
   const all = evidenceOf('');
   for (let i = 0; i < pieces.length; i++) {
     const e = cached(pieces[i]!, i);
@@ -129,6 +140,9 @@ function decide(
   if (specKitFile || e.specKitId || (e.featureSpec && e.specKitSection)) return { format: 'spec-kit', from: 0 };
   const kiroFile = (facts.format === 'kiro' || /(?:^|\/)\.kiro\/specs\//.test(path)) && name === 'requirements.md';
   if (kiroFile || (e.ears && e.acceptance)) return { format: 'kiro', from: 0 };
+  // OpenSpec: a capability's spec.md (its requirements and their scenarios), also a change's delta of it.
+  const openspecFile = OPENSPEC_FOLDER_RE.test(path) && name === 'spec.md';
+  if (openspecFile || (e.openspecRequirement && e.openspecScenario)) return { format: 'openspec', from: 0 };
   // Footnotes with a text note (`[^1]: See RFC 9110.`) are the footnotes any document may have (a README's, a
   // guide's): no evidence. A footnote id whose clause text is in the prose (no definition, or one naming its example
   // file or tests) is the Model Spec's way of declaring a clause [^am9c].

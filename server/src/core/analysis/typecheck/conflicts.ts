@@ -1,3 +1,4 @@
+import { openspecChangeOf } from '../../markdown/formats';
 import type { IndexModel } from '../../workspace/workspaceIndex';
 import type { Range } from '../../types';
 import type { NormativeStatement, StatementQuantity, TermDefinition, TypecheckFacts } from './normative';
@@ -232,8 +233,18 @@ function collect(g: Grouping): Conflict[] {
 }
 
 /** Clauses of different specs or sections; sentences of one clause (or of no clause in one file) are one author's. */
+/**
+ * Whether two statements are rules that hold together: in different files, or in different clauses of one file. Not
+ * an OpenSpec change's delta specs against the specs it changes (a MODIFIED requirement replaces the one it differs
+ * from; a change is compared with itself only), and not an archived change (applied: history) [^tc2c].
+ */
 function apart(fa: string, ca: string | undefined, fb: string, cb: string | undefined): boolean {
-  if (fa !== fb) return true;
+  if (fa !== fb) {
+    const x = openspecChangeOf(fa);
+    const y = openspecChangeOf(fb);
+    if (x?.archived || y?.archived) return false;
+    return x?.folder === y?.folder;
+  }
   return ca !== undefined && cb !== undefined && ca !== cb;
 }
 

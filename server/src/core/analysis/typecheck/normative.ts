@@ -123,14 +123,36 @@ function sentences(text: string): { start: number; end: number }[] {
 export function extractStatements(blocks: readonly ProseBlock[], source: string, upperOnly: boolean): NormativeStatement[] {
   const out: NormativeStatement[] = [];
   let lines: LineIndex | undefined;
+  // A scenario written one step per item (OpenSpec, Gherkin lists: `- **WHEN** x`, `- **AND** y`, `- **THEN** the
+  // system SHALL z`): the outcome holds under the scenario's conditions, so they are the statement's conditions too.
+  let scenario = '';
+  let step: 'condition' | 'outcome' | undefined;
   for (const block of blocks) {
+    if (block.kind === 'heading') {
+      scenario = '';
+      step = undefined;
+    }
     if (block.kind === 'heading' || block.record) continue;
     const text = block.text;
+    const stepMatch = SCENARIO_STEP.exec(text);
+    const marker = stepMatch ? (stepMatch[1] ?? stepMatch[2])!.toLowerCase() : undefined;
+    // The step's source, not the block's prose: code spans name what differs (`init --yes` against `init`).
+    if (marker === 'then') step = 'outcome';
+    else if (marker === 'and' || marker === 'but') {
+      if (step === 'condition') scenario += ` ${source.slice(block.start, block.end)}`;
+    } else if (marker !== undefined) {
+      if (step !== 'condition') scenario = '';
+      scenario += ` ${source.slice(block.start, block.end)}`;
+      step = 'condition';
+    } else step = undefined;
+    const given = step === 'outcome' && (marker === 'then' || marker === 'and' || marker === 'but') ? normalCondition(scenario) : '';
+    if (step === undefined) scenario = '';
     if (!(upperOnly ? /\b(?:MUST|SHALL|SHOULD|MAY|REQUIRED)\b/ : /\b(?:must|shall|should|may|required)\b/i).test(text)) continue;
     for (const s of sentences(text)) {
       const sentence = text.slice(s.start, s.end);
-      const statement = statementOf(sentence, upperOnly);
-      if (!statement) continue;
+      const found = statementOf(sentence, upperOnly);
+      if (!found) continue;
+      const statement = given ? { ...found, condition: `${given} ${found.condition}`.trim() } : found;
       lines ??= new LineIndex(source);
       const lead = sentence.length - sentence.trimStart().length;
       const trail = sentence.length - sentence.trimEnd().length;
@@ -144,6 +166,13 @@ export function extractStatements(blocks: readonly ProseBlock[], source: string,
     }
   }
   return out;
+}
+
+/** A step of a scenario written one per item: `**WHEN**`, `GIVEN`, `**AND**`, `THEN` (bold or upper case, or Gherkin's capitalised word). */
+const SCENARIO_STEP = /^\s*(?:(?:\*\*|__)(WHEN|GIVEN|IF|WHILE|AND|BUT|THEN)(?:\*\*|__)|(WHEN|GIVEN|IF|WHILE|AND|BUT|THEN)\b(?!\s*,))/i;
+
+function normalCondition(text: string): string {
+  return words(text).filter((w) => !STOP.has(w) && !CONDITION_WORDS.has(w) && w !== 'given' && w !== 'but').map(stem).join(' ');
 }
 
 type Extracted = Pick<NormativeStatement, 'modality' | 'subject' | 'action' | 'condition' | 'quantities'>;

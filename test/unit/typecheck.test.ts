@@ -179,6 +179,13 @@ describe('type checker: conflicts', () => {
       'conflict.modal@openspec/changes/quiet/specs/init/spec.md:3',
     ]);
     assert.deepEqual(conflicts({ 'openspec/specs/cli/spec.md': spec('show'), 'openspec/specs/init/spec.md': spec('NOT show') }), ['conflict.modal@openspec/specs/cli/spec.md:3', 'conflict.modal@openspec/specs/init/spec.md:3']);
+    // Definitions too: a change redefines a term for the specs it changes.
+    const glossary = (days: number): string => `## Terminology\n\n- **Active user**: a user who signed in within the last ${days} days.\n`;
+    assert.deepEqual(conflicts({ 'openspec/specs/users/spec.md': glossary(30), 'openspec/changes/shorter/specs/users/spec.md': glossary(7) }), []);
+    assert.deepEqual(conflicts({ 'openspec/specs/users/spec.md': glossary(30), 'openspec/specs/billing/spec.md': glossary(7) }), [
+      'conflict.definition@openspec/specs/billing/spec.md:3',
+      'conflict.definition@openspec/specs/users/spec.md:3',
+    ]);
   });
 
   it('is configurable per code, and off costs nothing: no statements are extracted', () => {

@@ -177,34 +177,34 @@ function regroup(model: IndexModel, prior: Grouping, changed: string[]): Groupin
   return g;
 }
 
-function judgeGroup(g: Grouping, key: string, list: Placed<NormativeStatement>[]): void {
-  if (list.length < 2 || list.length > MAX_GROUP) return;
+/** The judgement of every pair of a group (in order), unless the group is too small or too big to judge. */
+function judgePairs<T>(list: Placed<T>[], judge: (a: Placed<T>, b: Placed<T>) => Conflict | undefined): Conflict[] {
   const found: Conflict[] = [];
+  if (list.length < 2 || list.length > MAX_GROUP) return found;
   for (let i = 0; i < list.length; i++) {
     for (let j = i + 1; j < list.length; j++) {
-      const a = list[i]!;
-      const b = list[j]!;
-      if (!apart(a.file, a.item.clauseId, b.file, b.item.clauseId)) continue;
-      const detail = modalConflict(a.item, b.item) ?? numericConflict(a.item, b.item);
-      if (!detail) continue;
-      found.push({ kind: detail.kind, a: party(a), b: party(b), detail: detail.text });
+      const c = judge(list[i]!, list[j]!);
+      if (c) found.push(c);
     }
   }
+  return found;
+}
+
+function judgeGroup(g: Grouping, key: string, list: Placed<NormativeStatement>[]): void {
+  const found = judgePairs(list, (a, b) => {
+    if (!apart(a.file, a.item.clauseId, b.file, b.item.clauseId)) return undefined;
+    const detail = modalConflict(a.item, b.item) ?? numericConflict(a.item, b.item);
+    return detail && { kind: detail.kind, a: party(a), b: party(b), detail: detail.text };
+  });
   if (found.length) g.byGroup.set(key, found);
 }
 
 function judgeTerm(g: Grouping, term: string, list: Placed<TermDefinition>[]): void {
-  if (list.length < 2 || list.length > MAX_GROUP) return;
-  const found: Conflict[] = [];
-  for (let i = 0; i < list.length; i++) {
-    for (let j = i + 1; j < list.length; j++) {
-      const a = list[i]!;
-      const b = list[j]!;
-      if (a.file === b.file) continue;
-      const detail = definitionConflict(a.item, b.item);
-      if (detail) found.push({ kind: 'definition', a: party(a), b: party(b), detail: `“${term}” is defined differently: ${detail}` });
-    }
-  }
+  const found = judgePairs(list, (a, b) => {
+    if (a.file === b.file || !inForceTogether(a.file, b.file)) return undefined;
+    const detail = definitionConflict(a.item, b.item);
+    return detail ? { kind: 'definition', a: party(a), b: party(b), detail: `“${term}” is defined differently: ${detail}` } : undefined;
+  });
   if (found.length) g.byTerm.set(term, found);
 }
 
@@ -232,19 +232,24 @@ function collect(g: Grouping): Conflict[] {
   return out;
 }
 
-/** Clauses of different specs or sections; sentences of one clause (or of no clause in one file) are one author's. */
 /**
- * Whether two statements are rules that hold together: in different files, or in different clauses of one file. Not
- * an OpenSpec change's delta specs against the specs it changes (a MODIFIED requirement replaces the one it differs
- * from; a change is compared with itself only), and not an archived change (applied: history) [^tc2c].
+ * Whether two files' rules are in force together: not an OpenSpec change's delta specs and the specs it changes (a
+ * MODIFIED requirement replaces the one it differs from; a change is compared with itself only), and not an archived
+ * change (applied: history) [^tc2c].
+ */
+function inForceTogether(fa: string, fb: string): boolean {
+  const x = openspecChangeOf(fa);
+  const y = openspecChangeOf(fb);
+  if (x?.archived || y?.archived) return false;
+  return x?.folder === y?.folder;
+}
+
+/**
+ * Clauses of different specs (in force together) or sections; sentences of one clause (or of no clause in one file)
+ * are one author's.
  */
 function apart(fa: string, ca: string | undefined, fb: string, cb: string | undefined): boolean {
-  if (fa !== fb) {
-    const x = openspecChangeOf(fa);
-    const y = openspecChangeOf(fb);
-    if (x?.archived || y?.archived) return false;
-    return x?.folder === y?.folder;
-  }
+  if (fa !== fb) return inForceTogether(fa, fb);
   return ca !== undefined && cb !== undefined && ca !== cb;
 }
 

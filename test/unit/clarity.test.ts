@@ -161,6 +161,7 @@ describe('clarity: classes and sentence structure [^am6c]', () => {
       'Each URL MUST match this regular expression. Only regular files MUST be read. A regular user MUST NOT invite users.',
       'Implementations SHOULD avoid phrases like "as an AI", "in today\'s world", etc.',
       'The validator MUST fail fast on a bad id. The tool SHALL clean up stale files and finish within 5 minutes on a clean run.',
+      'With --no-color the output MUST be plain text with no ANSI escape codes.',
       '',
     ].join('\n');
     assert.deepEqual(found('draft-example.md', text), []);

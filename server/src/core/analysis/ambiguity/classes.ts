@@ -281,6 +281,8 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['clean install', 'package managers: an install into an empty tree (npm ci)'],
   ['clean run', 'CI: a run from no cached state'],
   ['clean checkout', 'version control: a working tree with no local changes'],
+  ['plain text', 'RFC 2046 §4.1.3 (text/plain: text with no formatting)'],
+  ['plain-text', 'RFC 2046 §4.1.3'],
   ['quick fix', 'LSP 3.17 CodeActionKind.QuickFix'],
   ['real-time clock', 'hardware'],
   ['low-level', 'common'],

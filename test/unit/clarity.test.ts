@@ -171,10 +171,17 @@ describe('clarity: classes and sentence structure [^am6c]', () => {
     const draft = SPEC_KIT([
       'Receivers MUST retain the largest acknowledged packet number and the most recently received frame.',
       'The client MUST use the earliest date it can represent.',
+      'The feed MUST return the 20 most recent posts. A command MUST reject one or more unknown flags.',
       'If the endpoint can no longer process the packet, it MUST close the connection.',
       'The system MUST pick the best route.',
     ]);
     assert.deepEqual(found('specs/001-ack/spec.md', draft), ['the best (comparative)']);
+    // "some but not all": at least one and not every one.
+    const partial = (who: string, then = '`Synced` MUST remain `False`'): string =>
+      `# Sync Status Specification\n\n## Purpose\n\nProvide commands that report sync progress for mirrors and replicas.\n## Requirements\n### Requirement: Report Mirror Status\n\nThe tool SHALL report the sync state of a mirror via \`sync status\`.\n\n#### Scenario: Partial sync\n\n- GIVEN ${who} replicas have caught up\n- WHEN the user asks for the status\n- THEN ${then}\n`;
+    assert.deepEqual(found('openspec/specs/status/spec.md', partial('some but not all')), []);
+    // Counter-case: a quantity the requirement leaves open.
+    assert.deepEqual(found('openspec/specs/status/spec.md', partial('all', 'the tool MUST retry some requests')), ['some (quantity)']);
   });
 
   it('an adjective right after a modal is the verb ("Endpoints MUST clear the state"); an adverb there stays a modifier', () => {

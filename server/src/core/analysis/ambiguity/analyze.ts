@@ -1110,6 +1110,8 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
     if (graded) return { start: i, end: i + span, category: word ? categoryOf(word) : 'vague', term: `${t.norm} ${cw.base}`, word: cw, pattern: 'degree' };
   }
   if ((t.norm === 'more' || t.norm === 'less') && tokens[i - 1]?.norm === 'the') return undefined;
+  // "one or more positional arguments", "3 or fewer retries": a bound, not a comparison.
+  if ((t.norm === 'more' || t.norm === 'less' || t.norm === 'fewer') && tokens[i - 1]?.norm === 'or' && isNumberLike(tokens[i - 2])) return undefined;
   if ((t.norm === 'more' || t.norm === 'less' || t.norm === 'most' || t.norm === 'least') && nextOk && (CLASS_WORDS.has(next.norm) || posOf(ctx, i + 1) === 'ADJ')) {
     const word = CLASS_WORDS.get(next.norm) ?? { base: next.norm, dimension: 'degree' as const, form: 'adj' as const };
     const superlative = t.norm === 'most' || t.norm === 'least';
@@ -1131,6 +1133,8 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
   // "the largest acknowledged packet", "the earliest date": a superlative of an order selects one exactly (the
   // maximum, the minimum); only evaluative superlatives ("the best", "the most appropriate") leave it open.
   if (word.form === 'superlative' && ORDER_DIMENSIONS.has(word.dimension)) return undefined;
+  // "the 20 most recent tweets": "most" made it a superlative of an order, judged (exact) at "most".
+  if ((tokens[i - 1]?.norm === 'most' || tokens[i - 1]?.norm === 'least') && ORDER_DIMENSIONS.has(word.dimension)) return undefined;
   // "can no longer process", "not any longer": an idiom of time, not a comparison.
   if (word.form === 'comparative' && (tokens[i - 1]?.norm === 'no' || tokens[i - 1]?.norm === 'any') && (t.norm === 'longer' || t.norm === 'more')) return undefined;
   // "a large number of", "an excessive amount of", "a small fraction of": the whole phrase asks how many.

@@ -396,6 +396,8 @@ export const NOT_AMBIGUOUS: readonly string[] = [
   // bounded quantities and superlatives
   'at most', 'at the most', 'the most', 'most likely', 'at least', 'how many', 'how much', 'how few', 'as many as', 'as few as',
   'many-to-many', 'one-to-many', 'many-to-one', 'some of the following', 'any of the following', 'the few',
+  // "some but not all": at least one and not every one
+  'some but not all',
   // "as soon as <event>" is bounded by the event ("as soon as possible" is the longer entry)
   'as soon as',
   // terms of art and idioms

@@ -704,6 +704,16 @@ describe('clarity: ninth round (issue 13)', () => {
     assert.deepEqual(found('specs/013-retry/spec.md', SPEC_KIT(['Clients should be careful about when to retry a request.'])), ['careful (vague)']);
   });
 
+  it('a lowercase "should" whose subject is "we" is the authors\' plan; the system\'s "should" and a capital "We MUST" are requirements', () => {
+    assert.deepEqual(found('keps/77/README.md', KEP([
+      '## Proposal', '',
+      'With the check at startup we should be able to confirm the version quickly.', '',
+      'We should eventually settle on one backend.', '',
+      'The controller should confirm the version quickly.', '',
+      'We MUST confirm the version promptly.', '',
+    ])), ['quickly (vague)', 'promptly (time)']);
+  });
+
   it('an all-caps word amid ordinary words names a value or a level; a sentence all in capitals keeps its words', () => {
     assert.deepEqual(found('specs/014-scan/spec.md', SPEC_KIT([
       'Alert levels: URGENT and HIGH page the engineer on call.',

@@ -842,6 +842,7 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
     const n1 = tokens[k + 1]?.norm;
     const n2 = tokens[k + 2]?.norm;
     if (n1 === 'have' && n2 === 'been') return undefined;
+    if (authorsVoice(tokens, k)) return undefined;
     // A part of the sentence that gives a reason or a concession ("…, so …", "even if …") states no requirement.
     const part = partAt(ctx, at);
     if (part.aside && !(k >= part.from && k < part.to)) return undefined;
@@ -859,6 +860,19 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
   if (ctx.criterion) return ctx.criterion;
   if (inheritsAt(ctx, sentence)) return 'a requirement (list item under a normative lead-in)';
   return undefined;
+}
+
+/**
+ * Ninth round: "we should be able to confirm …", "We should eventually settle on one": a lowercase "should" whose subject
+ * is "we" is the authors' plan or expectation (a design's discussion), not what the system must do. "We MUST …" (capitals)
+ * and "the controller should …" stay requirements; so does a user story's "I should be able to …" (the user's voice).
+ */
+function authorsVoice(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if ((t.norm !== 'should' && t.norm !== "shouldn't") || t.raw !== t.raw.toLowerCase()) return false;
+  let j = k - 1;
+  if (tokens[j] !== undefined && tokens[j]!.kind === 'word' && MODAL_ADVERBS.has(tokens[j]!.norm)) j--;
+  return tokens[j]?.kind === 'word' && tokens[j]!.norm === 'we' && tokens[j]!.clause === t.clause;
 }
 
 /**

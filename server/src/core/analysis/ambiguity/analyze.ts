@@ -749,12 +749,13 @@ function criterionKind(block: ProseBlock, sections: Section[], listItem: boolean
 }
 
 /**
- * Ninth round: sections that discuss a design (why, what else, what could go wrong, what the reader is shown) rather
- * than state what it requires: a lowercase "must"/"should" there is the author's argument ("the main goal is to
- * deprecate it eventually, so this should not be a major inconvenience"), not a requirement. A title that is a
- * question (a KEP's review questionnaire: "How can a rollout fail?") is one too.
+ * Ninth round: sections that discuss a design (why, what else, what was tried, what the reader is shown) rather than
+ * state what it requires: a lowercase "must"/"should" there is the author's argument ("a cron job would be simpler,
+ * but it should not hold a long-lived client"), not a requirement. A title that is a question (a KEP's review
+ * questionnaire: "How can a rollout fail?") is one too. Not Risks: a risks section states its mitigations, which are
+ * commitments ("the monitor must not add load", also unlabeled).
  */
-const DISCUSSION_SECTION = /\b(?:introduction|motivation|background|rationale|risks?|drawbacks?|alternatives(?: considered)?|history|discussion|faq|open questions|future work|examples?)\b/;
+const DISCUSSION_SECTION = /\b(?:introduction|motivation|background|rationale|drawbacks?|alternatives(?: considered)?|history|discussion|faq|open questions|future work|examples?)\b/;
 /** A paragraph labeled as a reason or a note (`**Why this priority**: …`, `Rationale:`, `Note:`): the same. */
 const DISCUSSION_LABEL = /^[*_]{0,2}(?:why this priority|why|rationale|reason|motivation|background|notes?)[*_]{0,2}\s*:/i;
 

@@ -497,7 +497,9 @@ describe('clarity: general evidence a finding needs (issue 13, fifth round) [^am
   });
 
   it('"SHOULD be able to" requires a capability; a lowercase "should be able to" is a weak phrase', () => {
-    assert.deepEqual(found('draft-x.md', DRAFT(['Receivers SHOULD be able to resume a transfer.', 'Receivers should be able to resume a transfer.'])), ['be able to (weak)']);
+    assert.deepEqual(found('keps/9/README.md', KEP(['Receivers SHOULD be able to resume a transfer.', 'Receivers should be able to resume a transfer.'])), ['be able to (weak)']);
+    // Ninth round: in an IETF draft only capitals are keywords (RFC 8174), so there the lowercase one is no requirement.
+    assert.deepEqual(found('draft-x.md', DRAFT(['Receivers SHOULD be able to resume a transfer.', 'Receivers should be able to resume a transfer.'])), []);
   });
 
   it('an expectation ("there should be no …", "should expect …") is not a requirement; "should get" is', () => {
@@ -678,5 +680,65 @@ describe('clarity: eighth round (issue 13)', () => {
     ]);
     // A participle after a comma is no subject (no modal follows it).
     assert.doesNotMatch(questions[2]!, /must ending/);
+  });
+});
+
+describe('clarity: ninth round (issue 13)', () => {
+  const KEP = (body: string[]): string => ['# KEP-77: Reconciler', '', '## Summary', '', 'A reconciler for cache entries.', '', ...body, ''].join('\n');
+
+  it('a lowercase keyword in a section that discusses (motivation, alternatives, a question) is no requirement; capitals, goals and risks are', () => {
+    assert.deepEqual(found('keps/77/README.md', KEP([
+      '## Motivation', '',
+      'The old loop should eventually be replaced, so operators should not see a major slowdown.', '',
+      'The new loop MUST recover quickly after a restart.', '',
+      '### Goals', '',
+      '- Reconcile entries quickly', '',
+      '## Proposal', '',
+      'The reconciler must requeue failed entries promptly.', '',
+      '### Risks and Mitigations', '',
+      'Operators should take appropriate care when enabling the loop.', '',
+      '- **Mitigation**: the reconciler must back off gradually', '',
+      '## Alternatives', '',
+      'A cron job would be simpler, but it should not hold a long-lived client.', '',
+      '### How can a rollout fail?', '',
+      'A rollout should be easy to undo.', '',
+    ])), ['quickly (vague)', 'quickly (vague)', 'promptly (time)', 'appropriate (vague)', 'gradually (time)']);
+  });
+
+  it('a paragraph labeled as a reason ("**Why this priority**:") is no requirement; the requirement it explains is', () => {
+    const spec = ['# Feature Specification: Tracker', '', '## User Scenarios & Testing *(mandatory)*', '', '### User Story 1 - Apply damage (Priority: P1)', '',
+      'A game master applies damage to a participant.', '', '**Why this priority**: Damage is applied every round and must be fast.', '',
+      '## Requirements *(mandatory)*', '', '### Functional Requirements', '', '- **FR-001**: Applying damage MUST be fast.', ''].join('\n');
+    assert.deepEqual(hits('specs/012-tracker/spec.md', spec).map((h) => `${h.phrase}@${h.range.start.line + 1}`), ['fast@15']);
+  });
+
+  it('in an IETF draft only capitals are keywords (RFC 8174): a lowercase "should" is plain English there, not elsewhere', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'Developers should be careful about when to retry a request.',
+      '',
+      'A nonce, which should be unique to each request, is sufficient.',
+      '',
+      'Endpoints SHOULD retry quickly.',
+    ])), ['quickly (vague)']);
+    // The same sentence in a spec-kit spec is a requirement.
+    assert.deepEqual(found('specs/013-retry/spec.md', SPEC_KIT(['Clients should be careful about when to retry a request.'])), ['careful (vague)']);
+  });
+
+  it('a lowercase "should" whose subject is "we" is the authors\' plan; the system\'s "should" and a capital "We MUST" are requirements', () => {
+    assert.deepEqual(found('keps/77/README.md', KEP([
+      '## Proposal', '',
+      'With the check at startup we should be able to confirm the version quickly.', '',
+      'We should eventually settle on one backend.', '',
+      'The controller should confirm the version quickly.', '',
+      'We MUST confirm the version promptly.', '',
+    ])), ['quickly (vague)', 'promptly (time)']);
+  });
+
+  it('an all-caps word amid ordinary words names a value or a level; a sentence all in capitals keeps its words', () => {
+    assert.deepEqual(found('specs/014-scan/spec.md', SPEC_KIT([
+      'Alert levels: URGENT and HIGH page the engineer on call.',
+      'THE SCAN REPORT MUST BE CLEAR.',
+      'The scan MUST finish quickly.',
+    ])), ['CLEAR (vague)', 'quickly (vague)']);
   });
 });

@@ -417,6 +417,7 @@ export class WorkspaceIndex {
               documentTerms: terms,
               domain,
               sections: enclosing,
+              capitalKeywordsOnly: review.format === 'kramdown-rfc',
             })
           : [];
         // Chunk-local hits (ranges from the chunk's first line): placed by shifting, as the chunk's facts are.

@@ -115,6 +115,11 @@ export interface AmbiguityOptions {
    * at its own heading, and "## Acceptance Criteria / ### AC-3: Export" still makes AC-3's list items criteria.
    */
   sections?: readonly Section[];
+  /**
+   * Only RFC 2119 keywords in capitals make a requirement (RFC 8174; an IETF draft, format `kramdown-rfc`): a lowercase
+   * "should" there is plain English.
+   */
+  capitalKeywordsOnly?: boolean;
 }
 
 /** An enclosing heading: its depth (`#` count) and its title as the pass reads it (lowercase, markup removed). */
@@ -166,6 +171,8 @@ interface Token {
   clause: number;
   /** "the data required for …": a lowercase "required" that is a participle, not a keyword (set by `markParticiples`). */
   participle?: boolean;
+  /** A lowercase "must"/"should" where only capitals are keywords (RFC 8174; set by `markPlainModals`). */
+  plain?: boolean;
 }
 
 const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -318,7 +325,7 @@ const KEYWORDS_ANY_CASE = new Set(['must', 'shall', 'should', 'required', "mustn
 const KEYWORDS_UPPER = new Set(['MAY', 'OPTIONAL', 'RECOMMENDED']);
 
 function isKeyword(t: Token): boolean {
-  if (t.kind !== 'word' || t.quoted || t.participle) return false;
+  if (t.kind !== 'word' || t.quoted || t.participle || t.plain) return false;
   return KEYWORDS_ANY_CASE.has(t.norm) || KEYWORDS_UPPER.has(t.raw);
 }
 
@@ -334,6 +341,15 @@ function markParticiples(tokens: Token[]): void {
     const before = tokens[i - 1];
     if (before !== undefined && before.kind === 'word' && !BE_FORMS.has(before.norm)) t.participle = true;
   });
+}
+
+/**
+ * Ninth round: in a document that uses the keywords of BCP 14 only in capitals (an IETF draft: RFC 8174 says they have
+ * their meaning "when, and only when, they appear in all capitals"), a lowercase "should"/"must" is plain English
+ * ("developers should be careful about …", "which should be unique to each request"), not a requirement.
+ */
+function markPlainModals(tokens: Token[]): void {
+  for (const t of tokens) if (t.kind === 'word' && KEYWORDS_ANY_CASE.has(t.norm) && t.raw !== t.raw.toUpperCase()) t.plain = true;
 }
 
 /** The modal keywords a hedge can soften ("should generally"); not "is typically required". */
@@ -579,6 +595,7 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
     const tokens = tokenize(block.text);
     markQuotes(block.text, tokens);
     markParticiples(tokens);
+    if (options.capitalKeywordsOnly) markPlainModals(tokens);
     segment(tokens);
     const listItem = isListItem(block, options.specText);
     const context: BlockContext = {
@@ -590,6 +607,7 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
       firstKeyword: firstKeywords(tokens, commentary),
       firstWord: Math.max(0, tokens.findIndex((t) => t.kind !== 'punct')),
       criterion: !commentary && criterionKind(block, sections, listItem),
+      discussion: discussionKind(block, sections),
       domain: options.domain ?? 'software',
       tagged: new Map(),
       sentences: sentenceBounds(tokens),
@@ -730,6 +748,35 @@ function criterionKind(block: ProseBlock, sections: Section[], listItem: boolean
   return false;
 }
 
+/**
+ * Ninth round: sections that discuss a design (why, what else, what was tried, what the reader is shown) rather than
+ * state what it requires: a lowercase "must"/"should" there is the author's argument ("a cron job would be simpler,
+ * but it should not hold a long-lived client"), not a requirement. A title that is a question (a KEP's review
+ * questionnaire: "How can a rollout fail?") is one too. Not Risks: a risks section states its mitigations, which are
+ * commitments ("the monitor must not add load", also unlabeled).
+ */
+const DISCUSSION_SECTION = /\b(?:introduction|motivation|background|rationale|drawbacks?|alternatives(?: considered)?|history|discussion|faq|open questions|future work|examples?)\b/;
+/** A paragraph labeled as a reason or a note (`**Why this priority**: …`, `Rationale:`, `Note:`): the same. */
+const DISCUSSION_LABEL = /^[*_]{0,2}(?:why this priority|why|rationale|reason|motivation|background|notes?)[*_]{0,2}\s*:/i;
+
+/**
+ * Is the block discussion (see `DISCUSSION_SECTION`)? A labeled paragraph, or the nearest enclosing section that says
+ * what it is: a criteria section (`### Goals` under `## Motivation`) is not discussion; a clause heading (`authority=`)
+ * declares its prose normative; the document's title above the item's own section tells nothing.
+ */
+function discussionKind(block: ProseBlock, sections: Section[]): boolean {
+  if (block.kind === 'heading') return false;
+  if (DISCUSSION_LABEL.test(block.text.trimStart())) return true;
+  for (let i = sections.length - 1; i >= 0; i--) {
+    if (sections[i]!.depth === 1 && i < sections.length - 1) continue;
+    const title = sections[i]!.title;
+    if (title.includes('authority=')) return false;
+    if (CRITERIA_SECTION.test(title) && !NOT_CRITERIA_SECTION.test(title)) return false;
+    if (DISCUSSION_SECTION.test(title) || title.endsWith('?')) return true;
+  }
+  return false;
+}
+
 interface BlockContext {
   block: ProseBlock;
   tokens: Token[];
@@ -742,6 +789,8 @@ interface BlockContext {
   firstWord: number;
   /** The block is a criterion (acceptance, success, goal, numbered requirement): why, or false. */
   criterion: string | false;
+  /** The block discusses rather than requires (`discussionKind`): only RFC 2119 capitals make a requirement there. */
+  discussion: boolean;
   domain: 'policy' | 'software' | 'protocol';
   /** Tagging window -> the part-of-speech tag of each token index (tagged on demand). */
   tagged: Map<number, Map<number, string>>;
@@ -787,10 +836,14 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
     for (let j = at; j < tokens.length && tokens[j]!.clause === tokens[at]!.clause; j++) if (isKeyword(tokens[j]!)) k = k ?? j;
     for (let j = at - 1; j >= 0 && tokens[j]!.clause === tokens[at]!.clause; j--) if (isKeyword(tokens[j]!)) k = j;
   }
+  // Ninth round: in discussion (`discussionKind`) a lowercase keyword argues, it does not require; RFC 2119 capitals and
+  // criteria (a labeled risk mitigation) still do.
+  if (ctx.discussion && !ctx.criterion && (k === undefined || tokens[k]!.raw !== tokens[k]!.raw.toUpperCase())) return undefined;
   if (k !== undefined) {
     const n1 = tokens[k + 1]?.norm;
     const n2 = tokens[k + 2]?.norm;
     if (n1 === 'have' && n2 === 'been') return undefined;
+    if (authorsVoice(tokens, k)) return undefined;
     // A part of the sentence that gives a reason or a concession ("…, so …", "even if …") states no requirement.
     const part = partAt(ctx, at);
     if (part.aside && !(k >= part.from && k < part.to)) return undefined;
@@ -808,6 +861,19 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
   if (ctx.criterion) return ctx.criterion;
   if (inheritsAt(ctx, sentence)) return 'a requirement (list item under a normative lead-in)';
   return undefined;
+}
+
+/**
+ * Ninth round: "we should be able to confirm …", "We should eventually settle on one": a lowercase "should" whose subject
+ * is "we" is the authors' plan or expectation (a design's discussion), not what the system must do. "We MUST …" (capitals)
+ * and "the controller should …" stay requirements; so does a user story's "I should be able to …" (the user's voice).
+ */
+function authorsVoice(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if ((t.norm !== 'should' && t.norm !== "shouldn't") || t.raw !== t.raw.toLowerCase()) return false;
+  let j = k - 1;
+  if (tokens[j] !== undefined && tokens[j]!.kind === 'word' && MODAL_ADVERBS.has(tokens[j]!.norm)) j--;
+  return tokens[j]?.kind === 'word' && tokens[j]!.norm === 'we' && tokens[j]!.clause === t.clause;
 }
 
 /**
@@ -2046,6 +2112,9 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   const sentenceStart = i === 0 || before!.sentence !== t.sentence || i === ctx.firstWord || (before!.kind === 'punct' && (before!.norm === ':' || before!.norm === '*'));
   const capitalised = t.raw[0] !== t.raw[0]!.toLowerCase();
   if (capitalised && !sentenceStart && t.raw !== t.raw.toUpperCase()) return false;
+  // Ninth round: an all-caps word amid ordinary words names a value or a level ("CRITICAL and HIGH findings block the
+  // deployment"), as it names an acronym for the lexicon (`isAcronym`); a sentence written all in capitals keeps it.
+  if (isAcronym(tokens, i)) return false;
   // Right after a modal it is the verb: "Endpoints MUST clear the state", "the UA SHOULD not secure …".
   if (c.pattern === 'class' && i === c.start && w.form === 'adj' && followsModal(tokens, i)) return false;
   if (w.form === 'noun' && NOUNS_NOT_FLAGGED.has(t.norm)) return false;

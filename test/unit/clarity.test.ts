@@ -184,6 +184,24 @@ describe('clarity: classes and sentence structure [^am6c]', () => {
     assert.deepEqual(found('openspec/specs/status/spec.md', partial('all', 'the tool MUST retry some requests')), ['some (quantity)']);
   });
 
+  it('words with an exact sense before certain nouns: the effective scope, prompt files, normal update logic', () => {
+    // "effective" before a setting is the one in effect; "prompt" before a thing is the noun; "normal" before a
+    // procedure is the ordinary path. Counter-cases: graded or before other nouns they still judge.
+    const spec = SPEC_KIT([
+      'The installer MUST write files at the effective scope and use the effective local time zone.',
+      'The updater MUST remove the prompt files it replaced and MUST change the prompt copy.',
+      'When no migration is needed, the system MUST proceed with normal update logic.',
+      'Support MUST give a prompt response to every ticket.',
+      'The team MUST adopt an effective strategy for onboarding.',
+      'The service MUST stay available under normal load.',
+    ]);
+    assert.deepEqual(found('specs/001-scope/spec.md', spec), ['prompt (time)', 'effective (vague)', 'normal (vague)']);
+    // "some" in a scenario's condition step is existential.
+    const steps = (when: string): string => `# Status\n\n## Requirements\n### Requirement: Status\n\nThe CLI SHALL report progress.\n\n#### Scenario: Partial\n- **WHEN** ${when}\n- **THEN** report "Done: X/N"\n- **AND** list each open item\n`;
+    assert.deepEqual(found('openspec/specs/status/spec.md', steps('some tasks are incomplete')), []);
+    assert.deepEqual(found('openspec/specs/status/spec.md', steps('the CLI retried some requests').replace('**WHEN** the CLI retried', '**THEN** the CLI SHALL retry')), ['some (quantity)']);
+  });
+
   it('an adjective right after a modal is the verb ("Endpoints MUST clear the state"); an adverb there stays a modifier', () => {
     const spec = SPEC_KIT(['Endpoints MUST clear any cached state when the connection closes.', 'The agent must sometimes act on its own.']);
     assert.deepEqual(found('specs/001-state/spec.md', spec), ['sometimes (time)']);

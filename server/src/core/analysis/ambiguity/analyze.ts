@@ -1283,6 +1283,11 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "a disclaimer that acknowledges a lack of expertise or proper training": the absence of a quality is named, not
   // required; nothing is left to implement. "must not act without proper authorization" stays.
   if (absenceNamed(tokens, start)) return undefined;
+  // "the effective scope", "prompt files", "normal update logic": another, exact sense of the word.
+  if (end - start === 1 && otherSense(ctx, start)) return undefined;
+  // "- **WHEN** some tasks are incomplete": a scenario's condition step names a situation; "some" there is existential
+  // (at least one), nothing a test could not set up. "The CLI MUST retry some requests" still asks how many.
+  if (tokens[start]!.norm === 'some' && end - start === 1 && CONDITION_STEP.test(ctx.block.text)) return undefined;
   // "the one most suited to …": "most" before an adjective or participle is a superlative, not an amount.
   if (entry?.category === 'quantity' && end - start === 1 && /^(?:most|least)$/.test(tokens[start]!.norm) && /^(?:ADJ|VERB)$/.test(posOf(ctx, end))) return undefined;
   if (entry) {
@@ -2132,6 +2137,53 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
  * An all-caps word amid ordinary words is an acronym or a name, not the word it spells: "an ETC CSV file" is Electronic
  * Toll Collection data, not "etc.". A sentence written all in capitals keeps its words.
  */
+/**
+ * Class words that have another, exact sense before certain nouns (a real-repository round, OpenSpec specs):
+ *  - "effective" before a setting: the one in effect, resolved from the sources that set it ("the effective scope",
+ *    "the effective local time zone", POSIX's effective user id): "an effective strategy" still judges;
+ *  - "prompt" before what is not an event: the noun, an input to a model or a shell ("prompt files", "the prompt copy");
+ *    "a prompt response", "prompt notification" still ask how soon;
+ *  - "normal" before a procedure: the ordinary path as opposed to an exception named beside it ("proceed with normal
+ *    update logic", "normal validation"); "normal operation", "normal load" and "normal conditions" still ask.
+ * The noun may follow after up to two modifiers ("effective command output path").
+ */
+const SETTING_NOUNS = new Set([
+  'scope', 'scopes', 'value', 'values', 'date', 'time', 'zone', 'path', 'paths', 'config', 'configuration', 'settings', 'setting',
+  'permission', 'permissions', 'policy', 'policies', 'id', 'uid', 'gid', 'user', 'mode', 'level', 'profile', 'version', 'target',
+  'targets', 'location', 'root', 'locale', 'limit', 'limits', 'timeout', 'url', 'address', 'owner', 'default', 'defaults', 'options',
+  'environment', 'rate', 'schema', 'directory', 'folder', 'region', 'role', 'roles',
+]);
+const PROMPT_EVENT_NOUNS = new Set([
+  'response', 'responses', 'reply', 'replies', 'answer', 'answers', 'notification', 'notifications', 'notice', 'payment', 'payments',
+  'action', 'attention', 'delivery', 'feedback', 'acknowledgement', 'acknowledgment', 'decision', 'fix', 'fixes', 'repair', 'refund',
+  'refunds', 'resolution', 'review', 'service', 'handling', 'processing', 'correction', 'escalation', 'investigation', 'removal',
+  'disclosure', 'reporting', 'report', 'return', 'shipping', 'update', 'updates', 'follow-up', 'restoration', 'recovery',
+]);
+const PROCEDURE_NOUNS = new Set([
+  'logic', 'flow', 'flows', 'rules', 'path', 'procedure', 'procedures', 'process', 'processing', 'handling', 'validation', 'sync',
+  'synchronization', 'update', 'workflow', 'precedence', 'resolution', 'routing', 'execution', 'startup', 'shutdown',
+]);
+
+/** A scenario's condition step: `WHEN …`, `GIVEN …`, `IF …` (the block's markup already blanked). */
+const CONDITION_STEP = /^[\s*_]*(?:when|given|if|while)\b/i;
+
+function otherSense(ctx: BlockContext, i: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[i]!;
+  const nouns = t.norm === 'effective' ? SETTING_NOUNS : t.norm === 'normal' ? PROCEDURE_NOUNS : t.norm === 'prompt' ? PROMPT_EVENT_NOUNS : undefined;
+  if (!nouns) return false;
+  const prev = tokens[i - 1]?.norm;
+  // Graded or indefinite, it judges: "more effective", "a highly effective", "an effective way".
+  if (prev === 'a' || prev === 'an' || prev === 'more' || prev === 'most' || prev === 'less' || prev === 'very' || prev === 'highly' || prev === 'truly') return false;
+  for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+    const n = tokens[k]!;
+    if (n.kind !== 'word' || n.sentence !== t.sentence) return false;
+    if (t.norm === 'prompt') return posOf(ctx, k) === 'NOUN' && !nouns.has(n.norm);
+    if (nouns.has(n.norm)) return true;
+  }
+  return false;
+}
+
 function isAcronym(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   if (t.kind !== 'word' || t.raw.length < 2 || !/^[A-Z]+$/.test(t.raw)) return false;

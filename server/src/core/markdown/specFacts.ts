@@ -28,6 +28,8 @@ import { scanMarkdown, type ScanResult } from './scanner';
  * SpecFacts of one spec chunk from the Markdown scanner (scanner.ts) instead of a micromark/mdast tree: the fast path
  * of parseSpec's chunk parse. It covers the Markdown most spec sections are written in — ATX headings (with attribute
  * blocks), paragraphs, `- `, `* ` and `+ ` bullet items of one paragraph, GFM tables with outer pipes, one-line footnote definitions,
+ * link reference definitions in column 0 (any shape the scanner reads; a destination with an escape or a character
+ * reference is left to the tree walk) when no reference link uses them (a chunk with one is not covered),
  * fenced and indented code, HTML blocks, thematic breaks, a closed YAML or TOML front matter — whose inline content is plain text, one-line code spans,
  * footnote references `[^id]`, inline links `[text](destination)` of plain text, emphasis and strong that do not nest
  * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), backslash escapes (an escaped `\[^id]` is text) and
@@ -331,6 +333,7 @@ type Item =
   | { kind: 'paragraph'; start: number; end: number; item?: number; list?: number; inl?: Inline }
   | { kind: 'table'; start: number; end: number; rows: { start: number; end: number }[]; texts?: string[] }
   | { kind: 'def'; start: number; end: number; at: number }
+  | { kind: 'linkdef'; start: number; end: number; at: number }
   | { kind: 'code'; start: number; end: number }
   | { kind: 'html'; start: number; end: number };
 
@@ -365,12 +368,14 @@ function closedFrontMatter(scan: ScanResult): boolean {
 
 /** The blocks of a scan in document order, or undefined when the chunk holds anything the fast path does not cover. */
 function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
-  if ((scan.frontMatter && !closedFrontMatter(scan)) || scan.definitions.length || scan.markers.length) return undefined;
+  if ((scan.frontMatter && !closedFrontMatter(scan)) || scan.markers.length) return undefined;
   const items: Item[] = [];
   // (front matter: an opaque block, as fenced code)
   if (scan.frontMatter) items.push({ kind: 'code', start: scan.frontMatter.start, end: scan.frontMatter.end });
   scan.headings.forEach((h, at) => items.push({ kind: 'heading', start: h.start, end: h.end, at }));
   scan.footnoteDefs.forEach((d, at) => items.push({ kind: 'def', start: d.start, end: d.end, at }));
+  // Link reference definitions: blocks of their own (in column 0 like every other block, below).
+  scan.definitions.forEach((d, at) => items.push({ kind: 'linkdef', start: d.start, end: d.end, at }));
   for (const c of scan.codeBlocks) items.push({ kind: 'code', start: c.start, end: c.end });
   for (const h of scan.htmlBlocks) items.push({ kind: 'html', start: h.start, end: h.end });
   let table: Extract<Item, { kind: 'table' }> | undefined;
@@ -751,6 +756,21 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
           }
           (it.texts ??= []).push(...texts);
           if (all.length) addRefs(all, limit(collapse(texts.join(' ')), BLOCK_TEXT_LIMIT));
+        }
+        break;
+      }
+      case 'linkdef': {
+        // A link reference definition `[label]: destination "title"`: the link fact of its destination, as the tree
+        // walk's link(node) makes it. No reference link is on this path (a `[` that is neither an inline link nor a
+        // footnote reference leaves the chunk to the tree walk), so no link of the chunk uses it [^ln5u].
+        const d = scan.definitions[it.at]!;
+        const url = text.slice(d.destStart, d.destEnd);
+        // (mdast's url has escapes and character references decoded: left to the tree walk)
+        if (url.includes('\\') || url.includes('&')) return undefined;
+        const fact = linkFact(url, d.start, d.end, original, lines);
+        if (fact) {
+          facts.links.push(fact);
+          fact.unusedDefinition = true;
         }
         break;
       }

@@ -512,7 +512,7 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
     // The block's text with the masks blanked out (line breaks kept), built from slices, not per character.
     let masked = '';
     let at = start;
-    for (const [from, to] of [...masks].sort((a, b) => a[0] - b[0])) {
+    for (const [from, to] of masks.length > 1 ? [...masks].sort((a, b) => a[0] - b[0]) : masks) {
       const s = Math.max(from, at);
       const e = Math.min(to, end);
       if (e <= s) continue;

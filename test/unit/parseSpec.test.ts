@@ -1,7 +1,8 @@
 // Spec parsing: [^mp7q] [^hc2b] [^hc9m] [^hc4s] [^fn3d] [^fn8r] [^ln2a].
 import * as assert from 'node:assert/strict';
 import GithubSlugger from 'github-slugger';
-import { parseSpec } from '../../server/src/core/markdown/parseSpec';
+import { lineBreaks, parseSpec } from '../../server/src/core/markdown/parseSpec';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { parseAttributeBlock } from '../../server/src/core/markdown/attributes';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
@@ -257,6 +258,16 @@ describe('parseSpec: prose blocks (for text analysis)', () => {
     );
     for (const p of facts.prose) {
       for (let i = 0; i < p.text.length; i++) if (p.text[i] !== ' ') assert.equal(p.text[i], text[p.start + i]);
+    }
+  });
+});
+
+describe('parseSpec: a chunk\'s line breaks', () => {
+  it('lineBreaks counts LF, CRLF and lone CR as LineIndex does, with the last line\'s length', () => {
+    for (const text of ['', 'a', '\n', 'a\n', 'a\nbc', '\n\nxyz', 'a\r\nb', 'a\rb\r', '\r\n\r', 'a\n\rb\r\n\ncd', 'x'.repeat(300) + '\n' + 'y'.repeat(7)]) {
+      const lines = new LineIndex(text);
+      const last = lines.positionAt(text.length);
+      assert.deepEqual(lineBreaks(text), { count: lines.lineCount - 1, tail: last.character }, JSON.stringify(text));
     }
   });
 });

@@ -180,6 +180,63 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assertEqualFacts([['docs/a.md', '---\ntitle: x\n\n# H {#h}\n'], ['docs/b.md', '----\nx\n----\n']], 0);
   });
 
+  it('link reference definitions of every shape: from the scanner when no reference link uses them, facts equal', function () {
+    // The Rust RFC template: `[summary]: #summary` under every heading, used by no link.
+    const rfc = '- Feature Name: `x`\n- Start Date: 2026-01-02\n\n# Summary\n[summary]: #summary\n\nOne paragraph.\n\n# Motivation\n[motivation]: #motivation\n\nWhy.[^a1]\n\n[^a1]: examples/a1.md\n';
+    const shapes = [
+      '[a]: #a',
+      '[a]: other.md#b%32',
+      '[a]: <other file.md#x y>',
+      '[a]: <>',
+      '[a]: https://example.com/x.md#q',
+      '[a]: docs/x.md "title #a"',
+      "[a]: #a 'title'",
+      '[a]: #a (title)',
+      '[a]:\n#a',
+      '[a]:\n  #a\n  "title"',
+      '[a]: #a\n"a title\nover lines"',
+      '[a]: #a "title" trailing',
+      '[a]: #a\n"title" trailing',
+      '[ Foo\n  Bar ]: #foo-bar',
+      '[ÄÖ ẞ]: #umlaut',
+      ' [a]: #a',
+      '   [a]: #a',
+      '    [a]: #a',
+      '[a]: #a\n[b]: other.md#b\nText after the definitions.',
+      '[a]: #a\n[a]: #second',
+      '[a]: \\#a',
+      '[a]: #a&amp;b',
+      '[a]: <#a',
+      '[a]: #a "unclosed',
+      '[a]:',
+      '[a] : #a',
+      'Text first\n[a]: #a',
+      '- [a]: #a',
+      '> [a]: #a',
+      '- item\n\n[a]: #a',
+      '[a]: #a\n===',
+      '[a]: #a\n\nUsed: [a], [text][a], [a][] and ![a].',
+      '| t |\n| - |\n[a]: #a',
+      '```\n[a]: #a\n```',
+    ];
+    const docs: [string, string][] = [['docs/rfc.md', rfc]];
+    for (const shape of shapes) {
+      const text = `# Spec {#s1}\n\n${shape}\n\nText.[^a1]\n\n[^a1]: examples/a1.md\n`;
+      docs.push(['docs/spec.md', text], ['docs/crlf.md', text.replace(/\n/g, '\r\n')], ['specs/001-feature/spec.md', text]);
+    }
+    assertEqualFacts(docs, 30);
+    // The template and the plain shapes really are on the scanner path, with their link facts.
+    assert.deepEqual(scannedChunks('docs/rfc.md', rfc), { chunks: 1, scanned: 1 });
+    assert.deepEqual(parseSpecChunked('docs/rfc.md', rfc).facts.links.map((l) => [l.anchor, l.unusedDefinition]), [['summary', true], ['motivation', true]]);
+    for (const shape of ['[a]: #a', '[a]: <other file.md#x y>', '[a]:\n  #a\n  "title"', '[ Foo\n  Bar ]: #foo-bar', '[a]: #a\n[b]: other.md#b\nText after the definitions.', '[a]: #a\n"a title\nover lines"']) {
+      assert.deepEqual(scannedChunks('docs/a.md', `# A\n\n${shape}\n`), { chunks: 1, scanned: 1 }, shape);
+    }
+    // A reference link using a definition, escapes and references in a destination, containers: the tree decides.
+    for (const shape of ['[a]: #a\n\nUsed: [a].', '[a]: \\#a', '[a]: #a&amp;b', '- [a]: #a', '> [a]: #a', ' [a]: #a']) {
+      assert.deepEqual(scannedChunks('docs/a.md', `# A\n\n${shape}\n`), { chunks: 1, scanned: 0 }, shape);
+    }
+  });
+
   it('the Model Spec', function () {
     const paths = markdownFiles(modelSpecDir());
     assert.ok(paths.some((p) => p.endsWith('model_spec.md')));
@@ -202,6 +259,8 @@ describe('spec facts from the scanner equal the tree walk', function () {
     '<!-- [^a1] -->', '<!---->', '<span title="t">', '</span>', '<br/>', '<a name=q>', '**FR-001**',
     // spec-kit requirement items and id mentions
     '- **FR-002**: ', '**SC-001** ', 'FR-001', 'FR-001a', 'NFR-12', 'x-FR-003', '_FR-004_', '[^FR-001]', '`FR-005`', ' SC-002,', '- [ ] T001', '+ ', '\n* ', '\n+ ', '\n- ',
+    // link reference definitions
+    '[a1]: #a1', '\n[a1]: #a1\n', '\n[L b]: other.md#b2 "t"\n', '[x]: <y z.md#q>', '[q]:\n  #q', ']: ', '[a1]', '[t][a1]', ' "t"', " 't'", ' (t)', '\n"t\nu"',
   ];
   /** Where each construct applies: a plain spec, a spec-kit feature's spec (items and mentions) and plan (mentions). */
   const FILES = ['docs/spec.md', 'specs/001-feature/spec.md', 'specs/001-feature/plan.md'];

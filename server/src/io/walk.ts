@@ -272,11 +272,20 @@ function refuseByStat(stat: fs.Stats, maxBytes: number): ReadResult | undefined 
 }
 
 /** The bytes read: over the cap (the file grew) or binary (NUL bytes) refused, else decoded as UTF-8 with replacement. */
+/** One decoder for every read (a whole-buffer decode keeps no state between calls): BOM removed, invalid bytes replaced. */
+const UTF8 = new TextDecoder('utf-8');
+
 function fromBytes(bytes: Uint8Array, maxBytes: number): ReadResult {
   if (bytes.length > maxBytes) return tooLarge(maxBytes);
   if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file (NUL bytes); not read' };
-  return { text: new TextDecoder('utf-8').decode(bytes) };
+  return { text: UTF8.decode(bytes) };
 }
+
+/**
+ * The synchronous reads' buffer, kept between reads (the decoded string is a copy): a worker reads thousands of files,
+ * and a fresh buffer of each file's size is an allocation outside V8's pool per file. Grown on demand, up to the cap.
+ */
+let scratch: Buffer | undefined;
 
 function readFailed(err: unknown): ReadResult {
   return { skipped: `read failed (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
@@ -298,14 +307,15 @@ export function readTextFileSync(absPath: string, maxBytes = MAX_READ_BYTES): Re
     const refused = refuseByStat(stat, maxBytes);
     if (refused) return refused;
     // Read to the end (the file may have grown since fstat), never past the cap.
-    let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(stat.size + 1, 4096)));
+    const want = Math.min(maxBytes + 1, Math.max(stat.size + 1, 4096));
+    let buffer = scratch && scratch.length >= want ? scratch : (scratch = Buffer.allocUnsafe(Math.max(want, 64 * 1024)));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
         if (buffer.length > maxBytes) break;
         const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
         buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
+        buffer = scratch = bigger;
       }
       const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;

@@ -247,7 +247,9 @@ class Lexer {
     while (this.i < end) {
       const before = this.i;
       if (before > this.stopAfter && this.pending.length === 0 && !this.stack.some((f) => f.kind === 'string')) break;
-      const top = this.stack[this.stack.length - 1];
+      // (not `stack[length - 1]` on an empty stack: a read out of bounds, -1, takes V8's slow generic path each step)
+      const n = this.stack.length;
+      const top = n > 0 ? this.stack[n - 1] : undefined;
       if (top?.kind === 'string') this.stringStep(top);
       else if (this.codeStep(top)) break;
       if (this.i <= before) this.i = before + 1; // never stall, whatever happened

@@ -679,6 +679,11 @@ export function walkMode(file: string, format: SpecFormat): WalkMode {
 /** The line breaks of a text (as in LineIndex: LF, CRLF, lone CR) and the length of its last line. */
 export function lineBreaks(text: string): { count: number; tail: number } {
   let count = 0;
+  if (text.indexOf('\r') < 0) {
+    // LF only (most text): the breaks found by the string search, not read character by character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+    return { count, tail: text.length - text.lastIndexOf('\n') - 1 };
+  }
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

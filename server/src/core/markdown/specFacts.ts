@@ -28,6 +28,8 @@ import { scanMarkdown, type ScanResult } from './scanner';
  * SpecFacts of one spec chunk from the Markdown scanner (scanner.ts) instead of a micromark/mdast tree: the fast path
  * of parseSpec's chunk parse. It covers the Markdown most spec sections are written in — ATX headings (with attribute
  * blocks), paragraphs, `- `, `* ` and `+ ` bullet items of one paragraph, GFM tables with outer pipes, one-line footnote definitions,
+ * link reference definitions in column 0 (any shape the scanner reads; a destination with an escape or a character
+ * reference is left to the tree walk) when no reference link uses them (a chunk with one is not covered),
  * fenced and indented code, HTML blocks, thematic breaks, a closed YAML or TOML front matter — whose inline content is plain text, one-line code spans,
  * footnote references `[^id]`, inline links `[text](destination)` of plain text, emphasis and strong that do not nest
  * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), backslash escapes (an escaped `\[^id]` is text) and
@@ -166,6 +168,35 @@ function closesBefore(c: number): boolean {
 /** A link destination that is its own URL: no spaces, brackets, quotes, escapes or references. */
 const SIMPLE_DEST = /^[^\s<>()\\&"'{}[\]`*]+$/;
 
+/** The characters inlines() acts on; every other character is plain text to it. */
+const INLINE_SPECIAL = /[`*_\\<~\]{}\t&![]/g;
+/** The offsets of INLINE_SPECIAL characters in the last text asked for (a chunk's inlines all read one text). */
+let specialsText: string | undefined;
+let specials: number[] = [];
+
+/** The offsets of the characters inlines() acts on in `text`: one search of the text, kept for the next call. */
+function specialsOf(text: string): number[] {
+  if (specialsText === text) return specials;
+  const at: number[] = [];
+  INLINE_SPECIAL.lastIndex = 0;
+  for (let m = INLINE_SPECIAL.exec(text); m; m = INLINE_SPECIAL.exec(text)) at.push(m.index);
+  specialsText = text;
+  specials = at;
+  return at;
+}
+
+/** The index of the first offset >= `from` in a sorted list (its length when none). */
+function firstAtOrAfter(list: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Footnote references `[^id]` and code spans in [from, to), or undefined when the range holds inline Markdown other
  * than plain text, references and code spans on one line.
@@ -180,7 +211,13 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
   const html: [number, number][] = [];
   // The open emphasis run: [start, end, delimiter]; emphasis here never nests, so one at a time.
   let open: [number, number, number] | undefined;
+  // Only the characters the switch acts on are visited (found by one search per text, not read one by one here).
+  const at = specialsOf(text);
+  let k = firstAtOrAfter(at, from);
   for (let i = from; i < to; i++) {
+    while (k < at.length && at[k]! < i) k++;
+    if (k === at.length || at[k]! >= to) break;
+    i = at[k]!;
     const c = text.charCodeAt(i);
     switch (c) {
       case 96: {
@@ -331,6 +368,7 @@ type Item =
   | { kind: 'paragraph'; start: number; end: number; item?: number; list?: number; inl?: Inline }
   | { kind: 'table'; start: number; end: number; rows: { start: number; end: number }[]; texts?: string[] }
   | { kind: 'def'; start: number; end: number; at: number }
+  | { kind: 'linkdef'; start: number; end: number; at: number }
   | { kind: 'code'; start: number; end: number }
   | { kind: 'html'; start: number; end: number };
 
@@ -363,14 +401,19 @@ function closedFrontMatter(scan: ScanResult): boolean {
   return scan.frontMatter !== undefined && (scan.frontMatter.kind === 'yaml' || scan.frontMatter.kind === 'toml');
 }
 
+/** blocksOf's marks per character of a chunk (0: no block, 1: a block, 2: code or HTML), reused. */
+let coveredScratch = new Uint8Array(64 * 1024);
+
 /** The blocks of a scan in document order, or undefined when the chunk holds anything the fast path does not cover. */
 function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
-  if ((scan.frontMatter && !closedFrontMatter(scan)) || scan.definitions.length || scan.markers.length) return undefined;
+  if ((scan.frontMatter && !closedFrontMatter(scan)) || scan.markers.length) return undefined;
   const items: Item[] = [];
   // (front matter: an opaque block, as fenced code)
   if (scan.frontMatter) items.push({ kind: 'code', start: scan.frontMatter.start, end: scan.frontMatter.end });
   scan.headings.forEach((h, at) => items.push({ kind: 'heading', start: h.start, end: h.end, at }));
   scan.footnoteDefs.forEach((d, at) => items.push({ kind: 'def', start: d.start, end: d.end, at }));
+  // Link reference definitions: blocks of their own (in column 0 like every other block, below).
+  scan.definitions.forEach((d, at) => items.push({ kind: 'linkdef', start: d.start, end: d.end, at }));
   for (const c of scan.codeBlocks) items.push({ kind: 'code', start: c.start, end: c.end });
   for (const h of scan.htmlBlocks) items.push({ kind: 'html', start: h.start, end: h.end });
   let table: Extract<Item, { kind: 'table' }> | undefined;
@@ -426,7 +469,10 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
   // opens a container: then the blocks are the document's top-level blocks.
   const itemStarts = new Set<number>();
   for (const it of items) if (it.kind === 'paragraph' && it.item !== undefined) itemStarts.add(it.item);
-  const covered = new Uint8Array(text.length + 1);
+  // (one array kept between chunks and cleared: a typed array per chunk is an allocation outside V8's heap each time)
+  if (coveredScratch.length < text.length + 1) coveredScratch = new Uint8Array(Math.max(text.length + 1, coveredScratch.length * 2));
+  const covered = coveredScratch;
+  covered.fill(0, 0, text.length + 1);
   for (const it of items) covered.fill(it.kind === 'code' || it.kind === 'html' ? 2 : 1, it.start, Math.max(it.end, it.start + 1));
   const lf = text.indexOf('\r') < 0;
   for (let at = 0; at < text.length; ) {
@@ -507,7 +553,7 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
     // The block's text with the masks blanked out (line breaks kept), built from slices, not per character.
     let masked = '';
     let at = start;
-    for (const [from, to] of [...masks].sort((a, b) => a[0] - b[0])) {
+    for (const [from, to] of masks.length > 1 ? [...masks].sort((a, b) => a[0] - b[0]) : masks) {
       const s = Math.max(from, at);
       const e = Math.min(to, end);
       if (e <= s) continue;
@@ -579,7 +625,11 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
   };
   /** Link brackets and destinations (a link without text: all of it) and emphasis delimiter runs are not prose. */
   const linkMasks = (inl: Inline): [number, number][] => {
-    const out = inl.links.flatMap(([s, e, ts, te]): [number, number][] => (ts === te ? [[s, e]] : [[s, ts], [te, e]]));
+    const out: [number, number][] = [];
+    for (const [s, e, ts, te] of inl.links) {
+      if (ts === te) out.push([s, e]);
+      else out.push([s, ts], [te, e]);
+    }
     for (const [os, oe, cs, ce] of inl.emph) out.push([os, oe], [cs, ce]);
     for (const r of inl.escapedRefs) out.push(r);
     for (const h of inl.html) out.push(h);
@@ -751,6 +801,21 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
           }
           (it.texts ??= []).push(...texts);
           if (all.length) addRefs(all, limit(collapse(texts.join(' ')), BLOCK_TEXT_LIMIT));
+        }
+        break;
+      }
+      case 'linkdef': {
+        // A link reference definition `[label]: destination "title"`: the link fact of its destination, as the tree
+        // walk's link(node) makes it. No reference link is on this path (a `[` that is neither an inline link nor a
+        // footnote reference leaves the chunk to the tree walk), so no link of the chunk uses it [^ln5u].
+        const d = scan.definitions[it.at]!;
+        const url = text.slice(d.destStart, d.destEnd);
+        // (mdast's url has escapes and character references decoded: left to the tree walk)
+        if (url.includes('\\') || url.includes('&')) return undefined;
+        const fact = linkFact(url, d.start, d.end, original, lines);
+        if (fact) {
+          facts.links.push(fact);
+          fact.unusedDefinition = true;
         }
         break;
       }

@@ -8,7 +8,7 @@ import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefin
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
-import { chunkSignature, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
+import { chunkSignature, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
 import { partnersOf } from '../analysis/typecheck/conflicts';
@@ -1883,6 +1883,12 @@ function definitionAt(file: string, d: FootnoteDef): FootnoteDefinitionAt {
 
 function footnoteClause(file: string, ref: FootnoteRef | undefined): Clause | undefined {
   if (!ref) return undefined;
+  // A one-line reference (every reference both parse paths make) holds its clause in a field; others in a WeakMap.
+  if (ref instanceof OneLineFootnoteRef) {
+    let clause = ref.madeClause as Clause | undefined;
+    if (clause?.file !== file) ref.madeClause = clause = makeFootnoteClause(file, ref);
+    return clause;
+  }
   let clause = footnoteClauses.get(ref);
   if (clause?.file !== file) footnoteClauses.set(ref, (clause = makeFootnoteClause(file, ref)));
   return clause;

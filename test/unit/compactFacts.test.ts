@@ -75,6 +75,31 @@ describe('compact footnote references', () => {
     );
   });
 
+  it('hold the footnote clause made of them for the next model, outside their fields (not enumerable, not in JSON, not cloned)', () => {
+    const index = memoryWorkspace({ 'spec.md': SPEC });
+    const first = index.model().resolve('brief').clause!;
+    const ref = index.factsOf('spec.md')!.spec!.footnoteRefs[0]!;
+    // Another file changes the model: the unchanged reference gives the same clause object.
+    index.updateFile('src/reply.ts', '// Keeps replies short [^brief].\nexport const short = true;\n');
+    assert.equal(index.model().resolve('brief').citations.length, 1);
+    assert.equal(index.model().resolve('brief').clause, first);
+    assert.deepEqual(Object.keys(ref), ['id', 'block', 'line', 'start', 'end']);
+    assert.deepEqual(JSON.parse(JSON.stringify(ref)), literal(parseSpec('spec.md', SPEC).footnoteRefs[0]!));
+    assert.deepEqual(index.factsOf('spec.md')!.spec!.footnoteRefs, parseSpec('spec.md', SPEC).footnoteRefs);
+    assert.equal((structuredClone(ref) as { madeClause?: unknown }).madeClause, undefined);
+  });
+
+  it('a spec with more references than the first size of the model\'s per-file records patches to the model of a fresh build', () => {
+    const text = (word: string): string => `# Rules {#rules}\n\n${Array.from({ length: 40 }, (_, i) => `Rule ${i} is ${i === 30 ? word : 'kept'}[^r${i}].`).join('\n\n')}\n`;
+    const index = memoryWorkspace({ 'spec.md': text('kept') });
+    index.model();
+    // The same ids, another text: the model is patched through the records (kinds and indexes read back from them).
+    index.updateFile('spec.md', text('changed'));
+    const view = (w: WorkspaceIndex): unknown => JSON.parse(JSON.stringify([w.model().clauses, Array.from({ length: 40 }, (_, i) => w.model().resolve(`r${i}`).specReferences)]));
+    assert.deepEqual(view(index), view(memoryWorkspace({ 'spec.md': text('changed') })));
+    assert.equal(index.model().resolve('r30').clause!.text, 'Rule 30 is changed[^r30].');
+  });
+
   it('facts added from a clone (a worker batch) give the model of the same parse in one thread', () => {
     const one = memoryWorkspace({ 'spec.md': SPEC });
     const other = new WorkspaceIndex(resolveConfig(undefined).config);

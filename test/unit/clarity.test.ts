@@ -48,6 +48,12 @@ describe('clarity: which files are reviewed, and as what [^am7f]', () => {
     assert.equal(reviewOf('openspec/changes/archive/2025-01-01-add-x/specs/uploads/spec.md', openspec, none), undefined);
     assert.equal(reviewOf('openspec/changes/add-x/proposal.md', '## Why\n\nUploads should be quick.\n', none), undefined);
     assert.deepEqual(found('openspec/specs/uploads/spec.md', openspec), ['quickly (vague)']);
+    // A document that adopts BCP 14's key words (quotes them, cites RFC 2119 or BCP 14) states requirements; only their
+    // capitals are keywords there (RFC 8174).
+    const bcp14 = '# Widget API\n\nThe key words "MUST", "MUST NOT", "SHOULD" in this document are to be interpreted as described in RFC 2119.\n\nServers MUST answer quickly. Clients should be careful.\n';
+    assert.deepEqual(reviewOf('docs/api.md', bcp14, none), { format: 'markdown', from: 0, capitalsOnly: true });
+    assert.deepEqual(found('docs/api.md', bcp14), ['quickly (vague)']);
+    assert.equal(reviewOf('CONTRIBUTING.md', 'Contributions MUST follow RFC 2119 wording.\n', none), undefined);
     assert.equal(reviewOf('README.md', '# Tool\n\nSetup should be quick.\n', none), undefined);
     // Footnotes with a text note are any document's footnotes; a footnote id with no note (or naming its example file)
     // declares a clause [^am9c].
@@ -222,6 +228,17 @@ describe('clarity: classes and sentence structure [^am6c]', () => {
     ]);
     const text = ['## Terminology {#t}', '', '- Fast path: the cached route.', '', '## Rules {#r authority=root}', '', 'Requests must take the fast path.', ''].join('\n');
     assert.deepEqual(found('spec.md', text), []);
+  });
+
+  it('a name the document gives in code (`recent_root_references`, `freshNonce`) makes its words from the evaluative one a term', () => {
+    assert.deepEqual(documentTerms('Clients MUST insert `recent_root_references` and may use `freshNonce`.\n'), [
+      'recent root references',
+      'recent root reference',
+      'recent root',
+      'fresh nonce',
+    ]);
+    const spec = SPEC_KIT(['Nodes MUST reject a block whose `recent_root_references` list is empty and MUST NOT modify the recent root reference set.', 'Nodes MUST keep recent blocks.']);
+    assert.deepEqual(found('specs/001-roots/spec.md', spec), ['recent (time)']);
   });
 });
 

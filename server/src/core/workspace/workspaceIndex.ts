@@ -393,7 +393,7 @@ export class WorkspaceIndex {
     const offsets: number[] = [];
     // The document's own vocabulary (`terms`) is shared by its chunks: a chunk's findings are kept for it only.
     const domain = pieces ? domainOfPieces(chunks.map((c) => c.text), (_, i) => chunkDomain(chunks[i]!), review.format) : domainOf(text, review.format);
-    const key = `${review.format}\u0000${domain}\u0000${terms.join('\u0000')}`;
+    const key = `${review.format}${review.capitalsOnly ? '+caps' : ''}\u0000${domain}\u0000${terms.join('\u0000')}`;
     // The headings enclosing each chunk (a chunk starts at its own heading): its list items may be criteria of a
     // section an earlier chunk opened. Part of the cache key.
     let sections: Section[] = [];
@@ -417,7 +417,7 @@ export class WorkspaceIndex {
               documentTerms: terms,
               domain,
               sections: enclosing,
-              capitalKeywordsOnly: review.format === 'kramdown-rfc',
+              capitalKeywordsOnly: review.format === 'kramdown-rfc' || review.capitalsOnly === true,
             })
           : [];
         // Chunk-local hits (ranges from the chunk's first line): placed by shifting, as the chunk's facts are.

@@ -15,8 +15,9 @@ import { CLASS_WORDS } from './classes';
  *  - `openspec`: an OpenSpec capability spec: the `spec.md` of `openspec/specs/<capability>/` or of a change's
  *    `openspec/changes/<change>/specs/<capability>/`, or `### Requirement: …` headings with `#### Scenario: …` ones;
  *  - `model-spec`: a spec that declares clauses with `{#id authority=…}` headings or footnote ids;
- *  - `markdown`: another spec that declares clauses (`{#id}` headings, footnote ids that are not text notes), or a KEP (`# KEP-1234: …` with a
- *    `## Proposal` or `### Goals` section).
+ *  - `markdown`: another spec that declares clauses (`{#id}` headings, footnote ids that are not text notes), a KEP (`# KEP-1234: …` with a
+ *    `## Proposal` or `### Goals` section), or a document that adopts BCP 14's key words (quotes `"MUST NOT"` and
+ *    cites RFC 2119 or BCP 14; only their capitals are keywords there).
  * A README, a changelog or notes without any of this are not specs: not reviewed. Neither is a template, nor an archived
  * OpenSpec change (`openspec/changes/archive/<change>/`: applied, history; its capability specs are reviewed).
  *
@@ -28,6 +29,11 @@ export interface Review {
   format: SpecFormat;
   /** Offset where the reviewed prose starts (after a kramdown-rfc front matter and its `--- abstract` line). */
   from: number;
+  /**
+   * The document adopts BCP 14 (quotes the key words, cites RFC 2119 or BCP 14): only the capitals are keywords there
+   * (RFC 8174), as in a kramdown-rfc draft.
+   */
+  capitalsOnly?: true;
 }
 
 const CODE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$|`[^`\n]+`/gm;
@@ -39,6 +45,9 @@ const SPEC_KIT_SECTION = /^##[ \t]+(?:Requirements|Success Criteria|User Scenari
 const EARS = /^\s*(?:\d+\.|[-*])\s+(?:WHEN|WHILE|IF|WHERE)\b[^\n]*\bSHALL\b/m;
 const ACCEPTANCE_HEADING = /^#{2,6}[ \t]+Acceptance Criteria\b/m;
 const KEP_TITLE = /^#[ \t]+KEP-\d+\b/m;
+/** BCP 14's boilerplate: the key words quoted (`"MUST NOT"`) and RFC 2119 or BCP 14 cited, each within a line. */
+const BCP14_KEY_WORDS = /"MUST NOT"/;
+const BCP14_CITED = /\b(?:BCP ?14|RFC ?2119)\b/;
 const OPENSPEC_REQUIREMENT = /^###[ \t]+Requirement:[ \t]+\S/m;
 const OPENSPEC_SCENARIO = /^####[ \t]+Scenario:[ \t]+\S/m;
 /** An OpenSpec capability folder: `openspec/specs/<capability>/`, also a change's `openspec/changes/<change>/specs/<capability>/`. */
@@ -56,6 +65,8 @@ export interface ReviewEvidence {
   kepSection: boolean;
   openspecRequirement: boolean;
   openspecScenario: boolean;
+  bcp14KeyWords: boolean;
+  bcp14Cited: boolean;
 }
 
 function evidenceOf(text: string): ReviewEvidence {
@@ -69,6 +80,8 @@ function evidenceOf(text: string): ReviewEvidence {
     kepSection: KEP_SECTION.test(text),
     openspecRequirement: OPENSPEC_REQUIREMENT.test(text),
     openspecScenario: OPENSPEC_SCENARIO.test(text),
+    bcp14KeyWords: BCP14_KEY_WORDS.test(text),
+    bcp14Cited: BCP14_CITED.test(text),
   };
 }
 
@@ -151,6 +164,9 @@ function decide(
   const declares = facts.headingClauses.length > 0 || facts.footnoteRefs.some((r) => !noted.has(r.id)) || facts.footnoteDefs.some((d) => !noted.has(d.id));
   if (declares) return { format: facts.headingClauses.some((c) => c.authority !== undefined) ? 'model-spec' : 'markdown', from: 0 };
   if (e.kepTitle && e.kepSection) return { format: 'markdown', from: 0 };
+  // A document that adopts BCP 14 ("The key words "MUST", "MUST NOT" … are to be interpreted as described in RFC 2119")
+  // says it states requirements: an EIP, a Markdown protocol draft, a project's specification.
+  if (e.bcp14KeyWords && e.bcp14Cited) return { format: 'markdown', from: 0, capitalsOnly: true };
   return undefined;
 }
 
@@ -181,7 +197,7 @@ export function documentTerms(text: string): string[] {
  * one): mergeTermParts of its pieces' parts, in order, is documentTerms of the whole (an edit re-reads one piece).
  */
 export function documentTermParts(text: string): string[][] {
-  const parts: string[][] = [[], [], [], [], [], [], []];
+  const parts: string[][] = [[], [], [], [], [], [], [], []];
   for (const m of text.matchAll(BOLD_TERM)) parts[0]!.push(m[1]!);
   for (const m of text.matchAll(DEFINITION_LIST)) parts[1]!.push(m[1]!);
   for (const m of text.matchAll(QUOTED_DEFINITION)) parts[2]!.push(m[1]!);
@@ -213,8 +229,24 @@ export function documentTermParts(text: string): string[][] {
     const word = m[1]!.toLowerCase();
     if (CLASS_WORDS.get(word)?.form === 'adj') parts[6]!.push(word);
   }
+  // A name the document gives in code, `recent_root_references`, `freshNonce`: its words from the evaluative one on
+  // are a fixed term of the document ("the recent root reference set" names that set, it asks no recency).
+  for (const m of text.matchAll(IDENTIFIER)) {
+    const words = m[0].replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[_\s-]+/).filter(Boolean);
+    const at = words.findIndex((w) => CLASS_WORDS.get(w)?.form === 'adj');
+    if (at < 0 || at === words.length - 1 || words.length > 6) continue;
+    // Each name from the evaluative word on, and its shorter heads: `recent_root_references` names "recent root" too.
+    for (let end = words.length; end > at + 1; end--) {
+      const term = words.slice(at, end).join(' ');
+      parts[7]!.push(term);
+      if (/[^s]s$/.test(term)) parts[7]!.push(term.slice(0, -1));
+    }
+  }
   return parts;
 }
+
+/** An identifier of two to six words: snake_case (`recent_root_references`) or camelCase (`freshNonce`). */
+const IDENTIFIER = /\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+){1,5}\b|\b[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+){1,5}\b/g;
 
 /** One word alone in double quotes, or after a label and a colon in them: `"Rare"`, `"Rarity: Rare"`. */
 const QUOTED_VALUE = /(?<![\w"“])["“](?:[A-Za-z][\w -]{0,30}:[ \t]*)?([A-Za-z][a-z-]{2,30})["”](?![\w"”])/g;

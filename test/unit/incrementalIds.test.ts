@@ -2,7 +2,7 @@
 // files whose diagnostics may change are recomputed. After every random edit, the model, every resolution and the
 // per-file diagnostics kept the editor's way must equal a fresh index of the same texts.
 import * as assert from 'node:assert/strict';
-import { computeDiagnostics, suggestId } from '../../server/src/core/diagnostics/diagnostics';
+import { compareInFile, computeDiagnostics, sortInFile, suggestId } from '../../server/src/core/diagnostics/diagnostics';
 import { closest, distance } from 'fastest-levenshtein';
 import { IdMap, type IndexModel, type WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { nearestAfter, nearestId } from '../../server/src/core/text/nearest';
@@ -501,4 +501,45 @@ describe('incremental conflicts: the grouping of statements kept across edits', 
       assert.ok(seen > 0, 'the random specs have conflicts to compare');
     });
   }
+});
+
+describe('incremental diagnostics: a file\'s list sorted from the order of its last list', () => {
+  const make = (line: number, character: number, code: Diagnostic['code'], n: number): Diagnostic => ({
+    code,
+    file: 'a.md',
+    severity: 'info',
+    range: { start: { line, character }, end: { line, character: character + 1 } },
+    message: `d${n}`,
+  });
+  it('equals a stable sort of the new list, whatever the earlier list (ties, duplicates, lists in another order)', () => {
+    const next = rng(11);
+    const codes: Diagnostic['code'][] = ['clause.uncited', 'ambiguity.vague', 'conflict.modal'];
+    let n = 0;
+    let merged = 0;
+    for (let round = 0; round < 400; round++) {
+      // Few distinct positions: many ties on line, character and code.
+      const pool = Array.from({ length: 70 + next(90) }, () => make(next(12), next(3), codes[next(codes.length)]!, n++));
+      const previous = sortInFile(pool.filter(() => next(5) > 0), undefined);
+      const out = [...pool.filter(() => next(6) > 0), ...Array.from({ length: next(8) }, () => make(next(12), next(3), codes[next(codes.length)]!, n++))];
+      // Shuffle a little: kept diagnostics may come in another order than before (their ties then too).
+      for (let i = 0; i < next(4); i++) {
+        const a = next(out.length);
+        const b = next(out.length);
+        [out[a], out[b]] = [out[b]!, out[a]!];
+      }
+      if (next(10) === 0 && out.length) out.push(out[next(out.length)]!); // one object twice
+      const hint = next(10) === 0 ? [...previous].reverse() : previous;
+      const expected = [...out].sort(compareInFile);
+      const got = sortInFile([...out], hint);
+      assert.equal(got.length, expected.length, `round ${round}`);
+      got.forEach((d, i) => assert.equal(d, expected[i], `round ${round}, at ${i}: ${d.message} for ${expected[i]!.message}`));
+      if (got !== hint && previous.length >= 64) merged++;
+    }
+    assert.ok(merged > 300, `the merge path is taken (${merged})`);
+  });
+  it('gives back the earlier list itself when the diagnostics are the same objects', () => {
+    const list = Array.from({ length: 100 }, (_, i) => make(i, 0, 'clause.uncited', i));
+    const previous = sortInFile([...list].reverse(), undefined);
+    assert.equal(sortInFile([...list], previous), previous);
+  });
 });

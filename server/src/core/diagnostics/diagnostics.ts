@@ -430,8 +430,69 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
     }
   }
 
-  // One file: the file comparison is moot (the same order, for less work on a big spec's thousands).
-  return out.sort(only === undefined ? compareDiagnostics : compareInFile);
+  if (only === undefined) return out.sort(compareDiagnostics);
+  // One file: the file comparison is moot. The order of its last list is reused (most diagnostics of an edited file are
+  // the same objects as before the edit: memoized by clause and by hit).
+  let lasts = lastInFile.get(config);
+  if (!lasts) lastInFile.set(config, (lasts = new Map()));
+  const sorted = sortInFile(out, lasts.get(only));
+  lasts.set(only, sorted);
+  return sorted;
+}
+
+/** The last sorted list of each file computed alone, per configuration: the hint sortInFile starts from. */
+const lastInFile = new WeakMap<ClarifierConfig, Map<string, Diagnostic[]>>();
+
+/**
+ * `out` sorted as `out.sort(compareInFile)` sorts it (stable: equal diagnostics keep their order in `out`), from the
+ * order of an earlier list: the diagnostics both lists hold keep their earlier order (their ranges and codes did not
+ * change: a diagnostic is never changed once made), so only the new ones are sorted and merged in. Ties are checked,
+ * and anything unexpected (a diagnostic twice in a list, a tie in the other order) sorts `out` instead.
+ */
+export function sortInFile(out: Diagnostic[], previous: Diagnostic[] | undefined): Diagnostic[] {
+  if (!previous || previous.length < 64 || out.length < 64) return out.sort(compareInFile);
+  const at = new Map<Diagnostic, number>();
+  for (let i = 0; i < out.length; i++) at.set(out[i]!, i);
+  if (at.size !== out.length) return out.sort(compareInFile);
+  const taken = new Uint8Array(out.length);
+  const kept: Diagnostic[] = [];
+  let last: Diagnostic | undefined;
+  let lastAt = -1;
+  for (const d of previous) {
+    const i = at.get(d);
+    if (i === undefined) continue;
+    if (taken[i]) return out.sort(compareInFile);
+    taken[i] = 1;
+    // Kept in the earlier order; equal neighbours must also be in the order of `out` (what a stable sort keeps).
+    if (last && i < lastAt && compareInFile(last, d) === 0) return out.sort(compareInFile);
+    kept.push(d);
+    last = d;
+    lastAt = i;
+  }
+  // The same diagnostics as before: the same list (what is memoized by list, its LSP form and counts, stays valid).
+  if (kept.length === out.length) return kept.length === previous.length ? previous : kept;
+  const fresh: Diagnostic[] = [];
+  for (let i = 0; i < out.length; i++) if (!taken[i]) fresh.push(out[i]!);
+  fresh.sort(compareInFile);
+  const merged: Diagnostic[] = new Array<Diagnostic>(out.length);
+  let k = 0;
+  let f = 0;
+  let m = 0;
+  while (k < kept.length && f < fresh.length) {
+    const a = kept[k]!;
+    const b = fresh[f]!;
+    const c = compareInFile(a, b);
+    if (c < 0 || (c === 0 && at.get(a)! < at.get(b)!)) {
+      merged[m++] = a;
+      k++;
+    } else {
+      merged[m++] = b;
+      f++;
+    }
+  }
+  while (k < kept.length) merged[m++] = kept[k++]!;
+  while (f < fresh.length) merged[m++] = fresh[f++]!;
+  return merged;
 }
 
 function groupByScope(model: IndexModel, clauses: Clause[]): Clause[][] {
@@ -450,7 +511,7 @@ function scopeNote(model: IndexModel, clause: Clause): string {
   return s.kind === 'workspace' ? '' : ` (in ${s.kind} ${s.path})`;
 }
 
-function compareInFile(a: Diagnostic, b: Diagnostic): number {
+export function compareInFile(a: Diagnostic, b: Diagnostic): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 

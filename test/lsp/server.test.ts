@@ -419,6 +419,37 @@ describe('language server: pulled diagnostics with result ids equal the pushed o
     assert.ok(third.items.some((i: any) => i.uri === uri(charge) && i.kind === 'full'));
     assert.ok(third.items.some((i: any) => i.kind === 'unchanged'), 'the files the change did not touch are unchanged');
   });
+
+  it('a workspace pull is answered once the user stops typing, with the diagnostics after the last edit', async () => {
+    const rel = 'specs/payments.md';
+    let text = fs.readFileSync(path.join(pullDir, rel), 'utf8');
+    const docUri = puller.open(path.join(pullDir, rel), 'markdown', text);
+    let version = 1;
+    const before = (await puller.request('textDocument/diagnostic', { textDocument: { uri: docUri } })).items;
+    let last: unknown[] = before;
+    let answered = false;
+    const pending = puller.request('workspace/diagnostic', { previousResultIds: [] }).then((r: any) => ((answered = true), r));
+    // Typing, each edit's diagnostics pulled as VS Code does: 12 words, 40 ms apart.
+    let answeredWhileTyping = false;
+    for (let i = 0; i < 12; i++) {
+      // A word at the start of the refunds paragraph: its findings (timely, etc.) move.
+      const at = text.indexOf('Customers can ask');
+      const where = positionOf(text, '', at);
+      text = text.slice(0, at) + 'Really ' + text.slice(at);
+      version++;
+      puller.notify('textDocument/didChange', { textDocument: { uri: docUri, version }, contentChanges: [{ range: { start: where, end: where }, text: 'Really ' }] });
+      last = (await puller.request('textDocument/diagnostic', { textDocument: { uri: docUri } })).items;
+      answeredWhileTyping ||= answered;
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    assert.equal(answeredWhileTyping, false, 'not answered between keystrokes');
+    const report = await pending;
+    const scratch = await puller.request('workspace/diagnostic', { previousResultIds: [] });
+    assert.deepEqual(report.items.map((i: any) => [i.uri, i.items]), scratch.items.map((i: any) => [i.uri, i.items]), 'the diagnostics of the last text');
+    assert.deepEqual(report.items.find((i: any) => i.uri === docUri).items, last, 'the open document as its last pull');
+    assert.notDeepEqual(last, before, 'typing changed its diagnostics');
+    puller.notify('textDocument/didClose', { textDocument: { uri: docUri } });
+  });
 });
 
 describe('clarify lsp --stdio (the standalone server for any editor)', () => {

@@ -84,6 +84,13 @@ interface ResolveData {
  * starting a process forks the server's (large) process, which holds up an answer or a keystroke's diagnostics.
  */
 const QUIET_MS = 250;
+/**
+ * The workspace pull is answered only after this long without an edit of an open document (counted from the end of the
+ * edit's diagnostics): its report carries every file's diagnostics, thousands for a big spec whose positions moved, and
+ * encoding them holds up the next keystroke's. The client pulls the open document itself and takes that report over
+ * the workspace's for it, so a user typing sees the same diagnostics, and the rest of the workspace once typing pauses.
+ */
+const WORKSPACE_QUIET_MS = 250;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -105,6 +112,14 @@ export function startServer(connection: Connection): void {
   const quiet = async (): Promise<void> => {
     for (let wait = QUIET_MS - (performance.now() - lastActivity); wait > 0; wait = QUIET_MS - (performance.now() - lastActivity)) {
       await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  };
+  /** When an open document was last edited, or the diagnostics of an edit last answered or published. */
+  let lastEdit = -Infinity;
+  /** Waits until no document was edited for WORKSPACE_QUIET_MS (or the request is cancelled). */
+  const editsQuiet = async (token: CancellationToken): Promise<void> => {
+    for (let wait = WORKSPACE_QUIET_MS - (performance.now() - lastEdit); wait > 0 && !token.isCancellationRequested; wait = WORKSPACE_QUIET_MS - (performance.now() - lastEdit)) {
+      await raceCancel(new Promise((resolve) => setTimeout(resolve, wait)), token);
     }
   };
 
@@ -292,7 +307,7 @@ export function startServer(connection: Connection): void {
   // ---- documents and files ----
 
   documents.onDidChangeContent((e) => {
-    lastActivity = performance.now();
+    lastActivity = lastEdit = performance.now();
     host.documentChanged(e.document.uri, e.document.getText());
   });
   documents.onDidSave((e) => {
@@ -345,6 +360,7 @@ export function startServer(connection: Connection): void {
           publishCost.set(folder, local ? 0 : performance.now() - started);
           // The user is typing: a git process started right after this publish would delay the next keystroke's.
           lastActivity = performance.now();
+          if (local) lastEdit = lastActivity;
         },
         // The change at hand decides: one that only touched its own file is published at once, even right after a
         // costly one (typing after adding a footnote must not wait out the debounce of the edit before).
@@ -435,6 +451,8 @@ export function startServer(connection: Connection): void {
       if (!at) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const list = at.folder.diagnosticsOf(at.rel);
       const resultId = resultIdOf(at.folder, at.rel, list, 'd');
+      // The document is pulled after each edit: a workspace pull waits until the user pauses (WORKSPACE_QUIET_MS).
+      lastEdit = performance.now();
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: capped(list).map((d) => toLspCached(d, at.folder)) };
     }),
@@ -445,6 +463,8 @@ export function startServer(connection: Connection): void {
   let lastWorkspaceReport = new Set<string>();
   connection.languages.diagnostics.onWorkspace(
     guard('workspace/diagnostic', { items: [] }, async (params, token) => {
+      await editsQuiet(token);
+      if (token.isCancellationRequested) return { items: [] };
       await allReady(token);
       const previous = new Map<string, string>();
       for (const p of params.previousResultIds ?? []) previous.set(normalizeUri(p.uri), p.value);

@@ -452,6 +452,31 @@ describe('language server: pulled diagnostics with result ids equal the pushed o
   });
 });
 
+describe('language server: the English model of the ambiguity pass', function () {
+  this.timeout(60_000);
+  it('is loaded once a spec is open, after its diagnostics are answered, not at start', async () => {
+    // A workspace with nothing to tag: indexing it never needs the model.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-lsp-tagger-'));
+    fs.mkdirSync(path.join(dir, 'specs'));
+    fs.writeFileSync(path.join(dir, 'specs/a.md'), '# Records {#records}\n\nThe service stores records.\n');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'plain\n');
+    const client = new LspClient();
+    try {
+      await client.initialize(dir, { textDocument: { diagnostic: { dynamicRegistration: false } } });
+      await client.waitFor((n) => n.method === 'specClarifier/status', 'the first index');
+      const loaded = (n: { method: string; params: any }): boolean => n.method === 'window/logMessage' && /English model loaded/.test(n.params.message);
+      await client.request('textDocument/hover', { textDocument: { uri: uri(path.join(dir, 'specs/a.md')) }, position: { line: 0, character: 3 } });
+      assert.equal(client.notifications.some(loaded), false, 'not loaded at start');
+      const docUri = client.open(path.join(dir, 'specs/a.md'), 'markdown', fs.readFileSync(path.join(dir, 'specs/a.md'), 'utf8'));
+      const report = await client.request('textDocument/diagnostic', { textDocument: { uri: docUri } });
+      assert.equal(report.kind, 'full');
+      await client.waitFor(loaded, 'the English model loaded');
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
 describe('clarify lsp --stdio (the standalone server for any editor)', () => {
   it('speaks LSP over stdio from the CLI bundle', async () => {
     const dir = copyFixture('shop');

@@ -23,6 +23,7 @@ import { answerRequestEdits } from '../core/features/clarify';
 import { clauseDocumentation, completeAnchors, completeIds, completionContext } from '../core/features/completion';
 import { hoverMarkdown } from '../core/features/hover';
 import { staleHoverMarkdown } from '../core/analysis/drift';
+import { loadTagger } from '../core/analysis/ambiguity/nlp';
 import { findStaleCitations, type BlameCache } from '../io/drift';
 import { occurrenceAt } from '../core/features/locate';
 import { definition, prepareRename, references, renameId } from '../core/features/navigation';
@@ -142,6 +143,24 @@ export function startServer(connection: Connection): void {
   process.on('uncaughtException', (err) => log.error(`uncaught: ${err.stack ?? err.message}`));
   process.on('unhandledRejection', (err) => log.error(`unhandled rejection: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
 
+  /**
+   * The English model of the ambiguity pass (0.3-0.7 s to load, ~57 MB): loaded once a spec document is open, just after
+   * the next answer or publish, not on the first edit that needs a tag (that edit would wait for it). Never at start.
+   */
+  let tagger: 'unneeded' | 'due' | 'loaded' = 'unneeded';
+  const afterAnswer = (): void => {
+    if (tagger !== 'due') return;
+    tagger = 'loaded';
+    setTimeout(() => {
+      try {
+        const started = performance.now();
+        if (loadTagger()) log.info(`English model loaded for the ambiguity pass (${Math.round(performance.now() - started)} ms)`);
+      } catch (err) {
+        log.error(`loading the English model failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }, 10);
+  };
+
   /** Runs a handler; failures are logged and answered with the fallback. Cancellation returns the fallback too. */
   function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => Promise<R> | R) {
     return async (params: P, token: CancellationToken): Promise<R> => {
@@ -156,6 +175,7 @@ export function startServer(connection: Connection): void {
       } finally {
         // Quiet is counted from the end of the work: an answer that took long is not itself a quiet moment.
         lastActivity = performance.now();
+        afterAnswer();
       }
     };
   }
@@ -310,6 +330,12 @@ export function startServer(connection: Connection): void {
     lastActivity = lastEdit = performance.now();
     host.documentChanged(e.document.uri, e.document.getText());
   });
+  documents.onDidOpen((e) => {
+    const at = tagger === 'unneeded' ? host.locate(e.document.uri) : undefined;
+    // Before the first index: by its name.
+    const index = (at?.folder as { index?: { roleOf(rel: string): string } } | undefined)?.index;
+    if (at && (index ? index.roleOf(at.rel) === 'spec' : /\.(?:md|markdown)$/i.test(at.rel))) tagger = 'due';
+  });
   documents.onDidSave((e) => {
     const at = host.locate(e.document.uri);
     if (at) scheduleStale(at.folder);
@@ -361,6 +387,7 @@ export function startServer(connection: Connection): void {
           // The user is typing: a git process started right after this publish would delay the next keystroke's.
           lastActivity = performance.now();
           if (local) lastEdit = lastActivity;
+          afterAnswer();
         },
         // The change at hand decides: one that only touched its own file is published at once, even right after a
         // costly one (typing after adding a footnote must not wait out the debounce of the edit before).

@@ -474,24 +474,26 @@ export function sortInFile(out: Diagnostic[], previous: Diagnostic[] | undefined
   const fresh: Diagnostic[] = [];
   for (let i = 0; i < out.length; i++) if (!taken[i]) fresh.push(out[i]!);
   fresh.sort(compareInFile);
-  const merged: Diagnostic[] = new Array<Diagnostic>(out.length);
-  let k = 0;
-  let f = 0;
-  let m = 0;
-  while (k < kept.length && f < fresh.length) {
-    const a = kept[k]!;
-    const b = fresh[f]!;
+  // Each new diagnostic goes where a binary search of the kept ones puts it (a few new among thousands kept).
+  const before = (a: Diagnostic, b: Diagnostic): boolean => {
     const c = compareInFile(a, b);
-    if (c < 0 || (c === 0 && at.get(a)! < at.get(b)!)) {
-      merged[m++] = a;
-      k++;
-    } else {
-      merged[m++] = b;
-      f++;
+    return c < 0 || (c === 0 && at.get(a)! < at.get(b)!);
+  };
+  const merged: Diagnostic[] = [];
+  let from = 0;
+  for (const d of fresh) {
+    let lo = from;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(kept[mid]!, d)) lo = mid + 1;
+      else hi = mid;
     }
+    for (let k = from; k < lo; k++) merged.push(kept[k]!);
+    merged.push(d);
+    from = lo;
   }
-  while (k < kept.length) merged[m++] = kept[k++]!;
-  while (f < fresh.length) merged[m++] = fresh[f++]!;
+  for (let k = from; k < kept.length; k++) merged.push(kept[k]!);
   return merged;
 }
 

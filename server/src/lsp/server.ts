@@ -916,13 +916,18 @@ function capped(list: readonly Diagnostic[]): readonly Diagnostic[] {
   if (list.length <= MAX_DIAGNOSTICS_PER_FILE) return list;
   let out = cappedLists.get(list);
   if (!out) {
-    // A stable pick by severity in one pass per severity (not a sort of thousands on every edit of a big spec).
+    // A stable pick by severity in one pass (not a sort of thousands on every edit of a big spec): each severity's
+    // first MAX_DIAGNOSTICS_PER_FILE in order, then the most severe first.
+    const bySeverity: Diagnostic[][] = [[], [], [], []];
+    for (const d of list) {
+      const bucket = bySeverity[SEVERITY_RANK[d.severity]]!;
+      if (bucket.length < MAX_DIAGNOSTICS_PER_FILE) bucket.push(d);
+    }
     out = [];
-    for (let rank = 0; rank < 4 && out.length < MAX_DIAGNOSTICS_PER_FILE; rank++) {
-      for (const d of list) {
-        if (SEVERITY_RANK[d.severity] !== rank) continue;
-        out.push(d);
+    for (const bucket of bySeverity) {
+      for (const d of bucket) {
         if (out.length === MAX_DIAGNOSTICS_PER_FILE) break;
+        out.push(d);
       }
     }
     cappedLists.set(list, out);

@@ -511,35 +511,47 @@ describe('incremental diagnostics: a file\'s list sorted from the order of its l
     range: { start: { line, character }, end: { line, character: character + 1 } },
     message: `d${n}`,
   });
-  it('equals a stable sort of the new list, whatever the earlier list (ties, duplicates, lists in another order)', () => {
+  it('equals a stable sort of the new list after random changes of the last one (ties, moves, duplicates)', () => {
     const next = rng(11);
     const codes: Diagnostic['code'][] = ['clause.uncited', 'ambiguity.vague', 'conflict.modal'];
     let n = 0;
-    let merged = 0;
-    for (let round = 0; round < 400; round++) {
-      // Few distinct positions: many ties on line, character and code.
-      const pool = Array.from({ length: 70 + next(90) }, () => make(next(12), next(3), codes[next(codes.length)]!, n++));
-      const previous = sortInFile(pool.filter(() => next(5) > 0), undefined);
-      const out = [...pool.filter(() => next(6) > 0), ...Array.from({ length: next(8) }, () => make(next(12), next(3), codes[next(codes.length)]!, n++))];
-      // Shuffle a little: kept diagnostics may come in another order than before (their ties then too).
-      for (let i = 0; i < next(4); i++) {
-        const a = next(out.length);
-        const b = next(out.length);
-        [out[a], out[b]] = [out[b]!, out[a]!];
+    let lines = 30;
+    const fresh = (): Diagnostic => make(next(lines), next(3), codes[next(codes.length)]!, n++);
+    let reused = 0;
+    for (let round = 0; round < 600; round++) {
+      // Every other round few distinct positions: many ties on line, character and code.
+      lines = round % 2 ? 30 : 5000;
+      const made = Array.from({ length: 70 + next(120) }, fresh);
+      const twice = lines === 30 && next(3) === 0 ? made[next(made.length)]! : undefined;
+      if (twice) made.splice(next(made.length), 0, twice); // the last list had one twice
+      const last = { out: made, sorted: [...made].sort(compareInFile) };
+      const out = [...made];
+      if (twice && next(2) === 0) out.splice(out.indexOf(twice), 1); // and the new one once
+      for (let k = next(6); k > 0; k--) {
+        // Rounds with few ties: only what an edit does (diagnostics gone, new, replaced); the others also move and repeat.
+        const kind = next(lines > 30 ? 3 : 5);
+        const at = next(out.length);
+        if (kind === 0) out.splice(at, 1 + next(3)); // gone
+        else if (kind === 1) out.splice(at, 0, ...Array.from({ length: 1 + next(3) }, fresh)); // new
+        else if (kind === 2) out.splice(at, 1, fresh()); // replaced
+        else if (kind === 3) {
+          // moved: a kept diagnostic comes elsewhere (its ties then in another order)
+          const [d] = out.splice(at, 1);
+          out.splice(next(out.length), 0, d!);
+        } else if (next(4) === 0) out.splice(at, 0, out[next(out.length)]!); // one object twice
       }
-      if (next(10) === 0 && out.length) out.push(out[next(out.length)]!); // one object twice
-      const hint = next(10) === 0 ? [...previous].reverse() : previous;
       const expected = [...out].sort(compareInFile);
-      const got = sortInFile([...out], hint);
+      const input = [...out];
+      const got = sortInFile(input, last);
       assert.equal(got.length, expected.length, `round ${round}`);
-      got.forEach((d, i) => assert.equal(d, expected[i], `round ${round}, at ${i}: ${d.message} for ${expected[i]!.message}`));
-      if (got !== hint && previous.length >= 64) merged++;
+      got.forEach((d, k) => assert.equal(d, expected[k], `round ${round}, at ${k}: ${d.message} for ${expected[k]!.message}`));
+      if (got !== input && lines > 30) reused++; // not the fallback (a sort of the list given)
     }
-    assert.ok(merged > 300, `the merge path is taken (${merged})`);
+    assert.ok(reused >= 280, `the last order is reused (${reused} of 300 rounds with few ties)`);
   });
   it('gives back the earlier list itself when the diagnostics are the same objects', () => {
-    const list = Array.from({ length: 100 }, (_, i) => make(i, 0, 'clause.uncited', i));
-    const previous = sortInFile([...list].reverse(), undefined);
-    assert.equal(sortInFile([...list], previous), previous);
+    const list = Array.from({ length: 100 }, (_, i) => make(100 - i, 0, 'clause.uncited', i));
+    const last = { out: list, sorted: sortInFile([...list], undefined) };
+    assert.equal(sortInFile([...list], last), last.sorted);
   });
 });

@@ -419,6 +419,62 @@ describe('language server: pulled diagnostics with result ids equal the pushed o
     assert.ok(third.items.some((i: any) => i.uri === uri(charge) && i.kind === 'full'));
     assert.ok(third.items.some((i: any) => i.kind === 'unchanged'), 'the files the change did not touch are unchanged');
   });
+
+  it('a workspace pull is answered once the user stops typing, with the diagnostics after the last edit', async () => {
+    const rel = 'specs/payments.md';
+    let text = fs.readFileSync(path.join(pullDir, rel), 'utf8');
+    const docUri = puller.open(path.join(pullDir, rel), 'markdown', text);
+    let version = 1;
+    const before = (await puller.request('textDocument/diagnostic', { textDocument: { uri: docUri } })).items;
+    let last: unknown[] = before;
+    let answered = false;
+    const pending = puller.request('workspace/diagnostic', { previousResultIds: [] }).then((r: any) => ((answered = true), r));
+    // Typing, each edit's diagnostics pulled as VS Code does: 12 words, 40 ms apart.
+    let answeredWhileTyping = false;
+    for (let i = 0; i < 12; i++) {
+      // A word at the start of the refunds paragraph: its findings (timely, etc.) move.
+      const at = text.indexOf('Customers can ask');
+      const where = positionOf(text, '', at);
+      text = text.slice(0, at) + 'Really ' + text.slice(at);
+      version++;
+      puller.notify('textDocument/didChange', { textDocument: { uri: docUri, version }, contentChanges: [{ range: { start: where, end: where }, text: 'Really ' }] });
+      last = (await puller.request('textDocument/diagnostic', { textDocument: { uri: docUri } })).items;
+      answeredWhileTyping ||= answered;
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    assert.equal(answeredWhileTyping, false, 'not answered between keystrokes');
+    const report = await pending;
+    const scratch = await puller.request('workspace/diagnostic', { previousResultIds: [] });
+    assert.deepEqual(report.items.map((i: any) => [i.uri, i.items]), scratch.items.map((i: any) => [i.uri, i.items]), 'the diagnostics of the last text');
+    assert.deepEqual(report.items.find((i: any) => i.uri === docUri).items, last, 'the open document as its last pull');
+    assert.notDeepEqual(last, before, 'typing changed its diagnostics');
+    puller.notify('textDocument/didClose', { textDocument: { uri: docUri } });
+  });
+});
+
+describe('language server: the English model of the ambiguity pass', function () {
+  this.timeout(60_000);
+  it('is loaded once a spec is open, after its diagnostics are answered, not at start', async () => {
+    // A workspace with nothing to tag: indexing it never needs the model.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-lsp-tagger-'));
+    fs.mkdirSync(path.join(dir, 'specs'));
+    fs.writeFileSync(path.join(dir, 'specs/a.md'), '# Records {#records}\n\nThe service stores records.\n');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'plain\n');
+    const client = new LspClient();
+    try {
+      await client.initialize(dir, { textDocument: { diagnostic: { dynamicRegistration: false } } });
+      await client.waitFor((n) => n.method === 'specClarifier/status', 'the first index');
+      const loaded = (n: { method: string; params: any }): boolean => n.method === 'window/logMessage' && /English model loaded/.test(n.params.message);
+      await client.request('textDocument/hover', { textDocument: { uri: uri(path.join(dir, 'specs/a.md')) }, position: { line: 0, character: 3 } });
+      assert.equal(client.notifications.some(loaded), false, 'not loaded at start');
+      const docUri = client.open(path.join(dir, 'specs/a.md'), 'markdown', fs.readFileSync(path.join(dir, 'specs/a.md'), 'utf8'));
+      const report = await client.request('textDocument/diagnostic', { textDocument: { uri: docUri } });
+      assert.equal(report.kind, 'full');
+      await client.waitFor(loaded, 'the English model loaded');
+    } finally {
+      await client.shutdown();
+    }
+  });
 });
 
 describe('clarify lsp --stdio (the standalone server for any editor)', () => {

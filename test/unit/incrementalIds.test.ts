@@ -2,7 +2,7 @@
 // files whose diagnostics may change are recomputed. After every random edit, the model, every resolution and the
 // per-file diagnostics kept the editor's way must equal a fresh index of the same texts.
 import * as assert from 'node:assert/strict';
-import { computeDiagnostics, suggestId } from '../../server/src/core/diagnostics/diagnostics';
+import { compareInFile, computeDiagnostics, sortInFile, suggestId } from '../../server/src/core/diagnostics/diagnostics';
 import { closest, distance } from 'fastest-levenshtein';
 import { IdMap, type IndexModel, type WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { nearestAfter, nearestId } from '../../server/src/core/text/nearest';
@@ -501,4 +501,57 @@ describe('incremental conflicts: the grouping of statements kept across edits', 
       assert.ok(seen > 0, 'the random specs have conflicts to compare');
     });
   }
+});
+
+describe('incremental diagnostics: a file\'s list sorted from the order of its last list', () => {
+  const make = (line: number, character: number, code: Diagnostic['code'], n: number): Diagnostic => ({
+    code,
+    file: 'a.md',
+    severity: 'info',
+    range: { start: { line, character }, end: { line, character: character + 1 } },
+    message: `d${n}`,
+  });
+  it('equals a stable sort of the new list after random changes of the last one (ties, moves, duplicates)', () => {
+    const next = rng(11);
+    const codes: Diagnostic['code'][] = ['clause.uncited', 'ambiguity.vague', 'conflict.modal'];
+    let n = 0;
+    let lines = 30;
+    const fresh = (): Diagnostic => make(next(lines), next(3), codes[next(codes.length)]!, n++);
+    let reused = 0;
+    for (let round = 0; round < 600; round++) {
+      // Every other round few distinct positions: many ties on line, character and code.
+      lines = round % 2 ? 30 : 5000;
+      const made = Array.from({ length: 70 + next(120) }, fresh);
+      const twice = lines === 30 && next(3) === 0 ? made[next(made.length)]! : undefined;
+      if (twice) made.splice(next(made.length), 0, twice); // the last list had one twice
+      const last = { out: made, sorted: [...made].sort(compareInFile) };
+      const out = [...made];
+      if (twice && next(2) === 0) out.splice(out.indexOf(twice), 1); // and the new one once
+      for (let k = next(6); k > 0; k--) {
+        // Rounds with few ties: only what an edit does (diagnostics gone, new, replaced); the others also move and repeat.
+        const kind = next(lines > 30 ? 3 : 5);
+        const at = next(out.length);
+        if (kind === 0) out.splice(at, 1 + next(3)); // gone
+        else if (kind === 1) out.splice(at, 0, ...Array.from({ length: 1 + next(3) }, fresh)); // new
+        else if (kind === 2) out.splice(at, 1, fresh()); // replaced
+        else if (kind === 3) {
+          // moved: a kept diagnostic comes elsewhere (its ties then in another order)
+          const [d] = out.splice(at, 1);
+          out.splice(next(out.length), 0, d!);
+        } else if (next(4) === 0) out.splice(at, 0, out[next(out.length)]!); // one object twice
+      }
+      const expected = [...out].sort(compareInFile);
+      const input = [...out];
+      const got = sortInFile(input, last);
+      assert.equal(got.length, expected.length, `round ${round}`);
+      got.forEach((d, k) => assert.equal(d, expected[k], `round ${round}, at ${k}: ${d.message} for ${expected[k]!.message}`));
+      if (got !== input && lines > 30) reused++; // not the fallback (a sort of the list given)
+    }
+    assert.ok(reused >= 280, `the last order is reused (${reused} of 300 rounds with few ties)`);
+  });
+  it('gives back the earlier list itself when the diagnostics are the same objects', () => {
+    const list = Array.from({ length: 100 }, (_, i) => make(100 - i, 0, 'clause.uncited', i));
+    const last = { out: list, sorted: sortInFile([...list], undefined) };
+    assert.equal(sortInFile([...list], last), last.sorted);
+  });
 });

@@ -23,6 +23,7 @@ import { answerRequestEdits } from '../core/features/clarify';
 import { clauseDocumentation, completeAnchors, completeIds, completionContext } from '../core/features/completion';
 import { hoverMarkdown } from '../core/features/hover';
 import { staleHoverMarkdown } from '../core/analysis/drift';
+import { loadTagger } from '../core/analysis/ambiguity/nlp';
 import { findStaleCitations, type BlameCache } from '../io/drift';
 import { occurrenceAt } from '../core/features/locate';
 import { definition, prepareRename, references, renameId } from '../core/features/navigation';
@@ -84,6 +85,13 @@ interface ResolveData {
  * starting a process forks the server's (large) process, which holds up an answer or a keystroke's diagnostics.
  */
 const QUIET_MS = 250;
+/**
+ * The workspace pull is answered only after this long without an edit of an open document (counted from the end of the
+ * edit's diagnostics): its report carries every file's diagnostics, thousands for a big spec whose positions moved, and
+ * encoding them holds up the next keystroke's. The client pulls the open document itself and takes that report over
+ * the workspace's for it, so a user typing sees the same diagnostics, and the rest of the workspace once typing pauses.
+ */
+const WORKSPACE_QUIET_MS = 250;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -107,6 +115,14 @@ export function startServer(connection: Connection): void {
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   };
+  /** When an open document was last edited, or the diagnostics of an edit last answered or published. */
+  let lastEdit = -Infinity;
+  /** Waits until no document was edited for WORKSPACE_QUIET_MS (or the request is cancelled). */
+  const editsQuiet = async (token: CancellationToken): Promise<void> => {
+    for (let wait = WORKSPACE_QUIET_MS - (performance.now() - lastEdit); wait > 0 && !token.isCancellationRequested; wait = WORKSPACE_QUIET_MS - (performance.now() - lastEdit)) {
+      await raceCancel(new Promise((resolve) => setTimeout(resolve, wait)), token);
+    }
+  };
 
   const log = {
     info: (m: string) => connection.console.info(m),
@@ -127,6 +143,24 @@ export function startServer(connection: Connection): void {
   process.on('uncaughtException', (err) => log.error(`uncaught: ${err.stack ?? err.message}`));
   process.on('unhandledRejection', (err) => log.error(`unhandled rejection: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
 
+  /**
+   * The English model of the ambiguity pass (0.3-0.7 s to load, ~57 MB): loaded once a spec document is open, just after
+   * the next answer or publish, not on the first edit that needs a tag (that edit would wait for it). Never at start.
+   */
+  let tagger: 'unneeded' | 'due' | 'loaded' = 'unneeded';
+  const afterAnswer = (): void => {
+    if (tagger !== 'due') return;
+    tagger = 'loaded';
+    setTimeout(() => {
+      try {
+        const started = performance.now();
+        if (loadTagger()) log.info(`English model loaded for the ambiguity pass (${Math.round(performance.now() - started)} ms)`);
+      } catch (err) {
+        log.error(`loading the English model failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }, 10);
+  };
+
   /** Runs a handler; failures are logged and answered with the fallback. Cancellation returns the fallback too. */
   function guard<P, R>(name: string, fallback: R, fn: (params: P, token: CancellationToken) => Promise<R> | R) {
     return async (params: P, token: CancellationToken): Promise<R> => {
@@ -141,6 +175,7 @@ export function startServer(connection: Connection): void {
       } finally {
         // Quiet is counted from the end of the work: an answer that took long is not itself a quiet moment.
         lastActivity = performance.now();
+        afterAnswer();
       }
     };
   }
@@ -292,8 +327,14 @@ export function startServer(connection: Connection): void {
   // ---- documents and files ----
 
   documents.onDidChangeContent((e) => {
-    lastActivity = performance.now();
+    lastActivity = lastEdit = performance.now();
     host.documentChanged(e.document.uri, e.document.getText());
+  });
+  documents.onDidOpen((e) => {
+    const at = tagger === 'unneeded' ? host.locate(e.document.uri) : undefined;
+    // Before the first index: by its name.
+    const index = (at?.folder as { index?: { roleOf(rel: string): string } } | undefined)?.index;
+    if (at && (index ? index.roleOf(at.rel) === 'spec' : /\.(?:md|markdown)$/i.test(at.rel))) tagger = 'due';
   });
   documents.onDidSave((e) => {
     const at = host.locate(e.document.uri);
@@ -345,6 +386,8 @@ export function startServer(connection: Connection): void {
           publishCost.set(folder, local ? 0 : performance.now() - started);
           // The user is typing: a git process started right after this publish would delay the next keystroke's.
           lastActivity = performance.now();
+          if (local) lastEdit = lastActivity;
+          afterAnswer();
         },
         // The change at hand decides: one that only touched its own file is published at once, even right after a
         // costly one (typing after adding a footnote must not wait out the debounce of the edit before).
@@ -435,6 +478,8 @@ export function startServer(connection: Connection): void {
       if (!at) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const list = at.folder.diagnosticsOf(at.rel);
       const resultId = resultIdOf(at.folder, at.rel, list, 'd');
+      // The document is pulled after each edit: a workspace pull waits until the user pauses (WORKSPACE_QUIET_MS).
+      lastEdit = performance.now();
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: capped(list).map((d) => toLspCached(d, at.folder)) };
     }),
@@ -445,6 +490,8 @@ export function startServer(connection: Connection): void {
   let lastWorkspaceReport = new Set<string>();
   connection.languages.diagnostics.onWorkspace(
     guard('workspace/diagnostic', { items: [] }, async (params, token) => {
+      await editsQuiet(token);
+      if (token.isCancellationRequested) return { items: [] };
       await allReady(token);
       const previous = new Map<string, string>();
       for (const p of params.previousResultIds ?? []) previous.set(normalizeUri(p.uri), p.value);
@@ -869,13 +916,18 @@ function capped(list: readonly Diagnostic[]): readonly Diagnostic[] {
   if (list.length <= MAX_DIAGNOSTICS_PER_FILE) return list;
   let out = cappedLists.get(list);
   if (!out) {
-    // A stable pick by severity in one pass per severity (not a sort of thousands on every edit of a big spec).
+    // A stable pick by severity in one pass (not a sort of thousands on every edit of a big spec): each severity's
+    // first MAX_DIAGNOSTICS_PER_FILE in order, then the most severe first.
+    const bySeverity: Diagnostic[][] = [[], [], [], []];
+    for (const d of list) {
+      const bucket = bySeverity[SEVERITY_RANK[d.severity]]!;
+      if (bucket.length < MAX_DIAGNOSTICS_PER_FILE) bucket.push(d);
+    }
     out = [];
-    for (let rank = 0; rank < 4 && out.length < MAX_DIAGNOSTICS_PER_FILE; rank++) {
-      for (const d of list) {
-        if (SEVERITY_RANK[d.severity] !== rank) continue;
-        out.push(d);
+    for (const bucket of bySeverity) {
+      for (const d of bucket) {
         if (out.length === MAX_DIAGNOSTICS_PER_FILE) break;
+        out.push(d);
       }
     }
     cappedLists.set(list, out);

@@ -138,6 +138,29 @@ export interface FileFacts {
 }
 const REF_IN_EXAMPLE_RE = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g');
 
+/** The sections a chunk's headings leave open, after those enclosing it, with the titles of those (see sectionsAfter). */
+interface SectionsMemo {
+  before: readonly Section[];
+  sections: Section[];
+  titles: string;
+}
+const sectionsMemos = new WeakMap<object, SectionsMemo>();
+
+/**
+ * `enclosingSections(before, prose, text)` of a chunk, and the titles of `before` joined (part of the chunk's cache key),
+ * kept per chunk entry while `before` holds the same sections: the same arrays come back, so the next chunk finds its
+ * `before` the same by identity.
+ */
+function sectionsAfter(chunk: PlacedChunk, before: Section[]): SectionsMemo {
+  const memo = sectionsMemos.get(chunk.entry);
+  if (memo && (memo.before === before || (memo.before.length === before.length && memo.before.every((s, i) => s.depth === before[i]!.depth && s.title === before[i]!.title)))) {
+    return memo;
+  }
+  const made = { before, sections: enclosingSections(before, chunk.entry.facts.prose, chunk.text), titles: before.map((s) => `${s.depth} ${s.title}`).join('\u0000') };
+  sectionsMemos.set(chunk.entry, made);
+  return made;
+}
+
 export class WorkspaceIndex {
   readonly classifier: PathClassifier;
   private specs = new Map<string, SpecFacts>();
@@ -157,6 +180,8 @@ export class WorkspaceIndex {
   private readonly chunkCaches = new Map<string, SpecChunkCache>();
   /** How big specs were cut into chunks by their last parse (an edit then cuts again only the text it changed). */
   private readonly layouts = new Map<string, ChunkLayout>();
+  /** The key of the ambiguity pass's last run (format, domain, document terms): see findAmbiguities. */
+  private ambiguityKey = '';
   private configProblems: string[] = [];
   private cached?: IndexModel;
   private changes: Set<string> | 'all' = 'all';
@@ -393,16 +418,20 @@ export class WorkspaceIndex {
     const offsets: number[] = [];
     // The document's own vocabulary (`terms`) is shared by its chunks: a chunk's findings are kept for it only.
     const domain = pieces ? domainOfPieces(chunks.map((c) => c.text), (_, i) => chunkDomain(chunks[i]!), review.format) : domainOf(text, review.format);
-    const key = `${review.format}${review.capitalsOnly ? '+caps' : ''}\u0000${domain}\u0000${terms.join('\u0000')}`;
+    let key = `${review.format}${review.capitalsOnly ? '+caps' : ''}\u0000${domain}\u0000${terms.join('\u0000')}`;
+    // The last key again when equal: each chunk's cached key is then compared by identity, not by its characters.
+    if (key === this.ambiguityKey) key = this.ambiguityKey;
+    else this.ambiguityKey = key;
     // The headings enclosing each chunk (a chunk starts at its own heading): its list items may be criteria of a
-    // section an earlier chunk opened. Part of the cache key.
+    // section an earlier chunk opened. Part of the cache key. Kept with the chunk's parse while the headings before it
+    // are the same (sectionsAfter), so a keystroke joins no titles for the chunks it did not change.
     let sections: Section[] = [];
     for (const chunk of chunks) {
-      const cached = chunk.entry.derived as { key: string; local: { finding: AmbiguityFinding; hit: AmbiguityHit }[]; placed?: { line: number; hits: AmbiguityHit[] } } | undefined;
+      const cached = chunk.entry.derived as { key: string; titles: string; local: { finding: AmbiguityFinding; hit: AmbiguityHit }[]; placed?: { line: number; hits: AmbiguityHit[] } } | undefined;
       const enclosing = sections;
-      sections = enclosingSections(enclosing, chunk.entry.facts.prose, chunk.text);
-      const chunkKey = enclosing.length ? `${key}\u0000${enclosing.map((s) => `${s.depth} ${s.title}`).join('\u0000')}` : key;
-      let local = cached?.key === chunkKey ? cached.local : undefined;
+      const after = sectionsAfter(chunk, enclosing);
+      sections = after.sections;
+      let local = cached?.key === key && cached.titles === after.titles ? cached.local : undefined;
       if (!local) {
         const prose = chunk.entry.facts.prose.filter((b) => b.clauseId !== CLARIFICATIONS_ID && !b.record);
         const findings = prose.length
@@ -435,7 +464,7 @@ export class WorkspaceIndex {
             ...(f.clauseId !== undefined ? { clauseId: f.clauseId } : {}),
           },
         }));
-        chunk.entry.derived = { key: chunkKey, local };
+        chunk.entry.derived = { key, titles: after.titles, local };
       }
       // The hits placed at the chunk's line, kept while the chunk stays on it: a keystroke elsewhere makes no new hit
       // objects (and what is memoized by hit, the diagnostics, stays).

@@ -40,6 +40,16 @@ function nlp(): ReturnType<typeof winkNLP> {
   return pipeline;
 }
 
+/**
+ * Loads the model and builds the pipeline now, if not done yet: the language server does it once a spec is open, after
+ * an answer, so the first edit that needs a tag does not wait for it. Returns whether it was loaded now.
+ */
+export function loadTagger(): boolean {
+  if (pipeline) return false;
+  nlp();
+  return true;
+}
+
 /** Tags a sentence. Tokens wink splits differently from the source are aligned by searching their text in order. */
 export function tag(sentence: string): Tagged[] {
   const p = nlp();

@@ -208,6 +208,13 @@ describe('clarity: classes and sentence structure [^am6c]', () => {
     assert.deepEqual(found('openspec/specs/status/spec.md', steps('the CLI retried some requests').replace('**WHEN** the CLI retried', '**THEN** the CLI SHALL retry')), ['some (quantity)']);
   });
 
+  it('"in a given slot … then" in prose is no Gherkin scenario; "Given … When … Then …" opening an item is', () => {
+    const prose = '# Feature Specification: Rows\n\n## Rationale\n\nWith fewer rows than subnets, some subnets are idle in a given slot, so a simple rotation then leaves them idle.\n';
+    assert.deepEqual(found('specs/001-rows/spec.md', prose), []);
+    const scenario = '# Feature Specification: Rows\n\n## User Scenarios\n\n1. **Given** a node with rows, **When** a slot starts, **Then** the page loads quickly.\n';
+    assert.deepEqual(found('specs/001-rows/spec.md', scenario), ['quickly (vague)']);
+  });
+
   it('an adjective right after a modal is the verb ("Endpoints MUST clear the state"); an adverb there stays a modifier', () => {
     const spec = SPEC_KIT(['Endpoints MUST clear any cached state when the connection closes.', 'The agent must sometimes act on its own.']);
     assert.deepEqual(found('specs/001-state/spec.md', spec), ['sometimes (time)']);

@@ -732,7 +732,9 @@ const MITIGATION_LABEL = /^[*_]{0,2}(?:mitigations?|strategy)[*_]{0,2}\s*:/i;
 function criterionKind(block: ProseBlock, sections: Section[], listItem: boolean): string | false {
   const head = block.text.trimStart();
   if (CRITERION_ID.test(head)) return 'a numbered requirement';
-  if (/\bgiven\b[\s\S]*\bthen\b/i.test(block.text)) return 'an acceptance scenario';
+  // Gherkin's "Given … When … Then …" opens the block (or follows a label: "Scenario 2: Given …"); "in a given slot …
+  // then" in prose is no scenario.
+  if (/(?:^|:)[\s*_]*given\b[\s\S]*\bthen\b/i.test(block.text)) return 'an acceptance scenario';
   if (!listItem) return false;
   // "### Risk 1: Breaking Changes / - **Mitigation**: Keep existing APIs unchanged": a labeled mitigation of a risk is
   // what the team commits to do (a discussion of the risk, or an unlabeled item, is not).

@@ -200,8 +200,9 @@ describe('clarity: classes and sentence structure [^am6c]', () => {
       'Support MUST give a prompt response to every ticket.',
       'The team MUST adopt an effective strategy for onboarding.',
       'The service MUST stay available under normal load.',
+      'The campaign MUST drive effective user engagement.',
     ]);
-    assert.deepEqual(found('specs/001-scope/spec.md', spec), ['prompt (time)', 'effective (vague)', 'normal (vague)']);
+    assert.deepEqual(found('specs/001-scope/spec.md', spec), ['prompt (time)', 'effective (vague)', 'normal (vague)', 'effective (vague)']);
     // "some" in a scenario's condition step is existential.
     const steps = (when: string): string => `# Status\n\n## Requirements\n### Requirement: Status\n\nThe CLI SHALL report progress.\n\n#### Scenario: Partial\n- **WHEN** ${when}\n- **THEN** report "Done: X/N"\n- **AND** list each open item\n`;
     assert.deepEqual(found('openspec/specs/status/spec.md', steps('some tasks are incomplete')), []);

@@ -2147,13 +2147,13 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
  *    "a prompt response", "prompt notification" still ask how soon;
  *  - "normal" before a procedure: the ordinary path as opposed to an exception named beside it ("proceed with normal
  *    update logic", "normal validation"); "normal operation", "normal load" and "normal conditions" still ask.
- * The noun may follow after up to two modifiers ("effective command output path").
+ * The noun may stand up to four words after it, before a function word ("effective command output path").
  */
 const SETTING_NOUNS = new Set([
   'scope', 'scopes', 'value', 'values', 'date', 'time', 'zone', 'path', 'paths', 'config', 'configuration', 'settings', 'setting',
-  'permission', 'permissions', 'policy', 'policies', 'id', 'uid', 'gid', 'user', 'mode', 'level', 'profile', 'version', 'target',
+  'permission', 'permissions', 'policy', 'policies', 'id', 'uid', 'gid', 'mode', 'level', 'profile', 'version', 'target',
   'targets', 'location', 'root', 'locale', 'limit', 'limits', 'timeout', 'url', 'address', 'owner', 'default', 'defaults', 'options',
-  'environment', 'rate', 'schema', 'directory', 'folder', 'region', 'role', 'roles',
+  'environment', 'rate', 'schema', 'directory', 'folder', 'region', 'role', 'roles', 'resolution',
 ]);
 const PROMPT_EVENT_NOUNS = new Set([
   'response', 'responses', 'reply', 'replies', 'answer', 'answers', 'notification', 'notifications', 'notice', 'payment', 'payments',
@@ -2177,14 +2177,25 @@ function otherSense(ctx: BlockContext, i: number): boolean {
   const prev = tokens[i - 1]?.norm;
   // Graded or indefinite, it judges: "more effective", "a highly effective", "an effective way".
   if (prev === 'a' || prev === 'an' || prev === 'more' || prev === 'most' || prev === 'less' || prev === 'very' || prev === 'highly' || prev === 'truly') return false;
-  for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+  const next = tokens[i + 1];
+  if (next === undefined || next.kind !== 'word' || next.sentence !== t.sentence) return false;
+  if (t.norm === 'prompt') return posOf(ctx, i + 1) === 'NOUN' && !nouns.has(next.norm);
+  // A noun of the class in the phrase after it, up to four words and before a function word ("the effective local time
+  // zone is …", "normal update logic"; not "effective user engagement").
+  for (let k = i + 1; k <= i + 4 && k < tokens.length; k++) {
     const n = tokens[k]!;
-    if (n.kind !== 'word' || n.sentence !== t.sentence) return false;
-    if (t.norm === 'prompt') return posOf(ctx, k) === 'NOUN' && !nouns.has(n.norm);
+    if (n.kind !== 'word' || n.sentence !== t.sentence || SENSE_PHRASE_ENDS.has(n.norm)) break;
     if (nouns.has(n.norm)) return true;
   }
   return false;
 }
+
+/** Words that end the noun phrase after a word (`otherSense`). */
+const SENSE_PHRASE_ENDS = new Set([
+  'the', 'a', 'an', 'of', 'for', 'to', 'in', 'on', 'at', 'with', 'by', 'from', 'and', 'or', 'but', 'is', 'are', 'was', 'were',
+  'be', 'been', 'must', 'shall', 'should', 'may', 'can', 'will', 'that', 'which', 'when', 'if', 'as', 'than', 'per', 'into',
+  'over', 'under', 'across', 'before', 'after', 'until', 'while',
+]);
 
 function isAcronym(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;

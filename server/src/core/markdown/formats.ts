@@ -31,6 +31,19 @@ export function openspecChangeOf(file: string): { folder: string; archived: bool
   return { folder, archived: /(?:^|\/)openspec\/changes\/archive\//.test(folder) };
 }
 
+export type ScenarioStep = 'when' | 'given' | 'if' | 'while' | 'and' | 'but' | 'then';
+
+/**
+ * The step keyword a prose block opens with, as scenarios are written one step per item (Gherkin lists, OpenSpec
+ * `- **WHEN** …`, `- **AND** …`, `- **THEN** …`; a block's markup is blanked), lowercased; `comma`: a comma follows it
+ * ("If, however, …" is a discourse opener more than a step). One reading for the type checker and the clarifier.
+ */
+export function scenarioStep(text: string): { step: ScenarioStep; comma: boolean } | undefined {
+  const m = SCENARIO_STEP.exec(text);
+  return m ? { step: m[1]!.toLowerCase() as ScenarioStep, comma: m[2] !== undefined } : undefined;
+}
+const SCENARIO_STEP = /^[\s*_]*(when|given|if|while|and|but|then)\b(\s*,)?/i;
+
 const FEATURE_SPEC_NAME = /^spec(?:\.[a-z0-9_-]+)?\.md$/;
 
 /**

@@ -1,5 +1,6 @@
 import type { Severity } from '../../types';
 import type { ProseBlock } from '../../markdown/parseSpec';
+import { scenarioStep, type ScenarioStep } from '../../markdown/formats';
 import { LineIndex } from '../../text/lineIndex';
 import {
   AMBIGUITY_CATEGORIES,
@@ -1289,7 +1290,7 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (end - start === 1 && otherSense(ctx, start)) return undefined;
   // "- **WHEN** some tasks are incomplete": a scenario's condition step names a situation; "some" there is existential
   // (at least one), nothing a test could not set up. "The CLI MUST retry some requests" still asks how many.
-  if (tokens[start]!.norm === 'some' && end - start === 1 && CONDITION_STEP.test(ctx.block.text)) return undefined;
+  if (tokens[start]!.norm === 'some' && end - start === 1 && CONDITION_STEPS.has(scenarioStep(ctx.block.text)?.step ?? 'then')) return undefined;
   // "the one most suited to …": "most" before an adjective or participle is a superlative, not an amount.
   if (entry?.category === 'quantity' && end - start === 1 && /^(?:most|least)$/.test(tokens[start]!.norm) && /^(?:ADJ|VERB)$/.test(posOf(ctx, end))) return undefined;
   if (entry) {
@@ -2166,8 +2167,8 @@ const PROCEDURE_NOUNS = new Set([
   'synchronization', 'update', 'workflow', 'precedence', 'resolution', 'routing', 'execution', 'startup', 'shutdown',
 ]);
 
-/** A scenario's condition step: `WHEN …`, `GIVEN …`, `IF …` (the block's markup already blanked). */
-const CONDITION_STEP = /^[\s*_]*(?:when|given|if|while)\b/i;
+/** A scenario's condition steps (`scenarioStep`): `WHEN …`, `GIVEN …`, `IF …`, `WHILE …`. */
+const CONDITION_STEPS: ReadonlySet<ScenarioStep> = new Set<ScenarioStep>(['when', 'given', 'if', 'while']);
 
 function otherSense(ctx: BlockContext, i: number): boolean {
   const { tokens } = ctx;

@@ -1,3 +1,4 @@
+import { scenarioStep } from '../../markdown/formats';
 import type { ProseBlock } from '../../markdown/parseSpec';
 import { LineIndex } from '../../text/lineIndex';
 import type { Range } from '../../types';
@@ -134,8 +135,8 @@ export function extractStatements(blocks: readonly ProseBlock[], source: string,
     }
     if (block.kind === 'heading' || block.record) continue;
     const text = block.text;
-    const stepMatch = SCENARIO_STEP.exec(text);
-    const marker = stepMatch ? (stepMatch[1] ?? stepMatch[2])!.toLowerCase() : undefined;
+    const opened = scenarioStep(text);
+    const marker = opened && !opened.comma ? opened.step : undefined;
     // The step's source, not the block's prose: code spans name what differs (`init --yes` against `init`).
     if (marker === 'then') step = 'outcome';
     else if (marker === 'and' || marker === 'but') {
@@ -167,9 +168,6 @@ export function extractStatements(blocks: readonly ProseBlock[], source: string,
   }
   return out;
 }
-
-/** A step of a scenario written one per item: `**WHEN**`, `GIVEN`, `**AND**`, `THEN` (bold or upper case, or Gherkin's capitalised word). */
-const SCENARIO_STEP = /^\s*(?:(?:\*\*|__)(WHEN|GIVEN|IF|WHILE|AND|BUT|THEN)(?:\*\*|__)|(WHEN|GIVEN|IF|WHILE|AND|BUT|THEN)\b(?!\s*,))/i;
 
 function normalCondition(text: string): string {
   return words(text).filter((w) => !STOP.has(w) && !CONDITION_WORDS.has(w) && w !== 'given' && w !== 'but').map(stem).join(' ');

@@ -159,20 +159,18 @@ function regroup(model: IndexModel, prior: Grouping, changed: string[]): Groupin
     while (i < others.length) out.push(others[i++]!);
     return out;
   };
-  for (const key of keys) {
-    const list = merge((prior.groups.get(key) ?? []).filter((p) => !gone.has(p.file)), mine.get(key));
-    if (list.length) g.groups.set(key, list);
-    else g.groups.delete(key);
-    g.byGroup.delete(key);
-    if (list.length) judgeGroup(g, key, list);
-  }
-  for (const term of termKeys) {
-    const list = merge((prior.terms.get(term) ?? []).filter((p) => !gone.has(p.file)), mineTerms.get(term));
-    if (list.length) g.terms.set(term, list);
-    else g.terms.delete(term);
-    g.byTerm.delete(term);
-    if (list.length) judgeTerm(g, term, list);
-  }
+  // Each touched group again: its list rebuilt, its old verdict dropped, judged anew when it still has items.
+  const rejudge = <T>(touched: Set<string>, before: Map<string, Placed<T>[]>, added: Map<string, Placed<T>[]>, groups: Map<string, Placed<T>[]>, verdicts: Map<string, Conflict[]>, judge: (g: Grouping, key: string, list: Placed<T>[]) => void): void => {
+    for (const key of touched) {
+      const list = merge((before.get(key) ?? []).filter((p) => !gone.has(p.file)), added.get(key));
+      if (list.length) groups.set(key, list);
+      else groups.delete(key);
+      verdicts.delete(key);
+      if (list.length) judge(g, key, list);
+    }
+  };
+  rejudge(keys, prior.groups, mine, g.groups, g.byGroup, judgeGroup);
+  rejudge(termKeys, prior.terms, mineTerms, g.terms, g.byTerm, judgeTerm);
   g.found = collect(g);
   return g;
 }

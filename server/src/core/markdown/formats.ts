@@ -17,6 +17,9 @@ export const SPEC_KIT_FOLDER_RE = /(?:^|\/)specs\/\d{3,}-[^/]+(?=\/)/;
 /** A Kiro feature folder: `.kiro/specs/<feature>/`. */
 export const KIRO_FOLDER_RE = /(?:^|\/)\.kiro\/specs\/[^/]+(?=\/)/;
 
+/** A file of an OpenSpec capability folder: `openspec/specs/<capability>/`, also a change's `openspec/changes/<change>/specs/<capability>/`. */
+export const OPENSPEC_FOLDER_RE = /(?:^|\/)openspec\/(?:changes\/(?:archive\/)?[^/]+\/)?specs\/[^/]+\/[^/]+$/;
+
 /**
  * An OpenSpec change folder, `openspec/changes/<change>/` (its proposal and the delta specs it would apply), or an
  * archived one, `openspec/changes/archive/<change>/` (applied: history). The match is the folder's path.

@@ -1,5 +1,5 @@
 import type { SpecFacts } from '../../markdown/parseSpec';
-import { isFeatureSpecName, isTemplatePath, KIRO_FOLDER_RE, openspecChangeOf, SPEC_KIT_FOLDER_RE } from '../../markdown/formats';
+import { isFeatureSpecName, isTemplatePath, KIRO_FOLDER_RE, OPENSPEC_FOLDER_RE, openspecChangeOf, SPEC_KIT_FOLDER_RE } from '../../markdown/formats';
 import { CLASS_WORDS } from './classes';
 
 /**
@@ -50,8 +50,6 @@ const BCP14_KEY_WORDS = /"MUST NOT"/;
 const BCP14_CITED = /\b(?:BCP ?14|RFC ?2119)\b/;
 const OPENSPEC_REQUIREMENT = /^###[ \t]+Requirement:[ \t]+\S/m;
 const OPENSPEC_SCENARIO = /^####[ \t]+Scenario:[ \t]+\S/m;
-/** An OpenSpec capability folder: `openspec/specs/<capability>/`, also a change's `openspec/changes/<change>/specs/<capability>/`. */
-const OPENSPEC_FOLDER_RE = /(?:^|\/)openspec\/(?:changes\/(?:archive\/)?[^/]+\/)?specs\/[^/]+\/[^/]+$/;
 const KEP_SECTION = /^#{2,3}[ \t]+(?:Proposal|Goals|Motivation)\b/m;
 
 /** What a text shows of the formats (on its text with code blanked): the evidence reviewOf decides on. */

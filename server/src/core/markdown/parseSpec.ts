@@ -420,6 +420,9 @@ const UNCLOSED_REF_RE = new RegExp(`\\[\\^${ID_PATTERN}$`);
 /** `id=`/`name=` of HTML, `anchor=` of the XML that kramdown-rfc drafts embed. */
 export const HTML_ANCHOR_RE = /\b(?:id|name|anchor)\s*=\s*["']([^"']+)["']/gi;
 export const SPEC_KIT_ID_RE = new RegExp(`^${SPEC_KIT_ID}$`);
+/** A kramdown block attribute list `{: #id title="…"}`, on one line or over several without a blank one. */
+const IAL_RE = /^\{:((?:[^{}\n]|\n(?![ \t]*\n))*)\}/;
+const IAL_MAX = 2000;
 const SPEC_KIT_MENTION_RE = new RegExp(SPEC_KIT_MENTION, 'g');
 /** Kiro's references to requirements: `_Requirements: 1.1, 2.3_`, `Validates: Requirements 1.2`. */
 const KIRO_MENTION_RE = /\bRequirements?\b[ \t]*:?[ \t]*((?:\d+(?:\.\d+)?)(?:[ \t]*(?:,|and|-|\u2013|to)[ \t]*\d+(?:\.\d+)?)*)/g;
@@ -1502,7 +1505,11 @@ class SpecWalker {
       }
     }
     if (raw.includes('{:')) {
-      for (const m of raw.matchAll(/\{:([^{}\n]*)\}/g)) {
+      // A block attribute list may go on over lines (kramdown reads to its `}`: a long title), and GFM may have cut
+      // those lines into table rows: it is read from the source, up to a blank line.
+      for (let i = raw.indexOf('{:'); i >= 0; i = raw.indexOf('{:', i + 2)) {
+        const m = IAL_RE.exec(this.text.slice(start + i, start + i + IAL_MAX));
+        if (!m) continue;
         for (const a of m[1]!.matchAll(/(?:^|\s)(?:#|id=["']?)([A-Za-z0-9_][\w:.-]*)/g)) this.anchorEvents.push(a[1]!);
       }
     }

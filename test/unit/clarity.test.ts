@@ -61,6 +61,10 @@ describe('clarity: which files are reviewed, and as what [^am7f]', () => {
     assert.deepEqual(found('docs/guide.md', 'Replies must be concise.[^n]\n\n[^n]: A note.\n'), []);
     assert.deepEqual(found('policy.md', 'Replies must be concise.[^rp2c]\n'), ['concise (vague)']);
     assert.deepEqual(found('policy.md', 'Replies must be concise.[^rp2c]\n\n[^rp2c]: examples/rp2c.md\n'), ['concise (vague)']);
+    // A lone reference whose note was lost (a word or a number as its id) is no evidence; two of them are.
+    assert.deepEqual(found('book/ch08.md', 'SipHash resists attacks on hash tables[^siphash]. Here are exercises you should now be able to solve quickly.\n'), []);
+    assert.deepEqual(found('book/ch09.md', 'Lists must be concise.[^1]\n'), []);
+    assert.deepEqual(found('policy.md', 'Replies must be concise.[^tone] Refusals must be brief.[^refusals]\n'), ['concise (vague)', 'brief (vague)']);
     // Markers shown in code are no evidence: a document about spec-kit is not a spec-kit spec.
     assert.equal(reviewOf('docs/x.md', 'Ids look like `**FR-001**`.\n\n```md\n- **FR-001**: System MUST work.\n```\n', none), undefined);
   });
@@ -783,5 +787,92 @@ describe('clarity: ninth round (issue 13)', () => {
       'THE SCAN REPORT MUST BE CLEAR.',
       'The scan MUST finish quickly.',
     ])), ['CLEAR (vague)', 'quickly (vague)']);
+  });
+});
+
+describe('clarity: application-protocol drafts (issue 13, real repositories)', () => {
+  it('terms of art of cryptography and encodings, and "in the clear", are no findings; the plain words still are', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'The nonce MUST come from a cryptographically secure random source.',
+      'Identifiers MUST use the URL and filename safe alphabet.',
+      'Session keys MUST NOT be written to logs that can be read in the',
+      'clear.',
+      'Each retry MUST carry a freshly generated token.',
+      '',
+      'The nonce MUST come from a secure source, and the error text MUST be clear.',
+      'The server MUST issue cryptographically secure session tokens.',
+    ])), ['secure (vague)', 'clear (vague)', 'secure (vague)']);
+  });
+
+  it('a cross-reference after the noun the word modifies answers it; without one it is asked', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'Servers MUST register codes in the appropriate IANA registry (see {{codes}}).',
+      '',
+      'Servers MUST register codes in the appropriate registry.',
+    ])), ['appropriate (vague)']);
+  });
+
+  it('"for X reasons" gives a reason; "some other" is "a different"; "detailed in" is a participle; "sufficient to <verb>" states its test', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'It is RECOMMENDED, for usability reasons, that clients open a browser tab.',
+      'A client MAY accept tokens from some other issuer than its own.',
+      'The server MUST check each request against the criteria detailed in {{checks}}.',
+      'The padding MUST be sufficient to prevent the length attacks of {{attacks}}.',
+      '',
+      'Clients SHOULD favour usability.',
+      'The server MUST retry some requests.',
+      'The error report MUST be detailed.',
+      'The padding MUST be sufficient.',
+    ])), ['usability (vague)', 'some (quantity)', 'detailed (vague)', 'sufficient (vague)']);
+  });
+
+  it('"shortly" is a time word (how soon), not a size; protocol examples are not only transport units', () => {
+    const [h] = hits('draft-x.md', DRAFT(['The code MUST expire shortly after it is issued.']));
+    assert.equal(h?.category, 'time');
+    assert.match(h!.question, /How soon\?/);
+    const [m] = hits('draft-x.md', DRAFT(['The client SHOULD request the minimal scope.', '', ...Array(12).fill('Each packet carries a frame; the peer acknowledges the packet after a round trip on the connection.')]));
+    assert.match(m!.question, /128 bits/);
+    assert.doesNotMatch(m!.question, /congestion window|1200 bytes, at most 2 packets/);
+    // A noun of quality is asked how it is measured, not "What makes the clients usability?".
+    const [u] = hits('draft-x.md', DRAFT(['Clients SHOULD favour usability.']));
+    assert.equal(u?.question.startsWith('How is “usability” measured here, and what level is required?'), true);
+  });
+});
+
+describe('clarity: feature specs of real repositories (issue 13)', () => {
+  it('"fresh" before a thing made anew is "new"; before data it asks how recent', () => {
+    assert.deepEqual(found('specs/020-x/spec.md', SPEC_KIT([
+      'A user MUST be able to verify a fresh project install with one command.',
+      'Fresh users MUST see the default catalog.',
+      'The cache MUST hold fresh prices.',
+    ])), ['fresh (time)']);
+  });
+
+  it('a count right after a word of recency selects by order; "responsible for" is a duty; "apply cleanly" is a term of art', () => {
+    assert.deepEqual(found('specs/021-x/spec.md', SPEC_KIT([
+      'The indexer MUST fetch every missed event, not only the recent 1000.',
+      'The worker container is responsible for processing jobs.',
+      'Migration files MUST apply cleanly.',
+      'The cache MUST hold the recent entries.',
+      'The service MUST be responsible.',
+    ])), ['recent (time)', 'responsible (vague)']);
+  });
+
+  it('a verb joined by "and" to the modal\'s verb is no adjective ("… and clear stored credentials"); "and clear instructions" is', () => {
+    assert.deepEqual(found('.kiro/specs/auth/requirements.md', [
+      '# Requirements', '', '### Requirement 1', '', '#### Acceptance Criteria', '',
+      '1. WHEN a session expires, THE Frontend SHALL redirect to the login page and clear stored credentials',
+      '2. WHEN the user logs out, THE Frontend SHALL close the socket and clear the cache',
+      '3. WHEN an upload fails, THE Frontend SHALL show a message and clear instructions',
+      '4. IF an error occurs THEN THE Frontend SHALL display it with an icon and clear messaging',
+      '',
+    ].join('\n')), ['clear (vague)', 'clear (vague)']);
+  });
+
+  it('"so <someone> can …" states a purpose, with or without "that"; "so quickly that" still asks', () => {
+    assert.deepEqual(found('specs/022-x/spec.md', SPEC_KIT([
+      'System MUST fund a test wallet on startup so developers can immediately send transactions.',
+      'System MUST respond so quickly that users never wait.',
+    ])), ['quickly (vague)']);
   });
 });

@@ -1249,6 +1249,32 @@ function followsModal(tokens: readonly Token[], i: number): boolean {
   return m !== undefined && m.kind === 'word' && m.sentence === tokens[i]!.sentence && VERB_MODALS.has(m.norm);
 }
 
+/** Adjectives that are also verbs of an action on a thing: clear the cache, secure the channel, empty the queue. */
+const VERB_ADJECTIVES = new Set(['clear', 'secure', 'clean', 'empty', 'free', 'open', 'close', 'slow']);
+/** Determiners that open the object of a verb. */
+const OBJECT_DETERMINERS = /^(?:the|a|an|all|any|each|every|its|their|his|her|our|your|this|that|these|those)$/;
+
+/**
+ * "… SHALL redirect to the login page and clear stored credentials": after "and"/"or", with a modal earlier in the
+ * sentence whose verb comes right after it, such a word before the opening of an object is the second verb.
+ * "show a message and clear instructions" (no object opener after it) keeps the adjective.
+ */
+function coordinatedVerb(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!VERB_ADJECTIVES.has(t.norm) || !/^(?:and|or)$/.test(tokens[i - 1]?.norm ?? '')) return false;
+  const next = tokens[i + 1];
+  if (next === undefined || next.kind !== 'word' || next.sentence !== t.sentence) return false;
+  // The object opens with a determiner, or a participle before its noun ("stored credentials", "pending jobs"); a
+  // gerund that ends the phrase is the adjective's noun ("clear messaging").
+  const after = tokens[i + 2];
+  const participle = /^[a-z]+(?:ed|ing)$/.test(next.norm) && after?.kind === 'word' && after.sentence === t.sentence && !/^(?:and|or)$/.test(after.norm);
+  if (!OBJECT_DETERMINERS.test(next.norm) && !participle) return false;
+  for (let j = i - 2; j >= 0 && j >= i - 16 && tokens[j]!.sentence === t.sentence; j--) {
+    if (tokens[j]!.kind === 'word' && VERB_MODALS.has(tokens[j]!.norm)) return true;
+  }
+  return false;
+}
+
 /** Dimensions whose words order things (by size, count, time): their superlatives select exactly. */
 const ORDER_DIMENSIONS: ReadonlySet<string> = new Set(['size', 'quantity', 'recency', 'speed', 'frequency']);
 
@@ -1291,6 +1317,8 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "- **WHEN** some tasks are incomplete": a scenario's condition step names a situation; "some" there is existential
   // (at least one), nothing a test could not set up. "The CLI MUST retry some requests" still asks how many.
   if (tokens[start]!.norm === 'some' && end - start === 1 && CONDITION_STEPS.has(scenarioStep(ctx.block.text)?.step ?? 'then')) return undefined;
+  // "framed by some other origin than the one used": "some other" is "a different", no amount.
+  if (tokens[start]!.norm === 'some' && end - start === 1 && nextWord === 'other') return undefined;
   // "the one most suited to …": "most" before an adjective or participle is a superlative, not an amount.
   if (entry?.category === 'quantity' && end - start === 1 && /^(?:most|least)$/.test(tokens[start]!.norm) && /^(?:ADJ|VERB)$/.test(posOf(ctx, end))) return undefined;
   if (entry) {
@@ -1366,7 +1394,7 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "duration tokens for fast, normal, and slow animations", "font sizes from small to extra-large": the words name the
   // levels of a scale the requirement defines, they do not judge anything.
   if ((c.word || c.entry?.category === 'vague') && (c.pattern === 'class' || c.pattern === 'lexicon') && c.end - c.start === 1 && namesScaleLevels(tokens, start)) return undefined;
-  if (answeredByReference(tokens, end)) return undefined;
+  if (answeredByReference(ctx, end)) return undefined;
   if (c.category === 'escape' && (purposeStated(c, tokens) || referenceBefore(ctx, start))) return undefined;
   // "must not teach minors how to hide supplies related to unsafe behavior": in a behaviour policy a word in a topic
   // modifier of a noun names a category the policy covers, not what the rule requires. A software spec's "errors
@@ -1375,7 +1403,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "responsive layout adjustments": responsive web design (a layout that adapts to the viewport), not a speed.
   if (c.word?.base === 'responsive' && c.pattern === 'class' && [end, end + 1].some((k) => LAYOUT_NOUNS.has(tokens[k]?.norm ?? ''))) return undefined;
   const sense = SENSE_WITH_COMPLEMENT.get(CLASS_WORDS.get(tokens[start]!.norm)?.base ?? '');
-  if (sense !== undefined && nextWord === sense) return undefined;
+  if (sense !== undefined && nextWord !== undefined && sense.has(nextWord)) return undefined;
+  // "it is RECOMMENDED, for usability reasons, that …": the reason the requirement gives, not what it requires.
+  if (reasonGiven(tokens, c)) return undefined;
   if (c.category === 'comparative' && pairedComparative(ctx, c)) return undefined;
   // "Implementations … MAY choose to start with smaller initial reordering thresholds": a comparative in a permission is
   // measured against what the spec does otherwise (its default); nothing a test must check is left open. In an
@@ -1622,8 +1652,9 @@ function inPurpose(ctx: BlockContext, at: number): boolean {
     if (t.kind === 'punct' && t.norm === ';') return false;
     // Sixth round: "… so that shoppers can find items easily": what someone can then do is the motivation, not what
     // the requirement makes the system do. "so that the most relevant items come first" (a result, no "can") stays.
-    if (t.norm === 'so' && tokens[j + 1]?.norm === 'that') {
-      for (let m = j + 2; m < at && m <= j + 8; m++) if (ABILITY_MODALS.has(tokens[m]!.raw)) return true;
+    // Also without "that": "… on startup so developers can immediately send transactions".
+    if (t.norm === 'so' && tokens[j + 1]?.kind === 'word') {
+      for (let m = j + 1; m < at && m <= j + 8; m++) if (ABILITY_MODALS.has(tokens[m]!.raw)) return true;
       continue;
     }
     if (t.norm !== 'to' || !PURPOSE_VERBS.has(tokens[j + 1]?.norm ?? '')) continue;
@@ -2101,9 +2132,27 @@ function elaborated(ctx: BlockContext, end: number): boolean {
   return false;
 }
 
-/** "as appropriate (see [express uncertainty](#…))": the cross-reference answers the question. */
-function answeredByReference(tokens: Token[], end: number): boolean {
-  return tokens[end]?.norm === '(' && (tokens[end + 1]?.norm === 'see' || tokens[end + 1]?.norm === 'cf');
+/**
+ * "as appropriate (see [express uncertainty](#…))", "the appropriate IANA registry (see {{urn-space}})": a
+ * cross-reference right after the word, or after the noun it modifies, answers the question.
+ */
+function answeredByReference(ctx: BlockContext, end: number): boolean {
+  const { tokens } = ctx;
+  for (let k = end; k < tokens.length && k <= end + 3; k++) {
+    if (tokens[k]!.norm === '(') return tokens[k + 1]?.norm === 'see' || tokens[k + 1]?.norm === 'cf';
+    if (tokens[k]!.kind !== 'word' || !/^(?:NOUN|PROPN|ADJ)$/.test(posOf(ctx, k))) return false;
+  }
+  return false;
+}
+
+/** "for usability reasons", "for security purposes", "for the sake of simplicity": a reason given, not a requirement. */
+function reasonGiven(tokens: Token[], c: Candidate): boolean {
+  const sentence = tokens[c.start]!.sentence;
+  const next = tokens[c.end];
+  if (next?.sentence === sentence && /^(?:reasons?|purposes?)$/.test(next.norm)) {
+    for (let k = c.start - 1; k >= 0 && k >= c.start - 2 && tokens[k]!.sentence === sentence; k--) if (tokens[k]!.norm === 'for') return true;
+  }
+  return tokens[c.start - 1]?.norm === 'of' && tokens[c.start - 2]?.norm === 'sake';
 }
 
 /**
@@ -2125,6 +2174,8 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   if (isAcronym(tokens, i)) return false;
   // Right after a modal it is the verb: "Endpoints MUST clear the state", "the UA SHOULD not secure …".
   if (c.pattern === 'class' && i === c.start && w.form === 'adj' && followsModal(tokens, i)) return false;
+  // "SHALL redirect to the login page and clear stored credentials": a verb joined to the modal's verb by "and".
+  if (c.pattern === 'class' && i === c.start && w.form === 'adj' && coordinatedVerb(tokens, i)) return false;
   if (w.form === 'noun' && NOUNS_NOT_FLAGGED.has(t.norm)) return false;
   // "environment-appropriate": the tagger tags the compound's first part ("environment", a noun); the suffix makes it
   // an adjective or adverb.
@@ -2173,9 +2224,11 @@ const CONDITION_STEPS: ReadonlySet<ScenarioStep> = new Set<ScenarioStep>(['when'
 function otherSense(ctx: BlockContext, i: number): boolean {
   const { tokens } = ctx;
   const t = tokens[i]!;
-  const nouns = t.norm === 'effective' ? SETTING_NOUNS : t.norm === 'normal' ? PROCEDURE_NOUNS : t.norm === 'prompt' ? PROMPT_EVENT_NOUNS : undefined;
+  const nouns = t.norm === 'effective' ? SETTING_NOUNS : t.norm === 'normal' ? PROCEDURE_NOUNS : t.norm === 'prompt' ? PROMPT_EVENT_NOUNS : t.norm === 'fresh' ? NEW_INSTANCE_NOUNS : undefined;
   if (!nouns) return false;
   const prev = tokens[i - 1]?.norm;
+  // "a fresh install", "fresh users", "the fresh validator": a new one (made anew, never used), not an age of data.
+  if (t.norm === 'fresh') return prev !== 'more' && prev !== 'very' && tokens[i + 1]?.sentence === t.sentence && nouns.has(tokens[i + 1]!.norm) || (nouns.has(tokens[i + 2]?.norm ?? '') && tokens[i + 2]!.sentence === t.sentence && posOf(ctx, i + 1) === 'NOUN');
   // Graded or indefinite, it judges: "more effective", "a highly effective", "an effective way".
   if (prev === 'a' || prev === 'an' || prev === 'more' || prev === 'most' || prev === 'less' || prev === 'very' || prev === 'highly' || prev === 'truly') return false;
   const next = tokens[i + 1];
@@ -2190,6 +2243,15 @@ function otherSense(ctx: BlockContext, i: number): boolean {
   }
   return false;
 }
+
+/** Things made anew, which "fresh" calls new rather than recent: a fresh install, clone, user, container, session. */
+const NEW_INSTANCE_NOUNS = new Set([
+  'install', 'installs', 'installation', 'installations', 'clone', 'clones', 'checkout', 'checkouts', 'user', 'users', 'account',
+  'accounts', 'session', 'sessions', 'instance', 'instances', 'container', 'containers', 'validator', 'validators', 'environment',
+  'environments', 'database', 'databases', 'machine', 'machines', 'vm', 'vms', 'workspace', 'workspaces', 'repository',
+  'repositories', 'repo', 'repos', 'deployment', 'deployments', 'node', 'nodes', 'cluster', 'clusters', 'profile', 'profiles',
+  'browser', 'shell', 'terminal', 'boot', 'start', 'restart', 'run', 'setup', 'copy', 'branch', 'process', 'page', 'tab',
+]);
 
 /** Words that end the noun phrase after a word (`otherSense`). */
 const SENSE_PHRASE_ENDS = new Set([
@@ -2245,11 +2307,15 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
     // (unless it is vague itself: "too old to be useful").
     if (k === c.end && (t.norm === 'enough' || (c.pattern === 'degree' && t.norm === 'to')) && statedTest(ctx, t.norm === 'to' ? k : k + 1)) return true;
     if (k === c.end + 1 && t.norm === 'enough' && statedTest(ctx, k + 1)) return true;
+    // "The encoding MUST be sufficient to prevent the attacks described in …": the infinitive states what suffices.
+    if (k === c.end && t.norm === 'to' && SUFFICIENCY.has(c.word?.base ?? '') && statedTest(ctx, k)) return true;
     if (t.kind === 'punct') {
       if (COMPARISON_SIGNS.has(t.norm) && dim !== 'quality' && dim !== 'security') return true;
       continue;
     }
     const numberish = t.kind === 'number' || NUMBER_WORDS.has(t.norm);
+    // "not just the recent 1000": a count right after a word of recency selects by order, as "the 20 most recent" does.
+    if (dim === 'recency' && k === c.end && t.kind === 'number') return true;
     switch (dim) {
       case 'speed':
       case 'frequency':
@@ -2275,6 +2341,9 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
   }
   return false;
 }
+
+/** Words of sufficiency, which an infinitive after them bounds ("sufficient to prevent …"). */
+const SUFFICIENCY = new Set(['sufficient', 'adequate', 'insufficient', 'inadequate']);
 
 function nearNumber(tokens: Token[], c: Candidate, _any: boolean): boolean {
   for (let k = c.end; k < tokens.length && k < c.end + 4 && tokens[k]!.clause === tokens[c.start]!.clause; k++) if (tokens[k]!.kind === 'number') return true;
@@ -2400,16 +2469,18 @@ function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
 }
 
 const EXAMPLES: Record<'policy' | 'software' | 'protocol', Record<Dimension | 'comparative', string>> = {
+  // A protocol's own units: a transport counts bytes, packets and round trips, an application protocol octets, entries,
+  // seconds and named timers; the examples name both kinds.
   protocol: {
     quality: 'e.g. the required behaviour by reference to a section or an algorithm, or a condition an implementation can check',
-    degree: 'e.g. a threshold in the protocol’s units, such as 3 packets or 1/8 of the congestion window',
-    size: 'e.g. in bytes or packets: at least 1200 bytes, at most 2 packets',
+    degree: 'e.g. a threshold in the protocol’s units, such as 3 packets, 128 bits or a limit the peer advertises',
+    size: 'e.g. in the protocol’s units: at least 128 bits, at most 1200 bytes, no more than 10 entries',
     quantity: 'e.g. at least 2, no more than the peer’s limit',
-    speed: 'e.g. within one round trip, before the retransmission timer expires',
-    frequency: 'e.g. once per round trip, at most once per timer period, on each packet received',
-    recency: 'e.g. received within the last 3 round trips, or fresh as the cited document defines it',
+    speed: 'e.g. within one round trip, within 10 minutes, before a named timer expires',
+    frequency: 'e.g. once per round trip or per connection, at most once per timer period',
+    recency: 'e.g. issued within the last 10 minutes, or fresh as the cited document defines it',
     security: 'e.g. the attack it must resist, or the named algorithm and key length',
-    comparative: 'e.g. than the value last sent, than the initial window',
+    comparative: 'e.g. than the value last sent, than a limit the document names',
   },
   software: {
     quality: 'e.g. what it must contain or do, or a check a test could run',
@@ -2479,6 +2550,10 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   }
   if (w.form === 'comparative') return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${ex.comparative}).`;
   if (w.form === 'superlative') return `${cap(phrase)} by which measure? State the rule that ranks ${np} (${ex.degree}).`;
+  // A noun of quality ("for usability", "favour simplicity") names the quality itself: ask how it is measured.
+  if (w.form === 'noun' && (w.dimension === 'quality' || w.dimension === 'degree')) {
+    return `How is “${phrase}” measured here, and what level is required? State a criterion a reviewer can check (${ex[w.dimension]}).`;
+  }
   const verb = w.form === 'adv' ? verbPhrase(ctx, c) : undefined;
   // Lowercase the first letter only: "send a STREAM_DATA_BLOCKED frame" keeps its identifier.
   const vp = verb === undefined ? undefined : verb.replace(/^[A-Z](?=[a-z])/, (ch) => ch.toLowerCase());

@@ -61,7 +61,7 @@ const EXTRA: [string, Dimension][] = [
 ];
 
 /** Words derived from the bases that are not English (or mean something else) and must not be generated. */
-const NOT_FORMS = new Set(['lowly', 'lately', 'hardly', 'newly', 'oldly', 'currently', 'lightly', 'highly', 'plainly', 'fairly', 'naturally', 'presently', 'largely', 'instantly', 'finely', 'surely', 'nearly']);
+const NOT_FORMS = new Set(['shortly', 'lowly', 'lately', 'hardly', 'newly', 'oldly', 'currently', 'lightly', 'highly', 'plainly', 'fairly', 'naturally', 'presently', 'largely', 'instantly', 'finely', 'surely', 'nearly']);
 
 /** The adverb of an adjective: quick -> quickly, easy -> easily, gentle -> gently, basic -> basically, full -> fully. */
 function adverb(adj: string): string[] {
@@ -175,7 +175,14 @@ export const OPPOSITES: ReadonlyMap<string, readonly string[]> = (() => {
  * not fast; "transparent about where it is speculating" means saying so. The word is a finding only without that
  * complement.
  */
-export const SENSE_WITH_COMPLEMENT: ReadonlyMap<string, string> = new Map([['responsive', 'to'], ['transparent', 'about']]);
+export const SENSE_WITH_COMPLEMENT: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['responsive', new Set(['to'])],
+  ['transparent', new Set(['about'])],
+  // "the container responsible for processing transactions": the one whose job it is, not a quality.
+  ['responsible', new Set(['for'])],
+  // "the criteria detailed in {{buckets}}", "the steps detailed below": the participle of "detail" (described there).
+  ['detailed', new Set(['in', 'below', 'above', 'under', 'by'])],
+]);
 
 /**
  * Degree words that make any adjective after them a finding, listed or not: "too verbose", "overly cautious",
@@ -297,6 +304,20 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['major, minor and patch', 'Semantic Versioning 2.0.0'],
   ['major, minor, patch', 'Semantic Versioning 2.0.0'],
   ['plain-text', 'RFC 2046 §4.1.3'],
+  // Of a random source only: "cryptographically secure session tokens" still asks what they must resist.
+  ['cryptographically secure random', 'NIST SP 800-90A / RFC 4086 (a cryptographically secure random number generator)'],
+  ['cryptographically secure pseudorandom', 'NIST SP 800-90A'],
+  ['cryptographically secure pseudo-random', 'NIST SP 800-90A'],
+  ['cryptographically secure prng', 'NIST SP 800-90A'],
+  ['cryptographically secure rng', 'NIST SP 800-90A'],
+  ['url and filename safe', 'RFC 4648 §5 (Base 64 Encoding with URL and Filename Safe Alphabet)'],
+  ['url-safe', 'RFC 4648 §5'],
+  ['filename safe', 'RFC 4648 §5'],
+  ['in the clear', 'RFC 4949 ("cleartext": data sent without encryption)'],
+  ['apply cleanly', 'version control and schema migrations: applies with no conflict or error (git apply)'],
+  ['applies cleanly', 'git apply: with no conflict or error'],
+  ['applied cleanly', 'git apply: with no conflict or error'],
+  ['freshly generated', 'cryptography: generated anew, never used before (RFC 4949 "nonce")'],
   ['quick fix', 'LSP 3.17 CodeActionKind.QuickFix'],
   ['real-time clock', 'hardware'],
   ['low-level', 'common'],

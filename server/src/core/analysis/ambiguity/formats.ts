@@ -138,6 +138,9 @@ export function reviewOfPieces(
   return decide(path, all, facts);
 }
 
+/** A footnote id made for a clause: letters and digits mixed (`au3f`, `rp2c`), or words joined by `_`. */
+const CLAUSE_LIKE_ID = /^(?=[a-z0-9_]*[a-z])(?=[a-z0-9_]*[0-9_])[a-z0-9_]+$/i;
+
 function decide(
   path: string,
   e: ReviewEvidence,
@@ -157,9 +160,18 @@ function decide(
   // Footnotes with a text note (`[^1]: See RFC 9110.`) are the footnotes any document may have (a README's, a
   // guide's): no evidence. A footnote id whose clause text is in the prose (no definition, or one naming its example
   // file or tests) is the Model Spec's way of declaring a clause [^am9c].
+  // A reference with no definition at all is evidence when its id looks made for a clause (`[^rp2c]`,
+  // `[^anchor_links]`), or when there are several: a chapter whose one note was lost in a copy (`tables[^siphash]`
+  // with no `[^siphash]:` line) or a numbered footnote (`[^1]`) is not a spec.
   const noted = new Set<string>();
   for (const d of facts.footnoteDefs) if (d.target === undefined && !d.tests?.length) noted.add(d.id);
-  const declares = facts.headingClauses.length > 0 || facts.footnoteRefs.some((r) => !noted.has(r.id)) || facts.footnoteDefs.some((d) => !noted.has(d.id));
+  const bare = new Set<string>();
+  for (const r of facts.footnoteRefs) if (!noted.has(r.id) && !/^\d+$/.test(r.id)) bare.add(r.id);
+  const declares =
+    facts.headingClauses.length > 0 ||
+    facts.footnoteDefs.some((d) => !noted.has(d.id)) ||
+    bare.size >= 2 ||
+    [...bare].some((id) => CLAUSE_LIKE_ID.test(id));
   if (declares) return { format: facts.headingClauses.some((c) => c.authority !== undefined) ? 'model-spec' : 'markdown', from: 0 };
   if (e.kepTitle && e.kepSection) return { format: 'markdown', from: 0 };
   // A document that adopts BCP 14 ("The key words "MUST", "MUST NOT" … are to be interpreted as described in RFC 2119")

@@ -15,7 +15,7 @@ import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown, type Defused } from './defuse';
 import { findTestTargets, type TestTarget } from './testTargets';
-import { scanSpecChunk } from './specFacts';
+import { releaseChunkScratch, scanSpecChunk } from './specFacts';
 import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
@@ -590,6 +590,7 @@ export function parseSpecChunked(
     tail = entry.breaks.count ? entry.breaks.tail : tail + entry.breaks.tail;
     sections = entry.sectionsOut;
   }
+  releaseChunkScratch();
   facts.end = { line, character: tail };
   assemble(facts, chunks);
   finish();

@@ -2,7 +2,7 @@
 // [^big_documents]: the values read are the ranges and fields they replace, after a structured clone (the index
 // workers), a JSON round trip (the index cache) and a chunk placed further down.
 import * as assert from 'node:assert/strict';
-import { parseSpec, parseSpecChunked, reviveFootnoteRefs, type FootnoteRef } from '../../server/src/core/markdown/parseSpec';
+import { footnoteRefOf, OneLineFootnoteRef, parseSpec, parseSpecChunked, reviveFootnoteRefs, type FootnoteRef } from '../../server/src/core/markdown/parseSpec';
 import type { Range } from '../../server/src/core/types';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { resolveConfig } from '../../server/src/core/workspace/config';
@@ -83,10 +83,22 @@ describe('compact footnote references', () => {
     index.updateFile('src/reply.ts', '// Keeps replies short [^brief].\nexport const short = true;\n');
     assert.equal(index.model().resolve('brief').citations.length, 1);
     assert.equal(index.model().resolve('brief').clause, first);
-    assert.deepEqual(Object.keys(ref), ['id', 'block', 'line', 'start', 'end']);
+    assert.deepEqual(Object.keys(ref), ['id', 'block', 'line', 'start']);
     assert.deepEqual(JSON.parse(JSON.stringify(ref)), literal(parseSpec('spec.md', SPEC).footnoteRefs[0]!));
     assert.deepEqual(index.factsOf('spec.md')!.spec!.footnoteRefs, parseSpec('spec.md', SPEC).footnoteRefs);
     assert.equal((structuredClone(ref) as { madeClause?: unknown }).madeClause, undefined);
+  });
+
+  it('keep no end: it is where `[^id]` ends; ranges of another width keep their own ends', () => {
+    const ctx = { section: ['Rules'], sectionTitle: 'Rules' };
+    const at = (line: number, a: number, b: number): Range => ({ start: { line, character: a }, end: { line, character: b } });
+    const compact = footnoteRefOf('brief', at(3, 10, 18), at(3, 12, 17), 'text', ctx);
+    assert.ok(compact instanceof OneLineFootnoteRef);
+    assert.deepEqual([compact.range, compact.idRange], [at(3, 10, 18), at(3, 12, 17)]);
+    // An id read from wider text than `[^id]` (as a parser may normalize it): the literal form, with the ranges given.
+    const wide = footnoteRefOf('brief', at(3, 10, 20), at(3, 12, 19), 'text', ctx);
+    assert.ok(!(wide instanceof OneLineFootnoteRef));
+    assert.deepEqual([wide.range, wide.idRange], [at(3, 10, 20), at(3, 12, 19)]);
   });
 
   it('a spec with more references than the first size of the model\'s per-file records patches to the model of a fresh build', () => {

@@ -525,7 +525,7 @@ async function runLanguageServer(args: string[]): Promise<number> {
   if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
     throw new UsageError('`clarify lsp` needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME');
   }
-  const [{ createConnection, ProposedFeatures }, { startServer }] = await Promise.all([import('vscode-languageserver/node.js'), import('../lsp/server.js')]);
-  startServer(createConnection(ProposedFeatures.all));
+  // The language server's entry starts it (in the bundle: dist/server.js, beside dist/cli.js; see esbuild.mjs).
+  await import('../lsp/main.js');
   return new Promise<number>(() => undefined);
 }

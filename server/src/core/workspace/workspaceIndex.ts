@@ -680,17 +680,25 @@ function exampleFacts(path: string, text: string): ExampleFacts {
 const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Model objects one file made, each with where it came from: the kind and index of its facts entry and `source`, the
- * facts object it was made from (unchanged source, unchanged object). Parallel arrays, not an object per entry: a
- * spec with 200,000 footnote references makes 400,000 entries, which as objects cost ~22 MB [^big_documents]. The kind
- * and the index are typed arrays (a byte and four bytes an entry, read with fromAt and indexAt), not arrays of eight
- * bytes an element: 4.4 MB less for those 400,000 entries.
+ * Model objects one file made, each with where it came from: the kind and index of its facts entry and its source, the
+ * facts object it was made from (unchanged source, unchanged object; read with sourceAt). Parallel arrays, not an
+ * object per entry: a spec with 200,000 footnote references makes 400,000 entries, which as objects cost ~22 MB
+ * [^big_documents]. The kind and the index are typed arrays (a byte and four bytes an entry, read with fromAt and
+ * indexAt), not arrays of eight bytes an element: 4.4 MB less for those 400,000 entries. Most sources need no slot of
+ * their own: a heading clause is its own source and a footnote's clause or reference holds its reference (`ref`); only
+ * the others (definitions, links, mentions) are kept, in `others`, found through `ranks` (four bytes an entry, made
+ * when a file has such an entry: 4.1 MB less for those 400,000 entries than an array of every source).
  */
-class Made<F extends string, T> {
+class Made<F extends string, T extends object> {
   private fromCodes = new Uint8Array(8);
   private indexes = new Uint32Array(8);
+  /**
+   * For an entry whose source is not derived from what it made: the source's place in `others`, plus one (0: derived).
+   * Made on the first such entry: a file of headings and footnotes has none.
+   */
+  private ranks: Uint32Array | undefined;
+  private readonly others: object[] = [];
   readonly made: T[] = [];
-  readonly source: object[] = [];
 
   /** `kinds`: every kind an entry may come from (its place in the list is the code stored). */
   constructor(private readonly kinds: readonly F[]) {}
@@ -709,6 +717,12 @@ class Made<F extends string, T> {
     return this.indexes[i]!;
   }
 
+  /** The facts object entry `i` was made from. */
+  sourceAt(i: number): object {
+    const rank = this.ranks?.[i] ?? 0;
+    return rank === 0 ? derivedSource(this.made[i]!) : this.others[rank - 1]!;
+  }
+
   push(from: F, index: number, made: T, source: object): void {
     const i = this.made.length;
     if (i === this.indexes.length) {
@@ -718,12 +732,22 @@ class Made<F extends string, T> {
       const indexes = new Uint32Array(i * 2);
       indexes.set(this.indexes);
       this.indexes = indexes;
+      if (this.ranks) {
+        const ranks = new Uint32Array(i * 2);
+        ranks.set(this.ranks);
+        this.ranks = ranks;
+      }
     }
     this.fromCodes[i] = this.kinds.indexOf(from);
     this.indexes[i] = index;
+    if (derivedSource(made) !== source) (this.ranks ??= new Uint32Array(this.indexes.length))[i] = this.others.push(source);
     this.made.push(made);
-    this.source.push(source);
   }
+}
+
+/** The source a model object names itself: a footnote's clause or reference its reference, any other object itself. */
+function derivedSource(made: object): object {
+  return made instanceof FootnoteReference ? made.ref : made;
 }
 
 type ClauseSource = 'heading' | 'footnote' | 'definition';
@@ -1217,7 +1241,7 @@ export class IndexModel {
       if (this.clausesById.isList(made.id) && this.clausesById.get(made.id)!.some((c) => c.file !== file && this.scopeKeyOf(c.file) === key)) return undefined;
       const source = from === 'heading' ? facts.headingClauses[index] : from === 'footnote' ? facts.footnoteRefs[index] : facts.footnoteDefs[index];
       if (!source || source.id !== made.id) return undefined;
-      if (source === old.clauses.source[i]) {
+      if (source === old.clauses.sourceAt(i)) {
         next.clauses.push(from, index, made, source);
         continue;
       }
@@ -1241,7 +1265,7 @@ export class IndexModel {
       const ref = old.references.made[i]!;
       const source = from === 'footnote' ? facts.footnoteRefs[index] : from === 'definition' ? facts.footnoteDefs[index] : from === 'mention' ? facts.mentions[index] : facts.links[index];
       if (!source) return undefined;
-      if (source === old.references.source[i]) {
+      if (source === old.references.sourceAt(i)) {
         next.references.push(from, index, ref, source);
         continue;
       }
@@ -1387,7 +1411,7 @@ export class IndexModel {
     const has = (id: string): boolean => clausesById.has(id);
     const refs = new Map<string, SpecReference[]>();
     const priorBySource = new Map<object, number>();
-    for (let i = 0; i < old.references.length; i++) priorBySource.set(old.references.source[i]!, i);
+    for (let i = 0; i < old.references.length; i++) priorBySource.set(old.references.sourceAt(i), i);
     const addRef = (from: ReferenceSource, index: number, ref: SpecReference, source: object): void => {
       const i = priorBySource.get(source);
       const prior = i !== undefined && old.references.fromAt(i) === from ? old.references.made[i]! : undefined;

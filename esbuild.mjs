@@ -49,6 +49,38 @@ function asciiOnly(text) {
   });
 }
 
+/**
+ * The English model loads faster as JSON text than as JavaScript (thread CPU of a load ~280 -> ~230 ms;
+ * docs/clarity.md, "The pass's cost"): esbuild turns each of the model's JSON files into an object literal, which V8
+ * compiles as code, and the core model's reader then deep-copies that object through `JSON.parse(JSON.stringify(…))`
+ * and decodes its base64 lexicon a character at a time. Here the core model stays its JSON text, parsed once per read (a fresh object each
+ * time, as the copy was), the other model files are `JSON.parse` of their text, and base64 is decoded by Buffer
+ * (the bundle runs in Node only). The reader's source is checked: a model package that changes it fails the build
+ * instead of loading slowly or wrongly.
+ */
+const englishJson = {
+  name: 'english-json',
+  setup(build) {
+    const models = /wink-eng-lite-web-model[\\/]dist[\\/]languages[\\/].*\.json$/;
+    build.onLoad({ filter: models }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      JSON.parse(text); // fails the build on a file that is not JSON
+      const core = /eng-core-web-model\.json$/.test(args.path);
+      return { contents: `module.exports = ${core ? '' : 'JSON.parse('}${JSON.stringify(text)}${core ? '' : ')'};`, loader: 'js' };
+    });
+    build.onLoad({ filter: /wink-eng-lite-web-model[\\/]dist[\\/]read-core-model\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const copy = 'JSON.parse(JSON.stringify(originalModel))';
+      const decode = /bufferFromBase64=function\(data\)\{.*?return bytes\.buffer\}/;
+      if (!source.includes(copy) || !decode.test(source)) throw new Error(`${args.path}: not the reader esbuild.mjs patches (english-json)`);
+      const contents = source
+        .replace(copy, 'JSON.parse(originalModel)')
+        .replace(decode, 'bufferFromBase64=function(data){return new Uint8Array(Buffer.from(data,"base64")).buffer}');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 const ascii = {
   name: 'ascii-only',
   setup(build) {
@@ -90,7 +122,7 @@ const entries = [
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [englishBeside] },
   // Worker threads of the first scan of a big folder (loaded from beside the CLI and server bundles).
   { entryPoints: ['server/src/io/indexWorker.ts'], outfile: 'dist/indexWorker.js', plugins: [englishBeside] },
-  { entryPoints: ['wink-eng-lite-web-model'], outfile: 'dist/english.js' },
+  { entryPoints: ['wink-eng-lite-web-model'], outfile: 'dist/english.js', plugins: [englishJson] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
 ];
 

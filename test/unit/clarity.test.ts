@@ -804,6 +804,15 @@ describe('clarity: application-protocol drafts (issue 13, real repositories)', (
     ])), ['secure (vague)', 'clear (vague)', 'secure (vague)']);
   });
 
+  it('a term defined by a citation after its noun ("simple string comparison as defined in {{RFC3986}}") is a term of art', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'Servers MUST match the URIs using simple string comparison as defined in {{RFC3986}}.',
+      'Clients MUST match the URIs using simple string comparison as specified in RFC 3986.',
+      '',
+      'Servers MUST match the URIs using simple string comparison as defined by the operator.',
+    ])), ['simple (vague)']);
+  });
+
   it('a cross-reference after the noun the word modifies answers it; without one it is asked', () => {
     assert.deepEqual(found('draft-x.md', DRAFT([
       'Servers MUST register codes in the appropriate IANA registry (see {{codes}}).',

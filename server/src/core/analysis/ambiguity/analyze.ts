@@ -1764,13 +1764,21 @@ function statedTest(ctx: BlockContext, to: number): boolean {
   return true;
 }
 
-/** A citation right after the word: "fresh [HTTP-CACHING]", "secure {{RFC6265}}". */
+/**
+ * A citation right after the word: "fresh [HTTP-CACHING]", "secure {{RFC6265}}"; or after the noun it modifies, as
+ * the term's definition: "simple string comparison as defined in {{RFC3986}}", "… as specified in RFC 9110".
+ */
 function citedAfter(ctx: BlockContext, end: number): boolean {
   const text = ctx.specText ?? ctx.block.text;
   const base = ctx.specText !== undefined ? ctx.block.start : 0;
   const pos = base + ctx.tokens[end - 1]!.end;
-  return /^[ \t]*(?:\r?\n[ \t]*)?(?:\[(?!\^)[A-Z0-9][A-Za-z0-9._-]*\](?![([])|\{\{[^}\n]+\}\})/.test(text.slice(pos, pos + 80));
+  const after = text.slice(pos, pos + 160);
+  return /^[ \t]*(?:\r?\n[ \t]*)?(?:\[(?!\^)[A-Z0-9][A-Za-z0-9._-]*\](?![([])|\{\{[^}\n]+\}\})/.test(after) || DEFINED_BY_CITATION.test(after);
 }
+
+/** Up to three words, then "as defined in" (specified, described; in or by) and a citation or a section. */
+const DEFINED_BY_CITATION =
+  /^(?:\s+[A-Za-z][\w-]*){0,3}\s*,?\s*as\s+(?:defined|specified|described)\s+(?:in|by)\s+(?:\[(?!\^)[A-Za-z0-9][^\]\n]*\]|\{\{[^}\n]+\}\}|RFC\s?\d|BCP\s?\d|Section\s+\d|the\s+\[)/;
 
 /** "as many bytes as", "as large as the peer's limit": the reference is given (not "as few as possible"). */
 function equalityComparison(tokens: Token[], start: number, end: number): boolean {

@@ -152,21 +152,20 @@ describe('incremental ids: edits that add or remove ids', () => {
   // A spec over 32 KB is cut into chunks whose facts objects an edit keeps: withSpec looks only at the ids of the
   // objects that differ, which these edits (new, removed and duplicate ids, definitions, mentions, links, line breaks)
   // must leave equal to a fresh index.
+  // Cut at its headings only without footnote definitions (they resolve across sections: such a spec is one chunk).
   const chunkedSpec = (): string => {
-    const sections = Array.from({ length: 260 }, (_, i) =>
-        [
-          `## Section ${i} {#s${i}}`,
-          '',
-          `Section ${i} keeps the records of its part[^f${i}] for as long as the policy says, and reports them.` +
-            (i % 7 === 0 ? ` Mentions FR-00${i % 4}.` : '') +
-            (i % 11 === 0 ? ' See [alpha](#alpha) and [beta](b.md#other).' : '') +
-            (i % 13 === 0 ? ` Again[^a${i % 3}].` : ''),
-          '',
-          // Definitions sections away from their references: an edit of one is not an edit of the other.
-          ...(i % 5 === 3 ? [`[^f${i - 3}]: The definition of f${i - 3}.`, ''] : []),
-        ].join('\n'),
+    const head = ['# Alpha {#alpha}', '', 'The service keeps records[^a1]. It retries[^a2].', '', '## Beta {#beta}', '', 'Beta text[^b1] and FR-001.', ''];
+    const sections = Array.from({ length: 400 }, (_, i) =>
+      [
+        `## Section ${i} {#s${i}}`,
+        '',
+        `Section ${i} keeps the records of its part[^f${i}] for as long as the policy says, and reports them.` +
+          (i % 11 === 0 ? ' See [alpha](#alpha) and [beta](b.md#other).' : '') +
+          (i % 13 === 0 ? ` Again[^a${i % 3}].` : ''),
+        '',
+      ].join('\n'),
     );
-    const text = `${BASE['specs/a.md']}\n${sections.join('\n')}`;
+    const text = [...head, ...sections].join('\n');
     assert.ok(text.length > 32 * 1024, 'the spec is cut into chunks');
     return text;
   };
@@ -179,13 +178,16 @@ describe('incremental ids: edits that add or remove ids', () => {
     const prose = (i: number): string => `Section ${i} keeps the records of its part[^f${i}] for as long as the policy says, and reports them.`;
     // Each replaces one line by another (no line moves): the other chunks keep their facts objects.
     const edits: [string, string][] = [
-      [prose(41), '[^zdef]: A definition no reference names.'], // a definition alone: a new id
-      ['[^f30]: The definition of f30.', ''], // a definition gone, its reference in another chunk
+      [prose(44), `${prose(44)} Cites[^f120].`], // now the first reference of an id of a later chunk: the clause moves
+      [prose(45), `${prose(45)} And[^zz9] and[^new1].`], // an id code cites, a new id
+      [`${prose(44)} Cites[^f120].`, prose(44)], // and back
+      [prose(46), `${prose(46)} Again[^a1] and[^f300].`], // ids of the first and of a later chunk
       [prose(42), `${prose(42)} See [there](#s90) and [other](b.md#other).`], // links to headings of other chunks
       ['## Section 90 {#s90}', '## Section 90'], // the anchor a link names gone
       [prose(43), '## Again {#beta}'], // a heading id of a.md and b.md, a third time
-      [prose(44), `${prose(44)} Cites[^f120] and[^zz9].`], // references of ids of other chunks and of code
-      ['[^f35]: The definition of f35.', '[^f35]: The definition of f35, changed.'],
+      // A definition (the spec is one chunk from here on): an id alone, changed.
+      [prose(41), '[^zdef]: A definition no reference names.'],
+      ['[^zdef]: A definition no reference names.', '[^zdef]: A definition, changed.'],
     ];
     let fast = 0;
     edits.forEach(([from, to], step) => {

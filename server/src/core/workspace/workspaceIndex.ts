@@ -1319,7 +1319,9 @@ export class IndexModel {
     // same objects in the file before and after: its part, clauses, definitions and references come out as they are in
     // this model, so only the changed ids are looked at below (test/unit/incrementalIds.test.ts: equal to a fresh index).
     const changed = new Set<string>();
-    const differing = <T>(a: readonly T[], b: readonly T[], idOf: (x: T) => string | undefined): void => {
+    /** The differing part of a list: all but the first `p` and the last `q` objects, of `before` and `after` in all. */
+    interface Window { p: number; q: number; before: number; after: number }
+    const differing = <T>(a: readonly T[], b: readonly T[], idOf: (x: T) => string | undefined): Window => {
       const n = Math.min(a.length, b.length);
       let p = 0;
       while (p < n && a[p] === b[p]) p++;
@@ -1331,12 +1333,17 @@ export class IndexModel {
           if (id) changed.add(id);
         }
       }
+      return { p, q, before: a.length, after: b.length };
     };
     differing(before.headingClauses, facts.headingClauses, (c) => c.id);
-    differing(before.footnoteRefs, facts.footnoteRefs, (r) => r.id);
-    differing(before.footnoteDefs, facts.footnoteDefs, (d) => d.id);
-    differing(before.mentions, facts.mentions, (m) => m.id);
-    differing(before.links, facts.links, (l) => l.anchor);
+    const windows = {
+      footnote: differing(before.footnoteRefs, facts.footnoteRefs, (r) => r.id),
+      definition: differing(before.footnoteDefs, facts.footnoteDefs, (d) => d.id),
+      mention: differing(before.mentions, facts.mentions, (m) => m.id),
+      link: differing(before.links, facts.links, (l) => l.anchor),
+    };
+    /** Where an object of the new list outside its differing part was in the last one (-1: in the differing part). */
+    const lastIndex = (w: Window, n: number): number => (n < w.p ? n : n >= w.after - w.q ? n - w.after + w.before : -1);
     // What the file has per changed id: headings, footnote references, definitions (with their targets), before and after.
     interface Part { headings: number; refs: number; defs: string[] }
     const partsOf = (f: SpecFacts): Map<string, Part> => {
@@ -1395,15 +1402,47 @@ export class IndexModel {
       (oldClauseIds ??= new Set(old.clauses.made.flatMap((c, i) => (old.clauses.fromAt(i) !== 'heading' ? [`${old.clauses.fromAt(i)}\u0000${c.id}`] : [])))).has(`${from}\u0000${id}`);
     let oldClauseIdSet: Set<string> | undefined;
     const sharedClause = (id: string): boolean => elsewhere(this.clausesById, id) || elsewhere(this.definitionsById, id);
+    // The last contribution's entries by the index of their facts object, per kind (-1: none made from it).
+    const entriesAt = <F extends string, T>(made: Made<F, T>, lengths: Partial<Record<F, number>>): Partial<Record<F, Int32Array>> => {
+      const at: Partial<Record<F, Int32Array>> = {};
+      for (const kind in lengths) at[kind] = new Int32Array(lengths[kind]!).fill(-1);
+      for (let i = 0; i < made.length; i++) {
+        const list = at[made.fromAt(i)];
+        if (list) list[made.indexAt(i)] = i;
+      }
+      return at;
+    };
+    const clauseAt = entriesAt(old.clauses, { footnote: before.footnoteRefs.length, definition: before.footnoteDefs.length });
+    /**
+     * The last decision for a facts object outside the differing part of its list whose id did not change: its clause,
+     * null when it made none, undefined when it is decided again (a rebuild decides the same from the same objects).
+     */
+    const lastClause = (kind: 'footnote' | 'definition', index: number, source: object, id: string): Clause | null | undefined => {
+      const o = changed.has(id) ? -1 : lastIndex(windows[kind], index);
+      if (o < 0) return undefined;
+      const c = clauseAt[kind]![o]!;
+      if (c < 0) return null;
+      return old.clauses.source[c] === source ? old.clauses.made[c]! : undefined;
+    };
     facts.headingClauses.forEach((clause, index) => declare('heading', index, clause, clause));
     facts.footnoteDefs.forEach((d, index) => next.definitions.push({ index, def: definitionAt(file, d), source: d }));
     facts.footnoteRefs.forEach((ref, index) => {
+      const last = lastClause('footnote', index, ref, ref.id);
+      if (last !== undefined) {
+        if (last) declare('footnote', index, last, ref);
+        return;
+      }
       // A shared id keeps the decision of the model it came from (the other files' clauses are the same).
       if (own.has(ref.id) || (sharedClause(ref.id) ? !hadClause('footnote', ref.id) : otherHeading(ref.id))) return;
       declare('footnote', index, footnoteClause(file, ref)!, ref);
     });
     for (const made of next.definitions) {
       const id = made.def.id;
+      const last = lastClause('definition', made.index, made.source, id);
+      if (last !== undefined) {
+        if (last) declare('definition', made.index, last, made.source);
+        continue;
+      }
       if (own.has(id) || (sharedClause(id) ? !hadClause('definition', id) : false)) continue;
       declare('definition', made.index, definitionClause(made.def), made.source);
     }
@@ -1447,23 +1486,69 @@ export class IndexModel {
     }
     // References: footnotes, definitions, mentions and links of the file to clauses (as known now).
     const has = (id: string): boolean => clausesById.has(id);
+    // The references of the changed ids (the only lists replaced below).
     const refs = new Map<string, SpecReference[]>();
-    const priorBySource = new Map<object, number>();
-    for (let i = 0; i < old.references.length; i++) priorBySource.set(old.references.source[i]!, i);
-    const addRef = (from: ReferenceSource, index: number, ref: SpecReference, source: object): void => {
-      const i = priorBySource.get(source);
-      const prior = i !== undefined && old.references.fromAt(i) === from ? old.references.made[i]! : undefined;
-      const value = prior && prior.id === ref.id && prior.kind === ref.kind ? prior : ref;
-      push(refs, value.id, value);
+    const keep = (from: ReferenceSource, index: number, value: SpecReference, source: object): void => {
+      if (changed.has(value.id)) push(refs, value.id, value);
       next.references.push(from, index, value, source);
     };
-    facts.footnoteRefs.forEach((ref, index) => addRef('footnote', index, new FootnoteReference(file, ref), ref));
-    facts.footnoteDefs.forEach((def, index) => addRef('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def));
+    type FileReferenceSource = keyof typeof windows;
+    const referenceAt = entriesAt(old.references, { footnote: before.footnoteRefs.length, definition: before.footnoteDefs.length, mention: before.mentions.length, link: before.links.length });
+    // The last references made from the objects in the differing parts (an object outside them is in neither list's).
+    let priorBySource: Map<object, number> | undefined;
+    const priorOf = (source: object): number | undefined => {
+      if (!priorBySource) {
+        priorBySource = new Map();
+        for (let i = 0; i < old.references.length; i++) {
+          const w = windows[old.references.fromAt(i) as FileReferenceSource] as Window | undefined;
+          const j = old.references.indexAt(i);
+          if (w && j >= w.p && j < w.before - w.q) priorBySource.set(old.references.source[i]!, i);
+        }
+      }
+      return priorBySource.get(source);
+    };
+    const addRef = (from: ReferenceSource, index: number, ref: SpecReference, source: object): void => {
+      const i = priorOf(source);
+      const prior = i !== undefined && old.references.fromAt(i) === from ? old.references.made[i]! : undefined;
+      keep(from, index, prior && prior.id === ref.id && prior.kind === ref.kind ? prior : ref, source);
+    };
+    /**
+     * The last reference made from a facts object outside the differing part of its list: the same object again; null
+     * when none was made from it and its condition reads an id that did not change (`id`: mentions and links);
+     * undefined when it is made again.
+     */
+    const lastReference = (kind: FileReferenceSource, index: number, source: object, id?: string): SpecReference | null | undefined => {
+      const o = id !== undefined && changed.has(id) ? -1 : lastIndex(windows[kind], index);
+      if (o < 0) return undefined;
+      const i = referenceAt[kind]![o]!;
+      if (i < 0) return id === undefined ? undefined : null;
+      return old.references.source[i] === source ? old.references.made[i]! : undefined;
+    };
+    facts.footnoteRefs.forEach((ref, index) => {
+      const last = lastReference('footnote', index, ref);
+      if (last) keep('footnote', index, last, ref);
+      else addRef('footnote', index, new FootnoteReference(file, ref), ref);
+    });
+    facts.footnoteDefs.forEach((def, index) => {
+      const last = lastReference('definition', index, def);
+      if (last) keep('definition', index, last, def);
+      else addRef('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def);
+    });
     facts.mentions.forEach((m, index) => {
+      const last = lastReference('mention', index, m, m.id);
+      if (last !== undefined) {
+        if (last) keep('mention', index, last, m);
+        return;
+      }
       if (has(m.id)) addRef('mention', index, { id: m.id, file, kind: 'mention', range: m.range, idRange: m.idRange }, m);
     });
     facts.links.forEach((link, index) => {
       if (!link.anchor) return;
+      const last = lastReference('link', index, link, link.anchor);
+      if (last !== undefined) {
+        if (last) keep('link', index, last, link);
+        return;
+      }
       const target = link.path ? resolveRelative(dirname(file), link.path) : file;
       if (!target) return;
       const clause = (clausesById.get(link.anchor) ?? []).find((c) => c.kind === 'heading' && c.file === target);
@@ -1473,6 +1558,8 @@ export class IndexModel {
 
     const contributions = new Map(this.contributions);
     contributions.set(file, next);
+    // No id a citation names came or went (see above): the new model keeps the code files with unknown citations.
+    this.unknownCitationFiles();
     // The flat list in a rebuild's order: heading clauses by file, then footnote clauses by file, then the clauses of
     // definitions by file; the file's own in each part where a rebuild puts them.
     // The file's clauses in the flat list are the ones its contribution made (no other file's clause names it).

@@ -2,7 +2,7 @@
 // files whose diagnostics may change are recomputed. After every random edit, the model, every resolution and the
 // per-file diagnostics kept the editor's way must equal a fresh index of the same texts.
 import * as assert from 'node:assert/strict';
-import { compareInFile, computeDiagnostics, sortInFile, suggestId } from '../../server/src/core/diagnostics/diagnostics';
+import { compareInFile, computeDiagnostics, severityCountsOf, sortInFile, suggestId } from '../../server/src/core/diagnostics/diagnostics';
 import { closest, distance } from 'fastest-levenshtein';
 import { IdMap, type IndexModel, type WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { nearestAfter, nearestId } from '../../server/src/core/text/nearest';
@@ -102,6 +102,23 @@ function editOnce(text: string, next: (n: number) => number): string {
   return lines.join('\n');
 }
 
+/** editOnce, and links added or removed: to headings of the file (that come and go), to another spec. */
+function editWithLinks(text: string, next: (n: number) => number): string {
+  if (next(3) !== 0) return editOnce(text, next);
+  const lines = text.split('\n');
+  const linked = lines.map((l, i) => [l, i] as const).filter(([l]) => /\]\(/.test(l)).map(([, i]) => i);
+  if (linked.length && next(2) === 0) {
+    const at = linked[next(linked.length)]!;
+    lines[at] = lines[at]!.replace(/ ?\[[^\]]*\]\([^)]*\)/, '');
+    return lines.join('\n');
+  }
+  const prose = lines.map((l, i) => [l, i] as const).filter(([l]) => /^[A-Z]/.test(l)).map(([, i]) => i);
+  const at = prose.length ? prose[next(prose.length)]! : 0;
+  const targets = [`#s${next(300)}`, `#h${next(5)}`, 'b.md#other', '#beta', `#n${next(6)}`];
+  lines[at] = `${lines[at] ?? ''} See [there](${targets[next(targets.length)]!}).`;
+  return lines.join('\n');
+}
+
 describe('incremental ids: edits that add or remove ids', () => {
   for (const seed of [1, 2, 3, 4, 5, 6]) {
     it(`equals a fresh index after every random edit (seed ${seed})`, function () {
@@ -129,6 +146,90 @@ describe('incremental ids: edits that add or remove ids', () => {
         for (const [f, list] of expected) assert.deepStrictEqual(kept.get(f), list, `${context}\n(${f})`);
       }
       assert.ok(fast >= 8, `edits take the incremental path (${fast} of 40)`);
+    });
+  }
+
+  // A spec over 32 KB is cut into chunks whose facts objects an edit keeps: withSpec looks only at the ids of the
+  // objects that differ, which these edits (new, removed and duplicate ids, definitions, mentions, links, line breaks)
+  // must leave equal to a fresh index.
+  // Cut at its headings only without footnote definitions (they resolve across sections: such a spec is one chunk).
+  const chunkedSpec = (): string => {
+    const head = ['# Alpha {#alpha}', '', 'The service keeps records[^a1]. It retries[^a2].', '', '## Beta {#beta}', '', 'Beta text[^b1] and FR-001.', ''];
+    const sections = Array.from({ length: 400 }, (_, i) =>
+      [
+        `## Section ${i} {#s${i}}`,
+        '',
+        `Section ${i} keeps the records of its part[^f${i}] for as long as the policy says, and reports them.` +
+          (i % 11 === 0 ? ' See [alpha](#alpha) and [beta](b.md#other).' : '') +
+          (i % 13 === 0 ? ` Again[^a${i % 3}].` : ''),
+        '',
+      ].join('\n'),
+    );
+    const text = [...head, ...sections].join('\n');
+    assert.ok(text.length > 32 * 1024, 'the spec is cut into chunks');
+    return text;
+  };
+  it('equals a fresh index after edits of one chunk of a spec cut into chunks that change ids only other chunks have', function () {
+    this.timeout(300_000);
+    const files: Record<string, string> = { ...BASE, 'specs/a.md': chunkedSpec() };
+    const live = memoryWorkspace(files);
+    const kept = byFile(computeDiagnostics(live.model(), live.config));
+    live.takeChanges();
+    const prose = (i: number): string => `Section ${i} keeps the records of its part[^f${i}] for as long as the policy says, and reports them.`;
+    // Each replaces one line by another (no line moves): the other chunks keep their facts objects.
+    const edits: [string, string][] = [
+      [prose(44), `${prose(44)} Cites[^f120].`], // now the first reference of an id of a later chunk: the clause moves
+      [prose(45), `${prose(45)} And[^zz9] and[^new1].`], // an id code cites, a new id
+      [`${prose(44)} Cites[^f120].`, prose(44)], // and back
+      [prose(46), `${prose(46)} Again[^a1] and[^f300].`], // ids of the first and of a later chunk
+      [prose(42), `${prose(42)} See [there](#s90) and [other](b.md#other).`], // links to headings of other chunks
+      ['## Section 90 {#s90}', '## Section 90'], // the anchor a link names gone
+      [prose(43), '## Again {#beta}'], // a heading id of a.md and b.md, a third time
+      // A definition (the spec is one chunk from here on): an id alone, changed.
+      [prose(41), '[^zdef]: A definition no reference names.'],
+      ['[^zdef]: A definition no reference names.', '[^zdef]: A definition, changed.'],
+    ];
+    let fast = 0;
+    edits.forEach(([from, to], step) => {
+      assert.ok(files['specs/a.md']!.includes(from), `step ${step}: ${from}`);
+      files['specs/a.md'] = files['specs/a.md']!.replace(from, to);
+      live.updateFile('specs/a.md', files['specs/a.md'], true);
+      if (republish(live, kept)) fast++;
+      const fresh = memoryWorkspace(files);
+      const context = `step ${step}: ${from} -> ${to}`;
+      assert.deepStrictEqual(snapshot(live.model()), snapshot(fresh.model()), context);
+      assert.equal(live.model().coveredClauseCount(), fresh.model().coveredClauseCount(), context);
+      const expected = byFile(computeDiagnostics(fresh.model(), fresh.config));
+      assert.deepStrictEqual([...kept.keys()].sort(), [...expected.keys()].sort(), context);
+      for (const [f, list] of expected) assert.deepStrictEqual(kept.get(f), list, `${context}\n(${f})`);
+    });
+    assert.ok(fast >= 3, `edits take the incremental path (${fast} of ${edits.length})`);
+  });
+  for (const seed of [7, 8]) {
+    it(`equals a fresh index after every random edit of a spec cut into chunks (seed ${seed})`, function () {
+      this.timeout(300_000); // a fresh index per step, on a machine shared with other work
+      const files: Record<string, string> = { ...BASE, 'specs/a.md': chunkedSpec() };
+      const live = memoryWorkspace(files);
+      const kept = byFile(computeDiagnostics(live.model(), live.config));
+      live.takeChanges();
+      const next = rng(seed);
+      let fast = 0;
+      for (let step = 0; step < 24; step++) {
+        const file = next(6) === 0 ? 'specs/b.md' : 'specs/a.md';
+        files[file] = editWithLinks(files[file]!, next);
+        live.model().coveredClauseCount();
+        live.updateFile(file, files[file]!, true);
+        if (republish(live, kept)) fast++;
+        const model = live.model();
+        const fresh = memoryWorkspace(files);
+        const context = `seed ${seed}, step ${step}, ${file}`;
+        assert.deepStrictEqual(snapshot(model), snapshot(fresh.model()), context);
+        assert.equal(model.coveredClauseCount(), fresh.model().coveredClauseCount(), context);
+        const expected = byFile(computeDiagnostics(fresh.model(), fresh.config));
+        assert.deepStrictEqual([...kept.keys()].sort(), [...expected.keys()].sort(), context);
+        for (const [f, list] of expected) assert.deepStrictEqual(kept.get(f), list, `${context}\n(${f})`);
+      }
+      assert.ok(fast >= 6, `edits take the incremental path (${fast} of 24)`);
     });
   }
 
@@ -507,7 +608,7 @@ describe('incremental diagnostics: a file\'s list sorted from the order of its l
   const make = (line: number, character: number, code: Diagnostic['code'], n: number): Diagnostic => ({
     code,
     file: 'a.md',
-    severity: 'info',
+    severity: (['error', 'warning', 'info'] as const)[n % 3]!,
     range: { start: { line, character }, end: { line, character: character + 1 } },
     message: `d${n}`,
   });
@@ -542,9 +643,13 @@ describe('incremental diagnostics: a file\'s list sorted from the order of its l
       }
       const expected = [...out].sort(compareInFile);
       const input = [...out];
+      // The last list counted (as the server counts each list it keeps): the new one is counted from it.
+      severityCountsOf(last.sorted);
       const got = sortInFile(input, last);
       assert.equal(got.length, expected.length, `round ${round}`);
       got.forEach((d, k) => assert.equal(d, expected[k], `round ${round}, at ${k}: ${d.message} for ${expected[k]!.message}`));
+      const walked = { errors: got.filter((d) => d.severity === 'error').length, warnings: got.filter((d) => d.severity === 'warning').length };
+      assert.deepEqual(severityCountsOf(got), walked, `round ${round}: severity counts`);
       if (got !== input && lines > 30) reused++; // not the fallback (a sort of the list given)
     }
     assert.ok(reused >= 280, `the last order is reused (${reused} of 300 rounds with few ties)`);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { URI, Utils } from 'vscode-uri';
 import { CONFIG_FILE, mergeConfig, resolveConfig, type ClarifierConfig, type FileRole } from '../core/workspace/config';
-import { compareDiagnostics, computeDiagnostics } from '../core/diagnostics/diagnostics';
+import { compareDiagnostics, computeDiagnostics, severityCountsOf } from '../core/diagnostics/diagnostics';
 import { staleDiagnostics, type StaleFinding } from '../core/analysis/drift';
 import type { Range } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
@@ -64,9 +64,6 @@ function relativeIn(root: string, abs: string): string | undefined {
 const isSelfOrAbove = (abs: string, root: string): boolean => root === abs || root.startsWith(abs.endsWith(path.sep) ? abs : abs + path.sep);
 
 type FileEventKind = 'created' | 'changed' | 'deleted';
-
-/** Errors and warnings per diagnostics list (lists are never changed once made). */
-const severityCounts = new WeakMap<readonly Diagnostic[], { errors: number; warnings: number }>();
 
 export class Folder {
   index!: WorkspaceIndex;
@@ -304,16 +301,9 @@ export class Folder {
     const changes = this.index.takeChanges();
     const model = this.index.model();
     const count = (list: readonly Diagnostic[], sign: number): void => {
-      // Counted once per list: a big spec's list is taken out again on its next edit (thousands of entries).
-      let known = severityCounts.get(list);
-      if (!known) {
-        known = { errors: 0, warnings: 0 };
-        for (const d of list) {
-          if (d.severity === 'error') known.errors++;
-          else if (d.severity === 'warning') known.warnings++;
-        }
-        severityCounts.set(list, known);
-      }
+      // Counted once per list: a big spec's list is taken out again on its next edit (thousands of entries), and its
+      // next list is counted from this one's counts (severityCountsOf).
+      const known = severityCountsOf(list);
       this.counts['error'] = (this.counts['error'] ?? 0) + sign * known.errors;
       this.counts['warning'] = (this.counts['warning'] ?? 0) + sign * known.warnings;
     };

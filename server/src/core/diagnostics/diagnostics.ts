@@ -179,7 +179,7 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
 
   // Duplicates: every occurrence names the others.
   // One file: its ids declared more than once (an id with one clause, almost all of them, is passed by one lookup).
-  const duplicateCandidates = only === undefined ? model.clausesById.keys() : new Set(clauses.filter((c) => model.clausesById.isList(c.id)).map((c) => c.id));
+  const duplicateCandidates = only === undefined ? model.clausesById.keys() : model.listedIdsOf(only);
   for (const id of duplicateCandidates) {
     const all = model.clausesById.get(id) ?? [];
     if (all.length < 2) continue;
@@ -441,6 +441,32 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   return sorted;
 }
 
+/** Errors and warnings of a diagnostics list (lists are never changed once made): see severityCountsOf. */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+}
+const severityCounts = new WeakMap<readonly Diagnostic[], SeverityCounts>();
+
+function countOf(list: readonly Diagnostic[]): SeverityCounts {
+  const known = { errors: 0, warnings: 0 };
+  for (const d of list) {
+    if (d.severity === 'error') known.errors++;
+    else if (d.severity === 'warning') known.warnings++;
+  }
+  return known;
+}
+
+/**
+ * How many errors and warnings a list holds, counted once per list. A file's list that sortInFile made from its last
+ * one (a keystroke in a big spec) is counted from the last list's counts and what came and went, not walked again.
+ */
+export function severityCountsOf(list: readonly Diagnostic[]): SeverityCounts {
+  let known = severityCounts.get(list);
+  if (!known) severityCounts.set(list, (known = countOf(list)));
+  return known;
+}
+
 /** The last list of each file computed alone, as made and sorted, per configuration: where sortInFile starts from. */
 const lastInFile = new WeakMap<ClarifierConfig, Map<string, { out: readonly Diagnostic[]; sorted: Diagnostic[] }>>();
 
@@ -511,6 +537,11 @@ export function sortInFile(out: Diagnostic[], last: { out: readonly Diagnostic[]
     from = lo;
   }
   for (let k = from; k < kept.length; k++) merged.push(kept[k]!);
+  const counted = severityCounts.get(last.sorted);
+  if (counted) {
+    const [came, went] = [countOf(fresh), countOf(gone)];
+    severityCounts.set(merged, { errors: counted.errors + came.errors - went.errors, warnings: counted.warnings + came.warnings - went.warnings });
+  }
   return merged;
 }
 

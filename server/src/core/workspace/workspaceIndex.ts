@@ -432,6 +432,9 @@ export class WorkspaceIndex {
       const after = sectionsAfter(chunk, enclosing);
       sections = after.sections;
       let local = cached?.key === key && cached.titles === after.titles ? cached.local : undefined;
+      // Equal strings kept as the objects compared next time (a worker's structured clone, titles joined again): the
+      // next keystroke compares them by identity, not character by character for every chunk.
+      if (local) [cached!.key, cached!.titles] = [key, after.titles];
       if (!local) {
         const prose = chunk.entry.facts.prose.filter((b) => b.clauseId !== CLARIFICATIONS_ID && !b.record);
         const findings = prose.length
@@ -743,6 +746,34 @@ class Made<F extends string, T extends object> {
     if (derivedSource(made) !== source) (this.ranks ??= new Uint32Array(this.indexes.length))[i] = this.others.push(source);
     this.made.push(made);
   }
+
+  /**
+   * A copy with the same entries (a patch then replaces the few an edit changed: see replace). The sources that are
+   * not derived are copied compactly: replaced entries leave none behind.
+   */
+  copy(): Made<F, T> {
+    const out = new Made<F, T>(this.kinds);
+    out.fromCodes = this.fromCodes.slice();
+    out.indexes = this.indexes.slice();
+    (out as { made: T[] }).made = this.made.slice();
+    if (this.ranks) {
+      const ranks = new Uint32Array(this.indexes.length);
+      for (let i = 0; i < this.made.length; i++) {
+        const rank = this.ranks[i]!;
+        if (rank !== 0) ranks[i] = out.others.push(this.others[rank - 1]!);
+      }
+      out.ranks = ranks;
+    }
+    return out;
+  }
+
+  /** Entry `i` made again from a new facts object of the same kind and index. */
+  replace(i: number, made: T, source: object): void {
+    this.made[i] = made;
+    if (derivedSource(made) === source) {
+      if (this.ranks) this.ranks[i] = 0;
+    } else (this.ranks ??= new Uint32Array(this.indexes.length))[i] = this.others.push(source);
+  }
 }
 
 /** The source a model object names itself: a footnote's clause or reference its reference, any other object itself. */
@@ -808,6 +839,13 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   get(id: string): T[] | undefined {
     const v = this.raw(id);
     return v === undefined ? undefined : Array.isArray(v) ? v : [v];
+  }
+
+  /** Whether some object of this id passes `test` (without the array `get` makes for an id of one object). */
+  some(id: string, test: (x: T) => boolean): boolean {
+    const v = this.raw(id);
+    if (v === undefined) return false;
+    return Array.isArray(v) ? v.some(test) : test(v);
   }
 
   /** Whether more than one object has this id. */
@@ -997,7 +1035,8 @@ export class IndexModel {
         this.specReferencesById = patch.rebuilt.specReferencesById;
         return;
       }
-      // Same ids, parents and citations: the same coverage and the same nearest ids.
+      // Same ids, parents and citations: the same coverage, the same nearest ids, the same ids declared more than once.
+      this.listedIds = base.listedIds;
       this.nearest = base.nearest;
       this.knownCache = base.knownCache;
       this.coveredIds = base.coveredIds;
@@ -1220,6 +1259,23 @@ export class IndexModel {
     return [...(this.contributions.get(file)?.clauses.made ?? [])];
   }
 
+  /** listedIdsOf by file; shared by the models patched from this one (same ids in every file). */
+  private readonly listedIds: Map<string, readonly string[]> = new Map();
+
+  /**
+   * The ids of a file's clauses that more than one clause of the workspace has (duplicates, in this file or with
+   * another), in the order of the file's clauses: what the duplicate checks look at, instead of every id of the file.
+   */
+  listedIdsOf(file: string): readonly string[] {
+    let ids = this.listedIds.get(file);
+    if (!ids) {
+      const set = new Set<string>();
+      for (const c of this.contributions.get(file)?.clauses.made ?? []) if (this.clausesById.isList(c.id)) set.add(c.id);
+      this.listedIds.set(file, (ids = [...set]));
+    }
+    return ids;
+  }
+
   /**
    * This model with one spec's facts replaced by new facts that declare the same things (see chunkSignature): same ids,
    * parents, definitions, anchors and links, only positions and texts differ. Shares everything else with this model,
@@ -1230,24 +1286,23 @@ export class IndexModel {
   patchedSpec(file: string, facts: SpecFacts, maps: { specs: ReadonlyMap<string, SpecFacts>; ambiguity: ReadonlyMap<string, AmbiguityHit[]>; llmHits: ReadonlyMap<string, AmbiguityHit[]> }): IndexModel | undefined {
     const old = this.contributions.get(file) ?? newContribution();
     const swap = new Map<unknown, unknown>();
-    const next = newContribution();
+    // The last contribution copied, its entries made from new facts objects replaced: most are the same objects.
+    const next: Contribution = { clauses: old.clauses.copy(), definitions: [], references: old.references.copy() };
     // Chunks an edit did not touch (or shift) keep their facts objects: their model objects stay as they are.
     const key = this.scopeKeyOf(file);
+    // An id of one clause (almost all) is this file's own: only a list can hold another file's clause.
+    for (const id of this.listedIdsOf(file)) if (this.clausesById.get(id)!.some((c) => c.file !== file && this.scopeKeyOf(c.file) === key)) return undefined;
     for (let i = 0; i < old.clauses.length; i++) {
       const from = old.clauses.fromAt(i);
       const index = old.clauses.indexAt(i);
-      const made = old.clauses.made[i]!;
-      // An id of one clause (almost all) is this file's own: only a list can hold another file's clause.
-      if (this.clausesById.isList(made.id) && this.clausesById.get(made.id)!.some((c) => c.file !== file && this.scopeKeyOf(c.file) === key)) return undefined;
       const source = from === 'heading' ? facts.headingClauses[index] : from === 'footnote' ? facts.footnoteRefs[index] : facts.footnoteDefs[index];
+      // The same facts object: the same model object (made from it, with its id).
+      if (source === old.clauses.sourceAt(i)) continue;
+      const made = old.clauses.made[i]!;
       if (!source || source.id !== made.id) return undefined;
-      if (source === old.clauses.sourceAt(i)) {
-        next.clauses.push(from, index, made, source);
-        continue;
-      }
       const clause = from === 'heading' ? (source as Clause) : from === 'footnote' ? footnoteClause(file, source as FootnoteRef)! : definitionClause(definitionAt(file, source as FootnoteDef));
       swap.set(made, clause);
-      next.clauses.push(from, index, clause, source);
+      next.clauses.replace(i, clause, source);
     }
     for (const made of old.definitions) {
       const source = facts.footnoteDefs[made.index]!;
@@ -1262,17 +1317,14 @@ export class IndexModel {
     for (let i = 0; i < old.references.length; i++) {
       const from = old.references.fromAt(i);
       const index = old.references.indexAt(i);
-      const ref = old.references.made[i]!;
       const source = from === 'footnote' ? facts.footnoteRefs[index] : from === 'definition' ? facts.footnoteDefs[index] : from === 'mention' ? facts.mentions[index] : facts.links[index];
+      if (source === old.references.sourceAt(i)) continue;
       if (!source) return undefined;
-      if (source === old.references.sourceAt(i)) {
-        next.references.push(from, index, ref, source);
-        continue;
-      }
+      const ref = old.references.made[i]!;
       const replaced: SpecReference =
         from === 'footnote' ? new FootnoteReference(file, source as FootnoteRef) : 'anchorRange' in source ? { ...ref, range: source.range, idRange: source.anchorRange } : { ...ref, range: source.range, idRange: source.idRange };
       swap.set(ref, replaced);
-      next.references.push(from, index, replaced, source);
+      next.references.replace(i, replaced, source);
     }
     const contributions = new Map(this.contributions);
     contributions.set(file, next);
@@ -1298,7 +1350,37 @@ export class IndexModel {
     if (!old || this.hasScopes || scopeOf(file, facts.format, this.classifier.config).kind !== 'workspace') return undefined;
     if (before.anchors.size !== facts.anchors.size || [...facts.anchors].some((a) => !before.anchors.has(a))) return undefined;
     if (before.footnoteDefs.some((d) => d.tests) || facts.footnoteDefs.some((d) => d.tests)) return undefined;
-    // What the file has per id: headings, footnote references, definitions (with their targets), before and after.
+    // The ids the edit may have changed: those of the objects in the part of each list of facts that differs by
+    // identity (the chunks an edit did not touch keep their facts objects, in the same order). Every other id has the
+    // same objects in the file before and after: its part, clauses, definitions and references come out as they are in
+    // this model, so only the changed ids are looked at below (test/unit/incrementalIds.test.ts: equal to a fresh index).
+    const changed = new Set<string>();
+    /** The differing part of a list: all but the first `p` and the last `q` objects, of `before` and `after` in all. */
+    interface Window { p: number; q: number; before: number; after: number }
+    const differing = <T>(a: readonly T[], b: readonly T[], idOf: (x: T) => string | undefined): Window => {
+      const n = Math.min(a.length, b.length);
+      let p = 0;
+      while (p < n && a[p] === b[p]) p++;
+      let q = 0;
+      while (q < n - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+      for (const list of [a, b]) {
+        for (let i = p; i < list.length - q; i++) {
+          const id = idOf(list[i]!);
+          if (id) changed.add(id);
+        }
+      }
+      return { p, q, before: a.length, after: b.length };
+    };
+    differing(before.headingClauses, facts.headingClauses, (c) => c.id);
+    const windows = {
+      footnote: differing(before.footnoteRefs, facts.footnoteRefs, (r) => r.id),
+      definition: differing(before.footnoteDefs, facts.footnoteDefs, (d) => d.id),
+      mention: differing(before.mentions, facts.mentions, (m) => m.id),
+      link: differing(before.links, facts.links, (l) => l.anchor),
+    };
+    /** Where an object of the new list outside its differing part was in the last one (-1: in the differing part). */
+    const lastIndex = (w: Window, n: number): number => (n < w.p ? n : n >= w.after - w.q ? n - w.after + w.before : -1);
+    // What the file has per changed id: headings, footnote references, definitions (with their targets), before and after.
     interface Part { headings: number; refs: number; defs: string[] }
     const partsOf = (f: SpecFacts): Map<string, Part> => {
       const parts = new Map<string, Part>();
@@ -1307,14 +1389,14 @@ export class IndexModel {
         if (!p) parts.set(id, (p = { headings: 0, refs: 0, defs: [] }));
         return p;
       };
-      for (const c of f.headingClauses) part(c.id).headings++;
-      for (const r of f.footnoteRefs) part(r.id).refs++;
-      for (const d of f.footnoteDefs) part(d.id).defs.push(d.target ?? '');
+      for (const c of f.headingClauses) if (changed.has(c.id)) part(c.id).headings++;
+      for (const r of f.footnoteRefs) if (changed.has(r.id)) part(r.id).refs++;
+      for (const d of f.footnoteDefs) if (changed.has(d.id)) part(d.id).defs.push(d.target ?? '');
       return parts;
     };
     const was = partsOf(before);
     const now = partsOf(facts);
-    const elsewhere = <T extends { file: string }>(list: T[] | undefined): boolean => !!list?.some((x) => x.file !== file);
+    const elsewhere = <T extends { file: string }>(map: IdMap<T>, id: string): boolean => map.some(id, (x) => x.file !== file);
     const folder = dirname(file);
     const exampleFileOf = (id: string): boolean => this.files.has(this.classifier.examplePathIn(folder, id)) || this.files.has(this.classifier.examplePathIn('', id));
     const added = new Set<string>();
@@ -1323,7 +1405,7 @@ export class IndexModel {
     for (const id of fileIds) {
       const a = was.get(id);
       const b = now.get(id);
-      const shared = elsewhere(this.clausesById.get(id)) || elsewhere(this.definitionsById.get(id)) || this.citationsById.has(id);
+      const shared = elsewhere(this.clausesById, id) || elsewhere(this.definitionsById, id) || this.citationsById.has(id);
       if (shared) {
         // The file's part in a shared id stays: the same clauses come out of it, the others' are untouched.
         if (!a || !b || a.headings !== b.headings || (a.refs > 0) !== (b.refs > 0) || a.defs.join('\u0000') !== b.defs.join('\u0000')) return undefined;
@@ -1336,7 +1418,7 @@ export class IndexModel {
       const declaredNow = !!b && (b.headings > 0 || b.refs > 0 || b.defs.length > 0);
       if (declaredBefore === declaredNow) continue;
       // An id that comes or goes: nothing outside the file may know it.
-      if (elsewhere(this.specReferencesById.get(id)) || (a ?? b)!.defs.some((t) => t !== '')) return undefined;
+      if (elsewhere(this.specReferencesById, id) || (a ?? b)!.defs.some((t) => t !== '')) return undefined;
       (declaredNow ? added : removed).add(id);
     }
     const footnotes = (f: SpecFacts): boolean => f.footnoteRefs.length > 0 || f.footnoteDefs.length > 0;
@@ -1349,22 +1431,54 @@ export class IndexModel {
       next.clauses.push(from, index, clause, source);
       push(own, clause.id, clause);
     };
-    const otherHeading = (id: string): boolean => (this.clausesById.get(id) ?? []).some((c) => c.file !== file && c.kind === 'heading');
+    const otherHeading = (id: string): boolean => this.clausesById.some(id, (c) => c.file !== file && c.kind === 'heading');
     // Made when first needed (ids shared with other files, duplicate ids): most edits need neither.
     let oldClauseIds: Set<string> | undefined;
     const hadClause = (from: ClauseSource, id: string): boolean =>
       (oldClauseIds ??= new Set(old.clauses.made.flatMap((c, i) => (old.clauses.fromAt(i) !== 'heading' ? [`${old.clauses.fromAt(i)}\u0000${c.id}`] : [])))).has(`${from}\u0000${id}`);
     let oldClauseIdSet: Set<string> | undefined;
-    const sharedClause = (id: string): boolean => elsewhere(this.clausesById.get(id)) || elsewhere(this.definitionsById.get(id));
+    const sharedClause = (id: string): boolean => elsewhere(this.clausesById, id) || elsewhere(this.definitionsById, id);
+    // The last contribution's entries by the index of their facts object, per kind (-1: none made from it).
+    const entriesAt = <F extends string, T extends object>(made: Made<F, T>, lengths: Partial<Record<F, number>>): Partial<Record<F, Int32Array>> => {
+      const at: Partial<Record<F, Int32Array>> = {};
+      for (const kind in lengths) at[kind] = new Int32Array(lengths[kind]!).fill(-1);
+      for (let i = 0; i < made.length; i++) {
+        const list = at[made.fromAt(i)];
+        if (list) list[made.indexAt(i)] = i;
+      }
+      return at;
+    };
+    const clauseAt = entriesAt(old.clauses, { footnote: before.footnoteRefs.length, definition: before.footnoteDefs.length });
+    /**
+     * The last decision for a facts object outside the differing part of its list whose id did not change: its clause,
+     * null when it made none, undefined when it is decided again (a rebuild decides the same from the same objects).
+     */
+    const lastClause = (kind: 'footnote' | 'definition', index: number, source: object, id: string): Clause | null | undefined => {
+      const o = changed.has(id) ? -1 : lastIndex(windows[kind], index);
+      if (o < 0) return undefined;
+      const c = clauseAt[kind]![o]!;
+      if (c < 0) return null;
+      return old.clauses.sourceAt(c) === source ? old.clauses.made[c]! : undefined;
+    };
     facts.headingClauses.forEach((clause, index) => declare('heading', index, clause, clause));
     facts.footnoteDefs.forEach((d, index) => next.definitions.push({ index, def: definitionAt(file, d), source: d }));
     facts.footnoteRefs.forEach((ref, index) => {
+      const last = lastClause('footnote', index, ref, ref.id);
+      if (last !== undefined) {
+        if (last) declare('footnote', index, last, ref);
+        return;
+      }
       // A shared id keeps the decision of the model it came from (the other files' clauses are the same).
       if (own.has(ref.id) || (sharedClause(ref.id) ? !hadClause('footnote', ref.id) : otherHeading(ref.id))) return;
       declare('footnote', index, footnoteClause(file, ref)!, ref);
     });
     for (const made of next.definitions) {
       const id = made.def.id;
+      const last = lastClause('definition', made.index, made.source, id);
+      if (last !== undefined) {
+        if (last) declare('definition', made.index, last, made.source);
+        continue;
+      }
       if (own.has(id) || (sharedClause(id) ? !hadClause('definition', id) : false)) continue;
       declare('definition', made.index, definitionClause(made.def), made.source);
     }
@@ -1373,10 +1487,9 @@ export class IndexModel {
     const clausesById = this.clausesById.copy();
     const definitionsById = this.definitionsById.copy();
     const specReferencesById = this.specReferencesById.copy();
-    const ids = fileIds;
-    for (const m of [...before.mentions, ...facts.mentions]) ids.add(m.id);
-    for (const l of [...before.links, ...facts.links]) if (l.anchor) ids.add(l.anchor);
-    for (const ref of old.references.made) ids.add(ref.id);
+    // The changed ids hold every id a list of this file may change in: the file's own ids in the differing parts, and
+    // the ids of the mentions, links and references made from them (a reference of an unchanged id is the same object).
+    const ids = changed;
     const ownDefs = new Map<string, FootnoteDefinitionAt[]>();
     for (const made of next.definitions) push(ownDefs, made.def.id, made.def);
     // An id whose list comes out as it was (the same objects) is left alone: the new map's delta holds what changed.
@@ -1409,37 +1522,84 @@ export class IndexModel {
     }
     // References: footnotes, definitions, mentions and links of the file to clauses (as known now).
     const has = (id: string): boolean => clausesById.has(id);
+    // The references of the changed ids (the only lists replaced below).
     const refs = new Map<string, SpecReference[]>();
-    const priorBySource = new Map<object, number>();
-    for (let i = 0; i < old.references.length; i++) priorBySource.set(old.references.sourceAt(i), i);
-    const addRef = (from: ReferenceSource, index: number, ref: SpecReference, source: object): void => {
-      const i = priorBySource.get(source);
-      const prior = i !== undefined && old.references.fromAt(i) === from ? old.references.made[i]! : undefined;
-      const value = prior && prior.id === ref.id && prior.kind === ref.kind ? prior : ref;
-      push(refs, value.id, value);
+    const keep = (from: ReferenceSource, index: number, value: SpecReference, source: object): void => {
+      if (changed.has(value.id)) push(refs, value.id, value);
       next.references.push(from, index, value, source);
     };
-    facts.footnoteRefs.forEach((ref, index) => addRef('footnote', index, new FootnoteReference(file, ref), ref));
-    facts.footnoteDefs.forEach((def, index) => addRef('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def));
+    type FileReferenceSource = keyof typeof windows;
+    const referenceAt = entriesAt(old.references, { footnote: before.footnoteRefs.length, definition: before.footnoteDefs.length, mention: before.mentions.length, link: before.links.length });
+    // The last references made from the objects in the differing parts (an object outside them is in neither list's).
+    let priorBySource: Map<object, number> | undefined;
+    const priorOf = (source: object): number | undefined => {
+      if (!priorBySource) {
+        priorBySource = new Map();
+        for (let i = 0; i < old.references.length; i++) {
+          const w = windows[old.references.fromAt(i) as FileReferenceSource] as Window | undefined;
+          const j = old.references.indexAt(i);
+          if (w && j >= w.p && j < w.before - w.q) priorBySource.set(old.references.sourceAt(i), i);
+        }
+      }
+      return priorBySource.get(source);
+    };
+    const addRef = (from: ReferenceSource, index: number, ref: SpecReference, source: object): void => {
+      const i = priorOf(source);
+      const prior = i !== undefined && old.references.fromAt(i) === from ? old.references.made[i]! : undefined;
+      keep(from, index, prior && prior.id === ref.id && prior.kind === ref.kind ? prior : ref, source);
+    };
+    /**
+     * The last reference made from a facts object outside the differing part of its list: the same object again; null
+     * when none was made from it and its condition reads an id that did not change (`id`: mentions and links);
+     * undefined when it is made again.
+     */
+    const lastReference = (kind: FileReferenceSource, index: number, source: object, id?: string): SpecReference | null | undefined => {
+      const o = id !== undefined && changed.has(id) ? -1 : lastIndex(windows[kind], index);
+      if (o < 0) return undefined;
+      const i = referenceAt[kind]![o]!;
+      if (i < 0) return id === undefined ? undefined : null;
+      return old.references.sourceAt(i) === source ? old.references.made[i]! : undefined;
+    };
+    facts.footnoteRefs.forEach((ref, index) => {
+      const last = lastReference('footnote', index, ref);
+      if (last) keep('footnote', index, last, ref);
+      else addRef('footnote', index, new FootnoteReference(file, ref), ref);
+    });
+    facts.footnoteDefs.forEach((def, index) => {
+      const last = lastReference('definition', index, def);
+      if (last) keep('definition', index, last, def);
+      else addRef('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def);
+    });
     facts.mentions.forEach((m, index) => {
+      const last = lastReference('mention', index, m, m.id);
+      if (last !== undefined) {
+        if (last) keep('mention', index, last, m);
+        return;
+      }
       if (has(m.id)) addRef('mention', index, { id: m.id, file, kind: 'mention', range: m.range, idRange: m.idRange }, m);
     });
     facts.links.forEach((link, index) => {
       if (!link.anchor) return;
+      const last = lastReference('link', index, link, link.anchor);
+      if (last !== undefined) {
+        if (last) keep('link', index, last, link);
+        return;
+      }
       const target = link.path ? resolveRelative(dirname(file), link.path) : file;
       if (!target) return;
       const clause = (clausesById.get(link.anchor) ?? []).find((c) => c.kind === 'heading' && c.file === target);
       if (clause) addRef('link', index, { id: clause.id, file, kind: 'link', range: link.range, idRange: link.anchorRange }, link);
     });
-    for (const r of refs.keys()) ids.add(r);
     for (const id of ids) replace(specReferencesById, id, refs.get(id) ?? [], false);
 
     const contributions = new Map(this.contributions);
     contributions.set(file, next);
+    // No id a citation names came or went (see above): the new model keeps the code files with unknown citations.
+    this.unknownCitationFiles();
     // The flat list in a rebuild's order: heading clauses by file, then footnote clauses by file, then the clauses of
     // definitions by file; the file's own in each part where a rebuild puts them.
-    const oldClauses = new Set(old.clauses.made);
-    const rest = this.clauses.filter((c) => !oldClauses.has(c));
+    // The file's clauses in the flat list are the ones its contribution made (no other file's clause names it).
+    const rest = this.clauses.filter((c) => c.file !== file);
     const order = this.specOrder();
     const mine = order.get(file)!;
     const phase = (c: Clause): number => (madeFromDefinition.has(c) ? 2 : c.kind === 'footnote' ? 1 : 0);
@@ -1508,10 +1668,17 @@ export class IndexModel {
       model.coveredParentIds = parents;
       // The status bar's count: this model's, less the file's old clauses, plus its new ones (the flat list is the rest
       // and the new ones: see above), instead of a look at every clause of the workspace.
-      if (this.coveredCount !== undefined && this.clauses.length - rest.length === oldClauses.size && oldClauses.size === old.clauses.made.length) {
+      // An unchanged id has the same clauses of the file before and after: only the changed ids' clauses are counted.
+      if (this.coveredCount !== undefined && this.clauses.length - rest.length === old.clauses.made.length) {
         let count = this.coveredCount;
-        for (const c of old.clauses.made) if (covered.has(c.id)) count--;
-        for (const c of next.clauses.made) if (covered.has(c.id)) count++;
+        for (const id of ids) {
+          if (!covered.has(id)) continue;
+          count += own.get(id)?.length ?? 0;
+          this.clausesById.some(id, (c) => {
+            if (c.file === file) count--;
+            return false;
+          });
+        }
         model.coveredCount = count;
       }
     } else {

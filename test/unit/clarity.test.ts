@@ -794,6 +794,8 @@ describe('clarity: tenth round, word roles inside requirement sentences (issue 1
       'WHEN an export fails THEN the system SHALL state clear that the export failed',
     ])), ['clear (vague)', 'clear (vague)']);
     assert.deepEqual(found('draft-x.md', DRAFT(['Relays MUST flush the queue and clear its entries.', 'Relays MUST send clear error codes.'])), ['clear (vague)']);
+    // A code span between them is the noun: "a regular `Pod` this field …" is no verb before "this".
+    assert.deepEqual(found('specs/016-pods/spec.md', SPEC_KIT(['When used in a regular `Pod` this field MUST be set.'])), ['regular (time)']);
   });
 
   it('"some or all" is a free choice of any part; "some" alone still asks how many', () => {
@@ -843,7 +845,9 @@ describe('clarity: tenth round, word roles inside requirement sentences (issue 1
       'The report MUST include high coherence, medium coherence, and low coherence examples.',
       'The CI MUST provide fast builds and reliable builds.',
       'The layout MUST support small screens and large screens.',
-    ])), ['fast (vague)', 'reliable (vague)', 'small (vague)', 'large (vague)']);
+      'When a client has an appropriate token and the token is stored, the client MUST send it.',
+      'The agent MUST unmount attached disks and appropriate disk mounts.',
+    ])), ['fast (vague)', 'reliable (vague)', 'small (vague)', 'large (vague)', 'appropriate (vague)', 'appropriate (vague)']);
   });
 
   it('the predicate of a question a verb of documenting asks is the answer to write; a verb that judges still asks', () => {

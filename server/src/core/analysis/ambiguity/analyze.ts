@@ -1257,6 +1257,8 @@ const OBJECT_OPENERS = new Set([
 function verbBeforeObject(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (next === undefined || next.kind !== 'word' || next.sentence !== tokens[i]!.sentence || next.quoted || next.code) return false;
+  // Adjacent in the text: a code span blanked between them ("a regular `PersistentVolume` this field …") is a noun.
+  if (next.start - tokens[i]!.end > 1) return false;
   if (!OBJECT_OPENERS.has(next.norm)) return false;
   return true;
 }
@@ -2123,14 +2125,16 @@ function kindAmongKinds(tokens: Token[], at: number): boolean {
   const sentence = tokens[at]!.sentence;
   const head = tokens[at + 1];
   if (head === undefined || head.kind !== 'word' || head.sentence !== sentence || CLASS_WORDS.has(head.norm)) return false;
-  const sameHead = (t: Token | undefined): boolean => t !== undefined && t.kind === 'word' && t.sentence === sentence && t.norm.replace(/s$/, '') === head.norm.replace(/s$/, '');
+  const sameHead = (t: Token | undefined): boolean => t !== undefined && t.kind === 'word' && t.sentence === sentence && t.norm === head.norm;
+  // A modifier is a content word: "an appropriate dictionary and the dictionary" repeats the noun with no kind.
+  const modifier = (t: Token | undefined): boolean => t !== undefined && t.kind === 'word' && t.sentence === sentence && !t.code && !DETERMINERS.has(t.norm) && !NOT_KINDS.has(t.norm);
   const isSep = (t: Token | undefined): boolean => t !== undefined && t.sentence === sentence && (t.norm === ',' || t.norm === 'and' || t.norm === 'or' || t.norm === '/');
   const others: string[] = [];
   // Left: "… MOD HEAD, MOD HEAD, [word] HEAD".
   for (let k = at - 1, n = 0; n < 6; n++) {
     let seps = 0;
     while (isSep(tokens[k]) && seps < 2) { k--; seps++; }
-    if (!seps || !sameHead(tokens[k]) || tokens[k - 1]?.kind !== 'word' || tokens[k - 1]!.sentence !== sentence) break;
+    if (!seps || !sameHead(tokens[k]) || !modifier(tokens[k - 1])) break;
     others.push(tokens[k - 1]!.norm);
     k -= 2;
   }
@@ -2138,12 +2142,15 @@ function kindAmongKinds(tokens: Token[], at: number): boolean {
   for (let k = at + 2, n = 0; n < 6; n++) {
     let seps = 0;
     while (isSep(tokens[k]) && seps < 2) { k++; seps++; }
-    if (!seps || tokens[k]?.kind !== 'word' || tokens[k]!.sentence !== sentence || !sameHead(tokens[k + 1])) break;
+    if (!seps || !modifier(tokens[k]) || !sameHead(tokens[k + 1])) break;
     others.push(tokens[k]!.norm);
     k += 2;
   }
   return others.some((m) => !CLASS_WORDS.has(m) || MIDDLE_LEVELS.has(m));
 }
+
+/** Function words that modify a noun without naming a kind of it (`kindAmongKinds`). */
+const NOT_KINDS = new Set(['some', 'no', 'other', 'another', 'more', 'many', 'few', 'several', 'such', 'same', 'both', 'either', 'neither', 'which', 'what', 'whose', 'our', 'of']);
 
 /** Cues of a bound in a relative clause: "at least 80%", "no more than 3", "within 2 minutes", "under 200 ms". */
 const BOUND_CUES = new Set(['least', 'most', 'than', 'within', 'under', 'below', 'above', 'over', 'exactly', 'every']);

@@ -885,3 +885,77 @@ describe('clarity: feature specs of real repositories (issue 13)', () => {
     ])), ['quickly (vague)']);
   });
 });
+
+describe('clarity: tenth round, word roles inside requirement sentences (issue 13)', () => {
+  it('an adjective form right before a determiner or an object pronoun is the verb; before a noun it still judges', () => {
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
+      'WHEN the user signs out THEN the system SHALL revoke all grants and clear any stored drafts',
+      'WHEN the wizard closes THEN the system SHALL show a clear summary and clean them up',
+      'WHEN an export fails THEN the system SHALL state clear that the export failed',
+    ])), ['clear (vague)', 'clear (vague)']);
+    assert.deepEqual(found('draft-x.md', DRAFT(['Relays MUST flush the queue and clear its entries.', 'Relays MUST send clear error codes.'])), ['clear (vague)']);
+    // A code span between them is the noun: "a regular `Pod` this field …" is no verb before "this".
+    assert.deepEqual(found('specs/016-pods/spec.md', SPEC_KIT(['When used in a regular `Pod` this field MUST be set.'])), ['regular (time)']);
+  });
+
+  it('"some or all" is a free choice of any part; "some" alone still asks how many', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'A relay MAY strip some or all of the hop headers before forwarding.',
+      'Gateways SHOULD log all or some of the rejected requests.',
+      'Gateways SHOULD log some of the rejected requests.',
+    ])), ['some (quantity)']);
+  });
+
+  it('"zero or more" is a bound like "one or more"; "more" with no count still compares', () => {
+    assert.deepEqual(found('.kiro/specs/pets/requirements.md', KIRO([
+      'WHEN a pet is created THEN the system SHALL allow the owner to attach zero or more additional records',
+      'WHEN a pet is created THEN the system SHALL allow the owner to attach more additional records',
+    ])), ['more additional (comparative)']);
+  });
+
+  it('"how long", "how often" ask for a measured value; "how secure" (a quality) still judges', () => {
+    assert.deepEqual(found('keps/78/README.md', ['# KEP-78: Queue metrics', '', '## Summary', '', 'Metrics for the queue.', '', '## Proposal', '',
+      '- The `queue_wait_seconds` histogram MUST record how long each item waits before a worker takes it.',
+      '- The `requeue_total` counter MUST count how often an item is requeued.',
+      '- Workers MUST requeue failed items quickly.', ''].join('\n')), ['quickly (vague)']);
+  });
+
+  it('"arbitrarily many" is no limit at all; "so long as" is a condition, not a length', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'A broker MUST accept arbitrarily many subscribers per topic.',
+      'A broker MAY batch notifications so long as each one arrives in order.',
+      'A broker MUST keep many subscribers per topic.',
+      'A broker MUST keep long subscriber lists.',
+    ])), ['many (quantity)', 'long (vague)']);
+  });
+
+  it('a lowercase "should" with the evidence of a prediction (a reason, an inference, a belief) predicts; without it, or with MUST, it requires', () => {
+    assert.deepEqual(found('keps/79/README.md', ['# KEP-79: Lease renewal', '', '## Summary', '', 'Leases renew themselves.', '', '## Proposal', '',
+      'Upgrade should be trivial since old clients ignore the new field.', '',
+      'We keep the metric names, so the change should be safe for dashboards.', '',
+      'We believe the default budget should be sufficient.', '',
+      'The renewal should be fast.', '',
+      'The renewal MUST be fast because leases expire.', '',
+      'The lease should be sufficient as a source of truth.', ''].join('\n')), ['fast (vague)', 'fast (vague)', 'sufficient (vague)']);
+  });
+
+  it('a modifier in a list that repeats its noun with classifiers names a kind; a list of judgements or of opposites still asks', () => {
+    assert.deepEqual(found('specs/015-sched/spec.md', SPEC_KIT([
+      'The scheduler MUST count init containers, sidecar containers, and regular containers.',
+      'The report MUST include high coherence, medium coherence, and low coherence examples.',
+      'The CI MUST provide fast builds and reliable builds.',
+      'The layout MUST support small screens and large screens.',
+      'When a client has an appropriate token and the token is stored, the client MUST send it.',
+      'The agent MUST unmount attached disks and appropriate disk mounts.',
+    ])), ['fast (vague)', 'reliable (vague)', 'small (vague)', 'large (vague)', 'appropriate (vague)', 'appropriate (vague)']);
+  });
+
+  it('the predicate of a question a verb of documenting asks is the answer to write; a verb that judges still asks', () => {
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
+      'WHEN a cast is used THEN the System SHALL include a comment explaining why the cast is safe',
+      'THE System SHALL document which plugins are acceptable for production builds',
+      'THE System SHALL determine whether the answer is appropriate',
+      'THE System SHALL explain why the build failed in clear language',
+    ])), ['appropriate (vague)', 'clear (vague)']);
+  });
+});

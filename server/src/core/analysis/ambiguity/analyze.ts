@@ -1180,7 +1180,9 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
   }
   if ((t.norm === 'more' || t.norm === 'less') && tokens[i - 1]?.norm === 'the') return undefined;
   // "one or more positional arguments", "3 or fewer retries": a bound, not a comparison.
-  if ((t.norm === 'more' || t.norm === 'less' || t.norm === 'fewer') && tokens[i - 1]?.norm === 'or' && isNumberLike(tokens[i - 2])) return undefined;
+  if ((t.norm === 'more' || t.norm === 'less' || t.norm === 'fewer') && tokens[i - 1]?.norm === 'or' && (isNumberLike(tokens[i - 2]) || tokens[i - 2]?.norm === 'zero')) return undefined;
+  // Tenth round: "so long as the output is handled", "so far as it can": a conjunction (provided that), not a length.
+  if ((t.norm === 'long' || t.norm === 'far') && tokens[i - 1]?.norm === 'so' && tokens[i + 1]?.norm === 'as') return undefined;
   if ((t.norm === 'more' || t.norm === 'less' || t.norm === 'most' || t.norm === 'least') && nextOk && (CLASS_WORDS.has(next.norm) || posOf(ctx, i + 1) === 'ADJ')) {
     const word = CLASS_WORDS.get(next.norm) ?? { base: next.norm, dimension: 'degree' as const, form: 'adj' as const };
     const superlative = t.norm === 'most' || t.norm === 'least';
@@ -1241,6 +1243,26 @@ const MODAL_ADVERBS = new Set(['also', 'always', 'only', 'then', 'still', 'never
  * The word right after a modal (or "modal not", or a modal and an adverb of focus or time): a bare infinitive, a verb.
  * An adjective cannot follow a modal without "be" ("must also be clear").
  */
+/** Words that open a determined noun phrase or stand for one (an object): what follows a verb, never an adjective. */
+const OBJECT_OPENERS = new Set([
+  'the', 'a', 'an', 'any', 'all', 'each', 'every', 'its', 'their', 'your', 'our', 'his', 'her', 'my', 'this', 'these',
+  'those', 'it', 'them', 'him', 'us', 'me',
+]);
+
+/**
+ * Tenth round: the adjective form of a word that is also a verb (clear, secure, clean, free, empty, complete, correct…)
+ * stands right before an object, a determiner or an object pronoun: it is the verb ("… and clear any cookies", "clean
+ * them"). The tagger reads it as an adjective when no modal stands right before it.
+ */
+function verbBeforeObject(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (next === undefined || next.kind !== 'word' || next.sentence !== tokens[i]!.sentence || next.quoted || next.code) return false;
+  // Adjacent in the text: a code span blanked between them ("a regular `PersistentVolume` this field …") is a noun.
+  if (next.start - tokens[i]!.end > 1) return false;
+  if (!OBJECT_OPENERS.has(next.norm)) return false;
+  return true;
+}
+
 function followsModal(tokens: readonly Token[], i: number): boolean {
   let j = i - 1;
   if (MODAL_ADVERBS.has(tokens[j]?.norm ?? '') && tokens[j]!.kind === 'word' && tokens[j]!.sentence === tokens[i]!.sentence) j--;
@@ -1298,6 +1320,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (reportedClause(ctx, start)) return undefined;
   // "…, in order to prevent a fast sender from …", "to avoid declaring packets lost too early": a purpose, not a rule.
   if (inPurpose(ctx, start)) return undefined;
+  // Tenth round: "a comment explaining why the assertion is safe", "document which imports are acceptable": the
+  // predicate of a question the requirement asks the author to answer; what is required is the answer.
+  if (embeddedQuestion(ctx, start)) return undefined;
   // Eighth round: "store records with indexed fields for efficient querying": what the requirement is for, not what it
   // requires. "use a card layout for small screens" (a target, not an activity) stays.
   if (purposeAdjunct(ctx, c)) return undefined;
@@ -1309,6 +1334,11 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "there should not be any large changes", "users should expect negligible latency increases": an expectation (the
   // epistemic "should"), not a requirement. "Users should get a short summary" stays.
   if (expectationOnly(ctx, start)) return undefined;
+  // Tenth round: "Upgrade should be trivial since kube-proxy ignores the field", "so it should be safe for version skew",
+  // "We believe CEL should be sufficient": a lowercase "should" whose predicate is the word, with the evidence for it (a
+  // reason after it, an inference or a belief before it), predicts an outcome; it does not require one. "The install
+  // should be straightforward" (no evidence) and "MUST be safe because …" stay.
+  if (predictedOutcome(ctx, start)) return undefined;
   // "a disclaimer that acknowledges a lack of expertise or proper training": the absence of a quality is named, not
   // required; nothing is left to implement. "must not act without proper authorization" stays.
   if (absenceNamed(tokens, start)) return undefined;
@@ -1319,6 +1349,16 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (tokens[start]!.norm === 'some' && end - start === 1 && CONDITION_STEPS.has(scenarioStep(ctx.block.text)?.step ?? 'then')) return undefined;
   // "framed by some other origin than the one used": "some other" is "a different", no amount.
   if (tokens[start]!.norm === 'some' && end - start === 1 && nextWord === 'other') return undefined;
+  // Tenth round: "restrict delivery of some or all header fields", "all or some of the records": a free choice of any
+  // part, the whole included; the requirement leaves which part to the implementer on purpose, and every choice
+  // conforms. "export some of the records" still asks how many.
+  if (tokens[start]!.norm === 'some' && end - start === 1 && someOrAll(tokens, start)) return undefined;
+  // Tenth round: "tracks how long the controller takes", "indicates how often streaming RPCs fail": "how" makes a word
+  // of a measurable dimension (time, frequency, size, amount, recency) a question of measurement, whose answer is the
+  // measured value; nothing is judged. The same word outside the question ("requeue quickly") stays.
+  if (c.word && end - start === 1 && ORDER_DIMENSIONS.has(c.word.dimension) && tokens[start - 1]?.norm === 'how') return undefined;
+  // Tenth round: "arbitrarily many clients", "arbitrarily large values": no limit at all, which is exact.
+  if (c.word && (c.word.dimension === 'quantity' || c.word.dimension === 'size') && tokens[start - 1]?.norm === 'arbitrarily') return undefined;
   // "the one most suited to …": "most" before an adjective or participle is a superlative, not an amount.
   if (entry?.category === 'quantity' && end - start === 1 && /^(?:most|least)$/.test(tokens[start]!.norm) && /^(?:ADJ|VERB)$/.test(posOf(ctx, end))) return undefined;
   if (entry) {
@@ -1394,6 +1434,11 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "duration tokens for fast, normal, and slow animations", "font sizes from small to extra-large": the words name the
   // levels of a scale the requirement defines, they do not judge anything.
   if ((c.word || c.entry?.category === 'vague') && (c.pattern === 'class' || c.pattern === 'lexicon') && c.end - c.start === 1 && namesScaleLevels(tokens, start)) return undefined;
+  // Tenth round: "init containers, sidecar containers, regular containers", "high coherence, medium coherence, and low
+  // coherence examples": the word is one modifier of a head noun the list repeats with other modifiers that classify
+  // (a kind among kinds, a level among levels); it sorts, it does not grade. "fast builds and reliable builds" (all
+  // judgements) and "small screens and large screens" (where is the line?) stay.
+  if (c.word && c.pattern === 'class' && c.end - c.start === 1 && kindAmongKinds(tokens, start)) return undefined;
   if (answeredByReference(ctx, end)) return undefined;
   if (c.category === 'escape' && (purposeStated(c, tokens) || referenceBefore(ctx, start))) return undefined;
   // "must not teach minors how to hide supplies related to unsafe behavior": in a behaviour policy a word in a topic
@@ -1450,6 +1495,41 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   return reasonOf(c, where);
 }
 
+/** Verbs that take a question to answer as their object: "explain why …", "document which …", "state whether …". */
+const ANSWERING_VERBS = /^(?:explain(?:s|ed|ing)?|document(?:s|ed|ing)?|describ(?:e|es|ed|ing)|justif(?:y|ies|ied|ying)|stat(?:e|es|ed|ing)|record(?:s|ed|ing)?|specif(?:y|ies|ied|ying)|clarif(?:y|ies|ied|ying)|list(?:s|ed|ing)?)$/;
+const QUESTION_WORDS = new Set(['why', 'which', 'whether', 'what', 'how']);
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'remains', 'remain', 'stays', 'seems', 'considered', 'deemed']);
+
+/**
+ * Tenth round: the word is the predicate of a question a verb of explaining or documenting asks ("explaining why the
+ * assertion is safe", "document which imports are acceptable for the frontend", "state whether the API is
+ * stable"): the requirement is to write the answer down; the answer decides what counts. A verb that judges instead
+ * of reporting ("determine whether the password is strong": the criterion is what is open), a word outside the question
+ * ("explain in clear terms why …") and a question with no copula before the word ("explain why the import failed in
+ * clear language") stay.
+ */
+function embeddedQuestion(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  let copula = false;
+  for (let k = at - 1; k >= 1 && k >= at - 12 && tokens[k]!.sentence === sentence; k--) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct' && (t.norm === ',' || t.norm === ';' || t.norm === ':' || t.norm === '(' || t.norm === ')')) return false;
+    if (t.kind !== 'word' || t.quoted || t.code) continue;
+    if (isKeyword(t)) return false;
+    if (COPULAS.has(t.norm)) copula = true;
+    if (QUESTION_WORDS.has(t.norm)) return copula && ANSWERING_VERBS.test(tokens[k - 1]!.norm);
+  }
+  return false;
+}
+
+/** "some or all (of)", "all or some (of)", "some or none": a free choice of any part (`judge`). */
+function someOrAll(tokens: readonly Token[], at: number): boolean {
+  const after = tokens[at + 1]?.norm === 'or' ? tokens[at + 2]?.norm : undefined;
+  const before = tokens[at - 1]?.norm === 'or' ? tokens[at - 2]?.norm : undefined;
+  return after === 'all' || after === 'none' || before === 'all' || before === 'none';
+}
+
 /** Verbs of thinking: their manner is not observable ("carefully consider"). */
 const THINKING_VERBS = /^(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|think(?:s|ing)?|reflect(?:s|ed|ing)?|ponder(?:s|ed|ing)?|deliberat(?:e|es|ed|ing))$/;
 
@@ -1485,6 +1565,48 @@ function expectationOnly(ctx: BlockContext, at: number): boolean {
     if (!isKeyword(t)) continue;
     if (t.raw !== 'should') return false;
     return tokens[k - 1]?.norm === 'there' || /^(?:expect|expects)$/.test(tokens[k + 1]?.norm ?? '');
+  }
+  return false;
+}
+
+/** Words that may stand between "should" and its predicate word: "should be relatively safe", "should have a minimal". */
+const PREDICATE_FILLERS = new Set(['be', 'have', 'also', 'only', 'relatively', 'fairly', 'pretty', 'still', 'especially', 'solely', 'a', 'an', 'quite', 'generally']);
+/** Reason conjunctions: "… since kube-proxy ignores it", "… because the default is off". */
+const REASON_WORDS = new Set(['since', 'because']);
+/** Inference markers before the subject: "so it should be safe", "therefore upgrades should be smooth". */
+const INFERENCE_WORDS = new Set(['so', 'therefore', 'thus', 'hence', 'consequently']);
+const BELIEF_VERBS = /^(?:believe|believes|think|thinks|expect|expects|assume|assumes|anticipate|anticipates|estimate|estimates|hope|hopes)$/;
+const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'does', 'do', 'did', 'can', 'would', 'ignores', 'remains']);
+
+/**
+ * Tenth round: the word is the predicate of a lowercase "should" ("should be [relatively] safe", "should have minimal
+ * impact"), and the sentence gives the evidence of a prediction: a reason after the word ("since …", "because …", "as the
+ * default is off", "for the following reasons"), an inference before the modal ("so it should …"), or a belief verb
+ * ("we believe … should"). Design documents argue this way about rollouts and skew; nothing is required of anyone.
+ */
+function predictedOutcome(ctx: BlockContext, start: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[start]!.sentence;
+  let k = start - 1;
+  while (k >= 0 && k >= start - 5 && tokens[k]!.kind === 'word' && PREDICATE_FILLERS.has(tokens[k]!.norm)) k--;
+  const modal = tokens[k];
+  if (k === start - 1 || modal === undefined || modal.raw !== 'should' || modal.sentence !== sentence) return false;
+  const [first, last] = ctx.sentences[sentence]!;
+  for (let j = k - 1; j >= first && j >= k - 12; j--) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word') continue;
+    if (BELIEF_VERBS.test(t.norm)) return true;
+    if (INFERENCE_WORDS.has(t.norm) && tokens[j]!.clause === modal.clause) return true;
+  }
+  for (let j = start + 1; j <= last && j <= start + 8; j++) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word') continue;
+    if (REASON_WORDS.has(t.norm)) return true;
+    if (t.norm === 'for' && tokens[j + 1]?.norm === 'the' && tokens[j + 2]?.norm === 'following' && /^reasons?$/.test(tokens[j + 3]?.norm ?? '')) return true;
+    // "as the default is off" (a clause), not "as a source of truth" (a role).
+    if (t.norm === 'as' && tokens[j + 1]?.kind === 'word' && !/^(?:a|an|much|many|well|possible|needed|necessary|required|appropriate)$/.test(tokens[j + 1]!.norm)) {
+      for (let v = j + 2; v <= j + 6 && v <= last; v++) if (FINITE_VERBS.has(tokens[v]!.norm)) return true;
+    }
   }
   return false;
 }
@@ -2032,6 +2154,43 @@ function namesScaleLevels(tokens: Token[], at: number): boolean {
   });
 }
 
+/**
+ * Tenth round: the word at `at` modifies the noun after it, and a coordinated list around it repeats that noun with
+ * other modifiers ("init containers, sidecar containers, regular containers"), at least one of which is not a
+ * judgement (a classifier such as "init", or a middle level). Opposites alone ("small screens and large screens") still
+ * leave the boundary between them open.
+ */
+function kindAmongKinds(tokens: Token[], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  const head = tokens[at + 1];
+  if (head === undefined || head.kind !== 'word' || head.sentence !== sentence || CLASS_WORDS.has(head.norm)) return false;
+  const sameHead = (t: Token | undefined): boolean => t !== undefined && t.kind === 'word' && t.sentence === sentence && t.norm === head.norm;
+  // A modifier is a content word: "an appropriate dictionary and the dictionary" repeats the noun with no kind.
+  const modifier = (t: Token | undefined): boolean => t !== undefined && t.kind === 'word' && t.sentence === sentence && !t.code && !DETERMINERS.has(t.norm) && !NOT_KINDS.has(t.norm);
+  const isSep = (t: Token | undefined): boolean => t !== undefined && t.sentence === sentence && (t.norm === ',' || t.norm === 'and' || t.norm === 'or' || t.norm === '/');
+  const others: string[] = [];
+  // Left: "… MOD HEAD, MOD HEAD, [word] HEAD".
+  for (let k = at - 1, n = 0; n < 6; n++) {
+    let seps = 0;
+    while (isSep(tokens[k]) && seps < 2) { k--; seps++; }
+    if (!seps || !sameHead(tokens[k]) || !modifier(tokens[k - 1])) break;
+    others.push(tokens[k - 1]!.norm);
+    k -= 2;
+  }
+  // Right: "[word] HEAD, MOD HEAD, and MOD HEAD".
+  for (let k = at + 2, n = 0; n < 6; n++) {
+    let seps = 0;
+    while (isSep(tokens[k]) && seps < 2) { k++; seps++; }
+    if (!seps || !modifier(tokens[k]) || !sameHead(tokens[k + 1])) break;
+    others.push(tokens[k]!.norm);
+    k += 2;
+  }
+  return others.some((m) => !CLASS_WORDS.has(m) || MIDDLE_LEVELS.has(m));
+}
+
+/** Function words that modify a noun without naming a kind of it (`kindAmongKinds`). */
+const NOT_KINDS = new Set(['some', 'no', 'other', 'another', 'more', 'many', 'few', 'several', 'such', 'same', 'both', 'either', 'neither', 'which', 'what', 'whose', 'our', 'of']);
+
 /** Cues of a bound in a relative clause: "at least 80%", "no more than 3", "within 2 minutes", "under 200 ms". */
 const BOUND_CUES = new Set(['least', 'most', 'than', 'within', 'under', 'below', 'above', 'over', 'exactly', 'every']);
 
@@ -2184,6 +2343,10 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   if (c.pattern === 'class' && i === c.start && w.form === 'adj' && followsModal(tokens, i)) return false;
   // "SHALL redirect to the login page and clear stored credentials": a verb joined to the modal's verb by "and".
   if (c.pattern === 'class' && i === c.start && w.form === 'adj' && coordinatedVerb(tokens, i)) return false;
+  // Tenth round: before a determiner or an object pronoun it is a verb, wherever it stands ("invalidate all tokens and
+  // clear any session cookies", "secure them"): an adjective cannot take a determined noun phrase after it. "clear that …"
+  // (a clause, not a noun phrase) and "a clear summary" stay.
+  if (c.pattern === 'class' && i === c.start && w.form === 'adj' && verbBeforeObject(tokens, i)) return false;
   if (w.form === 'noun' && NOUNS_NOT_FLAGGED.has(t.norm)) return false;
   // "environment-appropriate": the tagger tags the compound's first part ("environment", a noun); the suffix makes it
   // an adjective or adverb.

@@ -1535,10 +1535,11 @@ function emit(bs: BlockScanner, b: Block): void {
         new InlineScanner(j.text, j.map, bs).run();
       }
       break;
-    case FOOTDEF:
+    case FOOTDEF: {
       const def: ScanFootnoteDef = { label: b.label, start: b.start, end: b.end, labelStart: b.labelStart, labelEnd: b.labelEnd, index: b.id };
       if (c >= 0) def.container = c;
       out.footnoteDefs.push(def);
       break;
+    }
   }
 }

@@ -28,18 +28,21 @@ import { scanMarkdown, type ScanLink, type ScanRefLink, type ScanResult } from '
 /**
  * SpecFacts of one spec chunk from the Markdown scanner (scanner.ts) instead of a micromark/mdast tree: the fast path
  * of parseSpec's chunk parse. It covers the Markdown most spec sections are written in — ATX headings (with attribute
- * blocks), paragraphs, `- `, `* ` and `+ ` bullet items of one paragraph, GFM tables with outer pipes, one-line footnote definitions,
- * link reference definitions in column 0 (any shape the scanner reads; a destination with an escape or a character
- * reference is left to the tree walk) when no reference link uses them (a chunk with one is not covered),
- * fenced and indented code, HTML blocks, thematic breaks, a closed YAML or TOML front matter — whose inline content is plain text, one-line code spans,
- * footnote references `[^id]`, inline links `[text](destination)` of plain text, emphasis and strong that do not nest
- * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), backslash escapes (an escaped `\[^id]` is text) and
- * one-line inline HTML (comments and simple tags, whose `id`/`name` declare anchors); in spec-kit mode, requirement items
- * `**FR-001**` and the ids mentioned in a feature folder's text. For any other chunk (other lists,
- * block quotes, nested emphasis, reference links, link titles, entities, an unclosed front matter, setext headings, the
- * Kiro and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
+ * blocks), paragraphs in the containers the scanner reports (nested bullet and ordered lists, block quotes, lazy
+ * continuation lines, code, fences and HTML in items; a heading clause's text reads a top-level container as one block),
+ * GFM tables with outer pipes, footnote definitions of one paragraph (over lines), link reference definitions in column 0
+ * (any shape the scanner reads; a destination with an escape or a character reference is left to the tree walk),
+ * fenced and indented code, HTML blocks, thematic breaks, a closed YAML or TOML front matter — whose inline content is
+ * plain text, code spans, footnote references `[^id]`, inline links `[text](destination)` and reference links
+ * `[text][label]` whose text is plain text, code spans and emphasis, brackets of plain text (in a chunk without
+ * definitions), emphasis and strong that do not nest (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`),
+ * backslash escapes (an escaped `\[^id]` is text) and one-line inline HTML (comments and simple tags, whose `id`/`name`
+ * declare anchors); in spec-kit mode, requirement items `**FR-001**` and the ids mentioned in a feature folder's text.
+ * For any other chunk (task list items, items whose marker line is empty, headings, tables and nested blocks in
+ * containers, nested emphasis, images, link titles, entities, tabs, an unclosed front matter, setext headings, the Kiro
+ * and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
- * the Model Spec, this repository's Markdown, the CommonMark examples with injections and generated specs).
+ * the Model Spec, this repository's Markdown, the CommonMark examples with injections, container shapes and generated specs).
  * Pure, linear, never throws (the caller catches anyway). [^markdown_parsing] [^mp7q]
  */
 

@@ -308,6 +308,9 @@ describe('spec facts from the scanner equal the tree walk', function () {
     '- **FR-002**: ', '**SC-001** ', 'FR-001', 'FR-001a', 'NFR-12', 'x-FR-003', '_FR-004_', '[^FR-001]', '`FR-005`', ' SC-002,', '- [ ] T001', '+ ', '\n* ', '\n+ ', '\n- ',
     // link reference definitions
     '[a1]: #a1', '\n[a1]: #a1\n', '\n[L b]: other.md#b2 "t"\n', '[x]: <y z.md#q>', '[q]:\n  #q', ']: ', '[a1]', '[t][a1]', ' "t"', " 't'", ' (t)', '\n"t\nu"',
+    // containers: nested items, quotes in items, code and fences in items, lazy lines, footnote definitions over lines
+    '\n  - ', '\n    - ', '\n   ', '\n    ', '\n      ', '\n> ', '\n>', '\n> > ', '\n  > ', '2) ', '\n10. ', '\n  ```\n', '\n  ~~~\n',
+    '\n[^a1]: a\n    b', '\n[^b2]: a\nlazy', '[`c` t][a1]', '[*e* t](#a1)',
   ];
   /** Where each construct applies: a plain spec, a spec-kit feature's spec (items and mentions) and plan (mentions). */
   const FILES = ['docs/spec.md', 'specs/001-feature/spec.md', 'specs/001-feature/plan.md'];

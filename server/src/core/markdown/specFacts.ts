@@ -742,9 +742,11 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
   /** Link brackets and destinations (a link without text: all of it) and emphasis delimiter runs are not prose. */
   const linkMasks = (inl: Inline): [number, number][] => {
     const out: [number, number][] = [];
-    for (const [s, e, ts, te, , , inner] of [...inl.links, ...inl.refLinks]) {
-      if (ts === te) out.push([s, e]);
-      else out.push([s, ts], [te, e], ...inner);
+    for (const list of [inl.links, inl.refLinks]) {
+      for (const [s, e, ts, te, , , inner] of list) {
+        if (ts === te) out.push([s, e]);
+        else out.push([s, ts], [te, e], ...inner);
+      }
     }
     for (const [os, oe, cs, ce] of inl.emph) out.push([os, oe], [cs, ce]);
     for (const r of inl.escapedRefs) out.push(r);

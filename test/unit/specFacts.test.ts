@@ -231,10 +231,57 @@ describe('spec facts from the scanner equal the tree walk', function () {
     for (const shape of ['[a]: #a', '[a]: <other file.md#x y>', '[a]:\n  #a\n  "title"', '[ Foo\n  Bar ]: #foo-bar', '[a]: #a\n[b]: other.md#b\nText after the definitions.', '[a]: #a\n"a title\nover lines"']) {
       assert.deepEqual(scannedChunks('docs/a.md', `# A\n\n${shape}\n`), { chunks: 1, scanned: 1 }, shape);
     }
-    // A reference link using a definition, escapes and references in a destination, containers: the tree decides.
-    for (const shape of ['[a]: #a\n\nUsed: [a].', '[a]: \\#a', '[a]: #a&amp;b', '- [a]: #a', '> [a]: #a', ' [a]: #a']) {
+    // A reference link of plain text using a definition: on the scanner path, the definition used.
+    const used = '# A\n\n[a]: #a\n[b]: #b\n\nUsed: [a] and [`code` text][a].\n';
+    assert.deepEqual(scannedChunks('docs/a.md', used), { chunks: 1, scanned: 1 });
+    assert.deepEqual(parseSpecChunked('docs/a.md', used).facts.links.map((l) => [l.anchor, l.unusedDefinition]), [['a', undefined], ['b', true]]);
+    // Escapes and references in a destination, definitions in containers: the tree decides.
+    for (const shape of ['[a]: \\#a', '[a]: #a&amp;b', '- [a]: #a', '> [a]: #a', ' [a]: #a']) {
       assert.deepEqual(scannedChunks('docs/a.md', `# A\n\n${shape}\n`), { chunks: 1, scanned: 0 }, shape);
     }
+  });
+
+  it('container blocks (CommonMark 0.31): nested lists, lazy lines, quotes, code and fences in items, footnote definitions over lines, reference links; facts equal', function () {
+    const shapes = [
+      '- a[^a1]\n  - b `FR-001`\n    - c\n- d',
+      '1. one[^a1]\n2. two\n   1) nested\n\n   second paragraph of two\n3. three',
+      '- item with a lazy\ncontinuation line[^a1]\n- next',
+      '> quoted[^a1]\n> over two lines with `code` and [a link](#s1)\nlazy line\n\n> - a list in a quote\n>   continued',
+      '- item\n  > a quote in an item[^a1]\n  > second line\n- next',
+      '- item\n\n      indented code in an item [^a1]\n\n  after the code',
+      '- item\n  ```js\n  fenced [^a1] in an item\n  ```\n  after the fence',
+      '* star\n+ plus\n- dash\n\n10. ten\n11. eleven',
+      '- [ ] task\n- [x] done',
+      '-\n  starts on the next line',
+      '- # heading in an item',
+      '- | a |\n  | - |\n  | b |',
+      '- item\n\n  <div id="in-item">html</div>\n\n  text',
+      '- a `code\n  over lines` b[^a1]',
+      '> a `code\n> over a quote` b',
+      'Text with [brackets] and a ] alone, [^not a ref] and `[x]`.[^a1]',
+      '[NEEDS CLARIFICATION: which?] in brackets',
+      'See [the *emphasis* link](#s1) and [`code` link](other.md#x).',
+      '- `CQ-1`: 2026-01-02 an entry\n  - `CQ-2` nested entry',
+    ];
+    const defs = [
+      '[^a1]: examples/a1.md',
+      '[^a1]: A definition over\n    two lines.',
+      '[^a1]: A definition with a lazy\ncontinuation line.',
+      '[^a1]: First paragraph.\n\n    Second paragraph.',
+      '[^a1]: tests/test_a.py::test_x and\n    tests/test_b.py::test_y',
+    ];
+    const docs: [string, string][] = [];
+    for (const shape of shapes) {
+      for (const def of defs) {
+        const text = `# Spec {#s1}\n\n${shape}\n\nText.[^a1]\n\n## Clarifications\n\n${shape}\n\n${def}\n`;
+        docs.push(['docs/spec.md', text], ['docs/crlf.md', text.replace(/\n/g, '\r\n')], ['specs/001-feature/spec.md', text]);
+      }
+    }
+    assertEqualFacts(docs, 100);
+    // Really on the scanner path: nested lists, quotes, code in items, lazy lines, multi-line footnote definitions.
+    for (const shape of shapes.slice(0, 8)) assert.deepEqual(scannedChunks('docs/a.md', `# A\n\n${shape}\n\n${defs[1]}\n`), { chunks: 1, scanned: 1 }, shape);
+    // Task items, an item whose first line is empty, headings and tables in items: the tree decides.
+    for (const shape of shapes.slice(8, 12)) assert.deepEqual(scannedChunks('docs/a.md', `# A\n\n${shape}\n`), { chunks: 1, scanned: 0 }, shape);
   });
 
   it('the Model Spec', function () {
@@ -261,6 +308,9 @@ describe('spec facts from the scanner equal the tree walk', function () {
     '- **FR-002**: ', '**SC-001** ', 'FR-001', 'FR-001a', 'NFR-12', 'x-FR-003', '_FR-004_', '[^FR-001]', '`FR-005`', ' SC-002,', '- [ ] T001', '+ ', '\n* ', '\n+ ', '\n- ',
     // link reference definitions
     '[a1]: #a1', '\n[a1]: #a1\n', '\n[L b]: other.md#b2 "t"\n', '[x]: <y z.md#q>', '[q]:\n  #q', ']: ', '[a1]', '[t][a1]', ' "t"', " 't'", ' (t)', '\n"t\nu"',
+    // containers: nested items, quotes in items, code and fences in items, lazy lines, footnote definitions over lines
+    '\n  - ', '\n    - ', '\n   ', '\n    ', '\n      ', '\n> ', '\n>', '\n> > ', '\n  > ', '2) ', '\n10. ', '\n  ```\n', '\n  ~~~\n',
+    '\n[^a1]: a\n    b', '\n[^b2]: a\nlazy', '[`c` t][a1]', '[*e* t](#a1)',
   ];
   /** Where each construct applies: a plain spec, a spec-kit feature's spec (items and mentions) and plan (mentions). */
   const FILES = ['docs/spec.md', 'specs/001-feature/spec.md', 'specs/001-feature/plan.md'];

@@ -14,6 +14,7 @@
 
 export interface ScanHeading {
   level: number;
+  container?: number;
   setext: boolean;
   /** The heading as a whole (from the first `#` or the first text character to the end of its last line). */
   start: number;
@@ -25,9 +26,25 @@ export interface ScanHeading {
   attribute?: { start: number; end: number; inner: string };
 }
 
+/**
+ * A container block: a block quote, a list, a list item or a footnote definition, with its parent container (-1: the
+ * document). Blocks, headings, paragraphs and footnote definitions name their innermost container by index (`container`).
+ */
+export interface ScanContainer {
+  kind: 'quote' | 'list' | 'item' | 'footnote';
+  /** From the `>`, the first item's marker, the item's marker, the `[^`. */
+  start: number;
+  /** End of the last content (as mdast's positions end). */
+  end: number;
+  parent: number;
+}
+
 export interface ScanFootnoteDef {
   /** The label as written between `[^` and `]`. */
   label: string;
+  /** Its own index in ScanResult.containers. */
+  index: number;
+  container?: number;
   start: number;
   end: number;
   labelStart: number;
@@ -61,9 +78,22 @@ export interface ScanLink {
   image: boolean;
 }
 
+/** A reference link `[text][label]`, `[text][]` or `[label]` whose label a definition declares (not an image's). */
+export interface ScanRefLink {
+  start: number;
+  end: number;
+  /** The link text, between the first brackets. */
+  textStart: number;
+  textEnd: number;
+  /** The normalized label (normalizeLabel). */
+  label: string;
+}
+
 export interface ScanBlock {
   start: number;
   end: number;
+  /** The innermost container (an index into ScanResult.containers); absent at the document's top level. */
+  container?: number;
 }
 
 export interface ScanCodeBlock extends ScanBlock {
@@ -75,6 +105,8 @@ export interface ScanCodeBlock extends ScanBlock {
 
 export interface ScanProse extends ScanBlock {
   kind: 'paragraph' | 'tableRow';
+  /** A paragraph of more than one line in a container: its lines' content, [start, end) pairs (after the containers' prefixes). */
+  lines?: number[];
 }
 
 export interface ScanFrontMatter extends ScanBlock {
@@ -88,12 +120,15 @@ export interface ScanResult {
   footnoteRefs: ScanFootnoteRef[];
   definitions: ScanDefinition[];
   links: ScanLink[];
+  refLinks: ScanRefLink[];
   codeBlocks: ScanCodeBlock[];
   htmlBlocks: ScanBlock[];
   prose: ScanProse[];
   frontMatter?: ScanFrontMatter;
   /** kramdown-rfc section marker lines (`--- abstract`, `--- middle`, `--- back`, `--- note_x`): read as blank lines. */
   markers: ScanBlock[];
+  /** Block quotes, lists, list items and footnote definitions, in the order they open (parents before children). */
+  containers: ScanContainer[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -131,6 +166,8 @@ interface Block {
   label: string;
   labelStart: number;
   labelEnd: number;
+  /** Containers: the index of its ScanContainer (-1 for the document and leaves). */
+  id: number;
 }
 
 function newBlock(type: number, parent: Block | undefined, start: number): Block {
@@ -138,7 +175,7 @@ function newBlock(type: number, parent: Block | undefined, start: number): Block
     type, parent, open: true, last: undefined, hasChild: false, start, end: start,
     bullet: '', delim: '', markerOffset: 0, padding: 0,
     fenceChar: '', fenceLength: 0, fenceOffset: 0, infoStart: 0, infoEnd: 0,
-    htmlType: 0, lines: [], cells: 0, label: '', labelStart: 0, labelEnd: 0,
+    htmlType: 0, lines: [], cells: 0, label: '', labelStart: 0, labelEnd: 0, id: -1,
   };
 }
 
@@ -292,6 +329,10 @@ class BlockScanner {
   addChild(type: number, offset: number): Block {
     while (!this.canContain(this.tip.type, type)) this.finalize(this.tip);
     const block = newBlock(type, this.tip, this.lineStart + offset);
+    if (isContainer(type)) {
+      block.id = this.out.containers.length;
+      this.out.containers.push({ kind: type === QUOTE ? 'quote' : type === LIST ? 'list' : type === ITEM ? 'item' : 'footnote', start: block.start, end: block.start, parent: this.tip.id });
+    }
     this.tip.last = block;
     this.tip.hasChild = true;
     this.tip = block;
@@ -759,6 +800,7 @@ class BlockScanner {
     if (block.type !== PARA || block.lines.length > 0) {
       if (above && block.end > above.end) above.end = block.end;
     }
+    if (block.id >= 0) this.out.containers[block.id]!.end = block.end;
     this.tip = above ?? this.doc;
   }
 
@@ -1160,6 +1202,8 @@ class InlineScanner {
         if (image) links.push(image);
         const refs = out.footnoteRefs;
         while (refs.length && refs[refs.length - 1]!.start > start) refs.pop();
+        const refLinks = out.refLinks;
+        while (refLinks.length && refLinks[refLinks.length - 1]!.start > start) refLinks.pop();
       }
       i = r;
     }
@@ -1248,7 +1292,10 @@ class InlineScanner {
     }
     if (label !== undefined) {
       const norm = normalizeLabel(label);
-      if (norm && this.ctx.defLabels.has(norm)) return after;
+      if (norm && this.ctx.defLabels.has(norm)) {
+        if (!opener.image) this.ctx.out.refLinks.push({ start: this.map(opener.pos), end: this.map(after - 1) + 1, textStart: this.map(opener.pos + 1), textEnd: this.map(pos), label: norm });
+        return after;
+      }
     }
     return -1;
   }
@@ -1332,13 +1379,14 @@ function frontMatter(src: string): ScanFrontMatter | undefined {
 }
 
 function shiftOffsets(out: ScanResult, by: number): void {
-  const lists: object[][] = [out.headings, out.footnoteDefs, out.footnoteRefs, out.definitions, out.links, out.codeBlocks, out.htmlBlocks, out.prose, out.markers];
+  const lists: object[][] = [out.headings, out.footnoteDefs, out.footnoteRefs, out.definitions, out.links, out.codeBlocks, out.htmlBlocks, out.prose, out.markers, out.containers, out.refLinks];
   if (out.frontMatter) lists.push([out.frontMatter]);
   for (const list of lists) {
     for (const fact of list as Record<string, unknown>[]) {
       for (const key of Object.keys(fact)) {
         const v = fact[key];
-        if (typeof v === 'number' && key !== 'level') fact[key] = v + by;
+        if (typeof v === 'number' && key !== 'level' && key !== 'container' && key !== 'parent' && key !== 'index') fact[key] = v + by;
+        else if (key === 'lines' && Array.isArray(v)) fact[key] = (v as number[]).map((n) => n + by);
       }
       const attribute = fact['attribute'] as { start: number; end: number } | undefined;
       if (attribute) {
@@ -1351,7 +1399,7 @@ function shiftOffsets(out: ScanResult, by: number): void {
 
 /** Scans a Markdown document into the facts the index reads. Never throws. */
 export function scanMarkdown(src: string): ScanResult {
-  const out: ScanResult = { headings: [], footnoteDefs: [], footnoteRefs: [], definitions: [], links: [], codeBlocks: [], htmlBlocks: [], prose: [], markers: [] };
+  const out: ScanResult = { headings: [], footnoteDefs: [], footnoteRefs: [], definitions: [], links: [], codeBlocks: [], htmlBlocks: [], prose: [], markers: [], containers: [], refLinks: [] };
   try {
     if (src.charCodeAt(0) === 0xfeff) {
       // a byte order mark is not text: scan after it, report offsets in the whole text
@@ -1403,7 +1451,7 @@ function scanInto(src: string, out: ScanResult): void {
   for (const b of bs.leaves) emit(bs, b);
   out.definitions = bs.defs;
   // Facts come out in document order except around containers (a footnote definition ends after its content).
-  for (const list of [out.headings, out.footnoteDefs, out.footnoteRefs, out.definitions, out.links, out.codeBlocks, out.htmlBlocks, out.prose] as { start: number }[][]) {
+  for (const list of [out.headings, out.footnoteDefs, out.footnoteRefs, out.definitions, out.links, out.refLinks, out.codeBlocks, out.htmlBlocks, out.prose] as { start: number }[][]) {
     for (let k = 1; k < list.length; k++) {
       if (list[k - 1]!.start > list[k]!.start) {
         list.sort(byStart);
@@ -1418,9 +1466,15 @@ const byStart = (a: { start: number }, b: { start: number }): number => a.start 
 function emit(bs: BlockScanner, b: Block): void {
   const out = bs.out;
   const src = bs.src;
+  const c = b.parent ? b.parent.id : -1;
   switch (b.type) {
     case PARA: {
-      out.prose.push({ kind: 'paragraph', start: b.start, end: b.end });
+      const p: ScanProse = { kind: 'paragraph', start: b.start, end: b.end };
+      if (c >= 0) {
+        p.container = c;
+        if (b.lines.length > 2) p.lines = b.lines;
+      }
+      out.prose.push(p);
       const j = joinLines(src, b.lines);
       new InlineScanner(j.text, j.map, bs).run();
       break;
@@ -1438,6 +1492,7 @@ function emit(bs: BlockScanner, b: Block): void {
       while (s < e && isSpaceOrTab(src[s])) s++;
       while (e > s && isSpaceOrTab(src[e - 1])) e--;
       const h: ScanHeading = { level: Number(b.bullet), setext, start: b.start, end: b.end };
+      if (c >= 0) h.container = c;
       if (e > s) {
         h.textStart = s;
         h.textEnd = e;
@@ -1458,24 +1513,33 @@ function emit(bs: BlockScanner, b: Block): void {
       break;
     }
     case FENCE:
-      out.codeBlocks.push({ start: b.start, end: b.end, fenced: true, infoStart: b.infoStart, infoEnd: b.infoEnd });
+    case INDENTED: {
+      const code: ScanCodeBlock = b.type === FENCE ? { start: b.start, end: b.end, fenced: true, infoStart: b.infoStart, infoEnd: b.infoEnd } : { start: b.start, end: b.end, fenced: false };
+      if (c >= 0) code.container = c;
+      out.codeBlocks.push(code);
       break;
-    case INDENTED:
-      out.codeBlocks.push({ start: b.start, end: b.end, fenced: false });
+    }
+    case HTML: {
+      const html: ScanBlock = { start: b.start, end: b.end };
+      if (c >= 0) html.container = c;
+      out.htmlBlocks.push(html);
       break;
-    case HTML:
-      out.htmlBlocks.push({ start: b.start, end: b.end });
-      break;
+    }
     case TABLE:
       for (let k = 0; k < b.lines.length; k += 2) {
         if (k === 2) continue; // the delimiter row
-        out.prose.push({ kind: 'tableRow', start: b.lines[k]!, end: b.lines[k + 1]! });
+        const row: ScanProse = { kind: 'tableRow', start: b.lines[k]!, end: b.lines[k + 1]! };
+        if (c >= 0) row.container = c;
+        out.prose.push(row);
         const j = joinLines(src, [b.lines[k]!, b.lines[k + 1]!]);
         new InlineScanner(j.text, j.map, bs).run();
       }
       break;
-    case FOOTDEF:
-      out.footnoteDefs.push({ label: b.label, start: b.start, end: b.end, labelStart: b.labelStart, labelEnd: b.labelEnd });
+    case FOOTDEF: {
+      const def: ScanFootnoteDef = { label: b.label, start: b.start, end: b.end, labelStart: b.labelStart, labelEnd: b.labelEnd, index: b.id };
+      if (c >= 0) def.container = c;
+      out.footnoteDefs.push(def);
       break;
+    }
   }
 }

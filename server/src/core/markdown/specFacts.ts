@@ -20,25 +20,29 @@ import {
   type ProseBlock,
   type SectionEntry,
   type SpecFacts,
+  type SpecLink,
   type WalkMode,
 } from './parseSpec';
-import { scanMarkdown, type ScanResult } from './scanner';
+import { scanMarkdown, type ScanLink, type ScanRefLink, type ScanResult } from './scanner';
 
 /**
  * SpecFacts of one spec chunk from the Markdown scanner (scanner.ts) instead of a micromark/mdast tree: the fast path
  * of parseSpec's chunk parse. It covers the Markdown most spec sections are written in — ATX headings (with attribute
- * blocks), paragraphs, `- `, `* ` and `+ ` bullet items of one paragraph, GFM tables with outer pipes, one-line footnote definitions,
- * link reference definitions in column 0 (any shape the scanner reads; a destination with an escape or a character
- * reference is left to the tree walk) when no reference link uses them (a chunk with one is not covered),
- * fenced and indented code, HTML blocks, thematic breaks, a closed YAML or TOML front matter — whose inline content is plain text, one-line code spans,
- * footnote references `[^id]`, inline links `[text](destination)` of plain text, emphasis and strong that do not nest
- * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), backslash escapes (an escaped `\[^id]` is text) and
- * one-line inline HTML (comments and simple tags, whose `id`/`name` declare anchors); in spec-kit mode, requirement items
- * `**FR-001**` and the ids mentioned in a feature folder's text. For any other chunk (other lists,
- * block quotes, nested emphasis, reference links, link titles, entities, an unclosed front matter, setext headings, the
- * Kiro and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
+ * blocks), paragraphs in the containers the scanner reports (nested bullet and ordered lists, block quotes, lazy
+ * continuation lines, code, fences and HTML in items; a heading clause's text reads a top-level container as one block),
+ * GFM tables with outer pipes, footnote definitions of one paragraph (over lines), link reference definitions in column 0
+ * (any shape the scanner reads; a destination with an escape or a character reference is left to the tree walk),
+ * fenced and indented code, HTML blocks, thematic breaks, a closed YAML or TOML front matter — whose inline content is
+ * plain text, code spans, footnote references `[^id]`, inline links `[text](destination)` and reference links
+ * `[text][label]` whose text is plain text, code spans and emphasis, brackets of plain text (in a chunk without
+ * definitions), emphasis and strong that do not nest (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`),
+ * backslash escapes (an escaped `\[^id]` is text) and one-line inline HTML (comments and simple tags, whose `id`/`name`
+ * declare anchors); in spec-kit mode, requirement items `**FR-001**` and the ids mentioned in a feature folder's text.
+ * For any other chunk (task list items, items whose marker line is empty, headings, tables and nested blocks in
+ * containers, nested emphasis, images, link titles, entities, tabs, an unclosed front matter, setext headings, the Kiro
+ * and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
- * the Model Spec, this repository's Markdown, the CommonMark examples with injections and generated specs).
+ * the Model Spec, this repository's Markdown, the CommonMark examples with injections, container shapes and generated specs).
  * Pure, linear, never throws (the caller catches anyway). [^markdown_parsing] [^mp7q]
  */
 
@@ -83,15 +87,11 @@ function allRefs(raw: string, from: number): [number, number][] {
 /** A footnote reference `[^id]` at lastIndex. */
 const REF_STICKY = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'y');
 const DEF_ID = new RegExp(`^${ID_PATTERN}$`);
-/** A container start (block quote, bullet or ordered list item) or a tab in the indentation. */
-const CONTAINER_LINE = / {0,3}(?:>|[-+*](?:[ \t\r\n]|$)|\d{1,9}[.)](?:[ \t\r\n]|$)|\t)/y;
-const THEMATIC_BREAK = / {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,})(?:[\r\n]|$)/y;
 /** A spec-kit requirement id mentioned in text, as parseSpec's SPEC_KIT_MENTION_RE reads it; ANY: one may be there. */
 const SPEC_KIT_MENTION = new RegExp(SPEC_KIT_MENTION_PATTERN, 'g');
 const SPEC_KIT_ANY = /(?:FR|SC|NFR)-\d/;
-/** The bullets of the list items the fast path reads. */
-const BULLETS = '-*+';
 const ATTRIBUTE_INNER = /^[A-Za-z0-9_=:.\- "'#]*$/;
+const RE_NON_BLANK = /[^ \t\r\n]/;
 
 const SPACES = ' '.repeat(256);
 
@@ -118,13 +118,32 @@ function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** A link: [start, end, text start, text end, destination or label, its text's plain text, the text's non-prose ranges]. */
+type LinkInline = [number, number, number, number, string, string, [number, number][]];
+
+/**
+ * A link's text as the fast path reads it: plain text, code spans, emphasis and escapes (no brackets, no other
+ * inline): its plain text and non-prose ranges (code spans and emphasis delimiter runs), or undefined.
+ */
+function linkText(text: string, from: number, to: number, braces: boolean): [string, [number, number][]] | undefined {
+  const inner = inlines(text, from, to, braces);
+  if (!inner || inner.refs.length + inner.links.length + inner.refLinks.length + inner.escapedRefs.length + inner.html.length > 0) return undefined;
+  if (text.slice(from, to).includes('[')) return undefined;
+  const masks: [number, number][] = [];
+  for (const [s, e] of inner.codes) masks.push([s, e]);
+  for (const [os, oe, cs, ce] of inner.emph) masks.push([os, oe], [cs, ce]);
+  return [plainOf(text, from, to, inner), masks];
+}
+
 interface Inline {
   /** Footnote references: [start, end, id]. */
   refs: [number, number, string][];
   /** Code spans: [start, end, value]. */
   codes: [number, number, string][];
-  /** Inline links `[text](destination)`: [start, end, text start, text end, destination]. */
-  links: [number, number, number, number, string][];
+  /** Inline links `[text](destination)`: [start, end, text start, text end, destination, plain text, masks of the text]. */
+  links: LinkInline[];
+  /** Reference links `[text][label]`, `[text][]`, `[label]`: as links, with mdast's identifier for the destination. */
+  refLinks: LinkInline[];
   /** Emphasis and strong: [opening run start, opening run end, closing run start, closing run end]. */
   emph: [number, number, number, number][];
   /** Backslash escapes: the offset of each backslash (the escaped character is text). */
@@ -137,7 +156,7 @@ interface Inline {
 
 /** The parts of inline content that are not its plain text, in document order. */
 function hasMarkup(inl: Inline): boolean {
-  return inl.refs.length + inl.codes.length + inl.links.length + inl.emph.length + inl.escapes.length + inl.escapedRefs.length + inl.html.length > 0;
+  return inl.refs.length + inl.codes.length + inl.links.length + inl.refLinks.length + inl.emph.length + inl.escapes.length + inl.escapedRefs.length + inl.html.length > 0;
 }
 
 /** ASCII punctuation: what a backslash escapes. */
@@ -201,10 +220,11 @@ function firstAtOrAfter(list: readonly number[], from: number): number {
  * Footnote references `[^id]` and code spans in [from, to), or undefined when the range holds inline Markdown other
  * than plain text, references and code spans on one line.
  */
-function inlines(text: string, from: number, to: number, braces = false, linkAt?: ReadonlyMap<number, { end: number; destStart: number; destEnd: number }>): Inline | undefined {
+function inlines(text: string, from: number, to: number, braces = false, linkAt?: ReadonlyMap<number, ScanLink | ScanRefLink>, brackets = false): Inline | undefined {
   const refs: [number, number, string][] = [];
   const codes: [number, number, string][] = [];
-  const links: [number, number, number, number, string][] = [];
+  const links: LinkInline[] = [];
+  const refLinks: LinkInline[] = [];
   const emph: [number, number, number, number][] = [];
   const escapes: number[] = [];
   const escapedRefs: [number, number][] = [];
@@ -221,14 +241,13 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
     const c = text.charCodeAt(i);
     switch (c) {
       case 96: {
-        // A code span: the next backtick run of the same length on the line closes it.
+        // A code span: the next backtick run of the same length in the block closes it (its line breaks are spaces).
         let n = 1;
         while (i + n < to && text.charCodeAt(i + n) === 96) n++;
         let j = i + n;
         let close = -1;
         while (j < to) {
           const d = text.charCodeAt(j);
-          if (d === 10 || d === 13) return undefined;
           if (d === 96) {
             let m = 1;
             while (j + m < to && text.charCodeAt(j + m) === 96) m++;
@@ -242,6 +261,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         if (close < 0) return undefined;
         let value = text.slice(i + n, close);
         if (!braces && /[{}]/.test(value)) return undefined;
+        if (value.includes('\n') || value.includes('\r')) value = value.replace(/\r\n|\r|\n/g, ' ');
         if (value.length >= 2 && value.startsWith(' ') && value.endsWith(' ') && /[^ ]/.test(value)) value = value.slice(1, -1);
         codes.push([i, close + n, value]);
         i = close + n - 1;
@@ -297,8 +317,14 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         i = INLINE_HTML.lastIndex - 1;
         break;
       }
+      case 93: {
+        // ] of plain text (see `[` below); `][` and `](` are left to the tree walk (a reference the tree reads as an
+        // undefined one, a link the scanner did not take).
+        const n = text.charCodeAt(i + 1);
+        if (!brackets || n === 91 || n === 40) return undefined;
+        break;
+      }
       case 126: // ~
-      case 93: // ]
       case 123: // {
       case 125: // }
       case 9: // tab
@@ -314,20 +340,36 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         break;
       case 91: {
         const link = linkAt?.get(i);
+        if (link && 'label' in link) {
+          // `[text][label]` whose label a definition declares: plain text (no link fact; the definition is used).
+          const { textStart: ts, textEnd: te } = link;
+          if (link.end > to) return undefined;
+          const inner = linkText(text, ts, te, braces);
+          if (!inner) return undefined;
+          refLinks.push([i, link.end, ts, te, link.label.toLowerCase(), inner[0], inner[1]]);
+          i = link.end - 1;
+          break;
+        }
         if (link) {
           // `[text](destination)`: plain text, the destination alone up to `)`.
           const dest = text.slice(link.destStart, link.destEnd);
           const close = text.lastIndexOf('](', link.destStart);
           if (link.end > to || text.charCodeAt(link.end - 1) !== 41 || link.destEnd + 1 !== link.end || close !== link.destStart - 2 || !SIMPLE_DEST.test(dest)) return undefined;
-          const inner = inlines(text, i + 1, close, braces);
-          if (!inner || hasMarkup(inner) || text.slice(i + 1, close).includes('[')) return undefined;
-          links.push([i, link.end, i + 1, close, dest]);
+          const inner = linkText(text, i + 1, close, braces);
+          if (!inner) return undefined;
+          links.push([i, link.end, i + 1, close, dest, inner[0], inner[1]]);
           i = link.end - 1;
           break;
         }
         REF_STICKY.lastIndex = i;
         const m = REF_STICKY.exec(text);
-        if (!m || REF_STICKY.lastIndex > Math.min(to, i + 260)) return undefined;
+        if (!m || REF_STICKY.lastIndex > Math.min(to, i + 260)) {
+          // A `[` that opens no link and no footnote reference is text when the chunk defines no link label (a
+          // reference link needs one; a file with definitions is one chunk). `[^…`, and `[NEEDS CLARIFICATION` (an
+          // open question), are left to the tree walk.
+          if (!brackets || text.charCodeAt(i + 1) === 94 || text.startsWith('[NEEDS CLARIFICATION', i)) return undefined;
+          break;
+        }
         const end = i + m[0].length;
         const after = end < to ? text.charCodeAt(end) : -1;
         if (after === 40 || after === 91 || after === 58) return undefined;
@@ -338,17 +380,20 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
     }
   }
   if (open) return undefined;
-  return { refs, codes, links, emph, escapes, escapedRefs, html };
+  return { refs, codes, links, refLinks, emph, escapes, escapedRefs, html };
 }
 
 /**
  * The plain text of an inline range as mdast's text and inline code values give it: code spans by their values, links
  * by their text, emphasis without its delimiter runs.
  */
-function plainOf(text: string, from: number, to: number, inl: Inline): string {
-  if (!inl.codes.length && !inl.links.length && !inl.emph.length && !inl.escapes.length && !inl.html.length) return text.slice(from, to);
+function plainOf(text: string, from: number, to: number, inl: Inline, gaps?: readonly [number, number][]): string {
+  if (!inl.codes.length && !inl.links.length && !inl.refLinks.length && !inl.emph.length && !inl.escapes.length && !inl.html.length && !gaps) return text.slice(from, to);
   const parts: [number, number, string][] = [...inl.codes];
-  for (const [s, e, ts, te] of inl.links) parts.push([s, e, text.slice(ts, te)]);
+  // (a block quote's `>` prefixes of a paragraph's later lines: a line break)
+  if (gaps) for (const [s, e] of gaps) parts.push([s, e, '\n']);
+  for (const [s, e, , , , plain] of inl.links) parts.push([s, e, plain]);
+  for (const [s, e, , , , plain] of inl.refLinks) parts.push([s, e, plain]);
   for (const [os, oe, cs, ce] of inl.emph) parts.push([os, oe, ''], [cs, ce, '']);
   for (const at of inl.escapes) parts.push([at, at + 1, '']);
   for (const [s, e] of inl.html) parts.push([s, e, '']);
@@ -365,9 +410,23 @@ function plainOf(text: string, from: number, to: number, inl: Inline): string {
 
 type Item =
   | { kind: 'heading'; start: number; end: number; at: number }
-  | { kind: 'paragraph'; start: number; end: number; item?: number; list?: number; inl?: Inline }
+  | {
+      kind: 'paragraph';
+      start: number;
+      end: number;
+      /** In a list item (the innermost, through block quotes): its start (the marker) and end. */
+      item?: number;
+      itemEnd?: number;
+      /** The first block of that item (and directly in it). */
+      first?: boolean;
+      /** In a container: the index of the top-level one (its paragraphs are one block of a heading clause's text). */
+      top?: number;
+      /** Line prefixes inside the paragraph that hold `>`: not text. */
+      gaps?: [number, number][];
+      inl?: Inline;
+    }
   | { kind: 'table'; start: number; end: number; rows: { start: number; end: number }[]; texts?: string[] }
-  | { kind: 'def'; start: number; end: number; at: number }
+  | { kind: 'def'; start: number; end: number; at: number; content?: { start: number; end: number } }
   | { kind: 'linkdef'; start: number; end: number; at: number }
   | { kind: 'code'; start: number; end: number }
   | { kind: 'html'; start: number; end: number };
@@ -415,32 +474,93 @@ export function releaseChunkScratch(): void {
   if (coveredScratch.length > SCRATCH_SIZE) coveredScratch = new Uint8Array(SCRATCH_SIZE);
 }
 
+/** A list item's marker and the first non-blank character after it on the marker line. */
+const ITEM_FIRST_LINE = /(?:[-+*]|\d{1,9}[.)])[ ]*[^ \t\r\n]/y;
+/** A GFM task list item `- [ ] x` (the tree strips the check box from its paragraph): left to the tree walk. */
+const TASK_ITEM = /(?:[-+*]|\d{1,9}[.)])[ \t]+\[[ xX]\](?:[ \t\r\n]|$)/y;
+/** A list item marker and the space after it (or the line's end): a container prefix. */
+const ITEM_MARKER = /(?:[-+*]|\d{1,9}[.)])(?: |(?=[\r\n])|$)/y;
+/** The rest of a line that is a thematic break (no facts). */
+const BREAK_REST = /(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})(?:[\r\n]|$)/y;
+
 /** The blocks of a scan in document order, or undefined when the chunk holds anything the fast path does not cover. */
 function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
   if ((scan.frontMatter && !closedFrontMatter(scan)) || scan.markers.length) return undefined;
+  // Containers (CommonMark's, read by the scanner): block quotes and lists nest freely; a footnote definition is a
+  // top-level one that holds one paragraph. Per container: its top-level ancestor (a heading clause's text reads the
+  // top-level block as one) and the innermost list item around it through block quotes (mdast's text block).
+  const cs = scan.containers;
+  const top: number[] = new Array<number>(cs.length);
+  const itemOf: number[] = new Array<number>(cs.length);
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
+    const parent = c.parent;
+    if (parent >= 0 && (c.kind === 'footnote' || cs[parent]!.kind === 'footnote')) return undefined;
+    top[i] = parent < 0 ? i : top[parent]!;
+    itemOf[i] = c.kind === 'item' ? i : parent < 0 ? -1 : itemOf[parent]!;
+    if (c.kind === 'item') {
+      // An item whose marker line holds nothing else (its first block starts on a later line) and a task list item
+      // are left to the tree walk: every other item's first block starts on its marker line.
+      ITEM_FIRST_LINE.lastIndex = c.start;
+      TASK_ITEM.lastIndex = c.start;
+      if (!ITEM_FIRST_LINE.test(text) || TASK_ITEM.test(text)) return undefined;
+    }
+  }
   const items: Item[] = [];
   // (front matter: an opaque block, as fenced code)
   if (scan.frontMatter) items.push({ kind: 'code', start: scan.frontMatter.start, end: scan.frontMatter.end });
-  scan.headings.forEach((h, at) => items.push({ kind: 'heading', start: h.start, end: h.end, at }));
+  for (let at = 0; at < scan.headings.length; at++) {
+    const h = scan.headings[at]!;
+    if (h.container !== undefined) return undefined;
+    items.push({ kind: 'heading', start: h.start, end: h.end, at });
+  }
+  const defParagraph: (Extract<Item, { kind: 'paragraph' }> | undefined)[] = [];
   scan.footnoteDefs.forEach((d, at) => items.push({ kind: 'def', start: d.start, end: d.end, at }));
-  // Link reference definitions: blocks of their own (in column 0 like every other block, below).
+  // Link reference definitions: blocks of their own in column 0 (a definition in a container is left to the tree walk).
   scan.definitions.forEach((d, at) => items.push({ kind: 'linkdef', start: d.start, end: d.end, at }));
-  for (const c of scan.codeBlocks) items.push({ kind: 'code', start: c.start, end: c.end });
-  for (const h of scan.htmlBlocks) items.push({ kind: 'html', start: h.start, end: h.end });
+  for (const c of scan.codeBlocks) {
+    if (c.container !== undefined && cs[c.container]!.kind === 'footnote') return undefined;
+    items.push({ kind: 'code', start: c.start, end: c.end });
+  }
+  for (const h of scan.htmlBlocks) {
+    if (h.container !== undefined && cs[h.container]!.kind === 'footnote') return undefined;
+    items.push({ kind: 'html', start: h.start, end: h.end });
+  }
   let table: Extract<Item, { kind: 'table' }> | undefined;
-  let def = 0;
   for (const p of scan.prose) {
-    // The paragraph of a footnote definition is the definition's content, not a block of its own.
-    while (def < scan.footnoteDefs.length && scan.footnoteDefs[def]!.end < p.start) def++;
-    if (def < scan.footnoteDefs.length && scan.footnoteDefs[def]!.start <= p.start) {
-      if (p.end > scan.footnoteDefs[def]!.end) return undefined;
-      continue;
-    }
+    const c = p.container;
     if (p.kind === 'paragraph') {
       table = undefined;
-      items.push({ kind: 'paragraph', start: p.start, end: p.end, ...(p.start >= 2 && text.charCodeAt(p.start - 1) === 32 && BULLETS.includes(text[p.start - 2]!) && lineStart(text, p.start - 2) ? { item: p.start - 2 } : {}) });
+      const para: Extract<Item, { kind: 'paragraph' }> = { kind: 'paragraph', start: p.start, end: p.end };
+      if (c !== undefined) {
+        // The paragraph of a footnote definition is the definition's content, not a block of its own.
+        if (cs[c]!.kind === 'footnote') {
+          if (defParagraph[c]) return undefined;
+          defParagraph[c] = para;
+          continue;
+        }
+        para.top = top[c]!;
+        const item = itemOf[c]!;
+        if (item >= 0) {
+          para.item = cs[item]!.start;
+          para.itemEnd = cs[item]!.end;
+          // The item's first block (on its marker line, see above): the tree walk's decision record entry.
+          if (item === c && !/[\r\n]/.test(text.slice(para.item, p.start))) para.first = true;
+        }
+        // A paragraph's later lines in a block quote: their `>` prefixes are no text (mdast's values skip them).
+        if (p.lines) {
+          for (let k = 2; k < p.lines.length; k += 2) {
+            const gs = p.lines[k - 1]!;
+            const ge = p.lines[k]!;
+            if (RE_NON_BLANK.test(text.slice(gs, ge))) (para.gaps ??= []).push([gs, ge]);
+          }
+        }
+      }
+      items.push(para);
       continue;
     }
+    // Tables in containers are left to the tree walk.
+    if (c !== undefined) return undefined;
     // A row continues the table when only a line break (or the delimiter row after the header) lies between them.
     const gap = table ? text.slice(table.end, p.start) : '';
     const continues = table && (/^\r?\n$|^\r$/.test(gap) || (table.rows.length === 1 && /^(?:\r?\n|\r)\|[-:| ]*\|(?:\r?\n|\r)$/.test(gap)));
@@ -453,33 +573,14 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
     }
   }
   items.sort((a, b) => a.start - b.start);
-  // Bullet lists of `- `, `* ` or `+ ` items of one paragraph each: a run of item paragraphs with nothing else between
-  // and the same bullet is one list (another bullet starts a new list). Every other block starts in column 0 (else it
-  // may belong to an item), and one after an item follows a blank line.
-  let list = -1;
-  let inList = false;
-  let hasItems = false;
-  let bullet = 0;
-  for (let k = 0; k < items.length; k++) {
-    const it = items[k]!;
-    const startOfLine = it.kind === 'paragraph' && it.item !== undefined ? it.item : it.start;
-    if (!lineStart(text, startOfLine)) return undefined;
-    if (it.kind === 'paragraph' && it.item !== undefined) {
-      hasItems = true;
-      if (!inList || text.charCodeAt(it.item) !== bullet) list++;
-      bullet = text.charCodeAt(it.item);
-      it.list = list;
-      inList = true;
-      continue;
-    }
-    if (inList && !/(?:\r?\n|\r)[ ]*(?:\r?\n|\r)/.test(text.slice(items[k - 1]!.end, it.start))) return undefined;
-    inList = false;
+  for (const it of items) {
+    if (it.kind === 'def') {
+      const d = scan.footnoteDefs[it.at]!;
+      it.content = defParagraph[d.index];
+    } else if (it.kind === 'linkdef' && !lineStart(text, it.start)) return undefined;
   }
-  if (hasItems && scan.codeBlocks.some((c) => !c.fenced)) return undefined;
-  // Every non-blank line outside code and HTML blocks belongs to a block above (or is a thematic break), and no line
-  // opens a container: then the blocks are the document's top-level blocks.
-  const itemStarts = new Set<number>();
-  for (const it of items) if (it.kind === 'paragraph' && it.item !== undefined) itemStarts.add(it.item);
+  // Every non-blank line outside code and HTML blocks belongs to a block above (after its containers' prefixes: spaces,
+  // `>` and list markers) or is a thematic break: then the blocks are all the document's blocks.
   // (one array kept between chunks and cleared: a typed array per chunk is an allocation outside V8's heap each time)
   if (coveredScratch.length < text.length + 1) coveredScratch = new Uint8Array(Math.max(text.length + 1, coveredScratch.length * 2));
   const covered = coveredScratch;
@@ -492,20 +593,28 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
     else if (!lf) while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
     const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     let p = at;
-    while (p < end && text.charCodeAt(p) === 32) p++;
-    if (p < end && covered[p] !== 2 && covered[at] !== 2) {
-      // (the sticky patterns read the line in place; only a line whose first character could open one is tested)
+    for (;;) {
+      while (p < end && text.charCodeAt(p) === 32) p++;
+      if (p >= end || covered[p] !== 0) break;
       const first = text.charCodeAt(p);
       if (first === 9) return undefined;
-      const item = itemStarts.has(at);
-      if (!item && p - at <= 3 && (first === 62 || first === 45 || first === 43 || first === 42 || (first >= 48 && first <= 57))) {
-        CONTAINER_LINE.lastIndex = at;
-        if (CONTAINER_LINE.test(text)) return undefined;
+      if (first === 62) {
+        p++;
+        continue;
       }
-      if (covered[item ? at + 2 : p] !== 1) {
-        THEMATIC_BREAK.lastIndex = at;
-        if (!THEMATIC_BREAK.test(text)) return undefined;
+      // (the sticky pattern reads the line in place; only a character that could open an item is tried)
+      if (first === 45 || first === 43 || first === 42 || (first >= 48 && first <= 57)) {
+        ITEM_MARKER.lastIndex = p;
+        if (ITEM_MARKER.test(text)) {
+          p = ITEM_MARKER.lastIndex;
+          continue;
+        }
       }
+      break;
+    }
+    if (p < end && covered[p] === 0) {
+      BREAK_REST.lastIndex = p;
+      if (!BREAK_REST.test(text)) return undefined;
     }
     at = next;
   }
@@ -619,14 +728,21 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
     node(at, to);
     return true;
   };
-  const linkAt = new Map<number, { end: number; destStart: number; destEnd: number }>();
+  // Brackets of plain text (no reference link can use them: no definition in the chunk).
+  const brackets = scan.definitions.length === 0;
+  const linkAt = new Map<number, ScanLink | ScanRefLink>();
   for (const l of scan.links) if (!l.image) linkAt.set(l.start, l);
+  for (const l of scan.refLinks) linkAt.set(l.start, l);
+  /** The labels reference links use (mdast's identifiers) and the link facts of definitions with theirs. */
+  const usedLabels = new Set<string>();
+  const definitionLinks: [SpecLink, string][] = [];
   /** Anchor links, same-file and cross-file, read as the tree walk reads them (linkFact) [^anchor_links]. */
   const addLinks = (inl: Inline): void => {
     for (const [start, end, , , url] of inl.links) {
       const fact = linkFact(url, start, end, text, lines);
       if (fact) facts.links.push(fact);
     }
+    for (const r of inl.refLinks) usedLabels.add(r[4]);
     // Inline HTML declares anchors as an HTML block does.
     for (const [start, end] of inl.html) {
       const value = text.slice(start, end);
@@ -637,9 +753,11 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
   /** Link brackets and destinations (a link without text: all of it) and emphasis delimiter runs are not prose. */
   const linkMasks = (inl: Inline): [number, number][] => {
     const out: [number, number][] = [];
-    for (const [s, e, ts, te] of inl.links) {
-      if (ts === te) out.push([s, e]);
-      else out.push([s, ts], [te, e]);
+    for (const list of [inl.links, inl.refLinks]) {
+      for (const [s, e, ts, te, , , inner] of list) {
+        if (ts === te) out.push([s, e]);
+        else out.push([s, ts], [te, e], ...inner);
+      }
     }
     for (const [os, oe, cs, ce] of inl.emph) out.push([os, oe], [cs, ce]);
     for (const r of inl.escapedRefs) out.push(r);
@@ -680,7 +798,7 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
             if (block.inner.charCodeAt(i) === 95 && !(isAlnum(block.inner.charCodeAt(i - 1)) && isAlnum(block.inner.charCodeAt(i + 1)))) return undefined;
           }
         }
-        const inl = inlines(text, ts, block ? block.start : te, false, linkAt);
+        const inl = inlines(text, ts, block ? block.start : te, false, linkAt, brackets);
         if (!inl) return undefined;
         const refs = inl.refs;
         const level = h.level;
@@ -719,12 +837,14 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
         break;
       }
       case 'paragraph': {
-        const inl = inlines(text, it.start, it.end, true, linkAt);
+        const inl = inlines(text, it.start, it.end, true, linkAt, brackets);
         if (!inl) return undefined;
+        // (a link or code span that runs over a block quote's `>` prefix: left to the tree walk)
+        if (it.gaps && [...inl.links, ...inl.refLinks, ...inl.codes].some(([s, e]) => it.gaps!.some(([gs]) => s < gs && gs < e))) return undefined;
         it.inl = inl;
         // The references of the lines read as blank before the paragraph go with it, first (SpecWalker.cutRefs).
         if (cut < cuts.length && cuts[cut]![0] < it.start) {
-          if (it.item !== undefined) return undefined;
+          if (it.top !== undefined) return undefined;
           const blockText = limit(collapse(plainOf(text, it.start, it.end, inl)), BLOCK_TEXT_LIMIT);
           for (; cut < cuts.length && cuts[cut]![0] < it.start; cut++) addRefs(refsOf(original, cuts[cut]![0], cuts[cut]![1]), blockText);
         }
@@ -732,7 +852,7 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
         if (inPlain < plain.length && plain[inPlain]![0] < it.end) {
           // A paragraph of a block read as plain text: one text node (the tree's); its references and prose are read
           // from the original text, as SpecWalker.textRefs and proseBlock read them.
-          if (it.start < plain[inPlain]![0] || it.end > plain[inPlain]![1] || hasMarkup(inl) || HARD_BREAK.test(text.slice(it.start, it.end))) return undefined;
+          if (it.top !== undefined || it.start < plain[inPlain]![0] || it.end > plain[inPlain]![1] || hasMarkup(inl) || HARD_BREAK.test(text.slice(it.start, it.end))) return undefined;
           // The text node ends before the blanks that end the paragraph (a blanked `]` among them).
           let textEnd = it.end;
           while (textEnd > it.start && (text.charCodeAt(textEnd - 1) === 32 || text.charCodeAt(textEnd - 1) === 9)) textEnd--;
@@ -754,18 +874,20 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
           // An unfilled slot of the template: the tree walk reads it (specKitItem).
           if (isTemplateSlot(text.slice(lead[1], lead[2]), text.slice(lead[2] + 2, it.end).replace(/^[\s:.\u2013\u2014-]+/, ''))) return undefined;
           const id = text.slice(lead[1], lead[2]);
+          // (its clause spans the innermost list item around it, through block quotes: mdast's text block)
           const start = it.item ?? it.start;
+          const end = it.itemEnd ?? it.end;
           const ctx = current();
-          const itemText = collapse(plainOf(text, it.start, it.end, inl)).slice(id.length).replace(/^[\s:.\u2013\u2014-]+/, '');
+          const itemText = collapse(plainOf(text, it.start, it.end, inl, it.gaps)).slice(id.length).replace(/^[\s:.\u2013\u2014-]+/, '');
           declared.add(lead[1]);
-          specItem = { id, start, end: it.end };
+          specItem = { id, start, end };
           facts.headingClauses.push({
             id,
             kind: 'item',
             title: ctx.sectionTitle || id,
             text: limit(itemText, BLOCK_TEXT_LIMIT),
             file,
-            range: lines.rangeOf(start, it.end),
+            range: lines.rangeOf(start, end),
             idRange: lines.rangeOf(lead[1], lead[2]),
             section: ctx.section,
             attributes: {},
@@ -773,22 +895,22 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
             ...(ctx.authority !== undefined ? { authority: ctx.authority } : {}),
           });
         }
-        if (it.item !== undefined && inRecord()) {
+        if (it.first && inRecord()) {
           // A list item of the decision record whose first inline code is a clause id is a recorded decision [^cq2r].
           // (a direct child of the paragraph: not one inside emphasis)
           const code = inl.codes.find(([s]) => !inl.emph.some(([os, , cs]) => os < s && s < cs));
           const id = code?.[2].trim() ?? '';
           if (ID_RE.test(id)) {
-            const raw = text.slice(it.item, it.end);
+            const raw = text.slice(it.item, it.itemEnd);
             const lineEnd = raw.search(/[\r\n]/);
             const date = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(\d{4}-\d{2}-\d{2})\b/.exec(raw)?.[1];
-            facts.clarifications.push({ clauseId: id, range: lines.rangeOf(it.item, lineEnd >= 0 ? it.item + lineEnd : it.end), ...(date ? { date } : {}) });
+            facts.clarifications.push({ clauseId: id, range: lines.rangeOf(it.item!, lineEnd >= 0 ? it.item! + lineEnd : it.itemEnd!), ...(date ? { date } : {}) });
           }
         }
         const masks = [...inl.refs, ...inl.codes, ...linkMasks(inl)];
         prose('paragraph', it.start, it.end, masks, clauseAt(it.start));
         if (!addMentions(it.start, it.end, inl, masks)) return undefined;
-        if (inl.refs.length) addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl)), BLOCK_TEXT_LIMIT));
+        if (inl.refs.length) addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl, it.gaps)), BLOCK_TEXT_LIMIT));
         addLinks(inl);
         break;
       }
@@ -801,7 +923,7 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
           const all: [number, number, string][] = [];
           const texts: string[] = [];
           for (const [cs, ce, ts, te] of cells) {
-            const inl = inlines(text, ts, te, true, linkAt);
+            const inl = inlines(text, ts, te, true, linkAt, brackets);
             if (!inl) return undefined;
             const masks = [...inl.refs, ...inl.codes, ...linkMasks(inl)];
             prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...masks], clauseAt(cs));
@@ -817,8 +939,8 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
       }
       case 'linkdef': {
         // A link reference definition `[label]: destination "title"`: the link fact of its destination, as the tree
-        // walk's link(node) makes it. No reference link is on this path (a `[` that is neither an inline link nor a
-        // footnote reference leaves the chunk to the tree walk), so no link of the chunk uses it [^ln5u].
+        // walk's link(node) makes it; unused when no reference link of the chunk (of plain text, on one line) names
+        // its label (set at the end) [^ln5u].
         const d = scan.definitions[it.at]!;
         const url = text.slice(d.destStart, d.destEnd);
         // (mdast's url has escapes and character references decoded: left to the tree walk)
@@ -826,7 +948,7 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
         const fact = linkFact(url, d.start, d.end, original, lines);
         if (fact) {
           facts.links.push(fact);
-          fact.unusedDefinition = true;
+          definitionLinks.push([fact, d.label.toLowerCase()]);
         }
         break;
       }
@@ -834,12 +956,13 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
         const d = scan.footnoteDefs[it.at]!;
         const raw = text.slice(d.start, d.end);
         const m = /^\[\^([^\]]*)\]:/.exec(raw);
-        if (!m || /[\r\n]/.test(raw)) return undefined;
+        // One paragraph that starts on the label's line (its later lines indented or lazy continuation lines).
+        if (!m || !it.content || (/[\r\n]/.test(raw) && /[\r\n]/.test(text.slice(d.start, it.content.start)))) return undefined;
         const id = m[1]!;
         let cs = d.start + m[0].length;
         while (cs < d.end && text.charCodeAt(cs) === 32) cs++;
         // Content that could open another block (a list, heading, fence, table, HTML) is left to the tree walk.
-        if (cs >= d.end || !/[A-Za-z0-9./]/.test(text[cs]!)) return undefined;
+        if (cs !== it.content.start || cs >= d.end || !/[A-Za-z0-9./]/.test(text[cs]!)) return undefined;
         const inl = inlines(text, cs, d.end);
         if (!inl || hasMarkup(inl)) return undefined;
         if (!DEF_ID.test(id)) break;
@@ -863,7 +986,10 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
     }
   }
   if (cut < cuts.length) return undefined;
+  // A definition no reference link of the chunk uses (a file with definitions is one chunk) [^ln5u].
+  for (const [fact, label] of definitionLinks) if (!usedLabels.has(label)) fact.unusedDefinition = true;
   // A heading clause's text: the prose of the blocks after it up to the next heading.
+  const containerEnd = (at: number): number => scan.containers[at]!.end;
   for (const { clause, from } of pending) {
     const parts: string[] = [];
     let length = 0;
@@ -872,11 +998,13 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
       if (it.kind === 'heading') break;
       let t = '';
       if (it.kind === 'paragraph') {
-        // The items of one list are one block.
-        const texts = [plainOf(text, it.start, it.end, it.inl!)];
-        while (it.list !== undefined && k + 1 < items.length && (items[k + 1] as { list?: number }).list === it.list) {
-          const next = items[++k] as Extract<Item, { kind: 'paragraph' }>;
-          texts.push(plainOf(text, next.start, next.end, next.inl!));
+        // The paragraphs of one top-level container (a list, a block quote) are one block; its code and HTML are no text.
+        const texts = [plainOf(text, it.start, it.end, it.inl!, it.gaps)];
+        while (it.top !== undefined && k + 1 < items.length) {
+          const next = items[k + 1]!;
+          if (next.kind === 'paragraph' && next.top === it.top) texts.push(plainOf(text, next.start, next.end, next.inl!, next.gaps));
+          else if (!((next.kind === 'code' || next.kind === 'html') && next.start < containerEnd(it.top))) break;
+          k++;
         }
         t = collapse(texts.join(' '));
       } else if (it.kind === 'table') {

@@ -2399,7 +2399,12 @@ function otherSense(ctx: BlockContext, i: number): boolean {
   if (!nouns) return false;
   const prev = tokens[i - 1]?.norm;
   // "a fresh install", "fresh users", "the fresh validator": a new one (made anew, never used), not an age of data.
-  if (t.norm === 'fresh') return prev !== 'more' && prev !== 'very' && tokens[i + 1]?.sentence === t.sentence && nouns.has(tokens[i + 1]!.norm) || (nouns.has(tokens[i + 2]?.norm ?? '') && tokens[i + 2]!.sentence === t.sentence && posOf(ctx, i + 1) === 'NOUN');
+  if (t.norm === 'fresh') {
+    if (prev === 'more' || prev === 'very') return false;
+    const thing = (k: number): boolean => tokens[k]?.sentence === t.sentence && nouns.has(tokens[k]!.norm);
+    // Right after it, or after one noun ("a fresh project install").
+    return thing(i + 1) || (thing(i + 2) && posOf(ctx, i + 1) === 'NOUN');
+  }
   // Graded or indefinite, it judges: "more effective", "a highly effective", "an effective way".
   if (prev === 'a' || prev === 'an' || prev === 'more' || prev === 'most' || prev === 'less' || prev === 'very' || prev === 'highly' || prev === 'truly') return false;
   const next = tokens[i + 1];

@@ -140,7 +140,10 @@ function kramdownFrontMatterEnd(text: string): number | undefined {
 export interface KramdownFacts {
   /** The document's `title:`. */
   title?: string;
-  /** Reference anchors declared under `normative:` and `informative:` (targets of `{{REF}}` and `[…](#REF)`). */
+  /**
+   * Reference anchors declared under `normative:` and `informative:` (targets of `{{REF}}` and `[…](#REF)`), and the
+   * names given to them (`RFC9162: CT`, cited `{{-CT}}`).
+   */
   references: string[];
   /** Ranges to read as blank: the front matter and the `--- middle`/`--- back` marker lines. */
   masked: [number, number][];
@@ -174,9 +177,21 @@ export function kramdownFacts(text: string): KramdownFacts | undefined {
     if (section !== 'normative' && section !== 'informative') continue;
     const indent = /^[ ]*/.exec(line)![0].length;
     childIndent ??= indent;
+    if (indent > childIndent) {
+      // `STD94:` / `  -: CBOR` / `  =: RFC8949`: the `-` key names the reference (cited `{{-CBOR}}`).
+      const display = /^[ ]*-:[ \t]*([A-Za-z0-9_][\w.-]*)[ \t]*(?:#.*)?$/.exec(line);
+      if (display && !isExternalReference(display[1]!)) facts.references.push(display[1]!);
+      continue;
+    }
     if (indent !== childIndent) continue;
-    const key = /^[ ]*("[^"]+"|'[^']+'|[^\s:#][^:]*?)[ \t]*:(?:[ \t]|$)/.exec(line);
-    if (key) facts.references.push(unquote(key[1]!));
+    const key = /^[ ]*("[^"]+"|'[^']+'|[^\s:#][^:]*?)[ \t]*:(?:[ \t]|$)(.*)$/.exec(line);
+    if (key) {
+      facts.references.push(unquote(key[1]!));
+      // `RFC9162: CT`: the name the draft cites it by (`{{-CT}}`). `HKDF: RFC5869` instead names where the HKDF
+      // reference comes from, no anchor of the draft.
+      const alias = /^[ \t]*([A-Za-z0-9_][\w.-]*)[ \t]*(?:#.*)?$/.exec(key[2]!);
+      if (alias && !isExternalReference(alias[1]!)) facts.references.push(alias[1]!);
+    }
   }
   facts.masked.unshift([0, end]);
   return facts;

@@ -1530,7 +1530,8 @@ class SpecWalker {
           aliases++;
         }
         if (aliases) continue;
-        const target = inner.replace(/^[?!<>^]+/, '').trim();
+        // `{{-CT}}` cites the reference the front matter names `CT` (`RFC9162: CT`), shown by that name.
+        const target = inner.replace(/^[?!<>^-]+/, '').trim();
         if (!target || isExternalReference(target)) continue;
         const at = start + m.index;
         const anchorAt = at + 2 + m[1]!.indexOf(target);

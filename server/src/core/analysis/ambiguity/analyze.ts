@@ -1277,9 +1277,9 @@ const VERB_ADJECTIVES = new Set(['clear', 'secure', 'clean', 'empty', 'free', 'o
 const OBJECT_DETERMINERS = /^(?:the|a|an|all|any|each|every|its|their|his|her|our|your|this|that|these|those)$/;
 
 /**
- * "… SHALL redirect to the login page and clear stored credentials": after "and"/"or", with a modal earlier in the
- * sentence whose verb comes right after it, such a word before the opening of an object is the second verb.
- * "show a message and clear instructions" (no object opener after it) keeps the adjective.
+ * "… SHALL redirect to the login page and clear stored credentials": after "and"/"or", with a modal up to 16 tokens
+ * earlier in the sentence, such a word before the opening of an object (a determiner, or a participle before its
+ * noun) is a second verb. "show a message and clear instructions" (no object opener after it) keeps the adjective.
  */
 function coordinatedVerb(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;

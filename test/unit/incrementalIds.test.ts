@@ -37,7 +37,19 @@ const byFile = (list: Diagnostic[]): Map<string, Diagnostic[]> => {
   return out;
 };
 
-/** A small random generator (deterministic per seed). */
+/**
+ * The live model and the diagnostics the editor holds (`kept`) equal a fresh index of the same files: the model, the
+ * covered-clause count and each file's list.
+ */
+function assertLikeFresh(model: IndexModel, kept: Map<string, Diagnostic[]>, files: Record<string, string>, context: string): void {
+  const fresh = memoryWorkspace(files);
+  assert.deepStrictEqual(snapshot(model), snapshot(fresh.model()), context);
+  assert.equal(model.coveredClauseCount(), fresh.model().coveredClauseCount(), context);
+  const expected = byFile(computeDiagnostics(fresh.model(), fresh.config));
+  assert.deepStrictEqual([...kept.keys()].sort(), [...expected.keys()].sort(), context);
+  for (const [f, list] of expected) assert.deepStrictEqual(kept.get(f), list, `${context}\n(${f})`);
+}
+
 /**
  * The editor's way of keeping diagnostics after an update: every file recomputed when the change was not local, else
  * only the changed files. Returns whether it was local (the fast path).
@@ -58,6 +70,7 @@ function republish(live: WorkspaceIndex, kept: Map<string, Diagnostic[]>): boole
   return true;
 }
 
+/** A small random generator (deterministic per seed). */
 function rng(seed: number): (n: number) => number {
   let s = seed;
   return (n) => {
@@ -136,14 +149,7 @@ describe('incremental ids: edits that add or remove ids', () => {
         live.updateFile(file, files[file]!, true);
         // The editor's way: only the changed files are recomputed.
         if (republish(live, kept)) fast++;
-        const model = live.model();
-        const fresh = memoryWorkspace(files);
-        const context = `seed ${seed}, step ${step}, ${file}:\n${files[file]}`;
-        assert.deepStrictEqual(snapshot(model), snapshot(fresh.model()), context);
-        assert.equal(model.coveredClauseCount(), fresh.model().coveredClauseCount(), context);
-        const expected = byFile(computeDiagnostics(fresh.model(), fresh.config));
-        assert.deepStrictEqual([...kept.keys()].sort(), [...expected.keys()].sort(), context);
-        for (const [f, list] of expected) assert.deepStrictEqual(kept.get(f), list, `${context}\n(${f})`);
+        assertLikeFresh(live.model(), kept, files, `seed ${seed}, step ${step}, ${file}:\n${files[file]}`);
       }
       assert.ok(fast >= 8, `edits take the incremental path (${fast} of 40)`);
     });
@@ -195,13 +201,7 @@ describe('incremental ids: edits that add or remove ids', () => {
       files['specs/a.md'] = files['specs/a.md']!.replace(from, to);
       live.updateFile('specs/a.md', files['specs/a.md'], true);
       if (republish(live, kept)) fast++;
-      const fresh = memoryWorkspace(files);
-      const context = `step ${step}: ${from} -> ${to}`;
-      assert.deepStrictEqual(snapshot(live.model()), snapshot(fresh.model()), context);
-      assert.equal(live.model().coveredClauseCount(), fresh.model().coveredClauseCount(), context);
-      const expected = byFile(computeDiagnostics(fresh.model(), fresh.config));
-      assert.deepStrictEqual([...kept.keys()].sort(), [...expected.keys()].sort(), context);
-      for (const [f, list] of expected) assert.deepStrictEqual(kept.get(f), list, `${context}\n(${f})`);
+      assertLikeFresh(live.model(), kept, files, `step ${step}: ${from} -> ${to}`);
     });
     assert.ok(fast >= 3, `edits take the incremental path (${fast} of ${edits.length})`);
   });
@@ -220,14 +220,7 @@ describe('incremental ids: edits that add or remove ids', () => {
         live.model().coveredClauseCount();
         live.updateFile(file, files[file]!, true);
         if (republish(live, kept)) fast++;
-        const model = live.model();
-        const fresh = memoryWorkspace(files);
-        const context = `seed ${seed}, step ${step}, ${file}`;
-        assert.deepStrictEqual(snapshot(model), snapshot(fresh.model()), context);
-        assert.equal(model.coveredClauseCount(), fresh.model().coveredClauseCount(), context);
-        const expected = byFile(computeDiagnostics(fresh.model(), fresh.config));
-        assert.deepStrictEqual([...kept.keys()].sort(), [...expected.keys()].sort(), context);
-        for (const [f, list] of expected) assert.deepStrictEqual(kept.get(f), list, `${context}\n(${f})`);
+        assertLikeFresh(live.model(), kept, files, `seed ${seed}, step ${step}, ${file}`);
       }
       assert.ok(fast >= 6, `edits take the incremental path (${fast} of 24)`);
     });

@@ -159,6 +159,72 @@ describe('kramdown-rfc drafts', () => {
   });
 });
 
+/** An mmark draft: a TOML title block between `%%%` lines, matter markers, `(#id)` cross-references, an include. */
+function mmarkDraft(name: string, title: string): string {
+  return `%%%
+title = "${title}"
+abbrev = "${name}"
+ipr = "trust200902"
+docname = "draft-ietf-wg-${name}"
+keyword = ["json", "proofs"]
+
+[seriesInfo]
+name = "Internet-Draft"
+value = "draft-ietf-wg-${name}-latest"
+status = "standard"
+
+[[author]]
+fullname = "Alex Author"
+organization = "Example"
+%%%
+
+.# Abstract
+
+This document registers appropriate header parameters quickly.
+
+{mainmatter}
+
+# Introduction
+
+The key words "MUST", "MUST NOT", "SHOULD" and "MAY" are to be interpreted as described in BCP 14 [@RFC2119].
+Values are registered in (#HdrReg). The table layout is [kind(1)][length(2)][value(n)].
+
+{{chapter.md}}
+
+# IANA Considerations
+
+## Header Parameters Registry {#HdrReg}
+
+An implementation must register each parameter. The expert SHOULD respond in a timely manner.
+
+{backmatter}
+`;
+}
+
+describe('mmark drafts', () => {
+  it('the title block is metadata, each draft a document of its own: the same {#HdrReg} in two drafts is no duplicate', () => {
+    const text = mmarkDraft('jpt', 'Proof Token');
+    const facts = parseSpec('draft-ietf-wg-jpt.md', text);
+    assert.equal(facts.format, 'mmark');
+    assert.equal(facts.title, 'Proof Token');
+    // No prose from the TOML (`title = …`, `[[author]]`) nor from the matter markers.
+    assert.ok(!facts.prose.some((p) => /title =|author|mainmatter|backmatter/.test(p.text)), facts.prose.map((p) => p.text).join('|'));
+    const index = memoryWorkspace({ 'draft-ietf-wg-jpt.md': text, 'draft-ietf-wg-jwp.md': mmarkDraft('jwp', 'Web Proof') });
+    assert.equal(index.model().scopeOf('draft-ietf-wg-jpt.md').kind, 'document');
+    const diagnostics = diagnosticsOf(index);
+    assert.deepEqual(brief(diagnostics).filter((d) => !d.startsWith('ambiguity.')), []);
+    // Reviewed as a draft: only the capitals are keywords ("must register" states no requirement), and the title
+    // block's "appropriate … quickly" is not read; the requirement's vague wording is.
+    const found = diagnostics.filter((d) => d.code.startsWith('ambiguity.') && d.file === 'draft-ietf-wg-jpt.md');
+    assert.deepEqual(found.map((d) => text.split('\n')[d.range.start.line]!.slice(d.range.start.character, d.range.end.character)), ['in a timely manner']);
+  });
+
+  it('a file that opens with %%% but has no title, or no closing %%%, is no draft', () => {
+    assert.equal(parseSpec('notes.md', '%%%\nkey = 1\n%%%\n\n# Notes {#notes}\n').format, 'model-spec');
+    assert.equal(parseSpec('notes.md', '%%%\ntitle = "x"\n\n# Notes {#notes}\n').format, 'model-spec');
+  });
+});
+
 /** A spec-kit feature spec (specs/NNN-feature/spec.md). */
 function specKitSpec(feature: string, requirements: string[]): string {
   return `# Feature Specification: ${feature}
@@ -551,6 +617,29 @@ describe('links to files and reference links', () => {
         'Broken link `b.md#nope`: no heading or {#nope} in docs/b.md.',
         'Undefined link reference `[guide]`: no `[guide]: …` definition in this file.',
       ],
+    );
+  });
+
+  it('a run of three or more bracket groups is notation, not a reference link; nor is `[a][b]` right before `(`', () => {
+    // A byte layout in a draft (`[VOB ID(2)][Cell ID(1)][Angle Num(1)]`) and `[a][b](url)`, where `[b](url)` is the
+    // link: Markdown reads no reference link there, so nothing is undefined. A pair alone is still checked.
+    const index = memoryWorkspace({
+      'draft.md': [
+        '# Codecs {#codecs}',
+        '',
+        '| 0x08 | CN | Cell number [VOB ID(2)][Cell ID(1)][Angle Num(1)] |',
+        '|---|---|---|',
+        '',
+        'As follows: [# of commands(1)][command 1 (8)][command 2 (8)][command 3 (8)].',
+        '',
+        'See [the note][x](#codecs) and [the missing][nothere].',
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      diagnosticsOf(index)
+        .filter((d) => d.code === 'link.broken-anchor')
+        .map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      ['8: Undefined link reference `[nothere]`: no `[nothere]: …` definition in this file.'],
     );
   });
 

@@ -4,13 +4,20 @@
  *
  *  - `kramdown-rfc`: an IETF draft (YAML front matter closed by `--- abstract`, `--- middle`/`--- back` markers,
  *    reference anchors under `normative:`/`informative:`, `{{REF}}` cross-references, `{: #id}` block attributes);
+ *  - `mmark`: an IETF draft written for mmark (a TOML title block between `%%%` lines, `{mainmatter}`/`{backmatter}`
+ *    markers, `(#id)` cross-references, `{{file.md}}` includes); like a kramdown-rfc draft, a document of its own;
  *  - `spec-kit`: github/spec-kit feature documents (`specs/NNN-feature/*.md`, requirements `**FR-001**`);
  *  - `kiro`: Kiro specs (`.kiro/specs/<feature>/*.md`, `### Requirement N` with numbered EARS acceptance criteria);
  *  - `model-spec`: `{#id}` heading clauses and `[^id]` footnotes (the OpenAI Model Spec style);
  *  - `markdown`: none of these (no clauses).
  */
 
-export type SpecFormat = 'model-spec' | 'kramdown-rfc' | 'spec-kit' | 'kiro' | 'markdown';
+export type SpecFormat = 'model-spec' | 'kramdown-rfc' | 'mmark' | 'spec-kit' | 'kiro' | 'markdown';
+
+/** An Internet-Draft's source (kramdown-rfc or mmark): a document of its own, its prose a protocol's. */
+export function isDraftFormat(format: string | undefined): boolean {
+  return format === 'kramdown-rfc' || format === 'mmark';
+}
 
 /** A spec-kit feature folder: `specs/NNN-name/` (three or more digits, a dash). */
 export const SPEC_KIT_FOLDER_RE = /(?:^|\/)specs\/\d{3,}-[^/]+(?=\/)/;
@@ -101,6 +108,7 @@ const KRAMDOWN_MARKER_RE = /^--- *(?:abstract|middle|back|note_[^\s]*|note)[ \t]
  */
 export function detectFormat(file: string, text: string): Exclude<SpecFormat, 'model-spec'> {
   if (kramdownFrontMatterEnd(text) !== undefined) return 'kramdown-rfc';
+  if (mmarkFrontMatterEnd(text) !== undefined) return 'mmark';
   if (KIRO_FOLDER_RE.test(file)) return 'kiro';
   if (SPEC_KIT_FOLDER_RE.test(file)) return 'spec-kit';
   return 'markdown';
@@ -194,6 +202,49 @@ export function kramdownFacts(text: string): KramdownFacts | undefined {
     }
   }
   facts.masked.unshift([0, end]);
+  return facts;
+}
+
+/**
+ * Where an mmark title block ends (the end of its closing `%%%` line), if the file opens with one: a first line
+ * `%%%`, TOML with a `title` key, a closing `%%%` line within the first 200,000 characters.
+ */
+function mmarkFrontMatterEnd(text: string): number | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!/^%%%[ \t]*(?:\r?\n|\r)/.test(text.slice(bom, bom + 200))) return undefined;
+  let first = true;
+  let titled = false;
+  for (const l of lines(text)) {
+    if (first) {
+      first = false;
+      continue;
+    }
+    const line = text.slice(l.start, l.end);
+    if (/^%%%[ \t]*$/.test(line)) return titled ? l.end : undefined;
+    if (/^[ \t]*title[ \t]*=/.test(line)) titled = true;
+    if (l.start > 200_000) return undefined;
+  }
+  return undefined;
+}
+
+/** mmark's matter markers, lines of their own: `{frontmatter}`, `{mainmatter}`, `{backmatter}`. */
+const MMARK_MARKER_RE = /^[ \t]*\{(?:front|main|back)matter\}[ \t]*$/;
+
+/**
+ * An mmark draft's title block read as a kramdown-rfc front matter is: its title (`title = "…"`), and what is not
+ * Markdown (the block, the matter markers). Its references are cited `[@RFC9110]`, no anchor of the draft.
+ */
+export function mmarkFacts(text: string): KramdownFacts | undefined {
+  const end = mmarkFrontMatterEnd(text);
+  if (end === undefined) return undefined;
+  const facts: KramdownFacts = { references: [], masked: [[0, end]] };
+  for (const l of lines(text)) {
+    const line = text.slice(l.start, l.end);
+    if (l.start < end) {
+      const title = /^[ \t]*title[ \t]*=[ \t]*"((?:[^"\\]|\\.)*)"/.exec(line);
+      if (title && facts.title === undefined) facts.title = title[1]!.replace(/\\(.)/g, '$1');
+    } else if (MMARK_MARKER_RE.test(line)) facts.masked.push([l.start, l.end]);
+  }
   return facts;
 }
 

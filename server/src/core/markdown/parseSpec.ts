@@ -16,7 +16,7 @@ import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown, type Defused } from './defuse';
 import { findTestTargets, type TestTarget } from './testTargets';
 import { releaseChunkScratch, scanSpecChunk } from './specFacts';
-import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, KIRO_FOLDER_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
+import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
 import type { TypecheckFacts } from '../analysis/typecheck/normative';
@@ -552,7 +552,7 @@ export function parseSpecChunked(
   const chunks: PlacedChunk[] = [];
   // The format from evidence; a kramdown-rfc draft's front matter and section markers are read as blank [^spec_formats].
   const detected = detectFormat(file, source);
-  const kramdown: KramdownFacts | undefined = detected === 'kramdown-rfc' ? kramdownFacts(source) : undefined;
+  const kramdown: KramdownFacts | undefined = detected === 'kramdown-rfc' ? kramdownFacts(source) : detected === 'mmark' ? mmarkFacts(source) : undefined;
   const text = kramdown ? blankRanges(source, kramdown.masked) : source;
   const mode = walkMode(file, detected);
   const finish = (): void => {
@@ -1539,7 +1539,9 @@ class SpecWalker {
       }
     }
     if (raw.includes('][') && !this.facts.problems.length) {
-      for (const m of raw.matchAll(/(?<![\w\\!\])])\[([^[\]\n]+)\]\[([^[\]\n]*)\]/g)) {
+      // Not a run of three or more bracket groups (`[VOB ID(2)][Cell ID(1)][Angle Num(1)]`: a notation, not links), and
+      // not `[a][b](url)`, where `[b](url)` is the link.
+      for (const m of raw.matchAll(/(?<![\w\\!\])])\[([^[\]\n]+)\]\[([^[\]\n]*)\](?![[(])/g)) {
         const label = (m[2] || m[1])!.trim();
         if (!label || label.startsWith('^')) continue;
         const at = start + m.index;

@@ -111,7 +111,7 @@ const typecheck = z.object({ statements: z.array(statement), definitions: z.arra
 
 const spec = z.object({
   file: z.string(),
-  format: z.enum(['model-spec', 'kramdown-rfc', 'spec-kit', 'kiro', 'markdown']),
+  format: z.enum(['model-spec', 'kramdown-rfc', 'mmark', 'spec-kit', 'kiro', 'markdown']),
   title: z.string().optional(),
   references: z.array(z.string()),
   mentions: z.array(mention),

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { ClarifierConfig, ScopeKind } from './config';
-import { KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE, type SpecFormat } from '../markdown/formats';
+import { isDraftFormat, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE, type SpecFormat } from '../markdown/formats';
 
 /**
  * Id scopes [^sc5p]: where a clause id must be unique and where a bare id resolves.
@@ -54,7 +54,7 @@ export function scopeOf(file: string, format: SpecFormat, config: ClarifierConfi
   if (kind === 'document') return scope('document', file);
   if (kind === 'folder') return scope('folder', dirnameOf(file));
   if (kind === 'workspace') return WORKSPACE_SCOPE;
-  if (format === 'kramdown-rfc') return scope('document', file);
+  if (isDraftFormat(format)) return scope('document', file);
   // Kiro: the feature is the folder of the file (`.kiro/specs/<feature>/`, also `.kiro/specs/_archived/<feature>/`).
   if (format === 'kiro' && KIRO_FOLDER_RE.test(file)) return scope('folder', dirnameOf(file));
   const feature = format === 'spec-kit' ? SPEC_KIT_FOLDER_RE.exec(file) : undefined;

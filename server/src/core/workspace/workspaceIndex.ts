@@ -9,6 +9,7 @@ import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
 import { chunkSignature, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
+import { isDraftFormat } from '../markdown/formats';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
 import { partnersOf } from '../analysis/typecheck/conflicts';
@@ -449,7 +450,7 @@ export class WorkspaceIndex {
               documentTerms: terms,
               domain,
               sections: enclosing,
-              capitalKeywordsOnly: review.format === 'kramdown-rfc' || review.capitalsOnly === true,
+              capitalKeywordsOnly: isDraftFormat(review.format) || review.capitalsOnly === true,
             })
           : [];
         // Chunk-local hits (ranges from the chunk's first line): placed by shifting, as the chunk's facts are.
@@ -543,9 +544,9 @@ function chunkedTerms(chunks: PlacedChunk[]): string[] {
 const chunkEvidence = new WeakMap<object, ReviewEvidence | null>();
 const chunkDomains = new WeakMap<object, DomainCounts>();
 
-/** Whether the chunks are the spec's text cut at line starts (a kramdown-rfc draft's chunks are of its blanked text). */
+/** Whether the chunks are the spec's text cut at line starts (a draft's chunks are of its blanked text). */
 function piecewise(chunks: PlacedChunk[], format: string): boolean {
-  return chunks.length > 0 && format !== 'kramdown-rfc';
+  return chunks.length > 0 && !isDraftFormat(format);
 }
 
 /** reviewOf of a spec from its chunks (equal, see reviewOfPieces). */

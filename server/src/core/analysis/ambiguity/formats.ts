@@ -1,5 +1,5 @@
 import type { SpecFacts } from '../../markdown/parseSpec';
-import { isFeatureSpecName, isTemplatePath, KIRO_FOLDER_RE, OPENSPEC_FOLDER_RE, openspecChangeOf, SPEC_KIT_FOLDER_RE } from '../../markdown/formats';
+import { isDraftFormat, isFeatureSpecName, isTemplatePath, KIRO_FOLDER_RE, OPENSPEC_FOLDER_RE, openspecChangeOf, SPEC_KIT_FOLDER_RE } from '../../markdown/formats';
 import { CLASS_WORDS } from './classes';
 
 /**
@@ -23,7 +23,7 @@ import { CLASS_WORDS } from './classes';
  *
  * The index's own `format` (from the path and front matter, see spec/formats.ts) is evidence too, when given.
  */
-export type SpecFormat = 'model-spec' | 'kramdown-rfc' | 'spec-kit' | 'kiro' | 'openspec' | 'markdown';
+export type SpecFormat = 'model-spec' | 'kramdown-rfc' | 'mmark' | 'spec-kit' | 'kiro' | 'openspec' | 'markdown';
 
 export interface Review {
   format: SpecFormat;
@@ -150,6 +150,8 @@ function decide(
   // tasks, checklists, contracts; Kiro: design, tasks, and the reports agents leave there). The folder is evidence for
   // its spec file only; any other file is reviewed on the evidence of its own text.
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  // An mmark draft (its title block is read as blank): reviewed as a kramdown-rfc draft is.
+  if (facts.format === 'mmark') return { format: 'mmark', from: 0 };
   const specKitFile = (facts.format === 'spec-kit' || SPEC_KIT_FOLDER_RE.test(path)) && isFeatureSpecName(name);
   if (specKitFile || e.specKitId || (e.featureSpec && e.specKitSection)) return { format: 'spec-kit', from: 0 };
   const kiroFile = (facts.format === 'kiro' || /(?:^|\/)\.kiro\/specs\//.test(path)) && name === 'requirements.md';
@@ -310,7 +312,7 @@ export type Domain = 'policy' | 'software' | 'protocol';
 
 export function domainOf(text: string, format?: string): Domain {
   // An IETF draft is a protocol whatever its vocabulary.
-  if (format === 'kramdown-rfc') return 'protocol';
+  if (isDraftFormat(format)) return 'protocol';
   return domainOfCounts(domainCounts(text.length > DOMAIN_SAMPLE ? text.slice(0, DOMAIN_SAMPLE) : text));
 }
 
@@ -337,7 +339,7 @@ export function domainCounts(text: string): DomainCounts {
  * (domainCounts, once per piece text); equal to domainOf of the whole text.
  */
 export function domainOfPieces(pieces: readonly string[], cached: (piece: string, index: number) => DomainCounts, format?: string): Domain {
-  if (format === 'kramdown-rfc') return 'protocol';
+  if (isDraftFormat(format)) return 'protocol';
   const sum: DomainCounts = { policy: 0, software: 0, protocol: 0 };
   let at = 0;
   for (let i = 0; i < pieces.length; i++) {

@@ -632,7 +632,9 @@ describe('links to files and reference links', () => {
         '',
         'As follows: [# of commands(1)][command 1 (8)][command 2 (8)][command 3 (8)].',
         '',
-        'See [the note][x](#codecs) and [the missing][nothere].',
+        'See [the note][x](#codecs), [the missing][nothere] and [the codecs][codecs].',
+        '',
+        '[codecs]: #codecs',
       ].join('\n'),
     });
     assert.deepEqual(
@@ -640,6 +642,30 @@ describe('links to files and reference links', () => {
         .filter((d) => d.code === 'link.broken-anchor')
         .map((d) => `${d.range.start.line + 1}: ${d.message}`),
       ['8: Undefined link reference `[nothere]`: no `[nothere]: …` definition in this file.'],
+    );
+  });
+
+  it('a file with no link reference definition writes no reference links: `[name][topic]` tags are text', () => {
+    // Meeting notes tag items `[speaker][topic]`; a member list tags a name `[GB-appointed][TOC Chair]`. With no
+    // definition in the file, nothing is a reference link that lost its definition. One definition, and they are.
+    const notes = [
+      '# Meeting notes {#notes}',
+      '',
+      '* [fromani][if time allows] new policy demo available',
+      '* [madhav][update] the bot closes stale issues now',
+      '* **A. Person** (term: 2 years) [GB-appointed][TOC Chair]',
+    ];
+    const silent = memoryWorkspace({ 'notes.md': notes.join('\n') });
+    assert.deepEqual(diagnosticsOf(silent).filter((d) => d.code === 'link.broken-anchor'), []);
+    const defined = memoryWorkspace({ 'notes.md': [...notes, '', '[TOC Chair]: #notes'].join('\n') });
+    assert.deepEqual(
+      diagnosticsOf(defined)
+        .filter((d) => d.code === 'link.broken-anchor')
+        .map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      [
+        '3: Undefined link reference `[if time allows]`: no `[if time allows]: …` definition in this file.',
+        '4: Undefined link reference `[update]`: no `[update]: …` definition in this file.',
+      ],
     );
   });
 

@@ -1157,6 +1157,7 @@ class SpecWalker {
           this.link(node);
           break;
         case 'definition': {
+          this.definitions++;
           const fact = this.link(node);
           if (fact && node.identifier !== undefined) this.definitionLinks.push([fact, node.identifier]);
           break;
@@ -1173,6 +1174,11 @@ class SpecWalker {
     for (; cut < this.cuts.length; cut++) this.cutRefs(this.cuts[cut]!, undefined);
     // A file with definitions is one chunk (specChunks), so every use of a label is in this walk.
     for (const [fact, label] of this.definitionLinks) if (!this.usedLabels.has(label)) fact.unusedDefinition = true;
+    // A text with no link reference definition (nor a line that looks like one) writes no reference links: its
+    // `[a][b]` is bracketed text, as meeting notes tag an item `[name][topic]` or a list `[GB-appointed][TOC Chair]`.
+    if (this.definitions === 0 && this.facts.links.some((l) => l.undefinedReference !== undefined && l.lookalikeLine === undefined)) {
+      this.facts.links = this.facts.links.filter((l) => l.undefinedReference === undefined || l.lookalikeLine !== undefined);
+    }
     this.sectionTexts(root);
   }
 
@@ -1182,6 +1188,8 @@ class SpecWalker {
   private readonly usedLabels = new Set<string>();
   /** Link facts of link reference definitions, with their labels. */
   private readonly definitionLinks: [SpecLink, string][] = [];
+  /** Link reference definitions of the text, of any destination. */
+  private definitions = 0;
 
   /** The footnote references of a line read as blank (not in the parsed text) [^big_documents]. */
   private cutRefs([start, end]: readonly [number, number], block: MdNode | undefined): void {

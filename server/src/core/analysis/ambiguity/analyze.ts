@@ -1067,8 +1067,15 @@ function scanBlock(
     let requirement: string | undefined;
     let candidate: Candidate | undefined;
     if (match && !match.entry && match.words[0] === 'the' && /^(?:most|least)$/.test(match.words[match.words.length - 1]!) && (requirement = requirementAt(ctx, at))) {
+      const most = i + match.words.length - 1;
+      // "the most significant bit": a term of art from "most" on is protected, as it is without "the".
+      const term = matcher.phrases.match(tokens, most);
+      if (term && !term.entry && term.words.length > 1) {
+        i = most + term.words.length - 1;
+        continue;
+      }
       // "the most relevant": a superlative, not the bounded "the most".
-      const sup = classCandidate(ctx, i + match.words.length - 1);
+      const sup = classCandidate(ctx, most);
       if (sup?.pattern === 'superlative') candidate = sup;
     }
     if (candidate) {
@@ -1342,6 +1349,10 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "a disclaimer that acknowledges a lack of expertise or proper training": the absence of a quality is named, not
   // required; nothing is left to implement. "must not act without proper authorization" stays.
   if (absenceNamed(tokens, start)) return undefined;
+  // "MUST NOT treat deactivated authorizations as sufficient for issuing certificates", "regards the reply as
+  // acceptable": the adjective is the class the verb puts its object in, a decision the sentence states; it sets no
+  // quality bar. "must respond as quickly as possible" (a comparison) and "must be treated fairly" stay.
+  if (classifiedAs(ctx, c)) return undefined;
   // "the effective scope", "prompt files", "normal update logic": another, exact sense of the word.
   if (end - start === 1 && otherSense(ctx, start)) return undefined;
   // "- **WHEN** some tasks are incomplete": a scenario's condition step names a situation; "some" there is existential
@@ -1898,9 +1909,28 @@ function citedAfter(ctx: BlockContext, end: number): boolean {
   return /^[ \t]*(?:\r?\n[ \t]*)?(?:\[(?!\^)[A-Z0-9][A-Za-z0-9._-]*\](?![([])|\{\{[^}\n]+\}\})/.test(after) || DEFINED_BY_CITATION.test(after);
 }
 
-/** Up to three words, then "as defined in" (specified, described; in or by) and a citation or a section. */
+/**
+ * Up to three words, then "as defined in" (specified, described; in or by) and a citation or a section; or "in" (per,
+ * from) and a citation: "the simple string comparison method in {{Section 6.2.1 of RFC3986}}".
+ */
 const DEFINED_BY_CITATION =
-  /^(?:\s+[A-Za-z][\w-]*){0,3}\s*,?\s*as\s+(?:defined|specified|described)\s+(?:in|by)\s+(?:\[(?!\^)[A-Za-z0-9][^\]\n]*\]|\{\{[^}\n]+\}\}|RFC\s?\d|BCP\s?\d|Section\s+\d|the\s+\[)/;
+  /^(?:\s+[A-Za-z][\w-]*){0,3}\s*(?:,?\s*as\s+(?:defined|specified|described)\s+(?:in|by)\s+(?:\[(?!\^)[A-Za-z0-9][^\]\n]*\]|\{\{[^}\n]+\}\}|RFC\s?\d|BCP\s?\d|Section\s+\d|the\s+\[)|\s(?:in|per|from)\s+(?:\{\{[^}\n]+\}\}|\[(?!\^)[A-Z][A-Za-z0-9._-]*\](?![([])))/;
+
+/** Verbs that put their object in a class named after "as": treat X as, regard X as, deem X as, count X as. */
+const CLASSIFYING_VERBS = /^(?:treat|treats|treated|treating|regard|regards|regarded|regarding|consider|considers|considered|considering|deem|deems|deemed|count|counts|counted|counting|accept|accepts|accepted|accepting|mark|marks|marked|marking|classify|classifies|classified|classifying)$/;
+
+/** An adjective after "as" whose clause opens with a classifying verb within eight words before it (see judge). */
+function classifiedAs(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const { start, end } = c;
+  if (tokens[start - 1]?.norm !== 'as' || c.word?.form !== 'adj' || end - start !== 1 || tokens[end]?.norm === 'as') return false;
+  const sentence = tokens[start]!.sentence;
+  for (let k = start - 2; k >= 0 && k >= start - 10 && tokens[k]!.sentence === sentence; k--) {
+    if (tokens[k]!.kind !== 'word') return false;
+    if (CLASSIFYING_VERBS.test(tokens[k]!.norm)) return true;
+  }
+  return false;
+}
 
 /** "as many bytes as", "as large as the peer's limit": the reference is given (not "as few as possible"). */
 function equalityComparison(tokens: Token[], start: number, end: number): boolean {
@@ -2305,9 +2335,17 @@ function elaborated(ctx: BlockContext, end: number): boolean {
  */
 function answeredByReference(ctx: BlockContext, end: number): boolean {
   const { tokens } = ctx;
-  for (let k = end; k < tokens.length && k <= end + 3; k++) {
+  // The modified noun phrase, with a prepositional phrase of its own ("the normal requirements for an ACME JWS request
+  // body (see {{…}})"): up to three words, or eight with a preposition among them.
+  let preposition = false;
+  for (let k = end; k < tokens.length && k <= end + (preposition ? 8 : 3); k++) {
     if (tokens[k]!.norm === '(') return tokens[k + 1]?.norm === 'see' || tokens[k + 1]?.norm === 'cf';
-    if (tokens[k]!.kind !== 'word' || !/^(?:NOUN|PROPN|ADJ)$/.test(posOf(ctx, k))) return false;
+    const pos = posOf(ctx, k);
+    if (tokens[k]!.kind === 'word' && k > end && (pos === 'ADP' || pos === 'DET')) {
+      preposition ||= pos === 'ADP';
+      continue;
+    }
+    if (tokens[k]!.kind !== 'word' || !/^(?:NOUN|PROPN|ADJ)$/.test(pos)) return false;
   }
   return false;
 }

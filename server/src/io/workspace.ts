@@ -50,10 +50,24 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   return parseConfigText(text);
 }
 
+/**
+ * For the benchmark only (bench/run.ts: the rows with the type checker or the ambiguity pass off, `--only pass`):
+ * `CLARIFIER_BENCH_OFF=ambiguity,typecheck` turns those passes off as `.clarifier.json` would (`ambiguity.enabled:
+ * false`; the three `conflict.*` codes `off`), without writing the file into a folder other runs may be measuring
+ * (the bench folders are shared). Unset, as for every user: nothing.
+ */
+export function benchOverrides(value: string | undefined): Partial<ClarifierConfig> {
+  const parts = new Set((value ?? '').split(',').map((s) => s.trim()));
+  return {
+    ...(parts.has('ambiguity') ? { ambiguity: { enabled: false } as ClarifierConfig['ambiguity'] } : {}),
+    ...(parts.has('typecheck') ? { severity: { 'conflict.modal': 'off', 'conflict.numeric': 'off', 'conflict.definition': 'off' } } : {}),
+  };
+}
+
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const absRoot = path.resolve(root);
   const { config: fileConfig, problems } = await readConfig(absRoot);
-  const config = mergeConfig(fileConfig, options.overrides);
+  const config = mergeConfig(mergeConfig(fileConfig, options.overrides), benchOverrides(process.env['CLARIFIER_BENCH_OFF']));
   const index = new WorkspaceIndex(config);
   index.setConfigProblems(problems);
   const rules = options.rules ?? (await WorkspaceRules.of(absRoot));

@@ -79,6 +79,30 @@ describe('loading a big folder', function () {
     }
   });
 
+  it('stops the worker threads it started during the walk when the walk is cancelled', async function () {
+    // Threads of this process (Linux): a worker left running would keep one more.
+    const threads = (): number | undefined => {
+      try {
+        return Number(/^Threads:\s+(\d+)/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1]);
+      } catch {
+        return undefined;
+      }
+    };
+    const before = threads();
+    if (before === undefined) this.skip();
+    // Aborted from its third look, after the walk has listed src/ (600 files: the threads start) and before specs/.
+    let looks = 0;
+    const signal = { get aborted() { return ++looks > 2; }, addEventListener() {}, removeEventListener() {} } as unknown as AbortSignal;
+    let started = 0;
+    await assert.rejects(
+      loadWorkspace(dir, { workers: 2, signal, rules: undefined }).finally(() => (started = threads()!)),
+      /cancelled/,
+    );
+    assert.ok(started >= before! + 2, `the threads started during the walk (${before} -> ${started})`);
+    for (let i = 0; i < 100 && threads()! > before!; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(threads(), before);
+  });
+
   it('starts warm from the on-disk cache, re-reading only changed files', async () => {
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-cache-'));
     try {

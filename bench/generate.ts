@@ -112,7 +112,10 @@ interface SpecIds {
 export function ensureWorkspace(cacheDir: string, size: number, log: (m: string) => void = () => undefined): GeneratedWorkspace {
   const dir = path.join(cacheDir, `ws-${size}-v${GENERATOR_VERSION}`);
   const manifestPath = `${dir}.json`;
-  if (fs.existsSync(manifestPath) && fs.existsSync(dir)) return JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as GeneratedWorkspace;
+  // The folder is the one beside the manifest, whatever the manifest says: a .bench-cache copied from another
+  // checkout names that checkout's folder, which a run here must not measure, nor change (`--only pass` toggles a
+  // `.clarifier.json` in it).
+  if (fs.existsSync(manifestPath) && fs.existsSync(dir)) return { ...(JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as GeneratedWorkspace), dir };
   fs.rmSync(dir, { recursive: true, force: true });
   const started = Date.now();
   log(`generating a ${size}-file workspace in ${path.relative(process.cwd(), dir)} …`);

@@ -45,7 +45,8 @@ interface Args {
   skipMdls: boolean;
   /**
    * Which measurements to run (all by default): rg, check, md, server, push (the edits again with pushed diagnostics:
-   * a second server), big, mem, stale, scanner (typecheck, ambiguity: one row each).
+   * a second server), big, mem, stale, scanner (typecheck, ambiguity: one row each; pass: the ambiguity pass on and
+   * off in alternating pairs, not in the default set).
    */
   parts: Set<string>;
 }
@@ -201,14 +202,14 @@ async function measureRg(t: Target, runs: number): Promise<number> {
   return median(times);
 }
 
-async function measureCheck(t: Target, runs: number, cache: string | undefined): Promise<{ ms: number; rssMb: number }> {
+async function measureCheck(t: Target, runs: number, cache: string | undefined, env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; rssMb: number }> {
   const times: number[] = [];
   const rss: number[] = [];
   const args = ['--require', path.join(repo, 'out/bench/maxrss.js'), path.join(measured, 'bin/clarify.js'), 'check', t.dir, '--format', 'json', '--output', os.devNull];
   if (cache) args.push('--cache', cache);
   if (cache) await timed(process.execPath, args); // fill the cache
   for (let i = 0; i < runs; i++) {
-    const r = await timed(process.execPath, args);
+    const r = await timed(process.execPath, args, env);
     if (r.code !== 0 && r.code !== 1) throw new Error(`clarify check exited with ${r.code}`);
     times.push(r.ms);
     rss.push(r.rssMb ?? NaN);
@@ -217,23 +218,88 @@ async function measureCheck(t: Target, runs: number, cache: string | undefined):
 }
 
 /**
- * Cold `clarify check` with part of the pass turned off in the folder's `.clarifier.json` for the runs (restored after,
- * removed when there was none): the spec type checker (its three conflict codes `off`) [^tc2c], or the ambiguity pass
- * (`ambiguity.enabled: false`; issue 13's budget: the pass slows `clarify check` by at most 20%).
+ * Cold `clarify check` with part of the pass turned off (`CLARIFIER_BENCH_OFF`, read by io/workspace.ts as the folder's
+ * `.clarifier.json` would be: nothing is written into the folder, which other runs may be measuring): the spec type
+ * checker (its three conflict codes `off`) [^tc2c], or the ambiguity pass (`ambiguity.enabled: false`; issue 13's
+ * budget: the pass slows `clarify check` by at most 20%). A build measured with BENCH_TARGET_REPO must read the variable.
  */
 async function measureWithout(t: Target, runs: number, part: 'typecheck' | 'ambiguity'): Promise<number> {
-  const file = path.join(t.dir, '.clarifier.json');
-  const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-  const config = before ? (JSON.parse(before) as { severity?: Record<string, string>; ambiguity?: Record<string, unknown> }) : {};
-  if (part === 'typecheck') config.severity = { ...config.severity, 'conflict.modal': 'off', 'conflict.numeric': 'off', 'conflict.definition': 'off' };
-  else config.ambiguity = { ...config.ambiguity, enabled: false };
-  fs.writeFileSync(file, JSON.stringify(config));
-  try {
-    return (await measureCheck(t, runs, undefined)).ms;
-  } finally {
-    if (before === undefined) fs.rmSync(file, { force: true });
-    else fs.writeFileSync(file, before);
+  return (await measureCheck(t, runs, undefined, { CLARIFIER_BENCH_OFF: part })).ms;
+}
+
+interface PassRow {
+  name: string;
+  pairs: number;
+  /** Medians of the runs with the pass on and off: wall clock and CPU time (all threads), ms. */
+  onMs: number;
+  offMs: number;
+  onCpuMs: number;
+  offCpuMs: number;
+  /** Medians of the pairs' ratios (on / off). */
+  wallRatio: number;
+  cpuRatio: number;
+  loadStart: number;
+  loadEnd: number;
+}
+
+/**
+ * Issue 13's budget: cold `clarify check` with the ambiguity pass on and off, in pairs run back to back (on-off, then
+ * off-on, so neither side always runs second), after one unmeasured run that warms the page cache. Each pair gives
+ * one ratio of wall clock and one of CPU time; the row shows their medians, so a burst of load on the machine moves
+ * both sides of the pair it hits and little else.
+ */
+async function measurePass(t: Target, pairs: number): Promise<PassRow> {
+  const args = ['--require', path.join(repo, 'out/bench/maxrss.js'), path.join(measured, 'bin/clarify.js'), 'check', t.dir, '--format', 'json', '--output', os.devNull];
+  const loadStart = os.loadavg()[0]!;
+  const on: { ms: number; cpuMs: number }[] = [];
+  const off: { ms: number; cpuMs: number }[] = [];
+  const run = async (pass: boolean): Promise<{ ms: number; cpuMs: number }> => {
+    const r = await timed(process.execPath, args, { CLARIFIER_BENCH_OFF: pass ? '' : 'ambiguity' });
+    if (r.code !== 0 && r.code !== 1) throw new Error(`clarify check exited with ${r.code}`);
+    return { ms: r.ms, cpuMs: r.cpuMs ?? NaN };
+  };
+  await run(true);
+  for (let i = 0; i < pairs; i++) {
+    if (i % 2 === 0) {
+      on.push(await run(true));
+      off.push(await run(false));
+    } else {
+      off.push(await run(false));
+      on.push(await run(true));
+    }
+    log(`pass on ${fmtMs(on[i]!.ms)} (CPU ${fmtMs(on[i]!.cpuMs)}), off ${fmtMs(off[i]!.ms)} (CPU ${fmtMs(off[i]!.cpuMs)}); load ${os.loadavg()[0]!.toFixed(1)}`);
   }
+  return {
+    name: t.name,
+    pairs,
+    onMs: median(on.map((r) => r.ms)),
+    offMs: median(off.map((r) => r.ms)),
+    onCpuMs: median(on.map((r) => r.cpuMs)),
+    offCpuMs: median(off.map((r) => r.cpuMs)),
+    wallRatio: median(on.map((r, i) => r.ms / off[i]!.ms)),
+    cpuRatio: median(on.map((r, i) => r.cpuMs / off[i]!.cpuMs)),
+    loadStart,
+    loadEnd: os.loadavg()[0]!,
+  };
+}
+
+function passTable(rows: PassRow[]): string {
+  const md = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  const pct = (r: number): string => `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)}%`;
+  return [
+    md(['cold `clarify check`', 'pairs', 'wall: pass on / off (median ratio)', 'CPU: pass on / off (median ratio)', 'budget 20%', 'load']),
+    md(['---', '---', '---', '---', '---', '---']),
+    ...rows.map((r) =>
+      md([
+        r.name,
+        String(r.pairs),
+        `${fmtMs(r.onMs)} / ${fmtMs(r.offMs)} (${pct(r.wallRatio)})`,
+        `${fmtMs(r.onCpuMs)} / ${fmtMs(r.offCpuMs)} (${pct(r.cpuRatio)})`,
+        r.wallRatio <= 1.2 && r.cpuRatio <= 1.2 ? 'met' : 'missed',
+        `${r.loadStart.toFixed(1)} → ${r.loadEnd.toFixed(1)}`,
+      ]),
+    ),
+  ].join('\n');
 }
 
 async function measureMarkdown(t: Target, runs: number, skipMdls: boolean): Promise<{ ours: number; mdls?: number }> {
@@ -738,6 +804,7 @@ async function main(): Promise<void> {
   for (const dir of args.dirs) targets.push(await realTarget(dir));
 
   const rows: Row[] = [];
+  const passRows: PassRow[] = [];
   for (const t of targets) {
     log(`\n== ${t.name}: ${t.files} files, ${t.mb.toFixed(0)} MB (${t.dir})`);
     const has = (part: string): boolean => args.parts.has(part);
@@ -756,6 +823,11 @@ async function main(): Promise<void> {
     if (noTypecheck !== undefined) log(`clarify check cold, type checker off ${fmtMs(noTypecheck)}`);
     const noAmbiguity = has('check') || has('ambiguity') ? await measureWithout(t, args.runs, 'ambiguity') : undefined;
     if (noAmbiguity !== undefined) log(`clarify check cold, ambiguity pass off ${fmtMs(noAmbiguity)}`);
+    if (has('pass')) {
+      const p = await measurePass(t, args.runs);
+      passRows.push(p);
+      log(`ambiguity pass: wall ${fmtMs(p.onMs)} on / ${fmtMs(p.offMs)} off (median ratio ${p.wallRatio.toFixed(3)}), CPU ${fmtMs(p.onCpuMs)} / ${fmtMs(p.offCpuMs)} (${p.cpuRatio.toFixed(3)})`);
+    }
     const md = has('md') ? await measureMarkdown(t, Math.min(args.runs, 3), args.skipMdls) : { ours: NaN };
     log(`markdown: ours ${fmtMs(md.ours)}, vscode-markdown-languageservice ${fmtMs(md.mdls)}`);
     const server = has('server')
@@ -803,18 +875,19 @@ async function main(): Promise<void> {
     table(rows),
     '',
     ...(big.length ? ['Big inputs (one run each; the server rows: time from didOpen through 20 hovers, RSS after):', '', bigTable(big), ''] : []),
+    ...(passRows.length ? [`The ambiguity pass on and off (issue 13: at most +20%), cold \`clarify check\`, ${args.runs} alternating pairs, medians of the pairs' ratios:`, '', passTable(passRows), ''] : []),
     ...(mem.length ? ['Peak memory of `clarify check` by output format (one run each, output to /dev/null; total peak and peak above the one-clause run):', '', memTable(mem), ''] : []),
     ...(scanner.length ? ['The Markdown scanner next to micromark (parsing only, texts in memory, one thread; target: ≥ 100 MB/s on the Model Spec):', '', scannerTable(scanner), ''] : []),
     '![Time vs workspace size](time-vs-size.png)',
     '',
   ].join('\n');
   fs.writeFileSync(path.join(resultsDir, 'results.md'), md);
-  fs.writeFileSync(path.join(resultsDir, 'results.json'), JSON.stringify({ machine, runs: args.runs, rows, big, mem, scanner }, null, 2) + '\n');
+  fs.writeFileSync(path.join(resultsDir, 'results.json'), JSON.stringify({ machine, runs: args.runs, rows, pass: passRows, big, mem, scanner }, null, 2) + '\n');
   writeChart(path.join(resultsDir, 'time-vs-size.svg'), rows.filter((r) => r.name.startsWith('generated')));
   if (!(await writeChartPng(path.join(resultsDir, 'time-vs-size.svg'), path.join(resultsDir, 'time-vs-size.png')))) {
     log('no chromium (CHROMIUM_PATH): wrote the SVG chart only, not time-vs-size.png');
   }
-  process.stdout.write(`${table(rows)}\n\n${big.length ? `${bigTable(big)}\n\n` : ''}${mem.length ? `${memTable(mem)}\n\n` : ''}${scanner.length ? `${scannerTable(scanner)}\n\n` : ''}written to ${path.relative(process.cwd(), resultsDir)}/\n`);
+  process.stdout.write(`${table(rows)}\n\n${passRows.length ? `${passTable(passRows)}\n\n` : ''}${big.length ? `${bigTable(big)}\n\n` : ''}${mem.length ? `${memTable(mem)}\n\n` : ''}${scanner.length ? `${scannerTable(scanner)}\n\n` : ''}written to ${path.relative(process.cwd(), resultsDir)}/\n`);
 }
 
 main().catch((err: unknown) => {

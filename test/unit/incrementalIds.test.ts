@@ -421,6 +421,42 @@ describe('incremental ids: the persistent id map and the nearest ids kept across
     }
   });
 
+  it('the nearest id, its lower bounds skipping ids, equals measuring every id of a near length', () => {
+    // The rule before the bounds: every id within maxTypoDistance in length measured, the first nearest kept.
+    const measured = (id: string, known: readonly string[]): { best: string; distance: number; unique: boolean } | null => {
+      const max = Math.max(2, Math.floor(id.length / 3));
+      let best: string | undefined;
+      let min = max + 1;
+      let unique = true;
+      for (const k of known) {
+        if (Math.abs(k.length - id.length) > max) continue;
+        const d = distance(id, k);
+        if (d < min) [best, min, unique] = [k, d, true];
+        else if (d === min) unique = false;
+      }
+      return best === undefined ? null : { best, distance: min, unique };
+    };
+    const next = rng(29);
+    // Digits, both cases, the id punctuation (two classes by parity, so different characters share one) and non-ASCII.
+    const alphabets = ['ab01', 'abcAB', 'f01j', 'a-._:', 'xyz\u00e9\u4e2d', 'abcdefghijklmnopqrstuvwxyz0123456789'];
+    let found = 0;
+    let ties = 0;
+    for (let round = 0; round < 400; round++) {
+      const alphabet = alphabets[next(alphabets.length)]!;
+      const word = (): string => Array.from({ length: 1 + next(next(4) === 0 ? 40 : 9) }, () => alphabet[next(alphabet.length)]).join('');
+      // One list for many ids: its classes are computed once and reused.
+      const known = Array.from({ length: next(200) }, word);
+      for (let q = 0; q < 20; q++) {
+        const id = next(3) === 0 && known.length ? known[next(known.length)]!.slice(0, -1) + word().slice(0, 2) : word();
+        const near = nearestId(id, known);
+        assert.deepStrictEqual(near, measured(id, known), `${id} in ${known.join(',')}`);
+        if (near) found++;
+        if (near && !near.unique) ties++;
+      }
+    }
+    assert.ok(found > 2000 && ties > 500, `found ${found}, ties ${ties}`);
+  });
+
   it('a nearest id kept across added and removed ids equals one measured again', () => {
     const next = rng(11);
     const word = (): string => Array.from({ length: 2 + next(5) }, () => 'abcde'[next(5)]).join('');

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
-import { loadWorkspace, type LoadedWorkspace } from '../../server/src/io/workspace';
+import { benchOverrides, loadWorkspace, type LoadedWorkspace } from '../../server/src/io/workspace';
 
 function makeFolder(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-load-'));
@@ -51,6 +51,56 @@ describe('loading a big folder', function () {
     const threaded = await loadWorkspace(dir, { workers: 2 });
     assert.deepStrictEqual(summary(threaded), summary(plain));
     assert.equal(plain.index.model().clauses.length, 400);
+  });
+
+  it('turns the passes off for the benchmark only when CLARIFIER_BENCH_OFF says so, as .clarifier.json would', async () => {
+    assert.deepStrictEqual(benchOverrides(undefined), {});
+    assert.deepStrictEqual(benchOverrides(''), {});
+    const plain = await loadWorkspace(dir, { workers: 0 });
+    const codes = (ws: LoadedWorkspace): string[] => computeDiagnostics(ws.index.model(), ws.config).map((d) => d.code);
+    assert.ok(codes(plain).some((c) => c.startsWith('ambiguity.')));
+    const saved = process.env['CLARIFIER_BENCH_OFF'];
+    process.env['CLARIFIER_BENCH_OFF'] = 'ambiguity,typecheck';
+    try {
+      const off = await loadWorkspace(dir, { workers: 2 });
+      assert.equal(off.config.ambiguity.enabled, false);
+      assert.equal(off.config.severity['conflict.modal'], 'off');
+      assert.ok(!codes(off).some((c) => c.startsWith('ambiguity.')));
+      // The same as the folder's own configuration saying it (the rest of the configuration untouched).
+      const configured = await loadWorkspace(dir, {
+        workers: 0,
+        overrides: { ambiguity: { ...plain.config.ambiguity, enabled: false }, severity: { 'conflict.modal': 'off', 'conflict.numeric': 'off', 'conflict.definition': 'off' } },
+      });
+      assert.deepStrictEqual(off.config, configured.config);
+      assert.deepStrictEqual(summary(off), summary(configured));
+    } finally {
+      if (saved === undefined) delete process.env['CLARIFIER_BENCH_OFF'];
+      else process.env['CLARIFIER_BENCH_OFF'] = saved;
+    }
+  });
+
+  it('stops the worker threads it started during the walk when the walk is cancelled', async function () {
+    // Threads of this process (Linux): a worker left running would keep one more.
+    const threads = (): number | undefined => {
+      try {
+        return Number(/^Threads:\s+(\d+)/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1]);
+      } catch {
+        return undefined;
+      }
+    };
+    const before = threads();
+    if (before === undefined) this.skip();
+    // Aborted from its third look, after the walk has listed src/ (600 files: the threads start) and before specs/.
+    let looks = 0;
+    const signal = { get aborted() { return ++looks > 2; }, addEventListener() {}, removeEventListener() {} } as unknown as AbortSignal;
+    let started = 0;
+    await assert.rejects(
+      loadWorkspace(dir, { workers: 2, signal, rules: undefined }).finally(() => (started = threads()!)),
+      /cancelled/,
+    );
+    assert.ok(started >= before! + 2, `the threads started during the walk (${before} -> ${started})`);
+    for (let i = 0; i < 100 && threads()! > before!; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(threads(), before);
   });
 
   it('starts warm from the on-disk cache, re-reading only changed files', async () => {

@@ -26,6 +26,18 @@ describe('walking a workspace', () => {
     assert.deepEqual(files.map((f) => f.path).sort(), ['.gitignore', 'a.md', 'sub/.gitignore', 'sub/b.md']);
   });
 
+  it('tells onFile of each regular file as it is found, the files the walk lists (no symlinks, nothing ignored)', async () => {
+    const dir = temp();
+    write(dir, '.gitignore', 'ignored.md\n');
+    for (const f of ['a.md', 'ignored.md', 'sub/b.ts', 'node_modules/x/readme.md']) write(dir, f, '# x\n');
+    fs.symlinkSync(path.join(dir, 'a.md'), path.join(dir, 'link.md'));
+    const seen: string[] = [];
+    const { files } = await walkWorkspace(dir, { onFile: (rel) => seen.push(rel) });
+    assert.deepEqual(seen, files.filter((f) => !f.symlink).map((f) => f.path));
+    assert.deepEqual([...seen].sort(), ['.gitignore', 'a.md', 'sub/b.ts']);
+    assert.ok(files.some((f) => f.path === 'link.md' && f.symlink));
+  });
+
   it('a link into what the rules leave out (ignored, dependency or build folders) is not reported missing; a link to a file that is nowhere is', async () => {
     // The shape of a real repository: a committed README links its generated docs, which .gitignore lists.
     const dir = temp();

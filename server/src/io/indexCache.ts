@@ -55,6 +55,11 @@ export class IndexCache {
     return cache;
   }
 
+  /** Whether the cache holds no entry at all (absent, unreadable or of another format): the start is cold. */
+  get empty(): boolean {
+    return this.entries.size === 0;
+  }
+
   /** The cached facts of a file, when its size and time are those recorded and the entry is valid for it. */
   lookup(rel: string, stat: { size: number; mtimeMs: number }, role: FileRole): FileFacts | undefined {
     const entry = this.entries.get(rel);

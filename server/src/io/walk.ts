@@ -33,6 +33,8 @@ export interface WalkOptions {
   rules?: WorkspaceRules;
   /** Walk only this folder (workspace-relative, already admitted by the rules); default: the whole workspace. */
   under?: string;
+  /** Called with each regular file as it is found (the walk's result lists it too). */
+  onFile?: (rel: string) => void;
 }
 
 /**
@@ -191,6 +193,7 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
         stack.push({ rel });
       } else if (entry.isFile()) {
         files.push({ path: rel, size: -1 });
+        options.onFile?.(rel);
       } else if (entry.isSymbolicLink()) {
         await symlinkEntry(realRoot, rel, files, skipped);
       } else {

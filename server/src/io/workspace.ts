@@ -50,14 +50,47 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   return parseConfigText(text);
 }
 
+/**
+ * For the benchmark only (bench/run.ts: the rows with the type checker or the ambiguity pass off, `--only pass`):
+ * `CLARIFIER_BENCH_OFF=ambiguity,typecheck` turns those passes off as `.clarifier.json` would (`ambiguity.enabled:
+ * false`; the three `conflict.*` codes `off`), without writing the file into a folder other runs may be measuring
+ * (the bench folders are shared). Unset, as for every user: nothing.
+ */
+export function benchOverrides(value: string | undefined): Partial<ClarifierConfig> {
+  const parts = new Set((value ?? '').split(',').map((s) => s.trim()));
+  return {
+    ...(parts.has('ambiguity') ? { ambiguity: { enabled: false } as ClarifierConfig['ambiguity'] } : {}),
+    ...(parts.has('typecheck') ? { severity: { 'conflict.modal': 'off', 'conflict.numeric': 'off', 'conflict.definition': 'off' } } : {}),
+  };
+}
+
 export async function loadWorkspace(root: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const absRoot = path.resolve(root);
   const { config: fileConfig, problems } = await readConfig(absRoot);
-  const config = mergeConfig(fileConfig, options.overrides);
+  const config = mergeConfig(mergeConfig(fileConfig, options.overrides), benchOverrides(process.env['CLARIFIER_BENCH_OFF']));
   const index = new WorkspaceIndex(config);
   index.setConfigProblems(problems);
   const rules = options.rules ?? (await WorkspaceRules.of(absRoot));
-  const walked = await walkWorkspace(absRoot, { ...(options.signal ? { signal: options.signal } : {}), rules });
+  const cache = options.cacheDir ? await IndexCache.open(options.cacheDir, absRoot, config) : undefined;
+  const workers = options.workers ?? Math.min(4, os.availableParallelism());
+  // A cold start of a big folder starts its worker threads while the walk is still finding files, once it has found
+  // WORKER_MIN_FILES that will be read: each thread loads the bundle (a few hundred ms) while the walk goes on,
+  // instead of after it. A warm start (a cache with entries) reads few files: its threads wait for the walk.
+  let pool: WorkerSlot[] | undefined;
+  let found = 0;
+  const early = workers > 0 && (!cache || cache.empty);
+  const onFile = (rel: string): void => {
+    if (pool || !early) return;
+    const role = index.roleOf(rel);
+    if (role !== 'other' && role !== 'config' && ++found >= WORKER_MIN_FILES) pool = startWorkers(absRoot, config, workers);
+  };
+  let walked: Awaited<ReturnType<typeof walkWorkspace>>;
+  try {
+    walked = await walkWorkspace(absRoot, { ...(options.signal ? { signal: options.signal } : {}), rules, onFile });
+  } catch (err) {
+    stopWorkers(pool);
+    throw err;
+  }
   // A link into what the rules leave out (generated docs under an ignored folder, say) is not checked [^ln2a].
   index.classifier.setLeftOut((rel) => rules.leftOut(rel));
   const skipped = [...walked.skipped];
@@ -68,7 +101,6 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     else toRead.push(entry.path);
   }
   // Warm start: files whose size and time are those cached are not read at all.
-  const cache = options.cacheDir ? await IndexCache.open(options.cacheDir, absRoot, config) : undefined;
   const stats = new Map<string, { size: number; mtimeMs: number }>();
   let cached = 0;
   if (cache) {
@@ -94,13 +126,12 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   }
   let bytes = 0;
   let next = 0;
-  const workers = options.workers ?? Math.min(4, os.availableParallelism());
   if (workers > 0 && toRead.length >= WORKER_MIN_FILES) {
-    const done = await readInWorkers(absRoot, config, toRead, workers, index, skipped, options.signal);
+    const done = await readInWorkers(pool ?? startWorkers(absRoot, config, workers), toRead, index, skipped, options.signal);
     bytes += done.bytes;
     // Whatever a failed worker left undone is read here.
     toRead.splice(0, toRead.length, ...toRead.filter((rel) => !done.handled.has(rel)));
-  }
+  } else stopWorkers(pool);
   const worker = async (): Promise<void> => {
     while (next < toRead.length) {
       if (options.signal?.aborted) throw new Error('cancelled');
@@ -127,42 +158,67 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   return { root: absRoot, config, index, skipped, stats: { files: walked.files.length, read: toRead.length, bytes, cached } };
 }
 
+/** A worker thread of the first scan, started before its batches are known; `failed` once it reported an error. */
+interface WorkerSlot {
+  worker: Worker;
+  failed: boolean;
+}
+
+/** Starts the worker threads of a first scan (none when the worker script is missing or a thread cannot start). */
+function startWorkers(root: string, config: ClarifierConfig, count: number): WorkerSlot[] {
+  const script = path.join(__dirname, 'indexWorker.js');
+  if (!fs.existsSync(script)) return [];
+  const slots: WorkerSlot[] = [];
+  for (let i = 0; i < count; i++) {
+    try {
+      const slot: WorkerSlot = { worker: new Worker(script, { workerData: { clarifierIndexWorker: { root, config } satisfies WorkerInit } }), failed: false };
+      // Listened to from the start: an error before its first batch (it cannot load) leaves the slot unused.
+      slot.worker.on('error', () => {
+        slot.failed = true;
+      });
+      slots.push(slot);
+    } catch {
+      // this one cannot start: the others (or the caller) read its share
+    }
+  }
+  return slots;
+}
+
+function stopWorkers(slots: WorkerSlot[] | undefined): void {
+  for (const slot of slots ?? []) void slot.worker.terminate();
+}
+
 /**
  * The first scan of a big folder in worker threads (indexWorker.ts): reading, Markdown parsing and comment lexing
  * run on every core; the main thread hands out batches of paths and adds the facts that come back to the index.
  * Never fails: a worker that cannot start or dies leaves its files to the caller (`handled` says which are done).
+ * Every worker is terminated when it returns.
  */
 async function readInWorkers(
-  root: string,
-  config: ClarifierConfig,
+  slots: WorkerSlot[],
   paths: string[],
-  count: number,
   index: WorkspaceIndex,
   skipped: Skipped[],
   signal: AbortSignal | undefined,
 ): Promise<{ handled: Set<string>; bytes: number }> {
   const handled = new Set<string>();
   let bytes = 0;
-  const script = path.join(__dirname, 'indexWorker.js');
-  if (!fs.existsSync(script)) return { handled, bytes };
   const batches: string[][] = [];
   for (let i = 0; i < paths.length; i += WORKER_BATCH) batches.push(paths.slice(i, i + WORKER_BATCH));
   let nextBatch = 0;
-  const run = (): Promise<void> =>
+  const run = (slot: WorkerSlot): Promise<void> =>
     new Promise<void>((resolve) => {
-      let worker: Worker;
-      try {
-        worker = new Worker(script, { workerData: { clarifierIndexWorker: { root, config } satisfies WorkerInit } });
-      } catch {
-        resolve();
-        return;
-      }
+      const { worker } = slot;
       let inFlight: string[][] = [];
       const finish = (): void => {
         signal?.removeEventListener('abort', finish);
         void worker.terminate();
         resolve();
       };
+      if (slot.failed) {
+        finish();
+        return;
+      }
       const send = (): void => {
         // Two batches in flight: the worker never waits for the main thread.
         while (inFlight.length < 2 && nextBatch < batches.length && !signal?.aborted) {
@@ -192,7 +248,7 @@ async function readInWorkers(
       signal?.addEventListener('abort', finish);
       send();
     });
-  await Promise.all(Array.from({ length: count }, run));
+  await Promise.all(slots.map(run));
   if (signal?.aborted) throw new Error('cancelled');
   return { handled, bytes };
 }

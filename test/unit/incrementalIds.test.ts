@@ -332,6 +332,34 @@ describe('incremental ids: edits that add or remove ids', () => {
       assert.deepStrictEqual(index.specFacts(file)!.terms, documentTerms(text), file);
     }
   });
+
+  it('keeps a big spec\'s vocabulary across edits of its sections only while their terms are the same', () => {
+    // Sections of a spec parsed section by section (over 32 KB): terms added, changed, moved and removed in one section
+    // at a time, and words typed that define nothing; after each edit the terms equal a read of the whole text.
+    const file = 'specs/big.md';
+    const sections = Array.from({ length: 60 }, (_, i) => [`# Part ${i} {#part_${i}}`, '', `Plain words of part ${i} for the reader. `.repeat(16).trim(), ''].join('\n'));
+    const text = (): string => sections.join('\n');
+    const index = memoryWorkspace({ [file]: text() });
+    const check = (step: string): void => assert.deepStrictEqual(index.specFacts(file)!.terms, documentTerms(text()), step);
+    const edits: [number, (s: string) => string][] = [
+      [3, (s) => s.replace('Plain words', 'Plain quick words')],
+      [5, (s) => `${s}\n- **Gadget**: a tool.\n`],
+      [7, (s) => s.replace('Plain words', 'Plain slow words')],
+      [40, (s) => `${s}\n- **Widget**: a part.\n`],
+      [5, (s) => s.replace('**Gadget**', '**Gizmo**')],
+      [2, (s) => `${s}\n- **Widget**: a part again.\n`],
+      [40, (s) => s.replace('- **Widget**: a part.\n', '')],
+      [5, (s) => s.replace('- **Gizmo**: a tool.\n', '')],
+      [9, (s) => s.replace('Plain words', 'Plain words')],
+    ];
+    assert.ok(text().length > 32 * 1024);
+    check('before');
+    for (const [i, edit] of edits) {
+      sections[i] = edit(sections[i]!);
+      index.updateFile(file, text(), true);
+      check(`section ${i}: ${sections[i]!.slice(-30)}`);
+    }
+  });
 });
 
 describe('incremental keystrokes in a big spec: what is kept per section placement', () => {

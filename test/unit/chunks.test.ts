@@ -146,6 +146,7 @@ describe('chunked spec parsing', () => {
     const doc = fc.array(fc.constantFrom(...pieces), { minLength: 4, maxLength: 40 });
     const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 60 }), insert: fc.oneof(fc.constantFrom(...pieces), fc.constantFrom('\n', '#', '```', '<', 'x', '\r', '\u2028'), fc.string({ maxLength: 6 })) });
     let reused = 0;
+    let spliced = 0;
     fc.assert(
       fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 8 }), (parts, edits) => {
         let text = parts.map((p, i) => (i % 3 === 0 ? `## Section ${i}\n\n${p}` : p)).join('');
@@ -159,11 +160,14 @@ describe('chunked spec parsing', () => {
           if (next.chunks.length) assert.deepStrictEqual(next.chunks.map((c) => c.start), specChunks(text), context);
           assert.deepStrictEqual(norm(next.facts), norm(parseSpecWhole('a.md', text)), context);
           if (next.chunks.some((c, i) => c.text === last.chunks[i]?.text && c.entry === last.chunks[i]?.entry)) reused++;
+          // The lists spliced from the last assembly (the edited chunks name the same headings and anchors).
+          if (next.layout?.assembly?.spliced) spliced++;
           last = next;
         }
       }),
       { numRuns: 400, seed: 777 },
     );
     assert.ok(reused > 300, `unchanged chunks reused (${reused})`);
+    assert.ok(spliced > 300, `assemblies spliced from the last one (${spliced})`);
   });
 });

@@ -529,6 +529,26 @@ export interface PlacedChunk {
 export interface ChunkLayout {
   text: string;
   chunks: PlacedChunk[];
+  /** How the last parse's facts were assembled from the chunks (the next assembly splices them: see assemble). */
+  assembly?: Assembly;
+}
+
+/** The lists of a spec's facts assembled from its chunks' placed facts, in this order (then the chunks' problems). */
+const PLACED_LISTS = ['headings', 'headingClauses', 'footnoteRefs', 'footnoteDefs', 'links', 'malformed', 'clarifications', 'mentions', 'openQuestions'] as const;
+const LIST_COUNT = PLACED_LISTS.length + 1;
+type Placement = NonNullable<ChunkEntry['byLine']>;
+type PlacedFacts = Placement['facts'];
+
+/** What an assembly made from which chunks, for the next one (see assemble). */
+export interface Assembly {
+  facts: SpecFacts;
+  /** Per chunk: its entry and the placed facts it was assembled from. */
+  entries: ChunkEntry[];
+  placed: PlacedFacts[];
+  /** Where chunk i's items start in each list: starts[i * LIST_COUNT + k] (PLACED_LISTS, then problems); n + 1 rows. */
+  starts: Int32Array;
+  /** Whether this assembly spliced the last one's lists (tests). */
+  spliced: boolean;
 }
 
 /**
@@ -598,9 +618,9 @@ export function parseSpecChunked(
   }
   releaseChunkScratch();
   facts.end = { line, character: tail };
-  assemble(facts, chunks);
+  const assembly = assemble(facts, chunks, split && !kramdown ? previous?.assembly : undefined);
   finish();
-  return { facts, chunks, cache: next, ...(split && !kramdown ? { layout: { text, chunks } } : {}) };
+  return { facts, chunks, cache: next, ...(split && !kramdown ? { layout: { text, chunks, assembly } } : {}) };
 }
 
 /** Whether an ATX heading line starts at this offset (`#` to `######`, then a blank or the line's end). */
@@ -852,11 +872,145 @@ class UniqueSlugs {
   }
 }
 
-/** Shifts chunk facts into document coordinates (reusing the last placement when it is the same) and recomputes slugs and anchors in document order. */
-function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
+/**
+ * Shifts chunk facts into document coordinates (reusing the last placement when it is the same) and recomputes slugs
+ * and anchors in document order. With the last assembly of this file (`last`): when the chunks before and after the
+ * edited ones are placed as they were (the same placed facts objects) and the edited ones name the same headings and
+ * anchors in the same order, the lists are the last lists with the edited chunks' items spliced in (slices and one
+ * concatenation per list, natively), not pushed item by item from every chunk of a big spec; the slugs of the edited
+ * chunks' headings are the last ones in order (the same titles after the same titles give the same unique slugs).
+ * Equal to assembling from scratch (test/unit/chunks.test.ts, random edits).
+ */
+function assemble(out: SpecFacts, chunks: PlacedChunk[], last?: Assembly): Assembly {
   lazyProse(out, chunks);
+  // Each chunk's placement (an entry that two chunks share, a repeated section, is placed at each in turn: its slugged
+  // headings are kept with the placement they were made for).
+  const placements = chunks.map(({ entry, line }) => place(entry, line));
+  const placed = placements.map((p) => p.facts);
+  if (last) {
+    const spliced = splice(out, chunks, placements, last);
+    if (spliced) return spliced;
+  }
+  const starts = new Int32Array((chunks.length + 1) * LIST_COUNT);
   const slugger = new UniqueSlugs();
-  for (const { entry, line } of chunks) {
+  chunks.forEach(({ entry }, i) => {
+    const f = entry.facts;
+    const row = i * LIST_COUNT;
+    PLACED_LISTS.forEach((name, k) => (starts[row + k] = out[name].length));
+    starts[row + PLACED_LISTS.length] = out.problems.length;
+    const placedFacts = placed[i]!;
+    const headingBase = out.headings.length;
+    for (const h of placedFacts.headings) out.headings.push(h);
+    for (const c of placedFacts.headingClauses) out.headingClauses.push(c);
+    for (const r of placedFacts.footnoteRefs) out.footnoteRefs.push(r);
+    for (const d of placedFacts.footnoteDefs) out.footnoteDefs.push(d);
+    for (const l of placedFacts.links) out.links.push(l);
+    for (const m of placedFacts.malformed) out.malformed.push(m);
+    for (const e of placedFacts.clarifications ?? []) out.clarifications.push(e);
+    for (const m of placedFacts.mentions) out.mentions.push(m);
+    for (const q of placedFacts.openQuestions) out.openQuestions.push(q);
+    for (const p of f.problems) out.problems.push(p);
+    for (const event of entry.anchorEvents) {
+      if (typeof event === 'string') {
+        out.anchors.add(event);
+        continue;
+      }
+      // Slugs are unique per document ("a", "a-1"): computed here, in document order, not per chunk. The slugged
+      // heading of the last assembly is reused while its placement and slug stay (no new objects per keystroke).
+      const slug = slugger.slug(out.headings[headingBase + event]!.title);
+      out.headings[headingBase + event] = slugged(placements[i]!, event, out.headings[headingBase + event]!, slug);
+      out.anchors.add(slug);
+    }
+  });
+  const row = chunks.length * LIST_COUNT;
+  PLACED_LISTS.forEach((name, k) => (starts[row + k] = out[name].length));
+  starts[row + PLACED_LISTS.length] = out.problems.length;
+  return { facts: out, entries: chunks.map((c) => c.entry), placed, starts, spliced: false };
+}
+
+/** The placed heading with its document slug: the one of the last assembly while its placement and slug stay. */
+function slugged(placement: Placement, event: number, heading: HeadingInfo, slug: string): HeadingInfo {
+  const known = placement.slugged?.[event];
+  if (known?.slug === slug) return known;
+  if (heading.slug === slug) return heading;
+  const made = { ...heading, slug };
+  (placement.slugged ??= [])[event] = made;
+  return made;
+}
+
+/** The assembly of `chunks` as the last one with the edited chunks' items spliced in, or undefined (see assemble). */
+function splice(out: SpecFacts, chunks: PlacedChunk[], placements: Placement[], last: Assembly): Assembly | undefined {
+  const placed = placements.map((p) => p.facts);
+  const n = chunks.length;
+  const m = last.entries.length;
+  const same = (i: number, j: number): boolean => placed[i] === last.placed[j] && chunks[i]!.entry === last.entries[j];
+  let p = 0;
+  while (p < n && p < m && same(p, p)) p++;
+  let q = 0;
+  while (q < n - p && q < m - p && same(n - 1 - q, m - 1 - q)) q++;
+  // The edited chunks, new [p, n - q) and last [p, m - q): the same anchors and heading titles in the same order.
+  // (An anchor as `a` + the anchor, a heading as `h` + its title: an HTML anchor is not a heading of the same text.)
+  const events: string[] = [];
+  for (let j = p; j < m - q; j++) {
+    const e = last.entries[j]!;
+    const base = last.starts[j * LIST_COUNT]!;
+    for (const ev of e.anchorEvents) events.push(typeof ev === 'string' ? `a${ev}` : `h${last.facts.headings[base + ev]!.title}`);
+  }
+  const slugs: string[] = [];
+  let at = 0;
+  for (let i = p; i < n - q; i++) {
+    for (const ev of chunks[i]!.entry.anchorEvents) {
+      const heading = typeof ev === 'number' ? placed[i]!.headings[ev] : undefined;
+      if (typeof ev === 'number' && !heading) return undefined;
+      if (at >= events.length || events[at] !== (heading ? `h${heading.title}` : `a${ev as string}`)) return undefined;
+      at++;
+    }
+  }
+  if (at !== events.length) return undefined;
+  // The slugs the last assembly gave the edited chunks' headings, in order.
+  for (let j = p; j < m - q; j++) {
+    const e = last.entries[j]!;
+    const base = last.starts[j * LIST_COUNT]!;
+    for (const ev of e.anchorEvents) if (typeof ev === 'number') slugs.push(last.facts.headings[base + ev]!.slug!);
+  }
+  const starts = new Int32Array((n + 1) * LIST_COUNT);
+  starts.set(last.starts.subarray(0, (p + 1) * LIST_COUNT));
+  const lists: unknown[][] = [];
+  const middle: unknown[][] = PLACED_LISTS.map(() => []);
+  middle.push([]);
+  let slugAt = 0;
+  for (let i = p; i < n - q; i++) {
+    const row = i * LIST_COUNT;
+    PLACED_LISTS.forEach((_, k) => (starts[row + k] = last.starts[p * LIST_COUNT + k]! + middle[k]!.length));
+    starts[row + PLACED_LISTS.length] = last.starts[p * LIST_COUNT + PLACED_LISTS.length]! + middle[PLACED_LISTS.length]!.length;
+    const entry = chunks[i]!.entry;
+    const headingBase = middle[0]!.length;
+    PLACED_LISTS.forEach((name, k) => {
+      for (const item of (placed[i]![name] as unknown[] | undefined) ?? []) middle[k]!.push(item);
+    });
+    for (const problem of entry.facts.problems) middle[PLACED_LISTS.length]!.push(problem);
+    for (const ev of entry.anchorEvents) {
+      if (typeof ev === 'string') continue;
+      middle[0]![headingBase + ev] = slugged(placements[i]!, ev, middle[0]![headingBase + ev] as HeadingInfo, slugs[slugAt++]!);
+    }
+  }
+  // The chunks after the edited ones: the last rows, moved by what the edited chunks added or removed.
+  for (let k = 0; k < LIST_COUNT; k++) {
+    const from = last.starts[(m - q) * LIST_COUNT + k]!;
+    const to = last.starts[p * LIST_COUNT + k]! + middle[k]!.length;
+    for (let i = 0; i <= q; i++) starts[(n - q + i) * LIST_COUNT + k] = last.starts[(m - q + i) * LIST_COUNT + k]! - from + to;
+    const all = k < PLACED_LISTS.length ? (last.facts[PLACED_LISTS[k]!] as unknown[]) : last.facts.problems;
+    lists.push(all.slice(0, last.starts[p * LIST_COUNT + k]).concat(middle[k]!, all.slice(from)));
+  }
+  PLACED_LISTS.forEach((name, k) => ((out as unknown as Record<string, unknown[]>)[name] = lists[k]!));
+  out.problems = lists[PLACED_LISTS.length] as string[];
+  out.anchors = new Set(last.facts.anchors);
+  return { facts: out, entries: chunks.map((c) => c.entry), placed, starts, spliced: true };
+}
+
+/** A chunk's facts shifted to its line: the last placement while the chunk stays there. */
+function place(entry: ChunkEntry, line: number): Placement {
+  {
     const f = entry.facts;
     if (entry.byLine?.line !== line) {
       entry.byLine = {
@@ -883,36 +1037,7 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[]): void {
               },
       };
     }
-    const placed = entry.byLine.facts;
-    const headingBase = out.headings.length;
-    for (const h of placed.headings) out.headings.push(h);
-    for (const c of placed.headingClauses) out.headingClauses.push(c);
-    for (const r of placed.footnoteRefs) out.footnoteRefs.push(r);
-    for (const d of placed.footnoteDefs) out.footnoteDefs.push(d);
-    for (const l of placed.links) out.links.push(l);
-    for (const m of placed.malformed) out.malformed.push(m);
-    for (const e of placed.clarifications ?? []) out.clarifications.push(e);
-    for (const m of placed.mentions) out.mentions.push(m);
-    for (const q of placed.openQuestions) out.openQuestions.push(q);
-    for (const p of f.problems) out.problems.push(p);
-    for (const event of entry.anchorEvents) {
-      if (typeof event === 'string') {
-        out.anchors.add(event);
-        continue;
-      }
-      // Slugs are unique per document ("a", "a-1"): computed here, in document order, not per chunk. The slugged
-      // heading of the last assembly is reused while its placement and slug stay (no new objects per keystroke).
-      const heading = out.headings[headingBase + event]!;
-      const slug = slugger.slug(heading.title);
-      const known = entry.byLine.slugged?.[event];
-      if (known?.slug === slug) out.headings[headingBase + event] = known;
-      else if (heading.slug !== slug) {
-        const slugged = { ...heading, slug };
-        out.headings[headingBase + event] = slugged;
-        (entry.byLine.slugged ??= [])[event] = slugged;
-      }
-      out.anchors.add(slug);
-    }
+    return entry.byLine;
   }
 }
 

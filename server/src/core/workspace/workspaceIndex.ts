@@ -181,6 +181,8 @@ export class WorkspaceIndex {
   private readonly chunkCaches = new Map<string, SpecChunkCache>();
   /** How big specs were cut into chunks by their last parse (an edit then cuts again only the text it changed). */
   private readonly layouts = new Map<string, ChunkLayout>();
+  /** Each spec's last merge of its chunks' terms (chunkedTerms). */
+  private readonly termsMemo = new Map<string, TermsMemo>();
   /** The key of the ambiguity pass's last run (format, domain, document terms): see findAmbiguities. */
   private ambiguityKey = '';
   private configProblems: string[] = [];
@@ -221,7 +223,11 @@ export class WorkspaceIndex {
       // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
       const typecheck = typecheckEnabled(this.config);
       const reviewed = this.config.ambiguity.enabled || typecheck ? chunkedReview(path, text, facts, chunks) : undefined;
-      if (reviewed) facts.terms = chunkedTerms(chunks);
+      if (reviewed) {
+        const merged = chunkedTerms(chunks, this.termsMemo.get(path));
+        this.termsMemo.set(path, merged);
+        facts.terms = merged.terms;
+      } else this.termsMemo.delete(path);
       const review = this.config.ambiguity.enabled ? reviewed : undefined;
       const hits = review ? this.findAmbiguities(chunks, text, review, [...(facts.terms ?? []), ...featureNameTerms(path)], piecewise(chunks, facts.format)) : [];
       // The type checker's statements, chunk by chunk like the ambiguity pass (an edit re-extracts one section) [^tc1n].
@@ -312,6 +318,7 @@ export class WorkspaceIndex {
     this.hashes.set(facts.path, facts.hash);
     this.removeFacts(facts.path);
     this.layouts.delete(facts.path);
+    this.termsMemo.delete(facts.path);
     if (facts.chunks) {
       this.chunkCaches.set(facts.path, facts.chunks);
       // The chunks of the worker's parse, in order (a Map keeps insertion order; a repeated chunk is one entry, and a
@@ -333,6 +340,7 @@ export class WorkspaceIndex {
     this.hashes.delete(path);
     this.chunkCaches.delete(path);
     this.layouts.delete(path);
+    this.termsMemo.delete(path);
     this.removeFacts(path);
     if (this.files.has(path)) {
       this.writableFiles().delete(path);
@@ -529,15 +537,30 @@ export function typecheckEnabled(config: ClarifierConfig): boolean {
 /** Term parts per chunk, kept with the chunk's parse (an edit re-reads the terms of one section). */
 const chunkTerms = new WeakMap<object, string[][]>();
 
-/** documentTerms of a spec from its chunks (equal, see documentTermParts). */
-function chunkedTerms(chunks: PlacedChunk[]): string[] {
-  return mergeTermParts(
-    chunks.map((c) => {
-      let parts = chunkTerms.get(c.entry.facts);
-      if (!parts) chunkTerms.set(c.entry.facts, (parts = documentTermParts(c.text)));
-      return parts;
-    }),
-  );
+/** The last merge of a spec's term parts: its chunks' parts in order and the terms made of them (see chunkedTerms). */
+export interface TermsMemo {
+  parts: string[][][];
+  terms: string[];
+}
+
+/**
+ * documentTerms of a spec from its chunks (equal, see documentTermParts). `last` is this file's last merge: when every
+ * chunk's parts equal those at its place in the last merge (the same array, or one with the same terms: a keystroke
+ * re-reads one section, which rarely defines a term), the last terms are returned as they were, not merged again
+ * (mergeTermParts normalizes every term of every chunk: a pass over a big spec per keystroke).
+ */
+export function chunkedTerms(chunks: readonly { entry: { facts: object }; text: string }[], last?: TermsMemo): TermsMemo {
+  const parts = chunks.map((c) => {
+    let p = chunkTerms.get(c.entry.facts);
+    if (!p) chunkTerms.set(c.entry.facts, (p = documentTermParts(c.text)));
+    return p;
+  });
+  if (last && last.parts.length === parts.length && parts.every((p, i) => p === last.parts[i] || sameParts(p, last.parts[i]!))) return { parts, terms: last.terms };
+  return { parts, terms: mergeTermParts(parts) };
+}
+
+function sameParts(a: readonly string[][], b: readonly string[][]): boolean {
+  return a.length === b.length && a.every((kind, k) => kind.length === b[k]!.length && kind.every((t, i) => t === b[k]![i]));
 }
 
 /** Review evidence and domain counts per chunk, kept with the chunk's parse (an edit re-reads one section). */

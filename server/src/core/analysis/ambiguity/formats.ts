@@ -130,10 +130,11 @@ export function reviewOfPieces(
 ): Review | undefined {
   if (isTemplatePath(path) || openspecChangeOf(path)?.archived) return undefined;
   const all = evidenceOf('');
+  const keys = Object.keys(all) as (keyof ReviewEvidence)[];
   for (let i = 0; i < pieces.length; i++) {
     const e = cached(pieces[i]!, i);
     if (!e) return reviewOf(path, source, facts);
-    for (const k of Object.keys(all) as (keyof ReviewEvidence)[]) all[k] ||= e[k];
+    for (const k of keys) all[k] ||= e[k];
   }
   return decide(path, all, facts);
 }
@@ -165,15 +166,15 @@ function decide(
   // A reference with no definition at all is evidence when its id looks made for a clause (`[^rp2c]`,
   // `[^anchor_links]`), or when there are several: a chapter whose one note was lost in a copy (`tables[^siphash]`
   // with no `[^siphash]:` line) or a numbered footnote (`[^1]`) is not a spec.
-  const noted = new Set<string>();
-  for (const d of facts.footnoteDefs) if (d.target === undefined && !d.tests?.length) noted.add(d.id);
-  const bare = new Set<string>();
-  for (const r of facts.footnoteRefs) if (!noted.has(r.id) && !/^\d+$/.test(r.id)) bare.add(r.id);
-  const declares =
-    facts.headingClauses.length > 0 ||
-    facts.footnoteDefs.some((d) => !noted.has(d.id)) ||
-    bare.size >= 2 ||
-    [...bare].some((id) => CLAUSE_LIKE_ID.test(id));
+  // A heading clause decides it without the footnotes (a pass over thousands of them per keystroke in a big spec).
+  const footnotesDeclare = (): boolean => {
+    const noted = new Set<string>();
+    for (const d of facts.footnoteDefs) if (d.target === undefined && !d.tests?.length) noted.add(d.id);
+    const bare = new Set<string>();
+    for (const r of facts.footnoteRefs) if (!noted.has(r.id) && !/^\d+$/.test(r.id)) bare.add(r.id);
+    return facts.footnoteDefs.some((d) => !noted.has(d.id)) || bare.size >= 2 || [...bare].some((id) => CLAUSE_LIKE_ID.test(id));
+  };
+  const declares = facts.headingClauses.length > 0 || footnotesDeclare();
   if (declares) return { format: facts.headingClauses.some((c) => c.authority !== undefined) ? 'model-spec' : 'markdown', from: 0 };
   if (e.kepTitle && e.kepSection) return { format: 'markdown', from: 0 };
   // A document that adopts BCP 14 ("The key words "MUST", "MUST NOT" … are to be interpreted as described in RFC 2119")

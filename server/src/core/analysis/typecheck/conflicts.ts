@@ -76,7 +76,13 @@ interface Grouping {
 const recent: Grouping[] = [];
 const RECENT_GROUPINGS = 4;
 
-const keyOf = (s: NormativeStatement): string => `${s.subject}\u0000${s.action}\u0000${s.condition}`;
+/** A statement's group key, made once per statement object (the statements of unchanged sections are kept objects). */
+const statementKeys = new WeakMap<NormativeStatement, string>();
+const keyOf = (s: NormativeStatement): string => {
+  let key = statementKeys.get(s);
+  if (key === undefined) statementKeys.set(s, (key = `${s.subject}\u0000${s.action}\u0000${s.condition}`));
+  return key;
+};
 
 function grouped(model: IndexModel): Grouping {
   const files = model.specFiles;
@@ -125,15 +131,24 @@ function regroup(model: IndexModel, prior: Grouping, changed: string[]): Groupin
   const termKeys = new Set<string>();
   const mine = new Map<string, Placed<NormativeStatement>[]>();
   const mineTerms = new Map<string, Placed<TermDefinition>[]>();
+  // Only the groups of statements one list holds and the other does not (by identity: an edit keeps the statement
+  // objects of the sections it did not touch, in order) change; every other group of these files holds the same
+  // statements in the same order, so its list and verdict stay. All touched keys first: a changed file's list of a key
+  // another changed file touched is rebuilt too.
+  for (const file of changed) {
+    const had = new Set(prior.facts.get(file)?.statements ?? []);
+    const has = new Set(model.specs.get(file)?.typecheck?.statements ?? []);
+    for (const s of had) if (!has.has(s)) keys.add(keyOf(s));
+    for (const s of has) if (!had.has(s)) keys.add(keyOf(s));
+  }
   for (const file of changed) {
     const before = prior.facts.get(file);
-    for (const s of before?.statements ?? []) keys.add(keyOf(s));
-    for (const d of before?.definitions ?? []) termKeys.add(d.term);
     const facts = model.specs.get(file)?.typecheck;
     g.facts.set(file, facts);
+    for (const d of before?.definitions ?? []) termKeys.add(d.term);
     for (const s of facts?.statements ?? []) {
       const key = keyOf(s);
-      keys.add(key);
+      if (!keys.has(key)) continue;
       const list = mine.get(key);
       if (list) list.push({ file, item: s });
       else mine.set(key, [{ file, item: s }]);

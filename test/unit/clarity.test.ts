@@ -959,3 +959,14 @@ describe('clarity: tenth round, word roles inside requirement sentences (issue 1
     ])), ['appropriate (vague)', 'clear (vague)']);
   });
 });
+
+describe('clarity: eleventh round, the verb-before-object rule (issue 13)', () => {
+  it('an adjective form is the verb before an object opener, or joined by "and" to a modal\'s verb before a participle and its noun', () => {
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
+      'WHEN a session expires THEN THE Frontend SHALL log the event and clear pending uploads',
+      'WHEN a session expires THEN THE Frontend SHALL log the event and clear them',
+      'WHEN a session expires THEN THE Frontend SHALL log the event and clear messaging',
+      'WHEN a session expires THEN THE Frontend SHALL log the event, show a notice and clear instructions',
+    ])), ['clear (vague)', 'clear (vague)']);
+  });
+});

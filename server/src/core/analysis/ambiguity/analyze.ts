@@ -1243,26 +1243,6 @@ const MODAL_ADVERBS = new Set(['also', 'always', 'only', 'then', 'still', 'never
  * The word right after a modal (or "modal not", or a modal and an adverb of focus or time): a bare infinitive, a verb.
  * An adjective cannot follow a modal without "be" ("must also be clear").
  */
-/** Words that open a determined noun phrase or stand for one (an object): what follows a verb, never an adjective. */
-const OBJECT_OPENERS = new Set([
-  'the', 'a', 'an', 'any', 'all', 'each', 'every', 'its', 'their', 'your', 'our', 'his', 'her', 'my', 'this', 'these',
-  'those', 'it', 'them', 'him', 'us', 'me',
-]);
-
-/**
- * Tenth round: the adjective form of a word that is also a verb (clear, secure, clean, free, empty, complete, correct…)
- * stands right before an object, a determiner or an object pronoun: it is the verb ("… and clear any cookies", "clean
- * them"). The tagger reads it as an adjective when no modal stands right before it.
- */
-function verbBeforeObject(tokens: readonly Token[], i: number): boolean {
-  const next = tokens[i + 1];
-  if (next === undefined || next.kind !== 'word' || next.sentence !== tokens[i]!.sentence || next.quoted || next.code) return false;
-  // Adjacent in the text: a code span blanked between them ("a regular `PersistentVolume` this field …") is a noun.
-  if (next.start - tokens[i]!.end > 1) return false;
-  if (!OBJECT_OPENERS.has(next.norm)) return false;
-  return true;
-}
-
 function followsModal(tokens: readonly Token[], i: number): boolean {
   let j = i - 1;
   if (MODAL_ADVERBS.has(tokens[j]?.norm ?? '') && tokens[j]!.kind === 'word' && tokens[j]!.sentence === tokens[i]!.sentence) j--;
@@ -1271,26 +1251,36 @@ function followsModal(tokens: readonly Token[], i: number): boolean {
   return m !== undefined && m.kind === 'word' && m.sentence === tokens[i]!.sentence && VERB_MODALS.has(m.norm);
 }
 
+/** Words that open a determined noun phrase or stand for one (an object): what follows a verb, never an adjective. */
+const OBJECT_OPENERS = new Set([
+  'the', 'a', 'an', 'any', 'all', 'each', 'every', 'its', 'their', 'your', 'our', 'his', 'her', 'my', 'this', 'these',
+  'those', 'it', 'them', 'him', 'us', 'me',
+]);
+
 /** Adjectives that are also verbs of an action on a thing: clear the cache, secure the channel, empty the queue. */
 const VERB_ADJECTIVES = new Set(['clear', 'secure', 'clean', 'empty', 'free', 'open', 'close', 'slow']);
-/** Determiners that open the object of a verb. */
-const OBJECT_DETERMINERS = /^(?:the|a|an|all|any|each|every|its|their|his|her|our|your|this|that|these|those)$/;
 
 /**
- * "… SHALL redirect to the login page and clear stored credentials": after "and"/"or", with a modal up to 16 tokens
- * earlier in the sentence, such a word before the opening of an object (a determiner, or a participle before its
- * noun) is a second verb. "show a message and clear instructions" (no object opener after it) keeps the adjective.
+ * The adjective form of a word that is also a verb (clear, secure, clean, free, empty, complete, correct…) is the verb
+ * when the opening of its object follows it, adjacent in the text (a code span blanked between them, "a regular
+ * `PersistentVolume` this field …", is a noun):
+ *  - a determiner or an object pronoun, wherever it stands ("… and clear any cookies", "clean them"): an adjective
+ *    cannot take a determined noun phrase after it. "clear that …" (a clause) and "a clear summary" stay;
+ *  - a participle before its noun ("stored credentials", "pending jobs"), when the word is joined by "and"/"or" to the
+ *    verb of a modal up to 16 tokens before it ("… SHALL redirect to the login page and clear stored credentials"). A
+ *    gerund that ends the phrase is the adjective's noun ("and clear messaging"), and "show a message and clear
+ *    instructions" (no object opener after it) keeps the adjective.
+ * The tagger reads such a word as an adjective when no modal stands right before it.
  */
-function coordinatedVerb(tokens: readonly Token[], i: number): boolean {
+function verbBeforeObject(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (!VERB_ADJECTIVES.has(t.norm) || !/^(?:and|or)$/.test(tokens[i - 1]?.norm ?? '')) return false;
   const next = tokens[i + 1];
-  if (next === undefined || next.kind !== 'word' || next.sentence !== t.sentence) return false;
-  // The object opens with a determiner, or a participle before its noun ("stored credentials", "pending jobs"); a
-  // gerund that ends the phrase is the adjective's noun ("clear messaging").
+  if (next === undefined || next.kind !== 'word' || next.sentence !== t.sentence || next.quoted || next.code) return false;
+  if (next.start - t.end > 1) return false;
+  if (OBJECT_OPENERS.has(next.norm)) return true;
+  if (!VERB_ADJECTIVES.has(t.norm) || !/^(?:and|or)$/.test(tokens[i - 1]?.norm ?? '')) return false;
   const after = tokens[i + 2];
-  const participle = /^[a-z]+(?:ed|ing)$/.test(next.norm) && after?.kind === 'word' && after.sentence === t.sentence && !/^(?:and|or)$/.test(after.norm);
-  if (!OBJECT_DETERMINERS.test(next.norm) && !participle) return false;
+  if (!/^[a-z]+(?:ed|ing)$/.test(next.norm) || after?.kind !== 'word' || after.sentence !== t.sentence || /^(?:and|or)$/.test(after.norm)) return false;
   for (let j = i - 2; j >= 0 && j >= i - 16 && tokens[j]!.sentence === t.sentence; j--) {
     if (tokens[j]!.kind === 'word' && VERB_MODALS.has(tokens[j]!.norm)) return true;
   }
@@ -2341,11 +2331,8 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   if (isAcronym(tokens, i)) return false;
   // Right after a modal it is the verb: "Endpoints MUST clear the state", "the UA SHOULD not secure …".
   if (c.pattern === 'class' && i === c.start && w.form === 'adj' && followsModal(tokens, i)) return false;
-  // "SHALL redirect to the login page and clear stored credentials": a verb joined to the modal's verb by "and".
-  if (c.pattern === 'class' && i === c.start && w.form === 'adj' && coordinatedVerb(tokens, i)) return false;
-  // Tenth round: before a determiner or an object pronoun it is a verb, wherever it stands ("invalidate all tokens and
-  // clear any session cookies", "secure them"): an adjective cannot take a determined noun phrase after it. "clear that …"
-  // (a clause, not a noun phrase) and "a clear summary" stay.
+  // Before the opening of an object it is the verb: "invalidate all tokens and clear any session cookies", "secure
+  // them", "SHALL redirect to the login page and clear stored credentials". "clear that …" and "a clear summary" stay.
   if (c.pattern === 'class' && i === c.start && w.form === 'adj' && verbBeforeObject(tokens, i)) return false;
   if (w.form === 'noun' && NOUNS_NOT_FLAGGED.has(t.norm)) return false;
   // "environment-appropriate": the tagger tags the compound's first part ("environment", a noun); the suffix makes it

@@ -959,3 +959,113 @@ describe('clarity: tenth round, word roles inside requirement sentences (issue 1
     ])), ['appropriate (vague)', 'clear (vague)']);
   });
 });
+
+describe('clarity: eleventh round, the verb-before-object rule (issue 13)', () => {
+  it('an adjective form is the verb before an object opener, or joined by "and" to a modal\'s verb before a participle and its noun', () => {
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
+      'WHEN a session expires THEN THE Frontend SHALL log the event and clear pending uploads',
+      'WHEN a session expires THEN THE Frontend SHALL log the event and clear them',
+      'WHEN a session expires THEN THE Frontend SHALL log the event and clear messaging',
+      'WHEN a session expires THEN THE Frontend SHALL log the event, show a notice and clear instructions',
+    ])), ['clear (vague)', 'clear (vague)']);
+  });
+});
+
+describe('clarity: eleventh round, answered in place and word roles (issue 13, real repositories)', () => {
+  it('"the larger of A or B" picks one of the things it names; "a larger buffer" still compares', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'A relay SHOULD set a timer of at least the larger of MAX_IDLE_TIMEOUT or PROBE_TIMEOUT.',
+      '',
+      'The nonce length MUST be the smaller of the two limits.',
+      '',
+      'A relay SHOULD keep a larger buffer for video tracks.',
+    ])), ['larger (comparative)']);
+  });
+
+  it('a constant named in the noun phrase says which one ("the appropriate `NOT_SUPPORTED` error code"); a field name or no name is asked', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'A relay MUST reject it with the appropriate `NOT_SUPPORTED` error code.',
+      '',
+      'A relay MUST reject it with the correct error code `PROTOCOL_VIOLATION`.',
+      '',
+      'A relay MUST reject it with an appropriate error code.',
+      '',
+      'A relay MUST reply with the appropriate `Content-Type` header.',
+    ])), ['appropriate (vague)', 'appropriate (vague)']);
+  });
+
+  it('a time word the next sentence bounds with a limit on the same thing is answered; an unrelated next sentence is not', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'The authorization code MUST expire shortly after it is issued. A maximum authorization code lifetime of 10 minutes is RECOMMENDED.',
+      '',
+      'The refresh token MUST expire shortly after it is used. Logs of refresh tokens are kept for 30 days.',
+      '',
+      'The receiver SHOULD send feedback frames periodically. The sender MUST process a feedback frame within one round trip.',
+    ])).map((f) => f.split(' ')[0]), ['shortly', 'periodically']);
+  });
+
+  it('"gracefully fall back to X" names the behaviour on failure; "handle errors gracefully" is asked', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'The client SHOULD gracefully fallback to polling when the stream closes.',
+      '',
+      'The client SHOULD degrade gracefully to read-only mode when the store fails.',
+      '',
+      'The client SHOULD handle errors gracefully.',
+    ])), ['gracefully (vague)']);
+  });
+
+  it('"some" as the subject of a condition is existential; "some" as an object still asks how many', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'A relay SHOULD set a timer in case some objects are still inbound.',
+      '',
+      'A relay MUST buffer some objects for late subscribers.',
+    ])), ['some (quantity)']);
+  });
+
+  it('a time word in the object of a verb of documenting describes the thing documented; "update in real-time" and "document clear steps" are asked', () => {
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
+      'THE System SHALL document the real-time cost calculation API endpoint including request and response formats',
+      'THE System SHALL document the caching strategies used for real-time cost updates',
+      'WHEN the user types THEN THE System SHALL update the totals in real-time',
+      'THE System SHALL document clear steps for setup',
+    ])), ['real-time (time)', 'clear (vague)']);
+  });
+});
+
+describe('clarity: eleventh round, software specs of real repositories (issue 13)', () => {
+  it('quoted wording in the noun phrase is the message itself; a message with no wording is asked', () => {
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
+      'WHEN a user saves a duplicate code THEN the system SHALL reject it with a clear "code already in use" message',
+      'WHEN a user saves a duplicate code THEN the system SHALL reject it with a clear message',
+      'WHEN the service starts THEN the system SHALL show reasonable behavior "out of the box"',
+    ])), ['clear (vague)', 'reasonable (vague)']);
+  });
+
+  it('"optionally" after a verb of permission or a modal of permission names whose choice it is; without one it is asked', () => {
+    assert.deepEqual(found('specs/030-x/spec.md', SPEC_KIT([
+      'System MUST allow the user to optionally add a description to a warband.',
+      'Users can optionally attach a photo to a report.',
+      'System MUST display participant HP as a number and, optionally, a bar showing the remaining health.',
+    ])), ['optionally (weak)']);
+  });
+
+  it('a noun of quality that modifies a noun names a kind ("scalability tests"); the quality as the object is asked', () => {
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
+      'WHEN the release is cut THEN the system SHALL pass the scalability tests',
+      'WHEN the release is cut THEN the system SHALL ensure scalability across regions',
+    ])), ['scalability (vague)']);
+  });
+
+  it('"several" in a scenario\'s condition step is existential like "some"; in its outcome step it is asked', () => {
+    assert.deepEqual(found('openspec/specs/graph/spec.md', [
+      '# Graph', '', '## Requirements', '### Requirement: Order', 'The CLI SHALL order artifacts.', '',
+      '#### Scenario: Ready', '- **WHEN** several artifacts are ready at once', '- **THEN** the CLI SHALL list them in order', '',
+      '#### Scenario: Batch', '- **WHEN** a batch is ready', '- **THEN** the CLI SHALL keep several artifacts', '',
+    ].join('\n')), ['several (quantity)']);
+    // An EARS criterion opens with WHEN as well; its outcome is asked.
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
+      'WHEN crafting posts THEN the documentation SHALL include various lengths',
+      'WHEN several uploads fail THEN the System SHALL show one summary',
+    ])), ['various (quantity)']);
+  });
+});

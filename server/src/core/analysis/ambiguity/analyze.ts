@@ -1250,26 +1250,6 @@ const MODAL_ADVERBS = new Set(['also', 'always', 'only', 'then', 'still', 'never
  * The word right after a modal (or "modal not", or a modal and an adverb of focus or time): a bare infinitive, a verb.
  * An adjective cannot follow a modal without "be" ("must also be clear").
  */
-/** Words that open a determined noun phrase or stand for one (an object): what follows a verb, never an adjective. */
-const OBJECT_OPENERS = new Set([
-  'the', 'a', 'an', 'any', 'all', 'each', 'every', 'its', 'their', 'your', 'our', 'his', 'her', 'my', 'this', 'these',
-  'those', 'it', 'them', 'him', 'us', 'me',
-]);
-
-/**
- * Tenth round: the adjective form of a word that is also a verb (clear, secure, clean, free, empty, complete, correct…)
- * stands right before an object, a determiner or an object pronoun: it is the verb ("… and clear any cookies", "clean
- * them"). The tagger reads it as an adjective when no modal stands right before it.
- */
-function verbBeforeObject(tokens: readonly Token[], i: number): boolean {
-  const next = tokens[i + 1];
-  if (next === undefined || next.kind !== 'word' || next.sentence !== tokens[i]!.sentence || next.quoted || next.code) return false;
-  // Adjacent in the text: a code span blanked between them ("a regular `PersistentVolume` this field …") is a noun.
-  if (next.start - tokens[i]!.end > 1) return false;
-  if (!OBJECT_OPENERS.has(next.norm)) return false;
-  return true;
-}
-
 function followsModal(tokens: readonly Token[], i: number): boolean {
   let j = i - 1;
   if (MODAL_ADVERBS.has(tokens[j]?.norm ?? '') && tokens[j]!.kind === 'word' && tokens[j]!.sentence === tokens[i]!.sentence) j--;
@@ -1278,26 +1258,36 @@ function followsModal(tokens: readonly Token[], i: number): boolean {
   return m !== undefined && m.kind === 'word' && m.sentence === tokens[i]!.sentence && VERB_MODALS.has(m.norm);
 }
 
+/** Words that open a determined noun phrase or stand for one (an object): what follows a verb, never an adjective. */
+const OBJECT_OPENERS = new Set([
+  'the', 'a', 'an', 'any', 'all', 'each', 'every', 'its', 'their', 'your', 'our', 'his', 'her', 'my', 'this', 'these',
+  'those', 'it', 'them', 'him', 'us', 'me',
+]);
+
 /** Adjectives that are also verbs of an action on a thing: clear the cache, secure the channel, empty the queue. */
 const VERB_ADJECTIVES = new Set(['clear', 'secure', 'clean', 'empty', 'free', 'open', 'close', 'slow']);
-/** Determiners that open the object of a verb. */
-const OBJECT_DETERMINERS = /^(?:the|a|an|all|any|each|every|its|their|his|her|our|your|this|that|these|those)$/;
 
 /**
- * "… SHALL redirect to the login page and clear stored credentials": after "and"/"or", with a modal up to 16 tokens
- * earlier in the sentence, such a word before the opening of an object (a determiner, or a participle before its
- * noun) is a second verb. "show a message and clear instructions" (no object opener after it) keeps the adjective.
+ * The adjective form of a word that is also a verb (clear, secure, clean, free, empty, complete, correct…) is the verb
+ * when the opening of its object follows it, adjacent in the text (a code span blanked between them, "a regular
+ * `PersistentVolume` this field …", is a noun):
+ *  - a determiner or an object pronoun, wherever it stands ("… and clear any cookies", "clean them"): an adjective
+ *    cannot take a determined noun phrase after it. "clear that …" (a clause) and "a clear summary" stay;
+ *  - a participle before its noun ("stored credentials", "pending jobs"), when the word is joined by "and"/"or" to the
+ *    verb of a modal up to 16 tokens before it ("… SHALL redirect to the login page and clear stored credentials"). A
+ *    gerund that ends the phrase is the adjective's noun ("and clear messaging"), and "show a message and clear
+ *    instructions" (no object opener after it) keeps the adjective.
+ * The tagger reads such a word as an adjective when no modal stands right before it.
  */
-function coordinatedVerb(tokens: readonly Token[], i: number): boolean {
+function verbBeforeObject(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (!VERB_ADJECTIVES.has(t.norm) || !/^(?:and|or)$/.test(tokens[i - 1]?.norm ?? '')) return false;
   const next = tokens[i + 1];
-  if (next === undefined || next.kind !== 'word' || next.sentence !== t.sentence) return false;
-  // The object opens with a determiner, or a participle before its noun ("stored credentials", "pending jobs"); a
-  // gerund that ends the phrase is the adjective's noun ("clear messaging").
+  if (next === undefined || next.kind !== 'word' || next.sentence !== t.sentence || next.quoted || next.code) return false;
+  if (next.start - t.end > 1) return false;
+  if (OBJECT_OPENERS.has(next.norm)) return true;
+  if (!VERB_ADJECTIVES.has(t.norm) || !/^(?:and|or)$/.test(tokens[i - 1]?.norm ?? '')) return false;
   const after = tokens[i + 2];
-  const participle = /^[a-z]+(?:ed|ing)$/.test(next.norm) && after?.kind === 'word' && after.sentence === t.sentence && !/^(?:and|or)$/.test(after.norm);
-  if (!OBJECT_DETERMINERS.test(next.norm) && !participle) return false;
+  if (!/^[a-z]+(?:ed|ing)$/.test(next.norm) || after?.kind !== 'word' || after.sentence !== t.sentence || /^(?:and|or)$/.test(after.norm)) return false;
   for (let j = i - 2; j >= 0 && j >= i - 16 && tokens[j]!.sentence === t.sentence; j--) {
     if (tokens[j]!.kind === 'word' && VERB_MODALS.has(tokens[j]!.norm)) return true;
   }
@@ -1357,7 +1347,14 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (end - start === 1 && otherSense(ctx, start)) return undefined;
   // "- **WHEN** some tasks are incomplete": a scenario's condition step names a situation; "some" there is existential
   // (at least one), nothing a test could not set up. "The CLI MUST retry some requests" still asks how many.
-  if (tokens[start]!.norm === 'some' && end - start === 1 && CONDITION_STEPS.has(scenarioStep(ctx.block.text)?.step ?? 'then')) return undefined;
+  // Eleventh round: the same for "several" and "various" (more than one, no magnitude): "- **WHEN** several artifacts
+  // are ready at once"; "many" and "few" (a magnitude) still ask.
+  // The word stands in the condition itself: an EARS criterion "WHEN … THEN the system SHALL include various lengths"
+  // opens with WHEN too, and its outcome is asked.
+  if (EXISTENTIAL.has(tokens[start]!.norm) && end - start === 1 && CONDITION_STEPS.has(scenarioStep(ctx.block.text)?.step ?? 'then') && !outcomeBefore(ctx, start)) return undefined;
+  // "SHOULD set a timer … in case some objects are still inbound", "if some entries fail": "some" as the subject of a
+  // condition is existential (at least one), as in a scenario's WHEN step. "MUST retry some requests" still asks.
+  if (EXISTENTIAL.has(tokens[start]!.norm) && end - start === 1 && existentialCondition(tokens, start)) return undefined;
   // "framed by some other origin than the one used": "some other" is "a different", no amount.
   if (tokens[start]!.norm === 'some' && end - start === 1 && nextWord === 'other') return undefined;
   // Tenth round: "restrict delivery of some or all header fields", "all or some of the records": a free choice of any
@@ -1463,6 +1460,10 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "it is RECOMMENDED, for usability reasons, that …": the reason the requirement gives, not what it requires.
   if (reasonGiven(tokens, c)) return undefined;
   if (c.category === 'comparative' && pairedComparative(ctx, c)) return undefined;
+  // "a timer of at least the larger of SUBGROUP_DELIVERY_TIMEOUT or OBJECT_DELIVERY_TIMEOUT", "the smaller of the two
+  // limits": a comparative that picks one of the things it names is a maximum or a minimum, exact. "a larger set of
+  // peers" (no "the" before it, the "of" after its noun) stays.
+  if (c.category === 'comparative' && choiceAmong(tokens, c)) return undefined;
   // "Implementations … MAY choose to start with smaller initial reordering thresholds": a comparative in a permission is
   // measured against what the spec does otherwise (its default); nothing a test must check is left open. In an
   // obligation ("MUST use smaller thresholds") it is.
@@ -1483,6 +1484,23 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.category === 'comparative' && c.word && (c.word.dimension === 'size' || c.word.dimension === 'quantity') && namesLimit(ctx, start)) return undefined;
   // "the endpoint MUST close the send stream gracefully": a graceful close is TCP's FIN, not a quality.
   if (c.word?.base === 'graceful' && closeVerbNear(tokens, start)) return undefined;
+  // "SHOULD gracefully fall back to polling", "degrade gracefully to read-only mode": the behaviour on failure that
+  // "graceful" asks for is named (what it falls back or degrades to). "handle errors gracefully" stays.
+  if (c.word?.base === 'graceful' && fallbackNamed(tokens, start, end)) return undefined;
+  // "reject it with the appropriate `NOT_SUPPORTED` error code", "reject it with a clear "code already in use"
+  // message": a constant or the exact wording named in the noun phrase says which one; "the appropriate error code" and
+  // "the appropriate `Content-Type` header" (a field, its value open) stay.
+  if (c.word?.dimension === 'quality' && c.word.form === 'adj' && namedInPlace(ctx, end)) return undefined;
+  // "MUST expire shortly after it is issued … A maximum authorization code lifetime of 10 minutes is RECOMMENDED.": the
+  // next sentence bounds the same thing in time units; "shortly" alone, or a next sentence about something else, stays.
+  if (TIME_DIMENSIONS.has(c.word?.dimension ?? dimensionOfEntry(c.entry) ?? '') && boundNext(ctx, c)) return undefined;
+  // "SHALL document the real-time cost calculation API endpoint": a word of time in the object of a verb of documenting
+  // describes the thing documented (named by it), not the document; "document the API clearly" and "document clear
+  // steps" (qualities of the document) stay.
+  if (TIME_DIMENSIONS.has(c.word?.dimension ?? dimensionOfEntry(c.entry) ?? '') && documentedThing(tokens, start)) return undefined;
+  // "allow the user to optionally add notes", "the client MAY optionally include it": the clause names whose choice it is
+  // (the agent a verb of permission lets, or the subject of a permission). "The system SHALL optionally log it" stays.
+  if (c.entry?.term === 'optionally' && end - start === 1 && chooserNamed(tokens, start)) return undefined;
   // "at least 1200 bytes, adding PADDING frames as necessary": the stated bound says what is necessary.
   if (c.category === 'escape' && /^(?:necessary|needed)$/.test(tokens[end - 1]!.norm) && sentenceHasBound(ctx, start)) return undefined;
   // "at other times, such as when traffic volume is low": wording inside an example illustrates, it does not require.
@@ -1854,6 +1872,158 @@ const CLOSE_VERBS = /^(?:close|closes|closed|closing|shut|shuts|shutdown|termina
 /** A verb of closing within the clause before "gracefully" (or "graceful" before "close", "shutdown"). */
 function closeVerbNear(tokens: Token[], at: number): boolean {
   for (let k = Math.max(0, at - 6); k <= at + 1 && k < tokens.length; k++) if (k !== at && tokens[k]!.clause === tokens[at]!.clause && CLOSE_VERBS.test(tokens[k]!.norm)) return true;
+  return false;
+}
+
+/**
+ * "the larger of A or B", "the smaller of the two", "the greater of both": "the", the comparative, "of", then within
+ * 8 tokens of the sentence "or"/"and" joining the candidates, or "two"/"both".
+ */
+function choiceAmong(tokens: Token[], c: Candidate): boolean {
+  if (c.end - c.start !== 1 || tokens[c.start - 1]?.norm !== 'the' || tokens[c.end]?.norm !== 'of') return false;
+  const sentence = tokens[c.start]!.sentence;
+  for (let k = c.end + 1; k < tokens.length && k <= c.end + 8 && tokens[k]!.sentence === sentence; k++) {
+    const n = tokens[k]!.norm;
+    if (n === 'or' || n === 'and' || n === 'two' || n === 'both') return k > c.end + 1 || n === 'two' || n === 'both';
+    if (tokens[k]!.kind === 'punct' && n !== '-' && n !== '(' && n !== ')') return false;
+  }
+  return false;
+}
+
+/** A "THEN" or an RFC 2119 keyword stands before the word in its block: the word is in the outcome, not the condition. */
+function outcomeBefore(ctx: BlockContext, at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    const t = ctx.tokens[k]!;
+    if (t.kind === 'word' && (t.norm === 'then' || isKeyword(t))) return true;
+  }
+  return false;
+}
+
+/** Quantity words that say "at least one" or "more than one" and no magnitude. */
+const EXISTENTIAL: ReadonlySet<string> = new Set(['some', 'several', 'various']);
+
+/** "in case some …", "if some …", "when some …": "some" opens the subject of a condition. */
+function existentialCondition(tokens: Token[], at: number): boolean {
+  const prev = tokens[at - 1];
+  if (prev === undefined || prev.kind !== 'word' || prev.sentence !== tokens[at]!.sentence) return false;
+  if (prev.norm === 'case') return tokens[at - 2]?.norm === 'in';
+  return /^(?:if|when|whenever|unless|while|where|once)$/.test(prev.norm);
+}
+
+/** Verbs that make a description of a thing: its object names the thing described. */
+const DOCUMENTING_VERBS = /^(?:document|documents|documented|documenting|describe|describes|described|describing|diagram|diagrams)$/;
+
+/**
+ * A verb of documenting opens the clause's noun phrase the word stands in: up to 10 tokens back in the clause, no
+ * modal, keyword or punctuation between (hyphens and slashes apart). The word right after the verb is its adverb.
+ */
+function documentedThing(tokens: Token[], at: number): boolean {
+  const clause = tokens[at]!.clause;
+  for (let k = at - 1; k >= 0 && k >= at - 10 && tokens[k]!.clause === clause; k--) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct' && t.norm !== '-' && t.norm !== '/') return false;
+    if (t.kind !== 'word') continue;
+    if (VERB_MODALS.has(t.norm) || isKeyword(t)) return false;
+    if (DOCUMENTING_VERBS.test(t.norm)) return k < at - 1;
+  }
+  return false;
+}
+
+/** Verbs that grant a choice to their object: "allow the user to …", "let clients …". */
+const PERMITTING_VERBS = /^(?:allow|allows|allowed|allowing|let|lets|letting|enable|enables|enabling|permit|permits|permitted|permitting)$/;
+
+/**
+ * Whose choice "optionally" leaves is named: a verb of permission up to 6 tokens before it in its clause ("allow the
+ * user to optionally …"), or a modal of permission right before it ("MAY optionally", "can optionally").
+ */
+function chooserNamed(tokens: Token[], at: number): boolean {
+  const prev = tokens[at - 1]?.norm ?? '';
+  if (prev === 'may' || prev === 'can') return true;
+  const clause = tokens[at]!.clause;
+  for (let k = at - 1; k >= 0 && k >= at - 6 && tokens[k]!.clause === clause; k--) if (PERMITTING_VERBS.test(tokens[k]!.norm)) return true;
+  return false;
+}
+
+/** Verbs of falling back or degrading to something else: what "gracefully" asks for when they name their target. */
+const FALLBACK_VERBS = /^(?:fallback|fallbacks|fall|falls|falling|fell|degrade|degrades|degraded|degrading|revert|reverts|reverting|downgrade|downgrades)$/;
+
+/**
+ * A verb of falling back or degrading beside "gracefully" (2 tokens either side, same clause) and its target: "to"
+ * within the next 3 tokens after the verb ("gracefully fallback to polling", "degrade gracefully to read-only").
+ */
+function fallbackNamed(tokens: Token[], start: number, end: number): boolean {
+  const clause = tokens[start]!.clause;
+  for (let k = Math.max(0, start - 2); k < Math.min(tokens.length, end + 2); k++) {
+    if (k >= start && k < end) continue;
+    if (tokens[k]!.clause !== clause || !FALLBACK_VERBS.test(tokens[k]!.norm)) continue;
+    for (let j = k + 1; j <= k + 4 && j < tokens.length && tokens[j]!.clause === clause; j++) {
+      if (tokens[j]!.norm === 'to' && tokens[j + 1]?.kind === 'word' && tokens[j + 1]!.clause === clause) return true;
+    }
+  }
+  return false;
+}
+
+/** A constant's name: ALL_CAPS with a digit or an underscore (`NOT_SUPPORTED`, `E2BIG`), or a bare number (`404`). */
+const CONSTANT_NAME = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]+[0-9][A-Z0-9]*|[0-9]{3,})$/;
+
+/**
+ * A code span that names a constant stands right after the word, or after one or two words of its noun phrase ("the
+ * appropriate `NOT_SUPPORTED` error code", "the correct error code `PROTOCOL_VIOLATION`"); quoted wording stands right
+ * after the word, before its noun ("a clear "code already in use" message"). After the noun a quotation may be a
+ * figure of speech ("reasonable behavior "out of the box""), and stays a finding. Code spans are read from the spec
+ * text (the prose blanks them, offsets kept).
+ */
+function namedInPlace(ctx: BlockContext, end: number): boolean {
+  const { tokens } = ctx;
+  const text = ctx.specText ?? ctx.block.text;
+  const base = ctx.specText !== undefined ? ctx.block.start : 0;
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k <= end + 2 && k <= tokens.length; k++) {
+    const prev = tokens[k - 1]!;
+    const next = tokens[k];
+    if (k > end && (prev.kind !== 'word' || DETERMINERS.has(prev.norm) || PHRASE_ENDS.has(prev.norm) || prev.sentence !== sentence)) return false;
+    if (k === end && next?.quoted && next.sentence === sentence) return true;
+    const gap = text.slice(base + prev.end, base + (next?.start ?? prev.end + 80));
+    const code = /^\s*`([^`\n]+)`/.exec(gap);
+    if (code) return CONSTANT_NAME.test(code[1]!.trim());
+    if (!next || next.sentence !== sentence) return false;
+  }
+  return false;
+}
+
+/** Dimensions measured in time units. */
+const TIME_DIMENSIONS: ReadonlySet<string> = new Set(['speed', 'recency', 'frequency']);
+
+/** Nouns and adjectives of a limit: "a maximum lifetime of 10 minutes", "a limit of 5 seconds". */
+const BOUND_WORDS = new Set(['maximum', 'minimum', 'max', 'min', 'limit']);
+
+/**
+ * The next sentence of the block bounds, in time units, a noun the word's sentence names: "The code MUST expire
+ * shortly after it is issued. A maximum authorization code lifetime of 10 minutes is RECOMMENDED." A number with a
+ * time unit, a word of a limit ("maximum", "limit"), and a content word of four letters or more the two sentences
+ * share. "Send feedback periodically. The sender MUST process it within one round trip." (a deadline of another act)
+ * stays.
+ */
+function boundNext(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[c.start]!.sentence;
+  const here = ctx.sentences[sentence];
+  const next = ctx.sentences[sentence + 1];
+  if (!here || !next) return false;
+  let unit = false;
+  let bound = false;
+  const words = new Set<string>();
+  for (let k = next[0]; k <= next[1] && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if ((t.kind === 'number' || NUMBER_WORDS.has(t.norm)) && TIME_UNITS.has(tokens[k + 1]?.norm ?? '')) unit = true;
+    if (BOUND_WORDS.has(t.norm)) bound = true;
+    if (t.kind === 'word' && t.norm.length >= 4 && !GENERIC_WORDS.has(t.norm)) words.add(t.norm);
+  }
+  if (!unit || !bound) return false;
+  for (let k = here[0]; k <= here[1] && k < tokens.length; k++) {
+    if (k >= c.start && k < c.end) continue;
+    if (tokens[k]!.kind === 'word' && words.has(tokens[k]!.norm) && !TIME_UNITS.has(tokens[k]!.norm)) return true;
+  }
   return false;
 }
 
@@ -2379,13 +2549,14 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   if (isAcronym(tokens, i)) return false;
   // Right after a modal it is the verb: "Endpoints MUST clear the state", "the UA SHOULD not secure …".
   if (c.pattern === 'class' && i === c.start && w.form === 'adj' && followsModal(tokens, i)) return false;
-  // "SHALL redirect to the login page and clear stored credentials": a verb joined to the modal's verb by "and".
-  if (c.pattern === 'class' && i === c.start && w.form === 'adj' && coordinatedVerb(tokens, i)) return false;
-  // Tenth round: before a determiner or an object pronoun it is a verb, wherever it stands ("invalidate all tokens and
-  // clear any session cookies", "secure them"): an adjective cannot take a determined noun phrase after it. "clear that …"
-  // (a clause, not a noun phrase) and "a clear summary" stay.
+  // Before the opening of an object it is the verb: "invalidate all tokens and clear any session cookies", "secure
+  // them", "SHALL redirect to the login page and clear stored credentials". "clear that …" and "a clear summary" stay.
   if (c.pattern === 'class' && i === c.start && w.form === 'adj' && verbBeforeObject(tokens, i)) return false;
   if (w.form === 'noun' && NOUNS_NOT_FLAGGED.has(t.norm)) return false;
+  // Eleventh round: "scalability tests", "usability testing", "scalability requirements": a noun of quality that
+  // modifies the noun after it names a kind or a topic (tests of scalability); it requires no level of it. "MUST
+  // ensure scalability across nodes" stays.
+  if (w.form === 'noun' && i === c.start && c.end - c.start === 1 && nounModifier(ctx, i)) return false;
   // "environment-appropriate": the tagger tags the compound's first part ("environment", a noun); the suffix makes it
   // an adjective or adverb.
   if (!CLASS_WORDS.has(t.norm) && t.norm.includes('-')) return true;
@@ -2394,6 +2565,14 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   if (pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'DET' || pos === 'NUM') return c.pattern === 'amount';
   if (pos === 'PROPN') return sentenceStart || t.raw === t.raw.toUpperCase();
   return pos === 'ADJ' || pos === 'ADV' || pos === 'X';
+}
+
+/** The word right after (adjacent, same clause, a word) is tagged a noun: the word is a noun's modifier. */
+function nounModifier(ctx: BlockContext, i: number): boolean {
+  const { tokens } = ctx;
+  const next = tokens[i + 1];
+  if (next === undefined || next.kind !== 'word' || next.clause !== tokens[i]!.clause || next.quoted || next.code || next.start - tokens[i]!.end > 1) return false;
+  return posOf(ctx, i + 1) === 'NOUN';
 }
 
 /**

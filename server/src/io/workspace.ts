@@ -33,6 +33,11 @@ export interface LoadOptions {
   workers?: number;
   /** The rules that decide what is in the workspace (the server keeps them for its file events). */
   rules?: WorkspaceRules;
+  /**
+   * A batch run (`clarify check`, `clarify report`): no file of the index will be edited, so what only an edit reads is
+   * not kept (IndexOptions.batch) [^big_documents].
+   */
+  batch?: boolean;
 }
 
 /** Below this many files to read, worker threads cost more to start (~100 ms each) than they save. */
@@ -54,7 +59,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const absRoot = path.resolve(root);
   const { config: fileConfig, problems } = await readConfig(absRoot);
   const config = mergeConfig(fileConfig, options.overrides);
-  const index = new WorkspaceIndex(config);
+  const index = new WorkspaceIndex(config, { batch: options.batch ?? false });
   index.setConfigProblems(problems);
   const rules = options.rules ?? (await WorkspaceRules.of(absRoot));
   const walked = await walkWorkspace(absRoot, { ...(options.signal ? { signal: options.signal } : {}), rules });
@@ -96,7 +101,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   let next = 0;
   const workers = options.workers ?? Math.min(4, os.availableParallelism());
   if (workers > 0 && toRead.length >= WORKER_MIN_FILES) {
-    const done = await readInWorkers(absRoot, config, toRead, workers, index, skipped, options.signal);
+    const done = await readInWorkers({ root: absRoot, config, batch: options.batch ?? false }, toRead, workers, index, skipped, options.signal);
     bytes += done.bytes;
     // Whatever a failed worker left undone is read here.
     toRead.splice(0, toRead.length, ...toRead.filter((rel) => !done.handled.has(rel)));
@@ -133,8 +138,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
  * Never fails: a worker that cannot start or dies leaves its files to the caller (`handled` says which are done).
  */
 async function readInWorkers(
-  root: string,
-  config: ClarifierConfig,
+  init: WorkerInit,
   paths: string[],
   count: number,
   index: WorkspaceIndex,
@@ -152,7 +156,7 @@ async function readInWorkers(
     new Promise<void>((resolve) => {
       let worker: Worker;
       try {
-        worker = new Worker(script, { workerData: { clarifierIndexWorker: { root, config } satisfies WorkerInit } });
+        worker = new Worker(script, { workerData: { clarifierIndexWorker: init } });
       } catch {
         resolve();
         return;

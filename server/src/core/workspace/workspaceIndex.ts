@@ -125,6 +125,14 @@ const README_LIKE = /^(readme|index|changelog|license|contributing)$/i;
 /** Specs at least this long keep their chunk facts between parses: an edit re-parses only the section it touched. */
 const CHUNK_CACHE_MIN_LENGTH = 32 * 1024;
 
+export interface IndexOptions {
+  /**
+   * A batch index: every file is read once and none is edited (`clarify check`, `clarify report`, the workers of the
+   * first scan of such a run), so what only an edit reads is not kept (see WorkspaceIndex.keepsEditState).
+   */
+  batch?: boolean;
+}
+
 /** Per-file facts of an index, as plain data (from a worker thread, or to and from the on-disk cache). */
 export interface FileFacts {
   path: string;
@@ -186,8 +194,16 @@ export class WorkspaceIndex {
   private cached?: IndexModel;
   private changes: Set<string> | 'all' = 'all';
 
-  constructor(readonly config: ClarifierConfig) {
+  /**
+   * Whether the index keeps what only the next edit of a file reads: a big spec's chunk facts, its layout and its
+   * signature. A batch run (`clarify check`) reads each file once and never edits one: it keeps none of them (the
+   * 200,000-reference spec's text and a second list of its references, 4.4 MB) [^big_documents].
+   */
+  private readonly keepsEditState: boolean;
+
+  constructor(readonly config: ClarifierConfig, options: IndexOptions = {}) {
     this.classifier = new PathClassifier(config, isSourcePath);
+    this.keepsEditState = !options.batch;
   }
 
   roleOf(path: string): FileRole {
@@ -212,9 +228,9 @@ export class WorkspaceIndex {
     let affected: Set<string> | undefined;
     if (role === 'spec') {
       const { facts, chunks, cache, layout } = parseSpecChunked(path, text, this.chunkCaches.get(path), true, true, this.layouts.get(path));
-      if (text.length >= CHUNK_CACHE_MIN_LENGTH) this.chunkCaches.set(path, cache);
+      if (text.length >= CHUNK_CACHE_MIN_LENGTH && this.keepsEditState) this.chunkCaches.set(path, cache);
       else this.chunkCaches.delete(path);
-      if (layout && text.length >= CHUNK_CACHE_MIN_LENGTH) this.layouts.set(path, layout);
+      if (layout && text.length >= CHUNK_CACHE_MIN_LENGTH && this.keepsEditState) this.layouts.set(path, layout);
       else this.layouts.delete(path);
       (this.specs = this.cow(this.specs)).set(path, facts);
       // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
@@ -236,7 +252,7 @@ export class WorkspaceIndex {
         const built = base.withSpec(path, before.spec, facts, maps);
         if (built) [patched, affected] = [built.model, built.affected];
       }
-      this.signatures.set(path, signature);
+      if (this.keepsEditState) this.signatures.set(path, signature);
     } else if (role === 'code') {
       const facts = this.codeFacts(path, text);
       (this.code = this.cow(this.code)).set(path, facts);
@@ -311,7 +327,7 @@ export class WorkspaceIndex {
     this.hashes.set(facts.path, facts.hash);
     this.removeFacts(facts.path);
     this.layouts.delete(facts.path);
-    if (facts.chunks) {
+    if (facts.chunks && this.keepsEditState) {
       this.chunkCaches.set(facts.path, facts.chunks);
       // The chunks of the worker's parse, in order (a Map keeps insertion order; a repeated chunk is one entry, and a
       // signature that misses it only costs the first edit a rebuild).

@@ -702,18 +702,24 @@ const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * Model objects one file made, each with where it came from: the kind and index of its facts entry and its source, the
  * facts object it was made from (unchanged source, unchanged object; read with sourceAt). Parallel arrays, not an
  * object per entry: a spec with 200,000 footnote references makes 400,000 entries, which as objects cost ~22 MB
- * [^big_documents]. The kind and the index are typed arrays (a byte and four bytes an entry, read with fromAt and
- * indexAt), not arrays of eight bytes an element: 4.4 MB less for those 400,000 entries. Most sources need no slot of
- * their own: a heading clause is its own source and a footnote's clause or reference holds its reference (`ref`); only
- * the others (definitions, links, mentions) are kept, in `others`, found through `ranks` (four bytes an entry, made
- * when a file has such an entry: 4.1 MB less for those 400,000 entries than an array of every source).
+ * [^big_documents]. The kind and the index are runs (read with fromAt and indexAt): entries made one after another from
+ * consecutive entries of one facts list (a spec's headings, its footnote references, ...) are one run of three numbers
+ * (first entry, kind, first index), not a byte and four bytes an entry: for the 200,000-reference spec's 400,000 entries
+ * a few runs, not 2.6 MB of typed arrays (and 4.4 MB of arrays of eight bytes an element before those). Most sources
+ * need no slot of their own: a heading clause is its own source and a footnote's clause or reference holds its
+ * reference (`ref`); only the others (definitions, links, mentions) are kept, in `others`, found through `ranks` (four
+ * bytes an entry, made when a file has such an entry: 4.1 MB less for those 400,000 entries than an array of every
+ * source).
  */
 class Made<F extends string, T extends object> {
-  private fromCodes = new Uint8Array(8);
-  private indexes = new Uint32Array(8);
+  /** Runs of entries, three numbers each: the first entry, the kind's code (its place in `kinds`), the first index. */
+  private runs = new Uint32Array(12);
+  private runCount = 0;
+  /** The run last read: reading the entries in order finds each in it or the next. */
+  private lastRun = 0;
   /**
-   * For an entry whose source is not derived from what it made: the source's place in `others`, plus one (0: derived).
-   * Made on the first such entry: a file of headings and footnotes has none.
+   * For an entry whose source is not derived from what it made: the source's place in `others`, plus one (0: derived;
+   * an entry past its end: 0). Made on the first such entry: a file of headings and footnotes has none.
    */
   private ranks: Uint32Array | undefined;
   private readonly others: object[] = [];
@@ -726,14 +732,34 @@ class Made<F extends string, T extends object> {
     return this.made.length;
   }
 
+  /** The run holding entry `i` (0 <= i < length). */
+  private runOf(i: number): number {
+    const runs = this.runs;
+    const count = this.runCount;
+    const r = this.lastRun;
+    if (runs[3 * r]! <= i) {
+      if (r + 1 === count || runs[3 * (r + 1)]! > i) return r;
+      if (r + 2 === count || runs[3 * (r + 2)]! > i) return (this.lastRun = r + 1);
+    }
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[3 * mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.lastRun = lo);
+  }
+
   /** The kind of facts entry entry `i` was made from. */
   fromAt(i: number): F {
-    return this.kinds[this.fromCodes[i]!]!;
+    return this.kinds[this.runs[3 * this.runOf(i) + 1]!]!;
   }
 
   /** The index of entry `i`'s facts entry in its list. */
   indexAt(i: number): number {
-    return this.indexes[i]!;
+    const r = 3 * this.runOf(i);
+    return this.runs[r + 2]! + (i - this.runs[r]!);
   }
 
   /** The facts object entry `i` was made from. */
@@ -744,23 +770,33 @@ class Made<F extends string, T extends object> {
 
   push(from: F, index: number, made: T, source: object): void {
     const i = this.made.length;
-    if (i === this.indexes.length) {
-      const codes = new Uint8Array(i * 2);
-      codes.set(this.fromCodes);
-      this.fromCodes = codes;
-      const indexes = new Uint32Array(i * 2);
-      indexes.set(this.indexes);
-      this.indexes = indexes;
-      if (this.ranks) {
-        const ranks = new Uint32Array(i * 2);
-        ranks.set(this.ranks);
-        this.ranks = ranks;
+    const code = this.kinds.indexOf(from);
+    const n = this.runCount;
+    const last = 3 * (n - 1);
+    if (n === 0 || this.runs[last + 1] !== code || this.runs[last + 2]! + (i - this.runs[last]!) !== index) {
+      if (3 * n === this.runs.length) {
+        const runs = new Uint32Array(this.runs.length * 2);
+        runs.set(this.runs);
+        this.runs = runs;
       }
+      this.runs[3 * n] = i;
+      this.runs[3 * n + 1] = code;
+      this.runs[3 * n + 2] = index;
+      this.runCount = n + 1;
     }
-    this.fromCodes[i] = this.kinds.indexOf(from);
-    this.indexes[i] = index;
-    if (derivedSource(made) !== source) (this.ranks ??= new Uint32Array(this.indexes.length))[i] = this.others.push(source);
+    if (derivedSource(made) !== source) this.rankSlots(i)[i] = this.others.push(source);
     this.made.push(made);
+  }
+
+  /** `ranks`, made or grown to hold entry `i`. */
+  private rankSlots(i: number): Uint32Array {
+    let ranks = this.ranks;
+    if (!ranks || i >= ranks.length) {
+      const grown = new Uint32Array(Math.max(8, 2 * Math.max(i + 1, this.made.length)));
+      if (ranks) grown.set(ranks);
+      this.ranks = ranks = grown;
+    }
+    return ranks;
   }
 
   /**
@@ -769,12 +805,12 @@ class Made<F extends string, T extends object> {
    */
   copy(): Made<F, T> {
     const out = new Made<F, T>(this.kinds);
-    out.fromCodes = this.fromCodes.slice();
-    out.indexes = this.indexes.slice();
+    out.runs = this.runs.slice(0, Math.max(3, 3 * this.runCount));
+    out.runCount = this.runCount;
     (out as { made: T[] }).made = this.made.slice();
     if (this.ranks) {
-      const ranks = new Uint32Array(this.indexes.length);
-      for (let i = 0; i < this.made.length; i++) {
+      const ranks = new Uint32Array(this.ranks.length);
+      for (let i = 0; i < Math.min(this.made.length, this.ranks.length); i++) {
         const rank = this.ranks[i]!;
         if (rank !== 0) ranks[i] = out.others.push(this.others[rank - 1]!);
       }
@@ -787,8 +823,8 @@ class Made<F extends string, T extends object> {
   replace(i: number, made: T, source: object): void {
     this.made[i] = made;
     if (derivedSource(made) === source) {
-      if (this.ranks) this.ranks[i] = 0;
-    } else (this.ranks ??= new Uint32Array(this.indexes.length))[i] = this.others.push(source);
+      if (this.ranks && i < this.ranks.length) this.ranks[i] = 0;
+    } else this.rankSlots(i)[i] = this.others.push(source);
   }
 }
 

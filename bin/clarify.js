@@ -3,10 +3,6 @@
 // Thin launcher: the CLI is bundled by esbuild into dist/cli.js (built by `npm install` via `prepare`).
 const path = require('node:path');
 const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
-// A batch run keeps V8's young generation at its first size from the start, as `check` and `report` do once their
-// arguments are read (see runCheck in server/src/cli/main.ts): loading the bundle would otherwise grow it to 8 MB
-// semispaces, which stay resident through the run [^big_documents].
-if (process.argv[2] === 'check' || process.argv[2] === 'report') require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
 let main;
 try {
   main = require(bundle).main;

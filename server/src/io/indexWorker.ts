@@ -12,6 +12,8 @@ import { readTextFileSync, type Skipped } from './walk';
 export interface WorkerInit {
   root: string;
   config: ClarifierConfig;
+  /** The main index is a batch index: no chunk facts are sent (it would not keep them). */
+  batch: boolean;
 }
 
 export interface BatchResult {
@@ -22,11 +24,11 @@ export interface BatchResult {
 }
 
 if (parentPort && (workerData as { clarifierIndexWorker?: WorkerInit } | undefined)?.clarifierIndexWorker) {
-  const { root, config } = (workerData as { clarifierIndexWorker: WorkerInit }).clarifierIndexWorker;
+  const { root, config, batch: batchIndex } = (workerData as { clarifierIndexWorker: WorkerInit }).clarifierIndexWorker;
   const port = parentPort;
   port.on('message', (batch: string[]) => {
     // A fresh index per batch: the facts go to the main thread, nothing needs to stay here.
-    const index = new WorkspaceIndex(config);
+    const index = new WorkspaceIndex(config, { batch: batchIndex });
     const result: BatchResult = { facts: [], skipped: [], bytes: 0 };
     for (const rel of batch) {
       const read = readTextFileSync(path.join(root, rel));

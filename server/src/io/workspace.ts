@@ -33,6 +33,11 @@ export interface LoadOptions {
   workers?: number;
   /** The rules that decide what is in the workspace (the server keeps them for its file events). */
   rules?: WorkspaceRules;
+  /**
+   * A batch run (`clarify check`, `clarify report`): no file of the index will be edited, so what only an edit reads is
+   * not kept (IndexOptions.batch) [^big_documents].
+   */
+  batch?: boolean;
 }
 
 /** Below this many files to read, worker threads cost more to start (~100 ms each) than they save. */
@@ -68,7 +73,8 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const absRoot = path.resolve(root);
   const { config: fileConfig, problems } = await readConfig(absRoot);
   const config = mergeConfig(mergeConfig(fileConfig, options.overrides), benchOverrides(process.env['CLARIFIER_BENCH_OFF']));
-  const index = new WorkspaceIndex(config);
+  const batch = options.batch ?? false;
+  const index = new WorkspaceIndex(config, { batch });
   index.setConfigProblems(problems);
   const rules = options.rules ?? (await WorkspaceRules.of(absRoot));
   const cache = options.cacheDir ? await IndexCache.open(options.cacheDir, absRoot, config) : undefined;
@@ -82,7 +88,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const onFile = (rel: string): void => {
     if (pool || !early) return;
     const role = index.roleOf(rel);
-    if (role !== 'other' && role !== 'config' && ++found >= WORKER_MIN_FILES) pool = startWorkers(absRoot, config, workers);
+    if (role !== 'other' && role !== 'config' && ++found >= WORKER_MIN_FILES) pool = startWorkers({ root: absRoot, config, batch }, workers);
   };
   let walked: Awaited<ReturnType<typeof walkWorkspace>>;
   try {
@@ -127,7 +133,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   let bytes = 0;
   let next = 0;
   if (workers > 0 && toRead.length >= WORKER_MIN_FILES) {
-    const done = await readInWorkers(pool ?? startWorkers(absRoot, config, workers), toRead, index, skipped, options.signal);
+    const done = await readInWorkers(pool ?? startWorkers({ root: absRoot, config, batch }, workers), toRead, index, skipped, options.signal);
     bytes += done.bytes;
     // Whatever a failed worker left undone is read here.
     toRead.splice(0, toRead.length, ...toRead.filter((rel) => !done.handled.has(rel)));
@@ -165,13 +171,13 @@ interface WorkerSlot {
 }
 
 /** Starts the worker threads of a first scan (none when the worker script is missing or a thread cannot start). */
-function startWorkers(root: string, config: ClarifierConfig, count: number): WorkerSlot[] {
+function startWorkers(init: WorkerInit, count: number): WorkerSlot[] {
   const script = path.join(__dirname, 'indexWorker.js');
   if (!fs.existsSync(script)) return [];
   const slots: WorkerSlot[] = [];
   for (let i = 0; i < count; i++) {
     try {
-      const slot: WorkerSlot = { worker: new Worker(script, { workerData: { clarifierIndexWorker: { root, config } satisfies WorkerInit } }), failed: false };
+      const slot: WorkerSlot = { worker: new Worker(script, { workerData: { clarifierIndexWorker: init } }), failed: false };
       // Listened to from the start: an error before its first batch (it cannot load) leaves the slot unused.
       slot.worker.on('error', () => {
         slot.failed = true;

@@ -490,7 +490,6 @@ export interface ChunkEntry {
     /** The placed headings with their document slugs from the last assembly, by heading index (reused while equal). */
     slugged?: HeadingInfo[];
   };
-  byOffset?: { start: number; prose: ProseBlock[] };
   /** Free for the index: results of later passes over this chunk (the ambiguity pass). */
   derived?: unknown;
   /** What the chunk declares to other files (see chunkSignature). */
@@ -817,29 +816,38 @@ const shiftPos = (p: Position, dl: number): Position => ({ line: p.line + dl, ch
 const shiftRange = (r: Range, dl: number): Range => ({ start: shiftPos(r.start, dl), end: shiftPos(r.end, dl) });
 
 /**
+ * A chunk's prose blocks shifted to where the chunk starts, by the chunk's own blocks (one list per chunk entry), kept
+ * while the chunk stays there: the next parse reads them again for an unchanged chunk at the same place.
+ */
+const proseAt = new WeakMap<ProseBlock[], { start: number; prose: ProseBlock[] }>();
+
+/**
  * The document's prose blocks, computed when first read: a keystroke shifts the offsets of every block after it, and
  * only the features that read prose of the whole document (the LLM pass, completion context) pay for the shift.
+ * Until then the facts hold each chunk's blocks and start, not the chunk (its text, its other facts): an index that
+ * keeps no chunk (a batch run) keeps only what this reads [^big_documents].
  */
 function lazyProse(out: SpecFacts, chunks: PlacedChunk[]): void {
   let prose: ProseBlock[] | undefined;
+  let pieces: { blocks: ProseBlock[]; start: number }[] | undefined = chunks.map(({ entry, start }) => ({ blocks: entry.facts.prose, start }));
   Object.defineProperty(out, 'prose', {
     enumerable: true,
     configurable: true,
     get(): ProseBlock[] {
       if (!prose) {
         prose = [];
-        for (const { entry, start } of chunks) {
-          const f = entry.facts;
-          if (entry.byOffset?.start !== start) {
-            entry.byOffset = { start, prose: start === 0 ? f.prose : f.prose.map((b) => ({ ...b, start: b.start + start, end: b.end + start })) };
-          }
-          for (const b of entry.byOffset.prose) prose.push(b);
+        for (const { blocks, start } of pieces!) {
+          let at = proseAt.get(blocks);
+          if (at?.start !== start) proseAt.set(blocks, (at = { start, prose: start === 0 ? blocks : blocks.map((b) => ({ ...b, start: b.start + start, end: b.end + start })) }));
+          for (const b of at.prose) prose.push(b);
         }
+        pieces = undefined;
       }
       return prose;
     },
     set(value: ProseBlock[]): void {
       prose = value;
+      pieces = undefined;
     },
   });
 }

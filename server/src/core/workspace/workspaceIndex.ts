@@ -126,6 +126,14 @@ const README_LIKE = /^(readme|index|changelog|license|contributing)$/i;
 /** Specs at least this long keep their chunk facts between parses: an edit re-parses only the section it touched. */
 const CHUNK_CACHE_MIN_LENGTH = 32 * 1024;
 
+export interface IndexOptions {
+  /**
+   * A batch index: every file is read once and none is edited (`clarify check`, `clarify report`, the workers of the
+   * first scan of such a run), so what only an edit reads is not kept (see WorkspaceIndex.keepsEditState).
+   */
+  batch?: boolean;
+}
+
 /** Per-file facts of an index, as plain data (from a worker thread, or to and from the on-disk cache). */
 export interface FileFacts {
   path: string;
@@ -189,8 +197,16 @@ export class WorkspaceIndex {
   private cached?: IndexModel;
   private changes: Set<string> | 'all' = 'all';
 
-  constructor(readonly config: ClarifierConfig) {
+  /**
+   * Whether the index keeps what only the next edit of a file reads: a big spec's chunk facts, its layout and its
+   * signature. A batch run (`clarify check`) reads each file once and never edits one: it keeps none of them (the
+   * 200,000-reference spec's text and a second list of its references, 4.4 MB) [^big_documents].
+   */
+  private readonly keepsEditState: boolean;
+
+  constructor(readonly config: ClarifierConfig, options: IndexOptions = {}) {
     this.classifier = new PathClassifier(config, isSourcePath);
+    this.keepsEditState = !options.batch;
   }
 
   roleOf(path: string): FileRole {
@@ -215,9 +231,9 @@ export class WorkspaceIndex {
     let affected: Set<string> | undefined;
     if (role === 'spec') {
       const { facts, chunks, cache, layout } = parseSpecChunked(path, text, this.chunkCaches.get(path), true, true, this.layouts.get(path));
-      if (text.length >= CHUNK_CACHE_MIN_LENGTH) this.chunkCaches.set(path, cache);
+      if (text.length >= CHUNK_CACHE_MIN_LENGTH && this.keepsEditState) this.chunkCaches.set(path, cache);
       else this.chunkCaches.delete(path);
-      if (layout && text.length >= CHUNK_CACHE_MIN_LENGTH) this.layouts.set(path, layout);
+      if (layout && text.length >= CHUNK_CACHE_MIN_LENGTH && this.keepsEditState) this.layouts.set(path, layout);
       else this.layouts.delete(path);
       (this.specs = this.cow(this.specs)).set(path, facts);
       // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
@@ -243,7 +259,7 @@ export class WorkspaceIndex {
         const built = base.withSpec(path, before.spec, facts, maps);
         if (built) [patched, affected] = [built.model, built.affected];
       }
-      this.signatures.set(path, signature);
+      if (this.keepsEditState) this.signatures.set(path, signature);
     } else if (role === 'code') {
       const facts = this.codeFacts(path, text);
       (this.code = this.cow(this.code)).set(path, facts);
@@ -319,7 +335,7 @@ export class WorkspaceIndex {
     this.removeFacts(facts.path);
     this.layouts.delete(facts.path);
     this.termsMemo.delete(facts.path);
-    if (facts.chunks) {
+    if (facts.chunks && this.keepsEditState) {
       this.chunkCaches.set(facts.path, facts.chunks);
       // The chunks of the worker's parse, in order (a Map keeps insertion order; a repeated chunk is one entry, and a
       // signature that misses it only costs the first edit a rebuild).
@@ -710,18 +726,24 @@ const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * Model objects one file made, each with where it came from: the kind and index of its facts entry and its source, the
  * facts object it was made from (unchanged source, unchanged object; read with sourceAt). Parallel arrays, not an
  * object per entry: a spec with 200,000 footnote references makes 400,000 entries, which as objects cost ~22 MB
- * [^big_documents]. The kind and the index are typed arrays (a byte and four bytes an entry, read with fromAt and
- * indexAt), not arrays of eight bytes an element: 4.4 MB less for those 400,000 entries. Most sources need no slot of
- * their own: a heading clause is its own source and a footnote's clause or reference holds its reference (`ref`); only
- * the others (definitions, links, mentions) are kept, in `others`, found through `ranks` (four bytes an entry, made
- * when a file has such an entry: 4.1 MB less for those 400,000 entries than an array of every source).
+ * [^big_documents]. The kind and the index are runs (read with fromAt and indexAt): entries made one after another from
+ * consecutive entries of one facts list (a spec's headings, its footnote references, ...) are one run of three numbers
+ * (first entry, kind, first index), not a byte and four bytes an entry: for the 200,000-reference spec's 400,000 entries
+ * a few runs, not 2.6 MB of typed arrays (and 4.4 MB of arrays of eight bytes an element before those). Most sources
+ * need no slot of their own: a heading clause is its own source and a footnote's clause or reference holds its
+ * reference (`ref`); only the others (definitions, links, mentions) are kept, in `others`, found through `ranks` (four
+ * bytes an entry, made when a file has such an entry: 4.1 MB less for those 400,000 entries than an array of every
+ * source).
  */
 class Made<F extends string, T extends object> {
-  private fromCodes = new Uint8Array(8);
-  private indexes = new Uint32Array(8);
+  /** Runs of entries, three numbers each: the first entry, the kind's code (its place in `kinds`), the first index. */
+  private runs = new Uint32Array(12);
+  private runCount = 0;
+  /** The run last read: reading the entries in order finds each in it or the next. */
+  private lastRun = 0;
   /**
-   * For an entry whose source is not derived from what it made: the source's place in `others`, plus one (0: derived).
-   * Made on the first such entry: a file of headings and footnotes has none.
+   * For an entry whose source is not derived from what it made: the source's place in `others`, plus one (0: derived;
+   * an entry past its end: 0). Made on the first such entry: a file of headings and footnotes has none.
    */
   private ranks: Uint32Array | undefined;
   private readonly others: object[] = [];
@@ -734,14 +756,34 @@ class Made<F extends string, T extends object> {
     return this.made.length;
   }
 
+  /** The run holding entry `i` (0 <= i < length). */
+  private runOf(i: number): number {
+    const runs = this.runs;
+    const count = this.runCount;
+    const r = this.lastRun;
+    if (runs[3 * r]! <= i) {
+      if (r + 1 === count || runs[3 * (r + 1)]! > i) return r;
+      if (r + 2 === count || runs[3 * (r + 2)]! > i) return (this.lastRun = r + 1);
+    }
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[3 * mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.lastRun = lo);
+  }
+
   /** The kind of facts entry entry `i` was made from. */
   fromAt(i: number): F {
-    return this.kinds[this.fromCodes[i]!]!;
+    return this.kinds[this.runs[3 * this.runOf(i) + 1]!]!;
   }
 
   /** The index of entry `i`'s facts entry in its list. */
   indexAt(i: number): number {
-    return this.indexes[i]!;
+    const r = 3 * this.runOf(i);
+    return this.runs[r + 2]! + (i - this.runs[r]!);
   }
 
   /** The facts object entry `i` was made from. */
@@ -752,23 +794,33 @@ class Made<F extends string, T extends object> {
 
   push(from: F, index: number, made: T, source: object): void {
     const i = this.made.length;
-    if (i === this.indexes.length) {
-      const codes = new Uint8Array(i * 2);
-      codes.set(this.fromCodes);
-      this.fromCodes = codes;
-      const indexes = new Uint32Array(i * 2);
-      indexes.set(this.indexes);
-      this.indexes = indexes;
-      if (this.ranks) {
-        const ranks = new Uint32Array(i * 2);
-        ranks.set(this.ranks);
-        this.ranks = ranks;
+    const code = this.kinds.indexOf(from);
+    const n = this.runCount;
+    const last = 3 * (n - 1);
+    if (n === 0 || this.runs[last + 1] !== code || this.runs[last + 2]! + (i - this.runs[last]!) !== index) {
+      if (3 * n === this.runs.length) {
+        const runs = new Uint32Array(this.runs.length * 2);
+        runs.set(this.runs);
+        this.runs = runs;
       }
+      this.runs[3 * n] = i;
+      this.runs[3 * n + 1] = code;
+      this.runs[3 * n + 2] = index;
+      this.runCount = n + 1;
     }
-    this.fromCodes[i] = this.kinds.indexOf(from);
-    this.indexes[i] = index;
-    if (derivedSource(made) !== source) (this.ranks ??= new Uint32Array(this.indexes.length))[i] = this.others.push(source);
+    if (derivedSource(made) !== source) this.rankSlots(i)[i] = this.others.push(source);
     this.made.push(made);
+  }
+
+  /** `ranks`, made or grown to hold entry `i`. */
+  private rankSlots(i: number): Uint32Array {
+    let ranks = this.ranks;
+    if (!ranks || i >= ranks.length) {
+      const grown = new Uint32Array(Math.max(8, 2 * Math.max(i + 1, this.made.length)));
+      if (ranks) grown.set(ranks);
+      this.ranks = ranks = grown;
+    }
+    return ranks;
   }
 
   /**
@@ -777,12 +829,12 @@ class Made<F extends string, T extends object> {
    */
   copy(): Made<F, T> {
     const out = new Made<F, T>(this.kinds);
-    out.fromCodes = this.fromCodes.slice();
-    out.indexes = this.indexes.slice();
+    out.runs = this.runs.slice(0, Math.max(3, 3 * this.runCount));
+    out.runCount = this.runCount;
     (out as { made: T[] }).made = this.made.slice();
     if (this.ranks) {
-      const ranks = new Uint32Array(this.indexes.length);
-      for (let i = 0; i < this.made.length; i++) {
+      const ranks = new Uint32Array(this.ranks.length);
+      for (let i = 0; i < Math.min(this.made.length, this.ranks.length); i++) {
         const rank = this.ranks[i]!;
         if (rank !== 0) ranks[i] = out.others.push(this.others[rank - 1]!);
       }
@@ -795,8 +847,8 @@ class Made<F extends string, T extends object> {
   replace(i: number, made: T, source: object): void {
     this.made[i] = made;
     if (derivedSource(made) === source) {
-      if (this.ranks) this.ranks[i] = 0;
-    } else (this.ranks ??= new Uint32Array(this.indexes.length))[i] = this.others.push(source);
+      if (this.ranks && i < this.ranks.length) this.ranks[i] = 0;
+    } else this.rankSlots(i)[i] = this.others.push(source);
   }
 }
 

@@ -1,0 +1,75 @@
+// A batch index (`clarify check`, `clarify report`) keeps nothing only an edit reads [^big_documents]: the same model,
+// diagnostics and prose as an index kept for editing, without a big spec's chunk facts.
+import * as assert from 'node:assert/strict';
+import { parseSpecChunked } from '../../server/src/core/markdown/parseSpec';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
+import { resolveConfig } from '../../server/src/core/workspace/config';
+import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+
+/** A spec over the size whose chunks an editing index keeps (32 KB): sections of prose with footnote references. */
+function bigSpec(word = 'quickly'): string {
+  const sections = Array.from({ length: 60 }, (_, s) => {
+    const lines = Array.from({ length: 12 }, (_, i) => `Rule ${s}.${i} says the service must respond ${i === 3 && s === 0 ? word : 'in time'}[^r${s}_${i}] to each caller.`);
+    return `## Section ${s} {#s${s}}\n\n${lines.join('\n\n')}\n`;
+  });
+  return `# Spec {#root authority=root}\n\n${sections.join('\n')}`;
+}
+
+const config = (): ReturnType<typeof resolveConfig>['config'] => resolveConfig(undefined).config;
+
+/** What a model and its diagnostics say, as plain data. */
+function view(index: WorkspaceIndex): unknown {
+  const model = index.model();
+  return JSON.parse(JSON.stringify({ clauses: model.clauses, refs: model.ids().sort().map((id) => model.resolve(id).specReferences), diagnostics: computeDiagnostics(model, index.config), prose: index.specFacts('spec.md')!.prose }));
+}
+
+describe('batch index', () => {
+  it('keeps no chunk facts of a big spec and gives the model, diagnostics and prose of an editing index', () => {
+    const text = bigSpec();
+    assert.ok(text.length > 32 * 1024);
+    const editing = new WorkspaceIndex(config());
+    const batch = new WorkspaceIndex(config(), { batch: true });
+    for (const index of [editing, batch]) {
+      index.updateFile('spec.md', text);
+      index.updateFile('src/a.ts', '// Answers in time [^r3_4].\nexport const a = 1;\n');
+    }
+    assert.ok(editing.factsOf('spec.md')!.chunks, 'an editing index keeps the chunks');
+    assert.equal(batch.factsOf('spec.md')!.chunks, undefined);
+    assert.deepEqual(view(batch), view(editing));
+  });
+
+  it('edited anyway, builds the model of a fresh index (nothing kept for the edit: no patch, a rebuild)', () => {
+    const batch = new WorkspaceIndex(config(), { batch: true });
+    batch.updateFile('spec.md', bigSpec());
+    batch.model();
+    batch.updateFile('spec.md', bigSpec('at once'));
+    const fresh = new WorkspaceIndex(config());
+    fresh.updateFile('spec.md', bigSpec('at once'));
+    assert.deepEqual(view(batch), view(fresh));
+  });
+
+  it("facts from another thread's parse keep no chunk facts in a batch index", () => {
+    const editing = new WorkspaceIndex(config());
+    editing.updateFile('spec.md', bigSpec());
+    const facts = structuredClone(editing.factsOf('spec.md')!);
+    assert.ok(facts.chunks);
+    const batch = new WorkspaceIndex(config(), { batch: true });
+    batch.addFacts(facts);
+    assert.equal(batch.factsOf('spec.md')!.chunks, undefined);
+    assert.deepEqual(view(batch), view(editing));
+  });
+
+  it('prose read after an edit moved the chunks is at their new offsets (the chunk prose memo follows the start)', () => {
+    const first = parseSpecChunked('spec.md', bigSpec());
+    // Read at the first places, then the first section grows: every later chunk starts further on.
+    assert.ok(first.facts.prose.length > 0);
+    const edited = bigSpec('within the time a caller of the service is prepared to wait');
+    const second = parseSpecChunked('spec.md', edited, first.cache);
+    const fresh = parseSpecChunked('spec.md', edited);
+    assert.deepEqual(second.facts.prose, fresh.facts.prose);
+    for (const b of second.facts.prose) assert.equal(edited.slice(b.start, b.end).length, b.text.length);
+    // And back: the chunks at their first places again.
+    const third = parseSpecChunked('spec.md', bigSpec(), second.cache);
+    assert.deepEqual(third.facts.prose, parseSpecChunked('spec.md', bigSpec()).facts.prose);
+  });
+});

@@ -47,5 +47,7 @@ describe('clarity on IETF drafts: answered in place or another sense', () => {
     assert.deepEqual(found(['The server MUST keep some error codes for later use.']), ['some']);
     assert.deepEqual(found(['The client MUST wait some time before retrying.']), ['some']);
     assert.deepEqual(found(['The server SHOULD add some delay between attempts.']), ['some']);
+    assert.deepEqual(found(['The origin MAY skip the challenge with some probability.']), ['some']);
+    assert.deepEqual(found(['Implementations MAY allow some leeway for clock skew.']), ['some']);
   });
 });

@@ -1904,7 +1904,7 @@ function outcomeBefore(ctx: BlockContext, at: number): boolean {
 }
 
 /** Nouns of a measure: "some time", "some delay" ask how much even in the singular (cf. MEASURE_NOUNS below). */
-const AMOUNT_OF_MEASURE = /^(?:time|delay|period|amount|number|quantity|data|memory|space|storage|bandwidth|latency|overhead|traffic|load|capacity|effort|while|extent|degree|margin|slack|buffer|padding|lag|jitter|noise|loss|risk)$/;
+const AMOUNT_OF_MEASURE = /^(?:time|delay|period|duration|while|amount|number|quantity|data|memory|space|storage|bandwidth|latency|overhead|traffic|load|capacity|effort|extent|degree|level|margin|slack|leeway|tolerance|headroom|buffer|padding|lag|jitter|noise|loss|risk|probability|chance|likelihood|fraction|proportion|percentage|rate|frequency|size|length|distance|depth|cost|weight|precision|accuracy)$/;
 
 /**
  * The noun phrase after "some" is headed by a singular noun (adjectives may come first): the noun is tagged NOUN and

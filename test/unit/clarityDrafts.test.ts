@@ -38,4 +38,16 @@ describe('clarity on IETF drafts: answered in place or another sense', () => {
     assert.deepEqual(found(['The outer JWS MUST meet the normal requirements for an ACME JWS request body (see {{rules}}).']), []);
     assert.deepEqual(found(['The outer JWS MUST meet the normal requirements for an ACME JWS request body.']), ['normal']);
   });
+
+  it('"some" before a singular noun is "a" (one, unnamed); before a plural or a noun of measure it asks how many', () => {
+    assert.deepEqual(found(['The gateway SHOULD have some mechanism to ensure that it is not misused as a relay.']), []);
+    assert.deepEqual(found(['A document that defines an extension SHOULD include some discussion of its threats.']), []);
+    assert.deepEqual(found(['The server MUST have some key material available.']), []);
+    assert.deepEqual(found(['The server MUST retry some requests.']), ['some']);
+    assert.deepEqual(found(['The server MUST keep some error codes for later use.']), ['some']);
+    assert.deepEqual(found(['The client MUST wait some time before retrying.']), ['some']);
+    assert.deepEqual(found(['The server SHOULD add some delay between attempts.']), ['some']);
+    assert.deepEqual(found(['The origin MAY skip the challenge with some probability.']), ['some']);
+    assert.deepEqual(found(['Implementations MAY allow some leeway for clock skew.']), ['some']);
+  });
 });

@@ -655,9 +655,17 @@ describe('links to files and reference links', () => {
       '* [fromani][if time allows] new policy demo available',
       '* [madhav][update] the bot closes stale issues now',
       '* **A. Person** (term: 2 years) [GB-appointed][TOC Chair]',
+      '* Are the operations covered by [existing SLIs/SLOs][]?',
     ];
+    // A collapsed reference `[text][]` is a link in any file: its definition is missing (a KEP that dropped the
+    // template's definitions).
     const silent = memoryWorkspace({ 'notes.md': notes.join('\n') });
-    assert.deepEqual(diagnosticsOf(silent).filter((d) => d.code === 'link.broken-anchor'), []);
+    assert.deepEqual(
+      diagnosticsOf(silent)
+        .filter((d) => d.code === 'link.broken-anchor')
+        .map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      ['6: Undefined link reference `[existing SLIs/SLOs]`: no `[existing SLIs/SLOs]: …` definition in this file.'],
+    );
     const defined = memoryWorkspace({ 'notes.md': [...notes, '', '[TOC Chair]: #notes'].join('\n') });
     assert.deepEqual(
       diagnosticsOf(defined)
@@ -666,6 +674,7 @@ describe('links to files and reference links', () => {
       [
         '3: Undefined link reference `[if time allows]`: no `[if time allows]: …` definition in this file.',
         '4: Undefined link reference `[update]`: no `[update]: …` definition in this file.',
+        '6: Undefined link reference `[existing SLIs/SLOs]`: no `[existing SLIs/SLOs]: …` definition in this file.',
       ],
     );
   });

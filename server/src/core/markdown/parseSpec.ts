@@ -1309,9 +1309,9 @@ class SpecWalker {
     for (const [fact, label] of this.definitionLinks) if (!this.usedLabels.has(label)) fact.unusedDefinition = true;
     // A text with no link reference definition (nor a line that looks like one) writes no reference links: its
     // `[a][b]` is bracketed text, as meeting notes tag an item `[name][topic]` or a list `[GB-appointed][TOC Chair]`.
-    if (this.definitions === 0 && this.facts.links.some((l) => l.undefinedReference !== undefined && l.lookalikeLine === undefined)) {
-      this.facts.links = this.facts.links.filter((l) => l.undefinedReference === undefined || l.lookalikeLine !== undefined);
-    }
+    // A collapsed reference `[text][]` is a link whatever the file (a KEP that lost the template's definitions).
+    const kept = (l: SpecLink): boolean => l.undefinedReference === undefined || l.lookalikeLine !== undefined || this.collapsed.has(l);
+    if (this.definitions === 0 && !this.facts.links.every(kept)) this.facts.links = this.facts.links.filter(kept);
     this.sectionTexts(root);
   }
 
@@ -1323,6 +1323,8 @@ class SpecWalker {
   private readonly definitionLinks: [SpecLink, string][] = [];
   /** Link reference definitions of the text, of any destination. */
   private definitions = 0;
+  /** Undefined collapsed references `[text][]`: links in any file. */
+  private readonly collapsed = new Set<SpecLink>();
 
   /** The footnote references of a line read as blank (not in the parsed text) [^big_documents]. */
   private cutRefs([start, end]: readonly [number, number], block: MdNode | undefined): void {
@@ -1688,7 +1690,9 @@ class SpecWalker {
         const at = start + m.index;
         const range = this.lines.rangeOf(at, at + m[0].length);
         const lookalike = (this.lookalikes ??= lookalikeDefinitionLines(this.text)).get(label.toLowerCase());
-        this.facts.links.push({ url: `[${label}]`, path: '', anchor: '', undefinedReference: label, ...(lookalike !== undefined ? { lookalikeLine: lookalike } : {}), range, anchorRange: range });
+        const fact: SpecLink = { url: `[${label}]`, path: '', anchor: '', undefinedReference: label, ...(lookalike !== undefined ? { lookalikeLine: lookalike } : {}), range, anchorRange: range };
+        this.facts.links.push(fact);
+        if (m[2] === '') this.collapsed.add(fact);
       }
     }
   }

@@ -1357,6 +1357,10 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (EXISTENTIAL.has(tokens[start]!.norm) && end - start === 1 && existentialCondition(tokens, start)) return undefined;
   // "framed by some other origin than the one used": "some other" is "a different", no amount.
   if (tokens[start]!.norm === 'some' && end - start === 1 && nextWord === 'other') return undefined;
+  // "SHOULD have some mechanism to …", "include some discussion of …": before a singular noun "some" is "a" (one,
+  // unnamed), no amount to ask about. Before a plural ("retry some requests") or a noun of measure ("wait some time",
+  // "some delay") it still asks how many or how much.
+  if (tokens[start]!.norm === 'some' && end - start === 1 && singularAfter(ctx, end)) return undefined;
   // Tenth round: "restrict delivery of some or all header fields", "all or some of the records": a free choice of any
   // part, the whole included; the requirement leaves which part to the implementer on purpose, and every choice
   // conforms. "export some of the records" still asks how many.
@@ -1895,6 +1899,30 @@ function outcomeBefore(ctx: BlockContext, at: number): boolean {
   for (let k = at - 1; k >= 0; k--) {
     const t = ctx.tokens[k]!;
     if (t.kind === 'word' && (t.norm === 'then' || isKeyword(t))) return true;
+  }
+  return false;
+}
+
+/** Nouns of a measure: "some time", "some delay" ask how much even in the singular (cf. MEASURE_NOUNS below). */
+const AMOUNT_OF_MEASURE = /^(?:time|delay|period|duration|while|amount|number|quantity|data|memory|space|storage|bandwidth|latency|overhead|traffic|load|capacity|effort|extent|degree|level|margin|slack|leeway|tolerance|headroom|buffer|padding|lag|jitter|noise|loss|risk|probability|chance|likelihood|fraction|proportion|percentage|rate|frequency|size|length|distance|depth|cost|weight|precision|accuracy)$/;
+
+/**
+ * The noun phrase after "some" is headed by a singular noun (adjectives may come first): the noun is tagged NOUN and
+ * does not end in a plural "s" ("mechanism", "discussion"; not "requests", "cases"), and is no noun of a measure.
+ */
+function singularAfter(ctx: BlockContext, from: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[from - 1]!.sentence;
+  for (let k = from; k < tokens.length && k <= from + 3 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.quoted || t.code) return false;
+    const pos = posOf(ctx, k);
+    if (pos === 'ADJ' || (pos === 'VERB' && /(?:ed|ing)$/.test(t.norm))) continue;
+    if (pos !== 'NOUN') return false;
+    const next = tokens[k + 1];
+    // A compound's head is its last noun: "some error codes", "some key material".
+    if (next?.kind === 'word' && next.sentence === sentence && posOf(ctx, k + 1) === 'NOUN') continue;
+    return !/[^s]s$|ies$|ches$|shes$|xes$/.test(t.norm) && !AMOUNT_OF_MEASURE.test(t.norm);
   }
   return false;
 }

@@ -44,6 +44,7 @@ describe('clarity on IETF drafts: answered in place or another sense', () => {
     assert.deepEqual(found(['A document that defines an extension SHOULD include some discussion of its threats.']), []);
     assert.deepEqual(found(['The server MUST have some key material available.']), []);
     assert.deepEqual(found(['The server MUST retry some requests.']), ['some']);
+    assert.deepEqual(found(['The server MUST handle some situations today where exit codes are lost.']), ['some']);
     assert.deepEqual(found(['The server MUST keep some error codes for later use.']), ['some']);
     assert.deepEqual(found(['The client MUST wait some time before retrying.']), ['some']);
     assert.deepEqual(found(['The server SHOULD add some delay between attempts.']), ['some']);

@@ -1919,10 +1919,12 @@ function singularAfter(ctx: BlockContext, from: number): boolean {
     const pos = posOf(ctx, k);
     if (pos === 'ADJ' || (pos === 'VERB' && /(?:ed|ing)$/.test(t.norm))) continue;
     if (pos !== 'NOUN') return false;
+    // A plural ends the phrase ("some situations today"): how many is asked.
+    if (/[^s]s$|ies$|ches$|shes$|xes$/.test(t.norm)) return false;
     const next = tokens[k + 1];
     // A compound's head is its last noun: "some error codes", "some key material".
     if (next?.kind === 'word' && next.sentence === sentence && posOf(ctx, k + 1) === 'NOUN') continue;
-    return !/[^s]s$|ies$|ches$|shes$|xes$/.test(t.norm) && !AMOUNT_OF_MEASURE.test(t.norm);
+    return !AMOUNT_OF_MEASURE.test(t.norm);
   }
   return false;
 }

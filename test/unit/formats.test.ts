@@ -589,6 +589,13 @@ Checkout lets a signed-in user pay for the cart.
   });
 });
 
+/** `line: message` of each link.broken-anchor diagnostic of a workspace, in order. */
+function brokenLinkLines(index: ReturnType<typeof memoryWorkspace>): string[] {
+  return diagnosticsOf(index)
+    .filter((d) => d.code === 'link.broken-anchor')
+    .map((d) => `${d.range.start.line + 1}: ${d.message}`);
+}
+
 describe('links to files and reference links', () => {
   it('links to missing Markdown files and undefined reference links are broken; defined references, GitHub line anchors, a[i][j] and ignored files are not', () => {
     const index = memoryWorkspace({
@@ -639,9 +646,7 @@ describe('links to files and reference links', () => {
       ].join('\n'),
     });
     assert.deepEqual(
-      diagnosticsOf(index)
-        .filter((d) => d.code === 'link.broken-anchor')
-        .map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      brokenLinkLines(index),
       ['8: Undefined link reference `[nothere]`: no `[nothere]: …` definition in this file.'],
     );
   });
@@ -661,16 +666,12 @@ describe('links to files and reference links', () => {
     // template's definitions).
     const silent = memoryWorkspace({ 'notes.md': notes.join('\n') });
     assert.deepEqual(
-      diagnosticsOf(silent)
-        .filter((d) => d.code === 'link.broken-anchor')
-        .map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      brokenLinkLines(silent),
       ['6: Undefined link reference `[existing SLIs/SLOs]`: no `[existing SLIs/SLOs]: …` definition in this file.'],
     );
     const defined = memoryWorkspace({ 'notes.md': [...notes, '', '[TOC Chair]: #notes'].join('\n') });
     assert.deepEqual(
-      diagnosticsOf(defined)
-        .filter((d) => d.code === 'link.broken-anchor')
-        .map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      brokenLinkLines(defined),
       [
         '3: Undefined link reference `[if time allows]`: no `[if time allows]: …` definition in this file.',
         '4: Undefined link reference `[update]`: no `[update]: …` definition in this file.',
@@ -698,9 +699,7 @@ describe('links to files and reference links', () => {
       ].join('\n'),
     });
     assert.deepEqual(
-      diagnosticsOf(index)
-        .filter((d) => d.code === 'link.broken-anchor')
-        .map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      brokenLinkLines(index),
       [
         // `[summary]: #summary` resolves anyway; `[motivation]: #motivation` is used (a shortcut link) and broken.
         '5: Broken link `#motivation`: no heading or {#motivation}.',

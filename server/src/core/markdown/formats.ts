@@ -126,21 +126,30 @@ function* lines(text: string): Generator<{ start: number; end: number; next: num
   }
 }
 
-/** Where a kramdown-rfc front matter ends (the start of its closing `--- abstract`/`--- middle` line), if the file has one. */
-function kramdownFrontMatterEnd(text: string): number | undefined {
+/**
+ * The lines of a front matter opened by `opening` (the first line, after a byte order mark), from the second line on,
+ * each with its text, up to the first line that starts past 200,000 characters; none when the file does not open so.
+ */
+function* frontMatterLines(text: string, opening: RegExp): Generator<{ start: number; end: number; line: string }> {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!/^---[ \t]*(?:#[^\r\n]*)?(?:\r?\n|\r)/.test(text.slice(bom, bom + 200))) return undefined;
+  if (!opening.test(text.slice(bom, bom + 200))) return;
   let first = true;
   for (const l of lines(text)) {
     if (first) {
       first = false;
       continue;
     }
-    const line = text.slice(l.start, l.end);
-    if (KRAMDOWN_MARKER_RE.test(line)) return l.start;
+    yield { start: l.start, end: l.end, line: text.slice(l.start, l.end) };
+    if (l.start > 200_000) return;
+  }
+}
+
+/** Where a kramdown-rfc front matter ends (the start of its closing `--- abstract`/`--- middle` line), if the file has one. */
+function kramdownFrontMatterEnd(text: string): number | undefined {
+  for (const { start, line } of frontMatterLines(text, /^---[ \t]*(?:#[^\r\n]*)?(?:\r?\n|\r)/)) {
+    if (KRAMDOWN_MARKER_RE.test(line)) return start;
     // A plain `---` closes ordinary YAML front matter: not kramdown-rfc.
     if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) return undefined;
-    if (l.start > 200_000) return undefined;
   }
   return undefined;
 }
@@ -210,19 +219,10 @@ export function kramdownFacts(text: string): KramdownFacts | undefined {
  * `%%%`, TOML with a `title` key, a closing `%%%` line within the first 200,000 characters.
  */
 function mmarkFrontMatterEnd(text: string): number | undefined {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!/^%%%[ \t]*(?:\r?\n|\r)/.test(text.slice(bom, bom + 200))) return undefined;
-  let first = true;
   let titled = false;
-  for (const l of lines(text)) {
-    if (first) {
-      first = false;
-      continue;
-    }
-    const line = text.slice(l.start, l.end);
-    if (/^%%%[ \t]*$/.test(line)) return titled ? l.end : undefined;
+  for (const { end, line } of frontMatterLines(text, /^%%%[ \t]*(?:\r?\n|\r)/)) {
+    if (/^%%%[ \t]*$/.test(line)) return titled ? end : undefined;
     if (/^[ \t]*title[ \t]*=/.test(line)) titled = true;
-    if (l.start > 200_000) return undefined;
   }
   return undefined;
 }

@@ -159,6 +159,15 @@ const languageCases: Case[] = [
     expected: ['ok1', 'ok2', 'ok3', 'ok4', 'ok5', 'ok6'],
   },
   {
+    name: 'a regex character class named in a comment is not a citation; an id that only looks like one is',
+    path: 'src/signature.ts',
+    text: src(
+      '// Replace [^a-z0-9] with a single space, then [^A-Za-z_] and [^0-9a-f.-] too.',
+      '// Normalised as [^ok1]; ids with a letter of their own: [^data-f] [^api-v2]',
+    ),
+    expected: ['ok1', 'data-f', 'api-v2'],
+  },
+  {
     name: 'JavaScript: regex literals, strings, nested template literals, division',
     path: 'src/app.js',
     text: src(

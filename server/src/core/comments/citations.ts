@@ -38,6 +38,17 @@ const CR = 13;
 
 /** `[^id]` at a position (sticky). The id grammar has no `]`, so matching is linear. */
 const CITATION = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'y');
+/**
+ * `[^a-z0-9]`, `[^A-Za-z_]`, `[^0-9a-f.-]`: a regex's negated character class named in a comment ("Replace [^a-z0-9]
+ * with a space"), not a citation: whole-class ranges (`a-z`, `A-Z`, `0-9`, `a-f`, `A-F`) and punctuation only, one
+ * range at least. An id with a letter or digit of its own (`data-f`, `api-v2`, `au3f`) is a citation.
+ */
+const CLASS_ITEMS = /^(?:a-z|A-Z|0-9|a-f|A-F|[_.-])+$/;
+const CLASS_RANGE = /a-z|A-Z|0-9|a-f|A-F/;
+/** (Two linear tests, no backtracking on a long hostile id.) */
+function isCharacterClass(id: string): boolean {
+  return CLASS_ITEMS.test(id) && CLASS_RANGE.test(id);
+}
 /** An id at a position (sticky): the items of a list `[^a, ^b]` [^ci2m]. */
 const LIST_ID = new RegExp(ID_PATTERN, 'y');
 
@@ -87,7 +98,8 @@ export function spanAt(spans: readonly CommentSpan[], offset: number): CommentSp
 
 /**
  * The `[^id]` citations inside the given comment spans. Skipped: a citation inside a backtick code span on the same
- * line (`` `[^a-z]` `` describes a regex in prose), and a backslash-escaped `\[^x]`.
+ * line (`` `[^a-z]` `` describes a regex in prose), a backslash-escaped `\[^x]`, and a regex character class named in
+ * prose (`[^a-z0-9]`, isCharacterClass).
  */
 export function citationsInComments(text: string, spans: readonly CommentSpan[]): RawCitation[] {
   const out: RawCitation[] = [];
@@ -134,7 +146,7 @@ function scanSpan(text: string, start: number, end: number, out: RawCitation[]):
       const m = CITATION.exec(text);
       if (m && i + m[0].length <= end) {
         const id = m[1]!;
-        out.push({ id, start: i, end: i + m[0].length, idStart: i + 2, idEnd: i + 2 + id.length });
+        if (!isCharacterClass(id)) out.push({ id, start: i, end: i + m[0].length, idStart: i + 2, idEnd: i + 2 + id.length });
         i += m[0].length;
       } else i = citationList(text, i, end, out);
     } else i++;

@@ -419,6 +419,16 @@ Implements FR-001 and FR-002 with a signed token.
     assert.equal(actions[0]!.command?.command, 'specClarifier.answer');
   });
 
+  it('a [NEEDS CLARIFICATION: …] struck through (a requirement withdrawn or deferred) asks nothing; one beside it still asks', () => {
+    const spec = specKitSpec('003-search', [
+      '- **FR-001**: System MUST support upgrading without service interruption',
+      '- ~~**FR-002**: System MUST [NEEDS CLARIFICATION: who decides when to migrate?]~~ **[DEFERRED TO PHASE 2]**',
+      '- **FR-003**: System MUST keep results for [NEEDS CLARIFICATION: how long?]',
+    ]);
+    const index = memoryWorkspace({ 'specs/003-search/spec.md': spec });
+    assert.deepEqual(diagnosticsOf(index).filter((d) => d.code === 'ambiguity.open-question').map((d) => d.message.match(/how long\?|who decides/)?.[0]), ['how long?']);
+  });
+
   it('templates are not specs: their FR-001 and [NEEDS CLARIFICATION: specific question] are shapes, not findings', () => {
     const template = specKitSpec('[FEATURE NAME]', [
       '- **FR-001**: System MUST [specific capability, e.g., "allow users to create accounts"]',

@@ -18,7 +18,7 @@ import { readCacheFile, writeFileAtomic } from './safeFs';
 
 declare const CLARIFY_VERSION: string | undefined;
 /** Bumped when the shape or the meaning of cached facts changes (5: formats, scopes, test targets, decision records, the class-based ambiguity pass; 6: the type checker's statements and definitions; 7: option labels among the document terms; 8: spec-kit variants of spec.md declare; 9: the pass reviews them too, quoted values among the document terms, eighth-round ambiguity rules; 10: unused link reference definitions, lookalike definition lines, classic footnotes are no review evidence; 11: OpenSpec specs reviewed, scenario steps condition their outcomes; 12: ninth-round ambiguity rules; 13: names in code among the document terms, BCP 14 documents reviewed; 14: tenth-round and real-repository ambiguity rules, a lone footnote reference is no review evidence, kramdown multi-line attribute lists and named references, container blocks on the scanner path; 15: mmark drafts, no undefined reference links in a file without definitions or in a run of bracket groups, the eleventh-round ambiguity rules). */
-const FORMAT = 15;
+const FORMAT = 16;
 const RACY_MS = 2000;
 
 interface Entry {

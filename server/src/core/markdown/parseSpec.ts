@@ -1246,10 +1246,11 @@ class SpecWalker {
   walk(root: MdNode): void {
     // Iterative pre-order walk (document order) with the innermost text block tracked per entry:
     // deep nesting in hostile input must not overflow the call stack.
-    const stack: { node: MdNode; block?: MdNode }[] = [{ node: root }];
+    // `struck`: inside GFM strikethrough (`~~…~~`), text the author withdrew.
+    const stack: { node: MdNode; block?: MdNode; struck?: boolean }[] = [{ node: root }];
     let cut = 0;
     while (stack.length) {
-      const { node, block } = stack.pop()!;
+      const { node, block, struck } = stack.pop()!;
       // The references of a cut line go with the paragraph after it, in document order.
       if (cut < this.cuts.length && node.position && node !== root) {
         const start = this.offsets(node)[0];
@@ -1278,7 +1279,7 @@ class SpecWalker {
           break;
         case 'text':
           this.textRefs(node, block);
-          this.textMarkers(node, block);
+          this.textMarkers(node, block, struck === true);
           continue;
         case 'footnoteReference':
           this.footnoteReference(node, block);
@@ -1302,7 +1303,8 @@ class SpecWalker {
       const children = node.children;
       if (!children) continue;
       const innerBlock = TEXT_BLOCKS.has(node.type) ? node : block;
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, block: innerBlock });
+      const innerStruck = struck === true || node.type === 'delete';
+      for (let i = children.length - 1; i >= 0; i--) stack.push(innerStruck ? { node: children[i]!, block: innerBlock, struck: true } : { node: children[i]!, block: innerBlock });
     }
     for (; cut < this.cuts.length; cut++) this.cutRefs(this.cuts[cut]!, undefined);
     // A file with definitions is one chunk (specChunks), so every use of a label is in this walk.
@@ -1628,12 +1630,13 @@ class SpecWalker {
   /**
    * Markers in a text node: `[NEEDS CLARIFICATION: …]` open questions [^sk3q], requirement id mentions (spec-kit and
    * Kiro feature folders) [^sk2m], kramdown `{: #id}` block attributes and `{{REF}}` cross-references [^kr3x], and
-   * reference links `[text][label]` that no definition declares (GFM leaves them as text) [^ln4f].
+   * reference links `[text][label]` that no definition declares (GFM leaves them as text) [^ln4f]. A marker struck
+   * through (`~~… [NEEDS CLARIFICATION: …]~~`, a requirement the author withdrew or deferred) asks nothing.
    */
-  private textMarkers(node: MdNode, block: MdNode | undefined): void {
+  private textMarkers(node: MdNode, block: MdNode | undefined, struck: boolean): void {
     const [start, end] = this.offsets(node);
     const raw = this.text.slice(start, end);
-    if (!this.mode.template && raw.includes('[NEEDS CLARIFICATION')) {
+    if (!this.mode.template && !struck && raw.includes('[NEEDS CLARIFICATION')) {
       for (const m of raw.matchAll(/\[NEEDS CLARIFICATION(?:[ \t]*:[ \t]*([^\]\n]*))?\]/g)) {
         const question = (m[1] ?? '').trim();
         // The spec-kit template's own placeholder (`[NEEDS CLARIFICATION: specific question]`) asks nothing.

@@ -1069,3 +1069,51 @@ describe('clarity: eleventh round, software specs of real repositories (issue 13
     ])), ['various (quantity)']);
   });
 });
+
+describe('clarity: twelfth round, the parts of a requirement sentence (issue 13, set 5 tune half)', () => {
+  const POLICY = (lines: string[]): string => ['# Spec', '', '## Voice {#voice authority=guideline}', '', ...lines.flatMap((l) => [l, '']), ''].join('\n');
+
+  it('"…, as if …, and stay within a reasonable duration": "and" + a verb goes on with the requirement, not the aside', () => {
+    assert.deepEqual(found('spec.md', POLICY([
+      'Responses should be emotive, as if they are spoken by a human, and stay within a reasonable duration for speech.',
+      // A new subject after "and" stays in the aside.
+      'The server should retry, as the link is slow, and a slow link drops packets.',
+    ])), ['reasonable (vague)']);
+  });
+
+  it('"…, but should still respond in a natural way": a "but" part with its own keyword is a second requirement', () => {
+    assert.deepEqual(found('spec.md', POLICY([
+      'The assistant should not pretend to be human or have feelings, but should still respond to pleasantries in a natural way.',
+      // A concession with no keyword of its own states nothing required.
+      'The assistant should answer the question, but a natural pause is fine.',
+    ])), ['natural (vague)']);
+  });
+
+  it('in a draft, a "but" part with an obligation is asked; with a permission ("but MAY …") it is not; TLS exporters are terms of art', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'Clients MUST NOT use an early exporter during their 0-RTT flight, but MUST send an updated frame using a regular exporter after the handshake.',
+      '',
+      'This SHOULD be the most recent response, but MAY be from an older one as long as it is still fresh.',
+      '',
+      'Clients SHOULD retry once, but MUST back off for a reasonable time before it.',
+    ])), ['reasonable (vague)']);
+  });
+
+  it('a noun phrase that points to where the document enumerates it ("some limited error cases discussed below") is answered', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'The server MUST return the same response, except for some limited error cases discussed below.',
+      '',
+      'The server MUST reject some requests listed in {{errors}}.',
+      '',
+      'The server MUST reject some requests with a generic error.',
+    ])), ['some (quantity)']);
+  });
+
+  it('"gratuitous" judges degree; "gradual rollout" is a term of art, a "gradual migration" is asked', () => {
+    assert.deepEqual(found('specs/031-x/spec.md', SPEC_KIT([
+      'System MUST NOT show gratuitous warnings to returning users.',
+      'System MUST implement a feature flag for gradual rollout.',
+      'System MUST perform a gradual migration of stored records.',
+    ])), ['gratuitous (vague)', 'gradual (time)']);
+  });
+});

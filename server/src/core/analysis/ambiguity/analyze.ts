@@ -330,6 +330,7 @@ function isKeyword(t: Token): boolean {
   return KEYWORDS_ANY_CASE.has(t.norm) || KEYWORDS_UPPER.has(t.raw);
 }
 
+
 const BE_FORMS = new Set(['is', 'are', 'be', 'been', 'being', 'was', 'were', 'not', "isn't", "aren't", 'also', 'always', 'only', 'then', 'therefore', 'still']);
 
 /**
@@ -932,6 +933,7 @@ function partAt(ctx: BlockContext, at: number): { from: number; to: number; asid
   let w = from;
   while (w < to && tokens[w]!.kind !== 'word') w++;
   let first = tokens[w]?.norm ?? '';
+  const own = first;
   // "If A, or B, the assistant should …": a part opened by "or"/"and" continues the part before it.
   for (let hops = 0, f = from; (first === 'or' || first === 'and') && hops < 3 && f > 0 && tokens[f - 1]!.sentence === sentence; hops++) {
     let g = f - 1;
@@ -940,7 +942,16 @@ function partAt(ctx: BlockContext, at: number): { from: number; to: number; asid
     while (g < tokens.length && tokens[g]!.kind !== 'word') g++;
     first = tokens[g]?.norm ?? '';
   }
-  return { from, to, aside: ASIDE_OPENERS.has(first) && !(first === 'as' && tokens[w + 1]?.norm === 'well'), condition: CONDITION_OPENERS.has(first) };
+  let aside = ASIDE_OPENERS.has(first) && !(first === 'as' && tokens[w + 1]?.norm === 'well');
+  // Twelfth round: "Responses should be emotive, as if they are spoken by a human, and stay within a reasonable
+  // duration": "and" + a verb coordinates a second predicate with the one before the aside, not with the aside; "…,
+  // because B is slow, and C is fast" (a new subject after "and") stays in the aside.
+  if (aside && (own === 'and' || own === 'or') && tokens[w + 1]?.kind === 'word' && posOf(ctx, w + 1) === 'VERB') aside = false;
+  // Twelfth round: "should not pretend to be human, but should still respond to pleasantries in a natural way": a part
+  // opened by "but" that holds an obligation of its own (not a permission: "…, but MAY be from an older one as long as
+  // it is still fresh") is a second requirement, not a concession.
+  if (aside && first === 'but') for (let j = w + 1; j < to && aside; j++) if (isModalKeyword(tokens[j]!) && tokens[j]!.raw !== 'MAY') aside = false;
+  return { from, to, aside, condition: CONDITION_OPENERS.has(first) };
 }
 
 /**
@@ -2533,6 +2544,10 @@ function elaborated(ctx: BlockContext, end: number): boolean {
  * "as appropriate (see [express uncertainty](#…))", "the appropriate IANA registry (see {{urn-space}})": a
  * cross-reference right after the word, or after the noun it modifies, answers the question.
  */
+/** Participles that point to where a document states something, and what may follow them (`answeredByReference`). */
+const POINTED_TO = /^(?:discussed|described|listed|detailed|enumerated|explained|specified|defined|given|shown)$/;
+const POINTER_NEXT = new Set(['below', 'above', 'later', 'earlier', 'in', 'under']);
+
 function answeredByReference(ctx: BlockContext, end: number): boolean {
   const { tokens } = ctx;
   // The modified noun phrase, with a prepositional phrase of its own ("the normal requirements for an ACME JWS request
@@ -2540,6 +2555,9 @@ function answeredByReference(ctx: BlockContext, end: number): boolean {
   let preposition = false;
   for (let k = end; k < tokens.length && k <= end + (preposition ? 8 : 3); k++) {
     if (tokens[k]!.norm === '(') return tokens[k + 1]?.norm === 'see' || tokens[k + 1]?.norm === 'cf';
+    // Twelfth round: "except for some limited error cases discussed below", "the exceptions listed in Section 4": the
+    // noun phrase points to where the document enumerates them.
+    if (k > end && POINTED_TO.test(tokens[k]!.norm) && POINTER_NEXT.has(tokens[k + 1]?.norm ?? '')) return true;
     const pos = posOf(ctx, k);
     if (tokens[k]!.kind === 'word' && k > end && (pos === 'ADP' || pos === 'DET')) {
       preposition ||= pos === 'ADP';

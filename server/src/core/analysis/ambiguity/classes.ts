@@ -35,7 +35,7 @@ const BASE: Record<Dimension, string[]> = {
   degree: [
     'significant', 'substantial', 'considerable', 'noticeable', 'minor', 'major', 'severe', 'serious', 'trivial', 'negligible',
     'moderate', 'slight', 'marginal', 'consequential', 'disruptive', 'extreme', 'intense', 'dramatic', 'typical', 'usual',
-    'ordinary', 'unnecessary', 'unreasonable', 'undue', 'excessive', 'unusual', 'abnormal',
+    'ordinary', 'unnecessary', 'unreasonable', 'undue', 'excessive', 'unusual', 'abnormal', 'gratuitous',
   ],
   size: [
     'large', 'small', 'big', 'huge', 'tiny', 'long', 'short', 'high', 'low', 'heavy', 
@@ -298,6 +298,10 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['fresh randomness', 'cryptography: random values not used before'],
   ['effective balance', 'Ethereum consensus specs (phase0 Validator.effective_balance)'],
   ['major version', 'Semantic Versioning 2.0.0'],
+  ['early exporter', 'RFC 8446 §7.5 (TLS 1.3 exporters: the exporter keyed from the early secret)'],
+  ['regular exporter', 'RFC 8446 §7.5 (the exporter after the handshake, as opposed to the early exporter)'],
+  ['gradual rollout', 'release engineering: a staged rollout to a growing share of traffic (Google SRE Workbook, "Canarying Releases")'],
+  ['gradual rollouts', 'release engineering (Google SRE Workbook, "Canarying Releases")'],
   ['minor version', 'Semantic Versioning 2.0.0'],
   ['patch version', 'Semantic Versioning 2.0.0'],
   ['major, minor, and patch', 'Semantic Versioning 2.0.0 (the version fields)'],

@@ -419,6 +419,36 @@ Implements FR-001 and FR-002 with a signed token.
     assert.equal(actions[0]!.command?.command, 'specClarifier.answer');
   });
 
+  it('a requirements table declares its rows\' ids (`| FR-04 | … |`, bold or not); the header row and other tables do not', () => {
+    const spec = [
+      '# Feature Spec 001: Event discovery',
+      '',
+      '## Requirements',
+      '',
+      '### Functional Requirements',
+      '',
+      '| ID | Requirement | Priority |',
+      '|----|-------------|----------|',
+      '| FR-01 | Events list page displays upcoming events sorted by date | P0 |',
+      '| **FR-02** | Events filterable by city [NEEDS CLARIFICATION: which radius?] | P1 |',
+      '',
+      '### Success Criteria',
+      '',
+      '| Metric | Target |',
+      '|---|---|',
+      '| Load time, see FR-01 | 2 s |',
+      '',
+    ].join('\n');
+    const plan = '# Plan\n\nThe list (FR-01) and the filters (FR-02) come first; FR-09 later.\n';
+    const index = memoryWorkspace({ 'specs/001-events/spec.md': spec, 'specs/001-events/plan.md': plan });
+    const facts = index.specFacts('specs/001-events/spec.md')!;
+    assert.deepEqual(facts.headingClauses.map((c) => `${c.id}:${c.range.start.line + 1}:${c.idRange.start.character}`), ['FR-01:9:2', 'FR-02:10:4']);
+    assert.equal(facts.headingClauses[0]!.text, 'Events list page displays upcoming events sorted by date | P0');
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('reference.')), ['reference.unknown-id@specs/001-events/plan.md:3']);
+    // The open question in a row belongs to that row's requirement.
+    assert.equal(diagnosticsOf(index).find((d) => d.code === 'ambiguity.open-question')?.data?.['clauseId'], 'FR-02');
+  });
+
   it('a [NEEDS CLARIFICATION: …] struck through (a requirement withdrawn or deferred) asks nothing; one beside it still asks', () => {
     const spec = specKitSpec('003-search', [
       '- **FR-001**: System MUST support upgrading without service interruption',

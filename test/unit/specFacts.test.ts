@@ -132,8 +132,10 @@ describe('spec facts from the scanner equal the tree walk', function () {
       ['FR-001', 'item', 'System MUST accept uploads (see FR-002 and FR-009).'],
       ['FR-002', 'item', 'Users MUST be able to retry; SC-001 measures it.[^a1]'],
       ['NFR-003', 'item', 'Latency under 200 ms, unlike x-FR-004 or FR-00456.'],
+      // A requirements table's body row declares the id of its first cell.
+      ['SC-001', 'item', '95% of uploads within FR-001'],
     ]);
-    assert.deepEqual(facts.mentions.map((m) => m.id), ['FR-002', 'SC-001', 'SC-001', 'FR-001']);
+    assert.deepEqual(facts.mentions.map((m) => m.id), ['FR-002', 'SC-001', 'FR-001']);
     assert.deepEqual(parseSpecChunked('specs/001-upload/plan.md', plan).facts.mentions.map((m) => m.id), ['FR-001', 'FR-002', 'FR-002', 'SC-001', 'NFR-003', 'SC-001', 'FR-001']);
   });
 

@@ -1274,6 +1274,12 @@ class SpecWalker {
         case 'list':
           if (this.mode.kiroRequirements && block === undefined) this.kiroCriteria(node);
           break;
+        case 'table':
+          if (node.children?.[0]) this.headerRows.add(node.children[0]);
+          break;
+        case 'tableRow':
+          if (this.mode.specKitItems && this.mode.mentions === 'spec-kit' && !this.headerRows.has(node)) this.specKitRow(node);
+          break;
         case 'tableCell':
           this.proseBlock(node, 'tableCell');
           break;
@@ -1507,6 +1513,8 @@ class SpecWalker {
 
   /** Declaration offsets of requirement items (their id text is not a mention of itself). */
   private readonly declared = new Set<number>();
+  /** The first row of each table: it names the columns (specKitRow). */
+  private readonly headerRows = new WeakSet<MdNode>();
   /** The requirement item whose paragraph is being walked (its prose and open questions belong to it). */
   private item?: { id: string; start: number; end: number };
 
@@ -1534,6 +1542,30 @@ class SpecWalker {
       this.declared.add(idStart);
       return;
     }
+    this.addItem(id, start, end, idStart, limit(text, BLOCK_TEXT_LIMIT), ctx.sectionTitle || id, ctx);
+  }
+
+  /**
+   * A requirements table of a feature spec, `| FR-04 | Geolocation snaps to … | P0 |`: a body row whose first cell is a
+   * requirement id alone (bold or not) declares that requirement item [^sk1r]; its clause spans the row, its text is the
+   * row's other cells. (The header row names the columns.)
+   */
+  private specKitRow(row: MdNode): void {
+    const cells = row.children ?? [];
+    const first = cells[0];
+    if (!first || cells.length < 2) return;
+    const id = collapse(plainText(first)).trim();
+    if (!SPEC_KIT_ID_RE.test(id)) return;
+    const [cellStart, cellEnd] = this.offsets(first);
+    const idStart = this.text.indexOf(id, cellStart);
+    if (idStart < 0 || idStart + id.length > cellEnd) return;
+    const [start, end] = this.offsets(row);
+    const text = cells.slice(1).map((c) => collapse(plainText(c)).trim()).filter(Boolean).join(' | ');
+    if (isTemplateSlot(id, text)) {
+      this.declared.add(idStart);
+      return;
+    }
+    const ctx = this.currentSection();
     this.addItem(id, start, end, idStart, limit(text, BLOCK_TEXT_LIMIT), ctx.sectionTitle || id, ctx);
   }
 

@@ -920,6 +920,40 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
           const cells = rowCells(text, row.start, row.end);
           if (!cells || (width >= 0 && cells.length !== width)) return undefined;
           width = cells.length;
+          // A body row of a feature spec whose first cell is a requirement id alone declares that item [^sk1r], as
+          // the tree walk's specKitRow: its clause spans the row, its text is the other cells'.
+          if (row !== it.rows[0] && mode.specKitItems && mode.mentions === 'spec-kit' && cells.length >= 2) {
+            const plains: string[] = [];
+            for (const [, , ts, te] of cells) {
+              const inl = inlines(text, ts, te, true, linkAt, brackets);
+              if (!inl) return undefined;
+              plains.push(collapse(plainOf(text, ts, te, inl)).trim());
+            }
+            const id = plains[0]!;
+            if (SPEC_KIT_ID_RE.test(id)) {
+              const idStart = text.indexOf(id, cells[0]![0]);
+              if (idStart < 0 || idStart + id.length > cells[0]![1]) return undefined;
+              const rowText = plains.slice(1).filter(Boolean).join(' | ');
+              declared.add(idStart);
+              if (!isTemplateSlot(id, rowText)) {
+                const ctx = current();
+                specItem = { id, start: row.start, end: row.end };
+                facts.headingClauses.push({
+                  id,
+                  kind: 'item',
+                  title: ctx.sectionTitle || id,
+                  text: limit(rowText, BLOCK_TEXT_LIMIT),
+                  file,
+                  range: lines.rangeOf(row.start, row.end),
+                  idRange: lines.rangeOf(idStart, idStart + id.length),
+                  section: ctx.section,
+                  attributes: {},
+                  ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
+                  ...(ctx.authority !== undefined ? { authority: ctx.authority } : {}),
+                });
+              }
+            }
+          }
           const all: [number, number, string][] = [];
           const texts: string[] = [];
           for (const [cs, ce, ts, te] of cells) {

@@ -1109,6 +1109,18 @@ describe('clarity: twelfth round, the parts of a requirement sentence (issue 13,
     ])), ['some (quantity)']);
   });
 
+  it('in a draft, "fresh" as the object of a verb of making or getting is new; a bit "clear" is a value; a secure random number generator is a term', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'Instead, it MUST generate a fresh ClientHelloOuter.random using a secure random number generator.',
+      '',
+      'Clients MUST handle the rejection as if it were a fresh connection.',
+      '',
+      'Servers SHOULD select from reserved values with the high-order bit clear.',
+      '',
+      'Clients MUST only use data that is fresh.',
+    ])), ['fresh (time)']);
+  });
+
   it('"gratuitous" judges degree; "gradual rollout" is a term of art, a "gradual migration" is asked', () => {
     assert.deepEqual(found('specs/031-x/spec.md', SPEC_KIT([
       'System MUST NOT show gratuitous warnings to returning users.',

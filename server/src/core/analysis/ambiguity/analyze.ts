@@ -1356,6 +1356,8 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (classifiedAs(ctx, c)) return undefined;
   // "the effective scope", "prompt files", "normal update logic": another, exact sense of the word.
   if (end - start === 1 && otherSense(ctx, start)) return undefined;
+  // Twelfth round: "select from reserved values with the high-order bit clear": a bit's value (set or clear), exact.
+  if (c.word?.base === 'clear' && end - start === 1 && /^(?:bit|bits|flag|flags)$/.test(tokens[start - 1]?.norm ?? '')) return undefined;
   // "- **WHEN** some tasks are incomplete": a scenario's condition step names a situation; "some" there is existential
   // (at least one), nothing a test could not set up. "The CLI MUST retry some requests" still asks how many.
   // Eleventh round: the same for "several" and "various" (more than one, no magnitude): "- **WHEN** several artifacts
@@ -2667,6 +2669,10 @@ function otherSense(ctx: BlockContext, i: number): boolean {
   if (t.norm === 'fresh') {
     if (prev === 'more' || prev === 'very') return false;
     const thing = (k: number): boolean => tokens[k]?.sentence === t.sentence && nouns.has(tokens[k]!.norm);
+    // Twelfth round: the object of a verb of making or getting ("MUST generate a fresh ClientHelloOuter.random",
+    // "used to obtain fresh access tokens"): a new one. "show fresh data" (an age) stays.
+    const verb = prev === 'a' || prev === 'an' ? tokens[i - 2]?.norm : prev;
+    if (verb !== undefined && MAKING_VERBS.test(verb)) return true;
     // Right after it, or after one noun ("a fresh project install").
     return thing(i + 1) || (thing(i + 2) && posOf(ctx, i + 1) === 'NOUN');
   }
@@ -2685,6 +2691,9 @@ function otherSense(ctx: BlockContext, i: number): boolean {
   return false;
 }
 
+/** Verbs of making or getting a value: their object "fresh" is a new one (`otherSense`). */
+const MAKING_VERBS = /^(?:generate|generates|generated|generating|create|creates|created|creating|obtain|obtains|obtained|obtaining|derive|derives|derived|deriving|draw|draws|drew|drawn|pick|picks|picked|choose|chooses|chose|chosen|select|selects|selected|sample|samples|sampled|mint|mints|minted|issue|issues|issued|establish|establishes|established|open|opens|opened)$/;
+
 /** Things made anew, which "fresh" calls new rather than recent: a fresh install, clone, user, container, session. */
 const NEW_INSTANCE_NOUNS = new Set([
   'install', 'installs', 'installation', 'installations', 'clone', 'clones', 'checkout', 'checkouts', 'user', 'users', 'account',
@@ -2692,6 +2701,7 @@ const NEW_INSTANCE_NOUNS = new Set([
   'environments', 'database', 'databases', 'machine', 'machines', 'vm', 'vms', 'workspace', 'workspaces', 'repository',
   'repositories', 'repo', 'repos', 'deployment', 'deployments', 'node', 'nodes', 'cluster', 'clusters', 'profile', 'profiles',
   'browser', 'shell', 'terminal', 'boot', 'start', 'restart', 'run', 'setup', 'copy', 'branch', 'process', 'page', 'tab',
+  'connection', 'connections', 'handshake', 'handshakes',
 ]);
 
 /** Words that end the noun phrase after a word (`otherSense`). */

@@ -298,6 +298,8 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['fresh randomness', 'cryptography: random values not used before'],
   ['effective balance', 'Ethereum consensus specs (phase0 Validator.effective_balance)'],
   ['major version', 'Semantic Versioning 2.0.0'],
+  ['secure random number generator', 'RFC 4086 (Randomness Requirements for Security): a cryptographically secure generator'],
+  ['cryptographically secure random number generator', 'RFC 4086'],
   ['early exporter', 'RFC 8446 §7.5 (TLS 1.3 exporters: the exporter keyed from the early secret)'],
   ['regular exporter', 'RFC 8446 §7.5 (the exporter after the handshake, as opposed to the early exporter)'],
   ['gradual rollout', 'release engineering: a staged rollout to a growing share of traffic (Google SRE Workbook, "Canarying Releases")'],

@@ -884,6 +884,12 @@ interface ListMap<T> {
 }
 
 export class IdMap<T extends object> implements Iterable<[string, T[]]> {
+  /**
+   * `present`: what a reader is given for a stored object (the reference of a footnote clause stored as a model
+   * reference, see referenceOf). The model's own bookkeeping (patches, swaps) reads the stored objects (`stored`).
+   */
+  constructor(private readonly present?: (stored: T) => T) {}
+
   /*
    * Persistent in two layers, so a copy per edit costs the size of what edits changed, not of the map: `base` is never
    * changed once a copy shares it; `delta` holds this map's own entries over it (null: deleted from the base), `moved`
@@ -914,13 +920,32 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
 
   get(id: string): T[] | undefined {
     const v = this.raw(id);
+    return v === undefined ? undefined : this.presented(v);
+  }
+
+  /** The objects of an id as stored (the same objects from one call to the next): for the model's patches. */
+  storedList(id: string): T[] | undefined {
+    const v = this.raw(id);
     return v === undefined ? undefined : Array.isArray(v) ? v : [v];
+  }
+
+  /** This map's stored objects as a ListMap (get returns them as stored, not presented). */
+  stored(): ListMap<T> {
+    return { get: (id) => this.storedList(id), set: (id, list) => this.set(id, list), delete: (id) => this.delete(id) };
+  }
+
+  private presented(v: T | T[]): T[] {
+    const present = this.present;
+    if (!present) return Array.isArray(v) ? v : [v];
+    return Array.isArray(v) ? v.map(present) : [present(v)];
   }
 
   /** Whether some object of this id passes `test` (without the array `get` makes for an id of one object). */
   some(id: string, test: (x: T) => boolean): boolean {
     const v = this.raw(id);
     if (v === undefined) return false;
+    const present = this.present;
+    if (present) return Array.isArray(v) ? v.some((x) => test(present(x))) : test(present(v));
     return Array.isArray(v) ? v.some(test) : test(v);
   }
 
@@ -932,7 +957,8 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   /** The first object of an id, without an array. */
   first(id: string): T | undefined {
     const v = this.raw(id);
-    return Array.isArray(v) ? v[0] : v;
+    const x = Array.isArray(v) ? v[0] : v;
+    return x !== undefined && this.present ? this.present(x) : x;
   }
 
   set(id: string, list: T[]): void {
@@ -971,7 +997,7 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   copy(): IdMap<T> {
     if (this.delta.size > 0 && (this.base.size === 0 || this.delta.size > Math.max(64, this.base.size >> 3))) this.fold();
     this.own = false;
-    const out = new IdMap<T>();
+    const out = new IdMap<T>(this.present);
     out.base = this.base;
     out.delta = new Map(this.delta);
     out.moved = new Set(this.moved);
@@ -1017,11 +1043,11 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   }
 
   *values(): IterableIterator<T[]> {
-    for (const [, v] of this.entries()) yield Array.isArray(v) ? v : [v];
+    for (const [, v] of this.entries()) yield this.presented(v);
   }
 
   *[Symbol.iterator](): IterableIterator<[string, T[]]> {
-    for (const [id, v] of this.entries()) yield [id, Array.isArray(v) ? v : [v]];
+    for (const [id, v] of this.entries()) yield [id, this.presented(v)];
   }
 }
 
@@ -1043,7 +1069,7 @@ export class IndexModel {
   readonly citations: Citation[] = [];
   readonly citationsById = new Map<string, Citation[]>();
   readonly definitionsById = new IdMap<FootnoteDefinitionAt>();
-  readonly specReferencesById = new IdMap<SpecReference>();
+  readonly specReferencesById = new IdMap<SpecReference>(presentReference);
   readonly specFiles: string[];
   readonly codeFiles: string[];
   readonly exampleFiles: string[];
@@ -1139,7 +1165,8 @@ export class IndexModel {
       const remapMap = <T, M extends ListMap<T>>(from: M, copy: (m: M) => M): M => {
         let out: M | undefined;
         for (const id of ids) {
-          const list = from.get(id);
+          // The objects as stored (a map of references hands out made ones: see referenceOf).
+          const list = from instanceof IdMap ? (from.storedList(id) as T[] | undefined) : from.get(id);
           if (!list) continue;
           const to = remap(list);
           if (to !== list) (out ??= copy(from)).set(id, to);
@@ -1398,7 +1425,7 @@ export class IndexModel {
       if (!source) return undefined;
       const ref = old.references.made[i]!;
       const replaced: SpecReference =
-        from === 'footnote' ? new FootnoteReference(file, source as FootnoteRef) : 'anchorRange' in source ? { ...ref, range: source.range, idRange: source.anchorRange } : { ...ref, range: source.range, idRange: source.idRange };
+        from === 'footnote' ? referenceOf(file, source as FootnoteRef) : 'anchorRange' in source ? { ...ref, range: source.range, idRange: source.anchorRange } : { ...ref, range: source.range, idRange: source.idRange };
       swap.set(ref, replaced);
       next.references.replace(i, replaced, source);
     }
@@ -1639,7 +1666,7 @@ export class IndexModel {
     facts.footnoteRefs.forEach((ref, index) => {
       const last = lastReference('footnote', index, ref);
       if (last) keep('footnote', index, last, ref);
-      else addRef('footnote', index, new FootnoteReference(file, ref), ref);
+      else addRef('footnote', index, referenceOf(file, ref), ref);
     });
     facts.footnoteDefs.forEach((def, index) => {
       const last = lastReference('definition', index, def);
@@ -1666,7 +1693,7 @@ export class IndexModel {
       const clause = (clausesById.get(link.anchor) ?? []).find((c) => c.kind === 'heading' && c.file === target);
       if (clause) addRef('link', index, { id: clause.id, file, kind: 'link', range: link.range, idRange: link.anchorRange }, link);
     });
-    for (const id of ids) replace(specReferencesById, id, refs.get(id) ?? [], false);
+    for (const id of ids) replace(specReferencesById.stored(), id, refs.get(id) ?? [], false);
 
     const contributions = new Map(this.contributions);
     contributions.set(file, next);
@@ -1880,7 +1907,7 @@ export class IndexModel {
         this.specReferencesById.add(ref.id, ref);
         made.push(from, index, ref, source);
       };
-      facts.footnoteRefs.forEach((ref, index) => add('footnote', index, new FootnoteReference(file, ref), ref));
+      facts.footnoteRefs.forEach((ref, index) => add('footnote', index, referenceOf(file, ref), ref));
       facts.footnoteDefs.forEach((def, index) => add('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def));
       const key = this.scopeKeyOf(file);
       facts.mentions.forEach((m, index) => {
@@ -2295,6 +2322,22 @@ class FootnoteClause extends FootnoteReference implements Clause {
 
 function makeFootnoteClause(file: string, ref: FootnoteRef): Clause {
   return new FootnoteClause(file, ref);
+}
+
+/**
+ * The model's reference of a footnote reference, as stored: the footnote clause of the reference (made if the model did
+ * not need it as a clause: a later reference of an id, or of a heading's id), one object per reference where a clause
+ * and a reference of its own were two (40 bytes a reference; 8 MB for the 200,000-reference spec) [^big_documents].
+ * Readers never see it as stored: the id map of references hands out a FootnoteReference of it (presentReference), so
+ * a reference reads and writes as before (its JSON is the SpecReference literal).
+ */
+function referenceOf(file: string, ref: FootnoteRef): SpecReference {
+  return footnoteClause(file, ref) as FootnoteClause;
+}
+
+/** A stored reference as readers get it: a footnote clause stored as a reference is given as its FootnoteReference. */
+function presentReference(stored: SpecReference): SpecReference {
+  return stored instanceof FootnoteClause ? new FootnoteReference(stored.file, stored.ref) : stored;
 }
 
 /**

@@ -75,6 +75,60 @@ describe('compact footnote references', () => {
     );
   });
 
+  it('one model object per reference: the model stores a footnote clause as its reference, readers get the reference', () => {
+    // A later reference of an id and a reference of a heading's id make no clause of the model; they still store one.
+    const text = SPEC + '\nAgain short[^brief], and the rules[^rules].\n';
+    const index = memoryWorkspace({ 'spec.md': text });
+    const model = index.model();
+    const refs = index.factsOf('spec.md')!.spec!.footnoteRefs;
+    const stored = refs.map((r) => model.specReferencesById.storedList(r.id)!.find((s) => s.range.start.line === r.range.start.line && s.range.start.character === r.range.start.character)!);
+    assert.equal(stored[0], model.resolve('brief').clause, 'the reference of the clause\'s own `[^brief]` is the clause object');
+    assert.equal(new Set(stored).size, refs.length);
+    assert.ok(stored.every((s) => 'title' in s), 'every footnote reference is stored as the clause made of it');
+    assert.deepEqual(model.clauses.map((c) => c.id), ['rules', 'tone', 'brief', 'kind', 'plain'], 'the clauses of the model are not the stored references');
+    // Readers get a SpecReference: the literal's fields and JSON, for resolve, the map's get and its iteration alike.
+    const want = (id: string): unknown[] => refs.filter((r) => r.id === id).map((r) => ({ id, file: 'spec.md', kind: 'footnote', range: r.range, idRange: r.idRange }));
+    for (const id of ['brief', 'rules']) {
+      const read = [model.resolve(id).specReferences.filter((s) => s.kind === 'footnote'), model.specReferencesById.get(id)!.filter((s) => s.kind === 'footnote'), [...model.specReferencesById].find(([k]) => k === id)![1].filter((s) => s.kind === 'footnote')];
+      for (const list of read) assert.deepEqual(list.map((s) => JSON.parse(JSON.stringify(s)) as unknown), want(id));
+      assert.ok(read.flat().every((s) => !('title' in s)));
+    }
+    assert.ok(!('title' in model.specReferencesById.first('brief')!));
+    assert.ok(model.specReferencesById.some('brief', (s) => !('title' in s)));
+    // An edit of the text around them: the model patched holds the same, one stored object per reference.
+    index.updateFile('spec.md', text.replace('Say it plainly.', 'Say it very plainly.'));
+    const patched = index.model();
+    assert.equal(patched.specReferencesById.storedList('brief')![0], patched.resolve('brief').clause);
+    assert.deepEqual(JSON.parse(JSON.stringify(patched.resolve('plain').specReferences)), JSON.parse(JSON.stringify(memoryWorkspace({ 'spec.md': text.replace('Say it plainly.', 'Say it very plainly.') }).model().resolve('plain').specReferences)));
+  });
+
+  it('one id map for both: an id whose one reference is its footnote clause has no entry of its own in the references', () => {
+    const spec = (extra: string): string => `# Rules {#rules}\n\n${Array.from({ length: 30 }, (_, i) => `Rule ${i}[^r${i}].`).join('\n\n')}\n${extra}`;
+    const view = (w: WorkspaceIndex): unknown => {
+      const m = w.model();
+      const ids = [...new Set([...m.clausesById.keys(), ...m.specReferencesById.keys()])].sort();
+      const byId = [...m.specReferencesById].sort(([a], [b]) => (a < b ? -1 : 1));
+      return JSON.parse(JSON.stringify({ ids, refs: ids.map((id) => [m.specReferencesById.has(id), m.specReferencesById.get(id), m.resolve(id).specReferences]), byId, size: m.specReferencesById.size }));
+    };
+    const index = memoryWorkspace({ 'spec.md': spec(''), 'other.md': '# Other {#other}\n\nSee [the rules](spec.md#rules) and [^r3].\n' });
+    const model = index.model();
+    // 30 footnote ids, each named once in its scope, and the heading `rules` (a link): two stored entries (rules, and r3, which has two references).
+    assert.equal(model.specReferencesById.size, 31);
+    assert.equal(model.specReferencesById.storedSize, 2);
+    assert.equal(model.specReferencesById.get('r7')!.length, 1);
+    // r3's clause is made of other.md's reference (the first spec file): both references are stored, in file order.
+    assert.deepEqual(model.specReferencesById.get('r3')!.map((s) => s.file), ['other.md', 'spec.md']);
+    assert.equal(model.resolve('r3').clause!.file, 'other.md');
+    assert.deepEqual(view(index), view(memoryWorkspace({ 'spec.md': spec(''), 'other.md': '# Other {#other}\n\nSee [the rules](spec.md#rules) and [^r3].\n' })));
+    // Edits: a second reference of an id, a heading of a footnote's id, a reference removed, ids added: the model of a
+    // fresh build each time (patched or rebuilt from the last one).
+    for (const extra of ['\nAgain[^r5].\n', '\n## R6 {#r6}\n\nNow a heading.\n', '', '\nNew[^n1] and[^n2].\n', '\nNew[^n1].\n']) {
+      const text = spec(extra).replace(extra === '' ? 'Rule 9[^r9].' : '\u0000', extra === '' ? 'Rule 9.' : '');
+      index.updateFile('spec.md', text);
+      assert.deepEqual(view(index), view(memoryWorkspace({ 'spec.md': text, 'other.md': '# Other {#other}\n\nSee [the rules](spec.md#rules) and [^r3].\n' })), JSON.stringify(extra));
+    }
+  });
+
   it('hold the footnote clause made of them for the next model, outside their fields (not enumerable, not in JSON, not cloned)', () => {
     const index = memoryWorkspace({ 'spec.md': SPEC });
     const first = index.model().resolve('brief').clause!;

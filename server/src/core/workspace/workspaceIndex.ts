@@ -884,6 +884,44 @@ interface ListMap<T> {
 }
 
 export class IdMap<T extends object> implements Iterable<[string, T[]]> {
+  /**
+   * `present`: what a reader is given for a stored object (the reference of a footnote clause stored as a model
+   * reference, see referenceOf). The model's own bookkeeping (patches, swaps) reads the stored objects (`stored`).
+   */
+  constructor(private readonly present?: (stored: T) => T) {}
+
+  /**
+   * A map of references bound to the model's clauses: an id whose only reference is the footnote clause the model made
+   * of it (every id of a spec that names each footnote once) has no entry of its own; its entry is read from the
+   * clauses (implicitOf): one id map for both where there were two (a V8 hash table of 262,144 slots, 7.3 MB, for the
+   * 200,000-reference spec) [^big_documents]. A copy for another model is bound to that model's clauses.
+   */
+  private clauses: IdMap<Clause> | undefined;
+  /** While the model adds its references: whether a clause's own reference has been added yet (see addImplicit). */
+  private addedYet: ((clause: FootnoteClause) => boolean) | undefined;
+
+  /** This map's implicit entries read from `clauses` (a map of references of the model owning `clauses`). */
+  bindClauses(clauses: IdMap<Clause>): this {
+    this.clauses = clauses;
+    return this;
+  }
+
+  /** The one stored reference of an id without an entry of its own: its one clause, when that is a footnote clause. */
+  private implicitOf(id: string): T | undefined {
+    if (!this.clauses) return undefined;
+    const c = this.clauses.raw(id);
+    if (!(c instanceof FootnoteClause)) return undefined;
+    return this.addedYet && !this.addedYet(c) ? undefined : (c as unknown as T);
+  }
+
+  /**
+   * Adds the references of a model being built, `added` telling which clauses' own references are in already (the
+   * model adds them in order: a clause's own reference is added after every reference of a spec before its file).
+   */
+  adding(added: ((clause: FootnoteClause) => boolean) | undefined): void {
+    this.addedYet = added;
+  }
+
   /*
    * Persistent in two layers, so a copy per edit costs the size of what edits changed, not of the map: `base` is never
    * changed once a copy shares it; `delta` holds this map's own entries over it (null: deleted from the base), `moved`
@@ -898,14 +936,28 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   /** Until the first copy, lists are this map's own and `add` may extend them in place. */
   private own = true;
 
+  /** The number of ids; for a map of references bound to clauses, counted (its implicit entries change with them). */
   get size(): number {
-    return this.count;
+    if (!this.clauses) return this.count;
+    let n = 0;
+    for (const entry of this.entries()) if (entry) n++;
+    return n;
+  }
+
+  /** The entries this map stores itself (its base and delta; not the implicit ones): what it costs. */
+  get storedSize(): number {
+    return this.base.size + this.delta.size;
   }
 
   private raw(id: string): T | T[] | undefined {
     const d = this.delta.get(id);
     if (d !== undefined) return d ?? undefined;
-    return this.base.get(id);
+    return this.base.get(id) ?? this.implicitOf(id);
+  }
+
+  /** Whether an id has an entry below the delta: in the base or implicit. */
+  private below(id: string): boolean {
+    return this.base.has(id) || this.implicitOf(id) !== undefined;
   }
 
   has(id: string): boolean {
@@ -914,13 +966,32 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
 
   get(id: string): T[] | undefined {
     const v = this.raw(id);
+    return v === undefined ? undefined : this.presented(v);
+  }
+
+  /** The objects of an id as stored (the same objects from one call to the next): for the model's patches. */
+  storedList(id: string): T[] | undefined {
+    const v = this.raw(id);
     return v === undefined ? undefined : Array.isArray(v) ? v : [v];
+  }
+
+  /** This map's stored objects as a ListMap (get returns them as stored, not presented). */
+  stored(): ListMap<T> {
+    return { get: (id) => this.storedList(id), set: (id, list) => this.set(id, list), delete: (id) => this.delete(id) };
+  }
+
+  private presented(v: T | T[]): T[] {
+    const present = this.present;
+    if (!present) return Array.isArray(v) ? v : [v];
+    return Array.isArray(v) ? v.map(present) : [present(v)];
   }
 
   /** Whether some object of this id passes `test` (without the array `get` makes for an id of one object). */
   some(id: string, test: (x: T) => boolean): boolean {
     const v = this.raw(id);
     if (v === undefined) return false;
+    const present = this.present;
+    if (present) return Array.isArray(v) ? v.some((x) => test(present(x))) : test(present(v));
     return Array.isArray(v) ? v.some(test) : test(v);
   }
 
@@ -932,7 +1003,8 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   /** The first object of an id, without an array. */
   first(id: string): T | undefined {
     const v = this.raw(id);
-    return Array.isArray(v) ? v[0] : v;
+    const x = Array.isArray(v) ? v[0] : v;
+    return x !== undefined && this.present ? this.present(x) : x;
   }
 
   set(id: string, list: T[]): void {
@@ -946,11 +1018,16 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
       this.delta.delete(id);
       this.moved.add(id);
       this.count++;
-    } else if (d === undefined && !this.base.has(id)) this.count++;
+    } else if (d === undefined && !this.below(id)) this.count++;
     this.delta.set(id, value);
   }
 
   add(id: string, value: T): void {
+    if (this.clauses && value instanceof FootnoteClause && this.clauses.raw(id) === value && this.delta.get(id) === undefined && !this.base.has(id)) {
+      // The clause's own reference, the first of its id: the entry stays implicit (read from the clauses).
+      this.count++;
+      return;
+    }
     const v = this.raw(id);
     if (v === undefined) this.put(id, value);
     else if (Array.isArray(v) && this.own && this.delta.get(id) === v) v.push(value);
@@ -960,7 +1037,7 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   delete(id: string): boolean {
     const d = this.delta.get(id);
     if (d === null) return false;
-    if (this.base.has(id)) this.delta.set(id, null);
+    if (this.below(id)) this.delta.set(id, null);
     else if (d === undefined) return false;
     else this.delta.delete(id);
     this.count--;
@@ -968,10 +1045,11 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   }
 
   /** A new map with the same entries (lists shared: replace them with set, never change them in place). */
-  copy(): IdMap<T> {
+  copy(clauses?: IdMap<Clause>): IdMap<T> {
     if (this.delta.size > 0 && (this.base.size === 0 || this.delta.size > Math.max(64, this.base.size >> 3))) this.fold();
     this.own = false;
-    const out = new IdMap<T>();
+    const out = new IdMap<T>(this.present);
+    out.clauses = clauses ?? this.clauses;
     out.base = this.base;
     out.delta = new Map(this.delta);
     out.moved = new Set(this.moved);
@@ -982,20 +1060,33 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
 
   /** The delta folded into a new base (the old base may be shared: it is not changed). */
   private fold(): void {
+    // An implicit entry deleted stays deleted: its null stays in the delta (the base holds no implicit entry).
+    const deleted = new Map<string, null>();
+    for (const [id, v] of this.delta) if (v === null && !this.base.has(id)) deleted.set(id, null);
     if (this.base.size === 0 && this.moved.size === 0) {
       const base = new Map<string, T | T[]>();
       for (const [id, v] of this.delta) if (v !== null) base.set(id, v);
       this.base = base;
     } else {
       const base = new Map<string, T | T[]>();
-      for (const [id, v] of this.entries()) base.set(id, v);
+      for (const [id, v] of this.entries(false)) base.set(id, v);
       this.base = base;
     }
-    this.delta = new Map();
+    this.delta = deleted;
     this.moved = new Set();
   }
 
-  private *entries(): IterableIterator<[string, T | T[]]> {
+  /** The entries, the implicit ones (see implicitOf) after the base's unless `implicit` is false. */
+  private *entries(implicit = true): IterableIterator<[string, T | T[]]> {
+    if (implicit && this.clauses) {
+      yield* this.entries(false);
+      for (const [id] of this.clauses.entries(false)) {
+        if (this.base.has(id) || this.delta.has(id)) continue;
+        const v = this.implicitOf(id);
+        if (v !== undefined) yield [id, v];
+      }
+      return;
+    }
     if (this.delta.size === 0) {
       yield* this.base;
       return;
@@ -1017,11 +1108,11 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   }
 
   *values(): IterableIterator<T[]> {
-    for (const [, v] of this.entries()) yield Array.isArray(v) ? v : [v];
+    for (const [, v] of this.entries()) yield this.presented(v);
   }
 
   *[Symbol.iterator](): IterableIterator<[string, T[]]> {
-    for (const [id, v] of this.entries()) yield [id, Array.isArray(v) ? v : [v]];
+    for (const [id, v] of this.entries()) yield [id, this.presented(v)];
   }
 }
 
@@ -1043,7 +1134,7 @@ export class IndexModel {
   readonly citations: Citation[] = [];
   readonly citationsById = new Map<string, Citation[]>();
   readonly definitionsById = new IdMap<FootnoteDefinitionAt>();
-  readonly specReferencesById = new IdMap<SpecReference>();
+  readonly specReferencesById = new IdMap<SpecReference>(presentReference).bindClauses(this.clausesById);
   readonly specFiles: string[];
   readonly codeFiles: string[];
   readonly exampleFiles: string[];
@@ -1139,7 +1230,8 @@ export class IndexModel {
       const remapMap = <T, M extends ListMap<T>>(from: M, copy: (m: M) => M): M => {
         let out: M | undefined;
         for (const id of ids) {
-          const list = from.get(id);
+          // The objects as stored (a map of references hands out made ones: see referenceOf).
+          const list = from instanceof IdMap ? (from.storedList(id) as T[] | undefined) : from.get(id);
           if (!list) continue;
           const to = remap(list);
           if (to !== list) (out ??= copy(from)).set(id, to);
@@ -1155,7 +1247,7 @@ export class IndexModel {
       this.citations = role === 'spec' ? base.citations : remap(base.citations);
       this.citationsById = remapMap(base.citationsById, copyMap);
       this.definitionsById = remapMap(base.definitionsById, copyIds);
-      this.specReferencesById = remapMap(base.specReferencesById, copyIds);
+      this.specReferencesById = remapMap(base.specReferencesById, (m) => m.copy(this.clausesById));
       return;
     }
     this.specFiles = [...specs.keys()].sort(byPath);
@@ -1398,7 +1490,7 @@ export class IndexModel {
       if (!source) return undefined;
       const ref = old.references.made[i]!;
       const replaced: SpecReference =
-        from === 'footnote' ? new FootnoteReference(file, source as FootnoteRef) : 'anchorRange' in source ? { ...ref, range: source.range, idRange: source.anchorRange } : { ...ref, range: source.range, idRange: source.idRange };
+        from === 'footnote' ? referenceOf(file, source as FootnoteRef) : 'anchorRange' in source ? { ...ref, range: source.range, idRange: source.anchorRange } : { ...ref, range: source.range, idRange: source.idRange };
       swap.set(ref, replaced);
       next.references.replace(i, replaced, source);
     }
@@ -1562,7 +1654,7 @@ export class IndexModel {
     // New maps: a copy of each, the lists of this file's ids replaced.
     const clausesById = this.clausesById.copy();
     const definitionsById = this.definitionsById.copy();
-    const specReferencesById = this.specReferencesById.copy();
+    const specReferencesById = this.specReferencesById.copy(clausesById);
     // The changed ids hold every id a list of this file may change in: the file's own ids in the differing parts, and
     // the ids of the mentions, links and references made from them (a reference of an unchanged id is the same object).
     const ids = changed;
@@ -1639,7 +1731,7 @@ export class IndexModel {
     facts.footnoteRefs.forEach((ref, index) => {
       const last = lastReference('footnote', index, ref);
       if (last) keep('footnote', index, last, ref);
-      else addRef('footnote', index, new FootnoteReference(file, ref), ref);
+      else addRef('footnote', index, referenceOf(file, ref), ref);
     });
     facts.footnoteDefs.forEach((def, index) => {
       const last = lastReference('definition', index, def);
@@ -1666,7 +1758,7 @@ export class IndexModel {
       const clause = (clausesById.get(link.anchor) ?? []).find((c) => c.kind === 'heading' && c.file === target);
       if (clause) addRef('link', index, { id: clause.id, file, kind: 'link', range: link.range, idRange: link.anchorRange }, link);
     });
-    for (const id of ids) replace(specReferencesById, id, refs.get(id) ?? [], false);
+    for (const id of ids) replace(specReferencesById.stored(), id, refs.get(id) ?? [], false);
 
     const contributions = new Map(this.contributions);
     contributions.set(file, next);
@@ -1873,14 +1965,18 @@ export class IndexModel {
   }
 
   private buildSpecReferences(): void {
+    const order = this.specOrder();
     for (const file of this.specFiles) {
+      // A footnote clause's own reference is added with its file's footnote references: in once its file is reached.
+      const at = order.get(file)!;
+      this.specReferencesById.adding((clause) => order.get(clause.file)! <= at);
       const facts = this.specs.get(file)!;
       const made = this.contribution(file).references;
       const add = (from: ReferenceSource, index: number, ref: SpecReference, source: object): void => {
         this.specReferencesById.add(ref.id, ref);
         made.push(from, index, ref, source);
       };
-      facts.footnoteRefs.forEach((ref, index) => add('footnote', index, new FootnoteReference(file, ref), ref));
+      facts.footnoteRefs.forEach((ref, index) => add('footnote', index, referenceOf(file, ref), ref));
       facts.footnoteDefs.forEach((def, index) => add('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def));
       const key = this.scopeKeyOf(file);
       facts.mentions.forEach((m, index) => {
@@ -1894,6 +1990,7 @@ export class IndexModel {
         if (clause) add('link', index, { id: clause.id, file, kind: 'link', range: link.range, idRange: link.anchorRange }, link);
       });
     }
+    this.specReferencesById.adding(undefined);
     for (const file of this.exampleFiles) {
       for (const ref of this.examples.get(file)!.backRefs) {
         this.specReferencesById.add(ref.id, { id: ref.id, file, kind: 'example-backref', range: ref.range, idRange: ref.idRange });
@@ -2295,6 +2392,22 @@ class FootnoteClause extends FootnoteReference implements Clause {
 
 function makeFootnoteClause(file: string, ref: FootnoteRef): Clause {
   return new FootnoteClause(file, ref);
+}
+
+/**
+ * The model's reference of a footnote reference, as stored: the footnote clause of the reference (made if the model did
+ * not need it as a clause: a later reference of an id, or of a heading's id), one object per reference where a clause
+ * and a reference of its own were two (40 bytes a reference; 8 MB for the 200,000-reference spec) [^big_documents].
+ * Readers never see it as stored: the id map of references hands out a FootnoteReference of it (presentReference), so
+ * a reference reads and writes as before (its JSON is the SpecReference literal).
+ */
+function referenceOf(file: string, ref: FootnoteRef): SpecReference {
+  return footnoteClause(file, ref) as FootnoteClause;
+}
+
+/** A stored reference as readers get it: a footnote clause stored as a reference is given as its FootnoteReference. */
+function presentReference(stored: SpecReference): SpecReference {
+  return stored instanceof FootnoteClause ? new FootnoteReference(stored.file, stored.ref) : stored;
 }
 
 /**

@@ -1561,7 +1561,14 @@ export class IndexModel {
 
     // New maps: a copy of each, the lists of this file's ids replaced.
     const clausesById = this.clausesById.copy();
-    const definitionsById = this.definitionsById.copy();
+    // The definitions are copied when a list of them changes: an edit that adds or removes no definition keeps this
+    // model's map, and what is derived from it stays valid (diagnostics' clause blocks: see clauseFindingsState).
+    let definitionsCopy: IdMap<FootnoteDefinitionAt> | undefined;
+    const definitionsById: ListMap<FootnoteDefinitionAt> = {
+      get: (id) => (definitionsCopy ?? this.definitionsById).get(id),
+      set: (id, list) => (definitionsCopy ??= this.definitionsById.copy()).set(id, list),
+      delete: (id) => (definitionsCopy ??= this.definitionsById.copy()).delete(id),
+    };
     const specReferencesById = this.specReferencesById.copy();
     // The changed ids hold every id a list of this file may change in: the file's own ids in the differing parts, and
     // the ids of the mentions, links and references made from them (a reference of an unchanged id is the same object).
@@ -1694,7 +1701,7 @@ export class IndexModel {
       base: this,
       swap: new Map(),
       contributions,
-      rebuilt: { clauses, clausesById, definitionsById, specReferencesById },
+      rebuilt: { clauses, clausesById, definitionsById: definitionsCopy ?? this.definitionsById, specReferencesById },
     });
 
     // The nearest known ids of unknown cited ids that the ids which came or went cannot change (nearestAfter).
@@ -2123,6 +2130,17 @@ export class IndexModel {
   private coveredIds?: Set<string>;
   private coveredParentIds?: Set<string>;
   private coveredCount?: number;
+
+  /**
+   * What the findings of a file's own clauses (an unknown authority, a missing example, no citation: see
+   * computeDiagnostics) read of this model besides the clauses: the definitions (example targets), the workspace's files
+   * (example files and folders), the file's scope and, when uncited clauses are reported, the covered ids. A model
+   * patched from another shares these objects while they hold the same; a model that changes one has a new object, and
+   * none of them is changed once a model holds it.
+   */
+  clauseFindingsState(file: string, uncited: boolean): readonly unknown[] {
+    return [this.definitionsById, this.files, this.hasScopes, this.scopeOf(file).path, uncited ? this.coveredIdSet() : undefined];
+  }
 
   /** How many clauses are covered (isCovered), for the status bar. */
   coveredClauseCount(): number {

@@ -1502,11 +1502,14 @@ export class IndexModel {
 
     // The file's clauses, definitions and references, as a rebuild makes them (ids of other files as they are).
     const next = newContribution();
+    // The file's clauses of the changed ids, by id: every other id keeps its last decision (lastClause), so `own` is asked
+    // about changed ids only (ownHas answers any other id from the clauses declared so far).
     const own = new Map<string, Clause[]>();
     const declare = (from: ClauseSource, index: number, clause: Clause, source: object): void => {
       next.clauses.push(from, index, clause, source);
-      push(own, clause.id, clause);
+      if (changed.has(clause.id)) push(own, clause.id, clause);
     };
+    const ownHas = (id: string): boolean => (changed.has(id) ? own.has(id) : next.clauses.made.some((c) => c.id === id));
     const otherHeading = (id: string): boolean => this.clausesById.some(id, (c) => c.file !== file && c.kind === 'heading');
     // Made when first needed (ids shared with other files, duplicate ids): most edits need neither.
     let oldClauseIds: Set<string> | undefined;
@@ -1545,7 +1548,7 @@ export class IndexModel {
         return;
       }
       // A shared id keeps the decision of the model it came from (the other files' clauses are the same).
-      if (own.has(ref.id) || (sharedClause(ref.id) ? !hadClause('footnote', ref.id) : otherHeading(ref.id))) return;
+      if (ownHas(ref.id) || (sharedClause(ref.id) ? !hadClause('footnote', ref.id) : otherHeading(ref.id))) return;
       declare('footnote', index, footnoteClause(file, ref)!, ref);
     });
     for (const made of next.definitions) {
@@ -1555,7 +1558,7 @@ export class IndexModel {
         if (last) declare('definition', made.index, last, made.source);
         continue;
       }
-      if (own.has(id) || (sharedClause(id) ? !hadClause('definition', id) : false)) continue;
+      if (ownHas(id) || (sharedClause(id) ? !hadClause('definition', id) : false)) continue;
       declare('definition', made.index, definitionClause(made.def), made.source);
     }
 
@@ -1682,21 +1685,15 @@ export class IndexModel {
     // The flat list in a rebuild's order: heading clauses by file, then footnote clauses by file, then the clauses of
     // definitions by file; the file's own in each part where a rebuild puts them.
     // The file's clauses in the flat list are the ones its contribution made (no other file's clause names it).
-    const rest = this.clauses.filter((c) => c.file !== file);
     const order = this.specOrder();
     const mine = order.get(file)!;
     const phase = (c: Clause): number => (madeFromDefinition.has(c) ? 2 : c.kind === 'footnote' ? 1 : 0);
-    const clauses: Clause[] = [];
-    let i = 0;
-    for (const p of [0, 1, 2]) {
-      while (i < rest.length && phase(rest[i]!) === p && order.get(rest[i]!.file)! < mine) clauses.push(rest[i++]!);
-      for (let k = 0; k < next.clauses.length; k++) {
-        const from = next.clauses.fromAt(k);
-        if ((from === 'heading' ? 0 : from === 'footnote' ? 1 : 2) === p) clauses.push(next.clauses.made[k]!);
-      }
-      while (i < rest.length && phase(rest[i]!) === p) clauses.push(rest[i++]!);
+    const newByPhase: Clause[][] = [[], [], []];
+    for (let k = 0; k < next.clauses.length; k++) {
+      const from = next.clauses.fromAt(k);
+      newByPhase[from === 'heading' ? 0 : from === 'footnote' ? 1 : 2]!.push(next.clauses.made[k]!);
     }
-    while (i < rest.length) clauses.push(rest[i++]!);
+    const clauses = this.withFileClauses(file, newByPhase, phase, order, mine, old.clauses.made.length);
     const model = new IndexModel(this.classifier, maps.specs, this.code, this.examples, this.files, this.configProblems, maps.ambiguity, maps.llmHits, {
       base: this,
       swap: new Map(),
@@ -1752,7 +1749,7 @@ export class IndexModel {
       // The status bar's count: this model's, less the file's old clauses, plus its new ones (the flat list is the rest
       // and the new ones: see above), instead of a look at every clause of the workspace.
       // An unchanged id has the same clauses of the file before and after: only the changed ids' clauses are counted.
-      if (this.coveredCount !== undefined && this.clauses.length - rest.length === old.clauses.made.length) {
+      if (this.coveredCount !== undefined && clauses.length - this.clauses.length === next.clauses.length - old.clauses.made.length) {
         let count = this.coveredCount;
         for (const id of ids) {
           if (!covered.has(id)) continue;
@@ -1781,6 +1778,57 @@ export class IndexModel {
       this.specFiles.forEach((f, i) => this.order!.set(f, i));
     }
     return this.order;
+  }
+
+  /**
+   * This model's flat clause list with one spec's clauses replaced by `mine` (its new clauses by phase: headings,
+   * footnotes, definitions), as a rebuild orders them: each phase's clauses by the order of spec files. The list is in
+   * that order, so the file's part of each phase is found by binary search (a few comparisons, not a look at every
+   * clause of the workspace); when the parts found are not exactly the file's `count` old clauses, the list is merged
+   * clause by clause instead.
+   */
+  private withFileClauses(file: string, mine: Clause[][], phase: (c: Clause) => number, order: Map<string, number>, at: number, count: number): Clause[] {
+    const list = this.clauses;
+    // The first clause at or after (phase p, the file's place), or after it when `after`.
+    const search = (p: number, after: boolean): number => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const c = list[mid]!;
+        const q = phase(c);
+        const o = order.get(c.file)!;
+        if (q > p || (q === p && (after ? o > at : o >= at))) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    const parts = [0, 1, 2].map((p) => [search(p, false), search(p, true)] as const);
+    let found = 0;
+    for (const [lo, hi] of parts) {
+      for (let i = lo; i < hi; i++) if (list[i]!.file !== file) found = -1;
+      if (found >= 0) found += hi - lo;
+    }
+    const clauses: Clause[] = [];
+    if (found === count) {
+      let i = 0;
+      parts.forEach(([lo, hi], p) => {
+        while (i < lo) clauses.push(list[i++]!);
+        for (const c of mine[p]!) clauses.push(c);
+        i = hi;
+      });
+      while (i < list.length) clauses.push(list[i++]!);
+      return clauses;
+    }
+    const rest = list.filter((c) => c.file !== file);
+    let i = 0;
+    for (const p of [0, 1, 2]) {
+      while (i < rest.length && phase(rest[i]!) === p && order.get(rest[i]!.file)! < at) clauses.push(rest[i++]!);
+      for (const c of mine[p]!) clauses.push(c);
+      while (i < rest.length && phase(rest[i]!) === p) clauses.push(rest[i++]!);
+    }
+    while (i < rest.length) clauses.push(rest[i++]!);
+    return clauses;
   }
 
   private unknownCitationFilesCache?: Set<string>;

@@ -191,6 +191,23 @@ export class WorkspaceIndex {
   private readonly layouts = new Map<string, ChunkLayout>();
   /** Each spec's last merge of its chunks' terms (chunkedTerms). */
   private readonly termsMemo = new Map<string, TermsMemo>();
+  /** The terms the ambiguity pass reads per spec (its own, its feature's name), kept while they are the same. */
+  private readonly reviewTermsMemo = new Map<string, { own: readonly string[]; feature: string[]; terms: string[]; joined: string }>();
+
+  /**
+   * A spec's document terms and its feature's name terms: the last array again while they are the same (the terms of
+   * the chunks are kept, see chunkedTerms), so what the pass derives from the array (its phrase map) is made once.
+   */
+  private reviewTerms(path: string, own: readonly string[]): { terms: string[]; joined: string } {
+    const feature = featureNameTerms(path);
+    const last = this.reviewTermsMemo.get(path);
+    if (last && last.own === own && last.feature.length === feature.length && last.feature.every((t, i) => t === feature[i])) return last;
+    const terms = [...own, ...feature];
+    const made = { own, feature, terms, joined: terms.join('\u0000') };
+    this.reviewTermsMemo.set(path, made);
+    return made;
+  }
+
   /** The key of the ambiguity pass's last run (format, domain, document terms): see findAmbiguities. */
   private ambiguityKey = '';
   private configProblems: string[] = [];
@@ -243,9 +260,12 @@ export class WorkspaceIndex {
         const merged = chunkedTerms(chunks, this.termsMemo.get(path));
         this.termsMemo.set(path, merged);
         facts.terms = merged.terms;
-      } else this.termsMemo.delete(path);
+      } else {
+        this.termsMemo.delete(path);
+        this.reviewTermsMemo.delete(path);
+      }
       const review = this.config.ambiguity.enabled ? reviewed : undefined;
-      const hits = review ? this.findAmbiguities(chunks, text, review, [...(facts.terms ?? []), ...featureNameTerms(path)], piecewise(chunks, facts.format)) : [];
+      const hits = review ? this.findAmbiguities(chunks, text, review, this.reviewTerms(path, facts.terms ?? []), piecewise(chunks, facts.format)) : [];
       // The type checker's statements, chunk by chunk like the ambiguity pass (an edit re-extracts one section) [^tc1n].
       if (reviewed && typecheck) facts.typecheck = typecheckFacts(facts, chunks, text, reviewed.from);
       (this.ambiguity = this.cow(this.ambiguity)).set(path, facts.openQuestions.length ? [...hits, ...openQuestionHits(facts)] : hits);
@@ -335,6 +355,7 @@ export class WorkspaceIndex {
     this.removeFacts(facts.path);
     this.layouts.delete(facts.path);
     this.termsMemo.delete(facts.path);
+    this.reviewTermsMemo.delete(facts.path);
     if (facts.chunks && this.keepsEditState) {
       this.chunkCaches.set(facts.path, facts.chunks);
       // The chunks of the worker's parse, in order (a Map keeps insertion order; a repeated chunk is one entry, and a
@@ -357,6 +378,7 @@ export class WorkspaceIndex {
     this.chunkCaches.delete(path);
     this.layouts.delete(path);
     this.termsMemo.delete(path);
+    this.reviewTermsMemo.delete(path);
     this.removeFacts(path);
     if (this.files.has(path)) {
       this.writableFiles().delete(path);
@@ -437,13 +459,13 @@ export class WorkspaceIndex {
    * re-analyses one section). Suppression comments may sit in the chunk before: they are applied to the whole file.
    * The Clarifications section is the answers, not prose to review [^cq2r].
    */
-  private findAmbiguities(chunks: PlacedChunk[], text: string, review: Review, terms: string[], pieces: boolean): AmbiguityHit[] {
+  private findAmbiguities(chunks: PlacedChunk[], text: string, review: Review, { terms, joined: joinedTerms }: { terms: string[]; joined: string }, pieces: boolean): AmbiguityHit[] {
     const a = this.config.ambiguity;
     const hits: AmbiguityHit[] = [];
     const offsets: number[] = [];
     // The document's own vocabulary (`terms`) is shared by its chunks: a chunk's findings are kept for it only.
     const domain = pieces ? domainOfPieces(chunks.map((c) => c.text), (_, i) => chunkDomain(chunks[i]!), review.format) : domainOf(text, review.format);
-    let key = `${review.format}${review.capitalsOnly ? '+caps' : ''}\u0000${domain}\u0000${terms.join('\u0000')}`;
+    let key = `${review.format}${review.capitalsOnly ? '+caps' : ''}\u0000${domain}\u0000${joinedTerms}`;
     // The last key again when equal: each chunk's cached key is then compared by identity, not by its characters.
     if (key === this.ambiguityKey) key = this.ambiguityKey;
     else this.ambiguityKey = key;
@@ -628,7 +650,7 @@ function typecheckFacts(facts: SpecFacts, chunks: PlacedChunk[], text: string, f
     : undefined;
   const upper = scans ? scans.some((x) => x.bcp14) : usesBcp14(text);
   const statements: NormativeStatement[] = [];
-  const fromLine = from > 0 ? new LineIndex(text).positionAt(from).line : 0;
+  const fromLine = from > 0 ? lineOf(text, from, scans ? chunks : undefined) : 0;
   for (const chunk of chunks) {
     let cached = chunkStatements.get(chunk.entry.facts);
     if (cached?.upper !== upper) {
@@ -654,6 +676,18 @@ function typecheckFacts(facts: SpecFacts, chunks: PlacedChunk[], text: string, f
     return at ? { clauseId: at.id, ...(at.authority !== undefined ? { authority: at.authority } : {}) } : {};
   })).filter((d) => d.range.start.line >= fromLine);
   return { statements, definitions };
+}
+
+/**
+ * The line of an offset of `text`: from the chunk holding it when the chunks are the text cut at line starts (their
+ * lines are known: a LineIndex of one chunk, not of the whole spec, per keystroke), else from the whole text.
+ */
+function lineOf(text: string, offset: number, pieces: readonly PlacedChunk[] | undefined): number {
+  if (!pieces?.length || offset >= text.length) return new LineIndex(text).positionAt(offset).line;
+  let at = 0;
+  for (let i = 1; i < pieces.length && pieces[i]!.start <= offset; i++) at = i;
+  const chunk = pieces[at]!;
+  return chunk.line + new LineIndex(chunk.text).positionAt(offset - chunk.start).line;
 }
 
 const emptyFormat = { format: 'markdown', references: [] } as Pick<SpecFacts, 'format' | 'references'>;

@@ -10,7 +10,8 @@ import { ensureWorkspace } from './generate';
  * language server session (out/server/src/lsp/session.js of its checkout, built with `npx tsc -b`) loads the generated
  * workspace; the benchmark's edits of its 5,000-clause spec (the same words and new footnotes as `bench/run.ts`, same
  * seed) are applied to both in turn, the first build alternating, and each edit's CPU time (the index update, the
- * file's diagnostics and the JSON of the list the editor gets, at most 1,000) is taken per build. Prints medians,
+ * file's diagnostics and the JSON of the list the editor gets, at most 1,000, each diagnostic's LSP form made once per
+ * diagnostic object as the server makes it) is taken per build. Prints medians,
  * means and the median of the paired ratios; stops if the two builds' diagnostics JSON differs after any edit.
  */
 
@@ -21,6 +22,8 @@ interface Side {
   host: InstanceType<Session['Host']>;
   folder: InstanceType<Session['Folder']>;
   toLspDiagnostic: Convert['toLspDiagnostic'];
+  /** The LSP form of a diagnostic, made once per diagnostic object as the server does (server.ts toLspCached). */
+  lspOf: (d: Diagnostic) => ReturnType<Convert['toLspDiagnostic']>;
   typing: number[];
   structural: number[];
   json: string;
@@ -70,7 +73,13 @@ async function main(): Promise<void> {
     host.documentChanged(uri, text);
     await host.flush();
     folder.takeUnpublished();
-    sides.push({ host, folder, toLspDiagnostic, typing: [] as number[], structural: [] as number[], json: '' });
+    const forms = new WeakMap<Diagnostic, ReturnType<Convert['toLspDiagnostic']>>();
+    const lspOf = (d: Diagnostic): ReturnType<Convert['toLspDiagnostic']> => {
+      let lsp = forms.get(d);
+      if (!lsp) forms.set(d, (lsp = toLspDiagnostic(d, (f: string) => folder.uriOf(f))));
+      return lsp;
+    };
+    sides.push({ host, folder, toLspDiagnostic, lspOf, typing: [] as number[], structural: [] as number[], json: '' });
   }
   // The benchmark's edits (bench/run.ts measureEdits): a word typed into a prose line, every third edit a new footnote.
   const lines = text.split('\n');
@@ -90,7 +99,7 @@ async function main(): Promise<void> {
       s.host.documentChanged(uri, edited);
       await s.host.flush();
       s.folder.takeUnpublished();
-      s.json = JSON.stringify(capped(s.folder.diagnosticsOf(rel)).map((d) => s.toLspDiagnostic(d, (f: string) => s.folder.uriOf(f))));
+      s.json = JSON.stringify(capped(s.folder.diagnosticsOf(rel)).map((d) => s.lspOf(d)));
       (structural ? s.structural : s.typing).push(cpuMs() - started);
     }
     if (sides[0]!.json !== sides[1]!.json) throw new Error(`the builds' diagnostics differ after edit ${version - 1}`);

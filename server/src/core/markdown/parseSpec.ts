@@ -605,7 +605,7 @@ export function parseSpecChunked(
     const chunkText = known?.text ?? text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length);
     // Keyed by the chunk's text alone (no concatenated key: that would copy and hash the whole document per edit);
     // an entry parsed under other enclosing sections is parsed again.
-    const inKey = `${mode.key}\u0000${sectionsKey(sections)}`;
+    const inKey = inKeyOf(mode.key, sections);
     let entry = known?.entry.sectionsIn === inKey ? known.entry : (cache?.get(chunkText) ?? next.get(chunkText));
     if (!entry || entry.sectionsIn !== inKey) entry = parseChunk(file, chunkText, sections, inKey, mode, split, scanner);
     next.set(chunkText, entry);
@@ -804,6 +804,18 @@ export function parseMarkdownPieces(text: string, pieceChars = PIECE_CHARS): MdN
 }
 
 const sectionKeys = new WeakMap<readonly SectionEntry[], string>();
+
+/**
+ * The key a chunk is parsed under (the mode and its enclosing sections): one string per sections list and mode, so the
+ * next parse compares an unchanged chunk's key with its entry's by identity, not character by character.
+ */
+const inKeys = new WeakMap<readonly SectionEntry[], { mode: string; key: string }>();
+
+function inKeyOf(modeKey: string, sections: readonly SectionEntry[]): string {
+  let known = inKeys.get(sections);
+  if (known?.mode !== modeKey) inKeys.set(sections, (known = { mode: modeKey, key: `${modeKey}\u0000${sectionsKey(sections)}` }));
+  return known.key;
+}
 
 function sectionsKey(sections: readonly SectionEntry[]): string {
   if (!sections.length) return '';

@@ -191,6 +191,23 @@ export class WorkspaceIndex {
   private readonly layouts = new Map<string, ChunkLayout>();
   /** Each spec's last merge of its chunks' terms (chunkedTerms). */
   private readonly termsMemo = new Map<string, TermsMemo>();
+  /** The terms the ambiguity pass reads per spec (its own, its feature's name), kept while they are the same. */
+  private readonly reviewTermsMemo = new Map<string, { own: readonly string[]; feature: string[]; terms: string[]; joined: string }>();
+
+  /**
+   * A spec's document terms and its feature's name terms: the last array again while they are the same (the terms of
+   * the chunks are kept, see chunkedTerms), so what the pass derives from the array (its phrase map) is made once.
+   */
+  private reviewTerms(path: string, own: readonly string[]): { terms: string[]; joined: string } {
+    const feature = featureNameTerms(path);
+    const last = this.reviewTermsMemo.get(path);
+    if (last && last.own === own && last.feature.length === feature.length && last.feature.every((t, i) => t === feature[i])) return last;
+    const terms = [...own, ...feature];
+    const made = { own, feature, terms, joined: terms.join('\u0000') };
+    this.reviewTermsMemo.set(path, made);
+    return made;
+  }
+
   /** The key of the ambiguity pass's last run (format, domain, document terms): see findAmbiguities. */
   private ambiguityKey = '';
   private configProblems: string[] = [];
@@ -243,9 +260,12 @@ export class WorkspaceIndex {
         const merged = chunkedTerms(chunks, this.termsMemo.get(path));
         this.termsMemo.set(path, merged);
         facts.terms = merged.terms;
-      } else this.termsMemo.delete(path);
+      } else {
+        this.termsMemo.delete(path);
+        this.reviewTermsMemo.delete(path);
+      }
       const review = this.config.ambiguity.enabled ? reviewed : undefined;
-      const hits = review ? this.findAmbiguities(chunks, text, review, [...(facts.terms ?? []), ...featureNameTerms(path)], piecewise(chunks, facts.format)) : [];
+      const hits = review ? this.findAmbiguities(chunks, text, review, this.reviewTerms(path, facts.terms ?? []), piecewise(chunks, facts.format)) : [];
       // The type checker's statements, chunk by chunk like the ambiguity pass (an edit re-extracts one section) [^tc1n].
       if (reviewed && typecheck) facts.typecheck = typecheckFacts(facts, chunks, text, reviewed.from);
       (this.ambiguity = this.cow(this.ambiguity)).set(path, facts.openQuestions.length ? [...hits, ...openQuestionHits(facts)] : hits);
@@ -335,6 +355,7 @@ export class WorkspaceIndex {
     this.removeFacts(facts.path);
     this.layouts.delete(facts.path);
     this.termsMemo.delete(facts.path);
+    this.reviewTermsMemo.delete(facts.path);
     if (facts.chunks && this.keepsEditState) {
       this.chunkCaches.set(facts.path, facts.chunks);
       // The chunks of the worker's parse, in order (a Map keeps insertion order; a repeated chunk is one entry, and a
@@ -357,6 +378,7 @@ export class WorkspaceIndex {
     this.chunkCaches.delete(path);
     this.layouts.delete(path);
     this.termsMemo.delete(path);
+    this.reviewTermsMemo.delete(path);
     this.removeFacts(path);
     if (this.files.has(path)) {
       this.writableFiles().delete(path);
@@ -437,13 +459,13 @@ export class WorkspaceIndex {
    * re-analyses one section). Suppression comments may sit in the chunk before: they are applied to the whole file.
    * The Clarifications section is the answers, not prose to review [^cq2r].
    */
-  private findAmbiguities(chunks: PlacedChunk[], text: string, review: Review, terms: string[], pieces: boolean): AmbiguityHit[] {
+  private findAmbiguities(chunks: PlacedChunk[], text: string, review: Review, { terms, joined: joinedTerms }: { terms: string[]; joined: string }, pieces: boolean): AmbiguityHit[] {
     const a = this.config.ambiguity;
     const hits: AmbiguityHit[] = [];
     const offsets: number[] = [];
     // The document's own vocabulary (`terms`) is shared by its chunks: a chunk's findings are kept for it only.
     const domain = pieces ? domainOfPieces(chunks.map((c) => c.text), (_, i) => chunkDomain(chunks[i]!), review.format) : domainOf(text, review.format);
-    let key = `${review.format}${review.capitalsOnly ? '+caps' : ''}\u0000${domain}\u0000${terms.join('\u0000')}`;
+    let key = `${review.format}${review.capitalsOnly ? '+caps' : ''}\u0000${domain}\u0000${joinedTerms}`;
     // The last key again when equal: each chunk's cached key is then compared by identity, not by its characters.
     if (key === this.ambiguityKey) key = this.ambiguityKey;
     else this.ambiguityKey = key;
@@ -628,7 +650,7 @@ function typecheckFacts(facts: SpecFacts, chunks: PlacedChunk[], text: string, f
     : undefined;
   const upper = scans ? scans.some((x) => x.bcp14) : usesBcp14(text);
   const statements: NormativeStatement[] = [];
-  const fromLine = from > 0 ? new LineIndex(text).positionAt(from).line : 0;
+  const fromLine = from > 0 ? lineOf(text, from, scans ? chunks : undefined) : 0;
   for (const chunk of chunks) {
     let cached = chunkStatements.get(chunk.entry.facts);
     if (cached?.upper !== upper) {
@@ -654,6 +676,18 @@ function typecheckFacts(facts: SpecFacts, chunks: PlacedChunk[], text: string, f
     return at ? { clauseId: at.id, ...(at.authority !== undefined ? { authority: at.authority } : {}) } : {};
   })).filter((d) => d.range.start.line >= fromLine);
   return { statements, definitions };
+}
+
+/**
+ * The line of an offset of `text`: from the chunk holding it when the chunks are the text cut at line starts (their
+ * lines are known: a LineIndex of one chunk, not of the whole spec, per keystroke), else from the whole text.
+ */
+function lineOf(text: string, offset: number, pieces: readonly PlacedChunk[] | undefined): number {
+  if (!pieces?.length || offset >= text.length) return new LineIndex(text).positionAt(offset).line;
+  let at = 0;
+  for (let i = 1; i < pieces.length && pieces[i]!.start <= offset; i++) at = i;
+  const chunk = pieces[at]!;
+  return chunk.line + new LineIndex(chunk.text).positionAt(offset - chunk.start).line;
 }
 
 const emptyFormat = { format: 'markdown', references: [] } as Pick<SpecFacts, 'format' | 'references'>;
@@ -1594,11 +1628,14 @@ export class IndexModel {
 
     // The file's clauses, definitions and references, as a rebuild makes them (ids of other files as they are).
     const next = newContribution();
+    // The file's clauses of the changed ids, by id: every other id keeps its last decision (lastClause), so `own` is asked
+    // about changed ids only (ownHas answers any other id from the clauses declared so far).
     const own = new Map<string, Clause[]>();
     const declare = (from: ClauseSource, index: number, clause: Clause, source: object): void => {
       next.clauses.push(from, index, clause, source);
-      push(own, clause.id, clause);
+      if (changed.has(clause.id)) push(own, clause.id, clause);
     };
+    const ownHas = (id: string): boolean => (changed.has(id) ? own.has(id) : next.clauses.made.some((c) => c.id === id));
     const otherHeading = (id: string): boolean => this.clausesById.some(id, (c) => c.file !== file && c.kind === 'heading');
     // Made when first needed (ids shared with other files, duplicate ids): most edits need neither.
     let oldClauseIds: Set<string> | undefined;
@@ -1637,7 +1674,7 @@ export class IndexModel {
         return;
       }
       // A shared id keeps the decision of the model it came from (the other files' clauses are the same).
-      if (own.has(ref.id) || (sharedClause(ref.id) ? !hadClause('footnote', ref.id) : otherHeading(ref.id))) return;
+      if (ownHas(ref.id) || (sharedClause(ref.id) ? !hadClause('footnote', ref.id) : otherHeading(ref.id))) return;
       declare('footnote', index, footnoteClause(file, ref)!, ref);
     });
     for (const made of next.definitions) {
@@ -1647,13 +1684,20 @@ export class IndexModel {
         if (last) declare('definition', made.index, last, made.source);
         continue;
       }
-      if (own.has(id) || (sharedClause(id) ? !hadClause('definition', id) : false)) continue;
+      if (ownHas(id) || (sharedClause(id) ? !hadClause('definition', id) : false)) continue;
       declare('definition', made.index, definitionClause(made.def), made.source);
     }
 
     // New maps: a copy of each, the lists of this file's ids replaced.
     const clausesById = this.clausesById.copy();
-    const definitionsById = this.definitionsById.copy();
+    // The definitions are copied when a list of them changes: an edit that adds or removes no definition keeps this
+    // model's map, and what is derived from it stays valid (diagnostics' clause blocks: see clauseFindingsState).
+    let definitionsCopy: IdMap<FootnoteDefinitionAt> | undefined;
+    const definitionsById: ListMap<FootnoteDefinitionAt> = {
+      get: (id) => (definitionsCopy ?? this.definitionsById).get(id),
+      set: (id, list) => (definitionsCopy ??= this.definitionsById.copy()).set(id, list),
+      delete: (id) => (definitionsCopy ??= this.definitionsById.copy()).delete(id),
+    };
     const specReferencesById = this.specReferencesById.copy(clausesById);
     // The changed ids hold every id a list of this file may change in: the file's own ids in the differing parts, and
     // the ids of the mentions, links and references made from them (a reference of an unchanged id is the same object).
@@ -1767,26 +1811,20 @@ export class IndexModel {
     // The flat list in a rebuild's order: heading clauses by file, then footnote clauses by file, then the clauses of
     // definitions by file; the file's own in each part where a rebuild puts them.
     // The file's clauses in the flat list are the ones its contribution made (no other file's clause names it).
-    const rest = this.clauses.filter((c) => c.file !== file);
     const order = this.specOrder();
     const mine = order.get(file)!;
     const phase = (c: Clause): number => (madeFromDefinition.has(c) ? 2 : c.kind === 'footnote' ? 1 : 0);
-    const clauses: Clause[] = [];
-    let i = 0;
-    for (const p of [0, 1, 2]) {
-      while (i < rest.length && phase(rest[i]!) === p && order.get(rest[i]!.file)! < mine) clauses.push(rest[i++]!);
-      for (let k = 0; k < next.clauses.length; k++) {
-        const from = next.clauses.fromAt(k);
-        if ((from === 'heading' ? 0 : from === 'footnote' ? 1 : 2) === p) clauses.push(next.clauses.made[k]!);
-      }
-      while (i < rest.length && phase(rest[i]!) === p) clauses.push(rest[i++]!);
+    const newByPhase: Clause[][] = [[], [], []];
+    for (let k = 0; k < next.clauses.length; k++) {
+      const from = next.clauses.fromAt(k);
+      newByPhase[from === 'heading' ? 0 : from === 'footnote' ? 1 : 2]!.push(next.clauses.made[k]!);
     }
-    while (i < rest.length) clauses.push(rest[i++]!);
+    const clauses = this.withFileClauses(file, newByPhase, phase, order, mine, old.clauses.made.length);
     const model = new IndexModel(this.classifier, maps.specs, this.code, this.examples, this.files, this.configProblems, maps.ambiguity, maps.llmHits, {
       base: this,
       swap: new Map(),
       contributions,
-      rebuilt: { clauses, clausesById, definitionsById, specReferencesById },
+      rebuilt: { clauses, clausesById, definitionsById: definitionsCopy ?? this.definitionsById, specReferencesById },
     });
 
     // The nearest known ids of unknown cited ids that the ids which came or went cannot change (nearestAfter).
@@ -1837,7 +1875,7 @@ export class IndexModel {
       // The status bar's count: this model's, less the file's old clauses, plus its new ones (the flat list is the rest
       // and the new ones: see above), instead of a look at every clause of the workspace.
       // An unchanged id has the same clauses of the file before and after: only the changed ids' clauses are counted.
-      if (this.coveredCount !== undefined && this.clauses.length - rest.length === old.clauses.made.length) {
+      if (this.coveredCount !== undefined && clauses.length - this.clauses.length === next.clauses.length - old.clauses.made.length) {
         let count = this.coveredCount;
         for (const id of ids) {
           if (!covered.has(id)) continue;
@@ -1866,6 +1904,57 @@ export class IndexModel {
       this.specFiles.forEach((f, i) => this.order!.set(f, i));
     }
     return this.order;
+  }
+
+  /**
+   * This model's flat clause list with one spec's clauses replaced by `mine` (its new clauses by phase: headings,
+   * footnotes, definitions), as a rebuild orders them: each phase's clauses by the order of spec files. The list is in
+   * that order, so the file's part of each phase is found by binary search (a few comparisons, not a look at every
+   * clause of the workspace); when the parts found are not exactly the file's `count` old clauses, the list is merged
+   * clause by clause instead.
+   */
+  private withFileClauses(file: string, mine: Clause[][], phase: (c: Clause) => number, order: Map<string, number>, at: number, count: number): Clause[] {
+    const list = this.clauses;
+    // The first clause at or after (phase p, the file's place), or after it when `after`.
+    const search = (p: number, after: boolean): number => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const c = list[mid]!;
+        const q = phase(c);
+        const o = order.get(c.file)!;
+        if (q > p || (q === p && (after ? o > at : o >= at))) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    const parts = [0, 1, 2].map((p) => [search(p, false), search(p, true)] as const);
+    let found = 0;
+    for (const [lo, hi] of parts) {
+      for (let i = lo; i < hi; i++) if (list[i]!.file !== file) found = -1;
+      if (found >= 0) found += hi - lo;
+    }
+    const clauses: Clause[] = [];
+    if (found === count) {
+      let i = 0;
+      parts.forEach(([lo, hi], p) => {
+        while (i < lo) clauses.push(list[i++]!);
+        for (const c of mine[p]!) clauses.push(c);
+        i = hi;
+      });
+      while (i < list.length) clauses.push(list[i++]!);
+      return clauses;
+    }
+    const rest = list.filter((c) => c.file !== file);
+    let i = 0;
+    for (const p of [0, 1, 2]) {
+      while (i < rest.length && phase(rest[i]!) === p && order.get(rest[i]!.file)! < at) clauses.push(rest[i++]!);
+      for (const c of mine[p]!) clauses.push(c);
+      while (i < rest.length && phase(rest[i]!) === p) clauses.push(rest[i++]!);
+    }
+    while (i < rest.length) clauses.push(rest[i++]!);
+    return clauses;
   }
 
   private unknownCitationFilesCache?: Set<string>;
@@ -2220,6 +2309,17 @@ export class IndexModel {
   private coveredIds?: Set<string>;
   private coveredParentIds?: Set<string>;
   private coveredCount?: number;
+
+  /**
+   * What the findings of a file's own clauses (an unknown authority, a missing example, no citation: see
+   * computeDiagnostics) read of this model besides the clauses: the definitions (example targets), the workspace's files
+   * (example files and folders), the file's scope and, when uncited clauses are reported, the covered ids. A model
+   * patched from another shares these objects while they hold the same; a model that changes one has a new object, and
+   * none of them is changed once a model holds it.
+   */
+  clauseFindingsState(file: string, uncited: boolean): readonly unknown[] {
+    return [this.definitionsById, this.files, this.hasScopes, this.scopeOf(file).path, uncited ? this.coveredIdSet() : undefined];
+  }
 
   /** How many clauses are covered (isCovered), for the status bar. */
   coveredClauseCount(): number {

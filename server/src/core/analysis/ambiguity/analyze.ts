@@ -330,7 +330,6 @@ function isKeyword(t: Token): boolean {
   return KEYWORDS_ANY_CASE.has(t.norm) || KEYWORDS_UPPER.has(t.raw);
 }
 
-
 const BE_FORMS = new Set(['is', 'are', 'be', 'been', 'being', 'was', 'were', 'not', "isn't", "aren't", 'also', 'always', 'only', 'then', 'therefore', 'still']);
 
 /**
@@ -2542,14 +2541,14 @@ function elaborated(ctx: BlockContext, end: number): boolean {
   return false;
 }
 
-/**
- * "as appropriate (see [express uncertainty](#…))", "the appropriate IANA registry (see {{urn-space}})": a
- * cross-reference right after the word, or after the noun it modifies, answers the question.
- */
 /** Participles that point to where a document states something, and what may follow them (`answeredByReference`). */
 const POINTED_TO = /^(?:discussed|described|listed|detailed|enumerated|explained|specified|defined|given|shown)$/;
 const POINTER_NEXT = new Set(['below', 'above', 'later', 'earlier', 'in', 'under']);
 
+/**
+ * "as appropriate (see [express uncertainty](#…))", "the appropriate IANA registry (see {{urn-space}})": a
+ * cross-reference right after the word, or after the noun it modifies, answers the question.
+ */
 function answeredByReference(ctx: BlockContext, end: number): boolean {
   const { tokens } = ctx;
   // The modified noun phrase, with a prepositional phrase of its own ("the normal requirements for an ACME JWS request

@@ -1071,11 +1071,11 @@ describe('clarity: eleventh round, software specs of real repositories (issue 13
 });
 
 describe('clarity: twelfth round, the parts of a requirement sentence (issue 13, set 5 tune half)', () => {
-  const POLICY = (lines: string[]): string => ['# Spec', '', '## Voice {#voice authority=guideline}', '', ...lines.flatMap((l) => [l, '']), ''].join('\n');
 
   it('"…, as if …, and stay within a reasonable duration": "and" + a verb goes on with the requirement, not the aside', () => {
     assert.deepEqual(found('spec.md', POLICY([
       'Responses should be emotive, as if they are spoken by a human, and stay within a reasonable duration for speech.',
+      '',
       // A new subject after "and" stays in the aside.
       'The server should retry, as the link is slow, and a slow link drops packets.',
     ])), ['reasonable (vague)']);
@@ -1084,6 +1084,7 @@ describe('clarity: twelfth round, the parts of a requirement sentence (issue 13,
   it('"…, but should still respond in a natural way": a "but" part with its own keyword is a second requirement', () => {
     assert.deepEqual(found('spec.md', POLICY([
       'The assistant should not pretend to be human or have feelings, but should still respond to pleasantries in a natural way.',
+      '',
       // A concession with no keyword of its own states nothing required.
       'The assistant should answer the question, but a natural pause is fine.',
     ])), ['natural (vague)']);

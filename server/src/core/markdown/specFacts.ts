@@ -698,6 +698,24 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
   let specItem: { id: string; start: number; end: number } | undefined;
   const declared = new Set<number>();
   /** The clause of a block starting at `at`: the requirement item around it, else the enclosing heading clause. */
+  /** A spec-kit requirement item declared at [start, end) with its id at `idStart` [^sk1r] (SpecWalker.addItem). */
+  const declareItem = (id: string, start: number, end: number, idStart: number, itemText: string): void => {
+    const ctx = current();
+    specItem = { id, start, end };
+    facts.headingClauses.push({
+      id,
+      kind: 'item',
+      title: ctx.sectionTitle || id,
+      text: limit(itemText, BLOCK_TEXT_LIMIT),
+      file,
+      range: lines.rangeOf(start, end),
+      idRange: lines.rangeOf(idStart, idStart + id.length),
+      section: ctx.section,
+      attributes: {},
+      ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
+      ...(ctx.authority !== undefined ? { authority: ctx.authority } : {}),
+    });
+  };
   const clauseAt = (at: number): string | undefined => (specItem && at >= specItem.start && at < specItem.end ? specItem.id : current().parent);
   /**
    * spec-kit feature folders: requirement ids mentioned in the text nodes of [from, to) (the range without its masks,
@@ -877,23 +895,9 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
           // (its clause spans the innermost list item around it, through block quotes: mdast's text block)
           const start = it.item ?? it.start;
           const end = it.itemEnd ?? it.end;
-          const ctx = current();
           const itemText = collapse(plainOf(text, it.start, it.end, inl, it.gaps)).slice(id.length).replace(/^[\s:.\u2013\u2014-]+/, '');
           declared.add(lead[1]);
-          specItem = { id, start, end };
-          facts.headingClauses.push({
-            id,
-            kind: 'item',
-            title: ctx.sectionTitle || id,
-            text: limit(itemText, BLOCK_TEXT_LIMIT),
-            file,
-            range: lines.rangeOf(start, end),
-            idRange: lines.rangeOf(lead[1], lead[2]),
-            section: ctx.section,
-            attributes: {},
-            ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
-            ...(ctx.authority !== undefined ? { authority: ctx.authority } : {}),
-          });
+          declareItem(id, start, end, lead[1], itemText);
         }
         if (it.first && inRecord()) {
           // A list item of the decision record whose first inline code is a clause id is a recorded decision [^cq2r].
@@ -935,23 +939,7 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
               if (idStart < 0 || idStart + id.length > cells[0]![1]) return undefined;
               const rowText = plains.slice(1).filter(Boolean).join(' | ');
               declared.add(idStart);
-              if (!isTemplateSlot(id, rowText)) {
-                const ctx = current();
-                specItem = { id, start: row.start, end: row.end };
-                facts.headingClauses.push({
-                  id,
-                  kind: 'item',
-                  title: ctx.sectionTitle || id,
-                  text: limit(rowText, BLOCK_TEXT_LIMIT),
-                  file,
-                  range: lines.rangeOf(row.start, row.end),
-                  idRange: lines.rangeOf(idStart, idStart + id.length),
-                  section: ctx.section,
-                  attributes: {},
-                  ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
-                  ...(ctx.authority !== undefined ? { authority: ctx.authority } : {}),
-                });
-              }
+              if (!isTemplateSlot(id, rowText)) declareItem(id, row.start, row.end, idStart, rowText);
             }
           }
           const all: [number, number, string][] = [];

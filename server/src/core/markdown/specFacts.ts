@@ -924,34 +924,35 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
           const cells = rowCells(text, row.start, row.end);
           if (!cells || (width >= 0 && cells.length !== width)) return undefined;
           width = cells.length;
+          // Each cell's inlines and plain text, read once.
+          const parsed: Inline[] = [];
+          const texts: string[] = [];
+          for (const [, , ts, te] of cells) {
+            const inl = inlines(text, ts, te, true, linkAt, brackets);
+            if (!inl) return undefined;
+            parsed.push(inl);
+            texts.push(plainOf(text, ts, te, inl));
+          }
           // A body row of a feature spec whose first cell is a requirement id alone declares that item [^sk1r], as
           // the tree walk's specKitRow: its clause spans the row, its text is the other cells'.
           if (row !== it.rows[0] && mode.specKitItems && mode.mentions === 'spec-kit' && cells.length >= 2) {
-            const plains: string[] = [];
-            for (const [, , ts, te] of cells) {
-              const inl = inlines(text, ts, te, true, linkAt, brackets);
-              if (!inl) return undefined;
-              plains.push(collapse(plainOf(text, ts, te, inl)).trim());
-            }
-            const id = plains[0]!;
+            const id = collapse(texts[0]!).trim();
             if (SPEC_KIT_ID_RE.test(id)) {
               const idStart = text.indexOf(id, cells[0]![0]);
               if (idStart < 0 || idStart + id.length > cells[0]![1]) return undefined;
-              const rowText = plains.slice(1).filter(Boolean).join(' | ');
+              const rowText = texts.slice(1).map((t) => collapse(t).trim()).filter(Boolean).join(' | ');
               declared.add(idStart);
               if (!isTemplateSlot(id, rowText)) declareItem(id, row.start, row.end, idStart, rowText);
             }
           }
           const all: [number, number, string][] = [];
-          const texts: string[] = [];
-          for (const [cs, ce, ts, te] of cells) {
-            const inl = inlines(text, ts, te, true, linkAt, brackets);
-            if (!inl) return undefined;
+          for (let k = 0; k < cells.length; k++) {
+            const [cs, ce, ts, te] = cells[k]!;
+            const inl = parsed[k]!;
             const masks = [...inl.refs, ...inl.codes, ...linkMasks(inl)];
             prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...masks], clauseAt(cs));
             if (!addMentions(ts, te, inl, masks)) return undefined;
             for (const r of inl.refs) all.push(r);
-            texts.push(plainOf(text, ts, te, inl));
             addLinks(inl);
           }
           (it.texts ??= []).push(...texts);

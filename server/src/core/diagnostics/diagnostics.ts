@@ -123,6 +123,16 @@ const ambiguityMemo = new WeakMap<ClarifierConfig, WeakMap<AmbiguityHit, { file:
 const OFF = {} as Diagnostic;
 
 /**
+ * A finding with its severity: the configured one (`off`: no diagnostic), else the one the rule gives, else the code's
+ * default; a type-checker conflict the rule marks `info` stays info.
+ */
+function withSeverity(config: ClarifierConfig, d: Omit<Diagnostic, 'severity'>, severity?: Severity): Diagnostic | undefined {
+  const override = config.severity[d.code];
+  if (override === 'off') return undefined;
+  return { ...d, severity: severity === 'info' && d.code.startsWith('conflict.') ? 'info' : (override ?? severity ?? DEFAULT_SEVERITY[d.code]) };
+}
+
+/**
  * The diagnostics of the workspace, or of one file (`only`): the same diagnostics that file has in the workspace's
  * list, computed from the same model without the work for the other files (the editor's path after an edit that only
  * changed that file's own facts).
@@ -133,9 +143,8 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   // One file: only its own clauses are looked at (the model knows which).
   const clauses = only === undefined ? model.clauses : model.clausesOfFile(only);
   const add = (d: Omit<Diagnostic, 'severity'>, severity?: Severity): void => {
-    const override = config.severity[d.code];
-    if (override === 'off') return;
-    out.push({ ...d, severity: severity === 'info' && d.code.startsWith('conflict.') ? 'info' : (override ?? severity ?? DEFAULT_SEVERITY[d.code]) });
+    const made = withSeverity(config, d, severity);
+    if (made) out.push(made);
   };
 
   for (const problem of want(CONFIG_FILE) ? model.configProblems : []) {
@@ -405,10 +414,8 @@ interface ClauseFindings {
 function clauseFindings(model: IndexModel, config: ClarifierConfig, clauses: readonly Clause[], want: (file: string) => boolean, reportUncited: boolean): ClauseFindings {
   const found: ClauseFindings = { authority: [], example: [], uncited: [] };
   const add = (to: Diagnostic[], d: Omit<Diagnostic, 'severity'>): Diagnostic | undefined => {
-    const override = config.severity[d.code];
-    if (override === 'off') return undefined;
-    const made = { ...d, severity: override ?? DEFAULT_SEVERITY[d.code] };
-    to.push(made);
+    const made = withSeverity(config, d);
+    if (made) to.push(made);
     return made;
   };
   const authorities = new Set(config.authorities);

@@ -153,6 +153,52 @@ describe('kramdown-rfc drafts', () => {
     assert.deepEqual(ofB.clauses.map((c) => c.file), ['draft-ietf-wg-b.md']);
   });
 
+  it('a draft written in pieces [^kr7i]: included files are the draft\'s document, with its anchors; an old copy no draft includes is a document of its own', () => {
+    const files = {
+      'draft-ietf-wg-x.md': draft('x', 'Part X', '{::include intro.md}\n\n{::include-nested sub/protocol.md}\n', '  RFC7285:'),
+      'intro.md': '# Terminology {#term}\n\nThis document extends [](#RFC7285) and uses {{QUIC-TLS}}; see [the protocol](#proto).\n',
+      'sub/protocol.md': '# Protocol {#proto}\n\nSee [the terms](#term) and [nothing](#nowhere).\n\n{::include parts/more.md}\n',
+      'parts/more.md': '# More {#more}\n\nText.\n',
+      'old/terminology.md': '# Terminology {#term}\n\nThis document extends [](#RFC7285) and {{RFC7285}}.\n\n# More {#more}\n',
+      'notes.md': '# Notes {#notes}\n\nSee [](#RFC9000) and [the log](#log).\n\n# Notes again {#notes}\n',
+    };
+    const index = memoryWorkspace(files);
+    const model = index.model();
+    for (const f of ['intro.md', 'sub/protocol.md', 'parts/more.md']) assert.equal(model.scopeOf(f).path, 'draft-ietf-wg-x.md', f);
+    assert.equal(model.scopeOf('old/terminology.md').path, 'old/terminology.md');
+    // A file with no cross-references stays in the workspace: its duplicate and its broken link are reported (an empty
+    // link to a bibliographic anchor is not checked outside a draft).
+    assert.equal(model.scopeOf('notes.md').kind, 'workspace');
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => !d.startsWith('ambiguity.')), [
+      'clause.duplicate-id@notes.md:1',
+      'link.broken-anchor@notes.md:3',
+      'clause.duplicate-id@notes.md:5',
+      'link.broken-anchor@sub/protocol.md:3',
+    ]);
+    // An edit of a piece changes what the draft's other pieces link to.
+    index.updateFile('sub/protocol.md', files['sub/protocol.md'].replace('{#proto}', '{#protocol}'));
+    assert.ok(brief(diagnosticsOf(index)).includes('link.broken-anchor@intro.md:3'));
+    // Without the include, the piece is in the workspace scope again (edited, as in a fresh index).
+    const apart = memoryWorkspace({ ...files, 'draft-ietf-wg-x.md': draft('x', 'Part X', 'Text.') });
+    assert.equal(apart.model().scopeOf('intro.md').kind, 'workspace');
+    assert.ok(brief(diagnosticsOf(apart)).includes('clause.duplicate-id@intro.md:1'));
+    index.updateFile('sub/protocol.md', files['sub/protocol.md']);
+    index.updateFile('draft-ietf-wg-x.md', draft('x', 'Part X', 'Text.'));
+    assert.equal(index.model().scopeOf('intro.md').kind, 'workspace');
+    assert.deepEqual(brief(diagnosticsOf(index)), brief(diagnosticsOf(apart)));
+  });
+
+  it('the same piece included by two drafts is the first draft\'s; the configuration\'s scope wins', () => {
+    const files = {
+      'draft-ietf-wg-a.md': draft('a', 'Part A', '{::include common.md}'),
+      'draft-ietf-wg-b.md': draft('b', 'Part B', '{::include common.md}'),
+      'common.md': '# Common {#common}\n\nText.\n',
+    };
+    assert.equal(memoryWorkspace(files).model().scopeOf('common.md').path, 'draft-ietf-wg-a.md');
+    const configured = memoryWorkspace(files, parseConfigText('{"scopes": {"common.md": "workspace"}}').config);
+    assert.equal(configured.model().scopeOf('common.md').kind, 'workspace');
+  });
+
   it('ordinary YAML front matter (closed by ---) is not kramdown-rfc', () => {
     const facts = parseSpec('docs/page.md', '---\ntitle: Page\n---\n\n# Page {#page}\n\nText.\n');
     assert.equal(facts.format, 'model-spec');

@@ -230,6 +230,12 @@ export interface SpecLink {
   range: Range;
   /** Just `anchor` inside the URL. */
   anchorRange: Range;
+  /**
+   * `[](#RFC7285)`: a link with no text to a bibliographic anchor (isExternalReference), kramdown-rfc's cross-reference
+   * to a reference its draft's front matter declares. Outside a draft and the files it includes, nothing says which
+   * references the draft declares: the link is not checked there [^kr7i].
+   */
+  bibliographic?: true;
 }
 
 export interface MalformedBlock {
@@ -322,7 +328,23 @@ export function linkFact(url: string, start: number, end: number, text: string, 
   }
   const at = text.slice(start, end).lastIndexOf(`#${rawAnchor}`);
   const anchorRange = at >= 0 ? lines.rangeOf(start + at + 1, start + at + 1 + rawAnchor.length) : range;
+  if (!path && text.startsWith('[](', start) && isExternalReference(anchor)) return { url, path, anchor, range, anchorRange, bibliographic: true };
   return { url, path, anchor, range, anchorRange };
+}
+
+/** A kramdown-rfc cross-reference, `{{anchor}}`, `{{?RFC1234}}`, `{{Section 3 of RFC9110}}` [^kr7i]. */
+const KRAMDOWN_XREF_RE = /\{\{(?:Section [\w.]+ of )?[?!<>^-]*[A-Za-z][\w.:-]*\}\}/;
+
+/**
+ * The files a draft includes [^kr7i]: kramdown-rfc reads `{::include file}` (also `{::include-nested …}`,
+ * `{::include-fold …}`, …) at a line's start before it parses anything, in code blocks too; mmark includes a file
+ * named alone on a line in double braces, `{{file.md}}`. The paths as written.
+ */
+export function includesOf(source: string, mmark: boolean): string[] {
+  const out: string[] = [];
+  if (source.includes('{::include')) for (const m of source.matchAll(/^\{::include(?:-[a-z0-9]+)*[ \t]+([^}\r\n]+?)[ \t]*\}/gm)) out.push(m[1]!);
+  if (mmark && source.includes('{{')) for (const m of source.matchAll(/^\{\{([^{}\s]+\.(?:md|markdown))\}\}[ \t]*$/gim)) out.push(m[1]!);
+  return out;
 }
 
 /**
@@ -359,6 +381,10 @@ export interface SpecFacts {
   format: SpecFormat;
   /** The document's own title (kramdown-rfc front matter `title:`). */
   title?: string;
+  /** The files the document includes (kramdown-rfc `{::include file}`, mmark `{{file.md}}`), as written; none: absent. */
+  includes?: string[];
+  /** A file that is not a draft uses kramdown-rfc cross-references (`{{anchor}}`): written as a piece of a draft. */
+  xrefs?: true;
   /** Reference anchors the front matter declares (kramdown-rfc `normative:`/`informative:`); also in `anchors`. */
   references: string[];
   headings: HeadingInfo[];
@@ -579,6 +605,9 @@ export function parseSpecChunked(
     const declares = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
     // Outside a feature folder, spec-kit requirement items (and no Model Spec clauses) make a spec-kit document.
     facts.format = detected !== 'markdown' ? detected : items && facts.headingClauses.every((c) => c.kind === 'item') && facts.footnoteRefs.length === 0 ? 'spec-kit' : declares ? 'model-spec' : 'markdown';
+    const includes = includesOf(source, detected === 'mmark');
+    if (includes.length) facts.includes = includes;
+    if (!kramdown && source.includes('{{') && KRAMDOWN_XREF_RE.test(source)) facts.xrefs = true;
     if (kramdown) {
       if (kramdown.title !== undefined) facts.title = kramdown.title;
       facts.references = kramdown.references;

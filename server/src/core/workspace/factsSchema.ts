@@ -63,7 +63,7 @@ const footnoteDef = z.object({
   tests: z.array(testTarget).optional(),
 });
 
-const link = z.object({ url: z.string(), path: z.string(), anchor: z.string(), undefinedReference: z.string().optional(), unusedDefinition: z.literal(true).optional(), lookalikeLine: z.number().int().nonnegative().optional(), range, anchorRange: range });
+const link = z.object({ url: z.string(), path: z.string(), anchor: z.string(), undefinedReference: z.string().optional(), unusedDefinition: z.literal(true).optional(), lookalikeLine: z.number().int().nonnegative().optional(), range, anchorRange: range, bibliographic: z.literal(true).optional() });
 
 const malformed = z.object({ range, message: z.string(), raw: z.string() });
 
@@ -113,6 +113,8 @@ const spec = z.object({
   file: z.string(),
   format: z.enum(['model-spec', 'kramdown-rfc', 'mmark', 'spec-kit', 'kiro', 'markdown']),
   title: z.string().optional(),
+  includes: z.array(z.string()).optional(),
+  xrefs: z.literal(true).optional(),
   references: z.array(z.string()),
   mentions: z.array(mention),
   openQuestions: z.array(openQuestion),

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { ClarifierConfig, ScopeKind } from './config';
+import { resolveRelative } from './paths';
 import { isDraftFormat, KIRO_FOLDER_RE, SPEC_KIT_FOLDER_RE, type SpecFormat } from '../markdown/formats';
 
 /**
@@ -62,6 +63,66 @@ export function scopeOf(file: string, format: SpecFormat, config: ClarifierConfi
   // A spec-kit file outside a feature folder (a template) declares FR-001 like every feature does: its own document.
   if (format === 'spec-kit') return scope('document', file);
   return WORKSPACE_SCOPE;
+}
+
+/**
+ * The specs each draft includes [^kr7i], as included file -> draft: kramdown-rfc and mmark paste an
+ * included file into the draft before parsing it, so its clauses are the draft's (its document scope: the same ids in
+ * another draft or in an older copy of the file are no duplicates) and its anchors are the draft's. Followed through
+ * included specs that include more; a path is the including file's folder's, else the workspace root's (drafts are
+ * built from their folder, usually the root). A file two drafts include is the first draft's (by path); a file the
+ * configuration scopes, or whose own evidence gives a scope, keeps it.
+ */
+export function includedBy(
+  specFiles: readonly string[],
+  specs: ReadonlyMap<string, { format: SpecFormat; includes?: string[] }>,
+  config: ClarifierConfig,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const target = (from: string, path: string): string | undefined => {
+    for (const base of [dirnameOf(from), '']) {
+      const t = resolveRelative(base, path);
+      if (t !== undefined && specs.has(t)) return t;
+    }
+    return undefined;
+  };
+  for (const draft of specFiles) {
+    const facts = specs.get(draft)!;
+    if (!isDraftFormat(facts.format) || !facts.includes || scopeOf(draft, facts.format, config).kind !== 'document') continue;
+    const queue = [draft];
+    for (let i = 0; i < queue.length; i++) {
+      for (const path of specs.get(queue[i]!)?.includes ?? []) {
+        const file = target(queue[i]!, path);
+        if (file === undefined || file === draft || out.has(file) || overrideOf(config, file) !== undefined) continue;
+        const own = specs.get(file)!;
+        if (scopeOf(file, own.format, config).kind !== 'workspace') continue;
+        out.set(file, draft);
+        queue.push(file);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Files written as pieces of a draft that no draft includes [^kr7i]: in a workspace where drafts include
+ * specs, a spec with no scope of its own that uses kramdown-rfc cross-references (`{{anchor}}`) is a piece of a draft
+ * (an older copy, a section not included now). kramdown-rfc never reads it with any other file: a document of its own.
+ */
+export function orphanFragmentScopes(
+  specFiles: readonly string[],
+  specs: ReadonlyMap<string, { format: SpecFormat; xrefs?: true }>,
+  config: ClarifierConfig,
+  included: ReadonlyMap<string, string>,
+): Map<string, Scope> {
+  const out = new Map<string, Scope>();
+  if (included.size === 0) return out;
+  for (const file of specFiles) {
+    const facts = specs.get(file)!;
+    if (!facts.xrefs || included.has(file) || overrideOf(config, file) !== undefined) continue;
+    if (scopeOf(file, facts.format, config).kind === 'workspace') out.set(file, scope('document', file));
+  }
+  return out;
 }
 
 /** `name:id` split at its first `:` (a scope-qualified citation), when both parts are there. */

@@ -7,7 +7,7 @@ import { isSourcePath } from '../comments/languages';
 import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefinitions } from '../comments/testNames';
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
-import { scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
+import { includedBy, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
 import { chunkSignature, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat } from '../markdown/formats';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
@@ -698,11 +698,12 @@ function once<T>(f: () => T): () => T {
   return () => (value ??= f());
 }
 
-/** What a spec declares to other files: its format, its front matter's reference anchors and its chunks' signatures. */
+/** What a spec declares to other files: its format, its front matter's reference anchors, its includes and its chunks' signatures. */
 type Signature = () => { head: string; chunks: string[] };
 
-function specSignature(facts: Pick<SpecFacts, 'format' | 'references'>, chunks: string[]): { head: string; chunks: string[] } {
-  return { head: `${facts.format}\n${facts.references.join(' ')}`, chunks };
+function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'xrefs'>, chunks: string[]): { head: string; chunks: string[] } {
+  // The files a spec includes, and whether it is written as a piece of a draft, decide scopes [^kr7i].
+  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}`, chunks };
 }
 
 /**
@@ -1185,6 +1186,8 @@ export class IndexModel {
   private readonly scopes: Map<string, Scope> = new Map<string, Scope>();
   /** Scopes by key (path), for names and descriptions. */
   private readonly scopesByKey: Map<string, Scope> = new Map<string, Scope>();
+  /** Each draft that includes specs: the draft and the specs it includes, one document [^kr7i]. */
+  private readonly includeGroups: Map<string, string[]> = new Map<string, string[]>();
   /** Whether any spec is in a scope other than the workspace (else every lookup is by id alone, as it always was). */
   readonly hasScopes: boolean = false;
   /** What a cited id names (see citationTarget), memoized by id. */
@@ -1212,6 +1215,7 @@ export class IndexModel {
       // Same formats, ids and scopes (the spec's signature holds its format): the same scopes and citation targets.
       this.scopes = base.scopes;
       this.scopesByKey = base.scopesByKey;
+      this.includeGroups = base.includeGroups;
       this.hasScopes = base.hasScopes;
       this.targets = base.targets;
       // Lazily derived and keyed by clause object: stale keys of swapped clauses are never asked again.
@@ -1293,6 +1297,19 @@ export class IndexModel {
     for (const file of this.specFiles) {
       const scope = scopeOf(file, specs.get(file)!.format, classifier.config);
       if (scope.kind === 'workspace') continue;
+      this.scopes.set(file, scope);
+      this.scopesByKey.set(scope.path, scope);
+    }
+    // A file a draft includes is part of that draft: its scope, its anchors; a piece of a draft that no draft includes
+    // is a document of its own [^kr7i].
+    const included = includedBy(this.specFiles, specs, classifier.config);
+    for (const [file, draft] of included) {
+      this.scopes.set(file, this.scopes.get(draft)!);
+      let group = this.includeGroups.get(draft);
+      if (!group) this.includeGroups.set(draft, (group = [draft]));
+      group.push(file);
+    }
+    for (const [file, scope] of orphanFragmentScopes(this.specFiles, specs, classifier.config, included)) {
       this.scopes.set(file, scope);
       this.scopesByKey.set(scope.path, scope);
     }
@@ -2221,9 +2238,14 @@ export class IndexModel {
         if (facts.anchors.has(link.anchor) || facts.anchors.has(link.anchor.toLowerCase())) continue;
         // `other.md#L70`, `#L70-L75`: a line of the file, as GitHub links lines (the file exists, so the link does).
         if (LINE_ANCHOR.test(link.anchor) && link.path) continue;
+        // A draft and the files it includes are one document: an anchor of any of them [^kr7i].
+        const group = this.includeGroups.get(this.scopes.get(target)?.path ?? '');
+        if (group?.some((f) => f !== target && (this.specs.get(f)!.anchors.has(link.anchor) || this.specs.get(f)!.anchors.has(link.anchor.toLowerCase())))) continue;
+        // `[](#RFC7285)` outside a draft: which references the draft declares is not known here.
+        if (link.bibliographic && !group && !isDraftFormat(this.specs.get(file)!.format)) continue;
         // One candidate list per target file, shared by its broken links (not a copy per link).
         let candidates = anchorLists.get(target);
-        if (!candidates) anchorLists.set(target, (candidates = [...facts.anchors]));
+        if (!candidates) anchorLists.set(target, (candidates = group ? [...new Set(group.flatMap((f) => [...this.specs.get(f)!.anchors]))] : [...facts.anchors]));
         broken.push({ ...base, ...(link.path ? { targetFile: target } : {}), reason: 'no-anchor', candidates });
       }
     }

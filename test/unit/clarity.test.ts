@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { documentTerms, domainOf, featureNameTerms, reviewOf } from '../../server/src/core/analysis/ambiguity/formats';
 import { buildBatches, buildMessages, cacheKey, clausesForLlm } from '../../server/src/core/analysis/ambiguity/llm';
 import type { AmbiguityHit } from '../../server/src/core/workspace/workspaceIndex';
-import { memoryWorkspace } from '../helpers/workspace';
+import { diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
 /** `phrase (category)` of every finding in one spec file of a one-file workspace. */
 function found(path: string, text: string): string[] {
@@ -1128,5 +1128,45 @@ describe('clarity: twelfth round, the parts of a requirement sentence (issue 13,
       'System MUST implement a feature flag for gradual rollout.',
       'System MUST perform a gradual migration of stored records.',
     ])), ['gratuitous (vague)', 'gradual (time)']);
+  });
+});
+
+describe('clarity: thirteenth round (issue 13, set 5 tune half)', () => {
+  it('`[?](#section)`, the Model Spec\'s "see" marker, does not make a requirement a question; a real question is still none', () => {
+    assert.deepEqual(found('model_spec.md', POLICY([
+      'The assistant should not engage in gratuitous abuse toward individuals, unless explicitly instructed to do so (such as [?](#avoid_hateful_content)).',
+      '',
+      'Should the assistant engage in gratuitous abuse?',
+      '',
+      'Should the assistant [engage in gratuitous abuse?](#abuse)',
+    ])), ['gratuitous (vague)']);
+  });
+
+  it('"In some other cases, such as …, the assistant should refuse": an opening condition naming its cases by a vague amount asks which cases', () => {
+    const model = memoryWorkspace({ 'spec.md': POLICY([
+      'In some other cases, such as when the user indicates illicit intent, the assistant should simply refuse to help.',
+      '',
+      'The assistant should refuse in some cases.',
+      '',
+      // Not a requirement, a permission, the rest of the cases, or a hedge of its own.
+      'In some cases the user wants a summary.',
+      '',
+      'In other cases, the assistant should answer.',
+      '',
+      'In some cases, the assistant MAY close the conversation.',
+    ]) });
+    const hits = diagnosticsOf(model).filter((d) => d.code.startsWith('ambiguity.'));
+    assert.deepEqual(hits.map((d) => d.range.start.line), [2, 4]);
+    for (const d of hits) assert.match(d.message, /Which cases\? List them, or state the condition/);
+  });
+
+  it('"… a significant amount of their time (it is left to the implementation to choose …)": the words right before it are delegated', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'The results SHOULD be expressed in an intuitive form and not commit the user to spend a significant amount of their time (it is left to the implementation to choose a suitable time-limit).',
+      '',
+      'The client SHOULD wait a significant amount of time; the choice is up to the implementer.',
+      '',
+      'The client SHOULD wait a significant amount of time before it is left to the user.',
+    ])), ['intuitive (vague)', 'a significant amount of (quantity)']);
   });
 });

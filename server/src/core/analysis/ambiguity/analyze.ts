@@ -593,7 +593,7 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
     }
     const commentary = isCommentary(block);
     const inherited: boolean = underLeadIn && !!prev && !commentary && isListContinuation(prev, block, options.specText);
-    const tokens = tokenize(block.text);
+    const tokens = withoutLinkMarks(tokenize(block.text), block, options.specText);
     markQuotes(block.text, tokens);
     markParticiples(tokens);
     if (options.capitalKeywordsOnly) markPlainModals(tokens);
@@ -702,6 +702,15 @@ function sentenceBounds(tokens: Token[]): [number, number][] {
 }
 
 /** The depth of a heading block (`#` count on its line; 1 when the text is not known). */
+/**
+ * Thirteenth round: `[?](#avoid_hateful_content)`, the Model Spec's "see" marker, is a link whose label is a question
+ * mark (52 of them in the Model Spec): not the end of a question. Its `?` token is dropped.
+ */
+function withoutLinkMarks(tokens: Token[], block: ProseBlock, specText: string | undefined): Token[] {
+  if (specText === undefined || !block.text.includes('?')) return tokens;
+  return tokens.filter((t) => !(t.norm === '?' && specText.charCodeAt(block.start + t.start - 1) === 91 && specText.startsWith('](', block.start + t.end)));
+}
+
 function headingDepth(block: ProseBlock, specText: string | undefined): number {
   if (specText === undefined) return 1;
   const lineStart = Math.max(specText.lastIndexOf('\n', block.start - 1) + 1, 0);
@@ -852,7 +861,8 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
     if (part.aside && !(k >= part.from && k < part.to)) return undefined;
     // The subject of an active requirement names who acts, not what is required: "an effective assistant must act".
     // In a passive or copular one it is what is required: "Sensible defaults should be chosen". Conditions count.
-    if (at < k && !part.condition) {
+    // Thirteenth round: so does an opening "In some cases, …" (`casesOpener`), a condition without "if".
+    if (at < k && !part.condition && !casesOpener(ctx, at)) {
       // "It is too early to declare … which mechanism should be used": the keyword is in a clause of its own.
       for (let j = at + 1; j < k && j <= at + LOOK_AROUND; j++) if (WH_WORDS.has(tokens[j]!.norm)) return undefined;
       let v = k + 1;
@@ -1367,6 +1377,11 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "SHOULD set a timer … in case some objects are still inbound", "if some entries fail": "some" as the subject of a
   // condition is existential (at least one), as in a scenario's WHEN step. "MUST retry some requests" still asks.
   if (EXISTENTIAL.has(tokens[start]!.norm) && end - start === 1 && existentialCondition(tokens, start)) return undefined;
+  // Thirteenth round: "In some other cases, such as when the user indicates illicit intent, the assistant should simply
+  // refuse": a requirement opening with a condition that names its cases by a vague amount; which cases is the question
+  // ("In most cases" is a hedge of its own, `generally`).
+  // A permission ("In some cases, the server MAY close it") leaves the cases to the implementer on purpose.
+  if (requirement && end - start === 1 && casesOpener(ctx, start) && !permissionOnly(ctx, start)) return `a condition that names its cases by a vague amount, in ${where}`;
   // "framed by some other origin than the one used": "some other" is "a different", no amount.
   if (tokens[start]!.norm === 'some' && end - start === 1 && nextWord === 'other') return undefined;
   // "SHOULD have some mechanism to …", "include some discussion of …": before a singular noun "some" is "a" (one,
@@ -2094,8 +2109,21 @@ function delegated(ctx: BlockContext, at: number): boolean {
     if (DELEGATION.test(n)) return true;
     if (n === 'implementation' && (tokens[k + 1]?.norm === 'decision' || tokens[k + 1]?.norm === 'choice')) return true;
     if (n === 'local' && tokens[k + 1]?.norm === 'policy') return true;
+    // Thirteenth round (ippm-responsiveness, out of sample): "spend a significant amount of their time (it is left to
+    // the implementation to choose a suitable time-limit)", "…; the choice is up to the implementer": the words right
+    // before it are delegated, not the whole sentence ("an intuitive form" earlier in it stays).
+    if ((n === 'left' || n === 'up') && k > at && k - at <= 12 && leftToImplementer(tokens, k + 1)) return true;
   }
   return false;
+}
+
+/** "to (the) implementation(s)/implementer(s)/implementor(s)" from token `at`. */
+function leftToImplementer(tokens: Token[], at: number): boolean {
+  let k = at;
+  if (tokens[k]?.norm === 'up') k++;
+  if (tokens[k]?.norm !== 'to') return false;
+  if (tokens[k + 1]?.norm === 'the' || tokens[k + 1]?.norm === 'each') k++;
+  return /^(?:implementations?|implement[eo]rs?)$/.test(tokens[k + 1]?.norm ?? '');
 }
 
 /** The infinitive from token `to` states a test: "to initiate a new connection" (not "to be useful"). */
@@ -2956,6 +2984,22 @@ const EXAMPLES: Record<'policy' | 'software' | 'protocol', Record<Dimension | 'c
   },
 };
 
+/** Nouns that name the situations a requirement applies in: "in some cases", "in certain circumstances". */
+const CASE_NOUNS = new Set(['cases', 'situations', 'circumstances', 'contexts', 'scenarios', 'instances']);
+
+/** "in some (other) cases" at token `at` ("some"): the determiner of the cases a rule applies in, after "in". */
+function casesAfterIn(tokens: Token[], at: number): boolean {
+  if (tokens[at - 1]?.norm !== 'in' || !/^(?:some|several|various|many|few|numerous|multiple)$/.test(tokens[at]!.norm)) return false;
+  const k = tokens[at + 1]?.norm === 'other' ? at + 2 : at + 1;
+  return CASE_NOUNS.has(tokens[k]?.norm ?? '');
+}
+
+/** "In some other cases, …" opening the sentence of token `at`. */
+function casesOpener(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  return casesAfterIn(tokens, at) && ctx.sentences[tokens[at]!.sentence]![0] === at - 1;
+}
+
 /** The words an amount counts: "a sufficient number of [available and unused connection IDs]", or nothing. */
 function counted(ctx: BlockContext, end: number): string {
   const { tokens, block } = ctx;
@@ -2975,6 +3019,8 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     // Lexicon phrases keep their reviewed question, tied to what they qualify.
     if ((c.entry.rule === 'number-after' || c.entry.rule === 'approximation') && isNumberLike(tokens[c.end])) return TOLERANCE_QUESTION;
     if (c.entry.question === TOLERANCE_QUESTION || c.category === 'open-ended' || c.entry.source === 'user') return c.entry.question;
+    // "in some cases": which cases, not how many.
+    if (c.category === 'quantity' && casesAfterIn(tokens, c.start)) return 'Which cases? List them, or state the condition that decides when this applies.';
     const vp = c.category === 'escape' || c.category === 'weak' || c.category === 'time' ? verbPhrase(ctx, c) : undefined;
     return vp ? `${c.entry.question} (It qualifies “${vp}”.)` : c.entry.question;
   }

@@ -1,7 +1,12 @@
 // Bundles the CLI (and, later, the language server and the VS Code client) into dist/.
 // Run by `npm install` (prepare) so `npx clarify` works right after install, without tsc.
 import * as esbuild from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { readFileSync, rmSync, writeFileSync } = fs;
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -50,29 +55,88 @@ function asciiOnly(text) {
 }
 
 /**
- * The English model loads faster as JSON text than as JavaScript (thread CPU of a load ~280 -> ~230 ms;
- * docs/clarity.md, "The pass's cost"): esbuild turns each of the model's JSON files into an object literal, which V8
- * compiles as code, and the core model's reader then deep-copies that object through `JSON.parse(JSON.stringify(…))`
- * and decodes its base64 lexicon a character at a time. Here the core model stays its JSON text, parsed once per read (a fresh object each
- * time, as the copy was), the other model files are `JSON.parse` of their text, and base64 is decoded by Buffer
- * (the bundle runs in Node only). The reader's source is checked: a model package that changes it fails the build
- * instead of loading slowly or wrongly.
+ * The English model loads faster as JSON data than as JavaScript: esbuild turns each of the model's JSON files
+ * into an object literal, which V8 compiles as code, and the core model's reader then deep-copies that object through
+ * `JSON.parse(JSON.stringify(…))` and decodes its base64 lexicon a character at a time (thread CPU of a load ~280 ->
+ * ~230 ms; docs/clarity.md, "The pass's cost"). Here the model's data is not in dist/english.js at all but in
+ * dist/english-data.json beside it, read once per thread (one `readFileSync`, as Latin-1: the file is written in
+ * ASCII, its non-ASCII characters as JSON escapes, so Node makes a one-byte string without decoding UTF-8): kept in
+ * the bundle, even a string literal is scanned by V8 when the bundle is compiled and again when its module function
+ * first runs (lazy compilation), 3.6 MB twice per thread (thread CPU of a load ~270 -> ~200 ms; "The pass's cost").
+ * The data file is one JSON array of the model's JSON files and WordNet's exception lists; each module of the bundle
+ * reads its own element, a slice of the file's text at offsets fixed here: the core model stays its JSON text,
+ * parsed once per read (a fresh object each time, as the copy was), the other model files are `JSON.parse` of their
+ * text, the exception lists (esbuild wrote them as 5,644 assignments) an object without a prototype, as the package
+ * builds them. Base64 is decoded by Buffer (the bundle runs in Node only). The reader's source is checked: a model
+ * package that changes it fails the build instead of loading slowly or wrongly.
  */
+const englishData = (() => {
+  const dir = path.dirname(require.resolve('wink-eng-lite-web-model/package.json'));
+  const models = path.join(dir, 'dist', 'languages', 'cur', 'models');
+  /** Each part: the file it replaces and its JSON text. */
+  const parts = [];
+  for (const name of fs.readdirSync(models).filter((n) => n.endsWith('.json')).sort()) {
+    const text = fs.readFileSync(path.join(models, name), 'utf8');
+    JSON.parse(text); // fails the build on a file that is not JSON
+    parts.push({ file: path.join(models, name), text: text.trim() });
+  }
+  for (const pos of ['adjective', 'noun', 'verb']) {
+    const file = path.join(dir, 'dist', `wn-${pos}-exceptions.js`);
+    const list = require(file);
+    if (Object.getPrototypeOf(list) !== null || Object.values(list).some((v) => typeof v !== 'string') || Object.hasOwn(list, '__proto__')) {
+      throw new Error(`${file}: not the word list esbuild.mjs reads (english-data)`);
+    }
+    parts.push({ file, text: JSON.stringify(list), exceptions: true });
+  }
+  // One JSON array; each element's offsets in it. Only ASCII: a character outside it is written as a JSON escape.
+  let text = '[';
+  const at = new Map();
+  for (const part of parts) {
+    const escaped = part.text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    if (text.length > 1) text += ',\n';
+    at.set(path.resolve(part.file), { start: text.length, end: text.length + escaped.length, exceptions: part.exceptions === true });
+    text += escaped;
+  }
+  text += ']\n';
+  JSON.parse(text);
+  return { text, at };
+})();
+
 const englishJson = {
-  name: 'english-json',
+  name: 'english-data',
   setup(build) {
-    const models = /wink-eng-lite-web-model[\\/]dist[\\/]languages[\\/].*\.json$/;
-    build.onLoad({ filter: models }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      JSON.parse(text); // fails the build on a file that is not JSON
+    build.onStart(() => {
+      fs.mkdirSync(path.dirname(build.initialOptions.outfile), { recursive: true });
+      fs.writeFileSync(path.join(path.dirname(build.initialOptions.outfile), 'english-data.json'), englishData.text);
+    });
+    // The file's text, read on first use (the bundle is required by a thread's first sentence to tag).
+    build.onResolve({ filter: /^english-data$/ }, () => ({ path: 'english-data', namespace: 'english-data' }));
+    build.onLoad({ filter: /.*/, namespace: 'english-data' }, () => ({
+      contents: [
+        "const fs = require('node:fs');",
+        "const path = require('node:path');",
+        'let text;',
+        "module.exports = (start, end) => (text ??= fs.readFileSync(path.join(__dirname, 'english-data.json'), 'latin1')).slice(start, end);",
+      ].join('\n'),
+      loader: 'js',
+    }));
+    build.onLoad({ filter: /wink-eng-lite-web-model[\\/]dist[\\/](?:languages[\\/].*\.json|wn-\w+-exceptions\.js)$/ }, (args) => {
+      const part = englishData.at.get(path.resolve(args.path));
+      if (!part) throw new Error(`${args.path}: not in dist/english-data.json (english-data)`);
+      const read = `require('english-data')(${part.start}, ${part.end})`;
       const core = /eng-core-web-model\.json$/.test(args.path);
-      return { contents: `module.exports = ${core ? '' : 'JSON.parse('}${JSON.stringify(text)}${core ? '' : ')'};`, loader: 'js' };
+      const contents = core
+        ? `module.exports = ${read};`
+        : part.exceptions
+          ? `module.exports = Object.assign(Object.create(null), JSON.parse(${read}));`
+          : `module.exports = JSON.parse(${read});`;
+      return { contents, loader: 'js' };
     });
     build.onLoad({ filter: /wink-eng-lite-web-model[\\/]dist[\\/]read-core-model\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
+      const source = fs.readFileSync(args.path, 'utf8');
       const copy = 'JSON.parse(JSON.stringify(originalModel))';
       const decode = /bufferFromBase64=function\(data\)\{.*?return bytes\.buffer\}/;
-      if (!source.includes(copy) || !decode.test(source)) throw new Error(`${args.path}: not the reader esbuild.mjs patches (english-json)`);
+      if (!source.includes(copy) || !decode.test(source)) throw new Error(`${args.path}: not the reader esbuild.mjs patches (english-data)`);
       const contents = source
         .replace(copy, 'JSON.parse(originalModel)')
         .replace(decode, 'bufferFromBase64=function(data){return new Uint8Array(Buffer.from(data,"base64")).buffer}');

@@ -1,6 +1,6 @@
-// The English model as bundled (dist/english.js, built by esbuild.mjs's english-json plugin: the model's JSON kept as
-// text and parsed once per read, base64 decoded by Buffer) against the package as published: the same model, a fresh
-// object per read, the same tags.
+// The English model as bundled (dist/english.js, built by esbuild.mjs's english-data plugin: the model's data in
+// dist/english-data.json beside it, the core model's JSON text parsed once per read, base64 decoded by Buffer) against
+// the package as published: the same model, a fresh object per read, the same tags and lemmas.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,6 +20,15 @@ describe('the bundled English model (dist/english.js)', function () {
     const text = fs.readFileSync(bundlePath, 'utf8');
     assert.ok(!text.includes('JSON.stringify(originalModel)'), 'the core reader still copies the model');
     assert.ok(text.includes('JSON.parse(originalModel)'), 'the core reader does not parse the JSON text');
+  });
+
+  it('keeps the model data out of the bundle, in an ASCII JSON file beside it', function () {
+    // In the bundle, V8 would scan the data when compiling it and again when its module first runs.
+    const text = fs.readFileSync(bundlePath, 'utf8');
+    for (const marker of ['"lexicon":', '"machines":', 'exceptions.zigzagging']) assert.ok(!text.includes(marker), `${marker} in dist/english.js`);
+    const data = fs.readFileSync(path.join(repoRoot, 'dist', 'english-data.json'));
+    assert.ok(data.every((b) => b < 0x80), 'dist/english-data.json is not ASCII: reading it as Latin-1 would change it');
+    assert.ok(Array.isArray(JSON.parse(data.toString('latin1'))), 'dist/english-data.json is not a JSON array');
   });
 
   it('reads the same core model as the package, a fresh object each time', function () {
@@ -58,6 +67,23 @@ describe('the bundled English model (dist/english.js)', function () {
       const db = b.readDoc(s);
       assert.deepStrictEqual(da.tokens().out(a.its.pos), db.tokens().out(b.its.pos), s);
       assert.deepStrictEqual(da.tokens().out(a.its.lemma), db.tokens().out(b.its.lemma), s);
+    }
+  });
+
+  it('lemmatizes every word of the WordNet exception lists as the package does', function () {
+    // The lists are data in dist/english-data.json (the package builds them in code): each irregular form, after a
+    // determiner (a noun), after "to" (a verb) and after "very" (an adjective).
+    const wink = require('wink-nlp');
+    const a = wink(bundled, ['pos']);
+    const b = wink(published, ['pos']);
+    const dist = path.dirname(require.resolve('wink-eng-lite-web-model/package.json'));
+    for (const [pos, lead] of [['noun', 'the'], ['verb', 'to'], ['adjective', 'very']] as const) {
+      const words = Object.keys(require(path.join(dist, 'dist', `wn-${pos}-exceptions.js`)));
+      assert.ok(words.length > 1000, pos);
+      const text = words.map((w) => `${lead} ${w}.`).join(' ');
+      const lemmas = a.readDoc(text).tokens().out(a.its.lemma);
+      assert.deepStrictEqual(lemmas, b.readDoc(text).tokens().out(b.its.lemma), pos);
+      assert.ok(lemmas.includes(pos === 'noun' ? 'mouse' : pos === 'verb' ? 'zigzag' : 'good'), `${pos}: no exception applied`);
     }
   });
 });

@@ -454,6 +454,28 @@ Implements FR-001 and FR-002 with a signed token.
     assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('clause.') || d.startsWith('reference.')), []);
   });
 
+  it('a feature\'s spec written beside its folder (`specs/003-x.md` next to `specs/003-x/`) declares its table rows; the folder\'s files resolve ids there', () => {
+    const table = (ids: string[]): string => ['# Feature Spec 003: Recurring events', '', '## Requirements', '', '| ID | Requirement | Priority |', '|---|---|---|', ...ids.map((id) => `| ${id} | Occurrences are expanded at query time | P0 |`), ''].join('\n');
+    const index = memoryWorkspace({
+      'specs/003-recurring.md': table(['FR-01', 'FR-02']),
+      'specs/003-recurring/spec.md': '# Feature Spec 003\n\n> Canonical spec: [the spec](../003-recurring.md)\n',
+      'specs/003-recurring/tasks.md': '# Tasks\n\n- [ ] T001 Expand occurrences (FR-02), cache them (FR-09)\n',
+      // A copy in the folder's own spec.md: no duplicate of the sibling's ids (each its own scope).
+      'specs/004-roles.md': table(['FR-01']),
+      'specs/004-roles/spec.md': table(['FR-01']),
+      'specs/004-roles/plan.md': '# Plan\n\nCovers FR-01.\n',
+      // Not a feature's spec: no folder of that name's shape, no declaration.
+      'docs/003-recurring.md': table(['FR-07']),
+    });
+    assert.deepEqual(index.specFacts('specs/003-recurring.md')!.headingClauses.map((c) => c.id), ['FR-01', 'FR-02']);
+    assert.deepEqual(index.specFacts('docs/003-recurring.md')!.headingClauses.map((c) => c.id), []);
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('clause.') || d.startsWith('reference.')), ['reference.unknown-id@specs/003-recurring/tasks.md:3']);
+    const fromTasks = index.model().resolve('FR-02', 'specs/003-recurring/tasks.md');
+    assert.deepEqual(fromTasks.clauses.map((c) => c.file), ['specs/003-recurring.md']);
+    // The folder's own declaration wins over the sibling's.
+    assert.deepEqual(index.model().resolve('FR-01', 'specs/004-roles/plan.md').clauses.map((c) => c.file), ['specs/004-roles/spec.md']);
+  });
+
   it('[NEEDS CLARIFICATION: …] is an open question in its requirement, answered with the Answer flow', () => {
     const index = memoryWorkspace(files);
     const d = diagnosticsOf(index).find((x) => x.code === 'ambiguity.open-question')!;

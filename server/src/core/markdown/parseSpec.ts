@@ -712,6 +712,11 @@ export interface WalkMode {
   template: boolean;
   /** spec-kit: `**FR-001**` items declare clauses (spec.md of a feature folder, or a spec-kit file elsewhere). */
   specKitItems: boolean;
+  /**
+   * spec-kit: a requirements table's rows declare clauses (`| FR-04 | … |`): in a feature folder's spec.md, and in a
+   * feature's spec written beside its folder (`specs/003-x.md`) [^sk1r].
+   */
+  specKitRows: boolean;
   /** Kiro: `### Requirement N` and its numbered acceptance criteria declare clauses (requirements.md). */
   kiroRequirements: boolean;
   /** Bare requirement ids in prose are references (files of a spec-kit or Kiro feature folder). */
@@ -719,6 +724,9 @@ export interface WalkMode {
   /** kramdown-rfc `{{REF}}` cross-references. */
   kramdown: boolean;
 }
+
+/** A spec-kit feature's spec written beside its folder: `specs/003-x.md` (next to `specs/003-x/`). */
+export const SIBLING_FEATURE_SPEC_RE = /(?:^|\/)specs\/\d{3,}-[^/]+\.md$/;
 
 export function walkMode(file: string, format: SpecFormat): WalkMode {
   const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
@@ -731,11 +739,13 @@ export function walkMode(file: string, format: SpecFormat): WalkMode {
     // spec-kit feature folder only spec.md declares them, or a variant of it such as spec.generated.md (plan.md and
     // tasks.md mention them).
     specKitItems: (format === 'spec-kit' || format === 'markdown') && !template && (!inSpecKitFolder || isFeatureSpecName(name)),
+    specKitRows: false,
     kiroRequirements: format === 'kiro' && name === 'requirements.md',
     mentions: format === 'spec-kit' && inSpecKitFolder ? 'spec-kit' : format === 'kiro' && KIRO_FOLDER_RE.test(file) ? 'kiro' : undefined,
     kramdown: format === 'kramdown-rfc',
   };
-  mode.key = `${format}:${+mode.template}${+mode.specKitItems}${+mode.kiroRequirements}${mode.mentions ?? ''}`;
+  mode.specKitRows = mode.specKitItems && (mode.mentions === 'spec-kit' || SIBLING_FEATURE_SPEC_RE.test(file));
+  mode.key = `${format}:${+mode.template}${+mode.specKitItems}${+mode.specKitRows}${+mode.kiroRequirements}${mode.mentions ?? ''}`;
   return mode;
 }
 
@@ -1319,7 +1329,7 @@ class SpecWalker {
           if (node.children?.[0]) this.headerRows.add(node.children[0]);
           break;
         case 'tableRow':
-          if (this.mode.specKitItems && this.mode.mentions === 'spec-kit' && !this.headerRows.has(node)) this.specKitRow(node);
+          if (this.mode.specKitRows && !this.headerRows.has(node)) this.specKitRow(node);
           break;
         case 'tableCell':
           this.proseBlock(node, 'tableCell');

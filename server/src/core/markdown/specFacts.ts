@@ -935,7 +935,7 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
           }
           // A body row of a feature spec whose first cell is a requirement id alone declares that item [^sk1r], as
           // the tree walk's specKitRow: its clause spans the row, its text is the other cells'.
-          if (row !== it.rows[0] && mode.specKitItems && mode.mentions === 'spec-kit' && cells.length >= 2) {
+          if (row !== it.rows[0] && mode.specKitRows && cells.length >= 2) {
             const id = collapse(texts[0]!).trim();
             if (SPEC_KIT_ID_RE.test(id)) {
               const idStart = text.indexOf(id, cells[0]![0]);

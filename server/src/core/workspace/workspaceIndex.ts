@@ -8,7 +8,7 @@ import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefin
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { includedBy, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
-import { chunkSignature, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
+import { chunkSignature, SIBLING_FEATURE_SPEC_RE, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat } from '../markdown/formats';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
@@ -1186,6 +1186,11 @@ export class IndexModel {
   private readonly scopes: Map<string, Scope> = new Map<string, Scope>();
   /** Scopes by key (path), for names and descriptions. */
   private readonly scopesByKey: Map<string, Scope> = new Map<string, Scope>();
+  /**
+   * A feature folder's spec written beside the folder, `specs/003-x.md` next to `specs/003-x/` (a document scope of
+   * its own): an id the folder's files mention that the folder does not declare resolves there [^sk2m].
+   */
+  private readonly siblingSpecs: Map<string, string> = new Map<string, string>();
   /** Each draft that includes specs: the draft and the specs it includes, one document [^kr7i]. */
   private readonly includeGroups: Map<string, string[]> = new Map<string, string[]>();
   /** Whether any spec is in a scope other than the workspace (else every lookup is by id alone, as it always was). */
@@ -1216,6 +1221,7 @@ export class IndexModel {
       this.scopes = base.scopes;
       this.scopesByKey = base.scopesByKey;
       this.includeGroups = base.includeGroups;
+      this.siblingSpecs = base.siblingSpecs;
       this.hasScopes = base.hasScopes;
       this.targets = base.targets;
       // Lazily derived and keyed by clause object: stale keys of swapped clauses are never asked again.
@@ -1312,6 +1318,11 @@ export class IndexModel {
     for (const [file, scope] of orphanFragmentScopes(this.specFiles, specs, classifier.config, included)) {
       this.scopes.set(file, scope);
       this.scopesByKey.set(scope.path, scope);
+    }
+    // A feature's spec written beside its folder (`specs/003-x.md` next to `specs/003-x/`) [^sk2m].
+    for (const file of this.specFiles) {
+      const folder = SIBLING_FEATURE_SPEC_RE.test(file) ? file.slice(0, -3) : undefined;
+      if (folder !== undefined && this.scopes.get(file)?.kind === 'document' && this.scopesByKey.get(folder)?.kind === 'folder') this.siblingSpecs.set(folder, file);
     }
     this.hasScopes = this.scopes.size > 0;
     this.buildClauses();
@@ -1441,7 +1452,8 @@ export class IndexModel {
       const facts = this.specs.get(file)!;
       if (facts.mentions.length === 0) continue;
       const key = this.scopeKeyOf(file);
-      for (const m of facts.mentions) if (!this.clauseIn(m.id, key)) out.push({ ...m, file, scope: this.scopeOf(file) });
+      const sibling = this.siblingSpecs.get(key);
+      for (const m of facts.mentions) if (!this.clauseIn(m.id, key) && !(sibling !== undefined && this.clauseIn(m.id, sibling))) out.push({ ...m, file, scope: this.scopeOf(file) });
     }
     return out;
   }
@@ -2279,7 +2291,13 @@ export class IndexModel {
   private resolveScoped(id: string, from: string | undefined): Resolution {
     const all = this.clausesById.get(id) ?? [];
     const fromKey = from !== undefined ? this.scopeKeyOf(from) : '';
-    const target = fromKey && all.some((c) => this.scopeKeyOf(c.file) === fromKey) ? { id, scope: fromKey } : this.citationTarget(id);
+    const sibling = fromKey ? this.siblingSpecs.get(fromKey) : undefined;
+    const target =
+      fromKey && all.some((c) => this.scopeKeyOf(c.file) === fromKey)
+        ? { id, scope: fromKey }
+        : sibling !== undefined && all.some((c) => this.scopeKeyOf(c.file) === sibling)
+          ? { id, scope: sibling }
+          : this.citationTarget(id);
     if (!target) {
       const resolution: Resolution = {
         id,

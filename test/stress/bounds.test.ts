@@ -65,9 +65,9 @@ describe('stress: bounded memory [^big_documents]', function () {
   const figures = (peakMb: number, fixedMb: number, mb: number): string =>
     `peak RSS ${peakMb.toFixed(0)} MB for a ${mb.toFixed(1)} MB spec (${(peakMb / mb).toFixed(0)}x); ${(peakMb - fixedMb).toFixed(0)} MB above the CLI's fixed cost of ${fixedMb.toFixed(0)} MB (${((peakMb - fixedMb) / mb).toFixed(0)}x)`;
 
-  // Measured (2-core machine under load, docs/reliability.md item 16): the 200,000-reference spec peaks at 129-137 MB
-  // in total with JSON output (57-60x; 134-142 MB before a batch model's footnote clause was its reference and the CLI
-  // collected between its phases, 136-141 MB before that, 145-152 MB before the model held one object per reference and one id map for
+  // Measured (2-core machine, docs/reliability.md item 16): the 200,000-reference spec peaks at 126-133 MB in total in
+  // each output format (55-58x; 136-142 MB before the CLI collected between reading the workspace and building the
+  // model, 136-141 MB the round before, 145-152 MB before the model held one object per reference and one id map for
   // clauses and references, 173-180 MB before the compact model records, 290-325 MB before the one-line footnote
   // references, the CLI's small young generation and the 8 KB JSON pieces, 2.6 GB before any bound); the run tags
   // nothing, so it never loads the English model the CLI's fixed cost (~110 MB) includes. The goal of 40x in total

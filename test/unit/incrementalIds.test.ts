@@ -28,6 +28,8 @@ function snapshot(model: IndexModel): unknown {
     covered: model.clauses.map((c) => model.isCovered(c.id)),
     owners: model.exampleFiles.map((f) => model.exampleOwner(f)),
     resolved: ids.map((id) => model.resolve(id)),
+    // The duplicate checks' ids per file (kept from the last model when no changed id is declared more than once).
+    listed: model.specFiles.map((f) => [f, model.listedIdsOf(f)]),
   };
 }
 
@@ -335,6 +337,36 @@ describe('incremental ids: edits that add or remove ids', () => {
     assert.ok(changes !== 'all', 'built from the last model');
     assert.deepEqual([...changes].sort(), ['specs/a.md', 'specs/b.md']);
     assert.match(computeDiagnostics(live.model(), live.config, 'specs/b.md').find((d) => d.code === 'clause.duplicate-id')!.message, /specs\/a\.md:8/);
+  });
+
+  it('keeps the ids declared more than once of each file from the last model only while no changed id is or becomes one', () => {
+    // withSpec hands the last model's listedIdsOf to the next when no changed id has a list of clauses, before or
+    // now: a heading renamed to an id the file declares makes one (and renamed back, none), a new footnote id none.
+    const files: Record<string, string> = {
+      'specs/a.md': '# Alpha {#alpha}\n\nText[^a1] here.\n\n## Beta {#beta}\n\nMore[^b1].\n',
+      'specs/b.md': '# Other {#other}\n\nOther.\n\n## Again {#again}\n\nDup[^a1].\n',
+      'src/x.ts': '// [^a1]\n',
+    };
+    const live = memoryWorkspace(files);
+    const kept = byFile(computeDiagnostics(live.model(), live.config));
+    live.takeChanges();
+    const steps: [string, string][] = [
+      ['## Beta {#beta}', '## Beta {#alpha}'],
+      ['More[^b1].', 'More[^b1] and[^n1].'],
+      ['## Beta {#alpha}', '## Beta {#beta}'],
+      ['Text[^a1] here.', 'Text[^a1] here[^n2].'],
+    ];
+    const listed: string[][] = [];
+    steps.forEach(([from, to], step) => {
+      // The last model's lists are known (the next model may take them over).
+      for (const f of live.model().specFiles) live.model().listedIdsOf(f);
+      files['specs/a.md'] = files['specs/a.md']!.replace(from, to);
+      live.updateFile('specs/a.md', files['specs/a.md'], true);
+      assert.ok(republish(live, kept), `step ${step}: built from the last model`);
+      assertLikeFresh(live.model(), kept, files, `step ${step}:\n${files['specs/a.md']}`);
+      listed.push([...live.model().listedIdsOf('specs/a.md')]);
+    });
+    assert.deepEqual(listed, [['alpha'], ['alpha'], [], []]);
   });
 
   it('leaves an older model as it was (copy on write)', () => {

@@ -1158,7 +1158,14 @@ interface Patch {
   /** The file patched: a spec's patch swaps only its clauses, definitions and references; a code file's only citations. */
   file?: { path: string; role: 'spec' | 'code' };
   /** The new lists and maps of a model built from its base (IndexModel.withSpec): ids, coverage and targets change. */
-  rebuilt?: { clauses: Clause[]; clausesById: IdMap<Clause>; definitionsById: IdMap<FootnoteDefinitionAt>; specReferencesById: IdMap<SpecReference> };
+  rebuilt?: {
+    clauses: Clause[];
+    clausesById: IdMap<Clause>;
+    definitionsById: IdMap<FootnoteDefinitionAt>;
+    specReferencesById: IdMap<SpecReference>;
+    /** The base's listedIdsOf by file, when every file's ids declared more than once are the base's (see withSpec). */
+    listedIds?: Map<string, readonly string[]>;
+  };
 }
 
 /** An immutable view of the index at one moment. */
@@ -1234,6 +1241,7 @@ export class IndexModel {
         this.citationsById = base.citationsById;
         this.definitionsById = patch.rebuilt.definitionsById;
         this.specReferencesById = patch.rebuilt.specReferencesById;
+        if (patch.rebuilt.listedIds) this.listedIds = patch.rebuilt.listedIds;
         return;
       }
       // Same ids, parents and citations: the same coverage, the same nearest ids, the same ids declared more than once.
@@ -1462,7 +1470,7 @@ export class IndexModel {
   }
 
   /** listedIdsOf by file; shared by the models patched from this one (same ids in every file). */
-  private readonly listedIds: Map<string, readonly string[]> = new Map();
+  private listedIds: Map<string, readonly string[]> = new Map();
 
   /**
    * The ids of a file's clauses that more than one clause of the workspace has (duplicates, in this file or with
@@ -1550,7 +1558,8 @@ export class IndexModel {
   ): { model: IndexModel; affected: Set<string> } | undefined {
     const old = this.contributions.get(file);
     if (!old || this.hasScopes || scopeOf(file, facts.format, this.classifier.config).kind !== 'workspace') return undefined;
-    if (before.anchors.size !== facts.anchors.size || [...facts.anchors].some((a) => !before.anchors.has(a))) return undefined;
+    if (before.anchors.size !== facts.anchors.size) return undefined;
+    if (before.anchors !== facts.anchors) for (const a of facts.anchors) if (!before.anchors.has(a)) return undefined;
     if (before.footnoteDefs.some((d) => d.tests) || facts.footnoteDefs.some((d) => d.tests)) return undefined;
     // The ids the edit may have changed: those of the objects in the part of each list of facts that differs by
     // identity (the chunks an edit did not touch keep their facts objects, in the same order). Every other id has the
@@ -1820,11 +1829,21 @@ export class IndexModel {
       newByPhase[from === 'heading' ? 0 : from === 'footnote' ? 1 : 2]!.push(next.clauses.made[k]!);
     }
     const clauses = this.withFileClauses(file, newByPhase, phase, order, mine, old.clauses.made.length);
+    // Which ids more than one clause declares changes only for the changed ids (no other id's list was replaced above),
+    // and the file's other clauses keep their ids and their order: when no changed id is such an id, before or now
+    // (a new footnote id almost always), every file's listedIdsOf is this model's (the file's changed ids are in none).
+    let listedSame = true;
+    for (const id of ids) {
+      if (this.clausesById.isList(id) || clausesById.isList(id)) {
+        listedSame = false;
+        break;
+      }
+    }
     const model = new IndexModel(this.classifier, maps.specs, this.code, this.examples, this.files, this.configProblems, maps.ambiguity, maps.llmHits, {
       base: this,
       swap: new Map(),
       contributions,
-      rebuilt: { clauses, clausesById, definitionsById: definitionsCopy ?? this.definitionsById, specReferencesById },
+      rebuilt: { clauses, clausesById, definitionsById: definitionsCopy ?? this.definitionsById, specReferencesById, ...(listedSame ? { listedIds: this.listedIds } : {}) },
     });
 
     // The nearest known ids of unknown cited ids that the ids which came or went cannot change (nearestAfter).

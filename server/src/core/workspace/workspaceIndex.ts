@@ -1,4 +1,4 @@
-import { documentTermParts, domainCounts, featureNameTerms, domainOf, domainOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfPieces, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
+import { documentTermParts, domainCounts, EVIDENCE_KINDS, featureNameTerms, domainOf, domainOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfEvidence, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
 import { enclosingSections, findAmbiguities, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding, type Section } from '../analysis/ambiguity/analyze';
 import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
 import { CLARIFICATIONS_ID } from '../features/clarify';
@@ -191,6 +191,8 @@ export class WorkspaceIndex {
   private readonly layouts = new Map<string, ChunkLayout>();
   /** Each spec's last merge of its chunks' terms (chunkedTerms). */
   private readonly termsMemo = new Map<string, TermsMemo>();
+  /** Each big spec's last review evidence by chunk, while edits are kept (chunkedReview). */
+  private readonly reviewMemo = new Map<string, ReviewMemo>();
   /** The terms the ambiguity pass reads per spec (its own, its feature's name), kept while they are the same. */
   private readonly reviewTermsMemo = new Map<string, { own: readonly string[]; feature: string[]; terms: string[]; joined: string }>();
 
@@ -255,7 +257,13 @@ export class WorkspaceIndex {
       (this.specs = this.cow(this.specs)).set(path, facts);
       // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
       const typecheck = typecheckEnabled(this.config);
-      const reviewed = this.config.ambiguity.enabled || typecheck ? chunkedReview(path, text, facts, chunks) : undefined;
+      let reviewed: Review | undefined;
+      if (this.config.ambiguity.enabled || typecheck) {
+        const made = chunkedReview(path, text, facts, chunks, this.reviewMemo.get(path));
+        reviewed = made.review;
+        if (made.memo && text.length >= CHUNK_CACHE_MIN_LENGTH && this.keepsEditState) this.reviewMemo.set(path, made.memo);
+        else this.reviewMemo.delete(path);
+      } else this.reviewMemo.delete(path);
       if (reviewed) {
         const merged = chunkedTerms(chunks, this.termsMemo.get(path));
         this.termsMemo.set(path, merged);
@@ -355,6 +363,7 @@ export class WorkspaceIndex {
     this.removeFacts(facts.path);
     this.layouts.delete(facts.path);
     this.termsMemo.delete(facts.path);
+    this.reviewMemo.delete(facts.path);
     this.reviewTermsMemo.delete(facts.path);
     if (facts.chunks && this.keepsEditState) {
       this.chunkCaches.set(facts.path, facts.chunks);
@@ -378,6 +387,7 @@ export class WorkspaceIndex {
     this.chunkCaches.delete(path);
     this.layouts.delete(path);
     this.termsMemo.delete(path);
+    this.reviewMemo.delete(path);
     this.reviewTermsMemo.delete(path);
     this.removeFacts(path);
     if (this.files.has(path)) {
@@ -610,21 +620,45 @@ function piecewise(chunks: PlacedChunk[], format: string): boolean {
   return chunks.length > 0 && !isDraftFormat(format);
 }
 
-/** reviewOf of a spec from its chunks (equal, see reviewOfPieces). */
-function chunkedReview(path: string, text: string, facts: SpecFacts, chunks: PlacedChunk[]): Review | undefined {
-  if (!piecewise(chunks, facts.format)) return reviewOf(path, text, facts);
-  return reviewOfPieces(
-    path,
-    text,
-    chunks.map((c) => c.text),
-    (piece, i) => {
-      const key = chunks[i]!.entry.facts;
-      let e = chunkEvidence.get(key);
-      if (e === undefined) chunkEvidence.set(key, (e = pieceEvidence(piece) ?? null));
-      return e ?? undefined;
-    },
-    facts,
-  );
+/**
+ * A spec's last review evidence: each chunk's (by its facts object) and how many chunks show each kind, so the next
+ * keystroke's evidence is this with the edited chunks' taken out and put in, not the union of every chunk's again.
+ */
+export interface ReviewMemo {
+  sources: readonly object[];
+  evidence: ReviewEvidence[];
+  counts: Int32Array;
+}
+
+/**
+ * reviewOf of a spec from its chunks (equal, as reviewOfPieces: the evidence of the whole is the union of the chunks'),
+ * from `last` (this file's last evidence) when the spec has as many chunks: only the chunks whose facts object changed
+ * are looked at. Read on the whole text when a chunk cannot be read on its own (no memo then).
+ */
+export function chunkedReview(path: string, text: string, facts: SpecFacts, chunks: PlacedChunk[], last?: ReviewMemo): { review: Review | undefined; memo?: ReviewMemo } {
+  if (!piecewise(chunks, facts.format)) return { review: reviewOf(path, text, facts) };
+  const sources = chunks.map((c) => c.entry.facts);
+  const evidenceAt = (i: number): ReviewEvidence | null => {
+    const key = sources[i]!;
+    let e = chunkEvidence.get(key);
+    if (e === undefined) chunkEvidence.set(key, (e = pieceEvidence(chunks[i]!.text) ?? null));
+    return e;
+  };
+  const kinds = EVIDENCE_KINDS;
+  const fromLast = last !== undefined && last.sources.length === sources.length;
+  const evidence: ReviewEvidence[] = fromLast ? last.evidence.slice() : [];
+  const counts = fromLast ? last.counts.slice() : new Int32Array(kinds.length);
+  for (let i = 0; i < sources.length; i++) {
+    if (fromLast && sources[i] === last.sources[i]) continue;
+    const e = evidenceAt(i);
+    if (!e) return { review: reviewOf(path, text, facts) };
+    const was = fromLast ? last.evidence[i] : undefined;
+    if (e === was) continue;
+    for (let k = 0; k < kinds.length; k++) counts[k]! += (e[kinds[k]!] ? 1 : 0) - (was?.[kinds[k]!] ? 1 : 0);
+    evidence[i] = e;
+  }
+  const all = Object.fromEntries(kinds.map((k, i) => [k, counts[i]! > 0])) as unknown as ReviewEvidence;
+  return { review: reviewOfEvidence(path, all, facts), memo: { sources, evidence, counts } };
 }
 
 function chunkDomain(chunk: PlacedChunk): DomainCounts {

@@ -161,7 +161,11 @@ describe('chunked spec parsing', () => {
           assert.deepStrictEqual(norm(next.facts), norm(parseSpecWhole('a.md', text)), context);
           if (next.chunks.some((c, i) => c.text === last.chunks[i]?.text && c.entry === last.chunks[i]?.entry)) reused++;
           // The lists spliced from the last assembly (the edited chunks name the same headings and anchors).
-          if (next.layout?.assembly?.spliced) spliced++;
+          if (next.layout?.assembly?.spliced) {
+            spliced++;
+            // Same anchors: the last set itself, not a copy per edit (and still equal to the whole parse's, above).
+            assert.equal(next.facts.anchors, last.facts.anchors, context);
+          }
           last = next;
         }
       }),

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { CLAUSE_BLOCK, clauseBlockCounts, compareInFile, computeDiagnostics, severityCountsOf, sortInFile, suggestId } from '../../server/src/core/diagnostics/diagnostics';
 import { closest, distance } from 'fastest-levenshtein';
-import { IdMap, type IndexModel, type WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { chunkedReview, IdMap, type IndexModel, type ReviewMemo, type WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import { nearestAfter, nearestId } from '../../server/src/core/text/nearest';
 import type { Diagnostic } from '../../server/src/core/types';
 import * as fs from 'node:fs';
@@ -28,6 +28,8 @@ function snapshot(model: IndexModel): unknown {
     covered: model.clauses.map((c) => model.isCovered(c.id)),
     owners: model.exampleFiles.map((f) => model.exampleOwner(f)),
     resolved: ids.map((id) => model.resolve(id)),
+    // The duplicate checks' ids per file (kept from the last model when no changed id is declared more than once).
+    listed: model.specFiles.map((f) => [f, model.listedIdsOf(f)]),
   };
 }
 
@@ -337,6 +339,36 @@ describe('incremental ids: edits that add or remove ids', () => {
     assert.match(computeDiagnostics(live.model(), live.config, 'specs/b.md').find((d) => d.code === 'clause.duplicate-id')!.message, /specs\/a\.md:8/);
   });
 
+  it('keeps the ids declared more than once of each file from the last model only while no changed id is or becomes one', () => {
+    // withSpec hands the last model's listedIdsOf to the next when no changed id has a list of clauses, before or
+    // now: a heading renamed to an id the file declares makes one (and renamed back, none), a new footnote id none.
+    const files: Record<string, string> = {
+      'specs/a.md': '# Alpha {#alpha}\n\nText[^a1] here.\n\n## Beta {#beta}\n\nMore[^b1].\n',
+      'specs/b.md': '# Other {#other}\n\nOther.\n\n## Again {#again}\n\nDup[^a1].\n',
+      'src/x.ts': '// [^a1]\n',
+    };
+    const live = memoryWorkspace(files);
+    const kept = byFile(computeDiagnostics(live.model(), live.config));
+    live.takeChanges();
+    const steps: [string, string][] = [
+      ['## Beta {#beta}', '## Beta {#alpha}'],
+      ['More[^b1].', 'More[^b1] and[^n1].'],
+      ['## Beta {#alpha}', '## Beta {#beta}'],
+      ['Text[^a1] here.', 'Text[^a1] here[^n2].'],
+    ];
+    const listed: string[][] = [];
+    steps.forEach(([from, to], step) => {
+      // The last model's lists are known (the next model may take them over).
+      for (const f of live.model().specFiles) live.model().listedIdsOf(f);
+      files['specs/a.md'] = files['specs/a.md']!.replace(from, to);
+      live.updateFile('specs/a.md', files['specs/a.md'], true);
+      assert.ok(republish(live, kept), `step ${step}: built from the last model`);
+      assertLikeFresh(live.model(), kept, files, `step ${step}:\n${files['specs/a.md']}`);
+      listed.push([...live.model().listedIdsOf('specs/a.md')]);
+    });
+    assert.deepEqual(listed, [['alpha'], ['alpha'], [], []]);
+  });
+
   it('leaves an older model as it was (copy on write)', () => {
     const files = { ...BASE };
     const live: WorkspaceIndex = memoryWorkspace(files);
@@ -632,6 +664,38 @@ describe('incremental review: the review decision and domain from a spec\'s chun
     }
     assert.ok(cut > 100, `documents cut into chunks (${cut})`);
     assert.ok(fallback > 10 && fallback < 1200, `some pieces are read on the whole text (${fallback})`);
+  });
+
+  it('the review kept from the last evidence of each chunk equals a read of the whole text after random edits', () => {
+    // chunkedReview takes the last evidence and looks only at the chunks whose facts object changed; the union of the
+    // chunks' evidence must stay the whole text's as evidence comes and goes (and chunks that cannot be read alone).
+    const next = rng(21);
+    let kept = 0;
+    for (let round = 0; round < 30; round++) {
+      const lines: string[] = [];
+      for (let s = 0; s < 12; s++) {
+        lines.push(`# Section ${s} {#s${round}_${s}}\n`, 'Plain prose.\n');
+        for (let i = next(4); i > 0; i--) lines.push(FRAGMENTS[next(FRAGMENTS.length)]!);
+      }
+      let parsed = parseSpecChunked('specs/x.md', lines.join(''));
+      let memo: ReviewMemo | undefined;
+      for (let step = 0; step < 25; step++) {
+        const text = lines.join('');
+        parsed = parseSpecChunked('specs/x.md', text, parsed.cache);
+        for (const file of ['specs/x.md', 'specs/001-a/spec.md']) {
+          const made = chunkedReview(file, text, parsed.facts, parsed.chunks, file === 'specs/x.md' ? memo : undefined);
+          assert.deepStrictEqual(made.review, reviewOf(file, text, parsed.facts), `round ${round}, step ${step}, ${file}:\n${JSON.stringify(text)}`);
+          if (file === 'specs/x.md') {
+            if (memo && made.memo && memo.sources.length === made.memo.sources.length) kept++;
+            memo = made.memo;
+          }
+        }
+        // A line of a section replaced by a fragment (evidence comes or goes), never a heading (the chunks stay).
+        const prose = lines.map((l, i) => [l, i] as const).filter(([l]) => !l.startsWith('# Section')).map(([, i]) => i);
+        lines[prose[next(prose.length)]!] = next(4) === 0 ? 'Plain prose.\n' : FRAGMENTS[next(FRAGMENTS.length)]!.replace(/^# Section.*/, 'Plain prose.');
+      }
+    }
+    assert.ok(kept > 200, `reviews made from the last evidence (${kept})`);
   });
 
   it('whether a spec cites BCP 14 and may define terms equals a read of the whole text, read piece by piece', () => {

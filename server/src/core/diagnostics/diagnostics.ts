@@ -242,8 +242,9 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
     }
   }
 
-  for (const file of model.specFiles) {
-    if (!want(file)) continue;
+  // One file: itself when it is a spec (not a walk of every spec file per keystroke).
+  const specFiles = only === undefined ? model.specFiles : model.specs.has(only) ? [only] : [];
+  for (const file of specFiles) {
     const facts = model.specs.get(file)!;
     for (const m of facts.malformed) add({ code: 'clause.malformed-attributes', file, range: m.range, message: m.message, data: { raw: m.raw } });
   }
@@ -317,8 +318,7 @@ export function computeDiagnostics(model: IndexModel, config: ClarifierConfig, o
   out.push(...findings.uncited);
 
   // Vague wording in specs, each with its clarifying question [^ambiguity_lexicon].
-  for (const file of model.specFiles) {
-    if (!want(file)) continue;
+  for (const file of specFiles) {
     let memo = ambiguityMemo.get(config);
     if (!memo) ambiguityMemo.set(config, (memo = new WeakMap()));
     for (const hit of model.ambiguitiesOf(file)) {

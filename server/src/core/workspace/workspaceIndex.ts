@@ -1,4 +1,4 @@
-import { documentTermParts, domainCounts, featureNameTerms, domainOf, domainOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfPieces, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
+import { documentTermParts, domainCounts, EVIDENCE_KINDS, featureNameTerms, domainOf, domainOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfEvidence, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
 import { enclosingSections, findAmbiguities, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding, type Section } from '../analysis/ambiguity/analyze';
 import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
 import { CLARIFICATIONS_ID } from '../features/clarify';
@@ -191,6 +191,8 @@ export class WorkspaceIndex {
   private readonly layouts = new Map<string, ChunkLayout>();
   /** Each spec's last merge of its chunks' terms (chunkedTerms). */
   private readonly termsMemo = new Map<string, TermsMemo>();
+  /** Each big spec's last review evidence by chunk, while edits are kept (chunkedReview). */
+  private readonly reviewMemo = new Map<string, ReviewMemo>();
   /** The terms the ambiguity pass reads per spec (its own, its feature's name), kept while they are the same. */
   private readonly reviewTermsMemo = new Map<string, { own: readonly string[]; feature: string[]; terms: string[]; joined: string }>();
 
@@ -255,7 +257,13 @@ export class WorkspaceIndex {
       (this.specs = this.cow(this.specs)).set(path, facts);
       // Only specs are reviewed (clauses, spec-kit, Kiro, kramdown-rfc, KEP): a plain README is not [^am2q] [^am7f].
       const typecheck = typecheckEnabled(this.config);
-      const reviewed = this.config.ambiguity.enabled || typecheck ? chunkedReview(path, text, facts, chunks) : undefined;
+      let reviewed: Review | undefined;
+      if (this.config.ambiguity.enabled || typecheck) {
+        const made = chunkedReview(path, text, facts, chunks, this.reviewMemo.get(path));
+        reviewed = made.review;
+        if (made.memo && text.length >= CHUNK_CACHE_MIN_LENGTH && this.keepsEditState) this.reviewMemo.set(path, made.memo);
+        else this.reviewMemo.delete(path);
+      } else this.reviewMemo.delete(path);
       if (reviewed) {
         const merged = chunkedTerms(chunks, this.termsMemo.get(path));
         this.termsMemo.set(path, merged);
@@ -355,6 +363,7 @@ export class WorkspaceIndex {
     this.removeFacts(facts.path);
     this.layouts.delete(facts.path);
     this.termsMemo.delete(facts.path);
+    this.reviewMemo.delete(facts.path);
     this.reviewTermsMemo.delete(facts.path);
     if (facts.chunks && this.keepsEditState) {
       this.chunkCaches.set(facts.path, facts.chunks);
@@ -378,6 +387,7 @@ export class WorkspaceIndex {
     this.chunkCaches.delete(path);
     this.layouts.delete(path);
     this.termsMemo.delete(path);
+    this.reviewMemo.delete(path);
     this.reviewTermsMemo.delete(path);
     this.removeFacts(path);
     if (this.files.has(path)) {
@@ -610,21 +620,45 @@ function piecewise(chunks: PlacedChunk[], format: string): boolean {
   return chunks.length > 0 && !isDraftFormat(format);
 }
 
-/** reviewOf of a spec from its chunks (equal, see reviewOfPieces). */
-function chunkedReview(path: string, text: string, facts: SpecFacts, chunks: PlacedChunk[]): Review | undefined {
-  if (!piecewise(chunks, facts.format)) return reviewOf(path, text, facts);
-  return reviewOfPieces(
-    path,
-    text,
-    chunks.map((c) => c.text),
-    (piece, i) => {
-      const key = chunks[i]!.entry.facts;
-      let e = chunkEvidence.get(key);
-      if (e === undefined) chunkEvidence.set(key, (e = pieceEvidence(piece) ?? null));
-      return e ?? undefined;
-    },
-    facts,
-  );
+/**
+ * A spec's last review evidence: each chunk's (by its facts object) and how many chunks show each kind, so the next
+ * keystroke's evidence is this with the edited chunks' taken out and put in, not the union of every chunk's again.
+ */
+export interface ReviewMemo {
+  sources: readonly object[];
+  evidence: ReviewEvidence[];
+  counts: Int32Array;
+}
+
+/**
+ * reviewOf of a spec from its chunks (equal, as reviewOfPieces: the evidence of the whole is the union of the chunks'),
+ * from `last` (this file's last evidence) when the spec has as many chunks: only the chunks whose facts object changed
+ * are looked at. Read on the whole text when a chunk cannot be read on its own (no memo then).
+ */
+export function chunkedReview(path: string, text: string, facts: SpecFacts, chunks: PlacedChunk[], last?: ReviewMemo): { review: Review | undefined; memo?: ReviewMemo } {
+  if (!piecewise(chunks, facts.format)) return { review: reviewOf(path, text, facts) };
+  const sources = chunks.map((c) => c.entry.facts);
+  const evidenceAt = (i: number): ReviewEvidence | null => {
+    const key = sources[i]!;
+    let e = chunkEvidence.get(key);
+    if (e === undefined) chunkEvidence.set(key, (e = pieceEvidence(chunks[i]!.text) ?? null));
+    return e;
+  };
+  const kinds = EVIDENCE_KINDS;
+  const fromLast = last !== undefined && last.sources.length === sources.length;
+  const evidence: ReviewEvidence[] = fromLast ? last.evidence.slice() : [];
+  const counts = fromLast ? last.counts.slice() : new Int32Array(kinds.length);
+  for (let i = 0; i < sources.length; i++) {
+    if (fromLast && sources[i] === last.sources[i]) continue;
+    const e = evidenceAt(i);
+    if (!e) return { review: reviewOf(path, text, facts) };
+    const was = fromLast ? last.evidence[i] : undefined;
+    if (e === was) continue;
+    for (let k = 0; k < kinds.length; k++) counts[k]! += (e[kinds[k]!] ? 1 : 0) - (was?.[kinds[k]!] ? 1 : 0);
+    evidence[i] = e;
+  }
+  const all = Object.fromEntries(kinds.map((k, i) => [k, counts[i]! > 0])) as unknown as ReviewEvidence;
+  return { review: reviewOfEvidence(path, all, facts), memo: { sources, evidence, counts } };
 }
 
 function chunkDomain(chunk: PlacedChunk): DomainCounts {
@@ -1159,7 +1193,14 @@ interface Patch {
   /** The file patched: a spec's patch swaps only its clauses, definitions and references; a code file's only citations. */
   file?: { path: string; role: 'spec' | 'code' };
   /** The new lists and maps of a model built from its base (IndexModel.withSpec): ids, coverage and targets change. */
-  rebuilt?: { clauses: Clause[]; clausesById: IdMap<Clause>; definitionsById: IdMap<FootnoteDefinitionAt>; specReferencesById: IdMap<SpecReference> };
+  rebuilt?: {
+    clauses: Clause[];
+    clausesById: IdMap<Clause>;
+    definitionsById: IdMap<FootnoteDefinitionAt>;
+    specReferencesById: IdMap<SpecReference>;
+    /** The base's listedIdsOf by file, when every file's ids declared more than once are the base's (see withSpec). */
+    listedIds?: Map<string, readonly string[]>;
+  };
 }
 
 /** An immutable view of the index at one moment. */
@@ -1244,6 +1285,7 @@ export class IndexModel {
         this.citationsById = base.citationsById;
         this.definitionsById = patch.rebuilt.definitionsById;
         this.specReferencesById = patch.rebuilt.specReferencesById;
+        if (patch.rebuilt.listedIds) this.listedIds = patch.rebuilt.listedIds;
         return;
       }
       // Same ids, parents and citations: the same coverage, the same nearest ids, the same ids declared more than once.
@@ -1491,7 +1533,7 @@ export class IndexModel {
   }
 
   /** listedIdsOf by file; shared by the models patched from this one (same ids in every file). */
-  private readonly listedIds: Map<string, readonly string[]> = new Map();
+  private listedIds: Map<string, readonly string[]> = new Map();
 
   /**
    * The ids of a file's clauses that more than one clause of the workspace has (duplicates, in this file or with
@@ -1579,7 +1621,8 @@ export class IndexModel {
   ): { model: IndexModel; affected: Set<string> } | undefined {
     const old = this.contributions.get(file);
     if (!old || this.hasScopes || scopeOf(file, facts.format, this.classifier.config).kind !== 'workspace') return undefined;
-    if (before.anchors.size !== facts.anchors.size || [...facts.anchors].some((a) => !before.anchors.has(a))) return undefined;
+    if (before.anchors.size !== facts.anchors.size) return undefined;
+    if (before.anchors !== facts.anchors) for (const a of facts.anchors) if (!before.anchors.has(a)) return undefined;
     if (before.footnoteDefs.some((d) => d.tests) || facts.footnoteDefs.some((d) => d.tests)) return undefined;
     // The ids the edit may have changed: those of the objects in the part of each list of facts that differs by
     // identity (the chunks an edit did not touch keep their facts objects, in the same order). Every other id has the
@@ -1849,11 +1892,21 @@ export class IndexModel {
       newByPhase[from === 'heading' ? 0 : from === 'footnote' ? 1 : 2]!.push(next.clauses.made[k]!);
     }
     const clauses = this.withFileClauses(file, newByPhase, phase, order, mine, old.clauses.made.length);
+    // Which ids more than one clause declares changes only for the changed ids (no other id's list was replaced above),
+    // and the file's other clauses keep their ids and their order: when no changed id is such an id, before or now
+    // (a new footnote id almost always), every file's listedIdsOf is this model's (the file's changed ids are in none).
+    let listedSame = true;
+    for (const id of ids) {
+      if (this.clausesById.isList(id) || clausesById.isList(id)) {
+        listedSame = false;
+        break;
+      }
+    }
     const model = new IndexModel(this.classifier, maps.specs, this.code, this.examples, this.files, this.configProblems, maps.ambiguity, maps.llmHits, {
       base: this,
       swap: new Map(),
       contributions,
-      rebuilt: { clauses, clausesById, definitionsById: definitionsCopy ?? this.definitionsById, specReferencesById },
+      rebuilt: { clauses, clausesById, definitionsById: definitionsCopy ?? this.definitionsById, specReferencesById, ...(listedSame ? { listedIds: this.listedIds } : {}) },
     });
 
     // The nearest known ids of unknown cited ids that the ids which came or went cannot change (nearestAfter).

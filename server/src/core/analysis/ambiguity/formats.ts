@@ -139,6 +139,22 @@ export function reviewOfPieces(
   return decide(path, all, facts);
 }
 
+/**
+ * reviewOf from the evidence of the whole document, as reviewOfPieces decides it once it has every piece's evidence
+ * (the union of the pieces' evidence: see pieceEvidence).
+ */
+export function reviewOfEvidence(
+  path: string,
+  evidence: ReviewEvidence,
+  facts: Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'> & { format?: SpecFacts['format'] },
+): Review | undefined {
+  if (isTemplatePath(path) || openspecChangeOf(path)?.archived) return undefined;
+  return decide(path, evidence, facts);
+}
+
+/** The kinds of evidence, in the order of a ReviewEvidence's keys. */
+export const EVIDENCE_KINDS = Object.keys(evidenceOf('')) as readonly (keyof ReviewEvidence)[];
+
 /** A footnote id made for a clause: letters and digits mixed (`au3f`, `rp2c`), or words joined by `_`. */
 const CLAUSE_LIKE_ID = /^(?=[a-z0-9_]*[a-z])(?=[a-z0-9_]*[0-9_])[a-z0-9_]+$/i;
 

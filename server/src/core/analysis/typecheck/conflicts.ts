@@ -136,10 +136,18 @@ function regroup(model: IndexModel, prior: Grouping, changed: string[]): Groupin
   // statements in the same order, so its list and verdict stay. All touched keys first: a changed file's list of a key
   // another changed file touched is rebuilt too.
   for (const file of changed) {
-    const had = new Set(prior.facts.get(file)?.statements ?? []);
-    const has = new Set(model.specs.get(file)?.typecheck?.statements ?? []);
-    for (const s of had) if (!has.has(s)) keys.add(keyOf(s));
-    for (const s of has) if (!had.has(s)) keys.add(keyOf(s));
+    // The part of the two lists that differs: all but their longest common head and tail (by identity). Every statement
+    // one list holds and the other does not is in it; a statement in both parts only adds its key again (rebuilding a
+    // group whose items did not change makes the same list and verdict). A keystroke's part is its section's few.
+    const had = prior.facts.get(file)?.statements ?? [];
+    const has = model.specs.get(file)?.typecheck?.statements ?? [];
+    const n = Math.min(had.length, has.length);
+    let head = 0;
+    while (head < n && had[head] === has[head]) head++;
+    let tail = 0;
+    while (tail < n - head && had[had.length - 1 - tail] === has[has.length - 1 - tail]) tail++;
+    for (let i = head; i < had.length - tail; i++) keys.add(keyOf(had[i]!));
+    for (let i = head; i < has.length - tail; i++) keys.add(keyOf(has[i]!));
   }
   for (const file of changed) {
     const before = prior.facts.get(file);

@@ -534,6 +534,14 @@ describe('ambiguity: the real Model Spec', function () {
     // "quickly" occurs only inside the example conversations (fenced code).
     assert.ok(text.includes('quickly'));
     assert.ok(!found.some((f) => f.term === 'quickly'));
-    assert.ok(!found.some((f) => f.category === 'quantity' && f.severity === 'warning' && /^(some|many|most)$/i.test(f.phrase)));
+    // Descriptive "some", "many", "most" are never asked; a requirement opening "In some (other) cases/contexts, …"
+    // is, with "Which cases?" (the thirteenth round: "In some other cases, such as when the user indicates illicit
+    // intent, the assistant should simply refuse").
+    const amounts = found.filter((f) => f.category === 'quantity' && f.severity === 'warning' && /^(some|many|most)$/i.test(f.phrase));
+    for (const f of amounts) {
+      assert.match(text.slice(Math.max(0, f.start - 4), f.end + 20), /(?:^|\n)In some (?:other )?(?:cases|contexts)\b/, text.slice(f.start - 40, f.end + 40));
+      assert.match(f.question, /^Which cases\?/);
+    }
+    assert.ok(amounts.length <= 2, `${amounts.length} amounts asked`);
   });
 });

@@ -21,6 +21,9 @@ export function isDraftFormat(format: string | undefined): boolean {
 
 /** A spec-kit feature folder: `specs/NNN-name/` (three or more digits, a dash). */
 export const SPEC_KIT_FOLDER_RE = /(?:^|\/)specs\/\d{3,}-[^/]+(?=\/)/;
+/** A spec-kit feature's spec written beside its folder: `specs/003-x.md` (next to `specs/003-x/`). */
+export const SIBLING_FEATURE_SPEC_RE = /(?:^|\/)specs\/\d{3,}-[^/]+\.md$/;
+
 /** A Kiro feature folder: `.kiro/specs/<feature>/`. */
 export const KIRO_FOLDER_RE = /(?:^|\/)\.kiro\/specs\/[^/]+(?=\/)/;
 

@@ -16,7 +16,7 @@ import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown, type Defused } from './defuse';
 import { findTestTargets, type TestTarget } from './testTargets';
 import { releaseChunkScratch, scanSpecChunk } from './specFacts';
-import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
+import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SIBLING_FEATURE_SPEC_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
 import type { TypecheckFacts } from '../analysis/typecheck/normative';
@@ -724,9 +724,6 @@ export interface WalkMode {
   /** kramdown-rfc `{{REF}}` cross-references. */
   kramdown: boolean;
 }
-
-/** A spec-kit feature's spec written beside its folder: `specs/003-x.md` (next to `specs/003-x/`). */
-export const SIBLING_FEATURE_SPEC_RE = /(?:^|\/)specs\/\d{3,}-[^/]+\.md$/;
 
 export function walkMode(file: string, format: SpecFormat): WalkMode {
   const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();

@@ -11,7 +11,7 @@ import {
   type AmbiguityCategory,
   type LexiconEntry,
 } from './lexicon';
-import { AMOUNT_NOUNS, CLASS_WORDS, compoundClassWord, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, OPPOSITES, SENSE_WITH_COMPLEMENT, type ClassWord, type Dimension } from './classes';
+import { AMOUNT_NOUNS, CLASS_WORDS, QUANTITY_DETERMINERS, compoundClassWord, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, OPPOSITES, SENSE_WITH_COMPLEMENT, type ClassWord, type Dimension } from './classes';
 import { tag } from './nlp';
 
 /**
@@ -2989,7 +2989,8 @@ const CASE_NOUNS = new Set(['cases', 'situations', 'circumstances', 'contexts', 
 
 /** "in some (other) cases" at token `at` ("some"): the determiner of the cases a rule applies in, after "in". */
 function casesAfterIn(tokens: Token[], at: number): boolean {
-  if (tokens[at - 1]?.norm !== 'in' || !/^(?:some|several|various|many|few|numerous|multiple)$/.test(tokens[at]!.norm)) return false;
+  // "In most cases" is a hedge of its own (the lexicon's `generally`).
+  if (tokens[at - 1]?.norm !== 'in' || tokens[at]!.norm === 'most' || !QUANTITY_DETERMINERS.has(tokens[at]!.norm)) return false;
   const k = tokens[at + 1]?.norm === 'other' ? at + 2 : at + 1;
   return CASE_NOUNS.has(tokens[k]?.norm ?? '');
 }

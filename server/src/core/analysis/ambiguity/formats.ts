@@ -102,13 +102,21 @@ export function pieceEvidence(piece: string): ReviewEvidence | undefined {
   return evidenceOf(text);
 }
 
+/** What the review decision reads of a spec's facts. */
+type ReviewFacts = Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'> & { format?: SpecFacts['format'] };
+
+/** A file never reviewed whatever its text: a template, a change OpenSpec archived. */
+function neverReviewed(path: string): boolean {
+  return isTemplatePath(path) || openspecChangeOf(path)?.archived === true;
+}
+
 /** Is the file reviewed, and as what? `undefined`: not a spec (not reviewed). */
 export function reviewOf(
   path: string,
   source: string,
-  facts: Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'> & { format?: SpecFacts['format'] },
+  facts: ReviewFacts,
 ): Review | undefined {
-  if (isTemplatePath(path) || openspecChangeOf(path)?.archived) return undefined;
+  if (neverReviewed(path)) return undefined;
   // Evidence in code (a doc that shows `**FR-001**` or a fenced EARS example) is no evidence: blanked, offsets kept.
   const text = source.replace(CODE, (m) => m.replace(/[^\n]/g, ' '));
   const abstract = KRAMDOWN_ABSTRACT.exec(text);
@@ -126,15 +134,14 @@ export function reviewOfPieces(
   source: string,
   pieces: readonly string[],
   cached: (piece: string, index: number) => ReviewEvidence | undefined,
-  facts: Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'> & { format?: SpecFacts['format'] },
+  facts: ReviewFacts,
 ): Review | undefined {
-  if (isTemplatePath(path) || openspecChangeOf(path)?.archived) return undefined;
+  if (neverReviewed(path)) return undefined;
   const all = evidenceOf('');
-  const keys = Object.keys(all) as (keyof ReviewEvidence)[];
   for (let i = 0; i < pieces.length; i++) {
     const e = cached(pieces[i]!, i);
     if (!e) return reviewOf(path, source, facts);
-    for (const k of keys) all[k] ||= e[k];
+    for (const k of EVIDENCE_KINDS) all[k] ||= e[k];
   }
   return decide(path, all, facts);
 }
@@ -146,9 +153,9 @@ export function reviewOfPieces(
 export function reviewOfEvidence(
   path: string,
   evidence: ReviewEvidence,
-  facts: Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'> & { format?: SpecFacts['format'] },
+  facts: ReviewFacts,
 ): Review | undefined {
-  if (isTemplatePath(path) || openspecChangeOf(path)?.archived) return undefined;
+  if (neverReviewed(path)) return undefined;
   return decide(path, evidence, facts);
 }
 
@@ -161,7 +168,7 @@ const CLAUSE_LIKE_ID = /^(?=[a-z0-9_]*[a-z])(?=[a-z0-9_]*[0-9_])[a-z0-9_]+$/i;
 function decide(
   path: string,
   e: ReviewEvidence,
-  facts: Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'> & { format?: SpecFacts['format'] },
+  facts: ReviewFacts,
 ): Review | undefined {
   // A feature folder holds one spec and the artifacts made from it (spec-kit: plan, research, data model, quickstart,
   // tasks, checklists, contracts; Kiro: design, tasks, and the reports agents leave there). The folder is evidence for

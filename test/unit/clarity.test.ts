@@ -1170,3 +1170,108 @@ describe('clarity: thirteenth round (issue 13, set 5 tune half)', () => {
     ])), ['intuitive (vague)', 'a significant amount of (quantity)']);
   });
 });
+
+describe('clarity: fourteenth round (issue 13, false alarms read on 89 real repositories outside the labeled sets)', () => {
+  const ROOT = (body: string[]): string => ['# Spec {#root authority=root}', '', ...body.flatMap((b) => [b, ''])].join('\n');
+  const questions = (path: string, text: string): string[] => hits(path, text).map((h) => h.question);
+
+  it('"SHA-256 or better", "two interactions or fewer": a comparative after "or" that ends its phrase has its baseline before "or"', () => {
+    assert.deepEqual(found('spec.md', ROOT([
+      'All endpoints are RECOMMENDED to transition to SHA-256 or better.',
+      '- **SC-004**: Users MUST narrow the list using the filters in two interactions or fewer.',
+      '1. **Given** a catalog, **When** viewed at tablet-landscape width or larger, **Then** all filter controls are visible.',
+      // A comparative before its noun, or two comparatives, name no baseline.
+      'WHEN timeout errors occur THEN the system SHALL suggest alternative approaches or smaller file sizes.',
+    ])), ['smaller (comparative)']);
+  });
+
+  it('the wording given right after a noun of text answers its quality: a friendly message "No items match."', () => {
+    assert.deepEqual(found('spec.md', ROOT([
+      'When search yields no results, the UI MUST show a friendly message "No items match your criteria."',
+      '- **THEN** the error message SHALL contain the actionable sentence: "must contain SHALL or MUST in the body."',
+      'When search yields no results, the UI MUST show a friendly message.',
+    ])), ['friendly (vague)']);
+  });
+
+  it('terms of art and idioms: a major release, at a high level, high contrast modes, a clean slate, with high probability, a fresh random value', () => {
+    assert.deepEqual(found('spec.md', ROOT([
+      'Maintainers of the clients MUST include the change in a new major release.',
+      'At a high level, the value MUST be in the form of a percentile.',
+      '4. IF a user has visual impairments THEN the system SHALL support high contrast modes.',
+      '2. **Given** a clean slate with no tests, **When** tests are recreated, **Then** they pass.',
+      'The server MUST generate nonces unique to each message, with high probability.',
+      'The epoch secret MUST be a fresh random value.',
+      'The release MUST fix every major bug.',
+    ])), ['major (vague)']);
+  });
+
+  it('a lowercase "should" after "we believe" or evidence ("calculations show that") predicts; it requires nothing', () => {
+    assert.deepEqual(found('spec.md', ROOT([
+      'We believe that the scalability limits should be enough for most of Job use-cases.',
+      'The above calculations show that memory should almost never be exhausted.',
+      'We assume that any custom logic should be implemented by changing the default if needed.',
+      'Users should get a short summary of the change.',
+    ])), ['short (vague)']);
+  });
+
+  it('an escape in what is only permitted (MAY) leaves nothing open; in an obligation it still asks', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'If desired, the AS MAY also generate and return an instance identifier.',
+      'The header field MAY also include the standard "realm" parameter, if desired.',
+      'The server MUST retry where possible.',
+    ])), ['where possible (escape)']);
+  });
+
+  it('names, not qualities: "labelled as over or short", a namespaced "access:realtime", a fresh project or (nonce-0) account', () => {
+    assert.deepEqual(found('spec.md', ROOT([
+      '- **FR-017**: The system MUST display the difference, labelled as over or short.',
+      '- **FR-048**: The marketplace MUST allow apps with permissions (read:profile, access:realtime, access:video).',
+      '- SC-4: Migration steps MUST create required collections in a fresh Atlas project.',
+      'The creator MUST compute the authorization message for a fresh (nonce-0) account.',
+      '- **FR-049**: The dashboard MUST show realtime updates and fresh data.',
+    ])), ['realtime (time)', 'fresh (time)']);
+  });
+
+  it('a stated test bounds it: "large enough <noun> to allow …", "sufficient entropy to ensure …", "a small margin, i.e. where …"', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'An endpoint SHOULD use a large enough packet number encoding to allow the packet number to be recovered.',
+      'Data SHOULD be selected from a source with sufficient entropy to ensure uniqueness.',
+      'Nodes SHOULD NOT admit a transaction within a small margin of expiry, i.e. where `slot >= LIMIT - m`.',
+      'The wallet MUST immediately (i.e. before prompting the user) return the result.',
+      'The server MUST keep sufficient entropy for later.',
+      'The server MUST respond quickly, i.e. reasonably fast.',
+    ])), ['sufficient (vague)', 'quickly (vague)', 'reasonably fast (time)']);
+  });
+
+  it('the judge is named ("the server considers acceptable", "acceptable according to its policy"), a permission ("it is acceptable to"), "effectively" as "in effect"', () => {
+    assert.deepEqual(found('spec.md', ROOT([
+      'The server MUST return a description of what types of contact URLs the server considers acceptable.',
+      'The verifier MUST examine all included signatures until it finds one that is acceptable according to its policy.',
+      'For instance, it is acceptable to generate Replay-Nonces randomly, and the server MUST do so.',
+      'Otherwise, this option effectively becomes another "privileged" field and MUST be rejected.',
+      'The kubelet MUST set the flag to true by default, effectively making cgroup v1 unsupported.',
+      'Updating go minor versions MUST NOT change behaviour.',
+      'The team MUST communicate effectively with users.',
+      'The server MUST return an acceptable error.',
+    ])), ['effectively (vague)', 'acceptable (vague)']);
+  });
+
+  it('questions read the sentence: the base verb after "must", coordinated objects, a gerund before the noun, a passive, the subject after "that"', () => {
+    const qs = questions('spec.md', ROOT([
+      '- **FR-004**: The command handles missing files gracefully.',
+      '3. WHEN the frontend receives API responses THEN the Frontend SHALL handle both success and error responses appropriately.',
+      '1. WHEN a user visits the application, THE system SHALL present a clean onboarding wizard.',
+      'A sender SHOULD ensure that other frames are sent periodically.',
+      'We require that the summary should be short.',
+      'The component must complete cleanly after the restart.',
+    ]));
+    assert.deepEqual(qs.map((q) => q.replace(/\?.*$/, '?')), [
+      'What does it take to handle missing files gracefully?',
+      'What does it take to handle both success and error responses appropriately?',
+      'What makes the onboarding wizard clean?',
+      'How often must frames be sent?',
+      'How short is “short” for the summary?',
+      'What does it take to complete cleanly?',
+    ]);
+  });
+});

@@ -242,7 +242,9 @@ function tokenize(text: string): Token[] {
       const raw = text.slice(start, i);
       const lowered = raw.toLowerCase();
       const norm = nonAscii ? lowered.replace(CURLY_APOSTROPHE, "'").replace(UNICODE_HYPHENS, '-') : lowered;
-      const code = !numeric && (codeChar || camel) && norm !== 'and/or' && !ABBREVIATIONS.has(norm);
+      // Fourteenth round: a word joined to another by a colon is a namespaced name ("access:realtime", "read:profile").
+      const colonJoined = (text.charCodeAt(i) === 58 && i + 1 < n && isWordCode(text.charCodeAt(i + 1), text, i + 1)) || (start > 1 && text.charCodeAt(start - 1) === 58 && isWordCode(text.charCodeAt(start - 2), text, start - 2));
+      const code = !numeric && (codeChar || camel || colonJoined) && norm !== 'and/or' && !ABBREVIATIONS.has(norm);
       tokens.push({ kind: numeric ? 'number' : 'word', norm, raw, start, end: i, code, quoted: false, sentence: 0, clause: 0 });
       continue;
     }
@@ -1363,6 +1365,13 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // acceptable": the adjective is the class the verb puts its object in, a decision the sentence states; it sets no
   // quality bar. "must respond as quickly as possible" (a comparison) and "must be treated fairly" stay.
   if (classifiedAs(ctx, c)) return undefined;
+  // Fourteenth round: "what types of contact URLs the server considers acceptable", "one that's acceptable according to
+  // its policy", "it is acceptable to generate Replay-Nonces randomly": the verb's own class, a rule named as the judge,
+  // or a permission ("it is acceptable to" = it is allowed to). "MUST return an acceptable error" stays.
+  if (c.word?.form === 'adj' && end - start === 1 && (JUDGING_VERBS.test(tokens[start - 1]?.norm ?? '') || judgedByRule(tokens, end) || permissionPhrase(tokens, start))) return undefined;
+  // Fourteenth round: "this option effectively becomes another privileged field", "effectively making cgroup v1
+  // unsupported": "in effect", a comment on the outcome, not a manner. "MUST communicate effectively" stays.
+  if (tokens[start]!.norm === 'effectively' && end - start === 1 && inEffect(tokens, end)) return undefined;
   // "the effective scope", "prompt files", "normal update logic": another, exact sense of the word.
   if (end - start === 1 && otherSense(ctx, start)) return undefined;
   // Twelfth round: "select from reserved values with the high-order bit clear": a bit's value (set or clear), exact.
@@ -1495,6 +1504,11 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // limits": a comparative that picks one of the things it names is a maximum or a minimum, exact. "a larger set of
   // peers" (no "the" before it, the "of" after its noun) stays.
   if (c.category === 'comparative' && choiceAmong(tokens, c)) return undefined;
+  // Fourteenth round: "transition to SHA-256 or better", "in two interactions or fewer", "at tablet-landscape width or
+  // larger": a comparative after "or" that ends its noun phrase has the thing before "or" as its baseline (that, or
+  // beyond it). "suggest alternative approaches or smaller file sizes" (the comparative before its noun), "faster or
+  // slower" and "the same or better" (no baseline named) stay.
+  if (c.category === 'comparative' && orBaseline(ctx, c)) return undefined;
   // "Implementations … MAY choose to start with smaller initial reordering thresholds": a comparative in a permission is
   // measured against what the spec does otherwise (its default); nothing a test must check is left open. In an
   // obligation ("MUST use smaller thresholds") it is.
@@ -1504,11 +1518,17 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // what an implementation may choose to do; nothing is required, so nothing is left open. "Clients MUST reject
   // challenges that are not acceptable" stays.
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && permissionOnly(ctx, start)) return undefined;
+  // Fourteenth round: "If desired, the AS MAY also generate …", "MAY be combined with other parameters as appropriate":
+  // an escape inside what is only permitted leaves open what was optional already. "MUST … where possible" stays.
+  if (c.category === 'escape' && permissionOnly(ctx, start)) return undefined;
   // Seventh round: "should carefully consider how its responses might impact the user", "thoughtfully weigh the
   // options": the manner of a mental act (a verb of thinking right after the adverb) is nothing a reader can observe;
   // what must be considered is the requirement. "carefully validate the input" (an act) stays.
   if (c.word?.form === 'adv' && c.word.dimension === 'quality' && c.end - c.start === 1 && THINKING_VERBS.test(tokens[end]?.norm ?? '')) return undefined;
   if (c.word?.dimension === 'quality' && elaborated(ctx, end)) return undefined;
+  // Fourteenth round: "within a small margin of expiry, i.e. where `current_slot - slot >= …`", "MUST immediately (i.e.
+  // before prompting the user) …": the phrase is restated exactly right after it. "i.e. reasonably fast" stays.
+  if (c.category !== 'escape' && c.category !== 'weak' && restated(ctx, end)) return undefined;
   // "a mechanism appropriate to the HTTP version: - HTTP/3: …": the list that follows answers it.
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree' || c.word.dimension === 'quantity') && listFollows(tokens, end)) return undefined;
   // "aware of this limit MUST NOT send larger requests": a comparison of size or amount with a limit the sentence names.
@@ -1624,7 +1644,25 @@ function expectationOnly(ctx: BlockContext, at: number): boolean {
     const t = tokens[k]!;
     if (!isKeyword(t)) continue;
     if (t.raw !== 'should') return false;
-    return tokens[k - 1]?.norm === 'there' || /^(?:expect|expects)$/.test(tokens[k + 1]?.norm ?? '');
+    return tokens[k - 1]?.norm === 'there' || /^(?:expect|expects)$/.test(tokens[k + 1]?.norm ?? '') || believedOrShown(tokens, from, k);
+  }
+  return false;
+}
+
+/** Verbs of evidence that make a "should" after them a prediction: "calculations showing that memory should …". */
+const EVIDENCE_VERBS = /^(?:show|shows|showing|shown|suggest|suggests|suggesting|indicate|indicates|indicating)$/;
+
+/**
+ * Fourteenth round: a lowercase "should" after "we believe (that)", "I think", or evidence ("calculations showing
+ * that …") predicts: "We believe that the scalability limits should be enough for most of Job use-cases". "Users
+ * should get a short summary" and "we require that … should" stay.
+ */
+function believedOrShown(tokens: Token[], from: number, modal: number): boolean {
+  for (let j = modal - 1; j >= from && j >= modal - 12; j--) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word') continue;
+    if (BELIEF_VERBS.test(t.norm) && /^(?:we|i)$/.test(tokens[j - 1]?.norm ?? '')) return true;
+    if (EVIDENCE_VERBS.test(t.norm) && tokens[j + 1]?.norm === 'that') return true;
   }
   return false;
 }
@@ -1921,6 +1959,21 @@ function choiceAmong(tokens: Token[], c: Candidate): boolean {
   return false;
 }
 
+/** "X or better", "two or fewer": a one-word comparative after "or", the thing before "or" its baseline (`judge`). */
+function orBaseline(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  if (c.end - c.start !== 1) return false;
+  const or = tokens[c.start - 1];
+  const base = tokens[c.start - 2];
+  if (or?.norm !== 'or' || base === undefined || base.sentence !== or.sentence || base.kind === 'punct') return false;
+  const baseClass = CLASS_WORDS.get(base.norm);
+  if (base.norm === 'same' || base.norm === 'more' || base.norm === 'less' || baseClass?.form === 'comparative' || baseClass?.form === 'adj') return false;
+  const next = tokens[c.end];
+  if (next === undefined || next.sentence !== or.sentence || next.kind !== 'word') return true;
+  const pos = posOf(ctx, c.end);
+  return pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ';
+}
+
 /** A "THEN" or an RFC 2119 keyword stands before the word in its block: the word is in the outcome, not the condition. */
 function outcomeBefore(ctx: BlockContext, at: number): boolean {
   for (let k = at - 1; k >= 0; k--) {
@@ -2040,6 +2093,12 @@ function namedInPlace(ctx: BlockContext, end: number): boolean {
     const next = tokens[k];
     if (k > end && (prev.kind !== 'word' || DETERMINERS.has(prev.norm) || PHRASE_ENDS.has(prev.norm) || prev.sentence !== sentence)) return false;
     if (k === end && next?.quoted && next.sentence === sentence) return true;
+    // Fourteenth round: the wording right after a noun of text ("show a friendly message "No items match."", "contain
+    // the actionable sentence: "must contain SHALL …""): the text itself is given.
+    if (k > end && TEXT_NOUNS.test(prev.norm) && next?.sentence === sentence) {
+      const quote = next.norm === ':' ? tokens[k + 1] : next;
+      if (quote?.quoted && quote.sentence === sentence) return true;
+    }
     const gap = text.slice(base + prev.end, base + (next?.start ?? prev.end + 80));
     const code = /^\s*`([^`\n]+)`/.exec(gap);
     if (code) return CONSTANT_NAME.test(code[1]!.trim());
@@ -2127,6 +2186,18 @@ function leftToImplementer(tokens: Token[], at: number): boolean {
 }
 
 /** The infinitive from token `to` states a test: "to initiate a new connection" (not "to be useful"). */
+/** Nouns (up to four) from `from`, then an infinitive that states a test (`statedTest`). */
+function testAfterNoun(ctx: BlockContext, from: number): boolean {
+  const { tokens } = ctx;
+  for (let j = from; j < tokens.length && j <= from + 4; j++) {
+    const t = tokens[j]!;
+    // An infinitive ("to ensure …"), not a destination ("sufficient checks to each reply").
+    if (t.norm === 'to') return j > from && tokens[j + 1]?.kind === 'word' && posOf(ctx, j + 1) === 'VERB' && statedTest(ctx, j);
+    if (t.kind !== 'word' || t.sentence !== tokens[from]!.sentence || (posOf(ctx, j) !== 'NOUN' && posOf(ctx, j) !== 'PROPN')) return false;
+  }
+  return false;
+}
+
 function statedTest(ctx: BlockContext, to: number): boolean {
   const { tokens } = ctx;
   if (tokens[to]?.norm !== 'to' || tokens[to + 1]?.kind !== 'word') return false;
@@ -2157,15 +2228,45 @@ const DEFINED_BY_CITATION =
   /^(?:\s+[A-Za-z][\w-]*){0,3}\s*(?:,?\s*as\s+(?:defined|specified|described)\s+(?:in|by)\s+(?:\[(?!\^)[A-Za-z0-9][^\]\n]*\]|\{\{[^}\n]+\}\}|RFC\s?\d|BCP\s?\d|Section\s+\d|the\s+\[)|\s(?:in|per|from)\s+(?:\{\{[^}\n]+\}\}|\[(?!\^)[A-Z][A-Za-z0-9._-]*\](?![([])))/;
 
 /** Verbs that put their object in a class named after "as": treat X as, regard X as, deem X as, count X as. */
-const CLASSIFYING_VERBS = /^(?:treat|treats|treated|treating|regard|regards|regarded|regarding|consider|considers|considered|considering|deem|deems|deemed|count|counts|counted|counting|accept|accepts|accepted|accepting|mark|marks|marked|marking|classify|classifies|classified|classifying)$/;
+const CLASSIFYING_VERBS = /^(?:label|labels|labelled|labeled|labelling|labeling|flag|flags|flagged|flagging|treat|treats|treated|treating|regard|regards|regarded|regarding|consider|considers|considered|considering|deem|deems|deemed|count|counts|counted|counting|accept|accepts|accepted|accepting|mark|marks|marked|marking|classify|classifies|classified|classifying)$/;
+
+/** Verbs whose object's class the adjective after them names: "the server considers acceptable", "deems safe". */
+const JUDGING_VERBS = /^(?:consider|considers|considered|deem|deems|deemed|find|finds|found|judge|judges|judged)$/;
+
+/** "according to its policy", "as determined by the operator": the rule (or who decides) is named. */
+function judgedByRule(tokens: Token[], end: number): boolean {
+  const a = tokens[end]?.norm;
+  const b = tokens[end + 1]?.norm;
+  return (a === 'according' && b === 'to') || (a === 'as' && /^(?:determined|decided|configured|set)$/.test(b ?? '') && tokens[end + 2]?.norm === 'by');
+}
+
+/** "it is acceptable to …", "it's fine to …": a permission, not a quality. */
+function permissionPhrase(tokens: Token[], start: number): boolean {
+  if (!/^(?:acceptable|fine|ok|okay|permissible)$/.test(tokens[start]!.norm) || tokens[start + 1]?.norm !== 'to') return false;
+  const be = tokens[start - 1]?.norm;
+  const it = tokens[start - 2]?.norm;
+  return (be === 'is' && it === 'it') || be === "it's" || (be === 's' && it === "'" && tokens[start - 3]?.norm === 'it');
+}
+
+/** Words after "effectively" that make it "in effect": a participle, a gerund, a copula, a determiner or a name. */
+function inEffect(tokens: Token[], end: number): boolean {
+  const t = tokens[end];
+  if (t === undefined || t.kind !== 'word') return t?.kind === 'punct' && t.norm === '`';
+  if (t.code) return true;
+  return /^[a-z]+(?:ed|en|ing)$/.test(t.norm) || /^(?:becomes|become|became|is|are|was|were|means|mean|meant|a|an|the|no|zero|unlimited|infinite|equivalent|identical|read-only)$/.test(t.norm);
+}
 
 /** An adjective after "as" whose clause opens with a classifying verb within eight words before it (see judge). */
 function classifiedAs(ctx: BlockContext, c: Candidate): boolean {
   const { tokens } = ctx;
   const { start, end } = c;
-  if (tokens[start - 1]?.norm !== 'as' || c.word?.form !== 'adj' || end - start !== 1 || tokens[end]?.norm === 'as') return false;
+  if (c.word?.form !== 'adj' || end - start !== 1 || tokens[end]?.norm === 'as') return false;
+  // Fourteenth round: the last of the classes named ("labelled as over or short").
+  let as = start - 1;
+  if ((tokens[as]?.norm === 'or' || tokens[as]?.norm === 'and') && tokens[as - 1]?.kind === 'word' && tokens[as - 2]?.norm === 'as') as -= 2;
+  if (tokens[as]?.norm !== 'as') return false;
   const sentence = tokens[start]!.sentence;
-  for (let k = start - 2; k >= 0 && k >= start - 10 && tokens[k]!.sentence === sentence; k--) {
+  for (let k = as - 1; k >= 0 && k >= as - 9 && tokens[k]!.sentence === sentence; k--) {
     if (tokens[k]!.kind !== 'word') return false;
     if (CLASSIFYING_VERBS.test(tokens[k]!.norm)) return true;
   }
@@ -2569,6 +2670,27 @@ function elaborated(ctx: BlockContext, end: number): boolean {
   return false;
 }
 
+/** "i.e." or "that is" within the next six tokens of the sentence, then words with no class word among them. */
+function restated(ctx: BlockContext, end: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k <= end + 6 && tokens[k]!.sentence === sentence; k++) {
+    // A verb between them means the restatement is of its object, not of the phrase ("briefly outline the best
+    // practices - i.e. using …").
+    if (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'VERB') return false;
+    const ie = tokens[k]!.norm === 'i.e' ? k + (tokens[k + 1]?.norm === '.' ? 2 : 1) : tokens[k]!.norm === 'that' && tokens[k + 1]?.norm === 'is' && tokens[k + 2]?.norm === ',' ? k + 3 : -1;
+    if (ie < 0) continue;
+    let words = 0;
+    for (let j = ie; j < tokens.length && j < ie + 8 && tokens[j]!.sentence === sentence; j++) {
+      const t = tokens[j]!;
+      if (t.kind === 'word' && CLASS_WORDS.has(t.norm) && !NEVER_FLAGGED.has(t.norm)) return false;
+      if (t.kind !== 'punct') words++;
+    }
+    return words >= 1;
+  }
+  return false;
+}
+
 /** Participles that point to where a document states something, and what may follow them (`answeredByReference`). */
 const POINTED_TO = /^(?:discussed|described|listed|detailed|enumerated|explained|specified|defined|given|shown)$/;
 const POINTER_NEXT = new Set(['below', 'above', 'later', 'earlier', 'in', 'under']);
@@ -2700,8 +2822,13 @@ function otherSense(ctx: BlockContext, i: number): boolean {
     // "used to obtain fresh access tokens"): a new one. "show fresh data" (an age) stays.
     const verb = prev === 'a' || prev === 'an' ? tokens[i - 2]?.norm : prev;
     if (verb !== undefined && MAKING_VERBS.test(verb)) return true;
-    // Right after it, or after one noun ("a fresh project install").
-    return thing(i + 1) || (thing(i + 2) && posOf(ctx, i + 1) === 'NOUN');
+    // Right after it, or after one noun ("a fresh project install"), or after a parenthesis ("a fresh (nonce-0) account").
+    let after = i + 1;
+    if (tokens[after]?.norm === '(') {
+      while (after < tokens.length && after <= i + 8 && tokens[after]!.norm !== ')') after++;
+      after++;
+    }
+    return thing(after) || (thing(after + 1) && (posOf(ctx, after) === 'NOUN' || posOf(ctx, after) === 'PROPN'));
   }
   // Graded or indefinite, it judges: "more effective", "a highly effective", "an effective way".
   if (prev === 'a' || prev === 'an' || prev === 'more' || prev === 'most' || prev === 'less' || prev === 'very' || prev === 'highly' || prev === 'truly') return false;
@@ -2726,6 +2853,10 @@ const NEW_INSTANCE_NOUNS = new Set([
   'install', 'installs', 'installation', 'installations', 'clone', 'clones', 'checkout', 'checkouts', 'user', 'users', 'account',
   'accounts', 'session', 'sessions', 'instance', 'instances', 'container', 'containers', 'validator', 'validators', 'environment',
   'environments', 'database', 'databases', 'machine', 'machines', 'vm', 'vms', 'workspace', 'workspaces', 'repository',
+  // Fourteenth round: "a fresh Atlas project", "a fresh order is opened", "opens on a fresh sale".
+  'project', 'projects', 'order', 'orders', 'sale', 'sales', 'document', 'documents', 'conversation', 'conversations',
+  'chat', 'chats', 'thread', 'threads', 'ticket', 'tickets', 'cart', 'carts', 'tabs', 'window', 'windows', 'copies',
+  'identity', 'identities', 'token', 'tokens',
   'repositories', 'repo', 'repos', 'deployment', 'deployments', 'node', 'nodes', 'cluster', 'clusters', 'profile', 'profiles',
   'browser', 'shell', 'terminal', 'boot', 'start', 'restart', 'run', 'setup', 'copy', 'branch', 'process', 'page', 'tab',
   'connection', 'connections', 'handshake', 'handshakes',
@@ -2787,6 +2918,10 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
     if (k === c.end + 1 && t.norm === 'enough' && statedTest(ctx, k + 1)) return true;
     // "The encoding MUST be sufficient to prevent the attacks described in …": the infinitive states what suffices.
     if (k === c.end && t.norm === 'to' && SUFFICIENCY.has(c.word?.base ?? '') && statedTest(ctx, k)) return true;
+    // Fourteenth round: the same with the noun between ("a large enough packet number encoding to allow the packet
+    // number to be recovered", "a source with sufficient entropy to ensure …").
+    if (k === c.end && t.norm === 'enough' && testAfterNoun(ctx, k + 1)) return true;
+    if (k === c.end && SUFFICIENCY.has(c.word?.base ?? '') && testAfterNoun(ctx, k)) return true;
     if (t.kind === 'punct') {
       if (COMPARISON_SIGNS.has(t.norm) && dim !== 'quality' && dim !== 'security') return true;
       continue;
@@ -2851,7 +2986,7 @@ function dimensionOfEntry(entry: LexiconEntry | undefined): Dimension | undefine
 // Questions: built from the phrase, the word it modifies and the sentence, with examples that fit the document.
 
 /** Nouns whose content is the point: "What must the message contain to count as helpful?" */
-const TEXT_NOUNS = /^(?:message|messages|summary|summaries|explanation|explanations|error|errors|response|responses|answer|answers|text|description|descriptions|reason|reasons|label|labels|notice|notices|warning|warnings|report|reports|output|feedback|documentation|content|instructions?|prompt|title|caption|log|logs|language|wording)$/;
+const TEXT_NOUNS = /^(?:message|messages|sentence|sentences|summary|summaries|explanation|explanations|error|errors|response|responses|answer|answers|text|description|descriptions|reason|reasons|label|labels|notice|notices|warning|warnings|report|reports|output|feedback|documentation|content|instructions?|prompt|title|caption|log|logs|language|wording)$/;
 
 /** The noun phrase a token modifies: the nouns after it (an attributive adjective), else the sentence's subject. */
 function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
@@ -2865,6 +3000,8 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
     if (t.kind !== 'word') break;
     const pos = posOf(ctx, k);
     if (pos === 'NOUN' || (pos === 'PROPN' && words.length)) words.push(t.raw);
+    // Fourteenth round: a gerund before a noun modifies it ("a clean onboarding wizard", "clear loading states").
+    else if (!words.length && pos === 'VERB' && /ing$/.test(t.norm) && tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN') words.push(t.raw);
     else if (words.length || (pos !== 'ADJ' && pos !== 'ADV' && !(pos === 'VERB' && /(?:ed|en)$/.test(t.norm)))) break;
   }
   if (words.length) return words.join(' ');
@@ -2878,7 +3015,8 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
   let a = Math.max(ctx.sentences[sentence]![0], at - LOOK_AROUND);
   // After an EARS/Gherkin trigger or an id prefix ("FR-001:"), the main clause starts after THEN / the colon.
   for (let k = at - 1; k >= a; k--) {
-    if (tokens[k]!.norm === 'then' || tokens[k]!.norm === ':' || tokens[k]!.norm === ',') {
+    // Fourteenth round: also after a complementizer ("We require that the summary should be short": the summary).
+    if (tokens[k]!.norm === 'then' || tokens[k]!.norm === ':' || tokens[k]!.norm === ',' || (tokens[k]!.norm === 'that' && k > a && posOf(ctx, k) === 'SCONJ' && tokens[k - 1]!.kind === 'word' && posOf(ctx, k - 1) === 'VERB')) {
       a = k + 1;
       break;
     }
@@ -2902,6 +3040,8 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
     if (t.kind !== 'word' || isKeyword(t)) break;
     const pos = posOf(ctx, k);
     if (pos === 'AUX' || pos === 'VERB') break;
+    // "the infrastructure we build": a pronoun after the noun opens a relative clause.
+    if (pos === 'PRON' && words.length && !/^(?:the|a|an|this|each|every|its|their)$/i.test(words[words.length - 1]!)) break;
     if (pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON') words.push(t.raw === 'SYSTEM' ? 'system' : t.raw);
     else if (pos === 'DET' && !words.length && /^(?:the|a|an|this|each|every|its|their)$/.test(t.norm)) words.push(t.norm);
     else if (words.length) break;
@@ -2920,7 +3060,10 @@ function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
   for (let k = c.start - 1; verb < 0 && k >= 0 && k >= c.start - 8 && tokens[k]!.sentence === sentence; k--) {
     // "Resetting a password MUST immediately invalidate …": before a modal is the subject; the verb comes after it.
     if (isKeyword(tokens[k]!) || (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'AUX')) break;
-    if (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'VERB') {
+    // Fourteenth round: the word right after a modal is its verb whatever the tagger says ("must complete cleanly").
+    // Not when a participle follows the adverb, which it modifies ("should use appropriately namespaced names").
+    const bare = tokens[k - 1] !== undefined && BARE_MODALS.has(tokens[k - 1]!.norm) && !/^(?:be|not|also|only)$/.test(tokens[k]!.norm) && !(tokens[c.end]?.kind === 'word' && posOf(ctx, c.end) === 'VERB');
+    if (tokens[k]!.kind === 'word' && (posOf(ctx, k) === 'VERB' || bare)) {
       verb = k;
       break;
     }
@@ -2934,16 +3077,34 @@ function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
     }
   }
   if (verb < 0) return undefined;
-  const words = afterBe && verb >= c.end ? ['be', tokens[verb]!.raw] : [tokens[verb]!.raw];
-  for (let k = verb + 1; k < tokens.length && k < verb + 6 && tokens[k]!.sentence === sentence; k++) {
+  // Fourteenth round: the question puts the verb after "must" or "to", so a third-person form goes back to its base
+  // ("How soon must it complete?", not "completes").
+  // A passive before the adverb keeps its "be": "other frames are sent periodically" → "be sent".
+  const passive = verb < c.start && /^(?:is|are|be|been|being|was|were)$/.test(tokens[verb - 1]?.norm ?? '') && /(?:ed|en|wn|nt|ne)$/.test(tokens[verb]!.norm);
+  const words = (afterBe && verb >= c.end) || passive ? ['be', tokens[verb]!.raw] : [bareVerb(tokens[verb]!.raw)];
+  for (let k = verb + 1; k < tokens.length && k < verb + 8 && tokens[k]!.sentence === sentence; k++) {
     if (k >= c.start && k < c.end) break;
     const t = tokens[k]!;
     if (t.kind !== 'word') break;
     const pos = posOf(ctx, k);
     if (pos === 'DET' || pos === 'ADJ' || pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON' || pos === 'NUM') words.push(t.raw);
+    // Fourteenth round: coordinated objects ("handle both success and error responses").
+    else if ((t.norm === 'and' || t.norm === 'or') && words.length > 1 && k + 1 < c.start && tokens[k + 1]!.kind === 'word' && ['DET', 'ADJ', 'NOUN', 'PROPN'].includes(posOf(ctx, k + 1))) words.push(t.raw);
     else break;
   }
   return words.join(' ');
+}
+
+/** Modals a bare infinitive follows. */
+const BARE_MODALS = new Set(['must', 'shall', 'should', 'may', 'will', 'can', 'could', 'would', 'might']);
+
+/** The base form of a verb written in the third person singular: "completes" → "complete", "applies" → "apply". */
+function bareVerb(raw: string): string {
+  if (/^(?:is|was|has|does)$/i.test(raw)) return raw.toLowerCase() === 'has' ? 'have' : raw.toLowerCase() === 'does' ? 'do' : 'be';
+  if (!/[a-z]s$/.test(raw) || /(?:ss|us|is|ous)$/.test(raw)) return raw;
+  if (/[^aeiou]ies$/.test(raw)) return raw.slice(0, -3) + 'y';
+  if (/(?:sh|ch|x|z|ss|o)es$/.test(raw)) return raw.slice(0, -2);
+  return raw.slice(0, -1);
 }
 
 const EXAMPLES: Record<'policy' | 'software' | 'protocol', Record<Dimension | 'comparative', string>> = {
@@ -3055,7 +3216,8 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   // Lowercase the first letter only: "send a STREAM_DATA_BLOCKED frame" keeps its identifier.
   const vp = verb === undefined ? undefined : verb.replace(/^[A-Z](?=[a-z])/, (ch) => ch.toLowerCase());
   // "a sender that is flow control limited": the question names the actor, not its relative clause.
-  const subject = subjectOf(ctx, c.start)?.replace(/\s+(?:that|which|who)(?:\s.*)?$/i, '');
+  // A user story's "I" is its role, for the question a user: "How soon must the user browse products?".
+  const subject = subjectOf(ctx, c.start)?.replace(/\s+(?:that|which|who)(?:\s.*)?$/i, '').replace(/^I$/, 'the user');
   switch (w.dimension) {
     case 'speed':
       return vp

@@ -544,6 +544,17 @@ function isListContinuation(prev: ProseBlock, next: ProseBlock, specText: string
 // ---------------------------------------------------------------------------------------------------------------------
 // The pass
 
+/**
+ * The pass's shortcuts (the block prefilter, `candidateStarts` and `mayRequire`, and judge's first test): on, except
+ * in the test that runs the pass without them and compares the findings (they must change nothing).
+ */
+let shortcuts = true;
+
+/** Turns the shortcuts off or on again (tests only: the findings must be the same either way). */
+export function setShortcuts(on: boolean): void {
+  shortcuts = on;
+}
+
 /** The lexicon's entries as `termKey`s: each entry's name with the keys of its forms (built once). */
 let lexiconKeyList: [string, string[]][] | undefined;
 
@@ -596,20 +607,40 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
     const commentary = isCommentary(block);
     const inherited: boolean = underLeadIn && !!prev && !commentary && isListContinuation(prev, block, options.specText);
     const tokens = withoutLinkMarks(tokenize(block.text), block, options.specText);
+    // Most blocks can hold no finding (`candidateStarts`): their set-up (quotes, sentences, keywords, section kinds) and
+    // scan are skipped. A block ending in ':' is read all the same: it may lead in the list items after it.
+    const starts = shortcuts ? candidateStarts(tokens, matcher) : 'phrase';
+    let listItem: boolean | undefined;
+    let criterion: string | false | undefined;
+    let skip = starts === undefined;
+    if (starts === 'class') {
+      // A class candidate needs a requirement; the criterion is read only where it decides.
+      const keyword = tokens.some(isKeyword);
+      if (!commentary && !inherited && !keyword) criterion = criterionKind(block, sections, (listItem = isListItem(block, options.specText)));
+      skip = !mayRequire(commentary, inherited, keyword, criterion);
+    }
+    if (skip && tokens[tokens.length - 1]?.norm !== ':') {
+      underLeadIn = inherited;
+      prev = block;
+      continue;
+    }
     markQuotes(block.text, tokens);
     markParticiples(tokens);
     if (options.capitalKeywordsOnly) markPlainModals(tokens);
     segment(tokens);
-    const listItem = isListItem(block, options.specText);
+    listItem ??= isListItem(block, options.specText);
+    const firstKeyword = firstKeywords(tokens, commentary);
+    criterion = commentary ? false : (criterion ?? criterionKind(block, sections, listItem));
     const context: BlockContext = {
       block,
       tokens,
       commentary,
       inherited,
       authorityNormative: !commentary && block.authority !== undefined && authorities.has(block.authority),
-      firstKeyword: firstKeywords(tokens, commentary),
+      firstKeyword,
       firstWord: Math.max(0, tokens.findIndex((t) => t.kind !== 'punct')),
-      criterion: !commentary && criterionKind(block, sections, listItem),
+      criterion,
+      mayRequire: mayRequire(commentary, inherited, firstKeyword.size > 0, criterion),
       discussion: discussionKind(block, sections),
       domain: options.domain ?? 'software',
       tagged: new Map(),
@@ -803,6 +834,8 @@ interface BlockContext {
   firstWord: number;
   /** The block is a criterion (acceptance, success, goal, numbered requirement): why, or false. */
   criterion: string | false;
+  /** Some sentence of the block can be a requirement (`mayRequire`): `requirementAt` asks nothing else otherwise. */
+  mayRequire: boolean;
   /** The block discusses rather than requires (`discussionKind`): only RFC 2119 capitals make a requirement there. */
   discussion: boolean;
   domain: 'policy' | 'software' | 'protocol';
@@ -835,7 +868,9 @@ function isNormativeAt(ctx: BlockContext, at: number): boolean {
  * normative lead-in. A question is never a requirement. [^am6c]
  */
 function requirementAt(ctx: BlockContext, at: number): string | undefined {
-  if (ctx.commentary) return undefined;
+  // Commentary, and a block with no keyword, criterion or lead-in; the block prefilter skips such a block when only a
+  // class word could start a candidate in it (see `mayRequire`).
+  if (shortcuts ? !ctx.mayRequire : ctx.commentary) return undefined;
   const { tokens } = ctx;
   const sentence = tokens[at]!.sentence;
   // A question is not a requirement (also when "etc." ends a sentence inside it: "… (Leader, Trooper 1, etc.)?").
@@ -1190,6 +1225,33 @@ function mayStartClassCandidate(t: Token): boolean {
   return CLASS_WORDS.has(n) || DEGREE_MODIFIERS.has(n) || n === 'more' || n === 'less' || n === 'most' || n === 'least' || (!t.code && compoundClassWord(n) !== undefined);
 }
 
+/**
+ * What can start a candidate in a block's tokens: `scanBlock` starts one only where a lexicon phrase with an entry
+ * matches ('phrase'), or, in a requirement (`requirementAt`), at a word that opens a class candidate
+ * (`mayStartClassCandidate`; "the most …" too, at "most") ('class'); undefined: neither. A superset of its tests
+ * (quotes are not marked yet, glossary and document terms not skipped), so a block without either is skipped exactly.
+ */
+function candidateStarts(tokens: Token[], matcher: Matcher): 'phrase' | 'class' | undefined {
+  let starts: 'class' | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' || t.code) continue;
+    if (matcher.phrases.match(tokens, i)?.entry) return 'phrase';
+    if (!starts && mayStartClassCandidate(t)) starts = 'class';
+  }
+  return starts;
+}
+
+/**
+ * Whether any sentence of a block can be a requirement: `requirementAt` finds one only outside commentary, with an RFC
+ * 2119 keyword (`isKeyword`; checked here before quotes, participles and plain modals are marked, so a superset), a
+ * criterion or a lead-in, and it checks this first (`BlockContext.mayRequire`), so a new kind of requirement must be
+ * added here, where the block prefilter reads it.
+ */
+function mayRequire(commentary: boolean, inherited: boolean, hasKeyword: boolean, criterion: string | false | undefined): boolean {
+  return !commentary && (inherited || !!criterion || hasKeyword);
+}
+
 /** A class word, a degree pattern ("too large"), an amount ("a large number of") or a bare comparative at token i. */
 function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
   const { tokens } = ctx;
@@ -1333,6 +1395,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   const next = tokens[end];
   const nextWord = next?.kind === 'word' ? next.norm : undefined;
   const where = requirement ?? (ctx.authorityNormative ? 'a normative clause' : 'prose');
+  // Outside a requirement only a lexicon entry in a normative clause can be a finding (see the end of the entry rules
+  // below): decided first, as the rules before that end only ever clear a candidate and some of them tag the sentence.
+  if (shortcuts && !requirement && !(entry && ctx.authorityNormative)) return undefined;
   // "For example, the assistant should be able to …": an illustration of the rule before it, not a rule.
   if (illustrationSentence(ctx, start)) return undefined;
   // "advising that immediate help should be sought": the modal is the content of what is said, not a requirement.

@@ -1253,7 +1253,8 @@ describe('clarity: fourteenth round (issue 13, false alarms read on 89 real repo
       'Updating go minor versions MUST NOT change behaviour.',
       'The team MUST communicate effectively with users.',
       'The server MUST return an acceptable error.',
-    ])), ['effectively (vague)', 'acceptable (vague)']);
+      '3. **Given** a developer reads the README, **When** they look for setup, **Then** they find clear prerequisites.',
+    ])), ['effectively (vague)', 'acceptable (vague)', 'clear (vague)']);
   });
 
   it('questions read the sentence: the base verb after "must", coordinated objects, a gerund before the noun, a passive, the subject after "that"', () => {

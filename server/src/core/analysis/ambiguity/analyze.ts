@@ -1433,7 +1433,7 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // Fourteenth round: "what types of contact URLs the server considers acceptable", "one that's acceptable according to
   // its policy", "it is acceptable to generate Replay-Nonces randomly": the verb's own class, a rule named as the judge,
   // or a permission ("it is acceptable to" = it is allowed to). "MUST return an acceptable error" stays.
-  if (c.word?.form === 'adj' && end - start === 1 && (JUDGING_VERBS.test(tokens[start - 1]?.norm ?? '') || judgedByRule(tokens, end) || permissionPhrase(tokens, start))) return undefined;
+  if (c.word?.form === 'adj' && end - start === 1 && ((JUDGING_VERBS.test(tokens[start - 1]?.norm ?? '') && predicative(ctx, end)) || judgedByRule(tokens, end) || permissionPhrase(tokens, start))) return undefined;
   // Fourteenth round: "this option effectively becomes another privileged field", "effectively making cgroup v1
   // unsupported": "in effect", a comment on the outcome, not a manner. "MUST communicate effectively" stays.
   if (tokens[start]!.norm === 'effectively' && end - start === 1 && inEffect(tokens, end)) return undefined;
@@ -2297,6 +2297,14 @@ const CLASSIFYING_VERBS = /^(?:label|labels|labelled|labeled|labelling|labeling|
 
 /** Verbs whose object's class the adjective after them names: "the server considers acceptable", "deems safe". */
 const JUDGING_VERBS = /^(?:consider|considers|considered|deem|deems|deemed|find|finds|found|judge|judges|judged)$/;
+
+/** Nothing the adjective could modify follows it ("considers acceptable." — not "find clear prerequisites"). */
+function predicative(ctx: BlockContext, end: number): boolean {
+  const t = ctx.tokens[end];
+  if (t === undefined || t.kind !== 'word' || t.sentence !== ctx.tokens[end - 1]!.sentence) return true;
+  const pos = posOf(ctx, end);
+  return pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ' && pos !== 'NUM';
+}
 
 /** "according to its policy", "as determined by the operator": the rule (or who decides) is named. */
 function judgedByRule(tokens: Token[], end: number): boolean {

@@ -30,6 +30,8 @@ function snapshot(model: IndexModel): unknown {
     resolved: ids.map((id) => model.resolve(id)),
     // The duplicate checks' ids per file (kept from the last model when no changed id is declared more than once).
     listed: model.specFiles.map((f) => [f, model.listedIdsOf(f)]),
+    // What each spec made, in its order (an edit splices the last contribution: withSpec, Made.spliced).
+    made: model.specFiles.map((f) => [f, model.clausesOfFile(f), model.definitionsOfFile(f)]),
   };
 }
 

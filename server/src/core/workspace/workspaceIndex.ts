@@ -1046,6 +1046,12 @@ class Made<F extends string, T extends object> {
       for (const [at, start, end] of rankCopies) if (start < end) ranks.set(this.ranks!.subarray(start, end), at);
       for (const [at, source] of newRanks) ranks[at] = out.others.push(source);
       out.ranks = ranks;
+      // The sources of replaced entries stay in `others` (a copy of the last one): kept compact, as copy() keeps it.
+      if (out.others.length > 2 * n + 64) {
+        const others: object[] = [];
+        for (let i = 0; i < n; i++) if (ranks[i] !== 0) ranks[i] = others.push(out.others[ranks[i]! - 1]!);
+        out.others = others;
+      }
     }
     return out;
   }

@@ -30,6 +30,8 @@ function snapshot(model: IndexModel): unknown {
     resolved: ids.map((id) => model.resolve(id)),
     // The duplicate checks' ids per file (kept from the last model when no changed id is declared more than once).
     listed: model.specFiles.map((f) => [f, model.listedIdsOf(f)]),
+    // What each spec made, in its order (an edit splices the last contribution: withSpec, Made.spliced).
+    made: model.specFiles.map((f) => [f, model.clausesOfFile(f), model.definitionsOfFile(f)]),
   };
 }
 
@@ -325,6 +327,26 @@ describe('incremental ids: edits that add or remove ids', () => {
     }
     assert.ok(same >= 1, 'a new footnote keeps the coverage of the model it was built from');
     assert.equal(live.model().isCovered('inner'), false);
+  });
+
+  it('equals a fresh index after a long run of new footnotes, each splicing the last contribution (links re-made each time)', function () {
+    this.timeout(120_000);
+    // A spec under 32 KB is parsed whole: every facts object is new, so each new footnote splices in all of the file's
+    // entries again, links with sources of their own among them (kept compact across splices: Made.spliced).
+    const links = Array.from({ length: 6 }, (_, i) => `See [part ${i}](#p${i}).`).join(' ');
+    const parts = Array.from({ length: 6 }, (_, i) => `## Part ${i} {#p${i}}\n\nPart ${i} keeps records[^r${i}].\n`).join('\n');
+    const files: Record<string, string> = { 'specs/a.md': `# Alpha {#alpha}\n\n${links}\n\n${parts}`, 'src/x.ts': '// [^r1]\n' };
+    const live = memoryWorkspace(files);
+    const kept = byFile(computeDiagnostics(live.model(), live.config));
+    live.takeChanges();
+    let fast = 0;
+    for (let step = 0; step < 60; step++) {
+      files['specs/a.md'] = files['specs/a.md']!.replace(`Part ${step % 6} keeps records`, `Part ${step % 6} keeps records[^g${step}]`);
+      live.updateFile('specs/a.md', files['specs/a.md'], true);
+      if (republish(live, kept)) fast++;
+      if (step % 10 === 9) assertLikeFresh(live.model(), kept, files, `step ${step}`);
+    }
+    assert.equal(fast, 60, 'every new footnote builds the model from the last one');
   });
 
   it('recomputes the other file of a duplicate id when a new id moves the lines it names', () => {

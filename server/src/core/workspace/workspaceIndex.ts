@@ -815,7 +815,7 @@ class Made<F extends string, T extends object> {
    * an entry past its end: 0). Made on the first such entry: a file of headings and footnotes has none.
    */
   private ranks: Uint32Array | undefined;
-  private readonly others: object[] = [];
+  private others: object[] = [];
   readonly made: T[] = [];
 
   /** `kinds`: every kind an entry may come from (its place in the list is the code stored). */
@@ -912,6 +912,150 @@ class Made<F extends string, T extends object> {
     return out;
   }
 
+  /**
+   * The entries of each kind as one block each, in `order`: kind -> [first entry, end, first run, end run], or undefined
+   * when a kind's entries are not one block of increasing indexes or the blocks are not in that order (then an edit
+   * walks every entry instead: see spliced).
+   */
+  private blocks(order: readonly F[]): Map<F, [number, number, number, number]> | undefined {
+    const out = new Map<F, [number, number, number, number]>();
+    const runs = this.runs;
+    let rank = -1;
+    for (let r = 0; r < this.runCount; r++) {
+      const from = this.kinds[runs[3 * r + 1]!]!;
+      const end = r + 1 < this.runCount ? runs[3 * (r + 1)]! : this.made.length;
+      const block = out.get(from);
+      if (block) {
+        // The same kind again: right after its last run, at a higher index than that run's last.
+        if (block[3] !== r || runs[3 * (r - 1) + 2]! + (runs[3 * r]! - runs[3 * (r - 1)]!) > runs[3 * r + 2]!) return undefined;
+        block[1] = end;
+        block[3] = r + 1;
+        continue;
+      }
+      const at = order.indexOf(from);
+      if (at <= rank) return undefined;
+      rank = at;
+      out.set(from, [runs[3 * r]!, end, r, r + 1]);
+    }
+    return out;
+  }
+
+  /** Whether the entries are in blocks by kind in `order` (see blocks). */
+  inBlocks(order: readonly F[]): boolean {
+    return this.blocks(order) !== undefined;
+  }
+
+  /** The entries made from the facts entries of one kind with an index in [lo, hi), as [first, end) (see blocks). */
+  within(order: readonly F[], from: F, lo: number, hi: number): [number, number] | undefined {
+    const block = this.blocks(order)?.get(from);
+    if (!block) return this.inBlocks(order) ? [0, 0] : undefined;
+    const firstAt = (index: number): number => {
+      let a = block[0];
+      let b = block[1];
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (this.indexAt(mid) < index) a = mid + 1;
+        else b = mid;
+      }
+      return a;
+    };
+    return [firstAt(lo), firstAt(hi)];
+  }
+
+  /** The entries of one kind, in order (a block: see blocks). */
+  blockOf(from: F, order: readonly F[]): T[] | undefined {
+    const block = this.blocks(order);
+    if (!block) return undefined;
+    const b = block.get(from);
+    return b ? this.made.slice(b[0], b[1]) : [];
+  }
+
+  /**
+   * A copy with, for each kind in `parts`, the entries made from the facts entries with an index in [lo, hi) replaced
+   * by `add` (entries of the new facts, their indexes as they are now), and the entries of that kind after them moved
+   * by `shift` in index: the contribution of a file whose facts lists changed only in those windows, made without a
+   * look at every entry (copies of the rest as they are). Undefined when the entries are not in blocks by kind in
+   * `order` (see blocks): the caller then makes every entry again.
+   */
+  spliced(order: readonly F[], parts: ReadonlyMap<F, { lo: number; hi: number; shift: number; add: readonly { index: number; made: T; source: object }[] }>): Made<F, T> | undefined {
+    const blocks = this.blocks(order);
+    if (!blocks) return undefined;
+    const out = new Made<F, T>(this.kinds);
+    out.others = this.others.slice();
+    const segments: T[][] = [];
+    const rankCopies: [number, number, number][] = [];
+    const newRanks: [number, object][] = [];
+    let n = 0;
+    const run = (code: number, index: number): void => {
+      const last = 3 * (out.runCount - 1);
+      if (out.runCount > 0 && out.runs[last + 1] === code && out.runs[last + 2]! + (n - out.runs[last]!) === index) return;
+      if (3 * out.runCount === out.runs.length) {
+        const runs = new Uint32Array(out.runs.length * 2);
+        runs.set(out.runs);
+        out.runs = runs;
+      }
+      out.runs.set([n, code, index], 3 * out.runCount);
+      out.runCount++;
+    };
+    /** The old entries [from, to) of runs [r0, r1), their indexes moved by `shift`. */
+    const copy = (from: number, to: number, r0: number, r1: number, shift: number): void => {
+      if (from >= to) return;
+      for (let r = r0; r < r1; r++) {
+        const start = Math.max(from, this.runs[3 * r]!);
+        const end = Math.min(to, r + 1 < this.runCount ? this.runs[3 * (r + 1)]! : this.made.length);
+        if (start >= end) continue;
+        run(this.runs[3 * r + 1]!, this.runs[3 * r + 2]! + (start - this.runs[3 * r]!) + shift);
+        segments.push(this.made.slice(start, end));
+        if (this.ranks) rankCopies.push([n, start, Math.min(end, this.ranks.length)]);
+        n += end - start;
+      }
+    };
+    for (const from of order) {
+      const block = blocks.get(from);
+      const part = parts.get(from);
+      if (!part) {
+        if (block) copy(block[0], block[1], block[2], block[3], 0);
+        continue;
+      }
+      // The first entry made from an index at or after `index` (entries of a block have increasing indexes).
+      const firstAt = (index: number): number => {
+        if (!block) return 0;
+        let lo = block[0];
+        let hi = block[1];
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (this.indexAt(mid) < index) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
+      const [e0, e1] = [firstAt(part.lo), firstAt(part.hi)];
+      if (block) copy(block[0], e0, block[2], block[3], 0);
+      const code = this.kinds.indexOf(from);
+      for (const entry of part.add) {
+        run(code, entry.index);
+        if (derivedSource(entry.made) !== entry.source) newRanks.push([n, entry.source]);
+        segments.push([entry.made]);
+        n++;
+      }
+      if (block) copy(e1, block[1], block[2], block[3], part.shift);
+    }
+    (out as { made: T[] }).made = flatten(segments);
+    if (rankCopies.length || newRanks.length) {
+      const ranks = new Uint32Array(Math.max(8, n));
+      for (const [at, start, end] of rankCopies) if (start < end) ranks.set(this.ranks!.subarray(start, end), at);
+      for (const [at, source] of newRanks) ranks[at] = out.others.push(source);
+      out.ranks = ranks;
+      // The sources of replaced entries stay in `others` (a copy of the last one): kept compact, as copy() keeps it.
+      if (out.others.length > 2 * n + 64) {
+        const others: object[] = [];
+        for (let i = 0; i < n; i++) if (ranks[i] !== 0) ranks[i] = others.push(out.others[ranks[i]! - 1]!);
+        out.others = others;
+      }
+    }
+    return out;
+  }
+
   /** Entry `i` made again from a new facts object of the same kind and index. */
   replace(i: number, made: T, source: object): void {
     this.made[i] = made;
@@ -919,6 +1063,14 @@ class Made<F extends string, T extends object> {
       if (this.ranks && i < this.ranks.length) this.ranks[i] = 0;
     } else this.rankSlots(i)[i] = this.others.push(source);
   }
+}
+
+/** The arrays one after another (concat by slices of arguments: a spread of very many would overflow the stack). */
+function flatten<T>(parts: readonly T[][]): T[] {
+  if (parts.length === 1) return parts[0]!;
+  let out: T[] = [];
+  for (let i = 0; i < parts.length; i += 8192) out = out.concat(...parts.slice(i, i + 8192));
+  return out;
 }
 
 /** The source a model object names itself: a footnote's clause or reference its reference, any other object itself. */
@@ -930,6 +1082,8 @@ type ClauseSource = 'heading' | 'footnote' | 'definition';
 type ReferenceSource = 'footnote' | 'definition' | 'link' | 'backref' | 'mention';
 const CLAUSE_SOURCES: readonly ClauseSource[] = ['heading', 'footnote', 'definition'];
 const REFERENCE_SOURCES: readonly ReferenceSource[] = ['footnote', 'definition', 'link', 'backref', 'mention'];
+/** The order a spec's contribution makes its references in (IndexModel.buildSpecReferences, withSpec). */
+const REFERENCE_ORDER: readonly ReferenceSource[] = ['footnote', 'definition', 'mention', 'link'];
 
 /** What one file put into the model, each object with its index in that file's facts (to patch the model). */
 interface Contribution {
@@ -1645,7 +1799,7 @@ export class IndexModel {
       }
       return { p, q, before: a.length, after: b.length };
     };
-    differing(before.headingClauses, facts.headingClauses, (c) => c.id);
+    const headingWindow = differing(before.headingClauses, facts.headingClauses, (c) => c.id);
     const windows = {
       footnote: differing(before.footnoteRefs, facts.footnoteRefs, (r) => r.id),
       definition: differing(before.footnoteDefs, facts.footnoteDefs, (d) => d.id),
@@ -1698,13 +1852,54 @@ export class IndexModel {
     const footnotes = (f: SpecFacts): boolean => f.footnoteRefs.length > 0 || f.footnoteDefs.length > 0;
     if (footnotes(before) !== footnotes(facts)) return undefined; // the examples folders of specs with footnotes
 
+    // Spliced: when no object of a changed id lies outside the differing parts (the file's headings, references and
+    // definitions of each changed id all in them, no mention or link outside them naming one), every object outside
+    // keeps its last decision and its model objects (lastClause, lastReference), so the new contribution is the last
+    // one with the entries of the differing parts made again and the later ones' indexes moved (Made.spliced): the
+    // objects of the differing parts are looked at, not every object of the file. Otherwise each object is walked.
+    const spliced = ((): boolean => {
+      if (!old.clauses.inBlocks(CLAUSE_SOURCES) || !old.references.inBlocks(REFERENCE_ORDER) || old.definitions.length !== before.footnoteDefs.length) return false;
+      const inside = new Map<string, Part>();
+      const part = (id: string): Part => {
+        let p = inside.get(id);
+        if (!p) inside.set(id, (p = { headings: 0, refs: 0, defs: [] }));
+        return p;
+      };
+      const end = (w: Window): number => w.before - w.q;
+      for (let i = headingWindow.p; i < end(headingWindow); i++) part(before.headingClauses[i]!.id).headings++;
+      for (let i = windows.footnote.p; i < end(windows.footnote); i++) part(before.footnoteRefs[i]!.id).refs++;
+      for (let i = windows.definition.p; i < end(windows.definition); i++) part(before.footnoteDefs[i]!.id).defs.push('');
+      for (const [id, all] of was) {
+        const mine = inside.get(id);
+        if (!mine || mine.headings !== all.headings || mine.refs !== all.refs || mine.defs.length !== all.defs.length) return false;
+      }
+      const outside = <T>(list: readonly T[], w: Window, idOf: (x: T) => string | undefined): boolean => {
+        for (let i = 0; i < list.length; i++) {
+          if (i === w.p) i = end(w);
+          if (i >= list.length) break;
+          const id = idOf(list[i]!);
+          if (id !== undefined && changed.has(id)) return true;
+        }
+        return false;
+      };
+      return !outside(before.mentions, windows.mention, (m) => m.id) && !outside(before.links, windows.link, (l) => l.anchor);
+    })();
+    /** The indexes of a differing part in the new list. */
+    const indexes = (w: Window): number[] => Array.from({ length: w.after - w.q - w.p }, (_, k) => w.p + k);
+    /** A differing part of the last list for Made.spliced: its indexes there, the move of the later ones, the new entries. */
+    interface Added { index: number; made: never; source: object }
+    const sliceOf = <T>(w: Window, add: { index: number; made: T; source: object }[]) => ({ lo: w.p, hi: w.before - w.q, shift: w.after - w.before, add: add as unknown as Added[] });
+
     // The file's clauses, definitions and references, as a rebuild makes them (ids of other files as they are).
     const next = newContribution();
+    /** Spliced: the new entries of the differing parts, by kind, in order. */
+    const addedClauses = new Map<ClauseSource, { index: number; made: Clause; source: object }[]>(CLAUSE_SOURCES.map((k) => [k, []]));
     // The file's clauses of the changed ids, by id: every other id keeps its last decision (lastClause), so `own` is asked
     // about changed ids only (ownHas answers any other id from the clauses declared so far).
     const own = new Map<string, Clause[]>();
     const declare = (from: ClauseSource, index: number, clause: Clause, source: object): void => {
-      next.clauses.push(from, index, clause, source);
+      if (spliced) addedClauses.get(from)!.push({ index, made: clause, source });
+      else next.clauses.push(from, index, clause, source);
       if (changed.has(clause.id)) push(own, clause.id, clause);
     };
     const ownHas = (id: string): boolean => (changed.has(id) ? own.has(id) : next.clauses.made.some((c) => c.id === id));
@@ -1725,7 +1920,7 @@ export class IndexModel {
       }
       return at;
     };
-    const clauseAt = entriesAt(old.clauses, { footnote: before.footnoteRefs.length, definition: before.footnoteDefs.length });
+    let clauseAt: Partial<Record<ClauseSource, Int32Array>> | undefined;
     /**
      * The last decision for a facts object outside the differing part of its list whose id did not change: its clause,
      * null when it made none, undefined when it is decided again (a rebuild decides the same from the same objects).
@@ -1733,13 +1928,12 @@ export class IndexModel {
     const lastClause = (kind: 'footnote' | 'definition', index: number, source: object, id: string): Clause | null | undefined => {
       const o = changed.has(id) ? -1 : lastIndex(windows[kind], index);
       if (o < 0) return undefined;
+      clauseAt ??= entriesAt(old.clauses, { footnote: before.footnoteRefs.length, definition: before.footnoteDefs.length });
       const c = clauseAt[kind]![o]!;
       if (c < 0) return null;
       return old.clauses.sourceAt(c) === source ? old.clauses.made[c]! : undefined;
     };
-    facts.headingClauses.forEach((clause, index) => declare('heading', index, clause, clause));
-    facts.footnoteDefs.forEach((d, index) => next.definitions.push({ index, def: definitionAt(file, d), source: d }));
-    facts.footnoteRefs.forEach((ref, index) => {
+    const footnoteDecision = (ref: FootnoteRef, index: number): void => {
       const last = lastClause('footnote', index, ref, ref.id);
       if (last !== undefined) {
         if (last) declare('footnote', index, last, ref);
@@ -1748,16 +1942,35 @@ export class IndexModel {
       // A shared id keeps the decision of the model it came from (the other files' clauses are the same).
       if (ownHas(ref.id) || (sharedClause(ref.id) ? !hadClause('footnote', ref.id) : otherHeading(ref.id))) return;
       declare('footnote', index, footnoteClause(file, ref)!, ref);
-    });
-    for (const made of next.definitions) {
+    };
+    const definitionDecision = (made: Contribution['definitions'][number]): void => {
       const id = made.def.id;
       const last = lastClause('definition', made.index, made.source, id);
       if (last !== undefined) {
         if (last) declare('definition', made.index, last, made.source);
-        continue;
+        return;
       }
-      if (ownHas(id) || (sharedClause(id) ? !hadClause('definition', id) : false)) continue;
+      if (ownHas(id) || (sharedClause(id) ? !hadClause('definition', id) : false)) return;
       declare('definition', made.index, definitionClause(made.def), made.source);
+    };
+    if (spliced) {
+      // The differing parts only, in the order a walk of every object takes them (headings, footnotes, definitions).
+      const w = windows.definition;
+      const made = indexes(w).map((index) => ({ index, def: definitionAt(file, facts.footnoteDefs[index]!), source: facts.footnoteDefs[index]! as object }));
+      next.definitions = [...old.definitions.slice(0, w.p), ...made, ...old.definitions.slice(w.before - w.q).map((d) => (w.after === w.before ? d : { ...d, index: d.index + w.after - w.before }))];
+      for (const index of indexes(headingWindow)) declare('heading', index, facts.headingClauses[index]!, facts.headingClauses[index]!);
+      for (const index of indexes(windows.footnote)) footnoteDecision(facts.footnoteRefs[index]!, index);
+      for (const m of made) definitionDecision(m);
+      next.clauses = old.clauses.spliced(CLAUSE_SOURCES, new Map([
+        ['heading', sliceOf(headingWindow, addedClauses.get('heading')!)],
+        ['footnote', sliceOf(windows.footnote, addedClauses.get('footnote')!)],
+        ['definition', sliceOf(windows.definition, addedClauses.get('definition')!)],
+      ]))!;
+    } else {
+      facts.headingClauses.forEach((clause, index) => declare('heading', index, clause, clause));
+      facts.footnoteDefs.forEach((d, index) => next.definitions.push({ index, def: definitionAt(file, d), source: d }));
+      facts.footnoteRefs.forEach(footnoteDecision);
+      for (const made of next.definitions) definitionDecision(made);
     }
 
     // New maps: a copy of each, the lists of this file's ids replaced.
@@ -1808,15 +2021,26 @@ export class IndexModel {
     const has = (id: string): boolean => clausesById.has(id);
     // The references of the changed ids (the only lists replaced below).
     const refs = new Map<string, SpecReference[]>();
+    const addedReferences = new Map<ReferenceSource, { index: number; made: SpecReference; source: object }[]>(REFERENCE_ORDER.map((k) => [k, []]));
     const keep = (from: ReferenceSource, index: number, value: SpecReference, source: object): void => {
       if (changed.has(value.id)) push(refs, value.id, value);
-      next.references.push(from, index, value, source);
+      if (spliced) addedReferences.get(from)!.push({ index, made: value, source });
+      else next.references.push(from, index, value, source);
     };
     type FileReferenceSource = keyof typeof windows;
-    const referenceAt = entriesAt(old.references, { footnote: before.footnoteRefs.length, definition: before.footnoteDefs.length, mention: before.mentions.length, link: before.links.length });
+    let referenceAt: Partial<Record<ReferenceSource, Int32Array>> | undefined;
     // The last references made from the objects in the differing parts (an object outside them is in neither list's).
     let priorBySource: Map<object, number> | undefined;
     const priorOf = (source: object): number | undefined => {
+      if (!priorBySource && spliced) {
+        // Spliced: the entries made from the differing parts only (each kind's entries are one block, by index).
+        priorBySource = new Map();
+        for (const kind of REFERENCE_ORDER) {
+          const w = windows[kind as FileReferenceSource];
+          const [from, to] = old.references.within(REFERENCE_ORDER, kind, w.p, w.before - w.q)!;
+          for (let i = from; i < to; i++) priorBySource.set(old.references.sourceAt(i), i);
+        }
+      }
       if (!priorBySource) {
         priorBySource = new Map();
         for (let i = 0; i < old.references.length; i++) {
@@ -1840,29 +2064,30 @@ export class IndexModel {
     const lastReference = (kind: FileReferenceSource, index: number, source: object, id?: string): SpecReference | null | undefined => {
       const o = id !== undefined && changed.has(id) ? -1 : lastIndex(windows[kind], index);
       if (o < 0) return undefined;
+      referenceAt ??= entriesAt(old.references, { footnote: before.footnoteRefs.length, definition: before.footnoteDefs.length, mention: before.mentions.length, link: before.links.length });
       const i = referenceAt[kind]![o]!;
       if (i < 0) return id === undefined ? undefined : null;
       return old.references.sourceAt(i) === source ? old.references.made[i]! : undefined;
     };
-    facts.footnoteRefs.forEach((ref, index) => {
+    const footnoteReference = (ref: FootnoteRef, index: number): void => {
       const last = lastReference('footnote', index, ref);
       if (last) keep('footnote', index, last, ref);
       else addRef('footnote', index, referenceOf(file, ref), ref);
-    });
-    facts.footnoteDefs.forEach((def, index) => {
+    };
+    const definitionReference = (def: FootnoteDef, index: number): void => {
       const last = lastReference('definition', index, def);
       if (last) keep('definition', index, last, def);
       else addRef('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def);
-    });
-    facts.mentions.forEach((m, index) => {
+    };
+    const mentionReference = (m: SpecFacts['mentions'][number], index: number): void => {
       const last = lastReference('mention', index, m, m.id);
       if (last !== undefined) {
         if (last) keep('mention', index, last, m);
         return;
       }
       if (has(m.id)) addRef('mention', index, { id: m.id, file, kind: 'mention', range: m.range, idRange: m.idRange }, m);
-    });
-    facts.links.forEach((link, index) => {
+    };
+    const linkReference = (link: SpecFacts['links'][number], index: number): void => {
       if (!link.anchor) return;
       const last = lastReference('link', index, link, link.anchor);
       if (last !== undefined) {
@@ -1873,7 +2098,19 @@ export class IndexModel {
       if (!target) return;
       const clause = (clausesById.get(link.anchor) ?? []).find((c) => c.kind === 'heading' && c.file === target);
       if (clause) addRef('link', index, { id: clause.id, file, kind: 'link', range: link.range, idRange: link.anchorRange }, link);
-    });
+    };
+    if (spliced) {
+      for (const index of indexes(windows.footnote)) footnoteReference(facts.footnoteRefs[index]!, index);
+      for (const index of indexes(windows.definition)) definitionReference(facts.footnoteDefs[index]!, index);
+      for (const index of indexes(windows.mention)) mentionReference(facts.mentions[index]!, index);
+      for (const index of indexes(windows.link)) linkReference(facts.links[index]!, index);
+      next.references = old.references.spliced(REFERENCE_ORDER, new Map(REFERENCE_ORDER.map((kind) => [kind, sliceOf(windows[kind as FileReferenceSource], addedReferences.get(kind)!)] as const)))!;
+    } else {
+      facts.footnoteRefs.forEach(footnoteReference);
+      facts.footnoteDefs.forEach(definitionReference);
+      facts.mentions.forEach(mentionReference);
+      facts.links.forEach(linkReference);
+    }
     for (const id of ids) replace(specReferencesById.stored(), id, refs.get(id) ?? [], false);
 
     const contributions = new Map(this.contributions);
@@ -1886,8 +2123,9 @@ export class IndexModel {
     const order = this.specOrder();
     const mine = order.get(file)!;
     const phase = (c: Clause): number => (madeFromDefinition.has(c) ? 2 : c.kind === 'footnote' ? 1 : 0);
-    const newByPhase: Clause[][] = [[], [], []];
-    for (let k = 0; k < next.clauses.length; k++) {
+    const blocks = CLAUSE_SOURCES.map((kind) => next.clauses.blockOf(kind, CLAUSE_SOURCES));
+    const newByPhase: Clause[][] = blocks.every((b) => b !== undefined) ? (blocks as Clause[][]) : [[], [], []];
+    if (newByPhase !== blocks) for (let k = 0; k < next.clauses.length; k++) {
       const from = next.clauses.fromAt(k);
       newByPhase[from === 'heading' ? 0 : from === 'footnote' ? 1 : 2]!.push(next.clauses.made[k]!);
     }
@@ -2017,17 +2255,18 @@ export class IndexModel {
       for (let i = lo; i < hi; i++) if (list[i]!.file !== file) found = -1;
       if (found >= 0) found += hi - lo;
     }
-    const clauses: Clause[] = [];
     if (found === count) {
+      // Copies of the runs between the file's parts (slices: no step per clause of the workspace).
+      const pieces: Clause[][] = [];
       let i = 0;
       parts.forEach(([lo, hi], p) => {
-        while (i < lo) clauses.push(list[i++]!);
-        for (const c of mine[p]!) clauses.push(c);
+        pieces.push(list.slice(i, lo), mine[p]!);
         i = hi;
       });
-      while (i < list.length) clauses.push(list[i++]!);
-      return clauses;
+      pieces.push(list.slice(i));
+      return flatten(pieces);
     }
+    const clauses: Clause[] = [];
     const rest = list.filter((c) => c.file !== file);
     let i = 0;
     for (const p of [0, 1, 2]) {

@@ -1,0 +1,101 @@
+// The index cache's entries are checked in place (factsFromCache) instead of copied by the zod schema
+// (factsFromCacheBySchema): whatever the fast check accepts, the schema accepts with the same value, and the two agree
+// on every entry but one with a key the schema does not name (the fast check refuses it, the schema strips it) [^ca7s].
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { factsFromCache, factsFromCacheBySchema } from '../../server/src/core/workspace/factsSchema';
+import type { FileFacts } from '../../server/src/core/workspace/workspaceIndex';
+import { loadWorkspace } from '../../server/src/io/workspace';
+import { prng } from '../helpers/prng';
+
+const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
+
+/** What the cache writes for a file's facts (IndexCache.save: no chunk facts, sets as arrays). */
+const onDisk = (facts: FileFacts): string => JSON.stringify(facts, (key, value: unknown) => (key === 'chunks' ? undefined : value instanceof Set ? [...value] : value));
+
+type Role = Parameters<typeof factsFromCache>[1];
+
+async function cachedFacts(): Promise<{ rel: string; role: Role; json: string }[]> {
+  const out: { rel: string; role: Role; json: string }[] = [];
+  for (const folder of ['shop', 'model_spec', 'typecheck/ietf', 'typecheck/spec-kit', 'typecheck/departments']) {
+    const loaded = await loadWorkspace(path.join(FIXTURES, folder), { workers: 0 });
+    for (const rel of loaded.index.paths()) {
+      const facts = loaded.index.factsOf(rel);
+      if (facts) out.push({ rel, role: loaded.index.roleOf(rel) as Role, json: onDisk(facts) });
+    }
+  }
+  return out;
+}
+
+/** Every place in a value: [parent, key] pairs. */
+function places(value: unknown, into: [Record<string, unknown> | unknown[], string | number][] = []): [Record<string, unknown> | unknown[], string | number][] {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      into.push([value, i]);
+      places(v, into);
+    });
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      into.push([value as Record<string, unknown>, k]);
+      places(v, into);
+    }
+  }
+  return into;
+}
+
+const REPLACEMENTS: unknown[] = [null, -1, 1.5, 2 ** 60, 0, 7, '', 'x', '../../etc/passwd', 'warning', 'heading', true, false, [], {}, ['x'], { line: 0, character: 0 }];
+
+describe('the index cache\'s in-place check is the zod schema [^ca7s]', () => {
+  let entries: { rel: string; role: Role; json: string }[];
+  before(async function () {
+    this.timeout(120_000);
+    entries = await cachedFacts();
+  });
+
+  it('accepts every entry the cache writes, with the value the schema gives', () => {
+    assert.ok(entries.length > 20, `${entries.length} entries`);
+    const roles = new Set(entries.map((e) => e.role));
+    for (const role of ['spec', 'code', 'example']) assert.ok(roles.has(role as Role), role);
+    for (const { rel, role, json } of entries) {
+      const fast = factsFromCache(rel, role, JSON.parse(json));
+      assert.ok(fast, `${rel} accepted`);
+      assert.deepEqual(fast, factsFromCacheBySchema(rel, role, JSON.parse(json)), rel);
+      if (fast.spec) assert.ok(fast.spec.anchors instanceof Set, 'anchors are a set in memory');
+    }
+  });
+
+  it('agrees with the schema on entries changed at random places (a key the schema does not name: refused, not stripped)', () => {
+    const random = prng(14);
+    let refused = 0;
+    let accepted = 0;
+    for (let round = 0; round < 6000; round++) {
+      const { rel, role, json } = entries[Math.floor(random() * entries.length)]!;
+      const value = JSON.parse(json) as unknown;
+      const all = places(value);
+      const [parent, key] = all[Math.floor(random() * all.length)]!;
+      const how = Math.floor(random() * 4);
+      let unknownKey = false;
+      if (how === 0 && !Array.isArray(parent)) delete parent[key as string];
+      else if (how === 1 && !Array.isArray(parent)) {
+        // A key beside the chosen one: sometimes one the object's kind has elsewhere, mostly an unknown one.
+        const extra = random() < 0.5 ? 'bogus' : (['id', 'authority', 'parent', 'level', 'target', 'line', '__proto__'][Math.floor(random() * 7)] as string);
+        unknownKey = !Object.hasOwn(parent, extra);
+        // Through JSON, as a planted file would hold it (`__proto__` an own key).
+        Object.assign(parent, JSON.parse(`{${JSON.stringify(extra)}: ${JSON.stringify(REPLACEMENTS[Math.floor(random() * REPLACEMENTS.length)])}}`));
+      } else (parent as Record<string | number, unknown>)[key] = REPLACEMENTS[Math.floor(random() * REPLACEMENTS.length)];
+      const text = JSON.stringify(value);
+      const fast = factsFromCache(rel, role, JSON.parse(text));
+      const reference = factsFromCacheBySchema(rel, role, JSON.parse(text));
+      if (fast) {
+        accepted++;
+        assert.ok(reference, `round ${round}: accepted by the fast check, refused by the schema: ${text.slice(0, 300)}`);
+        assert.deepEqual(fast, reference, `round ${round}`);
+      } else {
+        refused++;
+        // Refusing what the schema accepts is only for a key the schema does not name (a stripped key there).
+        if (reference) assert.ok(unknownKey, `round ${round}: refused by the fast check only: ${text.slice(0, 300)}`);
+      }
+    }
+    assert.ok(refused > 1000 && accepted > 100, `refused ${refused}, accepted ${accepted}`);
+  });
+});

@@ -54,7 +54,7 @@ export function summarize(model: IndexModel, diagnostics: Diagnostic[], skippedF
 }
 
 function jsonClause(model: IndexModel, c: Clause): object {
-  const example = model.exampleOf(c);
+  const example = model.existingExampleOf(c);
   return {
     id: c.id,
     kind: c.kind,
@@ -65,7 +65,7 @@ function jsonClause(model: IndexModel, c: Clause): object {
     column: c.range.start.character + 1,
     section: c.section.join(' > '),
     authority: c.authority ?? null,
-    example: example?.exists ? example.path : null,
+    example: example ?? null,
     attributes: c.attributes,
     ...(c.parent !== undefined ? { parent: c.parent } : {}),
   };

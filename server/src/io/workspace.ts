@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type ClarifierConfig } from '../core/workspace/config';
+import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type ClarifierConfig, type FileRole } from '../core/workspace/config';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { IndexCache } from './indexCache';
 import type { BatchResult, WorkerInit } from './indexWorker';
@@ -93,9 +93,16 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   // cache is still being read, the start waits (the files are counted).
   let pool: WorkerSlot[] | undefined;
   let found = 0;
+  // Each file's role is matched against the globs once (the walk's count, the split below, the cache's check).
+  const roles = new Map<string, FileRole>();
+  const roleOf = (rel: string): FileRole => {
+    let role = roles.get(rel);
+    if (role === undefined) roles.set(rel, (role = index.roleOf(rel)));
+    return role;
+  };
   const onFile = (rel: string): void => {
     if (pool || workers === 0 || coldStart === false) return;
-    const role = index.roleOf(rel);
+    const role = roleOf(rel);
     if (role !== 'other' && role !== 'config') found++;
     if (found >= WORKER_MIN_FILES && coldStart) pool = startWorkers({ root: absRoot, config, batch }, workers);
   };
@@ -112,7 +119,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const skipped = [...walked.skipped];
   const toRead: string[] = [];
   for (const entry of walked.files) {
-    const role = index.roleOf(entry.path);
+    const role = roleOf(entry.path);
     if (entry.symlink || role === 'other' || role === 'config') index.addPath(entry.path);
     else toRead.push(entry.path);
   }
@@ -129,7 +136,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
         // vanished: the read reports it
       }
       const info = stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
-      const hit = info && cache.lookup(rel, info, index.roleOf(rel));
+      const hit = info && cache.lookup(rel, info, roleOf(rel));
       if (hit) {
         index.addFacts(hit);
         cached++;

@@ -2,9 +2,13 @@
 // (factsFromCacheBySchema): whatever the fast check accepts, the schema accepts with the same value, and the two agree
 // on every entry but one with a key the schema does not name (the fast check refuses it, the schema strips it) [^ca7s].
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { factsFromCache, factsFromCacheBySchema } from '../../server/src/core/workspace/factsSchema';
 import type { FileFacts } from '../../server/src/core/workspace/workspaceIndex';
+import { asciiJson } from '../../server/src/io/indexCache';
 import { loadWorkspace } from '../../server/src/io/workspace';
 import { prng } from '../helpers/prng';
 
@@ -97,5 +101,46 @@ describe('the index cache\'s in-place check is the zod schema [^ca7s]', () => {
       }
     }
     assert.ok(refused > 1000 && accepted > 100, `refused ${refused}, accepted ${accepted}`);
+  });
+});
+
+describe('the index cache file is ASCII (every other character a \\u escape): read back the same', () => {
+  it('a spec and code with accents, CJK, emoji and a lone surrogate: warm facts equal cold ones, from the cache', async function () {
+    this.timeout(60_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-ascii-cache-'));
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-ascii-cache-dir-'));
+    const files: Record<string, string> = {
+      'specs/é.md': '# Règles — «sûres» {#r1}\n\nLe service doit répondre vite[^f1] 你好 😀 \ud800.\n\n## Zwei {#r2}\n\nDas System muss „schnell“ sein.\n',
+      'src/ñ.ts': '// Implements [^r1] — “quoted” 😀\n',
+      'examples/f1.md': 'Exemple pour [^f1] : ça marche.\n',
+    };
+    const old = new Date(Date.now() - 60_000);
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+      fs.utimesSync(path.join(dir, rel), old, old);
+    }
+    try {
+      const cold = await loadWorkspace(dir, { workers: 0, cacheDir });
+      const [name] = fs.readdirSync(cacheDir);
+      const bytes = fs.readFileSync(path.join(cacheDir, name!));
+      assert.ok(bytes.every((b) => b < 0x80), 'only ASCII in the file');
+      assert.ok(bytes.includes('\\u00e9'), 'é escaped');
+      const warm = await loadWorkspace(dir, { workers: 0, cacheDir });
+      assert.equal(warm.stats.cached, 3, 'every file from the cache');
+      for (const rel of Object.keys(files)) assert.deepEqual(warm.index.factsOf(rel), cold.index.factsOf(rel), rel);
+      assert.deepEqual(computeDiagnostics(warm.index.model(), warm.config), computeDiagnostics(cold.index.model(), cold.config));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('asciiJson is the same JSON value', () => {
+    for (const value of ['', 'abc', 'é', '—«»', '你好', '😀', '\ud800', 'a\u0080b\uffffc', { 'ké': ['ü', 1, null] }]) {
+      const json = asciiJson(JSON.stringify(value));
+      assert.ok(!/[^\x20-\x7e]/.test(json), json);
+      assert.deepEqual(JSON.parse(json), value);
+    }
   });
 });

@@ -126,6 +126,8 @@ describe('the index cache file is ASCII (every other character a \\u escape): re
       const bytes = fs.readFileSync(path.join(cacheDir, name!));
       assert.ok(bytes.every((b) => b < 0x80), 'only ASCII in the file');
       assert.ok(bytes.includes('\\u00e9'), 'é escaped');
+      // Written entry by entry, the text of one JSON.stringify of it all (escaped).
+      assert.equal(bytes.toString('utf8'), asciiJson(JSON.stringify(JSON.parse(bytes.toString('utf8')))));
       const warm = await loadWorkspace(dir, { workers: 0, cacheDir });
       assert.equal(warm.stats.cached, 3, 'every file from the cache');
       for (const rel of Object.keys(files)) assert.deepEqual(warm.index.factsOf(rel), cold.index.factsOf(rel), rel);

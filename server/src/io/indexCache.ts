@@ -88,7 +88,20 @@ export class IndexCache {
     try {
       // Chunk facts are for the editor's next edit, not worth their size on disk.
       const replacer = (key: string, value: unknown): unknown => (key === 'chunks' ? undefined : value instanceof Set ? [...value] : value);
-      await writeFileAtomic(this.file, asciiJson(JSON.stringify({ format: FORMAT, entries: [...this.next] }, replacer)));
+      // `JSON.stringify({ format, entries: [...this.next] }, replacer)` entry by entry, in ASCII: the pieces are
+      // written as they come, never one string of the whole file (78 MB for the 40k bench workspace).
+      const format = FORMAT;
+      const next = this.next;
+      function* pieces(): Generator<string> {
+        yield `{"format":${format},"entries":[`;
+        let first = true;
+        for (const entry of next) {
+          yield `${first ? '' : ','}${asciiJson(JSON.stringify(entry, replacer))}`;
+          first = false;
+        }
+        yield ']}';
+      }
+      await writeFileAtomic(this.file, pieces());
     } catch {
       // a read-only or full disk: the next start is cold, that is all
     }

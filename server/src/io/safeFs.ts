@@ -29,15 +29,33 @@ export async function readCacheFile(file: string, maxBytes = MAX_CACHE_BYTES): P
 /** Exclusive creation, never through a link: a planted file or link under the temporary name fails the write. */
 const CREATE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0);
 
-/** Writes `data` to `file` atomically (temporary file + rename), creating the folder when needed. Throws on failure. */
-export async function writeFileAtomic(file: string, data: string, mode = 0o644): Promise<void> {
+/**
+ * Writes `data` to `file` atomically (temporary file + rename), creating the folder when needed. Throws on failure.
+ * `data` may come in pieces (written in order, in writes of about a megabyte): the whole text is never one string.
+ */
+export async function writeFileAtomic(file: string, data: string | Iterable<string>, mode = 0o644): Promise<void> {
   const dir = path.dirname(file);
   await fs.promises.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(12).toString('hex')}.tmp`);
   const handle = await fs.promises.open(tmp, CREATE_FLAGS, mode);
   try {
     try {
-      await handle.writeFile(data, 'utf8');
+      if (typeof data === 'string') await handle.writeFile(data, 'utf8');
+      else {
+        const write = async (text: string): Promise<void> => {
+          const bytes = Buffer.from(text, 'utf8');
+          for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+        };
+        let chunk = '';
+        for (const piece of data) {
+          chunk += piece;
+          if (chunk.length >= 1 << 20) {
+            await write(chunk);
+            chunk = '';
+          }
+        }
+        if (chunk) await write(chunk);
+      }
     } finally {
       await handle.close();
     }

@@ -60,10 +60,18 @@ export class WorkspaceRules {
     return rel ? path.join(this.root, ...rel.split('/')) : this.root;
   }
 
-  /** Reads the `.gitignore` of a folder once (a regular file only; an unreadable one counts as absent). */
-  async loadFolder(dir: string): Promise<void> {
+  /**
+   * Reads the `.gitignore` of a folder once (a regular file only; an unreadable one counts as absent). `listed`: the
+   * names the walk just read in that folder; without a `.gitignore` among them there is none to look for (a walk of
+   * 2,845 folders made as many failed lstat calls, 0.2 s of the 40k bench workspace's warm check).
+   */
+  async loadFolder(dir: string, listed?: readonly { name: string }[]): Promise<void> {
     if (this.gitignores.has(dir)) return;
     let ig: Ignore | null = null;
+    if (listed && !listed.some((entry) => entry.name === '.gitignore')) {
+      this.gitignores.set(dir, ig);
+      return;
+    }
     const file = path.join(this.absolute(dir), '.gitignore');
     try {
       if ((await fs.promises.lstat(file)).isFile()) ig = ignore().add(await fs.promises.readFile(file, 'utf8'));
@@ -183,7 +191,7 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
       else throw err;
       continue;
     }
-    await rules.loadFolder(frame.rel);
+    await rules.loadFolder(frame.rel, entries);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const rel = frame.rel ? `${frame.rel}/${entry.name}` : entry.name;

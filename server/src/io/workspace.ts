@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type ClarifierConfig } from '../core/workspace/config';
+import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type ClarifierConfig, type FileRole } from '../core/workspace/config';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { IndexCache } from './indexCache';
 import type { BatchResult, WorkerInit } from './indexWorker';
@@ -76,19 +76,35 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const batch = options.batch ?? false;
   const index = new WorkspaceIndex(config, { batch });
   index.setConfigProblems(problems);
+  // The cache is read and parsed while the walk waits for its folders (the 40k bench workspace: a 78 MB file, about a
+  // second of JSON.parse on this thread, which was idle for most of the walk). IndexCache.open never fails.
+  let coldStart: boolean | undefined = options.cacheDir ? undefined : true;
+  const opening = options.cacheDir
+    ? IndexCache.open(options.cacheDir, absRoot, config).then((opened) => {
+        coldStart = opened.empty;
+        return opened;
+      })
+    : undefined;
   const rules = options.rules ?? (await WorkspaceRules.of(absRoot));
-  const cache = options.cacheDir ? await IndexCache.open(options.cacheDir, absRoot, config) : undefined;
   const workers = options.workers ?? Math.min(4, os.availableParallelism());
   // A cold start of a big folder starts its worker threads while the walk is still finding files, once it has found
   // WORKER_MIN_FILES that will be read: each thread loads the bundle (a few hundred ms) while the walk goes on,
-  // instead of after it. A warm start (a cache with entries) reads few files: its threads wait for the walk.
+  // instead of after it. A warm start (a cache with entries) reads few files: its threads wait for the walk. While the
+  // cache is still being read, the start waits (the files are counted).
   let pool: WorkerSlot[] | undefined;
   let found = 0;
-  const early = workers > 0 && (!cache || cache.empty);
+  // Each file's role is matched against the globs once (the walk's count, the split below, the cache's check).
+  const roles = new Map<string, FileRole>();
+  const roleOf = (rel: string): FileRole => {
+    let role = roles.get(rel);
+    if (role === undefined) roles.set(rel, (role = index.roleOf(rel)));
+    return role;
+  };
   const onFile = (rel: string): void => {
-    if (pool || !early) return;
-    const role = index.roleOf(rel);
-    if (role !== 'other' && role !== 'config' && ++found >= WORKER_MIN_FILES) pool = startWorkers({ root: absRoot, config, batch }, workers);
+    if (pool || workers === 0 || coldStart === false) return;
+    const role = roleOf(rel);
+    if (role !== 'other' && role !== 'config') found++;
+    if (found >= WORKER_MIN_FILES && coldStart) pool = startWorkers({ root: absRoot, config, batch }, workers);
   };
   let walked: Awaited<ReturnType<typeof walkWorkspace>>;
   try {
@@ -97,12 +113,13 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     stopWorkers(pool);
     throw err;
   }
+  const cache = opening ? await opening : undefined;
   // A link into what the rules leave out (generated docs under an ignored folder, say) is not checked [^ln2a].
   index.classifier.setLeftOut((rel) => rules.leftOut(rel));
   const skipped = [...walked.skipped];
   const toRead: string[] = [];
   for (const entry of walked.files) {
-    const role = index.roleOf(entry.path);
+    const role = roleOf(entry.path);
     if (entry.symlink || role === 'other' || role === 'config') index.addPath(entry.path);
     else toRead.push(entry.path);
   }
@@ -119,7 +136,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
         // vanished: the read reports it
       }
       const info = stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
-      const hit = info && cache.lookup(rel, info, index.roleOf(rel));
+      const hit = info && cache.lookup(rel, info, roleOf(rel));
       if (hit) {
         index.addFacts(hit);
         cached++;

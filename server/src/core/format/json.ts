@@ -29,7 +29,10 @@ export interface Summary {
 }
 
 export function summarize(model: IndexModel, diagnostics: Diagnostic[], skippedFiles = 0): Summary {
-  const count = (s: Severity): number => diagnostics.filter((d) => d.severity === s).length;
+  // One pass over the diagnostics (40,000 on the 40k bench workspace), not one filtered copy per severity.
+  const severities: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const d of diagnostics) severities[d.severity]++;
+  const count = (s: Severity): number => severities[s];
   const headingClauses = model.clauses.filter((c) => c.kind === 'heading').length;
   const testCitations = model.citations.filter((c) => c.kind === 'test').length;
   return {
@@ -54,7 +57,7 @@ export function summarize(model: IndexModel, diagnostics: Diagnostic[], skippedF
 }
 
 function jsonClause(model: IndexModel, c: Clause): object {
-  const example = model.exampleOf(c);
+  const example = model.existingExampleOf(c);
   return {
     id: c.id,
     kind: c.kind,
@@ -65,7 +68,7 @@ function jsonClause(model: IndexModel, c: Clause): object {
     column: c.range.start.character + 1,
     section: c.section.join(' > '),
     authority: c.authority ?? null,
-    example: example?.exists ? example.path : null,
+    example: example ?? null,
     attributes: c.attributes,
     ...(c.parent !== undefined ? { parent: c.parent } : {}),
   };

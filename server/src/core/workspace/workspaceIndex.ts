@@ -2442,6 +2442,18 @@ export class IndexModel {
     return info && !info.exists && info.expected ? info : undefined;
   }
 
+  /**
+   * The path of a footnote clause's existing example file, else undefined: `exampleOf(clause)` when it exists, without
+   * making an answer for a clause with no definition and no file named like its example, which cannot have one (the
+   * JSON output and unusedExamples ask of every clause: 44,000 footnotes on the 40k bench workspace, most without).
+   */
+  existingExampleOf(clause: Clause): string | undefined {
+    if (clause.kind !== 'footnote') return undefined;
+    if (!this.exampleCache.has(clause) && !this.definitionsById.has(clause.id) && !this.mayNameExample(clause.id)) return undefined;
+    const info = this.exampleOf(clause);
+    return info?.exists ? info.path : undefined;
+  }
+
   private readonly specFolders = new Map<string, string>();
 
   private hasExampleFolder(place: string): boolean {
@@ -2500,10 +2512,14 @@ export class IndexModel {
   unusedExamples(): { file: string; id?: string }[] {
     const used = new Set<string>();
     const exampleFolders = new Set<string>();
+    let lastFile: string | undefined;
     for (const clause of this.clauses) {
       if (clause.kind !== 'footnote') continue;
-      const info = this.exampleOf(clause);
-      if (info?.exists && info.path) used.add(info.path);
+      const path = this.existingExampleOf(clause);
+      if (path) used.add(path);
+      // A file's clauses come one after another: its folders are added once per run of them.
+      if (clause.file === lastFile) continue;
+      lastFile = clause.file;
       exampleFolders.add(this.classifier.exampleFolderIn(dirname(clause.file)));
       exampleFolders.add(this.classifier.exampleFolderIn(''));
     }
@@ -2631,8 +2647,8 @@ export class IndexModel {
     if (!this.owners) {
       this.owners = new Map();
       for (const clause of this.clauses) {
-        const info = this.exampleOf(clause);
-        if (info?.exists && info.path && !this.owners.has(info.path)) this.owners.set(info.path, clause.id);
+        const path = this.existingExampleOf(clause);
+        if (path && !this.owners.has(path)) this.owners.set(path, clause.id);
       }
     }
     return this.owners.get(path);

@@ -670,17 +670,24 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
   const prose = (kind: ProseBlock['kind'], start: number, end: number, masks: readonly (readonly [number, number, ...unknown[]])[], clauseId: string | undefined, source = text): void => {
     if (end <= start) return;
     const text = source;
-    // The block's text with the masks blanked out (line breaks kept), built from slices, not per character.
-    let masked = '';
+    // The block's text with the masks blanked out (line breaks kept), built from slices, not per character, and
+    // joined into one flat string: concatenated with +=, a block of 400 references was a tree of 800 cons strings and
+    // their pieces, kept as the block's text (16 MB for the 200,000-reference spec, 2.3 MB flat) [^big_documents].
+    const parts: string[] = [];
     let at = start;
     for (const [from, to] of masks.length > 1 ? [...masks].sort((a, b) => a[0] - b[0]) : masks) {
       const s = Math.max(from, at);
       const e = Math.min(to, end);
       if (e <= s) continue;
-      masked += text.slice(at, s) + blank(text, s, e);
+      parts.push(text.slice(at, s), blank(text, s, e));
       at = e;
     }
-    masked = at === start ? text.slice(start, end) : masked + text.slice(at, end);
+    let masked: string;
+    if (at === start) masked = text.slice(start, end);
+    else {
+      parts.push(text.slice(at, end));
+      masked = parts.join('');
+    }
     const ctx = current();
     const block: ProseBlock = { kind, start, end, text: masked };
     if (clauseId !== undefined) block.clauseId = clauseId;

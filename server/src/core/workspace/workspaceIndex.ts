@@ -249,7 +249,8 @@ export class WorkspaceIndex {
     let patched: IndexModel | undefined;
     let affected: Set<string> | undefined;
     if (role === 'spec') {
-      const { facts, chunks, cache, layout } = parseSpecChunked(path, text, this.chunkCaches.get(path), true, true, this.layouts.get(path));
+      // A batch index keeps no chunk of the parse: its chunks' references are placed in place, not copied [^big_documents].
+      const { facts, chunks, cache, layout } = parseSpecChunked(path, text, this.chunkCaches.get(path), true, true, this.layouts.get(path), !this.keepsEditState);
       if (text.length >= CHUNK_CACHE_MIN_LENGTH && this.keepsEditState) this.chunkCaches.set(path, cache);
       else this.chunkCaches.delete(path);
       if (layout && text.length >= CHUNK_CACHE_MIN_LENGTH && this.keepsEditState) this.layouts.set(path, layout);

@@ -38,6 +38,27 @@ describe('batch index', () => {
     assert.deepEqual(view(batch), view(editing));
   });
 
+  it('a parse that consumes its chunks (a batch index) gives the facts of one that keeps them, its references moved in place', () => {
+    // Chunks at many lines: a repeated section (the same chunk text twice), a paragraph of 900 lines (defused: cut
+    // into blocks read as plain text), references in every chunk and a definition.
+    const section = (s: number): string => `## Part ${s} {#p${s}}\n\nThe service must answer[^a${s}] and log[^b${s}].\n`;
+    const repeated = '## Repeated\n\nSame text here[^same] twice.\n';
+    const long = Array.from({ length: 900 }, (_, i) => `x[^l${i}] *y*`).join('\n');
+    const text = `# Spec {#root authority=root}\n\n${section(0)}\n${repeated}\n${section(1)}\n${repeated}\n## Long {#long}\n\n${long}\n\n${section(2)}`;
+    const kept = parseSpecChunked('spec.md', text);
+    const consumed = parseSpecChunked('spec.md', text, undefined, true, true, undefined, true);
+    assert.ok(kept.chunks.length > 5, `${kept.chunks.length} chunks`);
+    assert.equal(consumed.facts.footnoteRefs.length, 900 + 8);
+    assert.deepEqual(JSON.parse(JSON.stringify(consumed.facts)), JSON.parse(JSON.stringify(kept.facts)));
+    // Each reference where it is in the text, in both.
+    const lines = text.split('\n');
+    for (const r of consumed.facts.footnoteRefs) assert.equal(lines[r.range.start.line]!.slice(r.idRange.start.character, r.idRange.end.character), r.id);
+    // The repeated chunk was parsed for each place (an entry placed twice could not be moved in place).
+    const entries = consumed.chunks.filter((c) => c.text.startsWith('## Repeated')).map((c) => c.entry);
+    assert.equal(entries.length, 2);
+    assert.notEqual(entries[0], entries[1]);
+  });
+
   it('edited anyway, builds the model of a fresh index (nothing kept for the edit: no patch, a rebuild)', () => {
     const batch = new WorkspaceIndex(config(), { batch: true });
     batch.updateFile('spec.md', bigSpec());

@@ -564,6 +564,61 @@ describe('incremental ids: the persistent id map and the nearest ids kept across
     }
   });
 
+  it('an IdMap indexing a list (the clauses of a model) equals a Map of the same items, built and then copied and changed', () => {
+    for (const seed of [6, 7, 8]) {
+      const next = rng(seed);
+      type Item = { id: string; n: number };
+      // Ids of many lengths and characters (non-ASCII too), a third of them repeated: lists, and slots that collide.
+      const ids = Array.from({ length: 300 }, (_, k) => (k % 3 === 2 ? `r${next(40)}` : `${'ab\u00e9\u4e2d-_.'[next(7)]}${k.toString(36)}${'x'.repeat(next(5))}`));
+      const capacity = ids.length + next(50);
+      const items: Item[] = new Array<Item>(capacity);
+      const map = new IdMap<Item>().indexing(items, (x) => x.id, capacity);
+      const ref = new Map<string, Item[]>();
+      ids.forEach((id, i) => {
+        // Looked up while it is built, as buildClauses does (clauseIn), before and after each item goes in.
+        assert.deepStrictEqual(map.get(id), ref.get(id));
+        items[i] = { id, n: i };
+        map.addAt(i);
+        ref.set(id, [...(ref.get(id) ?? []), items[i]!]);
+        assert.equal(map.size, ref.size);
+        assert.deepStrictEqual(map.get(id), ref.get(id));
+        assert.equal(map.first(id), ref.get(id)![0]);
+      });
+      items.length = ids.length;
+      assert.deepStrictEqual([...map], [...ref], `seed ${seed}: the ids in the order of their first items`);
+      assert.equal(map.has('absent'), false);
+      assert.equal(map.get('absent'), undefined);
+      // Once built, the map is copied and changed like any other (the index is its shared base, never changed).
+      const built = [...ref];
+      const copy = map.copy();
+      const copyRef = new Map(ref);
+      for (let step = 0; step < 600; step++) {
+        const id = ids[next(ids.length)]!;
+        const op = next(3);
+        if (op === 0) {
+          const value = { id, n: 1000 + step };
+          copy.add(id, value);
+          copyRef.set(id, [...(copyRef.get(id) ?? []), value]);
+        } else if (op === 1) assert.equal(copy.delete(id), copyRef.delete(id));
+        else {
+          copy.set(id, [{ id, n: 2000 + step }]);
+          copyRef.set(id, [{ id, n: 2000 + step }]);
+        }
+        assert.deepStrictEqual(copy.get(id), copyRef.get(id));
+        assert.equal(copy.size, copyRef.size);
+      }
+      assert.deepStrictEqual([...copy], [...copyRef]);
+      assert.deepStrictEqual([...copy.copy()], [...copyRef], 'a copy that folds its changes into a new base');
+      assert.deepStrictEqual([...map], built, `seed ${seed}: the indexed map changed with its copy`);
+    }
+    // A list index is sized once: more items than it was sized for is an error, not a silent rehash.
+    const items = [{ id: 'a' }, { id: 'b' }];
+    const small = new IdMap<{ id: string }>().indexing(items, (x) => x.id, 1);
+    small.addAt(0);
+    assert.throws(() => small.addAt(1), /capacity/);
+    assert.throws(() => new IdMap<{ id: string }>().addAt(0), /does not index/);
+  });
+
   it('the nearest id, its lower bounds skipping ids, equals measuring every id of a near length', () => {
     // The rule before the bounds: every id within maxTypoDistance in length measured, the first nearest kept.
     const measured = (id: string, known: readonly string[]): { best: string; distance: number; unique: boolean } | null => {

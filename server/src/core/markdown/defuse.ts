@@ -163,15 +163,22 @@ export function defuseLines(text: string): Defused {
   const cuts: [number, number][] = [];
   for (const line of lines) if (line.cut) cuts.push([line.start, line.end]);
   if (notes.length === 0) return { text, notes, cuts, plain };
-  const parts: string[] = [];
+  // The parts joined a few hundred at a time: the rewritten lines of a big block are short-lived, not all held at once.
+  const joined: string[] = [];
+  let parts: string[] = [];
   let at = 0;
   for (const line of lines) {
     if (!line.deep && !line.plain && !line.cut) continue;
     parts.push(text.slice(at, line.start), rewriteLine(text, line));
     at = line.end;
+    if (parts.length >= 512) {
+      joined.push(parts.join(''));
+      parts = [];
+    }
   }
   parts.push(text.slice(at));
-  return { text: parts.join(''), notes, cuts, plain };
+  joined.push(parts.join(''));
+  return { text: joined.join(''), notes, cuts, plain };
 }
 
 const HAZARDS = /[[\]*_~`]/g;

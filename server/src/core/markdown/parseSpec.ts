@@ -64,8 +64,11 @@ export class OneLineFootnoteRef implements FootnoteRef {
   readonly id: string;
   /** The block and section around the reference, one object shared by the references of a block (see blockOf). */
   readonly block: FootnoteBlock;
-  /** The line of `[^id]` and the character where it starts (the id: start + 2 to end - 1). */
-  readonly line: number;
+  /**
+   * The line of `[^id]` and the character where it starts (the id: start + 2 to end - 1). The line is changed only by
+   * a parse that consumes its chunks (see place), before anything else has seen the reference.
+   */
+  line: number;
   readonly start: number;
   /**
    * The footnote clause the workspace model made of this reference, kept for the next model (see footnoteClause in
@@ -591,6 +594,7 @@ export function parseSpecChunked(
   split = true,
   scanner = true,
   previous?: ChunkLayout,
+  consume = false,
 ): { facts: SpecFacts; chunks: PlacedChunk[]; cache: SpecChunkCache; layout?: ChunkLayout } {
   const facts = emptySpecFacts(file);
   const next: SpecChunkCache = new Map();
@@ -635,7 +639,8 @@ export function parseSpecChunked(
     // Keyed by the chunk's text alone (no concatenated key: that would copy and hash the whole document per edit);
     // an entry parsed under other enclosing sections is parsed again.
     const inKey = inKeyOf(mode.key, sections);
-    let entry = known?.entry.sectionsIn === inKey ? known.entry : (cache?.get(chunkText) ?? next.get(chunkText));
+    // A parse that consumes its chunks parses each of its own (an entry placed twice could not be moved in place).
+    let entry = known?.entry.sectionsIn === inKey ? known.entry : consume ? undefined : (cache?.get(chunkText) ?? next.get(chunkText));
     if (!entry || entry.sectionsIn !== inKey) entry = parseChunk(file, chunkText, sections, inKey, mode, split, scanner);
     next.set(chunkText, entry);
     chunks.push({ entry, start, line, text: chunkText });
@@ -646,7 +651,7 @@ export function parseSpecChunked(
   }
   releaseChunkScratch();
   facts.end = { line, character: tail };
-  const assembly = assemble(facts, chunks, split && !kramdown ? previous?.assembly : undefined);
+  const assembly = assemble(facts, chunks, split && !kramdown ? previous?.assembly : undefined, consume && !again && !cache);
   finish();
   return { facts, chunks, cache: next, ...(split && !kramdown ? { layout: { text, chunks, assembly } } : {}) };
 }
@@ -937,11 +942,11 @@ class UniqueSlugs {
  * chunks' headings are the last ones in order (the same titles after the same titles give the same unique slugs).
  * Equal to assembling from scratch (test/unit/chunks.test.ts, random edits).
  */
-function assemble(out: SpecFacts, chunks: PlacedChunk[], last?: Assembly): Assembly {
+function assemble(out: SpecFacts, chunks: PlacedChunk[], last?: Assembly, consume = false): Assembly {
   lazyProse(out, chunks);
   // Each chunk's placement (an entry that two chunks share, a repeated section, is placed at each in turn: its slugged
   // headings are kept with the placement they were made for).
-  const placements = chunks.map(({ entry, line }) => place(entry, line));
+  const placements = chunks.map(({ entry, line }) => place(entry, line, consume));
   const placed = placements.map((p) => p.facts);
   if (last) {
     const spliced = splice(out, chunks, placements, last);
@@ -949,22 +954,21 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[], last?: Assembly): Assem
   }
   const starts = new Int32Array((chunks.length + 1) * LIST_COUNT);
   const slugger = new UniqueSlugs();
+  // Each list made at once, of its whole length (one concat): pushed item by item, a list of 200,000 references was
+  // copied each time it grew [^big_documents]. The chunks' rows of `starts` count the items before them.
+  const lists = out as unknown as Record<(typeof PLACED_LISTS)[number], unknown[]>;
+  const counts = PLACED_LISTS.map(() => 0);
+  for (const name of PLACED_LISTS) lists[name] = lists[name].concat(...placed.map((p) => (p[name] as unknown[] | undefined) ?? []));
   chunks.forEach(({ entry }, i) => {
     const f = entry.facts;
     const row = i * LIST_COUNT;
-    PLACED_LISTS.forEach((name, k) => (starts[row + k] = out[name].length));
-    starts[row + PLACED_LISTS.length] = out.problems.length;
     const placedFacts = placed[i]!;
-    const headingBase = out.headings.length;
-    for (const h of placedFacts.headings) out.headings.push(h);
-    for (const c of placedFacts.headingClauses) out.headingClauses.push(c);
-    for (const r of placedFacts.footnoteRefs) out.footnoteRefs.push(r);
-    for (const d of placedFacts.footnoteDefs) out.footnoteDefs.push(d);
-    for (const l of placedFacts.links) out.links.push(l);
-    for (const m of placedFacts.malformed) out.malformed.push(m);
-    for (const e of placedFacts.clarifications ?? []) out.clarifications.push(e);
-    for (const m of placedFacts.mentions) out.mentions.push(m);
-    for (const q of placedFacts.openQuestions) out.openQuestions.push(q);
+    PLACED_LISTS.forEach((name, k) => {
+      starts[row + k] = counts[k]!;
+      counts[k]! += ((placedFacts[name] as unknown[] | undefined) ?? []).length;
+    });
+    starts[row + PLACED_LISTS.length] = out.problems.length;
+    const headingBase = starts[row]!;
     for (const p of f.problems) out.problems.push(p);
     for (const event of entry.anchorEvents) {
       if (typeof event === 'string') {
@@ -1067,37 +1071,49 @@ function splice(out: SpecFacts, chunks: PlacedChunk[], placements: Placement[], 
   return { facts: out, entries: chunks.map((c) => c.entry), placed, starts, spliced: true };
 }
 
-/** A chunk's facts shifted to its line: the last placement while the chunk stays there. */
-function place(entry: ChunkEntry, line: number): Placement {
+/**
+ * A chunk's facts shifted to its line: the last placement while the chunk stays there. `consume`: the entry was parsed
+ * for this placement alone and is never placed again nor cached (a batch index's parse: see parseSpecChunked), so its
+ * footnote references are moved to the line in place, not copied: the 200,000-reference spec's chunk had its 200,000
+ * references twice (12 MB more at the peak of its check) [^big_documents].
+ */
+function place(entry: ChunkEntry, line: number, consume = false): Placement {
   {
     const f = entry.facts;
-    if (entry.byLine?.line !== line) {
-      entry.byLine = {
-        line,
-        facts:
-          line === 0
-            ? f
-            : {
-                headings: f.headings.map((h) => ({ ...h, range: shiftRange(h.range, line) })),
-                headingClauses: f.headingClauses.map((c) => ({ ...c, range: shiftRange(c.range, line), idRange: shiftRange(c.idRange, line) })),
-                footnoteRefs: f.footnoteRefs.map((r) => shiftedFootnoteRef(r, line)),
-                footnoteDefs: f.footnoteDefs.map((d) => ({
-                  ...d,
-                  range: shiftRange(d.range, line),
-                  idRange: shiftRange(d.idRange, line),
-                  ...(d.targetRange ? { targetRange: shiftRange(d.targetRange, line) } : {}),
-                  ...(d.tests ? { tests: d.tests.map((t) => ({ ...t, range: shiftRange(t.range, line) })) } : {}),
-                })),
-                links: f.links.map((l) => ({ ...l, range: shiftRange(l.range, line), anchorRange: shiftRange(l.anchorRange, line) })),
-                malformed: f.malformed.map((m) => ({ ...m, range: shiftRange(m.range, line) })),
-                clarifications: (f.clarifications ?? []).map((e) => ({ ...e, range: shiftRange(e.range, line) })),
-                mentions: f.mentions.map((m) => ({ ...m, range: shiftRange(m.range, line), idRange: shiftRange(m.idRange, line) })),
-                openQuestions: f.openQuestions.map((q) => ({ ...q, range: shiftRange(q.range, line) })),
-              },
-      };
+    if (consume && line !== 0 && entry.byLine === undefined) {
+      const refs = f.footnoteRefs;
+      for (let i = 0; i < refs.length; i++) {
+        const r = refs[i]!;
+        if (r instanceof OneLineFootnoteRef) r.line += line;
+        else refs[i] = shiftedFootnoteRef(r, line);
+      }
+      entry.byLine = { line, facts: shiftedFacts(f, line, refs) };
+      return entry.byLine;
     }
+    if (entry.byLine?.line !== line) entry.byLine = { line, facts: line === 0 ? f : shiftedFacts(f, line) };
     return entry.byLine;
   }
+}
+
+/** The placed lists of a chunk's facts, `line` lines further down (its footnote references `refs` when given). */
+function shiftedFacts(f: SpecFacts, line: number, refs?: FootnoteRef[]): PlacedFacts {
+  return {
+    headings: f.headings.map((h) => ({ ...h, range: shiftRange(h.range, line) })),
+    headingClauses: f.headingClauses.map((c) => ({ ...c, range: shiftRange(c.range, line), idRange: shiftRange(c.idRange, line) })),
+    footnoteRefs: refs ?? f.footnoteRefs.map((r) => shiftedFootnoteRef(r, line)),
+    footnoteDefs: f.footnoteDefs.map((d) => ({
+      ...d,
+      range: shiftRange(d.range, line),
+      idRange: shiftRange(d.idRange, line),
+      ...(d.targetRange ? { targetRange: shiftRange(d.targetRange, line) } : {}),
+      ...(d.tests ? { tests: d.tests.map((t) => ({ ...t, range: shiftRange(t.range, line) })) } : {}),
+    })),
+    links: f.links.map((l) => ({ ...l, range: shiftRange(l.range, line), anchorRange: shiftRange(l.anchorRange, line) })),
+    malformed: f.malformed.map((m) => ({ ...m, range: shiftRange(m.range, line) })),
+    clarifications: (f.clarifications ?? []).map((e) => ({ ...e, range: shiftRange(e.range, line) })),
+    mentions: f.mentions.map((m) => ({ ...m, range: shiftRange(m.range, line), idRange: shiftRange(m.idRange, line) })),
+    openQuestions: f.openQuestions.map((q) => ({ ...q, range: shiftRange(q.range, line) })),
+  };
 }
 
 /**

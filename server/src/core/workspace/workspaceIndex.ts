@@ -249,7 +249,8 @@ export class WorkspaceIndex {
     let patched: IndexModel | undefined;
     let affected: Set<string> | undefined;
     if (role === 'spec') {
-      const { facts, chunks, cache, layout } = parseSpecChunked(path, text, this.chunkCaches.get(path), true, true, this.layouts.get(path));
+      // A batch index keeps no chunk of the parse: its chunks' references are placed in place, not copied [^big_documents].
+      const { facts, chunks, cache, layout } = parseSpecChunked(path, text, this.chunkCaches.get(path), true, true, this.layouts.get(path), !this.keepsEditState);
       if (text.length >= CHUNK_CACHE_MIN_LENGTH && this.keepsEditState) this.chunkCaches.set(path, cache);
       else this.chunkCaches.delete(path);
       if (layout && text.length >= CHUNK_CACHE_MIN_LENGTH && this.keepsEditState) this.layouts.set(path, layout);
@@ -817,12 +818,32 @@ class Made<F extends string, T extends object> {
   private ranks: Uint32Array | undefined;
   private others: object[] = [];
   readonly made: T[] = [];
+  /**
+   * Whether `made` was sized once for what the build may put in it (reserve): entries are then written at `filled` and
+   * trim cuts the list to them, with no growth copies of a list of 200,000 entries [^big_documents].
+   */
+  private reserved = false;
+  private filled = 0;
 
   /** `kinds`: every kind an entry may come from (its place in the list is the code stored). */
   constructor(private readonly kinds: readonly F[]) {}
 
   get length(): number {
-    return this.made.length;
+    return this.reserved ? this.filled : this.made.length;
+  }
+
+  /** `made` sized for at most `n` entries (a new record, before its first push). */
+  reserve(n: number): void {
+    if (this.made.length !== 0 || this.reserved || n === 0) return;
+    (this as { made: T[] }).made = new Array<T>(n);
+    this.reserved = true;
+  }
+
+  /** `made` cut to its entries once the build is done (see reserve). */
+  trim(): void {
+    if (!this.reserved) return;
+    this.made.length = this.filled;
+    this.reserved = false;
   }
 
   /** The run holding entry `i` (0 <= i < length). */
@@ -862,7 +883,7 @@ class Made<F extends string, T extends object> {
   }
 
   push(from: F, index: number, made: T, source: object): void {
-    const i = this.made.length;
+    const i = this.length;
     const code = this.kinds.indexOf(from);
     const n = this.runCount;
     const last = 3 * (n - 1);
@@ -878,14 +899,15 @@ class Made<F extends string, T extends object> {
       this.runCount = n + 1;
     }
     if (derivedSource(made) !== source) this.rankSlots(i)[i] = this.others.push(source);
-    this.made.push(made);
+    if (this.reserved) this.made[this.filled++] = made;
+    else this.made.push(made);
   }
 
   /** `ranks`, made or grown to hold entry `i`. */
   private rankSlots(i: number): Uint32Array {
     let ranks = this.ranks;
     if (!ranks || i >= ranks.length) {
-      const grown = new Uint32Array(Math.max(8, 2 * Math.max(i + 1, this.made.length)));
+      const grown = new Uint32Array(Math.max(8, 2 * Math.max(i + 1, this.length)));
       if (ranks) grown.set(ranks);
       this.ranks = ranks = grown;
     }
@@ -897,6 +919,7 @@ class Made<F extends string, T extends object> {
    * not derived are copied compactly: replaced entries leave none behind.
    */
   copy(): Made<F, T> {
+    this.trim();
     const out = new Made<F, T>(this.kinds);
     out.runs = this.runs.slice(0, Math.max(3, 3 * this.runCount));
     out.runCount = this.runCount;
@@ -1106,6 +1129,97 @@ interface ListMap<T> {
   delete(id: string): unknown;
 }
 
+/** What IdMap reads of its base: a Map of ids to one object or a list, or a ListIndex over a model's clause list. */
+interface IdBase<T> extends Iterable<[string, T | T[]]> {
+  readonly size: number;
+  get(id: string): T | T[] | undefined;
+  has(id: string): boolean;
+}
+
+/** A string's hash for ListIndex (FNV-1a over its UTF-16 code units): any spread works, it only picks a first slot. */
+function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The ids of a list's items (a model's clause list), an IdMap's base built in place of a Map: an open-addressed table of
+ * item places (an Int32Array sized once from the most items the list may get, at most half full: no rehash copies),
+ * the ids read from the items themselves. An id with more than one item keeps its list in a small Map. For the
+ * 200,000-reference spec's 200,000 clauses a table of 2 MB, where a Map's hash table was 7.3 MB (and the 3.6 MB one it
+ * replaced while it grew) [^big_documents]. Lists items as a Map lists ids: in the order of each id's first item.
+ * Changed only while the model is built (add), before any copy of the IdMap shares it; `items` is never changed after.
+ */
+class ListIndex<T extends object> implements IdBase<T> {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** The ids of more than one item, and their items in order. */
+  private lists: Map<string, T[]> | undefined;
+  /** Items added: the list's first `added` places. */
+  private added = 0;
+  size = 0;
+
+  constructor(
+    private readonly items: readonly T[],
+    private readonly idOf: (item: T) => string,
+    private readonly capacity: number,
+  ) {
+    let n = 16;
+    while (n < 2 * capacity) n *= 2;
+    this.slots = new Int32Array(n);
+    this.mask = n - 1;
+  }
+
+  /** The slot of an id: the one holding its first item's place + 1, or the empty slot (0) where it would go. */
+  private slotOf(id: string): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    for (let h = idHash(id) & mask; ; h = (h + 1) & mask) {
+      const s = slots[h]!;
+      if (s === 0 || this.idOf(this.items[s - 1]!) === id) return h;
+    }
+  }
+
+  /** Item `i` of the list (its places before `i` are added already). Returns whether its id is new. */
+  add(i: number): boolean {
+    // At most `capacity` items: the table stays at most half full (the probes stay short, and an empty slot ends each).
+    if (i >= this.capacity) throw new Error('ListIndex: more items than its capacity');
+    const item = this.items[i]!;
+    const id = this.idOf(item);
+    const h = this.slotOf(id);
+    const s = this.slots[h]!;
+    this.added = i + 1;
+    if (s === 0) {
+      this.slots[h] = i + 1;
+      this.size++;
+      return true;
+    }
+    const list = this.lists?.get(id);
+    if (list) list.push(item);
+    else (this.lists ??= new Map()).set(id, [this.items[s - 1]!, item]);
+    return false;
+  }
+
+  get(id: string): T | T[] | undefined {
+    const s = this.slots[this.slotOf(id)]!;
+    if (s === 0) return undefined;
+    return this.lists?.get(id) ?? this.items[s - 1];
+  }
+
+  has(id: string): boolean {
+    return this.slots[this.slotOf(id)] !== 0;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, T | T[]]> {
+    for (let i = 0; i < this.added; i++) {
+      const item = this.items[i]!;
+      const id = this.idOf(item);
+      if (this.slots[this.slotOf(id)] === i + 1) yield [id, this.lists?.get(id) ?? item];
+    }
+  }
+}
+
 export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   /**
    * `present`: what a reader is given for a stored object (the reference of a footnote clause stored as a model
@@ -1152,12 +1266,29 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
    * the base and copies the delta; when the delta grows past an eighth of the base, the copy folds it into a new base.
    * Iteration order is a Map's (first insertion, a deleted and re-added id at the end).
    */
-  private base = new Map<string, T | T[]>();
+  private base: IdBase<T> = new Map<string, T | T[]>();
   private delta = new Map<string, T | T[] | null>();
   private moved = new Set<string>();
   private count = 0;
   /** Until the first copy, lists are this map's own and `add` may extend them in place. */
   private own = true;
+
+  /**
+   * A new, empty map whose entries will be the ids of `items` (see ListIndex): the model adds each item with addAt
+   * once it is in the list, at most `capacity` of them.
+   */
+  indexing(items: readonly T[], idOf: (item: T) => string, capacity: number): this {
+    if (this.count !== 0 || !this.own) throw new Error('IdMap.indexing: the map is not new');
+    this.base = new ListIndex(items, idOf, capacity);
+    return this;
+  }
+
+  /** Item `i` of the list this map indexes (see indexing), added under its id. */
+  addAt(i: number): void {
+    const base = this.base;
+    if (!(base instanceof ListIndex) || !this.own || this.delta.size !== 0) throw new Error('IdMap.addAt: the map does not index a list being built');
+    if (base.add(i)) this.count++;
+  }
 
   /** The number of ids; for a map of references bound to clauses, counted (its implicit entries change with them). */
   get size(): number {
@@ -1361,6 +1492,8 @@ interface Patch {
 export class IndexModel {
   readonly clauses: Clause[] = [];
   readonly clausesById = new IdMap<Clause>();
+  /** The clauses in `clauses` while the model is built (its list is sized once, then cut to them). */
+  private clauseCount = 0;
   readonly citations: Citation[] = [];
   readonly citationsById = new Map<string, Citation[]>();
   readonly definitionsById = new IdMap<FootnoteDefinitionAt>();
@@ -1521,7 +1654,18 @@ export class IndexModel {
       if (folder !== undefined && this.scopes.get(file)?.kind === 'document' && this.scopesByKey.get(folder)?.kind === 'folder') this.siblingSpecs.set(folder, file);
     }
     this.hasScopes = this.scopes.size > 0;
+    // The clause list sized once for the most clauses the specs may declare (every heading clause, footnote reference
+    // and definition), and the id map an index over it (see ListIndex): no growth copies of a list or a hash table of
+    // 200,000 entries while the model is built, the peak of a big check [^big_documents].
+    let capacity = 0;
+    for (const file of this.specFiles) {
+      const facts = specs.get(file)!;
+      capacity += facts.headingClauses.length + facts.footnoteRefs.length + facts.footnoteDefs.length;
+    }
+    this.clauses = new Array<Clause>(capacity);
+    this.clausesById.indexing(this.clauses, clauseIdOf, capacity);
     this.buildClauses();
+    this.clauses.length = this.clauseCount;
     for (const file of this.codeFiles) {
       for (const c of code.get(file)!.citations) {
         this.citations.push(c);
@@ -1531,6 +1675,10 @@ export class IndexModel {
     }
     this.buildTestCitations();
     this.buildSpecReferences();
+    for (const c of this.contributions.values()) {
+      c.clauses.trim();
+      c.references.trim();
+    }
   }
 
   /** The tests footnote definitions name, as test citations of their clauses [^tt3v]. */
@@ -2335,7 +2483,11 @@ export class IndexModel {
   /** Heading clauses, then one footnote clause per id, with or without a definition [^footnote_clauses]. */
   private buildClauses(): void {
     for (const file of this.specFiles) {
-      this.specs.get(file)!.headingClauses.forEach((clause, index) => {
+      const facts = this.specs.get(file)!;
+      const made = this.contribution(file);
+      made.clauses.reserve(facts.headingClauses.length + facts.footnoteRefs.length + facts.footnoteDefs.length);
+      made.references.reserve(facts.footnoteRefs.length + facts.footnoteDefs.length + facts.mentions.length + facts.links.length);
+      facts.headingClauses.forEach((clause, index) => {
         this.addClause(clause);
         this.contribution(file).clauses.push('heading', index, clause, clause);
       });
@@ -2370,8 +2522,8 @@ export class IndexModel {
   }
 
   private addClause(clause: Clause): void {
-    this.clauses.push(clause);
-    this.clausesById.add(clause.id, clause);
+    this.clauses[this.clauseCount] = clause;
+    this.clausesById.addAt(this.clauseCount++);
   }
 
   private buildSpecReferences(): void {
@@ -2873,6 +3025,8 @@ function definitionClause(def: FootnoteDefinitionAt): Clause {
   }
   return clause;
 }
+
+const clauseIdOf = (c: Clause): string => c.id;
 
 /** The same tests at the same places (a file named by a test target). */
 function sameTests(a: CodeFacts, b: CodeFacts): boolean {

@@ -1257,6 +1257,13 @@ describe('clarity: fourteenth round (issue 13, false alarms read on 89 real repo
     ])), ['effectively (vague)', 'acceptable (vague)', 'clear (vague)']);
   });
 
+  it('"(It qualifies …)" quotes the verb as written, and a function word after a modal is no verb', () => {
+    assert.deepEqual(questions('spec.md', ROOT([
+      '- **FR-005**: The command handles missing files where possible.',
+      'The server MUST with care log errors where possible.',
+    ])).map((q) => /\(It qualifies “[^”]*”\.\)/.exec(q)?.[0] ?? '(none)'), ['(It qualifies “handles missing files”.)', '(none)']);
+  });
+
   it('questions read the sentence: the base verb after "must", coordinated objects, a gerund before the noun, a passive, the subject after "that"', () => {
     const qs = questions('spec.md', ROOT([
       '- **FR-004**: The command handles missing files gracefully.',

@@ -3124,7 +3124,7 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
 }
 
 /** The verb an adverb modifies, with its object: "handles the error", "generate thumbnails", "verify the signature". */
-function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
+function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | undefined {
   const { tokens } = ctx;
   const sentence = tokens[c.start]!.sentence;
   // "must be properly masked": the adverb between "be" and a passive participle modifies that participle.
@@ -3135,7 +3135,7 @@ function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
     if (isKeyword(tokens[k]!) || (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'AUX')) break;
     // Fourteenth round: the word right after a modal is its verb whatever the tagger says ("must complete cleanly").
     // Not when a participle follows the adverb, which it modifies ("should use appropriately namespaced names").
-    const bare = tokens[k - 1] !== undefined && BARE_MODALS.has(tokens[k - 1]!.norm) && !/^(?:be|not|also|only)$/.test(tokens[k]!.norm) && !(tokens[c.end]?.kind === 'word' && posOf(ctx, c.end) === 'VERB');
+    const bare = tokens[k - 1] !== undefined && BARE_MODALS.has(tokens[k - 1]!.norm) && !/^(?:be|not|also|only)$/.test(tokens[k]!.norm) && tokens[k]!.kind === 'word' && !FUNCTION_POS.has(posOf(ctx, k)) && !(tokens[c.end]?.kind === 'word' && posOf(ctx, c.end) === 'VERB');
     if (tokens[k]!.kind === 'word' && (posOf(ctx, k) === 'VERB' || bare)) {
       verb = k;
       break;
@@ -3154,7 +3154,7 @@ function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
   // ("How soon must it complete?", not "completes").
   // A passive before the adverb keeps its "be": "other frames are sent periodically" → "be sent".
   const passive = verb < c.start && /^(?:is|are|be|been|being|was|were)$/.test(tokens[verb - 1]?.norm ?? '') && /(?:ed|en|wn|nt|ne)$/.test(tokens[verb]!.norm);
-  const words = (afterBe && verb >= c.end) || passive ? ['be', tokens[verb]!.raw] : [bareVerb(tokens[verb]!.raw)];
+  const words = (afterBe && verb >= c.end) || passive ? ['be', tokens[verb]!.raw] : [bare ? bareVerb(tokens[verb]!.raw) : tokens[verb]!.raw];
   for (let k = verb + 1; k < tokens.length && k < verb + 8 && tokens[k]!.sentence === sentence; k++) {
     if (k >= c.start && k < c.end) break;
     const t = tokens[k]!;
@@ -3167,6 +3167,9 @@ function verbPhrase(ctx: BlockContext, c: Candidate): string | undefined {
   }
   return words.join(' ');
 }
+
+/** Parts of speech that are never the verb after a modal ("MUST with …" is no verb phrase). */
+const FUNCTION_POS = new Set(['ADP', 'DET', 'CCONJ', 'SCONJ', 'PRON', 'PART', 'ADV', 'PUNCT', 'NUM', 'AUX']);
 
 /** Modals a bare infinitive follows. */
 const BARE_MODALS = new Set(['must', 'shall', 'should', 'may', 'will', 'can', 'could', 'would', 'might']);
@@ -3256,7 +3259,8 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     if (c.entry.question === TOLERANCE_QUESTION || c.category === 'open-ended' || c.entry.source === 'user') return c.entry.question;
     // "in some cases": which cases, not how many.
     if (c.category === 'quantity' && casesAfterIn(tokens, c.start)) return 'Which cases? List them, or state the condition that decides when this applies.';
-    const vp = c.category === 'escape' || c.category === 'weak' || c.category === 'time' ? verbPhrase(ctx, c) : undefined;
+    // "(It qualifies “carries”.)" quotes the text's own words: the verb as written.
+    const vp = c.category === 'escape' || c.category === 'weak' || c.category === 'time' ? verbPhrase(ctx, c, false) : undefined;
     return vp ? `${c.entry.question} (It qualifies “${vp}”.)` : c.entry.question;
   }
   const w = c.word!;

@@ -114,6 +114,14 @@ describe('markdown scanner: zero differences with micromark/mdast', function () 
     assertNone(differences(commonmark((md) => md.replace(/foo/g, 'foo {#x k=v}'))));
   });
 
+  it('images nested in images and links, with reference labels and footnote calls among them (a bracket after an opener)', function () {
+    const docs: [string, string][] = [];
+    const defs = '\n\n[r]: /u\n[x]: /x\n[^f]: note\n';
+    for (const inner of ['![![![a](u)](u)](u)', '![![a][r]](u)', '[![a]][r]', '![a ![b]][x]', '![[a]][r]', '![![a]](u) [b]', '[a ![b](u)][r]', '![x][r] [y]', '![![^f]](u)', '[![a](u) b]'])
+      for (const tail of ['', defs]) docs.push([`${inner}${tail ? ' + definitions' : ''}`, `${inner} and [r] and [x]${tail}`]);
+    assertNone(differences(docs));
+  });
+
   it('the Model Spec', function () {
     const paths = markdownFiles(modelSpecDir());
     assert.ok(paths.some((p) => p.endsWith('model_spec.md')));

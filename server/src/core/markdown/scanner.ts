@@ -1057,7 +1057,7 @@ interface Bracket {
   pos: number;
   image: boolean;
   seq: number;
-  /** A later `[` was pushed after this one. */
+  /** A later `[` was pushed right after this one (a later image opener: see `InlineScanner.hasBracketAfter`). */
   bracketAfter: boolean;
 }
 
@@ -1115,7 +1115,18 @@ class InlineScanner {
     return k < list.length ? list[k]! + n : -1;
   }
 
+  /**
+   * The seq of the last image opener pushed. An opener read is on the stack, so every image opener pushed after it was
+   * pushed above it: it has a bracket after it when its own flag says so or when such an image came later.
+   */
+  private lastImageSeq = -1;
+
+  private hasBracketAfter(opener: Bracket): boolean {
+    return opener.bracketAfter || this.lastImageSeq > opener.seq;
+  }
+
   run(): void {
+    this.lastImageSeq = -1;
     const s = this.s;
     const out = this.ctx.out;
     const brackets: Bracket[] = [];
@@ -1151,7 +1162,9 @@ class InlineScanner {
             i = this.lastCallEnd;
             continue;
           }
-          for (const b of brackets) b.bracketAfter = true;
+          // Every opener below it now has a bracket after it: noted once, as the image's seq (`hasBracketAfter`), not by
+          // marking each opener (that was quadratic in nested images, `![![![a](u)](u)](u)`).
+          this.lastImageSeq = seq;
           brackets.push({ pos: i + 1, image: true, seq: seq++, bracketAfter: false });
           i += 2;
         } else i++;
@@ -1285,7 +1298,7 @@ class InlineScanner {
     if (close > pos + 2) {
       label = s.slice(pos + 2, close);
       after = close + 1;
-    } else if (!opener.bracketAfter) {
+    } else if (!this.hasBracketAfter(opener)) {
       label = s.slice(opener.pos + 1, pos);
       if (close === pos + 2) after = close + 1;
       if (label.length > 999) label = undefined;

@@ -972,17 +972,19 @@ class Made<F extends string, T extends object> {
   within(order: readonly F[], from: F, lo: number, hi: number): [number, number] | undefined {
     const block = this.blocks(order)?.get(from);
     if (!block) return this.inBlocks(order) ? [0, 0] : undefined;
-    const firstAt = (index: number): number => {
-      let a = block[0];
-      let b = block[1];
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (this.indexAt(mid) < index) a = mid + 1;
-        else b = mid;
-      }
-      return a;
-    };
-    return [firstAt(lo), firstAt(hi)];
+    return [this.firstAt(block[0], block[1], lo), this.firstAt(block[0], block[1], hi)];
+  }
+
+  /** The first of the entries [from, to) of one block made from a facts index at or after `index` (they increase). */
+  private firstAt(from: number, to: number, index: number): number {
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.indexAt(mid) < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The entries of one kind, in order (a block: see blocks). */
@@ -1040,19 +1042,7 @@ class Made<F extends string, T extends object> {
         if (block) copy(block[0], block[1], block[2], block[3], 0);
         continue;
       }
-      // The first entry made from an index at or after `index` (entries of a block have increasing indexes).
-      const firstAt = (index: number): number => {
-        if (!block) return 0;
-        let lo = block[0];
-        let hi = block[1];
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (this.indexAt(mid) < index) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      };
-      const [e0, e1] = [firstAt(part.lo), firstAt(part.hi)];
+      const [e0, e1] = block ? [this.firstAt(block[0], block[1], part.lo), this.firstAt(block[0], block[1], part.hi)] : [0, 0];
       if (block) copy(block[0], e0, block[2], block[3], 0);
       const code = this.kinds.indexOf(from);
       for (const entry of part.add) {

@@ -734,7 +734,6 @@ function sentenceBounds(tokens: Token[]): [number, number][] {
   return bounds;
 }
 
-/** The depth of a heading block (`#` count on its line; 1 when the text is not known). */
 /**
  * Thirteenth round: `[?](#avoid_hateful_content)`, the Model Spec's "see" marker, is a link whose label is a question
  * mark (52 of them in the Model Spec): not the end of a question. Its `?` token is dropped.
@@ -744,6 +743,7 @@ function withoutLinkMarks(tokens: Token[], block: ProseBlock, specText: string |
   return tokens.filter((t) => !(t.norm === '?' && specText.charCodeAt(block.start + t.start - 1) === 91 && specText.startsWith('](', block.start + t.end)));
 }
 
+/** The depth of a heading block (`#` count on its line; 1 when the text is not known). */
 function headingDepth(block: ProseBlock, specText: string | undefined): number {
   if (specText === undefined) return 1;
   const lineStart = Math.max(specText.lastIndexOf('\n', block.start - 1) + 1, 0);
@@ -1430,10 +1430,10 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // acceptable": the adjective is the class the verb puts its object in, a decision the sentence states; it sets no
   // quality bar. "must respond as quickly as possible" (a comparison) and "must be treated fairly" stay.
   if (classifiedAs(ctx, c)) return undefined;
-  // Fourteenth round: "what types of contact URLs the server considers acceptable", "one that's acceptable according to
-  // its policy", "it is acceptable to generate Replay-Nonces randomly": the verb's own class, a rule named as the judge,
-  // or a permission ("it is acceptable to" = it is allowed to). "MUST return an acceptable error" stays.
-  if (c.word?.form === 'adj' && end - start === 1 && ((JUDGING_VERBS.test(tokens[start - 1]?.norm ?? '') && predicative(ctx, end)) || judgedByRule(tokens, end) || permissionPhrase(tokens, start))) return undefined;
+  // Fourteenth round: "one that's acceptable according to its policy", "it is acceptable to generate Replay-Nonces
+  // randomly": a rule named as the judge, or a permission ("it is acceptable to" = it is allowed to). "MUST return an
+  // acceptable error" stays.
+  if (c.word?.form === 'adj' && end - start === 1 && (judgedByRule(tokens, end) || permissionPhrase(tokens, start))) return undefined;
   // Fourteenth round: "this option effectively becomes another privileged field", "effectively making cgroup v1
   // unsupported": "in effect", a comment on the outcome, not a manner. "MUST communicate effectively" stays.
   if (tokens[start]!.norm === 'effectively' && end - start === 1 && inEffect(tokens, end)) return undefined;
@@ -2250,7 +2250,6 @@ function leftToImplementer(tokens: Token[], at: number): boolean {
   return /^(?:implementations?|implement[eo]rs?)$/.test(tokens[k + 1]?.norm ?? '');
 }
 
-/** The infinitive from token `to` states a test: "to initiate a new connection" (not "to be useful"). */
 /** Nouns (up to four) from `from`, then an infinitive that states a test (`statedTest`). */
 function testAfterNoun(ctx: BlockContext, from: number): boolean {
   const { tokens } = ctx;
@@ -2263,6 +2262,7 @@ function testAfterNoun(ctx: BlockContext, from: number): boolean {
   return false;
 }
 
+/** The infinitive from token `to` states a test: "to initiate a new connection" (not "to be useful"). */
 function statedTest(ctx: BlockContext, to: number): boolean {
   const { tokens } = ctx;
   if (tokens[to]?.norm !== 'to' || tokens[to + 1]?.kind !== 'word') return false;
@@ -2329,11 +2329,17 @@ function inEffect(tokens: Token[], end: number): boolean {
   return /^[a-z]+(?:ed|en|ing)$/.test(t.norm) || /^(?:becomes|become|became|is|are|was|were|means|mean|meant|a|an|the|no|zero|unlimited|infinite|equivalent|identical|read-only)$/.test(t.norm);
 }
 
-/** An adjective after "as" whose clause opens with a classifying verb within eight words before it (see judge). */
+/**
+ * An adjective after "as" whose clause opens with a classifying verb within eight words before it, or (fourteenth
+ * round) right after a judging verb with nothing for it to modify after it: "what types of contact URLs the server
+ * considers acceptable" (see judge).
+ */
 function classifiedAs(ctx: BlockContext, c: Candidate): boolean {
   const { tokens } = ctx;
   const { start, end } = c;
-  if (c.word?.form !== 'adj' || end - start !== 1 || tokens[end]?.norm === 'as') return false;
+  if (c.word?.form !== 'adj' || end - start !== 1) return false;
+  if (JUDGING_VERBS.test(tokens[start - 1]?.norm ?? '')) return predicative(ctx, end);
+  if (tokens[end]?.norm === 'as') return false;
   // Fourteenth round: the last of the classes named ("labelled as over or short").
   let as = start - 1;
   if ((tokens[as]?.norm === 'or' || tokens[as]?.norm === 'and') && tokens[as - 1]?.kind === 'word' && tokens[as - 2]?.norm === 'as') as -= 2;
@@ -3135,8 +3141,8 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
     if (isKeyword(tokens[k]!) || (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'AUX')) break;
     // Fourteenth round: the word right after a modal is its verb whatever the tagger says ("must complete cleanly").
     // Not when a participle follows the adverb, which it modifies ("should use appropriately namespaced names").
-    const bare = tokens[k - 1] !== undefined && BARE_MODALS.has(tokens[k - 1]!.norm) && !/^(?:be|not|also|only)$/.test(tokens[k]!.norm) && tokens[k]!.kind === 'word' && !FUNCTION_POS.has(posOf(ctx, k)) && !(tokens[c.end]?.kind === 'word' && posOf(ctx, c.end) === 'VERB');
-    if (tokens[k]!.kind === 'word' && (posOf(ctx, k) === 'VERB' || bare)) {
+    const afterModal = tokens[k - 1] !== undefined && BARE_MODALS.has(tokens[k - 1]!.norm) && !/^(?:be|not|also|only)$/.test(tokens[k]!.norm) && tokens[k]!.kind === 'word' && !FUNCTION_POS.has(posOf(ctx, k)) && !(tokens[c.end]?.kind === 'word' && posOf(ctx, c.end) === 'VERB');
+    if (tokens[k]!.kind === 'word' && (posOf(ctx, k) === 'VERB' || afterModal)) {
       verb = k;
       break;
     }

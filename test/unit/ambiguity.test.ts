@@ -78,7 +78,7 @@ describe('ambiguity: findings', () => {
       'Accepted formats are CSV, JSON, etc.',
       'The system must keep several backups.',
       'The new parser must be faster.',
-      'Operators must be able to rotate keys.',
+      'A service must be able to rotate keys.',
       'Alerts must be sent promptly.',
     );
     assert.deepEqual(flags(text), [
@@ -312,7 +312,7 @@ describe('ambiguity: severity', () => {
   });
 
   it('applies the weak category only in normative sentences', () => {
-    const text = root('Operators will be able to rotate keys. The tool optionally sends mail.', 'Operators must be able to rotate keys. The tool shall optionally send mail.');
+    const text = root('Operators will be able to rotate keys. The tool optionally sends mail.', 'A service must be able to rotate keys. The tool shall optionally send mail.');
     assert.deepEqual(flags(text), ['4:16 warning weak be able to "be able to"', '4:55 warning weak optionally "optionally"']);
     assert.match(analyze(text)[1]!.question, /Whose choice is it \(system, user, developer\)/);
   });

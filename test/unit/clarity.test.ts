@@ -1283,3 +1283,127 @@ describe('clarity: fourteenth round (issue 13, false alarms read on 89 real repo
     ]);
   });
 });
+
+describe('clarity: fifteenth round (issue 13: the look and feel a UI requirement asks for; false alarms read on spec-kit and Kiro specs outside the labeled sets)', () => {
+  const ROOT = (body: string[]): string => ['# Spec {#root authority=root}', '', ...body.flatMap((b) => [b, ''])].join('\n');
+
+  it('a look-and-feel adjective before a noun of design is a finding: soft warm tones, premium serif fonts, refined margins, soft-rounded corners', () => {
+    assert.deepEqual(found('specs/004-ui/spec.md', ROOT([
+      '- **FR-001**: The theme MUST use soft warm tones for the page chrome.',
+      '- **FR-002**: Typography MUST use premium corporate serif fonts for page titles.',
+      '- **FR-003**: Responses MUST render with refined margins and spacious, fluid container layouts.',
+      '- **FR-004**: Buttons MUST use soft-rounded corners and a modern design.',
+    ])), ['soft warm (vague)', 'premium (vague)', 'refined (vague)', 'spacious (vague)', 'soft-rounded (vague)', 'modern (vague)']);
+  });
+
+  it('the same words with their exact senses, or naming a design stated elsewhere, are not: a warm cache, soft delete, the premium plan, modern browsers, the exact same layout', () => {
+    assert.deepEqual(found('specs/005-x/spec.md', ROOT([
+      '- **FR-001**: The service MUST keep a warm cache of the last 100 queries.',
+      '- **FR-002**: Records MUST support soft delete.',
+      '- **FR-003**: Users on the premium plan MUST see the export button.',
+      '- **FR-004**: The app MUST run in modern browsers.',
+      '- **FR-005**: Verification screens MUST inherit the exact same warm-minimalist layout and typography.',
+      '- **FR-006**: The dashboard MUST use subtle animations.',
+      '- **FR-007**: Replies MUST use a warm coaching tone.',
+    ])), ['subtle (vague)']);
+  });
+
+  it('"responsive" in web design (a layout that adapts to screens) is a technique, not a delay; "must remain responsive" still asks', () => {
+    assert.deepEqual(found('specs/006-x/spec.md', ROOT([
+      '- **FR-001**: All pages MUST be responsive and usable on screen widths from 320px to 1920px.',
+      '- **FR-002**: The pricing page MUST use a responsive layout.',
+      '2. THE Login_Page SHALL be responsive and work on mobile devices',
+      '- **FR-003**: The UI MUST remain responsive while a merge runs.',
+    ])), ['responsive (time)']);
+  });
+
+  it('window size classes and UI element names are terms: compact viewports, quick actions, clear space, clean architecture, a clean install', () => {
+    assert.deepEqual(found('specs/007-x/spec.md', ROOT([
+      '- **FR-001**: The filter panel MUST present as a bottom sheet on compact viewports.',
+      '- **FR-002**: The form MUST reflow across compact, medium/expanded, and wide tiers.',
+      '- **FR-003**: The homepage MUST show usage stats and quick actions.',
+      '- **FR-004**: The screen MUST render the logo with its documented clear space.',
+      '- **FR-005**: The module MUST follow clean architecture principles.',
+      '- **FR-006**: Given a clean install, the CLI MUST create the config.',
+      '- **FR-007**: The list MUST show a compact summary.',
+    ])), ['compact (vague)']);
+  });
+
+  it('a state the document defines by its rule is its term: "treat … as stale" makes "stale" exact everywhere in it', () => {
+    const body = ['- **FR-002**: The system MUST NOT automatically close a stale session.'];
+    assert.deepEqual(found('specs/008-x/spec.md', ROOT(body)), ['stale (time)']);
+    assert.deepEqual(found('specs/008-x/spec.md', ROOT([
+      '- **FR-001**: The system MUST treat a session with no end time as open, and an open session whose start date precedes today as stale.',
+      ...body,
+    ])), []);
+    assert.deepEqual(found('.kiro/specs/learn/requirements.md', ROOT(['5. WHEN content is flagged as potentially outdated, THE System SHALL display a warning to learners'])), []);
+    assert.deepEqual(found('.kiro/specs/learn/requirements.md', ROOT(['5. WHEN content is outdated, THE System SHALL display a warning to learners'])), ['outdated (time)']);
+  });
+
+  it('Key Entities and Glossary items describe; an optional element is the user\'s choice; "gracefully" with its means is answered', () => {
+    assert.deepEqual(found('specs/009-x/spec.md', [
+      '# Feature Specification: X', '', '## Requirements', '', '### Key Entities', '',
+      '- **Expert Match**: Represents a quick match between several experts and needs.', '',
+      '### Functional Requirements', '',
+      '- **FR-001**: Users MUST be able to create an option by selecting a facility (required), optionally selecting a warehouse.',
+      '- **FR-002**: The config SHALL contain `profile`, and optionally `workflows` (array of workflow names).',
+      '- **FR-003**: Titles over 100 characters MUST truncate gracefully with ellipsis.',
+      '- **FR-004**: The view MUST gracefully degrade: show a message that offline use is limited.',
+      '- **FR-005**: The system MUST handle agent failures gracefully.',
+      '- **FR-006**: The documentation SHALL include various lengths (tweet-sized, LinkedIn post, Facebook post).',
+      '- **FR-007**: The documentation SHALL include various lengths.',
+    ].join('\n')), ['gracefully (vague)', 'various (quantity)']);
+  });
+
+  it('the things named before "or other <adjective>" are what it means: "`localStorage` or other insecure storage"', () => {
+    assert.deepEqual(found('specs/010-x/spec.md', ROOT([
+      '- **FR-001**: The client MUST NOT persist session tokens in `localStorage` or other insecure client-side storage.',
+      '- **FR-002**: The client MUST NOT persist session tokens in insecure client-side storage.',
+    ])), ['insecure (vague)']);
+  });
+
+  it('a person\'s "must be able to" is the usual functional requirement; enough credits are exact; "as normal" is an idiom', () => {
+    assert.deepEqual(found('specs/011-x/spec.md', ROOT([
+      '- [FEAT-001-AC015] Users must be able to authenticate using Google OAuth 2.0',
+      '- **And** I should be able to configure fallback thresholds',
+      '- **FR-001**: The system must be able to export reports.',
+      '2. WHEN the user has sufficient credits THEN the System SHALL deduct credits and start AI generation',
+      '3. THE pages SHALL render with sufficient contrast.',
+      '4. WHEN no session is present THEN `getServerSession()` SHALL return `null` as normal.',
+    ])), ['be able to (weak)', 'sufficient (vague)']);
+  });
+
+  it('options given as code, a file permission, "immediate" against "deferred", cookie attributes and a cash count are exact', () => {
+    assert.deepEqual(found('specs/012-x/spec.md', ROOT([
+      '- THEN the CLI MUST display the appropriate missing-state error (`[ERROR] No cluster-id` or `[ERROR] No nodepool-id`)',
+      '- Backup files must be readable only by root and postgres user',
+      '- **THEN** the command SHALL present deferred cleanup in a separate section from immediate removals',
+      '- **FR-003**: The API MUST use secure HTTP-only cookies for session management.',
+      '- **FR-004**: The summary MUST show whether the drawer is over, short, or exact.',
+      '- **FR-005**: The system MUST give immediate feedback.',
+    ])), ['immediate (time)']);
+  });
+
+  it('a message whose content is stated ("indicating no invoices found") answers what makes it appropriate', () => {
+    assert.deepEqual(found('.kiro/specs/invoices/requirements.md', ROOT([
+      '3. WHEN no invoices exist, THE Invoices_Agent SHALL return an appropriate message indicating no invoices found',
+      '4. WHEN database errors occur, THE Invoices_Agent SHALL return a clear error message',
+    ])), ['clear (vague)']);
+  });
+
+  it('a counted recency, a readable name against a raw code, "or otherwise unsafe" and a second verb of the modal are not asked', () => {
+    assert.deepEqual(found('specs/013-x/spec.md', ROOT([
+      '- **FR-003**: The dashboard MUST include a recent activity feed showing the most recent 5 items, each with a timestamp.',
+      '- **FR-004**: The dashboard MUST include a recent activity feed.',
+      '- **FR-005**: The fiscal location MUST be displayed by its readable description rather than a bare code.',
+      '- **FR-007**: A checkpoint MUST NOT be positioned on moving, falling, or otherwise unsafe footing.',
+      '- **FR-008**: System MUST provide sign-out capability and clear session state.',
+      '- **FR-009**: The dialog MUST be short and clear.',
+    ])), ['recent (time)', 'short (vague)', 'clear (vague)']);
+  });
+
+  it('asks for values a reviewer can check, not for behaviour', () => {
+    const [q] = hits('specs/004-ui/spec.md', ROOT(['- **FR-001**: The dashboard MUST use subtle animations.'])).map((h) => h.question);
+    assert.equal(q, 'What makes the animations subtle? Give values a reviewer can check (e.g. colour codes, font families and sizes, spacing and radii in px, animation durations and easing).');
+  });
+});

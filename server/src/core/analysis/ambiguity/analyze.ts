@@ -11,7 +11,7 @@ import {
   type AmbiguityCategory,
   type LexiconEntry,
 } from './lexicon';
-import { AMOUNT_NOUNS, CLASS_WORDS, QUANTITY_DETERMINERS, compoundClassWord, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, OPPOSITES, SENSE_WITH_COMPLEMENT, type ClassWord, type Dimension } from './classes';
+import { AMOUNT_NOUNS, CLASS_WORDS, DESIGN_NOUNS, DESIGN_WORDS, QUANTITY_DETERMINERS, compoundClassWord, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, OPPOSITES, SENSE_WITH_COMPLEMENT, type ClassWord, type Dimension } from './classes';
 import { tag } from './nlp';
 
 /**
@@ -762,7 +762,9 @@ function isListItem(block: ProseBlock, specText: string | undefined): boolean {
 
 /** Sections whose list items are requirements even without a keyword (spec-kit, Kiro, KEP, user stories). */
 const CRITERIA_SECTION = /\b(acceptance criteria|acceptance scenarios|success criteria|measurable outcomes|functional requirements|non-functional requirements|requirements|goals|graduation criteria|test plan)\b/;
-const NOT_CRITERIA_SECTION = /\bnon-goals\b/;
+// Fifteenth round: spec-kit's "Key Entities" and a glossary describe the data and the words; an item there is a
+// definition, not a criterion (a keyword in it still makes a requirement).
+const NOT_CRITERIA_SECTION = /\b(?:non-goals|key entities|glossary)\b/;
 /** spec-kit requirement and success-criterion ids, EARS/Gherkin "Given … When … Then". */
 const CRITERION_ID = /^\W*(?:FR|NFR|SC|REQ|AC|US)-?\d+\b/;
 /** The label of a risk's mitigation (the parser blanks bold markers): `**Mitigation**:`, `Strategy:`. */
@@ -1370,6 +1372,9 @@ function verbBeforeObject(tokens: readonly Token[], i: number): boolean {
   if (next.start - t.end > 1) return false;
   if (OBJECT_OPENERS.has(next.norm)) return true;
   if (!VERB_ADJECTIVES.has(t.norm) || !/^(?:and|or)$/.test(tokens[i - 1]?.norm ?? '')) return false;
+  // Fifteenth round: "MUST provide sign-out capability and clear session state": a second verb of the modal, when the
+  // verb right after the modal has an object with no determiner before "and" (a list of verb phrases).
+  if (coordinatedVerb(tokens, i)) return true;
   const after = tokens[i + 2];
   if (!/^[a-z]+(?:ed|ing)$/.test(next.norm) || after?.kind !== 'word' || after.sentence !== t.sentence || /^(?:and|or)$/.test(after.norm)) return false;
   for (let j = i - 2; j >= 0 && j >= i - 16 && tokens[j]!.sentence === t.sentence; j--) {
@@ -1377,6 +1382,34 @@ function verbBeforeObject(tokens: readonly Token[], i: number): boolean {
   }
   return false;
 }
+
+/**
+ * "System MUST provide sign-out capability and clear session state", "SHALL update new targets first and clean old
+ * managed targets": the modal, a verb in its base form, one to five words of its object with no determiner, "and",
+ * then the word. Only base forms a verb list names (`BASE_VERBS`): the adjective reading ("MUST be fast and clear")
+ * has "be".
+ */
+function coordinatedVerb(tokens: readonly Token[], i: number): boolean {
+  const sentence = tokens[i]!.sentence;
+  for (let j = i - 3; j >= 0 && j >= i - 7 && tokens[j]!.sentence === sentence; j--) {
+    const t = tokens[j]!;
+    // "show a message and clear instructions", "log the event and clear messaging": a determiner in the first object
+    // makes "clear …" a second object (the adjective reading), as the eleventh round has it.
+    if (t.kind !== 'word' || OBJECT_OPENERS.has(t.norm)) return false;
+    if (VERB_MODALS.has(t.norm) || isKeyword(t)) {
+      const verb = tokens[j + 1]!.norm;
+      return BASE_VERBS.has(verb);
+    }
+  }
+  return false;
+}
+
+/** Verbs in their base form that open a requirement's verb phrase (`coordinatedVerb`). */
+const BASE_VERBS = new Set([
+  'provide', 'update', 'remove', 'delete', 'reset', 'close', 'stop', 'cancel', 'invalidate', 'revoke', 'log', 'sign', 'end',
+  'terminate', 'release', 'drop', 'discard', 'purge', 'flush', 'archive', 'disconnect', 'logout', 'exit', 'abort', 'unmount',
+  'dispose', 'destroy', 'restore', 'redirect', 'return', 'show', 'display', 'hide', 'dismiss', 'save', 'persist', 'write',
+]);
 
 /** Dimensions whose words order things (by size, count, time): their superlatives select exactly. */
 const ORDER_DIMENSIONS: ReadonlySet<string> = new Set(['size', 'quantity', 'recency', 'speed', 'frequency']);
@@ -1415,6 +1448,10 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "Endpoints MUST be able to deliver …": a capability required with an RFC 2119 keyword is not a weak phrase.
   // The same with SHOULD (fifth round): the keyword sets the strength; "be able to" weakens nothing further.
   if (c.category === 'weak' && /^(?:MUST|SHALL|SHOULD|REQUIRED)$/.test(tokens[start - 1]?.raw ?? '')) return undefined;
+  // Fifteenth round: "Users must be able to authenticate using Google OAuth 2.0", "I should be able to configure the
+  // thresholds": a person's ability is what the system must give them, the usual form of a functional requirement;
+  // only a system's "must be able to" leaves open whether it does the thing.
+  if (c.category === 'weak' && tokens[start]!.norm === 'be' && isKeyword(tokens[start - 1] ?? tokens[start]!) && personBefore(tokens, start - 1)) return undefined;
   // "there should not be any large changes", "users should expect negligible latency increases": an expectation (the
   // epistemic "should"), not a requirement. "Users should get a short summary" stays.
   if (expectationOnly(ctx, start)) return undefined;
@@ -1439,6 +1476,39 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (tokens[start]!.norm === 'effectively' && end - start === 1 && inEffect(tokens, end)) return undefined;
   // "the effective scope", "prompt files", "normal update logic": another, exact sense of the word.
   if (end - start === 1 && otherSense(ctx, start)) return undefined;
+  // Fifteenth round: a look-and-feel adjective judges a design only before a noun of design ("soft warm tones", "premium
+  // serif fonts", "refined margins"); "a warm cache", "soft delete", "the premium plan" are exact. After "the (exact)
+  // same" it names a design stated elsewhere ("inherit the exact same warm-minimalist layout"): asked there.
+  if (c.word && DESIGN_WORDS.has(c.word.base) && (!designNounAfter(tokens, end) || sameBefore(tokens, start))) return undefined;
+  // Fifteenth round: "do not persist session tokens in `localStorage` or other insecure client-side storage", "PDFs,
+  // videos and other large files", "moving, falling, or otherwise unsafe footing": the things named before "other" are
+  // what the word means; nothing is left to ask.
+  if (c.word && c.word.form === 'adj' && /^(?:other|otherwise)$/.test(tokens[start - 1]?.norm ?? '') && /^(?:or|and|,)$/.test(tokens[start - 2]?.norm ?? '') && tokens[start - 3] !== undefined && tokens[start - 3]!.sentence === tokens[start]!.sentence) return undefined;
+  // Fifteenth round: "return an appropriate message indicating no invoices found", "a clear error explaining which
+  // field is invalid": the message's content is stated; what it must say is the answer. "a clear error message" stays.
+  if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && c.word.form === 'adj' && contentStated(tokens, end)) return undefined;
+  // Fifteenth round: "a recent activity feed showing the most recent 5 items", "recent sessions … the 5 most recent":
+  // the sentence counts them.
+  if (c.word?.base === 'recent' && c.word.form === 'adj' && end - start === 1 && countedRecent(tokens, start)) return undefined;
+  // Fifteenth round: "shown by its readable description rather than a bare code", "integer values to readable terms —
+  // so no screen reads raw type numbers": readable by a person as against a raw code (human-readable), exact.
+  if (c.word?.base === 'readable' && c.word.form === 'adj' && end - start === 1 && sentenceHas(ctx, start, /^(?:raw|bare|opaque|internal)$/)) return undefined;
+  // Fifteenth round: "present deferred cleanup apart from immediate removals": "immediate" sorts against "deferred"
+  // (done now, not later), a kind, not a delay.
+  if (c.word?.base === 'immediate' && c.word.form === 'adj' && end - start === 1 && sentenceHas(ctx, start, /^(?:deferred|delayed|scheduled|queued|later)$/)) return undefined;
+  // Fifteenth round: "WHEN the user has sufficient credits THEN the System SHALL deduct credits": enough for the
+  // operation at hand, which the operation's cost decides exactly. "sufficient contrast" still asks.
+  if (c.word?.base === 'sufficient' && c.word.form === 'adj' && end - start === 1 && RESOURCES.has(tokens[end]?.norm ?? '') && /^(?:has|have|having|had|with|without|lacks|lack|lacking|no)$/.test(tokens[start - 1]?.norm ?? '')) return undefined;
+  // Fifteenth round: "All pages MUST be responsive and usable on screen widths from 320px", "a responsive layout":
+  // responsive web design (a layout that adapts to the screen), a technique, not a delay. "The UI must remain
+  // responsive while …" (a delay) stays.
+  if (c.word?.base === 'responsive' && end - start === 1 && responsiveDesign(ctx, start)) return undefined;
+  // Fifteenth round: "a bottom sheet on compact viewports", "compact, medium/expanded, and wide tiers": a window size
+  // class (Material Design's compact / medium / expanded), a named range of widths. "a compact summary" stays.
+  if (c.word?.base === 'compact' && end - start === 1 && sizeClass(tokens, start)) return undefined;
+  // Fifteenth round: "a clean system", "a clean install": new, with nothing carried over (as "fresh" is). "clean
+  // output" and "a clean layout" stay.
+  if (c.word?.base === 'clean' && c.word.form === 'adj' && end - start === 1 && NEW_INSTANCE_NOUNS.has(tokens[end]?.norm ?? '')) return undefined;
   // Twelfth round: "select from reserved values with the high-order bit clear": a bit's value (set or clear), exact.
   if (c.word?.base === 'clear' && end - start === 1 && /^(?:bit|bits|flag|flags)$/.test(tokens[start - 1]?.norm ?? '')) return undefined;
   // "- **WHEN** some tasks are incomplete": a scenario's condition step names a situation; "some" there is existential
@@ -1474,6 +1544,15 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.word && (c.word.dimension === 'quantity' || c.word.dimension === 'size') && tokens[start - 1]?.norm === 'arbitrarily') return undefined;
   // "the one most suited to …": "most" before an adjective or participle is a superlative, not an amount.
   if (entry?.category === 'quantity' && end - start === 1 && /^(?:most|least)$/.test(tokens[start]!.norm) && /^(?:ADJ|VERB)$/.test(posOf(ctx, end))) return undefined;
+  // Fifteenth round: "optionally `workflows` (array of names)" (the code span is blanked: a gap), "belongs to one user,
+  // optionally one conversation", "by
+  // selecting a facility (required), optionally selecting a warehouse": an optional element, or an input the sentence
+  // sets apart from the required ones, is the user's to give; nothing is left to the implementer. "the agent SHALL
+  // optionally annotate …" and "display HP and, optionally, a bar" (whose choice?) stay.
+  if (entry?.term === 'optionally' && (optionalElement(ctx, end) || requiredBeside(tokens, start))) return undefined;
+  // Fifteenth round: "truncate gracefully with ellipsis", "handle transient failures gracefully with retry logic",
+  // "gracefully degrade: show a short message …": the means or the behaviour is stated next to it.
+  if (entry?.term === 'gracefully' && end - start === 1 && meansAfter(tokens, end)) return undefined;
   if (entry) {
     if (!requirement && !ctx.authorityNormative) return undefined;
     switch (entry.rule) {
@@ -1543,7 +1622,8 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "handle reasonable numbers (hundreds of warbands)", "a short timeout (30 s)": the value in parentheses is the answer.
   if (c.word && valueAfter(tokens, end)) return undefined;
   // "handle them appropriately (retry or mark as failed)": the options in parentheses are what the word allows.
-  if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && optionsAfter(tokens, end)) return undefined;
+  // Fifteenth round: "include various lengths (tweet-sized, LinkedIn post, Facebook post)": the list names them.
+  if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree' || (c.word.dimension === 'quantity' && /^(?:various|several)$/.test(c.word.base))) && optionsAfter(tokens, end)) return undefined;
   // "duration tokens for fast, normal, and slow animations", "font sizes from small to extra-large": the words name the
   // levels of a scale the requirement defines, they do not judge anything.
   if ((c.word || c.entry?.category === 'vague') && (c.pattern === 'class' || c.pattern === 'lexicon') && c.end - c.start === 1 && namesScaleLevels(tokens, start)) return undefined;
@@ -2551,6 +2631,9 @@ function optionsAfter(tokens: Token[], end: number): boolean {
     let separated = false;
     for (let m = k + 1; m < tokens.length && m <= k + 20; m++) {
       const t = tokens[m]!;
+      // Fifteenth round: a code span (blanked in the prose: a gap) is an option too: "the appropriate error
+      // (`[ERROR] No cluster-id` or `[ERROR] No nodepool-id`)".
+      if (t.start - tokens[m - 1]!.end > 2) words++;
       if (t.norm === ')') return words >= 2 && separated;
       if (t.kind === 'word') {
         if (NOT_OPTIONS.has(t.norm) || CLASS_WORDS.has(t.norm) || DEGREE_MODIFIERS.has(t.norm)) return false;
@@ -2840,6 +2923,9 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   if (!CLASS_WORDS.has(t.norm) && t.norm.includes('-')) return true;
   const pos = posOf(ctx, i);
   if (w.form === 'noun') return pos === 'NOUN';
+  // "premium serif fonts", "warm backgrounds": the tagger reads a look-and-feel word before nouns as a noun; `judge`
+  // has already required a noun of design after it.
+  if (DESIGN_WORDS.has(w.base) && i === c.start && (pos === 'NOUN' || pos === 'VERB')) return true;
   if (pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'DET' || pos === 'NUM') return c.pattern === 'amount';
   if (pos === 'PROPN') return sentenceStart || t.raw === t.raw.toUpperCase();
   return pos === 'ADJ' || pos === 'ADV' || pos === 'X';
@@ -2920,6 +3006,167 @@ function otherSense(ctx: BlockContext, i: number): boolean {
     const n = tokens[k]!;
     if (n.kind !== 'word' || n.sentence !== t.sentence || SENSE_PHRASE_ENDS.has(n.norm)) break;
     if (nouns.has(n.norm)) return true;
+  }
+  return false;
+}
+
+/**
+ * A noun of visual design (`DESIGN_NOUNS`) in the noun phrase after token `end - 1`: up to five words, through commas,
+ * slashes and "and" between modifiers ("spacious, fluid container layouts", "soft warm tones"), ending at a function
+ * word or other punctuation.
+ */
+function designNounAfter(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end, words = 0; k < tokens.length && words < 5; k++) {
+    const n = tokens[k]!;
+    if (n.sentence !== sentence) break;
+    if (n.kind !== 'word') {
+      if (n.norm === ',' || n.norm === '/') continue;
+      break;
+    }
+    if (n.norm === 'and') continue;
+    if (SENSE_PHRASE_ENDS.has(n.norm)) break;
+    const noun = DESIGN_NOUNS.has(n.norm) ? n.norm : DESIGN_NOUNS.has(n.norm.slice(n.norm.lastIndexOf('-') + 1)) ? n.norm.slice(n.norm.lastIndexOf('-') + 1) : undefined;
+    // "a warm coaching tone" is a voice's: a tone is a colour's only beside another noun of design ("a colour
+    // template featuring soft warm tones").
+    if (noun !== undefined && (!/^tones?$/.test(noun) || otherDesignNoun(tokens, k))) return true;
+    words++;
+  }
+  return false;
+}
+
+/** Pages and their parts, which responsive web design adapts besides `LAYOUT_NOUNS`: "responsive pages", "a responsive menu". */
+const PAGE_NOUNS = new Set(['page', 'pages', 'website', 'websites', 'site', 'sites', 'template', 'templates', 'navigation', 'navbar', 'menu', 'menus', 'table', 'tables', 'code', 'theme']);
+const rwdNoun = (n: string | undefined): boolean => n !== undefined && (LAYOUT_NOUNS.has(n) || PAGE_NOUNS.has(n));
+/** Words that name screens and their widths (the sense of "responsive" in web design). */
+const SCREEN_WORDS = /^(?:mobile|mobile-first|mobile-friendly|tablet|tablets|desktop|desktops|phone|phones|smartphone|smartphones|viewport|viewports|breakpoint|breakpoints|screen|screens|widths?|devices?|px|\d+px)$/;
+
+/**
+ * "responsive" in the sense of web design: its noun is a layout ("a responsive layout", "responsive pages") or its
+ * sentence names screens ("responsive and usable on mobile devices", "on screen widths from 320px to 1920px"). Not after
+ * "remain", "stay" or "keep" ("the UI must remain responsive … on a modern desktop browser": a delay).
+ */
+function responsiveDesign(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  for (let k = at - 1; k >= 0 && k >= at - 3 && tokens[k]!.sentence === tokens[at]!.sentence; k--) {
+    if (/^(?:remain|remains|remained|remaining|stay|stays|stayed|staying|keep|keeps|kept|keeping)$/.test(tokens[k]!.norm)) return false;
+  }
+  if (rwdNoun(tokens[at + 1]?.norm) || (tokens[at - 1]?.norm === 'mobile' && tokens[at - 2]?.norm !== 'on')) return true;
+  const [first, last] = ctx.sentences[tokens[at]!.sentence]!;
+  for (let k = first; k <= last; k++) {
+    const n = tokens[k]!.norm;
+    if (k !== at && (SCREEN_WORDS.test(n) || (rwdNoun(n) && /^(?:make|makes|making|made)$/.test(tokens[k - 2]?.norm ?? '')))) return true;
+  }
+  return false;
+}
+
+/** "compact" as a window size class: before a viewport, tier, width, window or breakpoint, or beside "medium"/"expanded". */
+function sizeClass(tokens: readonly Token[], at: number): boolean {
+  if (/^(?:viewport|viewports|tier|tiers|width|widths|window|windows|breakpoint|breakpoints|size|sizes|screens?)$/.test(tokens[at + 1]?.norm ?? '')) return true;
+  const sentence = tokens[at]!.sentence;
+  for (let k = Math.max(0, at - 8); k < tokens.length && k <= at + 8; k++) {
+    if (tokens[k]!.sentence === sentence && /^(?:expanded|medium\/expanded)$/.test(tokens[k]!.norm)) return true;
+  }
+  return false;
+}
+
+/** Who uses a system (a subject whose ability a requirement grants): "users", "I", "an administrator". */
+const PEOPLE = /^(?:I|users?|customers?|admins?|administrators?|operators?|developers?|visitors?|members?|attendees?|organizers?|organisers?|players?|authors?|editors?|reviewers?|managers?|staff|employees?|clients?|buyers?|sellers?|owners?|students?|teachers?|learners?|patients?|guests?|subscribers?|participants?|maintainers?|contributors?|agents?|people|anyone|everyone)$/i;
+
+/** Participles that state what a text says: "a message indicating …", "an error explaining …". */
+const SAYING = /^(?:indicating|stating|explaining|saying|telling|naming|listing|describing|specifying|identifying|noting|confirming)$/;
+
+/** A noun of text (`TEXT_NOUNS`) right after the word (up to three words), then a participle of saying and its content. */
+function contentStated(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k <= end + 2 && tokens[k]!.sentence === sentence && tokens[k]!.kind === 'word'; k++) {
+    if (!TEXT_NOUNS.test(tokens[k]!.norm)) continue;
+    const said = tokens[k + 1];
+    const what = tokens[k + 2];
+    return said !== undefined && SAYING.test(said.norm) && what !== undefined && what.sentence === sentence && (what.kind === 'word' || what.kind === 'number');
+  }
+  return false;
+}
+
+/** "the most recent 5 items", "the 5 most recent", "the last 10 …" in the sentence of token `at`. */
+function countedRecent(tokens: readonly Token[], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || k === at) continue;
+    const n = (j: number): boolean => isNumberLike(tokens[j]) && tokens[j]!.sentence === sentence;
+    if (t.norm === 'most' && tokens[k + 1]?.norm === 'recent' && (n(k + 2) || n(k - 1))) return true;
+    if ((t.norm === 'last' || t.norm === 'latest') && n(k + 1)) return true;
+  }
+  return false;
+}
+
+/** A word of the sentence of token `at` (other than it) matches `re`. */
+function sentenceHas(ctx: BlockContext, at: number, re: RegExp): boolean {
+  const [first, last] = ctx.sentences[ctx.tokens[at]!.sentence]!;
+  for (let k = first; k <= last; k++) if (k !== at && ctx.tokens[k]!.kind === 'word' && re.test(ctx.tokens[k]!.norm)) return true;
+  return false;
+}
+
+/** What an operation consumes or needs, "sufficient" of which is enough for it: credits, funds, permissions. */
+const RESOURCES = new Set([
+  'credit', 'credits', 'balance', 'funds', 'fund', 'permission', 'permissions', 'privilege', 'privileges', 'rights', 'quota',
+  'stock', 'inventory', 'tokens', 'seats', 'capacity', 'allowance', 'points', 'coins', 'gas', 'collateral', 'liquidity',
+]);
+
+/** The word before the modal at `k` (an adverb of focus or time skipped) names a person: "Users must", "I should also". */
+function personBefore(tokens: readonly Token[], k: number): boolean {
+  let j = k - 1;
+  if (tokens[j] !== undefined && MODAL_ADVERBS.has(tokens[j]!.norm)) j--;
+  const w = tokens[j];
+  return w !== undefined && w.kind === 'word' && w.sentence === tokens[k]!.sentence && PEOPLE.test(w.raw);
+}
+
+/** After "optionally" (token `end - 1`): a code span (blanked: a gap) or a word that is not a verb, in its sentence. */
+function optionalElement(ctx: BlockContext, end: number): boolean {
+  const { tokens } = ctx;
+  const next = tokens[end];
+  if (next === undefined || next.sentence !== tokens[end - 1]!.sentence) return false;
+  if (next.start - tokens[end - 1]!.end > 2) return true;
+  return next.kind === 'word' && posOf(ctx, end) !== 'VERB';
+}
+
+/** "(required)" in the sentence of token `at`: its inputs are set apart as required and optional. */
+function requiredBeside(tokens: readonly Token[], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  for (let k = Math.max(1, at - 40); k < tokens.length - 1 && k <= at + 40; k++) {
+    if (tokens[k]!.sentence === sentence && tokens[k]!.norm === 'required' && tokens[k - 1]!.norm === '(' && tokens[k + 1]!.norm === ')') return true;
+  }
+  return false;
+}
+
+/** "… gracefully with ellipsis", "by retrying", "gracefully degrade: show …": the means or the behaviour right after. */
+function meansAfter(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k <= end + 2 && tokens[k]!.sentence === sentence; k++) {
+    const n = tokens[k]!.norm;
+    if (n === ':') return true;
+    if ((n === 'with' || n === 'by') && tokens[k + 1]?.kind === 'word' && tokens[k + 1]!.sentence === sentence) return true;
+    if (tokens[k]!.kind !== 'word') return false;
+  }
+  return false;
+}
+
+/** Another noun of design than tone(s) in the sentence of token `at`. */
+function otherDesignNoun(tokens: readonly Token[], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  for (let k = Math.max(0, at - 40); k < tokens.length && k <= at + 40; k++) {
+    if (tokens[k]!.sentence === sentence && DESIGN_NOUNS.has(tokens[k]!.norm) && !/^tones?$/.test(tokens[k]!.norm)) return true;
+  }
+  return false;
+}
+
+/** "the same …", "the exact same …", "an identical …" right before token `at` (up to two words before it). */
+function sameBefore(tokens: readonly Token[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 3; k--) {
+    const n = tokens[k]!.norm;
+    if (n === 'same' || n === 'identical') return true;
+    if (tokens[k]!.kind !== 'word' || n === 'the' || n === 'a' || n === 'an') return false;
   }
   return false;
 }
@@ -3078,7 +3325,8 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
     if (!words.length && (t.norm === ',' || t.norm === 'and')) continue;
     if (t.kind !== 'word') break;
     const pos = posOf(ctx, k);
-    if (pos === 'NOUN' || (pos === 'PROPN' && words.length)) words.push(t.raw);
+    // Fifteenth round: a name before a noun modifies it ("appropriate CSS classes", "secure API keys").
+    if (pos === 'NOUN' || (pos === 'PROPN' && (words.length || (tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN')))) words.push(t.raw);
     // Fourteenth round: a gerund before a noun modifies it ("a clean onboarding wizard", "clear loading states").
     else if (!words.length && pos === 'VERB' && /ing$/.test(t.norm) && tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN') words.push(t.raw);
     else if (words.length || (pos !== 'ADJ' && pos !== 'ADV' && !(pos === 'VERB' && /(?:ed|en)$/.test(t.norm)))) break;
@@ -3324,6 +3572,8 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     case 'degree':
       return `What counts as “${phrase}” for ${np}? Give a threshold, or examples on each side of it (${ex.degree}).`;
     default:
+      // Fifteenth round: a look and feel is settled by values, not by behaviour.
+      if (DESIGN_WORDS.has(w.base)) return `What makes ${np} ${phrase}? Give values a reviewer can check (e.g. colour codes, font families and sizes, spacing and radii in px, animation durations and easing).`;
       if (vp) return `What does it take to ${vp.toLowerCase()} ${phrase}? State the expected behaviour a reviewer can check (${ex.quality}).`;
       if (noun && TEXT_NOUNS.test(noun.split(' ').pop()!.toLowerCase())) return `What must ${np} contain to count as ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
       return `What makes ${np} ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;

@@ -52,6 +52,28 @@ const BASE: Record<Dimension, string[]> = {
 };
 
 /**
+ * Fifteenth round: adjectives of look and feel ("soft warm tones", "premium serif fonts", "refined margins", "a modern
+ * design", "subtle animations"). They judge a design only where they modify a noun of visual design (`DESIGN_NOUNS`);
+ * elsewhere most have an exact sense ("warm cache", "soft delete", "premium plan", "modern browsers" aside), so they
+ * are findings only there (analyze.ts `designModifier`). Words with a technical sense in design itself ("fluid
+ * typography", "bold" weights, "rich text") are not listed.
+ */
+export const DESIGN_WORDS: ReadonlySet<string> = new Set([
+  'soft', 'warm', 'premium', 'refined', 'sleek', 'modern', 'beautiful', 'stylish', 'crisp', 'vibrant', 'subtle', 'minimalist',
+  'airy', 'luxurious', 'harmonious', 'spacious', 'gorgeous', 'striking', 'eye-catching', 'delightful', 'cozy', 'playful',
+]);
+
+/** Nouns of visual design that a look-and-feel adjective judges (`DESIGN_WORDS`). */
+export const DESIGN_NOUNS: ReadonlySet<string> = new Set([
+  'tone', 'tones', 'color', 'colors', 'colour', 'colours', 'palette', 'palettes', 'font', 'fonts', 'typeface', 'typefaces',
+  'typography', 'layout', 'layouts', 'margin', 'margins', 'padding', 'spacing', 'background', 'backgrounds', 'style', 'styles',
+  'styling', 'corner', 'corners', 'curve', 'curves', 'animation', 'animations', 'transition', 'transitions', 'shadow', 'shadows',
+  'gradient', 'gradients', 'border', 'borders', 'theme', 'themes', 'look', 'aesthetic', 'aesthetics', 'design', 'designs', 'ui',
+  'interface', 'interfaces', 'visuals', 'icon', 'icons', 'illustration', 'illustrations', 'imagery', 'motion', 'accent',
+  'accents', 'appearance', 'glow', 'outline', 'outlines', 'radius', 'radii', 'hover', 'feel',
+]);
+
+/**
  * Adverbs and phrases of frequency and time that are findings on their own (no adjective to derive from), and words
  * that are evaluative only in some classes. `often` etc. come from the lexicon (they carry their own questions).
  */
@@ -101,6 +123,12 @@ export const CLASS_WORDS: ReadonlyMap<string, ClassWord> = (() => {
   for (const [dimension, words] of Object.entries(BASE) as [Dimension, string[]][]) {
     for (const base of words) put(base, { base, dimension, form: 'adj' });
   }
+  // Look-and-feel adjectives: the adjective only (and its comparative, "a warmer palette"); no adverb or noun.
+  for (const base of DESIGN_WORDS) {
+    put(base, { base, dimension: 'quality', form: 'adj' });
+    const [comparative] = comparatives(base);
+    if (comparative) put(comparative, { base, dimension: 'quality', form: 'comparative' });
+  }
   for (const [dimension, words] of Object.entries(BASE) as [Dimension, string[]][]) {
     for (const base of words) {
       for (const f of adverb(base)) put(f, { base, dimension, form: 'adv' });
@@ -140,6 +168,12 @@ const FITNESS = new Set(['appropriate', 'suitable', 'adequate', 'acceptable', 'r
 export function compoundClassWord(norm: string): ClassWord | undefined {
   const dash = norm.lastIndexOf('-');
   if (dash <= 0 || dash === norm.length - 1) return undefined;
+  // Fifteenth round: "soft-rounded corners", "warm-toned backgrounds": a look-and-feel adjective first judges as much as
+  // alone (still only before a noun of design); "high-readability fonts": a level of a quality noun is the quality.
+  const first = norm.slice(0, norm.indexOf('-'));
+  if (DESIGN_WORDS.has(first) && /^[a-z]+-[a-z]+$/.test(norm)) return { base: first, dimension: 'quality', form: 'adj' };
+  const quality = CLASS_WORDS.get(norm.slice(dash + 1));
+  if (/^(?:high|good|great)$/.test(first) && quality?.form === 'noun' && quality.dimension === 'quality' && norm.indexOf('-') === dash) return { ...quality, form: 'adj' };
   const last = CLASS_WORDS.get(norm.slice(dash + 1));
   if (!last || !FITNESS.has(last.base) || (last.form !== 'adj' && last.form !== 'adv')) return undefined;
   return last;
@@ -180,6 +214,8 @@ export const SENSE_WITH_COMPLEMENT: ReadonlyMap<string, ReadonlySet<string>> = n
   ['transparent', new Set(['about'])],
   // "the container responsible for processing transactions": the one whose job it is, not a quality.
   ['responsible', new Set(['for'])],
+  // Fifteenth round: "backup files must be readable only by root": a file permission (read access), not legibility.
+  ['readable', new Set(['only'])],
   // "the criteria detailed in {{buckets}}", "the steps detailed below": the participle of "detail" (described there).
   ['detailed', new Set(['in', 'below', 'above', 'under', 'by'])],
 ]);
@@ -317,6 +353,30 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['fresh responses', 'RFC 9111 §4.2'],
   ['fresh random', 'cryptography: a random value generated anew (RFC 4949 "nonce")'],
   ['clean slate', 'idiom: a state with nothing carried over'],
+  // Fifteenth round (read on spec-kit and Kiro specs outside the labeled sets).
+  ['clean architecture', 'R. C. Martin, Clean Architecture (2017): the dependency rule between layers'],
+  ['clean architecture principles', 'R. C. Martin, Clean Architecture (2017)'],
+  ['clear space', 'brand guidelines: the exclusion zone kept free around a logo'],
+  ['quick actions', 'UI: a named set of shortcut commands (Android App Shortcuts, iOS Home Screen quick actions)'],
+  ['quick action', 'UI: a shortcut command (iOS Home Screen quick actions)'],
+  ['quick-action', 'UI: a shortcut command'],
+  ['quick links', 'UI: a list of shortcut links'],
+  ['quick filters', 'UI: preset filters applied with one control'],
+  ['quick filter', 'UI: a preset filter applied with one control'],
+  ['quick amounts', 'UI: preset amounts offered as buttons (point of sale)'],
+  ['quick replies', 'UI: suggested replies offered as buttons (Messenger Platform, RCS)'],
+  ['quick reply', 'UI: a suggested reply offered as a button'],
+  ['quick view', 'UI: a preview opened in place'],
+  // Beside HttpOnly, "secure" is the cookie's Secure attribute (sent over HTTPS only).
+  ['secure http-only', 'RFC 6265 §4.1.2.5–6 (the Secure and HttpOnly cookie attributes)'],
+  ['secure httponly', 'RFC 6265 §4.1.2.5–6'],
+  ['http-only secure', 'RFC 6265 §4.1.2.5–6'],
+  ['httponly secure', 'RFC 6265 §4.1.2.5–6'],
+  // A cash count's outcome: over (more cash than expected), short (less) or exact.
+  ['over or short', 'accounting: cash over and short'],
+  ['over, short, or exact', 'accounting: cash over and short'],
+  ['over, short or exact', 'accounting: cash over and short'],
+  ['short or over', 'accounting: cash over and short'],
   // An idiom of exposition ("At a high level, this usually will be …"): in outline, not a magnitude.
   ['at a high level', 'idiom: in outline, without detail (Merriam-Webster, "high-level")'],
   ['at a very high level', 'idiom: in outline (Merriam-Webster, "high-level")'],

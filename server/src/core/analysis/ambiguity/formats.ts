@@ -233,7 +233,7 @@ export function documentTerms(text: string): string[] {
  * one): mergeTermParts of its pieces' parts, in order, is documentTerms of the whole (an edit re-reads one piece).
  */
 export function documentTermParts(text: string): string[][] {
-  const parts: string[][] = [[], [], [], [], [], [], [], []];
+  const parts: string[][] = [[], [], [], [], [], [], [], [], []];
   for (const m of text.matchAll(BOLD_TERM)) parts[0]!.push(m[1]!);
   for (const m of text.matchAll(DEFINITION_LIST)) parts[1]!.push(m[1]!);
   for (const m of text.matchAll(QUOTED_DEFINITION)) parts[2]!.push(m[1]!);
@@ -278,8 +278,28 @@ export function documentTermParts(text: string): string[][] {
       if (/[^s]s$/.test(term)) parts[7]!.push(term.slice(0, -1));
     }
   }
+  // Fifteenth round: a state of recency or speed the document defines by its rule ("treat an open session whose start
+  // date precedes today as stale", "a cache entry becomes stale after 24 hours", "requests over 2 s are flagged as
+  // slow"): the word is the document's term, asked nowhere else in it.
+  const definedState = (word: string, speedToo: boolean): void => {
+    const cw = CLASS_WORDS.get(word.toLowerCase());
+    if (cw?.form === 'adj' && (cw.dimension === 'recency' || (speedToo && cw.dimension === 'speed'))) parts[8]!.push(word.toLowerCase());
+  };
+  for (const m of text.matchAll(CLASSIFYING_VERB)) {
+    // Every "as <word>" up to the end of the verb's sentence: "treat … as open, and … as stale".
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 200);
+    const sentence = rest.slice(0, rest.search(/[.;\n]|$/));
+    for (const a of sentence.matchAll(AS_WORD)) definedState(a[1]!, true);
+  }
+  for (const m of text.matchAll(DEFINED_WHEN)) definedState(m[1]!, false);
   return parts;
 }
+
+/** A verb of classifying; "as <word>" after it in its sentence (`AS_WORD`) names the class: "treat … as stale", "flagged as slow". */
+const CLASSIFYING_VERB = /\b(?:treat|treats|treated|treating|mark|marks|marked|marking|consider|considers|considered|classify|classifies|classified|flag|flags|flagged|deem|deems|deemed|regard|regards|regarded|label|labels|labelled|labeled)\b/gi;
+const AS_WORD = /\bas[ \t]+(?:[a-z]+ly[ \t]+)?["“*_]{0,2}([a-z][a-z-]{2,20})\b/gi;
+/** "<word> means", "is <word> when …", "becomes <word> after …": the condition that makes the state. */
+const DEFINED_WHEN = /\b(?:is|are|becomes|become|became)[ \t]+["“*_]{0,2}([a-z][a-z-]{2,20})["”*_]{0,2}[ \t]+(?:if|when|once|after|whenever)\b/gi;
 
 /** An identifier of two to six words: snake_case (`recent_root_references`) or camelCase (`freshNonce`). */
 const IDENTIFIER = /\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+){1,5}\b|\b[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+){1,5}\b/g;

@@ -1352,7 +1352,8 @@ describe('clarity: fifteenth round (issue 13: the look and feel a UI requirement
       '- **FR-005**: The system MUST handle agent failures gracefully.',
       '- **FR-006**: The documentation SHALL include various lengths (tweet-sized, LinkedIn post, Facebook post).',
       '- **FR-007**: The documentation SHALL include various lengths.',
-    ].join('\n')), ['gracefully (vague)', 'various (quantity)']);
+      '- **FR-008**: The agent SHALL gracefully handle changes with varying artifact completeness.',
+    ].join('\n')), ['gracefully (vague)', 'various (quantity)', 'gracefully (vague)']);
   });
 
   it('the things named before "or other <adjective>" are what it means: "`localStorage` or other insecure storage"', () => {

@@ -3140,16 +3140,16 @@ function requiredBeside(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
-/** "… gracefully with ellipsis", "by retrying", "gracefully degrade: show …": the means or the behaviour right after. */
+/**
+ * "… truncate gracefully with ellipsis", "… gracefully by retrying", "gracefully degrade: show …": the means right after
+ * the word, or the behaviour after a colon that ends its verb. "gracefully handle changes with varying completeness"
+ * (the "with" belongs to the object) is not.
+ */
 function meansAfter(tokens: readonly Token[], end: number): boolean {
   const sentence = tokens[end - 1]!.sentence;
-  for (let k = end; k < tokens.length && k <= end + 2 && tokens[k]!.sentence === sentence; k++) {
-    const n = tokens[k]!.norm;
-    if (n === ':') return true;
-    if ((n === 'with' || n === 'by') && tokens[k + 1]?.kind === 'word' && tokens[k + 1]!.sentence === sentence) return true;
-    if (tokens[k]!.kind !== 'word') return false;
-  }
-  return false;
+  const at = (k: number): Token | undefined => (tokens[k]?.sentence === sentence ? tokens[k] : undefined);
+  if (/^(?:with|by)$/.test(at(end)?.norm ?? '') && at(end + 1)?.kind === 'word') return true;
+  return at(end)?.norm === ':' || (at(end)?.kind === 'word' && at(end + 1)?.norm === ':');
 }
 
 /** Another noun of design than tone(s) in the sentence of token `at`. */

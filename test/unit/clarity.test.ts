@@ -1403,6 +1403,16 @@ describe('clarity: fifteenth round (issue 13: the look and feel a UI requirement
     ])), ['recent (time)', 'short (vague)', 'clear (vague)']);
   });
 
+  it('a weak password, a control\'s title-case label, "make clear that" and a purpose of removal are not asked', () => {
+    assert.deepEqual(found('specs/014-x/spec.md', ROOT([
+      '3. **Given** I submit a weak password, **When** I attempt registration, **Then** I receive the password rules.',
+      '- **AC-010**: Clear Filters button resets all active filters and returns full list.',
+      '- **FR-001**: The screen MUST make clear that the remainder is due.',
+      '- **FR-002**: The system SHALL implement artifact workflow commands in isolation for easy removal.',
+      '- **FR-003**: The system SHALL show a clear summary.',
+    ])), ['clear (vague)']);
+  });
+
   it('asks for values a reviewer can check, not for behaviour', () => {
     const [q] = hits('specs/004-ui/spec.md', ROOT(['- **FR-001**: The dashboard MUST use subtle animations.'])).map((h) => h.question);
     assert.equal(q, 'What makes the animations subtle? Give values a reviewer can check (e.g. colour codes, font families and sizes, spacing and radii in px, animation durations and easing).');

@@ -1493,6 +1493,8 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // Fifteenth round: "shown by its readable description rather than a bare code", "integer values to readable terms —
   // so no screen reads raw type numbers": readable by a person as against a raw code (human-readable), exact.
   if (c.word?.base === 'readable' && c.word.form === 'adj' && end - start === 1 && sentenceHas(ctx, start, /^(?:raw|bare|opaque|internal)$/)) return undefined;
+  // Fifteenth round: "the Clear Filters button", "a Quick Add menu": a control's label in title case, a name.
+  if (c.word && end - start === 1 && controlLabel(tokens, start)) return undefined;
   // Fifteenth round: "present deferred cleanup apart from immediate removals": "immediate" sorts against "deferred"
   // (done now, not later), a kind, not a delay.
   if (c.word?.base === 'immediate' && c.word.form === 'adj' && end - start === 1 && sentenceHas(ctx, start, /^(?:deferred|delayed|scheduled|queued|later)$/)) return undefined;
@@ -2032,7 +2034,7 @@ function inPurpose(ctx: BlockContext, at: number): boolean {
 }
 
 /** The ending of a noun that names an activity: querying, migration, analysis, management, maintenance, reference. */
-const ACTIVITY_NOUN = /^[a-z]{3,}(?:ing|tion|sion|sis|ment|ance|ence)$/;
+const ACTIVITY_NOUN = /^(?:[a-z]{3,}(?:ing|tion|sion|sis|ment|ance|ence)|removal|retrieval|renewal|reversal|disposal|approval|withdrawal)$/;
 
 /**
  * Is the candidate the modifier of an activity in a "for" adjunct after the requirement's verb ("… indexed timestamp
@@ -3097,6 +3099,21 @@ function countedRecent(tokens: readonly Token[], at: number): boolean {
     const n = (j: number): boolean => isNumberLike(tokens[j]) && tokens[j]!.sentence === sentence;
     if (t.norm === 'most' && tokens[k + 1]?.norm === 'recent' && (n(k + 2) || n(k - 1))) return true;
     if ((t.norm === 'last' || t.norm === 'latest') && n(k + 1)) return true;
+  }
+  return false;
+}
+
+/** Nouns of the controls a label names: "the Clear Filters button". */
+const CONTROL_NOUNS = /^(?:button|buttons|link|links|tab|tabs|menu|menus|option|options|action|actions|toggle|toggles|item|items|checkbox|switch|page|screen|dialog|modal|panel|view|card|chip|badge|column|field|mode)$/;
+
+/** Token `at` and the next word are capitalised (title case, not a sentence start alone), a control noun within two. */
+function controlLabel(tokens: readonly Token[], at: number): boolean {
+  const t = tokens[at]!;
+  const next = tokens[at + 1];
+  const title = (w: Token | undefined): boolean => w !== undefined && w.kind === 'word' && w.sentence === t.sentence && /^[A-Z][a-z]/.test(w.raw);
+  if (!title(t) || !title(next)) return false;
+  for (let k = at + 2; k <= at + 3 && k < tokens.length; k++) {
+    if (tokens[k]!.sentence === t.sentence && CONTROL_NOUNS.test(tokens[k]!.norm)) return true;
   }
   return false;
 }

@@ -367,6 +367,9 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['quick replies', 'UI: suggested replies offered as buttons (Messenger Platform, RCS)'],
   ['quick reply', 'UI: a suggested reply offered as a button'],
   ['quick view', 'UI: a preview opened in place'],
+  // A password the password policy rejects (NIST SP 800-63B §5.1.1.2: a password of a blocklist or too short).
+  ['weak password', 'NIST SP 800-63B §5.1.1.2 (a password the verifier rejects)'],
+  ['weak passwords', 'NIST SP 800-63B §5.1.1.2'],
   // Beside HttpOnly, "secure" is the cookie's Secure attribute (sent over HTTPS only).
   ['secure http-only', 'RFC 6265 §4.1.2.5–6 (the Secure and HttpOnly cookie attributes)'],
   ['secure httponly', 'RFC 6265 §4.1.2.5–6'],

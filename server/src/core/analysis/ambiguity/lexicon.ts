@@ -404,8 +404,9 @@ export const NOT_AMBIGUOUS: readonly string[] = [
   'large language model', 'large language models', 'normal distribution', 'normal form', 'normal forms', 'quick start',
   'quick reference', 'best interest', 'best interests', 'best guess', 'best intentions', 'best judgment', 'best judgement', 'at best', 'worst case', 'in the worst case',
   'small talk', 'fast forward', 'secure shell', 'as well as', 'as well', 'steer clear', 'steering clear', 'steers clear', 'clear of',
-  // "returns `null` as normal": as it otherwise does (fifteenth round)
-  'as normal', 'as usual',
+  // "returns `null` as normal": as it otherwise does; "the screen MUST make clear that …": state it (fifteenth round)
+  'as normal', 'as usual', 'make clear', 'makes clear', 'making clear', 'made clear', 'make it clear', 'makes it clear',
+  'making it clear', 'made it clear',
   // software terms of art
   'quick fix', 'quick fixes', 'quick pick', 'quick open', 'quick look', 'fast path', 'fast paths', 'secure context',
   'secure contexts', 'secure boot', 'secure enclave', 'normal mode',

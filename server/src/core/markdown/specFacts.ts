@@ -389,21 +389,27 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
  */
 function plainOf(text: string, from: number, to: number, inl: Inline, gaps?: readonly [number, number][]): string {
   if (!inl.codes.length && !inl.links.length && !inl.refLinks.length && !inl.emph.length && !inl.escapes.length && !inl.html.length && !gaps) return text.slice(from, to);
-  const parts: [number, number, string][] = [...inl.codes];
+  // (indexed loops, no destructuring of the tuples: this runs before V8 optimizes it, where a destructuring is a call
+  // of the array iterator per element, and its bytecode was 3 KB for these few lines)
+  const parts: [number, number, string][] = inl.codes.slice();
   // (a block quote's `>` prefixes of a paragraph's later lines: a line break)
-  if (gaps) for (const [s, e] of gaps) parts.push([s, e, '\n']);
-  for (const [s, e, , , , plain] of inl.links) parts.push([s, e, plain]);
-  for (const [s, e, , , , plain] of inl.refLinks) parts.push([s, e, plain]);
-  for (const [os, oe, cs, ce] of inl.emph) parts.push([os, oe, ''], [cs, ce, '']);
-  for (const at of inl.escapes) parts.push([at, at + 1, '']);
-  for (const [s, e] of inl.html) parts.push([s, e, '']);
+  if (gaps) for (let i = 0; i < gaps.length; i++) parts.push([gaps[i]![0], gaps[i]![1], '\n']);
+  for (let i = 0; i < inl.links.length; i++) parts.push([inl.links[i]![0], inl.links[i]![1], inl.links[i]![5]]);
+  for (let i = 0; i < inl.refLinks.length; i++) parts.push([inl.refLinks[i]![0], inl.refLinks[i]![1], inl.refLinks[i]![5]]);
+  for (let i = 0; i < inl.emph.length; i++) {
+    const m = inl.emph[i]!;
+    parts.push([m[0], m[1], ''], [m[2], m[3], '']);
+  }
+  for (let i = 0; i < inl.escapes.length; i++) parts.push([inl.escapes[i]!, inl.escapes[i]! + 1, '']);
+  for (let i = 0; i < inl.html.length; i++) parts.push([inl.html[i]![0], inl.html[i]![1], '']);
   parts.sort((a, b) => a[0] - b[0]);
   let out = '';
   let at = from;
-  for (const [s, e, v] of parts) {
-    if (s < from || e > to) continue;
-    out += text.slice(at, s) + v;
-    at = e;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p[0] < from || p[1] > to) continue;
+    out += text.slice(at, p[0]) + p[2];
+    at = p[1];
   }
   return out + text.slice(at, to);
 }
@@ -780,9 +786,10 @@ class ChunkReader {
     // peak, measured) [^big_documents].
     const parts: string[] = [];
     let at = start;
-    for (const [from, to] of masks.length > 1 ? [...masks].sort((a, b) => a[0] - b[0]) : masks) {
-      const s = Math.max(from, at);
-      const e = Math.min(to, end);
+    const sorted = masks.length > 1 ? masks.slice().sort((a, b) => a[0] - b[0]) : masks;
+    for (let i = 0; i < sorted.length; i++) {
+      const s = Math.max(sorted[i]![0], at);
+      const e = Math.min(sorted[i]![1], end);
       if (e <= s) continue;
       parts.push(text.slice(at, s), blank(text, s, e));
       at = e;
@@ -799,7 +806,10 @@ class ChunkReader {
   }
 
   private addRefs(refs: readonly [number, number, string][], blockText: string): void {
-    for (const [start, end, id] of refs) {
+    for (let i = 0; i < refs.length; i++) {
+      const start = refs[i]![0];
+      const end = refs[i]![1];
+      const id = refs[i]![2];
       this.facts.footnoteRefs.push(footnoteRefOf(id, this.rangeOf(start, end), this.rangeOf(start + 2, end - 1), blockText, this.current()));
     }
   }
@@ -869,13 +879,14 @@ class ChunkReader {
 
   /** Anchor links, same-file and cross-file, read as the tree walk reads them (linkFact) [^anchor_links]. */
   private addLinks(inl: Inline): void {
-    for (const [start, end, , , url] of inl.links) {
-      const fact = linkFact(url, start, end, this.text, this);
+    for (let i = 0; i < inl.links.length; i++) {
+      const l = inl.links[i]!;
+      const fact = linkFact(l[4], l[0], l[1], this.text, this);
       if (fact) this.facts.links.push(fact);
     }
-    for (const r of inl.refLinks) this.usedLabels.add(r[4]);
+    for (let i = 0; i < inl.refLinks.length; i++) this.usedLabels.add(inl.refLinks[i]![4]);
     // Inline HTML declares anchors as an HTML block does.
-    for (const [start, end] of inl.html) this.htmlAnchors(start, end);
+    for (let i = 0; i < inl.html.length; i++) this.htmlAnchors(inl.html[i]![0], inl.html[i]![1]);
   }
 
   private heading(it: Extract<Item, { kind: 'heading' }>, k: number): boolean {
@@ -923,9 +934,9 @@ class ChunkReader {
     facts.headings.push({ title, level, range, slug: '', ...(clause ? { id: clause.id } : {}) });
     const masks: [number, number][] = h.textStart === undefined ? [[h.start, h.end]] : [[h.start, ts], [te, h.end]];
     if (block) masks.push([block.start, block.end]);
-    for (const [s, e] of refs) masks.push([s, e]);
-    for (const [s, e] of inl.codes) masks.push([s, e]);
-    masks.push(...linkMasks(inl));
+    for (let i = 0; i < refs.length; i++) masks.push([refs[i]![0], refs[i]![1]]);
+    for (let i = 0; i < inl.codes.length; i++) masks.push([inl.codes[i]![0], inl.codes[i]![1]]);
+    pushLinkMasks(masks, inl);
     this.prose('heading', h.start, h.end, masks, this.current().parent);
     if (refs.length) this.addRefs(refs, limit(collapse(plainOf(text, ts, te, inl)), BLOCK_TEXT_LIMIT));
     this.addLinks(inl);
@@ -990,7 +1001,7 @@ class ChunkReader {
         this.facts.clarifications.push({ clauseId: id, range: this.rangeOf(it.item!, lineEnd >= 0 ? it.item! + lineEnd : it.itemEnd!), ...(date ? { date } : {}) });
       }
     }
-    const masks = [...inl.refs, ...inl.codes, ...linkMasks(inl)];
+    const masks = proseMasks(inl);
     this.prose('paragraph', it.start, it.end, masks, this.clauseAt(it.start));
     if (!this.addMentions(it.start, it.end, inl, masks)) return false;
     if (inl.refs.length) this.addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl, it.gaps)), BLOCK_TEXT_LIMIT));
@@ -1030,7 +1041,7 @@ class ChunkReader {
       for (let k = 0; k < cells.length; k++) {
         const [cs, ce, ts, te] = cells[k]!;
         const inl = parsed[k]!;
-        const masks = [...inl.refs, ...inl.codes, ...linkMasks(inl)];
+        const masks = proseMasks(inl);
         this.prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...masks], this.clauseAt(cs));
         if (!this.addMentions(ts, te, inl, masks)) return false;
         for (const r of inl.refs) all.push(r);
@@ -1126,17 +1137,34 @@ class ChunkReader {
   }
 }
 
-/** Link brackets and destinations (a link without text: all of it) and emphasis delimiter runs are not prose. */
-function linkMasks(inl: Inline): [number, number][] {
-  const out: [number, number][] = [];
-  for (const list of [inl.links, inl.refLinks]) {
-    for (const [s, e, ts, te, , , inner] of list) {
-      if (ts === te) out.push([s, e]);
-      else out.push([s, ts], [te, e], ...inner);
+/** What of inline content is not prose: references, code spans and linkMasks's. */
+function proseMasks(inl: Inline): (readonly [number, number, ...unknown[]])[] {
+  const out: (readonly [number, number, ...unknown[]])[] = inl.refs.slice();
+  for (let i = 0; i < inl.codes.length; i++) out.push(inl.codes[i]!);
+  pushLinkMasks(out, inl);
+  return out;
+}
+
+/**
+ * Link brackets and destinations (a link without text: all of it) and emphasis delimiter runs are not prose: pushed
+ * onto `out` (indexed loops, no destructuring: see plainOf).
+ */
+function pushLinkMasks(out: (readonly [number, number, ...unknown[]])[], inl: Inline): void {
+  for (let k = 0; k < 2; k++) {
+    const list = k === 0 ? inl.links : inl.refLinks;
+    for (let i = 0; i < list.length; i++) {
+      const l = list[i]!;
+      if (l[2] === l[3]) out.push([l[0], l[1]]);
+      else {
+        out.push([l[0], l[2]], [l[3], l[1]]);
+        for (let j = 0; j < l[6].length; j++) out.push(l[6][j]!);
+      }
     }
   }
-  for (const [os, oe, cs, ce] of inl.emph) out.push([os, oe], [cs, ce]);
-  for (const r of inl.escapedRefs) out.push(r);
-  for (const h of inl.html) out.push(h);
-  return out;
+  for (let i = 0; i < inl.emph.length; i++) {
+    const m = inl.emph[i]!;
+    out.push([m[0], m[1]], [m[2], m[3]]);
+  }
+  for (let i = 0; i < inl.escapedRefs.length; i++) out.push(inl.escapedRefs[i]!);
+  for (let i = 0; i < inl.html.length; i++) out.push(inl.html[i]!);
 }

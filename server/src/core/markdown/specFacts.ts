@@ -135,24 +135,32 @@ function linkText(text: string, from: number, to: number, braces: boolean): [str
   return [plainOf(text, from, to, inner), masks];
 }
 
+/** Inline content's parts (read-only: an empty list is one shared array, NONE). */
 interface Inline {
   /** Footnote references: [start, end, id]. */
-  refs: [number, number, string][];
+  readonly refs: readonly [number, number, string][];
   /** Code spans: [start, end, value]. */
-  codes: [number, number, string][];
+  readonly codes: readonly [number, number, string][];
   /** Inline links `[text](destination)`: [start, end, text start, text end, destination, plain text, masks of the text]. */
-  links: LinkInline[];
+  readonly links: readonly LinkInline[];
   /** Reference links `[text][label]`, `[text][]`, `[label]`: as links, with mdast's identifier for the destination. */
-  refLinks: LinkInline[];
+  readonly refLinks: readonly LinkInline[];
   /** Emphasis and strong: [opening run start, opening run end, closing run start, closing run end]. */
-  emph: [number, number, number, number][];
+  readonly emph: readonly [number, number, number, number][];
   /** Backslash escapes: the offset of each backslash (the escaped character is text). */
-  escapes: number[];
+  readonly escapes: readonly number[];
   /** Escaped footnote references `\[^id]`: [start, end] of `[^id]` (text, not a reference, yet not prose). */
-  escapedRefs: [number, number][];
+  readonly escapedRefs: readonly [number, number][];
   /** Inline HTML (comments and simple tags on one line): [start, end]. */
-  html: [number, number][];
+  readonly html: readonly [number, number][];
 }
+
+/**
+ * The empty list of every part of inline content that has none: most blocks have no markup, and eight new arrays per
+ * block, paragraph and table cell were the fact pass's largest allocation (16 MB of a cold run over the 10k workspace's
+ * Markdown, sampled).
+ */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** The parts of inline content that are not its plain text, in document order. */
 function hasMarkup(inl: Inline): boolean {
@@ -221,14 +229,15 @@ function firstAtOrAfter(list: readonly number[], from: number): number {
  * than plain text, references and code spans on one line.
  */
 function inlines(text: string, from: number, to: number, braces = false, linkAt?: ReadonlyMap<number, ScanLink | ScanRefLink>, brackets = false): Inline | undefined {
-  const refs: [number, number, string][] = [];
-  const codes: [number, number, string][] = [];
-  const links: LinkInline[] = [];
-  const refLinks: LinkInline[] = [];
-  const emph: [number, number, number, number][] = [];
-  const escapes: number[] = [];
-  const escapedRefs: [number, number][] = [];
-  const html: [number, number][] = [];
+  // (each list made on its first item: see NONE)
+  let refs: [number, number, string][] | undefined;
+  let codes: [number, number, string][] | undefined;
+  let links: LinkInline[] | undefined;
+  let refLinks: LinkInline[] | undefined;
+  let emph: [number, number, number, number][] | undefined;
+  let escapes: number[] | undefined;
+  let escapedRefs: [number, number][] | undefined;
+  let html: [number, number][] | undefined;
   // The open emphasis run: [start, end, delimiter]; emphasis here never nests, so one at a time.
   let open: [number, number, number] | undefined;
   // Only the characters the switch acts on are visited (found by one search per text, not read one by one here).
@@ -263,7 +272,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         if (!braces && /[{}]/.test(value)) return undefined;
         if (value.includes('\n') || value.includes('\r')) value = value.replace(/\r\n|\r|\n/g, ' ');
         if (value.length >= 2 && value.startsWith(' ') && value.endsWith(' ') && /[^ ]/.test(value)) value = value.slice(1, -1);
-        codes.push([i, close + n, value]);
+        (codes ??= []).push([i, close + n, value]);
         i = close + n - 1;
         break;
       }
@@ -285,7 +294,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
           open = [i, i + n, c];
         } else {
           if (open[2] !== c || open[1] - open[0] !== n || isWhitespace(before) || i === open[1] || !closesBefore(after)) return undefined;
-          emph.push([open[0], open[1], i, i + n]);
+          (emph ??= []).push([open[0], open[1], i, i + n]);
           open = undefined;
         }
         i += n - 1;
@@ -295,14 +304,14 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         // \ before ASCII punctuation: the character is text (a table's `\|` and braces are left to the tree walk).
         const n = i + 1 < to ? text.charCodeAt(i + 1) : -1;
         if (!isAsciiPunctuation(n) || n === 124 || n === 123 || n === 125) return undefined;
-        escapes.push(i);
+        (escapes ??= []).push(i);
         if (n === 91) {
           // `\[^id]` is text; the tree walk still blanks the `[^id]` out of the prose (its text node matches REF_RE).
           REF_STICKY.lastIndex = i + 1;
           const m = REF_STICKY.exec(text);
           if (m && REF_STICKY.lastIndex <= Math.min(to, i + 261)) {
             if (/[*_]/.test(m[0])) return undefined;
-            escapedRefs.push([i + 1, i + 1 + m[0].length]);
+            (escapedRefs ??= []).push([i + 1, i + 1 + m[0].length]);
             i += m[0].length;
             break;
           }
@@ -313,7 +322,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
       case 60: {
         INLINE_HTML.lastIndex = i;
         if (!INLINE_HTML.test(text) || INLINE_HTML.lastIndex > to || /[{}]/.test(text.slice(i, INLINE_HTML.lastIndex))) return undefined;
-        html.push([i, INLINE_HTML.lastIndex]);
+        (html ??= []).push([i, INLINE_HTML.lastIndex]);
         i = INLINE_HTML.lastIndex - 1;
         break;
       }
@@ -346,7 +355,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
           if (link.end > to) return undefined;
           const inner = linkText(text, ts, te, braces);
           if (!inner) return undefined;
-          refLinks.push([i, link.end, ts, te, link.label.toLowerCase(), inner[0], inner[1]]);
+          (refLinks ??= []).push([i, link.end, ts, te, link.label.toLowerCase(), inner[0], inner[1]]);
           i = link.end - 1;
           break;
         }
@@ -357,7 +366,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
           if (link.end > to || text.charCodeAt(link.end - 1) !== 41 || link.destEnd + 1 !== link.end || close !== link.destStart - 2 || !SIMPLE_DEST.test(dest)) return undefined;
           const inner = linkText(text, i + 1, close, braces);
           if (!inner) return undefined;
-          links.push([i, link.end, i + 1, close, dest, inner[0], inner[1]]);
+          (links ??= []).push([i, link.end, i + 1, close, dest, inner[0], inner[1]]);
           i = link.end - 1;
           break;
         }
@@ -373,14 +382,14 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         const end = i + m[0].length;
         const after = end < to ? text.charCodeAt(end) : -1;
         if (after === 40 || after === 91 || after === 58) return undefined;
-        refs.push([i, end, m[1]!]);
+        (refs ??= []).push([i, end, m[1]!]);
         i = end - 1;
         break;
       }
     }
   }
   if (open) return undefined;
-  return { refs, codes, links, refLinks, emph, escapes, escapedRefs, html };
+  return { refs: refs ?? NONE, codes: codes ?? NONE, links: links ?? NONE, refLinks: refLinks ?? NONE, emph: emph ?? NONE, escapes: escapes ?? NONE, escapedRefs: escapedRefs ?? NONE, html: html ?? NONE };
 }
 
 /**

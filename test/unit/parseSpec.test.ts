@@ -1,7 +1,7 @@
 // Spec parsing: [^mp7q] [^hc2b] [^hc9m] [^hc4s] [^fn3d] [^fn8r] [^ln2a].
 import * as assert from 'node:assert/strict';
 import GithubSlugger from 'github-slugger';
-import { lineBreaks, parseSpec } from '../../server/src/core/markdown/parseSpec';
+import { collapse, collapsible, lineBreaks, parseSpec } from '../../server/src/core/markdown/parseSpec';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { parseAttributeBlock } from '../../server/src/core/markdown/attributes';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
@@ -269,6 +269,30 @@ describe('parseSpec: a chunk\'s line breaks', () => {
       const last = lines.positionAt(text.length);
       assert.deepEqual(lineBreaks(text), { count: lines.lineCount - 1, tail: last.character }, JSON.stringify(text));
     }
+  });
+});
+
+describe('parseSpec: collapsing whitespace', () => {
+  // The regular expression collapsible() replaced: whitespace other than a single space between non-spaces.
+  const COLLAPSIBLE = /[^\S ]| {2}|^ | $/;
+  it('collapsible agrees with the regular expression on every UTF-16 code unit, alone, between letters and beside a space', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `a${ch}b`, `a${ch} b`, `a ${ch}b`, `${ch}a`, `a${ch}`]) assert.equal(collapsible(s), COLLAPSIBLE.test(s), `U+${c.toString(16)} in ${JSON.stringify(s)}`);
+    }
+  });
+  it('collapsible agrees with the regular expression on strings of spaces, letters and whitespace', () => {
+    const alphabet = [' ', 'a', 'b', '\t', '\n', '\r', '\u00a0', '\u2003', '\u2028', '\ufeff', '\u200b', 'é'];
+    let seed = 7;
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    for (let k = 0; k < 20000; k++) {
+      let s = '';
+      for (let n = next(9); n > 0; n--) s += alphabet[next(alphabet.length)];
+      assert.equal(collapsible(s), COLLAPSIBLE.test(s), JSON.stringify(s));
+      assert.equal(collapse(s), COLLAPSIBLE.test(s) ? s.replace(/\s+/g, ' ').trim() : s, JSON.stringify(s));
+    }
+    assert.equal(collapsible(''), false);
+    assert.equal(collapse('  a \n\t b  '), 'a b');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Clause } from '../types';
+import type { Clause, Range } from '../types';
 import { ID_PATTERN, ID_RE, LineIndex } from '../text/lineIndex';
 import { looksLikeAttributeBlock } from './attributes';
 import { findTestTargets } from './testTargets';
@@ -135,24 +135,32 @@ function linkText(text: string, from: number, to: number, braces: boolean): [str
   return [plainOf(text, from, to, inner), masks];
 }
 
+/** Inline content's parts (read-only: an empty list is one shared array, NONE). */
 interface Inline {
   /** Footnote references: [start, end, id]. */
-  refs: [number, number, string][];
+  readonly refs: readonly [number, number, string][];
   /** Code spans: [start, end, value]. */
-  codes: [number, number, string][];
+  readonly codes: readonly [number, number, string][];
   /** Inline links `[text](destination)`: [start, end, text start, text end, destination, plain text, masks of the text]. */
-  links: LinkInline[];
+  readonly links: readonly LinkInline[];
   /** Reference links `[text][label]`, `[text][]`, `[label]`: as links, with mdast's identifier for the destination. */
-  refLinks: LinkInline[];
+  readonly refLinks: readonly LinkInline[];
   /** Emphasis and strong: [opening run start, opening run end, closing run start, closing run end]. */
-  emph: [number, number, number, number][];
+  readonly emph: readonly [number, number, number, number][];
   /** Backslash escapes: the offset of each backslash (the escaped character is text). */
-  escapes: number[];
+  readonly escapes: readonly number[];
   /** Escaped footnote references `\[^id]`: [start, end] of `[^id]` (text, not a reference, yet not prose). */
-  escapedRefs: [number, number][];
+  readonly escapedRefs: readonly [number, number][];
   /** Inline HTML (comments and simple tags on one line): [start, end]. */
-  html: [number, number][];
+  readonly html: readonly [number, number][];
 }
+
+/**
+ * The empty list of every part of inline content that has none: most blocks have no markup, and eight new arrays per
+ * block, paragraph and table cell were the fact pass's largest allocation (16 MB of a cold run over the 10k workspace's
+ * Markdown, sampled).
+ */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** The parts of inline content that are not its plain text, in document order. */
 function hasMarkup(inl: Inline): boolean {
@@ -221,14 +229,15 @@ function firstAtOrAfter(list: readonly number[], from: number): number {
  * than plain text, references and code spans on one line.
  */
 function inlines(text: string, from: number, to: number, braces = false, linkAt?: ReadonlyMap<number, ScanLink | ScanRefLink>, brackets = false): Inline | undefined {
-  const refs: [number, number, string][] = [];
-  const codes: [number, number, string][] = [];
-  const links: LinkInline[] = [];
-  const refLinks: LinkInline[] = [];
-  const emph: [number, number, number, number][] = [];
-  const escapes: number[] = [];
-  const escapedRefs: [number, number][] = [];
-  const html: [number, number][] = [];
+  // (each list made on its first item: see NONE)
+  let refs: [number, number, string][] | undefined;
+  let codes: [number, number, string][] | undefined;
+  let links: LinkInline[] | undefined;
+  let refLinks: LinkInline[] | undefined;
+  let emph: [number, number, number, number][] | undefined;
+  let escapes: number[] | undefined;
+  let escapedRefs: [number, number][] | undefined;
+  let html: [number, number][] | undefined;
   // The open emphasis run: [start, end, delimiter]; emphasis here never nests, so one at a time.
   let open: [number, number, number] | undefined;
   // Only the characters the switch acts on are visited (found by one search per text, not read one by one here).
@@ -263,7 +272,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         if (!braces && /[{}]/.test(value)) return undefined;
         if (value.includes('\n') || value.includes('\r')) value = value.replace(/\r\n|\r|\n/g, ' ');
         if (value.length >= 2 && value.startsWith(' ') && value.endsWith(' ') && /[^ ]/.test(value)) value = value.slice(1, -1);
-        codes.push([i, close + n, value]);
+        (codes ??= []).push([i, close + n, value]);
         i = close + n - 1;
         break;
       }
@@ -285,7 +294,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
           open = [i, i + n, c];
         } else {
           if (open[2] !== c || open[1] - open[0] !== n || isWhitespace(before) || i === open[1] || !closesBefore(after)) return undefined;
-          emph.push([open[0], open[1], i, i + n]);
+          (emph ??= []).push([open[0], open[1], i, i + n]);
           open = undefined;
         }
         i += n - 1;
@@ -295,14 +304,14 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         // \ before ASCII punctuation: the character is text (a table's `\|` and braces are left to the tree walk).
         const n = i + 1 < to ? text.charCodeAt(i + 1) : -1;
         if (!isAsciiPunctuation(n) || n === 124 || n === 123 || n === 125) return undefined;
-        escapes.push(i);
+        (escapes ??= []).push(i);
         if (n === 91) {
           // `\[^id]` is text; the tree walk still blanks the `[^id]` out of the prose (its text node matches REF_RE).
           REF_STICKY.lastIndex = i + 1;
           const m = REF_STICKY.exec(text);
           if (m && REF_STICKY.lastIndex <= Math.min(to, i + 261)) {
             if (/[*_]/.test(m[0])) return undefined;
-            escapedRefs.push([i + 1, i + 1 + m[0].length]);
+            (escapedRefs ??= []).push([i + 1, i + 1 + m[0].length]);
             i += m[0].length;
             break;
           }
@@ -313,7 +322,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
       case 60: {
         INLINE_HTML.lastIndex = i;
         if (!INLINE_HTML.test(text) || INLINE_HTML.lastIndex > to || /[{}]/.test(text.slice(i, INLINE_HTML.lastIndex))) return undefined;
-        html.push([i, INLINE_HTML.lastIndex]);
+        (html ??= []).push([i, INLINE_HTML.lastIndex]);
         i = INLINE_HTML.lastIndex - 1;
         break;
       }
@@ -346,7 +355,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
           if (link.end > to) return undefined;
           const inner = linkText(text, ts, te, braces);
           if (!inner) return undefined;
-          refLinks.push([i, link.end, ts, te, link.label.toLowerCase(), inner[0], inner[1]]);
+          (refLinks ??= []).push([i, link.end, ts, te, link.label.toLowerCase(), inner[0], inner[1]]);
           i = link.end - 1;
           break;
         }
@@ -357,7 +366,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
           if (link.end > to || text.charCodeAt(link.end - 1) !== 41 || link.destEnd + 1 !== link.end || close !== link.destStart - 2 || !SIMPLE_DEST.test(dest)) return undefined;
           const inner = linkText(text, i + 1, close, braces);
           if (!inner) return undefined;
-          links.push([i, link.end, i + 1, close, dest, inner[0], inner[1]]);
+          (links ??= []).push([i, link.end, i + 1, close, dest, inner[0], inner[1]]);
           i = link.end - 1;
           break;
         }
@@ -373,14 +382,14 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         const end = i + m[0].length;
         const after = end < to ? text.charCodeAt(end) : -1;
         if (after === 40 || after === 91 || after === 58) return undefined;
-        refs.push([i, end, m[1]!]);
+        (refs ??= []).push([i, end, m[1]!]);
         i = end - 1;
         break;
       }
     }
   }
   if (open) return undefined;
-  return { refs, codes, links, refLinks, emph, escapes, escapedRefs, html };
+  return { refs: refs ?? NONE, codes: codes ?? NONE, links: links ?? NONE, refLinks: refLinks ?? NONE, emph: emph ?? NONE, escapes: escapes ?? NONE, escapedRefs: escapedRefs ?? NONE, html: html ?? NONE };
 }
 
 /**
@@ -389,21 +398,27 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
  */
 function plainOf(text: string, from: number, to: number, inl: Inline, gaps?: readonly [number, number][]): string {
   if (!inl.codes.length && !inl.links.length && !inl.refLinks.length && !inl.emph.length && !inl.escapes.length && !inl.html.length && !gaps) return text.slice(from, to);
-  const parts: [number, number, string][] = [...inl.codes];
+  // (indexed loops, no destructuring of the tuples: this runs before V8 optimizes it, where a destructuring is a call
+  // of the array iterator per element, and its bytecode was 3 KB for these few lines)
+  const parts: [number, number, string][] = inl.codes.slice();
   // (a block quote's `>` prefixes of a paragraph's later lines: a line break)
-  if (gaps) for (const [s, e] of gaps) parts.push([s, e, '\n']);
-  for (const [s, e, , , , plain] of inl.links) parts.push([s, e, plain]);
-  for (const [s, e, , , , plain] of inl.refLinks) parts.push([s, e, plain]);
-  for (const [os, oe, cs, ce] of inl.emph) parts.push([os, oe, ''], [cs, ce, '']);
-  for (const at of inl.escapes) parts.push([at, at + 1, '']);
-  for (const [s, e] of inl.html) parts.push([s, e, '']);
+  if (gaps) for (let i = 0; i < gaps.length; i++) parts.push([gaps[i]![0], gaps[i]![1], '\n']);
+  for (let i = 0; i < inl.links.length; i++) parts.push([inl.links[i]![0], inl.links[i]![1], inl.links[i]![5]]);
+  for (let i = 0; i < inl.refLinks.length; i++) parts.push([inl.refLinks[i]![0], inl.refLinks[i]![1], inl.refLinks[i]![5]]);
+  for (let i = 0; i < inl.emph.length; i++) {
+    const m = inl.emph[i]!;
+    parts.push([m[0], m[1], ''], [m[2], m[3], '']);
+  }
+  for (let i = 0; i < inl.escapes.length; i++) parts.push([inl.escapes[i]!, inl.escapes[i]! + 1, '']);
+  for (let i = 0; i < inl.html.length; i++) parts.push([inl.html[i]![0], inl.html[i]![1], '']);
   parts.sort((a, b) => a[0] - b[0]);
   let out = '';
   let at = from;
-  for (const [s, e, v] of parts) {
-    if (s < from || e > to) continue;
-    out += text.slice(at, s) + v;
-    at = e;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p[0] < from || p[1] > to) continue;
+    out += text.slice(at, p[0]) + p[2];
+    at = p[1];
   }
   return out + text.slice(at, to);
 }
@@ -620,7 +635,6 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
   }
   return items;
 }
-
 /**
  * The facts of a chunk from the scanner, as SpecWalker computes them from the tree, or undefined when the chunk is not
  * in the covered subset (then parse it with remark).
@@ -635,24 +649,123 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
   // spec-kit mentions (read from text nodes the defused copy changed) are left to the tree walk.
   const defused = defusedText ?? defuseMarkdown(original);
   const text = defused.text;
-  const { cuts, plain } = defused;
-  if (text !== original && (cuts.length + plain.length === 0 || mode.mentions !== undefined || defused.notes.some((n) => n.includes('nested deeper')))) return undefined;
+  if (text !== original && (defused.cuts.length + defused.plain.length === 0 || mode.mentions !== undefined || defused.notes.some((n) => n.includes('nested deeper')))) return undefined;
   const scan = scanMarkdown(text);
   if (/^(?:---|\+\+\+)/.test(text) && !closedFrontMatter(scan)) return undefined;
   if (scan.headings.some((h) => h.setext)) return undefined;
   const items = blocksOf(text, scan);
   if (!items) return undefined;
+  return new ChunkReader(file, original, text, sections, mode, defused, scan, items).read();
+}
 
-  const facts = emptySpecFacts(file);
-  facts.problems.push(...defused.notes);
-  const anchorEvents: (string | number)[] = [];
-  const stack: SectionEntry[] = [...sections];
-  // Built on the first range asked for (a chunk without references, clauses or links needs none).
-  let lineIndex: LineIndex | undefined;
-  const lines = { rangeOf: (from: number, to: number) => (lineIndex ??= new LineIndex(text)).rangeOf(from, to) };
-  let context: { parent?: string; authority?: string; section: string[]; sectionTitle: string } | undefined;
-  const current = (): NonNullable<typeof context> => {
-    if (context) return context;
+type Masks = readonly (readonly [number, number, ...unknown[]])[];
+
+/** The context of a block: its enclosing clause and authority, the section titles around it. */
+interface BlockContext {
+  parent?: string;
+  authority?: string;
+  section: string[];
+  sectionTitle: string;
+}
+
+/**
+ * The fact pass of scanSpecChunk over a chunk's blocks: one method per kind of block, each returning false when the
+ * block is outside the covered subset (the chunk is then left to the tree walk). A class, not one function of closures:
+ * as one function (18.5 KB of bytecode, 163 registers) it was the most expensive function of a cold run for V8's
+ * optimizing compiler (0.75-0.9 s of its thread per compile, twice in the first pass over the 10k workspace's specs,
+ * measured with --trace-opt), and it ran unoptimized meanwhile.
+ */
+class ChunkReader {
+  readonly facts: SpecFacts;
+  private readonly anchorEvents: (string | number)[] = [];
+  private readonly stack: SectionEntry[];
+  /** Built on the first range asked for (a chunk without references, clauses or links needs none). */
+  private lineIndex: LineIndex | undefined;
+  private context: BlockContext | undefined;
+  private readonly pending: { clause: Clause; from: number }[] = [];
+  /** spec-kit: the requirement item `**FR-001**` last declared (its blocks' clause) and the offsets of declared ids. */
+  private specItem: { id: string; start: number; end: number } | undefined;
+  private readonly declared = new Set<number>();
+  /** Brackets of plain text (no reference link can use them: no definition in the chunk). */
+  private readonly brackets: boolean;
+  private readonly linkAt = new Map<number, ScanLink | ScanRefLink>();
+  /** The labels reference links use (mdast's identifiers) and the link facts of definitions with theirs. */
+  private readonly usedLabels = new Set<string>();
+  private readonly definitionLinks: [SpecLink, string][] = [];
+  private readonly cuts: [number, number][];
+  private readonly plain: [number, number][];
+  /** The lines read as blank (in order) and the blocks read as plain text (in order): where the loop is. */
+  private cut = 0;
+  private inPlain = 0;
+
+  constructor(
+    file: string,
+    private readonly original: string,
+    private readonly text: string,
+    sections: readonly SectionEntry[],
+    private readonly mode: WalkMode,
+    defused: Defused,
+    private readonly scan: ScanResult,
+    private readonly items: Item[],
+  ) {
+    this.facts = emptySpecFacts(file);
+    this.facts.problems.push(...defused.notes);
+    this.stack = [...sections];
+    this.cuts = defused.cuts;
+    this.plain = defused.plain;
+    this.brackets = scan.definitions.length === 0;
+    for (const l of scan.links) if (!l.image) this.linkAt.set(l.start, l);
+    for (const l of scan.refLinks) this.linkAt.set(l.start, l);
+  }
+
+  rangeOf(from: number, to: number): Range {
+    return (this.lineIndex ??= new LineIndex(this.text)).rangeOf(from, to);
+  }
+
+  read(): ScannedChunk | undefined {
+    const { items, cuts, plain } = this;
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k]!;
+      // Only paragraphs come after a line read as blank or lie in a block read as plain text.
+      if (it.kind !== 'paragraph') {
+        if (this.cut < cuts.length && cuts[this.cut]![0] < it.start) return undefined;
+        for (const [s, e] of plain) if (s < Math.max(it.end, it.start + 1) && it.start < e) return undefined;
+      }
+      let ok = true;
+      switch (it.kind) {
+        case 'code':
+          break;
+        case 'html':
+          this.htmlAnchors(it.start, it.end);
+          break;
+        case 'heading':
+          ok = this.heading(it, k);
+          break;
+        case 'paragraph':
+          ok = this.paragraph(it);
+          break;
+        case 'table':
+          ok = this.table(it);
+          break;
+        case 'linkdef':
+          ok = this.linkDefinition(it);
+          break;
+        case 'def':
+          ok = this.footnoteDefinition(it);
+          break;
+      }
+      if (!ok) return undefined;
+    }
+    if (this.cut < cuts.length) return undefined;
+    // A definition no reference link of the chunk uses (a file with definitions is one chunk) [^ln5u].
+    for (const [fact, label] of this.definitionLinks) if (!this.usedLabels.has(label)) fact.unusedDefinition = true;
+    this.clauseTexts();
+    return { facts: this.facts, anchorEvents: this.anchorEvents, sectionsOut: this.stack };
+  }
+
+  private current(): BlockContext {
+    if (this.context) return this.context;
+    const stack = this.stack;
     let parent: string | undefined;
     let authority: string | undefined;
     for (let i = stack.length - 1; i >= 0; i--) {
@@ -661,13 +774,17 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
       if (authority === undefined && s.authority !== undefined) authority = s.authority;
     }
     const section = stack.map((s) => s.title);
-    context = { section, sectionTitle: section[section.length - 1] ?? '' };
+    const context: BlockContext = { section, sectionTitle: section[section.length - 1] ?? '' };
     if (parent !== undefined) context.parent = parent;
     if (authority !== undefined) context.authority = authority;
-    return context;
-  };
-  const inRecord = (): boolean => stack.some((s) => s.record);
-  const prose = (kind: ProseBlock['kind'], start: number, end: number, masks: readonly (readonly [number, number, ...unknown[]])[], clauseId: string | undefined, source = text): void => {
+    return (this.context = context);
+  }
+
+  private inRecord(): boolean {
+    return this.stack.some((s) => s.record);
+  }
+
+  private prose(kind: ProseBlock['kind'], start: number, end: number, masks: Masks, clauseId: string | undefined, source = this.text): void {
     if (end <= start) return;
     const text = source;
     // The block's text with the masks blanked out (line breaks kept), built from slices, not per character. A block
@@ -678,9 +795,10 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
     // peak, measured) [^big_documents].
     const parts: string[] = [];
     let at = start;
-    for (const [from, to] of masks.length > 1 ? [...masks].sort((a, b) => a[0] - b[0]) : masks) {
-      const s = Math.max(from, at);
-      const e = Math.min(to, end);
+    const sorted = masks.length > 1 ? masks.slice().sort((a, b) => a[0] - b[0]) : masks;
+    for (let i = 0; i < sorted.length; i++) {
+      const s = Math.max(sorted[i]![0], at);
+      const e = Math.min(sorted[i]![1], end);
       if (e <= s) continue;
       parts.push(text.slice(at, s), blank(text, s, e));
       at = e;
@@ -688,49 +806,56 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
     parts.push(text.slice(at, end));
     // About 64 bytes of cons strings and pieces per mask against the flat copy's one or two bytes a character.
     const masked = at === start ? parts[0]! : parts.length * 32 > end - start ? parts.join('') : parts.reduce((a, b) => a + b);
-    const ctx = current();
+    const ctx = this.current();
     const block: ProseBlock = { kind, start, end, text: masked };
     if (clauseId !== undefined) block.clauseId = clauseId;
     if (ctx.authority !== undefined) block.authority = ctx.authority;
-    if (inRecord()) block.record = true;
-    facts.prose.push(block);
-  };
-  const addRefs = (refs: [number, number, string][], blockText: string): void => {
-    for (const [start, end, id] of refs) {
-      facts.footnoteRefs.push(footnoteRefOf(id, lines.rangeOf(start, end), lines.rangeOf(start + 2, end - 1), blockText, current()));
+    if (this.inRecord()) block.record = true;
+    this.facts.prose.push(block);
+  }
+
+  private addRefs(refs: readonly [number, number, string][], blockText: string): void {
+    for (let i = 0; i < refs.length; i++) {
+      const start = refs[i]![0];
+      const end = refs[i]![1];
+      const id = refs[i]![2];
+      this.facts.footnoteRefs.push(footnoteRefOf(id, this.rangeOf(start, end), this.rangeOf(start + 2, end - 1), blockText, this.current()));
     }
-  };
-  const pending: { clause: Clause; from: number }[] = [];
-  // spec-kit: the requirement item `**FR-001**` last declared (its blocks' clause) and the offsets of declared ids.
-  let specItem: { id: string; start: number; end: number } | undefined;
-  const declared = new Set<number>();
-  /** The clause of a block starting at `at`: the requirement item around it, else the enclosing heading clause. */
+  }
+
   /** A spec-kit requirement item declared at [start, end) with its id at `idStart` [^sk1r] (SpecWalker.addItem). */
-  const declareItem = (id: string, start: number, end: number, idStart: number, itemText: string): void => {
-    const ctx = current();
-    specItem = { id, start, end };
-    facts.headingClauses.push({
+  private declareItem(id: string, start: number, end: number, idStart: number, itemText: string): void {
+    const ctx = this.current();
+    this.specItem = { id, start, end };
+    this.facts.headingClauses.push({
       id,
       kind: 'item',
       title: ctx.sectionTitle || id,
       text: limit(itemText, BLOCK_TEXT_LIMIT),
-      file,
-      range: lines.rangeOf(start, end),
-      idRange: lines.rangeOf(idStart, idStart + id.length),
+      file: this.facts.file,
+      range: this.rangeOf(start, end),
+      idRange: this.rangeOf(idStart, idStart + id.length),
       section: ctx.section,
       attributes: {},
       ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
       ...(ctx.authority !== undefined ? { authority: ctx.authority } : {}),
     });
-  };
-  const clauseAt = (at: number): string | undefined => (specItem && at >= specItem.start && at < specItem.end ? specItem.id : current().parent);
+  }
+
+  /** The clause of a block starting at `at`: the requirement item around it, else the enclosing heading clause. */
+  private clauseAt(at: number): string | undefined {
+    const item = this.specItem;
+    return item && at >= item.start && at < item.end ? item.id : this.current().parent;
+  }
+
   /**
    * spec-kit feature folders: requirement ids mentioned in the text nodes of [from, to) (the range without its masks,
    * each text node matched alone as the tree walk matches it) [^sk2m]. False when a reference holds an id-like text
    * (the tree may read it as text): the tree walk decides.
    */
-  const addMentions = (from: number, to: number, inl: Inline, masks: readonly (readonly [number, number, ...unknown[]])[]): boolean => {
-    if (mode.mentions !== 'spec-kit') return true;
+  private addMentions(from: number, to: number, inl: Inline, masks: Masks): boolean {
+    if (this.mode.mentions !== 'spec-kit') return true;
+    const text = this.text;
     for (const [s, e] of [...inl.refs, ...inl.escapedRefs]) if (SPEC_KIT_ANY.test(text.slice(s, e))) return false;
     let at = from;
     const sorted = [...masks].sort((a, b) => a[0] - b[0]);
@@ -741,7 +866,7 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
       SPEC_KIT_MENTION.lastIndex = 0;
       for (let m = SPEC_KIT_MENTION.exec(raw); m; m = SPEC_KIT_MENTION.exec(raw)) {
         const idAt = s + m.index;
-        if (!declared.has(idAt)) facts.mentions.push({ id: m[0], range: lines.rangeOf(idAt, idAt + m[0].length), idRange: lines.rangeOf(idAt, idAt + m[0].length) });
+        if (!this.declared.has(idAt)) this.facts.mentions.push({ id: m[0], range: this.rangeOf(idAt, idAt + m[0].length), idRange: this.rangeOf(idAt, idAt + m[0].length) });
       }
     };
     for (const [ms, me] of sorted) {
@@ -752,300 +877,303 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
     }
     node(at, to);
     return true;
-  };
-  // Brackets of plain text (no reference link can use them: no definition in the chunk).
-  const brackets = scan.definitions.length === 0;
-  const linkAt = new Map<number, ScanLink | ScanRefLink>();
-  for (const l of scan.links) if (!l.image) linkAt.set(l.start, l);
-  for (const l of scan.refLinks) linkAt.set(l.start, l);
-  /** The labels reference links use (mdast's identifiers) and the link facts of definitions with theirs. */
-  const usedLabels = new Set<string>();
-  const definitionLinks: [SpecLink, string][] = [];
-  /** Anchor links, same-file and cross-file, read as the tree walk reads them (linkFact) [^anchor_links]. */
-  const addLinks = (inl: Inline): void => {
-    for (const [start, end, , , url] of inl.links) {
-      const fact = linkFact(url, start, end, text, lines);
-      if (fact) facts.links.push(fact);
-    }
-    for (const r of inl.refLinks) usedLabels.add(r[4]);
-    // Inline HTML declares anchors as an HTML block does.
-    for (const [start, end] of inl.html) {
-      const value = text.slice(start, end);
-      HTML_ANCHOR_RE.lastIndex = 0;
-      for (let m = HTML_ANCHOR_RE.exec(value); m; m = HTML_ANCHOR_RE.exec(value)) anchorEvents.push(m[1]!);
-    }
-  };
-  /** Link brackets and destinations (a link without text: all of it) and emphasis delimiter runs are not prose. */
-  const linkMasks = (inl: Inline): [number, number][] => {
-    const out: [number, number][] = [];
-    for (const list of [inl.links, inl.refLinks]) {
-      for (const [s, e, ts, te, , , inner] of list) {
-        if (ts === te) out.push([s, e]);
-        else out.push([s, ts], [te, e], ...inner);
-      }
-    }
-    for (const [os, oe, cs, ce] of inl.emph) out.push([os, oe], [cs, ce]);
-    for (const r of inl.escapedRefs) out.push(r);
-    for (const h of inl.html) out.push(h);
-    return out;
-  };
+  }
 
-  // The lines read as blank (in order) and the blocks read as plain text (in order): where the loop is.
-  let cut = 0;
-  let inPlain = 0;
-  for (let k = 0; k < items.length; k++) {
-    const it = items[k]!;
-    // Only paragraphs come after a line read as blank or lie in a block read as plain text.
-    if (it.kind !== 'paragraph') {
-      if (cut < cuts.length && cuts[cut]![0] < it.start) return undefined;
-      for (const [s, e] of plain) if (s < Math.max(it.end, it.start + 1) && it.start < e) return undefined;
+  /** The anchors `id=`/`name=` of HTML at [start, end). */
+  private htmlAnchors(start: number, end: number): void {
+    const value = this.text.slice(start, end);
+    HTML_ANCHOR_RE.lastIndex = 0;
+    for (let m = HTML_ANCHOR_RE.exec(value); m; m = HTML_ANCHOR_RE.exec(value)) this.anchorEvents.push(m[1]!);
+  }
+
+  /** Anchor links, same-file and cross-file, read as the tree walk reads them (linkFact) [^anchor_links]. */
+  private addLinks(inl: Inline): void {
+    for (let i = 0; i < inl.links.length; i++) {
+      const l = inl.links[i]!;
+      const fact = linkFact(l[4], l[0], l[1], this.text, this);
+      if (fact) this.facts.links.push(fact);
     }
-    switch (it.kind) {
-      case 'code':
-        break;
-      case 'html': {
-        const value = text.slice(it.start, it.end);
-        HTML_ANCHOR_RE.lastIndex = 0;
-        for (let m = HTML_ANCHOR_RE.exec(value); m; m = HTML_ANCHOR_RE.exec(value)) anchorEvents.push(m[1]!);
-        break;
+    for (let i = 0; i < inl.refLinks.length; i++) this.usedLabels.add(inl.refLinks[i]![4]);
+    // Inline HTML declares anchors as an HTML block does.
+    for (let i = 0; i < inl.html.length; i++) this.htmlAnchors(inl.html[i]![0], inl.html[i]![1]);
+  }
+
+  private heading(it: Extract<Item, { kind: 'heading' }>, k: number): boolean {
+    const { text, facts, stack } = this;
+    const h = this.scan.headings[it.at]!;
+    const ts = h.textStart ?? h.start;
+    const te = h.textEnd ?? h.start;
+    const raw = text.slice(ts, te);
+    const open = raw.lastIndexOf('{');
+    const m = open < 0 ? null : /^\{([^{}\n]*)\}[ \t]*$/.exec(raw.slice(open));
+    const block = m && !(open > 0 && raw[open - 1] === '\\') && looksLikeAttributeBlock(m[1]!) ? { start: ts + open, end: ts + open + m[0].trimEnd().length, inner: m[1]!, raw: m[0].trim() } : undefined;
+    if (block) {
+      if (!ATTRIBUTE_INNER.test(block.inner)) return false;
+      for (let i = 0; i < block.inner.length; i++) {
+        if (block.inner.charCodeAt(i) === 95 && !(isAlnum(block.inner.charCodeAt(i - 1)) && isAlnum(block.inner.charCodeAt(i + 1)))) return false;
       }
-      case 'heading': {
-        const h = scan.headings[it.at]!;
-        const ts = h.textStart ?? h.start;
-        const te = h.textEnd ?? h.start;
-        const raw = text.slice(ts, te);
-        const open = raw.lastIndexOf('{');
-        const m = open < 0 ? null : /^\{([^{}\n]*)\}[ \t]*$/.exec(raw.slice(open));
-        const block = m && !(open > 0 && raw[open - 1] === '\\') && looksLikeAttributeBlock(m[1]!) ? { start: ts + open, end: ts + open + m[0].trimEnd().length, inner: m[1]!, raw: m[0].trim() } : undefined;
-        if (block) {
-          if (!ATTRIBUTE_INNER.test(block.inner)) return undefined;
-          for (let i = 0; i < block.inner.length; i++) {
-            if (block.inner.charCodeAt(i) === 95 && !(isAlnum(block.inner.charCodeAt(i - 1)) && isAlnum(block.inner.charCodeAt(i + 1)))) return undefined;
-          }
-        }
-        const inl = inlines(text, ts, block ? block.start : te, false, linkAt, brackets);
-        if (!inl) return undefined;
-        const refs = inl.refs;
-        const level = h.level;
-        const range = lines.rangeOf(h.start, h.end);
-        const title = plainOf(text, ts, block ? block.start : te, inl).trim();
-        let clause: Clause | undefined;
-        if (block) {
-          clause = attributeHeadingClause(facts, block, title, range, level, lines);
-        }
-        context = undefined;
-        while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
-        const parentSections = stack.map((s) => s.title);
-        const parentClause = [...stack].reverse().find((s) => s.id !== undefined)?.id;
-        if (clause && parentClause !== undefined) clause.parent = parentClause;
-        const entry: SectionEntry = { level, title: title || clause?.id || '' };
-        if (isRecordHeading(title, clause?.id)) entry.record = true;
-        if (clause) {
-          entry.id = clause.id;
-          if (clause.authority !== undefined) entry.authority = clause.authority;
-          clause.section = [...parentSections, clause.title];
-          facts.headingClauses.push(clause);
-          pending.push({ clause, from: k + 1 });
-          anchorEvents.push(clause.id);
-        }
-        stack.push(entry);
-        anchorEvents.push(facts.headings.length);
-        facts.headings.push({ title, level, range, slug: '', ...(clause ? { id: clause.id } : {}) });
-        const masks: [number, number][] = h.textStart === undefined ? [[h.start, h.end]] : [[h.start, ts], [te, h.end]];
-        if (block) masks.push([block.start, block.end]);
-        for (const [s, e] of refs) masks.push([s, e]);
-        for (const [s, e] of inl.codes) masks.push([s, e]);
-        masks.push(...linkMasks(inl));
-        prose('heading', h.start, h.end, masks, current().parent);
-        if (refs.length) addRefs(refs, limit(collapse(plainOf(text, ts, te, inl)), BLOCK_TEXT_LIMIT));
-        addLinks(inl);
-        break;
+    }
+    const inl = inlines(text, ts, block ? block.start : te, false, this.linkAt, this.brackets);
+    if (!inl) return false;
+    const refs = inl.refs;
+    const level = h.level;
+    const range = this.rangeOf(h.start, h.end);
+    const title = plainOf(text, ts, block ? block.start : te, inl).trim();
+    let clause: Clause | undefined;
+    if (block) {
+      clause = attributeHeadingClause(facts, block, title, range, level, this);
+    }
+    this.context = undefined;
+    while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
+    const parentSections = stack.map((s) => s.title);
+    const parentClause = [...stack].reverse().find((s) => s.id !== undefined)?.id;
+    if (clause && parentClause !== undefined) clause.parent = parentClause;
+    const entry: SectionEntry = { level, title: title || clause?.id || '' };
+    if (isRecordHeading(title, clause?.id)) entry.record = true;
+    if (clause) {
+      entry.id = clause.id;
+      if (clause.authority !== undefined) entry.authority = clause.authority;
+      clause.section = [...parentSections, clause.title];
+      facts.headingClauses.push(clause);
+      this.pending.push({ clause, from: k + 1 });
+      this.anchorEvents.push(clause.id);
+    }
+    stack.push(entry);
+    this.anchorEvents.push(facts.headings.length);
+    facts.headings.push({ title, level, range, slug: '', ...(clause ? { id: clause.id } : {}) });
+    const masks: [number, number][] = h.textStart === undefined ? [[h.start, h.end]] : [[h.start, ts], [te, h.end]];
+    if (block) masks.push([block.start, block.end]);
+    for (let i = 0; i < refs.length; i++) masks.push([refs[i]![0], refs[i]![1]]);
+    for (let i = 0; i < inl.codes.length; i++) masks.push([inl.codes[i]![0], inl.codes[i]![1]]);
+    pushLinkMasks(masks, inl);
+    this.prose('heading', h.start, h.end, masks, this.current().parent);
+    if (refs.length) this.addRefs(refs, limit(collapse(plainOf(text, ts, te, inl)), BLOCK_TEXT_LIMIT));
+    this.addLinks(inl);
+    return true;
+  }
+
+  private paragraph(it: Extract<Item, { kind: 'paragraph' }>): boolean {
+    const { text, original, cuts, plain, mode } = this;
+    const inl = inlines(text, it.start, it.end, true, this.linkAt, this.brackets);
+    if (!inl) return false;
+    // (a link or code span that runs over a block quote's `>` prefix: left to the tree walk)
+    if (it.gaps && [...inl.links, ...inl.refLinks, ...inl.codes].some(([s, e]) => it.gaps!.some(([gs]) => s < gs && gs < e))) return false;
+    it.inl = inl;
+    // The references of the lines read as blank before the paragraph go with it, first (SpecWalker.cutRefs).
+    if (this.cut < cuts.length && cuts[this.cut]![0] < it.start) {
+      if (it.top !== undefined) return false;
+      const blockText = limit(collapse(plainOf(text, it.start, it.end, inl)), BLOCK_TEXT_LIMIT);
+      for (; this.cut < cuts.length && cuts[this.cut]![0] < it.start; this.cut++) this.addRefs(refsOf(original, cuts[this.cut]![0], cuts[this.cut]![1]), blockText);
+    }
+    while (this.inPlain < plain.length && plain[this.inPlain]![1] <= it.start) this.inPlain++;
+    if (this.inPlain < plain.length && plain[this.inPlain]![0] < it.end) {
+      // A paragraph of a block read as plain text: one text node (the tree's); its references and prose are read
+      // from the original text, as SpecWalker.textRefs and proseBlock read them.
+      if (it.top !== undefined || it.start < plain[this.inPlain]![0] || it.end > plain[this.inPlain]![1] || hasMarkup(inl) || HARD_BREAK.test(text.slice(it.start, it.end))) return false;
+      // The text node ends before the blanks that end the paragraph (a blanked `]` among them).
+      let textEnd = it.end;
+      while (textEnd > it.start && (text.charCodeAt(textEnd - 1) === 32 || text.charCodeAt(textEnd - 1) === 9)) textEnd--;
+      const raw = original.slice(it.start, textEnd);
+      if (raw.includes('[NEEDS CLARIFICATION') || raw.includes('{:')) return false;
+      // The `]` of a reference at the text's end was blanked out and trimmed from the node: taken back.
+      const end = original.charCodeAt(textEnd) === 93 && UNCLOSED_REF.test(original.slice(Math.max(it.start, textEnd - 1000), textEnd)) ? textEnd + 1 : textEnd;
+      this.prose('paragraph', it.start, it.end, [...allRefs(raw, it.start), [textEnd, it.end]], this.clauseAt(it.start), original);
+      const refs = refsOf(original, it.start, end);
+      if (refs.length) this.addRefs(refs, limit(collapse(plainOf(text, it.start, it.end, inl)), BLOCK_TEXT_LIMIT));
+      return true;
+    }
+    // A paragraph opening with `**FR-001**` declares a spec-kit requirement item [^sk1r]: its clause spans the list
+    // item (or the paragraph), its text is the paragraph's after the id and separators.
+    const lead = inl.emph[0];
+    // `FR-001: text`, `**FR-1: Title**` and `**SC-001 (label)**` declare too: the tree walk reads them (specKitItem).
+    if (mode.specKitItems && mode.mentions === 'spec-kit' && (SPEC_KIT_DECLARATION.test(text.slice(it.start, it.end)) || (lead && lead[0] === it.start && (SPEC_KIT_DECLARATION.test(text.slice(lead[1], lead[2])) || SPEC_KIT_LABELED.test(text.slice(lead[1], lead[2])))))) return false;
+    if (mode.specKitItems && lead && lead[0] === it.start && lead[1] - lead[0] === 2 && SPEC_KIT_ID_RE.test(text.slice(lead[1], lead[2]))) {
+      // An unfilled slot of the template: the tree walk reads it (specKitItem).
+      if (isTemplateSlot(text.slice(lead[1], lead[2]), text.slice(lead[2] + 2, it.end).replace(/^[\s:.\u2013\u2014-]+/, ''))) return false;
+      const id = text.slice(lead[1], lead[2]);
+      // (its clause spans the innermost list item around it, through block quotes: mdast's text block)
+      const start = it.item ?? it.start;
+      const end = it.itemEnd ?? it.end;
+      const itemText = collapse(plainOf(text, it.start, it.end, inl, it.gaps)).slice(id.length).replace(/^[\s:.\u2013\u2014-]+/, '');
+      this.declared.add(lead[1]);
+      this.declareItem(id, start, end, lead[1], itemText);
+    }
+    if (it.first && this.inRecord()) {
+      // A list item of the decision record whose first inline code is a clause id is a recorded decision [^cq2r].
+      // (a direct child of the paragraph: not one inside emphasis)
+      const code = inl.codes.find(([s]) => !inl.emph.some(([os, , cs]) => os < s && s < cs));
+      const id = code?.[2].trim() ?? '';
+      if (ID_RE.test(id)) {
+        const raw = text.slice(it.item, it.itemEnd);
+        const lineEnd = raw.search(/[\r\n]/);
+        const date = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(\d{4}-\d{2}-\d{2})\b/.exec(raw)?.[1];
+        this.facts.clarifications.push({ clauseId: id, range: this.rangeOf(it.item!, lineEnd >= 0 ? it.item! + lineEnd : it.itemEnd!), ...(date ? { date } : {}) });
       }
-      case 'paragraph': {
-        const inl = inlines(text, it.start, it.end, true, linkAt, brackets);
-        if (!inl) return undefined;
-        // (a link or code span that runs over a block quote's `>` prefix: left to the tree walk)
-        if (it.gaps && [...inl.links, ...inl.refLinks, ...inl.codes].some(([s, e]) => it.gaps!.some(([gs]) => s < gs && gs < e))) return undefined;
-        it.inl = inl;
-        // The references of the lines read as blank before the paragraph go with it, first (SpecWalker.cutRefs).
-        if (cut < cuts.length && cuts[cut]![0] < it.start) {
-          if (it.top !== undefined) return undefined;
-          const blockText = limit(collapse(plainOf(text, it.start, it.end, inl)), BLOCK_TEXT_LIMIT);
-          for (; cut < cuts.length && cuts[cut]![0] < it.start; cut++) addRefs(refsOf(original, cuts[cut]![0], cuts[cut]![1]), blockText);
-        }
-        while (inPlain < plain.length && plain[inPlain]![1] <= it.start) inPlain++;
-        if (inPlain < plain.length && plain[inPlain]![0] < it.end) {
-          // A paragraph of a block read as plain text: one text node (the tree's); its references and prose are read
-          // from the original text, as SpecWalker.textRefs and proseBlock read them.
-          if (it.top !== undefined || it.start < plain[inPlain]![0] || it.end > plain[inPlain]![1] || hasMarkup(inl) || HARD_BREAK.test(text.slice(it.start, it.end))) return undefined;
-          // The text node ends before the blanks that end the paragraph (a blanked `]` among them).
-          let textEnd = it.end;
-          while (textEnd > it.start && (text.charCodeAt(textEnd - 1) === 32 || text.charCodeAt(textEnd - 1) === 9)) textEnd--;
-          const raw = original.slice(it.start, textEnd);
-          if (raw.includes('[NEEDS CLARIFICATION') || raw.includes('{:')) return undefined;
-          // The `]` of a reference at the text's end was blanked out and trimmed from the node: taken back.
-          const end = original.charCodeAt(textEnd) === 93 && UNCLOSED_REF.test(original.slice(Math.max(it.start, textEnd - 1000), textEnd)) ? textEnd + 1 : textEnd;
-          prose('paragraph', it.start, it.end, [...allRefs(raw, it.start), [textEnd, it.end]], clauseAt(it.start), original);
-          const refs = refsOf(original, it.start, end);
-          if (refs.length) addRefs(refs, limit(collapse(plainOf(text, it.start, it.end, inl)), BLOCK_TEXT_LIMIT));
-          break;
-        }
-        // A paragraph opening with `**FR-001**` declares a spec-kit requirement item [^sk1r]: its clause spans the list
-        // item (or the paragraph), its text is the paragraph's after the id and separators.
-        const lead = inl.emph[0];
-        // `FR-001: text`, `**FR-1: Title**` and `**SC-001 (label)**` declare too: the tree walk reads them (specKitItem).
-        if (mode.specKitItems && mode.mentions === 'spec-kit' && (SPEC_KIT_DECLARATION.test(text.slice(it.start, it.end)) || (lead && lead[0] === it.start && (SPEC_KIT_DECLARATION.test(text.slice(lead[1], lead[2])) || SPEC_KIT_LABELED.test(text.slice(lead[1], lead[2])))))) return undefined;
-        if (mode.specKitItems && lead && lead[0] === it.start && lead[1] - lead[0] === 2 && SPEC_KIT_ID_RE.test(text.slice(lead[1], lead[2]))) {
-          // An unfilled slot of the template: the tree walk reads it (specKitItem).
-          if (isTemplateSlot(text.slice(lead[1], lead[2]), text.slice(lead[2] + 2, it.end).replace(/^[\s:.\u2013\u2014-]+/, ''))) return undefined;
-          const id = text.slice(lead[1], lead[2]);
-          // (its clause spans the innermost list item around it, through block quotes: mdast's text block)
-          const start = it.item ?? it.start;
-          const end = it.itemEnd ?? it.end;
-          const itemText = collapse(plainOf(text, it.start, it.end, inl, it.gaps)).slice(id.length).replace(/^[\s:.\u2013\u2014-]+/, '');
-          declared.add(lead[1]);
-          declareItem(id, start, end, lead[1], itemText);
-        }
-        if (it.first && inRecord()) {
-          // A list item of the decision record whose first inline code is a clause id is a recorded decision [^cq2r].
-          // (a direct child of the paragraph: not one inside emphasis)
-          const code = inl.codes.find(([s]) => !inl.emph.some(([os, , cs]) => os < s && s < cs));
-          const id = code?.[2].trim() ?? '';
-          if (ID_RE.test(id)) {
-            const raw = text.slice(it.item, it.itemEnd);
-            const lineEnd = raw.search(/[\r\n]/);
-            const date = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(\d{4}-\d{2}-\d{2})\b/.exec(raw)?.[1];
-            facts.clarifications.push({ clauseId: id, range: lines.rangeOf(it.item!, lineEnd >= 0 ? it.item! + lineEnd : it.itemEnd!), ...(date ? { date } : {}) });
-          }
-        }
-        const masks = [...inl.refs, ...inl.codes, ...linkMasks(inl)];
-        prose('paragraph', it.start, it.end, masks, clauseAt(it.start));
-        if (!addMentions(it.start, it.end, inl, masks)) return undefined;
-        if (inl.refs.length) addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl, it.gaps)), BLOCK_TEXT_LIMIT));
-        addLinks(inl);
-        break;
+    }
+    const masks = proseMasks(inl);
+    this.prose('paragraph', it.start, it.end, masks, this.clauseAt(it.start));
+    if (!this.addMentions(it.start, it.end, inl, masks)) return false;
+    if (inl.refs.length) this.addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl, it.gaps)), BLOCK_TEXT_LIMIT));
+    this.addLinks(inl);
+    return true;
+  }
+
+  private table(it: Extract<Item, { kind: 'table' }>): boolean {
+    const { text, mode } = this;
+    let width = -1;
+    for (const row of it.rows) {
+      const cells = rowCells(text, row.start, row.end);
+      if (!cells || (width >= 0 && cells.length !== width)) return false;
+      width = cells.length;
+      // Each cell's inlines and plain text, read once.
+      const parsed: Inline[] = [];
+      const texts: string[] = [];
+      for (const [, , ts, te] of cells) {
+        const inl = inlines(text, ts, te, true, this.linkAt, this.brackets);
+        if (!inl) return false;
+        parsed.push(inl);
+        texts.push(plainOf(text, ts, te, inl));
       }
-      case 'table': {
-        let width = -1;
-        for (const row of it.rows) {
-          const cells = rowCells(text, row.start, row.end);
-          if (!cells || (width >= 0 && cells.length !== width)) return undefined;
-          width = cells.length;
-          // Each cell's inlines and plain text, read once.
-          const parsed: Inline[] = [];
-          const texts: string[] = [];
-          for (const [, , ts, te] of cells) {
-            const inl = inlines(text, ts, te, true, linkAt, brackets);
-            if (!inl) return undefined;
-            parsed.push(inl);
-            texts.push(plainOf(text, ts, te, inl));
-          }
-          // A body row of a feature spec whose first cell is a requirement id alone declares that item [^sk1r], as
-          // the tree walk's specKitRow: its clause spans the row, its text is the other cells'.
-          if (row !== it.rows[0] && mode.specKitRows && cells.length >= 2) {
-            const id = collapse(texts[0]!).trim();
-            if (SPEC_KIT_ID_RE.test(id)) {
-              const idStart = text.indexOf(id, cells[0]![0]);
-              if (idStart < 0 || idStart + id.length > cells[0]![1]) return undefined;
-              const rowText = texts.slice(1).map((t) => collapse(t).trim()).filter(Boolean).join(' | ');
-              declared.add(idStart);
-              if (!isTemplateSlot(id, rowText)) declareItem(id, row.start, row.end, idStart, rowText);
-            }
-          }
-          const all: [number, number, string][] = [];
-          for (let k = 0; k < cells.length; k++) {
-            const [cs, ce, ts, te] = cells[k]!;
-            const inl = parsed[k]!;
-            const masks = [...inl.refs, ...inl.codes, ...linkMasks(inl)];
-            prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...masks], clauseAt(cs));
-            if (!addMentions(ts, te, inl, masks)) return undefined;
-            for (const r of inl.refs) all.push(r);
-            addLinks(inl);
-          }
-          (it.texts ??= []).push(...texts);
-          if (all.length) addRefs(all, limit(collapse(texts.join(' ')), BLOCK_TEXT_LIMIT));
+      // A body row of a feature spec whose first cell is a requirement id alone declares that item [^sk1r], as
+      // the tree walk's specKitRow: its clause spans the row, its text is the other cells'.
+      if (row !== it.rows[0] && mode.specKitRows && cells.length >= 2) {
+        const id = collapse(texts[0]!).trim();
+        if (SPEC_KIT_ID_RE.test(id)) {
+          const idStart = text.indexOf(id, cells[0]![0]);
+          if (idStart < 0 || idStart + id.length > cells[0]![1]) return false;
+          const rowText = texts.slice(1).map((t) => collapse(t).trim()).filter(Boolean).join(' | ');
+          this.declared.add(idStart);
+          if (!isTemplateSlot(id, rowText)) this.declareItem(id, row.start, row.end, idStart, rowText);
         }
-        break;
       }
-      case 'linkdef': {
-        // A link reference definition `[label]: destination "title"`: the link fact of its destination, as the tree
-        // walk's link(node) makes it; unused when no reference link of the chunk (of plain text, on one line) names
-        // its label (set at the end) [^ln5u].
-        const d = scan.definitions[it.at]!;
-        const url = text.slice(d.destStart, d.destEnd);
-        // (mdast's url has escapes and character references decoded: left to the tree walk)
-        if (url.includes('\\') || url.includes('&')) return undefined;
-        const fact = linkFact(url, d.start, d.end, original, lines);
-        if (fact) {
-          facts.links.push(fact);
-          definitionLinks.push([fact, d.label.toLowerCase()]);
-        }
-        break;
+      const all: [number, number, string][] = [];
+      for (let k = 0; k < cells.length; k++) {
+        const [cs, ce, ts, te] = cells[k]!;
+        const inl = parsed[k]!;
+        const masks = proseMasks(inl);
+        this.prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...masks], this.clauseAt(cs));
+        if (!this.addMentions(ts, te, inl, masks)) return false;
+        for (const r of inl.refs) all.push(r);
+        this.addLinks(inl);
       }
-      case 'def': {
-        const d = scan.footnoteDefs[it.at]!;
-        const raw = text.slice(d.start, d.end);
-        const m = /^\[\^([^\]]*)\]:/.exec(raw);
-        // One paragraph that starts on the label's line (its later lines indented or lazy continuation lines).
-        if (!m || !it.content || (/[\r\n]/.test(raw) && /[\r\n]/.test(text.slice(d.start, it.content.start)))) return undefined;
-        const id = m[1]!;
-        let cs = d.start + m[0].length;
-        while (cs < d.end && text.charCodeAt(cs) === 32) cs++;
-        // Content that could open another block (a list, heading, fence, table, HTML) is left to the tree walk.
-        if (cs !== it.content.start || cs >= d.end || !/[A-Za-z0-9./]/.test(text[cs]!)) return undefined;
-        const inl = inlines(text, cs, d.end);
-        if (!inl || hasMarkup(inl)) return undefined;
-        if (!DEF_ID.test(id)) break;
-        const content = text.slice(cs, d.end);
-        const def: FootnoteDef = { id, range: lines.rangeOf(d.start, d.start + id.length + 4), idRange: lines.rangeOf(d.start + 2, d.start + 2 + id.length), text: collapse(content) };
-        const tests = findTestTargets(raw.slice(m[0].length));
-        if (tests.length) {
-          const at = d.start + m[0].length;
-          def.tests = tests.map(({ start: s, end: e, ...t }) => ({ ...t, range: lines.rangeOf(at + s, at + e) }));
-        } else {
-          const value = content.trim();
-          if (/^[^\s]+$/.test(value) && (value.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(value)) && !/^[a-z][a-z0-9+.-]*:/i.test(value)) {
-            def.target = value;
-            const inner = content.indexOf(value);
-            def.targetRange = lines.rangeOf(cs + inner, cs + inner + value.length);
+      (it.texts ??= []).push(...texts);
+      if (all.length) this.addRefs(all, limit(collapse(texts.join(' ')), BLOCK_TEXT_LIMIT));
+    }
+    return true;
+  }
+
+  /**
+   * A link reference definition `[label]: destination "title"`: the link fact of its destination, as the tree walk's
+   * link(node) makes it; unused when no reference link of the chunk (of plain text, on one line) names its label (set
+   * at the end) [^ln5u].
+   */
+  private linkDefinition(it: Extract<Item, { kind: 'linkdef' }>): boolean {
+    const d = this.scan.definitions[it.at]!;
+    const url = this.text.slice(d.destStart, d.destEnd);
+    // (mdast's url has escapes and character references decoded: left to the tree walk)
+    if (url.includes('\\') || url.includes('&')) return false;
+    const fact = linkFact(url, d.start, d.end, this.original, this);
+    if (fact) {
+      this.facts.links.push(fact);
+      this.definitionLinks.push([fact, d.label.toLowerCase()]);
+    }
+    return true;
+  }
+
+  private footnoteDefinition(it: Extract<Item, { kind: 'def' }>): boolean {
+    const text = this.text;
+    const d = this.scan.footnoteDefs[it.at]!;
+    const raw = text.slice(d.start, d.end);
+    const m = /^\[\^([^\]]*)\]:/.exec(raw);
+    // One paragraph that starts on the label's line (its later lines indented or lazy continuation lines).
+    if (!m || !it.content || (/[\r\n]/.test(raw) && /[\r\n]/.test(text.slice(d.start, it.content.start)))) return false;
+    const id = m[1]!;
+    let cs = d.start + m[0].length;
+    while (cs < d.end && text.charCodeAt(cs) === 32) cs++;
+    // Content that could open another block (a list, heading, fence, table, HTML) is left to the tree walk.
+    if (cs !== it.content.start || cs >= d.end || !/[A-Za-z0-9./]/.test(text[cs]!)) return false;
+    const inl = inlines(text, cs, d.end);
+    if (!inl || hasMarkup(inl)) return false;
+    if (!DEF_ID.test(id)) return true;
+    const content = text.slice(cs, d.end);
+    const def: FootnoteDef = { id, range: this.rangeOf(d.start, d.start + id.length + 4), idRange: this.rangeOf(d.start + 2, d.start + 2 + id.length), text: collapse(content) };
+    const tests = findTestTargets(raw.slice(m[0].length));
+    if (tests.length) {
+      const at = d.start + m[0].length;
+      def.tests = tests.map(({ start: s, end: e, ...t }) => ({ ...t, range: this.rangeOf(at + s, at + e) }));
+    } else {
+      const value = content.trim();
+      if (/^[^\s]+$/.test(value) && (value.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(value)) && !/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+        def.target = value;
+        const inner = content.indexOf(value);
+        def.targetRange = this.rangeOf(cs + inner, cs + inner + value.length);
+      }
+    }
+    this.facts.footnoteDefs.push(def);
+    return true;
+  }
+
+  /** A heading clause's text: the prose of the blocks after it up to the next heading. */
+  private clauseTexts(): void {
+    const { text, items } = this;
+    for (const { clause, from } of this.pending) {
+      const parts: string[] = [];
+      let length = 0;
+      for (let k = from; k < items.length && length < HEADING_TEXT_LIMIT; k++) {
+        const it = items[k]!;
+        if (it.kind === 'heading') break;
+        let t = '';
+        if (it.kind === 'paragraph') {
+          // The paragraphs of one top-level container (a list, a block quote) are one block; its code and HTML are no text.
+          const texts = [plainOf(text, it.start, it.end, it.inl!, it.gaps)];
+          while (it.top !== undefined && k + 1 < items.length) {
+            const next = items[k + 1]!;
+            if (next.kind === 'paragraph' && next.top === it.top) texts.push(plainOf(text, next.start, next.end, next.inl!, next.gaps));
+            else if (!((next.kind === 'code' || next.kind === 'html') && next.start < this.scan.containers[it.top]!.end)) break;
+            k++;
           }
+          t = collapse(texts.join(' '));
+        } else if (it.kind === 'table') {
+          t = collapse((it.texts ?? []).join(' '));
         }
-        facts.footnoteDefs.push(def);
-        break;
+        if (t) {
+          parts.push(t);
+          length += t.length;
+        }
+      }
+      clause.text = limit(parts.join('\n\n'), HEADING_TEXT_LIMIT);
+    }
+  }
+}
+
+/** What of inline content is not prose: references, code spans and linkMasks's. */
+function proseMasks(inl: Inline): (readonly [number, number, ...unknown[]])[] {
+  const out: (readonly [number, number, ...unknown[]])[] = inl.refs.slice();
+  for (let i = 0; i < inl.codes.length; i++) out.push(inl.codes[i]!);
+  pushLinkMasks(out, inl);
+  return out;
+}
+
+/**
+ * Link brackets and destinations (a link without text: all of it) and emphasis delimiter runs are not prose: pushed
+ * onto `out` (indexed loops, no destructuring: see plainOf).
+ */
+function pushLinkMasks(out: (readonly [number, number, ...unknown[]])[], inl: Inline): void {
+  for (let k = 0; k < 2; k++) {
+    const list = k === 0 ? inl.links : inl.refLinks;
+    for (let i = 0; i < list.length; i++) {
+      const l = list[i]!;
+      if (l[2] === l[3]) out.push([l[0], l[1]]);
+      else {
+        out.push([l[0], l[2]], [l[3], l[1]]);
+        for (let j = 0; j < l[6].length; j++) out.push(l[6][j]!);
       }
     }
   }
-  if (cut < cuts.length) return undefined;
-  // A definition no reference link of the chunk uses (a file with definitions is one chunk) [^ln5u].
-  for (const [fact, label] of definitionLinks) if (!usedLabels.has(label)) fact.unusedDefinition = true;
-  // A heading clause's text: the prose of the blocks after it up to the next heading.
-  const containerEnd = (at: number): number => scan.containers[at]!.end;
-  for (const { clause, from } of pending) {
-    const parts: string[] = [];
-    let length = 0;
-    for (let k = from; k < items.length && length < HEADING_TEXT_LIMIT; k++) {
-      const it = items[k]!;
-      if (it.kind === 'heading') break;
-      let t = '';
-      if (it.kind === 'paragraph') {
-        // The paragraphs of one top-level container (a list, a block quote) are one block; its code and HTML are no text.
-        const texts = [plainOf(text, it.start, it.end, it.inl!, it.gaps)];
-        while (it.top !== undefined && k + 1 < items.length) {
-          const next = items[k + 1]!;
-          if (next.kind === 'paragraph' && next.top === it.top) texts.push(plainOf(text, next.start, next.end, next.inl!, next.gaps));
-          else if (!((next.kind === 'code' || next.kind === 'html') && next.start < containerEnd(it.top))) break;
-          k++;
-        }
-        t = collapse(texts.join(' '));
-      } else if (it.kind === 'table') {
-        t = collapse((it.texts ?? []).join(' '));
-      }
-      if (t) {
-        parts.push(t);
-        length += t.length;
-      }
-    }
-    clause.text = limit(parts.join('\n\n'), HEADING_TEXT_LIMIT);
+  for (let i = 0; i < inl.emph.length; i++) {
+    const m = inl.emph[i]!;
+    out.push([m[0], m[1]], [m[2], m[3]]);
   }
-  return { facts, anchorEvents, sectionsOut: stack };
+  for (let i = 0; i < inl.escapedRefs.length; i++) out.push(inl.escapedRefs[i]!);
+  for (let i = 0; i < inl.html.length; i++) out.push(inl.html[i]!);
 }

@@ -409,6 +409,41 @@ describe('incremental ids: edits that add or remove ids', () => {
     assert.ok(spliced >= 8, `new footnotes splice (${spliced})`);
   });
 
+  it('rehearses a big spec\'s first edits: a word (patched), a new footnote id (spliced), then the text again, equal to a fresh index', function () {
+    this.timeout(120_000);
+    // No id of the spec declared in another file (b.md's duplicate heading id would have every edit rebuild).
+    const files: Record<string, string> = { 'specs/a.md': chunkedSpec(), 'specs/c.md': '# Small {#small}\n\nA small spec[^c1].\n', 'src/x.ts': BASE['src/x.ts']!, 'src/y.ts': BASE['src/y.ts']! };
+    const live = memoryWorkspace(files);
+    const kept = byFile(computeDiagnostics(live.model(), live.config));
+    live.takeChanges();
+    const before = new Map(kept);
+    const text = files['specs/a.md']!;
+    const edits = live.rehearsalEdits('specs/a.md', text);
+    assert.equal(edits.length, 2);
+    // Beside a footnote reference in the middle of the spec; a new id no file knows.
+    assert.match(edits[0]!, /\[\^f\d+\] so for as long/);
+    assert.match(edits[1]!, /\[\^f\d+\] so \[\^rehearsal\] for as long/);
+    live.updateFile('specs/a.md', edits[0]!, true);
+    assert.deepEqual(live.takeChanges(), new Set(['specs/a.md']), 'patched: only the spec recomputed');
+    kept.set('specs/a.md', computeDiagnostics(live.model(), live.config, 'specs/a.md'));
+    live.updateFile('specs/a.md', edits[1]!, true);
+    assert.ok(republish(live, kept));
+    assert.equal(live.model().spliced, true, 'the new id spliced');
+    assertLikeFresh(live.model(), kept, { ...files, 'specs/a.md': edits[1]! }, 'the new footnote');
+    live.updateFile('specs/a.md', text, true);
+    assert.ok(republish(live, kept));
+    assertLikeFresh(live.model(), kept, files, 'the text again');
+    assert.deepStrictEqual(kept, before, 'the diagnostics as they were');
+    // None where that path is not taken: a small spec, a spec without footnote references, an id taken (a fresh one).
+    assert.deepEqual(live.rehearsalEdits('specs/c.md', files['specs/c.md']!), []);
+    const plain = memoryWorkspace({ 'specs/a.md': text.replace(/\[\^[a-z0-9]+\]/g, '') });
+    plain.model();
+    assert.deepEqual(plain.rehearsalEdits('specs/a.md', text.replace(/\[\^[a-z0-9]+\]/g, '')), []);
+    const taken = memoryWorkspace({ ...files, 'src/z.ts': '// [^rehearsal] [^rehearsal-1]\n' });
+    taken.model();
+    assert.match(taken.rehearsalEdits('specs/a.md', text)[1]!, /\[\^rehearsal-2\]/);
+  });
+
   it('recomputes the other file of a duplicate id when a new id moves the lines it names', () => {
     const a = '# Alpha {#alpha}\n\nThe service keeps records[^a1].\n\n## Beta {#beta}\n\nBeta text.\n';
     const live = memoryWorkspace({ 'specs/a.md': a, 'specs/b.md': '# Other {#other}\n\nOther.\n\n## Again {#beta}\n\nDup.\n', 'src/x.ts': '// [^a1]\n' });

@@ -310,6 +310,37 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Texts that rehearse the first edits of an open big spec, `text` being what the index holds of it (see
+   * Folder.rehearse): a word typed beside one of its footnote references (same ids: the model is patched), then a new
+   * footnote id beside it as well (an id of its own: the model is built from the last one). Indexing them and then
+   * `text` again, each as an edit is indexed, runs the keystroke path once before the user's first keystroke does:
+   * its code compiled, the model's lazily made sets made. None when that path would not be taken: a spec not kept
+   * chunk by chunk (small, or a batch index), one without a footnote reference outside headings, scopes or test targets
+   * (a new id then rebuilds the workspace's model), or no model yet.
+   */
+  rehearsalEdits(path: string, text: string): string[] {
+    const facts = this.specs.get(path);
+    const model = this.cached;
+    if (!facts || !model || !this.chunkCaches.has(path) || text.length < CHUNK_CACHE_MIN_LENGTH) return [];
+    if (model.hasScopes || scopeOf(path, facts.format, this.config).kind !== 'workspace' || facts.footnoteDefs.some((d) => d.tests)) return [];
+    const lines = new LineIndex(text);
+    // A reference in the middle of the spec, on a line that is not a heading (a heading's title is part of its clause).
+    const refs = facts.footnoteRefs;
+    for (let k = 0; k < refs.length; k++) {
+      const ref = refs[(Math.floor(refs.length / 2) + k) % refs.length]!;
+      const end = ref.range.end;
+      if (end.line !== ref.range.start.line || /^\s{0,3}#/.test(lines.lineText(end.line))) continue;
+      const at = lines.offsetAt(end);
+      if (text.slice(at - ref.id.length - 3, at) !== `[^${ref.id}]`) continue;
+      let id = 'rehearsal';
+      for (let n = 1; model.clausesById.has(id) || model.citationsById.has(id) || model.definitionsById.has(id) || model.specReferencesById.has(id) || text.includes(`[^${id}]`); n++) id = `rehearsal-${n}`;
+      const word = `${text.slice(0, at)} so${text.slice(at)}`;
+      return [word, `${text.slice(0, at)} so [^${id}]${text.slice(at)}`];
+    }
+    return [];
+  }
+
+  /**
    * The files whose diagnostics may have changed since the last call: a set when every change since then was local to
    * its file (the model was patched), 'all' after any other change.
    */

@@ -434,11 +434,16 @@ describe('incremental ids: edits that add or remove ids', () => {
     assert.ok(republish(live, kept));
     assertLikeFresh(live.model(), kept, files, 'the text again');
     assert.deepStrictEqual(kept, before, 'the diagnostics as they were');
-    // None where that path is not taken: a small spec, a spec without footnote references, an id taken (a fresh one).
+    // None where that path is not taken: a small spec, a spec without footnote references, a spec sharing an id; an id
+    // taken: a fresh one.
     assert.deepEqual(live.rehearsalEdits('specs/c.md', files['specs/c.md']!), []);
     const plain = memoryWorkspace({ 'specs/a.md': text.replace(/\[\^[a-z0-9]+\]/g, '') });
     plain.model();
     assert.deepEqual(plain.rehearsalEdits('specs/a.md', text.replace(/\[\^[a-z0-9]+\]/g, '')), []);
+    // A heading id another spec declares too: each edit rebuilds the model (patchedSpec gives up), nothing to warm.
+    const shared = memoryWorkspace({ ...files, 'specs/d.md': '# Twice {#s5}\n' });
+    shared.model();
+    assert.deepEqual(shared.rehearsalEdits('specs/a.md', text), []);
     const taken = memoryWorkspace({ ...files, 'src/z.ts': '// [^rehearsal] [^rehearsal-1]\n' });
     taken.model();
     assert.match(taken.rehearsalEdits('specs/a.md', text)[1]!, /\[\^rehearsal-2\]/);

@@ -181,10 +181,16 @@ export class Folder {
       const edits = this.index.rehearsalEdits(rel, text);
       if (edits.length === 0) return;
       const started = performance.now();
-      for (const t of [...edits, text]) {
+      for (const t of edits) {
         this.index.updateFile(rel, t, true);
+        // An edit that rebuilt the model (an id of the spec declared in another file, say): the user's edits take
+        // that path anyway, and each step would rebuild again. The text goes back at once.
+        const local = this.index.changesAreLocal();
         this.refreshDiagnostics();
+        if (!local) break;
       }
+      this.index.updateFile(rel, text, true);
+      this.refreshDiagnostics();
       this.changed();
       this.host.log.info(`Rehearsed the first edits of ${rel} (${Math.round(performance.now() - started)} ms)`);
     }).then(() => done);

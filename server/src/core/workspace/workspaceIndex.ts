@@ -315,14 +315,15 @@ export class WorkspaceIndex {
    * footnote id beside it as well (an id of its own: the model is built from the last one). Indexing them and then
    * `text` again, each as an edit is indexed, runs the keystroke path once before the user's first keystroke does:
    * its code compiled, the model's lazily made sets made. None when that path would not be taken: a spec not kept
-   * chunk by chunk (small, or a batch index), one without a footnote reference outside headings, scopes or test targets
-   * (a new id then rebuilds the workspace's model), or no model yet.
+   * chunk by chunk (small, or a batch index), one without a footnote reference outside headings, one that declares an
+   * id another spec declares (each edit then rebuilds the workspace's model), scopes or test targets (a new id then
+   * does), or no model yet.
    */
   rehearsalEdits(path: string, text: string): string[] {
     const facts = this.specs.get(path);
     const model = this.cached;
     if (!facts || !model || !this.chunkCaches.has(path) || text.length < CHUNK_CACHE_MIN_LENGTH) return [];
-    if (model.hasScopes || scopeOf(path, facts.format, this.config).kind !== 'workspace' || facts.footnoteDefs.some((d) => d.tests)) return [];
+    if (model.hasScopes || scopeOf(path, facts.format, this.config).kind !== 'workspace' || facts.footnoteDefs.some((d) => d.tests) || model.sharesIds(path)) return [];
     const lines = new LineIndex(text);
     // A reference in the middle of the spec, on a line that is not a heading (a heading's title is part of its clause).
     const refs = facts.footnoteRefs;
@@ -1874,6 +1875,14 @@ export class IndexModel {
     return ids;
   }
 
+  /** Whether an id the file declares is also declared in another file of its scope (patchedSpec then gives up). */
+  sharesIds(file: string): boolean {
+    const key = this.scopeKeyOf(file);
+    // An id of one clause (almost all) is this file's own: only a list can hold another file's clause.
+    for (const id of this.listedIdsOf(file)) if (this.clausesById.get(id)!.some((c) => c.file !== file && this.scopeKeyOf(c.file) === key)) return true;
+    return false;
+  }
+
   /**
    * This model with one spec's facts replaced by new facts that declare the same things (see chunkSignature): same ids,
    * parents, definitions, anchors and links, only positions and texts differ. Shares everything else with this model,
@@ -1887,9 +1896,7 @@ export class IndexModel {
     // The last contribution copied, its entries made from new facts objects replaced: most are the same objects.
     const next: Contribution = { clauses: old.clauses.copy(), definitions: [], references: old.references.copy() };
     // Chunks an edit did not touch (or shift) keep their facts objects: their model objects stay as they are.
-    const key = this.scopeKeyOf(file);
-    // An id of one clause (almost all) is this file's own: only a list can hold another file's clause.
-    for (const id of this.listedIdsOf(file)) if (this.clausesById.get(id)!.some((c) => c.file !== file && this.scopeKeyOf(c.file) === key)) return undefined;
+    if (this.sharesIds(file)) return undefined;
     for (let i = 0; i < old.clauses.length; i++) {
       const from = old.clauses.fromAt(i);
       const index = old.clauses.indexAt(i);

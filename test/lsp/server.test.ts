@@ -477,6 +477,80 @@ describe('language server: the English model of the ambiguity pass', function ()
   });
 });
 
+describe('language server: the first edits of an open big spec rehearsed', function () {
+  this.timeout(120_000);
+  it('after its diagnostics are answered, leaving them as they were; later edits equal a fresh index, pulled and pushed', async () => {
+    // A spec over 32 KB (kept chunk by chunk between edits), with footnotes and links between its sections.
+    const sections = Array.from({ length: 300 }, (_, i) =>
+      `## Section ${i} {#s${i}}\n\nSection ${i} keeps the records of its part[^f${i}] for as long as the policy says.` + (i % 3 === 0 ? ` See [there](#s${(i * 7 + 5) % 300}).` : '') + '\n',
+    );
+    const text = ['# Records {#records}', '', 'The service keeps records[^r1].', '', ...sections].join('\n');
+    assert.ok(text.length > 32 * 1024);
+    const dirs = [0, 1].map(() => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-lsp-rehearsal-'));
+      fs.mkdirSync(path.join(dir, 'specs'));
+      fs.mkdirSync(path.join(dir, 'src'));
+      fs.writeFileSync(path.join(dir, 'specs/big.md'), text);
+      fs.writeFileSync(path.join(dir, 'src/x.ts'), '// [^r1] [^f7] [^s12] [^f2x]\nexport const x = 1;\n');
+      return dir;
+    });
+    const [pushDir, pullDir] = dirs as [string, string];
+    const pusher = new LspClient();
+    const puller = new LspClient();
+    const rehearsed = (n: { method: string; params: any }): boolean => n.method === 'window/logMessage' && /Rehearsed the first edits of specs\/big\.md/.test(n.params.message);
+    try {
+      await Promise.all([pusher.initialize(pushDir), puller.initialize(pullDir, { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } })]);
+      await Promise.all([pusher, puller].map((c) => c.waitFor((n) => n.method === 'specClarifier/status', 'the first index')));
+      const pushUri = pusher.open(path.join(pushDir, 'specs/big.md'), 'markdown', text);
+      const pullUri = puller.open(path.join(pullDir, 'specs/big.md'), 'markdown', text);
+      const opened = await pusher.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === pushUri && n.params.version === 1, 'the opened spec');
+      const first = await puller.request('textDocument/diagnostic', { textDocument: { uri: pullUri } });
+      assert.equal(first.kind, 'full');
+      await Promise.all([pusher.waitFor(rehearsed, 'the push server rehearsed'), puller.waitFor(rehearsed, 'the pull server rehearsed')]);
+      const again = await puller.request('textDocument/diagnostic', { textDocument: { uri: pullUri }, previousResultId: first.resultId });
+      assert.deepEqual(again, { kind: 'unchanged', resultId: first.resultId }, 'the rehearsal left the diagnostics as they were');
+      const relative = (dir: string, value: unknown): unknown => JSON.parse(JSON.stringify(value).split(uri(dir)).join('<root>'));
+      assert.deepEqual(relative(pullDir, first.items), relative(pushDir, opened.params.diagnostics));
+      // Edits after it: a new footnote, a word, the footnote gone.
+      let current = text;
+      let version = 1;
+      for (const [from, to] of [
+        ['Section 150 keeps the records', 'Section 150 keeps[^nw1] the records'],
+        ['Section 12 keeps the', 'Section 12 quickly keeps the'],
+        ['Section 150 keeps[^nw1] the records', 'Section 150 keeps the records'],
+      ] as const) {
+        const at = current.indexOf(from);
+        assert.ok(at >= 0, from);
+        const range = { start: positionOf(current, from), end: positionOf(current, from, from.length) };
+        current = current.slice(0, at) + to + current.slice(at + from.length);
+        version++;
+        const v = version;
+        pusher.notify('textDocument/didChange', { textDocument: { uri: pushUri, version }, contentChanges: [{ range, text: to }] });
+        puller.notify('textDocument/didChange', { textDocument: { uri: pullUri, version }, contentChanges: [{ range, text: to }] });
+        const pushed = await pusher.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === pushUri && n.params.version === v, `version ${v}`);
+        const report = await puller.request('textDocument/diagnostic', { textDocument: { uri: pullUri } });
+        assert.deepEqual(relative(pullDir, report.items), relative(pushDir, pushed.params.diagnostics), `after ${to}`);
+        // A fresh server of the edited text on disk.
+        const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-lsp-rehearsal-fresh-'));
+        fs.cpSync(pushDir, fresh, { recursive: true });
+        fs.writeFileSync(path.join(fresh, 'specs/big.md'), current);
+        const check = new LspClient();
+        try {
+          await check.initialize(fresh);
+          await check.waitFor((n) => n.method === 'specClarifier/status', 'the fresh index');
+          const freshUri = check.open(path.join(fresh, 'specs/big.md'), 'markdown', current);
+          const expected = await check.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === freshUri, 'the fresh diagnostics');
+          assert.deepEqual(relative(pushDir, pushed.params.diagnostics), relative(fresh, expected.params.diagnostics), `fresh, after ${to}`);
+        } finally {
+          await check.shutdown();
+        }
+      }
+    } finally {
+      await Promise.all([pusher.shutdown(), puller.shutdown()]);
+    }
+  });
+});
+
 describe('clarify lsp --stdio (the standalone server for any editor)', () => {
   it('speaks LSP over stdio from the CLI bundle', async () => {
     const dir = copyFixture('shop');

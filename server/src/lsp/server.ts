@@ -149,16 +149,35 @@ export function startServer(connection: Connection): void {
    * the next answer or publish, not on the first edit that needs a tag (that edit would wait for it). Never at start.
    */
   let tagger: 'unneeded' | 'due' | 'loaded' = 'unneeded';
+  /**
+   * Open big specs whose first edits are still to be rehearsed (Folder.rehearse), by URI, with the version opened:
+   * rehearsed just after the next answer or publish (after the English model, which the rehearsal's pass reads), not by
+   * the user's first keystrokes, which would run cold. A spec edited since it opened is not rehearsed (its edits did).
+   */
+  const rehearsals = new Map<string, number>();
+  let rehearsing = false;
+  const rehearseOpened = async (): Promise<void> => {
+    for (const [uri, version] of [...rehearsals]) {
+      const at = host.locate(uri);
+      if (!at || documents.get(uri)?.version !== version || (await at.folder.rehearse(at.rel))) rehearsals.delete(uri);
+    }
+  };
   const afterAnswer = (): void => {
-    if (tagger !== 'due') return;
-    tagger = 'loaded';
+    const load = tagger === 'due';
+    const rehearse = !rehearsing && rehearsals.size > 0;
+    if (!load && !rehearse) return;
+    if (load) tagger = 'loaded';
+    if (rehearse) rehearsing = true;
     setTimeout(() => {
-      try {
-        const started = performance.now();
-        if (loadTagger()) log.info(`English model loaded for the ambiguity pass (${Math.round(performance.now() - started)} ms)`);
-      } catch (err) {
-        log.error(`loading the English model failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (load) {
+        try {
+          const started = performance.now();
+          if (loadTagger()) log.info(`English model loaded for the ambiguity pass (${Math.round(performance.now() - started)} ms)`);
+        } catch (err) {
+          log.error(`loading the English model failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
       }
+      if (rehearse) void rehearseOpened().finally(() => (rehearsing = false));
     }, 10);
   };
 
@@ -332,10 +351,12 @@ export function startServer(connection: Connection): void {
     host.documentChanged(e.document.uri, e.document.getText());
   });
   documents.onDidOpen((e) => {
-    const at = tagger === 'unneeded' ? host.locate(e.document.uri) : undefined;
+    const at = host.locate(e.document.uri);
     // Before the first index: by its name.
     const index = (at?.folder as { index?: { roleOf(rel: string): string } } | undefined)?.index;
-    if (at && (index ? index.roleOf(at.rel) === 'spec' : /\.(?:md|markdown)$/i.test(at.rel))) tagger = 'due';
+    if (!at || !(index ? index.roleOf(at.rel) === 'spec' : /\.(?:md|markdown)$/i.test(at.rel))) return;
+    if (tagger === 'unneeded') tagger = 'due';
+    rehearsals.set(e.document.uri, e.document.version);
   });
   documents.onDidSave((e) => {
     const at = host.locate(e.document.uri);

@@ -159,6 +159,43 @@ export class Folder {
     for (const s of loaded.skipped) this.host.log.info(`  skipped ${s.path}: ${s.reason}`);
   }
 
+  /**
+   * Rehearses the first edits of the open big spec at `rel`, in the folder's queue: its rehearsal texts
+   * (WorkspaceIndex.rehearsalEdits) and then its text again, each indexed as an edit and its diagnostics computed, so the
+   * user's first keystrokes run compiled code on a model whose lazily made sets exist (a cold first new footnote cost
+   * 3-6x a warm one). The index and the diagnostics end as they were (the same text, indexed as an edit is). Skipped
+   * while an edit of it waits to be indexed. Resolves to false when it should be asked again later (the document had a
+   * pending edit), true when done or not needed.
+   */
+  rehearse(rel: string): Promise<boolean> {
+    let done = true;
+    return this.enqueue(async () => {
+      const uri = this.uriOf(rel);
+      const text = this.host.openEntry(normalizeUri(uri))?.text;
+      if (text === undefined || this.removed || this.index.roleOf(rel) !== 'spec' || !(await this.admits(rel))) return;
+      // The text indexed is the editor's only when none of its edits waits (checked after the wait above).
+      if (this.host.isPending(uri)) {
+        done = false;
+        return;
+      }
+      const edits = this.index.rehearsalEdits(rel, text);
+      if (edits.length === 0) return;
+      const started = performance.now();
+      for (const t of edits) {
+        this.index.updateFile(rel, t, true);
+        // An edit that rebuilt the model (an id of the spec declared in another file, say): the user's edits take
+        // that path anyway, and each step would rebuild again. The text goes back at once.
+        const local = this.index.changesAreLocal();
+        this.refreshDiagnostics();
+        if (!local) break;
+      }
+      this.index.updateFile(rel, text, true);
+      this.refreshDiagnostics();
+      this.changed();
+      this.host.log.info(`Rehearsed the first edits of ${rel} (${Math.round(performance.now() - started)} ms)`);
+    }).then(() => done);
+  }
+
   /** A file event for `rel` ('' for the root itself), queued in order with everything else of the folder. */
   fileEvent(rel: string, kind: FileEventKind): Promise<void> {
     if (rel === CONFIG_FILE) {

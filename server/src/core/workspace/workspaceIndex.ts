@@ -310,6 +310,38 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Texts that rehearse the first edits of an open big spec, `text` being what the index holds of it (see
+   * Folder.rehearse): a word typed beside one of its footnote references (same ids: the model is patched), then a new
+   * footnote id beside it as well (an id of its own: the model is built from the last one). Indexing them and then
+   * `text` again, each as an edit is indexed, runs the keystroke path once before the user's first keystroke does:
+   * its code compiled, the model's lazily made sets made. None when that path would not be taken: a spec not kept
+   * chunk by chunk (small, or a batch index), one without a footnote reference outside headings, one that declares an
+   * id another spec declares (each edit then rebuilds the workspace's model), scopes or test targets (a new id then
+   * does), or no model yet.
+   */
+  rehearsalEdits(path: string, text: string): string[] {
+    const facts = this.specs.get(path);
+    const model = this.cached;
+    if (!facts || !model || !this.chunkCaches.has(path) || text.length < CHUNK_CACHE_MIN_LENGTH) return [];
+    if (model.hasScopes || scopeOf(path, facts.format, this.config).kind !== 'workspace' || facts.footnoteDefs.some((d) => d.tests) || model.sharesIds(path)) return [];
+    const lines = new LineIndex(text);
+    // A reference in the middle of the spec, on a line that is not a heading (a heading's title is part of its clause).
+    const refs = facts.footnoteRefs;
+    for (let k = 0; k < refs.length; k++) {
+      const ref = refs[(Math.floor(refs.length / 2) + k) % refs.length]!;
+      const end = ref.range.end;
+      if (end.line !== ref.range.start.line || /^\s{0,3}#/.test(lines.lineText(end.line))) continue;
+      const at = lines.offsetAt(end);
+      if (text.slice(at - ref.id.length - 3, at) !== `[^${ref.id}]`) continue;
+      let id = 'rehearsal';
+      for (let n = 1; model.clausesById.has(id) || model.citationsById.has(id) || model.definitionsById.has(id) || model.specReferencesById.has(id) || text.includes(`[^${id}]`); n++) id = `rehearsal-${n}`;
+      const word = `${text.slice(0, at)} so${text.slice(at)}`;
+      return [word, `${text.slice(0, at)} so [^${id}]${text.slice(at)}`];
+    }
+    return [];
+  }
+
+  /**
    * The files whose diagnostics may have changed since the last call: a set when every change since then was local to
    * its file (the model was patched), 'all' after any other change.
    */
@@ -1515,6 +1547,8 @@ export class IndexModel {
   readonly hasScopes: boolean = false;
   /** What a cited id names (see citationTarget), memoized by id. */
   private readonly targets: Map<string, { id: string; scope: string } | null> = new Map<string, { id: string; scope: string } | null>();
+  /** Whether withSpec made this model from its base by splicing the edited file's last contribution (tests). */
+  spliced = false;
   /** The nearest known id of each unknown cited id asked (diagnostics' suggestions), memoized; see nearestAfter for a model built from another. */
   readonly nearest: Map<string, Nearest | null> = new Map<string, Nearest | null>();
 
@@ -1841,6 +1875,14 @@ export class IndexModel {
     return ids;
   }
 
+  /** Whether an id the file declares is also declared in another file of its scope (patchedSpec then gives up). */
+  sharesIds(file: string): boolean {
+    const key = this.scopeKeyOf(file);
+    // An id of one clause (almost all) is this file's own: only a list can hold another file's clause.
+    for (const id of this.listedIdsOf(file)) if (this.clausesById.get(id)!.some((c) => c.file !== file && this.scopeKeyOf(c.file) === key)) return true;
+    return false;
+  }
+
   /**
    * This model with one spec's facts replaced by new facts that declare the same things (see chunkSignature): same ids,
    * parents, definitions, anchors and links, only positions and texts differ. Shares everything else with this model,
@@ -1854,9 +1896,7 @@ export class IndexModel {
     // The last contribution copied, its entries made from new facts objects replaced: most are the same objects.
     const next: Contribution = { clauses: old.clauses.copy(), definitions: [], references: old.references.copy() };
     // Chunks an edit did not touch (or shift) keep their facts objects: their model objects stay as they are.
-    const key = this.scopeKeyOf(file);
-    // An id of one clause (almost all) is this file's own: only a list can hold another file's clause.
-    for (const id of this.listedIdsOf(file)) if (this.clausesById.get(id)!.some((c) => c.file !== file && this.scopeKeyOf(c.file) === key)) return undefined;
+    if (this.sharesIds(file)) return undefined;
     for (let i = 0; i < old.clauses.length; i++) {
       const from = old.clauses.fromAt(i);
       const index = old.clauses.indexAt(i);
@@ -1938,9 +1978,16 @@ export class IndexModel {
       return { p, q, before: a.length, after: b.length };
     };
     const headingWindow = differing(before.headingClauses, facts.headingClauses, (c) => c.id);
+    const footnoteWindow = differing(before.footnoteRefs, facts.footnoteRefs, (r) => r.id);
+    const definitionWindow = differing(before.footnoteDefs, facts.footnoteDefs, (d) => d.id);
+    // The ids of the headings, footnote references and definitions in the differing parts: the only ids whose clauses
+    // and definitions the edit may change. An id that only a mention or a link there names (a link to another section)
+    // keeps its clauses and definitions, the same objects of the file outside the differing parts (a rebuild decides the
+    // same from them); its references are replaced, as every changed id's are.
+    const declared = new Set(changed);
     const windows = {
-      footnote: differing(before.footnoteRefs, facts.footnoteRefs, (r) => r.id),
-      definition: differing(before.footnoteDefs, facts.footnoteDefs, (d) => d.id),
+      footnote: footnoteWindow,
+      definition: definitionWindow,
       mention: differing(before.mentions, facts.mentions, (m) => m.id),
       link: differing(before.links, facts.links, (l) => l.anchor),
     };
@@ -1990,11 +2037,14 @@ export class IndexModel {
     const footnotes = (f: SpecFacts): boolean => f.footnoteRefs.length > 0 || f.footnoteDefs.length > 0;
     if (footnotes(before) !== footnotes(facts)) return undefined; // the examples folders of specs with footnotes
 
-    // Spliced: when no object of a changed id lies outside the differing parts (the file's headings, references and
-    // definitions of each changed id all in them, no mention or link outside them naming one), every object outside
-    // keeps its last decision and its model objects (lastClause, lastReference), so the new contribution is the last
-    // one with the entries of the differing parts made again and the later ones' indexes moved (Made.spliced): the
-    // objects of the differing parts are looked at, not every object of the file. Otherwise each object is walked.
+    // Spliced: when the file's headings, footnote references and definitions of each declared id all lie in the
+    // differing parts, and no mention or link outside them names an id whose answer changes (a mention: an id that came
+    // or went; a link: an id whose heading in the file came or went), every object outside keeps its last decision and
+    // its model objects (lastClause, lastReference), so the new contribution is the last one with the entries of the
+    // differing parts made again and the later ones' indexes moved (Made.spliced): the objects of the differing parts
+    // are looked at, not every object of the file. Otherwise each object is walked. `namedOutside`: some object
+    // outside names a changed id (its references are then collected from the whole new list, see below).
+    let namedOutside = false;
     const spliced = ((): boolean => {
       if (!old.clauses.inBlocks(CLAUSE_SOURCES) || !old.references.inBlocks(REFERENCE_ORDER) || old.definitions.length !== before.footnoteDefs.length) return false;
       const inside = new Map<string, Part>();
@@ -2009,18 +2059,30 @@ export class IndexModel {
       for (let i = windows.definition.p; i < end(windows.definition); i++) part(before.footnoteDefs[i]!.id).defs.push('');
       for (const [id, all] of was) {
         const mine = inside.get(id);
+        if (!declared.has(id)) {
+          // Only a mention or a link in the differing parts names it: its headings, references or definitions are outside.
+          if (all.headings > 0 || all.refs > 0 || all.defs.length > 0) namedOutside = true;
+          continue;
+        }
         if (!mine || mine.headings !== all.headings || mine.refs !== all.refs || mine.defs.length !== all.defs.length) return false;
       }
-      const outside = <T>(list: readonly T[], w: Window, idOf: (x: T) => string | undefined): boolean => {
+      const headed = (m: Map<string, Part>, id: string): boolean => (m.get(id)?.headings ?? 0) > 0;
+      /** Whether an object outside names a changed id whose answer changes (false), after noting any that names one. */
+      const outside = <T>(list: readonly T[], w: Window, idOf: (x: T) => string | undefined, changes: (id: string) => boolean): boolean => {
         for (let i = 0; i < list.length; i++) {
           if (i === w.p) i = end(w);
           if (i >= list.length) break;
           const id = idOf(list[i]!);
-          if (id !== undefined && changed.has(id)) return true;
+          if (id === undefined || !changed.has(id)) continue;
+          if (changes(id)) return true;
+          namedOutside = true;
         }
         return false;
       };
-      return !outside(before.mentions, windows.mention, (m) => m.id) && !outside(before.links, windows.link, (l) => l.anchor);
+      return (
+        !outside(before.mentions, windows.mention, (m) => m.id, (id) => added.has(id) || removed.has(id)) &&
+        !outside(before.links, windows.link, (l) => l.anchor, (id) => headed(was, id) !== headed(now, id))
+      );
     })();
     /** The indexes of a differing part in the new list. */
     const indexes = (w: Window): number[] => Array.from({ length: w.after - w.q - w.p }, (_, k) => w.p + k);
@@ -2151,7 +2213,7 @@ export class IndexModel {
       if (!same(list, next)) map.set(id, next);
       return true;
     };
-    for (const id of ids) {
+    for (const id of declared) {
       if (!replace(clausesById, id, own.get(id) ?? [], true)) return undefined;
       if (!replace(definitionsById, id, ownDefs.get(id) ?? [], true)) return undefined;
     }
@@ -2243,6 +2305,12 @@ export class IndexModel {
       for (const index of indexes(windows.mention)) mentionReference(facts.mentions[index]!, index);
       for (const index of indexes(windows.link)) linkReference(facts.links[index]!, index);
       next.references = old.references.spliced(REFERENCE_ORDER, new Map(REFERENCE_ORDER.map((kind) => [kind, sliceOf(windows[kind as FileReferenceSource], addedReferences.get(kind)!)] as const)))!;
+      // A changed id some object outside the differing parts names: its references are those of the whole new list, in
+      // order (the kept ones outside and the new ones inside), as a walk collects them.
+      if (namedOutside) {
+        refs.clear();
+        for (const ref of next.references.made) if (changed.has(ref.id)) push(refs, ref.id, ref);
+      }
     } else {
       facts.footnoteRefs.forEach(footnoteReference);
       facts.footnoteDefs.forEach(definitionReference);
@@ -2268,11 +2336,11 @@ export class IndexModel {
       newByPhase[from === 'heading' ? 0 : from === 'footnote' ? 1 : 2]!.push(next.clauses.made[k]!);
     }
     const clauses = this.withFileClauses(file, newByPhase, phase, order, mine, old.clauses.made.length);
-    // Which ids more than one clause declares changes only for the changed ids (no other id's list was replaced above),
-    // and the file's other clauses keep their ids and their order: when no changed id is such an id, before or now
-    // (a new footnote id almost always), every file's listedIdsOf is this model's (the file's changed ids are in none).
+    // Which ids more than one clause declares changes only for the declared ids (no other id's list was replaced above),
+    // and the file's other clauses keep their ids and their order: when no declared id is such an id, before or now
+    // (a new footnote id almost always), every file's listedIdsOf is this model's (the file's declared ids are in none).
     let listedSame = true;
-    for (const id of ids) {
+    for (const id of declared) {
       if (this.clausesById.isList(id) || clausesById.isList(id)) {
         listedSame = false;
         break;
@@ -2284,12 +2352,13 @@ export class IndexModel {
       contributions,
       rebuilt: { clauses, clausesById, definitionsById: definitionsCopy ?? this.definitionsById, specReferencesById, ...(listedSame ? { listedIds: this.listedIds } : {}) },
     });
+    model.spliced = spliced;
 
     // The nearest known ids of unknown cited ids that the ids which came or went cannot change (nearestAfter).
     if (this.nearest.size > 0) {
       const gained: string[] = [];
       const lost = new Set<string>();
-      for (const id of ids) {
+      for (const id of declared) {
         const a = this.clausesById.has(id);
         const b = clausesById.has(id);
         if (a && !b) lost.add(id);
@@ -2308,7 +2377,7 @@ export class IndexModel {
     const mentions = this.mentionFiles();
     for (const id of [...added, ...removed]) for (const f of mentions.get(id) ?? []) if (f !== file) affected.add(f);
     // A duplicate id's diagnostics in other files name this file's lines.
-    for (const id of ids) {
+    for (const id of declared) {
       const list = clausesById.get(id);
       if (list && list.length > 1 && (own.has(id) || (oldClauseIdSet ??= new Set(old.clauses.made.map((c) => c.id))).has(id))) for (const c of list) affected.add(c.file);
     }
@@ -2318,7 +2387,7 @@ export class IndexModel {
     const covered = this.coveredIdSet();
     const parents = this.coveredParents();
     let sameCoverage = true;
-    for (const id of ids) {
+    for (const id of declared) {
       const a = this.clausesById.first(id);
       const b = clausesById.first(id);
       if (a === b || (a !== undefined && b !== undefined && a.parent === b.parent)) continue;
@@ -2332,10 +2401,11 @@ export class IndexModel {
       model.coveredParentIds = parents;
       // The status bar's count: this model's, less the file's old clauses, plus its new ones (the flat list is the rest
       // and the new ones: see above), instead of a look at every clause of the workspace.
-      // An unchanged id has the same clauses of the file before and after: only the changed ids' clauses are counted.
+      // An id not declared in the differing parts has the same clauses of the file before and after: only the declared
+      // ids' clauses are counted.
       if (this.coveredCount !== undefined && clauses.length - this.clauses.length === next.clauses.length - old.clauses.made.length) {
         let count = this.coveredCount;
-        for (const id of ids) {
+        for (const id of declared) {
           if (!covered.has(id)) continue;
           count += own.get(id)?.length ?? 0;
           this.clausesById.some(id, (c) => {

@@ -1368,10 +1368,11 @@ describe('clarity: fifteenth round (issue 13: the look and feel a UI requirement
       '- [FEAT-001-AC015] Users must be able to authenticate using Google OAuth 2.0',
       '- **And** I should be able to configure fallback thresholds',
       '- **FR-001**: The system must be able to export reports.',
+      '- **FR-002**: The client should be able to reconnect after a network failure.',
       '2. WHEN the user has sufficient credits THEN the System SHALL deduct credits and start AI generation',
       '3. THE pages SHALL render with sufficient contrast.',
       '4. WHEN no session is present THEN `getServerSession()` SHALL return `null` as normal.',
-    ])), ['be able to (weak)', 'sufficient (vague)']);
+    ])), ['be able to (weak)', 'be able to (weak)', 'sufficient (vague)']);
   });
 
   it('options given as code, a file permission, "immediate" against "deferred", cookie attributes and a cash count are exact', () => {

@@ -180,9 +180,9 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   // 4 MiB spec: 282 MB peak; 223 MB with 25%, the same CPU time, measured). Read by V8 at every heap resize.
   v8.setFlagsFromString('--heap-growing-percent=25');
   // And the young generation stays at the size it has now instead of doubling up to 16 MB when most objects survive,
-  // as they do while a big spec's facts and model are built (the launcher, bin/clarify.js, sets it before the bundle
-  // loads for `check` and `report`, which keeps the first size, 1 MB: loading the bundle grew it to 8 MB; this line
-  // holds it for a caller of main() that did not): both semispaces of the grown young
+  // as they do while a big spec's facts and model are built (loading the bundle has already grown it to about 8 MB by
+  // this line, measured; setting the flag before the bundle loads kept 1 MB but cost 0.5-0.6 s more CPU on the
+  // 200,000-reference spec for 3-14 MB less peak, so it is set here): both semispaces of the grown young
   // generation were resident (the 200,000-reference spec: 226 -> 203 MB peak with --format text, measured). Read by
   // V8 each time it would grow the young generation. It costs CPU: more objects are promoted and collected with the old
   // generation (that spec: 17.4 -> 25-27 s user time; the 4 MiB prose spec: 4.6 -> 5.1 s).

@@ -1399,9 +1399,10 @@ describe('clarity: fifteenth round (issue 13: the look and feel a UI requirement
       '- **FR-004**: The dashboard MUST include a recent activity feed.',
       '- **FR-005**: The fiscal location MUST be displayed by its readable description rather than a bare code.',
       '- **FR-007**: A checkpoint MUST NOT be positioned on moving, falling, or otherwise unsafe footing.',
-      '- **FR-008**: System MUST provide sign-out capability and clear session state.',
+      '- **FR-008**: System MUST invalidate tokens and clear session state.',
       '- **FR-009**: The dialog MUST be short and clear.',
-    ])), ['recent (time)', 'short (vague)', 'clear (vague)']);
+      '- **FR-010**: The CLI MUST display results and clear errors.',
+    ])), ['recent (time)', 'short (vague)', 'clear (vague)', 'clear (vague)']);
   });
 
   it('a weak password, a control\'s title-case label, "make clear that" and a purpose of removal are not asked', () => {

@@ -1372,7 +1372,7 @@ function verbBeforeObject(tokens: readonly Token[], i: number): boolean {
   if (next.start - t.end > 1) return false;
   if (OBJECT_OPENERS.has(next.norm)) return true;
   if (!VERB_ADJECTIVES.has(t.norm) || !/^(?:and|or)$/.test(tokens[i - 1]?.norm ?? '')) return false;
-  // Fifteenth round: "MUST provide sign-out capability and clear session state": a second verb of the modal, when the
+  // Fifteenth round: "MUST invalidate tokens and clear session state": a second verb of the modal, when the
   // verb right after the modal has an object with no determiner before "and" (a list of verb phrases).
   if (coordinatedVerb(tokens, i)) return true;
   const after = tokens[i + 2];
@@ -1384,7 +1384,7 @@ function verbBeforeObject(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
- * "System MUST provide sign-out capability and clear session state", "SHALL update new targets first and clean old
+ * "System MUST invalidate tokens and clear session state", "SHALL update new targets first and clean old
  * managed targets": the modal, a verb in its base form, one to five words of its object with no determiner, "and",
  * then the word. Only base forms a verb list names (`BASE_VERBS`): the adjective reading ("MUST be fast and clear")
  * has "be".
@@ -1404,11 +1404,15 @@ function coordinatedVerb(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
-/** Verbs in their base form that open a requirement's verb phrase (`coordinatedVerb`). */
+/**
+ * Verbs of ending or undoing in their base form (`coordinatedVerb`): after them a second "clear"/"clean" is another
+ * such act. Not verbs of giving or showing: "MUST provide logs and clear instructions", "display results and clear
+ * errors" read as a second object.
+ */
 const BASE_VERBS = new Set([
-  'provide', 'update', 'remove', 'delete', 'reset', 'close', 'stop', 'cancel', 'invalidate', 'revoke', 'log', 'sign', 'end',
-  'terminate', 'release', 'drop', 'discard', 'purge', 'flush', 'archive', 'disconnect', 'logout', 'exit', 'abort', 'unmount',
-  'dispose', 'destroy', 'restore', 'redirect', 'return', 'show', 'display', 'hide', 'dismiss', 'save', 'persist', 'write',
+  'update', 'remove', 'delete', 'reset', 'close', 'stop', 'cancel', 'invalidate', 'revoke', 'sign', 'end', 'terminate',
+  'release', 'drop', 'discard', 'purge', 'flush', 'archive', 'disconnect', 'logout', 'exit', 'abort', 'unmount', 'dispose',
+  'destroy', 'restore', 'redirect', 'hide', 'dismiss',
 ]);
 
 /** Dimensions whose words order things (by size, count, time): their superlatives select exactly. */
@@ -1492,7 +1496,7 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.word?.base === 'recent' && c.word.form === 'adj' && end - start === 1 && countedRecent(tokens, start)) return undefined;
   // Fifteenth round: "shown by its readable description rather than a bare code", "integer values to readable terms —
   // so no screen reads raw type numbers": readable by a person as against a raw code (human-readable), exact.
-  if (c.word?.base === 'readable' && c.word.form === 'adj' && end - start === 1 && sentenceHas(ctx, start, /^(?:raw|bare|opaque|internal)$/)) return undefined;
+  if (c.word?.base === 'readable' && c.word.form === 'adj' && end - start === 1 && sentenceHas(ctx, start, /^(?:raw|bare)$/)) return undefined;
   // Fifteenth round: "the Clear Filters button", "a Quick Add menu": a control's label in title case, a name.
   if (c.word && end - start === 1 && controlLabel(tokens, start)) return undefined;
   // Fifteenth round: "present deferred cleanup apart from immediate removals": "immediate" sorts against "deferred"

@@ -1551,10 +1551,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "the one most suited to …": "most" before an adjective or participle is a superlative, not an amount.
   if (entry?.category === 'quantity' && end - start === 1 && /^(?:most|least)$/.test(tokens[start]!.norm) && /^(?:ADJ|VERB)$/.test(posOf(ctx, end))) return undefined;
   // Fifteenth round: "optionally `workflows` (array of names)" (the code span is blanked: a gap), "belongs to one user,
-  // optionally one conversation", "by
-  // selecting a facility (required), optionally selecting a warehouse": an optional element, or an input the sentence
-  // sets apart from the required ones, is the user's to give; nothing is left to the implementer. "the agent SHALL
-  // optionally annotate …" and "display HP and, optionally, a bar" (whose choice?) stay.
+  // optionally one conversation", "by selecting a facility (required), optionally selecting a warehouse": an optional
+  // element, or an input the sentence sets apart from the required ones, is the user's to give; nothing is left to the
+  // implementer. "the agent SHALL optionally annotate …" and "display HP and, optionally, a bar" (whose choice?) stay.
   if (entry?.term === 'optionally' && (optionalElement(ctx, end) || requiredBeside(tokens, start))) return undefined;
   // Fifteenth round: "truncate gracefully with ellipsis", "handle transient failures gracefully with retry logic",
   // "gracefully degrade: show a short message …": the means or the behaviour is stated next to it.
@@ -3023,7 +3022,7 @@ function otherSense(ctx: BlockContext, i: number): boolean {
  */
 function designNounAfter(tokens: readonly Token[], end: number): boolean {
   const sentence = tokens[end - 1]!.sentence;
-  for (let k = end, words = 0; k < tokens.length && words < 5; k++) {
+  for (let k = end, words = 0; k < tokens.length && k < end + 12 && words < 5; k++) {
     const n = tokens[k]!;
     if (n.sentence !== sentence) break;
     if (n.kind !== 'word') {
@@ -3059,7 +3058,7 @@ function responsiveDesign(ctx: BlockContext, at: number): boolean {
   }
   if (rwdNoun(tokens[at + 1]?.norm) || (tokens[at - 1]?.norm === 'mobile' && tokens[at - 2]?.norm !== 'on')) return true;
   const [first, last] = ctx.sentences[tokens[at]!.sentence]!;
-  for (let k = first; k <= last; k++) {
+  for (let k = Math.max(first, at - LOOK_AROUND); k <= last && k <= at + LOOK_AROUND; k++) {
     const n = tokens[k]!.norm;
     if (k !== at && (SCREEN_WORDS.test(n) || (rwdNoun(n) && /^(?:make|makes|making|made)$/.test(tokens[k - 2]?.norm ?? '')))) return true;
   }
@@ -3094,10 +3093,10 @@ function contentStated(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
-/** "the most recent 5 items", "the 5 most recent", "the last 10 …" in the sentence of token `at`. */
+/** "the most recent 5 items", "the 5 most recent", "the last 10 …" in the sentence of token `at` (within `LOOK_AROUND`). */
 function countedRecent(tokens: readonly Token[], at: number): boolean {
   const sentence = tokens[at]!.sentence;
-  for (let k = 0; k < tokens.length; k++) {
+  for (let k = Math.max(0, at - LOOK_AROUND); k < tokens.length && k <= at + LOOK_AROUND; k++) {
     const t = tokens[k]!;
     if (t.sentence !== sentence || k === at) continue;
     const n = (j: number): boolean => isNumberLike(tokens[j]) && tokens[j]!.sentence === sentence;
@@ -3122,10 +3121,10 @@ function controlLabel(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
-/** A word of the sentence of token `at` (other than it) matches `re`. */
+/** A word of the sentence of token `at` (other than it, within `LOOK_AROUND` of it) matches `re`. */
 function sentenceHas(ctx: BlockContext, at: number, re: RegExp): boolean {
   const [first, last] = ctx.sentences[ctx.tokens[at]!.sentence]!;
-  for (let k = first; k <= last; k++) if (k !== at && ctx.tokens[k]!.kind === 'word' && re.test(ctx.tokens[k]!.norm)) return true;
+  for (let k = Math.max(first, at - LOOK_AROUND); k <= last && k <= at + LOOK_AROUND; k++) if (k !== at && ctx.tokens[k]!.kind === 'word' && re.test(ctx.tokens[k]!.norm)) return true;
   return false;
 }
 

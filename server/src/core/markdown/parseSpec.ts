@@ -1282,6 +1282,29 @@ export interface SectionEntry {
   record?: true;
 }
 
+/**
+ * A heading opens a section: the sections at its level or deeper close, its clause (if any) gets its parent clause and
+ * its section path, and its section entry is made (the caller pushes it once the clause is recorded). One function for
+ * the tree walk and the scanner's fact pass, which must give the same facts.
+ */
+export function openSection(sections: SectionEntry[], level: number, title: string, clause: Clause | undefined): SectionEntry {
+  while (sections.length && sections[sections.length - 1]!.level >= level) sections.pop();
+  const entry: SectionEntry = { level, title: title || clause?.id || '' };
+  if (isRecordHeading(title, clause?.id)) entry.record = true;
+  if (clause) {
+    for (let i = sections.length - 1; i >= 0; i--) {
+      if (sections[i]!.id !== undefined) {
+        clause.parent = sections[i]!.id;
+        break;
+      }
+    }
+    entry.id = clause.id;
+    if (clause.authority !== undefined) entry.authority = clause.authority;
+    clause.section = [...sections.map((x) => x.title), clause.title];
+  }
+  return entry;
+}
+
 class SpecWalker {
   private readonly lines: LineIndex;
   private readonly sections: SectionEntry[];
@@ -1430,16 +1453,8 @@ class SpecWalker {
     }
     if (!clause && this.mode.kiroRequirements) clause = this.kiroRequirement(title, start, end, range, level);
     this.sectionContext = undefined;
-    while (this.sections.length && this.sections[this.sections.length - 1]!.level >= level) this.sections.pop();
-    const parentSections = this.sections.map((s) => s.title);
-    const parentClause = [...this.sections].reverse().find((s) => s.id !== undefined)?.id;
-    if (clause && parentClause !== undefined) clause.parent = parentClause;
-    const entry: SectionEntry = { level, title: title || clause?.id || '' };
-    if (isRecordHeading(title, clause?.id)) entry.record = true;
+    const entry = openSection(this.sections, level, title, clause);
     if (clause) {
-      entry.id = clause.id;
-      if (clause.authority !== undefined) entry.authority = clause.authority;
-      clause.section = [...parentSections, clause.title];
       this.facts.headingClauses.push(clause);
       this.headingNodes.push({ clause, node });
       this.anchorEvents.push(clause.id);

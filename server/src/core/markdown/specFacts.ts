@@ -12,7 +12,7 @@ import {
   footnoteRefOf,
   HEADING_TEXT_LIMIT,
   HTML_ANCHOR_RE,
-  isRecordHeading,
+  openSection,
   limit,
   linkFact,
   SPEC_KIT_ID_RE,
@@ -924,16 +924,8 @@ class ChunkReader {
       clause = attributeHeadingClause(facts, block, title, range, level, this);
     }
     this.context = undefined;
-    while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
-    const parentSections = stack.map((s) => s.title);
-    const parentClause = [...stack].reverse().find((s) => s.id !== undefined)?.id;
-    if (clause && parentClause !== undefined) clause.parent = parentClause;
-    const entry: SectionEntry = { level, title: title || clause?.id || '' };
-    if (isRecordHeading(title, clause?.id)) entry.record = true;
+    const entry = openSection(stack, level, title, clause);
     if (clause) {
-      entry.id = clause.id;
-      if (clause.authority !== undefined) entry.authority = clause.authority;
-      clause.section = [...parentSections, clause.title];
       facts.headingClauses.push(clause);
       this.pending.push({ clause, from: k + 1 });
       this.anchorEvents.push(clause.id);

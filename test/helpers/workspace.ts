@@ -8,6 +8,19 @@ import type { Diagnostic } from '../../server/src/core/types';
 /** The repository root (tests run from out/test/…). */
 export const repoRoot = path.resolve(__dirname, '../../..');
 
+/**
+ * Writes `files` (paths relative to `dir`) with a modification time a minute ago: old enough for the index cache, which
+ * does not cache a file modified in the last two seconds.
+ */
+export function writeCacheable(dir: string, files: Record<string, string>): void {
+  const old = new Date(Date.now() - 60_000);
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+    fs.utimesSync(path.join(dir, rel), old, old);
+  }
+}
+
 /** An in-memory workspace: `{ 'specs/a.md': text, 'src/x.ts': text }`. Text `null` means "exists, not read". */
 export function memoryWorkspace(files: Record<string, string | null>, config: Partial<ClarifierConfig> = {}): WorkspaceIndex {
   const index = new WorkspaceIndex({ ...resolveConfig(undefined).config, ...config });

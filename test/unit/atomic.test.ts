@@ -10,6 +10,7 @@ import { main } from '../../server/src/cli/main';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { createDirectoryCache } from '../../server/src/io/llm';
 import { loadWorkspace } from '../../server/src/io/workspace';
+import { writeCacheable } from '../helpers/workspace';
 
 const temp = (name: string): string => fs.mkdtempSync(path.join(os.tmpdir(), `clarify-${name}-`));
 const KEY = 'ab'.repeat(32);
@@ -114,12 +115,7 @@ describe('the index cache is untrusted input [^ca7s]', () => {
       'src/a.ts': '// [^a] [^zz9]\n',
       'src/b.ts': '// [^b]\n',
     };
-    const old = new Date(Date.now() - 60_000);
-    for (const [rel, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      fs.writeFileSync(path.join(dir, rel), text);
-      fs.utimesSync(path.join(dir, rel), old, old);
-    }
+    writeCacheable(dir, files);
     const cacheDir = temp('untrusted-index-cache');
     const cold = await check(dir, cacheDir);
     assert.equal(cold.code, 1, 'an unknown id: exit 1');

@@ -11,6 +11,7 @@ import type { FileFacts } from '../../server/src/core/workspace/workspaceIndex';
 import { asciiJson } from '../../server/src/io/indexCache';
 import { loadWorkspace } from '../../server/src/io/workspace';
 import { prng } from '../helpers/prng';
+import { writeCacheable } from '../helpers/workspace';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
 
@@ -114,12 +115,7 @@ describe('the index cache file is ASCII (every other character a \\u escape): re
       'src/ñ.ts': '// Implements [^r1] — “quoted” 😀\n',
       'examples/f1.md': 'Exemple pour [^f1] : ça marche.\n',
     };
-    const old = new Date(Date.now() - 60_000);
-    for (const [rel, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      fs.writeFileSync(path.join(dir, rel), text);
-      fs.utimesSync(path.join(dir, rel), old, old);
-    }
+    writeCacheable(dir, files);
     try {
       const cold = await loadWorkspace(dir, { workers: 0, cacheDir });
       const [name] = fs.readdirSync(cacheDir);

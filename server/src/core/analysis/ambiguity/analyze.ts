@@ -1493,7 +1493,7 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && c.word.form === 'adj' && contentStated(tokens, end)) return undefined;
   // Fifteenth round: "a recent activity feed showing the most recent 5 items", "recent sessions … the 5 most recent":
   // the sentence counts them.
-  if (c.word?.base === 'recent' && c.word.form === 'adj' && end - start === 1 && countedRecent(tokens, start)) return undefined;
+  if (c.word?.base === 'recent' && c.word.form === 'adj' && end - start === 1 && countedRecent(ctx, start)) return undefined;
   // Fifteenth round: "shown by its readable description rather than a bare code", "integer values to readable terms —
   // so no screen reads raw type numbers": readable by a person as against a raw code (human-readable), exact.
   if (c.word?.base === 'readable' && c.word.form === 'adj' && end - start === 1 && sentenceHas(ctx, start, /^(?:raw|bare)$/)) return undefined;
@@ -3057,8 +3057,8 @@ function responsiveDesign(ctx: BlockContext, at: number): boolean {
     if (/^(?:remain|remains|remained|remaining|stay|stays|stayed|staying|keep|keeps|kept|keeping)$/.test(tokens[k]!.norm)) return false;
   }
   if (rwdNoun(tokens[at + 1]?.norm) || (tokens[at - 1]?.norm === 'mobile' && tokens[at - 2]?.norm !== 'on')) return true;
-  const [first, last] = ctx.sentences[tokens[at]!.sentence]!;
-  for (let k = Math.max(first, at - LOOK_AROUND); k <= last && k <= at + LOOK_AROUND; k++) {
+  const [from, to] = sentenceWindow(ctx, at);
+  for (let k = from; k <= to; k++) {
     const n = tokens[k]!.norm;
     if (k !== at && (SCREEN_WORDS.test(n) || (rwdNoun(n) && /^(?:make|makes|making|made)$/.test(tokens[k - 2]?.norm ?? '')))) return true;
   }
@@ -3093,12 +3093,14 @@ function contentStated(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
-/** "the most recent 5 items", "the 5 most recent", "the last 10 …" in the sentence of token `at` (within `LOOK_AROUND`). */
-function countedRecent(tokens: readonly Token[], at: number): boolean {
+/** "the most recent 5 items", "the 5 most recent", "the last 10 …" in the sentence of token `at` (`sentenceWindow`). */
+function countedRecent(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
   const sentence = tokens[at]!.sentence;
-  for (let k = Math.max(0, at - LOOK_AROUND); k < tokens.length && k <= at + LOOK_AROUND; k++) {
+  const [from, to] = sentenceWindow(ctx, at);
+  for (let k = from; k <= to; k++) {
     const t = tokens[k]!;
-    if (t.sentence !== sentence || k === at) continue;
+    if (k === at) continue;
     const n = (j: number): boolean => isNumberLike(tokens[j]) && tokens[j]!.sentence === sentence;
     if (t.norm === 'most' && tokens[k + 1]?.norm === 'recent' && (n(k + 2) || n(k - 1))) return true;
     if ((t.norm === 'last' || t.norm === 'latest') && n(k + 1)) return true;
@@ -3123,8 +3125,8 @@ function controlLabel(tokens: readonly Token[], at: number): boolean {
 
 /** A word of the sentence of token `at` (other than it, within `LOOK_AROUND` of it) matches `re`. */
 function sentenceHas(ctx: BlockContext, at: number, re: RegExp): boolean {
-  const [first, last] = ctx.sentences[ctx.tokens[at]!.sentence]!;
-  for (let k = Math.max(first, at - LOOK_AROUND); k <= last && k <= at + LOOK_AROUND; k++) if (k !== at && ctx.tokens[k]!.kind === 'word' && re.test(ctx.tokens[k]!.norm)) return true;
+  const [from, to] = sentenceWindow(ctx, at);
+  for (let k = from; k <= to; k++) if (k !== at && ctx.tokens[k]!.kind === 'word' && re.test(ctx.tokens[k]!.norm)) return true;
   return false;
 }
 

@@ -894,8 +894,9 @@ describe('clarity: tenth round, word roles inside requirement sentences (issue 1
       'WHEN an export fails THEN the system SHALL state clear that the export failed',
     ])), ['clear (vague)', 'clear (vague)']);
     assert.deepEqual(found('draft-x.md', DRAFT(['Relays MUST flush the queue and clear its entries.', 'Relays MUST send clear error codes.'])), ['clear (vague)']);
-    // A code span between them is the noun: "a regular `Pod` this field …" is no verb before "this".
-    assert.deepEqual(found('specs/016-pods/spec.md', SPEC_KIT(['When used in a regular `Pod` this field MUST be set.'])), ['regular (time)']);
+    // A code span between them is the noun: "a large `Pod` this field …" is no verb before "this". (Sixteenth round: "a
+    // regular `Pod`", the test's first wording, is the ordinary kind, no frequency.)
+    assert.deepEqual(found('specs/016-pods/spec.md', SPEC_KIT(['When used in a large `Pod` this field MUST be set.'])), ['large (vague)']);
   });
 
   it('"some or all" is a free choice of any part; "some" alone still asks how many', () => {
@@ -1418,5 +1419,99 @@ describe('clarity: fifteenth round (issue 13: the look and feel a UI requirement
   it('asks for values a reviewer can check, not for behaviour', () => {
     const [q] = hits('specs/004-ui/spec.md', ROOT(['- **FR-001**: The dashboard MUST use subtle animations.'])).map((h) => h.question);
     assert.equal(q, 'What makes the animations subtle? Give values a reviewer can check (e.g. colour codes, font families and sizes, spacing and radii in px, animation durations and easing).');
+  });
+});
+
+describe('clarity: sixteenth round (issue 13: false alarms read on KEPs, IETF drafts, spec-kit and Kiro specs outside the labeled sets)', () => {
+  const KEP = (sections: [string, string[]][]): string =>
+    ['# KEP-1234: Restart containers', '', '## Proposal', '', 'We restart containers.', '', ...sections.flatMap(([title, lines]) => [title, '', ...lines, ''])].join('\n');
+
+  it('"regular" before a noun names the ordinary kind; it asks how often only of things done again and again', () => {
+    assert.deepEqual(found('keps/sig-node/1234-x/README.md', KEP([['## Test Plan', [
+      '- Sidecar failing before the regular container started and triggers a restart, all containers should be restarted.',
+      '- Verify that all regular and sidecar containers are restarted.',
+      '- Apply the same policy as for regular containers.',
+      '- Run regular security audits.',
+      '- Backups must be taken on a regular basis.',
+      '- Updates must be regular.',
+    ]]])), ['regular (time)', 'regular (time)', 'regular (time)']);
+    assert.deepEqual(found('draft-x.md', DRAFT(['All pseudo-header fields MUST appear before regular header fields.', 'The server MUST return a regular 1-RTT response.'])), []);
+    const [q] = hits('specs/001-x/spec.md', SPEC_KIT(['Backups MUST be taken on a regular basis.'])).map((h) => h.question);
+    assert.match(q!, /^How often is “regular” for the Backups\?/);
+  });
+
+  it('a section titled by a question, or an item that opens with one, holds an answer (a KEP questionnaire), not criteria', () => {
+    assert.deepEqual(found('keps/sig-x/1234-x/README.md', KEP([
+      ['### Monitoring Requirements', [
+        '* **What are the reasonable SLOs for the above SLIs?**',
+        '  It is impossible to provide a comprehensive guidance, but at a high level those may be things like:',
+      ]],
+      ['###### How can someone using this feature know that it is working for their instance?', [
+        '- Details: There are some situations today where exit codes are not returned correctly.',
+      ]],
+      ['### Goals', ['- Provide comprehensive guidance for operators.']],
+    ])), ['comprehensive (vague)']);
+    // A keyword in the answer still makes a requirement, as in an edge case.
+    assert.deepEqual(found('specs/001-x/spec.md', ['# Feature Specification: X', '', '## Requirements', '',
+      '- What happens when the upload is large? The system MUST show a clear message.', ''].join('\n')), ['large (vague)', 'clear (vague)']);
+  });
+
+  it('the appeal of content is judged: a compelling headline, impactful copy', () => {
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
+      'WHEN a visitor lands on the homepage, THE Homepage SHALL display a compelling headline that states the core benefit',
+      'THE Homepage SHALL use impactful copy for each feature',
+    ])), ['compelling (vague)', 'impactful (vague)']);
+  });
+
+  it('"there are some …" and "despite some of …" say what exists; "must process some requests" still asks how many', () => {
+    assert.deepEqual(found('keps/sig-apps/1234-x/README.md', KEP([['### Goals', [
+      '- allow to continue Job execution despite some of its indexes failing,',
+      '- Validate that the API is appropriate for users. There are some potential tunables.',
+      '- Retry some of the failed indexes.',
+    ]]])), ['appropriate (vague)', 'some (quantity)']);
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT(['There MUST be some tests for the parser.', 'The importer MUST process some records first.'])), ['some (quantity)', 'some (quantity)']);
+  });
+
+  it('a criterion\'s reason ("because …") and a keyword\'s reason without a comma are no part of what is required', () => {
+    assert.deepEqual(found('keps/sig-storage/1234-x/README.md', KEP([['### Goals', [
+      '* Requires user intervention to detect node shutdown, because currently there is no good way of detecting it.',
+      '* Provide a good way of detecting node shutdown.',
+    ]]])), ['good (vague)']);
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'Status code 401 is NOT RECOMMENDED for this purpose because it requires a WWW-Authenticate with acceptable HTTP auth mechanisms.',
+      'The proxy MUST retry because the network is unreliable, with a clear error message.',
+    ])), ['clear (vague)']);
+  });
+
+  it('"it is clear that" states what is known; "freshly started" is newly; "for detailed work tracking" is a purpose', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'The Welcome MUST NOT be sent to the joiner until it\'s clear that the Commit has been accepted.',
+      'It MUST be clear to the user that the upload failed.',
+      'When implementations are freshly started, they SHOULD use a new key.',
+      'The client MUST show freshly fetched data.',
+    ])), ['clear (vague)', 'freshly (time)']);
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
+      'WHEN task checklists are needed, THE Tasks_Agent SHALL manage checklist items within tasks for detailed work tracking',
+      'THE Tasks_Agent SHALL keep detailed work logs',
+    ])), ['detailed (vague)']);
+  });
+
+  it('a call for care in a requirement names no behaviour: "care must be taken", "caution should be exercised", "err on the side of caution"', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      'The status code could leak the server\'s state; caution should be exercised to assure that it does not.',
+      'With compression, care must be taken not to blindly decompress messages.',
+      'Users MUST exercise caution before signing messages.',
+      'The controller MUST take care of the retries.',
+      'Endpoints MUST be able to deliver frames.',
+      'Clients MUST use caution, checking the signature first.',
+    ])), ['caution should be exercised (weak)', 'care must be taken (weak)', 'exercise caution (weak)']);
+    // In an RFC-style draft a lowercase "should" is no keyword (RFC 8174): no requirement, no finding.
+    assert.deepEqual(found('draft-x.md', DRAFT(['Care should be taken not to decompress messages.', 'Care MUST be taken not to decompress messages.'])), ['Care MUST be taken (weak)']);
+    const [h] = hits('spec.md', '# Rules {#rules authority=root}\n\nIf there is uncertainty, the assistant should err on the side of caution.\n');
+    assert.equal(h?.phrase, 'err on the side of caution');
+    assert.match(h!.question, /^Which way is the cautious side here\?/);
+    assert.deepEqual(found('spec.md', '# Rules {#rules authority=root}\n\nWhere goals are unclear, it should err on the side of caution, minimizing irreversible costs.\n'), []);
+    // Outside a requirement it is advice: "Please use caution."
+    assert.deepEqual(found('draft-x.md', DRAFT(['Please use caution when upgrading.'])), []);
   });
 });

@@ -768,6 +768,8 @@ const NOT_CRITERIA_SECTION = /\b(?:non-goals|key entities|glossary)\b/;
 /** spec-kit requirement and success-criterion ids, EARS/Gherkin "Given … When … Then". */
 const CRITERION_ID = /^\W*(?:FR|NFR|SC|REQ|AC|US)-?\d+\b/;
 /** The label of a risk's mitigation (the parser blanks bold markers): `**Mitigation**:`, `Strategy:`. */
+/** A list item's text that opens with a question: the first sentence ends with "?" (markers and bold blanked). */
+const OPENING_QUESTION = /^\W*[^.!?\n]{3,}\?(?:[\s*_]|$)/;
 const MITIGATION_LABEL = /^[*_]{0,2}(?:mitigations?|strategy)[*_]{0,2}\s*:/i;
 
 /**
@@ -781,6 +783,10 @@ function criterionKind(block: ProseBlock, sections: Section[], listItem: boolean
   // then" in prose is no scenario.
   if (/(?:^|:)[\s*_]*given\b[\s\S]*\bthen\b/i.test(block.text)) return 'an acceptance scenario';
   if (!listItem) return false;
+  // Sixteenth round: "* **What are the reasonable SLOs for the above SLIs?** At the high level …": an item that opens
+  // with a question is a questionnaire's question and its answer, not a criterion (a keyword in the answer still makes
+  // a requirement, as in an edge case: "What happens when …? The system should …").
+  if (OPENING_QUESTION.test(head)) return false;
   // "### Risk 1: Breaking Changes / - **Mitigation**: Keep existing APIs unchanged": a labeled mitigation of a risk is
   // what the team commits to do (a discussion of the risk, or an unlabeled item, is not).
   if (MITIGATION_LABEL.test(head) && sections.some((s) => /\brisks?\b/.test(s.title))) return 'a risk mitigation';
@@ -789,6 +795,9 @@ function criterionKind(block: ProseBlock, sections: Section[], listItem: boolean
     if (sections[i]!.depth === 1 && i < sections.length - 1) continue;
     const title = sections[i]!.title;
     if (NOT_CRITERIA_SECTION.test(title)) return false;
+    // Sixteenth round: a section titled by a question (a KEP's review questionnaire, "###### How can someone using this
+    // feature know that it is working?" under "### Monitoring Requirements") holds its answer, not criteria.
+    if (title.endsWith('?')) return false;
     const m = CRITERIA_SECTION.exec(title);
     if (m) return m[1] === 'goals' ? 'a goal' : m[1]!.includes('criteria') || m[1] === 'measurable outcomes' ? `an item of ${m[1]}` : 'a requirement';
   }
@@ -898,6 +907,13 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
     // A part of the sentence that gives a reason or a concession ("…, so …", "even if …") states no requirement.
     const part = partAt(ctx, at);
     if (part.aside && !(k >= part.from && k < part.to)) return undefined;
+    // Sixteenth round: "401 is NOT RECOMMENDED for this purpose because it requires a WWW-Authenticate with acceptable
+    // HTTP auth mechanisms": after "because" (no comma before it) the sentence gives the reason, not the requirement.
+    for (let j = at - 1; j > k; j--) {
+      const n = tokens[j]!.norm;
+      if (n === ',' || n === ';') break;
+      if (n === 'because' && !tokens[j]!.quoted) return undefined;
+    }
     // The subject of an active requirement names who acts, not what is required: "an effective assistant must act".
     // In a passive or copular one it is what is required: "Sensible defaults should be chosen". Conditions count.
     // Thirteenth round: so does an opening "In some cases, …" (`casesOpener`), a condition without "if".
@@ -910,7 +926,13 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
     }
     return tokens[k]!.raw === 'SHALL' && /^(when|while|if|where)$/i.test(tokens[ctx.firstWord]?.raw ?? '') ? 'an EARS requirement' : 'a requirement';
   }
-  if (ctx.criterion) return ctx.criterion;
+  if (ctx.criterion) {
+    // Sixteenth round: "Requires user intervention to detect node shutdown, because currently there is no good way of
+    // detecting …": a criterion's reason or concession is no part of what it requires (as in a keyword's sentence).
+    const part = partAt(ctx, at);
+    if (part.aside && REASON_OPENERS.has(part.opener)) return undefined;
+    return ctx.criterion;
+  }
   if (inheritsAt(ctx, sentence)) return 'a requirement (list item under a normative lead-in)';
   return undefined;
 }
@@ -966,11 +988,13 @@ const WH_WORDS = new Set(['which', 'whether', 'what', 'how', 'who', 'whom', 'who
 
 /** Words that open a part of a sentence giving a reason or a concession, not a requirement. */
 const ASIDE_OPENERS = new Set(['so', 'but', 'because', 'since', 'whereas', 'although', 'though', 'even', 'as', 'which']);
+/** Openers of a reason or a concession (`ASIDE_OPENERS` without the coordinating and temporal ones). */
+const REASON_OPENERS = new Set(['because', 'although', 'though', 'whereas']);
 /** Words that open a condition of the requirement (vagueness there counts). */
 const CONDITION_OPENERS = new Set(['if', 'when', 'whenever', 'unless', 'where', 'while', 'once', 'upon', 'given', 'after', 'before']);
 
 /** The comma- or semicolon-delimited part of the sentence around token `at`, and what its first word makes it. */
-function partAt(ctx: BlockContext, at: number): { from: number; to: number; aside: boolean; condition: boolean } {
+function partAt(ctx: BlockContext, at: number): { from: number; to: number; aside: boolean; condition: boolean; opener: string } {
   const { tokens } = ctx;
   const sentence = tokens[at]!.sentence;
   const boundary = (t: Token): boolean => t.kind === 'punct' && (t.norm === ',' || t.norm === ';' || t.norm === ':') && !t.quoted;
@@ -999,7 +1023,7 @@ function partAt(ctx: BlockContext, at: number): { from: number; to: number; asid
   // opened by "but" that holds an obligation of its own (not a permission: "…, but MAY be from an older one as long as
   // it is still fresh") is a second requirement, not a concession.
   if (aside && first === 'but') for (let j = w + 1; j < to && aside; j++) if (isModalKeyword(tokens[j]!) && tokens[j]!.raw !== 'MAY') aside = false;
-  return { from, to, aside, condition: CONDITION_OPENERS.has(first) };
+  return { from, to, aside, condition: CONDITION_OPENERS.has(first), opener: first };
 }
 
 /**
@@ -1425,6 +1449,19 @@ const TRIGGER_WORDS = new Set(['when', 'whenever', 'upon', 'after', 'once', 'if'
  * context rule, the part of speech (a class word must be used as an adjective or adverb, not as a verb or a proper
  * name), the document's terms, bounds of the candidate's own dimension, example lists and cross-references.
  */
+/** The lexicon's calls for care (`weak`): findings also right after an RFC 2119 keyword. */
+const CARE_TERMS = new Set(['care must be taken', 'err on the side of caution']);
+
+/** After a call for care: ", minimizing …", "by checking …", ": …" in the same sentence. */
+function careSpelledOut(tokens: readonly Token[], end: number): boolean {
+  const next = tokens[end];
+  if (next === undefined || next.sentence !== tokens[end - 1]!.sentence) return false;
+  if (next.norm === ':') return true;
+  const k = next.norm === ',' || next.norm === 'by' ? end + 1 : -1;
+  const verb = tokens[k];
+  return verb !== undefined && verb.sentence === next.sentence && verb.kind === 'word' && /^[a-z]{3,}ing$/.test(verb.norm) && (next.norm === 'by' || tokens[k + 1]?.kind === 'word');
+}
+
 function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined): string | undefined {
   const { tokens } = ctx;
   const { start, end } = c;
@@ -1451,7 +1488,11 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (delegated(ctx, start)) return undefined;
   // "Endpoints MUST be able to deliver …": a capability required with an RFC 2119 keyword is not a weak phrase.
   // The same with SHOULD (fifth round): the keyword sets the strength; "be able to" weakens nothing further.
-  if (c.category === 'weak' && /^(?:MUST|SHALL|SHOULD|REQUIRED)$/.test(tokens[start - 1]?.raw ?? '')) return undefined;
+  // Not a call for care (sixteenth round): "Users MUST exercise caution" still names no behaviour.
+  if (c.category === 'weak' && /^(?:MUST|SHALL|SHOULD|REQUIRED)$/.test(tokens[start - 1]?.raw ?? '') && !CARE_TERMS.has(c.term)) return undefined;
+  // "it should err on the side of caution, minimizing expected irreversible costs (see …)": the care is spelled out
+  // right after it (a participle or "by" + one, or a colon).
+  if (CARE_TERMS.has(c.term) && careSpelledOut(tokens, end)) return undefined;
   // Fifteenth round: "Users must be able to authenticate using Google OAuth 2.0", "I should be able to configure the
   // thresholds": a person's ability is what the system must give them, the usual form of a functional requirement;
   // only a system's "must be able to" leaves open whether it does the thing.
@@ -1517,6 +1558,13 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.word?.base === 'clean' && c.word.form === 'adj' && end - start === 1 && NEW_INSTANCE_NOUNS.has(tokens[end]?.norm ?? '')) return undefined;
   // Twelfth round: "select from reserved values with the high-order bit clear": a bit's value (set or clear), exact.
   if (c.word?.base === 'clear' && end - start === 1 && /^(?:bit|bits|flag|flags)$/.test(tokens[start - 1]?.norm ?? '')) return undefined;
+  // Sixteenth round: "MUST NOT be sent to the joiner until it's clear that the Commit has been accepted": "it is clear
+  // that/whether" states what is known, not a quality of anything. "It MUST be clear to the user that …" (a keyword
+  // right before the copula) stays.
+  if (c.word?.base === 'clear' && c.word.form === 'adj' && end - start === 1 && knownThat(tokens, start)) return undefined;
+  // Sixteenth round: "When implementations are freshly started, they SHOULD …": newly, just now (of a participle); not
+  // an age of data.
+  if (c.word?.base === 'fresh' && c.word.form === 'adv' && end - start === 1 && /^(?:is|are|was|were|be|been|being)$/.test(tokens[start - 1]?.norm ?? '') && /^[a-z]+(?:ed|en|t)$/.test(tokens[end]?.norm ?? '') && tokens[end]!.sentence === tokens[start]!.sentence) return undefined;
   // "- **WHEN** some tasks are incomplete": a scenario's condition step names a situation; "some" there is existential
   // (at least one), nothing a test could not set up. "The CLI MUST retry some requests" still asks how many.
   // Eleventh round: the same for "several" and "various" (more than one, no magnitude): "- **WHEN** several artifacts
@@ -2041,7 +2089,8 @@ const ACTIVITY_NOUN = /^(?:[a-z]{3,}(?:ing|tion|sion|sis|ment|ance|ence)|removal
 
 /**
  * Is the candidate the modifier of an activity in a "for" adjunct after the requirement's verb ("… indexed timestamp
- * fields for efficient querying", "prioritize them for early migration", "Stateless design for easy scaling")? The
+ * fields for efficient querying", "prioritize them for early migration", "Stateless design for easy scaling", "manage
+ * checklist items for detailed work tracking")? The
  * adjunct says what the required thing serves; the requirement is the part before it. Only an activity noun ends
  * such a phrase (an -ing form or a nominalized verb, tagged a noun or verb, at the end of the clause or before a
  * preposition): "for small screens", "for long names", "for a quick review of …" (a determiner) stay findings, as does
@@ -2064,7 +2113,8 @@ function purposeAdjunct(ctx: BlockContext, c: Candidate): boolean {
       const after = tokens[h + 1];
       return after === undefined || after.sentence !== sentence || after.kind === 'punct' || /^(?:of|in|on|by|across|with|from|and|or|to)$/.test(after.norm);
     }
-    if (posOf(ctx, h) !== 'ADJ') return false;
+    // Sixteenth round: a noun modifies the activity as an adjective does ("for detailed work tracking").
+    if (!/^(?:ADJ|NOUN)$/.test(posOf(ctx, h))) return false;
   }
   return false;
 }
@@ -2162,11 +2212,17 @@ function singularAfter(ctx: BlockContext, from: number): boolean {
 /** Quantity words that say "at least one" or "more than one" and no magnitude. */
 const EXISTENTIAL: ReadonlySet<string> = new Set(['some', 'several', 'various']);
 
-/** "in case some …", "if some …", "when some …": "some" opens the subject of a condition. */
+/** "in case some …", "if some …", "when some …": "some" opens the subject of a condition; "there are some …" says what exists. */
 function existentialCondition(tokens: Token[], at: number): boolean {
   const prev = tokens[at - 1];
   if (prev === undefined || prev.kind !== 'word' || prev.sentence !== tokens[at]!.sentence) return false;
   if (prev.norm === 'case') return tokens[at - 2]?.norm === 'in';
+  // Sixteenth round: "There are some potential tunables", "there are some discussions on how to share …", "despite some
+  // of its indexes failing": what exists (at least one), stated or conceded; no amount is asked for.
+  if (prev.norm === 'despite') return true;
+  let b = at - 1;
+  if (/^(?:also|still|already|currently|always)$/.test(tokens[b]!.norm)) b--;
+  if (/^(?:is|are|was|were)$/.test(tokens[b]?.norm ?? '') && tokens[b - 1]?.norm === 'there' && tokens[b - 1]!.sentence === tokens[at]!.sentence) return true;
   return /^(?:if|when|whenever|unless|while|where|once)$/.test(prev.norm);
 }
 
@@ -2981,9 +3037,10 @@ const CONDITION_STEPS: ReadonlySet<ScenarioStep> = new Set<ScenarioStep>(['when'
 function otherSense(ctx: BlockContext, i: number): boolean {
   const { tokens } = ctx;
   const t = tokens[i]!;
+  const prev = tokens[i - 1]?.norm;
+  if (t.norm === 'regular') return ordinaryKind(tokens, i);
   const nouns = t.norm === 'effective' ? SETTING_NOUNS : t.norm === 'normal' ? PROCEDURE_NOUNS : t.norm === 'prompt' ? PROMPT_EVENT_NOUNS : t.norm === 'fresh' ? NEW_INSTANCE_NOUNS : undefined;
   if (!nouns) return false;
-  const prev = tokens[i - 1]?.norm;
   // "a fresh install", "fresh users", "the fresh validator": a new one (made anew, never used), not an age of data.
   if (t.norm === 'fresh') {
     if (prev === 'more' || prev === 'very') return false;
@@ -3013,6 +3070,42 @@ function otherSense(ctx: BlockContext, i: number): boolean {
     if (nouns.has(n.norm)) return true;
   }
   return false;
+}
+
+/** "it's clear that", "it is clear whether", "it becomes clear that": what is known (see `judge`). */
+function knownThat(tokens: readonly Token[], at: number): boolean {
+  if (!/^(?:that|whether)$/.test(tokens[at + 1]?.norm ?? '')) return false;
+  const prev = tokens[at - 1]?.norm ?? '';
+  if (prev === "it's" || prev === "it’s") return true;
+  if (!/^(?:is|was|becomes|became|been)$/.test(prev)) return false;
+  return tokens[at - 2]?.norm === 'it' || (tokens[at - 2]?.norm === 'has' && tokens[at - 3]?.norm === 'it');
+}
+
+/** Things done again and again, which "regular" qualifies by how often ("regular backups", "on a regular basis"). */
+const RECURRING_NOUNS = /^(?:audits?|auditing|backups?|updates?|updating|reviews?|checks?|check-ins?|checkups?|scans?|scanning|snapshots?|reports?|reporting|rotations?|tests?|testing|monitoring|maintenance|intervals?|basis|cadence|cleanups?|syncs?|synchronization|refresh(?:es)?|polling|patch(?:es)?|patching|drills?|exercises?|meetings?|releases?|cycles?|schedules?|sweeps?|exports?|reminders?|assessments?|evaluations?|inspections?|training|breaks?|heartbeats?|pings?|jobs?|runs?)$/;
+
+/**
+ * Sixteenth round: "regular containers", "regular header fields", "a regular 1-RTT response", "regular `ExternalName`
+ * Services": the ordinary kind, set against other kinds (init and sidecar containers, pseudo-header fields), not a
+ * frequency. Only things done again and again are judged by how often (`RECURRING_NOUNS`: "regular security audits",
+ * "regular key rotation"); graded ("more regular") or with no noun after it ("updates must be regular"), it judges.
+ */
+function ordinaryKind(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1]?.norm;
+  if (prev === 'more' || prev === 'most' || prev === 'less' || prev === 'very' || prev === 'fairly') return false;
+  let noun = false;
+  for (let k = i + 1; k <= i + 5 && k < tokens.length; k++) {
+    const n = tokens[k]!;
+    if (n.sentence !== t.sentence) break;
+    // "all regular and sidecar containers": the kinds are coordinated before their noun.
+    // "a regular 1-RTT response": a number or a hyphen inside the noun phrase.
+    if (n.kind === 'number' || n.norm === '-') continue;
+    if (n.kind !== 'word' || (SENSE_PHRASE_ENDS.has(n.norm) && n.norm !== 'and' && n.norm !== 'or')) break;
+    if (RECURRING_NOUNS.test(n.norm)) return false;
+    if (n.norm !== 'and' && n.norm !== 'or') noun = true;
+  }
+  return noun;
 }
 
 /**
@@ -3353,7 +3446,8 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
     else if (!words.length && pos === 'VERB' && /ing$/.test(t.norm) && tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN') words.push(t.raw);
     else if (words.length || (pos !== 'ADJ' && pos !== 'ADV' && !(pos === 'VERB' && /(?:ed|en)$/.test(t.norm)))) break;
   }
-  if (words.length) return words.join(' ');
+  // "on a regular basis": the noun names the manner, not the thing; the question is about the subject.
+  if (words.length && !(words.length === 1 && words[0]!.toLowerCase() === 'basis')) return words.join(' ');
   return subjectOf(ctx, c.start);
 }
 

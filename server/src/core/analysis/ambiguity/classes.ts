@@ -31,6 +31,8 @@ const BASE: Record<Dimension, string[]> = {
     'scalable', 'portable', 'flexible', 'performant', 'responsible', 'fair', 'polite', 'respectful', 'engaging', 'natural',
     'coherent', 'attractive', 'pleasant', 'satisfactory', 'decent', 'solid', 'suspicious', 'high-quality',
     'legible', 'tidy', 'compact', 'lightweight', 'transparent', 'predictable', 'actionable', 'preachy',
+    // Sixteenth round: the appeal of content ("a compelling headline", "impactful copy").
+    'compelling', 'impactful', 'persuasive',
   ],
   degree: [
     'significant', 'substantial', 'considerable', 'noticeable', 'minor', 'major', 'severe', 'serious', 'trivial', 'negligible',

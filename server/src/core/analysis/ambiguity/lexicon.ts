@@ -346,6 +346,17 @@ export const LEXICON: readonly LexiconEntry[] = [
       question: 'What if the attempt fails? State the required outcome, or the fallback behaviour when it is not reached.',
       rule: 'governed',
     },
+    // Sixteenth round: a call for care names no behaviour ("care must be taken not to decompress messages blindly",
+    // "caution should be exercised to assure that it does not"); the requirement is what the care is for.
+    {
+      term: 'care must be taken',
+      forms: ['care should be taken', 'care shall be taken', 'care needs to be taken', 'take care to', 'take care not to', 'take care that', 'exercise caution', 'use caution', 'caution should be exercised', 'caution must be exercised', 'exercise care'],
+      question: "What must be done, or not done, exactly? A call for care states no behaviour: write the check or the limit it asks for as the requirement (e.g. 'MUST NOT decompress a message before checking its size').",
+    },
+    {
+      term: 'err on the side of caution',
+      question: 'Which way is the cautious side here? Name the behaviour required when in doubt (e.g. decline, ask a clarifying question, or add a warning).',
+    },
   ]),
 
   // ---------------------------------------------------------------------------------------------------------------

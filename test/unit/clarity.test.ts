@@ -1514,4 +1514,25 @@ describe('clarity: sixteenth round (issue 13: false alarms read on KEPs, IETF dr
     // Outside a requirement it is advice: "Please use caution."
     assert.deepEqual(found('draft-x.md', DRAFT(['Please use caution when upgrading.'])), []);
   });
+
+  it('Japanese and Chinese requirements are reviewed: vague, speed, amount, escape and open-ended wording by substring', () => {
+    const JA = ['# 機能仕様: ジオリファレンス', '', '## Success Criteria', '',
+      '- **SC-001**: 処理の各ステップで進捗が視覚的に確認でき、ユーザーが「処理が止まった」と感じない',
+      '- **SC-002**: 出力された GeoTIFF が一般的な GIS ソフトウェア（QGIS など）で正常に開ける',
+      '- **SC-003**: エラーの原因が`適切な`形式で表示される',
+      '- **SC-004**: 例えば QGIS、ArcGIS など の形式で出力できる', ''].join('\n');
+    assert.deepEqual(found('specs/001-geo/spec.md', JA), ['と感じ (vague)', '一般的な (vague)', 'など (open-ended)']);
+    const ZH = ['# 功能规格：数据库查询', '', '## Requirements', '', '### Functional Requirements', '',
+      '- **FR-001**：系统 MUST 拒绝执行非 SELECT 语句的 SQL，并显示明确的拒绝原因。',
+      '- **FR-002**：SQL 语法校验结果在用户点击执行后 2 秒内反馈，非法语句立即被拒绝。',
+      '- **FR-003**：系统 MUST 显示清晰的错误提示（如"连接失败：无法解析主机"）。',
+      '- **FR-004**：系统 MUST 尽可能快速地加载元数据。', '',
+      '## 背景', '', '系统会显示明确的拒绝原因。', ''].join('\n');
+    assert.deepEqual(found('specs/001-db/spec.md', ZH), ['明确的 (vague)', '尽可能 (escape)', '快速 (time)']);
+    const [h] = hits('specs/001-geo/spec.md', JA);
+    assert.match(h!.question, /^How is the user’s impression \(“と感じ”, feels that\) checked\?/);
+    assert.match(h!.reason ?? '', /^vague wording in Japanese \(“feels that”\) listed by clarifier, in /);
+    // Not a requirement: a Japanese README paragraph with no keyword, criterion or obligation.
+    assert.deepEqual(found('specs/002-x/spec.md', ['# 機能仕様: X', '', '## 概要', '', 'このツールは直感的で使いやすいです。', ''].join('\n')), []);
+  });
 });

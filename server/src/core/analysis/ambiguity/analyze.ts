@@ -12,6 +12,7 @@ import {
   type LexiconEntry,
 } from './lexicon';
 import { AMOUNT_NOUNS, CLASS_WORDS, DESIGN_NOUNS, DESIGN_WORDS, QUANTITY_DETERMINERS, compoundClassWord, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, OPPOSITES, SENSE_WITH_COMPLEMENT, type ClassWord, type Dimension } from './classes';
+import { CJK_CHAR, CJK_EXAMPLE_MARKERS, CJK_EXAMPLES_AFTER, CJK_MODAL, CJK_SENTENCE_END, CJK_TIME_BOUND, cjkQuestion, matchCjk, type CjkMatch } from './cjk';
 import { tag } from './nlp';
 
 /**
@@ -619,6 +620,9 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
       if (!commentary && !inherited && !keyword) criterion = criterionKind(block, sections, (listItem = isListItem(block, options.specText)));
       skip = !mayRequire(commentary, inherited, keyword, criterion);
     }
+    // Sixteenth round: Japanese and Chinese phrases are found by substring (`scanCjk`); a block holding one is read.
+    const cjk = CJK_CHAR.test(block.text) ? matchCjk(block.text) : NO_CJK;
+    if (cjk.length) skip = false;
     if (skip && tokens[tokens.length - 1]?.norm !== ':') {
       underLeadIn = inherited;
       prev = block;
@@ -648,7 +652,12 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
       specText: options.specText,
       section: sections[sections.length - 1]?.title,
     };
+    const before = findings.length;
     scanBlock(context, matcher, documentTerms, options, termSeverity, ignore, findings, settled);
+    if (cjk.length && scanCjk(context, cjk, options, termSeverity, ignore, findings) && findings.length - before > 1) {
+      const mine = findings.splice(before).sort((a, b) => a.start - b.start);
+      findings.push(...mine);
+    }
     // A block ending in ':' with a normative last sentence leads in the list items that follow it.
     const last = tokens.length - 1;
     const leadsIn: boolean = !commentary && tokens[last]?.norm === ':' && isNormativeAt(context, last);
@@ -1228,6 +1237,72 @@ function scanBlock(
       settled.found(finding, candidate.word.base, aboutWords(ctx, candidate, false));
     }
   }
+}
+
+const NO_CJK: readonly CjkMatch[] = Object.freeze([]);
+const RFC_KEYWORD = /\b(?:MUST|SHALL|SHOULD|REQUIRED)\b/;
+/** How far a CJK sentence is read around a match (a long sentence, not a whole hostile block). */
+const CJK_LOOK_AROUND = 240;
+
+/**
+ * Japanese and Chinese phrases of `cjk.ts` in the block's requirement sentences: a criterion (`**SC-001**`, Given/When/
+ * Then, an item of a criteria section), a sentence with an RFC 2119 keyword or an obligation of the language ("必须",
+ * "しなければならない"), or a list item under a normative lead-in. Not in code spans or 「quoted」 wording, nor "など"
+ * after "例えば" (a list of examples). Returns whether it added a finding.
+ */
+function scanCjk(
+  ctx: BlockContext,
+  matches: readonly CjkMatch[],
+  options: AmbiguityOptions,
+  termSeverity: Map<string, AmbiguitySeverity>,
+  ignore: Set<string>,
+  out: AmbiguityFinding[],
+): boolean {
+  if (ctx.commentary) return false;
+  const { block } = ctx;
+  const text = block.text;
+  let added = false;
+  for (const { entry, at } of matches) {
+    if (ignore.has(termKey(entry.form))) continue;
+    let from = at;
+    while (from > 0 && at - from < CJK_LOOK_AROUND && !CJK_SENTENCE_END.test(text[from - 1]!)) from--;
+    let to = at + entry.form.length;
+    while (to < text.length && to - at < CJK_LOOK_AROUND && !CJK_SENTENCE_END.test(text[to]!)) to++;
+    const sentence = text.slice(from, to);
+    const keyword = RFC_KEYWORD.test(sentence);
+    const obliged = keyword || CJK_MODAL.test(sentence);
+    if (ctx.discussion && !ctx.criterion && !keyword) continue;
+    const requirement = ctx.criterion || (obliged ? 'a requirement' : ctx.inherited ? 'a requirement (list item under a normative lead-in)' : undefined);
+    if (!requirement) continue;
+    const head = text.slice(from, at);
+    // Inside a code span, or 「quoted」 wording.
+    if ((text.slice(0, at).split('`').length - 1) % 2 === 1) continue;
+    if (head.split('「').length > head.split('」').length) continue;
+    if (entry.category === 'open-ended' && CJK_EXAMPLE_MARKERS.test(head)) continue;
+    if (entry.category === 'time' && CJK_TIME_BOUND.test(sentence)) continue;
+    if (entry.category === 'vague' && CJK_EXAMPLES_AFTER.test(text.slice(at + entry.form.length, to))) continue;
+    const normative = obliged || !!ctx.criterion || ctx.inherited;
+    const base = defaultAmbiguitySeverity(ctx.authorityNormative, normative);
+    const severity = termSeverity.get(termKey(entry.form)) ?? options.categorySeverity?.[entry.category] ?? base;
+    if (severity === 'off') continue;
+    const start = block.start + at;
+    if (options.isSuppressed?.(start, entry.category)) continue;
+    const finding: AmbiguityFinding = {
+      category: entry.category,
+      term: entry.form,
+      start,
+      end: start + entry.form.length,
+      phrase: entry.form,
+      question: cjkQuestion(entry),
+      reason: `${entry.category} wording in ${entry.lang === 'ja' ? 'Japanese' : 'Chinese'} (“${entry.gloss}”) listed by clarifier, in ${requirement}`,
+      normative,
+      severity,
+    };
+    if (block.clauseId !== undefined) finding.clauseId = block.clauseId;
+    out.push(finding);
+    added = true;
+  }
+  return added;
 }
 
 /** Category of a class word by its dimension (and form). */

@@ -1456,6 +1456,13 @@ describe('clarity: sixteenth round (issue 13: false alarms read on KEPs, IETF dr
       '- What happens when the upload is large? The system MUST show a clear message.', ''].join('\n')), ['large (vague)', 'clear (vague)']);
   });
 
+  it('an approver\'s "should be able to" is a person\'s (the KEP template\'s PRR note)', () => {
+    assert.deepEqual(found('keps/sig-x/1234-x/README.md', KEP([['### Graduation Criteria', [
+      '- _For GA, this section is required: approvers should be able to confirm the previous answers based on experience in the field._',
+      '- The controller should be able to resume after a restart.',
+    ]]])), ['be able to (weak)']);
+  });
+
   it('the appeal of content is judged: a compelling headline, impactful copy', () => {
     assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
       'WHEN a visitor lands on the homepage, THE Homepage SHALL display a compelling headline that states the core benefit',

@@ -3244,7 +3244,7 @@ function sizeClass(tokens: readonly Token[], at: number): boolean {
 }
 
 /** Who uses a system (a subject whose ability a requirement grants): "users", "I", "an administrator". */
-const PEOPLE = /^(?:I|users?|customers?|admins?|administrators?|operators?|developers?|visitors?|members?|attendees?|organizers?|organisers?|players?|authors?|editors?|reviewers?|managers?|staff|employees?|buyers?|sellers?|owners?|students?|teachers?|learners?|patients?|guests?|subscribers?|participants?|maintainers?|contributors?|people|anyone|everyone)$/i;
+const PEOPLE = /^(?:I|users?|customers?|admins?|administrators?|operators?|developers?|visitors?|members?|attendees?|organizers?|organisers?|players?|authors?|editors?|reviewers?|managers?|staff|employees?|buyers?|sellers?|owners?|students?|teachers?|learners?|patients?|guests?|subscribers?|participants?|maintainers?|contributors?|approvers?|implementers?|testers?|auditors?|people|anyone|everyone)$/i;
 
 /** Participles that state what a text says: "a message indicating …", "an error explaining …". */
 const SAYING = /^(?:indicating|stating|explaining|saying|telling|naming|listing|describing|specifying|identifying|noting|confirming)$/;

@@ -1503,6 +1503,19 @@ describe('clarity: sixteenth round (issue 13: false alarms read on KEPs, IETF dr
     ])), ['detailed (vague)']);
   });
 
+  it('an amount in what is only permitted, a citation after "; see", long polling and stale responses are no findings', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'Clients MAY accept various configuration inputs from the user.',
+      'A message MAY be fragmented across several records.',
+      'Issuance protocols MAY define other parameters, some of which might be required.',
+      'Clients MUST retry some requests.',
+      'The method MUST be safe; see {{Section 9.2.1 of RFC9110}}.',
+      'The AS MAY make use of long polling mechanisms such as discussed in {{RFC6202}}.',
+      'Stale responses SHOULD be revalidated as they normally would be.',
+      'The method MUST be safe.',
+    ])), ['some (quantity)', 'safe (vague)']);
+  });
+
   it('a call for care in a requirement names no behaviour: "care must be taken", "caution should be exercised", "err on the side of caution"', () => {
     assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
       'The status code could leak the server\'s state; caution should be exercised to assure that it does not.',

@@ -1791,6 +1791,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // what an implementation may choose to do; nothing is required, so nothing is left open. "Clients MUST reject
   // challenges that are not acceptable" stays.
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && permissionOnly(ctx, start)) return undefined;
+  // Sixteenth round: the same for an amount: "Clients MAY accept various configuration inputs", "MAY be fragmented
+  // across several records", "MAY define other parameters, some of which …". "MUST retry some requests" stays.
+  if (c.category === 'quantity' && permissionOnly(ctx, start)) return undefined;
   // Fourteenth round: "If desired, the AS MAY also generate …", "MAY be combined with other parameters as appropriate":
   // an escape inside what is only permitted leaves open what was optional already. "MUST … where possible" stays.
   if (c.category === 'escape' && permissionOnly(ctx, start)) return undefined;
@@ -2490,7 +2493,8 @@ function statedTest(ctx: BlockContext, to: number): boolean {
 }
 
 /**
- * A citation right after the word: "fresh [HTTP-CACHING]", "secure {{RFC6265}}"; or after the noun it modifies, as
+ * A citation right after the word: "fresh [HTTP-CACHING]", "secure {{RFC6265}}", "safe; see {{Section 9.2.1 of RFC9110}}"
+ * (sixteenth round); or after the noun it modifies, as
  * the term's definition: "simple string comparison as defined in {{RFC3986}}", "… as specified in RFC 9110".
  */
 function citedAfter(ctx: BlockContext, end: number): boolean {
@@ -2498,7 +2502,7 @@ function citedAfter(ctx: BlockContext, end: number): boolean {
   const base = ctx.specText !== undefined ? ctx.block.start : 0;
   const pos = base + ctx.tokens[end - 1]!.end;
   const after = text.slice(pos, pos + 160);
-  return /^[ \t]*(?:\r?\n[ \t]*)?(?:\[(?!\^)[A-Z0-9][A-Za-z0-9._-]*\](?![([])|\{\{[^}\n]+\}\})/.test(after) || DEFINED_BY_CITATION.test(after);
+  return /^[ \t]*(?:[;,(][ \t]*see[ \t]+)?(?:\r?\n[ \t]*)?(?:\[(?!\^)[A-Z0-9][A-Za-z0-9._-]*\](?![([])|\{\{[^}\n]+\}\})/.test(after) || DEFINED_BY_CITATION.test(after);
 }
 
 /**

@@ -655,8 +655,8 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
     const before = findings.length;
     scanBlock(context, matcher, documentTerms, options, termSeverity, ignore, findings, settled);
     if (cjk.length && scanCjk(context, cjk, options, termSeverity, ignore, findings) && findings.length - before > 1) {
-      const mine = findings.splice(before).sort((a, b) => a.start - b.start);
-      findings.push(...mine);
+      // Pushed one by one: a hostile block can hold more findings than a spread's arguments may be.
+      for (const f of findings.splice(before).sort((a, b) => a.start - b.start)) findings.push(f);
     }
     // A block ending in ':' with a normative last sentence leads in the list items that follow it.
     const last = tokens.length - 1;
@@ -1262,7 +1262,12 @@ function scanCjk(
   const { block } = ctx;
   const text = block.text;
   let added = false;
+  // Backticks of the block, once: a match after an odd number of them is inside a code span.
+  const ticks: number[] = [];
+  for (let i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i + 1)) ticks.push(i);
+  let tick = 0;
   for (const { entry, at } of matches) {
+    while (tick < ticks.length && ticks[tick]! < at) tick++;
     if (ignore.has(termKey(entry.form))) continue;
     let from = at;
     while (from > 0 && at - from < CJK_LOOK_AROUND && !CJK_SENTENCE_END.test(text[from - 1]!)) from--;
@@ -1276,7 +1281,7 @@ function scanCjk(
     if (!requirement) continue;
     const head = text.slice(from, at);
     // Inside a code span, or 「quoted」 wording.
-    if ((text.slice(0, at).split('`').length - 1) % 2 === 1) continue;
+    if (tick % 2 === 1) continue;
     if (head.split('「').length > head.split('」').length) continue;
     if (entry.category === 'open-ended' && CJK_EXAMPLE_MARKERS.test(head)) continue;
     if (entry.category === 'time' && CJK_TIME_BOUND.test(sentence)) continue;

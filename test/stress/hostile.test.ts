@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { runCli } from '../helpers/cli';
 import { createHostileWorkspace, expectedSkipped, hostileClauses, HOSTILE_CITATIONS, VALID_CITATIONS, VALID_CLAUSES, VALID_DIAGNOSTICS, type HostileWorkspace } from '../helpers/hostile';
 import { LspClient, positionOf, uri } from '../lsp/client';
+import { memoryWorkspace } from '../helpers/workspace';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -63,5 +64,15 @@ describe('stress: the hostile workspace at full size', function () {
     } finally {
       await client.shutdown();
     }
+  });
+});
+
+describe('stress: a Japanese criterion with 200,000 findings', function () {
+  this.timeout(300_000);
+  it('is reviewed without a throw: every finding kept, in order (their spread into one push overflowed the stack)', () => {
+    const text = `# 機能仕様: X\n\n## Success Criteria\n\n- **SC-001**: ${'適切な表示など、'.repeat(100_000)}\n`;
+    const hits = memoryWorkspace({ 'specs/001-x/spec.md': text }).model().ambiguitiesOf('specs/001-x/spec.md');
+    assert.equal(hits.length, 200_000);
+    for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1]!.range.start.character < hits[i]!.range.start.character);
   });
 });

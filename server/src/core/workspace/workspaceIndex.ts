@@ -8,7 +8,7 @@ import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefin
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { includedBy, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
-import { chunkSignature, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
+import { chunkSignature, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
@@ -1709,6 +1709,7 @@ export class IndexModel {
     }
     this.buildTestCitations();
     this.buildSpecReferences();
+    this.footnotePlaces = undefined;
     for (const c of this.contributions.values()) {
       c.clauses.trim();
       c.references.trim();
@@ -2584,12 +2585,14 @@ export class IndexModel {
         this.definitionsById.add(def.id, def);
         this.contribution(file).definitions.push({ index, def, source: d });
       });
+      const first = this.clauseCount;
       facts.footnoteRefs.forEach((ref, index) => {
         if (this.clauseIn(ref.id, key)) return;
         const clause = footnoteClause(file, ref)!;
         this.addClause(clause);
         if (!this.batch) this.contribution(file).clauses.push('footnote', index, clause, ref);
       });
+      if (this.clauseCount > first) (this.footnotePlaces ??= new Map()).set(file, first);
     }
     // A definition without any reference still declares the clause (in its scope).
     for (const defs of this.definitionsById.values()) {
@@ -2603,6 +2606,9 @@ export class IndexModel {
       }
     }
   }
+
+  /** Where each spec's footnote clauses start in `clauses` while the model is built (buildClauses, buildSpecReferences). */
+  private footnotePlaces: Map<string, number> | undefined;
 
   private addClause(clause: Clause): void {
     this.clauses[this.clauseCount] = clause;
@@ -2621,7 +2627,15 @@ export class IndexModel {
         this.specReferencesById.add(ref.id, ref);
         made?.push(from, index, ref, source);
       };
-      facts.footnoteRefs.forEach((ref, index) => add('footnote', index, referenceOf(file, ref), ref));
+      // A reference that made its file's next footnote clause is that clause (see referenceOf), found at its place.
+      let place = this.footnotePlaces?.get(file) ?? this.clauseCount;
+      facts.footnoteRefs.forEach((ref, index) => {
+        const clause = this.clauses[place];
+        if (place < this.clauseCount && clause instanceof FootnoteClause && clause.ref === ref) {
+          place++;
+          add('footnote', index, clause, ref);
+        } else add('footnote', index, referenceOf(file, ref), ref);
+      });
       facts.footnoteDefs.forEach((def, index) => add('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def));
       const key = this.scopeKeyOf(file);
       facts.mentions.forEach((m, index) => {
@@ -2987,11 +3001,13 @@ function definitionAt(file: string, d: FootnoteDef): FootnoteDefinitionAt {
 function footnoteClause(file: string, ref: FootnoteRef | undefined): Clause | undefined {
   if (!ref) return undefined;
   // A one-line reference (every reference both parse paths make) holds its clause in a field; others in a WeakMap.
-  if (ref instanceof OneLineFootnoteRef) {
+  if (ref instanceof KeptFootnoteRef) {
     let clause = ref.madeClause as Clause | undefined;
     if (clause?.file !== file) ref.madeClause = clause = makeFootnoteClause(file, ref);
     return clause;
   }
+  // One a batch index's parse made keeps none: its one model asks once per reference (see IndexModel.buildSpecReferences).
+  if (ref instanceof OneLineFootnoteRef) return makeFootnoteClause(file, ref);
   let clause = footnoteClauses.get(ref);
   if (clause?.file !== file) footnoteClauses.set(ref, (clause = makeFootnoteClause(file, ref)));
   return clause;

@@ -23,6 +23,18 @@ function view(index: WorkspaceIndex): unknown {
   return JSON.parse(JSON.stringify({ clauses: model.clauses, refs: model.ids().sort().map((id) => model.resolve(id).specReferences), diagnostics: computeDiagnostics(model, index.config), prose: index.specFacts('spec.md')!.prose }));
 }
 
+/** view, for a workspace of several specs: each file's clauses and duplicate ids besides. */
+function view2(index: WorkspaceIndex): unknown {
+  const model = index.model();
+  const files = [...model.specFiles];
+  return { all: view2Base(index), byFile: files.map((f) => [f, JSON.parse(JSON.stringify(model.clausesOfFile(f))), model.listedIdsOf(f)]) };
+}
+
+function view2Base(index: WorkspaceIndex): unknown {
+  const model = index.model();
+  return JSON.parse(JSON.stringify({ clauses: model.clauses, refs: model.ids().sort().map((id) => model.resolve(id).specReferences), diagnostics: computeDiagnostics(model, index.config) }));
+}
+
 describe('batch index', () => {
   it('keeps no chunk facts of a big spec and gives the model, diagnostics and prose of an editing index', () => {
     const text = bigSpec();
@@ -57,6 +69,27 @@ describe('batch index', () => {
     const entries = consumed.chunks.filter((c) => c.text.startsWith('## Repeated')).map((c) => c.entry);
     assert.equal(entries.length, 2);
     assert.notEqual(entries[0], entries[1]);
+  });
+
+  it("keeps no per-file lists of what each spec made (only a patch reads them); a file's clauses and duplicate ids are an editing index's", () => {
+    const files: Record<string, string> = {
+      'a.md': '# A {#a}\n\n## Dup {#dup}\n\nText[^x] and[^y] and[^x] again[^dup].\n\n[^y]: Defined here.\n[^only]: A definition no reference names.\n',
+      'b.md': '# B {#b}\n\n## Dup {#dup}\n\nMore[^z] and[^x] and[^w].\n\n[^w]: Its definition.\n',
+      'c.md': 'No clause here.\n',
+    };
+    const editing = new WorkspaceIndex(config());
+    const batch = new WorkspaceIndex(config(), { batch: true });
+    for (const index of [editing, batch]) for (const [file, text] of Object.entries(files)) index.updateFile(file, text);
+    assert.deepEqual(view2(batch), view2(editing));
+    // The lists a patch reads are empty in the batch model, filled in the editing one.
+    const made = (index: WorkspaceIndex, file: string): number[] => {
+      const c = (index.model() as unknown as { contributions: Map<string, { clauses: { length: number }; references: { length: number } }> }).contributions.get(file)!;
+      return [c.clauses.length, c.references.length];
+    };
+    assert.deepEqual(made(editing, 'a.md'), [5, 6]);
+    assert.deepEqual(made(batch, 'a.md'), [0, 0]);
+    for (const file of Object.keys(files)) assert.equal(JSON.stringify(batch.model().clausesOfFile(file)), JSON.stringify(editing.model().clausesOfFile(file)), file);
+    assert.deepEqual(batch.model().listedIdsOf('a.md'), ['dup']);
   });
 
   it('edited anyway, builds the model of a fresh index (nothing kept for the edit: no patch, a rebuild)', () => {

@@ -129,6 +129,29 @@ describe('compact footnote references', () => {
     }
   });
 
+  it("a batch index's references keep no model clause (its one model finds a reference's clause by its place): the same stored entries as an editing index's", () => {
+    const spec = `# Rules {#rules}\n\n${Array.from({ length: 30 }, (_, i) => `Rule ${i}[^r${i}] and again[^r${i % 3}].`).join('\n\n')}\n`;
+    const other = '# Other {#other}\n\nSee [the rules](spec.md#rules) and [^r3] and [^x].\n';
+    const config = resolveConfig(undefined).config;
+    const editing = new WorkspaceIndex(config);
+    const batch = new WorkspaceIndex(config, { batch: true });
+    for (const index of [editing, batch]) {
+      index.updateFile('spec.md', spec);
+      index.updateFile('other.md', other);
+    }
+    const refs = batch.factsOf('spec.md')!.spec!.footnoteRefs;
+    assert.ok(refs.every((r) => r instanceof OneLineFootnoteRef && !('madeClause' in r)), 'no clause slot in a consuming parse');
+    assert.ok(editing.factsOf('spec.md')!.spec!.footnoteRefs.every((r) => 'madeClause' in r), 'an editing parse keeps one');
+    const view = (w: WorkspaceIndex): unknown => {
+      const m = w.model();
+      const ids = [...new Set([...m.clausesById.keys(), ...m.specReferencesById.keys()])].sort();
+      return JSON.parse(JSON.stringify({ clauses: m.clauses, refs: ids.map((id) => m.resolve(id).specReferences), stored: m.specReferencesById.storedSize, size: m.specReferencesById.size }));
+    };
+    assert.deepEqual(view(batch), view(editing));
+    // Only the ids with more than one reference (r0, r1, r2, r3 and the heading `rules`, linked) are stored entries.
+    assert.equal(batch.model().specReferencesById.storedSize, 5);
+  });
+
   it('hold the footnote clause made of them for the next model, outside their fields (not enumerable, not in JSON, not cloned)', () => {
     const index = memoryWorkspace({ 'spec.md': SPEC });
     const first = index.model().resolve('brief').clause!;

@@ -58,20 +58,40 @@ function isHazard(c: number): boolean {
   return c === 91 || c === 93 || c === 42 || c === 95 || c === 126 || c === 96;
 }
 
-interface Line {
-  start: number;
+/**
+ * The lines of a text as columns of numbers, one place per line, not an object per line: a 200,000-line paragraph's
+ * lines cost 2.6 MB here, where objects of them (and the strings of each rewritten line) were ~30 MB of heap while a
+ * big spec was defused, the peak of its check [^big_documents].
+ */
+class Lines {
+  readonly count: number;
+  readonly start: Int32Array;
   /** End of the content (before the line break). */
-  end: number;
+  readonly end: Int32Array;
   /** Where the content starts after the container prefix (`>`, list markers, indentation). */
-  contentStart: number;
-  blank: boolean;
-  /** Container markers to blank out (too deep). */
-  deep?: [number, number][];
-  /** Blank out the inline markers of the content. */
-  plain?: boolean;
-  /** Read as a blank line (cuts an overlong paragraph). */
-  cut?: boolean;
+  readonly contentStart: Int32Array;
+  /** BLANK, PLAIN (blank out the inline markers of the content), CUT (read as a blank line), DEEP (see deep). */
+  readonly flags: Uint8Array;
+  /** Container markers to blank out (too deep), by line. */
+  readonly deep = new Map<number, [number, number][]>();
+
+  constructor(count: number) {
+    this.count = count;
+    this.start = new Int32Array(count);
+    this.end = new Int32Array(count);
+    this.contentStart = new Int32Array(count);
+    this.flags = new Uint8Array(count);
+  }
+
+  blank(k: number): boolean {
+    return (this.flags[k]! & BLANK) !== 0;
+  }
 }
+
+const BLANK = 1;
+const PLAIN = 2;
+const CUT = 4;
+const DEEP = 8;
 
 export function defuseMarkdown(text: string): Defused {
   return surelyUnchanged(text) ? { text, notes: [], cuts: [], plain: [] } : defuseLines(text);
@@ -113,37 +133,37 @@ function surelyUnchanged(text: string): boolean {
 /** defuseMarkdown line by line (exported for the test that the quick check agrees with it). */
 export function defuseLines(text: string): Defused {
   const lines = splitLines(text);
+  const n = lines.count;
   let deepLines = 0;
-  for (const line of lines) if (containerPrefix(text, line)) deepLines++;
+  for (let k = 0; k < n; k++) if (containerPrefix(text, lines, k)) deepLines++;
 
   // Blocks: runs of lines up to a blank line or a line that surely starts a new paragraph.
   let plainBlocks = 0;
   let plainFrom = -1;
   let cutLines = 0;
   const plain: [number, number][] = [];
-  for (let i = 0; i < lines.length; ) {
-    if (lines[i]!.blank) {
+  for (let i = 0; i < n; ) {
+    if (lines.blank(i)) {
       i++;
       continue;
     }
     let j = i;
     let markers = 0;
     do {
-      const l = lines[j]!;
-      for (let k = l.start; k < l.end; k++) if (isHazard(text.charCodeAt(k))) markers++;
+      for (let k = lines.start[j]!, end = lines.end[j]!; k < end; k++) if (isHazard(text.charCodeAt(k))) markers++;
       j++;
-    } while (j < lines.length && !lines[j]!.blank && !startsBlock(text, lines[j]!) && !isHeading(text, lines[j - 1]!));
+    } while (j < n && !lines.blank(j) && !startsBlock(text, lines, j) && !isHeading(text, lines, j - 1));
     if (markers > MAX_BLOCK_MARKERS) {
       plainBlocks++;
       if (plainFrom < 0) plainFrom = i;
-      for (let k = i; k < j; k++) lines[k]!.plain = true;
-      plain.push([lines[i]!.start, lines[j - 1]!.end]);
+      for (let k = i; k < j; k++) lines.flags[k]! |= PLAIN;
+      plain.push([lines.start[i]!, lines.end[j - 1]!]);
     }
-    if (j - i > MAX_BLOCK_LINES && !isTable(text, lines[i]!, lines[i + 1]!)) {
+    if (j - i > MAX_BLOCK_LINES && !isTable(text, lines, i)) {
       for (let k = i + MAX_BLOCK_LINES; k < j; k += MAX_BLOCK_LINES) {
         const at = cutLine(text, lines, k, Math.min(j, k + 64));
         if (at >= 0) {
-          lines[at]!.cut = true;
+          lines.flags[at]! |= CUT;
           cutLines++;
           k = at;
         }
@@ -161,16 +181,16 @@ export function defuseLines(text: string): Defused {
   }
   if (cutLines) notes.push(`${plural(cutLines, 'line')} read as blank to cut paragraphs longer than ${MAX_BLOCK_LINES} lines`);
   const cuts: [number, number][] = [];
-  for (const line of lines) if (line.cut) cuts.push([line.start, line.end]);
+  for (let k = 0; k < n; k++) if (lines.flags[k]! & CUT) cuts.push([lines.start[k]!, lines.end[k]!]);
   if (notes.length === 0) return { text, notes, cuts, plain };
   // The parts joined a few hundred at a time: the rewritten lines of a big block are short-lived, not all held at once.
   const joined: string[] = [];
   let parts: string[] = [];
   let at = 0;
-  for (const line of lines) {
-    if (!line.deep && !line.plain && !line.cut) continue;
-    parts.push(text.slice(at, line.start), rewriteLine(text, line));
-    at = line.end;
+  for (let k = 0; k < n; k++) {
+    if ((lines.flags[k]! & (DEEP | PLAIN | CUT)) === 0) continue;
+    parts.push(text.slice(at, lines.start[k]), rewriteLine(text, lines, k));
+    at = lines.end[k]!;
     if (parts.length >= 512) {
       joined.push(parts.join(''));
       parts = [];
@@ -188,19 +208,23 @@ const HAZARDS = /[[\]*_~`]/g;
  * character blanked out where the line's content begins becomes `·`, not a space: blanks there would indent the rest
  * into a code block.
  */
-function rewriteLine(text: string, line: Line): string {
-  if (line.cut) return ' '.repeat(line.end - line.start);
-  let prefix = text.slice(line.start, line.contentStart);
+function rewriteLine(text: string, lines: Lines, k: number): string {
+  const start = lines.start[k]!;
+  const end = lines.end[k]!;
+  const flags = lines.flags[k]!;
+  if (flags & CUT) return ' '.repeat(end - start);
+  let prefix = text.slice(start, lines.contentStart[k]);
   let lead = false;
-  if (line.deep) {
+  const deep = flags & DEEP ? lines.deep.get(k) : undefined;
+  if (deep) {
     const chars = prefix.split('');
-    for (const [s, e] of line.deep) for (let k = s; k < e; k++) chars[k - line.start] = ' ';
-    chars[line.deep[0]![0] - line.start] = INERT;
+    for (const [s, e] of deep) for (let i = s; i < e; i++) chars[i - start] = ' ';
+    chars[deep[0]![0] - start] = INERT;
     lead = true;
     prefix = chars.join('');
   }
-  let content = text.slice(line.contentStart, line.end);
-  if (line.plain) {
+  let content = text.slice(lines.contentStart[k], end);
+  if (flags & PLAIN) {
     // A fence's leading run of backticks or tildes stays: code blocks stay code blocks.
     const fence = /^(?:`{3,}|~{3,})/.exec(content)?.[0] ?? '';
     const rest = content.slice(fence.length).replace(HAZARDS, ' ');
@@ -213,10 +237,20 @@ function rewriteLine(text: string, line: Line): string {
 const INERT = '\u00b7';
 
 /** Lines with \n, \r\n and lone \r as breaks (like LineIndex). */
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
+function splitLines(text: string): Lines {
   const n = text.length;
+  let count = 1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) count++;
+    else if (c === CR) {
+      count++;
+      if (i + 1 < n && text.charCodeAt(i + 1) === LF) i++;
+    }
+  }
+  const lines = new Lines(count);
+  let line = 0;
+  let start = 0;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : -1;
     if (c === LF || c === CR || i === n) {
@@ -228,7 +262,11 @@ function splitLines(text: string): Line[] {
           break;
         }
       }
-      lines.push({ start, end: i, contentStart: start, blank });
+      lines.start[line] = start;
+      lines.end[line] = i;
+      lines.contentStart[line] = start;
+      if (blank) lines.flags[line] = BLANK;
+      line++;
       if (c === CR && i + 1 < n && text.charCodeAt(i + 1) === LF) i++;
       start = i + 1;
     }
@@ -240,17 +278,21 @@ function splitLines(text: string): Line[] {
  * Reads a line's leading container prefix (blanks, `>`, list markers) and sets `contentStart`. Markers starting at
  * MAX_CONTAINER_COLUMN or beyond are blanked out. Returns whether any was.
  */
-function containerPrefix(text: string, line: Line): boolean {
-  let i = line.start;
+function containerPrefix(text: string, lines: Lines, line: number): boolean {
+  let i = lines.start[line]!;
+  const end = lines.end[line]!;
   let col = 0;
   let deep = false;
   const mark = (s: number, e: number): void => {
     if (col >= MAX_CONTAINER_COLUMN) {
-      (line.deep ??= []).push([s, e]);
+      let list = lines.deep.get(line);
+      if (!list) lines.deep.set(line, (list = []));
+      list.push([s, e]);
+      lines.flags[line]! |= DEEP;
       deep = true;
     }
   };
-  while (i < line.end) {
+  while (i < end) {
     const c = text.charCodeAt(i);
     if (c === SPACE) {
       col++;
@@ -262,22 +304,22 @@ function containerPrefix(text: string, line: Line): boolean {
       mark(i, i + 1);
       col++;
       i++;
-    } else if ((c === 45 || c === 42 || c === 43) /* - * + */ && afterMarker(text, i + 1, line.end)) {
+    } else if ((c === 45 || c === 42 || c === 43) /* - * + */ && afterMarker(text, i + 1, end)) {
       mark(i, i + 1);
       col++;
       i++;
     } else if (c >= 48 && c <= 57) {
       let j = i;
-      while (j < line.end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
       const d = text.charCodeAt(j);
-      if (j < line.end && (d === 46 || d === 41) /* . ) */ && afterMarker(text, j + 1, line.end)) {
+      if (j < end && (d === 46 || d === 41) /* . ) */ && afterMarker(text, j + 1, end)) {
         mark(i, j + 1);
         col += j + 1 - i;
         i = j + 1;
       } else break;
     } else break;
   }
-  line.contentStart = i;
+  lines.contentStart[line] = i;
   return deep;
 }
 
@@ -286,13 +328,14 @@ function containerPrefix(text: string, line: Line): boolean {
  * `1.`/`1)` with content or a footnote definition `[^id]:`, indented at most 3 columns after its `>` prefix (deeper, it
  * may be paragraph continuation). Link reference definitions are not: they cannot interrupt a paragraph.
  */
-function startsBlock(text: string, line: Line): boolean {
-  let i = line.start;
+function startsBlock(text: string, lines: Lines, line: number): boolean {
+  let i = lines.start[line]!;
+  const end = lines.end[line]!;
   // The `>` prefix, each `>` with an optional blank after it.
   for (;;) {
     let k = i;
     let col = 0;
-    while (k < line.end && col < 4 && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) {
+    while (k < end && col < 4 && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) {
       col += text.charCodeAt(k) === TAB ? 4 : 1;
       k++;
     }
@@ -308,28 +351,29 @@ function startsBlock(text: string, line: Line): boolean {
   const c = text.charCodeAt(i);
   if (c === 35 /* # */) {
     let k = i;
-    while (k < line.end && text.charCodeAt(k) === 35) k++;
-    return k - i <= 6 && (k === line.end || text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB);
+    while (k < end && text.charCodeAt(k) === 35) k++;
+    return k - i <= 6 && (k === end || text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB);
   }
-  if (c === 91 /* [ */ && text.charCodeAt(i + 1) === 94 /* ^ */) return FOOTNOTE_DEFINITION.test(text.slice(i, Math.min(line.end, i + 1000)));
+  if (c === 91 /* [ */ && text.charCodeAt(i + 1) === 94 /* ^ */) return FOOTNOTE_DEFINITION.test(text.slice(i, Math.min(end, i + 1000)));
   let k = i;
   if (c === 45 || c === 42 || c === 43) k = i + 1;
   else if (c === 49 /* 1 */ && (text.charCodeAt(i + 1) === 46 || text.charCodeAt(i + 1) === 41)) k = i + 2;
   else return false;
-  if (k >= line.end || (text.charCodeAt(k) !== SPACE && text.charCodeAt(k) !== TAB)) return false;
-  while (k < line.end && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
-  return k < line.end;
+  if (k >= end || (text.charCodeAt(k) !== SPACE && text.charCodeAt(k) !== TAB)) return false;
+  while (k < end && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
+  return k < end;
 }
 
 /**
  * A GFM table: the block's second line is a delimiter row (`| --- | :-: |`) with as many cells as the first line (each
  * row is then parsed on its own, so a long table needs no cut).
  */
-function isTable(text: string, first: Line, second: Line | undefined): boolean {
-  if (!second || second.blank) return false;
-  const delimiter = text.slice(second.contentStart, second.end).trim();
+function isTable(text: string, lines: Lines, first: number): boolean {
+  const second = first + 1;
+  if (second >= lines.count || lines.blank(second)) return false;
+  const delimiter = text.slice(lines.contentStart[second], lines.end[second]).trim();
   if (!/^[|:\- \t]+$/.test(delimiter) || !delimiter.includes('-')) return false;
-  return cells(delimiter) === cells(text.slice(first.contentStart, first.end).trim());
+  return cells(delimiter) === cells(text.slice(lines.contentStart[first], lines.end[first]).trim());
 }
 
 /** Cells of a table row: unescaped `|` separate them; outer pipes are optional. */
@@ -343,11 +387,10 @@ function cells(row: string): number {
 }
 
 /** A line in [from, to) that may be read as blank: preferably plain prose, never a fence line; -1 if none. */
-function cutLine(text: string, lines: Line[], from: number, to: number): number {
+function cutLine(text: string, lines: Lines, from: number, to: number): number {
   let fallback = -1;
   for (let k = from; k < to; k++) {
-    const l = lines[k]!;
-    const content = text.slice(l.contentStart, l.end);
+    const content = text.slice(lines.contentStart[k], lines.end[k]);
     if (/^(?:`{3}|~{3})/.test(content)) continue;
     if (!/[[\]<>`~]/.test(content)) return k;
     if (fallback < 0) fallback = k;
@@ -358,11 +401,12 @@ function cutLine(text: string, lines: Line[], from: number, to: number): number 
 const FOOTNOTE_DEFINITION = /^\[\^[^\]\s\\]+\]:/;
 
 /** An ATX heading line (one line: the next line starts a new block). */
-function isHeading(text: string, line: Line): boolean {
-  let k = line.contentStart;
+function isHeading(text: string, lines: Lines, line: number): boolean {
+  let k = lines.contentStart[line]!;
+  const end = lines.end[line]!;
   const from = k;
-  while (k < line.end && text.charCodeAt(k) === 35 /* # */) k++;
-  return k > from && k - from <= 6 && (k === line.end || text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB);
+  while (k < end && text.charCodeAt(k) === 35 /* # */) k++;
+  return k > from && k - from <= 6 && (k === end || text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB);
 }
 
 /** A list marker is followed by a blank or the end of the line. */

@@ -70,20 +70,12 @@ export class OneLineFootnoteRef implements FootnoteRef {
    */
   line: number;
   readonly start: number;
-  /**
-   * The footnote clause the workspace model made of this reference, kept for the next model (see footnoteClause in
-   * workspaceIndex.ts): a field of 8 bytes, where an entry of a WeakMap keyed by 200,000 references cost ~42 bytes
-   * [^big_documents]. Not part of the facts: not enumerable (facts compare equal with or without it), toJSON leaves it
-   * out, and a structured clone does not copy it.
-   */
-  declare madeClause: object | undefined;
 
   constructor(id: string, line: number, start: number, block: FootnoteBlock) {
     this.id = id;
     this.block = block;
     this.line = line;
     this.start = start;
-    Object.defineProperty(this, 'madeClause', { value: undefined, writable: true, enumerable: false, configurable: false });
   }
 
   /** The character after `[^id]`: `[^`, the id and `]` are all on the line (footnoteRefOf makes this form only then). */
@@ -126,6 +118,31 @@ export class OneLineFootnoteRef implements FootnoteRef {
   }
 }
 
+/**
+ * A one-line reference that keeps the footnote clause the workspace model made of it for the next model (see
+ * footnoteClause in workspaceIndex.ts): a field of 8 bytes, where an entry of a WeakMap keyed by 200,000 references
+ * cost ~42 bytes [^big_documents]. Not part of the facts: not enumerable (facts compare equal with or without it),
+ * toJSON leaves it out, and a structured clone does not copy it. Made by every parse but one that consumes its chunks
+ * (a batch index, whose one model is built once and finds a reference's clause by its place: 1.6 MB less for the
+ * 200,000-reference spec, from the scan on); see oneLineRef.
+ */
+export class KeptFootnoteRef extends OneLineFootnoteRef {
+  declare madeClause: object | undefined;
+
+  constructor(id: string, line: number, start: number, block: FootnoteBlock) {
+    super(id, line, start, block);
+    Object.defineProperty(this, 'madeClause', { value: undefined, writable: true, enumerable: false, configurable: false });
+  }
+}
+
+/** Whether the one-line references made now keep their model's clause: false only during a parse that consumes its chunks. */
+let keepsClauses = true;
+
+/** A one-line reference: a KeptFootnoteRef, or a plain OneLineFootnoteRef during a parse that consumes its chunks. */
+function oneLineRef(id: string, line: number, start: number, block: FootnoteBlock): OneLineFootnoteRef {
+  return keepsClauses ? new KeptFootnoteRef(id, line, start, block) : new OneLineFootnoteRef(id, line, start, block);
+}
+
 /** What the references of one block share: the block's text, the enclosing clause, its authority and the sections. */
 interface FootnoteBlock {
   readonly blockText: string;
@@ -151,7 +168,7 @@ function blockOf(blockText: string, ctx: { parent?: string | undefined; authorit
 export function footnoteRefOf(id: string, range: Range, idRange: Range, blockText: string, ctx: { parent?: string | undefined; authority?: string | undefined; section: string[]; sectionTitle: string }): FootnoteRef {
   const line = range.start.line;
   if (range.end.line === line && idRange.start.line === line && idRange.end.line === line && idRange.start.character === range.start.character + 2 && idRange.end.character === range.end.character - 1 && range.end.character - range.start.character === id.length + 3) {
-    return new OneLineFootnoteRef(id, line, range.start.character, blockOf(blockText, ctx));
+    return oneLineRef(id, line, range.start.character, blockOf(blockText, ctx));
   }
   const { parent, authority, section, sectionTitle } = ctx;
   if (parent !== undefined) {
@@ -162,7 +179,7 @@ export function footnoteRefOf(id: string, range: Range, idRange: Range, blockTex
 
 /** A FootnoteRef `line` lines further down. */
 function shiftedFootnoteRef(r: FootnoteRef, line: number): FootnoteRef {
-  if (r instanceof OneLineFootnoteRef) return new OneLineFootnoteRef(r.id, r.line + line, r.start, r.block);
+  if (r instanceof OneLineFootnoteRef) return oneLineRef(r.id, r.line + line, r.start, r.block);
   return { ...r, range: shiftRange(r.range, line), idRange: shiftRange(r.idRange, line) };
 }
 
@@ -170,7 +187,7 @@ function shiftedFootnoteRef(r: FootnoteRef, line: number): FootnoteRef {
 function revivedFootnoteRef(r: FootnoteRef): FootnoteRef {
   if (r instanceof OneLineFootnoteRef) return r;
   const c = r as Partial<FootnoteRef> & { line?: number; start?: number; block?: FootnoteBlock };
-  if (c.range === undefined && c.line !== undefined && c.block) return new OneLineFootnoteRef(r.id, c.line, c.start!, blockOf(c.block.blockText, c.block));
+  if (c.range === undefined && c.line !== undefined && c.block) return oneLineRef(r.id, c.line, c.start!, blockOf(c.block.blockText, c.block));
   return footnoteRefOf(r.id, r.range, r.idRange, r.blockText, r);
 }
 
@@ -596,6 +613,17 @@ export function parseSpecChunked(
   previous?: ChunkLayout,
   consume = false,
 ): { facts: SpecFacts; chunks: PlacedChunk[]; cache: SpecChunkCache; layout?: ChunkLayout } {
+  // A parse that consumes its chunks is a batch index's: its references keep no model clause (see KeptFootnoteRef).
+  const kept = keepsClauses;
+  keepsClauses = kept && !consume;
+  try {
+    return parseChunked(file, source, cache, split, scanner, previous, consume);
+  } finally {
+    keepsClauses = kept;
+  }
+}
+
+function parseChunked(file: string, source: string, cache: SpecChunkCache | undefined, split: boolean, scanner: boolean, previous: ChunkLayout | undefined, consume: boolean): { facts: SpecFacts; chunks: PlacedChunk[]; cache: SpecChunkCache; layout?: ChunkLayout } {
   const facts = emptySpecFacts(file);
   const next: SpecChunkCache = new Map();
   const chunks: PlacedChunk[] = [];

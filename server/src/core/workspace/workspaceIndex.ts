@@ -8,7 +8,7 @@ import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefin
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { includedBy, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
-import { chunkSignature, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
+import { chunkSignature, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
@@ -458,7 +458,7 @@ export class WorkspaceIndex {
   /** The derived model for the current content; cached until the next change. */
   model(): IndexModel {
     if (!this.cached) {
-      this.cached = new IndexModel(this.classifier, this.specs, this.code, this.examples, this.files, this.configProblems, this.ambiguity, this.llmHits);
+      this.cached = new IndexModel(this.classifier, this.specs, this.code, this.examples, this.files, this.configProblems, this.ambiguity, this.llmHits, undefined, !this.keepsEditState);
       this.hold();
     }
     return this.cached;
@@ -1549,6 +1549,14 @@ export class IndexModel {
   private readonly targets: Map<string, { id: string; scope: string } | null> = new Map<string, { id: string; scope: string } | null>();
   /** Whether withSpec made this model from its base by splicing the edited file's last contribution (tests). */
   spliced = false;
+  /**
+   * A model of a batch index (`clarify check`, `clarify report`: no file is edited): it keeps no per-file lists of the
+   * clauses and references each spec made, which only patching a model after an edit reads (two lists of 200,000
+   * entries for the 200,000-reference spec, 3.2 MB at the peak) [^big_documents]. A file's clauses are read from its
+   * places in `clauses` (clauseSpansOf); an edit of a batch index builds its model again (patchedSpec and withSpec give
+   * up), as a patch of a code file shares its base's lists.
+   */
+  private readonly batch: boolean;
   /** The nearest known id of each unknown cited id asked (diagnostics' suggestions), memoized; see nearestAfter for a model built from another. */
   readonly nearest: Map<string, Nearest | null> = new Map<string, Nearest | null>();
 
@@ -1562,7 +1570,9 @@ export class IndexModel {
     private readonly ambiguity: ReadonlyMap<string, AmbiguityHit[]> = new Map(),
     private readonly llmHits: ReadonlyMap<string, AmbiguityHit[]> = new Map(),
     patch?: Patch,
+    batch = false,
   ) {
+    this.batch = patch ? patch.base.batch : batch;
     if (patch) {
       const { base, swap } = patch;
       this.specFiles = base.specFiles;
@@ -1699,6 +1709,7 @@ export class IndexModel {
     }
     this.buildTestCitations();
     this.buildSpecReferences();
+    this.footnotePlaces = undefined;
     for (const c of this.contributions.values()) {
       c.clauses.trim();
       c.references.trim();
@@ -1855,7 +1866,16 @@ export class IndexModel {
 
   /** The clauses a spec file declares (headings, first footnote references, definitions). */
   clausesOfFile(file: string): Clause[] {
-    return [...(this.contributions.get(file)?.clauses.made ?? [])];
+    return [...this.madeClausesOf(file)];
+  }
+
+  /** The clauses a spec file declares, as the model holds them (read only): what it made, or its places in `clauses` (batch). */
+  private *madeClausesOf(file: string): Iterable<Clause> {
+    if (!this.batch) {
+      yield* this.contributions.get(file)?.clauses.made ?? [];
+      return;
+    }
+    for (const [from, to] of this.clauseSpansOf(file)) for (let i = from; i < to; i++) yield this.clauses[i]!;
   }
 
   /** listedIdsOf by file; shared by the models patched from this one (same ids in every file). */
@@ -1869,7 +1889,7 @@ export class IndexModel {
     let ids = this.listedIds.get(file);
     if (!ids) {
       const set = new Set<string>();
-      for (const c of this.contributions.get(file)?.clauses.made ?? []) if (this.clausesById.isList(c.id)) set.add(c.id);
+      for (const c of this.madeClausesOf(file)) if (this.clausesById.isList(c.id)) set.add(c.id);
       this.listedIds.set(file, (ids = [...set]));
     }
     return ids;
@@ -1891,6 +1911,7 @@ export class IndexModel {
    * changed: the new one copies the id maps it changes, sharing every unchanged list.
    */
   patchedSpec(file: string, facts: SpecFacts, maps: { specs: ReadonlyMap<string, SpecFacts>; ambiguity: ReadonlyMap<string, AmbiguityHit[]>; llmHits: ReadonlyMap<string, AmbiguityHit[]> }): IndexModel | undefined {
+    if (this.batch) return undefined;
     const old = this.contributions.get(file) ?? newContribution();
     const swap = new Map<unknown, unknown>();
     // The last contribution copied, its entries made from new facts objects replaced: most are the same objects.
@@ -1952,7 +1973,7 @@ export class IndexModel {
     maps: { specs: ReadonlyMap<string, SpecFacts>; ambiguity: ReadonlyMap<string, AmbiguityHit[]>; llmHits: ReadonlyMap<string, AmbiguityHit[]> },
   ): { model: IndexModel; affected: Set<string> } | undefined {
     const old = this.contributions.get(file);
-    if (!old || this.hasScopes || scopeOf(file, facts.format, this.classifier.config).kind !== 'workspace') return undefined;
+    if (!old || this.batch || this.hasScopes || scopeOf(file, facts.format, this.classifier.config).kind !== 'workspace') return undefined;
     if (before.anchors.size !== facts.anchors.size) return undefined;
     if (before.anchors !== facts.anchors) for (const a of facts.anchors) if (!before.anchors.has(a)) return undefined;
     if (before.footnoteDefs.some((d) => d.tests) || facts.footnoteDefs.some((d) => d.tests)) return undefined;
@@ -2545,11 +2566,13 @@ export class IndexModel {
     for (const file of this.specFiles) {
       const facts = this.specs.get(file)!;
       const made = this.contribution(file);
-      made.clauses.reserve(facts.headingClauses.length + facts.footnoteRefs.length + facts.footnoteDefs.length);
-      made.references.reserve(facts.footnoteRefs.length + facts.footnoteDefs.length + facts.mentions.length + facts.links.length);
+      if (!this.batch) {
+        made.clauses.reserve(facts.headingClauses.length + facts.footnoteRefs.length + facts.footnoteDefs.length);
+        made.references.reserve(facts.footnoteRefs.length + facts.footnoteDefs.length + facts.mentions.length + facts.links.length);
+      }
       facts.headingClauses.forEach((clause, index) => {
         this.addClause(clause);
-        this.contribution(file).clauses.push('heading', index, clause, clause);
+        if (!this.batch) made.clauses.push('heading', index, clause, clause);
       });
     }
     // Footnote clauses: one per id (first reference wins) in each scope, unless the id names a heading clause of the
@@ -2562,12 +2585,14 @@ export class IndexModel {
         this.definitionsById.add(def.id, def);
         this.contribution(file).definitions.push({ index, def, source: d });
       });
+      const first = this.clauseCount;
       facts.footnoteRefs.forEach((ref, index) => {
         if (this.clauseIn(ref.id, key)) return;
         const clause = footnoteClause(file, ref)!;
         this.addClause(clause);
-        this.contribution(file).clauses.push('footnote', index, clause, ref);
+        if (!this.batch) this.contribution(file).clauses.push('footnote', index, clause, ref);
       });
+      if (this.clauseCount > first) (this.footnotePlaces ??= new Map()).set(file, first);
     }
     // A definition without any reference still declares the clause (in its scope).
     for (const defs of this.definitionsById.values()) {
@@ -2575,11 +2600,15 @@ export class IndexModel {
         if (this.clauseIn(def.id, this.scopeKeyOf(def.file))) continue;
         const clause = definitionClause(def);
         this.addClause(clause);
+        if (this.batch) continue;
         const made = this.contribution(def.file).definitions.find((d) => d.def === def)!;
         this.contribution(def.file).clauses.push('definition', made.index, clause, made.source);
       }
     }
   }
+
+  /** Where each spec's footnote clauses start in `clauses` while the model is built (buildClauses, buildSpecReferences). */
+  private footnotePlaces: Map<string, number> | undefined;
 
   private addClause(clause: Clause): void {
     this.clauses[this.clauseCount] = clause;
@@ -2593,12 +2622,20 @@ export class IndexModel {
       const at = order.get(file)!;
       this.specReferencesById.adding((clause) => order.get(clause.file)! <= at);
       const facts = this.specs.get(file)!;
-      const made = this.contribution(file).references;
+      const made = this.batch ? undefined : this.contribution(file).references;
       const add = (from: ReferenceSource, index: number, ref: SpecReference, source: object): void => {
         this.specReferencesById.add(ref.id, ref);
-        made.push(from, index, ref, source);
+        made?.push(from, index, ref, source);
       };
-      facts.footnoteRefs.forEach((ref, index) => add('footnote', index, referenceOf(file, ref), ref));
+      // A reference that made its file's next footnote clause is that clause (see referenceOf), found at its place.
+      let place = this.footnotePlaces?.get(file) ?? this.clauseCount;
+      facts.footnoteRefs.forEach((ref, index) => {
+        const clause = this.clauses[place];
+        if (place < this.clauseCount && clause instanceof FootnoteClause && clause.ref === ref) {
+          place++;
+          add('footnote', index, clause, ref);
+        } else add('footnote', index, referenceOf(file, ref), ref);
+      });
       facts.footnoteDefs.forEach((def, index) => add('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def));
       const key = this.scopeKeyOf(file);
       facts.mentions.forEach((m, index) => {
@@ -2964,11 +3001,13 @@ function definitionAt(file: string, d: FootnoteDef): FootnoteDefinitionAt {
 function footnoteClause(file: string, ref: FootnoteRef | undefined): Clause | undefined {
   if (!ref) return undefined;
   // A one-line reference (every reference both parse paths make) holds its clause in a field; others in a WeakMap.
-  if (ref instanceof OneLineFootnoteRef) {
+  if (ref instanceof KeptFootnoteRef) {
     let clause = ref.madeClause as Clause | undefined;
     if (clause?.file !== file) ref.madeClause = clause = makeFootnoteClause(file, ref);
     return clause;
   }
+  // One a batch index's parse made keeps none: its one model asks once per reference (see IndexModel.buildSpecReferences).
+  if (ref instanceof OneLineFootnoteRef) return makeFootnoteClause(file, ref);
   let clause = footnoteClauses.get(ref);
   if (clause?.file !== file) footnoteClauses.set(ref, (clause = makeFootnoteClause(file, ref)));
   return clause;

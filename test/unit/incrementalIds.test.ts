@@ -450,6 +450,31 @@ describe('incremental ids: edits that add or remove ids', () => {
     assert.match(taken.rehearsalEdits('specs/a.md', text)[1]!, /\[\^rehearsal-2\]/);
   });
 
+  it('finds a spec\'s clauses in the flat list of a model made by a new footnote by binary search, not a walk of every clause, and patches it like a fresh index', () => {
+    // Three specs with headings, footnote references and definitions of their own (definition clauses: the third part of
+    // the flat list); b.md, in the middle, gets a new footnote (spliced), then lines typed above its clauses (patched:
+    // every clause of b.md moves, so a place the patch missed would keep a clause at its old line).
+    const spec = (name: string): string =>
+      [`# ${name} {#${name}}`, '', `The ${name} service keeps records[^${name}1]. It retries[^${name}2].`, '', `## ${name} more {#${name}_more}`, '', `More text[^${name}3].`, '', `[^${name}1]: Defined.`, '', `[^${name}9]: Defined, never referenced.`, ''].join('\n');
+    const files: Record<string, string> = { 'specs/a.md': spec('a'), 'specs/b.md': spec('b'), 'specs/c.md': spec('c'), 'src/x.ts': '// [^a1] [^b2] [^c9]\n' };
+    const live = memoryWorkspace(files);
+    const kept = byFile(computeDiagnostics(live.model(), live.config));
+    live.takeChanges();
+    files['specs/b.md'] = files['specs/b.md']!.replace('It retries[^b2].', 'It retries[^b2] and logs[^bnew].');
+    live.updateFile('specs/b.md', files['specs/b.md'], true);
+    assert.ok(republish(live, kept));
+    assert.equal(live.model().spliced, true, 'the new id spliced');
+    for (let step = 0; step < 3; step++) {
+      files['specs/b.md'] = files['specs/b.md']!.replace('\n\nThe b service', `\n\nA line typed (${step}).\nThe b service`);
+      live.updateFile('specs/b.md', files['specs/b.md'], true);
+      assert.deepEqual(live.takeChanges(), new Set(['specs/b.md']), `step ${step}: patched, only the spec recomputed`);
+      kept.set('specs/b.md', computeDiagnostics(live.model(), live.config, 'specs/b.md'));
+      assertLikeFresh(live.model(), kept, files, `step ${step}`);
+    }
+    // The models since the new footnote never walked the flat list for the places of every file's clauses.
+    assert.equal((live.model() as unknown as { clauseSpans: { byFile?: unknown } }).clauseSpans.byFile, undefined);
+  });
+
   it('recomputes the other file of a duplicate id when a new id moves the lines it names', () => {
     const a = '# Alpha {#alpha}\n\nThe service keeps records[^a1].\n\n## Beta {#beta}\n\nBeta text.\n';
     const live = memoryWorkspace({ 'specs/a.md': a, 'specs/b.md': '# Other {#other}\n\nOther.\n\n## Again {#beta}\n\nDup.\n', 'src/x.ts': '// [^a1]\n' });

@@ -13,6 +13,7 @@ import { documentTerms, domainCounts, domainOf, domainOfPieces, pieceEvidence, r
 import { parseSpecChunked, specChunks } from '../../server/src/core/markdown/parseSpec';
 import { extractDefinitions, mayDefineTerms, usesBcp14 } from '../../server/src/core/analysis/typecheck/normative';
 import { conflictsOf } from '../../server/src/core/analysis/typecheck/conflicts';
+import { LayeredMap } from '../../server/src/core/workspace/layeredMap';
 import { memoryWorkspace, modelSpecDir } from '../helpers/workspace';
 
 function snapshot(model: IndexModel): unknown {
@@ -449,6 +450,31 @@ describe('incremental ids: edits that add or remove ids', () => {
     assert.match(taken.rehearsalEdits('specs/a.md', text)[1]!, /\[\^rehearsal-2\]/);
   });
 
+  it('finds a spec\'s clauses in the flat list of a model made by a new footnote by binary search, not a walk of every clause, and patches it like a fresh index', () => {
+    // Three specs with headings, footnote references and definitions of their own (definition clauses: the third part of
+    // the flat list); b.md, in the middle, gets a new footnote (spliced), then lines typed above its clauses (patched:
+    // every clause of b.md moves, so a place the patch missed would keep a clause at its old line).
+    const spec = (name: string): string =>
+      [`# ${name} {#${name}}`, '', `The ${name} service keeps records[^${name}1]. It retries[^${name}2].`, '', `## ${name} more {#${name}_more}`, '', `More text[^${name}3].`, '', `[^${name}1]: Defined.`, '', `[^${name}9]: Defined, never referenced.`, ''].join('\n');
+    const files: Record<string, string> = { 'specs/a.md': spec('a'), 'specs/b.md': spec('b'), 'specs/c.md': spec('c'), 'src/x.ts': '// [^a1] [^b2] [^c9]\n' };
+    const live = memoryWorkspace(files);
+    const kept = byFile(computeDiagnostics(live.model(), live.config));
+    live.takeChanges();
+    files['specs/b.md'] = files['specs/b.md']!.replace('It retries[^b2].', 'It retries[^b2] and logs[^bnew].');
+    live.updateFile('specs/b.md', files['specs/b.md'], true);
+    assert.ok(republish(live, kept));
+    assert.equal(live.model().spliced, true, 'the new id spliced');
+    for (let step = 0; step < 3; step++) {
+      files['specs/b.md'] = files['specs/b.md']!.replace('\n\nThe b service', `\n\nA line typed (${step}).\nThe b service`);
+      live.updateFile('specs/b.md', files['specs/b.md'], true);
+      assert.deepEqual(live.takeChanges(), new Set(['specs/b.md']), `step ${step}: patched, only the spec recomputed`);
+      kept.set('specs/b.md', computeDiagnostics(live.model(), live.config, 'specs/b.md'));
+      assertLikeFresh(live.model(), kept, files, `step ${step}`);
+    }
+    // The models since the new footnote never walked the flat list for the places of every file's clauses.
+    assert.equal((live.model() as unknown as { clauseSpans: { byFile?: unknown } }).clauseSpans.byFile, undefined);
+  });
+
   it('recomputes the other file of a duplicate id when a new id moves the lines it names', () => {
     const a = '# Alpha {#alpha}\n\nThe service keeps records[^a1].\n\n## Beta {#beta}\n\nBeta text.\n';
     const live = memoryWorkspace({ 'specs/a.md': a, 'specs/b.md': '# Other {#other}\n\nOther.\n\n## Again {#beta}\n\nDup.\n', 'src/x.ts': '// [^a1]\n' });
@@ -662,6 +688,53 @@ describe('incremental ids: the persistent id map and the nearest ids kept across
       assert.ok(frozen.length > 100);
       for (const f of frozen) assert.deepStrictEqual([...f.map], f.expected, `seed ${seed}: a copied map changed`);
     }
+  });
+
+  it('a LayeredMap and its copies each read as a Map given the same changes; a copy never changes another, and shares the base until its changes pass an eighth of it', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const next = rng(seed);
+      type Pair = { map: LayeredMap<{ n: number }>; ref: Map<string, { n: number }> };
+      const start = new Map<string, { n: number }>();
+      for (let k = 0; k < 200; k++) start.set(`k${k}`, { n: -k });
+      const pairs: Pair[] = [{ map: LayeredMap.over(new Map(start)), ref: new Map(start) }];
+      const frozen: { map: LayeredMap<{ n: number }>; expected: Map<string, { n: number }> }[] = [];
+      const keys = Array.from({ length: 400 }, (_, k) => `k${k}`);
+      let shared = 0;
+      let folded = 0;
+      for (let step = 0; step < 4000; step++) {
+        const pair = pairs[next(pairs.length)]!;
+        const key = keys[next(step < 2000 ? 400 : 60)]!;
+        const op = next(10);
+        if (op < 5) {
+          const value = { n: step };
+          pair.map.set(key, value);
+          pair.ref.set(key, value);
+        } else if (op < 8) {
+          pair.map.delete(key);
+          pair.ref.delete(key);
+        } else if (op === 8) {
+          // A copy, and the source frozen as it is now (a grouping's maps never change once copied).
+          frozen.push({ map: pair.map, expected: new Map(pair.ref) });
+          const copy = { map: pair.map.copy(), ref: new Map(pair.ref) };
+          if (copy.map.sharesBaseWith(pair.map)) shared++;
+          else folded++;
+          pairs[pairs.indexOf(pair)] = copy;
+          pairs.push({ map: copy.map.copy(), ref: new Map(copy.ref) });
+        }
+        assert.equal(pair.map.get(key), pair.ref.get(key), `seed ${seed}, step ${step}`);
+        assert.equal(pair.map.has(key), pair.ref.has(key));
+      }
+      for (const p of pairs) for (const key of keys) assert.equal(p.map.get(key), p.ref.get(key), `seed ${seed}, ${key}`);
+      assert.ok(frozen.length > 100 && shared > 50 && folded > 5, `seed ${seed}: ${frozen.length} copies, ${shared} shared, ${folded} folded`);
+      for (const f of frozen) for (const key of keys) assert.equal(f.map.get(key), f.expected.get(key), `seed ${seed}: a copied map changed`);
+    }
+    // One change over a base of 1,000: the copy shares the base (its cost is the change, not the map).
+    const big = LayeredMap.over(new Map(Array.from({ length: 1000 }, (_, k) => [`k${k}`, { n: k }] as const)));
+    const copy = big.copy();
+    copy.set('k1', { n: -1 });
+    copy.delete('k2');
+    const again = copy.copy();
+    assert.ok(again.sharesBaseWith(big) && big.get('k1')!.n === 1 && big.has('k2') && again.get('k1')!.n === -1 && !again.has('k2'));
   });
 
   it('an IdMap indexing a list (the clauses of a model) equals a Map of the same items, built and then copied and changed', () => {

@@ -1845,9 +1845,15 @@ export class IndexModel {
   /** Where each file's clauses are in `clauses` (runs of places), computed once and shared by the models patched from this one. */
   private readonly clauseSpans: { byFile?: Map<string, [number, number][]> } = {};
 
-  /** The runs of places of a file's clauses in `clauses` (heading, footnote and definition clauses each come by file). */
+  /**
+   * The runs of places of a file's clauses in `clauses` (heading, footnote and definition clauses each come by file):
+   * its part of each phase found by binary search (filePartsOf) where the list is in a rebuild's order there, else every
+   * file's runs from a walk of the list (the typed word after a new footnote walked every clause of the workspace).
+   */
   private clauseSpansOf(file: string): readonly (readonly [number, number])[] {
     if (!this.clauseSpans.byFile) {
+      const parts = this.filePartsOf(file, this.contributions.get(file)?.clauses.made.length ?? 0);
+      if (parts) return parts.filter(([lo, hi]) => hi > lo);
       const byFile = new Map<string, [number, number][]>();
       let last: [number, number] | undefined;
       this.clauses.forEach((c, i) => {
@@ -2349,7 +2355,7 @@ export class IndexModel {
     // The file's clauses in the flat list are the ones its contribution made (no other file's clause names it).
     const order = this.specOrder();
     const mine = order.get(file)!;
-    const phase = (c: Clause): number => (madeFromDefinition.has(c) ? 2 : c.kind === 'footnote' ? 1 : 0);
+    const phase = clausePhase;
     const blocks = CLAUSE_SOURCES.map((kind) => next.clauses.blockOf(kind, CLAUSE_SOURCES));
     const newByPhase: Clause[][] = blocks.every((b) => b !== undefined) ? (blocks as Clause[][]) : [[], [], []];
     if (newByPhase !== blocks) for (let k = 0; k < next.clauses.length; k++) {
@@ -2456,14 +2462,16 @@ export class IndexModel {
   }
 
   /**
-   * This model's flat clause list with one spec's clauses replaced by `mine` (its new clauses by phase: headings,
-   * footnotes, definitions), as a rebuild orders them: each phase's clauses by the order of spec files. The list is in
-   * that order, so the file's part of each phase is found by binary search (a few comparisons, not a look at every
-   * clause of the workspace); when the parts found are not exactly the file's `count` old clauses, the list is merged
-   * clause by clause instead.
+   * A spec file's part of each phase of the flat clause list (heading clauses, footnote clauses, clauses made of
+   * definitions: [start, end) each), found by binary search in the order a rebuild makes (each phase's clauses by the
+   * order of spec files): a few comparisons, not a look at every clause of the workspace. Only when the parts hold
+   * exactly the file's `count` clauses and no other file's (then none of its clauses is elsewhere); else undefined.
    */
-  private withFileClauses(file: string, mine: Clause[][], phase: (c: Clause) => number, order: Map<string, number>, at: number, count: number): Clause[] {
+  private filePartsOf(file: string, count: number): (readonly [number, number])[] | undefined {
     const list = this.clauses;
+    const order = this.specOrder();
+    const at = order.get(file);
+    if (at === undefined) return undefined;
     // The first clause at or after (phase p, the file's place), or after it when `after`.
     const search = (p: number, after: boolean): number => {
       let lo = 0;
@@ -2471,8 +2479,8 @@ export class IndexModel {
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         const c = list[mid]!;
-        const q = phase(c);
-        const o = order.get(c.file)!;
+        const q = clausePhase(c);
+        const o = order.get(c.file) ?? -1;
         if (q > p || (q === p && (after ? o > at : o >= at))) hi = mid;
         else lo = mid + 1;
       }
@@ -2481,10 +2489,23 @@ export class IndexModel {
     const parts = [0, 1, 2].map((p) => [search(p, false), search(p, true)] as const);
     let found = 0;
     for (const [lo, hi] of parts) {
-      for (let i = lo; i < hi; i++) if (list[i]!.file !== file) found = -1;
-      if (found >= 0) found += hi - lo;
+      for (let i = lo; i < hi; i++) if (list[i]!.file !== file) return undefined;
+      found += hi - lo;
     }
-    if (found === count) {
+    return found === count ? parts : undefined;
+  }
+
+  /**
+   * This model's flat clause list with one spec's clauses replaced by `mine` (its new clauses by phase: headings,
+   * footnotes, definitions), as a rebuild orders them: each phase's clauses by the order of spec files. The list is in
+   * that order, so the file's part of each phase is found by binary search (a few comparisons, not a look at every
+   * clause of the workspace); when the parts found are not exactly the file's `count` old clauses, the list is merged
+   * clause by clause instead.
+   */
+  private withFileClauses(file: string, mine: Clause[][], phase: (c: Clause) => number, order: Map<string, number>, at: number, count: number): Clause[] {
+    const list = this.clauses;
+    const parts = this.filePartsOf(file, count);
+    if (parts) {
       // Copies of the runs between the file's parts (slices: no step per clause of the workspace).
       const pieces: Clause[][] = [];
       let i = 0;
@@ -3114,6 +3135,9 @@ function presentReference(stored: SpecReference): SpecReference {
  * of footnote references (the second part), the rest are heading clauses.
  */
 const madeFromDefinition = new WeakSet<Clause>();
+
+/** The part of a model's flat clause list a clause is in: 0 heading clauses, 1 footnote clauses, 2 clauses of definitions. */
+const clausePhase = (c: Clause): number => (madeFromDefinition.has(c) ? 2 : c.kind === 'footnote' ? 1 : 0);
 
 function definitionClause(def: FootnoteDefinitionAt): Clause {
   let clause = definitionClauses.get(def);

@@ -1,5 +1,6 @@
 import { openspecChangeOf } from '../../markdown/formats';
 import type { IndexModel } from '../../workspace/workspaceIndex';
+import { LayeredMap } from '../../workspace/layeredMap';
 import type { Range } from '../../types';
 import type { NormativeStatement, StatementQuantity, TermDefinition, TypecheckFacts } from './normative';
 import { incompatible, kindLabel } from './quantities';
@@ -64,9 +65,10 @@ export function conflictsOf(model: IndexModel): Conflict[] {
 interface Grouping {
   files: readonly string[];
   order: Map<string, number>;
-  facts: Map<string, TypecheckFacts | undefined>;
-  groups: Map<string, Placed<NormativeStatement>[]>;
-  terms: Map<string, Placed<TermDefinition>[]>;
+  /** Read by key only, and copied for the next grouping at the cost of what edits changed (see LayeredMap). */
+  facts: LayeredMap<TypecheckFacts>;
+  groups: LayeredMap<Placed<NormativeStatement>[]>;
+  terms: LayeredMap<Placed<TermDefinition>[]>;
   /** The conflicts of each group and term that has some. */
   byGroup: Map<string, Conflict[]>;
   byTerm: Map<string, Conflict[]>;
@@ -100,33 +102,39 @@ function grouped(model: IndexModel): Grouping {
 }
 
 function groupAll(model: IndexModel): Grouping {
-  const g: Grouping = { files: model.specFiles, order: new Map(), facts: new Map(), groups: new Map(), terms: new Map(), byGroup: new Map(), byTerm: new Map(), found: [] };
-  model.specFiles.forEach((file, i) => g.order.set(file, i));
+  const order = new Map<string, number>();
+  const facts = new Map<string, TypecheckFacts>();
+  const groups = new Map<string, Placed<NormativeStatement>[]>();
+  const terms = new Map<string, Placed<TermDefinition>[]>();
+  model.specFiles.forEach((file, i) => order.set(file, i));
   for (const file of model.specFiles) {
-    const facts = model.specs.get(file)?.typecheck;
-    g.facts.set(file, facts);
-    if (!facts) continue;
-    for (const s of facts.statements) {
+    const typecheck = model.specs.get(file)?.typecheck;
+    if (!typecheck) continue;
+    facts.set(file, typecheck);
+    for (const s of typecheck.statements) {
       const key = keyOf(s);
-      const list = g.groups.get(key);
+      const list = groups.get(key);
       if (list) list.push({ file, item: s });
-      else g.groups.set(key, [{ file, item: s }]);
+      else groups.set(key, [{ file, item: s }]);
     }
-    for (const d of facts.definitions) {
-      const list = g.terms.get(d.term);
+    for (const d of typecheck.definitions) {
+      const list = terms.get(d.term);
       if (list) list.push({ file, item: d });
-      else g.terms.set(d.term, [{ file, item: d }]);
+      else terms.set(d.term, [{ file, item: d }]);
     }
   }
-  for (const [key, list] of g.groups) judgeGroup(g, key, list);
-  for (const [term, list] of g.terms) judgeTerm(g, term, list);
+  const g: Grouping = { files: model.specFiles, order, facts: LayeredMap.over(facts), groups: LayeredMap.over(groups), terms: LayeredMap.over(terms), byGroup: new Map(), byTerm: new Map(), found: [] };
+  for (const [key, list] of groups) judgeGroup(g, key, list);
+  for (const [term, list] of terms) judgeTerm(g, term, list);
   g.found = collect(g);
   return g;
 }
 
 /** `prior` with the statements and definitions of `changed` files replaced by the model's (a new grouping). */
 function regroup(model: IndexModel, prior: Grouping, changed: string[]): Grouping {
-  const g: Grouping = { ...prior, facts: new Map(prior.facts), groups: new Map(prior.groups), terms: new Map(prior.terms), byGroup: new Map(prior.byGroup), byTerm: new Map(prior.byTerm) };
+  // The files' facts and the groups are copied at the cost of what edits changed (LayeredMap); the verdicts (groups
+  // with conflicts) whole: collect walks them anyway.
+  const g: Grouping = { ...prior, facts: prior.facts.copy(), groups: prior.groups.copy(), terms: prior.terms.copy(), byGroup: new Map(prior.byGroup), byTerm: new Map(prior.byTerm) };
   const keys = new Set<string>();
   const termKeys = new Set<string>();
   const mine = new Map<string, Placed<NormativeStatement>[]>();
@@ -152,7 +160,8 @@ function regroup(model: IndexModel, prior: Grouping, changed: string[]): Groupin
   for (const file of changed) {
     const before = prior.facts.get(file);
     const facts = model.specs.get(file)?.typecheck;
-    g.facts.set(file, facts);
+    if (facts) g.facts.set(file, facts);
+    else g.facts.delete(file);
     for (const d of before?.definitions ?? []) termKeys.add(d.term);
     for (const s of facts?.statements ?? []) {
       const key = keyOf(s);
@@ -183,7 +192,7 @@ function regroup(model: IndexModel, prior: Grouping, changed: string[]): Groupin
     return out;
   };
   // Each touched group again: its list rebuilt, its old verdict dropped, judged anew when it still has items.
-  const rejudge = <T>(touched: Set<string>, before: Map<string, Placed<T>[]>, added: Map<string, Placed<T>[]>, groups: Map<string, Placed<T>[]>, verdicts: Map<string, Conflict[]>, judge: (g: Grouping, key: string, list: Placed<T>[]) => void): void => {
+  const rejudge = <T>(touched: Set<string>, before: LayeredMap<Placed<T>[]>, added: Map<string, Placed<T>[]>, groups: LayeredMap<Placed<T>[]>, verdicts: Map<string, Conflict[]>, judge: (g: Grouping, key: string, list: Placed<T>[]) => void): void => {
     for (const key of touched) {
       const list = merge((before.get(key) ?? []).filter((p) => !gone.has(p.file)), added.get(key));
       if (list.length) groups.set(key, list);

@@ -1524,6 +1524,7 @@ describe('clarity: sixteenth round (issue 13: false alarms read on KEPs, IETF dr
       'The controller MUST take care of the retries.',
       'Endpoints MUST be able to deliver frames.',
       'Clients MUST use caution, checking the signature first.',
+      'Since the check allows previously invalid values, care must be taken to support downgrades. To accomplish this, the server MUST keep the old validation for updates.',
     ])), ['caution should be exercised (weak)', 'care must be taken (weak)', 'exercise caution (weak)']);
     // In an RFC-style draft a lowercase "should" is no keyword (RFC 8174): no requirement, no finding.
     assert.deepEqual(found('draft-x.md', DRAFT(['Care should be taken not to decompress messages.', 'Care MUST be taken not to decompress messages.'])), ['Care MUST be taken (weak)']);

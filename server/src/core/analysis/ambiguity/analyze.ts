@@ -1532,10 +1532,20 @@ const TRIGGER_WORDS = new Set(['when', 'whenever', 'upon', 'after', 'once', 'if'
 /** The lexicon's calls for care (`weak`): findings also right after an RFC 2119 keyword. */
 const CARE_TERMS = new Set(['care must be taken', 'err on the side of caution']);
 
-/** After a call for care: ", minimizing …", "by checking …", ": …" in the same sentence. */
+/**
+ * After a call for care: ", minimizing …", "by checking …", ": …" in the same sentence; or a next sentence that says how
+ * ("… care must be taken to support cluster downgrades safely. To accomplish this, the …", "For example, …").
+ */
 function careSpelledOut(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  let n = end;
+  while (n < tokens.length && n < end + LOOK_AROUND && tokens[n]!.sentence === sentence) n++;
+  if (tokens[n]?.sentence === sentence + 1) {
+    const words = tokens.slice(n, n + 4).filter((t) => t.kind === 'word').map((t) => t.norm).join(' ');
+    if (/^(?:to (?:accomplish|achieve|do) (?:this|that|so)|this means|for example|for instance|e\.g|specifically|in particular)\b/.test(words)) return true;
+  }
   const next = tokens[end];
-  if (next === undefined || next.sentence !== tokens[end - 1]!.sentence) return false;
+  if (next === undefined || next.sentence !== sentence) return false;
   if (next.norm === ':') return true;
   const k = next.norm === ',' || next.norm === 'by' ? end + 1 : -1;
   const verb = tokens[k];

@@ -108,25 +108,27 @@ module.exports = (list) => {
   const found = new Map();
   const added = new Map();
   const at = (key) => {
-    if (typeof key !== 'string') return undefined;
     let k = added.get(key);
-    if (k !== undefined || added.has(key)) return k;
+    if (k !== undefined || added.has(key) || typeof key !== 'string') return k;
     k = found.get(key);
     if (k === undefined && (k = find(key)) !== undefined) found.set(key, k);
     return k;
   };
-  const has = (key) => typeof key === 'string' && (added.has(key) || at(key) !== undefined);
+  const has = (key) => added.has(key) || at(key) !== undefined;
   return new Proxy(Object.create(null), {
     get: (_, key) => at(key),
     set: (_, key, value) => {
-      if (typeof key !== 'string') return false;
       added.set(key, value);
       return true;
     },
     has: (_, key) => has(key),
     deleteProperty: () => false,
     defineProperty: () => false,
-    ownKeys: () => [...words.filter((w) => !added.has(w)), ...added.keys()],
+    // Strings first, in the order they came (the model's words, then those added), then symbols, as an object lists them.
+    ownKeys: () => {
+      const keys = [...added.keys()];
+      return [...words.filter((w) => !added.has(w)), ...keys.filter((k) => typeof k === 'string'), ...keys.filter((k) => typeof k === 'symbol')];
+    },
     getOwnPropertyDescriptor: (_, key) => (has(key) ? { value: at(key), writable: true, enumerable: true, configurable: true } : undefined),
   });
 };

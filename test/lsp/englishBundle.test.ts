@@ -107,6 +107,10 @@ describe('the bundled English model (dist/english.js)', function () {
       assert.equal(w in mine.hash, w in theirs.hash, w);
     }
     assert.equal('zzzq-missing' in mine.hash, false);
+    const symbol = Symbol('key');
+    for (const h of [mine.hash, theirs.hash]) h[symbol] = 1;
+    assert.equal(mine.hash[symbol], 1);
+    assert.equal(Reflect.ownKeys(mine.hash).at(-1), symbol);
     assert.deepStrictEqual(new Set(Object.keys(mine.hash)), new Set(Object.keys(theirs.hash)));
   });
 

@@ -69,7 +69,71 @@ function asciiOnly(text) {
  * text, the exception lists (esbuild wrote them as 5,644 assignments) an object without a prototype, as the package
  * builds them. Base64 is decoded by Buffer (the bundle runs in Node only). The reader's source is checked: a model
  * package that changes it fails the build instead of loading slowly or wrongly.
+ *
+ * The lexeme hash (each of the model's 87,593 words to its index, which the reader built as an object of 87,593 keys on
+ * every load: ~45 ms of a ~110 ms load per thread) is a `Proxy` that answers the same (`english-lexeme-hash`): a word
+ * is found by binary search in the lexemes sorted here (their order, a base64 `Uint32Array` in the data file), then
+ * remembered; the words wink adds (those not in the model) are kept in a `Map`. wink only reads and writes the hash by
+ * key (`hash[word]`), which is all the proxy answers quickly; it lists its keys too (`Object.keys`), slowly.
  */
+/** The key of the lexemes' order among the data file's parts (not a file). */
+const LEXEME_ORDER = path.resolve('<lexeme-order>');
+
+/**
+ * The lexeme hash of one read of the core model (see above): `list` is that read's lexeme list, which wink appends the
+ * words it adds to. Read a key: a word added (set) before, or one found before, or found now by binary search in the
+ * model's lexemes (`order`, decoded once per thread). The object answers as the reader's `Object.create(null)` hash does
+ * for every key: get, set, `in`, and its own keys and descriptors (the model's words, then those added).
+ */
+const lexemeHashSource = (orderStart, orderEnd) => `
+let order;
+module.exports = (list) => {
+  order ??= new Uint32Array(new Uint8Array(Buffer.from(require('english-data')(${orderStart}, ${orderEnd}), 'base64')).buffer);
+  const n = order.length;
+  if (list.length !== n) throw new Error('english-lexeme-hash: the lexeme list is not the one sorted at build time');
+  const words = list.slice(0, n);
+  const find = (key) => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = order[mid];
+      const word = words[k];
+      if (word < key) lo = mid + 1;
+      else if (word > key) hi = mid - 1;
+      else return k;
+    }
+    return undefined;
+  };
+  const found = new Map();
+  const added = new Map();
+  const at = (key) => {
+    let k = added.get(key);
+    if (k !== undefined || added.has(key) || typeof key !== 'string') return k;
+    k = found.get(key);
+    if (k === undefined && (k = find(key)) !== undefined) found.set(key, k);
+    return k;
+  };
+  const has = (key) => added.has(key) || at(key) !== undefined;
+  return new Proxy(Object.create(null), {
+    get: (_, key) => at(key),
+    set: (_, key, value) => {
+      added.set(key, value);
+      return true;
+    },
+    has: (_, key) => has(key),
+    deleteProperty: () => false,
+    defineProperty: () => false,
+    // Strings first, in the order they came (the model's words, then those added), then symbols, as an object lists them.
+    ownKeys: () => {
+      const keys = [...added.keys()];
+      return [...words.filter((w) => !added.has(w)), ...keys.filter((k) => typeof k === 'string'), ...keys.filter((k) => typeof k === 'symbol')];
+    },
+    getOwnPropertyDescriptor: (_, key) => (has(key) ? { value: at(key), writable: true, enumerable: true, configurable: true } : undefined),
+  });
+};
+`;
+
 const englishData = (() => {
   const dir = path.dirname(require.resolve('wink-eng-lite-web-model/package.json'));
   const models = path.join(dir, 'dist', 'languages', 'cur', 'models');
@@ -88,6 +152,13 @@ const englishData = (() => {
     }
     parts.push({ file, text: JSON.stringify(list), exceptions: true });
   }
+  // The lexemes' order (see above): their indices sorted by the lexeme, as JavaScript compares strings. A word twice in
+  // the list would be found at either index (the reader's hash keeps the last): the build fails instead.
+  const core = parts.find((p) => /eng-core-web-model\.json$/.test(p.file));
+  const lexemes = JSON.parse(core.text).features.lexeme.list;
+  if (new Set(lexemes).size !== lexemes.length) throw new Error(`${core.file}: a lexeme is listed twice (english-lexeme-hash)`);
+  const order = Uint32Array.from(lexemes.keys()).sort((a, b) => (lexemes[a] < lexemes[b] ? -1 : lexemes[a] > lexemes[b] ? 1 : 0));
+  parts.push({ file: LEXEME_ORDER, text: JSON.stringify(Buffer.from(order.buffer).toString('base64')) });
   // One JSON array; each element's offsets in it. Only ASCII: a character outside it is written as a JSON escape.
   let text = '[';
   const at = new Map();
@@ -111,7 +182,13 @@ const englishJson = {
     });
     // The file's text, read on first use (the bundle is required by a thread's first sentence to tag).
     build.onResolve({ filter: /^english-data$/ }, () => ({ path: 'english-data', namespace: 'english-data' }));
-    build.onLoad({ filter: /.*/, namespace: 'english-data' }, () => ({
+    build.onResolve({ filter: /^english-lexeme-hash$/ }, () => ({ path: 'english-lexeme-hash', namespace: 'english-data' }));
+    build.onLoad({ filter: /^english-lexeme-hash$/, namespace: 'english-data' }, () => {
+      const part = englishData.at.get(LEXEME_ORDER);
+      // The part is a JSON string of base64 (no escapes): its characters inside the quotes.
+      return { contents: lexemeHashSource(part.start + 1, part.end - 1), loader: 'js' };
+    });
+    build.onLoad({ filter: /^english-data$/, namespace: 'english-data' }, () => ({
       contents: [
         "const fs = require('node:fs');",
         "const path = require('node:path');",
@@ -135,10 +212,12 @@ const englishJson = {
     build.onLoad({ filter: /wink-eng-lite-web-model[\\/]dist[\\/]read-core-model\.js$/ }, (args) => {
       const source = fs.readFileSync(args.path, 'utf8');
       const copy = 'JSON.parse(JSON.stringify(originalModel))';
+      const hash = 'featuresData.lexeme.hash=Object.create(null);for(let k=0;k<featuresData.lexeme.list.length;k+=1)featuresData.lexeme.hash[featuresData.lexeme.list[k]]=k;';
       const decode = /bufferFromBase64=function\(data\)\{.*?return bytes\.buffer\}/;
-      if (!source.includes(copy) || !decode.test(source)) throw new Error(`${args.path}: not the reader esbuild.mjs patches (english-data)`);
+      if (!source.includes(copy) || !decode.test(source) || !source.includes(hash)) throw new Error(`${args.path}: not the reader esbuild.mjs patches (english-data)`);
       const contents = source
         .replace(copy, 'JSON.parse(originalModel)')
+        .replace(hash, 'featuresData.lexeme.hash=require("english-lexeme-hash")(featuresData.lexeme.list);')
         .replace(decode, 'bufferFromBase64=function(data){return new Uint8Array(Buffer.from(data,"base64")).buffer}');
       return { contents, loader: 'js' };
     });

@@ -1,0 +1,68 @@
+import type { DiagnosticCode, Severity } from '../types';
+
+export const DEFAULT_SEVERITY: Record<DiagnosticCode, Severity> = {
+  'citation.unknown-id': 'error',
+  'citation.ambiguous-id': 'error',
+  // Only from the git history (`clarify check --stale`, the editor in git workspaces) [^dr1s].
+  'citation.stale': 'warning',
+  'reference.unknown-id': 'warning',
+  'clause.duplicate-id': 'error',
+  'clause.malformed-attributes': 'error',
+  'clause.unknown-authority': 'warning',
+  'link.broken-anchor': 'error',
+  'example.missing': 'warning',
+  'example.unused': 'warning',
+  'test.missing': 'warning',
+  'clause.uncited': 'info',
+  'config.invalid': 'error',
+  // Ambiguity findings carry their own severity (warning in normative text, information elsewhere); these are the
+  // levels SARIF announces for the rules.
+  'ambiguity.vague': 'warning',
+  'ambiguity.escape': 'warning',
+  'ambiguity.open-ended': 'warning',
+  'ambiguity.quantity': 'warning',
+  'ambiguity.comparative': 'warning',
+  'ambiguity.weak': 'warning',
+  'ambiguity.time': 'warning',
+  'ambiguity.llm': 'warning',
+  'ambiguity.open-question': 'warning',
+  'compliance.violation': 'warning',
+  'compliance.unclear': 'info',
+  // Conflicts between specs: a warning, so `clarify check --fail-on warning` blocks publication until resolved.
+  'conflict.modal': 'warning',
+  'conflict.numeric': 'warning',
+  'conflict.definition': 'warning',
+  'conflict.semantic': 'warning',
+};
+
+/** One-line descriptions of each code (SARIF rules, docs, `clarify --help`). */
+export const CODE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
+  'citation.unknown-id': 'A citation [^id] in code names no clause of any spec.',
+  'citation.ambiguous-id': 'A citation [^id] in code names an id that several scopes declare: qualify it as [^scope:id].',
+  'citation.stale': 'The clause a citation names changed (git history) after the citing line was last changed: re-check the code (`check --stale`, the editor).',
+  'reference.unknown-id': 'A requirement id mentioned in a spec (spec-kit FR-001, Kiro 1.2) that its feature does not declare.',
+  'clause.duplicate-id': 'Two clauses (headings or footnote definitions) share one id.',
+  'clause.malformed-attributes': 'A heading attribute block {#id key=value} cannot be read.',
+  'clause.unknown-authority': 'A clause has an authority= value that is not in the configured list.',
+  'link.broken-anchor': 'A link [text](#anchor), [text](file.md#anchor), [text](file.md) or [text][label] points at no heading, {#id}, file or definition.',
+  'example.missing': 'A footnote clause has no example file where one is expected.',
+  'example.unused': 'An example file that no spec footnote uses.',
+  'test.missing': 'A footnote definition names a test (path::test, path#L10) whose file or test does not exist.',
+  'clause.uncited': 'A clause that no code or test cites.',
+  'config.invalid': 'The workspace configuration (.clarifier.json) has an invalid value.',
+  'ambiguity.vague': 'A vague or unverifiable quality ("quickly", "secure", "robust"): how is it measured?',
+  'ambiguity.escape': 'An escape clause ("as appropriate", "where possible"): who decides, and by what rule?',
+  'ambiguity.open-ended': 'An open-ended list ("etc.", "including but not limited to"): what else belongs?',
+  'ambiguity.quantity': 'A vague quantity ("some", "several", "approximately"): how many, within what tolerance?',
+  'ambiguity.comparative': 'A comparative or superlative without a reference ("better", "minimize"): than what, by how much?',
+  'ambiguity.weak': 'Weak or optional phrasing in a requirement ("be able to", "optionally"): must it, or may it?',
+  'ambiguity.time': 'An unbounded time word ("soon", "timely", "immediately"): within what time?',
+  'ambiguity.llm': 'Vague wording found by the optional LLM pass, with its clarifying question.',
+  'ambiguity.open-question': 'An open question the author marked in the spec ([NEEDS CLARIFICATION: …]).',
+  'compliance.violation': 'The optional audit (`clarify audit --llm`) judged that the code citing a clause contradicts it, quoting the lines.',
+  'compliance.unclear': 'The optional audit could not tell from the cited code whether it satisfies the clause.',
+  'conflict.modal': 'Two clauses of different specs or sections require and forbid the same action of the same subject (MUST against MUST NOT).',
+  'conflict.numeric': 'Two clauses of different specs or sections give the same subject and action values that cannot both hold (at most 10 against at least 50).',
+  'conflict.definition': 'One term is defined in two specs with different meanings.',
+  'conflict.semantic': 'The optional LLM conflict judge (`clarify check --llm-conflicts`) found two clauses that cannot both hold, quoting both.',
+};

@@ -1,11 +1,9 @@
 import type { ClarifierConfig } from '../workspace/config';
 import type { IndexModel } from '../workspace/workspaceIndex';
 import type { Clause, Diagnostic } from '../types';
-import { OFF, withSeverity } from './severity';
-import { suggestId } from './suggestions';
-
-/** clause.uncited diagnostics by clause object, per configuration (see computeDiagnostics). */
-const uncitedMemo = new WeakMap<ClarifierConfig, WeakMap<Clause, Diagnostic>>();
+import { missingExamples } from './rules/missingExample';
+import { uncitedClauses } from './rules/uncited';
+import { unknownAuthorities } from './rules/unknownAuthority';
 
 /** A clause's own findings, in the three places of a list they go to (see computeDiagnostics). */
 export interface ClauseFindings {
@@ -15,74 +13,16 @@ export interface ClauseFindings {
 }
 
 /**
- * The findings of each clause on its own: an authority not in the configured list, a missing example file (footnote
- * clauses), no citation (`reportUncited`: only when the workspace has code citations at all, so a spec-only repository
- * is not a wall of infos [^dg8u]). Each list in the order of `clauses`.
+ * The findings of each clause on its own, by the clause rules: an authority not in the configured list
+ * (rules/unknownAuthority.ts), a missing example file (rules/missingExample.ts), no citation (rules/uncited.ts, when
+ * `reportUncited`). Each list in the order of `clauses`.
  */
 export function clauseFindings(model: IndexModel, config: ClarifierConfig, clauses: readonly Clause[], want: (file: string) => boolean, reportUncited: boolean): ClauseFindings {
-  const found: ClauseFindings = { authority: [], example: [], uncited: [] };
-  const add = (to: Diagnostic[], d: Omit<Diagnostic, 'severity'>): Diagnostic | undefined => {
-    const made = withSeverity(config, d);
-    if (made) to.push(made);
-    return made;
+  return {
+    authority: unknownAuthorities(model, config, clauses, want),
+    example: missingExamples(model, config, clauses, want),
+    uncited: reportUncited ? uncitedClauses(model, config, clauses, want) : [],
   };
-  const authorities = new Set(config.authorities);
-  for (const clause of clauses) {
-    if (clause.kind !== 'heading' || clause.authority === undefined || authorities.has(clause.authority) || !want(clause.file)) continue;
-    const suggestion = suggestId(clause.authority, config.authorities);
-    add(found.authority, {
-      code: 'clause.unknown-authority',
-      file: clause.file,
-      range: clause.range,
-      message: `Unknown authority \`${clause.authority}\` on clause \`${clause.id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''} (known: ${config.authorities.join(', ')}).`,
-      data: { id: clause.id, authority: clause.authority, ...(suggestion ? { suggestion } : {}) },
-    });
-  }
-  for (const clause of clauses) {
-    if (clause.kind !== 'footnote' || !want(clause.file)) continue;
-    const example = model.missingExampleOf(clause);
-    if (!example) continue;
-    if (example.outside) {
-      add(found.example, {
-        code: 'example.missing',
-        file: clause.file,
-        range: clause.idRange,
-        message: `The example of \`[^${clause.id}]\` points outside the workspace (\`${example.definitionTarget}\`); it is not read.`,
-        data: { id: clause.id, outside: true },
-      });
-      continue;
-    }
-    add(found.example, {
-      code: 'example.missing',
-      file: clause.file,
-      range: clause.idRange,
-      message: `Missing example file for \`[^${clause.id}]\`: ${example.path} does not exist.`,
-      data: { id: clause.id, path: example.path },
-    });
-  }
-  if (reportUncited) {
-    // The same clause object (an unchanged section of an edited spec) gets the same diagnostic object: a big spec's
-    // thousands of infos are not rebuilt, nor converted for the editor again, on every keystroke.
-    let memo = uncitedMemo.get(config);
-    if (!memo) uncitedMemo.set(config, (memo = new WeakMap()));
-    for (const clause of clauses) {
-      if (!want(clause.file) || model.isCovered(clause.id, model.scopeOf(clause.file).path)) continue;
-      const known = memo.get(clause);
-      if (known) {
-        if (known !== OFF) found.uncited.push(known);
-        continue;
-      }
-      const made = add(found.uncited, {
-        code: 'clause.uncited',
-        file: clause.file,
-        range: clause.idRange,
-        message: `Clause \`${clause.id}\` is not cited by any code or test${clause.kind === 'heading' ? ', nor is any clause inside it' : ''}.`,
-        data: { id: clause.id },
-      });
-      memo.set(clause, made ?? OFF);
-    }
-  }
-  return found;
 }
 
 /** Consecutive clauses of a file and their findings (clauseFindings of just these clauses). */

@@ -28,7 +28,21 @@ export function severityCountsOf(list: readonly Diagnostic[]): SeverityCounts {
 }
 
 /** The last list of each file computed alone, as made and sorted, per configuration: where sortInFile starts from. */
-export const lastInFile = new WeakMap<ClarifierConfig, Map<string, { out: readonly Diagnostic[]; sorted: Diagnostic[] }>>();
+const lastInFile = new WeakMap<ClarifierConfig, Map<string, { out: readonly Diagnostic[]; sorted: Diagnostic[] }>>();
+
+/**
+ * One file's diagnostics as made, sorted: the file comparison is moot. The order of its last list is reused (most
+ * diagnostics of an edited file are the same objects as before the edit, made in the same order: memoized by clause
+ * and by hit).
+ */
+export function sortFileDiagnostics(config: ClarifierConfig, file: string, out: Diagnostic[]): Diagnostic[] {
+  let lasts = lastInFile.get(config);
+  if (!lasts) lastInFile.set(config, (lasts = new Map()));
+  const made = out.slice();
+  const sorted = sortInFile(out, lasts.get(file));
+  lasts.set(file, { out: made, sorted });
+  return sorted;
+}
 
 /** How far the walk of sortInFile looks ahead for the same diagnostic again (past an edit's new or gone ones). */
 const LOOKAHEAD = 64;

@@ -2,16 +2,14 @@
 import * as assert from 'node:assert/strict';
 import { findings, shown } from '../../helpers/diagnostics';
 
-const SPEC = [
-  '# Commands {#commands}',
-  '',
-  'A command file MUST use the `.md` extension[^c1] and start with front matter[^c2]; its name is checked[^c3].',
-  '',
-  '[^c1]: tests/test_files.py::test_extension',
-  '[^c2]: tests/test_files.py::test_front_matter',
-  '[^c3]: tests/test_names.py::test_prefix',
-  '',
-].join('\n');
+const SPEC = `# Commands {#commands}
+
+A command file MUST use the \`.md\` extension[^c1] and start with front matter[^c2]; its name is checked[^c3].
+
+[^c1]: tests/test_files.py::test_extension
+[^c2]: tests/test_files.py::test_front_matter
+[^c3]: tests/test_names.py::test_prefix
+`;
 
 describe('rule test.missing', () => {
   it('a named test that its file does not define, and a test file that does not exist', () => {

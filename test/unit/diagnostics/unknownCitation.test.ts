@@ -2,15 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { findings } from '../../helpers/diagnostics';
 
-const SPEC = [
-  '# Auth {#auth authority=root}',
-  '',
-  'Sessions expire after 30 minutes[^au3f]. Tokens rotate[^tk9x].',
-  '',
-  '## Passwords {#passwords authority=user}',
-  '',
-  'Hash them[^pw1a].',
-].join('\n');
+const SPEC = '# Auth {#auth}\n\nSessions expire after 30 minutes[^au3f].\n\n## Passwords {#passwords}\n\nHash them[^pw1a].\n';
 
 /** Two spec-kit feature folders that both declare FR-001 (ids are unique per feature folder). */
 const feature = (name: string): string =>

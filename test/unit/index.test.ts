@@ -1,6 +1,6 @@
-// Index and diagnostics: [^ex5p] [^ex6u] [^ci7t] [^dg3s] [^dg5n] [^dg8u] [^ln2a].
+// Index: [^ex5p] [^ex6u] [^ci7t] [^dg3s] [^dg5n] [^dg8u] [^ln2a]. Each diagnostics rule's cases are in test/unit/diagnostics/.
 import * as assert from 'node:assert/strict';
-import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
+import { memoryWorkspace } from '../helpers/workspace';
 
 const SPEC = [
   '# Auth {#auth authority=root}',
@@ -89,104 +89,10 @@ describe('index: clauses, citations and resolution', () => {
     ).model();
     assert.deepEqual(model.ids(), ['x1']);
   });
-});
-
-describe('diagnostics', () => {
-  it('citation.unknown-id suggests the closest known id', () => {
-    const index = memoryWorkspace({ 'specs/auth.md': SPEC, 'src/a.ts': '// [^au3g] and [^zzzzzzzz]\n' });
-    const diags = diagnosticsOf(index).filter((d) => d.code === 'citation.unknown-id');
-    assert.deepEqual(diags.map((d) => [d.message, d.data, d.severity]), [
-      ['Unknown clause id `au3g`; did you mean `au3f`?', { id: 'au3g', suggestion: 'au3f' }, 'error'],
-      ['Unknown clause id `zzzzzzzz`: no spec defines it.', { id: 'zzzzzzzz' }, 'error'],
-    ]);
-    const short = diagnosticsOf(memoryWorkspace({ 'a.md': 'x[^1]\n', 'src/a.ts': '// [^a]\n' })).find((d) => d.code === 'citation.unknown-id');
-    assert.deepEqual(short?.data, { id: 'a' }, 'no suggestion that replaces the whole id');
-    assert.deepEqual(diags[0]!.range, { start: { line: 0, character: 5 }, end: { line: 0, character: 9 } });
-  });
-
-  it('clause.duplicate-id on every occurrence, across files', () => {
-    const index = memoryWorkspace({ 'a.md': '# A {#same}\n', 'b.md': '# B {#same}\n\nx[^fn]\n\n[^fn]: one\n[^fn]: two\n' });
-    assert.deepEqual(brief(diagnosticsOf(index)), ['clause.duplicate-id@a.md:1', 'clause.duplicate-id@b.md:1', 'clause.duplicate-id@b.md:6']);
-    assert.match(diagnosticsOf(index)[0]!.message, /also defined at b\.md:1/);
-  });
-
-  it('clause.malformed-attributes and clause.unknown-authority (platform and root both accepted)', () => {
-    const index = memoryWorkspace({ 'a.md': '# A {#}\n# B {#b authority=rooot}\n# C {#c authority=platform}\n# D {#d authority=root}\n' });
-    const diags = diagnosticsOf(index);
-    assert.deepEqual(brief(diags), ['clause.malformed-attributes@a.md:1', 'clause.unknown-authority@a.md:2']);
-    assert.equal(diags[1]!.severity, 'warning');
-    assert.match(diags[1]!.message, /did you mean `root`/);
-  });
-
-  it('link.broken-anchor for missing anchors and files; slugs and {#id} resolve', () => {
-    const index = memoryWorkspace({
-      'a.md': '# Top {#top}\n## Plain Heading\n\n[ok](#top) [ok](#plain-heading) [ok](b.md#bee) [bad](#tpo) [bad](b.md#nope) [bad](gone.md#x)\n',
-      'b.md': '# B {#bee}\n',
-    });
-    const diags = diagnosticsOf(index);
-    assert.deepEqual(diags.map((d) => d.message), [
-      'Broken link `#tpo`: no heading or {#tpo}; did you mean `#top`?',
-      'Broken link `b.md#nope`: no heading or {#nope} in b.md.',
-      'Broken link `gone.md#x`: gone.md does not exist.',
-    ]);
-    assert.ok(diags.every((d) => d.code === 'link.broken-anchor' && d.severity === 'error'));
-  });
-
-  it('example.missing only where an examples folder exists or a definition points at a file', () => {
-    const noFolder = memoryWorkspace({ 'a.md': 'x[^abcd]\n' });
-    assert.deepEqual(brief(diagnosticsOf(noFolder)), []);
-    const withFolder = memoryWorkspace({ 'specs/a.md': 'x[^abcd] y[^efgh]\n', 'examples/efgh.md': 'Examples for [^efgh]\n' });
-    const diags = diagnosticsOf(withFolder);
-    assert.deepEqual(brief(diags), ['example.missing@specs/a.md:1']);
-    assert.deepEqual(diags[0]!.data, { id: 'abcd', path: 'examples/abcd.md' });
-    const viaDef = memoryWorkspace({ 'a.md': 'x[^d1]\n\n[^d1]: docs/d1.md\n' });
-    assert.deepEqual(diagnosticsOf(viaDef).map((d) => [d.code, d.data]), [['example.missing', { id: 'd1', path: 'docs/d1.md' }]]);
-    const prose = memoryWorkspace({ 'a.md': 'x[^1]\n\n[^1]: See RFC 9110.\n', 'examples/other.md': '' });
-    assert.deepEqual(brief(diagnosticsOf(prose)).filter((d) => d.startsWith('example.missing')), [], 'a prose footnote needs no example');
-    const outside = memoryWorkspace({ 'a.md': 'x[^d2]\n\n[^d2]: ../../etc/passwd\n' });
-    assert.match(diagnosticsOf(outside)[0]!.message, /points outside the workspace/);
-  });
 
   it('prefers the example beside the spec, then the workspace root', () => {
     const model = memoryWorkspace({ 'specs/a.md': 'x[^q1] y[^q2]\n', 'specs/examples/q1.md': '', 'examples/q2.md': '' }).model();
     assert.equal(model.resolve('q1').example?.path, 'specs/examples/q1.md');
     assert.equal(model.resolve('q2').example?.path, 'examples/q2.md');
-  });
-
-  it('example.unused for example files no footnote uses (README-like files excepted)', () => {
-    const index = memoryWorkspace({ 'a.md': 'x[^used]\n', 'examples/used.md': '', 'examples/orphan.md': '', 'examples/README.md': '' });
-    const diags = diagnosticsOf(index);
-    assert.deepEqual(brief(diags), ['example.unused@examples/orphan.md:1']);
-    assert.deepEqual(diags[0]!.data, { path: 'examples/orphan.md', id: 'orphan' });
-  });
-
-  it('clause.uncited (info) only when the workspace has code citations at all', () => {
-    const files = { 'a.md': '# A {#a}\n# B {#b}\n' };
-    assert.deepEqual(brief(diagnosticsOf(memoryWorkspace(files))), []);
-    const cited = memoryWorkspace({ ...files, 'src/x.rs': '// implements [^a]\n' });
-    const diags = diagnosticsOf(cited);
-    assert.deepEqual(brief(diags), ['clause.uncited@a.md:2']);
-    assert.equal(diags[0]!.severity, 'info');
-    assert.deepEqual(brief(diagnosticsOf(memoryWorkspace({ ...files, 'src/x.rs': '// [^a]\n' }, { reportUncited: false }))), []);
-  });
-
-  it('a heading clause is covered when a clause inside it is cited', () => {
-    const index = memoryWorkspace({
-      'a.md': '# Top {#top}\n\n## Mid {#mid}\n\nText[^fn01].\n\n## Other {#other}\n\n# Alone {#alone}\n',
-      'src/x.ts': '// [^fn01]\n',
-    });
-    assert.equal(index.model().resolve('mid').clause?.parent, 'top');
-    assert.deepEqual(diagnosticsOf(index).map((d) => d.data?.['id']), ['other', 'alone']);
-  });
-
-  it('severity overrides, including off', () => {
-    const index = memoryWorkspace({ 'a.md': '# A {#a}\n', 'src/x.ts': '// [^nope]\n' }, { severity: { 'citation.unknown-id': 'warning', 'clause.uncited': 'off' } });
-    assert.deepEqual(diagnosticsOf(index).map((d) => `${d.code}:${d.severity}`), ['citation.unknown-id:warning']);
-  });
-
-  it('config.invalid problems surface as diagnostics on .clarifier.json', () => {
-    const index = memoryWorkspace({});
-    index.setConfigProblems(['include: expected array']);
-    assert.deepEqual(brief(diagnosticsOf(index)), ['config.invalid@.clarifier.json:1']);
   });
 });

@@ -1,3 +1,5 @@
+import type { DiagnosticCode } from './diagnostics/codes';
+
 /**
  * Domain values of the core. Positions are LSP-style: 0-based line, 0-based character in UTF-16 code units.
  * Paths are workspace-relative with `/` separators (never absolute, never `..`).
@@ -15,38 +17,8 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-/** Every diagnostic code the tool emits. Codes are stable: users filter, suppress and configure by them. */
-export const DIAGNOSTIC_CODES = [
-  'citation.unknown-id',
-  'citation.ambiguous-id',
-  'citation.stale',
-  'reference.unknown-id',
-  'clause.duplicate-id',
-  'clause.malformed-attributes',
-  'clause.unknown-authority',
-  'link.broken-anchor',
-  'example.missing',
-  'example.unused',
-  'test.missing',
-  'clause.uncited',
-  'config.invalid',
-  'ambiguity.vague',
-  'ambiguity.escape',
-  'ambiguity.open-ended',
-  'ambiguity.quantity',
-  'ambiguity.comparative',
-  'ambiguity.weak',
-  'ambiguity.time',
-  'ambiguity.llm',
-  'ambiguity.open-question',
-  'compliance.violation',
-  'compliance.unclear',
-  'conflict.semantic',
-  'conflict.modal',
-  'conflict.numeric',
-  'conflict.definition',
-] as const;
-export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+/** Every diagnostic code the tool emits: one table, core/diagnostics/codes.ts (with severities, rules, tests and descriptions). */
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes';
 
 export interface Diagnostic {
   code: DiagnosticCode;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import picomatch from 'picomatch';
 import { AMBIGUITY_CATEGORIES, type AmbiguityCategory } from '../analysis/ambiguity/lexicon';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from '../types';
+import { SEVERITY_OVERRIDES } from './settings';
 
 /**
  * Workspace configuration: `.clarifier.json` at the workspace root (read by the CLI and the server) and, in the editor,
@@ -114,10 +115,10 @@ export const ALWAYS_IGNORED_DIRS: readonly string[] = [
   '.next', '.nuxt', 'target', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.pytest_cache', '.gradle',
 ];
 
-const severityOverride = z.enum(['error', 'warning', 'info', 'hint', 'off']);
+const severityOverride = z.enum(SEVERITY_OVERRIDES);
 const stringList = z.array(z.string().min(1));
 
-const configSchema = z
+export const configSchema = z
   .object({
     $schema: z.string().optional(),
     include: stringList.optional(),

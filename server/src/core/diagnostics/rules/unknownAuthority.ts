@@ -1,0 +1,23 @@
+import type { ClarifierConfig } from '../../workspace/config';
+import type { IndexModel } from '../../workspace/workspaceIndex';
+import type { Clause, Diagnostic } from '../../types';
+import { collect } from '../rule';
+import { suggestId } from '../suggestions';
+
+/** clause.unknown-authority: a heading clause whose `authority=` is not in the configured list (a clause rule). */
+export function unknownAuthorities(_model: IndexModel, config: ClarifierConfig, clauses: readonly Clause[], want: (file: string) => boolean): Diagnostic[] {
+  const { out, add } = collect(config);
+  const authorities = new Set(config.authorities);
+  for (const clause of clauses) {
+    if (clause.kind !== 'heading' || clause.authority === undefined || authorities.has(clause.authority) || !want(clause.file)) continue;
+    const suggestion = suggestId(clause.authority, config.authorities);
+    add({
+      code: 'clause.unknown-authority',
+      file: clause.file,
+      range: clause.range,
+      message: `Unknown authority \`${clause.authority}\` on clause \`${clause.id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''} (known: ${config.authorities.join(', ')}).`,
+      data: { id: clause.id, authority: clause.authority, ...(suggestion ? { suggestion } : {}) },
+    });
+  }
+  return out;
+}

@@ -1807,8 +1807,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // challenges that are not acceptable" stays.
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && permissionOnly(ctx, start)) return undefined;
   // Sixteenth round: the same for an amount: "Clients MAY accept various configuration inputs", "MAY be fragmented
-  // across several records", "MAY define other parameters, some of which …". "MUST retry some requests" stays.
-  if (c.category === 'quantity' && permissionOnly(ctx, start)) return undefined;
+  // across several records", "MAY define other parameters, some of which …". "MUST retry some requests" stays, and so
+  // does an amount of a measure, which bounds the permission: "MAY allow some leeway for clock skew".
+  if (c.category === 'quantity' && permissionOnly(ctx, start) && !AMOUNT_OF_MEASURE.test(tokens[end]?.norm ?? '')) return undefined;
   // Fourteenth round: "If desired, the AS MAY also generate …", "MAY be combined with other parameters as appropriate":
   // an escape inside what is only permitted leaves open what was optional already. "MUST … where possible" stays.
   if (c.category === 'escape' && permissionOnly(ctx, start)) return undefined;

@@ -999,6 +999,16 @@ const WH_WORDS = new Set(['which', 'whether', 'what', 'how', 'who', 'whom', 'who
 const ASIDE_OPENERS = new Set(['so', 'but', 'because', 'since', 'whereas', 'although', 'though', 'even', 'as', 'which']);
 /** Openers of a reason or a concession (`ASIDE_OPENERS` without the coordinating and temporal ones). */
 const REASON_OPENERS = new Set(['because', 'although', 'though', 'whereas']);
+/** A noun of measure or a unit right after token `end - 1`, or after one adjective: "some leeway", "some small leeway", "a few minutes". */
+function measuredAmountAfter(tokens: readonly Token[], end: number): boolean {
+  for (let k = end; k <= end + 1 && k < tokens.length && tokens[k]!.sentence === tokens[end - 1]!.sentence; k++) {
+    const n = tokens[k]!.norm;
+    if (AMOUNT_OF_MEASURE.test(n) || UNITS.has(n)) return true;
+    if (!CLASS_WORDS.has(n)) return false;
+  }
+  return false;
+}
+
 /** Words that open a condition of the requirement (vagueness there counts). */
 const CONDITION_OPENERS = new Set(['if', 'when', 'whenever', 'unless', 'where', 'while', 'once', 'upon', 'given', 'after', 'before']);
 
@@ -1808,8 +1818,8 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && permissionOnly(ctx, start)) return undefined;
   // Sixteenth round: the same for an amount: "Clients MAY accept various configuration inputs", "MAY be fragmented
   // across several records", "MAY define other parameters, some of which …". "MUST retry some requests" stays, and so
-  // does an amount of a measure, which bounds the permission: "MAY allow some leeway for clock skew".
-  if (c.category === 'quantity' && permissionOnly(ctx, start) && !AMOUNT_OF_MEASURE.test(tokens[end]?.norm ?? '')) return undefined;
+  // does an amount of a measure, which bounds the permission: "MAY allow some (small) leeway", "a few minutes".
+  if (c.category === 'quantity' && permissionOnly(ctx, start) && !measuredAmountAfter(tokens, end)) return undefined;
   // Fourteenth round: "If desired, the AS MAY also generate …", "MAY be combined with other parameters as appropriate":
   // an escape inside what is only permitted leaves open what was optional already. "MUST … where possible" stays.
   if (c.category === 'escape' && permissionOnly(ctx, start)) return undefined;

@@ -1510,11 +1510,12 @@ describe('clarity: sixteenth round (issue 13: false alarms read on KEPs, IETF dr
       'Issuance protocols MAY define other parameters, some of which might be required.',
       'Clients MUST retry some requests.',
       'Implementors MAY allow some small leeway, usually no more than a few minutes, to account for clock skew.',
+      'Relays MAY reject the subscription if too many disjoint filters are requested.',
       'The method MUST be safe; see {{Section 9.2.1 of RFC9110}}.',
       'The AS MAY make use of long polling mechanisms such as discussed in {{RFC6202}}.',
       'Stale responses SHOULD be revalidated as they normally would be.',
       'The method MUST be safe.',
-    ])), ['some (quantity)', 'some (quantity)', 'small (vague)', 'a few (quantity)', 'safe (vague)']);
+    ])), ['some (quantity)', 'some (quantity)', 'small (vague)', 'a few (quantity)', 'too many (quantity)', 'safe (vague)']);
   });
 
   it('a call for care in a requirement names no behaviour: "care must be taken", "caution should be exercised", "err on the side of caution"', () => {

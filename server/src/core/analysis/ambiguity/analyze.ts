@@ -1819,7 +1819,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // Sixteenth round: the same for an amount: "Clients MAY accept various configuration inputs", "MAY be fragmented
   // across several records", "MAY define other parameters, some of which …". "MUST retry some requests" stays, and so
   // does an amount of a measure, which bounds the permission: "MAY allow some (small) leeway", "a few minutes".
-  if (c.category === 'quantity' && permissionOnly(ctx, start) && !measuredAmountAfter(tokens, end)) return undefined;
+  // Only "at least one / more than one" (`EXISTENTIAL`): "MAY drop clients that send an unreasonable number of probes"
+  // and "if too many filters are requested" judge an amount, which decides when the permission applies.
+  if (c.category === 'quantity' && end - start === 1 && EXISTENTIAL.has(tokens[start]!.norm) && permissionOnly(ctx, start) && !measuredAmountAfter(tokens, end)) return undefined;
   // Fourteenth round: "If desired, the AS MAY also generate …", "MAY be combined with other parameters as appropriate":
   // an escape inside what is only permitted leaves open what was optional already. "MUST … where possible" stays.
   if (c.category === 'escape' && permissionOnly(ctx, start)) return undefined;

@@ -1921,13 +1921,37 @@ function namesFlag(ctx: BlockContext, c: Candidate): boolean {
 function expectationOnly(ctx: BlockContext, at: number): boolean {
   const { tokens } = ctx;
   const [from] = ctx.sentences[tokens[at]!.sentence]!;
-  for (let k = at - 1; k >= from; k--) {
-    const t = tokens[k]!;
-    if (!isKeyword(t)) continue;
-    if (t.raw !== 'should') return false;
-    return tokens[k - 1]?.norm === 'there' || /^(?:expect|expects)$/.test(tokens[k + 1]?.norm ?? '') || believedOrShown(tokens, from, k);
+  const k = keywordBefore(ctx, at);
+  if (k < 0 || tokens[k]!.raw !== 'should') return false;
+  return tokens[k - 1]?.norm === 'there' || /^(?:expect|expects)$/.test(tokens[k + 1]?.norm ?? '') || believedOrShown(tokens, from, k);
+}
+
+/** Per block: token index -> the last RFC 2119 keyword at or before it in its sentence, or -1 (see `keywordBefore`). */
+const keywordsUpTo = new WeakMap<BlockContext, Int32Array>();
+
+/**
+ * The nearest RFC 2119 keyword before token `at` in its sentence, or -1. A normal sentence is scanned back (it is short);
+ * past LOOK_AROUND tokens the block's keywords are indexed once, so a long sentence with a candidate every few words
+ * stays linear (issue 11, item 16) and the answer is the same as a scan to the sentence's start.
+ */
+function keywordBefore(ctx: BlockContext, at: number): number {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  // `firstKeyword` is left empty in commentary; elsewhere a sentence without a keyword before `at` is answered at once.
+  const first = ctx.firstKeyword.get(sentence);
+  if (!ctx.commentary && (first === undefined || first >= at)) return -1;
+  const [from] = ctx.sentences[sentence]!;
+  for (let k = at - 1; k >= from && k >= at - LOOK_AROUND; k--) if (isKeyword(tokens[k]!)) return k;
+  if (at - LOOK_AROUND <= from) return -1;
+  let upTo = keywordsUpTo.get(ctx);
+  if (!upTo) {
+    upTo = new Int32Array(tokens.length);
+    for (let k = 0; k < tokens.length; k++) {
+      upTo[k] = isKeyword(tokens[k]!) ? k : k > 0 && tokens[k - 1]!.sentence === tokens[k]!.sentence ? upTo[k - 1]! : -1;
+    }
+    keywordsUpTo.set(ctx, upTo);
   }
-  return false;
+  return upTo[at - 1]!;
 }
 
 /** Verbs of evidence that make a "should" after them a prediction: "calculations showing that memory should …". */

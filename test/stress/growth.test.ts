@@ -157,6 +157,8 @@ describe('growth: the lexicon pass and suppression comments (n -> 4n)', function
   const criterion = (phrase: string) => spec((n) => `## Success Criteria\n\n- **SC-001**: ${phrase.repeat(n / phrase.length)}\n`);
   assertLinear('a success criterion of one long sentence with a candidate every few words', criterion('appropriate display, fast display, '), analyse, 64_000);
   assertLinear('a requirement of one long sentence with a candidate every few words', spec((n) => `The system must show ${'appropriate display, fast display, '.repeat(n / 35)}\n`), analyse, 64_000);
+  assertLinear('a clause after `;` with no keyword, a candidate every few words (`firstKeywordOfClause`)', spec((n) => `The system must show x; ${'appropriate display, fast display, '.repeat(n / 35)}\n`), analyse, 64_000);
+  assertLinear('a requirement without commas, a candidate every few words (`becauseBefore`)', spec((n) => `The system must show ${'appropriate display and fast display and '.repeat(n / 41)}\n`), analyse, 64_000);
   assertLinear('a success criterion of one long Japanese sentence with a candidate every few characters', criterion('適切な表示など、'), analyse, 64_000);
 });
 

@@ -152,6 +152,14 @@ describe('growth: the lexicon pass and suppression comments (n -> 4n)', function
   assertLinear('unclosed suppression comments', spec((n) => '<!-- clarifier-disable-next-line '.repeat(n / 33)), analyse);
   assertLinear('suppression comments before many blank lines', spec((n) => '<!-- clarifier-disable-next-line -->'.repeat(n / 72) + '\n'.repeat(n / 2) + 'The page must load quickly.\n'), analyse);
   assertLinear('one very long word', spec((n) => 'a'.repeat(n)), analyse);
+  // Issue 11, item 16: one list item, one sentence (commas only), a candidate every few words; every candidate looked
+  // for the keyword of its sentence back to the sentence's start (`expectationOnly`).
+  const criterion = (phrase: string) => spec((n) => `## Success Criteria\n\n- **SC-001**: ${phrase.repeat(n / phrase.length)}\n`);
+  assertLinear('a success criterion of one long sentence with a candidate every few words', criterion('appropriate display, fast display, '), analyse, 64_000);
+  assertLinear('a requirement of one long sentence with a candidate every few words', spec((n) => `The system must show ${'appropriate display, fast display, '.repeat(n / 35)}\n`), analyse, 64_000);
+  assertLinear('a clause after `;` with no keyword, a candidate every few words (`firstKeywordOfClause`)', spec((n) => `The system must show x; ${'appropriate display, fast display, '.repeat(n / 35)}\n`), analyse, 64_000);
+  assertLinear('a requirement without commas, a candidate every few words (`becauseBefore`)', spec((n) => `The system must show ${'appropriate display and fast display and '.repeat(n / 41)}\n`), analyse, 64_000);
+  assertLinear('a success criterion of one long Japanese sentence with a candidate every few characters', criterion('適切な表示など、'), analyse, 64_000);
 });
 
 describe('growth: findCitations on adversarial code (n -> 4n)', function () {

@@ -900,11 +900,7 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
   if (question) return edgeCaseCondition(ctx, at) ? 'the condition of an edge case and its answer' : undefined;
   let k = ctx.firstKeyword.get(sentence);
   // The keyword must govern the candidate's clause (`;` separates clauses with their own verbs).
-  if (k !== undefined && tokens[k]!.clause !== tokens[at]!.clause) {
-    k = undefined;
-    for (let j = at; j < tokens.length && tokens[j]!.clause === tokens[at]!.clause; j++) if (isKeyword(tokens[j]!)) k = k ?? j;
-    for (let j = at - 1; j >= 0 && tokens[j]!.clause === tokens[at]!.clause; j--) if (isKeyword(tokens[j]!)) k = j;
-  }
+  if (k !== undefined && tokens[k]!.clause !== tokens[at]!.clause) k = firstKeywordOfClause(ctx, tokens[at]!.clause);
   // Ninth round: in discussion (`discussionKind`) a lowercase keyword argues, it does not require; RFC 2119 capitals and
   // criteria (a labeled risk mitigation) still do.
   if (ctx.discussion && !ctx.criterion && (k === undefined || tokens[k]!.raw !== tokens[k]!.raw.toUpperCase())) return undefined;
@@ -918,11 +914,7 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
     if (part.aside && !(k >= part.from && k < part.to)) return undefined;
     // Sixteenth round: "401 is NOT RECOMMENDED for this purpose because it requires a WWW-Authenticate with acceptable
     // HTTP auth mechanisms": after "because" (no comma before it) the sentence gives the reason, not the requirement.
-    for (let j = at - 1; j > k; j--) {
-      const n = tokens[j]!.norm;
-      if (n === ',' || n === ';') break;
-      if (n === 'because' && !tokens[j]!.quoted) return undefined;
-    }
+    if (becauseBefore(ctx, k, at)) return undefined;
     // The subject of an active requirement names who acts, not what is required: "an effective assistant must act".
     // In a passive or copular one it is what is required: "Sensible defaults should be chosen". Conditions count.
     // Thirteenth round: so does an opening "In some cases, …" (`casesOpener`), a condition without "if".
@@ -944,6 +936,55 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
   }
   if (inheritsAt(ctx, sentence)) return 'a requirement (list item under a normative lead-in)';
   return undefined;
+}
+
+/** Per block: token index -> the last unquoted "because" at or before it with no `,` or `;` after it, or -1. */
+const becauseUpTo = new WeakMap<BlockContext, Int32Array>();
+
+/**
+ * An unquoted "because" between the keyword at `k` and the word at `at`, with no `,` or `;` between it and the word.
+ * Scanned back LOOK_AROUND tokens, then read from an index of the block built once: a long part without commas and
+ * with a candidate every few words stays linear (issue 11, item 16), with the answer of a scan back to `k`.
+ */
+function becauseBefore(ctx: BlockContext, k: number, at: number): boolean {
+  const { tokens } = ctx;
+  for (let j = at - 1; j > k; j--) {
+    const n = tokens[j]!.norm;
+    if (n === ',' || n === ';') return false;
+    if (n === 'because' && !tokens[j]!.quoted) return true;
+    if (j <= at - LOOK_AROUND) break;
+  }
+  if (at - LOOK_AROUND <= k + 1) return false;
+  let upTo = becauseUpTo.get(ctx);
+  if (!upTo) {
+    upTo = new Int32Array(tokens.length);
+    for (let j = 0; j < tokens.length; j++) {
+      const t = tokens[j]!;
+      upTo[j] = t.norm === ',' || t.norm === ';' ? -1 : t.norm === 'because' && !t.quoted ? j : j > 0 ? upTo[j - 1]! : -1;
+    }
+    becauseUpTo.set(ctx, upTo);
+  }
+  return upTo[at - 1]! > k;
+}
+
+/** Per block: clause number -> the index of its first RFC 2119 keyword (see `firstKeywordOfClause`). */
+const clauseKeywords = new WeakMap<BlockContext, Map<number, number>>();
+
+/**
+ * The first RFC 2119 keyword of a clause of the block, if any. The block's clauses are indexed once, on the first
+ * question: scanning the candidate's clause both ways for every candidate was quadratic in a long clause with a
+ * candidate every few words (issue 11, item 16). Clause numbers run in token order, so the answer is the same.
+ */
+function firstKeywordOfClause(ctx: BlockContext, clause: number): number | undefined {
+  let first = clauseKeywords.get(ctx);
+  if (!first) {
+    const index = new Map<number, number>();
+    ctx.tokens.forEach((t, i) => {
+      if (!index.has(t.clause) && isKeyword(t)) index.set(t.clause, i);
+    });
+    clauseKeywords.set(ctx, (first = index));
+  }
+  return first.get(clause);
 }
 
 /**
@@ -1944,13 +1985,37 @@ function namesFlag(ctx: BlockContext, c: Candidate): boolean {
 function expectationOnly(ctx: BlockContext, at: number): boolean {
   const { tokens } = ctx;
   const [from] = ctx.sentences[tokens[at]!.sentence]!;
-  for (let k = at - 1; k >= from; k--) {
-    const t = tokens[k]!;
-    if (!isKeyword(t)) continue;
-    if (t.raw !== 'should') return false;
-    return tokens[k - 1]?.norm === 'there' || /^(?:expect|expects)$/.test(tokens[k + 1]?.norm ?? '') || believedOrShown(tokens, from, k);
+  const k = keywordBefore(ctx, at);
+  if (k < 0 || tokens[k]!.raw !== 'should') return false;
+  return tokens[k - 1]?.norm === 'there' || /^(?:expect|expects)$/.test(tokens[k + 1]?.norm ?? '') || believedOrShown(tokens, from, k);
+}
+
+/** Per block: token index -> the last RFC 2119 keyword at or before it in its sentence, or -1 (see `keywordBefore`). */
+const keywordsUpTo = new WeakMap<BlockContext, Int32Array>();
+
+/**
+ * The nearest RFC 2119 keyword before token `at` in its sentence, or -1. A normal sentence is scanned back (it is short);
+ * past LOOK_AROUND tokens the block's keywords are indexed once, so a long sentence with a candidate every few words
+ * stays linear (issue 11, item 16) and the answer is the same as a scan to the sentence's start.
+ */
+function keywordBefore(ctx: BlockContext, at: number): number {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  // `firstKeyword` is left empty in commentary; elsewhere a sentence without a keyword before `at` is answered at once.
+  const first = ctx.firstKeyword.get(sentence);
+  if (!ctx.commentary && (first === undefined || first >= at)) return -1;
+  const [from] = ctx.sentences[sentence]!;
+  for (let k = at - 1; k >= from && k >= at - LOOK_AROUND; k--) if (isKeyword(tokens[k]!)) return k;
+  if (at - LOOK_AROUND <= from) return -1;
+  let upTo = keywordsUpTo.get(ctx);
+  if (!upTo) {
+    upTo = new Int32Array(tokens.length);
+    for (let k = 0; k < tokens.length; k++) {
+      upTo[k] = isKeyword(tokens[k]!) ? k : k > 0 && tokens[k - 1]!.sentence === tokens[k]!.sentence ? upTo[k - 1]! : -1;
+    }
+    keywordsUpTo.set(ctx, upTo);
   }
-  return false;
+  return upTo[at - 1]!;
 }
 
 /** Verbs of evidence that make a "should" after them a prediction: "calculations showing that memory should …". */

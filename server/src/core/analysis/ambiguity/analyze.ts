@@ -12,7 +12,7 @@ import {
   type LexiconEntry,
 } from './lexicon';
 import { AMOUNT_NOUNS, CLASS_WORDS, DESIGN_NOUNS, DESIGN_WORDS, QUANTITY_DETERMINERS, compoundClassWord, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, OPPOSITES, SENSE_WITH_COMPLEMENT, type ClassWord, type Dimension } from './classes';
-import { CJK_CHAR, CJK_EXAMPLE_MARKERS, CJK_EXAMPLES_AFTER, CJK_MODAL, CJK_SENTENCE_END, CJK_TIME_BOUND, cjkQuestion, matchCjk, type CjkMatch } from './cjk';
+import { CJK_EXAMPLE_MARKERS, CJK_EXAMPLES_AFTER, CJK_MODAL, CJK_SENTENCE_END, CJK_TIME_BOUND, cjkQuestion, matchCjk, type CjkMatch } from './cjk';
 import { tag } from './nlp';
 
 /**
@@ -621,7 +621,7 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
       skip = !mayRequire(commentary, inherited, keyword, criterion);
     }
     // Sixteenth round: Japanese and Chinese phrases are found by substring (`scanCjk`); a block holding one is read.
-    const cjk = CJK_CHAR.test(block.text) ? matchCjk(block.text) : NO_CJK;
+    const cjk = matchCjk(block.text);
     if (cjk.length) skip = false;
     if (skip && tokens[tokens.length - 1]?.norm !== ':') {
       underLeadIn = inherited;
@@ -1290,7 +1290,6 @@ function scanBlock(
   }
 }
 
-const NO_CJK: readonly CjkMatch[] = Object.freeze([]);
 const RFC_KEYWORD = /\b(?:MUST|SHALL|SHOULD|REQUIRED)\b/;
 /** How far a CJK sentence is read around a match (a long sentence, not a whole hostile block). */
 const CJK_LOOK_AROUND = 240;
@@ -1339,7 +1338,7 @@ function scanCjk(
     if (entry.category === 'vague' && CJK_EXAMPLES_AFTER.test(text.slice(at + entry.form.length, to))) continue;
     const normative = obliged || !!ctx.criterion || ctx.inherited;
     const base = defaultAmbiguitySeverity(ctx.authorityNormative, normative);
-    const severity = termSeverity.get(termKey(entry.form)) ?? options.categorySeverity?.[entry.category] ?? base;
+    const severity = severityOf({ category: entry.category, term: entry.form }, entry.form, base, options, termSeverity);
     if (severity === 'off') continue;
     const start = block.start + at;
     if (options.isSuppressed?.(start, entry.category)) continue;
@@ -3879,7 +3878,7 @@ function overlapsGlossary(matcher: Matcher, tokens: Token[], from: number, to: n
 
 /** `termSeverity` (by the form as written, then by the term) over `categorySeverity` over the default. */
 function severityOf(
-  c: Candidate,
+  c: Pick<Candidate, 'category' | 'term' | 'entry'>,
   phrase: string,
   base: Severity,
   options: AmbiguityOptions,

@@ -81,7 +81,7 @@ export const CJK_ENTRIES: readonly CjkEntry[] = [
 ];
 
 /** A Japanese or Chinese character (kana or a CJK ideograph): the pass looks for these phrases only in blocks with one. */
-export const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
+const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/;
 
 /** Obligation in the language itself (besides RFC 2119 keywords, which these specs keep): must, should, necessary. */
 export const CJK_MODAL = /しなければならない|する必要がある|必要がある|べきである|べき|ものとする|必須|必须|应该|应当|不得|务必/;
@@ -104,10 +104,15 @@ export interface CjkMatch {
   at: number;
 }
 
-/** The first-listed entry at each offset of `text`, longest form first, left to right, not overlapping. */
-export function matchCjk(text: string): CjkMatch[] {
+const NO_MATCHES: readonly CjkMatch[] = Object.freeze([]);
+
+/**
+ * The first-listed entry at each offset of `text`, longest form first, left to right, not overlapping. A text with no
+ * Japanese or Chinese character (almost every block) is answered by one regular-expression test, with no allocation.
+ */
+export function matchCjk(text: string): readonly CjkMatch[] {
+  if (!CJK_CHAR.test(text)) return NO_MATCHES;
   const out: CjkMatch[] = [];
-  if (!CJK_CHAR.test(text)) return out;
   for (const entry of CJK_ENTRIES) {
     for (let at = text.indexOf(entry.form); at >= 0; at = text.indexOf(entry.form, at + entry.form.length)) out.push({ entry, at });
   }

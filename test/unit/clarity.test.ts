@@ -47,6 +47,15 @@ describe('clarity: which files are reviewed, and as what [^am7f]', () => {
     assert.equal(reviewOf('docs/uploads.md', openspec, none)?.format, 'openspec');
     assert.equal(reviewOf('openspec/changes/archive/2025-01-01-add-x/specs/uploads/spec.md', openspec, none), undefined);
     assert.equal(reviewOf('openspec/changes/add-x/proposal.md', '## Why\n\nUploads should be quick.\n', none), undefined);
+    // Meeting notes, minutes and agendas are a record of a discussion, whatever anchors an export gave their headings
+    // (seventeenth round: kubernetes/community's sig-node/archive/meeting-notes-2017.md); a feature named so is a spec.
+    const anchored = '# Dec 19 Proposed Agenda {#dec-19}\n\n* We should be able to overwrite it.\n';
+    const clause = { ...none, headingClauses: [{ id: 'dec-19' }] } as unknown as Parameters<typeof reviewOf>[2];
+    assert.equal(reviewOf('sig-node/archive/meeting-notes-2017.md', anchored, clause), undefined);
+    assert.equal(reviewOf('sig-docs/meeting-notes-archive/2018_Weekly_Meeting_Minutes.md', anchored, clause), undefined);
+    assert.equal(reviewOf('wg/minutes/2019-01.md', anchored, clause), undefined);
+    assert.equal(reviewOf('docs/notes.md', anchored, clause)?.format, 'markdown');
+    assert.equal(reviewOf('specs/001-agenda/spec.md', SPEC_KIT(['System MUST work.']), none)?.format, 'spec-kit');
     assert.deepEqual(found('openspec/specs/uploads/spec.md', openspec), ['quickly (vague)']);
     // A document that adopts BCP 14's key words (quotes them, cites RFC 2119 or BCP 14) states requirements; only their
     // capitals are keywords there (RFC 8174).
@@ -1528,8 +1537,9 @@ describe('clarity: sixteenth round (issue 13: false alarms read on KEPs, IETF dr
       'Clients MUST use caution, checking the signature first.',
       'Since the check allows previously invalid values, care must be taken to support downgrades. To accomplish this, the server MUST keep the old validation for updates.',
     ])), ['caution should be exercised (weak)', 'care must be taken (weak)', 'exercise caution (weak)']);
-    // In an RFC-style draft a lowercase "should" is no keyword (RFC 8174): no requirement, no finding.
-    assert.deepEqual(found('draft-x.md', DRAFT(['Care should be taken not to decompress messages.', 'Care MUST be taken not to decompress messages.'])), ['Care MUST be taken (weak)']);
+    // In an RFC-style draft a lowercase "should" is no keyword (RFC 8174), but the call for care still names no
+    // behaviour (seventeenth round: the reviewers marked it in a draft's security considerations).
+    assert.deepEqual(found('draft-x.md', DRAFT(['Care should be taken not to decompress messages.', 'Care MUST be taken not to decompress messages.'])), ['Care should be taken (weak)', 'Care MUST be taken (weak)']);
     const [h] = hits('spec.md', '# Rules {#rules authority=root}\n\nIf there is uncertainty, the assistant should err on the side of caution.\n');
     assert.equal(h?.phrase, 'err on the side of caution');
     assert.match(h!.question, /^Which way is the cautious side here\?/);
@@ -1557,5 +1567,82 @@ describe('clarity: sixteenth round (issue 13: false alarms read on KEPs, IETF dr
     assert.match(h!.reason ?? '', /^vague wording in Japanese \(“feels that”\) listed by clarifier, in /);
     // Not a requirement: a Japanese README paragraph with no keyword, criterion or obligation.
     assert.deepEqual(found('specs/002-x/spec.md', ['# 機能仕様: X', '', '## 概要', '', 'このツールは直感的で使いやすいです。', ''].join('\n')), []);
+  });
+});
+
+describe('clarity: seventeenth round (issue 13: bounds of another dimension, calls for care, parentheses)', () => {
+  it('a number of no dimension of the word does not answer it: steps are no measure of "proper", seconds none of "compelling"', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      'The console MUST show proper date handling in steps 4 and 19.',
+      'The page MUST show a compelling headline that communicates the benefit within 3 seconds.',
+      'The suite MUST include comprehensive tests that achieve at least 80% coverage.',
+    ])), ['proper (vague)', 'compelling (vague)']);
+  });
+
+  it('a call for care with its own modal asks what to do, also where a lowercase "should" is no BCP 14 keyword', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'The use of this status code could leak information; caution should be exercised to assure that it does not.',
+      'Care should be taken to prevent the disclosure of this information.',
+      'Implementations exercise caution here.',
+    ])), ['caution should be exercised (weak)', 'Care should be taken (weak)']);
+  });
+
+  it('a parenthesis restating the requirement (an article or a gerund opens it) is reviewed; an aside or an example is not', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      'The system MUST enforce a maximum size per photo (a sensible default set during planning).',
+      'Responses MUST stay within a fixed duration (avoiding excessive elaboration).',
+      'The proxy MUST accept a hostname (as often used to describe classic proxies).',
+      'The system MUST cap uploads (e.g. a reasonable size).',
+      'The field must not overflow JSON parsers (an unsigned type is avoided as we want a detailed validation error).',
+      'Operators must choose between protecting the node (a low node limit that starves infrastructure pods) or not.',
+    ])), ['sensible (vague)', 'excessive (vague)']);
+  });
+
+  it('an opening "for … to …" is the purpose, a hedged "it should be fairly simple" an estimate, "the interval at which" names the interval', () => {
+    const KEP = (lines: string[]): string => ['# KEP-1: X', '', '## Proposal', '', 'We do X.', '', '## Design Details', '', ...lines.flatMap((l) => [l, '']), ''].join('\n');
+    assert.deepEqual(found('keps/sig-node/1-x/README.md', KEP([
+      'For the feature to be fully effective, both the control plane and Kubelets must be upgraded to this version.',
+      'For each request, the server must send a clear error.',
+      'It should be fairly simple to add.',
+      'It should be simple to configure.',
+      'This field allows a CSI driver to specify the interval at which the Kubelet should periodically query the endpoint.',
+      'The Kubelet should periodically query the endpoint.',
+    ])), ['clear (vague)', 'simple (vague)', 'periodically (time)']);
+  });
+
+  it('a vague word of the lexicon: a number answers only its own dimension; a name (capitalised, a term of art) is none; a means answers "properly"', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      'The system MUST respond to user messages within 3 seconds under normal load.',
+      'Color contrast MUST meet WCAG AA (4.5:1 for normal text, 3:1 for large text).',
+      'The keys MUST be valid resource names like CPU, memory, or huge pages.',
+      'If the Object Status is not Normal (0x0), the endpoint MUST close the session.',
+      'A test MUST confirm that rotation works properly by continuing to establish connections for 20 minutes.',
+      'A test MUST confirm that rotation works properly.',
+    ])), ['normal (vague)', 'properly (vague)']);
+  });
+
+  it('an amount with its bound or test after its noun is answered; "if possible" answered by the next sentence', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'An endpoint SHOULD allow for tracking a number of RETIRE_CONNECTION_ID frames of at least twice the value of the limit.',
+      'Servers SHOULD avoid setting a large number of big cookies such that the cookie-string would exceed their limit.',
+      'Servers SHOULD avoid setting a large number of cookies.',
+      'A server SHOULD include the field in this response if possible. This might not be possible if intermediaries enforce limits.',
+      'A server SHOULD include the header field if possible.',
+    ])), ['a large number of (quantity)', 'if possible (escape)']);
+  });
+
+  it('a "high-"/"low-" level of worth is judged: high-value documentation; the noun alone names none', () => {
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
+      'THE Documentation_System SHALL prioritize high-value documentation for early migration',
+      'THE System SHALL store the value of the field',
+    ])), ['high-value (vague)']);
+  });
+
+  it('the wording itself, quoted in parentheses, answers what the text must say', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      'The welcome screen MUST show a brief introduction ("Welcome! Let\'s set up your profile.").',
+      'The welcome screen MUST show a brief introduction.',
+      'UUIDs MUST have a low likelihood of collision ("unique").',
+    ])), ['brief (vague)', 'low (vague)']);
   });
 });

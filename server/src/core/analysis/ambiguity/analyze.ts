@@ -419,6 +419,24 @@ function hasCount(tokens: Token[], to: number): boolean {
   return false;
 }
 
+/**
+ * Seventeenth round: the amount's noun, then its bound or its test in the same clause: "a number of RETIRE_CONNECTION_ID
+ * frames of at least twice the value of …", "a large number of large cookies such that the final cookie-string would
+ * exceed their header field limit".
+ */
+function statedAmount(tokens: readonly Token[], to: number): boolean {
+  const clause = tokens[to - 1]!.clause;
+  for (let k = to; k < tokens.length && k < to + 8 && tokens[k]!.clause === clause; k++) {
+    const n = tokens[k]!.norm;
+    if (n === 'such' && tokens[k + 1]?.norm === 'that') return true;
+    if (((n === 'least' || n === 'most') && tokens[k - 1]?.norm === 'at') || (n === 'to' && tokens[k - 1]?.norm === 'up')) {
+      const v = tokens[k + 1];
+      if (v && (isNumberLike(v) || /^(?:twice|thrice|double|half)$/.test(v.norm))) return true;
+    }
+  }
+  return false;
+}
+
 /** A tolerance is stated in the clause: "± 2 s", "plus or minus", "tolerance". */
 function hasTolerance(tokens: Token[], at: number): boolean {
   const clause = tokens[at]!.clause;
@@ -908,6 +926,9 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
     const n1 = tokens[k + 1]?.norm;
     const n2 = tokens[k + 2]?.norm;
     if (n1 === 'have' && n2 === 'been') return undefined;
+    // Seventeenth round: "It should be fairly simple", "This should be relatively cheap": a hedged estimate of the
+    // work (a pronoun, a lowercase "should", a degree hedge), not a requirement.
+    if (n1 === 'be' && HEDGED_DEGREE.has(n2 ?? '') && tokens[k]!.norm === 'should' && tokens[k]!.raw === 'should' && /^(?:it|this|that)$/.test(tokens[k - 1]?.norm ?? '')) return undefined;
     if (authorsVoice(tokens, k)) return undefined;
     // A part of the sentence that gives a reason or a concession ("…, so …", "even if …") states no requirement.
     const part = partAt(ctx, at);
@@ -937,6 +958,31 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
   if (inheritsAt(ctx, sentence)) return 'a requirement (list item under a normative lead-in)';
   return undefined;
 }
+
+/** "the interval at which …", "the frequency with which …" before token `at` in its sentence. */
+function namedInterval(tokens: readonly Token[], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  for (let j = at - 1; j >= 2 && j >= at - LOOK_AROUND && tokens[j]!.sentence === sentence; j--) {
+    if (tokens[j]!.norm !== 'which' || !/^(?:at|with|by)$/.test(tokens[j - 1]!.norm)) continue;
+    return /^(?:interval|intervals|period|frequency|rate|cadence)$/.test(tokens[j - 2]!.norm);
+  }
+  return false;
+}
+
+/** The sentence after the one of token `end - 1` says when it is not possible ("This might not be possible if …"). */
+function impossibleNext(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  let k = end;
+  while (k < tokens.length && tokens[k]!.sentence === sentence && k < end + LOOK_AROUND) k++;
+  for (let j = k; j < tokens.length && j < k + 8 && tokens[j]!.sentence === sentence + 1; j++) {
+    const n = tokens[j]!.norm;
+    if (n === 'impossible' || (n === 'possible' && (tokens[j - 1]!.norm === 'not' || tokens[j - 2]?.norm === 'not'))) return true;
+  }
+  return false;
+}
+
+/** Degree hedges of an estimate: "it should be fairly simple". */
+const HEDGED_DEGREE = new Set(['fairly', 'relatively', 'pretty', 'quite', 'reasonably', 'rather']);
 
 /** Per block: token index -> the last unquoted "because" at or before it with no `,` or `;` after it, or -1. */
 const becauseUpTo = new WeakMap<BlockContext, Int32Array>();
@@ -1083,6 +1129,11 @@ function partAt(ctx: BlockContext, at: number): { from: number; to: number; asid
   // opened by "but" that holds an obligation of its own (not a permission: "…, but MAY be from an older one as long as
   // it is still fresh") is a second requirement, not a concession.
   if (aside && first === 'but') for (let j = w + 1; j < to && aside; j++) if (isModalKeyword(tokens[j]!) && tokens[j]!.raw !== 'MAY') aside = false;
+  // Seventeenth round: "For the feature to be fully effective, both the control plane and Kubelets must be upgraded":
+  // a sentence's opening "for … to …" part is the purpose of the requirement after it, not what it requires.
+  if (!aside && own === 'for' && to < tokens.length && tokens[to]!.sentence === sentence && from <= ctx.sentences[sentence]![0]) {
+    for (let j = w + 2; j < to - 1; j++) if (tokens[j]!.norm === 'to' && tokens[j + 1]!.kind === 'word') aside = true;
+  }
   return { from, to, aside, condition: CONDITION_OPENERS.has(first), opener: first };
 }
 
@@ -1230,7 +1281,7 @@ function scanBlock(
         continue;
       }
       if (overlapsGlossary(matcher, tokens, i + 1, end)) continue;
-      requirement = requirementAt(ctx, at);
+      requirement = requirementAt(ctx, at) ?? ownCall(ctx, match.entry, tokens, i, end);
       const word = match.words.length === 1 ? CLASS_WORDS.get(t.norm) : undefined;
       if (word && match.entry.source !== 'user' && match.entry.category !== 'escape' && match.entry.category !== 'open-ended' && match.entry.category !== 'weak') {
         // Single evaluative words of the lexicon are judged like class words (part of speech, requirement, pattern).
@@ -1586,6 +1637,17 @@ const CARE_TERMS = new Set(['care must be taken', 'err on the side of caution'])
  * After a call for care: ", minimizing …", "by checking …", ": …" in the same sentence; or a next sentence that says how
  * ("… care must be taken to support cluster downgrades safely. To accomplish this, the …", "For example, …").
  */
+/**
+ * Seventeenth round: a call for care with its own modal ("caution should be exercised to assure that it does not",
+ * "Care should be taken to prevent the disclosure of this information") asks for behaviour it does not name, also where
+ * a lowercase "should" is no BCP 14 keyword (an IETF draft's security considerations) or in discussion.
+ */
+function ownCall(ctx: BlockContext, entry: LexiconEntry, tokens: readonly Token[], start: number, end: number): string | undefined {
+  if (entry.term !== 'care must be taken' || ctx.commentary) return undefined;
+  for (let k = start; k < end; k++) if (/^(?:must|should|shall|needs)$/.test(tokens[k]!.norm)) return 'a call for care';
+  return undefined;
+}
+
 function careSpelledOut(tokens: readonly Token[], end: number): boolean {
   const sentence = tokens[end - 1]!.sentence;
   let n = end;
@@ -1811,7 +1873,13 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "accurately calculate coverage (executed statements / total statements)": the formula in parentheses defines it.
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && formulaAfter(tokens, end)) return undefined;
   // "comprehensive unit tests that achieve at least 80% coverage": the relative clause states the test.
-  if (c.word && c.word.form === 'adj' && relativeTest(tokens, end)) return undefined;
+  if (c.word && c.word.form === 'adj' && relativeTest(tokens, end, c.word.dimension)) return undefined;
+  // Seventeenth round: "If the Object Status is not Normal (0x0), …": a vague word of the lexicon capitalised
+  // mid-sentence is a name (a status, a level), as it is for a class word (`usedAsModifier`).
+  if (c.pattern === 'lexicon' && c.category === 'vague' && end - start === 1 && capitalisedMidSentence(ctx, start)) return undefined;
+  // Seventeenth round: "confirm that rotation works properly by continuing to establish connections for 20 minutes":
+  // the means right after a manner adverb says what doing it properly takes.
+  if (c.category === 'vague' && /ly$/.test(tokens[end - 1]!.norm) && tokens[end]?.norm === 'by' && /^[a-z]{3,}ing$/.test(tokens[end + 1]?.norm ?? '') && !NOT_GERUNDS.has(tokens[end + 1]!.norm)) return undefined;
   // "handle reasonable numbers (hundreds of warbands)", "a short timeout (30 s)": the value in parentheses is the answer.
   if (c.word && valueAfter(tokens, end)) return undefined;
   // "handle them appropriately (retry or mark as failed)": the options in parentheses are what the word allows.
@@ -1893,15 +1961,23 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // describes the thing documented (named by it), not the document; "document the API clearly" and "document clear
   // steps" (qualities of the document) stay.
   if (TIME_DIMENSIONS.has(c.word?.dimension ?? dimensionOfEntry(c.entry) ?? '') && documentedThing(tokens, start)) return undefined;
+  // Seventeenth round: "the interval at which the Kubelet should periodically query …": the sentence names the interval
+  // that sets how often (a field, a setting); the word describes it, the interval is what a reviewer asks for.
+  if ((c.word?.dimension ?? dimensionOfEntry(c.entry)) === 'frequency' && namedInterval(tokens, start)) return undefined;
   // "allow the user to optionally add notes", "the client MAY optionally include it": the clause names whose choice it is
   // (the agent a verb of permission lets, or the subject of a permission). "The system SHALL optionally log it" stays.
   if (c.entry?.term === 'optionally' && end - start === 1 && chooserNamed(tokens, start)) return undefined;
   // "at least 1200 bytes, adding PADDING frames as necessary": the stated bound says what is necessary.
   if (c.category === 'escape' && /^(?:necessary|needed)$/.test(tokens[end - 1]!.norm) && sentenceHasBound(ctx, start)) return undefined;
+  // Seventeenth round: "… SHOULD include the field in this response if possible. This might not be possible if
+  // intermediaries enforce …": the next sentence says when it is not possible.
+  if (c.category === 'escape' && tokens[end - 1]!.norm === 'possible' && impossibleNext(tokens, end)) return undefined;
   // "at other times, such as when traffic volume is low": wording inside an example illustrates, it does not require.
   if (c.category !== 'open-ended' && afterExampleMarker(tokens, start)) return undefined;
   if (inLinkLabel(ctx, start)) return undefined;
-  if (c.word && inParentheses(tokens, start)) return undefined;
+  // Seventeenth round: a parenthesis that restates the requirement ("a maximum size per photo (a sensible default set
+  // during planning)", "stay within a reasonable duration (avoiding excessive elaboration)") is reviewed with it.
+  if (c.word && inParentheses(tokens, start) && !restatingParenthesis(tokens, start)) return undefined;
   if (BOUNDABLE.has(c.category) && boundFor(ctx, c)) return undefined;
   // Third round (Model Spec precision): the sentence, or the one before it, already answers the question.
   if (answeredNearby(ctx, c)) return undefined;
@@ -2178,6 +2254,39 @@ function hasTrigger(ctx: BlockContext, at: number): boolean {
  * Inside parentheses: an aside or an example ("(e.g., …)", "(just once per context is appropriate)"), not the
  * requirement itself.
  */
+/**
+ * The parenthesis around `at` opens with an article or a gerund: a noun phrase or a manner restating what the sentence
+ * requires ("(a sensible default set during planning)", "(avoiding excessive elaboration)"), not an aside ("(as often
+ * used to describe …)"), an example or an option list.
+ */
+/** Words that make a parenthesis a clause of its own (a relative, a reason, a condition, a finite verb of being). */
+const PARENTHESIS_CLAUSE_WORDS = new Set(['that', 'which', 'who', 'as', 'because', 'since', 'when', 'if', 'is', 'are', 'was', 'were', 'will', 'would', 'must', 'should', 'can', 'could', 'may', 'might']);
+
+/** Words in -ing that are no gerund opening a parenthesis ("(string values)", "(during planning)"). */
+const NOT_GERUNDS = new Set(['string', 'during', 'thing', 'nothing', 'something', 'anything', 'everything', 'morning', 'evening', 'ceiling', 'spring', 'ring', 'king', 'wing', 'sibling', 'pending', 'according', 'including', 'excluding', 'regarding', 'concerning', 'following', 'depending', 'assuming', 'meaning', 'notwithstanding']);
+
+function restatingParenthesis(tokens: Token[], at: number): boolean {
+  const clause = tokens[at]!.clause;
+  let depth = 0;
+  for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.clause === clause; j--) {
+    const n = tokens[j]!.norm;
+    if (n === ')') depth++;
+    else if (n === '(') {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      const first = tokens[j + 1];
+      if (first === undefined || first.kind !== 'word' || !(first.norm === 'a' || first.norm === 'an' || (/^[a-z]{3,}ing$/.test(first.norm) && !NOT_GERUNDS.has(first.norm)))) return false;
+      // A phrase, not a clause of its own: "(an unsigned type is avoided as we want …)", "(a low node limit that
+      // starves infrastructure pods)" explain; they do not restate.
+      for (let m = j + 1; m < tokens.length && m <= j + LOOK_AROUND && tokens[m]!.norm !== ')'; m++) if (PARENTHESIS_CLAUSE_WORDS.has(tokens[m]!.norm)) return false;
+      return true;
+    }
+  }
+  return false;
+}
+
 function inParentheses(tokens: Token[], at: number): boolean {
   let depth = 0;
   const clause = tokens[at]!.clause;
@@ -2828,6 +2937,14 @@ function valueAfter(tokens: Token[], end: number): boolean {
       if (tokens[k]!.kind !== 'word') return false;
       continue;
     }
+    // Seventeenth round: the wording itself, quoted ("Brief introduction ("Welcome! Let's set up your profile.")").
+    // A quoted word alone names a term ("a low likelihood of collision ("unique")"); the wording is a phrase.
+    const open = tokens[k + 1]?.kind === 'punct' && /^["“'‘`]$/.test(tokens[k + 1]!.norm) ? k + 2 : k + 1;
+    if (tokens[open]?.quoted && tokens[open]!.kind === 'word') {
+      let words = 0;
+      for (let m = open; m < tokens.length && m <= open + LOOK_AROUND && tokens[m]!.norm !== ')'; m++) if (tokens[m]!.quoted && tokens[m]!.kind === 'word') words++;
+      if (words >= 2) return true;
+    }
     let value = false;
     for (let m = k + 1; m < tokens.length && m <= k + 10; m++) {
       const t = tokens[m]!;
@@ -2965,7 +3082,7 @@ const BOUND_CUES = new Set(['least', 'most', 'than', 'within', 'under', 'below',
  * (a number with a cue or a unit). A relative clause with no measure ("comprehensive tests that cover the parser") is
  * no test.
  */
-function relativeTest(tokens: Token[], end: number): boolean {
+function relativeTest(tokens: Token[], end: number, dimension: Dimension | undefined): boolean {
   const clause = tokens[end - 1]!.clause;
   let rel = -1;
   for (let k = end; k < tokens.length && k <= end + 4 && tokens[k]!.clause === clause; k++) {
@@ -2981,6 +3098,9 @@ function relativeTest(tokens: Token[], end: number): boolean {
     const t = tokens[k]!;
     if (t.kind !== 'number' && !NUMBER_WORDS.has(t.norm)) continue;
     const next = tokens[k + 1]?.norm ?? '';
+    // Seventeenth round: a time states a test of speed, not of quality ("a compelling headline that clearly
+    // communicates the core benefit within 3 seconds" still asks what makes it compelling).
+    if (TIME_UNITS.has(next) && !TIME_DIMENSIONS.has(dimension ?? '')) continue;
     if (BOUND_CUES.has(tokens[k - 1]!.norm) || UNITS.has(next) || next === '%') return true;
   }
   return false;
@@ -3128,15 +3248,24 @@ function reasonGiven(tokens: Token[], c: Candidate): boolean {
  * "clear the cache"), not a proper name or a capitalised term mid-sentence ("the Secure attribute", "Secure
  * Enclave").
  */
+/** Token `i` is capitalised (not all capitals) and not the first word of its sentence or of a labeled part. */
+function capitalisedMidSentence(ctx: BlockContext, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  return !atSentenceStart(ctx, i) && t.raw[0] !== t.raw[0]!.toLowerCase() && t.raw !== t.raw.toUpperCase();
+}
+
+/** Token `i` opens its sentence, the block, or a part after a colon or a list star. */
+function atSentenceStart(ctx: BlockContext, i: number): boolean {
+  const before = ctx.tokens[i - 1];
+  return i === 0 || before!.sentence !== ctx.tokens[i]!.sentence || i === ctx.firstWord || (before!.kind === 'punct' && (before!.norm === ':' || before!.norm === '*'));
+}
+
 function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   const { tokens } = ctx;
   const i = c.pattern === 'degree' || c.pattern === 'comparative' || c.pattern === 'superlative' ? c.start + 1 : c.pattern === 'amount' ? c.start + 1 : c.start;
   const t = tokens[i]!;
   const w = c.word!;
-  const before = tokens[i - 1];
-  const sentenceStart = i === 0 || before!.sentence !== t.sentence || i === ctx.firstWord || (before!.kind === 'punct' && (before!.norm === ':' || before!.norm === '*'));
-  const capitalised = t.raw[0] !== t.raw[0]!.toLowerCase();
-  if (capitalised && !sentenceStart && t.raw !== t.raw.toUpperCase()) return false;
+  if (capitalisedMidSentence(ctx, i)) return false;
   // Ninth round: an all-caps word amid ordinary words names a value or a level ("CRITICAL and HIGH findings block the
   // deployment"), as it names an acronym for the lexicon (`isAcronym`); a sentence written all in capitals keeps it.
   if (isAcronym(tokens, i)) return false;
@@ -3159,7 +3288,7 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   // has already required a noun of design after it.
   if (DESIGN_WORDS.has(w.base) && i === c.start && (pos === 'NOUN' || pos === 'VERB')) return true;
   if (pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'DET' || pos === 'NUM') return c.pattern === 'amount';
-  if (pos === 'PROPN') return sentenceStart || t.raw === t.raw.toUpperCase();
+  if (pos === 'PROPN') return atSentenceStart(ctx, i) || t.raw === t.raw.toUpperCase();
   return pos === 'ADJ' || pos === 'ADV' || pos === 'X';
 }
 
@@ -3509,7 +3638,7 @@ const TIME_UNITS = new Set([
 function boundFor(ctx: BlockContext, c: Candidate): boolean {
   const { tokens } = ctx;
   const dim: Dimension | undefined = c.word?.dimension ?? dimensionOfEntry(c.entry);
-  if (c.category === 'quantity' && (dim === 'quantity' || dim === undefined)) return hasCount(tokens, c.end) || (c.pattern === 'amount' && nearNumber(tokens, c, false));
+  if (c.category === 'quantity' && (dim === 'quantity' || dim === undefined)) return hasCount(tokens, c.end) || (c.pattern === 'amount' && nearNumber(tokens, c, false)) || statedAmount(tokens, c.end);
   const clause = tokens[c.start]!.clause;
   const lo = Math.max(0, c.start - 4);
   const hi = Math.min(tokens.length, c.end + 8);
@@ -3589,7 +3718,9 @@ function dimensionOfEntry(entry: LexiconEntry | undefined): Dimension | undefine
       return undefined;
     default: {
       const w = CLASS_WORDS.get(entry.term);
-      return w?.dimension ?? (entry.term === 'secure' ? 'security' : undefined);
+      // Seventeenth round: a vague entry no class word covers ("properly", "gracefully", "user-friendly") judges
+      // quality, so an unrelated number does not answer it ("show proper flexible date handling in steps 4 and 19").
+      return w?.dimension ?? (entry.term === 'secure' ? 'security' : entry.category === 'vague' ? 'quality' : undefined);
     }
   }
 }

@@ -163,6 +163,9 @@ export const CLASS_WORDS: ReadonlyMap<string, ClassWord> = (() => {
  */
 const FITNESS = new Set(['appropriate', 'suitable', 'adequate', 'acceptable', 'reasonable', 'sensible', 'proportionate']);
 
+/** Nouns of worth a "high-"/"low-" compound grades: "high-value", "high-impact", "low-value". */
+const WORTH_NOUNS = new Set(['value', 'impact', 'performance', 'fidelity']);
+
 /**
  * The class of a hyphenated compound "X-appropriate" / "X-appropriately" whose last part is an adjective of fitness
  * (or its adverb); undefined for any other compound ("thread-safe", "type-safe" and "long-running" are precise).
@@ -176,6 +179,9 @@ export function compoundClassWord(norm: string): ClassWord | undefined {
   if (DESIGN_WORDS.has(first) && /^[a-z]+-[a-z]+$/.test(norm)) return { base: first, dimension: 'quality', form: 'adj' };
   const quality = CLASS_WORDS.get(norm.slice(dash + 1));
   if (/^(?:high|good|great)$/.test(first) && quality?.form === 'noun' && quality.dimension === 'quality' && norm.indexOf('-') === dash) return { ...quality, form: 'adj' };
+  // Seventeenth round: "prioritize high-value documentation", "high-impact changes": a level of worth is judged (both
+  // reviewers of set 5 marked "high-value documentation"); the nouns alone name no quality ("the value of the field").
+  if (/^(?:high|low)$/.test(first) && WORTH_NOUNS.has(norm.slice(dash + 1)) && norm.indexOf('-') === dash) return { base: norm, dimension: 'quality', form: 'adj' };
   const last = CLASS_WORDS.get(norm.slice(dash + 1));
   if (!last || !FITNESS.has(last.base) || (last.form !== 'adj' && last.form !== 'adv')) return undefined;
   return last;
@@ -304,6 +310,10 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['stale response', 'RFC 9111 §4.2.4'],
   ['stale responses', 'RFC 9111 §4.2.4'],
   ['long polling', 'RFC 6202 §2 (HTTP long polling)'],
+  ['huge pages', 'Linux kernel HugeTLB pages (Documentation/admin-guide/mm/hugetlbpage.rst); Kubernetes hugepages-<size> resources'],
+  ['huge page', 'Linux kernel HugeTLB pages'],
+  ['normal text', 'WCAG 2.2 SC 1.4.3 (contrast for normal and large text)'],
+  ['large text', 'WCAG 2.2 §7 "large scale (text)"'],
   ['long-polling', 'RFC 6202 §2'],
   ['best effort', 'RFC 2475 (best-effort service)'],
   ['best-effort', 'RFC 2475'],

@@ -18,8 +18,9 @@ import { CLASS_WORDS } from './classes';
  *  - `markdown`: another spec that declares clauses (`{#id}` headings, footnote ids that are not text notes), a KEP (`# KEP-1234: …` with a
  *    `## Proposal` or `### Goals` section), or a document that adopts BCP 14's key words (quotes `"MUST NOT"` and
  *    cites RFC 2119 or BCP 14; only their capitals are keywords there).
- * A README, a changelog or notes without any of this are not specs: not reviewed. Neither is a template, nor an archived
- * OpenSpec change (`openspec/changes/archive/<change>/`: applied, history; its capability specs are reviewed).
+ * A README, a changelog or notes without any of this are not specs: not reviewed. Neither is a template, an archived
+ * OpenSpec change (`openspec/changes/archive/<change>/`: applied, history; its capability specs are reviewed), nor
+ * meeting notes, minutes or an agenda (by path: a document export gives their headings `{#id}` anchors).
  *
  * The index's own `format` (from the path and front matter, see spec/formats.ts) is evidence too, when given.
  */
@@ -105,9 +106,15 @@ export function pieceEvidence(piece: string): ReviewEvidence | undefined {
 /** What the review decision reads of a spec's facts. */
 type ReviewFacts = Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'> & { format?: SpecFacts['format'] };
 
-/** A file never reviewed whatever its text: a template, a change OpenSpec archived. */
+/**
+ * Meeting notes, minutes and agendas (`sig-node/archive/meeting-notes-2017.md`, `2018_Weekly_Meeting_Minutes.md`,
+ * `meeting-notes-archive/…`): a record of a discussion, whatever anchors (`{#dec-12}`) a document export gave its headings.
+ */
+const NOTES_PATH = /meeting[-_ ]?(?:notes|minutes)|(?:^|\/)(?:minutes|agendas?)(?:\.md)?(?:\/|$)/i;
+
+/** A file never reviewed whatever its text: a template, a change OpenSpec archived, meeting notes. */
 function neverReviewed(path: string): boolean {
-  return isTemplatePath(path) || openspecChangeOf(path)?.archived === true;
+  return isTemplatePath(path) || openspecChangeOf(path)?.archived === true || NOTES_PATH.test(path);
 }
 
 /** Is the file reviewed, and as what? `undefined`: not a spec (not reviewed). */

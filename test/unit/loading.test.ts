@@ -103,6 +103,28 @@ describe('loading a big folder', function () {
     assert.equal(threads(), before);
   });
 
+  it('a batch run without the cache computes no content hash (nothing reads one), in threads or not; with the cache or outside a batch, every file has one', async () => {
+    const hashes = (ws: LoadedWorkspace): number[] => ws.index.paths().flatMap((rel) => (ws.index.factsOf(rel) ? [ws.index.factsOf(rel)!.hash] : []));
+    const plain = await loadWorkspace(dir, { workers: 0 });
+    assert.equal(hashes(plain).length, 641);
+    assert.ok(hashes(plain).every((h) => Number.isInteger(h)));
+    for (const workers of [0, 2]) {
+      const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-cache-'));
+      try {
+        const cached = await loadWorkspace(dir, { workers, batch: true, cacheDir });
+        assert.equal(cached.stats.cached, 0);
+        assert.equal(hashes(cached).length, 641);
+        assert.ok(hashes(cached).every((h) => Number.isInteger(h)), `workers: ${workers}, cached`);
+        const batch = await loadWorkspace(dir, { workers, batch: true });
+        assert.equal(hashes(batch).length, 641);
+        assert.ok(hashes(batch).every((h) => Number.isNaN(h)), `workers: ${workers}`);
+        assert.deepStrictEqual(summary(batch), summary(cached));
+      } finally {
+        fs.rmSync(cacheDir, { recursive: true, force: true });
+      }
+    }
+  });
+
   it('starts warm from the on-disk cache, re-reading only changed files', async () => {
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-cache-'));
     try {

@@ -14,6 +14,8 @@ export interface WorkerInit {
   config: ClarifierConfig;
   /** The main index is a batch index: no chunk facts are sent (it would not keep them). */
   batch: boolean;
+  /** Whether the facts carry content hashes (IndexOptions.contentHashes): not for a batch run without the cache. */
+  contentHashes: boolean;
 }
 
 export interface BatchResult {
@@ -24,18 +26,18 @@ export interface BatchResult {
 }
 
 if (parentPort && (workerData as { clarifierIndexWorker?: WorkerInit } | undefined)?.clarifierIndexWorker) {
-  const { root, config, batch: batchIndex } = (workerData as { clarifierIndexWorker: WorkerInit }).clarifierIndexWorker;
+  const { root, config, batch: batchIndex, contentHashes } = (workerData as { clarifierIndexWorker: WorkerInit }).clarifierIndexWorker;
   const port = parentPort;
   port.on('message', (batch: string[]) => {
     // A fresh index per batch: the facts go to the main thread, nothing needs to stay here.
-    const index = new WorkspaceIndex(config, { batch: batchIndex });
+    const index = new WorkspaceIndex(config, { batch: batchIndex, contentHashes });
     const result: BatchResult = { facts: [], skipped: [], bytes: 0 };
     for (const rel of batch) {
       const read = readTextFileSync(path.join(root, rel));
       if ('text' in read) {
         result.bytes += read.text.length;
-        // With its content hash: the facts go to the index cache (an entry without one is invalid there) and let the
-        // server skip a second parse when the editor opens the same text.
+        // With its content hash when one is read (contentHashes): the facts go to the index cache (an entry without one
+        // is invalid there) and let the server skip a second parse when the editor opens the same text.
         index.updateFile(rel, read.text);
         const facts = index.factsOf(rel);
         if (facts) result.facts.push(facts);

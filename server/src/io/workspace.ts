@@ -74,7 +74,9 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const { config: fileConfig, problems } = await readConfig(absRoot);
   const config = mergeConfig(mergeConfig(fileConfig, options.overrides), benchOverrides(process.env['CLARIFIER_BENCH_OFF']));
   const batch = options.batch ?? false;
-  const index = new WorkspaceIndex(config, { batch });
+  // Content hashes are read by the cache and the server only: a batch run without the cache computes none.
+  const contentHashes = !batch || options.cacheDir !== undefined;
+  const index = new WorkspaceIndex(config, { batch, contentHashes });
   index.setConfigProblems(problems);
   // The cache is read and parsed while the walk waits for its folders (the 40k bench workspace: a 78 MB file, about a
   // second of JSON.parse on this thread, which was idle for most of the walk). IndexCache.open never fails.
@@ -104,7 +106,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     if (pool || workers === 0 || coldStart === false) return;
     const role = roleOf(rel);
     if (role !== 'other' && role !== 'config') found++;
-    if (found >= WORKER_MIN_FILES && coldStart) pool = startWorkers({ root: absRoot, config, batch }, workers);
+    if (found >= WORKER_MIN_FILES && coldStart) pool = startWorkers({ root: absRoot, config, batch, contentHashes }, workers);
   };
   let walked: Awaited<ReturnType<typeof walkWorkspace>>;
   try {
@@ -150,7 +152,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   let bytes = 0;
   let next = 0;
   if (workers > 0 && toRead.length >= WORKER_MIN_FILES) {
-    const done = await readInWorkers(pool ?? startWorkers({ root: absRoot, config, batch }, workers), toRead, index, skipped, options.signal);
+    const done = await readInWorkers(pool ?? startWorkers({ root: absRoot, config, batch, contentHashes }, workers), toRead, index, skipped, options.signal);
     bytes += done.bytes;
     // Whatever a failed worker left undone is read here.
     toRead.splice(0, toRead.length, ...toRead.filter((rel) => !done.handled.has(rel)));

@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
+import type { SpecFacts } from '../../server/src/core/markdown/parseSpec';
+import { withoutProse } from '../../server/src/io/indexWorker';
 import { benchOverrides, loadWorkspace, type LoadedWorkspace } from '../../server/src/io/workspace';
 
 function makeFolder(): string {
@@ -123,6 +125,38 @@ describe('loading a big folder', function () {
         fs.rmSync(cacheDir, { recursive: true, force: true });
       }
     }
+  });
+
+  it('a batch run that reads no prose (no --llm) gets no spec prose from the worker threads, and the same results; with the cache, every spec keeps it', async () => {
+    const proseOf = (ws: LoadedWorkspace): number[] => ws.index.model().specFiles.map((f) => ws.index.specFacts(f)!.prose.length);
+    const withProse = await loadWorkspace(dir, { workers: 2, batch: true });
+    const without = await loadWorkspace(dir, { workers: 2, batch: true, prose: false });
+    assert.equal(proseOf(withProse).length, 40);
+    assert.ok(proseOf(withProse).every((n) => n > 0));
+    assert.ok(proseOf(without).every((n) => n === 0));
+    assert.deepStrictEqual(summary(without), summary(withProse));
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-cache-'));
+    try {
+      const cached = await loadWorkspace(dir, { workers: 2, batch: true, prose: false, cacheDir });
+      assert.deepStrictEqual(proseOf(cached), proseOf(withProse));
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it("withoutProse copies a spec's facts without running its lazy prose getter", () => {
+    const spec = { file: 'a.md', headings: [1] } as unknown as SpecFacts;
+    Object.defineProperty(spec, 'prose', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        throw new Error('read');
+      },
+    });
+    const copy = withoutProse(spec);
+    assert.deepStrictEqual(copy.prose, []);
+    assert.equal(copy.headings, spec.headings);
+    assert.deepStrictEqual(Object.keys(copy), ['file', 'headings', 'prose']);
   });
 
   it('starts warm from the on-disk cache, re-reading only changed files', async () => {

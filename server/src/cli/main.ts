@@ -187,8 +187,9 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   // V8 each time it would grow the young generation. It costs CPU: more objects are promoted and collected with the old
   // generation (that spec: 17.4 -> 25-27 s user time; the 4 MiB prose spec: 4.6 -> 5.1 s).
   v8.setFlagsFromString('--semi-space-growth-factor=1');
-  // A batch index: no file is edited during a check or a report [^big_documents].
-  const workspace = await loadWorkspace(dir, { batch: true, ...(values.cache ? { cacheDir: path.resolve(values.cache) } : {}) });
+  // A batch index: no file is edited during a check or a report [^big_documents]. The specs' prose blocks are read by
+  // the LLM pass only (LoadOptions.prose).
+  const workspace = await loadWorkspace(dir, { batch: true, prose: values.llm === true && command === 'check', ...(values.cache ? { cacheDir: path.resolve(values.cache) } : {}) });
   if (values.llm && command === 'check') {
     // The optional LLM pass: its failure is one line on stderr; the offline results stay [^llm_pass].
     const { runLlmOnIndex } = await import('../io/llmRun.js');

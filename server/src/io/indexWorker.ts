@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ClarifierConfig } from '../core/workspace/config';
+import type { SpecFacts } from '../core/markdown/parseSpec';
 import { WorkspaceIndex, type FileFacts } from '../core/workspace/workspaceIndex';
 import { readTextFileSync, type Skipped } from './walk';
 
@@ -16,6 +17,18 @@ export interface WorkerInit {
   batch: boolean;
   /** Whether the facts carry content hashes (IndexOptions.contentHashes): not for a batch run without the cache. */
   contentHashes: boolean;
+  /** Whether a spec's facts carry its prose blocks (LoadOptions.prose; always with the cache, which stores them). */
+  prose: boolean;
+}
+
+/**
+ * A spec's facts with no prose blocks: a copy whose other properties are those of `spec` as they are (read as property
+ * descriptors: parseSpec's lazy `prose` getter, which shifts every block of the document, is not run).
+ */
+export function withoutProse(spec: SpecFacts): SpecFacts {
+  const descriptors: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(spec);
+  descriptors['prose'] = { value: [], enumerable: true, configurable: true, writable: true };
+  return Object.defineProperties({}, descriptors) as SpecFacts;
 }
 
 export interface BatchResult {
@@ -26,7 +39,7 @@ export interface BatchResult {
 }
 
 if (parentPort && (workerData as { clarifierIndexWorker?: WorkerInit } | undefined)?.clarifierIndexWorker) {
-  const { root, config, batch: batchIndex, contentHashes } = (workerData as { clarifierIndexWorker: WorkerInit }).clarifierIndexWorker;
+  const { root, config, batch: batchIndex, contentHashes, prose } = (workerData as { clarifierIndexWorker: WorkerInit }).clarifierIndexWorker;
   const port = parentPort;
   port.on('message', (batch: string[]) => {
     // A fresh index per batch: the facts go to the main thread, nothing needs to stay here.
@@ -40,6 +53,7 @@ if (parentPort && (workerData as { clarifierIndexWorker?: WorkerInit } | undefin
         // is invalid there) and let the server skip a second parse when the editor opens the same text.
         index.updateFile(rel, read.text);
         const facts = index.factsOf(rel);
+        if (facts?.spec && !prose) facts.spec = withoutProse(facts.spec);
         if (facts) result.facts.push(facts);
       } else result.skipped.push({ path: rel, reason: read.skipped });
     }

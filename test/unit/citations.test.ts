@@ -1,8 +1,8 @@
 // Citations live in comments, in every supported language, never in literals [^ci1c] [^ci4s].
 import * as assert from 'node:assert/strict';
 import { citationsInComments, commentSpansForPath, findCitations, isInComment } from '../../server/src/core/comments/citations';
-import { scanComments } from '../../server/src/core/comments/comments';
-import { isSourcePath, LANGUAGE_IDS, LANGUAGES, languageById, languageForPath } from '../../server/src/core/comments/languages';
+import { scanComments, uniformSyntax } from '../../server/src/core/comments/comments';
+import { isSourcePath, LANGUAGE_IDS, LANGUAGES, languageById, languageForPath, PHP_CODE } from '../../server/src/core/comments/languages';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
@@ -836,5 +836,32 @@ describe('languageForPath', () => {
   it('has unique ids, all resolvable', () => {
     assert.equal(new Set(LANGUAGE_IDS).size, LANGUAGE_IDS.length);
     for (const id of LANGUAGE_IDS) assert.equal(languageById(id)?.id, id);
+  });
+
+  it('the lexer reads every language, and each kind of rule, in one shape (the same keys in the same order) with the same values', () => {
+    const shapes = new Map<string, Set<string>>();
+    const see = (kind: string, o: object): void => {
+      if (!shapes.has(kind)) shapes.set(kind, new Set());
+      shapes.get(kind)!.add(Object.keys(o).join(','));
+    };
+    const defined = (o: object): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+    for (const lang of [...LANGUAGES, PHP_CODE]) {
+      const u = uniformSyntax(lang);
+      assert.equal(uniformSyntax(lang), u, 'made once');
+      assert.equal(uniformSyntax(u), u);
+      see('language', u);
+      for (const r of u.lineComments) see('line', r);
+      for (const r of u.blockComments) see('block', r);
+      for (const r of u.lineBlockComments ?? []) see('lineBlock', r);
+      for (const r of u.strings) {
+        see('string', r);
+        for (const i of r.interpolation ?? []) see('interpolation', i);
+      }
+      if (u.heredoc) see('heredoc', u.heredoc);
+      // The same values: the table's entry with its absent properties present as undefined.
+      assert.deepEqual(defined({ ...u, lineComments: u.lineComments.map(defined), blockComments: u.blockComments.map(defined), lineBlockComments: u.lineBlockComments?.map(defined), strings: u.strings.map((r) => defined({ ...r, interpolation: r.interpolation?.map(defined) })), heredoc: u.heredoc && defined(u.heredoc) }), lang);
+    }
+    for (const [kind, keys] of shapes) assert.equal(keys.size, 1, `${kind}: ${[...keys].join(' | ')}`);
+    assert.deepEqual([...shapes.keys()].sort(), ['block', 'heredoc', 'interpolation', 'language', 'line', 'lineBlock', 'string']);
   });
 });

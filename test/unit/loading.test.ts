@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
+import type { SpecFacts } from '../../server/src/core/markdown/parseSpec';
+import { withoutProse } from '../../server/src/io/indexWorker';
 import { benchOverrides, loadWorkspace, type LoadedWorkspace } from '../../server/src/io/workspace';
 
 function makeFolder(): string {
@@ -101,6 +103,60 @@ describe('loading a big folder', function () {
     assert.ok(started >= before! + 2, `the threads started during the walk (${before} -> ${started})`);
     for (let i = 0; i < 100 && threads()! > before!; i++) await new Promise((r) => setTimeout(r, 50));
     assert.equal(threads(), before);
+  });
+
+  it('a batch run without the cache computes no content hash (nothing reads one), in threads or not; with the cache or outside a batch, every file has one', async () => {
+    const hashes = (ws: LoadedWorkspace): number[] => ws.index.paths().flatMap((rel) => (ws.index.factsOf(rel) ? [ws.index.factsOf(rel)!.hash] : []));
+    const plain = await loadWorkspace(dir, { workers: 0 });
+    assert.equal(hashes(plain).length, 641);
+    assert.ok(hashes(plain).every((h) => Number.isInteger(h)));
+    for (const workers of [0, 2]) {
+      const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-cache-'));
+      try {
+        const cached = await loadWorkspace(dir, { workers, batch: true, cacheDir });
+        assert.equal(cached.stats.cached, 0);
+        assert.equal(hashes(cached).length, 641);
+        assert.ok(hashes(cached).every((h) => Number.isInteger(h)), `workers: ${workers}, cached`);
+        const batch = await loadWorkspace(dir, { workers, batch: true });
+        assert.equal(hashes(batch).length, 641);
+        assert.ok(hashes(batch).every((h) => Number.isNaN(h)), `workers: ${workers}`);
+        assert.deepStrictEqual(summary(batch), summary(cached));
+      } finally {
+        fs.rmSync(cacheDir, { recursive: true, force: true });
+      }
+    }
+  });
+
+  it('a batch run that reads no prose (no --llm) gets no spec prose from the worker threads, and the same results; with the cache, every spec keeps it', async () => {
+    const proseOf = (ws: LoadedWorkspace): number[] => ws.index.model().specFiles.map((f) => ws.index.specFacts(f)!.prose.length);
+    const withProse = await loadWorkspace(dir, { workers: 2, batch: true });
+    const without = await loadWorkspace(dir, { workers: 2, batch: true, prose: false });
+    assert.equal(proseOf(withProse).length, 40);
+    assert.ok(proseOf(withProse).every((n) => n > 0));
+    assert.ok(proseOf(without).every((n) => n === 0));
+    assert.deepStrictEqual(summary(without), summary(withProse));
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-cache-'));
+    try {
+      const cached = await loadWorkspace(dir, { workers: 2, batch: true, prose: false, cacheDir });
+      assert.deepStrictEqual(proseOf(cached), proseOf(withProse));
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it("withoutProse copies a spec's facts without running its lazy prose getter", () => {
+    const spec = { file: 'a.md', headings: [1] } as unknown as SpecFacts;
+    Object.defineProperty(spec, 'prose', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        throw new Error('read');
+      },
+    });
+    const copy = withoutProse(spec);
+    assert.deepStrictEqual(copy.prose, []);
+    assert.equal(copy.headings, spec.headings);
+    assert.deepStrictEqual(Object.keys(copy), ['file', 'headings', 'prose']);
   });
 
   it('starts warm from the on-disk cache, re-reading only changed files', async () => {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ClarifierConfig } from '../core/workspace/config';
+import type { SpecFacts } from '../core/markdown/parseSpec';
 import { WorkspaceIndex, type FileFacts } from '../core/workspace/workspaceIndex';
 import { readTextFileSync, type Skipped } from './walk';
 
@@ -14,6 +15,20 @@ export interface WorkerInit {
   config: ClarifierConfig;
   /** The main index is a batch index: no chunk facts are sent (it would not keep them). */
   batch: boolean;
+  /** Whether the facts carry content hashes (IndexOptions.contentHashes): not for a batch run without the cache. */
+  contentHashes: boolean;
+  /** Whether a spec's facts carry its prose blocks (LoadOptions.prose; always with the cache, which stores them). */
+  prose: boolean;
+}
+
+/**
+ * A spec's facts with no prose blocks: a copy whose other properties are those of `spec` as they are (read as property
+ * descriptors: parseSpec's lazy `prose` getter, which shifts every block of the document, is not run).
+ */
+export function withoutProse(spec: SpecFacts): SpecFacts {
+  const descriptors: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(spec);
+  descriptors['prose'] = { value: [], enumerable: true, configurable: true, writable: true };
+  return Object.defineProperties({}, descriptors) as SpecFacts;
 }
 
 export interface BatchResult {
@@ -24,20 +39,21 @@ export interface BatchResult {
 }
 
 if (parentPort && (workerData as { clarifierIndexWorker?: WorkerInit } | undefined)?.clarifierIndexWorker) {
-  const { root, config, batch: batchIndex } = (workerData as { clarifierIndexWorker: WorkerInit }).clarifierIndexWorker;
+  const { root, config, batch: batchIndex, contentHashes, prose } = (workerData as { clarifierIndexWorker: WorkerInit }).clarifierIndexWorker;
   const port = parentPort;
   port.on('message', (batch: string[]) => {
     // A fresh index per batch: the facts go to the main thread, nothing needs to stay here.
-    const index = new WorkspaceIndex(config, { batch: batchIndex });
+    const index = new WorkspaceIndex(config, { batch: batchIndex, contentHashes });
     const result: BatchResult = { facts: [], skipped: [], bytes: 0 };
     for (const rel of batch) {
       const read = readTextFileSync(path.join(root, rel));
       if ('text' in read) {
         result.bytes += read.text.length;
-        // With its content hash: the facts go to the index cache (an entry without one is invalid there) and let the
-        // server skip a second parse when the editor opens the same text.
+        // With its content hash when one is read (contentHashes): the facts go to the index cache (an entry without one
+        // is invalid there) and let the server skip a second parse when the editor opens the same text.
         index.updateFile(rel, read.text);
         const facts = index.factsOf(rel);
+        if (facts?.spec && !prose) facts.spec = withoutProse(facts.spec);
         if (facts) result.facts.push(facts);
       } else result.skipped.push({ path: rel, reason: read.skipped });
     }

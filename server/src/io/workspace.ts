@@ -38,6 +38,13 @@ export interface LoadOptions {
    * not kept (IndexOptions.batch) [^big_documents].
    */
   batch?: boolean;
+  /**
+   * Whether each spec's prose blocks reach the index (default: yes). Only the LLM pass (`clarify check --llm`), the
+   * server's completion and the cache read them: a batch run without those says no, and the worker threads do not send
+   * them (a second copy of each spec's text, cut in blocks: 5.5 of the 16 MB of spec facts the workers of a cold check
+   * of the 10k bench workspace sent). A spec indexed by a worker then has none; one read in this thread keeps them.
+   */
+  prose?: boolean;
 }
 
 /** Below this many files to read, worker threads cost more to start (~100 ms each) than they save. */
@@ -74,7 +81,11 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const { config: fileConfig, problems } = await readConfig(absRoot);
   const config = mergeConfig(mergeConfig(fileConfig, options.overrides), benchOverrides(process.env['CLARIFIER_BENCH_OFF']));
   const batch = options.batch ?? false;
-  const index = new WorkspaceIndex(config, { batch });
+  // Content hashes are read by the cache and the server only: a batch run without the cache computes none.
+  const contentHashes = !batch || options.cacheDir !== undefined;
+  // The cache stores whole facts: with it, the prose comes along whatever the run reads.
+  const prose = options.prose !== false || options.cacheDir !== undefined;
+  const index = new WorkspaceIndex(config, { batch, contentHashes });
   index.setConfigProblems(problems);
   // The cache is read and parsed while the walk waits for its folders (the 40k bench workspace: a 78 MB file, about a
   // second of JSON.parse on this thread, which was idle for most of the walk). IndexCache.open never fails.
@@ -104,7 +115,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     if (pool || workers === 0 || coldStart === false) return;
     const role = roleOf(rel);
     if (role !== 'other' && role !== 'config') found++;
-    if (found >= WORKER_MIN_FILES && coldStart) pool = startWorkers({ root: absRoot, config, batch }, workers);
+    if (found >= WORKER_MIN_FILES && coldStart) pool = startWorkers({ root: absRoot, config, batch, contentHashes, prose }, workers);
   };
   let walked: Awaited<ReturnType<typeof walkWorkspace>>;
   try {
@@ -150,7 +161,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   let bytes = 0;
   let next = 0;
   if (workers > 0 && toRead.length >= WORKER_MIN_FILES) {
-    const done = await readInWorkers(pool ?? startWorkers({ root: absRoot, config, batch }, workers), toRead, index, skipped, options.signal);
+    const done = await readInWorkers(pool ?? startWorkers({ root: absRoot, config, batch, contentHashes, prose }, workers), toRead, index, skipped, options.signal);
     bytes += done.bytes;
     // Whatever a failed worker left undone is read here.
     toRead.splice(0, toRead.length, ...toRead.filter((rel) => !done.handled.has(rel)));

@@ -50,6 +50,7 @@ import {
   type HeredocRule,
   type Interpolation,
   type LanguageSyntax,
+  type LineBlockCommentRule,
   type LineCommentRule,
   type StringRule,
 } from './languages';
@@ -150,6 +151,90 @@ interface Tables {
   readonly codeEscape: number;
 }
 
+/**
+ * A language's syntax with every property present, in one order, and its rules likewise, kind by kind: the lexer reads
+ * `lang.strings`, `rule.escape`, `lang.identifierSuffix`… at sites that see every language of a workspace, and the
+ * table's literals have as many shapes (hidden classes) as combinations of optional properties. Each new shape at a
+ * site the optimizing compiler had specialized threw its code away ("wrong map"), so a worker thread that meets the
+ * bench workspace's 16 languages one after another recompiled the hot functions several times while it lexed; one shape
+ * per kind keeps them compiled (the first pass over the 10k bench workspace's code in one thread: measured in the
+ * commit). The same values: an absent property reads `undefined` either way (no `in` test reads these objects).
+ */
+const uniformCache = new WeakMap<LanguageSyntax, LanguageSyntax>();
+
+/**
+ * `list.map(f)` as an array of generic elements even when empty: V8 makes an empty array one of small integers, and
+ * its map differs from a list of objects' (another shape at the loops that read the rules).
+ */
+function objects<T, U>(list: readonly T[], f: (item: T) => U): U[] {
+  const out: U[] = [undefined as U];
+  out.length = 0;
+  for (const item of list) out.push(f(item));
+  return out;
+}
+
+const uniformLineComment = (r: LineCommentRule): LineCommentRule => ({
+  start: r.start,
+  after: r.after,
+  lineStart: r.lineStart,
+  notFollowedBy: r.notFollowedBy,
+  continuation: r.continuation,
+});
+const uniformBlockComment = (r: BlockCommentRule): BlockCommentRule => ({ open: r.open, close: r.close, nests: r.nests });
+const uniformLineBlock = (r: LineBlockCommentRule): LineBlockCommentRule => ({ open: r.open, openNeedsLetter: r.openNeedsLetter, close: r.close });
+const uniformInterpolation = (r: Interpolation): Interpolation => ({ open: r.open, bracket: r.bracket, literalDouble: r.literalDouble, comments: r.comments });
+const uniformString = (r: StringRule): StringRule => ({
+  open: r.open,
+  close: r.close,
+  escape: r.escape,
+  doubled: r.doubled,
+  multiline: r.multiline,
+  interpolation: r.interpolation && objects(r.interpolation, uniformInterpolation),
+  prefix: r.prefix,
+  docstring: r.docstring,
+  valueStart: r.valueStart,
+  tabLinesOnly: r.tabLinesOnly,
+  closeAtLineStart: r.closeAtLineStart,
+});
+const uniformHeredoc = (r: HeredocRule): HeredocRule => ({
+  open: r.open,
+  flags: r.flags,
+  quotes: r.quotes,
+  space: r.space,
+  bareNeedsUpperUnlessFlag: r.bareNeedsUpperUnlessFlag,
+  indentedClose: r.indentedClose,
+  closeMayContinue: r.closeMayContinue,
+});
+
+export function uniformSyntax(lang: LanguageSyntax): LanguageSyntax {
+  const cached = uniformCache.get(lang);
+  if (cached) return cached;
+  const made: LanguageSyntax = {
+    id: lang.id,
+    name: lang.name,
+    extensions: lang.extensions,
+    filenames: lang.filenames,
+    filenamePrefixes: lang.filenamePrefixes,
+    lineComments: objects(lang.lineComments, uniformLineComment),
+    blockComments: objects(lang.blockComments, uniformBlockComment),
+    lineBlockComments: lang.lineBlockComments && objects(lang.lineBlockComments, uniformLineBlock),
+    strings: objects(lang.strings, uniformString),
+    features: lang.features,
+    regexKeywords: lang.regexKeywords,
+    heredoc: lang.heredoc ? uniformHeredoc(lang.heredoc) : undefined,
+    identifierChars: lang.identifierChars,
+    identifierSuffix: lang.identifierSuffix,
+    codeEscape: lang.codeEscape,
+    digitSeparator: lang.digitSeparator,
+    primes: lang.primes,
+    longBracketComment: lang.longBracketComment,
+    markup: lang.markup,
+  };
+  uniformCache.set(lang, made);
+  uniformCache.set(made, made);
+  return made;
+}
+
 const tablesCache = new WeakMap<LanguageSyntax, Tables>();
 
 function tablesFor(lang: LanguageSyntax): Tables {
@@ -176,9 +261,9 @@ function tablesFor(lang: LanguageSyntax): Tables {
   }
   const tables: Tables = {
     triggers,
-    early: features.filter((f) => f.run && f.early),
-    late: features.filter((f) => f.run && !f.early),
-    afterWord: features.filter((f) => f.afterWord),
+    early: objects(features.filter((f) => f.run && f.early), (f) => f),
+    late: objects(features.filter((f) => f.run && !f.early), (f) => f),
+    afterWord: objects(features.filter((f) => f.afterWord), (f) => f),
     ident,
     plain,
     keywordMax: Math.max(0, ...(lang.regexKeywords ?? []).map((k) => k.length)),
@@ -217,9 +302,11 @@ class Lexer {
   readonly stack: Array<StringFrame | CodeFrame> = [];
   readonly pending: LineSkip[] = [];
   readonly t: Tables;
+  /** The language's syntax, every property present (see uniformSyntax). */
+  readonly lang: LanguageSyntax;
 
   constructor(
-    readonly lang: LanguageSyntax,
+    lang: LanguageSyntax,
     readonly text: string,
     readonly end: number,
     readonly spans: CommentSpan[],
@@ -227,10 +314,11 @@ class Lexer {
     readonly terminator = '',
     start = 0,
   ) {
+    this.lang = uniformSyntax(lang);
     this.i = start;
     this.rangeStart = start;
     this.lineStart = start;
-    this.t = tablesFor(lang);
+    this.t = tablesFor(this.lang);
   }
 
   /** The last identifier read (read from the text when asked: most words are never asked for). */

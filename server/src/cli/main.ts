@@ -191,8 +191,9 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   // A cold check compiles the same code in each thread (the main one and each index worker), and the compiles run on
   // V8's background threads: 3.3 of 8.3 s CPU of a cold check of the 10k bench workspace (per-thread CPU from /proc,
   // load ~13), big functions compiled several times as their feedback changed (the pass's `judge`, the spec facts'
-  // `heading` three times). With the later tier-up: 0.8-1.1 s of compiles, 6.7-6.8 s in all; the 40k workspace 19.7 ->
-  // 17.2 s. Set before the workers start (V8's flags are the process's); the language server keeps the default.
+  // `heading` three times). With the later tier-up: 0.8-1.1 s of compiles, 6.7-6.8 s in all; on the 40k workspace no
+  // CPU difference beyond the noise in alternating pairs (docs/performance.md). Set before the workers start (V8's
+  // flags are the process's); the language server keeps the default.
   v8.setFlagsFromString('--interrupt-budget=540672');
   // A batch index: no file is edited during a check or a report [^big_documents]. The specs' prose blocks are read by
   // the LLM pass only (LoadOptions.prose).

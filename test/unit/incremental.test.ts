@@ -144,6 +144,14 @@ describe('memory kept by edits', () => {
     // 30 edits kept ~30 texts before (~25 MB); the edits' own facts are a few hundred KB.
     assert.ok(grown < 6 * bytes, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over 30 edits of a ${(bytes / 1e6).toFixed(2)} MB spec`);
   });
+
+  it("gives one file's clauses without a copy per call in an editing index (one file's diagnostics ask after every edit)", () => {
+    const spec = Array.from({ length: 200 }, (_, i) => `## Rule ${i} {#r${i}}\n\nText[^f${i}].\n`).join('\n');
+    const live = memoryWorkspace({ 'specs/a.md': spec });
+    const model = live.model();
+    assert.equal(model.clausesOfFile('specs/a.md').length, 400);
+    assert.equal(model.clausesOfFile('specs/a.md'), model.clausesOfFile('specs/a.md'));
+  });
 });
 
 describe('completion in a big workspace', () => {

@@ -1870,8 +1870,12 @@ export class IndexModel {
     return this.clauseSpans.byFile.get(file) ?? [];
   }
 
-  /** The clauses a spec file declares (headings, first footnote references, definitions). */
-  clausesOfFile(file: string): Clause[] {
+  /**
+   * The clauses a spec file declares (headings, first footnote references, definitions), read only: an editing model's
+   * own list (no copy per keystroke: one file's diagnostics ask for it after every edit), a batch model's a new one.
+   */
+  clausesOfFile(file: string): readonly Clause[] {
+    if (!this.batch) return this.contributions.get(file)?.clauses.made ?? [];
     return [...this.madeClausesOf(file)];
   }
 

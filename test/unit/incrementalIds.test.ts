@@ -1096,6 +1096,13 @@ describe('incremental diagnostics: a file\'s list sorted from the order of its l
       const walked = { errors: got.filter((d) => d.severity === 'error').length, warnings: got.filter((d) => d.severity === 'warning').length };
       assert.deepEqual(severityCountsOf(got), walked, `round ${round}: severity counts`);
       if (got !== input && lines > 30) reused++; // not the fallback (a sort of the list given)
+      // Not in place (one file's diagnostics keep the list as made for the next keystroke): the same order, the list
+      // given unchanged.
+      const asMade = [...out];
+      const notInPlace = sortInFile(asMade, last, false);
+      assert.deepEqual(asMade, out, `round ${round}: the list given stays as made`);
+      notInPlace.forEach((d, k) => assert.equal(d, expected[k], `round ${round}, not in place, at ${k}`));
+      assert.equal(notInPlace.length, expected.length);
     }
     assert.ok(reused >= 280, `the last order is reused (${reused} of 300 rounds with few ties)`);
   });

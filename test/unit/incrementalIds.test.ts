@@ -420,10 +420,14 @@ describe('incremental ids: edits that add or remove ids', () => {
     const before = new Map(kept);
     const text = files['specs/a.md']!;
     const edits = live.rehearsalEdits('specs/a.md', text);
-    assert.equal(edits.length, 2);
-    // Beside a footnote reference in the middle of the spec; a new id no file knows.
+    assert.equal(edits.length, 6);
+    // Beside a footnote reference in the middle of the spec; a new id no file knows; then words beside four other
+    // references, each in a section of its own.
     assert.match(edits[0]!, /\[\^f\d+\] so for as long/);
     assert.match(edits[1]!, /\[\^f\d+\] so \[\^rehearsal\] for as long/);
+    const sectionOf = (t: string): number => t.lastIndexOf('\n## ', t.indexOf('] so'));
+    assert.equal(new Set(edits.slice(1).map(sectionOf)).size, 5, 'five sections');
+    for (const t of edits.slice(2)) assert.equal(t.replace(/\] so/, ']'), text, 'one word each');
     live.updateFile('specs/a.md', edits[0]!, true);
     assert.deepEqual(live.takeChanges(), new Set(['specs/a.md']), 'patched: only the spec recomputed');
     kept.set('specs/a.md', computeDiagnostics(live.model(), live.config, 'specs/a.md'));
@@ -431,6 +435,11 @@ describe('incremental ids: edits that add or remove ids', () => {
     assert.ok(republish(live, kept));
     assert.equal(live.model().spliced, true, 'the new id spliced');
     assertLikeFresh(live.model(), kept, { ...files, 'specs/a.md': edits[1]! }, 'the new footnote');
+    for (const [k, t] of edits.slice(2).entries()) {
+      live.updateFile('specs/a.md', t, true);
+      assert.ok(republish(live, kept));
+      assertLikeFresh(live.model(), kept, { ...files, 'specs/a.md': t }, `word ${k + 2}`);
+    }
     live.updateFile('specs/a.md', text, true);
     assert.ok(republish(live, kept));
     assertLikeFresh(live.model(), kept, files, 'the text again');
@@ -1087,6 +1096,13 @@ describe('incremental diagnostics: a file\'s list sorted from the order of its l
       const walked = { errors: got.filter((d) => d.severity === 'error').length, warnings: got.filter((d) => d.severity === 'warning').length };
       assert.deepEqual(severityCountsOf(got), walked, `round ${round}: severity counts`);
       if (got !== input && lines > 30) reused++; // not the fallback (a sort of the list given)
+      // Not in place (one file's diagnostics keep the list as made for the next keystroke): the same order, the list
+      // given unchanged.
+      const asMade = [...out];
+      const notInPlace = sortInFile(asMade, last, false);
+      assert.deepEqual(asMade, out, `round ${round}: the list given stays as made`);
+      notInPlace.forEach((d, k) => assert.equal(d, expected[k], `round ${round}, not in place, at ${k}`));
+      assert.equal(notInPlace.length, expected.length);
     }
     assert.ok(reused >= 280, `the last order is reused (${reused} of 300 rounds with few ties)`);
   });

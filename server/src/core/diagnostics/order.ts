@@ -38,9 +38,9 @@ const lastInFile = new WeakMap<ClarifierConfig, Map<string, { out: readonly Diag
 export function sortFileDiagnostics(config: ClarifierConfig, file: string, out: Diagnostic[]): Diagnostic[] {
   let lasts = lastInFile.get(config);
   if (!lasts) lastInFile.set(config, (lasts = new Map()));
-  const made = out.slice();
-  const sorted = sortInFile(out, lasts.get(file));
-  lasts.set(file, { out: made, sorted });
+  // `out` is kept as made (not sorted in place): no copy of it per keystroke.
+  const sorted = sortInFile(out, lasts.get(file), false);
+  lasts.set(file, { out, sorted });
   return sorted;
 }
 
@@ -52,12 +52,13 @@ const LOOKAHEAD = 64;
  * last list of the file as made (`last.out`) and sorted (`last.sorted`). The two lists as made are walked side by side
  * by identity (a diagnostic is never changed once made): the diagnostics both hold, in the same relative order, keep
  * their sorted order, and only the new ones are sorted and inserted by binary search. Anything unexpected (many
- * changes, a diagnostic twice, a new diagnostic equal to a kept one) sorts `out` instead. Callers must not change the
- * returned list (it may be `last.sorted`).
+ * changes, a diagnostic twice, a new diagnostic equal to a kept one) sorts `out` instead (in place, or a copy of it when
+ * not `inPlace`: `out` then stays as made). Callers must not change the returned list (it may be `last.sorted`).
  */
-export function sortInFile(out: Diagnostic[], last: { out: readonly Diagnostic[]; sorted: Diagnostic[] } | undefined): Diagnostic[] {
+export function sortInFile(out: Diagnostic[], last: { out: readonly Diagnostic[]; sorted: Diagnostic[] } | undefined, inPlace = true): Diagnostic[] {
+  const sortAll = (): Diagnostic[] => (inPlace ? out : out.slice()).sort(compareInFile);
   const a = last?.out;
-  if (!last || !a || a.length < 64 || out.length < 64) return out.sort(compareInFile);
+  if (!last || !a || a.length < 64 || out.length < 64) return sortAll();
   // A common subsequence of the two lists by identity: what is not in it went (from a) or came (in out).
   const gone: Diagnostic[] = [];
   const fresh: Diagnostic[] = [];
@@ -81,19 +82,23 @@ export function sortInFile(out: Diagnostic[], last: { out: readonly Diagnostic[]
       gone.push(a[i++]!);
       fresh.push(out[j++]!);
     }
-    if (gone.length + fresh.length > budget) return out.sort(compareInFile);
+    if (gone.length + fresh.length > budget) return sortAll();
   }
   while (i < a.length) gone.push(a[i++]!);
   while (j < out.length) fresh.push(out[j++]!);
-  if (gone.length + fresh.length > budget) return out.sort(compareInFile);
+  if (gone.length + fresh.length > budget) return sortAll();
   if (gone.length === 0 && fresh.length === 0 && last.sorted.length === out.length) return last.sorted;
   // The kept ones in their sorted order. A diagnostic twice (once kept, once gone) would be dropped twice: counted.
   const goneSet = new Set(gone);
-  const kept: Diagnostic[] = [];
-  for (const d of last.sorted) if (!goneSet.has(d)) kept.push(d);
-  if (kept.length !== out.length - fresh.length) return out.sort(compareInFile);
+  // Arrays made at their final length (pushing grows each several times: ~5,300 diagnostics per keystroke).
+  const keptLength = out.length - fresh.length;
+  const kept = sized(keptLength);
+  let n = 0;
+  for (const d of last.sorted) if (!goneSet.has(d) && n++ < keptLength) kept[n - 1] = d;
+  if (n !== keptLength) return sortAll();
   fresh.sort(compareInFile);
-  const merged: Diagnostic[] = [];
+  const merged = sized(out.length);
+  let m = 0;
   let from = 0;
   for (const d of fresh) {
     let lo = from;
@@ -102,21 +107,26 @@ export function sortInFile(out: Diagnostic[], last: { out: readonly Diagnostic[]
       const mid = (lo + hi) >>> 1;
       const c = compareInFile(kept[mid]!, d);
       // Equal to a kept one: their order is that of out, which this search does not know.
-      if (c === 0) return out.sort(compareInFile);
+      if (c === 0) return sortAll();
       if (c < 0) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = from; k < lo; k++) merged.push(kept[k]!);
-    merged.push(d);
+    for (let k = from; k < lo; k++) merged[m++] = kept[k]!;
+    merged[m++] = d;
     from = lo;
   }
-  for (let k = from; k < kept.length; k++) merged.push(kept[k]!);
+  for (let k = from; k < kept.length; k++) merged[m++] = kept[k]!;
   const counted = severityCounts.get(last.sorted);
   if (counted) {
     const [came, went] = [countOf(fresh), countOf(gone)];
     severityCounts.set(merged, { errors: counted.errors + came.errors - went.errors, warnings: counted.warnings + came.warnings - went.warnings });
   }
   return merged;
+}
+
+/** An array to be filled from index 0 to n - 1: made at length n unless V8 would make that a dictionary (slow). */
+function sized(n: number): Diagnostic[] {
+  return n <= 50_000 ? new Array<Diagnostic>(n) : [];
 }
 
 export function compareInFile(a: Diagnostic, b: Diagnostic): number {

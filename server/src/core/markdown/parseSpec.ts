@@ -11,6 +11,7 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import remarkFrontmatter from 'remark-frontmatter';
 import { slug as baseSlug } from 'github-slugger';
 import { LineIndex, ID_PATTERN, ID_RE } from '../text/lineIndex';
+import { detached } from '../text/strings';
 import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown, type Defused } from './defuse';
@@ -663,7 +664,9 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
     const start = starts[i]!;
     // An unchanged chunk of the last parse: its text (the same string, hashed once) and its entry.
     const known = again?.known[i];
-    const chunkText = known?.text ?? text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length);
+    // A chunk cut after an edit is a copy (detached): a slice would keep this keystroke's whole text alive for as long
+    // as the chunk (and its facts, slices of it) are kept, one text per edited chunk.
+    const chunkText = known?.text ?? (previous ? detached(text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length)) : text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length));
     // Keyed by the chunk's text alone (no concatenated key: that would copy and hash the whole document per edit);
     // an entry parsed under other enclosing sections is parsed again.
     const inKey = inKeyOf(mode.key, sections);

@@ -125,6 +125,8 @@ export interface BrokenLink {
 const README_LIKE = /^(readme|index|changelog|license|contributing)$/i;
 /** Specs at least this long keep their chunk facts between parses: an edit re-parses only the section it touched. */
 const CHUNK_CACHE_MIN_LENGTH = 32 * 1024;
+/** Words typed by a rehearsal (rehearsalEdits) after its new footnote id, each beside another footnote reference. */
+const REHEARSED_WORDS = 4;
 
 export interface IndexOptions {
   /**
@@ -322,9 +324,10 @@ export class WorkspaceIndex {
   /**
    * Texts that rehearse the first edits of an open big spec, `text` being what the index holds of it (see
    * Folder.rehearse): a word typed beside one of its footnote references (same ids: the model is patched), then a new
-   * footnote id beside it as well (an id of its own: the model is built from the last one). Indexing them and then
-   * `text` again, each as an edit is indexed, runs the keystroke path once before the user's first keystroke does:
-   * its code compiled, the model's lazily made sets made. None when that path would not be taken: a spec not kept
+   * footnote id beside it as well (an id of its own: the model is built from the last one), then a word beside each of
+   * REHEARSED_WORDS other references, in other sections. Indexing them and then `text` again, each as an edit is
+   * indexed, runs the keystroke path a few times before the user's first keystroke does: its code compiled and
+   * optimized, the model's lazily made sets made. None when that path would not be taken: a spec not kept
    * chunk by chunk (small, or a batch index), one without a footnote reference outside headings, one that declares an
    * id another spec declares (each edit then rebuilds the workspace's model), scopes or test targets (a new id then
    * does), or no model yet.
@@ -335,20 +338,28 @@ export class WorkspaceIndex {
     if (!facts || !model || !this.chunkCaches.has(path) || text.length < CHUNK_CACHE_MIN_LENGTH) return [];
     if (model.hasScopes || scopeOf(path, facts.format, this.config).kind !== 'workspace' || facts.footnoteDefs.some((d) => d.tests) || model.sharesIds(path)) return [];
     const lines = new LineIndex(text);
-    // A reference in the middle of the spec, on a line that is not a heading (a heading's title is part of its clause).
+    // References in the middle of the spec and on, on lines that are not headings (a heading's title is part of its
+    // clause), each in a section of its own: where the words go.
     const refs = facts.footnoteRefs;
-    for (let k = 0; k < refs.length; k++) {
-      const ref = refs[(Math.floor(refs.length / 2) + k) % refs.length]!;
+    const places: number[] = [];
+    const lineOfPlace: number[] = [];
+    for (let k = 0; k < refs.length && places.length <= REHEARSED_WORDS; k++) {
+      const ref = refs[(Math.floor(refs.length / 2) + k * 7) % refs.length]!;
       const end = ref.range.end;
       if (end.line !== ref.range.start.line || /^\s{0,3}#/.test(lines.lineText(end.line))) continue;
+      if (lineOfPlace.some((l) => Math.abs(l - end.line) < 20)) continue;
       const at = lines.offsetAt(end);
       if (text.slice(at - ref.id.length - 3, at) !== `[^${ref.id}]`) continue;
-      let id = 'rehearsal';
-      for (let n = 1; model.clausesById.has(id) || model.citationsById.has(id) || model.definitionsById.has(id) || model.specReferencesById.has(id) || text.includes(`[^${id}]`); n++) id = `rehearsal-${n}`;
-      const word = `${text.slice(0, at)} so${text.slice(at)}`;
-      return [word, `${text.slice(0, at)} so [^${id}]${text.slice(at)}`];
+      places.push(at);
+      lineOfPlace.push(end.line);
     }
-    return [];
+    if (places.length === 0) return [];
+    let id = 'rehearsal';
+    for (let n = 1; model.clausesById.has(id) || model.citationsById.has(id) || model.definitionsById.has(id) || model.specReferencesById.has(id) || text.includes(`[^${id}]`); n++) id = `rehearsal-${n}`;
+    const at = places[0]!;
+    const word = (at: number): string => `${text.slice(0, at)} so${text.slice(at)}`;
+    // The first words after a spec opens ran ~2x a warm one (code not yet optimized): more words, elsewhere, warm it.
+    return [word(at), `${text.slice(0, at)} so [^${id}]${text.slice(at)}`, ...places.slice(1).map(word)];
   }
 
   /**
@@ -1880,8 +1891,12 @@ export class IndexModel {
     return this.clauseSpans.byFile.get(file) ?? [];
   }
 
-  /** The clauses a spec file declares (headings, first footnote references, definitions). */
-  clausesOfFile(file: string): Clause[] {
+  /**
+   * The clauses a spec file declares (headings, first footnote references, definitions), read only: an editing model's
+   * own list (no copy per keystroke: one file's diagnostics ask for it after every edit), a batch model's a new one.
+   */
+  clausesOfFile(file: string): readonly Clause[] {
+    if (!this.batch) return this.contributions.get(file)?.clauses.made ?? [];
     return [...this.madeClausesOf(file)];
   }
 

@@ -1,7 +1,7 @@
 // A batch index (`clarify check`, `clarify report`) keeps nothing only an edit reads [^big_documents]: the same model,
 // diagnostics and prose as an index kept for editing, without a big spec's chunk facts.
 import * as assert from 'node:assert/strict';
-import { parseSpecChunked } from '../../server/src/core/markdown/parseSpec';
+import { FootnoteRefColumns, parseSpecChunked, reviveFootnoteRefs, type FootnoteRef } from '../../server/src/core/markdown/parseSpec';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { resolveConfig } from '../../server/src/core/workspace/config';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
@@ -69,6 +69,35 @@ describe('batch index', () => {
     const entries = consumed.chunks.filter((c) => c.text.startsWith('## Repeated')).map((c) => c.entry);
     assert.equal(entries.length, 2);
     assert.notEqual(entries[0], entries[1]);
+  });
+
+  it("a batch parse's references are columns, read as an editing parse's references (in order, at a place, JSON), whole again after a structured clone", () => {
+    const long = Array.from({ length: 5000 }, (_, i) => `x[^l${i}] *y*`).join('\n');
+    const text = `# Spec {#root authority=root}\n\n## A {#a}\n\nOne[^a1] and[^a2].\n\n## Long {#long}\n\n${long}\n\n## B {#b authority=b}\n\n- item[^b1]\n- other[^a1]\n`;
+    const kept = parseSpecChunked('spec.md', text).facts.footnoteRefs;
+    const consumed = parseSpecChunked('spec.md', text, undefined, true, true, undefined, true).facts;
+    const refs = consumed.footnoteRefs;
+    assert.ok(refs instanceof FootnoteRefColumns, 'columns');
+    assert.ok(Array.isArray(kept), 'an editing parse keeps an array');
+    const literal = (r: FootnoteRef): unknown => ({ id: r.id, range: r.range, idRange: r.idRange, blockText: r.blockText, section: r.section, sectionTitle: r.sectionTitle, parent: r.parent, authority: r.authority });
+    const want = kept.map(literal);
+    assert.equal(refs.length, 5000 + 4);
+    assert.deepEqual(refs.map(literal), want);
+    assert.deepEqual([...refs].map(literal), want);
+    assert.deepEqual(literal(refs.at(-1)!), want[want.length - 1]);
+    assert.equal(refs.at(refs.length), undefined);
+    for (const i of [0, 3, 4095, 4096, 5003]) {
+      assert.deepEqual(literal(refs.at(i)!), want[i]);
+      assert.equal(refs.idAt(i), kept.at(i)!.id);
+      assert.deepEqual([refs.rangeAt(i), refs.idRangeAt(i)], [kept.at(i)!.range, kept.at(i)!.idRange]);
+    }
+    assert.equal(JSON.stringify(refs), JSON.stringify(kept));
+    // The index workers send facts by structured clone: the fields come, not the class.
+    const copy = structuredClone(consumed);
+    assert.ok(!(copy.footnoteRefs instanceof FootnoteRefColumns));
+    reviveFootnoteRefs(copy);
+    assert.ok(copy.footnoteRefs instanceof FootnoteRefColumns);
+    assert.deepEqual(copy.footnoteRefs.map(literal), want);
   });
 
   it("keeps no per-file lists of what each spec made (only a patch reads them); a file's clauses and duplicate ids are an editing index's", () => {

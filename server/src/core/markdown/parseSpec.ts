@@ -104,11 +104,11 @@ export class OneLineFootnoteRef implements FootnoteRef {
   }
 
   get range(): Range {
-    return { start: { line: this.line, character: this.start }, end: { line: this.line, character: this.end } };
+    return oneLineRange(this.line, this.start, this.id.length);
   }
 
   get idRange(): Range {
-    return { start: { line: this.line, character: this.start + 2 }, end: { line: this.line, character: this.end - 1 } };
+    return oneLineIdRange(this.line, this.start, this.id.length);
   }
 
   /** The fields of the FootnoteRef type, in the order of the literal it replaces. */
@@ -177,6 +177,203 @@ export function footnoteRefOf(id: string, range: Range, idRange: Range, blockTex
   return authority !== undefined ? { id, range, idRange, blockText, section, sectionTitle, authority } : { id, range, idRange, blockText, section, sectionTitle };
 }
 
+/** The range of a one-line reference `[^id]` starting at (line, start): made on each read (OneLineFootnoteRef, FootnoteRefColumns). */
+function oneLineRange(line: number, start: number, idLength: number): Range {
+  return { start: { line, character: start }, end: { line, character: start + idLength + 3 } };
+}
+
+/** The range of the id of a one-line reference `[^id]` starting at (line, start). */
+function oneLineIdRange(line: number, start: number, idLength: number): Range {
+  return { start: { line, character: start + 2 }, end: { line, character: start + idLength + 2 } };
+}
+
+/**
+ * What readers of a spec's footnote references use: a list to read in order or at a place. An array of FootnoteRef
+ * (every parse but a batch index's) or FootnoteRefColumns (a batch index's parse) [^big_documents].
+ */
+export interface FootnoteRefs extends Iterable<FootnoteRef> {
+  readonly length: number;
+  at(index: number): FootnoteRef | undefined;
+  forEach(f: (ref: FootnoteRef, index: number) => void): void;
+  map<U>(f: (ref: FootnoteRef, index: number) => U): U[];
+  some(f: (ref: FootnoteRef, index: number) => boolean): boolean;
+  every(f: (ref: FootnoteRef, index: number) => boolean): boolean;
+}
+
+/** References a page of FootnoteRefColumns holds: its ids and its numbers are allocated once per page, never copied. */
+const COLUMN_PAGE_BITS = 12;
+const COLUMN_PAGE = 1 << COLUMN_PAGE_BITS;
+
+/**
+ * The footnote references of a batch index's parse (a parse that consumes its chunks: `clarify check`, `clarify
+ * report`) as columns, made by the scan: per reference its id (a slot of the id list) and three numbers, its line,
+ * the character where `[^id]` starts and its block (FootnoteBlock, shared by the references of a block, by place in
+ * `blocks`): 20 bytes a reference, where a OneLineFootnoteRef was 56 bytes and a slot of the list 8 (the 200,000-reference
+ * spec: 12.8 → 4 MB, from the scan to the output) [^big_documents]. A reference is read as the OneLineFootnoteRef it
+ * stands for (`at`, made on each read: equal, not the same object), or column by column (idAt, rangeAt, blockAt) by the
+ * model's footnote clauses. A reference that is not on one line (none of the parse paths makes one) is kept as an
+ * object (`others`). Pages of COLUMN_PAGE references: growing copies nothing. JSON.stringify writes the array of
+ * FootnoteRef literals the list replaces; a structured clone keeps the fields, not the class (FootnoteRefColumns.revived).
+ */
+export class FootnoteRefColumns implements FootnoteRefs {
+  /** The spec the references are in (the model's clauses read it: see ColumnFootnoteClause in workspaceIndex.ts). */
+  readonly file: string;
+  /** The ids, by page. */
+  private idPages: string[][] = [];
+  /** Line, start and block of each reference, three numbers a reference, by page. */
+  private numberPages: Int32Array[] = [];
+  private blocks: FootnoteBlock[] = [];
+  /** References not on one line, by place. */
+  private others: Map<number, FootnoteRef> | undefined;
+  length = 0;
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  /** A list with the fields of one that came by structured clone. */
+  static revived(clone: FootnoteRefColumns): FootnoteRefColumns {
+    const out = new FootnoteRefColumns(clone.file);
+    out.idPages = clone.idPages;
+    out.numberPages = clone.numberPages;
+    out.blocks = clone.blocks;
+    out.length = clone.length;
+    if (clone.others) out.others = new Map([...clone.others].map(([i, r]) => [i, revivedFootnoteRef(r)]));
+    return out;
+  }
+
+  private blockIndex(block: FootnoteBlock): number {
+    const blocks = this.blocks;
+    if (blocks.length === 0 || blocks[blocks.length - 1] !== block) blocks.push(block);
+    return blocks.length - 1;
+  }
+
+  /** Appends a one-line reference `[^id]` at (line, start). */
+  addOneLine(id: string, line: number, start: number, block: FootnoteBlock): void {
+    const i = this.length;
+    const page = i >>> COLUMN_PAGE_BITS;
+    if (page === this.idPages.length) {
+      this.idPages.push(new Array<string>(COLUMN_PAGE));
+      this.numberPages.push(new Int32Array(3 * COLUMN_PAGE));
+    }
+    const at = i & (COLUMN_PAGE - 1);
+    this.idPages[page]![at] = id;
+    const numbers = this.numberPages[page]!;
+    numbers[3 * at] = line;
+    numbers[3 * at + 1] = start;
+    numbers[3 * at + 2] = this.blockIndex(block);
+    this.length = i + 1;
+  }
+
+  /** Appends a reference (the one-line ones as columns). */
+  add(ref: FootnoteRef): void {
+    if (ref instanceof OneLineFootnoteRef) {
+      this.addOneLine(ref.id, ref.line, ref.start, ref.block);
+      return;
+    }
+    const i = this.length;
+    this.addOneLine(ref.id, ref.range.start.line, ref.range.start.character, blockOf(ref.blockText, ref));
+    (this.others ??= new Map()).set(i, ref);
+  }
+
+  /** Appends the references of `list`, `line` lines further down. */
+  append(list: FootnoteRefs, line: number): void {
+    if (list instanceof FootnoteRefColumns) {
+      for (let i = 0; i < list.length; i++) {
+        const other = list.others?.get(i);
+        if (other) this.add(shiftedFootnoteRef(other, line));
+        else this.addOneLine(list.idAt(i), list.lineAt(i) + line, list.startAt(i), list.blockAt(i));
+      }
+      return;
+    }
+    for (const r of list) this.add(line === 0 ? r : shiftedFootnoteRef(r, line));
+  }
+
+  /** Every reference `line` lines further down, in place (a parse that consumes its chunks: see place). */
+  shift(line: number): void {
+    for (let i = 0; i < this.length; i++) this.numberPages[i >>> COLUMN_PAGE_BITS]![3 * (i & (COLUMN_PAGE - 1))]! += line;
+    if (this.others) for (const [i, r] of this.others) this.others.set(i, shiftedFootnoteRef(r, line));
+  }
+
+  idAt(i: number): string {
+    return this.idPages[i >>> COLUMN_PAGE_BITS]![i & (COLUMN_PAGE - 1)]!;
+  }
+
+  lineAt(i: number): number {
+    return this.numberPages[i >>> COLUMN_PAGE_BITS]![3 * (i & (COLUMN_PAGE - 1))]!;
+  }
+
+  startAt(i: number): number {
+    return this.numberPages[i >>> COLUMN_PAGE_BITS]![3 * (i & (COLUMN_PAGE - 1)) + 1]!;
+  }
+
+  blockAt(i: number): FootnoteBlock {
+    return this.blocks[this.numberPages[i >>> COLUMN_PAGE_BITS]![3 * (i & (COLUMN_PAGE - 1)) + 2]!]!;
+  }
+
+  /** The reference at `i`'s range (that of the FootnoteRef `at(i)` makes). */
+  rangeAt(i: number): Range {
+    const other = this.others?.get(i);
+    return other ? other.range : oneLineRange(this.lineAt(i), this.startAt(i), this.idAt(i).length);
+  }
+
+  idRangeAt(i: number): Range {
+    const other = this.others?.get(i);
+    return other ? other.idRange : oneLineIdRange(this.lineAt(i), this.startAt(i), this.idAt(i).length);
+  }
+
+  /** The reference at `i` as a FootnoteRef: made on each read. */
+  at(i: number): FootnoteRef | undefined {
+    if (i < 0) i += this.length;
+    if (!(i >= 0 && i < this.length)) return undefined;
+    return this.others?.get(i) ?? new OneLineFootnoteRef(this.idAt(i), this.lineAt(i), this.startAt(i), this.blockAt(i));
+  }
+
+  *[Symbol.iterator](): IterableIterator<FootnoteRef> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)!;
+  }
+
+  forEach(f: (ref: FootnoteRef, index: number) => void): void {
+    for (let i = 0; i < this.length; i++) f(this.at(i)!, i);
+  }
+
+  map<U>(f: (ref: FootnoteRef, index: number) => U): U[] {
+    const out = new Array<U>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = f(this.at(i)!, i);
+    return out;
+  }
+
+  some(f: (ref: FootnoteRef, index: number) => boolean): boolean {
+    for (let i = 0; i < this.length; i++) if (f(this.at(i)!, i)) return true;
+    return false;
+  }
+
+  every(f: (ref: FootnoteRef, index: number) => boolean): boolean {
+    for (let i = 0; i < this.length; i++) if (!f(this.at(i)!, i)) return false;
+    return true;
+  }
+
+  /** The FootnoteRef literals, as the array this list replaces is written. */
+  toJSON(): FootnoteRef[] {
+    return this.map((r) => (r instanceof OneLineFootnoteRef ? r.toJSON() : r));
+  }
+}
+
+/** Whether the references made now are columns: only during a parse that consumes its chunks (see parseSpecChunked). */
+let columnar = false;
+
+/** An empty list of footnote references for a parse's facts: columns during a parse that consumes its chunks. */
+function emptyFootnoteRefs(file: string): FootnoteRefs {
+  return columnar ? new FootnoteRefColumns(file) : [];
+}
+
+/** Adds a reference to a parse's list (see footnoteRefOf): columns or an array, as emptyFootnoteRefs made it. */
+export function addFootnoteRef(list: FootnoteRefs, id: string, range: Range, idRange: Range, blockText: string, ctx: { parent?: string | undefined; authority?: string | undefined; section: string[]; sectionTitle: string }): void {
+  const ref = footnoteRefOf(id, range, idRange, blockText, ctx);
+  if (list instanceof FootnoteRefColumns) list.add(ref);
+  else (list as FootnoteRef[]).push(ref);
+}
+
 /** A FootnoteRef `line` lines further down. */
 function shiftedFootnoteRef(r: FootnoteRef, line: number): FootnoteRef {
   if (r instanceof OneLineFootnoteRef) return oneLineRef(r.id, r.line + line, r.start, r.block);
@@ -197,7 +394,11 @@ function revivedFootnoteRef(r: FootnoteRef): FootnoteRef {
  */
 export function reviveFootnoteRefs(spec: SpecFacts, chunks?: SpecChunkCache): void {
   const seen = new Map<FootnoteRef, FootnoteRef>();
-  const revive = (list: FootnoteRef[]): void => {
+  // Columns (a batch index's parse, from a worker) come as their fields: made whole as a new list.
+  if (!Array.isArray(spec.footnoteRefs) && !(spec.footnoteRefs instanceof FootnoteRefColumns)) spec.footnoteRefs = FootnoteRefColumns.revived(spec.footnoteRefs as FootnoteRefColumns);
+  const revive = (refs: FootnoteRefs): void => {
+    if (!Array.isArray(refs)) return;
+    const list = refs as FootnoteRef[];
     for (let i = 0; i < list.length; i++) {
       const r = list[i]!;
       let next = seen.get(r);
@@ -417,7 +618,8 @@ export interface SpecFacts {
   mentions: IdMention[];
   /** `[NEEDS CLARIFICATION: …]` markers. */
   openQuestions: OpenQuestion[];
-  footnoteRefs: FootnoteRef[];
+  /** An array, or columns in a batch index's parse (FootnoteRefColumns). */
+  footnoteRefs: FootnoteRefs;
   footnoteDefs: FootnoteDef[];
   links: SpecLink[];
   /** Every anchor this file offers: `{#id}`s, GitHub-style heading slugs, HTML `id=`/`name=` attributes. */
@@ -487,7 +689,7 @@ export function emptySpecFacts(file: string): SpecFacts {
     headingClauses: [],
     mentions: [],
     openQuestions: [],
-    footnoteRefs: [],
+    footnoteRefs: emptyFootnoteRefs(file),
     footnoteDefs: [],
     links: [],
     anchors: new Set(),
@@ -614,12 +816,16 @@ export function parseSpecChunked(
   consume = false,
 ): { facts: SpecFacts; chunks: PlacedChunk[]; cache: SpecChunkCache; layout?: ChunkLayout } {
   // A parse that consumes its chunks is a batch index's: its references keep no model clause (see KeptFootnoteRef).
+  // Its references are columns (see FootnoteRefColumns).
   const kept = keepsClauses;
+  const wasColumnar = columnar;
   keepsClauses = kept && !consume;
+  columnar = consume;
   try {
     return parseChunked(file, source, cache, split, scanner, previous, consume);
   } finally {
     keepsClauses = kept;
+    columnar = wasColumnar;
   }
 }
 
@@ -976,7 +1182,8 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[], last?: Assembly, consum
   // headings are kept with the placement they were made for).
   const placements = chunks.map(({ entry, line }) => place(entry, line, consume));
   const placed = placements.map((p) => p.facts);
-  if (last) {
+  // Columns (a batch index's parse) are never spliced: only an edit's parse passes the last assembly.
+  if (last && Array.isArray(out.footnoteRefs)) {
     const spliced = splice(out, chunks, placements, last);
     if (spliced) return spliced;
   }
@@ -986,7 +1193,10 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[], last?: Assembly, consum
   // copied each time it grew [^big_documents]. The chunks' rows of `starts` count the items before them.
   const lists = out as unknown as Record<(typeof PLACED_LISTS)[number], unknown[]>;
   const counts = PLACED_LISTS.map(() => 0);
-  for (const name of PLACED_LISTS) lists[name] = lists[name].concat(...placed.map((p) => (p[name] as unknown[] | undefined) ?? []));
+  for (const name of PLACED_LISTS) {
+    if (name === 'footnoteRefs' && out.footnoteRefs instanceof FootnoteRefColumns) out.footnoteRefs = joinedColumns(out.footnoteRefs, placed.map((p) => p.footnoteRefs));
+    else lists[name] = lists[name].concat(...placed.map((p) => (p[name] as unknown[] | undefined) ?? []));
+  }
   chunks.forEach(({ entry }, i) => {
     const f = entry.facts;
     const row = i * LIST_COUNT;
@@ -1014,6 +1224,17 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[], last?: Assembly, consum
   PLACED_LISTS.forEach((name, k) => (starts[row + k] = out[name].length));
   starts[row + PLACED_LISTS.length] = out.problems.length;
   return { facts: out, entries: chunks.map((c) => c.entry), placed, starts, spliced: false };
+}
+
+/**
+ * The placed references of a batch index's chunks as one list of columns: the one chunk's own when it is the only one
+ * with references (the 200,000-reference spec: no copy), else `into` with each appended in order.
+ */
+function joinedColumns(into: FootnoteRefColumns, parts: readonly FootnoteRefs[]): FootnoteRefColumns {
+  const full = parts.filter((p) => p.length > 0);
+  if (into.length === 0 && full.length === 1 && full[0] instanceof FootnoteRefColumns && full[0].file === into.file) return full[0];
+  for (const p of full) into.append(p, 0);
+  return into;
 }
 
 /** The placed heading with its document slug: the one of the last assembly while its placement and slug stay. */
@@ -1110,10 +1331,14 @@ function place(entry: ChunkEntry, line: number, consume = false): Placement {
     const f = entry.facts;
     if (consume && line !== 0 && entry.byLine === undefined) {
       const refs = f.footnoteRefs;
-      for (let i = 0; i < refs.length; i++) {
-        const r = refs[i]!;
-        if (r instanceof OneLineFootnoteRef) r.line += line;
-        else refs[i] = shiftedFootnoteRef(r, line);
+      if (refs instanceof FootnoteRefColumns) refs.shift(line);
+      else {
+        const list = refs as FootnoteRef[];
+        for (let i = 0; i < list.length; i++) {
+          const r = list[i]!;
+          if (r instanceof OneLineFootnoteRef) r.line += line;
+          else list[i] = shiftedFootnoteRef(r, line);
+        }
       }
       entry.byLine = { line, facts: shiftedFacts(f, line, refs) };
       return entry.byLine;
@@ -1124,7 +1349,12 @@ function place(entry: ChunkEntry, line: number, consume = false): Placement {
 }
 
 /** The placed lists of a chunk's facts, `line` lines further down (its footnote references `refs` when given). */
-function shiftedFacts(f: SpecFacts, line: number, refs?: FootnoteRef[]): PlacedFacts {
+function shiftedFacts(f: SpecFacts, line: number, refs?: FootnoteRefs): PlacedFacts {
+  if (!refs && f.footnoteRefs instanceof FootnoteRefColumns) {
+    const shifted = new FootnoteRefColumns(f.footnoteRefs.file);
+    shifted.append(f.footnoteRefs, line);
+    refs = shifted;
+  }
   return {
     headings: f.headings.map((h) => ({ ...h, range: shiftRange(h.range, line) })),
     headingClauses: f.headingClauses.map((c) => ({ ...c, range: shiftRange(c.range, line), idRange: shiftRange(c.idRange, line) })),
@@ -1579,7 +1809,7 @@ class SpecWalker {
   private addRef(id: string, start: number, block: MdNode | undefined): void {
     const idStart = start + 2;
     const ctx = this.currentSection();
-    this.facts.footnoteRefs.push(footnoteRefOf(id, this.lines.rangeOf(start, idStart + id.length + 1), this.lines.rangeOf(idStart, idStart + id.length), block ? this.blockText(block) : '', ctx));
+    addFootnoteRef(this.facts.footnoteRefs, id, this.lines.rangeOf(start, idStart + id.length + 1), this.lines.rangeOf(idStart, idStart + id.length), block ? this.blockText(block) : '', ctx);
   }
 
   private blockText(block: MdNode): string {

@@ -9,7 +9,7 @@ import {
   BLOCK_TEXT_LIMIT,
   collapse,
   emptySpecFacts,
-  footnoteRefOf,
+  addFootnoteRef,
   HEADING_TEXT_LIMIT,
   HTML_ANCHOR_RE,
   openSection,
@@ -819,7 +819,7 @@ class ChunkReader {
       const start = refs[i]![0];
       const end = refs[i]![1];
       const id = refs[i]![2];
-      this.facts.footnoteRefs.push(footnoteRefOf(id, this.rangeOf(start, end), this.rangeOf(start + 2, end - 1), blockText, this.current()));
+      addFootnoteRef(this.facts.footnoteRefs, id, this.rangeOf(start, end), this.rangeOf(start + 2, end - 1), blockText, this.current());
     }
   }
 

@@ -8,7 +8,7 @@ import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefin
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { includedBy, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
-import { chunkSignature, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
+import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
@@ -328,7 +328,7 @@ export class WorkspaceIndex {
     // A reference in the middle of the spec, on a line that is not a heading (a heading's title is part of its clause).
     const refs = facts.footnoteRefs;
     for (let k = 0; k < refs.length; k++) {
-      const ref = refs[(Math.floor(refs.length / 2) + k) % refs.length]!;
+      const ref = refs.at((Math.floor(refs.length / 2) + k) % refs.length)!;
       const end = ref.range.end;
       if (end.line !== ref.range.start.line || /^\s{0,3}#/.test(lines.lineText(end.line))) continue;
       const at = lines.offsetAt(end);
@@ -1120,7 +1120,7 @@ function flatten<T>(parts: readonly T[][]): T[] {
 
 /** The source a model object names itself: a footnote's clause or reference its reference, any other object itself. */
 function derivedSource(made: object): object {
-  return made instanceof FootnoteReference ? made.ref : made;
+  return made instanceof FootnoteView ? made.ref : made;
 }
 
 type ClauseSource = 'heading' | 'footnote' | 'definition';
@@ -1490,6 +1490,12 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   *[Symbol.iterator](): IterableIterator<[string, T[]]> {
     for (const [id, v] of this.entries()) yield [id, this.presented(v)];
   }
+}
+
+/** A list read at places: an array, or a spec's footnote references (FootnoteRefs). */
+interface Listed<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
 }
 
 /** A base model and the objects of one file to swap in it (see IndexModel.patched). */
@@ -1927,7 +1933,7 @@ export class IndexModel {
     for (let i = 0; i < old.clauses.length; i++) {
       const from = old.clauses.fromAt(i);
       const index = old.clauses.indexAt(i);
-      const source = from === 'heading' ? facts.headingClauses[index] : from === 'footnote' ? facts.footnoteRefs[index] : facts.footnoteDefs[index];
+      const source = from === 'heading' ? facts.headingClauses[index] : from === 'footnote' ? facts.footnoteRefs.at(index)! : facts.footnoteDefs[index];
       // The same facts object: the same model object (made from it, with its id).
       if (source === old.clauses.sourceAt(i)) continue;
       const made = old.clauses.made[i]!;
@@ -1949,7 +1955,7 @@ export class IndexModel {
     for (let i = 0; i < old.references.length; i++) {
       const from = old.references.fromAt(i);
       const index = old.references.indexAt(i);
-      const source = from === 'footnote' ? facts.footnoteRefs[index] : from === 'definition' ? facts.footnoteDefs[index] : from === 'mention' ? facts.mentions[index] : facts.links[index];
+      const source = from === 'footnote' ? facts.footnoteRefs.at(index)! : from === 'definition' ? facts.footnoteDefs[index] : from === 'mention' ? facts.mentions[index] : facts.links[index];
       if (source === old.references.sourceAt(i)) continue;
       if (!source) return undefined;
       const ref = old.references.made[i]!;
@@ -1990,15 +1996,15 @@ export class IndexModel {
     const changed = new Set<string>();
     /** The differing part of a list: all but the first `p` and the last `q` objects, of `before` and `after` in all. */
     interface Window { p: number; q: number; before: number; after: number }
-    const differing = <T>(a: readonly T[], b: readonly T[], idOf: (x: T) => string | undefined): Window => {
+    const differing = <T>(a: Listed<T>, b: Listed<T>, idOf: (x: T) => string | undefined): Window => {
       const n = Math.min(a.length, b.length);
       let p = 0;
-      while (p < n && a[p] === b[p]) p++;
+      while (p < n && a.at(p) === b.at(p)) p++;
       let q = 0;
-      while (q < n - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+      while (q < n - p && a.at(a.length - 1 - q) === b.at(b.length - 1 - q)) q++;
       for (const list of [a, b]) {
         for (let i = p; i < list.length - q; i++) {
-          const id = idOf(list[i]!);
+          const id = idOf(list.at(i)!);
           if (id) changed.add(id);
         }
       }
@@ -2082,7 +2088,7 @@ export class IndexModel {
       };
       const end = (w: Window): number => w.before - w.q;
       for (let i = headingWindow.p; i < end(headingWindow); i++) part(before.headingClauses[i]!.id).headings++;
-      for (let i = windows.footnote.p; i < end(windows.footnote); i++) part(before.footnoteRefs[i]!.id).refs++;
+      for (let i = windows.footnote.p; i < end(windows.footnote); i++) part(before.footnoteRefs.at(i)!.id).refs++;
       for (let i = windows.definition.p; i < end(windows.definition); i++) part(before.footnoteDefs[i]!.id).defs.push('');
       for (const [id, all] of was) {
         const mine = inside.get(id);
@@ -2186,7 +2192,7 @@ export class IndexModel {
       const made = indexes(w).map((index) => ({ index, def: definitionAt(file, facts.footnoteDefs[index]!), source: facts.footnoteDefs[index]! as object }));
       next.definitions = [...old.definitions.slice(0, w.p), ...made, ...old.definitions.slice(w.before - w.q).map((d) => (w.after === w.before ? d : { ...d, index: d.index + w.after - w.before }))];
       for (const index of indexes(headingWindow)) declare('heading', index, facts.headingClauses[index]!, facts.headingClauses[index]!);
-      for (const index of indexes(windows.footnote)) footnoteDecision(facts.footnoteRefs[index]!, index);
+      for (const index of indexes(windows.footnote)) footnoteDecision(facts.footnoteRefs.at(index)!, index);
       for (const m of made) definitionDecision(m);
       next.clauses = old.clauses.spliced(CLAUSE_SOURCES, new Map([
         ['heading', sliceOf(headingWindow, addedClauses.get('heading')!)],
@@ -2327,7 +2333,7 @@ export class IndexModel {
       if (clause) addRef('link', index, { id: clause.id, file, kind: 'link', range: link.range, idRange: link.anchorRange }, link);
     };
     if (spliced) {
-      for (const index of indexes(windows.footnote)) footnoteReference(facts.footnoteRefs[index]!, index);
+      for (const index of indexes(windows.footnote)) footnoteReference(facts.footnoteRefs.at(index)!, index);
       for (const index of indexes(windows.definition)) definitionReference(facts.footnoteDefs[index]!, index);
       for (const index of indexes(windows.mention)) mentionReference(facts.mentions[index]!, index);
       for (const index of indexes(windows.link)) linkReference(facts.links[index]!, index);
@@ -2607,12 +2613,13 @@ export class IndexModel {
         this.contribution(file).definitions.push({ index, def, source: d });
       });
       const first = this.clauseCount;
-      facts.footnoteRefs.forEach((ref, index) => {
-        if (this.clauseIn(ref.id, key)) return;
-        const clause = footnoteClause(file, ref)!;
+      const refs = facts.footnoteRefs;
+      for (let index = 0; index < refs.length; index++) {
+        if (this.clauseIn(footnoteIdAt(refs, index), key)) continue;
+        const clause = footnoteClauseAt(file, refs, index);
         this.addClause(clause);
-        if (!this.batch) this.contribution(file).clauses.push('footnote', index, clause, ref);
-      });
+        if (!this.batch) this.contribution(file).clauses.push('footnote', index, clause, refs.at(index)!);
+      }
       if (this.clauseCount > first) (this.footnotePlaces ??= new Map()).set(file, first);
     }
     // A definition without any reference still declares the clause (in its scope).
@@ -2650,13 +2657,18 @@ export class IndexModel {
       };
       // A reference that made its file's next footnote clause is that clause (see referenceOf), found at its place.
       let place = this.footnotePlaces?.get(file) ?? this.clauseCount;
-      facts.footnoteRefs.forEach((ref, index) => {
+      const refs = facts.footnoteRefs;
+      for (let index = 0; index < refs.length; index++) {
         const clause = this.clauses[place];
-        if (place < this.clauseCount && clause instanceof FootnoteClause && clause.ref === ref) {
+        // (A batch index's references are columns: the source object is asked for by `made` alone, not kept.)
+        if (place < this.clauseCount && clause instanceof FootnoteClause && clause.madeOf(refs, index)) {
           place++;
-          add('footnote', index, clause, ref);
-        } else add('footnote', index, referenceOf(file, ref), ref);
-      });
+          add('footnote', index, clause, made ? refs.at(index)! : clause);
+        } else {
+          const reference = footnoteClauseAt(file, refs, index) as FootnoteClause;
+          add('footnote', index, reference, made ? refs.at(index)! : reference);
+        }
+      }
       facts.footnoteDefs.forEach((def, index) => add('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def));
       const key = this.scopeKeyOf(file);
       facts.mentions.forEach((m, index) => {
@@ -3038,19 +3050,14 @@ function footnoteClause(file: string, ref: FootnoteRef | undefined): Clause | un
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 
 /**
- * The model's reference of a footnote reference `[^id]`: two fields, the file and the reference, and every other field
- * read through the reference (a reference holds its place as three numbers, see OneLineFootnoteRef in parseSpec.ts)
- * [^big_documents]. JSON.stringify writes the SpecReference literal it replaces.
+ * What the model's reference of a footnote reference `[^id]` and its footnote clause read: the file and the reference,
+ * and every other field read through the reference (a reference holds its place as three numbers, see
+ * OneLineFootnoteRef in parseSpec.ts) [^big_documents]. JSON.stringify writes the SpecReference literal it replaces.
  */
-class FootnoteReference implements SpecReference {
-  readonly file: string;
+abstract class FootnoteView implements SpecReference {
+  abstract readonly file: string;
   /** The reference read through. */
-  readonly ref: FootnoteRef;
-
-  constructor(file: string, ref: FootnoteRef) {
-    this.file = file;
-    this.ref = ref;
-  }
+  abstract readonly ref: FootnoteRef;
 
   get id(): string {
     return this.ref.id;
@@ -3074,12 +3081,25 @@ class FootnoteReference implements SpecReference {
   }
 }
 
+/** The model's reference of a footnote reference as readers get it: two fields, the file and the reference. */
+class FootnoteReference extends FootnoteView {
+  readonly file: string;
+  readonly ref: FootnoteRef;
+
+  constructor(file: string, ref: FootnoteRef) {
+    super();
+    this.file = file;
+    this.ref = ref;
+  }
+}
+
 /**
  * The clause of a footnote reference, read through the reference like FootnoteReference: no copies of its strings and
  * no range objects per clause (104 bytes a clause less; a spec with 200,000 references has 200,000 of them).
- * JSON.stringify writes the Clause literal it replaces.
+ * JSON.stringify writes the Clause literal it replaces. Two kinds: RefFootnoteClause (a reference object) and
+ * ColumnFootnoteClause (a place in a batch index's FootnoteRefColumns).
  */
-class FootnoteClause extends FootnoteReference implements Clause {
+abstract class FootnoteClause extends FootnoteView implements Clause {
   get title(): string {
     return this.ref.sectionTitle;
   }
@@ -3104,14 +3124,101 @@ class FootnoteClause extends FootnoteReference implements Clause {
     return this.ref.authority;
   }
 
+  /** Whether this is the clause made of reference `index` of `refs`. */
+  abstract madeOf(refs: FootnoteRefs, index: number): boolean;
+
   override toJSON(): Clause & SpecReference {
     const { id, kind, title, text, file, range, idRange, section, attributes, parent, authority } = this;
     return { id, kind, title, text, file, range, idRange, section, attributes, parent, authority } as Clause & SpecReference;
   }
 }
 
+/** The clause of a reference object: two fields, the file and the reference. */
+class RefFootnoteClause extends FootnoteClause {
+  readonly file: string;
+  readonly ref: FootnoteRef;
+
+  constructor(file: string, ref: FootnoteRef) {
+    super();
+    this.file = file;
+    this.ref = ref;
+  }
+
+  madeOf(refs: FootnoteRefs, index: number): boolean {
+    return !(refs instanceof FootnoteRefColumns) && this.ref === refs.at(index);
+  }
+}
+
+/**
+ * The clause of reference `index` of a batch index's FootnoteRefColumns: two fields, the columns (which know their
+ * file) and the place; every field read from the columns, no reference object kept (the 200,000-reference spec: its
+ * 200,000 reference objects, 11.2 MB, are not made) [^big_documents]. `ref` is made on each read (equal, not the same).
+ */
+class ColumnFootnoteClause extends FootnoteClause {
+  constructor(
+    readonly refs: FootnoteRefColumns,
+    readonly index: number,
+  ) {
+    super();
+  }
+
+  get file(): string {
+    return this.refs.file;
+  }
+
+  get ref(): FootnoteRef {
+    return this.refs.at(this.index)!;
+  }
+
+  override get id(): string {
+    return this.refs.idAt(this.index);
+  }
+
+  override get range(): Range {
+    return this.refs.rangeAt(this.index);
+  }
+
+  override get idRange(): Range {
+    return this.refs.idRangeAt(this.index);
+  }
+
+  override get title(): string {
+    return this.refs.blockAt(this.index).sectionTitle;
+  }
+
+  override get text(): string {
+    return this.refs.blockAt(this.index).blockText;
+  }
+
+  override get section(): string[] {
+    return this.refs.blockAt(this.index).section;
+  }
+
+  override get parent(): string | undefined {
+    return this.refs.blockAt(this.index).parent;
+  }
+
+  override get authority(): string | undefined {
+    return this.refs.blockAt(this.index).authority;
+  }
+
+  madeOf(refs: FootnoteRefs, index: number): boolean {
+    return this.refs === refs && this.index === index;
+  }
+}
+
+/** The id of reference `index` of a spec's references (columns: without a reference object). */
+function footnoteIdAt(refs: FootnoteRefs, index: number): string {
+  return refs instanceof FootnoteRefColumns ? refs.idAt(index) : refs.at(index)!.id;
+}
+
+/** The footnote clause of reference `index` of `file`'s references (see footnoteClause; columns: ColumnFootnoteClause). */
+function footnoteClauseAt(file: string, refs: FootnoteRefs, index: number): Clause {
+  return refs instanceof FootnoteRefColumns && refs.file === file ? new ColumnFootnoteClause(refs, index) : footnoteClause(file, refs.at(index))!;
+}
+
 function makeFootnoteClause(file: string, ref: FootnoteRef): Clause {
-  return new FootnoteClause(file, ref);
+  return new RefFootnoteClause(file, ref);
 }
 
 /**

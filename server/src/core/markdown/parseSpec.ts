@@ -218,8 +218,15 @@ const COLUMN_PAGE = 1 << COLUMN_PAGE_BITS;
 export class FootnoteRefColumns implements FootnoteRefs {
   /** The spec the references are in (the model's clauses read it: see ColumnFootnoteClause in workspaceIndex.ts). */
   readonly file: string;
-  /** The ids, by page. */
-  private idPages: string[][] = [];
+  /**
+   * The ids of each full page as one string, their characters one after another, and where each id starts in it
+   * (COLUMN_PAGE + 1 places): ~10 bytes an id of 6 characters, where a string of its own was 24 and its slot 8 (the
+   * 200,000-reference spec: 6.4 -> 2 MB) [^big_documents]. An id is read as a new string (idAt).
+   */
+  private idTexts: string[] = [];
+  private idStarts: Int32Array[] = [];
+  /** The ids of the last page while it fills. */
+  private pending: string[] = [];
   /** Line, start and block of each reference, three numbers a reference, by page. */
   private numberPages: Int32Array[] = [];
   private blocks: FootnoteBlock[] = [];
@@ -234,7 +241,9 @@ export class FootnoteRefColumns implements FootnoteRefs {
   /** A list with the fields of one that came by structured clone. */
   static revived(clone: FootnoteRefColumns): FootnoteRefColumns {
     const out = new FootnoteRefColumns(clone.file);
-    out.idPages = clone.idPages;
+    out.idTexts = clone.idTexts;
+    out.idStarts = clone.idStarts;
+    out.pending = clone.pending;
     out.numberPages = clone.numberPages;
     out.blocks = clone.blocks;
     out.length = clone.length;
@@ -252,17 +261,30 @@ export class FootnoteRefColumns implements FootnoteRefs {
   addOneLine(id: string, line: number, start: number, block: FootnoteBlock): void {
     const i = this.length;
     const page = i >>> COLUMN_PAGE_BITS;
-    if (page === this.idPages.length) {
-      this.idPages.push(new Array<string>(COLUMN_PAGE));
-      this.numberPages.push(new Int32Array(3 * COLUMN_PAGE));
-    }
+    if (page === this.numberPages.length) this.numberPages.push(new Int32Array(3 * COLUMN_PAGE));
     const at = i & (COLUMN_PAGE - 1);
-    this.idPages[page]![at] = id;
     const numbers = this.numberPages[page]!;
     numbers[3 * at] = line;
     numbers[3 * at + 1] = start;
     numbers[3 * at + 2] = this.blockIndex(block);
+    this.pending.push(id);
     this.length = i + 1;
+    if (at === COLUMN_PAGE - 1) this.sealIds();
+  }
+
+  /** The full last page's ids as one string and their starts. */
+  private sealIds(): void {
+    const ids = this.pending;
+    const starts = new Int32Array(COLUMN_PAGE + 1);
+    let at = 0;
+    for (let k = 0; k < ids.length; k++) {
+      starts[k] = at;
+      at += ids[k]!.length;
+    }
+    starts[ids.length] = at;
+    this.idTexts.push(ids.join(''));
+    this.idStarts.push(starts);
+    this.pending = [];
   }
 
   /** Appends a reference (the one-line ones as columns). */
@@ -296,7 +318,11 @@ export class FootnoteRefColumns implements FootnoteRefs {
   }
 
   idAt(i: number): string {
-    return this.idPages[i >>> COLUMN_PAGE_BITS]![i & (COLUMN_PAGE - 1)]!;
+    const page = i >>> COLUMN_PAGE_BITS;
+    const at = i & (COLUMN_PAGE - 1);
+    if (page === this.idTexts.length) return this.pending[at]!;
+    const starts = this.idStarts[page]!;
+    return this.idTexts[page]!.slice(starts[at]!, starts[at + 1]!);
   }
 
   lineAt(i: number): number {
@@ -884,8 +910,10 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
     sections = entry.sectionsOut;
   }
   releaseChunkScratch();
+  (globalThis as unknown as { __mark?: (n: string) => void }).__mark?.('parsed');
   facts.end = { line, character: tail };
   const assembly = assemble(facts, chunks, split && !kramdown ? previous?.assembly : undefined, consume && !again && !cache);
+  (globalThis as unknown as { __mark?: (n: string) => void }).__mark?.('assembled');
   finish();
   return { facts, chunks, cache: next, ...(split && !kramdown ? { layout: { text, chunks, assembly } } : {}) };
 }

@@ -100,6 +100,31 @@ describe('batch index', () => {
     assert.deepEqual(copy.footnoteRefs.map(literal), want);
   });
 
+  it("a batch model's footnote clauses are made when read from the columns: equal to an editing model's, one stored entry per duplicate id only", () => {
+    const text = `# Spec {#root authority=root}\n\n## A {#a}\n\n${Array.from({ length: 5000 }, (_, i) => `x[^r${i}] and[^r${i % 7}]`).join('\n')}\n\n[^r3]: Defined.\n[^lone]: No reference.\n`;
+    const editing = new WorkspaceIndex(config());
+    const batch = new WorkspaceIndex(config(), { batch: true });
+    for (const index of [editing, batch]) {
+      index.updateFile('spec.md', text);
+      index.updateFile('src/a.ts', '// [^r4] [^a]\nexport const a = 1;\n');
+    }
+    const [m, e] = [batch.model(), editing.model()];
+    assert.ok(Array.isArray(e.clauses), 'an editing model keeps clause objects');
+    assert.ok(!Array.isArray(m.clauses), 'a batch model does not');
+    assert.equal(m.clauses.length, e.clauses.length);
+    const at = m.clauses.at(2500)!;
+    assert.notEqual(at, m.clauses.at(2500), 'made on each read');
+    assert.deepEqual(JSON.parse(JSON.stringify(at)), JSON.parse(JSON.stringify(e.clauses.at(2500))));
+    assert.deepEqual(JSON.parse(JSON.stringify(m.clausesById.first(at.id))), JSON.parse(JSON.stringify(at)));
+    assert.deepEqual(JSON.parse(JSON.stringify(m.clauses.at(-1))), JSON.parse(JSON.stringify(e.clauses.at(-1))));
+    assert.deepEqual(m.clauses.filter((c) => c.id.endsWith('7')).map((c) => c.id), e.clauses.filter((c) => c.id.endsWith('7')).map((c) => c.id));
+    // The references of a clause's own id stay implicit (read from the clauses), as in the editing model.
+    assert.equal(m.specReferencesById.storedSize, e.specReferencesById.storedSize);
+    assert.ok(m.specReferencesById.storedSize < 20);
+    assert.deepEqual(view(batch), view(editing));
+    assert.deepEqual(m.exampleOf(at), e.exampleOf(e.clauses.at(2500)!));
+  });
+
   it("keeps no per-file lists of what each spec made (only a patch reads them); a file's clauses and duplicate ids are an editing index's", () => {
     const files: Record<string, string> = {
       'a.md': '# A {#a}\n\n## Dup {#dup}\n\nText[^x] and[^y] and[^x] again[^dup].\n\n[^y]: Defined here.\n[^only]: A definition no reference names.\n',

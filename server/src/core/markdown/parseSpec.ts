@@ -325,6 +325,15 @@ export class FootnoteRefColumns implements FootnoteRefs {
     return this.idTexts[page]!.slice(starts[at]!, starts[at + 1]!);
   }
 
+  /** The length of the id at `i` (without making the id). */
+  idLengthAt(i: number): number {
+    const page = i >>> COLUMN_PAGE_BITS;
+    const at = i & (COLUMN_PAGE - 1);
+    if (page === this.idTexts.length) return this.pending[at]!.length;
+    const starts = this.idStarts[page]!;
+    return starts[at + 1]! - starts[at]!;
+  }
+
   lineAt(i: number): number {
     return this.numberPages[i >>> COLUMN_PAGE_BITS]![3 * (i & (COLUMN_PAGE - 1))]!;
   }
@@ -340,12 +349,12 @@ export class FootnoteRefColumns implements FootnoteRefs {
   /** The reference at `i`'s range (that of the FootnoteRef `at(i)` makes). */
   rangeAt(i: number): Range {
     const other = this.others?.get(i);
-    return other ? other.range : oneLineRange(this.lineAt(i), this.startAt(i), this.idAt(i).length);
+    return other ? other.range : oneLineRange(this.lineAt(i), this.startAt(i), this.idLengthAt(i));
   }
 
   idRangeAt(i: number): Range {
     const other = this.others?.get(i);
-    return other ? other.idRange : oneLineIdRange(this.lineAt(i), this.startAt(i), this.idAt(i).length);
+    return other ? other.idRange : oneLineIdRange(this.lineAt(i), this.startAt(i), this.idLengthAt(i));
   }
 
   /** The reference at `i` as a FootnoteRef: made on each read. */
@@ -910,10 +919,8 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
     sections = entry.sectionsOut;
   }
   releaseChunkScratch();
-  (globalThis as unknown as { __mark?: (n: string) => void }).__mark?.('parsed');
   facts.end = { line, character: tail };
   const assembly = assemble(facts, chunks, split && !kramdown ? previous?.assembly : undefined, consume && !again && !cache);
-  (globalThis as unknown as { __mark?: (n: string) => void }).__mark?.('assembled');
   finish();
   return { facts, chunks, cache: next, ...(split && !kramdown ? { layout: { text, chunks, assembly } } : {}) };
 }

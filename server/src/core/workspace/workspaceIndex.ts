@@ -1183,8 +1183,8 @@ class ListIndex<T extends object> implements IdBase<T> {
   size = 0;
 
   constructor(
-    private readonly items: readonly T[],
-    private readonly idOf: (item: T) => string,
+    private readonly items: Listed<T>,
+    private readonly idAt: (i: number) => string,
     private readonly capacity: number,
   ) {
     let n = 16;
@@ -1199,7 +1199,7 @@ class ListIndex<T extends object> implements IdBase<T> {
     const mask = this.mask;
     for (let h = idHash(id) & mask; ; h = (h + 1) & mask) {
       const s = slots[h]!;
-      if (s === 0 || this.idOf(this.items[s - 1]!) === id) return h;
+      if (s === 0 || this.idAt(s - 1) === id) return h;
     }
   }
 
@@ -1207,8 +1207,7 @@ class ListIndex<T extends object> implements IdBase<T> {
   add(i: number): boolean {
     // At most `capacity` items: the table stays at most half full (the probes stay short, and an empty slot ends each).
     if (i >= this.capacity) throw new Error('ListIndex: more items than its capacity');
-    const item = this.items[i]!;
-    const id = this.idOf(item);
+    const id = this.idAt(i);
     const h = this.slotOf(id);
     const s = this.slots[h]!;
     this.added = i + 1;
@@ -1217,16 +1216,17 @@ class ListIndex<T extends object> implements IdBase<T> {
       this.size++;
       return true;
     }
+    const item = this.items.at(i)!;
     const list = this.lists?.get(id);
     if (list) list.push(item);
-    else (this.lists ??= new Map()).set(id, [this.items[s - 1]!, item]);
+    else (this.lists ??= new Map()).set(id, [this.items.at(s - 1)!, item]);
     return false;
   }
 
   get(id: string): T | T[] | undefined {
     const s = this.slots[this.slotOf(id)]!;
     if (s === 0) return undefined;
-    return this.lists?.get(id) ?? this.items[s - 1];
+    return this.lists?.get(id) ?? this.items.at(s - 1);
   }
 
   has(id: string): boolean {
@@ -1235,9 +1235,8 @@ class ListIndex<T extends object> implements IdBase<T> {
 
   *[Symbol.iterator](): IterableIterator<[string, T | T[]]> {
     for (let i = 0; i < this.added; i++) {
-      const item = this.items[i]!;
-      const id = this.idOf(item);
-      if (this.slots[this.slotOf(id)] === i + 1) yield [id, this.lists?.get(id) ?? item];
+      const id = this.idAt(i);
+      if (this.slots[this.slotOf(id)] === i + 1) yield [id, this.lists?.get(id) ?? this.items.at(i)!];
     }
   }
 }
@@ -1299,9 +1298,9 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
    * A new, empty map whose entries will be the ids of `items` (see ListIndex): the model adds each item with addAt
    * once it is in the list, at most `capacity` of them.
    */
-  indexing(items: readonly T[], idOf: (item: T) => string, capacity: number): this {
+  indexing(items: Listed<T>, idAt: (i: number) => string, capacity: number): this {
     if (this.count !== 0 || !this.own) throw new Error('IdMap.indexing: the map is not new');
-    this.base = new ListIndex(items, idOf, capacity);
+    this.base = new ListIndex(items, idAt, capacity);
     return this;
   }
 
@@ -1399,7 +1398,7 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   }
 
   add(id: string, value: T): void {
-    if (this.clauses && value instanceof FootnoteClause && this.clauses.raw(id) === value && this.delta.get(id) === undefined && !this.base.has(id)) {
+    if (this.clauses && value instanceof FootnoteClause && sameClause(this.clauses.raw(id), value) && this.delta.get(id) === undefined && !this.base.has(id)) {
       // The clause's own reference, the first of its id: the entry stays implicit (read from the clauses).
       this.count++;
       return;
@@ -1492,6 +1491,146 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   }
 }
 
+/**
+ * A model's clauses as readers read them: an array (an editing index's model), or BatchClauses (a batch index's,
+ * whose footnote clauses are made when read) [^big_documents].
+ */
+export interface Clauses extends Iterable<Clause> {
+  readonly length: number;
+  at(index: number): Clause | undefined;
+  forEach(f: (clause: Clause, index: number) => void): void;
+  map<U>(f: (clause: Clause, index: number) => U): U[];
+  filter(f: (clause: Clause, index: number) => boolean): Clause[];
+  some(f: (clause: Clause, index: number) => boolean): boolean;
+  every(f: (clause: Clause, index: number) => boolean): boolean;
+}
+
+/**
+ * The clauses of a batch index's model (`clarify check`, `clarify report`): its heading clauses and the clauses of
+ * definitions as objects, its footnote clauses as places of the specs' FootnoteRefColumns (4 bytes a clause, an
+ * Int32Array per spec), each made when read (a ColumnFootnoteClause: equal, not the same object, from one read to the
+ * next; sameClause compares them). The 200,000-reference spec: 200,000 clause objects of 40 bytes and the list's
+ * slots, 9.6 MB from the model to the output, are 0.8 MB [^big_documents]. A batch model is never patched, and nothing
+ * of it keys a memo by clause object for another model (the editing index's models hold arrays of objects).
+ */
+class BatchClauses implements Clauses {
+  /** Runs in order: objects, or places of one spec's columns. */
+  private readonly runs: ({ start: number; objects: Clause[] } | { start: number; refs: FootnoteRefColumns; places: Int32Array; count: number })[] = [];
+  length = 0;
+
+  add(clause: Clause): void {
+    const last = this.runs[this.runs.length - 1];
+    if (last && 'objects' in last) last.objects.push(clause);
+    else this.runs.push({ start: this.length, objects: [clause] });
+    this.length++;
+  }
+
+  /** Adds the footnote clause of reference `index` of `refs` (places added in increasing order per spec). */
+  addColumn(refs: FootnoteRefColumns, index: number): void {
+    let last = this.runs[this.runs.length - 1];
+    if (!last || 'objects' in last || last.refs !== refs) {
+      last = { start: this.length, refs, places: new Int32Array(refs.length), count: 0 };
+      this.runs.push(last);
+    }
+    last.places[last.count++] = index;
+    this.length++;
+  }
+
+  /** The run holding place `i` (0 <= i < length). */
+  private runAt(i: number): BatchClauses['runs'][number] {
+    const runs = this.runs;
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[mid]!.start <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return runs[lo]!;
+  }
+
+  /** The id of the clause at `i`, without making the clause. */
+  idAt(i: number): string {
+    const run = this.runAt(i);
+    return 'objects' in run ? run.objects[i - run.start]!.id : run.refs.idAt(run.places[i - run.start]!);
+  }
+
+  at(i: number): Clause | undefined {
+    if (i < 0) i += this.length;
+    if (!(i >= 0 && i < this.length)) return undefined;
+    const run = this.runAt(i);
+    return 'objects' in run ? run.objects[i - run.start] : new ColumnFootnoteClause(run.refs, run.places[i - run.start]!);
+  }
+
+  *[Symbol.iterator](): IterableIterator<Clause> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)!;
+  }
+
+  forEach(f: (clause: Clause, index: number) => void): void {
+    for (let i = 0; i < this.length; i++) f(this.at(i)!, i);
+  }
+
+  map<U>(f: (clause: Clause, index: number) => U): U[] {
+    const out = new Array<U>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = f(this.at(i)!, i);
+    return out;
+  }
+
+  filter(f: (clause: Clause, index: number) => boolean): Clause[] {
+    const out: Clause[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const c = this.at(i)!;
+      if (f(c, i)) out.push(c);
+    }
+    return out;
+  }
+
+  some(f: (clause: Clause, index: number) => boolean): boolean {
+    for (let i = 0; i < this.length; i++) if (f(this.at(i)!, i)) return true;
+    return false;
+  }
+
+  every(f: (clause: Clause, index: number) => boolean): boolean {
+    for (let i = 0; i < this.length; i++) if (!f(this.at(i)!, i)) return false;
+    return true;
+  }
+
+  /** The clauses as the array this list replaces is written. */
+  toJSON(): Clause[] {
+    return this.map((c) => c);
+  }
+}
+
+/**
+ * The examples of a model's footnote clauses by clause: a clause object, or for a footnote clause a batch model makes
+ * when read (see BatchClauses), its columns and place.
+ */
+class ExampleCache {
+  private readonly byClause = new Map<Clause, ExampleInfo>();
+  private readonly byPlace = new Map<FootnoteRefColumns, Map<number, ExampleInfo>>();
+
+  get(clause: Clause): ExampleInfo | undefined {
+    return clause instanceof ColumnFootnoteClause ? this.byPlace.get(clause.refs)?.get(clause.index) : this.byClause.get(clause);
+  }
+
+  set(clause: Clause, info: ExampleInfo): void {
+    if (!(clause instanceof ColumnFootnoteClause)) this.byClause.set(clause, info);
+    else {
+      let places = this.byPlace.get(clause.refs);
+      if (!places) this.byPlace.set(clause.refs, (places = new Map()));
+      places.set(clause.index, info);
+    }
+  }
+}
+
+/**
+ * Whether two clauses (or stored values of an id map) are the same clause: the same object, or two reads of one
+ * footnote clause of a batch model (BatchClauses makes one on each read).
+ */
+function sameClause(a: unknown, b: unknown): boolean {
+  return a === b || (a instanceof ColumnFootnoteClause && b instanceof ColumnFootnoteClause && a.refs === b.refs && a.index === b.index);
+}
+
 /** A list read at places: an array, or a spec's footnote references (FootnoteRefs). */
 interface Listed<T> {
   readonly length: number;
@@ -1518,7 +1657,8 @@ interface Patch {
 
 /** An immutable view of the index at one moment. */
 export class IndexModel {
-  readonly clauses: Clause[] = [];
+  /** An array, or a BatchClauses in a batch index's model (its footnote clauses made when read). */
+  readonly clauses: Clauses = [];
   readonly clausesById = new IdMap<Clause>();
   /** The clauses in `clauses` while the model is built (its list is sized once, then cut to them). */
   private clauseCount = 0;
@@ -1530,7 +1670,7 @@ export class IndexModel {
   readonly codeFiles: string[];
   readonly exampleFiles: string[];
   private readonly folders: Set<string> = new Set<string>();
-  private readonly exampleCache: Map<Clause, ExampleInfo> = new Map<Clause, ExampleInfo>();
+  private readonly exampleCache: ExampleCache = new ExampleCache();
   /** Whether a folder holds an examples folder, by folder (exampleOf asks it for every footnote clause). */
   private readonly exampleFolders: Map<string, boolean> = new Map<string, boolean>();
   /** Test targets of footnote definitions, resolved, by definition (lazily, like examples) [^tt3v]. */
@@ -1653,7 +1793,7 @@ export class IndexModel {
       };
       // Only the patched file's own objects are swapped: the clauses of a spec (at their places), the citations of code.
       const role = patch.file?.role;
-      this.clauses = role === 'code' ? base.clauses : remap(base.clauses, role === 'spec' ? base.clauseSpansOf(patch.file!.path) : undefined);
+      this.clauses = role === 'code' ? base.clauses : remap(base.clauseArray(), role === 'spec' ? base.clauseSpansOf(patch.file!.path) : undefined);
       const copyIds = <T extends object>(m: IdMap<T>): IdMap<T> => m.copy();
       const copyMap = <T>(m: Map<string, T[]>): Map<string, T[]> => new Map(m);
       this.clausesById = remapMap(base.clausesById, copyIds);
@@ -1702,10 +1842,17 @@ export class IndexModel {
       const facts = specs.get(file)!;
       capacity += facts.headingClauses.length + facts.footnoteRefs.length + facts.footnoteDefs.length;
     }
-    this.clauses = new Array<Clause>(capacity);
-    this.clausesById.indexing(this.clauses, clauseIdOf, capacity);
+    if (this.batch) {
+      const list = new BatchClauses();
+      this.clauses = list;
+      this.clausesById.indexing(list, (i) => list.idAt(i), capacity);
+    } else {
+      const list = new Array<Clause>(capacity);
+      this.clauses = list;
+      this.clausesById.indexing(list, (i) => list[i]!.id, capacity);
+    }
     this.buildClauses();
-    this.clauses.length = this.clauseCount;
+    if (Array.isArray(this.clauses)) (this.clauses as Clause[]).length = this.clauseCount;
     for (const file of this.codeFiles) {
       for (const c of code.get(file)!.citations) {
         this.citations.push(c);
@@ -1863,7 +2010,7 @@ export class IndexModel {
       const byFile = new Map<string, [number, number][]>();
       let last: [number, number] | undefined;
       this.clauses.forEach((c, i) => {
-        if (last && last[1] === i && this.clauses[i - 1]!.file === c.file) last[1] = i + 1;
+        if (last && last[1] === i && this.clauses.at(i - 1)!.file === c.file) last[1] = i + 1;
         else {
           last = [i, i + 1];
           const runs = byFile.get(c.file);
@@ -1887,7 +2034,7 @@ export class IndexModel {
       yield* this.contributions.get(file)?.clauses.made ?? [];
       return;
     }
-    for (const [from, to] of this.clauseSpansOf(file)) for (let i = from; i < to; i++) yield this.clauses[i]!;
+    for (const [from, to] of this.clauseSpansOf(file)) for (let i = from; i < to; i++) yield this.clauses.at(i)!;
   }
 
   /** listedIdsOf by file; shared by the models patched from this one (same ids in every file). */
@@ -2484,7 +2631,7 @@ export class IndexModel {
       let hi = list.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        const c = list[mid]!;
+        const c = list.at(mid)!;
         const q = clausePhase(c);
         const o = order.get(c.file) ?? -1;
         if (q > p || (q === p && (after ? o > at : o >= at))) hi = mid;
@@ -2495,7 +2642,7 @@ export class IndexModel {
     const parts = [0, 1, 2].map((p) => [search(p, false), search(p, true)] as const);
     let found = 0;
     for (const [lo, hi] of parts) {
-      for (let i = lo; i < hi; i++) if (list[i]!.file !== file) return undefined;
+      for (let i = lo; i < hi; i++) if (list.at(i)!.file !== file) return undefined;
       found += hi - lo;
     }
     return found === count ? parts : undefined;
@@ -2509,7 +2656,7 @@ export class IndexModel {
    * clause by clause instead.
    */
   private withFileClauses(file: string, mine: Clause[][], phase: (c: Clause) => number, order: Map<string, number>, at: number, count: number): Clause[] {
-    const list = this.clauses;
+    const list = this.clauseArray();
     const parts = this.filePartsOf(file, count);
     if (parts) {
       // Copies of the runs between the file's parts (slices: no step per clause of the workspace).
@@ -2616,6 +2763,12 @@ export class IndexModel {
       const refs = facts.footnoteRefs;
       for (let index = 0; index < refs.length; index++) {
         if (this.clauseIn(footnoteIdAt(refs, index), key)) continue;
+        // A batch model's list makes the clause of a column when read (BatchClauses).
+        if (this.clauses instanceof BatchClauses && refs instanceof FootnoteRefColumns && refs.file === file) {
+          this.clauses.addColumn(refs, index);
+          this.clausesById.addAt(this.clauseCount++);
+          continue;
+        }
         const clause = footnoteClauseAt(file, refs, index);
         this.addClause(clause);
         if (!this.batch) this.contribution(file).clauses.push('footnote', index, clause, refs.at(index)!);
@@ -2635,11 +2788,18 @@ export class IndexModel {
     }
   }
 
+  /** The clause list of a model that is not a batch index's (only those are patched: patchedSpec and withSpec give up on a batch model). */
+  private clauseArray(): Clause[] {
+    if (!Array.isArray(this.clauses)) throw new Error('IndexModel: a batch model is never patched');
+    return this.clauses as Clause[];
+  }
+
   /** Where each spec's footnote clauses start in `clauses` while the model is built (buildClauses, buildSpecReferences). */
   private footnotePlaces: Map<string, number> | undefined;
 
   private addClause(clause: Clause): void {
-    this.clauses[this.clauseCount] = clause;
+    if (this.clauses instanceof BatchClauses) this.clauses.add(clause);
+    else (this.clauses as Clause[])[this.clauseCount] = clause;
     this.clausesById.addAt(this.clauseCount++);
   }
 
@@ -2659,9 +2819,9 @@ export class IndexModel {
       let place = this.footnotePlaces?.get(file) ?? this.clauseCount;
       const refs = facts.footnoteRefs;
       for (let index = 0; index < refs.length; index++) {
-        const clause = this.clauses[place];
+        const clause = place < this.clauseCount ? this.clauses.at(place) : undefined;
         // (A batch index's references are columns: the source object is asked for by `made` alone, not kept.)
-        if (place < this.clauseCount && clause instanceof FootnoteClause && clause.madeOf(refs, index)) {
+        if (clause instanceof FootnoteClause && clause.madeOf(refs, index)) {
           place++;
           add('footnote', index, clause, made ? refs.at(index)! : clause);
         } else {
@@ -2731,7 +2891,7 @@ export class IndexModel {
    */
   existingExampleOf(clause: Clause): string | undefined {
     if (clause.kind !== 'footnote') return undefined;
-    if (!this.exampleCache.has(clause) && !this.definitionsById.has(clause.id) && !this.mayNameExample(clause.id)) return undefined;
+    if (this.exampleCache.get(clause) === undefined && !this.definitionsById.has(clause.id) && !this.mayNameExample(clause.id)) return undefined;
     const info = this.exampleOf(clause);
     return info?.exists ? info.path : undefined;
   }
@@ -3155,11 +3315,19 @@ class RefFootnoteClause extends FootnoteClause {
  * 200,000 reference objects, 11.2 MB, are not made) [^big_documents]. `ref` is made on each read (equal, not the same).
  */
 class ColumnFootnoteClause extends FootnoteClause {
+  /**
+   * The id, read once per clause object: the model's maps hash it, and a string keeps its hash (a clause stored by the
+   * model is one of the few ids given more than once, see BatchClauses: the clauses read are short-lived).
+   */
+  readonly #id: string;
+
   constructor(
     readonly refs: FootnoteRefColumns,
     readonly index: number,
+    id = refs.idAt(index),
   ) {
     super();
+    this.#id = id;
   }
 
   get file(): string {
@@ -3171,7 +3339,7 @@ class ColumnFootnoteClause extends FootnoteClause {
   }
 
   override get id(): string {
-    return this.refs.idAt(this.index);
+    return this.#id;
   }
 
   override get range(): Range {
@@ -3256,7 +3424,6 @@ function definitionClause(def: FootnoteDefinitionAt): Clause {
   return clause;
 }
 
-const clauseIdOf = (c: Clause): string => c.id;
 
 /** The same tests at the same places (a file named by a test target). */
 function sameTests(a: CodeFacts, b: CodeFacts): boolean {

@@ -98,6 +98,13 @@ describe('batch index', () => {
     reviveFootnoteRefs(copy);
     assert.ok(copy.footnoteRefs instanceof FootnoteRefColumns);
     assert.deepEqual(copy.footnoteRefs.map(literal), want);
+    // Lines far apart and a reference past character 65,535: the page's numbers in 32 bits from there on.
+    const far = `# Far {#far}\n\nA[^f1] b[^f2].\n${'\nNext[^f3].\n'.repeat(3)}${'\n'.repeat(70000)}Late[^f4] and ${'y'.repeat(70000)}[^f5] then[^f6].\n`;
+    const farKept = parseSpecChunked('spec.md', far).facts.footnoteRefs;
+    const farRefs = parseSpecChunked('spec.md', far, undefined, true, true, undefined, true).facts.footnoteRefs;
+    assert.ok(farRefs instanceof FootnoteRefColumns);
+    assert.equal(farRefs.length, 8);
+    assert.deepEqual(farRefs.map(literal), farKept.map(literal));
   });
 
   it("a batch model's footnote clauses are made when read from the columns: equal to an editing model's, one stored entry per duplicate id only", () => {

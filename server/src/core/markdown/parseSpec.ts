@@ -203,33 +203,51 @@ export interface FootnoteRefs extends Iterable<FootnoteRef> {
 /** References a page of FootnoteRefColumns holds: its ids and its numbers are allocated once per page, never copied. */
 const COLUMN_PAGE_BITS = 12;
 const COLUMN_PAGE = 1 << COLUMN_PAGE_BITS;
+/** Ids a page of FootnoteRefColumns' ids holds (see idTexts). */
+const ID_PAGE_BITS = 9;
+const ID_PAGE = 1 << ID_PAGE_BITS;
+
+/**
+ * The lines and start characters of COLUMN_PAGE references of FootnoteRefColumns: each line as its distance from the
+ * page's first line (`base`: moving a page down changes only it), both in 16 bits while they fit, else in 32 (`wide`).
+ */
+interface NumberPage {
+  base: number;
+  narrow: Uint16Array | undefined;
+  wide: Int32Array | undefined;
+}
 
 /**
  * The footnote references of a batch index's parse (a parse that consumes its chunks: `clarify check`, `clarify
- * report`) as columns, made by the scan: per reference its id (a slot of the id list) and three numbers, its line,
- * the character where `[^id]` starts and its block (FootnoteBlock, shared by the references of a block, by place in
- * `blocks`): 20 bytes a reference, where a OneLineFootnoteRef was 56 bytes and a slot of the list 8 (the 200,000-reference
- * spec: 12.8 → 4 MB, from the scan to the output) [^big_documents]. A reference is read as the OneLineFootnoteRef it
- * stands for (`at`, made on each read: equal, not the same object), or column by column (idAt, rangeAt, blockAt) by the
- * model's footnote clauses. A reference that is not on one line (none of the parse paths makes one) is kept as an
- * object (`others`). Pages of COLUMN_PAGE references: growing copies nothing. JSON.stringify writes the array of
- * FootnoteRef literals the list replaces; a structured clone keeps the fields, not the class (FootnoteRefColumns.revived).
+ * report`) as columns, made by the scan: per reference its id (see idTexts), its line and the character where `[^id]`
+ * starts (4 bytes both, see NumberPage), and its block (FootnoteBlock, shared by the references of a block: the blocks
+ * come in the order of the references, each with the place of its first one): ~14 bytes a reference, where a
+ * OneLineFootnoteRef was 56 bytes, its id 24 and a slot of the list 8 (the 200,000-reference spec: 17.6 → 2.8 MB, from
+ * the scan to the output) [^big_documents]. A reference is read as the OneLineFootnoteRef it stands for (`at`, made on
+ * each read: equal, not the same object), or column by column (idAt, rangeAt, blockAt) by the model's footnote clauses.
+ * A reference that is not on one line (none of the parse paths makes one) is kept as an object (`others`). Pages:
+ * growing copies nothing. JSON.stringify writes the array of FootnoteRef literals the list replaces; a structured clone
+ * keeps the fields, not the class (FootnoteRefColumns.revived).
  */
 export class FootnoteRefColumns implements FootnoteRefs {
   /** The spec the references are in (the model's clauses read it: see ColumnFootnoteClause in workspaceIndex.ts). */
   readonly file: string;
   /**
-   * The ids of each full page as one string, their characters one after another, and where each id starts in it
-   * (COLUMN_PAGE + 1 places): ~10 bytes an id of 6 characters, where a string of its own was 24 and its slot 8 (the
-   * 200,000-reference spec: 6.4 -> 2 MB) [^big_documents]. An id is read as a new string (idAt).
+   * The ids of each full page of ID_PAGE as one string, their characters one after another, and where each id starts
+   * in it (ID_PAGE + 1 places, in 16 bits when they fit): ~9 bytes an id of 6 characters, where a string of its own
+   * was 24 and its slot 8 [^big_documents]. An id is read as a new string (idAt). Short pages: the ids wait as strings
+   * until their page is full, and a scavenge that finds them still waiting moves them to the old generation.
    */
   private idTexts: string[] = [];
-  private idStarts: Int32Array[] = [];
+  private idStarts: (Uint16Array | Int32Array)[] = [];
   /** The ids of the last page while it fills. */
   private pending: string[] = [];
-  /** Line, start and block of each reference, three numbers a reference, by page. */
-  private numberPages: Int32Array[] = [];
+  private numberPages: NumberPage[] = [];
+  /** The blocks, in the order of their references, and the place of each one's first reference. */
   private blocks: FootnoteBlock[] = [];
+  private blockStarts: number[] = [];
+  /** The last block read (blockAt reads the references of a block one after another). */
+  private lastBlockAt = 0;
   /** References not on one line, by place. */
   private others: Map<number, FootnoteRef> | undefined;
   length = 0;
@@ -246,36 +264,46 @@ export class FootnoteRefColumns implements FootnoteRefs {
     out.pending = clone.pending;
     out.numberPages = clone.numberPages;
     out.blocks = clone.blocks;
+    out.blockStarts = clone.blockStarts;
     out.length = clone.length;
     if (clone.others) out.others = new Map([...clone.others].map(([i, r]) => [i, revivedFootnoteRef(r)]));
     return out;
   }
 
-  private blockIndex(block: FootnoteBlock): number {
-    const blocks = this.blocks;
-    if (blocks.length === 0 || blocks[blocks.length - 1] !== block) blocks.push(block);
-    return blocks.length - 1;
-  }
-
   /** Appends a one-line reference `[^id]` at (line, start). */
   addOneLine(id: string, line: number, start: number, block: FootnoteBlock): void {
     const i = this.length;
-    const page = i >>> COLUMN_PAGE_BITS;
-    if (page === this.numberPages.length) this.numberPages.push(new Int32Array(3 * COLUMN_PAGE));
+    const blocks = this.blocks;
+    if (blocks.length === 0 || blocks[blocks.length - 1] !== block) {
+      blocks.push(block);
+      this.blockStarts.push(i);
+    }
     const at = i & (COLUMN_PAGE - 1);
-    const numbers = this.numberPages[page]!;
-    numbers[3 * at] = line;
-    numbers[3 * at + 1] = start;
-    numbers[3 * at + 2] = this.blockIndex(block);
+    if (at === 0) this.numberPages.push({ base: line, narrow: new Uint16Array(2 * COLUMN_PAGE), wide: undefined });
+    const page = this.numberPages[this.numberPages.length - 1]!;
+    const delta = line - page.base;
+    if (page.narrow && delta >= 0 && delta <= 0xffff && start >= 0 && start <= 0xffff) {
+      page.narrow[2 * at] = delta;
+      page.narrow[2 * at + 1] = start;
+    } else {
+      if (page.narrow) {
+        page.wide = Int32Array.from(page.narrow);
+        page.narrow = undefined;
+      }
+      page.wide![2 * at] = delta;
+      page.wide![2 * at + 1] = start;
+    }
     this.pending.push(id);
     this.length = i + 1;
-    if (at === COLUMN_PAGE - 1) this.sealIds();
+    if ((i & (ID_PAGE - 1)) === ID_PAGE - 1) this.sealIds();
   }
 
   /** The full last page's ids as one string and their starts. */
   private sealIds(): void {
     const ids = this.pending;
-    const starts = new Int32Array(COLUMN_PAGE + 1);
+    let length = 0;
+    for (let k = 0; k < ids.length; k++) length += ids[k]!.length;
+    const starts = length <= 0xffff ? new Uint16Array(ID_PAGE + 1) : new Int32Array(ID_PAGE + 1);
     let at = 0;
     for (let k = 0; k < ids.length; k++) {
       starts[k] = at;
@@ -313,13 +341,13 @@ export class FootnoteRefColumns implements FootnoteRefs {
 
   /** Every reference `line` lines further down, in place (a parse that consumes its chunks: see place). */
   shift(line: number): void {
-    for (let i = 0; i < this.length; i++) this.numberPages[i >>> COLUMN_PAGE_BITS]![3 * (i & (COLUMN_PAGE - 1))]! += line;
+    for (const page of this.numberPages) page.base += line;
     if (this.others) for (const [i, r] of this.others) this.others.set(i, shiftedFootnoteRef(r, line));
   }
 
   idAt(i: number): string {
-    const page = i >>> COLUMN_PAGE_BITS;
-    const at = i & (COLUMN_PAGE - 1);
+    const page = i >>> ID_PAGE_BITS;
+    const at = i & (ID_PAGE - 1);
     if (page === this.idTexts.length) return this.pending[at]!;
     const starts = this.idStarts[page]!;
     return this.idTexts[page]!.slice(starts[at]!, starts[at + 1]!);
@@ -327,23 +355,38 @@ export class FootnoteRefColumns implements FootnoteRefs {
 
   /** The length of the id at `i` (without making the id). */
   idLengthAt(i: number): number {
-    const page = i >>> COLUMN_PAGE_BITS;
-    const at = i & (COLUMN_PAGE - 1);
+    const page = i >>> ID_PAGE_BITS;
+    const at = i & (ID_PAGE - 1);
     if (page === this.idTexts.length) return this.pending[at]!.length;
     const starts = this.idStarts[page]!;
     return starts[at + 1]! - starts[at]!;
   }
 
   lineAt(i: number): number {
-    return this.numberPages[i >>> COLUMN_PAGE_BITS]![3 * (i & (COLUMN_PAGE - 1))]!;
+    const page = this.numberPages[i >>> COLUMN_PAGE_BITS]!;
+    return page.base + (page.narrow ?? page.wide!)[2 * (i & (COLUMN_PAGE - 1))]!;
   }
 
   startAt(i: number): number {
-    return this.numberPages[i >>> COLUMN_PAGE_BITS]![3 * (i & (COLUMN_PAGE - 1)) + 1]!;
+    const page = this.numberPages[i >>> COLUMN_PAGE_BITS]!;
+    return (page.narrow ?? page.wide!)[2 * (i & (COLUMN_PAGE - 1)) + 1]!;
   }
 
   blockAt(i: number): FootnoteBlock {
-    return this.blocks[this.numberPages[i >>> COLUMN_PAGE_BITS]![3 * (i & (COLUMN_PAGE - 1)) + 2]!]!;
+    const starts = this.blockStarts;
+    let k = this.lastBlockAt;
+    if (!(k < starts.length && starts[k]! <= i && (k + 1 === starts.length || i < starts[k + 1]!))) {
+      // The last block whose first reference is at or before i.
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      this.lastBlockAt = k = lo;
+    }
+    return this.blocks[k]!;
   }
 
   /** The reference at `i`'s range (that of the FootnoteRef `at(i)` makes). */

@@ -279,8 +279,20 @@ export class FootnoteRefColumns implements FootnoteRefs {
       this.blockStarts.push(i);
     }
     const at = i & (COLUMN_PAGE - 1);
-    if (at === 0) this.numberPages.push({ base: line, narrow: new Uint16Array(2 * COLUMN_PAGE), wide: undefined });
+    // A page's arrays grow from 16 references to COLUMN_PAGE (most specs have a few references: 64 bytes, not 16 KB).
+    if (at === 0) this.numberPages.push({ base: line, narrow: new Uint16Array(2 * 16), wide: undefined });
     const page = this.numberPages[this.numberPages.length - 1]!;
+    if (2 * at === (page.narrow ?? page.wide!).length) {
+      if (page.narrow) {
+        const grown = new Uint16Array(2 * page.narrow.length);
+        grown.set(page.narrow);
+        page.narrow = grown;
+      } else {
+        const grown = new Int32Array(2 * page.wide!.length);
+        grown.set(page.wide!);
+        page.wide = grown;
+      }
+    }
     const delta = line - page.base;
     if (page.narrow && delta >= 0 && delta <= 0xffff && start >= 0 && start <= 0xffff) {
       page.narrow[2 * at] = delta;

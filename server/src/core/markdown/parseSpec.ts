@@ -200,7 +200,7 @@ export interface FootnoteRefs extends Iterable<FootnoteRef> {
   every(f: (ref: FootnoteRef, index: number) => boolean): boolean;
 }
 
-/** References a page of FootnoteRefColumns holds: its ids and its numbers are allocated once per page, never copied. */
+/** References a page of FootnoteRefColumns' numbers holds (see NumberPage): the columns grow by pages, never copied whole. */
 const COLUMN_PAGE_BITS = 12;
 const COLUMN_PAGE = 1 << COLUMN_PAGE_BITS;
 /** Ids a page of FootnoteRefColumns' ids holds (see idTexts). */
@@ -226,7 +226,7 @@ interface NumberPage {
  * the scan to the output) [^big_documents]. A reference is read as the OneLineFootnoteRef it stands for (`at`, made on
  * each read: equal, not the same object), or column by column (idAt, rangeAt, blockAt) by the model's footnote clauses.
  * A reference that is not on one line (none of the parse paths makes one) is kept as an object (`others`). Pages:
- * growing copies nothing. JSON.stringify writes the array of FootnoteRef literals the list replaces; a structured clone
+ * growing copies at most a page. JSON.stringify writes the array of FootnoteRef literals the list replaces; a structured clone
  * keeps the fields, not the class (FootnoteRefColumns.revived).
  */
 export class FootnoteRefColumns implements FootnoteRefs {

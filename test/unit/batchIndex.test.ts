@@ -1,7 +1,7 @@
 // A batch index (`clarify check`, `clarify report`) keeps nothing only an edit reads [^big_documents]: the same model,
 // diagnostics and prose as an index kept for editing, without a big spec's chunk facts.
 import * as assert from 'node:assert/strict';
-import { parseSpecChunked } from '../../server/src/core/markdown/parseSpec';
+import { FootnoteRefColumns, parseSpecChunked, reviveFootnoteRefs, type FootnoteRef } from '../../server/src/core/markdown/parseSpec';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { resolveConfig } from '../../server/src/core/workspace/config';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
@@ -69,6 +69,67 @@ describe('batch index', () => {
     const entries = consumed.chunks.filter((c) => c.text.startsWith('## Repeated')).map((c) => c.entry);
     assert.equal(entries.length, 2);
     assert.notEqual(entries[0], entries[1]);
+  });
+
+  it("a batch parse's references are columns, read as an editing parse's references (in order, at a place, JSON), whole again after a structured clone", () => {
+    const long = Array.from({ length: 5000 }, (_, i) => `x[^l${i}] *y*`).join('\n');
+    const text = `# Spec {#root authority=root}\n\n## A {#a}\n\nOne[^a1] and[^a2].\n\n## Long {#long}\n\n${long}\n\n## B {#b authority=b}\n\n- item[^b1]\n- other[^a1]\n`;
+    const kept = parseSpecChunked('spec.md', text).facts.footnoteRefs;
+    const consumed = parseSpecChunked('spec.md', text, undefined, true, true, undefined, true).facts;
+    const refs = consumed.footnoteRefs;
+    assert.ok(refs instanceof FootnoteRefColumns, 'columns');
+    assert.ok(Array.isArray(kept), 'an editing parse keeps an array');
+    const literal = (r: FootnoteRef): unknown => ({ id: r.id, range: r.range, idRange: r.idRange, blockText: r.blockText, section: r.section, sectionTitle: r.sectionTitle, parent: r.parent, authority: r.authority });
+    const want = kept.map(literal);
+    assert.equal(refs.length, 5000 + 4);
+    assert.deepEqual(refs.map(literal), want);
+    assert.deepEqual([...refs].map(literal), want);
+    assert.deepEqual(literal(refs.at(-1)!), want[want.length - 1]);
+    assert.equal(refs.at(refs.length), undefined);
+    for (const i of [0, 3, 4095, 4096, 5003]) {
+      assert.deepEqual(literal(refs.at(i)!), want[i]);
+      assert.equal(refs.idAt(i), kept.at(i)!.id);
+      assert.deepEqual([refs.rangeAt(i), refs.idRangeAt(i)], [kept.at(i)!.range, kept.at(i)!.idRange]);
+    }
+    assert.equal(JSON.stringify(refs), JSON.stringify(kept));
+    // The index workers send facts by structured clone: the fields come, not the class.
+    const copy = structuredClone(consumed);
+    assert.ok(!(copy.footnoteRefs instanceof FootnoteRefColumns));
+    reviveFootnoteRefs(copy);
+    assert.ok(copy.footnoteRefs instanceof FootnoteRefColumns);
+    assert.deepEqual(copy.footnoteRefs.map(literal), want);
+    // Lines far apart and a reference past character 65,535: the page's numbers in 32 bits from there on.
+    const far = `# Far {#far}\n\nA[^f1] b[^f2].\n${'\nNext[^f3].\n'.repeat(3)}${'\n'.repeat(70000)}Late[^f4] and ${'y'.repeat(70000)}[^f5] then[^f6].\n`;
+    const farKept = parseSpecChunked('spec.md', far).facts.footnoteRefs;
+    const farRefs = parseSpecChunked('spec.md', far, undefined, true, true, undefined, true).facts.footnoteRefs;
+    assert.ok(farRefs instanceof FootnoteRefColumns);
+    assert.equal(farRefs.length, 8);
+    assert.deepEqual(farRefs.map(literal), farKept.map(literal));
+  });
+
+  it("a batch model's footnote clauses are made when read from the columns: equal to an editing model's, one stored entry per duplicate id only", () => {
+    const text = `# Spec {#root authority=root}\n\n## A {#a}\n\n${Array.from({ length: 5000 }, (_, i) => `x[^r${i}] and[^r${i % 7}]`).join('\n')}\n\n[^r3]: Defined.\n[^lone]: No reference.\n`;
+    const editing = new WorkspaceIndex(config());
+    const batch = new WorkspaceIndex(config(), { batch: true });
+    for (const index of [editing, batch]) {
+      index.updateFile('spec.md', text);
+      index.updateFile('src/a.ts', '// [^r4] [^a]\nexport const a = 1;\n');
+    }
+    const [m, e] = [batch.model(), editing.model()];
+    assert.ok(Array.isArray(e.clauses), 'an editing model keeps clause objects');
+    assert.ok(!Array.isArray(m.clauses), 'a batch model does not');
+    assert.equal(m.clauses.length, e.clauses.length);
+    const at = m.clauses.at(2500)!;
+    assert.notEqual(at, m.clauses.at(2500), 'made on each read');
+    assert.deepEqual(JSON.parse(JSON.stringify(at)), JSON.parse(JSON.stringify(e.clauses.at(2500))));
+    assert.deepEqual(JSON.parse(JSON.stringify(m.clausesById.first(at.id))), JSON.parse(JSON.stringify(at)));
+    assert.deepEqual(JSON.parse(JSON.stringify(m.clauses.at(-1))), JSON.parse(JSON.stringify(e.clauses.at(-1))));
+    assert.deepEqual(m.clauses.filter((c) => c.id.endsWith('7')).map((c) => c.id), e.clauses.filter((c) => c.id.endsWith('7')).map((c) => c.id));
+    // The references of a clause's own id stay implicit (read from the clauses), as in the editing model.
+    assert.equal(m.specReferencesById.storedSize, e.specReferencesById.storedSize);
+    assert.ok(m.specReferencesById.storedSize < 20);
+    assert.deepEqual(view(batch), view(editing));
+    assert.deepEqual(m.exampleOf(at), e.exampleOf(e.clauses.at(2500)!));
   });
 
   it("keeps no per-file lists of what each spec made (only a patch reads them); a file's clauses and duplicate ids are an editing index's", () => {

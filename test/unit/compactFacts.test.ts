@@ -24,18 +24,18 @@ describe('compact footnote references', () => {
       ['[^kind]', 'kind', 'rules', 'platform', 'Rules'],
       ['[^plain]', 'plain', 'tone', 'platform', 'Tone'],
     ]);
-    assert.equal(refs[0]!.blockText, 'A reply is short[^brief] and kind[^kind].');
+    assert.equal(refs.at(0)!.blockText, 'A reply is short[^brief] and kind[^kind].');
     // A new range object on each read, never one the caller could change for the next reader.
-    assert.notEqual(refs[0]!.range, refs[0]!.range);
+    assert.notEqual(refs.at(0)!.range, refs.at(0)!.range);
     assert.deepEqual(JSON.parse(JSON.stringify(refs)), JSON.parse(JSON.stringify(refs.map(literal))));
-    assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(refs[0])) as object), ['id', 'range', 'idRange', 'blockText', 'section', 'sectionTitle', 'parent', 'authority']);
+    assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(refs.at(0))) as object), ['id', 'range', 'idRange', 'blockText', 'section', 'sectionTitle', 'parent', 'authority']);
   });
 
   it('are whole again after a structured clone (worker) and a JSON round trip (cache), shared objects still shared', () => {
     const { facts, cache } = parseSpecChunked('spec.md', SPEC);
     const want = facts.footnoteRefs.map(literal);
     for (const copy of [structuredClone({ facts, cache }), { facts: JSON.parse(JSON.stringify(facts)) as typeof facts, cache: undefined }]) {
-      if (copy.cache) assert.equal(copy.facts.footnoteRefs[0]!.range, undefined, 'a clone keeps the fields, not the class');
+      if (copy.cache) assert.equal(copy.facts.footnoteRefs.at(0)!.range, undefined, 'a clone keeps the fields, not the class');
       reviveFootnoteRefs(copy.facts, copy.cache);
       assert.deepEqual(copy.facts.footnoteRefs.map(literal), want);
       if (copy.cache) {
@@ -87,7 +87,7 @@ describe('compact footnote references', () => {
     assert.ok(stored.every((s) => 'title' in s), 'every footnote reference is stored as the clause made of it');
     assert.deepEqual(model.clauses.map((c) => c.id), ['rules', 'tone', 'brief', 'kind', 'plain'], 'the clauses of the model are not the stored references');
     // Readers get a SpecReference: the literal's fields and JSON, for resolve, the map's get and its iteration alike.
-    const want = (id: string): unknown[] => refs.filter((r) => r.id === id).map((r) => ({ id, file: 'spec.md', kind: 'footnote', range: r.range, idRange: r.idRange }));
+    const want = (id: string): unknown[] => [...refs].filter((r) => r.id === id).map((r) => ({ id, file: 'spec.md', kind: 'footnote', range: r.range, idRange: r.idRange }));
     for (const id of ['brief', 'rules']) {
       const read = [model.resolve(id).specReferences.filter((s) => s.kind === 'footnote'), model.specReferencesById.get(id)!.filter((s) => s.kind === 'footnote'), [...model.specReferencesById].find(([k]) => k === id)![1].filter((s) => s.kind === 'footnote')];
       for (const list of read) assert.deepEqual(list.map((s) => JSON.parse(JSON.stringify(s)) as unknown), want(id));
@@ -155,13 +155,13 @@ describe('compact footnote references', () => {
   it('hold the footnote clause made of them for the next model, outside their fields (not enumerable, not in JSON, not cloned)', () => {
     const index = memoryWorkspace({ 'spec.md': SPEC });
     const first = index.model().resolve('brief').clause!;
-    const ref = index.factsOf('spec.md')!.spec!.footnoteRefs[0]!;
+    const ref = index.factsOf('spec.md')!.spec!.footnoteRefs.at(0)!;
     // Another file changes the model: the unchanged reference gives the same clause object.
     index.updateFile('src/reply.ts', '// Keeps replies short [^brief].\nexport const short = true;\n');
     assert.equal(index.model().resolve('brief').citations.length, 1);
     assert.equal(index.model().resolve('brief').clause, first);
     assert.deepEqual(Object.keys(ref), ['id', 'block', 'line', 'start']);
-    assert.deepEqual(JSON.parse(JSON.stringify(ref)), literal(parseSpec('spec.md', SPEC).footnoteRefs[0]!));
+    assert.deepEqual(JSON.parse(JSON.stringify(ref)), literal(parseSpec('spec.md', SPEC).footnoteRefs.at(0)!));
     assert.deepEqual(index.factsOf('spec.md')!.spec!.footnoteRefs, parseSpec('spec.md', SPEC).footnoteRefs);
     assert.equal((structuredClone(ref) as { madeClause?: unknown }).madeClause, undefined);
   });

@@ -754,7 +754,7 @@ describe('incremental ids: the persistent id map and the nearest ids kept across
       const ids = Array.from({ length: 300 }, (_, k) => (k % 3 === 2 ? `r${next(40)}` : `${'ab\u00e9\u4e2d-_.'[next(7)]}${k.toString(36)}${'x'.repeat(next(5))}`));
       const capacity = ids.length + next(50);
       const items: Item[] = new Array<Item>(capacity);
-      const map = new IdMap<Item>().indexing(items, (x) => x.id, capacity);
+      const map = new IdMap<Item>().indexing(items, (i) => items[i]!.id, capacity);
       const ref = new Map<string, Item[]>();
       ids.forEach((id, i) => {
         // Looked up while it is built, as buildClauses does (clauseIn), before and after each item goes in.
@@ -795,7 +795,7 @@ describe('incremental ids: the persistent id map and the nearest ids kept across
     }
     // A list index is sized once: more items than it was sized for is an error, not a silent rehash.
     const items = [{ id: 'a' }, { id: 'b' }];
-    const small = new IdMap<{ id: string }>().indexing(items, (x) => x.id, 1);
+    const small = new IdMap<{ id: string }>().indexing(items, (i) => items[i]!.id, 1);
     small.addAt(0);
     assert.throws(() => small.addAt(1), /capacity/);
     assert.throws(() => new IdMap<{ id: string }>().addAt(0), /does not index/);

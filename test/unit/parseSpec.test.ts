@@ -157,7 +157,7 @@ describe('parseSpec: footnote references', () => {
         ['t4bl', 'follow', 'root', 'Details', 'cite table[^t4bl]'],
       ],
     );
-    assert.deepEqual(facts.footnoteRefs[0]!.idRange, { start: { line: 6, character: 22 }, end: { line: 6, character: 26 } });
+    assert.deepEqual(facts.footnoteRefs.at(0)!.idRange, { start: { line: 6, character: 22 }, end: { line: 6, character: 26 } });
   });
 
   it('ignores [^x] in code spans, fences, indented code, HTML comments, link URLs and escapes', () => {

@@ -55,7 +55,7 @@ describe('hostile Markdown: parsed in bounded time, the good parts kept', () => 
       facts.footnoteRefs.map((r) => r.id),
       Array.from({ length: n }, (_, i) => `r${i}`),
     );
-    const cut = facts.footnoteRefs[MAX_BLOCK_LINES]!;
+    const cut = facts.footnoteRefs.at(MAX_BLOCK_LINES)!;
     assert.deepEqual([cut.range.start, cut.idRange.start], [{ line: 2 + MAX_BLOCK_LINES, character: 1 }, { line: 2 + MAX_BLOCK_LINES, character: 3 }]);
   });
 

@@ -1,5 +1,5 @@
 import type { ClarifierConfig } from '../workspace/config';
-import type { IndexModel } from '../workspace/workspaceIndex';
+import type { Clauses, IndexModel } from '../workspace/workspaceIndex';
 import type { Clause, Diagnostic } from '../types';
 import { missingExamples } from './rules/missingExample';
 import { uncitedClauses } from './rules/uncited';
@@ -17,7 +17,7 @@ export interface ClauseFindings {
  * (rules/unknownAuthority.ts), a missing example file (rules/missingExample.ts), no citation (rules/uncited.ts, when
  * `reportUncited`). Each list in the order of `clauses`.
  */
-export function clauseFindings(model: IndexModel, config: ClarifierConfig, clauses: readonly Clause[], want: (file: string) => boolean, reportUncited: boolean): ClauseFindings {
+export function clauseFindings(model: IndexModel, config: ClarifierConfig, clauses: Clauses, want: (file: string) => boolean, reportUncited: boolean): ClauseFindings {
   return {
     authority: unknownAuthorities(model, config, clauses, want),
     example: missingExamples(model, config, clauses, want),
@@ -47,7 +47,7 @@ export const clauseBlockCounts = { kept: 0, made: 0 };
  * clauses (test/unit/incrementalIds.test.ts, random edits of a spec of many blocks), at the cost of one lookup per block
  * kept instead of a few per clause.
  */
-export function fileClauseFindings(model: IndexModel, config: ClarifierConfig, file: string, clauses: readonly Clause[], reportUncited: boolean): ClauseFindings {
+export function fileClauseFindings(model: IndexModel, config: ClarifierConfig, file: string, clauses: Clauses, reportUncited: boolean): ClauseFindings {
   const want = (f: string): boolean => f === file;
   let lasts = lastBlocks.get(config);
   if (!lasts) lastBlocks.set(config, (lasts = new Map()));
@@ -64,15 +64,15 @@ export function fileClauseFindings(model: IndexModel, config: ClarifierConfig, f
     pending = [];
   };
   for (let i = 0; i < clauses.length; ) {
-    const block = usable ? last.byFirst.get(clauses[i]!) : undefined;
-    if (block && block.clauses.length <= clauses.length - i && block.clauses.every((c, k) => c === clauses[i + k])) {
+    const block = usable ? last.byFirst.get(clauses.at(i)!) : undefined;
+    if (block && block.clauses.length <= clauses.length - i && block.clauses.every((c, k) => c === clauses.at(i + k))) {
       flush();
       blocks.push(block);
       clauseBlockCounts.kept++;
       i += block.clauses.length;
       continue;
     }
-    pending.push(clauses[i++]!);
+    pending.push(clauses.at(i++)!);
     if (pending.length === CLAUSE_BLOCK) flush();
   }
   flush();

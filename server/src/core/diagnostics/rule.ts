@@ -1,6 +1,6 @@
 import type { ClarifierConfig } from '../workspace/config';
-import type { IndexModel } from '../workspace/workspaceIndex';
-import type { Clause, Diagnostic, Range, Severity } from '../types';
+import type { Clauses, IndexModel } from '../workspace/workspaceIndex';
+import type { Diagnostic, Range, Severity } from '../types';
 import { withSeverity } from './severity';
 
 /**
@@ -16,7 +16,7 @@ export interface Scope {
   /** Whether a file's findings are wanted. */
   want(file: string): boolean;
   /** The clauses looked at: the workspace's, or that file's own. */
-  readonly clauses: readonly Clause[];
+  readonly clauses: Clauses;
   /** The spec files looked at: the workspace's, or that file when it is a spec (not a walk of every spec per keystroke). */
   readonly specFiles: readonly string[];
 }
@@ -37,7 +37,7 @@ export type Rule = (model: IndexModel, config: ClarifierConfig, scope: Scope) =>
  * the order of `clauses`, and a clause's findings depend on the clause and what IndexModel.clauseFindingsState names,
  * so clauseFindings.ts reuses them block by block.
  */
-export type ClauseRule = (model: IndexModel, config: ClarifierConfig, clauses: readonly Clause[], want: (file: string) => boolean) => Diagnostic[];
+export type ClauseRule = (model: IndexModel, config: ClarifierConfig, clauses: Clauses, want: (file: string) => boolean) => Diagnostic[];
 
 /** The start of a file: where findings about a whole file go. */
 export const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

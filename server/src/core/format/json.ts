@@ -192,13 +192,13 @@ export function prettyJson(value: unknown, pad = ''): string | undefined {
  */
 export function* jsonPieces(model: IndexModel, diagnostics: Diagnostic[], skipped: { path: string; reason: string }[] = [], pieceChars = 1 << 13): Generator<string> {
   let buffer = '';
-  function* array<T>(name: string, items: readonly T[], map: (item: T) => unknown, last = false): Generator<string> {
+  function* array<T>(name: string, items: { readonly length: number; at(i: number): T | undefined }, map: (item: T) => unknown, last = false): Generator<string> {
     buffer += `  ${JSON.stringify(name)}: `;
     if (items.length === 0) buffer += '[]';
     else {
       buffer += '[';
       for (let i = 0; i < items.length; i++) {
-        buffer += `\n    ${prettyJson(map(items[i]!), '    ') ?? 'null'}${i + 1 < items.length ? ',' : ''}`;
+        buffer += `\n    ${prettyJson(map(items.at(i)!), '    ') ?? 'null'}${i + 1 < items.length ? ',' : ''}`;
         if (buffer.length >= pieceChars) {
           yield buffer;
           buffer = '';

@@ -105,11 +105,11 @@ export class OneLineFootnoteRef implements FootnoteRef {
   }
 
   get range(): Range {
-    return { start: { line: this.line, character: this.start }, end: { line: this.line, character: this.end } };
+    return oneLineRange(this.line, this.start, this.id.length);
   }
 
   get idRange(): Range {
-    return { start: { line: this.line, character: this.start + 2 }, end: { line: this.line, character: this.end - 1 } };
+    return oneLineIdRange(this.line, this.start, this.id.length);
   }
 
   /** The fields of the FootnoteRef type, in the order of the literal it replaces. */
@@ -178,6 +178,293 @@ export function footnoteRefOf(id: string, range: Range, idRange: Range, blockTex
   return authority !== undefined ? { id, range, idRange, blockText, section, sectionTitle, authority } : { id, range, idRange, blockText, section, sectionTitle };
 }
 
+/** The range of a one-line reference `[^id]` starting at (line, start): made on each read (OneLineFootnoteRef, FootnoteRefColumns). */
+function oneLineRange(line: number, start: number, idLength: number): Range {
+  return { start: { line, character: start }, end: { line, character: start + idLength + 3 } };
+}
+
+/** The range of the id of a one-line reference `[^id]` starting at (line, start). */
+function oneLineIdRange(line: number, start: number, idLength: number): Range {
+  return { start: { line, character: start + 2 }, end: { line, character: start + idLength + 2 } };
+}
+
+/**
+ * What readers of a spec's footnote references use: a list to read in order or at a place. An array of FootnoteRef
+ * (every parse but a batch index's) or FootnoteRefColumns (a batch index's parse) [^big_documents].
+ */
+export interface FootnoteRefs extends Iterable<FootnoteRef> {
+  readonly length: number;
+  at(index: number): FootnoteRef | undefined;
+  forEach(f: (ref: FootnoteRef, index: number) => void): void;
+  map<U>(f: (ref: FootnoteRef, index: number) => U): U[];
+  some(f: (ref: FootnoteRef, index: number) => boolean): boolean;
+  every(f: (ref: FootnoteRef, index: number) => boolean): boolean;
+}
+
+/** References a page of FootnoteRefColumns' numbers holds (see NumberPage): the columns grow by pages, never copied whole. */
+const COLUMN_PAGE_BITS = 12;
+const COLUMN_PAGE = 1 << COLUMN_PAGE_BITS;
+/** Ids a page of FootnoteRefColumns' ids holds (see idTexts). */
+const ID_PAGE_BITS = 9;
+const ID_PAGE = 1 << ID_PAGE_BITS;
+
+/**
+ * The lines and start characters of COLUMN_PAGE references of FootnoteRefColumns: each line as its distance from the
+ * page's first line (`base`: moving a page down changes only it), both in 16 bits while they fit, else in 32 (`wide`).
+ */
+interface NumberPage {
+  base: number;
+  narrow: Uint16Array | undefined;
+  wide: Int32Array | undefined;
+}
+
+/**
+ * The footnote references of a batch index's parse (a parse that consumes its chunks: `clarify check`, `clarify
+ * report`) as columns, made by the scan: per reference its id (see idTexts), its line and the character where `[^id]`
+ * starts (4 bytes both, see NumberPage), and its block (FootnoteBlock, shared by the references of a block: the blocks
+ * come in the order of the references, each with the place of its first one): ~14 bytes a reference, where a
+ * OneLineFootnoteRef was 56 bytes, its id 24 and a slot of the list 8 (the 200,000-reference spec: 17.6 → 2.8 MB, from
+ * the scan to the output) [^big_documents]. A reference is read as the OneLineFootnoteRef it stands for (`at`, made on
+ * each read: equal, not the same object), or column by column (idAt, rangeAt, blockAt) by the model's footnote clauses.
+ * A reference that is not on one line (none of the parse paths makes one) is kept as an object (`others`). Pages:
+ * growing copies at most a page. JSON.stringify writes the array of FootnoteRef literals the list replaces; a structured clone
+ * keeps the fields, not the class (FootnoteRefColumns.revived).
+ */
+export class FootnoteRefColumns implements FootnoteRefs {
+  /** The spec the references are in (the model's clauses read it: see ColumnFootnoteClause in workspaceIndex.ts). */
+  readonly file: string;
+  /**
+   * The ids of each full page of ID_PAGE as one string, their characters one after another, and where each id starts
+   * in it (ID_PAGE + 1 places, in 16 bits when they fit): ~9 bytes an id of 6 characters, where a string of its own
+   * was 24 and its slot 8 [^big_documents]. An id is read as a new string (idAt). Short pages: the ids wait as strings
+   * until their page is full, and a scavenge that finds them still waiting moves them to the old generation.
+   */
+  private idTexts: string[] = [];
+  private idStarts: (Uint16Array | Int32Array)[] = [];
+  /** The ids of the last page while it fills. */
+  private pending: string[] = [];
+  private numberPages: NumberPage[] = [];
+  /** The blocks, in the order of their references, and the place of each one's first reference. */
+  private blocks: FootnoteBlock[] = [];
+  private blockStarts: number[] = [];
+  /** The last block read (blockAt reads the references of a block one after another). */
+  private lastBlockAt = 0;
+  /** References not on one line, by place. */
+  private others: Map<number, FootnoteRef> | undefined;
+  length = 0;
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  /** A list with the fields of one that came by structured clone. */
+  static revived(clone: FootnoteRefColumns): FootnoteRefColumns {
+    const out = new FootnoteRefColumns(clone.file);
+    out.idTexts = clone.idTexts;
+    out.idStarts = clone.idStarts;
+    out.pending = clone.pending;
+    out.numberPages = clone.numberPages;
+    out.blocks = clone.blocks;
+    out.blockStarts = clone.blockStarts;
+    out.length = clone.length;
+    if (clone.others) out.others = new Map([...clone.others].map(([i, r]) => [i, revivedFootnoteRef(r)]));
+    return out;
+  }
+
+  /** Appends a one-line reference `[^id]` at (line, start). */
+  addOneLine(id: string, line: number, start: number, block: FootnoteBlock): void {
+    const i = this.length;
+    const blocks = this.blocks;
+    if (blocks.length === 0 || blocks[blocks.length - 1] !== block) {
+      blocks.push(block);
+      this.blockStarts.push(i);
+    }
+    const at = i & (COLUMN_PAGE - 1);
+    // A page's arrays grow from 16 references to COLUMN_PAGE (most specs have a few references: 64 bytes, not 16 KB).
+    if (at === 0) this.numberPages.push({ base: line, narrow: new Uint16Array(2 * 16), wide: undefined });
+    const page = this.numberPages[this.numberPages.length - 1]!;
+    if (2 * at === (page.narrow ?? page.wide!).length) {
+      if (page.narrow) {
+        const grown = new Uint16Array(2 * page.narrow.length);
+        grown.set(page.narrow);
+        page.narrow = grown;
+      } else {
+        const grown = new Int32Array(2 * page.wide!.length);
+        grown.set(page.wide!);
+        page.wide = grown;
+      }
+    }
+    const delta = line - page.base;
+    if (page.narrow && delta >= 0 && delta <= 0xffff && start >= 0 && start <= 0xffff) {
+      page.narrow[2 * at] = delta;
+      page.narrow[2 * at + 1] = start;
+    } else {
+      if (page.narrow) {
+        page.wide = Int32Array.from(page.narrow);
+        page.narrow = undefined;
+      }
+      page.wide![2 * at] = delta;
+      page.wide![2 * at + 1] = start;
+    }
+    this.pending.push(id);
+    this.length = i + 1;
+    if ((i & (ID_PAGE - 1)) === ID_PAGE - 1) this.sealIds();
+  }
+
+  /** The full last page's ids as one string and their starts. */
+  private sealIds(): void {
+    const ids = this.pending;
+    let length = 0;
+    for (let k = 0; k < ids.length; k++) length += ids[k]!.length;
+    const starts = length <= 0xffff ? new Uint16Array(ID_PAGE + 1) : new Int32Array(ID_PAGE + 1);
+    let at = 0;
+    for (let k = 0; k < ids.length; k++) {
+      starts[k] = at;
+      at += ids[k]!.length;
+    }
+    starts[ids.length] = at;
+    this.idTexts.push(ids.join(''));
+    this.idStarts.push(starts);
+    this.pending = [];
+  }
+
+  /** Appends a reference (the one-line ones as columns). */
+  add(ref: FootnoteRef): void {
+    if (ref instanceof OneLineFootnoteRef) {
+      this.addOneLine(ref.id, ref.line, ref.start, ref.block);
+      return;
+    }
+    const i = this.length;
+    this.addOneLine(ref.id, ref.range.start.line, ref.range.start.character, blockOf(ref.blockText, ref));
+    (this.others ??= new Map()).set(i, ref);
+  }
+
+  /** Appends the references of `list`, `line` lines further down. */
+  append(list: FootnoteRefs, line: number): void {
+    if (list instanceof FootnoteRefColumns) {
+      for (let i = 0; i < list.length; i++) {
+        const other = list.others?.get(i);
+        if (other) this.add(shiftedFootnoteRef(other, line));
+        else this.addOneLine(list.idAt(i), list.lineAt(i) + line, list.startAt(i), list.blockAt(i));
+      }
+      return;
+    }
+    for (const r of list) this.add(line === 0 ? r : shiftedFootnoteRef(r, line));
+  }
+
+  /** Every reference `line` lines further down, in place (a parse that consumes its chunks: see place). */
+  shift(line: number): void {
+    for (const page of this.numberPages) page.base += line;
+    if (this.others) for (const [i, r] of this.others) this.others.set(i, shiftedFootnoteRef(r, line));
+  }
+
+  idAt(i: number): string {
+    const page = i >>> ID_PAGE_BITS;
+    const at = i & (ID_PAGE - 1);
+    if (page === this.idTexts.length) return this.pending[at]!;
+    const starts = this.idStarts[page]!;
+    return this.idTexts[page]!.slice(starts[at]!, starts[at + 1]!);
+  }
+
+  /** The length of the id at `i` (without making the id). */
+  idLengthAt(i: number): number {
+    const page = i >>> ID_PAGE_BITS;
+    const at = i & (ID_PAGE - 1);
+    if (page === this.idTexts.length) return this.pending[at]!.length;
+    const starts = this.idStarts[page]!;
+    return starts[at + 1]! - starts[at]!;
+  }
+
+  lineAt(i: number): number {
+    const page = this.numberPages[i >>> COLUMN_PAGE_BITS]!;
+    return page.base + (page.narrow ?? page.wide!)[2 * (i & (COLUMN_PAGE - 1))]!;
+  }
+
+  startAt(i: number): number {
+    const page = this.numberPages[i >>> COLUMN_PAGE_BITS]!;
+    return (page.narrow ?? page.wide!)[2 * (i & (COLUMN_PAGE - 1)) + 1]!;
+  }
+
+  blockAt(i: number): FootnoteBlock {
+    const starts = this.blockStarts;
+    let k = this.lastBlockAt;
+    if (!(k < starts.length && starts[k]! <= i && (k + 1 === starts.length || i < starts[k + 1]!))) {
+      // The last block whose first reference is at or before i.
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      this.lastBlockAt = k = lo;
+    }
+    return this.blocks[k]!;
+  }
+
+  /** The reference at `i`'s range (that of the FootnoteRef `at(i)` makes). */
+  rangeAt(i: number): Range {
+    const other = this.others?.get(i);
+    return other ? other.range : oneLineRange(this.lineAt(i), this.startAt(i), this.idLengthAt(i));
+  }
+
+  idRangeAt(i: number): Range {
+    const other = this.others?.get(i);
+    return other ? other.idRange : oneLineIdRange(this.lineAt(i), this.startAt(i), this.idLengthAt(i));
+  }
+
+  /** The reference at `i` as a FootnoteRef: made on each read. */
+  at(i: number): FootnoteRef | undefined {
+    if (i < 0) i += this.length;
+    if (!(i >= 0 && i < this.length)) return undefined;
+    return this.others?.get(i) ?? new OneLineFootnoteRef(this.idAt(i), this.lineAt(i), this.startAt(i), this.blockAt(i));
+  }
+
+  *[Symbol.iterator](): IterableIterator<FootnoteRef> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)!;
+  }
+
+  forEach(f: (ref: FootnoteRef, index: number) => void): void {
+    for (let i = 0; i < this.length; i++) f(this.at(i)!, i);
+  }
+
+  map<U>(f: (ref: FootnoteRef, index: number) => U): U[] {
+    const out = new Array<U>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = f(this.at(i)!, i);
+    return out;
+  }
+
+  some(f: (ref: FootnoteRef, index: number) => boolean): boolean {
+    for (let i = 0; i < this.length; i++) if (f(this.at(i)!, i)) return true;
+    return false;
+  }
+
+  every(f: (ref: FootnoteRef, index: number) => boolean): boolean {
+    for (let i = 0; i < this.length; i++) if (!f(this.at(i)!, i)) return false;
+    return true;
+  }
+
+  /** The FootnoteRef literals, as the array this list replaces is written. */
+  toJSON(): FootnoteRef[] {
+    return this.map((r) => (r instanceof OneLineFootnoteRef ? r.toJSON() : r));
+  }
+}
+
+/** Whether the references made now are columns: only during a parse that consumes its chunks (see parseSpecChunked). */
+let columnar = false;
+
+/** An empty list of footnote references for a parse's facts: columns during a parse that consumes its chunks. */
+function emptyFootnoteRefs(file: string): FootnoteRefs {
+  return columnar ? new FootnoteRefColumns(file) : [];
+}
+
+/** Adds a reference to a parse's list (see footnoteRefOf): columns or an array, as emptyFootnoteRefs made it. */
+export function addFootnoteRef(list: FootnoteRefs, id: string, range: Range, idRange: Range, blockText: string, ctx: { parent?: string | undefined; authority?: string | undefined; section: string[]; sectionTitle: string }): void {
+  const ref = footnoteRefOf(id, range, idRange, blockText, ctx);
+  if (list instanceof FootnoteRefColumns) list.add(ref);
+  else (list as FootnoteRef[]).push(ref);
+}
+
 /** A FootnoteRef `line` lines further down. */
 function shiftedFootnoteRef(r: FootnoteRef, line: number): FootnoteRef {
   if (r instanceof OneLineFootnoteRef) return oneLineRef(r.id, r.line + line, r.start, r.block);
@@ -198,7 +485,11 @@ function revivedFootnoteRef(r: FootnoteRef): FootnoteRef {
  */
 export function reviveFootnoteRefs(spec: SpecFacts, chunks?: SpecChunkCache): void {
   const seen = new Map<FootnoteRef, FootnoteRef>();
-  const revive = (list: FootnoteRef[]): void => {
+  // Columns (a batch index's parse, from a worker) come as their fields: made whole as a new list.
+  if (!Array.isArray(spec.footnoteRefs) && !(spec.footnoteRefs instanceof FootnoteRefColumns)) spec.footnoteRefs = FootnoteRefColumns.revived(spec.footnoteRefs as FootnoteRefColumns);
+  const revive = (refs: FootnoteRefs): void => {
+    if (!Array.isArray(refs)) return;
+    const list = refs as FootnoteRef[];
     for (let i = 0; i < list.length; i++) {
       const r = list[i]!;
       let next = seen.get(r);
@@ -418,7 +709,8 @@ export interface SpecFacts {
   mentions: IdMention[];
   /** `[NEEDS CLARIFICATION: …]` markers. */
   openQuestions: OpenQuestion[];
-  footnoteRefs: FootnoteRef[];
+  /** An array, or columns in a batch index's parse (FootnoteRefColumns). */
+  footnoteRefs: FootnoteRefs;
   footnoteDefs: FootnoteDef[];
   links: SpecLink[];
   /** Every anchor this file offers: `{#id}`s, GitHub-style heading slugs, HTML `id=`/`name=` attributes. */
@@ -488,7 +780,7 @@ export function emptySpecFacts(file: string): SpecFacts {
     headingClauses: [],
     mentions: [],
     openQuestions: [],
-    footnoteRefs: [],
+    footnoteRefs: emptyFootnoteRefs(file),
     footnoteDefs: [],
     links: [],
     anchors: new Set(),
@@ -615,12 +907,16 @@ export function parseSpecChunked(
   consume = false,
 ): { facts: SpecFacts; chunks: PlacedChunk[]; cache: SpecChunkCache; layout?: ChunkLayout } {
   // A parse that consumes its chunks is a batch index's: its references keep no model clause (see KeptFootnoteRef).
+  // Its references are columns (see FootnoteRefColumns).
   const kept = keepsClauses;
+  const wasColumnar = columnar;
   keepsClauses = kept && !consume;
+  columnar = consume;
   try {
     return parseChunked(file, source, cache, split, scanner, previous, consume);
   } finally {
     keepsClauses = kept;
+    columnar = wasColumnar;
   }
 }
 
@@ -979,7 +1275,8 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[], last?: Assembly, consum
   // headings are kept with the placement they were made for).
   const placements = chunks.map(({ entry, line }) => place(entry, line, consume));
   const placed = placements.map((p) => p.facts);
-  if (last) {
+  // Columns (a batch index's parse) are never spliced: only an edit's parse passes the last assembly.
+  if (last && Array.isArray(out.footnoteRefs)) {
     const spliced = splice(out, chunks, placements, last);
     if (spliced) return spliced;
   }
@@ -989,7 +1286,10 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[], last?: Assembly, consum
   // copied each time it grew [^big_documents]. The chunks' rows of `starts` count the items before them.
   const lists = out as unknown as Record<(typeof PLACED_LISTS)[number], unknown[]>;
   const counts = PLACED_LISTS.map(() => 0);
-  for (const name of PLACED_LISTS) lists[name] = lists[name].concat(...placed.map((p) => (p[name] as unknown[] | undefined) ?? []));
+  for (const name of PLACED_LISTS) {
+    if (name === 'footnoteRefs' && out.footnoteRefs instanceof FootnoteRefColumns) out.footnoteRefs = joinedColumns(out.footnoteRefs, placed.map((p) => p.footnoteRefs));
+    else lists[name] = lists[name].concat(...placed.map((p) => (p[name] as unknown[] | undefined) ?? []));
+  }
   chunks.forEach(({ entry }, i) => {
     const f = entry.facts;
     const row = i * LIST_COUNT;
@@ -1017,6 +1317,17 @@ function assemble(out: SpecFacts, chunks: PlacedChunk[], last?: Assembly, consum
   PLACED_LISTS.forEach((name, k) => (starts[row + k] = out[name].length));
   starts[row + PLACED_LISTS.length] = out.problems.length;
   return { facts: out, entries: chunks.map((c) => c.entry), placed, starts, spliced: false };
+}
+
+/**
+ * The placed references of a batch index's chunks as one list of columns: the one chunk's own when it is the only one
+ * with references (the 200,000-reference spec: no copy), else `into` with each appended in order.
+ */
+function joinedColumns(into: FootnoteRefColumns, parts: readonly FootnoteRefs[]): FootnoteRefColumns {
+  const full = parts.filter((p) => p.length > 0);
+  if (into.length === 0 && full.length === 1 && full[0] instanceof FootnoteRefColumns && full[0].file === into.file) return full[0];
+  for (const p of full) into.append(p, 0);
+  return into;
 }
 
 /** The placed heading with its document slug: the one of the last assembly while its placement and slug stay. */
@@ -1113,10 +1424,14 @@ function place(entry: ChunkEntry, line: number, consume = false): Placement {
     const f = entry.facts;
     if (consume && line !== 0 && entry.byLine === undefined) {
       const refs = f.footnoteRefs;
-      for (let i = 0; i < refs.length; i++) {
-        const r = refs[i]!;
-        if (r instanceof OneLineFootnoteRef) r.line += line;
-        else refs[i] = shiftedFootnoteRef(r, line);
+      if (refs instanceof FootnoteRefColumns) refs.shift(line);
+      else {
+        const list = refs as FootnoteRef[];
+        for (let i = 0; i < list.length; i++) {
+          const r = list[i]!;
+          if (r instanceof OneLineFootnoteRef) r.line += line;
+          else list[i] = shiftedFootnoteRef(r, line);
+        }
       }
       entry.byLine = { line, facts: shiftedFacts(f, line, refs) };
       return entry.byLine;
@@ -1127,7 +1442,12 @@ function place(entry: ChunkEntry, line: number, consume = false): Placement {
 }
 
 /** The placed lists of a chunk's facts, `line` lines further down (its footnote references `refs` when given). */
-function shiftedFacts(f: SpecFacts, line: number, refs?: FootnoteRef[]): PlacedFacts {
+function shiftedFacts(f: SpecFacts, line: number, refs?: FootnoteRefs): PlacedFacts {
+  if (!refs && f.footnoteRefs instanceof FootnoteRefColumns) {
+    const shifted = new FootnoteRefColumns(f.footnoteRefs.file);
+    shifted.append(f.footnoteRefs, line);
+    refs = shifted;
+  }
   return {
     headings: f.headings.map((h) => ({ ...h, range: shiftRange(h.range, line) })),
     headingClauses: f.headingClauses.map((c) => ({ ...c, range: shiftRange(c.range, line), idRange: shiftRange(c.idRange, line) })),
@@ -1582,7 +1902,7 @@ class SpecWalker {
   private addRef(id: string, start: number, block: MdNode | undefined): void {
     const idStart = start + 2;
     const ctx = this.currentSection();
-    this.facts.footnoteRefs.push(footnoteRefOf(id, this.lines.rangeOf(start, idStart + id.length + 1), this.lines.rangeOf(idStart, idStart + id.length), block ? this.blockText(block) : '', ctx));
+    addFootnoteRef(this.facts.footnoteRefs, id, this.lines.rangeOf(start, idStart + id.length + 1), this.lines.rangeOf(idStart, idStart + id.length), block ? this.blockText(block) : '', ctx);
   }
 
   private blockText(block: MdNode): string {

@@ -5,16 +5,24 @@ import type { Position, Range } from '../types';
  * (files with CR-only or mixed endings are normal input). Built once per text in O(n); lookups are O(log lines).
  */
 export class LineIndex {
-  private readonly starts: number[];
+  /**
+   * Where each line starts: an Int32Array of exactly the lines, 4 bytes a line, where an array grown by push held 8 and
+   * up to half as many again unused (a 200,000-line spec: 2.1 -> 0.8 MB, held through its scan) [^big_documents].
+   */
+  private readonly starts: Int32Array;
 
   constructor(readonly text: string) {
-    const starts = [0];
     if (text.indexOf('\r') < 0) {
-      // LF only (the common case): indexOf runs far faster than a loop over every character.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      // LF only (the common case): indexOf runs far faster than a loop over every character; counted, then placed.
+      let n = 1;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+      const starts = new Int32Array(n);
+      n = 1;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
       this.starts = starts;
       return;
     }
+    const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
@@ -23,7 +31,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    this.starts = Int32Array.from(starts);
   }
 
   get lineCount(): number {

@@ -8,7 +8,7 @@ import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefin
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { includedBy, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
-import { chunkSignature, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
+import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
@@ -344,7 +344,7 @@ export class WorkspaceIndex {
     const places: number[] = [];
     const lineOfPlace: number[] = [];
     for (let k = 0; k < refs.length && places.length <= REHEARSED_WORDS; k++) {
-      const ref = refs[(Math.floor(refs.length / 2) + k * 7) % refs.length]!;
+      const ref = refs.at((Math.floor(refs.length / 2) + k * 7) % refs.length)!;
       const end = ref.range.end;
       if (end.line !== ref.range.start.line || /^\s{0,3}#/.test(lines.lineText(end.line))) continue;
       if (lineOfPlace.some((l) => Math.abs(l - end.line) < 20)) continue;
@@ -1141,7 +1141,7 @@ function flatten<T>(parts: readonly T[][]): T[] {
 
 /** The source a model object names itself: a footnote's clause or reference its reference, any other object itself. */
 function derivedSource(made: object): object {
-  return made instanceof FootnoteReference ? made.ref : made;
+  return made instanceof FootnoteView ? made.ref : made;
 }
 
 type ClauseSource = 'heading' | 'footnote' | 'definition';
@@ -1204,8 +1204,8 @@ class ListIndex<T extends object> implements IdBase<T> {
   size = 0;
 
   constructor(
-    private readonly items: readonly T[],
-    private readonly idOf: (item: T) => string,
+    private readonly items: Listed<T>,
+    private readonly idAt: (i: number) => string,
     private readonly capacity: number,
   ) {
     let n = 16;
@@ -1220,7 +1220,7 @@ class ListIndex<T extends object> implements IdBase<T> {
     const mask = this.mask;
     for (let h = idHash(id) & mask; ; h = (h + 1) & mask) {
       const s = slots[h]!;
-      if (s === 0 || this.idOf(this.items[s - 1]!) === id) return h;
+      if (s === 0 || this.idAt(s - 1) === id) return h;
     }
   }
 
@@ -1228,8 +1228,7 @@ class ListIndex<T extends object> implements IdBase<T> {
   add(i: number): boolean {
     // At most `capacity` items: the table stays at most half full (the probes stay short, and an empty slot ends each).
     if (i >= this.capacity) throw new Error('ListIndex: more items than its capacity');
-    const item = this.items[i]!;
-    const id = this.idOf(item);
+    const id = this.idAt(i);
     const h = this.slotOf(id);
     const s = this.slots[h]!;
     this.added = i + 1;
@@ -1238,16 +1237,17 @@ class ListIndex<T extends object> implements IdBase<T> {
       this.size++;
       return true;
     }
+    const item = this.items.at(i)!;
     const list = this.lists?.get(id);
     if (list) list.push(item);
-    else (this.lists ??= new Map()).set(id, [this.items[s - 1]!, item]);
+    else (this.lists ??= new Map()).set(id, [this.items.at(s - 1)!, item]);
     return false;
   }
 
   get(id: string): T | T[] | undefined {
     const s = this.slots[this.slotOf(id)]!;
     if (s === 0) return undefined;
-    return this.lists?.get(id) ?? this.items[s - 1];
+    return this.lists?.get(id) ?? this.items.at(s - 1);
   }
 
   has(id: string): boolean {
@@ -1256,9 +1256,8 @@ class ListIndex<T extends object> implements IdBase<T> {
 
   *[Symbol.iterator](): IterableIterator<[string, T | T[]]> {
     for (let i = 0; i < this.added; i++) {
-      const item = this.items[i]!;
-      const id = this.idOf(item);
-      if (this.slots[this.slotOf(id)] === i + 1) yield [id, this.lists?.get(id) ?? item];
+      const id = this.idAt(i);
+      if (this.slots[this.slotOf(id)] === i + 1) yield [id, this.lists?.get(id) ?? this.items.at(i)!];
     }
   }
 }
@@ -1320,9 +1319,9 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
    * A new, empty map whose entries will be the ids of `items` (see ListIndex): the model adds each item with addAt
    * once it is in the list, at most `capacity` of them.
    */
-  indexing(items: readonly T[], idOf: (item: T) => string, capacity: number): this {
+  indexing(items: Listed<T>, idAt: (i: number) => string, capacity: number): this {
     if (this.count !== 0 || !this.own) throw new Error('IdMap.indexing: the map is not new');
-    this.base = new ListIndex(items, idOf, capacity);
+    this.base = new ListIndex(items, idAt, capacity);
     return this;
   }
 
@@ -1420,7 +1419,7 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   }
 
   add(id: string, value: T): void {
-    if (this.clauses && value instanceof FootnoteClause && this.clauses.raw(id) === value && this.delta.get(id) === undefined && !this.base.has(id)) {
+    if (this.clauses && value instanceof FootnoteClause && sameClause(this.clauses.raw(id), value) && this.delta.get(id) === undefined && !this.base.has(id)) {
       // The clause's own reference, the first of its id: the entry stays implicit (read from the clauses).
       this.count++;
       return;
@@ -1513,6 +1512,152 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   }
 }
 
+/**
+ * A model's clauses as readers read them: an array (an editing index's model), or BatchClauses (a batch index's,
+ * whose footnote clauses are made when read) [^big_documents].
+ */
+export interface Clauses extends Iterable<Clause> {
+  readonly length: number;
+  at(index: number): Clause | undefined;
+  forEach(f: (clause: Clause, index: number) => void): void;
+  map<U>(f: (clause: Clause, index: number) => U): U[];
+  filter(f: (clause: Clause, index: number) => boolean): Clause[];
+  some(f: (clause: Clause, index: number) => boolean): boolean;
+  every(f: (clause: Clause, index: number) => boolean): boolean;
+}
+
+/**
+ * The clauses of a batch index's model (`clarify check`, `clarify report`): its heading clauses and the clauses of
+ * definitions as objects, its footnote clauses as places of the specs' FootnoteRefColumns (4 bytes a clause, an
+ * Int32Array per spec), each made when read (a ColumnFootnoteClause: equal, not the same object, from one read to the
+ * next; sameClause compares them). The 200,000-reference spec: 200,000 clause objects of 40 bytes and the list's
+ * slots, 9.6 MB from the model to the output, are 0.8 MB [^big_documents]. A batch model is never patched, and nothing
+ * of it keys a memo by clause object for another model (the editing index's models hold arrays of objects).
+ */
+class BatchClauses implements Clauses {
+  /** Runs in order: objects, or places of one spec's columns. */
+  private readonly runs: ({ start: number; objects: Clause[] } | { start: number; refs: FootnoteRefColumns; places: Int32Array; count: number })[] = [];
+  length = 0;
+
+  add(clause: Clause): void {
+    const last = this.runs[this.runs.length - 1];
+    if (last && 'objects' in last) last.objects.push(clause);
+    else this.runs.push({ start: this.length, objects: [clause] });
+    this.length++;
+  }
+
+  /** Adds the footnote clause of reference `index` of `refs` (places added in increasing order per spec). */
+  addColumn(refs: FootnoteRefColumns, index: number): void {
+    let last = this.runs[this.runs.length - 1];
+    if (!last || 'objects' in last || last.refs !== refs) {
+      last = { start: this.length, refs, places: new Int32Array(refs.length), count: 0 };
+      this.runs.push(last);
+    }
+    last.places[last.count++] = index;
+    this.length++;
+  }
+
+  /** The run holding place `i` (0 <= i < length). */
+  private runAt(i: number): BatchClauses['runs'][number] {
+    const runs = this.runs;
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[mid]!.start <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return runs[lo]!;
+  }
+
+  /** The id of the clause at `i`, without making the clause. */
+  idAt(i: number): string {
+    const run = this.runAt(i);
+    return 'objects' in run ? run.objects[i - run.start]!.id : run.refs.idAt(run.places[i - run.start]!);
+  }
+
+  at(i: number): Clause | undefined {
+    if (i < 0) i += this.length;
+    if (!(i >= 0 && i < this.length)) return undefined;
+    const run = this.runAt(i);
+    return 'objects' in run ? run.objects[i - run.start] : new ColumnFootnoteClause(run.refs, run.places[i - run.start]!);
+  }
+
+  *[Symbol.iterator](): IterableIterator<Clause> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)!;
+  }
+
+  forEach(f: (clause: Clause, index: number) => void): void {
+    for (let i = 0; i < this.length; i++) f(this.at(i)!, i);
+  }
+
+  map<U>(f: (clause: Clause, index: number) => U): U[] {
+    const out = new Array<U>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = f(this.at(i)!, i);
+    return out;
+  }
+
+  filter(f: (clause: Clause, index: number) => boolean): Clause[] {
+    const out: Clause[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const c = this.at(i)!;
+      if (f(c, i)) out.push(c);
+    }
+    return out;
+  }
+
+  some(f: (clause: Clause, index: number) => boolean): boolean {
+    for (let i = 0; i < this.length; i++) if (f(this.at(i)!, i)) return true;
+    return false;
+  }
+
+  every(f: (clause: Clause, index: number) => boolean): boolean {
+    for (let i = 0; i < this.length; i++) if (!f(this.at(i)!, i)) return false;
+    return true;
+  }
+
+  /** The clauses as the array this list replaces is written. */
+  toJSON(): Clause[] {
+    return this.map((c) => c);
+  }
+}
+
+/**
+ * The examples of a model's footnote clauses by clause: a clause object, or for a footnote clause a batch model makes
+ * when read (see BatchClauses), its columns and place.
+ */
+class ExampleCache {
+  private readonly byClause = new Map<Clause, ExampleInfo>();
+  private readonly byPlace = new Map<FootnoteRefColumns, Map<number, ExampleInfo>>();
+
+  get(clause: Clause): ExampleInfo | undefined {
+    return clause instanceof ColumnFootnoteClause ? this.byPlace.get(clause.refs)?.get(clause.index) : this.byClause.get(clause);
+  }
+
+  set(clause: Clause, info: ExampleInfo): void {
+    if (!(clause instanceof ColumnFootnoteClause)) this.byClause.set(clause, info);
+    else {
+      let places = this.byPlace.get(clause.refs);
+      if (!places) this.byPlace.set(clause.refs, (places = new Map()));
+      places.set(clause.index, info);
+    }
+  }
+}
+
+/**
+ * Whether two clauses (or stored values of an id map) are the same clause: the same object, or two reads of one
+ * footnote clause of a batch model (BatchClauses makes one on each read).
+ */
+function sameClause(a: unknown, b: unknown): boolean {
+  return a === b || (a instanceof ColumnFootnoteClause && b instanceof ColumnFootnoteClause && a.refs === b.refs && a.index === b.index);
+}
+
+/** A list read at places: an array, or a spec's footnote references (FootnoteRefs). */
+interface Listed<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
 /** A base model and the objects of one file to swap in it (see IndexModel.patched). */
 interface Patch {
   base: IndexModel;
@@ -1533,7 +1678,8 @@ interface Patch {
 
 /** An immutable view of the index at one moment. */
 export class IndexModel {
-  readonly clauses: Clause[] = [];
+  /** An array, or a BatchClauses in a batch index's model (its footnote clauses made when read). */
+  readonly clauses: Clauses = [];
   readonly clausesById = new IdMap<Clause>();
   /** The clauses in `clauses` while the model is built (its list is sized once, then cut to them). */
   private clauseCount = 0;
@@ -1545,7 +1691,7 @@ export class IndexModel {
   readonly codeFiles: string[];
   readonly exampleFiles: string[];
   private readonly folders: Set<string> = new Set<string>();
-  private readonly exampleCache: Map<Clause, ExampleInfo> = new Map<Clause, ExampleInfo>();
+  private readonly exampleCache: ExampleCache = new ExampleCache();
   /** Whether a folder holds an examples folder, by folder (exampleOf asks it for every footnote clause). */
   private readonly exampleFolders: Map<string, boolean> = new Map<string, boolean>();
   /** Test targets of footnote definitions, resolved, by definition (lazily, like examples) [^tt3v]. */
@@ -1668,7 +1814,7 @@ export class IndexModel {
       };
       // Only the patched file's own objects are swapped: the clauses of a spec (at their places), the citations of code.
       const role = patch.file?.role;
-      this.clauses = role === 'code' ? base.clauses : remap(base.clauses, role === 'spec' ? base.clauseSpansOf(patch.file!.path) : undefined);
+      this.clauses = role === 'code' ? base.clauses : remap(base.clauseArray(), role === 'spec' ? base.clauseSpansOf(patch.file!.path) : undefined);
       const copyIds = <T extends object>(m: IdMap<T>): IdMap<T> => m.copy();
       const copyMap = <T>(m: Map<string, T[]>): Map<string, T[]> => new Map(m);
       this.clausesById = remapMap(base.clausesById, copyIds);
@@ -1717,10 +1863,17 @@ export class IndexModel {
       const facts = specs.get(file)!;
       capacity += facts.headingClauses.length + facts.footnoteRefs.length + facts.footnoteDefs.length;
     }
-    this.clauses = new Array<Clause>(capacity);
-    this.clausesById.indexing(this.clauses, clauseIdOf, capacity);
+    if (this.batch) {
+      const list = new BatchClauses();
+      this.clauses = list;
+      this.clausesById.indexing(list, (i) => list.idAt(i), capacity);
+    } else {
+      const list = new Array<Clause>(capacity);
+      this.clauses = list;
+      this.clausesById.indexing(list, (i) => list[i]!.id, capacity);
+    }
     this.buildClauses();
-    this.clauses.length = this.clauseCount;
+    if (Array.isArray(this.clauses)) (this.clauses as Clause[]).length = this.clauseCount;
     for (const file of this.codeFiles) {
       for (const c of code.get(file)!.citations) {
         this.citations.push(c);
@@ -1878,7 +2031,7 @@ export class IndexModel {
       const byFile = new Map<string, [number, number][]>();
       let last: [number, number] | undefined;
       this.clauses.forEach((c, i) => {
-        if (last && last[1] === i && this.clauses[i - 1]!.file === c.file) last[1] = i + 1;
+        if (last && last[1] === i && this.clauses.at(i - 1)!.file === c.file) last[1] = i + 1;
         else {
           last = [i, i + 1];
           const runs = byFile.get(c.file);
@@ -1906,7 +2059,7 @@ export class IndexModel {
       yield* this.contributions.get(file)?.clauses.made ?? [];
       return;
     }
-    for (const [from, to] of this.clauseSpansOf(file)) for (let i = from; i < to; i++) yield this.clauses[i]!;
+    for (const [from, to] of this.clauseSpansOf(file)) for (let i = from; i < to; i++) yield this.clauses.at(i)!;
   }
 
   /** listedIdsOf by file; shared by the models patched from this one (same ids in every file). */
@@ -1952,7 +2105,7 @@ export class IndexModel {
     for (let i = 0; i < old.clauses.length; i++) {
       const from = old.clauses.fromAt(i);
       const index = old.clauses.indexAt(i);
-      const source = from === 'heading' ? facts.headingClauses[index] : from === 'footnote' ? facts.footnoteRefs[index] : facts.footnoteDefs[index];
+      const source = from === 'heading' ? facts.headingClauses[index] : from === 'footnote' ? facts.footnoteRefs.at(index)! : facts.footnoteDefs[index];
       // The same facts object: the same model object (made from it, with its id).
       if (source === old.clauses.sourceAt(i)) continue;
       const made = old.clauses.made[i]!;
@@ -1974,7 +2127,7 @@ export class IndexModel {
     for (let i = 0; i < old.references.length; i++) {
       const from = old.references.fromAt(i);
       const index = old.references.indexAt(i);
-      const source = from === 'footnote' ? facts.footnoteRefs[index] : from === 'definition' ? facts.footnoteDefs[index] : from === 'mention' ? facts.mentions[index] : facts.links[index];
+      const source = from === 'footnote' ? facts.footnoteRefs.at(index)! : from === 'definition' ? facts.footnoteDefs[index] : from === 'mention' ? facts.mentions[index] : facts.links[index];
       if (source === old.references.sourceAt(i)) continue;
       if (!source) return undefined;
       const ref = old.references.made[i]!;
@@ -2015,15 +2168,15 @@ export class IndexModel {
     const changed = new Set<string>();
     /** The differing part of a list: all but the first `p` and the last `q` objects, of `before` and `after` in all. */
     interface Window { p: number; q: number; before: number; after: number }
-    const differing = <T>(a: readonly T[], b: readonly T[], idOf: (x: T) => string | undefined): Window => {
+    const differing = <T>(a: Listed<T>, b: Listed<T>, idOf: (x: T) => string | undefined): Window => {
       const n = Math.min(a.length, b.length);
       let p = 0;
-      while (p < n && a[p] === b[p]) p++;
+      while (p < n && a.at(p) === b.at(p)) p++;
       let q = 0;
-      while (q < n - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+      while (q < n - p && a.at(a.length - 1 - q) === b.at(b.length - 1 - q)) q++;
       for (const list of [a, b]) {
         for (let i = p; i < list.length - q; i++) {
-          const id = idOf(list[i]!);
+          const id = idOf(list.at(i)!);
           if (id) changed.add(id);
         }
       }
@@ -2107,7 +2260,7 @@ export class IndexModel {
       };
       const end = (w: Window): number => w.before - w.q;
       for (let i = headingWindow.p; i < end(headingWindow); i++) part(before.headingClauses[i]!.id).headings++;
-      for (let i = windows.footnote.p; i < end(windows.footnote); i++) part(before.footnoteRefs[i]!.id).refs++;
+      for (let i = windows.footnote.p; i < end(windows.footnote); i++) part(before.footnoteRefs.at(i)!.id).refs++;
       for (let i = windows.definition.p; i < end(windows.definition); i++) part(before.footnoteDefs[i]!.id).defs.push('');
       for (const [id, all] of was) {
         const mine = inside.get(id);
@@ -2211,7 +2364,7 @@ export class IndexModel {
       const made = indexes(w).map((index) => ({ index, def: definitionAt(file, facts.footnoteDefs[index]!), source: facts.footnoteDefs[index]! as object }));
       next.definitions = [...old.definitions.slice(0, w.p), ...made, ...old.definitions.slice(w.before - w.q).map((d) => (w.after === w.before ? d : { ...d, index: d.index + w.after - w.before }))];
       for (const index of indexes(headingWindow)) declare('heading', index, facts.headingClauses[index]!, facts.headingClauses[index]!);
-      for (const index of indexes(windows.footnote)) footnoteDecision(facts.footnoteRefs[index]!, index);
+      for (const index of indexes(windows.footnote)) footnoteDecision(facts.footnoteRefs.at(index)!, index);
       for (const m of made) definitionDecision(m);
       next.clauses = old.clauses.spliced(CLAUSE_SOURCES, new Map([
         ['heading', sliceOf(headingWindow, addedClauses.get('heading')!)],
@@ -2352,7 +2505,7 @@ export class IndexModel {
       if (clause) addRef('link', index, { id: clause.id, file, kind: 'link', range: link.range, idRange: link.anchorRange }, link);
     };
     if (spliced) {
-      for (const index of indexes(windows.footnote)) footnoteReference(facts.footnoteRefs[index]!, index);
+      for (const index of indexes(windows.footnote)) footnoteReference(facts.footnoteRefs.at(index)!, index);
       for (const index of indexes(windows.definition)) definitionReference(facts.footnoteDefs[index]!, index);
       for (const index of indexes(windows.mention)) mentionReference(facts.mentions[index]!, index);
       for (const index of indexes(windows.link)) linkReference(facts.links[index]!, index);
@@ -2503,7 +2656,7 @@ export class IndexModel {
       let hi = list.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        const c = list[mid]!;
+        const c = list.at(mid)!;
         const q = clausePhase(c);
         const o = order.get(c.file) ?? -1;
         if (q > p || (q === p && (after ? o > at : o >= at))) hi = mid;
@@ -2514,7 +2667,7 @@ export class IndexModel {
     const parts = [0, 1, 2].map((p) => [search(p, false), search(p, true)] as const);
     let found = 0;
     for (const [lo, hi] of parts) {
-      for (let i = lo; i < hi; i++) if (list[i]!.file !== file) return undefined;
+      for (let i = lo; i < hi; i++) if (list.at(i)!.file !== file) return undefined;
       found += hi - lo;
     }
     return found === count ? parts : undefined;
@@ -2528,7 +2681,7 @@ export class IndexModel {
    * clause by clause instead.
    */
   private withFileClauses(file: string, mine: Clause[][], phase: (c: Clause) => number, order: Map<string, number>, at: number, count: number): Clause[] {
-    const list = this.clauses;
+    const list = this.clauseArray();
     const parts = this.filePartsOf(file, count);
     if (parts) {
       // Copies of the runs between the file's parts (slices: no step per clause of the workspace).
@@ -2632,12 +2785,19 @@ export class IndexModel {
         this.contribution(file).definitions.push({ index, def, source: d });
       });
       const first = this.clauseCount;
-      facts.footnoteRefs.forEach((ref, index) => {
-        if (this.clauseIn(ref.id, key)) return;
-        const clause = footnoteClause(file, ref)!;
+      const refs = facts.footnoteRefs;
+      for (let index = 0; index < refs.length; index++) {
+        if (this.clauseIn(footnoteIdAt(refs, index), key)) continue;
+        // A batch model's list makes the clause of a column when read (BatchClauses).
+        if (this.clauses instanceof BatchClauses && refs instanceof FootnoteRefColumns && refs.file === file) {
+          this.clauses.addColumn(refs, index);
+          this.clausesById.addAt(this.clauseCount++);
+          continue;
+        }
+        const clause = footnoteClauseAt(file, refs, index);
         this.addClause(clause);
-        if (!this.batch) this.contribution(file).clauses.push('footnote', index, clause, ref);
-      });
+        if (!this.batch) this.contribution(file).clauses.push('footnote', index, clause, refs.at(index)!);
+      }
       if (this.clauseCount > first) (this.footnotePlaces ??= new Map()).set(file, first);
     }
     // A definition without any reference still declares the clause (in its scope).
@@ -2653,11 +2813,18 @@ export class IndexModel {
     }
   }
 
+  /** The clause list of a model that is not a batch index's (only those are patched: patchedSpec and withSpec give up on a batch model). */
+  private clauseArray(): Clause[] {
+    if (!Array.isArray(this.clauses)) throw new Error('IndexModel: a batch model is never patched');
+    return this.clauses as Clause[];
+  }
+
   /** Where each spec's footnote clauses start in `clauses` while the model is built (buildClauses, buildSpecReferences). */
   private footnotePlaces: Map<string, number> | undefined;
 
   private addClause(clause: Clause): void {
-    this.clauses[this.clauseCount] = clause;
+    if (this.clauses instanceof BatchClauses) this.clauses.add(clause);
+    else (this.clauses as Clause[])[this.clauseCount] = clause;
     this.clausesById.addAt(this.clauseCount++);
   }
 
@@ -2675,13 +2842,18 @@ export class IndexModel {
       };
       // A reference that made its file's next footnote clause is that clause (see referenceOf), found at its place.
       let place = this.footnotePlaces?.get(file) ?? this.clauseCount;
-      facts.footnoteRefs.forEach((ref, index) => {
-        const clause = this.clauses[place];
-        if (place < this.clauseCount && clause instanceof FootnoteClause && clause.ref === ref) {
+      const refs = facts.footnoteRefs;
+      for (let index = 0; index < refs.length; index++) {
+        const clause = place < this.clauseCount ? this.clauses.at(place) : undefined;
+        // (A batch index's references are columns: the source object is asked for by `made` alone, not kept.)
+        if (clause instanceof FootnoteClause && clause.madeOf(refs, index)) {
           place++;
-          add('footnote', index, clause, ref);
-        } else add('footnote', index, referenceOf(file, ref), ref);
-      });
+          add('footnote', index, clause, made ? refs.at(index)! : clause);
+        } else {
+          const reference = footnoteClauseAt(file, refs, index) as FootnoteClause;
+          add('footnote', index, reference, made ? refs.at(index)! : reference);
+        }
+      }
       facts.footnoteDefs.forEach((def, index) => add('definition', index, { id: def.id, file, kind: 'definition', range: def.range, idRange: def.idRange }, def));
       const key = this.scopeKeyOf(file);
       facts.mentions.forEach((m, index) => {
@@ -2744,7 +2916,7 @@ export class IndexModel {
    */
   existingExampleOf(clause: Clause): string | undefined {
     if (clause.kind !== 'footnote') return undefined;
-    if (!this.exampleCache.has(clause) && !this.definitionsById.has(clause.id) && !this.mayNameExample(clause.id)) return undefined;
+    if (this.exampleCache.get(clause) === undefined && !this.definitionsById.has(clause.id) && !this.mayNameExample(clause.id)) return undefined;
     const info = this.exampleOf(clause);
     return info?.exists ? info.path : undefined;
   }
@@ -3063,19 +3235,14 @@ function footnoteClause(file: string, ref: FootnoteRef | undefined): Clause | un
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 
 /**
- * The model's reference of a footnote reference `[^id]`: two fields, the file and the reference, and every other field
- * read through the reference (a reference holds its place as three numbers, see OneLineFootnoteRef in parseSpec.ts)
- * [^big_documents]. JSON.stringify writes the SpecReference literal it replaces.
+ * What the model's reference of a footnote reference `[^id]` and its footnote clause read: the file and the reference,
+ * and every other field read through the reference (a reference holds its place as three numbers, see
+ * OneLineFootnoteRef in parseSpec.ts) [^big_documents]. JSON.stringify writes the SpecReference literal it replaces.
  */
-class FootnoteReference implements SpecReference {
-  readonly file: string;
+abstract class FootnoteView implements SpecReference {
+  abstract readonly file: string;
   /** The reference read through. */
-  readonly ref: FootnoteRef;
-
-  constructor(file: string, ref: FootnoteRef) {
-    this.file = file;
-    this.ref = ref;
-  }
+  abstract readonly ref: FootnoteRef;
 
   get id(): string {
     return this.ref.id;
@@ -3099,12 +3266,25 @@ class FootnoteReference implements SpecReference {
   }
 }
 
+/** The model's reference of a footnote reference as readers get it: two fields, the file and the reference. */
+class FootnoteReference extends FootnoteView {
+  readonly file: string;
+  readonly ref: FootnoteRef;
+
+  constructor(file: string, ref: FootnoteRef) {
+    super();
+    this.file = file;
+    this.ref = ref;
+  }
+}
+
 /**
  * The clause of a footnote reference, read through the reference like FootnoteReference: no copies of its strings and
  * no range objects per clause (104 bytes a clause less; a spec with 200,000 references has 200,000 of them).
- * JSON.stringify writes the Clause literal it replaces.
+ * JSON.stringify writes the Clause literal it replaces. Two kinds: RefFootnoteClause (a reference object) and
+ * ColumnFootnoteClause (a place in a batch index's FootnoteRefColumns).
  */
-class FootnoteClause extends FootnoteReference implements Clause {
+abstract class FootnoteClause extends FootnoteView implements Clause {
   get title(): string {
     return this.ref.sectionTitle;
   }
@@ -3129,14 +3309,109 @@ class FootnoteClause extends FootnoteReference implements Clause {
     return this.ref.authority;
   }
 
+  /** Whether this is the clause made of reference `index` of `refs`. */
+  abstract madeOf(refs: FootnoteRefs, index: number): boolean;
+
   override toJSON(): Clause & SpecReference {
     const { id, kind, title, text, file, range, idRange, section, attributes, parent, authority } = this;
     return { id, kind, title, text, file, range, idRange, section, attributes, parent, authority } as Clause & SpecReference;
   }
 }
 
+/** The clause of a reference object: two fields, the file and the reference. */
+class RefFootnoteClause extends FootnoteClause {
+  readonly file: string;
+  readonly ref: FootnoteRef;
+
+  constructor(file: string, ref: FootnoteRef) {
+    super();
+    this.file = file;
+    this.ref = ref;
+  }
+
+  madeOf(refs: FootnoteRefs, index: number): boolean {
+    return !(refs instanceof FootnoteRefColumns) && this.ref === refs.at(index);
+  }
+}
+
+/**
+ * The clause of reference `index` of a batch index's FootnoteRefColumns: two fields, the columns (which know their
+ * file) and the place; every field read from the columns, no reference object kept (the 200,000-reference spec: its
+ * 200,000 reference objects, 11.2 MB, are not made) [^big_documents]. `ref` is made on each read (equal, not the same).
+ */
+class ColumnFootnoteClause extends FootnoteClause {
+  /**
+   * The id, read once per clause object: the model's maps hash it, and a string keeps its hash (a clause stored by the
+   * model is one of the few ids given more than once, see BatchClauses: the clauses read are short-lived).
+   */
+  readonly #id: string;
+
+  constructor(
+    readonly refs: FootnoteRefColumns,
+    readonly index: number,
+    id = refs.idAt(index),
+  ) {
+    super();
+    this.#id = id;
+  }
+
+  get file(): string {
+    return this.refs.file;
+  }
+
+  get ref(): FootnoteRef {
+    return this.refs.at(this.index)!;
+  }
+
+  override get id(): string {
+    return this.#id;
+  }
+
+  override get range(): Range {
+    return this.refs.rangeAt(this.index);
+  }
+
+  override get idRange(): Range {
+    return this.refs.idRangeAt(this.index);
+  }
+
+  override get title(): string {
+    return this.refs.blockAt(this.index).sectionTitle;
+  }
+
+  override get text(): string {
+    return this.refs.blockAt(this.index).blockText;
+  }
+
+  override get section(): string[] {
+    return this.refs.blockAt(this.index).section;
+  }
+
+  override get parent(): string | undefined {
+    return this.refs.blockAt(this.index).parent;
+  }
+
+  override get authority(): string | undefined {
+    return this.refs.blockAt(this.index).authority;
+  }
+
+  madeOf(refs: FootnoteRefs, index: number): boolean {
+    return this.refs === refs && this.index === index;
+  }
+}
+
+/** The id of reference `index` of a spec's references (columns: without a reference object). */
+function footnoteIdAt(refs: FootnoteRefs, index: number): string {
+  return refs instanceof FootnoteRefColumns ? refs.idAt(index) : refs.at(index)!.id;
+}
+
+/** The footnote clause of reference `index` of `file`'s references (see footnoteClause; columns: ColumnFootnoteClause). */
+function footnoteClauseAt(file: string, refs: FootnoteRefs, index: number): Clause {
+  return refs instanceof FootnoteRefColumns && refs.file === file ? new ColumnFootnoteClause(refs, index) : footnoteClause(file, refs.at(index))!;
+}
+
 function makeFootnoteClause(file: string, ref: FootnoteRef): Clause {
-  return new FootnoteClause(file, ref);
+  return new RefFootnoteClause(file, ref);
 }
 
 /**
@@ -3174,7 +3449,6 @@ function definitionClause(def: FootnoteDefinitionAt): Clause {
   return clause;
 }
 
-const clauseIdOf = (c: Clause): string => c.id;
 
 /** The same tests at the same places (a file named by a test target). */
 function sameTests(a: CodeFacts, b: CodeFacts): boolean {

@@ -1,13 +1,13 @@
 import type { ClarifierConfig } from '../../workspace/config';
-import type { IndexModel } from '../../workspace/workspaceIndex';
-import type { Clause, Diagnostic } from '../../types';
+import type { Clauses, IndexModel } from '../../workspace/workspaceIndex';
+import type { Diagnostic } from '../../types';
 import { collect } from '../rule';
 
 /**
  * example.missing: a footnote clause whose example file is expected (its definition names one, or an examples folder
  * exists) and absent, or named outside the workspace (a clause rule; IndexModel.missingExampleOf decides).
  */
-export function missingExamples(model: IndexModel, config: ClarifierConfig, clauses: readonly Clause[], want: (file: string) => boolean): Diagnostic[] {
+export function missingExamples(model: IndexModel, config: ClarifierConfig, clauses: Clauses, want: (file: string) => boolean): Diagnostic[] {
   const { out, add } = collect(config);
   for (const clause of clauses) {
     if (clause.kind !== 'footnote' || !want(clause.file)) continue;

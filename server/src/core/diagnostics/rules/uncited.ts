@@ -1,5 +1,5 @@
 import type { ClarifierConfig } from '../../workspace/config';
-import type { IndexModel } from '../../workspace/workspaceIndex';
+import type { Clauses, IndexModel } from '../../workspace/workspaceIndex';
 import type { Clause, Diagnostic } from '../../types';
 import { collect } from '../rule';
 import { OFF } from '../severity';
@@ -12,7 +12,7 @@ const uncitedMemo = new WeakMap<ClarifierConfig, WeakMap<Clause, Diagnostic>>();
  * clause rule). The entry runs it only when `reportUncited` is set and the workspace has code citations at all, so a
  * spec-only repository is not a wall of infos [^dg8u].
  */
-export function uncitedClauses(model: IndexModel, config: ClarifierConfig, clauses: readonly Clause[], want: (file: string) => boolean): Diagnostic[] {
+export function uncitedClauses(model: IndexModel, config: ClarifierConfig, clauses: Clauses, want: (file: string) => boolean): Diagnostic[] {
   const { out, add } = collect(config);
   // The same clause object (an unchanged section of an edited spec) gets the same diagnostic object: a big spec's
   // thousands of infos are not rebuilt, nor converted for the editor again, on every keystroke.

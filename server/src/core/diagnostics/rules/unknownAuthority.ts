@@ -1,11 +1,11 @@
 import type { ClarifierConfig } from '../../workspace/config';
-import type { IndexModel } from '../../workspace/workspaceIndex';
-import type { Clause, Diagnostic } from '../../types';
+import type { Clauses, IndexModel } from '../../workspace/workspaceIndex';
+import type { Diagnostic } from '../../types';
 import { collect } from '../rule';
 import { suggestId } from '../suggestions';
 
 /** clause.unknown-authority: a heading clause whose `authority=` is not in the configured list (a clause rule). */
-export function unknownAuthorities(_model: IndexModel, config: ClarifierConfig, clauses: readonly Clause[], want: (file: string) => boolean): Diagnostic[] {
+export function unknownAuthorities(_model: IndexModel, config: ClarifierConfig, clauses: Clauses, want: (file: string) => boolean): Diagnostic[] {
   const { out, add } = collect(config);
   const authorities = new Set(config.authorities);
   for (const clause of clauses) {

@@ -56,6 +56,8 @@ describe('clarity: which files are reviewed, and as what [^am7f]', () => {
     assert.equal(reviewOf('wg/minutes/2019-01.md', anchored, clause), undefined);
     assert.equal(reviewOf('docs/notes.md', anchored, clause)?.format, 'markdown');
     assert.equal(reviewOf('specs/001-agenda/spec.md', SPEC_KIT(['System MUST work.']), none)?.format, 'spec-kit');
+    assert.equal(reviewOf('docs/meeting-notes-app/design.md', anchored, clause)?.format, 'markdown');
+    assert.equal(reviewOf('docs/meeting-notes.md', '- **FR-001**: System MUST work.\n', clause)?.format, 'spec-kit');
     assert.deepEqual(found('openspec/specs/uploads/spec.md', openspec), ['quickly (vague)']);
     // A document that adopts BCP 14's key words (quotes them, cites RFC 2119 or BCP 14) states requirements; only their
     // capitals are keywords there (RFC 8174).

@@ -1634,10 +1634,6 @@ const TRIGGER_WORDS = new Set(['when', 'whenever', 'upon', 'after', 'once', 'if'
 const CARE_TERMS = new Set(['care must be taken', 'err on the side of caution']);
 
 /**
- * After a call for care: ", minimizing …", "by checking …", ": …" in the same sentence; or a next sentence that says how
- * ("… care must be taken to support cluster downgrades safely. To accomplish this, the …", "For example, …").
- */
-/**
  * Seventeenth round: a call for care with its own modal ("caution should be exercised to assure that it does not",
  * "Care should be taken to prevent the disclosure of this information") asks for behaviour it does not name, also where
  * a lowercase "should" is no BCP 14 keyword (an IETF draft's security considerations) or in discussion.
@@ -1648,6 +1644,10 @@ function ownCall(ctx: BlockContext, entry: LexiconEntry, tokens: readonly Token[
   return undefined;
 }
 
+/**
+ * After a call for care: ", minimizing …", "by checking …", ": …" in the same sentence; or a next sentence that says how
+ * ("… care must be taken to support cluster downgrades safely. To accomplish this, the …", "For example, …").
+ */
 function careSpelledOut(tokens: readonly Token[], end: number): boolean {
   const sentence = tokens[end - 1]!.sentence;
   let n = end;
@@ -2250,21 +2250,17 @@ function hasTrigger(ctx: BlockContext, at: number): boolean {
   return false;
 }
 
-/**
- * Inside parentheses: an aside or an example ("(e.g., …)", "(just once per context is appropriate)"), not the
- * requirement itself.
- */
-/**
- * The parenthesis around `at` opens with an article or a gerund: a noun phrase or a manner restating what the sentence
- * requires ("(a sensible default set during planning)", "(avoiding excessive elaboration)"), not an aside ("(as often
- * used to describe …)"), an example or an option list.
- */
 /** Words that make a parenthesis a clause of its own (a relative, a reason, a condition, a finite verb of being). */
 const PARENTHESIS_CLAUSE_WORDS = new Set(['that', 'which', 'who', 'as', 'because', 'since', 'when', 'if', 'is', 'are', 'was', 'were', 'will', 'would', 'must', 'should', 'can', 'could', 'may', 'might']);
 
 /** Words in -ing that are no gerund opening a parenthesis ("(string values)", "(during planning)"). */
 const NOT_GERUNDS = new Set(['string', 'during', 'thing', 'nothing', 'something', 'anything', 'everything', 'morning', 'evening', 'ceiling', 'spring', 'ring', 'king', 'wing', 'sibling', 'pending', 'according', 'including', 'excluding', 'regarding', 'concerning', 'following', 'depending', 'assuming', 'meaning', 'notwithstanding']);
 
+/**
+ * The parenthesis around `at` opens with an article or a gerund: a noun phrase or a manner restating what the sentence
+ * requires ("(a sensible default set during planning)", "(avoiding excessive elaboration)"), not an aside ("(as often
+ * used to describe …)"), an example or an option list.
+ */
 function restatingParenthesis(tokens: Token[], at: number): boolean {
   const clause = tokens[at]!.clause;
   let depth = 0;
@@ -2287,6 +2283,10 @@ function restatingParenthesis(tokens: Token[], at: number): boolean {
   return false;
 }
 
+/**
+ * Inside parentheses: an aside or an example ("(e.g., …)", "(just once per context is appropriate)"), not the
+ * requirement itself.
+ */
 function inParentheses(tokens: Token[], at: number): boolean {
   let depth = 0;
   const clause = tokens[at]!.clause;
@@ -3243,11 +3243,6 @@ function reasonGiven(tokens: Token[], c: Candidate): boolean {
   return tokens[c.start - 1]?.norm === 'of' && tokens[c.start - 2]?.norm === 'sake';
 }
 
-/**
- * The word is used as an evaluative modifier: tagged ADJ or ADV (a noun form: NOUN), not a verb ("funds they secure",
- * "clear the cache"), not a proper name or a capitalised term mid-sentence ("the Secure attribute", "Secure
- * Enclave").
- */
 /** Token `i` is capitalised (not all capitals) and not the first word of its sentence or of a labeled part. */
 function capitalisedMidSentence(ctx: BlockContext, i: number): boolean {
   const t = ctx.tokens[i]!;
@@ -3260,6 +3255,11 @@ function atSentenceStart(ctx: BlockContext, i: number): boolean {
   return i === 0 || before!.sentence !== ctx.tokens[i]!.sentence || i === ctx.firstWord || (before!.kind === 'punct' && (before!.norm === ':' || before!.norm === '*'));
 }
 
+/**
+ * The word is used as an evaluative modifier: tagged ADJ or ADV (a noun form: NOUN), not a verb ("funds they secure",
+ * "clear the cache"), not a proper name or a capitalised term mid-sentence ("the Secure attribute", "Secure
+ * Enclave").
+ */
 function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   const { tokens } = ctx;
   const i = c.pattern === 'degree' || c.pattern === 'comparative' || c.pattern === 'superlative' ? c.start + 1 : c.pattern === 'amount' ? c.start + 1 : c.start;

@@ -20,7 +20,7 @@ import { CLASS_WORDS } from './classes';
  *    cites RFC 2119 or BCP 14; only their capitals are keywords there).
  * A README, a changelog or notes without any of this are not specs: not reviewed. Neither is a template, an archived
  * OpenSpec change (`openspec/changes/archive/<change>/`: applied, history; its capability specs are reviewed), nor
- * meeting notes, minutes or an agenda (by path: a document export gives their headings `{#id}` anchors).
+ * meeting notes, minutes or an agenda whose only evidence is clause anchors (`notesPath`).
  *
  * The index's own `format` (from the path and front matter, see spec/formats.ts) is evidence too, when given.
  */
@@ -106,15 +106,21 @@ export function pieceEvidence(piece: string): ReviewEvidence | undefined {
 /** What the review decision reads of a spec's facts. */
 type ReviewFacts = Pick<SpecFacts, 'headingClauses' | 'footnoteRefs' | 'footnoteDefs'> & { format?: SpecFacts['format'] };
 
-/**
- * Meeting notes, minutes and agendas (`sig-node/archive/meeting-notes-2017.md`, `2018_Weekly_Meeting_Minutes.md`,
- * `meeting-notes-archive/…`): a record of a discussion, whatever anchors (`{#dec-12}`) a document export gave its headings.
- */
-const NOTES_PATH = /meeting[-_ ]?(?:notes|minutes)|(?:^|\/)(?:minutes|agendas?)(?:\.md)?(?:\/|$)/i;
-
-/** A file never reviewed whatever its text: a template, a change OpenSpec archived, meeting notes. */
+/** A file never reviewed whatever its text: a template, a change OpenSpec archived. */
 function neverReviewed(path: string): boolean {
-  return isTemplatePath(path) || openspecChangeOf(path)?.archived === true || NOTES_PATH.test(path);
+  return isTemplatePath(path) || openspecChangeOf(path)?.archived === true;
+}
+
+/**
+ * Meeting notes, minutes and agendas by their file name (`meeting-notes-2017.md`, `2018_Weekly_Meeting_Minutes.md`,
+ * `agenda.md`) or a `minutes/` / `agendas/` folder: a record of a discussion, whatever anchors (`{#dec-12}`) a document
+ * export gave its headings. Only anchors are weighed against the name; a format's own evidence (`**FR-001**`, EARS
+ * criteria, a KEP) still makes a spec of a feature named so.
+ */
+function notesPath(path: string): boolean {
+  const slash = path.lastIndexOf('/');
+  const name = path.slice(slash + 1);
+  return /meeting[-_ ]?(?:notes|minutes)|^(?:minutes|agendas?)\b/i.test(name) || /(?:^|\/)(?:minutes|agendas)\//i.test(path.slice(0, slash + 1));
 }
 
 /** Is the file reviewed, and as what? `undefined`: not a spec (not reviewed). */
@@ -205,7 +211,7 @@ function decide(
     return facts.footnoteDefs.some((d) => !noted.has(d.id)) || bare.size >= 2 || [...bare].some((id) => CLAUSE_LIKE_ID.test(id));
   };
   const declares = facts.headingClauses.length > 0 || footnotesDeclare();
-  if (declares) return { format: facts.headingClauses.some((c) => c.authority !== undefined) ? 'model-spec' : 'markdown', from: 0 };
+  if (declares) return notesPath(path) ? undefined : { format: facts.headingClauses.some((c) => c.authority !== undefined) ? 'model-spec' : 'markdown', from: 0 };
   if (e.kepTitle && e.kepSection) return { format: 'markdown', from: 0 };
   // A document that adopts BCP 14 ("The key words "MUST", "MUST NOT" … are to be interpreted as described in RFC 2119")
   // says it states requirements: an EIP, a Markdown protocol draft, a project's specification.

@@ -220,7 +220,7 @@ interface NumberPage {
 
 /**
  * The footnote references of a batch index's parse (a parse that consumes its chunks: `clarify check`, `clarify
- * report`) as columns, made by the scan: per reference its id (see idTexts), its line and the character where `[^id]`
+ * report`) as columns, made by the scan: per reference its id (see idTexts), its line and the character where its `[^`
  * starts (4 bytes both, see NumberPage), and its block (FootnoteBlock, shared by the references of a block: the blocks
  * come in the order of the references, each with the place of its first one): ~14 bytes a reference, where a
  * OneLineFootnoteRef was 56 bytes, its id 24 and a slot of the list 8 (the 200,000-reference spec: 17.6 → 2.8 MB, from

@@ -12,6 +12,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { slug as baseSlug } from 'github-slugger';
 import { LineIndex, ID_PATTERN, ID_RE } from '../text/lineIndex';
 import { detached } from '../text/strings';
+import { ReadListView, type ReadList } from '../text/readList';
 import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown, type Defused } from './defuse';
@@ -192,14 +193,7 @@ function oneLineIdRange(line: number, start: number, idLength: number): Range {
  * What readers of a spec's footnote references use: a list to read in order or at a place. An array of FootnoteRef
  * (every parse but a batch index's) or FootnoteRefColumns (a batch index's parse) [^big_documents].
  */
-export interface FootnoteRefs extends Iterable<FootnoteRef> {
-  readonly length: number;
-  at(index: number): FootnoteRef | undefined;
-  forEach(f: (ref: FootnoteRef, index: number) => void): void;
-  map<U>(f: (ref: FootnoteRef, index: number) => U): U[];
-  some(f: (ref: FootnoteRef, index: number) => boolean): boolean;
-  every(f: (ref: FootnoteRef, index: number) => boolean): boolean;
-}
+export type FootnoteRefs = ReadList<FootnoteRef>;
 
 /** References a page of FootnoteRefColumns' numbers holds (see NumberPage): the columns grow by pages, never copied whole. */
 const COLUMN_PAGE_BITS = 12;
@@ -230,7 +224,7 @@ interface NumberPage {
  * growing copies at most a page. JSON.stringify writes the array of FootnoteRef literals the list replaces; a structured clone
  * keeps the fields, not the class (FootnoteRefColumns.revived).
  */
-export class FootnoteRefColumns implements FootnoteRefs {
+export class FootnoteRefColumns extends ReadListView<FootnoteRef> {
   /** The spec the references are in (the model's clauses read it: see ColumnFootnoteClause in workspaceIndex.ts). */
   readonly file: string;
   /**
@@ -254,6 +248,7 @@ export class FootnoteRefColumns implements FootnoteRefs {
   length = 0;
 
   constructor(file: string) {
+    super();
     this.file = file;
   }
 
@@ -418,30 +413,6 @@ export class FootnoteRefColumns implements FootnoteRefs {
     if (i < 0) i += this.length;
     if (!(i >= 0 && i < this.length)) return undefined;
     return this.others?.get(i) ?? new OneLineFootnoteRef(this.idAt(i), this.lineAt(i), this.startAt(i), this.blockAt(i));
-  }
-
-  *[Symbol.iterator](): IterableIterator<FootnoteRef> {
-    for (let i = 0; i < this.length; i++) yield this.at(i)!;
-  }
-
-  forEach(f: (ref: FootnoteRef, index: number) => void): void {
-    for (let i = 0; i < this.length; i++) f(this.at(i)!, i);
-  }
-
-  map<U>(f: (ref: FootnoteRef, index: number) => U): U[] {
-    const out = new Array<U>(this.length);
-    for (let i = 0; i < this.length; i++) out[i] = f(this.at(i)!, i);
-    return out;
-  }
-
-  some(f: (ref: FootnoteRef, index: number) => boolean): boolean {
-    for (let i = 0; i < this.length; i++) if (f(this.at(i)!, i)) return true;
-    return false;
-  }
-
-  every(f: (ref: FootnoteRef, index: number) => boolean): boolean {
-    for (let i = 0; i < this.length; i++) if (!f(this.at(i)!, i)) return false;
-    return true;
   }
 
   /** The FootnoteRef literals, as the array this list replaces is written. */

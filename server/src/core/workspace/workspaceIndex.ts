@@ -12,6 +12,7 @@ import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
+import { ReadListView, type ReadList } from '../text/readList';
 import { partnersOf } from '../analysis/typecheck/conflicts';
 import { extractDefinitions, extractStatements, mayDefineTerms, usesBcp14, type NormativeStatement, type TypecheckFacts } from '../analysis/typecheck/normative';
 import type { Citation, Clause, Range, Severity } from '../types';
@@ -1516,15 +1517,7 @@ export class IdMap<T extends object> implements Iterable<[string, T[]]> {
  * A model's clauses as readers read them: an array (an editing index's model), or BatchClauses (a batch index's,
  * whose footnote clauses are made when read) [^big_documents].
  */
-export interface Clauses extends Iterable<Clause> {
-  readonly length: number;
-  at(index: number): Clause | undefined;
-  forEach(f: (clause: Clause, index: number) => void): void;
-  map<U>(f: (clause: Clause, index: number) => U): U[];
-  filter(f: (clause: Clause, index: number) => boolean): Clause[];
-  some(f: (clause: Clause, index: number) => boolean): boolean;
-  every(f: (clause: Clause, index: number) => boolean): boolean;
-}
+export type Clauses = ReadList<Clause>;
 
 /**
  * The clauses of a batch index's model (`clarify check`, `clarify report`): its heading clauses and the clauses of
@@ -1534,7 +1527,7 @@ export interface Clauses extends Iterable<Clause> {
  * slots, 9.6 MB from the model to the output, are 0.8 MB [^big_documents]. A batch model is never patched, and nothing
  * of it keys a memo by clause object for another model (the editing index's models hold arrays of objects).
  */
-class BatchClauses implements Clauses {
+class BatchClauses extends ReadListView<Clause> {
   /** Runs in order: objects, or places of one spec's columns. */
   private readonly runs: ({ start: number; objects: Clause[] } | { start: number; refs: FootnoteRefColumns; places: Int32Array; count: number })[] = [];
   length = 0;
@@ -1581,39 +1574,6 @@ class BatchClauses implements Clauses {
     if (!(i >= 0 && i < this.length)) return undefined;
     const run = this.runAt(i);
     return 'objects' in run ? run.objects[i - run.start] : new ColumnFootnoteClause(run.refs, run.places[i - run.start]!);
-  }
-
-  *[Symbol.iterator](): IterableIterator<Clause> {
-    for (let i = 0; i < this.length; i++) yield this.at(i)!;
-  }
-
-  forEach(f: (clause: Clause, index: number) => void): void {
-    for (let i = 0; i < this.length; i++) f(this.at(i)!, i);
-  }
-
-  map<U>(f: (clause: Clause, index: number) => U): U[] {
-    const out = new Array<U>(this.length);
-    for (let i = 0; i < this.length; i++) out[i] = f(this.at(i)!, i);
-    return out;
-  }
-
-  filter(f: (clause: Clause, index: number) => boolean): Clause[] {
-    const out: Clause[] = [];
-    for (let i = 0; i < this.length; i++) {
-      const c = this.at(i)!;
-      if (f(c, i)) out.push(c);
-    }
-    return out;
-  }
-
-  some(f: (clause: Clause, index: number) => boolean): boolean {
-    for (let i = 0; i < this.length; i++) if (f(this.at(i)!, i)) return true;
-    return false;
-  }
-
-  every(f: (clause: Clause, index: number) => boolean): boolean {
-    for (let i = 0; i < this.length; i++) if (!f(this.at(i)!, i)) return false;
-    return true;
   }
 
   /** The clauses as the array this list replaces is written. */

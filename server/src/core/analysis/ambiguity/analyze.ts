@@ -971,14 +971,25 @@ function namedInterval(tokens: readonly Token[], at: number): boolean {
 
 /** The sentence after the one of token `end - 1` says when it is not possible ("This might not be possible if …"). */
 function impossibleNext(tokens: readonly Token[], end: number): boolean {
-  const sentence = tokens[end - 1]!.sentence;
-  let k = end;
-  while (k < tokens.length && tokens[k]!.sentence === sentence && k < end + LOOK_AROUND) k++;
-  for (let j = k; j < tokens.length && j < k + 8 && tokens[j]!.sentence === sentence + 1; j++) {
+  const k = nextSentenceAfter(tokens, end);
+  if (k < 0) return false;
+  const sentence = tokens[k]!.sentence;
+  for (let j = k; j < tokens.length && j < k + 8 && tokens[j]!.sentence === sentence; j++) {
     const n = tokens[j]!.norm;
     if (n === 'impossible' || (n === 'possible' && (tokens[j - 1]!.norm === 'not' || tokens[j - 2]?.norm === 'not'))) return true;
   }
   return false;
+}
+
+/**
+ * The first token of the sentence after the one of token `end - 1`, when it starts within LOOK_AROUND tokens of `end`;
+ * -1 otherwise (the rest of a long sentence is not skipped).
+ */
+function nextSentenceAfter(tokens: readonly Token[], end: number): number {
+  const sentence = tokens[end - 1]!.sentence;
+  let n = end;
+  while (n < tokens.length && n < end + LOOK_AROUND && tokens[n]!.sentence === sentence) n++;
+  return tokens[n]?.sentence === sentence + 1 ? n : -1;
 }
 
 /** Degree hedges of an estimate: "it should be fairly simple". */
@@ -1650,9 +1661,8 @@ function ownCall(ctx: BlockContext, entry: LexiconEntry, tokens: readonly Token[
  */
 function careSpelledOut(tokens: readonly Token[], end: number): boolean {
   const sentence = tokens[end - 1]!.sentence;
-  let n = end;
-  while (n < tokens.length && n < end + LOOK_AROUND && tokens[n]!.sentence === sentence) n++;
-  if (tokens[n]?.sentence === sentence + 1) {
+  const n = nextSentenceAfter(tokens, end);
+  if (n >= 0) {
     const words = tokens.slice(n, n + 4).filter((t) => t.kind === 'word').map((t) => t.norm).join(' ');
     if (/^(?:to (?:accomplish|achieve|do) (?:this|that|so)|this means|for example|for instance|e\.g|specifically|in particular)\b/.test(words)) return true;
   }
@@ -1977,7 +1987,8 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (inLinkLabel(ctx, start)) return undefined;
   // Seventeenth round: a parenthesis that restates the requirement ("a maximum size per photo (a sensible default set
   // during planning)", "stay within a reasonable duration (avoiding excessive elaboration)") is reviewed with it.
-  if (c.word && inParentheses(tokens, start) && !restatingParenthesis(tokens, start)) return undefined;
+  const open = c.word ? openParenthesisOf(tokens, start) : -1;
+  if (open >= 0 && !restatingParenthesis(tokens, open)) return undefined;
   if (BOUNDABLE.has(c.category) && boundFor(ctx, c)) return undefined;
   // Third round (Model Spec precision): the sentence, or the one before it, already answers the question.
   if (answeredNearby(ctx, c)) return undefined;
@@ -2257,30 +2268,17 @@ const PARENTHESIS_CLAUSE_WORDS = new Set(['that', 'which', 'who', 'as', 'because
 const NOT_GERUNDS = new Set(['string', 'during', 'thing', 'nothing', 'something', 'anything', 'everything', 'morning', 'evening', 'ceiling', 'spring', 'ring', 'king', 'wing', 'sibling', 'pending', 'according', 'including', 'excluding', 'regarding', 'concerning', 'following', 'depending', 'assuming', 'meaning', 'notwithstanding']);
 
 /**
- * The parenthesis around `at` opens with an article or a gerund: a noun phrase or a manner restating what the sentence
+ * The parenthesis opened at token `open` opens with an article or a gerund: a noun phrase or a manner restating what the sentence
  * requires ("(a sensible default set during planning)", "(avoiding excessive elaboration)"), not an aside ("(as often
  * used to describe …)"), an example or an option list.
  */
-function restatingParenthesis(tokens: Token[], at: number): boolean {
-  const clause = tokens[at]!.clause;
-  let depth = 0;
-  for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.clause === clause; j--) {
-    const n = tokens[j]!.norm;
-    if (n === ')') depth++;
-    else if (n === '(') {
-      if (depth > 0) {
-        depth--;
-        continue;
-      }
-      const first = tokens[j + 1];
-      if (first === undefined || first.kind !== 'word' || !(first.norm === 'a' || first.norm === 'an' || (/^[a-z]{3,}ing$/.test(first.norm) && !NOT_GERUNDS.has(first.norm)))) return false;
-      // A phrase, not a clause of its own: "(an unsigned type is avoided as we want …)", "(a low node limit that
-      // starves infrastructure pods)" explain; they do not restate.
-      for (let m = j + 1; m < tokens.length && m <= j + LOOK_AROUND && tokens[m]!.norm !== ')'; m++) if (PARENTHESIS_CLAUSE_WORDS.has(tokens[m]!.norm)) return false;
-      return true;
-    }
-  }
-  return false;
+function restatingParenthesis(tokens: Token[], open: number): boolean {
+  const first = tokens[open + 1];
+  if (first === undefined || first.kind !== 'word' || !(first.norm === 'a' || first.norm === 'an' || (/^[a-z]{3,}ing$/.test(first.norm) && !NOT_GERUNDS.has(first.norm)))) return false;
+  // A phrase, not a clause of its own: "(an unsigned type is avoided as we want …)", "(a low node limit that starves
+  // infrastructure pods)" explain; they do not restate.
+  for (let m = open + 1; m < tokens.length && m <= open + LOOK_AROUND && tokens[m]!.norm !== ')'; m++) if (PARENTHESIS_CLAUSE_WORDS.has(tokens[m]!.norm)) return false;
+  return true;
 }
 
 /**
@@ -2288,17 +2286,22 @@ function restatingParenthesis(tokens: Token[], at: number): boolean {
  * requirement itself.
  */
 function inParentheses(tokens: Token[], at: number): boolean {
+  return openParenthesisOf(tokens, at) >= 0;
+}
+
+/** The `(` still open at token `at` in its clause (LOOK_AROUND tokens back), or -1. */
+function openParenthesisOf(tokens: Token[], at: number): number {
   let depth = 0;
   const clause = tokens[at]!.clause;
   for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.clause === clause; j--) {
     const n = tokens[j]!.norm;
     if (n === ')') depth++;
     else if (n === '(') {
-      if (depth === 0) return true;
+      if (depth === 0) return j;
       depth--;
     }
   }
-  return false;
+  return -1;
 }
 
 /**

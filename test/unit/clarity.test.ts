@@ -1648,3 +1648,92 @@ describe('clarity: seventeenth round (issue 13: bounds of another dimension, cal
     ])), ['brief (vague)', 'low (vague)']);
   });
 });
+
+describe('clarity: eighteenth round (issue 13: what exists, what was found, what to think about, what the parenthesis governs)', () => {
+  const KEP = (lines: string[]): string => ['# KEP-1: X', '', '## Motivation', '', 'We do X.', '', '## Graduation Criteria', '', ...lines.flatMap((l) => [l, '']), ''].join('\n');
+
+  it('an adjective that names an existing thing ("today\'s plain placeholder", "the existing readable typeface") sets no bar', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      'The home screen MUST be rebuilt in place of today\'s plain welcome placeholder.',
+      'Body text MUST continue to use the existing readable body typeface.',
+      'The command MUST return the existing actionable missing-change error.',
+      'The home screen MUST show a plain welcome message.',
+    ])), ['plain (vague)']);
+  });
+
+  it('a past "was"/"were" with no keyword reports what was found; a keyword before it still requires', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      'The maintainers confirmed that the `expirationSeconds` field was sufficient for their use case.',
+      'The maintainers MUST confirm that the field was sufficient for their use case.',
+      'The field MUST be sufficient for their use case.',
+    ])), ['sufficient (vague)', 'sufficient (vague)']);
+  });
+
+  it('"most" before an adverb grades it ("the policy that was most recently committed"); "most users" is an amount', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      'The service MUST apply the policy that was most recently committed to the log.',
+      'The service MUST notify most users of the change.',
+    ])), ['most (quantity)']);
+  });
+
+  it('an adjective between a determiner and the verb is the noun ("the current instant is …"); "is instant" is judged', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      'WHEN the clock is frozen THEN the current instant is `2026-07-14T16:30:00.000Z` and the page MUST show it.',
+      'The response MUST be instant.',
+    ])), ['instant (time)']);
+  });
+
+  it('"effective" before a value or a setting is the one in force; before other nouns, or as a predicate, it judges', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      'The library MUST compute the effective pod resource requests.',
+      'The update command MUST report effective artifact behavior when intent differs.',
+      'The team MUST run effective marketing campaigns.',
+      'The plan MUST be effective.',
+    ])), ['effective (vague)', 'effective (vague)']);
+  });
+
+  it('a sentence that asks to consider or explore names what to think about, not a result', () => {
+    assert.deepEqual(found('keps/sig-node/1-x/README.md', KEP([
+      '- Consider various kinds of alternative ordering or dependency tracking of the responders.',
+      '- Support various kinds of alternative ordering.',
+    ])), ['various (quantity)']);
+  });
+
+  it('"for" + a comparative of quality is the motivation; of size it names the target', () => {
+    assert.deepEqual(found('keps/sig-node/1-x/README.md', KEP([
+      'Tooling MUST optimize its queries, and it MAY opt into using one of the hint annotations for better interoperability.',
+      'The layout MUST use a single column for smaller screens.',
+      'The controller MUST produce better results.',
+    ])), ['smaller (comparative)', 'better (comparative)']);
+  });
+
+  it('a keyword in a parenthesis governs the parenthesis, not the sentence around it; "(required)" annotates what it follows', () => {
+    assert.deepEqual(found('keps/sig-node/1-x/README.md', KEP([
+      'In the second case the number of NUMA nodes is larger (meaning that the first case should always be preferred).',
+      'The cache is large (the controller should evict old entries first).',
+      'The controller (as described above) must respond quickly.',
+    ])), ['quickly (vague)']);
+  });
+
+  it('the same word and noun repeated after a cross-reference answered them ("the normal requirements … (see …). … the normal requirements")', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'The outer JWS MUST meet the normal requirements for an ACME JWS request body (see {{request-authentication}}). The inner JWS MUST meet the normal requirements, with the following differences.',
+      '',
+      'The token MUST meet the normal requirements.',
+    ])), ['normal (vague)']);
+  });
+
+  it('"natural language" is a term of art; a name ending the phrase is its noun; "we" is no noun to ask about', () => {
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
+      'WHEN analyzing a work item, THE Generator SHALL identify user stories using natural language processing patterns',
+      'THE Generator SHALL produce natural summaries',
+    ])), ['natural (vague)']);
+    const q = hits('specs/001-x/spec.md', SPEC_KIT(['The page MUST render clear LaTeX with the Markdown.']));
+    assert.match(q[0]!.question, /LaTeX/);
+    const r = hits('keps/sig-node/1-x/README.md', KEP([
+      '* *Mitigation:* we prioritize rapid out-of-tree ecosystem adoption over uniformity.',
+      '* *Mitigation:* we must be careful.',
+    ]));
+    assert.deepEqual(r.map((h) => h.question.split('?')[0]), ['What delay counts as “rapid” for the ecosystem adoption', 'What makes it careful']);
+  });
+});

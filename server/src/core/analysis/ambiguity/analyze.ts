@@ -930,6 +930,9 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
     // work (a pronoun, a lowercase "should", a degree hedge), not a requirement.
     if (n1 === 'be' && HEDGED_DEGREE.has(n2 ?? '') && tokens[k]!.norm === 'should' && tokens[k]!.raw === 'should' && /^(?:it|this|that)$/.test(tokens[k - 1]?.norm ?? '')) return undefined;
     if (authorsVoice(tokens, k)) return undefined;
+    // Eighteenth round: "the number of NUMA nodes is larger (meaning that the first case should always be preferred)":
+    // a keyword inside a parenthesis governs the parenthesis, not the sentence around it (and the reverse).
+    if (keywordParenthesized(tokens, k, at)) return undefined;
     // A part of the sentence that gives a reason or a concession ("…, so …", "even if …") states no requirement.
     const part = partAt(ctx, at);
     if (part.aside && !(k >= part.from && k < part.to)) return undefined;
@@ -1686,6 +1689,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (shortcuts && !requirement && !(entry && ctx.authorityNormative)) return undefined;
   // "For example, the assistant should be able to …": an illustration of the rule before it, not a rule.
   if (illustrationSentence(ctx, start)) return undefined;
+  // Eighteenth round: "Consider various kinds of alternative ordering", "Explore better defaults": a sentence that asks
+  // for deliberation names what to think about; it requires no result whose wording could be vague.
+  if (deliberationSentence(ctx, start)) return undefined;
   // "advising that immediate help should be sought": the modal is the content of what is said, not a requirement.
   if (reportedClause(ctx, start)) return undefined;
   // "…, in order to prevent a fast sender from …", "to avoid declaring packets lost too early": a purpose, not a rule.
@@ -1720,6 +1726,16 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "a disclaimer that acknowledges a lack of expertise or proper training": the absence of a quality is named, not
   // required; nothing is left to implement. "must not act without proper authorization" stays.
   if (absenceNamed(tokens, start)) return undefined;
+  // Eighteenth round: "in place of today's plain welcome placeholder", "keep using the existing readable body typeface":
+  // the adjective describes a thing that already exists, to name which one; it sets no bar for what is built.
+  if (c.pattern === 'class' && c.word?.form === 'adj' && existingReferent(tokens, start)) return undefined;
+  // Eighteenth round: "the pod's effective resource requests", "report effective artifact behavior", "the effective
+  // stop signal": before a value or a setting, "effective" is the one in force (after defaults, overrides and rules),
+  // a computed fact, not a judgement of how well it works. "effective marketing campaigns" and "more effective" stay.
+  if (c.pattern === 'class' && c.word?.base === 'effective' && c.word.form === 'adj' && inForceValue(ctx, start)) return undefined;
+  // "The maintainers confirmed … that the field was sufficient for their use case" (a graduation criterion's record):
+  // a past "was"/"were" with no keyword before it in its sentence reports what was found; it requires nothing.
+  if (c.word?.form === 'adj' && pastReport(tokens, start)) return undefined;
   // "MUST NOT treat deactivated authorizations as sufficient for issuing certificates", "regards the reply as
   // acceptable": the adjective is the class the verb puts its object in, a decision the sentence states; it sets no
   // quality bar. "must respond as quickly as possible" (a comparison) and "must be treated fairly" stay.
@@ -1808,8 +1824,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.word && end - start === 1 && ORDER_DIMENSIONS.has(c.word.dimension) && tokens[start - 1]?.norm === 'how') return undefined;
   // Tenth round: "arbitrarily many clients", "arbitrarily large values": no limit at all, which is exact.
   if (c.word && (c.word.dimension === 'quantity' || c.word.dimension === 'size') && tokens[start - 1]?.norm === 'arbitrarily') return undefined;
-  // "the one most suited to …": "most" before an adjective or participle is a superlative, not an amount.
-  if (entry?.category === 'quantity' && end - start === 1 && /^(?:most|least)$/.test(tokens[start]!.norm) && /^(?:ADJ|VERB)$/.test(posOf(ctx, end))) return undefined;
+  // "the one most suited to …": "most" before an adjective or participle is a superlative, not an amount. Eighteenth
+  // round: before an adverb too ("the policy that was most recently committed").
+  if (entry?.category === 'quantity' && end - start === 1 && /^(?:most|least)$/.test(tokens[start]!.norm) && /^(?:ADJ|VERB|ADV)$/.test(posOf(ctx, end))) return undefined;
   // Fifteenth round: "optionally `workflows` (array of names)" (the code span is blanked: a gap), "belongs to one user,
   // optionally one conversation", "by selecting a facility (required), optionally selecting a warehouse": an optional
   // element, or an input the sentence sets apart from the required ones, is the user's to give; nothing is left to the
@@ -1904,6 +1921,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // judgements) and "small screens and large screens" (where is the line?) stay.
   if (c.word && c.pattern === 'class' && c.end - c.start === 1 && kindAmongKinds(tokens, start)) return undefined;
   if (answeredByReference(ctx, end)) return undefined;
+  // Eighteenth round: "The outer JWS MUST meet the normal requirements for … (see {{…}}). The inner JWS MUST meet the
+  // normal requirements, with the following differences": the phrase repeats one the paragraph answered by reference.
+  if (end - start === 1 && answeredEarlier(ctx, start)) return undefined;
   if (c.category === 'escape' && (purposeStated(c, tokens) || referenceBefore(ctx, start))) return undefined;
   // "must not teach minors how to hide supplies related to unsafe behavior": in a behaviour policy a word in a topic
   // modifier of a noun names a category the policy covers, not what the rule requires. A software spec's "errors
@@ -2387,6 +2407,10 @@ function purposeAdjunct(ctx: BlockContext, c: Candidate): boolean {
   // The requirement comes first: its keyword (or, in a criterion without one, at least two words) before "for".
   const k = ctx.firstKeyword.get(sentence);
   if (k !== undefined ? k > f : tokens.slice(first, f).filter((t) => t.kind === 'word').length < 2) return false;
+  // Eighteenth round: "MAY opt into one of the hint annotations for better interoperability", "a kubectl plugin for
+  // better UX": "for" + a comparative names the improvement sought, the motivation. A comparative of size or amount
+  // names a target ("optimized for smaller screens", "flyToBounds for larger areas") and stays.
+  if (c.word?.form === 'comparative' && c.end === c.start + 1 && c.word.dimension !== 'size' && c.word.dimension !== 'quantity') return true;
   // The head: the activity noun right after the candidate, or after one more modifier ("quick visual scanning").
   for (let h = c.end; h < tokens.length && h <= c.end + 1 && tokens[h]!.sentence === sentence; h++) {
     const t = tokens[h]!;
@@ -2830,6 +2854,51 @@ function illustrationSentence(ctx: BlockContext, at: number): boolean {
   return a === 'e.g' || (a === 'for' && (b === 'example' || b === 'instance'));
 }
 
+/**
+ * The keyword at `k` and the candidate at `at` are on different sides of a parenthesis: a "(" opened between them and
+ * not closed before the later one, or a ")" between them closing one opened before the earlier one. A parenthesis
+ * that holds little more than the keyword ("(REQUIRED)", "(must)") annotates what it follows, which it governs.
+ */
+function keywordParenthesized(tokens: readonly Token[], k: number, at: number): boolean {
+  const [a, b] = k < at ? [k, at] : [at, k];
+  let depth = 0;
+  let opened = -1;
+  for (let j = a + 1; j < b; j++) {
+    const n = tokens[j]!.norm;
+    if (n === '(') {
+      if (depth === 0) opened = j;
+      depth++;
+    } else if (n === ')') {
+      if (depth > 0) depth--;
+      else if (k < at) {
+        // The keyword's parenthesis closed before the candidate: it holds the keyword and how much more?
+        let o = k - 1;
+        while (o >= 0 && tokens[o]!.norm !== '(' && tokens[o]!.sentence === tokens[k]!.sentence) o--;
+        return o >= 0 && tokens[o]!.norm === '(' && j - o > 4;
+      } else return false;
+    }
+  }
+  if (depth === 0 || k < at) return false;
+  // A parenthesis opened after the candidate holds the keyword: how much does it hold?
+  let close = k + 1;
+  while (close < tokens.length && tokens[close]!.norm !== ')' && tokens[close]!.sentence === tokens[k]!.sentence) close++;
+  return close - opened > 4;
+}
+
+/** Imperatives that ask for deliberation, not a result. */
+const DELIBERATION_VERBS = new Set(['consider', 'explore', 'investigate', 'discuss', 'revisit', 'brainstorm']);
+
+/** The sentence opens with an imperative of deliberation and holds no keyword before `at`. */
+function deliberationSentence(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [from] = ctx.sentences[tokens[at]!.sentence]!;
+  let k = from;
+  while (k < at && tokens[k]!.kind !== 'word') k++;
+  if (k >= at || !DELIBERATION_VERBS.has(tokens[k]!.norm)) return false;
+  for (let j = k + 1; j < at; j++) if (isKeyword(tokens[j]!)) return false;
+  return true;
+}
+
 /** Verbs of saying: a modal in their "that"-clause is what is said ("advise that help should be sought"). */
 const SAYING_VERBS = /^(?:advis(?:e|es|ed|ing)|tells?|telling|told|says?|saying|said|stated|stating|explain(?:s|ed|ing)?|recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|remind(?:s|ed|ing)?|notes?|noted|noting|convey(?:s|ed|ing)?|inform(?:s|ed|ing)?|warn(?:s|ed|ing)?|acknowledg(?:e|es|ed|ing)|mention(?:s|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|indicat(?:e|es|ed|ing))$/;
 
@@ -3236,6 +3305,19 @@ function answeredByReference(ctx: BlockContext, end: number): boolean {
   return false;
 }
 
+/** An earlier occurrence (up to 200 tokens back) of the word at `at` with the same next word was answered by a cross-reference. */
+function answeredEarlier(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const word = tokens[at]!.norm;
+  const next = tokens[at + 1];
+  if (next?.kind !== 'word') return false;
+  // Within the paragraph's last few sentences (a hostile one-block document stays linear).
+  for (let k = at - 2; k >= 0 && k >= at - 200; k--) {
+    if (tokens[k]!.norm === word && tokens[k + 1]!.norm === next.norm && answeredByReference(ctx, k + 1)) return true;
+  }
+  return false;
+}
+
 /** "for usability reasons", "for security purposes", "for the sake of simplicity": a reason given, not a requirement. */
 function reasonGiven(tokens: Token[], c: Candidate): boolean {
   const sentence = tokens[c.start]!.sentence;
@@ -3277,6 +3359,9 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   // Before the opening of an object it is the verb: "invalidate all tokens and clear any session cookies", "secure
   // them", "SHALL redirect to the login page and clear stored credentials". "clear that …" and "a clear summary" stay.
   if (c.pattern === 'class' && i === c.start && w.form === 'adj' && verbBeforeObject(tokens, i)) return false;
+  // Eighteenth round: "the current instant is `2026-07-14T16:30:00Z`": between a determiner (and its adjectives) and the
+  // verb, the word is the noun the verb's subject names (a moment), not a modifier. "the response is instant" stays.
+  if (c.pattern === 'class' && i === c.start && c.end === i + 1 && w.form === 'adj' && nounHead(tokens, i)) return false;
   if (w.form === 'noun' && NOUNS_NOT_FLAGGED.has(t.norm)) return false;
   // Eleventh round: "scalability tests", "usability testing", "scalability requirements": a noun of quality that
   // modifies the noun after it names a kind or a topic (tests of scalability); it requires no level of it. "MUST
@@ -3293,6 +3378,67 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   if (pos === 'VERB' || pos === 'AUX' || pos === 'NOUN' || pos === 'DET' || pos === 'NUM') return c.pattern === 'amount';
   if (pos === 'PROPN') return atSentenceStart(ctx, i) || t.raw === t.raw.toUpperCase();
   return pos === 'ADJ' || pos === 'ADV' || pos === 'X';
+}
+
+/** Nouns of a value or a setting, which "effective" before them means "in force". */
+const IN_FORCE_NOUNS = /^(?:requirements?|requests?|limits?|capacity|capacities|signals?|behaviou?rs?|factors?|footprints?|terms|values?|polic(?:y|ies)|permissions?|configurations?|config|dates?|ids?|uids?|gids?|rates?|sizes?|resources?|settings?|versions?|scopes?|priorit(?:y|ies)|quotas?|labels?|parameters?|address(?:es)?)$/;
+
+/** "effective" at `i` modifies (within three words) a noun of a value or a setting. */
+function inForceValue(ctx: BlockContext, i: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[i]!.sentence;
+  for (let k = i + 1; k <= i + 3 && k < tokens.length && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') return false;
+    if (IN_FORCE_NOUNS.test(t.norm)) return true;
+    if (!/^(?:NOUN|ADJ|PROPN|X)$/.test(posOf(ctx, k)) && !t.norm.includes('-')) return false;
+  }
+  return false;
+}
+
+/** Words that mark a noun phrase's referent as one that exists already. */
+const EXISTING_MARKERS = new Set(['existing', 'pre-existing', "today's", 'today’s', 'legacy', 'previous', 'prior']);
+
+/** The adjective at `i` follows an existing-referent marker, directly or after one other adjective ("existing large"). */
+function existingReferent(tokens: readonly Token[], i: number): boolean {
+  const sentence = tokens[i]!.sentence;
+  for (let j = i - 1; j >= i - 2 && j >= 0; j--) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word' || t.sentence !== sentence) return false;
+    if (EXISTING_MARKERS.has(t.norm)) return true;
+    if (NP_DETERMINERS.has(t.norm)) return false;
+  }
+  return false;
+}
+
+/** The adjective at `i` is the predicate of "was"/"were" (an adverb may stand between) in a sentence with no keyword before it. */
+function pastReport(tokens: readonly Token[], i: number): boolean {
+  const sentence = tokens[i]!.sentence;
+  let j = i - 1;
+  if (tokens[j]?.kind === 'word' && /ly$/.test(tokens[j]!.norm)) j--;
+  const be = tokens[j];
+  if (be?.kind !== 'word' || be.sentence !== sentence || (be.norm !== 'was' && be.norm !== 'were')) return false;
+  for (let k = j - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) if (isKeyword(tokens[k]!) || VERB_MODALS.has(tokens[k]!.norm)) return false;
+  return true;
+}
+
+/** Finite verbs that can follow a subject's head noun. */
+const SUBJECT_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'must', 'shall', 'should', 'will', 'may', 'can']);
+/** Determiners that open a noun phrase. */
+const NP_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'each', 'every', 'any', 'its', 'their', 'our', 'your', 'his', 'her']);
+
+/**
+ * Token `i` (an adjective of the classes) heads a subject: a determiner before it (with at most one other adjective
+ * between: "the current instant") and a finite verb right after it ("the current instant is …").
+ */
+function nounHead(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (next?.kind !== 'word' || next.sentence !== tokens[i]!.sentence || !SUBJECT_VERBS.has(next.norm)) return false;
+  const before = tokens[i - 1];
+  if (before?.kind !== 'word' || before.sentence !== tokens[i]!.sentence) return false;
+  if (NP_DETERMINERS.has(before.norm)) return true;
+  const det = tokens[i - 2];
+  return det?.kind === 'word' && det.sentence === tokens[i]!.sentence && NP_DETERMINERS.has(det.norm) && !CLASS_WORDS.has(before.norm);
 }
 
 /** The word right after (adjacent, same clause, a word) is tagged a noun: the word is a noun's modifier. */
@@ -3747,13 +3893,26 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
     const pos = posOf(ctx, k);
     // Fifteenth round: a name before a noun modifies it ("appropriate CSS classes", "secure API keys").
     if (pos === 'NOUN' || (pos === 'PROPN' && (words.length || (tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN')))) words.push(t.raw);
+    // Eighteenth round: a name right after the word, ending its phrase ("complicated LaTeX with …"), is the noun.
+    else if (!words.length && k === c.end && pos === 'PROPN' && nameEndsPhrase(ctx, k)) words.push(t.raw);
     // Fourteenth round: a gerund before a noun modifies it ("a clean onboarding wizard", "clear loading states").
     else if (!words.length && pos === 'VERB' && /ing$/.test(t.norm) && tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN') words.push(t.raw);
-    else if (words.length || (pos !== 'ADJ' && pos !== 'ADV' && !(pos === 'VERB' && /(?:ed|en)$/.test(t.norm)))) break;
+    // Eighteenth round: a hyphenated modifier ("rapid out-of-tree ecosystem adoption") is passed like an adjective.
+    else if (words.length || (pos !== 'ADJ' && pos !== 'ADV' && !(pos === 'VERB' && /(?:ed|en)$/.test(t.norm)) && !/^[a-z]+(?:-[a-z]+)+$/.test(t.norm))) break;
   }
   // "on a regular basis": the noun names the manner, not the thing; the question is about the subject.
   if (words.length && !(words.length === 1 && words[0]!.toLowerCase() === 'basis')) return words.join(' ');
   return subjectOf(ctx, c.start);
+}
+
+/** The token after the name at `k` ends its noun phrase: punctuation, the sentence's end, a preposition. */
+function nameEndsPhrase(ctx: BlockContext, k: number): boolean {
+  const next = ctx.tokens[k + 1];
+  if (next === undefined || next.sentence !== ctx.tokens[k]!.sentence || next.kind === 'punct') return true;
+  if (next.kind !== 'word') return false;
+  // Not a conjunction: "E2E and unit testing", "CPU or memory usage" coordinate modifiers of a noun after them.
+  const pos = posOf(ctx, k + 1);
+  return pos === 'ADP' || pos === 'SCONJ';
 }
 
 /** The subject of the sentence: the noun phrase before its modal or first verb ("the system", "Album pages"). */
@@ -3944,7 +4103,7 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   const noun = found !== undefined && found.toLowerCase().split(' ').includes(phrase.toLowerCase()) ? undefined : found;
   // A gerund phrase ("adding the label", "setting up the permissions") takes no article.
   const gerund = noun !== undefined && /^[a-z]+ing(?:\s+(?:up|down|out|off|in|on))?\s+(?:the|a|an|this|that|these|those|its|their|our|your|all|each|every|any)\b/i.test(noun);
-  const np = noun ? (gerund ? noun : /^(?:the|a|an|this|each|every|its|their)\s/i.test(noun) ? noun.replace(/^(?:The|A|An|This|Each|Every|Its|Their)\b/, (d) => d.toLowerCase()) : `the ${noun}`).replace(/^the (?:it|they|he|she)$/i, 'it') : 'it';
+  const np = noun ? (gerund ? noun : /^(?:the|a|an|this|each|every|its|their)\s/i.test(noun) ? noun.replace(/^(?:The|A|An|This|Each|Every|Its|Their)\b/, (d) => d.toLowerCase()) : `the ${noun}`).replace(/^the (?:it|they|he|she|we|you|i|us|them)$/i, 'it') : 'it';
   const adj = w.base;
   switch (c.pattern) {
     case 'degree':

@@ -327,6 +327,8 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['large language models', 'NIST AI 100-1 glossary'],
   ['small language model', 'NIST AI 100-1 glossary'],
   ['normal distribution', 'statistics'],
+  ['natural language', 'linguistics / NLP (ACL Anthology: natural language processing, natural-language queries)'],
+  ['natural-language', 'linguistics / NLP'],
   ['fast path', 'systems programming'],
   ['fail fast', 'J. Shore, "Fail Fast", IEEE Software 21(5), 2004 (stop at the first error)'],
   ['fails fast', 'J. Shore, IEEE Software 2004'],

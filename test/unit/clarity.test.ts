@@ -1692,6 +1692,13 @@ describe('clarity: eighteenth round (issue 13: what exists, what was found, what
     ])), ['effective (vague)', 'effective (vague)']);
   });
 
+  it('a checked milestone of graduation criteria is a record; an unchecked one, and a checked one elsewhere, are reviewed', () => {
+    const text = ['# KEP-1: X', '', '## Motivation', '', 'We do X.', '', '### Graduation Criteria', '', '#### Alpha -> Beta Graduation', '',
+      '- [x] No major bugs reported in the previous cycle', '- [X] Ensure proper unit tests are in place.', '- [ ] Ensure proper e2e tests are in place.', '',
+      '### Test Plan', '', '- [x] Ensure proper unit tests are in place.', ''].join('\n');
+    assert.deepEqual(found('keps/sig-node/1-x/README.md', text), ['proper (vague)', 'proper (vague)']);
+  });
+
   it('a sentence that asks to consider or explore names what to think about, not a result', () => {
     assert.deepEqual(found('keps/sig-node/1-x/README.md', KEP([
       '- Consider various kinds of alternative ordering or dependency tracking of the responders.',

@@ -625,6 +625,13 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
     }
     const commentary = isCommentary(block);
     const inherited: boolean = underLeadIn && !!prev && !commentary && isListContinuation(prev, block, options.specText);
+    // Eighteenth round: "- [x] No major bugs reported in the previous cycle", "- [X] Ensure proper unit tests are in
+    // place" under a KEP's Graduation Criteria: a checked milestone is done, a record; nothing is left to clarify.
+    if (completedMilestone(block, sections, options.specText)) {
+      underLeadIn = inherited;
+      prev = block;
+      continue;
+    }
     const tokens = withoutLinkMarks(tokenize(block.text), block, options.specText);
     // Most blocks can hold no finding (`candidateStarts`): their set-up (quotes, sentences, keywords, section kinds) and
     // scan are skipped. A block ending in ':' is read all the same: it may lead in the list items after it.
@@ -777,6 +784,16 @@ function headingDepth(block: ProseBlock, specText: string | undefined): number {
   // The block of a heading starts at its first `#` (the markers are blanked in its text): read the whole marker.
   const m = /^ {0,3}(#{1,6})/.exec(specText.slice(lineStart, Math.max(block.start + 1, lineStart + 9)));
   return m ? m[1]!.length : 1;
+}
+
+/** Sections of a plan's milestones: a KEP's graduation criteria and their stages. */
+const MILESTONE_SECTION = /^(?:graduation criteria|(?:alpha|beta|ga|stable)\b.*|.*(?:->|→|to) (?:alpha|beta|ga|stable)\b.*|milestones?|implementation history)$/;
+
+/** The block is a checked task item ("- [x] …") in a milestone section (or a section under one). */
+function completedMilestone(block: ProseBlock, sections: readonly Section[], specText: string | undefined): boolean {
+  if (specText === undefined || !sections.some((s) => MILESTONE_SECTION.test(s.title))) return false;
+  const lineStart = Math.max(specText.lastIndexOf('\n', block.start - 1) + 1, 0);
+  return /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\]/.test(specText.slice(lineStart, block.start + 4));
 }
 
 function isListItem(block: ProseBlock, specText: string | undefined): boolean {

@@ -1730,6 +1730,20 @@ describe('clarity: eighteenth round (issue 13: what exists, what was found, what
     ])), ['normal (vague)']);
   });
 
+  it('a comparative whose baseline the paragraph stated ("larger than 2^62-1 … a larger stream ID") or cited ("as described in …") is answered; "unsafe methods" is a term of art', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'It is not possible to encode stream IDs larger than 2^62-1. Receipt of a frame that encodes a larger stream ID MUST be treated as a connection error.',
+      '',
+      'A frame that encodes a larger stream ID MUST be treated as a connection error.',
+      '',
+      'Clients MUST NOT send unsafe methods in early data.',
+      '',
+      'The timer SHOULD be set as described in {{Section 6.2.1 of QUIC-RECOVERY}} and MUST NOT be more aggressive.',
+      '',
+      'The timer MUST NOT be more aggressive.',
+    ])), ['larger (comparative)', 'more aggressive (comparative)']);
+  });
+
   it('"natural language" is a term of art; a name ending the phrase is its noun; "we" is no noun to ask about', () => {
     assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
       'WHEN analyzing a work item, THE Generator SHALL identify user stories using natural language processing patterns',

@@ -1941,6 +1941,12 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // Eighteenth round: "The outer JWS MUST meet the normal requirements for … (see {{…}}). The inner JWS MUST meet the
   // normal requirements, with the following differences": the phrase repeats one the paragraph answered by reference.
   if (end - start === 1 && answeredEarlier(ctx, start)) return undefined;
+  // "It is not possible to encode stream IDs larger than 2^62-1. Receipt of a frame that encodes a larger stream ID
+  // MUST be treated as …": the paragraph stated the comparative's baseline ("than …") before; this one repeats it.
+  if (c.word?.form === 'comparative' && end - start === 1 && baselineEarlier(tokens, start)) return undefined;
+  // "The timer SHOULD be set as described in {{Section 6.2.1 of QUIC-RECOVERY}} and MUST NOT be more aggressive": the
+  // comparative's baseline is the procedure the sentence just cited.
+  if ((c.word?.form === 'comparative' || c.pattern === 'comparative') && citedBaselineBefore(tokens, start)) return undefined;
   if (c.category === 'escape' && (purposeStated(c, tokens) || referenceBefore(ctx, start))) return undefined;
   // "must not teach minors how to hide supplies related to unsafe behavior": in a behaviour policy a word in a topic
   // modifier of a noun names a category the policy covers, not what the rule requires. A software spec's "errors
@@ -3331,6 +3337,25 @@ function answeredEarlier(ctx: BlockContext, at: number): boolean {
   // Within the paragraph's last few sentences (a hostile one-block document stays linear).
   for (let k = at - 2; k >= 0 && k >= at - 200; k--) {
     if (tokens[k]!.norm === word && tokens[k + 1]!.norm === next.norm && answeredByReference(ctx, k + 1)) return true;
+  }
+  return false;
+}
+
+/** The comparative at `at` appeared earlier in the block (up to 200 tokens back) with "than" right after it or after its noun. */
+function baselineEarlier(tokens: readonly Token[], at: number): boolean {
+  const word = tokens[at]!.norm;
+  for (let k = at - 1; k >= 0 && k >= at - 200; k--) {
+    if (tokens[k]!.norm !== word) continue;
+    for (let j = k + 1; j <= k + 3 && j < at; j++) if (tokens[j]!.norm === 'than') return true;
+  }
+  return false;
+}
+
+/** Earlier in the sentence of `at`: "as described / specified / defined in" (a cited procedure or value). */
+function citedBaselineBefore(tokens: readonly Token[], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  for (let k = at - 1; k >= 1 && k >= at - 24 && tokens[k]!.sentence === sentence; k--) {
+    if (tokens[k]!.norm === 'in' && /^(?:described|specified|defined)$/.test(tokens[k - 1]!.norm) && tokens[k - 2]?.norm === 'as') return true;
   }
   return false;
 }

@@ -13,7 +13,7 @@ import {
 } from './lexicon';
 import { AMOUNT_NOUNS, CLASS_WORDS, DESIGN_NOUNS, DESIGN_WORDS, QUANTITY_DETERMINERS, compoundClassWord, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, OPPOSITES, SENSE_WITH_COMPLEMENT, type ClassWord, type Dimension } from './classes';
 import { CJK_EXAMPLE_MARKERS, CJK_EXAMPLES_AFTER, CJK_MODAL, CJK_SENTENCE_END, CJK_TIME_BOUND, cjkQuestion, matchCjk, type CjkMatch } from './cjk';
-import { tag } from './nlp';
+import { tag, type Tagged } from './nlp';
 
 /**
  * The offline ambiguity pass ("the thought clarifier"): finds vague wording in spec prose and asks, for each, the
@@ -244,7 +244,8 @@ function tokenize(text: string): Token[] {
       const lowered = raw.toLowerCase();
       const norm = nonAscii ? lowered.replace(CURLY_APOSTROPHE, "'").replace(UNICODE_HYPHENS, '-') : lowered;
       // Fourteenth round: a word joined to another by a colon is a namespaced name ("access:realtime", "read:profile").
-      const colonJoined = (text.charCodeAt(i) === 58 && i + 1 < n && isWordCode(text.charCodeAt(i + 1), text, i + 1)) || (start > 1 && text.charCodeAt(start - 1) === 58 && isWordCode(text.charCodeAt(start - 2), text, start - 2));
+      // The bound first: reading past the text (a word that ends the block) deoptimized this function in each thread.
+      const colonJoined = (i + 1 < n && text.charCodeAt(i) === 58 && isWordCode(text.charCodeAt(i + 1), text, i + 1)) || (start > 1 && text.charCodeAt(start - 1) === 58 && isWordCode(text.charCodeAt(start - 2), text, start - 2));
       const code = !numeric && (codeChar || camel || colonJoined) && norm !== 'and/or' && !ABBREVIATIONS.has(norm);
       tokens.push({ kind: numeric ? 'number' : 'word', norm, raw, start, end: i, code, quoted: false, sentence: 0, clause: 0 });
       continue;
@@ -476,11 +477,15 @@ class PhraseMap {
     return this;
   }
 
-  /** The longest phrase matching at token `i`. */
+  /**
+   * The longest phrase matching at token `i`. An indexed loop, not `for … of`: V8 inlines this into the pass's loops it
+   * optimizes (scanBlock three times, candidateStarts), and an iterator's protocol and its implied try/finally made
+   * every copy larger to compile.
+   */
   match(tokens: Token[], i: number): Phrase | undefined {
     const list = this.byFirst.get(tokens[i]!.norm);
     if (!list) return undefined;
-    for (const p of list) if (matchesAt(tokens, i, p.words)) return p;
+    for (let k = 0; k < list.length; k++) if (matchesAt(tokens, i, list[k]!.words)) return list[k];
     return undefined;
   }
 }
@@ -1229,29 +1234,42 @@ const TAG_WINDOW = 48;
 
 /** The part-of-speech tag of token `i` (its sentence, or its window of a long sentence, is tagged once, on demand). */
 function posOf(ctx: BlockContext, i: number): string {
-  const { tokens, block } = ctx;
+  const { tokens } = ctx;
   const sentence = tokens[i]!.sentence;
   const [first, last] = ctx.sentences[sentence]!;
   const w = Math.floor((i - first) / TAG_WINDOW);
   const key = first + w * TAG_WINDOW;
-  let tags = ctx.tagged.get(key);
-  if (!tags) {
-    tags = new Map();
-    const a = Math.max(first, key - 12);
-    const b = Math.min(last, key + TAG_WINDOW + 12);
-    const from = tokens[a]!.start;
-    const text = block.text.slice(from, tokens[b]!.end);
-    const tagged = tag(text);
-    let k = 0;
-    for (let j = a; j <= b; j++) {
-      const t = tokens[j]!;
-      while (k < tagged.length && tagged[k]!.end + from <= t.start) k++;
-      const w = tagged[k];
-      if (w && w.start + from <= t.start && t.start < w.end + from) tags.set(j, w.pos);
-    }
-    ctx.tagged.set(key, tags);
-  }
+  const tags = ctx.tagged.get(key) ?? tagWindow(ctx, first, last, key);
   return tags.get(i) ?? 'X';
+}
+
+/**
+ * Tags the window of posOf's `key` (its sentence runs from token `first` to `last`) and keeps its tags in the context.
+ * Apart from posOf, which is asked often and optimized in each thread of a check, and from the loop that places the
+ * tags (`placeTags`): with the tagging in a function V8 optimizes, it compiled wink's reader into it too (40-140 ms of
+ * compiling per thread of a check, measured), for the few hundred calls that tag.
+ */
+function tagWindow(ctx: BlockContext, first: number, last: number, key: number): Map<number, string> {
+  const { tokens, block } = ctx;
+  const a = Math.max(first, key - 12);
+  const b = Math.min(last, key + TAG_WINDOW + 12);
+  const from = tokens[a]!.start;
+  const tags = placeTags(tokens, a, b, from, tag(block.text.slice(from, tokens[b]!.end)));
+  ctx.tagged.set(key, tags);
+  return tags;
+}
+
+/** The tags of tokens `a` to `b`, from those of the text that starts at offset `from` (see tagWindow). */
+function placeTags(tokens: Token[], a: number, b: number, from: number, tagged: Tagged[]): Map<number, string> {
+  const tags = new Map<number, string>();
+  let k = 0;
+  for (let j = a; j <= b; j++) {
+    const t = tokens[j]!;
+    while (k < tagged.length && tagged[k]!.end + from <= t.start) k++;
+    const w = tagged[k];
+    if (w && w.start + from <= t.start && t.start < w.end + from) tags.set(j, w.pos);
+  }
+  return tags;
 }
 
 interface Candidate {
@@ -1276,7 +1294,7 @@ function scanBlock(
   out: AmbiguityFinding[],
   settled?: SectionSettlements,
 ): void {
-  const { tokens, block } = ctx;
+  const { tokens } = ctx;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word' || t.quoted || t.code) continue;
@@ -1331,45 +1349,67 @@ function scanBlock(
       candidate = classCandidate(ctx, i);
     }
     if (!candidate) continue;
-    const { start, end } = candidate;
-    i = end - 1;
-    if (candidate.entry && ignore.has(termKey(candidate.entry.term))) continue;
-    if (candidate.word && (ignore.has(termKey(candidate.word.base)) || ignore.has(t.norm))) continue;
-    // "too old to be useful": the infinitive is the consequence of the degree, not a second finding.
-    if (candidate.pattern === 'degree' && tokens[end]?.norm === 'to') i = partAt(ctx, end).to - 1;
-    const why = judge(ctx, candidate, requirement);
-    if (why === undefined) {
-      // A requirement that defines the word's measure settles it for its section (see `SectionSettlements`).
-      if (settled && requirement && candidate.word && definesMeasure(ctx, candidate)) settled.settle(candidate.word.base, aboutWords(ctx, candidate, true));
-      continue;
-    }
-    const question = questionFor(ctx, candidate);
-    const normative = isNormativeAt(ctx, start) || !!requirement;
-    if (candidate.category === 'weak' && !normative) continue;
-    const phrase = block.text.slice(tokens[start]!.start, tokens[end - 1]!.end);
-    const base = defaultAmbiguitySeverity(ctx.authorityNormative, normative);
-    const severity = severityOf(candidate, phrase, base, options, termSeverity);
-    if (severity === 'off') continue;
-    const from = block.start + tokens[start]!.start;
-    if (options.isSuppressed?.(from, candidate.category)) continue;
-    const finding: AmbiguityFinding = {
-      category: candidate.category,
-      term: candidate.term,
-      start: from,
-      end: block.start + tokens[end - 1]!.end,
-      phrase,
-      question,
-      reason: why,
-      normative,
-      severity,
-    };
-    if (block.clauseId !== undefined) finding.clauseId = block.clauseId;
-    out.push(finding);
-    // Only quality and degree words can be settled by a formula (see `definesMeasure`).
-    if (settled && candidate.word && candidate.pattern === 'class' && (candidate.word.dimension === 'quality' || candidate.word.dimension === 'degree')) {
-      settled.found(finding, candidate.word.base, aboutWords(ctx, candidate, false));
-    }
+    i = reportCandidate(ctx, candidate, requirement, t, options, termSeverity, ignore, out, settled);
   }
+}
+
+/**
+ * The rest of `scanBlock` at a token that starts a candidate (few do): the candidate is judged, and a finding reported
+ * unless it is ignored, cleared, off or suppressed. Returns the index the scan goes on from (the candidate's last token,
+ * or the end of a degree's infinitive). Moved out of scanBlock's token loop unchanged, so that V8 compiles that loop,
+ * optimized in each thread of a check, without this (rarely run) part.
+ */
+function reportCandidate(
+  ctx: BlockContext,
+  candidate: Candidate,
+  requirement: string | undefined,
+  t: Token,
+  options: AmbiguityOptions,
+  termSeverity: Map<string, AmbiguitySeverity>,
+  ignore: Set<string>,
+  out: AmbiguityFinding[],
+  settled: SectionSettlements | undefined,
+): number {
+  const { tokens, block } = ctx;
+  const { start, end } = candidate;
+  let i = end - 1;
+  if (candidate.entry && ignore.has(termKey(candidate.entry.term))) return i;
+  if (candidate.word && (ignore.has(termKey(candidate.word.base)) || ignore.has(t.norm))) return i;
+  // "too old to be useful": the infinitive is the consequence of the degree, not a second finding.
+  if (candidate.pattern === 'degree' && tokens[end]?.norm === 'to') i = partAt(ctx, end).to - 1;
+  const why = judge(ctx, candidate, requirement);
+  if (why === undefined) {
+    // A requirement that defines the word's measure settles it for its section (see `SectionSettlements`).
+    if (settled && requirement && candidate.word && definesMeasure(ctx, candidate)) settled.settle(candidate.word.base, aboutWords(ctx, candidate, true));
+    return i;
+  }
+  const question = questionFor(ctx, candidate);
+  const normative = isNormativeAt(ctx, start) || !!requirement;
+  if (candidate.category === 'weak' && !normative) return i;
+  const phrase = block.text.slice(tokens[start]!.start, tokens[end - 1]!.end);
+  const base = defaultAmbiguitySeverity(ctx.authorityNormative, normative);
+  const severity = severityOf(candidate, phrase, base, options, termSeverity);
+  if (severity === 'off') return i;
+  const from = block.start + tokens[start]!.start;
+  if (options.isSuppressed?.(from, candidate.category)) return i;
+  const finding: AmbiguityFinding = {
+    category: candidate.category,
+    term: candidate.term,
+    start: from,
+    end: block.start + tokens[end - 1]!.end,
+    phrase,
+    question,
+    reason: why,
+    normative,
+    severity,
+  };
+  if (block.clauseId !== undefined) finding.clauseId = block.clauseId;
+  out.push(finding);
+  // Only quality and degree words can be settled by a formula (see `definesMeasure`).
+  if (settled && candidate.word && candidate.pattern === 'class' && (candidate.word.dimension === 'quality' || candidate.word.dimension === 'degree')) {
+    settled.found(finding, candidate.word.base, aboutWords(ctx, candidate, false));
+  }
+  return i;
 }
 
 const RFC_KEYWORD = /\b(?:MUST|SHALL|SHOULD|REQUIRED)\b/;

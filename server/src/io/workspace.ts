@@ -45,6 +45,11 @@ export interface LoadOptions {
    * of the 10k bench workspace sent). A spec indexed by a worker then has none; one read in this thread keeps them.
    */
   prose?: boolean;
+  /**
+   * Called with each text this thread reads, before the index parses it (not for texts read by worker threads or
+   * taken from the cache): the CLI sizes V8's young generation by it (see `youngGeneration` in cli/main.ts).
+   */
+  beforeIndex?: (chars: number) => void;
 }
 
 /** Below this many files to read, worker threads cost more to start (~100 ms each) than they save. */
@@ -173,6 +178,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
       const result = await readTextFile(path.join(absRoot, rel));
       if ('text' in result) {
         bytes += result.text.length;
+        options.beforeIndex?.(result.text.length);
         index.updateFile(rel, result.text);
       } else {
         index.addPath(rel);

@@ -21,7 +21,8 @@ const PRELOAD = `const v8 = require('node:v8');
 const fs = require('node:fs');
 const capacity = () => { const s = v8.getHeapSpaceStatistics().find((x) => x.space_name === 'new_space'); return s.space_used_size + s.space_available_size; };
 const first = capacity();
-process.on('exit', () => fs.writeFileSync(process.env.CLARIFY_NEW_SPACE_FILE, JSON.stringify({ first, last: capacity() })));
+// The main thread's (worker threads run the preload too).
+if (require('node:worker_threads').isMainThread) process.on('exit', () => fs.writeFileSync(process.env.CLARIFY_NEW_SPACE_FILE, JSON.stringify({ first, last: capacity() })));
 `;
 
 describe('the launcher (bin/clarify.js): the young generation of a batch run [^big_documents]', function () {
@@ -83,6 +84,19 @@ describe('the launcher (bin/clarify.js): the young generation of a batch run [^b
       assert.ok(c.last <= 4 * 1024 * 1024, `the young generation grew to ${c.last} bytes a semispace`);
     });
   }
+
+  it('`clarify check` of a folder its worker threads read (600 specs): the young generation grows once, to 4 MiB a semispace', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 600; i++) files[`specs/s${i}.md`] = `# S${i} {#s${i} authority=root}\n\nThe page must respond[^r${i}].\n`;
+    const many = tempWorkspace(files);
+    try {
+      const c = await capacities(['check', many, '--output', path.join(many, 'out')]);
+      assert.ok(c.last > c.first, `the young generation stayed at ${c.first} bytes a semispace`);
+      assert.ok(c.last <= 4 * 1024 * 1024, `the young generation grew to ${c.last} bytes a semispace`);
+    } finally {
+      fs.rmSync(many, { recursive: true, force: true });
+    }
+  });
 
   it('`clarify context FILE` keeps V8\'s default: the bundle\'s load grows the young generation (what a batch run prevents)', async () => {
     const c = await capacities(['context', path.join(dir, 'src/a.ts'), '--root', dir]);

@@ -279,9 +279,10 @@ let youngGrown = false;
  * while only big specs are read: the parse of one is the peak of its run, and both semispaces of the grown young
  * generation became resident during it (the 200,000-reference spec: 91-93 -> 82-85 MB, measured in alternating pairs).
  * At the first text under BIG_TEXT_CHARS it grows to the size it had before: with the small one the pass over
- * ordinary specs cost 7-9% more CPU (github/spec-kit, open-telemetry's specification, measured). A run whose specs
- * are all big keeps it small until its JSON output (see `run`). Worker threads keep the young generation they start
- * with (their flag is the one set in `run`), as before.
+ * ordinary specs cost 7-9% more CPU (github/spec-kit, open-telemetry's specification, measured); so it does before
+ * worker threads read a big folder (this thread then builds the model of thousands of files, as before). A run whose
+ * specs are all big keeps it small until its JSON output (see `run`). Worker threads keep the young generation they
+ * start with (their flag is the one set in `run`), as before.
  */
 function youngGeneration(chars: number): void {
   if (chars < BIG_TEXT_CHARS) growYoungGeneration();

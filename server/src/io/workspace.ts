@@ -46,8 +46,9 @@ export interface LoadOptions {
    */
   prose?: boolean;
   /**
-   * Called with each text this thread reads, before the index parses it (not for texts read by worker threads or
-   * taken from the cache): the CLI sizes V8's young generation by it (see `youngGeneration` in cli/main.ts).
+   * Called with the length of each text this thread reads, before the index parses it, and with 0 once before worker
+   * threads read a big folder (not for facts taken from the cache): the CLI sizes V8's young generation by it (see
+   * `youngGeneration` in cli/main.ts).
    */
   beforeIndex?: (chars: number) => void;
 }
@@ -166,6 +167,8 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   let bytes = 0;
   let next = 0;
   if (workers > 0 && toRead.length >= WORKER_MIN_FILES) {
+    // Texts this thread does not read: told as ordinary ones (a folder of that many files is not one big spec).
+    options.beforeIndex?.(0);
     const done = await readInWorkers(pool ?? startWorkers({ root: absRoot, config, batch, contentHashes, prose }, workers), toRead, index, skipped, options.signal);
     bytes += done.bytes;
     // Whatever a failed worker left undone is read here.

@@ -3,6 +3,13 @@
 // Thin launcher: the CLI is bundled by esbuild into dist/cli.js (built by `npm install` via `prepare`).
 const path = require('node:path');
 const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
+// A batch run (`check`, `report`; not a server or the other commands) starts with V8's young generation at its first
+// size (two semispaces of 1 MB), set before the bundle loads: loading the bundle grew it to two of 4 MB, both resident
+// while a big spec was parsed, the peak of its check. cli/main.ts grows it back at the first ordinary text it reads
+// (`youngGeneration`); a run of big specs only keeps it small. The language server and the MCP server keep V8's default.
+if (!['lsp', 'mcp', 'context', 'audit', 'impact'].includes(process.argv[2])) {
+  require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
+}
 let main;
 try {
   main = require(bundle).main;

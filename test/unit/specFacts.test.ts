@@ -6,7 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as FastCheck from 'fast-check';
-import { parseSpecChunked, parseSpecTree, type SpecChunkCache } from '../../server/src/core/markdown/parseSpec';
+import { addFootnoteRef, addOneLineFootnoteRef, FootnoteRefColumns, parseSpecChunked, parseSpecTree, type SpecChunkCache } from '../../server/src/core/markdown/parseSpec';
+import { eachRef } from '../../server/src/core/markdown/specFacts';
+import { ID_PATTERN, LineIndex } from '../../server/src/core/text/lineIndex';
 import { markdownFiles } from '../helpers/markdownOracle';
 import { scannedChunks, specFactsDifferences } from '../helpers/specFactsOracle';
 import { modelSpecDir, repoRoot } from '../helpers/workspace';
@@ -382,5 +384,48 @@ describe('spec facts from the scanner equal the tree walk', function () {
       }),
       { numRuns: 150, seed: 5 },
     );
+  });
+});
+
+describe('the scan of footnote references without match arrays [^big_documents]', function () {
+  const globalMatches = (raw: string): [number, number][] => [...raw.matchAll(new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g'))].map((m) => [m.index!, m.index! + m[0].length]);
+  const spans = (raw: string): [number, number][] => {
+    const out: [number, number][] = [];
+    eachRef(raw, (s, e) => out.push([s, e]));
+    return out;
+  };
+
+  it('eachRef finds the global matches of `\\[\\^(ID)\\]`, in order', function () {
+    for (const raw of ['', 'x[^a]', '[^a][^b]', '[^[^a]]', '[^a b] [^a.b:c-d] [^] [^-x] \\[^e] [^f', '[^a]]]', 'é[^ü] [^_1]', '[^a\n] [^x]\r\n']) {
+      assert.deepEqual(spans(raw), globalMatches(raw), JSON.stringify(raw));
+    }
+    if (!fc) return;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('[', '^', ']', 'a', '1', '.', '-', ' ', '\\', '\n', 'é'), { maxLength: 60 }), (chars) => {
+        const raw = chars.join('');
+        assert.deepEqual(spans(raw), globalMatches(raw));
+      }),
+      { numRuns: 2000, seed: 16 },
+    );
+  });
+
+  it('LineIndex.lineAt is positionAt\'s line; addOneLineFootnoteRef adds what addFootnoteRef adds for the ranges of `[^id]`', function () {
+    const text = 'a\nb[^x1]\r\n\rc[^y]\n';
+    const lines = new LineIndex(text);
+    for (let o = -1; o <= text.length + 1; o++) assert.equal(lines.lineAt(o), lines.positionAt(o).line, String(o));
+    const ctx = { parent: 'p', section: ['S'], sectionTitle: 'S' };
+    for (const columns of [false, true]) {
+      const viaRanges = columns ? new FootnoteRefColumns('f.md') : [];
+      const direct = columns ? new FootnoteRefColumns('f.md') : [];
+      for (const [start, id] of [[3, 'x1'], [12, 'y']] as const) {
+        assert.equal(text.slice(start, start + id.length + 3), `[^${id}]`);
+        const end = start + id.length + 3;
+        addFootnoteRef(viaRanges, id, lines.rangeOf(start, end), lines.rangeOf(start + 2, end - 1), 'block', ctx);
+        const line = lines.lineAt(start);
+        addOneLineFootnoteRef(direct, id, line, start - lines.lineStart(line), 'block', ctx);
+      }
+      assert.deepEqual(JSON.parse(JSON.stringify(direct)), JSON.parse(JSON.stringify(viaRanges)));
+      assert.equal(JSON.stringify(direct), JSON.stringify(viaRanges));
+    }
   });
 });

@@ -45,6 +45,12 @@ export interface LoadOptions {
    * of the 10k bench workspace sent). A spec indexed by a worker then has none; one read in this thread keeps them.
    */
   prose?: boolean;
+  /**
+   * Called with the length of each text this thread reads, before the index parses it, and with 0 once before worker
+   * threads read a big folder (not for facts taken from the cache): the CLI sizes V8's young generation by it (see
+   * `youngGeneration` in cli/main.ts).
+   */
+  beforeIndex?: (chars: number) => void;
 }
 
 /** Below this many files to read, worker threads cost more to start (~100 ms each) than they save. */
@@ -161,6 +167,8 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   let bytes = 0;
   let next = 0;
   if (workers > 0 && toRead.length >= WORKER_MIN_FILES) {
+    // Texts this thread does not read: told as ordinary ones (a folder of that many files is not one big spec).
+    options.beforeIndex?.(0);
     const done = await readInWorkers(pool ?? startWorkers({ root: absRoot, config, batch, contentHashes, prose }, workers), toRead, index, skipped, options.signal);
     bytes += done.bytes;
     // Whatever a failed worker left undone is read here.
@@ -173,6 +181,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
       const result = await readTextFile(path.join(absRoot, rel));
       if ('text' in result) {
         bytes += result.text.length;
+        options.beforeIndex?.(result.text.length);
         index.updateFile(rel, result.text);
       } else {
         index.addPath(rel);

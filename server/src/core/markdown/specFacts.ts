@@ -10,6 +10,7 @@ import {
   collapse,
   emptySpecFacts,
   addFootnoteRef,
+  addOneLineFootnoteRef,
   HEADING_TEXT_LIMIT,
   HTML_ANCHOR_RE,
   openSection,
@@ -52,8 +53,7 @@ export interface ScannedChunk {
   sectionsOut: readonly SectionEntry[];
 }
 
-/** Footnote references `[^id]` anywhere; one that ends a text (its `]` cut off). */
-const REF_ALL = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g');
+/** A footnote reference that ends a text (its `]` cut off). */
 const UNCLOSED_REF = new RegExp(`\\[\\^${ID_PATTERN}$`);
 /** A hard line break (two spaces or a backslash before a line break): the tree splits the text node there. */
 const HARD_BREAK = /(?: {2}|\\)(?:\r?\n|\r)/;
@@ -65,22 +65,40 @@ function isEscaped(s: string, at: number): boolean {
   return n % 2 === 1;
 }
 
+/** A footnote reference `[^id]` at lastIndex (tested, not executed: no match array). */
+const REF_AT = new RegExp(`\\[\\^${ID_PATTERN}\\]`, 'y');
+
+/**
+ * Each footnote reference `[^id]` of `raw` in order, as the global matches of `\[\^(ID)\]` are (the leftmost match
+ * from where the last one ended): each `[^` tried with the sticky test, with no match array a reference (a
+ * 200,000-reference paragraph made two of them, 67 MB of garbage, measured) [^big_documents]. `found(start, end)` is
+ * called for each.
+ */
+export function eachRef(raw: string, found: (start: number, end: number) => void): void {
+  for (let i = raw.indexOf('[^'); i >= 0; ) {
+    REF_AT.lastIndex = i;
+    if (REF_AT.test(raw)) {
+      const end = REF_AT.lastIndex;
+      found(i, end);
+      i = raw.indexOf('[^', end);
+    } else i = raw.indexOf('[^', i + 1);
+  }
+}
+
 /** The footnote references of [from, to) of the original text, escaped ones skipped (SpecWalker.textRefs, cutRefs). */
 function refsOf(original: string, from: number, to: number): [number, number, string][] {
   const raw = original.slice(from, to);
   const out: [number, number, string][] = [];
-  if (!raw.includes('[^')) return out;
-  REF_ALL.lastIndex = 0;
-  for (let m = REF_ALL.exec(raw); m; m = REF_ALL.exec(raw)) if (!isEscaped(raw, m.index)) out.push([from + m.index, from + m.index + m[0].length, m[1]!]);
+  eachRef(raw, (start, end) => {
+    if (!isEscaped(raw, start)) out.push([from + start, from + end, raw.slice(start + 2, end - 1)]);
+  });
   return out;
 }
 
 /** Every `[^id]` of a text node's raw text at `from`, escaped or not: not prose (SpecWalker.proseBlock). */
 function allRefs(raw: string, from: number): [number, number][] {
   const out: [number, number][] = [];
-  if (!raw.includes('[^')) return out;
-  REF_ALL.lastIndex = 0;
-  for (let m = REF_ALL.exec(raw); m; m = REF_ALL.exec(raw)) out.push([from + m.index, from + m.index + m[0].length]);
+  eachRef(raw, (start, end) => out.push([from + start, from + end]));
   return out;
 }
 
@@ -816,11 +834,15 @@ class ChunkReader {
   }
 
   private addRefs(refs: readonly [number, number, string][], blockText: string): void {
+    const lines = (this.lineIndex ??= new LineIndex(this.text));
     for (let i = 0; i < refs.length; i++) {
       const start = refs[i]![0];
       const end = refs[i]![1];
       const id = refs[i]![2];
-      addFootnoteRef(this.facts.footnoteRefs, id, this.rangeOf(start, end), this.rangeOf(start + 2, end - 1), blockText, this.current());
+      // `[^id]` on one line (always: an id has no line break): added from its line and column, no ranges made.
+      const line = lines.lineAt(start);
+      if (end - start === id.length + 3 && lines.lineAt(end) === line) addOneLineFootnoteRef(this.facts.footnoteRefs, id, line, start - lines.lineStart(line), blockText, this.current());
+      else addFootnoteRef(this.facts.footnoteRefs, id, this.rangeOf(start, end), this.rangeOf(start + 2, end - 1), blockText, this.current());
     }
   }
 
@@ -952,11 +974,13 @@ class ChunkReader {
     // (a link or code span that runs over a block quote's `>` prefix: left to the tree walk)
     if (it.gaps && [...inl.links, ...inl.refLinks, ...inl.codes].some(([s, e]) => it.gaps!.some(([gs]) => s < gs && gs < e))) return false;
     it.inl = inl;
+    // The block's text its references carry (made once: the cut lines' and a plain block's references share it).
+    let blockText: string | undefined;
+    const blockTextOf = (): string => (blockText ??= limit(collapse(plainOf(text, it.start, it.end, inl)), BLOCK_TEXT_LIMIT));
     // The references of the lines read as blank before the paragraph go with it, first (SpecWalker.cutRefs).
     if (this.cut < cuts.length && cuts[this.cut]![0] < it.start) {
       if (it.top !== undefined) return false;
-      const blockText = limit(collapse(plainOf(text, it.start, it.end, inl)), BLOCK_TEXT_LIMIT);
-      for (; this.cut < cuts.length && cuts[this.cut]![0] < it.start; this.cut++) this.addRefs(refsOf(original, cuts[this.cut]![0], cuts[this.cut]![1]), blockText);
+      for (; this.cut < cuts.length && cuts[this.cut]![0] < it.start; this.cut++) this.addRefs(refsOf(original, cuts[this.cut]![0], cuts[this.cut]![1]), blockTextOf());
     }
     while (this.inPlain < plain.length && plain[this.inPlain]![1] <= it.start) this.inPlain++;
     if (this.inPlain < plain.length && plain[this.inPlain]![0] < it.end) {
@@ -972,7 +996,7 @@ class ChunkReader {
       const end = original.charCodeAt(textEnd) === 93 && UNCLOSED_REF.test(original.slice(Math.max(it.start, textEnd - 1000), textEnd)) ? textEnd + 1 : textEnd;
       this.prose('paragraph', it.start, it.end, [...allRefs(raw, it.start), [textEnd, it.end]], this.clauseAt(it.start), original);
       const refs = refsOf(original, it.start, end);
-      if (refs.length) this.addRefs(refs, limit(collapse(plainOf(text, it.start, it.end, inl)), BLOCK_TEXT_LIMIT));
+      if (refs.length) this.addRefs(refs, blockTextOf());
       return true;
     }
     // A paragraph opening with `**FR-001**` declares a spec-kit requirement item [^sk1r]: its clause spans the list

@@ -61,6 +61,10 @@ const SNIPPETS = [
   'line\rother\n',
   '\t# tab heading\n',
   ' # one space heading\n',
+  // Read from the chunks' texts after an edit (includes, kramdown-rfc cross references), not from the whole text.
+  '{::include part.md}\n',
+  '{::include-nested sub/more.md} \n',
+  'See {{RFC2119}} and {{?I-D.x}}{{\n',
 ];
 
 describe('chunked spec parsing', () => {

@@ -126,8 +126,10 @@ export interface BrokenLink {
 const README_LIKE = /^(readme|index|changelog|license|contributing)$/i;
 /** Specs at least this long keep their chunk facts between parses: an edit re-parses only the section it touched. */
 const CHUNK_CACHE_MIN_LENGTH = 32 * 1024;
-/** Words typed by a rehearsal (rehearsalEdits) after its new footnote id, each beside another footnote reference. */
-const REHEARSED_WORDS = 4;
+/** Places of a rehearsal (rehearsalEdits): a word typed beside a footnote reference at each, a new footnote id at some. */
+const REHEARSED_PLACES = 12;
+/** A new footnote id is rehearsed at every REHEARSED_NOTE_EVERY-th place, from the first. */
+const REHEARSED_NOTE_EVERY = 3;
 
 export interface IndexOptions {
   /**
@@ -324,14 +326,14 @@ export class WorkspaceIndex {
 
   /**
    * Texts that rehearse the first edits of an open big spec, `text` being what the index holds of it (see
-   * Folder.rehearse): a word typed beside one of its footnote references (same ids: the model is patched), then a new
-   * footnote id beside it as well (an id of its own: the model is built from the last one), then a word beside each of
-   * REHEARSED_WORDS other references, in other sections. Indexing them and then `text` again, each as an edit is
-   * indexed, runs the keystroke path a few times before the user's first keystroke does: its code compiled and
-   * optimized, the model's lazily made sets made. None when that path would not be taken: a spec not kept
-   * chunk by chunk (small, or a batch index), one without a footnote reference outside headings, one that declares an
-   * id another spec declares (each edit then rebuilds the workspace's model), scopes or test targets (a new id then
-   * does), or no model yet.
+   * Folder.rehearse, which indexes each and then `text` again): a word typed beside one of its footnote references
+   * (same ids: the model is patched), at each of REHEARSED_PLACES references from the middle of the spec on, each in a
+   * section of its own, and a new footnote id beside the word at every REHEARSED_NOTE_EVERY-th place from the first (an
+   * id of its own: the model is built from the last one). Indexing them runs the keystroke path before the user's
+   * first keystroke does: its code compiled and optimized, the model's lazily made sets made. None when that path
+   * would not be taken: a spec not kept chunk by chunk (small, or a batch index), one without a footnote reference
+   * outside headings, one that declares an id another spec declares (each edit then rebuilds the workspace's model),
+   * scopes or test targets (a new id then does), or no model yet.
    */
   rehearsalEdits(path: string, text: string): string[] {
     const facts = this.specs.get(path);
@@ -344,7 +346,7 @@ export class WorkspaceIndex {
     const refs = facts.footnoteRefs;
     const places: number[] = [];
     const lineOfPlace: number[] = [];
-    for (let k = 0; k < refs.length && places.length <= REHEARSED_WORDS; k++) {
+    for (let k = 0; k < refs.length && places.length < REHEARSED_PLACES; k++) {
       const ref = refs.at((Math.floor(refs.length / 2) + k * 7) % refs.length)!;
       const end = ref.range.end;
       if (end.line !== ref.range.start.line || /^\s{0,3}#/.test(lines.lineText(end.line))) continue;
@@ -357,10 +359,10 @@ export class WorkspaceIndex {
     if (places.length === 0) return [];
     let id = 'rehearsal';
     for (let n = 1; model.clausesById.has(id) || model.citationsById.has(id) || model.definitionsById.has(id) || model.specReferencesById.has(id) || text.includes(`[^${id}]`); n++) id = `rehearsal-${n}`;
-    const at = places[0]!;
     const word = (at: number): string => `${text.slice(0, at)} so${text.slice(at)}`;
+    const note = (at: number): string => `${text.slice(0, at)} so [^${id}]${text.slice(at)}`;
     // The first words after a spec opens ran ~2x a warm one (code not yet optimized): more words, elsewhere, warm it.
-    return [word(at), `${text.slice(0, at)} so [^${id}]${text.slice(at)}`, ...places.slice(1).map(word)];
+    return places.flatMap((at, i) => (i % REHEARSED_NOTE_EVERY === 0 ? [word(at), note(at)] : [word(at)]));
   }
 
   /**

@@ -1044,8 +1044,11 @@ describe('incremental conflicts: the grouping of statements kept across edits', 
         }
         live.updateFile(file, lines.join('\n'), true);
         const incremental = conflictsOf(live.model());
-        const fresh = conflictsOf(memoryWorkspace(texts()).model());
+        const index = memoryWorkspace(texts());
+        const fresh = conflictsOf(index.model());
         assert.deepStrictEqual(incremental, fresh, `seed ${seed}, step ${step}, ${file}`);
+        // The statements themselves (a big spec's spliced from its last ones at both ends: see typecheckFacts).
+        assert.deepStrictEqual(live.specFacts(file)!.typecheck, index.specFacts(file)!.typecheck, `seed ${seed}, step ${step}, ${file}: statements`);
         seen += fresh.length;
       }
       assert.ok(seen > 0, 'the random specs have conflicts to compare');

@@ -65,6 +65,9 @@ const isSelfOrAbove = (abs: string, root: string): boolean => root === abs || ro
 
 type FileEventKind = 'created' | 'changed' | 'deleted';
 
+/** How many steps of a rehearsal run in its first job (see Folder.rehearse). */
+const REHEARSED_FIRST_STEPS = 4;
+
 export class Folder {
   index!: WorkspaceIndex;
   config!: ClarifierConfig;
@@ -164,8 +167,8 @@ export class Folder {
    * is indexed as an edit and its diagnostics computed, then the spec's text again, so the user's first keystrokes run
    * compiled code on a model whose lazily made sets exist (a cold first new footnote cost 3-6x a warm one; the first
    * typed words, while the optimizing compiler still works, ~2x). Each step (a rehearsal text and the text again) is one
-   * job of the folder's queue, and the event loop turns between steps: an edit or a request waits for one step at most,
-   * and every answer sees the spec's own text. The rehearsal stops when the editor's text changed or an edit of it
+   * job of the folder's queue, but for the first REHEARSED_FIRST_STEPS, which are one job, and the event loop turns
+   * between jobs: an edit or a request waits for one job at most, and every answer sees the spec's own text. The rehearsal stops when the editor's text changed or an edit of it
    * waits to be indexed (the user's keystrokes take over), or when a step rebuilt the model (an id of the spec declared
    * in another file, say: the user's edits take that path anyway). The index and the diagnostics end as they were (the
    * same text, indexed as an edit is). Resolves to false when it should be asked again later (an edit of the document
@@ -191,11 +194,14 @@ export class Folder {
     if (text === undefined || edits.length === 0) return true;
     const started = performance.now();
     let steps = 0;
-    for (let k = 0; k < edits.length; k++) {
+    for (let k = 0; k < edits.length; ) {
+      // The first steps in one job (the word and the new footnote id of the old rehearsal, and two words): an edit that
+      // comes right after the spec opened waits for them, as it waited for the whole rehearsal, and runs warm.
+      const group = edits.slice(k, k === 0 ? REHEARSED_FIRST_STEPS : k + 1);
       // Each text is let go once indexed (16 texts of a 0.8 MB spec kept to the end would be garbage all at once).
-      const t = edits[k]!;
-      edits[k] = '';
-      // Between steps the editor's messages are read (an edit that arrived stops the rehearsal, a request is answered).
+      for (let i = k; i < k + group.length; i++) edits[i] = '';
+      k += group.length;
+      // Between jobs the editor's messages are read (an edit that arrived stops the rehearsal, a request is answered).
       await new Promise<void>((resolve) => setImmediate(resolve));
       let stop = false;
       await this.enqueue(() => {
@@ -203,13 +209,18 @@ export class Folder {
           stop = true;
           return;
         }
-        this.index.updateFile(rel, t, true);
-        const local = this.index.changesAreLocal();
-        this.refreshDiagnostics();
-        this.index.updateFile(rel, text!, true);
-        this.refreshDiagnostics();
-        steps++;
-        if (!local) stop = true;
+        for (const t of group) {
+          this.index.updateFile(rel, t, true);
+          const local = this.index.changesAreLocal();
+          this.refreshDiagnostics();
+          this.index.updateFile(rel, text!, true);
+          this.refreshDiagnostics();
+          steps++;
+          if (!local) {
+            stop = true;
+            return;
+          }
+        }
       });
       if (stop) break;
     }

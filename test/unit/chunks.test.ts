@@ -61,6 +61,10 @@ const SNIPPETS = [
   'line\rother\n',
   '\t# tab heading\n',
   ' # one space heading\n',
+  // Read from the chunks' texts after an edit (includes, kramdown-rfc cross references), not from the whole text.
+  '{::include part.md}\n',
+  '{::include-nested sub/more.md} \n',
+  'See {{RFC2119}} and {{?I-D.x}}{{\n',
 ];
 
 describe('chunked spec parsing', () => {
@@ -106,6 +110,31 @@ describe('chunked spec parsing', () => {
       const fresh = memoryWorkspace({ 'model_spec.md': current, 'src/a.ts': '// [^8ep1] [^chain_of_command]\n' });
       assert.deepStrictEqual(diagnosticsOf(live), diagnosticsOf(fresh));
       assert.deepStrictEqual(norm(live.specFacts('model_spec.md')!), norm(fresh.specFacts('model_spec.md')!));
+    }
+  });
+
+  it('silences the findings a suppression comment names in a big spec, after edits of other sections too', function () {
+    this.timeout(120_000);
+    // Over 32 KB (kept chunk by chunk between edits); the same vague sentence twice, once after the comment.
+    const sections = Array.from({ length: 300 }, (_, i) => `## Section ${i} {#s${i}}\n\nSection ${i} keeps the records of its part[^f${i}] for as long as the policy says, and reports them.\n`);
+    sections[150] = '## Section 150 {#s150}\n\n<!-- clarifier-disable-next-line -->\nThe service MUST respond quickly, as appropriate, etc.[^f150]\n';
+    sections[200] = '## Section 200 {#s200}\n\nThe service MUST respond quickly, as appropriate, etc.[^f200]\n';
+    let text = ['# Records {#records}', '', ...sections].join('\n');
+    assert.ok(text.length > 32 * 1024);
+    const live = memoryWorkspace({ 'specs/a.md': text });
+    const lineOf = (t: string, s: string): number => t.slice(0, t.indexOf(s)).split('\n').length - 1;
+    for (const [from, to] of [
+      ['Section 10 keeps', 'Section 10 now keeps'],
+      ['Section 250 keeps', 'Section 250 keeps[^new1]'],
+      ['Section 20 keeps the', 'Section 20 keeps\n\nthe'],
+    ] as const) {
+      text = text.replace(from, to);
+      live.updateFile('specs/a.md', text, true);
+      const got = diagnosticsOf(live);
+      assert.deepStrictEqual(got, diagnosticsOf(memoryWorkspace({ 'specs/a.md': text })), to);
+      const vague = (line: number): boolean => got.some((d) => d.code.startsWith('ambiguity.') && d.range.start.line === line);
+      assert.ok(vague(lineOf(text, 'etc.[^f200]')), `${to}: the sentence without the comment has its finding`);
+      assert.ok(!vague(lineOf(text, 'etc.[^f150]')), `${to}: the one after the comment has none`);
     }
   });
 

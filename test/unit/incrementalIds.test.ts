@@ -410,8 +410,8 @@ describe('incremental ids: edits that add or remove ids', () => {
     assert.ok(spliced >= 8, `new footnotes splice (${spliced})`);
   });
 
-  it('rehearses a big spec\'s first edits: a word (patched), a new footnote id (spliced), then the text again, equal to a fresh index', function () {
-    this.timeout(120_000);
+  it('rehearses a big spec\'s first edits: words (patched) and new footnote ids (spliced), each followed by the text again, equal to a fresh index', function () {
+    this.timeout(240_000);
     // No id of the spec declared in another file (b.md's duplicate heading id would have every edit rebuild).
     const files: Record<string, string> = { 'specs/a.md': chunkedSpec(), 'specs/c.md': '# Small {#small}\n\nA small spec[^c1].\n', 'src/x.ts': BASE['src/x.ts']!, 'src/y.ts': BASE['src/y.ts']! };
     const live = memoryWorkspace(files);
@@ -420,28 +420,32 @@ describe('incremental ids: edits that add or remove ids', () => {
     const before = new Map(kept);
     const text = files['specs/a.md']!;
     const edits = live.rehearsalEdits('specs/a.md', text);
-    assert.equal(edits.length, 6);
-    // Beside a footnote reference in the middle of the spec; a new id no file knows; then words beside four other
-    // references, each in a section of its own.
+    // Twelve places beside footnote references, from the middle of the spec on, each in a section of its own: a word at
+    // each, and a new id no file knows after the word at every third place from the first (16 texts).
+    assert.equal(edits.length, 16);
+    const words = edits.filter((t) => !t.includes('[^rehearsal]'));
+    const notes = edits.filter((t) => t.includes('[^rehearsal]'));
+    assert.equal(words.length, 12);
+    assert.equal(notes.length, 4);
     assert.match(edits[0]!, /\[\^f\d+\] so for as long/);
     assert.match(edits[1]!, /\[\^f\d+\] so \[\^rehearsal\] for as long/);
+    for (const [k, t] of edits.entries()) assert.equal(t.includes('[^rehearsal]'), [1, 5, 9, 13].includes(k), `text ${k}`);
     const sectionOf = (t: string): number => t.lastIndexOf('\n## ', t.indexOf('] so'));
-    assert.equal(new Set(edits.slice(1).map(sectionOf)).size, 5, 'five sections');
-    for (const t of edits.slice(2)) assert.equal(t.replace(/\] so/, ']'), text, 'one word each');
-    live.updateFile('specs/a.md', edits[0]!, true);
-    assert.deepEqual(live.takeChanges(), new Set(['specs/a.md']), 'patched: only the spec recomputed');
-    kept.set('specs/a.md', computeDiagnostics(live.model(), live.config, 'specs/a.md'));
-    live.updateFile('specs/a.md', edits[1]!, true);
-    assert.ok(republish(live, kept));
-    assert.equal(live.model().spliced, true, 'the new id spliced');
-    assertLikeFresh(live.model(), kept, { ...files, 'specs/a.md': edits[1]! }, 'the new footnote');
-    for (const [k, t] of edits.slice(2).entries()) {
+    assert.equal(new Set(words.map(sectionOf)).size, 12, 'twelve sections');
+    for (const t of words) assert.equal(t.replace(/\] so/, ']'), text, 'one word each');
+    for (const t of notes) assert.equal(t.replace(/\] so \[\^rehearsal\]/, ']'), text, 'one new id each');
+    // As Folder.rehearse indexes them: each text, then the text again.
+    for (const [k, t] of edits.entries()) {
       live.updateFile('specs/a.md', t, true);
+      if (k === 0) assert.deepEqual(live.takeChanges(), new Set(['specs/a.md']), 'patched: only the spec recomputed');
+      else assert.ok(republish(live, kept));
+      if (k === 0) kept.set('specs/a.md', computeDiagnostics(live.model(), live.config, 'specs/a.md'));
+      if (k === 1) assert.equal(live.model().spliced, true, 'the new id spliced');
+      if (k < 2 || k % 4 === 1) assertLikeFresh(live.model(), kept, { ...files, 'specs/a.md': t }, `text ${k}`);
+      live.updateFile('specs/a.md', text, true);
       assert.ok(republish(live, kept));
-      assertLikeFresh(live.model(), kept, { ...files, 'specs/a.md': t }, `word ${k + 2}`);
+      if (k < 2 || k % 4 === 1) assertLikeFresh(live.model(), kept, files, `the text again after text ${k}`);
     }
-    live.updateFile('specs/a.md', text, true);
-    assert.ok(republish(live, kept));
     assertLikeFresh(live.model(), kept, files, 'the text again');
     assert.deepStrictEqual(kept, before, 'the diagnostics as they were');
     // None where that path is not taken: a small spec, a spec without footnote references, a spec sharing an id; an id
@@ -1040,8 +1044,11 @@ describe('incremental conflicts: the grouping of statements kept across edits', 
         }
         live.updateFile(file, lines.join('\n'), true);
         const incremental = conflictsOf(live.model());
-        const fresh = conflictsOf(memoryWorkspace(texts()).model());
+        const index = memoryWorkspace(texts());
+        const fresh = conflictsOf(index.model());
         assert.deepStrictEqual(incremental, fresh, `seed ${seed}, step ${step}, ${file}`);
+        // The statements themselves (a big spec's spliced from its last ones at both ends: see typecheckFacts).
+        assert.deepStrictEqual(live.specFacts(file)!.typecheck, index.specFacts(file)!.typecheck, `seed ${seed}, step ${step}, ${file}: statements`);
         seen += fresh.length;
       }
       assert.ok(seen > 0, 'the random specs have conflicts to compare');

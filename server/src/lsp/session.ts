@@ -65,6 +65,9 @@ const isSelfOrAbove = (abs: string, root: string): boolean => root === abs || ro
 
 type FileEventKind = 'created' | 'changed' | 'deleted';
 
+/** How many steps of a rehearsal run in its first job (see Folder.rehearse). */
+const REHEARSED_FIRST_STEPS = 4;
+
 export class Folder {
   index!: WorkspaceIndex;
   config!: ClarifierConfig;
@@ -160,40 +163,71 @@ export class Folder {
   }
 
   /**
-   * Rehearses the first edits of the open big spec at `rel`, in the folder's queue: its rehearsal texts
-   * (WorkspaceIndex.rehearsalEdits) and then its text again, each indexed as an edit and its diagnostics computed, so the
-   * user's first keystrokes run compiled code on a model whose lazily made sets exist (a cold first new footnote cost
-   * 3-6x a warm one). The index and the diagnostics end as they were (the same text, indexed as an edit is). Skipped
-   * while an edit of it waits to be indexed. Resolves to false when it should be asked again later (the document had a
-   * pending edit), true when done or not needed.
+   * Rehearses the first edits of the open big spec at `rel`: each of its rehearsal texts (WorkspaceIndex.rehearsalEdits)
+   * is indexed as an edit and its diagnostics computed, then the spec's text again, so the user's first keystrokes run
+   * compiled code on a model whose lazily made sets exist (a cold first new footnote cost 3-6x a warm one; the first
+   * typed words, while the optimizing compiler still works, ~2x). Each step (a rehearsal text and the text again) is one
+   * job of the folder's queue, but for the first REHEARSED_FIRST_STEPS, which are one job, and the event loop turns
+   * between jobs: an edit or a request waits for one job at most, and every answer sees the spec's own text. The rehearsal stops when the editor's text changed or an edit of it
+   * waits to be indexed (the user's keystrokes take over), or when a step rebuilt the model (an id of the spec declared
+   * in another file, say: the user's edits take that path anyway). The index and the diagnostics end as they were (the
+   * same text, indexed as an edit is). Resolves to false when it should be asked again later (an edit of the document
+   * was pending before any step ran), true when done, stopped or not needed.
    */
-  rehearse(rel: string): Promise<boolean> {
-    let done = true;
-    return this.enqueue(async () => {
-      const uri = this.uriOf(rel);
-      const text = this.host.openEntry(normalizeUri(uri))?.text;
+  async rehearse(rel: string): Promise<boolean> {
+    const uri = this.uriOf(rel);
+    const key = normalizeUri(uri);
+    let text: string | undefined;
+    let edits: string[] = [];
+    let pending = false;
+    await this.enqueue(async () => {
+      text = this.host.openEntry(key)?.text;
       if (text === undefined || this.removed || this.index.roleOf(rel) !== 'spec' || !(await this.admits(rel))) return;
       // The text indexed is the editor's only when none of its edits waits (checked after the wait above).
       if (this.host.isPending(uri)) {
-        done = false;
+        pending = true;
         return;
       }
-      const edits = this.index.rehearsalEdits(rel, text);
-      if (edits.length === 0) return;
-      const started = performance.now();
-      for (const t of edits) {
-        this.index.updateFile(rel, t, true);
-        // An edit that rebuilt the model (an id of the spec declared in another file, say): the user's edits take
-        // that path anyway, and each step would rebuild again. The text goes back at once.
-        const local = this.index.changesAreLocal();
-        this.refreshDiagnostics();
-        if (!local) break;
-      }
-      this.index.updateFile(rel, text, true);
-      this.refreshDiagnostics();
-      this.changed();
-      this.host.log.info(`Rehearsed the first edits of ${rel} (${Math.round(performance.now() - started)} ms)`);
-    }).then(() => done);
+      edits = this.index.rehearsalEdits(rel, text);
+    });
+    if (pending) return false;
+    if (text === undefined || edits.length === 0) return true;
+    const started = performance.now();
+    let steps = 0;
+    for (let k = 0; k < edits.length; ) {
+      // The first steps in one job (the word and the new footnote id of the old rehearsal, and two words): an edit that
+      // comes right after the spec opened waits for them, as it waited for the whole rehearsal, and runs warm.
+      const group = edits.slice(k, k === 0 ? REHEARSED_FIRST_STEPS : k + 1);
+      // Each text is let go once indexed (16 texts of a 0.8 MB spec kept to the end would be garbage all at once).
+      for (let i = k; i < k + group.length; i++) edits[i] = '';
+      k += group.length;
+      // Between jobs the editor's messages are read (an edit that arrived stops the rehearsal, a request is answered).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      let stop = false;
+      await this.enqueue(() => {
+        if (this.removed || this.host.openEntry(key)?.text !== text || this.host.isPending(uri)) {
+          stop = true;
+          return;
+        }
+        for (const t of group) {
+          this.index.updateFile(rel, t, true);
+          const local = this.index.changesAreLocal();
+          this.refreshDiagnostics();
+          this.index.updateFile(rel, text!, true);
+          this.refreshDiagnostics();
+          steps++;
+          if (!local) {
+            stop = true;
+            return;
+          }
+        }
+      });
+      if (stop) break;
+    }
+    if (steps === 0) return true;
+    this.changed();
+    this.host.log.info(`Rehearsed the first edits of ${rel} (${steps} of ${edits.length} steps, ${Math.round(performance.now() - started)} ms)`);
+    return true;
   }
 
   /** A file event for `rel` ('' for the root itself), queued in order with everything else of the folder. */

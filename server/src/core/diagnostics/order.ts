@@ -88,14 +88,10 @@ export function sortInFile(out: Diagnostic[], last: { out: readonly Diagnostic[]
   while (j < out.length) fresh.push(out[j++]!);
   if (gone.length + fresh.length > budget) return sortAll();
   if (gone.length === 0 && fresh.length === 0 && last.sorted.length === out.length) return last.sorted;
-  // The kept ones in their sorted order. A diagnostic twice (once kept, once gone) would be dropped twice: counted.
-  const goneSet = new Set(gone);
-  // Arrays made at their final length (pushing grows each several times: ~5,300 diagnostics per keystroke).
-  const keptLength = out.length - fresh.length;
-  const kept = sized(keptLength);
-  let n = 0;
-  for (const d of last.sorted) if (!goneSet.has(d) && n++ < keptLength) kept[n - 1] = d;
-  if (n !== keptLength) return sortAll();
+  // The kept ones in their sorted order: the last sorted list without the gone ones, each found there by binary search
+  // (a walk of every kept one through a set of the gone ones cost ~0.7 ms per keystroke in a 5,000-clause spec).
+  const kept = withoutGone(last.sorted, gone, out.length - fresh.length);
+  if (!kept) return sortAll();
   fresh.sort(compareInFile);
   const merged = sized(out.length);
   let m = 0;
@@ -122,6 +118,45 @@ export function sortInFile(out: Diagnostic[], last: { out: readonly Diagnostic[]
     severityCounts.set(merged, { errors: counted.errors + came.errors - went.errors, warnings: counted.warnings + came.warnings - went.warnings });
   }
   return merged;
+}
+
+/**
+ * `sorted` without the diagnostics of `gone` (each once in it: found by binary search among its equals, by identity),
+ * in order, at `keptLength`; undefined when a gone one is not there, is there twice (a diagnostic twice: sortInFile then
+ * sorts), or the lengths disagree.
+ */
+function withoutGone(sorted: readonly Diagnostic[], gone: readonly Diagnostic[], keptLength: number): readonly Diagnostic[] | undefined {
+  if (sorted.length - gone.length !== keptLength) return undefined;
+  if (gone.length === 0) return sorted;
+  const at: number[] = [];
+  for (const d of gone) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareInFile(sorted[mid]!, d) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    let found = -1;
+    for (let k = lo; k < sorted.length && compareInFile(sorted[k]!, d) === 0; k++) {
+      if (sorted[k] !== d) continue;
+      if (found >= 0) return undefined;
+      found = k;
+    }
+    if (found < 0) return undefined;
+    at.push(found);
+  }
+  at.sort((x, y) => x - y);
+  const kept = sized(keptLength);
+  let n = 0;
+  let from = 0;
+  for (let g = 0; g < at.length; g++) {
+    if (g > 0 && at[g] === at[g - 1]) return undefined;
+    for (let k = from; k < at[g]!; k++) kept[n++] = sorted[k]!;
+    from = at[g]! + 1;
+  }
+  for (let k = from; k < sorted.length; k++) kept[n++] = sorted[k]!;
+  return kept;
 }
 
 /** An array to be filled from index 0 to n - 1: made at length n unless V8 would make that a dictionary (slow). */

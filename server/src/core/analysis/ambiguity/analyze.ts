@@ -2917,35 +2917,49 @@ function illustrationSentence(ctx: BlockContext, at: number): boolean {
   return a === 'e.g' || (a === 'for' && (b === 'example' || b === 'instance'));
 }
 
+/** How far (in tokens) a parenthesis around a keyword is looked for: parentheses are short; a long sentence stays linear. */
+const PARENTHESIS_REACH = 40;
+
 /**
- * The keyword at `k` and the candidate at `at` are on different sides of a parenthesis: a "(" opened between them and
- * not closed before the later one, or a ")" between them closing one opened before the earlier one. A parenthesis
- * that holds little more than the keyword ("(REQUIRED)", "(must)") annotates what it follows, which it governs.
+ * The keyword at `k` and the candidate at `at` are on different sides of a parenthesis: the keyword inside one that
+ * opened after the candidate, or inside one that closed before it (each looked for within PARENTHESIS_REACH tokens of
+ * the keyword, so a long sentence stays linear). A parenthesis that holds little more than the keyword ("(REQUIRED)",
+ * "(must)") annotates what it follows, which it governs.
  */
 function keywordParenthesized(tokens: readonly Token[], k: number, at: number): boolean {
-  const [a, b] = k < at ? [k, at] : [at, k];
-  let depth = 0;
-  let opened = -1;
-  for (let j = a + 1; j < b; j++) {
+  const sentence = tokens[k]!.sentence;
+  // The "(" that opens the keyword's parenthesis: the nearest unmatched one before it (after the candidate if the
+  // candidate comes first).
+  let open = -1;
+  for (let j = k - 1, depth = 0; j >= 0 && j >= k - PARENTHESIS_REACH && j > (at < k ? at : -1) && tokens[j]!.sentence === sentence; j--) {
     const n = tokens[j]!.norm;
-    if (n === '(') {
-      if (depth === 0) opened = j;
-      depth++;
-    } else if (n === ')') {
-      if (depth > 0) depth--;
-      else if (k < at) {
-        // The keyword's parenthesis closed before the candidate: it holds the keyword and how much more?
-        let o = k - 1;
-        while (o >= 0 && tokens[o]!.norm !== '(' && tokens[o]!.sentence === tokens[k]!.sentence) o--;
-        return o >= 0 && tokens[o]!.norm === '(' && j - o > 4;
-      } else return false;
+    if (n === ')') depth++;
+    else if (n === '(') {
+      if (depth === 0) {
+        open = j;
+        break;
+      }
+      depth--;
     }
   }
-  if (depth === 0 || k < at) return false;
-  // A parenthesis opened after the candidate holds the keyword: how much does it hold?
-  let close = k + 1;
-  while (close < tokens.length && tokens[close]!.norm !== ')' && tokens[close]!.sentence === tokens[k]!.sentence) close++;
-  return close - opened > 4;
+  if (open < 0) return false;
+  // Its ")": the nearest unmatched one after the keyword (before the candidate if the candidate comes after).
+  let close = -1;
+  for (let j = k + 1, depth = 0; j < tokens.length && j <= k + PARENTHESIS_REACH && (at < k || j < at) && tokens[j]!.sentence === sentence; j++) {
+    const n = tokens[j]!.norm;
+    if (n === '(') depth++;
+    else if (n === ')') {
+      if (depth === 0) {
+        close = j;
+        break;
+      }
+      depth--;
+    }
+  }
+  // The candidate after the keyword: the parenthesis must close before it. The candidate before: it opened after it
+  // (checked by the first loop's bound); unclosed in reach, it is still the keyword's own part of the sentence.
+  if (at > k && close < 0) return false;
+  return (close < 0 ? k + PARENTHESIS_REACH : close) - open > 4;
 }
 
 /** Imperatives that ask for deliberation, not a result. */

@@ -2374,12 +2374,21 @@ function inParentheses(tokens: Token[], at: number): boolean {
 
 /** The `(` still open at token `at` in its clause (LOOK_AROUND tokens back), or -1. */
 function openParenthesisOf(tokens: Token[], at: number): number {
-  let depth = 0;
   const clause = tokens[at]!.clause;
-  for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.clause === clause; j--) {
+  return unmatchedParenthesis(tokens, at, -1, Math.max(-1, at - LOOK_AROUND - 1), (t) => t.clause === clause);
+}
+
+/**
+ * From token `from` towards `stop` (exclusive; `step` -1 back, 1 forward) while `within` holds: the nearest "(" not
+ * closed before `from` (back) or ")" not opened after it (forward), or -1.
+ */
+function unmatchedParenthesis(tokens: readonly Token[], from: number, step: 1 | -1, stop: number, within: (t: Token) => boolean): number {
+  const [inward, outward] = step < 0 ? [')', '('] : ['(', ')'];
+  let depth = 0;
+  for (let j = from + step; j !== stop && j >= 0 && j < tokens.length && within(tokens[j]!); j += step) {
     const n = tokens[j]!.norm;
-    if (n === ')') depth++;
-    else if (n === '(') {
+    if (n === inward) depth++;
+    else if (n === outward) {
       if (depth === 0) return j;
       depth--;
     }
@@ -2928,34 +2937,13 @@ const PARENTHESIS_REACH = 40;
  */
 function keywordParenthesized(tokens: readonly Token[], k: number, at: number): boolean {
   const sentence = tokens[k]!.sentence;
+  const inSentence = (t: Token): boolean => t.sentence === sentence;
   // The "(" that opens the keyword's parenthesis: the nearest unmatched one before it (after the candidate if the
   // candidate comes first).
-  let open = -1;
-  for (let j = k - 1, depth = 0; j >= 0 && j >= k - PARENTHESIS_REACH && j > (at < k ? at : -1) && tokens[j]!.sentence === sentence; j--) {
-    const n = tokens[j]!.norm;
-    if (n === ')') depth++;
-    else if (n === '(') {
-      if (depth === 0) {
-        open = j;
-        break;
-      }
-      depth--;
-    }
-  }
+  const open = unmatchedParenthesis(tokens, k, -1, Math.max(k - PARENTHESIS_REACH - 1, at < k ? at : -1), inSentence);
   if (open < 0) return false;
   // Its ")": the nearest unmatched one after the keyword (before the candidate if the candidate comes after).
-  let close = -1;
-  for (let j = k + 1, depth = 0; j < tokens.length && j <= k + PARENTHESIS_REACH && (at < k || j < at) && tokens[j]!.sentence === sentence; j++) {
-    const n = tokens[j]!.norm;
-    if (n === '(') depth++;
-    else if (n === ')') {
-      if (depth === 0) {
-        close = j;
-        break;
-      }
-      depth--;
-    }
-  }
+  const close = unmatchedParenthesis(tokens, k, 1, at > k ? Math.min(at, k + PARENTHESIS_REACH + 1) : k + PARENTHESIS_REACH + 1, inSentence);
   // The candidate after the keyword: the parenthesis must close before it. The candidate before: it opened after it
   // (checked by the first loop's bound); unclosed in reach, it is still the keyword's own part of the sentence.
   if (at > k && close < 0) return false;

@@ -1289,7 +1289,7 @@ describe('clarity: fourteenth round (issue 13, false alarms read on 89 real repo
       'What does it take to handle missing files gracefully?',
       'What does it take to handle both success and error responses appropriately?',
       'What makes the onboarding wizard clean?',
-      'How often must frames be sent?',
+      'How often must other frames be sent?',
       'How short is “short” for the summary?',
       'What does it take to complete cleanly?',
     ]);
@@ -1756,5 +1756,79 @@ describe('clarity: eighteenth round (issue 13: what exists, what was found, what
       '* *Mitigation:* we must be careful.',
     ]));
     assert.deepEqual(r.map((h) => h.question.split('?')[0]), ['What delay counts as “rapid” for the ecosystem adoption', 'What makes it careful']);
+  });
+});
+
+describe('clarity: nineteenth round (issue 13: questions that name the right thing, set 6)', () => {
+  const q = (lines: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(lines)).map((h) => h.question.split('?')[0]!);
+
+  it('a parenthesis is passed whole when the question looks for the subject or the verb', () => {
+    assert.deepEqual(q([
+      '- **FR-001**: Empty states (no events, no organizer requests, no waitlist entries) must be informative.',
+      '- **FR-002**: Applying damage takes under 2 seconds total (click/tap input, enter value, confirm) and updates the UI immediately.',
+    ]), ['What makes the empty states informative', 'How soon must it update the UI']);
+    assert.deepEqual(q([
+      '- **FR-003**: Platform-gated conditional dependencies (e.g., `windows-sys`) are acceptable.',
+      '- **FR-004**: The worker SHALL cache static assets (icons, CSS, JS bundles); the status page should be informative.',
+      '- **FR-005**: The page MUST include a brief example showing the output.',
+    ]), ['What makes the Platform-gated conditional dependencies acceptable', 'What makes the status page informative', 'How brief is “brief” for the example']);
+    // The word itself is never part of the subject it asks about.
+    assert.deepEqual(q(['- **FR-006**: When no suitable Service exists, the CLI MUST fall back to the pod.']), ['What makes the Service suitable']);
+  });
+
+  it('a gerund ends a compound noun ("comprehensive error handling"); "keep X fresh" asks about X', () => {
+    assert.deepEqual(q([
+      '- **FR-001**: All financial operations must have comprehensive error handling.',
+      '- **FR-002**: The system MUST keep the session data fresh.',
+    ]), ['What makes the error handling comprehensive', 'How recent must the session data be to count as fresh']);
+  });
+
+  it('"stale" and "outdated" ask from what age; a comparative\'s example fits its dimension', () => {
+    const all = hits('specs/001-x/spec.md', SPEC_KIT([
+      '- **FR-001**: The cache MUST NOT serve stale entries.',
+      '- **FR-002**: Search results MUST load faster.',
+      '- **FR-003**: The summary MUST be shorter.',
+    ])).map((h) => h.question);
+    assert.match(all[0]!, /^How old must the entries be to count as stale\? Give the age from which it does \(e\.g\. older than 5 minutes/);
+    assert.match(all[1]!, /^Faster than what, and by how much\? Name the baseline for the search results .*30% faster/);
+    assert.match(all[2]!, /^Shorter than what, .*200 characters/);
+    assert.ok(all.every((x) => !x.includes('20% fewer than the current release')));
+  });
+
+  it('a lifetime or a lock-out with no number ("short-lived", "temporarily lock", "multiple failed login attempts"); "multiple times" and "temporarily exceed" are not asked', () => {
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
+      'WHEN a user logs in THEN the system SHALL issue a short-lived access token and a longer-lived refresh token',
+      'WHEN a user makes multiple failed login attempts, THE Auth_System SHALL temporarily lock the account',
+      'THE seed script SHALL be safe to run multiple times',
+      'THE sender MAY temporarily exceed the advertised limit',
+      'WHEN the backend is down THE system SHALL answer 503 with a temporarily unavailable message',
+      'THE system SHALL issue access tokens that expire after 15 minutes',
+    ])), ['short-lived (time)', 'longer-lived (time)', 'multiple failed login attempts (quantity)', 'temporarily lock (time)']);
+  });
+
+  it('readiness named by a label ("internationalization-ready copy", "production-ready") asks for its checklist', () => {
+    assert.deepEqual(found('specs/001-x/spec.md', SPEC_KIT([
+      '- **FR-001**: The onboarding copy MUST be internationalization-ready.',
+      '- **FR-002**: The service MUST be production-ready before launch.',
+    ])), ['internationalization-ready (vague)', 'production-ready (vague)']);
+  });
+
+  it('"clear" as the verb (after a verb of undoing with a determined object, after "doesn\'t" or "needs to") or a clear button is no judgement; "a message and clear instructions" is', () => {
+    assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
+      'WHEN a user logs out, THE Authentication_System SHALL invalidate all tokens and clear session cookies',
+      'WHEN the pod is bound THE System SHALL log an event because the scheduler doesn\'t clear NominatedNodeName',
+      'WHEN the cache is full THE admin SHALL need to clear caches nightly',
+      'THE search field SHALL show a clear button to reset the selection',
+      'THE System SHALL display a message and clear instructions',
+      'THE System SHALL show the result and clear errors',
+    ])), ['clear (vague)', 'clear (vague)']);
+  });
+
+  it('Chinese: an eye-catching colour and a larger area with nothing to compare with are asked', () => {
+    const z = hits('.kiro/specs/ui/requirements.md', KIRO([
+      'WHEN 输入面板显示 THEN UI 系统 SHALL 使用更大的文本输入区域提高可用性',
+      'WHEN 解析按钮显示 THEN UI 系统 SHALL 使用醒目的主色调和图标',
+    ]));
+    assert.deepEqual(z.map((h) => h.question.split('?')[0]), ['Larger than what (“更大的”), and by how much', 'What counts as “醒目的” (eye-catching) here']);
   });
 });

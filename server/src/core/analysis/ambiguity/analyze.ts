@@ -1644,7 +1644,11 @@ const VERB_ADJECTIVES = new Set(['clear', 'secure', 'clean', 'empty', 'free', 'o
 function verbBeforeObject(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   const next = tokens[i + 1];
-  if (next === undefined || next.kind !== 'word' || next.sentence !== t.sentence || next.quoted || next.code) return false;
+  if (next === undefined || next.kind !== 'word' || next.sentence !== t.sentence) return false;
+  // Nineteenth round: after a negated auxiliary or "to", with a word after it ("the scheduler doesn't clear
+  // NominatedNodeName", "needs to clear caches"): the verb. "it is not clear whether", "easy to clear." stay.
+  if (VERB_ADJECTIVES.has(t.norm) && afterVerbSlot(tokens, i) && !CLAUSE_OPENERS.has(next.norm)) return true;
+  if (next.quoted || next.code) return false;
   if (next.start - t.end > 1) return false;
   if (OBJECT_OPENERS.has(next.norm)) return true;
   if (!VERB_ADJECTIVES.has(t.norm) || !/^(?:and|or)$/.test(tokens[i - 1]?.norm ?? '')) return false;
@@ -1659,6 +1663,18 @@ function verbBeforeObject(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** Words after which "clear"/"secure" … is not a verb with an object: a clause or a preposition follows. */
+const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'what', 'why', 'when', 'to', 'about', 'on', 'from', 'in', 'for', 'with', 'of', 'by', 'at', 'as', 'and', 'or']);
+
+/** Token `i` stands where only a verb can: after "doesn't", "never", "MUST NOT", "does not" or "to" (not "be … to"). */
+function afterVerbSlot(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.norm ?? '';
+  if (/^(?:doesn't|don't|didn't|won't|cannot|can't|mustn't|shouldn't|wouldn't|couldn't|never|doesn’t|don’t|didn’t|won’t|can’t)$/.test(prev)) return true;
+  const before = tokens[i - 2]?.norm ?? '';
+  if (prev === 'not') return /^(?:do|does|did|must|shall|should|will|would|can|could|may|might)$/.test(before);
+  return prev === 'to' && /^(?:needs?|needed|has|have|had|wants?|tries|try|used|able|attempts?|ought|going)$/.test(before);
+}
+
 /**
  * "System MUST invalidate tokens and clear session state", "SHALL update new targets first and clean old
  * managed targets": the modal, a verb in its base form, one to five words of its object with no determiner, "and",
@@ -1667,14 +1683,20 @@ function verbBeforeObject(tokens: readonly Token[], i: number): boolean {
  */
 function coordinatedVerb(tokens: readonly Token[], i: number): boolean {
   const sentence = tokens[i]!.sentence;
+  let determined = false;
   for (let j = i - 3; j >= 0 && j >= i - 7 && tokens[j]!.sentence === sentence; j--) {
     const t = tokens[j]!;
     // "show a message and clear instructions", "log the event and clear messaging": a determiner in the first object
-    // makes "clear …" a second object (the adjective reading), as the eleventh round has it.
-    if (t.kind !== 'word' || OBJECT_OPENERS.has(t.norm)) return false;
+    // makes "clear …" a second object (the adjective reading), as the eleventh round has it; after a verb of ending or
+    // undoing it is another such act all the same ("invalidate all tokens and clear session cookies"; nineteenth round).
+    if (t.kind !== 'word') return false;
+    if (OBJECT_OPENERS.has(t.norm)) {
+      determined = true;
+      continue;
+    }
     if (VERB_MODALS.has(t.norm) || isKeyword(t)) {
       const verb = tokens[j + 1]!.norm;
-      return BASE_VERBS.has(verb);
+      return BASE_VERBS.has(verb) && (!determined || UNDOING_VERBS.has(verb));
     }
   }
   return false;
@@ -1690,6 +1712,9 @@ const BASE_VERBS = new Set([
   'release', 'drop', 'discard', 'purge', 'flush', 'archive', 'disconnect', 'logout', 'exit', 'abort', 'unmount', 'dispose',
   'destroy', 'restore', 'redirect', 'hide', 'dismiss',
 ]);
+
+/** Of `BASE_VERBS`, those that end or undo something: a second "clear" after their determined object is one too. */
+const UNDOING_VERBS = new Set(['remove', 'delete', 'reset', 'cancel', 'invalidate', 'revoke', 'terminate', 'purge', 'flush', 'discard', 'destroy', 'dispose', 'logout', 'abort']);
 
 /** Dimensions whose words order things (by size, count, time): their superlatives select exactly. */
 const ORDER_DIMENSIONS: ReadonlySet<string> = new Set(['size', 'quantity', 'recency', 'speed', 'frequency']);
@@ -3981,12 +4006,59 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
     else if (!words.length && k === c.end && pos === 'PROPN' && nameEndsPhrase(ctx, k)) words.push(t.raw);
     // Fourteenth round: a gerund before a noun modifies it ("a clean onboarding wizard", "clear loading states").
     else if (!words.length && pos === 'VERB' && /ing$/.test(t.norm) && tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN') words.push(t.raw);
+    // Nineteenth round: a gerund that names an activity after the nouns ends a compound and is its head
+    // ("comprehensive error handling"); not one with a phrase of its own ("a brief example showing the output").
+    else if (words.length && pos === 'VERB' && NOMINAL_GERUNDS.has(t.norm) && phraseEndsAfter(ctx, k)) {
+      words.push(t.raw);
+      break;
+    }
     // Eighteenth round: a hyphenated modifier ("rapid out-of-tree ecosystem adoption") is passed like an adjective.
     else if (words.length || (pos !== 'ADJ' && pos !== 'ADV' && !(pos === 'VERB' && /(?:ed|en)$/.test(t.norm)) && !/^[a-z]+(?:-[a-z]+)+$/.test(t.norm))) break;
   }
   // "on a regular basis": the noun names the manner, not the thing; the question is about the subject.
   if (words.length && !(words.length === 1 && words[0]!.toLowerCase() === 'basis')) return words.join(' ');
-  return subjectOf(ctx, c.start);
+  return objectBefore(ctx, c.start) ?? subjectOf(ctx, c.start);
+}
+
+/** Verbs whose object an adjective after it describes: "keep the session data fresh", "mark the entry stale". */
+const OBJECT_COMPLEMENT_VERBS = /^(?:keep|keeps|kept|keeping|make|makes|made|making|leave|leaves|left|leaving|mark|marks|marked|marking|render|renders|rendered|consider|considers|considered|hold|holds|held)$/;
+
+/**
+ * Nineteenth round: the object of a verb like "keep" or "mark" right before an adjective ("keep the session data
+ * fresh": the question is about the session data, not the system), or nothing.
+ */
+function objectBefore(ctx: BlockContext, at: number): string | undefined {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  let k = at - 1;
+  const words: string[] = [];
+  for (; k >= 0 && k >= at - 6 && tokens[k]!.sentence === sentence && tokens[k]!.kind === 'word'; k--) {
+    const pos = posOf(ctx, k);
+    if (pos === 'NOUN' || pos === 'PROPN' || (pos === 'ADJ' && words.length)) words.unshift(tokens[k]!.raw);
+    else break;
+  }
+  if (!words.length || k < 0 || tokens[k]!.sentence !== sentence) return undefined;
+  if (tokens[k]!.kind === 'word' && OBJECT_DETERMINERS.has(tokens[k]!.norm)) words.unshift(tokens[k--]!.norm);
+  return k >= 0 && tokens[k]!.sentence === sentence && OBJECT_COMPLEMENT_VERBS.test(tokens[k]!.norm) ? words.join(' ') : undefined;
+}
+
+/** Gerunds that head a compound noun ("error handling", "request logging", "date formatting"). */
+const NOMINAL_GERUNDS = new Set([
+  'handling', 'logging', 'processing', 'reporting', 'testing', 'formatting', 'caching', 'routing', 'monitoring', 'tracking',
+  'naming', 'versioning', 'scheduling', 'pricing', 'billing', 'onboarding', 'loading', 'rendering', 'indexing', 'parsing',
+  'messaging', 'networking', 'scaling', 'spacing', 'padding', 'styling', 'theming', 'branding', 'labeling', 'labelling',
+  'sorting', 'filtering', 'matching', 'mapping', 'modeling', 'modelling', 'tooling', 'hosting', 'packaging', 'alerting',
+  'tracing', 'profiling', 'batching', 'queueing', 'queuing', 'retrying', 'throttling', 'buffering', 'streaming', 'wording',
+]);
+
+/** The token after `k` ends the noun phrase: punctuation, the sentence's end, a preposition, a conjunction or a verb. */
+function phraseEndsAfter(ctx: BlockContext, k: number): boolean {
+  const next = ctx.tokens[k + 1];
+  if (next === undefined || next.sentence !== ctx.tokens[k]!.sentence || next.kind === 'punct') return true;
+  if (next.kind !== 'word') return false;
+  if (isKeyword(next)) return true;
+  const pos = posOf(ctx, k + 1);
+  return pos === 'ADP' || pos === 'CCONJ' || pos === 'SCONJ' || pos === 'AUX' || pos === 'VERB';
 }
 
 /** The token after the name at `k` ends its noun phrase: punctuation, the sentence's end, a preposition. */
@@ -4005,9 +4077,14 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
   const sentence = tokens[at]!.sentence;
   let a = Math.max(ctx.sentences[sentence]![0], at - LOOK_AROUND);
   // After an EARS/Gherkin trigger or an id prefix ("FR-001:"), the main clause starts after THEN / the colon.
-  for (let k = at - 1; k >= a; k--) {
+  for (let k = at - 1, depth = 0; k >= a; k--) {
+    // Nineteenth round: a parenthesis is passed whole ("Empty states (no events, no waitlist entries) must be
+    // informative": its commas do not start the clause, its nouns are no subject).
+    if (tokens[k]!.norm === ')') depth++;
+    else if (tokens[k]!.norm === '(' && depth > 0) depth--;
+    if (depth > 0) continue;
     // Fourteenth round: also after a complementizer ("We require that the summary should be short": the summary).
-    if (tokens[k]!.norm === 'then' || tokens[k]!.norm === ':' || tokens[k]!.norm === ',' || (tokens[k]!.norm === 'that' && k > a && posOf(ctx, k) === 'SCONJ' && tokens[k - 1]!.kind === 'word' && posOf(ctx, k - 1) === 'VERB')) {
+    if (tokens[k]!.norm === 'then' || tokens[k]!.norm === ':' || tokens[k]!.norm === ';' || tokens[k]!.norm === ',' || (tokens[k]!.norm === 'that' && k > a && posOf(ctx, k) === 'SCONJ' && tokens[k - 1]!.kind === 'word' && posOf(ctx, k - 1) === 'VERB')) {
       a = k + 1;
       break;
     }
@@ -4033,12 +4110,27 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
     if (pos === 'AUX' || pos === 'VERB') break;
     // "the infrastructure we build": a pronoun after the noun opens a relative clause.
     if (pos === 'PRON' && words.length && !/^(?:the|a|an|this|each|every|its|their)$/i.test(words[words.length - 1]!)) break;
-    if (pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON') words.push(t.raw === 'SYSTEM' ? 'system' : t.raw);
+    // Nineteenth round: a common noun opening the clause loses its capital ("What makes the empty states informative?").
+    if (pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON') words.push(t.raw === 'SYSTEM' ? 'system' : k === a && sentenceCapital(ctx, k, pos) ? t.raw.toLowerCase() : t.raw);
     else if (pos === 'DET' && !words.length && /^(?:the|a|an|this|each|every|its|their)$/.test(t.norm)) words.push(t.norm);
+    // Nineteenth round: an adjective inside the phrase, before its noun ("Platform-gated conditional dependencies").
+    else if (pos === 'ADJ' && k < at && tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && ['NOUN', 'PROPN', 'ADJ'].includes(posOf(ctx, k + 1))) words.push(k === a && sentenceCapital(ctx, k, 'NOUN') ? t.raw.toLowerCase() : t.raw);
     else if (words.length) break;
   }
   if (words.length === 1 && /^(?:the|a|an|this|each|every|its|their)$/i.test(words[0]!)) return undefined;
   return words.length ? words.join(' ').replace(/^(?:THE SYSTEM|SYSTEM)$/i, 'the system') : undefined;
+}
+
+/**
+ * A word capitalised only because it opens the clause: a common noun ("Users"), or a capitalised word before a
+ * lowercase noun ("Empty states", "Search results"; the tagger reads such words as names). "Stripe Elements" keeps it.
+ */
+function sentenceCapital(ctx: BlockContext, k: number, pos: string): boolean {
+  const t = ctx.tokens[k]!;
+  if (!/^[A-Z][a-z]+(?:-[a-z]+)*$/.test(t.raw)) return false;
+  if (pos === 'NOUN') return true;
+  const next = ctx.tokens[k + 1];
+  return pos === 'PROPN' && next !== undefined && next.sentence === t.sentence && next.kind === 'word' && /^[a-z]+$/.test(next.raw) && posOf(ctx, k + 1) === 'NOUN';
 }
 
 /** The verb an adverb modifies, with its object: "handles the error", "generate thumbnails", "verify the signature". */
@@ -4050,7 +4142,15 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
   let verb = afterBe && tokens[c.end]?.kind === 'word' && tokens[c.end]!.sentence === sentence && posOf(ctx, c.end) === 'VERB' ? c.end : -1;
   for (let k = c.start - 1; verb < 0 && k >= 0 && k >= c.start - 8 && tokens[k]!.sentence === sentence; k--) {
     // "Resetting a password MUST immediately invalidate …": before a modal is the subject; the verb comes after it.
-    if (isKeyword(tokens[k]!) || (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'AUX')) break;
+    // Nineteenth round: nor does a verb inside a parenthesis before it govern it ("(enter value, confirm) and updates
+    // the UI immediately").
+    if (isKeyword(tokens[k]!) || tokens[k]!.norm === ')' || (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'AUX')) break;
+    // Nineteenth round: a third-person verb the tagger read as a plural noun, before its object's determiner
+    // ("and updates the UI immediately").
+    if (tokens[k]!.kind === 'word' && /[a-z]s$/.test(tokens[k]!.norm) && posOf(ctx, k) === 'NOUN' && OBJECT_DETERMINERS.has(tokens[k + 1]?.norm ?? '') && (tokens[k - 1]?.norm === 'and' || tokens[k - 1]?.norm === 'or')) {
+      verb = k;
+      break;
+    }
     // Fourteenth round: the word right after a modal is its verb whatever the tagger says ("must complete cleanly").
     // Not when a participle follows the adverb, which it modifies ("should use appropriately namespaced names").
     const afterModal = tokens[k - 1] !== undefined && BARE_MODALS.has(tokens[k - 1]!.norm) && !/^(?:be|not|also|only)$/.test(tokens[k]!.norm) && tokens[k]!.kind === 'word' && !FUNCTION_POS.has(posOf(ctx, k)) && !(tokens[c.end]?.kind === 'word' && posOf(ctx, c.end) === 'VERB');
@@ -4085,6 +4185,9 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
   }
   return words.join(' ');
 }
+
+/** Determiners that open a verb's object ("updates the UI"). */
+const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'all', 'each', 'every', 'any']);
 
 /** Parts of speech that are never the verb after a modal ("MUST with …" is no verb phrase). */
 const FUNCTION_POS = new Set(['ADP', 'DET', 'CCONJ', 'SCONJ', 'PRON', 'PART', 'ADV', 'PUNCT', 'NUM', 'AUX']);
@@ -4138,6 +4241,31 @@ const EXAMPLES: Record<'policy' | 'software' | 'protocol', Record<Dimension | 'c
     comparative: 'e.g. the alternative it is compared with',
   },
 };
+
+/** Recency words that name the old side ("stale entries", "outdated notifications"). */
+const OLD_SIDE = new Set(['stale', 'outdated']);
+const OLD_EXAMPLES: Record<'policy' | 'software' | 'protocol', string> = {
+  protocol: 'e.g. issued more than 10 minutes ago, or older than the cited document allows',
+  software: 'e.g. older than 5 minutes, or not refreshed since the last sync',
+  policy: 'e.g. information older than the last user message',
+};
+
+/**
+ * Nineteenth round: a comparative's example fits what it compares in a software spec ("larger than what? e.g. 20% fewer
+ * than the current release" named a count for a size). Protocol and policy examples name the baseline only.
+ */
+const SOFTWARE_COMPARATIVE: Partial<Record<Dimension, string>> = {
+  speed: 'e.g. 30% faster than the current release, p95 < 300 ms',
+  size: 'e.g. twice the current limit, or a bound with a unit such as 600 px or 200 characters',
+  quality: 'e.g. 20% fewer steps than the current flow, or a check a test could run',
+  frequency: 'e.g. twice as often as the current schedule, every 30 s',
+  recency: 'e.g. newer than the last sync, at most 5 minutes old',
+  degree: 'e.g. half the manual steps of the current process, or a threshold such as 5%',
+};
+
+function comparativeExample(domain: 'policy' | 'software' | 'protocol', dimension: Dimension): string {
+  return (domain === 'software' ? SOFTWARE_COMPARATIVE[dimension] : undefined) ?? EXAMPLES[domain].comparative;
+}
 
 /** Nouns that name the situations a requirement applies in: "in some cases", "in certain circumstances". */
 const CASE_NOUNS = new Set(['cases', 'situations', 'circumstances', 'contexts', 'scenarios', 'instances']);
@@ -4195,13 +4323,13 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     case 'amount':
       return `How many count as “${phrase.replace(/ of$/, '')}”${counted(ctx, c.end)}? Give a number or a range (${ex.quantity}).`;
     case 'comparative':
-      return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${ex.comparative}).`;
+      return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${comparativeExample(ctx.domain, w.dimension)}).`;
     case 'superlative':
       return `${cap(phrase)} by which measure? State the rule that ranks ${np}, or the cut-off (${ex.degree}).`;
     default:
       break;
   }
-  if (w.form === 'comparative') return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${ex.comparative}).`;
+  if (w.form === 'comparative') return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${comparativeExample(ctx.domain, w.dimension)}).`;
   if (w.form === 'superlative') return `${cap(phrase)} by which measure? State the rule that ranks ${np} (${ex.degree}).`;
   // A noun of quality ("for usability", "favour simplicity") names the quality itself: ask how it is measured.
   if (w.form === 'noun' && (w.dimension === 'quality' || w.dimension === 'degree')) {
@@ -4216,13 +4344,15 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   switch (w.dimension) {
     case 'speed':
       return vp
-        ? `How soon must ${subject ?? 'it'} ${vp.toLowerCase()}? Give a maximum delay from a named event (${ex.speed}).`
+        ? `How soon must ${subject ?? 'it'} ${vp}? Give a maximum delay from a named event (${ex.speed}).`
         : `What delay counts as “${phrase}” for ${np}? Give a maximum delay from a named event (${ex.speed}).`;
     case 'frequency':
       return vp
-        ? `How often must ${subject ?? 'it'} ${vp.toLowerCase()}? Give an interval, a rate or the event that triggers it (${ex.frequency}).`
+        ? `How often must ${subject ?? 'it'} ${vp}? Give an interval, a rate or the event that triggers it (${ex.frequency}).`
         : `How often is “${phrase}” for ${np}? Give an interval or a rate (${ex.frequency}).`;
     case 'recency':
+      // Nineteenth round: "stale", "outdated" name the old side: ask from what age, not how recent.
+      if (OLD_SIDE.has(adj)) return `How old must ${np} be to count as ${adj}? Give the age from which it does (${OLD_EXAMPLES[ctx.domain]}).`;
       return `How recent must ${np} be to count as ${adj}? Give a maximum age (${ex.recency}).`;
     case 'size':
       // "for a short time", "a long delay": a length of time is bounded like a delay.
@@ -4238,7 +4368,7 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     default:
       // Fifteenth round: a look and feel is settled by values, not by behaviour.
       if (DESIGN_WORDS.has(w.base)) return `What makes ${np} ${phrase}? Give values a reviewer can check (e.g. colour codes, font families and sizes, spacing and radii in px, animation durations and easing).`;
-      if (vp) return `What does it take to ${vp.toLowerCase()} ${phrase}? State the expected behaviour a reviewer can check (${ex.quality}).`;
+      if (vp) return `What does it take to ${vp} ${phrase}? State the expected behaviour a reviewer can check (${ex.quality}).`;
       if (noun && TEXT_NOUNS.test(noun.split(' ').pop()!.toLowerCase())) return `What must ${np} contain to count as ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
       return `What makes ${np} ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
   }

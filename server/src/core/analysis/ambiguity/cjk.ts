@@ -69,6 +69,14 @@ export const CJK_ENTRIES: readonly CjkEntry[] = [
   ...e('zh', 'vague', 'smooth', ['流畅']),
   ...e('zh', 'vague', 'good-looking', ['美观']),
   ...e('zh', 'vague', 'detailed', ['详细的']),
+  // Nineteenth round (set 6): "使用醒目的主色调" (an eye-catching primary colour), "使用更大的文本输入区域" (a larger input area,
+  // larger than nothing named); the attributive 的 leaves out the predicate of "比 A 更大" (larger than A).
+  ...e('zh', 'vague', 'eye-catching', ['醒目的', '醒目地']),
+  ...e('zh', 'comparative', 'larger', ['更大的']),
+  ...e('zh', 'comparative', 'smaller', ['更小的']),
+  ...e('zh', 'comparative', 'faster', ['更快的']),
+  ...e('zh', 'comparative', 'better', ['更好的']),
+  ...e('ja', 'vague', 'eye-catching', ['目立つ']),
   // Chinese: speed and amount
   ...e('zh', 'time', 'quickly', ['快速', '迅速', '及时', '尽快', '立即', '很快']),
   ...e('zh', 'time', 'regularly', ['定期']),
@@ -138,6 +146,7 @@ const ASK: Partial<Record<AmbiguityCategory, string>> = {
 /** The question asked of a match: the phrase, its English sense, and what would settle it. */
 export function cjkQuestion(entry: CjkEntry): string {
   if (entry.question) return entry.question;
+  if (entry.category === 'comparative') return `${entry.gloss.charAt(0).toUpperCase()}${entry.gloss.slice(1)} than what (“${entry.form}”), and by how much? Name the baseline and the target (e.g. twice the current height, at least 16 px).`;
   const what = entry.category === 'open-ended' ? `What else belongs to the list that “${entry.form}” (${entry.gloss}) leaves open?` : `What counts as “${entry.form}” (${entry.gloss}) here?`;
   return `${what} ${ASK[entry.category] ?? ASK.vague!}`;
 }

@@ -397,6 +397,46 @@ export const LEXICON: readonly LexiconEntry[] = [
     },
     { term: 'up to date', forms: ['up-to-date'], question: 'How fresh must it be? Give the maximum age (e.g. at most 5 minutes behind the source).' },
   ]),
+  // time: lifetimes, durations and windows no number bounds (nineteenth round, set 6: "a short-lived access token",
+  // "SHALL temporarily lock the account", "notifications about upcoming payments"; our entries)
+  ...group('time', 'clarifier', [
+    {
+      term: 'short-lived',
+      forms: ['shorter-lived', 'long-lived', 'longer-lived'],
+      question: 'How long may it live? Give a lifetime with a unit (e.g. 15 minutes, 30 days), or the event that ends it.',
+      rule: 'normative-scope',
+    },
+    {
+      // Only a lock-out or a suspension: "temporarily exceed a limit", "temporarily retain keys" say no more than "for a
+      // while" where no duration is owed (read on 89 repositories).
+      term: 'temporarily lock',
+      forms: [
+        'temporarily locked', 'temporarily locks', 'temporarily block', 'temporarily blocked', 'temporarily blocks', 'temporarily disable',
+        'temporarily disabled', 'temporarily disables', 'temporarily suspend', 'temporarily suspended', 'temporarily suspends', 'temporarily ban',
+        'temporarily banned', 'temporarily bans', 'temporarily lock out', 'temporarily locked out',
+      ],
+      question: 'For how long? Give a duration or the event that ends it (e.g. for 15 minutes, until an administrator unlocks it).',
+      rule: 'normative-scope',
+    },
+  ]),
+  // quantity: failures that trigger a lock-out, with no count (nineteenth round, set 6; our entries). Not "multiple
+  // times", which says "more than once" in protocols and in idempotence requirements (read on 89 repositories).
+  ...group('quantity', 'clarifier', [
+    {
+      term: 'multiple failed attempts',
+      forms: ['multiple failed login attempts', 'multiple unsuccessful attempts', 'multiple unsuccessful login attempts', 'repeated failed attempts', 'repeated failed login attempts'],
+      question: 'How many times? Give the count that triggers it (e.g. 5 failed attempts within 15 minutes).',
+    },
+  ]),
+  // vague: readiness named by a label, not a checklist (nineteenth round, set 6: "Internationalization-ready copy")
+  ...group('vague', 'clarifier', [
+    {
+      term: 'production-ready',
+      forms: ['production ready', 'production-grade', 'enterprise-ready', 'enterprise-grade', 'internationalization-ready', 'i18n-ready', 'localization-ready'],
+      question: 'Ready by what checklist? List what must be in place (e.g. structured logs, metrics and alerts, a load test at twice the peak, a runbook).',
+      rule: 'normative-scope',
+    },
+  ]),
 ];
 
 /**
@@ -421,6 +461,10 @@ export const NOT_AMBIGUOUS: readonly string[] = [
   // software terms of art
   'quick fix', 'quick fixes', 'quick pick', 'quick open', 'quick look', 'fast path', 'fast paths', 'secure context',
   'secure contexts', 'secure boot', 'secure enclave', 'normal mode',
+  // a control that clears ("the search field MUST show a clear button"; nineteenth round)
+  'clear button', 'clear buttons', 'clear icon', 'clear control', 'clear all button',
+  // HTTP's status wording: 503 Service Unavailable "temporarily", 307 Temporary Redirect (RFC 9110 §15.6.4, §15.4.8)
+  'temporarily unavailable', 'temporarily redirected', 'moved temporarily',
   // the reasonable-person standard is a deliberate legal device, not a missing number
   'reasonable person', 'reasonable people', 'reasonable user', 'reasonable users', 'reasonable human', 'reasonable observer',
 ];

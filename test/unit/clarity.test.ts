@@ -1831,4 +1831,39 @@ describe('clarity: nineteenth round (issue 13: questions that name the right thi
     ]));
     assert.deepEqual(z.map((h) => h.question.split('?')[0]), ['Larger than what (“更大的”), and by how much', 'What counts as “醒目的” (eye-catching) here']);
   });
+
+  it('read on KEPs: a comparison "when compared to" its baseline is answered; semver\'s "major and minor releases", RFC 4648\'s "URL safe", "graceful node shutdown" and "a high level design" are terms', () => {
+    const KEP = ['# KEP-1: X', '', '## Proposal', ''];
+    assert.deepEqual(found('keps/sig-x/1-x/README.md', [...KEP,
+      'Versioning used by providers SHOULD track the major and minor releases of Kubernetes.', '',
+      'The ID MUST use the URL safe encoding of RFC4648.', '',
+      'An external solution SHOULD be more beneficial to the community when compared to forcing a closed list.', '',
+      'The kubelet MUST add the condition in case of eviction due to graceful node shutdown.', '',
+      'The docs MUST include a high level design.', '',
+      'The kubelet MUST be more efficient.', ''].join('\n')), ['more efficient (comparative)']);
+  });
+
+  it('read on IETF drafts: what a profile defines or a party determines is its object; a size judged right after the paragraph\'s numeric limit is answered', () => {
+    assert.deepEqual(found('draft-x.md', DRAFT([
+      'An application protocol that uses QUIC MUST include a profile that defines acceptable use of 0-RTT.',
+      '',
+      'The holder MUST be able to determine the appropriate algorithm to use.',
+      '',
+      'The server MUST use an appropriate algorithm.',
+      '',
+      'The previous Type value plus the Delta Type MUST NOT be greater than 2^64 - 1. If a Delta Type is received that would be too large, the Session MUST be closed.',
+      '',
+      'Endpoints that receive a long header with a value larger than 20 MUST drop the packet. Servers SHOULD be able to read longer connection IDs.',
+      '',
+      'If a Delta Type is received that would be too large, the Session MUST be closed.',
+      '',
+      'If TLS is not available, the authorization server SHOULD warn the resource owner about the insecure endpoint.',
+      '',
+      'The server SHOULD warn the resource owner about the insecure endpoint.',
+      '',
+      'OAuth authorization servers redirect users to other websites, but MUST do so safely.',
+      '',
+      'The working group MUST define a minimal API and establish a secure session.',
+    ])), ['appropriate (vague)', 'too large (vague)', 'insecure (vague)', 'safely (vague)', 'minimal (vague)', 'secure (vague)']);
+  });
 });

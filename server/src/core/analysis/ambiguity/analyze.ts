@@ -1721,6 +1721,29 @@ const ORDER_DIMENSIONS: ReadonlySet<string> = new Set(['size', 'quantity', 'rece
 
 const TRIGGER_WORDS = new Set(['when', 'whenever', 'upon', 'after', 'once', 'if', 'while', 'following', 'during']);
 
+/** A mechanism (TLS, HTTPS, a named algorithm) earlier in the sentence of `at`, up to 30 tokens back ("OAuth", the subject, is none). */
+function mechanismBefore(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  for (let k = at - 1; k >= 0 && k >= at - 30 && tokens[k]!.sentence === sentence; k--) {
+    const n = tokens[k]!.norm;
+    if (ALGORITHMS.test(n) || n === 'https') return true;
+  }
+  return false;
+}
+
+/** A baseline named after a comparative within ten words of its sentence: "compared to/with", "in comparison to/with", "relative to", "versus". */
+function comparedAfter(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k < end + 10 && tokens[k]!.sentence === sentence; k++) {
+    const n = tokens[k]!.norm;
+    const next = tokens[k + 1]?.norm;
+    if ((n === 'compared' || n === 'comparison' || n === 'relative') && (next === 'to' || next === 'with')) return true;
+    if ((n === 'versus' || n === 'vs' || n === 'vs.') && tokens[k + 1]?.kind === 'word') return true;
+  }
+  return false;
+}
+
 /**
  * Whether a candidate is a finding, and why (the reason shown with it), or undefined. Applies, in order: the entry's
  * context rule, the part of speech (a class word must be used as an adjective or adverb, not as a verb or a proper
@@ -2009,6 +2032,10 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "It is not possible to encode stream IDs larger than 2^62-1. Receipt of a frame that encodes a larger stream ID
   // MUST be treated as …": the paragraph stated the comparative's baseline ("than …") before; this one repeats it.
   if (c.word?.form === 'comparative' && end - start === 1 && baselineEarlier(tokens, start)) return undefined;
+  // Nineteenth round (read on IETF drafts): "… MUST NOT be greater than 2^64 - 1. If a Delta Type is received that would
+  // be too large, …", "a value larger than 20 MUST drop the packet. … servers SHOULD be able to read longer connection
+  // IDs": a size or an amount judged right after the paragraph stated its numeric limit.
+  if ((c.pattern === 'degree' || c.word?.form === 'comparative') && (c.word?.dimension === 'size' || c.word?.dimension === 'quantity') && limitEarlier(tokens, start)) return undefined;
   // "The timer SHOULD be set as described in {{Section 6.2.1 of QUIC-RECOVERY}} and MUST NOT be more aggressive": the
   // comparative's baseline is the procedure the sentence just cited.
   if ((c.word?.form === 'comparative' || c.pattern === 'comparative') && citedBaselineBefore(tokens, start)) return undefined;
@@ -2766,11 +2793,22 @@ function sentenceHasBound(ctx: BlockContext, at: number): boolean {
   return false;
 }
 
+/** Verbs whose object is being defined: "defines acceptable use", "specify the appropriate value". */
+const DEFINING_ACTS = /^(?:define|defines|defined|defining|specify|specifies|specified|specifying|determine|determines|determined|determining)$/;
+
+/** Words that say a thing fits its purpose, which a definition or a determination decides. */
+const FITNESS_WORDS = new Set(['acceptable', 'appropriate', 'suitable', 'proper', 'adequate', 'permissible']);
+
 /** Wording that leaves a decision to the implementation on purpose. */
 const DELEGATION = /^(?:implementation-defined|implementation-specific|implementation-dependent|discretion)$/;
 
 function delegated(ctx: BlockContext, at: number): boolean {
   const { tokens } = ctx;
+  // Nineteenth round (read on IETF drafts): "a profile that defines acceptable use of 0-RTT", "determine the
+  // appropriate algorithm": which one fits is what the named act decides, not a bar left open. Only words of fitness:
+  // "Define a minimal API", "define clear device classes" still ask what the thing defined must be.
+  const before = tokens[at - 1]?.norm === 'the' || tokens[at - 1]?.norm === 'an' || tokens[at - 1]?.norm === 'a' ? at - 2 : at - 1;
+  if (before >= 0 && FITNESS_WORDS.has(tokens[at]!.norm) && DEFINING_ACTS.test(tokens[before]!.norm) && tokens[before]!.sentence === tokens[at]!.sentence) return true;
   const [from, to] = sentenceWindow(ctx, at);
   for (let k = from; k <= to && k < tokens.length; k++) {
     const n = tokens[k]!.norm;
@@ -3418,6 +3456,24 @@ function baselineEarlier(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
+/** Words of a numeric limit before "than" ("greater than 20"). */
+const LIMIT_COMPARATIVES = new Set(['greater', 'larger', 'longer', 'more', 'higher', 'bigger', 'smaller', 'shorter', 'less', 'fewer', 'lower']);
+
+/** Up to 60 tokens back in the block: a limit with a number ("greater than 2^64 - 1", "exceed 20 bytes", "at most 16"). */
+function limitEarlier(tokens: readonly Token[], at: number): boolean {
+  const number = (k: number): boolean => {
+    for (let j = k; j < at && j <= k + 2; j++) if (tokens[j]!.kind === 'number') return true;
+    return false;
+  };
+  for (let k = at - 1; k >= 1 && k >= at - 60; k--) {
+    const n = tokens[k]!.norm;
+    if (n === 'than' && LIMIT_COMPARATIVES.has(tokens[k - 1]!.norm) && number(k + 1)) return true;
+    if (/^(?:exceed|exceeds|exceeding)$/.test(n) && number(k + 1)) return true;
+    if (n === 'most' && tokens[k - 1]!.norm === 'at' && number(k + 1)) return true;
+  }
+  return false;
+}
+
 /** Earlier in the sentence of `at`: "as described / specified / defined in" (a cited procedure or value). */
 function citedBaselineBefore(tokens: readonly Token[], at: number): boolean {
   const sentence = tokens[at]!.sentence;
@@ -3900,6 +3956,12 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
   const clause = tokens[c.start]!.clause;
   const lo = Math.max(0, c.start - 4);
   const hi = Math.min(tokens.length, c.end + 8);
+  // Nineteenth round: "more beneficial to community when compared to forcing a closed list", "faster relative to the
+  // v1 API": the baseline follows the comparison in the same sentence, also across a "when" clause.
+  if (c.category === 'comparative' && comparedAfter(tokens, c.end)) return true;
+  // Nineteenth round (read on OAuth): "If TLS is not available, the authorization server SHOULD warn the resource owner
+  // about the insecure endpoint": the mechanism named earlier in the sentence says what "insecure" lacks.
+  if (dim === 'security' && mechanismBefore(ctx, c.start)) return true;
   for (let k = lo; k < hi; k++) {
     if (k >= c.start && k < c.end) continue;
     const t = tokens[k]!;
@@ -4260,7 +4322,7 @@ const SOFTWARE_COMPARATIVE: Partial<Record<Dimension, string>> = {
   quality: 'e.g. 20% fewer steps than the current flow, or a check a test could run',
   frequency: 'e.g. twice as often as the current schedule, every 30 s',
   recency: 'e.g. newer than the last sync, at most 5 minutes old',
-  degree: 'e.g. half the manual steps of the current process, or a threshold such as 5%',
+  degree: 'e.g. the current behaviour it must improve on, and a measure such as a count or a percentage',
 };
 
 function comparativeExample(domain: 'policy' | 'software' | 'protocol', dimension: Dimension): string {

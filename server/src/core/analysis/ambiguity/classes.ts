@@ -467,8 +467,20 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['harmful content', 'Model Spec taxonomy'],
   ['high-risk', 'EU AI Act Art. 6'],
   ['long-running', 'common'],
-  ['long-lived', 'common'],
-  ['short-lived', 'common'],
+  // Nineteenth round: "short-lived" and "long-lived" left this list for the lexicon's lifetimes (a lifetime is owed).
+  ['url safe', 'RFC 4648 §5 (the URL and Filename Safe Alphabet)'],
+  ['graceful node shutdown', 'Kubernetes Graceful Node Shutdown (KEP-2000, the kubelet feature of that name)'],
+  ['high level design', 'common: an outline of a design (Merriam-Webster, "high-level")'],
+  ['high level overview', 'common: an outline (Merriam-Webster, "high-level")'],
+  ['high level architecture', 'common: an outline of an architecture'],
+  ['high level description', 'common: an outline'],
+  ['high level summary', 'common: an outline'],
+  ['high level view', 'common: an outline'],
+  ['major and minor releases', 'Semantic Versioning 2.0.0'],
+  ['major and minor versions', 'Semantic Versioning 2.0.0'],
+  ['major or minor release', 'Semantic Versioning 2.0.0'],
+  ['major or minor releases', 'Semantic Versioning 2.0.0'],
+  ['major or minor version', 'Semantic Versioning 2.0.0'],
 ];
 
 /** Quantity determiners: descriptive in most prose ("in some cases", "many users want"), findings in a requirement's object. */

@@ -1766,14 +1766,24 @@ describe('clarity: nineteenth round (issue 13: questions that name the right thi
     assert.deepEqual(q([
       '- **FR-001**: Empty states (no events, no organizer requests, no waitlist entries) must be informative.',
       '- **FR-002**: Applying damage takes under 2 seconds total (click/tap input, enter value, confirm) and updates the UI immediately.',
-    ]), ['What makes the empty states informative', 'How soon must it update the UI']);
+    ]), ['What makes the Empty states informative', 'How soon must it update the UI']);
     assert.deepEqual(q([
       '- **FR-003**: Platform-gated conditional dependencies (e.g., `windows-sys`) are acceptable.',
       '- **FR-004**: The worker SHALL cache static assets (icons, CSS, JS bundles); the status page should be informative.',
       '- **FR-005**: The page MUST include a brief example showing the output.',
     ]), ['What makes the Platform-gated conditional dependencies acceptable', 'What makes the status page informative', 'How brief is “brief” for the example']);
-    // The word itself is never part of the subject it asks about.
-    assert.deepEqual(q(['- **FR-006**: When no suitable Service exists, the CLI MUST fall back to the pod.']), ['What makes the Service suitable']);
+    // The word itself is never part of the subject it asks about; a clause of "while" + gerund has the main subject; a
+    // name opening the sentence keeps its capital.
+    assert.deepEqual(q([
+      '- **FR-006**: When no suitable Service exists, the CLI MUST fall back to the pod.',
+      '- **FR-007**: The assistant must respect creators, their work, and their rights --- while striving to be helpful to users.',
+      '- **FR-008**: Kubernetes clusters MUST be reliable.',
+      '- **FR-009**: Profile updates MUST be reflected immediately; the profile page shows them.',
+      '- **FR-010**: In other words, the kubelet MUST reduce CPU usage by reducing frequent polling of the container statuses.',
+      '- **FR-011**: For each request, the server MUST respond quickly.',
+      '- **FR-012**: The badge MUST reflect the unread count at all times, with no stale counts after user interactions.',
+    ]), ['What makes the Service suitable', 'What makes the assistant helpful', 'What makes the Kubernetes clusters reliable', 'How soon must profile updates be reflected',
+      'How often is “frequent” for the polling', 'How soon must the server respond', 'How old must the counts be to count as stale']);
   });
 
   it('a gerund ends a compound noun ("comprehensive error handling"); "keep X fresh" asks about X', () => {
@@ -1790,7 +1800,7 @@ describe('clarity: nineteenth round (issue 13: questions that name the right thi
       '- **FR-003**: The summary MUST be shorter.',
     ])).map((h) => h.question);
     assert.match(all[0]!, /^How old must the entries be to count as stale\? Give the age from which it does \(e\.g\. older than 5 minutes/);
-    assert.match(all[1]!, /^Faster than what, and by how much\? Name the baseline for the search results .*30% faster/);
+    assert.match(all[1]!, /^Faster than what, and by how much\? Name the baseline for the Search results .*30% faster/);
     assert.match(all[2]!, /^Shorter than what, .*200 characters/);
     assert.ok(all.every((x) => !x.includes('20% fewer than the current release')));
   });

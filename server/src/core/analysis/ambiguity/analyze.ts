@@ -898,6 +898,8 @@ interface BlockContext {
   mayRequire: boolean;
   /** The block discusses rather than requires (`discussionKind`): only RFC 2119 capitals make a requirement there. */
   discussion: boolean;
+  /** Words a question's subject opens with, and whether the text also writes them in lowercase (`sentenceCapital`). */
+  lowercased?: Map<string, boolean>;
   domain: 'policy' | 'software' | 'protocol';
   /** Tagging window -> the part-of-speech tag of each token index (tagged on demand). */
   tagged: Map<number, Map<number, string>>;
@@ -4068,6 +4070,12 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
     else if (!words.length && k === c.end && pos === 'PROPN' && nameEndsPhrase(ctx, k)) words.push(t.raw);
     // Fourteenth round: a gerund before a noun modifies it ("a clean onboarding wizard", "clear loading states").
     else if (!words.length && pos === 'VERB' && /ing$/.test(t.norm) && tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN') words.push(t.raw);
+    // Nineteenth round: a gerund right after the word, before "of" or the phrase's end, is its noun ("reducing
+    // frequent polling of the container statuses": the polling).
+    else if (!words.length && k === c.end && pos === 'VERB' && /ing$/.test(t.norm) && (tokens[k + 1]?.norm === 'of' || phraseEndsAfter(ctx, k))) {
+      words.push(t.raw);
+      break;
+    }
     // Nineteenth round: a gerund that names an activity after the nouns ends a compound and is its head
     // ("comprehensive error handling"); not one with a phrase of its own ("a brief example showing the output").
     else if (words.length && pos === 'VERB' && NOMINAL_GERUNDS.has(t.norm) && phraseEndsAfter(ctx, k)) {
@@ -4151,6 +4159,22 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
       break;
     }
   }
+  // Nineteenth round: "The assistant must respect creators, their work, and their intellectual property rights ---
+  // while striving to be helpful to users": a clause of "while"/"when"/"by" + gerund has the main clause's subject.
+  for (let k = at - 1; k >= a; k--) {
+    if (/^(?:while|whilst|when|by|before|after|without)$/.test(tokens[k]!.norm) && tokens[k + 1]?.kind === 'word' && /ing$/.test(tokens[k + 1]!.norm) && posOf(ctx, k + 1) === 'VERB') {
+      // Back to the main clause's start: the sentence's, or after an id prefix or an EARS "THEN" ("FR-002: …").
+      const first = ctx.sentences[sentence]![0];
+      a = first;
+      for (let j = k - 1; j > first && j >= k - LOOK_AROUND; j--) {
+        if (tokens[j]!.norm === ':' || tokens[j]!.norm === 'then') {
+          a = j + 1;
+          break;
+        }
+      }
+      break;
+    }
+  }
   const words: string[] = [];
   // A gerund subject ("Resetting a password MUST …"): the whole phrase up to the modal.
   if (tokens[a]?.kind === 'word' && /ing$/i.test(tokens[a]!.raw) && posOf(ctx, a) === 'VERB') {
@@ -4167,6 +4191,18 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
   }
   for (let k = a; k < tokens.length && k < a + 8 && tokens[k]!.sentence === sentence; k++) {
     const t = tokens[k]!;
+    // Nineteenth round: an opening phrase of a preposition ("In other words, …", "For each request, …") is no subject:
+    // the subject comes after its comma.
+    if (!words.length && k === a && t.kind === 'word' && posOf(ctx, k) === 'ADP') {
+      let j = k + 1;
+      while (j < tokens.length && j < k + 8 && j < at && tokens[j]!.sentence === sentence && tokens[j]!.norm !== ',') j++;
+      // No comma before the word: not an opening phrase ("…, with wording appropriate to each").
+      if (tokens[j]?.norm === ',' && j < at) {
+        a = j + 1;
+        k = j;
+        continue;
+      }
+    }
     if (t.kind !== 'word' || isKeyword(t)) break;
     const pos = posOf(ctx, k);
     if (pos === 'AUX' || pos === 'VERB') break;
@@ -4184,15 +4220,39 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
 }
 
 /**
- * A word capitalised only because it opens the clause: a common noun ("Users"), or a capitalised word before a
- * lowercase noun ("Empty states", "Search results"; the tagger reads such words as names). "Stripe Elements" keeps it.
+ * A word capitalised only because it opens the clause: a word the tagger reads as a common noun ("Users"), or one it
+ * reads as a name before a lowercase noun ("Profile updates", "Empty states") that the text also writes in lowercase
+ * elsewhere. A name the text never lowercases keeps its capital ("Kubernetes clusters", "Stripe payments").
  */
 function sentenceCapital(ctx: BlockContext, k: number, pos: string): boolean {
   const t = ctx.tokens[k]!;
   if (!/^[A-Z][a-z]+(?:-[a-z]+)*$/.test(t.raw)) return false;
   if (pos === 'NOUN') return true;
   const next = ctx.tokens[k + 1];
-  return pos === 'PROPN' && next !== undefined && next.sentence === t.sentence && next.kind === 'word' && /^[a-z]+$/.test(next.raw) && posOf(ctx, k + 1) === 'NOUN';
+  if (pos !== 'PROPN' || next === undefined || next.sentence !== t.sentence || next.kind !== 'word' || !/^[a-z]+$/.test(next.raw) || posOf(ctx, k + 1) !== 'NOUN') return false;
+  const word = t.raw.toLowerCase();
+  const known = (ctx.lowercased ??= new Map()).get(word);
+  if (known !== undefined) return known;
+  const text = ctx.specText ?? ctx.block.text;
+  const around = ctx.specText !== undefined ? ctx.block.start : 0;
+  const found = writtenLowercase(text, word, Math.max(0, around - LOWERCASE_REACH), around + LOWERCASE_REACH);
+  ctx.lowercased.set(word, found);
+  return found;
+}
+
+/** How far around its block a word's lowercase use is looked for (a hostile one-chunk spec stays linear). */
+const LOWERCASE_REACH = 20_000;
+
+/** `word` (lowercase) stands in `text` between `from` and `to` as a word of its own, in lowercase. */
+function writtenLowercase(text: string, word: string, from: number, to: number): boolean {
+  let at = text.indexOf(word, from);
+  for (; at >= 0 && at < to; at = text.indexOf(word, at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    const after = text.charCodeAt(at + word.length);
+    const letter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    if (!letter(before) && !letter(after)) return true;
+  }
+  return false;
 }
 
 /** The verb an adverb modifies, with its object: "handles the error", "generate thumbnails", "verify the signature". */

@@ -2,12 +2,15 @@ import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ClarifierConfig } from '../core/workspace/config';
 import type { SpecFacts } from '../core/markdown/parseSpec';
-import { WorkspaceIndex, type FileFacts } from '../core/workspace/workspaceIndex';
+import { runAmbiguityJob, type AmbiguityJob } from '../core/workspace/ambiguityPass';
+import { WorkspaceIndex, type AmbiguityHit, type FileFacts } from '../core/workspace/workspaceIndex';
 import { readTextFileSync, type Skipped } from './walk';
 
 /**
  * A worker thread of the first scan (see loadWorkspace): reads the batches of files it is sent and indexes them with
- * the folder's configuration, answering per batch with the per-file facts (plain data) for the main index.
+ * the folder's configuration, answering per batch with the per-file facts (plain data) for the main index. When the
+ * main thread runs the ambiguity pass (WorkerInit.deferAmbiguity), a batch's answer carries the pass's job of each
+ * reviewed spec instead of its hits, and the worker runs the jobs it is sent back (the pass's tail, PassJobs).
  */
 
 export interface WorkerInit {
@@ -19,6 +22,8 @@ export interface WorkerInit {
   contentHashes: boolean;
   /** Whether a spec's facts carry its prose blocks (LoadOptions.prose; always with the cache, which stores them). */
   prose: boolean;
+  /** The main thread runs the ambiguity pass: jobs are sent, not hits (IndexOptions.deferAmbiguity). */
+  deferAmbiguity: boolean;
 }
 
 /**
@@ -36,16 +41,31 @@ export interface BatchResult {
   /** Files that exist but could not be read as text. */
   skipped: Skipped[];
   bytes: number;
+  /** The ambiguity pass's jobs of the batch's reviewed specs (deferAmbiguity): their hits are not in `facts`. */
+  jobs: AmbiguityJob[];
+}
+
+/** Jobs of the pass sent to a worker (the tail of the main thread's queue), and its answer. */
+export interface PassJobs {
+  jobs: AmbiguityJob[];
+}
+export interface PassHits {
+  hits: { path: string; hits: AmbiguityHit[] }[];
 }
 
 if (parentPort && (workerData as { clarifierIndexWorker?: WorkerInit } | undefined)?.clarifierIndexWorker) {
-  const { root, config, batch: batchIndex, contentHashes, prose } = (workerData as { clarifierIndexWorker: WorkerInit }).clarifierIndexWorker;
+  const { root, config, batch: batchIndex, contentHashes, prose, deferAmbiguity } = (workerData as { clarifierIndexWorker: WorkerInit }).clarifierIndexWorker;
   const port = parentPort;
-  port.on('message', (batch: string[]) => {
+  port.on('message', (message: string[] | PassJobs) => {
+    if (!Array.isArray(message)) {
+      const answer: PassHits = { hits: message.jobs.map((job) => ({ path: job.path, hits: runAmbiguityJob(job, config) })) };
+      port.postMessage(answer);
+      return;
+    }
     // A fresh index per batch: the facts go to the main thread, nothing needs to stay here.
-    const index = new WorkspaceIndex(config, { batch: batchIndex, contentHashes });
-    const result: BatchResult = { facts: [], skipped: [], bytes: 0 };
-    for (const rel of batch) {
+    const index = new WorkspaceIndex(config, { batch: batchIndex, contentHashes, deferAmbiguity });
+    const result: BatchResult = { facts: [], skipped: [], bytes: 0, jobs: [] };
+    for (const rel of message) {
       const read = readTextFileSync(path.join(root, rel));
       if ('text' in read) {
         result.bytes += read.text.length;
@@ -55,6 +75,8 @@ if (parentPort && (workerData as { clarifierIndexWorker?: WorkerInit } | undefin
         const facts = index.factsOf(rel);
         if (facts?.spec && !prose) facts.spec = withoutProse(facts.spec);
         if (facts) result.facts.push(facts);
+        const job = index.takeAmbiguityJob(rel);
+        if (job) result.jobs.push(job);
       } else result.skipped.push({ path: rel, reason: read.skipped });
     }
     port.postMessage(result);

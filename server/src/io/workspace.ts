@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type ClarifierConfig, type FileRole } from '../core/workspace/config';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { AmbiguityJobRun, type AmbiguityJob } from '../core/workspace/ambiguityPass';
 import { IndexCache } from './indexCache';
-import type { BatchResult, WorkerInit } from './indexWorker';
+import type { BatchResult, PassHits, PassJobs, WorkerInit } from './indexWorker';
 import { readTextFile, walkWorkspace, WorkspaceRules, type Skipped } from './walk';
 
 /**
@@ -104,6 +105,10 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     : undefined;
   const rules = options.rules ?? (await WorkspaceRules.of(absRoot));
   const workers = options.workers ?? Math.min(4, os.availableParallelism());
+  // A batch run with two workers or more runs the ambiguity pass on this thread, which waits for the workers while they
+  // scan: the English model is loaded and the pass's code warmed up once, not in each worker (MainThreadPass).
+  const deferAmbiguity = batch && workers >= 2 && config.ambiguity.enabled;
+  const init: WorkerInit = { root: absRoot, config, batch, contentHashes, prose, deferAmbiguity };
   // A cold start of a big folder starts its worker threads while the walk is still finding files, once it has found
   // WORKER_MIN_FILES that will be read: each thread loads the bundle (a few hundred ms) while the walk goes on,
   // instead of after it. A warm start (a cache with entries) reads few files: its threads wait for the walk. While the
@@ -121,7 +126,7 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     if (pool || workers === 0 || coldStart === false) return;
     const role = roleOf(rel);
     if (role !== 'other' && role !== 'config') found++;
-    if (found >= WORKER_MIN_FILES && coldStart) pool = startWorkers({ root: absRoot, config, batch, contentHashes, prose }, workers);
+    if (found >= WORKER_MIN_FILES && coldStart) pool = startWorkers(init, workers);
   };
   let walked: Awaited<ReturnType<typeof walkWorkspace>>;
   try {
@@ -169,7 +174,8 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   if (workers > 0 && toRead.length >= WORKER_MIN_FILES) {
     // Texts this thread does not read: told as ordinary ones (a folder of that many files is not one big spec).
     options.beforeIndex?.(0);
-    const done = await readInWorkers(pool ?? startWorkers({ root: absRoot, config, batch, contentHashes, prose }, workers), toRead, index, skipped, options.signal);
+    const pass = deferAmbiguity ? new MainThreadPass(index, config, options.signal) : undefined;
+    const done = await readInWorkers(pool ?? startWorkers(init, workers), toRead, index, skipped, options.signal, pass);
     bytes += done.bytes;
     // Whatever a failed worker left undone is read here.
     toRead.splice(0, toRead.length, ...toRead.filter((rel) => !done.handled.has(rel)));
@@ -234,8 +240,9 @@ function stopWorkers(slots: WorkerSlot[] | undefined): void {
 /**
  * The first scan of a big folder in worker threads (indexWorker.ts): reading, Markdown parsing and comment lexing
  * run on every core; the main thread hands out batches of paths and adds the facts that come back to the index.
- * Never fails: a worker that cannot start or dies leaves its files to the caller (`handled` says which are done).
- * Every worker is terminated when it returns.
+ * With `pass`, the ambiguity pass's jobs that come back are run on this thread as they arrive, and its tail after the
+ * scan is shared with the idle workers (MainThreadPass). Never fails: a worker that cannot start or dies leaves its
+ * files to the caller (`handled` says which are done). Every worker is terminated when it returns.
  */
 async function readInWorkers(
   slots: WorkerSlot[],
@@ -243,25 +250,28 @@ async function readInWorkers(
   index: WorkspaceIndex,
   skipped: Skipped[],
   signal: AbortSignal | undefined,
+  pass?: MainThreadPass,
 ): Promise<{ handled: Set<string>; bytes: number }> {
   const handled = new Set<string>();
   let bytes = 0;
   const batches: string[][] = [];
   for (let i = 0; i < paths.length; i += WORKER_BATCH) batches.push(paths.slice(i, i + WORKER_BATCH));
   let nextBatch = 0;
+  /** Workers done with the scan and alive: they may take part of the pass's tail. */
+  const idle: Worker[] = [];
   const run = (slot: WorkerSlot): Promise<void> =>
     new Promise<void>((resolve) => {
       const { worker } = slot;
       let inFlight: string[][] = [];
       const finish = (): void => {
         signal?.removeEventListener('abort', finish);
-        void worker.terminate();
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        // Kept for the pass's tail when it scanned to the end; else terminated now.
+        if (pass && !slot.failed && !signal?.aborted && nextBatch >= batches.length) idle.push(worker);
+        else void worker.terminate();
         resolve();
       };
-      if (slot.failed) {
-        finish();
-        return;
-      }
       const send = (): void => {
         // Two batches in flight: the worker never waits for the main thread.
         while (inFlight.length < 2 && nextBatch < batches.length && !signal?.aborted) {
@@ -271,27 +281,200 @@ async function readInWorkers(
         }
         if (inFlight.length === 0) finish();
       };
-      worker.on('message', (result: BatchResult) => {
+      const onMessage = (result: BatchResult): void => {
         const batch = inFlight.shift()!;
         for (const facts of result.facts) index.addFacts(facts);
         for (const s of result.skipped) {
           index.addPath(s.path);
           skipped.push(s);
         }
+        if (result.jobs.length) pass?.push(result.jobs);
         bytes += result.bytes;
         for (const rel of batch) handled.add(rel);
         send();
-      });
-      worker.on('error', () => {
+      };
+      const onError = (): void => {
+        slot.failed = true;
         // Give its unfinished batches back to whoever is still running (or to the caller).
         batches.push(...inFlight);
         inFlight = [];
         finish();
-      });
+      };
+      if (slot.failed) {
+        finish();
+        return;
+      }
+      worker.on('message', onMessage);
+      worker.on('error', onError);
       signal?.addEventListener('abort', finish);
       send();
     });
-  await Promise.all(slots.map(run));
+  try {
+    await Promise.all(slots.map(run));
+    if (pass) await pass.finish(idle, signal);
+  } finally {
+    for (const worker of idle) void worker.terminate();
+  }
   if (signal?.aborted) throw new Error('cancelled');
   return { handled, bytes };
+}
+
+/** A slice of the pass on the main thread between the workers' messages lasts about this long (ms). */
+const PASS_SLICE_MS = 4;
+/**
+ * Helpers join the pass's tail only when the main thread's estimate of what is left is at least this long (ms): a
+ * worker that has not run the pass loads the English model (~50-80 ms of its CPU) and runs the pass's code unoptimized
+ * for its first few hundred calls (about twice the time of a warm thread: docs/performance.md, pass13).
+ */
+const PASS_TAIL_MS = 400;
+/** A helper is sent jobs of about this much prose (characters) at a time. */
+const PASS_PORTION = 40_000;
+
+/**
+ * The ambiguity pass of a batch run's workers' specs, run on the main thread (which otherwise waits while the workers
+ * scan) as their jobs arrive, in slices of PASS_SLICE_MS between the workers' messages. After the scan, what is left is
+ * run here and, when it is long enough for it (PASS_TAIL_MS), also by the idle workers that a core is free for, taking
+ * the jobs from the queue's end. Each job's hits go to the index as soon as they are made (addAmbiguityHits).
+ */
+export class MainThreadPass {
+  private readonly queue: AmbiguityJob[] = [];
+  private head = 0;
+  private current: AmbiguityJobRun | undefined;
+  private scheduled = false;
+  private failure: unknown;
+  private done: (() => void) | undefined;
+  /** Prose characters of the jobs not started, and of those done here with the time it took (the tail's estimate). */
+  private queuedWeight = 0;
+  private doneWeight = 0;
+  private spentMs = 0;
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly config: ClarifierConfig,
+    private readonly signal: AbortSignal | undefined,
+    /** PASS_TAIL_MS, and the cores there are (a test shares any tail with every helper). */
+    private readonly tail: { ms: number; cores: number } = { ms: PASS_TAIL_MS, cores: os.availableParallelism() },
+  ) {}
+
+  push(jobs: AmbiguityJob[]): void {
+    for (const job of jobs) {
+      this.queue.push(job);
+      this.queuedWeight += AmbiguityJobRun.weight(job);
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.failure !== undefined) return;
+    this.scheduled = true;
+    setImmediate(() => this.slice());
+  }
+
+  private take(): AmbiguityJob | undefined {
+    if (this.head >= this.queue.length) return undefined;
+    const job = this.queue[this.head]!;
+    this.queue[this.head++] = undefined as unknown as AmbiguityJob;
+    this.queuedWeight -= AmbiguityJobRun.weight(job);
+    return job;
+  }
+
+  /** Jobs from the queue's end, about `weight` characters of prose (at least one job when any is left). */
+  private takeTail(weight: number): AmbiguityJob[] {
+    const jobs: AmbiguityJob[] = [];
+    let taken = 0;
+    while (this.queue.length > this.head && (jobs.length === 0 || taken < weight)) {
+      const job = this.queue.pop()!;
+      const w = AmbiguityJobRun.weight(job);
+      this.queuedWeight -= w;
+      taken += w;
+      jobs.push(job);
+    }
+    return jobs;
+  }
+
+  private get idle(): boolean {
+    return this.current === undefined && this.head >= this.queue.length;
+  }
+
+  private slice(): void {
+    this.scheduled = false;
+    const started = performance.now();
+    try {
+      if (this.signal?.aborted) throw new Error('cancelled');
+      while (performance.now() - started < PASS_SLICE_MS) {
+        if (!this.current) {
+          const job = this.take();
+          if (!job) break;
+          this.current = new AmbiguityJobRun(job, this.config);
+        }
+        if (!this.current.step()) {
+          const { job } = this.current;
+          this.index.addAmbiguityHits(job.path, this.current.hits());
+          this.doneWeight += AmbiguityJobRun.weight(job);
+          this.current = undefined;
+        }
+      }
+    } catch (err) {
+      this.failure = err;
+    }
+    this.spentMs += performance.now() - started;
+    if (this.failure === undefined && !this.idle) this.schedule();
+    else this.done?.();
+  }
+
+  /** Runs what is left (with the idle `helpers` when the tail is long), then returns; fails as the pass failed. */
+  async finish(helpers: Worker[], signal: AbortSignal | undefined): Promise<void> {
+    const rate = this.doneWeight > 0 && this.spentMs > 0 ? this.doneWeight / this.spentMs : 0;
+    const leftMs = rate > 0 ? this.queuedWeight / rate : Infinity;
+    // A helper for each core this thread leaves free.
+    const useful = Math.min(helpers.length, this.tail.cores - 1);
+    const shared = leftMs >= this.tail.ms ? helpers.slice(0, useful) : [];
+    const here = new Promise<void>((resolve) => {
+      this.done = resolve;
+      if (this.idle || this.failure !== undefined) resolve();
+      else this.schedule();
+    });
+    await Promise.all([here, ...shared.map((worker) => this.help(worker, signal))]);
+    // A helper's jobs given back (it failed) are run here.
+    if (!this.idle && this.failure === undefined) {
+      await new Promise<void>((resolve) => {
+        this.done = resolve;
+        this.schedule();
+      });
+    }
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  /** A helper's share of the tail: portions from the queue's end until none is left; a failed portion comes back. */
+  private help(worker: Worker, signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve) => {
+      let portion: AmbiguityJob[] = [];
+      const stop = (): void => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onError);
+        resolve();
+      };
+      const next = (): void => {
+        portion = signal?.aborted || this.failure !== undefined ? [] : this.takeTail(PASS_PORTION);
+        if (portion.length === 0) return stop();
+        const message: PassJobs = { jobs: portion };
+        worker.postMessage(message);
+      };
+      const onMessage = (answer: PassHits): void => {
+        for (const { path: file, hits } of answer.hits) this.index.addAmbiguityHits(file, hits);
+        next();
+      };
+      // A helper that fails or exits gives its portion back (to this thread).
+      const onError = (): void => {
+        this.push(portion);
+        portion = [];
+        stop();
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onError);
+      next();
+    });
+  }
 }

@@ -1,5 +1,6 @@
 import { documentTermParts, domainCounts, EVIDENCE_KINDS, featureNameTerms, domainOf, domainOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfEvidence, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
-import { enclosingSections, findAmbiguities, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding, type Section } from '../analysis/ambiguity/analyze';
+import { ambiguityJob, passKey, SpecPass, type AmbiguityJob, type SpecPassInput } from './ambiguityPass';
+import type { AmbiguityCategory } from '../analysis/ambiguity/analyze';
 import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
 import { CLARIFICATIONS_ID } from '../features/clarify';
 import { findCitations } from '../comments/citations';
@@ -144,6 +145,12 @@ export interface IndexOptions {
    * reads (`clarify check` of the 10k bench workspace: 39 MB). Without it, factsOf's `hash` is NaN (unknown).
    */
   contentHashes?: boolean;
+  /**
+   * The ambiguity pass is run elsewhere (an index worker of a batch run whose main thread runs it, io/workspace.ts):
+   * updateFile keeps what the pass reads of each reviewed spec (takeAmbiguityJob) and makes no hits of the pass (a
+   * spec's hits are its open questions only, until the job's hits are added: addAmbiguityHits).
+   */
+  deferAmbiguity?: boolean;
 }
 
 /** Per-file facts of an index, as plain data (from a worker thread, or to and from the on-disk cache). */
@@ -158,29 +165,6 @@ export interface FileFacts {
   chunks?: SpecChunkCache;
 }
 const REF_IN_EXAMPLE_RE = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g');
-
-/** The sections a chunk's headings leave open, after those enclosing it, with the titles of those (see sectionsAfter). */
-interface SectionsMemo {
-  before: readonly Section[];
-  sections: Section[];
-  titles: string;
-}
-const sectionsMemos = new WeakMap<object, SectionsMemo>();
-
-/**
- * `enclosingSections(before, prose, text)` of a chunk, and the titles of `before` joined (part of the chunk's cache key),
- * kept per chunk entry while `before` holds the same sections: the same arrays come back, so the next chunk finds its
- * `before` the same by identity.
- */
-function sectionsAfter(chunk: PlacedChunk, before: Section[]): SectionsMemo {
-  const memo = sectionsMemos.get(chunk.entry);
-  if (memo && (memo.before === before || (memo.before.length === before.length && memo.before.every((s, i) => s.depth === before[i]!.depth && s.title === before[i]!.title)))) {
-    return memo;
-  }
-  const made = { before, sections: enclosingSections(before, chunk.entry.facts.prose, chunk.text), titles: before.map((s) => `${s.depth} ${s.title}`).join('\u0000') };
-  sectionsMemos.set(chunk.entry, made);
-  return made;
-}
 
 export class WorkspaceIndex {
   readonly classifier: PathClassifier;
@@ -238,11 +222,16 @@ export class WorkspaceIndex {
   private readonly keepsEditState: boolean;
   /** See IndexOptions.contentHashes. */
   private readonly hashesContent: boolean;
+  /** See IndexOptions.deferAmbiguity. */
+  private readonly defersAmbiguity: boolean;
+  /** The pass's job of each spec parsed since it was taken (deferAmbiguity). */
+  private readonly ambiguityJobs = new Map<string, AmbiguityJob>();
 
   constructor(readonly config: ClarifierConfig, options: IndexOptions = {}) {
     this.classifier = new PathClassifier(config, isSourcePath);
     this.keepsEditState = !options.batch;
     this.hashesContent = options.contentHashes ?? true;
+    this.defersAmbiguity = options.deferAmbiguity ?? false;
   }
 
   roleOf(path: string): FileRole {
@@ -291,7 +280,11 @@ export class WorkspaceIndex {
         this.reviewTermsMemo.delete(path);
       }
       const review = this.config.ambiguity.enabled ? reviewed : undefined;
-      const hits = review ? this.findAmbiguities(chunks, text, review, this.reviewTerms(path, facts.terms ?? []), piecewise(chunks, facts.format)) : [];
+      const input = review ? this.passInput(chunks, text, review, this.reviewTerms(path, facts.terms ?? []), piecewise(chunks, facts.format)) : undefined;
+      // A worker of a batch run that leaves the pass to the main thread: what it reads of the spec goes there instead.
+      if (input && this.defersAmbiguity) this.ambiguityJobs.set(path, ambiguityJob(path, text, chunks, input));
+      else this.ambiguityJobs.delete(path);
+      const hits = input && !this.defersAmbiguity ? this.findAmbiguities(chunks, text, input) : [];
       // The type checker's statements, chunk by chunk like the ambiguity pass (an edit re-extracts one section) [^tc1n].
       if (reviewed && typecheck) {
         const made = typecheckFacts(facts, chunks, text, reviewed.from, this.typecheckMemo.get(path));
@@ -449,6 +442,7 @@ export class WorkspaceIndex {
 
   removeFile(path: string): void {
     this.hashes.delete(path);
+    this.ambiguityJobs.delete(path);
     this.chunkCaches.delete(path);
     this.layouts.delete(path);
     this.termsMemo.delete(path);
@@ -530,94 +524,41 @@ export class WorkspaceIndex {
   }
 
   /**
-   * The lexicon pass over one spec's prose [^ambiguity_lexicon], chunk by chunk: each chunk starts with its heading,
-   * which no list continues, so a chunk's findings depend on its own text only and are kept with its parse (an edit
-   * re-analyses one section). Suppression comments may sit in the chunk before: they are applied to the whole file.
-   * The Clarifications section is the answers, not prose to review [^cq2r].
+   * What the lexicon pass reads of one spec besides its chunks (SpecPass [^ambiguity_lexicon]): the document's own
+   * vocabulary (`terms`) is shared by its chunks; a chunk's findings are kept for the key made here.
    */
-  private findAmbiguities(chunks: PlacedChunk[], text: string, review: Review, { terms, joined: joinedTerms }: { terms: string[]; joined: string }, pieces: boolean): AmbiguityHit[] {
-    const a = this.config.ambiguity;
-    const hits: AmbiguityHit[] = [];
-    const offsets: number[] = [];
-    // The document's own vocabulary (`terms`) is shared by its chunks: a chunk's findings are kept for it only.
+  private passInput(chunks: PlacedChunk[], text: string, review: Review, { terms, joined: joinedTerms }: { terms: string[]; joined: string }, pieces: boolean): SpecPassInput {
     const domain = pieces ? domainOfPieces(chunks.map((c) => c.text), (_, i) => chunkDomain(chunks[i]!), review.format) : domainOf(text, review.format);
-    let key = `${review.format}${review.capitalsOnly ? '+caps' : ''}\u0000${domain}\u0000${joinedTerms}`;
+    let key = passKey(review, domain, joinedTerms);
     // The last key again when equal: each chunk's cached key is then compared by identity, not by its characters.
     if (key === this.ambiguityKey) key = this.ambiguityKey;
     else this.ambiguityKey = key;
-    // The headings enclosing each chunk (a chunk starts at its own heading): its list items may be criteria of a
-    // section an earlier chunk opened. Part of the cache key. Kept with the chunk's parse while the headings before it
-    // are the same (sectionsAfter), so a keystroke joins no titles for the chunks it did not change.
-    let sections: Section[] = [];
-    let suppressible = false;
-    for (const chunk of chunks) {
-      const cached = chunk.entry.derived as { key: string; titles: string; local: { finding: AmbiguityFinding; hit: AmbiguityHit }[]; placed?: { line: number; hits: AmbiguityHit[] } } | undefined;
-      const enclosing = sections;
-      const after = sectionsAfter(chunk, enclosing);
-      sections = after.sections;
-      let local = cached?.key === key && cached.titles === after.titles ? cached.local : undefined;
-      // Equal strings kept as the objects compared next time (a worker's structured clone, titles joined again): the
-      // next keystroke compares them by identity, not character by character for every chunk.
-      if (local) [cached!.key, cached!.titles] = [key, after.titles];
-      if (!local) {
-        const prose = chunk.entry.facts.prose.filter((b) => b.clauseId !== CLARIFICATIONS_ID && !b.record);
-        const findings = prose.length
-          ? findAmbiguities(prose, {
-              addTerms: a.addTerms,
-              ignoreTerms: a.ignoreTerms,
-              glossary: a.glossary,
-              categorySeverity: a.categories,
-              termSeverity: a.terms,
-              normativeAuthorities: a.normativeAuthorities,
-              specText: chunk.text,
-              documentTerms: terms,
-              domain,
-              sections: enclosing,
-              capitalKeywordsOnly: isDraftFormat(review.format) || review.capitalsOnly === true,
-            })
-          : [];
-        // Chunk-local hits (ranges from the chunk's first line): placed by shifting, as the chunk's facts are.
-        const lines = findings.length ? new LineIndex(chunk.text) : undefined;
-        local = findings.map((f) => ({
-          finding: f,
-          hit: {
-            category: f.category,
-            term: f.term,
-            phrase: chunk.text.slice(f.start, f.end),
-            range: lines!.rangeOf(f.start, f.end),
-            question: f.question,
-            reason: f.reason,
-            severity: f.severity,
-            ...(f.clauseId !== undefined ? { clauseId: f.clauseId } : {}),
-          },
-        }));
-        chunk.entry.derived = { key, titles: after.titles, local };
-      }
-      // The hits placed at the chunk's line, kept while the chunk stays on it: a keystroke elsewhere makes no new hit
-      // objects (and what is memoized by hit, the diagnostics, stays).
-      const derived = chunk.entry.derived as { placed?: { line: number; hits: AmbiguityHit[] }; suppresses?: boolean };
-      // Whether the chunk's text holds a suppression comment's words (they lie within a line), looked for once per chunk.
-      if (pieces && !suppressible && (derived.suppresses ??= chunk.text.includes(SUPPRESSION_WORDS))) suppressible = true;
-      const dl = chunk.line;
-      if (derived.placed?.line !== dl) {
-        derived.placed = {
-          line: dl,
-          hits: local.map(({ hit }) => (dl === 0 ? hit : { ...hit, range: { start: { line: hit.range.start.line + dl, character: hit.range.start.character }, end: { line: hit.range.end.line + dl, character: hit.range.end.character } } })),
-        };
-      }
-      const placed = derived.placed.hits;
-      local.forEach(({ finding }, i) => {
-        if (finding.start + chunk.start < review.from) return;
-        offsets.push(finding.start + chunk.start);
-        hits.push(placed[i]!);
-      });
-    }
-    if (hits.length === 0) return [];
-    // Suppression comments may sit in the chunk before the line they silence: applied to the whole file. None in any
-    // chunk of a spec cut at line starts: no pass over the whole text (~0.4 ms per keystroke in a 0.8 MB spec).
-    if (pieces && !suppressible) return hits;
-    const isSuppressed = suppressionChecker(text);
-    return hits.filter((h, i) => !isSuppressed(offsets[i]!, h.category as AmbiguityCategory));
+    return { review, domain, terms, key, pieces };
+  }
+
+  /** The lexicon pass over one spec's prose, chunk by chunk (SpecPass). */
+  private findAmbiguities(chunks: PlacedChunk[], text: string, input: SpecPassInput): AmbiguityHit[] {
+    const pass = new SpecPass(this.config, input);
+    for (const chunk of chunks) pass.add(chunk);
+    return pass.finish(text);
+  }
+
+  /** The pass's job of a spec parsed with deferAmbiguity, once (none: the spec is not reviewed, or the pass is off). */
+  takeAmbiguityJob(path: string): AmbiguityJob | undefined {
+    const job = this.ambiguityJobs.get(path);
+    this.ambiguityJobs.delete(path);
+    return job;
+  }
+
+  /**
+   * The hits of a spec's pass run elsewhere (runAmbiguityJob of the job its parse made), before its open questions, as
+   * updateFile orders them. Nothing when the spec is no longer indexed.
+   */
+  addAmbiguityHits(path: string, hits: AmbiguityHit[]): void {
+    if (hits.length === 0 || !this.specs.has(path)) return;
+    const open = this.ambiguity.get(path) ?? [];
+    (this.ambiguity = this.cow(this.ambiguity)).set(path, open.length ? [...hits, ...open] : hits);
+    this.invalidate();
   }
 
   /** Findings of the LLM pass for a spec file (replacing earlier ones); they live until the file changes. */
@@ -700,7 +641,6 @@ function sameParts(a: readonly string[][], b: readonly string[][]): boolean {
 }
 
 /** The words of a suppression comment: suppressedLines finds none in a text without them. */
-const SUPPRESSION_WORDS = 'clarifier-disable-next-line';
 
 /** Review evidence and domain counts per chunk, kept with the chunk's parse (an edit re-reads one section). */
 const chunkEvidence = new WeakMap<object, ReviewEvidence | null>();

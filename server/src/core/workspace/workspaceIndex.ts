@@ -640,8 +640,6 @@ function sameParts(a: readonly string[][], b: readonly string[][]): boolean {
   return a.length === b.length && a.every((kind, k) => kind.length === b[k]!.length && kind.every((t, i) => t === b[k]![i]));
 }
 
-/** The words of a suppression comment: suppressedLines finds none in a text without them. */
-
 /** Review evidence and domain counts per chunk, kept with the chunk's parse (an edit re-reads one section). */
 const chunkEvidence = new WeakMap<object, ReviewEvidence | null>();
 const chunkDomains = new WeakMap<object, DomainCounts>();

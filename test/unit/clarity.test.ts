@@ -1805,7 +1805,7 @@ describe('clarity: nineteenth round (issue 13: questions that name the right thi
     assert.ok(all.every((x) => !x.includes('20% fewer than the current release')));
   });
 
-  it('a lifetime or a lock-out with no number ("short-lived", "temporarily lock", "multiple failed login attempts"); "multiple times" and "temporarily exceed" are not asked', () => {
+  it('a lifetime or a lock-out with no number ("short-lived", "temporarily lock", "multiple failed login attempts"); "multiple times", "temporarily exceed" and "temporarily unavailable" are not asked', () => {
     assert.deepEqual(found('.kiro/specs/a/requirements.md', KIRO([
       'WHEN a user logs in THEN the system SHALL issue a short-lived access token and a longer-lived refresh token',
       'WHEN a user makes multiple failed login attempts, THE Auth_System SHALL temporarily lock the account',

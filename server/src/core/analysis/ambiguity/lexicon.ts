@@ -397,8 +397,8 @@ export const LEXICON: readonly LexiconEntry[] = [
     },
     { term: 'up to date', forms: ['up-to-date'], question: 'How fresh must it be? Give the maximum age (e.g. at most 5 minutes behind the source).' },
   ]),
-  // time: lifetimes, durations and windows no number bounds (nineteenth round, set 6: "a short-lived access token",
-  // "SHALL temporarily lock the account", "notifications about upcoming payments"; our entries)
+  // time: lifetimes and lock-outs no number bounds (nineteenth round, set 6: "a short-lived access token", "SHALL
+  // temporarily lock the account"; our entries. "upcoming" was tried and dropped: "upcoming events" are the future ones)
   ...group('time', 'clarifier', [
     {
       term: 'short-lived',
@@ -463,8 +463,6 @@ export const NOT_AMBIGUOUS: readonly string[] = [
   'secure contexts', 'secure boot', 'secure enclave', 'normal mode',
   // a control that clears ("the search field MUST show a clear button"; nineteenth round)
   'clear button', 'clear buttons', 'clear icon', 'clear control', 'clear all button',
-  // HTTP's status wording: 503 Service Unavailable "temporarily", 307 Temporary Redirect (RFC 9110 §15.6.4, §15.4.8)
-  'temporarily unavailable', 'temporarily redirected', 'moved temporarily',
   // the reasonable-person standard is a deliberate legal device, not a missing number
   'reasonable person', 'reasonable people', 'reasonable user', 'reasonable users', 'reasonable human', 'reasonable observer',
 ];

@@ -21,6 +21,19 @@ export function writeCacheable(dir: string, files: Record<string, string>): void
   }
 }
 
+/** Sets every file under `dir` to a modification time a minute ago (old enough for the index cache, as writeCacheable). */
+export function ageTree(dir: string): void {
+  const old = new Date(Date.now() - 60_000);
+  const touch = (p: string): void => {
+    for (const e of fs.readdirSync(p, { withFileTypes: true })) {
+      const abs = path.join(p, e.name);
+      if (e.isDirectory()) touch(abs);
+      else fs.utimesSync(abs, old, old);
+    }
+  };
+  touch(dir);
+}
+
 /** An in-memory workspace: `{ 'specs/a.md': text, 'src/x.ts': text }`. Text `null` means "exists, not read". */
 export function memoryWorkspace(files: Record<string, string | null>, config: Partial<ClarifierConfig> = {}): WorkspaceIndex {
   const index = new WorkspaceIndex({ ...resolveConfig(undefined).config, ...config });

@@ -11,6 +11,7 @@ import { resolveConfig, type ClarifierConfig } from '../../server/src/core/works
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import type { BatchResult, PassHits, PassJobs, WorkerInit } from '../../server/src/io/indexWorker';
 import { loadWorkspace, MainThreadPass, type LoadedWorkspace } from '../../server/src/io/workspace';
+import { ageTree } from '../helpers/workspace';
 
 const config: ClarifierConfig = resolveConfig(undefined).config;
 
@@ -153,15 +154,7 @@ describe('the ambiguity pass run apart from the parse (a batch run: on the main 
       for (let s = 0; s < 30; s++) write(`specs/more/s${s}.md`, SPECS['specs/model.md']!.replace(/rule(\d)/g, `s${s}r$1`).replace(/\[\^n/g, `[^s${s}n`));
       for (let c = 0; c < 520; c++) write(`src/m${c}.ts`, `// Implements [^rule${c % 6}]\nexport const x${c} = ${c};\n`);
       // Old enough for the cache (files modified in the last two seconds are not cached).
-      const old = new Date(Date.now() - 60_000);
-      const touch = (p: string): void => {
-        for (const e of fs.readdirSync(p, { withFileTypes: true })) {
-          const abs = path.join(p, e.name);
-          if (e.isDirectory()) touch(abs);
-          else fs.utimesSync(abs, old, old);
-        }
-      };
-      touch(dir);
+      ageTree(dir);
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -7,6 +7,7 @@ import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostic
 import type { SpecFacts } from '../../server/src/core/markdown/parseSpec';
 import { withoutProse } from '../../server/src/io/indexWorker';
 import { benchOverrides, loadWorkspace, type LoadedWorkspace } from '../../server/src/io/workspace';
+import { ageTree } from '../helpers/workspace';
 
 function makeFolder(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarify-load-'));
@@ -21,15 +22,7 @@ function makeFolder(): string {
   write('specs/examples/f0_0.md', 'Examples for [^f0_0].\n');
   for (let c = 0; c < 600; c++) write(`src/m${c}.ts`, `// Implements [^r${c % 40}_${c % 5}] and [^f${c % 40}_1]\nconst re = /[^a-z]/; // [^typo${c % 7}]\n`);
   // Old enough for the cache (files modified in the last two seconds are not cached).
-  const old = new Date(Date.now() - 60_000);
-  const touch = (p: string): void => {
-    for (const e of fs.readdirSync(p, { withFileTypes: true })) {
-      const abs = path.join(p, e.name);
-      if (e.isDirectory()) touch(abs);
-      else fs.utimesSync(abs, old, old);
-    }
-  };
-  touch(dir);
+  ageTree(dir);
   return dir;
 }
 

@@ -4121,24 +4121,31 @@ const NOMINAL_GERUNDS = new Set([
   'tracing', 'profiling', 'batching', 'queueing', 'queuing', 'retrying', 'throttling', 'buffering', 'streaming', 'wording',
 ]);
 
-/** The token after `k` ends the noun phrase: punctuation, the sentence's end, a preposition, a conjunction or a verb. */
-function phraseEndsAfter(ctx: BlockContext, k: number): boolean {
+/**
+ * The token after `k` ends a noun phrase: the sentence's end, punctuation, or a word tagged with one of `ends` (or an
+ * RFC 2119 keyword, with `keywordEnds`). `phraseEndsAfter` and `nameEndsPhrase` are its two uses.
+ */
+function endsPhraseAfter(ctx: BlockContext, k: number, ends: ReadonlySet<string>, keywordEnds: boolean): boolean {
   const next = ctx.tokens[k + 1];
   if (next === undefined || next.sentence !== ctx.tokens[k]!.sentence || next.kind === 'punct') return true;
   if (next.kind !== 'word') return false;
-  if (isKeyword(next)) return true;
-  const pos = posOf(ctx, k + 1);
-  return pos === 'ADP' || pos === 'CCONJ' || pos === 'SCONJ' || pos === 'AUX' || pos === 'VERB';
+  if (keywordEnds && isKeyword(next)) return true;
+  return ends.has(posOf(ctx, k + 1));
+}
+
+/** After a gerund: a preposition, a conjunction, a verb or a keyword ends its phrase. */
+const GERUND_PHRASE_ENDS: ReadonlySet<string> = new Set(['ADP', 'CCONJ', 'SCONJ', 'AUX', 'VERB']);
+/** After a name: a preposition or a subordinator. Not a conjunction: "E2E and unit testing", "CPU or memory usage" coordinate modifiers of a noun after them. */
+const NAME_PHRASE_ENDS: ReadonlySet<string> = new Set(['ADP', 'SCONJ']);
+
+/** The token after `k` ends the noun phrase: punctuation, the sentence's end, a preposition, a conjunction or a verb. */
+function phraseEndsAfter(ctx: BlockContext, k: number): boolean {
+  return endsPhraseAfter(ctx, k, GERUND_PHRASE_ENDS, true);
 }
 
 /** The token after the name at `k` ends its noun phrase: punctuation, the sentence's end, a preposition. */
 function nameEndsPhrase(ctx: BlockContext, k: number): boolean {
-  const next = ctx.tokens[k + 1];
-  if (next === undefined || next.sentence !== ctx.tokens[k]!.sentence || next.kind === 'punct') return true;
-  if (next.kind !== 'word') return false;
-  // Not a conjunction: "E2E and unit testing", "CPU or memory usage" coordinate modifiers of a noun after them.
-  const pos = posOf(ctx, k + 1);
-  return pos === 'ADP' || pos === 'SCONJ';
+  return endsPhraseAfter(ctx, k, NAME_PHRASE_ENDS, false);
 }
 
 /** The subject of the sentence: the noun phrase before its modal or first verb ("the system", "Album pages"). */

@@ -517,6 +517,47 @@ Implements FR-001 and FR-002 with a signed token.
     assert.equal(diagnosticsOf(index).find((d) => d.code === 'ambiguity.open-question')?.data?.['clauseId'], 'FR-02');
   });
 
+  it('a traceability matrix (`| FR-001 | US1.1; SC-001 | tests/… |`) lists the requirements its spec declares: no duplicate ids; two rows or two items of one id still are', () => {
+    // Seen in a real spec-kit repository: each requirement declared by its `**FR-00N**` item and listed again in a table
+    // of evidence drew two clause.duplicate-id errors, 54 errors in a spec with none.
+    const spec = (extra: string[]): string =>
+      [
+        '# Feature Specification: Registration',
+        '',
+        '## Requirements',
+        '',
+        '### Functional Requirements',
+        '',
+        '- **FR-001**: The system MUST accept a username, an e-mail address and a password.',
+        '- **FR-002**: The backend MUST validate the fields without relying on the interface.',
+        '',
+        '### Traceability',
+        '',
+        '| Requirement | Scenario | Evidence |',
+        '|---|---|---|',
+        '| FR-001 | US1.1; SC-001 | `tests/routers/test_user.py` |',
+        '| FR-002 | US1.4; SC-007 | `tests/test_schemas.py` |',
+        ...extra,
+        '',
+      ].join('\n');
+    const matrix = memoryWorkspace({ 'specs/001-registration/spec.md': spec([]) });
+    // The rows are still read (their ids are the requirements'), marked as rows.
+    assert.deepEqual(matrix.specFacts('specs/001-registration/spec.md')!.headingClauses.map((c) => `${c.id}${c.row ? ':row' : ''}`), ['FR-001', 'FR-002', 'FR-001:row', 'FR-002:row']);
+    assert.deepEqual(brief(diagnosticsOf(matrix)).filter((d) => d.startsWith('clause.')), []);
+    // An id only the table holds, twice, and an item declared twice: duplicates as before.
+    const twice = memoryWorkspace({ 'specs/001-registration/spec.md': spec(['| FR-003 | US2.1 | `tests/a.py` |', '| FR-003 | US2.2 | `tests/b.py` |', '', '- **FR-002**: A second item with the same id.']) });
+    assert.deepEqual(brief(diagnosticsOf(twice)).filter((d) => d.startsWith('clause.')), [
+      'clause.duplicate-id@specs/001-registration/spec.md:8',
+      'clause.duplicate-id@specs/001-registration/spec.md:16',
+      'clause.duplicate-id@specs/001-registration/spec.md:17',
+      'clause.duplicate-id@specs/001-registration/spec.md:19',
+    ]);
+    // An edit of the matrix (the spec parsed again from its last parse): still nothing.
+    const edited = memoryWorkspace({ 'specs/001-registration/spec.md': spec([]) });
+    edited.updateFile('specs/001-registration/spec.md', spec([]).replace('| FR-001 | US1.1;', '| FR-001 | US1.1, US1.2;'));
+    assert.deepEqual(brief(diagnosticsOf(edited)).filter((d) => d.startsWith('clause.')), []);
+  });
+
   it('a [NEEDS CLARIFICATION: …] struck through (a requirement withdrawn or deferred) asks nothing; one beside it still asks', () => {
     const spec = specKitSpec('003-search', [
       '- **FR-001**: System MUST support upgrading without service interruption',

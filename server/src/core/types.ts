@@ -63,6 +63,11 @@ export interface Clause {
   parent?: string;
   /** Heading: its depth (1–6). */
   level?: number;
+  /**
+   * Item: declared by a row of a requirements table (`| FR-04 | … |`) [^sk1r]. A row whose id a list item or heading
+   * of the same file declares is that requirement listed again (a traceability matrix), not a second declaration.
+   */
+  row?: true;
 }
 
 export type CitationKind = 'code' | 'test';

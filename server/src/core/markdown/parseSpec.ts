@@ -2003,7 +2003,7 @@ class SpecWalker {
       return;
     }
     const ctx = this.currentSection();
-    this.addItem(id, start, end, idStart, limit(text, BLOCK_TEXT_LIMIT), ctx.sectionTitle || id, ctx);
+    this.addItem(id, start, end, idStart, limit(text, BLOCK_TEXT_LIMIT), ctx.sectionTitle || id, ctx, id.length, true);
   }
 
   /** Kiro: `### Requirement 3: Title` declares requirement `3` [^ki2r]. */
@@ -2072,7 +2072,7 @@ class SpecWalker {
     });
   }
 
-  private addItem(id: string, start: number, end: number, idStart: number, text: string, title: string, ctx: ReturnType<SpecWalker['currentSection']>, idLength = id.length): void {
+  private addItem(id: string, start: number, end: number, idStart: number, text: string, title: string, ctx: ReturnType<SpecWalker['currentSection']>, idLength = id.length, row = false): void {
     this.declared.add(idStart);
     this.item = { id, start, end };
     this.facts.headingClauses.push({
@@ -2087,6 +2087,7 @@ class SpecWalker {
       attributes: {},
       ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
       ...(ctx.authority !== undefined ? { authority: ctx.authority } : {}),
+      ...(row ? { row: true as const } : {}),
     });
   }
 

@@ -847,7 +847,7 @@ class ChunkReader {
   }
 
   /** A spec-kit requirement item declared at [start, end) with its id at `idStart` [^sk1r] (SpecWalker.addItem). */
-  private declareItem(id: string, start: number, end: number, idStart: number, itemText: string): void {
+  private declareItem(id: string, start: number, end: number, idStart: number, itemText: string, row = false): void {
     const ctx = this.current();
     this.specItem = { id, start, end };
     this.facts.headingClauses.push({
@@ -862,6 +862,7 @@ class ChunkReader {
       attributes: {},
       ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
       ...(ctx.authority !== undefined ? { authority: ctx.authority } : {}),
+      ...(row ? { row: true as const } : {}),
     });
   }
 
@@ -1060,7 +1061,7 @@ class ChunkReader {
           if (idStart < 0 || idStart + id.length > cells[0]![1]) return false;
           const rowText = texts.slice(1).map((t) => collapse(t).trim()).filter(Boolean).join(' | ');
           this.declared.add(idStart);
-          if (!isTemplateSlot(id, rowText)) this.declareItem(id, row.start, row.end, idStart, rowText);
+          if (!isTemplateSlot(id, rowText)) this.declareItem(id, row.start, row.end, idStart, rowText, true);
         }
       }
       const all: [number, number, string][] = [];

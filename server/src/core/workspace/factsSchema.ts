@@ -36,6 +36,7 @@ const clause = z.object({
   attributes: z.record(z.string(), z.string()),
   parent: id.optional(),
   level: z.number().int().min(1).max(6).optional(),
+  row: z.literal(true).optional(),
 });
 
 const heading = z.object({ title: z.string(), level: z.number().int().min(1).max(6), range, id: id.optional(), slug: z.string() });
@@ -262,7 +263,7 @@ const fSpec = fObject(
     headingClauses: fArray(
       fObject(
         { id: fId, kind: fEnum(['heading', 'footnote', 'item']), title: fString, text: fString, file: fString, range: fRange, idRange: fRange, section: fStrings, attributes: fStringRecord },
-        { authority: fString, parent: fId, level: fLevel },
+        { authority: fString, parent: fId, level: fLevel, row: fTrue },
       ),
     ),
     footnoteRefs: fArray(fObject({ id: fId, range: fRange, idRange: fRange, blockText: fString, section: fStrings, sectionTitle: fString }, { parent: fId, authority: fString })),

@@ -16,7 +16,8 @@ export function duplicateClauses(model: IndexModel, config: ClarifierConfig, sco
     const all = model.clausesById.get(id) ?? [];
     if (all.length < 2) continue;
     // Ids are unique within a scope: the same id in two documents or two feature folders is no duplicate [^sc5p].
-    for (const clauses of model.hasScopes ? groupByScope(model, all) : [all]) {
+    for (const group of model.hasScopes ? groupByScope(model, all) : [all]) {
+      const clauses = declarations(group);
       if (clauses.length < 2) continue;
       for (const clause of clauses) {
         if (!scope.want(clause.file)) continue;
@@ -41,6 +42,16 @@ export function duplicateClauses(model: IndexModel, config: ClarifierConfig, sco
     }
   }
   return out;
+}
+
+/**
+ * The declarations of one id in one scope that count as such: a requirements table's row whose id a list item or a
+ * heading of the same file declares is that requirement listed again (a traceability matrix, `| FR-001 | US1.1; SC-001
+ * | tests/… |`), not a second declaration [^sk1r]. Two rows, or two items, of one id are still duplicates.
+ */
+function declarations(clauses: readonly Clause[]): readonly Clause[] {
+  if (!clauses.some((c) => c.row)) return clauses;
+  return clauses.filter((c) => !c.row || !clauses.some((o) => !o.row && o.file === c.file));
 }
 
 /** clause.duplicate-id of footnote definitions: a second `[^id]:` of one id in one file. */

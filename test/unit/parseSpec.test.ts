@@ -323,4 +323,29 @@ describe('parseSpec: robustness', () => {
     assert.deepEqual(parseAttributeBlock('#x k=v q="a b" .c'), { id: 'x', idOffset: 1, attributes: { k: 'v', q: 'a b' }, classes: ['c'] });
     assert.match(parseAttributeBlock('#x k="unterminated').error!, /unterminated/);
   });
+
+  it('reads attr_list blocks as Python-Markdown and kramdown do: the id as `id="…"`, a block of other attributes declares nothing', () => {
+    // Seen on a real MkDocs site: `### 9.7.6 <small>…</small> { id="9.7.6" }` and `{ data-toc-label="…" }` were each a
+    // clause.malformed-attributes error (638 on one repository), and links to those ids broken.
+    assert.deepEqual(parseAttributeBlock(' id="1.2.0" '), { id: '1.2.0', idOffset: 5, attributes: {}, classes: [] });
+    assert.deepEqual(parseAttributeBlock('id=setup-guide .x'), { id: 'setup-guide', idOffset: 3, attributes: {}, classes: ['x'] });
+    assert.deepEqual(parseAttributeBlock(' data-toc-label="How to use" '), { attributes: { 'data-toc-label': 'How to use' }, classes: [] });
+    assert.match(parseAttributeBlock('#a id=b').error!, /more than one id/);
+    // A clause's authority with no id is still a mistake.
+    assert.match(parseAttributeBlock('authority=root').error!, /no `#id`/);
+    const text = [
+      '# Changelog',
+      '',
+      '### 1.2.0 <small>May 1</small> { id="1.2.0" }',
+      '',
+      '## Usage { data-toc-label="How to use" }',
+      '',
+      '## Rules {authority=root}',
+      '',
+      'See [1.2.0](#1.2.0) and [usage](#usage).',
+    ].join('\n');
+    const facts = parseSpec('docs/changelog.md', text);
+    assert.deepEqual(facts.headingClauses.map((c) => [c.id, c.title, text.split('\n')[c.idRange.start.line]!.slice(c.idRange.start.character, c.idRange.end.character)]), [['1.2.0', '1.2.0 May 1', '1.2.0']]);
+    assert.deepEqual(brief(diagnosticsOf(memoryWorkspace({ 'docs/changelog.md': text }))).filter((d) => /^(?:clause|link)\./.test(d)), ['clause.malformed-attributes@docs/changelog.md:7']);
+  });
 });

@@ -59,6 +59,13 @@ const WORKER_MIN_FILES = 500;
 const WORKER_BATCH = 48;
 
 export async function readConfig(root: string): Promise<{ config: ClarifierConfig; problems: string[] }> {
+  const read = await readConfigFile(root);
+  const site = siteScopes(root);
+  if (site.length) read.config = { ...read.config, scopes: [...read.config.scopes, ...site] };
+  return read;
+}
+
+async function readConfigFile(root: string): Promise<{ config: ClarifierConfig; problems: string[] }> {
   let text: string;
   try {
     text = await fs.promises.readFile(path.join(root, CONFIG_FILE), 'utf8');
@@ -67,6 +74,39 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
     return { ...resolveConfig(undefined), problems: [`cannot be read (${(err as NodeJS.ErrnoException).code})`] };
   }
   return parseConfigText(text);
+}
+
+/**
+ * The pages of a documentation site built from the folder: each is an HTML page of its own, so an id (`{ #context }`,
+ * `{ id="1.2.0" }`) is unique within its page, not across the site [^sc5p]: MkDocs (`mkdocs.yml`, its `docs_dir`,
+ * `docs` by default), Docusaurus (`docs/`, `blog/`) and Hugo (`hugo.toml`: `content/`). After the configuration's own
+ * `scopes`, which win. Seen on a real MkDocs site: a changelog page and its copy for sponsors repeat every version's id.
+ */
+export function siteScopes(root: string): ClarifierConfig['scopes'] {
+  const at = (name: string): boolean => {
+    try {
+      return fs.statSync(path.join(root, name)).isFile();
+    } catch {
+      return false;
+    }
+  };
+  const folders: string[] = [];
+  const mkdocs = ['mkdocs.yml', 'mkdocs.yaml'].find(at);
+  if (mkdocs) {
+    let dir = 'docs';
+    try {
+      const m = /^docs_dir:[ \t]*["']?([^"'#\r\n]+?)["']?[ \t]*(?:#.*)?$/m.exec(fs.readFileSync(path.join(root, mkdocs), 'utf8').slice(0, 65536));
+      const given = m?.[1]?.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+      // A folder inside the workspace only: never `..` or an absolute path.
+      if (given && !given.startsWith('/') && !given.split('/').includes('..') && !/[*?[\]{}]/.test(given)) dir = given;
+    } catch {
+      // unreadable: the default folder
+    }
+    folders.push(dir);
+  }
+  if (['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs'].some(at)) folders.push('docs', 'blog');
+  if (['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'].some(at)) folders.push('content');
+  return [...new Set(folders)].map((dir) => ({ pattern: dir === '.' ? '**' : `${dir}/**`, scope: 'document' as const }));
 }
 
 /**

@@ -16,8 +16,10 @@ describe('rule citation.unknown-id', () => {
       ['Unknown clause id `au3g`; did you mean `au3f`?', { id: 'au3g', suggestion: 'au3f' }, 'error'],
       ['Unknown clause id `zzzzzzzz`: no spec defines it.', { id: 'zzzzzzzz' }, 'error'],
     ]);
-    const short = findings({ 'a.md': 'x[^1]\n', 'src/a.ts': '// [^a]\n' }, 'citation.unknown-id')[0];
-    assert.deepEqual(short?.data, { id: 'a' }, 'no suggestion that replaces the whole id');
+    const short = findings({ 'a.md': 'x[^1]\n', 'src/a.ts': '// [^ab]\n' }, 'citation.unknown-id')[0];
+    assert.deepEqual(short?.data, { id: 'ab' }, 'no suggestion that replaces the whole id');
+    // A one-character id no spec declares is a regular expression's class in a comment, not a citation.
+    assert.deepEqual(findings({ 'a.md': 'x[^1]\n', 'src/a.ts': '// [!a] means [^a] in a regexp; [^1] is known\n' }, 'citation.'), []);
     assert.deepEqual(diags[0]!.range, { start: { line: 0, character: 5 }, end: { line: 0, character: 9 } });
   });
 

@@ -2,7 +2,8 @@ import { isValidId } from '../text/lineIndex';
 
 /**
  * The attribute block at the end of a heading: `{#id key=value key="quoted value" .class}` (Pandoc / Python-Markdown
- * attr_list syntax, as the Model Spec uses it). A tiny hand-written tokenizer: the grammar is small and linear.
+ * attr_list syntax, as the Model Spec uses it; the id also as `id="…"`). A block without an id declares nothing; one
+ * with an `authority` but no id is malformed. A tiny hand-written tokenizer: the grammar is small and linear.
  * [^heading_clauses]
  */
 export interface AttributeBlock {
@@ -65,8 +66,11 @@ export function parseAttributeBlock(inner: string): AttributeBlock {
     }
     i++;
     let value = '';
+    // Where the value starts (after its opening quote).
+    let valueStart = i;
     const q = inner[i];
     if (q === '"' || q === "'") {
+      valueStart = i + 1;
       const close = inner.indexOf(q, i + 1);
       if (close < 0) {
         problems.push(`unterminated quote in \`${key}\``);
@@ -77,16 +81,26 @@ export function parseAttributeBlock(inner: string): AttributeBlock {
         i = close + 1;
       }
     } else {
-      const vStart = i;
       while (i < n && inner[i] !== ' ' && inner[i] !== '\t') i++;
-      value = inner.slice(vStart, i);
+      value = inner.slice(valueStart, i);
     }
     if (!KEY_RE.test(key)) problems.push(`\`${key}\` is not a valid attribute name`);
     else if (value === '') problems.push(`\`${key}=\` has no value`);
+    // `id="1.2.0"`, `id=setup-guide`: the id written as a key, as Python-Markdown's attr_list and kramdown read it.
+    else if (key === 'id') {
+      if (!isValidId(value)) problems.push(`\`${value}\` is not a valid id (letters, digits, _ . : - ; not starting with . : -)`);
+      else if (result.id !== undefined) problems.push(`more than one id (\`${result.id}\`, \`${value}\`)`);
+      else {
+        result.id = value;
+        result.idOffset = valueStart;
+      }
+    }
     else if (Object.prototype.hasOwnProperty.call(result.attributes, key)) problems.push(`\`${key}\` is given twice`);
     else result.attributes[key] = value;
   }
-  if (result.id === undefined && problems.length === 0) problems.push('no `#id`');
+  // A block of other attributes only (`{ data-toc-label="Usage" }`, attr_list) declares nothing and is no mistake; one
+  // that gives a clause's authority is a clause without its id.
+  if (result.id === undefined && problems.length === 0 && Object.prototype.hasOwnProperty.call(result.attributes, 'authority')) problems.push('no `#id`');
   if (problems.length) result.error = problems.join('; ');
   return result;
 }

@@ -20,6 +20,11 @@ import type { Citation, Clause, Range, Severity } from '../types';
 
 /** A GitHub line anchor: `L70`, `L70-L75` (optionally with columns, `L70C3-L75C8`). */
 const LINE_ANCHOR = /^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$/;
+/** A footnote's anchor as GitHub (`fn-1`, `fnref-1`, `fnref-1-2`) or Python-Markdown and kramdown (`fn:1`, `fnref:1`) make it: the id, maybe with a count. */
+const FOOTNOTE_ANCHOR = /^fn(?:ref)?[-:]([A-Za-z0-9_][A-Za-z0-9_.:-]*)$/;
+/** An ATX heading that holds something (an HTML comment, markup) but no text: its id is made by a site's generator. */
+const filledIn = (h: { title: string; level: number; range: Range }): boolean =>
+  h.title === '' && h.range.start.line === h.range.end.line && h.range.end.character - h.range.start.character > h.level + 4;
 
 /**
  * The workspace index: per-file facts (parsed once per content change) plus a derived model (clauses by id,
@@ -3017,6 +3022,7 @@ export class IndexModel {
   brokenLinks(only?: string): BrokenLink[] {
     const broken: BrokenLink[] = [];
     const anchorLists = new Map<string, string[]>();
+    const generated = new Map<string, boolean>();
     for (const file of only === undefined ? this.specFiles : this.specs.has(only) ? [only] : []) {
       for (const link of this.specs.get(file)!.links) {
         const base = { file, range: link.range, anchorRange: link.anchorRange, url: link.url, anchor: link.anchor };
@@ -3036,6 +3042,15 @@ export class IndexModel {
         }
         if (!link.anchor) continue;
         if (facts.anchors.has(link.anchor) || facts.anchors.has(link.anchor.toLowerCase())) continue;
+        // A heading with something but no text to slug (`#### <!-- md:setting config.blog_dir -->`, which a site's hook
+        // fills in): its file has an id no one can know here, so an anchor into it is not judged [^ln2a]. Not an empty
+        // heading (`### ` and nothing): that one has no id.
+        let filled = generated.get(target);
+        if (filled === undefined) generated.set(target, (filled = facts.anchors.has('') && facts.headings.some(filledIn)));
+        if (filled) continue;
+        // A footnote's own anchors: `#fn-1`/`#fnref-1` (GitHub), `#fn:1`/`#fnref:1` (Python-Markdown, kramdown).
+        const note = FOOTNOTE_ANCHOR.exec(link.anchor)?.[1];
+        if (note !== undefined && [note, note.replace(/-\d+$/, '')].some((id) => facts.footnoteDefs.some((d) => d.id === id) || facts.footnoteRefs.some((r) => r.id === id))) continue;
         // `other.md#L70`, `#L70-L75`: a line of the file, as GitHub links lines (the file exists, so the link does).
         if (LINE_ANCHOR.test(link.anchor) && link.path) continue;
         // A draft and the files it includes are one document: an anchor of any of them [^kr7i].

@@ -28,6 +28,9 @@ export function unknownCitations(model: IndexModel, config: ClarifierConfig, sco
       });
       continue;
     }
+    // A one-character id no spec declares is a regular expression's class in a comment (a glob's `[!a]` written as
+    // its negated class), not a citation: no clause id is that short.
+    if (citation.id.length === 1) continue;
     let allowed = suggestIn.get(citation.file);
     if (allowed === undefined) {
       // The known ids are counted, not listed: the list is made only for a suggestion not memoized yet.

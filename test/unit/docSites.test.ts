@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
+import { loadWorkspace, siteScopes } from '../../server/src/io/workspace';
+import { tempWorkspace } from '../helpers/cli';
+import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
+
+/**
+ * What documentation sites and their Markdown write is not an error: seen on real repositories (a trust sweep of 37,
+ * docs/clarity.md is silent on it; CHANGELOG "Fixed"): a page's own ids on an MkDocs site, a heading a site hook fills
+ * in, footnote anchors, a regular expression in a code comment.
+ */
+describe('documentation sites: what they write is not an error', () => {
+  const errors = async (files: Record<string, string>): Promise<string[]> => {
+    const dir = tempWorkspace(files, 'clarify-site-');
+    try {
+      const ws = await loadWorkspace(dir);
+      return brief(computeDiagnostics(ws.index.model(), ws.config).filter((d) => d.severity === 'error'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const page = (title: string): string => `# ${title}\n\n### Context <small>optional</small> { #context }\n\nText.\n\n### 1.2.0 { id="1.2.0" }\n\nText.\n`;
+
+  it('each page of an MkDocs, Docusaurus or Hugo site has its own ids: the same `{ #context }` on two pages is no duplicate', async () => {
+    const pages = { 'docs/reporting-a-bug.md': page('Reporting a bug'), 'docs/requesting-a-change.md': page('Requesting a change') };
+    // Without a site, the Model Spec style holds: one id, one clause, across the workspace.
+    assert.deepEqual((await errors(pages)).filter((e) => e.startsWith('clause.duplicate-id')).length, 4);
+    assert.deepEqual(await errors({ 'mkdocs.yml': 'site_name: Example\n', ...pages }), []);
+    // Its docs_dir (a folder inside the workspace only), Docusaurus's docs/ and blog/, Hugo's content/.
+    assert.deepEqual(await errors({ 'mkdocs.yml': "site_name: X\ndocs_dir: 'site-src'  # pages\n", 'site-src/a.md': page('A'), 'site-src/b.md': page('B') }), []);
+    const dir = tempWorkspace({ 'mkdocs.yml': 'docs_dir: ../outside\n', 'docusaurus.config.ts': 'export default {};\n', 'hugo.toml': 'title = "x"\n' }, 'clarify-site-');
+    try {
+      assert.deepEqual(siteScopes(dir), [{ pattern: 'docs/**', scope: 'document' }, { pattern: 'blog/**', scope: 'document' }, { pattern: 'content/**', scope: 'document' }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    // The configuration's own scopes come first and win.
+    assert.equal((await errors({ 'mkdocs.yml': 'site_name: X\n', '.clarifier.json': '{"scopes": {"docs/**": "workspace"}}', ...pages })).filter((e) => e.startsWith('clause.duplicate-id')).length, 4);
+  });
+
+  it('a heading a site hook fills in (`#### <!-- md:setting config.x -->`) has an id no one knows here: anchors into its file are not judged', () => {
+    const index = memoryWorkspace({
+      'docs/plugins/blog.md': '# Blog plugin\n\n## Configuration\n\n#### <!-- md:setting config.blog_dir -->\n\nThe folder.\n',
+      'docs/guide.md': '# Guide\n\n## Usage\n\nSee [blog_dir](plugins/blog.md#config.blog_dir) and [usage](#usag).\n\nAnd [stray](notes.md#heading=h.7dxoyq24).\n',
+      // An empty heading (`### ` and nothing) has no id: links into its file are judged as before.
+      'docs/notes.md': '# Notes\n\n### \n\nText.\n',
+    });
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('link.')), ['link.broken-anchor@docs/guide.md:5', 'link.broken-anchor@docs/guide.md:7']);
+  });
+
+  it("a footnote's own anchors (`#fn-1`, `#fnref-1`, `#fn:1`) are links to it; one to a footnote the file lacks is broken", () => {
+    const index = memoryWorkspace({ 'notes.md': '# Notes\n\nA claim.[^1] Another.[^note-2]\n\n[Jump](#fn-1), [jump](#fn:1), [back](#fnref-1-2), [two](#fn-note-2), [three](#fn-3)\n\n[^1]: The footnote.\n[^note-2]: Another.\n' });
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('link.')), ['link.broken-anchor@notes.md:5']);
+    assert.match(diagnosticsOf(index).find((d) => d.code === 'link.broken-anchor')!.message, /#fn-3/);
+  });
+
+  it('a regular expression in a code comment (`[!a] means [^a]`) is no citation of an unknown clause; a real id still is', () => {
+    const index = memoryWorkspace({
+      'specs/rules.md': '# Rules {#rules}\n\n## Globs {#globs}\n\nA glob matches names.\n',
+      'src/glob.js': '// Translate a glob class: [!a] means [^a] in a regexp\n// Cites [^globs] and [^glob].\nexport const x = 1;\n',
+    });
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('citation.')), ['citation.unknown-id@src/glob.js:2']);
+  });
+});

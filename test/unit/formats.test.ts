@@ -67,6 +67,19 @@ Thanks to the working group.
 }
 
 describe('kramdown-rfc drafts', () => {
+  it("kramdown's own heading ids: `auto_id_prefix` from the front matter, headings with no blank or a no-break space after the `#`s", () => {
+    // Seen in real drafts: `{{sec-register-signed-statement}}` to `## Register Signed Statement` under
+    // `kramdown_options: auto_id_prefix: sec-`, and `####\u00A0Environment Group {#sec-comid-group}` (18 + 1 false errors).
+    const prefixed = draft('ext', 'An Extension', '# Message Format\n\nSee {{sec-message-format}} and {{sec-nothing-here}}.\n').replace('workgroup: Example WG\n', 'workgroup: Example WG\nkramdown_options:\n  auto_id_prefix: sec-\n');
+    const tight = draft('grp', 'Groups', 'See {{sec-group}}, {{sec-tight}} and {{sec-loose}}.\n\n##\u00A0Group Identifier {#sec-group}\n\n##Tight Heading {#sec-tight}\n');
+    const index = memoryWorkspace({ 'draft-ietf-wg-ext.md': prefixed, 'draft-ietf-wg-grp.md': tight });
+    assert.ok(parseSpec('draft-ietf-wg-ext.md', prefixed).anchors.has('sec-message-format'));
+    assert.deepEqual(
+      diagnosticsOf(index).filter((d) => d.code === 'link.broken-anchor').map((d) => d.message.match(/\{\{[^}]+\}\}/)?.[0]),
+      ['{{sec-nothing-here}}', '{{sec-loose}}'],
+    );
+  });
+
   it('reads the front matter as metadata: title, reference anchors, no prose, format and document scope', () => {
     const text = draft('ext', 'An Extension', 'See [the TLS mapping](#QUIC-TLS) and {{?RFC9000}}.');
     const facts = parseSpec('draft-ietf-wg-ext.md', text);

@@ -167,6 +167,13 @@ export interface KramdownFacts {
   references: string[];
   /** Ranges to read as blank: the front matter and the `--- middle`/`--- back` marker lines. */
   masked: [number, number][];
+  /** `kramdown_options: auto_id_prefix: sec-`: kramdown's automatic heading ids start with it (`sec-message-format`). */
+  autoIdPrefix?: string;
+  /**
+   * The `{#id}` of headings kramdown reads and CommonMark does not: no blank, or a no-break space, after the `#`s
+   * (`####\u00A0Environment Group {#sec-comid-group}`, `##Tight {#sec-tight}`).
+   */
+  anchors: string[];
 }
 
 /**
@@ -174,16 +181,23 @@ export interface KramdownFacts {
  * to `--- abstract`, the section markers). A small scanner of the YAML's top-level keys and the keys one level under
  * `normative:`/`informative:`: enough for the anchors, and it never throws.
  */
+/** A heading line kramdown reads and CommonMark does not (no blank, or a no-break space, after the `#`s), with its `{#id}`. */
+const KRAMDOWN_TIGHT_HEADING_RE = /^#{1,6}(?:\u00A0|[^#\s\u00A0])[^\n]*?\{#([A-Za-z0-9_][A-Za-z0-9_.:-]*)[^{}\n]*\}[ \t]*$/;
+
 export function kramdownFacts(text: string): KramdownFacts | undefined {
   const end = kramdownFrontMatterEnd(text);
   if (end === undefined) return undefined;
-  const facts: KramdownFacts = { references: [], masked: [] };
+  const facts: KramdownFacts = { references: [], masked: [], anchors: [] };
   let section: string | undefined;
   let childIndent: number | undefined;
   for (const l of lines(text)) {
     const line = text.slice(l.start, l.end);
     if (l.start >= end) {
       if (KRAMDOWN_MARKER_RE.test(line)) facts.masked.push([l.start, l.end]);
+      else if (line.charCodeAt(0) === 35) {
+        const tight = KRAMDOWN_TIGHT_HEADING_RE.exec(line);
+        if (tight) facts.anchors.push(tight[1]!);
+      }
       continue;
     }
     if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
@@ -192,6 +206,11 @@ export function kramdownFacts(text: string): KramdownFacts | undefined {
       section = top[1];
       childIndent = undefined;
       if (section === 'title' && top[2]) facts.title = unquote(top[2].trim());
+      continue;
+    }
+    if (section === 'kramdown_options') {
+      const prefix = /^[ \t]+auto_id_prefix[ \t]*:[ \t]*["']?([A-Za-z0-9_.:-]+)["']?[ \t]*(?:#.*)?$/.exec(line);
+      if (prefix) facts.autoIdPrefix = prefix[1]!;
       continue;
     }
     if (section !== 'normative' && section !== 'informative') continue;
@@ -240,7 +259,7 @@ const MMARK_MARKER_RE = /^[ \t]*\{(?:front|main|back)matter\}[ \t]*$/;
 export function mmarkFacts(text: string): KramdownFacts | undefined {
   const end = mmarkFrontMatterEnd(text);
   if (end === undefined) return undefined;
-  const facts: KramdownFacts = { references: [], masked: [[0, end]] };
+  const facts: KramdownFacts = { references: [], masked: [[0, end]], anchors: [] };
   for (const l of lines(text)) {
     const line = text.slice(l.start, l.end);
     if (l.start < end) {

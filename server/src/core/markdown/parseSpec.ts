@@ -924,6 +924,9 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
       if (kramdown.title !== undefined) facts.title = kramdown.title;
       facts.references = kramdown.references;
       for (const r of kramdown.references) facts.anchors.add(r);
+      for (const a of kramdown.anchors) facts.anchors.add(a);
+      // kramdown's automatic ids with the draft's prefix; a heading's own `{#id}` has none.
+      if (kramdown.autoIdPrefix) for (const h of facts.headings) if (h.id === undefined && h.slug) facts.anchors.add(kramdown.autoIdPrefix + h.slug);
     }
   };
   // Cheap prefilter: a file with no heading, no `[^`, no link and no HTML anchor has nothing to index.

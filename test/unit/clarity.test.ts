@@ -1907,3 +1907,36 @@ describe('clarity: twentieth round (issue 13: questions about the right words)',
     assert.match(hits('specs/001-x/spec.md', SPEC_KIT(['- **FR-002**: The suite MUST add more rigorous forms of testing.']))[0]!.question, /baseline for the forms of testing/);
   });
 });
+
+describe('clarity: twentieth round (issue 13: false alarms read out of sample, on 37 repositories new to the project)', () => {
+  const terms = (path: string, text: string): string[] => hits(path, text).map((h) => h.phrase.toLowerCase());
+
+  it('a list the sentence leads in names what "some" counts; a quality named as the motive of a bound asks nothing', () => {
+    assert.deepEqual(terms('draft-x.md', DRAFT([
+      'YAML version 1.2 is RECOMMENDED along with some additional constraints:',
+      '',
+      '* Tags MUST be limited to those allowed by the JSON Schema ruleset.',
+      '',
+      'For maximum readability in the user interface, this field SHOULD be less than 120 characters.',
+      '',
+      'These metrics SHOULD roughly correspond to:',
+      '',
+      '* the sum of the requests.',
+    ])), ['roughly']);
+    // Without the list, or without the bound, they are asked as before.
+    assert.deepEqual(terms('draft-x.md', DRAFT(['Implementations MUST support some additional constraints.', '', 'For readability, the summary MUST be short.'])), ['some', 'readability', 'short']);
+  });
+
+  it('"fresh" made anew in a protocol ("a fresh Status List entry", "a fresh nonce"), "secure hash function", "responsive display"', () => {
+    assert.deepEqual(terms('draft-x.md', DRAFT([
+      'Every re-issued Referenced Token MUST have a fresh Status List entry in order to prevent linkability.',
+      '',
+      'The client MUST use a fresh nonce for each request.',
+      '',
+      'The same secure hash function MUST be employed in both registries.',
+      '',
+      'The server MUST serve fresh data to clients.',
+    ])), ['fresh']);
+    assert.deepEqual(terms('.kiro/specs/a/requirements.md', KIRO(['WHEN images are uploaded, THE System SHALL recommend optimal dimensions for responsive display'])), ['optimal']);
+  });
+});

@@ -403,6 +403,42 @@ function isNumberLike(t: Token | undefined): boolean {
   return !!t && (t.kind === 'number' || (t.kind === 'word' && NUMBER_WORDS.has(t.norm)));
 }
 
+/** Quantity words that count things a list can name (not "roughly", whose tolerance a list leaves open). */
+const COUNTING_WORDS = new Set(['some', 'several', 'few', 'various', 'many', 'multiple', 'certain', 'numerous']);
+
+/** The noun phrase after a quantity word ends its block with ':' ("some additional constraints:"): a list follows. */
+function leadsInList(ctx: BlockContext, end: number): boolean {
+  const { tokens } = ctx;
+  let k = end;
+  while (k < tokens.length && k < end + 4 && tokens[k]!.kind === 'word') k++;
+  return k === tokens.length - 1 && tokens[k]!.norm === ':';
+}
+
+/**
+ * Token `at` stands in an opening "For …," phrase (the motive) of a sentence whose main clause carries a number: "For
+ * maximum readability in the swagger-ui, this field SHOULD be less than 120 characters."
+ */
+function motiveOfBound(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [first, last] = ctx.sentences[tokens[at]!.sentence]!;
+  if (tokens[first]?.norm !== 'for') return false;
+  let comma = -1;
+  for (let k = first + 1; k <= last && k <= first + 10; k++) {
+    if (tokens[k]!.norm === ',') {
+      comma = k;
+      break;
+    }
+  }
+  if (comma < 0 || at > comma) return false;
+  let keyword = false;
+  let number = false;
+  for (let k = comma + 1; k <= last; k++) {
+    if (isKeyword(tokens[k]!)) keyword = true;
+    if (tokens[k]!.kind === 'number') number = true;
+  }
+  return keyword && number;
+}
+
 /** Words that may stand between a quantity word and its count: "several (at least 3)", "some (between 2 and 4)". */
 const COUNT_LEAD_WORDS = new Set(['at', 'least', 'most', 'up', 'to', 'between', 'no', 'more', 'fewer', 'less', 'than', 'exactly', 'min', 'max', 'minimum', 'maximum', 'of']);
 
@@ -2004,6 +2040,12 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // purpose; leaving it open leaves nothing to implement open. Not a list in parentheses: "must not target protected
   // groups (race, religion, etc.)" defines a noun by an open list, and the definition is what is asked.
   if (c.category === 'open-ended' && prohibitedBefore(ctx, start) && !inParentheses(tokens, start)) return undefined;
+  // Twentieth round: "YAML 1.2 is RECOMMENDED along with some additional constraints:": the list the sentence leads in
+  // names them.
+  if (c.category === 'quantity' && COUNTING_WORDS.has(tokens[end - 1]!.norm) && leadsInList(ctx, end)) return undefined;
+  // Twentieth round: "For maximum readability in the swagger-ui, this field SHOULD be less than 120 characters": a
+  // quality named as the motive of a bounded requirement; the bound is the requirement.
+  if (c.word?.form === 'noun' && motiveOfBound(ctx, start)) return undefined;
   // "accurately calculate coverage (executed statements / total statements)": the formula in parentheses defines it.
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree') && formulaAfter(tokens, end)) return undefined;
   // "comprehensive unit tests that achieve at least 80% coverage": the relative clause states the test.
@@ -3671,7 +3713,9 @@ function otherSense(ctx: BlockContext, i: number): boolean {
       while (after < tokens.length && after <= i + 8 && tokens[after]!.norm !== ')') after++;
       after++;
     }
-    return thing(after) || (thing(after + 1) && (posOf(ctx, after) === 'NOUN' || posOf(ctx, after) === 'PROPN'));
+    const noun = (k: number): boolean => posOf(ctx, k) === 'NOUN' || posOf(ctx, k) === 'PROPN';
+    // Up to two nouns before it: "a fresh Status List entry".
+    return thing(after) || (thing(after + 1) && noun(after)) || (thing(after + 2) && noun(after) && noun(after + 1));
   }
   // Graded or indefinite, it judges: "more effective", "a highly effective", "an effective way".
   if (prev === 'a' || prev === 'an' || prev === 'more' || prev === 'most' || prev === 'less' || prev === 'very' || prev === 'highly' || prev === 'truly') return false;
@@ -3750,7 +3794,7 @@ function designNounAfter(tokens: readonly Token[], end: number): boolean {
 }
 
 /** Pages and their parts, which responsive web design adapts besides `LAYOUT_NOUNS`: "responsive pages", "a responsive menu". */
-const PAGE_NOUNS = new Set(['page', 'pages', 'website', 'websites', 'site', 'sites', 'template', 'templates', 'navigation', 'navbar', 'menu', 'menus', 'table', 'tables', 'code', 'theme']);
+const PAGE_NOUNS = new Set(['display', 'page', 'pages', 'website', 'websites', 'site', 'sites', 'template', 'templates', 'navigation', 'navbar', 'menu', 'menus', 'table', 'tables', 'code', 'theme']);
 const rwdNoun = (n: string | undefined): boolean => n !== undefined && (LAYOUT_NOUNS.has(n) || PAGE_NOUNS.has(n));
 /** Words that name screens and their widths (the sense of "responsive" in web design). */
 const SCREEN_WORDS = /^(?:mobile|mobile-first|mobile-friendly|tablet|tablets|desktop|desktops|phone|phones|smartphone|smartphones|viewport|viewports|breakpoint|breakpoints|screen|screens|widths?|devices?|px|\d+px)$/;
@@ -3917,6 +3961,9 @@ const NEW_INSTANCE_NOUNS = new Set([
   'repositories', 'repo', 'repos', 'deployment', 'deployments', 'node', 'nodes', 'cluster', 'clusters', 'profile', 'profiles',
   'browser', 'shell', 'terminal', 'boot', 'start', 'restart', 'run', 'setup', 'copy', 'branch', 'process', 'page', 'tab',
   'connection', 'connections', 'handshake', 'handshakes',
+  // Twentieth round: protocol values made anew ("every re-issued token MUST have a fresh Status List entry", "a fresh nonce").
+  'entry', 'entries', 'nonce', 'nonces', 'key', 'keys', 'keypair', 'keypairs', 'salt', 'salts', 'identifier', 'identifiers',
+  'secret', 'secrets', 'challenge', 'challenges',
 ]);
 
 /** Words that end the noun phrase after a word (`otherSense`). */

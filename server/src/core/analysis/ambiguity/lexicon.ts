@@ -461,6 +461,8 @@ export const NOT_AMBIGUOUS: readonly string[] = [
   // software terms of art
   'quick fix', 'quick fixes', 'quick pick', 'quick open', 'quick look', 'fast path', 'fast paths', 'secure context',
   'secure contexts', 'secure boot', 'secure enclave', 'normal mode',
+  // FIPS 180-4, the Secure Hash Standard: "the same secure hash function MUST be employed" (twentieth round)
+  'secure hash', 'secure hashes', 'secure hash function', 'secure hash functions', 'secure hash algorithm', 'secure hash algorithms',
   // a control that clears ("the search field MUST show a clear button"; nineteenth round)
   'clear button', 'clear buttons', 'clear icon', 'clear control', 'clear all button',
   // the reasonable-person standard is a deliberate legal device, not a missing number

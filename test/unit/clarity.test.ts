@@ -1906,6 +1906,14 @@ describe('clarity: twentieth round (issue 13: questions about the right words)',
     ]), ['How often must preemption happen', 'More rigorous than what, and by how much', 'How minimal is “minimal” for the set of fields']);
     assert.match(hits('specs/001-x/spec.md', SPEC_KIT(['- **FR-002**: The suite MUST add more rigorous forms of testing.']))[0]!.question, /baseline for the forms of testing/);
   });
+
+  it('an adjective after its noun, with its complement, asks about that noun; not one after a preposition\'s object', () => {
+    assert.deepEqual(q([
+      '- **FR-001**: Deployments SHOULD use certificate lifetimes appropriate to the workload environment.',
+      '- **FR-002**: The system MUST use storage mechanisms appropriate for the platform.',
+      '- **FR-003**: The suite MUST add a test exercising all endpoints on Ingress suitable for promotion.',
+    ]), ['What makes the certificate lifetimes appropriate', 'What makes the storage mechanisms appropriate', 'What makes the suite suitable']);
+  });
 });
 
 describe('clarity: twentieth round (issue 13: false alarms read out of sample, on 37 repositories new to the project)', () => {

@@ -4134,7 +4134,31 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
   }
   // "on a regular basis": the noun names the manner, not the thing; the question is about the subject.
   if (words.length && !(words.length === 1 && words[0]!.toLowerCase() === 'basis')) return words.join(' ') + ofPhrase(ctx, c.end + words.length, words[words.length - 1]!);
-  return objectBefore(ctx, c.start) ?? subjectOf(ctx, c.start);
+  return postpositiveOf(ctx, c) ?? objectBefore(ctx, c.start) ?? subjectOf(ctx, c.start);
+}
+
+/**
+ * Twentieth round: an adjective right after its noun, with its complement ("an explicit window appropriate to the
+ * surface", "storage mechanisms appropriate for the platform"): that noun phrase, not the sentence's subject.
+ */
+function postpositiveOf(ctx: BlockContext, c: Candidate): string | undefined {
+  const { tokens } = ctx;
+  const sentence = tokens[c.start]!.sentence;
+  if (c.word?.form !== 'adj' || !/^(?:to|for)$/.test(tokens[c.end]?.norm ?? '') || tokens[c.end]!.sentence !== sentence) return undefined;
+  const words: string[] = [];
+  let k = c.start - 1;
+  for (; k >= 0 && k >= c.start - 5 && tokens[k]!.sentence === sentence && tokens[k]!.kind === 'word'; k--) {
+    const pos = posOf(ctx, k);
+    if (pos === 'NOUN' || pos === 'PROPN' || (pos === 'ADJ' && words.length)) words.unshift(tokens[k]!.raw);
+    else break;
+  }
+  if (!words.length || (k === c.start - 1)) return undefined;
+  let d = k;
+  if (d >= 0 && tokens[d]!.sentence === sentence && tokens[d]!.kind === 'word' && OBJECT_DETERMINERS.has(tokens[d]!.norm)) words.unshift(tokens[d--]!.norm);
+  // The object of a preposition ("a test exercising all endpoints on Ingress suitable for promotion"): the word may
+  // describe a noun higher up; the question keeps to the subject.
+  if (d >= 0 && tokens[d]!.sentence === sentence && tokens[d]!.kind === 'word' && posOf(ctx, d) === 'ADP') return undefined;
+  return words.join(' ');
 }
 
 /** Nouns that name a kind or a part of what follows their "of": "more rigorous forms of testing". */

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
-import { runAmbiguityJob, type AmbiguityJob } from '../../server/src/core/workspace/ambiguityPass';
+import { jobChunks, runAmbiguityJob, type AmbiguityJob } from '../../server/src/core/workspace/ambiguityPass';
 import { resolveConfig, type ClarifierConfig } from '../../server/src/core/workspace/config';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import type { BatchResult, PassHits, PassJobs, WorkerInit } from '../../server/src/io/indexWorker';
@@ -117,6 +117,49 @@ describe('the ambiguity pass run apart from the parse (a batch run: on the main 
       main.factsOf('specs/001-login/spec.md')!.ambiguity!.map((h) => h.category).slice(-1),
       ['open-question'],
     );
+  });
+
+  it("a job, after a structured clone, gives back each chunk's place, text and prose blocks as the parse made them (masked texts, clause ids, records)", () => {
+    const spec = [
+      '# Sessions {#sessions authority=platform}',
+      '',
+      'The server must respond `quickly` to [a request](https://example.com/x) and retry several times.',
+      '',
+      '| Field | Rule |',
+      '|---|---|',
+      '| timeout | reasonable, see `cfg.timeout` |',
+      '',
+      '## Clarifications',
+      '',
+      '- 2026-11-21 · `sessions` · “quickly”: How fast? → **200 ms**',
+      '',
+      '## Limits {#limits}',
+      '',
+      'The cache should hold an appropriate number of entries.',
+      '',
+    ].join('\n');
+    const files = { ...SPECS, 'specs/packed.md': spec };
+    let blocks = 0;
+    let masked = 0;
+    for (const [file, text] of Object.entries(files)) {
+      const deferring = new WorkspaceIndex(config, { batch: true, deferAmbiguity: true });
+      const inline = new WorkspaceIndex(config, { batch: true });
+      deferring.updateFile(file, text);
+      inline.updateFile(file, text);
+      const job = deferring.takeAmbiguityJob(file);
+      if (!job) continue;
+      const chunks = jobChunks(structuredClone(job));
+      // The chunks' prose blocks, shifted to the document, are the spec's facts' prose.
+      const prose = chunks.flatMap((c) => c.prose.map((b) => ({ ...b, start: b.start + c.start, end: b.end + c.start })));
+      assert.deepStrictEqual(prose, inline.factsOf(file)!.spec!.prose, file);
+      for (const c of chunks) {
+        for (const b of c.prose) {
+          blocks++;
+          if (b.text !== c.text.slice(b.start, b.end)) masked++;
+        }
+      }
+    }
+    assert.ok(blocks > 20 && masked > 3, `${blocks} blocks, ${masked} masked`);
   });
 
   it("sends the spec's text only when a suppression comment may apply (a draft, or a chunk with one)", () => {

@@ -178,9 +178,15 @@ export function textNeeded(pieces: boolean, chunks: readonly { text: string }[])
 }
 
 /**
- * What the pass reads of one spec, as plain data (a structured clone from an index worker to the main thread): the
- * spec's pass input without its key, each chunk's place, text and prose blocks, and the spec's text when the pass may
- * read it (textNeeded). The hits of `runAmbiguityJob` are those the worker's index would have made.
+ * What the pass reads of one spec, packed (a structured clone from an index worker to the main thread): the spec's pass
+ * input without its key, and its chunks in three flat parts: `texts`, one string holding each chunk's text and, after
+ * it, the texts of its blocks that are not the chunk's own slice (a block's text is masked where code or a link was);
+ * `names`, the blocks' clause ids and authorities, each once; `layout`, numbers only (CHUNK_FIELDS per chunk, then
+ * BLOCK_FIELDS per block of it). A clone of these is a few copies of memory, not some 40,000 objects and strings to
+ * serialize in the worker and make again on the main thread, where a queued job's objects survived young collections
+ * (docs/performance.md, pass17); the blocks are made again, as they were, when the job is run (AmbiguityJobRun.step).
+ * `text` is the spec's text when the pass may read it (textNeeded). The hits of `runAmbiguityJob` are those the
+ * worker's index would have made.
  */
 export interface AmbiguityJob {
   path: string;
@@ -188,22 +194,109 @@ export interface AmbiguityJob {
   domain: Domain;
   terms: string[];
   pieces: boolean;
-  chunks: { start: number; line: number; text: string; prose: ProseBlock[] }[];
+  /** Characters of prose in the job's blocks (what a job costs, roughly). */
+  weight: number;
+  texts: string;
+  names: string[];
+  layout: Int32Array;
   text?: string;
 }
 
+/** A chunk in a job's layout: start, line, length of its text in `texts`, number of blocks. */
+const CHUNK_FIELDS = 4;
+/**
+ * A block in a job's layout: kind (BLOCK_KINDS), start, end, where its text starts in `texts` (-1: the chunk's slice
+ * from start to end), its length, clause id and authority (indexes in `names`, -1: none), record (1: yes).
+ */
+const BLOCK_FIELDS = 8;
+const BLOCK_KINDS: readonly ProseBlock['kind'][] = ['paragraph', 'heading', 'tableCell'];
+
 /** The job of a spec whose chunks and pass input are those given (made where the spec is parsed). */
 export function ambiguityJob(path: string, text: string, chunks: readonly PassChunk[], input: SpecPassInput): AmbiguityJob {
-  const job: AmbiguityJob = {
-    path,
-    review: input.review,
-    domain: input.domain,
-    terms: input.terms,
-    pieces: input.pieces,
-    chunks: chunks.map((c) => ({ start: c.start, line: c.line, text: c.text, prose: c.entry.facts.prose })),
+  let fields = 0;
+  for (const c of chunks) fields += CHUNK_FIELDS + c.entry.facts.prose.length * BLOCK_FIELDS;
+  const layout = new Int32Array(fields);
+  const parts: string[] = [];
+  const names: string[] = [];
+  const nameAt = new Map<string, number>();
+  const name = (s: string | undefined): number => {
+    if (s === undefined) return -1;
+    let i = nameAt.get(s);
+    if (i === undefined) {
+      nameAt.set(s, (i = names.length));
+      names.push(s);
+    }
+    return i;
   };
+  let at = 0;
+  let k = 0;
+  let weight = 0;
+  for (const c of chunks) {
+    const prose = c.entry.facts.prose;
+    layout[k++] = c.start;
+    layout[k++] = c.line;
+    layout[k++] = c.text.length;
+    layout[k++] = prose.length;
+    parts.push(c.text);
+    at += c.text.length;
+    for (const b of prose) {
+      weight += b.end - b.start;
+      layout[k++] = BLOCK_KINDS.indexOf(b.kind);
+      layout[k++] = b.start;
+      layout[k++] = b.end;
+      // Most blocks are masked (their text differs from the chunk's slice): only those are sent.
+      const own = b.end - b.start === b.text.length && c.text.startsWith(b.text, b.start);
+      layout[k++] = own ? -1 : at;
+      layout[k++] = b.text.length;
+      if (!own) {
+        parts.push(b.text);
+        at += b.text.length;
+      }
+      layout[k++] = name(b.clauseId);
+      layout[k++] = name(b.authority);
+      layout[k++] = b.record ? 1 : 0;
+    }
+  }
+  const job: AmbiguityJob = { path, review: input.review, domain: input.domain, terms: input.terms, pieces: input.pieces, weight, texts: parts.join(''), names, layout };
   if (textNeeded(input.pieces, chunks)) job.text = text;
   return job;
+}
+
+/** A job's next chunk as the worker's index had it (`place` moves past it); none after the last. */
+function readChunk(job: AmbiguityJob, place: { k: number; textAt: number }): { start: number; line: number; text: string; prose: ProseBlock[] } | undefined {
+  const { layout, texts, names } = job;
+  let k = place.k;
+  if (k >= layout.length) return undefined;
+  const start = layout[k++]!;
+  const line = layout[k++]!;
+  const length = layout[k++]!;
+  const count = layout[k++]!;
+  const text = texts.slice(place.textAt, place.textAt + length);
+  place.textAt += length;
+  const prose: ProseBlock[] = new Array(count);
+  for (let i = 0; i < count; i++, k += BLOCK_FIELDS) {
+    const from = layout[k + 3]!;
+    const block: ProseBlock = { kind: BLOCK_KINDS[layout[k]!]!, start: layout[k + 1]!, end: layout[k + 2]!, text: '' };
+    if (from < 0) block.text = text.slice(block.start, block.end);
+    else {
+      block.text = texts.slice(from, from + layout[k + 4]!);
+      place.textAt += layout[k + 4]!;
+    }
+    if (layout[k + 5]! >= 0) block.clauseId = names[layout[k + 5]!]!;
+    if (layout[k + 6]! >= 0) block.authority = names[layout[k + 6]!]!;
+    if (layout[k + 7] === 1) block.record = true;
+    prose[i] = block;
+  }
+  place.k = k;
+  return { start, line, text, prose };
+}
+
+/** A job's chunks, each with its place, text and prose blocks, as the worker's index had them. */
+export function jobChunks(job: AmbiguityJob): { start: number; line: number; text: string; prose: ProseBlock[] }[] {
+  const place = { k: 0, textAt: 0 };
+  const out = [];
+  for (let c = readChunk(job, place); c; c = readChunk(job, place)) out.push(c);
+  return out;
 }
 
 /**
@@ -212,7 +305,8 @@ export function ambiguityJob(path: string, text: string, chunks: readonly PassCh
  */
 export class AmbiguityJobRun {
   private readonly pass: SpecPass;
-  private next = 0;
+  /** The next chunk's place in the layout, and its text's in `texts`. */
+  private readonly place = { k: 0, textAt: 0 };
 
   constructor(
     readonly job: AmbiguityJob,
@@ -223,16 +317,14 @@ export class AmbiguityJobRun {
 
   /** Analyses the next chunk; false once every chunk is. */
   step(): boolean {
-    const c = this.job.chunks[this.next++];
-    if (c) this.pass.add({ entry: { facts: { prose: c.prose } }, start: c.start, line: c.line, text: c.text });
-    return this.next < this.job.chunks.length;
+    const chunk = readChunk(this.job, this.place);
+    if (chunk) this.pass.add({ entry: { facts: { prose: chunk.prose } }, start: chunk.start, line: chunk.line, text: chunk.text });
+    return this.place.k < this.job.layout.length;
   }
 
-  /** Characters of prose in the job's chunks (what a job costs, roughly). */
+  /** Characters of prose in the job's blocks (what a job costs, roughly). */
   static weight(job: AmbiguityJob): number {
-    let n = 0;
-    for (const c of job.chunks) for (const b of c.prose) n += b.end - b.start;
-    return n;
+    return job.weight;
   }
 
   /** The spec's hits (every chunk analysed). Without the spec's text a suppression comment cannot be in it (textNeeded). */

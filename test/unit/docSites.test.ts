@@ -35,6 +35,16 @@ describe('documentation sites: what they write is not an error', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+    // A site file that is a symlink (it may point outside the workspace) is neither read nor taken as a site.
+    const outside = tempWorkspace({ 'mkdocs.yml': 'docs_dir: elsewhere\n' }, 'clarify-outside-');
+    const linked = tempWorkspace({}, 'clarify-site-');
+    try {
+      fs.symlinkSync(`${outside}/mkdocs.yml`, `${linked}/mkdocs.yml`);
+      assert.deepEqual(siteScopes(linked), []);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(linked, { recursive: true, force: true });
+    }
     // The configuration's own scopes come first and win.
     assert.equal((await errors({ 'mkdocs.yml': 'site_name: X\n', '.clarifier.json': '{"scopes": {"docs/**": "workspace"}}', ...pages })).filter((e) => e.startsWith('clause.duplicate-id')).length, 4);
   });

@@ -7,7 +7,7 @@ import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { AmbiguityJobRun, type AmbiguityJob } from '../core/workspace/ambiguityPass';
 import { IndexCache } from './indexCache';
 import type { BatchResult, PassHits, PassJobs, WorkerInit } from './indexWorker';
-import { readTextFile, walkWorkspace, WorkspaceRules, type Skipped } from './walk';
+import { readTextFile, readTextFileSync, walkWorkspace, WorkspaceRules, type Skipped } from './walk';
 
 /**
  * Loads a workspace folder into a WorkspaceIndex: reads `.clarifier.json`, walks the tree, reads the files that
@@ -83,9 +83,10 @@ async function readConfigFile(root: string): Promise<{ config: ClarifierConfig; 
  * `scopes`, which win. Seen on a real MkDocs site: a changelog page and its copy for sponsors repeat every version's id.
  */
 export function siteScopes(root: string): ClarifierConfig['scopes'] {
+  // A regular file of the folder itself, never through a symlink (which may point outside the workspace).
   const at = (name: string): boolean => {
     try {
-      return fs.statSync(path.join(root, name)).isFile();
+      return fs.lstatSync(path.join(root, name)).isFile();
     } catch {
       return false;
     }
@@ -94,14 +95,12 @@ export function siteScopes(root: string): ClarifierConfig['scopes'] {
   const mkdocs = ['mkdocs.yml', 'mkdocs.yaml'].find(at);
   if (mkdocs) {
     let dir = 'docs';
-    try {
-      const m = /^docs_dir:[ \t]*["']?([^"'#\r\n]+?)["']?[ \t]*(?:#.*)?$/m.exec(fs.readFileSync(path.join(root, mkdocs), 'utf8').slice(0, 65536));
-      const given = m?.[1]?.trim().replace(/^\.\//, '').replace(/\/+$/, '');
-      // A folder inside the workspace only: never `..` or an absolute path.
-      if (given && !given.startsWith('/') && !given.split('/').includes('..') && !/[*?[\]{}]/.test(given)) dir = given;
-    } catch {
-      // unreadable: the default folder
-    }
+    // Read as every workspace file is (readTextFileSync: no symlink, a size cap); unreadable, the default folder.
+    const read = readTextFileSync(path.join(root, mkdocs));
+    const m = 'text' in read ? /^docs_dir:[ \t]*["']?([^"'#\r\n]+?)["']?[ \t]*(?:#.*)?$/m.exec(read.text) : null;
+    const given = m?.[1]?.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+    // A folder inside the workspace only: never `..` or an absolute path.
+    if (given && !given.startsWith('/') && !given.split('/').includes('..') && !/[*?[\]{}]/.test(given)) dir = given;
     folders.push(dir);
   }
   if (['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs'].some(at)) folders.push('docs', 'blog');

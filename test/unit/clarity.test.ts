@@ -1759,8 +1759,10 @@ describe('clarity: eighteenth round (issue 13: what exists, what was found, what
   });
 });
 
+/** The questions of a spec-kit spec's requirements, up to their "?" (the nineteenth and twentieth rounds). */
+const q = (lines: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(lines)).map((h) => h.question.split('?')[0]!);
+
 describe('clarity: nineteenth round (issue 13: questions that name the right thing, set 6)', () => {
-  const q = (lines: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(lines)).map((h) => h.question.split('?')[0]!);
 
   it('a parenthesis is passed whole when the question looks for the subject or the verb', () => {
     assert.deepEqual(q([
@@ -1879,7 +1881,6 @@ describe('clarity: nineteenth round (issue 13: questions that name the right thi
 });
 
 describe('clarity: twentieth round (issue 13: questions about the right words)', () => {
-  const q = (lines: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(lines)).map((h) => h.question.split('?')[0]!);
 
   it('a participle that modifies the object is not the verb; the verb before it is', () => {
     // rfc9000's "the more important it is to send an updated ACK frame quickly" asked "How soon must it updated ACK frame".

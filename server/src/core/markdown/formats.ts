@@ -176,14 +176,14 @@ export interface KramdownFacts {
   anchors: string[];
 }
 
+/** A heading line kramdown reads and CommonMark does not (no blank, or a no-break space, after the `#`s), with its `{#id}`. */
+const KRAMDOWN_TIGHT_HEADING_RE = /^#{1,6}(?:\u00A0|[^#\s\u00A0])[^\n]*?\{#([A-Za-z0-9_][A-Za-z0-9_.:-]*)[^{}\n]*\}[ \t]*$/;
+
 /**
  * The kramdown-rfc front matter of a draft: its title, its reference anchors, and what is not Markdown (the YAML up
  * to `--- abstract`, the section markers). A small scanner of the YAML's top-level keys and the keys one level under
  * `normative:`/`informative:`: enough for the anchors, and it never throws.
  */
-/** A heading line kramdown reads and CommonMark does not (no blank, or a no-break space, after the `#`s), with its `{#id}`. */
-const KRAMDOWN_TIGHT_HEADING_RE = /^#{1,6}(?:\u00A0|[^#\s\u00A0])[^\n]*?\{#([A-Za-z0-9_][A-Za-z0-9_.:-]*)[^{}\n]*\}[ \t]*$/;
-
 export function kramdownFacts(text: string): KramdownFacts | undefined {
   const end = kramdownFrontMatterEnd(text);
   if (end === undefined) return undefined;

@@ -1417,9 +1417,8 @@ describe('clarity: fifteenth round (issue 13: the look and feel a UI requirement
     ])), ['recent (time)', 'short (vague)', 'clear (vague)', 'clear (vague)']);
   });
 
-  it('a weak password, a control\'s title-case label, "make clear that" and a purpose of removal are not asked', () => {
+  it('a control\'s title-case label, "make clear that" and a purpose of removal are not asked', () => {
     assert.deepEqual(found('specs/014-x/spec.md', ROOT([
-      '3. **Given** I submit a weak password, **When** I attempt registration, **Then** I receive the password rules.',
       '- **AC-010**: Clear Filters button resets all active filters and returns full list.',
       '- **FR-001**: The screen MUST make clear that the remainder is due.',
       '- **FR-002**: The system SHALL implement artifact workflow commands in isolation for easy removal.',
@@ -1947,5 +1946,39 @@ describe('clarity: twentieth round (issue 13: false alarms read out of sample, o
       'The server MUST serve fresh data to clients.',
     ])), ['fresh']);
     assert.deepEqual(terms('.kiro/specs/a/requirements.md', KIRO(['WHEN images are uploaded, THE System SHALL recommend optimal dimensions for responsive display'])), ['optimal']);
+  });
+});
+
+describe('clarity: twenty-first round (issue 13: what the reviewers of set 6 asked and the pass did not)', () => {
+  const terms = (path: string, text: string): string[] => hits(path, text).map((h) => h.phrase.toLowerCase());
+  const kiro = '.kiro/specs/a/requirements.md';
+
+  it('a weak password is asked about: which passwords count as weak is the spec\'s to say', () => {
+    assert.deepEqual(terms(kiro, KIRO(['WHEN a user submits a weak password THEN the system SHALL display password strength requirements'])), ['weak']);
+  });
+
+  it('"accessible" of what people read or operate asks for a standard; reachable or available, it asks nothing', () => {
+    const r = hits(kiro, KIRO([
+      'THE System SHALL provide accessible messaging and forms',
+      'THE System SHALL keep protected routes accessible without re-login',
+      'THE System SHALL keep the report publicly accessible',
+      'THE System SHALL provide factual, accessible resources',
+      'THE System SHALL make the API accessible to administrators',
+      'THE System SHALL provide accessible forms (WCAG 2.2 AA)',
+    ]));
+    assert.deepEqual(r.map((h) => h.phrase), ['accessible']);
+    assert.match(r[0]!.question, /^Accessible to what standard\? .*WCAG 2\.2 AA/);
+  });
+
+  it('a count of failures that sets off a reaction is asked in the condition too; "more than once" is not', () => {
+    assert.deepEqual(terms(kiro, KIRO([
+      'WHEN a user enters incorrect credentials multiple times, THE Auth_System SHALL lock the account for 15 minutes',
+      'WHEN sign-in fails repeatedly, THE System SHALL throttle the client',
+      'IF a parameter occurs multiple times THEN THE System SHALL keep the last one',
+      'THE System SHALL allow the operation to be applied multiple times',
+      'THE System SHALL lock the account after 5 failed attempts',
+    ])), ['multiple times', 'repeatedly']);
+    // "several" keeps its own entry (and its `terms` setting).
+    assert.deepEqual(terms('draft-x.md', DRAFT(['The client SHOULD retry several times before giving up.'])), ['several']);
   });
 });

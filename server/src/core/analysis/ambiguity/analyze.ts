@@ -2014,6 +2014,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
       case 'not-by':
         if (nextWord !== undefined && SOURCE_WORDS.has(nextWord)) return undefined;
         break;
+      case 'failure-count':
+        if (!requirement || !failureCount(tokens, start, end)) return undefined;
+        break;
     }
     // Single words of the lexicon (vague, time, comparative) are findings only in a requirement.
     if (!requirement && c.end - c.start === 1 && (entry.category === 'vague' || entry.category === 'comparative' || entry.category === 'time' || entry.category === 'quantity')) {
@@ -2092,6 +2095,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.word?.base === 'responsive' && c.pattern === 'class' && [end, end + 1].some((k) => LAYOUT_NOUNS.has(tokens[k]?.norm ?? ''))) return undefined;
   const sense = SENSE_WITH_COMPLEMENT.get(CLASS_WORDS.get(tokens[start]!.norm)?.base ?? '');
   if (sense !== undefined && nextWord !== undefined && sense.has(nextWord)) return undefined;
+  // Twenty-first round: "accessible (WCAG 2.2 AA)", "accessible per Section 508": a named standard bounds it. In a
+  // phrase ("easily accessible") its sense is the head's as alone.
+  if (tokens[end - 1]!.norm === 'accessible' && (sentenceHas(ctx, end - 1, ACCESSIBILITY_STANDARD) || (end - start > 1 && otherSense(ctx, end - 1)))) return undefined;
   // "it is RECOMMENDED, for usability reasons, that …": the reason the requirement gives, not what it requires.
   if (reasonGiven(tokens, c)) return undefined;
   if (c.category === 'comparative' && pairedComparative(ctx, c)) return undefined;
@@ -3697,6 +3703,22 @@ function otherSense(ctx: BlockContext, i: number): boolean {
   const t = tokens[i]!;
   const prev = tokens[i - 1]?.norm;
   if (t.norm === 'regular') return ordinaryKind(tokens, i);
+  // Twenty-first round: "protected routes remain accessible", "a publicly accessible bucket": reachable, not usable by
+  // people with disabilities (the complements after it: SENSE_WITH_COMPLEMENT).
+  // Only before a thing people read or operate, maybe after other adjectives ("accessible messaging and forms", "an
+  // accessible empty state", "clear, accessible error messages"). After a verb it is mostly reachable ("`/items` is
+  // accessible and displays the list", "verify the dashboards are accessible", "if these are accessible"), and so is
+  // "accessible resources or referrals", "an accessible endpoint" (read on the 79 labeled repositories).
+  if (t.norm === 'accessible') {
+    if (prev !== undefined && REACHABLE_BEFORE.test(prev)) return true;
+    for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) {
+      const n = tokens[k]!;
+      if (n.kind !== 'word' || n.sentence !== t.sentence) return true;
+      if (ACCESSIBLE_THINGS.test(n.norm)) return false;
+      if (posOf(ctx, k) !== 'ADJ') return true;
+    }
+    return true;
+  }
   const nouns = t.norm === 'effective' ? SETTING_NOUNS : t.norm === 'normal' ? PROCEDURE_NOUNS : t.norm === 'prompt' ? PROMPT_EVENT_NOUNS : t.norm === 'fresh' ? NEW_INSTANCE_NOUNS : undefined;
   if (!nouns) return false;
   // "a fresh install", "fresh users", "the fresh validator": a new one (made anew, never used), not an age of data.
@@ -3731,6 +3753,33 @@ function otherSense(ctx: BlockContext, i: number): boolean {
   }
   return false;
 }
+
+/** Words of failure that make a count a threshold ("incorrect credentials multiple times", "multiple failed attempts"). */
+const FAILURE_WORDS = /^(?:fail|fails|failed|failing|failure|failures|incorrect|incorrectly|invalid|wrong|wrongly|unsuccessful|unsuccessfully|erroneous|mistyped|denied|rejected|bad)$/;
+
+/** Is the count at `start`–`end` one of failures: a word of failure in it, or at most six words before it in its clause? */
+function failureCount(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (FAILURE_WORDS.test(tokens[k]!.norm)) return true;
+  const clause = tokens[start]!.clause;
+  for (let k = start - 1, words = 0; k >= 0 && words < 6 && tokens[k]!.clause === clause; k--) {
+    if (tokens[k]!.kind !== 'word') continue;
+    if (FAILURE_WORDS.test(tokens[k]!.norm)) return true;
+    words++;
+  }
+  return false;
+}
+
+/** What people read or operate, which "accessible" before it judges (WCAG's sense). */
+const ACCESSIBLE_THINGS = /^(?:messag\w*|forms?|ui|uis|interfaces?|design|designs|components?|pages?|websites?|sites?|web|apps?|applications?|controls?|buttons?|navigation|menus?|dialogs?|modals?|layouts?|views?|screens?|colou?rs?|fonts?|text|labels?|charts?|widgets?|markup|experiences?|ux|frontend|front-end|dashboards?|portals?|documents?|documentation|pdfs?|emails?|templates?|media|videos?|images?|captions?|language|copy|content|errors?|alerts?|notifications?|inputs?|fields?|tables?|links?|tooltips?|icons?|keyboard|presentation|output|formatting|states?|experiences?|versions?)$/;
+
+/** Accessibility standards and their parts: "WCAG", "Section 508", "EN 301 549", "ARIA". */
+const ACCESSIBILITY_STANDARD = /^(?:wcag(?:[\d.]*)?|508|aria|wai-aria|301|a11y)$/;
+
+/**
+ * Words before "accessible" that make it reachable ("remain accessible", "publicly accessible", "made accessible") or
+ * name how it is operated, which is the criterion ("keyboard accessible", "screen-reader accessible").
+ */
+const REACHABLE_BEFORE = /^(?:remains?|remained|remaining|stays?|stayed|publicly|externally|internally|remotely|globally|directly|only|readily|easily|still|made|make|makes|network|web|internet|programmatically|universally|keyboard|reader|screen-reader|mouse|touch)$/;
 
 /** "it's clear that", "it is clear whether", "it becomes clear that": what is known (see `judge`). */
 function knownThat(tokens: readonly Token[], at: number): boolean {
@@ -4625,6 +4674,7 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       return `What counts as “${phrase}” for ${np}? Give a threshold, or examples on each side of it (${ex.degree}).`;
     default:
       // Fifteenth round: a look and feel is settled by values, not by behaviour.
+      if (w.base === 'accessible') return `Accessible to what standard? Name it and the level ${np} must meet (e.g. WCAG 2.2 AA), or the checks ${np} must pass (e.g. keyboard use only, screen-reader labels, contrast ratio).`;
       if (DESIGN_WORDS.has(w.base)) return `What makes ${np} ${phrase}? Give values a reviewer can check (e.g. colour codes, font families and sizes, spacing and radii in px, animation durations and easing).`;
       if (vp) return `What does it take to ${vp} ${phrase}? State the expected behaviour a reviewer can check (${ex.quality}).`;
       if (noun && TEXT_NOUNS.test(noun.split(' ').pop()!.toLowerCase())) return `What must ${np} contain to count as ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;

@@ -33,6 +33,10 @@ const BASE: Record<Dimension, string[]> = {
     'legible', 'tidy', 'compact', 'lightweight', 'transparent', 'predictable', 'actionable', 'preachy',
     // Sixteenth round: the appeal of content ("a compelling headline", "impactful copy").
     'compelling', 'impactful', 'persuasive',
+    // Twenty-first round: usable by people with disabilities ("Accessible messaging and forms"): to what standard and
+    // level (WCAG 2.2 AA)? Reachable ("accessible via HTTPS", "remain accessible"): not asked (SENSE_WITH_COMPLEMENT,
+    // analyze.ts `reachableSense`).
+    'accessible',
   ],
   degree: [
     'significant', 'substantial', 'considerable', 'noticeable', 'minor', 'major', 'severe', 'serious', 'trivial', 'negligible',
@@ -226,6 +230,8 @@ export const SENSE_WITH_COMPLEMENT: ReadonlyMap<string, ReadonlySet<string>> = n
   ['readable', new Set(['only'])],
   // "the criteria detailed in {{buckets}}", "the steps detailed below": the participle of "detail" (described there).
   ['detailed', new Set(['in', 'below', 'above', 'under', 'by'])],
+  // "accessible to admins", "accessible via the API", "accessible only by root", "accessible without re-login": reachable.
+  ['accessible', new Set(['to', 'from', 'via', 'by', 'through', 'over', 'at', 'in', 'on', 'only', 'without', 'within', 'outside', 'across', 'for', 'under', 'with', 'after', 'once', 'when', 'while', 'using', 'as', 'again', 'anywhere', 'everywhere', 'remotely', 'externally', 'publicly', 'directly', 'offline', 'online'])],
 ]);
 
 /**
@@ -387,9 +393,6 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['quick replies', 'UI: suggested replies offered as buttons (Messenger Platform, RCS)'],
   ['quick reply', 'UI: a suggested reply offered as a button'],
   ['quick view', 'UI: a preview opened in place'],
-  // A password the password policy rejects (NIST SP 800-63B §5.1.1.2: a password of a blocklist or too short).
-  ['weak password', 'NIST SP 800-63B §5.1.1.2 (a password the verifier rejects)'],
-  ['weak passwords', 'NIST SP 800-63B §5.1.1.2'],
   // Beside HttpOnly, "secure" is the cookie's Secure attribute (sent over HTTPS only).
   ['secure http-only', 'RFC 6265 §4.1.2.5–6 (the Secure and HttpOnly cookie attributes)'],
   ['secure httponly', 'RFC 6265 §4.1.2.5–6'],

@@ -41,7 +41,10 @@ export type LexiconSource = 'incose-r7' | 'incose-r8' | 'incose-r9' | 'incose-r1
  *    attempt to answer", not "must never attempt to steer" or "if the user tries to probe";
  *  - `event-bound`: not flagged right before an event word: "immediately after the payment clears";
  *  - `verb-object`: not flagged as a verb with an object: "secure the account";
- *  - `not-by`: not flagged when it names its source: "as required by RFC 9110".
+ *  - `not-by`: not flagged when it names its source: "as required by RFC 9110";
+ *  - `failure-count`: a count of failures that sets off a reaction ("WHEN a user enters incorrect credentials multiple
+ *    times", "after multiple failed attempts"): flagged in any clause of a requirement, its condition too, when a word
+ *    of failure is in the phrase or shortly before it; otherwise not ("multiple times" is "more than once").
  */
 export type ContextRule =
   | 'number-after'
@@ -51,7 +54,8 @@ export type ContextRule =
   | 'governed'
   | 'event-bound'
   | 'verb-object'
-  | 'not-by';
+  | 'not-by'
+  | 'failure-count';
 
 export interface LexiconEntry {
   term: string;
@@ -275,6 +279,7 @@ export const LEXICON: readonly LexiconEntry[] = [
     { term: 'many', question: 'How many? Give a number or a minimum.', rule: 'normative-scope' },
     { term: 'a few', forms: ['few'], question: 'How many? Give the exact number or a range (e.g. 2–4).', rule: 'normative-scope' },
     { term: 'numerous', question: 'How many? Give a number or a minimum.' },
+
     { term: 'most', forms: ['most of'], question: 'What fraction, exactly? Give a percentage or a count (e.g. at least 90% of requests).', rule: 'normative-scope' },
     { term: 'a number of', question: 'How many? Give the number or a range.' },
     { term: 'a lot of', forms: ['lots of', 'plenty of'], question: 'How much or how many? Give a quantity with a unit.', rule: 'normative-scope' },
@@ -419,13 +424,21 @@ export const LEXICON: readonly LexiconEntry[] = [
       rule: 'normative-scope',
     },
   ]),
-  // quantity: failures that trigger a lock-out, with no count (nineteenth round, set 6; our entries). Not "multiple
-  // times", which says "more than once" in protocols and in idempotence requirements (read on 89 repositories).
+  // quantity: failures that trigger a lock-out, with no count (nineteenth round, set 6; our entries). "multiple times"
+  // says "more than once" in protocols and in idempotence requirements (read on 89 repositories): it is a count of
+  // failures only beside a word of failure ("enters incorrect credentials multiple times"; twenty-first round, the
+  // `failure-count` rule). "several times" stays the "several" of the INCOSE list (its `terms` setting applies).
   ...group('quantity', 'clarifier', [
     {
       term: 'multiple failed attempts',
-      forms: ['multiple failed login attempts', 'multiple unsuccessful attempts', 'multiple unsuccessful login attempts', 'repeated failed attempts', 'repeated failed login attempts'],
-      question: 'How many times? Give the count that triggers it (e.g. 5 failed attempts within 15 minutes).',
+      forms: [
+        'multiple failed login attempts', 'multiple unsuccessful attempts', 'multiple unsuccessful login attempts', 'repeated failed attempts',
+        'repeated failed login attempts', 'multiple times', 'repeatedly', 'multiple failed',
+        'multiple unsuccessful', 'multiple incorrect', 'multiple invalid', 'multiple failures', 'multiple consecutive',
+        'repeated failures', 'repeated failed', 'repeated unsuccessful', 'repeated incorrect', 'repeated invalid',
+      ],
+      question: 'How many times? Give the count (e.g. 5 failed attempts within 15 minutes before a lock-out, at most 3 retries).',
+      rule: 'failure-count',
     },
   ]),
   // vague: readiness named by a label, not a checklist (nineteenth round, set 6: "Internationalization-ready copy")

@@ -72,4 +72,49 @@ describe('documentation sites: what they write is not an error', () => {
     });
     assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('citation.')), ['citation.unknown-id@src/glob.js:2']);
   });
+
+  it('each page of a VitePress site has its own `{#id}`s (its folder, or its `srcDir`); a symlinked `.vitepress` is no site', async () => {
+    const pages = { 'src/api/directives.md': '# Directives\n\n## v-if {#v-if}\n\nText.\n', 'src/guide/conditional.md': '# Conditional\n\n## v-if {#v-if}\n\nText.\n' };
+    assert.equal((await errors(pages)).filter((e) => e.startsWith('clause.duplicate-id')).length, 2);
+    assert.deepEqual(await errors({ '.vitepress/config.ts': "export default defineConfig({ srcDir: 'src', title: 'X' })\n", ...pages }), []);
+    const dir = tempWorkspace({ 'docs/.vitepress/config.mts': 'export default { title: "X" }\n', '.vitepress/config.js': "export default { srcDir: '../elsewhere' }\n" }, 'clarify-site-');
+    try {
+      // A srcDir outside the project folder is not taken: the folder itself is.
+      assert.deepEqual(siteScopes(dir), [{ pattern: '**', scope: 'document' }, { pattern: 'docs/**', scope: 'document' }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const outside = tempWorkspace({ 'config.ts': "export default { srcDir: 'src' }\n" }, 'clarify-outside-');
+    const linked = tempWorkspace({}, 'clarify-site-');
+    try {
+      fs.symlinkSync(outside, `${linked}/.vitepress`);
+      assert.deepEqual(siteScopes(linked), []);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(linked, { recursive: true, force: true });
+    }
+  });
+
+  it('a heading id beyond ASCII (`{#guía-–-rápida}`) is an anchor links reach, not a malformed clause id; a clause still needs a clause id', () => {
+    const index = memoryWorkspace({
+      'guide.md': '# Guide\n\n## Guía – rápida {#guía-–-rápida}\n\nSee [the quick guide](#guía-–-rápida) and [nothing](#guía-lenta).\n\n## Policy {#política authority=root}\n\nText.\n',
+    });
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => !d.startsWith('ambiguity')), ['link.broken-anchor@guide.md:5', 'clause.malformed-attributes@guide.md:7']);
+    assert.match(diagnosticsOf(index).find((d) => d.code === 'link.broken-anchor')!.message, /#guía-lenta/);
+  });
+
+  it('`#user-content-<slug>` (the id GitHub renders a heading with) reaches the heading; a slug no heading has is still broken', () => {
+    const index = memoryWorkspace({ 'format.md': '# Format\n\n- [Header](#user-content-header)\n- [Body](#user-content-body)\n\n## Header\n\nText.\n' });
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('link.')), ['link.broken-anchor@format.md:4']);
+  });
+
+  it("a template's placeholder link (`NNNN-filename.md`, `0005-example.md` in a template folder, in any language) is not broken yet", () => {
+    const index = memoryWorkspace({
+      'proposal-templates/0000-template.md': '# Feature name\n\n* Proposal: [SE-NNNN](NNNN-filename.md)\n* See [the guide](guide.md)\n',
+      'locales/es/plantillas/registro/index.md': '# Registro\n\n* Estado: reemplazado por [ADR-0005](0005-example.md)\n',
+      // Outside a template, the same link is broken.
+      'proposals/0001-feature.md': '# Feature\n\n* Proposal: [SE-NNNN](NNNN-filename.md)\n',
+    });
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('link.')), ['link.broken-anchor@proposal-templates/0000-template.md:4', 'link.broken-anchor@proposals/0001-feature.md:3']);
+  });
 });

@@ -79,9 +79,20 @@ async function readConfigFile(root: string): Promise<{ config: ClarifierConfig; 
 /**
  * The pages of a documentation site built from the folder: each is an HTML page of its own, so an id (`{ #context }`,
  * `{ id="1.2.0" }`) is unique within its page, not across the site [^sc5p]: MkDocs (`mkdocs.yml`, its `docs_dir`,
- * `docs` by default), Docusaurus (`docs/`, `blog/`) and Hugo (`hugo.toml`: `content/`). After the configuration's own
+ * `docs` by default), Docusaurus (`docs/`, `blog/`), Hugo (`hugo.toml`: `content/`) and VitePress (`.vitepress/config.*`
+ * in the folder or in `docs/`: that folder, or its `srcDir`; vuejs/docs had 188 `{#id}`s of different pages reported
+ * as duplicates). After the configuration's own
  * `scopes`, which win. Seen on a real MkDocs site: a changelog page and its copy for sponsors repeat every version's id.
  */
+/** A folder itself, not a symlink to one (which may point outside the workspace). */
+function isRealFolder(dir: string): boolean {
+  try {
+    return fs.lstatSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function siteScopes(root: string): ClarifierConfig['scopes'] {
   // A regular file of the folder itself, never through a symlink (which may point outside the workspace).
   const at = (name: string): boolean => {
@@ -105,6 +116,19 @@ export function siteScopes(root: string): ClarifierConfig['scopes'] {
   }
   if (['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs'].some(at)) folders.push('docs', 'blog');
   if (['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'].some(at)) folders.push('content');
+  // VitePress: `.vitepress/config.*` in the folder or in its docs/ (each page's `{#id}` is that page's anchor), its
+  // pages under `srcDir` when the config names one (read as a literal string; a computed one leaves the project folder).
+  for (const base of ['', 'docs']) {
+    const dir = base ? `${base}/.vitepress` : '.vitepress';
+    if (!isRealFolder(path.join(root, base)) || !isRealFolder(path.join(root, dir))) continue;
+    const config = ['config.js', 'config.ts', 'config.mjs', 'config.mts', 'config.cjs', 'config.cts'].find((f) => at(`${dir}/${f}`));
+    if (!config) continue;
+    const read = readTextFileSync(path.join(root, dir, config));
+    const m = 'text' in read ? /\bsrcDir\s*:\s*(["'`])([^"'`\r\n$]+)\1/.exec(read.text) : null;
+    const src = m?.[2]?.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+    const inside = src && src !== '.' && !src.startsWith('/') && !src.split('/').includes('..') && !/[*?[\]{}]/.test(src) ? src : undefined;
+    folders.push([base, inside].filter(Boolean).join('/') || '.');
+  }
   return [...new Set(folders)].map((dir) => ({ pattern: dir === '.' ? '**' : `${dir}/**`, scope: 'document' as const }));
 }
 

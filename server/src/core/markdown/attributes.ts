@@ -12,11 +12,18 @@ export interface AttributeBlock {
   idOffset?: number;
   attributes: Record<string, string>;
   classes: string[];
+  /**
+   * An id outside the clause ids' characters only by letters or punctuation beyond ASCII (`{#guía-rápida}`, an en dash):
+   * a heading anchor as markdown-it-attrs, VitePress and kramdown give it (an HTML id), not a clause id.
+   */
+  anchor?: string;
   /** Why the block is malformed; undefined when it is well-formed. */
   error?: string;
 }
 
 const KEY_RE = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
+/** An HTML id with a character beyond ASCII (see `AttributeBlock.anchor`): no blank, quote, angle bracket or brace. */
+const HTML_ANCHOR = /^(?=[^\x00-\x7F]|.*[^\x00-\x7F])[^\s"'<>`{}\\]+$/;
 
 /** Does `{inner}` look like an attempt at an attribute block (rather than prose such as `{a, b}`)? */
 export function looksLikeAttributeBlock(inner: string): boolean {
@@ -27,6 +34,7 @@ export function looksLikeAttributeBlock(inner: string): boolean {
 export function parseAttributeBlock(inner: string): AttributeBlock {
   const result: AttributeBlock = { attributes: {}, classes: [] };
   const problems: string[] = [];
+  let anchor: string | undefined;
   let i = 0;
   const n = inner.length;
   while (i < n) {
@@ -41,6 +49,7 @@ export function parseAttributeBlock(inner: string): AttributeBlock {
       while (i < n && inner[i] !== ' ' && inner[i] !== '\t') i++;
       const id = inner.slice(start + 1, i);
       if (!id) problems.push('`#` without an id');
+      else if (!isValidId(id) && anchor === undefined && result.id === undefined && HTML_ANCHOR.test(id)) anchor = id;
       else if (!isValidId(id)) problems.push(`\`${id}\` is not a valid id (letters, digits, _ . : - ; not starting with . : -)`);
       else if (result.id !== undefined) problems.push(`more than one id (\`${result.id}\`, \`${id}\`)`);
       else {
@@ -100,7 +109,11 @@ export function parseAttributeBlock(inner: string): AttributeBlock {
   }
   // A block of other attributes only (`{ data-toc-label="Usage" }`, attr_list) declares nothing and is no mistake; one
   // that gives a clause's authority is a clause without its id.
-  if (result.id === undefined && problems.length === 0 && Object.prototype.hasOwnProperty.call(result.attributes, 'authority')) problems.push('no `#id`');
+  const authority = Object.prototype.hasOwnProperty.call(result.attributes, 'authority');
+  // A clause (it gives an authority) needs a clause id; a heading anchor goes with no other id.
+  if (anchor !== undefined && (authority || result.id !== undefined)) problems.push(`\`${anchor}\` is not a valid id (letters, digits, _ . : - ; not starting with . : -)`);
+  else if (anchor !== undefined) result.anchor = anchor;
+  if (result.id === undefined && anchor === undefined && problems.length === 0 && authority) problems.push('no `#id`');
   if (problems.length) result.error = problems.join('; ');
   return result;
 }

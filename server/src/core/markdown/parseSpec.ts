@@ -571,9 +571,19 @@ export interface ClarificationEntry {
  * The heading clause a heading's attribute block `{#id …}` declares [^hc2b], every attribute kept; a malformed block is
  * reported in the facts, not guessed [^hc9m]. One construction for the tree walk and the scanner path.
  */
-export function attributeHeadingClause(facts: SpecFacts, block: { start: number; end: number; raw: string; inner: string }, title: string, range: Range, level: number, lines: Pick<LineIndex, 'rangeOf'>): Clause | undefined {
+export function attributeHeadingClause(
+  facts: SpecFacts,
+  block: { start: number; end: number; raw: string; inner: string },
+  title: string,
+  range: Range,
+  level: number,
+  lines: Pick<LineIndex, 'rangeOf'>,
+  anchorEvents: (string | number)[],
+): Clause | undefined {
   const parsed = parseAttributeBlock(block.inner);
   if (parsed.error) facts.malformed.push({ range: lines.rangeOf(block.start, block.end), message: `Malformed attribute block \`${block.raw}\`: ${parsed.error}.`, raw: block.raw });
+  // A heading anchor that is no clause id (`{#guía-rápida}`): a link target all the same.
+  if (parsed.anchor !== undefined) anchorEvents.push(parsed.anchor);
   if (parsed.id === undefined) return undefined;
   const idStart = block.start + 1 + parsed.idOffset!;
   const authority = parsed.attributes['authority'];
@@ -1807,7 +1817,7 @@ class SpecWalker {
     const block = this.attributeBlock(node);
     if (block) {
       title = block.titleBefore.trim();
-      clause = attributeHeadingClause(this.facts, block, title, range, level, this.lines);
+      clause = attributeHeadingClause(this.facts, block, title, range, level, this.lines, this.anchorEvents);
     }
     if (!clause && this.mode.kiroRequirements) clause = this.kiroRequirement(title, start, end, range, level);
     this.sectionContext = undefined;

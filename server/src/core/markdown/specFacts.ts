@@ -945,7 +945,7 @@ class ChunkReader {
     const title = plainOf(text, ts, block ? block.start : te, inl).trim();
     let clause: Clause | undefined;
     if (block) {
-      clause = attributeHeadingClause(facts, block, title, range, level, this);
+      clause = attributeHeadingClause(facts, block, title, range, level, this, this.anchorEvents);
     }
     this.context = undefined;
     const entry = openSection(stack, level, title, clause);

@@ -22,6 +22,15 @@ import type { Citation, Clause, Range, Severity } from '../types';
 const LINE_ANCHOR = /^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$/;
 /** A footnote's anchor as GitHub (`fn-1`, `fnref-1`, `fnref-1-2`) or Python-Markdown and kramdown (`fn:1`, `fnref:1`) make it: the id, maybe with a count. */
 const FOOTNOTE_ANCHOR = /^fn(?:ref)?[-:]([A-Za-z0-9_][A-Za-z0-9_.:-]*)$/;
+/**
+ * A file of a template folder or named as one: "template" in the languages documentation projects are translated to
+ * (a decision-record project ships its templates under `plantillas/`, `modèles/`, `テンプレート/`, `템플릿/`, …).
+ */
+const TEMPLATE_SEGMENT = /templat|plantilla|mod[eè]le|modelo|vorlage|шаблон|テンプレート|템플릿|模板|模版|templed|[sş]ablon|sjabloon|szablon/i;
+const isTemplatePath = (file: string): boolean => TEMPLATE_SEGMENT.test(file);
+/** A placeholder file name a template links to: `NNNN-filename.md`, `XXXX-name.md`, `0005-example.md`, `your-file.md`. */
+const PLACEHOLDER_FILE = /(?:^|[/_.-])(?:N{3,}|X{3,}|x{3,}|example|filename|placeholder|your)(?=[/_.-]|$)/;
+
 /** An ATX heading that holds something (an HTML comment, markup) but no text: its id is made by a site's generator. */
 const filledIn = (h: { title: string; level: number; range: Range }): boolean =>
   h.title === '' && h.range.start.line === h.range.end.line && h.range.end.character - h.range.start.character > h.level + 4;
@@ -3037,11 +3046,18 @@ export class IndexModel {
         if (!facts) {
           // A Markdown file we do not index (excluded by the config, ignored by the workspace's rules: generated docs
           // under an ignored folder, say) may exist or be made by a build: only a file that is nowhere is broken.
+          // A template's placeholder (`[SE-NNNN](NNNN-filename.md)`, `[ADR-0005](0005-example.md)` in a template
+          // folder, in any language): filled in by whoever copies the template, so not broken yet.
+          if (isTemplatePath(file) && PLACEHOLDER_FILE.test(link.path ?? '')) continue;
           if (!this.files.has(target) && !this.classifier.leftOut(target)) broken.push({ ...base, targetFile: target, reason: 'no-file', candidates: [] });
           continue;
         }
         if (!link.anchor) continue;
         if (facts.anchors.has(link.anchor) || facts.anchors.has(link.anchor.toLowerCase())) continue;
+        // `#user-content-preliminaries`: the id GitHub gives the heading's anchor on the rendered page (it prefixes every
+        // id it renders with `user-content-`), so the link works there [^ln2a].
+        const bare = link.anchor.startsWith('user-content-') ? link.anchor.slice('user-content-'.length) : undefined;
+        if (bare && (facts.anchors.has(bare) || facts.anchors.has(bare.toLowerCase()))) continue;
         // A heading with something but no text to slug (`#### <!-- md:setting config.blog_dir -->`, which a site's hook
         // fills in): its file has an id no one can know here, so an anchor into it is not judged [^ln2a]. Not an empty
         // heading (`### ` and nothing): that one has no id.

@@ -117,4 +117,16 @@ describe('documentation sites: what they write is not an error', () => {
     });
     assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('link.')), ['link.broken-anchor@proposal-templates/0000-template.md:4', 'link.broken-anchor@proposals/0001-feature.md:3']);
   });
+
+  it("a Docsify sidebar's links are read from the site's folder when the file is not beside the sidebar; a file that is nowhere is broken", () => {
+    const index = memoryWorkspace({
+      'docs/README.md': '# Home\n',
+      'docs/guides/baking/README.md': '# Baking\n',
+      'docs/guides/baking/01-proofing.md': '# Proofing\n',
+      'docs/guides/baking/_sidebar.md': '- [Overview](guides/baking/README.md)\n- [Proofing](01-proofing.md)\n- [Ovens](guides/baking/02-ovens.md)\n',
+      // Not a sidebar: a page's links are read from its own folder.
+      'docs/guides/baking/notes.md': '# Notes\n\nSee [overview](guides/baking/README.md).\n',
+    });
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('link.')), ['link.broken-anchor@docs/guides/baking/_sidebar.md:3', 'link.broken-anchor@docs/guides/baking/notes.md:3']);
+  });
 });

@@ -121,6 +121,14 @@ describe('type checker: conflicts', () => {
     ]);
   });
 
+  it('numeric: what an inline code span names tells two subjects apart (a trust sweep: two enums of one Kiro spec)', () => {
+    assert.deepEqual(conflicts(pair('The `search` endpoint MUST accept at most 10 requests per second.', 'The `export` endpoint MUST accept up to 50 requests per second.')), []);
+    assert.deepEqual(conflicts(pair('The `search` endpoint MUST accept at most 10 requests per second.', 'The `search` endpoint MUST accept up to 50 requests per second.')), [
+      'conflict.numeric@specs/a.md:5',
+      'conflict.numeric@specs/b.md:5',
+    ]);
+  });
+
   it('definition: one term defined with different values', () => {
     const spec = (days: number): string => `# T {#t${days}}\n\n## Terminology\n\n- **Active user**: a user who signed in within the last ${days} days.\n`;
     assert.deepEqual(conflicts({ 'specs/a.md': spec(30), 'specs/b.md': spec(7) }), ['conflict.definition@specs/a.md:5', 'conflict.definition@specs/b.md:5']);

@@ -22,6 +22,9 @@ import type { Citation, Clause, Range, Severity } from '../types';
 const LINE_ANCHOR = /^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$/;
 /** A footnote's anchor as GitHub (`fn-1`, `fnref-1`, `fnref-1-2`) or Python-Markdown and kramdown (`fn:1`, `fnref:1`) make it: the id, maybe with a count. */
 const FOOTNOTE_ANCHOR = /^fn(?:ref)?[-:]([A-Za-z0-9_][A-Za-z0-9_.:-]*)$/;
+/** A Docsify site's navigation file, whose links are read from the site's folder (see `navigationTarget`). */
+const DOCSIFY_NAVIGATION = /(?:^|\/)_(?:sidebar|navbar)\.md$/;
+
 /**
  * A file of a template folder or named as one: "template" in the languages documentation projects are translated to
  * (a decision-record project ships its templates under `plantillas/`, `modèles/`, `テンプレート/`, `템플릿/`, …).
@@ -3028,6 +3031,23 @@ export class IndexModel {
   }
 
   /** Links whose anchor matches no `{#id}`, heading slug or HTML anchor of the target spec (of all specs, or of one). */
+  /**
+   * The file a link of `file` to `path` names: relative to `file`'s folder; in a Docsify sidebar or navbar
+   * (`_sidebar.md`, `_navbar.md`), whose links Docsify resolves from the site's folder, not the page's, the nearest
+   * folder above it where that file exists when it does not exist beside it [^ln4f].
+   */
+  private navigationTarget(file: string, path: string): string | undefined {
+    const target = resolveRelative(dirname(file), path);
+    if (target === undefined || !DOCSIFY_NAVIGATION.test(file) || this.files.has(target) || this.specs.has(target)) return target;
+    for (let dir = dirname(file); dir; ) {
+      dir = dirname(dir);
+      const above = resolveRelative(dir, path);
+      if (above !== undefined && (this.files.has(above) || this.specs.has(above))) return above;
+      if (!dir) break;
+    }
+    return target;
+  }
+
   brokenLinks(only?: string): BrokenLink[] {
     const broken: BrokenLink[] = [];
     const anchorLists = new Map<string, string[]>();
@@ -3040,7 +3060,7 @@ export class IndexModel {
           continue;
         }
         if (link.unusedDefinition) continue; // [^ln5u]
-        const target = link.path ? resolveRelative(dirname(file), link.path) : file;
+        const target = link.path ? this.navigationTarget(file, link.path) : file;
         if (target === undefined) continue;
         const facts = this.specs.get(target);
         if (!facts) {

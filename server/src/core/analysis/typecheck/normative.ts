@@ -93,6 +93,26 @@ const STOP = new Set([
 const REMOVE_VERBS = new Set(['delet', 'purg', 'remov', 'eras', 'discard', 'drop', 'destroy']);
 const KEEP_VERBS = new Set(['keep', 'retain', 'stor', 'preserv', 'archiv', 'hold']);
 
+/**
+ * The sentence with each inline code span the prose masks named by a word of its own (`` `beam_mode` `` →
+ * `code-beam-mode`): what a span names tells two statements apart ("A `beam_mode` enum SHALL … have four values" and
+ * "A `fade_curve` enum SHALL … have three values" are not one subject; a trust sweep's Kiro repository had them
+ * reported as a numeric conflict). `src` is the sentence's source, of the same length; otherwise the sentence as is.
+ */
+function withCodeNames(sentence: string, src: string): string {
+  if (src.length !== sentence.length || !src.includes('`')) return sentence;
+  let out = '';
+  let at = 0;
+  for (const m of src.matchAll(/(`+)([^`\n]+?)\1(?!`)/g)) {
+    const end = m.index + m[0].length;
+    if (sentence.slice(m.index, end).trim() !== '') continue;
+    const name = m[2]!.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    out += `${sentence.slice(at, m.index)} ${name ? `code-${name}` : ''} `;
+    at = end;
+  }
+  return at === 0 ? sentence : out + sentence.slice(at);
+}
+
 function words(text: string): string[] {
   return (text.toLowerCase().match(/[a-z][a-z0-9'-]*/g) ?? []).map((w) => w.replace(/'s$/, ''));
 }
@@ -151,7 +171,7 @@ export function extractStatements(blocks: readonly ProseBlock[], source: string,
     if (!(upperOnly ? /\b(?:MUST|SHALL|SHOULD|MAY|REQUIRED)\b/ : /\b(?:must|shall|should|may|required)\b/i).test(text)) continue;
     for (const s of sentences(text)) {
       const sentence = text.slice(s.start, s.end);
-      const found = statementOf(sentence, upperOnly);
+      const found = statementOf(withCodeNames(sentence, source.slice(block.start + s.start, block.start + s.end)), upperOnly);
       if (!found) continue;
       const statement = given ? { ...found, condition: `${given} ${found.condition}`.trim() } : found;
       lines ??= new LineIndex(source);

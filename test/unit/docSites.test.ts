@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
-import { loadWorkspace, siteScopes } from '../../server/src/io/workspace';
+import { loadWorkspace, mdbookSpecBooks, siteScopes } from '../../server/src/io/workspace';
 import { tempWorkspace } from '../helpers/cli';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
@@ -47,6 +47,40 @@ describe('documentation sites: what they write is not an error', () => {
     }
     // The configuration's own scopes come first and win.
     assert.equal((await errors({ 'mkdocs.yml': 'site_name: X\n', '.clarifier.json': '{"scopes": {"docs/**": "workspace"}}', ...pages })).filter((e) => e.startsWith('clause.duplicate-id')).length, 4);
+  });
+
+  it('an mdBook whose book.toml enables mdbook-spec: rule and grammar labels and anchors are links on its pages, read from book.toml [^ln6s]', async () => {
+    const pages = {
+      'pages/lamps.md': 'r[lamp]\n# Lamps\n\nr[lamp.glow]\nA lamp glows.\n\n```grammar,items\nLamp -> `lamp` Wick\n```\n',
+      'pages/use.md': '# Use\n\nA [lamp][lamp.glow] is a [Lamp][grammar-Lamp], lit [at once][std::time::Instant]; see [glow](lamps.md#r-lamp.glow).\nBut not [x][lamp.dim].\n\n[home]: https://example.org\n\nThe [home].\n',
+    };
+    const toml = '[book]\ntitle = "Lamps"\nsrc = "./pages/"  # the pages\n\n[output.html]\n\n';
+    // Without the preprocessor: four links break (three labels, one anchor); with it, only the unknown rule.
+    assert.deepEqual(await errors({ 'book.toml': toml, ...pages }), ['link.broken-anchor@pages/use.md:3', 'link.broken-anchor@pages/use.md:3', 'link.broken-anchor@pages/use.md:3', 'link.broken-anchor@pages/use.md:3', 'link.broken-anchor@pages/use.md:4']);
+    assert.deepEqual(await errors({ 'book.toml': `${toml}[preprocessor.spec]\ncommand = "cargo run"\n`, ...pages }), ['link.broken-anchor@pages/use.md:4']);
+    const books = (text: string): string[] => {
+      const dir = tempWorkspace({ 'book.toml': text }, 'clarify-book-');
+      try {
+        return mdbookSpecBooks(dir);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    // `src` by default; a table of the preprocessor written as a key; a source folder outside the workspace is the default.
+    assert.deepEqual(books('[book]\ntitle = "x"\n\n[preprocessor.spec]\n'), ['src']);
+    assert.deepEqual(books('[book]\nsrc = "."\n[preprocessor]\nspec = { command = "x" }\n'), ['']);
+    assert.deepEqual(books("[book]\nsrc = '../elsewhere'\n[preprocessor.\"spec\"]\n"), ['src']);
+    assert.deepEqual(books('[book]\nsrc = "pages"\n[preprocessor.links]\n[output.spec]\n'), []);
+    // A book.toml that is a symlink (it may point outside the workspace) is not read.
+    const outside = tempWorkspace({ 'book.toml': '[preprocessor.spec]\n' }, 'clarify-outside-');
+    const linked = tempWorkspace({}, 'clarify-book-');
+    try {
+      fs.symlinkSync(`${outside}/book.toml`, `${linked}/book.toml`);
+      assert.deepEqual(mdbookSpecBooks(linked), []);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(linked, { recursive: true, force: true });
+    }
   });
 
   it('a heading a site hook fills in (`#### <!-- md:setting config.x -->`) has an id no one knows here: anchors into its file are not judged', () => {

@@ -79,6 +79,23 @@ describe('incremental model updates', () => {
     assertLikeFresh(live, files);
   });
 
+  it("an edit that declares a rule of an mdbook-spec book changes the other pages' links: the model is rebuilt [^ln6s]", () => {
+    const config = { mdbookSpec: ['src'] };
+    const files: Record<string, string> = {
+      'src/valves.md': '# Valves\n\nr[valve.open]\nA valve opens.\n',
+      'src/pumps.md': '# Pumps\n\nA pump needs an [open valve][valve.open] and a [shut one][valve.shut].\n\n[site]: https://example.org\n\nSee the [site].\n',
+    };
+    const live = memoryWorkspace(files, config);
+    assert.deepEqual(diagnosticsOf(live).filter((d) => d.code.startsWith('link.')).map((d) => d.file), ['src/pumps.md']);
+    live.takeChanges();
+    // A line of text, no anchor or id the Markdown sees: still a rule of the book, which the other page links to.
+    files['src/valves.md'] = `${files['src/valves.md']!}\nr[valve.shut]\nA valve shuts.\n`;
+    live.updateFile('src/valves.md', files['src/valves.md']!);
+    assert.equal(live.takeChanges(), 'all');
+    assert.deepEqual(diagnosticsOf(live).filter((d) => d.code.startsWith('link.')), []);
+    assert.deepStrictEqual(diagnosticsOf(live), diagnosticsOf(memoryWorkspace(files, config)));
+  });
+
   it('patches the model for edits all over the Model Spec, equal to a fresh index', function () {
     const root = modelSpecDir();
     const files: Record<string, string> = { 'src/a.ts': '// [^8ep1] [^chain_of_command]\n' };

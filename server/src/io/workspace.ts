@@ -62,6 +62,8 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   const read = await readConfigFile(root);
   const site = siteScopes(root);
   if (site.length) read.config = { ...read.config, scopes: [...read.config.scopes, ...site] };
+  const books = mdbookSpecBooks(root);
+  if (books.length) read.config = { ...read.config, mdbookSpec: books };
   return read;
 }
 
@@ -130,6 +132,46 @@ export function siteScopes(root: string): ClarifierConfig['scopes'] {
     folders.push([base, inside].filter(Boolean).join('/') || '.');
   }
   return [...new Set(folders)].map((dir) => ({ pattern: dir === '.' ? '**' : `${dir}/**`, scope: 'document' as const }));
+}
+
+/**
+ * The source folder of the folder's mdBook book when its `book.toml` enables mdbook-spec, the Rust Reference's
+ * preprocessor (`[preprocessor.spec]`): its `[book] src` (`src` by default) [^ln6s]. Read as mkdocs.yml is (a regular
+ * file of the folder itself, never through a symlink, size-capped); a folder outside the workspace is the default.
+ */
+export function mdbookSpecBooks(root: string): string[] {
+  const file = path.join(root, 'book.toml');
+  try {
+    if (!fs.lstatSync(file).isFile()) return [];
+  } catch {
+    return [];
+  }
+  const read = readTextFileSync(file);
+  if (!('text' in read)) return [];
+  let table = '';
+  let spec = false;
+  let src = 'src';
+  for (const line of read.text.split(/\r?\n/)) {
+    // A table header, `[preprocessor.spec]`, `[ preprocessor . "spec" ]` (not an array of tables, `[[…]]`).
+    const header = /^[ \t]*\[(?!\[)([^\]]*)\][ \t]*(?:#.*)?$/.exec(line);
+    if (header) {
+      table = header[1]!.split('.').map((k) => k.trim().replace(/^(["'])(.*)\1$/, '$2')).join('.');
+      if (table === 'preprocessor.spec' || table.startsWith('preprocessor.spec.')) spec = true;
+      continue;
+    }
+    // A key of the table: `spec = { … }` or `spec.command = …` under `[preprocessor]`, `src = "…"` under `[book]`.
+    const key = /^[ \t]*([A-Za-z0-9_."' -]+?)[ \t]*=[ \t]*(.*)$/.exec(line);
+    if (!key) continue;
+    const name = [...(table ? [table] : []), ...key[1]!.split('.').map((k) => k.trim().replace(/^(["'])(.*)\1$/, '$2'))].join('.');
+    if (name === 'preprocessor.spec' || name.startsWith('preprocessor.spec.')) spec = true;
+    if (name === 'book.src') {
+      const value = /^(["'])([^"'\r\n]*)\1[ \t]*(?:#.*)?$/.exec(key[2]!.trim());
+      const given = value?.[2]?.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+      // A folder inside the workspace only: never `..` or an absolute path.
+      if (given !== undefined && !given.startsWith('/') && !given.split('/').includes('..') && !/[*?[\]{}\\]/.test(given)) src = given === '.' || given === '' ? '' : given;
+    }
+  }
+  return spec ? [src] : [];
 }
 
 /**

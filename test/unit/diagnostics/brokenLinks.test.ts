@@ -1,6 +1,7 @@
 // link.broken-anchor (server/src/core/diagnostics/rules/brokenLinks.ts) [^ln2a].
 import * as assert from 'node:assert/strict';
-import { findings } from '../../helpers/diagnostics';
+import { findings, shown } from '../../helpers/diagnostics';
+import { isRustdocLink, mdbookSpecTargetsOf } from '../../../server/src/core/markdown/mdbookSpec';
 
 describe('rule link.broken-anchor', () => {
   it('link.broken-anchor for missing anchors and files; slugs and {#id} resolve', () => {
@@ -28,5 +29,83 @@ describe('rule link.broken-anchor', () => {
   it('links to existing headings, ids, files and definitions give none', () => {
     const files = { 'a.md': '# Top {#top}\n## Plain Heading\n\n[a](#top) [b](#plain-heading) [c](b.md) [d](b.md#bee) [e][ref]\n\n[ref]: #top\n', 'b.md': '# B {#bee}\n' };
     assert.deepEqual(findings(files, 'link.'), []);
+  });
+
+  describe('a book that uses mdbook-spec (config `mdbookSpec`, from book.toml) [^ln6s]', () => {
+    const fence = '```';
+    const gears = [
+      'r[gear]',
+      '# Gears',
+      '',
+      'r[gear.syntax]',
+      `${fence}grammar,items`,
+      '@root GearDecl -> `gear` IDENT Teeth?',
+      '',
+      'Teeth (count) -> INTEGER_LITERAL',
+      fence,
+      '',
+      'r[gear.turn]',
+      'A gear turns its neighbour.',
+      '',
+    ].join('\n');
+    const motion = [
+      '# Motion',
+      '',
+      'r[motion.intro]',
+      'Each [gear][gear.turn] moves; its form is a [declaration][GearDecl], its teeth a [count][grammar-Teeth].',
+      'A [cell][core::cell::RefCell], a [boxed value][Box], a [list][alloc::vec::Vec] and [vectors][vec!] are rustdoc links.',
+      'See [turning](gears.md#r-gear.turn), [teeth](gears.md#grammar-Teeth) and [this rule](#r-motion.intro); ask the [forum].',
+      '',
+      'Still wrong: [a][gear.spin], [b][grammar-Axle], [c][serde::Serialize], [d][Wheel], [e](gears.md#r-gear.spin).',
+      'And: [f](gears.md#grammar-Axle), [g](#r-gear.turn), [h](#grammar-Teeth).',
+      '',
+      '[forum]: https://example.org/gadgets',
+      '',
+    ].join('\n');
+    const book = { 'src/gears.md': gears, 'src/motion.md': motion, 'notes/plan.md': `# Plan\n\nAfter [the turn][gear.turn] and [teeth](../src/gears.md#grammar-Teeth).\n\n[forum]: https://example.org\n\nThe [forum].\n` };
+    const lines = (config: { mdbookSpec?: string[] }): string[] => shown(findings(book, 'link.', config)).map((d) => d.replace(/ .*?`([^`]*)`.*/, ' $1'));
+
+    it("declares each `r[id]` line's rule and each grammar production a link label of every page, and an anchor of its own page", () => {
+      const mistakes = [
+        'link.broken-anchor@src/motion.md:8 [gear.spin]',
+        'link.broken-anchor@src/motion.md:8 [grammar-Axle]',
+        'link.broken-anchor@src/motion.md:8 [serde::Serialize]',
+        'link.broken-anchor@src/motion.md:8 [Wheel]',
+        'link.broken-anchor@src/motion.md:8 gears.md#r-gear.spin',
+        'link.broken-anchor@src/motion.md:9 gears.md#grammar-Axle',
+        'link.broken-anchor@src/motion.md:9 #r-gear.turn',
+        'link.broken-anchor@src/motion.md:9 #grammar-Teeth',
+      ];
+      // The real mistakes stay: an unknown rule or production, a path rustdoc cannot resolve, an anchor another page has.
+      // A page outside the book's source folder is no page of the book: no label is made for it (its link to an anchor
+      // of a page of the book finds the anchor).
+      assert.deepEqual(lines({ mdbookSpec: ['src'] }), ['link.broken-anchor@notes/plan.md:3 [gear.turn]', ...mistakes]);
+      // Without the preprocessor, none of them is a link.
+      assert.deepEqual(lines({}), [
+        'link.broken-anchor@notes/plan.md:3 [gear.turn]',
+        'link.broken-anchor@notes/plan.md:3 ../src/gears.md#grammar-Teeth',
+        'link.broken-anchor@src/motion.md:4 [gear.turn]',
+        'link.broken-anchor@src/motion.md:4 [GearDecl]',
+        'link.broken-anchor@src/motion.md:4 [grammar-Teeth]',
+        'link.broken-anchor@src/motion.md:5 [core::cell::RefCell]',
+        'link.broken-anchor@src/motion.md:5 [Box]',
+        'link.broken-anchor@src/motion.md:5 [alloc::vec::Vec]',
+        'link.broken-anchor@src/motion.md:5 [vec!]',
+        'link.broken-anchor@src/motion.md:6 gears.md#r-gear.turn',
+        'link.broken-anchor@src/motion.md:6 gears.md#grammar-Teeth',
+        'link.broken-anchor@src/motion.md:6 #r-motion.intro',
+        ...mistakes,
+      ]);
+      // The root as the source folder (`src = "."`): every page of the folder.
+      assert.deepEqual(lines({ mdbookSpec: [''] }), mistakes.filter((m) => !m.startsWith('notes/')));
+    });
+
+    it('reads the lines as mdbook-spec does: a line that is exactly `r[id]`, a `Name ->` line of a grammar block', () => {
+      assert.deepEqual(mdbookSpecTargetsOf(gears), { rules: ['gear', 'gear.syntax', 'gear.turn'], productions: ['GearDecl', 'Teeth'] });
+      assert.deepEqual(mdbookSpecTargetsOf('r[a.b]\r\nText r[c] and\n r[d]\nr[e] x\n```rust\nNotGrammar -> x\n```\n'), { rules: ['a.b'] });
+      assert.equal(mdbookSpecTargetsOf('# Plain\n\nNo rules [here].\n'), undefined);
+      for (const yes of ['core::sync::atomic', 'std::ptr#provenance', '`std::option::Option<T>`', 'mod@std::vec', 'f32::from_str', 'Vec::new', 'u8', 'Option', 'alloc::vec!', 'vec!']) assert.ok(isRustdocLink(yes), yes);
+      for (const no of ['serde::Serialize', 'crate::x', 'Gear', 'gear.turn', 'foo!', 'a b', 'std::']) assert.ok(!isRustdocLink(no), no);
+    });
   });
 });

@@ -18,6 +18,7 @@ import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown, type Defused } from './defuse';
 import { findTestTargets, type TestTarget } from './testTargets';
 import { releaseChunkScratch, scanSpecChunk } from './specFacts';
+import { joinMdbookSpecTargets, mdbookSpecTargetsOf, type MdbookSpecTargets } from './mdbookSpec';
 import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SIBLING_FEATURE_SPEC_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
@@ -688,6 +689,11 @@ export interface SpecFacts {
   includes?: string[];
   /** A file that is not a draft uses kramdown-rfc cross-references (`{{anchor}}`): written as a piece of a draft. */
   xrefs?: true;
+  /**
+   * The rules (`r[id]` lines) and grammar productions the text declares for mdbook-spec; absent when none. Read in
+   * every file (the parse knows no config); only a page of a book that uses mdbook-spec makes them targets [^ln6s].
+   */
+  mdbookSpec?: MdbookSpecTargets;
   /** Reference anchors the front matter declares (kramdown-rfc `normative:`/`informative:`); also in `anchors`. */
   references: string[];
   headings: HeadingInfo[];
@@ -930,6 +936,8 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
     const includes = read?.includes ?? includesOf(source, detected === 'mmark');
     if (includes.length) facts.includes = includes;
     if (!kramdown && (read ? read.xrefs : source.includes('{{') && KRAMDOWN_XREF_RE.test(source))) facts.xrefs = true;
+    const targets = read ? read.mdbookSpec : mdbookSpecTargetsOf(source);
+    if (targets) facts.mdbookSpec = targets;
     if (kramdown) {
       if (kramdown.title !== undefined) facts.title = kramdown.title;
       facts.references = kramdown.references;
@@ -980,24 +988,33 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
 }
 
 /** What parseChunked's `finish` reads of a chunk's text (not mmark, not kramdown-rfc), by its entry (one text each). */
-const chunkSourceFacts = new WeakMap<ChunkEntry, { includes: string[]; xrefs: boolean }>();
+const chunkSourceFacts = new WeakMap<ChunkEntry, ChunkSourceFacts>();
+
+interface ChunkSourceFacts {
+  includes: string[];
+  xrefs: boolean;
+  mdbookSpec: MdbookSpecTargets | undefined;
+}
 
 /**
- * The included files and whether a kramdown-rfc cross reference is written, of a source that is the chunks' texts in
- * order (not mmark, not kramdown-rfc): each is read within a line and chunks start at line starts, so the chunks' in
- * order equal the whole source's (includesOf, KRAMDOWN_XREF_RE); each chunk is read once, not the whole source (two
- * passes over it, ~1.4 ms per keystroke in a 0.8 MB spec).
+ * The included files, whether a kramdown-rfc cross reference is written and mdbook-spec's targets, of a source that is
+ * the chunks' texts in order (not mmark, not kramdown-rfc): each is read within a line (or a fence) and chunks start at
+ * line starts, so the chunks' in order equal the whole source's (includesOf, KRAMDOWN_XREF_RE, mdbookSpecTargetsOf);
+ * each chunk is read once, not the whole source (two passes over it, ~1.4 ms per keystroke in a 0.8 MB spec).
  */
-function sourceFactsOfChunks(chunks: readonly PlacedChunk[]): { includes: string[]; xrefs: boolean } {
+function sourceFactsOfChunks(chunks: readonly PlacedChunk[]): ChunkSourceFacts {
   const includes: string[] = [];
   let xrefs = false;
+  // mdbook-spec's lines are read within a line, and its grammar blocks are fences, which no cut splits (specChunks).
+  let mdbookSpec: MdbookSpecTargets | undefined;
   for (const c of chunks) {
     let read = chunkSourceFacts.get(c.entry);
-    if (!read) chunkSourceFacts.set(c.entry, (read = { includes: includesOf(c.text, false), xrefs: c.text.includes('{{') && KRAMDOWN_XREF_RE.test(c.text) }));
+    if (!read) chunkSourceFacts.set(c.entry, (read = { includes: includesOf(c.text, false), xrefs: c.text.includes('{{') && KRAMDOWN_XREF_RE.test(c.text), mdbookSpec: mdbookSpecTargetsOf(c.text) }));
     for (const i of read.includes) includes.push(i);
     if (read.xrefs) xrefs = true;
+    mdbookSpec = joinMdbookSpecTargets(mdbookSpec, read.mdbookSpec);
   }
-  return { includes, xrefs };
+  return { includes, xrefs, mdbookSpec };
 }
 
 /** Whether an ATX heading line starts at this offset (`#` to `######`, then a blank or the line's end). */

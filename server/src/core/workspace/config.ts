@@ -38,6 +38,12 @@ export interface ClarifierConfig {
    * the first matching glob wins (see scopes.ts) [^sc5p].
    */
   scopes: { pattern: string; scope: ScopeKind }[];
+  /**
+   * The source folders (workspace-relative, `''` for the root) of the mdBook books whose `book.toml` enables mdbook-spec
+   * (`[preprocessor.spec]`): their pages' rule ids and grammar productions are link targets, and a reference label
+   * rustdoc resolves is a link [^ln6s]. Found by the workspace loader in `book.toml`, not written in `.clarifier.json`.
+   */
+  mdbookSpec?: string[];
   /** Stale citations from the git history (`citation.stale`) [^dr1s]. */
   stale: StaleConfig;
 }

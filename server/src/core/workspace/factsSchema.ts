@@ -116,6 +116,7 @@ const spec = z.object({
   title: z.string().optional(),
   includes: z.array(z.string()).optional(),
   xrefs: z.literal(true).optional(),
+  mdbookSpec: z.object({ rules: z.array(z.string()).optional(), productions: z.array(z.string()).optional() }).optional(),
   references: z.array(z.string()),
   mentions: z.array(mention),
   openQuestions: z.array(openQuestion),
@@ -285,6 +286,7 @@ const fSpec = fObject(
     title: fString,
     includes: fStrings,
     xrefs: fTrue,
+    mdbookSpec: fObject({}, { rules: fStrings, productions: fStrings }),
     terms: fStrings,
     typecheck: fObject({
       statements: fArray(

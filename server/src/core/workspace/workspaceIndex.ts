@@ -11,6 +11,7 @@ import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestT
 import { includedBy, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
 import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
+import { isRustdocLink, sameMdbookSpecTargets } from '../markdown/mdbookSpec';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
 import { ReadListView, type ReadList } from '../text/readList';
@@ -34,6 +35,44 @@ const isTemplatePath = (file: string): boolean => TEMPLATE_SEGMENT.test(file);
 /** A placeholder file name a template links to: `NNNN-filename.md`, `XXXX-name.md`, `0005-example.md`, `your-file.md`. */
 const PLACEHOLDER_FILE = /(?:^|[/_.-])(?:N{3,}|X{3,}|x{3,}|example|filename|placeholder|your)(?=[/_.-]|$)/;
 
+
+/**
+ * A book that uses mdbook-spec (config `mdbookSpec`): its source folder and the rule ids and grammar productions its
+ * pages declare, as link labels match (normalLabel) [^ln6s].
+ */
+interface MdbookSpecBook {
+  src: string;
+  rules: Set<string>;
+  productions: Set<string>;
+}
+
+/** The book whose source folder holds this file, if any. */
+function mdbookSpecBookOf(books: readonly MdbookSpecBook[], file: string): MdbookSpecBook | undefined {
+  return books.find((b) => b.src === '' || file.startsWith(`${b.src}/`));
+}
+
+/** A link label as CommonMark matches it: trimmed, inner white space one space, case-folded. */
+function normalLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Whether mdbook-spec defines this reference label on every page of the book: a rule id, a production's name (bare or
+ * with `grammar-`), or, left to rustdoc, an intra-doc link it resolves (`core::sync::atomic`) [^ln6s].
+ */
+function mdbookSpecDefines(book: MdbookSpecBook, label: string): boolean {
+  const l = normalLabel(label);
+  return book.rules.has(l) || book.productions.has(l.startsWith('grammar-') ? l.slice('grammar-'.length) : l) || isRustdocLink(label);
+}
+
+/** Whether mdbook-spec gives this page the anchor: `r-<id>` of a rule it declares, `grammar-<Name>` of a production. */
+function mdbookSpecAnchor(facts: SpecFacts, anchor: string): boolean {
+  const targets = facts.mdbookSpec;
+  if (!targets) return false;
+  if (anchor.startsWith('r-')) return targets.rules?.includes(anchor.slice(2)) ?? false;
+  if (anchor.startsWith('grammar-')) return targets.productions?.includes(anchor.slice('grammar-'.length)) ?? false;
+  return false;
+}
 /** An ATX heading that holds something (an HTML comment, markup) but no text: its id is made by a site's generator. */
 const filledIn = (h: { title: string; level: number; range: Range }): boolean =>
   h.title === '' && h.range.start.line === h.range.end.line && h.range.end.character - h.range.start.character > h.level + 4;
@@ -860,9 +899,11 @@ function once<T>(f: () => T): () => T {
 /** What a spec declares to other files: its format, its front matter's reference anchors, its includes and its chunks' signatures. */
 type Signature = () => { head: string; chunks: string[] };
 
-function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'xrefs'>, chunks: string[]): { head: string; chunks: string[] } {
-  // The files a spec includes, and whether it is written as a piece of a draft, decide scopes [^kr7i].
-  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}`, chunks };
+function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'xrefs' | 'mdbookSpec'>, chunks: string[]): { head: string; chunks: string[] } {
+  // The files a spec includes, and whether it is written as a piece of a draft, decide scopes [^kr7i]; its rules and
+  // productions are link targets of the other pages of an mdbook-spec book [^ln6s].
+  const book = facts.mdbookSpec ? JSON.stringify(facts.mdbookSpec) : '';
+  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${book}`, chunks };
 }
 
 /**
@@ -2190,6 +2231,8 @@ export class IndexModel {
     if (!old || this.batch || this.hasScopes || scopeOf(file, facts.format, this.classifier.config).kind !== 'workspace') return undefined;
     if (before.anchors.size !== facts.anchors.size) return undefined;
     if (before.anchors !== facts.anchors) for (const a of facts.anchors) if (!before.anchors.has(a)) return undefined;
+    // mdbook-spec's rules and productions: link labels and anchors of every page of the book [^ln6s].
+    if (!sameMdbookSpecTargets(before.mdbookSpec, facts.mdbookSpec)) return undefined;
     if (before.footnoteDefs.some((d) => d.tests) || facts.footnoteDefs.some((d) => d.tests)) return undefined;
     // The ids the edit may have changed: those of the objects in the part of each list of facts that differs by
     // identity (the chunks an edit did not touch keep their facts objects, in the same order). Every other id has the
@@ -3030,6 +3073,24 @@ export class IndexModel {
     return unused;
   }
 
+  /** The books that use mdbook-spec, with their pages' rules and productions (made on first use) [^ln6s]. */
+  private mdbookSpecBooksMemo: MdbookSpecBook[] | undefined;
+
+  private mdbookSpecBooks(): MdbookSpecBook[] {
+    if (this.mdbookSpecBooksMemo) return this.mdbookSpecBooksMemo;
+    const books = (this.classifier.config.mdbookSpec ?? []).map((src) => ({ src, rules: new Set<string>(), productions: new Set<string>() }));
+    if (books.length) {
+      for (const file of this.specFiles) {
+        const targets = this.specs.get(file)!.mdbookSpec;
+        const book = targets && mdbookSpecBookOf(books, file);
+        if (!book) continue;
+        for (const r of targets.rules ?? []) book.rules.add(normalLabel(r));
+        for (const p of targets.productions ?? []) book.productions.add(normalLabel(p));
+      }
+    }
+    return (this.mdbookSpecBooksMemo = books);
+  }
+
   /** Links whose anchor matches no `{#id}`, heading slug or HTML anchor of the target spec (of all specs, or of one). */
   /**
    * The file a link of `file` to `path` names: relative to `file`'s folder; in a Docsify sidebar or navbar
@@ -3052,10 +3113,14 @@ export class IndexModel {
     const broken: BrokenLink[] = [];
     const anchorLists = new Map<string, string[]>();
     const generated = new Map<string, boolean>();
+    const books = this.mdbookSpecBooks();
     for (const file of only === undefined ? this.specFiles : this.specs.has(only) ? [only] : []) {
+      const book = books.length ? mdbookSpecBookOf(books, file) : undefined;
       for (const link of this.specs.get(file)!.links) {
         const base = { file, range: link.range, anchorRange: link.anchorRange, url: link.url, anchor: link.anchor };
         if (link.undefinedReference !== undefined) {
+          // A page of an mdbook-spec book: the preprocessor defines rule, production and rustdoc labels [^ln6s].
+          if (book && mdbookSpecDefines(book, link.undefinedReference)) continue;
           broken.push({ ...base, reason: 'no-definition', candidates: [], ...(link.lookalikeLine !== undefined ? { lookalikeLine: link.lookalikeLine } : {}) }); // [^ln4f]
           continue;
         }
@@ -3064,11 +3129,11 @@ export class IndexModel {
         if (target === undefined) continue;
         const facts = this.specs.get(target);
         if (!facts) {
-          // A Markdown file we do not index (excluded by the config, ignored by the workspace's rules: generated docs
-          // under an ignored folder, say) may exist or be made by a build: only a file that is nowhere is broken.
           // A template's placeholder (`[SE-NNNN](NNNN-filename.md)`, `[ADR-0005](0005-example.md)` in a template
           // folder, in any language): filled in by whoever copies the template, so not broken yet.
           if (isTemplatePath(file) && PLACEHOLDER_FILE.test(link.path ?? '')) continue;
+          // A Markdown file we do not index (excluded by the config, ignored by the workspace's rules: generated docs
+          // under an ignored folder, say) may exist or be made by a build: only a file that is nowhere is broken.
           if (!this.files.has(target) && !this.classifier.leftOut(target)) broken.push({ ...base, targetFile: target, reason: 'no-file', candidates: [] });
           continue;
         }
@@ -3078,6 +3143,8 @@ export class IndexModel {
         // id it renders with `user-content-`), so the link works there [^ln2a].
         const bare = link.anchor.startsWith('user-content-') ? link.anchor.slice('user-content-'.length) : undefined;
         if (bare && (facts.anchors.has(bare) || facts.anchors.has(bare.toLowerCase()))) continue;
+        // `#r-<rule id>`, `#grammar-<Production>` on the page of an mdbook-spec book that declares them [^ln6s].
+        if (books.length && mdbookSpecBookOf(books, target) && mdbookSpecAnchor(facts, link.anchor)) continue;
         // A heading with something but no text to slug (`#### <!-- md:setting config.blog_dir -->`, which a site's hook
         // fills in): its file has an id no one can know here, so an anchor into it is not judged [^ln2a]. Not an empty
         // heading (`### ` and nothing): that one has no id.

@@ -749,6 +749,27 @@ Checkout lets a signed-in user pay for the cart.
     assert.match(model.resolve('1.5', '.kiro/specs/feeds/tasks.md').clause!.text, /no key is configured/);
     assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => !d.startsWith('ambiguity.')), []);
   });
+
+  it('criteria grouped under sub-headings of Acceptance Criteria are declared, numbered as the lists run on', () => {
+    // `##### Filling` holds criterion 1, `##### Draining` criteria 2 and 3: the numbers continue across the groups.
+    const index = memoryWorkspace({
+      '.kiro/specs/tank/requirements.md': [
+        '# Requirements Document', '', '### Requirement 1: Water level', '', '#### Acceptance Criteria', '',
+        '##### Filling', '', '1. WHEN the level is below 20 cm THEN THE SYSTEM SHALL open the inlet.', '',
+        '##### Draining', '', '2. WHEN the level is above 90 cm THEN THE SYSTEM SHALL open the outlet.',
+        '3. WHEN the outlet is open for 10 minutes THEN THE SYSTEM SHALL raise an alarm.', '',
+        '### Requirement 2: Display', '', '#### Notes', '', '##### Layout', '', '1. The level is shown in centimetres.', '',
+      ].join('\n'),
+      '.kiro/specs/tank/tasks.md': '# Tasks\n\n- [ ] 1. Valves\n  - _Requirements: 1.1, 1.2, 1.3, 1.4, 2.1_\n',
+    });
+    assert.deepEqual(index.specFacts('.kiro/specs/tank/requirements.md')!.headingClauses.map((c) => c.id), ['1', '1.1', '1.2', '1.3', '2']);
+    assert.match(index.model().resolve('1.2', '.kiro/specs/tank/tasks.md').clause!.text, /open the outlet/);
+    // 1.4 does not exist; a numbered list under a sub-heading of another section (Notes) is no criterion.
+    assert.deepEqual(
+      diagnosticsOf(index).filter((d) => d.code === 'reference.unknown-id').map((d) => d.message.split(' ')[0]),
+      ['`1.4`', '`2.1`'],
+    );
+  });
 });
 
 /** `line: message` of each link.broken-anchor diagnostic of a workspace, in order. */

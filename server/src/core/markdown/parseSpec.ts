@@ -2032,6 +2032,19 @@ class SpecWalker {
   }
 
   /**
+   * Under a requirement's `#### Acceptance Criteria`, or under a sub-heading of it: criteria may be grouped under
+   * `##### Unit tests`-style headings, the list's numbers running on across them [^ki2r].
+   */
+  private inAcceptanceCriteria(ctx: ReturnType<SpecWalker['currentSection']>): ctx is ReturnType<SpecWalker['currentSection']> & { parent: string } {
+    if (ctx.parent === undefined) return false;
+    if (/acceptance criteria/i.test(ctx.sectionTitle)) return true;
+    for (let i = this.sections.length - 1; i >= 0 && this.sections[i]!.id === undefined; i--) {
+      if (/acceptance criteria/i.test(this.sections[i]!.title)) return true;
+    }
+    return false;
+  }
+
+  /**
    * Kiro: the numbered acceptance criteria of requirement N are clauses `N.1`, `N.2`, … [^ki2r], numbered as Markdown
    * displays them (the list's start, then one more per item): a list written `6.`, `7.`, `7.`, `8.` shows and is cited
    * as 6, 7, 8, 9, whatever its items' own numbers say.
@@ -2039,7 +2052,7 @@ class SpecWalker {
   private kiroCriteria(list: MdNode): void {
     if (!(list as { ordered?: boolean }).ordered) return;
     const ctx = this.currentSection();
-    if (ctx.parent === undefined || !/acceptance criteria/i.test(ctx.sectionTitle)) return;
+    if (!this.inAcceptanceCriteria(ctx)) return;
     const first = (list as { start?: number | null }).start ?? 1;
     const title = [...this.sections].reverse().find((s) => s.id === ctx.parent)?.title ?? ctx.parent;
     (list.children ?? []).forEach((item, i) => {
@@ -2057,7 +2070,7 @@ class SpecWalker {
    */
   private kiroNumberedCriterion(node: MdNode): void {
     const ctx = this.currentSection();
-    if (ctx.parent === undefined || !/acceptance criteria/i.test(ctx.sectionTitle)) return;
+    if (!this.inAcceptanceCriteria(ctx)) return;
     const [start, end] = this.offsets(node);
     const source = this.text.slice(start, end);
     const starts: { at: number; id: string }[] = [];

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseConfigText } from '../../server/src/core/workspace/config';
 import { codeActions } from '../../server/src/core/features/actions';
 import { hoverMarkdown } from '../../server/src/core/features/hover';
-import { definition, references } from '../../server/src/core/features/navigation';
+import { definition, references, referencesOf } from '../../server/src/core/features/navigation';
 import { renameId } from '../../server/src/core/features/rename';
 import { coverageReport } from '../../server/src/core/format/report';
 import { parseSpec } from '../../server/src/core/markdown/parseSpec';
@@ -769,6 +769,33 @@ Checkout lets a signed-in user pay for the cart.
       diagnosticsOf(index).filter((d) => d.code === 'reference.unknown-id').map((d) => d.message.split(' ')[0]),
       ['`1.4`', '`2.1`'],
     );
+  });
+
+  it("a mention of another feature's requirement is neither unknown nor this feature's clause; a plain one stays this feature's", () => {
+    const index = memoryWorkspace({
+      '.kiro/specs/lamps/requirements.md': [
+        '# Requirements Document', '', '### Requirement 1: Dimming', '', '#### Acceptance Criteria', '',
+        '1. WHEN dusk falls THEN THE SYSTEM SHALL dim the lamps.', '',
+        '### Requirement 2: Faults', '', '#### Acceptance Criteria', '',
+        '1. WHEN a lamp fails THEN THE SYSTEM SHALL log it, matching `.kiro/specs/sensors/` Requirement 2.1 and 4.2.',
+        '2. WHEN a lamp is replaced THEN THE SYSTEM SHALL reset its counter, as the sensors spec\'s Requirement 3 does.', '',
+      ].join('\n'),
+      '.kiro/specs/lamps/design.md': [
+        '# Design', '',
+        'This feature extends the timer framework\'s Requirement 5 and reuses its Requirement 6 (clock), Requirement 7 (alarms), and Requirement 8.',
+        '', 'Faults follow HVAC Requirement 9.1, and the retry rule is Requirement 3.3 of that spec (Requirement 4.4 there).',
+        '', 'The dimming curve is Requirement 1.1; the fault log is this spec\'s Requirement 2.1. Requirement 1.7 is still open.',
+        '', '- _Requirements: 1.1, 2.5_', '',
+      ].join('\n'),
+    });
+    // Only this feature's own mentions are checked: 1.7 and 2.5 do not exist here.
+    assert.deepEqual(
+      diagnosticsOf(index).filter((d) => d.code === 'reference.unknown-id').map((d) => `${d.file}:${d.range.start.line + 1} ${d.message.split(' ')[0]}`),
+      ['.kiro/specs/lamps/design.md:7 `1.7`', '.kiro/specs/lamps/design.md:9 `2.5`'],
+    );
+    // `.kiro/specs/sensors/` Requirement 2.1 is not this feature's 2.1: only the design's own mention refers to it.
+    const refs = referencesOf(index.model(), '2.1', false, '.kiro/specs/lamps/requirements.md');
+    assert.deepEqual(refs.map((r) => `${r.file}:${r.range.start.line + 1}`), ['.kiro/specs/lamps/design.md:7']);
   });
 });
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseConfigText } from '../../server/src/core/workspace/config';
 import { codeActions } from '../../server/src/core/features/actions';
 import { hoverMarkdown } from '../../server/src/core/features/hover';
-import { definition, references } from '../../server/src/core/features/navigation';
+import { definition, references, referencesOf } from '../../server/src/core/features/navigation';
 import { renameId } from '../../server/src/core/features/rename';
 import { coverageReport } from '../../server/src/core/format/report';
 import { parseSpec } from '../../server/src/core/markdown/parseSpec';
@@ -748,6 +748,54 @@ Checkout lets a signed-in user pay for the cart.
     assert.match(model.resolve('1.3', '.kiro/specs/feeds/tasks.md').clause!.text, /reload the server/);
     assert.match(model.resolve('1.5', '.kiro/specs/feeds/tasks.md').clause!.text, /no key is configured/);
     assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => !d.startsWith('ambiguity.')), []);
+  });
+
+  it('criteria grouped under sub-headings of Acceptance Criteria are declared, numbered as the lists run on', () => {
+    // `##### Filling` holds criterion 1, `##### Draining` criteria 2 and 3: the numbers continue across the groups.
+    const index = memoryWorkspace({
+      '.kiro/specs/tank/requirements.md': [
+        '# Requirements Document', '', '### Requirement 1: Water level', '', '#### Acceptance Criteria', '',
+        '##### Filling', '', '1. WHEN the level is below 20 cm THEN THE SYSTEM SHALL open the inlet.', '',
+        '##### Draining', '', '2. WHEN the level is above 90 cm THEN THE SYSTEM SHALL open the outlet.',
+        '3. WHEN the outlet is open for 10 minutes THEN THE SYSTEM SHALL raise an alarm.', '',
+        '### Requirement 2: Display', '', '#### Notes', '', '##### Layout', '', '1. The level is shown in centimetres.', '',
+      ].join('\n'),
+      '.kiro/specs/tank/tasks.md': '# Tasks\n\n- [ ] 1. Valves\n  - _Requirements: 1.1, 1.2, 1.3, 1.4, 2.1_\n',
+    });
+    assert.deepEqual(index.specFacts('.kiro/specs/tank/requirements.md')!.headingClauses.map((c) => c.id), ['1', '1.1', '1.2', '1.3', '2']);
+    assert.match(index.model().resolve('1.2', '.kiro/specs/tank/tasks.md').clause!.text, /open the outlet/);
+    // 1.4 does not exist; a numbered list under a sub-heading of another section (Notes) is no criterion.
+    assert.deepEqual(
+      diagnosticsOf(index).filter((d) => d.code === 'reference.unknown-id').map((d) => d.message.split(' ')[0]),
+      ['`1.4`', '`2.1`'],
+    );
+  });
+
+  it("a mention of another feature's requirement is neither unknown nor this feature's clause; a plain one stays this feature's", () => {
+    const index = memoryWorkspace({
+      '.kiro/specs/lamps/requirements.md': [
+        '# Requirements Document', '', '### Requirement 1: Dimming', '', '#### Acceptance Criteria', '',
+        '1. WHEN dusk falls THEN THE SYSTEM SHALL dim the lamps.', '',
+        '### Requirement 2: Faults', '', '#### Acceptance Criteria', '',
+        '1. WHEN a lamp fails THEN THE SYSTEM SHALL log it, matching `.kiro/specs/sensors/` Requirement 2.1 and 4.2.',
+        '2. WHEN a lamp is replaced THEN THE SYSTEM SHALL reset its counter, as the sensors spec\'s Requirement 3 does.', '',
+      ].join('\n'),
+      '.kiro/specs/lamps/design.md': [
+        '# Design', '',
+        'This feature extends the timer framework\'s Requirement 5 and reuses its Requirement 6 (clock), Requirement 7 (alarms), and Requirement 8.',
+        '', 'Faults follow HVAC Requirement 9.1, and the retry rule is Requirement 3.3 of that spec (Requirement 4.4 there).',
+        '', 'The dimming curve is Requirement 1.1; the fault log is this spec\'s Requirement 2.1. Requirement 1.7 is still open.',
+        '', '- _Requirements: 1.1, 2.5_', '',
+      ].join('\n'),
+    });
+    // Only this feature's own mentions are checked: 1.7 and 2.5 do not exist here.
+    assert.deepEqual(
+      diagnosticsOf(index).filter((d) => d.code === 'reference.unknown-id').map((d) => `${d.file}:${d.range.start.line + 1} ${d.message.split(' ')[0]}`),
+      ['.kiro/specs/lamps/design.md:7 `1.7`', '.kiro/specs/lamps/design.md:9 `2.5`'],
+    );
+    // `.kiro/specs/sensors/` Requirement 2.1 is not this feature's 2.1: only the design's own mention refers to it.
+    const refs = referencesOf(index.model(), '2.1', false, '.kiro/specs/lamps/requirements.md');
+    assert.deepEqual(refs.map((r) => `${r.file}:${r.range.start.line + 1}`), ['.kiro/specs/lamps/design.md:7']);
   });
 });
 

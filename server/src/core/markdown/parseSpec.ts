@@ -17,6 +17,7 @@ import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown, type Defused } from './defuse';
 import { findTestTargets, type TestTarget } from './testTargets';
+import { KIRO_MENTION, namesOtherKiroFeature, sentenceStart } from './kiroMentions';
 import { releaseChunkScratch, scanSpecChunk } from './specFacts';
 import { joinMdbookSpecTargets, mdbookSpecTargetsOf, type MdbookSpecTargets } from './mdbookSpec';
 import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SIBLING_FEATURE_SPEC_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
@@ -764,7 +765,7 @@ const IAL_RE = /^\{:((?:[^{}\n]|\n(?![ \t]*\n))*)\}/;
 const IAL_MAX = 2000;
 const SPEC_KIT_MENTION_RE = new RegExp(SPEC_KIT_MENTION, 'g');
 /** Kiro's references to requirements: `_Requirements: 1.1, 2.3_`, `Validates: Requirements 1.2`. */
-const KIRO_MENTION_RE = /\bRequirements?\b[ \t]*:?[ \t]*((?:\d+(?:\.\d+)?)(?:[ \t]*(?:,|and|-|\u2013|to)[ \t]*\d+(?:\.\d+)?)*)/g;
+const KIRO_MENTION_RE = new RegExp(KIRO_MENTION, 'g');
 export const HEADING_TEXT_LIMIT = 1200;
 export const BLOCK_TEXT_LIMIT = 2000;
 
@@ -2059,6 +2060,19 @@ class SpecWalker {
   }
 
   /**
+   * Under a requirement's `#### Acceptance Criteria`, or under a sub-heading of it: criteria may be grouped under
+   * `##### Unit tests`-style headings, the list's numbers running on across them [^ki2r].
+   */
+  private inAcceptanceCriteria(ctx: ReturnType<SpecWalker['currentSection']>): ctx is ReturnType<SpecWalker['currentSection']> & { parent: string } {
+    if (ctx.parent === undefined) return false;
+    if (/acceptance criteria/i.test(ctx.sectionTitle)) return true;
+    for (let i = this.sections.length - 1; i >= 0 && this.sections[i]!.id === undefined; i--) {
+      if (/acceptance criteria/i.test(this.sections[i]!.title)) return true;
+    }
+    return false;
+  }
+
+  /**
    * Kiro: the numbered acceptance criteria of requirement N are clauses `N.1`, `N.2`, … [^ki2r], numbered as Markdown
    * displays them (the list's start, then one more per item): a list written `6.`, `7.`, `7.`, `8.` shows and is cited
    * as 6, 7, 8, 9, whatever its items' own numbers say.
@@ -2066,7 +2080,7 @@ class SpecWalker {
   private kiroCriteria(list: MdNode): void {
     if (!(list as { ordered?: boolean }).ordered) return;
     const ctx = this.currentSection();
-    if (ctx.parent === undefined || !/acceptance criteria/i.test(ctx.sectionTitle)) return;
+    if (!this.inAcceptanceCriteria(ctx)) return;
     const first = (list as { start?: number | null }).start ?? 1;
     const title = [...this.sections].reverse().find((s) => s.id === ctx.parent)?.title ?? ctx.parent;
     (list.children ?? []).forEach((item, i) => {
@@ -2084,7 +2098,7 @@ class SpecWalker {
    */
   private kiroNumberedCriterion(node: MdNode): void {
     const ctx = this.currentSection();
-    if (ctx.parent === undefined || !/acceptance criteria/i.test(ctx.sectionTitle)) return;
+    if (!this.inAcceptanceCriteria(ctx)) return;
     const [start, end] = this.offsets(node);
     const source = this.text.slice(start, end);
     const starts: { at: number; id: string }[] = [];
@@ -2150,6 +2164,7 @@ class SpecWalker {
       for (const m of raw.matchAll(SPEC_KIT_MENTION_RE)) this.mention(m[0], start + m.index);
     } else if (this.mode.mentions === 'kiro' && block?.type !== 'heading' && raw.includes('Requirement')) {
       for (const m of raw.matchAll(KIRO_MENTION_RE)) {
+        if (this.otherFeatureMention(block ?? node, start + m.index)) continue;
         const listAt = m.index + m[0].length - m[1]!.length;
         for (const n of m[1]!.matchAll(/\d+(?:\.\d+)?/g)) this.mention(n[0], start + listAt + n.index);
       }
@@ -2198,6 +2213,17 @@ class SpecWalker {
         if (m[2] === '') this.collapsed.add(fact);
       }
     }
+  }
+
+  /**
+   * Kiro: the mention whose `Requirement` starts at `at` names another feature's requirement (its sentence says so:
+   * "`.kiro/specs/other/` Requirement 2.3", "the other spec's Requirement 2", "Requirement 7 of that spec") [^ki2r].
+   */
+  private otherFeatureMention(container: MdNode, at: number): boolean {
+    const [from, to] = this.offsets(container);
+    const begin = sentenceStart(this.text, Math.max(from, at - 600), at);
+    const feature = /([^/]+)\/[^/]*$/.exec(this.file)?.[1] ?? '';
+    return namesOtherKiroFeature(this.text.slice(begin, Math.min(to, at + 400)), at - begin, feature);
   }
 
   private mention(id: string, at: number): void {

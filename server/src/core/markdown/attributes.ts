@@ -23,7 +23,7 @@ export interface AttributeBlock {
 
 const KEY_RE = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
 /** An HTML id with a character beyond ASCII (see `AttributeBlock.anchor`): no blank, quote, angle bracket or brace. */
-const HTML_ANCHOR = /^(?=[^\x00-\x7F]|.*[^\x00-\x7F])[^\s"'<>`{}\\]+$/;
+const HTML_ANCHOR = /^(?=.*[^\p{ASCII}])[^\s"'<>`{}\\]+$/u;
 
 /** Does `{inner}` look like an attempt at an attribute block (rather than prose such as `{a, b}`)? */
 export function looksLikeAttributeBlock(inner: string): boolean {

@@ -31,7 +31,7 @@ describe('documentation sites: what they write is not an error', () => {
     assert.deepEqual(await errors({ 'mkdocs.yml': "site_name: X\ndocs_dir: 'site-src'  # pages\n", 'site-src/a.md': page('A'), 'site-src/b.md': page('B') }), []);
     const dir = tempWorkspace({ 'mkdocs.yml': 'docs_dir: ../outside\n', 'docusaurus.config.ts': 'export default {};\n', 'hugo.toml': 'title = "x"\n' }, 'clarify-site-');
     try {
-      assert.deepEqual(siteScopes(dir), [{ pattern: 'docs/**', scope: 'document' }, { pattern: 'blog/**', scope: 'document' }, { pattern: 'content/**', scope: 'document' }]);
+      assert.deepEqual(siteScopes(dir), [{ pattern: 'docs/**', scope: 'document', site: true }, { pattern: 'blog/**', scope: 'document', site: true }, { pattern: 'content/**', scope: 'document', site: true }]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -114,7 +114,7 @@ describe('documentation sites: what they write is not an error', () => {
     const dir = tempWorkspace({ 'docs/.vitepress/config.mts': 'export default { title: "X" }\n', '.vitepress/config.js': "export default { srcDir: '../elsewhere' }\n" }, 'clarify-site-');
     try {
       // A srcDir outside the project folder is not taken: the folder itself is.
-      assert.deepEqual(siteScopes(dir), [{ pattern: '**', scope: 'document' }, { pattern: 'docs/**', scope: 'document' }]);
+      assert.deepEqual(siteScopes(dir), [{ pattern: '**', scope: 'document', site: true }, { pattern: 'docs/**', scope: 'document', site: true }]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -162,5 +162,22 @@ describe('documentation sites: what they write is not an error', () => {
       'docs/guides/baking/notes.md': '# Notes\n\nSee [overview](guides/baking/README.md).\n',
     });
     assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('link.')), ['link.broken-anchor@docs/guides/baking/_sidebar.md:3', 'link.broken-anchor@docs/guides/baking/notes.md:3']);
+  });
+
+  it("a site's page whose `{#id}`s are its headings' anchors is a guide, not reviewed; a clause with an authority still is", async () => {
+    const warnings = async (files: Record<string, string>): Promise<string[]> => {
+      const dir = tempWorkspace(files, 'clarify-site-');
+      try {
+        const ws = await loadWorkspace(dir);
+        return brief(computeDiagnostics(ws.index.model(), ws.config).filter((d) => d.code.startsWith('ambiguity.')));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const guide = '# Introduction {#introduction}\n\n## Getting started {#getting-started}\n\nYou should be able to follow along quickly.\n';
+    const policy = '# Policy {#policy authority=root}\n\nThe service must respond quickly.\n';
+    // Outside a site both are specs (their `{#id}` headings declare clauses).
+    assert.ok((await warnings({ 'src/guide.md': guide, 'src/policy.md': policy })).some((w) => w.includes('@src/guide.md:')));
+    assert.deepEqual(await warnings({ '.vitepress/config.ts': "export default { srcDir: 'src' }\n", 'src/guide.md': guide, 'src/policy.md': policy }), ['ambiguity.vague@src/policy.md:3']);
   });
 });

@@ -131,7 +131,7 @@ export function siteScopes(root: string): ClarifierConfig['scopes'] {
     const inside = src && src !== '.' && !src.startsWith('/') && !src.split('/').includes('..') && !/[*?[\]{}]/.test(src) ? src : undefined;
     folders.push([base, inside].filter(Boolean).join('/') || '.');
   }
-  return [...new Set(folders)].map((dir) => ({ pattern: dir === '.' ? '**' : `${dir}/**`, scope: 'document' as const }));
+  return [...new Set(folders)].map((dir) => ({ pattern: dir === '.' ? '**' : `${dir}/**`, scope: 'document' as const, site: true as const }));
 }
 
 /**

@@ -37,7 +37,8 @@ export interface ClarifierConfig {
    * Id scopes chosen by path, over the ones detected from evidence: `{ "glob": "workspace" | "document" | "folder" }`,
    * the first matching glob wins (see scopes.ts) [^sc5p].
    */
-  scopes: { pattern: string; scope: ScopeKind }[];
+  /** `site`: a page of a documentation site found by the io layer (siteScopes), not set by `.clarifier.json`. */
+  scopes: { pattern: string; scope: ScopeKind; site?: true }[];
   /**
    * The source folders (workspace-relative, `''` for the root) of the mdBook books whose `book.toml` enables mdbook-spec
    * (`[preprocessor.spec]`): their pages' rule ids and grammar productions are link targets, and a reference label

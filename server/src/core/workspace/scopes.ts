@@ -23,13 +23,22 @@ export interface Scope {
 
 export const WORKSPACE_SCOPE: Scope = Object.freeze({ kind: 'workspace', path: '', name: '' }) as Scope;
 
-const matchers = new WeakMap<ClarifierConfig['scopes'], { match: (p: string) => boolean; scope: ScopeKind }[]>();
+const matchers = new WeakMap<ClarifierConfig['scopes'], { match: (p: string) => boolean; scope: ScopeKind; site: boolean }[]>();
 
-function overrideOf(config: ClarifierConfig, file: string): ScopeKind | undefined {
+function scopeEntryOf(config: ClarifierConfig, file: string): { scope: ScopeKind; site: boolean } | undefined {
   if (config.scopes.length === 0) return undefined;
   let list = matchers.get(config.scopes);
-  if (!list) matchers.set(config.scopes, (list = config.scopes.map((s) => ({ match: picomatch(s.pattern, { dot: true }), scope: s.scope }))));
-  return list.find((m) => m.match(file))?.scope;
+  if (!list) matchers.set(config.scopes, (list = config.scopes.map((s) => ({ match: picomatch(s.pattern, { dot: true }), scope: s.scope, site: s.site === true }))));
+  return list.find((m) => m.match(file));
+}
+
+function overrideOf(config: ClarifierConfig, file: string): ScopeKind | undefined {
+  return scopeEntryOf(config, file)?.scope;
+}
+
+/** Is the file a page of a documentation site (a scope the io layer found from the site's config, and not overridden)? */
+export function isSitePage(config: ClarifierConfig, file: string): boolean {
+  return scopeEntryOf(config, file)?.site === true;
 }
 
 function dirnameOf(file: string): string {

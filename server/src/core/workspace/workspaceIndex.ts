@@ -8,7 +8,7 @@ import { isSourcePath } from '../comments/languages';
 import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefinitions } from '../comments/testNames';
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
-import { includedBy, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
+import { includedBy, isSitePage, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
 import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { isRustdocLink, sameMdbookSpecTargets } from '../markdown/mdbookSpec';
@@ -322,7 +322,7 @@ export class WorkspaceIndex {
       const typecheck = typecheckEnabled(this.config);
       let reviewed: Review | undefined;
       if (this.config.ambiguity.enabled || typecheck) {
-        const made = chunkedReview(path, text, facts, chunks, this.reviewMemo.get(path));
+        const made = chunkedReview(path, text, facts, chunks, this.reviewMemo.get(path), isSitePage(this.config, path));
         reviewed = made.review;
         if (made.memo && text.length >= CHUNK_CACHE_MIN_LENGTH && this.keepsEditState) this.reviewMemo.set(path, made.memo);
         else this.reviewMemo.delete(path);
@@ -720,8 +720,8 @@ export interface ReviewMemo {
  * from `last` (this file's last evidence) when the spec has as many chunks: only the chunks whose facts object changed
  * are looked at. Read on the whole text when a chunk cannot be read on its own (no memo then).
  */
-export function chunkedReview(path: string, text: string, facts: SpecFacts, chunks: PlacedChunk[], last?: ReviewMemo): { review: Review | undefined; memo?: ReviewMemo } {
-  if (!piecewise(chunks, facts.format)) return { review: reviewOf(path, text, facts) };
+export function chunkedReview(path: string, text: string, facts: SpecFacts, chunks: PlacedChunk[], last?: ReviewMemo, sitePage = false): { review: Review | undefined; memo?: ReviewMemo } {
+  if (!piecewise(chunks, facts.format)) return { review: reviewOf(path, text, facts, sitePage) };
   const sources = chunks.map((c) => c.entry.facts);
   const evidenceAt = (i: number): ReviewEvidence | null => {
     const key = sources[i]!;
@@ -736,14 +736,14 @@ export function chunkedReview(path: string, text: string, facts: SpecFacts, chun
   for (let i = 0; i < sources.length; i++) {
     if (fromLast && sources[i] === last.sources[i]) continue;
     const e = evidenceAt(i);
-    if (!e) return { review: reviewOf(path, text, facts) };
+    if (!e) return { review: reviewOf(path, text, facts, sitePage) };
     const was = fromLast ? last.evidence[i] : undefined;
     if (e === was) continue;
     for (let k = 0; k < kinds.length; k++) counts[k]! += (e[kinds[k]!] ? 1 : 0) - (was?.[kinds[k]!] ? 1 : 0);
     evidence[i] = e;
   }
   const all = Object.fromEntries(kinds.map((k, i) => [k, counts[i]! > 0])) as unknown as ReviewEvidence;
-  return { review: reviewOfEvidence(path, all, facts), memo: { sources, evidence, counts } };
+  return { review: reviewOfEvidence(path, all, facts, sitePage), memo: { sources, evidence, counts } };
 }
 
 function chunkDomain(chunk: PlacedChunk): DomainCounts {

@@ -2043,6 +2043,10 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // purpose; leaving it open leaves nothing to implement open. Not a list in parentheses: "must not target protected
   // groups (race, religion, etc.)" defines a noun by an open list, and the definition is what is asked.
   if (c.category === 'open-ended' && prohibitedBefore(ctx, start) && !inParentheses(tokens, start)) return undefined;
+  // Twenty-first round (read out of sample): "An application MAY be a microservice, IoT device, message broker, etc.": a
+  // permission's open list permits more, on purpose; "(`cert_file`, `psk_identity`, etc.)": names in code listed in
+  // parentheses illustrate the noun before them.
+  if (c.category === 'open-ended' && (permittedBefore(ctx, start) || codeNamesInParentheses(tokens, start))) return undefined;
   // Twentieth round: "YAML 1.2 is RECOMMENDED along with some additional constraints:": the list the sentence leads in
   // names them.
   if (c.category === 'quantity' && COUNTING_WORDS.has(tokens[end - 1]!.norm) && leadsInList(ctx, end)) return undefined;
@@ -2574,7 +2578,9 @@ const ACTIVITY_NOUN = /^(?:[a-z]{3,}(?:ing|tion|sion|sis|ment|ance|ence)|removal
  */
 function purposeAdjunct(ctx: BlockContext, c: Candidate): boolean {
   const { tokens } = ctx;
-  const f = c.start - 1;
+  const comparative = c.word?.form === 'comparative' && c.end === c.start + 1 && c.word.dimension !== 'size' && c.word.dimension !== 'quantity';
+  // Twenty-first round: "dereference this property for a better development experience" (an article before it).
+  const f = comparative && /^(?:a|an)$/.test(tokens[c.start - 1]?.norm ?? '') ? c.start - 2 : c.start - 1;
   if (tokens[f]?.norm !== 'for' || tokens[f]!.sentence !== tokens[c.start]!.sentence) return false;
   const sentence = tokens[f]!.sentence;
   const [first] = ctx.sentences[sentence]!;
@@ -2584,7 +2590,7 @@ function purposeAdjunct(ctx: BlockContext, c: Candidate): boolean {
   // Eighteenth round: "MAY opt into one of the hint annotations for better interoperability", "a kubectl plugin for
   // better UX": "for" + a comparative names the improvement sought, the motivation. A comparative of size or amount
   // names a target ("optimized for smaller screens", "flyToBounds for larger areas") and stays.
-  if (c.word?.form === 'comparative' && c.end === c.start + 1 && c.word.dimension !== 'size' && c.word.dimension !== 'quantity') return true;
+  if (comparative) return true;
   // The head: the activity noun right after the candidate, or after one more modifier ("quick visual scanning").
   for (let h = c.end; h < tokens.length && h <= c.end + 1 && tokens[h]!.sentence === sentence; h++) {
     const t = tokens[h]!;
@@ -3124,6 +3130,34 @@ function negatedUniversal(ctx: BlockContext, at: number): boolean {
  * ("MUST NOT skip tests using X, Y, or similar mechanisms"). Not a permission or an obligation ("MUST support X, Y, or
  * similar" leaves open what to build).
  */
+/** Is token `at` after a positive MAY (OPTIONAL, "is permitted to") in its clause: an open list of what is allowed? */
+function permittedBefore(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const clause = tokens[at]!.clause;
+  for (let j = at - 1; j >= 0 && j >= at - LOOK_AROUND && tokens[j]!.clause === clause; j--) {
+    const t = tokens[j]!;
+    if (!isModalKeyword(t)) continue;
+    return t.norm === 'may' && !NEGATIONS.has(tokens[j + 1]?.norm ?? '');
+  }
+  return false;
+}
+
+/**
+ * Is token `at` in parentheses holding only code spans before it (masked in the prose: commas and blanks left)? Not
+ * names written as words ("all expected properties (consistencyScore, etc.)": which properties is the question).
+ */
+function codeNamesInParentheses(tokens: readonly Token[], at: number): boolean {
+  const open = openParenthesisOf(tokens as Token[], at);
+  if (open < 0) return false;
+  let commas = 0;
+  for (let k = open + 1; k < at; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'word') return false;
+    if (t.norm === ',') commas++;
+  }
+  return commas > 0;
+}
+
 function prohibitedBefore(ctx: BlockContext, at: number): boolean {
   const { tokens } = ctx;
   const clause = tokens[at]!.clause;

@@ -393,6 +393,15 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['quick replies', 'UI: suggested replies offered as buttons (Messenger Platform, RCS)'],
   ['quick reply', 'UI: a suggested reply offered as a button'],
   ['quick view', 'UI: a preview opened in place'],
+  // Twenty-first round, read out of sample: a school, a JavaScript object, a JSON Schema fragment.
+  ['high school', 'education: secondary school (ISCED 3)'],
+  ['high schools', 'education: secondary school (ISCED 3)'],
+  ['plain object', 'JavaScript: an object made by `{}` or `new Object()` (Lodash `isPlainObject`, Vue, Redux)'],
+  ['plain objects', 'JavaScript: objects made by `{}` or `new Object()`'],
+  ['plain name fragment', 'JSON Schema 2020-12 §8.2.2 (a plain-name fragment, RFC 3986 §3.5)'],
+  ['plain name fragments', 'JSON Schema 2020-12 §8.2.2'],
+  ['plain-name fragment', 'JSON Schema 2020-12 §8.2.2'],
+  ['plain-name fragments', 'JSON Schema 2020-12 §8.2.2'],
   // Beside HttpOnly, "secure" is the cookie's Secure attribute (sent over HTTPS only).
   ['secure http-only', 'RFC 6265 §4.1.2.5–6 (the Secure and HttpOnly cookie attributes)'],
   ['secure httponly', 'RFC 6265 §4.1.2.5–6'],

@@ -128,13 +128,14 @@ export function reviewOf(
   path: string,
   source: string,
   facts: ReviewFacts,
+  sitePage = false,
 ): Review | undefined {
   if (neverReviewed(path)) return undefined;
   // Evidence in code (a doc that shows `**FR-001**` or a fenced EARS example) is no evidence: blanked, offsets kept.
   const text = source.replace(CODE, (m) => m.replace(/[^\n]/g, ' '));
   const abstract = KRAMDOWN_ABSTRACT.exec(text);
   if (abstract && KRAMDOWN_FRONT.test(text.slice(0, abstract.index + 1))) return { format: 'kramdown-rfc', from: abstract.index + abstract[0].length };
-  return decide(path, evidenceOf(text), facts);
+  return decide(path, evidenceOf(text), facts, sitePage);
 }
 
 /**
@@ -148,15 +149,16 @@ export function reviewOfPieces(
   pieces: readonly string[],
   cached: (piece: string, index: number) => ReviewEvidence | undefined,
   facts: ReviewFacts,
+  sitePage = false,
 ): Review | undefined {
   if (neverReviewed(path)) return undefined;
   const all = evidenceOf('');
   for (let i = 0; i < pieces.length; i++) {
     const e = cached(pieces[i]!, i);
-    if (!e) return reviewOf(path, source, facts);
+    if (!e) return reviewOf(path, source, facts, sitePage);
     for (const k of EVIDENCE_KINDS) all[k] ||= e[k];
   }
-  return decide(path, all, facts);
+  return decide(path, all, facts, sitePage);
 }
 
 /**
@@ -167,9 +169,10 @@ export function reviewOfEvidence(
   path: string,
   evidence: ReviewEvidence,
   facts: ReviewFacts,
+  sitePage = false,
 ): Review | undefined {
   if (neverReviewed(path)) return undefined;
-  return decide(path, evidence, facts);
+  return decide(path, evidence, facts, sitePage);
 }
 
 /** The kinds of evidence, in the order of a ReviewEvidence's keys. */
@@ -182,6 +185,7 @@ function decide(
   path: string,
   e: ReviewEvidence,
   facts: ReviewFacts,
+  sitePage: boolean,
 ): Review | undefined {
   // A feature folder holds one spec and the artifacts made from it (spec-kit: plan, research, data model, quickstart,
   // tasks, checklists, contracts; Kiro: design, tasks, and the reports agents leave there). The folder is evidence for
@@ -211,7 +215,12 @@ function decide(
     return facts.footnoteDefs.some((d) => !noted.has(d.id)) || bare.size >= 2 || [...bare].some((id) => CLAUSE_LIKE_ID.test(id));
   };
   const declares = facts.headingClauses.length > 0 || footnotesDeclare();
-  if (declares) return notesPath(path) ? undefined : { format: facts.headingClauses.some((c) => c.authority !== undefined) ? 'model-spec' : 'markdown', from: 0 };
+  const authority = facts.headingClauses.some((c) => c.authority !== undefined);
+  // Twenty-first round (read out of sample): a page of a documentation site (VitePress, Docusaurus, MkDocs, Hugo; the
+  // io layer's siteScopes) whose `{#id}`s are its headings' anchors is a guide, not a spec: Vue's guide had 110 pages
+  // reviewed, its findings about "you should be able to follow along". An authority or a footnote clause still counts.
+  const anchorsOnly = sitePage && !authority && facts.headingClauses.length > 0 && !footnotesDeclare();
+  if (declares && !anchorsOnly) return notesPath(path) ? undefined : { format: authority ? 'model-spec' : 'markdown', from: 0 };
   if (e.kepTitle && e.kepSection) return { format: 'markdown', from: 0 };
   // A document that adopts BCP 14 ("The key words "MUST", "MUST NOT" … are to be interpreted as described in RFC 2119")
   // says it states requirements: an EIP, a Markdown protocol draft, a project's specification.

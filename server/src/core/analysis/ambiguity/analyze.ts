@@ -3125,12 +3125,7 @@ function negatedUniversal(ctx: BlockContext, at: number): boolean {
   return false;
 }
 
-/**
- * A prohibition governs the word: "MUST NOT" / "SHALL NOT" / "SHOULD NOT" (or "must never") before it in its clause
- * ("MUST NOT skip tests using X, Y, or similar mechanisms"). Not a permission or an obligation ("MUST support X, Y, or
- * similar" leaves open what to build).
- */
-/** Is token `at` after a positive MAY (OPTIONAL, "is permitted to") in its clause: an open list of what is allowed? */
+/** Is token `at` after a positive MAY in its clause (not "MAY NOT"): an open list of what is allowed? */
 function permittedBefore(ctx: BlockContext, at: number): boolean {
   const { tokens } = ctx;
   const clause = tokens[at]!.clause;
@@ -3158,6 +3153,11 @@ function codeNamesInParentheses(tokens: readonly Token[], at: number): boolean {
   return commas > 0;
 }
 
+/**
+ * A prohibition governs the word: "MUST NOT" / "SHALL NOT" / "SHOULD NOT" (or "must never") before it in its clause
+ * ("MUST NOT skip tests using X, Y, or similar mechanisms"). Not a permission or an obligation ("MUST support X, Y, or
+ * similar" leaves open what to build).
+ */
 function prohibitedBefore(ctx: BlockContext, at: number): boolean {
   const { tokens } = ctx;
   const clause = tokens[at]!.clause;
@@ -3738,9 +3738,9 @@ function otherSense(ctx: BlockContext, i: number): boolean {
   const prev = tokens[i - 1]?.norm;
   if (t.norm === 'regular') return ordinaryKind(tokens, i);
   // Twenty-first round: "protected routes remain accessible", "a publicly accessible bucket": reachable, not usable by
-  // people with disabilities (the complements after it: SENSE_WITH_COMPLEMENT).
-  // Only before a thing people read or operate, maybe after other adjectives ("accessible messaging and forms", "an
-  // accessible empty state", "clear, accessible error messages"). After a verb it is mostly reachable ("`/items` is
+  // people with disabilities (the complements after it: SENSE_WITH_COMPLEMENT). It judges only before a thing people
+  // read or operate, maybe after other adjectives ("accessible messaging and forms", "an accessible empty state",
+  // "clear, accessible error messages"). After a verb it is mostly reachable ("`/items` is
   // accessible and displays the list", "verify the dashboards are accessible", "if these are accessible"), and so is
   // "accessible resources or referrals", "an accessible endpoint" (read on the 79 labeled repositories).
   if (t.norm === 'accessible') {

@@ -35,7 +35,7 @@ const BASE: Record<Dimension, string[]> = {
     'compelling', 'impactful', 'persuasive',
     // Twenty-first round: usable by people with disabilities ("Accessible messaging and forms"): to what standard and
     // level (WCAG 2.2 AA)? Reachable ("accessible via HTTPS", "remain accessible"): not asked (SENSE_WITH_COMPLEMENT,
-    // analyze.ts `reachableSense`).
+    // analyze.ts `otherSense`).
     'accessible',
   ],
   degree: [

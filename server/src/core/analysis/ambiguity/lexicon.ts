@@ -279,7 +279,6 @@ export const LEXICON: readonly LexiconEntry[] = [
     { term: 'many', question: 'How many? Give a number or a minimum.', rule: 'normative-scope' },
     { term: 'a few', forms: ['few'], question: 'How many? Give the exact number or a range (e.g. 2–4).', rule: 'normative-scope' },
     { term: 'numerous', question: 'How many? Give a number or a minimum.' },
-
     { term: 'most', forms: ['most of'], question: 'What fraction, exactly? Give a percentage or a count (e.g. at least 90% of requests).', rule: 'normative-scope' },
     { term: 'a number of', question: 'How many? Give the number or a range.' },
     { term: 'a lot of', forms: ['lots of', 'plenty of'], question: 'How much or how many? Give a quantity with a unit.', rule: 'normative-scope' },

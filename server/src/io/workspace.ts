@@ -78,14 +78,6 @@ async function readConfigFile(root: string): Promise<{ config: ClarifierConfig; 
   return parseConfigText(text);
 }
 
-/**
- * The pages of a documentation site built from the folder: each is an HTML page of its own, so an id (`{ #context }`,
- * `{ id="1.2.0" }`) is unique within its page, not across the site [^sc5p]: MkDocs (`mkdocs.yml`, its `docs_dir`,
- * `docs` by default), Docusaurus (`docs/`, `blog/`), Hugo (`hugo.toml`: `content/`) and VitePress (`.vitepress/config.*`
- * in the folder or in `docs/`: that folder, or its `srcDir`; vuejs/docs had 188 `{#id}`s of different pages reported
- * as duplicates). After the configuration's own
- * `scopes`, which win. Seen on a real MkDocs site: a changelog page and its copy for sponsors repeat every version's id.
- */
 /** A folder itself, not a symlink to one (which may point outside the workspace). */
 function isRealFolder(dir: string): boolean {
   try {
@@ -95,6 +87,14 @@ function isRealFolder(dir: string): boolean {
   }
 }
 
+/**
+ * The pages of a documentation site built from the folder: each is an HTML page of its own, so an id (`{ #context }`,
+ * `{ id="1.2.0" }`) is unique within its page, not across the site [^sc5p]: MkDocs (`mkdocs.yml`, its `docs_dir`,
+ * `docs` by default), Docusaurus (`docs/`, `blog/`), Hugo (`hugo.toml`: `content/`) and VitePress (`.vitepress/config.*`
+ * in the folder or in `docs/`: that folder, or its `srcDir`; vuejs/docs had 188 `{#id}`s of different pages reported
+ * as duplicates). After the configuration's own
+ * `scopes`, which win. Seen on a real MkDocs site: a changelog page and its copy for sponsors repeat every version's id.
+ */
 export function siteScopes(root: string): ClarifierConfig['scopes'] {
   // A regular file of the folder itself, never through a symlink (which may point outside the workspace).
   const at = (name: string): boolean => {

@@ -35,9 +35,9 @@ export interface ClarifierConfig {
   llm: LlmConfig;
   /**
    * Id scopes chosen by path, over the ones detected from evidence: `{ "glob": "workspace" | "document" | "folder" }`,
-   * the first matching glob wins (see scopes.ts) [^sc5p].
+   * the first matching glob wins (see scopes.ts) [^sc5p]. `site`: the pages of a documentation site the io layer found
+   * (siteScopes), never set by `.clarifier.json`.
    */
-  /** `site`: a page of a documentation site found by the io layer (siteScopes), not set by `.clarifier.json`. */
   scopes: { pattern: string; scope: ScopeKind; site?: true }[];
   /**
    * The source folders (workspace-relative, `''` for the root) of the mdBook books whose `book.toml` enables mdbook-spec

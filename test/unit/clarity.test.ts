@@ -2000,6 +2000,15 @@ describe('clarity: twenty-first round (issue 13: false alarms read out of sample
     ])), ['etc.', 'etc.']);
   });
 
+  it('"safe" asks about concurrency beside it, and what an operation must never do; elsewhere about threats', () => {
+    const r = hits('.kiro/specs/a/requirements.md', KIRO([
+      'THE Cache SHALL handle concurrent access safely',
+      'THE Linter SHALL apply only safe auto-fixers',
+      'THE Vault SHALL keep secrets in a safe store',
+    ]));
+    assert.deepEqual(r.map((h) => h.question.split('?')[0]), ['What does “safely” require under concurrent use', 'Safe in what sense', 'Safe against which threats, to which standard']);
+  });
+
   it('"high school", "plain object" and JSON Schema\'s "plain name fragment" are terms of art', () => {
     assert.deepEqual(terms('draft-x.md', DRAFT([
       'Calculus SHALL be offered in high school.',

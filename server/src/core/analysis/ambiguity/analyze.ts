@@ -3806,6 +3806,12 @@ function failureCount(tokens: readonly Token[], start: number, end: number): boo
 /** What people read or operate, which "accessible" before it judges (WCAG's sense). */
 const ACCESSIBLE_THINGS = /^(?:messag\w*|forms?|ui|uis|interfaces?|design|designs|components?|pages?|websites?|sites?|web|apps?|applications?|controls?|buttons?|navigation|menus?|dialogs?|modals?|layouts?|views?|screens?|colou?rs?|fonts?|text|labels?|charts?|widgets?|markup|experiences?|ux|frontend|front-end|dashboards?|portals?|documents?|documentation|pdfs?|emails?|templates?|media|videos?|images?|captions?|language|copy|content|errors?|alerts?|notifications?|inputs?|fields?|tables?|links?|tooltips?|icons?|keyboard|presentation|output|formatting|states?|experiences?|versions?)$/;
 
+/** Words of concurrency, with which "safe" is thread safety ("handle concurrent access safely"). */
+const CONCURRENCY_WORDS = /^(?:concurrent|concurrently|concurrency|thread|threads|threaded|multi-threaded|multithreaded|parallel|simultaneous|simultaneously|race|races|reentrant|re-entrant)$/;
+
+/** Operations that change things, which "safe" before them keeps from harm ("safe auto-fixers", "a safe migration"). */
+const SAFE_OPERATIONS = /(?:^|[\s-])(?:fixers?|fixes|auto-fixers?|autofixers?|migrations?|upgrades?|downgrades?|operations?|changes|refactors?|refactorings?|cleanups?|deletions?|rollbacks?|retries|rewrites?|transformations?|codemods?)$/;
+
 /** Accessibility standards and their parts: "WCAG", "Section 508", "EN 301 549", "ARIA". */
 const ACCESSIBILITY_STANDARD = /^(?:wcag(?:[\d.]*)?|508|aria|wai-aria|301|a11y)$/;
 
@@ -4703,6 +4709,14 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     case 'security':
       // In a behaviour policy "safe" is about harm, and "trustworthy" about being relied on (see `harmQuestion`).
       if (ctx.domain === 'policy') return harmQuestion(phrase, adj, np, ex.quality);
+      // Twenty-first round (read out of sample): "handle concurrent access safely" is thread safety, "safe auto-fixers"
+      // change nothing they should not: no threat model answers either.
+      if (w.base === 'safe' && sentenceHas(ctx, c.start, CONCURRENCY_WORDS)) {
+        return `What does “${phrase}” require under concurrent use? State what must hold when ${np} runs concurrently (e.g. no lost update, every reader sees a consistent state, no deadlock).`;
+      }
+      if (w.base === 'safe' && SAFE_OPERATIONS.test(noun ?? '')) {
+        return `Safe in what sense? State what ${np} must never do (e.g. never delete or overwrite data, leave everything as it was when it fails, give the same result when run twice).`;
+      }
       return `${cap(phrase)} against which threats, to which standard? Name what ${np} must resist and the standard or mechanism (${ex.security}).`;
     case 'degree':
       return `What counts as “${phrase}” for ${np}? Give a threshold, or examples on each side of it (${ex.degree}).`;

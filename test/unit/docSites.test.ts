@@ -4,6 +4,7 @@ import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostic
 import { loadWorkspace, mdbookSpecBooks, siteScopes } from '../../server/src/io/workspace';
 import { tempWorkspace } from '../helpers/cli';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
+import type { Diagnostic } from '../../server/src/core/types';
 
 /**
  * What documentation sites and their Markdown write is not an error: seen on real repositories (a trust sweep of 37,
@@ -11,15 +12,17 @@ import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
  * in, footnote anchors, a regular expression in a code comment.
  */
 describe('documentation sites: what they write is not an error', () => {
-  const errors = async (files: Record<string, string>): Promise<string[]> => {
+  /** The diagnostics `keep` keeps of a workspace of these files on disk (site configs are read from disk). */
+  const diagnose = async (files: Record<string, string>, keep: (d: Diagnostic) => boolean): Promise<string[]> => {
     const dir = tempWorkspace(files, 'clarify-site-');
     try {
       const ws = await loadWorkspace(dir);
-      return brief(computeDiagnostics(ws.index.model(), ws.config).filter((d) => d.severity === 'error'));
+      return brief(computeDiagnostics(ws.index.model(), ws.config).filter(keep));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   };
+  const errors = (files: Record<string, string>): Promise<string[]> => diagnose(files, (d) => d.severity === 'error');
   const page = (title: string): string => `# ${title}\n\n### Context <small>optional</small> { #context }\n\nText.\n\n### 1.2.0 { id="1.2.0" }\n\nText.\n`;
 
   it('each page of an MkDocs, Docusaurus or Hugo site has its own ids: the same `{ #context }` on two pages is no duplicate', async () => {
@@ -165,15 +168,7 @@ describe('documentation sites: what they write is not an error', () => {
   });
 
   it("a site's page whose `{#id}`s are its headings' anchors is a guide, not reviewed; a clause with an authority still is", async () => {
-    const warnings = async (files: Record<string, string>): Promise<string[]> => {
-      const dir = tempWorkspace(files, 'clarify-site-');
-      try {
-        const ws = await loadWorkspace(dir);
-        return brief(computeDiagnostics(ws.index.model(), ws.config).filter((d) => d.code.startsWith('ambiguity.')));
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    };
+    const warnings = (files: Record<string, string>): Promise<string[]> => diagnose(files, (d) => d.code.startsWith('ambiguity.'));
     const guide = '# Introduction {#introduction}\n\n## Getting started {#getting-started}\n\nYou should be able to follow along quickly.\n';
     const policy = '# Policy {#policy authority=root}\n\nThe service must respond quickly.\n';
     // Outside a site both are specs (their `{#id}` headings declare clauses).

@@ -87,6 +87,20 @@ function isRealFolder(dir: string): boolean {
   }
 }
 
+/** A regular file itself, never a symlink (which may point outside the workspace). */
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A folder a site's config names (`docs_dir`, `srcDir`, `[book] src`) that stays in the workspace: never absolute, `..` or a glob. */
+function staysInside(given: string): boolean {
+  return !given.startsWith('/') && !given.split('/').includes('..') && !/[*?[\]{}]/.test(given);
+}
+
 /**
  * The pages of a documentation site built from the folder: each is an HTML page of its own, so an id (`{ #context }`,
  * `{ id="1.2.0" }`) is unique within its page, not across the site [^sc5p]: MkDocs (`mkdocs.yml`, its `docs_dir`,
@@ -97,13 +111,7 @@ function isRealFolder(dir: string): boolean {
  */
 export function siteScopes(root: string): ClarifierConfig['scopes'] {
   // A regular file of the folder itself, never through a symlink (which may point outside the workspace).
-  const at = (name: string): boolean => {
-    try {
-      return fs.lstatSync(path.join(root, name)).isFile();
-    } catch {
-      return false;
-    }
-  };
+  const at = (name: string): boolean => isRegularFile(path.join(root, name));
   const folders: string[] = [];
   const mkdocs = ['mkdocs.yml', 'mkdocs.yaml'].find(at);
   if (mkdocs) {
@@ -113,7 +121,7 @@ export function siteScopes(root: string): ClarifierConfig['scopes'] {
     const m = 'text' in read ? /^docs_dir:[ \t]*["']?([^"'#\r\n]+?)["']?[ \t]*(?:#.*)?$/m.exec(read.text) : null;
     const given = m?.[1]?.trim().replace(/^\.\//, '').replace(/\/+$/, '');
     // A folder inside the workspace only: never `..` or an absolute path.
-    if (given && !given.startsWith('/') && !given.split('/').includes('..') && !/[*?[\]{}]/.test(given)) dir = given;
+    if (given && staysInside(given)) dir = given;
     folders.push(dir);
   }
   if (['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs'].some(at)) folders.push('docs', 'blog');
@@ -128,7 +136,7 @@ export function siteScopes(root: string): ClarifierConfig['scopes'] {
     const read = readTextFileSync(path.join(root, dir, config));
     const m = 'text' in read ? /\bsrcDir\s*:\s*(["'`])([^"'`\r\n$]+)\1/.exec(read.text) : null;
     const src = m?.[2]?.trim().replace(/^\.\//, '').replace(/\/+$/, '');
-    const inside = src && src !== '.' && !src.startsWith('/') && !src.split('/').includes('..') && !/[*?[\]{}]/.test(src) ? src : undefined;
+    const inside = src && src !== '.' && staysInside(src) ? src : undefined;
     folders.push([base, inside].filter(Boolean).join('/') || '.');
   }
   return [...new Set(folders)].map((dir) => ({ pattern: dir === '.' ? '**' : `${dir}/**`, scope: 'document' as const, site: true as const }));
@@ -141,11 +149,7 @@ export function siteScopes(root: string): ClarifierConfig['scopes'] {
  */
 export function mdbookSpecBooks(root: string): string[] {
   const file = path.join(root, 'book.toml');
-  try {
-    if (!fs.lstatSync(file).isFile()) return [];
-  } catch {
-    return [];
-  }
+  if (!isRegularFile(file)) return [];
   const read = readTextFileSync(file);
   if (!('text' in read)) return [];
   let table = '';
@@ -168,7 +172,7 @@ export function mdbookSpecBooks(root: string): string[] {
       const value = /^(["'])([^"'\r\n]*)\1[ \t]*(?:#.*)?$/.exec(key[2]!.trim());
       const given = value?.[2]?.trim().replace(/^\.\//, '').replace(/\/+$/, '');
       // A folder inside the workspace only: never `..` or an absolute path.
-      if (given !== undefined && !given.startsWith('/') && !given.split('/').includes('..') && !/[*?[\]{}\\]/.test(given)) src = given === '.' || given === '' ? '' : given;
+      if (given !== undefined && staysInside(given) && !given.includes('\\')) src = given === '.' || given === '' ? '' : given;
     }
   }
   return spec ? [src] : [];

@@ -23,15 +23,20 @@ import type { Citation, Clause, Range, Severity } from '../types';
 const LINE_ANCHOR = /^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$/;
 /** A footnote's anchor as GitHub (`fn-1`, `fnref-1`, `fnref-1-2`) or Python-Markdown and kramdown (`fn:1`, `fnref:1`) make it: the id, maybe with a count. */
 const FOOTNOTE_ANCHOR = /^fn(?:ref)?[-:]([A-Za-z0-9_][A-Za-z0-9_.:-]*)$/;
+/** Does the file offer the anchor, as written or lower-cased (GitHub's slugs are lower case)? */
+function offersAnchor(facts: Pick<SpecFacts, 'anchors'>, anchor: string): boolean {
+  return facts.anchors.has(anchor) || facts.anchors.has(anchor.toLowerCase());
+}
+
 /** A Docsify site's navigation file, whose links are read from the site's folder (see `navigationTarget`). */
 const DOCSIFY_NAVIGATION = /(?:^|\/)_(?:sidebar|navbar)\.md$/;
 
 /**
  * A file of a template folder or named as one: "template" in the languages documentation projects are translated to
  * (a decision-record project ships its templates under `plantillas/`, `modèles/`, `テンプレート/`, `템플릿/`, …).
+ * Wider than formats.ts `isTemplatePath` (a spec-kit template, never reviewed): any segment, and the translations.
  */
 const TEMPLATE_SEGMENT = /templat|plantilla|mod[eè]le|modelo|vorlage|шаблон|テンプレート|템플릿|模板|模版|templed|[sş]ablon|sjabloon|szablon/i;
-const isTemplatePath = (file: string): boolean => TEMPLATE_SEGMENT.test(file);
 /** A placeholder file name a template links to: `NNNN-filename.md`, `XXXX-name.md`, `0005-example.md`, `your-file.md`. */
 const PLACEHOLDER_FILE = /(?:^|[/_.-])(?:N{3,}|X{3,}|x{3,}|example|filename|placeholder|your)(?=[/_.-]|$)/;
 
@@ -3099,11 +3104,12 @@ export class IndexModel {
    */
   private navigationTarget(file: string, path: string): string | undefined {
     const target = resolveRelative(dirname(file), path);
-    if (target === undefined || !DOCSIFY_NAVIGATION.test(file) || this.files.has(target) || this.specs.has(target)) return target;
+    const known = (p: string): boolean => this.files.has(p) || this.specs.has(p);
+    if (target === undefined || !DOCSIFY_NAVIGATION.test(file) || known(target)) return target;
     for (let dir = dirname(file); dir; ) {
       dir = dirname(dir);
       const above = resolveRelative(dir, path);
-      if (above !== undefined && (this.files.has(above) || this.specs.has(above))) return above;
+      if (above !== undefined && known(above)) return above;
       if (!dir) break;
     }
     return target;
@@ -3131,18 +3137,18 @@ export class IndexModel {
         if (!facts) {
           // A template's placeholder (`[SE-NNNN](NNNN-filename.md)`, `[ADR-0005](0005-example.md)` in a template
           // folder, in any language): filled in by whoever copies the template, so not broken yet.
-          if (isTemplatePath(file) && PLACEHOLDER_FILE.test(link.path ?? '')) continue;
+          if (TEMPLATE_SEGMENT.test(file) && PLACEHOLDER_FILE.test(link.path ?? '')) continue;
           // A Markdown file we do not index (excluded by the config, ignored by the workspace's rules: generated docs
           // under an ignored folder, say) may exist or be made by a build: only a file that is nowhere is broken.
           if (!this.files.has(target) && !this.classifier.leftOut(target)) broken.push({ ...base, targetFile: target, reason: 'no-file', candidates: [] });
           continue;
         }
         if (!link.anchor) continue;
-        if (facts.anchors.has(link.anchor) || facts.anchors.has(link.anchor.toLowerCase())) continue;
+        if (offersAnchor(facts, link.anchor)) continue;
         // `#user-content-preliminaries`: the id GitHub gives the heading's anchor on the rendered page (it prefixes every
         // id it renders with `user-content-`), so the link works there [^ln2a].
         const bare = link.anchor.startsWith('user-content-') ? link.anchor.slice('user-content-'.length) : undefined;
-        if (bare && (facts.anchors.has(bare) || facts.anchors.has(bare.toLowerCase()))) continue;
+        if (bare && offersAnchor(facts, bare)) continue;
         // `#r-<rule id>`, `#grammar-<Production>` on the page of an mdbook-spec book that declares them [^ln6s].
         if (books.length && mdbookSpecBookOf(books, target) && mdbookSpecAnchor(facts, link.anchor)) continue;
         // A heading with something but no text to slug (`#### <!-- md:setting config.blog_dir -->`, which a site's hook
@@ -3158,7 +3164,7 @@ export class IndexModel {
         if (LINE_ANCHOR.test(link.anchor) && link.path) continue;
         // A draft and the files it includes are one document: an anchor of any of them [^kr7i].
         const group = this.includeGroups.get(this.scopes.get(target)?.path ?? '');
-        if (group?.some((f) => f !== target && (this.specs.get(f)!.anchors.has(link.anchor) || this.specs.get(f)!.anchors.has(link.anchor.toLowerCase())))) continue;
+        if (group?.some((f) => f !== target && offersAnchor(this.specs.get(f)!, link.anchor))) continue;
         // `[](#RFC7285)` outside a draft: which references the draft declares is not known here.
         if (link.bibliographic && !group && !isDraftFormat(this.specs.get(file)!.format)) continue;
         // One candidate list per target file, shared by its broken links (not a copy per link).

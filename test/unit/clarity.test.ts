@@ -2021,3 +2021,65 @@ describe('clarity: twenty-first round (issue 13: false alarms read out of sample
     ])), ['plain']);
   });
 });
+
+describe('clarity: twenty-second round (issue 13: false alarms read out of sample)', () => {
+  const terms = (path: string, text: string): string[] => hits(path, text).map((h) => h.phrase.toLowerCase());
+  const kiro = '.kiro/specs/a/requirements.md';
+
+  it('after a dash, the consequence ("— so …") and a clause saying what something is explain the requirement', () => {
+    assert.deepEqual(terms(kiro, KIRO([
+      'THE Gossip SHALL prune every digest whose expiry has passed — so a crashed peer eventually stops being offered',
+      'THE Cleaner SHALL NOT report failure for an orphaned disk — an orphaned disk is a minor cost issue, not a correctness issue',
+      'THE Server SHALL respond — quickly — to every ping',
+      'THE Server SHALL show a banner — the banner is clear',
+    ])), ['quickly', 'clear']);
+  });
+
+  it('the wording of a message given in code right after it, and "human readable", ask nothing', () => {
+    assert.deepEqual(terms('draft-x.md', DRAFT([
+      'If the library is missing, the build MUST print an actionable message (`chaos tests require libfiu`) and stop.',
+      '',
+      'The registry MUST return a human readable string in the message field.',
+      '',
+      'The build MUST print an actionable message and stop.',
+      '',
+      'The registry MUST return a readable string.',
+    ])), ['actionable', 'readable']);
+  });
+
+  it('"a majority of" is a quorum (more than half); "the majority of" still asks what fraction', () => {
+    assert.deepEqual(terms('draft-x.md', DRAFT([
+      'The signature threshold MUST be at least a majority of the auditors.',
+      '',
+      'The tool MUST convert the majority of the examples.',
+    ])), ['the majority of']);
+  });
+
+  it('read out of sample again (trust sweep 3): what the sentence already answers, other senses, purposes, terms of art', () => {
+    assert.deepEqual(terms(kiro, KIRO([
+      'THE System SHALL use secure HTTPS connections for all calls',
+      'WHEN the user closes the dialog without engaging with the prompt, THE System SHALL hide it',
+      'THE System SHALL log each failure with its cause, enabling quick diagnosis',
+      'THE System SHALL show the last 5 orders, allowing them to quickly check recent activity',
+      'WHEN the upload is no statement THEN THE System SHALL show a clear error message explaining that the file is no statement',
+      'THE Page SHALL reach first contentful paint within 2 seconds and support smooth scrolling',
+      'THE System SHALL use secure connections',
+      'THE System SHALL offer an engaging tour',
+      'THE System SHALL respond quickly, allowing retries',
+      'THE System SHALL show a clear error message',
+    ])), ['secure', 'engaging', 'quickly', 'clear']);
+    assert.deepEqual(terms('draft-x.md', DRAFT([
+      'Provenance files, sometimes known as sidecar files, MUST be stored beside the artifact.',
+      '',
+      'The client MUST sometimes retry.',
+    ])), ['sometimes']);
+  });
+
+  it('a list of modifiers before the head ("unit, component, and integration testing") is named whole in the question', () => {
+    const r = hits(kiro, KIRO(['THE Project SHALL provide fast, reliable unit, component, and integration testing']));
+    assert.deepEqual(r.map((h) => h.question.split('?')[0]), [
+      'What delay counts as “fast” for the unit, component, and integration testing',
+      'What makes the unit, component, and integration testing reliable',
+    ]);
+  });
+});

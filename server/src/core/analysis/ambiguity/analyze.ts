@@ -996,6 +996,9 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
     // A part of the sentence that gives a reason or a concession ("…, so …", "even if …") states no requirement.
     const part = partAt(ctx, at);
     if (part.aside && !(k >= part.from && k < part.to)) return undefined;
+    // Twenty-second round: "… SHALL NOT report failure — an orphaned NIC is a minor cost issue, not a correctness
+    // issue": after a dash, a clause of its own stating what something is explains the requirement before it.
+    if (k < part.from && dashExplanation(tokens, part.from, at)) return undefined;
     // Sixteenth round: "401 is NOT RECOMMENDED for this purpose because it requires a WWW-Authenticate with acceptable
     // HTTP auth mechanisms": after "because" (no comma before it) the sentence gives the reason, not the requirement.
     if (becauseBefore(ctx, k, at)) return undefined;
@@ -1020,6 +1023,21 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
   }
   if (inheritsAt(ctx, sentence)) return 'a requirement (list item under a normative lead-in)';
   return undefined;
+}
+
+/**
+ * The part from token `from` follows a dash and is a clause of its own up to token `at` that says what something is:
+ * a subject, "is"/"are" and a noun phrase ("— an orphaned NIC is a minor cost issue"). A dash around an adverb
+ * ("respond — quickly — to …") is no clause, and "— the banner is clear" describes what is required.
+ */
+function dashExplanation(tokens: readonly Token[], from: number, at: number): boolean {
+  if (tokens[from - 1]?.norm !== '—') return false;
+  for (let j = from + 1; j < at; j++) {
+    const n = tokens[j]!.norm;
+    if (isKeyword(tokens[j]!)) return false;
+    if ((n === 'is' || n === 'are') && /^(?:a|an|the|just|only|merely|not|never|also)$/.test(tokens[j + 1]?.norm ?? '')) return true;
+  }
+  return false;
 }
 
 /** "the interval at which …", "the frequency with which …" before token `at` in its sentence. */
@@ -1157,7 +1175,9 @@ function edgeCaseCondition(ctx: BlockContext, at: number): boolean {
 const WH_WORDS = new Set(['which', 'whether', 'what', 'how', 'who', 'whom', 'whose']);
 
 /** Words that open a part of a sentence giving a reason or a concession, not a requirement. */
-const ASIDE_OPENERS = new Set(['so', 'but', 'because', 'since', 'whereas', 'although', 'though', 'even', 'as', 'which']);
+// Twenty-second round: a participle that says what the requirement makes possible (", enabling quick diagnosis", ",
+// allowing them to quickly check recent activity") is its purpose, as "so" is.
+const ASIDE_OPENERS = new Set(['so', 'but', 'because', 'since', 'whereas', 'although', 'though', 'even', 'as', 'which', 'enabling', 'allowing', 'letting']);
 /** Openers of a reason or a concession (`ASIDE_OPENERS` without the coordinating and temporal ones). */
 const REASON_OPENERS = new Set(['because', 'although', 'though', 'whereas']);
 /** A noun of measure or a unit right after token `end - 1`, or after one adjective: "some leeway", "some small leeway", "a few minutes". */
@@ -1177,7 +1197,7 @@ const CONDITION_OPENERS = new Set(['if', 'when', 'whenever', 'unless', 'where', 
 function partAt(ctx: BlockContext, at: number): { from: number; to: number; aside: boolean; condition: boolean; opener: string } {
   const { tokens } = ctx;
   const sentence = tokens[at]!.sentence;
-  const boundary = (t: Token): boolean => t.kind === 'punct' && (t.norm === ',' || t.norm === ';' || t.norm === ':') && !t.quoted;
+  const boundary = (t: Token): boolean => t.kind === 'punct' && (t.norm === ',' || t.norm === ';' || t.norm === ':' || t.norm === '—') && !t.quoted;
   let from = at;
   while (from > 0 && tokens[from - 1]!.sentence === sentence && !boundary(tokens[from - 1]!) && at - from < LOOK_AROUND) from--;
   let to = at + 1;
@@ -1909,6 +1929,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // Fifteenth round: "shown by its readable description rather than a bare code", "integer values to readable terms —
   // so no screen reads raw type numbers": readable by a person as against a raw code (human-readable), exact.
   if (c.word?.base === 'readable' && c.word.form === 'adj' && end - start === 1 && sentenceHas(ctx, start, /^(?:raw|bare)$/)) return undefined;
+  // Twenty-second round: "a human readable string" is "human-readable" without its hyphen (text for a person, not a
+  // machine), as exact as the hyphenated word, which no class holds; so is "machine readable".
+  if (c.word?.base === 'readable' && end - start === 1 && /^(?:human|machine)$/.test(tokens[start - 1]?.norm ?? '')) return undefined;
   // Fifteenth round: "the Clear Filters button", "a Quick Add menu": a control's label in title case, a name.
   if (c.word && end - start === 1 && controlLabel(tokens, start)) return undefined;
   // Fifteenth round: "present deferred cleanup apart from immediate removals": "immediate" sorts against "deferred"
@@ -2792,6 +2815,9 @@ function namedInPlace(ctx: BlockContext, end: number): boolean {
       if (quote?.quoted && quote.sentence === sentence) return true;
     }
     const gap = text.slice(base + prev.end, base + (next?.start ?? prev.end + 80));
+    // Twenty-second round: "print an actionable message (`chaos tests require libfiu-dev`)": the wording in code
+    // right after a noun of text, alone in its parenthesis, is the text itself.
+    if (k > end && TEXT_NOUNS.test(prev.norm) && /^\s*\(\s*`[^`\n]+`\s*\)/.test(text.slice(base + prev.end, base + prev.end + 400))) return true;
     const code = /^\s*`([^`\n]+)`/.exec(gap);
     if (code) return CONSTANT_NAME.test(code[1]!.trim());
     if (!next || next.sentence !== sentence) return false;
@@ -3928,6 +3954,8 @@ function contentStated(tokens: readonly Token[], end: number): boolean {
   const sentence = tokens[end - 1]!.sentence;
   for (let k = end; k < tokens.length && k <= end + 2 && tokens[k]!.sentence === sentence && tokens[k]!.kind === 'word'; k++) {
     if (!TEXT_NOUNS.test(tokens[k]!.norm)) continue;
+    // Twenty-second round: "a clear error message explaining that …": the compound's last noun of text.
+    if (tokens[k + 1]?.kind === 'word' && tokens[k + 1]!.sentence === sentence && TEXT_NOUNS.test(tokens[k + 1]!.norm) && k + 1 <= end + 2) continue;
     const said = tokens[k + 1];
     const what = tokens[k + 2];
     return said !== undefined && SAYING.test(said.norm) && what !== undefined && what.sentence === sentence && (what.kind === 'word' || what.kind === 'number');
@@ -4162,8 +4190,11 @@ function nearNumber(tokens: Token[], c: Candidate, _any: boolean): boolean {
   return false;
 }
 
-/** Cryptographic algorithms and protocols that bound "secure": Ed25519, Argon2id, AES-256, ChaCha20, SHA-256, TLS 1.3. */
-const ALGORITHMS = /^(?:ed25519|ed448|x25519|argon2(?:id|i|d)?|bcrypt|scrypt|pbkdf2|aes(?:-\d+)?|chacha20(?:-poly1305)?|sha-?\d+|sha3(?:-\d+)?|hmac(?:-sha\d+)?|rsa(?:-\d+)?|ecdsa|hsm|fido2|webauthn|mtls|tls|dtls|ssh|ipsec|kms)$/;
+/**
+ * Cryptographic algorithms and protocols that bound "secure": Ed25519, Argon2id, AES-256, ChaCha20, SHA-256, TLS 1.3;
+ * twenty-second round: the secure transports by name ("SHALL use secure HTTPS connections": HTTPS is what secure means).
+ */
+const ALGORITHMS = /^(?:ed25519|ed448|x25519|argon2(?:id|i|d)?|bcrypt|scrypt|pbkdf2|aes(?:-\d+)?|chacha20(?:-poly1305)?|sha-?\d+|sha3(?:-\d+)?|hmac(?:-sha\d+)?|rsa(?:-\d+)?|ecdsa|hsm|fido2|webauthn|mtls|tls|dtls|ssh|ipsec|kms|https|wss|sftp|ftps)$/;
 
 function dimensionOfEntry(entry: LexiconEntry | undefined): Dimension | undefined {
   if (!entry) return undefined;
@@ -4194,11 +4225,14 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
   const { tokens } = ctx;
   const sentence = tokens[c.start]!.sentence;
   const words: string[] = [];
-  for (let k = c.end; k < tokens.length && k < c.end + 8 && tokens[k]!.sentence === sentence; k++) {
+  let first = -1;
+  let k = c.end;
+  for (; k < tokens.length && k < c.end + 8 && tokens[k]!.sentence === sentence; k++) {
     const t = tokens[k]!;
     // "a clear, mutually understood scope": a comma or "and" between modifiers (a participle among them) before the noun.
     if (!words.length && (t.norm === ',' || t.norm === 'and')) continue;
     if (t.kind !== 'word') break;
+    if (!words.length) first = k;
     const pos = posOf(ctx, k);
     // Fifteenth round: a name before a noun modifies it ("appropriate CSS classes", "secure API keys").
     if (pos === 'NOUN' || (pos === 'PROPN' && (words.length || (tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN')))) words.push(t.raw);
@@ -4221,9 +4255,46 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
     // Eighteenth round: a hyphenated modifier ("rapid out-of-tree ecosystem adoption") is passed like an adjective.
     else if (words.length || (pos !== 'ADJ' && pos !== 'ADV' && !(pos === 'VERB' && /(?:ed|en)$/.test(t.norm)) && !/^[a-z]+(?:-[a-z]+)+$/.test(t.norm))) break;
   }
+  // Twenty-second round: "fast, reliable unit, component, and integration testing": the noun is the first of a list of
+  // modifiers whose last item ends in the head; the question names the whole phrase, not "the unit".
+  if (words.length === 1 && k === first + 1) {
+    const list = coordinatedHead(ctx, k);
+    if (list > k) return ctx.block.text.slice(tokens[first]!.start, tokens[list - 1]!.end).replace(/\s+/g, ' ');
+  }
   // "on a regular basis": the noun names the manner, not the thing; the question is about the subject.
   if (words.length && !(words.length === 1 && words[0]!.toLowerCase() === 'basis')) return words.join(' ') + ofPhrase(ctx, c.end + words.length, words[words.length - 1]!);
   return postpositiveOf(ctx, c) ?? objectBefore(ctx, c.start) ?? subjectOf(ctx, c.start);
+}
+
+/**
+ * After a noun at `k - 1`: ", component, and integration testing" (one or more single-word nouns, then "and"/"or" and a
+ * last item of two words, a modifier that is no adjective and a noun or an activity's gerund that ends the phrase): the
+ * index after that noun, else `k`. Two items ("recent changes and future plans", "clean code and module principles")
+ * may be two noun phrases, and the word may modify only the first: not taken.
+ */
+function coordinatedHead(ctx: BlockContext, k: number): number {
+  const { tokens } = ctx;
+  const sentence = tokens[k - 1]!.sentence;
+  let j = k;
+  let middle = 0;
+  for (; middle < 6; middle++) {
+    if (tokens[j]?.norm === ',') j++;
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== sentence || t.kind !== 'word') return k;
+    if (t.norm === 'and' || t.norm === 'or') break;
+    if (tokens[j + 1]?.norm !== ',' && tokens[j + 1]?.norm !== 'and' && tokens[j + 1]?.norm !== 'or') return k;
+    // An item is a noun that modifies the head ("component"), not an adjective ("onboard new and beginner-level users").
+    const pos = posOf(ctx, j);
+    if (pos !== 'NOUN' && pos !== 'PROPN' && !NOMINAL_GERUNDS.has(t.norm)) return k;
+    j++;
+  }
+  if (middle === 0 || (tokens[j]?.norm !== 'and' && tokens[j]?.norm !== 'or')) return k;
+  const m = j + 1;
+  const h = j + 2;
+  if (tokens[h] === undefined || tokens[h]!.sentence !== sentence || tokens[m]!.kind !== 'word' || tokens[h]!.kind !== 'word') return k;
+  const modifier = posOf(ctx, m);
+  if (modifier !== 'NOUN' && modifier !== 'PROPN') return k;
+  return (posOf(ctx, h) === 'NOUN' || NOMINAL_GERUNDS.has(tokens[h]!.norm)) && phraseEndsAfter(ctx, h) ? h + 1 : k;
 }
 
 /**

@@ -231,6 +231,8 @@ export const SENSE_WITH_COMPLEMENT: ReadonlyMap<string, ReadonlySet<string>> = n
   // "the criteria detailed in {{buckets}}", "the steps detailed below": the participle of "detail" (described there).
   ['detailed', new Set(['in', 'below', 'above', 'under', 'by'])],
   // "accessible to admins", "accessible via the API", "accessible only by root", "accessible without re-login": reachable.
+  // Twenty-second round: "dismisses the dialog without engaging with the prompt": interacting with it, a verb.
+  ['engaging', new Set(['with', 'in'])],
   ['accessible', new Set(['to', 'from', 'via', 'by', 'through', 'over', 'at', 'in', 'on', 'only', 'without', 'within', 'outside', 'across', 'for', 'under', 'with', 'after', 'once', 'when', 'while', 'using', 'as', 'again', 'anywhere', 'everywhere', 'remotely', 'externally', 'publicly', 'directly', 'offline', 'online'])],
 ]);
 

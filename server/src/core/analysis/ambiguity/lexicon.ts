@@ -283,7 +283,9 @@ export const LEXICON: readonly LexiconEntry[] = [
     { term: 'a number of', question: 'How many? Give the number or a range.' },
     { term: 'a lot of', forms: ['lots of', 'plenty of'], question: 'How much or how many? Give a quantity with a unit.', rule: 'normative-scope' },
     { term: 'various', question: 'Which ones? List them, or give the rule that decides what belongs.', rule: 'normative-scope' },
-    { term: 'the majority of', forms: ['a majority of'], question: 'What fraction? Give a percentage or a count.', rule: 'normative-scope' },
+    // Twenty-second round: "a majority of" is a quorum, more than half ("a signature threshold of at least a majority of
+    // the auditors", Raft's "a majority of both configurations"): exact. "the majority of users" (most) still asks.
+    { term: 'the majority of', question: 'What fraction? Give a percentage or a count.', rule: 'normative-scope' },
     {
       term: 'approximately',
       forms: ['approx.', 'roughly', 'circa'],
@@ -477,6 +479,11 @@ export const NOT_AMBIGUOUS: readonly string[] = [
   'secure hash', 'secure hashes', 'secure hash function', 'secure hash functions', 'secure hash algorithm', 'secure hash algorithms',
   // a control that clears ("the search field MUST show a clear button"; nineteenth round)
   'clear button', 'clear buttons', 'clear icon', 'clear control', 'clear all button',
+  // twenty-second round: a name given ("provenance files, sometimes known as sidecar files"), not how often
+  'sometimes known as', 'sometimes called', 'sometimes referred to as', 'often known as', 'often called', 'often referred to as',
+  // twenty-second round: web performance metrics (W3C Paint Timing, Largest Contentful Paint) and CSS's smooth
+  // scrolling (CSSOM View, `scroll-behavior: smooth`)
+  'first meaningful paint', 'first contentful paint', 'largest contentful paint', 'smooth scrolling', 'smooth scroll',
   // the reasonable-person standard is a deliberate legal device, not a missing number
   'reasonable person', 'reasonable people', 'reasonable user', 'reasonable users', 'reasonable human', 'reasonable observer',
 ];

@@ -228,13 +228,14 @@ const SIMPLE_DEST = /^[^\s<>()\\&"'{}[\]`*]+$/;
  * character references the tree decodes never touch the scheme): parentheses, `&` and escapes in it do not matter.
  */
 const EXTERNAL_DEST = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*$/;
+/** The start of an email autolink `<local@`: a `<` not followed by it opens none. */
+const EMAIL_START = /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@/y;
 /**
  * A URI autolink `<scheme:…>` (CommonMark: a scheme of 2-32 characters, then no space, control character, `<` or `>`),
  * here without `[`, `]`, `{`, `}`, `&` and backslashes in it: its URI is one text node of the tree, which then holds no
  * reference or marker (SpecWalker.textRefs, textMarkers) and no character reference.
  */
-/** The start of an email autolink `<local@`: a `<` not followed by it opens none. */
-const EMAIL_START = /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@/y;
+// eslint-disable-next-line no-control-regex -- CommonMark: an autolink holds no ASCII control character or space
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>[\]{}&\\]*>/y;
 
 /** The characters inlines() acts on; every other character is plain text to it. */

@@ -971,7 +971,7 @@ function parseLinkTitle(s: string, pos: number): number {
       continue;
     }
     if (c === close) return i + 1;
-    if (open === '(' && c === '(') return -1;
+    // (an unescaped `(` inside `(…)` is allowed: CommonMark 0.31 says it is not, micromark reads on to the `)`)
     if (c === '\n' && isBlankAfter(s, i)) return -1;
     i++;
   }

@@ -35,12 +35,15 @@ import { scanMarkdown, type ScanLink, type ScanRefLink, type ScanResult } from '
  * (any shape the scanner reads; a destination with an escape or a character reference is left to the tree walk),
  * fenced and indented code, HTML blocks, thematic breaks, a closed YAML or TOML front matter — whose inline content is
  * plain text, code spans, footnote references `[^id]`, inline links `[text](destination)` and reference links
- * `[text][label]` whose text is plain text, code spans and emphasis, brackets of plain text (in a chunk without
- * definitions), emphasis and strong that do not nest (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`),
+ * `[text][label]` whose text is plain text, code spans and emphasis, brackets of plain text (beside link definitions
+ * too: the scanner's reference links are the tree's, but one followed by `[`), emphasis and strong that do not nest
+ * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), images `![alt](destination)` (opaque, as the tree walk's
+ * image nodes: no text, no facts), URI autolinks `<scheme:…>` (their address is text), a `<` that can open no HTML and
+ * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (not `{:`),
  * backslash escapes (an escaped `\[^id]` is text) and one-line inline HTML (comments and simple tags, whose `id`/`name`
  * declare anchors); in spec-kit mode, requirement items `**FR-001**` and the ids mentioned in a feature folder's text.
  * For any other chunk (task list items, items whose marker line is empty, headings, tables and nested blocks in
- * containers, nested emphasis, images, link titles, entities, tabs, an unclosed front matter, setext headings, the Kiro
+ * containers, nested emphasis, image references, link titles, entities, tabs, an unclosed front matter, setext headings, the Kiro
  * and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections, container shapes and generated specs).
@@ -132,6 +135,10 @@ function lineStart(text: string, at: number): boolean {
   return c === 10 || c === 13;
 }
 
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -145,7 +152,7 @@ type LinkInline = [number, number, number, number, string, string, [number, numb
  */
 function linkText(text: string, from: number, to: number, braces: boolean): [string, [number, number][]] | undefined {
   const inner = inlines(text, from, to, braces);
-  if (!inner || inner.refs.length + inner.links.length + inner.refLinks.length + inner.escapedRefs.length + inner.html.length > 0) return undefined;
+  if (!inner || inner.refs.length + inner.links.length + inner.refLinks.length + inner.escapedRefs.length + inner.html.length + inner.autolinks.length > 0) return undefined;
   if (text.slice(from, to).includes('[')) return undefined;
   const masks: [number, number][] = [];
   for (const [s, e] of inner.codes) masks.push([s, e]);
@@ -171,6 +178,10 @@ interface Inline {
   readonly escapedRefs: readonly [number, number][];
   /** Inline HTML (comments and simple tags on one line): [start, end]. */
   readonly html: readonly [number, number][];
+  /** Images `![alt](destination)` the scanner found: [start, end] (opaque to the tree walk: no text, no facts). */
+  readonly images: readonly [number, number][];
+  /** URI autolinks `<scheme:…>`: [start, end] of the whole (the brackets are no text, the URI is). */
+  readonly autolinks: readonly [number, number][];
 }
 
 /**
@@ -182,7 +193,7 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /** The parts of inline content that are not its plain text, in document order. */
 function hasMarkup(inl: Inline): boolean {
-  return inl.refs.length + inl.codes.length + inl.links.length + inl.refLinks.length + inl.emph.length + inl.escapes.length + inl.escapedRefs.length + inl.html.length > 0;
+  return inl.refs.length + inl.codes.length + inl.links.length + inl.refLinks.length + inl.emph.length + inl.escapes.length + inl.escapedRefs.length + inl.html.length + inl.images.length + inl.autolinks.length > 0;
 }
 
 /** ASCII punctuation: what a backslash escapes. */
@@ -212,6 +223,20 @@ function closesBefore(c: number): boolean {
 
 /** A link destination that is its own URL: no spaces, brackets, quotes, escapes or references. */
 const SIMPLE_DEST = /^[^\s<>()\\&"'{}[\]`*]+$/;
+/**
+ * A destination with a URI scheme, not in `<…>`: external, so no link fact whatever the rest is (linkFact; escapes and
+ * character references the tree decodes never touch the scheme): parentheses, `&` and escapes in it do not matter.
+ */
+const EXTERNAL_DEST = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*$/;
+/** The start of an email autolink `<local@`: a `<` not followed by it opens none. */
+const EMAIL_START = /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@/y;
+/**
+ * A URI autolink `<scheme:…>` (CommonMark: a scheme of 2-32 characters, then no space, control character, `<` or `>`),
+ * here without `[`, `]`, `{`, `}`, `&` and backslashes in it: its URI is one text node of the tree, which then holds no
+ * reference or marker (SpecWalker.textRefs, textMarkers) and no character reference.
+ */
+// eslint-disable-next-line no-control-regex -- CommonMark: an autolink holds no ASCII control character or space
+const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>[\]{}&\\]*>/y;
 
 /** The characters inlines() acts on; every other character is plain text to it. */
 const INLINE_SPECIAL = /[`*_\\<~\]{}\t&![]/g;
@@ -256,6 +281,8 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
   let escapes: number[] | undefined;
   let escapedRefs: [number, number][] | undefined;
   let html: [number, number][] | undefined;
+  let images: [number, number][] | undefined;
+  let autolinks: [number, number][] | undefined;
   // The open emphasis run: [start, end, delimiter]; emphasis here never nests, so one at a time.
   let open: [number, number, number] | undefined;
   // Only the characters the switch acts on are visited (found by one search per text, not read one by one here).
@@ -285,7 +312,11 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
             j += m;
           } else j++;
         }
-        if (close < 0) return undefined;
+        if (close < 0) {
+          // A run no run of its length closes is literal text (the runs after it may still open code spans).
+          i += n - 1;
+          break;
+        }
         let value = text.slice(i + n, close);
         if (!braces && /[{}]/.test(value)) return undefined;
         if (value.includes('\n') || value.includes('\r')) value = value.replace(/\r\n|\r|\n/g, ' ');
@@ -338,6 +369,19 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         break;
       }
       case 60: {
+        AUTOLINK.lastIndex = i;
+        if (AUTOLINK.test(text) && AUTOLINK.lastIndex <= to) {
+          (autolinks ??= []).push([i, AUTOLINK.lastIndex]);
+          i = AUTOLINK.lastIndex - 1;
+          break;
+        }
+        // A `<` that can open no HTML (a letter, `!`, `/` or `?` after it) and no email autolink (atext up to an `@`)
+        // is text, as `a <= b`.
+        const n = text.charCodeAt(i + 1);
+        if (!isLetter(n) && n !== 33 && n !== 47 && n !== 63) {
+          EMAIL_START.lastIndex = i;
+          if (!EMAIL_START.test(text)) break;
+        }
         INLINE_HTML.lastIndex = i;
         if (!INLINE_HTML.test(text) || INLINE_HTML.lastIndex > to || /[{}]/.test(text.slice(i, INLINE_HTML.lastIndex))) return undefined;
         (html ??= []).push([i, INLINE_HTML.lastIndex]);
@@ -351,9 +395,14 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         if (!brackets || n === 91 || n === 40) return undefined;
         break;
       }
-      case 126: // ~
       case 123: // {
       case 125: // }
+        // In a paragraph or a table cell a brace is text, except `{:`, which the tree walk reads as a kramdown block
+        // attribute list from the source (SpecWalker.textMarkers); in a heading (an attribute block) or elsewhere the
+        // tree walk decides.
+        if (!braces || (c === 123 && text.charCodeAt(i + 1) === 58)) return undefined;
+        break;
+      case 126: // ~
       case 9: // tab
         return undefined;
       case 38: {
@@ -362,15 +411,24 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         if (n === 35 || isAlnum(n)) return undefined;
         break;
       }
-      case 33: // ! of an image
-        if (text.charCodeAt(i + 1) === 91) return undefined;
+      case 33: {
+        // ! of an image: one the scanner found (keyed by its `!`) is opaque as the tree walk's image node is (no text,
+        // no references, no link fact: its description is alt text); any other (an image reference) is left to the
+        // tree walk.
+        if (text.charCodeAt(i + 1) !== 91) break;
+        const image = linkAt?.get(i);
+        if (!image || !('image' in image) || !image.image || image.end > to) return undefined;
+        (images ??= []).push([i, image.end]);
+        i = image.end - 1;
         break;
+      }
       case 91: {
         const link = linkAt?.get(i);
         if (link && 'label' in link) {
           // `[text][label]` whose label a definition declares: plain text (no link fact; the definition is used).
           const { textStart: ts, textEnd: te } = link;
-          if (link.end > to) return undefined;
+          // (followed by `[`: micromark makes no link of `[g][` or `[g][undefined]`, where the scanner reports one)
+          if (link.end > to || text.charCodeAt(link.end) === 91) return undefined;
           const inner = linkText(text, ts, te, braces);
           if (!inner) return undefined;
           (refLinks ??= []).push([i, link.end, ts, te, link.label.toLowerCase(), inner[0], inner[1]]);
@@ -381,7 +439,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
           // `[text](destination)`: plain text, the destination alone up to `)`.
           const dest = text.slice(link.destStart, link.destEnd);
           const close = text.lastIndexOf('](', link.destStart);
-          if (link.end > to || text.charCodeAt(link.end - 1) !== 41 || link.destEnd + 1 !== link.end || close !== link.destStart - 2 || !SIMPLE_DEST.test(dest)) return undefined;
+          if (link.end > to || text.charCodeAt(link.end - 1) !== 41 || link.destEnd + 1 !== link.end || close !== link.destStart - 2 || !(SIMPLE_DEST.test(dest) || EXTERNAL_DEST.test(dest))) return undefined;
           const inner = linkText(text, i + 1, close, braces);
           if (!inner) return undefined;
           (links ??= []).push([i, link.end, i + 1, close, dest, inner[0], inner[1]]);
@@ -391,9 +449,9 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         REF_STICKY.lastIndex = i;
         const m = REF_STICKY.exec(text);
         if (!m || REF_STICKY.lastIndex > Math.min(to, i + 260)) {
-          // A `[` that opens no link and no footnote reference is text when the chunk defines no link label (a
-          // reference link needs one; a file with definitions is one chunk). `[^…`, and `[NEEDS CLARIFICATION` (an
-          // open question), are left to the tree walk.
+          // A `[` that opens no link and no footnote reference is text: the scanner's reference links are the tree's
+          // (a file with definitions is one chunk; one followed by `[` is left to the tree walk above). Not in a link's
+          // text (`brackets` false there). `[^…`, and `[NEEDS CLARIFICATION` (an open question), are left to the tree walk.
           if (!brackets || text.charCodeAt(i + 1) === 94 || text.startsWith('[NEEDS CLARIFICATION', i)) return undefined;
           break;
         }
@@ -407,7 +465,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
     }
   }
   if (open) return undefined;
-  return { refs: refs ?? NONE, codes: codes ?? NONE, links: links ?? NONE, refLinks: refLinks ?? NONE, emph: emph ?? NONE, escapes: escapes ?? NONE, escapedRefs: escapedRefs ?? NONE, html: html ?? NONE };
+  return { refs: refs ?? NONE, codes: codes ?? NONE, links: links ?? NONE, refLinks: refLinks ?? NONE, emph: emph ?? NONE, escapes: escapes ?? NONE, escapedRefs: escapedRefs ?? NONE, html: html ?? NONE, images: images ?? NONE, autolinks: autolinks ?? NONE };
 }
 
 /**
@@ -415,7 +473,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
  * by their text, emphasis without its delimiter runs.
  */
 function plainOf(text: string, from: number, to: number, inl: Inline, gaps?: readonly [number, number][]): string {
-  if (!inl.codes.length && !inl.links.length && !inl.refLinks.length && !inl.emph.length && !inl.escapes.length && !inl.html.length && !gaps) return text.slice(from, to);
+  if (!inl.codes.length && !inl.links.length && !inl.refLinks.length && !inl.emph.length && !inl.escapes.length && !inl.html.length && !inl.images.length && !inl.autolinks.length && !gaps) return text.slice(from, to);
   // (indexed loops, no destructuring of the tuples: this runs before V8 optimizes it, where a destructuring is a call
   // of the array iterator per element, and its bytecode was 3 KB for these few lines)
   const parts: [number, number, string][] = inl.codes.slice();
@@ -429,6 +487,11 @@ function plainOf(text: string, from: number, to: number, inl: Inline, gaps?: rea
   }
   for (let i = 0; i < inl.escapes.length; i++) parts.push([inl.escapes[i]!, inl.escapes[i]! + 1, '']);
   for (let i = 0; i < inl.html.length; i++) parts.push([inl.html[i]![0], inl.html[i]![1], '']);
+  for (let i = 0; i < inl.images.length; i++) parts.push([inl.images[i]![0], inl.images[i]![1], '']);
+  for (let i = 0; i < inl.autolinks.length; i++) {
+    const a = inl.autolinks[i]!;
+    parts.push([a[0], a[0] + 1, ''], [a[1] - 1, a[1], '']);
+  }
   parts.sort((a, b) => a[0] - b[0]);
   let out = '';
   let at = from;
@@ -705,8 +768,6 @@ class ChunkReader {
   /** spec-kit: the requirement item `**FR-001**` last declared (its blocks' clause) and the offsets of declared ids. */
   private specItem: { id: string; start: number; end: number } | undefined;
   private readonly declared = new Set<number>();
-  /** Brackets of plain text (no reference link can use them: no definition in the chunk). */
-  private readonly brackets: boolean;
   private readonly linkAt = new Map<number, ScanLink | ScanRefLink>();
   /** The labels reference links use (mdast's identifiers) and the link facts of definitions with theirs. */
   private readonly usedLabels = new Set<string>();
@@ -732,8 +793,8 @@ class ChunkReader {
     this.stack = [...sections];
     this.cuts = defused.cuts;
     this.plain = defused.plain;
-    this.brackets = scan.definitions.length === 0;
-    for (const l of scan.links) if (!l.image) this.linkAt.set(l.start, l);
+    // (an image by its `!`, a link by its `[`: never the same offset)
+    for (const l of scan.links) this.linkAt.set(l.start, l);
     for (const l of scan.refLinks) this.linkAt.set(l.start, l);
   }
 
@@ -937,7 +998,7 @@ class ChunkReader {
         if (block.inner.charCodeAt(i) === 95 && !(isAlnum(block.inner.charCodeAt(i - 1)) && isAlnum(block.inner.charCodeAt(i + 1)))) return false;
       }
     }
-    const inl = inlines(text, ts, block ? block.start : te, false, this.linkAt, this.brackets);
+    const inl = inlines(text, ts, block ? block.start : te, false, this.linkAt, true);
     if (!inl) return false;
     const refs = inl.refs;
     const level = h.level;
@@ -970,7 +1031,7 @@ class ChunkReader {
 
   private paragraph(it: Extract<Item, { kind: 'paragraph' }>): boolean {
     const { text, original, cuts, plain, mode } = this;
-    const inl = inlines(text, it.start, it.end, true, this.linkAt, this.brackets);
+    const inl = inlines(text, it.start, it.end, true, this.linkAt, true);
     if (!inl) return false;
     // (a link or code span that runs over a block quote's `>` prefix: left to the tree walk)
     if (it.gaps && [...inl.links, ...inl.refLinks, ...inl.codes].some(([s, e]) => it.gaps!.some(([gs]) => s < gs && gs < e))) return false;
@@ -1047,7 +1108,7 @@ class ChunkReader {
       const parsed: Inline[] = [];
       const texts: string[] = [];
       for (const [, , ts, te] of cells) {
-        const inl = inlines(text, ts, te, true, this.linkAt, this.brackets);
+        const inl = inlines(text, ts, te, true, this.linkAt, true);
         if (!inl) return false;
         parsed.push(inl);
         texts.push(plainOf(text, ts, te, inl));
@@ -1194,4 +1255,9 @@ function pushLinkMasks(out: (readonly [number, number, ...unknown[]])[], inl: In
   }
   for (let i = 0; i < inl.escapedRefs.length; i++) out.push(inl.escapedRefs[i]!);
   for (let i = 0; i < inl.html.length; i++) out.push(inl.html[i]!);
+  for (let i = 0; i < inl.images.length; i++) out.push(inl.images[i]!);
+  for (let i = 0; i < inl.autolinks.length; i++) {
+    const a = inl.autolinks[i]!;
+    out.push([a[0], a[0] + 1], [a[1] - 1, a[1]]);
+  }
 }

@@ -16,7 +16,7 @@ import { ReadListView, type ReadList } from '../text/readList';
 import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown, type Defused } from './defuse';
-import { findTestTargets, type TestTarget } from './testTargets';
+import { findTestTargets, isExamplePathWord, type TestTarget } from './testTargets';
 import { KIRO_MENTION, namesOtherKiroFeature, sentenceStart } from './kiroMentions';
 import { releaseChunkScratch, scanSpecChunk } from './specFacts';
 import { joinMdbookSpecTargets, mdbookSpecTargetsOf, type MdbookSpecTargets } from './mdbookSpec';
@@ -2458,7 +2458,7 @@ function definitionTarget(def: MdNode): { value: string; node?: MdNode } | undef
   }
   if (only.type === 'text') {
     const value = (only.value ?? '').trim();
-    if (/^[^\s]+$/.test(value) && (value.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(value)) && !/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+    if (isExamplePathWord(value)) {
       return { value, node: only };
     }
   }

@@ -1,7 +1,7 @@
 import type { Clause, Range } from '../types';
 import { ID_PATTERN, ID_RE, LineIndex } from '../text/lineIndex';
 import { looksLikeAttributeBlock } from './attributes';
-import { findTestTargets } from './testTargets';
+import { findTestTargets, isExamplePathWord } from './testTargets';
 import { defuseMarkdown, type Defused } from './defuse';
 import { SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_MENTION as SPEC_KIT_MENTION_PATTERN } from './formats';
 import {
@@ -1121,7 +1121,7 @@ class ChunkReader {
       def.tests = tests.map(({ start: s, end: e, ...t }) => ({ ...t, range: this.rangeOf(at + s, at + e) }));
     } else {
       const value = content.trim();
-      if (/^[^\s]+$/.test(value) && (value.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(value)) && !/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+      if (isExamplePathWord(value)) {
         def.target = value;
         const inner = content.indexOf(value);
         def.targetRange = this.rangeOf(cs + inner, cs + inner + value.length);

@@ -2,6 +2,7 @@ import type { Clause, Range } from '../types';
 import { ID_PATTERN, ID_RE, LineIndex } from '../text/lineIndex';
 import { looksLikeAttributeBlock } from './attributes';
 import { findTestTargets, isExamplePathWord } from './testTargets';
+import { featureOf, mentionOfOtherFeature } from './featureMentions';
 import { defuseMarkdown, type Defused } from './defuse';
 import { SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_MENTION as SPEC_KIT_MENTION_PATTERN } from './formats';
 import {
@@ -705,6 +706,8 @@ class ChunkReader {
   /** spec-kit: the requirement item `**FR-001**` last declared (its blocks' clause) and the offsets of declared ids. */
   private specItem: { id: string; start: number; end: number } | undefined;
   private readonly declared = new Set<number>();
+  /** spec-kit: the file's feature folder (`002-recipes`), for mentions of another feature's ids [^sk2m]. */
+  private feature: string | undefined;
   /** Brackets of plain text (no reference link can use them: no definition in the chunk). */
   private readonly brackets: boolean;
   private readonly linkAt = new Map<number, ScanLink | ScanRefLink>();
@@ -890,7 +893,11 @@ class ChunkReader {
       SPEC_KIT_MENTION.lastIndex = 0;
       for (let m = SPEC_KIT_MENTION.exec(raw); m; m = SPEC_KIT_MENTION.exec(raw)) {
         const idAt = s + m.index;
-        if (!this.declared.has(idAt)) this.facts.mentions.push({ id: m[0], range: this.rangeOf(idAt, idAt + m[0].length), idRange: this.rangeOf(idAt, idAt + m[0].length) });
+        if (this.declared.has(idAt)) continue;
+        const place = mentionOfOtherFeature(text, from, to, idAt, (this.feature ??= featureOf(this.facts.file, 'spec-kit')), 'spec-kit');
+        if (place === 'other') continue;
+        const range = this.rangeOf(idAt, idAt + m[0].length);
+        this.facts.mentions.push(place === 'unsure' ? { id: m[0], range, idRange: range, otherFeatureNamed: true } : { id: m[0], range, idRange: range });
       }
     };
     for (const [ms, me] of sorted) {

@@ -2084,7 +2084,11 @@ export class IndexModel {
       if (facts.mentions.length === 0) continue;
       const key = this.scopeKeyOf(file);
       const sibling = this.siblingSpecs.get(key);
-      for (const m of facts.mentions) if (!this.clauseIn(m.id, key) && !(sibling !== undefined && this.clauseIn(m.id, sibling))) out.push({ ...m, file, scope: this.scopeOf(file) });
+      for (const m of facts.mentions) {
+        // A mention whose sentence names another feature, of an id this feature does not declare: that feature's.
+        if (m.otherFeatureNamed || this.clauseIn(m.id, key) || (sibling !== undefined && this.clauseIn(m.id, sibling))) continue;
+        out.push({ ...m, file, scope: this.scopeOf(file) });
+      }
     }
     return out;
   }

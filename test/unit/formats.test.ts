@@ -638,6 +638,36 @@ Implements FR-001 and FR-002 with a signed token.
       ['001-password-reset:FR-020'],
     );
   });
+
+  it("a mention of another feature's requirement (by its number or folder) is neither unknown nor this feature's clause; a plain one stays checked", () => {
+    const index = memoryWorkspace({
+      'specs/001-pantry/spec.md': specKitSpec('001-pantry', [
+        '- **FR-011**: The app MUST list every jar on a shelf.',
+        '- **FR-012**: The app MUST keep three record kinds: jar, shelf and owner.',
+        '- **FR-013**: A jar whose shelf is taken down MUST count as unplaced.',
+      ]),
+      'specs/002-recipes/spec.md': specKitSpec('002-recipes', [
+        '- **FR-001**: The app MUST keep a recipe as a fourth record kind, building on FR-012 of the 001-pantry spec.',
+        '- **FR-002**: A recipe that asks for an unplaced jar MUST still open, in line with feature 001 FR-013.',
+        '- **FR-003**: The missing-jar check from feature 001 (FR-011) MUST run before cooking starts.',
+        '- **FR-011**: A recipe MUST name its servings.',
+        '- **FR-004**: Servings MUST scale as FR-011 says, and FR-099 is still to come.',
+      ]),
+      'specs/002-recipes/tasks.md': '# Tasks\n\n- [ ] T001 Reuse the shelf model of `specs/001-pantry/spec.md` FR-012\n- [ ] T002 Implement FR-004 and FR-098\n',
+      'specs/002-recipes/checklists/requirements.md': '# Checklist\n\n- Leans on the 001-pantry spec: FR-004 widens FR-012 (record kinds).\n- FR-097 is not written yet.\n',
+    });
+    // Only this feature's own mentions are checked: FR-097, FR-098 and FR-099 are declared nowhere. The checklist's
+    // sentence names the pantry feature: its FR-012 (not declared here) is the pantry's, its FR-004 this feature's.
+    assert.deepEqual(
+      diagnosticsOf(index).filter((d) => d.code === 'reference.unknown-id').map((d) => `${d.file}:${d.range.start.line + 1} ${d.message.split(' ')[0]}`),
+      ['specs/002-recipes/checklists/requirements.md:4 `FR-097`', 'specs/002-recipes/spec.md:22 `FR-099`', 'specs/002-recipes/tasks.md:4 `FR-098`'],
+    );
+    // "from feature 001 (FR-011)" is not this feature's FR-011: only the plain mention in FR-004 refers to it.
+    const refs = referencesOf(index.model(), 'FR-011', false, 'specs/002-recipes/spec.md');
+    assert.deepEqual(refs.map((r) => `${r.file}:${r.range.start.line + 1}`), ['specs/002-recipes/spec.md:22']);
+    const own = referencesOf(index.model(), 'FR-004', false, 'specs/002-recipes/spec.md');
+    assert.deepEqual(own.map((r) => `${r.file}:${r.range.start.line + 1}`), ['specs/002-recipes/checklists/requirements.md:3', 'specs/002-recipes/tasks.md:4']);
+  });
 });
 
 describe('Kiro specs', () => {

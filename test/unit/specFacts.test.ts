@@ -141,6 +141,24 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assert.deepEqual(parseSpecChunked('specs/001-upload/plan.md', plan).facts.mentions.map((m) => m.id), ['FR-001', 'FR-002', 'FR-002', 'SC-001', 'NFR-003', 'SC-001', 'FR-001']);
   });
 
+  it("spec-kit mentions of another feature's ids are left out by the scanner as by the tree walk", function () {
+    const plan = [
+      '# Implementation Plan',
+      '',
+      'Uploads reuse FR-001 of the 002-download spec, feature 002 (FR-002) and `specs/002-download/` FR-003; ours is FR-004.',
+      '',
+      '| Step | Rule |',
+      '| --- | --- |',
+      '| Retry | as feature 002 FR-005 and FR-006 do; ours is FR-007 |',
+      '',
+      '- Resume as FR-008 and FR-009 of the 002-download spec say.',
+      '',
+    ].join('\n');
+    assert.deepEqual(scannedChunks('specs/001-upload/plan.md', plan), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['specs/001-upload/plan.md', plan]]);
+    assert.deepEqual(parseSpecChunked('specs/001-upload/plan.md', plan).facts.mentions.map((m) => m.id), ['FR-004', 'FR-007']);
+  });
+
   it('every CommonMark 0.31.2 example', function () {
     assertEqualFacts(commonmark((md) => md), 50);
   });
@@ -402,6 +420,8 @@ describe('spec facts from the scanner equal the tree walk', function () {
     '<!-- [^a1] -->', '<!---->', '<span title="t">', '</span>', '<br/>', '<a name=q>', '**FR-001**',
     // spec-kit requirement items and id mentions
     '- **FR-002**: ', '**SC-001** ', 'FR-001', 'FR-001a', 'NFR-12', 'x-FR-003', '_FR-004_', '[^FR-001]', '`FR-005`', ' SC-002,', '- [ ] T001', '+ ', '\n* ', '\n+ ', '\n- ',
+    // spec-kit mentions of another feature
+    ' feature 002 ', ' of the 002-other spec', '`specs/002-other/` ', ' and ', ' there',
     // link reference definitions
     '[a1]: #a1', '\n[a1]: #a1\n', '\n[L b]: other.md#b2 "t"\n', '[x]: <y z.md#q>', '[q]:\n  #q', ']: ', '[a1]', '[t][a1]', ' "t"', " 't'", ' (t)', '\n"t\nu"',
     // containers: nested items, quotes in items, code and fences in items, lazy lines, footnote definitions over lines

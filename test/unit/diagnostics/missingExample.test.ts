@@ -21,4 +21,26 @@ describe('rule example.missing', () => {
     assert.deepEqual(findings({ 'a.md': 'x[^1]\n\n[^1]: See RFC 9110.\n', 'examples/other.md': '' }, 'example.missing'), [], 'a prose footnote needs no example');
     assert.deepEqual(findings({ 'specs/a.md': 'y[^efgh]\n', 'examples/efgh.md': 'Examples for [^efgh]\n' }, 'example.missing'), []);
   });
+
+  it("a document's own definition is its note; a numbered note never takes another document's definition", () => {
+    const shownOf = (files: Record<string, string>): string[] => findings(files, 'example.missing').map((d) => `${d.file} ${(d.data as { path: string }).path}`);
+    // One clause per id, declared by the first document that uses it (here the review); its example comes from the
+    // review's own `[^1]:`, whose text follows a blank line (a note with a link, no path), not from the paper's `[^1]:`.
+    const review = 'Kept in one repository[^1].\n\n## Notes\n\n[^1]:\n\n     [https://example.org/lamp](https://example.org/lamp) - under an old name\n';
+    const paper = 'A paper[^1].\n\n[^1]: notes/one.md\n';
+    assert.deepEqual(shownOf({ 'assessments/lamp.md': review, 'papers/lamp.md': paper }), []);
+    assert.deepEqual(shownOf({ 'assessments/lamp.md': 'A note[^1].\n', 'papers/lamp.md': paper }), []);
+    assert.deepEqual(shownOf({ 'papers/lamp.md': paper }), ['papers/lamp.md papers/notes/one.md']);
+    // A named id: the document's own prose definition wins; without one, the definition elsewhere still names its example.
+    assert.deepEqual(shownOf({ 'a.md': 'x[^dim]\n\n[^dim]: Dimming is gradual.\n', 'b.md': 'y[^dim]\n\n[^dim]: docs/dim.md\n' }), []);
+    assert.deepEqual(shownOf({ 'c.md': 'z[^glow]\n', 'd.md': '[^glow]: docs/glow.md\n' }), ['c.md docs/glow.md']);
+  });
+
+  it('a note of Chinese or Japanese prose with a URL in it names no example file; a path in those scripts still does', () => {
+    assert.deepEqual(findings({ 'zh/lamp.md': '灯[^1]。\n\n[^1]: 另见灯具说明：https://example.org/lamp/\n' }, 'example.missing'), []);
+    assert.deepEqual(findings({ 'ja/lamp.md': 'ランプ[^1]。\n\n[^1]: 詳しくは「https://example.org/lamp」を参照。\n' }, 'example.missing'), []);
+    assert.deepEqual(findings({ 'a.md': 'x[^2]\n\n[^2]: see/https://example.org/x\n' }, 'example.missing'), []);
+    const path = findings({ 'zh/lamp.md': '灯[^3]。\n\n[^3]: 示例/灯具.md\n' }, 'example.missing');
+    assert.deepEqual(path.map((d) => d.data), [{ id: '3', path: 'zh/示例/灯具.md' }]);
+  });
 });

@@ -16,8 +16,8 @@ import { ReadListView, type ReadList } from '../text/readList';
 import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
 import { defuseMarkdown, type Defused } from './defuse';
-import { findTestTargets, type TestTarget } from './testTargets';
-import { KIRO_MENTION, namesOtherKiroFeature, sentenceStart } from './kiroMentions';
+import { findTestTargets, isExamplePathWord, type TestTarget } from './testTargets';
+import { featureOf, KIRO_MENTION, mentionOfOtherFeature, type FeatureFormat, type MentionPlace } from './featureMentions';
 import { releaseChunkScratch, scanSpecChunk } from './specFacts';
 import { joinMdbookSpecTargets, mdbookSpecTargetsOf, type MdbookSpecTargets } from './mdbookSpec';
 import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SIBLING_FEATURE_SPEC_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
@@ -669,6 +669,11 @@ export interface IdMention {
   id: string;
   range: Range;
   idRange: Range;
+  /**
+   * spec-kit: the mention's sentence names another feature, not at this id ("Dependency on the 001-csv-export spec:
+   * FR-117 extends FR-032"): the id is this feature's when it declares it, else that feature's, not unknown [^sk2m].
+   */
+  otherFeatureNamed?: true;
 }
 
 /** An open question the author marked in the spec (spec-kit `[NEEDS CLARIFICATION: …]`). */
@@ -841,7 +846,7 @@ export interface ChunkEntry {
 export function chunkSignature(entry: ChunkEntry): string {
   entry.signature ??= JSON.stringify([
     entry.facts.headingClauses.map((c) => [c.id, c.parent, c.authority]),
-    entry.facts.mentions.map((m) => m.id),
+    entry.facts.mentions.map((m) => (m.otherFeatureNamed ? [m.id] : m.id)),
     entry.facts.footnoteRefs.map((r) => [r.id, r.parent, r.authority]),
     entry.facts.footnoteDefs.map((d) => [d.id, d.target, d.tests?.map((t) => t.raw)]),
     entry.anchorEvents.map((e) => (typeof e === 'number' ? [entry.facts.headings[e]!.title] : e)),
@@ -2161,10 +2166,15 @@ class SpecWalker {
       }
     }
     if (this.mode.mentions === 'spec-kit' && block?.type !== 'heading') {
-      for (const m of raw.matchAll(SPEC_KIT_MENTION_RE)) this.mention(m[0], start + m.index);
+      for (const m of raw.matchAll(SPEC_KIT_MENTION_RE)) {
+        const at = start + m.index;
+        if (this.declared.has(at)) continue;
+        const place = this.otherFeatureMention(block ?? node, at, 'spec-kit');
+        if (place !== 'other') this.mention(m[0], at, place === 'unsure');
+      }
     } else if (this.mode.mentions === 'kiro' && block?.type !== 'heading' && raw.includes('Requirement')) {
       for (const m of raw.matchAll(KIRO_MENTION_RE)) {
-        if (this.otherFeatureMention(block ?? node, start + m.index)) continue;
+        if (this.otherFeatureMention(block ?? node, start + m.index, 'kiro') === 'other') continue;
         const listAt = m.index + m[0].length - m[1]!.length;
         for (const n of m[1]!.matchAll(/\d+(?:\.\d+)?/g)) this.mention(n[0], start + listAt + n.index);
       }
@@ -2216,20 +2226,19 @@ class SpecWalker {
   }
 
   /**
-   * Kiro: the mention whose `Requirement` starts at `at` names another feature's requirement (its sentence says so:
-   * "`.kiro/specs/other/` Requirement 2.3", "the other spec's Requirement 2", "Requirement 7 of that spec") [^ki2r].
+   * The mention at `at` names another feature's requirement (its sentence says so: Kiro's "`.kiro/specs/other/`
+   * Requirement 2.3", "the other spec's Requirement 2", "Requirement 7 of that spec" [^ki2r]; spec-kit's "FR-032 of the
+   * 001-csv-export spec", "feature 002 FR-114" [^sk2m]).
    */
-  private otherFeatureMention(container: MdNode, at: number): boolean {
+  private otherFeatureMention(container: MdNode, at: number, format: FeatureFormat): MentionPlace {
     const [from, to] = this.offsets(container);
-    const begin = sentenceStart(this.text, Math.max(from, at - 600), at);
-    const feature = /([^/]+)\/[^/]*$/.exec(this.file)?.[1] ?? '';
-    return namesOtherKiroFeature(this.text.slice(begin, Math.min(to, at + 400)), at - begin, feature);
+    return mentionOfOtherFeature(this.text, from, to, at, featureOf(this.file, format), format);
   }
 
-  private mention(id: string, at: number): void {
+  private mention(id: string, at: number, otherFeatureNamed = false): void {
     if (this.declared.has(at)) return;
     const range = this.lines.rangeOf(at, at + id.length);
-    this.facts.mentions.push({ id, range, idRange: range });
+    this.facts.mentions.push(otherFeatureNamed ? { id, range, idRange: range, otherFeatureNamed } : { id, range, idRange: range });
   }
 
   /** Anchor links, same-file and cross-file [^anchor_links]. */
@@ -2458,7 +2467,7 @@ function definitionTarget(def: MdNode): { value: string; node?: MdNode } | undef
   }
   if (only.type === 'text') {
     const value = (only.value ?? '').trim();
-    if (/^[^\s]+$/.test(value) && (value.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(value)) && !/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+    if (isExamplePathWord(value)) {
       return { value, node: only };
     }
   }

@@ -1,7 +1,8 @@
 import type { Clause, Range } from '../types';
 import { ID_PATTERN, ID_RE, LineIndex } from '../text/lineIndex';
 import { looksLikeAttributeBlock } from './attributes';
-import { findTestTargets } from './testTargets';
+import { findTestTargets, isExamplePathWord } from './testTargets';
+import { featureOf, mentionOfOtherFeature } from './featureMentions';
 import { defuseMarkdown, type Defused } from './defuse';
 import { SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_MENTION as SPEC_KIT_MENTION_PATTERN } from './formats';
 import {
@@ -768,6 +769,8 @@ class ChunkReader {
   /** spec-kit: the requirement item `**FR-001**` last declared (its blocks' clause) and the offsets of declared ids. */
   private specItem: { id: string; start: number; end: number } | undefined;
   private readonly declared = new Set<number>();
+  /** spec-kit: the file's feature folder (`002-recipes`), for mentions of another feature's ids [^sk2m]. */
+  private feature: string | undefined;
   private readonly linkAt = new Map<number, ScanLink | ScanRefLink>();
   /** The labels reference links use (mdast's identifiers) and the link facts of definitions with theirs. */
   private readonly usedLabels = new Set<string>();
@@ -951,7 +954,11 @@ class ChunkReader {
       SPEC_KIT_MENTION.lastIndex = 0;
       for (let m = SPEC_KIT_MENTION.exec(raw); m; m = SPEC_KIT_MENTION.exec(raw)) {
         const idAt = s + m.index;
-        if (!this.declared.has(idAt)) this.facts.mentions.push({ id: m[0], range: this.rangeOf(idAt, idAt + m[0].length), idRange: this.rangeOf(idAt, idAt + m[0].length) });
+        if (this.declared.has(idAt)) continue;
+        const place = mentionOfOtherFeature(text, from, to, idAt, (this.feature ??= featureOf(this.facts.file, 'spec-kit')), 'spec-kit');
+        if (place === 'other') continue;
+        const range = this.rangeOf(idAt, idAt + m[0].length);
+        this.facts.mentions.push(place === 'unsure' ? { id: m[0], range, idRange: range, otherFeatureNamed: true } : { id: m[0], range, idRange: range });
       }
     };
     for (const [ms, me] of sorted) {
@@ -1182,7 +1189,7 @@ class ChunkReader {
       def.tests = tests.map(({ start: s, end: e, ...t }) => ({ ...t, range: this.rangeOf(at + s, at + e) }));
     } else {
       const value = content.trim();
-      if (/^[^\s]+$/.test(value) && (value.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(value)) && !/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+      if (isExamplePathWord(value)) {
         def.target = value;
         const inner = content.indexOf(value);
         def.targetRange = this.rangeOf(cs + inner, cs + inner + value.length);

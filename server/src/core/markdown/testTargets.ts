@@ -99,3 +99,19 @@ function match(re: RegExp, s: string, at: number): TestTargetMatch | undefined {
   } else target.line = Number(m[3]);
   return target;
 }
+
+/**
+ * Whether the text of a footnote definition is one path-like word, the example file it names (`examples/x.md`,
+ * `x.md`) [^example_files]: no blank, a `/` or an extension, and no URL scheme, neither at its start nor inside it
+ * (`另见说明：https://…` is a note with a link, not a path). Chinese and Japanese prose puts no blank between its words:
+ * a word with their sentence punctuation (`，`, `。`, `：`, `、`, `「`) is a sentence, not a file name.
+ */
+export function isExamplePathWord(value: string): boolean {
+  return (
+    /^[^\s]+$/.test(value) &&
+    (value.includes('/') || /\.[A-Za-z0-9]{1,8}$/.test(value)) &&
+    !/^[a-z][a-z0-9+.-]*:/i.test(value) &&
+    !/[a-z][a-z0-9+.-]*:\/\//i.test(value) &&
+    !/[\u3001\u3002\u300c\u300d\uff01\uff0c\uff1a\uff1b\uff1f]/.test(value)
+  );
+}

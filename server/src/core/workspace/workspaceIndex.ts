@@ -30,6 +30,8 @@ function offersAnchor(facts: Pick<SpecFacts, 'anchors'>, anchor: string): boolea
 
 /** A Docsify site's navigation file, whose links are read from the site's folder (see `navigationTarget`). */
 const DOCSIFY_NAVIGATION = /(?:^|\/)_(?:sidebar|navbar)\.md$/;
+/** A numbered footnote (`[^1]`, `[^12]`): a note of its own document, numbered as it comes [^example_files]. */
+const NUMBERED_NOTE = /^\d+$/;
 
 /**
  * A file of a template folder or named as one: "template" in the languages documentation projects are translated to
@@ -2082,7 +2084,11 @@ export class IndexModel {
       if (facts.mentions.length === 0) continue;
       const key = this.scopeKeyOf(file);
       const sibling = this.siblingSpecs.get(key);
-      for (const m of facts.mentions) if (!this.clauseIn(m.id, key) && !(sibling !== undefined && this.clauseIn(m.id, sibling))) out.push({ ...m, file, scope: this.scopeOf(file) });
+      for (const m of facts.mentions) {
+        // A mention whose sentence names another feature, of an id this feature does not declare: that feature's.
+        if (m.otherFeatureNamed || this.clauseIn(m.id, key) || (sibling !== undefined && this.clauseIn(m.id, sibling))) continue;
+        out.push({ ...m, file, scope: this.scopeOf(file) });
+      }
     }
     return out;
   }
@@ -3022,10 +3028,14 @@ export class IndexModel {
     return names.has(id);
   }
 
-  /** The definition's target, else `examples/<id>.md` beside the spec, then at the root [^example_files] [^ex5p]. */
+  /**
+   * The definition's target, else `examples/<id>.md` beside the spec, then at the root [^example_files] [^ex5p]. The
+   * definition is the clause's own document's when it has one (the note rendered under it), and a numbered note's
+   * (`[^1]`) is only ever its own document's: another document's `[^1]:` is another note, not this one's example.
+   */
   private computeExample(clause: Clause): ExampleInfo {
     const folder = dirname(clause.file);
-    const def = (this.definitionsById.get(clause.id) ?? []).find((d) => d.target !== undefined);
+    const def = this.definitionOf(clause);
     if (def?.target !== undefined) {
       const defFolder = dirname(def.file);
       const candidates = [resolveRelative(defFolder, def.target), resolveRelative('', def.target)];
@@ -3051,6 +3061,19 @@ export class IndexModel {
       }
     }
     return { path: this.classifier.examplePathIn(folder, clause.id), exists: false, expected: false };
+  }
+
+  /** The definition with a target that gives a footnote clause its example (see computeExample), else undefined. */
+  private definitionOf(clause: Clause): FootnoteDefinitionAt | undefined {
+    let own = false;
+    let elsewhere: FootnoteDefinitionAt | undefined;
+    for (const d of this.definitionsById.get(clause.id) ?? []) {
+      if (d.file === clause.file) {
+        if (d.target !== undefined) return d;
+        own = true;
+      } else if (elsewhere === undefined && d.target !== undefined) elsewhere = d;
+    }
+    return own || NUMBERED_NOTE.test(clause.id) ? undefined : elsewhere;
   }
 
   /** Example files that no footnote clause uses, in the examples folders that belong to specs [^ex6u]. */

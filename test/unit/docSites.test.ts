@@ -261,16 +261,17 @@ describe('documentation sites: what they write is not an error', () => {
         '## Gear 3.1.4',
         '',
       ].join('\n'),
-      // Outside the input folder: no page of the site.
+      // Outside the input folder: no page of the site, read on GitHub.
       'notes/gears.md': '# Notes\n\n## Gear 3.1.4\n\nSee [3.1.4](#gear-3-1-4).\n',
+      'README.md': '# Gears\n\nSee [3.1.4](pages/gears.md#gear-3-1-4).\n',
       'site.json': '{ "input": "pages", "output": "out", "template": "page.html" }\n',
     };
     const pkg = '{ "name": "gears", "private": true, "dependencies": { "spec-generator": "^1.7.0" } }\n';
-    assert.deepEqual(await errors(pages), ['link.broken-anchor@notes/gears.md:5', 'link.broken-anchor@pages/gears.md:5', 'link.broken-anchor@pages/gears.md:5', 'link.broken-anchor@pages/gears.md:5', 'link.broken-anchor@pages/gears.md:5', 'link.broken-anchor@pages/gears.md:6']);
+    assert.deepEqual(await errors(pages), ['link.broken-anchor@README.md:3', 'link.broken-anchor@notes/gears.md:5', 'link.broken-anchor@pages/gears.md:5', 'link.broken-anchor@pages/gears.md:5', 'link.broken-anchor@pages/gears.md:5', 'link.broken-anchor@pages/gears.md:5', 'link.broken-anchor@pages/gears.md:6']);
     const site = { 'package.json': pkg, 'Makefile': 'site:\n\tnpx spec-generator -c site.json\n', ...pages };
-    assert.deepEqual(await errors(site), ['link.broken-anchor@notes/gears.md:5', 'link.broken-anchor@pages/gears.md:6']);
+    assert.deepEqual(await errors(site), ['link.broken-anchor@README.md:3', 'link.broken-anchor@notes/gears.md:5', 'link.broken-anchor@pages/gears.md:6']);
     // The dependency alone, with no command that names a config (and no `.config.json`), is no site.
-    assert.equal((await errors({ 'package.json': pkg, ...pages })).length, 6);
+    assert.equal((await errors({ 'package.json': pkg, ...pages })).length, 7);
     const inputs = (files: Record<string, string>): string[] => {
       const dir = tempWorkspace(files, 'clarify-specgen-');
       try {

@@ -3156,9 +3156,9 @@ export class IndexModel {
         // `#r-<rule id>`, `#grammar-<Production>` on the page of an mdbook-spec book that declares them [^ln6s].
         if (books.length && mdbookSpecBookOf(books, target) && mdbookSpecAnchor(facts, link.anchor)) continue;
         // A section id of the page a spec generator builds: spec-md's `#sec-…` of the document both files are part of,
-        // ipfs/spec-generator's ReSpec-style id of a page of its input folder [^ln7g].
+        // ipfs/spec-generator's ReSpec-style id of a page of its input folder, linked from a page of it [^ln7g].
         if (specMd.some((d) => d.ids.has(link.anchor) && d.files.has(target) && d.files.has(file))) continue;
-        if (generatorInputs.some((dir) => dir === '' || target.startsWith(`${dir}/`))) {
+        if (generatorInputs.some((dir) => dir === '' || (target.startsWith(`${dir}/`) && file.startsWith(`${dir}/`)))) {
           let ids = generatorIds.get(target);
           if (!ids) generatorIds.set(target, (ids = specGeneratorSectionIds(facts.headings.map((h) => h.title))));
           if (ids.has(link.anchor)) continue;

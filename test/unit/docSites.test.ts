@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
-import { loadWorkspace, mdbookSpecBooks, siteScopes } from '../../server/src/io/workspace';
+import { loadWorkspace, mdbookSpecBooks, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
+import { specGeneratorSectionIds, specMdOutline, specMdSectionIds } from '../../server/src/core/markdown/siteGenerators';
 import { tempWorkspace } from '../helpers/cli';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 import type { Diagnostic } from '../../server/src/core/types';
@@ -174,5 +175,113 @@ describe('documentation sites: what they write is not an error', () => {
     // Outside a site both are specs (their `{#id}` headings declare clauses).
     assert.ok((await warnings({ 'src/guide.md': guide, 'src/policy.md': policy })).some((w) => w.includes('@src/guide.md:')));
     assert.deepEqual(await warnings({ '.vitepress/config.ts': "export default { srcDir: 'src' }\n", 'src/guide.md': guide, 'src/policy.md': policy }), ['ambiguity.vague@src/policy.md:3']);
+  });
+
+  it('a spec-md document (package.json depends on spec-md): `#sec-…` links reach the sections of the page it builds of its files; others stay broken [^ln7g]', async () => {
+    const pages = {
+      'doc/Garden.md': '# Garden Handbook\n\n**Preface**\n\nHow a garden is kept (see [tools](#sec-Appendix-Tools)).\n\n# [Soil](Soil.md)\n\n# [Appendix: Tools](Appendix%20A%20--%20Tools.md)\n',
+      'doc/Soil.md': [
+        '# Soil',
+        '',
+        'Soil is fed with [compost](#sec-Compost), kept [moist](#sec-Compost.Moisture) and turned [deep enough](#sec-Compost.Depth).',
+        'Not [dry](#sec-Compost.Dryness), not [one depth](#sec-Depth), not [a comment](#sec-water-daily).',
+        '',
+        '## Compost',
+        '',
+        '**Moisture**',
+        '',
+        'Damp, never wet.',
+        '',
+        '### Depth',
+        '',
+        '```sh',
+        '# water daily',
+        '```',
+        '',
+        '## Beds',
+        '',
+        '### Depth',
+        '',
+        'A spade deep.',
+        '',
+      ].join('\n'),
+      'doc/Appendix A -- Tools.md': '# A. Appendix: Tools\n\nA spade and a fork; [soil](#sec-Soil).\n',
+      // Not part of the document: on GitHub, where it is read, the id does not exist.
+      'README.md': '# Garden\n\nRead about [compost](doc/Soil.md#sec-Compost).\n',
+    };
+    const pkg = (scripts: string): string => `{ "name": "garden", "private": true, ${scripts}"devDependencies": { "spec-md": "3.1.0" } }\n`;
+    const unknown = ['link.broken-anchor@README.md:3', 'link.broken-anchor@doc/Soil.md:4', 'link.broken-anchor@doc/Soil.md:4', 'link.broken-anchor@doc/Soil.md:4'];
+    // Without spec-md, every `#sec-` link is broken.
+    assert.equal((await errors(pages)).length, 9);
+    // The entry named by a script, or (no script names one) the file that imports others.
+    assert.deepEqual(await errors({ 'package.json': pkg('"scripts": { "build": "spec-md --metadata doc/meta.json doc/Garden.md > out/index.html" }, '), ...pages }), unknown);
+    assert.deepEqual(await errors({ 'package.json': pkg(''), ...pages }), unknown);
+    const dir = tempWorkspace({ 'package.json': pkg(''), ...pages }, 'clarify-specmd-');
+    try {
+      assert.deepEqual(specMdDocuments(dir), [{
+        files: ['doc/Garden.md', 'doc/Soil.md', 'doc/Appendix A -- Tools.md'],
+        ids: ['sec-Preface', 'sec-Soil', 'sec-Compost', 'sec-Compost.Moisture', 'sec-Compost.Depth', 'sec-Beds', 'sec-Beds.Depth', 'sec-Appendix-Tools'],
+      }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("spec-md's ids: the title formatted and anchorized, case kept, its number dropped; a setext title; an import inside a section nests there [^ln7g]", () => {
+    const files: Record<string, string> = {
+      'main.md': 'Pump Manual\n===========\n\n# 1. Priming -> Running\n\n## [Valves](parts/valves.md)\n\n### The \\_\\_flow Field\n\n## Seal\n\n## @seal\n',
+      'parts/valves.md': '# Check Valve\n\n**Limits**\n\nNo backflow.\n\n## Seal\n',
+    };
+    assert.deepEqual(specMdOutline(files['main.md']!, true).map((i) => i.kind), ['section', 'import', 'section', 'section', 'section']);
+    const resolve = (from: string, p: string): string => (from.includes('/') ? `${from.slice(0, from.lastIndexOf('/'))}/${p}` : p);
+    const doc = specMdSectionIds('main.md', (f, entry) => (files[f] === undefined ? undefined : specMdOutline(files[f]!, entry)), resolve);
+    assert.deepEqual(doc, {
+      files: ['main.md', 'parts/valves.md'],
+      // The imported sections are children of `Priming -> Running`; two sections of one title are qualified by their parents.
+      ids: ['sec-Priming-Running', 'sec-Check-Valve', 'sec-Check-Valve.Limits', 'sec-Check-Valve.Seal', 'sec-The-__flow-Field', 'sec-Priming-Running.Seal', 'sec--seal'],
+    });
+  });
+
+  it('an ipfs/spec-generator site (package.json depends on spec-generator, its command names the config): ReSpec-style section ids of its input folder reach their headings [^ln7g]', async () => {
+    const pages = {
+      'pages/gears.md': [
+        '---',
+        'title: Gear Box',
+        '---',
+        '',
+        'Since [3.1.4](#gear-3-1-4) and [again](#gear-3-1-4-0), send [`GET`](#get-gears-id) with the [`torque`](#torque-setting).',
+        'GitHub\'s [slug](#gear-314) still works; [3.1.5](#gear-3-1-5) does not exist.',
+        '',
+        '## Gear 3.1.4',
+        '',
+        '## `GET /gears/{id}`',
+        '',
+        '### :dfn[`torque`] (setting)',
+        '',
+        '## Gear 3.1.4',
+        '',
+      ].join('\n'),
+      // Outside the input folder: no page of the site, read on GitHub.
+      'notes/gears.md': '# Notes\n\n## Gear 3.1.4\n\nSee [3.1.4](#gear-3-1-4).\n',
+      'README.md': '# Gears\n\nSee [3.1.4](pages/gears.md#gear-3-1-4).\n',
+      'site.json': '{ "input": "pages", "output": "out", "template": "page.html" }\n',
+    };
+    const pkg = '{ "name": "gears", "private": true, "dependencies": { "spec-generator": "^1.7.0" } }\n';
+    assert.deepEqual(await errors(pages), ['link.broken-anchor@README.md:3', 'link.broken-anchor@notes/gears.md:5', 'link.broken-anchor@pages/gears.md:5', 'link.broken-anchor@pages/gears.md:5', 'link.broken-anchor@pages/gears.md:5', 'link.broken-anchor@pages/gears.md:5', 'link.broken-anchor@pages/gears.md:6']);
+    const site = { 'package.json': pkg, 'Makefile': 'site:\n\tnpx spec-generator -c site.json\n', ...pages };
+    assert.deepEqual(await errors(site), ['link.broken-anchor@README.md:3', 'link.broken-anchor@notes/gears.md:5', 'link.broken-anchor@pages/gears.md:6']);
+    // The dependency alone, with no command that names a config (and no `.config.json`), is no site.
+    assert.equal((await errors({ 'package.json': pkg, ...pages })).length, 7);
+    const inputs = (files: Record<string, string>): string[] => {
+      const dir = tempWorkspace(files, 'clarify-specgen-');
+      try {
+        return specGeneratorInputs(dir);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    assert.deepEqual(inputs({ 'package.json': pkg, '.config.json': '{ "input": "src", "output": "out", "template": "t.html" }', 'src/a.md': '# A\n' }), ['src']);
+    assert.deepEqual(inputs({ 'package.json': pkg, '.config.json': '{ "input": "../elsewhere", "output": "out", "template": "t.html" }' }), []);
+    assert.deepEqual([...specGeneratorSectionIds(['Gear 3.1.4', ':dfn[torque] (setting)', 'Ünïcode Tëst', '_private', 'Gear 3.1.4'])], ['gear-3-1-4', 'torque-setting', 'unicode-test', 'x_private', 'gear-3-1-4-0']);
   });
 });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type ClarifierConfig, type FileRole } from '../core/workspace/config';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { specMdOutline, specMdSectionIds } from '../core/markdown/siteGenerators';
 import { AmbiguityJobRun, type AmbiguityJob } from '../core/workspace/ambiguityPass';
 import { IndexCache } from './indexCache';
 import type { BatchResult, PassHits, PassJobs, WorkerInit } from './indexWorker';
@@ -64,6 +65,10 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (site.length) read.config = { ...read.config, scopes: [...read.config.scopes, ...site] };
   const books = mdbookSpecBooks(root);
   if (books.length) read.config = { ...read.config, mdbookSpec: books };
+  const specMd = specMdDocuments(root);
+  if (specMd.length) read.config = { ...read.config, specMd };
+  const generator = specGeneratorInputs(root);
+  if (generator.length) read.config = { ...read.config, specGenerator: generator };
   return read;
 }
 
@@ -176,6 +181,148 @@ export function mdbookSpecBooks(root: string): string[] {
     }
   }
   return spec ? [src] : [];
+}
+
+/** The folder's own package.json (a regular file, size-capped), parsed; undefined when absent or not an object. */
+function packageJson(root: string): Record<string, unknown> | undefined {
+  const file = path.join(root, 'package.json');
+  if (!isRegularFile(file)) return undefined;
+  const read = readTextFileSync(file);
+  if (!('text' in read)) return undefined;
+  try {
+    const data: unknown = JSON.parse(read.text);
+    return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a package.json depends on the package (dependencies or devDependencies). */
+function dependsOn(pkg: Record<string, unknown>, name: string): boolean {
+  return ['dependencies', 'devDependencies'].some((k) => {
+    const deps = pkg[k];
+    return deps !== null && typeof deps === 'object' && Object.prototype.hasOwnProperty.call(deps, name);
+  });
+}
+
+/** The package.json's script commands. */
+function scriptsOf(pkg: Record<string, unknown>): string[] {
+  const scripts = pkg['scripts'];
+  if (scripts === null || typeof scripts !== 'object') return [];
+  return Object.values(scripts as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
+}
+
+/** A workspace-relative path as written in a command or a config (`./spec/x.md`), or undefined when it leaves the folder. */
+function insidePath(given: string): string | undefined {
+  const p = path.posix.normalize(given.replace(/^["']|["']$/g, '')).replace(/^\.\//, '').replace(/\/+$/, '');
+  return p && p !== '.' && staysInside(p) && !p.includes('\\') ? p : p === '.' ? '' : undefined;
+}
+
+/**
+ * The spec-md documents of the folder: when its package.json depends on `spec-md`, the Markdown files its scripts hand
+ * to `spec-md` (`spec-md --metadata spec/metadata.json spec/GraphQL.md`), or, when no script names one, the Markdown
+ * files of the folder and its folders one level down that import another (`# [Title](file.md)`). Each entry with the
+ * files it imports and the section ids of the page spec-md builds [^ln7g]. Read as book.toml is: regular files of the
+ * folder only, never through a symlink, size-capped; an import that leaves the folder is not followed.
+ */
+export function specMdDocuments(root: string): { files: string[]; ids: string[] }[] {
+  const pkg = packageJson(root);
+  if (!pkg || !dependsOn(pkg, 'spec-md')) return [];
+  const entries = new Set<string>();
+  for (const script of scriptsOf(pkg)) {
+    for (const m of script.matchAll(/(?:^|[\s;&|/])spec-md\b([^;&|>]*)/g)) {
+      for (const token of m[1]!.trim().split(/\s+/)) {
+        const p = token.endsWith('.md') || token.endsWith('.md"') || token.endsWith(".md'") ? insidePath(token) : undefined;
+        if (p && isRegularFile(path.join(root, p))) entries.add(p);
+      }
+    }
+  }
+  if (!entries.size) {
+    const candidates: string[] = [];
+    const list = (dir: string): string[] => {
+      try {
+        return fs.readdirSync(path.join(root, dir)).sort();
+      } catch {
+        return [];
+      }
+    };
+    for (const name of list('')) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      if (name.endsWith('.md')) candidates.push(name);
+      else if (isRealFolder(path.join(root, name))) for (const sub of list(name)) if (sub.endsWith('.md')) candidates.push(`${name}/${sub}`);
+    }
+    for (const c of candidates) {
+      if (!isRegularFile(path.join(root, c))) continue;
+      const read = readTextFileSync(path.join(root, c));
+      if ('text' in read && specMdOutline(read.text, false).some((i) => i.kind === 'import' && i.level > 0)) entries.add(c);
+    }
+  }
+  const texts = new Map<string, string | undefined>();
+  const outlineOf = (file: string, entry: boolean): ReturnType<typeof specMdOutline> | undefined => {
+    if (!texts.has(file)) {
+      const abs = path.join(root, file);
+      const read = isRegularFile(abs) ? readTextFileSync(abs) : undefined;
+      texts.set(file, read && 'text' in read ? read.text : undefined);
+    }
+    const text = texts.get(file);
+    return text === undefined ? undefined : specMdOutline(text, entry);
+  };
+  const resolve = (from: string, given: string): string | undefined => {
+    let decoded: string;
+    try {
+      decoded = decodeURI(given);
+    } catch {
+      return undefined;
+    }
+    if (decoded.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(decoded)) return undefined;
+    const p = path.posix.normalize(path.posix.join(path.posix.dirname(from), decoded));
+    return p.startsWith('../') || p === '..' ? undefined : p;
+  };
+  return [...entries].map((entry) => specMdSectionIds(entry, outlineOf, resolve));
+}
+
+/**
+ * The input folders of ipfs/spec-generator builds: when the folder's package.json depends on `spec-generator`, the
+ * `input` of each config file its command names (`spec-generator -c .config.json`, in a package.json script or the
+ * folder's Makefile), else of the folder's `.config.json` when it has the `input`, `output` and `template` the
+ * command requires [^ln7g]. Read as book.toml is; an input outside the folder is none.
+ */
+export function specGeneratorInputs(root: string): string[] {
+  const pkg = packageJson(root);
+  if (!pkg || !dependsOn(pkg, 'spec-generator')) return [];
+  const commands = scriptsOf(pkg);
+  if (isRegularFile(path.join(root, 'Makefile'))) {
+    const read = readTextFileSync(path.join(root, 'Makefile'));
+    if ('text' in read) commands.push(...read.text.split(/\r?\n/));
+  }
+  const configs = new Set<string>();
+  for (const command of commands) {
+    for (const m of command.matchAll(/(?:^|[\s;&|/])(?:spec-generator|ipseity)\b[^;&|]*?(?:-c|--config)(?:[ \t]+|=)(\S+)/g)) {
+      const config = insidePath(m[1]!);
+      if (config) configs.add(config);
+    }
+  }
+  // No command names one: the `.config.json` of the folder, when it has the three fields spec-generator requires.
+  const fallback = configs.size === 0;
+  if (fallback) configs.add('.config.json');
+  const inputs = new Set<string>();
+  for (const config of configs) {
+    if (!isRegularFile(path.join(root, config))) continue;
+    const read = readTextFileSync(path.join(root, config));
+    if (!('text' in read)) continue;
+    let data: Record<string, unknown> | null;
+    try {
+      data = JSON.parse(read.text) as Record<string, unknown> | null;
+    } catch {
+      continue;
+    }
+    const input = data?.['input'];
+    if (fallback && (typeof data?.['output'] !== 'string' || typeof data['template'] !== 'string')) continue;
+    // The input is relative to the config file's folder.
+    const dir = typeof input === 'string' ? insidePath(path.posix.join(path.posix.dirname(config), input)) : undefined;
+    if (dir !== undefined && (dir === '' || isRealFolder(path.join(root, dir)))) inputs.add(dir);
+  }
+  return [...inputs];
 }
 
 /**

@@ -45,6 +45,18 @@ export interface ClarifierConfig {
    * rustdoc resolves is a link [^ln6s]. Found by the workspace loader in `book.toml`, not written in `.clarifier.json`.
    */
   mdbookSpec?: string[];
+  /**
+   * The spec-md documents of the folder (a package.json that depends on `spec-md`): each one's files (the entry and the
+   * files it imports, workspace-relative) and the section ids spec-md gives the page it builds of them [^ln7g]. Found by
+   * the workspace loader, not written in `.clarifier.json`.
+   */
+  specMd?: { files: string[]; ids: string[] }[];
+  /**
+   * The input folders (workspace-relative, `''` for the root) of ipfs/spec-generator builds (a package.json that depends
+   * on `spec-generator`, the config its command names): their pages' sections have ReSpec-style ids [^ln7g]. Found by
+   * the workspace loader, not written in `.clarifier.json`.
+   */
+  specGenerator?: string[];
   /** Stale citations from the git history (`citation.stale`) [^dr1s]. */
   stale: StaleConfig;
 }

@@ -12,6 +12,7 @@ import { includedBy, isSitePage, orphanFragmentScopes, scopeOf, splitQualified, 
 import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { isRustdocLink, sameMdbookSpecTargets } from '../markdown/mdbookSpec';
+import { specGeneratorSectionIds } from '../markdown/siteGenerators';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
 import { ReadListView, type ReadList } from '../text/readList';
@@ -3143,6 +3144,9 @@ export class IndexModel {
     const anchorLists = new Map<string, string[]>();
     const generated = new Map<string, boolean>();
     const books = this.mdbookSpecBooks();
+    const specMd = (this.classifier.config.specMd ?? []).map((d) => ({ files: new Set(d.files), ids: new Set(d.ids) }));
+    const generatorInputs = this.classifier.config.specGenerator ?? [];
+    const generatorIds = new Map<string, Set<string>>();
     for (const file of only === undefined ? this.specFiles : this.specs.has(only) ? [only] : []) {
       const book = books.length ? mdbookSpecBookOf(books, file) : undefined;
       for (const link of this.specs.get(file)!.links) {
@@ -3174,6 +3178,14 @@ export class IndexModel {
         if (bare && offersAnchor(facts, bare)) continue;
         // `#r-<rule id>`, `#grammar-<Production>` on the page of an mdbook-spec book that declares them [^ln6s].
         if (books.length && mdbookSpecBookOf(books, target) && mdbookSpecAnchor(facts, link.anchor)) continue;
+        // A section id of the page a spec generator builds: spec-md's `#sec-…` of the document both files are part of,
+        // ipfs/spec-generator's ReSpec-style id of a page of its input folder, linked from a page of it [^ln7g].
+        if (specMd.some((d) => d.ids.has(link.anchor) && d.files.has(target) && d.files.has(file))) continue;
+        if (generatorInputs.some((dir) => dir === '' || (target.startsWith(`${dir}/`) && file.startsWith(`${dir}/`)))) {
+          let ids = generatorIds.get(target);
+          if (!ids) generatorIds.set(target, (ids = specGeneratorSectionIds(facts.headings.map((h) => h.title))));
+          if (ids.has(link.anchor)) continue;
+        }
         // A heading with something but no text to slug (`#### <!-- md:setting config.blog_dir -->`, which a site's hook
         // fills in): its file has an id no one can know here, so an anchor into it is not judged [^ln2a]. Not an empty
         // heading (`### ` and nothing): that one has no id.

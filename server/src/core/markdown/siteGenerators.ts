@@ -1,0 +1,222 @@
+/**
+ * The section ids two spec generators give the pages they publish, which GitHub's heading slugs do not match [^ln7g].
+ * Pure: text and titles in, ids out; which files a generator builds is the io layer's to say (config `specMd`,
+ * `specGenerator`).
+ *
+ * spec-md (leebyron/spec-md, the GraphQL spec): one page from an entry file and the files it imports
+ * (`# [Title](file.md)`, or such a link alone in its paragraph), inlined where they are imported. Every section gets
+ * `sec-` + its title with each run of characters outside `[A-Za-z0-9_-]` turned into `-` (`anchorize`, src/print.js),
+ * case kept, a leading section number (`A.`, `3.1.`) dropped; a title two sections of the page share is qualified by
+ * its parent section's name, `sec-Parent.Title`; a bold line alone in its paragraph (`**Limits**`) is a subsection,
+ * always qualified, `sec-Section.Limits`. The entry file's first heading is the document's title, no section.
+ *
+ * ipfs/spec-generator (ReSpec's `addId`, lib/html/utils.js, as its toc.js calls it on every section): the heading's
+ * text lower-cased, accents dropped, each run of `\W` turned into `-`, dashes trimmed; `x` before an id that does not
+ * start with a letter or digit; a repeated id gets `-0`, `-1`, …
+ */
+
+/** One block of a spec-md file that makes or places sections, in the order of the file. */
+export type SpecMdItem =
+  | { kind: 'section'; level: number; title: string }
+  | { kind: 'subsection'; title: string }
+  /** An import: a heading of this level whose text is a link to a `.md` file, or (level 0) such a link as a paragraph. */
+  | { kind: 'import'; level: number; path: string };
+
+/** spec-md's `format` (src/grammar.pegjs): the typographic replacements made to a title before it is anchorized. */
+function specMdFormat(text: string, followsEntity = false): string {
+  return text
+    .replace(/[ \n\r]+/g, ' ')
+    .replace(/(^|[^\\])<-{1,3}>/g, '$1\u2194')
+    .replace(/(^|[^\\])<-{1,3}(?=$|[^->])/g, '$1\u2190')
+    .replace(/(^|[^\\<-])-{1,3}>/g, '$1\u2192')
+    .replace(/(^|[^\\])<={1,3}>/g, '$1\u21D4')
+    .replace(/(^|[^\\])<=={1,2}(?=$|[^=>])/g, '$1\u21D0')
+    .replace(/(^|[^\\<=])={1,3}>/g, '$1\u21D2')
+    .replace(/(^|[^\\])~=/g, '$1\u2248')
+    .replace(/(^|[^\\])<=(?=$|[^=>])/g, '$1\u2264')
+    .replace(/(^|[^\\])>=/g, '$1\u2265')
+    .replace(/(^|[^\\<-])--(?=$|[^->])/g, '$1\u2014')
+    .replace(/(^|\S\s)-(?=$|\s[^\d])/g, '$1\u2013')
+    .replace(/(\s)"/g, '$1\u201C')
+    .replace(new RegExp(`(${followsEntity ? '' : '^'}|[^\\\\])"(?=\\w)`, 'g'), '$1\u201C')
+    .replace(/(^|[^\\])"/g, '$1\u201D')
+    .replace(/(\w)'(?=\w)/g, '$1\u2019')
+    .replace(/(\s)'/g, '$1\u2018')
+    .replace(new RegExp(`(${followsEntity ? '' : '^'}|[^\\\\])'(?=\\w)`, 'g'), '$1\u2018')
+    .replace(/(^|[^\\])'/g, '$1\u2019')
+    .replace(/\\([\x21-\x2F\x3A-\x40\x5B-\x60\x7B-\x7E])/g, '$1');
+}
+
+/** spec-md's `anchorize`. */
+export function specMdAnchorize(title: string): string {
+  return title.replace(/[^A-Za-z0-9\-_]+/g, '-');
+}
+
+/** A heading line (at most three spaces in; spec-md needs no space after the `#`s). */
+const HEADING = /^ {0,3}(#{1,6})(?!#)[ \t]*(.*)$/;
+/** A section number before the title (`A.`, `3.1.`, `*.`), matched as spec-md's grammar does: no backtracking into it. */
+const SECTION_NUMBER = /^(?=((?:[0-9]+|[A-Z]+|\*)(?:\.(?:[0-9]+|\*))*))\1\.[ \t]*/;
+/** A link to a Markdown file, the whole of a heading's text or of a paragraph: an import. */
+const IMPORT_LINK = /^\[[^\]\r\n]*\]\(([^()\s]+\.md)\)$/;
+/** A bold line: a subsection's header when it is a paragraph of its own. */
+const SUBSECTION = /^ {0,3}\*\*([^\r\n*]+)\*\*[ \t]*$/;
+
+/**
+ * The sections, subsections and imports of a spec-md file, in order. `entry`: the file spec-md starts from, whose first
+ * heading (or setext title) is the document's title. Fenced code and HTML comments are skipped.
+ */
+export function specMdOutline(text: string, entry: boolean): SpecMdItem[] {
+  const lines = text.split(/\r\n|\n|\r/);
+  const items: SpecMdItem[] = [];
+  const blank = (i: number): boolean => i < 0 || i >= lines.length || lines[i]!.trim() === '';
+  let titled = !entry;
+  let fence = false;
+  let comment = false;
+  // Whether the line before starts a block (a blank line, a heading, the file's start).
+  let blockStart = true;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (fence) {
+      if (line.includes('```')) fence = false;
+      blockStart = false;
+      continue;
+    }
+    if (comment) {
+      if (line.includes('-->')) comment = false;
+      continue;
+    }
+    const trimmed = line.trim();
+    if (trimmed === '') {
+      blockStart = true;
+      continue;
+    }
+    if (trimmed.startsWith('```')) {
+      fence = true;
+      continue;
+    }
+    if (blockStart && trimmed.startsWith('<!--')) {
+      if (!trimmed.includes('-->')) comment = true;
+      continue;
+    }
+    if (!titled) {
+      // The title: the first heading, or a line underlined by `===`/`---`.
+      titled = true;
+      if (HEADING.test(line)) {
+        blockStart = true;
+        continue;
+      }
+      if (i + 1 < lines.length && /^(?:-{3,}|={3,})[ \t]*$/.test(lines[i + 1]!)) {
+        i++;
+        blockStart = true;
+        continue;
+      }
+    }
+    const heading = HEADING.exec(line);
+    if (heading) {
+      blockStart = true;
+      const level = heading[1]!.length;
+      const text = heading[2]!.replace(/[ \t#]+$/, '');
+      const link = IMPORT_LINK.exec(text);
+      if (link) {
+        items.push({ kind: 'import', level, path: link[1]! });
+        continue;
+      }
+      const title = text.replace(SECTION_NUMBER, '');
+      if (title) items.push({ kind: 'section', level, title: specMdFormat(title) });
+      continue;
+    }
+    if (blockStart && blank(i + 1)) {
+      const sub = SUBSECTION.exec(line);
+      if (sub) items.push({ kind: 'subsection', title: specMdFormat(sub[1]!) });
+      const link = /^ {0,3}\S/.test(line) ? IMPORT_LINK.exec(trimmed) : null;
+      if (link) items.push({ kind: 'import', level: 0, path: link[1]! });
+    }
+    blockStart = false;
+  }
+  return items;
+}
+
+/**
+ * The ids spec-md gives the sections of the page it builds from `entry`: `outlineOf` gives a file's items (undefined: a
+ * file that cannot be read), `resolve` the file an import names from the importing file. The files read, in order.
+ */
+export function specMdSectionIds(
+  entry: string,
+  outlineOf: (file: string, entry: boolean) => SpecMdItem[] | undefined,
+  resolve: (from: string, path: string) => string | undefined,
+  maxFiles = 1000,
+): { files: string[]; ids: string[] } {
+  // The sections and subsections of the assembled page, each with its parent section's index (-1: none).
+  const nodes: { sub: boolean; name: string; parent: number }[] = [];
+  const files: string[] = [];
+  const walk = (file: string, isEntry: boolean, base: number, outer: readonly { depth: number; node: number }[], chain: Set<string>): void => {
+    const items = files.length < maxFiles ? outlineOf(file, isEntry) : undefined;
+    if (!items) return;
+    if (!files.includes(file)) files.push(file);
+    const stack = [...outer];
+    const top = (): number => stack[stack.length - 1]?.node ?? -1;
+    for (const item of items) {
+      if (item.kind === 'subsection') {
+        nodes.push({ sub: true, name: specMdAnchorize(item.title), parent: top() });
+        continue;
+      }
+      // A heading (a section, an import) closes the sections of its level and deeper; a paragraph import none.
+      const depth = base + item.level;
+      if (item.level > 0) while (stack.length > outer.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
+      if (item.kind === 'section') {
+        nodes.push({ sub: false, name: specMdAnchorize(item.title), parent: top() });
+        stack.push({ depth, node: nodes.length - 1 });
+        continue;
+      }
+      const target = resolve(file, item.path);
+      // An import's sections go where the import is: children of the section around it. A file importing itself,
+      // directly or not, would never end; it is read once.
+      if (target === undefined || chain.has(target)) continue;
+      walk(target, false, stack[stack.length - 1]?.depth ?? base, stack, new Set([...chain, target]));
+    }
+  };
+  walk(entry, true, 0, [], new Set([entry]));
+  const count = new Map<string, number>();
+  for (const n of nodes) if (!n.sub) count.set(n.name, (count.get(n.name) ?? 0) + 1);
+  // A section's name, qualified by its parent's (spec-md's `undefined.` when it has none) when another section shares it.
+  const names: string[] = [];
+  const ids = new Set<string>();
+  nodes.forEach((n, i) => {
+    const parent = n.parent >= 0 ? names[n.parent]! : undefined;
+    if (n.sub) {
+      names[i] = parent !== undefined ? `${parent}.${n.name}` : n.name;
+    } else {
+      names[i] = (count.get(n.name) ?? 0) > 1 ? `${parent ?? 'undefined'}.${n.name}` : n.name;
+    }
+    ids.add(`sec-${names[i]}`);
+  });
+  return { files, ids: [...ids] };
+}
+
+/** A remark text directive, `:name[text]{attributes}`, renders its text (`:dfn[word]` is a `<dfn>` of `word`). */
+const TEXT_DIRECTIVE = /(^|[^:]):[A-Za-z][\w-]*\[([^\]]*)\](?:\{[^}]*\})?/g;
+
+/** The ids ipfs/spec-generator gives a page's sections, from its headings' text in order (ReSpec's `addId`). */
+export function specGeneratorSectionIds(titles: readonly string[]): Set<string> {
+  const ids = new Set<string>();
+  for (const title of titles) {
+    let id = title
+      .replace(TEXT_DIRECTIVE, '$1$2')
+      .trim()
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/\W+/g, '-')
+      .replace(/^-+/, '')
+      .replace(/-+$/, '');
+    if (!id) id = 'generatedID';
+    else if (!/^[a-z0-9]/i.test(id)) id = `x${id}`;
+    if (ids.has(id)) {
+      let i = 0;
+      while (ids.has(`${id}-${i}`)) i++;
+      id = `${id}-${i}`;
+    }
+    ids.add(id);
+  }
+  return ids;
+}

@@ -2075,6 +2075,14 @@ describe('clarity: twenty-second round (issue 13: false alarms read out of sampl
     ])), ['sometimes']);
   });
 
+  it('", as described above" after the noun phrase answers "appropriate" as "(see …)" does', () => {
+    assert.deepEqual(terms('draft-x.md', DRAFT([
+      'The primary data MUST match the appropriate value for resource linkage, as described above for relationship objects.',
+      '',
+      'The primary data MUST match the appropriate value for resource linkage, as usual.',
+    ])), ['appropriate']);
+  });
+
   it('a list of modifiers before the head ("unit, component, and integration testing") is named whole in the question', () => {
     const r = hits(kiro, KIRO(['THE Project SHALL provide fast, reliable unit, component, and integration testing']));
     assert.deepEqual(r.map((h) => h.question.split('?')[0]), [

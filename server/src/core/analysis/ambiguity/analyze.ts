@@ -3533,6 +3533,9 @@ function answeredByReference(ctx: BlockContext, end: number): boolean {
     // Twelfth round: "except for some limited error cases discussed below", "the exceptions listed in Section 4": the
     // noun phrase points to where the document enumerates them.
     if (k > end && POINTED_TO.test(tokens[k]!.norm) && POINTER_NEXT.has(tokens[k + 1]?.norm ?? '')) return true;
+    // Twenty-second round: "MUST match the appropriate value for resource linkage, as described above": the same
+    // pointer after a comma closes the noun phrase.
+    if (k > end && tokens[k]!.norm === ',') return tokens[k + 1]?.norm === 'as' && POINTED_TO.test(tokens[k + 2]?.norm ?? '') && POINTER_NEXT.has(tokens[k + 3]?.norm ?? '');
     const pos = posOf(ctx, k);
     if (tokens[k]!.kind === 'word' && k > end && (pos === 'ADP' || pos === 'DET')) {
       preposition ||= pos === 'ADP';

@@ -2083,6 +2083,11 @@ describe('clarity: twenty-second round (issue 13: false alarms read out of sampl
     ])), ['appropriate']);
   });
 
+  it('a class word capitalised because it opens the item is lowercase in the question; an acronym keeps its capitals', () => {
+    const r = hits('specs/001-x/spec.md', ['# Feature Specification: Pay', '', '## Success Criteria', '', '- Graceful degradation when the payment API fails', '- Offline mode when the ABC Gateway is down', ''].join('\n'));
+    assert.deepEqual(r.map((h) => h.question.split('?')[0]), ['What makes the degradation graceful']);
+  });
+
   it('a list of modifiers before the head ("unit, component, and integration testing") is named whole in the question', () => {
     const r = hits(kiro, KIRO(['THE Project SHALL provide fast, reliable unit, component, and integration testing']));
     assert.deepEqual(r.map((h) => h.question.split('?')[0]), [

@@ -4718,7 +4718,11 @@ function counted(ctx: BlockContext, end: number): string {
 
 function questionFor(ctx: BlockContext, c: Candidate): string {
   const { tokens, block } = ctx;
-  const phrase = block.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/\s+/g, ' ');
+  const written = block.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/\s+/g, ' ');
+  // Twenty-second round: a class word capitalised only because it opens the sentence or an item ("Graceful degradation
+  // when …") is lowercase inside the question ("What makes the degradation graceful?", was "… Graceful?"); a name or an
+  // acronym (two capitals) keeps its letters, and a lexicon phrase's question is its own.
+  const phrase = c.word ? written.replace(/^[A-Z](?=[a-z])/, (ch) => ch.toLowerCase()) : written;
   const ex = EXAMPLES[ctx.domain];
   if (c.entry && !c.word) {
     // Lexicon phrases keep their reviewed question, tied to what they qualify.

@@ -2088,6 +2088,11 @@ describe('clarity: twenty-second round (issue 13: false alarms read out of sampl
     assert.deepEqual(r.map((h) => h.question.split('?')[0]), ['What makes the degradation graceful']);
   });
 
+  it('"high" or "low" of a measured level asks for a threshold on that measure, not bytes or items', () => {
+    const r = hits(kiro, KIRO(['WHEN disease pressure is high, THE System SHALL alert the farmer', 'THE System SHALL reject large uploads']));
+    assert.deepEqual(r.map((h) => /threshold on that measure/.test(h.question)), [true, false]);
+  });
+
   it('a list of modifiers before the head ("unit, component, and integration testing") is named whole in the question', () => {
     const r = hits(kiro, KIRO(['THE Project SHALL provide fast, reliable unit, component, and integration testing']));
     assert.deepEqual(r.map((h) => h.question.split('?')[0]), [

@@ -4716,6 +4716,10 @@ function counted(ctx: BlockContext, end: number): string {
   return last < 0 ? '' : ` of ${block.text.slice(tokens[end]!.start, tokens[last]!.end).replace(/\s+/g, ' ')}`;
 }
 
+/** Nouns of a measured level ("disease pressure", "CPU usage", "risk score"): "high" and "low" ask for a threshold on it. */
+const LEVEL_NOUNS = /\b(?:pressure|usage|utili[sz]ation|load|score|rate|level|temperature|risk|demand|traffic|volume|intensity|concentration|humidity|severity|priority|confidence|probability|density|consumption|activity)$/i;
+const LEVEL_EXAMPLES = 'e.g. above 80% for 5 minutes, a score over 0.7, an index level of 3 or more';
+
 function questionFor(ctx: BlockContext, c: Candidate): string {
   const { tokens, block } = ctx;
   const written = block.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/\s+/g, ' ');
@@ -4781,6 +4785,9 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       return `How recent must ${np} be to count as ${adj}? Give a maximum age (${ex.recency}).`;
     case 'size':
       // "for a short time", "a long delay": a length of time is bounded like a delay.
+      // Twenty-second round: "WHEN disease pressure is high", "CPU usage is high": a level of a measure is given as a
+      // threshold on that measure, not in bytes or items.
+      if ((adj === 'high' || adj === 'low') && LEVEL_NOUNS.test(noun ?? '')) return `How ${adj} is “${phrase}” for ${np}? Give the threshold on that measure, with its unit (${LEVEL_EXAMPLES}).`;
       return `How ${adj} is “${phrase}” for ${np}? Give a bound with a unit (${/\b(?:time|times|period|periods|delay|delays|interval|intervals|timeout|duration|wait|while|lifetime)$/i.test(noun ?? '') ? ex.speed : ex.size}).`;
     case 'quantity':
       return `How many ${noun ?? 'exactly'}? Give a number or a range (${ex.quantity}).`;

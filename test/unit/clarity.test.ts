@@ -2093,6 +2093,11 @@ describe('clarity: twenty-second round (issue 13: false alarms read out of sampl
     assert.deepEqual(r.map((h) => /threshold on that measure/.test(h.question)), [true, false]);
   });
 
+  it('"responsive" before what a page shows asks for the screens it adapts to; "the UI shall be responsive" still asks for a delay', () => {
+    const r = hits(kiro, KIRO(['THE Frontend SHALL expose sign-up routes with responsive forms', 'THE UI SHALL be responsive']));
+    assert.deepEqual(r.map((h) => h.question.split('?')[0]), ['Responsive across which screens', 'What delay counts as “responsive” for the UI']);
+  });
+
   it('a list of modifiers before the head ("unit, component, and integration testing") is named whole in the question', () => {
     const r = hits(kiro, KIRO(['THE Project SHALL provide fast, reliable unit, component, and integration testing']));
     assert.deepEqual(r.map((h) => h.question.split('?')[0]), [

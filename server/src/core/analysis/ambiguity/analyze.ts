@@ -4716,6 +4716,9 @@ function counted(ctx: BlockContext, end: number): string {
   return last < 0 ? '' : ` of ${block.text.slice(tokens[end]!.start, tokens[last]!.end).replace(/\s+/g, ' ')}`;
 }
 
+/** What a page shows: "responsive" before them is responsive web design (the layout adapts to the viewport). */
+const RESPONSIVE_UI = /\b(?:forms?|pages?|screens?|views?|navigation|menus?|websites?|sites?|landing pages?|cards?|tables?)$/i;
+
 /** Nouns of a measured level ("disease pressure", "CPU usage", "risk score"): "high" and "low" ask for a threshold on it. */
 const LEVEL_NOUNS = /\b(?:pressure|usage|utili[sz]ation|load|score|rate|level|temperature|risk|demand|traffic|volume|intensity|concentration|humidity|severity|priority|confidence|probability|density|consumption|activity)$/i;
 const LEVEL_EXAMPLES = 'e.g. above 80% for 5 minutes, a score over 0.7, an index level of 3 or more';
@@ -4772,6 +4775,9 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   const subject = subjectOf(ctx, c.start)?.replace(/\s+(?:that|which|who)(?:\s.*)?$/i, '').replace(/^I$/, 'the user');
   switch (w.dimension) {
     case 'speed':
+      // Twenty-second round: "responsive, accessible forms", "responsive pages": a layout that adapts to the screen
+      // (responsive web design), as "responsive layout" is; ask for the screens, not a delay.
+      if (adj === 'responsive' && w.form === 'adj' && RESPONSIVE_UI.test(noun ?? '')) return `Responsive across which screens? Name the viewport widths or breakpoints ${np} must adapt to and what must hold at each (e.g. usable from 320 px to 1920 px wide, no horizontal scrolling).`;
       return vp
         ? `How soon must ${subject ?? 'it'} ${vp}? Give a maximum delay from a named event (${ex.speed}).`
         : `What delay counts as “${phrase}” for ${np}? Give a maximum delay from a named event (${ex.speed}).`;

@@ -2098,6 +2098,11 @@ describe('clarity: twenty-second round (issue 13: false alarms read out of sampl
     assert.deepEqual(r.map((h) => h.question.split('?')[0]), ['Responsive across which screens', 'What delay counts as “responsive” for the UI']);
   });
 
+  it('a plural noun the tagger reads as a verb right after an adjective is the noun the question names', () => {
+    const r = hits(kiro, KIRO(['THE System SHALL reject large uploads']));
+    assert.deepEqual(r.map((h) => h.question.split('?')[0]), ['How large is “large” for the uploads']);
+  });
+
   it('a list of modifiers before the head ("unit, component, and integration testing") is named whole in the question', () => {
     const r = hits(kiro, KIRO(['THE Project SHALL provide fast, reliable unit, component, and integration testing']));
     assert.deepEqual(r.map((h) => h.question.split('?')[0]), [

@@ -4237,6 +4237,12 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
     if (t.kind !== 'word') break;
     if (!words.length) first = k;
     const pos = posOf(ctx, k);
+    // Twenty-second round: "reject large uploads": a plural noun the tagger read as a verb's third person right after
+    // an adjective (an adjective does not precede a finite verb), with no object after it.
+    if (!words.length && k === c.end && pos === 'VERB' && c.word?.form === 'adj' && /[^s]s$/.test(t.norm) && phraseEndsAfter(ctx, k)) {
+      words.push(t.raw);
+      break;
+    }
     // Fifteenth round: a name before a noun modifies it ("appropriate CSS classes", "secure API keys").
     if (pos === 'NOUN' || (pos === 'PROPN' && (words.length || (tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN')))) words.push(t.raw);
     // Eighteenth round: a name right after the word, ending its phrase ("complicated LaTeX with …"), is the noun.

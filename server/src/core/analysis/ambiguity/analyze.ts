@@ -4726,7 +4726,7 @@ function counted(ctx: BlockContext, end: number): string {
 const RESPONSIVE_UI = /\b(?:forms?|pages?|screens?|views?|navigation|menus?|websites?|sites?|landing pages?|cards?|tables?)$/i;
 
 /** Nouns of a measured level ("disease pressure", "CPU usage", "risk score"): "high" and "low" ask for a threshold on it. */
-const LEVEL_NOUNS = /\b(?:pressure|usage|utili[sz]ation|load|score|rate|level|temperature|risk|demand|traffic|volume|intensity|concentration|humidity|severity|priority|confidence|probability|density|consumption|activity)$/i;
+const LEVEL_NOUNS = /\b(?:pressure|frequency|usage|utili[sz]ation|load|score|rate|level|temperature|risk|demand|traffic|volume|intensity|concentration|humidity|severity|priority|confidence|probability|density|consumption|activity)$/i;
 const LEVEL_EXAMPLES = 'e.g. above 80% for 5 minutes, a score over 0.7, an index level of 3 or more';
 
 function questionFor(ctx: BlockContext, c: Candidate): string {

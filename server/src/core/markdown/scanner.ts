@@ -959,10 +959,21 @@ function parseLinkDestination(s: string, pos: number): [number, number, number] 
 }
 
 /** A link title at pos: the index after it, or -1. */
+/**
+ * The last `(…)` title that found no `)`: it read from `from` to `to` (a blank line or the text's end). A title that
+ * opens inside that stretch of the same text reads the rest of it the same way (escapes pair up alike after its `(`),
+ * so it fails too: without this, `[a](b (c ` repeated reads to the end once per title (quadratic; growth.test.ts).
+ */
+const unclosedTitle: { text: string | undefined; from: number; to: number } = { text: undefined, from: -1, to: -1 };
+
 function parseLinkTitle(s: string, pos: number): number {
   const open = s[pos];
   const close = open === '(' ? ')' : open;
   if (open !== '"' && open !== "'" && open !== '(') return -1;
+  if (open === '(' && pos > unclosedTitle.from && pos < unclosedTitle.to && s === unclosedTitle.text) {
+    unclosedTitle.text = s; // (the same text as another string: compared by identity from now on)
+    return -1;
+  }
   let i = pos + 1;
   while (i < s.length) {
     const c = s[i]!;
@@ -972,8 +983,13 @@ function parseLinkTitle(s: string, pos: number): number {
     }
     if (c === close) return i + 1;
     // (an unescaped `(` inside `(…)` is allowed: CommonMark 0.31 says it is not, micromark reads on to the `)`)
-    if (c === '\n' && isBlankAfter(s, i)) return -1;
+    if (c === '\n' && isBlankAfter(s, i)) break;
     i++;
+  }
+  if (open === '(') {
+    unclosedTitle.text = s;
+    unclosedTitle.from = pos;
+    unclosedTitle.to = i;
   }
   return -1;
 }

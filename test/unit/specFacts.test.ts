@@ -159,6 +159,43 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assert.deepEqual(parseSpecChunked('specs/001-upload/plan.md', plan).facts.mentions.map((m) => m.id), ['FR-004', 'FR-007']);
   });
 
+  it("Kiro feature folders: `Requirement` mentions from the scanner (another feature's left out, as by the tree walk), facts equal", function () {
+    const tasks = [
+      '# Tasks',
+      '',
+      '- [x] 1. Store the uploads',
+      '  - Keep each part until the last arrives',
+      '  - _Requirements: 1.1, 2.3_',
+      '',
+      '- [ ] 2. Resume a broken upload',
+      '  - _Requirements: 3.2 and 4_',
+      '',
+      '| Step | Why |',
+      '| --- | --- |',
+      '| Retry | Requirement 5, as the download feature does |',
+      '| Limit | see Requirement 6 of `.kiro/specs/download/` |',
+      '',
+      'As Requirement 7 of the `.kiro/specs/download/` spec says; ours is Requirement 8.[^n1]',
+      '',
+      '[^n1]: Requirement 9 is a note',
+      '',
+    ].join('\n');
+    const design = tasks.replace('# Tasks', '# Design').replace(/- \[[ x]\] /g, '- ');
+    for (const [file, text] of [['.kiro/specs/upload/design.md', design], ['.kiro/specs/upload/tasks.md', tasks]] as const) {
+      assertEqualFacts([[file, text], [file, text.replace(/\n/g, '\r\n')]], 0);
+    }
+    assert.deepEqual(scannedChunks('.kiro/specs/upload/design.md', design), { chunks: 1, scanned: 1 });
+    assert.deepEqual(parseSpecChunked('.kiro/specs/upload/design.md', design).facts.mentions.map((m) => m.id), ['1.1', '2.3', '3.2', '4', '5', '8']);
+    // requirements.md declares requirements: the tree walk reads it.
+    assert.deepEqual(scannedChunks('.kiro/specs/upload/requirements.md', design), { chunks: 1, scanned: 0 });
+  });
+
+  it('a spec-kit mention in a table cell: its sentence reads the whole row, as the tree walk reads it', function () {
+    const plan = '# Plan\n\n| Id | Note |\n| --- | --- |\n| FR-001 | see feature 002 spec |\n';
+    assert.deepEqual(scannedChunks('specs/001-a/plan.md', plan), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['specs/001-a/plan.md', plan]]);
+  });
+
   it('every CommonMark 0.31.2 example', function () {
     assertEqualFacts(commonmark((md) => md), 50);
   });

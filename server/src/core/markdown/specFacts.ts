@@ -2,7 +2,7 @@ import type { Clause, Range } from '../types';
 import { ID_PATTERN, ID_RE, LineIndex } from '../text/lineIndex';
 import { looksLikeAttributeBlock } from './attributes';
 import { findTestTargets, isExamplePathWord } from './testTargets';
-import { featureOf, mentionOfOtherFeature } from './featureMentions';
+import { featureOf, KIRO_MENTION, mentionOfOtherFeature } from './featureMentions';
 import { defuseMarkdown, type Defused } from './defuse';
 import { SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_MENTION as SPEC_KIT_MENTION_PATTERN } from './formats';
 import {
@@ -42,10 +42,11 @@ import { scanMarkdown, type ScanLink, type ScanRefLink, type ScanResult } from '
  * image nodes: no text, no facts), URI autolinks `<scheme:…>` (their address is text), a `<` that can open no HTML and
  * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (not `{:`),
  * backslash escapes (an escaped `\[^id]` is text) and one-line inline HTML (comments and simple tags, whose `id`/`name`
- * declare anchors); in spec-kit mode, requirement items `**FR-001**` and the ids mentioned in a feature folder's text.
+ * declare anchors); in spec-kit mode, requirement items `**FR-001**` and the ids mentioned in a feature folder's text;
+ * in a Kiro feature folder (but requirements.md), the `Requirement 1.2` mentions of its text.
  * For any other chunk (task list items, items whose marker line is empty, headings, tables and nested blocks in
- * containers, nested emphasis, image references, link titles, entities, tabs, an unclosed front matter, setext headings, the Kiro
- * and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
+ * containers, nested emphasis, image references, link titles, entities, tabs, an unclosed front matter, setext headings, Kiro's
+ * requirements.md and the kramdown-rfc mode, text defuse.ts would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections, container shapes and generated specs).
  * Pure, linear, never throws (the caller catches anyway). [^markdown_parsing] [^mp7q]
@@ -112,6 +113,10 @@ const DEF_ID = new RegExp(`^${ID_PATTERN}$`);
 /** A spec-kit requirement id mentioned in text, as parseSpec's SPEC_KIT_MENTION_RE reads it; ANY: one may be there. */
 const SPEC_KIT_MENTION = new RegExp(SPEC_KIT_MENTION_PATTERN, 'g');
 const SPEC_KIT_ANY = /(?:FR|SC|NFR)-\d/;
+/** Kiro's requirement mentions (`_Requirements: 1.1, 2.3_`), as parseSpec's KIRO_MENTION_RE reads them in a text node. */
+const KIRO_MENTION_RE = new RegExp(KIRO_MENTION, 'g');
+/** A number of a Kiro mention's list. */
+const KIRO_NUMBER = /\d+(?:\.\d+)?/g;
 const ATTRIBUTE_INNER = /^[A-Za-z0-9_=:.\- "'#]*$/;
 const RE_NON_BLANK = /[^ \t\r\n]/;
 
@@ -725,7 +730,8 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
 export function scanSpecChunk(file: string, original: string, sections: readonly SectionEntry[], mode: WalkMode, defusedText?: Defused): ScannedChunk | undefined {
   // A first line `---` or `+++` may open front matter: a closed one is an opaque block (below); one never closed is
   // left to the tree walk (micromark reads a following footnote definition differently then).
-  if (mode.kiroRequirements || mode.mentions === 'kiro' || mode.kramdown || original.charCodeAt(0) === 0xfeff) return undefined;
+  // (Kiro's requirements.md declares clauses the scanner path does not read; its other files' mentions it reads.)
+  if (mode.kiroRequirements || mode.kramdown || original.charCodeAt(0) === 0xfeff) return undefined;
   // Text defuse.ts changed is read as the tree walk reads it: the blocks from the defused copy (same length, the same
   // lines), and in a block read as plain text or on a line read as blank, the references and the prose from the
   // original (see plainParagraph and the cuts below) [^big_documents]. Nested too deep (containers made plain) and
@@ -941,7 +947,8 @@ class ChunkReader {
    * each text node matched alone as the tree walk matches it) [^sk2m]. False when a reference holds an id-like text
    * (the tree may read it as text): the tree walk decides.
    */
-  private addMentions(from: number, to: number, inl: Inline, masks: Masks): boolean {
+  private addMentions(from: number, to: number, inl: Inline, masks: Masks, blockFrom = from, blockTo = to): boolean {
+    if (this.mode.mentions === 'kiro') return this.addKiroMentions(from, to, masks, blockFrom, blockTo);
     if (this.mode.mentions !== 'spec-kit') return true;
     const text = this.text;
     for (const [s, e] of [...inl.refs, ...inl.escapedRefs]) if (SPEC_KIT_ANY.test(text.slice(s, e))) return false;
@@ -955,12 +962,48 @@ class ChunkReader {
       for (let m = SPEC_KIT_MENTION.exec(raw); m; m = SPEC_KIT_MENTION.exec(raw)) {
         const idAt = s + m.index;
         if (this.declared.has(idAt)) continue;
-        const place = mentionOfOtherFeature(text, from, to, idAt, (this.feature ??= featureOf(this.facts.file, 'spec-kit')), 'spec-kit');
+        const place = mentionOfOtherFeature(text, blockFrom, blockTo, idAt, (this.feature ??= featureOf(this.facts.file, 'spec-kit')), 'spec-kit');
         if (place === 'other') continue;
         const range = this.rangeOf(idAt, idAt + m[0].length);
         this.facts.mentions.push(place === 'unsure' ? { id: m[0], range, idRange: range, otherFeatureNamed: true } : { id: m[0], range, idRange: range });
       }
     };
+    for (const [ms, me] of sorted) {
+      if (me <= at) continue;
+      node(at, Math.min(ms, to));
+      at = Math.max(at, me);
+      if (at >= to) return true;
+    }
+    node(at, to);
+    return true;
+  }
+
+  /**
+   * Kiro feature folders: the requirement numbers of `Requirement 1.2` / `_Requirements: 1.1, 2.3_` in the text nodes
+   * of [from, to) (the range without its masks, each node matched alone), as SpecWalker.textMarkers reads them: a
+   * node without `Requirement` holds none; a mention whose sentence (within the text block [blockFrom, blockTo): the
+   * paragraph, the table row) names another feature is left out [^sk2m].
+   */
+  private addKiroMentions(from: number, to: number, masks: Masks, blockFrom: number, blockTo: number): boolean {
+    const text = this.text;
+    if (!text.slice(from, to).includes('Requirement')) return true;
+    const node = (s: number, e: number): void => {
+      if (e <= s) return;
+      const raw = text.slice(s, e);
+      if (!raw.includes('Requirement')) return;
+      KIRO_MENTION_RE.lastIndex = 0;
+      for (let m = KIRO_MENTION_RE.exec(raw); m; m = KIRO_MENTION_RE.exec(raw)) {
+        if (mentionOfOtherFeature(text, blockFrom, blockTo, s + m.index, (this.feature ??= featureOf(this.facts.file, 'kiro')), 'kiro') === 'other') continue;
+        const listAt = s + m.index + m[0].length - m[1]!.length;
+        KIRO_NUMBER.lastIndex = 0;
+        for (let n = KIRO_NUMBER.exec(m[1]!); n; n = KIRO_NUMBER.exec(m[1]!)) {
+          const range = this.rangeOf(listAt + n.index, listAt + n.index + n[0].length);
+          this.facts.mentions.push({ id: n[0], range, idRange: range });
+        }
+      }
+    };
+    let at = from;
+    const sorted = [...masks].sort((a, b) => a[0] - b[0]);
     for (const [ms, me] of sorted) {
       if (me <= at) continue;
       node(at, Math.min(ms, to));
@@ -1138,7 +1181,7 @@ class ChunkReader {
         const inl = parsed[k]!;
         const masks = proseMasks(inl);
         this.prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...masks], this.clauseAt(cs));
-        if (!this.addMentions(ts, te, inl, masks)) return false;
+        if (!this.addMentions(ts, te, inl, masks, row.start, row.end)) return false;
         for (const r of inl.refs) all.push(r);
         this.addLinks(inl);
       }

@@ -44,7 +44,8 @@ import { scanMarkdown, type ScanLink, type ScanRefLink, type ScanResult } from '
  * backslash escapes (an escaped `\[^id]` is text) and one-line inline HTML (comments and simple tags, whose `id`/`name`
  * declare anchors); in spec-kit mode, requirement items `**FR-001**` and the ids mentioned in a feature folder's text;
  * in a Kiro feature folder (but requirements.md), the `Requirement 1.2` mentions of its text.
- * For any other chunk (task list items, items whose marker line is empty, headings, tables and nested blocks in
+ * GFM task list items `- [ ] text` whose text starts with plain text after one space (the box is no text, as in mdast).
+ * For any other chunk (other task list items, items whose marker line is empty, headings, tables and nested blocks in
  * containers, nested emphasis, image references, link titles, entities, tabs, an unclosed front matter, setext headings, Kiro's
  * requirements.md and the kramdown-rfc mode, text defuse.ts would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
@@ -580,6 +581,8 @@ export function releaseChunkScratch(): void {
 const ITEM_FIRST_LINE = /(?:[-+*]|\d{1,9}[.)])[ ]*[^ \t\r\n]/y;
 /** A GFM task list item `- [ ] x` (the tree strips the check box from its paragraph): left to the tree walk. */
 const TASK_ITEM = /(?:[-+*]|\d{1,9}[.)])[ \t]+\[[ xX]\](?:[ \t\r\n]|$)/y;
+/** What may not follow a task item's box and its space (it may open an inline construct, see blocksOf). */
+const TASK_FIRST_UNSAFE = '`*_\\<[!&~{}]|';
 /** A list item marker and the space after it (or the line's end): a container prefix. */
 const ITEM_MARKER = /(?:[-+*]|\d{1,9}[.)])(?: |(?=[\r\n])|$)/y;
 /** The rest of a line that is a thematic break (no facts). */
@@ -593,6 +596,8 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
   // top-level block as one) and the innermost list item around it through block quotes (mdast's text block).
   const cs = scan.containers;
   const top: number[] = new Array<number>(cs.length);
+  // Task list items: the container's index -> the offset of its check box `[ ]`.
+  let tasks: Map<number, number> | undefined;
   const itemOf: number[] = new Array<number>(cs.length);
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i]!;
@@ -604,10 +609,22 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
       // An item whose marker line holds nothing else (its first block starts on a later line) and a task list item
       // are left to the tree walk: every other item's first block starts on its marker line.
       ITEM_FIRST_LINE.lastIndex = c.start;
+      if (!ITEM_FIRST_LINE.test(text)) return undefined;
       TASK_ITEM.lastIndex = c.start;
-      if (!ITEM_FIRST_LINE.test(text) || TASK_ITEM.test(text)) return undefined;
+      if (TASK_ITEM.test(text)) {
+        // A GFM task list item `- [ ] text`: mdast has no node for the check box; it takes the one space after it off
+        // the paragraph's first text node and starts the paragraph there. Read when that node is plain text: one space,
+        // then a character that opens no inline construct (else the first node is no text, or a space that mdast drops
+        // while the paragraph keeps its start at the box: left to the tree walk), and no link the scanner reads at the
+        // box.
+        const box = text.indexOf('[', c.start);
+        const first = text.charCodeAt(box + 4);
+        if (text.charCodeAt(box + 3) !== 32 || Number.isNaN(first) || isWhitespace(first) || TASK_FIRST_UNSAFE.includes(text[box + 4]!)) return undefined;
+        (tasks ??= new Map()).set(i, box);
+      }
     }
   }
+  if (tasks) for (const l of [...scan.links, ...scan.refLinks]) if (l.start >= 0 && [...tasks.values()].includes(l.start)) return undefined;
   const items: Item[] = [];
   // (front matter: an opaque block, as fenced code)
   if (scan.frontMatter) items.push({ kind: 'code', start: scan.frontMatter.start, end: scan.frontMatter.end });
@@ -629,11 +646,17 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
     items.push({ kind: 'html', start: h.start, end: h.end });
   }
   let table: Extract<Item, { kind: 'table' }> | undefined;
+  let boxes: number[] | undefined;
   for (const p of scan.prose) {
     const c = p.container;
     if (p.kind === 'paragraph') {
       table = undefined;
       const para: Extract<Item, { kind: 'paragraph' }> = { kind: 'paragraph', start: p.start, end: p.end };
+      if (c !== undefined && tasks?.get(c) === p.start) {
+        // (the paragraph after a task item's box and its space; see above)
+        para.start = p.start + 4;
+        (boxes ??= []).push(p.start);
+      }
       if (c !== undefined) {
         // The paragraph of a footnote definition is the definition's content, not a block of its own.
         if (cs[c]!.kind === 'footnote') {
@@ -689,6 +712,11 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
   const covered = text.length + 1 <= coveredScratch.length ? coveredScratch : new Uint8Array(text.length + 1);
   covered.fill(0, 0, text.length + 1);
   for (const it of items) covered.fill(it.kind === 'code' || it.kind === 'html' ? 2 : 1, it.start, Math.max(it.end, it.start + 1));
+  // (every task item's box starts its first paragraph: a box no paragraph starts is left to the tree walk)
+  if (tasks) {
+    if ((boxes?.length ?? 0) !== tasks.size) return undefined;
+    for (const b of boxes!) covered.fill(1, b, b + 4);
+  }
   const lf = text.indexOf('\r') < 0;
   for (let at = 0; at < text.length; ) {
     let end = lf ? text.indexOf('\n', at) : at;

@@ -40,7 +40,8 @@ import { scanMarkdown, type ScanLink, type ScanRefLink, type ScanResult } from '
  * too: the scanner's reference links are the tree's, but one followed by `[`), emphasis and strong that do not nest
  * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), images `![alt](destination)` (opaque, as the tree walk's
  * image nodes: no text, no facts), URI autolinks `<scheme:…>` (their address is text), a `<` that can open no HTML and
- * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (not `{:`),
+ * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (not `{:`), tildes no run of their
+ * length could pair with (text: `~5 ms`),
  * backslash escapes (an escaped `\[^id]` is text) and one-line inline HTML (comments and simple tags, whose `id`/`name`
  * declare anchors); in spec-kit mode, requirement items `**FR-001**` and the ids mentioned in a feature folder's text;
  * in a Kiro feature folder (but requirements.md), the `Requirement 1.2` mentions of its text.
@@ -409,7 +410,31 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         // tree walk decides.
         if (!braces || (c === 123 && text.charCodeAt(i + 1) === 58)) return undefined;
         break;
-      case 126: // ~
+      case 126: {
+        // ~: GFM strikethrough pairs a run of one or two tildes with a later run of the same length (a run of three or
+        // more is text). A run no other run of its length in the block could pair with is text, as `~5 min`, when
+        // nothing next to it is escaped or emphasis (`\~~` is a run of one after an escaped tilde; `~` beside `*`/`_`
+        // changes how micromark flanks emphasis). Not in a link's text (`brackets` false), whose runs the block's
+        // count cannot see alone; the count reads the raw block, code spans included (more runs: a decline at worst).
+        if (!brackets) return undefined;
+        let n = 1;
+        while (i + n < to && text.charCodeAt(i + n) === 126) n++;
+        const prev = i > from ? text.charCodeAt(i - 1) : -1;
+        const next = text.charCodeAt(i + n);
+        if (prev === 92 || prev === 126 || prev === 42 || prev === 95 || next === 42 || next === 95) return undefined;
+        if (n <= 2) {
+          let same = 0;
+          for (let j = text.indexOf('~', from); j >= 0 && j < to; ) {
+            let m = 1;
+            while (j + m < to && text.charCodeAt(j + m) === 126) m++;
+            if (m === n) same++;
+            j = text.indexOf('~', j + m);
+          }
+          if (same > 1) return undefined;
+        }
+        i += n - 1;
+        break;
+      }
       case 9: // tab
         return undefined;
       case 38: {

@@ -26,6 +26,8 @@ import {
   type WalkMode,
 } from './parseSpec';
 import { scanMarkdown, type ScanLink, type ScanRefLink, type ScanResult } from './scanner';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 
 /**
  * SpecFacts of one spec chunk from the Markdown scanner (scanner.ts) instead of a micromark/mdast tree: the fast path
@@ -41,13 +43,13 @@ import { scanMarkdown, type ScanLink, type ScanRefLink, type ScanResult } from '
  * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), images `![alt](destination)` (opaque, as the tree walk's
  * image nodes: no text, no facts), URI autolinks `<scheme:…>` (their address is text), a `<` that can open no HTML and
  * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (not `{:`), tildes no run of their
- * length could pair with (text: `~5 ms`),
+ * length could pair with (text: `~5 ms`), character references (`&rarr;`, `&#42;`: their decoded value),
  * backslash escapes (an escaped `\[^id]` is text) and one-line inline HTML (comments and simple tags, whose `id`/`name`
  * declare anchors); in spec-kit mode, requirement items `**FR-001**` and the ids mentioned in a feature folder's text;
  * in a Kiro feature folder (but requirements.md), the `Requirement 1.2` mentions of its text.
  * GFM task list items `- [ ] text` whose text starts with plain text after one space (the box is no text, as in mdast).
  * For any other chunk (other task list items, items whose marker line is empty, headings, tables and nested blocks in
- * containers, nested emphasis, image references, link titles, entities, tabs, an unclosed front matter, setext headings, Kiro's
+ * containers, nested emphasis, image references, link titles, character references in link text and emphasis, tabs, an unclosed front matter, setext headings, Kiro's
  * requirements.md and the kramdown-rfc mode, text defuse.ts would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections, container shapes and generated specs).
@@ -190,6 +192,8 @@ interface Inline {
   readonly images: readonly [number, number][];
   /** URI autolinks `<scheme:…>`: [start, end] of the whole (the brackets are no text, the URI is). */
   readonly autolinks: readonly [number, number][];
+  /** Character references `&amp;`, `&#42;`, `&#x2A;`: [start, end, the decoded character(s)] (text of that value). */
+  readonly entities: readonly [number, number, string][];
 }
 
 /**
@@ -201,7 +205,7 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /** The parts of inline content that are not its plain text, in document order. */
 function hasMarkup(inl: Inline): boolean {
-  return inl.refs.length + inl.codes.length + inl.links.length + inl.refLinks.length + inl.emph.length + inl.escapes.length + inl.escapedRefs.length + inl.html.length + inl.images.length + inl.autolinks.length > 0;
+  return inl.refs.length + inl.codes.length + inl.links.length + inl.refLinks.length + inl.emph.length + inl.escapes.length + inl.escapedRefs.length + inl.html.length + inl.images.length + inl.autolinks.length + inl.entities.length > 0;
 }
 
 /** ASCII punctuation: what a backslash escapes. */
@@ -245,6 +249,9 @@ const EMAIL_START = /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@/y;
  */
 // eslint-disable-next-line no-control-regex -- CommonMark: an autolink holds no ASCII control character or space
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>[\]{}&\\]*>/y;
+
+/** A character reference as micromark reads one: hexadecimal, decimal or named (the name then looked up). */
+const CHARACTER_REFERENCE = /&(?:#[xX]([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([A-Za-z0-9]{1,31}));/y;
 
 /** The characters inlines() acts on; every other character is plain text to it. */
 const INLINE_SPECIAL = /[`*_\\<~\]{}\t&![]/g;
@@ -291,6 +298,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
   let html: [number, number][] | undefined;
   let images: [number, number][] | undefined;
   let autolinks: [number, number][] | undefined;
+  let entities: [number, number, string][] | undefined;
   // The open emphasis run: [start, end, delimiter]; emphasis here never nests, so one at a time.
   let open: [number, number, number] | undefined;
   // Only the characters the switch acts on are visited (found by one search per text, not read one by one here).
@@ -438,9 +446,18 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
       case 9: // tab
         return undefined;
       case 38: {
-        // & of an entity or character reference
-        const n = text.charCodeAt(i + 1);
-        if (n === 35 || isAlnum(n)) return undefined;
+        // & of a character reference (micromark's: a name of its table, up to 31 alphanumerics, or a decimal number of
+        // up to 7 digits, a hexadecimal one of up to 6, then `;`): text of its decoded value at the raw reference's
+        // place (mdast's text value; the prose keeps the raw text). Any other `&` is text. In a link's text, in
+        // emphasis (a spec-kit id read from it) or in a definition's text (hasMarkup) left to the tree walk.
+        CHARACTER_REFERENCE.lastIndex = i;
+        const m = CHARACTER_REFERENCE.exec(text);
+        if (!m || CHARACTER_REFERENCE.lastIndex > to) break;
+        const value = m[1] !== undefined ? decodeNumericCharacterReference(m[1], 16) : m[2] !== undefined ? decodeNumericCharacterReference(m[2], 10) : decodeNamedCharacterReference(m[3]!);
+        if (value === false) break;
+        if (!brackets || open) return undefined;
+        (entities ??= []).push([i, CHARACTER_REFERENCE.lastIndex, value]);
+        i = CHARACTER_REFERENCE.lastIndex - 1;
         break;
       }
       case 33: {
@@ -497,7 +514,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
     }
   }
   if (open) return undefined;
-  return { refs: refs ?? NONE, codes: codes ?? NONE, links: links ?? NONE, refLinks: refLinks ?? NONE, emph: emph ?? NONE, escapes: escapes ?? NONE, escapedRefs: escapedRefs ?? NONE, html: html ?? NONE, images: images ?? NONE, autolinks: autolinks ?? NONE };
+  return { refs: refs ?? NONE, codes: codes ?? NONE, links: links ?? NONE, refLinks: refLinks ?? NONE, emph: emph ?? NONE, escapes: escapes ?? NONE, escapedRefs: escapedRefs ?? NONE, html: html ?? NONE, images: images ?? NONE, autolinks: autolinks ?? NONE, entities: entities ?? NONE };
 }
 
 /**
@@ -505,7 +522,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
  * by their text, emphasis without its delimiter runs.
  */
 function plainOf(text: string, from: number, to: number, inl: Inline, gaps?: readonly [number, number][]): string {
-  if (!inl.codes.length && !inl.links.length && !inl.refLinks.length && !inl.emph.length && !inl.escapes.length && !inl.html.length && !inl.images.length && !inl.autolinks.length && !gaps) return text.slice(from, to);
+  if (!inl.codes.length && !inl.links.length && !inl.refLinks.length && !inl.emph.length && !inl.escapes.length && !inl.html.length && !inl.images.length && !inl.autolinks.length && !inl.entities.length && !gaps) return text.slice(from, to);
   // (indexed loops, no destructuring of the tuples: this runs before V8 optimizes it, where a destructuring is a call
   // of the array iterator per element, and its bytecode was 3 KB for these few lines)
   const parts: [number, number, string][] = inl.codes.slice();
@@ -520,6 +537,7 @@ function plainOf(text: string, from: number, to: number, inl: Inline, gaps?: rea
   for (let i = 0; i < inl.escapes.length; i++) parts.push([inl.escapes[i]!, inl.escapes[i]! + 1, '']);
   for (let i = 0; i < inl.html.length; i++) parts.push([inl.html[i]![0], inl.html[i]![1], '']);
   for (let i = 0; i < inl.images.length; i++) parts.push([inl.images[i]![0], inl.images[i]![1], '']);
+  for (let i = 0; i < inl.entities.length; i++) parts.push(inl.entities[i]!);
   for (let i = 0; i < inl.autolinks.length; i++) {
     const a = inl.autolinks[i]!;
     parts.push([a[0], a[0] + 1, ''], [a[1] - 1, a[1], '']);
@@ -1138,6 +1156,8 @@ class ChunkReader {
     if (!inl) return false;
     // (a link or code span that runs over a block quote's `>` prefix: left to the tree walk)
     if (it.gaps && [...inl.links, ...inl.refLinks, ...inl.codes].some(([s, e]) => it.gaps!.some(([gs]) => s < gs && gs < e))) return false;
+    // (a spec-kit declaration the tree walk may read from a decoded character reference: left to it)
+    if (inl.entities.length && mode.specKitItems && mode.mentions === 'spec-kit') return false;
     it.inl = inl;
     // The block's text its references carry (made once: the cut lines' and a plain block's references share it).
     let blockText: string | undefined;
@@ -1212,7 +1232,7 @@ class ChunkReader {
       const texts: string[] = [];
       for (const [, , ts, te] of cells) {
         const inl = inlines(text, ts, te, true, this.linkAt, true);
-        if (!inl) return false;
+        if (!inl || (inl.entities.length && mode.specKitRows)) return false;
         parsed.push(inl);
         texts.push(plainOf(text, ts, te, inl));
       }

@@ -159,6 +159,186 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assert.deepEqual(parseSpecChunked('specs/001-upload/plan.md', plan).facts.mentions.map((m) => m.id), ['FR-004', 'FR-007']);
   });
 
+  it("Kiro feature folders: `Requirement` mentions from the scanner (another feature's left out, as by the tree walk), facts equal", function () {
+    const tasks = [
+      '# Tasks',
+      '',
+      '- [x] 1. Store the uploads',
+      '  - Keep each part until the last arrives',
+      '  - _Requirements: 1.1, 2.3_',
+      '',
+      '- [ ] 2. Resume a broken upload',
+      '  - _Requirements: 3.2 and 4_',
+      '',
+      '| Step | Why |',
+      '| --- | --- |',
+      '| Retry | Requirement 5, as the download feature does |',
+      '| Limit | see Requirement 6 of `.kiro/specs/download/` |',
+      '',
+      'As Requirement 7 of the `.kiro/specs/download/` spec says; ours is Requirement 8.[^n1]',
+      '',
+      '[^n1]: Requirement 9 is a note',
+      '',
+    ].join('\n');
+    const design = tasks.replace('# Tasks', '# Design').replace(/- \[[ x]\] /g, '- ');
+    for (const [file, text] of [['.kiro/specs/upload/design.md', design], ['.kiro/specs/upload/tasks.md', tasks]] as const) {
+      assert.deepEqual(scannedChunks(file, text), { chunks: 1, scanned: 1 }, file);
+      assertEqualFacts([[file, text], [file, text.replace(/\n/g, '\r\n')]]);
+    }
+    assert.deepEqual(parseSpecChunked('.kiro/specs/upload/design.md', design).facts.mentions.map((m) => m.id), ['1.1', '2.3', '3.2', '4', '5', '8']);
+    // requirements.md declares requirements: the tree walk reads it.
+    assert.deepEqual(scannedChunks('.kiro/specs/upload/requirements.md', design), { chunks: 1, scanned: 0 });
+  });
+
+  it('a spec-kit mention in a table cell: its sentence reads the whole row, as the tree walk reads it', function () {
+    const plan = '# Plan\n\n| Id | Note |\n| --- | --- |\n| FR-001 | see feature 002 spec |\n';
+    assert.deepEqual(scannedChunks('specs/001-a/plan.md', plan), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['specs/001-a/plan.md', plan]]);
+  });
+
+  const TASKS = [
+    '# Rollout {#rollout}',
+    '',
+    '- [ ] Ship the client behind a flag.[^t1]',
+    '- [x] Migrate the store (see [the plan](#rollout)),',
+    '  then drop the old tables',
+    '',
+    '  A second paragraph of the item.',
+    '- [X] Announce it',
+    '  * [ ] Draft the note',
+    '  * [x] Send it to the list',
+    '',
+    '1. [ ] Freeze writes',
+    '2) [x] Copy the rows',
+    '',
+    '> - [ ] A quoted task',
+    '',
+    '## Clarifications',
+    '',
+    '- [x] 2026-11-21 · rollout `rollout` · how long? → a week',
+    '',
+    '[^t1]: tests/test_flag.py::test_flag',
+    '',
+  ].join('\n');
+
+  it('GFM task list items `- [ ] text` whose text starts plainly: from the scanner, facts equal; other shapes stay with the tree walk', function () {
+    assert.deepEqual(scannedChunks('docs/rollout.md', TASKS), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['docs/rollout.md', TASKS], ['docs/crlf.md', TASKS.replace(/\n/g, '\r\n')], ['specs/001-rollout/tasks.md', TASKS], ['specs/001-rollout/spec.md', TASKS]]);
+    const facts = parseSpecChunked('docs/rollout.md', TASKS).facts;
+    // The box is no text: the clause's text and the reference's block start after it.
+    assert.match(facts.headingClauses[0]!.text, /^Ship the client behind a flag\.\[\^t1\] Migrate the store \(see the plan\),/);
+    assert.equal(facts.footnoteRefs.at(0)!.blockText, 'Ship the client behind a flag.[^t1]');
+    assert.ok(facts.prose.some((p) => p.text.startsWith('Ship the client')));
+    // A box followed by inline markup, a second space, a tab or nothing: the tree walk reads it (and equals itself).
+    for (const shape of ['- [ ] `code` first', '- [ ] *emphasis*', '- [ ]  two spaces', '- [x]\ttab', '- [ ]', '- [ ] [a link](#a)', '- [ ] <b>html</b>', '- [ ] &amp; more']) {
+      const doc = `# A\n\n${shape}\n`;
+      assert.deepEqual(scannedChunks('docs/a.md', doc), { chunks: 1, scanned: 0 }, shape);
+      assertEqualFacts([['docs/a.md', doc]], 0);
+    }
+  });
+
+  it('random task lists (fast-check): facts equal the tree walk', function () {
+    if (!fc) this.skip();
+    // A line: an indent, a list marker (or a quote's), a box or not, what follows the box, then words and markup.
+    const line = fc
+      .tuple(
+        fc.constantFrom('', '', '  ', '   ', '    ', '> '),
+        fc.constantFrom('- ', '* ', '1. ', '2) ', '-  ', '', '> - '),
+        fc.constantFrom('[ ]', '[x]', '[X]', '', '[]'),
+        fc.constantFrom(' ', ' ', ' ', ' ', '  ', ''),
+        fc.array(fc.constantFrom('word', 'Ship', ' ', ' ', 'the', '`c`', '*e*', '**s**', '[^t1]', '[a](#h)', '[g]', '\\*', '<b>', 'FR-001', '2026-11-21', '·', '.'), { maxLength: 6 }),
+      )
+      .map(([indent, marker, box, gap, words]) => indent + marker + box + gap + (words.join('') || 'x'));
+    const doc = fc
+      .array(fc.oneof(line, fc.constantFrom('', '# H {#h}', '## Clarifications', '[^t1]: t.md', '[g]: #h', '---')), { maxLength: 14 })
+      .map((ls) => ls.join('\n') + '\n');
+    let scanned = 0;
+    fc.assert(
+      fc.property(doc, fc.constantFrom('docs/spec.md', 'specs/001-feature/spec.md', 'specs/001-feature/tasks.md'), (text, file) => {
+        assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify([file, text]));
+        // (the chunks with a task item's box that the scanner path read)
+        const c = scannedChunks(file, text);
+        if (/^(?:> )?(?:[-*]|\d[.)]) \[[ xX]\] [A-Za-z0-9]/m.test(text) && c.scanned === c.chunks) scanned++;
+      }),
+      { numRuns: 3000, seed: 23 },
+    );
+    // (documents with a task item read whole by the scanner path: none before it read task items)
+    assert.ok(scanned > 50, `${scanned}`);
+  });
+
+  it('a tilde no other run of its length could pair with is text (`~5 min`, `~~~`): from the scanner, facts equal; a strikethrough stays with the tree walk', function () {
+    const page = '# Budget {#budget}\n\nEach call takes ~5 ms, a batch ~~ 2 s, a fence-like ~~~ run.[^b1]\n\n| Step | Time |\n| --- | --- |\n| parse | ~1 ms |\n| index | ~~3 ms |\n\n- about ~ one\n\n[^b1]: tests/test_budget.py::test_calls\n';
+    assert.deepEqual(scannedChunks('docs/budget.md', page), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['docs/budget.md', page], ['docs/crlf.md', page.replace(/\n/g, '\r\n')]]);
+    assert.match(parseSpecChunked('docs/budget.md', page).facts.headingClauses[0]!.text, /^Each call takes ~5 ms, a batch ~~ 2 s, a fence-like ~~~ run\./);
+    for (const shape of ['~gone~ text', '~~gone~~ text', 'a ~x and ~y', '\\~~a~ b', '[~x](#a) ~y', '*~a* b', '~ [NEEDS CLARIFICATION: how long?]']) {
+      const doc = `# A\n\n${shape}\n`;
+      assert.deepEqual(scannedChunks('docs/a.md', doc), { chunks: 1, scanned: 0 }, shape);
+      assertEqualFacts([['docs/a.md', doc]], 0);
+    }
+  });
+
+  it('random tildes (fast-check): facts equal the tree walk', function () {
+    if (!fc) this.skip();
+    const parts = ['~', '~', '~~', '~~~', '\\~', 'a', 'word', ' ', ' ', '5', '.', '*', '_', '**', '`~`', '`', '[t](#h)', '[t](#h~)', '[^b1]', '\n', '\n\n', '# H {#h}\n', '| a | b |\n| - | - |\n| ', ' | ', ' |\n', '- ', '> ', '<b>', '&'];
+    const doc = fc.array(fc.constantFrom(...parts), { maxLength: 30 }).map((ps) => ps.join('') + '\n\n[^b1]: t.md\n');
+    let scanned = 0;
+    fc.assert(
+      fc.property(doc, (text) => {
+        assert.deepEqual(specFactsDifferences('docs/spec.md', text), [], JSON.stringify(text));
+        const c = scannedChunks('docs/spec.md', text);
+        if (text.includes('~') && c.scanned === c.chunks) scanned++;
+      }),
+      { numRuns: 3000, seed: 23 },
+    );
+    // (documents with a tilde read whole by the scanner path: none before it read tildes)
+    assert.ok(scanned > 100, `${scanned}`);
+  });
+
+  it('character references (named, decimal, hexadecimal; invalid ones are text): their decoded value from the scanner, facts equal', function () {
+    const page = [
+      '# Limits &amp; quotas {#limits}',
+      '',
+      'A call &rarr; one token; a star &#42; and &#x2A; is text, as are &#0; &#xD800; &#1114112; and &#12345678;.[^q1]',
+      'Not references: &bogus; &amp without a semicolon, &#; &#x; & alone.',
+      '',
+      '| Limit | Value |',
+      '| --- | --- |',
+      '| burst &lt; rate | &ge; 10 &#124; more |',
+      '',
+      '[^q1]: tests/test_quota.py::test_burst',
+      '',
+    ].join('\n');
+    assert.deepEqual(scannedChunks('docs/limits.md', page), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['docs/limits.md', page], ['docs/crlf.md', page.replace(/\n/g, '\r\n')]]);
+    const facts = parseSpecChunked('docs/limits.md', page).facts;
+    assert.equal(facts.headings[0]!.title, 'Limits & quotas');
+    assert.match(facts.headingClauses[0]!.text, /^A call \u2192 one token; a star \* and \* is text, as are \ufffd \ufffd \ufffd and &#12345678;\./);
+    // In link text, in emphasis, in a footnote definition's text, in a spec-kit feature's paragraph: the tree walk.
+    for (const [file, shape] of [['docs/a.md', '[a &amp; b](#a)'], ['docs/a.md', '*a &amp; b*'], ['docs/a.md', 'x [^n]\n\n[^n]: a &amp; b'], ['specs/001-a/spec.md', 'FR&#45;001: a rule']]) {
+      const doc = `# A\n\n${shape}\n`;
+      assert.deepEqual(scannedChunks(file, doc), { chunks: 1, scanned: 0 }, shape);
+      assertEqualFacts([[file, doc]], 0);
+    }
+  });
+
+  it('random character references (fast-check): facts equal the tree walk', function () {
+    if (!fc) this.skip();
+    const parts = ['&amp;', '&rarr;', '&nbsp;', '&AMP;', '&bogus;', '&amp', '&', '&#', '&#42;', '&#x2a;', '&#X2A;', '&#0;', '&#91;^r1]', '&#1234567;', '&#12345678;', '&#x110000;', '&lt;b&gt;', '&#10;', ';', '#', 'x', 'word', ' ', '*', '**', '`&amp;`', '[t](#h)', '[^r1]', '\n', '\n\n', '# H {#h}\n', '| a | b |\n| - | - |\n| ', ' | ', ' |\n', '- ', '> ', '\\'];
+    const doc = fc.array(fc.constantFrom(...parts), { maxLength: 30 }).map((ps) => ps.join('') + '\n\n[^r1]: t.md\n');
+    let scanned = 0;
+    fc.assert(
+      fc.property(doc, fc.constantFrom('docs/spec.md', 'specs/001-feature/spec.md'), (text, file) => {
+        assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify([file, text]));
+        const c = scannedChunks(file, text);
+        if (/&(?:#[xX]?[0-9a-fA-F]+|[A-Za-z]+);/.test(text) && c.scanned === c.chunks) scanned++;
+      }),
+      { numRuns: 3000, seed: 23 },
+    );
+    // (documents with a reference-like `&…;` read whole by the scanner path: 820 when written, 37 before (in code spans))
+    assert.ok(scanned > 400, `${scanned}`);
+  });
+
   it('every CommonMark 0.31.2 example', function () {
     assertEqualFacts(commonmark((md) => md), 50);
   });
@@ -273,7 +453,7 @@ describe('spec facts from the scanner equal the tree walk', function () {
       '- item\n\n      indented code in an item [^a1]\n\n  after the code',
       '- item\n  ```js\n  fenced [^a1] in an item\n  ```\n  after the fence',
       '* star\n+ plus\n- dash\n\n10. ten\n11. eleven',
-      '- [ ] task\n- [x] done',
+      '- [ ] task\n- [x]  done (two spaces)',
       '-\n  starts on the next line',
       '- # heading in an item',
       '- | a |\n  | - |\n  | b |',
@@ -302,7 +482,8 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assertEqualFacts(docs, 100);
     // Really on the scanner path: nested lists, quotes, code in items, lazy lines, multi-line footnote definitions.
     for (const shape of shapes.slice(0, 8)) assert.deepEqual(scannedChunks('docs/a.md', `# A\n\n${shape}\n\n${defs[1]}\n`), { chunks: 1, scanned: 1 }, shape);
-    // Task items, an item whose first line is empty, headings and tables in items: the tree decides.
+    // A task item whose text starts after two spaces (see the task list test), an item whose first line is empty,
+    // headings and tables in items: the tree decides.
     for (const shape of shapes.slice(8, 12)) assert.deepEqual(scannedChunks('docs/a.md', `# A\n\n${shape}\n`), { chunks: 1, scanned: 0 }, shape);
   });
 

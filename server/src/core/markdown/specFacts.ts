@@ -2,7 +2,7 @@ import type { Clause, Range } from '../types';
 import { ID_PATTERN, ID_RE, LineIndex } from '../text/lineIndex';
 import { looksLikeAttributeBlock } from './attributes';
 import { findTestTargets, isExamplePathWord } from './testTargets';
-import { featureOf, mentionOfOtherFeature } from './featureMentions';
+import { featureOf, KIRO_MENTION, mentionOfOtherFeature } from './featureMentions';
 import { defuseMarkdown, type Defused } from './defuse';
 import { SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_MENTION as SPEC_KIT_MENTION_PATTERN } from './formats';
 import {
@@ -26,6 +26,8 @@ import {
   type WalkMode,
 } from './parseSpec';
 import { scanMarkdown, type ScanLink, type ScanRefLink, type ScanResult } from './scanner';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 
 /**
  * SpecFacts of one spec chunk from the Markdown scanner (scanner.ts) instead of a micromark/mdast tree: the fast path
@@ -40,12 +42,15 @@ import { scanMarkdown, type ScanLink, type ScanRefLink, type ScanResult } from '
  * too: the scanner's reference links are the tree's, but one followed by `[`), emphasis and strong that do not nest
  * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), images `![alt](destination)` (opaque, as the tree walk's
  * image nodes: no text, no facts), URI autolinks `<scheme:…>` (their address is text), a `<` that can open no HTML and
- * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (not `{:`),
+ * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (not `{:`), tildes no run of their
+ * length could pair with (text: `~5 ms`), character references (`&rarr;`, `&#42;`: their decoded value),
  * backslash escapes (an escaped `\[^id]` is text) and one-line inline HTML (comments and simple tags, whose `id`/`name`
- * declare anchors); in spec-kit mode, requirement items `**FR-001**` and the ids mentioned in a feature folder's text.
- * For any other chunk (task list items, items whose marker line is empty, headings, tables and nested blocks in
- * containers, nested emphasis, image references, link titles, entities, tabs, an unclosed front matter, setext headings, the Kiro
- * and kramdown-rfc modes, text defuse.ts would change) it returns undefined and the caller parses the
+ * declare anchors); in spec-kit mode, requirement items `**FR-001**` and the ids mentioned in a feature folder's text;
+ * in a Kiro feature folder (but requirements.md), the `Requirement 1.2` mentions of its text.
+ * GFM task list items `- [ ] text` whose text starts with plain text after one space (the box is no text, as in mdast).
+ * For any other chunk (other task list items, items whose marker line is empty, headings, tables and nested blocks in
+ * containers, nested emphasis, image references, link titles, character references in link text and emphasis, tabs, an unclosed front matter, setext headings, Kiro's
+ * requirements.md and the kramdown-rfc mode, text defuse.ts would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections, container shapes and generated specs).
  * Pure, linear, never throws (the caller catches anyway). [^markdown_parsing] [^mp7q]
@@ -112,6 +117,10 @@ const DEF_ID = new RegExp(`^${ID_PATTERN}$`);
 /** A spec-kit requirement id mentioned in text, as parseSpec's SPEC_KIT_MENTION_RE reads it; ANY: one may be there. */
 const SPEC_KIT_MENTION = new RegExp(SPEC_KIT_MENTION_PATTERN, 'g');
 const SPEC_KIT_ANY = /(?:FR|SC|NFR)-\d/;
+/** Kiro's requirement mentions (`_Requirements: 1.1, 2.3_`), as parseSpec's KIRO_MENTION_RE reads them in a text node. */
+const KIRO_MENTION_RE = new RegExp(KIRO_MENTION, 'g');
+/** A number of a Kiro mention's list. */
+const KIRO_NUMBER = /\d+(?:\.\d+)?/g;
 const ATTRIBUTE_INNER = /^[A-Za-z0-9_=:.\- "'#]*$/;
 const RE_NON_BLANK = /[^ \t\r\n]/;
 
@@ -183,6 +192,8 @@ interface Inline {
   readonly images: readonly [number, number][];
   /** URI autolinks `<scheme:…>`: [start, end] of the whole (the brackets are no text, the URI is). */
   readonly autolinks: readonly [number, number][];
+  /** Character references `&amp;`, `&#42;`, `&#x2A;`: [start, end, the decoded character(s)] (text of that value). */
+  readonly entities: readonly [number, number, string][];
 }
 
 /**
@@ -194,7 +205,7 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /** The parts of inline content that are not its plain text, in document order. */
 function hasMarkup(inl: Inline): boolean {
-  return inl.refs.length + inl.codes.length + inl.links.length + inl.refLinks.length + inl.emph.length + inl.escapes.length + inl.escapedRefs.length + inl.html.length + inl.images.length + inl.autolinks.length > 0;
+  return inl.refs.length + inl.codes.length + inl.links.length + inl.refLinks.length + inl.emph.length + inl.escapes.length + inl.escapedRefs.length + inl.html.length + inl.images.length + inl.autolinks.length + inl.entities.length > 0;
 }
 
 /** ASCII punctuation: what a backslash escapes. */
@@ -238,6 +249,9 @@ const EMAIL_START = /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@/y;
  */
 // eslint-disable-next-line no-control-regex -- CommonMark: an autolink holds no ASCII control character or space
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>[\]{}&\\]*>/y;
+
+/** A character reference as micromark reads one: hexadecimal, decimal or named (the name then looked up). */
+const CHARACTER_REFERENCE = /&(?:#[xX]([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([A-Za-z0-9]{1,31}));/y;
 
 /** The characters inlines() acts on; every other character is plain text to it. */
 const INLINE_SPECIAL = /[`*_\\<~\]{}\t&![]/g;
@@ -284,6 +298,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
   let html: [number, number][] | undefined;
   let images: [number, number][] | undefined;
   let autolinks: [number, number][] | undefined;
+  let entities: [number, number, string][] | undefined;
   // The open emphasis run: [start, end, delimiter]; emphasis here never nests, so one at a time.
   let open: [number, number, number] | undefined;
   // Only the characters the switch acts on are visited (found by one search per text, not read one by one here).
@@ -403,13 +418,46 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         // tree walk decides.
         if (!braces || (c === 123 && text.charCodeAt(i + 1) === 58)) return undefined;
         break;
-      case 126: // ~
+      case 126: {
+        // ~: GFM strikethrough pairs a run of one or two tildes with a later run of the same length (a run of three or
+        // more is text). A run no other run of its length in the block could pair with is text, as `~5 min`, when
+        // nothing next to it is escaped or emphasis (`\~~` is a run of one after an escaped tilde; `~` beside `*`/`_`
+        // changes how micromark flanks emphasis). Not in a link's text (`brackets` false), whose runs the block's
+        // count cannot see alone; the count reads the raw block, code spans included (more runs: a decline at worst).
+        if (!brackets) return undefined;
+        let n = 1;
+        while (i + n < to && text.charCodeAt(i + n) === 126) n++;
+        const prev = i > from ? text.charCodeAt(i - 1) : -1;
+        const next = text.charCodeAt(i + n);
+        if (prev === 92 || prev === 126 || prev === 42 || prev === 95 || next === 42 || next === 95) return undefined;
+        if (n <= 2) {
+          let same = 0;
+          for (let j = text.indexOf('~', from); j >= 0 && j < to; ) {
+            let m = 1;
+            while (j + m < to && text.charCodeAt(j + m) === 126) m++;
+            if (m === n) same++;
+            j = text.indexOf('~', j + m);
+          }
+          if (same > 1) return undefined;
+        }
+        i += n - 1;
+        break;
+      }
       case 9: // tab
         return undefined;
       case 38: {
-        // & of an entity or character reference
-        const n = text.charCodeAt(i + 1);
-        if (n === 35 || isAlnum(n)) return undefined;
+        // & of a character reference (micromark's: a name of its table, up to 31 alphanumerics, or a decimal number of
+        // up to 7 digits, a hexadecimal one of up to 6, then `;`): text of its decoded value at the raw reference's
+        // place (mdast's text value; the prose keeps the raw text). Any other `&` is text. In a link's text, in
+        // emphasis (a spec-kit id read from it) or in a definition's text (hasMarkup) left to the tree walk.
+        CHARACTER_REFERENCE.lastIndex = i;
+        const m = CHARACTER_REFERENCE.exec(text);
+        if (!m || CHARACTER_REFERENCE.lastIndex > to) break;
+        const value = m[1] !== undefined ? decodeNumericCharacterReference(m[1], 16) : m[2] !== undefined ? decodeNumericCharacterReference(m[2], 10) : decodeNamedCharacterReference(m[3]!);
+        if (value === false) break;
+        if (!brackets || open) return undefined;
+        (entities ??= []).push([i, CHARACTER_REFERENCE.lastIndex, value]);
+        i = CHARACTER_REFERENCE.lastIndex - 1;
         break;
       }
       case 33: {
@@ -466,7 +514,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
     }
   }
   if (open) return undefined;
-  return { refs: refs ?? NONE, codes: codes ?? NONE, links: links ?? NONE, refLinks: refLinks ?? NONE, emph: emph ?? NONE, escapes: escapes ?? NONE, escapedRefs: escapedRefs ?? NONE, html: html ?? NONE, images: images ?? NONE, autolinks: autolinks ?? NONE };
+  return { refs: refs ?? NONE, codes: codes ?? NONE, links: links ?? NONE, refLinks: refLinks ?? NONE, emph: emph ?? NONE, escapes: escapes ?? NONE, escapedRefs: escapedRefs ?? NONE, html: html ?? NONE, images: images ?? NONE, autolinks: autolinks ?? NONE, entities: entities ?? NONE };
 }
 
 /**
@@ -474,7 +522,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
  * by their text, emphasis without its delimiter runs.
  */
 function plainOf(text: string, from: number, to: number, inl: Inline, gaps?: readonly [number, number][]): string {
-  if (!inl.codes.length && !inl.links.length && !inl.refLinks.length && !inl.emph.length && !inl.escapes.length && !inl.html.length && !inl.images.length && !inl.autolinks.length && !gaps) return text.slice(from, to);
+  if (!inl.codes.length && !inl.links.length && !inl.refLinks.length && !inl.emph.length && !inl.escapes.length && !inl.html.length && !inl.images.length && !inl.autolinks.length && !inl.entities.length && !gaps) return text.slice(from, to);
   // (indexed loops, no destructuring of the tuples: this runs before V8 optimizes it, where a destructuring is a call
   // of the array iterator per element, and its bytecode was 3 KB for these few lines)
   const parts: [number, number, string][] = inl.codes.slice();
@@ -489,6 +537,7 @@ function plainOf(text: string, from: number, to: number, inl: Inline, gaps?: rea
   for (let i = 0; i < inl.escapes.length; i++) parts.push([inl.escapes[i]!, inl.escapes[i]! + 1, '']);
   for (let i = 0; i < inl.html.length; i++) parts.push([inl.html[i]![0], inl.html[i]![1], '']);
   for (let i = 0; i < inl.images.length; i++) parts.push([inl.images[i]![0], inl.images[i]![1], '']);
+  for (let i = 0; i < inl.entities.length; i++) parts.push(inl.entities[i]!);
   for (let i = 0; i < inl.autolinks.length; i++) {
     const a = inl.autolinks[i]!;
     parts.push([a[0], a[0] + 1, ''], [a[1] - 1, a[1], '']);
@@ -575,6 +624,8 @@ export function releaseChunkScratch(): void {
 const ITEM_FIRST_LINE = /(?:[-+*]|\d{1,9}[.)])[ ]*[^ \t\r\n]/y;
 /** A GFM task list item `- [ ] x` (the tree strips the check box from its paragraph): left to the tree walk. */
 const TASK_ITEM = /(?:[-+*]|\d{1,9}[.)])[ \t]+\[[ xX]\](?:[ \t\r\n]|$)/y;
+/** What may not follow a task item's box and its space (it may open an inline construct, see blocksOf). */
+const TASK_FIRST_UNSAFE = '`*_\\<[!&~{}]|';
 /** A list item marker and the space after it (or the line's end): a container prefix. */
 const ITEM_MARKER = /(?:[-+*]|\d{1,9}[.)])(?: |(?=[\r\n])|$)/y;
 /** The rest of a line that is a thematic break (no facts). */
@@ -588,6 +639,8 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
   // top-level block as one) and the innermost list item around it through block quotes (mdast's text block).
   const cs = scan.containers;
   const top: number[] = new Array<number>(cs.length);
+  // Task list items: the container's index -> the offset of its check box `[ ]`.
+  let tasks: Map<number, number> | undefined;
   const itemOf: number[] = new Array<number>(cs.length);
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i]!;
@@ -599,10 +652,22 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
       // An item whose marker line holds nothing else (its first block starts on a later line) and a task list item
       // are left to the tree walk: every other item's first block starts on its marker line.
       ITEM_FIRST_LINE.lastIndex = c.start;
+      if (!ITEM_FIRST_LINE.test(text)) return undefined;
       TASK_ITEM.lastIndex = c.start;
-      if (!ITEM_FIRST_LINE.test(text) || TASK_ITEM.test(text)) return undefined;
+      if (TASK_ITEM.test(text)) {
+        // A GFM task list item `- [ ] text`: mdast has no node for the check box; it takes the one space after it off
+        // the paragraph's first text node and starts the paragraph there. Read when that node is plain text: one space,
+        // then a character that opens no inline construct (else the first node is no text, or a space that mdast drops
+        // while the paragraph keeps its start at the box: left to the tree walk), and no link the scanner reads at the
+        // box.
+        const box = text.indexOf('[', c.start);
+        const first = text.charCodeAt(box + 4);
+        if (text.charCodeAt(box + 3) !== 32 || Number.isNaN(first) || isWhitespace(first) || TASK_FIRST_UNSAFE.includes(text[box + 4]!)) return undefined;
+        (tasks ??= new Map()).set(i, box);
+      }
     }
   }
+  if (tasks) for (const l of [...scan.links, ...scan.refLinks]) if (l.start >= 0 && [...tasks.values()].includes(l.start)) return undefined;
   const items: Item[] = [];
   // (front matter: an opaque block, as fenced code)
   if (scan.frontMatter) items.push({ kind: 'code', start: scan.frontMatter.start, end: scan.frontMatter.end });
@@ -624,11 +689,17 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
     items.push({ kind: 'html', start: h.start, end: h.end });
   }
   let table: Extract<Item, { kind: 'table' }> | undefined;
+  let boxes: number[] | undefined;
   for (const p of scan.prose) {
     const c = p.container;
     if (p.kind === 'paragraph') {
       table = undefined;
       const para: Extract<Item, { kind: 'paragraph' }> = { kind: 'paragraph', start: p.start, end: p.end };
+      if (c !== undefined && tasks?.get(c) === p.start) {
+        // (the paragraph after a task item's box and its space; see above)
+        para.start = p.start + 4;
+        (boxes ??= []).push(p.start);
+      }
       if (c !== undefined) {
         // The paragraph of a footnote definition is the definition's content, not a block of its own.
         if (cs[c]!.kind === 'footnote') {
@@ -684,6 +755,11 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
   const covered = text.length + 1 <= coveredScratch.length ? coveredScratch : new Uint8Array(text.length + 1);
   covered.fill(0, 0, text.length + 1);
   for (const it of items) covered.fill(it.kind === 'code' || it.kind === 'html' ? 2 : 1, it.start, Math.max(it.end, it.start + 1));
+  // (every task item's box starts its first paragraph: a box no paragraph starts is left to the tree walk)
+  if (tasks) {
+    if ((boxes?.length ?? 0) !== tasks.size) return undefined;
+    for (const b of boxes!) covered.fill(1, b, b + 4);
+  }
   const lf = text.indexOf('\r') < 0;
   for (let at = 0; at < text.length; ) {
     let end = lf ? text.indexOf('\n', at) : at;
@@ -725,7 +801,8 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
 export function scanSpecChunk(file: string, original: string, sections: readonly SectionEntry[], mode: WalkMode, defusedText?: Defused): ScannedChunk | undefined {
   // A first line `---` or `+++` may open front matter: a closed one is an opaque block (below); one never closed is
   // left to the tree walk (micromark reads a following footnote definition differently then).
-  if (mode.kiroRequirements || mode.mentions === 'kiro' || mode.kramdown || original.charCodeAt(0) === 0xfeff) return undefined;
+  // (Kiro's requirements.md declares clauses the scanner path does not read; its other files' mentions it reads.)
+  if (mode.kiroRequirements || mode.kramdown || original.charCodeAt(0) === 0xfeff) return undefined;
   // Text defuse.ts changed is read as the tree walk reads it: the blocks from the defused copy (same length, the same
   // lines), and in a block read as plain text or on a line read as blank, the references and the prose from the
   // original (see plainParagraph and the cuts below) [^big_documents]. Nested too deep (containers made plain) and
@@ -941,7 +1018,8 @@ class ChunkReader {
    * each text node matched alone as the tree walk matches it) [^sk2m]. False when a reference holds an id-like text
    * (the tree may read it as text): the tree walk decides.
    */
-  private addMentions(from: number, to: number, inl: Inline, masks: Masks): boolean {
+  private addMentions(from: number, to: number, inl: Inline, masks: Masks, blockFrom = from, blockTo = to): boolean {
+    if (this.mode.mentions === 'kiro') return this.addKiroMentions(from, to, masks, blockFrom, blockTo);
     if (this.mode.mentions !== 'spec-kit') return true;
     const text = this.text;
     for (const [s, e] of [...inl.refs, ...inl.escapedRefs]) if (SPEC_KIT_ANY.test(text.slice(s, e))) return false;
@@ -955,12 +1033,48 @@ class ChunkReader {
       for (let m = SPEC_KIT_MENTION.exec(raw); m; m = SPEC_KIT_MENTION.exec(raw)) {
         const idAt = s + m.index;
         if (this.declared.has(idAt)) continue;
-        const place = mentionOfOtherFeature(text, from, to, idAt, (this.feature ??= featureOf(this.facts.file, 'spec-kit')), 'spec-kit');
+        const place = mentionOfOtherFeature(text, blockFrom, blockTo, idAt, (this.feature ??= featureOf(this.facts.file, 'spec-kit')), 'spec-kit');
         if (place === 'other') continue;
         const range = this.rangeOf(idAt, idAt + m[0].length);
         this.facts.mentions.push(place === 'unsure' ? { id: m[0], range, idRange: range, otherFeatureNamed: true } : { id: m[0], range, idRange: range });
       }
     };
+    for (const [ms, me] of sorted) {
+      if (me <= at) continue;
+      node(at, Math.min(ms, to));
+      at = Math.max(at, me);
+      if (at >= to) return true;
+    }
+    node(at, to);
+    return true;
+  }
+
+  /**
+   * Kiro feature folders: the requirement numbers of `Requirement 1.2` / `_Requirements: 1.1, 2.3_` in the text nodes
+   * of [from, to) (the range without its masks, each node matched alone), as SpecWalker.textMarkers reads them: a
+   * node without `Requirement` holds none; a mention whose sentence (within the text block [blockFrom, blockTo): the
+   * paragraph, the table row) names another feature is left out [^sk2m].
+   */
+  private addKiroMentions(from: number, to: number, masks: Masks, blockFrom: number, blockTo: number): boolean {
+    const text = this.text;
+    if (!text.slice(from, to).includes('Requirement')) return true;
+    const node = (s: number, e: number): void => {
+      if (e <= s) return;
+      const raw = text.slice(s, e);
+      if (!raw.includes('Requirement')) return;
+      KIRO_MENTION_RE.lastIndex = 0;
+      for (let m = KIRO_MENTION_RE.exec(raw); m; m = KIRO_MENTION_RE.exec(raw)) {
+        if (mentionOfOtherFeature(text, blockFrom, blockTo, s + m.index, (this.feature ??= featureOf(this.facts.file, 'kiro')), 'kiro') === 'other') continue;
+        const listAt = s + m.index + m[0].length - m[1]!.length;
+        KIRO_NUMBER.lastIndex = 0;
+        for (let n = KIRO_NUMBER.exec(m[1]!); n; n = KIRO_NUMBER.exec(m[1]!)) {
+          const range = this.rangeOf(listAt + n.index, listAt + n.index + n[0].length);
+          this.facts.mentions.push({ id: n[0], range, idRange: range });
+        }
+      }
+    };
+    let at = from;
+    const sorted = [...masks].sort((a, b) => a[0] - b[0]);
     for (const [ms, me] of sorted) {
       if (me <= at) continue;
       node(at, Math.min(ms, to));
@@ -1042,6 +1156,8 @@ class ChunkReader {
     if (!inl) return false;
     // (a link or code span that runs over a block quote's `>` prefix: left to the tree walk)
     if (it.gaps && [...inl.links, ...inl.refLinks, ...inl.codes].some(([s, e]) => it.gaps!.some(([gs]) => s < gs && gs < e))) return false;
+    // (a spec-kit declaration the tree walk may read from a decoded character reference: left to it)
+    if (inl.entities.length && mode.specKitItems && mode.mentions === 'spec-kit') return false;
     it.inl = inl;
     // The block's text its references carry (made once: the cut lines' and a plain block's references share it).
     let blockText: string | undefined;
@@ -1116,7 +1232,7 @@ class ChunkReader {
       const texts: string[] = [];
       for (const [, , ts, te] of cells) {
         const inl = inlines(text, ts, te, true, this.linkAt, true);
-        if (!inl) return false;
+        if (!inl || (inl.entities.length && mode.specKitRows)) return false;
         parsed.push(inl);
         texts.push(plainOf(text, ts, te, inl));
       }
@@ -1138,7 +1254,7 @@ class ChunkReader {
         const inl = parsed[k]!;
         const masks = proseMasks(inl);
         this.prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...masks], this.clauseAt(cs));
-        if (!this.addMentions(ts, te, inl, masks)) return false;
+        if (!this.addMentions(ts, te, inl, masks, row.start, row.end)) return false;
         for (const r of inl.refs) all.push(r);
         this.addLinks(inl);
       }

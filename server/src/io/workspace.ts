@@ -65,9 +65,11 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (site.length) read.config = { ...read.config, scopes: [...read.config.scopes, ...site] };
   const books = mdbookSpecBooks(root);
   if (books.length) read.config = { ...read.config, mdbookSpec: books };
-  const specMd = specMdDocuments(root);
+  // (both read the folder's package.json: once)
+  const pkg = packageJson(root);
+  const specMd = specMdDocuments(root, pkg);
   if (specMd.length) read.config = { ...read.config, specMd };
-  const generator = specGeneratorInputs(root);
+  const generator = specGeneratorInputs(root, pkg);
   if (generator.length) read.config = { ...read.config, specGenerator: generator };
   return read;
 }
@@ -225,8 +227,7 @@ function insidePath(given: string): string | undefined {
  * files it imports and the section ids of the page spec-md builds [^ln7g]. Read as book.toml is: regular files of the
  * folder only, never through a symlink, size-capped; an import that leaves the folder is not followed.
  */
-export function specMdDocuments(root: string): { files: string[]; ids: string[] }[] {
-  const pkg = packageJson(root);
+export function specMdDocuments(root: string, pkg = packageJson(root)): { files: string[]; ids: string[] }[] {
   if (!pkg || !dependsOn(pkg, 'spec-md')) return [];
   const entries = new Set<string>();
   for (const script of scriptsOf(pkg)) {
@@ -287,8 +288,7 @@ export function specMdDocuments(root: string): { files: string[]; ids: string[] 
  * folder's Makefile), else of the folder's `.config.json` when it has the `input`, `output` and `template` the
  * command requires [^ln7g]. Read as book.toml is; an input outside the folder is none.
  */
-export function specGeneratorInputs(root: string): string[] {
-  const pkg = packageJson(root);
+export function specGeneratorInputs(root: string, pkg = packageJson(root)): string[] {
   if (!pkg || !dependsOn(pkg, 'spec-generator')) return [];
   const commands = scriptsOf(pkg);
   if (isRegularFile(path.join(root, 'Makefile'))) {

@@ -820,6 +820,22 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
 
 type Masks = readonly (readonly [number, number, ...unknown[]])[];
 
+/**
+ * Calls `node` with each stretch of [from, to) outside the masks (the text nodes a tree walk matches one by one), in
+ * order; empty stretches are skipped.
+ */
+function eachTextNode(from: number, to: number, masks: Masks, node: (start: number, end: number) => void): void {
+  let at = from;
+  const sorted = [...masks].sort((a, b) => a[0] - b[0]);
+  for (const [ms, me] of sorted) {
+    if (me <= at) continue;
+    if (Math.min(ms, to) > at) node(at, Math.min(ms, to));
+    at = Math.max(at, me);
+    if (at >= to) return;
+  }
+  if (to > at) node(at, to);
+}
+
 /** The context of a block: its enclosing clause and authority, the section titles around it. */
 interface BlockContext {
   parent?: string;
@@ -1023,10 +1039,7 @@ class ChunkReader {
     if (this.mode.mentions !== 'spec-kit') return true;
     const text = this.text;
     for (const [s, e] of [...inl.refs, ...inl.escapedRefs]) if (SPEC_KIT_ANY.test(text.slice(s, e))) return false;
-    let at = from;
-    const sorted = [...masks].sort((a, b) => a[0] - b[0]);
-    const node = (s: number, e: number): void => {
-      if (e <= s) return;
+    eachTextNode(from, to, masks, (s, e) => {
       const raw = text.slice(s, e);
       if (!SPEC_KIT_ANY.test(raw)) return;
       SPEC_KIT_MENTION.lastIndex = 0;
@@ -1038,14 +1051,7 @@ class ChunkReader {
         const range = this.rangeOf(idAt, idAt + m[0].length);
         this.facts.mentions.push(place === 'unsure' ? { id: m[0], range, idRange: range, otherFeatureNamed: true } : { id: m[0], range, idRange: range });
       }
-    };
-    for (const [ms, me] of sorted) {
-      if (me <= at) continue;
-      node(at, Math.min(ms, to));
-      at = Math.max(at, me);
-      if (at >= to) return true;
-    }
-    node(at, to);
+    });
     return true;
   }
 
@@ -1058,8 +1064,7 @@ class ChunkReader {
   private addKiroMentions(from: number, to: number, masks: Masks, blockFrom: number, blockTo: number): boolean {
     const text = this.text;
     if (!text.slice(from, to).includes('Requirement')) return true;
-    const node = (s: number, e: number): void => {
-      if (e <= s) return;
+    eachTextNode(from, to, masks, (s, e) => {
       const raw = text.slice(s, e);
       if (!raw.includes('Requirement')) return;
       KIRO_MENTION_RE.lastIndex = 0;
@@ -1072,16 +1077,7 @@ class ChunkReader {
           this.facts.mentions.push({ id: n[0], range, idRange: range });
         }
       }
-    };
-    let at = from;
-    const sorted = [...masks].sort((a, b) => a[0] - b[0]);
-    for (const [ms, me] of sorted) {
-      if (me <= at) continue;
-      node(at, Math.min(ms, to));
-      at = Math.max(at, me);
-      if (at >= to) return true;
-    }
-    node(at, to);
+    });
     return true;
   }
 

@@ -4,6 +4,7 @@ import GithubSlugger from 'github-slugger';
 import { collapse, collapsible, lineBreaks, parseSpec } from '../../server/src/core/markdown/parseSpec';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { parseAttributeBlock } from '../../server/src/core/markdown/attributes';
+import { specFactsDifferences } from '../helpers/specFactsOracle';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
 const ids = (text: string): string[] => parseSpec('spec.md', text).headingClauses.map((c) => c.id);
@@ -214,6 +215,13 @@ describe('parseSpec: links and anchors', () => {
   it('offers {#id}s, GitHub slugs (deduplicated) and HTML ids as anchors', () => {
     const facts = parseSpec('a.md', '# Hello World {#hw}\n## Hello World\n## Hello World\n<a id="html-anchor"></a>\n');
     for (const a of ['hw', 'hello-world', 'hello-world-1', 'hello-world-2', 'html-anchor']) assert.ok(facts.anchors.has(a), a);
+  });
+
+  it('HTML anchors may be unquoted, as HTML allows (a trust sweep: `<a name=run-it></a>`), in a block or inline', () => {
+    const text = '# T\n\n<a name=run-it></a>\n\nSee <span id=inline-one>here</span> and <a id=\'single\'></a>.\n\n[go](#run-it) [x](#inline-one)\n';
+    const facts = parseSpec('a.md', text);
+    for (const a of ['run-it', 'inline-one', 'single']) assert.ok(facts.anchors.has(a), a);
+    assert.deepEqual(specFactsDifferences('a.md', text), []);
   });
 
   it("slugs headings as github-slugger does, repeats and titles that look like a repeat's slug included", () => {

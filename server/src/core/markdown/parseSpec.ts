@@ -762,8 +762,11 @@ const TEXT_BLOCKS = new Set(['paragraph', 'listItem', 'tableRow', 'heading']);
 const REF_RE = new RegExp(`\\[\\^(${ID_PATTERN})\\]`, 'g');
 /** A reference cut at the end of a text node: `[^id` (the walker takes the `]` after it back). */
 const UNCLOSED_REF_RE = new RegExp(`\\[\\^${ID_PATTERN}$`);
-/** `id=`/`name=` of HTML, `anchor=` of the XML that kramdown-rfc drafts embed. */
-export const HTML_ANCHOR_RE = /\b(?:id|name|anchor)\s*=\s*["']([^"']+)["']/gi;
+/**
+ * `id=`/`name=` of HTML, `anchor=` of the XML that kramdown-rfc drafts embed: the value quoted (group 1) or, as HTML
+ * allows, unquoted (`<a name=run-it></a>`, group 2).
+ */
+export const HTML_ANCHOR_RE = /\b(?:id|name|anchor)\s*=\s*(?:["']([^"']+)["']|([^\s"'=<>`]+))/gi;
 export const SPEC_KIT_ID_RE = new RegExp(`^${SPEC_KIT_ID}$`);
 /** A kramdown block attribute list `{: #id title="…"}`, on one line or over several without a blank one. */
 const IAL_RE = /^\{:((?:[^{}\n]|\n(?![ \t]*\n))*)\}/;
@@ -2324,7 +2327,7 @@ class SpecWalker {
   /** HTML `id=`/`name=` attributes are anchors too [^ln2a]. */
   private htmlAnchors(html: string): void {
     HTML_ANCHOR_RE.lastIndex = 0;
-    for (let m = HTML_ANCHOR_RE.exec(html); m; m = HTML_ANCHOR_RE.exec(html)) this.anchorEvents.push(m[1]!);
+    for (let m = HTML_ANCHOR_RE.exec(html); m; m = HTML_ANCHOR_RE.exec(html)) this.anchorEvents.push((m[1] ?? m[2])!);
   }
 
   /** A heading clause's text: the prose of the sibling blocks after it, up to the next heading. */

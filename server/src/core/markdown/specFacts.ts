@@ -1085,7 +1085,7 @@ class ChunkReader {
   private htmlAnchors(start: number, end: number): void {
     const value = this.text.slice(start, end);
     HTML_ANCHOR_RE.lastIndex = 0;
-    for (let m = HTML_ANCHOR_RE.exec(value); m; m = HTML_ANCHOR_RE.exec(value)) this.anchorEvents.push(m[1]!);
+    for (let m = HTML_ANCHOR_RE.exec(value); m; m = HTML_ANCHOR_RE.exec(value)) this.anchorEvents.push((m[1] ?? m[2])!);
   }
 
   /** Anchor links, same-file and cross-file, read as the tree walk reads them (linkFact) [^anchor_links]. */

@@ -12,12 +12,12 @@ describe('rule reference.unknown-id', () => {
     assert.equal(found[0]!.severity, 'warning');
   });
 
-  it('a file none of whose (three or more) mentions is declared gets one warning, not one per mention', () => {
+  it('a file that mentions three or more ids, none of them declared, gets one warning, not one per mention', () => {
     const requirements = '# Garden log\n\n## Acceptance Criteria\n\n### Planting\n- [ ] A gardener can add a bed\n- [ ] A gardener can record a sowing\n';
     const tasks = '# Implementation Plan\n\n- [ ] 1. Beds\n  - _Requirements: 1.1, 1.2_\n\n- [ ] 2. Watering\n  - _Requirements: 2.1, 1.1_\n';
     const found = findings({ '.kiro/specs/garden/requirements.md': requirements, '.kiro/specs/garden/tasks.md': tasks }, 'reference.');
     assert.deepEqual(shown(found), [
-      'reference.unknown-id@.kiro/specs/garden/tasks.md:4 None of the 3 requirement ids this file mentions is declared in .kiro/specs/garden (`1.1`, `1.2`, `2.1`): number the requirements they name there, or correct the ids.',
+      'reference.unknown-id@.kiro/specs/garden/tasks.md:4 None of the 3 requirement ids this file mentions is declared in .kiro/specs/garden (`1.1`, `1.2`, `2.1`): declare them there, or correct the ids.',
     ]);
     assert.deepEqual(found[0]!.data, { id: '1.1', scope: '.kiro/specs/garden', ids: ['1.1', '1.2', '2.1'] });
     // One declared id among them: each unknown one is its own warning again (a typo among real references).
@@ -26,6 +26,9 @@ describe('rule reference.unknown-id', () => {
       shown(findings({ '.kiro/specs/garden/requirements.md': numbered, '.kiro/specs/garden/tasks.md': tasks }, 'reference.')).map((s) => s.split(' ')[0]),
       ['reference.unknown-id@.kiro/specs/garden/tasks.md:4', 'reference.unknown-id@.kiro/specs/garden/tasks.md:7'],
     );
+    // One unknown id mentioned three times: each mention, as before.
+    const again = '# Implementation Plan\n\n- [ ] 1. Beds\n  - _Requirements: 9.1_\n- [ ] 2. More\n  - _Requirements: 9.1_\n- [ ] 3. Last\n  - _Requirements: 9.1_\n';
+    assert.equal(findings({ '.kiro/specs/garden/requirements.md': requirements, '.kiro/specs/garden/tasks.md': again }, 'reference.').length, 3);
   });
 
   it('mentions of declared ids are not flagged', () => {

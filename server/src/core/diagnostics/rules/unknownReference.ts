@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../types';
 import { collect, type Scope } from '../rule';
 
 /**
- * A file with at least this many mentions, none of them declared in its feature: one diagnostic for the file (the
+ * A file that mentions at least this many ids, none of them declared in its feature: one diagnostic for the file (the
  * feature numbers its requirements another way, or not at all; a trust sweep: 95 warnings for one Kiro tasks file
  * whose requirements.md has unnumbered criteria), not one per mention.
  */
@@ -23,9 +23,9 @@ export function unknownReferences(model: IndexModel, config: ClarifierConfig, sc
   for (const [file, list] of byFile) {
     const where = (m: UnknownMention): string => (m.scope.kind === 'workspace' ? 'the workspace' : m.scope.path);
     const all = model.specs.get(file)?.mentions.filter((m) => !m.otherFeatureNamed).length ?? 0;
-    if (list.length >= UNNUMBERED_AT_LEAST && list.length === all) {
+    const ids = [...new Set(list.map((m) => m.id))];
+    if (ids.length >= UNNUMBERED_AT_LEAST && list.length === all) {
       const first = list[0]!;
-      const ids = [...new Set(list.map((m) => m.id))];
       add({
         code: 'reference.unknown-id',
         file,
@@ -33,7 +33,7 @@ export function unknownReferences(model: IndexModel, config: ClarifierConfig, sc
         message: `None of the ${ids.length} requirement ids this file mentions is declared in ${where(first)} (${ids
           .slice(0, 3)
           .map((id) => `\`${id}\``)
-          .join(', ')}${ids.length > 3 ? ', …' : ''}): number the requirements they name there, or correct the ids.`,
+          .join(', ')}${ids.length > 3 ? ', …' : ''}): declare them there, or correct the ids.`,
         data: { id: first.id, scope: first.scope.path, ids },
       });
       continue;

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { documentTerms, domainOf, featureNameTerms, reviewOf } from '../../server/src/core/analysis/ambiguity/formats';
 import { buildBatches, buildMessages, cacheKey, clausesForLlm } from '../../server/src/core/analysis/ambiguity/llm';
 import type { AmbiguityHit } from '../../server/src/core/workspace/workspaceIndex';
+import { resolveConfig } from '../../server/src/core/workspace/config';
 import { diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 
 /** `phrase (category)` of every finding in one spec file of a one-file workspace. */
@@ -2109,5 +2110,73 @@ describe('clarity: twenty-second round (issue 13: false alarms read out of sampl
       'What delay counts as “fast” for the unit, component, and integration testing',
       'What makes the unit, component, and integration testing reliable',
     ]);
+  });
+});
+
+// Severity in a standard [^am8s].
+describe('clarity: twenty-third round (issue 13: standards, read out of sample)', () => {
+  const bySeverity = (path: string, text: string, config?: Parameters<typeof memoryWorkspace>[1]): string[] =>
+    memoryWorkspace({ [path]: text }, config)
+      .model()
+      .ambiguitiesOf(path)
+      .map((h) => `${h.phrase.toLowerCase()}: ${h.severity}`);
+  const RULES = [
+    'The receiver SHOULD send feedback frames periodically.',
+    '',
+    'Implementations MUST use the appropriate key for the suite.',
+    '',
+    'The sender MUST include the extension parameters when possible.',
+    '',
+    'Caution should be exercised when a peer reuses a nonce.',
+  ];
+
+  it('in an IETF draft, evaluative wording and escape clauses are hints; calls for care keep their severity', () => {
+    assert.deepEqual(bySeverity('draft-x.md', DRAFT(RULES)), [
+      'periodically: hint',
+      'appropriate: hint',
+      'when possible: hint',
+      'caution should be exercised: warning',
+    ]);
+  });
+
+  // A Markdown specification with `{#id}` headings whose requirements are in BCP 14 capitals (five or more, three times
+  // the lowercase modals) is a standard too; the same text in lowercase is not, nor is a spec-kit spec in capitals.
+  const capitals = [
+    '# Wire format {#wire}',
+    '',
+    'A frame MUST start with its length. A receiver MAY drop a longer frame. A sender SHOULD pad frames.',
+    '',
+    'A peer MUST NOT reopen a closed stream.',
+    '',
+    'The receiver SHOULD send feedback frames periodically.',
+    '',
+  ].join('\n');
+
+  it('a Markdown spec written in capital key words is a standard; in lowercase it is not', () => {
+    assert.deepEqual(bySeverity('spec/wire.md', capitals), ['periodically: hint']);
+    assert.deepEqual(bySeverity('spec/wire.md', capitals.replace('A peer MUST NOT reopen a closed stream.', '')), ['periodically: warning']);
+    assert.deepEqual(bySeverity('spec/wire.md', capitals.replace(/\b(MUST NOT|MUST|SHOULD)\b/g, (k) => k.toLowerCase())), ['periodically: warning']);
+    assert.deepEqual(bySeverity('specs/001-x/spec.md', SPEC_KIT(['The system MUST send feedback frames periodically.'])), ['periodically: warning']);
+  });
+
+  it('read out of sample (trust sweep 4): a rate in an aside, a place, device safe areas, names of levels', () => {
+    const terms = (text: string): string[] => hits('.kiro/specs/a/requirements.md', text).map((h) => h.phrase.toLowerCase());
+    assert.deepEqual(terms(KIRO([
+      'THE System SHALL include periodic reminders during the interview (every 5-7 questions)',
+      'THE System SHALL include periodic reminders during the interview, every 10 answers',
+      'THE Page SHALL include the betting panel with the leaderboard immediately below it',
+      'THE Lightbox SHALL respect device safe areas',
+      'THE System SHALL support four priority levels: low (later), normal (standard), high (soon), and critical (now)',
+      'THE System SHALL include periodic reminders during the interview (with a friendly tone)',
+      'THE Page SHALL show the leaderboard immediately',
+      'THE System SHALL keep working under normal load',
+    ])), ['periodic', 'immediately', 'normal']);
+  });
+
+  it('a severity the user sets for the category or the term applies in a standard too', () => {
+    type Ambiguity = ReturnType<typeof resolveConfig>['config']['ambiguity'];
+    const config = (categories: Ambiguity['categories'], terms: Ambiguity['terms']) => ({ ambiguity: { ...resolveConfig(undefined).config.ambiguity, categories, terms } });
+    assert.deepEqual(bySeverity('draft-x.md', DRAFT(RULES.slice(0, 3)), config({ time: 'warning' }, {})), ['periodically: warning', 'appropriate: hint']);
+    assert.deepEqual(bySeverity('draft-x.md', DRAFT(RULES.slice(0, 3)), config({}, { appropriate: 'info' })), ['periodically: hint', 'appropriate: info']);
   });
 });

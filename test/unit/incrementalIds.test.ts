@@ -9,7 +9,7 @@ import { nearestAfter, nearestId } from '../../server/src/core/text/nearest';
 import type { Diagnostic } from '../../server/src/core/types';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { documentTerms, domainCounts, domainOf, domainOfPieces, pieceEvidence, reviewOf, reviewOfPieces } from '../../server/src/core/analysis/ambiguity/formats';
+import { documentKindOf, documentKindOfPieces, documentTerms, domainCounts, domainOf, domainOfPieces, pieceEvidence, reviewOf, reviewOfPieces, type Review } from '../../server/src/core/analysis/ambiguity/formats';
 import { parseSpecChunked, specChunks } from '../../server/src/core/markdown/parseSpec';
 import { extractDefinitions, mayDefineTerms, usesBcp14 } from '../../server/src/core/analysis/typecheck/normative';
 import { conflictsOf } from '../../server/src/core/analysis/typecheck/conflicts';
@@ -892,6 +892,9 @@ describe('incremental review: the review decision and domain from a spec\'s chun
     'Plain prose.\r\n',
   ];
 
+  // Requirements in capitals, several to a line: a document of these is a standard (documentKindOf).
+  const WITH_CAPITALS = [...FRAGMENTS, 'The server MUST send it; the client SHOULD retry, and a peer MUST NOT drop it (REQUIRED).\n'];
+
   it('equals a read of the whole text for random documents cut at top-level headings', () => {
     const next = rng(11);
     let cut = 0;
@@ -899,7 +902,7 @@ describe('incremental review: the review decision and domain from a spec\'s chun
     for (let round = 0; round < 400; round++) {
       let text = '';
       const n = 1 + next(25);
-      for (let i = 0; i < n; i++) text += FRAGMENTS[next(FRAGMENTS.length)]!;
+      for (let i = 0; i < n; i++) text += WITH_CAPITALS[next(WITH_CAPITALS.length)]!;
       if (next(5) === 0) text = `---\ntitle: x\n---\n${text}`;
       // Cut where the index cuts (specChunks), or at random line starts (inside a fenced block too).
       const lineStarts = [0, ...[...text.matchAll(/\r?\n/g)].map((m) => m.index + m[0].length).filter((s) => s < text.length)];
@@ -924,6 +927,10 @@ describe('incremental review: the review decision and domain from a spec\'s chun
       const at = long.lastIndexOf('\n', 199_990) + 1; // pieces are cut at line starts
       const longPieces = [long.slice(0, at), long.slice(at)];
       assert.equal(domainOfPieces(longPieces, (p) => domainCounts(p)), domainOf(long));
+      // So does the document's kind (domain and whether it is a standard: its capital key words against lowercase modals).
+      const md: Review = { format: 'markdown', from: 0 };
+      assert.deepStrictEqual(documentKindOfPieces(pieces, (p) => domainCounts(p), md), documentKindOf(text, md), JSON.stringify(text));
+      assert.deepStrictEqual(documentKindOfPieces(longPieces, (p) => domainCounts(p), md), documentKindOf(long, md));
     }
     assert.ok(cut > 100, `documents cut into chunks (${cut})`);
     assert.ok(fallback > 10 && fallback < 1200, `some pieces are read on the whole text (${fallback})`);

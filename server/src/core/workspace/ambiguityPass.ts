@@ -29,17 +29,19 @@ export interface SpecPassInput {
   review: Review;
   /** The spec's domain (domainOf, or domainOfPieces of its chunks). */
   domain: Domain;
+  /** The spec is a standard (documentKindOf): the pass asks only about escape clauses and calls for care. */
+  standard: boolean;
   /** The document's own terms and its feature's name terms (one array per set of terms: its phrase map is kept). */
   terms: string[];
-  /** The chunks' cache key: format, domain and terms (passKey). A chunk's findings are kept while it is the same. */
+  /** The chunks' cache key: format, domain, standard and terms (passKey). A chunk's findings are kept while it is the same. */
   key: string;
   /** The spec is read piece by piece (cut at line starts, not a draft): suppression comments are looked for per chunk. */
   pieces: boolean;
 }
 
 /** A chunk's findings are kept (in its entry) for this key: what they depend on beyond the chunk's own text. */
-export function passKey(review: Review, domain: Domain, joinedTerms: string): string {
-  return `${review.format}${review.capitalsOnly ? '+caps' : ''}\u0000${domain}\u0000${joinedTerms}`;
+export function passKey(review: Review, domain: Domain, standard: boolean, joinedTerms: string): string {
+  return `${review.format}${review.capitalsOnly ? '+caps' : ''}\u0000${domain}${standard ? '+standard' : ''}\u0000${joinedTerms}`;
 }
 
 /** A suppression comment's words (within a line): a chunk without them holds no suppression comment. */
@@ -116,6 +118,7 @@ export class SpecPass {
             specText: chunk.text,
             documentTerms: this.spec.terms,
             domain: this.spec.domain,
+            standard: this.spec.standard,
             sections: enclosing,
             capitalKeywordsOnly: isDraftFormat(review.format) || review.capitalsOnly === true,
           })
@@ -192,6 +195,7 @@ export interface AmbiguityJob {
   path: string;
   review: Review;
   domain: Domain;
+  standard: boolean;
   terms: string[];
   pieces: boolean;
   /** Characters of prose in the job's blocks (what a job costs, roughly). */
@@ -257,7 +261,7 @@ export function ambiguityJob(path: string, text: string, chunks: readonly PassCh
       layout[k++] = b.record ? 1 : 0;
     }
   }
-  const job: AmbiguityJob = { path, review: input.review, domain: input.domain, terms: input.terms, pieces: input.pieces, weight, texts: parts.join(''), names, layout };
+  const job: AmbiguityJob = { path, review: input.review, domain: input.domain, standard: input.standard, terms: input.terms, pieces: input.pieces, weight, texts: parts.join(''), names, layout };
   if (textNeeded(input.pieces, chunks)) job.text = text;
   return job;
 }
@@ -312,7 +316,7 @@ export class AmbiguityJobRun {
     readonly job: AmbiguityJob,
     config: ClarifierConfig,
   ) {
-    this.pass = new SpecPass(config, { review: job.review, domain: job.domain, terms: job.terms, key: passKey(job.review, job.domain, job.terms.join('\u0000')), pieces: job.pieces });
+    this.pass = new SpecPass(config, { review: job.review, domain: job.domain, standard: job.standard, terms: job.terms, key: passKey(job.review, job.domain, job.standard, job.terms.join('\u0000')), pieces: job.pieces });
   }
 
   /** Analyses the next chunk; false once every chunk is. */

@@ -75,7 +75,7 @@ export type ScopeKind = 'workspace' | 'document' | 'folder';
 
 export interface AmbiguityConfig {
   enabled: boolean;
-  /** Severity per category (`off` silences it); by default warning in normative text, information elsewhere. */
+  /** Severity per category (`off` silences it); by default warning in normative text, information elsewhere, hint in a standard. */
   categories: Partial<Record<AmbiguityCategory, SeverityOverride>>;
   /** Severity per term, e.g. `{ "appropriate": "off" }`. */
   terms: Record<string, SeverityOverride>;

@@ -1,4 +1,4 @@
-import { documentTermParts, domainCounts, EVIDENCE_KINDS, featureNameTerms, domainOf, domainOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfEvidence, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
+import { documentTermParts, domainCounts, EVIDENCE_KINDS, featureNameTerms, documentKindOf, documentKindOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfEvidence, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
 import { ambiguityJob, passKey, SpecPass, type AmbiguityJob, type SpecPassInput } from './ambiguityPass';
 import type { AmbiguityCategory } from '../analysis/ambiguity/analyze';
 import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
@@ -592,12 +592,12 @@ export class WorkspaceIndex {
    * vocabulary (`terms`) is shared by its chunks; a chunk's findings are kept for the key made here.
    */
   private passInput(chunks: PlacedChunk[], text: string, review: Review, { terms, joined: joinedTerms }: { terms: string[]; joined: string }, pieces: boolean): SpecPassInput {
-    const domain = pieces ? domainOfPieces(chunks.map((c) => c.text), (_, i) => chunkDomain(chunks[i]!), review.format) : domainOf(text, review.format);
-    let key = passKey(review, domain, joinedTerms);
+    const { domain, standard } = pieces ? documentKindOfPieces(chunks.map((c) => c.text), (_, i) => chunkDomain(chunks[i]!), review) : documentKindOf(text, review);
+    let key = passKey(review, domain, standard, joinedTerms);
     // The last key again when equal: each chunk's cached key is then compared by identity, not by its characters.
     if (key === this.ambiguityKey) key = this.ambiguityKey;
     else this.ambiguityKey = key;
-    return { review, domain, terms, key, pieces };
+    return { review, domain, standard, terms, key, pieces };
   }
 
   /** The lexicon pass over one spec's prose, chunk by chunk (SpecPass). */

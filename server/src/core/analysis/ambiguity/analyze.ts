@@ -122,6 +122,14 @@ export interface AmbiguityOptions {
    * "should" there is plain English.
    */
   capitalKeywordsOnly?: boolean;
+  /**
+   * The spec is a standard (a protocol or format specification in BCP 14's key words; see `documentKindOf`): there
+   * evaluative words are nearly always deliberate latitude or defined elsewhere in it (read out of sample: none of 83
+   * findings in such specs was one a reviewer would ask about, nor of ~25 escape clauses such as "when possible"), so
+   * only calls for care keep their severity; the other findings are hints (`standardSeverity`), unless the user sets
+   * a severity for the category or the term.
+   */
+  standard?: boolean;
 }
 
 /** An enclosing heading: its depth (`#` count) and its title as the pass reads it (lowercase, markup removed). */
@@ -2028,7 +2036,7 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
         break;
       }
       case 'event-bound':
-        if (nextWord !== undefined && (EVENT_WORDS.has(nextWord) || READINESS_WORDS.has(nextWord))) return undefined;
+        if (nextWord !== undefined && (EVENT_WORDS.has(nextWord) || READINESS_WORDS.has(nextWord) || ORDER_WORDS.has(nextWord))) return undefined;
         if (hasTrigger(ctx, start)) return undefined;
         break;
       case 'verb-object':
@@ -2047,6 +2055,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
     }
     if (!requirement && !ctx.authorityNormative) return undefined;
   } else if (!requirement) return undefined;
+  // Twenty-third round (read out of sample): "four priority levels: low (…), normal (…), high (…), and critical": a
+  // level's name in a list of levels, not a judgement.
+  if (levelLabel(ctx, start, end)) return undefined;
   if (c.word) {
     if (!usedAsModifier(ctx, c)) return undefined;
     if (hypotheticalBefore(ctx, start) && !partAt(ctx, start).condition) return undefined;
@@ -2551,8 +2562,14 @@ function inLinkLabel(ctx: BlockContext, at: number): boolean {
   return false;
 }
 
-/** Words after "immediate" that make it an order: "the immediate previous response", "the immediately preceding frame". */
-const ORDER_WORDS = new Set(['previous', 'preceding', 'prior', 'next', 'following', 'subsequent', 'predecessor', 'successor', 'parent', 'child']);
+/**
+ * Words after "immediate" that make it an order: "the immediate previous response", "the immediately preceding frame";
+ * or a place (twenty-third round, read out of sample): "the leaderboard immediately below it".
+ */
+const ORDER_WORDS = new Set([
+  'previous', 'preceding', 'prior', 'next', 'following', 'subsequent', 'predecessor', 'successor', 'parent', 'child',
+  'below', 'above', 'beneath', 'underneath', 'beside', 'adjacent', 'alongside', 'atop', 'behind',
+]);
 
 /** Verbs of purpose after "to": "…, to avoid …", "in order to prevent …". */
 const PURPOSE_VERBS = new Set(['maintain', 'ensure', 'aid', 'facilitate', 'promote', 'avoid', 'prevent', 'reduce', 'minimize', 'minimise', 'limit', 'keep', 'allow', 'help', 'enable', 'protect', 'mitigate', 'preserve', 'guard', 'maximize', 'maximise', 'improve', 'lower']);
@@ -4131,6 +4148,7 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
   // Nineteenth round (read on OAuth): "If TLS is not available, the authorization server SHOULD warn the resource owner
   // about the insecure endpoint": the mechanism named earlier in the sentence says what "insecure" lacks.
   if (dim === 'security' && mechanismBefore(ctx, c.start)) return true;
+  if (dim === 'frequency' && rateAside(tokens, c.end)) return true;
   for (let k = lo; k < hi; k++) {
     if (k >= c.start && k < c.end) continue;
     const t = tokens[k]!;
@@ -4183,6 +4201,43 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Twenty-third round (read out of sample): a rate given as an aside later in the sentence, "periodic reminders during
+ * the interview (every 5-7 questions)", ", every 10 answers": `(` or `,` then "every"/"once"/"twice" and a number
+ * (within 16 tokens of the word, in its sentence).
+ */
+function rateAside(tokens: Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k < end + 16 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'punct' || (t.norm !== '(' && t.norm !== ',')) continue;
+    const cue = tokens[k + 1]?.norm ?? '';
+    if (cue !== 'every' && cue !== 'once' && cue !== 'twice') continue;
+    const n = tokens[k + 2];
+    if (n && (n.kind === 'number' || NUMBER_WORDS.has(n.norm) || (cue !== 'every' && (n.norm === 'per' || n.norm === 'every' || n.norm === 'a')))) return true;
+  }
+  return false;
+}
+
+/** Names of levels: a list of three of them (with "level", "priority" or "severity" in the sentence) names levels. */
+const LEVEL_LABELS = new Set(['low', 'medium', 'normal', 'high', 'critical', 'urgent', 'minor', 'major', 'moderate', 'severe', 'trivial', 'blocker']);
+const LEVEL_KINDS = /^(?:levels?|priority|priorities|severity|severities|tiers?|grades?|ratings?|categories)$/;
+
+function levelLabel(ctx: BlockContext, start: number, end: number): boolean {
+  const { tokens } = ctx;
+  if (end - start !== 1 || !LEVEL_LABELS.has(tokens[start]!.norm)) return false;
+  const [from, to] = sentenceWindow(ctx, start);
+  const others = new Set<string>();
+  let kind = false;
+  for (let k = from; k <= to && k < tokens.length; k++) {
+    const n = tokens[k]!.norm;
+    if (k !== start && LEVEL_LABELS.has(n)) others.add(n);
+    if (LEVEL_KINDS.test(n)) kind = true;
+  }
+  others.delete(tokens[start]!.norm);
+  return kind && others.size >= 2;
 }
 
 /** Words of sufficiency, which an infinitive after them bounds ("sufficient to prevent …"). */
@@ -4723,7 +4778,7 @@ function counted(ctx: BlockContext, end: number): string {
 }
 
 /** What a page shows: "responsive" before them is responsive web design (the layout adapts to the viewport). */
-const RESPONSIVE_UI = /\b(?:forms?|pages?|screens?|views?|navigation|menus?|websites?|sites?|landing pages?|cards?|tables?)$/i;
+const RESPONSIVE_UI = /\b(?:forms?|pages?|screens?|views?|navigation|menus?|websites?|sites?|landing pages?|cards?|tables?|grids?|lists?|layouts?|columns?|designs?|images?|dashboards?)$/i;
 
 /** Nouns of a measured level ("disease pressure", "CPU usage", "risk score"): "high" and "low" ask for a threshold on it. */
 const LEVEL_NOUNS = /\b(?:pressure|frequency|usage|utili[sz]ation|load|score|rate|level|temperature|risk|demand|traffic|volume|intensity|concentration|humidity|severity|priority|confidence|probability|density|consumption|activity)$/i;
@@ -4836,7 +4891,24 @@ function overlapsGlossary(matcher: Matcher, tokens: Token[], from: number, to: n
   return false;
 }
 
-/** `termSeverity` (by the form as written, then by the term) over `categorySeverity` over the default. */
+/** Calls for care: in a standard, the one kind of wording that keeps its severity. */
+const CALLS_FOR_CARE = new Set(['care must be taken', 'err on the side of caution']);
+
+/**
+ * In a standard (`AmbiguityOptions.standard`), a finding's default severity: calls for care ("caution should be
+ * exercised": what must be done is not said) keep theirs; evaluative words, comparatives, quantities, time words,
+ * escape clauses ("when possible", "where applicable": read out of sample, the list or the section right after
+ * answered them), open-ended lists and the other weak wordings are hints (shown in the editor, not in the Problems
+ * view or `clarify check`'s text output).
+ */
+function standardSeverity(category: AmbiguityCategory, term: string, base: Severity): Severity {
+  return category === 'weak' && CALLS_FOR_CARE.has(term) ? base : 'hint';
+}
+
+/**
+ * `termSeverity` (by the form as written, then by the term) over `categorySeverity` over the default (in a standard,
+ * standardSeverity's).
+ */
 function severityOf(
   c: Pick<Candidate, 'category' | 'term' | 'entry'>,
   phrase: string,
@@ -4848,7 +4920,9 @@ function severityOf(
     const byTerm = termSeverity.get(termKey(phrase)) ?? termSeverity.get(termKey(c.term)) ?? (c.entry ? termSeverity.get(termKey(c.entry.term)) : undefined);
     if (byTerm !== undefined) return byTerm;
   }
-  return options.categorySeverity?.[c.category] ?? base;
+  const byCategory = options.categorySeverity?.[c.category];
+  if (byCategory !== undefined) return byCategory;
+  return options.standard ? standardSeverity(c.category, c.entry?.term ?? c.term, base) : base;
 }
 
 const WHITESPACE_RUN = /\s+/g;

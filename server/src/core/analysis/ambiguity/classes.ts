@@ -293,6 +293,8 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['least significant', 'RFC 791 Appendix B'],
   ['forward secrecy', 'RFC 4949 (Internet Security Glossary, "perfect forward secrecy")'],
   ['perfect forward secrecy', 'RFC 4949'],
+  ['safe area', 'CSS Environment Variables Level 1, safe-area-inset-* (the part of a display no notch or rounded corner covers)'],
+  ['safe areas', 'CSS Environment Variables Level 1, safe-area-inset-*'],
   ['secure origin', 'W3C Secure Contexts §3'],
   ['secure origins', 'W3C Secure Contexts §3'],
   ['secure context', 'W3C Secure Contexts'],

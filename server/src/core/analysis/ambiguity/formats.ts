@@ -394,10 +394,15 @@ export interface DomainCounts {
   policy: number;
   software: number;
   protocol: number;
+  /** BCP 14 key words in capitals (MUST, SHALL, SHOULD, MAY, REQUIRED, RECOMMENDED, OPTIONAL) and the lowercase modals. */
+  upperKeywords: number;
+  lowerKeywords: number;
 }
 
 export function domainCounts(text: string): DomainCounts {
   return {
+    upperKeywords: (text.match(/\b(?:MUST|SHALL|SHOULD|MAY|REQUIRED|RECOMMENDED|OPTIONAL)\b/g) ?? []).length,
+    lowerKeywords: (text.match(/\b(?:must|shall|should)\b/g) ?? []).length,
     policy: (text.match(/\b(?:the assistant|the model|assistants|chatbot)\b/gi) ?? []).length,
     software: (text.match(/\b(?:the system|the server|the service|the client|the api|endpoint|request|database|SHALL|MUST)\b/g) ?? []).length,
     protocol: (text.match(/\b(?:packets?|octets?|datagrams?|frames?|endpoints?|peers?|handshake|round[- ]trips?|RTT|header fields?|RFC ?\d{3,4})\b/g) ?? []).length,
@@ -410,7 +415,11 @@ export function domainCounts(text: string): DomainCounts {
  */
 export function domainOfPieces(pieces: readonly string[], cached: (piece: string, index: number) => DomainCounts, format?: string): Domain {
   if (isDraftFormat(format)) return 'protocol';
-  const sum: DomainCounts = { policy: 0, software: 0, protocol: 0 };
+  return domainOfCounts(countsOfPieces(pieces, cached));
+}
+
+function countsOfPieces(pieces: readonly string[], cached: (piece: string, index: number) => DomainCounts): DomainCounts {
+  const sum: DomainCounts = { policy: 0, software: 0, protocol: 0, upperKeywords: 0, lowerKeywords: 0 };
   let at = 0;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
@@ -419,9 +428,41 @@ export function domainOfPieces(pieces: readonly string[], cached: (piece: string
     sum.policy += c.policy;
     sum.software += c.software;
     sum.protocol += c.protocol;
+    sum.upperKeywords += c.upperKeywords;
+    sum.lowerKeywords += c.lowerKeywords;
     at += piece.length;
   }
-  return domainOfCounts(sum);
+  return sum;
+}
+
+/**
+ * What the pass needs to know of a whole spec besides its format: its domain (domainOf) and whether it is a
+ * **standard** [^am6c]: a protocol or data-format specification written in BCP 14's key words — an IETF draft
+ * (kramdown-rfc, mmark), a document that adopts BCP 14 (quotes the key words and cites RFC 2119 / BCP 14), or another
+ * reviewed Markdown spec (not a Model-Spec-style one) whose requirements are written in capitals: at least 5 capital
+ * key words and three times as many as lowercase "must", "shall", "should" (a section of a standard kept as its own
+ * file has a few). Spec-kit, Kiro and OpenSpec documents are never standards (their capitals are a template's, their
+ * prose is a product's).
+ */
+export interface DocumentKind {
+  domain: Domain;
+  standard: boolean;
+}
+
+export function documentKindOf(text: string, review: Review): DocumentKind {
+  const counts = domainCounts(text.length > DOMAIN_SAMPLE ? text.slice(0, DOMAIN_SAMPLE) : text);
+  return { domain: isDraftFormat(review.format) ? 'protocol' : domainOfCounts(counts), standard: isStandard(review, counts) };
+}
+
+/** documentKindOf from the pieces of the document (as domainOfPieces); equal to documentKindOf of the whole text. */
+export function documentKindOfPieces(pieces: readonly string[], cached: (piece: string, index: number) => DomainCounts, review: Review): DocumentKind {
+  const counts = countsOfPieces(pieces, cached);
+  return { domain: isDraftFormat(review.format) ? 'protocol' : domainOfCounts(counts), standard: isStandard(review, counts) };
+}
+
+function isStandard(review: Review, { upperKeywords, lowerKeywords }: DomainCounts): boolean {
+  if (isDraftFormat(review.format) || review.capitalsOnly) return true;
+  return review.format === 'markdown' && upperKeywords >= 5 && upperKeywords >= 3 * lowerKeywords;
 }
 
 function domainOfCounts({ policy, software, protocol }: DomainCounts): Domain {

@@ -14,6 +14,10 @@ import {
   addOneLineFootnoteRef,
   HEADING_TEXT_LIMIT,
   HTML_ANCHOR_RE,
+  inKiroAcceptanceCriteria,
+  kiroCriteriaTitle,
+  kiroNumberedStarts,
+  kiroRequirementClause,
   openSection,
   limit,
   linkFact,
@@ -147,6 +151,10 @@ function lineStart(text: string, at: number): boolean {
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function isAlnum(c: number): boolean {
@@ -801,15 +809,15 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
 export function scanSpecChunk(file: string, original: string, sections: readonly SectionEntry[], mode: WalkMode, defusedText?: Defused): ScannedChunk | undefined {
   // A first line `---` or `+++` may open front matter: a closed one is an opaque block (below); one never closed is
   // left to the tree walk (micromark reads a following footnote definition differently then).
-  // (Kiro's requirements.md declares clauses the scanner path does not read; its other files' mentions it reads.)
-  if (mode.kiroRequirements || mode.kramdown || original.charCodeAt(0) === 0xfeff) return undefined;
+  if (mode.kramdown || original.charCodeAt(0) === 0xfeff) return undefined;
   // Text defuse.ts changed is read as the tree walk reads it: the blocks from the defused copy (same length, the same
   // lines), and in a block read as plain text or on a line read as blank, the references and the prose from the
   // original (see plainParagraph and the cuts below) [^big_documents]. Nested too deep (containers made plain) and
   // spec-kit mentions (read from text nodes the defused copy changed) are left to the tree walk.
   const defused = defusedText ?? defuseMarkdown(original);
   const text = defused.text;
-  if (text !== original && (defused.cuts.length + defused.plain.length === 0 || mode.mentions !== undefined || defused.notes.some((n) => n.includes('nested deeper')))) return undefined;
+  // (Kiro's requirements.md: its requirements and criteria are read from the text as written, never a defused one.)
+  if (text !== original && (defused.cuts.length + defused.plain.length === 0 || mode.mentions !== undefined || mode.kiroRequirements || defused.notes.some((n) => n.includes('nested deeper')))) return undefined;
   const scan = scanMarkdown(text);
   if (/^(?:---|\+\+\+)/.test(text) && !closedFrontMatter(scan)) return undefined;
   if (scan.headings.some((h) => h.setext)) return undefined;
@@ -873,6 +881,12 @@ class ChunkReader {
   /** The lines read as blank (in order) and the blocks read as plain text (in order): where the loop is. */
   private cut = 0;
   private inPlain = 0;
+  /**
+   * Kiro's requirements.md: the ordered lists outside list items (the tree walk's lists with no text block around
+   * them), as the indexes of their containers in order, and the next one to read.
+   */
+  private readonly kiroLists: number[] = [];
+  private nextList = 0;
 
   constructor(
     file: string,
@@ -892,6 +906,16 @@ class ChunkReader {
     // (an image by its `!`, a link by its `[`: never the same offset)
     for (const l of scan.links) this.linkAt.set(l.start, l);
     for (const l of scan.refLinks) this.linkAt.set(l.start, l);
+    if (mode.kiroRequirements) {
+      const cs = scan.containers;
+      for (let i = 0; i < cs.length; i++) {
+        if (cs[i]!.kind !== 'list' || !isDigit(text.charCodeAt(cs[i]!.start))) continue;
+        let inItem = false;
+        for (let p = cs[i]!.parent; p >= 0 && !inItem; p = cs[p]!.parent) inItem = cs[p]!.kind === 'item';
+        if (!inItem) this.kiroLists.push(i);
+      }
+      this.kiroLists.sort((a, b) => cs[a]!.start - cs[b]!.start);
+    }
   }
 
   rangeOf(from: number, to: number): Range {
@@ -902,6 +926,8 @@ class ChunkReader {
     const { items, cuts, plain } = this;
     for (let k = 0; k < items.length; k++) {
       const it = items[k]!;
+      // (a Kiro criteria list is read where the tree walk meets its list node: before the blocks of its items)
+      while (this.nextList < this.kiroLists.length && this.scan.containers[this.kiroLists[this.nextList]!]!.start <= it.start) if (!this.kiroCriteria(this.kiroLists[this.nextList++]!)) return undefined;
       // Only paragraphs come after a line read as blank or lie in a block read as plain text.
       if (it.kind !== 'paragraph') {
         if (this.cut < cuts.length && cuts[this.cut]![0] < it.start) return undefined;
@@ -932,6 +958,7 @@ class ChunkReader {
       }
       if (!ok) return undefined;
     }
+    while (this.nextList < this.kiroLists.length) if (!this.kiroCriteria(this.kiroLists[this.nextList++]!)) return undefined;
     if (this.cut < cuts.length) return undefined;
     // A definition no reference link of the chunk uses (a file with definitions is one chunk) [^ln5u].
     for (const [fact, label] of this.definitionLinks) if (!this.usedLabels.has(label)) fact.unusedDefinition = true;
@@ -1003,18 +1030,21 @@ class ChunkReader {
     }
   }
 
-  /** A spec-kit requirement item declared at [start, end) with its id at `idStart` [^sk1r] (SpecWalker.addItem). */
-  private declareItem(id: string, start: number, end: number, idStart: number, itemText: string, row = false): void {
+  /**
+   * A requirement item declared at [start, end) with its id at `idStart` (SpecWalker.addItem): spec-kit's [^sk1r]
+   * (titled by its section), Kiro's acceptance criteria (titled by their requirement, `title`) [^ki2r].
+   */
+  private declareItem(id: string, start: number, end: number, idStart: number, itemText: string, row = false, title?: string, idLength = id.length): void {
     const ctx = this.current();
     this.specItem = { id, start, end };
     this.facts.headingClauses.push({
       id,
       kind: 'item',
-      title: ctx.sectionTitle || id,
+      title: title ?? (ctx.sectionTitle || id),
       text: limit(itemText, BLOCK_TEXT_LIMIT),
       file: this.facts.file,
       range: this.rangeOf(start, end),
-      idRange: this.rangeOf(idStart, idStart + id.length),
+      idRange: this.rangeOf(idStart, idStart + idLength),
       section: ctx.section,
       attributes: {},
       ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
@@ -1073,6 +1103,8 @@ class ChunkReader {
         const listAt = s + m.index + m[0].length - m[1]!.length;
         KIRO_NUMBER.lastIndex = 0;
         for (let n = KIRO_NUMBER.exec(m[1]!); n; n = KIRO_NUMBER.exec(m[1]!)) {
+          // (an offset a criterion declared is no mention, as SpecWalker.mention reads it)
+          if (this.declared.has(listAt + n.index)) continue;
           const range = this.rangeOf(listAt + n.index, listAt + n.index + n[0].length);
           this.facts.mentions.push({ id: n[0], range, idRange: range });
         }
@@ -1125,6 +1157,7 @@ class ChunkReader {
     if (block) {
       clause = attributeHeadingClause(facts, block, title, range, level, this, this.anchorEvents);
     }
+    if (!clause && this.mode.kiroRequirements) clause = kiroRequirementClause(facts.file, text, title, h.start, h.end, range, level, this);
     this.context = undefined;
     const entry = openSection(stack, level, title, clause);
     if (clause) {
@@ -1167,7 +1200,7 @@ class ChunkReader {
     if (this.inPlain < plain.length && plain[this.inPlain]![0] < it.end) {
       // A paragraph of a block read as plain text: one text node (the tree's); its references and prose are read
       // from the original text, as SpecWalker.textRefs and proseBlock read them.
-      if (it.top !== undefined || it.start < plain[this.inPlain]![0] || it.end > plain[this.inPlain]![1] || hasMarkup(inl) || HARD_BREAK.test(text.slice(it.start, it.end))) return false;
+      if (mode.kiroRequirements || it.top !== undefined || it.start < plain[this.inPlain]![0] || it.end > plain[this.inPlain]![1] || hasMarkup(inl) || HARD_BREAK.test(text.slice(it.start, it.end))) return false;
       // The text node ends before the blanks that end the paragraph (a blanked `]` among them).
       let textEnd = it.end;
       while (textEnd > it.start && (text.charCodeAt(textEnd - 1) === 32 || text.charCodeAt(textEnd - 1) === 9)) textEnd--;
@@ -1196,6 +1229,8 @@ class ChunkReader {
       this.declared.add(lead[1]);
       this.declareItem(id, start, end, lead[1], itemText);
     }
+    // Kiro's requirements.md: a paragraph outside list items opening with `N.1.` declares requirement N's criteria [^ki2r].
+    if (mode.kiroRequirements && it.item === undefined) this.kiroNumberedCriteria(it, inl);
     if (it.first && this.inRecord()) {
       // A list item of the decision record whose first inline code is a clause id is a recorded decision [^cq2r].
       // (a direct child of the paragraph: not one inside emphasis)
@@ -1214,6 +1249,65 @@ class ChunkReader {
     if (inl.refs.length) this.addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl, it.gaps)), BLOCK_TEXT_LIMIT));
     this.addLinks(inl);
     return true;
+  }
+
+  /**
+   * Kiro's requirements.md: the acceptance criteria of an ordered list under a requirement's `Acceptance Criteria`
+   * (SpecWalker.kiroCriteria): item i of a list starting at n is criterion `N.(n+i)`, its clause spans the item, its
+   * text is the item's paragraphs' (code and HTML are no text) [^ki2r]. False when a paragraph of it is outside the
+   * covered subset.
+   */
+  private kiroCriteria(list: number): boolean {
+    const { text, items } = this;
+    const cs = this.scan.containers;
+    const ctx = this.current();
+    if (!inKiroAcceptanceCriteria(this.stack, ctx)) return true;
+    const digits = /^\d+/.exec(text.slice(cs[list]!.start, cs[list]!.start + 12));
+    if (!digits) return true;
+    const first = Number.parseInt(digits[0], 10);
+    const title = kiroCriteriaTitle(this.stack, ctx.parent);
+    let n = 0;
+    let k = 0;
+    for (let i = list + 1; i < cs.length && cs[i]!.start <= cs[list]!.end; i++) {
+      const item = cs[i]!;
+      if (item.parent !== list || item.kind !== 'item') continue;
+      const number = /^\d+/.exec(text.slice(item.start, item.start + 12));
+      const parts: string[] = [];
+      while (k < items.length && items[k]!.start < item.start) k++;
+      for (let j = k; j < items.length && items[j]!.start < item.end; j++) {
+        const p = items[j]!;
+        if (p.kind !== 'paragraph') continue;
+        const inl = p.inl ?? inlines(text, p.start, p.end, true, this.linkAt, true);
+        if (!inl) return false;
+        parts.push(plainOf(text, p.start, p.end, inl, p.gaps));
+      }
+      if (number) this.declared.add(item.start);
+      if (number) this.declareItem(`${ctx.parent}.${first + n}`, item.start, item.end, item.start, collapse(parts.join(' ')), false, title, number[0].length);
+      n++;
+    }
+    return true;
+  }
+
+  /**
+   * Kiro's requirements.md: a paragraph under a requirement's `Acceptance Criteria` that opens with `N.1.` declares
+   * the criteria `N.x` its lines open with, each up to the next (SpecWalker.kiroNumberedCriterion) [^ki2r].
+   */
+  private kiroNumberedCriteria(it: Extract<Item, { kind: 'paragraph' }>, inl: Inline): void {
+    const text = this.text;
+    const ctx = this.current();
+    if (!inKiroAcceptanceCriteria(this.stack, ctx)) return;
+    const starts = kiroNumberedStarts(text.slice(it.start, it.end), ctx.parent);
+    if (!starts) return;
+    const title = kiroCriteriaTitle(this.stack, ctx.parent);
+    for (let i = 0; i < starts.length; i++) {
+      const from = it.start + starts[i]!.at;
+      const to = i + 1 < starts.length ? it.start + starts[i + 1]!.at - 1 : it.end;
+      const raw = text.slice(from, to);
+      const itemText = starts.length === 1 ? plainOf(text, it.start, it.end, inl, it.gaps) : raw;
+      const idStart = from + (raw.length - raw.trimStart().length);
+      this.declared.add(idStart);
+      this.declareItem(starts[i]!.id, from, to, idStart, collapse(itemText), false, title);
+    }
   }
 
   private table(it: Extract<Item, { kind: 'table' }>): boolean {

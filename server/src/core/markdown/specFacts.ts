@@ -374,9 +374,12 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         break;
       }
       case 92: {
-        // \ before ASCII punctuation: the character is text (a table's `\|` and braces are left to the tree walk).
+        // \ before ASCII punctuation: the character is text. An escaped pipe is text in a paragraph, and in a table
+        // cell (rowCells does not split the row there; a code span's `\|` is mdast's `|`, see table()). An escaped
+        // brace where a brace would be (paragraphs and cells), but not `\{:`, which the tree walk reads as a kramdown
+        // block attribute list from the source (SpecWalker.textMarkers).
         const n = i + 1 < to ? text.charCodeAt(i + 1) : -1;
-        if (!isAsciiPunctuation(n) || n === 124 || n === 123 || n === 125) return undefined;
+        if (!isAsciiPunctuation(n) || ((n === 123 || n === 125) && (!braces || (n === 123 && text.charCodeAt(i + 2) === 58)))) return undefined;
         (escapes ??= []).push(i);
         if (n === 91) {
           // `\[^id]` is text; the tree walk still blanks the `[^id]` out of the prose (its text node matches REF_RE).
@@ -585,13 +588,21 @@ type Item =
   | { kind: 'code'; start: number; end: number }
   | { kind: 'html'; start: number; end: number };
 
-/** Cells of a table row `| a | b |`: [cell start, cell end, content start, content end] (content trimmed). */
+/**
+ * Cells of a table row `| a | b |`: [cell start, cell end, content start, content end] (content trimmed). A pipe
+ * after an odd number of backslashes is escaped, no cell's end (micromark's row reads `\\` and `\|` as pairs), also in
+ * a code span; a row whose last pipe is escaped has none at its end: left to the tree walk.
+ */
 function rowCells(text: string, start: number, end: number): [number, number, number, number][] | undefined {
   if (text.charCodeAt(start) !== 124 || text.charCodeAt(end - 1) !== 124 || end - start < 2) return undefined;
   const pipes: number[] = [];
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 124) pipes.push(i);
+    if (c === 92) {
+      // (a pair: the next character is no separator)
+      i++;
+      if (i === end - 1) return undefined;
+    } else if (c === 124) pipes.push(i);
     else if (c === 10 || c === 13) return undefined;
   }
   const cells: [number, number, number, number][] = [];
@@ -1312,17 +1323,18 @@ class ChunkReader {
 
   private table(it: Extract<Item, { kind: 'table' }>): boolean {
     const { text, mode } = this;
-    let width = -1;
     for (const row of it.rows) {
+      // (a body row may have fewer or more cells than the header: mdast keeps the cells a row has, no more, no fewer)
       const cells = rowCells(text, row.start, row.end);
-      if (!cells || (width >= 0 && cells.length !== width)) return false;
-      width = cells.length;
+      if (!cells) return false;
       // Each cell's inlines and plain text, read once.
       const parsed: Inline[] = [];
       const texts: string[] = [];
       for (const [, , ts, te] of cells) {
-        const inl = inlines(text, ts, te, true, this.linkAt, true);
+        let inl = inlines(text, ts, te, true, this.linkAt, true);
         if (!inl || (inl.entities.length && mode.specKitRows)) return false;
+        // A code span's `\|` in a table is `|` in mdast's value (mdast-util-gfm-table: pipes, not backslashes).
+        if (inl.codes.some((c) => c[2].includes('\\|'))) inl = { ...inl, codes: inl.codes.map((c) => [c[0], c[1], c[2].replace(/\\([\\|])/g, (m: string, e: string) => (e === '|' ? e : m))]) };
         parsed.push(inl);
         texts.push(plainOf(text, ts, te, inl));
       }

@@ -580,6 +580,8 @@ type Item =
       top?: number;
       /** Line prefixes inside the paragraph that hold `>`: not text. */
       gaps?: [number, number][];
+      /** A task list item's first paragraph: the offset of its box `[ ]` (the paragraph's text starts 4 after it). */
+      box?: number;
       inl?: Inline;
     }
   | { kind: 'table'; start: number; end: number; rows: { start: number; end: number }[]; texts?: string[] }
@@ -643,8 +645,11 @@ export function releaseChunkScratch(): void {
 const ITEM_FIRST_LINE = /(?:[-+*]|\d{1,9}[.)])[ ]*[^ \t\r\n]/y;
 /** A GFM task list item `- [ ] x` (the tree strips the check box from its paragraph): left to the tree walk. */
 const TASK_ITEM = /(?:[-+*]|\d{1,9}[.)])[ \t]+\[[ xX]\](?:[ \t\r\n]|$)/y;
-/** What may not follow a task item's box and its space (it may open an inline construct, see blocksOf). */
-const TASK_FIRST_UNSAFE = '`*_\\<[!&~{}]|';
+/**
+ * What may not follow a task item's box and its space (it may open an inline construct, see blocksOf); a code span's
+ * backtick and an emphasis run may (see ChunkReader.paragraph).
+ */
+const TASK_FIRST_UNSAFE = '\\<[!&~{}]|';
 /** A list item marker and the space after it (or the line's end): a container prefix. */
 const ITEM_MARKER = /(?:[-+*]|\d{1,9}[.)])(?: |(?=[\r\n])|$)/y;
 /** The rest of a line that is a thematic break (no facts). */
@@ -676,9 +681,9 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
       if (TASK_ITEM.test(text)) {
         // A GFM task list item `- [ ] text`: mdast has no node for the check box; it takes the one space after it off
         // the paragraph's first text node and starts the paragraph there. Read when that node is plain text: one space,
-        // then a character that opens no inline construct (else the first node is no text, or a space that mdast drops
-        // while the paragraph keeps its start at the box: left to the tree walk), and no link the scanner reads at the
-        // box.
+        // then a character that opens no inline construct, or a code span or emphasis (then the first node is that
+        // space alone, which mdast drops while the paragraph keeps its start at the box: see ChunkReader.paragraph);
+        // other inline constructs are left to the tree walk; and no link the scanner reads at the box.
         const box = text.indexOf('[', c.start);
         const first = text.charCodeAt(box + 4);
         if (text.charCodeAt(box + 3) !== 32 || Number.isNaN(first) || isWhitespace(first) || TASK_FIRST_UNSAFE.includes(text[box + 4]!)) return undefined;
@@ -717,6 +722,7 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
       if (c !== undefined && tasks?.get(c) === p.start) {
         // (the paragraph after a task item's box and its space; see above)
         para.start = p.start + 4;
+        para.box = p.start;
         (boxes ??= []).push(p.start);
       }
       if (c !== undefined) {
@@ -1255,7 +1261,12 @@ class ChunkReader {
       }
     }
     const masks = proseMasks(inl);
-    this.prose('paragraph', it.start, it.end, masks, this.clauseAt(it.start));
+    // A task item's text that opens with a code span or emphasis: mdast dropped the space after the box (a text node
+    // of its own) and left the paragraph's start at the box, which its prose block then masks (SpecWalker.proseBlock
+    // masks a block up to its first child); its text (plainText) has no box either way.
+    if (it.box !== undefined && ((inl.codes.length && inl.codes[0]![0] === it.start) || (inl.emph.length && inl.emph[0]![0] === it.start))) {
+      this.prose('paragraph', it.box, it.end, [...masks, [it.box, it.start]], this.clauseAt(it.box));
+    } else this.prose('paragraph', it.start, it.end, masks, this.clauseAt(it.start));
     if (!this.addMentions(it.start, it.end, inl, masks)) return false;
     if (inl.refs.length) this.addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl, it.gaps)), BLOCK_TEXT_LIMIT));
     this.addLinks(inl);

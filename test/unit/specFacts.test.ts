@@ -721,6 +721,33 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assertEqualFacts(docs, 15);
   });
 
+  it('a generated table of contents: character references and inline HTML without anchors in link text, from the scanner, facts equal; an anchor in link text stays with the tree walk', function () {
+    const page = [
+      '# Rollout plan {#plan}',
+      '',
+      '- [Trial -&gt; Stable](#trial---stable)',
+      '  - [Use <code>--fast</code> &amp; <em>safe</em> modes](#use---fast--safe-modes)',
+      '- [Quotes &quot;as written&quot;](https://e.example/a) and [&#42;star](#star)',
+      '',
+      '| Step | Link |',
+      '| --- | --- |',
+      '| one | [A &lt; B](#a--b) |',
+      '',
+      '## Trial -&gt; Stable',
+      '',
+      'See [the <strong>plan</strong>](#plan).',
+      '',
+    ].join('\n');
+    assert.deepEqual(scannedChunks('docs/plan.md', page), { chunks: 2, scanned: 2 });
+    assertEqualFacts([['docs/plan.md', page], ['docs/crlf.md', page.replace(/\n/g, '\r\n')], ['specs/001-plan/spec.md', page]]);
+    assert.match(parseSpecChunked('docs/plan.md', page).facts.headingClauses[0]!.text, /^Trial -> Stable Use --fast & safe modes Quotes "as written" and \*star/);
+    for (const shape of ['[a <a id="x">b</a>](#c)', '[a <span name="y">b</span>](#c)']) {
+      const doc = `# A\n\n${shape}\n`;
+      assert.deepEqual(scannedChunks('docs/a.md', doc), { chunks: 1, scanned: 0 }, shape);
+      assertEqualFacts([['docs/a.md', doc]], 0);
+    }
+  });
+
   it(`random reference pages: images, autolinks, entities, braces, brackets and definitions, HTML (fast-check)`, function () {
     if (!fc) this.skip();
     const parts = [
@@ -728,6 +755,7 @@ describe('spec facts from the scanner equal the tree walk', function () {
       '![b](https://e.example/b)', '![b](p.png "t")', '![', '](', '![b][g]', '[t](https://e.example/a_(b))', '[t](https://e.example/a(b)', '[t](#h)', '[g]', '[t][g]', '[a][b]',
       '<https://e.example/x>', '<https://e.example/x y>', '<me@e.example>', '<= ', '<3', '< ', '<a id="q">', '</a>', '<!-- c -->', '<details>', '</details>', '<summary>s</summary>',
       '{', '}', '{:', '{x}', '&amp;', '&', '*', '**', '_', '\\', '\n[g]: #h\n', '\n[^w1]: t.md\n', '- ', '> ', '\t',
+      '[a &gt; b](#h)', '[<code>c</code> d](#h)', '[e <b id="z">f</b>](#h)', '&#42;', '<em>', '</em>',
     ];
     const doc = fc.array(fc.constantFrom(...parts), { maxLength: 40 }).map((ps) => ps.join(''));
     let scanned = 0;

@@ -165,16 +165,24 @@ function isAlnum(c: number): boolean {
 type LinkInline = [number, number, number, number, string, string, [number, number][]];
 
 /**
- * A link's text as the fast path reads it: plain text, code spans, emphasis and escapes (no brackets, no other
- * inline): its plain text and non-prose ranges (code spans and emphasis delimiter runs), or undefined.
+ * A link's text as the fast path reads it: plain text, code spans, emphasis, escapes, character references (text of
+ * their decoded value, as in a paragraph) and inline HTML that declares no anchor (`[Use <code>x</code>](#use-x)`, a
+ * generated table of contents: opaque, no text; an anchor's place among the block's others is left to the tree walk)
+ * (no brackets, no other inline): its plain text and non-prose ranges (code spans, emphasis delimiter runs, HTML), or
+ * undefined.
  */
 function linkText(text: string, from: number, to: number, braces: boolean): [string, [number, number][]] | undefined {
   const inner = inlines(text, from, to, braces);
-  if (!inner || inner.refs.length + inner.links.length + inner.refLinks.length + inner.escapedRefs.length + inner.html.length + inner.autolinks.length > 0) return undefined;
+  if (!inner || inner.refs.length + inner.links.length + inner.refLinks.length + inner.escapedRefs.length + inner.autolinks.length > 0) return undefined;
   if (text.slice(from, to).includes('[')) return undefined;
   const masks: [number, number][] = [];
   for (const [s, e] of inner.codes) masks.push([s, e]);
   for (const [os, oe, cs, ce] of inner.emph) masks.push([os, oe], [cs, ce]);
+  for (const [s, e] of inner.html) {
+    HTML_ANCHOR_RE.lastIndex = 0;
+    if (HTML_ANCHOR_RE.test(text.slice(s, e))) return undefined;
+    masks.push([s, e]);
+  }
   return [plainOf(text, from, to, inner), masks];
 }
 
@@ -459,14 +467,14 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
       case 38: {
         // & of a character reference (micromark's: a name of its table, up to 31 alphanumerics, or a decimal number of
         // up to 7 digits, a hexadecimal one of up to 6, then `;`): text of its decoded value at the raw reference's
-        // place (mdast's text value; the prose keeps the raw text). Any other `&` is text. In a link's text, in
+        // place (mdast's text value; the prose keeps the raw text). Any other `&` is text, also in a link's text. In
         // emphasis (a spec-kit id read from it) or in a definition's text (hasMarkup) left to the tree walk.
         CHARACTER_REFERENCE.lastIndex = i;
         const m = CHARACTER_REFERENCE.exec(text);
         if (!m || CHARACTER_REFERENCE.lastIndex > to) break;
         const value = m[1] !== undefined ? decodeNumericCharacterReference(m[1], 16) : m[2] !== undefined ? decodeNumericCharacterReference(m[2], 10) : decodeNamedCharacterReference(m[3]!);
         if (value === false) break;
-        if (!brackets || open) return undefined;
+        if (open) return undefined;
         (entities ??= []).push([i, CHARACTER_REFERENCE.lastIndex, value]);
         i = CHARACTER_REFERENCE.lastIndex - 1;
         break;

@@ -912,6 +912,8 @@ class ChunkReader {
    */
   private readonly kiroLists: number[] = [];
   private nextList = 0;
+  /** The first block not before the last criteria list item read (the lists are read in order: linear). */
+  private listBlock = 0;
 
   constructor(
     file: string,
@@ -1297,7 +1299,7 @@ class ChunkReader {
     const first = Number.parseInt(digits[0], 10);
     const title = kiroCriteriaTitle(this.stack, ctx.parent);
     let n = 0;
-    let k = 0;
+    let k = this.listBlock;
     for (let i = list + 1; i < cs.length && cs[i]!.start <= cs[list]!.end; i++) {
       const item = cs[i]!;
       if (item.parent !== list || item.kind !== 'item') continue;
@@ -1311,6 +1313,7 @@ class ChunkReader {
         if (!inl) return false;
         parts.push(plainOf(text, p.start, p.end, inl, p.gaps));
       }
+      this.listBlock = k;
       if (number) this.declared.add(item.start);
       if (number) this.declareItem(`${ctx.parent}.${first + n}`, item.start, item.end, item.start, collapse(parts.join(' ')), false, title, number[0].length);
       n++;

@@ -477,8 +477,9 @@ describe('spec facts from the scanner equal the tree walk', function () {
     const facts = parseSpecChunked('docs/limits.md', page).facts;
     assert.equal(facts.headings[0]!.title, 'Limits & quotas');
     assert.match(facts.headingClauses[0]!.text, /^A call \u2192 one token; a star \* and \* is text, as are \ufffd \ufffd \ufffd and &#12345678;\./);
-    // In link text, in emphasis, in a footnote definition's text, in a spec-kit feature's paragraph: the tree walk.
-    for (const [file, shape] of [['docs/a.md', '[a &amp; b](#a)'], ['docs/a.md', '*a &amp; b*'], ['docs/a.md', 'x [^n]\n\n[^n]: a &amp; b'], ['specs/001-a/spec.md', 'FR&#45;001: a rule']]) {
+    // In emphasis, in a footnote definition's text, in a spec-kit feature's paragraph: the tree walk.
+    // (in link text a reference is read since scan24: see 'a generated table of contents')
+    for (const [file, shape] of [['docs/a.md', '*a &amp; b*'], ['docs/a.md', 'x [^n]\n\n[^n]: a &amp; b'], ['specs/001-a/spec.md', 'FR&#45;001: a rule']]) {
       const doc = `# A\n\n${shape}\n`;
       assert.deepEqual(scannedChunks(file, doc), { chunks: 1, scanned: 0 }, shape);
       assertEqualFacts([[file, doc]], 0);

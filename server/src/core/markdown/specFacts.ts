@@ -50,11 +50,16 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
  * length could pair with (text: `~5 ms`), character references (`&rarr;`, `&#42;`: their decoded value),
  * backslash escapes (an escaped `\[^id]` is text) and one-line inline HTML (comments and simple tags, whose `id`/`name`
  * declare anchors); in spec-kit mode, requirement items `**FR-001**` and the ids mentioned in a feature folder's text;
- * in a Kiro feature folder (but requirements.md), the `Requirement 1.2` mentions of its text.
- * GFM task list items `- [ ] text` whose text starts with plain text after one space (the box is no text, as in mdast).
+ * in a Kiro feature folder, the `Requirement 1.2` mentions of its text; in Kiro's requirements.md, the `Requirement N`
+ * headings and the acceptance criteria (ordered lists and `N.1.` paragraphs) they declare, with the tree walk's own
+ * functions (kiroRequirementClause, inKiroAcceptanceCriteria, kiroCriteriaTitle, kiroNumberedStarts).
+ * GFM task list items `- [ ] text` whose text starts with plain text, a code span or emphasis after one space (the box
+ * is no text, as in mdast). Escaped pipes and braces (a table row's cells end at unescaped pipes), body rows of any
+ * width, character references and anchor-free inline HTML in link text.
  * For any other chunk (other task list items, items whose marker line is empty, headings, tables and nested blocks in
- * containers, nested emphasis, image references, link titles, character references in link text and emphasis, tabs, an unclosed front matter, setext headings, Kiro's
- * requirements.md and the kramdown-rfc mode, text defuse.ts would change) it returns undefined and the caller parses the
+ * containers, nested emphasis, image references, link titles, character references in emphasis, tabs, an unclosed
+ * front matter, setext headings, a Kiro requirements.md defuse.ts changed and the kramdown-rfc mode, text defuse.ts
+ * would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections, container shapes and generated specs).
  * Pure, linear, never throws (the caller catches anyway). [^markdown_parsing] [^mp7q]

@@ -110,6 +110,13 @@ describe('growth: parseSpec on adversarial Markdown (n -> 4n)', function () {
   assertLinear('HTML with many id attributes', spec((n) => `<div ${'id="a" '.repeat(n / 7)}>\n`), parse);
   assertLinear('a table with many rows', spec((n) => '| a | b |\n|---|---|\n' + '| x | y |\n'.repeat(n / 10)), parse);
   assertLinear('CR-only and mixed line endings', spec((n) => 'a\r\r\nb\n[^x]\r'.repeat(n / 10)), parse);
+  // Kiro's requirements.md, read by the scanner path since scan24: criteria lists and numbered criteria, many of them.
+  const kiro = (text: string): unknown => parseSpec('.kiro/specs/s/requirements.md', text);
+  const CRITERIA = '# Requirements\n\n### Requirement 1: T\n\n#### Acceptance Criteria\n\n';
+  assertLinear('Kiro: criteria lists between paragraphs', (n) => CRITERIA + lines(n / 40, (i) => `${i + 1}. WHEN a THEN b\n   - c\n\nnote\n\n`), kiro);
+  assertLinear('Kiro: numbered criteria lines in one paragraph', (n) => CRITERIA + lines(n / 24, (i) => `1.${i + 1}. WHEN a THEN b\n`), kiro);
+  assertLinear('table rows of escaped pipes `\\|`', spec((n) => '| a | b |\n|---|---|\n' + '| \\| `\\|` |\n'.repeat(n / 12)), parse);
+  assertLinear('task items opening with code spans', spec((n) => '- [ ] `c` x\n'.repeat(n / 12)), parse);
 });
 
 // The Markdown scanner has no defusing in front of it: every shape that made micromark superlinear, raw.

@@ -2047,24 +2047,7 @@ class SpecWalker {
 
   /** Kiro: `### Requirement 3: Title` declares requirement `3` [^ki2r]. */
   private kiroRequirement(title: string, start: number, end: number, range: Range, level: number): Clause | undefined {
-    const m = /^Requirement\s+(\d+(?:\.\d+)*)(?=$|[\s:.\u2013\u2014-])[\s:.\u2013\u2014-]*(.*)$/i.exec(title);
-    if (!m) return undefined;
-    const id = m[1]!;
-    const raw = this.text.slice(start, end);
-    const at = new RegExp(`Requirement\\s+${id.replace(/\./g, '\\.')}`, 'i').exec(raw);
-    const idStart = at ? start + at.index + at[0].length - id.length : start;
-    return {
-      id,
-      kind: 'heading',
-      title: m[2]!.trim() || `Requirement ${id}`,
-      text: '',
-      file: this.file,
-      range,
-      idRange: this.lines.rangeOf(idStart, idStart + id.length),
-      section: [],
-      attributes: {},
-      level,
-    };
+    return kiroRequirementClause(this.file, this.text, title, start, end, range, level, this.lines);
   }
 
   /**
@@ -2072,12 +2055,7 @@ class SpecWalker {
    * `##### Unit tests`-style headings, the list's numbers running on across them [^ki2r].
    */
   private inAcceptanceCriteria(ctx: ReturnType<SpecWalker['currentSection']>): ctx is ReturnType<SpecWalker['currentSection']> & { parent: string } {
-    if (ctx.parent === undefined) return false;
-    if (/acceptance criteria/i.test(ctx.sectionTitle)) return true;
-    for (let i = this.sections.length - 1; i >= 0 && this.sections[i]!.id === undefined; i--) {
-      if (/acceptance criteria/i.test(this.sections[i]!.title)) return true;
-    }
-    return false;
+    return inKiroAcceptanceCriteria(this.sections, ctx);
   }
 
   /**
@@ -2090,7 +2068,7 @@ class SpecWalker {
     const ctx = this.currentSection();
     if (!this.inAcceptanceCriteria(ctx)) return;
     const first = (list as { start?: number | null }).start ?? 1;
-    const title = [...this.sections].reverse().find((s) => s.id === ctx.parent)?.title ?? ctx.parent;
+    const title = kiroCriteriaTitle(this.sections, ctx.parent);
     (list.children ?? []).forEach((item, i) => {
       if (item.type !== 'listItem') return;
       const [start, end] = this.offsets(item);
@@ -2108,14 +2086,9 @@ class SpecWalker {
     const ctx = this.currentSection();
     if (!this.inAcceptanceCriteria(ctx)) return;
     const [start, end] = this.offsets(node);
-    const source = this.text.slice(start, end);
-    const starts: { at: number; id: string }[] = [];
-    const line = /(?:^|\n)[ \t]*(\d+(?:\.\d+)+)\.?[ \t]/g;
-    for (let m = line.exec(source); m; m = line.exec(source)) {
-      if (m[1]!.startsWith(`${ctx.parent}.`)) starts.push({ at: m.index + (m[0].startsWith('\n') ? 1 : 0), id: m[1]! });
-    }
-    if (starts.length === 0 || starts[0]!.at !== source.search(/\S/)) return;
-    const title = [...this.sections].reverse().find((s) => s.id === ctx.parent)?.title ?? ctx.parent;
+    const starts = kiroNumberedStarts(this.text.slice(start, end), ctx.parent);
+    if (!starts) return;
+    const title = kiroCriteriaTitle(this.sections, ctx.parent);
     starts.forEach((c, i) => {
       const from = start + c.at;
       const to = i + 1 < starts.length ? start + starts[i + 1]!.at - 1 : end;
@@ -2372,6 +2345,62 @@ function isEscaped(s: string, at: number): boolean {
   let n = 0;
   for (let i = at - 1; i >= 0 && s[i] === '\\'; i--) n++;
   return n % 2 === 1;
+}
+
+/**
+ * Kiro: `### Requirement 3: Title` declares requirement `3` [^ki2r]: the clause of a heading of `title` at [start,
+ * end) of `text` (the tree walk's and the scanner path's, one function for both).
+ */
+export function kiroRequirementClause(file: string, text: string, title: string, start: number, end: number, range: Range, level: number, lines: { rangeOf(from: number, to: number): Range }): Clause | undefined {
+  const m = /^Requirement\s+(\d+(?:\.\d+)*)(?=$|[\s:.\u2013\u2014-])[\s:.\u2013\u2014-]*(.*)$/i.exec(title);
+  if (!m) return undefined;
+  const id = m[1]!;
+  const raw = text.slice(start, end);
+  const at = new RegExp(`Requirement\\s+${id.replace(/\./g, '\\.')}`, 'i').exec(raw);
+  const idStart = at ? start + at.index + at[0].length - id.length : start;
+  return {
+    id,
+    kind: 'heading',
+    title: m[2]!.trim() || `Requirement ${id}`,
+    text: '',
+    file,
+    range,
+    idRange: lines.rangeOf(idStart, idStart + id.length),
+    section: [],
+    attributes: {},
+    level,
+  };
+}
+
+/**
+ * Kiro: under a requirement's `#### Acceptance Criteria`, or under a sub-heading of it: criteria may be grouped under
+ * `##### Unit tests`-style headings, the list's numbers running on across them [^ki2r].
+ */
+export function inKiroAcceptanceCriteria<T extends { parent?: string; sectionTitle: string }>(sections: readonly SectionEntry[], ctx: T): ctx is T & { parent: string } {
+  if (ctx.parent === undefined) return false;
+  if (/acceptance criteria/i.test(ctx.sectionTitle)) return true;
+  for (let i = sections.length - 1; i >= 0 && sections[i]!.id === undefined; i--) {
+    if (/acceptance criteria/i.test(sections[i]!.title)) return true;
+  }
+  return false;
+}
+
+/** Kiro: the title of an acceptance criterion's clause, its requirement's section title. */
+export function kiroCriteriaTitle(sections: readonly SectionEntry[], parent: string): string {
+  return [...sections].reverse().find((s) => s.id === parent)?.title ?? parent;
+}
+
+/**
+ * Kiro: where the criteria `N.1. …` of requirement `parent` start in a paragraph's source (each at a line's start), or
+ * undefined when the paragraph does not open with one [^ki2r].
+ */
+export function kiroNumberedStarts(source: string, parent: string): { at: number; id: string }[] | undefined {
+  const starts: { at: number; id: string }[] = [];
+  const line = /(?:^|\n)[ \t]*(\d+(?:\.\d+)+)\.?[ \t]/g;
+  for (let m = line.exec(source); m; m = line.exec(source)) {
+    if (m[1]!.startsWith(`${parent}.`)) starts.push({ at: m.index + (m[0].startsWith('\n') ? 1 : 0), id: m[1]! });
+  }
+  return starts.length === 0 || starts[0]!.at !== source.search(/\S/) ? undefined : starts;
 }
 
 /** Plain text of a node: text values, skipping code, HTML and images; blocks separated by spaces. Iterative. */

@@ -14,6 +14,10 @@ import {
   addOneLineFootnoteRef,
   HEADING_TEXT_LIMIT,
   HTML_ANCHOR_RE,
+  inKiroAcceptanceCriteria,
+  kiroCriteriaTitle,
+  kiroNumberedStarts,
+  kiroRequirementClause,
   openSection,
   limit,
   linkFact,
@@ -46,11 +50,16 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
  * length could pair with (text: `~5 ms`), character references (`&rarr;`, `&#42;`: their decoded value),
  * backslash escapes (an escaped `\[^id]` is text) and one-line inline HTML (comments and simple tags, whose `id`/`name`
  * declare anchors); in spec-kit mode, requirement items `**FR-001**` and the ids mentioned in a feature folder's text;
- * in a Kiro feature folder (but requirements.md), the `Requirement 1.2` mentions of its text.
- * GFM task list items `- [ ] text` whose text starts with plain text after one space (the box is no text, as in mdast).
+ * in a Kiro feature folder, the `Requirement 1.2` mentions of its text; in Kiro's requirements.md, the `Requirement N`
+ * headings and the acceptance criteria (ordered lists and `N.1.` paragraphs) they declare, with the tree walk's own
+ * functions (kiroRequirementClause, inKiroAcceptanceCriteria, kiroCriteriaTitle, kiroNumberedStarts).
+ * GFM task list items `- [ ] text` whose text starts with plain text, a code span or emphasis after one space (the box
+ * is no text, as in mdast). Escaped pipes and braces (a table row's cells end at unescaped pipes), body rows of any
+ * width, character references and anchor-free inline HTML in link text.
  * For any other chunk (other task list items, items whose marker line is empty, headings, tables and nested blocks in
- * containers, nested emphasis, image references, link titles, character references in link text and emphasis, tabs, an unclosed front matter, setext headings, Kiro's
- * requirements.md and the kramdown-rfc mode, text defuse.ts would change) it returns undefined and the caller parses the
+ * containers, nested emphasis, image references, link titles, character references in emphasis, tabs, an unclosed
+ * front matter, setext headings, a Kiro requirements.md defuse.ts changed and the kramdown-rfc mode, text defuse.ts
+ * would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections, container shapes and generated specs).
  * Pure, linear, never throws (the caller catches anyway). [^markdown_parsing] [^mp7q]
@@ -149,6 +158,10 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -157,16 +170,24 @@ function isAlnum(c: number): boolean {
 type LinkInline = [number, number, number, number, string, string, [number, number][]];
 
 /**
- * A link's text as the fast path reads it: plain text, code spans, emphasis and escapes (no brackets, no other
- * inline): its plain text and non-prose ranges (code spans and emphasis delimiter runs), or undefined.
+ * A link's text as the fast path reads it: plain text, code spans, emphasis, escapes, character references (text of
+ * their decoded value, as in a paragraph) and inline HTML that declares no anchor (`[Use <code>x</code>](#use-x)`, a
+ * generated table of contents: opaque, no text; an anchor's place among the block's others is left to the tree walk)
+ * (no brackets, no other inline): its plain text and non-prose ranges (code spans, emphasis delimiter runs, HTML), or
+ * undefined.
  */
 function linkText(text: string, from: number, to: number, braces: boolean): [string, [number, number][]] | undefined {
   const inner = inlines(text, from, to, braces);
-  if (!inner || inner.refs.length + inner.links.length + inner.refLinks.length + inner.escapedRefs.length + inner.html.length + inner.autolinks.length > 0) return undefined;
+  if (!inner || inner.refs.length + inner.links.length + inner.refLinks.length + inner.escapedRefs.length + inner.autolinks.length > 0) return undefined;
   if (text.slice(from, to).includes('[')) return undefined;
   const masks: [number, number][] = [];
   for (const [s, e] of inner.codes) masks.push([s, e]);
   for (const [os, oe, cs, ce] of inner.emph) masks.push([os, oe], [cs, ce]);
+  for (const [s, e] of inner.html) {
+    HTML_ANCHOR_RE.lastIndex = 0;
+    if (HTML_ANCHOR_RE.test(text.slice(s, e))) return undefined;
+    masks.push([s, e]);
+  }
   return [plainOf(text, from, to, inner), masks];
 }
 
@@ -366,9 +387,12 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         break;
       }
       case 92: {
-        // \ before ASCII punctuation: the character is text (a table's `\|` and braces are left to the tree walk).
+        // \ before ASCII punctuation: the character is text. An escaped pipe is text in a paragraph, and in a table
+        // cell (rowCells does not split the row there; a code span's `\|` is mdast's `|`, see table()). An escaped
+        // brace where a brace would be (paragraphs and cells), but not `\{:`, which the tree walk reads as a kramdown
+        // block attribute list from the source (SpecWalker.textMarkers).
         const n = i + 1 < to ? text.charCodeAt(i + 1) : -1;
-        if (!isAsciiPunctuation(n) || n === 124 || n === 123 || n === 125) return undefined;
+        if (!isAsciiPunctuation(n) || ((n === 123 || n === 125) && (!braces || (n === 123 && text.charCodeAt(i + 2) === 58)))) return undefined;
         (escapes ??= []).push(i);
         if (n === 91) {
           // `\[^id]` is text; the tree walk still blanks the `[^id]` out of the prose (its text node matches REF_RE).
@@ -448,14 +472,14 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
       case 38: {
         // & of a character reference (micromark's: a name of its table, up to 31 alphanumerics, or a decimal number of
         // up to 7 digits, a hexadecimal one of up to 6, then `;`): text of its decoded value at the raw reference's
-        // place (mdast's text value; the prose keeps the raw text). Any other `&` is text. In a link's text, in
+        // place (mdast's text value; the prose keeps the raw text). Any other `&` is text, also in a link's text. In
         // emphasis (a spec-kit id read from it) or in a definition's text (hasMarkup) left to the tree walk.
         CHARACTER_REFERENCE.lastIndex = i;
         const m = CHARACTER_REFERENCE.exec(text);
         if (!m || CHARACTER_REFERENCE.lastIndex > to) break;
         const value = m[1] !== undefined ? decodeNumericCharacterReference(m[1], 16) : m[2] !== undefined ? decodeNumericCharacterReference(m[2], 10) : decodeNamedCharacterReference(m[3]!);
         if (value === false) break;
-        if (!brackets || open) return undefined;
+        if (open) return undefined;
         (entities ??= []).push([i, CHARACTER_REFERENCE.lastIndex, value]);
         i = CHARACTER_REFERENCE.lastIndex - 1;
         break;
@@ -569,6 +593,8 @@ type Item =
       top?: number;
       /** Line prefixes inside the paragraph that hold `>`: not text. */
       gaps?: [number, number][];
+      /** A task list item's first paragraph: the offset of its box `[ ]` (the paragraph's text starts 4 after it). */
+      box?: number;
       inl?: Inline;
     }
   | { kind: 'table'; start: number; end: number; rows: { start: number; end: number }[]; texts?: string[] }
@@ -577,13 +603,21 @@ type Item =
   | { kind: 'code'; start: number; end: number }
   | { kind: 'html'; start: number; end: number };
 
-/** Cells of a table row `| a | b |`: [cell start, cell end, content start, content end] (content trimmed). */
+/**
+ * Cells of a table row `| a | b |`: [cell start, cell end, content start, content end] (content trimmed). A pipe
+ * after an odd number of backslashes is escaped, no cell's end (micromark's row reads `\\` and `\|` as pairs), also in
+ * a code span; a row whose last pipe is escaped has none at its end: left to the tree walk.
+ */
 function rowCells(text: string, start: number, end: number): [number, number, number, number][] | undefined {
   if (text.charCodeAt(start) !== 124 || text.charCodeAt(end - 1) !== 124 || end - start < 2) return undefined;
   const pipes: number[] = [];
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 124) pipes.push(i);
+    if (c === 92) {
+      // (a pair: the next character is no separator)
+      i++;
+      if (i === end - 1) return undefined;
+    } else if (c === 124) pipes.push(i);
     else if (c === 10 || c === 13) return undefined;
   }
   const cells: [number, number, number, number][] = [];
@@ -624,8 +658,11 @@ export function releaseChunkScratch(): void {
 const ITEM_FIRST_LINE = /(?:[-+*]|\d{1,9}[.)])[ ]*[^ \t\r\n]/y;
 /** A GFM task list item `- [ ] x` (the tree strips the check box from its paragraph): left to the tree walk. */
 const TASK_ITEM = /(?:[-+*]|\d{1,9}[.)])[ \t]+\[[ xX]\](?:[ \t\r\n]|$)/y;
-/** What may not follow a task item's box and its space (it may open an inline construct, see blocksOf). */
-const TASK_FIRST_UNSAFE = '`*_\\<[!&~{}]|';
+/**
+ * What may not follow a task item's box and its space (it may open an inline construct, see blocksOf); a code span's
+ * backtick and an emphasis run may (see ChunkReader.paragraph).
+ */
+const TASK_FIRST_UNSAFE = '\\<[!&~{}]|';
 /** A list item marker and the space after it (or the line's end): a container prefix. */
 const ITEM_MARKER = /(?:[-+*]|\d{1,9}[.)])(?: |(?=[\r\n])|$)/y;
 /** The rest of a line that is a thematic break (no facts). */
@@ -657,9 +694,9 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
       if (TASK_ITEM.test(text)) {
         // A GFM task list item `- [ ] text`: mdast has no node for the check box; it takes the one space after it off
         // the paragraph's first text node and starts the paragraph there. Read when that node is plain text: one space,
-        // then a character that opens no inline construct (else the first node is no text, or a space that mdast drops
-        // while the paragraph keeps its start at the box: left to the tree walk), and no link the scanner reads at the
-        // box.
+        // then a character that opens no inline construct, or a code span or emphasis (then the first node is that
+        // space alone, which mdast drops while the paragraph keeps its start at the box: see ChunkReader.paragraph);
+        // other inline constructs are left to the tree walk; and no link the scanner reads at the box.
         const box = text.indexOf('[', c.start);
         const first = text.charCodeAt(box + 4);
         if (text.charCodeAt(box + 3) !== 32 || Number.isNaN(first) || isWhitespace(first) || TASK_FIRST_UNSAFE.includes(text[box + 4]!)) return undefined;
@@ -698,6 +735,7 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
       if (c !== undefined && tasks?.get(c) === p.start) {
         // (the paragraph after a task item's box and its space; see above)
         para.start = p.start + 4;
+        para.box = p.start;
         (boxes ??= []).push(p.start);
       }
       if (c !== undefined) {
@@ -801,15 +839,15 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
 export function scanSpecChunk(file: string, original: string, sections: readonly SectionEntry[], mode: WalkMode, defusedText?: Defused): ScannedChunk | undefined {
   // A first line `---` or `+++` may open front matter: a closed one is an opaque block (below); one never closed is
   // left to the tree walk (micromark reads a following footnote definition differently then).
-  // (Kiro's requirements.md declares clauses the scanner path does not read; its other files' mentions it reads.)
-  if (mode.kiroRequirements || mode.kramdown || original.charCodeAt(0) === 0xfeff) return undefined;
+  if (mode.kramdown || original.charCodeAt(0) === 0xfeff) return undefined;
   // Text defuse.ts changed is read as the tree walk reads it: the blocks from the defused copy (same length, the same
   // lines), and in a block read as plain text or on a line read as blank, the references and the prose from the
   // original (see plainParagraph and the cuts below) [^big_documents]. Nested too deep (containers made plain) and
   // spec-kit mentions (read from text nodes the defused copy changed) are left to the tree walk.
   const defused = defusedText ?? defuseMarkdown(original);
   const text = defused.text;
-  if (text !== original && (defused.cuts.length + defused.plain.length === 0 || mode.mentions !== undefined || defused.notes.some((n) => n.includes('nested deeper')))) return undefined;
+  // (Kiro's requirements.md: its requirements and criteria are read from the text as written, never a defused one.)
+  if (text !== original && (defused.cuts.length + defused.plain.length === 0 || mode.mentions !== undefined || mode.kiroRequirements || defused.notes.some((n) => n.includes('nested deeper')))) return undefined;
   const scan = scanMarkdown(text);
   if (/^(?:---|\+\+\+)/.test(text) && !closedFrontMatter(scan)) return undefined;
   if (scan.headings.some((h) => h.setext)) return undefined;
@@ -873,6 +911,14 @@ class ChunkReader {
   /** The lines read as blank (in order) and the blocks read as plain text (in order): where the loop is. */
   private cut = 0;
   private inPlain = 0;
+  /**
+   * Kiro's requirements.md: the ordered lists outside list items (the tree walk's lists with no text block around
+   * them), as the indexes of their containers in order, and the next one to read.
+   */
+  private readonly kiroLists: number[] = [];
+  private nextList = 0;
+  /** The first block not before the last criteria list item read (the lists are read in order: linear). */
+  private listBlock = 0;
 
   constructor(
     file: string,
@@ -892,6 +938,16 @@ class ChunkReader {
     // (an image by its `!`, a link by its `[`: never the same offset)
     for (const l of scan.links) this.linkAt.set(l.start, l);
     for (const l of scan.refLinks) this.linkAt.set(l.start, l);
+    if (mode.kiroRequirements) {
+      const cs = scan.containers;
+      for (let i = 0; i < cs.length; i++) {
+        if (cs[i]!.kind !== 'list' || !isDigit(text.charCodeAt(cs[i]!.start))) continue;
+        let inItem = false;
+        for (let p = cs[i]!.parent; p >= 0 && !inItem; p = cs[p]!.parent) inItem = cs[p]!.kind === 'item';
+        if (!inItem) this.kiroLists.push(i);
+      }
+      this.kiroLists.sort((a, b) => cs[a]!.start - cs[b]!.start);
+    }
   }
 
   rangeOf(from: number, to: number): Range {
@@ -902,6 +958,8 @@ class ChunkReader {
     const { items, cuts, plain } = this;
     for (let k = 0; k < items.length; k++) {
       const it = items[k]!;
+      // (a Kiro criteria list is read where the tree walk meets its list node: before the blocks of its items)
+      while (this.nextList < this.kiroLists.length && this.scan.containers[this.kiroLists[this.nextList]!]!.start <= it.start) if (!this.kiroCriteria(this.kiroLists[this.nextList++]!)) return undefined;
       // Only paragraphs come after a line read as blank or lie in a block read as plain text.
       if (it.kind !== 'paragraph') {
         if (this.cut < cuts.length && cuts[this.cut]![0] < it.start) return undefined;
@@ -932,6 +990,7 @@ class ChunkReader {
       }
       if (!ok) return undefined;
     }
+    while (this.nextList < this.kiroLists.length) if (!this.kiroCriteria(this.kiroLists[this.nextList++]!)) return undefined;
     if (this.cut < cuts.length) return undefined;
     // A definition no reference link of the chunk uses (a file with definitions is one chunk) [^ln5u].
     for (const [fact, label] of this.definitionLinks) if (!this.usedLabels.has(label)) fact.unusedDefinition = true;
@@ -1003,18 +1062,21 @@ class ChunkReader {
     }
   }
 
-  /** A spec-kit requirement item declared at [start, end) with its id at `idStart` [^sk1r] (SpecWalker.addItem). */
-  private declareItem(id: string, start: number, end: number, idStart: number, itemText: string, row = false): void {
+  /**
+   * A requirement item declared at [start, end) with its id at `idStart` (SpecWalker.addItem): spec-kit's [^sk1r]
+   * (titled by its section), Kiro's acceptance criteria (titled by their requirement, `title`) [^ki2r].
+   */
+  private declareItem(id: string, start: number, end: number, idStart: number, itemText: string, row = false, title?: string, idLength = id.length): void {
     const ctx = this.current();
     this.specItem = { id, start, end };
     this.facts.headingClauses.push({
       id,
       kind: 'item',
-      title: ctx.sectionTitle || id,
+      title: title ?? (ctx.sectionTitle || id),
       text: limit(itemText, BLOCK_TEXT_LIMIT),
       file: this.facts.file,
       range: this.rangeOf(start, end),
-      idRange: this.rangeOf(idStart, idStart + id.length),
+      idRange: this.rangeOf(idStart, idStart + idLength),
       section: ctx.section,
       attributes: {},
       ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
@@ -1073,6 +1135,8 @@ class ChunkReader {
         const listAt = s + m.index + m[0].length - m[1]!.length;
         KIRO_NUMBER.lastIndex = 0;
         for (let n = KIRO_NUMBER.exec(m[1]!); n; n = KIRO_NUMBER.exec(m[1]!)) {
+          // (an offset a criterion declared is no mention, as SpecWalker.mention reads it)
+          if (this.declared.has(listAt + n.index)) continue;
           const range = this.rangeOf(listAt + n.index, listAt + n.index + n[0].length);
           this.facts.mentions.push({ id: n[0], range, idRange: range });
         }
@@ -1125,6 +1189,7 @@ class ChunkReader {
     if (block) {
       clause = attributeHeadingClause(facts, block, title, range, level, this, this.anchorEvents);
     }
+    if (!clause && this.mode.kiroRequirements) clause = kiroRequirementClause(facts.file, text, title, h.start, h.end, range, level, this);
     this.context = undefined;
     const entry = openSection(stack, level, title, clause);
     if (clause) {
@@ -1167,7 +1232,7 @@ class ChunkReader {
     if (this.inPlain < plain.length && plain[this.inPlain]![0] < it.end) {
       // A paragraph of a block read as plain text: one text node (the tree's); its references and prose are read
       // from the original text, as SpecWalker.textRefs and proseBlock read them.
-      if (it.top !== undefined || it.start < plain[this.inPlain]![0] || it.end > plain[this.inPlain]![1] || hasMarkup(inl) || HARD_BREAK.test(text.slice(it.start, it.end))) return false;
+      if (mode.kiroRequirements || it.top !== undefined || it.start < plain[this.inPlain]![0] || it.end > plain[this.inPlain]![1] || hasMarkup(inl) || HARD_BREAK.test(text.slice(it.start, it.end))) return false;
       // The text node ends before the blanks that end the paragraph (a blanked `]` among them).
       let textEnd = it.end;
       while (textEnd > it.start && (text.charCodeAt(textEnd - 1) === 32 || text.charCodeAt(textEnd - 1) === 9)) textEnd--;
@@ -1196,6 +1261,8 @@ class ChunkReader {
       this.declared.add(lead[1]);
       this.declareItem(id, start, end, lead[1], itemText);
     }
+    // Kiro's requirements.md: a paragraph outside list items opening with `N.1.` declares requirement N's criteria [^ki2r].
+    if (mode.kiroRequirements && it.item === undefined) this.kiroNumberedCriteria(it, inl);
     if (it.first && this.inRecord()) {
       // A list item of the decision record whose first inline code is a clause id is a recorded decision [^cq2r].
       // (a direct child of the paragraph: not one inside emphasis)
@@ -1209,26 +1276,92 @@ class ChunkReader {
       }
     }
     const masks = proseMasks(inl);
-    this.prose('paragraph', it.start, it.end, masks, this.clauseAt(it.start));
+    // A task item's text that opens with a code span or emphasis: mdast dropped the space after the box (a text node
+    // of its own) and left the paragraph's start at the box, which its prose block then masks (SpecWalker.proseBlock
+    // masks a block up to its first child); its text (plainText) has no box either way.
+    if (it.box !== undefined && ((inl.codes.length && inl.codes[0]![0] === it.start) || (inl.emph.length && inl.emph[0]![0] === it.start))) {
+      this.prose('paragraph', it.box, it.end, [...masks, [it.box, it.start]], this.clauseAt(it.box));
+    } else this.prose('paragraph', it.start, it.end, masks, this.clauseAt(it.start));
     if (!this.addMentions(it.start, it.end, inl, masks)) return false;
     if (inl.refs.length) this.addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl, it.gaps)), BLOCK_TEXT_LIMIT));
     this.addLinks(inl);
     return true;
   }
 
+  /**
+   * Kiro's requirements.md: the acceptance criteria of an ordered list under a requirement's `Acceptance Criteria`
+   * (SpecWalker.kiroCriteria): item i of a list starting at n is criterion `N.(n+i)`, its clause spans the item, its
+   * text is the item's paragraphs' (code and HTML are no text) [^ki2r]. False when a paragraph of it is outside the
+   * covered subset.
+   */
+  private kiroCriteria(list: number): boolean {
+    const { text, items } = this;
+    const cs = this.scan.containers;
+    const ctx = this.current();
+    if (!inKiroAcceptanceCriteria(this.stack, ctx)) return true;
+    const digits = /^\d+/.exec(text.slice(cs[list]!.start, cs[list]!.start + 12));
+    if (!digits) return true;
+    const first = Number.parseInt(digits[0], 10);
+    const title = kiroCriteriaTitle(this.stack, ctx.parent);
+    let n = 0;
+    let k = this.listBlock;
+    for (let i = list + 1; i < cs.length && cs[i]!.start <= cs[list]!.end; i++) {
+      const item = cs[i]!;
+      if (item.parent !== list || item.kind !== 'item') continue;
+      const number = /^\d+/.exec(text.slice(item.start, item.start + 12));
+      const parts: string[] = [];
+      while (k < items.length && items[k]!.start < item.start) k++;
+      for (let j = k; j < items.length && items[j]!.start < item.end; j++) {
+        const p = items[j]!;
+        if (p.kind !== 'paragraph') continue;
+        const inl = p.inl ?? inlines(text, p.start, p.end, true, this.linkAt, true);
+        if (!inl) return false;
+        parts.push(plainOf(text, p.start, p.end, inl, p.gaps));
+      }
+      this.listBlock = k;
+      if (number) this.declared.add(item.start);
+      if (number) this.declareItem(`${ctx.parent}.${first + n}`, item.start, item.end, item.start, collapse(parts.join(' ')), false, title, number[0].length);
+      n++;
+    }
+    return true;
+  }
+
+  /**
+   * Kiro's requirements.md: a paragraph under a requirement's `Acceptance Criteria` that opens with `N.1.` declares
+   * the criteria `N.x` its lines open with, each up to the next (SpecWalker.kiroNumberedCriterion) [^ki2r].
+   */
+  private kiroNumberedCriteria(it: Extract<Item, { kind: 'paragraph' }>, inl: Inline): void {
+    const text = this.text;
+    const ctx = this.current();
+    if (!inKiroAcceptanceCriteria(this.stack, ctx)) return;
+    const starts = kiroNumberedStarts(text.slice(it.start, it.end), ctx.parent);
+    if (!starts) return;
+    const title = kiroCriteriaTitle(this.stack, ctx.parent);
+    for (let i = 0; i < starts.length; i++) {
+      const from = it.start + starts[i]!.at;
+      const to = i + 1 < starts.length ? it.start + starts[i + 1]!.at - 1 : it.end;
+      const raw = text.slice(from, to);
+      const itemText = starts.length === 1 ? plainOf(text, it.start, it.end, inl, it.gaps) : raw;
+      const idStart = from + (raw.length - raw.trimStart().length);
+      this.declared.add(idStart);
+      this.declareItem(starts[i]!.id, from, to, idStart, collapse(itemText), false, title);
+    }
+  }
+
   private table(it: Extract<Item, { kind: 'table' }>): boolean {
     const { text, mode } = this;
-    let width = -1;
     for (const row of it.rows) {
+      // (a body row may have fewer or more cells than the header: mdast keeps the cells a row has, no more, no fewer)
       const cells = rowCells(text, row.start, row.end);
-      if (!cells || (width >= 0 && cells.length !== width)) return false;
-      width = cells.length;
+      if (!cells) return false;
       // Each cell's inlines and plain text, read once.
       const parsed: Inline[] = [];
       const texts: string[] = [];
       for (const [, , ts, te] of cells) {
-        const inl = inlines(text, ts, te, true, this.linkAt, true);
+        let inl = inlines(text, ts, te, true, this.linkAt, true);
         if (!inl || (inl.entities.length && mode.specKitRows)) return false;
+        // A code span's `\|` in a table is `|` in mdast's value (mdast-util-gfm-table: pipes, not backslashes).
+        if (inl.codes.some((c) => c[2].includes('\\|'))) inl = { ...inl, codes: inl.codes.map((c) => [c[0], c[1], c[2].replace(/\\([\\|])/g, (m: string, e: string) => (e === '|' ? e : m))]) };
         parsed.push(inl);
         texts.push(plainOf(text, ts, te, inl));
       }

@@ -2159,7 +2159,7 @@ describe('clarity: twenty-third round (issue 13: standards, read out of sample)'
     assert.deepEqual(bySeverity('specs/001-x/spec.md', SPEC_KIT(['The system MUST send feedback frames periodically.'])), ['periodically: warning']);
   });
 
-  it('read out of sample (trust sweep 4): a rate in an aside, a place, device safe areas, names of levels', () => {
+  it('read out of sample (trust sweep 4): a rate in an aside, a place, device safe areas, names of levels, contents listed', () => {
     const terms = (text: string): string[] => hits('.kiro/specs/a/requirements.md', text).map((h) => h.phrase.toLowerCase());
     assert.deepEqual(terms(KIRO([
       'THE System SHALL include periodic reminders during the interview (every 5-7 questions)',
@@ -2170,7 +2170,14 @@ describe('clarity: twenty-third round (issue 13: standards, read out of sample)'
       'THE System SHALL include periodic reminders during the interview (with a friendly tone)',
       'THE Page SHALL show the leaderboard immediately',
       'THE System SHALL keep working under normal load',
-    ])), ['periodic', 'immediately', 'normal']);
+      'EACH Agent SHALL define a comprehensive `identityProfile` containing: name, role description, traits, and style',
+      'EACH Agent SHALL define a comprehensive profile: name and role',
+    ])), ['periodic', 'immediately', 'normal', 'comprehensive']);
+  });
+
+  it('in a Chinese spec-kit spec, the user\'s request quoted in “…” on the Input line asks nothing', () => {
+    const text = ['# 功能规格：咖啡', '', '**输入**：用户描述：“接入模型；后端必须新增清晰的调用边界；前端继续沿用工作台。”', '', '## 需求', '', '- **FR-001**：系统必须显示清晰的错误提示。', ''].join('\n');
+    assert.deepEqual(hits('specs/001-x/spec.md', text).map((h) => `${h.phrase}@${h.range.start.line + 1}`), ['清晰@7']);
   });
 
   it('a severity the user sets for the category or the term applies in a standard too', () => {

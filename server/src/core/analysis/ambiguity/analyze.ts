@@ -1521,6 +1521,9 @@ function scanCjk(
     // Inside a code span, or 「quoted」 wording.
     if (tick % 2 === 1) continue;
     if (head.split('「').length > head.split('」').length) continue;
+    // Twenty-third round (read out of sample): inside “…” in the block, as a Chinese spec-kit's `**输入**：用户描述：“…”`
+    // line quotes the user's request.
+    if (insideCurlyQuotes(text, at)) continue;
     if (entry.category === 'open-ended' && CJK_EXAMPLE_MARKERS.test(head)) continue;
     if (entry.category === 'time' && CJK_TIME_BOUND.test(sentence)) continue;
     if (entry.category === 'vague' && CJK_EXAMPLES_AFTER.test(text.slice(at + entry.form.length, to))) continue;
@@ -2176,6 +2179,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.category !== 'escape' && c.category !== 'weak' && restated(ctx, end)) return undefined;
   // "a mechanism appropriate to the HTTP version: - HTTP/3: …": the list that follows answers it.
   if (c.word && (c.word.dimension === 'quality' || c.word.dimension === 'degree' || c.word.dimension === 'quantity') && listFollows(tokens, end)) return undefined;
+  // Twenty-third round (read out of sample): "a comprehensive `identityProfile` containing: name, role description,
+  // personality traits, …": what it must contain is listed after the colon, in the sentence.
+  if (c.word && CONTENT_WORDS.has(c.word.base) && inlineListFollows(tokens, end)) return undefined;
   // "aware of this limit MUST NOT send larger requests": a comparison of size or amount with a limit the sentence names.
   if (c.category === 'comparative' && c.word && (c.word.dimension === 'size' || c.word.dimension === 'quantity') && namesLimit(ctx, start)) return undefined;
   // "the endpoint MUST close the send stream gracefully": a graceful close is TCP's FIN, not a quality.
@@ -3053,6 +3059,26 @@ function listFollows(tokens: Token[], end: number): boolean {
       const after = tokens[k + 1];
       return after === undefined || (after.kind === 'punct' && (after.norm === '-' || after.norm === '*'));
     }
+  }
+  return false;
+}
+
+/** Words of how much a thing contains, which a list of its contents answers. */
+const CONTENT_WORDS = new Set(['comprehensive', 'complete', 'detailed', 'thorough', 'full', 'exhaustive', 'extensive', 'rich', 'informative']);
+
+/**
+ * A colon in the part of the sentence after the word (no comma or semicolon before it), then a list of three or more
+ * items in the sentence: "a comprehensive profile containing: name, role, traits, and style".
+ */
+function inlineListFollows(tokens: Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k <= end + 8 && tokens[k]!.sentence === sentence; k++) {
+    const n = tokens[k]!.norm;
+    if (n === ',' || n === ';' || n === '.') return false;
+    if (n !== ':') continue;
+    let commas = 0;
+    for (let j = k + 1; j < tokens.length && j <= k + 60 && tokens[j]!.sentence === sentence; j++) if (tokens[j]!.norm === ',') commas++;
+    return commas >= 2;
   }
   return false;
 }
@@ -4889,6 +4915,14 @@ function cap(s: string): string {
 function overlapsGlossary(matcher: Matcher, tokens: Token[], from: number, to: number): boolean {
   for (let j = from; j < to; j++) if (matcher.glossary.match(tokens, j)) return true;
   return false;
+}
+
+/** Whether offset `at` of a CJK block is inside “…” (more “ than ” before it). */
+function insideCurlyQuotes(text: string, at: number): boolean {
+  let depth = 0;
+  for (let i = text.indexOf('“'); i >= 0 && i < at; i = text.indexOf('“', i + 1)) depth++;
+  for (let i = text.indexOf('”'); i >= 0 && i < at; i = text.indexOf('”', i + 1)) depth--;
+  return depth > 0;
 }
 
 /** Calls for care: in a standard, the one kind of wording that keeps its severity. */

@@ -330,6 +330,10 @@ describe('parseSpec: robustness', () => {
   it('parses attribute blocks', () => {
     assert.deepEqual(parseAttributeBlock('#x k=v q="a b" .c'), { id: 'x', idOffset: 1, attributes: { k: 'v', q: 'a b' }, classes: ['c'] });
     assert.match(parseAttributeBlock('#x k="unterminated').error!, /unterminated/);
+    // A hostile block names its first ten problems and how many more (a readable message, no megabytes joined).
+    const many = parseAttributeBlock('#a #b #c #d #e #f #g #h #i #j #k #l #m').error!;
+    assert.equal(many.split('; ').length, 11);
+    assert.match(many, /^more than one id \(`a`, `b`\);.*; and 2 more$/);
   });
 
   it('reads attr_list blocks as Python-Markdown and kramdown do: the id as `id="…"`, a block of other attributes declares nothing', () => {

@@ -31,9 +31,19 @@ export function looksLikeAttributeBlock(inner: string): boolean {
   return t.startsWith('#') || /^[A-Za-z_][\w.:-]*=/.test(t) || /\s[A-Za-z_][\w.:-]*=/.test(t);
 }
 
+/** At most this many problems of one attribute block are named. */
+const MAX_PROBLEMS = 10;
+
 export function parseAttributeBlock(inner: string): AttributeBlock {
   const result: AttributeBlock = { attributes: {}, classes: [] };
+  // A hostile block (thousands of `#a`) names its first problems and how many more: a readable message, and no
+  // megabytes of text joined for it.
   const problems: string[] = [];
+  let more = 0;
+  const problem = (message: string): void => {
+    if (problems.length < MAX_PROBLEMS) problems.push(message);
+    else more++;
+  };
   let anchor: string | undefined;
   let i = 0;
   const n = inner.length;
@@ -48,10 +58,10 @@ export function parseAttributeBlock(inner: string): AttributeBlock {
       i++;
       while (i < n && inner[i] !== ' ' && inner[i] !== '\t') i++;
       const id = inner.slice(start + 1, i);
-      if (!id) problems.push('`#` without an id');
+      if (!id) problem('`#` without an id');
       else if (!isValidId(id) && anchor === undefined && result.id === undefined && HTML_ANCHOR.test(id)) anchor = id;
-      else if (!isValidId(id)) problems.push(`\`${id}\` is not a valid id (letters, digits, _ . : - ; not starting with . : -)`);
-      else if (result.id !== undefined) problems.push(`more than one id (\`${result.id}\`, \`${id}\`)`);
+      else if (!isValidId(id)) problem(`\`${id}\` is not a valid id (letters, digits, _ . : - ; not starting with . : -)`);
+      else if (result.id !== undefined) problem(`more than one id (\`${result.id}\`, \`${id}\`)`);
       else {
         result.id = id;
         result.idOffset = start + 1;
@@ -63,14 +73,14 @@ export function parseAttributeBlock(inner: string): AttributeBlock {
       while (i < n && inner[i] !== ' ' && inner[i] !== '\t') i++;
       const cls = inner.slice(start + 1, i);
       if (cls) result.classes.push(cls);
-      else problems.push('`.` without a class name');
+      else problem('`.` without a class name');
       continue;
     }
     // key=value, key="value", key='value'
     while (i < n && inner[i] !== '=' && inner[i] !== ' ' && inner[i] !== '\t') i++;
     const key = inner.slice(start, i);
     if (inner[i] !== '=') {
-      problems.push(`\`${key}\` is not \`#id\`, \`.class\` or \`key=value\``);
+      problem(`\`${key}\` is not \`#id\`, \`.class\` or \`key=value\``);
       continue;
     }
     i++;
@@ -82,7 +92,7 @@ export function parseAttributeBlock(inner: string): AttributeBlock {
       valueStart = i + 1;
       const close = inner.indexOf(q, i + 1);
       if (close < 0) {
-        problems.push(`unterminated quote in \`${key}\``);
+        problem(`unterminated quote in \`${key}\``);
         value = inner.slice(i + 1);
         i = n;
       } else {
@@ -93,27 +103,27 @@ export function parseAttributeBlock(inner: string): AttributeBlock {
       while (i < n && inner[i] !== ' ' && inner[i] !== '\t') i++;
       value = inner.slice(valueStart, i);
     }
-    if (!KEY_RE.test(key)) problems.push(`\`${key}\` is not a valid attribute name`);
-    else if (value === '') problems.push(`\`${key}=\` has no value`);
+    if (!KEY_RE.test(key)) problem(`\`${key}\` is not a valid attribute name`);
+    else if (value === '') problem(`\`${key}=\` has no value`);
     // `id="1.2.0"`, `id=setup-guide`: the id written as a key, as Python-Markdown's attr_list and kramdown read it.
     else if (key === 'id') {
-      if (!isValidId(value)) problems.push(`\`${value}\` is not a valid id (letters, digits, _ . : - ; not starting with . : -)`);
-      else if (result.id !== undefined) problems.push(`more than one id (\`${result.id}\`, \`${value}\`)`);
+      if (!isValidId(value)) problem(`\`${value}\` is not a valid id (letters, digits, _ . : - ; not starting with . : -)`);
+      else if (result.id !== undefined) problem(`more than one id (\`${result.id}\`, \`${value}\`)`);
       else {
         result.id = value;
         result.idOffset = valueStart;
       }
     }
-    else if (Object.prototype.hasOwnProperty.call(result.attributes, key)) problems.push(`\`${key}\` is given twice`);
+    else if (Object.prototype.hasOwnProperty.call(result.attributes, key)) problem(`\`${key}\` is given twice`);
     else result.attributes[key] = value;
   }
   // A block of other attributes only (`{ data-toc-label="Usage" }`, attr_list) declares nothing and is no mistake; one
   // that gives a clause's authority is a clause without its id.
   const authority = Object.prototype.hasOwnProperty.call(result.attributes, 'authority');
   // A clause (it gives an authority) needs a clause id; a heading anchor goes with no other id.
-  if (anchor !== undefined && (authority || result.id !== undefined)) problems.push(`\`${anchor}\` is not a valid id (letters, digits, _ . : - ; not starting with . : -)`);
+  if (anchor !== undefined && (authority || result.id !== undefined)) problem(`\`${anchor}\` is not a valid id (letters, digits, _ . : - ; not starting with . : -)`);
   else if (anchor !== undefined) result.anchor = anchor;
-  if (result.id === undefined && anchor === undefined && problems.length === 0 && authority) problems.push('no `#id`');
-  if (problems.length) result.error = problems.join('; ');
+  if (result.id === undefined && anchor === undefined && problems.length === 0 && authority) problem('no `#id`');
+  if (problems.length) result.error = problems.join('; ') + (more ? `; and ${more} more` : '');
   return result;
 }

@@ -8,9 +8,11 @@ import { WorkspaceIndex } from '../server/src/core/workspace/workspaceIndex';
 /**
  * The Markdown part, our side: read the given Markdown files, index them (specs and examples) and compute the
  * workspace diagnostics, in one thread like the Markdown language service beside it. Prints `{ ms, diagnostics }`.
- * Usage: node out/bench/mdOurs.js ROOT LIST_FILE
+ * With `links`, the same work as the service's: ids, links and anchors checked, the ambiguity pass and the spec type
+ * checker off (as `CLARIFIER_BENCH_OFF=ambiguity,typecheck` turns them off in a check).
+ * Usage: node out/bench/mdOurs.js ROOT LIST_FILE [links]
  */
-const [root, list] = process.argv.slice(2) as [string, string];
+const [root, list, only] = process.argv.slice(2) as [string, string, string | undefined];
 // The English model as every bundle of the product loads it (dist/english.js, built by esbuild.mjs: its data read as
 // JSON, the lexeme hash by binary search), not the npm package's own reader, which out/ would load: about 0.12 s more CPU
 // per load, measured. The model loads on the first sentence tagged, inside the timed region, as in a `clarify check`.
@@ -24,7 +26,12 @@ if (fs.existsSync(shipped)) {
 }
 const files = fs.readFileSync(list, 'utf8').split('\n').filter(Boolean);
 const started = performance.now();
-const index = new WorkspaceIndex(resolveConfig(undefined).config);
+const base = resolveConfig(undefined).config;
+const config =
+  only === 'links'
+    ? { ...base, ambiguity: { ...base.ambiguity, enabled: false }, severity: { ...base.severity, 'conflict.modal': 'off' as const, 'conflict.numeric': 'off' as const, 'conflict.definition': 'off' as const } }
+    : base;
+const index = new WorkspaceIndex(config);
 for (const file of files) index.updateFile(file, fs.readFileSync(path.join(root, file), 'utf8'));
 const diagnostics = computeDiagnostics(index.model(), index.config);
 process.stdout.write(JSON.stringify({ ms: performance.now() - started, diagnostics: diagnostics.length }));

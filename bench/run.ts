@@ -130,6 +130,8 @@ interface Row {
   checkColdNoAmbiguityMs?: number;
   mdFiles: number;
   mdOursMs: number;
+  /** Ours doing the service's work only: ids, links and anchors (the ambiguity pass and the type checker off). */
+  mdOursLinksMs?: number;
   mdlsMs?: number;
   lspIndexMs: number;
   lspRssMb: number;
@@ -302,17 +304,19 @@ function passTable(rows: PassRow[]): string {
   ].join('\n');
 }
 
-async function measureMarkdown(t: Target, runs: number, skipMdls: boolean): Promise<{ ours: number; mdls?: number }> {
+async function measureMarkdown(t: Target, runs: number, skipMdls: boolean): Promise<{ ours: number; oursLinks: number; mdls?: number }> {
   const list = path.join(os.tmpdir(), `bench-md-${process.pid}.txt`);
   fs.writeFileSync(list, t.markdown.join('\n'));
   const ours: number[] = [];
+  const oursLinks: number[] = [];
   const peer: number[] = [];
   for (let i = 0; i < runs; i++) {
     ours.push(JSON.parse((await timed(process.execPath, [path.join(repo, 'out/bench/mdOurs.js'), t.dir, list])).stdout).ms);
+    oursLinks.push(JSON.parse((await timed(process.execPath, [path.join(repo, 'out/bench/mdOurs.js'), t.dir, list, 'links'])).stdout).ms);
     if (!skipMdls) peer.push(JSON.parse((await timed(process.execPath, [path.join(repo, 'out/bench/mdls.js'), t.dir, list])).stdout).ms);
   }
   fs.rmSync(list);
-  return { ours: median(ours), ...(skipMdls ? {} : { mdls: median(peer) }) };
+  return { ours: median(ours), oursLinks: median(oursLinks), ...(skipMdls ? {} : { mdls: median(peer) }) };
 }
 
 interface ScannerRow {
@@ -750,6 +754,7 @@ function table(rows: Row[]): string {
     line('`clarify check`, warm cache', (r) => `${fmtMs(r.checkWarmMs)} (${ratio(r.checkWarmMs, r.rgMs)} rg)`),
     line('`clarify check` peak RSS, cold / warm', (r) => `${r.checkColdRssMb.toFixed(0)} / ${r.checkWarmRssMb.toFixed(0)} MB`),
     line('Markdown part: ours (files)', (r) => `${fmtMs(r.mdOursMs)} (${r.mdFiles})`),
+    line('Markdown part: ours, the service\'s work only (ids, links, anchors)', (r) => fmtMs(r.mdOursLinksMs)),
     line('Markdown part: VS Code Markdown LS', (r) => fmtMs(r.mdlsMs)),
     line('server: initialize → indexed', (r) => `${fmtMs(r.lspIndexMs)} (${ratio(r.lspIndexMs, r.rgMs)} rg)`),
     line('server RSS after indexing', (r) => `${r.lspRssMb.toFixed(0)} MB`),
@@ -828,8 +833,8 @@ async function main(): Promise<void> {
       passRows.push(p);
       log(`ambiguity pass: wall ${fmtMs(p.onMs)} on / ${fmtMs(p.offMs)} off (median ratio ${p.wallRatio.toFixed(3)}), CPU ${fmtMs(p.onCpuMs)} / ${fmtMs(p.offCpuMs)} (${p.cpuRatio.toFixed(3)})`);
     }
-    const md = has('md') ? await measureMarkdown(t, Math.min(args.runs, 3), args.skipMdls) : { ours: NaN };
-    log(`markdown: ours ${fmtMs(md.ours)}, vscode-markdown-languageservice ${fmtMs(md.mdls)}`);
+    const md = has('md') ? await measureMarkdown(t, Math.min(args.runs, 3), args.skipMdls) : { ours: NaN, oursLinks: NaN };
+    log(`markdown: ours ${fmtMs(md.ours)}, ours links only ${fmtMs(md.oursLinks)}, vscode-markdown-languageservice ${fmtMs(md.mdls)}`);
     const server = has('server')
       ? await measureServer(t, args.runs, args.parts.has('push'))
       : { lspIndexMs: NaN, lspRssMb: NaN, hover: [NaN, NaN] as [number, number], definition: [NaN, NaN] as [number, number], completion: [NaN, NaN] as [number, number] };
@@ -847,6 +852,7 @@ async function main(): Promise<void> {
       ...(noAmbiguity !== undefined ? { checkColdNoAmbiguityMs: noAmbiguity } : {}),
       mdFiles: t.markdown.length,
       mdOursMs: md.ours,
+      ...(Number.isFinite(md.oursLinks) ? { mdOursLinksMs: md.oursLinks } : {}),
       ...(md.mdls !== undefined ? { mdlsMs: md.mdls } : {}),
       ...server,
     });

@@ -2187,3 +2187,56 @@ describe('clarity: twenty-third round (issue 13: standards, read out of sample)'
     assert.deepEqual(bySeverity('draft-x.md', DRAFT(RULES.slice(0, 3)), config({}, { appropriate: 'info' })), ['periodically: hint', 'appropriate: info']);
   });
 });
+
+// Questions read out of sample (oos21, oos22, oos24): the question names the thing the word modifies, reads as English,
+// and asks for the measure that thing has.
+describe('clarity: questions, twenty-fourth round (issue 13: the noun, the grammar and the measure of a question)', () => {
+  const ask = (lines: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(lines)).map((h) => h.question);
+  const first = (line: string): string => ask([line])[0] ?? '';
+
+  it('names the noun the word modifies: past names in capitals, past a code span, not a subject cut at a plural read as a verb', () => {
+    assert.match(first('Clients MUST fetch the index with a simple HTTP GET request.'), /^What makes the HTTP GET request simple\?/);
+    assert.match(first('Each agent MUST define a comprehensive `agentCard` containing the name.'), /^What makes the `agentCard` comprehensive\?/);
+    assert.match(first('Report downloads MUST start immediately.'), /^How soon must Report downloads start\?/);
+    assert.match(first('Export files MUST start downloading immediately.'), /^How soon must Export files start downloading\?/);
+    assert.match(first('The API MUST return appropriate HTTP status codes.'), /^What makes the HTTP status codes appropriate\?/);
+    assert.match(first('The page MUST drop stale `cache(3)` entries.'), /^How old must the `cache\(3\)` entries be/);
+    assert.match(first('The service MUST verify the existing key accurately.'), /^What does it take to verify the existing key accurately\?/);
+  });
+
+  it('reads as English: a gerund takes no "to", a phrasal verb keeps its particle, an object keeps its name', () => {
+    assert.match(first('A client SHOULD NOT run the script without first reviewing it carefully.'), /^What does reviewing it carefully involve\?/);
+    assert.match(first('Cleanly terminating a CONNECT stream SHALL be equivalent to closing it.'), /^What does cleanly terminating a CONNECT stream involve\?/);
+    assert.match(first('The service MUST shut down the worker cleanly.'), /^What does it take to shut down the worker cleanly\?/);
+  });
+
+  it('asks for the measure of the noun: a delay for lag, a count for a number, a ratio for contrast, a length for a description', () => {
+    assert.match(first('The timeline MUST scroll without noticeable lag.'), /^How much lag counts as “noticeable”\? Give a maximum delay from a named event, or a frame rate/);
+    assert.match(first('Then the picker limits the list to reasonable number of hints.'), /^How many hints at most count as a “reasonable” number\? Give the maximum count/);
+    assert.match(first('The loader MUST perform the minimal possible number of conversions per request.'), /^How many conversions at most count/);
+    assert.match(first('Themes MUST provide sufficient contrast for readability.'), /^What contrast ratio counts as “sufficient”\? .*WCAG/);
+    const brief = first('Each rule MUST have a brief description.');
+    assert.match(brief, /Give a length in characters, words or sentences/);
+    assert.doesNotMatch(brief, /MB/);
+  });
+
+  it('asks which kinds count for a kind of change, and the user\'s effort for a task done by hand', () => {
+    const major = first('The changelog MUST flag major breaking changes.');
+    assert.match(major, /^Which breaking changes count as “major”\? Name the kinds that do, with an example on each side/);
+    assert.doesNotMatch(major, /5%/);
+    const quick = first('The system MUST provide quick score entry.');
+    assert.match(quick, /^How quick must the score entry be for the user\? Give the steps or the time it takes/);
+    assert.doesNotMatch(quick, /p95/);
+  });
+
+  it('"(It qualifies …)" names what the phrase qualifies: its noun, the verb of its own clause, nothing past a comma or a "to"', () => {
+    const note = (line: string): string => / \(It qualifies “([^”]*)”\.\)$/.exec(ask([line]).at(-1) ?? '')?.[1] ?? '';
+    assert.equal(note('Servers SHOULD send long-lived cache headers on schemas.'), 'cache headers');
+    assert.equal(note('The API MUST return a short-lived access token.'), 'access token');
+    assert.equal(note('Care should be taken to prevent the leak of names.'), 'prevent the leak');
+    assert.equal(note('The worker SHALL delete all records added at startup (best-effort; errors are ignored).'), 'delete all records');
+    assert.equal(note('WHEN I move the pin THEN the system SHALL update the position and address in real-time'), 'update the position');
+    assert.equal(note('Then the roster filters in real-time to match the typed name.'), '');
+    assert.equal(note('Building on top of the loader can work, but proper care needs to be taken.'), '');
+  });
+});

@@ -4311,8 +4311,24 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
   const words: string[] = [];
   let first = -1;
   let k = c.end;
+  // Twenty-fourth round: "a comprehensive `identityProfile` containing …": a code span right after the adjective is
+  // the thing it describes (the prose blanks it, so the next word, "containing", was taken for the noun).
+  const span = c.word?.form === 'adj' ? codeSpanAfter(ctx, c.end - 1) : undefined;
+  if (span !== undefined) return span;
   for (; k < tokens.length && k < c.end + 8 && tokens[k]!.sentence === sentence; k++) {
     const t = tokens[k]!;
+    // Twenty-fourth round: "a simple HTTP GET request": names and capitalised acronyms before a noun modify it, whatever
+    // the tagger calls "GET"; the question is about the request, not the sentence's subject.
+    if (!words.length && c.word?.form === 'adj') {
+      const head = afterNames(ctx, k);
+      if (head > k) {
+        first = k;
+        for (let j = k; j <= head; j++) words.push(tokens[j]!.raw);
+        // The nouns after it stay in the phrase ("HTTP status codes"): the loop goes on from the next word.
+        k = head;
+        continue;
+      }
+    }
     // "a clear, mutually understood scope": a comma or "and" between modifiers (a participle among them) before the noun.
     if (!words.length && (t.norm === ',' || t.norm === 'and')) continue;
     if (t.kind !== 'word') break;
@@ -4354,6 +4370,52 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
   // "on a regular basis": the noun names the manner, not the thing; the question is about the subject.
   if (words.length && !(words.length === 1 && words[0]!.toLowerCase() === 'basis')) return words.join(' ') + ofPhrase(ctx, c.end + words.length, words[words.length - 1]!);
   return postpositiveOf(ctx, c) ?? objectBefore(ctx, c.start) ?? subjectOf(ctx, c.start);
+}
+
+/** A word in capitals ("HTTP", "GET", "API"): a name or an acronym, whatever its tag. */
+const CAPITALS = /^[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+
+/**
+ * Twenty-fourth round: at `k`, one to three names or words in capitals, then a common noun, tagged so or in lowercase
+ * ("HTTP GET request", "OAuth access token"): the index of that noun, else -1. Not a single name before a name.
+ */
+function afterNames(ctx: BlockContext, k: number): number {
+  const { tokens } = ctx;
+  const sentence = tokens[k]!.sentence;
+  let j = k;
+  for (; j < k + 3; j++) {
+    const t = tokens[j];
+    if (t === undefined || t.sentence !== sentence || t.kind !== 'word' || (j > k && t.start - tokens[j - 1]!.end > 1)) return -1;
+    if (isKeyword(t) || NP_DETERMINERS.has(t.norm) || VERB_MODALS.has(t.norm)) return -1;
+    if (!CAPITALS.test(t.raw) && posOf(ctx, j) !== 'PROPN') break;
+  }
+  if (j === k || j - k < 2 && !CAPITALS.test(tokens[k]!.raw)) return -1;
+  const n = tokens[j];
+  if (n === undefined || n.sentence !== sentence || n.kind !== 'word' || n.start - tokens[j - 1]!.end > 1 || !/^[a-z]+$/.test(n.raw) || posOf(ctx, j) !== 'NOUN') return -1;
+  return j;
+}
+
+/**
+ * Twenty-fourth round: a code span right after token `k` (blanked in the prose: a gap of more than two characters,
+ * in the spec's text a backtick), as written: "`identityProfile`"; else nothing.
+ */
+function codeSpanAfter(ctx: BlockContext, k: number): string | undefined {
+  const { tokens, block, specText } = ctx;
+  const t = tokens[k]!;
+  const next = tokens[k + 1];
+  const to = next !== undefined && next.sentence === t.sentence ? next.start : Math.min(block.text.length, t.end + 80);
+  if (to - t.end <= 2 || specText === undefined) return undefined;
+  const gap = specText.slice(block.start + t.end, block.start + to);
+  const m = /^\s*(`[^`\n]{1,60}`)\s*$/.exec(gap);
+  // A list of spans ("the stale `a(1)` and `b(2)` entries"): the noun after the list is the head; not taken.
+  if (!m || (next !== undefined && next.sentence === t.sentence && /^(?:and|or|,)$/.test(next.norm))) return undefined;
+  // "stale `stores(29)` entries": the nouns after the span are the head, the span names them.
+  const nouns: string[] = [];
+  for (let j = k + 1; next !== undefined && j < tokens.length && j < k + 4 && tokens[j]!.sentence === t.sentence && tokens[j]!.kind === 'word' && (j === k + 1 || tokens[j]!.start - tokens[j - 1]!.end <= 1); j++) {
+    if (posOf(ctx, j) !== 'NOUN' || !/^[a-z][a-z-]*$/.test(tokens[j]!.raw)) break;
+    nouns.push(tokens[j]!.raw);
+  }
+  return [m[1], ...nouns].join(' ');
 }
 
 /**
@@ -4564,6 +4626,13 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
     }
     if (t.kind !== 'word' || isKeyword(t)) break;
     const pos = posOf(ctx, k);
+    // Twenty-fourth round: "Material downloads start immediately": a plural noun the tagger read as a verb's third
+    // person, after the subject's noun and before the clause's verb or modal, ends the subject ("the Material
+    // downloads", not "Material").
+    if (pos === 'VERB' && words.length && /[a-z][^s]s$/.test(t.norm) && pluralBeforeVerb(ctx, k, at)) {
+      words.push(t.raw);
+      break;
+    }
     if (pos === 'AUX' || pos === 'VERB') break;
     // "the infrastructure we build": a pronoun after the noun opens a relative clause.
     if (pos === 'PRON' && words.length && !/^(?:the|a|an|this|each|every|its|their)$/i.test(words[words.length - 1]!)) break;
@@ -4576,6 +4645,20 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
   }
   if (words.length === 1 && /^(?:the|a|an|this|each|every|its|their)$/i.test(words[0]!)) return undefined;
   return words.length ? words.join(' ').replace(/^(?:THE SYSTEM|SYSTEM)$/i, 'the system') : undefined;
+}
+
+/**
+ * At `k` (a word in -s after a noun): the next word is a modal, or a verb in its base form right before the word `at`
+ * ("downloads start immediately"), not an object ("the user clicks Save").
+ */
+function pluralBeforeVerb(ctx: BlockContext, k: number, at: number): boolean {
+  const { tokens } = ctx;
+  const before = posOf(ctx, k - 1);
+  if (before !== 'NOUN' && before !== 'PROPN') return false;
+  const next = tokens[k + 1];
+  if (next === undefined || next.sentence !== tokens[k]!.sentence || next.kind !== 'word') return false;
+  if (isKeyword(next) || VERB_MODALS.has(next.norm)) return true;
+  return k + 2 === at && posOf(ctx, k + 1) === 'VERB' && !/(?:s|ed|ing)$/.test(next.norm);
 }
 
 /**
@@ -4626,6 +4709,9 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
     // Nineteenth round: nor does a verb inside a parenthesis before it govern it ("(enter value, confirm) and updates
     // the UI immediately").
     if (isKeyword(tokens[k]!) || tokens[k]!.norm === ')' || (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'AUX')) break;
+    // Twenty-fourth round: "… can make sense, but proper care needs to be taken": a verb of another clause, past "but",
+    // "yet" or a semicolon, is not the one the phrase qualifies.
+    if (CLAUSE_BREAKS.has(tokens[k]!.norm)) break;
     // Nineteenth round: a third-person verb the tagger read as a plural noun, before its object's determiner
     // ("and updates the UI immediately").
     if (tokens[k]!.kind === 'word' && /[a-z]s$/.test(tokens[k]!.norm) && posOf(ctx, k) === 'NOUN' && OBJECT_DETERMINERS.has(tokens[k + 1]?.norm ?? '') && (tokens[k - 1]?.norm === 'and' || tokens[k - 1]?.norm === 'or')) {
@@ -4638,7 +4724,7 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
     // Twentieth round: a participle after a determiner modifies the object's noun ("send an updated ACK frame
     // quickly"), one after a noun with its "by" is a reduced relative ("remove any configuration generated by the
     // granted access as soon as possible"): the verb is before either.
-    if (!afterModal && (modifyingParticiple(ctx, k) || reducedRelative(ctx, k))) continue;
+    if (!afterModal && (modifyingParticiple(ctx, k) || reducedRelative(ctx, k) || coordinatedNoun(ctx, k) || ADJECTIVAL_ING.has(tokens[k]!.norm))) continue;
     if (tokens[k]!.kind === 'word' && (posOf(ctx, k) === 'VERB' || afterModal)) {
       verb = k;
       break;
@@ -4646,6 +4732,9 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
   }
   if (verb < 0) {
     for (let k = c.end; k < tokens.length && k < c.end + 3 && tokens[k]!.sentence === sentence; k++) {
+      // Twenty-fourth round: not past a comma after "be" ("as detailed as possible, specifying at least …" qualifies
+      // no "specifying"), nor into a purpose ("filters in real-time to match the query" does not qualify "match").
+      if ((afterBe && tokens[k]!.kind === 'punct') || (tokens[k]!.norm === 'to' && !/(?:ed|en)$/.test(tokens[c.end - 1]!.norm))) break;
       if (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'VERB') {
         verb = k;
         break;
@@ -4658,18 +4747,56 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
   // A passive before the adverb keeps its "be": "other frames are sent periodically" → "be sent".
   const passive = verb < c.start && /^(?:is|are|be|been|being|was|were)$/.test(tokens[verb - 1]?.norm ?? '') && /(?:ed|en|wn|nt|ne)$/.test(tokens[verb]!.norm);
   const words = (afterBe && verb >= c.end) || passive ? ['be', tokens[verb]!.raw] : [bare ? bareVerb(tokens[verb]!.raw) : tokens[verb]!.raw];
+  // Twenty-fourth round: "MUST start downloading immediately": a gerund after a verb of starting or going on is that
+  // verb's complement; the question keeps both ("How soon must the files start downloading?", not "… downloading?").
+  if (!passive && words.length === 1 && /[a-z]ing$/.test(tokens[verb]!.norm) && CATENATIVE_VERBS.test(tokens[verb - 1]?.norm ?? '') && tokens[verb - 1]!.sentence === sentence) {
+    words.unshift(bare ? bareVerb(tokens[verb - 1]!.raw) : tokens[verb - 1]!.raw);
+  }
   for (let k = verb + 1; k < tokens.length && k < verb + 8 && tokens[k]!.sentence === sentence; k++) {
     if (k >= c.start && k < c.end) break;
     const t = tokens[k]!;
     if (t.kind !== 'word') break;
     const pos = posOf(ctx, k);
-    if (pos === 'DET' || pos === 'ADJ' || pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON' || pos === 'NUM' || modifyingParticiple(ctx, k)) words.push(t.raw);
+    if (isKeyword(t)) break;
+    // Twenty-fourth round: a verb's particle ("shut down the worker").
+    if (k === verb + 1 && PARTICLES.has(t.norm) && (pos === 'ADP' || pos === 'ADV' || pos === 'PART') && (k + 1 === c.start || (tokens[k + 1]?.kind === 'word' && ['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ'].includes(posOf(ctx, k + 1))))) {
+      words.push(t.raw);
+      continue;
+    }
+    // Twenty-fourth round: a word in capitals is a name, whatever its tag ("terminating a CONNECT stream").
+    if (pos === 'DET' || pos === 'ADJ' || pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON' || pos === 'NUM' || CAPITALS.test(t.raw) || ADJECTIVAL_ING.has(t.norm) || modifyingParticiple(ctx, k)) words.push(t.raw);
     // Fourteenth round: coordinated objects ("handle both success and error responses").
     else if ((t.norm === 'and' || t.norm === 'or') && words.length > 1 && k + 1 < c.start && tokens[k + 1]!.kind === 'word' && ['DET', 'ADJ', 'NOUN', 'PROPN'].includes(posOf(ctx, k + 1))) words.push(t.raw);
     else break;
   }
+  // Twenty-fourth round: an object cut short keeps no determiner at its end ("terminating a").
+  while (words.length > 1 && (OBJECT_DETERMINERS.has(words[words.length - 1]!.toLowerCase()) || /^(?:and|or)$/i.test(words[words.length - 1]!))) words.pop();
   return words.join(' ');
 }
+
+/** Words in -ing that modify a noun, not verbs: "the existing key". */
+const ADJECTIVAL_ING = new Set(['existing', 'remaining', 'missing', 'pending', 'incoming', 'outgoing', 'upcoming', 'corresponding', 'underlying', 'surrounding', 'ongoing', 'preceding']);
+
+/** A verb's particles: "shut down", "set up", "clean out". */
+const PARTICLES = new Set(['up', 'down', 'out', 'off', 'back', 'over', 'away']);
+
+/**
+ * Twenty-fourth round: a word the tagger read as a verb, after "and"/"or" and a noun, with no object after it ("update
+ * the position and address in real time"): the second noun of the object, not the verb the phrase qualifies.
+ */
+function coordinatedNoun(ctx: BlockContext, k: number): boolean {
+  const { tokens } = ctx;
+  if (tokens[k]!.kind !== 'word' || posOf(ctx, k) !== 'VERB' || !/^(?:and|or)$/.test(tokens[k - 1]?.norm ?? '') || tokens[k - 2]?.kind !== 'word' || posOf(ctx, k - 2) !== 'NOUN') return false;
+  const next = tokens[k + 1];
+  if (next === undefined || next.sentence !== tokens[k]!.sentence || next.kind !== 'word') return false;
+  return posOf(ctx, k + 1) === 'ADP' && !/^(?:to|into|onto|with|from|for)$/.test(next.norm);
+}
+
+/** Words that end the clause a verb phrase is looked for in, backwards. */
+const CLAUSE_BREAKS = new Set(['but', 'yet', ';']);
+
+/** Verbs that take a gerund as their complement: "start downloading", "keep polling", "stop sending". */
+const CATENATIVE_VERBS = /^(?:start|starts|started|begin|begins|began|keep|keeps|kept|stop|stops|stopped|continue|continues|continued|finish|finishes|finished|resume|resumes|resumed)$/;
 
 /** A participle between a determiner and a noun, which it modifies: "an updated ACK frame", "the requested resource". */
 function modifyingParticiple(ctx: BlockContext, k: number): boolean {
@@ -4685,11 +4812,15 @@ function modifyingParticiple(ctx: BlockContext, k: number): boolean {
 /** Words that open a clause with a subject of its own ("where preemption is expected to happen"). */
 const CLAUSE_SUBORDINATORS = new Set(['where', 'wherever', 'when', 'whenever', 'if', 'unless', 'once', 'because', 'since', 'whereby']);
 
-/** A participle after a noun, with its agent: "any configuration generated by the granted access". */
+/** Prepositions after a reduced relative's participle: "generated by …", "added at …", "stored in …". */
+const RELATIVE_ADJUNCTS = new Set(['by', 'at', 'in', 'on', 'during', 'from', 'via', 'under']);
+
+/** A participle after a noun, with its agent or its place: "any configuration generated by the granted access". */
 function reducedRelative(ctx: BlockContext, k: number): boolean {
   const { tokens } = ctx;
   const t = tokens[k]!;
-  if (t.kind !== 'word' || !/[a-z](?:ed|en)$/.test(t.norm) || tokens[k + 1]?.norm !== 'by' || tokens[k - 1]?.kind !== 'word') return false;
+  // Twenty-fourth round: also with a place or a time ("all records added at registration"), not only an agent.
+  if (t.kind !== 'word' || !/[a-z](?:ed|en)$/.test(t.norm) || !RELATIVE_ADJUNCTS.has(tokens[k + 1]?.norm ?? '') || tokens[k - 1]?.kind !== 'word') return false;
   const before = posOf(ctx, k - 1);
   return posOf(ctx, k) === 'VERB' && (before === 'NOUN' || before === 'PROPN');
 }
@@ -4825,7 +4956,9 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     // "in some cases": which cases, not how many.
     if (c.category === 'quantity' && casesAfterIn(tokens, c.start)) return 'Which cases? List them, or state the condition that decides when this applies.';
     // "(It qualifies “carries”.)" quotes the text's own words: the verb as written.
-    const vp = c.category === 'escape' || c.category === 'weak' || c.category === 'time' ? verbPhrase(ctx, c, false) : undefined;
+    // Twenty-fourth round: a modifier before its noun ("long-lived caching headers", "best-effort delivery") qualifies
+    // that noun, not the sentence's verb.
+    const vp = c.category === 'escape' || c.category === 'weak' || c.category === 'time' ? attributiveNoun(ctx, c) ?? verbPhrase(ctx, c, false) : undefined;
     return vp ? `${c.entry.question} (It qualifies “${vp}”.)` : c.entry.question;
   }
   const w = c.word!;
@@ -4860,16 +4993,21 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   // "a sender that is flow control limited": the question names the actor, not its relative clause.
   // A user story's "I" is its role, for the question a user: "How soon must the user browse products?".
   const subject = subjectOf(ctx, c.start)?.replace(/\s+(?:that|which|who)(?:\s.*)?$/i, '').replace(/^I$/, 'the user');
+  // Twenty-fourth round: the noun decides the measure ("without noticeable lag" is a delay, "a reasonable number of
+  // suggestions" a count, "sufficient contrast" a ratio, "a brief description" a length of text, "major breaking
+  // changes" a kind of change, "quick grade entry" the user's effort), whatever dimension the word has on its own.
+  const measured = w.form === 'adj' && !vp && noun !== undefined ? measuredBy(ctx, c, phrase, noun, np) : undefined;
+  if (measured) return measured;
   switch (w.dimension) {
     case 'speed':
       // Twenty-second round: "responsive, accessible forms", "responsive pages": a layout that adapts to the screen
       // (responsive web design), as "responsive layout" is; ask for the screens, not a delay.
       if (adj === 'responsive' && w.form === 'adj' && RESPONSIVE_UI.test(noun ?? '')) return `Responsive across which screens? Name the viewport widths or breakpoints ${np} must adapt to and what must hold at each (e.g. usable from 320 px to 1920 px wide, no horizontal scrolling).`;
-      return vp
+      return vp && !/^[a-z]+ing\b/.test(vp)
         ? `How soon must ${subject ?? 'it'} ${vp}? Give a maximum delay from a named event (${ex.speed}).`
         : `What delay counts as “${phrase}” for ${np}? Give a maximum delay from a named event (${ex.speed}).`;
     case 'frequency':
-      return vp
+      return vp && !/^[a-z]+ing\b/.test(vp)
         ? `How often must ${subject ?? 'it'} ${vp}? Give an interval, a rate or the event that triggers it (${ex.frequency}).`
         : `How often is “${phrase}” for ${np}? Give an interval or a rate (${ex.frequency}).`;
     case 'recency':
@@ -4902,10 +5040,120 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       // Fifteenth round: a look and feel is settled by values, not by behaviour.
       if (w.base === 'accessible') return `Accessible to what standard? Name it and the level ${np} must meet (e.g. WCAG 2.2 AA), or the checks ${np} must pass (e.g. keyboard use only, screen-reader labels, contrast ratio).`;
       if (DESIGN_WORDS.has(w.base)) return `What makes ${np} ${phrase}? Give values a reviewer can check (e.g. colour codes, font families and sizes, spacing and radii in px, animation durations and easing).`;
+      // Twenty-fourth round: a gerund takes no "to" ("What does examining it carefully involve?", was "What does it
+      // take to examining it carefully?").
+      if (vp && /^[a-z]+ing\b/.test(vp)) return `What does ${tokens[c.end]?.raw === vp.split(' ')[0] ? `${phrase} ${vp}` : `${vp} ${phrase}`} involve? State the expected behaviour a reviewer can check (${ex.quality}).`;
       if (vp) return `What does it take to ${vp} ${phrase}? State the expected behaviour a reviewer can check (${ex.quality}).`;
       if (noun && TEXT_NOUNS.test(noun.split(' ').pop()!.toLowerCase())) return `What must ${np} contain to count as ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
       return `What makes ${np} ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
   }
+}
+
+/** Nouns of a delay a user notices: "without noticeable lag", "no perceptible delay". */
+const LAG_NOUNS = /^(?:lag|lags|latency|delay|delays|stutter|stuttering|jank|pause|pauses|freeze|freezes|hitch|hitches|flicker|flickering|wait|waits|waiting|downtime|jitter|slowdown|slowdowns)$/;
+/** Nouns that count: "a reasonable number of suggestions", "a sufficient count". */
+const COUNT_NOUNS = /^(?:number|count)$/;
+/** Words whose count is bounded from above ("a reasonable number") or from below ("a sufficient number"). */
+const AT_MOST_WORDS = new Set(['reasonable', 'manageable', 'small', 'limited', 'acceptable', 'modest', 'moderate', 'sensible', 'few', 'minimal', 'low']);
+const AT_LEAST_WORDS = new Set(['sufficient', 'adequate', 'enough', 'large', 'high', 'ample', 'generous', 'big', 'significant', 'substantial', 'considerable']);
+/** Words of the length of a text: "a brief description", "short labels". */
+const TEXT_LENGTH_WORDS = new Set(['short', 'brief', 'long', 'concise', 'lengthy', 'succinct', 'terse', 'verbose']);
+/** Nouns of a text people read, whose length is counted in characters, words or sentences (not a log, an output). */
+const TEXT_LENGTH_NOUNS = /^(?:message|messages|sentence|sentences|summary|summaries|explanation|explanations|description|descriptions|reason|reasons|label|labels|notice|notices|warning|warnings|feedback|documentation|instructions?|title|titles|caption|captions|name|names|note|notes|comment|comments|wording|answer|answers|introduction|overview|bio|tagline|excerpt|snippet)$/;
+/** Nouns of things sorted into kinds, not measured: "major breaking changes", "a minor problem". */
+const KIND_NOUNS = /^(?:changes?|issues?|bugs?|problems?|errors?|features?|updates?|incidents?|defects?|failures?|differences?|modifications?|revisions?|versions?|releases?|events?|violations?|concerns?|findings?|vulnerabilit(?:y|ies)|regressions?|edits?|decisions?|outages?)$/;
+/** Words of the speed of a task done by hand ("quick entry"), not of its time ("early access"). */
+const TASK_WORDS = new Set(['quick', 'fast', 'rapid', 'swift', 'speedy']);
+/** Nouns of a task a user does by hand: "quick grade entry", "fast checkout". */
+const TASK_NOUNS = /^(?:entry|entries|input|editing|checkout|setup|set-up|onboarding|signup|sign-up|registration|capture|booking|lookup|access|logging-in)$/;
+
+/**
+ * Twenty-fourth round: the question a noun's measure asks, when it is not the word's own dimension (see `questionFor`),
+ * or nothing.
+ */
+function measuredBy(ctx: BlockContext, c: Candidate, phrase: string, noun: string, np: string): string | undefined {
+  const w = c.word!;
+  const adj = w.base;
+  const head = noun.split(' ').pop()!.toLowerCase();
+  const ex = EXAMPLES[ctx.domain];
+  if (LAG_NOUNS.test(head) && (w.dimension === 'degree' || w.dimension === 'quality')) {
+    const examples = ctx.domain === 'software' ? 'e.g. under 100 ms from input to screen, at least 30 frames per second' : ex.speed;
+    return `How much ${noun} counts as “${phrase}”? Give a maximum delay from a named event, or a frame rate (${examples}).`;
+  }
+  if (COUNT_NOUNS.test(head) && c.pattern !== 'amount' && (w.dimension === 'degree' || w.dimension === 'quality' || w.dimension === 'size' || w.dimension === 'quantity')) {
+    // The noun's own index: adjectives may stand between ("minimal possible number of conversions").
+    let at = c.end;
+    while (at < c.end + 4 && ctx.tokens[at] !== undefined && ctx.tokens[at]!.norm !== head) at++;
+    const what = countedNouns(ctx, at + 1) ?? 'items';
+    if (AT_MOST_WORDS.has(adj)) return `How many ${what} at most count as a “${phrase}” ${head}? Give the maximum count (e.g. at most 5, no more than 20 per page).`;
+    if (AT_LEAST_WORDS.has(adj)) return `How many ${what} at least count as a “${phrase}” ${head}? Give the minimum count (e.g. at least 3).`;
+    return `How many ${what} count as a “${phrase}” ${head}? Give a number or a range (${ex.quantity}).`;
+  }
+  if (head === 'contrast') {
+    return `What contrast ratio counts as “${phrase}”? Name the ratio or the level of a standard (e.g. WCAG 2.2 AA: at least 4.5:1 for body text, 3:1 for large text).`;
+  }
+  if (w.dimension === 'size' && TEXT_LENGTH_WORDS.has(adj) && TEXT_LENGTH_NOUNS.test(head)) {
+    const examples = ctx.domain === 'policy' ? ex.size : 'e.g. at most 80 characters, one sentence, no more than 50 words';
+    return `How ${adj} is “${phrase}” for ${np}? Give a length in characters, words or sentences (${examples}).`;
+  }
+  if (w.dimension === 'degree' && KIND_NOUNS.test(head)) {
+    const examples = /^changes?$/.test(head) ? 'e.g. removing or renaming a field counts, adding an optional one does not' : 'e.g. the kinds that qualify, with an example on each side of the line';
+    return /s$/.test(head)
+      ? `Which ${noun} count as “${phrase}”? Name the kinds that do, with an example on each side (${examples}).`
+      : `What kind of ${noun} counts as “${phrase}”? Name the kinds that do, with an example on each side (${examples}).`;
+  }
+  if (w.dimension === 'speed' && TASK_WORDS.has(adj) && TASK_NOUNS.test(head) && ctx.domain !== 'protocol') {
+    return `How ${adj} must ${np} be for the user? Give the steps or the time it takes (e.g. at most 3 clicks or keystrokes, under 10 s from opening the form to saving).`;
+  }
+  return undefined;
+}
+
+/** After a noun of count at `k - 1`: the nouns of its "of" phrase ("number of [concurrent Pods]"), else nothing. */
+function countedNouns(ctx: BlockContext, k: number): string | undefined {
+  const { tokens } = ctx;
+  if (tokens[k]?.norm !== 'of' || tokens[k]!.sentence !== tokens[k - 1]?.sentence) return undefined;
+  let j = k + 1;
+  if (tokens[j]?.norm === 'the') j++;
+  const words: string[] = [];
+  for (; j < tokens.length && j < k + 6 && tokens[j]!.sentence === tokens[k]!.sentence && tokens[j]!.kind === 'word'; j++) {
+    const pos = posOf(ctx, j);
+    if (pos === 'NOUN' || pos === 'PROPN' || (pos === 'ADJ' && posOf(ctx, j + 1) !== 'ADP')) words.push(tokens[j]!.raw);
+    else break;
+  }
+  while (words.length && posOf(ctx, j - 1) === 'ADJ') {
+    words.pop();
+    j--;
+  }
+  return words.length ? words.join(' ') : undefined;
+}
+
+/**
+ * Twenty-fourth round: the nouns right after a lexicon modifier of one token ("long-lived caching headers",
+ * "real-time updates"), which it qualifies; else nothing.
+ */
+function attributiveNoun(ctx: BlockContext, c: Candidate): string | undefined {
+  const { tokens } = ctx;
+  if (c.end - c.start !== 1 || !/^[a-z]+(?:-[a-z]+)+$/.test(tokens[c.start]!.norm)) return undefined;
+  const words: string[] = [];
+  for (let k = c.end; k < tokens.length && k < c.end + 4; k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== tokens[c.start]!.sentence || t.kind !== 'word' || t.start - tokens[k - 1]!.end > 1) break;
+    const pos = posOf(ctx, k);
+    // "a short-lived access token", "reset token link": a verb's base form before a noun modifies it.
+    const beforeNoun = pos === 'VERB' && !/(?:ed|ing)$/.test(t.norm) && tokens[k + 1]?.kind === 'word' && tokens[k + 1]!.sentence === t.sentence && posOf(ctx, k + 1) === 'NOUN';
+    if (pos === 'NOUN' || pos === 'PROPN' || CAPITALS.test(t.raw) || beforeNoun || (pos === 'VERB' && NOMINAL_GERUNDS.has(t.norm))) words.push(t.raw);
+    // "a short-lived access token.": the last noun, read as an adjective, ends the phrase.
+    else if (words.length && pos === 'ADJ' && /^[a-z]+$/.test(t.raw) && phraseEndsAfter(ctx, k)) {
+      words.push(t.raw);
+      break;
+    }
+    // "real-time decline alerts showing …", "real-time UI update.": the last noun, read as a verb.
+    else if (words.length && pos === 'VERB' && !/(?:ed|ing)$/.test(t.norm) && (/[^s]s$/.test(t.norm) || CAPITALS.test(words[words.length - 1]!)) && phraseEndsAfter(ctx, k)) {
+      words.push(t.raw);
+      break;
+    } else break;
+  }
+  return words.length ? words.join(' ') : undefined;
 }
 
 function cap(s: string): string {

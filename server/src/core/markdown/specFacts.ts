@@ -173,14 +173,21 @@ type LinkInline = [number, number, number, number, string, string, [number, numb
  * A link's text as the fast path reads it: plain text, code spans, emphasis, escapes, character references (text of
  * their decoded value, as in a paragraph) and inline HTML that declares no anchor (`[Use <code>x</code>](#use-x)`, a
  * generated table of contents: opaque, no text; an anchor's place among the block's others is left to the tree walk)
- * (no brackets, no other inline): its plain text and non-prose ranges (code spans, emphasis delimiter runs, HTML), or
- * undefined.
+ * and images the scanner found (`[![build](badge.svg)](https://ci.example)`, a badge: opaque, as the tree walk's image
+ * node, whose alt may hold brackets) (no other brackets, no other inline): its plain text and non-prose ranges (code
+ * spans, emphasis delimiter runs, HTML, images), or undefined.
  */
-function linkText(text: string, from: number, to: number, braces: boolean): [string, [number, number][]] | undefined {
-  const inner = inlines(text, from, to, braces);
+function linkText(text: string, from: number, to: number, braces: boolean, linkAt: ReadonlyMap<number, ScanLink | ScanRefLink> | undefined): [string, [number, number][]] | undefined {
+  const inner = inlines(text, from, to, braces, linkAt);
   if (!inner || inner.refs.length + inner.links.length + inner.refLinks.length + inner.escapedRefs.length + inner.autolinks.length > 0) return undefined;
-  if (text.slice(from, to).includes('[')) return undefined;
+  // (a `[` only in an image the scanner found: `[![badge](badge.svg)](https://ci.example)`)
+  for (let b = text.indexOf('[', from), k = 0; b >= 0 && b < to; b = text.indexOf('[', b + 1)) {
+    while (k < inner.images.length && inner.images[k]![1] <= b) k++;
+    if (k === inner.images.length || inner.images[k]![0] > b) return undefined;
+    b = inner.images[k]![1] - 1;
+  }
   const masks: [number, number][] = [];
+  for (const [s, e] of inner.images) masks.push([s, e]);
   for (const [s, e] of inner.codes) masks.push([s, e]);
   for (const [os, oe, cs, ce] of inner.emph) masks.push([os, oe], [cs, ce]);
   for (const [s, e] of inner.html) {
@@ -502,7 +509,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
           const { textStart: ts, textEnd: te } = link;
           // (followed by `[`: micromark makes no link of `[g][` or `[g][undefined]`, where the scanner reports one)
           if (link.end > to || text.charCodeAt(link.end) === 91) return undefined;
-          const inner = linkText(text, ts, te, braces);
+          const inner = linkText(text, ts, te, braces, linkAt);
           if (!inner) return undefined;
           (refLinks ??= []).push([i, link.end, ts, te, link.label.toLowerCase(), inner[0], inner[1]]);
           i = link.end - 1;
@@ -513,7 +520,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
           const dest = text.slice(link.destStart, link.destEnd);
           const close = text.lastIndexOf('](', link.destStart);
           if (link.end > to || text.charCodeAt(link.end - 1) !== 41 || link.destEnd + 1 !== link.end || close !== link.destStart - 2 || !(SIMPLE_DEST.test(dest) || EXTERNAL_DEST.test(dest))) return undefined;
-          const inner = linkText(text, i + 1, close, braces);
+          const inner = linkText(text, i + 1, close, braces, linkAt);
           if (!inner) return undefined;
           (links ??= []).push([i, link.end, i + 1, close, dest, inner[0], inner[1]]);
           i = link.end - 1;

@@ -857,10 +857,28 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
   if (text !== original && (defused.cuts.length + defused.plain.length === 0 || mode.mentions !== undefined || mode.kiroRequirements || defused.notes.some((n) => n.includes('nested deeper')))) return undefined;
   const scan = scanMarkdown(text);
   if (/^(?:---|\+\+\+)/.test(text) && !closedFrontMatter(scan)) return undefined;
-  if (scan.headings.some((h) => h.setext)) return undefined;
+  // A setext heading (`Title` over `===` or `---`) is read as an ATX one is (its underline is no text) when each line
+  // break of its text lies between two characters that are neither space, tab nor backslash: the tree's text value then
+  // is the source (a line's leading and trailing blanks are no text, a backslash or two spaces make a hard break).
+  // (one after link reference definitions starts with them, as mdast's does: left to the tree walk, which meets them first)
+  for (const h of scan.headings) if (h.setext && h.textStart !== undefined && (!setextPlain(text, h.textStart, h.textEnd!) || /[\r\n]/.test(text.slice(h.start, h.textStart)))) return undefined;
   const items = blocksOf(text, scan);
   if (!items) return undefined;
   return new ChunkReader(file, original, text, sections, mode, defused, scan, items).read();
+}
+
+/** A setext heading's text whose source is its text value: no blank or backslash beside a line break. */
+function setextPlain(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    const before = text.charCodeAt(i - 1);
+    if (before === 32 || before === 9 || before === 92) return false;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    const after = text.charCodeAt(i + 1);
+    if (after === 32 || after === 9) return false;
+  }
+  return true;
 }
 
 type Masks = readonly (readonly [number, number, ...unknown[]])[];
@@ -1188,6 +1206,8 @@ class ChunkReader {
     }
     const inl = inlines(text, ts, block ? block.start : te, false, this.linkAt, true);
     if (!inl) return false;
+    // (a setext heading's code span over a line break: mdast's value keeps the line break, a title is not collapsed)
+    if (h.setext && inl.codes.some((c) => /[\r\n]/.test(text.slice(c[0], c[1])))) return false;
     const refs = inl.refs;
     const level = h.level;
     const range = this.rangeOf(h.start, h.end);

@@ -474,8 +474,17 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         i += n - 1;
         break;
       }
-      case 9: // tab
-        return undefined;
+      case 9: {
+        // A tab is text, as a space is, but not among the blanks that end the range: the block's range (the scanner's,
+        // micromark's) holds them while its last text node does not, so the tree walk's prose masks them (a space
+        // there is outside the block).
+        // (the run of blanks read once: past it, not tab by tab, which was quadratic in a run of tabs)
+        let j = i + 1;
+        while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+        if (j >= to) return undefined;
+        i = j - 1;
+        break;
+      }
       case 38: {
         // & of a character reference (micromark's: a name of its table, up to 31 alphanumerics, or a decimal number of
         // up to 7 digits, a hexadecimal one of up to 6, then `;`): text of its decoded value at the raw reference's
@@ -631,8 +640,9 @@ function rowCells(text: string, start: number, end: number): [number, number, nu
   for (let k = 0; k + 1 < pipes.length; k++) {
     let cs = pipes[k]! + 1;
     let ce = pipes[k + 1]!;
-    while (cs < ce && text.charCodeAt(cs) === 32) cs++;
-    while (ce > cs && text.charCodeAt(ce - 1) === 32) ce--;
+    // (a cell's content is trimmed of spaces and tabs: mdast's cell text holds none of them at its ends)
+    while (cs < ce && (text.charCodeAt(cs) === 32 || text.charCodeAt(cs) === 9)) cs++;
+    while (ce > cs && (text.charCodeAt(ce - 1) === 32 || text.charCodeAt(ce - 1) === 9)) ce--;
     cells.push([pipes[k]!, k + 2 === pipes.length ? end : pipes[k + 1]!, cs, ce]);
   }
   return cells;
@@ -813,10 +823,11 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
     const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     let p = at;
     for (;;) {
-      while (p < end && text.charCodeAt(p) === 32) p++;
+      // (a tab is a prefix's blank as a space is: the scanner expands it to the next multiple of four columns, as
+      // micromark does, and a block's range starts after the blanks; a line of blanks alone is blank)
+      while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
       if (p >= end || covered[p] !== 0) break;
       const first = text.charCodeAt(p);
-      if (first === 9) return undefined;
       if (first === 62) {
         p++;
         continue;

@@ -863,12 +863,13 @@ describe('spec facts from the scanner equal the tree walk', function () {
       fc.property(doc, fc.constantFrom('docs/spec.md', '.kiro/specs/a/requirements.md'), (text, file) => {
         assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify([file, text]));
         const c = scannedChunks(file, text);
-        if (/[^\s=-][^\n]*\n(?:===|---)/.test(text) && c.scanned === c.chunks) scanned++;
+        // (a setext heading spans two lines or more; an ATX heading one)
+        if (c.scanned === c.chunks && parseSpecTree(file, text).headings.some((h) => h.range.end.line > h.range.start.line)) scanned++;
       }),
       { numRuns: 3000, seed: 25 },
     );
-    // (documents with a line over a setext underline read whole by the scanner path: 78 when written, none before)
-    assert.ok(scanned > 50, `${scanned}`);
+    // (documents with a setext heading read whole by the scanner path: 43 when written, none before)
+    assert.ok(scanned > 25, `${scanned}`);
   });
 
   it('tabs: in text, in table cells, before an item or a continuation line, on blank lines; from the scanner, facts equal; a tab at a block\'s end stays with the tree walk', function () {
@@ -909,12 +910,13 @@ describe('spec facts from the scanner equal the tree walk', function () {
       fc.property(doc, fc.constantFrom('docs/spec.md', 'specs/001-feature/spec.md'), (text, file) => {
         assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify([file, text]));
         const c = scannedChunks(file, text);
-        if (text.includes('\t') && c.scanned === c.chunks) scanned++;
+        // (a tab between words outside code: no fence, no indented code, code spans taken out)
+        if (!/```| {4}/.test(text) && /[^\s`]\t+[^\s`]/.test(text.replace(/`[^`]*`/g, '')) && c.scanned === c.chunks) scanned++;
       }),
       { numRuns: 3000, seed: 25 },
     );
-    // (documents with a tab read whole by the scanner path: none before, but tabs in code spans and code blocks)
-    assert.ok(scanned > 100, `${scanned}`);
+    // (documents with a tab between words read whole by the scanner path: 8 before, in HTML and destinations)
+    assert.ok(scanned > 50, `${scanned}`);
   });
 
   it('the Model Spec', function () {

@@ -125,6 +125,9 @@ describe('growth: parseSpec on adversarial Markdown (n -> 4n)', function () {
   assertLinear('a setext heading of 300 long lines', spec((n) => `${'a b'.repeat(Math.ceil(n / 900))}\n`.repeat(300) + '---\n'), parse);
   assertLinear('a run of tabs in a paragraph', spec((n) => `a${'\t'.repeat(n)}b\n`), parse);
   assertLinear('tabs between words and before list items', spec((n) => '- a\tb\n\t- c\td\n'.repeat(n / 16)), parse);
+  assertLinear('emphasis paired by the delimiter algorithm, nested, in one paragraph', spec((n) => '*a **b** c* __d _e_ f__ '.repeat(n / 24)), parse);
+  assertLinear('delimiter runs that pair with nothing (`a * b`, `x*y`, `**kwargs`)', spec((n) => 'a * b x*y **kwargs _c '.repeat(n / 22)), parse);
+  assertLinear('`_` openers under `*` closers (the bounded look-back)', spec((n) => '_a '.repeat(40) + 'b* _c '.repeat(n / 6)), parse);
 });
 
 // The Markdown scanner has no defusing in front of it: every shape that made micromark superlinear, raw.

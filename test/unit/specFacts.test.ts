@@ -919,6 +919,61 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assert.ok(scanned > 50, `${scanned}`);
   });
 
+  it("emphasis paired by micromark's delimiter algorithm (flanking by Unicode class, `_` in words, nesting, runs that pair with nothing): from the scanner, facts equal; unequal runs, runs of three and `~` beside a run stay with the tree walk", function () {
+    const page = [
+      '# Locker *rules* and __limits__ {#lockers}',
+      '',
+      '**Note:**the door locks after foo*bar*baz, *a **nested** one*, __an _inner_ one__ and snake_case_name.[^l1]',
+      'Stray runs are text: a * b, 2*3, **kwargs, __init__, *args, _a_\'s and (**x**)/y; “*quoted*” and –*dashed*–.',
+      '',
+      '> *over a',
+      '> line break* in a quote',
+      '',
+      '| *cell* | a **b** c | x*y* |',
+      '| --- | --- | --- |',
+      '| [*link text*](#lockers) | *[a link](#lockers) in it* | _one_ |',
+      '',
+      '- [ ] *first* in a task',
+      '- a list item with *emphasis*',
+      '',
+      '[^l1]: tests/test_lockers.py::test_door',
+      '',
+    ].join('\n');
+    assert.deepEqual(scannedChunks('docs/lockers.md', page), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['docs/lockers.md', page], ['docs/crlf.md', page.replace(/\n/g, '\r\n')], ['docs/cr.md', page.replace(/\n/g, '\r')]]);
+    const facts = parseSpecChunked('docs/lockers.md', page).facts;
+    assert.equal(facts.headings[0]!.title, 'Locker rules and limits');
+    // (`**Note:**the`: the second run is not right-flanking, a punctuation mark before it and a letter after: no strong)
+    assert.match(facts.headingClauses[0]!.text, /^\*\*Note:\*\*the door locks after foobarbaz, a nested one, an inner one and snake_case_name\.\[\^l1\] Stray runs are text: a \* b, 2\*3, \*\*kwargs, init, \*args, a's and \(x\)\/y; “quoted” and –dashed–\./);
+    for (const shape of ['**a*', '*a**', '***a***', '*a ~b~ c*', '*a &amp; b*', 'x ~*a*']) {
+      const doc = `# A\n\n${shape}\n`;
+      assert.deepEqual(scannedChunks('docs/a.md', doc), { chunks: 1, scanned: 0 }, shape);
+      assertEqualFacts([['docs/a.md', doc]], 0);
+    }
+    // A spec-kit feature: the item's lead is the paragraph's first strong, alone (as the tree walk's specKitItem reads it).
+    const kit = '# A\n\n- **FR-002** *a **b** c*\n- **FR-003 _x_**: y\n- *a **FR-004** b*\n- **_FR-005_** z\n';
+    assert.deepEqual(scannedChunks('specs/001-a/spec.md', kit), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['specs/001-a/spec.md', kit]]);
+    assert.deepEqual(parseSpecChunked('specs/001-a/spec.md', kit).facts.headingClauses.map((c) => c.id), ['FR-002']);
+  });
+
+  it('random emphasis (fast-check): facts equal the tree walk', function () {
+    if (!fc) this.skip();
+    const parts = ['*', '*', '**', '***', '_', '_', '__', 'a', 'word', ' ', ' ', '\n', '\n\n', '.', ',', '(', ')', '"', '“', '”', '–', '😀', '\u00a0', '\\*', '\\_', '`c`', '`*`', '[t](#h)', '[*t*](#h)', '[^e1]', '&amp;', '<b>', '~', '- ', '> ', '# H {#h}\n', '| a | b |\n| - | - |\n| ', ' | ', ' |\n', '- [ ] ', 'FR-001', '\t'];
+    const doc = fc.array(fc.constantFrom(...parts), { maxLength: 30 }).map((ps) => ps.join('') + '\n\n[^e1]: t.md\n');
+    let scanned = 0;
+    fc.assert(
+      fc.property(doc, fc.constantFrom('docs/spec.md', 'specs/001-feature/spec.md', '.kiro/specs/a/design.md'), (text, file) => {
+        assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify([file, text]));
+        const c = scannedChunks(file, text);
+        if (/[*_]/.test(text.replace(/`[^`]*`/g, '').replace(/\\[*_]/g, '')) && c.scanned === c.chunks) scanned++;
+      }),
+      { numRuns: 6000, seed: 25 },
+    );
+    // (documents with a `*` or `_` outside code read whole by the scanner path)
+    assert.ok(scanned > 1000, `${scanned}`);
+  });
+
   it('the Model Spec', function () {
     const paths = markdownFiles(modelSpecDir());
     assert.ok(paths.some((p) => p.endsWith('model_spec.md')));

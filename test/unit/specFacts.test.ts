@@ -959,7 +959,7 @@ describe('spec facts from the scanner equal the tree walk', function () {
 
   it('random emphasis (fast-check): facts equal the tree walk', function () {
     if (!fc) this.skip();
-    const parts = ['*', '*', '**', '***', '_', '_', '__', 'a', 'word', ' ', ' ', '\n', '\n\n', '.', ',', '(', ')', '"', '“', '”', '–', '😀', '\u00a0', '\\*', '\\_', '`c`', '`*`', '[t](#h)', '[*t*](#h)', '[^e1]', '&amp;', '<b>', '~', '- ', '> ', '# H {#h}\n', '| a | b |\n| - | - |\n| ', ' | ', ' |\n', '- [ ] ', 'FR-001', '\t'];
+    const parts = ['*', '*', '**', '***', '_', '_', '__', 'a', 'word', ' ', ' ', '\n', '\n\n', '.', ',', '(', ')', '"', '“', '”', '–', '😀', '€', '。', '\u00a0', '\u3000', '\u200b', '\\*', '\\_', '`c`', '`*`', '[t](#h)', '[*t*](#h)', '[^e1]', '&amp;', '<b>', '~', '- ', '> ', '# H {#h}\n', '| a | b |\n| - | - |\n| ', ' | ', ' |\n', '- [ ] ', 'FR-001', '\t'];
     const doc = fc.array(fc.constantFrom(...parts), { maxLength: 30 }).map((ps) => ps.join('') + '\n\n[^e1]: t.md\n');
     let scanned = 0;
     fc.assert(

@@ -771,6 +771,209 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assert.ok(scanned > 1100, `${scanned}`);
   });
 
+  it('images in link text (badges `[![build](badge.svg)](https://ci.example)`): from the scanner, facts equal; an image reference or a link in them stays with the tree walk', function () {
+    const page = [
+      '# Parcel service {#parcels}',
+      '',
+      '[![Build](https://ci.example/parcels/badge.svg)](https://ci.example/parcels) [![Docs](docs.svg "the docs")](#parcels)',
+      '[![Chat](https://chat.example/b.svg)](https://chat.example) [see ![icon](i.png) the guide](guide.md#start).[^p1]',
+      '',
+      '| Badge | Where |',
+      '| --- | --- |',
+      '| [![Size](s.svg)](#size) | [![a [b] c](x.png)][home] |',
+      '',
+      '## Size {#size}',
+      '',
+      'Text.',
+      '',
+      '[home]: #parcels',
+      '[^p1]: tests/test_parcels.py::test_badges',
+      '',
+    ].join('\n');
+    assert.deepEqual(scannedChunks('docs/parcels.md', page), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['docs/parcels.md', page], ['docs/crlf.md', page.replace(/\n/g, '\r\n')], ['specs/001-parcels/spec.md', page]]);
+    const facts = parseSpecChunked('docs/parcels.md', page).facts;
+    // The images are no text; the links around them are links.
+    assert.match(facts.headingClauses[0]!.text, /^see the guide\.\[\^p1\]/);
+    assert.deepEqual(facts.links.map((l) => [l.path, l.anchor]), [['', 'parcels'], ['guide.md', 'start'], ['', 'size'], ['', 'parcels']]);
+    for (const shape of ['[![a][r]](#b)', '[[a](#c) ![b](i.png)](#d)', '[![a](i.png) [^p1]](#d)']) {
+      const doc = `# A\n\n${shape}\n\n[r]: #a\n[^p1]: n\n`;
+      assert.deepEqual(scannedChunks('docs/a.md', doc), { chunks: 1, scanned: 0 }, shape);
+      assertEqualFacts([['docs/a.md', doc]], 0);
+    }
+  });
+
+  it('random link texts with images (fast-check): facts equal the tree walk', function () {
+    if (!fc) this.skip();
+    const inner = ['![b](https://e.example/b.svg)', '![b](p.png "t")', '![](p.png)', '![a [b]](p.png)', '![b][g]', '![', '[', ']', '](', 'x', ' ', '`c`', '*e*', '&amp;', '<b>', '[^w1]', '\\!', '!', '~', '\t'];
+    const link = fc.tuple(fc.array(fc.constantFrom(...inner), { maxLength: 5 }), fc.constantFrom('(#h)', '(https://e.example)', '(a.md#b)', '[g]', '[]', '', '(<a b>)', '(#h "t")')).map(([t, d]) => `[${t.join('')}]${d}`);
+    const part = fc.oneof(link, fc.constantFrom('# H {#h}\n', 'text', ' ', '\n', '\n\n', '| a | b |\n| - | - |\n| ', ' | ', ' |\n', '- ', '> ', '![c](d.png)', '[^w1]'));
+    const doc = fc.array(part, { maxLength: 12 }).map((ps) => ps.join('') + '\n\n[g]: #h\n[^w1]: t.md\n');
+    let scanned = 0;
+    fc.assert(
+      fc.property(doc, fc.constantFrom('docs/spec.md', 'specs/001-feature/spec.md'), (text, file) => {
+        assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify([file, text]));
+        const c = scannedChunks(file, text);
+        if (/\[[^\]]*!\[[^\]]*\]\([^)]*\)[^\]]*\]/.test(text) && c.scanned === c.chunks) scanned++;
+      }),
+      { numRuns: 3000, seed: 25 },
+    );
+    // (documents with an image in a link's text read whole by the scanner path: 76 when written, none before)
+    assert.ok(scanned > 50, `${scanned}`);
+  });
+
+  it('setext headings (`Title` over `===` or `---`): from the scanner when the text value is the source, facts equal; blanks or a backslash at a line break stay with the tree walk', function () {
+    const page = [
+      'Parcel service {#parcels}',
+      '==========================',
+      '',
+      'Lockers open at 06:00.[^p1]',
+      '',
+      'Pickup rules',
+      'over two lines {#pickup}',
+      '---',
+      '',
+      '- Show the code.',
+      '',
+      'Text.',
+      '',
+      '  Indented title',
+      '-------',
+      '',
+      '[^p1]: tests/test_parcels.py::test_hours',
+      '',
+    ].join('\n');
+    assert.deepEqual(scannedChunks('docs/parcels.md', page), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['docs/parcels.md', page], ['docs/crlf.md', page.replace(/\n/g, '\r\n')], ['docs/cr.md', page.replace(/\n/g, '\r')], ['specs/001-parcels/spec.md', page]]);
+    const facts = parseSpecChunked('docs/parcels.md', page).facts;
+    assert.deepEqual(facts.headings.map((h) => [h.title, h.level, h.id]), [['Parcel service', 1, 'parcels'], ['Pickup rules\nover two lines', 2, 'pickup'], ['Indented title', 2, undefined]]);
+    for (const shape of ['Two\n  lines\n===', 'Two  \nlines\n===', 'Two\\\nlines\n===', 'Two \nlines\n---', 'Two\t\nlines\n---', '`a\nb`\n---', '[g]: #h\nTitle\n===']) {
+      const doc = `${shape}\n\ntext\n`;
+      assert.deepEqual(scannedChunks('docs/a.md', doc), { chunks: 1, scanned: 0 }, JSON.stringify(shape));
+      assertEqualFacts([['docs/a.md', doc]], 0);
+    }
+  });
+
+  it('random setext headings (fast-check): facts equal the tree walk', function () {
+    if (!fc) this.skip();
+    const parts = ['Title', 'x', ' ', '  ', '\t', '\\', '[^s1]', '`c`', '*e*', '{#h}', ' {#s k=v}', '&amp;', '[t](#h)', '\n', '\n', '\n\n', '===', '---', '=', '-', '- ', '> ', '# A\n', '| a | b |\n| - | - |\n', '    ', '[g]: #h\n'];
+    const doc = fc.array(fc.constantFrom(...parts), { maxLength: 25 }).map((ps) => ps.join('') + '\n\n[^s1]: t.md\n');
+    let scanned = 0;
+    fc.assert(
+      fc.property(doc, fc.constantFrom('docs/spec.md', '.kiro/specs/a/requirements.md'), (text, file) => {
+        assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify([file, text]));
+        const c = scannedChunks(file, text);
+        // (a setext heading spans two lines or more; an ATX heading one)
+        if (c.scanned === c.chunks && parseSpecTree(file, text).headings.some((h) => h.range.end.line > h.range.start.line)) scanned++;
+      }),
+      { numRuns: 3000, seed: 25 },
+    );
+    // (documents with a setext heading read whole by the scanner path: 43 when written, none before)
+    assert.ok(scanned > 25, `${scanned}`);
+  });
+
+  it('tabs: in text, in table cells, before an item or a continuation line, on blank lines; from the scanner, facts equal; a tab at a block\'s end stays with the tree walk', function () {
+    const page = [
+      '# Parcel\tservice {#parcels}',
+      '',
+      'Lockers\topen at 06:00,\tclose at 22:00.[^p1]',
+      '',
+      '- Show the code.',
+      '\t- Then the locker opens.',
+      '\t\t- For an hour.',
+      '\t',
+      '\tThe item goes on after a blank line of a tab.',
+      '',
+      '| Step\t| Time |',
+      '| --- | --- |',
+      '|\tpickup\t|\t`1\tmin` |',
+      '',
+      '[^p1]: tests/test_parcels.py::test_hours',
+      '',
+    ].join('\n');
+    assert.deepEqual(scannedChunks('docs/parcels.md', page), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['docs/parcels.md', page], ['docs/crlf.md', page.replace(/\n/g, '\r\n')], ['specs/001-parcels/spec.md', page]]);
+    assert.match(parseSpecChunked('docs/parcels.md', page).facts.headingClauses[0]!.text, /^Lockers open at 06:00, close at 22:00\.\[\^p1\]/);
+    for (const shape of ['a tab at the end\t', 'a tab at the end\t\n\nnext', '- item\t\n- two']) {
+      const doc = `# A\n\n${shape}\n`;
+      assert.deepEqual(scannedChunks('docs/a.md', doc), { chunks: 1, scanned: 0 }, JSON.stringify(shape));
+      assertEqualFacts([['docs/a.md', doc]], 0);
+    }
+  });
+
+  it('random documents with tabs (fast-check): facts equal the tree walk', function () {
+    if (!fc) this.skip();
+    const parts = ['\t', '\t', '  ', ' ', 'x', 'word', '\n', '\n', '\n\n', '- ', '1. ', '> ', '# H {#h}\n', '| a | b |\n| - | - |\n| ', ' | ', ' |\n', '`c`', '`\t`', '*e*', '**s**', '[t](#h)', '[^t1]', '\\', '<b>', '&amp;', '~', '    ', '```\n', '---\n', 'FR-001'];
+    const doc = fc.array(fc.constantFrom(...parts), { maxLength: 30 }).map((ps) => ps.join('') + '\n\n[^t1]: t.md\n');
+    let scanned = 0;
+    fc.assert(
+      fc.property(doc, fc.constantFrom('docs/spec.md', 'specs/001-feature/spec.md'), (text, file) => {
+        assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify([file, text]));
+        const c = scannedChunks(file, text);
+        // (a tab between words outside code: no fence, no indented code, code spans taken out)
+        if (!/```| {4}/.test(text) && /[^\s`]\t+[^\s`]/.test(text.replace(/`[^`]*`/g, '')) && c.scanned === c.chunks) scanned++;
+      }),
+      { numRuns: 3000, seed: 25 },
+    );
+    // (documents with a tab between words read whole by the scanner path: 8 before, in HTML and destinations)
+    assert.ok(scanned > 50, `${scanned}`);
+  });
+
+  it("emphasis paired by micromark's delimiter algorithm (flanking by Unicode class, `_` in words, nesting, runs that pair with nothing): from the scanner, facts equal; unequal runs, runs of three and `~` beside a run stay with the tree walk", function () {
+    const page = [
+      '# Locker *rules* and __limits__ {#lockers}',
+      '',
+      '**Note:**the door locks after foo*bar*baz, *a **nested** one*, __an _inner_ one__ and snake_case_name.[^l1]',
+      'Stray runs are text: a * b, 2*3, **kwargs, __init__, *args, _a_\'s and (**x**)/y; “*quoted*” and –*dashed*–.',
+      '',
+      '> *over a',
+      '> line break* in a quote',
+      '',
+      '| *cell* | a **b** c | x*y* |',
+      '| --- | --- | --- |',
+      '| [*link text*](#lockers) | *[a link](#lockers) in it* | _one_ |',
+      '',
+      '- [ ] *first* in a task',
+      '- a list item with *emphasis*',
+      '',
+      '[^l1]: tests/test_lockers.py::test_door',
+      '',
+    ].join('\n');
+    assert.deepEqual(scannedChunks('docs/lockers.md', page), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['docs/lockers.md', page], ['docs/crlf.md', page.replace(/\n/g, '\r\n')], ['docs/cr.md', page.replace(/\n/g, '\r')]]);
+    const facts = parseSpecChunked('docs/lockers.md', page).facts;
+    assert.equal(facts.headings[0]!.title, 'Locker rules and limits');
+    // (`**Note:**the`: the second run is not right-flanking, a punctuation mark before it and a letter after: no strong)
+    assert.match(facts.headingClauses[0]!.text, /^\*\*Note:\*\*the door locks after foobarbaz, a nested one, an inner one and snake_case_name\.\[\^l1\] Stray runs are text: a \* b, 2\*3, \*\*kwargs, init, \*args, a's and \(x\)\/y; “quoted” and –dashed–\./);
+    for (const shape of ['**a*', '*a**', '***a***', '*a ~b~ c*', '*a &amp; b*', 'x ~*a*']) {
+      const doc = `# A\n\n${shape}\n`;
+      assert.deepEqual(scannedChunks('docs/a.md', doc), { chunks: 1, scanned: 0 }, shape);
+      assertEqualFacts([['docs/a.md', doc]], 0);
+    }
+    // A spec-kit feature: the item's lead is the paragraph's first strong, alone (as the tree walk's specKitItem reads it).
+    const kit = '# A\n\n- **FR-002** *a **b** c*\n- **FR-003 _x_**: y\n- *a **FR-004** b*\n- **_FR-005_** z\n';
+    assert.deepEqual(scannedChunks('specs/001-a/spec.md', kit), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['specs/001-a/spec.md', kit]]);
+    assert.deepEqual(parseSpecChunked('specs/001-a/spec.md', kit).facts.headingClauses.map((c) => c.id), ['FR-002']);
+  });
+
+  it('random emphasis (fast-check): facts equal the tree walk', function () {
+    if (!fc) this.skip();
+    const parts = ['*', '*', '**', '***', '_', '_', '__', 'a', 'word', ' ', ' ', '\n', '\n\n', '.', ',', '(', ')', '"', '“', '”', '–', '😀', '€', '。', '\u00a0', '\u3000', '\u200b', '\\*', '\\_', '`c`', '`*`', '[t](#h)', '[*t*](#h)', '[^e1]', '&amp;', '<b>', '~', '- ', '> ', '# H {#h}\n', '| a | b |\n| - | - |\n| ', ' | ', ' |\n', '- [ ] ', 'FR-001', '\t'];
+    const doc = fc.array(fc.constantFrom(...parts), { maxLength: 30 }).map((ps) => ps.join('') + '\n\n[^e1]: t.md\n');
+    let scanned = 0;
+    fc.assert(
+      fc.property(doc, fc.constantFrom('docs/spec.md', 'specs/001-feature/spec.md', '.kiro/specs/a/design.md'), (text, file) => {
+        assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify([file, text]));
+        const c = scannedChunks(file, text);
+        if (/[*_]/.test(text.replace(/`[^`]*`/g, '').replace(/\\[*_]/g, '')) && c.scanned === c.chunks) scanned++;
+      }),
+      { numRuns: 6000, seed: 25 },
+    );
+    // (documents with a `*` or `_` outside code read whole by the scanner path)
+    assert.ok(scanned > 1000, `${scanned}`);
+  });
+
   it('the Model Spec', function () {
     const paths = markdownFiles(modelSpecDir());
     assert.ok(paths.some((p) => p.endsWith('model_spec.md')));

@@ -43,8 +43,9 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
  * fenced and indented code, HTML blocks, thematic breaks, a closed YAML or TOML front matter — whose inline content is
  * plain text, code spans, footnote references `[^id]`, inline links `[text](destination)` and reference links
  * `[text][label]` whose text is plain text, code spans and emphasis, brackets of plain text (beside link definitions
- * too: the scanner's reference links are the tree's, but one followed by `[`), emphasis and strong that do not nest
- * (`*a*`, `**a**`, `_a_`, `__a__` after whitespace or `(`), images `![alt](destination)` (opaque, as the tree walk's
+ * too: the scanner's reference links are the tree's, but one followed by `[`), emphasis and strong as micromark's
+ * delimiter algorithm pairs `*`/`_` runs (flanking, the rule of three, nesting; runs that pair with nothing are text;
+ * a pair of unequal runs or of runs of three is left to the tree walk: pairRuns), images `![alt](destination)` (opaque, as the tree walk's
  * image nodes: no text, no facts), URI autolinks `<scheme:…>` (their address is text), a `<` that can open no HTML and
  * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (not `{:`), tildes no run of their
  * length could pair with (text: `~5 ms`), character references (`&rarr;`, `&#42;`: their decoded value),
@@ -55,10 +56,14 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
  * functions (kiroRequirementClause, inKiroAcceptanceCriteria, kiroCriteriaTitle, kiroNumberedStarts).
  * GFM task list items `- [ ] text` whose text starts with plain text, a code span or emphasis after one space (the box
  * is no text, as in mdast). Escaped pipes and braces (a table row's cells end at unescaped pipes), body rows of any
- * width, character references and anchor-free inline HTML in link text.
+ * width, character references and anchor-free inline HTML in link text. Images in link text (badges
+ * `[![build](badge.svg)](https://ci.example)`, opaque), setext headings whose text value is their source (no blank or
+ * backslash at a line break, no link definition before them, no code span over a line break), tabs (text, trimmed at a
+ * cell's ends, a line prefix's blank as a space).
  * For any other chunk (other task list items, items whose marker line is empty, headings, tables and nested blocks in
- * containers, nested emphasis, image references, link titles, character references in emphasis, tabs, an unclosed
- * front matter, setext headings, a Kiro requirements.md defuse.ts changed and the kramdown-rfc mode, text defuse.ts
+ * containers, emphasis of unequal runs or runs of three, image references, link titles, character references in emphasis, a tab among a
+ * block's last blanks, an unclosed front matter, other setext headings, a Kiro requirements.md defuse.ts changed and the
+ * kramdown-rfc mode, text defuse.ts
  * would change) it returns undefined and the caller parses the
  * chunk with remark, so the facts are always exactly those of the tree walk (tested: test/unit/specFacts.test.ts compares both on
  * the Model Spec, this repository's Markdown, the CommonMark examples with injections, container shapes and generated specs).
@@ -173,14 +178,21 @@ type LinkInline = [number, number, number, number, string, string, [number, numb
  * A link's text as the fast path reads it: plain text, code spans, emphasis, escapes, character references (text of
  * their decoded value, as in a paragraph) and inline HTML that declares no anchor (`[Use <code>x</code>](#use-x)`, a
  * generated table of contents: opaque, no text; an anchor's place among the block's others is left to the tree walk)
- * (no brackets, no other inline): its plain text and non-prose ranges (code spans, emphasis delimiter runs, HTML), or
- * undefined.
+ * and images the scanner found (`[![build](badge.svg)](https://ci.example)`, a badge: opaque, as the tree walk's image
+ * node, whose alt may hold brackets) (no other brackets, no other inline): its plain text and non-prose ranges (code
+ * spans, emphasis delimiter runs, HTML, images), or undefined.
  */
-function linkText(text: string, from: number, to: number, braces: boolean): [string, [number, number][]] | undefined {
-  const inner = inlines(text, from, to, braces);
+function linkText(text: string, from: number, to: number, braces: boolean, linkAt: ReadonlyMap<number, ScanLink | ScanRefLink> | undefined): [string, [number, number][]] | undefined {
+  const inner = inlines(text, from, to, braces, linkAt);
   if (!inner || inner.refs.length + inner.links.length + inner.refLinks.length + inner.escapedRefs.length + inner.autolinks.length > 0) return undefined;
-  if (text.slice(from, to).includes('[')) return undefined;
+  // (a `[` only in an image the scanner found: `[![badge](badge.svg)](https://ci.example)`)
+  for (let b = text.indexOf('[', from), k = 0; b >= 0 && b < to; b = text.indexOf('[', b + 1)) {
+    while (k < inner.images.length && inner.images[k]![1] <= b) k++;
+    if (k === inner.images.length || inner.images[k]![0] > b) return undefined;
+    b = inner.images[k]![1] - 1;
+  }
   const masks: [number, number][] = [];
+  for (const [s, e] of inner.images) masks.push([s, e]);
   for (const [s, e] of inner.codes) masks.push([s, e]);
   for (const [os, oe, cs, ce] of inner.emph) masks.push([os, oe], [cs, ce]);
   for (const [s, e] of inner.html) {
@@ -246,14 +258,6 @@ function isWhitespace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
-/**
- * What may follow a closing `*`/`_` run: whitespace, the end of the text, or punctuation that makes the run right-flanking
- * whatever precedes it (`|` of a table cell, `{` of an attribute block).
- */
-function closesBefore(c: number): boolean {
-  return Number.isNaN(c) || c === 32 || c === 10 || c === 13 || c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 41 || c === 124 || c === 123;
-}
-
 /** A link destination that is its own URL: no spaces, brackets, quotes, escapes or references. */
 const SIMPLE_DEST = /^[^\s<>()\\&"'{}[\]`*]+$/;
 /**
@@ -303,11 +307,111 @@ function firstAtOrAfter(list: readonly number[], from: number): number {
   return lo;
 }
 
+/** A `*` or `_` delimiter run: its start, length, delimiter, whether it can open and close, and whether it touches the range's ends. */
+interface Run {
+  start: number;
+  n: number;
+  c: number;
+  open: boolean;
+  close: boolean;
+  /**
+   * At a table cell's first or last character, where micromark reads the cell's text alone (no character before or after
+   * it): whether the run could also close (first) or open (last) is not read from the source.
+   */
+  edge: boolean;
+}
+
+/**
+ * micromark's classifyCharacter: 1 for whitespace (also the start and end of the text), 2 for Unicode punctuation or
+ * symbols (`\p{P}|\p{S}`, one UTF-16 unit as micromark reads it), 0 for anything else.
+ */
+function classify(c: number): number {
+  if (Number.isNaN(c) || c === 32 || (c >= 9 && c <= 13)) return 1;
+  if (c < 128) return isAsciiPunctuation(c) ? 2 : 0;
+  const ch = String.fromCharCode(c);
+  return /\s/.test(ch) ? 1 : /\p{P}|\p{S}/u.test(ch) ? 2 : 0;
+}
+
+/**
+ * The run of `n` delimiters `c` at `at`, with micromark's open and close (attention.js: `*` opens when left-flanking,
+ * closes when right-flanking; `_` also needs whitespace or punctuation before it to open when it could close, after it
+ * to close when it could open), or undefined when a `~` touches it (GFM's strikethrough makes `~` an attention marker,
+ * which changes the flanking: left to the tree walk). The character before the run is the source's, except at a line's
+ * start (a block quote's `>` prefix is no text: a line ending to micromark) and at a block's start (`block`: a
+ * paragraph's, cell's or heading's text, not a link's, whose `[` micromark sees: whitespace); one after it is the source's (at a block's end a line ending or the heading's attribute block, what
+ * micromark sees too, except in a table cell: see Run.edge).
+ */
+function delimiterRun(text: string, from: number, to: number, at: number, n: number, c: number, block: boolean, cell: boolean): Run | undefined {
+  let prev = at > 0 ? text.charCodeAt(at - 1) : NaN;
+  if (at === from && block) prev = NaN;
+  else if (prev === 62 || prev === 32 || prev === 9) {
+    // (blanks and `>` back to a line break in the range: a container prefix)
+    let p = at - 1;
+    while (p >= from && (text.charCodeAt(p) === 62 || text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
+    if (p >= from && (text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13)) prev = NaN;
+  }
+  const next = text.charCodeAt(at + n);
+  if (prev === 126 || next === 126) return undefined;
+  const before = classify(prev);
+  const after = classify(next);
+  const open = after === 0 || (after === 2 && before !== 0);
+  const close = before === 0 || (before === 2 && after !== 0);
+  return {
+    start: at,
+    n,
+    c,
+    open: c === 42 ? open : open && (before !== 0 || !close),
+    close: c === 42 ? close : close && (after !== 0 || !open),
+    edge: cell && (at === from || at + n === to),
+  };
+}
+
+/** How far back a closing run looks for its opener (micromark looks back without bound: quadratic on hostile text). */
+const OPENER_LOOKBACK = 64;
+
+/**
+ * Emphasis and strong from delimiter runs as micromark's resolveAllAttention pairs them: each run that can close, in
+ * order, takes the nearest run before it that can open with the same delimiter (passing over one whose pairing the
+ * rule of three forbids), and the runs between them become text. Runs nothing pairs are text. A pair of runs of unequal
+ * length, or of three or more, leaves delimiters over (nested emphasis of one run): undefined, as is a rule-of-three
+ * question about a run at a table cell's edge (whether it could also open or close is not read from the source there) and
+ * a look-back longer than OPENER_LOOKBACK. The pairs: [opening start, end, closing start, end], by opening start.
+ */
+function pairRuns(runs: readonly Run[]): [number, number, number, number][] | undefined {
+  const stack: Run[] = [];
+  const out: [number, number, number, number][] = [];
+  for (const run of runs) {
+    if (run.close) {
+      let found = -1;
+      for (let s = stack.length - 1; s >= 0; s--) {
+        if (stack.length - s > OPENER_LOOKBACK) return undefined;
+        const o = stack[s]!;
+        if (o.c !== run.c) continue;
+        if (run.n % 3 && !((o.n + run.n) % 3)) {
+          if (o.edge || run.edge) return undefined;
+          if (o.close || run.open) continue;
+        }
+        found = s;
+        break;
+      }
+      if (found >= 0) {
+        const o = stack[found]!;
+        if (o.n !== run.n || run.n > 2) return undefined;
+        out.push([o.start, o.start + o.n, run.start, run.start + run.n]);
+        stack.length = found;
+        continue;
+      }
+    }
+    if (run.open) stack.push(run);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
 /**
  * Footnote references `[^id]` and code spans in [from, to), or undefined when the range holds inline Markdown other
  * than plain text, references and code spans on one line.
  */
-function inlines(text: string, from: number, to: number, braces = false, linkAt?: ReadonlyMap<number, ScanLink | ScanRefLink>, brackets = false): Inline | undefined {
+function inlines(text: string, from: number, to: number, braces = false, linkAt?: ReadonlyMap<number, ScanLink | ScanRefLink>, brackets = false, cell = false): Inline | undefined {
   // (each list made on its first item: see NONE)
   let refs: [number, number, string][] | undefined;
   let codes: [number, number, string][] | undefined;
@@ -320,8 +424,8 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
   let images: [number, number][] | undefined;
   let autolinks: [number, number][] | undefined;
   let entities: [number, number, string][] | undefined;
-  // The open emphasis run: [start, end, delimiter]; emphasis here never nests, so one at a time.
-  let open: [number, number, number] | undefined;
+  // The `*`/`_` delimiter runs, in order (paired after the loop, as micromark's attention resolver pairs them).
+  let runs: Run[] | undefined;
   // Only the characters the switch acts on are visited (found by one search per text, not read one by one here).
   const at = specialsOf(text);
   let k = firstAtOrAfter(at, from);
@@ -364,25 +468,13 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
       }
       case 42: // *
       case 95: {
-        // _ inside a word is text (never emphasis).
-        if (c === 95 && i > from && i + 1 < to && isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1))) break;
-        // Emphasis and strong of the simplest shape, pairs of runs of one or two delimiters that do not nest: an
-        // opening run after whitespace or `(` before non-whitespace (left-flanking, so it opens), a closing run of the
-        // same delimiter and length after non-whitespace before whitespace or closing punctuation (right-flanking, so
-        // it closes). Every other run (intraword `*`, runs of three, unmatched runs) is left to the tree walk.
+        // A delimiter run: whether it can open and close is micromark's (attention.js: flanking by the characters
+        // around the run, Unicode whitespace and punctuation); the runs are paired after the loop.
         let n = 1;
         while (i + n < to && text.charCodeAt(i + n) === c) n++;
-        if (n > 2) return undefined;
-        const before = i > 0 ? text.charCodeAt(i - 1) : 10;
-        const after = text.charCodeAt(i + n);
-        if (!open) {
-          if (!(before === 32 || before === 10 || before === 13 || before === 40) || i + n >= to || isWhitespace(after)) return undefined;
-          open = [i, i + n, c];
-        } else {
-          if (open[2] !== c || open[1] - open[0] !== n || isWhitespace(before) || i === open[1] || !closesBefore(after)) return undefined;
-          (emph ??= []).push([open[0], open[1], i, i + n]);
-          open = undefined;
-        }
+        const run = delimiterRun(text, from, to, i, n, c, brackets, cell);
+        if (!run) return undefined;
+        (runs ??= []).push(run);
         i += n - 1;
         break;
       }
@@ -467,8 +559,17 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         i += n - 1;
         break;
       }
-      case 9: // tab
-        return undefined;
+      case 9: {
+        // A tab is text, as a space is, but not among the blanks that end the range: the block's range (the scanner's,
+        // micromark's) holds them while its last text node does not, so the tree walk's prose masks them (a space
+        // there is outside the block).
+        // (the run of blanks read once: past it, not tab by tab, which was quadratic in a run of tabs)
+        let j = i + 1;
+        while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+        if (j >= to) return undefined;
+        i = j - 1;
+        break;
+      }
       case 38: {
         // & of a character reference (micromark's: a name of its table, up to 31 alphanumerics, or a decimal number of
         // up to 7 digits, a hexadecimal one of up to 6, then `;`): text of its decoded value at the raw reference's
@@ -479,7 +580,6 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         if (!m || CHARACTER_REFERENCE.lastIndex > to) break;
         const value = m[1] !== undefined ? decodeNumericCharacterReference(m[1], 16) : m[2] !== undefined ? decodeNumericCharacterReference(m[2], 10) : decodeNamedCharacterReference(m[3]!);
         if (value === false) break;
-        if (open) return undefined;
         (entities ??= []).push([i, CHARACTER_REFERENCE.lastIndex, value]);
         i = CHARACTER_REFERENCE.lastIndex - 1;
         break;
@@ -502,7 +602,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
           const { textStart: ts, textEnd: te } = link;
           // (followed by `[`: micromark makes no link of `[g][` or `[g][undefined]`, where the scanner reports one)
           if (link.end > to || text.charCodeAt(link.end) === 91) return undefined;
-          const inner = linkText(text, ts, te, braces);
+          const inner = linkText(text, ts, te, braces, linkAt);
           if (!inner) return undefined;
           (refLinks ??= []).push([i, link.end, ts, te, link.label.toLowerCase(), inner[0], inner[1]]);
           i = link.end - 1;
@@ -513,7 +613,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
           const dest = text.slice(link.destStart, link.destEnd);
           const close = text.lastIndexOf('](', link.destStart);
           if (link.end > to || text.charCodeAt(link.end - 1) !== 41 || link.destEnd + 1 !== link.end || close !== link.destStart - 2 || !(SIMPLE_DEST.test(dest) || EXTERNAL_DEST.test(dest))) return undefined;
-          const inner = linkText(text, i + 1, close, braces);
+          const inner = linkText(text, i + 1, close, braces, linkAt);
           if (!inner) return undefined;
           (links ??= []).push([i, link.end, i + 1, close, dest, inner[0], inner[1]]);
           i = link.end - 1;
@@ -537,7 +637,12 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
       }
     }
   }
-  if (open) return undefined;
+  if (runs) {
+    emph = pairRuns(runs);
+    if (!emph) return undefined;
+    // (a character reference in emphasis: left to the tree walk, see `&` above)
+    if (entities && emph.length && entities.some((e) => emph!.some((m) => m[1] <= e[0] && e[1] <= m[2]))) return undefined;
+  }
   return { refs: refs ?? NONE, codes: codes ?? NONE, links: links ?? NONE, refLinks: refLinks ?? NONE, emph: emph ?? NONE, escapes: escapes ?? NONE, escapedRefs: escapedRefs ?? NONE, html: html ?? NONE, images: images ?? NONE, autolinks: autolinks ?? NONE, entities: entities ?? NONE };
 }
 
@@ -624,8 +729,9 @@ function rowCells(text: string, start: number, end: number): [number, number, nu
   for (let k = 0; k + 1 < pipes.length; k++) {
     let cs = pipes[k]! + 1;
     let ce = pipes[k + 1]!;
-    while (cs < ce && text.charCodeAt(cs) === 32) cs++;
-    while (ce > cs && text.charCodeAt(ce - 1) === 32) ce--;
+    // (a cell's content is trimmed of spaces and tabs: mdast's cell text holds none of them at its ends)
+    while (cs < ce && (text.charCodeAt(cs) === 32 || text.charCodeAt(cs) === 9)) cs++;
+    while (ce > cs && (text.charCodeAt(ce - 1) === 32 || text.charCodeAt(ce - 1) === 9)) ce--;
     cells.push([pipes[k]!, k + 2 === pipes.length ? end : pipes[k + 1]!, cs, ce]);
   }
   return cells;
@@ -806,10 +912,11 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
     const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     let p = at;
     for (;;) {
-      while (p < end && text.charCodeAt(p) === 32) p++;
+      // (a tab is a prefix's blank as a space is: the scanner expands it to the next multiple of four columns, as
+      // micromark does, and a block's range starts after the blanks; a line of blanks alone is blank)
+      while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
       if (p >= end || covered[p] !== 0) break;
       const first = text.charCodeAt(p);
-      if (first === 9) return undefined;
       if (first === 62) {
         p++;
         continue;
@@ -850,10 +957,28 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
   if (text !== original && (defused.cuts.length + defused.plain.length === 0 || mode.mentions !== undefined || mode.kiroRequirements || defused.notes.some((n) => n.includes('nested deeper')))) return undefined;
   const scan = scanMarkdown(text);
   if (/^(?:---|\+\+\+)/.test(text) && !closedFrontMatter(scan)) return undefined;
-  if (scan.headings.some((h) => h.setext)) return undefined;
+  // A setext heading (`Title` over `===` or `---`) is read as an ATX one is (its underline is no text) when each line
+  // break of its text lies between two characters that are neither space, tab nor backslash: the tree's text value then
+  // is the source (a line's leading and trailing blanks are no text, a backslash or two spaces make a hard break).
+  // (one after link reference definitions starts with them, as mdast's does: left to the tree walk, which meets them first)
+  for (const h of scan.headings) if (h.setext && h.textStart !== undefined && (!setextPlain(text, h.textStart, h.textEnd!) || /[\r\n]/.test(text.slice(h.start, h.textStart)))) return undefined;
   const items = blocksOf(text, scan);
   if (!items) return undefined;
   return new ChunkReader(file, original, text, sections, mode, defused, scan, items).read();
+}
+
+/** A setext heading's text whose source is its text value: no blank or backslash beside a line break. */
+function setextPlain(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    const before = text.charCodeAt(i - 1);
+    if (before === 32 || before === 9 || before === 92) return false;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    const after = text.charCodeAt(i + 1);
+    if (after === 32 || after === 9) return false;
+  }
+  return true;
 }
 
 type Masks = readonly (readonly [number, number, ...unknown[]])[];
@@ -1181,6 +1306,8 @@ class ChunkReader {
     }
     const inl = inlines(text, ts, block ? block.start : te, false, this.linkAt, true);
     if (!inl) return false;
+    // (a setext heading's code span over a line break: mdast's value keeps the line break, a title is not collapsed)
+    if (h.setext && inl.codes.some((c) => /[\r\n]/.test(text.slice(c[0], c[1])))) return false;
     const refs = inl.refs;
     const level = h.level;
     const range = this.rangeOf(h.start, h.end);
@@ -1358,7 +1485,7 @@ class ChunkReader {
       const parsed: Inline[] = [];
       const texts: string[] = [];
       for (const [, , ts, te] of cells) {
-        let inl = inlines(text, ts, te, true, this.linkAt, true);
+        let inl = inlines(text, ts, te, true, this.linkAt, true, true);
         if (!inl || (inl.entities.length && mode.specKitRows)) return false;
         // A code span's `\|` in a table is `|` in mdast's value (mdast-util-gfm-table: pipes, not backslashes).
         if (inl.codes.some((c) => c[2].includes('\\|'))) inl = { ...inl, codes: inl.codes.map((c) => [c[0], c[1], c[2].replace(/\\([\\|])/g, (m: string, e: string) => (e === '|' ? e : m))]) };

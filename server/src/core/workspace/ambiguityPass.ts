@@ -29,7 +29,7 @@ export interface SpecPassInput {
   review: Review;
   /** The spec's domain (domainOf, or domainOfPieces of its chunks). */
   domain: Domain;
-  /** The spec is a standard (documentKindOf): the pass asks only about escape clauses and calls for care. */
+  /** The spec is a standard (documentKindOf): only calls for care keep their severity, the other findings are hints. */
   standard: boolean;
   /** The document's own terms and its feature's name terms (one array per set of terms: its phrase map is kept). */
   terms: string[];

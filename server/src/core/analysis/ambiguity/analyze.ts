@@ -1504,8 +1504,15 @@ function scanCjk(
   const ticks: number[] = [];
   for (let i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i + 1)) ticks.push(i);
   let tick = 0;
+  // Curly quotes of the block, once, as the backticks: the depth of “…” before each match (matches come in order).
+  const quotes: number[] = [];
+  CURLY_QUOTES.lastIndex = 0;
+  for (let m = CURLY_QUOTES.exec(text); m; m = CURLY_QUOTES.exec(text)) quotes.push(m.index);
+  let quote = 0;
+  let depth = 0;
   for (const { entry, at } of matches) {
     while (tick < ticks.length && ticks[tick]! < at) tick++;
+    for (; quote < quotes.length && quotes[quote]! < at; quote++) depth += text[quotes[quote]!] === '“' ? 1 : -1;
     if (ignore.has(termKey(entry.form))) continue;
     let from = at;
     while (from > 0 && at - from < CJK_LOOK_AROUND && !CJK_SENTENCE_END.test(text[from - 1]!)) from--;
@@ -1523,7 +1530,7 @@ function scanCjk(
     if (head.split('「').length > head.split('」').length) continue;
     // Twenty-third round (read out of sample): inside “…” in the block, as a Chinese spec-kit's `**输入**：用户描述：“…”`
     // line quotes the user's request.
-    if (insideCurlyQuotes(text, at)) continue;
+    if (depth > 0) continue;
     if (entry.category === 'open-ended' && CJK_EXAMPLE_MARKERS.test(head)) continue;
     if (entry.category === 'time' && CJK_TIME_BOUND.test(sentence)) continue;
     if (entry.category === 'vague' && CJK_EXAMPLES_AFTER.test(text.slice(at + entry.form.length, to))) continue;
@@ -5165,13 +5172,8 @@ function overlapsGlossary(matcher: Matcher, tokens: Token[], from: number, to: n
   return false;
 }
 
-/** Whether offset `at` of a CJK block is inside “…” (more “ than ” before it). */
-function insideCurlyQuotes(text: string, at: number): boolean {
-  let depth = 0;
-  for (let i = text.indexOf('“'); i >= 0 && i < at; i = text.indexOf('“', i + 1)) depth++;
-  for (let i = text.indexOf('”'); i >= 0 && i < at; i = text.indexOf('”', i + 1)) depth--;
-  return depth > 0;
-}
+/** Curly double quotes, opening and closing (a Chinese spec quotes wording in them). */
+const CURLY_QUOTES = /[“”]/g;
 
 /** Calls for care: in a standard, the one kind of wording that keeps its severity. */
 const CALLS_FOR_CARE = new Set(['care must be taken', 'err on the side of caution']);

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
-import { resolveConfig } from '../server/src/core/workspace/config';
+import { mergeConfig, resolveConfig } from '../server/src/core/workspace/config';
 import { computeDiagnostics } from '../server/src/core/diagnostics/diagnostics';
 import { WorkspaceIndex } from '../server/src/core/workspace/workspaceIndex';
+import { benchOverrides } from '../server/src/io/workspace';
 
 /**
  * The Markdown part, our side: read the given Markdown files, index them (specs and examples) and compute the
@@ -26,11 +27,7 @@ if (fs.existsSync(shipped)) {
 }
 const files = fs.readFileSync(list, 'utf8').split('\n').filter(Boolean);
 const started = performance.now();
-const base = resolveConfig(undefined).config;
-const config =
-  only === 'links'
-    ? { ...base, ambiguity: { ...base.ambiguity, enabled: false }, severity: { ...base.severity, 'conflict.modal': 'off' as const, 'conflict.numeric': 'off' as const, 'conflict.definition': 'off' as const } }
-    : base;
+const config = mergeConfig(resolveConfig(undefined).config, benchOverrides(only === 'links' ? 'ambiguity,typecheck' : undefined));
 const index = new WorkspaceIndex(config);
 for (const file of files) index.updateFile(file, fs.readFileSync(path.join(root, file), 'utf8'));
 const diagnostics = computeDiagnostics(index.model(), index.config);

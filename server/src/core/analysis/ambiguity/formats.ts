@@ -383,7 +383,12 @@ export type Domain = 'policy' | 'software' | 'protocol';
 export function domainOf(text: string, format?: string): Domain {
   // An IETF draft is a protocol whatever its vocabulary.
   if (isDraftFormat(format)) return 'protocol';
-  return domainOfCounts(domainCounts(text.length > DOMAIN_SAMPLE ? text.slice(0, DOMAIN_SAMPLE) : text));
+  return domainOfCounts(sampleCounts(text));
+}
+
+/** domainCounts of the part of a text domainOf reads. */
+function sampleCounts(text: string): DomainCounts {
+  return domainCounts(text.length > DOMAIN_SAMPLE ? text.slice(0, DOMAIN_SAMPLE) : text);
 }
 
 /** domainOf reads the first this many characters. */
@@ -450,19 +455,19 @@ export interface DocumentKind {
 }
 
 export function documentKindOf(text: string, review: Review): DocumentKind {
-  const counts = domainCounts(text.length > DOMAIN_SAMPLE ? text.slice(0, DOMAIN_SAMPLE) : text);
-  return { domain: isDraftFormat(review.format) ? 'protocol' : domainOfCounts(counts), standard: isStandard(review, counts) };
+  return kindOfCounts(sampleCounts(text), review);
 }
 
 /** documentKindOf from the pieces of the document (as domainOfPieces); equal to documentKindOf of the whole text. */
 export function documentKindOfPieces(pieces: readonly string[], cached: (piece: string, index: number) => DomainCounts, review: Review): DocumentKind {
-  const counts = countsOfPieces(pieces, cached);
-  return { domain: isDraftFormat(review.format) ? 'protocol' : domainOfCounts(counts), standard: isStandard(review, counts) };
+  return kindOfCounts(countsOfPieces(pieces, cached), review);
 }
 
-function isStandard(review: Review, { upperKeywords, lowerKeywords }: DomainCounts): boolean {
-  if (isDraftFormat(review.format) || review.capitalsOnly) return true;
-  return review.format === 'markdown' && upperKeywords >= 5 && upperKeywords >= 3 * lowerKeywords;
+function kindOfCounts(counts: DomainCounts, review: Review): DocumentKind {
+  const draft = isDraftFormat(review.format);
+  // An IETF draft is a protocol and a standard whatever its vocabulary.
+  const standard = draft || review.capitalsOnly === true || (review.format === 'markdown' && counts.upperKeywords >= 5 && counts.upperKeywords >= 3 * counts.lowerKeywords);
+  return { domain: draft ? 'protocol' : domainOfCounts(counts), standard };
 }
 
 function domainOfCounts({ policy, software, protocol }: DomainCounts): Domain {

@@ -20,8 +20,8 @@ export function unknownReferences(model: IndexModel, config: ClarifierConfig, sc
     if (list) list.push(m);
     else byFile.set(m.file, [m]);
   }
+  const where = (m: UnknownMention): string => (m.scope.kind === 'workspace' ? 'the workspace' : m.scope.path);
   for (const [file, list] of byFile) {
-    const where = (m: UnknownMention): string => (m.scope.kind === 'workspace' ? 'the workspace' : m.scope.path);
     const all = model.specs.get(file)?.mentions.filter((m) => !m.otherFeatureNamed).length ?? 0;
     const ids = [...new Set(list.map((m) => m.id))];
     if (ids.length >= UNNUMBERED_AT_LEAST && list.length === all) {

@@ -132,6 +132,11 @@ describe('growth: parseSpec on adversarial Markdown (n -> 4n)', function () {
   assertLinear('emphasis paired by the delimiter algorithm, nested, in one paragraph', spec((n) => '*a **b** c* __d _e_ f__ '.repeat(n / 24)), parse, PARAGRAPH_START);
   assertLinear('delimiter runs that pair with nothing (`a * b`, `x*y`, `**kwargs`)', spec((n) => 'a * b x*y **kwargs _c '.repeat(n / 22)), parse, PARAGRAPH_START);
   assertLinear('`_` openers under `*` closers (the bounded look-back)', spec((n) => '_a '.repeat(40) + 'b* _c '.repeat(n / 6)), parse, PARAGRAPH_START);
+  // Cut at headings though the file has definitions (specChunks keeps each with its uses): sections with their own
+  // definitions and uses, footnotes defined at the end, and lines of list markers a definition could follow.
+  assertLinear('sections with their own link definitions and uses', spec((n) => lines(n / 60, (i) => `## S${i}\n\nSee [l${i}] and [^f${i}].\n\n[l${i}]: #s${i}\n[^f${i}]: x.md\n\n`)), parse);
+  assertLinear('footnote calls in every section, definitions at the end', spec((n) => lines(n / 40, (i) => `## S${i}\n\nText[^f${i}].\n\n`) + lines(n / 40, (i) => `[^f${i}]: x.md\n`)), parse);
+  assertLinear('list markers a definition may follow, on one line', spec((n) => `${'-   '.repeat(n / 4)}x\n\n# A\n\n[a]: b\n`), parse);
 });
 
 // The Markdown scanner has no defusing in front of it: every shape that made micromark superlinear, raw.

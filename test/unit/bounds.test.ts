@@ -71,7 +71,8 @@ describe('bounded memory: Markdown parsed in pieces [^big_documents]', () => {
       specChunks(text, true).map((at) => text.slice(at, text.indexOf('\n', at))),
       ['A', 'B', 'E', 'G'],
     );
-    assert.deepEqual(specChunks('[x]: y\n\nA\n\nB\n', true), [0], 'definitions: no pieces');
+    assert.deepEqual(specChunks('[x]: y\n\nA\n\nB [x]\n', true), [0], 'a definition and its use: in one piece');
+    assert.deepEqual(specChunks('[x]: y\n\nA [x]\n\nB\n', true), [0, 15], 'the paragraph after the use starts a piece');
   });
 
   it('gives the tree of the whole parse on the Model Spec and the repository docs', function () {

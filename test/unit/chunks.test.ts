@@ -65,6 +65,15 @@ const SNIPPETS = [
   '{::include part.md}\n',
   '{::include-nested sub/more.md} \n',
   'See {{RFC2119}} and {{?I-D.x}}{{\n',
+  // Definitions and the brackets that may use them, in other sections (specChunks keeps them in one chunk).
+  '[ref]: #c1\n',
+  'A [ref], [x][ref], [Ref][] and [ref](https://example.com/a).\n',
+  '[^fn1]: A footnote definition.\n',
+  '> [quoted\n> label]: /q\n',
+  'See [quoted label] and [meeting][notes].\n',
+  '- [listed]: /l "title"\n',
+  'Use [listed] and [other][] and [a][b].\n',
+  '```\n[ref]: /in-code\n```\n',
 ];
 
 describe('chunked spec parsing', () => {
@@ -74,11 +83,56 @@ describe('chunked spec parsing', () => {
       specChunks(text).map((at) => text.slice(at, text.indexOf('\n', at))),
       ['# A', '## B', '### C'],
     );
-    assert.deepEqual(specChunks('[x]: https://example.com\n\n# A\n\n# B\n'), [0], 'definitions: one chunk');
+    // A definition and every bracket that may use it stay in one chunk; sections between them are not cut.
+    const cutsOf = (t: string): string[] => specChunks(t).map((at) => t.slice(at, t.indexOf('\n', at)));
+    assert.deepEqual(cutsOf('[x]: https://example.com\n\n# A\n\n# B\n'), ['[x]: https://example.com', '# A', '# B'], 'a definition no other section uses');
+    assert.deepEqual(cutsOf('[x]: /u\n\n# A\n\nsee [X]\n\n# B\n\n# C\n'), ['[x]: /u', '# B', '# C'], 'a use (labels match case-insensitively)');
+    assert.deepEqual(cutsOf('# A\n\nsee [a\n  label][]\n\n# B\n\n- [A   label]: /u\n\n# C\n'), ['# A', '# C'], 'a label over lines, a definition in a list');
+    assert.deepEqual(cutsOf('# A\n\nsee [x](https://e.org/x)\n\n# B\n\n[x]: /u\n'), ['# A', '# B'], 'an inline link uses no definition');
+    assert.deepEqual(cutsOf('# A\n\nsee [x](a b)\n\n# B\n\n[x]: /u\n'), ['# A'], 'a destination that may not be one');
+    assert.deepEqual(cutsOf('# A\n\nnote[^1]\n\n# B\n\n# C\n\n[^1]: text\n'), ['# A'], 'a footnote call and its definition');
+    assert.deepEqual(cutsOf('# A\n\n[x]: /a\n\n# B\n\n[x]: /b\n\n# C\n'), ['# A', '# C'], 'two definitions of one label (the first wins)');
     assert.deepEqual(specChunks('---\n# yaml comment\n---\n\n# A\n').length, 2, 'front matter is not cut');
     // Only LF, CRLF and lone CR end a line: a heading after U+2028 or U+2029 is inside its line, not a cut.
     assert.deepEqual(specChunks('# A\ntext\u2028# not a line\n\r\n# B\rtext\u2029```\n## C\n'), [0, 24, 37]);
     assert.deepEqual(specChunks('# A\ntext\u2028```\n## B\n'), [0, 13]);
+  });
+
+  it('finds the lines that may start a definition in linear time, as the old expression did on short lines', () => {
+    // The old expression read blanks around repeated list markers many ways: a line of 20 `-   ` took minutes.
+    const hostile = `${'-   '.repeat(40)}x\n\n# A\n\n[a]: b\n\n# B\n`;
+    assert.deepEqual(specChunks(hostile).length, 3);
+    assert.deepEqual(specChunks(`${'[\n'.repeat(50_000)}# A\n\n[a]: b\n`).length, 2);
+    const OLD = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^[\]\\]|\\[\s\S]){0,999}\]:/m;
+    const chars = fc.constantFrom(' ', '\t', '>', '-', '*', '+', '1', '.', ')', '[', ']', ':', 'a', '\n', '\\', '^');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 14 }), (cs) => {
+        const line = cs.join('');
+        // A definition line makes the only cuts of `# A … # B` depend on its use in B.
+        const text = `# A\n\n${line}\n\n# B\n\nuse [a]\n`;
+        const cut = specChunks(text).length === 2;
+        const maybeDefinesA = OLD.test(`${line}\n`) && /\[a\]:/.test(line);
+        if (maybeDefinesA) assert.ok(!cut, JSON.stringify(line));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('reads `[text][label]` as a link when another section has a definition, and as text in a file with none', () => {
+    const defined = '# A\n\n[site]: https://example.com\n\n# B\n\nSee [the proposal][kep-1] and [the issue][].\n\n# C\n';
+    assert.equal(specChunks(defined).length, 3);
+    const cache = assertSame(defined);
+    const undefinedRefs = (text: string, c?: SpecChunkCache): string[] =>
+      parseSpecChunked('a.md', text, c)
+        .facts.links.filter((l) => l.undefinedReference !== undefined)
+        .map((l) => l.undefinedReference!);
+    assert.deepEqual(undefinedRefs(defined), ['kep-1', 'the issue']);
+    // The definition removed: the file has none, and `[the proposal][kep-1]` is bracketed text (a collapsed `[x][]` is
+    // a link whatever the file). The unchanged section B is parsed again for it.
+    const none = defined.replace('[site]: https://example.com\n', '');
+    assertSame(none, cache);
+    assert.deepEqual(undefinedRefs(none, cache), ['the issue']);
+    assert.deepEqual(undefinedRefs(defined, cache), ['kep-1', 'the issue']);
   });
 
   it('equals the whole parse on the Model Spec, in many chunks', function () {

@@ -839,6 +839,10 @@ export interface ChunkEntry {
   derived?: unknown;
   /** What the chunk declares to other files (see chunkSignature). */
   signature?: string;
+  /** The chunk has a link reference definition. */
+  definesLinks?: true;
+  /** The chunk writes reference links that read as text in a file with no definition (see reparseForDefinitions). */
+  dropsReferences?: true;
 }
 
 /**
@@ -966,6 +970,8 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
   const again = split && !kramdown && previous ? chunksAfterEdit(text, previous) : undefined;
   const starts = again?.starts ?? (split ? specChunks(text) : [0]);
   let sections: readonly SectionEntry[] = [];
+  /** The enclosing sections of each chunk, kept when the file has definitions (see reparseForDefinitions). */
+  const sectionsBefore: (readonly SectionEntry[])[] | undefined = starts.length > 1 && text.includes(']:') ? [] : undefined;
   // Chunks start at line starts: a chunk's line is the sum of the line breaks before it (counted once per chunk text).
   let line = 0;
   let tail = 0;
@@ -979,9 +985,12 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
     // Keyed by the chunk's text alone (no concatenated key: that would copy and hash the whole document per edit);
     // an entry parsed under other enclosing sections is parsed again.
     const inKey = inKeyOf(mode.key, sections);
+    // (An entry parsed as in a file with definitions is as good while it has no reference links: reparseForDefinitions.)
+    const fits = (e: ChunkEntry | undefined): e is ChunkEntry => e !== undefined && (e.sectionsIn === inKey || (sectionsBefore !== undefined && e.sectionsIn === inKeyOf(definingMode(mode).key, sections)));
     // A parse that consumes its chunks parses each of its own (an entry placed twice could not be moved in place).
-    let entry = known?.entry.sectionsIn === inKey ? known.entry : consume ? undefined : (cache?.get(chunkText) ?? next.get(chunkText));
-    if (!entry || entry.sectionsIn !== inKey) entry = parseChunk(file, chunkText, sections, inKey, mode, split, scanner);
+    let entry = fits(known?.entry) ? known!.entry : consume ? undefined : (cache?.get(chunkText) ?? next.get(chunkText));
+    if (!fits(entry)) entry = parseChunk(file, chunkText, sections, inKey, mode, split, scanner);
+    sectionsBefore?.push(sections);
     next.set(chunkText, entry);
     chunks.push({ entry, start, line, text: chunkText });
     entry.breaks ??= lineBreaks(chunkText);
@@ -989,6 +998,7 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
     tail = entry.breaks.count ? entry.breaks.tail : tail + entry.breaks.tail;
     sections = entry.sectionsOut;
   }
+  if (sectionsBefore) reparseForDefinitions(file, mode, chunks, sectionsBefore, next, split, scanner);
   releaseChunkScratch();
   facts.end = { line, character: tail };
   const assembly = assemble(facts, chunks, split && !kramdown ? previous?.assembly : undefined, consume && !again && !cache);
@@ -1042,6 +1052,34 @@ function headingLineAt(text: string, at: number): boolean {
  * text) when the text may hold a definition (one chunk), when the cut-again text ends inside a block (the next
  * heading is then no cut), or when it stops cutting (no cuts after it) before the unchanged chunks.
  */
+/** The mode of a chunk in a file that has a link reference definition in another chunk. */
+function definingMode(mode: WalkMode): WalkMode {
+  let defining = definingModes.get(mode);
+  if (!defining) definingModes.set(mode, (defining = { ...mode, fileDefines: true, key: `${mode.key}:defines` }));
+  return defining;
+}
+const definingModes = new WeakMap<WalkMode, WalkMode>();
+
+/**
+ * A text with no link reference definition reads `[text][label]` as bracketed text (SpecWalker), and whether it has one
+ * is the file's: a chunk that writes such links is parsed again when another chunk defines a label and it was parsed
+ * as if none did, or the other way round. Exact: the whole parse and the chunked one agree (specChunks keeps a
+ * definition and the brackets that may use it in one chunk, so only this count crosses chunks).
+ */
+function reparseForDefinitions(file: string, mode: WalkMode, chunks: PlacedChunk[], sectionsBefore: readonly (readonly SectionEntry[])[], next: SpecChunkCache, split: boolean, scanner: boolean): void {
+  const defines = chunks.some((c) => c.entry.definesLinks);
+  chunks.forEach((chunk, i) => {
+    if (!chunk.entry.dropsReferences) return;
+    const wanted = defines ? definingMode(mode) : mode;
+    const inKey = inKeyOf(wanted.key, sectionsBefore[i]!);
+    if (chunk.entry.sectionsIn === inKey) return;
+    const entry = parseChunk(file, chunk.text, sectionsBefore[i]!, inKey, wanted, split, scanner);
+    entry.breaks = chunk.entry.breaks;
+    next.set(chunk.text, entry);
+    chunk.entry = entry;
+  });
+}
+
 function chunksAfterEdit(text: string, previous: ChunkLayout): { starts: number[]; known: (PlacedChunk | undefined)[] } | undefined {
   const old = previous.chunks;
   const n = old.length;
@@ -1098,6 +1136,11 @@ export interface WalkMode {
   mentions: 'spec-kit' | 'kiro' | undefined;
   /** kramdown-rfc `{{REF}}` cross-references. */
   kramdown: boolean;
+  /**
+   * Another chunk of the file has a link reference definition: this chunk's `[text][label]` are reference links even
+   * when it has none of its own (see reparseForDefinitions).
+   */
+  fileDefines?: true;
 }
 
 export function walkMode(file: string, format: SpecFormat): WalkMode {
@@ -1148,7 +1191,7 @@ function parseChunk(file: string, text: string, sections: readonly SectionEntry[
     defused = defuseMarkdown(text);
     if (scanned) {
       const fast = scanSpecChunk(file, text, sections, mode, defused);
-      if (fast) return { facts: fast.facts, anchorEvents: fast.anchorEvents, sectionsIn, sectionsOut: fast.sectionsOut };
+      if (fast) return { facts: fast.facts, anchorEvents: fast.anchorEvents, sectionsIn, sectionsOut: fast.sectionsOut, ...(fast.definesLinks ? { definesLinks: true as const } : {}) };
     }
   } catch {
     // the tree walk below decides
@@ -1157,22 +1200,26 @@ function parseChunk(file: string, text: string, sections: readonly SectionEntry[
   const entry: ChunkEntry = { facts, anchorEvents: [], sectionsIn, sectionsOut: sections };
   let tree: MdNode;
   let cuts: [number, number][] = [];
+  let plain: [number, number][] = [];
   try {
     defused ??= defuseMarkdown(text);
     facts.problems.push(...defused.notes);
     cuts = defused.cuts;
+    plain = defused.plain;
     tree = split ? parseMarkdownPieces(defused.text) : parseMarkdown(defused.text);
   } catch (err) {
     facts.problems.push(`could not parse Markdown: ${(err as Error).message}`);
     return entry;
   }
-  const walker = new SpecWalker(file, text, facts, entry.anchorEvents, sections, mode, cuts);
+  const walker = new SpecWalker(file, text, facts, entry.anchorEvents, sections, mode, cuts, plain);
   try {
     walker.walk(tree);
   } catch (err) {
     facts.problems.push(`could not index Markdown: ${(err as Error).message}`);
   }
   entry.sectionsOut = walker.sectionsAfter();
+  if (walker.definitions > 0) entry.definesLinks = true;
+  if (walker.dropsReferences) entry.dropsReferences = true;
   return entry;
 }
 
@@ -1220,11 +1267,13 @@ const sectionKeys = new WeakMap<readonly SectionEntry[], string>();
  * The key a chunk is parsed under (the mode and its enclosing sections): one string per sections list and mode, so the
  * next parse compares an unchanged chunk's key with its entry's by identity, not character by character.
  */
-const inKeys = new WeakMap<readonly SectionEntry[], { mode: string; key: string }>();
+const inKeys = new WeakMap<readonly SectionEntry[], { mode: string; key: string; other?: { mode: string; key: string } }>();
 
 function inKeyOf(modeKey: string, sections: readonly SectionEntry[]): string {
   let known = inKeys.get(sections);
-  if (known?.mode !== modeKey) inKeys.set(sections, (known = { mode: modeKey, key: `${modeKey}\u0000${sectionsKey(sections)}` }));
+  // (Two modes per sections list at most: a file's and the one of a file with definitions, see definingMode.)
+  if (known?.other?.mode === modeKey) return known.other.key;
+  if (known?.mode !== modeKey) inKeys.set(sections, (known = { mode: modeKey, key: `${modeKey}\u0000${sectionsKey(sections)}`, ...(known ? { other: { mode: known.mode, key: known.key } } : {}) }));
   return known.key;
 }
 
@@ -1502,7 +1551,7 @@ function shiftedFacts(f: SpecFacts, line: number, refs?: FootnoteRefs): PlacedFa
       ...(d.targetRange ? { targetRange: shiftRange(d.targetRange, line) } : {}),
       ...(d.tests ? { tests: d.tests.map((t) => ({ ...t, range: shiftRange(t.range, line) })) } : {}),
     })),
-    links: f.links.map((l) => ({ ...l, range: shiftRange(l.range, line), anchorRange: shiftRange(l.anchorRange, line) })),
+    links: f.links.map((l) => ({ ...l, range: shiftRange(l.range, line), anchorRange: shiftRange(l.anchorRange, line), ...(l.lookalikeLine !== undefined ? { lookalikeLine: l.lookalikeLine + line } : {}) })),
     malformed: f.malformed.map((m) => ({ ...m, range: shiftRange(m.range, line) })),
     clarifications: (f.clarifications ?? []).map((e) => ({ ...e, range: shiftRange(e.range, line) })),
     mentions: f.mentions.map((m) => ({ ...m, range: shiftRange(m.range, line), idRange: shiftRange(m.idRange, line) })),
@@ -1513,13 +1562,74 @@ function shiftedFacts(f: SpecFacts, line: number, refs?: FootnoteRefs): PlacedFa
 /**
  * Where a spec can be cut into chunks that parse exactly as the whole: the offsets of the top-level ATX heading lines
  * (`#` in column 0) outside fenced code, HTML blocks and front matter, which close every open block and container.
- * Conservative: one chunk when the document has link reference or footnote definitions (their resolution crosses
- * sections); no more cuts after a line the scanner cannot place for sure (a fence or HTML block indented 1-3 spaces,
+ * Conservative: no cut between a link reference or footnote definition and a bracket that may use it (their resolution
+ * crosses sections: apartFromDefinitions); no more cuts after a line the scanner cannot place for sure (a fence or HTML block indented 1-3 spaces,
  * which may belong to a list item, or a fence inside an HTML-like line run that may be a paragraph).
  */
 export function specChunks(text: string, paragraphs = false): number[] {
-  return chunkCuts(text, paragraphs).starts;
+  const starts = chunkCuts(text, paragraphs).starts;
+  return starts.length > 1 && text.includes(']:') ? apartFromDefinitions(text, starts) : starts;
 }
+
+/**
+ * The cuts of `starts` that no definition crosses: a link reference or footnote definition changes only how a bracketed
+ * label that matches it reads (a link or a footnote call instead of text), wherever it stands in the document, so a cut
+ * between a definition and a bracket that may use it is taken back, and the chunks between them parse together. Kept
+ * apart, each chunk then parses as it does in the whole document. Conservative both ways: every line that may start a
+ * definition counts as one (DEFINITION_LABELS), and a label is compared with every innermost bracket's text, folded
+ * more than micromark folds labels (blanks and `>` of a quote's continuation lines are one space). A bracket is also a
+ * definition's own label, so two definitions of one label in two chunks join them too (the first one wins). Linear: one
+ * pass for definitions, one for brackets, and a difference array over the cuts.
+ */
+function apartFromDefinitions(text: string, starts: number[]): number[] {
+  const defined: { key: string; at: number }[] = [];
+  DEFINITION_LABELS.lastIndex = 0;
+  for (let m = DEFINITION_LABELS.exec(text); m; m = DEFINITION_LABELS.exec(text)) defined.push({ key: labelKey(m[1]!), at: m.index });
+  if (!defined.length) return starts;
+  const chunkOf = (at: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const span = new Map<string, [number, number]>();
+  for (const d of defined) span.set(d.key, [chunkOf(d.at), chunkOf(d.at)]);
+  BRACKETED.lastIndex = 0;
+  const last = starts.length - 1;
+  for (let m = BRACKETED.exec(text); m; m = BRACKETED.exec(text)) {
+    const s = span.get(labelKey(m[1]!));
+    if (!s) continue;
+    const c = chunkOf(m.index);
+    if (c < s[0]) s[0] = c;
+    if (c > s[1]) s[1] = c;
+    // A use in the first chunk of a definition in the last (footnotes at the end): one chunk, whatever follows.
+    if (s[0] === 0 && s[1] === last) return [starts[0]!];
+  }
+  // joined[i] > 0: the cut before chunk i is taken back.
+  const joined = new Int32Array(starts.length + 1);
+  for (const [lo, hi] of span.values()) {
+    if (hi === lo) continue;
+    joined[lo + 1]!++;
+    joined[hi + 1]!--;
+  }
+  const kept: number[] = [];
+  for (let i = 0, open = 0; i < starts.length; i++) {
+    open += joined[i]!;
+    if (i === 0 || open === 0) kept.push(starts[i]!);
+  }
+  return kept;
+}
+
+/**
+ * A label as definitions and references are matched (micromark's normalizeIdentifier, folding a little more). Printable
+ * ASCII without a blank or `>` (a footnote's `^a1`, most labels) only needs upper case.
+ */
+const labelKey = (label: string): string => (PLAIN_LABEL.test(label) ? label.toUpperCase() : label.replace(/[\s>]+/g, ' ').trim().toLowerCase().toUpperCase());
+const PLAIN_LABEL = /^[!-=?-~]*$/;
 
 /**
  * specChunks, and how the scan ended: `stopped` when it gave up cutting (a line it cannot place for sure), `open` when
@@ -1530,9 +1640,8 @@ function chunkCuts(text: string, paragraphs: boolean): { starts: number[]; stopp
   const stop = { starts, stopped: true, open: false };
   /** With `paragraphs`: the previous line was blank in normal state (a letter in column 0 after it starts a paragraph). */
   let prevBlank = false;
-  // A byte order mark: micromark skips it, and front matter may follow.
-  // (`]:` first: the multi-line expression costs a pass over a big spec that has no definition at all.)
-  if (text.charCodeAt(0) === 0xfeff || (text.includes(']:') && DEFINITION_LINE.test(text))) return stop;
+  // A byte order mark: micromark skips it, and front matter may follow. (Definitions: see apartFromDefinitions.)
+  if (text.charCodeAt(0) === 0xfeff) return stop;
   let state: 'normal' | 'fence' | 'html' | 'blank-html' | 'front' = 'normal';
   let fenceChar = 0;
   let fenceLength = 0;
@@ -1647,8 +1756,21 @@ function chunkCuts(text: string, paragraphs: boolean): { starts: number[]; stopp
 
 /** A line whose first non-blank character may start a fence, an HTML block or an ATX heading (see specChunks). */
 const NOTABLE_LINE = /^[ \t]*[`~<#]/gm;
-/** A link reference or footnote definition may start here (inside containers too; labels may span lines). */
-const DEFINITION_LINE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[(?:[^\]\\]|\\[\s\S])*\]:/m;
+/**
+ * A link reference or footnote definition may start here (inside containers too; labels may span lines). The container
+ * prefix is read as a sequence of blanks, `>` and list markers each with its blank, one way only: written as blanks
+ * around repeated markers it backtracked exponentially (a line of 20 `-   ` took minutes). A label has no unescaped
+ * bracket and at most 999 characters, so each try ends at the next `[`.
+ */
+const DEFINITION_LINE = /^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*\[(?:[^[\]\\]|\\[\s\S]){0,999}\]:/m;
+/** DEFINITION_LINE, every one, with its label. */
+const DEFINITION_LABELS = /^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*\[((?:[^[\]\\]|\\[\s\S]){0,999})\]:/gm;
+/**
+ * An innermost bracketed text, which a reference's label is (a label has no unescaped bracket), unless an inline link's
+ * destination follows it: `[text](https://x/y)` is a link whatever `text` defines (CommonMark tries the inline link
+ * first); one with a blank, a parenthesis, `<`, a backslash or a backtick in it may not be one, and counts.
+ */
+const BRACKETED = /\[((?:[^[\]\\]|\\[\s\S]){0,999})\](?!\([^\s()<>\\`[\]]*\))/g;
 const FRONT_FENCE = /^(?:---|\+\+\+)[ \t]*$/;
 const FENCE_OPEN = /^(`{3,}(?=[^`]*$)|~{3,})/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
@@ -1717,6 +1839,8 @@ class SpecWalker {
     private readonly mode: WalkMode,
     /** Lines read as blank to cut an overlong paragraph (defuse.ts): their references are read from `text`. */
     private readonly cuts: readonly [number, number][] = [],
+    /** Blocks read as plain text (defuse.ts): their brackets are no reference links. */
+    private readonly plain: readonly [number, number][] = [],
   ) {
     this.lines = new LineIndex(text);
     this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -1797,13 +1921,17 @@ class SpecWalker {
       for (let i = children.length - 1; i >= 0; i--) stack.push(innerStruck ? { node: children[i]!, block: innerBlock, struck: true } : { node: children[i]!, block: innerBlock });
     }
     for (; cut < this.cuts.length; cut++) this.cutRefs(this.cuts[cut]!, undefined);
-    // A file with definitions is one chunk (specChunks), so every use of a label is in this walk.
+    // specChunks keeps a definition and every bracket that may use it in one chunk, so every use of a label is in this walk.
     for (const [fact, label] of this.definitionLinks) if (!this.usedLabels.has(label)) fact.unusedDefinition = true;
     // A text with no link reference definition (nor a line that looks like one) writes no reference links: its
     // `[a][b]` is bracketed text, as meeting notes tag an item `[name][topic]` or a list `[GB-appointed][TOC Chair]`.
     // A collapsed reference `[text][]` is a link whatever the file (a KEP that lost the template's definitions).
     const kept = (l: SpecLink): boolean => l.undefinedReference === undefined || l.lookalikeLine !== undefined || this.collapsed.has(l);
-    if (this.definitions === 0 && !this.facts.links.every(kept)) this.facts.links = this.facts.links.filter(kept);
+    // (In a file cut into chunks, "no definition" is the file's: see reparseForDefinitions.)
+    if (this.definitions === 0 && !this.facts.links.every(kept)) {
+      this.dropsReferences = true;
+      if (!this.mode.fileDefines) this.facts.links = this.facts.links.filter(kept);
+    }
     this.sectionTexts(root);
   }
 
@@ -1814,7 +1942,9 @@ class SpecWalker {
   /** Link facts of link reference definitions, with their labels. */
   private readonly definitionLinks: [SpecLink, string][] = [];
   /** Link reference definitions of the text, of any destination. */
-  private definitions = 0;
+  definitions = 0;
+  /** Reference links `[text][label]` the text writes that a text with no definition reads as bracketed text. */
+  dropsReferences = false;
   /** Undefined collapsed references `[text][]`: links in any file. */
   private readonly collapsed = new Set<SpecLink>();
 
@@ -2185,7 +2315,9 @@ class SpecWalker {
         this.facts.links.push({ url: m[0], path: '', anchor: target, range: this.lines.rangeOf(at, at + m[0].length), anchorRange: this.lines.rangeOf(anchorAt, anchorAt + target.length) });
       }
     }
-    if (raw.includes('][') && !this.facts.problems.length) {
+    // (Not in a block read as plain text, whose brackets the tree never read: the block's own, so that a chunk and the
+    // whole document agree.)
+    if (raw.includes('][') && !this.plain.some(([from, to]) => start >= from && start < to)) {
       // Not a run of three or more bracket groups (`[VOB ID(2)][Cell ID(1)][Angle Num(1)]`: a notation, not links), and
       // not `[a][b](url)`, where `[b](url)` is the link.
       for (const m of raw.matchAll(/(?<![\w\\!\])])\[([^[\]\n]+)\]\[([^[\]\n]*)\](?![[(])/g)) {

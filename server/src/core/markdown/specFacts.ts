@@ -74,6 +74,8 @@ export interface ScannedChunk {
   facts: SpecFacts;
   anchorEvents: (string | number)[];
   sectionsOut: readonly SectionEntry[];
+  /** The chunk has a link reference definition. */
+  definesLinks?: true;
 }
 
 /** A footnote reference that ends a text (its `]` cut off). */
@@ -623,7 +625,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         const m = REF_STICKY.exec(text);
         if (!m || REF_STICKY.lastIndex > Math.min(to, i + 260)) {
           // A `[` that opens no link and no footnote reference is text: the scanner's reference links are the tree's
-          // (a file with definitions is one chunk; one followed by `[` is left to the tree walk above). Not in a link's
+          // (a definition and every bracket that may use it are in one chunk, specChunks; one followed by `[` is left to the tree walk above). Not in a link's
           // text (`brackets` false there). `[^…`, and `[NEEDS CLARIFICATION` (an open question), are left to the tree walk.
           if (!brackets || text.charCodeAt(i + 1) === 94 || text.startsWith('[NEEDS CLARIFICATION', i)) return undefined;
           break;
@@ -1117,10 +1119,10 @@ class ChunkReader {
     }
     while (this.nextList < this.kiroLists.length) if (!this.kiroCriteria(this.kiroLists[this.nextList++]!)) return undefined;
     if (this.cut < cuts.length) return undefined;
-    // A definition no reference link of the chunk uses (a file with definitions is one chunk) [^ln5u].
+    // A definition no reference link of the chunk uses: of the file (specChunks keeps its uses in its chunk) [^ln5u].
     for (const [fact, label] of this.definitionLinks) if (!this.usedLabels.has(label)) fact.unusedDefinition = true;
     this.clauseTexts();
-    return { facts: this.facts, anchorEvents: this.anchorEvents, sectionsOut: this.stack };
+    return { facts: this.facts, anchorEvents: this.anchorEvents, sectionsOut: this.stack, ...(this.scan.definitions.length ? { definesLinks: true as const } : {}) };
   }
 
   private current(): BlockContext {

@@ -74,6 +74,8 @@ const SNIPPETS = [
   '- [listed]: /l "title"\n',
   'Use [listed] and [other][] and [a][b].\n',
   '```\n[ref]: /in-code\n```\n',
+  ' ```\n # indented fence\n```\n',
+  '1. item\n   ~~~\n   # item code\n   ~~~\n',
 ];
 
 describe('chunked spec parsing', () => {
@@ -83,6 +85,13 @@ describe('chunked spec parsing', () => {
       specChunks(text).map((at) => text.slice(at, text.indexOf('\n', at))),
       ['# A', '## B', '### C'],
     );
+    // A fence indented 1-3 columns may be a list item's or the document's: cuts go on after it when both readings close
+    // it on the same line, and stop where they may not (a line indented less, a closer only the item would take).
+    const cuts = (t: string): string[] => specChunks(t).map((at) => t.slice(at, t.indexOf('\n', at)));
+    assert.deepEqual(cuts('# A\n\n- item\n  ```sh\n  # code\n\n  ```\n\n# B\n'), ['# A', '# B']);
+    assert.deepEqual(cuts('# A\n\n- item\n  ```\n# B\n  ```\n\n# C\n'), ['# A'], 'a line indented less');
+    assert.deepEqual(cuts('# A\n\n- item\n  ```\n  x\n    ```\n# B\n'), ['# A'], 'a closer at 4 columns');
+    assert.deepEqual(cuts('# A\n\n   ```\n   # code\n\n# B\n'), ['# A'], 'never closed');
     // A definition and every bracket that may use it stay in one chunk; sections between them are not cut.
     const cutsOf = (t: string): string[] => specChunks(t).map((at) => t.slice(at, t.indexOf('\n', at)));
     assert.deepEqual(cutsOf('[x]: https://example.com\n\n# A\n\n# B\n'), ['[x]: https://example.com', '# A', '# B'], 'a definition no other section uses');

@@ -1727,7 +1727,15 @@ function chunkCuts(text: string, paragraphs: boolean): { starts: number[]; stopp
       continue;
     }
     if (fence) {
-      if (col > 0) return stop;
+      if (col > 0) {
+        // Indented 1-3 columns, the fence may be a list item's (it ends with the item) or the document's: cutting goes
+        // on when both readings close it on the same line (indentedFenceEnd).
+        if (line.slice(0, i).includes('\t')) return stop;
+        const after = indentedFenceEnd(text, at, fence[1]!.charCodeAt(0), fence[1]!.length, col);
+        if (after < 0) return stop;
+        at = after;
+        continue;
+      }
       state = 'fence';
       fenceChar = fence[1]!.charCodeAt(0);
       fenceLength = fence[1]!.length;
@@ -1752,6 +1760,37 @@ function chunkCuts(text: string, paragraphs: boolean): { starts: number[]; stopp
     if (col === 0 && lineStart > 0 && /^#{1,6}(?:[ \t]|$)/.test(rest)) starts.push(lineStart);
   }
   return { starts, stopped: false, open: state === 'normal' };
+}
+
+/**
+ * Where a fence opened `col` (1-3) columns in ends, from `at` (the line after its opening line), when it ends on the
+ * same line whether it is the document's fence or the fence of a list item whose content starts at column `col` or
+ * before: a closing fence indented 0-3 columns and no less than `col`, after lines that are blank or indented `col` or
+ * more (a line indented less may end the item and so the fence). The offset after the closing line, or -1 when none
+ * closes it or the readings may differ (a line indented less, a closing fence the item's reading alone would take at 4
+ * or more columns, a tab in an indentation).
+ */
+function indentedFenceEnd(text: string, at: number, char: number, length: number, col: number): number {
+  while (at < text.length) {
+    let end = at;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const next = end < text.length && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    let p = at;
+    while (p < end && text.charCodeAt(p) === 32) p++;
+    if (p < end && text.charCodeAt(p) === 9) return -1;
+    if (p < end) {
+      const indent = p - at;
+      if (indent < col) return -1;
+      let run = 0;
+      while (p + run < end && text.charCodeAt(p + run) === char) run++;
+      if (run >= length && /^[ \t]*$/.test(text.slice(p + run, end))) {
+        if (indent > 3) return -1;
+        return next;
+      }
+    }
+    at = next;
+  }
+  return -1;
 }
 
 /** A line whose first non-blank character may start a fence, an HTML block or an ATX heading (see specChunks). */

@@ -2234,9 +2234,71 @@ describe('clarity: questions, twenty-fourth round (issue 13: the noun, the gramm
     assert.equal(note('Servers SHOULD send long-lived cache headers on schemas.'), 'cache headers');
     assert.equal(note('The API MUST return a short-lived access token.'), 'access token');
     assert.equal(note('Care should be taken to prevent the leak of names.'), 'prevent the leak');
-    assert.equal(note('The worker SHALL delete all records added at startup (best-effort; errors are ignored).'), 'delete all records');
+    assert.equal(note('The worker SHALL delete all records added at startup (best-effort).'), 'delete all records');
     assert.equal(note('WHEN I move the pin THEN the system SHALL update the position and address in real-time'), 'update the position');
     assert.equal(note('Then the roster filters in real-time to match the typed name.'), '');
     assert.equal(note('Building on top of the loader can work, but proper care needs to be taken.'), '');
+  });
+});
+
+describe('clarity: twenty-sixth round (issue 13: false warnings left by three out-of-sample readings)', () => {
+  const terms = (path: string, text: string): string[] => hits(path, text).map((h) => h.phrase.toLowerCase());
+  const kiro = '.kiro/specs/a/requirements.md';
+  const speckit = 'specs/001-x/spec.md';
+
+  it('an escape inside a parenthesis that is an aside of its own, or that qualifies a noun in a verbless item, asks nothing', () => {
+    assert.deepEqual(terms(speckit, SPEC_KIT([
+      'Saving a draft MUST take at most two steps (rename if desired, then save).',
+      'The worker MUST remove its scratch files on shutdown (best-effort; failures are logged and ignored).',
+      'Billing profile fields: postal code, tax number (if applicable), and company name.',
+      'The service MUST compress old archives (where possible).',
+      'The service MUST rotate the logs if needed.',
+    ])), ['where possible', 'if needed']);
+  });
+
+  it('one example and "or similar" / "or equivalent", or PascalCase names before "etc.", in a parenthesis illustrate the noun before it; an open list of words still asks', () => {
+    assert.deepEqual(terms(speckit, SPEC_KIT([
+      'Each release MUST pass an accessibility audit (pa11y or similar) before it ships.',
+      'Each row MUST show its status in a badge (chip or equivalent widget) next to the title.',
+      'Each release MUST pass pa11y or similar.',
+      'Exports MUST omit personal fields (name, email, etc.).',
+      'Page sections MUST live in the sections folder (TopBanner, PriceTable, Footer, etc.).',
+      'Pages MUST link to the main screens (Home, Cart, Orders, etc.).',
+      'The assistant MUST support the model vendors (OpenAI, DeepSeek, etc.).',
+    ])), ['or similar', 'etc.', 'etc.', 'etc.']);
+  });
+
+  it('"for" + a quality noun or a modified activity after the required act and its object is the motive', () => {
+    assert.deepEqual(terms(kiro, KIRO([
+      'THE Player SHALL show a strip of chapter thumbnails for quick jumping between chapters',
+      'WHEN an entry is selected THEN THE Popup SHALL draw it in the theme colours for readability',
+      'THE Popup text SHALL be tuned for readability',
+      'THE Player SHALL offer quick jumping between chapters',
+    ])), ['readability', 'quick']);
+  });
+
+  it('a message whose content the sentence states ("a clear notice that …", "informing the user that …") is answered in place', () => {
+    assert.deepEqual(terms(kiro, KIRO([
+      'WHEN a coupon has expired THEN THE Checkout SHALL show a clear notice that the coupon is no longer valid',
+      'WHEN a payment fails THEN THE Checkout SHALL show a clear error message informing the shopper that the card was declined',
+      'WHEN a payment fails THEN THE Checkout SHALL show a clear message that the shopper can dismiss',
+      'WHEN a payment fails THEN THE Checkout SHALL show a clear message',
+    ])), ['clear', 'clear']);
+  });
+  it('"appropriate" that picks what corresponds to a thing the text determines ("each" item, a noun detected just before) is answered', () => {
+    const openspec = 'openspec/specs/import/spec.md';
+    const text = [
+      '## Requirements', '', '### Requirement: Import', '', '#### Scenario: Service detection', '',
+      '- **WHEN** a clip link is pasted',
+      '- **THEN** the system SHALL detect the host service from the link domain',
+      '- **AND** the system SHALL hand the link to the appropriate service importer',
+      '', '#### Scenario: Lists', '',
+      '- **WHEN** a teacher opens the catalogue',
+      '- **THEN** the system SHALL list course records appropriate to each grade level',
+      '- **AND** the system SHALL hand the link to the appropriate importer',
+      '- **AND** the system SHALL show help texts appropriate to the user',
+      '',
+    ].join('\n');
+    assert.deepEqual(terms(openspec, text), ['appropriate', 'appropriate']);
   });
 });

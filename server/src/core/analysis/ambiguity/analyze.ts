@@ -2200,6 +2200,11 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // message": a constant or the exact wording named in the noun phrase says which one; "the appropriate error code" and
   // "the appropriate `Content-Type` header" (a field, its value open) stay.
   if (c.word?.dimension === 'quality' && c.word.form === 'adj' && namedInPlace(ctx, end)) return undefined;
+  // Twenty-sixth round (read out of sample): "detect the platform from the hostname … route to the appropriate platform
+  // processor", "subject entities appropriate to each educational level": "appropriate" picks the one that corresponds
+  // to a thing the text determines (a noun of its phrase determined just before, or "each" item); "route to the
+  // appropriate processor" and "messages appropriate to the user" stay.
+  if (end - start === 1 && FIT_WORDS_REFERENTIAL.has(tokens[start]!.norm) && referentialFit(ctx, start)) return undefined;
   // "MUST expire shortly after it is issued … A maximum authorization code lifetime of 10 minutes is RECOMMENDED.": the
   // next sentence bounds the same thing in time units; "shortly" alone, or a next sentence about something else, stays.
   if (TIME_DIMENSIONS.has(c.word?.dimension ?? dimensionOfEntry(c.entry) ?? '') && boundNext(ctx, c)) return undefined;
@@ -2225,6 +2230,15 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // during planning)", "stay within a reasonable duration (avoiding excessive elaboration)") is reviewed with it.
   const open = c.word ? openParenthesisOf(tokens, start) : -1;
   if (open >= 0 && !restatingParenthesis(tokens, open)) return undefined;
+  // Twenty-sixth round (read out of sample): "(edit if desired, then confirm)", "(best-effort; exceptions are
+  // swallowed)": an escape in a parenthesis that says more than the escape is an aside of its own, which states what it
+  // qualifies; "tax number (if applicable)" in a verbless item marks a field as optional. "MUST compress old archives
+  // (where possible)" (the escape alone, on a requirement with a verb) stays.
+  if (c.category === 'escape' && escapeInAside(ctx, c)) return undefined;
+  // Twenty-sixth round: "an accessibility audit (pa11y or similar)", "a category selector (dropdown or equivalent
+  // control)": one example and an open phrase in a parenthesis illustrate the noun before it. An open list of several
+  // ("(name, email, etc.)") defines the noun, and still asks.
+  if (c.category === 'open-ended' && oneExampleInParentheses(tokens, start, end)) return undefined;
   if (BOUNDABLE.has(c.category) && boundFor(ctx, c)) return undefined;
   // Third round (Model Spec precision): the sentence, or the one before it, already answers the question.
   if (answeredNearby(ctx, c)) return undefined;
@@ -2497,6 +2511,96 @@ function hasTrigger(ctx: BlockContext, at: number): boolean {
   return false;
 }
 
+/** The ")" closing the parenthesis opened at token `open`, within its sentence, or -1. */
+function closingParenthesis(tokens: readonly Token[], open: number): number {
+  const sentence = tokens[open]!.sentence;
+  return unmatchedParenthesis(tokens, open, 1, Math.min(tokens.length, open + LOOK_AROUND + 1), (t) => t.sentence === sentence);
+}
+
+/**
+ * Is the escape candidate in a parenthesis that is an aside: the parenthesis holds words besides the escape ("(edit if
+ * desired, then confirm)", "(best-effort; exceptions are swallowed)"), or holds only the escape after a noun in a sentence
+ * with no keyword and no verb outside it ("- Preferred date (if applicable)")?
+ */
+function escapeInAside(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const open = openParenthesisOf(tokens, c.start);
+  if (open < 0) return false;
+  const close = closingParenthesis(tokens, open);
+  if (close < 0) return false;
+  for (let k = open + 1; k < close; k++) if ((k < c.start || k >= c.end) && tokens[k]!.kind === 'word') return true;
+  const [from, to] = sentenceWindow(ctx, c.start);
+  for (let k = from; k <= to; k++) {
+    if (k >= open && k <= close) continue;
+    const t = tokens[k]!;
+    if (t.kind === 'word' && (isKeyword(t) || posOf(ctx, k) === 'VERB' || posOf(ctx, k) === 'AUX')) return false;
+  }
+  return tokens[open - 1]?.kind === 'word';
+}
+
+/**
+ * Is the open-ended candidate in a parenthesis after a noun that holds one example (at most three words, no comma)
+ * before it and at most two words after it: "(pa11y or similar)", "(dropdown or equivalent control)"?
+ */
+function oneExampleInParentheses(tokens: readonly Token[], start: number, end: number): boolean {
+  const open = openParenthesisOf(tokens as Token[], start);
+  if (open < 1 || tokens[open - 1]!.kind !== 'word') return false;
+  const close = closingParenthesis(tokens, open);
+  if (close < end) return false;
+  let before = 0;
+  for (let k = open + 1; k < start; k++) {
+    if (tokens[k]!.kind === 'punct') return false;
+    before++;
+  }
+  let after = 0;
+  for (let k = end; k < close; k++) {
+    if (tokens[k]!.kind !== 'word') return false;
+    after++;
+  }
+  return before >= 1 && before <= 3 && after <= 2;
+}
+
+/** Words that pick the thing that corresponds, when the text says to what. */
+const FIT_WORDS_REFERENTIAL = new Set(['appropriate', 'suitable']);
+/** Verbs that determine a thing the text then refers to ("detect the platform", "query baselines by category"). */
+const DETERMINING = /\b(?:detect|determin|identif|resolv|infer|classif|select|choos|chose|pick|match|quer|deriv|look(?:s|ed|ing)? up)[a-z]*((?:\s+[a-z][a-z-]*){1,4})/gi;
+
+/**
+ * "appropriate" at `at` refers to what the text fixes: postpositive with "to"/"for" + "each"/"every"/"its"/"their"
+ * (a per-item correspondence: "entities appropriate to each level"), or "the appropriate" + a noun phrase one of whose
+ * nouns the text just before names as the object of a verb of determining ("detect the platform …; route to the
+ * appropriate platform processor"; up to 400 characters back).
+ */
+function referentialFit(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  const prev = tokens[at - 1];
+  const to = tokens[at + 1];
+  const each = tokens[at + 2];
+  if (prev?.kind === 'word' && prev.sentence === sentence && posOf(ctx, at - 1) === 'NOUN' && /^(?:to|for)$/.test(to?.norm ?? '') && /^(?:each|every|its|their)$/.test(each?.norm ?? '') && each!.sentence === sentence) return true;
+  if (prev?.norm !== 'the') return false;
+  const heads = new Set<string>();
+  for (let k = at + 1; k <= at + 3 && k < tokens.length && tokens[k]!.sentence === sentence && tokens[k]!.kind === 'word' && !tokens[k]!.code; k++) {
+    const n = tokens[k]!.norm;
+    if (n.length < 3 || DETERMINERS.has(n)) break;
+    heads.add(n.replace(/s$/, ''));
+  }
+  if (heads.size === 0) return false;
+  const text = ctx.specText ?? ctx.block.text;
+  const base = ctx.specText !== undefined ? ctx.block.start : 0;
+  // The text before "the": a verb right before the phrase ("match the appropriate value") has it as its own object.
+  const pos = base + prev.start;
+  const before = text.slice(Math.max(0, pos - 400), pos);
+  // Up to a fit word: "match the appropriate value" earlier determines nothing.
+  for (const m of before.matchAll(DETERMINING)) {
+    for (const w of m[1]!.trim().toLowerCase().split(/\s+/)) {
+      if (FIT_WORDS_REFERENTIAL.has(w)) break;
+      if (heads.has(w.replace(/s$/, ''))) return true;
+    }
+  }
+  return false;
+}
+
 /** Words that make a parenthesis a clause of its own (a relative, a reason, a condition, a finite verb of being). */
 const PARENTHESIS_CLAUSE_WORDS = new Set(['that', 'which', 'who', 'as', 'because', 'since', 'when', 'if', 'is', 'are', 'was', 'were', 'will', 'would', 'must', 'should', 'can', 'could', 'may', 'might']);
 
@@ -2644,13 +2748,23 @@ function purposeAdjunct(ctx: BlockContext, c: Candidate): boolean {
   // better UX": "for" + a comparative names the improvement sought, the motivation. A comparative of size or amount
   // names a target ("optimized for smaller screens", "flyToBounds for larger areas") and stays.
   if (comparative) return true;
+  // Twenty-sixth round (read out of sample): "uses the specified colours for readability": a quality noun alone ends
+  // the clause after the required act's object (a noun right before "for"); the act is the requirement, the quality
+  // its motive. "be tuned for readability" (a verb right before "for": the quality is what is tuned) stays.
+  if (c.word?.form === 'noun' && c.end === c.start + 1 && f === c.start - 1) {
+    const after = tokens[c.end];
+    const ends = after === undefined || after.sentence !== sentence || (after.kind === 'punct' && after.norm !== '(');
+    const object = tokens[f - 1];
+    if (ends && object?.kind === 'word' && !object.quoted && !object.code && posOf(ctx, f - 1) === 'NOUN') return true;
+  }
   // The head: the activity noun right after the candidate, or after one more modifier ("quick visual scanning").
   for (let h = c.end; h < tokens.length && h <= c.end + 1 && tokens[h]!.sentence === sentence; h++) {
     const t = tokens[h]!;
     if (t.kind !== 'word' || t.quoted || t.code) return false;
     if (ACTIVITY_NOUN.test(t.norm) && /^(?:NOUN|VERB)$/.test(posOf(ctx, h))) {
       const after = tokens[h + 1];
-      return after === undefined || after.sentence !== sentence || after.kind === 'punct' || /^(?:of|in|on|by|across|with|from|and|or|to)$/.test(after.norm);
+      // Twenty-sixth round: any preposition after it ("for quick navigation between scenes").
+      return after === undefined || after.sentence !== sentence || after.kind === 'punct' || /^(?:of|in|on|by|across|with|from|and|or|to)$/.test(after.norm) || (after.kind === 'word' && posOf(ctx, h + 1) === 'ADP');
     }
     // Sixteenth round: a noun modifies the activity as an adjective does ("for detailed work tracking").
     if (!/^(?:ADJ|NOUN)$/.test(posOf(ctx, h))) return false;
@@ -3221,12 +3335,21 @@ function codeNamesInParentheses(tokens: readonly Token[], at: number): boolean {
   const open = openParenthesisOf(tokens as Token[], at);
   if (open < 0) return false;
   let commas = 0;
+  // Twenty-sixth round (read out of sample): "(HeroSection, PromoBanner, Footer, etc.)": PascalCase names of types or
+  // components are code written without backticks; each item one capitalised word, at least one with a capital inside.
+  let words = 0;
+  let pascal = 0;
   for (let k = open + 1; k < at; k++) {
     const t = tokens[k]!;
-    if (t.kind === 'word') return false;
+    if (t.kind === 'word') {
+      // Every capital opens a lowercase run ("CrashLoopBackOff"); a brand with an acronym ("OpenAI") is a name, not code.
+      if (!/^(?:[A-Z][a-z0-9]+)+$/.test(t.raw) || (tokens[k - 1]!.kind === 'word' && k - 1 > open)) return false;
+      words++;
+      if (/^[A-Z][a-z0-9]+[A-Z]/.test(t.raw)) pascal++;
+    }
     if (t.norm === ',') commas++;
   }
-  return commas > 0;
+  return commas > 0 && (words === 0 || pascal > 0);
 }
 
 /**
@@ -4000,7 +4123,13 @@ function sizeClass(tokens: readonly Token[], at: number): boolean {
 const PEOPLE = /^(?:I|users?|customers?|admins?|administrators?|operators?|developers?|visitors?|members?|attendees?|organizers?|organisers?|players?|authors?|editors?|reviewers?|managers?|staff|employees?|buyers?|sellers?|owners?|students?|teachers?|learners?|patients?|guests?|subscribers?|participants?|maintainers?|contributors?|approvers?|implementers?|testers?|auditors?|people|anyone|everyone)$/i;
 
 /** Participles that state what a text says: "a message indicating …", "an error explaining …". */
-const SAYING = /^(?:indicating|stating|explaining|saying|telling|naming|listing|describing|specifying|identifying|noting|confirming)$/;
+// Twenty-sixth round: "informing the user that …", "warning the user that …".
+const SAYING = /^(?:indicating|stating|explaining|saying|telling|naming|listing|describing|specifying|identifying|noting|confirming|informing|notifying|warning|reminding|advising)$/;
+
+/** Words that open the subject of a "that" clause: a determiner or a pronoun ("a notice that the coupon is …"). */
+const CLAUSE_SUBJECTS = /^(?:the|this|that|these|those|its|their|his|her|your|our|my|it|they|he|she|you|we|there)$/;
+/** Finite verbs of being and having that make a "that" clause a statement of fact (its content), not a relative. */
+const FINITE_BE_HAVE = /^(?:is|are|was|were|has|have|had|cannot|can't|isn't|aren't|wasn't|weren't|hasn't|haven't)$/;
 
 /** A noun of text (`TEXT_NOUNS`) right after the word (up to three words), then a participle of saying and its content. */
 function contentStated(tokens: readonly Token[], end: number): boolean {
@@ -4011,6 +4140,13 @@ function contentStated(tokens: readonly Token[], end: number): boolean {
     if (tokens[k + 1]?.kind === 'word' && tokens[k + 1]!.sentence === sentence && TEXT_NOUNS.test(tokens[k + 1]!.norm) && k + 1 <= end + 2) continue;
     const said = tokens[k + 1];
     const what = tokens[k + 2];
+    // Twenty-sixth round (read out of sample): "a clear notice that the coupon is no longer valid": a "that" clause with
+    // its own subject and a finite "is"/"has" states the content; "a clear message that the shopper can dismiss" (a
+    // relative clause) stays.
+    if (said?.norm === 'that' && what !== undefined && what.sentence === sentence && CLAUSE_SUBJECTS.test(what.norm)) {
+      for (let m = k + 3; m <= k + 6 && m < tokens.length && tokens[m]!.sentence === sentence && tokens[m]!.kind === 'word'; m++) if (FINITE_BE_HAVE.test(tokens[m]!.norm)) return true;
+      return false;
+    }
     return said !== undefined && SAYING.test(said.norm) && what !== undefined && what.sentence === sentence && (what.kind === 'word' || what.kind === 'number');
   }
   return false;

@@ -224,6 +224,17 @@ describe('parseSpec: links and anchors', () => {
     assert.deepEqual(specFactsDifferences('a.md', text), []);
   });
 
+  it('a heading whose text starts or ends with inline HTML and a blank is also linked as GitHub slugs its text (`#-overview`)', () => {
+    // GitHub slugs the rendered text untrimmed: `## <a id="o"></a> Overview` is " Overview", `#-overview` (a trust sweep).
+    const text = '# T\n\n## <a id="o"></a> Overview\n\n## Shapes <a name="s"></a>\n\n## <a id="r"></a>Retry rules\n\n## Plain\n\n[a](#-overview) [b](#shapes-) [c](#overview) [d](#o)\n';
+    const facts = parseSpec('a.md', text);
+    for (const a of ['-overview', 'overview', 'o', 'shapes-', 'shapes', 's', 'retry-rules', 'r', 'plain']) assert.ok(facts.anchors.has(a), a);
+    for (const a of ['-retry-rules', '-plain', 'plain-']) assert.ok(!facts.anchors.has(a), a);
+    assert.deepEqual(facts.headings.map((h) => h.title), ['T', 'Overview', 'Shapes', 'Retry rules', 'Plain']);
+    assert.deepEqual(specFactsDifferences('a.md', text), []);
+    assert.deepEqual(diagnosticsOf(memoryWorkspace({ 'a.md': text })).filter((d) => d.code === 'link.broken-anchor'), []);
+  });
+
   it("slugs headings as github-slugger does, repeats and titles that look like a repeat's slug included", () => {
     // Titles from a small alphabet, so repeats and "a-1"-like collisions are frequent.
     let seed = 11;

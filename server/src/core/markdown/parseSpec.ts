@@ -1337,6 +1337,19 @@ function slugOf(title: string): string {
 }
 
 /** GithubSlugger's unique slugs ("a", "a-1", ...) with the memoized slug of each title: the same results, in order. */
+/**
+ * GitHub slugs a heading's rendered text as it is, blanks included: `## <a id="x"></a> Overview` renders the text
+ * " Overview", linked as `#-overview` (html-pipeline's table of contents: downcase, drop punctuation, blanks to `-`,
+ * no trimming; as `## 🚀 Launch` gives `#-launch`). The title is trimmed (micromark strips the heading's content, not
+ * the blanks that inline HTML leaves at its ends): the slug of the untrimmed text is an anchor too when it differs.
+ * Not counted among the unique slugs (a second such heading gets no `-1` form).
+ */
+export function spacedHeadingAnchor(anchorEvents: (string | number)[], text: string, title: string): void {
+  if (text.length === title.length) return;
+  const spaced = slugOf(text);
+  if (spaced !== slugOf(title)) anchorEvents.push(spaced);
+}
+
 class UniqueSlugs {
   private readonly occurrences = new Map<string, number>();
   slug(title: string): string {
@@ -2007,7 +2020,8 @@ class SpecWalker {
     const level = node.depth ?? 1;
     const [start, end] = this.offsets(node);
     const range = this.lines.rangeOf(start, end);
-    let title = plainText(node).trim();
+    const plain = plainText(node);
+    let title = plain.trim();
     let clause: Clause | undefined;
     const block = this.attributeBlock(node);
     if (block) {
@@ -2024,6 +2038,7 @@ class SpecWalker {
     }
     this.sections.push(entry);
     this.anchorEvents.push(this.facts.headings.length);
+    if (!block) spacedHeadingAnchor(this.anchorEvents, plain, title);
     this.facts.headings.push({ title, level, range, slug: '', ...(clause ? { id: clause.id } : {}) });
   }
 

@@ -22,6 +22,7 @@ import {
   limit,
   linkFact,
   SPEC_KIT_ID_RE,
+  spacedHeadingAnchor,
   type FootnoteDef,
   type ProseBlock,
   type SectionEntry,
@@ -1313,7 +1314,8 @@ class ChunkReader {
     const refs = inl.refs;
     const level = h.level;
     const range = this.rangeOf(h.start, h.end);
-    const title = plainOf(text, ts, block ? block.start : te, inl).trim();
+    const plain = plainOf(text, ts, block ? block.start : te, inl);
+    const title = plain.trim();
     let clause: Clause | undefined;
     if (block) {
       clause = attributeHeadingClause(facts, block, title, range, level, this, this.anchorEvents);
@@ -1328,6 +1330,7 @@ class ChunkReader {
     }
     stack.push(entry);
     this.anchorEvents.push(facts.headings.length);
+    if (!block) spacedHeadingAnchor(this.anchorEvents, plain, title);
     facts.headings.push({ title, level, range, slug: '', ...(clause ? { id: clause.id } : {}) });
     const masks: [number, number][] = h.textStart === undefined ? [[h.start, h.end]] : [[h.start, ts], [te, h.end]];
     if (block) masks.push([block.start, block.end]);

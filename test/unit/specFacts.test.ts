@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as FastCheck from 'fast-check';
-import { addFootnoteRef, addOneLineFootnoteRef, FootnoteRefColumns, parseSpecChunked, parseSpecTree, type SpecChunkCache } from '../../server/src/core/markdown/parseSpec';
-import { eachRef } from '../../server/src/core/markdown/specFacts';
+import { addFootnoteRef, addOneLineFootnoteRef, FootnoteRefColumns, parseSpecChunked, parseSpecTree, walkMode, type SpecChunkCache } from '../../server/src/core/markdown/parseSpec';
+import { eachRef, scanSpecChunk } from '../../server/src/core/markdown/specFacts';
 import { ID_PATTERN, LineIndex } from '../../server/src/core/text/lineIndex';
 import { markdownFiles } from '../helpers/markdownOracle';
 import { scannedChunks, specFactsDifferences } from '../helpers/specFactsOracle';
@@ -521,6 +521,15 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assertEqualFacts(commonmark((md) => md.replace(/foo/g, 'foo {#x k=v}')));
   });
 
+  it('every CommonMark example with a tag-like `<x_y>` injected after each "foo"', function () {
+    assertEqualFacts(commonmark((md) => md.replace(/foo/g, 'foo <x_y> </z_1>')));
+  });
+
+  it('every CommonMark example as a kramdown-rfc draft with a cross-reference `{{x}}` injected after each "foo"', function () {
+    const drafts = [...commonmark((md) => '---\ntitle: T\n--- middle\n\n' + md.replace(/foo/g, 'foo {{x}} {{!A=RFC1}}'))].map(([f, t]): [string, string] => [f.replace('docs/example-', 'draft-example-'), t]);
+    assertEqualFacts(drafts);
+  });
+
   it('an unclosed `+++` front matter before a footnote definition: micromark reads a link definition there, the scanner a footnote definition; the tree decides', function () {
     const text = '+++\n\n[^x]: note\n';
     assert.deepEqual(scannedChunks('docs/a.md', text), { chunks: 1, scanned: 0 });
@@ -975,6 +984,127 @@ describe('spec facts from the scanner equal the tree walk', function () {
     );
     // (documents with a `*` or `_` outside code read whole by the scanner path)
     assert.ok(scanned > 1000, `${scanned}`);
+  });
+
+  it('a `<` whose tag name goes on with a character no tag takes (`<step_one>`) is text: from the scanner, facts equal; tags, autolinks and email addresses stay as they were', function () {
+    const page = [
+      '# Agent steps {#steps}',
+      '',
+      '<step_one>',
+      'Read the <input_file> first, then write <out_put/> and </step_one>.[^s1]',
+      '',
+      'A <x_y> in a sentence, <A1_b>, <a-b.c> and </z_z> are text too; <b>bold</b> stays HTML.',
+      '',
+      '| <col_a> | b |',
+      '| --- | --- |',
+      '| <row_1> | [link](#steps) |',
+      '',
+      '- an item with <item_tag>',
+      '',
+      '[^s1]: tests/test_steps.py::test_one',
+      '',
+    ].join('\n');
+    assert.deepEqual(scannedChunks('docs/steps.md', page), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['docs/steps.md', page], ['docs/crlf.md', page.replace(/\n/g, '\r\n')], ['.kiro/specs/a/design.md', page], ['specs/001-a/spec.md', page]]);
+    assert.match(parseSpecChunked('docs/steps.md', page).facts.headingClauses[0]!.text, /Read the <input_file> first/);
+    // A scheme, an email address or a tag that may go on over a line break: left to the tree walk as before.
+    for (const shape of ['<ab_c@d.e>', '<ab:c_{d}>', '<ab\nc_d>', '<ab', '<a/_>']) {
+      const doc = `# A\n\nx ${shape} y\n`;
+      assert.deepEqual(scannedChunks('docs/a.md', doc), { chunks: 1, scanned: 0 }, JSON.stringify(shape));
+      assertEqualFacts([['docs/a.md', doc]], 0);
+    }
+  });
+
+  it('random text with `<` and tag-like names (fast-check): facts equal the tree walk', function () {
+    if (!fc) this.skip();
+    const parts = ['<', '<', '</', '>', '/>', 'a', 'step', '_', '_one', '<step_one>', '</step_one>', '<a_b', '<a-b_', '-', '.', '+', ':', '@', ' ', '\n', '\n\n', 'x=1', '"q"', '*', '`c`', '[t](#h)', '[^g1]', '\\', '&amp;', '- ', '| a | b |\n| - | - |\n| ', ' | ', ' |\n', '# H {#h}\n', '<b>', '</b>', '<!-- c -->', 'http:', 'FR-001', '\t'];
+    const doc = fc.array(fc.constantFrom(...parts), { maxLength: 30 }).map((ps) => ps.join('') + '\n\n[^g1]: t.md\n');
+    let scanned = 0;
+    fc.assert(
+      fc.property(doc, fc.constantFrom('docs/spec.md', 'specs/001-feature/spec.md', '.kiro/specs/a/design.md'), (text, file) => {
+        assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify([file, text]));
+        const c = scannedChunks(file, text);
+        if (/<\/?[A-Za-z][A-Za-z0-9-]*_/.test(text.replace(/`[^`]*`/g, '')) && c.scanned === c.chunks) scanned++;
+      }),
+      { numRuns: 5000, seed: 26 },
+    );
+    // (documents with a tag-like name ended by `_` read whole by the scanner path: none before)
+    assert.ok(scanned > 100, `${scanned}`);
+  });
+
+  it('a kramdown-rfc draft: its `{{…}}` cross-references read per text node from the scanner, facts equal; a reference over a line break or beside a link stays with the tree walk', function () {
+    const draft = [
+      '---',
+      'title: A Locker Protocol',
+      'docname: draft-example-lockers-00',
+      'normative:',
+      '  RFC2119:',
+      'informative:',
+      '  LOCKS:',
+      '    title: Notes on locks',
+      '--- abstract',
+      '',
+      'This memo describes lockers ({{intro}}).',
+      '',
+      '--- middle',
+      '',
+      '# Introduction {#intro}',
+      '',
+      'The door locks (see {{rules}}, {{Section 3 of RFC9110}}, {{?RFC8941}}, {{-LOCKS}} and {{!HTTP=RFC9110}}).',
+      '`{{in-code}}` is code, *{{in-emphasis}}* is not, {{&SELF}} names the draft and {{ spaced }} is trimmed.[^n1]',
+      '',
+      '# Rules {#rules}',
+      '',
+      '| Case | Rule |',
+      '| --- | --- |',
+      '| {{intro}} | a `{{x}}` and {{{braced}} |',
+      '',
+      '- an item citing {{RFC2119}}',
+      '',
+      '## Opening again',
+      '',
+      '--- back',
+      '',
+      '# Notes',
+      '',
+      '[^n1]: tests/test_lockers.py::test_door',
+      '',
+    ].join('\n');
+    const file = 'draft-example-lockers.md';
+    assertEqualFacts([[file, draft], ['draft-crlf-lockers.md', draft.replace(/\n/g, '\r\n')]], 0);
+    const chunked = parseSpecChunked(file, draft);
+    assert.equal(chunked.facts.format, 'kramdown-rfc');
+    // Every chunk of the draft (its front matter read as blank) from the scanner path.
+    assert.ok(chunked.chunks.length >= 2, `${chunked.chunks.length}`);
+    for (const c of chunked.chunks) assert.ok(scanSpecChunk(file, c.text, [], walkMode(file, 'kramdown-rfc')), JSON.stringify(c.text.slice(0, 60)));
+    assert.deepEqual(chunked.facts.links.map((l) => l.anchor), ['intro', 'rules', 'LOCKS', 'in-emphasis', 'spaced', 'intro', 'braced']);
+    // A reference over a line break, in a link's text, beside inline HTML or in a heading (braces there are the tree
+    // walk's): left to the tree walk.
+    for (const shape of ['# Opening {{rules}}', 'see {{Section 3 of\nRFC9110}}', 'see [{{intro}}](#intro)', '{{intro}} and [a link](#intro)', '<b>{{intro}}</b>']) {
+      const doc = draft.replace('This memo describes lockers ({{intro}}).', shape);
+      const chunks = parseSpecChunked(file, doc).chunks;
+      assert.ok(chunks.some((c) => !scanSpecChunk(file, c.text, [], walkMode(file, 'kramdown-rfc'))), shape);
+      assertEqualFacts([[file, doc]], 0);
+    }
+  });
+
+  it('random kramdown-rfc drafts (fast-check): facts equal the tree walk', function () {
+    if (!fc) this.skip();
+    const head = '---\ntitle: T\ndocname: draft-x-00\n--- middle\n\n';
+    const parts = ['{{', '}}', '{{a}}', '{{?RFC1}}', '{{-X}}', '{{!A=RFC2}}', '{{Section 1 of RFC3}}', '{{&SELF}}', '{', '}', 'a', 'word', ' ', '\n', '\n\n', '`c`', '`{{b}}`', '*', '**', '_', '[t](#h)', '[t]', '[^k1]', '\\', '&amp;', '<b>', '- ', '> ', '# H {#h}\n', '## ', '| a | b |\n| - | - |\n| ', ' | ', ' |\n', '![i](x.png)', '<http://x>', '\t', '~'];
+    const doc = fc.array(fc.constantFrom(...parts), { maxLength: 30 }).map((ps) => head + ps.join('') + '\n\n[^k1]: t.md\n');
+    let scanned = 0;
+    fc.assert(
+      fc.property(doc, (text) => {
+        const file = 'draft-x.md';
+        assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify(text));
+        const chunks = parseSpecChunked(file, text).chunks;
+        if (/\{\{[^{}\s]/.test(text) && chunks.every((c) => scanSpecChunk(file, c.text, [], walkMode(file, 'kramdown-rfc')))) scanned++;
+      }),
+      { numRuns: 3000, seed: 26 },
+    );
+    // (drafts with a cross-reference read whole by the scanner path: none before)
+    assert.ok(scanned > 300, `${scanned}`);
   });
 
   it('the Model Spec', function () {

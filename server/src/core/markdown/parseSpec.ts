@@ -640,6 +640,37 @@ export function linkFact(url: string, start: number, end: number, text: string, 
 /** A kramdown-rfc cross-reference, `{{anchor}}`, `{{?RFC1234}}`, `{{Section 3 of RFC9110}}` [^kr7i]. */
 const KRAMDOWN_XREF_RE = /\{\{(?:Section [\w.]+ of )?[?!<>^-]*[A-Za-z][\w.:-]*\}\}/;
 
+/** A kramdown-rfc cross-reference in a text node: `{{anchor}}` (the inner text holds no brace; the scanner path's, see kramdownXrefs). */
+export const KRAMDOWN_XREF_NODE_RE = /\{\{([^{}]+)\}\}/g;
+
+/**
+ * The kramdown-rfc cross-references `{{…}}` of one text node's source `raw` (at `start`), as links to anchors of the
+ * draft, and the aliases they declare, as anchor events: the tree walk's (SpecWalker.textMarkers) and the scanner
+ * path's (ChunkReader.addXrefs) reading.
+ */
+export function kramdownXrefs(raw: string, start: number, links: SpecLink[], anchorEvents: (string | number)[], lines: Pick<LineIndex, 'rangeOf'>): void {
+  // (a literal: matchAll starts at a shared expression's lastIndex)
+  for (const m of raw.matchAll(/\{\{([^{}]+)\}\}/g)) {
+    const inner = m[1]!.trim();
+    // `{{&SELF}}` names the draft itself; `{{!HTTP=RFC9110}}` declares the alias `HTTP` and cites RFC 9110 (also
+    // inside a section reference, `{{Section 3 of !SF=RFC8941}}`);
+    // `{{?REF}}`, `{{!REF}}`, `{{<ref}}`, `{{>ref}}` are a reference with a kind or display prefix.
+    if (inner.startsWith('&')) continue;
+    let aliases = 0;
+    for (const a of inner.matchAll(/(?:^|\s)[?!]?([A-Za-z0-9_][^\s=]*)=\S/g)) {
+      anchorEvents.push(a[1]!);
+      aliases++;
+    }
+    if (aliases) continue;
+    // `{{-CT}}` cites the reference the front matter names `CT` (`RFC9162: CT`), shown by that name.
+    const target = inner.replace(/^[?!<>^-]+/, '').trim();
+    if (!target || isExternalReference(target)) continue;
+    const at = start + m.index;
+    const anchorAt = at + 2 + m[1]!.indexOf(target);
+    links.push({ url: m[0], path: '', anchor: target, range: lines.rangeOf(at, at + m[0].length), anchorRange: lines.rangeOf(anchorAt, anchorAt + target.length) });
+  }
+}
+
 /**
  * The files a draft includes [^kr7i]: kramdown-rfc reads `{::include file}` (also `{::include-nested …}`,
  * `{::include-fold …}`, …) at a line's start before it parses anything, in code blocks too; mmark includes a file
@@ -2348,27 +2379,7 @@ class SpecWalker {
         for (const a of m[1]!.matchAll(/(?:^|\s)(?:#|id=["']?)([A-Za-z0-9_][\w:.-]*)/g)) this.anchorEvents.push(a[1]!);
       }
     }
-    if (this.mode.kramdown && raw.includes('{{')) {
-      for (const m of raw.matchAll(/\{\{([^{}]+)\}\}/g)) {
-        const inner = m[1]!.trim();
-        // `{{&SELF}}` names the draft itself; `{{!HTTP=RFC9110}}` declares the alias `HTTP` and cites RFC 9110 (also
-        // inside a section reference, `{{Section 3 of !SF=RFC8941}}`);
-        // `{{?REF}}`, `{{!REF}}`, `{{<ref}}`, `{{>ref}}` are a reference with a kind or display prefix.
-        if (inner.startsWith('&')) continue;
-        let aliases = 0;
-        for (const a of inner.matchAll(/(?:^|\s)[?!]?([A-Za-z0-9_][^\s=]*)=\S/g)) {
-          this.anchorEvents.push(a[1]!);
-          aliases++;
-        }
-        if (aliases) continue;
-        // `{{-CT}}` cites the reference the front matter names `CT` (`RFC9162: CT`), shown by that name.
-        const target = inner.replace(/^[?!<>^-]+/, '').trim();
-        if (!target || isExternalReference(target)) continue;
-        const at = start + m.index;
-        const anchorAt = at + 2 + m[1]!.indexOf(target);
-        this.facts.links.push({ url: m[0], path: '', anchor: target, range: this.lines.rangeOf(at, at + m[0].length), anchorRange: this.lines.rangeOf(anchorAt, anchorAt + target.length) });
-      }
-    }
+    if (this.mode.kramdown && raw.includes('{{')) kramdownXrefs(raw, start, this.facts.links, this.anchorEvents, this.lines);
     // (Not in a block read as plain text, whose brackets the tree never read: the block's own, so that a chunk and the
     // whole document agree.)
     if (raw.includes('][') && !this.plain.some(([from, to]) => start >= from && start < to)) {

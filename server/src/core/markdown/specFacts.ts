@@ -18,6 +18,8 @@ import {
   kiroCriteriaTitle,
   kiroNumberedStarts,
   kiroRequirementClause,
+  kramdownXrefs,
+  KRAMDOWN_XREF_NODE_RE,
   openSection,
   limit,
   linkFact,
@@ -277,6 +279,27 @@ const EMAIL_START = /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@/y;
  */
 // eslint-disable-next-line no-control-regex -- CommonMark: an autolink holds no ASCII control character or space
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>[\]{}&\\]*>/y;
+/** A tag name after `<` or `</`, and the character after it (none: the name reaches the end of the text). */
+const TAG_NAME = /<\/?[A-Za-z][A-Za-z0-9-]*(.?)/y;
+/** The scheme of a URI autolink, `<` and its `:` (micromark reads the scheme first, then any character but `<>` and blanks). */
+const AUTOLINK_SCHEME = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:/y;
+
+/**
+ * Whether the `<` at `i` (a letter or `/` and a letter after it) opens no inline HTML and no autolink: its tag name is
+ * followed, within [i, to), by a character that can go on no open tag (blank, `/`, `>`) or closing tag (blank, `>`),
+ * and no scheme nor email address follows the `<` (micromark's html-text and autolink then fail at that character).
+ */
+function tagOpensNothing(text: string, i: number, to: number): boolean {
+  TAG_NAME.lastIndex = i;
+  const m = TAG_NAME.exec(text);
+  if (!m || TAG_NAME.lastIndex > to || m[1] === '') return false;
+  const next = m[1]!;
+  if (next === ' ' || next === '\t' || next === '\n' || next === '\r' || next === '>' || (next === '/' && text.charCodeAt(i + 1) !== 47)) return false;
+  AUTOLINK_SCHEME.lastIndex = i;
+  if (AUTOLINK_SCHEME.test(text)) return false;
+  EMAIL_START.lastIndex = i;
+  return !EMAIL_START.test(text);
+}
 
 /** A character reference as micromark reads one: hexadecimal, decimal or named (the name then looked up). */
 const CHARACTER_REFERENCE = /&(?:#[xX]([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([A-Za-z0-9]{1,31}));/y;
@@ -518,7 +541,13 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
           if (!EMAIL_START.test(text)) break;
         }
         INLINE_HTML.lastIndex = i;
-        if (!INLINE_HTML.test(text) || INLINE_HTML.lastIndex > to || /[{}]/.test(text.slice(i, INLINE_HTML.lastIndex))) return undefined;
+        if (!INLINE_HTML.test(text)) {
+          // A tag name ended by a character no tag goes on with (`<success_criteria>`: an underscore), where no URI or
+          // email autolink starts either, opens nothing: the `<` is text, as micromark reads it.
+          if (tagOpensNothing(text, i, to)) break;
+          return undefined;
+        }
+        if (INLINE_HTML.lastIndex > to || /[{}]/.test(text.slice(i, INLINE_HTML.lastIndex))) return undefined;
         (html ??= []).push([i, INLINE_HTML.lastIndex]);
         i = INLINE_HTML.lastIndex - 1;
         break;
@@ -949,7 +978,7 @@ function blocksOf(text: string, scan: ScanResult): Item[] | undefined {
 export function scanSpecChunk(file: string, original: string, sections: readonly SectionEntry[], mode: WalkMode, defusedText?: Defused): ScannedChunk | undefined {
   // A first line `---` or `+++` may open front matter: a closed one is an opaque block (below); one never closed is
   // left to the tree walk (micromark reads a following footnote definition differently then).
-  if (mode.kramdown || original.charCodeAt(0) === 0xfeff) return undefined;
+  if (original.charCodeAt(0) === 0xfeff) return undefined;
   // Text defuse.ts changed is read as the tree walk reads it: the blocks from the defused copy (same length, the same
   // lines), and in a block read as plain text or on a line read as blank, the references and the prose from the
   // original (see plainParagraph and the cuts below) [^big_documents]. Nested too deep (containers made plain) and
@@ -957,7 +986,7 @@ export function scanSpecChunk(file: string, original: string, sections: readonly
   const defused = defusedText ?? defuseMarkdown(original);
   const text = defused.text;
   // (Kiro's requirements.md: its requirements and criteria are read from the text as written, never a defused one.)
-  if (text !== original && (defused.cuts.length + defused.plain.length === 0 || mode.mentions !== undefined || mode.kiroRequirements || defused.notes.some((n) => n.includes('nested deeper')))) return undefined;
+  if (text !== original && (defused.cuts.length + defused.plain.length === 0 || mode.mentions !== undefined || mode.kiroRequirements || mode.kramdown || defused.notes.some((n) => n.includes('nested deeper')))) return undefined;
   const scan = scanMarkdown(text);
   if (/^(?:---|\+\+\+)/.test(text) && !closedFrontMatter(scan)) return undefined;
   // A setext heading (`Title` over `===` or `---`) is read as an ATX one is (its underline is no text) when each line
@@ -1273,6 +1302,35 @@ class ChunkReader {
     return true;
   }
 
+  /**
+   * kramdown-rfc cross-references `{{…}}` in the text nodes of [from, to), as SpecWalker.textMarkers reads them
+   * (kramdownXrefs, each text node alone). A match holds no brace, so the tree's matches are the block's own matches
+   * that lie in one text node (one inside a code span is in none): false (the tree walk decides) when a match meets a
+   * mask, inline HTML, an image, an autolink or a line break (it may lie across nodes), or when the block has inline
+   * links or HTML (their facts and anchors, and the references', interleave in the tree's document order).
+   */
+  private addXrefs(from: number, to: number, inl: Inline, masks: Masks): boolean {
+    if (!this.mode.kramdown) return true;
+    const text = this.text;
+    const raw = text.slice(from, to);
+    if (!raw.includes('{{')) return true;
+    const found: [number, number][] = [];
+    KRAMDOWN_XREF_NODE_RE.lastIndex = 0;
+    for (let m = KRAMDOWN_XREF_NODE_RE.exec(raw); m; m = KRAMDOWN_XREF_NODE_RE.exec(raw)) {
+      const s = from + m.index;
+      const e = s + m[0].length;
+      // (one in a code span is no text: not read)
+      if (inl.codes.some((c) => c[0] <= s && e <= c[1])) continue;
+      if (/[\r\n]/.test(m[0])) return false;
+      for (const list of [masks, inl.html, inl.images, inl.autolinks]) for (let i = 0; i < list.length; i++) if (list[i]![0] < e && list[i]![1] > s) return false;
+      found.push([s, e]);
+    }
+    if (!found.length) return true;
+    if (inl.links.length + inl.html.length > 0) return false;
+    for (const [s, e] of found) kramdownXrefs(text.slice(s, e), s, this.facts.links, this.anchorEvents, this);
+    return true;
+  }
+
   /** The anchors `id=`/`name=` of HTML at [start, end). */
   private htmlAnchors(start: number, end: number): void {
     const value = this.text.slice(start, end);
@@ -1338,6 +1396,7 @@ class ChunkReader {
     for (let i = 0; i < inl.codes.length; i++) masks.push([inl.codes[i]![0], inl.codes[i]![1]]);
     pushLinkMasks(masks, inl);
     this.prose('heading', h.start, h.end, masks, this.current().parent);
+    if (!this.addXrefs(ts, te, inl, masks)) return false;
     if (refs.length) this.addRefs(refs, limit(collapse(plainOf(text, ts, te, inl)), BLOCK_TEXT_LIMIT));
     this.addLinks(inl);
     return true;
@@ -1415,6 +1474,7 @@ class ChunkReader {
       this.prose('paragraph', it.box, it.end, [...masks, [it.box, it.start]], this.clauseAt(it.box));
     } else this.prose('paragraph', it.start, it.end, masks, this.clauseAt(it.start));
     if (!this.addMentions(it.start, it.end, inl, masks)) return false;
+    if (!this.addXrefs(it.start, it.end, inl, masks)) return false;
     if (inl.refs.length) this.addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl, it.gaps)), BLOCK_TEXT_LIMIT));
     this.addLinks(inl);
     return true;
@@ -1516,6 +1576,7 @@ class ChunkReader {
         const masks = proseMasks(inl);
         this.prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...masks], this.clauseAt(cs));
         if (!this.addMentions(ts, te, inl, masks, row.start, row.end)) return false;
+        if (!this.addXrefs(ts, te, inl, masks)) return false;
         for (const r of inl.refs) all.push(r);
         this.addLinks(inl);
       }

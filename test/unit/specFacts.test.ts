@@ -530,6 +530,10 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assertEqualFacts(drafts);
   });
 
+  it('every CommonMark example with image references `![foo][bar]` and an embed `![[foo]]` injected after each "foo"', function () {
+    assertEqualFacts(commonmark((md) => md.replace(/foo/g, 'foo ![foo][bar] ![[foo]]') + '\n[bar]: /u\n'));
+  });
+
   it('an unclosed `+++` front matter before a footnote definition: micromark reads a link definition there, the scanner a footnote definition; the tree decides', function () {
     const text = '+++\n\n[^x]: note\n';
     assert.deepEqual(scannedChunks('docs/a.md', text), { chunks: 1, scanned: 0 });
@@ -706,9 +710,10 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assert.ok(facts.anchors.has('widget-size') && facts.anchors.has('widget-tag'));
     assert.deepEqual(facts.links.map((l) => [l.path, l.anchor, l.unusedDefinition]), [['', 'widgets', undefined], ['other.md', 'tags', undefined]]);
     assert.deepEqual(facts.footnoteRefs.map((r) => r.id), ['w1', 'w1']);
-    // What stays with the tree walk: an image reference, a link to `<scheme:…>`, an autolink holding brackets,
-    // `{:` (a kramdown attribute list), an email autolink.
-    for (const shape of ['![x][guide]', '[a](<https://x.example/a b>)', '<https://x.example/[^w1]>', 'a {: #q}', 'mail <me@x.example>']) {
+    // What stays with the tree walk: a link to `<scheme:…>`, an autolink holding brackets, `{:` (a kramdown attribute
+    // list), an email autolink. (An image reference `![x][guide]` is the scanner's since scan26.)
+    assert.deepEqual(scannedChunks('docs/a.md', '# A\n\n![x][guide]\n\n[guide]: #a\n'), { chunks: 1, scanned: 1 });
+    for (const shape of ['[a](<https://x.example/a b>)', '<https://x.example/[^w1]>', 'a {: #q}', 'mail <me@x.example>']) {
       assert.deepEqual(scannedChunks('docs/a.md', `# A\n\n${shape}\n\n[guide]: #a\n`), { chunks: 1, scanned: 0 }, shape);
     }
   });
@@ -1104,6 +1109,53 @@ describe('spec facts from the scanner equal the tree walk', function () {
       { numRuns: 3000, seed: 26 },
     );
     // (drafts with a cross-reference read whole by the scanner path: none before)
+    assert.ok(scanned > 300, `${scanned}`);
+  });
+
+  it('image references `![alt][label]` and a `![` that makes no image (`![[page]]`, an undefined label): from the scanner, facts equal', function () {
+    const page = [
+      '# Lockers {#lockers}',
+      '',
+      'The door ![a door][door] opens, ![door] and ![Door][] too; see ![[Locker page]] and ![missing].[^d1]',
+      'An embed with a heading ![[Locker page#Rules]], an image ![inline](door.png) and [![a badge][badge]] in brackets.',
+      '',
+      '| ![cell][door] | ![[embed]] |',
+      '| --- | --- |',
+      '| a | b |',
+      '',
+      '[door]: docs/door.md',
+      '[badge]: docs/badge.md "Badge"',
+      '[unused]: docs/unused.md',
+      '[^d1]: tests/test_door.py::test_open',
+      '',
+    ].join('\n');
+    assert.deepEqual(scannedChunks('docs/lockers.md', page), { chunks: 1, scanned: 1 });
+    assertEqualFacts([['docs/lockers.md', page], ['docs/crlf.md', page.replace(/\n/g, '\r\n')], ['docs/nodefs.md', page.replace(/^\[(?:door|badge|unused)\]:.*$/gm, '')]]);
+    const facts = parseSpecChunked('docs/lockers.md', page).facts;
+    // (the definitions the image references use are used; the other is not)
+    assert.deepEqual(facts.links.filter((l) => l.unusedDefinition).map((l) => l.path), ['docs/unused.md']);
+    assert.match(facts.headingClauses[0]!.text, /The door opens, and too; see !\[\[Locker page\]\] and !\[missing\]\./);
+    // An image reference in a link's text, or one with an undefined label (`][`, as for links): left to the tree walk.
+    for (const doc of ['# A\n\n[![b][door]](#a)\n\n[door]: d.png\n', '# A\n\n![b][nowhere]\n\n[door]: d.png\n']) {
+      assert.deepEqual(scannedChunks('docs/a.md', doc), { chunks: 1, scanned: 0 }, doc);
+      assertEqualFacts([['docs/a.md', doc]], 0);
+    }
+  });
+
+  it('random image references and embeds (fast-check): facts equal the tree walk', function () {
+    if (!fc) this.skip();
+    const parts = ['!', '![', '[', ']', '][', '[]', '![a][d]', '![d]', '![D][]', '![[p]]', '![x][u]', '![i](x.png)', '[d]', '[t][d]', '(', ')', 'a', 'word', ' ', '\n', '\n\n', '`c`', '*', '_', '[t](#h)', '[^m1]', '![^m1]', '\\', '&amp;', '<b>', '- ', '> ', '# H {#h}\n', '| a | b |\n| - | - |\n| ', ' | ', ' |\n', '\n[d]: d.png\n', '\n[D]: <e f.png> "t"\n'];
+    const doc = fc.array(fc.constantFrom(...parts), { maxLength: 30 }).map((ps) => ps.join('') + '\n\n[^m1]: t.md\n');
+    let scanned = 0;
+    fc.assert(
+      fc.property(doc, fc.constantFrom('docs/spec.md', 'specs/001-feature/spec.md'), (text, file) => {
+        assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify([file, text]));
+        const c = scannedChunks(file, text);
+        if (/!\[/.test(text.replace(/`[^`]*`/g, '').replace(/!\[[^\]\[]*\]\([^)]*\)/g, '')) && c.scanned === c.chunks) scanned++;
+      }),
+      { numRuns: 5000, seed: 26 },
+    );
+    // (documents with a `![` other than an inline image read whole by the scanner path)
     assert.ok(scanned > 300, `${scanned}`);
   });
 

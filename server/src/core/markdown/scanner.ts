@@ -78,7 +78,10 @@ export interface ScanLink {
   image: boolean;
 }
 
-/** A reference link `[text][label]`, `[text][]` or `[label]` whose label a definition declares (not an image's). */
+/**
+ * A reference link `[text][label]`, `[text][]` or `[label]` whose label a definition declares, or such an image
+ * reference `![alt][label]` (`image`: its start is the `!`).
+ */
 export interface ScanRefLink {
   start: number;
   end: number;
@@ -87,6 +90,7 @@ export interface ScanRefLink {
   textEnd: number;
   /** The normalized label (normalizeLabel). */
   label: string;
+  image?: true;
 }
 
 export interface ScanBlock {
@@ -1323,6 +1327,7 @@ class InlineScanner {
       const norm = normalizeLabel(label);
       if (norm && this.ctx.defLabels.has(norm)) {
         if (!opener.image) this.ctx.out.refLinks.push({ start: this.map(opener.pos), end: this.map(after - 1) + 1, textStart: this.map(opener.pos + 1), textEnd: this.map(pos), label: norm });
+        else this.ctx.out.refLinks.push({ start: this.map(opener.pos - 1), end: this.map(after - 1) + 1, textStart: this.map(opener.pos + 1), textEnd: this.map(pos), label: norm, image: true });
         return after;
       }
     }

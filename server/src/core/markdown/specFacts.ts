@@ -190,6 +190,8 @@ type LinkInline = [number, number, number, number, string, string, [number, numb
 function linkText(text: string, from: number, to: number, braces: boolean, linkAt: ReadonlyMap<number, ScanLink | ScanRefLink> | undefined): [string, [number, number][]] | undefined {
   const inner = inlines(text, from, to, braces, linkAt);
   if (!inner || inner.refs.length + inner.links.length + inner.refLinks.length + inner.escapedRefs.length + inner.autolinks.length > 0) return undefined;
+  // (an image reference in a link's text uses its label: left to the tree walk)
+  if (inner.images.some((m) => m.length > 2)) return undefined;
   // (a `[` only in an image the scanner found: `[![badge](badge.svg)](https://ci.example)`)
   for (let b = text.indexOf('[', from), k = 0; b >= 0 && b < to; b = text.indexOf('[', b + 1)) {
     while (k < inner.images.length && inner.images[k]![1] <= b) k++;
@@ -226,8 +228,11 @@ interface Inline {
   readonly escapedRefs: readonly [number, number][];
   /** Inline HTML (comments and simple tags on one line): [start, end]. */
   readonly html: readonly [number, number][];
-  /** Images `![alt](destination)` the scanner found: [start, end] (opaque to the tree walk: no text, no facts). */
-  readonly images: readonly [number, number][];
+  /**
+   * Images `![alt](destination)` and image references `![alt][label]` the scanner found: [start, end] and a reference's
+   * label, lowercased as mdast's identifier (opaque to the tree walk: no text, no facts; a reference uses its label).
+   */
+  readonly images: readonly (readonly [number, number, string?])[];
   /** URI autolinks `<scheme:…>`: [start, end] of the whole (the brackets are no text, the URI is). */
   readonly autolinks: readonly [number, number][];
   /** Character references `&amp;`, `&#42;`, `&#x2A;`: [start, end, the decoded character(s)] (text of that value). */
@@ -447,7 +452,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
   let escapes: number[] | undefined;
   let escapedRefs: [number, number][] | undefined;
   let html: [number, number][] | undefined;
-  let images: [number, number][] | undefined;
+  let images: [number, number, string?][] | undefined;
   let autolinks: [number, number][] | undefined;
   let entities: [number, number, string][] | undefined;
   // The `*`/`_` delimiter runs, in order (paired after the loop, as micromark's attention resolver pairs them).
@@ -617,13 +622,16 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         break;
       }
       case 33: {
-        // ! of an image: one the scanner found (keyed by its `!`) is opaque as the tree walk's image node is (no text,
-        // no references, no link fact: its description is alt text); any other (an image reference) is left to the
-        // tree walk.
+        // ! of an image: one the scanner found (keyed by its `!`), inline or a reference whose label a definition
+        // declares (`![alt][label]`: the label is used), is opaque as the tree walk's image node is (no text, no
+        // references, no link fact: its description is alt text). A `![` that makes no image is text: micromark turns
+        // the image's label start into data, and the `[` after the `!` is read as any other `[` below (an Obsidian
+        // embed `![[page]]`, an image reference with no definition).
         if (text.charCodeAt(i + 1) !== 91) break;
         const image = linkAt?.get(i);
-        if (!image || !('image' in image) || !image.image || image.end > to) return undefined;
-        (images ??= []).push([i, image.end]);
+        if (!image) break;
+        if (!('image' in image) || !image.image || image.end > to) return undefined;
+        (images ??= []).push('label' in image ? [i, image.end, image.label.toLowerCase()] : [i, image.end]);
         i = image.end - 1;
         break;
       }
@@ -1346,6 +1354,7 @@ class ChunkReader {
       if (fact) this.facts.links.push(fact);
     }
     for (let i = 0; i < inl.refLinks.length; i++) this.usedLabels.add(inl.refLinks[i]![4]);
+    for (let i = 0; i < inl.images.length; i++) if (inl.images[i]![2] !== undefined) this.usedLabels.add(inl.images[i]![2]!);
     // Inline HTML declares anchors as an HTML block does.
     for (let i = 0; i < inl.html.length; i++) this.htmlAnchors(inl.html[i]![0], inl.html[i]![1]);
   }

@@ -137,6 +137,18 @@ describe('growth: parseSpec on adversarial Markdown (n -> 4n)', function () {
   assertLinear('sections with their own link definitions and uses', spec((n) => lines(n / 60, (i) => `## S${i}\n\nSee [l${i}] and [^f${i}].\n\n[l${i}]: #s${i}\n[^f${i}]: x.md\n\n`)), parse);
   assertLinear('footnote calls in every section, definitions at the end', spec((n) => lines(n / 40, (i) => `## S${i}\n\nText[^f${i}].\n\n`) + lines(n / 40, (i) => `[^f${i}]: x.md\n`)), parse);
   assertLinear('list markers a definition may follow, on one line', spec((n) => `${'-   '.repeat(n / 4)}x\n\n# A\n\n[a]: b\n`), parse);
+  // Read by the scanner path since scan26: tag-like names that open nothing (`<step_one>`), kramdown-rfc drafts'
+  // `{{…}}` cross-references, image references and Obsidian embeds.
+  assertLinear('tag-like names `<step_one>` in one paragraph', spec((n) => 'a <step_one> b </step_one> '.repeat(n / 27)), parse, PARAGRAPH_START);
+  assertLinear('tag-like names `<step_one>`, line after line', spec((n) => '<step_one>\nRead <input_file>.\n</step_one>\n\n'.repeat(n / 45)), parse);
+  const draft = (text: string): unknown => parseSpec('draft-x-protocol.md', text);
+  const DRAFT = '---\ntitle: T\ndocname: draft-x-protocol-00\n--- middle\n\n';
+  assertLinear('kramdown-rfc cross-references `{{a}}` in one paragraph', (n) => DRAFT + '# A {#a}\n\n' + 'see {{a}}, {{!X=RFC2}} and `{{c}}` '.repeat(n / 36) + '\n', draft, PARAGRAPH_START);
+  assertLinear('kramdown-rfc sections citing each other', (n) => DRAFT + lines(n / 40, (i) => `# S${i} {#s${i}}\n\nSee {{s${i}}}.\n\n`), draft);
+  assertLinear('`{{` repeated in a draft', (n) => DRAFT + '{{'.repeat(n / 2) + '\n', draft);
+  assertLinear('image references `![a][d]` in one paragraph', spec((n) => '![a][d] '.repeat(n / 8) + '\n\n[d]: d.png\n'), parse, PARAGRAPH_START);
+  assertLinear('embeds `![[page]]` in one paragraph', spec((n) => '![[page]] '.repeat(n / 10)), parse, PARAGRAPH_START);
+  assertLinear('`![` repeated', spec((n) => '!['.repeat(n / 2) + '\n\n[d]: d.png\n'), parse);
 });
 
 // The Markdown scanner has no defusing in front of it: every shape that made micromark superlinear, raw.

@@ -1323,14 +1323,23 @@ class ChunkReader {
     const raw = text.slice(from, to);
     if (!raw.includes('{{')) return true;
     const found: [number, number][] = [];
+    // What is no text node's: masks, HTML, images, autolinks, by start; matches come in order, so one pass over both
+    // (the greatest end of those starting before a match's end says whether one meets it).
+    const barriers: (readonly [number, number, ...unknown[]])[] = [...masks, ...inl.html, ...inl.images, ...inl.autolinks].sort((a, b) => a[0] - b[0]);
+    const codes = inl.codes;
+    let b = 0;
+    let reach = -1;
+    let k = 0;
     KRAMDOWN_XREF_NODE_RE.lastIndex = 0;
     for (let m = KRAMDOWN_XREF_NODE_RE.exec(raw); m; m = KRAMDOWN_XREF_NODE_RE.exec(raw)) {
       const s = from + m.index;
       const e = s + m[0].length;
-      // (one in a code span is no text: not read)
-      if (inl.codes.some((c) => c[0] <= s && e <= c[1])) continue;
+      // (one in a code span is no text: not read; code spans come in order and do not overlap)
+      while (k < codes.length && codes[k]![1] <= s) k++;
+      if (k < codes.length && codes[k]![0] <= s && e <= codes[k]![1]) continue;
       if (/[\r\n]/.test(m[0])) return false;
-      for (const list of [masks, inl.html, inl.images, inl.autolinks]) for (let i = 0; i < list.length; i++) if (list[i]![0] < e && list[i]![1] > s) return false;
+      for (; b < barriers.length && barriers[b]![0] < e; b++) reach = Math.max(reach, barriers[b]![1]);
+      if (reach > s) return false;
       found.push([s, e]);
     }
     if (!found.length) return true;

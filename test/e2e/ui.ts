@@ -151,6 +151,11 @@ export const stagedScreenshotsDir = path.join(artifactsDir, 'screenshots');
 
 async function shoot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(stagedScreenshotsDir, { recursive: true });
+  // A widget still fading in is half transparent (a hover caught mid-fade showed the code through it): wait up to 2 s
+  // for the workbench's finite animations to end (a spinner's never does, and is no reason to wait).
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 2000 })
+    .catch(() => undefined);
   await page.screenshot({ path: path.join(stagedScreenshotsDir, `${name}.png`) });
 }
 

@@ -1641,7 +1641,13 @@ function apartFromDefinitions(text: string, starts: number[]): number[] {
     return lo;
   };
   const span = new Map<string, [number, number]>();
-  for (const d of defined) span.set(d.key, [chunkOf(d.at), chunkOf(d.at)]);
+  for (const d of defined) {
+    const c = chunkOf(d.at);
+    const s = span.get(d.key);
+    if (!s) span.set(d.key, [c, c]);
+    else if (c < s[0]) s[0] = c;
+    else if (c > s[1]) s[1] = c;
+  }
   BRACKETED.lastIndex = 0;
   const last = starts.length - 1;
   for (let m = BRACKETED.exec(text); m; m = BRACKETED.exec(text)) {

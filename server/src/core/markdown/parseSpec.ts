@@ -10,7 +10,8 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import remarkFrontmatter from 'remark-frontmatter';
 import { slug as baseSlug } from 'github-slugger';
-import { LineIndex, ID_PATTERN, ID_RE } from '../text/lineIndex';
+import { LineIndex, ID_PATTERN, ID_RE, lastAtOrBefore } from '../text/lineIndex';
+import { normalizeLabel } from './scanner';
 import { detached } from '../text/strings';
 import { ReadListView, type ReadList } from '../text/readList';
 import type { Clause, Position, Range } from '../types';
@@ -387,14 +388,7 @@ export class FootnoteRefColumns extends ReadListView<FootnoteRef> {
     let k = this.lastBlockAt;
     if (!(k < starts.length && starts[k]! <= i && (k + 1 === starts.length || i < starts[k + 1]!))) {
       // The last block whose first reference is at or before i.
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= i) lo = mid;
-        else hi = mid - 1;
-      }
-      this.lastBlockAt = k = lo;
+      this.lastBlockAt = k = lastAtOrBefore(starts, i);
     }
     return this.blocks[k]!;
   }
@@ -1630,16 +1624,7 @@ function apartFromDefinitions(text: string, starts: number[]): number[] {
   DEFINITION_LABELS.lastIndex = 0;
   for (let m = DEFINITION_LABELS.exec(text); m; m = DEFINITION_LABELS.exec(text)) defined.push({ key: labelKey(m[1]!), at: m.index });
   if (!defined.length) return starts;
-  const chunkOf = (at: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const chunkOf = (at: number): number => lastAtOrBefore(starts, at);
   const span = new Map<string, [number, number]>();
   for (const d of defined) {
     const c = chunkOf(d.at);
@@ -1675,10 +1660,11 @@ function apartFromDefinitions(text: string, starts: number[]): number[] {
 }
 
 /**
- * A label as definitions and references are matched (micromark's normalizeIdentifier, folding a little more). Printable
- * ASCII without a blank or `>` (a footnote's `^a1`, most labels) only needs upper case.
+ * A label as definitions and references are matched: the scanner's normalizeLabel (micromark's normalizeIdentifier)
+ * after folding every blank and a quote's `>` to a space. Printable ASCII without a blank or `>` (a footnote's `^a1`,
+ * most labels) only needs upper case.
  */
-const labelKey = (label: string): string => (PLAIN_LABEL.test(label) ? label.toUpperCase() : label.replace(/[\s>]+/g, ' ').trim().toLowerCase().toUpperCase());
+const labelKey = (label: string): string => (PLAIN_LABEL.test(label) ? label.toUpperCase() : normalizeLabel(label.replace(/[\s>]+/g, ' ')));
 const PLAIN_LABEL = /^[!-=?-~]*$/;
 
 /**

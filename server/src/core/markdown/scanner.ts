@@ -12,6 +12,8 @@
  * micromark/mdast (the parser parseSpec uses) is the oracle: test/unit/scanner.test.ts compares them.
  */
 
+import { lastAtOrBefore } from '../text/lineIndex';
+
 export interface ScanHeading {
   level: number;
   container?: number;
@@ -885,13 +887,7 @@ function joinLines(src: string, lines: number[]): Joined {
   return {
     text,
     map: (pos) => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= pos) lo = mid;
-        else hi = mid - 1;
-      }
+      const lo = lastAtOrBefore(starts, pos);
       const lineStart = lines[lo * 2]!;
       const lineEnd = lines[lo * 2 + 1]!;
       const at = lineStart + (pos - starts[lo]!);

@@ -102,3 +102,18 @@ export function comparePositions(a: Position, b: Position): number {
 export function rangeContains(range: Range, pos: Position): boolean {
   return comparePositions(range.start, pos) <= 0 && comparePositions(pos, range.end) <= 0;
 }
+
+/**
+ * The index of the last item of `sorted` (ascending, non-empty) at or before `x`, 0 when none is: the chunk, block or
+ * line that holds offset `x`, given their starts. (LineIndex keeps its own loop over an Int32Array.)
+ */
+export function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -87,7 +87,7 @@ Options:
   --llm-timeout S    seconds per request (default 60)
 
 Configuration: .clarifier.json in DIR (include, exclude, authorities, testGlobs, examples, severity, reportUncited,
-scopes, ambiguity, llm: enabled, model, baseURL, timeoutSeconds, concurrency, conflicts, conflictPairs; stale).
+scopes, ambiguity, llm: enabled, model, baseURL, timeoutSeconds, concurrency, conflicts, conflictPairs; stale; bind).
 
 Diagnostic codes:
 ${DIAGNOSTIC_CODES.map((c) => `  ${c.padEnd(28)} ${CODE_DESCRIPTIONS[c]}`).join('\n')}

@@ -34,10 +34,10 @@ export class LiveWorkspace {
   }
 
   private async refresh(): Promise<LoadedWorkspace> {
-    const configStamp = stamp(path.join(this.root, CONFIG_FILE));
+    const configStamp = this.configStampOf(this.loaded);
     if (!this.loaded || configStamp !== this.configStamp) {
-      this.configStamp = configStamp;
       this.loaded = await loadWorkspace(this.root, { workers: 0 });
+      this.configStamp = this.configStampOf(this.loaded);
       this.stats = new Map();
       for (const rel of this.loaded.index.model().files) this.stats.set(rel, stamp(path.join(this.loaded.root, rel)));
       return this.loaded;
@@ -70,6 +70,12 @@ export class LiveWorkspace {
     }
     this.loaded = { ...this.loaded, skipped };
     return this.loaded;
+  }
+
+  /** `.clarifier.json`'s stamp, and those of the binder lists of the bound documents [^ln8b]: a change reloads everything. */
+  private configStampOf(loaded: LoadedWorkspace | undefined): string {
+    const binders = (loaded?.config.bindings ?? []).flatMap((b) => (b.binder ? [b.binder] : []));
+    return [CONFIG_FILE, ...binders].map((f) => stamp(path.join(this.root, f))).join('|');
   }
 
   /** The text of a workspace file as it is on disk (bounded, safe reader), or undefined. */

@@ -8,7 +8,9 @@ import { specMdOutline, specMdSectionIds } from '../core/markdown/siteGenerators
 import { AmbiguityJobRun, type AmbiguityJob } from '../core/workspace/ambiguityPass';
 import { IndexCache } from './indexCache';
 import type { BatchResult, PassHits, PassJobs, WorkerInit } from './indexWorker';
-import { readTextFile, readTextFileSync, walkWorkspace, WorkspaceRules, type Skipped } from './walk';
+import { readTextFile, readTextFileSync, walkWorkspace, WorkspaceRules, type Skipped, type WalkEntry } from './walk';
+import { binderEntries, foundBinding, isBindGlob, MAX_BINDER_BYTES, resolveBinder, type Binding } from '../core/workspace/bindings';
+import { plural } from '../core/text/words';
 
 /**
  * Loads a workspace folder into a WorkspaceIndex: reads `.clarifier.json`, walks the tree, reads the files that
@@ -392,6 +394,10 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
     throw err;
   }
   const cache = opening ? await opening : undefined;
+  // Fragments a build binds into one page, from the binder lists configured or found among the files [^ln8b].
+  const bound = readBindings(absRoot, config, walked.files);
+  if (bound.bindings.length) index.setBindings(bound.bindings);
+  if (bound.problems.length) index.setConfigProblems([...problems, ...bound.problems]);
   // A link into what the rules leave out (generated docs under an ignored folder, say) is not checked [^ln2a].
   index.classifier.setLeftOut((rel) => rules.leftOut(rel));
   const skipped = [...walked.skipped];
@@ -461,6 +467,50 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   }
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { root: absRoot, config, index, skipped, stats: { files: walked.files.length, read: toRead.length, bytes, cached } };
+}
+
+/**
+ * The bound documents of a folder [^ln8b]: the binder list files `.clarifier.json` `bind` names (a problem for each that
+ * cannot be read or that lists a file that is no Markdown file of the workspace), then every `.txt` file of the walk
+ * (up to MAX_BINDER_BYTES, not a symlink) that reads as a binder whose every entry is an existing Markdown file
+ * (bindings.ts foundBinding). Read as every workspace file is (readTextFileSync: no symlink, a size cap). `"bind": false`:
+ * none. The globs of `bind` are the core's (bindingGroups).
+ */
+export function readBindings(root: string, config: ClarifierConfig, files: readonly WalkEntry[]): { bindings: Binding[]; problems: string[] } {
+  const bindings: Binding[] = [];
+  const problems: string[] = [];
+  if (config.bind === false) return { bindings, problems };
+  const present = new Set(files.filter((f) => !f.symlink).map((f) => f.path));
+  const exists = (p: string): boolean => present.has(p);
+  const read = (rel: string): string | undefined => {
+    const r = readTextFileSync(path.join(root, ...rel.split('/')));
+    return 'text' in r ? r.text : undefined;
+  };
+  const named = new Set<string>();
+  config.bind.forEach((entry, i) => {
+    if (typeof entry !== 'string' || isBindGlob(entry)) return;
+    const binder = entry.replace(/^\.\//, '');
+    named.add(binder);
+    const text = present.has(binder) ? read(binder) : undefined;
+    if (text === undefined) {
+      problems.push(`bind.${i}: ${binder} is no readable file of the workspace`);
+      return;
+    }
+    const entries = binderEntries(text);
+    const { files: bound, missing } = resolveBinder(binder, entries, exists);
+    if (missing.length) {
+      const shown = missing.slice(0, 3).map((m) => `\`${m}\``).join(', ');
+      problems.push(`bind.${i}: ${binder} lists ${plural(missing.length, 'entry', 'entries')} that ${missing.length === 1 ? 'is' : 'are'} no Markdown file of the workspace (${shown}${missing.length > 3 ? ', …' : ''})`);
+    }
+    if (bound.length) bindings.push({ binder, files: bound });
+  });
+  for (const f of files) {
+    if (f.symlink || !/\.txt$/i.test(f.path) || named.has(f.path) || f.size > MAX_BINDER_BYTES) continue;
+    const text = read(f.path);
+    const found = text === undefined ? undefined : foundBinding(f.path, binderEntries(text), exists);
+    if (found) bindings.push(found);
+  }
+  return { bindings, problems };
 }
 
 /** A worker thread of the first scan, started before its batches are known; `failed` once it reported an error. */

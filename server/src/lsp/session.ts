@@ -11,6 +11,7 @@ import type { Diagnostic } from '../core/types';
 import { plural } from '../core/text/words';
 import { isUnder, readTextFile, walkWorkspace, WorkspaceRules, type WalkEntry } from '../io/walk';
 import { loadWorkspace } from '../io/workspace';
+import { binderEntries, looksLikeBinder } from '../core/workspace/bindings';
 
 /**
  * The server's view of the file system: one `Folder` per workspace folder, each with its own index, loaded by the
@@ -245,7 +246,27 @@ export class Folder {
         return this.load();
       });
     }
+    // A binder list changed (or a text file now reads as one), or a bound fragment is gone: the bound documents are
+    // read again with the folder [^ln8b].
+    if (/\.txt$/i.test(rel) || (kind === 'deleted' && this.config.bindings?.some((b) => b.files.includes(rel)))) {
+      return this.enqueue(async () => {
+        if (!(await this.bindsWith(rel))) return this.sync(rel, kind);
+        this.host.log.info(`${rel} ${kind}: bound documents changed, re-indexing ${this.clientRoot}`);
+        return this.load();
+      });
+    }
     return this.enqueue(() => this.sync(rel, kind));
+  }
+
+  /** Whether `rel` binds fragments now or did (a binder list of the config, one found, or a text that reads as one), or was a bound fragment. */
+  private async bindsWith(rel: string): Promise<boolean> {
+    const config = this.config;
+    if (config.bind === false) return false;
+    if (config.bindings?.some((b) => b.binder === rel || b.files.includes(rel))) return true;
+    if (config.bind.some((e) => typeof e === 'string' && e.replace(/^\.\//, '') === rel)) return true;
+    if ((await this.rules.classify(rel)) !== 'file') return false;
+    const read = await readTextFile(path.join(this.root, ...rel.split('/')));
+    return 'text' in read && looksLikeBinder(binderEntries(read.text));
   }
 
   /** Re-reads `rel` from disk (a closed document: the disk is the truth again). */

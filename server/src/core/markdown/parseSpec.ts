@@ -725,6 +725,11 @@ export interface SpecFacts {
    * every file (the parse knows no config); only a page of a book that uses mdbook-spec makes them targets [^ln6s].
    */
   mdbookSpec?: MdbookSpecTargets;
+  /**
+   * The terms of its definition lists (a line, then a line `:   definition`), as written; absent when none. Read in every
+   * file (the parse knows no bindings); only in a bound document do they name ids (bindings.ts termIds) [^ln8b].
+   */
+  listTerms?: string[];
   /** Reference anchors the front matter declares (kramdown-rfc `normative:`/`informative:`); also in `anchors`. */
   references: string[];
   headings: HeadingInfo[];
@@ -976,6 +981,8 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
     if (!kramdown && (read ? read.xrefs : source.includes('{{') && KRAMDOWN_XREF_RE.test(source))) facts.xrefs = true;
     const targets = read ? read.mdbookSpec : mdbookSpecTargetsOf(source);
     if (targets) facts.mdbookSpec = targets;
+    const listTerms = read ? read.listTerms : kramdown ? [] : listTermsOf(source);
+    if (listTerms.length) facts.listTerms = listTerms;
     if (kramdown) {
       if (kramdown.title !== undefined) facts.title = kramdown.title;
       facts.references = kramdown.references;
@@ -1038,6 +1045,22 @@ interface ChunkSourceFacts {
   includes: string[];
   xrefs: boolean;
   mdbookSpec: MdbookSpecTargets | undefined;
+  listTerms: string[];
+}
+
+/**
+ * A definition list's term: a line after a blank line (or at the start), not indented, not a heading, a block quote, a
+ * table row, a list item, a fence or a `:` line, followed at once by a line `:` and a blank (Pandoc and PHP Markdown
+ * Extra definition lists, as sarif-spec's glossary and references write them) [^ln8b].
+ */
+const LIST_TERM_RE = /(?<=^|\n[ \t]*\r?\n)(?![-+*>|#:`~=\s]|\d+[.)][ \t])([^\r\n]+?)[ \t]*\r?\n:[ \t]+\S/g;
+
+/** The definition-list terms of a text (see LIST_TERM_RE); read within lines, so the chunks' in order are the whole text's. */
+export function listTermsOf(text: string): string[] {
+  if (!text.includes('\n:')) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(LIST_TERM_RE)) out.push(m[1]!.trim());
+  return out;
 }
 
 /**
@@ -1051,14 +1074,16 @@ function sourceFactsOfChunks(chunks: readonly PlacedChunk[]): ChunkSourceFacts {
   let xrefs = false;
   // mdbook-spec's lines are read within a line, and its grammar blocks are fences, which no cut splits (specChunks).
   let mdbookSpec: MdbookSpecTargets | undefined;
+  const listTerms: string[] = [];
   for (const c of chunks) {
     let read = chunkSourceFacts.get(c.entry);
-    if (!read) chunkSourceFacts.set(c.entry, (read = { includes: includesOf(c.text, false), xrefs: c.text.includes('{{') && KRAMDOWN_XREF_RE.test(c.text), mdbookSpec: mdbookSpecTargetsOf(c.text) }));
+    if (!read) chunkSourceFacts.set(c.entry, (read = { includes: includesOf(c.text, false), xrefs: c.text.includes('{{') && KRAMDOWN_XREF_RE.test(c.text), mdbookSpec: mdbookSpecTargetsOf(c.text), listTerms: listTermsOf(c.text) }));
     for (const i of read.includes) includes.push(i);
     if (read.xrefs) xrefs = true;
     mdbookSpec = joinMdbookSpecTargets(mdbookSpec, read.mdbookSpec);
+    for (const t of read.listTerms) listTerms.push(t);
   }
-  return { includes, xrefs, mdbookSpec };
+  return { includes, xrefs, mdbookSpec, listTerms };
 }
 
 /** Whether an ATX heading line starts at this offset (`#` to `######`, then a blank or the line's end). */

@@ -59,6 +59,17 @@ export interface ClarifierConfig {
   specGenerator?: string[];
   /** Stale citations from the git history (`citation.stale`) [^dr1s]. */
   stale: StaleConfig;
+  /**
+   * Bound documents [^ln8b]: Markdown fragments a build concatenates into one page. Each entry is one document: a
+   * binder list file (workspace-relative, its lines the fragments' paths), a glob of Markdown files, or a list of globs.
+   * `false`: no binding, none found either (see bindings.ts).
+   */
+  bind: (string | string[])[] | false;
+  /**
+   * The bindings the workspace loader read from binder list files (the configured ones and those it found), each one's
+   * files workspace-relative in binding order [^ln8b]. Not written in `.clarifier.json`.
+   */
+  bindings?: { binder?: string; files: string[] }[];
 }
 
 export interface StaleConfig {
@@ -126,6 +137,7 @@ export const DEFAULT_CONFIG: Readonly<ClarifierConfig> = Object.freeze({
   llm: { enabled: false, model: 'gpt-4o-mini', timeoutSeconds: 60, concurrency: 2, conflicts: false, conflictPairs: 40 },
   scopes: [],
   stale: { enabled: true, maxCommits: 200, timeoutSeconds: 30 },
+  bind: [],
 });
 
 /** Folders never walked, whatever the globs say: VCS data, dependencies and build output [^spec_files] [^sf4k]. */
@@ -136,6 +148,31 @@ export const ALWAYS_IGNORED_DIRS: readonly string[] = [
 
 const severityOverride = z.enum(SEVERITY_OVERRIDES);
 const stringList = z.array(z.string().min(1));
+/** A workspace-relative path or glob: never absolute, never `..`. */
+const isInsidePath = (s: string): boolean => s.length > 0 && !s.startsWith('/') && !/^[A-Za-z]:/.test(s) && !s.split(/[\\/]/).includes('..');
+/**
+ * `bind` [^ln8b]: false, or a list whose entries are a binder file or glob (a string) or a list of globs; checked by
+ * hand so that each wrong entry is named (a zod union says only "Invalid input").
+ */
+const bindSchema = z.unknown().transform((value, ctx): (string | string[])[] | false => {
+  if (value === false) return false;
+  const bad = (message: string, path: (string | number)[] = []): void => ctx.addIssue({ code: 'custom', message, path });
+  if (!Array.isArray(value)) {
+    bad('must be false or a list of binder files, globs or lists of globs');
+    return z.NEVER;
+  }
+  const PATH = 'must be a relative path inside the workspace';
+  value.forEach((entry: unknown, i) => {
+    if (typeof entry === 'string') {
+      if (!isInsidePath(entry)) bad(PATH, [i]);
+    } else if (Array.isArray(entry) && entry.length > 0) {
+      entry.forEach((glob: unknown, j) => {
+        if (typeof glob !== 'string' || !isInsidePath(glob)) bad(PATH, [i, j]);
+      });
+    } else bad('must be a binder file, a glob or a non-empty list of globs', [i]);
+  });
+  return value as (string | string[])[];
+});
 
 export const configSchema = z
   .object({
@@ -152,6 +189,7 @@ export const configSchema = z
     severity: z.record(z.string(), severityOverride).optional(),
     reportUncited: z.boolean().optional(),
     scopes: z.record(z.string().min(1), z.enum(['workspace', 'document', 'folder'])).optional(),
+    bind: bindSchema.optional(),
     ambiguity: z
       .object({
         enabled: z.boolean().optional(),
@@ -228,6 +266,7 @@ function applyParsed(config: ClarifierConfig, data: z.infer<typeof configSchema>
   if (data.examples) config.examples = data.examples;
   if (data.reportUncited !== undefined) config.reportUncited = data.reportUncited;
   if (data.scopes) config.scopes = Object.entries(data.scopes).map(([pattern, scope]) => ({ pattern, scope }));
+  if (data.bind !== undefined) config.bind = data.bind;
   // Nested sections: the given keys over the current ones; the term map merges (defaults turn hedges off).
   if (data.ambiguity) {
     config.ambiguity = { ...config.ambiguity, ...given(data.ambiguity), terms: { ...config.ambiguity.terms, ...data.ambiguity.terms } } as AmbiguityConfig;

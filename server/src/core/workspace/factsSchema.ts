@@ -117,6 +117,7 @@ const spec = z.object({
   includes: z.array(z.string()).optional(),
   xrefs: z.literal(true).optional(),
   mdbookSpec: z.object({ rules: z.array(z.string()).optional(), productions: z.array(z.string()).optional() }).optional(),
+  listTerms: z.array(z.string()).optional(),
   references: z.array(z.string()),
   mentions: z.array(mention),
   openQuestions: z.array(openQuestion),
@@ -287,6 +288,7 @@ const fSpec = fObject(
     includes: fStrings,
     xrefs: fTrue,
     mdbookSpec: fObject({}, { rules: fStrings, productions: fStrings }),
+    listTerms: fStrings,
     terms: fStrings,
     typecheck: fObject({
       statements: fArray(

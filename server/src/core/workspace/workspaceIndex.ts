@@ -8,6 +8,7 @@ import { isSourcePath } from '../comments/languages';
 import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefinitions } from '../comments/testNames';
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
+import { bindingGroups, termIds } from './bindings';
 import { includedBy, isSitePage, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
 import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
@@ -529,6 +530,15 @@ export class WorkspaceIndex {
     return [...this.files];
   }
 
+  /**
+   * The bound documents the workspace loader read from binder list files [^ln8b] (config `bindings`, on the one config
+   * object the index and its classifier share).
+   */
+  setBindings(bindings: NonNullable<ClarifierConfig['bindings']>): void {
+    this.config.bindings = bindings;
+    this.invalidate();
+  }
+
   setConfigProblems(problems: string[]): void {
     this.configProblems = problems;
     this.invalidate();
@@ -907,11 +917,13 @@ function once<T>(f: () => T): () => T {
 /** What a spec declares to other files: its format, its front matter's reference anchors, its includes and its chunks' signatures. */
 type Signature = () => { head: string; chunks: string[] };
 
-function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'xrefs' | 'mdbookSpec'>, chunks: string[]): { head: string; chunks: string[] } {
+function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'xrefs' | 'mdbookSpec' | 'listTerms'>, chunks: string[]): { head: string; chunks: string[] } {
   // The files a spec includes, and whether it is written as a piece of a draft, decide scopes [^kr7i]; its rules and
-  // productions are link targets of the other pages of an mdbook-spec book [^ln6s].
+  // productions are link targets of the other pages of an mdbook-spec book [^ln6s]; its definition-list terms name
+  // ids of the other fragments of a bound document [^ln8b].
   const book = facts.mdbookSpec ? JSON.stringify(facts.mdbookSpec) : '';
-  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${book}`, chunks };
+  const terms = facts.listTerms ? JSON.stringify(facts.listTerms) : '';
+  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${book}\n${terms}`, chunks };
 }
 
 /**
@@ -1789,6 +1801,10 @@ export class IndexModel {
   private readonly siblingSpecs: Map<string, string> = new Map<string, string>();
   /** Each draft that includes specs: the draft and the specs it includes, one document [^kr7i]. */
   private readonly includeGroups: Map<string, string[]> = new Map<string, string[]>();
+  /** Each spec of a bound document: the document's specs in binding order, one page for `#anchor` links [^ln8b]. */
+  private readonly bindings: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>();
+  /** The ids a bound document's build gives its definition-list terms (termIds), per binding, made on first use. */
+  private readonly bindingTermIds = new WeakMap<readonly string[], Set<string>>();
   /** Whether any spec is in a scope other than the workspace (else every lookup is by id alone, as it always was). */
   readonly hasScopes: boolean = false;
   /** What a cited id names (see citationTarget), memoized by id. */
@@ -1829,6 +1845,7 @@ export class IndexModel {
       this.scopes = base.scopes;
       this.scopesByKey = base.scopesByKey;
       this.includeGroups = base.includeGroups;
+      this.bindings = base.bindings;
       this.siblingSpecs = base.siblingSpecs;
       this.hasScopes = base.hasScopes;
       this.targets = base.targets;
@@ -1924,6 +1941,8 @@ export class IndexModel {
       if (!group) this.includeGroups.set(draft, (group = [draft]));
       group.push(file);
     }
+    // Fragments a build binds into one page: one page for their `#anchor` links [^ln8b].
+    this.bindings = bindingGroups(classifier.config, this.specFiles, (f) => specs.has(f));
     for (const [file, scope] of orphanFragmentScopes(this.specFiles, specs, classifier.config, included)) {
       this.scopes.set(file, scope);
       this.scopesByKey.set(scope.path, scope);
@@ -2245,6 +2264,8 @@ export class IndexModel {
     if (before.anchors !== facts.anchors) for (const a of facts.anchors) if (!before.anchors.has(a)) return undefined;
     // mdbook-spec's rules and productions: link labels and anchors of every page of the book [^ln6s].
     if (!sameMdbookSpecTargets(before.mdbookSpec, facts.mdbookSpec)) return undefined;
+    // A bound document's term ids: every fragment's same-page links may read them [^ln8b].
+    if ((before.listTerms ?? []).join('\n') !== (facts.listTerms ?? []).join('\n')) return undefined;
     if (before.footnoteDefs.some((d) => d.tests) || facts.footnoteDefs.some((d) => d.tests)) return undefined;
     // The ids the edit may have changed: those of the objects in the part of each list of facts that differs by
     // identity (the chunks an edit did not touch keep their facts objects, in the same order). Every other id has the
@@ -2584,9 +2605,7 @@ export class IndexModel {
         if (last) keep('link', index, last, link);
         return;
       }
-      const target = link.path ? resolveRelative(dirname(file), link.path) : file;
-      if (!target) return;
-      const clause = (clausesById.get(link.anchor) ?? []).find((c) => c.kind === 'heading' && c.file === target);
+      const clause = this.linkedHeading(file, link, clausesById);
       if (clause) addRef('link', index, { id: clause.id, file, kind: 'link', range: link.range, idRange: link.anchorRange }, link);
     };
     if (spliced) {
@@ -2946,9 +2965,7 @@ export class IndexModel {
       });
       facts.links.forEach((link, index) => {
         if (!link.anchor) return;
-        const target = link.path ? resolveRelative(dirname(file), link.path) : file;
-        if (!target) return;
-        const clause = (this.clausesById.get(link.anchor) ?? []).find((c) => c.kind === 'heading' && c.file === target);
+        const clause = this.linkedHeading(file, link, this.clausesById);
         if (clause) add('link', index, { id: clause.id, file, kind: 'link', range: link.range, idRange: link.anchorRange }, link);
       });
     }
@@ -2958,6 +2975,47 @@ export class IndexModel {
         this.specReferencesById.add(ref.id, { id: ref.id, file, kind: 'example-backref', range: ref.range, idRange: ref.idRange });
       }
     }
+  }
+
+  /**
+   * The heading clause an anchor link of `file` names: of the file it names (`other.md#id`), or, a same-page link
+   * (`#id`) of a bound document's fragment, of its own file, else of the first fragment of the binding that has it
+   * [^ln8b]. The one rule for references, hover, definition and broken links.
+   */
+  private linkedHeading(file: string, link: { path?: string; anchor: string }, clausesById: IdMap<Clause>): Clause | undefined {
+    const target = link.path ? resolveRelative(dirname(file), link.path) : file;
+    if (!target) return undefined;
+    const headings = (clausesById.get(link.anchor) ?? []).filter((c) => c.kind === 'heading');
+    const own = headings.find((c) => c.file === target);
+    if (own || link.path || headings.length === 0) return own;
+    const group = this.bindings.get(file);
+    if (!group) return undefined;
+    for (const f of group) {
+      const c = headings.find((h) => h.file === f);
+      if (c) return c;
+    }
+    return undefined;
+  }
+
+  /** The bound document `file` is a fragment of: its files in binding order [^ln8b]. */
+  bindingOf(file: string): readonly string[] | undefined {
+    return this.bindings.get(file);
+  }
+
+  /** Whether a same-page anchor of a bound fragment names an id of another fragment or one its build gives a term [^ln8b]. */
+  private boundAnchor(group: readonly string[], file: string, anchor: string): boolean {
+    if (group.some((f) => f !== file && offersAnchor(this.specs.get(f)!, anchor))) return true;
+    return this.termIdsOf(group).has(anchor);
+  }
+
+  private termIdsOf(group: readonly string[]): Set<string> {
+    let ids = this.bindingTermIds.get(group);
+    if (!ids) {
+      ids = new Set<string>();
+      for (const f of group) for (const t of this.specs.get(f)?.listTerms ?? []) for (const id of termIds(t)) ids.add(id);
+      this.bindingTermIds.set(group, ids);
+    }
+    return ids;
   }
 
   hasFolder(path: string): boolean {
@@ -3200,11 +3258,15 @@ export class IndexModel {
         // A draft and the files it includes are one document: an anchor of any of them [^kr7i].
         const group = this.includeGroups.get(this.scopes.get(target)?.path ?? '');
         if (group?.some((f) => f !== target && offersAnchor(this.specs.get(f)!, link.anchor))) continue;
+        // A same-page link of a fragment a build binds into one page: an id of any fragment of it [^ln8b].
+        const bound = link.path ? undefined : this.bindings.get(file);
+        if (bound && this.boundAnchor(bound, file, link.anchor)) continue;
         // `[](#RFC7285)` outside a draft: which references the draft declares is not known here.
         if (link.bibliographic && !group && !isDraftFormat(this.specs.get(file)!.format)) continue;
         // One candidate list per target file, shared by its broken links (not a copy per link).
         let candidates = anchorLists.get(target);
-        if (!candidates) anchorLists.set(target, (candidates = group ? [...new Set(group.flatMap((f) => [...this.specs.get(f)!.anchors]))] : [...facts.anchors]));
+        const pool = group ?? bound;
+        if (!candidates) anchorLists.set(target, (candidates = pool ? [...new Set([...pool.flatMap((f) => [...this.specs.get(f)!.anchors]), ...(bound ? this.termIdsOf(bound) : [])])] : [...facts.anchors]));
         broken.push({ ...base, ...(link.path ? { targetFile: target } : {}), reason: 'no-anchor', candidates });
       }
     }

@@ -136,6 +136,7 @@ describe('growth: parseSpec on adversarial Markdown (n -> 4n)', function () {
   // definitions and uses, footnotes defined at the end, and lines of list markers a definition could follow.
   assertLinear('sections with their own link definitions and uses', spec((n) => lines(n / 60, (i) => `## S${i}\n\nSee [l${i}] and [^f${i}].\n\n[l${i}]: #s${i}\n[^f${i}]: x.md\n\n`)), parse);
   assertLinear('footnote calls in every section, definitions at the end', spec((n) => lines(n / 40, (i) => `## S${i}\n\nText[^f${i}].\n\n`) + lines(n / 40, (i) => `[^f${i}]: x.md\n`)), parse);
+  assertLinear('a definition-list term followed by a long run of blanks', spec((n) => `x\n\na${' '.repeat(n)}b\n: c\n`), parse);
   assertLinear('list markers a definition may follow, on one line', spec((n) => `${'-   '.repeat(n / 4)}x\n\n# A\n\n[a]: b\n`), parse);
   // Read by the scanner path since scan26: tag-like names that open nothing (`<step_one>`), kramdown-rfc drafts'
   // `{{…}}` cross-references, image references and Obsidian embeds.

@@ -1,6 +1,7 @@
 // Bound documents [^ln8b]: Markdown fragments a build pastes into one page, in a binder list's order (a shape seen in
 // oasis-tcs/sarif-spec, the fourth trust sweep's 1,087 false `link.broken-anchor`). The fixture's text is our own.
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
@@ -120,6 +121,18 @@ describe('bound documents: fragments a build binds into one page [^ln8b]', () =>
       assert.deepEqual(listTermsOf('lamp\n:  a light\n\nRFC2119\n:   Key words\n'), ['lamp', 'RFC2119']);
       assert.deepEqual(listTermsOf('# Head\n: no\n\n- item\n: no\n\n> quote\n: no\n\n| a |\n: no\n\nText\nmore\n: not a term (not after a blank)\n'), []);
       assert.deepEqual(listTermsOf('A line:\n:colon without a blank\n'), []);
+    });
+
+    it('definition-list terms are read line by line as the first rule read them (its regular expression, the oracle)', () => {
+      // The first implementation: right, but quadratic on a long line of blanks after a term's first character.
+      const ORACLE = /(?<=^|\n[ \t]*\r?\n)(?![-+*>|#:`~=\s]|\d+[.)][ \t])([^\r\n]+?)[ \t]*\r?\n:[ \t]+\S/g;
+      const oracle = (text: string): string[] => (text.includes('\n:') ? [...text.matchAll(ORACLE)].map((m) => m[1]!.trim()) : []);
+      const piece = fc.constantFrom('\n', '\r\n', '\r', ':', ': ', ':\t', ' ', '\t', 'a', 'RFC1', '# h', '- i', '1. n', '> q', '|', '\u00a0', 'x y');
+      fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        assert.deepEqual(listTermsOf(text), oracle(text));
+      }), { numRuns: 3000 });
+      for (const text of ['a\n: b', '\na\n: b', '\n\na\n: b', 'a\r\n: b\r\n\r\nc \n:\td\n', 'a\rb\n: c', 'a\n:  \r\n']) assert.deepEqual(listTermsOf(text), oracle(text), JSON.stringify(text));
     });
   });
 

@@ -2302,3 +2302,35 @@ describe('clarity: twenty-sixth round (issue 13: false warnings left by three ou
     assert.deepEqual(terms(openspec, text), ['appropriate', 'appropriate']);
   });
 });
+
+describe('clarity: twenty-seventh round (issue 13: what careful reviewers ask that the pass missed, read out of sample)', () => {
+  const terms = (path: string, text: string): string[] => hits(path, text).map((h) => h.phrase.toLowerCase());
+  const kiro = '.kiro/specs/a/requirements.md';
+  it('"continuously" and "constantly" ask how often; "run continuously" (without stopping) and "continuous integration" do not', () => {
+    assert.deepEqual(terms(kiro, KIRO([
+      'WHEN a ticket is open THEN THE Board SHALL show a status that is continuously updated',
+      'THE Watcher SHALL constantly poll the inbox',
+      'THE Watcher SHALL poll the inbox every 10 seconds',
+      'THE Watcher SHALL run continuously, pausing between rounds',
+      'THE Banner SHALL scroll the notices continuously at the configured speed',
+      'THE Board SHALL run in continuous integration on every push',
+    ])), ['continuously', 'constantly']);
+  });
+
+  it('"key" before a noun of selected content asks which ones; a key\'s own compounds and a listed selection do not', () => {
+    assert.deepEqual(terms(kiro, KIRO([
+      'WHEN the week closes THEN THE Digest SHALL list key findings of the week',
+      'THE Digest SHALL highlight key themes and open questions',
+      'THE Vault SHALL rotate every API key and its key policies monthly',
+      'THE Store SHALL check foreign key relationships on save',
+      'THE Editor SHALL support key bindings for every command',
+      'THE Digest SHALL list key findings: revenue, churn and new sign-ups',
+      'THE Digest SHALL list three key findings per team',
+      'THE Cache SHALL store each session under key pattern `sess:{id}`',
+      'THE Digest SHALL report the key performance indicators of the quarter',
+      'THE Digest SHALL summarize the key findings in one paragraph',
+    ])), ['key', 'key']);
+    // In a policy for an assistant the content is the user's: which of its points are key is the judgement asked for.
+    assert.deepEqual(found('model_spec.md', POLICY(['The assistant should open its summary with the key points of the article. The assistant should then offer more on request, and the assistant should say where each point comes from.'])), []);
+  });
+});

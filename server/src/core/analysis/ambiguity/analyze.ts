@@ -11,7 +11,7 @@ import {
   type AmbiguityCategory,
   type LexiconEntry,
 } from './lexicon';
-import { AMOUNT_NOUNS, CLASS_WORDS, DESIGN_NOUNS, DESIGN_WORDS, QUANTITY_DETERMINERS, compoundClassWord, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, OPPOSITES, SENSE_WITH_COMPLEMENT, type ClassWord, type Dimension } from './classes';
+import { AMOUNT_NOUNS, CLASS_WORDS, DESIGN_NOUNS, DESIGN_WORDS, KEY_SELECTION_NOUNS, QUANTITY_DETERMINERS, compoundClassWord, TERMS_OF_ART, DEGREE_MODIFIERS, NEVER_FLAGGED, NOUNS_NOT_FLAGGED, OPPOSITES, SENSE_WITH_COMPLEMENT, type ClassWord, type Dimension } from './classes';
 import { CJK_EXAMPLE_MARKERS, CJK_EXAMPLES_AFTER, CJK_MODAL, CJK_SENTENCE_END, CJK_TIME_BOUND, cjkQuestion, matchCjk, type CjkMatch } from './cjk';
 import { tag, type Tagged } from './nlp';
 
@@ -1934,6 +1934,15 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // serif fonts", "refined margins"); "a warm cache", "soft delete", "the premium plan" are exact. After "the (exact)
   // same" it names a design stated elsewhere ("inherit the exact same warm-minimalist layout"): asked there.
   if (c.word && DESIGN_WORDS.has(c.word.base) && (!designNounAfter(tokens, end) || sameBefore(tokens, start))) return undefined;
+  // Twenty-seventh round: "key" grades a selection of content only ("display key metrics", "highlight key points"); a
+  // listed selection ("key metrics: revenue and orders", "key details including …", "five key details") is answered.
+  // In a policy for an assistant ("summarize the key points up front") the content is the user's, unknown to the spec:
+  // which points are key is the judgement asked for, not a list the spec could give.
+  if (c.word?.base === 'key' && (ctx.domain === 'policy' || !keySelection(tokens, start, end))) return undefined;
+  // Twenty-seventh round: "SHALL run continuously", "sidecars should run continuously", "messages scroll continuously in
+  // a marquee": without stopping, a duration or a motion, not how often something recurs; "monitor latency
+  // continuously" still asks how often.
+  if ((c.word?.base === 'continuously' || c.word?.base === 'constantly') && runningBefore(tokens, start)) return undefined;
   // Fifteenth round: "do not persist session tokens in `localStorage` or other insecure client-side storage", "PDFs,
   // videos and other large files", "moving, falling, or otherwise unsafe footing": the things named before "other" are
   // what the word means; nothing is left to ask.
@@ -4064,6 +4073,49 @@ function ordinaryKind(tokens: readonly Token[], i: number): boolean {
  * slashes and "and" between modifiers ("spacious, fluid container layouts", "soft warm tones"), ending at a function
  * word or other punctuation.
  */
+/** Verbs of a process running or a thing moving, before "continuously": "run continuously" means without stopping. */
+const RUNNING_VERBS = new Set([
+  'run', 'runs', 'running', 'operate', 'operates', 'operating', 'execute', 'executes', 'executing', 'work', 'works', 'working',
+  'live', 'lives', 'stay', 'stays', 'remain', 'remains', 'scroll', 'scrolls', 'scrolling', 'animate', 'animates', 'animating',
+  'rotate', 'rotates', 'rotating', 'loop', 'loops', 'looping', 'play', 'plays', 'playing', 'move', 'moves', 'moving', 'spin',
+  'spins', 'spinning', 'flow', 'flows', 'flowing',
+]);
+
+/** A verb of running or moving (`RUNNING_VERBS`) at most four words before token `at`, in its clause ("scrolling all 3 messages continuously"). */
+function runningBefore(tokens: readonly Token[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 4 && tokens[k]!.clause === tokens[at]!.clause; k--) if (tokens[k]!.kind === 'word' && RUNNING_VERBS.has(tokens[k]!.norm)) return true;
+  return false;
+}
+
+/**
+ * Twenty-seventh round: "key" at `start` grades a selection whose members are not named: the noun right after it (maybe
+ * after one more adjective or noun) is one of selected content (`KEY_SELECTION_NOUNS`), no noun, name, number or code
+ * stands right before it ("API key", "foreign key", "five key details"), no verb of summarizing governs it, and no list
+ * follows the noun (a colon, a parenthesis, "including", "such as", "like", "e.g.").
+ */
+function keySelection(tokens: readonly Token[], start: number, end: number): boolean {
+  const prev = tokens[start - 1];
+  if (prev !== undefined && prev.sentence === tokens[start]!.sentence && (prev.kind === 'number' || prev.code || NUMBER_WORDS.has(prev.norm))) return false;
+  // A name or an acronym before it makes a compound ("React key", "SSH key"); a keyword or an EARS/Gherkin word does not.
+  if (prev?.kind === 'word' && prev.sentence === tokens[start]!.sentence && /^[A-Z]/.test(prev.raw) && !/^(?:then|when|shall|must|should|may|and|or|if|where|while|the|given|a|an)$/i.test(prev.raw)) return false;
+  if (prev?.kind === 'word' && /^(?:foreign|primary|public|private|secret|api|encryption|signing|access|license|licence|session|sort|partition|composite|unique|hot|shortcut)$/.test(prev.norm)) return false;
+  // "summarize the key points up front": a summary is the selection; which points are key is the summarizer's judgement.
+  for (let k = start - 1; k >= 0 && k >= start - 3 && tokens[k]!.clause === tokens[start]!.clause; k--) if (/^(?:summari[sz]e[sd]?|summari[sz]ing|recap(?:s|ped|ping)?|distil(?:l|ls|led|ling)?|condense[sd]?|condensing)$/.test(tokens[k]!.norm)) return false;
+  let noun = -1;
+  for (let k = end; k < end + 2 && k < tokens.length; k++) {
+    if (tokens[k]!.kind !== 'word' || tokens[k]!.sentence !== tokens[start]!.sentence) break;
+    if (KEY_SELECTION_NOUNS.has(tokens[k]!.norm)) {
+      noun = k;
+      break;
+    }
+  }
+  if (noun < 0) return false;
+  const after = tokens[noun + 1];
+  if (after === undefined || after.sentence !== tokens[start]!.sentence) return true;
+  if (after.norm === ':' || after.norm === '(' || after.norm === 'including' || after.norm === 'like' || after.norm === 'e.g') return false;
+  return !(after.norm === 'such' && tokens[noun + 2]?.norm === 'as');
+}
+
 function designNounAfter(tokens: readonly Token[], end: number): boolean {
   const sentence = tokens[end - 1]!.sentence;
   for (let k = end, words = 0; k < tokens.length && k < end + 12 && words < 5; k++) {

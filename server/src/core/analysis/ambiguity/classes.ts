@@ -42,6 +42,9 @@ const BASE: Record<Dimension, string[]> = {
     'significant', 'substantial', 'considerable', 'noticeable', 'minor', 'major', 'severe', 'serious', 'trivial', 'negligible',
     'moderate', 'slight', 'marginal', 'consequential', 'disruptive', 'extreme', 'intense', 'dramatic', 'typical', 'usual',
     'ordinary', 'unnecessary', 'unreasonable', 'undue', 'excessive', 'unusual', 'abnormal', 'gratuitous',
+    // Twenty-seventh round: "display key metrics", "identify key differentiators": which ones count as key? Only before
+    // a noun of selected content (`KEY_SELECTION_NOUNS`); "API key", "key rotation", "foreign key columns" are keys.
+    'key',
   ],
   size: [
     'large', 'small', 'big', 'huge', 'tiny', 'long', 'short', 'high', 'low', 'heavy', 
@@ -69,6 +72,21 @@ export const DESIGN_WORDS: ReadonlySet<string> = new Set([
   'airy', 'luxurious', 'harmonious', 'spacious', 'gorgeous', 'striking', 'eye-catching', 'delightful', 'cozy', 'playful',
 ]);
 
+/**
+ * Twenty-seventh round: nouns of a selection of content that "key" grades ("display key metrics", "highlight key points",
+ * "examples for key patterns"): which ones count? Plurals (and "information"): a selection. Elsewhere "key" names a key
+ * (a cryptographic, database or keyboard one: "API key", "key policies", "foreign key relationships", "key bindings",
+ * "store data using key pattern `user:{id}`"), or one thing ("a key differentiator", "the next key idea"), so it is a
+ * finding only before these.
+ */
+export const KEY_SELECTION_NOUNS: ReadonlySet<string> = new Set([
+  'metrics', 'points', 'features', 'details', 'findings', 'insights', 'takeaways', 'themes', 'patterns', 'differentiators',
+  'concepts', 'steps', 'changes', 'scores', 'information', 'milestones', 'decisions', 'areas', 'topics', 'moments',
+  'messages', 'risks', 'benefits', 'facts', 'elements', 'actions', 'indicators', 'kpis', 'stats', 'statistics', 'figures',
+  'highlights', 'ideas', 'terms', 'events', 'workflows', 'scenarios', 'pages', 'screens', 'sections', 'questions',
+  'issues', 'trends', 'outcomes', 'results', 'capabilities', 'skills', 'dates', 'deadlines',
+]);
+
 /** Nouns of visual design that a look-and-feel adjective judges (`DESIGN_WORDS`). */
 export const DESIGN_NOUNS: ReadonlySet<string> = new Set([
   'tone', 'tones', 'color', 'colors', 'colour', 'colours', 'palette', 'palettes', 'font', 'fonts', 'typeface', 'typefaces',
@@ -86,10 +104,14 @@ export const DESIGN_NOUNS: ReadonlySet<string> = new Set([
 const EXTRA: [string, Dimension][] = [
   ['sometimes', 'frequency'], ['often', 'frequency'], ['seldom', 'frequency'], ['soon', 'speed'], ['shortly', 'speed'],
   ['eventually', 'speed'], ['nicely', 'quality'], ['well', 'quality'], ['badly', 'quality'], ['poorly', 'quality'],
+  // Twenty-seventh round: "a summary that is continuously updated", "constantly polls the queue": how often (every
+  // change, every 5 s)? Only the adverbs: the adjective names practices and kinds ("continuous integration", "continuous
+  // scrolling", "constant time").
+  ['continuously', 'frequency'], ['constantly', 'frequency'],
 ];
 
 /** Words derived from the bases that are not English (or mean something else) and must not be generated. */
-const NOT_FORMS = new Set(['shortly', 'lowly', 'lately', 'hardly', 'newly', 'oldly', 'currently', 'lightly', 'highly', 'plainly', 'fairly', 'naturally', 'presently', 'largely', 'instantly', 'finely', 'surely', 'nearly']);
+const NOT_FORMS = new Set(['keyly', 'keier', 'keiest', 'shortly', 'lowly', 'lately', 'hardly', 'newly', 'oldly', 'currently', 'lightly', 'highly', 'plainly', 'fairly', 'naturally', 'presently', 'largely', 'instantly', 'finely', 'surely', 'nearly']);
 
 /** The adverb of an adjective: quick -> quickly, easy -> easily, gentle -> gently, basic -> basically, full -> fully. */
 function adverb(adj: string): string[] {
@@ -326,6 +348,8 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['huge pages', 'Linux kernel HugeTLB pages (Documentation/admin-guide/mm/hugetlbpage.rst); Kubernetes hugepages-<size> resources'],
   ['huge page', 'Linux kernel HugeTLB pages'],
   ['normal text', 'WCAG 2.2 SC 1.4.3 (contrast for normal and large text)'],
+  ['key performance indicator', 'management: a KPI, a named measure of performance (the measure itself is the thing to name)'],
+  ['key performance indicators', 'management: KPIs'],
   ['large text', 'WCAG 2.2 §7 "large scale (text)"'],
   ['long-polling', 'RFC 6202 §2'],
   ['best effort', 'RFC 2475 (best-effort service)'],

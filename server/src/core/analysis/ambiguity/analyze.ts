@@ -4068,11 +4068,6 @@ function ordinaryKind(tokens: readonly Token[], i: number): boolean {
   return noun;
 }
 
-/**
- * A noun of visual design (`DESIGN_NOUNS`) in the noun phrase after token `end - 1`: up to five words, through commas,
- * slashes and "and" between modifiers ("spacious, fluid container layouts", "soft warm tones"), ending at a function
- * word or other punctuation.
- */
 /** Verbs of a process running or a thing moving, before "continuously": "run continuously" means without stopping. */
 const RUNNING_VERBS = new Set([
   'run', 'runs', 'running', 'operate', 'operates', 'operating', 'execute', 'executes', 'executing', 'work', 'works', 'working',
@@ -4116,6 +4111,11 @@ function keySelection(tokens: readonly Token[], start: number, end: number): boo
   return !(after.norm === 'such' && tokens[noun + 2]?.norm === 'as');
 }
 
+/**
+ * A noun of visual design (`DESIGN_NOUNS`) in the noun phrase after token `end - 1`: up to five words, through commas,
+ * slashes and "and" between modifiers ("spacious, fluid container layouts", "soft warm tones"), ending at a function
+ * word or other punctuation.
+ */
 function designNounAfter(tokens: readonly Token[], end: number): boolean {
   const sentence = tokens[end - 1]!.sentence;
   for (let k = end, words = 0; k < tokens.length && k < end + 12 && words < 5; k++) {

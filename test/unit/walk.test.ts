@@ -69,6 +69,22 @@ describe('walking a workspace', () => {
     assert.ok(ws.index.hasFile('alias.md'), 'a symlink to a file inside the workspace exists');
   });
 
+  it('a link through a symlinked folder names the symlink (not entered, as GitHub does not follow it), not a file that "does not exist"', async () => {
+    const dir = temp();
+    write(dir, 'handbook/latest/guide.md', '# Guide\n');
+    write(dir, 'site/index.md', '# Index\n\nRead [the guide](handbook/guide.md) and [the notes](handbook/notes.md).\n\nAlso [a page](gone/page.md).\n');
+    fs.symlinkSync('../handbook/latest', path.join(dir, 'site/handbook'));
+    const walked = await walkWorkspace(dir);
+    assert.deepEqual([...walked.linkedFolders], [['site/handbook', 'handbook/latest']]);
+    const ws = await loadWorkspace(dir);
+    const messages = computeDiagnostics(ws.index.model(), ws.config).filter((d) => d.code === 'link.broken-anchor').map((d) => d.message);
+    assert.deepEqual(messages, [
+      'Broken link `handbook/guide.md`: site/handbook is a symbolic link to the folder handbook/latest, which is not followed (GitHub does not follow it either); link to `../handbook/latest/guide.md` instead.',
+      'Broken link `handbook/notes.md`: site/handbook is a symbolic link to the folder handbook/latest, which is not followed (GitHub does not follow it either); handbook/latest/notes.md does not exist either.',
+      'Broken link `gone/page.md`: site/gone/page.md does not exist.',
+    ]);
+  });
+
   it('reads text safely: binary refused, invalid UTF-8 replaced, BOM removed, vanished files reported', async () => {
     const dir = temp();
     write(dir, 'bin.ts', Buffer.from([0x2f, 0x2f, 0x00, 0x01, 0x02]));

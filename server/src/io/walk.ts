@@ -25,6 +25,11 @@ export interface Skipped {
 export interface WalkResult {
   files: WalkEntry[];
   skipped: Skipped[];
+  /**
+   * Symlinks to a folder inside the workspace, not entered (their real folder is walked): the link's path -> its target's,
+   * workspace-relative. A link through one is reported with the symlink named, not as a file that does not exist.
+   */
+  linkedFolders: Map<string, string>;
 }
 
 export interface WalkOptions {
@@ -177,6 +182,7 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
   const realRoot = rules.root;
   const files: WalkEntry[] = [];
   const skipped: Skipped[] = [];
+  const linkedFolders = new Map<string, string>();
   const start = options.under ?? '';
   const stack: Frame[] = [{ rel: start }];
   while (stack.length) {
@@ -203,16 +209,16 @@ export async function walkWorkspace(root: string, options: WalkOptions = {}): Pr
         files.push({ path: rel, size: -1 });
         options.onFile?.(rel);
       } else if (entry.isSymbolicLink()) {
-        await symlinkEntry(realRoot, rel, files, skipped);
+        await symlinkEntry(realRoot, rel, files, skipped, linkedFolders);
       } else {
         skipped.push({ path: rel, reason: 'not a regular file (FIFO, socket or device)' });
       }
     }
   }
-  return { files, skipped };
+  return { files, skipped, linkedFolders };
 }
 
-async function symlinkEntry(realRoot: string, rel: string, files: WalkEntry[], skipped: Skipped[]): Promise<void> {
+async function symlinkEntry(realRoot: string, rel: string, files: WalkEntry[], skipped: Skipped[], linkedFolders: Map<string, string>): Promise<void> {
   let target: string;
   try {
     target = await fs.promises.realpath(path.join(realRoot, rel));
@@ -228,6 +234,7 @@ async function symlinkEntry(realRoot: string, rel: string, files: WalkEntry[], s
     const stat = await fs.promises.stat(target);
     // Directories behind symlinks are not entered: their real location inside the workspace is walked anyway.
     if (stat.isFile()) files.push({ path: rel, size: stat.size, symlink: true });
+    else if (stat.isDirectory()) linkedFolders.set(rel, path.relative(realRoot, target).split(path.sep).join('/'));
   } catch {
     skipped.push({ path: rel, reason: 'symlink target vanished' });
   }

@@ -398,6 +398,8 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const bound = readBindings(absRoot, config, walked.files);
   if (bound.bindings.length) index.setBindings(bound.bindings);
   if (bound.problems.length) index.setConfigProblems([...problems, ...bound.problems]);
+  // Symlinks to folders are not entered; a link through one says so rather than "does not exist".
+  if (walked.linkedFolders.size) index.setLinkedFolders(Object.fromEntries(walked.linkedFolders));
   // A link into what the rules leave out (generated docs under an ignored folder, say) is not checked [^ln2a].
   index.classifier.setLeftOut((rel) => rules.leftOut(rel));
   const skipped = [...walked.skipped];

@@ -70,6 +70,12 @@ export interface ClarifierConfig {
    * files workspace-relative in binding order [^ln8b]. Not written in `.clarifier.json`.
    */
   bindings?: { binder?: string; files: string[] }[];
+  /**
+   * Symlinks to a folder of the workspace, which the walk does not enter: the link's path -> its target's, both
+   * workspace-relative. A link through one names the symlink in its message (GitHub does not follow it either). Found by
+   * the workspace loader, not written in `.clarifier.json`.
+   */
+  linkedFolders?: Record<string, string>;
 }
 
 export interface StaleConfig {

@@ -41,3 +41,12 @@ export function leavesWorkspace(from: string, target: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:/i.test(t)) return false; // a URL is not a path
   return resolveRelative(from, t) === undefined;
 }
+
+/** The relative path from folder `from` to `to` (both workspace-relative, `''` the root), as a Markdown link writes it. */
+export function relativePath(from: string, to: string): string {
+  const a = from ? from.split('/') : [];
+  const b = to.split('/');
+  let common = 0;
+  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
+  return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/');
+}

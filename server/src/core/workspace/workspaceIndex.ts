@@ -539,6 +539,12 @@ export class WorkspaceIndex {
     this.invalidate();
   }
 
+  /** The symlinks to folders the walk did not enter (config `linkedFolders`): a broken link through one names it. */
+  setLinkedFolders(linked: Record<string, string>): void {
+    this.config.linkedFolders = linked;
+    this.invalidate();
+  }
+
   setConfigProblems(problems: string[]): void {
     this.configProblems = problems;
     this.invalidate();

@@ -3,6 +3,7 @@ import type { IndexModel } from '../../workspace/workspaceIndex';
 import type { Diagnostic } from '../../types';
 import { collect, type Scope } from '../rule';
 import { SUGGESTION_BUDGET, suggestId } from '../suggestions';
+import { dirname, relativePath } from '../../workspace/paths';
 
 /**
  * link.broken-anchor: a link `[text](#anchor)`, `[text](file.md#anchor)`, `[text](file.md)` or `[text][label]` that
@@ -33,10 +34,30 @@ export function brokenLinks(model: IndexModel, config: ClarifierConfig, scope: S
             ? `Undefined link reference \`${link.url}\`: line ${link.lookalikeLine + 1} \`${link.url}: …\` is not a link definition (Markdown reads it as text): check its destination for a space or an unbalanced parenthesis, and that it does not continue a paragraph.`
             : `Undefined link reference \`${link.url}\`: no \`${link.url}: …\` definition in this file.`
           : link.reason === 'no-file'
-          ? `Broken link \`${link.url}\`: ${link.targetFile} does not exist.`
+          ? missingFile(link.file, link.url, link.targetFile!, config.linkedFolders, model.files)
           : `Broken link \`${link.url}\`: no heading or {#${link.anchor}}${where}${suggestion ? `; did you mean \`#${suggestion}\`?` : '.'}`,
       data: { anchor: link.anchor, ...(link.targetFile ? { targetFile: link.targetFile } : {}), ...(suggestion ? { suggestion } : {}) },
     });
   }
   return out;
+}
+
+/**
+ * The message of a link to a file that is not in the workspace. Through a symlink to a folder (which the walk does not
+ * enter, and GitHub does not follow: the link is dead there), the symlink is named and the file's real path given when
+ * it exists; the file may well be on disk, so "does not exist" would be wrong (a trust sweep: tag-app-delivery's `whitepaper/`).
+ */
+function missingFile(from: string, url: string, target: string, linked: Record<string, string> | undefined, files: ReadonlySet<string>): string {
+  if (linked) {
+    for (let at = target.indexOf('/'); at > 0; at = target.indexOf('/', at + 1)) {
+      const folder = target.slice(0, at);
+      const real = linked[folder];
+      if (real !== undefined) {
+        const file = `${real ? `${real}/` : ''}${target.slice(at + 1)}`;
+        const there = files.has(file) ? `link to \`${relativePath(dirname(from), file)}\` instead` : `${file} does not exist either`;
+        return `Broken link \`${url}\`: ${folder} is a symbolic link to the folder ${real || '.'}, which is not followed (GitHub does not follow it either); ${there}.`;
+      }
+    }
+  }
+  return `Broken link \`${url}\`: ${target} does not exist.`;
 }

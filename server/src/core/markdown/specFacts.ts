@@ -202,6 +202,7 @@ function linkText(text: string, from: number, to: number, braces: boolean, linkA
   for (const [s, e] of inner.images) masks.push([s, e]);
   for (const [s, e] of inner.codes) masks.push([s, e]);
   for (const [os, oe, cs, ce] of inner.emph) masks.push([os, oe], [cs, ce]);
+  for (const [os, oe, cs, ce] of inner.strike) masks.push([os, oe], [cs, ce]);
   for (const [s, e] of inner.html) {
     HTML_ANCHOR_RE.lastIndex = 0;
     if (HTML_ANCHOR_RE.test(text.slice(s, e))) return undefined;
@@ -222,6 +223,8 @@ interface Inline {
   readonly refLinks: readonly LinkInline[];
   /** Emphasis and strong: [opening run start, opening run end, closing run start, closing run end]. */
   readonly emph: readonly [number, number, number, number][];
+  /** GFM strikethrough `~x~`, `~~x~~` (mdast's delete): [opening run start, end, closing run start, end]. */
+  readonly strike: readonly [number, number, number, number][];
   /** Backslash escapes: the offset of each backslash (the escaped character is text). */
   readonly escapes: readonly number[];
   /** Escaped footnote references `\[^id]`: [start, end] of `[^id]` (text, not a reference, yet not prose). */
@@ -248,7 +251,7 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /** The parts of inline content that are not its plain text, in document order. */
 function hasMarkup(inl: Inline): boolean {
-  return inl.refs.length + inl.codes.length + inl.links.length + inl.refLinks.length + inl.emph.length + inl.escapes.length + inl.escapedRefs.length + inl.html.length + inl.images.length + inl.autolinks.length + inl.entities.length > 0;
+  return inl.refs.length + inl.codes.length + inl.links.length + inl.refLinks.length + inl.emph.length + inl.strike.length + inl.escapes.length + inl.escapedRefs.length + inl.html.length + inl.images.length + inl.autolinks.length + inl.entities.length > 0;
 }
 
 /** ASCII punctuation: what a backslash escapes. */
@@ -373,14 +376,7 @@ function classify(c: number): number {
  * micromark sees too, except in a table cell: see Run.edge).
  */
 function delimiterRun(text: string, from: number, to: number, at: number, n: number, c: number, block: boolean, cell: boolean): Run | undefined {
-  let prev = at > 0 ? text.charCodeAt(at - 1) : NaN;
-  if (at === from && block) prev = NaN;
-  else if (prev === 62 || prev === 32 || prev === 9) {
-    // (blanks and `>` back to a line break in the range: a container prefix)
-    let p = at - 1;
-    while (p >= from && (text.charCodeAt(p) === 62 || text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
-    if (p >= from && (text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13)) prev = NaN;
-  }
+  const prev = charBefore(text, from, at, block);
   const next = text.charCodeAt(at + n);
   if (prev === 126 || next === 126) return undefined;
   const before = classify(prev);
@@ -395,6 +391,75 @@ function delimiterRun(text: string, from: number, to: number, at: number, n: num
     close: c === 42 ? close : close && (after !== 0 || !open),
     edge: cell && (at === from || at + n === to),
   };
+}
+
+/**
+ * The character micromark's tokenizer saw before `at` (its `previous`, for flanking): the source's, except at a
+ * line's start (a block quote's `>` prefix and a line's indent are no text: a line ending to micromark) and at a
+ * block's start (`block`: a paragraph's, cell's or heading's text, not a link's, whose `[` micromark sees): NaN,
+ * whitespace to classify().
+ */
+function charBefore(text: string, from: number, at: number, block: boolean): number {
+  let prev = at > 0 ? text.charCodeAt(at - 1) : NaN;
+  if (at === from && block) prev = NaN;
+  else if (prev === 62 || prev === 32 || prev === 9) {
+    // (blanks and `>` back to a line break in the range: a container prefix)
+    let p = at - 1;
+    while (p >= from && (text.charCodeAt(p) === 62 || text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
+    if (p >= from && (text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13)) prev = NaN;
+  }
+  return prev;
+}
+
+/** A run of one or two tildes: its start, length and whether it can open and close a strikethrough. */
+interface TildeRun {
+  start: number;
+  n: number;
+  open: boolean;
+  close: boolean;
+}
+
+/**
+ * GFM strikethrough as micromark-extension-gfm-strikethrough's resolveAllStrikethrough pairs tilde runs (parseSpec
+ * configures it with its default, single tildes too): each run that can close, in order, takes the nearest run before
+ * it of the same length that can open (passing over runs of the other length) and the runs between them become text;
+ * runs nothing pairs are text. The pairs: [opening start, end, closing start, end], by opening start.
+ */
+function pairTildes(runs: readonly TildeRun[]): [number, number, number, number][] {
+  // The open runs of each length, in order (one stack per length: the nearest of a closer's length is its top, and
+  // the runs above it in the other stack, those after it, become text with it; linear).
+  const ones: TildeRun[] = [];
+  const twos: TildeRun[] = [];
+  const out: [number, number, number, number][] = [];
+  for (const run of runs) {
+    const same = run.n === 1 ? ones : twos;
+    if (run.close && same.length) {
+      const o = same.pop()!;
+      const other = run.n === 1 ? twos : ones;
+      while (other.length && other[other.length - 1]!.start > o.start) other.pop();
+      out.push([o.start, o.start + o.n, run.start, run.start + run.n]);
+      continue;
+    }
+    if (run.open) same.push(run);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Whether two lists of pairs (emphasis, strikethrough) nest: every pair of one lies wholly inside another's content
+ * or wholly outside it. micromark resolves the two kinds one after the other, each inside the other's pairs first,
+ * so only nested or disjoint pairs are the pairs each kind makes alone; crossing ones are left to the tree walk.
+ */
+function pairsNest(a: readonly [number, number, number, number][], b: readonly [number, number, number, number][]): boolean {
+  const all = [...a, ...b].sort((x, y) => x[0] - y[0]);
+  const open: [number, number, number, number][] = [];
+  for (const p of all) {
+    while (open.length && open[open.length - 1]![3] <= p[0]) open.pop();
+    const outer = open[open.length - 1];
+    if (outer && !(p[0] >= outer[1] && p[3] <= outer[2])) return false;
+    open.push(p);
+  }
+  return true;
 }
 
 /** How far back a closing run looks for its opener (micromark looks back without bound: quadratic on hostile text). */
@@ -457,6 +522,9 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
   let entities: [number, number, string][] | undefined;
   // The `*`/`_` delimiter runs, in order (paired after the loop, as micromark's attention resolver pairs them).
   let runs: Run[] | undefined;
+  // The runs of one or two tildes, in order (paired after the loop: pairTildes).
+  let tildes: TildeRun[] | undefined;
+  let strike: [number, number, number, number][] | undefined;
   // Only the characters the switch acts on are visited (found by one search per text, not read one by one here).
   const at = specialsOf(text);
   let k = firstAtOrAfter(at, from);
@@ -572,26 +640,18 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         if (!braces || (c === 123 && text.charCodeAt(i + 1) === 58)) return undefined;
         break;
       case 126: {
-        // ~: GFM strikethrough pairs a run of one or two tildes with a later run of the same length (a run of three or
-        // more is text). A run no other run of its length in the block could pair with is text, as `~5 min`, when
-        // nothing next to it is escaped or emphasis (`\~~` is a run of one after an escaped tilde; `~` beside `*`/`_`
-        // changes how micromark flanks emphasis). Not in a link's text (`brackets` false), whose runs the block's
-        // count cannot see alone; the count reads the raw block, code spans included (more runs: a decline at worst).
-        if (!brackets) return undefined;
+        // ~: GFM strikethrough (micromark-extension-gfm-strikethrough, single tildes too) makes a run of one or two
+        // tildes a sequence that opens or closes as a `*` run would (flanking by micromark's character classes; the
+        // character before is the source's, a `~` escaped before it is punctuation); a run of three or more is text.
+        // Paired after the loop (pairTildes), in this range alone: in a link's text, micromark resolves the runs of
+        // the text when the link closes, and the runs of the block skip the link as this loop does. `~` beside a `*`
+        // or `_` run is left to the tree walk by delimiterRun (GFM makes `~` an attention marker there).
         let n = 1;
         while (i + n < to && text.charCodeAt(i + n) === 126) n++;
-        const prev = i > from ? text.charCodeAt(i - 1) : -1;
-        const next = text.charCodeAt(i + n);
-        if (prev === 92 || prev === 126 || prev === 42 || prev === 95 || next === 42 || next === 95) return undefined;
         if (n <= 2) {
-          let same = 0;
-          for (let j = text.indexOf('~', from); j >= 0 && j < to; ) {
-            let m = 1;
-            while (j + m < to && text.charCodeAt(j + m) === 126) m++;
-            if (m === n) same++;
-            j = text.indexOf('~', j + m);
-          }
-          if (same > 1) return undefined;
+          const before = classify(charBefore(text, from, i, brackets));
+          const after = classify(text.charCodeAt(i + n));
+          (tildes ??= []).push({ start: i, n, open: after === 0 || (after === 2 && before !== 0), close: before === 0 || (before === 2 && after !== 0) });
         }
         i += n - 1;
         break;
@@ -683,7 +743,12 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
     // (a character reference in emphasis: left to the tree walk, see `&` above)
     if (entities && emph.length && entities.some((e) => emph!.some((m) => m[1] <= e[0] && e[1] <= m[2]))) return undefined;
   }
-  return { refs: refs ?? NONE, codes: codes ?? NONE, links: links ?? NONE, refLinks: refLinks ?? NONE, emph: emph ?? NONE, escapes: escapes ?? NONE, escapedRefs: escapedRefs ?? NONE, html: html ?? NONE, images: images ?? NONE, autolinks: autolinks ?? NONE, entities: entities ?? NONE };
+  if (tildes) {
+    strike = pairTildes(tildes);
+    if (!strike.length) strike = undefined;
+    else if (emph && emph.length && !pairsNest(emph, strike)) return undefined;
+  }
+  return { refs: refs ?? NONE, codes: codes ?? NONE, links: links ?? NONE, refLinks: refLinks ?? NONE, emph: emph ?? NONE, strike: strike ?? NONE, escapes: escapes ?? NONE, escapedRefs: escapedRefs ?? NONE, html: html ?? NONE, images: images ?? NONE, autolinks: autolinks ?? NONE, entities: entities ?? NONE };
 }
 
 /**
@@ -691,7 +756,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
  * by their text, emphasis without its delimiter runs.
  */
 function plainOf(text: string, from: number, to: number, inl: Inline, gaps?: readonly [number, number][]): string {
-  if (!inl.codes.length && !inl.links.length && !inl.refLinks.length && !inl.emph.length && !inl.escapes.length && !inl.html.length && !inl.images.length && !inl.autolinks.length && !inl.entities.length && !gaps) return text.slice(from, to);
+  if (!inl.codes.length && !inl.links.length && !inl.refLinks.length && !inl.emph.length && !inl.strike.length && !inl.escapes.length && !inl.html.length && !inl.images.length && !inl.autolinks.length && !inl.entities.length && !gaps) return text.slice(from, to);
   // (indexed loops, no destructuring of the tuples: this runs before V8 optimizes it, where a destructuring is a call
   // of the array iterator per element, and its bytecode was 3 KB for these few lines)
   const parts: [number, number, string][] = inl.codes.slice();
@@ -701,6 +766,10 @@ function plainOf(text: string, from: number, to: number, inl: Inline, gaps?: rea
   for (let i = 0; i < inl.refLinks.length; i++) parts.push([inl.refLinks[i]![0], inl.refLinks[i]![1], inl.refLinks[i]![5]]);
   for (let i = 0; i < inl.emph.length; i++) {
     const m = inl.emph[i]!;
+    parts.push([m[0], m[1], ''], [m[2], m[3], '']);
+  }
+  for (let i = 0; i < inl.strike.length; i++) {
+    const m = inl.strike[i]!;
     parts.push([m[0], m[1], ''], [m[2], m[3], '']);
   }
   for (let i = 0; i < inl.escapes.length; i++) parts.push([inl.escapes[i]!, inl.escapes[i]! + 1, '']);
@@ -1475,7 +1544,7 @@ class ChunkReader {
     if (it.first && this.inRecord()) {
       // A list item of the decision record whose first inline code is a clause id is a recorded decision [^cq2r].
       // (a direct child of the paragraph: not one inside emphasis)
-      const code = inl.codes.find(([s]) => !inl.emph.some(([os, , cs]) => os < s && s < cs));
+      const code = inl.codes.find(([s]) => !inl.emph.some(([os, , cs]) => os < s && s < cs) && !inl.strike.some(([os, , cs]) => os < s && s < cs));
       const id = code?.[2].trim() ?? '';
       if (ID_RE.test(id)) {
         const raw = text.slice(it.item, it.itemEnd);
@@ -1714,6 +1783,10 @@ function pushLinkMasks(out: (readonly [number, number, ...unknown[]])[], inl: In
   }
   for (let i = 0; i < inl.emph.length; i++) {
     const m = inl.emph[i]!;
+    out.push([m[0], m[1]], [m[2], m[3]]);
+  }
+  for (let i = 0; i < inl.strike.length; i++) {
+    const m = inl.strike[i]!;
     out.push([m[0], m[1]], [m[2], m[3]]);
   }
   for (let i = 0; i < inl.escapedRefs.length; i++) out.push(inl.escapedRefs[i]!);

@@ -20,6 +20,8 @@ import {
   kiroRequirementClause,
   kramdownXrefs,
   KRAMDOWN_XREF_NODE_RE,
+  OPEN_QUESTION_RE,
+  openQuestionOf,
   openSection,
   limit,
   linkFact,
@@ -724,8 +726,9 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         if (!m || REF_STICKY.lastIndex > Math.min(to, i + 260)) {
           // A `[` that opens no link and no footnote reference is text: the scanner's reference links are the tree's
           // (a definition and every bracket that may use it are in one chunk, specChunks; one followed by `[` is left to the tree walk above). Not in a link's
-          // text (`brackets` false there). `[^…`, and `[NEEDS CLARIFICATION` (an open question), are left to the tree walk.
-          if (!brackets || text.charCodeAt(i + 1) === 94 || text.startsWith('[NEEDS CLARIFICATION', i)) return undefined;
+          // text (`brackets` false there). `[^…` is left to the tree walk. `[NEEDS CLARIFICATION` (an open question) is
+          // text here: its block reads the questions (ChunkReader.addQuestions).
+          if (!brackets || text.charCodeAt(i + 1) === 94) return undefined;
           break;
         }
         const end = i + m[0].length;
@@ -1380,6 +1383,35 @@ class ChunkReader {
   }
 
   /**
+   * Open questions `[NEEDS CLARIFICATION: …]` in the text nodes of [from, to), as SpecWalker.textMarkers reads them
+   * (not in a template, not in strikethrough) [^sk3q]. A match holds no line break and nothing but text can split it
+   * unless a mask meets it, so the tree's matches are the block's own when no match meets a mask (one that does may
+   * lie across nodes: false, the tree walk decides); one in a strikethrough's text is struck, no question.
+   */
+  private addQuestions(from: number, to: number, inl: Inline, masks: Masks): boolean {
+    const text = this.text;
+    if (this.mode.template) return true;
+    const raw = text.slice(from, to);
+    if (!raw.includes('[NEEDS CLARIFICATION')) return true;
+    const found: [number, RegExpMatchArray][] = [];
+    OPEN_QUESTION_RE.lastIndex = 0;
+    for (const m of raw.matchAll(OPEN_QUESTION_RE)) {
+      const s = from + m.index;
+      const e = s + m[0].length;
+      for (const [ms, me] of masks) if (ms < e && me > s) return false;
+      if (inl.strike.some((p) => p[1] <= s && e <= p[2])) continue;
+      found.push([s, m]);
+    }
+    for (const [at, m] of found) {
+      const question = openQuestionOf(m);
+      if (question === undefined) continue;
+      const clauseId = this.clauseAt(at);
+      this.facts.openQuestions.push({ range: this.rangeOf(at, at + m[0].length), question, ...(clauseId !== undefined ? { clauseId } : {}) });
+    }
+    return true;
+  }
+
+  /**
    * kramdown-rfc cross-references `{{…}}` in the text nodes of [from, to), as SpecWalker.textMarkers reads them
    * (kramdownXrefs, each text node alone). A match holds no brace, so the tree's matches are the block's own matches
    * that lie in one text node (one inside a code span is in none): false (the tree walk decides) when a match meets a
@@ -1483,6 +1515,7 @@ class ChunkReader {
     for (let i = 0; i < inl.codes.length; i++) masks.push([inl.codes[i]![0], inl.codes[i]![1]]);
     pushLinkMasks(masks, inl);
     this.prose('heading', h.start, h.end, masks, this.current().parent);
+    if (!this.addQuestions(ts, te, inl, masks)) return false;
     if (!this.addXrefs(ts, te, inl, masks)) return false;
     if (refs.length) this.addRefs(refs, limit(collapse(plainOf(text, ts, te, inl)), BLOCK_TEXT_LIMIT));
     this.addLinks(inl);
@@ -1560,6 +1593,7 @@ class ChunkReader {
     if (it.box !== undefined && ((inl.codes.length && inl.codes[0]![0] === it.start) || (inl.emph.length && inl.emph[0]![0] === it.start))) {
       this.prose('paragraph', it.box, it.end, [...masks, [it.box, it.start]], this.clauseAt(it.box));
     } else this.prose('paragraph', it.start, it.end, masks, this.clauseAt(it.start));
+    if (!this.addQuestions(it.start, it.end, inl, masks)) return false;
     if (!this.addMentions(it.start, it.end, inl, masks)) return false;
     if (!this.addXrefs(it.start, it.end, inl, masks)) return false;
     if (inl.refs.length) this.addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl, it.gaps)), BLOCK_TEXT_LIMIT));
@@ -1662,6 +1696,7 @@ class ChunkReader {
         const inl = parsed[k]!;
         const masks = proseMasks(inl);
         this.prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...masks], this.clauseAt(cs));
+        if (!this.addQuestions(ts, te, inl, masks)) return false;
         if (!this.addMentions(ts, te, inl, masks, row.start, row.end)) return false;
         if (!this.addXrefs(ts, te, inl, masks)) return false;
         for (const r of inl.refs) all.push(r);

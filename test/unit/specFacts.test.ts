@@ -556,6 +556,39 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assert.ok(scanned > 300, `${scanned}`);
   });
 
+  it('a backslash before no punctuation is a literal backslash (`$\\ge n$`, `"a\\n"`, `C:\\dir`, at a block\'s end): from the scanner, facts equal; a backslash hard break stays with the tree walk', function () {
+    const scanned = ['Takes $\\Theta(n)$ where $n \\in N$.[^l1]', 'Writes "done\\n" (5 bytes) to C:\\logs\\out', 'Set difference A \\ B, and a trailing \\', '## Paths \\ roots {#paths}\n\nText.', '[see \\d](#a), *a \\b* and ~c\\ d~', '| Set | Op |\n| - | - |\n| A \\ B | \\d |'];
+    for (const shape of scanned) {
+      for (const file of ['docs/a.md', 'specs/001-feature/spec.md']) {
+        const doc = `# A {#a}\n\n${shape}\n\n[^l1]: t.md\n`;
+        const c = scannedChunks(file, doc);
+        assert.equal(c.scanned, c.chunks, shape);
+        assertEqualFacts([[file, doc]]);
+      }
+    }
+    assert.equal(parseSpecChunked('docs/a.md', '# A {#a}\n\nA \\ B\\\n').facts.headingClauses[0]!.text, 'A \\ B\\');
+    const hard = '# A\n\nline one\\\nline two\n';
+    assert.equal(scannedChunks('docs/a.md', hard).scanned, 0);
+    assertEqualFacts([['docs/a.md', hard]], 0);
+  });
+
+  it('random backslashes (fast-check): facts equal the tree walk', function () {
+    if (!fc) this.skip();
+    const parts = ['\\', '\\', '\\\\', 'a', 'b', 'é', ' ', ' ', '\\n', '\n', '\n\n', '{', '}', '[', ']', '(', ')', '*', '~', '`', '[^l1]', '[t](#h)', '# H {#h}\n', '| a | b |\n| - | - |\n| ', ' | ', ' |\n', '- ', '> ', '&', '<', '\t', 'FR-001'];
+    const doc = fc.array(fc.constantFrom(...parts), { maxLength: 30 }).map((ps) => ps.join('') + '\n\n[^l1]: t.md\n');
+    let scanned = 0;
+    fc.assert(
+      fc.property(doc, fc.constantFrom('docs/spec.md', 'specs/001-feature/spec.md', '.kiro/specs/a/requirements.md'), (text, file) => {
+        assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify(text));
+        const c = scannedChunks(file, text);
+        if (/\\(?![!-/:-@[-`{-~\r\n])/.test(text) && c.scanned === c.chunks) scanned++;
+      }),
+      { numRuns: 3000, seed: 27 },
+    );
+    // (documents with a backslash before no punctuation read whole by the scanner path: none before)
+    assert.ok(scanned > 300, `${scanned}`);
+  });
+
   it('character references (named, decimal, hexadecimal; invalid ones are text): their decoded value from the scanner, facts equal', function () {
     const page = [
       '# Limits &amp; quotas {#limits}',

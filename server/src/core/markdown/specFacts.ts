@@ -584,8 +584,12 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         // cell (rowCells does not split the row there; a code span's `\|` is mdast's `|`, see table()). An escaped
         // brace where a brace would be (paragraphs and cells), but not `\{:`, which the tree walk reads as a kramdown
         // block attribute list from the source (SpecWalker.textMarkers).
+        // A backslash before anything else but a line ending (a hard break: left to the tree walk), or at the range's
+        // end, is a literal backslash, text of its text node (`$\ge$`, `"a\n"`, `C:\path`): no escape.
         const n = i + 1 < to ? text.charCodeAt(i + 1) : -1;
-        if (!isAsciiPunctuation(n) || ((n === 123 || n === 125) && (!braces || (n === 123 && text.charCodeAt(i + 2) === 58)))) return undefined;
+        if (n === 10 || n === 13) return undefined;
+        if (!isAsciiPunctuation(n)) break;
+        if ((n === 123 || n === 125) && (!braces || (n === 123 && text.charCodeAt(i + 2) === 58))) return undefined;
         (escapes ??= []).push(i);
         if (n === 91) {
           // `\[^id]` is text; the tree walk still blanks the `[^id]` out of the prose (its text node matches REF_RE).

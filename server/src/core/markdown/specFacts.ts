@@ -1398,12 +1398,22 @@ class ChunkReader {
     const raw = text.slice(from, to);
     if (!raw.includes('[NEEDS CLARIFICATION')) return true;
     const found: [number, RegExpMatchArray][] = [];
-    OPEN_QUESTION_RE.lastIndex = 0;
+    // Matches come in order: one pass over the masks by start (the greatest end of those starting before a match's
+    // end says whether one meets it) and over the strikethrough pairs (by opening start; a match no mask meets is
+    // inside a pair that starts before it and ends after it).
+    const sorted = masks.slice().sort((a, b) => a[0] - b[0]);
+    const strike = inl.strike;
+    let b = 0;
+    let reach = -1;
+    let k = 0;
+    let struck = -1;
     for (const m of raw.matchAll(OPEN_QUESTION_RE)) {
       const s = from + m.index;
       const e = s + m[0].length;
-      for (const [ms, me] of masks) if (ms < e && me > s) return false;
-      if (inl.strike.some((p) => p[1] <= s && e <= p[2])) continue;
+      for (; b < sorted.length && sorted[b]![0] < e; b++) reach = Math.max(reach, sorted[b]![1]);
+      if (reach > s) return false;
+      for (; k < strike.length && strike[k]![0] < s; k++) struck = Math.max(struck, strike[k]![3]);
+      if (struck > s) continue;
       found.push([s, m]);
     }
     for (const [at, m] of found) {

@@ -503,12 +503,12 @@ describe('spec facts from the scanner equal the tree walk', function () {
       fc.property(doc, fc.constantFrom('docs/spec.md', 'specs/001-feature/spec.md', '.kiro/specs/a/design.md'), (text, file) => {
         assert.deepEqual(specFactsDifferences(file, text), [], JSON.stringify(text));
         const c = scannedChunks(file, text);
-        if (/~[^~\s]/.test(text) && c.scanned === c.chunks) struck++;
+        if (/ ~a[^~\n]*b~ | ~~a[^~\n]*b~~ /.test(text) && c.scanned === c.chunks) struck++;
       }),
       { numRuns: 3000, seed: 27 },
     );
-    // (documents with a tilde before a character read whole by the scanner path)
-    assert.ok(struck > 500, `${struck}`);
+    // (documents with a likely strikethrough ` ~a … b~ ` read whole by the scanner path: none before it read them)
+    assert.ok(struck > 15, `${struck}`);
   });
 
   it('open questions `[NEEDS CLARIFICATION: …]` in paragraphs, headings, cells and emphasis: from the scanner, facts equal; struck ones ask nothing; one a code span, a reference or emphasis splits stays with the tree walk', function () {
@@ -521,6 +521,7 @@ describe('spec facts from the scanner equal the tree walk', function () {
       '## Limits [NEEDS CLARIFICATION: which?]\n\nText.',
       '*[NEEDS CLARIFICATION: in emphasis]* and \\[NEEDS CLARIFICATION: escaped]',
       '[NEEDS CLARIFICATION: specific question] (the template\'s own)',
+      'Mark each gap `[NEEDS CLARIFICATION: question]` (in code: no question), <b title="[NEEDS CLARIFICATION]">x</b>',
     ];
     for (const shape of scanned) {
       for (const file of ['docs/a.md', 'specs/001-feature/spec.md', 'templates/spec-template.md']) {
@@ -532,7 +533,7 @@ describe('spec facts from the scanner equal the tree walk', function () {
     }
     const questions = parseSpecChunked('specs/001-feature/spec.md', '# A {#a}\n\n~~[NEEDS CLARIFICATION: old]~~ now [NEEDS CLARIFICATION: new]\n').facts.openQuestions;
     assert.deepEqual(questions.map((q) => [q.question, q.clauseId]), [['new', 'a']]);
-    for (const shape of ['[NEEDS CLARIFICATION: a `c` b]', '[NEEDS CLARIFICATION: see [^q1]] x', '[NEEDS CLARIFICATION: see *e*] x', '[a [NEEDS CLARIFICATION: q]](#a)']) {
+    for (const shape of ['[NEEDS CLARIFICATION: a `c` b]', '`a [NEEDS CLARIFICATION:` b] c', '[NEEDS CLARIFICATION: see [^q1]] x', '[NEEDS CLARIFICATION: see *e*] x', '[a [NEEDS CLARIFICATION: q]](#a)']) {
       const doc = `# A\n\n${shape}\n\n[^q1]: t.md\n`;
       assert.equal(scannedChunks('docs/a.md', doc).scanned, 0, shape);
       assertEqualFacts([['docs/a.md', doc]], 0);
@@ -541,7 +542,7 @@ describe('spec facts from the scanner equal the tree walk', function () {
 
   it('random open questions beside code, references, emphasis, strikethrough and links (fast-check): facts equal the tree walk', function () {
     if (!fc) this.skip();
-    const parts = ['[NEEDS CLARIFICATION', '[NEEDS CLARIFICATION: ', ' ~~[NEEDS CLARIFICATION: old]~~ ', ']', ': q]', 'how?', '[', '~~', '~', '`c`', '*e*', '**FR-001**', 'FR-002', '[^q1]', '\\[', '[t](#h)', 'a', ' ', '\n', '\n\n', '# H {#h}\n', '| a | b |\n| - | - |\n| ', ' | ', ' |\n', '- ', '> ', '- [ ] ', '&amp;'];
+    const parts = ['[NEEDS CLARIFICATION', '[NEEDS CLARIFICATION: ', ' ~~[NEEDS CLARIFICATION: old]~~ ', ' `[NEEDS CLARIFICATION: code]` ', ']', ': q]', 'how?', '[', '~~', '~', '`', '`c`', '<b>', '</b>', '*e*', '**FR-001**', 'FR-002', '[^q1]', '\\[', '[t](#h)', 'a', ' ', '\n', '\n\n', '# H {#h}\n', '| a | b |\n| - | - |\n| ', ' | ', ' |\n', '- ', '> ', '- [ ] ', '&amp;'];
     const doc = fc.array(fc.constantFrom(...parts), { maxLength: 30 }).map((ps) => ps.join('') + '\n\n[^q1]: t.md\n');
     let scanned = 0;
     fc.assert(
@@ -660,7 +661,8 @@ describe('spec facts from the scanner equal the tree walk', function () {
   });
 
   it('every CommonMark example with strikethrough `~~foo~~ ~a~` and an open question injected after each "foo"', function () {
-    assertEqualFacts(commonmark((md) => md.replace(/foo/g, 'foo ~~foo~~ ~a~ [NEEDS CLARIFICATION: foo?]')));
+    // (chunks on the scanner path: 493 of 666 when written, 291 before strikethrough and open questions were read)
+    assertEqualFacts(commonmark((md) => md.replace(/foo/g, 'foo ~~foo~~ ~a~ [NEEDS CLARIFICATION: foo?]')), 450);
   });
 
   it('every CommonMark example with image references `![foo][bar]` and an embed `![[foo]]` injected after each "foo"', function () {

@@ -52,9 +52,11 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
  * delimiter algorithm pairs `*`/`_` runs (flanking, the rule of three, nesting; runs that pair with nothing are text;
  * a pair of unequal runs or of runs of three is left to the tree walk: pairRuns), images `![alt](destination)` (opaque, as the tree walk's
  * image nodes: no text, no facts), URI autolinks `<scheme:…>` (their address is text), a `<` that can open no HTML and
- * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (not `{:`), tildes no run of their
- * length could pair with (text: `~5 ms`), character references (`&rarr;`, `&#42;`: their decoded value),
- * backslash escapes (an escaped `\[^id]` is text) and one-line inline HTML (comments and simple tags, whose `id`/`name`
+ * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (not `{:`), GFM strikethrough
+ * `~x~`/`~~x~~` as micromark-extension-gfm-strikethrough pairs tilde runs (pairTildes; runs that pair with nothing are
+ * text: `~5 ms`), open questions `[NEEDS CLARIFICATION: …]` that lie in one text node (addQuestions), character
+ * references (`&rarr;`, `&#42;`: their decoded value), backslash escapes (an escaped `\[^id]` is text), a backslash
+ * before no punctuation (literal) and one-line inline HTML (comments and simple tags, whose `id`/`name`
  * declare anchors); in spec-kit mode, requirement items `**FR-001**` and the ids mentioned in a feature folder's text;
  * in a Kiro feature folder, the `Requirement 1.2` mentions of its text; in Kiro's requirements.md, the `Requirement N`
  * headings and the acceptance criteria (ordered lists and `N.1.` paragraphs) they declare, with the tree walk's own
@@ -66,7 +68,8 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
  * backslash at a line break, no link definition before them, no code span over a line break), tabs (text, trimmed at a
  * cell's ends, a line prefix's blank as a space).
  * For any other chunk (other task list items, items whose marker line is empty, headings, tables and nested blocks in
- * containers, emphasis of unequal runs or runs of three, image references, link titles, character references in emphasis, a tab among a
+ * containers, emphasis of unequal runs or runs of three, strikethrough crossing emphasis, an open question other inline
+ * nodes split, backslash hard breaks, image references, link titles, character references in emphasis, a tab among a
  * block's last blanks, an unclosed front matter, other setext headings, a Kiro requirements.md defuse.ts changed and the
  * kramdown-rfc mode, text defuse.ts
  * would change) it returns undefined and the caller parses the
@@ -1401,15 +1404,20 @@ class ChunkReader {
     // Matches come in order: one pass over the masks by start (the greatest end of those starting before a match's
     // end says whether one meets it) and over the strikethrough pairs (by opening start; a match no mask meets is
     // inside a pair that starts before it and ends after it).
+    // A match inside a code span, inline HTML or an image is in no text node: no question (as in a code block).
     const sorted = masks.slice().sort((a, b) => a[0] - b[0]);
+    const opaque: (readonly [number, number, ...unknown[]])[] = [...inl.codes, ...inl.html, ...inl.images].sort((a, b) => a[0] - b[0]);
     const strike = inl.strike;
     let b = 0;
     let reach = -1;
     let k = 0;
     let struck = -1;
+    let o = 0;
     for (const m of raw.matchAll(OPEN_QUESTION_RE)) {
       const s = from + m.index;
       const e = s + m[0].length;
+      while (o < opaque.length && opaque[o]![1] <= s) o++;
+      if (o < opaque.length && opaque[o]![0] <= s && e <= opaque[o]![1]) continue;
       for (; b < sorted.length && sorted[b]![0] < e; b++) reach = Math.max(reach, sorted[b]![1]);
       if (reach > s) return false;
       for (; k < strike.length && strike[k]![0] < s; k++) struck = Math.max(struck, strike[k]![3]);

@@ -152,6 +152,14 @@ describe('growth: parseSpec on adversarial Markdown (n -> 4n)', function () {
   assertLinear('image references `![a][d]` in one paragraph', spec((n) => '![a][d] '.repeat(n / 8) + '\n\n[d]: d.png\n'), parse, PARAGRAPH_START);
   assertLinear('embeds `![[page]]` in one paragraph', spec((n) => '![[page]] '.repeat(n / 10)), parse, PARAGRAPH_START);
   assertLinear('`![` repeated', spec((n) => '!['.repeat(n / 2) + '\n\n[d]: d.png\n'), parse);
+  // Read by the scanner path since scan27: strikethrough, open questions, literal backslashes.
+  assertLinear('strikethrough pairs and runs of the other length in one paragraph', spec((n) => '~a ~~b~ c~~ d~ '.repeat(n / 15)), parse, PARAGRAPH_START);
+  assertLinear('open `~~` runs under `~` closers that pair with none of them', spec((n) => '~~a '.repeat(n / 8) + 'b~ '.repeat(n / 6)), parse, PARAGRAPH_START);
+  assertLinear('strikethrough nested in emphasis and emphasis in strikethrough', spec((n) => '*a ~b~ c* ~d *e* f~ '.repeat(n / 20)), parse, PARAGRAPH_START);
+  assertLinear('open questions beside code spans and strikethrough, paragraph after paragraph', spec((n) => 'Ship [NEEDS CLARIFICATION: q] `c` ~~x~~ now.\n\n'.repeat(n / 46)), parse);
+  // (not one paragraph or table of them: defuse.ts reads a block of more than MAX_BLOCK_MARKERS markers as plain text)
+  assertLinear('open questions in table cells, table after table', spec((n) => '| Id | Note |\n| - | - |\n| FR-1 | [NEEDS CLARIFICATION: q] `c` ~~x~~ |\n\n'.repeat(n / 65)), parse, 64_000);
+  assertLinear('literal backslashes `$\\ge n$ C:\\dir`', spec((n) => '$\\ge n$ C:\\dir '.repeat(n / 16)), parse, PARAGRAPH_START);
 });
 
 // The Markdown scanner has no defusing in front of it: every shape that made micromark superlinear, raw.

@@ -637,6 +637,17 @@ const KRAMDOWN_XREF_RE = /\{\{(?:Section [\w.]+ of )?[?!<>^-]*[A-Za-z][\w.:-]*\}
 /** A kramdown-rfc cross-reference in a text node: `{{anchor}}` (the inner text holds no brace; the scanner path's, see kramdownXrefs). */
 export const KRAMDOWN_XREF_NODE_RE = /\{\{([^{}]+)\}\}/g;
 
+/** An open question `[NEEDS CLARIFICATION: …]` in a text node's source [^sk3q] (the tree walk's and the scanner path's). */
+export const OPEN_QUESTION_RE = /\[NEEDS CLARIFICATION(?:[ \t]*:[ \t]*([^\]\n]*))?\]/g;
+
+/** The question of an OPEN_QUESTION_RE match, or undefined when it asks none. */
+export function openQuestionOf(m: RegExpMatchArray): string | undefined {
+  const question = (m[1] ?? '').trim();
+  // The spec-kit template's own placeholder (`[NEEDS CLARIFICATION: specific question]`) asks nothing.
+  if (!question || /^(?:specific question|\.\.\.|…)$/i.test(question)) return undefined;
+  return question;
+}
+
 /**
  * The kramdown-rfc cross-references `{{…}}` of one text node's source `raw` (at `start`), as links to anchors of the
  * draft, and the aliases they declare, as anchor events: the tree walk's (SpecWalker.textMarkers) and the scanner
@@ -2386,10 +2397,9 @@ class SpecWalker {
     const [start, end] = this.offsets(node);
     const raw = this.text.slice(start, end);
     if (!this.mode.template && !struck && raw.includes('[NEEDS CLARIFICATION')) {
-      for (const m of raw.matchAll(/\[NEEDS CLARIFICATION(?:[ \t]*:[ \t]*([^\]\n]*))?\]/g)) {
-        const question = (m[1] ?? '').trim();
-        // The spec-kit template's own placeholder (`[NEEDS CLARIFICATION: specific question]`) asks nothing.
-        if (!question || /^(?:specific question|\.\.\.|…)$/i.test(question)) continue;
+      for (const m of raw.matchAll(OPEN_QUESTION_RE)) {
+        const question = openQuestionOf(m);
+        if (question === undefined) continue;
         const at = start + m.index;
         const clauseId = this.clauseAt(at);
         this.facts.openQuestions.push({ range: this.lines.rangeOf(at, at + m[0].length), question, ...(clauseId !== undefined ? { clauseId } : {}) });

@@ -20,6 +20,8 @@ import {
   kiroRequirementClause,
   kramdownXrefs,
   KRAMDOWN_XREF_NODE_RE,
+  OPEN_QUESTION_RE,
+  openQuestionOf,
   openSection,
   limit,
   linkFact,
@@ -50,9 +52,11 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
  * delimiter algorithm pairs `*`/`_` runs (flanking, the rule of three, nesting; runs that pair with nothing are text;
  * a pair of unequal runs or of runs of three is left to the tree walk: pairRuns), images `![alt](destination)` (opaque, as the tree walk's
  * image nodes: no text, no facts), URI autolinks `<scheme:…>` (their address is text), a `<` that can open no HTML and
- * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (not `{:`), tildes no run of their
- * length could pair with (text: `~5 ms`), character references (`&rarr;`, `&#42;`: their decoded value),
- * backslash escapes (an escaped `\[^id]` is text) and one-line inline HTML (comments and simple tags, whose `id`/`name`
+ * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (not `{:`), GFM strikethrough
+ * `~x~`/`~~x~~` as micromark-extension-gfm-strikethrough pairs tilde runs (pairTildes; runs that pair with nothing are
+ * text: `~5 ms`), open questions `[NEEDS CLARIFICATION: …]` that lie in one text node (addQuestions), character
+ * references (`&rarr;`, `&#42;`: their decoded value), backslash escapes (an escaped `\[^id]` is text), a backslash
+ * before no punctuation (literal) and one-line inline HTML (comments and simple tags, whose `id`/`name`
  * declare anchors); in spec-kit mode, requirement items `**FR-001**` and the ids mentioned in a feature folder's text;
  * in a Kiro feature folder, the `Requirement 1.2` mentions of its text; in Kiro's requirements.md, the `Requirement N`
  * headings and the acceptance criteria (ordered lists and `N.1.` paragraphs) they declare, with the tree walk's own
@@ -64,7 +68,8 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
  * backslash at a line break, no link definition before them, no code span over a line break), tabs (text, trimmed at a
  * cell's ends, a line prefix's blank as a space).
  * For any other chunk (other task list items, items whose marker line is empty, headings, tables and nested blocks in
- * containers, emphasis of unequal runs or runs of three, image references, link titles, character references in emphasis, a tab among a
+ * containers, emphasis of unequal runs or runs of three, strikethrough crossing emphasis, an open question other inline
+ * nodes split, backslash hard breaks, image references, link titles, character references in emphasis, a tab among a
  * block's last blanks, an unclosed front matter, other setext headings, a Kiro requirements.md defuse.ts changed and the
  * kramdown-rfc mode, text defuse.ts
  * would change) it returns undefined and the caller parses the
@@ -202,6 +207,7 @@ function linkText(text: string, from: number, to: number, braces: boolean, linkA
   for (const [s, e] of inner.images) masks.push([s, e]);
   for (const [s, e] of inner.codes) masks.push([s, e]);
   for (const [os, oe, cs, ce] of inner.emph) masks.push([os, oe], [cs, ce]);
+  for (const [os, oe, cs, ce] of inner.strike) masks.push([os, oe], [cs, ce]);
   for (const [s, e] of inner.html) {
     HTML_ANCHOR_RE.lastIndex = 0;
     if (HTML_ANCHOR_RE.test(text.slice(s, e))) return undefined;
@@ -222,6 +228,8 @@ interface Inline {
   readonly refLinks: readonly LinkInline[];
   /** Emphasis and strong: [opening run start, opening run end, closing run start, closing run end]. */
   readonly emph: readonly [number, number, number, number][];
+  /** GFM strikethrough `~x~`, `~~x~~` (mdast's delete): [opening run start, end, closing run start, end]. */
+  readonly strike: readonly [number, number, number, number][];
   /** Backslash escapes: the offset of each backslash (the escaped character is text). */
   readonly escapes: readonly number[];
   /** Escaped footnote references `\[^id]`: [start, end] of `[^id]` (text, not a reference, yet not prose). */
@@ -248,7 +256,7 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /** The parts of inline content that are not its plain text, in document order. */
 function hasMarkup(inl: Inline): boolean {
-  return inl.refs.length + inl.codes.length + inl.links.length + inl.refLinks.length + inl.emph.length + inl.escapes.length + inl.escapedRefs.length + inl.html.length + inl.images.length + inl.autolinks.length + inl.entities.length > 0;
+  return inl.refs.length + inl.codes.length + inl.links.length + inl.refLinks.length + inl.emph.length + inl.strike.length + inl.escapes.length + inl.escapedRefs.length + inl.html.length + inl.images.length + inl.autolinks.length + inl.entities.length > 0;
 }
 
 /** ASCII punctuation: what a backslash escapes. */
@@ -373,14 +381,7 @@ function classify(c: number): number {
  * micromark sees too, except in a table cell: see Run.edge).
  */
 function delimiterRun(text: string, from: number, to: number, at: number, n: number, c: number, block: boolean, cell: boolean): Run | undefined {
-  let prev = at > 0 ? text.charCodeAt(at - 1) : NaN;
-  if (at === from && block) prev = NaN;
-  else if (prev === 62 || prev === 32 || prev === 9) {
-    // (blanks and `>` back to a line break in the range: a container prefix)
-    let p = at - 1;
-    while (p >= from && (text.charCodeAt(p) === 62 || text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
-    if (p >= from && (text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13)) prev = NaN;
-  }
+  const prev = charBefore(text, from, at, block);
   const next = text.charCodeAt(at + n);
   if (prev === 126 || next === 126) return undefined;
   const before = classify(prev);
@@ -395,6 +396,75 @@ function delimiterRun(text: string, from: number, to: number, at: number, n: num
     close: c === 42 ? close : close && (after !== 0 || !open),
     edge: cell && (at === from || at + n === to),
   };
+}
+
+/**
+ * The character micromark's tokenizer saw before `at` (its `previous`, for flanking): the source's, except at a
+ * line's start (a block quote's `>` prefix and a line's indent are no text: a line ending to micromark) and at a
+ * block's start (`block`: a paragraph's, cell's or heading's text, not a link's, whose `[` micromark sees): NaN,
+ * whitespace to classify().
+ */
+function charBefore(text: string, from: number, at: number, block: boolean): number {
+  let prev = at > 0 ? text.charCodeAt(at - 1) : NaN;
+  if (at === from && block) prev = NaN;
+  else if (prev === 62 || prev === 32 || prev === 9) {
+    // (blanks and `>` back to a line break in the range: a container prefix)
+    let p = at - 1;
+    while (p >= from && (text.charCodeAt(p) === 62 || text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
+    if (p >= from && (text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13)) prev = NaN;
+  }
+  return prev;
+}
+
+/** A run of one or two tildes: its start, length and whether it can open and close a strikethrough. */
+interface TildeRun {
+  start: number;
+  n: number;
+  open: boolean;
+  close: boolean;
+}
+
+/**
+ * GFM strikethrough as micromark-extension-gfm-strikethrough's resolveAllStrikethrough pairs tilde runs (parseSpec
+ * configures it with its default, single tildes too): each run that can close, in order, takes the nearest run before
+ * it of the same length that can open (passing over runs of the other length) and the runs between them become text;
+ * runs nothing pairs are text. The pairs: [opening start, end, closing start, end], by opening start.
+ */
+function pairTildes(runs: readonly TildeRun[]): [number, number, number, number][] {
+  // The open runs of each length, in order (one stack per length: the nearest of a closer's length is its top, and
+  // the runs above it in the other stack, those after it, become text with it; linear).
+  const ones: TildeRun[] = [];
+  const twos: TildeRun[] = [];
+  const out: [number, number, number, number][] = [];
+  for (const run of runs) {
+    const same = run.n === 1 ? ones : twos;
+    if (run.close && same.length) {
+      const o = same.pop()!;
+      const other = run.n === 1 ? twos : ones;
+      while (other.length && other[other.length - 1]!.start > o.start) other.pop();
+      out.push([o.start, o.start + o.n, run.start, run.start + run.n]);
+      continue;
+    }
+    if (run.open) same.push(run);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Whether two lists of pairs (emphasis, strikethrough) nest: every pair of one lies wholly inside another's content
+ * or wholly outside it. micromark resolves the two kinds one after the other, each inside the other's pairs first,
+ * so only nested or disjoint pairs are the pairs each kind makes alone; crossing ones are left to the tree walk.
+ */
+function pairsNest(a: readonly [number, number, number, number][], b: readonly [number, number, number, number][]): boolean {
+  const all = [...a, ...b].sort((x, y) => x[0] - y[0]);
+  const open: [number, number, number, number][] = [];
+  for (const p of all) {
+    while (open.length && open[open.length - 1]![3] <= p[0]) open.pop();
+    const outer = open[open.length - 1];
+    if (outer && !(p[0] >= outer[1] && p[3] <= outer[2])) return false;
+    open.push(p);
+  }
+  return true;
 }
 
 /** How far back a closing run looks for its opener (micromark looks back without bound: quadratic on hostile text). */
@@ -457,6 +527,9 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
   let entities: [number, number, string][] | undefined;
   // The `*`/`_` delimiter runs, in order (paired after the loop, as micromark's attention resolver pairs them).
   let runs: Run[] | undefined;
+  // The runs of one or two tildes, in order (paired after the loop: pairTildes).
+  let tildes: TildeRun[] | undefined;
+  let strike: [number, number, number, number][] | undefined;
   // Only the characters the switch acts on are visited (found by one search per text, not read one by one here).
   const at = specialsOf(text);
   let k = firstAtOrAfter(at, from);
@@ -514,8 +587,12 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         // cell (rowCells does not split the row there; a code span's `\|` is mdast's `|`, see table()). An escaped
         // brace where a brace would be (paragraphs and cells), but not `\{:`, which the tree walk reads as a kramdown
         // block attribute list from the source (SpecWalker.textMarkers).
+        // A backslash before anything else but a line ending (a hard break: left to the tree walk), or at the range's
+        // end, is a literal backslash, text of its text node (`$\ge$`, `"a\n"`, `C:\path`): no escape.
         const n = i + 1 < to ? text.charCodeAt(i + 1) : -1;
-        if (!isAsciiPunctuation(n) || ((n === 123 || n === 125) && (!braces || (n === 123 && text.charCodeAt(i + 2) === 58)))) return undefined;
+        if (n === 10 || n === 13) return undefined;
+        if (!isAsciiPunctuation(n)) break;
+        if ((n === 123 || n === 125) && (!braces || (n === 123 && text.charCodeAt(i + 2) === 58))) return undefined;
         (escapes ??= []).push(i);
         if (n === 91) {
           // `\[^id]` is text; the tree walk still blanks the `[^id]` out of the prose (its text node matches REF_RE).
@@ -572,26 +649,18 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         if (!braces || (c === 123 && text.charCodeAt(i + 1) === 58)) return undefined;
         break;
       case 126: {
-        // ~: GFM strikethrough pairs a run of one or two tildes with a later run of the same length (a run of three or
-        // more is text). A run no other run of its length in the block could pair with is text, as `~5 min`, when
-        // nothing next to it is escaped or emphasis (`\~~` is a run of one after an escaped tilde; `~` beside `*`/`_`
-        // changes how micromark flanks emphasis). Not in a link's text (`brackets` false), whose runs the block's
-        // count cannot see alone; the count reads the raw block, code spans included (more runs: a decline at worst).
-        if (!brackets) return undefined;
+        // ~: GFM strikethrough (micromark-extension-gfm-strikethrough, single tildes too) makes a run of one or two
+        // tildes a sequence that opens or closes as a `*` run would (flanking by micromark's character classes; the
+        // character before is the source's, a `~` escaped before it is punctuation); a run of three or more is text.
+        // Paired after the loop (pairTildes), in this range alone: in a link's text, micromark resolves the runs of
+        // the text when the link closes, and the runs of the block skip the link as this loop does. `~` beside a `*`
+        // or `_` run is left to the tree walk by delimiterRun (GFM makes `~` an attention marker there).
         let n = 1;
         while (i + n < to && text.charCodeAt(i + n) === 126) n++;
-        const prev = i > from ? text.charCodeAt(i - 1) : -1;
-        const next = text.charCodeAt(i + n);
-        if (prev === 92 || prev === 126 || prev === 42 || prev === 95 || next === 42 || next === 95) return undefined;
         if (n <= 2) {
-          let same = 0;
-          for (let j = text.indexOf('~', from); j >= 0 && j < to; ) {
-            let m = 1;
-            while (j + m < to && text.charCodeAt(j + m) === 126) m++;
-            if (m === n) same++;
-            j = text.indexOf('~', j + m);
-          }
-          if (same > 1) return undefined;
+          const before = classify(charBefore(text, from, i, brackets));
+          const after = classify(text.charCodeAt(i + n));
+          (tildes ??= []).push({ start: i, n, open: after === 0 || (after === 2 && before !== 0), close: before === 0 || (before === 2 && after !== 0) });
         }
         i += n - 1;
         break;
@@ -664,8 +733,9 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         if (!m || REF_STICKY.lastIndex > Math.min(to, i + 260)) {
           // A `[` that opens no link and no footnote reference is text: the scanner's reference links are the tree's
           // (a definition and every bracket that may use it are in one chunk, specChunks; one followed by `[` is left to the tree walk above). Not in a link's
-          // text (`brackets` false there). `[^…`, and `[NEEDS CLARIFICATION` (an open question), are left to the tree walk.
-          if (!brackets || text.charCodeAt(i + 1) === 94 || text.startsWith('[NEEDS CLARIFICATION', i)) return undefined;
+          // text (`brackets` false there). `[^…` is left to the tree walk. `[NEEDS CLARIFICATION` (an open question) is
+          // text here: its block reads the questions (ChunkReader.addQuestions).
+          if (!brackets || text.charCodeAt(i + 1) === 94) return undefined;
           break;
         }
         const end = i + m[0].length;
@@ -683,7 +753,12 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
     // (a character reference in emphasis: left to the tree walk, see `&` above)
     if (entities && emph.length && entities.some((e) => emph!.some((m) => m[1] <= e[0] && e[1] <= m[2]))) return undefined;
   }
-  return { refs: refs ?? NONE, codes: codes ?? NONE, links: links ?? NONE, refLinks: refLinks ?? NONE, emph: emph ?? NONE, escapes: escapes ?? NONE, escapedRefs: escapedRefs ?? NONE, html: html ?? NONE, images: images ?? NONE, autolinks: autolinks ?? NONE, entities: entities ?? NONE };
+  if (tildes) {
+    strike = pairTildes(tildes);
+    if (!strike.length) strike = undefined;
+    else if (emph && emph.length && !pairsNest(emph, strike)) return undefined;
+  }
+  return { refs: refs ?? NONE, codes: codes ?? NONE, links: links ?? NONE, refLinks: refLinks ?? NONE, emph: emph ?? NONE, strike: strike ?? NONE, escapes: escapes ?? NONE, escapedRefs: escapedRefs ?? NONE, html: html ?? NONE, images: images ?? NONE, autolinks: autolinks ?? NONE, entities: entities ?? NONE };
 }
 
 /**
@@ -691,7 +766,7 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
  * by their text, emphasis without its delimiter runs.
  */
 function plainOf(text: string, from: number, to: number, inl: Inline, gaps?: readonly [number, number][]): string {
-  if (!inl.codes.length && !inl.links.length && !inl.refLinks.length && !inl.emph.length && !inl.escapes.length && !inl.html.length && !inl.images.length && !inl.autolinks.length && !inl.entities.length && !gaps) return text.slice(from, to);
+  if (!inl.codes.length && !inl.links.length && !inl.refLinks.length && !inl.emph.length && !inl.strike.length && !inl.escapes.length && !inl.html.length && !inl.images.length && !inl.autolinks.length && !inl.entities.length && !gaps) return text.slice(from, to);
   // (indexed loops, no destructuring of the tuples: this runs before V8 optimizes it, where a destructuring is a call
   // of the array iterator per element, and its bytecode was 3 KB for these few lines)
   const parts: [number, number, string][] = inl.codes.slice();
@@ -701,6 +776,10 @@ function plainOf(text: string, from: number, to: number, inl: Inline, gaps?: rea
   for (let i = 0; i < inl.refLinks.length; i++) parts.push([inl.refLinks[i]![0], inl.refLinks[i]![1], inl.refLinks[i]![5]]);
   for (let i = 0; i < inl.emph.length; i++) {
     const m = inl.emph[i]!;
+    parts.push([m[0], m[1], ''], [m[2], m[3], '']);
+  }
+  for (let i = 0; i < inl.strike.length; i++) {
+    const m = inl.strike[i]!;
     parts.push([m[0], m[1], ''], [m[2], m[3], '']);
   }
   for (let i = 0; i < inl.escapes.length; i++) parts.push([inl.escapes[i]!, inl.escapes[i]! + 1, '']);
@@ -1311,6 +1390,50 @@ class ChunkReader {
   }
 
   /**
+   * Open questions `[NEEDS CLARIFICATION: …]` in the text nodes of [from, to), as SpecWalker.textMarkers reads them
+   * (not in a template, not in strikethrough) [^sk3q]. A match holds no line break and nothing but text can split it
+   * unless a mask meets it, so the tree's matches are the block's own when no match meets a mask (one that does may
+   * lie across nodes: false, the tree walk decides); one in a strikethrough's text is struck, no question.
+   */
+  private addQuestions(from: number, to: number, inl: Inline, masks: Masks): boolean {
+    const text = this.text;
+    if (this.mode.template) return true;
+    const raw = text.slice(from, to);
+    if (!raw.includes('[NEEDS CLARIFICATION')) return true;
+    const found: [number, RegExpMatchArray][] = [];
+    // Matches come in order: one pass over the masks by start (the greatest end of those starting before a match's
+    // end says whether one meets it) and over the strikethrough pairs (by opening start; a match no mask meets is
+    // inside a pair that starts before it and ends after it).
+    // A match inside a code span, inline HTML or an image is in no text node: no question (as in a code block).
+    const sorted = masks.slice().sort((a, b) => a[0] - b[0]);
+    const opaque: (readonly [number, number, ...unknown[]])[] = [...inl.codes, ...inl.html, ...inl.images].sort((a, b) => a[0] - b[0]);
+    const strike = inl.strike;
+    let b = 0;
+    let reach = -1;
+    let k = 0;
+    let struck = -1;
+    let o = 0;
+    for (const m of raw.matchAll(OPEN_QUESTION_RE)) {
+      const s = from + m.index;
+      const e = s + m[0].length;
+      while (o < opaque.length && opaque[o]![1] <= s) o++;
+      if (o < opaque.length && opaque[o]![0] <= s && e <= opaque[o]![1]) continue;
+      for (; b < sorted.length && sorted[b]![0] < e; b++) reach = Math.max(reach, sorted[b]![1]);
+      if (reach > s) return false;
+      for (; k < strike.length && strike[k]![0] < s; k++) struck = Math.max(struck, strike[k]![3]);
+      if (struck > s) continue;
+      found.push([s, m]);
+    }
+    for (const [at, m] of found) {
+      const question = openQuestionOf(m);
+      if (question === undefined) continue;
+      const clauseId = this.clauseAt(at);
+      this.facts.openQuestions.push({ range: this.rangeOf(at, at + m[0].length), question, ...(clauseId !== undefined ? { clauseId } : {}) });
+    }
+    return true;
+  }
+
+  /**
    * kramdown-rfc cross-references `{{…}}` in the text nodes of [from, to), as SpecWalker.textMarkers reads them
    * (kramdownXrefs, each text node alone). A match holds no brace, so the tree's matches are the block's own matches
    * that lie in one text node (one inside a code span is in none): false (the tree walk decides) when a match meets a
@@ -1414,6 +1537,7 @@ class ChunkReader {
     for (let i = 0; i < inl.codes.length; i++) masks.push([inl.codes[i]![0], inl.codes[i]![1]]);
     pushLinkMasks(masks, inl);
     this.prose('heading', h.start, h.end, masks, this.current().parent);
+    if (!this.addQuestions(ts, te, inl, masks)) return false;
     if (!this.addXrefs(ts, te, inl, masks)) return false;
     if (refs.length) this.addRefs(refs, limit(collapse(plainOf(text, ts, te, inl)), BLOCK_TEXT_LIMIT));
     this.addLinks(inl);
@@ -1475,7 +1599,7 @@ class ChunkReader {
     if (it.first && this.inRecord()) {
       // A list item of the decision record whose first inline code is a clause id is a recorded decision [^cq2r].
       // (a direct child of the paragraph: not one inside emphasis)
-      const code = inl.codes.find(([s]) => !inl.emph.some(([os, , cs]) => os < s && s < cs));
+      const code = inl.codes.find(([s]) => !inl.emph.some(([os, , cs]) => os < s && s < cs) && !inl.strike.some(([os, , cs]) => os < s && s < cs));
       const id = code?.[2].trim() ?? '';
       if (ID_RE.test(id)) {
         const raw = text.slice(it.item, it.itemEnd);
@@ -1491,6 +1615,7 @@ class ChunkReader {
     if (it.box !== undefined && ((inl.codes.length && inl.codes[0]![0] === it.start) || (inl.emph.length && inl.emph[0]![0] === it.start))) {
       this.prose('paragraph', it.box, it.end, [...masks, [it.box, it.start]], this.clauseAt(it.box));
     } else this.prose('paragraph', it.start, it.end, masks, this.clauseAt(it.start));
+    if (!this.addQuestions(it.start, it.end, inl, masks)) return false;
     if (!this.addMentions(it.start, it.end, inl, masks)) return false;
     if (!this.addXrefs(it.start, it.end, inl, masks)) return false;
     if (inl.refs.length) this.addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl, it.gaps)), BLOCK_TEXT_LIMIT));
@@ -1593,6 +1718,7 @@ class ChunkReader {
         const inl = parsed[k]!;
         const masks = proseMasks(inl);
         this.prose('tableCell', cs, ce, ts === te ? [[cs, ce]] : [[cs, ts], [te, ce], ...masks], this.clauseAt(cs));
+        if (!this.addQuestions(ts, te, inl, masks)) return false;
         if (!this.addMentions(ts, te, inl, masks, row.start, row.end)) return false;
         if (!this.addXrefs(ts, te, inl, masks)) return false;
         for (const r of inl.refs) all.push(r);
@@ -1714,6 +1840,10 @@ function pushLinkMasks(out: (readonly [number, number, ...unknown[]])[], inl: In
   }
   for (let i = 0; i < inl.emph.length; i++) {
     const m = inl.emph[i]!;
+    out.push([m[0], m[1]], [m[2], m[3]]);
+  }
+  for (let i = 0; i < inl.strike.length; i++) {
+    const m = inl.strike[i]!;
     out.push([m[0], m[1]], [m[2], m[3]]);
   }
   for (let i = 0; i < inl.escapedRefs.length; i++) out.push(inl.escapedRefs[i]!);

@@ -2333,4 +2333,15 @@ describe('clarity: twenty-seventh round (issue 13: what careful reviewers ask th
     // In a policy for an assistant the content is the user's: which of its points are key is the judgement asked for.
     assert.deepEqual(found('model_spec.md', POLICY(['The assistant should open its summary with the key points of the article. The assistant should then offer more on request, and the assistant should say where each point comes from.'])), []);
   });
+
+  it('an adverb that opens a relative clause, or follows "and" before a verb, is asked of the verb after it (and the antecedent)', () => {
+    const asked = (line: string): string[] => hits(kiro, KIRO([line])).map((h) => h.question.replace(/\?.*$/, '?'));
+    assert.deepEqual(asked('THE Catalog SHALL keep a pricing engine that continuously analyzes competitor listings'), ['How often must the pricing engine analyze competitor listings?']);
+    assert.deepEqual(asked('THE Profile SHALL store and continuously refresh the market notes'), ['How often must the Profile refresh the market notes?']);
+    // After the verb, the adverb still qualifies that verb; a verb in -ze keeps its e.
+    assert.deepEqual(asked('THE Indexer SHALL rebuild the index regularly'), ['How often must the Indexer rebuild the index?']);
+    assert.deepEqual(asked('THE Catalog SHALL run a job which regularly optimizes the index'), ['How often must the job optimize the index?']);
+    // A participle after "and" is no verb of its own: the question keeps the main verb.
+    assert.deepEqual(asked('THE Menu SHALL list the saved files and frequently opened folders'), ['How often must the Menu list the saved files?']);
+  });
 });

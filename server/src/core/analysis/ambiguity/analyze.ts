@@ -4893,6 +4893,27 @@ function writtenLowercase(text: string, word: string, from: number, to: number):
 }
 
 /** The verb an adverb modifies, with its object: "handles the error", "generate thumbnails", "verify the signature". */
+/**
+ * The noun phrase a relative pronoun right before token `at` refers to ("a design system that continuously …" -> "the
+ * design system"): up to five determiners, adjectives and nouns before the pronoun, in its sentence; undefined when the
+ * token before `at` is no relative pronoun or no noun ends the phrase.
+ */
+function antecedentOf(ctx: BlockContext, at: number): string | undefined {
+  const { tokens } = ctx;
+  const pronoun = at - 1;
+  if (pronoun < 1 || !RELATIVE_PRONOUNS.has(tokens[pronoun]!.norm) || tokens[pronoun - 1]!.sentence !== tokens[at]!.sentence) return undefined;
+  const last = pronoun - 1;
+  if (tokens[last]!.kind !== 'word' || !/^(?:NOUN|PROPN)$/.test(posOf(ctx, last))) return undefined;
+  let first = last;
+  while (first - 1 >= 0 && first > last - 4 && tokens[first - 1]!.kind === 'word' && tokens[first - 1]!.sentence === tokens[at]!.sentence && !isKeyword(tokens[first - 1]!) && /^(?:NOUN|PROPN|ADJ)$/.test(posOf(ctx, first - 1))) first--;
+  const words = [];
+  for (let k = first; k <= last; k++) words.push(tokens[k]!.raw);
+  return `the ${words.join(' ')}`;
+}
+
+/** Relative pronouns that open a clause of their own (see verbPhrase). */
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['that', 'which', 'who']);
+
 function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | undefined {
   const { tokens } = ctx;
   const sentence = tokens[c.start]!.sentence;
@@ -4907,6 +4928,11 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
     // Twenty-fourth round: "… can make sense, but proper care needs to be taken": a verb of another clause, past "but",
     // "yet" or a semicolon, is not the one the phrase qualifies.
     if (CLAUSE_BREAKS.has(tokens[k]!.norm)) break;
+    // Twenty-seventh round: "maintain a system that continuously analyzes …", "encode and continuously update …": an
+    // adverb right after a relative pronoun, or after "and"/"or" and before a finite or bare verb (not a participle:
+    // "recent searches and frequently used actions", "is deallocated, and eventually deleted"), qualifies the verb after
+    // it, not the main clause's verb before it (the question asked "How often must it maintain a system that?").
+    if (k === c.start - 1 && (RELATIVE_PRONOUNS.has(tokens[k]!.norm) || ((tokens[k]!.norm === 'and' || tokens[k]!.norm === 'or') && tokens[c.end]?.kind === 'word' && tokens[c.end]!.sentence === sentence && !/(?:ed|en|ing)$/.test(tokens[c.end]!.norm) && posOf(ctx, c.end) === 'VERB'))) break;
     // Nineteenth round: a third-person verb the tagger read as a plural noun, before its object's determiner
     // ("and updates the UI immediately").
     if (tokens[k]!.kind === 'word' && /[a-z]s$/.test(tokens[k]!.norm) && posOf(ctx, k) === 'NOUN' && OBJECT_DETERMINERS.has(tokens[k + 1]?.norm ?? '') && (tokens[k - 1]?.norm === 'and' || tokens[k - 1]?.norm === 'or')) {
@@ -5034,6 +5060,8 @@ function bareVerb(raw: string): string {
   if (/^(?:is|was|has|does)$/i.test(raw)) return raw.toLowerCase() === 'has' ? 'have' : raw.toLowerCase() === 'does' ? 'do' : 'be';
   if (!/[a-z]s$/.test(raw) || /(?:ss|us|is|ous)$/.test(raw)) return raw;
   if (/[^aeiou]ies$/.test(raw)) return raw.slice(0, -3) + 'y';
+  // "analyzes", "optimizes": the base ends in -ze; "buzzes", "waltzes" drop their -es.
+  if (/[^tz]zes$/.test(raw)) return raw.slice(0, -1);
   if (/(?:sh|ch|x|z|ss|o)es$/.test(raw)) return raw.slice(0, -2);
   return raw.slice(0, -1);
 }
@@ -5187,7 +5215,9 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   const vp = verb === undefined ? undefined : verb.replace(/^[A-Z](?=[a-z])/, (ch) => ch.toLowerCase());
   // "a sender that is flow control limited": the question names the actor, not its relative clause.
   // A user story's "I" is its role, for the question a user: "How soon must the user browse products?".
-  const subject = subjectOf(ctx, c.start)?.replace(/\s+(?:that|which|who)(?:\s.*)?$/i, '').replace(/^I$/, 'the user');
+  // Twenty-seventh round: an adverb that opens a relative clause ("a design system that continuously analyzes …")
+  // qualifies what the clause says of its antecedent: the question names the antecedent.
+  const subject = (vp !== undefined ? antecedentOf(ctx, c.start) : undefined) ?? subjectOf(ctx, c.start)?.replace(/\s+(?:that|which|who)(?:\s.*)?$/i, '').replace(/^I$/, 'the user');
   // Twenty-fourth round: the noun decides the measure ("without noticeable lag" is a delay, "a reasonable number of
   // suggestions" a count, "sufficient contrast" a ratio, "a brief description" a length of text, "major breaking
   // changes" a kind of change, "quick grade entry" the user's effort), whatever dimension the word has on its own.

@@ -134,7 +134,8 @@ describe('growth: parseSpec on adversarial Markdown (n -> 4n)', function () {
   assertLinear('`_` openers under `*` closers (the bounded look-back)', spec((n) => '_a '.repeat(40) + 'b* _c '.repeat(n / 6)), parse, PARAGRAPH_START);
   // Cut at headings though the file has definitions (specChunks keeps each with its uses): sections with their own
   // definitions and uses, footnotes defined at the end, and lines of list markers a definition could follow.
-  assertLinear('sections with their own link definitions and uses', spec((n) => lines(n / 60, (i) => `## S${i}\n\nSee [l${i}] and [^f${i}].\n\n[l${i}]: #s${i}\n[^f${i}]: x.md\n\n`)), parse);
+  // From 32k characters: at 8k (133 sections, 18 ms) the first runs' compiling read x7.8 in a CI run; x2.4-x3.7 above.
+  assertLinear('sections with their own link definitions and uses', spec((n) => lines(n / 60, (i) => `## S${i}\n\nSee [l${i}] and [^f${i}].\n\n[l${i}]: #s${i}\n[^f${i}]: x.md\n\n`)), parse, 32000);
   assertLinear('footnote calls in every section, definitions at the end', spec((n) => lines(n / 40, (i) => `## S${i}\n\nText[^f${i}].\n\n`) + lines(n / 40, (i) => `[^f${i}]: x.md\n`)), parse);
   assertLinear('a definition-list term followed by a long run of blanks', spec((n) => `x\n\na${' '.repeat(n)}b\n: c\n`), parse);
   assertLinear('list markers a definition may follow, on one line', spec((n) => `${'-   '.repeat(n / 4)}x\n\n# A\n\n[a]: b\n`), parse);
@@ -175,7 +176,7 @@ describe('growth: the Markdown scanner on adversarial Markdown (n -> 4n)', funct
   assertLinear('footnote references `[^a]` in one paragraph', (n) => '[^a] '.repeat(n / 5) + tail, scan);
   assertLinear('backtick runs of growing length', (n) => { let s = ''; for (let k = 1; s.length < n; k++) s += '`'.repeat(k) + 'a'; return s; }, scan);
   assertLinear('unclosed code spans of one length', (n) => '`a '.repeat(n / 3), scan);
-  assertLinear('unclosed HTML comments, tags and quotes', (n) => '<!-- <a b=" <?x <![CDATA[ '.repeat(n / 27), scan);
+  assertLinear('unclosed HTML comments, tags and quotes', (n) => '<!-- <a b=" <?x <![CDATA[ '.repeat(n / 27), scan, 4000, 64_000_000);
   assertLinear('unclosed link destinations and titles', (n) => '[a](<b [a](b "c [a](b (c '.repeat(n / 25), scan);
   assertLinear('a list nested on one line `- - - … x`', (n) => '- '.repeat(n / 2) + 'x\n', scan);
   assertLinear('a blockquote nested on one line `>>>> … x`', (n) => '>'.repeat(n) + ' x\n', scan);
@@ -184,7 +185,9 @@ describe('growth: the Markdown scanner on adversarial Markdown (n -> 4n)', funct
   assertLinear('footnote definitions nested in footnote definitions', (n) => lines(n / 40, (i) => `${'    '.repeat(i % 8)}[^d${i}]: x\n`), scan);
   assertLinear('a paragraph of many short lines', (n) => 'x\n' + 'a b\n'.repeat(n / 4), scan);
   assertLinear('a paragraph of `[a]: b` lines (link reference definitions)', (n) => '[a]: b\n'.repeat(n / 7) + 'x [a]\n', scan);
-  assertLinear('one very long line', (n) => 'word '.repeat(n / 5) + '\n', scan);
+  // The scanner reads plain text at over 1 GB/s: up to 64M characters, so the runs last long enough (25 ms) to be
+  // measured (at 2M characters, 1.7 ms, one collection in the 4n run read x10.8 in the CI run of dc88b9c).
+  assertLinear('one very long line', (n) => 'word '.repeat(n / 5) + '\n', scan, 4000, 64_000_000);
   assertLinear('`{` repeated in a heading', (n) => `# ${'{'.repeat(n)}\n`, scan);
   assertLinear('heading clauses at the top level', (n) => lines(n / 20, (i) => `# H {#h${i}}\n\ntext\n\n`), scan);
   assertLinear('an unclosed fence in a block quote', (n) => '> ```\n' + '> code [^a]\n'.repeat(n / 12), scan);

@@ -484,8 +484,10 @@ export function readBindings(root: string, config: ClarifierConfig, files: reado
   if (config.bind === false) return { bindings, problems };
   const present = new Set(files.filter((f) => !f.symlink).map((f) => f.path));
   const exists = (p: string): boolean => present.has(p);
+  // At most MAX_BINDER_BYTES: a walk entry's size is not known (-1), and a folder of big .txt files (drafts, data) must
+  // not be read whole for the few lines a binder has.
   const read = (rel: string): string | undefined => {
-    const r = readTextFileSync(path.join(root, ...rel.split('/')));
+    const r = readTextFileSync(path.join(root, ...rel.split('/')), MAX_BINDER_BYTES);
     return 'text' in r ? r.text : undefined;
   };
   const named = new Set<string>();
@@ -507,7 +509,7 @@ export function readBindings(root: string, config: ClarifierConfig, files: reado
     if (bound.length) bindings.push({ binder, files: bound });
   });
   for (const f of files) {
-    if (f.symlink || !/\.txt$/i.test(f.path) || named.has(f.path) || f.size > MAX_BINDER_BYTES) continue;
+    if (f.symlink || !/\.txt$/i.test(f.path) || named.has(f.path)) continue;
     const text = read(f.path);
     const found = text === undefined ? undefined : foundBinding(f.path, binderEntries(text), exists);
     if (found) bindings.push(found);

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../core/types';
 import { plural } from '../core/text/words';
 import { isUnder, readTextFile, walkWorkspace, WorkspaceRules, type WalkEntry } from '../io/walk';
 import { loadWorkspace } from '../io/workspace';
-import { binderEntries, looksLikeBinder } from '../core/workspace/bindings';
+import { binderEntries, foundBinding, MAX_BINDER_BYTES } from '../core/workspace/bindings';
 
 /**
  * The server's view of the file system: one `Folder` per workspace folder, each with its own index, loaded by the
@@ -265,8 +265,10 @@ export class Folder {
     if (config.bindings?.some((b) => b.binder === rel || b.files.includes(rel))) return true;
     if (config.bind.some((e) => typeof e === 'string' && e.replace(/^\.\//, '') === rel)) return true;
     if ((await this.rules.classify(rel)) !== 'file') return false;
-    const read = await readTextFile(path.join(this.root, ...rel.split('/')));
-    return 'text' in read && looksLikeBinder(binderEntries(read.text));
+    // As the loader reads a found binder (workspace.ts readBindings): at most MAX_BINDER_BYTES, and only a list whose
+    // every entry is a Markdown file of the folder binds (a notes file that lists paths does not re-index the folder).
+    const read = await readTextFile(path.join(this.root, ...rel.split('/')), MAX_BINDER_BYTES);
+    return 'text' in read && foundBinding(rel, binderEntries(read.text), (p) => this.index.hasFile(p)) !== undefined;
   }
 
   /** Re-reads `rel` from disk (a closed document: the disk is the truth again). */

@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
-import { dirname } from '../workspace/paths';
+import { dirname, relativePath } from '../workspace/paths';
 import { comparePositions, rangeContains } from '../text/lineIndex';
 import type { Clause, Diagnostic, Range } from '../types';
 import { escapeMarkdownText } from './clarify';
@@ -241,11 +241,3 @@ export function diagnosticsInRange(diagnostics: Diagnostic[], file: string, rang
   );
 }
 
-/** `a/b` -> `a/c/x.md` = `c/x.md`; `a/b` -> `x.md` = `../../x.md`. */
-export function relativePath(fromFolder: string, to: string): string {
-  const from = fromFolder ? fromFolder.split('/') : [];
-  const parts = to.split('/');
-  let i = 0;
-  while (i < from.length && i < parts.length - 1 && from[i] === parts[i]) i++;
-  return [...Array(from.length - i).fill('..'), ...parts.slice(i)].join('/');
-}

@@ -42,11 +42,11 @@ export function leavesWorkspace(from: string, target: string): boolean {
   return resolveRelative(from, t) === undefined;
 }
 
-/** The relative path from folder `from` to `to` (both workspace-relative, `''` the root), as a Markdown link writes it. */
-export function relativePath(from: string, to: string): string {
-  const a = from ? from.split('/') : [];
-  const b = to.split('/');
-  let common = 0;
-  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
-  return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/');
+/** The relative path from a folder to a file, as a Markdown link writes it: `a/b` -> `a/c/x.md` = `c/x.md`; `a/b` -> `x.md` = `../../x.md`. */
+export function relativePath(fromFolder: string, to: string): string {
+  const from = fromFolder ? fromFolder.split('/') : [];
+  const parts = to.split('/');
+  let i = 0;
+  while (i < from.length && i < parts.length - 1 && from[i] === parts[i]) i++;
+  return [...Array(from.length - i).fill('..'), ...parts.slice(i)].join('/');
 }

@@ -2991,13 +2991,15 @@ export class IndexModel {
   private linkedHeading(file: string, link: { path?: string; anchor: string }, clausesById: IdMap<Clause>): Clause | undefined {
     const target = link.path ? resolveRelative(dirname(file), link.path) : file;
     if (!target) return undefined;
-    const headings = (clausesById.get(link.anchor) ?? []).filter((c) => c.kind === 'heading');
-    const own = headings.find((c) => c.file === target);
-    if (own || link.path || headings.length === 0) return own;
+    // Run for every anchor link of the model: a search in the id's clauses, no list made per link.
+    const clauses = clausesById.get(link.anchor);
+    if (!clauses) return undefined;
+    const own = clauses.find((c) => c.kind === 'heading' && c.file === target);
+    if (own || link.path) return own;
     const group = this.bindings.get(file);
     if (!group) return undefined;
     for (const f of group) {
-      const c = headings.find((h) => h.file === f);
+      const c = clauses.find((h) => h.kind === 'heading' && h.file === f);
       if (c) return c;
     }
     return undefined;

@@ -34,6 +34,21 @@ export function ageTree(dir: string): void {
   touch(dir);
 }
 
+/** A fixture folder's files (test/fixtures/<name>), every one read, as a map of relative path -> text (for memoryWorkspace). */
+export function fixtureFiles(name: string): Record<string, string> {
+  const root = path.join(repoRoot, 'test', 'fixtures', name);
+  const files: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const rel = dir ? `${dir}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(rel);
+      else files[rel] = fs.readFileSync(path.join(root, rel), 'utf8');
+    }
+  };
+  walk('');
+  return files;
+}
+
 /** An in-memory workspace: `{ 'specs/a.md': text, 'src/x.ts': text }`. Text `null` means "exists, not read". */
 export function memoryWorkspace(files: Record<string, string | null>, config: Partial<ClarifierConfig> = {}): WorkspaceIndex {
   const index = new WorkspaceIndex({ ...resolveConfig(undefined).config, ...config });

@@ -11,23 +11,9 @@ import { parseConfigText } from '../../server/src/core/workspace/config';
 import { loadWorkspace } from '../../server/src/io/workspace';
 import { tempWorkspace } from '../helpers/cli';
 import { findings, shown } from '../helpers/diagnostics';
-import { brief, memoryWorkspace, repoRoot } from '../helpers/workspace';
+import { brief, fixtureFiles, memoryWorkspace, repoRoot } from '../helpers/workspace';
 
 const fixture = path.join(repoRoot, 'test/fixtures/bound-fragments');
-
-/** The fixture's files as a map of path -> text (for in-memory workspaces). */
-function fixtureFiles(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const e of fs.readdirSync(path.join(fixture, dir), { withFileTypes: true })) {
-      const rel = dir ? `${dir}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(rel);
-      else out[rel] = fs.readFileSync(path.join(fixture, rel), 'utf8');
-    }
-  };
-  walk('');
-  return out;
-}
 
 const FRAGMENTS = ['kite/src/glossary.md', 'kite/src/sources.md', 'kite/src/canopy.md', 'kite/src/tether.md'];
 
@@ -41,20 +27,20 @@ const REAL = [
 
 describe('bound documents: fragments a build binds into one page [^ln8b]', () => {
   it('each fragment read alone: every link to another fragment or to a term is broken (the state before bindings)', () => {
-    const files = fixtureFiles();
+    const files = fixtureFiles('bound-fragments');
     const alone = findings(files, 'link.', { bind: false });
     assert.equal(alone.length, 13);
   });
 
   it('a binding (the loader read its binder): same-page links resolve against every fragment; the real mistakes stay', () => {
-    assert.deepEqual(shown(findings(fixtureFiles(), 'link.', { bindings: [{ binder: 'kite/etc/bind.txt', files: FRAGMENTS }] })), REAL);
+    assert.deepEqual(shown(findings(fixtureFiles('bound-fragments'), 'link.', { bindings: [{ binder: 'kite/etc/bind.txt', files: FRAGMENTS }] })), REAL);
   });
 
   it('a binding by globs of `.clarifier.json` `bind`, without a binder file', () => {
-    assert.deepEqual(shown(findings(fixtureFiles(), 'link.', { bind: [['kite/src/*.md']] })), REAL);
+    assert.deepEqual(shown(findings(fixtureFiles('bound-fragments'), 'link.', { bind: [['kite/src/*.md']] })), REAL);
     // One glob string is one document too; a glob that matches one file binds nothing.
-    assert.deepEqual(shown(findings(fixtureFiles(), 'link.', { bind: ['kite/src/*.md'] })), REAL);
-    assert.equal(findings(fixtureFiles(), 'link.', { bind: [['kite/src/canopy.md']] }).length, 13);
+    assert.deepEqual(shown(findings(fixtureFiles('bound-fragments'), 'link.', { bind: ['kite/src/*.md'] })), REAL);
+    assert.equal(findings(fixtureFiles('bound-fragments'), 'link.', { bind: [['kite/src/canopy.md']] }).length, 13);
   });
 
   it('the generated ids of terms are known only inside a binding, and only for terms that exist', () => {
@@ -67,16 +53,16 @@ describe('bound documents: fragments a build binds into one page [^ln8b]', () =>
   });
 
   it('a heading clause of another fragment: the link is its reference (hover, definition, references agree)', () => {
-    const index = memoryWorkspace(fixtureFiles(), { bindings: [{ binder: 'kite/etc/bind.txt', files: FRAGMENTS }] });
+    const index = memoryWorkspace(fixtureFiles('bound-fragments'), { bindings: [{ binder: 'kite/etc/bind.txt', files: FRAGMENTS }] });
     const refs = index.model().resolve('tether-object--strength').specReferences.map((r) => `${r.kind}@${r.file}`);
     assert.deepEqual(refs, ['link@kite/src/canopy.md', 'link@notes.md']);
     // Unbound, only the outside link that names the file reaches it.
-    const alone = memoryWorkspace(fixtureFiles(), { bind: false });
+    const alone = memoryWorkspace(fixtureFiles('bound-fragments'), { bind: false });
     assert.deepEqual(alone.model().resolve('tether-object--strength').specReferences.map((r) => `${r.kind}@${r.file}`), ['link@notes.md']);
   });
 
   it('an edit of a fragment that adds the missing heading repairs the other fragment (the model is rebuilt or patched alike)', () => {
-    const files = fixtureFiles();
+    const files = fixtureFiles('bound-fragments');
     const index = memoryWorkspace(files, { bindings: [{ binder: 'kite/etc/bind.txt', files: FRAGMENTS }] });
     const errorsOf = (): string[] => brief(computeDiagnostics(index.model(), index.config).filter((d) => d.code === 'link.broken-anchor'));
     assert.ok(errorsOf().includes('link.broken-anchor@kite/src/canopy.md:8'));

@@ -8,7 +8,7 @@ import * as vm from 'node:vm';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { completeIds } from '../../server/src/core/features/completion';
 import type { IndexModel, WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
-import { diagnosticsOf, memoryWorkspace, modelSpecDir, repoRoot } from '../helpers/workspace';
+import { diagnosticsOf, fixtureFiles, memoryWorkspace, modelSpecDir } from '../helpers/workspace';
 
 /** The model as plain data: every map, in order. */
 function snapshot(model: IndexModel): unknown {
@@ -26,20 +26,6 @@ function snapshot(model: IndexModel): unknown {
   };
 }
 
-function fixtureFiles(): Record<string, string> {
-  const root = path.join(repoRoot, 'test', 'fixtures', 'shop');
-  const files: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const e of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
-      const rel = dir ? `${dir}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(rel);
-      else files[rel] = fs.readFileSync(path.join(root, rel), 'utf8');
-    }
-  };
-  walk('');
-  return files;
-}
-
 function assertLikeFresh(live: WorkspaceIndex, files: Record<string, string>): void {
   const fresh = memoryWorkspace(files);
   assert.deepStrictEqual(snapshot(live.model()), snapshot(fresh.model()));
@@ -48,7 +34,7 @@ function assertLikeFresh(live: WorkspaceIndex, files: Record<string, string>): v
 
 describe('incremental model updates', () => {
   it('patches the model for typing in a spec and moving citations in code, equal to a fresh index', () => {
-    const files = fixtureFiles();
+    const files = fixtureFiles('shop');
     const spec = Object.keys(files).find((f) => f.endsWith('.md') && f.startsWith('specs/') && files[f]!.includes('[^'))!;
     const code = Object.keys(files).find((f) => /\.(ts|py)$/.test(f) && files[f]!.includes('[^'))!;
     const live = memoryWorkspace(files);
@@ -116,7 +102,7 @@ describe('incremental model updates', () => {
   });
 
   it('computes the diagnostics of one file exactly as they are in the workspace list', function () {
-    const index = memoryWorkspace(fixtureFiles());
+    const index = memoryWorkspace(fixtureFiles('shop'));
     const model = index.model();
     const all = computeDiagnostics(model, index.config);
     for (const file of [...index.model().files, '.clarifier.json']) {

@@ -156,6 +156,14 @@ describe('documentation sites: what they write is not an error', () => {
     assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('link.')), ['link.broken-anchor@proposal-templates/0000-template.md:4', 'link.broken-anchor@proposals/0001-feature.md:3']);
   });
 
+  it('a link whose target holds a template variable (`{{part_id}}`, `{ADR_SLUG}`, `${name}`) is a slot, not broken', () => {
+    const index = memoryWorkspace({
+      'kit/assets/index.md': '# Decisions\n\n- [First]({FIRST_SLUG}.md)\n- [Notes](./notes-{{module_id}}.md)\n- [Log](${logName}.md)\n- [Missing](./missing.md)\n',
+      'kit/steps/menu.md': '# Step {{n}}\n\n## {{n}}. Show the menu\n\nBack to [the menu](#{{n}}-show-the-menu), or [the end](#the-end).\n',
+    });
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('link.')), ['link.broken-anchor@kit/assets/index.md:6', 'link.broken-anchor@kit/steps/menu.md:5']);
+  });
+
   it("a Docsify sidebar's links are read from the site's folder when the file is not beside the sidebar; a file that is nowhere is broken", () => {
     const index = memoryWorkspace({
       'docs/README.md': '# Home\n',

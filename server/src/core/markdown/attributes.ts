@@ -28,6 +28,9 @@ const HTML_ANCHOR = /^(?=.*[^\p{ASCII}])[^\s"'<>`{}\\]+$/u;
 /** Does `{inner}` look like an attempt at an attribute block (rather than prose such as `{a, b}`)? */
 export function looksLikeAttributeBlock(inner: string): boolean {
   const t = inner.trim();
+  // `{% include since.html version="2.1" %}`, `{%- … -%}`: a Liquid (Jekyll) or Jinja tag the site expands before the
+  // Markdown is read, not attributes; no attribute syntax opens with `%`.
+  if (t.startsWith('%')) return false;
   return t.startsWith('#') || /^[A-Za-z_][\w.:-]*=/.test(t) || /\s[A-Za-z_][\w.:-]*=/.test(t);
 }
 

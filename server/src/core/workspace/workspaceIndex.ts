@@ -41,6 +41,13 @@ const NUMBERED_NOTE = /^\d+$/;
  * Wider than formats.ts `isTemplatePath` (a spec-kit template, never reviewed): any segment, and the translations.
  */
 const TEMPLATE_SEGMENT = /templat|plantilla|mod[eè]le|modelo|vorlage|шаблон|テンプレート|템플릿|模板|模版|templed|[sş]ablon|sjabloon|szablon/i;
+/**
+ * A slot a generator fills in, in a link's target: `{{part_id}}` (Mustache, Handlebars, Jinja, Liquid, Go templates),
+ * `{% … %}`, `${name}`, `{ADR_SLUG}`, `{name}`: `./notes-{{module_id}}.md`, `#{{step}}-show-the-menu` in a kit's
+ * templates. Not a file or an anchor yet, so not broken.
+ */
+const TEMPLATE_VARIABLE = /\{\{[^{}]*\}\}|\{%[^{}]*%\}|\$\{[^{}]*\}|\{[A-Za-z_][A-Za-z0-9_.-]*\}/;
+
 /** A placeholder file name a template links to: `NNNN-filename.md`, `XXXX-name.md`, `0005-example.md`, `your-file.md`. */
 const PLACEHOLDER_FILE = /(?:^|[/_.-])(?:N{3,}|X{3,}|x{3,}|example|filename|placeholder|your)(?=[/_.-]|$)/;
 
@@ -3224,6 +3231,7 @@ export class IndexModel {
           continue;
         }
         if (link.unusedDefinition) continue; // [^ln5u]
+        if (TEMPLATE_VARIABLE.test(link.path) || TEMPLATE_VARIABLE.test(link.anchor)) continue;
         const target = link.path ? this.navigationTarget(file, link.path) : file;
         if (target === undefined) continue;
         const facts = this.specs.get(target);

@@ -436,6 +436,30 @@ Implements FR-001 and FR-002 with a signed token.
     ]);
   });
 
+  it("another spec file of a feature folder (spec-v2.md) declares the ids its requirement items add; restated ones stay spec.md's", () => {
+    // The shape of a real feature folder: spec.md declares FR-001, a second file adds a phase with FR-101 and FR-102 and
+    // restates FR-001. All of that file's ids drew one reference.unknown-id ("None of the ids this file mentions").
+    const index = memoryWorkspace({
+      'specs/004-notes/spec.md': specKitSpec('Notes', ['- **FR-001**: The system MUST save a note.']),
+      'specs/004-notes/spec-v2-phase2.md': [
+        '# Notes, phase 2',
+        '',
+        '## Requirements',
+        '',
+        '- **FR-001**: The system MUST save a note.',
+        '- **FR-101**: The system MUST share a note by link.',
+        '- **FR-102**: Shared notes SHOULD expire after 30 days.',
+        '',
+        'FR-101 and FR-102 extend FR-001.',
+        '',
+      ].join('\n'),
+      'specs/004-notes/tasks.md': '# Tasks\n\n- [ ] T001 Save (FR-001)\n- [ ] T002 Share (FR-101)\n- [ ] T003 Expire (FR-102, FR-103)\n',
+    });
+    // Declared once (spec.md's FR-001 is no duplicate); the second file's clauses are none of its own.
+    assert.deepEqual(index.specFacts('specs/004-notes/spec-v2-phase2.md')!.headingClauses, []);
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('reference.') || d.startsWith('clause.')), ['reference.unknown-id@specs/004-notes/tasks.md:5']);
+  });
+
   it('an unfilled slot of the template left in a spec declares nothing: no duplicate of the real requirement', () => {
     // Real feature specs keep the template's example section below their own requirements: both declared FR-001, and
     // each pair drew two clause.duplicate-id errors.
@@ -671,6 +695,15 @@ Implements FR-001 and FR-002 with a signed token.
 });
 
 describe('Kiro specs', () => {
+  it("a bugfix spec's statements (bugfix.md `1.1 WHEN …`) are the ids its design and tasks cite", () => {
+    // Kiro's bugfix specs have no requirements.md: every citation of their design and tasks was reference.unknown-id.
+    const bugfix = '# Bugfix Requirements Document\n\n## Bug Analysis\n\n### Current Behavior (Defect)\n\n1.1 WHEN Send is pressed twice THEN the system posts twice\n\n### Expected Behavior (Correct)\n\n2.1 WHEN Send is pressed twice THEN the system SHALL post once\n';
+    const tasks = '# Tasks\n\n- [ ] 1. Disable Send while posting\n  - _Requirements: 1.1, 2.1_\n- [ ] 2. Keep the rest\n  - _Requirements: 3.1_\n';
+    const index = memoryWorkspace({ '.kiro/specs/fix-send/bugfix.md': bugfix, '.kiro/specs/fix-send/tasks.md': tasks });
+    assert.deepEqual(index.specFacts('.kiro/specs/fix-send/bugfix.md')!.headingClauses.map((c) => c.id), ['1.1', '2.1']);
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('reference.') || d.startsWith('clause.')), ['reference.unknown-id@.kiro/specs/fix-send/tasks.md:6']);
+  });
+
   const requirements = `# Requirements Document
 
 ## Introduction

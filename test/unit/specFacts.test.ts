@@ -142,6 +142,28 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assert.deepEqual(parseSpecChunked('specs/001-upload/plan.md', plan).facts.mentions.map((m) => m.id), ['FR-001', 'FR-002', 'FR-002', 'SC-001', 'NFR-003', 'SC-001', 'FR-001']);
   });
 
+  it('another spec file of a spec-kit feature (spec-v2.md): its items are mentions that declare, from the tree walk, facts equal', function () {
+    const v2 = [
+      '# Feature Specification: Upload, second phase',
+      '',
+      '## Requirements',
+      '',
+      '- **FR-101**: System MUST resume an interrupted upload.',
+      '- FR-102: Users SHOULD see the progress of each file.',
+      '- **FR-103**: looks fine, see FR-101.',
+      '',
+      'Plain prose mentions FR-101 again.',
+      '',
+    ].join('\n');
+    const file = 'specs/001-upload/spec-v2.md';
+    assertEqualFacts([[file, v2]]);
+    const mentions = parseSpecChunked(file, v2).facts.mentions.map((m) => `${m.id}${m.declares ? ' declares' : ''}`);
+    // (An item without a modal is a note about the id, not a requirement: a mention.)
+    assert.deepEqual(mentions, ['FR-101 declares', 'FR-102 declares', 'FR-103', 'FR-101', 'FR-101']);
+    // The feature's own spec and its plan: no mention declares.
+    for (const other of ['specs/001-upload/spec.md', 'specs/001-upload/plan.md']) assert.ok(parseSpecChunked(other, v2).facts.mentions.every((m) => !m.declares), other);
+  });
+
   it("spec-kit mentions of another feature's ids are left out by the scanner as by the tree walk", function () {
     const plan = [
       '# Implementation Plan',
@@ -257,6 +279,35 @@ describe('spec facts from the scanner equal the tree walk', function () {
     assert.equal(facts.headingClauses.find((c) => c.id === '1.2')!.text, 'IF no locker is free THEN the system SHALL show the nearest other site sites within 5 km only');
     assert.equal(facts.headingClauses.find((c) => c.id === '2.3')!.title, 'Requirement 2: Collect a parcel');
     assert.deepEqual(facts.mentions.map((m) => m.id), ['2.1', '2.2', '3']);
+  });
+
+  it("a Kiro bugfix.md: statements `1.1 WHEN …` declared by the tree walk, facts equal", function () {
+    const bugfix = [
+      '# Bugfix Requirements Document',
+      '',
+      '## Bug Analysis',
+      '',
+      '### Current Behavior (Defect)',
+      '',
+      '1.1 WHEN the kettle is lifted early THEN the system keeps heating',
+      '',
+      '### Expected Behavior (Correct)',
+      '',
+      '2.1 WHEN the kettle is lifted THEN the system SHALL stop heating',
+      '2.2. WHEN it is put back THEN the system SHALL resume',
+      '',
+      '- 9.9 a list item is no statement',
+      '',
+      'Heating is measured in 1.5 second steps.',
+      '',
+    ].join('\n');
+    const file = '.kiro/specs/fix-kettle/bugfix.md';
+    assertEqualFacts([[file, bugfix], [file, bugfix.replace(/\n/g, '\r\n')]]);
+    const facts = parseSpecChunked(file, bugfix).facts;
+    assert.deepEqual(facts.headingClauses.map((c) => `${c.id}:${c.title}`), ['1.1:Current Behavior (Defect)', '2.1:Expected Behavior (Correct)', '2.2:Expected Behavior (Correct)']);
+    assert.equal(facts.headingClauses[1]!.text, '2.1 WHEN the kettle is lifted THEN the system SHALL stop heating');
+    // The same text elsewhere declares nothing.
+    assert.deepEqual(parseSpecChunked('.kiro/specs/fix-kettle/design.md', bugfix).facts.headingClauses, []);
   });
 
   it('random Kiro requirements documents (fast-check): facts equal the tree walk', function () {
@@ -1324,8 +1375,8 @@ describe('spec facts from the scanner equal the tree walk', function () {
     '\n  - ', '\n    - ', '\n   ', '\n    ', '\n      ', '\n> ', '\n>', '\n> > ', '\n  > ', '2) ', '\n10. ', '\n  ```\n', '\n  ~~~\n',
     '\n[^a1]: a\n    b', '\n[^b2]: a\nlazy', '[`c` t][a1]', '[*e* t](#a1)',
   ];
-  /** Where each construct applies: a plain spec, a spec-kit feature's spec (items and mentions) and plan (mentions). */
-  const FILES = ['docs/spec.md', 'specs/001-feature/spec.md', 'specs/001-feature/plan.md'];
+  /** Where each construct applies: a plain spec, a spec-kit feature's spec (items and mentions), plan (mentions) and other spec. */
+  const FILES = ['docs/spec.md', 'specs/001-feature/spec.md', 'specs/001-feature/plan.md', 'specs/001-feature/spec-v2.md'];
 
   for (const seed of [7, 11]) {
     it(`random spec-like documents (fast-check, seed ${seed})`, function () {

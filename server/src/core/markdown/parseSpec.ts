@@ -710,6 +710,12 @@ export interface IdMention {
    * FR-117 extends FR-032"): the id is this feature's when it declares it, else that feature's, not unknown [^sk2m].
    */
   otherFeatureNamed?: true;
+  /**
+   * spec-kit: the id opens a declaration-shaped item (`**FR-101**: …`) of another spec file of the feature folder
+   * (`spec-v2-enhancements.md`, `spec_updated.md`), which restates the feature's requirements or adds its own: an id
+   * the feature's spec.md does not declare is this file's, not unknown [^sk2m].
+   */
+  declares?: true;
 }
 
 /** An open question the author marked in the spec (spec-kit `[NEEDS CLARIFICATION: …]`). */
@@ -894,7 +900,7 @@ export interface ChunkEntry {
 export function chunkSignature(entry: ChunkEntry): string {
   entry.signature ??= JSON.stringify([
     entry.facts.headingClauses.map((c) => [c.id, c.parent, c.authority]),
-    entry.facts.mentions.map((m) => (m.otherFeatureNamed ? [m.id] : m.id)),
+    entry.facts.mentions.map((m) => (m.otherFeatureNamed || m.declares ? [m.id, +!!m.otherFeatureNamed, +!!m.declares] : m.id)),
     entry.facts.footnoteRefs.map((r) => [r.id, r.parent, r.authority]),
     entry.facts.footnoteDefs.map((d) => [d.id, d.target, d.tests?.map((t) => t.raw)]),
     entry.anchorEvents.map((e) => (typeof e === 'number' ? [entry.facts.headings[e]!.title] : e)),
@@ -1201,6 +1207,9 @@ function chunksAfterEdit(text: string, previous: ChunkLayout): { starts: number[
   return { starts, known };
 }
 
+/** A modal that makes an item a requirement (WalkMode.otherSpec). */
+const REQUIREMENT_MODAL_RE = /\b(?:MUST|SHALL|SHOULD|must|shall|should)\b/;
+
 /** What the walker looks for in a file of a format (a file's mode is fixed by its path and format). */
 export interface WalkMode {
   key: string;
@@ -1215,8 +1224,18 @@ export interface WalkMode {
   specKitRows: boolean;
   /** Kiro: `### Requirement N` and its numbered acceptance criteria declare clauses (requirements.md). */
   kiroRequirements: boolean;
+  /**
+   * Kiro bugfix spec (bugfix.md, which a bugfix has instead of requirements.md): a paragraph opening with `1.1 WHEN …`
+   * declares that statement (current, expected and unchanged behaviour), which design.md and tasks.md cite [^ki2r].
+   */
+  kiroBugfix: boolean;
   /** Bare requirement ids in prose are references (files of a spec-kit or Kiro feature folder). */
   mentions: 'spec-kit' | 'kiro' | undefined;
+  /**
+   * spec-kit: another spec file of a feature folder (`spec-v2.md`, `spec_updated.md`: a name with "spec" that is not
+   * the feature's spec): its declaration-shaped items are mentions that declare (IdMention.declares).
+   */
+  otherSpec: boolean;
   /** kramdown-rfc `{{REF}}` cross-references. */
   kramdown: boolean;
   /**
@@ -1239,11 +1258,14 @@ export function walkMode(file: string, format: SpecFormat): WalkMode {
     specKitItems: (format === 'spec-kit' || format === 'markdown') && !template && (!inSpecKitFolder || isFeatureSpecName(name)),
     specKitRows: false,
     kiroRequirements: format === 'kiro' && name === 'requirements.md',
+    kiroBugfix: format === 'kiro' && name === 'bugfix.md' && KIRO_FOLDER_RE.test(file),
     mentions: format === 'spec-kit' && inSpecKitFolder ? 'spec-kit' : format === 'kiro' && KIRO_FOLDER_RE.test(file) ? 'kiro' : undefined,
     kramdown: format === 'kramdown-rfc',
+    otherSpec: false,
   };
+  mode.otherSpec = mode.mentions === 'spec-kit' && !template && !mode.specKitItems && name.includes('spec');
   mode.specKitRows = mode.specKitItems && (mode.mentions === 'spec-kit' || SIBLING_FEATURE_SPEC_RE.test(file));
-  mode.key = `${format}:${+mode.template}${+mode.specKitItems}${+mode.specKitRows}${+mode.kiroRequirements}${mode.mentions ?? ''}`;
+  mode.key = `${format}:${+mode.template}${+mode.specKitItems}${+mode.specKitRows}${+mode.kiroRequirements}${+mode.kiroBugfix}${+mode.otherSpec}${mode.mentions ?? ''}`;
   return mode;
 }
 
@@ -2009,7 +2031,9 @@ class SpecWalker {
           break;
         case 'paragraph':
           if (this.mode.specKitItems) this.specKitItem(node, block);
+          else if (this.mode.otherSpec) this.otherSpecItem(node);
           else if (this.mode.kiroRequirements && block === undefined) this.kiroNumberedCriterion(node);
+          else if (this.mode.kiroBugfix && block === undefined) this.kiroBugfixStatements(node);
           this.proseBlock(node, 'paragraph');
           break;
         case 'list':
@@ -2254,6 +2278,8 @@ class SpecWalker {
 
   /** Declaration offsets of requirement items (their id text is not a mention of itself). */
   private readonly declared = new Set<number>();
+  /** Offsets of the ids that items of another spec file of the feature open with (WalkMode.otherSpec). */
+  private readonly restated = new Set<number>();
   /** The first row of each table: it names the columns (specKitRow). */
   private readonly headerRows = new WeakSet<MdNode>();
   /** The requirement item whose paragraph is being walked (its prose and open questions belong to it). */
@@ -2264,16 +2290,9 @@ class SpecWalker {
    * feature folder's spec.md so does one that starts `FR-001: text` (no bold) or `**FR-1: Title**` (title in the bold).
    */
   private specKitItem(node: MdNode, block: MdNode | undefined): void {
-    const first = node.children?.[0];
-    if (!first) return;
-    const lead = first.type === 'strong' && first.children?.length === 1 && first.children[0]!.type === 'text' ? first.children[0]! : first.type === 'text' ? first : undefined;
-    if (!lead) return;
-    const value = lead.value ?? '';
-    // The forms without a bold id alone only in a feature folder's spec.md (elsewhere `SC-1: …` may be a note), and
-    // there also an id with a label in the bold, `**SC-001 (signup-duration)**: text` (the label is not the item's text).
-    const labeled = lead !== first && this.mode.mentions === 'spec-kit' ? SPEC_KIT_LABELED.exec(value)?.[1] : undefined;
-    const id = lead !== first && SPEC_KIT_ID_RE.test(value) ? value : (labeled ?? (this.mode.mentions === 'spec-kit' ? SPEC_KIT_DECLARATION.exec(value)?.[1] : undefined));
-    if (id === undefined) return;
+    const found = this.specKitItemId(node);
+    if (!found) return;
+    const { id, lead, labeled, value } = found;
     const [idStart] = this.offsets(lead);
     const [start, end] = this.offsets(block?.type === 'listItem' ? block : node);
     const ctx = this.currentSection();
@@ -2284,6 +2303,32 @@ class SpecWalker {
       return;
     }
     this.addItem(id, start, end, idStart, limit(text, BLOCK_TEXT_LIMIT), ctx.sectionTitle || id, ctx);
+  }
+
+  /**
+   * The id a paragraph opens as a spec-kit item declares it (specKitItem): `**FR-001**`, and in a feature folder
+   * `FR-001: text`, `**FR-1: Title**` or `**SC-001 (label)**`.
+   */
+  private specKitItemId(node: MdNode): { id: string; lead: MdNode; labeled: string | undefined; value: string } | undefined {
+    const first = node.children?.[0];
+    if (!first) return undefined;
+    const lead = first.type === 'strong' && first.children?.length === 1 && first.children[0]!.type === 'text' ? first.children[0]! : first.type === 'text' ? first : undefined;
+    if (!lead) return undefined;
+    const value = lead.value ?? '';
+    // The forms without a bold id alone only in a feature folder's spec.md (elsewhere `SC-1: …` may be a note), and
+    // there also an id with a label in the bold, `**SC-001 (signup-duration)**: text` (the label is not the item's text).
+    const labeled = lead !== first && this.mode.mentions === 'spec-kit' ? SPEC_KIT_LABELED.exec(value)?.[1] : undefined;
+    const id = lead !== first && SPEC_KIT_ID_RE.test(value) ? value : (labeled ?? (this.mode.mentions === 'spec-kit' ? SPEC_KIT_DECLARATION.exec(value)?.[1] : undefined));
+    return id === undefined ? undefined : { id, lead, labeled, value };
+  }
+
+  /**
+   * Another spec file of a feature folder (WalkMode.otherSpec): the id an item opens with is a mention that declares,
+   * when the item states a requirement (a modal: "System MUST …"); `**FR-004**: looks fine` in a review is a mention.
+   */
+  private otherSpecItem(node: MdNode): void {
+    const found = this.specKitItemId(node);
+    if (found && REQUIREMENT_MODAL_RE.test(plainText(node))) this.restated.add(this.offsets(found.lead)[0]);
   }
 
   /**
@@ -2359,6 +2404,21 @@ class SpecWalker {
       const to = i + 1 < starts.length ? start + starts[i + 1]!.at - 1 : end;
       const text = starts.length === 1 ? plainText(node) : this.text.slice(from, to);
       this.addItem(c.id, from, to, from + (this.text.slice(from, to).length - this.text.slice(from, to).trimStart().length), limit(collapse(text), BLOCK_TEXT_LIMIT), title, ctx);
+    });
+  }
+
+  /** Kiro bugfix.md: the statements `1.1 WHEN … THEN …` a paragraph outside list items opens with, one per line (WalkMode.kiroBugfix). */
+  private kiroBugfixStatements(node: MdNode): void {
+    const [start, end] = this.offsets(node);
+    const starts = kiroStatementStarts(this.text.slice(start, end));
+    if (!starts) return;
+    const ctx = this.currentSection();
+    starts.forEach((c, i) => {
+      const from = start + c.at;
+      const to = i + 1 < starts.length ? start + starts[i + 1]!.at - 1 : end;
+      const raw = this.text.slice(from, to);
+      const text = starts.length === 1 ? plainText(node) : raw;
+      this.addItem(c.id, from, to, from + (raw.length - raw.trimStart().length), limit(collapse(text), BLOCK_TEXT_LIMIT), ctx.sectionTitle || c.id, ctx);
     });
   }
 
@@ -2460,7 +2520,7 @@ class SpecWalker {
   private mention(id: string, at: number, otherFeatureNamed = false): void {
     if (this.declared.has(at)) return;
     const range = this.lines.rangeOf(at, at + id.length);
-    this.facts.mentions.push(otherFeatureNamed ? { id, range, idRange: range, otherFeatureNamed } : { id, range, idRange: range });
+    this.facts.mentions.push({ id, range, idRange: range, ...(otherFeatureNamed ? { otherFeatureNamed } : {}), ...(this.restated.has(at) ? { declares: true as const } : {}) });
   }
 
   /** Anchor links, same-file and cross-file [^anchor_links]. */
@@ -2646,6 +2706,17 @@ export function kiroNumberedStarts(source: string, parent: string): { at: number
   for (let m = line.exec(source); m; m = line.exec(source)) {
     if (m[1]!.startsWith(`${parent}.`)) starts.push({ at: m.index + (m[0].startsWith('\n') ? 1 : 0), id: m[1]! });
   }
+  return starts.length === 0 || starts[0]!.at !== source.search(/\S/) ? undefined : starts;
+}
+
+/**
+ * The statements of a Kiro bugfix.md paragraph: each line that opens with `N.M` (`1.1 WHEN …`, `2.1. WHEN …`), the
+ * first one at the paragraph's start; undefined when the paragraph does not open with one.
+ */
+export function kiroStatementStarts(source: string): { at: number; id: string }[] | undefined {
+  const starts: { at: number; id: string }[] = [];
+  const line = /(?:^|\n)[ \t]*(\d{1,4}\.\d{1,4})\.?[ \t]/g;
+  for (let m = line.exec(source); m; m = line.exec(source)) starts.push({ at: m.index + (m[0].startsWith('\n') ? 1 : 0), id: m[1]! });
   return starts.length === 0 || starts[0]!.at !== source.search(/\S/) ? undefined : starts;
 }
 

@@ -1552,6 +1552,11 @@ class ChunkReader {
     if (it.gaps && [...inl.links, ...inl.refLinks, ...inl.codes].some(([s, e]) => it.gaps!.some(([gs]) => s < gs && gs < e))) return false;
     // (a spec-kit declaration the tree walk may read from a decoded character reference: left to it)
     if (inl.entities.length && mode.specKitItems && mode.mentions === 'spec-kit') return false;
+    // Another spec file of a feature folder: a paragraph that may open with a declaration-shaped item (bold, or an id
+    // first) is left to the tree walk, which marks the id's mention as one that declares (WalkMode.otherSpec).
+    // A Kiro bugfix.md paragraph with a line opening `1.1 …` declares statements: the tree walk reads it (kiroBugfixStatements).
+    if (mode.kiroBugfix && /(?:^|\n)[ \t]*\d/.test(text.slice(it.start, it.end))) return false;
+    if (mode.otherSpec && (inl.entities.length || /^(?:\*\*|__|[A-Za-z]{2,3}-\d)/.test(text.slice(it.start, it.start + 6)))) return false;
     it.inl = inl;
     // The block's text its references carry (made once: the cut lines' and a plain block's references share it).
     let blockText: string | undefined;

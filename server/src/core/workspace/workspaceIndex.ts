@@ -2112,6 +2112,7 @@ export class IndexModel {
   /** Requirement ids mentioned in specs (of all specs, or of one) that the mentioning file's scope does not declare [^sk2m]. */
   unknownMentions(only?: string): UnknownMention[] {
     const out: UnknownMention[] = [];
+    let restated: Map<string, Set<string>> | undefined;
     for (const file of only === undefined ? this.specFiles : this.specs.has(only) ? [only] : []) {
       const facts = this.specs.get(file)!;
       if (facts.mentions.length === 0) continue;
@@ -2120,7 +2121,24 @@ export class IndexModel {
       for (const m of facts.mentions) {
         // A mention whose sentence names another feature, of an id this feature does not declare: that feature's.
         if (m.otherFeatureNamed || this.clauseIn(m.id, key) || (sibling !== undefined && this.clauseIn(m.id, sibling))) continue;
+        // An id that an item of another spec file of the feature declares (`spec-v2.md`'s `**FR-101**: …`).
+        if ((restated ??= this.restatedIds()).get(key)?.has(m.id)) continue;
         out.push({ ...m, file, scope: this.scopeOf(file) });
+      }
+    }
+    return out;
+  }
+
+  /** By scope key: the ids that items of a feature's other spec files open with (IdMention.declares) [^sk2m]. */
+  private restatedIds(): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>();
+    for (const file of this.specFiles) {
+      for (const m of this.specs.get(file)!.mentions) {
+        if (!m.declares) continue;
+        const key = this.scopeKeyOf(file);
+        const ids = out.get(key);
+        if (ids) ids.add(m.id);
+        else out.set(key, new Set([m.id]));
       }
     }
     return out;

@@ -10,6 +10,16 @@ describe('config', () => {
     assert.ok(config.authorities.includes('platform') && config.authorities.includes('root'));
   });
 
+  it('leaves out the Markdown of test data folders by default; a configured exclude replaces that', () => {
+    const roles = (config = parseConfigText('{}').config): string[] =>
+      ['tests/unit/data/page.md', 'test/fixtures/spec.md', 'pkg/testdata/golden.md', 'src/__snapshots__/a.md', 'tests/fixtures/helper.py', 'docs/data/spec.md', 'tests/guide.md'].map(
+        (f) => `${f}:${new PathClassifier(config, (p) => p.endsWith('.py')).role(f)}`,
+      );
+    // Test data Markdown is no spec; code there is still read (it may cite clauses); a docs data folder is no test tree.
+    assert.deepEqual(roles(), ['tests/unit/data/page.md:other', 'test/fixtures/spec.md:other', 'pkg/testdata/golden.md:other', 'src/__snapshots__/a.md:other', 'tests/fixtures/helper.py:code', 'docs/data/spec.md:spec', 'tests/guide.md:spec']);
+    assert.ok(roles(parseConfigText('{"exclude":["build/**"]}').config)[0]!.endsWith(':spec'));
+  });
+
   it('merges valid keys and reports invalid ones without dropping the valid rest', () => {
     const { config, problems } = parseConfigText(
       JSON.stringify({ exclude: ['fixtures/**'], include: 'nope', examples: 'ex/{id}.md', severity: { 'clause.uncited': 'off', 'bogus.code': 'error' } }),

@@ -119,10 +119,22 @@ export interface LlmConfig {
   conflictPairs: number;
 }
 
+/** The default `exclude`: Markdown files of test data folders (see DEFAULT_CONFIG). */
+export const TEST_DATA_MARKDOWN: readonly string[] = Object.freeze([
+  '**/testdata/**/*.md',
+  '**/__fixtures__/**/*.md',
+  '**/__snapshots__/**/*.md',
+  '**/{test,tests,__tests__,testing}/**/{data,fixtures,snapshots,golden}/**/*.md',
+]) as readonly string[];
+
 export const DEFAULT_CONFIG: Readonly<ClarifierConfig> = Object.freeze({
   // Kiro keeps its specs in a dot folder, which `**` does not enter.
   include: ['**/*.md', '**/.kiro/specs/**/*.md'],
-  exclude: [],
+  // Markdown that is test data, not a spec: Go's testdata/, Jest's __fixtures__/ and __snapshots__/, and the data,
+  // fixtures and snapshots folders of a test tree (a trust sweep: fastapi's translation fixer keeps a page and its
+  // translation as test input, 131 duplicate ids and 14 missing files). Markdown only: code there may cite clauses.
+  // A configured `exclude` replaces this list.
+  exclude: [...TEST_DATA_MARKDOWN],
   // The Model Spec renamed `platform` to `root` in 2025: accept both.
   authorities: ['root', 'platform', 'system', 'developer', 'user', 'guideline'],
   testGlobs: ['test/**', 'tests/**', '**/test/**', '**/tests/**', '**/__tests__/**', '*.test.*', '*.spec.*', '*_test.*', 'test_*.*'],

@@ -5,6 +5,8 @@ import { buildBatches, buildMessages, cacheKey, clausesForLlm } from '../../serv
 import type { AmbiguityHit } from '../../server/src/core/workspace/workspaceIndex';
 import { resolveConfig } from '../../server/src/core/workspace/config';
 import { diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
+import { sectionStemsOf } from '../../server/src/core/workspace/ambiguityPass';
+import { parseSpec, type ProseBlock } from '../../server/src/core/markdown/parseSpec';
 
 /** `phrase (category)` of every finding in one spec file of a one-file workspace. */
 function found(path: string, text: string): string[] {
@@ -2363,6 +2365,11 @@ describe('clarity: twenty-eighth round (issue 13: false alarms read on policy an
       ['Naming', ['A name says what the value holds.']],
       ['Checks', ['When you review a change, you should check that:', '- The author chose clear names.']],
     ])), ['clear']);
+    // Only a spec with a summary section reads its section titles (they are part of each chunk's cache key): typing a
+    // one-word heading elsewhere sends no chunk to the pass again.
+    const chunks = (text: string): { entry: { facts: { prose: ProseBlock[] } } }[] => [{ entry: { facts: { prose: parseSpec('guide.md', text).prose } } }];
+    assert.deepEqual(sectionStemsOf(chunks(GUIDE([['Naming', ['x']], ['Summary', ['- y']]]))), ['nam']);
+    assert.deepEqual(sectionStemsOf(chunks(GUIDE([['Naming', ['x']], ['Comments', ['- y']]]))), []);
   });
 
   it('a word inside what a named party believes ("is confident that …") is that party\'s judgement; "make sure that …" still asks', () => {

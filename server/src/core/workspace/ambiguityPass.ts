@@ -1,4 +1,4 @@
-import { enclosingSections, findAmbiguities, headingStem, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding, type Section } from '../analysis/ambiguity/analyze';
+import { enclosingSections, findAmbiguities, headingStem, isSummaryHeading, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding, type Section } from '../analysis/ambiguity/analyze';
 import type { Domain, Review } from '../analysis/ambiguity/formats';
 import { CLARIFICATIONS_ID } from '../features/clarify';
 import { isDraftFormat } from '../markdown/formats';
@@ -46,30 +46,34 @@ export function passKey(review: Review, domain: Domain, standard: boolean, joine
   return `${review.format}${review.capitalsOnly ? '+caps' : ''}\u0000${domain}${standard ? '+standard' : ''}\u0000${joinedTerms}${sectionStems.length ? `\u0001${sectionStems.join(' ')}` : ''}`;
 }
 
-/** Per chunk parse: the stems of its one-word heading titles (`headingStem`). */
-const chunkStems = new WeakMap<object, string[]>();
+/** Per chunk parse: the stems of its one-word heading titles (`headingStem`), and whether it has a summary heading. */
+const chunkStems = new WeakMap<object, { stems: string[]; summary: boolean }>();
 
 /**
  * The stems of a spec's one-word section titles, from its chunks' heading blocks (each chunk's kept with its parse, so
  * a keystroke reads the headings of the chunk it changed only), sorted and without repeats: equal to a read of the
- * whole text's headings.
+ * whole text's headings. None when the spec has no summary section, the only place they are read: they are part of
+ * every chunk's cache key, and typing a one-word heading would otherwise send every chunk of the spec to the pass again.
  */
 export function sectionStemsOf(chunks: readonly { entry: { facts: { prose: ProseBlock[] } } }[]): string[] {
   const all = new Set<string>();
+  let summary = false;
   for (const c of chunks) {
-    let stems = chunkStems.get(c.entry.facts);
-    if (!stems) {
-      stems = [];
+    let read = chunkStems.get(c.entry.facts);
+    if (!read) {
+      read = { stems: [], summary: false };
       for (const b of c.entry.facts.prose) {
         if (b.kind !== 'heading') continue;
+        if (isSummaryHeading(b.text)) read.summary = true;
         const st = headingStem(b.text);
-        if (st) stems.push(st);
+        if (st) read.stems.push(st);
       }
-      chunkStems.set(c.entry.facts, stems);
+      chunkStems.set(c.entry.facts, read);
     }
-    for (const st of stems) all.add(st);
+    summary ||= read.summary;
+    for (const st of read.stems) all.add(st);
   }
-  return [...all].sort();
+  return summary ? [...all].sort() : [];
 }
 
 /** A suppression comment's words (within a line): a chunk without them holds no suppression comment. */

@@ -4138,6 +4138,11 @@ function sectionStem(word: string): string {
   return s.length >= 3 ? s : '';
 }
 
+/** Whether a heading's prose names a summary section (SUMMARY_TITLE): only a spec with one reads its section stems. */
+export function isSummaryHeading(title: string): boolean {
+  return SUMMARY_TITLE.test(title.replace(/\{[^}]*\}/g, ' ').replace(/[*_`#]/g, ' ').trim().toLowerCase());
+}
+
 /**
  * The stem of a heading's title when the title is one word ("## Comments {#c}" → "comment", "### Naming" → "nam"),
  * else ''. A summary's item that names one is answered in that section (`guideJudged`).

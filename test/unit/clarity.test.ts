@@ -5,6 +5,8 @@ import { buildBatches, buildMessages, cacheKey, clausesForLlm } from '../../serv
 import type { AmbiguityHit } from '../../server/src/core/workspace/workspaceIndex';
 import { resolveConfig } from '../../server/src/core/workspace/config';
 import { diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
+import { sectionStemsOf } from '../../server/src/core/workspace/ambiguityPass';
+import { parseSpec, type ProseBlock } from '../../server/src/core/markdown/parseSpec';
 
 /** `phrase (category)` of every finding in one spec file of a one-file workspace. */
 function found(path: string, text: string): string[] {
@@ -2343,5 +2345,88 @@ describe('clarity: twenty-seventh round (issue 13: what careful reviewers ask th
     assert.deepEqual(asked('THE Catalog SHALL run a job which regularly optimizes the index'), ['How often must the job optimize the index?']);
     // A participle after "and" is no verb of its own: the question keeps the main verb.
     assert.deepEqual(asked('THE Menu SHALL list the saved files and frequently opened folders'), ['How often must the Menu list the saved files?']);
+  });
+});
+
+describe('clarity: twenty-eighth round (issue 13: false alarms read on policy and guideline prose new to the project)', () => {
+  const terms = (text: string): string[] => hits('guide.md', text).map((h) => h.phrase.toLowerCase());
+  const GUIDE = (sections: [string, string[]][]): string =>
+    ['# Reviewing a change {#review}', '', ...sections.flatMap(([title, lines], i) => [`## ${title} {#s${i}}`, '', ...lines.flatMap((l) => [l, ''])])].join('\n');
+
+  it('a summary\'s checklist item that names a section of the same guide is answered there; one that names none still asks', () => {
+    const text = GUIDE([
+      ['Naming', ['A name says what the value holds; one letter is fine only for a loop index.']],
+      ['Comments', ['A comment says why the code does what it does, not what it does.']],
+      ['Summary', ['When you review a change, you should check that:', '- The author chose clear names.', '- Comments are useful.', '- Retries are reasonable.']],
+    ]);
+    assert.deepEqual(terms(text), ['reasonable']);
+    // The same items outside a summary still ask.
+    assert.deepEqual(terms(GUIDE([
+      ['Naming', ['A name says what the value holds.']],
+      ['Checks', ['When you review a change, you should check that:', '- The author chose clear names.']],
+    ])), ['clear']);
+    // Only a spec with a summary section reads its section titles (they are part of each chunk's cache key): typing a
+    // one-word heading elsewhere sends no chunk to the pass again.
+    const chunks = (text: string): { entry: { facts: { prose: ProseBlock[] } } }[] => [{ entry: { facts: { prose: parseSpec('guide.md', text).prose } } }];
+    assert.deepEqual(sectionStemsOf(chunks(GUIDE([['Naming', ['x']], ['Summary', ['- y']]]))), ['nam']);
+    assert.deepEqual(sectionStemsOf(chunks(GUIDE([['Naming', ['x']], ['Comments', ['- y']]]))), []);
+  });
+
+  it('a word inside what a named party believes ("is confident that …") is that party\'s judgement; "make sure that …" still asks', () => {
+    assert.deepEqual(terms(GUIDE([['Approving', ['A reviewer should approve with open notes only when this holds:', '- The reviewer is confident that the author will handle the open notes appropriately.']]])), []);
+    assert.deepEqual(terms(GUIDE([['Approving', ['A reviewer should approve with open notes only when this holds:', '- The reviewer has made sure that the author will handle the open notes appropriately.']]])), ['appropriately']);
+  });
+
+  it('"too hard for you to …" is the reader\'s own experience; "too hard for new users to …" still asks', () => {
+    assert.deepEqual(terms(GUIDE([['Reading', ['If the change is too hard for you to follow, you should ask the author to explain it.']]])), []);
+    assert.deepEqual(terms(GUIDE([['Reading', ['The settings page should not be too hard for new users to find.']]])), ['too hard']);
+  });
+
+  it('the rejected alternative after "instead of" / "rather than" is not required; the word before it still asks', () => {
+    assert.deepEqual(terms(GUIDE([['Size', ['Authors should send the work as a series of commits instead of one huge change.', 'Authors should send a patch per module rather than one large patch.']]])), []);
+    assert.deepEqual(terms(GUIDE([['Size', ['Authors should write one clear summary instead of many notes.']]])), ['clear']);
+    // An escape after the alternative qualifies the whole requirement.
+    assert.deepEqual(terms(GUIDE([['Size', ['Authors should send patches instead of archives whenever possible.']]])), ['whenever possible']);
+  });
+
+  it('"if … so large (that) you cannot …": the result clause bounds the degree of a condition; no clause, or a required degree, still asks', () => {
+    assert.deepEqual(terms(GUIDE([['Size', [
+      'If a change is so large that you cannot read it in one sitting, you should ask for a split.',
+      'If a change is so large you cannot read it in one sitting, you should ask for a split.',
+      'If a change is so large you\'re unsure when you can read it, you should ask for a split.',
+    ]]])), []);
+    assert.deepEqual(terms(GUIDE([['Size', ['If a change is large, you should ask for a split.', 'If a change is so large, you should ask for a split.']]])), ['large', 'large']);
+    // As the required degree it still asks.
+    assert.deepEqual(terms(GUIDE([['Size', ['A change should be so small that you can read it in one sitting.']]])), ['small']);
+  });
+
+  it('"if it is not otherwise clear" is what is known, not a quality; "make the request clear" still asks', () => {
+    assert.deepEqual(terms(GUIDE([['Notes', ['The reviewer should say which option is meant, if it is not otherwise clear.', 'Unless it is clear from the thread, the author should restate the question.']]])), []);
+    assert.deepEqual(terms(GUIDE([['Notes', ['The reviewer should make the request clear.']]])), ['clear']);
+  });
+
+  it('"in clear text" (cleartext) is a term of art; "write clear text" still asks', () => {
+    assert.deepEqual(terms(GUIDE([['Transport', ['If a service uses HTTP without TLS, it should warn its users that every field travels in clear text.']]])), []);
+    assert.deepEqual(terms(GUIDE([['Errors', ['Every error page should show clear text that a person can act on.']]])), ['clear']);
+  });
+
+  it('"unless a more appropriate name is available" compares with the name the rule gives; a bare "more appropriate" still asks', () => {
+    assert.deepEqual(terms(GUIDE([['Fields', ['A service should call the list field `items` unless a more appropriate name is available.']]])), []);
+    assert.deepEqual(terms(GUIDE([['Fields', ['A service should give the list field a more appropriate name.']]])), ['more appropriate']);
+  });
+
+  it('examples right after a predicate adjective answer it; the adjective alone still asks', () => {
+    assert.deepEqual(terms(GUIDE([['Approving', ['Notes left open at approval should be minor, e.g. a typo or the order of imports.']]])), []);
+    assert.deepEqual(terms(GUIDE([['Approving', ['Notes left open at approval should be minor.']]])), ['minor']);
+  });
+
+  it('a reason clause after the rule ("as these methods are easy to …") is not required; the same words as the rule still ask', () => {
+    assert.deepEqual(terms(GUIDE([['Methods', ['Services should accept PUT for creation as these methods are easy to retry.']]])), []);
+    assert.deepEqual(terms(GUIDE([['Methods', ['Services should make creation easy to retry.']]])), ['easy to']);
+  });
+
+  it('"best practices" as a topic the user is told about is no standard to name; "follow best practices" still asks', () => {
+    assert.deepEqual(terms(GUIDE([['Plugins', ['You must inform users of the plugin\'s intended uses, best practices, and limits.']]])), []);
+    assert.deepEqual(terms(GUIDE([['Plugins', ['The plugin must follow best practices.']]])), ['best practices']);
   });
 });

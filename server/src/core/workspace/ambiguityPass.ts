@@ -1,4 +1,4 @@
-import { enclosingSections, findAmbiguities, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding, type Section } from '../analysis/ambiguity/analyze';
+import { enclosingSections, findAmbiguities, headingStem, isSummaryHeading, suppressionChecker, type AmbiguityCategory, type AmbiguityFinding, type Section } from '../analysis/ambiguity/analyze';
 import type { Domain, Review } from '../analysis/ambiguity/formats';
 import { CLARIFICATIONS_ID } from '../features/clarify';
 import { isDraftFormat } from '../markdown/formats';
@@ -33,15 +33,47 @@ export interface SpecPassInput {
   standard: boolean;
   /** The document's own terms and its feature's name terms (one array per set of terms: its phrase map is kept). */
   terms: string[];
-  /** The chunks' cache key: format, domain, standard and terms (passKey). A chunk's findings are kept while it is the same. */
+  /** The stems of the spec's one-word section titles (`sectionStemsOf` of its chunks' headings): a summary's item naming one is answered there. */
+  sectionStems: string[];
+  /** The chunks' cache key: format, domain, standard, terms and section stems (passKey). A chunk's findings are kept while it is the same. */
   key: string;
   /** The spec is read piece by piece (cut at line starts, not a draft): suppression comments are looked for per chunk. */
   pieces: boolean;
 }
 
 /** A chunk's findings are kept (in its entry) for this key: what they depend on beyond the chunk's own text. */
-export function passKey(review: Review, domain: Domain, standard: boolean, joinedTerms: string): string {
-  return `${review.format}${review.capitalsOnly ? '+caps' : ''}\u0000${domain}${standard ? '+standard' : ''}\u0000${joinedTerms}`;
+export function passKey(review: Review, domain: Domain, standard: boolean, joinedTerms: string, sectionStems: readonly string[] = []): string {
+  return `${review.format}${review.capitalsOnly ? '+caps' : ''}\u0000${domain}${standard ? '+standard' : ''}\u0000${joinedTerms}${sectionStems.length ? `\u0001${sectionStems.join(' ')}` : ''}`;
+}
+
+/** Per chunk parse: the stems of its one-word heading titles (`headingStem`), and whether it has a summary heading. */
+const chunkStems = new WeakMap<object, { stems: string[]; summary: boolean }>();
+
+/**
+ * The stems of a spec's one-word section titles, from its chunks' heading blocks (each chunk's kept with its parse, so
+ * a keystroke reads the headings of the chunk it changed only), sorted and without repeats: equal to a read of the
+ * whole text's headings. None when the spec has no summary section, the only place they are read: they are part of
+ * every chunk's cache key, and typing a one-word heading would otherwise send every chunk of the spec to the pass again.
+ */
+export function sectionStemsOf(chunks: readonly { entry: { facts: { prose: ProseBlock[] } } }[]): string[] {
+  const all = new Set<string>();
+  let summary = false;
+  for (const c of chunks) {
+    let read = chunkStems.get(c.entry.facts);
+    if (!read) {
+      read = { stems: [], summary: false };
+      for (const b of c.entry.facts.prose) {
+        if (b.kind !== 'heading') continue;
+        if (isSummaryHeading(b.text)) read.summary = true;
+        const st = headingStem(b.text);
+        if (st) read.stems.push(st);
+      }
+      chunkStems.set(c.entry.facts, read);
+    }
+    summary ||= read.summary;
+    for (const st of read.stems) all.add(st);
+  }
+  return summary ? [...all].sort() : [];
 }
 
 /** A suppression comment's words (within a line): a chunk without them holds no suppression comment. */
@@ -120,6 +152,7 @@ export class SpecPass {
             domain: this.spec.domain,
             standard: this.spec.standard,
             sections: enclosing,
+            sectionStems: this.spec.sectionStems,
             capitalKeywordsOnly: isDraftFormat(review.format) || review.capitalsOnly === true,
           })
         : [];
@@ -197,6 +230,7 @@ export interface AmbiguityJob {
   domain: Domain;
   standard: boolean;
   terms: string[];
+  sectionStems: string[];
   pieces: boolean;
   /** Characters of prose in the job's blocks (what a job costs, roughly). */
   weight: number;
@@ -261,7 +295,7 @@ export function ambiguityJob(path: string, text: string, chunks: readonly PassCh
       layout[k++] = b.record ? 1 : 0;
     }
   }
-  const job: AmbiguityJob = { path, review: input.review, domain: input.domain, standard: input.standard, terms: input.terms, pieces: input.pieces, weight, texts: parts.join(''), names, layout };
+  const job: AmbiguityJob = { path, review: input.review, domain: input.domain, standard: input.standard, terms: input.terms, sectionStems: input.sectionStems, pieces: input.pieces, weight, texts: parts.join(''), names, layout };
   if (textNeeded(input.pieces, chunks)) job.text = text;
   return job;
 }
@@ -316,7 +350,7 @@ export class AmbiguityJobRun {
     readonly job: AmbiguityJob,
     config: ClarifierConfig,
   ) {
-    this.pass = new SpecPass(config, { review: job.review, domain: job.domain, standard: job.standard, terms: job.terms, key: passKey(job.review, job.domain, job.standard, job.terms.join('\u0000')), pieces: job.pieces });
+    this.pass = new SpecPass(config, { review: job.review, domain: job.domain, standard: job.standard, terms: job.terms, sectionStems: job.sectionStems, key: passKey(job.review, job.domain, job.standard, job.terms.join('\u0000'), job.sectionStems), pieces: job.pieces });
   }
 
   /** Analyses the next chunk; false once every chunk is. */

@@ -1,5 +1,5 @@
 import { documentTermParts, domainCounts, EVIDENCE_KINDS, featureNameTerms, documentKindOf, documentKindOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfEvidence, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
-import { ambiguityJob, passKey, SpecPass, type AmbiguityJob, type SpecPassInput } from './ambiguityPass';
+import { ambiguityJob, passKey, sectionStemsOf, SpecPass, type AmbiguityJob, type SpecPassInput } from './ambiguityPass';
 import type { AmbiguityCategory } from '../analysis/ambiguity/analyze';
 import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
 import { CLARIFICATIONS_ID } from '../features/clarify';
@@ -616,11 +616,12 @@ export class WorkspaceIndex {
    */
   private passInput(chunks: PlacedChunk[], text: string, review: Review, { terms, joined: joinedTerms }: { terms: string[]; joined: string }, pieces: boolean): SpecPassInput {
     const { domain, standard } = pieces ? documentKindOfPieces(chunks.map((c) => c.text), (_, i) => chunkDomain(chunks[i]!), review) : documentKindOf(text, review);
-    let key = passKey(review, domain, standard, joinedTerms);
+    const sectionStems = sectionStemsOf(chunks);
+    let key = passKey(review, domain, standard, joinedTerms, sectionStems);
     // The last key again when equal: each chunk's cached key is then compared by identity, not by its characters.
     if (key === this.ambiguityKey) key = this.ambiguityKey;
     else this.ambiguityKey = key;
-    return { review, domain, standard, terms, key, pieces };
+    return { review, domain, standard, terms, sectionStems, key, pieces };
   }
 
   /** The lexicon pass over one spec's prose, chunk by chunk (SpecPass). */

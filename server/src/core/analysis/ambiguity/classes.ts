@@ -465,6 +465,8 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['url-safe', 'RFC 4648 §5'],
   ['filename safe', 'RFC 4648 §5'],
   ['in the clear', 'RFC 4949 ("cleartext": data sent without encryption)'],
+  ['in clear text', 'RFC 4949 ("cleartext": data sent without encryption)'],
+  ['as clear text', 'RFC 4949 ("cleartext")'],
   ['apply cleanly', 'version control and schema migrations: applies with no conflict or error (git apply)'],
   ['applies cleanly', 'git apply: with no conflict or error'],
   ['applied cleanly', 'git apply: with no conflict or error'],

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
-import { loadWorkspace, mdbookSpecBooks, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
+import { loadWorkspace, mdbookSpecBooks, mkdocsSites, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
 import { specGeneratorSectionIds, specMdOutline, specMdSectionIds } from '../../server/src/core/markdown/siteGenerators';
 import { tempWorkspace } from '../helpers/cli';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
@@ -51,6 +51,53 @@ describe('documentation sites: what they write is not an error', () => {
     }
     // The configuration's own scopes come first and win.
     assert.equal((await errors({ 'mkdocs.yml': 'site_name: X\n', '.clarifier.json': '{"scopes": {"docs/**": "workspace"}}', ...pages })).filter((e) => e.startsWith('clause.duplicate-id')).length, 4);
+  });
+
+  /** The MkDocs sites found in a workspace of these files on disk. */
+  const sitesOf = (files: Record<string, string>): ReturnType<typeof mkdocsSites> => {
+    const dir = tempWorkspace(files, 'clarify-mkdocs-');
+    try {
+      return mkdocsSites(dir);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('an MkDocs config in a folder below the root (one per language, `docs/en/mkdocs.yml`) makes its docs_dir a site; its sibling languages too [^sc5p]', async () => {
+    const kite = (lang: string): Record<string, string> => ({
+      [`guides/${lang}/docs/kite.md`]: '# Flying a kite { #flying-a-kite }\n\n## Before you start { #before-you-start }\n\nCheck the wind.\n',
+      [`guides/${lang}/docs/reel.md`]: '# Winding the reel\n\n## Before you start { #before-you-start }\n\nUnknot the line.\n',
+    });
+    const languages = { ...kite('en'), ...kite('fr'), ...kite('it') };
+    const english = 'site_name: Kites\ntheme:\n  name: material\n  language: en\n';
+    // No config: every page's ids are the workspace's (the Model Spec style).
+    assert.equal((await errors(languages)).filter((e) => e.startsWith('clause.duplicate-id')).length, 9);
+    // English's config, and Italian's that INHERITs it: French has none, and is staged from English's.
+    const site = { ...languages, 'guides/en/mkdocs.yml': english, 'guides/it/mkdocs.yml': 'INHERIT: ../en/mkdocs.yml\ntheme:\n  language: it\n' };
+    assert.deepEqual(await errors(site), []);
+    assert.deepEqual(sitesOf(site), [
+      { docs: 'guides/en/docs', slugify: 'toc' },
+      { docs: 'guides/fr/docs', slugify: 'toc', fallback: 'guides/en/docs' },
+      { docs: 'guides/it/docs', slugify: 'toc', fallback: 'guides/en/docs' },
+    ]);
+    // docs_dir is read relative to the config's folder, INHERITed when the config names none, never outside the workspace.
+    assert.deepEqual(sitesOf({ 'tools/handbook/mkdocs.yml': 'INHERIT: base.yml\n', 'tools/handbook/base.yml': "docs_dir: 'pages'\n" }), [{ docs: 'tools/handbook/pages', slugify: 'toc' }]);
+    assert.deepEqual(sitesOf({ 'tools/handbook/mkdocs.yml': 'docs_dir: ../../../elsewhere\n' }), [{ docs: 'tools/handbook/docs', slugify: 'toc' }]);
+    // A folder that is no language (`tools/handbook`) speaks for no sibling: `tools/api/docs` is not its site.
+    assert.deepEqual(sitesOf({ 'tools/handbook/mkdocs.yml': 'theme:\n  language: en\n', 'tools/api/docs/a.md': '# A\n' }), [{ docs: 'tools/handbook/docs', slugify: 'toc' }]);
+    // Nor does a language folder whose config says another language, and a config four folders down is not looked for.
+    assert.deepEqual(sitesOf({ 'guides/en/mkdocs.yml': 'theme:\n  language: de\n', 'guides/fr/docs/a.md': '# A\n' }), [{ docs: 'guides/en/docs', slugify: 'toc' }]);
+    assert.deepEqual(sitesOf({ 'a/b/c/d/mkdocs.yml': 'site_name: Deep\n' }), []);
+    // An INHERITed config reached through a symlink is not read (its docs_dir is not taken).
+    const outside = tempWorkspace({ 'base.yml': 'docs_dir: elsewhere\n' }, 'clarify-outside-');
+    const linked = tempWorkspace({ 'site/mkdocs.yml': 'INHERIT: ../shared/base.yml\n' }, 'clarify-mkdocs-');
+    try {
+      fs.symlinkSync(outside, `${linked}/shared`);
+      assert.deepEqual(mkdocsSites(linked), [{ docs: 'site/docs', slugify: 'toc' }]);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(linked, { recursive: true, force: true });
+    }
   });
 
   it('an mdBook whose book.toml enables mdbook-spec: rule and grammar labels and anchors are links on its pages, read from book.toml [^ln6s]', async () => {

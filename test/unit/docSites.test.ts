@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { loadWorkspace, mdbookSpecBooks, mkdocsSites, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
-import { specGeneratorSectionIds, specMdOutline, specMdSectionIds } from '../../server/src/core/markdown/siteGenerators';
+import { mkdocsTocIds, specGeneratorSectionIds, specMdOutline, specMdSectionIds } from '../../server/src/core/markdown/siteGenerators';
 import { tempWorkspace } from '../helpers/cli';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 import type { Diagnostic } from '../../server/src/core/types';
@@ -98,6 +98,30 @@ describe('documentation sites: what they write is not an error', () => {
       fs.rmSync(outside, { recursive: true, force: true });
       fs.rmSync(linked, { recursive: true, force: true });
     }
+  });
+
+  it("an MkDocs page's headings have the ids the site's `toc` gives them: Python-Markdown's slugs by default, the config's `slugify` when it names one [^sc5p]", async () => {
+    const pages = {
+      'docs/pantry.md': '# Pantry\n\nSee [shelves](storage.md#shelves-the-basics), [jars](storage.md#jars-lids-and-labels), [again](storage.md#jars-lids-and-labels_1) and [GitHub\'s](storage.md#shelves---the-basics).\n',
+      'docs/storage.md': '# Storage\n\n## Shelves - The Basics\n\nWipe them.\n\n## Jars -- Lids and Labels\n\nDate them.\n\n## Jars -- Lids and Labels\n\nAgain.\n',
+      'README.md': '# Kitchen\n\nRead [shelves](docs/storage.md#shelves-the-basics).\n',
+    };
+    // No site: GitHub's slugs only.
+    assert.deepEqual(await errors(pages), ['link.broken-anchor@README.md:3', 'link.broken-anchor@docs/pantry.md:3', 'link.broken-anchor@docs/pantry.md:3', 'link.broken-anchor@docs/pantry.md:3']);
+    // An MkDocs site (toc's default slugify): its pages' links reach the site's ids; the README is read on GitHub.
+    assert.deepEqual(await errors({ ...pages, 'mkdocs.yml': 'site_name: Kitchen\n' }), ['link.broken-anchor@README.md:3']);
+    // pymdownx's uslugify collapses no runs: `#shelves-the-basics` is no id of that site.
+    const uslugify = 'markdown_extensions:\n  - pymdownx.tabbed:\n      slugify: !!python/name:markdown.extensions.toc.slugify\n  - toc:\n      permalink: true\n      slugify: !!python/name:pymdownx.slugs.uslugify\n';
+    assert.deepEqual(await errors({ ...pages, 'mkdocs.yml': uslugify }), ['link.broken-anchor@README.md:3', 'link.broken-anchor@docs/pantry.md:3', 'link.broken-anchor@docs/pantry.md:3', 'link.broken-anchor@docs/pantry.md:3']);
+    assert.deepEqual(sitesOf({ 'mkdocs.yml': uslugify }), [{ docs: 'docs', slugify: 'uslugify' }]);
+    // A slugify the tool does not know: Python-Markdown's slugs and GitHub's are both taken.
+    assert.deepEqual(await errors({ ...pages, 'mkdocs.yml': 'markdown_extensions:\n  toc:\n    slugify: !!python/name:my_site.slugs.custom\n' }), ['link.broken-anchor@README.md:3']);
+    assert.deepEqual(sitesOf({ 'mkdocs.yml': 'markdown_extensions:\n  toc:\n    slugify: !!python/name:my_site.slugs.custom\n' }), [{ docs: 'docs', slugify: 'unknown' }]);
+    // The ids themselves: accents dropped (or kept, Unicode), `_1` for a repeat, a heading's own id kept and counted.
+    const headings = [{ title: 'Crème – Brûlée' }, { title: 'Steps', id: 'steps' }, { title: 'Steps' }, { title: 'Crème – Brûlée' }];
+    assert.deepEqual([...mkdocsTocIds(headings, 'toc')], ['creme-brulee', 'steps_1', 'creme-brulee_1']);
+    assert.deepEqual([...mkdocsTocIds(headings, 'toc-unicode')], ['crème-brûlée', 'steps_1', 'crème-brûlée_1']);
+    assert.deepEqual([...mkdocsTocIds(headings, 'uslugify')], ['crème--brûlée', 'steps_1', 'crème--brûlée_1']);
   });
 
   it('an mdBook whose book.toml enables mdbook-spec: rule and grammar labels and anchors are links on its pages, read from book.toml [^ln6s]', async () => {

@@ -124,6 +124,24 @@ describe('documentation sites: what they write is not an error', () => {
     assert.deepEqual([...mkdocsTocIds(headings, 'uslugify')], ['crème--brûlée', 'steps_1', 'crème--brûlée_1']);
   });
 
+  it("a translated MkDocs page's link to a page only the default language has reaches that page; one missing there too is broken [^sc5p]", async () => {
+    const files = {
+      'guides/en/mkdocs.yml': 'site_name: Kites\ntheme:\n  language: en\n',
+      'guides/en/docs/index.md': '# Kites\n\nSee [the knots](knots.md) and [the glossary](glossary.md).\n',
+      'guides/en/docs/knots.md': '# Knots\n\n## Bowline\n\nTie it.\n',
+      'guides/pt/docs/index.md': '# Pipas\n\nVeja [os nós](knots.md#bowline), [o nó](knots.md#sheet-bend) e [o glossário](glossary.md).\n',
+    };
+    assert.deepEqual(await errors(files), [
+      'link.broken-anchor@guides/en/docs/index.md:3',
+      'link.broken-anchor@guides/pt/docs/index.md:3',
+      'link.broken-anchor@guides/pt/docs/index.md:3',
+    ]);
+    // Without the default language's config, Portuguese is no translation of it: its link is broken.
+    const bare: Record<string, string> = { ...files };
+    delete bare['guides/en/mkdocs.yml'];
+    assert.equal((await errors(bare)).length, 4);
+  });
+
   it('an mdBook whose book.toml enables mdbook-spec: rule and grammar labels and anchors are links on its pages, read from book.toml [^ln6s]', async () => {
     const pages = {
       'pages/lamps.md': 'r[lamp]\n# Lamps\n\nr[lamp.glow]\nA lamp glows.\n\n```grammar,items\nLamp -> `lamp` Wick\n```\n',

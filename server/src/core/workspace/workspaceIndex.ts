@@ -3214,6 +3214,18 @@ export class IndexModel {
     return best;
   }
 
+  /**
+   * The default language's copy of a missing page of a translated MkDocs site (`docs/de/docs/newsletter.md` ->
+   * `docs/en/docs/newsletter.md`), when the site falls back to it, it exists and the link is one of the site's pages
+   * (`file`) [^sc5p].
+   */
+  private mkdocsFallback(file: string, target: string): string | undefined {
+    const site = this.mkdocsSiteOf(target);
+    if (site?.fallback === undefined || site.docs === '' || this.mkdocsSiteOf(file) !== site) return undefined;
+    const copy = `${site.fallback}${target.slice(site.docs.length)}`;
+    return this.specs.has(copy) || this.files.has(copy) ? copy : undefined;
+  }
+
   brokenLinks(only?: string): BrokenLink[] {
     const broken: BrokenLink[] = [];
     const anchorLists = new Map<string, string[]>();
@@ -3234,9 +3246,18 @@ export class IndexModel {
           continue;
         }
         if (link.unusedDefinition) continue; // [^ln5u]
-        const target = link.path ? this.navigationTarget(file, link.path) : file;
+        let target = link.path ? this.navigationTarget(file, link.path) : file;
         if (target === undefined) continue;
-        const facts = this.specs.get(target);
+        let facts = this.specs.get(target);
+        // A translation's page that only the default language has: the site's build copies it in [^sc5p].
+        if (!facts && !this.files.has(target)) {
+          const fallback = this.mkdocsFallback(file, target);
+          if (fallback !== undefined) {
+            target = fallback;
+            facts = this.specs.get(fallback);
+            if (!facts) continue;
+          }
+        }
         if (!facts) {
           // A template's placeholder (`[SE-NNNN](NNNN-filename.md)`, `[ADR-0005](0005-example.md)` in a template
           // folder, in any language): filled in by whoever copies the template, so not broken yet.

@@ -114,6 +114,10 @@ describe('documentation sites: what they write is not an error', () => {
     const uslugify = 'markdown_extensions:\n  - pymdownx.tabbed:\n      slugify: !!python/name:markdown.extensions.toc.slugify\n  - toc:\n      permalink: true\n      slugify: !!python/name:pymdownx.slugs.uslugify\n';
     assert.deepEqual(await errors({ ...pages, 'mkdocs.yml': uslugify }), ['link.broken-anchor@README.md:3', 'link.broken-anchor@docs/pantry.md:3', 'link.broken-anchor@docs/pantry.md:3', 'link.broken-anchor@docs/pantry.md:3']);
     assert.deepEqual(sitesOf({ 'mkdocs.yml': uslugify }), [{ docs: 'docs', slugify: 'uslugify' }]);
+    // pymdownx's slugify applied with `case: lower` is uslugify, whatever toc key follows; another extension's slugify is not toc's.
+    const applied = 'markdown_extensions:\n  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify\n        kwds:\n          case: lower\n      permalink: true\n';
+    assert.deepEqual(sitesOf({ 'mkdocs.yml': applied }), [{ docs: 'docs', slugify: 'uslugify' }]);
+    assert.deepEqual(sitesOf({ 'mkdocs.yml': 'markdown_extensions:\n  - pymdownx.tabbed:\n      slugify: !!python/name:pymdownx.slugs.uslugify\n' }), [{ docs: 'docs', slugify: 'toc' }]);
     // A slugify the tool does not know: Python-Markdown's slugs and GitHub's are both taken.
     assert.deepEqual(await errors({ ...pages, 'mkdocs.yml': 'markdown_extensions:\n  toc:\n    slugify: !!python/name:my_site.slugs.custom\n' }), ['link.broken-anchor@README.md:3']);
     assert.deepEqual(sitesOf({ 'mkdocs.yml': 'markdown_extensions:\n  toc:\n    slugify: !!python/name:my_site.slugs.custom\n' }), [{ docs: 'docs', slugify: 'unknown' }]);

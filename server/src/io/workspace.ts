@@ -171,6 +171,7 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
   let ext = '';
   let themeIndent = -1;
   let tocSlugify: string | undefined;
+  let slugIndent = Infinity;
   let toc = false;
   for (const line of text.split(/\r?\n/)) {
     if (/^\s*(?:#.*)?$/.test(line)) continue;
@@ -200,9 +201,13 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
       continue;
     }
     const slug = /^[ \t]*slugify:(.*)$/.exec(line);
-    if (slug && (ext === 'toc' || ext === 'markdown.extensions.toc')) tocSlugify = value(slug[1]!);
-    // `slugify: !!python/object/apply:pymdownx.slugs.slugify` with its `kwds:` on the next lines: read on.
-    else if (tocSlugify !== undefined && (ext === 'toc' || ext === 'markdown.extensions.toc') && /^\s*(?:kwds:|case:|\w+:)/.test(line)) tocSlugify += ` ${line.trim()}`;
+    if (slug && (ext === 'toc' || ext === 'markdown.extensions.toc')) {
+      tocSlugify = value(slug[1]!);
+      slugIndent = indent;
+    }
+    // `slugify: !!python/object/apply:pymdownx.slugs.slugify` with its `kwds:` on the lines below it, indented deeper.
+    else if (tocSlugify !== undefined && indent > slugIndent && (ext === 'toc' || ext === 'markdown.extensions.toc')) tocSlugify += ` ${value(line)}`;
+    else slugIndent = Infinity;
   }
   if (tocSlugify !== undefined) out.slugify = slugifyKind(tocSlugify);
   else if (toc) out.slugify = 'toc';

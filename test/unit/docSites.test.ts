@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
-import { loadWorkspace, mdbookSpecBooks, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
-import { specGeneratorSectionIds, specMdOutline, specMdSectionIds } from '../../server/src/core/markdown/siteGenerators';
+import { loadWorkspace, mdbookSpecBooks, mkdocsSites, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
+import { mkdocsTocIds, specGeneratorSectionIds, specMdOutline, specMdSectionIds } from '../../server/src/core/markdown/siteGenerators';
 import { tempWorkspace } from '../helpers/cli';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 import type { Diagnostic } from '../../server/src/core/types';
@@ -51,6 +51,99 @@ describe('documentation sites: what they write is not an error', () => {
     }
     // The configuration's own scopes come first and win.
     assert.equal((await errors({ 'mkdocs.yml': 'site_name: X\n', '.clarifier.json': '{"scopes": {"docs/**": "workspace"}}', ...pages })).filter((e) => e.startsWith('clause.duplicate-id')).length, 4);
+  });
+
+  /** The MkDocs sites found in a workspace of these files on disk. */
+  const sitesOf = (files: Record<string, string>): ReturnType<typeof mkdocsSites> => {
+    const dir = tempWorkspace(files, 'clarify-mkdocs-');
+    try {
+      return mkdocsSites(dir);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('an MkDocs config in a folder below the root (one per language, `docs/en/mkdocs.yml`) makes its docs_dir a site; its sibling languages too [^sc5p]', async () => {
+    const kite = (lang: string): Record<string, string> => ({
+      [`guides/${lang}/docs/kite.md`]: '# Flying a kite { #flying-a-kite }\n\n## Before you start { #before-you-start }\n\nCheck the wind.\n',
+      [`guides/${lang}/docs/reel.md`]: '# Winding the reel\n\n## Before you start { #before-you-start }\n\nUnknot the line.\n',
+    });
+    const languages = { ...kite('en'), ...kite('fr'), ...kite('it') };
+    const english = 'site_name: Kites\ntheme:\n  name: material\n  language: en\n';
+    // No config: every page's ids are the workspace's (the Model Spec style).
+    assert.equal((await errors(languages)).filter((e) => e.startsWith('clause.duplicate-id')).length, 9);
+    // English's config, and Italian's that INHERITs it: French has none, and is staged from English's.
+    const site = { ...languages, 'guides/en/mkdocs.yml': english, 'guides/it/mkdocs.yml': 'INHERIT: ../en/mkdocs.yml\ntheme:\n  language: it\n' };
+    assert.deepEqual(await errors(site), []);
+    assert.deepEqual(sitesOf(site), [
+      { docs: 'guides/en/docs', slugify: 'toc' },
+      { docs: 'guides/fr/docs', slugify: 'toc', fallback: 'guides/en/docs' },
+      { docs: 'guides/it/docs', slugify: 'toc', fallback: 'guides/en/docs' },
+    ]);
+    // docs_dir is read relative to the config's folder, INHERITed when the config names none, never outside the workspace.
+    assert.deepEqual(sitesOf({ 'tools/handbook/mkdocs.yml': 'INHERIT: base.yml\n', 'tools/handbook/base.yml': "docs_dir: 'pages'\n" }), [{ docs: 'tools/handbook/pages', slugify: 'toc' }]);
+    assert.deepEqual(sitesOf({ 'tools/handbook/mkdocs.yml': 'docs_dir: ../../../elsewhere\n' }), [{ docs: 'tools/handbook/docs', slugify: 'toc' }]);
+    // A folder that is no language (`tools/handbook`) speaks for no sibling: `tools/api/docs` is not its site.
+    assert.deepEqual(sitesOf({ 'tools/handbook/mkdocs.yml': 'theme:\n  language: en\n', 'tools/api/docs/a.md': '# A\n' }), [{ docs: 'tools/handbook/docs', slugify: 'toc' }]);
+    // Nor does a language folder whose config says another language, and a config four folders down is not looked for.
+    assert.deepEqual(sitesOf({ 'guides/en/mkdocs.yml': 'theme:\n  language: de\n', 'guides/fr/docs/a.md': '# A\n' }), [{ docs: 'guides/en/docs', slugify: 'toc' }]);
+    assert.deepEqual(sitesOf({ 'a/b/c/d/mkdocs.yml': 'site_name: Deep\n' }), []);
+    // An INHERITed config reached through a symlink is not read (its docs_dir is not taken).
+    const outside = tempWorkspace({ 'base.yml': 'docs_dir: elsewhere\n' }, 'clarify-outside-');
+    const linked = tempWorkspace({ 'site/mkdocs.yml': 'INHERIT: ../shared/base.yml\n' }, 'clarify-mkdocs-');
+    try {
+      fs.symlinkSync(outside, `${linked}/shared`);
+      assert.deepEqual(mkdocsSites(linked), [{ docs: 'site/docs', slugify: 'toc' }]);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(linked, { recursive: true, force: true });
+    }
+  });
+
+  it("an MkDocs page's headings have the ids the site's `toc` gives them: Python-Markdown's slugs by default, the config's `slugify` when it names one [^sc5p]", async () => {
+    const pages = {
+      'docs/pantry.md': '# Pantry\n\nSee [shelves](storage.md#shelves-the-basics), [jars](storage.md#jars-lids-and-labels), [again](storage.md#jars-lids-and-labels_1) and [GitHub\'s](storage.md#shelves---the-basics).\n',
+      'docs/storage.md': '# Storage\n\n## Shelves - The Basics\n\nWipe them.\n\n## Jars -- Lids and Labels\n\nDate them.\n\n## Jars -- Lids and Labels\n\nAgain.\n',
+      'README.md': '# Kitchen\n\nRead [shelves](docs/storage.md#shelves-the-basics).\n',
+    };
+    // No site: GitHub's slugs only.
+    assert.deepEqual(await errors(pages), ['link.broken-anchor@README.md:3', 'link.broken-anchor@docs/pantry.md:3', 'link.broken-anchor@docs/pantry.md:3', 'link.broken-anchor@docs/pantry.md:3']);
+    // An MkDocs site (toc's default slugify): its pages' links reach the site's ids; the README is read on GitHub.
+    assert.deepEqual(await errors({ ...pages, 'mkdocs.yml': 'site_name: Kitchen\n' }), ['link.broken-anchor@README.md:3']);
+    // pymdownx's uslugify collapses no runs: `#shelves-the-basics` is no id of that site.
+    const uslugify = 'markdown_extensions:\n  - pymdownx.tabbed:\n      slugify: !!python/name:markdown.extensions.toc.slugify\n  - toc:\n      permalink: true\n      slugify: !!python/name:pymdownx.slugs.uslugify\n';
+    assert.deepEqual(await errors({ ...pages, 'mkdocs.yml': uslugify }), ['link.broken-anchor@README.md:3', 'link.broken-anchor@docs/pantry.md:3', 'link.broken-anchor@docs/pantry.md:3', 'link.broken-anchor@docs/pantry.md:3']);
+    assert.deepEqual(sitesOf({ 'mkdocs.yml': uslugify }), [{ docs: 'docs', slugify: 'uslugify' }]);
+    // pymdownx's slugify applied with `case: lower` is uslugify, whatever toc key follows; another extension's slugify is not toc's.
+    const applied = 'markdown_extensions:\n  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify\n        kwds:\n          case: lower\n      permalink: true\n';
+    assert.deepEqual(sitesOf({ 'mkdocs.yml': applied }), [{ docs: 'docs', slugify: 'uslugify' }]);
+    assert.deepEqual(sitesOf({ 'mkdocs.yml': 'markdown_extensions:\n  - pymdownx.tabbed:\n      slugify: !!python/name:pymdownx.slugs.uslugify\n' }), [{ docs: 'docs', slugify: 'toc' }]);
+    // A slugify the tool does not know: Python-Markdown's slugs and GitHub's are both taken.
+    assert.deepEqual(await errors({ ...pages, 'mkdocs.yml': 'markdown_extensions:\n  toc:\n    slugify: !!python/name:my_site.slugs.custom\n' }), ['link.broken-anchor@README.md:3']);
+    assert.deepEqual(sitesOf({ 'mkdocs.yml': 'markdown_extensions:\n  toc:\n    slugify: !!python/name:my_site.slugs.custom\n' }), [{ docs: 'docs', slugify: 'unknown' }]);
+    // The ids themselves: accents dropped (or kept, Unicode), `_1` for a repeat, a heading's own id kept and counted.
+    const headings = [{ title: 'Crème – Brûlée' }, { title: 'Steps', id: 'steps' }, { title: 'Steps' }, { title: 'Crème – Brûlée' }];
+    assert.deepEqual([...mkdocsTocIds(headings, 'toc')], ['creme-brulee', 'steps_1', 'creme-brulee_1']);
+    assert.deepEqual([...mkdocsTocIds(headings, 'toc-unicode')], ['crème-brûlée', 'steps_1', 'crème-brûlée_1']);
+    assert.deepEqual([...mkdocsTocIds(headings, 'uslugify')], ['crème--brûlée', 'steps_1', 'crème--brûlée_1']);
+  });
+
+  it("a translated MkDocs page's link to a page only the default language has reaches that page; one missing there too is broken [^sc5p]", async () => {
+    const files = {
+      'guides/en/mkdocs.yml': 'site_name: Kites\ntheme:\n  language: en\n',
+      'guides/en/docs/index.md': '# Kites\n\nSee [the knots](knots.md) and [the glossary](glossary.md).\n',
+      'guides/en/docs/knots.md': '# Knots\n\n## Bowline\n\nTie it.\n',
+      'guides/pt/docs/index.md': '# Pipas\n\nVeja [os nós](knots.md#bowline), [o nó](knots.md#sheet-bend) e [o glossário](glossary.md).\n',
+    };
+    assert.deepEqual(await errors(files), [
+      'link.broken-anchor@guides/en/docs/index.md:3',
+      'link.broken-anchor@guides/pt/docs/index.md:3',
+      'link.broken-anchor@guides/pt/docs/index.md:3',
+    ]);
+    // Without the default language's config, Portuguese is no translation of it: its link is broken.
+    const bare: Record<string, string> = { ...files };
+    delete bare['guides/en/mkdocs.yml'];
+    assert.equal((await errors(bare)).length, 4);
   });
 
   it('an mdBook whose book.toml enables mdbook-spec: rule and grammar labels and anchors are links on its pages, read from book.toml [^ln6s]', async () => {

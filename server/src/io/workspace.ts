@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type ClarifierConfig, type FileRole } from '../core/workspace/config';
+import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type ClarifierConfig, type FileRole, type MkdocsSite } from '../core/workspace/config';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { specMdOutline, specMdSectionIds } from '../core/markdown/siteGenerators';
 import { AmbiguityJobRun, type AmbiguityJob } from '../core/workspace/ambiguityPass';
@@ -63,8 +63,10 @@ const WORKER_BATCH = 48;
 
 export async function readConfig(root: string): Promise<{ config: ClarifierConfig; problems: string[] }> {
   const read = await readConfigFile(root);
-  const site = siteScopes(root);
+  const mkdocs = mkdocsSites(root);
+  const site = siteScopes(root, mkdocs);
   if (site.length) read.config = { ...read.config, scopes: [...read.config.scopes, ...site] };
+  if (mkdocs.length) read.config = { ...read.config, mkdocs };
   const books = mdbookSpecBooks(root);
   if (books.length) read.config = { ...read.config, mdbookSpec: books };
   // (both read the folder's package.json: once)
@@ -118,21 +120,11 @@ function staysInside(given: string): boolean {
  * as duplicates). After the configuration's own
  * `scopes`, which win. Seen on a real MkDocs site: a changelog page and its copy for sponsors repeat every version's id.
  */
-export function siteScopes(root: string): ClarifierConfig['scopes'] {
+export function siteScopes(root: string, mkdocs = mkdocsSites(root)): ClarifierConfig['scopes'] {
   // A regular file of the folder itself, never through a symlink (which may point outside the workspace).
   const at = (name: string): boolean => isRegularFile(path.join(root, name));
   const folders: string[] = [];
-  const mkdocs = ['mkdocs.yml', 'mkdocs.yaml'].find(at);
-  if (mkdocs) {
-    let dir = 'docs';
-    // Read as every workspace file is (readTextFileSync: no symlink, a size cap); unreadable, the default folder.
-    const read = readTextFileSync(path.join(root, mkdocs));
-    const m = 'text' in read ? /^docs_dir:[ \t]*["']?([^"'#\r\n]+?)["']?[ \t]*(?:#.*)?$/m.exec(read.text) : null;
-    const given = m?.[1]?.trim().replace(/^\.\//, '').replace(/\/+$/, '');
-    // A folder inside the workspace only: never `..` or an absolute path.
-    if (given && staysInside(given)) dir = given;
-    folders.push(dir);
-  }
+  for (const site of mkdocs) folders.push(site.docs || '.');
   if (['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs'].some(at)) folders.push('docs', 'blog');
   if (['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'].some(at)) folders.push('content');
   // VitePress: `.vitepress/config.*` in the folder or in its docs/ (each page's `{#id}` is that page's anchor), its
@@ -149,6 +141,203 @@ export function siteScopes(root: string): ClarifierConfig['scopes'] {
     folders.push([base, inside].filter(Boolean).join('/') || '.');
   }
   return [...new Set(folders)].map((dir) => ({ pattern: dir === '.' ? '**' : `${dir}/**`, scope: 'document' as const, site: true as const }));
+}
+
+/** How deep below the folder MkDocs configs are looked for: `mkdocs.yml`, `docs/mkdocs.yml`, `docs/en/mkdocs.yml`, `a/b/c/mkdocs.yml`. */
+const MKDOCS_DEPTH = 3;
+/** At most this many folders are listed looking for them (a big workspace pays a bounded look, not a second walk). */
+const MKDOCS_FOLDERS = 2000;
+/** A language folder of a translated site: `en`, `pt`, `zh-hant`, `pt_BR` (ISO 639-1, a region or script). */
+const LANGUAGE_FOLDER = /^[a-z]{2}(?:[-_](?:[A-Za-z]{2}|[A-Za-z]{4}))?$/;
+
+/** What one MkDocs config says (its own keys; INHERIT not followed yet). */
+interface MkdocsConfigText {
+  docsDir?: string;
+  inherit?: string;
+  language?: string;
+  slugify?: MkdocsSite['slugify'];
+}
+
+/**
+ * The keys of an MkDocs config the tool reads, line by line (YAML, but only these shapes): top-level `docs_dir:` and
+ * `INHERIT:`, `theme:` → `language:`, and the `slugify:` of the `toc` entry of `markdown_extensions` (a list item
+ * `- toc:` or a key `toc:`; the `slugify` of another extension, `pymdownx.tabbed` say, is not toc's).
+ */
+function readMkdocsConfig(text: string): MkdocsConfigText {
+  const out: MkdocsConfigText = {};
+  const value = (v: string): string => v.replace(/[ \t]+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+  let top = '';
+  let extIndent = -1;
+  let ext = '';
+  let themeIndent = -1;
+  let tocSlugify: string | undefined;
+  let slugIndent = Infinity;
+  let toc = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*(?:#.*)?$/.test(line)) continue;
+    const key = /^([A-Za-z_]+):(.*)$/.exec(line);
+    if (key) {
+      top = key[1]!;
+      const v = value(key[2]!);
+      if (top === 'docs_dir' && v) out.docsDir = v;
+      if (top === 'INHERIT' && v) out.inherit = v;
+      extIndent = -1;
+      themeIndent = -1;
+      continue;
+    }
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (top === 'theme') {
+      if (themeIndent < 0) themeIndent = indent;
+      const m = indent === themeIndent ? /^\s*language:(.*)$/.exec(line) : null;
+      if (m && value(m[1]!)) out.language = value(m[1]!);
+    }
+    if (top !== 'markdown_extensions') continue;
+    // An extension: `  - name` / `  - name:` (a list) or `  name:` (a mapping), at the block's first indentation.
+    const item = /^[ \t]*(-[ \t]*)?([\w.]+)[ \t]*(?::(.*))?$/.exec(line);
+    if (extIndent < 0 && item) extIndent = indent;
+    if (indent === extIndent && item) {
+      ext = item[2]!;
+      if (ext === 'toc' || ext === 'markdown.extensions.toc') toc = true;
+      continue;
+    }
+    const slug = /^[ \t]*slugify:(.*)$/.exec(line);
+    if (slug && (ext === 'toc' || ext === 'markdown.extensions.toc')) {
+      tocSlugify = value(slug[1]!);
+      slugIndent = indent;
+    }
+    // `slugify: !!python/object/apply:pymdownx.slugs.slugify` with its `kwds:` on the lines below it, indented deeper.
+    else if (tocSlugify !== undefined && indent > slugIndent && (ext === 'toc' || ext === 'markdown.extensions.toc')) tocSlugify += ` ${value(line)}`;
+    else slugIndent = Infinity;
+  }
+  if (tocSlugify !== undefined) out.slugify = slugifyKind(tocSlugify);
+  else if (toc) out.slugify = 'toc';
+  return out;
+}
+
+/**
+ * The heading ids a `toc: slugify:` gives, by the function it names: Python-Markdown's own (`toc.slugify`, the default;
+ * `toc.slugify_unicode`), pymdownx's Unicode one (`pymdownx.slugs.uslugify`, or `pymdownx.slugs.slugify` with only
+ * `case: lower`); anything else is unknown.
+ */
+function slugifyKind(given: string): MkdocsSite['slugify'] {
+  const v = given.replace(/\s+/g, ' ').replace(/ ''$/, '').trim();
+  if (/^!!python\/name:markdown\.extensions\.toc\.slugify$/.test(v)) return 'toc';
+  if (/^!!python\/name:markdown\.extensions\.toc\.slugify_unicode$/.test(v)) return 'toc-unicode';
+  if (/^!!python\/name:pymdownx\.slugs\.uslugify$/.test(v)) return 'uslugify';
+  if (/^!!python\/object\/apply:pymdownx\.slugs\.slugify kwds: case: lower$/.test(v)) return 'uslugify';
+  return 'unknown';
+}
+
+/** A workspace-relative path whose every folder is a real folder and whose last part is a regular file (no symlink anywhere). */
+function regularFileInside(root: string, rel: string): boolean {
+  const parts = rel.split('/');
+  for (let i = 1; i < parts.length; i++) if (!isRealFolder(path.join(root, ...parts.slice(0, i)))) return false;
+  return isRegularFile(path.join(root, ...parts));
+}
+
+/** The workspace-relative folders (`''` the root) up to MKDOCS_DEPTH below it that hold an MkDocs config, with its name. */
+function mkdocsConfigFiles(root: string): string[] {
+  const found: string[] = [];
+  let listed = 0;
+  let level = [''];
+  for (let depth = 0; depth <= MKDOCS_DEPTH && level.length; depth++) {
+    const next: string[] = [];
+    for (const dir of level) {
+      if (listed++ >= MKDOCS_FOLDERS) return found;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const config = entries.find((e) => e.isFile() && (e.name === 'mkdocs.yml' || e.name === 'mkdocs.yaml'));
+      if (config) found.push(dir ? `${dir}/${config.name}` : config.name);
+      if (depth < MKDOCS_DEPTH) for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') next.push(dir ? `${dir}/${e.name}` : e.name);
+    }
+    level = next;
+  }
+  return found;
+}
+
+/**
+ * The MkDocs sites of the folder [^sc5p]: each `mkdocs.yml` (or `.yaml`) of the folder or of a folder up to three levels
+ * down (fastapi/fastapi keeps one per language, `docs/en/mkdocs.yml`), its pages the `docs_dir` relative to the
+ * config's folder (`docs` by default); a config that names none takes the one of the config it `INHERIT`s (followed
+ * inside the workspace only, never through a symlink, at most 8 deep). Each file is read as every workspace file is
+ * (no symlink, a size cap). A config of a language folder (`docs/en/mkdocs.yml` whose `theme: language:` is `en`) stands
+ * for its sibling language folders too (`docs/de/`, `docs/pt/`), which the build stages from it: each one with a
+ * `docs_dir` of its own (`docs/de/docs`) is a site, whose missing pages are the default language's (`fallback`), as is a
+ * sibling's own config that INHERITs it. `slugify`: the heading ids of the site's `toc` (see readMkdocsConfig).
+ */
+export function mkdocsSites(root: string): MkdocsSite[] {
+  const texts = new Map<string, MkdocsConfigText | undefined>();
+  const configOf = (rel: string): MkdocsConfigText | undefined => {
+    if (!texts.has(rel)) {
+      const read = regularFileInside(root, rel) ? readTextFileSync(path.join(root, ...rel.split('/'))) : undefined;
+      texts.set(rel, read && 'text' in read ? readMkdocsConfig(read.text) : undefined);
+    }
+    return texts.get(rel);
+  };
+  /** A path a config names, relative to the config's folder, as a workspace path; undefined when it leaves the workspace. */
+  const under = (dir: string, given: string): string | undefined => {
+    if (given.startsWith('/') || given.includes('\\') || /[*?[\]{}]/.test(given)) return undefined;
+    const p = path.posix.normalize(path.posix.join(dir || '.', given)).replace(/\/+$/, '');
+    return p === '..' || p.startsWith('../') ? undefined : p === '.' ? '' : p;
+  };
+  /** The config with what it INHERITs (its own keys win), and the chain of files read. */
+  const resolved = (rel: string): { config: MkdocsConfigText; chain: string[] } | undefined => {
+    const chain: string[] = [];
+    let merged: MkdocsConfigText | undefined;
+    for (let at: string | undefined = rel; at !== undefined && chain.length < 8 && !chain.includes(at); ) {
+      const own = configOf(at);
+      if (!own) break;
+      chain.push(at);
+      merged = { ...own, ...merged };
+      at = own.inherit ? under(path.posix.dirname(at) === '.' ? '' : path.posix.dirname(at), own.inherit) : undefined;
+    }
+    return merged ? { config: merged, chain } : undefined;
+  };
+  const sites = new Map<string, MkdocsSite>();
+  const configs = mkdocsConfigFiles(root);
+  const configDirs = new Set(configs.map((c) => (c.includes('/') ? c.slice(0, c.lastIndexOf('/')) : '')));
+  const add = (site: MkdocsSite): void => {
+    if (!sites.has(site.docs)) sites.set(site.docs, site);
+  };
+  for (const file of configs) {
+    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    const got = resolved(file);
+    if (!got) continue;
+    const { config, chain } = got;
+    const docsRel = config.docsDir?.replace(/^\.\//, '').replace(/\/+$/, '');
+    const docs = (docsRel && under(dir, docsRel)) ?? under(dir, 'docs')!;
+    const slugify = config.slugify ?? 'toc';
+    // A config of a language folder that INHERITs the config of a sibling language folder (`docs/hi/mkdocs.yml`:
+    // `INHERIT: ../en/mkdocs.yml`): that language's pages fill in its missing ones.
+    const parentOf = (d: string): string => (d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '');
+    const parent = parentOf(dir);
+    const name = dir.slice(dir.lastIndexOf('/') + 1);
+    const baseDir = chain[1] !== undefined ? parentOf(chain[1]) : undefined;
+    const relDocs = docs.startsWith(`${dir}/`) ? docs.slice(dir.length + 1) : undefined;
+    const sibling = dir !== '' && baseDir !== undefined && baseDir !== dir && baseDir !== '' && parentOf(baseDir) === parent && LANGUAGE_FOLDER.test(name) && LANGUAGE_FOLDER.test(baseDir.slice(baseDir.lastIndexOf('/') + 1));
+    add({ docs, slugify, ...(sibling && relDocs !== undefined ? { fallback: `${baseDir}/${relDocs}` } : {}) });
+    // The default language's config (a language folder named by its own `theme: language:`, inheriting no sibling's):
+    // the sibling language folders without a config of their own are staged from it.
+    if (sibling || dir === '' || !LANGUAGE_FOLDER.test(name) || config.language !== name || relDocs === undefined) continue;
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(path.join(root, parent), { withFileTypes: true });
+    } catch {
+      // none
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const other = parent ? `${parent}/${e.name}` : e.name;
+      if (e.name === name || !e.isDirectory() || !LANGUAGE_FOLDER.test(e.name) || configDirs.has(other)) continue;
+      const otherDocs = `${other}/${relDocs}`;
+      if (isRealFolder(path.join(root, other)) && relDocs.split('/').every((_, i, parts) => isRealFolder(path.join(root, other, ...parts.slice(0, i + 1))))) add({ docs: otherDocs, slugify, fallback: docs });
+    }
+  }
+  return [...sites.values()];
 }
 
 /**

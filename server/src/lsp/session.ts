@@ -69,6 +69,9 @@ type FileEventKind = 'created' | 'changed' | 'deleted';
 /** How many steps of a rehearsal run in its first job (see Folder.rehearse). */
 const REHEARSED_FIRST_STEPS = 4;
 
+/** An MkDocs config of the folder or of a folder up to three levels down (see workspace.ts mkdocsSites). */
+const MKDOCS_CONFIG = /^(?:[^/]+\/){0,3}mkdocs\.ya?ml$/;
+
 export class Folder {
   index!: WorkspaceIndex;
   config!: ClarifierConfig;
@@ -235,6 +238,12 @@ export class Folder {
   fileEvent(rel: string, kind: FileEventKind): Promise<void> {
     if (rel === CONFIG_FILE) {
       this.host.log.info(`${CONFIG_FILE} ${kind}: re-indexing ${this.clientRoot}`);
+      return this.reload();
+    }
+    // An MkDocs config where the loader looks for one (workspace.ts mkdocsSites): which folders are a site's pages, their
+    // heading ids and a translation's fallback are read from it with the folder [^sc5p].
+    if (MKDOCS_CONFIG.test(rel)) {
+      this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
       return this.reload();
     }
     if (rel.slice(rel.lastIndexOf('/') + 1) === '.gitignore') {

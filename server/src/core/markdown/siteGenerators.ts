@@ -220,3 +220,45 @@ export function specGeneratorSectionIds(titles: readonly string[]): Set<string> 
   }
   return ids;
 }
+
+/**
+ * The heading ids an MkDocs site's `toc` extension gives a page [^sc5p], from its headings in order: a heading with an
+ * id of its own (`{ #recap }`, attr_list) keeps it, every other one gets `slugify(text)` made unique with `_1`, `_2`, …
+ * against every id before it and the page's own ids (`unique`, after the ids the page already has). By `kind`:
+ *  - `toc` (Python-Markdown's default, markdown/extensions/toc.py `slugify(value, separator, unicode=False)`): NFKD,
+ *    drop what is not ASCII, drop each character outside `[\w\s-]`, strip, lower case, each run of `[-\s]` one `-`:
+ *    `SQL - The Language` is `sql-the-language` where GitHub writes `sql---the-language`; `unknown` reads as this one;
+ *  - `toc-unicode` (`slugify_unicode`): the same without the NFKD and ASCII steps (`\w` is Unicode's);
+ *  - `uslugify` (pymdownx.slugs, `slugify(case="lower")`): NFC, tags dropped, strip, lower case, each character outside
+ *    `[\w\- ]` dropped, each blank one `-` (no runs collapsed).
+ */
+export function mkdocsTocIds(headings: readonly { title: string; id?: string }[], kind: 'toc' | 'toc-unicode' | 'uslugify' | 'unknown'): Set<string> {
+  const used = new Set<string>();
+  for (const h of headings) if (h.id !== undefined) used.add(h.id);
+  const ids = new Set<string>();
+  for (const h of headings) {
+    if (h.id !== undefined) continue;
+    let id = mkdocsSlug(h.title, kind);
+    while (used.has(id) || !id) {
+      const m = /^(.*)_([0-9]+)$/.exec(id);
+      id = m ? `${m[1]!}_${Number(m[2]!) + 1}` : `${id}_1`;
+    }
+    used.add(id);
+    ids.add(id);
+  }
+  return ids;
+}
+
+function mkdocsSlug(text: string, kind: 'toc' | 'toc-unicode' | 'uslugify' | 'unknown'): string {
+  if (kind === 'uslugify') {
+    return text
+      .normalize('NFC')
+      .replace(/<\/?[^>]*>/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}_\- ]/gu, '')
+      .replace(/ /g, '-');
+  }
+  const value = kind === 'toc-unicode' ? text.replace(/[^\p{L}\p{N}_\s-]/gu, '') : text.normalize('NFKD').replace(/[^\p{ASCII}]/gu, '').replace(/[^\w\s-]/g, '');
+  return value.trim().toLowerCase().replace(/[-\s]+/g, '-');
+}

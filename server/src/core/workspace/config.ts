@@ -14,6 +14,18 @@ export const CONFIG_FILE = '.clarifier.json';
 
 export type SeverityOverride = Severity | 'off';
 
+/**
+ * An MkDocs site: `docs`, its pages folder (workspace-relative, `''` the root); `slugify`, what its `toc` makes of a
+ * heading's text (`toc`: Python-Markdown's default, `toc-unicode`: its Unicode variant, `uslugify`: pymdownx's
+ * Unicode slugs, `unknown`: a function the tool does not know); `fallback`, the default language's pages folder a
+ * translation's missing pages come from.
+ */
+export interface MkdocsSite {
+  docs: string;
+  slugify: 'toc' | 'toc-unicode' | 'uslugify' | 'unknown';
+  fallback?: string;
+}
+
 export interface ClarifierConfig {
   /** Globs of spec Markdown files. */
   include: string[];
@@ -57,6 +69,12 @@ export interface ClarifierConfig {
    * the workspace loader, not written in `.clarifier.json`.
    */
   specGenerator?: string[];
+  /**
+   * The MkDocs sites of the folder (an `mkdocs.yml` in it or up to three folders down): each one's pages folder
+   * (`docs_dir`, workspace-relative), the heading ids its `toc` gives, and the pages folder of the default language a
+   * translation's missing pages are taken from [^sc5p]. Found by the workspace loader, not written in `.clarifier.json`.
+   */
+  mkdocs?: MkdocsSite[];
   /** Stale citations from the git history (`citation.stale`) [^dr1s]. */
   stale: StaleConfig;
   /**

@@ -1,7 +1,7 @@
 import { documentTermParts, domainCounts, EVIDENCE_KINDS, featureNameTerms, documentKindOf, documentKindOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfEvidence, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
 import { ambiguityJob, passKey, sectionStemsOf, SpecPass, type AmbiguityJob, type SpecPassInput } from './ambiguityPass';
 import type { AmbiguityCategory } from '../analysis/ambiguity/analyze';
-import { PathClassifier, type ClarifierConfig, type FileRole } from './config';
+import { PathClassifier, type ClarifierConfig, type FileRole, type MkdocsSite } from './config';
 import { CLARIFICATIONS_ID } from '../features/clarify';
 import { findCitations } from '../comments/citations';
 import { isSourcePath } from '../comments/languages';
@@ -13,7 +13,7 @@ import { includedBy, isSitePage, orphanFragmentScopes, scopeOf, splitQualified, 
 import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { isRustdocLink, sameMdbookSpecTargets } from '../markdown/mdbookSpec';
-import { specGeneratorSectionIds } from '../markdown/siteGenerators';
+import { mkdocsTocIds, specGeneratorSectionIds } from '../markdown/siteGenerators';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
 import { ReadListView, type ReadList } from '../text/readList';
@@ -3231,6 +3231,27 @@ export class IndexModel {
     return target;
   }
 
+  /** The MkDocs site whose pages folder holds `file` (the innermost), or undefined [^sc5p]. */
+  private mkdocsSiteOf(file: string): MkdocsSite | undefined {
+    let best: MkdocsSite | undefined;
+    for (const site of this.classifier.config.mkdocs ?? []) {
+      if ((site.docs === '' || file.startsWith(`${site.docs}/`)) && (!best || site.docs.length > best.docs.length)) best = site;
+    }
+    return best;
+  }
+
+  /**
+   * The default language's copy of a missing page of a translated MkDocs site (`docs/de/docs/newsletter.md` ->
+   * `docs/en/docs/newsletter.md`), when the site falls back to it, it exists and the link is one of the site's pages
+   * (`file`) [^sc5p].
+   */
+  private mkdocsFallback(file: string, target: string): string | undefined {
+    const site = this.mkdocsSiteOf(target);
+    if (site?.fallback === undefined || site.docs === '' || this.mkdocsSiteOf(file) !== site) return undefined;
+    const copy = `${site.fallback}${target.slice(site.docs.length)}`;
+    return this.specs.has(copy) || this.files.has(copy) ? copy : undefined;
+  }
+
   brokenLinks(only?: string): BrokenLink[] {
     const broken: BrokenLink[] = [];
     const anchorLists = new Map<string, string[]>();
@@ -3239,6 +3260,7 @@ export class IndexModel {
     const specMd = (this.classifier.config.specMd ?? []).map((d) => ({ files: new Set(d.files), ids: new Set(d.ids) }));
     const generatorInputs = this.classifier.config.specGenerator ?? [];
     const generatorIds = new Map<string, Set<string>>();
+    const tocIds = new Map<string, Set<string>>();
     for (const file of only === undefined ? this.specFiles : this.specs.has(only) ? [only] : []) {
       const book = books.length ? mdbookSpecBookOf(books, file) : undefined;
       for (const link of this.specs.get(file)!.links) {
@@ -3251,9 +3273,18 @@ export class IndexModel {
         }
         if (link.unusedDefinition) continue; // [^ln5u]
         if (TEMPLATE_VARIABLE.test(link.path) || TEMPLATE_VARIABLE.test(link.anchor)) continue;
-        const target = link.path ? this.navigationTarget(file, link.path) : file;
+        let target = link.path ? this.navigationTarget(file, link.path) : file;
         if (target === undefined) continue;
-        const facts = this.specs.get(target);
+        let facts = this.specs.get(target);
+        // A translation's page that only the default language has: the site's build copies it in [^sc5p].
+        if (!facts && !this.files.has(target)) {
+          const fallback = this.mkdocsFallback(file, target);
+          if (fallback !== undefined) {
+            target = fallback;
+            facts = this.specs.get(fallback);
+            if (!facts) continue;
+          }
+        }
         if (!facts) {
           // A template's placeholder (`[SE-NNNN](NNNN-filename.md)`, `[ADR-0005](0005-example.md)` in a template
           // folder, in any language): filled in by whoever copies the template, so not broken yet.
@@ -3279,6 +3310,15 @@ export class IndexModel {
           if (!ids) generatorIds.set(target, (ids = specGeneratorSectionIds(facts.headings.map((h) => h.title))));
           if (ids.has(link.anchor)) continue;
         }
+        // A page of an MkDocs site linked from one: the ids its `toc` gives the headings (Python-Markdown's slugs by
+        // default, `sql-the-language` for `SQL - The Language`); GitHub's slugs are still anchors too [^sc5p].
+        const site = this.mkdocsSiteOf(target);
+        let siteIds: Set<string> | undefined;
+        if (site && this.mkdocsSiteOf(file)) {
+          siteIds = tocIds.get(target);
+          if (!siteIds) tocIds.set(target, (siteIds = mkdocsTocIds(facts.headings, site.slugify)));
+          if (siteIds.has(link.anchor)) continue;
+        }
         // A heading with something but no text to slug (`#### <!-- md:setting config.blog_dir -->`, which a site's hook
         // fills in): its file has an id no one can know here, so an anchor into it is not judged [^ln2a]. Not an empty
         // heading (`### ` and nothing): that one has no id.
@@ -3301,7 +3341,7 @@ export class IndexModel {
         // One candidate list per target file, shared by its broken links (not a copy per link).
         let candidates = anchorLists.get(target);
         const pool = group ?? bound;
-        if (!candidates) anchorLists.set(target, (candidates = pool ? [...new Set([...pool.flatMap((f) => [...this.specs.get(f)!.anchors]), ...(bound ? this.termIdsOf(bound) : [])])] : [...facts.anchors]));
+        if (!candidates) anchorLists.set(target, (candidates = pool ? [...new Set([...pool.flatMap((f) => [...this.specs.get(f)!.anchors]), ...(bound ? this.termIdsOf(bound) : [])])] : siteIds ? [...new Set([...siteIds, ...facts.anchors])] : [...facts.anchors]));
         broken.push({ ...base, ...(link.path ? { targetFile: target } : {}), reason: 'no-anchor', candidates });
       }
     }

@@ -51,11 +51,13 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
  * fenced and indented code, HTML blocks, thematic breaks, a closed YAML or TOML front matter — whose inline content is
  * plain text, code spans, footnote references `[^id]`, inline links `[text](destination)` and reference links
  * `[text][label]` whose text is plain text, code spans and emphasis, brackets of plain text (beside link definitions
- * too: the scanner's reference links are the tree's, but one followed by `[`), emphasis and strong as micromark's
+ * too: the scanner's reference links are the tree's, but one followed by `[`; `][` after one when the bracket after it
+ * makes no reference, noReferenceAt, with the tree walk's undefined `[text][label]` per text node), emphasis and strong as micromark's
  * delimiter algorithm pairs `*`/`_` runs (flanking, the rule of three, nesting; runs that pair with nothing are text;
  * a pair of unequal runs or of runs of three is left to the tree walk: pairRuns), images `![alt](destination)` (opaque, as the tree walk's
  * image nodes: no text, no facts), URI autolinks `<scheme:…>` (their address is text), a `<` that can open no HTML and
- * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (not `{:`), GFM strikethrough
+ * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (`{:` too: its attribute
+ * list's anchors per text node, addIals), GFM strikethrough
  * `~x~`/`~~x~~` as micromark-extension-gfm-strikethrough pairs tilde runs (pairTildes; runs that pair with nothing are
  * text: `~5 ms`), open questions `[NEEDS CLARIFICATION: …]` that lie in one text node (addQuestions), character
  * references (`&rarr;`, `&#42;`: their decoded value), backslash escapes (an escaped `\[^id]` is text), a backslash
@@ -71,7 +73,8 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
  * backslash at a line break, no link definition before them, no code span over a line break), tabs (text, trimmed at a
  * cell's ends, a line prefix's blank as a space).
  * For any other chunk (other task list items, items whose marker line is empty, headings, tables and nested blocks in
- * containers, emphasis of unequal runs or runs of three, strikethrough crossing emphasis, an open question other inline
+ * containers, emphasis of unequal runs or runs of three, `](` after a bracket of plain text, `][` before a defined
+ * label, `[]` in a chunk with definitions or `[^`, `{:` beside inline HTML, strikethrough crossing emphasis, an open question other inline
  * nodes split, backslash hard breaks, image references, link titles, character references in emphasis, a tab among a
  * block's last blanks, an unclosed front matter, other setext headings, a Kiro requirements.md defuse.ts changed and the
  * kramdown-rfc mode, text defuse.ts

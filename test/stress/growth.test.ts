@@ -161,6 +161,12 @@ describe('growth: parseSpec on adversarial Markdown (n -> 4n)', function () {
   // (not one paragraph or table of them: defuse.ts reads a block of more than MAX_BLOCK_MARKERS markers as plain text)
   assertLinear('open questions in table cells, table after table', spec((n) => '| Id | Note |\n| - | - |\n| FR-1 | [NEEDS CLARIFICATION: q] `c` ~~x~~ |\n\n'.repeat(n / 65)), parse, 64_000);
   assertLinear('literal backslashes `$\\ge n$ C:\\dir`', spec((n) => '$\\ge n$ C:\\dir '.repeat(n / 16)), parse, PARAGRAPH_START);
+  // Read by the scanner path since scan28: `][` after a bracket of plain text (undefined references), `{:` attribute lists.
+  assertLinear('undefined references `[a][b]` and `[c][]` in one paragraph', spec((n) => 'see [a][b] and [c][] x '.repeat(n / 23)), parse, PARAGRAPH_START);
+  assertLinear('undefined references beside code spans and links, paragraph after paragraph', spec((n) => 'A [a][b] `c`[d][e] [f](#g) x.\n\n'.repeat(n / 32)), parse);
+  assertLinear('`][` repeated, a definition in the chunk', spec((n) => '[' + 'a]['.repeat(n / 3) + '\n\n[d]: d.md\n'), parse);
+  assertLinear('attribute lists `{: #a}` in one paragraph', spec((n) => 'x {: #a title="t"} `{: #b}` '.repeat(n / 29)), parse, PARAGRAPH_START);
+  assertLinear('`{:` repeated', spec((n) => '{:'.repeat(n / 2)), parse);
 });
 
 // The Markdown scanner has no defusing in front of it: every shape that made micromark superlinear, raw.

@@ -638,6 +638,30 @@ const KRAMDOWN_XREF_RE = /\{\{(?:Section [\w.]+ of )?[?!<>^-]*[A-Za-z][\w.:-]*\}
 export const KRAMDOWN_XREF_NODE_RE = /\{\{([^{}]+)\}\}/g;
 
 /** An open question `[NEEDS CLARIFICATION: …]` in a text node's source [^sk3q] (the tree walk's and the scanner path's). */
+/**
+ * `[text][label]` or `[text][]` in a text node's source: a reference link no definition declares (GFM leaves it as
+ * text) [^ln4f]. Not after a word character, backslash, `!`, `]` or `)`, nor before `[` or `(` (a run of three or more
+ * bracket groups is a notation; in `[a][b](url)`, `[b](url)` is the link).
+ */
+const UNDEFINED_REFERENCE_RE = /(?<![\w\\!\])])\[([^[\]\n]+)\]\[([^[\]\n]*)\](?![[(])/g;
+
+/**
+ * The undefined reference links `[text][label]` of a text node's source `raw` at `start` (SpecWalker.textMarkers, and
+ * the scanner path per text node): `found(fact, collapsed, offset)` for each, in order (collapsed: `[text][]`, a link
+ * in any file). `lookalikes`: the text's `[label]:` lines (lookalikeDefinitionLines), asked on the first match.
+ */
+export function undefinedReferences(raw: string, start: number, lines: { rangeOf(from: number, to: number): Range }, lookalikes: () => Map<string, number>, found: (fact: SpecLink, collapsed: boolean, at: number) => void): void {
+  UNDEFINED_REFERENCE_RE.lastIndex = 0;
+  for (let m = UNDEFINED_REFERENCE_RE.exec(raw); m; m = UNDEFINED_REFERENCE_RE.exec(raw)) {
+    const label = (m[2] || m[1])!.trim();
+    if (!label || label.startsWith('^')) continue;
+    const at = start + m.index;
+    const range = lines.rangeOf(at, at + m[0].length);
+    const lookalike = lookalikes().get(label.toLowerCase());
+    found({ url: `[${label}]`, path: '', anchor: '', undefinedReference: label, ...(lookalike !== undefined ? { lookalikeLine: lookalike } : {}), range, anchorRange: range }, m[2] === '', at);
+  }
+}
+
 export const OPEN_QUESTION_RE = /\[NEEDS CLARIFICATION(?:[ \t]*:[ \t]*([^\]\n]*))?\]/g;
 
 /** The question of an OPEN_QUESTION_RE match, or undefined when it asks none. */
@@ -818,6 +842,20 @@ export const SPEC_KIT_ID_RE = new RegExp(`^${SPEC_KIT_ID}$`);
 /** A kramdown block attribute list `{: #id title="…"}`, on one line or over several without a blank one. */
 const IAL_RE = /^\{:((?:[^{}\n]|\n(?![ \t]*\n))*)\}/;
 const IAL_MAX = 2000;
+
+/**
+ * The anchors `#id`/`id=` of the kramdown block attribute lists `{:…}` a text node's source `raw` at `start` of `text`
+ * opens, pushed onto `anchorEvents` in order (SpecWalker.textMarkers; the scanner path per text node). A list may go on
+ * over lines (kramdown reads to its `}`: a long title), and GFM may have cut those lines into table rows: it is read
+ * from the source, up to a blank line.
+ */
+export function ialAnchors(text: string, raw: string, start: number, anchorEvents: (string | number)[]): void {
+  for (let i = raw.indexOf('{:'); i >= 0; i = raw.indexOf('{:', i + 2)) {
+    const m = IAL_RE.exec(text.slice(start + i, start + i + IAL_MAX));
+    if (!m) continue;
+    for (const a of m[1]!.matchAll(/(?:^|\s)(?:#|id=["']?)([A-Za-z0-9_][\w:.-]*)/g)) anchorEvents.push(a[1]!);
+  }
+}
 const SPEC_KIT_MENTION_RE = new RegExp(SPEC_KIT_MENTION, 'g');
 /** Kiro's references to requirements: `_Requirements: 1.1, 2.3_`, `Validates: Requirements 1.2`. */
 const KIRO_MENTION_RE = new RegExp(KIRO_MENTION, 'g');
@@ -1296,7 +1334,7 @@ function parseChunk(file: string, text: string, sections: readonly SectionEntry[
     defused = defuseMarkdown(text);
     if (scanned) {
       const fast = scanSpecChunk(file, text, sections, mode, defused);
-      if (fast) return { facts: fast.facts, anchorEvents: fast.anchorEvents, sectionsIn, sectionsOut: fast.sectionsOut, ...(fast.definesLinks ? { definesLinks: true as const } : {}) };
+      if (fast) return { facts: fast.facts, anchorEvents: fast.anchorEvents, sectionsIn, sectionsOut: fast.sectionsOut, ...(fast.definesLinks ? { definesLinks: true as const } : {}), ...(fast.dropsReferences ? { dropsReferences: true as const } : {}) };
     }
   } catch {
     // the tree walk below decides
@@ -2479,31 +2517,17 @@ class SpecWalker {
         for (const n of m[1]!.matchAll(/\d+(?:\.\d+)?/g)) this.mention(n[0], start + listAt + n.index);
       }
     }
-    if (raw.includes('{:')) {
-      // A block attribute list may go on over lines (kramdown reads to its `}`: a long title), and GFM may have cut
-      // those lines into table rows: it is read from the source, up to a blank line.
-      for (let i = raw.indexOf('{:'); i >= 0; i = raw.indexOf('{:', i + 2)) {
-        const m = IAL_RE.exec(this.text.slice(start + i, start + i + IAL_MAX));
-        if (!m) continue;
-        for (const a of m[1]!.matchAll(/(?:^|\s)(?:#|id=["']?)([A-Za-z0-9_][\w:.-]*)/g)) this.anchorEvents.push(a[1]!);
-      }
-    }
+    if (raw.includes('{:')) ialAnchors(this.text, raw, start, this.anchorEvents);
     if (this.mode.kramdown && raw.includes('{{')) kramdownXrefs(raw, start, this.facts.links, this.anchorEvents, this.lines);
     // (Not in a block read as plain text, whose brackets the tree never read: the block's own, so that a chunk and the
     // whole document agree.)
     if (raw.includes('][') && !this.plain.some(([from, to]) => start >= from && start < to)) {
       // Not a run of three or more bracket groups (`[VOB ID(2)][Cell ID(1)][Angle Num(1)]`: a notation, not links), and
       // not `[a][b](url)`, where `[b](url)` is the link.
-      for (const m of raw.matchAll(/(?<![\w\\!\])])\[([^[\]\n]+)\]\[([^[\]\n]*)\](?![[(])/g)) {
-        const label = (m[2] || m[1])!.trim();
-        if (!label || label.startsWith('^')) continue;
-        const at = start + m.index;
-        const range = this.lines.rangeOf(at, at + m[0].length);
-        const lookalike = (this.lookalikes ??= lookalikeDefinitionLines(this.text)).get(label.toLowerCase());
-        const fact: SpecLink = { url: `[${label}]`, path: '', anchor: '', undefinedReference: label, ...(lookalike !== undefined ? { lookalikeLine: lookalike } : {}), range, anchorRange: range };
+      undefinedReferences(raw, start, this.lines, () => (this.lookalikes ??= lookalikeDefinitionLines(this.text)), (fact, collapsed) => {
         this.facts.links.push(fact);
-        if (m[2] === '') this.collapsed.add(fact);
-      }
+        if (collapsed) this.collapsed.add(fact);
+      });
     }
   }
 

@@ -25,6 +25,7 @@ import {
   openSection,
   limit,
   linkFact,
+  lookalikeDefinitionLines,
   SPEC_KIT_ID_RE,
   spacedHeadingAnchor,
   type FootnoteDef,
@@ -33,8 +34,10 @@ import {
   type SpecFacts,
   type SpecLink,
   type WalkMode,
+  ialAnchors,
+  undefinedReferences,
 } from './parseSpec';
-import { scanMarkdown, type ScanLink, type ScanRefLink, type ScanResult } from './scanner';
+import { normalizeLabel, scanMarkdown, type ScanLink, type ScanRefLink, type ScanResult } from './scanner';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 
@@ -48,11 +51,13 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
  * fenced and indented code, HTML blocks, thematic breaks, a closed YAML or TOML front matter — whose inline content is
  * plain text, code spans, footnote references `[^id]`, inline links `[text](destination)` and reference links
  * `[text][label]` whose text is plain text, code spans and emphasis, brackets of plain text (beside link definitions
- * too: the scanner's reference links are the tree's, but one followed by `[`), emphasis and strong as micromark's
+ * too: the scanner's reference links are the tree's, but one followed by `[`; `][` after one when the bracket after it
+ * makes no reference, noReferenceAt, with the tree walk's undefined `[text][label]` per text node), emphasis and strong as micromark's
  * delimiter algorithm pairs `*`/`_` runs (flanking, the rule of three, nesting; runs that pair with nothing are text;
  * a pair of unequal runs or of runs of three is left to the tree walk: pairRuns), images `![alt](destination)` (opaque, as the tree walk's
  * image nodes: no text, no facts), URI autolinks `<scheme:…>` (their address is text), a `<` that can open no HTML and
- * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (not `{:`), GFM strikethrough
+ * no autolink, backtick runs no run closes (text), braces in paragraphs and table cells (`{:` too: its attribute
+ * list's anchors per text node, addIals), GFM strikethrough
  * `~x~`/`~~x~~` as micromark-extension-gfm-strikethrough pairs tilde runs (pairTildes; runs that pair with nothing are
  * text: `~5 ms`), open questions `[NEEDS CLARIFICATION: …]` that lie in one text node (addQuestions), character
  * references (`&rarr;`, `&#42;`: their decoded value), backslash escapes (an escaped `\[^id]` is text), a backslash
@@ -68,7 +73,8 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
  * backslash at a line break, no link definition before them, no code span over a line break), tabs (text, trimmed at a
  * cell's ends, a line prefix's blank as a space).
  * For any other chunk (other task list items, items whose marker line is empty, headings, tables and nested blocks in
- * containers, emphasis of unequal runs or runs of three, strikethrough crossing emphasis, an open question other inline
+ * containers, emphasis of unequal runs or runs of three, `](` after a bracket of plain text, `][` before a defined
+ * label, `[]` in a chunk with definitions or `[^`, `{:` beside inline HTML, strikethrough crossing emphasis, an open question other inline
  * nodes split, backslash hard breaks, image references, link titles, character references in emphasis, a tab among a
  * block's last blanks, an unclosed front matter, other setext headings, a Kiro requirements.md defuse.ts changed and the
  * kramdown-rfc mode, text defuse.ts
@@ -84,6 +90,8 @@ export interface ScannedChunk {
   sectionsOut: readonly SectionEntry[];
   /** The chunk has a link reference definition. */
   definesLinks?: true;
+  /** It has none and writes `[text][label]` a text with no definition reads as bracketed text (reparseForDefinitions). */
+  dropsReferences?: true;
 }
 
 /** A footnote reference that ends a text (its `]` cut off). */
@@ -512,7 +520,7 @@ function pairRuns(runs: readonly Run[]): [number, number, number, number][] | un
  * Footnote references `[^id]` and code spans in [from, to), or undefined when the range holds inline Markdown other
  * than plain text, references and code spans on one line.
  */
-function inlines(text: string, from: number, to: number, braces = false, linkAt?: ReadonlyMap<number, ScanLink | ScanRefLink>, brackets = false, cell = false): Inline | undefined {
+function inlines(text: string, from: number, to: number, braces = false, linkAt?: ReadonlyMap<number, ScanLink | ScanRefLink>, brackets = false, cell = false, defined?: ReadonlySet<string>): Inline | undefined {
   // (each list made on its first item: see NONE)
   let refs: [number, number, string][] | undefined;
   let codes: [number, number, string][] | undefined;
@@ -635,18 +643,19 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
         break;
       }
       case 93: {
-        // ] of plain text (see `[` below); `][` and `](` are left to the tree walk (a reference the tree reads as an
-        // undefined one, a link the scanner did not take).
+        // ] of plain text (see `[` below); `](` is left to the tree walk (a link the scanner did not take), and so is
+        // `][` unless the bracket after it makes no reference (noReferenceAt): then it is text, as micromark reads it,
+        // and the tree walk's undefined references are read from the text nodes (ChunkReader.undefinedRefs).
         const n = text.charCodeAt(i + 1);
-        if (!brackets || n === 91 || n === 40) return undefined;
+        if (!brackets || n === 40 || (n === 91 && !noReferenceAt(text, i + 1, to, defined))) return undefined;
         break;
       }
       case 123: // {
       case 125: // }
-        // In a paragraph or a table cell a brace is text, except `{:`, which the tree walk reads as a kramdown block
-        // attribute list from the source (SpecWalker.textMarkers); in a heading (an attribute block) or elsewhere the
-        // tree walk decides.
-        if (!braces || (c === 123 && text.charCodeAt(i + 1) === 58)) return undefined;
+        // In a paragraph or a table cell a brace is text, `{:` too, whose kramdown block attribute list the tree walk
+        // reads from the source (SpecWalker.textMarkers; ChunkReader.addIals); in a heading (an attribute block) or
+        // elsewhere the tree walk decides.
+        if (!braces) return undefined;
         break;
       case 126: {
         // ~: GFM strikethrough (micromark-extension-gfm-strikethrough, single tildes too) makes a run of one or two
@@ -759,6 +768,30 @@ function inlines(text: string, from: number, to: number, braces = false, linkAt?
     else if (emph && emph.length && !pairsNest(emph, strike)) return undefined;
   }
   return { refs: refs ?? NONE, codes: codes ?? NONE, links: links ?? NONE, refLinks: refLinks ?? NONE, emph: emph ?? NONE, strike: strike ?? NONE, escapes: escapes ?? NONE, escapedRefs: escapedRefs ?? NONE, html: html ?? NONE, images: images ?? NONE, autolinks: autolinks ?? NONE, entities: entities ?? NONE };
+}
+
+/**
+ * Whether the `[` at `open`, after a `]` of plain text (one no link the scanner found closes), makes micromark no
+ * reference link (CommonMark 0.31's label end: after `]`, `[label]` is a full reference when a definition declares
+ * its label, `[]` a collapsed one when one declares the text before; otherwise the `]` is text and the `[` opens a
+ * label of its own, read where it closes). True when `[` opens no label (another `[` or the range's end comes before
+ * its `]`, more than 999 characters), when its label is no definition's, or when it is `[]` and the chunk has no
+ * definition (`defined`: the chunk's labels, normalizeLabel; a coarser key than micromark's, so never a false no).
+ * `[^` (a footnote call or its look-alike) is left to the tree walk.
+ */
+function noReferenceAt(text: string, open: number, to: number, defined: ReadonlySet<string> | undefined): boolean {
+  if (!defined || text.charCodeAt(open + 1) === 94) return false;
+  let j = open + 1;
+  for (; j < to; j++) {
+    const c = text.charCodeAt(j);
+    // (an escape's character is no bracket; a backslash before anything else is literal, and skipping that character too changes nothing)
+    if (c === 92) j++;
+    else if (c === 91) return true;
+    else if (c === 93) break;
+  }
+  if (j >= to || j - open - 1 > 999) return true;
+  if (j === open + 1) return defined.size === 0;
+  return !defined.has(normalizeLabel(text.slice(open + 1, j)));
 }
 
 /**
@@ -1147,6 +1180,14 @@ class ChunkReader {
   /** spec-kit: the file's feature folder (`002-recipes`), for mentions of another feature's ids [^sk2m]. */
   private feature: string | undefined;
   private readonly linkAt = new Map<number, ScanLink | ScanRefLink>();
+  /** The labels the chunk's link reference definitions declare (normalizeLabel). */
+  private readonly defined: Set<string>;
+  /** The offsets of `][` in the original text, made on first use (ChunkReader.undefinedRefs). */
+  private pairs: number[] | undefined;
+  /** The text's `[label]:` lines by lowercased label (lookalikeDefinitionLines), made on first use. */
+  private lookalikes: Map<string, number> | undefined;
+  /** Undefined collapsed references `[text][]`: links in any file (SpecWalker's collapsed). */
+  private collapsed: Set<SpecLink> | undefined;
   /** The labels reference links use (mdast's identifiers) and the link facts of definitions with theirs. */
   private readonly usedLabels = new Set<string>();
   private readonly definitionLinks: [SpecLink, string][] = [];
@@ -1182,6 +1223,7 @@ class ChunkReader {
     // (an image by its `!`, a link by its `[`: never the same offset)
     for (const l of scan.links) this.linkAt.set(l.start, l);
     for (const l of scan.refLinks) this.linkAt.set(l.start, l);
+    this.defined = new Set(scan.definitions.map((d) => d.label));
     if (mode.kiroRequirements) {
       const cs = scan.containers;
       for (let i = 0; i < cs.length; i++) {
@@ -1238,8 +1280,20 @@ class ChunkReader {
     if (this.cut < cuts.length) return undefined;
     // A definition no reference link of the chunk uses: of the file (specChunks keeps its uses in its chunk) [^ln5u].
     for (const [fact, label] of this.definitionLinks) if (!this.usedLabels.has(label)) fact.unusedDefinition = true;
+    // A text with no link reference definition (nor a line that looks like one) writes no reference links: its
+    // undefined `[a][b]` are bracketed text, but a collapsed `[text][]` (SpecWalker.walk; whether the file has a
+    // definition is the file's: reparseForDefinitions).
+    let drops = false;
+    if (this.pairs?.length && !this.scan.definitions.length) {
+      const collapsed = this.collapsed;
+      const kept = (l: SpecLink): boolean => l.undefinedReference === undefined || l.lookalikeLine !== undefined || (collapsed !== undefined && collapsed.has(l));
+      if (!this.facts.links.every(kept)) {
+        drops = true;
+        if (!this.mode.fileDefines) this.facts.links = this.facts.links.filter(kept);
+      }
+    }
     this.clauseTexts();
-    return { facts: this.facts, anchorEvents: this.anchorEvents, sectionsOut: this.stack, ...(this.scan.definitions.length ? { definesLinks: true as const } : {}) };
+    return { facts: this.facts, anchorEvents: this.anchorEvents, sectionsOut: this.stack, ...(this.scan.definitions.length ? { definesLinks: true as const } : {}), ...(drops ? { dropsReferences: true as const } : {}) };
   }
 
   private current(): BlockContext {
@@ -1471,6 +1525,55 @@ class ChunkReader {
     return true;
   }
 
+  /**
+   * The undefined reference links `[text][label]` of the text nodes of [from, to) (the range without the inline
+   * nodes' parts, each node matched alone), as SpecWalker.textMarkers reads them from the original text [^ln4f]:
+   * [offset, fact] in order, or undefined when there are none. An escaped footnote reference `\[^id]` is text of its
+   * node (a mask of prose only). False (the tree walk decides) in a kramdown-rfc draft's block with cross-references,
+   * whose facts interleave with these in the tree's order.
+   */
+  private undefinedRefs(from: number, to: number, inl: Inline): [number, SpecLink][] | undefined | false {
+    const original = this.original;
+    if (!this.pairs) {
+      this.pairs = [];
+      for (let i = original.indexOf(']['); i >= 0; i = original.indexOf('][', i + 1)) this.pairs.push(i);
+    }
+    let out: [number, SpecLink][] | undefined;
+    // (a block with no `][` has none: most, found in the offsets without a search of the block)
+    const k = firstAtOrAfter(this.pairs, from);
+    if (k < this.pairs.length && this.pairs[k]! + 1 < to) {
+      eachTextNode(from, to, proseMasks(inl, false), (s, e) => {
+        const raw = original.slice(s, e);
+        if (!raw.includes('][')) return;
+        undefinedReferences(raw, s, this, () => (this.lookalikes ??= lookalikeDefinitionLines(original)), (fact, collapsed, at) => {
+          (out ??= []).push([at, fact]);
+          if (collapsed) (this.collapsed ??= new Set()).add(fact);
+        });
+      });
+    }
+    if (out && this.mode.kramdown && original.slice(from, to).includes('{{')) return false;
+    return out;
+  }
+
+  /**
+   * The anchors of the kramdown block attribute lists `{:…}` in the text nodes of [from, to), as SpecWalker.textMarkers
+   * reads them (ialAnchors, per text node: one in a code span is no text's). False (the tree walk decides) when the
+   * block also has inline HTML or a kramdown-rfc draft's `{{`, whose anchors interleave with these in the tree's order.
+   */
+  private addIals(from: number, to: number, inl: Inline): boolean {
+    const original = this.original;
+    const raw = original.slice(from, to);
+    if (!raw.includes('{:')) return true;
+    const events: (string | number)[] = [];
+    eachTextNode(from, to, proseMasks(inl, false), (s, e) => {
+      const node = original.slice(s, e);
+      if (node.includes('{:')) ialAnchors(original, node, s, events);
+    });
+    if (events.length && (inl.html.length || (this.mode.kramdown && raw.includes('{{')))) return false;
+    for (const a of events) this.anchorEvents.push(a);
+    return true;
+  }
+
   /** The anchors `id=`/`name=` of HTML at [start, end). */
   private htmlAnchors(start: number, end: number): void {
     const value = this.text.slice(start, end);
@@ -1478,13 +1581,19 @@ class ChunkReader {
     for (let m = HTML_ANCHOR_RE.exec(value); m; m = HTML_ANCHOR_RE.exec(value)) this.anchorEvents.push((m[1] ?? m[2])!);
   }
 
-  /** Anchor links, same-file and cross-file, read as the tree walk reads them (linkFact) [^anchor_links]. */
-  private addLinks(inl: Inline): void {
+  /**
+   * Anchor links, same-file and cross-file, read as the tree walk reads them (linkFact) [^anchor_links], and the
+   * block's undefined references (undefinedRefs) among them in document order, as the tree walk meets their nodes.
+   */
+  private addLinks(inl: Inline, undefinedRefs?: readonly [number, SpecLink][]): void {
+    let u = 0;
     for (let i = 0; i < inl.links.length; i++) {
       const l = inl.links[i]!;
+      if (undefinedRefs) while (u < undefinedRefs.length && undefinedRefs[u]![0] < l[0]) this.facts.links.push(undefinedRefs[u++]![1]);
       const fact = linkFact(l[4], l[0], l[1], this.text, this);
       if (fact) this.facts.links.push(fact);
     }
+    if (undefinedRefs) while (u < undefinedRefs.length) this.facts.links.push(undefinedRefs[u++]![1]);
     for (let i = 0; i < inl.refLinks.length; i++) this.usedLabels.add(inl.refLinks[i]![4]);
     for (let i = 0; i < inl.images.length; i++) if (inl.images[i]![2] !== undefined) this.usedLabels.add(inl.images[i]![2]!);
     // Inline HTML declares anchors as an HTML block does.
@@ -1506,7 +1615,7 @@ class ChunkReader {
         if (block.inner.charCodeAt(i) === 95 && !(isAlnum(block.inner.charCodeAt(i - 1)) && isAlnum(block.inner.charCodeAt(i + 1)))) return false;
       }
     }
-    const inl = inlines(text, ts, block ? block.start : te, false, this.linkAt, true);
+    const inl = inlines(text, ts, block ? block.start : te, false, this.linkAt, true, false, this.defined);
     if (!inl) return false;
     // (a setext heading's code span over a line break: mdast's value keeps the line break, a title is not collapsed)
     if (h.setext && inl.codes.some((c) => /[\r\n]/.test(text.slice(c[0], c[1])))) return false;
@@ -1539,14 +1648,16 @@ class ChunkReader {
     this.prose('heading', h.start, h.end, masks, this.current().parent);
     if (!this.addQuestions(ts, te, inl, masks)) return false;
     if (!this.addXrefs(ts, te, inl, masks)) return false;
+    const undefinedRefs = this.undefinedRefs(ts, block ? block.start : te, inl);
+    if (undefinedRefs === false) return false;
     if (refs.length) this.addRefs(refs, limit(collapse(plainOf(text, ts, te, inl)), BLOCK_TEXT_LIMIT));
-    this.addLinks(inl);
+    this.addLinks(inl, undefinedRefs);
     return true;
   }
 
   private paragraph(it: Extract<Item, { kind: 'paragraph' }>): boolean {
     const { text, original, cuts, plain, mode } = this;
-    const inl = inlines(text, it.start, it.end, true, this.linkAt, true);
+    const inl = inlines(text, it.start, it.end, true, this.linkAt, true, false, this.defined);
     if (!inl) return false;
     // (a link or code span that runs over a block quote's `>` prefix: left to the tree walk)
     if (it.gaps && [...inl.links, ...inl.refLinks, ...inl.codes].some(([s, e]) => it.gaps!.some(([gs]) => s < gs && gs < e))) return false;
@@ -1623,8 +1734,11 @@ class ChunkReader {
     if (!this.addQuestions(it.start, it.end, inl, masks)) return false;
     if (!this.addMentions(it.start, it.end, inl, masks)) return false;
     if (!this.addXrefs(it.start, it.end, inl, masks)) return false;
+    if (!this.addIals(it.start, it.end, inl)) return false;
+    const undefinedRefs = this.undefinedRefs(it.start, it.end, inl);
+    if (undefinedRefs === false) return false;
     if (inl.refs.length) this.addRefs(inl.refs, limit(collapse(plainOf(text, it.start, it.end, inl, it.gaps)), BLOCK_TEXT_LIMIT));
-    this.addLinks(inl);
+    this.addLinks(inl, undefinedRefs);
     return true;
   }
 
@@ -1654,7 +1768,7 @@ class ChunkReader {
       for (let j = k; j < items.length && items[j]!.start < item.end; j++) {
         const p = items[j]!;
         if (p.kind !== 'paragraph') continue;
-        const inl = p.inl ?? inlines(text, p.start, p.end, true, this.linkAt, true);
+        const inl = p.inl ?? inlines(text, p.start, p.end, true, this.linkAt, true, false, this.defined);
         if (!inl) return false;
         parts.push(plainOf(text, p.start, p.end, inl, p.gaps));
       }
@@ -1698,7 +1812,7 @@ class ChunkReader {
       const parsed: Inline[] = [];
       const texts: string[] = [];
       for (const [, , ts, te] of cells) {
-        let inl = inlines(text, ts, te, true, this.linkAt, true, true);
+        let inl = inlines(text, ts, te, true, this.linkAt, true, true, this.defined);
         if (!inl || (inl.entities.length && mode.specKitRows)) return false;
         // A code span's `\|` in a table is `|` in mdast's value (mdast-util-gfm-table: pipes, not backslashes).
         if (inl.codes.some((c) => c[2].includes('\\|'))) inl = { ...inl, codes: inl.codes.map((c) => [c[0], c[1], c[2].replace(/\\([\\|])/g, (m: string, e: string) => (e === '|' ? e : m))]) };
@@ -1726,8 +1840,11 @@ class ChunkReader {
         if (!this.addQuestions(ts, te, inl, masks)) return false;
         if (!this.addMentions(ts, te, inl, masks, row.start, row.end)) return false;
         if (!this.addXrefs(ts, te, inl, masks)) return false;
+        if (!this.addIals(ts, te, inl)) return false;
+        const undefinedRefs = this.undefinedRefs(ts, te, inl);
+        if (undefinedRefs === false) return false;
         for (const r of inl.refs) all.push(r);
-        this.addLinks(inl);
+        this.addLinks(inl, undefinedRefs);
       }
       (it.texts ??= []).push(...texts);
       if (all.length) this.addRefs(all, limit(collapse(texts.join(' ')), BLOCK_TEXT_LIMIT));
@@ -1819,11 +1936,14 @@ class ChunkReader {
   }
 }
 
-/** What of inline content is not prose: references, code spans and linkMasks's. */
-function proseMasks(inl: Inline): (readonly [number, number, ...unknown[]])[] {
+/**
+ * What of inline content is not prose: references, code spans and linkMasks's; without escaped references
+ * (`escapedRefs` false), what is no text node's: the stretches between are the tree's text nodes.
+ */
+function proseMasks(inl: Inline, escapedRefs = true): (readonly [number, number, ...unknown[]])[] {
   const out: (readonly [number, number, ...unknown[]])[] = inl.refs.slice();
   for (let i = 0; i < inl.codes.length; i++) out.push(inl.codes[i]!);
-  pushLinkMasks(out, inl);
+  pushLinkMasks(out, inl, escapedRefs);
   return out;
 }
 
@@ -1831,7 +1951,7 @@ function proseMasks(inl: Inline): (readonly [number, number, ...unknown[]])[] {
  * Link brackets and destinations (a link without text: all of it) and emphasis delimiter runs are not prose: pushed
  * onto `out` (indexed loops, no destructuring: see plainOf).
  */
-function pushLinkMasks(out: (readonly [number, number, ...unknown[]])[], inl: Inline): void {
+function pushLinkMasks(out: (readonly [number, number, ...unknown[]])[], inl: Inline, escapedRefs = true): void {
   for (let k = 0; k < 2; k++) {
     const list = k === 0 ? inl.links : inl.refLinks;
     for (let i = 0; i < list.length; i++) {
@@ -1851,7 +1971,7 @@ function pushLinkMasks(out: (readonly [number, number, ...unknown[]])[], inl: In
     const m = inl.strike[i]!;
     out.push([m[0], m[1]], [m[2], m[3]]);
   }
-  for (let i = 0; i < inl.escapedRefs.length; i++) out.push(inl.escapedRefs[i]!);
+  if (escapedRefs) for (let i = 0; i < inl.escapedRefs.length; i++) out.push(inl.escapedRefs[i]!);
   for (let i = 0; i < inl.html.length; i++) out.push(inl.html[i]!);
   for (let i = 0; i < inl.images.length; i++) out.push(inl.images[i]!);
   for (let i = 0; i < inl.autolinks.length; i++) {

@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { AMBIGUITY_CATEGORIES, type AmbiguityCategory } from '../analysis/ambiguity/lexicon';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from '../types';
 import { SEVERITY_OVERRIDES } from './settings';
+import type { HugoTermIdSite } from './hugo';
 
 /**
  * Workspace configuration: `.clarifier.json` at the workspace root (read by the CLI and the server) and, in the editor,
@@ -57,6 +58,12 @@ export interface ClarifierConfig {
    * the workspace loader, not written in `.clarifier.json`.
    */
   specGenerator?: string[];
+  /**
+   * The Hugo sites of the folder whose Goldmark parser gives definition-list terms ids (`autoDefinitionTermID`): each
+   * one's content folder and id type [^ln9h]. Found by the workspace loader in the site's config, not written in
+   * `.clarifier.json`.
+   */
+  hugoTermIds?: HugoTermIdSite[];
   /** Stale citations from the git history (`citation.stale`) [^dr1s]. */
   stale: StaleConfig;
   /**

@@ -18,6 +18,7 @@ import { toText } from '../../server/src/core/format/text';
 import { summarize } from '../../server/src/core/format/json';
 import { parseAttributeBlock } from '../../server/src/core/markdown/attributes';
 import { defuseMarkdown } from '../../server/src/core/markdown/defuse';
+import { definitionTermLines } from '../../server/src/core/markdown/definitionTerms';
 import { scanMarkdown } from '../../server/src/core/markdown/scanner';
 import { parseSpec } from '../../server/src/core/markdown/parseSpec';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
@@ -138,6 +139,10 @@ describe('growth: parseSpec on adversarial Markdown (n -> 4n)', function () {
   assertLinear('sections with their own link definitions and uses', spec((n) => lines(n / 60, (i) => `## S${i}\n\nSee [l${i}] and [^f${i}].\n\n[l${i}]: #s${i}\n[^f${i}]: x.md\n\n`)), parse, 32000);
   assertLinear('footnote calls in every section, definitions at the end', spec((n) => lines(n / 40, (i) => `## S${i}\n\nText[^f${i}].\n\n`) + lines(n / 40, (i) => `[^f${i}]: x.md\n`)), parse);
   assertLinear('a definition-list term followed by a long run of blanks', spec((n) => `x\n\na${' '.repeat(n)}b\n: c\n`), parse);
+  // Goldmark definition-list terms are read in every file (definitionTerms.ts): a term of markup that closes nothing
+  // (read alone: parseSpec's remark path over a paragraph that long is the slow part), and many terms.
+  assertLinear('a definition-list term of unclosed markup (backtick runs, `](`, `<!--`, `_`, `<a `)', (n) => `${'`a ``b ](( <!--c _d <e '.repeat(n / 25)}\n: f\n`, definitionTermLines);
+  assertLinear('many definition-list terms', (n) => 'a `b`\n: c\n\n'.repeat(n / 12), definitionTermLines);
   assertLinear('list markers a definition may follow, on one line', spec((n) => `${'-   '.repeat(n / 4)}x\n\n# A\n\n[a]: b\n`), parse);
   // Read by the scanner path since scan26: tag-like names that open nothing (`<step_one>`), kramdown-rfc drafts'
   // `{{…}}` cross-references, image references and Obsidian embeds.

@@ -11,6 +11,7 @@ import type { BatchResult, PassHits, PassJobs, WorkerInit } from './indexWorker'
 import { readTextFile, readTextFileSync, walkWorkspace, WorkspaceRules, type Skipped, type WalkEntry } from './walk';
 import { binderEntries, foundBinding, isBindGlob, MAX_BINDER_BYTES, resolveBinder, type Binding } from '../core/workspace/bindings';
 import { plural } from '../core/text/words';
+import type { HugoIdType, HugoTermIdSite } from '../core/workspace/hugo';
 
 /**
  * Loads a workspace folder into a WorkspaceIndex: reads `.clarifier.json`, walks the tree, reads the files that
@@ -75,6 +76,8 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (specMd.length) read.config = { ...read.config, specMd };
   const generator = specGeneratorInputs(root, pkg);
   if (generator.length) read.config = { ...read.config, specGenerator: generator };
+  const hugo = hugoTermIdSites(root);
+  if (hugo.length) read.config = { ...read.config, hugoTermIds: hugo };
   return read;
 }
 
@@ -126,7 +129,7 @@ export function siteScopes(root: string, mkdocs = mkdocsSites(root)): ClarifierC
   const folders: string[] = [];
   for (const site of mkdocs) folders.push(site.docs || '.');
   if (['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs'].some(at)) folders.push('docs', 'blog');
-  if (['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'].some(at)) folders.push('content');
+  if (HUGO_CONFIG_FILES.some(at)) folders.push('content');
   // VitePress: `.vitepress/config.*` in the folder or in its docs/ (each page's `{#id}` is that page's anchor), its
   // pages under `srcDir` when the config names one (read as a literal string; a computed one leaves the project folder).
   for (const base of ['', 'docs']) {
@@ -338,6 +341,100 @@ export function mkdocsSites(root: string): MkdocsSite[] {
     }
   }
   return [...sites.values()];
+}
+
+/** A Hugo site's config file at the folder's root (siteScopes finds a Hugo site by it). */
+const HUGO_CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'];
+
+/**
+ * The Hugo site of the folder (a root `hugo.toml|yaml|yml|json`, as siteScopes finds it) when its Goldmark parser gives
+ * definition-list terms ids: `[markup.goldmark.parser] autoDefinitionTermID = true` in that file,
+ * `config/_default/hugo.*` or `config/_default/markup.*` (the last one read that sets it wins), with its `autoIDType`
+ * (formerly `autoHeadingIDType`; `github` by default) and its `contentDir` (`content` by default; a folder outside the
+ * workspace is the default) [^ln9h]. Read as mkdocs.yml is: regular files of the folder itself, never through a
+ * symlink, size-capped; keys compared as Hugo does, without case.
+ */
+export function hugoTermIdSites(root: string): HugoTermIdSite[] {
+  const at = (name: string): boolean => isRegularFile(path.join(root, name));
+  const main = HUGO_CONFIG_FILES.find(at);
+  if (!main) return [];
+  const keys = new Map<string, string>();
+  const read = (file: string, prefix: string): void => {
+    if (!at(file)) return;
+    const got = readTextFileSync(path.join(root, file));
+    if (!('text' in got)) return;
+    for (const [k, v] of configKeys(got.text, file.slice(file.lastIndexOf('.') + 1))) keys.set(prefix + k, v);
+  };
+  read(main, '');
+  for (const ext of ['toml', 'yaml', 'yml', 'json']) read(`config/_default/hugo.${ext}`, '');
+  for (const ext of ['toml', 'yaml', 'yml', 'json']) read(`config/_default/markup.${ext}`, 'markup.');
+  if (keys.get('markup.goldmark.parser.autodefinitiontermid') !== 'true') return [];
+  const type = keys.get('markup.goldmark.parser.autoidtype') ?? keys.get('markup.goldmark.parser.autoheadingidtype') ?? 'github';
+  const idType: HugoIdType = type === 'github-ascii' || type === 'blackfriday' ? type : 'github';
+  const given = keys.get('contentdir')?.replace(/^\.\//, '').replace(/\/+$/, '');
+  const content = given !== undefined && given !== '' && staysInside(given) && !given.includes('\\') ? (given === '.' ? '' : given) : 'content';
+  return [{ content, idType }];
+}
+
+/**
+ * The scalar keys of a config file (`toml`, `yaml`/`yml`, `json`), each a lower-case dotted path with its value as a
+ * string (quotes removed; `true` for a true boolean). TOML: tables `[a.b]` and dotted keys `c.d = v` (not inline tables
+ * nor arrays of tables); YAML: nested block mappings by indentation (not flow mappings, anchors or multi-line values).
+ */
+function configKeys(text: string, ext: string): Map<string, string> {
+  const keys = new Map<string, string>();
+  const name = (k: string): string => k.trim().replace(/^(["'])(.*)\1$/, '$2').toLowerCase();
+  const scalar = (v: string): string => {
+    const t = v.trim();
+    const quoted = /^(["'])(.*?)\1/.exec(t);
+    if (quoted) return quoted[2]!;
+    const bare = t.replace(/[ \t]+#.*$/, '').trim();
+    return /^(?:true|True|TRUE)$/.test(bare) ? 'true' : /^(?:false|False|FALSE)$/.test(bare) ? 'false' : bare;
+  };
+  if (ext === 'json') {
+    try {
+      const walk = (v: unknown, at: string): void => {
+        if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, at ? `${at}.${k.toLowerCase()}` : k.toLowerCase());
+        else if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') keys.set(at, String(v));
+      };
+      walk(JSON.parse(text), '');
+    } catch {
+      // Not JSON: no keys.
+    }
+    return keys;
+  }
+  if (ext === 'toml') {
+    let table = '';
+    for (const line of text.split(/\r?\n/)) {
+      const header = /^[ \t]*\[(?!\[)([^\]]*)\][ \t]*(?:#.*)?$/.exec(line);
+      if (header) {
+        table = header[1]!.split('.').map(name).join('.');
+        continue;
+      }
+      // An array of tables (`[[module.mounts]]`): its keys are not the site's settings.
+      if (/^[ \t]*\[\[/.test(line)) {
+        table = '\u0000';
+        continue;
+      }
+      const key = /^[ \t]*([A-Za-z0-9_."' -]+?)[ \t]*=[ \t]*(.*)$/.exec(line);
+      if (!key || table === '\u0000') continue;
+      const full = [...(table ? [table] : []), ...key[1]!.split('.').map(name)].join('.');
+      keys.set(full, scalar(key[2]!));
+    }
+    return keys;
+  }
+  const stack: { indent: number; key: string }[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (/^[ \t]*(?:#|$)/.test(line) || /^(?:---|\.\.\.)[ \t]*$/.test(line)) continue;
+    const m = /^( *)(["']?)([A-Za-z0-9_.-]+)\2[ \t]*:(?:[ \t]+(.*))?$/.exec(line);
+    if (!m) continue;
+    const indent = m[1]!.length;
+    while (stack.length && stack[stack.length - 1]!.indent >= indent) stack.pop();
+    const value = m[4]?.trim();
+    if (value === undefined || value === '' || value.startsWith('#')) stack.push({ indent, key: m[3]!.toLowerCase() });
+    else keys.set([...stack.map((s) => s.key), m[3]!.toLowerCase()].join('.'), scalar(value));
+  }
+  return keys;
 }
 
 /**

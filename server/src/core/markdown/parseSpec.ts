@@ -21,6 +21,7 @@ import { findTestTargets, isExamplePathWord, type TestTarget } from './testTarge
 import { featureOf, KIRO_MENTION, mentionOfOtherFeature, type FeatureFormat, type MentionPlace } from './featureMentions';
 import { releaseChunkScratch, scanSpecChunk } from './specFacts';
 import { joinMdbookSpecTargets, mdbookSpecTargetsOf, type MdbookSpecTargets } from './mdbookSpec';
+import { definitionTermLines } from './definitionTerms';
 import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SIBLING_FEATURE_SPEC_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
@@ -33,6 +34,12 @@ import type { TypecheckFacts } from '../analysis/typecheck/normative';
  * Pure and config-independent (so results can be cached by content). Never throws: problems are returned.
  * Implements [^markdown_parsing] [^mp7q] and [^never_throw] [^nt4x].
  */
+
+/** A definition-list term: its plain text, and how many headings of its file come before it [^ln9h]. */
+export interface DefinitionTerm {
+  text: string;
+  heading: number;
+}
 
 export interface HeadingInfo {
   title: string;
@@ -771,6 +778,12 @@ export interface SpecFacts {
    * file (the parse knows no bindings); only in a bound document do they name ids (bindings.ts termIds) [^ln8b].
    */
   listTerms?: string[];
+  /**
+   * The terms of its Goldmark definition lists (definitionTerms.ts: each line of the paragraph before a `:` line), each
+   * with its plain text and the number of headings before it; absent when none. Read in every file (the parse knows no
+   * config); only on a page of a Hugo site with `autoDefinitionTermID` do they name ids (workspace/hugo.ts) [^ln9h].
+   */
+  definitionTerms?: DefinitionTerm[];
   /** Reference anchors the front matter declares (kramdown-rfc `normative:`/`informative:`); also in `anchors`. */
   references: string[];
   headings: HeadingInfo[];
@@ -1038,6 +1051,8 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
     if (targets) facts.mdbookSpec = targets;
     const listTerms = read ? read.listTerms : kramdown ? [] : listTermsOf(source);
     if (listTerms.length) facts.listTerms = listTerms;
+    const termLines = read ? read.termLines : kramdown ? [] : definitionTermLines(source);
+    if (termLines.length) facts.definitionTerms = placedTerms(termLines, facts.headings);
     if (kramdown) {
       if (kramdown.title !== undefined) facts.title = kramdown.title;
       facts.references = kramdown.references;
@@ -1101,6 +1116,18 @@ interface ChunkSourceFacts {
   xrefs: boolean;
   mdbookSpec: MdbookSpecTargets | undefined;
   listTerms: string[];
+  termLines: { line: number; text: string }[];
+}
+
+/** Each term with the number of headings before it (both lists in document order) [^ln9h]. */
+function placedTerms(terms: readonly { line: number; text: string }[], headings: readonly HeadingInfo[]): DefinitionTerm[] {
+  const out: DefinitionTerm[] = [];
+  let h = 0;
+  for (const t of terms) {
+    while (h < headings.length && headings[h]!.range.start.line < t.line) h++;
+    out.push({ text: t.text, heading: h });
+  }
+  return out;
 }
 
 /**
@@ -1152,15 +1179,18 @@ function sourceFactsOfChunks(chunks: readonly PlacedChunk[]): ChunkSourceFacts {
   // mdbook-spec's lines are read within a line, and its grammar blocks are fences, which no cut splits (specChunks).
   let mdbookSpec: MdbookSpecTargets | undefined;
   const listTerms: string[] = [];
+  const termLines: { line: number; text: string }[] = [];
   for (const c of chunks) {
     let read = chunkSourceFacts.get(c.entry);
-    if (!read) chunkSourceFacts.set(c.entry, (read = { includes: includesOf(c.text, false), xrefs: c.text.includes('{{') && KRAMDOWN_XREF_RE.test(c.text), mdbookSpec: mdbookSpecTargetsOf(c.text), listTerms: listTermsOf(c.text) }));
+    if (!read) chunkSourceFacts.set(c.entry, (read = { includes: includesOf(c.text, false), xrefs: c.text.includes('{{') && KRAMDOWN_XREF_RE.test(c.text), mdbookSpec: mdbookSpecTargetsOf(c.text), listTerms: listTermsOf(c.text), termLines: definitionTermLines(c.text) }));
     for (const i of read.includes) includes.push(i);
     if (read.xrefs) xrefs = true;
     mdbookSpec = joinMdbookSpecTargets(mdbookSpec, read.mdbookSpec);
     for (const t of read.listTerms) listTerms.push(t);
+    // A chunk's term lines are its own: placed at the chunk's line.
+    for (const t of read.termLines) termLines.push({ line: c.line + t.line, text: t.text });
   }
-  return { includes, xrefs, mdbookSpec, listTerms };
+  return { includes, xrefs, mdbookSpec, listTerms, termLines };
 }
 
 /** Whether an ATX heading line starts at this offset (`#` to `######`, then a blank or the line's end). */

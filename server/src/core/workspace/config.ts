@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { AMBIGUITY_CATEGORIES, type AmbiguityCategory } from '../analysis/ambiguity/lexicon';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from '../types';
 import { SEVERITY_OVERRIDES } from './settings';
+import type { HugoTermIdSite } from './hugo';
 
 /**
  * Workspace configuration: `.clarifier.json` at the workspace root (read by the CLI and the server) and, in the editor,
@@ -75,6 +76,12 @@ export interface ClarifierConfig {
    * translation's missing pages are taken from [^sc5p]. Found by the workspace loader, not written in `.clarifier.json`.
    */
   mkdocs?: MkdocsSite[];
+  /**
+   * The Hugo sites of the folder whose Goldmark parser gives definition-list terms ids (`autoDefinitionTermID`): each
+   * one's content folder and id type [^ln9h]. Found by the workspace loader in the site's config, not written in
+   * `.clarifier.json`.
+   */
+  hugoTermIds?: HugoTermIdSite[];
   /** Stale citations from the git history (`citation.stale`) [^dr1s]. */
   stale: StaleConfig;
   /**

@@ -9,8 +9,9 @@ import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefin
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { bindingGroups, termIds } from './bindings';
+import { hugoPageIds, hugoTermIdSiteOf, type HugoIdType, type HugoTermIdSite } from './hugo';
 import { includedBy, isSitePage, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
-import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
+import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type DefinitionTerm, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { isRustdocLink, sameMdbookSpecTargets } from '../markdown/mdbookSpec';
 import { mkdocsTocIds, specGeneratorSectionIds } from '../markdown/siteGenerators';
@@ -89,6 +90,16 @@ function mdbookSpecAnchor(facts: SpecFacts, anchor: string): boolean {
   if (anchor.startsWith('grammar-')) return targets.productions?.includes(anchor.slice('grammar-'.length)) ?? false;
   return false;
 }
+/** The ids Hugo gives a page's headings and terms, per facts object and id type (made on first use) [^ln9h]. */
+const hugoIdsMemo = new WeakMap<SpecFacts, Map<HugoIdType, Set<string>>>();
+function hugoIdsOf(facts: SpecFacts, site: HugoTermIdSite): Set<string> {
+  let byType = hugoIdsMemo.get(facts);
+  if (!byType) hugoIdsMemo.set(facts, (byType = new Map()));
+  let ids = byType.get(site.idType);
+  if (!ids) byType.set(site.idType, (ids = hugoPageIds(facts, site.idType)));
+  return ids;
+}
+
 /** An ATX heading that holds something (an HTML comment, markup) but no text: its id is made by a site's generator. */
 const filledIn = (h: { title: string; level: number; range: Range }): boolean =>
   h.title === '' && h.range.start.line === h.range.end.line && h.range.end.character - h.range.start.character > h.level + 4;
@@ -922,6 +933,13 @@ function lineOf(text: string, offset: number, pieces: readonly PlacedChunk[] | u
 
 const emptyFormat = { format: 'markdown', references: [] } as Pick<SpecFacts, 'format' | 'references'>;
 
+/** Whether two lists of definition-list terms are equal: the same texts after the same numbers of headings [^ln9h]. */
+function sameDefinitionTerms(a: readonly DefinitionTerm[] | undefined, b: readonly DefinitionTerm[] | undefined): boolean {
+  if (a === b) return true;
+  if ((a?.length ?? 0) !== (b?.length ?? 0)) return false;
+  return (a ?? []).every((t, i) => t.text === b![i]!.text && t.heading === b![i]!.heading);
+}
+
 /** A function computing `f()` once, on its first call. */
 function once<T>(f: () => T): () => T {
   let value: T | undefined;
@@ -931,13 +949,14 @@ function once<T>(f: () => T): () => T {
 /** What a spec declares to other files: its format, its front matter's reference anchors, its includes and its chunks' signatures. */
 type Signature = () => { head: string; chunks: string[] };
 
-function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'xrefs' | 'mdbookSpec' | 'listTerms'>, chunks: string[]): { head: string; chunks: string[] } {
+function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'xrefs' | 'mdbookSpec' | 'listTerms' | 'definitionTerms'>, chunks: string[]): { head: string; chunks: string[] } {
   // The files a spec includes, and whether it is written as a piece of a draft, decide scopes [^kr7i]; its rules and
   // productions are link targets of the other pages of an mdbook-spec book [^ln6s]; its definition-list terms name
-  // ids of the other fragments of a bound document [^ln8b].
+  // ids of the other fragments of a bound document [^ln8b], and ids of its page on a Hugo site [^ln9h].
   const book = facts.mdbookSpec ? JSON.stringify(facts.mdbookSpec) : '';
   const terms = facts.listTerms ? JSON.stringify(facts.listTerms) : '';
-  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${book}\n${terms}`, chunks };
+  const hugoTerms = facts.definitionTerms ? JSON.stringify(facts.definitionTerms) : '';
+  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${book}\n${terms}\n${hugoTerms}`, chunks };
 }
 
 /**
@@ -2298,6 +2317,8 @@ export class IndexModel {
     if (!sameMdbookSpecTargets(before.mdbookSpec, facts.mdbookSpec)) return undefined;
     // A bound document's term ids: every fragment's same-page links may read them [^ln8b].
     if ((before.listTerms ?? []).join('\n') !== (facts.listTerms ?? []).join('\n')) return undefined;
+    // A Hugo page's term ids: links of other pages may read them [^ln9h].
+    if (!sameDefinitionTerms(before.definitionTerms, facts.definitionTerms)) return undefined;
     if (before.footnoteDefs.some((d) => d.tests) || facts.footnoteDefs.some((d) => d.tests)) return undefined;
     // The ids the edit may have changed: those of the objects in the part of each list of facts that differs by
     // identity (the chunks an edit did not touch keep their facts objects, in the same order). Every other id has the
@@ -3261,6 +3282,7 @@ export class IndexModel {
     const generatorInputs = this.classifier.config.specGenerator ?? [];
     const generatorIds = new Map<string, Set<string>>();
     const tocIds = new Map<string, Set<string>>();
+    const hugoSites = this.classifier.config.hugoTermIds ?? [];
     for (const file of only === undefined ? this.specFiles : this.specs.has(only) ? [only] : []) {
       const book = books.length ? mdbookSpecBookOf(books, file) : undefined;
       for (const link of this.specs.get(file)!.links) {
@@ -3319,6 +3341,10 @@ export class IndexModel {
           if (!siteIds) tocIds.set(target, (siteIds = mkdocsTocIds(facts.headings, site.slugify)));
           if (siteIds.has(link.anchor)) continue;
         }
+        // A page of a Hugo site whose Goldmark parser gives definition-list terms ids, linked from a page of the site:
+        // the ids Hugo gives its headings and terms together, in page order [^ln9h].
+        const hugo = hugoSites.length ? hugoTermIdSiteOf(hugoSites, target) : undefined;
+        if (hugo && hugoTermIdSiteOf(hugoSites, file) === hugo && facts.definitionTerms && hugoIdsOf(facts, hugo).has(link.anchor)) continue;
         // A heading with something but no text to slug (`#### <!-- md:setting config.blog_dir -->`, which a site's hook
         // fills in): its file has an id no one can know here, so an anchor into it is not judged [^ln2a]. Not an empty
         // heading (`### ` and nothing): that one has no id.
@@ -3341,7 +3367,7 @@ export class IndexModel {
         // One candidate list per target file, shared by its broken links (not a copy per link).
         let candidates = anchorLists.get(target);
         const pool = group ?? bound;
-        if (!candidates) anchorLists.set(target, (candidates = pool ? [...new Set([...pool.flatMap((f) => [...this.specs.get(f)!.anchors]), ...(bound ? this.termIdsOf(bound) : [])])] : siteIds ? [...new Set([...siteIds, ...facts.anchors])] : [...facts.anchors]));
+        if (!candidates) anchorLists.set(target, (candidates = pool ? [...new Set([...pool.flatMap((f) => [...this.specs.get(f)!.anchors]), ...(bound ? this.termIdsOf(bound) : [])])] : siteIds || (hugo && facts.definitionTerms) ? [...new Set([...(siteIds ?? []), ...facts.anchors, ...(hugo && facts.definitionTerms ? hugoIdsOf(facts, hugo) : [])])] : [...facts.anchors]));
         broken.push({ ...base, ...(link.path ? { targetFile: target } : {}), reason: 'no-anchor', candidates });
       }
     }

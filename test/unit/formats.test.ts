@@ -450,10 +450,14 @@ Implements FR-001 and FR-002 with a signed token.
         '- **FR-101**: The system MUST share a note by link.',
         '- **FR-102**: Shared notes SHOULD expire after 30 days.',
         '',
+        '## Success Criteria',
+        '',
+        '- **SC-101**: A shared link opens in under 2 seconds.',
+        '',
         'FR-101 and FR-102 extend FR-001.',
         '',
       ].join('\n'),
-      'specs/004-notes/tasks.md': '# Tasks\n\n- [ ] T001 Save (FR-001)\n- [ ] T002 Share (FR-101)\n- [ ] T003 Expire (FR-102, FR-103)\n',
+      'specs/004-notes/tasks.md': '# Tasks\n\n- [ ] T001 Save (FR-001)\n- [ ] T002 Share (FR-101, SC-101)\n- [ ] T003 Expire (FR-102, FR-103)\n',
     });
     // Declared once (spec.md's FR-001 is no duplicate); the second file's clauses are none of its own.
     assert.deepEqual(index.specFacts('specs/004-notes/spec-v2-phase2.md')!.headingClauses, []);

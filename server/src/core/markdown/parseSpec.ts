@@ -743,10 +743,13 @@ export interface IdMention {
   otherFeatureNamed?: true;
   /**
    * spec-kit: the id opens a declaration-shaped item (`**FR-101**: …`) of another spec file of the feature folder
-   * (`spec-v2-enhancements.md`, `spec_updated.md`), which restates the feature's requirements or adds its own: an id
-   * the feature's spec.md does not declare is this file's, not unknown [^sk2m].
+   * (`spec-v2-enhancements.md`, `spec_updated.md`), which restates the feature's requirements or adds its own;
+   * `'requirement'` when the item states one (a modal: `System MUST …`). A file with at least one such requirement is
+   * a version of the spec: an id its items open with that the feature's spec.md does not declare is this file's, not
+   * unknown (success criteria `**SC-101**: … under 2 minutes` too); a file with none (a review: `**FR-004**: looks
+   * fine`) declares nothing [^sk2m].
    */
-  declares?: true;
+  declares?: 'item' | 'requirement';
 }
 
 /** An open question the author marked in the spec (spec-kit `[NEEDS CLARIFICATION: …]`). */
@@ -951,7 +954,7 @@ export interface ChunkEntry {
 export function chunkSignature(entry: ChunkEntry): string {
   entry.signature ??= JSON.stringify([
     entry.facts.headingClauses.map((c) => [c.id, c.parent, c.authority]),
-    entry.facts.mentions.map((m) => (m.otherFeatureNamed || m.declares ? [m.id, +!!m.otherFeatureNamed, +!!m.declares] : m.id)),
+    entry.facts.mentions.map((m) => (m.otherFeatureNamed || m.declares ? [m.id, +!!m.otherFeatureNamed, m.declares ?? ''] : m.id)),
     entry.facts.footnoteRefs.map((r) => [r.id, r.parent, r.authority]),
     entry.facts.footnoteDefs.map((d) => [d.id, d.target, d.tests?.map((t) => t.raw)]),
     entry.anchorEvents.map((e) => (typeof e === 'number' ? [entry.facts.headings[e]!.title] : e)),
@@ -2347,7 +2350,7 @@ class SpecWalker {
   /** Declaration offsets of requirement items (their id text is not a mention of itself). */
   private readonly declared = new Set<number>();
   /** Offsets of the ids that items of another spec file of the feature open with (WalkMode.otherSpec). */
-  private readonly restated = new Set<number>();
+  private readonly restated = new Map<number, 'item' | 'requirement'>();
   /** The first row of each table: it names the columns (specKitRow). */
   private readonly headerRows = new WeakSet<MdNode>();
   /** The requirement item whose paragraph is being walked (its prose and open questions belong to it). */
@@ -2391,12 +2394,12 @@ class SpecWalker {
   }
 
   /**
-   * Another spec file of a feature folder (WalkMode.otherSpec): the id an item opens with is a mention that declares,
-   * when the item states a requirement (a modal: "System MUST …"); `**FR-004**: looks fine` in a review is a mention.
+   * Another spec file of a feature folder (WalkMode.otherSpec): the id an item opens with is a mention that may declare
+   * (IdMention.declares), a requirement when the item has a modal ("System MUST …").
    */
   private otherSpecItem(node: MdNode): void {
     const found = this.specKitItemId(node);
-    if (found && REQUIREMENT_MODAL_RE.test(plainText(node))) this.restated.add(this.offsets(found.lead)[0]);
+    if (found) this.restated.set(this.offsets(found.lead)[0], REQUIREMENT_MODAL_RE.test(plainText(node)) ? 'requirement' : 'item');
   }
 
   /**
@@ -2574,7 +2577,7 @@ class SpecWalker {
   private mention(id: string, at: number, otherFeatureNamed = false): void {
     if (this.declared.has(at)) return;
     const range = this.lines.rangeOf(at, at + id.length);
-    this.facts.mentions.push({ id, range, idRange: range, ...(otherFeatureNamed ? { otherFeatureNamed } : {}), ...(this.restated.has(at) ? { declares: true as const } : {}) });
+    this.facts.mentions.push({ id, range, idRange: range, ...(otherFeatureNamed ? { otherFeatureNamed } : {}), ...(this.restated.has(at) ? { declares: this.restated.get(at)! } : {}) });
   }
 
   /** Anchor links, same-file and cross-file [^anchor_links]. */

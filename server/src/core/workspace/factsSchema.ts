@@ -80,7 +80,7 @@ const prose = z.object({
 
 const clarification = z.object({ clauseId: id, range, date: z.string().optional() });
 
-const mention = z.object({ id, range, idRange: range, otherFeatureNamed: z.literal(true).optional(), declares: z.literal(true).optional() });
+const mention = z.object({ id, range, idRange: range, otherFeatureNamed: z.literal(true).optional(), declares: z.enum(['item', 'requirement']).optional() });
 
 const openQuestion = z.object({ range, question: z.string(), clauseId: id.optional() });
 
@@ -260,7 +260,7 @@ const fSpec = fObject(
     file: fString,
     format: fEnum(['model-spec', 'kramdown-rfc', 'mmark', 'spec-kit', 'kiro', 'markdown']),
     references: fStrings,
-    mentions: fArray(fObject({ id: fId, range: fRange, idRange: fRange }, { otherFeatureNamed: fTrue, declares: fTrue })),
+    mentions: fArray(fObject({ id: fId, range: fRange, idRange: fRange }, { otherFeatureNamed: fTrue, declares: fEnum(['item', 'requirement']) })),
     openQuestions: fArray(fObject({ range: fRange, question: fString }, { clauseId: fId })),
     headings: fArray(fObject({ title: fString, level: fLevel, range: fRange, slug: fString }, { id: fId })),
     headingClauses: fArray(

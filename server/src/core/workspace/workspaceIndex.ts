@@ -2149,17 +2149,19 @@ export class IndexModel {
     return out;
   }
 
-  /** By scope key: the ids that items of a feature's other spec files open with (IdMention.declares) [^sk2m]. */
+  /**
+   * By scope key: the ids that items of a feature's other spec files open with (IdMention.declares), of the files with
+   * at least one item that states a requirement (a version of the spec, not a review of it) [^sk2m].
+   */
   private restatedIds(): Map<string, Set<string>> {
     const out = new Map<string, Set<string>>();
     for (const file of this.specFiles) {
-      for (const m of this.specs.get(file)!.mentions) {
-        if (!m.declares) continue;
-        const key = this.scopeKeyOf(file);
-        const ids = out.get(key);
-        if (ids) ids.add(m.id);
-        else out.set(key, new Set([m.id]));
-      }
+      const mentions = this.specs.get(file)!.mentions;
+      if (!mentions.some((m) => m.declares === 'requirement')) continue;
+      const key = this.scopeKeyOf(file);
+      let ids = out.get(key);
+      if (!ids) out.set(key, (ids = new Set()));
+      for (const m of mentions) if (m.declares) ids.add(m.id);
     }
     return out;
   }

@@ -21,6 +21,7 @@ import { findTestTargets, isExamplePathWord, type TestTarget } from './testTarge
 import { featureOf, KIRO_MENTION, mentionOfOtherFeature, type FeatureFormat, type MentionPlace } from './featureMentions';
 import { releaseChunkScratch, scanSpecChunk } from './specFacts';
 import { joinMdbookSpecTargets, mdbookSpecTargetsOf, type MdbookSpecTargets } from './mdbookSpec';
+import { explicitTargetsOf, joinExplicitTargets, type ExplicitTargets } from './explicitTargets';
 import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SIBLING_FEATURE_SPEC_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
@@ -741,6 +742,12 @@ export interface SpecFacts {
    * file (the parse knows no bindings); only in a bound document do they name ids (bindings.ts termIds) [^ln8b].
    */
   listTerms?: string[];
+  /**
+   * Explicit targets of pandoc-family and MyST renderers (explicitTargets.ts), read from the text outside code; absent
+   * when none. Its `spans` (`[text]{#id}`) are anchors of the page in every file; its `labels` (`(label)=`, a
+   * directive's `:name:`) are targets only in a MyST project (config `myst`) [^ln9m].
+   */
+  targets?: ExplicitTargets;
   /** Reference anchors the front matter declares (kramdown-rfc `normative:`/`informative:`); also in `anchors`. */
   references: string[];
   headings: HeadingInfo[];
@@ -994,6 +1001,8 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
     if (targets) facts.mdbookSpec = targets;
     const listTerms = read ? read.listTerms : kramdown ? [] : listTermsOf(source);
     if (listTerms.length) facts.listTerms = listTerms;
+    const explicit = read ? read.targets : kramdown ? undefined : explicitTargetsOf(source);
+    if (explicit) facts.targets = explicit;
     if (kramdown) {
       if (kramdown.title !== undefined) facts.title = kramdown.title;
       facts.references = kramdown.references;
@@ -1057,6 +1066,7 @@ interface ChunkSourceFacts {
   xrefs: boolean;
   mdbookSpec: MdbookSpecTargets | undefined;
   listTerms: string[];
+  targets: ExplicitTargets | undefined;
 }
 
 /**
@@ -1108,15 +1118,18 @@ function sourceFactsOfChunks(chunks: readonly PlacedChunk[]): ChunkSourceFacts {
   // mdbook-spec's lines are read within a line, and its grammar blocks are fences, which no cut splits (specChunks).
   let mdbookSpec: MdbookSpecTargets | undefined;
   const listTerms: string[] = [];
+  // Explicit targets are read within a line or a fence, which no cut splits (explicitTargets.ts).
+  let targets: ExplicitTargets | undefined;
   for (const c of chunks) {
     let read = chunkSourceFacts.get(c.entry);
-    if (!read) chunkSourceFacts.set(c.entry, (read = { includes: includesOf(c.text, false), xrefs: c.text.includes('{{') && KRAMDOWN_XREF_RE.test(c.text), mdbookSpec: mdbookSpecTargetsOf(c.text), listTerms: listTermsOf(c.text) }));
+    if (!read) chunkSourceFacts.set(c.entry, (read = { includes: includesOf(c.text, false), xrefs: c.text.includes('{{') && KRAMDOWN_XREF_RE.test(c.text), mdbookSpec: mdbookSpecTargetsOf(c.text), listTerms: listTermsOf(c.text), targets: explicitTargetsOf(c.text) }));
     for (const i of read.includes) includes.push(i);
     if (read.xrefs) xrefs = true;
     mdbookSpec = joinMdbookSpecTargets(mdbookSpec, read.mdbookSpec);
     for (const t of read.listTerms) listTerms.push(t);
+    targets = joinExplicitTargets(targets, read.targets);
   }
-  return { includes, xrefs, mdbookSpec, listTerms };
+  return { includes, xrefs, mdbookSpec, listTerms, targets };
 }
 
 /** Whether an ATX heading line starts at this offset (`#` to `######`, then a blank or the line's end). */

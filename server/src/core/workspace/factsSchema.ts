@@ -118,6 +118,7 @@ const spec = z.object({
   xrefs: z.literal(true).optional(),
   mdbookSpec: z.object({ rules: z.array(z.string()).optional(), productions: z.array(z.string()).optional() }).optional(),
   listTerms: z.array(z.string()).optional(),
+  targets: z.object({ spans: z.array(z.string()).optional(), labels: z.array(z.string()).optional() }).optional(),
   references: z.array(z.string()),
   mentions: z.array(mention),
   openQuestions: z.array(openQuestion),
@@ -289,6 +290,7 @@ const fSpec = fObject(
     xrefs: fTrue,
     mdbookSpec: fObject({}, { rules: fStrings, productions: fStrings }),
     listTerms: fStrings,
+    targets: fObject({}, { spans: fStrings, labels: fStrings }),
     terms: fStrings,
     typecheck: fObject({
       statements: fArray(

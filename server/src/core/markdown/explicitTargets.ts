@@ -32,8 +32,8 @@ const LITERAL_DIRECTIVES = new Set([
   'ipython', 'jupyter-execute', 'prompt', 'parsed-literal', 'bibliography',
 ]);
 
-/** A fence line: its run and what follows it. */
-const FENCE = /^[ \t]*(`{3,}|~{3,}|:{3,})[ \t]*(.*?)[ \t]*$/;
+/** A fence line: its run and what follows it (trimmed by the reader: no lazy match before trailing blanks). */
+const FENCE = /^[ \t]*(`{3,}|~{3,}|:{3,})(.*)$/;
 /** A directive's name and argument, as a fence's info string: `{note}`, `{figure-md} fig-target`, `{py:class} a.B`. */
 const DIRECTIVE = /^\{([A-Za-z][\w.:+-]*)\}[ \t]*(.*)$/;
 /** A domain directive (`py:function`, `js:class`, `c:macro`): its argument names the object it declares. */
@@ -42,10 +42,10 @@ const DOMAIN_DIRECTIVE = /^[a-z][a-z0-9]*:[a-z][\w-]*$/;
 const TARGET_LINE = /^[ \t]*\((.+)\)=[ \t]*$/;
 /** An attribute block alone on a line, `{#id .class}` (attrs_block): not `{% … %}`, `{{ … }}` or `{: … }`. */
 const BLOCK_ATTRIBUTES = /^[ \t]*\{([^{}:%][^{}]*)\}[ \t]*$/;
-/** A directive option line, `:name: value`. */
-const OPTION = /^[ \t]*:([\w-]+):(?:[ \t]+(.*?))?[ \t]*$/;
-/** A YAML option line of a directive's `---` block, `label: value`. */
-const YAML_OPTION = /^[ \t]*(name|label):[ \t]+["']?(.*?)["']?[ \t]*$/;
+/** A directive option line, `:name: value` (the value trimmed by the reader). */
+const OPTION = /^[ \t]*:([\w-]+):(?:[ \t](.*))?$/;
+/** A YAML option line of a directive's `---` block, `label: value` (the value unquoted and trimmed by the reader). */
+const YAML_OPTION = /^[ \t]*(name|label):[ \t](.*)$/;
 /** An rST label, `.. _label:`. */
 const RST_LABEL = /^[ \t]*\.\. _([^:`]+):[ \t]*$/;
 /** An id in an attribute block: `#id` at its start or after a blank. */
@@ -101,33 +101,43 @@ function codeSpans(line: string): number[] {
   return spans;
 }
 
-/** The span and link-attribute ids of a line outside its code spans. */
+/**
+ * The span and link-attribute ids of a line outside its code spans. Linear: the braces are visited left to right, and
+ * the next `}`, the last `](` before a brace and the code span around it are found by pointers that only move forward.
+ */
 function spanIds(line: string, out: string[]): void {
   if (!line.includes('{')) return;
   const code = codeSpans(line);
-  const inCode = (at: number): boolean => {
-    for (let k = 0; k < code.length; k += 2) if (at >= code[k]! && at < code[k + 1]!) return true;
-    return false;
-  };
+  let span = 0;
+  let close = -2;
+  let lastLink = -1;
+  let nextLink = line.indexOf('](');
   for (let at = line.indexOf('{'); at >= 0; at = line.indexOf('{', at + 1)) {
     const before = line.charCodeAt(at - 1);
     // `]{` (a span), `){` after `](…` (a link's or image's attributes).
-    if (before === 93) {
-      // a span
-    } else if (before === 41) {
-      const open = line.lastIndexOf('](', at);
-      if (open < 0 || at - open > MAX_DESTINATION || line.slice(open + 2, at - 1).includes(')')) continue;
-    } else continue;
-    const end = line.indexOf('}', at);
-    if (end < 0 || end - at > MAX_ATTRIBUTES || inCode(at)) continue;
-    for (const id of idsOf(line.slice(at + 1, end))) out.push(id);
+    if (before === 41) {
+      while (nextLink >= 0 && nextLink < at) {
+        lastLink = nextLink;
+        nextLink = line.indexOf('](', nextLink + 1);
+      }
+      if (lastLink < 0 || at - lastLink > MAX_DESTINATION || line.slice(lastLink + 2, at - 1).includes(')')) continue;
+    } else if (before !== 93) continue;
+    if (close !== -1 && close < at) close = line.indexOf('}', at);
+    // No `}` after this brace: none after the later ones either.
+    if (close < 0) return;
+    if (close - at > MAX_ATTRIBUTES) continue;
+    while (span < code.length && code[span + 1]! <= at) span += 2;
+    if (span < code.length && code[span]! <= at) continue;
+    for (const id of idsOf(line.slice(at + 1, close))) out.push(id);
   }
 }
 
 /** A Sphinx glossary term line (`term`, `term : index key`): the term, lower case as Sphinx keys it. */
 function glossaryTerm(line: string): string | undefined {
   if (/^[ \t]/.test(line) || OPTION.test(line)) return undefined;
-  const term = line.replace(/[ \t]+:[ \t].*$/, '').trim();
+  // `term : index key`: the term before ` : `.
+  const key = /[ \t]:[ \t]/.exec(line);
+  const term = (key ? line.slice(0, key.index) : line).trim();
   return term ? term : undefined;
 }
 
@@ -154,21 +164,23 @@ export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
         const option = OPTION.exec(line);
         if (option) {
           options = 'options';
-          if ((option[1] === 'name' || option[1] === 'label') && option[2]) labels.push(option[2]);
+          const value = option[2]?.trim();
+          if ((option[1] === 'name' || option[1] === 'label') && value) labels.push(value);
           continue;
         }
         options = undefined;
       } else {
         if (/^[ \t]*---[ \t]*$/.test(line)) options = undefined;
         else {
-          const option = YAML_OPTION.exec(line);
-          if (option?.[2]) labels.push(option[2]);
+          const value = YAML_OPTION.exec(line)?.[2]!.trim().replace(/^(["'])(.*)\1$/, '$2');
+          if (value) labels.push(value);
         }
         continue;
       }
     }
     const top = stack[stack.length - 1];
-    const fence = FENCE.exec(line);
+    const fenceMatch = FENCE.exec(line);
+    const fence = fenceMatch ? [fenceMatch[0], fenceMatch[1]!, fenceMatch[2]!.trim()] : undefined;
     if (top && fence && fence[1]![0] === top.ch && fence[1]!.length >= top.len && fence[2] === '') {
       stack.pop();
       continue;

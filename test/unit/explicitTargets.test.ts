@@ -124,8 +124,10 @@ describe('explicit targets: pandoc spans and MyST labels', () => {
     // A conf.py that does not load MyST-Parser is no MyST project; nor is a page outside the project's folder.
     assert.equal((await diagnose({ 'docs/conf.py': 'extensions = ["sphinx.ext.autodoc"]\n', ...pages })).length, 4);
     assert.equal((await diagnose({ 'site/conf.py': "extensions = ['myst_nb']\n", ...pages })).length, 4);
-    // A link to another page's file with the label is that page's anchor, not a project label.
-    assert.deepEqual(await diagnose({ 'docs/conf.py': 'extensions = ["myst_parser"]\n', ...pages, 'docs/more.md': '# More\n\nSee [setup](setup.md#fuse-note).\n' }), ['link.broken-anchor@docs/care.md:3', 'link.broken-anchor@docs/more.md:3']);
+    // A link to a page's file reaches the labels of that page, not those of the project's other pages.
+    const more = { 'docs/more.md': '# More\n\nSee [the note](setup.md#fuse-note), not [this one](care.md#fuse-note).\n' };
+    assert.deepEqual(await diagnose({ 'docs/conf.py': 'extensions = ["myst_parser"]\n', ...pages, ...more }), ['link.broken-anchor@docs/care.md:3', 'link.broken-anchor@docs/more.md:3']);
+    assert.equal((await diagnose({ ...pages, ...more })).length, 6);
   });
 
   it('a mystmd project (myst.yml) and a Jupyter Book (_config.yml beside _toc.yml) are MyST projects; a Jekyll _config.yml alone is not', async () => {

@@ -3292,8 +3292,12 @@ export class IndexModel {
         if (bare && offersAnchor(facts, bare)) continue;
         // `[text]{#id}`, `[text](url){#id}`: an element of the page with that id (pandoc, Quarto, MyST) [^ln9m].
         if (facts.targets?.spans?.includes(link.anchor)) continue;
-        // `[](#label)` in a MyST project: an explicit target of any of its pages [^ln9m].
+        // `[](#label)` in a MyST project: an explicit target of any of its pages; `[](page.md#label)`: of that page [^ln9m].
         if (!link.path && this.mystTargetsOf(file)?.has(link.anchor.toLowerCase())) continue;
+        if (link.path && facts.targets?.labels && this.mystProjectOf(target) !== undefined) {
+          const anchor = link.anchor.toLowerCase();
+          if (facts.targets.labels.some((l) => l.toLowerCase() === anchor)) continue;
+        }
         // `#r-<rule id>`, `#grammar-<Production>` on the page of an mdbook-spec book that declares them [^ln6s].
         if (books.length && mdbookSpecBookOf(books, target) && mdbookSpecAnchor(facts, link.anchor)) continue;
         // A section id of the page a spec generator builds: spec-md's `#sec-…` of the document both files are part of,

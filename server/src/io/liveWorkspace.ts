@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../core/workspace/config';
+import { MYST_CONFIG_NAMES } from '../core/markdown/explicitTargets';
 import { readTextFile, walkWorkspace } from './walk';
 import { loadWorkspace, type LoadedWorkspace } from './workspace';
 
@@ -72,10 +73,12 @@ export class LiveWorkspace {
     return this.loaded;
   }
 
-  /** `.clarifier.json`'s stamp, and those of the binder lists of the bound documents [^ln8b]: a change reloads everything. */
+  /** `.clarifier.json`'s stamp, and those of the binder lists of the bound documents [^ln8b] and the MyST projects' configs [^ln9m]: a change reloads everything. */
   private configStampOf(loaded: LoadedWorkspace | undefined): string {
     const binders = (loaded?.config.bindings ?? []).flatMap((b) => (b.binder ? [b.binder] : []));
-    return [CONFIG_FILE, ...binders].map((f) => stamp(path.join(this.root, f))).join('|');
+    // The config files of the MyST projects found [^ln9m].
+    const myst = (loaded?.config.myst ?? []).flatMap((dir) => [...MYST_CONFIG_NAMES].map((n) => (dir ? `${dir}/${n}` : n)));
+    return [CONFIG_FILE, ...binders, ...myst].map((f) => stamp(path.join(this.root, f))).join('|');
   }
 
   /** The text of a workspace file as it is on disk (bounded, safe reader), or undefined. */

@@ -12,6 +12,7 @@ import { readTextFile, readTextFileSync, walkWorkspace, WorkspaceRules, type Ski
 import { binderEntries, foundBinding, isBindGlob, MAX_BINDER_BYTES, resolveBinder, type Binding } from '../core/workspace/bindings';
 import { plural } from '../core/text/words';
 import type { HugoIdType, HugoTermIdSite } from '../core/workspace/hugo';
+import { MAX_MYST_CONFIG_BYTES, MYST_CONFIG_NAMES, mystProjectOf } from '../core/markdown/explicitTargets';
 
 /**
  * Loads a workspace folder into a WorkspaceIndex: reads `.clarifier.json`, walks the tree, reads the files that
@@ -684,6 +685,9 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const bound = readBindings(absRoot, config, walked.files);
   if (bound.bindings.length) index.setBindings(bound.bindings);
   if (bound.problems.length) index.setConfigProblems([...problems, ...bound.problems]);
+  // MyST projects (Sphinx with MyST-Parser, mystmd, Jupyter Book), from their config files among the files [^ln9m].
+  const myst = mystProjects(absRoot, walked.files);
+  if (myst.length) index.setMystProjects(myst);
   // Symlinks to folders are not entered; a link through one says so rather than "does not exist".
   if (walked.linkedFolders.size) index.setLinkedFolders(Object.fromEntries(walked.linkedFolders));
   // A link into what the rules leave out (generated docs under an ignored folder, say) is not checked [^ln2a].
@@ -801,6 +805,25 @@ export function readBindings(root: string, config: ClarifierConfig, files: reado
     if (found) bindings.push(found);
   }
   return { bindings, problems };
+}
+
+/**
+ * The source folders of the MyST projects of a folder [^ln9m]: the folders of its files named as a MyST project's config
+ * (explicitTargets.ts mystProjectOf; a conf.py read up to MAX_MYST_CONFIG_BYTES, never through a symlink), sorted.
+ */
+export function mystProjects(root: string, files: readonly WalkEntry[]): string[] {
+  const present = new Set(files.filter((f) => !f.symlink).map((f) => f.path));
+  const found = new Set<string>();
+  for (const rel of present) {
+    if (!MYST_CONFIG_NAMES.has(rel.slice(rel.lastIndexOf('/') + 1))) continue;
+    const text = (): string | undefined => {
+      const r = readTextFileSync(path.join(root, ...rel.split('/')), MAX_MYST_CONFIG_BYTES);
+      return 'text' in r ? r.text : undefined;
+    };
+    const dir = mystProjectOf(rel, text, (p) => present.has(p));
+    if (dir !== undefined) found.add(dir);
+  }
+  return [...found].sort();
 }
 
 /** A worker thread of the first scan, started before its batches are known; `failed` once it reported an error. */

@@ -12,6 +12,7 @@ import { plural } from '../core/text/words';
 import { isUnder, readTextFile, walkWorkspace, WorkspaceRules, type WalkEntry } from '../io/walk';
 import { loadWorkspace } from '../io/workspace';
 import { binderEntries, foundBinding, MAX_BINDER_BYTES } from '../core/workspace/bindings';
+import { MAX_MYST_CONFIG_BYTES, MYST_CONFIG_NAMES, mystProjectOf } from '../core/markdown/explicitTargets';
 
 /**
  * The server's view of the file system: one `Folder` per workspace folder, each with its own index, loaded by the
@@ -264,7 +265,26 @@ export class Folder {
         return this.load();
       });
     }
+    // A MyST project's config (conf.py, myst.yml, _config.yml, _toc.yml) that makes or made one: its pages' links read
+    // the project's targets [^ln9m].
+    if (MYST_CONFIG_NAMES.has(rel.slice(rel.lastIndexOf('/') + 1))) {
+      return this.enqueue(async () => {
+        if (!(await this.mystWith(rel))) return this.sync(rel, kind);
+        this.host.log.info(`${rel} ${kind}: MyST projects changed, re-indexing ${this.clientRoot}`);
+        return this.load();
+      });
+    }
     return this.enqueue(() => this.sync(rel, kind));
+  }
+
+  /** Whether `rel` makes a MyST project's folder now, or its folder was one [^ln9m]. */
+  private async mystWith(rel: string): Promise<boolean> {
+    const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+    if (this.config.myst?.includes(dir)) return true;
+    if ((await this.rules.classify(rel)) !== 'file') return false;
+    const read = await readTextFile(path.join(this.root, ...rel.split('/')), MAX_MYST_CONFIG_BYTES);
+    const text = 'text' in read ? read.text : undefined;
+    return mystProjectOf(rel, () => text, (p) => p === rel || this.index.hasFile(p)) !== undefined;
   }
 
   /** Whether `rel` binds fragments now or did (a binder list of the config, one found, or a text that reads as one), or was a bound fragment. */

@@ -22,6 +22,7 @@ import { featureOf, KIRO_MENTION, mentionOfOtherFeature, type FeatureFormat, typ
 import { releaseChunkScratch, scanSpecChunk } from './specFacts';
 import { joinMdbookSpecTargets, mdbookSpecTargetsOf, type MdbookSpecTargets } from './mdbookSpec';
 import { definitionTermLines } from './definitionTerms';
+import { explicitTargetsOf, joinExplicitTargets, type ExplicitTargets } from './explicitTargets';
 import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SIBLING_FEATURE_SPEC_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
@@ -787,6 +788,12 @@ export interface SpecFacts {
    * config); only on a page of a Hugo site with `autoDefinitionTermID` do they name ids (workspace/hugo.ts) [^ln9h].
    */
   definitionTerms?: DefinitionTerm[];
+  /**
+   * Explicit targets of pandoc-family and MyST renderers (explicitTargets.ts), read from the text outside code; absent
+   * when none. Its `spans` (`[text]{#id}`) are anchors of the page in every file; its `labels` (`(label)=`, a
+   * directive's `:name:`) are targets only in a MyST project (config `myst`) [^ln9m].
+   */
+  targets?: ExplicitTargets;
   /** Reference anchors the front matter declares (kramdown-rfc `normative:`/`informative:`); also in `anchors`. */
   references: string[];
   headings: HeadingInfo[];
@@ -1056,6 +1063,8 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
     if (listTerms.length) facts.listTerms = listTerms;
     const termLines = read ? read.termLines : kramdown ? [] : definitionTermLines(source);
     if (termLines.length) facts.definitionTerms = placedTerms(termLines, facts.headings);
+    const explicit = read ? read.targets : kramdown ? undefined : explicitTargetsOf(source);
+    if (explicit) facts.targets = explicit;
     if (kramdown) {
       if (kramdown.title !== undefined) facts.title = kramdown.title;
       facts.references = kramdown.references;
@@ -1120,6 +1129,7 @@ interface ChunkSourceFacts {
   mdbookSpec: MdbookSpecTargets | undefined;
   listTerms: string[];
   termLines: { line: number; text: string }[];
+  targets: ExplicitTargets | undefined;
 }
 
 /** Each term with the number of headings before it (both lists in document order) [^ln9h]. */
@@ -1183,17 +1193,20 @@ function sourceFactsOfChunks(chunks: readonly PlacedChunk[]): ChunkSourceFacts {
   let mdbookSpec: MdbookSpecTargets | undefined;
   const listTerms: string[] = [];
   const termLines: { line: number; text: string }[] = [];
+  // Explicit targets are read within a line or a fence, which no cut splits (explicitTargets.ts).
+  let targets: ExplicitTargets | undefined;
   for (const c of chunks) {
     let read = chunkSourceFacts.get(c.entry);
-    if (!read) chunkSourceFacts.set(c.entry, (read = { includes: includesOf(c.text, false), xrefs: c.text.includes('{{') && KRAMDOWN_XREF_RE.test(c.text), mdbookSpec: mdbookSpecTargetsOf(c.text), listTerms: listTermsOf(c.text), termLines: definitionTermLines(c.text) }));
+    if (!read) chunkSourceFacts.set(c.entry, (read = { includes: includesOf(c.text, false), xrefs: c.text.includes('{{') && KRAMDOWN_XREF_RE.test(c.text), mdbookSpec: mdbookSpecTargetsOf(c.text), listTerms: listTermsOf(c.text), termLines: definitionTermLines(c.text), targets: explicitTargetsOf(c.text) }));
     for (const i of read.includes) includes.push(i);
     if (read.xrefs) xrefs = true;
     mdbookSpec = joinMdbookSpecTargets(mdbookSpec, read.mdbookSpec);
     for (const t of read.listTerms) listTerms.push(t);
     // A chunk's term lines are its own: placed at the chunk's line.
     for (const t of read.termLines) termLines.push({ line: c.line + t.line, text: t.text });
+    targets = joinExplicitTargets(targets, read.targets);
   }
-  return { includes, xrefs, mdbookSpec, listTerms, termLines };
+  return { includes, xrefs, mdbookSpec, listTerms, termLines, targets };
 }
 
 /** Whether an ATX heading line starts at this offset (`#` to `######`, then a blank or the line's end). */

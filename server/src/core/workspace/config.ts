@@ -82,6 +82,13 @@ export interface ClarifierConfig {
    * `.clarifier.json`.
    */
   hugoTermIds?: HugoTermIdSite[];
+  /**
+   * The source folders (workspace-relative, `''` for the root) of MyST projects: a Sphinx `conf.py` that loads
+   * `myst_parser` or `myst_nb`, a mystmd `myst.yml`, a Jupyter Book `_config.yml` beside its `_toc.yml`. A same-page
+   * link `#label` of a page resolves against the explicit targets of every page of the project, and a page in a folder
+   * named `examples/` is no clause example [^ln9m]. Found by the workspace loader, not written in `.clarifier.json`.
+   */
+  myst?: string[];
   /** Stale citations from the git history (`citation.stale`) [^dr1s]. */
   stale: StaleConfig;
   /**

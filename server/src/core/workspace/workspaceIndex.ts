@@ -14,6 +14,7 @@ import { includedBy, isSitePage, orphanFragmentScopes, scopeOf, splitQualified, 
 import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type DefinitionTerm, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { isRustdocLink, sameMdbookSpecTargets } from '../markdown/mdbookSpec';
+import { sameExplicitTargets } from '../markdown/explicitTargets';
 import { mkdocsTocIds, specGeneratorSectionIds } from '../markdown/siteGenerators';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
@@ -557,6 +558,12 @@ export class WorkspaceIndex {
     this.invalidate();
   }
 
+  /** The source folders of the MyST projects the loader found (config `myst`) [^ln9m]. */
+  setMystProjects(roots: string[]): void {
+    this.config.myst = roots;
+    this.invalidate();
+  }
+
   /** The symlinks to folders the walk did not enter (config `linkedFolders`): a broken link through one names it. */
   setLinkedFolders(linked: Record<string, string>): void {
     this.config.linkedFolders = linked;
@@ -949,14 +956,16 @@ function once<T>(f: () => T): () => T {
 /** What a spec declares to other files: its format, its front matter's reference anchors, its includes and its chunks' signatures. */
 type Signature = () => { head: string; chunks: string[] };
 
-function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'xrefs' | 'mdbookSpec' | 'listTerms' | 'definitionTerms'>, chunks: string[]): { head: string; chunks: string[] } {
+function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'xrefs' | 'mdbookSpec' | 'listTerms' | 'definitionTerms' | 'targets'>, chunks: string[]): { head: string; chunks: string[] } {
   // The files a spec includes, and whether it is written as a piece of a draft, decide scopes [^kr7i]; its rules and
   // productions are link targets of the other pages of an mdbook-spec book [^ln6s]; its definition-list terms name
-  // ids of the other fragments of a bound document [^ln8b], and ids of its page on a Hugo site [^ln9h].
+  // ids of the other fragments of a bound document [^ln8b], and ids of its page on a Hugo site [^ln9h]; its explicit
+  // targets are anchors of its page and MyST labels of its project [^ln9m].
   const book = facts.mdbookSpec ? JSON.stringify(facts.mdbookSpec) : '';
   const terms = facts.listTerms ? JSON.stringify(facts.listTerms) : '';
   const hugoTerms = facts.definitionTerms ? JSON.stringify(facts.definitionTerms) : '';
-  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${book}\n${terms}\n${hugoTerms}`, chunks };
+  const targets = facts.targets ? JSON.stringify(facts.targets) : '';
+  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${book}\n${terms}\n${hugoTerms}\n${targets}`, chunks };
 }
 
 /**
@@ -2321,6 +2330,8 @@ export class IndexModel {
     if ((before.listTerms ?? []).join('\n') !== (facts.listTerms ?? []).join('\n')) return undefined;
     // A Hugo page's term ids: links of other pages may read them [^ln9h].
     if (!sameDefinitionTerms(before.definitionTerms, facts.definitionTerms)) return undefined;
+    // Span ids are anchors of the page, MyST labels targets of every page of the project [^ln9m].
+    if (!sameExplicitTargets(before.targets, facts.targets)) return undefined;
     if (before.footnoteDefs.some((d) => d.tests) || facts.footnoteDefs.some((d) => d.tests)) return undefined;
     // The ids the edit may have changed: those of the objects in the part of each list of facts that differs by
     // identity (the chunks an edit did not touch keep their facts objects, in the same order). Every other id has the
@@ -3210,11 +3221,48 @@ export class IndexModel {
     const unused: { file: string; id?: string }[] = [];
     for (const file of this.exampleFiles) {
       if (used.has(file) || !exampleFolders.has(dirname(file))) continue;
+      // A page of a MyST project (a Sphinx or mystmd source folder) in a folder named `examples/` is a page of the
+      // site, not a clause's example [^ln9m].
+      if (this.mystProjectOf(file) !== undefined) continue;
       const id = this.classifier.exampleIdOf(file);
       if (id !== undefined && README_LIKE.test(id)) continue;
       unused.push(id !== undefined ? { file, id } : { file });
     }
     return unused;
+  }
+
+  /** The MyST projects' folders (config `myst`), deepest first, and each one's explicit targets (made on first use) [^ln9m]. */
+  private mystMemo: { roots: string[]; targets: Map<string, Set<string>> } | undefined;
+
+  /** The folder of the MyST project a file is a page of (the deepest that holds it), or undefined [^ln9m]. */
+  mystProjectOf(file: string): string | undefined {
+    const roots = (this.mystMemo ??= this.mystProjects()).roots;
+    return roots.find((r) => r === '' || file.startsWith(`${r}/`));
+  }
+
+  /**
+   * Every explicit target of the pages of the file's MyST project, lower case (MyST-Parser keys labels as docutils
+   * normalizes names, mystmd lower-cases them): `(label)=`, `{#id}`, a directive's `:name:` or `:label:`, a span's id.
+   */
+  private mystTargetsOf(file: string): Set<string> | undefined {
+    const root = this.mystProjectOf(file);
+    return root === undefined ? undefined : this.mystMemo!.targets.get(root);
+  }
+
+  private mystProjects(): { roots: string[]; targets: Map<string, Set<string>> } {
+    const roots = [...new Set(this.classifier.config.myst ?? [])].sort((a, b) => b.length - a.length);
+    const targets = new Map<string, Set<string>>(roots.map((r) => [r, new Set<string>()]));
+    if (roots.length) {
+      for (const file of this.specFiles) {
+        const found = this.specs.get(file)!.targets;
+        const root = found && roots.find((r) => r === '' || file.startsWith(`${r}/`));
+        if (root === undefined || !found) continue;
+        const set = targets.get(root)!;
+        for (const t of found.labels ?? []) set.add(t.toLowerCase());
+        for (const t of found.spans ?? []) set.add(t.toLowerCase());
+      }
+    }
+    return { roots, targets };
   }
 
   /** The books that use mdbook-spec, with their pages' rules and productions (made on first use) [^ln6s]. */
@@ -3324,6 +3372,14 @@ export class IndexModel {
         // id it renders with `user-content-`), so the link works there [^ln2a].
         const bare = link.anchor.startsWith('user-content-') ? link.anchor.slice('user-content-'.length) : undefined;
         if (bare && offersAnchor(facts, bare)) continue;
+        // `[text]{#id}`, `[text](url){#id}`: an element of the page with that id (pandoc, Quarto, MyST) [^ln9m].
+        if (facts.targets?.spans?.includes(link.anchor)) continue;
+        // `[](#label)` in a MyST project: an explicit target of any of its pages; `[](page.md#label)`: of that page [^ln9m].
+        if (!link.path && this.mystTargetsOf(file)?.has(link.anchor.toLowerCase())) continue;
+        if (link.path && facts.targets?.labels && this.mystProjectOf(target) !== undefined) {
+          const anchor = link.anchor.toLowerCase();
+          if (facts.targets.labels.some((l) => l.toLowerCase() === anchor)) continue;
+        }
         // `#r-<rule id>`, `#grammar-<Production>` on the page of an mdbook-spec book that declares them [^ln6s].
         if (books.length && mdbookSpecBookOf(books, target) && mdbookSpecAnchor(facts, link.anchor)) continue;
         // A section id of the page a spec generator builds: spec-md's `#sec-…` of the document both files are part of,

@@ -1,0 +1,281 @@
+/**
+ * Explicit targets that pandoc-family renderers (pandoc, Quarto, the Carpentries Workbench) and MyST (Sphinx with
+ * MyST-Parser, mystmd / Jupyter Book) give a page, read from its raw text line by line [^ln9m]. Pure: text in, ids out;
+ * whether a page is in a MyST project is the workspace's to say (config `myst`).
+ *
+ * - `spans`: `[text]{#id}` (pandoc's bracketed_spans, MyST's attrs_inline), `[text](url){#id}` and `![alt](url){#id}`
+ *   (pandoc's link_attributes: the id is the link's or the image's), `::: {#id}` (a pandoc fenced div): an element
+ *   with that id on the rendered page. The id may stand anywhere in the braces (`{.term #id key=val}`).
+ * - `labels`: MyST's explicit targets (MyST-Parser's syntax/cross-referencing.md, "Creating explicit targets"; mystmd's
+ *   guide, "Cross-references"): a `(label)=` line, a `{#id}` block attribute alone on a line (attrs_block), a
+ *   directive's `:name:` or `:label:` option (or `name:`/`label:` in its `---` YAML block), the argument of
+ *   `figure-md`, a term of a `{glossary}` directive, the object a domain directive declares (```` ```{py:class}
+ *   pkg.Name ````: `pkg.Name`) and an `.. _label:` of an `{eval-rst}` block. MyST resolves `[text](#label)` and
+ *   `[](#label)` against these across the whole project, not the page.
+ *
+ * Not read in literal code: a fence with no directive (```` ```md ````), a directive whose body is code or data
+ * (LITERAL_DIRECTIVES), or an inline code span of the line. Read within a line or a fence: a chunk of a parse starts at
+ * a line start outside any backtick or tilde fence (specChunks), so the chunks' reads in order are the whole text's.
+ * A colon fence (MyST's colon_fence, pandoc's fenced divs) is not literal, so a cut inside one changes nothing but a
+ * glossary's terms, which no heading cuts.
+ */
+
+export interface ExplicitTargets {
+  spans?: string[];
+  labels?: string[];
+}
+
+/** Directives whose body MyST reads as code, math or data, not as Markdown (their options are still options). */
+const LITERAL_DIRECTIVES = new Set([
+  'code', 'code-block', 'sourcecode', 'code-cell', 'literalinclude', 'math', 'raw', 'eval-rst', 'csv-table', 'mermaid',
+  'graphviz', 'digraph', 'graph', 'highlight', 'doctest', 'testcode', 'testsetup', 'testcleanup', 'testoutput',
+  'ipython', 'jupyter-execute', 'prompt', 'parsed-literal', 'bibliography',
+]);
+
+/** A fence line: its run and what follows it (trimmed by the reader: no lazy match before trailing blanks). */
+const FENCE = /^[ \t]*(`{3,}|~{3,}|:{3,})(.*)$/;
+/** A directive's name and argument, as a fence's info string: `{note}`, `{figure-md} fig-target`, `{py:class} a.B`. */
+const DIRECTIVE = /^\{([A-Za-z][\w.:+-]*)\}[ \t]*(.*)$/;
+/** A domain directive (`py:function`, `js:class`, `c:macro`): its argument names the object it declares. */
+const DOMAIN_DIRECTIVE = /^[a-z][a-z0-9]*:[a-z][\w-]*$/;
+/** MyST's target line, `(label)=` (mdit-py-plugins myst_blocks: the whole line, anything between `(` and `)=`). */
+const TARGET_LINE = /^[ \t]*\((.+)\)=[ \t]*$/;
+/** An attribute block alone on a line, `{#id .class}` (attrs_block): not `{% … %}`, `{{ … }}` or `{: … }`. */
+const BLOCK_ATTRIBUTES = /^[ \t]*\{([^{}:%][^{}]*)\}[ \t]*$/;
+/** A directive option line, `:name: value` (the value trimmed by the reader). */
+const OPTION = /^[ \t]*:([\w-]+):(?:[ \t](.*))?$/;
+/** A YAML option line of a directive's `---` block, `label: value` (the value unquoted and trimmed by the reader). */
+const YAML_OPTION = /^[ \t]*(name|label):[ \t](.*)$/;
+/** An rST label, `.. _label:`. */
+const RST_LABEL = /^[ \t]*\.\. _([^:`]+):[ \t]*$/;
+/** An id in an attribute block: `#id` at its start or after a blank. */
+const ATTRIBUTE_ID = /(?:^|[ \t])#([^\s#{}"']+)/g;
+/** The longest link destination looked back over for a link's attributes, `[text](url){#id}`. */
+const MAX_DESTINATION = 2048;
+/** The longest attribute block read after a span. */
+const MAX_ATTRIBUTES = 512;
+
+interface Fence {
+  ch: string;
+  len: number;
+  literal: boolean;
+  name: string;
+}
+
+/** The ids of an attribute block's text (`#id .class k=v`); none for a Jinja comment `{# … #}`. */
+function idsOf(attributes: string): string[] {
+  if (attributes.trimEnd().endsWith('#')) return [];
+  return [...attributes.matchAll(ATTRIBUTE_ID)].map((m) => m[1]!);
+}
+
+/** The inline code spans of a line, as [start, end) pairs in order (a run of n backticks closed by the next run of n). */
+function codeSpans(line: string): number[] {
+  if (!line.includes('`')) return [];
+  const runs: { start: number; len: number }[] = [];
+  for (let i = 0; i < line.length; ) {
+    if (line.charCodeAt(i) !== 96) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < line.length && line.charCodeAt(i) === 96) i++;
+    runs.push({ start, len: i - start });
+  }
+  // Each run's next run of the same length (one pass from the right).
+  const next = new Int32Array(runs.length).fill(-1);
+  const seen = new Map<number, number>();
+  for (let k = runs.length - 1; k >= 0; k--) {
+    next[k] = seen.get(runs[k]!.len) ?? -1;
+    seen.set(runs[k]!.len, k);
+  }
+  const spans: number[] = [];
+  for (let k = 0; k < runs.length; ) {
+    const j = next[k]!;
+    if (j < 0) {
+      k++;
+      continue;
+    }
+    spans.push(runs[k]!.start, runs[j]!.start + runs[j]!.len);
+    k = j + 1;
+  }
+  return spans;
+}
+
+/**
+ * The span and link-attribute ids of a line outside its code spans. Linear: the braces are visited left to right, and
+ * the next `}`, the last `](` before a brace and the code span around it are found by pointers that only move forward.
+ */
+function spanIds(line: string, out: string[]): void {
+  if (!line.includes('{')) return;
+  const code = codeSpans(line);
+  let span = 0;
+  let close = -2;
+  let lastLink = -1;
+  let nextLink = line.indexOf('](');
+  for (let at = line.indexOf('{'); at >= 0; at = line.indexOf('{', at + 1)) {
+    const before = line.charCodeAt(at - 1);
+    // `]{` (a span), `){` after `](…` (a link's or image's attributes).
+    if (before === 41) {
+      while (nextLink >= 0 && nextLink < at) {
+        lastLink = nextLink;
+        nextLink = line.indexOf('](', nextLink + 1);
+      }
+      if (lastLink < 0 || at - lastLink > MAX_DESTINATION || line.slice(lastLink + 2, at - 1).includes(')')) continue;
+    } else if (before !== 93) continue;
+    if (close !== -1 && close < at) close = line.indexOf('}', at);
+    // No `}` after this brace: none after the later ones either.
+    if (close < 0) return;
+    if (close - at > MAX_ATTRIBUTES) continue;
+    while (span < code.length && code[span + 1]! <= at) span += 2;
+    if (span < code.length && code[span]! <= at) continue;
+    for (const id of idsOf(line.slice(at + 1, close))) out.push(id);
+  }
+}
+
+/** A Sphinx glossary term line (`term`, `term : index key`): the term, lower case as Sphinx keys it. */
+function glossaryTerm(line: string): string | undefined {
+  if (/^[ \t]/.test(line) || OPTION.test(line)) return undefined;
+  // `term : index key`: the term before ` : `.
+  const key = /[ \t]:[ \t]/.exec(line);
+  const term = (key ? line.slice(0, key.index) : line).trim();
+  return term ? term : undefined;
+}
+
+/** The explicit targets of a text (see the module's comment); undefined when it has none. */
+export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
+  // Cheap prefilter: no brace, no `)=`, no fence of a directive, no `.. _`: nothing to read.
+  if (!text.includes('{') && !text.includes(')=')) return undefined;
+  const spans: string[] = [];
+  const labels: string[] = [];
+  const stack: Fence[] = [];
+  // The directive just opened, whose options are read: 'options' (`:key:` lines), 'yaml' (inside `---`).
+  let options: 'options' | 'yaml' | 'yaml-start' | undefined;
+  for (let at = 0; at <= text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(at, end - 1) : text.slice(at, end);
+    at = end + 1;
+    if (options) {
+      if (options === 'yaml-start' || options === 'options') {
+        if (options === 'yaml-start' && /^[ \t]*---[ \t]*$/.test(line)) {
+          options = 'yaml';
+          continue;
+        }
+        const option = OPTION.exec(line);
+        if (option) {
+          options = 'options';
+          const value = option[2]?.trim();
+          if ((option[1] === 'name' || option[1] === 'label') && value) labels.push(value);
+          continue;
+        }
+        options = undefined;
+      } else {
+        if (/^[ \t]*---[ \t]*$/.test(line)) options = undefined;
+        else {
+          const value = YAML_OPTION.exec(line)?.[2]!.trim().replace(/^(["'])(.*)\1$/, '$2');
+          if (value) labels.push(value);
+        }
+        continue;
+      }
+    }
+    const top = stack[stack.length - 1];
+    const fenceMatch = FENCE.exec(line);
+    const fence = fenceMatch ? [fenceMatch[0], fenceMatch[1]!, fenceMatch[2]!.trim()] : undefined;
+    if (top && fence && fence[1]![0] === top.ch && fence[1]!.length >= top.len && fence[2] === '') {
+      stack.pop();
+      continue;
+    }
+    if (top?.literal) {
+      if (top.name === 'eval-rst') {
+        const rst = RST_LABEL.exec(line);
+        if (rst) labels.push(rst[1]!.trim());
+      }
+      continue;
+    }
+    if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
+      const ch = fence[1]![0]!;
+      const info = fence[2]!;
+      const directive = DIRECTIVE.exec(info);
+      if (directive) {
+        const name = directive[1]!;
+        const argument = directive[2]!.trim();
+        stack.push({ ch, len: fence[1]!.length, literal: LITERAL_DIRECTIVES.has(name), name });
+        if (name === 'figure-md' && argument) labels.push(argument.split(/\s+/)[0]!);
+        else if (DOMAIN_DIRECTIVE.test(name) && argument) {
+          const object = /^[^\s([]+/.exec(argument)?.[0];
+          if (object) labels.push(object);
+        }
+        options = 'yaml-start';
+        continue;
+      }
+      if (ch === ':') {
+        // A pandoc fenced div, `::: {#id .class}`; a bare `:::` that closes nothing open is text.
+        if (info === '' || /^:*$/.test(info)) continue;
+        const braces = /^\{([^{}]*)\}/.exec(info);
+        if (braces) for (const id of idsOf(braces[1]!)) spans.push(id);
+        stack.push({ ch, len: fence[1]!.length, literal: false, name: '' });
+        continue;
+      }
+      // A fence of code: literal.
+      stack.push({ ch, len: fence[1]!.length, literal: true, name: '' });
+      continue;
+    }
+    if (top?.name === 'glossary') {
+      const term = glossaryTerm(line);
+      if (term) labels.push(term.toLowerCase());
+      continue;
+    }
+    const target = TARGET_LINE.exec(line);
+    if (target) {
+      labels.push(target[1]!.trim());
+      continue;
+    }
+    const block = BLOCK_ATTRIBUTES.exec(line);
+    if (block) {
+      for (const id of idsOf(block[1]!)) labels.push(id);
+      continue;
+    }
+    spanIds(line, spans);
+  }
+  if (!spans.length && !labels.length) return undefined;
+  return { ...(spans.length ? { spans } : {}), ...(labels.length ? { labels } : {}) };
+}
+
+/** Both lists of `b` after those of `a` (the page's chunks in order); undefined when both are. */
+export function joinExplicitTargets(a: ExplicitTargets | undefined, b: ExplicitTargets | undefined): ExplicitTargets | undefined {
+  if (!a || !b) return a ?? b;
+  const spans = [...(a.spans ?? []), ...(b.spans ?? [])];
+  const labels = [...(a.labels ?? []), ...(b.labels ?? [])];
+  return { ...(spans.length ? { spans } : {}), ...(labels.length ? { labels } : {}) };
+}
+
+/** Whether two pages' targets are the same (an edit that changes them changes other pages' links). */
+export function sameExplicitTargets(a: ExplicitTargets | undefined, b: ExplicitTargets | undefined): boolean {
+  const same = (x: string[] | undefined, y: string[] | undefined): boolean => (x?.length ?? 0) === (y?.length ?? 0) && (x ?? []).every((v, i) => v === y![i]);
+  return same(a?.spans, b?.spans) && same(a?.labels, b?.labels);
+}
+
+/** The file names that may make their folder a MyST project (see mystProjectOf). */
+export const MYST_CONFIG_NAMES = new Set(['conf.py', 'myst.yml', '_config.yml', '_toc.yml']);
+
+/** The largest MyST project config read (a Sphinx conf.py is a few KB). */
+export const MAX_MYST_CONFIG_BYTES = 64 * 1024;
+
+/**
+ * The folder a file makes a MyST project's source folder, or undefined [^ln9m]: a Sphinx `conf.py` that loads
+ * `myst_parser` or `myst_nb` (named as a string: `extensions = ["myst_parser"]`), a mystmd `myst.yml`, or a Jupyter Book
+ * `_config.yml` with a `_toc.yml` beside it (not a Jekyll site's `_config.yml` alone). `text`: the file's text (read
+ * only for conf.py), `exists`: whether a workspace file exists.
+ */
+export function mystProjectOf(file: string, text: () => string | undefined, exists: (path: string) => boolean): string | undefined {
+  const slash = file.lastIndexOf('/');
+  const dir = slash < 0 ? '' : file.slice(0, slash);
+  const name = file.slice(slash + 1);
+  const beside = (n: string): string => (dir ? `${dir}/${n}` : n);
+  if (name === 'myst.yml') return dir;
+  const has = (n: string): boolean => beside(n) === file || exists(beside(n));
+  if (name === '_config.yml' || name === '_toc.yml') return has('_config.yml') && has('_toc.yml') ? dir : undefined;
+  if (name !== 'conf.py') return undefined;
+  const source = text();
+  return source !== undefined && /["']myst_(?:parser|nb)["']/.test(source) ? dir : undefined;
+}

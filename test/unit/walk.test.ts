@@ -26,6 +26,17 @@ describe('walking a workspace', () => {
     assert.deepEqual(files.map((f) => f.path).sort(), ['.gitignore', 'a.md', 'sub/.gitignore', 'sub/b.md']);
   });
 
+  it("never enters a Go module's vendor folder (go.mod beside it, or its modules.txt); another vendor folder is walked", async () => {
+    const dir = temp();
+    for (const f of ['go.mod', 'README.md', 'vendor/modules.txt', 'vendor/example.com/lib/README.md', 'tools/vendor/modules.txt', 'tools/vendor/x/README.md', 'web/vendor/notes.md']) write(dir, f, '# x\n');
+    const { files } = await walkWorkspace(dir);
+    assert.deepEqual(files.map((f) => f.path).sort(), ['README.md', 'go.mod', 'web/vendor/notes.md']);
+    // A link into it is not reported missing: the rules leave it out (as node_modules).
+    const rules = await WorkspaceRules.of(dir);
+    assert.ok(rules.leftOut('vendor/example.com/lib/CHANGELOG.md'));
+    assert.ok(!rules.leftOut('web/vendor/other.md'));
+  });
+
   it('tells onFile of each regular file as it is found, the files the walk lists (no symlinks, nothing ignored)', async () => {
     const dir = temp();
     write(dir, '.gitignore', 'ignored.md\n');

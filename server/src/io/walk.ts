@@ -98,6 +98,7 @@ export class WorkspaceRules {
   excluded(rel: string, isDir: boolean): boolean {
     const slash = rel.lastIndexOf('/');
     if (isDir && this.ignoredDirs.has(rel.slice(slash + 1))) return true;
+    if (isDir && rel.slice(slash + 1) === 'vendor' && this.goVendor(rel, slash)) return true;
     for (let dir = slash < 0 ? '' : rel.slice(0, slash); ; ) {
       const ig = this.gitignores.get(dir);
       if (ig) {
@@ -108,6 +109,32 @@ export class WorkspaceRules {
       const up = dir.lastIndexOf('/');
       dir = up < 0 ? '' : dir.slice(0, up);
     }
+  }
+
+  /** Go module vendor folders found so far (`vendor` → whether it is one). */
+  private readonly vendors = new Map<string, boolean>();
+
+  /**
+   * A Go module's `vendor/` (a `go.mod` beside it, or its own `modules.txt`): `go mod vendor` copies the imported
+   * packages with their READMEs and changelogs but not the files those link to, and rewrites the folder on every run,
+   * so it is third-party code like node_modules, only committed (a trust sweep: containerd and moby/buildkit, 71 links
+   * of vendored READMEs). Regular files only, never through a symlink; read once per folder.
+   */
+  private goVendor(rel: string, slash: number): boolean {
+    let known = this.vendors.get(rel);
+    if (known === undefined) {
+      const regular = (p: string): boolean => {
+        try {
+          return fs.lstatSync(p).isFile();
+        } catch {
+          return false;
+        }
+      };
+      const parent = slash < 0 ? '' : rel.slice(0, slash);
+      known = regular(path.join(this.absolute(parent), 'go.mod')) || regular(path.join(this.absolute(rel), 'modules.txt'));
+      this.vendors.set(rel, known);
+    }
+    return known;
   }
 
   /**

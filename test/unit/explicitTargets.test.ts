@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
-import { explicitTargetsOf, mystProjectOf } from '../../server/src/core/markdown/explicitTargets';
+import { explicitTargetsOf, joinExplicitTargets, mystProjectOf, sameExplicitTargets } from '../../server/src/core/markdown/explicitTargets';
+import { joinMdbookSpecTargets, sameMdbookSpecTargets } from '../../server/src/core/markdown/mdbookSpec';
 import { parseSpec, parseSpecWhole } from '../../server/src/core/markdown/parseSpec';
 import { loadWorkspace } from '../../server/src/io/workspace';
 import { tempWorkspace } from '../helpers/cli';
@@ -159,5 +160,22 @@ describe('explicit targets: pandoc spans and MyST labels', () => {
     assert.deepEqual(brief(diagnosticsOf(index).filter((d) => d.code === 'link.broken-anchor')), []);
     index.updateFile('a.md', '# A\n\nText.\n');
     assert.deepEqual(brief(diagnosticsOf(index).filter((d) => d.code === 'link.broken-anchor')), ['link.broken-anchor@b.md:3']);
+  });
+});
+
+describe("a page's targets over its chunks", () => {
+  it('joins each kind in chunk order, leaves an empty kind out, and compares item by item (an absent list is an empty one)', () => {
+    const first = { spans: ['a'], labels: ['intro'] };
+    const second = { labels: ['usage', 'intro'] };
+    assert.deepEqual(joinExplicitTargets(first, second), { spans: ['a'], labels: ['intro', 'usage', 'intro'] });
+    assert.deepEqual(joinExplicitTargets(undefined, second), second);
+    assert.equal(joinExplicitTargets(undefined, undefined), undefined);
+    assert.deepEqual(joinExplicitTargets({ spans: [] }, { labels: [] }), {});
+    assert.ok(sameExplicitTargets({ spans: ['a'], labels: [] }, { spans: ['a'] }));
+    assert.ok(sameExplicitTargets(undefined, {}));
+    assert.ok(!sameExplicitTargets({ labels: ['a', 'b'] }, { labels: ['b', 'a'] }));
+    assert.ok(!sameExplicitTargets({ spans: ['a'] }, { labels: ['a'] }));
+    assert.deepEqual(joinMdbookSpecTargets({ rules: ['r.a'] }, { rules: ['r.b'], productions: ['Expr'] }), { rules: ['r.a', 'r.b'], productions: ['Expr'] });
+    assert.ok(!sameMdbookSpecTargets({ rules: ['r.a'] }, { rules: ['r.a'], productions: ['Expr'] }));
   });
 });

@@ -1,3 +1,5 @@
+import { joinNamedLists, sameNamedLists } from '../text/lists';
+
 /**
  * Explicit targets that pandoc-family renderers (pandoc, Quarto, the Carpentries Workbench) and MyST (Sphinx with
  * MyST-Parser, mystmd / Jupyter Book) give a page, read from its raw text line by line [^ln9m]. Pure: text in, ids out;
@@ -241,18 +243,16 @@ export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
   return { ...(spans.length ? { spans } : {}), ...(labels.length ? { labels } : {}) };
 }
 
+const TARGET_KINDS = ['spans', 'labels'] as const;
+
 /** Both lists of `b` after those of `a` (the page's chunks in order); undefined when both are. */
 export function joinExplicitTargets(a: ExplicitTargets | undefined, b: ExplicitTargets | undefined): ExplicitTargets | undefined {
-  if (!a || !b) return a ?? b;
-  const spans = [...(a.spans ?? []), ...(b.spans ?? [])];
-  const labels = [...(a.labels ?? []), ...(b.labels ?? [])];
-  return { ...(spans.length ? { spans } : {}), ...(labels.length ? { labels } : {}) };
+  return joinNamedLists(TARGET_KINDS, a, b);
 }
 
 /** Whether two pages' targets are the same (an edit that changes them changes other pages' links). */
 export function sameExplicitTargets(a: ExplicitTargets | undefined, b: ExplicitTargets | undefined): boolean {
-  const same = (x: string[] | undefined, y: string[] | undefined): boolean => (x?.length ?? 0) === (y?.length ?? 0) && (x ?? []).every((v, i) => v === y![i]);
-  return same(a?.spans, b?.spans) && same(a?.labels, b?.labels);
+  return sameNamedLists(TARGET_KINDS, a, b);
 }
 
 /** The file names that may make their folder a MyST project (see mystProjectOf). */

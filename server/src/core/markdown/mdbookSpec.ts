@@ -1,3 +1,5 @@
+import { joinNamedLists, sameNamedLists } from '../text/lists';
+
 /**
  * What mdbook-spec, the mdBook preprocessor of the Rust Reference (`[preprocessor.spec]` in `book.toml`), makes of a
  * book's pages [^ln6s]. It reads each page's raw text, not its Markdown: a line that is exactly `r[rule.id]` declares a
@@ -33,18 +35,16 @@ export function mdbookSpecTargetsOf(text: string): MdbookSpecTargets | undefined
   return { ...(rules ? { rules } : {}), ...(productions ? { productions } : {}) };
 }
 
+const TARGET_KINDS = ['rules', 'productions'] as const;
+
 /** Both lists of `b` after those of `a` (the page's chunks in order); undefined when both are. */
 export function joinMdbookSpecTargets(a: MdbookSpecTargets | undefined, b: MdbookSpecTargets | undefined): MdbookSpecTargets | undefined {
-  if (!a || !b) return a ?? b;
-  const rules = [...(a.rules ?? []), ...(b.rules ?? [])];
-  const productions = [...(a.productions ?? []), ...(b.productions ?? [])];
-  return { ...(rules.length ? { rules } : {}), ...(productions.length ? { productions } : {}) };
+  return joinNamedLists(TARGET_KINDS, a, b);
 }
 
 /** Whether two pages' targets are the same (an edit that changes them changes other pages' links). */
 export function sameMdbookSpecTargets(a: MdbookSpecTargets | undefined, b: MdbookSpecTargets | undefined): boolean {
-  const same = (x: string[] | undefined, y: string[] | undefined): boolean => (x?.length ?? 0) === (y?.length ?? 0) && (x ?? []).every((v, i) => v === y![i]);
-  return same(a?.rules, b?.rules) && same(a?.productions, b?.productions);
+  return sameNamedLists(TARGET_KINDS, a, b);
 }
 
 /** Primitive types rustdoc links by name (`[u8]`, `[str]`, `[slice]`). */

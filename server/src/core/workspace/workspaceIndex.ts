@@ -19,6 +19,7 @@ import { mkdocsTocIds, specGeneratorSectionIds } from '../markdown/siteGenerator
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
 import { ReadListView, type ReadList } from '../text/readList';
+import { sameList } from '../text/lists';
 import { partnersOf } from '../analysis/typecheck/conflicts';
 import { extractDefinitions, extractStatements, mayDefineTerms, usesBcp14, type NormativeStatement, type TypecheckFacts } from '../analysis/typecheck/normative';
 import type { Citation, Clause, Range, Severity } from '../types';
@@ -942,9 +943,7 @@ const emptyFormat = { format: 'markdown', references: [] } as Pick<SpecFacts, 'f
 
 /** Whether two lists of definition-list terms are equal: the same texts after the same numbers of headings [^ln9h]. */
 function sameDefinitionTerms(a: readonly DefinitionTerm[] | undefined, b: readonly DefinitionTerm[] | undefined): boolean {
-  if (a === b) return true;
-  if ((a?.length ?? 0) !== (b?.length ?? 0)) return false;
-  return (a ?? []).every((t, i) => t.text === b![i]!.text && t.heading === b![i]!.heading);
+  return sameList(a, b, (x, y) => x.text === y.text && x.heading === y.heading);
 }
 
 /** A function computing `f()` once, on its first call. */

@@ -80,6 +80,18 @@ describe('kramdown-rfc drafts', () => {
     );
   });
 
+  it("the references sections kramdown-rfc makes: `sec-normative-references`, `sec-informative-references`, `sec-combined-references` when both are listed", () => {
+    // Seen in a working group's draft: `{{<<sec-normative-references}}` in a paragraph that names the closing sections.
+    const body = 'The closing sections: {{<<sec-normative-references}}, {{<<sec-informative-references}} and {{<<sec-combined-references}}.';
+    const both = draft('both', 'Both Lists', body);
+    const normativeOnly = draft('norm', 'One List', body).replace(/informative:\n {2}RFC7301:\n/, '');
+    const index = memoryWorkspace({ 'draft-ietf-wg-both.md': both, 'draft-ietf-wg-norm.md': normativeOnly });
+    assert.deepEqual(
+      diagnosticsOf(index).filter((d) => d.code === 'link.broken-anchor').map((d) => `${d.file}: ${d.message.match(/\{\{[^}]+\}\}/)?.[0]}`),
+      ['draft-ietf-wg-norm.md: {{<<sec-informative-references}}', 'draft-ietf-wg-norm.md: {{<<sec-combined-references}}'],
+    );
+  });
+
   it('reads the front matter as metadata: title, reference anchors, no prose, format and document scope', () => {
     const text = draft('ext', 'An Extension', 'See [the TLS mapping](#QUIC-TLS) and {{?RFC9000}}.');
     const facts = parseSpec('draft-ietf-wg-ext.md', text);

@@ -171,7 +171,8 @@ export interface KramdownFacts {
   autoIdPrefix?: string;
   /**
    * The `{#id}` of headings kramdown reads and CommonMark does not: no blank, or a no-break space, after the `#`s
-   * (`####\u00A0Environment Group {#sec-comid-group}`, `##Tight {#sec-tight}`).
+   * (`####\u00A0Environment Group {#sec-comid-group}`, `##Tight {#sec-tight}`); and the anchors of the references
+   * sections kramdown-rfc makes (`sec-normative-references`, `sec-informative-references`, `sec-combined-references`).
    */
   anchors: string[];
 }
@@ -190,6 +191,8 @@ export function kramdownFacts(text: string): KramdownFacts | undefined {
   const facts: KramdownFacts = { references: [], masked: [], anchors: [] };
   let section: string | undefined;
   let childIndent: number | undefined;
+  /** `normative` and `informative` when they list a reference. */
+  const listed = new Set<string>();
   for (const l of lines(text)) {
     const line = text.slice(l.start, l.end);
     if (l.start >= end) {
@@ -225,6 +228,7 @@ export function kramdownFacts(text: string): KramdownFacts | undefined {
     if (indent !== childIndent) continue;
     const key = /^[ ]*("[^"]+"|'[^']+'|[^\s:#][^:]*?)[ \t]*:(?:[ \t]|$)(.*)$/.exec(line);
     if (key) {
+      listed.add(section);
       facts.references.push(unquote(key[1]!));
       // `RFC9162: CT`: the name the draft cites it by (`{{-CT}}`). `HKDF: RFC5869` instead names where the HKDF
       // reference comes from, no anchor of the draft.
@@ -232,6 +236,10 @@ export function kramdownFacts(text: string): KramdownFacts | undefined {
       if (alias && !isExternalReference(alias[1]!)) facts.references.push(alias[1]!);
     }
   }
+  // The references sections kramdown-rfc makes of them (data/kramdown-rfc2629.erb): `sec-normative-references`,
+  // `sec-informative-references`, and `sec-combined-references` around both when there are both.
+  for (const kind of ['normative', 'informative']) if (listed.has(kind)) facts.anchors.push(`sec-${kind}-references`);
+  if (listed.size === 2) facts.anchors.push('sec-combined-references');
   facts.masked.unshift([0, end]);
   return facts;
 }

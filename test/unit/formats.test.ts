@@ -720,6 +720,26 @@ describe('Kiro specs', () => {
     assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('reference.') || d.startsWith('clause.')), ['reference.unknown-id@.kiro/specs/fix-send/tasks.md:6']);
   });
 
+  it("requirements numbered without the word: headings `### 1.2 Title`, or `### 1. Title` with criteria `1.1. WHEN …`, declare what the tasks cite; a number two headings share declares nothing", () => {
+    // Seen in two Kiro projects: the grouped "None of the N requirement ids … is declared" for every task file.
+    const byHeading = '# Alerts - Requirements\n\n## Overview\n\nWatched prices raise alerts.\n\n## Functional Requirements\n\n### 1.1 Watch list\n- Users add items.\n\n### 1.2 Limits\n- Users set a limit per item.\n';
+    const byCriteria = '# Lamp - Requirements\n\n### 1. Dimming\n\n#### Acceptance Criteria\n\n1.1. WHEN the room goes dark THEN the lamp SHALL turn on\n\n1.2. WHEN tapped THEN the lamp SHALL step up\n\n### 2. Timer\n\n#### Acceptance Criteria\n\n2.1. WHEN the timer ends THEN the lamp SHALL fade out\n';
+    // An outline whose numbers repeat ("1. Overview" and "1. Setup" under another part): no duplicate is made of it.
+    const outline = '# Notes - Requirements\n\n## 1. Overview\n\nText.\n\n## 2. Details\n\n### 1. Setup\n\nText.\n\n### 2.1 Storage\n\nText.\n';
+    const index = memoryWorkspace({
+      '.kiro/specs/alerts/requirements.md': byHeading,
+      '.kiro/specs/alerts/tasks.md': '# Tasks\n\n- [ ] 1. Store\n  - _Requirements: 1.1, 1.2_\n- [ ] 2. Mail\n  - _Requirements: 1.3_\n',
+      '.kiro/specs/lamp/requirements.md': byCriteria,
+      '.kiro/specs/lamp/tasks.md': '# Tasks\n\n- [ ] 1. Sensor\n  - _Requirements: 1.1, 1.2, 2.1_\n',
+      '.kiro/specs/notes/requirements.md': outline,
+      '.kiro/specs/notes/tasks.md': '# Tasks\n\n- [ ] 1. Storage\n  - _Requirements: 2.1_\n',
+    });
+    assert.deepEqual(index.specFacts('.kiro/specs/alerts/requirements.md')!.headingClauses.map((c) => c.id), ['1.1', '1.2']);
+    assert.deepEqual(index.specFacts('.kiro/specs/lamp/requirements.md')!.headingClauses.map((c) => c.id), ['1', '1.1', '1.2', '2', '2.1']);
+    assert.deepEqual(index.specFacts('.kiro/specs/notes/requirements.md')!.headingClauses.map((c) => c.id), ['2', '2.1']);
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('reference.') || d.startsWith('clause.')), ['reference.unknown-id@.kiro/specs/alerts/tasks.md:6']);
+  });
+
   const requirements = `# Requirements Document
 
 ## Introduction

@@ -1046,7 +1046,7 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
   const detected = detectFormat(file, source);
   const kramdown: KramdownFacts | undefined = detected === 'kramdown-rfc' ? kramdownFacts(source) : detected === 'mmark' ? mmarkFacts(source) : undefined;
   const text = kramdown ? blankRanges(source, kramdown.masked) : source;
-  const mode = walkMode(file, detected);
+  const mode = walkMode(file, detected, source);
   const finish = (): void => {
     const items = facts.headingClauses.some((c) => c.kind === 'item');
     const declares = facts.headingClauses.length > 0 || facts.footnoteRefs.length > 0 || facts.footnoteDefs.length > 0;
@@ -1309,6 +1309,12 @@ export interface WalkMode {
   /** Kiro: `### Requirement N` and its numbered acceptance criteria declare clauses (requirements.md). */
   kiroRequirements: boolean;
   /**
+   * Kiro requirements.md written without the word: no `Requirement N` heading, headings `### 1.2 Title` or
+   * `### 1. Title` (criteria `1.1. WHEN …` under it) declare their numbers, those that no other heading of the file
+   * repeats (kiroNumberedHeadings) [^ki2r].
+   */
+  kiroNumbered?: ReadonlySet<string>;
+  /**
    * Kiro bugfix spec (bugfix.md, which a bugfix has instead of requirements.md): a paragraph opening with `1.1 WHEN …`
    * declares that statement (current, expected and unchanged behaviour), which design.md and tasks.md cite [^ki2r].
    */
@@ -1329,7 +1335,7 @@ export interface WalkMode {
   fileDefines?: true;
 }
 
-export function walkMode(file: string, format: SpecFormat): WalkMode {
+export function walkMode(file: string, format: SpecFormat, source?: string): WalkMode {
   const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
   const inSpecKitFolder = SPEC_KIT_FOLDER_RE.test(file);
   const template = isTemplatePath(file);
@@ -1349,8 +1355,30 @@ export function walkMode(file: string, format: SpecFormat): WalkMode {
   };
   mode.otherSpec = mode.mentions === 'spec-kit' && !template && !mode.specKitItems && name.includes('spec');
   mode.specKitRows = mode.specKitItems && (mode.mentions === 'spec-kit' || SIBLING_FEATURE_SPEC_RE.test(file));
-  mode.key = `${format}:${+mode.template}${+mode.specKitItems}${+mode.specKitRows}${+mode.kiroRequirements}${+mode.kiroBugfix}${+mode.otherSpec}${mode.mentions ?? ''}`;
+  const numbered = mode.kiroRequirements && source !== undefined ? kiroNumberedHeadings(source) : undefined;
+  if (numbered?.size) mode.kiroNumbered = numbered;
+  mode.key = `${format}:${+mode.template}${+mode.specKitItems}${+mode.specKitRows}${+mode.kiroRequirements}${+mode.kiroBugfix}${+mode.otherSpec}${mode.mentions ?? ''}${numbered?.size ? `:${[...numbered].join(',')}` : ''}`;
   return mode;
+}
+
+/** An ATX heading's number and title, `### 1.2 Title` or `### 1. Title` (the title read as the walker reads it). */
+const NUMBERED_TITLE = /^(\d{1,3}(?:\.\d{1,3})*)\.?[ \t]+(\S.*)$/;
+
+/**
+ * The heading numbers that declare requirements in a Kiro requirements.md written without the word "Requirement"
+ * (WalkMode.kiroNumbered): none when a heading says `Requirement N` (the documented layout: its other numbered
+ * headings are sections), else each number one heading of the file has (a number two headings share declares
+ * nothing: no duplicate is made of a document's outline).
+ */
+export function kiroNumberedHeadings(source: string): Set<string> {
+  const seen = new Map<string, number>();
+  for (const m of source.matchAll(/^ {0,3}#{1,6}[ \t]+([^\r\n]*)/gm)) {
+    const title = m[1]!.replace(/[ \t]+#+[ \t]*$/, '').trim();
+    if (/^Requirement\s+\d/i.test(title)) return new Set();
+    const n = NUMBERED_TITLE.exec(title);
+    if (n) seen.set(n[1]!, (seen.get(n[1]!) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, count]) => count === 1).map(([number]) => number));
 }
 
 /** The line breaks of a text (as in LineIndex: LF, CRLF, lone CR) and the length of its last line. */
@@ -2441,7 +2469,7 @@ class SpecWalker {
 
   /** Kiro: `### Requirement 3: Title` declares requirement `3` [^ki2r]. */
   private kiroRequirement(title: string, start: number, end: number, range: Range, level: number): Clause | undefined {
-    return kiroRequirementClause(this.file, this.text, title, start, end, range, level, this.lines);
+    return kiroRequirementClause(this.file, this.text, title, start, end, range, level, this.lines, this.mode.kiroNumbered);
   }
 
   /**
@@ -2727,12 +2755,12 @@ function isEscaped(s: string, at: number): boolean {
  * Kiro: `### Requirement 3: Title` declares requirement `3` [^ki2r]: the clause of a heading of `title` at [start,
  * end) of `text` (the tree walk's and the scanner path's, one function for both).
  */
-export function kiroRequirementClause(file: string, text: string, title: string, start: number, end: number, range: Range, level: number, lines: { rangeOf(from: number, to: number): Range }): Clause | undefined {
-  const m = /^Requirement\s+(\d+(?:\.\d+)*)(?=$|[\s:.\u2013\u2014-])[\s:.\u2013\u2014-]*(.*)$/i.exec(title);
+export function kiroRequirementClause(file: string, text: string, title: string, start: number, end: number, range: Range, level: number, lines: { rangeOf(from: number, to: number): Range }, numbered?: ReadonlySet<string>): Clause | undefined {
+  const m = /^Requirement\s+(\d+(?:\.\d+)*)(?=$|[\s:.\u2013\u2014-])[\s:.\u2013\u2014-]*(.*)$/i.exec(title) ?? (numbered ? numberedRequirement(title, numbered) : null);
   if (!m) return undefined;
   const id = m[1]!;
   const raw = text.slice(start, end);
-  const at = new RegExp(`Requirement\\s+${id.replace(/\./g, '\\.')}`, 'i').exec(raw);
+  const at = new RegExp(`(?:Requirement\\s+|#[ \t]+)${id.replace(/\./g, '\\.')}`, 'i').exec(raw);
   const idStart = at ? start + at.index + at[0].length - id.length : start;
   return {
     id,
@@ -2746,6 +2774,12 @@ export function kiroRequirementClause(file: string, text: string, title: string,
     attributes: {},
     level,
   };
+}
+
+/** A heading `1.2 Title` whose number is one of `numbered` (WalkMode.kiroNumbered), as the `Requirement N` match. */
+function numberedRequirement(title: string, numbered: ReadonlySet<string>): RegExpExecArray | null {
+  const n = NUMBERED_TITLE.exec(title);
+  return n && numbered.has(n[1]!) ? n : null;
 }
 
 /**

@@ -1628,7 +1628,7 @@ class ChunkReader {
     if (block) {
       clause = attributeHeadingClause(facts, block, title, range, level, this, this.anchorEvents);
     }
-    if (!clause && this.mode.kiroRequirements) clause = kiroRequirementClause(facts.file, text, title, h.start, h.end, range, level, this);
+    if (!clause && this.mode.kiroRequirements) clause = kiroRequirementClause(facts.file, text, title, h.start, h.end, range, level, this, this.mode.kiroNumbered);
     this.context = undefined;
     const entry = openSection(stack, level, title, clause);
     if (clause) {

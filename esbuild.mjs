@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -267,6 +268,8 @@ const entries = [
   { entryPoints: ['server/src/io/indexWorker.ts'], outfile: 'dist/indexWorker.js', plugins: [englishBeside] },
   { entryPoints: ['wink-eng-lite-web-model'], outfile: 'dist/english.js', plugins: [englishJson] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  // The loader of the CLI's bundles through their V8 code caches (made below).
+  { entryPoints: ['server/src/io/codeCache.ts'], outfile: 'dist/codeCache.js' },
 ];
 
 // A production build (the .vsix) carries no stale source maps.
@@ -279,5 +282,19 @@ for (const entry of entries) {
     await ctx.watch();
   } else {
     await esbuild.build(options);
+  }
+}
+
+// V8 code caches of the CLI's bundle and of the index worker's, for the Node that builds (io/codeCache.ts): each made in
+// a fresh process under the flags of the thread that reads it. Not in a production build (the editor's Node is another
+// V8, which would reject them) nor in watch mode; a cache that cannot be made is left out (the bundle compiles as before).
+if (!production && !watch) {
+  for (const old of fs.readdirSync('dist').filter((name) => name.endsWith('.v8cache'))) rmSync(`dist/${old}`, { force: true });
+  for (const variant of ['batch', 'plain', 'worker']) {
+    try {
+      execFileSync(process.execPath, ['-e', `require('./dist/codeCache.js').makeCache(${JSON.stringify(variant)})`], { stdio: 'inherit' });
+    } catch (err) {
+      console.warn(`esbuild.mjs: no ${variant} code cache (${err.message})`);
+    }
   }
 }

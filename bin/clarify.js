@@ -7,14 +7,15 @@ const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
 // size (two semispaces of 1 MB), set before the bundle loads: loading the bundle grew it to two of 4 MB, both resident
 // while a big spec was parsed, the peak of its check. cli/main.ts grows it back at the first ordinary text it reads
 // (`youngGeneration`); a run of big specs only keeps it small. The language server and the MCP server keep V8's default.
-if (!['lsp', 'mcp', 'context', 'audit', 'impact'].includes(process.argv[2])) {
-  require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
-}
+// The bundle is compiled from its V8 code cache when the build made one for this Node and these flags (dist/codeCache.js).
 let main;
 try {
-  main = require(bundle).main;
+  const codeCache = require(path.join(__dirname, '..', 'dist', 'codeCache.js'));
+  const batch = !['lsp', 'mcp', 'context', 'audit', 'impact'].includes(process.argv[2]);
+  if (batch) codeCache.setFlags(codeCache.LAUNCH_FLAGS);
+  main = codeCache.loadBundle(bundle, batch ? 'batch' : 'plain').exports.main;
 } catch (err) {
-  if (err && err.code === 'MODULE_NOT_FOUND' && String(err.message).includes('dist')) {
+  if (err && (err.code === 'MODULE_NOT_FOUND' || err.code === 'ENOENT') && String(err.message).includes('dist')) {
     process.stderr.write('clarify: dist/cli.js is missing; run `npm install` (or `npm run build`) first.\n');
     process.exit(2);
   }

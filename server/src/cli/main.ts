@@ -15,6 +15,7 @@ import { DIAGNOSTIC_CODES, type Diagnostic, type Severity } from '../core/types'
 import { plural } from '../core/text/words';
 import { readTextFile } from '../io/walk';
 import { loadWorkspace } from '../io/workspace';
+import { BATCH_FLAGS, setFlags } from '../io/codeCache';
 import { contextMarkdown, governingClauses, type LineRange } from '../core/features/agents';
 
 /**
@@ -178,7 +179,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   // A batch run keeps its heap near what is live [^big_documents]: by default V8 lets the old generation grow to up to
   // four times the live heap before a full collection, which made the peak about four times what the run holds (a
   // 4 MiB spec: 282 MB peak; 223 MB with 25%, the same CPU time, measured). Read by V8 at every heap resize.
-  v8.setFlagsFromString('--heap-growing-percent=25');
+  // (BATCH_FLAGS: `--heap-growing-percent=25`.)
   // And the young generation stays at the size it has now instead of doubling up to 16 MB when most objects survive,
   // as they do while a big spec's facts and model are built (loading the bundle has already grown it to about 8 MB by
   // this line, measured; setting the flag before the bundle loads kept 1 MB but cost 0.5-0.6 s more CPU on the
@@ -186,7 +187,7 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   // generation were resident (the 200,000-reference spec: 226 -> 203 MB peak with --format text, measured). Read by
   // V8 each time it would grow the young generation. It costs CPU: more objects are promoted and collected with the old
   // generation (that spec: 17.4 -> 25-27 s user time; the 4 MiB prose spec: 4.6 -> 5.1 s).
-  v8.setFlagsFromString('--semi-space-growth-factor=1');
+  // (BATCH_FLAGS: `--semi-space-growth-factor=1`.)
   // Functions are optimized (TurboFan) later: once they have run 8 times V8's default budget of bytecode (67,584 bytes).
   // A cold check compiles the same code in each thread (the main one and each index worker), and the compiles run on
   // V8's background threads: 3.3 of 8.3 s CPU of a cold check of the 10k bench workspace (per-thread CPU from /proc,
@@ -194,7 +195,9 @@ async function run(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: 
   // `heading` three times). With the later tier-up: 0.8-1.1 s of compiles, 6.7-6.8 s in all; on the 40k workspace no
   // CPU difference beyond the noise in alternating pairs (docs/performance.md). Set before the workers start (V8's
   // flags are the process's); the language server keeps the default.
-  v8.setFlagsFromString('--interrupt-budget=540672');
+  // (BATCH_FLAGS: `--interrupt-budget=540672`.) The three are set as one list, which the build also sets when it makes
+  // the index worker's code cache (io/codeCache.ts): V8 uses a cache only under the flags it was made with.
+  setFlags(BATCH_FLAGS);
   // A batch index: no file is edited during a check or a report [^big_documents]. The specs' prose blocks are read by
   // the LLM pass only (LoadOptions.prose). The young generation is sized by the texts read (youngGeneration).
   const workspace = await loadWorkspace(dir, { batch: true, prose: values.llm === true && command === 'check', beforeIndex: youngGeneration, ...(values.cache ? { cacheDir: path.resolve(values.cache) } : {}) });

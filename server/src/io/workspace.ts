@@ -7,6 +7,7 @@ import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { specMdOutline, specMdSectionIds } from '../core/markdown/siteGenerators';
 import { AmbiguityJobRun, type AmbiguityJob } from '../core/workspace/ambiguityPass';
 import { IndexCache } from './indexCache';
+import { VARIANTS } from './codeCache';
 import type { BatchResult, PassHits, PassJobs, WorkerInit } from './indexWorker';
 import { readTextFile, readTextFileSync, walkWorkspace, WorkspaceRules, type Skipped, type WalkEntry } from './walk';
 import { binderEntries, foundBinding, isBindGlob, MAX_BINDER_BYTES, resolveBinder, type Binding } from '../core/workspace/bindings';
@@ -836,10 +837,13 @@ interface WorkerSlot {
 function startWorkers(init: WorkerInit, count: number): WorkerSlot[] {
   const script = path.join(__dirname, 'indexWorker.js');
   if (!fs.existsSync(script)) return [];
+  // Each worker loads its bundle through codeCache.js, which compiles it from the code cache the build made, if valid.
+  const boot = path.join(__dirname, 'codeCache.js');
+  const main = fs.existsSync(boot) ? boot : script;
   const slots: WorkerSlot[] = [];
   for (let i = 0; i < count; i++) {
     try {
-      const slot: WorkerSlot = { worker: new Worker(script, { workerData: { clarifierIndexWorker: init } }), failed: false };
+      const slot: WorkerSlot = { worker: new Worker(main, { workerData: { clarifierIndexWorker: init, clarifierBundle: VARIANTS.worker.bundle } }), failed: false };
       // Listened to from the start: an error before its first batch (it cannot load) leaves the slot unused.
       slot.worker.on('error', () => {
         slot.failed = true;

@@ -709,16 +709,22 @@ export function kramdownXrefs(raw: string, start: number, links: SpecLink[], anc
 }
 
 /**
- * The files a draft includes [^kr7i]: kramdown-rfc reads `{::include file}` (also `{::include-nested …}`,
+ * The files a document includes. A draft's [^kr7i]: kramdown-rfc reads `{::include file}` (also `{::include-nested …}`,
  * `{::include-fold …}`, …) at a line's start before it parses anything, in code blocks too; mmark includes a file
- * named alone on a line in double braces, `{{file.md}}`. The paths as written.
+ * named alone on a line in double braces, `{{file.md}}`. A page of an mdBook book's [^ln8b]: mdBook's include
+ * preprocessor pastes a Markdown file named alone on a line, `{{#include file.md}}`, into the page (only part of it
+ * with `file.md:anchor` or a line range, `file.md:10:20`; the file's path is kept, the part dropped). The paths as
+ * written (which tool's syntax a path came from is told by the file's format and its book, mdbookIncludePages).
  */
 export function includesOf(source: string, mmark: boolean): string[] {
   const out: string[] = [];
   if (source.includes('{::include')) for (const m of source.matchAll(/^\{::include(?:-[a-z0-9]+)*[ \t]+([^}\r\n]+?)[ \t]*\}/gm)) out.push(m[1]!);
   if (mmark && source.includes('{{')) for (const m of source.matchAll(/^\{\{([^{}\s]+\.(?:md|markdown))\}\}[ \t]*$/gim)) out.push(m[1]!);
+  if (source.includes('#include')) for (const m of source.matchAll(MDBOOK_INCLUDE)) out.push(m[1]!);
   return out;
 }
+/** mdBook's `{{#include file.md}}` (`{{ #include file.md:anchor }}`, `…:10:20`) alone on a line: a Markdown file's path. */
+const MDBOOK_INCLUDE = /^[ \t]*\{\{[ \t]*#include[ \t]+([^\s:{}]+\.(?:md|markdown))(?::[^\s{}]*)?[ \t]*\}\}[ \t]*$/gim;
 
 /**
  * The title of a spec's decision record: a heading `Clarifications` without an id (or the legacy

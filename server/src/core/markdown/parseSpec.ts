@@ -23,7 +23,7 @@ import { releaseChunkScratch, scanSpecChunk } from './specFacts';
 import { joinMdbookSpecTargets, mdbookSpecTargetsOf, type MdbookSpecTargets } from './mdbookSpec';
 import { definitionTermLines } from './definitionTerms';
 import { explicitTargetsOf, joinExplicitTargets, type ExplicitTargets } from './explicitTargets';
-import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SIBLING_FEATURE_SPEC_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
+import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SIBLING_FEATURE_SPEC_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, SPEC_KIT_SEPARATOR, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
 import type { TypecheckFacts } from '../analysis/typecheck/normative';
@@ -2386,7 +2386,7 @@ class SpecWalker {
     const [idStart] = this.offsets(lead);
     const [start, end] = this.offsets(block?.type === 'listItem' ? block : node);
     const ctx = this.currentSection();
-    const text = collapse(plainText(node)).slice(labeled ? value.length : id.length).replace(/^[\s:.\u2013\u2014-]+/, '');
+    const text = collapse(plainText(node)).slice(labeled ? value.length : id.length).replace(SPEC_KIT_SEPARATOR, '');
     // A slot of the template left unfilled declares nothing, and its id is no mention either.
     if (isTemplateSlot(id, text)) {
       this.declared.add(idStart);

@@ -2881,13 +2881,21 @@ export function lookalikeDefinitionLines(text: string): Map<string, number> {
   return lines;
 }
 
+/** A link destination that names a file: it ends with an extension (a section `x.md#part` or a `?query` names none). */
+const LINKED_FILE = /\.[A-Za-z0-9]{1,8}$/;
+/**
+ * The file a footnote definition names [^example_files]: its text when that is one path-like word
+ * (isExamplePathWord), or the destination of a link that is its whole text when that destination names a file, with an
+ * extension (`[the example](../ex/c3.md)`). A link to a page, `[The widget crew](more/crew)` (an extensionless site
+ * URL, `more/crew.md` served as `more/crew/`), is an ordinary note whose text is a link: the link checker reads it.
+ */
 function definitionTarget(def: MdNode): { value: string; node?: MdNode } | undefined {
   const blocks = def.children ?? [];
   if (blocks.length !== 1 || blocks[0]!.type !== 'paragraph') return undefined;
   const inline = (blocks[0]!.children ?? []).filter((c) => !(c.type === 'text' && !(c.value ?? '').trim()));
   if (inline.length !== 1) return undefined;
   const only = inline[0]!;
-  if (only.type === 'link' && only.url && !/^[a-z][a-z0-9+.-]*:/i.test(only.url) && !only.url.startsWith('#')) {
+  if (only.type === 'link' && only.url && !/^[a-z][a-z0-9+.-]*:/i.test(only.url) && !only.url.startsWith('#') && LINKED_FILE.test(only.url)) {
     return { value: only.url, node: only };
   }
   if (only.type === 'text') {

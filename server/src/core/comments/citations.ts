@@ -220,16 +220,26 @@ function lineRuns(text: string, from: number, end: number): Map<number, { at: nu
 
 /**
  * Markdown's footnote syntax quoted in a comment (a Markdown tool's comments explain it), not a citation
- * [^citations]: a `definition`, `[^note]: text`, the `[^id]` first on its comment line (only blanks and the comment's
- * marker, `//`, ` * `, `#`, before it) and a colon right after it, as a footnote definition starts a Markdown line
- * (and the file's other `[^note]` are then that note's references: citationsInComments); an `image`, `![^id]`, an
- * image's `!` before the bracket. A citation followed by a colon later in a line (`// Bounded memory
- * [^big_documents]: …`) still cites.
+ * [^citations]: a `definition`, `[^note]: text` quoted as an example, the `[^id]` first on its comment line, indented
+ * past the comment's text (at least two blanks or a tab after the comment's marker, `//`, ` * `, `#`: how doc comments
+ * show code) and a colon right after it, as a footnote definition starts a Markdown line (and the file's other
+ * `[^note]` are then that note's references: citationsInComments); an `image`, `![^id]`, an image's `!` before the
+ * bracket. `// [^au3f]: why this code exists` (one blank) and a citation followed by a colon later in a line
+ * (`// Bounded memory [^big_documents]: …`) still cite.
  */
 function footnoteSyntax(text: string, start: number, at: number, after: number): 'definition' | 'image' | undefined {
   if (at > start && text.charCodeAt(at - 1) === BANG) return 'image';
   if (text.charCodeAt(after) !== COLON) return undefined;
-  for (let k = at - 1; k >= start; k--) {
+  let k = at - 1;
+  let blanks = 0;
+  for (; k >= start; k--) {
+    const c = text.charCodeAt(k);
+    if (c === TAB) blanks += 2;
+    else if (c === SPACE) blanks++;
+    else break;
+  }
+  if (blanks < 2) return undefined;
+  for (; k >= start; k--) {
     const c = text.charCodeAt(k);
     if (c === LF || c === CR) return 'definition';
     // Blanks and ASCII punctuation (comment markers) only: a letter, digit or other character is text before it; so

@@ -158,3 +158,40 @@ describe('bound documents: fragments a build binds into one page [^ln8b]', () =>
     });
   });
 });
+
+describe("an mdBook page and the Markdown files its `{{#include}}` pastes into it are one page [^ln8b]", () => {
+  // A book whose options page includes a generated list of options; other pages link to an option's id.
+  const book = (extra: Record<string, string> = {}): Record<string, string> => ({
+    'guide/book.toml': '[book]\ntitle = "Lantern"\nsrc = "src"\n',
+    'guide/src/SUMMARY.md': '# Summary\n\n- [Options](./options.md)\n- [Questions](./faq.md)\n',
+    'guide/src/options.md': '# Options\n\nEvery option is listed below.\n\n{{#include options_list.md}}\n\nSee [the wick](#wick.length) and [the hood](#hood).\n',
+    'guide/src/options_list.md': '## lantern.wick.length {#wick.length}\n\nHow long the wick is.\n\n### Glass\n\nBack to [the top](#options).\n',
+    'guide/src/faq.md': '# Questions\n\nTrim [the wick](./options.md#wick.length), clean [the glass](options.md#glass), oil [the lamp](./options.md#oil).\n',
+    ...extra,
+  });
+
+  it("a link to the page reaches the included file's ids; the page's and the file's same-page links read the page; a missing id stays broken", () => {
+    assert.deepEqual(brief(findings(book(), 'link.')), ['link.broken-anchor@guide/src/faq.md:3', 'link.broken-anchor@guide/src/options.md:7']);
+    const faq = findings(book(), 'link.').find((d) => d.file === 'guide/src/faq.md')!;
+    assert.match(faq.message, /#oil/);
+  });
+
+  it('outside a book (no book.toml at or above the page) the braces are text: the ids stay the included file\'s own', () => {
+    const files = book();
+    delete files['guide/book.toml'];
+    assert.equal(findings(files, 'link.broken-anchor').length, 6);
+  });
+
+  it('a part of a file (`:anchor`, a line range) counts as the whole file; nested includes are followed from the file that writes them', () => {
+    const files = book({
+      'guide/src/options.md': '# Options\n\n{{ #include parts/list.md:options }}\n',
+      'guide/src/parts/list.md': '<!-- ANCHOR: options -->\n## lantern.wick.length {#wick.length}\n<!-- ANCHOR_END: options -->\n\n{{#include glass.md:3:8}}\n',
+      'guide/src/parts/glass.md': '# Parts\n\n### Glass\n',
+    });
+    // (The old list, which no page includes now, reads its own ids: its `#options` is broken.)
+    assert.deepEqual(brief(findings(files, 'link.')), ['link.broken-anchor@guide/src/faq.md:3', 'link.broken-anchor@guide/src/options_list.md:7']);
+    // An escaped include is mdBook's way to show the syntax: no include.
+    const escaped = book({ 'guide/src/options.md': '# Options\n\n\\{{#include options_list.md}}\n' });
+    assert.equal(findings(escaped, 'link.broken-anchor').filter((d) => d.file === 'guide/src/faq.md').length, 3);
+  });
+});

@@ -168,6 +168,25 @@ const languageCases: Case[] = [
     expected: ['ok1', 'data-f', 'api-v2'],
   },
   {
+    name: 'Markdown footnote syntax explained in a comment is not a citation: a definition line and the references of the note it defines, an image-like `![^x]`',
+    path: 'notes/render.go',
+    text: src(
+      '// A note is written later in the page as a definition:',
+      '//',
+      '//\t[^no1]: The note itself, on a line of its own.',
+      '/* and in a block comment, shown as code:',
+      ' *     [^no2]: Another note.',
+      ' * [^ok5]: a citation with its reason after a colon (one blank after the marker: text, not quoted code)',
+      ' */',
+      '// [^ok4]: the same in a line comment',
+      '// An image-like ![^no3] is a deferred note, not a citation.',
+      '// Cited with a colon after it, later in the line: [^ok1]: the rule. Or [^ok2] alone.',
+      '// (see [^ok3]): a bracket before it is text too',
+      '// The page refers to it as [^no1] in its text; [^no2] too.',
+    ),
+    expected: ['ok5', 'ok4', 'ok1', 'ok2', 'ok3'],
+  },
+  {
     name: 'JavaScript: regex literals, strings, nested template literals, division',
     path: 'src/app.js',
     text: src(

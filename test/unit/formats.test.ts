@@ -448,6 +448,30 @@ Implements FR-001 and FR-002 with a signed token.
     ]);
   });
 
+  it('a CJK writer\'s full-width punctuation after the id declares as the ASCII does: `（label）`, `【label】`, `：`', () => {
+    // Written without a space, as Chinese and Japanese text is: `**FR-001（匯出）**:` was read as no declaration, and
+    // every id of the list drew reference.unknown-id.
+    const index = memoryWorkspace({
+      'specs/007-export/spec.md': specKitSpec('匯出', [
+        '- **FR-001（匯出）**: 系統 MUST 讓使用者匯出月報。',
+        '- **FR-002【權限】**：系統 MUST 只讓管理員匯出。',
+        '- **FR-003**：系統 MUST 記錄每次匯出。',
+        '- FR-004：系統 MUST 以 UTF-8 寫出檔案。',
+        '- **FR-005：保存期限**',
+      ]),
+      'specs/007-export/tasks.md': '# Tasks\n\n- [ ] T001 匯出 (FR-001, FR-002, FR-003, FR-004, FR-005)\n- [ ] T002 FR-006\n',
+    });
+    assert.deepEqual(index.specFacts('specs/007-export/spec.md')!.headingClauses.map((c) => `${c.id}:${c.text}`), [
+      'FR-001:系統 MUST 讓使用者匯出月報。',
+      'FR-002:系統 MUST 只讓管理員匯出。',
+      'FR-003:系統 MUST 記錄每次匯出。',
+      'FR-004:系統 MUST 以 UTF-8 寫出檔案。',
+      'FR-005:保存期限',
+      'SC-001:95% of users complete a reset in under 2 minutes.',
+    ]);
+    assert.deepEqual(brief(diagnosticsOf(index)).filter((d) => d.startsWith('reference.')), ['reference.unknown-id@specs/007-export/tasks.md:4']);
+  });
+
   it("another spec file of a feature folder (spec-v2.md) declares the ids its requirement items add; restated ones stay spec.md's", () => {
     // The shape of a real feature folder: spec.md declares FR-001, a second file adds a phase with FR-101 and FR-102 and
     // restates FR-001. All of that file's ids drew one reference.unknown-id ("None of the ids this file mentions").

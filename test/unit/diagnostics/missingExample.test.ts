@@ -36,6 +36,15 @@ describe('rule example.missing', () => {
     assert.deepEqual(shownOf({ 'c.md': 'z[^glow]\n', 'd.md': '[^glow]: docs/glow.md\n' }), ['c.md docs/glow.md']);
   });
 
+  it('a note whose text is a link to a page names no example file; a link to a file with an extension still does', () => {
+    // The page is served without its extension (`more/crew.md` as `more/crew/`): an ordinary note, not a missing file.
+    const page = { 'spec.md': 'Kept by the crew[^crew].\n\n[^crew]: [The crew of the format](more/crew)\n', 'more/crew.md': '# Crew\n' };
+    assert.deepEqual(findings(page, 'example.missing'), []);
+    assert.deepEqual(findings({ 'spec.md': 'x[^sec]\n\n[^sec]: [its section](more/crew.md#history)\n', 'more/crew.md': '# Crew\n' }, 'example.missing'), []);
+    const file = findings({ 'spec.md': 'x[^c3]\n\n[^c3]: [the worked example](cases/c3.md)\n' }, 'example.missing');
+    assert.deepEqual(file.map((d) => d.data), [{ id: 'c3', path: 'cases/c3.md' }]);
+  });
+
   it('a note of Chinese or Japanese prose with a URL in it names no example file; a path in those scripts still does', () => {
     assert.deepEqual(findings({ 'zh/lamp.md': '灯[^1]。\n\n[^1]: 另见灯具说明：https://example.org/lamp/\n' }, 'example.missing'), []);
     assert.deepEqual(findings({ 'ja/lamp.md': 'ランプ[^1]。\n\n[^1]: 詳しくは「https://example.org/lamp」を参照。\n' }, 'example.missing'), []);

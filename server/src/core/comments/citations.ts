@@ -33,6 +33,8 @@ const COMMA = 44;
 const SPACE = 32;
 const TAB = 9;
 const CARET = 94;
+const BANG = 33;
+const COLON = 58;
 const LF = 10;
 const CR = 13;
 
@@ -103,6 +105,7 @@ export function spanAt(spans: readonly CommentSpan[], offset: number): CommentSp
  */
 export function citationsInComments(text: string, spans: readonly CommentSpan[]): RawCitation[] {
   const out: RawCitation[] = [];
+  const defined = new Set<string>();
   try {
     // `next` only moves forward, so the indexOf calls together read the text once.
     let next = text.indexOf('[^');
@@ -111,15 +114,16 @@ export function citationsInComments(text: string, spans: readonly CommentSpan[])
       if (next < span.start) next = text.indexOf('[^', span.start);
       if (next < 0) break;
       if (next >= span.end) continue; // most comments have no citation: not even read
-      scanSpan(text, Math.max(0, span.start), Math.min(text.length, span.end), out);
+      scanSpan(text, Math.max(0, span.start), Math.min(text.length, span.end), out, defined);
     }
   } catch {
     // Never throw: keep what was found.
   }
-  return out;
+  // The comments quote Markdown that defines these notes (`[^remark]: …`): its `[^remark]` is that note's reference.
+  return defined.size ? out.filter((c) => !defined.has(c.id)) : out;
 }
 
-function scanSpan(text: string, start: number, end: number, out: RawCitation[]): void {
+function scanSpan(text: string, start: number, end: number, out: RawCitation[], defined: Set<string>): void {
   // The backtick runs of the current line by length (built on the first backtick of the line, in one pass), with a
   // cursor per length: finding a run's closing run costs O(1) amortized, whatever the mix of run lengths (looking
   // ahead for each new length was O(n^1.5) on runs of 1, 2, 3, … backticks).
@@ -146,9 +150,13 @@ function scanSpan(text: string, start: number, end: number, out: RawCitation[]):
       const m = CITATION.exec(text);
       if (m && i + m[0].length <= end) {
         const id = m[1]!;
-        if (!isCharacterClass(id)) out.push({ id, start: i, end: i + m[0].length, idStart: i + 2, idEnd: i + 2 + id.length });
-        i += m[0].length;
-      } else i = citationList(text, i, end, out);
+        const after = i + m[0].length;
+        const syntax = isCharacterClass(id) ? 'class' : footnoteSyntax(text, start, i, after);
+        if (syntax === 'definition') defined.add(id);
+        else if (!syntax) out.push({ id, start: i, end: after, idStart: i + 2, idEnd: i + 2 + id.length });
+        i = after;
+      } else if (text.charCodeAt(i - 1) === BANG && i > start) i += 2;
+      else i = citationList(text, i, end, out);
     } else i++;
   }
 }
@@ -209,6 +217,40 @@ function lineRuns(text: string, from: number, end: number): Map<number, { at: nu
   }
   return runs;
 }
+
+/**
+ * Markdown's footnote syntax quoted in a comment (a Markdown tool's comments explain it), not a citation
+ * [^citations]: a `definition`, `[^note]: text` quoted as an example, the `[^id]` first on its comment line, indented
+ * past the comment's text (at least two blanks or a tab after the comment's marker, `//`, ` * `, `#`: how doc comments
+ * show code) and a colon right after it, as a footnote definition starts a Markdown line (and the file's other
+ * `[^note]` are then that note's references: citationsInComments); an `image`, `![^id]`, an image's `!` before the
+ * bracket. `// [^au3f]: why this code exists` (one blank) and a citation followed by a colon later in a line
+ * (`// Bounded memory [^big_documents]: …`) still cite.
+ */
+function footnoteSyntax(text: string, start: number, at: number, after: number): 'definition' | 'image' | undefined {
+  if (at > start && text.charCodeAt(at - 1) === BANG) return 'image';
+  if (text.charCodeAt(after) !== COLON) return undefined;
+  let k = at - 1;
+  let blanks = 0;
+  for (; k >= start; k--) {
+    const c = text.charCodeAt(k);
+    if (c === TAB) blanks += 2;
+    else if (c === SPACE) blanks++;
+    else break;
+  }
+  if (blanks < 2) return undefined;
+  for (; k >= start; k--) {
+    const c = text.charCodeAt(k);
+    if (c === LF || c === CR) return 'definition';
+    // Blanks and ASCII punctuation (comment markers) only: a letter, digit or other character is text before it; so
+    // is a `]` (which also keeps `[^a]:[^a]:…` linear: the walk back stops at the previous citation).
+    const mark = c === SPACE || c === TAB || (c > SPACE && c < 127 && c !== RBRACKET && !isAlnum(c));
+    if (!mark) return undefined;
+  }
+  return 'definition';
+}
+
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** An odd number of backslashes right before `i`. */
 function escaped(text: string, i: number, start: number): boolean {

@@ -82,9 +82,10 @@ export const SPEC_KIT_ID = '(?:FR|SC|NFR)-\\d{1,4}[a-z]?';
 export const SPEC_KIT_MENTION = `(?<![\\w-])${SPEC_KIT_ID}(?![\\w-]|\\.\\d)`;
 /**
  * A paragraph that declares a requirement without bold, `FR-001: The system must …`, or with the title in the bold,
- * `**FR-1: Backup scheduling**`: the id, a colon, then text.
+ * `**FR-1: Backup scheduling**`: the id, a colon, then text. A CJK writer's full-width colon `：` (U+FF1A) is that
+ * colon, written without the space after it (`FR-001：系統必須…`).
  */
-export const SPEC_KIT_DECLARATION = new RegExp(`^(${SPEC_KIT_ID}):[ \\t]+\\S`);
+export const SPEC_KIT_DECLARATION = new RegExp(`^(${SPEC_KIT_ID})(?::[ \\t]+|[ \\t]*\uFF1A[ \\t]*)\\S`);
 /**
  * An unfilled slot of spec-kit's template left in a spec, `**FR-001**: System MUST [specific capability, e.g., "…"]`:
  * a bracketed placeholder that names what goes there and quotes an example. Such an item declares nothing (the real
@@ -100,8 +101,16 @@ const TEMPLATE_EXAMPLES: Record<string, string> = {
   'FR-006': 'System MUST authenticate users via [NEEDS CLARIFICATION: auth method not specified - email/password, SSO, OAuth?]',
   'FR-007': 'System MUST retain user data for [NEEDS CLARIFICATION: retention period not specified]',
 };
-/** The bold of a requirement item that gives the id a short label, `**SC-001 (signup-duration)**: text`. */
-export const SPEC_KIT_LABELED = new RegExp(`^(${SPEC_KIT_ID})[ \\t]*\\([^()\\n]{1,80}\\)$`);
+/**
+ * The bold of a requirement item that gives the id a short label, `**SC-001 (signup-duration)**: text`; in a CJK
+ * writer's full-width parentheses `（…）` (U+FF08/U+FF09) or lenticular brackets `【…】` (U+3010/U+3011), written
+ * without a space: `**FR-001（登入/登出）**：…`.
+ */
+export const SPEC_KIT_LABELED = new RegExp(
+  `^(${SPEC_KIT_ID})[ \\t]*(?:\\([^()\\n]{1,80}\\)|\uFF08[^\uFF08\uFF09\\n]{1,80}\uFF09|\u3010[^\u3010\u3011\\n]{1,80}\u3011)$`,
+);
+/** What separates a requirement id from its text: blanks, a colon (ASCII or full-width `：`), a period or a dash. */
+export const SPEC_KIT_SEPARATOR = /^[\s:.\u2013\u2014\uFF1A-]+/;
 /** A kramdown-rfc section marker line. */
 const KRAMDOWN_MARKER_RE = /^--- *(?:abstract|middle|back|note_[^\s]*|note)[ \t]*$/;
 

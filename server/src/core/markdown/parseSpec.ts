@@ -23,7 +23,7 @@ import { releaseChunkScratch, scanSpecChunk } from './specFacts';
 import { joinMdbookSpecTargets, mdbookSpecTargetsOf, type MdbookSpecTargets } from './mdbookSpec';
 import { definitionTermLines } from './definitionTerms';
 import { explicitTargetsOf, joinExplicitTargets, type ExplicitTargets } from './explicitTargets';
-import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SIBLING_FEATURE_SPEC_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
+import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SIBLING_FEATURE_SPEC_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, SPEC_KIT_SEPARATOR, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
 
 export type { SpecFormat } from './formats';
 import type { TypecheckFacts } from '../analysis/typecheck/normative';
@@ -709,16 +709,22 @@ export function kramdownXrefs(raw: string, start: number, links: SpecLink[], anc
 }
 
 /**
- * The files a draft includes [^kr7i]: kramdown-rfc reads `{::include file}` (also `{::include-nested …}`,
+ * The files a document includes. A draft's [^kr7i]: kramdown-rfc reads `{::include file}` (also `{::include-nested …}`,
  * `{::include-fold …}`, …) at a line's start before it parses anything, in code blocks too; mmark includes a file
- * named alone on a line in double braces, `{{file.md}}`. The paths as written.
+ * named alone on a line in double braces, `{{file.md}}`. A page of an mdBook book's [^ln8b]: mdBook's include
+ * preprocessor pastes a Markdown file named alone on a line, `{{#include file.md}}`, into the page (only part of it
+ * with `file.md:anchor` or a line range, `file.md:10:20`; the file's path is kept, the part dropped). The paths as
+ * written (which tool's syntax a path came from is told by the file's format and its book, mdbookIncludePages).
  */
 export function includesOf(source: string, mmark: boolean): string[] {
   const out: string[] = [];
   if (source.includes('{::include')) for (const m of source.matchAll(/^\{::include(?:-[a-z0-9]+)*[ \t]+([^}\r\n]+?)[ \t]*\}/gm)) out.push(m[1]!);
   if (mmark && source.includes('{{')) for (const m of source.matchAll(/^\{\{([^{}\s]+\.(?:md|markdown))\}\}[ \t]*$/gim)) out.push(m[1]!);
+  if (source.includes('#include')) for (const m of source.matchAll(MDBOOK_INCLUDE)) out.push(m[1]!);
   return out;
 }
+/** mdBook's `{{#include file.md}}` (`{{ #include file.md:anchor }}`, `…:10:20`) alone on a line: a Markdown file's path. */
+const MDBOOK_INCLUDE = /^[ \t]*\{\{[ \t]*#include[ \t]+([^\s:{}]+\.(?:md|markdown))(?::[^\s{}]*)?[ \t]*\}\}[ \t]*$/gim;
 
 /**
  * The title of a spec's decision record: a heading `Clarifications` without an id (or the legacy
@@ -2408,7 +2414,7 @@ class SpecWalker {
     const [idStart] = this.offsets(lead);
     const [start, end] = this.offsets(block?.type === 'listItem' ? block : node);
     const ctx = this.currentSection();
-    const text = collapse(plainText(node)).slice(labeled ? value.length : id.length).replace(/^[\s:.\u2013\u2014-]+/, '');
+    const text = collapse(plainText(node)).slice(labeled ? value.length : id.length).replace(SPEC_KIT_SEPARATOR, '');
     // A slot of the template left unfilled declares nothing, and its id is no mention either.
     if (isTemplateSlot(id, text)) {
       this.declared.add(idStart);
@@ -2909,13 +2915,21 @@ export function lookalikeDefinitionLines(text: string): Map<string, number> {
   return lines;
 }
 
+/** A link destination that names a file: it ends with an extension (a section `x.md#part` or a `?query` names none). */
+const LINKED_FILE = /\.[A-Za-z0-9]{1,8}$/;
+/**
+ * The file a footnote definition names [^example_files]: its text when that is one path-like word
+ * (isExamplePathWord), or the destination of a link that is its whole text when that destination names a file, with an
+ * extension (`[the example](../ex/c3.md)`). A link to a page, `[The widget crew](more/crew)` (an extensionless site
+ * URL, `more/crew.md` served as `more/crew/`), is an ordinary note whose text is a link: the link checker reads it.
+ */
 function definitionTarget(def: MdNode): { value: string; node?: MdNode } | undefined {
   const blocks = def.children ?? [];
   if (blocks.length !== 1 || blocks[0]!.type !== 'paragraph') return undefined;
   const inline = (blocks[0]!.children ?? []).filter((c) => !(c.type === 'text' && !(c.value ?? '').trim()));
   if (inline.length !== 1) return undefined;
   const only = inline[0]!;
-  if (only.type === 'link' && only.url && !/^[a-z][a-z0-9+.-]*:/i.test(only.url) && !only.url.startsWith('#')) {
+  if (only.type === 'link' && only.url && !/^[a-z][a-z0-9+.-]*:/i.test(only.url) && !only.url.startsWith('#') && LINKED_FILE.test(only.url)) {
     return { value: only.url, node: only };
   }
   if (only.type === 'text') {

@@ -4,7 +4,7 @@ import { looksLikeAttributeBlock } from './attributes';
 import { findTestTargets, isExamplePathWord } from './testTargets';
 import { featureOf, KIRO_MENTION, mentionOfOtherFeature } from './featureMentions';
 import { defuseMarkdown, type Defused } from './defuse';
-import { SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, isTemplateSlot, SPEC_KIT_MENTION as SPEC_KIT_MENTION_PATTERN } from './formats';
+import { SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, SPEC_KIT_SEPARATOR, isTemplateSlot, SPEC_KIT_MENTION as SPEC_KIT_MENTION_PATTERN } from './formats';
 import {
   attributeHeadingClause,
   BLOCK_TEXT_LIMIT,
@@ -1701,12 +1701,12 @@ class ChunkReader {
     if (mode.specKitItems && mode.mentions === 'spec-kit' && (SPEC_KIT_DECLARATION.test(text.slice(it.start, it.end)) || (lead && lead[0] === it.start && (SPEC_KIT_DECLARATION.test(text.slice(lead[1], lead[2])) || SPEC_KIT_LABELED.test(text.slice(lead[1], lead[2])))))) return false;
     if (mode.specKitItems && lead && lead[0] === it.start && lead[1] - lead[0] === 2 && SPEC_KIT_ID_RE.test(text.slice(lead[1], lead[2]))) {
       // An unfilled slot of the template: the tree walk reads it (specKitItem).
-      if (isTemplateSlot(text.slice(lead[1], lead[2]), text.slice(lead[2] + 2, it.end).replace(/^[\s:.\u2013\u2014-]+/, ''))) return false;
+      if (isTemplateSlot(text.slice(lead[1], lead[2]), text.slice(lead[2] + 2, it.end).replace(SPEC_KIT_SEPARATOR, ''))) return false;
       const id = text.slice(lead[1], lead[2]);
       // (its clause spans the innermost list item around it, through block quotes: mdast's text block)
       const start = it.item ?? it.start;
       const end = it.itemEnd ?? it.end;
-      const itemText = collapse(plainOf(text, it.start, it.end, inl, it.gaps)).slice(id.length).replace(/^[\s:.\u2013\u2014-]+/, '');
+      const itemText = collapse(plainOf(text, it.start, it.end, inl, it.gaps)).slice(id.length).replace(SPEC_KIT_SEPARATOR, '');
       this.declared.add(lead[1]);
       this.declareItem(id, start, end, lead[1], itemText);
     }

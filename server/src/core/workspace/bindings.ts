@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { ClarifierConfig } from './config';
+import { isDraftFormat } from '../markdown/formats';
 import { resolveRelative } from './paths';
 
 /**
@@ -142,4 +143,41 @@ export function termIds(term: string): string[] {
   const ids = [`def;${bindingSlug(term)}`];
   if (!/\s/.test(term)) ids.push(term.replace(/:/g, ';').replace(/™+$/, ''));
   return ids;
+}
+
+/** The most files one page's includes are followed through (mdBook stops nested includes at 10 levels). */
+const MAX_INCLUDED = 1000;
+
+/**
+ * The pages of mdBook books that include Markdown files [^ln8b]: mdBook's include preprocessor pastes
+ * `{{#include file.md}}` into the page (includesOf), so the built page has the included file's heading ids too. Each
+ * page of a book (a spec in the folder of a `book.toml` or below it, `inBook`) whose includes name specs -> the page
+ * and the specs it includes, followed through included files that include more (each path relative to the file that
+ * writes it, as mdBook reads nested includes), in order. A partial include (`file.md:anchor`, `file.md:10:20`) counts
+ * as the whole file: its ids are a superset of the part's. A kramdown-rfc or mmark draft's includes are its own
+ * [^kr7i], not a book's.
+ */
+export function mdbookIncludePages(
+  specFiles: readonly string[],
+  specs: ReadonlyMap<string, { includes?: string[]; format: string }>,
+  inBook: (file: string) => boolean,
+): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const page of specFiles) {
+    const facts = specs.get(page)!;
+    if (!facts.includes || isDraftFormat(facts.format) || !inBook(page)) continue;
+    const files = [page];
+    const seen = new Set(files);
+    for (let i = 0; i < files.length && files.length < MAX_INCLUDED; i++) {
+      for (const path of specs.get(files[i]!)?.includes ?? []) {
+        if (!MARKDOWN_PATH.test(path)) continue;
+        const file = resolveRelative(dirnameOf(files[i]!), path);
+        if (file === undefined || !specs.has(file) || seen.has(file)) continue;
+        seen.add(file);
+        files.push(file);
+      }
+    }
+    if (files.length > 1) out.set(page, files);
+  }
+  return out;
 }

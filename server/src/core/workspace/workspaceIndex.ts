@@ -8,7 +8,7 @@ import { isSourcePath } from '../comments/languages';
 import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefinitions } from '../comments/testNames';
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
-import { bindingGroups, termIds } from './bindings';
+import { bindingGroups, mdbookIncludePages, termIds } from './bindings';
 import { hugoPageIds, hugoTermIdSiteOf, type HugoIdType, type HugoTermIdSite } from './hugo';
 import { includedBy, isSitePage, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
 import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type DefinitionTerm, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
@@ -1844,6 +1844,11 @@ export class IndexModel {
   private readonly includeGroups: Map<string, string[]> = new Map<string, string[]>();
   /** Each spec of a bound document: the document's specs in binding order, one page for `#anchor` links [^ln8b]. */
   private readonly bindings: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>();
+  /**
+   * Each page of an mdBook book that includes Markdown files (`{{#include file.md}}`): the page and the files pasted
+   * into it, one page for every link to it, `page.md#anchor` too [^ln8b].
+   */
+  private readonly includePages: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>();
   /** The ids a bound document's build gives its definition-list terms (termIds), per binding, made on first use. */
   private readonly bindingTermIds = new WeakMap<readonly string[], Set<string>>();
   /** Whether any spec is in a scope other than the workspace (else every lookup is by id alone, as it always was). */
@@ -1887,6 +1892,7 @@ export class IndexModel {
       this.scopesByKey = base.scopesByKey;
       this.includeGroups = base.includeGroups;
       this.bindings = base.bindings;
+      this.includePages = base.includePages;
       this.siblingSpecs = base.siblingSpecs;
       this.hasScopes = base.hasScopes;
       this.targets = base.targets;
@@ -1983,7 +1989,15 @@ export class IndexModel {
       group.push(file);
     }
     // Fragments a build binds into one page: one page for their `#anchor` links [^ln8b].
-    this.bindings = bindingGroups(classifier.config, this.specFiles, (f) => specs.has(f));
+    const bindings = bindingGroups(classifier.config, this.specFiles, (f) => specs.has(f));
+    // A page of an mdBook book and the files it includes are one page too; a fragment's same-page links are read on the
+    // first page that includes it, unless a binder binds it [^ln8b].
+    const books = [...files].filter((f) => f === 'book.toml' || f.endsWith('/book.toml')).map(dirname);
+    if (books.length) {
+      this.includePages = mdbookIncludePages(this.specFiles, specs, (f) => books.some((b) => b === '' || f.startsWith(`${b}/`)));
+      for (const group of this.includePages.values()) for (const f of group) if (!bindings.has(f)) bindings.set(f, group);
+    }
+    this.bindings = bindings;
     for (const [file, scope] of orphanFragmentScopes(this.specFiles, specs, classifier.config, included)) {
       this.scopes.set(file, scope);
       this.scopesByKey.set(scope.path, scope);
@@ -3054,8 +3068,8 @@ export class IndexModel {
     const clauses = clausesById.get(link.anchor);
     if (!clauses) return undefined;
     const own = clauses.find((c) => c.kind === 'heading' && c.file === target);
-    if (own || link.path) return own;
-    const group = this.bindings.get(file);
+    if (own) return own;
+    const group = link.path ? this.includePages.get(target) : this.bindings.get(file);
     if (!group) return undefined;
     for (const f of group) {
       const c = clauses.find((h) => h.kind === 'heading' && h.file === f);
@@ -3079,7 +3093,9 @@ export class IndexModel {
     let ids = this.bindingTermIds.get(group);
     if (!ids) {
       ids = new Set<string>();
-      for (const f of group) for (const t of this.specs.get(f)?.listTerms ?? []) for (const id of termIds(t)) ids.add(id);
+      // (A binder's build names its terms; mdBook's include names none.)
+      const included = this.includePages.get(group[0]!) === group;
+      if (!included) for (const f of group) for (const t of this.specs.get(f)?.listTerms ?? []) for (const id of termIds(t)) ids.add(id);
       this.bindingTermIds.set(group, ids);
     }
     return ids;
@@ -3416,9 +3432,10 @@ export class IndexModel {
         // A draft and the files it includes are one document: an anchor of any of them [^kr7i].
         const group = this.includeGroups.get(this.scopes.get(target)?.path ?? '');
         if (group?.some((f) => f !== target && offersAnchor(this.specs.get(f)!, link.anchor))) continue;
-        // A same-page link of a fragment a build binds into one page: an id of any fragment of it [^ln8b].
-        const bound = link.path ? undefined : this.bindings.get(file);
-        if (bound && this.boundAnchor(bound, file, link.anchor)) continue;
+        // A same-page link of a fragment a build binds into one page: an id of any fragment of it; a link to a page of an
+        // mdBook book: an id of a file the page includes [^ln8b].
+        const bound = link.path ? this.includePages.get(target) : this.bindings.get(file);
+        if (bound && this.boundAnchor(bound, target, link.anchor)) continue;
         // `[](#RFC7285)` outside a draft: which references the draft declares is not known here.
         if (link.bibliographic && !group && !isDraftFormat(this.specs.get(file)!.format)) continue;
         // One candidate list per target file, shared by its broken links (not a copy per link).

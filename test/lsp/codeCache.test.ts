@@ -58,6 +58,12 @@ describe('code caches of the bundles', function () {
     }
   });
 
+  it("the CLI's bundle runs no import() but the language server's (a script compiled by vm cannot; bin/clarify.js loads `clarify lsp` by require)", function () {
+    const imports = [...fs.readFileSync(path.join(dist, 'cli.js'), 'utf8').matchAll(/\bimport\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.deepEqual(imports, ['"./server.js"']);
+    assert.match(fs.readFileSync(path.join(repoRoot, 'bin', 'clarify.js'), 'utf8'), /command === 'lsp'\) main = require\(bundle\)\.main/);
+  });
+
   it("the build's caches are used by the CLI (batch and other commands) and by a batch run's index workers, under the flags each runs with", function () {
     for (const name of ['cli.js.batch.v8cache', 'cli.js.plain.v8cache', 'indexWorker.js.worker.v8cache']) assert.ok(fs.existsSync(path.join(dist, name)), `dist/${name} was not built`);
     // As bin/clarify.js loads the CLI for `check`, and for `context`.

@@ -79,7 +79,9 @@ export let lastCacheUsed = false;
 
 /**
  * Loads a CommonJS bundle as `require(file)` would, compiled from its cache for `variant` when there is a valid one.
- * Returns the bundle's exports, and the compiled script (to make a cache of).
+ * Returns the bundle's exports, and the compiled script (to make a cache of). The bundle must not run `import()`: a
+ * script compiled by `vm` can only with an experimental flag (`clarify lsp`, which imports dist/server.js, is loaded by
+ * `require`: bin/clarify.js).
  */
 export function loadBundle(file: string, variant: Variant): { exports: unknown; script: vm.Script } {
   const bytes = fs.readFileSync(file);

@@ -2430,3 +2430,33 @@ describe('clarity: twenty-eighth round (issue 13: false alarms read on policy an
     assert.deepEqual(terms(GUIDE([['Plugins', ['The plugin must follow best practices.']]])), ['best practices']);
   });
 });
+
+describe('clarity: twenty-ninth round (issue 13: the reference condition of a measured requirement)', () => {
+  const kiro = '.kiro/specs/a/requirements.md';
+  const terms = (lines: string[]): string[] => hits(kiro, KIRO(lines)).map((h) => h.phrase.toLowerCase());
+
+  it('"typical" before a noun of a condition asks which one although a number of the result is near; stated, it does not', () => {
+    assert.deepEqual(terms([
+      'WHEN a report is opened THEN THE Viewer SHALL draw the first page within 2 seconds on typical laptops',
+      'THE Importer SHALL finish in under 5 minutes for a typical project',
+      'THE Gateway SHALL answer within 300 ms under usual load',
+    ]), ['typical', 'typical', 'usual']);
+    // The condition stated beside its noun, a number that is the condition itself, "typical" of something that is no
+    // condition of the measurement (what is shown, the head of another noun, "as an ordinary …"): the number bounds it,
+    // as before.
+    assert.deepEqual(terms([
+      'THE Viewer SHALL draw the first page within 2 seconds on typical laptops (4 cores, 8 GB of memory)',
+      'THE Importer SHALL finish in under 5 minutes for typical projects of up to 300 files',
+      'THE Digest SHALL show the typical values of the last 7 days',
+      'THE Digest SHALL show typical conditions for each of the last 7 days',
+      'THE Client SHALL treat a 401 reply as an ordinary session expiry within 5 seconds',
+      'THE Client SHALL finish within 5 seconds on typical session expiry',
+    ]), []);
+  });
+
+  it('the question names the condition to describe, with an example of its kind', () => {
+    const asked = (line: string): string[] => hits(kiro, KIRO([line])).map((h) => h.question);
+    assert.match(asked('THE Viewer SHALL draw the first page within 2 seconds on typical laptops')[0] ?? '', /^Which laptops does “typical” mean\? .*CPU cores/);
+    assert.match(asked('THE Gateway SHALL answer within 300 ms under usual load')[0] ?? '', /^Which load does “usual” mean\? .*requests per second/);
+  });
+});

@@ -4482,15 +4482,83 @@ const TIME_UNITS = new Set([
 ]);
 
 /**
+ * Twenty-ninth round: words that name the reference condition of a requirement ("within 2 seconds for typical
+ * configurations", "renders in under 1 s on typical hardware"), and the nouns of a condition they name. The number in
+ * such a sentence measures the result, not the condition: it does not say which hardware or load counts as typical.
+ */
+const REFERENCE_WORDS = new Set(['typical', 'usual', 'ordinary']);
+const CONDITION_NOUNS = /^(?:hardware|machines?|devices?|computers?|laptops?|phones?|configurations?|setups?|loads?|workloads?|usage|use|conditions?|traffic|networks?|connections?|bandwidth|operations?|environments?|inputs?|datasets?|volumes?|sizes?|projects?|repositories|repos?|documents?|files?|queries|requests?|sessions?|scenarios?|deployments?|clusters?)$/;
+
+/** Prepositions of the circumstance a requirement is measured in: "on typical hardware", "under usual load". */
+const CIRCUMSTANCE_PREPOSITIONS = new Set(['on', 'for', 'under', 'with', 'in', 'across', 'at', 'over', 'during', 'against']);
+
+/**
+ * The reference-condition word's noun, or -1: the word must open a circumstance (after "on", "for", "under", … with
+ * or without an article, or after a gerund: "performing typical operations"), and its noun be the head (right after
+ * it or after one more modifier: "a typical developer machine"; not "an ordinary session expiry", whose head is the
+ * expiry, nor "as an ordinary …", the usual way).
+ */
+function conditionNoun(ctx: BlockContext, start: number, end: number): number {
+  const { tokens } = ctx;
+  const sentence = tokens[start]!.sentence;
+  let before = start - 1;
+  if (/^(?:a|an|the)$/.test(tokens[before]?.norm ?? '')) before--;
+  const prev = tokens[before];
+  if (!prev || prev.sentence !== sentence || prev.kind !== 'word' || !(CIRCUMSTANCE_PREPOSITIONS.has(prev.norm) || /^[a-z]{3,}ing$/.test(prev.norm))) return -1;
+  for (let k = end; k < end + 2 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.code || t.sentence !== sentence) return -1;
+    if (!CONDITION_NOUNS.test(t.norm)) continue;
+    const next = tokens[k + 1];
+    if (next && next.sentence === sentence && next.kind === 'word' && !next.code && next.raw === next.norm && posOf(ctx, k + 1) === 'NOUN') return -1;
+    return k;
+  }
+  return -1;
+}
+
+/** Words between a condition's noun and the number that sizes it: "of up to 50 services", "with at most 3 nodes". */
+const SIZING_WORDS = new Set(['of', 'with', 'up', 'to', 'at', 'most', 'least', 'around', 'about', 'containing', 'having', 'holding', 'fewer', 'less', 'more', 'than']);
+
+/**
+ * Is the condition stated beside its noun: a parenthesis or a colon right after it, or a number that sizes it ("typical
+ * hardware (4 cores, 8 GB RAM)", "typical configurations of up to 50 services", "typical load: 200 requests/s")? A
+ * number of time after it is the result ("a typical project in under 5 minutes").
+ */
+function conditionStated(tokens: readonly Token[], noun: number): boolean {
+  const first = tokens[noun + 1];
+  if (first && first.sentence === tokens[noun]!.sentence && (first.norm === '(' || first.norm === ':')) return true;
+  for (let k = noun + 1; k <= noun + 4 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== tokens[noun]!.sentence) return false;
+    if (t.kind === 'number' || NUMBER_WORDS.has(t.norm)) return !TIME_UNITS.has(tokens[k + 1]?.norm ?? '');
+    if (!SIZING_WORDS.has(t.norm)) return false;
+  }
+  return false;
+}
+
+/** An example description of a reference condition, by its noun. */
+function conditionExample(head: string): string {
+  if (/^(?:hardware|machines?|devices?|computers?|laptops?|phones?)$/.test(head)) return 'e.g. 4 CPU cores and 8 GB of memory, or a named device model';
+  if (/^(?:loads?|workloads?|usage|use|traffic|requests?|sessions?|operations?)$/.test(head)) return 'e.g. 200 requests per second from 50 concurrent users';
+  if (/^(?:networks?|connections?|bandwidth)$/.test(head)) return 'e.g. 10 Mbit/s with a 100 ms round trip';
+  return 'e.g. its size: up to 50 items, 200 files or 10 MB';
+}
+
+/**
  * A measurable bound of the candidate's own dimension near it (same clause, 4 tokens before to 8 after): a time unit
  * bounds speed/frequency/recency words, a count bounds quantity words (right after them), a number with any unit or a
  * comparison bounds size and degree words, a named standard or algorithm bounds security words, "than …" bounds a
  * comparison; a stated test ("enough that …", "such that …") bounds anything. An unrelated number does not: in
- * "respond quickly to all 3 request types" the 3 counts request types, not time. [^am5b]
+ * "respond quickly to all 3 request types" the 3 counts request types, not time, and in "within 2 s on typical hardware"
+ * the 2 s measures the result, not the hardware (`conditionNoun`). [^am5b]
  */
 function boundFor(ctx: BlockContext, c: Candidate): boolean {
   const { tokens } = ctx;
   const dim: Dimension | undefined = c.word?.dimension ?? dimensionOfEntry(c.entry);
+  if (c.pattern === 'class' && c.word?.form === 'adj' && REFERENCE_WORDS.has(c.word.base)) {
+    const noun = conditionNoun(ctx, c.start, c.end);
+    if (noun >= 0) return conditionStated(tokens, noun);
+  }
   if (c.category === 'quantity' && (dim === 'quantity' || dim === undefined)) return hasCount(tokens, c.end) || (c.pattern === 'amount' && nearNumber(tokens, c, false)) || statedAmount(tokens, c.end);
   const clause = tokens[c.start]!.clause;
   const lo = Math.max(0, c.start - 4);
@@ -5355,6 +5423,13 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   // changes" a kind of change, "quick grade entry" the user's effort), whatever dimension the word has on its own.
   const measured = w.form === 'adj' && !vp && noun !== undefined ? measuredBy(ctx, c, phrase, noun, np) : undefined;
   if (measured) return measured;
+  // Twenty-ninth round: "on typical hardware", "for typical configurations": the condition a test must set up.
+  // The condition's noun is read from the tokens: the noun phrase may run on into the next item's label.
+  const condition = w.form === 'adj' && REFERENCE_WORDS.has(w.base) ? conditionNoun(ctx, c.start, c.end) : -1;
+  const head = condition >= 0 ? tokens[condition]!.norm : '';
+  if (condition >= 0) {
+    return `Which ${head} does “${phrase}” mean? Describe the ${head} the requirement is measured on, so a test can set it up (${conditionExample(head)}).`;
+  }
   switch (w.dimension) {
     case 'speed':
       // Twenty-second round: "responsive, accessible forms", "responsive pages": a layout that adapts to the screen

@@ -66,8 +66,10 @@ const WORKER_BATCH = 48;
 
 export async function readConfig(root: string): Promise<{ config: ClarifierConfig; problems: string[] }> {
   const read = await readConfigFile(root);
-  const mkdocs = mkdocsSites(root);
-  const docusaurus = docusaurusSites(root);
+  // One listing of the folder and the folders below it for both kinds of site config.
+  const [mkdocsConfigs, docusaurusConfigs] = configFilesBelow(root, [MKDOCS_CONFIG_FILES, DOCUSAURUS_CONFIG_FILES]);
+  const mkdocs = mkdocsSites(root, mkdocsConfigs);
+  const docusaurus = docusaurusSites(root, docusaurusConfigs);
   const site = siteScopes(root, mkdocs, docusaurus);
   if (site.length) read.config = { ...read.config, scopes: [...read.config.scopes, ...site] };
   if (mkdocs.length) read.config = { ...read.config, mkdocs };
@@ -250,15 +252,18 @@ function regularFileInside(root: string, rel: string): boolean {
 
 /** The workspace-relative paths of the MkDocs configs up to MKDOCS_DEPTH below the folder (`mkdocs.yml`, `docs/mkdocs.yml`). */
 function mkdocsConfigFiles(root: string): string[] {
-  return configFilesBelow(root, ['mkdocs.yml', 'mkdocs.yaml']);
+  return configFilesBelow(root, [MKDOCS_CONFIG_FILES])[0]!;
 }
 
+const MKDOCS_CONFIG_FILES = ['mkdocs.yml', 'mkdocs.yaml'];
+
 /**
- * The workspace-relative paths of the files named `names` (the first of them a folder holds) in the folder or up to
- * MKDOCS_DEPTH below it, listing at most MKDOCS_FOLDERS folders (hidden folders and node_modules not entered).
+ * For each group of names, the workspace-relative paths of the files of those names (the first in name order a folder
+ * holds) in the folder or up to MKDOCS_DEPTH below it: one listing of at most MKDOCS_FOLDERS folders for all groups
+ * (hidden folders and node_modules not entered).
  */
-function configFilesBelow(root: string, names: readonly string[]): string[] {
-  const found: string[] = [];
+function configFilesBelow(root: string, groups: readonly (readonly string[])[]): string[][] {
+  const found: string[][] = groups.map(() => []);
   let listed = 0;
   let level = [''];
   for (let depth = 0; depth <= MKDOCS_DEPTH && level.length; depth++) {
@@ -272,8 +277,10 @@ function configFilesBelow(root: string, names: readonly string[]): string[] {
         continue;
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const config = names.map((n) => entries.find((e) => e.isFile() && e.name === n)).find((e) => e !== undefined);
-      if (config) found.push(dir ? `${dir}/${config.name}` : config.name);
+      groups.forEach((names, g) => {
+        const config = entries.find((e) => e.isFile() && names.includes(e.name));
+        if (config) found[g]!.push(dir ? `${dir}/${config.name}` : config.name);
+      });
       if (depth < MKDOCS_DEPTH) for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') next.push(dir ? `${dir}/${e.name}` : e.name);
     }
     level = next;
@@ -291,7 +298,7 @@ function configFilesBelow(root: string, names: readonly string[]): string[] {
  * `docs_dir` of its own (`docs/de/docs`) is a site, whose missing pages are the default language's (`fallback`), as is a
  * sibling's own config that INHERITs it. `slugify`: the heading ids of the site's `toc` (see readMkdocsConfig).
  */
-export function mkdocsSites(root: string): MkdocsSite[] {
+export function mkdocsSites(root: string, configs = mkdocsConfigFiles(root)): MkdocsSite[] {
   const texts = new Map<string, MkdocsConfigText | undefined>();
   const configOf = (rel: string): MkdocsConfigText | undefined => {
     if (!texts.has(rel)) {
@@ -320,7 +327,6 @@ export function mkdocsSites(root: string): MkdocsSite[] {
     return merged ? { config: merged, chain } : undefined;
   };
   const sites = new Map<string, MkdocsSite>();
-  const configs = mkdocsConfigFiles(root);
   const configDirs = new Set(configs.map((c) => (c.includes('/') ? c.slice(0, c.lastIndexOf('/')) : '')));
   const add = (site: MkdocsSite): void => {
     if (!sites.has(site.docs)) sites.set(site.docs, site);
@@ -373,9 +379,9 @@ export type FoundDocusaurusSite = Omit<DocusaurusSite, 'docs'> & { docs?: string
  * when it is a literal string inside the workspace, `docs` when it names none) and the versions its `versions.json`
  * lists. Read as every workspace file is: regular files, never through a symlink, size-capped.
  */
-export function docusaurusSites(root: string): FoundDocusaurusSite[] {
+export function docusaurusSites(root: string, configs = configFilesBelow(root, [DOCUSAURUS_CONFIG_FILES])[0]!): FoundDocusaurusSite[] {
   const sites: FoundDocusaurusSite[] = [];
-  for (const file of configFilesBelow(root, DOCUSAURUS_CONFIG_FILES)) {
+  for (const file of configs) {
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
     const read = regularFileInside(root, file) ? readTextFileSync(path.join(root, ...file.split('/'))) : undefined;
     // A config that cannot be read is still a site (its docs/ and blog/ are pages), whose docs folder is not known.

@@ -13,6 +13,7 @@ import { readTextFile, readTextFileSync, walkWorkspace, WorkspaceRules, type Ski
 import { binderEntries, foundBinding, isBindGlob, MAX_BINDER_BYTES, resolveBinder, type Binding } from '../core/workspace/bindings';
 import { plural } from '../core/text/words';
 import type { HugoIdType, HugoTermIdSite } from '../core/workspace/hugo';
+import type { DocusaurusSite } from '../core/workspace/docusaurus';
 import { MAX_MYST_CONFIG_BYTES, MYST_CONFIG_NAMES, mystProjectOf } from '../core/markdown/explicitTargets';
 
 /**
@@ -66,10 +67,15 @@ const WORKER_BATCH = 48;
 
 export async function readConfig(root: string): Promise<{ config: ClarifierConfig; problems: string[] }> {
   const read = await readConfigFile(root);
-  const mkdocs = mkdocsSites(root);
-  const site = siteScopes(root, mkdocs);
+  // One listing of the folder and the folders below it for both kinds of site config.
+  const [mkdocsConfigs, docusaurusConfigs] = configFilesBelow(root, [MKDOCS_CONFIG_FILES, DOCUSAURUS_CONFIG_FILES]);
+  const mkdocs = mkdocsSites(root, mkdocsConfigs);
+  const docusaurus = docusaurusSites(root, docusaurusConfigs);
+  const site = siteScopes(root, mkdocs, docusaurus);
   if (site.length) read.config = { ...read.config, scopes: [...read.config.scopes, ...site] };
   if (mkdocs.length) read.config = { ...read.config, mkdocs };
+  const docusaurusDocs = docusaurus.filter((d): d is DocusaurusSite => d.docs !== undefined);
+  if (docusaurusDocs.length) read.config = { ...read.config, docusaurus: docusaurusDocs };
   const books = mdbookSpecBooks(root);
   if (books.length) read.config = { ...read.config, mdbookSpec: books };
   // (both read the folder's package.json: once)
@@ -125,12 +131,17 @@ function staysInside(given: string): boolean {
  * as duplicates). After the configuration's own
  * `scopes`, which win. Seen on a real MkDocs site: a changelog page and its copy for sponsors repeat every version's id.
  */
-export function siteScopes(root: string, mkdocs = mkdocsSites(root)): ClarifierConfig['scopes'] {
+export function siteScopes(root: string, mkdocs = mkdocsSites(root), docusaurus = docusaurusSites(root)): ClarifierConfig['scopes'] {
   // A regular file of the folder itself, never through a symlink (which may point outside the workspace).
   const at = (name: string): boolean => isRegularFile(path.join(root, name));
   const folders: string[] = [];
   for (const site of mkdocs) folders.push(site.docs || '.');
-  if (['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs'].some(at)) folders.push('docs', 'blog');
+  // Docusaurus: the site folder's docs/ (or the docs folder its config names) and blog/, in the folder or below it [^ln9d].
+  for (const d of docusaurus) {
+    const base = d.dir ? `${d.dir}/` : '';
+    if (d.docs !== undefined && d.docs !== `${base}docs`) folders.push(d.docs || '.');
+    folders.push(`${base}docs`, `${base}blog`);
+  }
   if (HUGO_CONFIG_FILES.some(at)) folders.push('content');
   // VitePress: `.vitepress/config.*` in the folder or in its docs/ (each page's `{#id}` is that page's anchor), its
   // pages under `srcDir` when the config names one (read as a literal string; a computed one leaves the project folder).
@@ -240,9 +251,20 @@ function regularFileInside(root: string, rel: string): boolean {
   return isRegularFile(path.join(root, ...parts));
 }
 
-/** The workspace-relative folders (`''` the root) up to MKDOCS_DEPTH below it that hold an MkDocs config, with its name. */
+/** The workspace-relative paths of the MkDocs configs up to MKDOCS_DEPTH below the folder (`mkdocs.yml`, `docs/mkdocs.yml`). */
 function mkdocsConfigFiles(root: string): string[] {
-  const found: string[] = [];
+  return configFilesBelow(root, [MKDOCS_CONFIG_FILES])[0]!;
+}
+
+const MKDOCS_CONFIG_FILES = ['mkdocs.yml', 'mkdocs.yaml'];
+
+/**
+ * For each group of names, the workspace-relative paths of the files of those names (the first in name order a folder
+ * holds) in the folder or up to MKDOCS_DEPTH below it: one listing of at most MKDOCS_FOLDERS folders for all groups
+ * (hidden folders and node_modules not entered).
+ */
+function configFilesBelow(root: string, groups: readonly (readonly string[])[]): string[][] {
+  const found: string[][] = groups.map(() => []);
   let listed = 0;
   let level = [''];
   for (let depth = 0; depth <= MKDOCS_DEPTH && level.length; depth++) {
@@ -256,8 +278,10 @@ function mkdocsConfigFiles(root: string): string[] {
         continue;
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const config = entries.find((e) => e.isFile() && (e.name === 'mkdocs.yml' || e.name === 'mkdocs.yaml'));
-      if (config) found.push(dir ? `${dir}/${config.name}` : config.name);
+      groups.forEach((names, g) => {
+        const config = entries.find((e) => e.isFile() && names.includes(e.name));
+        if (config) found[g]!.push(dir ? `${dir}/${config.name}` : config.name);
+      });
       if (depth < MKDOCS_DEPTH) for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') next.push(dir ? `${dir}/${e.name}` : e.name);
     }
     level = next;
@@ -275,7 +299,7 @@ function mkdocsConfigFiles(root: string): string[] {
  * `docs_dir` of its own (`docs/de/docs`) is a site, whose missing pages are the default language's (`fallback`), as is a
  * sibling's own config that INHERITs it. `slugify`: the heading ids of the site's `toc` (see readMkdocsConfig).
  */
-export function mkdocsSites(root: string): MkdocsSite[] {
+export function mkdocsSites(root: string, configs = mkdocsConfigFiles(root)): MkdocsSite[] {
   const texts = new Map<string, MkdocsConfigText | undefined>();
   const configOf = (rel: string): MkdocsConfigText | undefined => {
     if (!texts.has(rel)) {
@@ -304,7 +328,6 @@ export function mkdocsSites(root: string): MkdocsSite[] {
     return merged ? { config: merged, chain } : undefined;
   };
   const sites = new Map<string, MkdocsSite>();
-  const configs = mkdocsConfigFiles(root);
   const configDirs = new Set(configs.map((c) => (c.includes('/') ? c.slice(0, c.lastIndexOf('/')) : '')));
   const add = (site: MkdocsSite): void => {
     if (!sites.has(site.docs)) sites.set(site.docs, site);
@@ -343,6 +366,79 @@ export function mkdocsSites(root: string): MkdocsSite[] {
     }
   }
   return [...sites.values()];
+}
+
+/** A Docusaurus site's config file, as Docusaurus looks for one in the site folder. */
+const DOCUSAURUS_CONFIG_FILES = ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts', 'docusaurus.config.cts'];
+
+/** A Docusaurus site found: its docs folder undefined when its config names one the tool cannot read (a computed path) or turns the docs off. */
+export type FoundDocusaurusSite = Omit<DocusaurusSite, 'docs'> & { docs?: string };
+
+/**
+ * The Docusaurus sites of the folder [^ln9d]: each `docusaurus.config.*` of the folder or of a folder up to three levels
+ * down (facebookresearch/hydra keeps its site in `website/`), with its docs folder (the classic preset's `docs: { path }`
+ * when it is a literal string inside the workspace, `docs` when it names none) and the versions its `versions.json`
+ * lists. Read as every workspace file is: regular files, never through a symlink, size-capped.
+ */
+export function docusaurusSites(root: string, configs = configFilesBelow(root, [DOCUSAURUS_CONFIG_FILES])[0]!): FoundDocusaurusSite[] {
+  const sites: FoundDocusaurusSite[] = [];
+  for (const file of configs) {
+    const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    const read = regularFileInside(root, file) ? readTextFileSync(path.join(root, ...file.split('/'))) : undefined;
+    // A config that cannot be read is still a site (its docs/ and blog/ are pages), whose docs folder is not known.
+    const given = read && 'text' in read ? docusaurusDocsPath(read.text) : undefined;
+    const rel = given === undefined ? undefined : given.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+    const docs = rel === undefined || !staysInside(rel) || rel.includes('\\') ? undefined : rel === '.' ? dir : dir ? `${dir}/${rel}` : rel;
+    let versions: string[] = [];
+    const listed = dir ? `${dir}/versions.json` : 'versions.json';
+    const json = regularFileInside(root, listed) ? readTextFileSync(path.join(root, ...listed.split('/'))) : undefined;
+    if (json && 'text' in json) {
+      try {
+        const v: unknown = JSON.parse(json.text);
+        if (Array.isArray(v)) versions = v.filter((x): x is string => typeof x === 'string' && x !== '' && !x.includes('/') && x !== '..');
+      } catch {
+        // Not JSON: no versions.
+      }
+    }
+    sites.push({ dir, ...(docs !== undefined ? { docs } : {}), versions });
+  }
+  return sites;
+}
+
+/**
+ * The docs folder a Docusaurus config gives its docs plugin: the `path` of the first `docs: { … }` object after
+ * `presets` (a key at the object's own level, quoted or not, a literal string), `docs` when the object names none or
+ * there is none; undefined when the docs are turned off (`docs: false`) or the path is not a literal.
+ */
+function docusaurusDocsPath(text: string): string | undefined {
+  const presets = text.search(/\bpresets\b/);
+  const from = presets < 0 ? 0 : presets;
+  const key = /(?<=^|[\s{,])["']?docs["']?\s*:\s*(\{|false\b)/g;
+  key.lastIndex = from;
+  const m = key.exec(text);
+  if (!m) return 'docs';
+  if (m[1] === 'false') return undefined;
+  // The object's own level: its text with nested brackets and strings left out.
+  let own = '';
+  let depth = 0;
+  for (let i = m.index + m[0].length - 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'" || c === '`') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      if (depth === 1) own += text.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (c === '{' || c === '[' || c === '(') depth++;
+    else if (c === '}' || c === ']' || c === ')') {
+      depth--;
+      if (depth === 0) break;
+    } else if (depth === 1) own += c;
+  }
+  if (!/(?:^|[\s,{])["']?path["']?\s*:/.test(own)) return 'docs';
+  const literal = /(?:^|[\s,{])["']?path["']?\s*:\s*(["'`])([^"'`\r\n$]+)\1\s*(?:,|$)/.exec(own);
+  return literal ? literal[2]!.trim() : undefined;
 }
 
 /** A Hugo site's config file at the folder's root (siteScopes finds a Hugo site by it). */

@@ -72,6 +72,8 @@ const REHEARSED_FIRST_STEPS = 4;
 
 /** An MkDocs config of the folder or of a folder up to three levels down (see workspace.ts mkdocsSites). */
 const MKDOCS_CONFIG = /^(?:[^/]+\/){0,3}mkdocs\.ya?ml$/;
+/** A Docusaurus config of the folder or of a folder up to three levels down (see workspace.ts docusaurusSites). */
+const DOCUSAURUS_CONFIG = /^(?:[^/]+\/){0,3}docusaurus\.config\.[cm]?[jt]s$/;
 
 export class Folder {
   index!: WorkspaceIndex;
@@ -244,6 +246,12 @@ export class Folder {
     // An MkDocs config where the loader looks for one (workspace.ts mkdocsSites): which folders are a site's pages, their
     // heading ids and a translation's fallback are read from it with the folder [^sc5p].
     if (MKDOCS_CONFIG.test(rel)) {
+      this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
+      return this.reload();
+    }
+    // A Docusaurus config, or the versions.json of a site: its docs folder and versions decide where a page's links are
+    // read from [^ln9d].
+    if (DOCUSAURUS_CONFIG.test(rel) || this.config.docusaurus?.some((d) => rel === (d.dir ? `${d.dir}/versions.json` : 'versions.json'))) {
       this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
       return this.reload();
     }

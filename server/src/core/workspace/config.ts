@@ -4,6 +4,7 @@ import { AMBIGUITY_CATEGORIES, type AmbiguityCategory } from '../analysis/ambigu
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from '../types';
 import { SEVERITY_OVERRIDES } from './settings';
 import type { HugoTermIdSite } from './hugo';
+import type { DocusaurusSite } from './docusaurus';
 
 /**
  * Workspace configuration: `.clarifier.json` at the workspace root (read by the CLI and the server) and, in the editor,
@@ -82,6 +83,13 @@ export interface ClarifierConfig {
    * `.clarifier.json`.
    */
   hugoTermIds?: HugoTermIdSite[];
+  /**
+   * The Docusaurus sites of the folder (a `docusaurus.config.*` in it or up to three folders down): each one's folder,
+   * docs folder and versions. A `.md` link of a docs page that does not start with `./` or `../` is read as Docusaurus
+   * reads it, from the version's content folder first [^ln9d]. Found by the workspace loader, not written in
+   * `.clarifier.json`.
+   */
+  docusaurus?: DocusaurusSite[];
   /**
    * The source folders (workspace-relative, `''` for the root) of MyST projects: a Sphinx `conf.py` that loads
    * `myst_parser` or `myst_nb`, a mystmd `myst.yml`, a Jupyter Book `_config.yml` beside its `_toc.yml`. A same-page

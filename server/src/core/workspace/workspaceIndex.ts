@@ -9,6 +9,7 @@ import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefin
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { bindingGroups, mdbookIncludePages, termIds } from './bindings';
+import { docusaurusLinkCandidates } from './docusaurus';
 import { hugoPageIds, hugoTermIdSiteOf, type HugoIdType, type HugoTermIdSite } from './hugo';
 import { includedBy, isSitePage, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
 import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type DefinitionTerm, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
@@ -33,7 +34,7 @@ function offersAnchor(facts: Pick<SpecFacts, 'anchors'>, anchor: string): boolea
   return facts.anchors.has(anchor) || facts.anchors.has(anchor.toLowerCase());
 }
 
-/** A Docsify site's navigation file, whose links are read from the site's folder (see `navigationTarget`). */
+/** A Docsify site's navigation file, whose links are read from the site's folder (see `linkTarget`). */
 const DOCSIFY_NAVIGATION = /(?:^|\/)_(?:sidebar|navbar)\.md$/;
 /** A numbered footnote (`[^1]`, `[^12]`): a note of its own document, numbered as it comes [^example_files]. */
 const NUMBERED_NOTE = /^\d+$/;
@@ -3062,7 +3063,7 @@ export class IndexModel {
    * [^ln8b]. The one rule for references, hover, definition and broken links.
    */
   private linkedHeading(file: string, link: { path?: string; anchor: string }, clausesById: IdMap<Clause>): Clause | undefined {
-    const target = link.path ? resolveRelative(dirname(file), link.path) : file;
+    const target = link.path ? this.linkTarget(file, link.path) : file;
     if (!target) return undefined;
     // Run for every anchor link of the model: a search in the id's clauses, no list made per link.
     const clauses = clausesById.get(link.anchor);
@@ -3298,15 +3299,24 @@ export class IndexModel {
     return (this.mdbookSpecBooksMemo = books);
   }
 
-  /** Links whose anchor matches no `{#id}`, heading slug or HTML anchor of the target spec (of all specs, or of one). */
   /**
-   * The file a link of `file` to `path` names: relative to `file`'s folder; in a Docsify sidebar or navbar
-   * (`_sidebar.md`, `_navbar.md`), whose links Docsify resolves from the site's folder, not the page's, the nearest
-   * folder above it where that file exists when it does not exist beside it [^ln4f].
+   * The file a link of `file` to `path` names, the one rule for broken links, references (hover, definition, rename)
+   * and their quick fixes: relative to `file`'s folder; in a Docsify sidebar or navbar (`_sidebar.md`, `_navbar.md`),
+   * whose links Docsify resolves from the site's folder, not the page's, the nearest folder above it where that file
+   * exists when it does not exist beside it [^ln4f]; on a docs page of a Docusaurus site, a `.md`/`.mdx` link not
+   * starting with `./` or `../` is the first that exists of the version's content folders, the site folder and the
+   * page's own folder, as Docusaurus tries them (docusaurus.ts) [^ln9d].
    */
-  private navigationTarget(file: string, path: string): string | undefined {
-    const target = resolveRelative(dirname(file), path);
+  linkTarget(file: string, path: string): string | undefined {
     const known = (p: string): boolean => this.files.has(p) || this.specs.has(p);
+    const sites = this.classifier.config.docusaurus;
+    const tries = sites?.length ? docusaurusLinkCandidates(sites, file, path) : undefined;
+    if (tries) {
+      const hit = tries.find(known);
+      // Found nowhere: the page's own folder is named, as for any link (a `/` link is not judged, as elsewhere).
+      if (hit !== undefined || path.startsWith('/')) return hit;
+    }
+    const target = resolveRelative(dirname(file), path);
     if (target === undefined || !DOCSIFY_NAVIGATION.test(file) || known(target)) return target;
     for (let dir = dirname(file); dir; ) {
       dir = dirname(dir);
@@ -3338,6 +3348,7 @@ export class IndexModel {
     return this.specs.has(copy) || this.files.has(copy) ? copy : undefined;
   }
 
+  /** Links whose anchor matches no `{#id}`, heading slug or HTML anchor of the target spec (of all specs, or of one). */
   brokenLinks(only?: string): BrokenLink[] {
     const broken: BrokenLink[] = [];
     const anchorLists = new Map<string, string[]>();
@@ -3360,7 +3371,7 @@ export class IndexModel {
         }
         if (link.unusedDefinition) continue; // [^ln5u]
         if (TEMPLATE_VARIABLE.test(link.path) || TEMPLATE_VARIABLE.test(link.anchor)) continue;
-        let target = link.path ? this.navigationTarget(file, link.path) : file;
+        let target = link.path ? this.linkTarget(file, link.path) : file;
         if (target === undefined) continue;
         let facts = this.specs.get(target);
         // A translation's page that only the default language has: the site's build copies it in [^sc5p].

@@ -15,8 +15,7 @@ import { isMainThread, Worker, workerData } from 'node:worker_threads';
  * A cache is only an optimisation, trusted for nothing: it is used only when its header names the Node version of the
  * process, the SHA-256 of the bundle's bytes and that of the cached data (V8 runs damaged data), and V8 then checks its
  * own version, its flags and the source's length and rejects it on any difference (the bundle is then compiled as
- * without a cache). Caches are written at build
- * time only, into dist/, never at run time.
+ * without a cache). Caches are written at build time only, into dist/, never at run time.
  */
 
 /** V8's flags of a batch run from its start (bin/clarify.js), and those cli/main.ts adds before the index workers start. */
@@ -30,9 +29,9 @@ export const VARIANTS = {
   /** The CLI's other commands (`context`, `impact`, `mcp`, …): V8's default flags. */
   plain: { bundle: 'cli.js', flags: [] as readonly string[], worker: false },
   /**
-   * A batch run's index workers: cli/main.ts sets BATCH_FLAGS before it starts them. Made in a worker thread, as a new
-   * isolate adjusts some of V8's flags (`--semi-space-growth-factor=1` among them: a cache made on the main thread is
-   * rejected in a worker).
+   * A batch run's index workers: cli/main.ts sets BATCH_FLAGS before it starts them. Made in a worker thread: a cache
+   * made on the main thread under `--semi-space-growth-factor=1` was rejected in every worker (measured; without that
+   * flag it was not), as if a new isolate's setup changed the flag V8 hashes.
    */
   worker: { bundle: 'indexWorker.js', flags: [...LAUNCH_FLAGS, ...BATCH_FLAGS], worker: true },
 } as const;

@@ -172,6 +172,10 @@ describe('growth: parseSpec on adversarial Markdown (n -> 4n)', function () {
   assertLinear('`][` repeated, a definition in the chunk', spec((n) => '[' + 'a]['.repeat(n / 3) + '\n\n[d]: d.md\n'), parse);
   assertLinear('attribute lists `{: #a}` in one paragraph', spec((n) => 'x {: #a title="t"} `{: #b}` '.repeat(n / 29)), parse, PARAGRAPH_START);
   assertLinear('`{:` repeated', spec((n) => '{:'.repeat(n / 2)), parse);
+  // A line of braces after `)` or `]` (pandoc spans, link attributes): quadratic in V8's optimized code when every
+  // brace was visited (explicitTargets.ts spanIds).
+  assertLinear('`){` repeated, a link before them', spec((n) => '[a](b)' + '){'.repeat(n / 2)), parse);
+  assertLinear('`]{` repeated', spec((n) => ']{'.repeat(n / 2) + '}'), parse);
 });
 
 // The Markdown scanner has no defusing in front of it: every shape that made micromark superlinear, raw.

@@ -251,6 +251,13 @@ function regularFileInside(root: string, rel: string): boolean {
   return isRegularFile(path.join(root, ...parts));
 }
 
+/** The text of a workspace-relative file that is a regular file with no symlink on its path (regularFileInside), as the walk reads files; undefined otherwise. */
+function textInside(root: string, rel: string): string | undefined {
+  if (!regularFileInside(root, rel)) return undefined;
+  const read = readTextFileSync(path.join(root, ...rel.split('/')));
+  return 'text' in read ? read.text : undefined;
+}
+
 /** The workspace-relative paths of the MkDocs configs up to MKDOCS_DEPTH below the folder (`mkdocs.yml`, `docs/mkdocs.yml`). */
 function mkdocsConfigFiles(root: string): string[] {
   return configFilesBelow(root, [MKDOCS_CONFIG_FILES])[0]!;
@@ -303,8 +310,8 @@ export function mkdocsSites(root: string, configs = mkdocsConfigFiles(root)): Mk
   const texts = new Map<string, MkdocsConfigText | undefined>();
   const configOf = (rel: string): MkdocsConfigText | undefined => {
     if (!texts.has(rel)) {
-      const read = regularFileInside(root, rel) ? readTextFileSync(path.join(root, ...rel.split('/'))) : undefined;
-      texts.set(rel, read && 'text' in read ? readMkdocsConfig(read.text) : undefined);
+      const text = textInside(root, rel);
+      texts.set(rel, text !== undefined ? readMkdocsConfig(text) : undefined);
     }
     return texts.get(rel);
   };
@@ -384,17 +391,17 @@ export function docusaurusSites(root: string, configs = configFilesBelow(root, [
   const sites: FoundDocusaurusSite[] = [];
   for (const file of configs) {
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-    const read = regularFileInside(root, file) ? readTextFileSync(path.join(root, ...file.split('/'))) : undefined;
     // A config that cannot be read is still a site (its docs/ and blog/ are pages), whose docs folder is not known.
-    const given = read && 'text' in read ? docusaurusDocsPath(read.text) : undefined;
+    const text = textInside(root, file);
+    const given = text !== undefined ? docusaurusDocsPath(text) : undefined;
     const rel = given === undefined ? undefined : given.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
     const docs = rel === undefined || !staysInside(rel) || rel.includes('\\') ? undefined : rel === '.' ? dir : dir ? `${dir}/${rel}` : rel;
     let versions: string[] = [];
     const listed = dir ? `${dir}/versions.json` : 'versions.json';
-    const json = regularFileInside(root, listed) ? readTextFileSync(path.join(root, ...listed.split('/'))) : undefined;
-    if (json && 'text' in json) {
+    const json = textInside(root, listed);
+    if (json !== undefined) {
       try {
-        const v: unknown = JSON.parse(json.text);
+        const v: unknown = JSON.parse(json);
         if (Array.isArray(v)) versions = v.filter((x): x is string => typeof x === 'string' && x !== '' && !x.includes('/') && x !== '..');
       } catch {
         // Not JSON: no versions.

@@ -936,6 +936,13 @@ interface WorkerSlot {
   failed: boolean;
 }
 
+/** The index workers this process has started, and those whose thread has not exited yet (what tests observe). */
+const indexWorkers = { started: 0, live: new Set<Worker>() };
+
+export function indexWorkerCounts(): { started: number; live: number } {
+  return { started: indexWorkers.started, live: indexWorkers.live.size };
+}
+
 /** Starts the worker threads of a first scan (none when the worker script is missing or a thread cannot start). */
 function startWorkers(init: WorkerInit, count: number): WorkerSlot[] {
   const script = path.join(__dirname, 'indexWorker.js');
@@ -951,6 +958,9 @@ function startWorkers(init: WorkerInit, count: number): WorkerSlot[] {
       slot.worker.on('error', () => {
         slot.failed = true;
       });
+      indexWorkers.started++;
+      indexWorkers.live.add(slot.worker);
+      slot.worker.once('exit', () => indexWorkers.live.delete(slot.worker));
       slots.push(slot);
     } catch {
       // this one cannot start: the others (or the caller) read its share

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
-import { loadWorkspace, mdbookSpecBooks, mkdocsSites, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
-import { mkdocsTocIds, specGeneratorSectionIds, specMdOutline, specMdSectionIds } from '../../server/src/core/markdown/siteGenerators';
+import { loadWorkspace, markedStrongIdPages, mdbookSpecBooks, mkdocsSites, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
+import { markedStrongHeadingIds, mkdocsTocIds, specGeneratorSectionIds, specMdOutline, specMdSectionIds } from '../../server/src/core/markdown/siteGenerators';
 import { tempWorkspace } from '../helpers/cli';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 import type { Diagnostic } from '../../server/src/core/types';
@@ -341,6 +341,61 @@ describe('documentation sites: what they write is not an error', () => {
       // The imported sections are children of `Priming -> Running`; two sections of one title are qualified by their parents.
       ids: ['sec-Priming-Running', 'sec-Check-Valve', 'sec-Check-Valve.Limits', 'sec-Check-Valve.Seal', 'sec-The-__flow-Field', 'sec-Priming-Running.Seal', 'sec--seal'],
     });
+  });
+
+  it("a marked build script whose heading renderer ids a heading by its bold text (tc39/proposal-temporal's docs): `page.md#method` between its pages reaches `### x.**method**()` [^ln7g]", async () => {
+    // The renderer's statements as the script writes them; the rest of the script is this fixture's own.
+    const script = [
+      "const marked = require('marked');",
+      'class GaugeRenderer extends marked.Renderer {',
+      '  heading(text, level, raw, slugger) {',
+      '    let id = this.options.headerPrefix + slugger.slug(raw);',
+      '    const match = text.match(/<strong>(.*)<\\/strong>/);',
+      "    if (match) id = match[1].replace(/[^a-zA-Z]/g, '-');",
+      '    return `<h${level} id="${id}">${text}</h${level}>`;',
+      '  }',
+      '}',
+      "const basePaths = ['.', './fr'];",
+      '',
+    ].join('\n');
+    const pkg = '{ "name": "gauge-docs", "private": true, "scripts": { "build": "node render.js" }, "devDependencies": { "marked": "^5.0.4" } }\n';
+    const pages = {
+      'site/gauge.md': [
+        '# Gauge',
+        '',
+        '### Gauge.**read**(_options_?: object) : number',
+        '',
+        '### gauge.**zeroOffset** : number',
+        '',
+        '```md',
+        '### gauge.**inFence**()',
+        '```',
+        '',
+        '### gauge.**reset**() and **calibrate**()',
+        '',
+      ].join('\n'),
+      'site/dial.md': '# Dial\n\nUse [read](./gauge.md#read), [offset](./gauge.md#zeroOffset), [slug](./gauge.md#gaugereadoptions-object--number).\n\nNot: [fenced](./gauge.md#inFence), [two bold](./gauge.md#reset), [gone](./gauge.md#calibrate), [typo](./gauge.md#raed).\n',
+      'site/fr/cadran.md': '# Cadran\n\nVoir [read](../gauge.md#read).\n',
+      // Not a page of the build (a folder basePaths does not list), and a README read on GitHub.
+      'site/drafts/dial.md': '# Draft\n\nSee [read](../gauge.md#read).\n',
+      'README.md': '# Gauges\n\nSee [read](site/gauge.md#read).\n',
+    };
+    const before = await errors(pages);
+    assert.deepEqual(before, ['link.broken-anchor@README.md:3', 'link.broken-anchor@site/dial.md:3', 'link.broken-anchor@site/dial.md:3', 'link.broken-anchor@site/dial.md:5', 'link.broken-anchor@site/dial.md:5', 'link.broken-anchor@site/dial.md:5', 'link.broken-anchor@site/dial.md:5', 'link.broken-anchor@site/drafts/dial.md:3', 'link.broken-anchor@site/fr/cadran.md:3']);
+    const site = { 'site/package.json': pkg, 'site/render.js': script, ...pages };
+    assert.deepEqual(await errors(site), ['link.broken-anchor@README.md:3', 'link.broken-anchor@site/dial.md:5', 'link.broken-anchor@site/dial.md:5', 'link.broken-anchor@site/dial.md:5', 'link.broken-anchor@site/dial.md:5', 'link.broken-anchor@site/drafts/dial.md:3']);
+    // Without the renderer's rule (a plain marked build), without the dependency, or with a script no command runs: as before.
+    assert.deepEqual(await errors({ ...site, 'site/render.js': "const marked = require('marked');\nconst basePaths = ['.'];\n" }), before);
+    assert.deepEqual(await errors({ ...site, 'site/package.json': pkg.replace('marked', 'remarkable') }), before);
+    assert.deepEqual(await errors({ ...site, 'site/package.json': pkg.replace('node render.js', 'node other.js') }), before);
+    // No basePaths: the script's folder only.
+    const dir = tempWorkspace({ ...site, 'site/render.js': script.replace("const basePaths = ['.', './fr'];", '') }, 'clarify-marked-');
+    try {
+      assert.deepEqual(markedStrongIdPages(dir).map((p) => p.file), ['site/dial.md', 'site/gauge.md']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    assert.deepEqual(markedStrongHeadingIds('## a.**to-String2**()\n## **x** _y_ `z`\n## **not bold **\n## __under__\n## **a\\*b**\n    ## **indented code**\n> ## **quoted**\n'), ['to-String-', 'x']);
   });
 
   it('an ipfs/spec-generator site (package.json depends on spec-generator, its command names the config): ReSpec-style section ids of its input folder reach their headings [^ln7g]', async () => {

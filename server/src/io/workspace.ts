@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type ClarifierConfig, type FileRole, type MkdocsSite } from '../core/workspace/config';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
-import { specMdOutline, specMdSectionIds } from '../core/markdown/siteGenerators';
+import { markedStrongHeadingIds, specMdOutline, specMdSectionIds } from '../core/markdown/siteGenerators';
 import { AmbiguityJobRun, type AmbiguityJob } from '../core/workspace/ambiguityPass';
 import { IndexCache } from './indexCache';
 import { VARIANTS } from './codeCache';
@@ -84,6 +84,8 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (specMd.length) read.config = { ...read.config, specMd };
   const generator = specGeneratorInputs(root, pkg);
   if (generator.length) read.config = { ...read.config, specGenerator: generator };
+  const strong = markedStrongIdPages(root);
+  if (strong.length) read.config = { ...read.config, markedStrongIds: strong };
   const hugo = hugoTermIdSites(root);
   if (hugo.length) read.config = { ...read.config, hugoTermIds: hugo };
   return read;
@@ -716,6 +718,59 @@ export function specGeneratorInputs(root: string, pkg = packageJson(root)): stri
     if (dir !== undefined && (dir === '' || isRealFolder(path.join(root, dir)))) inputs.add(dir);
   }
   return [...inputs];
+}
+
+/** The exact statements of a marked heading renderer that ids a heading by its bold text (tc39/proposal-temporal). */
+const STRONG_ID_MATCH = /\btext\.match\(\/<strong>\(\.\*\)<\\\/strong>\/\)/;
+const STRONG_ID_REPLACE = /\bmatch\[1\]\.replace\(\/\[\^a-zA-Z\]\/g,\s*(['"])-\1\)/;
+
+/**
+ * The pages of marked build scripts whose heading renderer ids a heading by its bold text, with those ids [^ln7g]:
+ * a package.json of the folder or of a folder one level down that depends on `marked` and has a script `node
+ * <file>.js` (in its folder) whose source has a `heading(` renderer with both of tc39/proposal-temporal's statements
+ * (`text.match(/<strong>(.*)<\/strong>/)`, `match[1].replace(/[^a-zA-Z]/g, '-')`). The pages are the Markdown files of
+ * the folders its `basePaths = ['.', './ja']` array lists (each read alone, not the folders below), else of the
+ * script's folder. Read as book.toml is: regular files only, never through a symlink; a folder outside is none.
+ */
+export function markedStrongIdPages(root: string): { file: string; ids: string[] }[] {
+  const list = (dir: string): string[] => {
+    try {
+      return fs.readdirSync(path.join(root, dir)).sort();
+    } catch {
+      return [];
+    }
+  };
+  const dirs = [''];
+  for (const name of list('')) if (!name.startsWith('.') && name !== 'node_modules' && isRealFolder(path.join(root, name))) dirs.push(name);
+  const pages = new Map<string, string[]>();
+  for (const dir of dirs) {
+    const pkg = packageJson(path.join(root, dir));
+    if (!pkg || !dependsOn(pkg, 'marked')) continue;
+    for (const script of scriptsOf(pkg)) {
+      for (const m of script.matchAll(/(?:^|[\s;&|])node[ \t]+(\S+\.[cm]?js)\b/g)) {
+        const rel = insidePath(m[1]!);
+        if (rel === undefined || rel.includes('/')) continue;
+        const file = path.join(root, dir, rel);
+        if (!isRegularFile(file) || fs.lstatSync(file).size > 256 * 1024) continue;
+        const read = readTextFileSync(file);
+        if (!('text' in read) || !/\bheading\s*\(/.test(read.text) || !STRONG_ID_MATCH.test(read.text) || !STRONG_ID_REPLACE.test(read.text)) continue;
+        const bases = /\bbasePaths\s*=\s*\[([^\]]*)\]/.exec(read.text);
+        const folders = bases ? [...bases[1]!.matchAll(/(['"])([^'"]*)\1/g)].map((b) => insidePath(b[2]!)) : [''];
+        for (const folder of folders) {
+          if (folder === undefined) continue;
+          const at = folder ? path.posix.join(dir, folder) : dir;
+          if (at && !isRealFolder(path.join(root, at))) continue;
+          for (const name of list(at)) {
+            const page = at ? `${at}/${name}` : name;
+            if (!name.endsWith('.md') || pages.has(page) || !isRegularFile(path.join(root, page))) continue;
+            const text = readTextFileSync(path.join(root, page));
+            if ('text' in text) pages.set(page, markedStrongHeadingIds(text.text));
+          }
+        }
+      }
+    }
+  }
+  return [...pages].map(([file, ids]) => ({ file, ids }));
 }
 
 /**

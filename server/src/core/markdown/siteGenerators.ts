@@ -262,3 +262,34 @@ function mkdocsSlug(text: string, kind: 'toc' | 'toc-unicode' | 'uslugify' | 'un
   const value = kind === 'toc-unicode' ? text.replace(/[^\p{L}\p{N}_\s-]/gu, '') : text.normalize('NFKD').replace(/[^\p{ASCII}]/gu, '').replace(/[^\w\s-]/g, '');
   return value.trim().toLowerCase().replace(/[-\s]+/g, '-');
 }
+
+/**
+ * The ids a marked build script gives the headings of a page when its heading renderer takes the bold text as the id
+ * (tc39/proposal-temporal's docs/buildDocs.js: `const match = text.match(/<strong>(.*)<\/strong>/); if (match) id =
+ * match[1].replace(/[^a-zA-Z]/g, '-')`, so `### zonedDateTime.**toString**(options) : string` is `#toString`) [^ln7g].
+ * Only what is known exactly is given: an ATX heading at the top level of the page (not in a fence, a list or a quote)
+ * with one `**…**` whose text is plain (no other markup, no character marked escapes); a heading with more or with
+ * other emphasis gives none (its id is the script's, not guessed here).
+ */
+export function markedStrongHeadingIds(text: string): string[] {
+  const ids = new Set<string>();
+  let fence: string | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence !== undefined) {
+      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && /^ {0,3}[`~]+[ \t]*$/.test(line)) fence = undefined;
+      continue;
+    }
+    if (f) {
+      if (f[1]![0] === '~' || !line.slice(line.indexOf('`') + f[1]!.length).includes('`')) fence = f[1]!;
+      continue;
+    }
+    const h = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(line);
+    if (!h) continue;
+    const title = h[1]!.replace(/[ \t]+#+[ \t]*$/, '');
+    if (title.split('**').length !== 3 || /__|<strong|\\/.test(title)) continue;
+    const bold = /\*\*([^*_`<>&"'[\]!\s](?:[^*_`<>&"'[\]!]*[^*_`<>&"'[\]!\s])?)\*\*/.exec(title);
+    if (bold) ids.add(bold[1]!.replace(/[^a-zA-Z]/g, '-'));
+  }
+  return [...ids];
+}

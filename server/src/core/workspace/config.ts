@@ -72,6 +72,11 @@ export interface ClarifierConfig {
    */
   specGenerator?: string[];
   /**
+   * The pages of a marked build script whose heading renderer ids a heading by its bold text (tc39/proposal-temporal's
+   * docs/buildDocs.js), each with those ids [^ln7g]. Found by the workspace loader, not written in `.clarifier.json`.
+   */
+  markedStrongIds?: { file: string; ids: string[] }[];
+  /**
    * The MkDocs sites of the folder (an `mkdocs.yml` in it or up to three folders down): each one's pages folder
    * (`docs_dir`, workspace-relative), the heading ids its `toc` gives, and the pages folder of the default language a
    * translation's missing pages are taken from [^sc5p]. Found by the workspace loader, not written in `.clarifier.json`.

@@ -3356,6 +3356,7 @@ export class IndexModel {
     const books = this.mdbookSpecBooks();
     const specMd = (this.classifier.config.specMd ?? []).map((d) => ({ files: new Set(d.files), ids: new Set(d.ids) }));
     const generatorInputs = this.classifier.config.specGenerator ?? [];
+    const strongIds = new Map((this.classifier.config.markedStrongIds ?? []).map((p) => [p.file, new Set(p.ids)]));
     const generatorIds = new Map<string, Set<string>>();
     const tocIds = new Map<string, Set<string>>();
     const hugoSites = this.classifier.config.hugoTermIds ?? [];
@@ -3416,6 +3417,9 @@ export class IndexModel {
           if (!ids) generatorIds.set(target, (ids = specGeneratorSectionIds(facts.headings.map((h) => h.title))));
           if (ids.has(link.anchor)) continue;
         }
+        // A heading's bold text, which a marked build script of tc39/proposal-temporal's kind makes its id, on a page of
+        // the build linked from one (`./zoneddatetime.md#from`); the page is also read on GitHub, whose slugs still count [^ln7g].
+        if (strongIds.get(target)?.has(link.anchor) && strongIds.has(file)) continue;
         // A page of an MkDocs site linked from one: the ids its `toc` gives the headings (Python-Markdown's slugs by
         // default, `sql-the-language` for `SQL - The Language`); GitHub's slugs are still anchors too [^sc5p].
         const site = this.mkdocsSiteOf(target);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
-import { loadWorkspace, markedStrongIdPages, mdbookSpecBooks, mkdocsSites, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
+import { hugoIncludeSite, loadWorkspace, markedStrongIdPages, mdbookSpecBooks, mkdocsSites, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
 import { markedStrongHeadingIds, mkdocsTocIds, specGeneratorSectionIds, specMdOutline, specMdSectionIds } from '../../server/src/core/markdown/siteGenerators';
 import { tempWorkspace } from '../helpers/cli';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
@@ -396,6 +396,46 @@ describe('documentation sites: what they write is not an error', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     assert.deepEqual(markedStrongHeadingIds('## a.**to-String2**()\n## **x** _y_ `z`\n## **not bold **\n## __under__\n## **a\\*b**\n    ## **indented code**\n> ## **quoted**\n'), ['to-String-', 'x']);
+  });
+
+  it("a Hugo site's own `include` shortcode (GetPage + .RenderShortcodes) renders a fragment into the page: its headings and terms are the page's anchors, through the site's content mounts [^ln9i]", async () => {
+    // The shortcode as such a site writes it (the calls this fixture's own).
+    const shortcode = '{{- with .Get 0 }}\n  {{- with or ($.Page.GetPage .) (site.GetPage .) }}\n    {{- .RenderShortcodes }}\n  {{- end }}\n{{- end }}\n';
+    const config = "title = 'Pumps'\n\n[markup.goldmark.parser]\n  autoDefinitionTermID = true\n\n[module]\n  [[module.mounts]]\n    source = 'assets'\n    target = 'assets'\n  [[module.mounts]]\n    source = 'pages/en'\n    target = 'content'\n    [module.mounts.sites.matrix]\n      languages = ['en']\n";
+    const pages = {
+      'pages/en/_shared/priming.md': '---\n_comment: a fragment\n---\n\n## Priming steps\n\n`flow`\n: The rate.\n',
+      'pages/en/pumps/start.md': [
+        '# Start',
+        '',
+        'See [priming](#priming-steps), [flow](#flow), [stop](#stop-steps) and [typo](#priming-step).',
+        '',
+        '{{% include "/_shared/priming.md" %}}',
+        '',
+        '{{% include "_shared/stopping" %}}',
+        '',
+      ].join('\n'),
+      'pages/en/_shared/stopping.md': '## Stop steps\n',
+      'pages/en/pumps/other.md': '# Other\n\nSee [priming](start.md#priming-steps); not [here](#priming-steps).\n\n{{%/* include "/_shared/priming.md" */%}}\n',
+      'README.md': '# Pumps\n\nSee [priming](pages/en/pumps/start.md#priming-steps).\n',
+    };
+    const before = await errors(pages);
+    assert.deepEqual(before, ['link.broken-anchor@README.md:3', 'link.broken-anchor@pages/en/pumps/other.md:3', 'link.broken-anchor@pages/en/pumps/other.md:3', 'link.broken-anchor@pages/en/pumps/start.md:3', 'link.broken-anchor@pages/en/pumps/start.md:3', 'link.broken-anchor@pages/en/pumps/start.md:3', 'link.broken-anchor@pages/en/pumps/start.md:3']);
+    const site = { 'hugo.toml': config, 'layouts/_shortcodes/include.html': shortcode, ...pages };
+    // Left: the README (read on GitHub), the page that only shows the call, the typo.
+    assert.deepEqual(await errors(site), ['link.broken-anchor@README.md:3', 'link.broken-anchor@pages/en/pumps/other.md:3', 'link.broken-anchor@pages/en/pumps/start.md:3']);
+    // A shortcode of another kind (one that pastes a file as it is), mounts written as an inline array, no mount of
+    // the pages (they are not under content/): as before.
+    assert.deepEqual(await errors({ ...site, 'layouts/_shortcodes/include.html': '{{ readFile (.Get 0) }}\n' }), before);
+    assert.deepEqual(await errors({ ...site, 'hugo.toml': "[module]\n  mounts = [{ source = 'pages/en', target = 'content' }]\n" }), before);
+    assert.deepEqual(await errors({ ...site, 'hugo.toml': "title = 'Pumps'\n" }), before);
+    // Terms have ids only when the site gives them: the heading still does.
+    assert.deepEqual(await errors({ ...site, 'hugo.toml': config.replace('true', 'false') }), ['link.broken-anchor@README.md:3', 'link.broken-anchor@pages/en/pumps/other.md:3', 'link.broken-anchor@pages/en/pumps/start.md:3', 'link.broken-anchor@pages/en/pumps/start.md:3']);
+    const dir = tempWorkspace(site, 'clarify-hugo-include-');
+    try {
+      assert.deepEqual(hugoIncludeSite(dir), { roots: ['pages/en'], idType: 'github', terms: true, pages: [{ file: 'pages/en/pumps/start.md', includes: ['pages/en/_shared/priming.md', 'pages/en/_shared/stopping.md'] }] });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('an ipfs/spec-generator site (package.json depends on spec-generator, its command names the config): ReSpec-style section ids of its input folder reach their headings [^ln7g]', async () => {

@@ -12,7 +12,7 @@ import type { BatchResult, PassHits, PassJobs, WorkerInit } from './indexWorker'
 import { readTextFile, readTextFileSync, walkWorkspace, WorkspaceRules, type Skipped, type WalkEntry } from './walk';
 import { binderEntries, foundBinding, isBindGlob, MAX_BINDER_BYTES, resolveBinder, type Binding } from '../core/workspace/bindings';
 import { plural } from '../core/text/words';
-import type { HugoIdType, HugoTermIdSite } from '../core/workspace/hugo';
+import type { HugoIdType, HugoIncludeSite, HugoTermIdSite } from '../core/workspace/hugo';
 import type { DocusaurusSite } from '../core/workspace/docusaurus';
 import { MAX_MYST_CONFIG_BYTES, MYST_CONFIG_NAMES, mystProjectOf } from '../core/markdown/explicitTargets';
 
@@ -88,6 +88,8 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (strong.length) read.config = { ...read.config, markedStrongIds: strong };
   const hugo = hugoTermIdSites(root);
   if (hugo.length) read.config = { ...read.config, hugoTermIds: hugo };
+  const hugoIncludes = hugoIncludeSite(root);
+  if (hugoIncludes?.pages.length) read.config = { ...read.config, hugoIncludes };
   return read;
 }
 
@@ -462,9 +464,16 @@ const HUGO_CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'];
  * symlink, size-capped; keys compared as Hugo does, without case.
  */
 export function hugoTermIdSites(root: string): HugoTermIdSite[] {
+  const keys = hugoConfigKeys(root);
+  if (!keys || keys.get('markup.goldmark.parser.autodefinitiontermid') !== 'true') return [];
+  return [{ content: hugoContentDir(keys), idType: hugoIdType(keys) }];
+}
+
+/** The scalar keys of a Hugo site's config (its root file, `config/_default/hugo.*`, `markup.*`), or undefined with no site. */
+function hugoConfigKeys(root: string): Map<string, string> | undefined {
   const at = (name: string): boolean => isRegularFile(path.join(root, name));
   const main = HUGO_CONFIG_FILES.find(at);
-  if (!main) return [];
+  if (!main) return undefined;
   const keys = new Map<string, string>();
   const read = (file: string, prefix: string): void => {
     if (!at(file)) return;
@@ -475,12 +484,137 @@ export function hugoTermIdSites(root: string): HugoTermIdSite[] {
   read(main, '');
   for (const ext of ['toml', 'yaml', 'yml', 'json']) read(`config/_default/hugo.${ext}`, '');
   for (const ext of ['toml', 'yaml', 'yml', 'json']) read(`config/_default/markup.${ext}`, 'markup.');
-  if (keys.get('markup.goldmark.parser.autodefinitiontermid') !== 'true') return [];
+  return keys;
+}
+
+function hugoIdType(keys: Map<string, string>): HugoIdType {
   const type = keys.get('markup.goldmark.parser.autoidtype') ?? keys.get('markup.goldmark.parser.autoheadingidtype') ?? 'github';
-  const idType: HugoIdType = type === 'github-ascii' || type === 'blackfriday' ? type : 'github';
+  return type === 'github-ascii' || type === 'blackfriday' ? type : 'github';
+}
+
+function hugoContentDir(keys: Map<string, string>): string {
   const given = keys.get('contentdir')?.replace(/^\.\//, '').replace(/\/+$/, '');
-  const content = given !== undefined && given !== '' && staysInside(given) && !given.includes('\\') ? (given === '.' ? '' : given) : 'content';
-  return [{ content, idType }];
+  return given !== undefined && given !== '' && staysInside(given) && !given.includes('\\') ? (given === '.' ? '' : given) : 'content';
+}
+
+/**
+ * The folders a Hugo site mounts as its content: the `source` of each `[[module.mounts]]` whose `target` is `content`
+ * (TOML tables of the root config or of `config/_default/module.toml`, or a JSON config), else its `contentDir`.
+ * Undefined when the site mounts content in a way not read here (a YAML config or a module.yaml that names mounts, a
+ * mount source outside the workspace): then nothing is said about its includes [^ln9i].
+ */
+function hugoContentRoots(root: string, keys: Map<string, string>): string[] | undefined {
+  const mounts: { source?: string; target?: string }[] = [];
+  const tomlMounts = (text: string, header: RegExp): void => {
+    let current: { source?: string; target?: string } | undefined;
+    for (const line of text.split(/\r?\n/)) {
+      const t = line.trim();
+      if (t.startsWith('[')) {
+        current = header.test(t) ? {} : /^\[\[?module\.mounts\./.test(t) || /^\[\[?mounts\./.test(t) ? current : undefined;
+        if (current && header.test(t)) mounts.push(current);
+        continue;
+      }
+      const kv = /^(source|target)\s*=\s*(["'])([^"']*)\2\s*(?:#.*)?$/.exec(t);
+      if (current && kv) current[kv[1] as 'source' | 'target'] = kv[3]!;
+    }
+  };
+  for (const name of HUGO_CONFIG_FILES) {
+    const file = path.join(root, name);
+    if (!isRegularFile(file)) continue;
+    const got = readTextFileSync(file);
+    if (!('text' in got)) return undefined;
+    if (name.endsWith('.toml')) {
+      // Mounts written another way (an inline array `mounts = [...]`) are not read: nothing is said.
+      if (/^[ \t]*(?:module\.)?mounts[ \t]*=/m.test(got.text)) return undefined;
+      tomlMounts(got.text, /^\[\[\s*module\.mounts\s*\]\]$/);
+    }
+    else if (name.endsWith('.json')) {
+      try {
+        const m = (JSON.parse(got.text) as { module?: { mounts?: unknown } })?.module?.mounts;
+        if (Array.isArray(m)) for (const x of m) if (x && typeof x === 'object') mounts.push({ source: (x as Record<string, unknown>)['source'] as string, target: (x as Record<string, unknown>)['target'] as string });
+      } catch {
+        return undefined;
+      }
+    } else if (/^\s*mounts\s*:/m.test(got.text)) return undefined;
+    break;
+  }
+  for (const ext of ['yaml', 'yml', 'json']) if (isRegularFile(path.join(root, `config/_default/module.${ext}`))) return undefined;
+  if (isRegularFile(path.join(root, 'config/_default/module.toml'))) {
+    const got = readTextFileSync(path.join(root, 'config/_default/module.toml'));
+    if (!('text' in got)) return undefined;
+    if (/^[ \t]*mounts[ \t]*=/m.test(got.text)) return undefined;
+    tomlMounts(got.text, /^\[\[\s*mounts\s*\]\]$/);
+  }
+  const content = mounts.filter((m) => typeof m.target === 'string' && m.target.replace(/^\.\//, '').replace(/\/+$/, '') === 'content');
+  if (!content.length) return [hugoContentDir(keys)];
+  const roots: string[] = [];
+  for (const m of content) {
+    const source = typeof m.source === 'string' ? insidePath(m.source) : undefined;
+    if (source === undefined || !isRealFolder(path.join(root, source))) return undefined;
+    roots.push(source);
+  }
+  return roots;
+}
+
+/** A line that is one call of the site's `include` shortcode in the `{{% %}}` notation (one commented out inside its braces is none). */
+const HUGO_INCLUDE_LINE = /^[ \t]*\{\{%-?[ \t]*include[ \t]+"([^"\r\n]+)"[ \t]*-?%\}\}[ \t]*$/gm;
+
+/**
+ * The pages of a Hugo site whose own `include` shortcode (`layouts/_shortcodes/include.html` or
+ * `layouts/shortcodes/include.html`) renders the page it names into the calling one: the template gets `.Get 0`, looks
+ * it up with `GetPage` and calls `.RenderShortcodes` on it (gohugoio/hugoDocs), so the named page's Markdown becomes
+ * part of the page and its headings and definition terms get ids there. Each page that calls it alone on a line,
+ * `{{% include "/_common/scope.md" %}}`, with the files it names: a path starting with `/` from the content root the
+ * page is in (the site's content mounts, else its `contentDir`), another from the page's folder first, then the content
+ * root; `x.md`, else `x.md`, `x/index.md` or `x/_index.md` when exactly one exists [^ln9i]. Read as book.toml is:
+ * regular files only, never through a symlink, at most 20,000 pages of 1 MB.
+ */
+export function hugoIncludeSite(root: string): HugoIncludeSite | undefined {
+  const keys = hugoConfigKeys(root);
+  if (!keys) return undefined;
+  const template = ['layouts/_shortcodes/include.html', 'layouts/shortcodes/include.html'].find((f) => isRegularFile(path.join(root, f)));
+  if (!template) return undefined;
+  const t = readTextFileSync(path.join(root, template));
+  if (!('text' in t) || !/\.Get\s+0\b/.test(t.text) || !/\bGetPage\b/.test(t.text) || !/\.RenderShortcodes\b/.test(t.text)) return undefined;
+  const roots = hugoContentRoots(root, keys);
+  if (!roots) return undefined;
+  const exists = (rel: string): boolean => isRegularFile(path.join(root, rel));
+  const find = (base: string, given: string): string | undefined => {
+    const p = path.posix.normalize(base ? `${base}/${given}` : given).replace(/\/+$/, '');
+    if (p.startsWith('../') || p === '..') return undefined;
+    if (p.endsWith('.md')) return exists(p) ? p : undefined;
+    const found = [`${p}.md`, `${p}/index.md`, `${p}/_index.md`].filter(exists);
+    return found.length === 1 ? found[0] : undefined;
+  };
+  const pages: { file: string; includes: string[] }[] = [];
+  let budget = 20000;
+  const walk = (dir: string, contentRoot: string): void => {
+    let names: string[];
+    try {
+      names = fs.readdirSync(path.join(root, dir)).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (budget <= 0) return;
+      const rel = dir ? `${dir}/${name}` : name;
+      if (name.endsWith('.md') && isRegularFile(path.join(root, rel))) {
+        budget--;
+        if (fs.lstatSync(path.join(root, rel)).size > 1024 * 1024) continue;
+        const got = readTextFileSync(path.join(root, rel));
+        if (!('text' in got) || !got.text.includes('include')) continue;
+        const includes: string[] = [];
+        for (const m of got.text.matchAll(HUGO_INCLUDE_LINE)) {
+          const given = m[1]!;
+          const found = given.startsWith('/') ? find(contentRoot, given.slice(1)) : (find(dir, given) ?? find(contentRoot, given));
+          if (found !== undefined && found !== rel) includes.push(found);
+        }
+        if (includes.length) pages.push({ file: rel, includes });
+      } else if (!name.startsWith('.') && isRealFolder(path.join(root, rel))) walk(rel, contentRoot);
+    }
+  };
+  for (const r of roots) walk(r, r);
+  return { roots, idType: hugoIdType(keys), terms: keys.get('markup.goldmark.parser.autodefinitiontermid') === 'true', pages };
 }
 
 /**

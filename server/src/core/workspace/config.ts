@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import { AMBIGUITY_CATEGORIES, type AmbiguityCategory } from '../analysis/ambiguity/lexicon';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from '../types';
 import { SEVERITY_OVERRIDES } from './settings';
-import type { HugoTermIdSite } from './hugo';
+import type { HugoIncludeSite, HugoTermIdSite } from './hugo';
 import type { DocusaurusSite } from './docusaurus';
 
 /**
@@ -88,6 +88,11 @@ export interface ClarifierConfig {
    * `.clarifier.json`.
    */
   hugoTermIds?: HugoTermIdSite[];
+  /**
+   * A Hugo site whose own `include` shortcode renders the page it names into the calling page: the pages that call it
+   * and what they include [^ln9i]. Found by the workspace loader, not written in `.clarifier.json`.
+   */
+  hugoIncludes?: HugoIncludeSite;
   /**
    * The Docusaurus sites of the folder (a `docusaurus.config.*` in it or up to three folders down): each one's folder,
    * docs folder and versions. A `.md` link of a docs page that does not start with `./` or `../` is read as Docusaurus

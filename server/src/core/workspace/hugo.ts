@@ -66,6 +66,36 @@ export function hugoPageIds(facts: Pick<SpecFacts, 'headings' | 'definitionTerms
   return taken;
 }
 
+/**
+ * A Hugo site whose own `include` shortcode renders the page it names into the calling page (`.RenderShortcodes` of
+ * `GetPage (.Get 0)`, gohugoio/hugoDocs) [^ln9i]: its content roots (workspace-relative), its id type, whether its
+ * definition terms get ids, and each page that calls it with the files it includes.
+ */
+export interface HugoIncludeSite {
+  roots: string[];
+  idType: HugoIdType;
+  terms: boolean;
+  pages: { file: string; includes: string[] }[];
+}
+
+/**
+ * The ids an included fragment's headings and terms can have on the page that includes it: each heading's own `{#id}`
+ * or Hugo's id of its text, each term's when the site ids terms. A repeat on the page gets `-1`, which is not offered:
+ * the base id is on the page either way [^ln9i].
+ */
+export function hugoFragmentIds(facts: Pick<SpecFacts, 'headings' | 'definitionTerms'>, idType: HugoIdType, terms: boolean): Set<string> {
+  const ids = new Set<string>();
+  for (const h of facts.headings) {
+    const id = h.id ?? hugoSlug(h.title, idType);
+    if (id) ids.add(id);
+  }
+  if (terms) for (const t of facts.definitionTerms ?? []) {
+    const id = hugoSlug(t.text, idType);
+    if (id) ids.add(id);
+  }
+  return ids;
+}
+
 /** The site whose content folder holds this file, if any. */
 export function hugoTermIdSiteOf(sites: readonly HugoTermIdSite[], file: string): HugoTermIdSite | undefined {
   return sites.find((s) => s.content === '' || file.startsWith(`${s.content}/`));

@@ -10,7 +10,9 @@ import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { bindingGroups, mdbookIncludePages, termIds } from './bindings';
 import { docusaurusLinkCandidates } from './docusaurus';
-import { hugoPageIds, hugoTermIdSiteOf, type HugoIdType, type HugoTermIdSite } from './hugo';
+import { hugoFragmentIds, hugoPageIds, hugoTermIdSiteOf, type HugoIdType, type HugoIncludeSite, type HugoTermIdSite } from './hugo';
+
+const EMPTY_IDS: ReadonlySet<string> = new Set();
 import { includedBy, isSitePage, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
 import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type DefinitionTerm, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
@@ -3348,6 +3350,32 @@ export class IndexModel {
     return this.specs.has(copy) || this.files.has(copy) ? copy : undefined;
   }
 
+  /**
+   * The ids a Hugo page gets from the fragments its site's `include` shortcode renders into it (nested includes
+   * followed), for a link from a page of the site; none for a link from elsewhere (a README read on GitHub) [^ln9i].
+   */
+  private hugoIncludeMemo: { site: HugoIncludeSite; byPage: Map<string, string[]> } | undefined;
+  private hugoIncludedIds(site: HugoIncludeSite, file: string, target: string): ReadonlySet<string> {
+    const inSite = (f: string): boolean => site.roots.some((r) => r === '' || f.startsWith(`${r}/`));
+    if (!inSite(file) || !inSite(target)) return EMPTY_IDS;
+    let byPage = this.hugoIncludeMemo?.site === site ? this.hugoIncludeMemo.byPage : undefined;
+    if (!byPage) this.hugoIncludeMemo = { site, byPage: (byPage = new Map(site.pages.map((p) => [p.file, p.includes]))) };
+    if (!byPage.has(target)) return EMPTY_IDS;
+    const ids = new Set<string>();
+    const seen = new Set<string>([target]);
+    const visit = (page: string): void => {
+      for (const fragment of byPage!.get(page) ?? []) {
+        if (seen.has(fragment)) continue;
+        seen.add(fragment);
+        const facts = this.specs.get(fragment);
+        if (facts) for (const id of hugoFragmentIds(facts, site.idType, site.terms)) ids.add(id);
+        visit(fragment);
+      }
+    };
+    visit(target);
+    return ids;
+  }
+
   /** Links whose anchor matches no `{#id}`, heading slug or HTML anchor of the target spec (of all specs, or of one). */
   brokenLinks(only?: string): BrokenLink[] {
     const broken: BrokenLink[] = [];
@@ -3360,6 +3388,7 @@ export class IndexModel {
     const generatorIds = new Map<string, Set<string>>();
     const tocIds = new Map<string, Set<string>>();
     const hugoSites = this.classifier.config.hugoTermIds ?? [];
+    const hugoIncludes = this.classifier.config.hugoIncludes;
     for (const file of only === undefined ? this.specFiles : this.specs.has(only) ? [only] : []) {
       const book = books.length ? mdbookSpecBookOf(books, file) : undefined;
       for (const link of this.specs.get(file)!.links) {
@@ -3433,6 +3462,9 @@ export class IndexModel {
         // the ids Hugo gives its headings and terms together, in page order [^ln9h].
         const hugo = hugoSites.length ? hugoTermIdSiteOf(hugoSites, target) : undefined;
         if (hugo && hugoTermIdSiteOf(hugoSites, file) === hugo && facts.definitionTerms && hugoIdsOf(facts, hugo).has(link.anchor)) continue;
+        // A page of a Hugo site that includes a fragment with the site's `include` shortcode, linked from itself or from
+        // another page of the site: the fragment's headings and terms have their ids on the page [^ln9i].
+        if (hugoIncludes && this.hugoIncludedIds(hugoIncludes, file, target).has(link.anchor)) continue;
         // A heading with something but no text to slug (`#### <!-- md:setting config.blog_dir -->`, which a site's hook
         // fills in): its file has an id no one can know here, so an anchor into it is not judged [^ln2a]. Not an empty
         // heading (`### ` and nothing): that one has no id.

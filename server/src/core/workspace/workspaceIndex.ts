@@ -9,7 +9,7 @@ import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefin
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { bindingGroups, mdbookIncludePages, termIds } from './bindings';
-import { docusaurusLinkCandidates } from './docusaurus';
+import { docusaurusImportPages, docusaurusLinkCandidates, mdxPageSite } from './docusaurus';
 import { hugoPageIds, hugoTermIdSiteOf, type HugoIdType, type HugoTermIdSite } from './hugo';
 import { includedBy, isSitePage, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
 import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type DefinitionTerm, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
@@ -956,16 +956,17 @@ function once<T>(f: () => T): () => T {
 /** What a spec declares to other files: its format, its front matter's reference anchors, its includes and its chunks' signatures. */
 type Signature = () => { head: string; chunks: string[] };
 
-function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'xrefs' | 'mdbookSpec' | 'listTerms' | 'definitionTerms' | 'targets'>, chunks: string[]): { head: string; chunks: string[] } {
+function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'mdxImports' | 'xrefs' | 'mdbookSpec' | 'listTerms' | 'definitionTerms' | 'targets'>, chunks: string[]): { head: string; chunks: string[] } {
   // The files a spec includes, and whether it is written as a piece of a draft, decide scopes [^kr7i]; its rules and
   // productions are link targets of the other pages of an mdbook-spec book [^ln6s]; its definition-list terms name
   // ids of the other fragments of a bound document [^ln8b], and ids of its page on a Hugo site [^ln9h]; its explicit
-  // targets are anchors of its page and MyST labels of its project [^ln9m].
+  // targets are anchors of its page and MyST labels of its project [^ln9m]; the files an MDX page imports are part of
+  // a Docusaurus site's page [^ln9x].
   const book = facts.mdbookSpec ? JSON.stringify(facts.mdbookSpec) : '';
   const terms = facts.listTerms ? JSON.stringify(facts.listTerms) : '';
   const hugoTerms = facts.definitionTerms ? JSON.stringify(facts.definitionTerms) : '';
   const targets = facts.targets ? JSON.stringify(facts.targets) : '';
-  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${book}\n${terms}\n${hugoTerms}\n${targets}`, chunks };
+  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${facts.mdxImports?.join('\n') ?? ''}\n${book}\n${terms}\n${hugoTerms}\n${targets}`, chunks };
 }
 
 /**
@@ -1997,6 +1998,18 @@ export class IndexModel {
     if (books.length) {
       this.includePages = mdbookIncludePages(this.specFiles, specs, (f) => books.some((b) => b === '' || f.startsWith(`${b}/`)));
       for (const group of this.includePages.values()) for (const f of group) if (!bindings.has(f)) bindings.set(f, group);
+    }
+    // A page of a Docusaurus site and the Markdown partials it imports and renders are one page too, as an mdBook page
+    // and its includes are [^ln9x].
+    const sites = classifier.config.docusaurus;
+    if (sites?.length) {
+      const pages = docusaurusImportPages(sites, this.specFiles, specs);
+      if (pages.size) {
+        const all = new Map(this.includePages);
+        for (const [page, group] of pages) if (!all.has(page)) all.set(page, group);
+        this.includePages = all;
+        for (const group of pages.values()) for (const f of group) if (!bindings.has(f)) bindings.set(f, group);
+      }
     }
     this.bindings = bindings;
     for (const [file, scope] of orphanFragmentScopes(this.specFiles, specs, classifier.config, included)) {
@@ -3359,6 +3372,7 @@ export class IndexModel {
     const generatorIds = new Map<string, Set<string>>();
     const tocIds = new Map<string, Set<string>>();
     const hugoSites = this.classifier.config.hugoTermIds ?? [];
+    const docusaurus = this.classifier.config.docusaurus;
     for (const file of only === undefined ? this.specFiles : this.specs.has(only) ? [only] : []) {
       const book = books.length ? mdbookSpecBookOf(books, file) : undefined;
       for (const link of this.specs.get(file)!.links) {
@@ -3447,6 +3461,9 @@ export class IndexModel {
         // mdBook book: an id of a file the page includes [^ln8b].
         const bound = link.path ? this.includePages.get(target) : this.bindings.get(file);
         if (bound && this.boundAnchor(bound, target, link.anchor)) continue;
+        // An MDX page of a Docusaurus site: a heading MDX reads that CommonMark hides in an HTML block, of the page or a
+        // partial it imports [^ln9x].
+        if (docusaurus?.length && mdxPageSite(docusaurus, target) && (bound ?? [target]).some((f) => this.specs.get(f)!.mdxAnchors?.includes(link.anchor))) continue;
         // `[](#RFC7285)` outside a draft: which references the draft declares is not known here.
         if (link.bibliographic && !group && !isDraftFormat(this.specs.get(file)!.format)) continue;
         // One candidate list per target file, shared by its broken links (not a copy per link).

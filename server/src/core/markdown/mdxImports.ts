@@ -19,7 +19,8 @@ export function mdxImportsOf(source: string): string[] {
     (block) => {
       // A JavaScript comment's text is no statement (`// import X from './_x.mdx'`).
       const code = block.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' ');
-      for (const m of code.matchAll(MDX_DEFAULT_IMPORT)) imports.push({ name: m[1]!, path: m[3]! });
+      // (A JavaScript string's escapes: `'./\\_flags.md'`, as Prettier writes a Markdown escape, is `./_flags.md`.)
+      for (const m of code.matchAll(MDX_DEFAULT_IMPORT)) imports.push({ name: m[1]!, path: m[3]!.replace(/\\(.)/g, '$1') });
     },
     (text) => {
       for (const m of text.matchAll(ELEMENT)) rendered.add(m[1]!);
@@ -60,6 +61,7 @@ export function mdxHeadingTitles(source: string): string[] {
 function walkMdx(source: string, onEsm: (block: string) => void, onText: (text: string, line: string) => void): void {
   const lines = source.split(/\r\n|\r|\n/);
   let fence: { char: string; length: number } | undefined;
+  let unwrapped: { char: string; length: number } | undefined;
   let comment: string | undefined;
   let afterBlank = true;
   let block: string[] | undefined;
@@ -76,15 +78,16 @@ function walkMdx(source: string, onEsm: (block: string) => void, onText: (text: 
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     if (fence) {
-      const close = FENCE.exec(line);
-      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && !close[2]!.trim()) fence = undefined;
+      if (closes(line, fence)) fence = undefined;
       continue;
     }
     if (comment !== undefined) {
       if (line.includes(comment)) comment = undefined;
       continue;
     }
-    if (!line.trim()) {
+    const unwrap = unwrapped !== undefined && closes(line, unwrapped);
+    if (unwrap) unwrapped = undefined;
+    if (unwrap || !line.trim()) {
       endBlock();
       afterBlank = true;
       continue;
@@ -97,6 +100,14 @@ function walkMdx(source: string, onEsm: (block: string) => void, onText: (text: 
     afterBlank = false;
     const open = FENCE.exec(line);
     if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) {
+      // Docusaurus unwraps an `mdx-code-block` fence before MDX reads the page: its content is the page's, its fence
+      // lines are gone (read as blank lines).
+      if (open[2]!.trim() === 'mdx-code-block' && !unwrapped) {
+        unwrapped = { char: open[1]![0]!, length: open[1]!.length };
+        endBlock();
+        afterBlank = true;
+        continue;
+      }
       fence = { char: open[1]![0]!, length: open[1]!.length };
       continue;
     }
@@ -110,6 +121,12 @@ function walkMdx(source: string, onEsm: (block: string) => void, onText: (text: 
     }
   }
   endBlock();
+}
+
+/** Whether `line` closes a fence opened by `open`: the same character, at least as many, nothing after. */
+function closes(line: string, open: { char: string; length: number }): boolean {
+  const m = FENCE.exec(line);
+  return m !== null && m[1]![0] === open.char && m[1]!.length >= open.length && !m[2]!.trim();
 }
 
 /** A line that may start an ESM block: the cheap test before any line is read. */

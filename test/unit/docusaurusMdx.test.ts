@@ -186,6 +186,7 @@ describe('Docusaurus: MDX pages [^ln9x]', () => {
         'website/docs/cli/fetch.md': "# Fetch\n\nimport RetryFlags from '../shared/_retry.mdx';\n\n<RetryFlags />\n",
         'website/docs/cli/fetch.mdx': "# Fetch\n\nimport RetryFlags from '../shared/_retry.mdx';\n\n<RetryFlags />\n",
         'website/docs/shared/_retry.mdx': '### --retry-count\n\nHow often.\n',
+        'website/docs/_common/help.mdx': '## Getting help\n',
         'website/docs/guide.md': '# Guide\n\n[md](cli/fetch.md#--retry-count), [mdx](cli/fetch.mdx#--retry-count).\n',
         'notes/_draft.mdx': '# Draft\n',
       },
@@ -193,9 +194,10 @@ describe('Docusaurus: MDX pages [^ln9x]', () => {
     );
     try {
       assert.deepEqual(docusaurusSites(dir), [{ dir: 'website', docs: 'website/docs', versions: [], commonMark: true }]);
-      assert.deepEqual((await readConfig(dir)).config.include, ['**/*.md', '**/.kiro/specs/**/*.md', 'website/**/_*.mdx']);
+      assert.deepEqual((await readConfig(dir)).config.include, ['**/*.md', '**/.kiro/specs/**/*.md', 'website/**/_*.mdx', 'website/**/_*/**/*.mdx']);
       const ws = await loadWorkspace(dir);
       assert.ok(ws.index.model().specFiles.includes('website/docs/shared/_retry.mdx'));
+      assert.ok(ws.index.model().specFiles.includes('website/docs/_common/help.mdx'));
       assert.ok(!ws.index.model().specFiles.includes('notes/_draft.mdx'));
       // `format: 'detect'`: the `.md` page is CommonMark, where an import is text; the `.mdx` page renders the partial.
       const errors = computeDiagnostics(ws.index.model(), ws.config).filter((d) => d.severity === 'error');

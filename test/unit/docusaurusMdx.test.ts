@@ -107,6 +107,19 @@ describe('Docusaurus: MDX pages [^ln9x]', () => {
       const messages = diagnosticsOf(memoryWorkspace(files, config)).filter((d) => d.code === 'link.broken-anchor').map((d) => d.message);
       assert.ok(messages.some((m) => m.startsWith('Broken link `cli/fetch.md#--retry-counts`')), messages.join('\n'));
       assert.ok(messages.some((m) => m.startsWith('Broken link `cli/shown.md#--retry-count`')), messages.join('\n'));
+      // An edit that stops rendering the partial (the page's imports change) takes its anchors away, and back.
+      const index = memoryWorkspace(files, config);
+      assert.equal(diagnosticsOf(index).filter((d) => d.code === 'link.broken-anchor').length, 2);
+      index.updateFile('site/docs/cli/fetch.md', "# Fetch\n\nimport RetryFlags from '../shared/_retry.mdx';\n\n## Options\n");
+      // (the partial's `#options` is now read on the other page that renders it, which has no such heading)
+      assert.deepEqual(brief(diagnosticsOf(index).filter((d) => d.code === 'link.broken-anchor')), [
+        'link.broken-anchor@site/docs/guide.md:3',
+        'link.broken-anchor@site/docs/guide.md:3',
+        'link.broken-anchor@site/docs/guide.md:4',
+        'link.broken-anchor@site/docs/shared/_retry.mdx:9',
+      ]);
+      index.updateFile('site/docs/cli/fetch.md', files['site/docs/cli/fetch.md']);
+      assert.equal(diagnosticsOf(index).filter((d) => d.code === 'link.broken-anchor').length, 2);
       // Outside a Docusaurus site, an import is text: the partial's anchors are not the page's.
       const plain = diagnosticsOf(memoryWorkspace(files, { include: config.include })).filter((d) => d.code === 'link.broken-anchor');
       assert.equal(plain.length, 5, brief(plain).join('\n'));

@@ -194,4 +194,11 @@ describe("an mdBook page and the Markdown files its `{{#include}}` pastes into i
     const escaped = book({ 'guide/src/options.md': '# Options\n\n\\{{#include options_list.md}}\n' });
     assert.equal(findings(escaped, 'link.broken-anchor').filter((d) => d.file === 'guide/src/faq.md').length, 3);
   });
+
+  it('an edit that drops the include takes the included ids from the page (the model is built again, not patched)', () => {
+    const index = memoryWorkspace(book());
+    assert.equal(computeDiagnostics(index.model(), index.config).filter((d) => d.code === 'link.broken-anchor' && d.file === 'guide/src/faq.md').length, 1);
+    index.updateFile('guide/src/options.md', '# Options\n\nEvery option is listed below.\n');
+    assert.equal(computeDiagnostics(index.model(), index.config).filter((d) => d.code === 'link.broken-anchor' && d.file === 'guide/src/faq.md').length, 3);
+  });
 });

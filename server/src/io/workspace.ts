@@ -76,6 +76,11 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (mkdocs.length) read.config = { ...read.config, mkdocs };
   const docusaurusDocs = docusaurus.filter((d): d is DocusaurusSite => d.docs !== undefined);
   if (docusaurusDocs.length) read.config = { ...read.config, docusaurus: docusaurusDocs };
+  // A Docusaurus site's MDX partials (`_flags.mdx`, `_common/flags.mdx`: names Docusaurus makes no page of), read as
+  // Markdown files: a page that imports and renders one has its headings' ids [^ln9x]. (Its `.md` partials are read as
+  // every `.md` file is.)
+  const partials = docusaurusDocs.flatMap((d) => ['**/_*.mdx', '**/_*/**/*.mdx'].map((g) => (d.dir ? `${d.dir}/${g}` : g))).filter((g) => !read.config.include.includes(g));
+  if (partials.length) read.config = { ...read.config, include: [...read.config.include, ...partials] };
   const books = mdbookSpecBooks(root);
   if (books.length) read.config = { ...read.config, mdbookSpec: books };
   // (both read the folder's package.json: once)
@@ -411,7 +416,9 @@ export function docusaurusSites(root: string, configs = configFilesBelow(root, [
         // Not JSON: no versions.
       }
     }
-    sites.push({ dir, ...(docs !== undefined ? { docs } : {}), versions });
+    // `markdown: { format: 'detect' }` or `'md'`: Docusaurus reads a `.md` page as CommonMark, not MDX [^ln9x].
+    const commonMark = text !== undefined && /\bformat\s*:\s*['"](?:detect|md)['"]/.test(text);
+    sites.push({ dir, ...(docs !== undefined ? { docs } : {}), versions, ...(commonMark ? { commonMark: true as const } : {}) });
   }
   return sites;
 }

@@ -24,6 +24,7 @@ import { joinMdbookSpecTargets, mdbookSpecTargetsOf, type MdbookSpecTargets } fr
 import { definitionTermLines } from './definitionTerms';
 import { explicitTargetsOf, joinExplicitTargets, type ExplicitTargets } from './explicitTargets';
 import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SIBLING_FEATURE_SPEC_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, SPEC_KIT_SEPARATOR, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
+import { mdxHeadingTitles, mdxImportsOf } from './mdxImports';
 
 export type { SpecFormat } from './formats';
 import type { TypecheckFacts } from '../analysis/typecheck/normative';
@@ -723,6 +724,27 @@ export function includesOf(source: string, mmark: boolean): string[] {
   if (source.includes('#include')) for (const m of source.matchAll(MDBOOK_INCLUDE)) out.push(m[1]!);
   return out;
 }
+/**
+ * The ids of the ATX headings MDX reads in `source` that the CommonMark parse (`facts`) has no anchor for [^ln9x]: a
+ * heading's `{#id}`, else github-slugger's slug of its text (inline code's backticks, a link's destination and
+ * emphasis markers dropped, as rendered; the slug of the text as written too). Only when the text has more lines that
+ * look like ATX headings than the parse found headings (else none can be hidden).
+ */
+function hiddenMdxAnchors(source: string, facts: SpecFacts): string[] {
+  if (!source.includes('<')) return [];
+  let atx = 0;
+  for (const m of source.matchAll(ATX_LINE)) if (m.index >= 0 && ++atx > facts.headings.length) break;
+  if (atx <= facts.headings.length) return [];
+  const out: string[] = [];
+  for (const title of mdxHeadingTitles(source)) {
+    const custom = /\{#([^\s{}]+)\}$/.exec(title);
+    const ids = custom ? [custom[1]!] : [slugOf(title), slugOf(title.replace(/`/g, '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]*>/g, '').replace(/(^|\W)[*_]{1,3}|[*_]{1,3}(?=\W|$)/g, '$1'))];
+    for (const id of ids) if (id && !facts.anchors.has(id) && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+const ATX_LINE = /^[ \t]*#{1,6}(?:[ \t]|$)/gm;
+
 /** mdBook's `{{#include file.md}}` (`{{ #include file.md:anchor }}`, `…:10:20`) alone on a line: a Markdown file's path. */
 const MDBOOK_INCLUDE = /^[ \t]*\{\{[ \t]*#include[ \t]+([^\s:{}]+\.(?:md|markdown))(?::[^\s{}]*)?[ \t]*\}\}[ \t]*$/gim;
 
@@ -776,6 +798,18 @@ export interface SpecFacts {
   title?: string;
   /** The files the document includes (kramdown-rfc `{::include file}`, mmark `{{file.md}}`), as written; none: absent. */
   includes?: string[];
+  /**
+   * The Markdown files an MDX page imports and renders (`import Flags from './_flags.mdx'`, `<Flags />`), as written;
+   * absent when none. Read in every file (the parse knows no config); only on a page of a Docusaurus site are they
+   * part of the page [^ln9x].
+   */
+  mdxImports?: string[];
+  /**
+   * The ids of the headings MDX sees that CommonMark does not (mdxHeadingTitles: one after an element `<details>` whose
+   * content CommonMark reads as an HTML block and code), absent when none. Read in every file; anchors only of a page
+   * of a Docusaurus site, which MDX compiles [^ln9x].
+   */
+  mdxAnchors?: string[];
   /** A file that is not a draft uses kramdown-rfc cross-references (`{{anchor}}`): written as a piece of a draft. */
   xrefs?: true;
   /**
@@ -1062,6 +1096,10 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
     const read = !kramdown && !consume && chunks.length > 0 ? sourceFactsOfChunks(chunks) : undefined;
     const includes = read?.includes ?? includesOf(source, detected === 'mmark');
     if (includes.length) facts.includes = includes;
+    const mdx = kramdown ? [] : mdxImportsOf(source);
+    if (mdx.length) facts.mdxImports = mdx;
+    const mdxAnchors = kramdown ? [] : hiddenMdxAnchors(source, facts);
+    if (mdxAnchors.length) facts.mdxAnchors = mdxAnchors;
     if (!kramdown && (read ? read.xrefs : source.includes('{{') && KRAMDOWN_XREF_RE.test(source))) facts.xrefs = true;
     const targets = read ? read.mdbookSpec : mdbookSpecTargetsOf(source);
     if (targets) facts.mdbookSpec = targets;

@@ -10,6 +10,8 @@ export interface DocusaurusSite {
   dir: string;
   docs: string;
   versions: string[];
+  /** `markdown: { format: 'detect' }` (or `'md'`): a `.md` page is read as CommonMark, not MDX [^ln9x]. */
+  commonMark?: true;
 }
 
 /** A link Docusaurus's Markdown link resolver rewrites: a path to a `.md` or `.mdx` file. */
@@ -73,4 +75,55 @@ export function docusaurusLinkCandidates(sites: readonly DocusaurusSite[], file:
   }
   if (!absolute) add(resolveRelative(dirname(file), link));
   return out;
+}
+
+/** The most files one page's imports are followed through, and how deep (a partial that imports a partial, …). */
+const MAX_IMPORTED = 1000;
+const MAX_IMPORT_DEPTH = 10;
+
+/**
+ * The pages of Docusaurus sites that paste Markdown partials into themselves [^ln9x]: Docusaurus compiles every page
+ * as MDX (v2 and v3), where `import Flags from './_flags.mdx'` and `<Flags />` render the imported file's content,
+ * its headings and their ids included, in the page (mdxImportsOf). Each spec in a site's folder (the innermost site)
+ * whose imports name specs -> the page and the specs it imports, followed through imported files that import more
+ * (each path relative to the file that writes it; `@site/…` from the site folder; a package's path is not followed),
+ * up to MAX_IMPORT_DEPTH levels, in order.
+ */
+export function docusaurusImportPages(
+  sites: readonly DocusaurusSite[],
+  specFiles: readonly string[],
+  specs: ReadonlyMap<string, { mdxImports?: string[] }>,
+): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const page of specFiles) {
+    if (!specs.get(page)?.mdxImports) continue;
+    const site = mdxPageSite(sites, page);
+    if (!site) continue;
+    const files = [page];
+    const depth = [0];
+    for (let i = 0; i < files.length && files.length < MAX_IMPORTED; i++) {
+      if (depth[i]! >= MAX_IMPORT_DEPTH) continue;
+      for (const path of specs.get(files[i]!)?.mdxImports ?? []) {
+        const file = path.startsWith('./') || path.startsWith('../') ? resolveRelative(dirname(files[i]!), path) : path.startsWith('@site/') ? resolveRelative(site.dir, path.slice('@site/'.length)) : undefined;
+        if (file === undefined || !specs.has(file) || files.includes(file)) continue;
+        files.push(file);
+        depth.push(depth[i]! + 1);
+      }
+    }
+    if (files.length > 1) out.set(page, files);
+  }
+  return out;
+}
+
+/**
+ * The site of which `file` is an MDX page [^ln9x], or undefined: a page of the innermost site whose folder holds it (a
+ * page of its docs, any version or translation, of its `blog/` or its `src/pages/`), a `.mdx` file or a `.md` file of
+ * a site that does not read `.md` as CommonMark (`markdown.format`, Docusaurus 3; MDX for every page before).
+ */
+export function mdxPageSite(sites: readonly DocusaurusSite[], file: string): DocusaurusSite | undefined {
+  let site: DocusaurusSite | undefined;
+  for (const s of sites) if ((s.dir === '' || file.startsWith(`${s.dir}/`)) && (!site || s.dir.length > site.dir.length)) site = s;
+  if (!site || !MARKDOWN_FILE.test(file) || (site.commonMark && !/\.mdx$/i.test(file))) return undefined;
+  const base = site.dir ? `${site.dir}/` : '';
+  return docsPage(site, file) || file.startsWith(`${base}blog/`) || file.startsWith(`${base}src/pages/`) ? site : undefined;
 }

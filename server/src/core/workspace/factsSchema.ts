@@ -115,6 +115,8 @@ const spec = z.object({
   format: z.enum(['model-spec', 'kramdown-rfc', 'mmark', 'spec-kit', 'kiro', 'markdown']),
   title: z.string().optional(),
   includes: z.array(z.string()).optional(),
+  mdxImports: z.array(z.string()).optional(),
+  mdxAnchors: z.array(z.string()).optional(),
   xrefs: z.literal(true).optional(),
   mdbookSpec: z.object({ rules: z.array(z.string()).optional(), productions: z.array(z.string()).optional() }).optional(),
   listTerms: z.array(z.string()).optional(),
@@ -288,6 +290,8 @@ const fSpec = fObject(
   {
     title: fString,
     includes: fStrings,
+    mdxImports: fStrings,
+    mdxAnchors: fStrings,
     xrefs: fTrue,
     mdbookSpec: fObject({}, { rules: fStrings, productions: fStrings }),
     listTerms: fStrings,

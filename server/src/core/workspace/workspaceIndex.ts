@@ -9,10 +9,8 @@ import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefin
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { bindingGroups, mdbookIncludePages, termIds } from './bindings';
-import { docusaurusLinkCandidates } from './docusaurus';
+import { docusaurusImportPages, docusaurusLinkCandidates, mdxPageSite } from './docusaurus';
 import { hugoFragmentIds, hugoPageIds, hugoTermIdSiteOf, type HugoIdType, type HugoIncludeSite, type HugoTermIdSite } from './hugo';
-
-const EMPTY_IDS: ReadonlySet<string> = new Set();
 import { includedBy, isSitePage, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
 import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type DefinitionTerm, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
@@ -26,6 +24,8 @@ import { sameList } from '../text/lists';
 import { partnersOf } from '../analysis/typecheck/conflicts';
 import { extractDefinitions, extractStatements, mayDefineTerms, usesBcp14, type NormativeStatement, type TypecheckFacts } from '../analysis/typecheck/normative';
 import type { Citation, Clause, Range, Severity } from '../types';
+
+const EMPTY_IDS: ReadonlySet<string> = new Set();
 
 /** A GitHub line anchor: `L70`, `L70-L75` (optionally with columns, `L70C3-L75C8`). */
 const LINE_ANCHOR = /^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$/;
@@ -958,16 +958,17 @@ function once<T>(f: () => T): () => T {
 /** What a spec declares to other files: its format, its front matter's reference anchors, its includes and its chunks' signatures. */
 type Signature = () => { head: string; chunks: string[] };
 
-function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'xrefs' | 'mdbookSpec' | 'listTerms' | 'definitionTerms' | 'targets'>, chunks: string[]): { head: string; chunks: string[] } {
+function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'mdxImports' | 'xrefs' | 'mdbookSpec' | 'listTerms' | 'definitionTerms' | 'targets'>, chunks: string[]): { head: string; chunks: string[] } {
   // The files a spec includes, and whether it is written as a piece of a draft, decide scopes [^kr7i]; its rules and
   // productions are link targets of the other pages of an mdbook-spec book [^ln6s]; its definition-list terms name
   // ids of the other fragments of a bound document [^ln8b], and ids of its page on a Hugo site [^ln9h]; its explicit
-  // targets are anchors of its page and MyST labels of its project [^ln9m].
+  // targets are anchors of its page and MyST labels of its project [^ln9m]; the files an MDX page imports are part of
+  // a Docusaurus site's page [^ln9x].
   const book = facts.mdbookSpec ? JSON.stringify(facts.mdbookSpec) : '';
   const terms = facts.listTerms ? JSON.stringify(facts.listTerms) : '';
   const hugoTerms = facts.definitionTerms ? JSON.stringify(facts.definitionTerms) : '';
   const targets = facts.targets ? JSON.stringify(facts.targets) : '';
-  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${book}\n${terms}\n${hugoTerms}\n${targets}`, chunks };
+  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${facts.mdxImports?.join('\n') ?? ''}\n${book}\n${terms}\n${hugoTerms}\n${targets}`, chunks };
 }
 
 /**
@@ -2000,6 +2001,18 @@ export class IndexModel {
       this.includePages = mdbookIncludePages(this.specFiles, specs, (f) => books.some((b) => b === '' || f.startsWith(`${b}/`)));
       for (const group of this.includePages.values()) for (const f of group) if (!bindings.has(f)) bindings.set(f, group);
     }
+    // A page of a Docusaurus site and the Markdown partials it imports and renders are one page too, as an mdBook page
+    // and its includes are [^ln9x].
+    const sites = classifier.config.docusaurus;
+    if (sites?.length) {
+      const pages = docusaurusImportPages(sites, this.specFiles, specs);
+      if (pages.size) {
+        const all = new Map(this.includePages);
+        for (const [page, group] of pages) if (!all.has(page)) all.set(page, group);
+        this.includePages = all;
+        for (const group of pages.values()) for (const f of group) if (!bindings.has(f)) bindings.set(f, group);
+      }
+    }
     this.bindings = bindings;
     for (const [file, scope] of orphanFragmentScopes(this.specFiles, specs, classifier.config, included)) {
       this.scopes.set(file, scope);
@@ -2348,6 +2361,10 @@ export class IndexModel {
     if (!sameDefinitionTerms(before.definitionTerms, facts.definitionTerms)) return undefined;
     // Span ids are anchors of the page, MyST labels targets of every page of the project [^ln9m].
     if (!sameExplicitTargets(before.targets, facts.targets)) return undefined;
+    // The files an mdBook page includes are part of its page [^ln8b] (and a draft's, of its document [^kr7i]).
+    if ((before.includes ?? []).join('\n') !== (facts.includes ?? []).join('\n')) return undefined;
+    // The partials an MDX page renders are part of its page, and the headings MDX reads are its anchors [^ln9x].
+    if ((before.mdxImports ?? []).join('\n') !== (facts.mdxImports ?? []).join('\n') || (before.mdxAnchors ?? []).join('\n') !== (facts.mdxAnchors ?? []).join('\n')) return undefined;
     if (before.footnoteDefs.some((d) => d.tests) || facts.footnoteDefs.some((d) => d.tests)) return undefined;
     // The ids the edit may have changed: those of the objects in the part of each list of facts that differs by
     // identity (the chunks an edit did not touch keep their facts objects, in the same order). Every other id has the
@@ -3389,6 +3406,7 @@ export class IndexModel {
     const tocIds = new Map<string, Set<string>>();
     const hugoSites = this.classifier.config.hugoTermIds ?? [];
     const hugoIncludes = this.classifier.config.hugoIncludes;
+    const docusaurus = this.classifier.config.docusaurus;
     for (const file of only === undefined ? this.specFiles : this.specs.has(only) ? [only] : []) {
       const book = books.length ? mdbookSpecBookOf(books, file) : undefined;
       for (const link of this.specs.get(file)!.links) {
@@ -3483,6 +3501,9 @@ export class IndexModel {
         // mdBook book: an id of a file the page includes [^ln8b].
         const bound = link.path ? this.includePages.get(target) : this.bindings.get(file);
         if (bound && this.boundAnchor(bound, target, link.anchor)) continue;
+        // An MDX page of a Docusaurus site: a heading MDX reads that CommonMark hides in an HTML block, of the page or a
+        // partial it imports [^ln9x].
+        if (docusaurus?.length && mdxPageSite(docusaurus, target) && (bound ?? [target]).some((f) => this.specs.get(f)!.mdxAnchors?.includes(link.anchor))) continue;
         // `[](#RFC7285)` outside a draft: which references the draft declares is not known here.
         if (link.bibliographic && !group && !isDraftFormat(this.specs.get(file)!.format)) continue;
         // One candidate list per target file, shared by its broken links (not a copy per link).

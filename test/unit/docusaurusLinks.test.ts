@@ -136,4 +136,96 @@ describe('Docusaurus: a docs page links from its content folder [^ln9d]', () => 
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  /**
+   * A docs folder beside the site folder: facebook/react-native-website keeps its config in `website/` with
+   * `path: '../docs'` (versions in `website/versioned_docs/`), which the loader refused, so the site was checked as
+   * plain Markdown: 33 false "does not exist" errors, a `view.md` link of `docs/legacy/` that Docusaurus finds in the
+   * docs folder.
+   */
+  it('reads a docs path that leaves the site folder but stays in the workspace', () => {
+    const config = (path: string): string => `module.exports = { presets: [['classic', { docs: { path: '${path}' } }]] };\n`;
+    const dir = tempWorkspace(
+      {
+        'website/docusaurus.config.js': config('../docs'),
+        'website/versions.json': '["1.0"]\n',
+        'sites/web/docusaurus.config.js': config('../../manual/'),
+        'sites/beside/docusaurus.config.js': config('./../pages/../book'),
+        'root/docusaurus.config.js': config('../..'),
+        'parent/docusaurus.config.js': config('..'),
+        'escape/docusaurus.config.js': config('../../docs'),
+        'nested/in/docusaurus.config.js': config('..'),
+        'nested/up/docusaurus.config.js': config('../../nested'),
+        'docusaurus.config.js': config('../docs'),
+      },
+      'clarify-docusaurus-beside-',
+    );
+    try {
+      assert.deepEqual(docusaurusSites(dir).sort((a, b) => (a.dir < b.dir ? -1 : 1)), [
+        // At the root, `../docs` leaves the workspace: the docs folder is unknown, as before.
+        { dir: '', versions: [] },
+        { dir: 'escape', versions: [] },
+        // The folder holding the site folder (its blog, its versions) is not a docs folder the tool reads.
+        { dir: 'nested/in', versions: [] },
+        { dir: 'nested/up', versions: [] },
+        { dir: 'parent', versions: [] },
+        { dir: 'root', versions: [] },
+        { dir: 'sites/beside', docs: 'sites/book', versions: [] },
+        { dir: 'sites/web', docs: 'manual', versions: [] },
+        { dir: 'website', docs: 'docs', versions: ['1.0'] },
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks a site whose docs folder is beside it as Docusaurus builds it, its versions and partials too', async () => {
+    const view = '# View\n\n## Props\n\n### `onLayout`\n\nCalled on layout.\n';
+    const handles = '# Handles\n\nSee [`onLayout`](view.md#onlayout) and [a prop it lacks](view.md#onresize).\n';
+    const dir = tempWorkspace(
+      {
+        'website/docusaurus.config.js': "module.exports = { presets: [['classic', { docs: { path: '../docs', sidebarPath: require.resolve('./sidebars') } }]] };\n",
+        'website/versions.json': '["1.0"]\n',
+        'docs/view.md': view,
+        'docs/legacy/handles.md': handles,
+        'docs/setup.md': "# Setup\n\nimport Steps from './_steps.mdx';\n\n<Steps />\n",
+        'docs/_steps.mdx': '## 6. Try it out\n\nRun the app.\n',
+        'docs/network.md': '# Network\n\nOnce set up, [try it out](setup.md#6-try-it-out).\n',
+        'website/versioned_docs/version-1.0/view.md': view,
+        'website/versioned_docs/version-1.0/legacy/handles.md': handles,
+        'website/blog/launch.md': '# Launch\n\nRead [the view](../../docs/view.md#onlayout).\n',
+      },
+      'clarify-docusaurus-beside-',
+    );
+    try {
+      const ws = await loadWorkspace(dir);
+      assert.deepEqual(ws.config.docusaurus, [{ dir: 'website', docs: 'docs', versions: ['1.0'] }]);
+      assert.ok(ws.index.model().specFiles.includes('docs/_steps.mdx'));
+      const errors = computeDiagnostics(ws.index.model(), ws.config).filter((d) => d.severity === 'error');
+      // Only the anchor that is missing on the built site too, in each version.
+      assert.deepEqual(
+        errors.map((d) => `${d.file}:${d.range.start.line + 1} ${d.message}`),
+        [
+          'docs/legacy/handles.md:3 Broken link `view.md#onresize`: no heading or {#onresize} in docs/view.md.',
+          'website/versioned_docs/version-1.0/legacy/handles.md:3 Broken link `view.md#onresize`: no heading or {#onresize} in website/versioned_docs/version-1.0/view.md.',
+        ],
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads no page through a docs folder that is a symlink out of the workspace', async () => {
+    const outside = tempWorkspace({ 'view.md': '# View\n\nSee [nothing](missing.md).\n' }, 'clarify-outside-');
+    const dir = tempWorkspace({ 'website/docusaurus.config.js': "module.exports = { presets: [['classic', { docs: { path: '../docs' } }]] };\n" }, 'clarify-docusaurus-beside-');
+    try {
+      fs.symlinkSync(outside, `${dir}/docs`);
+      const ws = await loadWorkspace(dir);
+      assert.deepEqual(ws.index.model().specFiles.filter((f) => f.startsWith('docs/')), []);
+      assert.deepEqual(computeDiagnostics(ws.index.model(), ws.config).filter((d) => d.severity === 'error'), []);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -78,8 +78,9 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (docusaurusDocs.length) read.config = { ...read.config, docusaurus: docusaurusDocs };
   // A Docusaurus site's MDX partials (`_flags.mdx`, `_common/flags.mdx`: names Docusaurus makes no page of), read as
   // Markdown files: a page that imports and renders one has its headings' ids [^ln9x]. (Its `.md` partials are read as
-  // every `.md` file is.)
-  const partials = docusaurusDocs.flatMap((d) => ['**/_*.mdx', '**/_*/**/*.mdx'].map((g) => (d.dir ? `${d.dir}/${g}` : g))).filter((g) => !read.config.include.includes(g));
+  // every `.md` file is.) Its docs folder's too when that is beside the site folder (`path: '../docs'`).
+  const siteFolders = docusaurusDocs.flatMap((d) => (d.dir === '' || d.docs === d.dir || d.docs.startsWith(`${d.dir}/`) ? [d.dir] : [d.dir, d.docs]));
+  const partials = [...new Set(siteFolders.flatMap((dir) => ['**/_*.mdx', '**/_*/**/*.mdx'].map((g) => (dir ? `${dir}/${g}` : g))))].filter((g) => !read.config.include.includes(g));
   if (partials.length) read.config = { ...read.config, include: [...read.config.include, ...partials] };
   const books = mdbookSpecBooks(root);
   if (books.length) read.config = { ...read.config, mdbookSpec: books };
@@ -403,8 +404,7 @@ export function docusaurusSites(root: string, configs = configFilesBelow(root, [
     // A config that cannot be read is still a site (its docs/ and blog/ are pages), whose docs folder is not known.
     const text = textInside(root, file);
     const given = text !== undefined ? docusaurusDocsPath(text) : undefined;
-    const rel = given === undefined ? undefined : given.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
-    const docs = rel === undefined || !staysInside(rel) || rel.includes('\\') ? undefined : rel === '.' ? dir : dir ? `${dir}/${rel}` : rel;
+    const docs = given === undefined ? undefined : docusaurusDocsFolder(dir, given);
     let versions: string[] = [];
     const listed = dir ? `${dir}/versions.json` : 'versions.json';
     const json = textInside(root, listed);
@@ -421,6 +421,23 @@ export function docusaurusSites(root: string, configs = configFilesBelow(root, [
     sites.push({ dir, ...(docs !== undefined ? { docs } : {}), versions, ...(commonMark ? { commonMark: true as const } : {}) });
   }
   return sites;
+}
+
+/**
+ * The workspace-relative docs folder of the Docusaurus site in `dir` whose config names `given` (relative to the site
+ * folder, as Docusaurus resolves it): a folder beside the site folder too (facebook/react-native-website: `website/`,
+ * `path: '../docs'`), resolved lexically (as MkDocs' `docs_dir` is; the walk reads what a symlink names only inside
+ * the workspace). Undefined for a folder outside the workspace, an absolute path, a glob or a backslash, and for the
+ * site folder's parent or a folder above it (the docs would hold the site folder itself: its blog and versions).
+ */
+function docusaurusDocsFolder(dir: string, given: string): string | undefined {
+  if (given.startsWith('/') || given.includes('\\') || /[*?[\]{}]/.test(given)) return undefined;
+  const p = path.posix.normalize(path.posix.join(dir || '.', given)).replace(/\/+$/, '');
+  if (p === '..' || p.startsWith('../')) return undefined;
+  const docs = p === '.' ? '' : p;
+  // Inside the site folder (the folder itself included), or beside it: never the folder holding it.
+  if (docs !== dir && (docs === '' || `${dir}/`.startsWith(`${docs}/`))) return undefined;
+  return docs;
 }
 
 /**

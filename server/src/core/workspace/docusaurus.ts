@@ -3,7 +3,7 @@ import { dirname, resolveRelative } from './paths';
 /**
  * A Docusaurus site the workspace loader found [^ln9d]: `dir`, the site folder (where `docusaurus.config.*` is,
  * workspace-relative, `''` the root); `docs`, the content folder of its docs plugin (the preset's `docs: { path }`,
- * `docs` by default, workspace-relative); `versions`, the names `versions.json` lists (each one's pages in
+ * `docs` by default, workspace-relative, inside the site folder or beside it); `versions`, the names `versions.json` lists (each one's pages in
  * `versioned_docs/version-<name>/`).
  */
 export interface DocusaurusSite {
@@ -116,13 +116,14 @@ export function docusaurusImportPages(
 }
 
 /**
- * The site of which `file` is an MDX page [^ln9x], or undefined: a page of the innermost site whose folder holds it (a
- * page of its docs, any version or translation, of its `blog/` or its `src/pages/`), a `.mdx` file or a `.md` file of
+ * The site of which `file` is an MDX page [^ln9x], or undefined: a page of the innermost site whose folder (or docs
+ * folder) holds it (a page of its docs, any version or translation, of its `blog/` or its `src/pages/`), a `.mdx` file or a `.md` file of
  * a site that does not read `.md` as CommonMark (`markdown.format`, Docusaurus 3; MDX for every page before).
  */
 export function mdxPageSite(sites: readonly DocusaurusSite[], file: string): DocusaurusSite | undefined {
   let site: DocusaurusSite | undefined;
-  for (const s of sites) if ((s.dir === '' || file.startsWith(`${s.dir}/`)) && (!site || s.dir.length > site.dir.length)) site = s;
+  // (a site's docs folder may be beside its site folder: `path: '../docs'`)
+  for (const s of sites) if ((s.dir === '' || file.startsWith(`${s.dir}/`) || docsPage(s, file)) && (!site || s.dir.length > site.dir.length)) site = s;
   if (!site || !MARKDOWN_FILE.test(file) || (site.commonMark && !/\.mdx$/i.test(file))) return undefined;
   const base = site.dir ? `${site.dir}/` : '';
   return docsPage(site, file) || file.startsWith(`${base}blog/`) || file.startsWith(`${base}src/pages/`) ? site : undefined;

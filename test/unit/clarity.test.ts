@@ -2460,3 +2460,32 @@ describe('clarity: twenty-ninth round (issue 13: the reference condition of a me
     assert.match(asked('THE Gateway SHALL answer within 300 ms under usual load')[0] ?? '', /^Which load does “usual” mean\? .*requests per second/);
   });
 });
+
+describe('clarity: thirtieth round (issue 13: the questions read as a user reads them)', () => {
+  const kiro = '.kiro/specs/a/requirements.md';
+  const asked = (lines: string[]): string[] => hits(kiro, KIRO(lines)).map((h) => h.question.split('?')[0]!);
+
+  it('a person\'s verb the tagger read as a plural noun is the verb, and a control\'s name after it its object', () => {
+    assert.deepEqual(asked([
+      'WHEN the user presses send quickly THEN the system SHALL deliver the message once.',
+      'WHEN the user rapidly presses send THEN the system SHALL deliver the message once.',
+      'WHEN an admin clicks Save quickly THEN the system SHALL store the form.',
+    ]), ['How soon must the user press send', 'How soon must the user press send', 'How soon must an admin click Save']);
+    // Counter-cases: a plural noun after a person that is no verb ("user sessions") stays the subject; a verb with no
+    // object keeps its question, and an EARS "THEN" is never part of the object.
+    assert.deepEqual(asked([
+      'WHEN the user sessions expire quickly THEN the system SHALL warn the user.',
+      'WHEN the service quickly restarts THEN the system SHALL log the restart.',
+    ]), ['How soon must the user sessions expire', 'How soon must the service restart']);
+  });
+
+  it('a participle after a preposition modifies its noun; a plural noun takes "count"', () => {
+    assert.deepEqual(q([
+      'System MUST broadcast new notifications to connected clients immediately.',
+      'System MUST send an updated ACK frame quickly.',
+    ]), ['How soon must the system broadcast new notifications', 'How soon must the system send an updated ACK frame']);
+    const draft = (line: string): string[] => hits('draft-x.md', `---\ntitle: X\ndocname: draft-x-00\n\n--- abstract\n\nx\n\n--- middle\n\n# Intro\n\n${line}\n`).map((h) => h.question);
+    assert.match(draft('If a system overruns the generator by requesting too many UUIDs, it MUST fail.')[0] ?? '', /beyond which the UUIDs count as many/);
+    assert.match(draft('The client MUST NOT use too much memory.')[0] ?? '', /beyond which (?:it|the memory) counts as much/);
+  });
+});

@@ -5029,6 +5029,8 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
       break;
     }
     if (pos === 'AUX' || pos === 'VERB') break;
+    // Thirtieth round: "the user presses send": a verb the tagger read as a plural noun after a person ends the subject.
+    if (pos === 'NOUN' && actorVerb(ctx, k)) break;
     // "the infrastructure we build": a pronoun after the noun opens a relative clause.
     if (pos === 'PRON' && words.length && !/^(?:the|a|an|this|each|every|its|their)$/i.test(words[words.length - 1]!)) break;
     // Nineteenth round: a common noun opening the clause loses its capital ("What makes the empty states informative?").
@@ -5163,6 +5165,9 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
     }
   }
   if (verb < 0) return undefined;
+  // Thirtieth round: "WHEN the user presses send quickly": the word read as the verb is the object of a verb the tagger
+  // read as a plural noun after a person ("How soon must the user press send?", was "… the user presses send?").
+  if (verb > 0 && actorVerb(ctx, verb - 1)) verb--;
   // Fourteenth round: the question puts the verb after "must" or "to", so a third-person form goes back to its base
   // ("How soon must it complete?", not "completes").
   // A passive before the adverb keeps its "be": "other frames are sent periodically" → "be sent".
@@ -5178,9 +5183,16 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
     const t = tokens[k]!;
     if (t.kind !== 'word') break;
     const pos = posOf(ctx, k);
-    if (isKeyword(t)) break;
+    // Thirtieth round: an EARS "THEN" opens the response, not the object ("restart THEN the system").
+    if (isKeyword(t) || t.norm === 'then') break;
     // Twenty-fourth round: a verb's particle ("shut down the worker").
     if (k === verb + 1 && PARTICLES.has(t.norm) && (pos === 'ADP' || pos === 'ADV' || pos === 'PART') && (k + 1 === c.start || (tokens[k + 1]?.kind === 'word' && ['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ'].includes(posOf(ctx, k + 1))))) {
+      words.push(t.raw);
+      continue;
+    }
+    // Thirtieth round: "presses send", "clicks submit": a bare word the tagger read as a verb, right after a verb in
+    // the third person and ending its clause, is the verb's object (a control's name), not a second verb.
+    if (k === verb + 1 && pos === 'VERB' && /^[A-Za-z][a-z]*$/.test(t.raw) && !/(?:s|ed|en|ing)$/.test(t.norm) && /[a-z][^s]s$/.test(tokens[verb]!.norm) && endsClauseAfter(ctx, k, c.start)) {
       words.push(t.raw);
       continue;
     }
@@ -5223,7 +5235,9 @@ const CATENATIVE_VERBS = /^(?:start|starts|started|begin|begins|began|keep|keeps
 function modifyingParticiple(ctx: BlockContext, k: number): boolean {
   const { tokens } = ctx;
   const t = tokens[k]!;
-  if (t.kind !== 'word' || !/[a-z](?:ed|en)$/.test(t.norm) || !OBJECT_DETERMINERS.has(tokens[k - 1]?.norm ?? '')) return false;
+  // Thirtieth round: also after a preposition ("broadcast new notifications to connected clients immediately": the
+  // verb is "broadcast", not "connected").
+  if (t.kind !== 'word' || !/[a-z](?:ed|en)$/.test(t.norm) || !(OBJECT_DETERMINERS.has(tokens[k - 1]?.norm ?? '') || PARTICIPLE_PREPOSITIONS.has(tokens[k - 1]?.norm ?? ''))) return false;
   const next = tokens[k + 1];
   if (next?.kind !== 'word' || next.sentence !== t.sentence || posOf(ctx, k) !== 'VERB') return false;
   const pos = posOf(ctx, k + 1);
@@ -5244,6 +5258,43 @@ function reducedRelative(ctx: BlockContext, k: number): boolean {
   if (t.kind !== 'word' || !/[a-z](?:ed|en)$/.test(t.norm) || !RELATIVE_ADJUNCTS.has(tokens[k + 1]?.norm ?? '') || tokens[k - 1]?.kind !== 'word') return false;
   const before = posOf(ctx, k - 1);
   return posOf(ctx, k) === 'VERB' && (before === 'NOUN' || before === 'PROPN');
+}
+
+/** Prepositions before a participle that modifies the noun after it: "to connected clients", "from trusted sources". */
+const PARTICIPLE_PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'from', 'for', 'with', 'by', 'of', 'on', 'in', 'into', 'across', 'among', 'between']);
+
+/** Singular nouns of a person or an agent who acts in a trigger: "the user presses", "an admin clicks". */
+const ACTOR_NOUNS: ReadonlySet<string> = new Set(['user', 'admin', 'administrator', 'customer', 'operator', 'visitor', 'member', 'player', 'owner', 'reviewer', 'student', 'teacher', 'guest', 'buyer', 'seller', 'driver', 'patient', 'employee', 'manager', 'developer', 'editor', 'author', 'viewer', 'subscriber', 'recipient', 'sender', 'participant', 'attendee', 'organizer', 'organiser', 'learner', 'instructor', 'trader', 'tenant', 'shopper', 'caller']);
+
+/** Words the tagger reads as verbs in "it …", by word (see actorVerb). */
+const verbProbe = new Map<string, boolean>();
+
+/**
+ * Thirtieth round: token `k`, tagged a noun, is the finite verb of a person: a word in -s after a determiner and a
+ * singular noun of a person ("the user presses send", "an admin clicks Save"), which the tagger reads as a verb when
+ * it follows "it" ("it presses"; "it sessions" is no verb: "the user sessions expire" keeps its subject), with a word
+ * after it in its sentence.
+ */
+function actorVerb(ctx: BlockContext, k: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[k];
+  if (t === undefined || t.kind !== 'word' || k < 2 || !/^[a-z]+[^s]s$/.test(t.raw) || posOf(ctx, k) !== 'NOUN') return false;
+  const person = tokens[k - 1]!;
+  if (person.kind !== 'word' || person.sentence !== t.sentence || !ACTOR_NOUNS.has(person.norm) || !/^(?:the|a|an|each|every|any)$/.test(tokens[k - 2]!.norm)) return false;
+  const next = tokens[k + 1];
+  if (next === undefined || next.sentence !== t.sentence || next.kind !== 'word' || isKeyword(next)) return false;
+  let verb = verbProbe.get(t.norm);
+  if (verb === undefined) {
+    verb = tag(`it ${t.norm}`)[1]?.pos === 'VERB';
+    if (verbProbe.size < 10_000) verbProbe.set(t.norm, verb);
+  }
+  return verb;
+}
+
+/** Token `k` ends its clause: the word `at` (the phrase), a keyword ("THEN"), punctuation or the sentence's end follow. */
+function endsClauseAfter(ctx: BlockContext, k: number, at: number): boolean {
+  const next = ctx.tokens[k + 1];
+  return next === undefined || k + 1 === at || next.sentence !== ctx.tokens[k]!.sentence || next.kind !== 'word' || isKeyword(next) || next.norm === 'then';
 }
 
 /** Determiners that open a verb's object ("updates the UI"). */
@@ -5394,7 +5445,7 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   const adj = w.base;
   switch (c.pattern) {
     case 'degree':
-      return `${cap(phrase)} by what limit? Give the bound beyond which ${np} counts as ${phrase.split(' ').slice(1).join(' ')} (${ex[w.dimension]}).`;
+      return `${cap(phrase)} by what limit? Give the bound beyond which ${np} ${PLURAL_NP.test(np) ? 'count' : 'counts'} as ${phrase.split(' ').slice(1).join(' ')} (${ex[w.dimension]}).`;
     case 'amount':
       return `How many count as “${phrase.replace(/ of$/, '')}”${counted(ctx, c.end)}? Give a number or a range (${ex.quantity}).`;
     case 'comparative':
@@ -5480,6 +5531,9 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       return `What makes ${np} ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
   }
 }
+
+/** A noun phrase whose head is a plural ("the UUIDs", "the retries"), not a singular in -s ("the status", "the access"). */
+const PLURAL_NP = /^(?:the|these|those|all|its|their)\s(?:.*\s)?(?:[a-z]*[a-z][^su'\s]s|[A-Z]{2,}s|[a-z]+ies)$/;
 
 /** Nouns of a delay a user notices: "without noticeable lag", "no perceptible delay". */
 const LAG_NOUNS = /^(?:lag|lags|latency|delay|delays|stutter|stuttering|jank|pause|pauses|freeze|freezes|hitch|hitches|flicker|flickering|wait|waits|waiting|downtime|jitter|slowdown|slowdowns)$/;

@@ -2488,4 +2488,30 @@ describe('clarity: thirtieth round (issue 13: the questions read as a user reads
     assert.match(draft('If a system overruns the generator by requesting too many UUIDs, it MUST fail.')[0] ?? '', /beyond which the UUIDs count as many/);
     assert.match(draft('The client MUST NOT use too much memory.')[0] ?? '', /beyond which (?:it|the memory) counts as much/);
   });
+
+  it('a passive names what undergoes it, unless a relative pronoun or an instruction opens the sentence', () => {
+    assert.deepEqual(q([
+      'Connection errors MUST be handled gracefully when a connection drops.',
+      'An unknown value in the address MUST be ignored gracefully.',
+      'The system MUST handle errors gracefully.',
+    ]), ['What does it take for the connection errors to be handled gracefully', 'What does it take for an unknown value to be ignored gracefully', 'What does it take to handle errors gracefully']);
+    assert.deepEqual(q([
+      'The fix covers products that cannot be easily fixed by end users.',
+      'Test that the cache is accurately updated.',
+    ]), ['What does it take to be fixed easily', 'What does it take to be updated accurately']);
+  });
+
+  it('a plural subject\'s verb is no part of its noun; a name after two adjectives is the noun; an amount of time is a duration', () => {
+    assert.deepEqual(q([
+      'All major cloud providers support this feature.',
+      'The service worker MUST apply appropriate short TTLs for API responses.',
+      'Clients MUST be updated for a sufficient amount of time.',
+    ]), ['What counts as “major” for the cloud providers', 'What makes the TTLs appropriate', 'How short is “short” for the TTLs', 'How long counts as “a sufficient amount” of time']);
+    // Counter-cases: a compound noun before a preposition, a single adjective before its noun, an amount of a substance.
+    assert.deepEqual(q([
+      'Major cloud provider support MUST be provided.',
+      'The service worker MUST apply appropriate TTLs for API responses.',
+      'The system MUST allocate a sufficient amount of memory.',
+    ]), ['What counts as “major” for the cloud provider support', 'What makes the TTLs appropriate', 'How many count as “a sufficient amount” of memory']);
+  });
 });

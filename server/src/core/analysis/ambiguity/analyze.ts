@@ -4735,10 +4735,14 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
       words.push(t.raw);
       break;
     }
+    // Thirtieth round: "All major cloud providers support this feature": a bare word after a plural noun and before an
+    // object's determiner is the plural subject's verb, not part of its noun.
+    if (words.length && pos === 'NOUN' && pluralSubjectVerb(ctx, k)) break;
     // Fifteenth round: a name before a noun modifies it ("appropriate CSS classes", "secure API keys").
     if (pos === 'NOUN' || (pos === 'PROPN' && (words.length || (tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN')))) words.push(t.raw);
     // Eighteenth round: a name right after the word, ending its phrase ("complicated LaTeX with …"), is the noun.
-    else if (!words.length && k === c.end && pos === 'PROPN' && nameEndsPhrase(ctx, k)) words.push(t.raw);
+    // Thirtieth round: also after more adjectives ("appropriate short TTLs for API responses": the TTLs).
+    else if (!words.length && (k === c.end || adjectivesBetween(ctx, c.end, k)) && pos === 'PROPN' && nameEndsPhrase(ctx, k)) words.push(t.raw);
     // Fourteenth round: a gerund before a noun modifies it ("a clean onboarding wizard", "clear loading states").
     else if (!words.length && pos === 'VERB' && /ing$/.test(t.norm) && tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN') words.push(t.raw);
     // Nineteenth round: a gerund right after the word, before "of" or the phrase's end, is its noun ("reducing
@@ -4765,6 +4769,29 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
   // "on a regular basis": the noun names the manner, not the thing; the question is about the subject.
   if (words.length && !(words.length === 1 && words[0]!.toLowerCase() === 'basis')) return words.join(' ') + ofPhrase(ctx, c.end + words.length, words[words.length - 1]!);
   return postpositiveOf(ctx, c) ?? objectBefore(ctx, c.start) ?? subjectOf(ctx, c.start);
+}
+
+/** Tokens `from` to `to` (excluded) are all words tagged as adjectives: "short" in "appropriate short TTLs". */
+function adjectivesBetween(ctx: BlockContext, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let j = from; j < to; j++) if (ctx.tokens[j]!.kind !== 'word' || posOf(ctx, j) !== 'ADJ') return false;
+  return true;
+}
+
+/** Words that open a verb's object after a plural subject's verb: "support this feature", "use the cache". */
+const VERB_OBJECT_OPENERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'it', 'them']);
+
+/**
+ * Thirtieth round: token `k`, tagged a noun, is the verb of the plural noun before it: a lowercase word not in -s after
+ * a word in -s, before a determiner or a pronoun ("cloud providers support this feature").
+ */
+function pluralSubjectVerb(ctx: BlockContext, k: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[k]!;
+  const before = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (before === undefined || next === undefined || before.kind !== 'word' || next.kind !== 'word' || next.sentence !== t.sentence) return false;
+  return /^[a-z]+$/.test(t.raw) && !/s$/.test(t.norm) && /^[a-z]+[^su']s$/.test(before.raw) && VERB_OBJECT_OPENERS.has(next.norm);
 }
 
 /** A word in capitals ("HTTP", "GET", "API"): a name or an acronym, whatever its tag. */
@@ -5447,6 +5474,8 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     case 'degree':
       return `${cap(phrase)} by what limit? Give the bound beyond which ${np} ${PLURAL_NP.test(np) ? 'count' : 'counts'} as ${phrase.split(' ').slice(1).join(' ')} (${ex[w.dimension]}).`;
     case 'amount':
+      // Thirtieth round: "for a sufficient amount of time": a duration, not a count.
+      if (DURATION_NOUNS.test(tokens[c.end]?.norm ?? '') && tokens[c.end]!.sentence === tokens[c.start]!.sentence) return `How long counts as “${phrase.replace(/ of$/, '')}” of ${tokens[c.end]!.norm}? Give a duration with a unit, or the event that ends it (e.g. at least 2 weeks, two releases).`;
       return `How many count as “${phrase.replace(/ of$/, '')}”${counted(ctx, c.end)}? Give a number or a range (${ex.quantity}).`;
     case 'comparative':
       return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${comparativeExample(ctx.domain, w.dimension)}).`;
@@ -5526,11 +5555,43 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       // Twenty-fourth round: a gerund takes no "to" ("What does examining it carefully involve?", was "What does it
       // take to examining it carefully?").
       if (vp && /^[a-z]+ing\b/.test(vp)) return `What does ${tokens[c.end]?.raw === vp.split(' ')[0] ? `${phrase} ${vp}` : `${vp} ${phrase}`} involve? State the expected behaviour a reviewer can check (${ex.quality}).`;
-      if (vp) return `What does it take to ${vp} ${phrase}? State the expected behaviour a reviewer can check (${ex.quality}).`;
+      // Thirtieth round: a passive names what undergoes it ("What does it take for sync errors to be handled
+      // gracefully?", was "… to be handled gracefully?").
+      if (vp) {
+        const patient = /^be\s/.test(vp) ? passiveSubject(ctx, c.start, subject) : undefined;
+        return `What does it take ${patient !== undefined ? `for ${patient} ` : ''}to ${vp} ${phrase}? State the expected behaviour a reviewer can check (${ex.quality}).`;
+      }
       if (noun && TEXT_NOUNS.test(noun.split(' ').pop()!.toLowerCase())) return `What must ${np} contain to count as ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
       return `What makes ${np} ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
   }
 }
+
+/**
+ * Thirtieth round: the subject a passive question names ("What does it take for the sync errors to be handled
+ * gracefully?"), from the sentence's `subject`: a word capitalised as it opens the sentence goes to lowercase when the
+ * text also writes it so, and a common noun gets its article. None for a pronoun, a gerund ("ensuring …"), an
+ * instruction's verb ("Test that …", "Ensure …"), or when a relative pronoun opens the passive ("products that cannot be
+ * easily fixed": the subject found is another clause's).
+ */
+function passiveSubject(ctx: BlockContext, at: number, subject: string | undefined): string | undefined {
+  if (subject === undefined || /^(?:it|they|this|that|these|those|we|you|he|she)$/i.test(subject) || /^[A-Za-z]+ing\b/.test(subject)) return undefined;
+  if (/^(?:test|tests|ensure|verify|check|confirm|validate|make|document|add|update|use)\b/i.test(subject)) return undefined;
+  const { tokens } = ctx;
+  let k = at - 1;
+  while (k >= 0 && tokens[k]!.kind === 'word' && tokens[k]!.sentence === tokens[at]!.sentence && (VERB_MODALS.has(tokens[k]!.norm) || /^(?:be|is|are|was|were|been|being|not|cannot|also|only|always|never)$/.test(tokens[k]!.norm) || posOf(ctx, k) === 'AUX' || posOf(ctx, k) === 'ADV')) k--;
+  if (k >= 0 && RELATIVE_PRONOUNS.has(tokens[k]!.norm)) return undefined;
+  let np = subject;
+  const first = /^[A-Z][a-z]+(?=\s|$)/.exec(np)?.[0];
+  if (first !== undefined) {
+    const text = ctx.specText ?? ctx.block.text;
+    const around = ctx.specText !== undefined ? ctx.block.start : 0;
+    if (writtenLowercase(text, first.toLowerCase(), Math.max(0, around - LOWERCASE_REACH), around + LOWERCASE_REACH)) np = first.toLowerCase() + np.slice(first.length);
+  }
+  return /^[a-z]/.test(np) && !/^(?:the|a|an|this|each|every|its|their|all|any|some|no)\s/.test(np) ? `the ${np}` : np;
+}
+
+/** Nouns of a length of time after "an amount of": "a sufficient amount of time". */
+const DURATION_NOUNS = /^(?:time|days|weeks|months|years|hours|minutes|seconds)$/;
 
 /** A noun phrase whose head is a plural ("the UUIDs", "the retries"), not a singular in -s ("the status", "the access"). */
 const PLURAL_NP = /^(?:the|these|those|all|its|their)\s(?:.*\s)?(?:[a-z]*[a-z][^su'\s]s|[A-Z]{2,}s|[a-z]+ies)$/;

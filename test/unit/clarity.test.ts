@@ -2460,3 +2460,58 @@ describe('clarity: twenty-ninth round (issue 13: the reference condition of a me
     assert.match(asked('THE Gateway SHALL answer within 300 ms under usual load')[0] ?? '', /^Which load does “usual” mean\? .*requests per second/);
   });
 });
+
+describe('clarity: thirtieth round (issue 13: the questions read as a user reads them)', () => {
+  const kiro = '.kiro/specs/a/requirements.md';
+  const asked = (lines: string[]): string[] => hits(kiro, KIRO(lines)).map((h) => h.question.split('?')[0]!);
+
+  it('a person\'s verb the tagger read as a plural noun is the verb, and a control\'s name after it its object', () => {
+    assert.deepEqual(asked([
+      'WHEN the user presses send quickly THEN the system SHALL deliver the message once.',
+      'WHEN the user rapidly presses send THEN the system SHALL deliver the message once.',
+      'WHEN an admin clicks Save quickly THEN the system SHALL store the form.',
+    ]), ['How soon must the user press send', 'How soon must the user press send', 'How soon must an admin click Save']);
+    // Counter-cases: a plural noun after a person that is no verb ("user sessions") stays the subject; a verb with no
+    // object keeps its question, and an EARS "THEN" is never part of the object.
+    assert.deepEqual(asked([
+      'WHEN the user sessions expire quickly THEN the system SHALL warn the user.',
+      'WHEN the service quickly restarts THEN the system SHALL log the restart.',
+    ]), ['How soon must the user sessions expire', 'How soon must the service restart']);
+  });
+
+  it('a participle after a preposition modifies its noun; a plural noun takes "count"', () => {
+    assert.deepEqual(q([
+      'System MUST broadcast new notifications to connected clients immediately.',
+      'System MUST send an updated ACK frame quickly.',
+    ]), ['How soon must the system broadcast new notifications', 'How soon must the system send an updated ACK frame']);
+    const draft = (line: string): string[] => hits('draft-x.md', `---\ntitle: X\ndocname: draft-x-00\n\n--- abstract\n\nx\n\n--- middle\n\n# Intro\n\n${line}\n`).map((h) => h.question);
+    assert.match(draft('If a system overruns the generator by requesting too many UUIDs, it MUST fail.')[0] ?? '', /beyond which the UUIDs count as many/);
+    assert.match(draft('The client MUST NOT use too much memory.')[0] ?? '', /beyond which (?:it|the memory) counts as much/);
+  });
+
+  it('a passive names what undergoes it, unless a relative pronoun or an instruction opens the sentence', () => {
+    assert.deepEqual(q([
+      'Connection errors MUST be handled gracefully when a connection drops.',
+      'An unknown value in the address MUST be ignored gracefully.',
+      'The system MUST handle errors gracefully.',
+    ]), ['What does it take for the connection errors to be handled gracefully', 'What does it take for an unknown value to be ignored gracefully', 'What does it take to handle errors gracefully']);
+    assert.deepEqual(q([
+      'The fix covers products that cannot be easily fixed by end users.',
+      'Test that the cache is accurately updated.',
+    ]), ['What does it take to be fixed easily', 'What does it take to be updated accurately']);
+  });
+
+  it('a plural subject\'s verb is no part of its noun; a name after two adjectives is the noun; an amount of time is a duration', () => {
+    assert.deepEqual(q([
+      'All major cloud providers support this feature.',
+      'The service worker MUST apply appropriate short TTLs for API responses.',
+      'Clients MUST be updated for a sufficient amount of time.',
+    ]), ['What counts as “major” for the cloud providers', 'What makes the TTLs appropriate', 'How short is “short” for the TTLs', 'How long counts as “a sufficient amount” of time']);
+    // Counter-cases: a compound noun before a preposition, a single adjective before its noun, an amount of a substance.
+    assert.deepEqual(q([
+      'Major cloud provider support MUST be provided.',
+      'The service worker MUST apply appropriate TTLs for API responses.',
+      'The system MUST allocate a sufficient amount of memory.',
+    ]), ['What counts as “major” for the cloud provider support', 'What makes the TTLs appropriate', 'How many count as “a sufficient amount” of memory']);
+  });
+});

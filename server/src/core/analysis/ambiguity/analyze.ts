@@ -4735,10 +4735,14 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
       words.push(t.raw);
       break;
     }
+    // Thirtieth round: "All major cloud providers support this feature": a bare word after a plural noun and before an
+    // object's determiner is the plural subject's verb, not part of its noun.
+    if (words.length && pos === 'NOUN' && pluralSubjectVerb(ctx, k)) break;
     // Fifteenth round: a name before a noun modifies it ("appropriate CSS classes", "secure API keys").
     if (pos === 'NOUN' || (pos === 'PROPN' && (words.length || (tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN')))) words.push(t.raw);
     // Eighteenth round: a name right after the word, ending its phrase ("complicated LaTeX with …"), is the noun.
-    else if (!words.length && k === c.end && pos === 'PROPN' && nameEndsPhrase(ctx, k)) words.push(t.raw);
+    // Thirtieth round: also after more adjectives ("appropriate short TTLs for API responses": the TTLs).
+    else if (!words.length && (k === c.end || adjectivesBetween(ctx, c.end, k)) && pos === 'PROPN' && nameEndsPhrase(ctx, k)) words.push(t.raw);
     // Fourteenth round: a gerund before a noun modifies it ("a clean onboarding wizard", "clear loading states").
     else if (!words.length && pos === 'VERB' && /ing$/.test(t.norm) && tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN') words.push(t.raw);
     // Nineteenth round: a gerund right after the word, before "of" or the phrase's end, is its noun ("reducing
@@ -4765,6 +4769,29 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
   // "on a regular basis": the noun names the manner, not the thing; the question is about the subject.
   if (words.length && !(words.length === 1 && words[0]!.toLowerCase() === 'basis')) return words.join(' ') + ofPhrase(ctx, c.end + words.length, words[words.length - 1]!);
   return postpositiveOf(ctx, c) ?? objectBefore(ctx, c.start) ?? subjectOf(ctx, c.start);
+}
+
+/** Tokens `from` to `to` (excluded) are all words tagged as adjectives: "short" in "appropriate short TTLs". */
+function adjectivesBetween(ctx: BlockContext, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let j = from; j < to; j++) if (ctx.tokens[j]!.kind !== 'word' || posOf(ctx, j) !== 'ADJ') return false;
+  return true;
+}
+
+/** Words that open a verb's object after a plural subject's verb: "support this feature", "use the cache". */
+const VERB_OBJECT_OPENERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'it', 'them']);
+
+/**
+ * Thirtieth round: token `k`, tagged a noun, is the verb of the plural noun before it: a lowercase word not in -s after
+ * a word in -s, before a determiner or a pronoun ("cloud providers support this feature").
+ */
+function pluralSubjectVerb(ctx: BlockContext, k: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[k]!;
+  const before = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (before === undefined || next === undefined || before.kind !== 'word' || next.kind !== 'word' || next.sentence !== t.sentence) return false;
+  return /^[a-z]+$/.test(t.raw) && !/s$/.test(t.norm) && /^[a-z]+[^su']s$/.test(before.raw) && VERB_OBJECT_OPENERS.has(next.norm);
 }
 
 /** A word in capitals ("HTTP", "GET", "API"): a name or an acronym, whatever its tag. */
@@ -5029,6 +5056,8 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
       break;
     }
     if (pos === 'AUX' || pos === 'VERB') break;
+    // Thirtieth round: "the user presses send": a verb the tagger read as a plural noun after a person ends the subject.
+    if (pos === 'NOUN' && actorVerb(ctx, k)) break;
     // "the infrastructure we build": a pronoun after the noun opens a relative clause.
     if (pos === 'PRON' && words.length && !/^(?:the|a|an|this|each|every|its|their)$/i.test(words[words.length - 1]!)) break;
     // Nineteenth round: a common noun opening the clause loses its capital ("What makes the empty states informative?").
@@ -5163,6 +5192,9 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
     }
   }
   if (verb < 0) return undefined;
+  // Thirtieth round: "WHEN the user presses send quickly": the word read as the verb is the object of a verb the tagger
+  // read as a plural noun after a person ("How soon must the user press send?", was "… the user presses send?").
+  if (verb > 0 && actorVerb(ctx, verb - 1)) verb--;
   // Fourteenth round: the question puts the verb after "must" or "to", so a third-person form goes back to its base
   // ("How soon must it complete?", not "completes").
   // A passive before the adverb keeps its "be": "other frames are sent periodically" → "be sent".
@@ -5178,9 +5210,16 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
     const t = tokens[k]!;
     if (t.kind !== 'word') break;
     const pos = posOf(ctx, k);
-    if (isKeyword(t)) break;
+    // Thirtieth round: an EARS "THEN" opens the response, not the object ("restart THEN the system").
+    if (isKeyword(t) || t.norm === 'then') break;
     // Twenty-fourth round: a verb's particle ("shut down the worker").
     if (k === verb + 1 && PARTICLES.has(t.norm) && (pos === 'ADP' || pos === 'ADV' || pos === 'PART') && (k + 1 === c.start || (tokens[k + 1]?.kind === 'word' && ['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ'].includes(posOf(ctx, k + 1))))) {
+      words.push(t.raw);
+      continue;
+    }
+    // Thirtieth round: "presses send", "clicks submit": a bare word the tagger read as a verb, right after a verb in
+    // the third person and ending its clause, is the verb's object (a control's name), not a second verb.
+    if (k === verb + 1 && pos === 'VERB' && /^[A-Za-z][a-z]*$/.test(t.raw) && !/(?:s|ed|en|ing)$/.test(t.norm) && /[a-z][^s]s$/.test(tokens[verb]!.norm) && endsClauseAfter(ctx, k, c.start)) {
       words.push(t.raw);
       continue;
     }
@@ -5223,7 +5262,9 @@ const CATENATIVE_VERBS = /^(?:start|starts|started|begin|begins|began|keep|keeps
 function modifyingParticiple(ctx: BlockContext, k: number): boolean {
   const { tokens } = ctx;
   const t = tokens[k]!;
-  if (t.kind !== 'word' || !/[a-z](?:ed|en)$/.test(t.norm) || !OBJECT_DETERMINERS.has(tokens[k - 1]?.norm ?? '')) return false;
+  // Thirtieth round: also after a preposition ("broadcast new notifications to connected clients immediately": the
+  // verb is "broadcast", not "connected").
+  if (t.kind !== 'word' || !/[a-z](?:ed|en)$/.test(t.norm) || !(OBJECT_DETERMINERS.has(tokens[k - 1]?.norm ?? '') || PARTICIPLE_PREPOSITIONS.has(tokens[k - 1]?.norm ?? ''))) return false;
   const next = tokens[k + 1];
   if (next?.kind !== 'word' || next.sentence !== t.sentence || posOf(ctx, k) !== 'VERB') return false;
   const pos = posOf(ctx, k + 1);
@@ -5244,6 +5285,43 @@ function reducedRelative(ctx: BlockContext, k: number): boolean {
   if (t.kind !== 'word' || !/[a-z](?:ed|en)$/.test(t.norm) || !RELATIVE_ADJUNCTS.has(tokens[k + 1]?.norm ?? '') || tokens[k - 1]?.kind !== 'word') return false;
   const before = posOf(ctx, k - 1);
   return posOf(ctx, k) === 'VERB' && (before === 'NOUN' || before === 'PROPN');
+}
+
+/** Prepositions before a participle that modifies the noun after it: "to connected clients", "from trusted sources". */
+const PARTICIPLE_PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'from', 'for', 'with', 'by', 'of', 'on', 'in', 'into', 'across', 'among', 'between']);
+
+/** Singular nouns of a person or an agent who acts in a trigger: "the user presses", "an admin clicks". */
+const ACTOR_NOUNS: ReadonlySet<string> = new Set(['user', 'admin', 'administrator', 'customer', 'operator', 'visitor', 'member', 'player', 'owner', 'reviewer', 'student', 'teacher', 'guest', 'buyer', 'seller', 'driver', 'patient', 'employee', 'manager', 'developer', 'editor', 'author', 'viewer', 'subscriber', 'recipient', 'sender', 'participant', 'attendee', 'organizer', 'organiser', 'learner', 'instructor', 'trader', 'tenant', 'shopper', 'caller']);
+
+/** Words the tagger reads as verbs in "it …", by word (see actorVerb). */
+const verbProbe = new Map<string, boolean>();
+
+/**
+ * Thirtieth round: token `k`, tagged a noun, is the finite verb of a person: a word in -s after a determiner and a
+ * singular noun of a person ("the user presses send", "an admin clicks Save"), which the tagger reads as a verb when
+ * it follows "it" ("it presses"; "it sessions" is no verb: "the user sessions expire" keeps its subject), with a word
+ * after it in its sentence.
+ */
+function actorVerb(ctx: BlockContext, k: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[k];
+  if (t === undefined || t.kind !== 'word' || k < 2 || !/^[a-z]+[^s]s$/.test(t.raw) || posOf(ctx, k) !== 'NOUN') return false;
+  const person = tokens[k - 1]!;
+  if (person.kind !== 'word' || person.sentence !== t.sentence || !ACTOR_NOUNS.has(person.norm) || !/^(?:the|a|an|each|every|any)$/.test(tokens[k - 2]!.norm)) return false;
+  const next = tokens[k + 1];
+  if (next === undefined || next.sentence !== t.sentence || next.kind !== 'word' || isKeyword(next)) return false;
+  let verb = verbProbe.get(t.norm);
+  if (verb === undefined) {
+    verb = tag(`it ${t.norm}`)[1]?.pos === 'VERB';
+    if (verbProbe.size < 10_000) verbProbe.set(t.norm, verb);
+  }
+  return verb;
+}
+
+/** Token `k` ends its clause: the word `at` (the phrase), a keyword ("THEN"), punctuation or the sentence's end follow. */
+function endsClauseAfter(ctx: BlockContext, k: number, at: number): boolean {
+  const next = ctx.tokens[k + 1];
+  return next === undefined || k + 1 === at || next.sentence !== ctx.tokens[k]!.sentence || next.kind !== 'word' || isKeyword(next) || next.norm === 'then';
 }
 
 /** Determiners that open a verb's object ("updates the UI"). */
@@ -5394,8 +5472,10 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   const adj = w.base;
   switch (c.pattern) {
     case 'degree':
-      return `${cap(phrase)} by what limit? Give the bound beyond which ${np} counts as ${phrase.split(' ').slice(1).join(' ')} (${ex[w.dimension]}).`;
+      return `${cap(phrase)} by what limit? Give the bound beyond which ${np} ${PLURAL_NP.test(np) ? 'count' : 'counts'} as ${phrase.split(' ').slice(1).join(' ')} (${ex[w.dimension]}).`;
     case 'amount':
+      // Thirtieth round: "for a sufficient amount of time": a duration, not a count.
+      if (DURATION_NOUNS.test(tokens[c.end]?.norm ?? '') && tokens[c.end]!.sentence === tokens[c.start]!.sentence) return `How long counts as “${phrase.replace(/ of$/, '')}” of ${tokens[c.end]!.norm}? Give a duration with a unit, or the event that ends it (e.g. at least 2 weeks, two releases).`;
       return `How many count as “${phrase.replace(/ of$/, '')}”${counted(ctx, c.end)}? Give a number or a range (${ex.quantity}).`;
     case 'comparative':
       return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${comparativeExample(ctx.domain, w.dimension)}).`;
@@ -5475,11 +5555,46 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       // Twenty-fourth round: a gerund takes no "to" ("What does examining it carefully involve?", was "What does it
       // take to examining it carefully?").
       if (vp && /^[a-z]+ing\b/.test(vp)) return `What does ${tokens[c.end]?.raw === vp.split(' ')[0] ? `${phrase} ${vp}` : `${vp} ${phrase}`} involve? State the expected behaviour a reviewer can check (${ex.quality}).`;
-      if (vp) return `What does it take to ${vp} ${phrase}? State the expected behaviour a reviewer can check (${ex.quality}).`;
+      // Thirtieth round: a passive names what undergoes it ("What does it take for sync errors to be handled
+      // gracefully?", was "… to be handled gracefully?").
+      if (vp) {
+        const patient = /^be\s/.test(vp) ? passiveSubject(ctx, c.start, subject) : undefined;
+        return `What does it take ${patient !== undefined ? `for ${patient} ` : ''}to ${vp} ${phrase}? State the expected behaviour a reviewer can check (${ex.quality}).`;
+      }
       if (noun && TEXT_NOUNS.test(noun.split(' ').pop()!.toLowerCase())) return `What must ${np} contain to count as ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
       return `What makes ${np} ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
   }
 }
+
+/**
+ * Thirtieth round: the subject a passive question names ("What does it take for the sync errors to be handled
+ * gracefully?"), from the sentence's `subject`: a word capitalised as it opens the sentence goes to lowercase when the
+ * text also writes it so, and a common noun gets its article. None for a pronoun, a gerund ("ensuring …"), an
+ * instruction's verb ("Test that …", "Ensure …"), or when a relative pronoun opens the passive ("products that cannot be
+ * easily fixed": the subject found is another clause's).
+ */
+function passiveSubject(ctx: BlockContext, at: number, subject: string | undefined): string | undefined {
+  if (subject === undefined || /^(?:it|they|this|that|these|those|we|you|he|she)$/i.test(subject) || /^[A-Za-z]+ing\b/.test(subject)) return undefined;
+  if (/^(?:test|tests|ensure|verify|check|confirm|validate|make|document|add|update|use)\b/i.test(subject)) return undefined;
+  const { tokens } = ctx;
+  let k = at - 1;
+  while (k >= 0 && tokens[k]!.kind === 'word' && tokens[k]!.sentence === tokens[at]!.sentence && (VERB_MODALS.has(tokens[k]!.norm) || /^(?:be|is|are|was|were|been|being|not|cannot|also|only|always|never)$/.test(tokens[k]!.norm) || posOf(ctx, k) === 'AUX' || posOf(ctx, k) === 'ADV')) k--;
+  if (k >= 0 && RELATIVE_PRONOUNS.has(tokens[k]!.norm)) return undefined;
+  let np = subject;
+  const first = /^[A-Z][a-z]+(?=\s|$)/.exec(np)?.[0];
+  if (first !== undefined) {
+    const text = ctx.specText ?? ctx.block.text;
+    const around = ctx.specText !== undefined ? ctx.block.start : 0;
+    if (writtenLowercase(text, first.toLowerCase(), Math.max(0, around - LOWERCASE_REACH), around + LOWERCASE_REACH)) np = first.toLowerCase() + np.slice(first.length);
+  }
+  return /^[a-z]/.test(np) && !/^(?:the|a|an|this|each|every|its|their|all|any|some|no)\s/.test(np) ? `the ${np}` : np;
+}
+
+/** Nouns of a length of time after "an amount of": "a sufficient amount of time". */
+const DURATION_NOUNS = /^(?:time|days|weeks|months|years|hours|minutes|seconds)$/;
+
+/** A noun phrase whose head is a plural ("the UUIDs", "the retries"), not a singular in -s ("the status", "the access"). */
+const PLURAL_NP = /^(?:the|these|those|all|its|their)\s(?:.*\s)?(?:[a-z]*[a-z][^su'\s]s|[A-Z]{2,}s|[a-z]+ies)$/;
 
 /** Nouns of a delay a user notices: "without noticeable lag", "no perceptible delay". */
 const LAG_NOUNS = /^(?:lag|lags|latency|delay|delays|stutter|stuttering|jank|pause|pauses|freeze|freezes|hitch|hitches|flicker|flickering|wait|waits|waiting|downtime|jitter|slowdown|slowdowns)$/;

@@ -1,8 +1,8 @@
 // Linear time on adversarial input: each parser path is run on an input of size n and 4n, and the growth of the
 // running time is asserted, not a wall-clock time. Linear work grows about 4x, quadratic 16x; the bound is 10x.
 // n is calibrated per case (doubled until one run takes MIN_MS) so the measurement is above timer and GC noise, runs
-// are interleaved, the median of RUNS is taken, and a case is measured once more before it fails (the machine may be
-// busy). Never throw [^nt4x], safe reading [^sw2f]. See docs/reliability.md.
+// are interleaved (a run shorter than REPEAT_MS repeated), the median of RUNS is taken, and a case is measured twice
+// more before it fails (the machine may be busy). Never throw [^nt4x], safe reading [^sw2f]. See docs/reliability.md.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -29,14 +29,23 @@ const MIN_MS = 25;
 const MAX_START_MS = 400;
 const RUNS = 3;
 const BOUND = 10;
+/** A time shorter than this is measured over repeated runs. */
+const REPEAT_MS = 5;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/** Milliseconds one `run` takes: repeated (after one collection) until the runs took at least REPEAT_MS in all. */
 function time(run: () => unknown): number {
   gc?.();
   const started = process.hrtime.bigint();
-  run();
-  return Number(process.hrtime.bigint() - started) / 1e6;
+  let runs = 0;
+  let ms = 0;
+  do {
+    run();
+    runs++;
+    ms = Number(process.hrtime.bigint() - started) / 1e6;
+  } while (ms < REPEAT_MS && runs < 1000);
+  return ms / runs;
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
@@ -73,8 +82,10 @@ function growth<T>(make: (n: number) => T, run: (input: T) => unknown, start: nu
 
 function assertLinear<T>(name: string, make: (n: number) => T, run: (input: T) => unknown, start = 4000, max = 4_000_000): void {
   it(name, function () {
+    // Measured again (twice at most) before it fails: a busy stretch of the machine may have hit one measurement (x12.8
+    // and x18.8 on linear cases of 2-50 ms, twice in a row, while other jobs ran); a superlinear cost is in every one.
     let g = growth(make, run, start, max);
-    if (g.ratio >= BOUND) g = growth(make, run, start, max); // once more: the machine may have been busy
+    for (let again = 0; again < 2 && g.ratio >= BOUND; again++) g = growth(make, run, start, max);
     const line = `n=${g.n}: ${g.small.toFixed(1)} ms -> 4n: ${g.large.toFixed(1)} ms (x${g.ratio.toFixed(1)})`;
     (this.test as { title: string }).title += ` [${line}]`;
     assert.ok(g.ratio < BOUND, `${name} grows x${g.ratio.toFixed(1)} from n to 4n: ${line}`);
@@ -279,12 +290,13 @@ describe('growth: the index, diagnostics and output formats (n -> 4n)', function
     return [JSON.stringify(toJson(model, diagnostics, [])), JSON.stringify(toSarif(diagnostics, { version: 'x', informationUri: 'x' })), toText(diagnostics, summarize(model, diagnostics, 0), { color: false, showInfo: true })];
   };
   // Three cases from 8k characters: from 1k, the first runs' compiling read x6.7-x7.2 in a CI run (x2.8-x3.8 alone).
+  // The unknown citations from 16k: from 8k to 32k they read x6.2-x8.1 (the index's first runs), from 32k to 128k x1.8.
   assertLinear('one id declared by many headings (duplicates)', (n) => ({ 'specs/a.md': lines(n / 15, () => '# H {#dup}\n\n') }), check, 8000, 1_000_000);
   assertLinear('many broken anchor links next to many headings', (n) => ({ 'specs/a.md': lines(n / 40, (i) => `# Head ${i}\n\n[l](#nope${i})\n\n`) }), check, 8000, 1_000_000);
   assertLinear('many distinct unknown citations next to many clauses', (n) => ({
     'specs/a.md': lines(n / 30, (i) => `# H {#clause_${i}}\n\n`),
     'src/a.ts': lines(n / 30, (i) => `// [^unknown_${i}]\n`),
-  }), check, 1000, 1_000_000);
+  }), check, 16000, 1_000_000);
   // The whole-document parse held ~150x the spec in tokenizer events and grew superlinearly [^big_documents].
   assertLinear('many footnote references, one per line in one paragraph (12.5k -> 50k references)', (n) => ({ 'specs/a.md': '# S {#s authority=root}\n\n' + lines(n / 12, (i) => `x[^r${i}]\n`) }), check, 150_000, 150_000);
   assertLinear('many footnotes with missing examples', (n) => ({ 'specs/a.md': lines(n / 12, (i) => `x[^f${i}]\n\n`), 'examples/README.md': 'x\n' }), check, 8000, 1_000_000);

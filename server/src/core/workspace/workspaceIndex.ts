@@ -2362,9 +2362,9 @@ export class IndexModel {
     // Span ids are anchors of the page, MyST labels targets of every page of the project [^ln9m].
     if (!sameExplicitTargets(before.targets, facts.targets)) return undefined;
     // The files an mdBook page includes are part of its page [^ln8b] (and a draft's, of its document [^kr7i]).
-    if ((before.includes ?? []).join('\n') !== (facts.includes ?? []).join('\n')) return undefined;
+    if (!sameList(before.includes, facts.includes)) return undefined;
     // The partials an MDX page renders are part of its page, and the headings MDX reads are its anchors [^ln9x].
-    if ((before.mdxImports ?? []).join('\n') !== (facts.mdxImports ?? []).join('\n') || (before.mdxAnchors ?? []).join('\n') !== (facts.mdxAnchors ?? []).join('\n')) return undefined;
+    if (!sameList(before.mdxImports, facts.mdxImports) || !sameList(before.mdxAnchors, facts.mdxAnchors)) return undefined;
     if (before.footnoteDefs.some((d) => d.tests) || facts.footnoteDefs.some((d) => d.tests)) return undefined;
     // The ids the edit may have changed: those of the objects in the part of each list of facts that differs by
     // identity (the chunks an edit did not touch keep their facts objects, in the same order). Every other id has the

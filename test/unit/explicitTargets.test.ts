@@ -45,6 +45,12 @@ describe('explicit targets: pandoc spans and MyST labels', () => {
     assert.equal(explicitTargetsOf('No braces at all, [x](y).'), undefined);
   });
 
+  it("reads attr_list's block ids (a paragraph's or list item's last line) and mkdocstrings' objects, for MkDocs sites to use [^ln9n]", () => {
+    const text = ['A loop.', '{#loop}', '', '{#alone}', '', '* An item', '{: #item .aside }', '', '## Title', '{#not-after-heading}', '', '::: pkg.Rope', '## ::: pkg.Knot', '', '```', 'x', '{#in-code}', '::: pkg.InCode', '```'].join('\n');
+    assert.deepEqual(explicitTargetsOf(text), { labels: ['loop', 'alone', 'not-after-heading'], blocks: ['loop', 'item'], objects: ['pkg.Rope', 'pkg.Knot'] });
+    assert.deepEqual(explicitTargetsOf('::: pkg.Only'), { objects: ['pkg.Only'] });
+  });
+
   it("reads MyST's explicit targets: `(label)=`, `{#id}` alone, directive names and labels, figure-md, glossary terms, domain objects, eval-rst labels", () => {
     const text = [
       '(rigging/start)=',

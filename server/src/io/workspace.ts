@@ -182,7 +182,14 @@ interface MkdocsConfigText {
   inherit?: string;
   language?: string;
   slugify?: MkdocsSite['slugify'];
+  attrList?: true;
+  autorefs?: true;
 }
+
+/** The Markdown extensions that turn Python-Markdown's attr_list on (by its entry point, module path or in a bundle). */
+const ATTR_LIST_EXTENSIONS = new Set(['attr_list', 'markdown.extensions.attr_list', 'extra', 'markdown.extensions.extra', 'pymdownx.extra']);
+/** The MkDocs plugins that resolve `[title][identifier]` across the site: mkdocstrings turns autorefs on itself. */
+const AUTOREFS_PLUGINS = new Set(['autorefs', 'mkdocstrings']);
 
 /**
  * The keys of an MkDocs config the tool reads, line by line (YAML, but only these shapes): top-level `docs_dir:` and
@@ -199,6 +206,7 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
   let tocSlugify: string | undefined;
   let slugIndent = Infinity;
   let toc = false;
+  let pluginIndent = -1;
   for (const line of text.split(/\r?\n/)) {
     if (/^\s*(?:#.*)?$/.test(line)) continue;
     const key = /^([A-Za-z_]+):(.*)$/.exec(line);
@@ -207,11 +215,23 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
       const v = value(key[2]!);
       if (top === 'docs_dir' && v) out.docsDir = v;
       if (top === 'INHERIT' && v) out.inherit = v;
+      // A flow list on the key's line: `plugins: [search, mkdocstrings]`, `markdown_extensions: [attr_list]`.
+      const flow = /^\[(.*)\]$/.exec(v)?.[1]?.split(',').map((n) => n.trim().replace(/^(["'])(.*)\1$/, '$2'));
+      if (flow && top === 'plugins' && flow.some((n) => AUTOREFS_PLUGINS.has(n))) out.autorefs = true;
+      if (flow && top === 'markdown_extensions' && flow.some((n) => ATTR_LIST_EXTENSIONS.has(n))) out.attrList = true;
       extIndent = -1;
       themeIndent = -1;
+      pluginIndent = -1;
       continue;
     }
     const indent = /^[ \t]*/.exec(line)![0].length;
+    if (top === 'plugins') {
+      // A plugin: `  - name`, `  - name:` (a list) or `  name:` (a mapping), at the block's first indentation.
+      const plugin = /^[ \t]*(-[ \t]*)?([\w./-]+)[ \t]*(?::(.*))?$/.exec(line);
+      if (pluginIndent < 0 && plugin) pluginIndent = indent;
+      if (indent === pluginIndent && plugin && AUTOREFS_PLUGINS.has(plugin[2]!)) out.autorefs = true;
+      continue;
+    }
     if (top === 'theme') {
       if (themeIndent < 0) themeIndent = indent;
       const m = indent === themeIndent ? /^\s*language:(.*)$/.exec(line) : null;
@@ -224,6 +244,7 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
     if (indent === extIndent && item) {
       ext = item[2]!;
       if (ext === 'toc' || ext === 'markdown.extensions.toc') toc = true;
+      if (ATTR_LIST_EXTENSIONS.has(ext)) out.attrList = true;
       continue;
     }
     const slug = /^[ \t]*slugify:(.*)$/.exec(line);
@@ -365,7 +386,7 @@ export function mkdocsSites(root: string, configs = mkdocsConfigFiles(root)): Mk
     const baseDir = chain[1] !== undefined ? parentOf(chain[1]) : undefined;
     const relDocs = docs.startsWith(`${dir}/`) ? docs.slice(dir.length + 1) : undefined;
     const sibling = dir !== '' && baseDir !== undefined && baseDir !== dir && baseDir !== '' && parentOf(baseDir) === parent && LANGUAGE_FOLDER.test(name) && LANGUAGE_FOLDER.test(baseDir.slice(baseDir.lastIndexOf('/') + 1));
-    add({ docs, slugify, ...(sibling && relDocs !== undefined ? { fallback: `${baseDir}/${relDocs}` } : {}) });
+    add({ docs, slugify, ...(sibling && relDocs !== undefined ? { fallback: `${baseDir}/${relDocs}` } : {}), ...(config.attrList ? { attrList: true as const } : {}), ...(config.autorefs ? { autorefs: true as const } : {}) });
     // The default language's config (a language folder named by its own `theme: language:`, inheriting no sibling's):
     // the sibling language folders without a config of their own are staged from it.
     if (sibling || dir === '' || !LANGUAGE_FOLDER.test(name) || config.language !== name || relDocs === undefined) continue;
@@ -379,7 +400,7 @@ export function mkdocsSites(root: string, configs = mkdocsConfigFiles(root)): Mk
       const other = parent ? `${parent}/${e.name}` : e.name;
       if (e.name === name || !e.isDirectory() || !LANGUAGE_FOLDER.test(e.name) || configDirs.has(other)) continue;
       const otherDocs = `${other}/${relDocs}`;
-      if (isRealFolder(path.join(root, other)) && relDocs.split('/').every((_, i, parts) => isRealFolder(path.join(root, other, ...parts.slice(0, i + 1))))) add({ docs: otherDocs, slugify, fallback: docs });
+      if (isRealFolder(path.join(root, other)) && relDocs.split('/').every((_, i, parts) => isRealFolder(path.join(root, other, ...parts.slice(0, i + 1))))) add({ docs: otherDocs, slugify, fallback: docs, ...(config.attrList ? { attrList: true as const } : {}), ...(config.autorefs ? { autorefs: true as const } : {}) });
     }
   }
   return [...sites.values()];

@@ -25,6 +25,18 @@ import { joinNamedLists, sameNamedLists } from '../text/lists';
 export interface ExplicitTargets {
   spans?: string[];
   labels?: string[];
+  /**
+   * Python-Markdown's attr_list ids of a block (MkDocs): an attribute list alone on the last line of a paragraph or a
+   * list item, `{: #id }` or `{#id}`, after a line of the same block (not after a blank line, a heading or a fence).
+   * An anchor of the page only in an MkDocs site that enables attr_list (`MkdocsSite.attrList`) [^ln9n].
+   */
+  blocks?: string[];
+  /**
+   * The objects mkdocstrings renders on the page, `::: pkg.module.Name` (also after a heading's hashes): each one's
+   * heading id is its path, its members' ids start with it and a dot. Read only in an MkDocs site with mkdocstrings
+   * or autorefs (`MkdocsSite.autorefs`) [^ln9n].
+   */
+  objects?: string[];
 }
 
 /** Directives whose body MyST reads as code, math or data, not as Markdown (their options are still options). */
@@ -48,6 +60,12 @@ const BLOCK_ATTRIBUTES = /^[ \t]*\{([^{}:%][^{}]*)\}[ \t]*$/;
 const OPTION = /^[ \t]*:([\w-]+):(?:[ \t](.*))?$/;
 /** A YAML option line of a directive's `---` block, `label: value` (the value unquoted and trimmed by the reader). */
 const YAML_OPTION = /^[ \t]*(name|label):[ \t](.*)$/;
+/** attr_list's block attribute list alone on a line: `{: #id .class }` or `{#id}` (BLOCK_RE: not starting with a blank or `}`). */
+const ATTR_LIST_BLOCK = /^[ \t]*\{:?[ \t]*([^}\s][^\n]*?)[ \t]*\}[ \t]*$/;
+/** mkdocstrings' autodoc line, `::: pkg.module.Name` or `## ::: pkg.Name` (its regex: `^(#{1,6} *|)::: ?(.+?) *$`), one word. */
+const MKDOCSTRINGS_LINE = /^(?:#{1,6} *)?::: ?([^\s{:][^\s]*) *$/;
+/** An ATX heading line. */
+const ATX_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 /** An rST label, `.. _label:`. */
 const RST_LABEL = /^[ \t]*\.\. _([^:`]+):[ \t]*$/;
 /** An id in an attribute block: `#id` at its start or after a blank. */
@@ -159,10 +177,14 @@ function glossaryTerm(line: string): string | undefined {
 
 /** The explicit targets of a text (see the module's comment); undefined when it has none. */
 export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
-  // Cheap prefilter: no brace, no `)=`, no fence of a directive, no `.. _`: nothing to read.
-  if (!text.includes('{') && !text.includes(')=')) return undefined;
+  // Cheap prefilter: no brace, no `)=`, no `:::` (a directive's or an autodoc's fence), no `.. _`: nothing to read.
+  if (!text.includes('{') && !text.includes(')=') && !text.includes(':::')) return undefined;
   const spans: string[] = [];
   const labels: string[] = [];
+  const blocks: string[] = [];
+  const objects: string[] = [];
+  // Whether the line before is one of a paragraph or a list item an attr_list line may end (not blank, a heading or a fence).
+  let inBlock = false;
   const stack: Fence[] = [];
   // The directive just opened, whose options are read: 'options' (`:key:` lines), 'yaml' (inside `---`).
   let options: 'options' | 'yaml' | 'yaml-start' | undefined;
@@ -171,6 +193,8 @@ export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
     if (end < 0) end = text.length;
     const line = text.charCodeAt(end - 1) === 13 ? text.slice(at, end - 1) : text.slice(at, end);
     at = end + 1;
+    const after = inBlock;
+    inBlock = !/^[ \t]*$/.test(line) && !ATX_LINE.test(line);
     if (options) {
       if (options === 'yaml-start' || options === 'options') {
         if (options === 'yaml-start' && /^[ \t]*---[ \t]*$/.test(line)) {
@@ -195,7 +219,13 @@ export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
       }
     }
     const top = stack[stack.length - 1];
+    // (A pandoc div with a class, `::: warning`, reads the same: the line goes on to be read as a fence as before.)
+    if (!top?.literal && line.includes(':::')) {
+      const autodoc = MKDOCSTRINGS_LINE.exec(line);
+      if (autodoc) objects.push(autodoc[1]!);
+    }
     const fenceMatch = FENCE.exec(line);
+    if (fenceMatch) inBlock = false;
     const fence = fenceMatch ? [fenceMatch[0], fenceMatch[1]!, fenceMatch[2]!.trim()] : undefined;
     if (top && fence && fence[1]![0] === top.ch && fence[1]!.length >= top.len && fence[2] === '') {
       stack.pop();
@@ -247,17 +277,17 @@ export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
       continue;
     }
     const block = BLOCK_ATTRIBUTES.exec(line);
-    if (block) {
-      for (const id of idsOf(block[1]!)) labels.push(id);
-      continue;
-    }
+    if (block) for (const id of idsOf(block[1]!)) labels.push(id);
+    const attrList = after && line.includes('{') ? ATTR_LIST_BLOCK.exec(line) : null;
+    if (attrList) for (const id of idsOf(attrList[1]!)) blocks.push(id);
+    if (block || attrList) continue;
     spanIds(line, spans);
   }
-  if (!spans.length && !labels.length) return undefined;
-  return { ...(spans.length ? { spans } : {}), ...(labels.length ? { labels } : {}) };
+  if (!spans.length && !labels.length && !blocks.length && !objects.length) return undefined;
+  return { ...(spans.length ? { spans } : {}), ...(labels.length ? { labels } : {}), ...(blocks.length ? { blocks } : {}), ...(objects.length ? { objects } : {}) };
 }
 
-const TARGET_KINDS = ['spans', 'labels'] as const;
+const TARGET_KINDS = ['spans', 'labels', 'blocks', 'objects'] as const;
 
 /** Both lists of `b` after those of `a` (the page's chunks in order); undefined when both are. */
 export function joinExplicitTargets(a: ExplicitTargets | undefined, b: ExplicitTargets | undefined): ExplicitTargets | undefined {

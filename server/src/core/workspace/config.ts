@@ -26,6 +26,13 @@ export interface MkdocsSite {
   docs: string;
   slugify: 'toc' | 'toc-unicode' | 'uslugify' | 'unknown';
   fallback?: string;
+  /** Its `markdown_extensions` enable attr_list (`attr_list`, `extra`, `pymdownx.extra`): a block's `{: #id }` is an anchor [^ln9n]. */
+  attrList?: true;
+  /**
+   * Its `plugins` include mkdocstrings (which turns autorefs on) or autorefs: `[title][identifier]` resolves against
+   * the site's anchors, the objects it renders and the inventories it imports, and an object's members have ids [^ln9n].
+   */
+  autorefs?: true;
 }
 
 export interface ClarifierConfig {

@@ -3414,6 +3414,9 @@ export class IndexModel {
         if (link.undefinedReference !== undefined) {
           // A page of an mdbook-spec book: the preprocessor defines rule, production and rustdoc labels [^ln6s].
           if (book && mdbookSpecDefines(book, link.undefinedReference)) continue;
+          // A page of an MkDocs site with autorefs (mkdocstrings turns it on): `[title][identifier]` names a heading of
+          // any page, an object the site renders or one of the inventories it imports, which are not known here [^ln9n].
+          if (this.mkdocsSiteOf(file)?.autorefs) continue;
           broken.push({ ...base, reason: 'no-definition', candidates: [], ...(link.lookalikeLine !== undefined ? { lookalikeLine: link.lookalikeLine } : {}) }); // [^ln4f]
           continue;
         }
@@ -3475,6 +3478,10 @@ export class IndexModel {
           siteIds = tocIds.get(target);
           if (!siteIds) tocIds.set(target, (siteIds = mkdocsTocIds(facts.headings, site.slugify)));
           if (siteIds.has(link.anchor)) continue;
+          // attr_list's `{: #id }` on the last line of a paragraph or list item, and the ids mkdocstrings gives the
+          // objects the page renders (`::: pkg.Name`: `#pkg.Name`, its members `#pkg.Name.member`) [^ln9n].
+          if (site.attrList && facts.targets?.blocks?.includes(link.anchor)) continue;
+          if (site.autorefs && facts.targets?.objects?.some((o) => link.anchor === o || link.anchor.startsWith(`${o}.`))) continue;
         }
         // A page of a Hugo site whose Goldmark parser gives definition-list terms ids, linked from a page of the site:
         // the ids Hugo gives its headings and terms together, in page order [^ln9h].

@@ -133,24 +133,41 @@ describe('documentation sites: what they write is not an error', () => {
       'docs/knots.md': '# Knots\n\n* **Bowline**: a fixed loop.\n{#bowline-loop}\n\nA hitch holds a post.\n{: #hitch-note .aside }\n\n{#after-blank}\n\n## Splices\n{#after-heading}\n\n```md\nShown.\n{#in-code}\n```\n',
       'docs/index.md': '# Rigging\n\n[bowline](knots.md#bowline-loop), [hitch](knots.md#hitch-note), [blank](knots.md#after-blank), [heading](knots.md#after-heading), [code](knots.md#in-code), [sheet bend](knots.md#sheet-bend-loop).\n',
       'docs/api/rigging.md': '# API\n\n::: rigging.Halyard\n    options:\n      members: true\n\n## ::: rigging.Cleat\n',
-      'docs/guide.md': '# Guide\n\n[tension](api/rigging.md#rigging.Halyard.tension), [cleat](api/rigging.md#rigging.Cleat), [winch](api/rigging.md#rigging.Winch), [Halyard][rigging.Halyard] and the [site][home].\n\n[home]: index.md\n',
+      'docs/guide.md': '# Guide\n\n[tension](api/rigging.md#rigging.Halyard.tension), [usage](api/rigging.md#rigging.Halyard--usage), [cleat](api/rigging.md#rigging.Cleat), [winch](api/rigging.md#rigging.Winch), [Halyard][rigging.Halyard] and the [site][home].\n\n[home]: index.md\n',
       'README.md': '# Rigging\n\n[bowline](docs/knots.md#bowline-loop).\n',
     };
     const readme = 'link.broken-anchor@README.md:3';
     const guide = (n: number): string[] => Array<string>(n).fill('link.broken-anchor@docs/guide.md:3');
     const index = (n: number): string[] => Array<string>(n).fill('link.broken-anchor@docs/index.md:3');
     // A site with neither: judged as GitHub renders them (`{: #hitch-note }` is kramdown's block attributes, an anchor
-    // everywhere already); 5 of the 6 links of index.md, the 4 of guide.md (one an undefined reference).
-    assert.deepEqual(await errors({ ...pages, 'mkdocs.yml': 'site_name: Rigging\nmarkdown_extensions:\n  - toc\n' }), [readme, ...guide(4), ...index(5)]);
+    // everywhere already); 5 of the 6 links of index.md, the 5 of guide.md (one an undefined reference).
+    assert.deepEqual(await errors({ ...pages, 'mkdocs.yml': 'site_name: Rigging\nmarkdown_extensions:\n  - toc\n' }), [readme, ...guide(5), ...index(5)]);
     // attr_list (here through pymdownx.extra): `{#bowline-loop}` ends its list item; not one after a blank line, a
     // heading or in code.
     const attr = await errors({ ...pages, 'mkdocs.yml': 'site_name: Rigging\nmarkdown_extensions:\n  - toc:\n      permalink: true\n  - pymdownx.extra\n' });
-    assert.deepEqual(attr, [readme, ...guide(4), ...index(4)]);
+    assert.deepEqual(attr, [readme, ...guide(5), ...index(4)]);
     // mkdocstrings (a plugin with options, after one whose name has a slash): objects, their members, and autorefs.
     const autodoc = await errors({ ...pages, 'mkdocs.yml': 'site_name: Rigging\nplugins:\n  - material/blog:\n      blog_dir: news\n  - mkdocstrings:\n      handlers:\n        python:\n          paths: [src]\n' });
     assert.deepEqual(autodoc, [readme, ...guide(1), ...index(5)]);
     assert.deepEqual(sitesOf({ 'mkdocs.yml': 'plugins: [search, autorefs]\nmarkdown_extensions: [attr_list]\n' }), [{ docs: 'docs', slugify: 'toc', attrList: true, autorefs: true }]);
     assert.deepEqual(sitesOf({ 'mkdocs.yml': 'plugins:\n  - search\nmarkdown_extensions:\n  - pymdownx.tabbed:\n      attr_list: true\n' }), [{ docs: 'docs', slugify: 'toc' }]);
+  });
+
+  it('a Zensical `zensical.toml` and a config MkDocs builds by name (`mkdocs-common.yml` with its `site_name`) make a site too [^ln9n]', async () => {
+    // Zensical: `[project]` keys, its extension and plugin tables; no extension table is Zensical's default set (attr_list on).
+    const zensical = '[project]\nsite_name = "Rigging"\ndocs_dir = "pages"\n\n[[project.extra.social]]\nicon = "x"\n\n[project.markdown_extensions.toc]\npermalink = true\n\n[project.markdown_extensions.attr_list]\n\n[project.plugins.mkdocstrings.handlers.python]\npaths = ["src"]\n';
+    assert.deepEqual(sitesOf({ 'zensical.toml': zensical }), [{ docs: 'pages', slugify: 'toc', attrList: true, autorefs: true }]);
+    assert.deepEqual(sitesOf({ 'zensical.toml': '[project]\nsite_name = "Rigging"\n' }), [{ docs: 'docs', slugify: 'toc', attrList: true }]);
+    assert.deepEqual(sitesOf({ 'zensical.toml': '[project]\nsite_name = "Rigging"\n\n[project.markdown_extensions.admonition]\n' }), [{ docs: 'docs', slugify: 'toc' }]);
+    // An mkdocs.yml wins over the other names of its folder.
+    assert.deepEqual(sitesOf({ 'zensical.toml': zensical, 'mkdocs.yml': 'site_name: Rigging\n' }), [{ docs: 'docs', slugify: 'toc' }]);
+    // Named configs: the first by name that names the site (itself or through INHERIT); one that names none is no site.
+    const named = { 'mkdocs-common.yml': 'site_name: Rigging\nplugins:\n  mkdocstrings:\n', 'mkdocs-online.yml': 'INHERIT: mkdocs-common.yml\nsite_url: https://example.org/\n' };
+    assert.deepEqual(sitesOf(named), [{ docs: 'docs', slugify: 'toc', autorefs: true }]);
+    assert.deepEqual(sitesOf({ 'mkdocs-nav.yml': 'nav:\n  - index.md\n' }), []);
+    // The site's links are judged as its pages are built: `[Rope][rigging.Rope]` is left to autorefs.
+    assert.deepEqual(await errors({ ...named, 'docs/index.md': '# Rigging\n\nSee [Rope][rigging.Rope] and [home][].\n\n[home]: index.md\n' }), []);
+    assert.deepEqual(await errors({ 'docs/index.md': '# Rigging\n\nSee [Rope][rigging.Rope] and [home][].\n\n[home]: index.md\n' }), ['link.broken-anchor@docs/index.md:3']);
   });
 
   it("a translated MkDocs page's link to a page only the default language has reaches that page; one missing there too is broken [^sc5p]", async () => {

@@ -184,6 +184,7 @@ interface MkdocsConfigText {
   slugify?: MkdocsSite['slugify'];
   attrList?: true;
   autorefs?: true;
+  siteName?: true;
 }
 
 /** The Markdown extensions that turn Python-Markdown's attr_list on (by its entry point, module path or in a bundle). */
@@ -215,6 +216,7 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
       const v = value(key[2]!);
       if (top === 'docs_dir' && v) out.docsDir = v;
       if (top === 'INHERIT' && v) out.inherit = v;
+      if (top === 'site_name' && v) out.siteName = true;
       // A flow list on the key's line: `plugins: [search, mkdocstrings]`, `markdown_extensions: [attr_list]`.
       const flow = /^\[(.*)\]$/.exec(v)?.[1]?.split(',').map((n) => n.trim().replace(/^(["'])(.*)\1$/, '$2'));
       if (flow && top === 'plugins' && flow.some((n) => AUTOREFS_PLUGINS.has(n))) out.autorefs = true;
@@ -262,6 +264,39 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
 }
 
 /**
+ * The keys of a Zensical config (`zensical.toml`, MkDocs's settings under `[project]`) the tool reads: `docs_dir` and
+ * `site_name`, the `[project.markdown_extensions.<name>]` tables (none at all: Zensical's default set, which enables
+ * attr_list and toc) and `[project.plugins.<name>]` (mkdocstrings). A toc `slugify` written in TOML is not known.
+ */
+function readZensicalConfig(text: string): MkdocsConfigText {
+  const out: MkdocsConfigText = {};
+  let table = '';
+  let extensions = false;
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^[ \t]*\[(\[)?[ \t]*([^\]]*?)[ \t]*\]/.exec(line);
+    if (header) {
+      table = header[1] ? '' : header[2]!.replace(/["']/g, '');
+      const ext = /^project\.markdown_extensions\.(.+)$/.exec(table)?.[1];
+      if (ext !== undefined) {
+        extensions = true;
+        if (ATTR_LIST_EXTENSIONS.has(ext)) out.attrList = true;
+      }
+      const plugin = /^project\.plugins\.([\w-]+)/.exec(table)?.[1];
+      if (plugin !== undefined && AUTOREFS_PLUGINS.has(plugin)) out.autorefs = true;
+      continue;
+    }
+    const key = /^[ \t]*([\w-]+)[ \t]*=[ \t]*(.*)$/.exec(line);
+    if (!key) continue;
+    const value = /^(["'])(.*?)\1/.exec(key[2]!.trim())?.[2];
+    if (table === 'project' && key[1] === 'docs_dir' && value) out.docsDir = value;
+    if (table === 'project' && key[1] === 'site_name' && value) out.siteName = true;
+    if (table === 'project.markdown_extensions.toc' && key[1] === 'slugify') out.slugify = 'unknown';
+  }
+  if (!extensions) out.attrList = true;
+  return out;
+}
+
+/**
  * The heading ids a `toc: slugify:` gives, by the function it names: Python-Markdown's own (`toc.slugify`, the default;
  * `toc.slugify_unicode`), pymdownx's Unicode one (`pymdownx.slugs.uslugify`, or `pymdownx.slugs.slugify` with only
  * `case: lower`); anything else is unknown.
@@ -294,14 +329,20 @@ function mkdocsConfigFiles(root: string): string[] {
   return configFilesBelow(root, [MKDOCS_CONFIG_FILES])[0]!;
 }
 
-const MKDOCS_CONFIG_FILES = ['mkdocs.yml', 'mkdocs.yaml'];
+const MKDOCS_CONFIG_FILES: readonly (string | RegExp)[] = ['mkdocs.yml', 'mkdocs.yaml', 'zensical.toml', /^mkdocs[-_.][\w.-]*\.ya?ml$/];
+/**
+ * A config MkDocs builds only when named (`mkdocs build -f mkdocs-online.yml`; Textualize/textual keeps its settings in
+ * `mkdocs-common.yml`, which `mkdocs-online.yml` INHERITs): taken when the folder has no `mkdocs.yml`, and only when it
+ * or what it INHERITs names the site (`site_name`, which MkDocs requires).
+ */
+const MKDOCS_NAMED_CONFIG = /^mkdocs[-_.][\w.-]*\.ya?ml$/;
 
 /**
  * For each group of names, the workspace-relative paths of the files of those names (the first in name order a folder
  * holds) in the folder or up to MKDOCS_DEPTH below it: one listing of at most MKDOCS_FOLDERS folders for all groups
  * (hidden folders and node_modules not entered).
  */
-function configFilesBelow(root: string, groups: readonly (readonly string[])[]): string[][] {
+function configFilesBelow(root: string, groups: readonly (readonly (string | RegExp)[])[]): string[][] {
   const found: string[][] = groups.map(() => []);
   let listed = 0;
   let level = [''];
@@ -317,7 +358,8 @@ function configFilesBelow(root: string, groups: readonly (readonly string[])[]):
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       groups.forEach((names, g) => {
-        const config = entries.find((e) => e.isFile() && names.includes(e.name));
+        // A name the group lists, else the first name one of its patterns matches.
+        const config = entries.find((e) => e.isFile() && names.includes(e.name)) ?? entries.find((e) => e.isFile() && names.some((n) => typeof n !== 'string' && n.test(e.name)));
         if (config) found[g]!.push(dir ? `${dir}/${config.name}` : config.name);
       });
       if (depth < MKDOCS_DEPTH) for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') next.push(dir ? `${dir}/${e.name}` : e.name);
@@ -342,7 +384,7 @@ export function mkdocsSites(root: string, configs = mkdocsConfigFiles(root)): Mk
   const configOf = (rel: string): MkdocsConfigText | undefined => {
     if (!texts.has(rel)) {
       const text = textInside(root, rel);
-      texts.set(rel, text !== undefined ? readMkdocsConfig(text) : undefined);
+      texts.set(rel, text === undefined ? undefined : rel.endsWith('.toml') ? readZensicalConfig(text) : readMkdocsConfig(text));
     }
     return texts.get(rel);
   };
@@ -375,6 +417,7 @@ export function mkdocsSites(root: string, configs = mkdocsConfigFiles(root)): Mk
     const got = resolved(file);
     if (!got) continue;
     const { config, chain } = got;
+    if (MKDOCS_NAMED_CONFIG.test(file.slice(file.lastIndexOf('/') + 1)) && !config.siteName) continue;
     const docsRel = config.docsDir?.replace(/^\.\//, '').replace(/\/+$/, '');
     const docs = (docsRel && under(dir, docsRel)) ?? under(dir, 'docs')!;
     const slugify = config.slugify ?? 'toc';

@@ -188,6 +188,21 @@ describe('documentation sites: what they write is not an error', () => {
     assert.equal((await errors(bare)).length, 4);
   });
 
+  it("mkdocs-static-i18n's folder structure: a locale folder's link to a page only the default locale has reaches it, unless the fallback is off [^sc5p]", async () => {
+    const i18n = (options: string): string => `site_name: Kites\nplugins:\n  - search\n  - i18n:\n      docs_structure: folder\n${options}      languages:\n        - locale: en\n          default: true\n          name: English\n        - locale: ja\n          name: 日本語\n`;
+    const files = {
+      'docs/index.md': '# Kites\n\nSee [the knots](ref/knots.md).\n',
+      'docs/ref/knots.md': '# Knots\n\n## Bowline\n\nTie it.\n',
+      'docs/ja/index.md': '# 凧\n\n[結び方](ref/knots.md#bowline)、[もう一つ](ref/knots.md#sheet-bend)、[用語集](ref/glossary.md)。\n',
+    };
+    // The default locale's pages are the docs folder's own (no `docs/en/`): `ja/ref/knots.md` falls back to `ref/knots.md`.
+    assert.deepEqual(await errors({ ...files, 'mkdocs.yml': i18n('') }), ['link.broken-anchor@docs/ja/index.md:3', 'link.broken-anchor@docs/ja/index.md:3']);
+    assert.deepEqual(sitesOf({ ...files, 'mkdocs.yml': i18n('') }), [{ docs: 'docs', slugify: 'toc' }, { docs: 'docs/ja', slugify: 'toc', fallback: 'docs' }]);
+    // `fallback_to_default: false`, or the suffix structure (the plugin's default): no fallback.
+    assert.equal((await errors({ ...files, 'mkdocs.yml': i18n('      fallback_to_default: false\n') })).length, 3);
+    assert.equal((await errors({ ...files, 'mkdocs.yml': i18n('').replace('docs_structure: folder', 'docs_structure: suffix') })).length, 3);
+  });
+
   it('an mdBook whose book.toml enables mdbook-spec: rule and grammar labels and anchors are links on its pages, read from book.toml [^ln6s]', async () => {
     const pages = {
       'pages/lamps.md': 'r[lamp]\n# Lamps\n\nr[lamp.glow]\nA lamp glows.\n\n```grammar,items\nLamp -> `lamp` Wick\n```\n',

@@ -185,6 +185,8 @@ interface MkdocsConfigText {
   attrList?: true;
   autorefs?: true;
   siteName?: true;
+  /** mkdocs-static-i18n with `docs_structure: folder` and its fallback on: its locales and the default one. */
+  i18n?: { locales: string[]; default?: string; noFallback?: true };
 }
 
 /** The Markdown extensions that turn Python-Markdown's attr_list on (by its entry point, module path or in a bundle). */
@@ -208,6 +210,9 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
   let slugIndent = Infinity;
   let toc = false;
   let pluginIndent = -1;
+  let currentPlugin = '';
+  let folderStructure = false;
+  const i18n: NonNullable<MkdocsConfigText['i18n']> = { locales: [] };
   for (const line of text.split(/\r?\n/)) {
     if (/^\s*(?:#.*)?$/.test(line)) continue;
     const key = /^([A-Za-z_]+):(.*)$/.exec(line);
@@ -224,6 +229,7 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
       extIndent = -1;
       themeIndent = -1;
       pluginIndent = -1;
+      currentPlugin = '';
       continue;
     }
     const indent = /^[ \t]*/.exec(line)![0].length;
@@ -231,7 +237,19 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
       // A plugin: `  - name`, `  - name:` (a list) or `  name:` (a mapping), at the block's first indentation.
       const plugin = /^[ \t]*(-[ \t]*)?([\w./-]+)[ \t]*(?::(.*))?$/.exec(line);
       if (pluginIndent < 0 && plugin) pluginIndent = indent;
-      if (indent === pluginIndent && plugin && AUTOREFS_PLUGINS.has(plugin[2]!)) out.autorefs = true;
+      if (indent === pluginIndent && plugin) {
+        currentPlugin = plugin[2]!;
+        if (AUTOREFS_PLUGINS.has(currentPlugin)) out.autorefs = true;
+      } else if (indent > pluginIndent && currentPlugin === 'i18n') {
+        // mkdocs-static-i18n's options: `docs_structure: folder`, `fallback_to_default: false`, and its `languages`
+        // list (`- locale: ja`, a `default: true` below the locale it marks).
+        const option = /^[ \t]*(-[ \t]*)?(docs_structure|fallback_to_default|locale|default):[ \t]*(.*)$/.exec(line);
+        const v = option ? value(option[3]!) : '';
+        if (option?.[2] === 'docs_structure') folderStructure = v === 'folder';
+        else if (option?.[2] === 'fallback_to_default' && /^(?:false|False|FALSE)$/.test(v)) i18n.noFallback = true;
+        else if (option?.[2] === 'locale' && option[1] && v) i18n.locales.push(v);
+        else if (option?.[2] === 'default' && /^(?:true|True|TRUE)$/.test(v) && i18n.locales.length) i18n.default = i18n.locales[i18n.locales.length - 1];
+      }
       continue;
     }
     if (top === 'theme') {
@@ -260,6 +278,7 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
   }
   if (tocSlugify !== undefined) out.slugify = slugifyKind(tocSlugify);
   else if (toc) out.slugify = 'toc';
+  if (folderStructure && i18n.locales.length) out.i18n = i18n;
   return out;
 }
 
@@ -429,7 +448,21 @@ export function mkdocsSites(root: string, configs = mkdocsConfigFiles(root)): Mk
     const baseDir = chain[1] !== undefined ? parentOf(chain[1]) : undefined;
     const relDocs = docs.startsWith(`${dir}/`) ? docs.slice(dir.length + 1) : undefined;
     const sibling = dir !== '' && baseDir !== undefined && baseDir !== dir && baseDir !== '' && parentOf(baseDir) === parent && LANGUAGE_FOLDER.test(name) && LANGUAGE_FOLDER.test(baseDir.slice(baseDir.lastIndexOf('/') + 1));
-    add({ docs, slugify, ...(sibling && relDocs !== undefined ? { fallback: `${baseDir}/${relDocs}` } : {}), ...(config.attrList ? { attrList: true as const } : {}), ...(config.autorefs ? { autorefs: true as const } : {}) });
+    const flags = { ...(config.attrList ? { attrList: true as const } : {}), ...(config.autorefs ? { autorefs: true as const } : {}) };
+    add({ docs, slugify, ...(sibling && relDocs !== undefined ? { fallback: `${baseDir}/${relDocs}` } : {}), ...flags });
+    // mkdocs-static-i18n's folder structure (`docs/ja/`, `docs/ko/` beside the default language's pages): each other
+    // locale's folder is a site whose missing pages are the default locale's (its folder, else the docs folder's own
+    // pages), unless `fallback_to_default: false`.
+    if (config.i18n && !config.i18n.noFallback) {
+      const within = (d: string, name: string): string => (d ? `${d}/${name}` : name);
+      const fallbackDefault = config.i18n.default;
+      const defaultDocs = fallbackDefault && isRealFolder(path.join(root, within(docs, fallbackDefault))) ? within(docs, fallbackDefault) : docs;
+      for (const locale of config.i18n.locales) {
+        const folder = within(docs, locale);
+        if (locale === fallbackDefault || !/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$/.test(locale) || !isRealFolder(path.join(root, folder))) continue;
+        add({ docs: folder, slugify, fallback: defaultDocs, ...flags });
+      }
+    }
     // The default language's config (a language folder named by its own `theme: language:`, inheriting no sibling's):
     // the sibling language folders without a config of their own are staged from it.
     if (sibling || dir === '' || !LANGUAGE_FOLDER.test(name) || config.language !== name || relDocs === undefined) continue;
@@ -443,7 +476,7 @@ export function mkdocsSites(root: string, configs = mkdocsConfigFiles(root)): Mk
       const other = parent ? `${parent}/${e.name}` : e.name;
       if (e.name === name || !e.isDirectory() || !LANGUAGE_FOLDER.test(e.name) || configDirs.has(other)) continue;
       const otherDocs = `${other}/${relDocs}`;
-      if (isRealFolder(path.join(root, other)) && relDocs.split('/').every((_, i, parts) => isRealFolder(path.join(root, other, ...parts.slice(0, i + 1))))) add({ docs: otherDocs, slugify, fallback: docs, ...(config.attrList ? { attrList: true as const } : {}), ...(config.autorefs ? { autorefs: true as const } : {}) });
+      if (isRealFolder(path.join(root, other)) && relDocs.split('/').every((_, i, parts) => isRealFolder(path.join(root, other, ...parts.slice(0, i + 1))))) add({ docs: otherDocs, slugify, fallback: docs, ...flags });
     }
   }
   return [...sites.values()];

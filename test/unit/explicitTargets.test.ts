@@ -47,8 +47,11 @@ describe('explicit targets: pandoc spans and MyST labels', () => {
 
   it("reads attr_list's block ids (a paragraph's or list item's last line) and mkdocstrings' objects, for MkDocs sites to use [^ln9n]", () => {
     const text = ['A loop.', '{#loop}', '', '{#alone}', '', '* An item', '{: #item .aside }', '', '## Title', '{#not-after-heading}', '', '::: pkg.Rope', '## ::: pkg.Knot', '', '```', 'x', '{#in-code}', '::: pkg.InCode', '```'].join('\n');
-    assert.deepEqual(explicitTargetsOf(text), { labels: ['loop', 'alone', 'not-after-heading'], blocks: ['loop', 'item'], objects: ['pkg.Rope', 'pkg.Knot'] });
+    assert.deepEqual(explicitTargetsOf(text), { labels: ['loop', 'alone', 'not-after-heading'], attrIds: ['loop', 'item'], objects: ['pkg.Rope', 'pkg.Knot'] });
     assert.deepEqual(explicitTargetsOf('::: pkg.Only'), { objects: ['pkg.Only'] });
+    // After an inline element's end: emphasis, strong, a code span; not inside a code span, not a Jinja comment.
+    const inline = '*   **`locale`**{ #mkdocs-locale }: the locale, *also*{: #also .x } and `name`{#code-name}; `**x**{#in-code}` and *y*{# a remark #}.';
+    assert.deepEqual(explicitTargetsOf(inline), { attrIds: ['mkdocs-locale', 'also', 'code-name'] });
   });
 
   it("reads MyST's explicit targets: `(label)=`, `{#id}` alone, directive names and labels, figure-md, glossary terms, domain objects, eval-rst labels", () => {

@@ -26,11 +26,12 @@ export interface ExplicitTargets {
   spans?: string[];
   labels?: string[];
   /**
-   * Python-Markdown's attr_list ids of a block (MkDocs): an attribute list alone on the last line of a paragraph or a
-   * list item, `{: #id }` or `{#id}`, after a line of the same block (not after a blank line, a heading or a fence).
-   * An anchor of the page only in an MkDocs site that enables attr_list (`MkdocsSite.attrList`) [^ln9n].
+   * Python-Markdown's attr_list ids (MkDocs): an attribute list alone on the last line of a paragraph or a list item,
+   * `{: #id }` or `{#id}`, after a line of the same block (not after a blank line, a heading or a fence), or right
+   * after an inline element's end (`**locale**{ #mkdocs-locale }`, `` `name`{#id} ``). An anchor of the page only in
+   * an MkDocs site that enables attr_list (`MkdocsSite.attrList`) [^ln9n].
    */
-  blocks?: string[];
+  attrIds?: string[];
   /**
    * The objects mkdocstrings renders on the page, `::: pkg.module.Name` (also after a heading's hashes): each one's
    * heading id is its path, its members' ids start with it and a dot. Read only in an MkDocs site with mkdocstrings
@@ -166,6 +167,22 @@ function spanIds(line: string, out: string[]): void {
   }
 }
 
+/** An attribute list right after the end of an emphasis, a strong emphasis or a code span: `**term**{ #id }`. */
+const INLINE_ATTRIBUTES = /[*_`]\{:?[ \t]*([^{}\s][^{}]*?)[ \t]*\}/g;
+
+/** attr_list's ids of inline elements on a line, outside its code spans (a brace right after a span's closing backticks counts). */
+function inlineAttrIds(line: string, out: string[]): void {
+  if (!line.includes('{') || !line.includes('#')) return;
+  let code: number[] | undefined;
+  for (const m of line.matchAll(INLINE_ATTRIBUTES)) {
+    const at = m.index + 1;
+    code ??= codeSpans(line);
+    let inside = false;
+    for (let k = 0; k < code.length && code[k]! <= at; k += 2) if (at < code[k + 1]!) inside = true;
+    if (!inside) for (const id of idsOf(m[1]!)) out.push(id);
+  }
+}
+
 /** A Sphinx glossary term line (`term`, `term : index key`): the term, lower case as Sphinx keys it. */
 function glossaryTerm(line: string): string | undefined {
   if (/^[ \t]/.test(line) || OPTION.test(line)) return undefined;
@@ -181,7 +198,7 @@ export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
   if (!text.includes('{') && !text.includes(')=') && !text.includes(':::')) return undefined;
   const spans: string[] = [];
   const labels: string[] = [];
-  const blocks: string[] = [];
+  const attrIds: string[] = [];
   const objects: string[] = [];
   // Whether the line before is one of a paragraph or a list item an attr_list line may end (not blank, a heading or a fence).
   let inBlock = false;
@@ -279,15 +296,16 @@ export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
     const block = BLOCK_ATTRIBUTES.exec(line);
     if (block) for (const id of idsOf(block[1]!)) labels.push(id);
     const attrList = after && line.includes('{') ? ATTR_LIST_BLOCK.exec(line) : null;
-    if (attrList) for (const id of idsOf(attrList[1]!)) blocks.push(id);
+    if (attrList) for (const id of idsOf(attrList[1]!)) attrIds.push(id);
     if (block || attrList) continue;
     spanIds(line, spans);
+    inlineAttrIds(line, attrIds);
   }
-  if (!spans.length && !labels.length && !blocks.length && !objects.length) return undefined;
-  return { ...(spans.length ? { spans } : {}), ...(labels.length ? { labels } : {}), ...(blocks.length ? { blocks } : {}), ...(objects.length ? { objects } : {}) };
+  if (!spans.length && !labels.length && !attrIds.length && !objects.length) return undefined;
+  return { ...(spans.length ? { spans } : {}), ...(labels.length ? { labels } : {}), ...(attrIds.length ? { attrIds } : {}), ...(objects.length ? { objects } : {}) };
 }
 
-const TARGET_KINDS = ['spans', 'labels', 'blocks', 'objects'] as const;
+const TARGET_KINDS = ['spans', 'labels', 'attrIds', 'objects'] as const;
 
 /** Both lists of `b` after those of `a` (the page's chunks in order); undefined when both are. */
 export function joinExplicitTargets(a: ExplicitTargets | undefined, b: ExplicitTargets | undefined): ExplicitTargets | undefined {

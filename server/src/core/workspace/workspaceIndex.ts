@@ -3478,10 +3478,10 @@ export class IndexModel {
           siteIds = tocIds.get(target);
           if (!siteIds) tocIds.set(target, (siteIds = mkdocsTocIds(facts.headings, site.slugify)));
           if (siteIds.has(link.anchor)) continue;
-          // attr_list's `{: #id }` on the last line of a paragraph or list item, and the ids mkdocstrings gives the
+          // attr_list's `{: #id }` on the last line of a paragraph or list item or after an inline element, and the ids mkdocstrings gives the
           // objects the page renders (`::: pkg.Name`: `#pkg.Name`, its members `#pkg.Name.member`, the headings of a
           // docstring `#pkg.Name--usage`, its IdPrependingTreeprocessor's prefix) [^ln9n].
-          if (site.attrList && facts.targets?.blocks?.includes(link.anchor)) continue;
+          if (site.attrList && facts.targets?.attrIds?.includes(link.anchor)) continue;
           if (site.autorefs && facts.targets?.objects?.some((o) => link.anchor === o || link.anchor.startsWith(`${o}.`) || link.anchor.startsWith(`${o}--`))) continue;
         }
         // A page of a Hugo site whose Goldmark parser gives definition-list terms ids, linked from a page of the site:

@@ -6,12 +6,29 @@ import { markedStrongHeadingIds, mkdocsTocIds, specGeneratorSectionIds, specMdOu
 import { tempWorkspace } from '../helpers/cli';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 import type { Diagnostic } from '../../server/src/core/types';
+import type { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 
 /**
  * What documentation sites and their Markdown write is not an error: seen on real repositories (a trust sweep of 37,
  * docs/clarity.md is silent on it; CHANGELOG "Fixed"): a page's own ids on an MkDocs site, a heading a site hook fills
  * in, footnote anchors, a regular expression in a code comment.
  */
+/**
+ * The broken anchors the editor shows after each update, kept as it keeps them: every file's diagnostics again when the
+ * change was not local to its file, else only the changed files'.
+ */
+function editorsBrokenAnchors(index: WorkspaceIndex): () => string[] {
+  const kept = new Map<string, Diagnostic[]>();
+  return () => {
+    const changes = index.takeChanges();
+    if (changes === 'all') kept.clear();
+    const fresh = changes === 'all' ? diagnosticsOf(index) : [...changes].flatMap((f) => computeDiagnostics(index.model(), index.config, f));
+    if (changes !== 'all') for (const f of changes) kept.delete(f);
+    for (const d of fresh) kept.set(d.file, [...(kept.get(d.file) ?? []), d]);
+    return brief([...kept.values()].flat().filter((d) => d.code === 'link.broken-anchor')).sort();
+  };
+}
+
 describe('documentation sites: what they write is not an error', () => {
   /** The diagnostics `keep` keeps of a workspace of these files on disk (site configs are read from disk). */
   const diagnose = async (files: Record<string, string>, keep: (d: Diagnostic) => boolean): Promise<string[]> => {
@@ -489,10 +506,63 @@ describe('documentation sites: what they write is not an error', () => {
     assert.deepEqual(await errors({ ...site, 'hugo.toml': config.replace('true', 'false') }), ['link.broken-anchor@README.md:3', 'link.broken-anchor@pages/en/pumps/other.md:3', 'link.broken-anchor@pages/en/pumps/start.md:3', 'link.broken-anchor@pages/en/pumps/start.md:3']);
     const dir = tempWorkspace(site, 'clarify-hugo-include-');
     try {
-      assert.deepEqual(hugoIncludeSite(dir), { roots: ['pages/en'], idType: 'github', terms: true, pages: [{ file: 'pages/en/pumps/start.md', includes: ['pages/en/_shared/priming.md', 'pages/en/_shared/stopping.md'] }] });
+      // The site alone: which pages call it, and what they include, are the pages' own facts.
+      assert.deepEqual(hugoIncludeSite(dir), { roots: ['pages/en'], idType: 'github', terms: true });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("a Hugo page's `include` calls are its own facts: an edit that adds, drops or changes one, or a fragment's heading, is seen (the model is built again) [^ln9i]", () => {
+    const site = { roots: ['pages/en'], idType: 'github' as const, terms: true };
+    const start = (calls: string): string => `# Start\n\nSee [priming](#priming-steps) and [stop](#stop-steps).\n\n${calls}`;
+    const files = {
+      'pages/en/_shared/priming.md': '## Priming steps\n',
+      'pages/en/_shared/stopping/index.md': '## Stop steps\n',
+      'pages/en/pumps/start.md': start('{{% include "/_shared/priming.md" %}}\n'),
+      'pages/en/pumps/other.md': '# Other\n\nSee [stop](start.md#stop-steps).\n',
+      'notes/outside.md': '# Outside\n\n{{% include "/_shared/priming.md" %}}\n',
+    };
+    const index = memoryWorkspace(files, { hugoIncludes: site });
+    const broken = editorsBrokenAnchors(index);
+    assert.deepEqual(broken(), ['link.broken-anchor@pages/en/pumps/other.md:3', 'link.broken-anchor@pages/en/pumps/start.md:3']);
+    // Read only on a page of the site: a page outside it keeps its facts as they were.
+    assert.deepEqual(index.factsOf('pages/en/pumps/start.md')?.spec?.hugoIncludes, ['/_shared/priming.md']);
+    assert.equal(index.factsOf('notes/outside.md')?.spec?.hugoIncludes, undefined);
+    // A second call (`x` names `x/index.md`): both links reach it.
+    index.updateFile('pages/en/pumps/start.md', start('{{% include "/_shared/priming.md" %}}\n\n{{% include "../_shared/stopping" %}}\n'), true);
+    assert.deepEqual(broken(), []);
+    // The fragment's heading renamed: the page has the new id only.
+    index.updateFile('pages/en/_shared/stopping/index.md', '## Halt steps\n', true);
+    assert.deepEqual(broken(), ['link.broken-anchor@pages/en/pumps/other.md:3', 'link.broken-anchor@pages/en/pumps/start.md:3']);
+    index.updateFile('pages/en/_shared/stopping/index.md', '## Stop steps\n', true);
+    assert.deepEqual(broken(), []);
+    // A call commented out, then dropped: the fragment's ids leave the page.
+    index.updateFile('pages/en/pumps/start.md', start('{{% include "/_shared/priming.md" %}}\n\n{{%/* include "../_shared/stopping" */%}}\n'), true);
+    assert.deepEqual(broken(), ['link.broken-anchor@pages/en/pumps/other.md:3', 'link.broken-anchor@pages/en/pumps/start.md:3']);
+    index.updateFile('pages/en/pumps/start.md', start(''), true);
+    assert.deepEqual(broken(), ['link.broken-anchor@pages/en/pumps/other.md:3', 'link.broken-anchor@pages/en/pumps/start.md:3', 'link.broken-anchor@pages/en/pumps/start.md:3']);
+    // Equal to a fresh index of the same files.
+    const fresh = memoryWorkspace({ ...files, 'pages/en/pumps/start.md': start('') }, { hugoIncludes: site });
+    assert.deepEqual(broken(), brief(diagnosticsOf(fresh).filter((d) => d.code === 'link.broken-anchor')));
+  });
+
+  it("a marked build page's bold-text ids are its own facts: an edit of a heading's bold text is seen by the links of the other pages [^ln7g]", () => {
+    const files = {
+      'site/gauge.md': '# Gauge\n\n### Gauge.**read**() : number\n',
+      'site/dial.md': '# Dial\n\nUse [read](./gauge.md#read) and [reset](./gauge.md#reset).\n',
+      'notes/gauge.md': '# Gauge\n\n### Gauge.**read**() : number\n',
+    };
+    const index = memoryWorkspace(files, { markedStrongPages: ['site/dial.md', 'site/gauge.md'] });
+    const broken = editorsBrokenAnchors(index);
+    assert.deepEqual(broken(), ['link.broken-anchor@site/dial.md:3']);
+    assert.deepEqual(index.factsOf('site/gauge.md')?.spec?.strongIds, ['read']);
+    assert.equal(index.factsOf('notes/gauge.md')?.spec?.strongIds, undefined);
+    index.updateFile('site/gauge.md', '# Gauge\n\n### Gauge.**read**() : number\n\n### Gauge.**reset**()\n', true);
+    assert.deepEqual(broken(), []);
+    index.updateFile('site/gauge.md', '# Gauge\n\n### Gauge.**readValue**() : number\n\n### Gauge.**reset**()\n', true);
+    assert.deepEqual(broken(), ['link.broken-anchor@site/dial.md:3']);
+    assert.deepEqual(index.factsOf('site/gauge.md')?.spec?.strongIds, ['readValue', 'reset']);
   });
 
   it('an ipfs/spec-generator site (package.json depends on spec-generator, its command names the config): ReSpec-style section ids of its input folder reach their headings [^ln7g]', async () => {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type ClarifierConfig, type FileRole, type MkdocsSite } from '../core/workspace/config';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
-import { markedStrongHeadingIds, specMdOutline, specMdSectionIds } from '../core/markdown/siteGenerators';
+import { specMdOutline, specMdSectionIds } from '../core/markdown/siteGenerators';
 import { AmbiguityJobRun, type AmbiguityJob } from '../core/workspace/ambiguityPass';
 import { IndexCache } from './indexCache';
 import { VARIANTS } from './codeCache';
@@ -91,11 +91,11 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   const generator = specGeneratorInputs(root, pkg);
   if (generator.length) read.config = { ...read.config, specGenerator: generator };
   const strong = markedStrongIdPages(root);
-  if (strong.length) read.config = { ...read.config, markedStrongIds: strong };
+  if (strong.length) read.config = { ...read.config, markedStrongPages: strong.map((p) => p.file) };
   const hugo = hugoTermIdSites(root);
   if (hugo.length) read.config = { ...read.config, hugoTermIds: hugo };
   const hugoIncludes = hugoIncludeSite(root);
-  if (hugoIncludes?.pages.length) read.config = { ...read.config, hugoIncludes };
+  if (hugoIncludes) read.config = { ...read.config, hugoIncludes };
   return read;
 }
 
@@ -677,18 +677,14 @@ function hugoContentRoots(root: string, keys: Map<string, string>): string[] | u
   return roots;
 }
 
-/** A line that is one call of the site's `include` shortcode in the `{{% %}}` notation (one commented out inside its braces is none). */
-const HUGO_INCLUDE_LINE = /^[ \t]*\{\{%-?[ \t]*include[ \t]+"([^"\r\n]+)"[ \t]*-?%\}\}[ \t]*$/gm;
-
 /**
- * The pages of a Hugo site whose own `include` shortcode (`layouts/_shortcodes/include.html` or
- * `layouts/shortcodes/include.html`) renders the page it names into the calling one: the template gets `.Get 0`, looks
- * it up with `GetPage` and calls `.RenderShortcodes` on it (gohugoio/hugoDocs), so the named page's Markdown becomes
- * part of the page and its headings and definition terms get ids there. Each page that calls it alone on a line,
- * `{{% include "/_common/scope.md" %}}`, with the files it names: a path starting with `/` from the content root the
- * page is in (the site's content mounts, else its `contentDir`), another from the page's folder first, then the content
- * root; `x.md`, else `x.md`, `x/index.md` or `x/_index.md` when exactly one exists [^ln9i]. Read as book.toml is:
- * regular files only, never through a symlink, at most 20,000 pages of 1 MB.
+ * A Hugo site whose own `include` shortcode (`layouts/_shortcodes/include.html` or `layouts/shortcodes/include.html`)
+ * renders the page it names into the calling one: the template gets `.Get 0`, looks it up with `GetPage` and calls
+ * `.RenderShortcodes` on it (gohugoio/hugoDocs), so the named page's Markdown becomes part of the page and its headings
+ * and definition terms get ids there [^ln9i]. Its content roots (the site's content mounts, else its `contentDir`), its
+ * id type and whether terms get ids; the pages' calls (`{{% include "/_common/scope.md" %}}` alone on a line) are read
+ * by each page's parse and looked up by the index (workspace/hugo.ts). Read as book.toml is: regular files only, never
+ * through a symlink.
  */
 export function hugoIncludeSite(root: string): HugoIncludeSite | undefined {
   const keys = hugoConfigKeys(root);
@@ -699,43 +695,7 @@ export function hugoIncludeSite(root: string): HugoIncludeSite | undefined {
   if (!('text' in t) || !/\.Get\s+0\b/.test(t.text) || !/\bGetPage\b/.test(t.text) || !/\.RenderShortcodes\b/.test(t.text)) return undefined;
   const roots = hugoContentRoots(root, keys);
   if (!roots) return undefined;
-  const exists = (rel: string): boolean => isRegularFile(path.join(root, rel));
-  const find = (base: string, given: string): string | undefined => {
-    const p = path.posix.normalize(base ? `${base}/${given}` : given).replace(/\/+$/, '');
-    if (p.startsWith('../') || p === '..') return undefined;
-    if (p.endsWith('.md')) return exists(p) ? p : undefined;
-    const found = [`${p}.md`, `${p}/index.md`, `${p}/_index.md`].filter(exists);
-    return found.length === 1 ? found[0] : undefined;
-  };
-  const pages: { file: string; includes: string[] }[] = [];
-  let budget = 20000;
-  const walk = (dir: string, contentRoot: string): void => {
-    let names: string[];
-    try {
-      names = fs.readdirSync(path.join(root, dir)).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (budget <= 0) return;
-      const rel = dir ? `${dir}/${name}` : name;
-      if (name.endsWith('.md') && isRegularFile(path.join(root, rel))) {
-        budget--;
-        if (fs.lstatSync(path.join(root, rel)).size > 1024 * 1024) continue;
-        const got = readTextFileSync(path.join(root, rel));
-        if (!('text' in got) || !got.text.includes('include')) continue;
-        const includes: string[] = [];
-        for (const m of got.text.matchAll(HUGO_INCLUDE_LINE)) {
-          const given = m[1]!;
-          const found = given.startsWith('/') ? find(contentRoot, given.slice(1)) : (find(dir, given) ?? find(contentRoot, given));
-          if (found !== undefined && found !== rel) includes.push(found);
-        }
-        if (includes.length) pages.push({ file: rel, includes });
-      } else if (!name.startsWith('.') && isRealFolder(path.join(root, rel))) walk(rel, contentRoot);
-    }
-  };
-  for (const r of roots) walk(r, r);
-  return { roots, idType: hugoIdType(keys), terms: keys.get('markup.goldmark.parser.autodefinitiontermid') === 'true', pages };
+  return { roots, idType: hugoIdType(keys), terms: keys.get('markup.goldmark.parser.autodefinitiontermid') === 'true' };
 }
 
 /**
@@ -980,14 +940,15 @@ const STRONG_ID_MATCH = /\btext\.match\(\/<strong>\(\.\*\)<\\\/strong>\/\)/;
 const STRONG_ID_REPLACE = /\bmatch\[1\]\.replace\(\/\[\^a-zA-Z\]\/g,\s*(['"])-\1\)/;
 
 /**
- * The pages of marked build scripts whose heading renderer ids a heading by its bold text, with those ids [^ln7g]:
+ * The pages of marked build scripts whose heading renderer ids a heading by its bold text [^ln7g] (the ids are read by
+ * each page's parse, markedStrongHeadingIds):
  * a package.json of the folder or of a folder one level down that depends on `marked` and has a script `node
  * <file>.js` (in its folder) whose source has a `heading(` renderer with both of tc39/proposal-temporal's statements
  * (`text.match(/<strong>(.*)<\/strong>/)`, `match[1].replace(/[^a-zA-Z]/g, '-')`). The pages are the Markdown files of
  * the folders its `basePaths = ['.', './ja']` array lists (each read alone, not the folders below), else of the
  * script's folder. Read as book.toml is: regular files only, never through a symlink; a folder outside is none.
  */
-export function markedStrongIdPages(root: string): { file: string; ids: string[] }[] {
+export function markedStrongIdPages(root: string): { file: string }[] {
   const list = (dir: string): string[] => {
     try {
       return fs.readdirSync(path.join(root, dir)).sort();
@@ -997,7 +958,7 @@ export function markedStrongIdPages(root: string): { file: string; ids: string[]
   };
   const dirs = [''];
   for (const name of list('')) if (!name.startsWith('.') && name !== 'node_modules' && isRealFolder(path.join(root, name))) dirs.push(name);
-  const pages = new Map<string, string[]>();
+  const pages = new Set<string>();
   for (const dir of dirs) {
     const pkg = packageJson(path.join(root, dir));
     if (!pkg || !dependsOn(pkg, 'marked')) continue;
@@ -1017,15 +978,13 @@ export function markedStrongIdPages(root: string): { file: string; ids: string[]
           if (at && !isRealFolder(path.join(root, at))) continue;
           for (const name of list(at)) {
             const page = at ? `${at}/${name}` : name;
-            if (!name.endsWith('.md') || pages.has(page) || !isRegularFile(path.join(root, page))) continue;
-            const text = readTextFileSync(path.join(root, page));
-            if ('text' in text) pages.set(page, markedStrongHeadingIds(text.text));
+            if (name.endsWith('.md') && isRegularFile(path.join(root, page))) pages.add(page);
           }
         }
       }
     }
   }
-  return [...pages].map(([file, ids]) => ({ file, ids }));
+  return [...pages].map((file) => ({ file }));
 }
 
 /**

@@ -25,6 +25,7 @@ import { definitionTermLines } from './definitionTerms';
 import { explicitTargetsOf, joinExplicitTargets, type ExplicitTargets } from './explicitTargets';
 import { blankRanges, detectFormat, isExternalReference, isFeatureSpecName, isTemplatePath, kramdownFacts, mmarkFacts, KIRO_FOLDER_RE, SIBLING_FEATURE_SPEC_RE, SPEC_KIT_DECLARATION, SPEC_KIT_LABELED, SPEC_KIT_SEPARATOR, isTemplateSlot, SPEC_KIT_FOLDER_RE, SPEC_KIT_ID, SPEC_KIT_MENTION, type KramdownFacts, type SpecFormat } from './formats';
 import { mdxHeadingTitles, mdxImportsOf } from './mdxImports';
+import { markedStrongHeadingIds } from './siteGenerators';
 
 export type { SpecFormat } from './formats';
 import type { TypecheckFacts } from '../analysis/typecheck/normative';
@@ -745,6 +746,24 @@ function hiddenMdxAnchors(source: string, facts: SpecFacts): string[] {
 }
 const ATX_LINE = /^[ \t]*#{1,6}(?:[ \t]|$)/gm;
 
+/**
+ * A line that is one call of a Hugo site's own `include` shortcode in the `{{% %}}` notation, `{{% include
+ * "/_common/scope.md" %}}` (a call commented out inside its braces is none) [^ln9i].
+ */
+const HUGO_INCLUDE_LINE = /^[ \t]*\{\{%-?[ \t]*include[ \t]+"([^"\r\n]+)"[ \t]*-?%\}\}[ \t]*$/gm;
+
+/**
+ * The pages a text names with a Hugo site's own `include` shortcode, each alone on a line, as written, in order (the
+ * lookup of each is the index's, against the site's files: workspace/hugo.ts hugoIncludeTargets) [^ln9i]. Read within a
+ * line, so the chunks' in order equal the whole text's.
+ */
+export function hugoIncludeCallsOf(source: string): string[] {
+  if (!source.includes('{{%')) return [];
+  const out: string[] = [];
+  for (const m of source.matchAll(HUGO_INCLUDE_LINE)) out.push(m[1]!);
+  return out;
+}
+
 /** mdBook's `{{#include file.md}}` (`{{ #include file.md:anchor }}`, `…:10:20`) alone on a line: a Markdown file's path. */
 const MDBOOK_INCLUDE = /^[ \t]*\{\{[ \t]*#include[ \t]+([^\s:{}]+\.(?:md|markdown))(?::[^\s{}]*)?[ \t]*\}\}[ \t]*$/gim;
 
@@ -810,6 +829,18 @@ export interface SpecFacts {
    * of a Docusaurus site, which MDX compiles [^ln9x].
    */
   mdxAnchors?: string[];
+  /**
+   * The pages it names with its Hugo site's own `include` shortcode (`{{% include "x" %}}` alone on a line), as
+   * written; absent when none. Read only when the parse is asked to (SpecParseOptions: a page of a Hugo site that has
+   * the shortcode, config `hugoIncludes`) [^ln9i].
+   */
+  hugoIncludes?: string[];
+  /**
+   * The ids a marked build script's heading renderer gives its headings from their bold text (markedStrongHeadingIds);
+   * present, maybe empty, only when the parse is asked to (SpecParseOptions: a page of such a build, config
+   * `markedStrongPages`) [^ln7g].
+   */
+  strongIds?: string[];
   /** A file that is not a draft uses kramdown-rfc cross-references (`{{anchor}}`): written as a piece of a draft. */
   xrefs?: true;
   /**
@@ -1010,6 +1041,17 @@ export function chunkSignature(entry: ChunkEntry): string {
   return entry.signature;
 }
 
+/**
+ * What the index asks a parse to read beyond what every file's parse reads, for a page of a site its config names (the
+ * parse knows no config): the calls of a Hugo site's `include` shortcode [^ln9i], the ids a marked build script gives
+ * the headings [^ln7g].
+ */
+export interface SpecParseOptions {
+  hugoIncludes?: boolean;
+  markedStrongIds?: boolean;
+}
+const NO_PARSE_OPTIONS: SpecParseOptions = {};
+
 /** Chunk facts from an earlier parse of a file, by chunk text (each entry says under which enclosing sections). */
 export type SpecChunkCache = Map<string, ChunkEntry>;
 
@@ -1063,6 +1105,7 @@ export function parseSpecChunked(
   scanner = true,
   previous?: ChunkLayout,
   consume = false,
+  options: SpecParseOptions = NO_PARSE_OPTIONS,
 ): { facts: SpecFacts; chunks: PlacedChunk[]; cache: SpecChunkCache; layout?: ChunkLayout } {
   // A parse that consumes its chunks is a batch index's: its references keep no model clause (see KeptFootnoteRef).
   // Its references are columns (see FootnoteRefColumns).
@@ -1071,14 +1114,14 @@ export function parseSpecChunked(
   keepsClauses = kept && !consume;
   columnar = consume;
   try {
-    return parseChunked(file, source, cache, split, scanner, previous, consume);
+    return parseChunked(file, source, cache, split, scanner, previous, consume, options);
   } finally {
     keepsClauses = kept;
     columnar = wasColumnar;
   }
 }
 
-function parseChunked(file: string, source: string, cache: SpecChunkCache | undefined, split: boolean, scanner: boolean, previous: ChunkLayout | undefined, consume: boolean): { facts: SpecFacts; chunks: PlacedChunk[]; cache: SpecChunkCache; layout?: ChunkLayout } {
+function parseChunked(file: string, source: string, cache: SpecChunkCache | undefined, split: boolean, scanner: boolean, previous: ChunkLayout | undefined, consume: boolean, options: SpecParseOptions): { facts: SpecFacts; chunks: PlacedChunk[]; cache: SpecChunkCache; layout?: ChunkLayout } {
   const facts = emptySpecFacts(file);
   const next: SpecChunkCache = new Map();
   const chunks: PlacedChunk[] = [];
@@ -1096,6 +1139,12 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
     const read = !kramdown && !consume && chunks.length > 0 ? sourceFactsOfChunks(chunks) : undefined;
     const includes = read?.includes ?? includesOf(source, detected === 'mmark');
     if (includes.length) facts.includes = includes;
+    // What only a page of some sites says, read when the index asks for it (its config names the site) [^ln9i] [^ln7g].
+    if (options.hugoIncludes) {
+      const calls = read ? read.hugoIncludes : hugoIncludeCallsOf(source);
+      if (calls.length) facts.hugoIncludes = calls;
+    }
+    if (options.markedStrongIds) facts.strongIds = markedStrongHeadingIds(source);
     const mdx = kramdown ? [] : mdxImportsOf(source);
     if (mdx.length) facts.mdxImports = mdx;
     const mdxAnchors = kramdown ? [] : hiddenMdxAnchors(source, facts);
@@ -1169,6 +1218,7 @@ const chunkSourceFacts = new WeakMap<ChunkEntry, ChunkSourceFacts>();
 
 interface ChunkSourceFacts {
   includes: string[];
+  hugoIncludes: string[];
   xrefs: boolean;
   mdbookSpec: MdbookSpecTargets | undefined;
   listTerms: string[];
@@ -1232,6 +1282,7 @@ export function listTermsOf(text: string): string[] {
  */
 function sourceFactsOfChunks(chunks: readonly PlacedChunk[]): ChunkSourceFacts {
   const includes: string[] = [];
+  const hugoIncludes: string[] = [];
   let xrefs = false;
   // mdbook-spec's lines are read within a line, and its grammar blocks are fences, which no cut splits (specChunks).
   let mdbookSpec: MdbookSpecTargets | undefined;
@@ -1241,8 +1292,9 @@ function sourceFactsOfChunks(chunks: readonly PlacedChunk[]): ChunkSourceFacts {
   let targets: ExplicitTargets | undefined;
   for (const c of chunks) {
     let read = chunkSourceFacts.get(c.entry);
-    if (!read) chunkSourceFacts.set(c.entry, (read = { includes: includesOf(c.text, false), xrefs: c.text.includes('{{') && KRAMDOWN_XREF_RE.test(c.text), mdbookSpec: mdbookSpecTargetsOf(c.text), listTerms: listTermsOf(c.text), termLines: definitionTermLines(c.text), targets: explicitTargetsOf(c.text) }));
+    if (!read) chunkSourceFacts.set(c.entry, (read = { includes: includesOf(c.text, false), hugoIncludes: hugoIncludeCallsOf(c.text), xrefs: c.text.includes('{{') && KRAMDOWN_XREF_RE.test(c.text), mdbookSpec: mdbookSpecTargetsOf(c.text), listTerms: listTermsOf(c.text), termLines: definitionTermLines(c.text), targets: explicitTargetsOf(c.text) }));
     for (const i of read.includes) includes.push(i);
+    for (const i of read.hugoIncludes) hugoIncludes.push(i);
     if (read.xrefs) xrefs = true;
     mdbookSpec = joinMdbookSpecTargets(mdbookSpec, read.mdbookSpec);
     for (const t of read.listTerms) listTerms.push(t);
@@ -1250,7 +1302,7 @@ function sourceFactsOfChunks(chunks: readonly PlacedChunk[]): ChunkSourceFacts {
     for (const t of read.termLines) termLines.push({ line: c.line + t.line, text: t.text });
     targets = joinExplicitTargets(targets, read.targets);
   }
-  return { includes, xrefs, mdbookSpec, listTerms, termLines, targets };
+  return { includes, hugoIncludes, xrefs, mdbookSpec, listTerms, termLines, targets };
 }
 
 /** Whether an ATX heading line starts at this offset (`#` to `######`, then a blank or the line's end). */

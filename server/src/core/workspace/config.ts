@@ -80,9 +80,10 @@ export interface ClarifierConfig {
   specGenerator?: string[];
   /**
    * The pages of a marked build script whose heading renderer ids a heading by its bold text (tc39/proposal-temporal's
-   * docs/buildDocs.js), each with those ids [^ln7g]. Found by the workspace loader, not written in `.clarifier.json`.
+   * docs/buildDocs.js) [^ln7g]; the ids are each page's facts (SpecFacts.strongIds). Found by the workspace loader, not
+   * written in `.clarifier.json`.
    */
-  markedStrongIds?: { file: string; ids: string[] }[];
+  markedStrongPages?: string[];
   /**
    * The MkDocs sites of the folder (an `mkdocs.yml` in it or up to three folders down): each one's pages folder
    * (`docs_dir`, workspace-relative), the heading ids its `toc` gives, and the pages folder of the default language a
@@ -96,8 +97,9 @@ export interface ClarifierConfig {
    */
   hugoTermIds?: HugoTermIdSite[];
   /**
-   * A Hugo site whose own `include` shortcode renders the page it names into the calling page: the pages that call it
-   * and what they include [^ln9i]. Found by the workspace loader, not written in `.clarifier.json`.
+   * A Hugo site whose own `include` shortcode renders the page it names into the calling page: its content roots, id
+   * type and whether terms get ids; the calls are each page's facts (SpecFacts.hugoIncludes) [^ln9i]. Found by the
+   * workspace loader, not written in `.clarifier.json`.
    */
   hugoIncludes?: HugoIncludeSite;
   /**

@@ -115,6 +115,8 @@ const spec = z.object({
   format: z.enum(['model-spec', 'kramdown-rfc', 'mmark', 'spec-kit', 'kiro', 'markdown']),
   title: z.string().optional(),
   includes: z.array(z.string()).optional(),
+  hugoIncludes: z.array(z.string()).optional(),
+  strongIds: z.array(z.string()).optional(),
   mdxImports: z.array(z.string()).optional(),
   mdxAnchors: z.array(z.string()).optional(),
   xrefs: z.literal(true).optional(),
@@ -290,6 +292,8 @@ const fSpec = fObject(
   {
     title: fString,
     includes: fStrings,
+    hugoIncludes: fStrings,
+    strongIds: fStrings,
     mdxImports: fStrings,
     mdxAnchors: fStrings,
     xrefs: fTrue,

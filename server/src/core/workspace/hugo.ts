@@ -68,14 +68,64 @@ export function hugoPageIds(facts: Pick<SpecFacts, 'headings' | 'definitionTerms
 
 /**
  * A Hugo site whose own `include` shortcode renders the page it names into the calling page (`.RenderShortcodes` of
- * `GetPage (.Get 0)`, gohugoio/hugoDocs) [^ln9i]: its content roots (workspace-relative), its id type, whether its
- * definition terms get ids, and each page that calls it with the files it includes.
+ * `GetPage (.Get 0)`, gohugoio/hugoDocs) [^ln9i]: its content roots (workspace-relative), its id type and whether its
+ * definition terms get ids. Which pages call it, and with what, are the pages' own facts (SpecFacts.hugoIncludes).
  */
 export interface HugoIncludeSite {
   roots: string[];
   idType: HugoIdType;
   terms: boolean;
-  pages: { file: string; includes: string[] }[];
+}
+
+/**
+ * The content root of the site a page is in (the last of the site's roots that holds it), when it is a page whose
+ * include calls count: a `.md` file under a root, in no folder whose name starts with `.` below it [^ln9i].
+ */
+export function hugoIncludeRootOf(site: HugoIncludeSite, file: string): string | undefined {
+  if (!file.endsWith('.md')) return undefined;
+  for (let i = site.roots.length - 1; i >= 0; i--) {
+    const root = site.roots[i]!;
+    if (root !== '' && !file.startsWith(`${root}/`)) continue;
+    const below = root === '' ? file : file.slice(root.length + 1);
+    if (!below.split('/').some((part, n, all) => n < all.length - 1 && part.startsWith('.'))) return root;
+  }
+  return undefined;
+}
+
+/** A `/`-separated path with its `.` and empty segments dropped and each `..` taken back; undefined if it leaves the workspace or is empty. */
+function normalizedPath(path: string): string | undefined {
+  const parts: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg !== '..') parts.push(seg);
+    else if (!parts.length) return undefined;
+    else parts.pop();
+  }
+  return parts.length ? parts.join('/') : undefined;
+}
+
+/**
+ * The files a page's include calls name (its facts' `hugoIncludes`), found as the site's template finds them [^ln9i]:
+ * a path starting with `/` from the page's content root, another from the page's folder first, then the content root;
+ * `x.md` as it is, else `x.md`, `x/index.md` or `x/_index.md` when exactly one of them `exists`. A call that names no
+ * file, a file outside the workspace or the page itself is left out.
+ */
+export function hugoIncludeTargets(root: string, page: string, calls: readonly string[], exists: (file: string) => boolean): string[] {
+  const find = (base: string, given: string): string | undefined => {
+    const p = normalizedPath(base ? `${base}/${given}` : given);
+    if (p === undefined) return undefined;
+    if (p.endsWith('.md')) return exists(p) ? p : undefined;
+    const found = [`${p}.md`, `${p}/index.md`, `${p}/_index.md`].filter(exists);
+    return found.length === 1 ? found[0] : undefined;
+  };
+  const slash = page.lastIndexOf('/');
+  const dir = slash < 0 ? '' : page.slice(0, slash);
+  const out: string[] = [];
+  for (const given of calls) {
+    const found = given.startsWith('/') ? find(root, given.slice(1)) : (find(dir, given) ?? find(root, given));
+    if (found !== undefined && found !== page) out.push(found);
+  }
+  return out;
 }
 
 /**

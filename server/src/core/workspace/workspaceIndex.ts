@@ -10,9 +10,9 @@ import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { bindingGroups, mdbookIncludePages, termIds } from './bindings';
 import { docusaurusImportPages, docusaurusLinkCandidates, mdxPageSite } from './docusaurus';
-import { hugoFragmentIds, hugoPageIds, hugoTermIdSiteOf, type HugoIdType, type HugoIncludeSite, type HugoTermIdSite } from './hugo';
+import { hugoFragmentIds, hugoIncludeRootOf, hugoIncludeTargets, hugoPageIds, hugoTermIdSiteOf, type HugoIdType, type HugoIncludeSite, type HugoTermIdSite } from './hugo';
 import { includedBy, isSitePage, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
-import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type DefinitionTerm, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts } from '../markdown/parseSpec';
+import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type DefinitionTerm, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts, type SpecParseOptions } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { isRustdocLink, sameMdbookSpecTargets } from '../markdown/mdbookSpec';
 import { sameExplicitTargets } from '../markdown/explicitTargets';
@@ -26,6 +26,7 @@ import { extractDefinitions, extractStatements, mayDefineTerms, usesBcp14, type 
 import type { Citation, Clause, Range, Severity } from '../types';
 
 const EMPTY_IDS: ReadonlySet<string> = new Set();
+const NO_OPTIONS: SpecParseOptions = {};
 
 /** A GitHub line anchor: `L70`, `L70-L75` (optionally with columns, `L70C3-L75C8`). */
 const LINE_ANCHOR = /^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$/;
@@ -344,7 +345,7 @@ export class WorkspaceIndex {
     let affected: Set<string> | undefined;
     if (role === 'spec') {
       // A batch index keeps no chunk of the parse: its chunks' references are placed in place, not copied [^big_documents].
-      const { facts, chunks, cache, layout } = parseSpecChunked(path, text, this.chunkCaches.get(path), true, true, this.layouts.get(path), !this.keepsEditState);
+      const { facts, chunks, cache, layout } = parseSpecChunked(path, text, this.chunkCaches.get(path), true, true, this.layouts.get(path), !this.keepsEditState, this.parseOptions(path));
       if (text.length >= CHUNK_CACHE_MIN_LENGTH && this.keepsEditState) this.chunkCaches.set(path, cache);
       else this.chunkCaches.delete(path);
       if (layout && text.length >= CHUNK_CACHE_MIN_LENGTH && this.keepsEditState) this.layouts.set(path, layout);
@@ -411,6 +412,19 @@ export class WorkspaceIndex {
     } else this.invalidate();
     return role;
   }
+
+  /**
+   * What the parse of a spec reads beyond every file's facts, by the config: a Hugo page's `include` calls on a site
+   * with the shortcode [^ln9i], the bold-text ids on a page of a marked build script [^ln7g].
+   */
+  private parseOptions(path: string): SpecParseOptions {
+    const hugo = this.config.hugoIncludes;
+    const hugoIncludes = hugo !== undefined && hugoIncludeRootOf(hugo, path) !== undefined;
+    this.strongPages ??= new Set(this.config.markedStrongPages ?? []);
+    const markedStrongIds = this.strongPages.has(path);
+    return hugoIncludes || markedStrongIds ? { hugoIncludes, markedStrongIds } : NO_OPTIONS;
+  }
+  private strongPages: Set<string> | undefined;
 
   /**
    * Texts that rehearse the first edits of an open big spec, `text` being what the index holds of it (see
@@ -958,17 +972,18 @@ function once<T>(f: () => T): () => T {
 /** What a spec declares to other files: its format, its front matter's reference anchors, its includes and its chunks' signatures. */
 type Signature = () => { head: string; chunks: string[] };
 
-function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'mdxImports' | 'xrefs' | 'mdbookSpec' | 'listTerms' | 'definitionTerms' | 'targets'>, chunks: string[]): { head: string; chunks: string[] } {
+function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'hugoIncludes' | 'strongIds' | 'mdxImports' | 'xrefs' | 'mdbookSpec' | 'listTerms' | 'definitionTerms' | 'targets'>, chunks: string[]): { head: string; chunks: string[] } {
   // The files a spec includes, and whether it is written as a piece of a draft, decide scopes [^kr7i]; its rules and
   // productions are link targets of the other pages of an mdbook-spec book [^ln6s]; its definition-list terms name
   // ids of the other fragments of a bound document [^ln8b], and ids of its page on a Hugo site [^ln9h]; its explicit
   // targets are anchors of its page and MyST labels of its project [^ln9m]; the files an MDX page imports are part of
-  // a Docusaurus site's page [^ln9x].
+  // a Docusaurus site's page [^ln9x]; the fragments a Hugo page includes are part of it [^ln9i]; a marked build's
+  // bold-text ids are anchors of its page [^ln7g].
   const book = facts.mdbookSpec ? JSON.stringify(facts.mdbookSpec) : '';
   const terms = facts.listTerms ? JSON.stringify(facts.listTerms) : '';
   const hugoTerms = facts.definitionTerms ? JSON.stringify(facts.definitionTerms) : '';
   const targets = facts.targets ? JSON.stringify(facts.targets) : '';
-  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${facts.mdxImports?.join('\n') ?? ''}\n${book}\n${terms}\n${hugoTerms}\n${targets}`, chunks };
+  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${facts.mdxImports?.join('\n') ?? ''}\n${book}\n${terms}\n${hugoTerms}\n${targets}\n${facts.hugoIncludes?.join('\n') ?? ''}\n${facts.strongIds?.join(' ') ?? '-'}`, chunks };
 }
 
 /**
@@ -2363,6 +2378,8 @@ export class IndexModel {
     if (!sameExplicitTargets(before.targets, facts.targets)) return undefined;
     // The files an mdBook page includes are part of its page [^ln8b] (and a draft's, of its document [^kr7i]).
     if (!sameList(before.includes, facts.includes)) return undefined;
+    // The fragments a Hugo page includes are part of its page [^ln9i]; a marked build's bold-text ids are its anchors [^ln7g].
+    if (!sameList(before.hugoIncludes, facts.hugoIncludes) || !sameList(before.strongIds, facts.strongIds)) return undefined;
     // The partials an MDX page renders are part of its page, and the headings MDX reads are its anchors [^ln9x].
     if (!sameList(before.mdxImports, facts.mdxImports) || !sameList(before.mdxAnchors, facts.mdxAnchors)) return undefined;
     if (before.footnoteDefs.some((d) => d.tests) || facts.footnoteDefs.some((d) => d.tests)) return undefined;
@@ -3371,17 +3388,27 @@ export class IndexModel {
    * The ids a Hugo page gets from the fragments its site's `include` shortcode renders into it (nested includes
    * followed), for a link from a page of the site; none for a link from elsewhere (a README read on GitHub) [^ln9i].
    */
-  private hugoIncludeMemo: { site: HugoIncludeSite; byPage: Map<string, string[]> } | undefined;
+  private hugoIncludeMemo: { site: HugoIncludeSite; byPage: Map<string, readonly string[]> } | undefined;
   private hugoIncludedIds(site: HugoIncludeSite, file: string, target: string): ReadonlySet<string> {
     const inSite = (f: string): boolean => site.roots.some((r) => r === '' || f.startsWith(`${r}/`));
     if (!inSite(file) || !inSite(target)) return EMPTY_IDS;
     let byPage = this.hugoIncludeMemo?.site === site ? this.hugoIncludeMemo.byPage : undefined;
-    if (!byPage) this.hugoIncludeMemo = { site, byPage: (byPage = new Map(site.pages.map((p) => [p.file, p.includes]))) };
-    if (!byPage.has(target)) return EMPTY_IDS;
+    if (!byPage) this.hugoIncludeMemo = { site, byPage: (byPage = new Map()) };
+    // The files a page's calls name (its parse read them: SpecFacts.hugoIncludes), looked up among the workspace's files.
+    const includesOf = (page: string): readonly string[] => {
+      let found = byPage!.get(page);
+      if (found === undefined) {
+        const calls = this.specs.get(page)?.hugoIncludes;
+        const root = calls ? hugoIncludeRootOf(site, page) : undefined;
+        byPage!.set(page, (found = calls && root !== undefined ? hugoIncludeTargets(root, page, calls, (f) => this.files.has(f)) : []));
+      }
+      return found;
+    };
+    if (!includesOf(target).length) return EMPTY_IDS;
     const ids = new Set<string>();
     const seen = new Set<string>([target]);
     const visit = (page: string): void => {
-      for (const fragment of byPage!.get(page) ?? []) {
+      for (const fragment of includesOf(page)) {
         if (seen.has(fragment)) continue;
         seen.add(fragment);
         const facts = this.specs.get(fragment);
@@ -3401,7 +3428,7 @@ export class IndexModel {
     const books = this.mdbookSpecBooks();
     const specMd = (this.classifier.config.specMd ?? []).map((d) => ({ files: new Set(d.files), ids: new Set(d.ids) }));
     const generatorInputs = this.classifier.config.specGenerator ?? [];
-    const strongIds = new Map((this.classifier.config.markedStrongIds ?? []).map((p) => [p.file, new Set(p.ids)]));
+    const strongPages = new Set(this.classifier.config.markedStrongPages ?? []);
     const generatorIds = new Map<string, Set<string>>();
     const tocIds = new Map<string, Set<string>>();
     const hugoSites = this.classifier.config.hugoTermIds ?? [];
@@ -3469,7 +3496,7 @@ export class IndexModel {
         }
         // A heading's bold text, which a marked build script of tc39/proposal-temporal's kind makes its id, on a page of
         // the build linked from one (`./zoneddatetime.md#from`); the page is also read on GitHub, whose slugs still count [^ln7g].
-        if (strongIds.get(target)?.has(link.anchor) && strongIds.has(file)) continue;
+        if (strongPages.has(target) && strongPages.has(file) && facts.strongIds?.includes(link.anchor)) continue;
         // A page of an MkDocs site linked from one: the ids its `toc` gives the headings (Python-Markdown's slugs by
         // default, `sql-the-language` for `SQL - The Language`); GitHub's slugs are still anchors too [^sc5p].
         const site = this.mkdocsSiteOf(target);

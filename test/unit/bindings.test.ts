@@ -195,6 +195,19 @@ describe("an mdBook page and the Markdown files its `{{#include}}` pastes into i
     assert.equal(findings(escaped, 'link.broken-anchor').filter((d) => d.file === 'guide/src/faq.md').length, 3);
   });
 
+  it("an include inside a fenced code block pastes the file as code (mdBook's guide): its headings are no ids of the page", () => {
+    const faqErrors = (options: string): number => findings(book({ 'guide/src/options.md': options }), 'link.broken-anchor').filter((d) => d.file === 'guide/src/faq.md').length;
+    assert.equal(faqErrors('# Options\n\n{{#include options_list.md}}\n'), 1);
+    assert.equal(faqErrors('# Options\n\n```markdown\n{{#include options_list.md}}\n```\n'), 3);
+    assert.equal(faqErrors('# Options\n\n- The list:\n\n  ~~~~\n  {{#include options_list.md}}\n  ~~~~\n'), 3);
+    // A shorter or other fence line inside does not close it; an unclosed fence runs to the end.
+    assert.equal(faqErrors('# Options\n\n````\n```\n{{#include options_list.md}}\n~~~~\n````\n'), 3);
+    assert.equal(faqErrors('# Options\n\n```\n\n{{#include options_list.md}}\n'), 3);
+    // After the fence closes the page is Markdown again; a backtick line with a backtick after it is no fence.
+    assert.equal(faqErrors('# Options\n\n```\nx\n```\n\n{{#include options_list.md}}\n'), 1);
+    assert.equal(faqErrors('# Options\n\n```a`b\n\n{{#include options_list.md}}\n'), 1);
+  });
+
   it('an edit that drops the include takes the included ids from the page (the model is built again, not patched)', () => {
     const index = memoryWorkspace(book());
     assert.equal(computeDiagnostics(index.model(), index.config).filter((d) => d.code === 'link.broken-anchor' && d.file === 'guide/src/faq.md').length, 1);

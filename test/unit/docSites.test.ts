@@ -70,6 +70,75 @@ describe('documentation sites: what they write is not an error', () => {
     assert.equal((await errors({ 'mkdocs.yml': 'site_name: X\n', '.clarifier.json': '{"scopes": {"docs/**": "workspace"}}', ...pages })).filter((e) => e.startsWith('clause.duplicate-id')).length, 4);
   });
 
+  it('a Hugo site configured only in config/_default/ (hugo.*, config.*, or a file of a root key: params, markup, module) is a site: each page has its own ids [^sc5p]', async () => {
+    const pages = { 'content/en/setup/packages.md': page('Packages'), 'content/fr/setup/tarball.md': page('Tarball') };
+    const dups = async (files: Record<string, string>): Promise<number> => (await errors({ ...pages, ...files })).filter((e) => e.startsWith('clause.duplicate-id')).length;
+    assert.equal(await dups({}), 4);
+    // Its own config in the folder Hugo merges (a folder of its, `module/module.yaml`, too), with or without a root config.toml.
+    assert.equal(await dups({ 'config/_default/hugo.yaml': 'title: Pumps\n' }), 0);
+    assert.equal(await dups({ 'config/_default/config.toml': "title = 'Pumps'\n" }), 0);
+    assert.equal(await dups({ 'config.toml': "title = 'Pumps'\n", 'config/_default/params.toml': "tagline = 'x'\n" }), 0);
+    assert.equal(await dups({ 'config/_default/menus.en.toml': "[[main]]\nname = 'Docs'\n" }), 0);
+    assert.equal(await dups({ 'config/_default/module/module.yaml': 'mounts:\n  - source: content/en\n    target: content\n' }), 0);
+    // Not Hugo's: a root config.toml alone, a config/_default/ of other names, a config/default/ folder.
+    assert.equal(await dups({ 'config.toml': "title = 'Pumps'\n" }), 4);
+    assert.equal(await dups({ 'config/_default/database.yml': 'host: x\n' }), 4);
+    assert.equal(await dups({ 'config/default/hugo.toml': "title = 'Pumps'\n" }), 4);
+    const scopes = (files: Record<string, string>): string[] => {
+      const dir = tempWorkspace(files, 'clarify-hugo-dir-');
+      try {
+        return siteScopes(dir, [], []).map((s) => s.pattern);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    // Its contentDir and the folders it mounts as content (or below it) are its pages too.
+    assert.deepEqual(scopes({ 'config/_default/hugo.toml': "contentDir = 'site/pages'\n", 'site/pages/a.md': '# A\n' }), ['content/**', 'site/pages/**']);
+    assert.deepEqual(scopes({ 'config/_default/module.yaml': 'mounts:\n- source: "docs"\n  target: content\n- source: notes/\n  target: content/notes\n- source: assets\n  target: assets\n', 'docs/a.md': '# A\n', 'notes/b.md': '# B\n', 'assets/c.md': '# C\n' }), ['content/**', 'docs/**', 'notes/**']);
+    // A symlinked config/_default/ is not read.
+    const outside = tempWorkspace({ 'hugo.toml': "title = 'x'\n" }, 'clarify-outside-');
+    const linked = tempWorkspace({}, 'clarify-site-');
+    try {
+      fs.mkdirSync(`${linked}/config`);
+      fs.symlinkSync(outside, `${linked}/config/_default`);
+      assert.deepEqual(siteScopes(linked, [], []), []);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(linked, { recursive: true, force: true });
+    }
+  });
+
+  it("a Hugo site's mounts written in YAML (a root hugo.yaml's `module: mounts:`, config/_default/module.yaml) or JSON are read when they are a plain list; another shape says nothing [^ln9i]", () => {
+    const shortcode = '{{- with .Get 0 }}\n  {{- with or ($.Page.GetPage .) (site.GetPage .) }}\n    {{- .RenderShortcodes }}\n  {{- end }}\n{{- end }}\n';
+    const base = { 'layouts/_shortcodes/include.html': shortcode, 'pages/en/a.md': '# A\n\n{{% include "/b.md" %}}\n', 'pages/en/b.md': '## B\n', 'content/c.md': '# C\n' };
+    const roots = (files: Record<string, string>): string[] | undefined => {
+      const dir = tempWorkspace({ ...base, ...files }, 'clarify-hugo-mounts-');
+      try {
+        return hugoIncludeSite(dir)?.roots;
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const yaml = 'title: Pumps\nmodule:\n  imports:\n    - path: github.com/example/theme\n  mounts:\n    - source: pages/en   # English\n      target: content\n      lang: en\n      excludeFiles: ["*.txt", drafts/**]\n    - target: static\n      source: static\n';
+    assert.deepEqual(roots({ 'hugo.yaml': yaml }), ['pages/en']);
+    // A list at its key's own indentation, quoted values, `---` and comments.
+    assert.deepEqual(roots({ 'hugo.yml': "---\nmodule:\n  mounts:\n  - source: 'pages/en'\n    target: \"content\"\n# end\n" }), ['pages/en']);
+    assert.deepEqual(roots({ 'config/_default/hugo.yaml': 'title: Pumps\n', 'config/_default/module.yaml': 'mounts:\n  - source: pages/en\n    target: content\n' }), ['pages/en']);
+    assert.deepEqual(roots({ 'config/_default/module.json': '{"mounts": [{"source": "pages/en", "target": "content"}]}' }), ['pages/en']);
+    assert.deepEqual(roots({ 'hugo.yaml': 'module:\n  mounts: []\n' }), ['content']);
+    assert.deepEqual(roots({ 'hugo.yaml': 'title: Pumps\n' }), ['content']);
+    // The last file Hugo reads that names mounts wins: config/_default/ over the root config.
+    assert.deepEqual(roots({ 'hugo.toml': "[[module.mounts]]\n  source = 'content'\n  target = 'content'\n", 'config/_default/module.yaml': 'mounts:\n  - source: pages/en\n    target: content\n' }), ['pages/en']);
+    // Anchors, nested keys, flow mappings, a value on more lines, a mounts key elsewhere, a list of scalars: not read.
+    assert.equal(roots({ 'hugo.yaml': 'module:\n  mounts:\n    - source: pages/en\n      target: content\n      sites: &en\n        matrix: { languages: [en] }\n' }), undefined);
+    assert.equal(roots({ 'hugo.yaml': 'module:\n  mounts:\n    - { source: pages/en, target: content }\n' }), undefined);
+    assert.equal(roots({ 'hugo.yaml': 'module:\n  mounts:\n    - source: >\n        pages/en\n      target: content\n' }), undefined);
+    assert.equal(roots({ 'hugo.yaml': 'params:\n  mounts:\n    - source: pages/en\n      target: content\n' }), undefined);
+    assert.equal(roots({ 'hugo.yaml': 'module:\n  mounts:\n    - pages/en\n' }), undefined);
+    assert.equal(roots({ 'hugo.yaml': 'module:\n  mounts:\n    -\n      source: pages/en\n      target: content\n' }), undefined);
+    assert.equal(roots({ 'config/_default/module.yaml': 'mounts: *shared\n' }), undefined);
+  });
+
   /** The MkDocs sites found in a workspace of these files on disk. */
   const sitesOf = (files: Record<string, string>): ReturnType<typeof mkdocsSites> => {
     const dir = tempWorkspace(files, 'clarify-mkdocs-');

@@ -115,7 +115,7 @@ describe('Hugo: ids of definition-list terms [^ln9h]', () => {
     ]);
   });
 
-  it("the setting is read from hugo.toml, hugo.yaml, hugo.json or config/_default/, with the id type and content folder", () => {
+  it("the setting is read from hugo.toml, hugo.yaml, hugo.json or config/_default/ (also without a root config), with the id type and content folder", () => {
     const sites = (files: Record<string, string>): unknown => {
       const dir = tempWorkspace(files, 'clarify-hugo-');
       try {
@@ -128,8 +128,12 @@ describe('Hugo: ids of definition-list terms [^ln9h]', () => {
     assert.deepEqual(sites({ 'hugo.yaml': 'contentDir: pages\nmarkup:\n  goldmark:\n    parser:\n      autoIDType: github-ascii\n      autoDefinitionTermID: true # terms\n' }), [{ content: 'pages', idType: 'github-ascii' }]);
     assert.deepEqual(sites({ 'hugo.json': '{"markup": {"goldmark": {"parser": {"autoDefinitionTermID": true, "autoHeadingIDType": "blackfriday"}}}}' }), [{ content: 'content', idType: 'blackfriday' }]);
     assert.deepEqual(sites({ 'hugo.toml': 'title = "x"\n', 'config/_default/markup.toml': '[goldmark.parser]\nautoDefinitionTermID = true\n' }), [{ content: 'content', idType: 'github' }]);
+    // A site configured only in config/_default/ (its config.*, then markup.*, in name order); a root key's file may
+    // repeat its key.
+    assert.deepEqual(sites({ 'config/_default/config.toml': 'contentDir = "pages"\n', 'config/_default/markup.toml': '[markup.goldmark.parser]\nautoDefinitionTermID = true\nautoIDType = "github-ascii"\n' }), [{ content: 'pages', idType: 'github-ascii' }]);
+    assert.deepEqual(sites({ 'config.toml': 'contentDir = "pages"\n', 'config/_default/hugo.yaml': 'markup:\n  goldmark:\n    parser:\n      autoDefinitionTermID: true\n' }), [{ content: 'pages', idType: 'github' }]);
     // Off by default; a `[[module.mounts]]` key is no setting; a content folder outside the workspace is the default; no
-    // hugo.* at the root, no Hugo site.
+    // hugo.* at the root and no config/_default/ of Hugo's, no Hugo site.
     assert.deepEqual(sites({ 'hugo.toml': '[markup.goldmark.parser]\nautoHeadingID = true\n' }), []);
     assert.deepEqual(sites({ 'hugo.toml': 'contentDir = "../x"\n[markup.goldmark.parser]\nautoDefinitionTermID = true\n[[module.mounts]]\nsource = "content/en"\n' }), [{ content: 'content', idType: 'github' }]);
     assert.deepEqual(sites({ 'config.toml': '[markup.goldmark.parser]\nautoDefinitionTermID = true\n' }), []);

@@ -136,7 +136,8 @@ function staysInside(given: string): boolean {
 /**
  * The pages of a documentation site built from the folder: each is an HTML page of its own, so an id (`{ #context }`,
  * `{ id="1.2.0" }`) is unique within its page, not across the site [^sc5p]: MkDocs (`mkdocs.yml`, its `docs_dir`,
- * `docs` by default), Docusaurus (`docs/`, `blog/`), Hugo (`hugo.toml`: `content/`) and VitePress (`.vitepress/config.*`
+ * `docs` by default), Docusaurus (`docs/`, `blog/`), Hugo (`hugo.toml` or `config/_default/`: `content/`, its
+ * `contentDir` and the folders it mounts as content, hugoPageFolders) and VitePress (`.vitepress/config.*`
  * in the folder or in `docs/`: that folder, or its `srcDir`; vuejs/docs had 188 `{#id}`s of different pages reported
  * as duplicates). After the configuration's own
  * `scopes`, which win. Seen on a real MkDocs site: a changelog page and its copy for sponsors repeat every version's id.
@@ -152,7 +153,7 @@ export function siteScopes(root: string, mkdocs = mkdocsSites(root), docusaurus 
     if (d.docs !== undefined && d.docs !== `${base}docs`) folders.push(d.docs || '.');
     folders.push(`${base}docs`, `${base}blog`);
   }
-  if (HUGO_CONFIG_FILES.some(at)) folders.push('content');
+  folders.push(...hugoPageFolders(root));
   // VitePress: `.vitepress/config.*` in the folder or in its docs/ (each page's `{#id}` is that page's anchor), its
   // pages under `srcDir` when the config names one (read as a literal string; a computed one leaves the project folder).
   for (const base of ['', 'docs']) {
@@ -575,11 +576,65 @@ function docusaurusDocsPath(text: string): string | undefined {
 
 /** A Hugo site's config file at the folder's root (siteScopes finds a Hugo site by it). */
 const HUGO_CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'];
+/** The formats Hugo reads a config file in, in its order. */
+const HUGO_CONFIG_EXTS = ['toml', 'yaml', 'yml', 'json'];
+/**
+ * The names of the files of a Hugo configuration directory (`config/_default/`) that make the folder a Hugo site: the
+ * site's own config (`hugo.*`, `config.*`) or a file of one of Hugo's root keys (`params.toml`, `markup.yaml`,
+ * `module.toml`, `menus.en.toml`, `languages.toml`).
+ */
+const HUGO_DIR_NAMES = new Set(['hugo', 'config', 'params', 'markup', 'module', 'menus', 'menu', 'languages']);
+/** At most this many files of `config/_default/` are looked at. */
+const HUGO_DIR_FILES = 200;
 
 /**
- * The Hugo site of the folder (a root `hugo.toml|yaml|yml|json`, as siteScopes finds it) when its Goldmark parser gives
- * definition-list terms ids: `[markup.goldmark.parser] autoDefinitionTermID = true` in that file,
- * `config/_default/hugo.*` or `config/_default/markup.*` (the last one read that sets it wins), with its `autoIDType`
+ * Where a Hugo site of the folder is configured: `main`, its config file at the root (`hugo.*`, else `config.*` when the
+ * configuration directory makes it a site), and `dir`, the files of `config/_default/` Hugo merges over it, in
+ * Hugo's order (by name), each with the root key it holds (`''` for `hugo.*`/`config.*`: the whole config; `markup`
+ * for `markup.toml`; a language's file, `menus.en.toml`, holds none read here). Undefined when the folder is no Hugo
+ * site: no root `hugo.*`, and no `config/_default/` with a file of the site's config or of one of its root keys.
+ * Regular files of the folder itself only, never through a symlink (config/_default/ itself a real folder).
+ */
+function hugoConfigFiles(root: string): { main?: string; dir: { file: string; key: string }[] } | undefined {
+  const at = (name: string): boolean => isRegularFile(path.join(root, name));
+  const dir: { file: string; key: string }[] = [];
+  let marked = false;
+  // Hugo walks the folder and the folders in it (`config/_default/module/module.yaml`), each in name order; a file's
+  // name alone says what it holds.
+  let budget = HUGO_DIR_FILES;
+  const walk = (rel: string, depth: number): void => {
+    let names: string[];
+    try {
+      names = fs.readdirSync(path.join(root, rel)).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (budget-- <= 0) return;
+      const file = `${rel}/${name}`;
+      if (isRealFolder(path.join(root, file))) {
+        if (depth < 3) walk(file, depth + 1);
+        continue;
+      }
+      const parts = name.split('.');
+      if (parts.length < 2 || !HUGO_CONFIG_EXTS.includes(parts[parts.length - 1]!) || !at(file)) continue;
+      const base = parts[0]!.toLowerCase();
+      if (HUGO_DIR_NAMES.has(base)) marked = true;
+      // `params.en.toml`: a language's part of a key (not read here).
+      dir.push({ file, key: parts.length > 2 ? '\u0000' : base === 'hugo' || base === 'config' ? '' : base });
+    }
+  };
+  if (isRealFolder(path.join(root, 'config')) && isRealFolder(path.join(root, 'config/_default'))) walk('config/_default', 0);
+  const main = HUGO_CONFIG_FILES.find(at) ?? (marked ? HUGO_CONFIG_EXTS.map((e) => `config.${e}`).find(at) : undefined);
+  if (!main && !marked) return undefined;
+  return { ...(main ? { main } : {}), dir: marked ? dir : [] };
+}
+
+/**
+ * The Hugo site of the folder (a root `hugo.toml|yaml|yml|json` or a `config/_default/` configuration directory, as
+ * siteScopes finds it) when its Goldmark parser gives definition-list terms ids: `[markup.goldmark.parser]
+ * autoDefinitionTermID = true` in its config (its root file, `config/_default/hugo.*|config.*` or
+ * `config/_default/markup.*`: the last one read that sets it wins), with its `autoIDType`
  * (formerly `autoHeadingIDType`; `github` by default) and its `contentDir` (`content` by default; a folder outside the
  * workspace is the default) [^ln9h]. Read as mkdocs.yml is: regular files of the folder itself, never through a
  * symlink, size-capped; keys compared as Hugo does, without case.
@@ -590,21 +645,23 @@ export function hugoTermIdSites(root: string): HugoTermIdSite[] {
   return [{ content: hugoContentDir(keys), idType: hugoIdType(keys) }];
 }
 
-/** The scalar keys of a Hugo site's config (its root file, `config/_default/hugo.*`, `markup.*`), or undefined with no site. */
-function hugoConfigKeys(root: string): Map<string, string> | undefined {
-  const at = (name: string): boolean => isRegularFile(path.join(root, name));
-  const main = HUGO_CONFIG_FILES.find(at);
-  if (!main) return undefined;
+/**
+ * The scalar keys of a Hugo site's config (its root file, then the files of `config/_default/` that hold the whole
+ * config or one root key, as Hugo merges them), or undefined with no site. A root key's file may repeat its key
+ * (`markup.toml` holding `[markup.goldmark]`), as Hugo allows.
+ */
+function hugoConfigKeys(root: string, files = hugoConfigFiles(root)): Map<string, string> | undefined {
+  if (!files) return undefined;
   const keys = new Map<string, string>();
-  const read = (file: string, prefix: string): void => {
-    if (!at(file)) return;
+  const read = (file: string, key: string): void => {
     const got = readTextFileSync(path.join(root, file));
     if (!('text' in got)) return;
-    for (const [k, v] of configKeys(got.text, file.slice(file.lastIndexOf('.') + 1))) keys.set(prefix + k, v);
+    const found = configKeys(got.text, file.slice(file.lastIndexOf('.') + 1));
+    const repeated = key !== '' && found.size > 0 && [...found.keys()].every((k) => k.startsWith(`${key}.`));
+    for (const [k, v] of found) keys.set(key === '' || repeated ? k : `${key}.${k}`, v);
   };
-  read(main, '');
-  for (const ext of ['toml', 'yaml', 'yml', 'json']) read(`config/_default/hugo.${ext}`, '');
-  for (const ext of ['toml', 'yaml', 'yml', 'json']) read(`config/_default/markup.${ext}`, 'markup.');
+  if (files.main) read(files.main, '');
+  for (const f of files.dir) if (f.key === '' || f.key === 'markup') read(f.file, f.key);
   return keys;
 }
 
@@ -618,55 +675,166 @@ function hugoContentDir(keys: Map<string, string>): string {
   return given !== undefined && given !== '' && staysInside(given) && !given.includes('\\') ? (given === '.' ? '' : given) : 'content';
 }
 
+/** One of a Hugo site's module mounts, as written. */
+interface HugoMount {
+  source?: unknown;
+  target?: unknown;
+}
+
 /**
- * The folders a Hugo site mounts as its content: the `source` of each `[[module.mounts]]` whose `target` is `content`
- * (TOML tables of the root config or of `config/_default/module.toml`, or a JSON config), else its `contentDir`.
- * Undefined when the site mounts content in a way not read here (a YAML config or a module.yaml that names mounts, a
- * mount source outside the workspace): then nothing is said about its includes [^ln9i].
+ * The module mounts one Hugo config file names (`[]` when none), or undefined when it names them in a way not read
+ * here. `nested`: the mounts are under the `module` key (the site's config) rather than at the top (`module.*`, which
+ * may repeat its key). TOML: arrays of tables `[[module.mounts]]` (`[[mounts]]`), not an inline array; JSON; YAML: a
+ * block list of mappings of one-line scalars, `mounts:` → `- source: content/en` / `target: content` (other keys may
+ * hold a one-line flow list, `excludeFiles: ['*.txt']`), not flow collections, anchors, aliases, tags or nested keys
+ * (`sites:` → `matrix:`).
  */
-function hugoContentRoots(root: string, keys: Map<string, string>): string[] | undefined {
-  const mounts: { source?: string; target?: string }[] = [];
-  const tomlMounts = (text: string, header: RegExp): void => {
-    let current: { source?: string; target?: string } | undefined;
+function hugoMountsOf(text: string, ext: string, nested: boolean): HugoMount[] | undefined {
+  if (ext === 'json') {
+    try {
+      const data = JSON.parse(text) as Record<string, unknown> | null;
+      const holder = (nested ? (data?.['module'] as Record<string, unknown> | undefined) : (data?.['module'] as Record<string, unknown> | undefined) ?? data) ?? undefined;
+      const m = holder && typeof holder === 'object' ? holder['mounts'] : undefined;
+      if (m === undefined) return [];
+      if (!Array.isArray(m)) return undefined;
+      return m.filter((x): x is Record<string, unknown> => x !== null && typeof x === 'object').map((x) => ({ source: x['source'], target: x['target'] }));
+    } catch {
+      return undefined;
+    }
+  }
+  if (ext === 'toml') {
+    // Mounts written another way (an inline array `mounts = [...]`) are not read: nothing is said.
+    if (/^[ \t]*(?:module\.)?mounts[ \t]*=/m.test(text)) return undefined;
+    const header = nested ? /^\[\[\s*module\s*\.\s*mounts\s*\]\]$/ : /^\[\[\s*(?:module\s*\.\s*)?mounts\s*\]\]$/;
+    const mounts: Record<string, string>[] = [];
+    let current: Record<string, string> | undefined;
     for (const line of text.split(/\r?\n/)) {
       const t = line.trim();
       if (t.startsWith('[')) {
-        current = header.test(t) ? {} : /^\[\[?module\.mounts\./.test(t) || /^\[\[?mounts\./.test(t) ? current : undefined;
+        current = header.test(t) ? {} : /^\[\[?\s*(?:module\s*\.\s*)?mounts\s*\./.test(t) ? current : undefined;
         if (current && header.test(t)) mounts.push(current);
         continue;
       }
       const kv = /^(source|target)\s*=\s*(["'])([^"']*)\2\s*(?:#.*)?$/.exec(t);
-      if (current && kv) current[kv[1] as 'source' | 'target'] = kv[3]!;
+      if (current && kv) current[kv[1]!] = kv[3]!;
     }
-  };
-  for (const name of HUGO_CONFIG_FILES) {
-    const file = path.join(root, name);
-    if (!isRegularFile(file)) continue;
-    const got = readTextFileSync(file);
-    if (!('text' in got)) return undefined;
-    if (name.endsWith('.toml')) {
-      // Mounts written another way (an inline array `mounts = [...]`) are not read: nothing is said.
-      if (/^[ \t]*(?:module\.)?mounts[ \t]*=/m.test(got.text)) return undefined;
-      tomlMounts(got.text, /^\[\[\s*module\.mounts\s*\]\]$/);
-    }
-    else if (name.endsWith('.json')) {
-      try {
-        const m = (JSON.parse(got.text) as { module?: { mounts?: unknown } })?.module?.mounts;
-        if (Array.isArray(m)) for (const x of m) if (x && typeof x === 'object') mounts.push({ source: (x as Record<string, unknown>)['source'] as string, target: (x as Record<string, unknown>)['target'] as string });
-      } catch {
-        return undefined;
+    return mounts;
+  }
+  return yamlMounts(text, nested ? ['module', 'mounts'] : ['mounts']);
+}
+
+/** A YAML config's mounts (hugoMountsOf) at the key path (`module` → `mounts`, or `mounts`). */
+function yamlMounts(text: string, keyPath: string[]): HugoMount[] | undefined {
+  const lines = text.split(/\r?\n/).filter((l) => !/^[ \t]*(?:#.*)?$/.test(l) && !/^(?:---|\.\.\.)[ \t]*$/.test(l));
+  if (lines.some((l) => /^ *\t/.test(l))) return undefined;
+  const indentOf = (l: string): number => /^ */.exec(l)![0].length;
+  const keyLine = /^( *)([A-Za-z0-9_-]+)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
+  const mountsLines = lines.filter((l) => /^[ \t-]*["']?mounts["']?[ \t]*:/.test(l)).length;
+  if (mountsLines === 0) return [];
+  // Find each key of the path in the block of the one before it (its children: the lines indented past it).
+  let from = 0;
+  let to = lines.length;
+  let parentIndent = -1;
+  let at = -1;
+  for (const key of keyPath) {
+    at = -1;
+    let childIndent = -1;
+    for (let i = from; i < to; i++) {
+      const indent = indentOf(lines[i]!);
+      if (indent <= parentIndent) break;
+      if (childIndent < 0) childIndent = indent;
+      if (indent !== childIndent) continue;
+      const m = keyLine.exec(lines[i]!);
+      if (m && m[2]!.toLowerCase() === key) {
+        at = i;
+        break;
       }
-    } else if (/^\s*mounts\s*:/m.test(got.text)) return undefined;
-    break;
+    }
+    if (at < 0) return mountsLines ? undefined : [];
+    const m = keyLine.exec(lines[at]!)!;
+    parentIndent = indentOf(lines[at]!);
+    from = at + 1;
+    to = lines.length;
+    if (key !== 'mounts' && m[3] !== undefined && m[3] !== '') return undefined;
   }
-  for (const ext of ['yaml', 'yml', 'json']) if (isRegularFile(path.join(root, `config/_default/module.${ext}`))) return undefined;
-  if (isRegularFile(path.join(root, 'config/_default/module.toml'))) {
-    const got = readTextFileSync(path.join(root, 'config/_default/module.toml'));
-    if (!('text' in got)) return undefined;
-    if (/^[ \t]*mounts[ \t]*=/m.test(got.text)) return undefined;
-    tomlMounts(got.text, /^\[\[\s*mounts\s*\]\]$/);
+  // Only the mounts found here name mounts: another `mounts:` (in another block) leaves it unread.
+  if (mountsLines !== 1) return undefined;
+  const value = keyLine.exec(lines[at]!)![3];
+  if (value !== undefined && value !== '') return /^\[[ \t]*\]$/.test(value) ? [] : undefined;
+  const mounts: Record<string, string>[] = [];
+  let itemIndent = -1;
+  let keyIndent = -1;
+  let current: Record<string, string> | undefined;
+  const pair = (body: string): boolean => {
+    const m = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]+(.+?)[ \t]*$/.exec(body);
+    if (!m || !current) return false;
+    const v = m[2]!.replace(/[ \t]+#.*$/, '');
+    const quoted = /^(["'])([^"'\\]*)\1$/.exec(v);
+    if (quoted) current[m[1]!] = quoted[2]!;
+    else if (/^[&*!{|>"'@`%]/.test(v) || v.startsWith('[')) {
+      // A flow list on one line is read for keys other than the path's own.
+      if (m[1] === 'source' || m[1] === 'target' || !/^\[[^[\]{}&]*\]$/.test(v)) return false;
+    } else current[m[1]!] = v;
+    return true;
+  };
+  for (let i = at + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const indent = indentOf(line);
+    const dash = line.slice(indent).startsWith('-');
+    if (itemIndent < 0) {
+      // `mounts:` with no list after it (the next key of its block): none.
+      if (indent < parentIndent || (indent === parentIndent && !dash)) break;
+      if (!line.slice(indent).startsWith('- ')) return undefined;
+      itemIndent = indent;
+    }
+    if (indent <= parentIndent && !(indent === itemIndent && dash)) break;
+    if (indent < itemIndent) return undefined;
+    if (indent === itemIndent) {
+      if (!line.slice(indent).startsWith('- ')) return undefined;
+      const body = line.slice(indent + 2);
+      keyIndent = indent + 2 + /^ */.exec(body)![0].length;
+      mounts.push((current = {}));
+      if (!pair(body.trimStart())) return undefined;
+    } else if (indent !== keyIndent || !pair(line.slice(indent))) return undefined;
   }
-  const content = mounts.filter((m) => typeof m.target === 'string' && m.target.replace(/^\.\//, '').replace(/\/+$/, '') === 'content');
+  return mounts;
+}
+
+/**
+ * A Hugo site's module mounts: those its config names (its root file, `config/_default/hugo.*|config.*` under
+ * `module`, or `config/_default/module.*`; when several name them, the last Hugo reads: a later file's list replaces
+ * an earlier one's), or undefined when one names them in a way not read here (hugoMountsOf).
+ */
+function hugoMounts(root: string, files: NonNullable<ReturnType<typeof hugoConfigFiles>>): HugoMount[] | undefined {
+  const named: HugoMount[][] = [];
+  const read = (file: string, nested: boolean): boolean => {
+    const got = readTextFileSync(path.join(root, file));
+    if (!('text' in got)) return false;
+    const mounts = hugoMountsOf(got.text, file.slice(file.lastIndexOf('.') + 1), nested);
+    if (!mounts) return false;
+    if (mounts.length) named.push(mounts);
+    return true;
+  };
+  if (files.main && !read(files.main, true)) return undefined;
+  for (const f of files.dir) if ((f.key === '' || f.key === 'module') && !read(f.file, f.key === '')) return undefined;
+  return named[named.length - 1] ?? [];
+}
+
+/** A mount's `target` as a path (`./content/` is `content`), or undefined. */
+function mountTarget(m: HugoMount): string | undefined {
+  return typeof m.target === 'string' ? m.target.replace(/^\.\//, '').replace(/\/+$/, '') : undefined;
+}
+
+/**
+ * The folders a Hugo site mounts as its content: the `source` of each mount whose `target` is `content` (hugoMounts),
+ * else its `contentDir`. Undefined when the site mounts content in a way not read here (hugoMountsOf, a mount source
+ * outside the workspace): then nothing is said about its includes [^ln9i].
+ */
+function hugoContentRoots(root: string, keys: Map<string, string>, files = hugoConfigFiles(root)): string[] | undefined {
+  if (!files) return undefined;
+  const mounts = hugoMounts(root, files);
+  if (!mounts) return undefined;
+  const content = mounts.filter((m) => mountTarget(m) === 'content');
   if (!content.length) return [hugoContentDir(keys)];
   const roots: string[] = [];
   for (const m of content) {
@@ -675,6 +843,28 @@ function hugoContentRoots(root: string, keys: Map<string, string>): string[] | u
     roots.push(source);
   }
   return roots;
+}
+
+/**
+ * The folders of a Hugo site's pages for siteScopes: `content`, its `contentDir`, and each folder of the workspace it
+ * mounts into its content (a mount whose `target` is `content` or below it, read as hugoMounts reads them; one not
+ * read adds nothing).
+ */
+function hugoPageFolders(root: string): string[] {
+  const files = hugoConfigFiles(root);
+  if (!files) return [];
+  const folders = ['content'];
+  const keys = hugoConfigKeys(root, files)!;
+  const dir = hugoContentDir(keys);
+  if (dir !== '' && isRealFolder(path.join(root, dir))) folders.push(dir);
+  for (const m of hugoMounts(root, files) ?? []) {
+    const target = mountTarget(m);
+    if (target !== 'content' && !target?.startsWith('content/')) continue;
+    const source = typeof m.source === 'string' ? insidePath(m.source) : undefined;
+    if (source && isRealFolder(path.join(root, source))) folders.push(source);
+  }
+  // A folder inside one already listed adds nothing.
+  return folders.filter((f, i) => !folders.some((g, j) => j !== i && `${f}/`.startsWith(`${g}/`) && (f !== g || j < i)));
 }
 
 /**
@@ -687,13 +877,14 @@ function hugoContentRoots(root: string, keys: Map<string, string>): string[] | u
  * through a symlink.
  */
 export function hugoIncludeSite(root: string): HugoIncludeSite | undefined {
-  const keys = hugoConfigKeys(root);
+  const files = hugoConfigFiles(root);
+  const keys = hugoConfigKeys(root, files);
   if (!keys) return undefined;
   const template = ['layouts/_shortcodes/include.html', 'layouts/shortcodes/include.html'].find((f) => isRegularFile(path.join(root, f)));
   if (!template) return undefined;
   const t = readTextFileSync(path.join(root, template));
   if (!('text' in t) || !/\.Get\s+0\b/.test(t.text) || !/\bGetPage\b/.test(t.text) || !/\.RenderShortcodes\b/.test(t.text)) return undefined;
-  const roots = hugoContentRoots(root, keys);
+  const roots = hugoContentRoots(root, keys, files);
   if (!roots) return undefined;
   return { roots, idType: hugoIdType(keys), terms: keys.get('markup.goldmark.parser.autodefinitiontermid') === 'true' };
 }

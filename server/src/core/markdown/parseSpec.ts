@@ -715,14 +715,43 @@ export function kramdownXrefs(raw: string, start: number, links: SpecLink[], anc
  * `{::include-fold …}`, …) at a line's start before it parses anything, in code blocks too; mmark includes a file
  * named alone on a line in double braces, `{{file.md}}`. A page of an mdBook book's [^ln8b]: mdBook's include
  * preprocessor pastes a Markdown file named alone on a line, `{{#include file.md}}`, into the page (only part of it
- * with `file.md:anchor` or a line range, `file.md:10:20`; the file's path is kept, the part dropped). The paths as
+ * with `file.md:anchor` or a line range, `file.md:10:20`; the file's path is kept, the part dropped), outside fenced
+ * code blocks (mdbookIncludesOf). The paths as
  * written (which tool's syntax a path came from is told by the file's format and its book, mdbookIncludePages).
  */
 export function includesOf(source: string, mmark: boolean): string[] {
   const out: string[] = [];
   if (source.includes('{::include')) for (const m of source.matchAll(/^\{::include(?:-[a-z0-9]+)*[ \t]+([^}\r\n]+?)[ \t]*\}/gm)) out.push(m[1]!);
   if (mmark && source.includes('{{')) for (const m of source.matchAll(/^\{\{([^{}\s]+\.(?:md|markdown))\}\}[ \t]*$/gim)) out.push(m[1]!);
-  if (source.includes('#include')) for (const m of source.matchAll(MDBOOK_INCLUDE)) out.push(m[1]!);
+  if (source.includes('#include')) for (const path of mdbookIncludesOf(source)) out.push(path);
+  return out;
+}
+
+/**
+ * mdBook's includes of a page outside fenced code blocks [^ln8b]: mdBook expands `{{#include file.md}}` everywhere, but
+ * one inside a fence pastes the file as the block's code (mdBook's guide: wrap the command in a fence "to display the
+ * file contents without interpreting them"), so the file's headings are no headings of the page. A fence is a line of
+ * three or more backticks or tildes (at any indentation: a list item's fence too), closed by a line of the same
+ * character at least as long with nothing after it, or by the end of the text.
+ */
+function mdbookIncludesOf(source: string): string[] {
+  const out: string[] = [];
+  let fence: { char: string; length: number } | undefined;
+  for (const line of source.split('\n')) {
+    const f = /^[ \t]*(`{3,}|~{3,})(.*?)\r?$/.exec(line);
+    if (fence) {
+      if (f && f[1]![0] === fence.char && f[1]!.length >= fence.length && f[2]!.trim() === '') fence = undefined;
+      continue;
+    }
+    // (A backtick fence's info string has no backtick: "```a`b" is inline code, not a fence.)
+    if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) {
+      fence = { char: f[1]![0]!, length: f[1]!.length };
+      continue;
+    }
+    if (!line.includes('#include')) continue;
+    const m = MDBOOK_INCLUDE.exec(line);
+    if (m) out.push(m[1]!);
+  }
   return out;
 }
 /**
@@ -764,8 +793,8 @@ export function hugoIncludeCallsOf(source: string): string[] {
   return out;
 }
 
-/** mdBook's `{{#include file.md}}` (`{{ #include file.md:anchor }}`, `…:10:20`) alone on a line: a Markdown file's path. */
-const MDBOOK_INCLUDE = /^[ \t]*\{\{[ \t]*#include[ \t]+([^\s:{}]+\.(?:md|markdown))(?::[^\s{}]*)?[ \t]*\}\}[ \t]*$/gim;
+/** mdBook's `{{#include file.md}}` (`{{ #include file.md:anchor }}`, `…:10:20`) alone on a line (one line): a Markdown file's path. */
+const MDBOOK_INCLUDE = /^[ \t]*\{\{[ \t]*#include[ \t]+([^\s:{}]+\.(?:md|markdown))(?::[^\s{}]*)?[ \t]*\}\}[ \t]*\r?$/i;
 
 /**
  * The title of a spec's decision record: a heading `Clarifications` without an id (or the legacy

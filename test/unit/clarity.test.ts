@@ -2515,3 +2515,57 @@ describe('clarity: thirtieth round (issue 13: the questions read as a user reads
     ]), ['What counts as “major” for the cloud provider support', 'What makes the TTLs appropriate', 'How many count as “a sufficient amount” of memory']);
   });
 });
+
+describe('clarity: thirty-first round (issue 13: false alarms read on protocol specifications new to the project)', () => {
+  const terms = (lines: string[]): string[] => hits('protocol.md', ['# Protocol {#protocol}', '', '## Rules {#rules}', '', ...lines.flatMap((l) => [l, '']), ''].join('\n')).map((h) => h.phrase.toLowerCase());
+
+  it('"be able to" after a word of permission is a permission; a system\'s "shall be able to" still asks', () => {
+    assert.deepEqual(terms(['An untrusted person is a human with limited access. They MAY be able to read the source.']), []);
+    assert.deepEqual(terms(['The gateway shall be able to reject the request.']), ['be able to']);
+  });
+
+  it('"as required" after a verb that labels names the field\'s attribute; "retry as required" still asks', () => {
+    assert.deepEqual(terms(['Fields marked as required MUST be included on every request.']), []);
+    assert.deepEqual(terms(['The client MUST retry the request as required.']), ['as required']);
+  });
+
+  it('"best practice is to <verb>" names the practice; "follow best practices" still asks', () => {
+    assert.deepEqual(terms(['Keys MUST be unique within this map, and best practice is to namespace the keys.']), []);
+    assert.deepEqual(terms(['Implementations MUST follow security best practices for their transport.']), ['best practices']);
+  });
+
+  it('"a number of <unit>" after a verb of denoting is the value; "retry a number of times" still asks', () => {
+    assert.deepEqual(terms(['Any value that represents a timeout MUST be an integer representing a number of milliseconds.']), []);
+    assert.deepEqual(terms(['The client MUST retry a number of times before it gives up.']), ['a number of']);
+  });
+
+  it('"safe" after reentrant or before "for concurrent use" is thread safety; "handle input safely" still asks', () => {
+    assert.deepEqual(terms(['Callback functions SHOULD be reentrant safe.', 'Events are immutable and MUST be safe for concurrent use by default.']), []);
+    assert.deepEqual(terms(['The parser MUST be safe for untrusted input.']), ['safe']);
+  });
+
+  it('"meaningful only to <party>" is who can read it; "meaningful to the user" still asks', () => {
+    assert.deepEqual(terms(['The server MAY include a `requestState` field. The client MUST echo this opaque string, meaningful only to the server.']), []);
+    assert.deepEqual(terms(['Error messages MUST be meaningful to the user.']), ['meaningful']);
+  });
+
+  it('Semantic Versioning fields coordinated before "releases" are terms of art; "a minor change" still asks', () => {
+    assert.deepEqual(terms(['Minor and patch releases SHOULD be made on an as-needed basis.', 'Maintainers MUST announce major/patch versions.']), []);
+    assert.deepEqual(terms(['Maintainers SHOULD release only a minor change in a patch.']), ['minor']);
+    assert.deepEqual(terms(['Minor and cosmetic releases SHOULD be made on an as-needed basis.']), ['minor']);
+  });
+
+  it('"so that it is easier to …" and "better done by X" name what follows and the preferred thing; a bare comparative still asks', () => {
+    assert.deepEqual(terms(['Algorithm names should list the primitives used by the algorithm so that it is easier to see if a broken primitive is used.']), []);
+    assert.deepEqual(terms(['This endpoint should not be used to advertise experimental features - this is better done by the `/versions` endpoint.']), []);
+    assert.deepEqual(terms(['Algorithm names MUST be easier to read.']), ['easier']);
+    assert.deepEqual(terms(['Log records SHOULD be better structured.']), ['better']);
+  });
+
+  it('a quality word on a duration is bounded by a time later in its sentence; without one, or on another noun, it asks', () => {
+    assert.deepEqual(terms(['Agents SHOULD include a reasonable timeout for webhook requests (recommended: 10-30 seconds).']), []);
+    assert.deepEqual(terms(['Agents SHOULD implement reasonable timeout values for webhook requests (recommended: 10-30 seconds).']), []);
+    assert.deepEqual(terms(['Agents SHOULD include a reasonable timeout for webhook requests.']), ['reasonable']);
+    assert.deepEqual(terms(['Agents SHOULD use a reasonable format for webhook requests (recommended: 10 seconds).']), ['reasonable']);
+  });
+});

@@ -1878,6 +1878,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // Twenty-eighth round (read out of sample on policy and guideline prose): the reader's or a named party's own
   // judgement, a rejected alternative, a degree bounded by its result clause, a summary's restatement (`guideJudged`).
   if (guideJudged(ctx, c)) return undefined;
+  // Thirty-first round (read out of sample on protocol specifications): a permission's ability, a label, the practice
+  // named, the value's own count, thread safety (`protocolSettled`).
+  if (protocolSettled(ctx, c)) return undefined;
   // Eighteenth round: "Consider various kinds of alternative ordering", "Explore better defaults": a sentence that asks
   // for deliberation names what to think about; it requires no result whose wording could be vague.
   if (deliberationSentence(ctx, start)) return undefined;
@@ -4040,6 +4043,91 @@ const ACCESSIBILITY_STANDARD = /^(?:wcag(?:[\d.]*)?|508|aria|wai-aria|301|a11y)$
  */
 const REACHABLE_BEFORE = /^(?:remains?|remained|remaining|stays?|stayed|publicly|externally|internally|remotely|globally|directly|only|readily|easily|still|made|make|makes|network|web|internet|programmatically|universally|keyboard|reader|screen-reader|mouse|touch)$/;
 
+/** Verbs that give a field or a parameter a label: "fields marked as required", "parameters flagged as required". */
+const LABEL_VERBS = /^(?:marked|flagged|labell?ed|tagged|annotated|designated|declared|listed|shown|indicated|identified)$/;
+
+/** Verbs after which "a number of <unit>" is the value itself: "an integer representing a number of milliseconds". */
+const VALUE_VERBS = /^(?:represents?|representing|specif(?:y|ies|ying)|indicat(?:es?|ing)|denot(?:es?|ing)|express(?:es|ing)?|giv(?:es|ing)|counts?|counting|measur(?:es?|ing))$/;
+
+/**
+ * "Minor and patch releases SHOULD be made on an as-needed basis", "major or patch versions", "major/minor/patch
+ * releases": the Semantic Versioning fields, coordinated (with "and", "or", "," or "/"; one of them "patch", or two of
+ * major / minor) before "release(s)" / "version(s)". The fixed phrases are TERMS_OF_ART; this reads any order. "a
+ * minor change" and "minor and cosmetic releases" still ask.
+ */
+function versionFields(tokens: readonly Token[], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  const fields = new Set<string>();
+  for (let k = at - 3; k < at + 6 && k < tokens.length; k++) {
+    if (k < 0 || tokens[k]!.sentence !== sentence) continue;
+    const n = tokens[k]!.norm;
+    if (/^(?:major|minor|patch)$/.test(n)) { fields.add(n); continue; }
+    if (/^(?:and|or|,|\/)$/.test(n)) continue;
+    if (k > at && /^(?:releases?|versions?)$/.test(n)) return fields.size >= 2 && (fields.has('patch') || (fields.has('major') && fields.has('minor')));
+    if (k < at) { fields.clear(); continue; }
+    return false;
+  }
+  return false;
+}
+
+/**
+ * Thirty-first round (read out of sample: 111 findings on six protocol specifications new to the project, 52 false).
+ * Classes of sentence structure where the word sets no bar the document leaves open:
+ * - a permission's ability: "They MAY be able to read the source", "clients may be able to resume": "be able to" after
+ *   a word of permission or possibility (MAY, may, might, could) weakens nothing; "The system shall be able to …"
+ *   (a system's obligation, no keyword) stays;
+ * - a label: "fields marked as required MUST be included": "as required" after a verb that labels (marked, flagged,
+ *   labeled, declared, …) names the field's attribute, not an escape; "retry as required" stays;
+ * - the practice named: "best practice is to namespace the keys", "it is best practice to pin versions": the
+ *   infinitive says what the practice is; "follow best practices" stays;
+ * - the value's own count: "an integer representing a number of milliseconds": after a verb of denoting (representing,
+ *   specifying, indicating, …) "a number of" is the quantity the value carries; "retry a number of times" stays;
+ * - thread safety: "Callback functions SHOULD be reentrant safe", "MUST be safe for concurrent use": "safe" right
+ *   after reentrant / thread / concurrency or right before "for concurrent (parallel, simultaneous) use, access, calls"
+ *   is the term of art (no data race when called concurrently); "handle concurrent access safely" still asks;
+ * - the Semantic Versioning fields coordinated before a release or a version (`versionFields`);
+ * - what someone can then do: "so that it is easier to see …"; a preference between two named things: "this is better
+ *   done by the `/versions` endpoint". "MUST be easier to read" and "logs should be better structured" still ask.
+ */
+function protocolSettled(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const { start, end } = c;
+  const first = tokens[start]!;
+  const prev = tokens[start - 1];
+  const sameSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === first.sentence;
+  if (c.category === 'weak' && first.norm === 'be' && tokens[start + 1]?.norm === 'able' && sameSentence(prev) && /^(?:may|might|could)$/.test(prev.norm)) return true;
+  if (first.norm === 'as' && tokens[start + 1]?.norm === 'required' && end - start === 2 && sameSentence(prev) && LABEL_VERBS.test(prev.norm)) return true;
+  if (c.entry?.term === 'best practices' && /^practices?$/.test(tokens[end - 1]?.norm ?? '')) {
+    const a = tokens[end];
+    const b = tokens[end + 1];
+    const d = tokens[end + 2];
+    // "best practice is to namespace the keys"
+    if (sameSentence(a) && /^(?:is|are)$/.test(a.norm) && b?.norm === 'to' && sameSentence(d) && d.kind === 'word' && !DETERMINERS.has(d.norm)) return true;
+    // "it is best practice to pin versions", "it is a best practice to …"
+    const before = tokens[start - 1]?.norm === 'a' ? start - 2 : start - 1;
+    if (a?.norm === 'to' && sameSentence(b) && b.kind === 'word' && !DETERMINERS.has(b.norm) && tokens[before]?.norm === 'is' && tokens[before - 1]?.norm === 'it') return true;
+  }
+  if (c.category === 'quantity' && first.norm === 'a' && tokens[start + 1]?.norm === 'number' && tokens[start + 2]?.norm === 'of' && sameSentence(prev) && VALUE_VERBS.test(prev.norm)) return true;
+  if ((c.word?.base === 'minor' || c.word?.base === 'major') && end - start === 1 && versionFields(tokens, start)) return true;
+  if (c.word?.form === 'comparative' && end - start === 1) {
+    // "should list the primitives so that it is easier to see if …": after "so (that)", "it is easier to <verb>" is what
+    // someone can then do, as "so that users can easily …" is (`inPurpose`).
+    const so = tokens[start - 3]?.norm === 'that' ? start - 4 : start - 3;
+    if (tokens[end]?.norm === 'to' && /^(?:is|becomes)$/.test(prev?.norm ?? '') && tokens[start - 2]?.norm === 'it' && tokens[so]?.norm === 'so' && sameSentence(tokens[so])) return true;
+    // "This system should not be used to advertise unstable features - this is better done by the `/versions`
+    // endpoint": the preference between two things the sentence names; the baseline is the one it rejects.
+    if (c.word.base === 'good' && /^(?:done|handled|served|achieved|addressed|expressed|conveyed)$/.test(tokens[end]?.norm ?? '') && /^(?:by|with|through|via|using)$/.test(tokens[end + 1]?.norm ?? '') && sameSentence(tokens[end + 1])) return true;
+  }
+  if (c.word?.base === 'safe' && end - start === 1) {
+    if (sameSentence(prev) && /^(?:reentrant|re-entrant|thread|concurrency|async-signal|signal)$/.test(prev.norm)) return true;
+    const a = tokens[end];
+    const b = tokens[end + 1];
+    const d = tokens[end + 2];
+    if (a?.norm === 'for' && sameSentence(b) && /^(?:concurrent|parallel|simultaneous|multi-threaded|multithreaded)$/.test(b.norm) && /^(?:use|access|calls?|invocations?|execution)$/.test(d?.norm ?? '')) return true;
+  }
+  return false;
+}
+
 /**
  * Twenty-eighth round (read out of sample: 48 findings on 12 policy and guideline documents new to the project, 38
  * false). Classes of sentence structure where the word sets no bar the document leaves open:
@@ -4570,6 +4658,7 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
   // about the insecure endpoint": the mechanism named earlier in the sentence says what "insecure" lacks.
   if (dim === 'security' && mechanismBefore(ctx, c.start)) return true;
   if (dim === 'frequency' && rateAside(tokens, c.end)) return true;
+  if (timedNounBounded(tokens, c)) return true;
   for (let k = lo; k < hi; k++) {
     if (k >= c.start && k < c.end) continue;
     const t = tokens[k]!;
@@ -4620,6 +4709,29 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
         if (PERCENTILE.test(t.norm) || STANDARDS.has(t.norm)) return true;
         if (NUMBER_WORDS.has(t.norm) && UNITS.has(nextNorm)) return true;
     }
+  }
+  return false;
+}
+
+/** Nouns that are a duration: "a reasonable timeout", "an appropriate retry interval". */
+const TIMED_NOUNS = /^(?:timeouts?|time-outs?|delays?|intervals?|periods?|durations?|deadlines?|ttls?|backoffs?|lifetimes?|expiry|expiration)$/;
+
+/**
+ * Thirty-first round (read out of sample on protocol specifications): "Agents SHOULD include a reasonable timeout for
+ * webhook requests (recommended: 10-30 seconds)": a word of quality or degree whose noun is a duration is bounded by a
+ * number with a time unit later in its sentence (within 16 tokens), as a time word is. "a reasonable timeout" with no
+ * such number, and "a reasonable format (recommended: 10 seconds)" (not a duration), still ask.
+ */
+function timedNounBounded(tokens: Token[], c: Candidate): boolean {
+  const dim = c.word?.dimension;
+  if (c.pattern !== 'class' || c.word?.form !== 'adj' || (dim !== 'quality' && dim !== 'degree')) return false;
+  const sentence = tokens[c.start]!.sentence;
+  const noun = [c.end, c.end + 1].find((k) => tokens[k]?.sentence === sentence && TIMED_NOUNS.test(tokens[k]!.norm));
+  if (noun === undefined) return false;
+  for (let k = noun + 1; k < tokens.length && k < noun + 16 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if ((t.kind === 'number' || NUMBER_WORDS.has(t.norm)) && TIME_UNITS.has(tokens[k + 1]?.norm ?? '')) return true;
+    if (t.kind === 'number' && /^\d+(?:ms|s|min|h)$/.test(t.norm)) return true;
   }
   return false;
 }

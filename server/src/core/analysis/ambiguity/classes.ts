@@ -250,6 +250,9 @@ export const SENSE_WITH_COMPLEMENT: ReadonlyMap<string, ReadonlySet<string>> = n
   ['responsible', new Set(['for'])],
   // Fifteenth round: "backup files must be readable only by root": a file permission (read access), not legibility.
   ['readable', new Set(['only'])],
+  // Thirty-first round: "an opaque string meaningful only to the server": interpretable by that party alone, not a quality.
+  // "messages meaningful to the user" (no "only") still asks.
+  ['meaningful', new Set(['only'])],
   // "the criteria detailed in {{buckets}}", "the steps detailed below": the participle of "detail" (described there).
   ['detailed', new Set(['in', 'below', 'above', 'under', 'by'])],
   // "accessible to admins", "accessible via the API", "accessible only by root", "accessible without re-login": reachable.

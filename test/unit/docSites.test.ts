@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { hugoIncludeSite, loadWorkspace, markedStrongIdPages, mdbookSpecBooks, mkdocsSites, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
 import { markedStrongHeadingIds, mkdocsTocIds, specGeneratorSectionIds, specMdOutline, specMdSectionIds } from '../../server/src/core/markdown/siteGenerators';
@@ -237,6 +238,31 @@ describe('documentation sites: what they write is not an error', () => {
     assert.deepEqual(autodoc, [readme, ...guide(1), ...index(5)]);
     assert.deepEqual(sitesOf({ 'mkdocs.yml': 'plugins: [search, autorefs]\nmarkdown_extensions: [attr_list]\n' }), [{ docs: 'docs', slugify: 'toc', attrList: true, autorefs: true }]);
     assert.deepEqual(sitesOf({ 'mkdocs.yml': 'plugins:\n  - search\nmarkdown_extensions:\n  - pymdownx.tabbed:\n      attr_list: true\n' }), [{ docs: 'docs', slugify: 'toc' }]);
+  });
+
+  it("pymdownx.snippets: a page has the anchors of the files it pastes in, and a snippet's links are read from the pages that paste it [^ln9n]", async () => {
+    const fixture = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'mkdocs-site');
+    const files: Record<string, string> = {};
+    for (const rel of ['mkdocs.yml', 'CONTRIBUTING.md', 'docs/index.md', 'docs/contributing.md', 'docs/knots.md', 'docs/api.md', 'docs/snippets/see_also.md', 'docs/styles/border.md', 'docs/styles/align.md']) files[rel] = fs.readFileSync(path.join(fixture, rel), 'utf8');
+    // The fixture (attr_list through pymdownx.extra, mkdocstrings, snippets with two base paths): every link works.
+    assert.deepEqual(await errors(files), []);
+    // Without pymdownx.snippets: `contributing.md#proposing-a-knot` has no such heading, and the snippet's link
+    // `./align.md` is read from its own folder, where no `align.md` is.
+    const without = { ...files, 'mkdocs.yml': files['mkdocs.yml']!.replace(/ {2}- pymdownx\.snippets:\n {6}base_path: .*\n/, '') };
+    assert.deepEqual(await errors(without), ['link.broken-anchor@docs/index.md:3', 'link.broken-anchor@docs/snippets/see_also.md:1']);
+    // A snippet named inside a code block pastes code: no anchors; an escaped marker (`;--8<--`) pastes nothing.
+    const shown = { ...files, 'docs/contributing.md': '# How to include\n\n```md\n--8<-- "CONTRIBUTING.md"\n```\n\n;--8<-- "CONTRIBUTING.md"\n' };
+    assert.deepEqual(await errors(shown), ['link.broken-anchor@docs/index.md:3']);
+    // The block form names one file a line; the base paths are the config's (the folder's own by default).
+    const block = { ...files, 'docs/contributing.md': '--8<--\nCONTRIBUTING.md\n--8<--\n', 'mkdocs.yml': files['mkdocs.yml']!.replace(/ {6}base_path: .*\n/, '') };
+    assert.deepEqual(await errors(block), ['link.broken-anchor@docs/snippets/see_also.md:1']);
+    assert.deepEqual(sitesOf({ 'mkdocs.yml': 'site_name: R\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path:\n        - docs/src\n        - ../outside\n      check_paths: true\n' }), [{ docs: 'docs', slugify: 'toc', snippets: ['docs/src'] }]);
+    assert.deepEqual(sitesOf({ 'docs/mkdocs.yml': 'site_name: R\nmarkdown_extensions: [pymdownx.snippets]\n' }), [{ docs: 'docs/docs', slugify: 'toc', snippets: ['docs'] }]);
+    // mkdocs-click renders a CLI's commands from `::: mkdocs-click`: the page's generated ids are not known here.
+    const cli = { 'docs/cli.md': '# CLI\n\n::: mkdocs-click\n    :module: rigging.cli\n    :command: cli\n', 'docs/index.md': '# Home\n\nRun [tie](cli.md#rigging-tie).\n' };
+    assert.deepEqual(await errors({ ...cli, 'mkdocs.yml': 'site_name: R\nmarkdown_extensions:\n  - mkdocs-click\n' }), []);
+    assert.deepEqual(await errors({ ...cli, 'mkdocs.yml': 'site_name: R\n' }), ['link.broken-anchor@docs/index.md:3']);
+    assert.deepEqual(sitesOf({ 'mkdocs.yml': 'site_name: R\nmarkdown_extensions:\n  - mkdocs_click\n' }), [{ docs: 'docs', slugify: 'toc', generators: ['mkdocs-click'] }]);
   });
 
   it('a Zensical `zensical.toml` and a config MkDocs builds by name (`mkdocs-common.yml` with its `site_name`) make a site too [^ln9n]', async () => {

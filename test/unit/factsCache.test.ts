@@ -22,7 +22,8 @@ type Role = Parameters<typeof factsFromCache>[1];
 
 async function cachedFacts(): Promise<{ rel: string; role: Role; json: string }[]> {
   const out: { rel: string; role: Role; json: string }[] = [];
-  for (const folder of ['shop', 'model_spec', 'typecheck/ietf', 'typecheck/spec-kit', 'typecheck/departments']) {
+  // mkdocs-site: every kind of a page's explicit targets (attr_list ids, mkdocstrings objects, snippets) [^ln9n].
+  for (const folder of ['shop', 'model_spec', 'typecheck/ietf', 'typecheck/spec-kit', 'typecheck/departments', 'mkdocs-site']) {
     const loaded = await loadWorkspace(path.join(FIXTURES, folder), { workers: 0 });
     for (const rel of loaded.index.paths()) {
       const facts = loaded.index.factsOf(rel);

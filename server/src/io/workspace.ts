@@ -186,12 +186,18 @@ interface MkdocsConfigText {
   attrList?: true;
   autorefs?: true;
   siteName?: true;
+  /** The enabled Markdown extensions that render a `::: name` block of generated headings (GENERATOR_EXTENSIONS). */
+  generators?: string[];
+  /** pymdownx.snippets is enabled: its `base_path` folders as written (none written: the config's folder). */
+  snippets?: string[];
   /** mkdocs-static-i18n with `docs_structure: folder` and its fallback on: its locales and the default one. */
   i18n?: { locales: string[]; default?: string; noFallback?: true };
 }
 
 /** The Markdown extensions that turn Python-Markdown's attr_list on (by its entry point, module path or in a bundle). */
 const ATTR_LIST_EXTENSIONS = new Set(['attr_list', 'markdown.extensions.attr_list', 'extra', 'markdown.extensions.extra', 'pymdownx.extra']);
+/** Markdown extensions whose `::: <name>` block renders generated headings: a CLI's commands (mkdocs-click, mkdocs-typer). */
+const GENERATOR_EXTENSIONS = new Set(['mkdocs-click', 'mkdocs_click', 'mkdocs-typer', 'mkdocs_typer', 'mkdocs-typer2', 'mkdocs_typer2']);
 /** The MkDocs plugins that resolve `[title][identifier]` across the site: mkdocstrings turns autorefs on itself. */
 const AUTOREFS_PLUGINS = new Set(['autorefs', 'mkdocstrings']);
 
@@ -212,6 +218,7 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
   let toc = false;
   let pluginIndent = -1;
   let currentPlugin = '';
+  let snippetBaseIndent = -1;
   let folderStructure = false;
   const i18n: NonNullable<MkdocsConfigText['i18n']> = { locales: [] };
   for (const line of text.split(/\r?\n/)) {
@@ -227,6 +234,7 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
       const flow = /^\[(.*)\]$/.exec(v)?.[1]?.split(',').map((n) => n.trim().replace(/^(["'])(.*)\1$/, '$2'));
       if (flow && top === 'plugins' && flow.some((n) => AUTOREFS_PLUGINS.has(n))) out.autorefs = true;
       if (flow && top === 'markdown_extensions' && flow.some((n) => ATTR_LIST_EXTENSIONS.has(n))) out.attrList = true;
+      if (flow && top === 'markdown_extensions' && flow.includes('pymdownx.snippets')) out.snippets ??= [];
       extIndent = -1;
       themeIndent = -1;
       pluginIndent = -1;
@@ -260,13 +268,32 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
     }
     if (top !== 'markdown_extensions') continue;
     // An extension: `  - name` / `  - name:` (a list) or `  name:` (a mapping), at the block's first indentation.
-    const item = /^[ \t]*(-[ \t]*)?([\w.]+)[ \t]*(?::(.*))?$/.exec(line);
+    const item = /^[ \t]*(-[ \t]*)?([\w.-]+)[ \t]*(?::(.*))?$/.exec(line);
     if (extIndent < 0 && item) extIndent = indent;
     if (indent === extIndent && item) {
       ext = item[2]!;
       if (ext === 'toc' || ext === 'markdown.extensions.toc') toc = true;
       if (ATTR_LIST_EXTENSIONS.has(ext)) out.attrList = true;
+      if (ext === 'pymdownx.snippets') out.snippets ??= [];
+      if (GENERATOR_EXTENSIONS.has(ext)) (out.generators ??= []).push(ext.replace(/_/g, '-'));
       continue;
+    }
+    // pymdownx.snippets' `base_path`: one path, a flow list (`[".", "docs/src"]`) or a block list below it.
+    if (ext === 'pymdownx.snippets') {
+      const base = /^[ \t]*base_path:[ \t]*(.*)$/.exec(line);
+      if (base) {
+        const v = base[1]!.replace(/[ \t]+#.*$/, '').trim();
+        const list = /^\[(.*)\]$/.exec(v);
+        snippetBaseIndent = v === '' ? indent : -1;
+        out.snippets = v === '' ? [] : (list ? list[1]!.split(',') : [v]).map((n) => n.trim().replace(/^(["'])(.*)\1$/, '$2')).filter(Boolean);
+        continue;
+      }
+      const item = snippetBaseIndent >= 0 && indent > snippetBaseIndent ? /^[ \t]*-[ \t]+(.+)$/.exec(line) : null;
+      if (item) {
+        (out.snippets ??= []).push(value(item[1]!));
+        continue;
+      }
+      snippetBaseIndent = -1;
     }
     const slug = /^[ \t]*slugify:(.*)$/.exec(line);
     if (slug && (ext === 'toc' || ext === 'markdown.extensions.toc')) {
@@ -300,6 +327,7 @@ function readZensicalConfig(text: string): MkdocsConfigText {
       if (ext !== undefined) {
         extensions = true;
         if (ATTR_LIST_EXTENSIONS.has(ext)) out.attrList = true;
+        if (ext === 'pymdownx.snippets') out.snippets ??= [];
       }
       const plugin = /^project\.plugins\.([\w-]+)/.exec(table)?.[1];
       if (plugin !== undefined && AUTOREFS_PLUGINS.has(plugin)) out.autorefs = true;
@@ -311,6 +339,10 @@ function readZensicalConfig(text: string): MkdocsConfigText {
     if (table === 'project' && key[1] === 'docs_dir' && value) out.docsDir = value;
     if (table === 'project' && key[1] === 'site_name' && value) out.siteName = true;
     if (table === 'project.markdown_extensions.toc' && key[1] === 'slugify') out.slugify = 'unknown';
+    if (table === 'project.markdown_extensions.pymdownx.snippets' && key[1] === 'base_path') {
+      const list = /^\[(.*)\]/.exec(key[2]!.trim());
+      out.snippets = (list ? list[1]!.split(',') : [key[2]!]).map((n) => n.trim().replace(/^(["'])(.*)\1$/, '$2')).filter(Boolean);
+    }
   }
   if (!extensions) out.attrList = true;
   return out;
@@ -449,7 +481,9 @@ export function mkdocsSites(root: string, configs = mkdocsConfigFiles(root)): Mk
     const baseDir = chain[1] !== undefined ? parentOf(chain[1]) : undefined;
     const relDocs = docs.startsWith(`${dir}/`) ? docs.slice(dir.length + 1) : undefined;
     const sibling = dir !== '' && baseDir !== undefined && baseDir !== dir && baseDir !== '' && parentOf(baseDir) === parent && LANGUAGE_FOLDER.test(name) && LANGUAGE_FOLDER.test(baseDir.slice(baseDir.lastIndexOf('/') + 1));
-    const flags = { ...(config.attrList ? { attrList: true as const } : {}), ...(config.autorefs ? { autorefs: true as const } : {}) };
+    // pymdownx.snippets' base paths, relative to the folder MkDocs runs in (the config's); one outside the workspace is dropped.
+    const snippetBases = config.snippets && [...new Set((config.snippets.length ? config.snippets : ['.']).map((b) => under(dir, b.replace(/\/+$/, '') || '.')).filter((b): b is string => b !== undefined))];
+    const flags = { ...(config.attrList ? { attrList: true as const } : {}), ...(config.autorefs ? { autorefs: true as const } : {}), ...(snippetBases ? { snippets: snippetBases } : {}), ...(config.generators ? { generators: config.generators } : {}) };
     add({ docs, slugify, ...(sibling && relDocs !== undefined ? { fallback: `${baseDir}/${relDocs}` } : {}), ...flags });
     // mkdocs-static-i18n's folder structure (`docs/ja/`, `docs/ko/` beside the default language's pages): each other
     // locale's folder is a site whose missing pages are the default locale's (its folder, else the docs folder's own

@@ -38,6 +38,12 @@ export interface ExplicitTargets {
    * or autorefs (`MkdocsSite.autorefs`) [^ln9n].
    */
   objects?: string[];
+  /**
+   * The files pymdownx.snippets pastes into the page, as written (`--8<-- "docs/snippets/note.md"`, or one a line
+   * between two `--8<--` lines; a line selector `:10:20` or a section `:name` dropped), outside code blocks and not
+   * escaped with `;`. Included only in an MkDocs site that enables the extension (`MkdocsSite.snippets`) [^ln9n].
+   */
+  snippets?: string[];
 }
 
 /** Directives whose body MyST reads as code, math or data, not as Markdown (their options are still options). */
@@ -65,6 +71,18 @@ const YAML_OPTION = /^[ \t]*(name|label):[ \t](.*)$/;
 const ATTR_LIST_BLOCK = /^[ \t]*\{:?[ \t]*([^}\s][^\n]*?)[ \t]*\}[ \t]*$/;
 /** mkdocstrings' autodoc line, `::: pkg.module.Name` or `## ::: pkg.Name` (its regex: `^(#{1,6} *|)::: ?(.+?) *$`), one word. */
 const MKDOCSTRINGS_LINE = /^(?:#{1,6} *)?::: ?([^\s{:][^\s]*) *$/;
+/** pymdownx.snippets' one-line include, `--8<-- "file.md"` (its marker is any run of `-`, `8<`, a run of `-`). */
+const SNIPPET_LINE = /^[ \t]*-+8<-+[ \t]+(["'])((?:(?!\1)[^\r\n])+)\1[ \t]*$/;
+/** pymdownx.snippets' block marker, alone on a line: the lines between two of them name files. */
+const SNIPPET_BLOCK = /^[ \t]*-+8<-+[ \t]*$/;
+
+/** A snippet's file: the name without a line selector (`:10:20`, `:5`) or a section (`:intro`); none for a URL. */
+function snippetFile(given: string): string | undefined {
+  const name = given.trim();
+  if (!name || name.startsWith(';') || /^[a-z][a-z0-9+.-]*:\/\//i.test(name)) return undefined;
+  return /^(.*?\.[A-Za-z0-9]+)(?::[^/]*)?$/.exec(name)?.[1] ?? name;
+}
+
 /** An ATX heading line. */
 const ATX_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 /** An rST label, `.. _label:`. */
@@ -194,8 +212,10 @@ function glossaryTerm(line: string): string | undefined {
 
 /** The explicit targets of a text (see the module's comment); undefined when it has none. */
 export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
-  // Cheap prefilter: no brace, no `)=`, no `:::` (a directive's or an autodoc's fence), no `.. _`: nothing to read.
-  if (!text.includes('{') && !text.includes(')=') && !text.includes(':::')) return undefined;
+  // Cheap prefilter: no brace, no `)=`, no `:::` (a directive's or an autodoc's fence), no snippet marker: nothing to read.
+  if (!text.includes('{') && !text.includes(')=') && !text.includes(':::') && !text.includes('8<-')) return undefined;
+  const snippets: string[] = [];
+  let snippetBlock = false;
   const spans: string[] = [];
   const labels: string[] = [];
   const attrIds: string[] = [];
@@ -255,6 +275,26 @@ export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
       }
       continue;
     }
+    // pymdownx.snippets (a preprocessor: a marker inside a code block pastes code, no headings; one led by `;` is escaped).
+    if (snippetBlock || line.includes('8<-')) {
+      if (SNIPPET_BLOCK.test(line)) {
+        snippetBlock = !snippetBlock;
+        inBlock = false;
+        continue;
+      }
+      if (snippetBlock) {
+        const name = snippetFile(line);
+        if (name) snippets.push(name);
+        continue;
+      }
+      const one = SNIPPET_LINE.exec(line);
+      if (one) {
+        const name = snippetFile(one[2]!);
+        if (name) snippets.push(name);
+        inBlock = false;
+        continue;
+      }
+    }
     if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
       const ch = fence[1]![0]!;
       const info = fence[2]!;
@@ -301,11 +341,11 @@ export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
     spanIds(line, spans);
     inlineAttrIds(line, attrIds);
   }
-  if (!spans.length && !labels.length && !attrIds.length && !objects.length) return undefined;
-  return { ...(spans.length ? { spans } : {}), ...(labels.length ? { labels } : {}), ...(attrIds.length ? { attrIds } : {}), ...(objects.length ? { objects } : {}) };
+  if (!spans.length && !labels.length && !attrIds.length && !objects.length && !snippets.length) return undefined;
+  return { ...(spans.length ? { spans } : {}), ...(labels.length ? { labels } : {}), ...(attrIds.length ? { attrIds } : {}), ...(objects.length ? { objects } : {}), ...(snippets.length ? { snippets } : {}) };
 }
 
-const TARGET_KINDS = ['spans', 'labels', 'attrIds', 'objects'] as const;
+const TARGET_KINDS = ['spans', 'labels', 'attrIds', 'objects', 'snippets'] as const;
 
 /** Both lists of `b` after those of `a` (the page's chunks in order); undefined when both are. */
 export function joinExplicitTargets(a: ExplicitTargets | undefined, b: ExplicitTargets | undefined): ExplicitTargets | undefined {

@@ -33,6 +33,17 @@ export interface MkdocsSite {
    * the site's anchors, the objects it renders and the inventories it imports, and an object's members have ids [^ln9n].
    */
   autorefs?: true;
+  /**
+   * Its `markdown_extensions` enable pymdownx.snippets: the folders (workspace-relative) its `base_path` names, where a
+   * snippet's file is looked for (the config's folder by default, where MkDocs runs); a page's snippets are part of it
+   * [^ln9n].
+   */
+  snippets?: string[];
+  /**
+   * The Markdown extensions it enables that render a `::: name` block of generated headings (mkdocs-click's CLI
+   * reference, mkdocs-typer's): a page with such a block has ids no one can know here [^ln9n].
+   */
+  generators?: string[];
 }
 
 export interface ClarifierConfig {

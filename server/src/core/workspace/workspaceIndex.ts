@@ -12,7 +12,7 @@ import { bindingGroups, mdbookIncludePages, termIds } from './bindings';
 import { docusaurusImportPages, docusaurusLinkCandidates, mdxPageSite } from './docusaurus';
 import { hugoFragmentIds, hugoIncludeRootOf, hugoIncludeTargets, hugoPageIds, hugoTermIdSiteOf, type HugoIdType, type HugoIncludeSite, type HugoTermIdSite } from './hugo';
 import { includedBy, isSitePage, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
-import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type DefinitionTerm, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts, type SpecParseOptions } from '../markdown/parseSpec';
+import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type DefinitionTerm, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts, type SpecLink, type SpecParseOptions } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { isRustdocLink, sameMdbookSpecTargets } from '../markdown/mdbookSpec';
 import { sameExplicitTargets } from '../markdown/explicitTargets';
@@ -3420,6 +3420,88 @@ export class IndexModel {
     return ids;
   }
 
+  /**
+   * pymdownx.snippets on the MkDocs sites that enable it [^ln9n]: the Markdown files each page pastes in (its facts'
+   * `targets.snippets`, looked for in the site's base paths, then beside the page), and for each such file the pages
+   * that paste it. Made on first use.
+   */
+  private snippetMemo: { byPage: Map<string, string[]>; byFile: Map<string, string[]>; anchors: Map<string, ReadonlySet<string>> } | undefined;
+  private snippetsOf(): NonNullable<IndexModel['snippetMemo']> {
+    if (this.snippetMemo) return this.snippetMemo;
+    const byPage = new Map<string, string[]>();
+    const byFile = new Map<string, string[]>();
+    if ((this.classifier.config.mkdocs ?? []).some((s) => s.snippets)) {
+      for (const file of this.specFiles) {
+        const given = this.specs.get(file)!.targets?.snippets;
+        const site = given ? this.mkdocsSiteOf(file) : undefined;
+        if (!given || !site?.snippets) continue;
+        const found: string[] = [];
+        for (const name of given) {
+          for (const base of [...site.snippets, dirname(file)]) {
+            const t = resolveRelative(base, name);
+            if (t === undefined || !this.specs.has(t)) continue;
+            if (t !== file && !found.includes(t)) found.push(t);
+            break;
+          }
+        }
+        if (!found.length) continue;
+        byPage.set(file, found);
+        for (const f of found) {
+          const pages = byFile.get(f);
+          if (pages) pages.push(file);
+          else byFile.set(f, [file]);
+        }
+      }
+    }
+    return (this.snippetMemo = { byPage, byFile, anchors: new Map() });
+  }
+
+  /** The anchors a page of an MkDocs site gets from the snippets it pastes in, nested ones followed [^ln9n]. */
+  private snippetAnchors(page: string, site: MkdocsSite): ReadonlySet<string> {
+    const memo = this.snippetsOf();
+    if (!memo.byPage.has(page)) return EMPTY_IDS;
+    let ids = memo.anchors.get(page);
+    if (ids) return ids;
+    const out = new Set<string>();
+    const seen = new Set<string>([page]);
+    const visit = (from: string): void => {
+      for (const f of memo.byPage.get(from) ?? []) {
+        if (seen.has(f)) continue;
+        seen.add(f);
+        const facts = this.specs.get(f)!;
+        for (const a of facts.anchors) out.add(a);
+        for (const a of mkdocsTocIds(facts.headings, site.slugify)) out.add(a);
+        if (site.attrList) for (const a of facts.targets?.attrIds ?? []) out.add(a);
+        visit(f);
+      }
+    };
+    visit(page);
+    memo.anchors.set(page, (ids = out));
+    return ids;
+  }
+
+  /**
+   * Whether a link of a snippet works where it is pasted [^ln9n]: pymdownx.snippets pastes the file's text into each
+   * page that names it, so its links are read from those pages. True when one of them reaches a file that exists and,
+   * with an anchor, one that the file (or the page, for `#anchor`) offers.
+   */
+  private worksWherePasted(file: string, link: SpecLink): boolean {
+    const pages = this.snippetsOf().byFile.get(file);
+    if (!pages) return false;
+    for (const page of pages) {
+      const site = this.mkdocsSiteOf(page);
+      const target = link.path ? this.linkTarget(page, link.path) : page;
+      if (target === undefined || !site) continue;
+      const facts = this.specs.get(target);
+      if (!facts) {
+        if (this.files.has(target)) return true;
+        continue;
+      }
+      if (!link.anchor || offersAnchor(facts, link.anchor) || mkdocsTocIds(facts.headings, site.slugify).has(link.anchor) || this.snippetAnchors(target, site).has(link.anchor)) return true;
+    }
+    return false;
+  }
+
   /** Links whose anchor matches no `{#id}`, heading slug or HTML anchor of the target spec (of all specs, or of one). */
   brokenLinks(only?: string): BrokenLink[] {
     const broken: BrokenLink[] = [];
@@ -3467,7 +3549,7 @@ export class IndexModel {
           if (TEMPLATE_SEGMENT.test(file) && PLACEHOLDER_FILE.test(link.path ?? '')) continue;
           // A Markdown file we do not index (excluded by the config, ignored by the workspace's rules: generated docs
           // under an ignored folder, say) may exist or be made by a build: only a file that is nowhere is broken.
-          if (!this.files.has(target) && !this.classifier.leftOut(target)) broken.push({ ...base, targetFile: target, reason: 'no-file', candidates: [] });
+          if (!this.files.has(target) && !this.classifier.leftOut(target) && !this.worksWherePasted(file, link)) broken.push({ ...base, targetFile: target, reason: 'no-file', candidates: [] });
           continue;
         }
         if (!link.anchor) continue;
@@ -3510,7 +3592,13 @@ export class IndexModel {
           // docstring `#pkg.Name--usage`, its IdPrependingTreeprocessor's prefix) [^ln9n].
           if (site.attrList && facts.targets?.attrIds?.includes(link.anchor)) continue;
           if (site.autorefs && facts.targets?.objects?.some((o) => link.anchor === o || link.anchor.startsWith(`${o}.`) || link.anchor.startsWith(`${o}--`))) continue;
+          // The headings and ids of the snippets the page pastes in (pymdownx.snippets) [^ln9n].
+          if (site.snippets && this.snippetAnchors(target, site).has(link.anchor)) continue;
+          // A page whose `::: mkdocs-click` block an enabled extension renders: its generated headings' ids are not known.
+          if (site.generators && facts.targets?.objects?.some((o) => site.generators!.includes(o))) continue;
         }
+        // A link of a snippet that works in the pages that paste it in [^ln9n].
+        if (this.worksWherePasted(file, link)) continue;
         // A page of a Hugo site whose Goldmark parser gives definition-list terms ids, linked from a page of the site:
         // the ids Hugo gives its headings and terms together, in page order [^ln9h].
         const hugo = hugoSites.length ? hugoTermIdSiteOf(hugoSites, target) : undefined;

@@ -80,6 +80,30 @@ describe('Docusaurus: docs plugin instances and their exclude globs [^ln9d]', ()
     }
   });
 
+  it('reads nothing it cannot be sure of from a config that does not parse', () => {
+    const dir = tempWorkspace(
+      {
+        'a/docusaurus.config.js': "module.exports = { plugins: [['content-docs', { id: 'x', path: 'y', exclude: ['z',",
+        'b/docusaurus.config.js': "module.exports = { presets: [['classic', { docs: { path: 'x'",
+        'c/docusaurus.config.js': "const a = { ...a }; module.exports = { plugins: [['content-docs', { ...a, id: 'q', path: 'p' }]] /* open",
+        'd/docusaurus.config.js': "`${ ' \" /* ['content-docs', {",
+      },
+      'clarify-docusaurus-instances-',
+    );
+    try {
+      assert.deepEqual(docusaurusSites(dir), [
+        { dir: 'a', docs: 'a/docs', versions: [] },
+        { dir: 'b', versions: [] },
+        // Set after a spread the tool cannot read: known; what the spread may set (`exclude`) is not.
+        { dir: 'c', docs: 'c/docs', versions: [] },
+        { dir: 'c', docs: 'c/p', versions: [], id: 'q', exclude: [] },
+        { dir: 'd', docs: 'd/docs', versions: [] },
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lists the files Docusaurus tries for a page of another instance, never a file its exclude globs leave out', () => {
     const guide: DocusaurusSite = { dir: 'site', docs: 'site/guide', versions: [] };
     const community: DocusaurusSite = { dir: 'site', docs: 'site/community', versions: ['2.0'], id: 'community' };

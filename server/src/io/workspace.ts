@@ -486,8 +486,9 @@ function docusaurusPresetDocs(text: string): DocusaurusDocsOptions | 'off' | 'no
   if (m[1] === 'false') return 'off';
   const open = m.index + m[0].length - 1;
   // (its `path` as the tool always read it: the object's own key, a spread not looked into)
-  const given = objectEntries(text, open).find(([k]) => k === 'path')?.[1];
-  return { path: given === undefined ? 'docs' : literalString(given), ...excludeOption(objectOptions(text, open)) };
+  const entries = objectEntries(text, open);
+  const given = entries ? entries.find(([k]) => k === 'path')?.[1] : undefined;
+  return { path: entries && given === undefined ? 'docs' : given !== undefined ? literalString(given) : undefined, ...excludeOption(objectOptions(text, open)) };
 }
 
 /**
@@ -561,8 +562,9 @@ function objectOptions(text: string, open: number): (key: string) => OptionText 
       }
       const name = /^\.\.\.\s*([A-Za-z_$][\w$]*)$/.exec(v)?.[1];
       const decl = name && !nested ? new RegExp(`\\b(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*(?::[^=;]*)?=\\s*\\{`).exec(text) : null;
-      if (decl) {
-        apply(objectEntries(text, decl.index + decl[0].length - 1), true);
+      const declared = decl ? objectEntries(text, decl.index + decl[0].length - 1) : undefined;
+      if (declared) {
+        apply(declared, true);
         continue;
       }
       // Not known: it may set any key, those set before it too.
@@ -570,16 +572,18 @@ function objectOptions(text: string, open: number): (key: string) => OptionText 
       for (const key of known.keys()) known.set(key, null);
     }
   };
-  apply(objectEntries(text, open), false);
+  const own = objectEntries(text, open);
+  if (!own) return () => null;
+  apply(own, false);
   return (key) => (known.has(key) ? known.get(key)! : rest ? null : undefined);
 }
 
 /**
  * The entries at the own level of the object literal whose `{` is at `open`, in order: each key (quoted or not) with
  * the text of its value, trimmed; a spread as the key `...` with its text (`...common`). Strings and nested brackets
- * are skipped over.
+ * are skipped over. Undefined for an object the text does not close.
  */
-function objectEntries(text: string, open: number): [string, string][] {
+function objectEntries(text: string, open: number): [string, string][] | undefined {
   const out: [string, string][] = [];
   let depth = 0;
   let start = open + 1;
@@ -603,11 +607,12 @@ function objectEntries(text: string, open: number): [string, string][] {
       depth--;
       if (depth === 0) {
         entry(i);
-        break;
+        return out;
       }
     } else if (c === ',' && depth === 1) entry(i);
   }
-  return out;
+  // Not closed: not read.
+  return undefined;
 }
 
 /** A config's JavaScript text with its comments blanked (strings kept as they are). */

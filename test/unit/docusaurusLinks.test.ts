@@ -99,7 +99,7 @@ describe('Docusaurus: a docs page links from its content folder [^ln9d]', () => 
       ]);
       assert.deepEqual(
         siteScopes(dir).map((s) => s.pattern),
-        ['computed/docs/**', 'computed/blog/**', 'off/docs/**', 'off/blog/**', 'plain/docs/**', 'plain/blog/**', 'website/manual/**', 'website/docs/**', 'website/blog/**'],
+        ['computed/docs/**', 'computed/blog/**', 'off/docs/**', 'off/blog/**', 'plain/docs/**', 'plain/blog/**', 'website/manual/**', 'website/docs/**', 'website/blog/**', 'website/versioned_docs/version-2.0/**', 'website/versioned_docs/version-1.0/**'],
       );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

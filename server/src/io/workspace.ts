@@ -148,10 +148,13 @@ export function siteScopes(root: string, mkdocs = mkdocsSites(root), docusaurus 
   const folders: string[] = [];
   for (const site of mkdocs) folders.push(site.docs || '.');
   // Docusaurus: the site folder's docs/ (or the docs folder its config names) and blog/, in the folder or below it [^ln9d].
+  // Each docs plugin instance's folder (`plugins: [['content-docs', { path: 'community' }]]`) and the folders of the
+  // versions its versions file lists (`versioned_docs/version-2.0/`, `community_versioned_docs/version-2.0/`).
   for (const d of docusaurus) {
     const base = d.dir ? `${d.dir}/` : '';
     if (d.docs !== undefined && d.docs !== `${base}docs`) folders.push(d.docs || '.');
     folders.push(`${base}docs`, `${base}blog`);
+    for (const v of d.versions.filter((x) => !/[*?[\]{}()!+@\\]/.test(x))) folders.push(`${base}${d.id !== undefined ? `${d.id}_` : ''}versioned_docs/version-${v}`);
   }
   folders.push(...hugoPageFolders(root));
   // VitePress: `.vitepress/config.*` in the folder or in its docs/ (each page's `{#id}` is that page's anchor), its
@@ -527,32 +530,54 @@ export type FoundDocusaurusSite = Omit<DocusaurusSite, 'docs'> & { docs?: string
  * The Docusaurus sites of the folder [^ln9d]: each `docusaurus.config.*` of the folder or of a folder up to three levels
  * down (facebookresearch/hydra keeps its site in `website/`), with its docs folder (the classic preset's `docs: { path }`
  * when it is a literal string inside the workspace, `docs` when it names none) and the versions its `versions.json`
- * lists. Read as every workspace file is: regular files, never through a symlink, size-capped.
+ * lists; then each other docs plugin instance its `plugins` list gives with literal options (`['content-docs', { id:
+ * 'community', path: 'community' }]`), with its id and the versions its `<id>_versions.json` lists; each with the
+ * `exclude` globs its options give. Read as every workspace file is: regular files, never through a symlink, size-capped.
  */
 export function docusaurusSites(root: string, configs = configFilesBelow(root, [DOCUSAURUS_CONFIG_FILES])[0]!): FoundDocusaurusSite[] {
   const sites: FoundDocusaurusSite[] = [];
   for (const file of configs) {
     const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
     // A config that cannot be read is still a site (its docs/ and blog/ are pages), whose docs folder is not known.
-    const text = textInside(root, file);
-    const given = text !== undefined ? docusaurusDocsPath(text) : undefined;
+    const raw = textInside(root, file);
+    // (a commented-out option or plugin is not read)
+    const text = raw !== undefined ? withoutComments(raw) : undefined;
+    const instances = text !== undefined ? docusaurusDocsInstances(text) : [];
+    const preset = text !== undefined ? docusaurusPresetDocs(text) : undefined;
+    // The default instance: the preset's docs, else a plugin instance whose id is `default` (or none), else `docs`.
+    // (with the preset's docs turned off too: `docs: false` and a `default` instance in plugins)
+    const own = preset === 'none' || preset === 'off' ? instances.find((i) => i.id === undefined) : undefined;
+    const given = preset === undefined ? undefined : preset === 'none' || preset === 'off' ? (own ? own.path : preset === 'none' ? 'docs' : undefined) : preset.path;
+    const exclude = preset !== undefined && preset !== 'none' && preset !== 'off' ? preset.exclude : own?.exclude;
     const docs = given === undefined ? undefined : docusaurusDocsFolder(dir, given);
-    let versions: string[] = [];
-    const listed = dir ? `${dir}/versions.json` : 'versions.json';
-    const json = textInside(root, listed);
-    if (json !== undefined) {
-      try {
-        const v: unknown = JSON.parse(json);
-        if (Array.isArray(v)) versions = v.filter((x): x is string => typeof x === 'string' && x !== '' && !x.includes('/') && x !== '..');
-      } catch {
-        // Not JSON: no versions.
-      }
-    }
     // `markdown: { format: 'detect' }` or `'md'`: Docusaurus reads a `.md` page as CommonMark, not MDX [^ln9x].
     const commonMark = text !== undefined && /\bformat\s*:\s*['"](?:detect|md)['"]/.test(text);
-    sites.push({ dir, ...(docs !== undefined ? { docs } : {}), versions, ...(commonMark ? { commonMark: true as const } : {}) });
+    const extra = commonMark ? { commonMark: true as const } : {};
+    sites.push({ dir, ...(docs !== undefined ? { docs } : {}), versions: docusaurusVersions(root, dir, undefined), ...(docs !== undefined && exclude ? { exclude } : {}), ...extra });
+    const ids = new Set<string>();
+    for (const i of instances) {
+      if (i.id === undefined || ids.has(i.id) || i.path === undefined) continue;
+      ids.add(i.id);
+      const folder = docusaurusDocsFolder(dir, i.path);
+      if (folder === undefined) continue;
+      sites.push({ dir, docs: folder, versions: docusaurusVersions(root, dir, i.id), id: i.id, ...(i.exclude ? { exclude: i.exclude } : {}), ...extra });
+    }
   }
   return sites;
+}
+
+/** The versions a docs plugin's versions file lists (`versions.json`, `<id>_versions.json` for another instance). */
+function docusaurusVersions(root: string, dir: string, id: string | undefined): string[] {
+  const name = id !== undefined ? `${id}_versions.json` : 'versions.json';
+  const json = textInside(root, dir ? `${dir}/${name}` : name);
+  if (json === undefined) return [];
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '' && !x.includes('/') && x !== '..') : [];
+  } catch {
+    // Not JSON: no versions.
+    return [];
+  }
 }
 
 /**
@@ -572,40 +597,177 @@ function docusaurusDocsFolder(dir: string, given: string): string | undefined {
   return docs;
 }
 
+/** What a docs plugin's options say: its folder (undefined when not a literal), its `exclude` globs (`[]` when not literal). */
+interface DocusaurusDocsOptions {
+  path: string | undefined;
+  exclude?: string[];
+}
+
 /**
- * The docs folder a Docusaurus config gives its docs plugin: the `path` of the first `docs: { … }` object after
- * `presets` (a key at the object's own level, quoted or not, a literal string), `docs` when the object names none or
- * there is none; undefined when the docs are turned off (`docs: false`) or the path is not a literal.
+ * The docs options a Docusaurus config gives its classic preset: the first `docs: { … }` object after `presets` (a
+ * key at the object's own level, quoted or not, a literal string): its `path` (`docs` when it names none, undefined when
+ * not a literal) and `exclude`; `'off'` when the docs are turned off (`docs: false`); `'none'` when there is no such
+ * object.
  */
-function docusaurusDocsPath(text: string): string | undefined {
+function docusaurusPresetDocs(text: string): DocusaurusDocsOptions | 'off' | 'none' {
   const presets = text.search(/\bpresets\b/);
-  const from = presets < 0 ? 0 : presets;
   const key = /(?<=^|[\s{,])["']?docs["']?\s*:\s*(\{|false\b)/g;
-  key.lastIndex = from;
+  key.lastIndex = presets < 0 ? 0 : presets;
   const m = key.exec(text);
-  if (!m) return 'docs';
-  if (m[1] === 'false') return undefined;
-  // The object's own level: its text with nested brackets and strings left out.
-  let own = '';
+  if (!m) return 'none';
+  if (m[1] === 'false') return 'off';
+  const open = m.index + m[0].length - 1;
+  // (its `path` as the tool always read it: the object's own key, a spread not looked into)
+  const entries = objectEntries(text, open);
+  const given = entries ? entries.find(([k]) => k === 'path')?.[1] : undefined;
+  return { path: entries && given === undefined ? 'docs' : given !== undefined ? literalString(given) : undefined, ...excludeOption(objectOptions(text, open)) };
+}
+
+/**
+ * The docs plugin instances a Docusaurus config lists in `plugins` with an options object written in it:
+ * `['@docusaurus/plugin-content-docs', { … }]`, the short names `'content-docs'` and `'@docusaurus/content-docs'`,
+ * `require.resolve('…')` of one, the object in parentheses too (`({ … })`). Each with its `id` (undefined for the
+ * default instance; an id not a literal string skips the instance), its `path` (`docs` when none, undefined when
+ * not a literal) and `exclude`, read through a spread of a `const` object of the config (objectOptions).
+ */
+function docusaurusDocsInstances(text: string): { id: string | undefined; path: string | undefined; exclude?: string[] }[] {
+  const out: { id: string | undefined; path: string | undefined; exclude?: string[] }[] = [];
+  const plugin = /\[\s*(?:require\.resolve\(\s*)?(["'])(?:@docusaurus\/plugin-content-docs|@docusaurus\/content-docs|content-docs)\1\s*\)?\s*,\s*\(?\s*\{/g;
+  for (let m = plugin.exec(text); m; m = plugin.exec(text)) {
+    const option = objectOptions(text, m.index + m[0].length - 1);
+    const id = option('id');
+    const literalId = id === undefined ? 'default' : id === null ? undefined : literalString(id);
+    if (literalId === undefined || !/^[\w-]+$/.test(literalId)) continue;
+    const given = option('path');
+    out.push({ id: literalId === 'default' ? undefined : literalId, path: given === undefined ? 'docs' : given === null ? undefined : literalString(given), ...excludeOption(option) });
+  }
+  return out;
+}
+
+/** A docs plugin's `exclude` option: absent when it names none (Docusaurus's defaults), `[]` when not a literal list. */
+function excludeOption(option: (key: string) => OptionText): { exclude?: string[] } {
+  const given = option('exclude');
+  if (given === undefined) return {};
+  return { exclude: (given !== null ? literalStrings(given) : undefined) ?? [] };
+}
+
+/** A literal string (quoted, no `${}`), trimmed, or undefined. */
+function literalString(value: string): string | undefined {
+  const m = /^(["'`])([^"'`\r\n$]+)\1$/.exec(value.trim());
+  return m ? m[2]!.trim() : undefined;
+}
+
+/** A literal array of literal strings (`['**\/*.partial.mdx']`), or undefined. */
+function literalStrings(value: string): string[] | undefined {
+  const m = /^\[([\s\S]*)\]$/.exec(value.trim());
+  if (!m) return undefined;
+  const out: string[] = [];
+  const item = /\s*(["'`])([^"'`\r\n$\\]+)\1\s*(?:,|$)/y;
+  let at = 0;
+  const list = m[1]!;
+  while (at < list.length && list.slice(at).trim() !== '') {
+    item.lastIndex = at;
+    const i = item.exec(list);
+    if (!i) return undefined;
+    out.push(i[2]!);
+    at = item.lastIndex;
+  }
+  return out;
+}
+
+/** An option an object literal gives: its value's text, undefined when it sets none, null when not known (a spread the tool cannot read may set it). */
+type OptionText = string | undefined | null;
+
+/**
+ * The options of the object literal whose `{` is at `open`, a spread (`...common`) read through a `const common = { … }`
+ * of the same text (once, not through another spread): a key set after a spread the tool cannot read is known, any
+ * other key is not.
+ */
+function objectOptions(text: string, open: number): (key: string) => OptionText {
+  const known = new Map<string, string | null>();
+  let rest = false;
+  const apply = (entries: [string, string][], nested: boolean): void => {
+    for (const [k, v] of entries) {
+      if (k !== '...') {
+        known.set(k, v);
+        continue;
+      }
+      const name = /^\.\.\.\s*([A-Za-z_$][\w$]*)$/.exec(v)?.[1];
+      const decl = name && !nested ? new RegExp(`\\b(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*(?::[^=;]*)?=\\s*\\{`).exec(text) : null;
+      const declared = decl ? objectEntries(text, decl.index + decl[0].length - 1) : undefined;
+      if (declared) {
+        apply(declared, true);
+        continue;
+      }
+      // Not known: it may set any key, those set before it too.
+      rest = true;
+      for (const key of known.keys()) known.set(key, null);
+    }
+  };
+  const own = objectEntries(text, open);
+  if (!own) return () => null;
+  apply(own, false);
+  return (key) => (known.has(key) ? known.get(key)! : rest ? null : undefined);
+}
+
+/**
+ * The entries at the own level of the object literal whose `{` is at `open`, in order: each key (quoted or not) with
+ * the text of its value, trimmed; a spread as the key `...` with its text (`...common`). Strings and nested brackets
+ * are skipped over. Undefined for an object the text does not close.
+ */
+function objectEntries(text: string, open: number): [string, string][] | undefined {
+  const out: [string, string][] = [];
   let depth = 0;
-  for (let i = m.index + m[0].length - 1; i < text.length; i++) {
+  let start = open + 1;
+  const entry = (end: number): void => {
+    const e = text.slice(start, end);
+    const kv = /^\s*(["']?)([A-Za-z_$][\w$-]*)\1\s*:([\s\S]*)$/.exec(e);
+    if (kv) out.push([kv[2]!, kv[3]!.trim()]);
+    else if (/^\s*\.\.\./.test(e)) out.push(['...', e.trim()]);
+    start = end + 1;
+  };
+  for (let i = open; i < text.length; i++) {
     const c = text[i]!;
     if (c === '"' || c === "'" || c === '`') {
       let j = i + 1;
-      while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      if (depth === 1) own += text.slice(i, j + 1);
+      while (j < text.length && text[j] !== c && (c === '`' || text[j] !== '\n')) j += text[j] === '\\' ? 2 : 1;
       i = j;
       continue;
     }
     if (c === '{' || c === '[' || c === '(') depth++;
     else if (c === '}' || c === ']' || c === ')') {
       depth--;
-      if (depth === 0) break;
-    } else if (depth === 1) own += c;
+      if (depth === 0) {
+        entry(i);
+        return out;
+      }
+    } else if (c === ',' && depth === 1) entry(i);
   }
-  if (!/(?:^|[\s,{])["']?path["']?\s*:/.test(own)) return 'docs';
-  const literal = /(?:^|[\s,{])["']?path["']?\s*:\s*(["'`])([^"'`\r\n$]+)\1\s*(?:,|$)/.exec(own);
-  return literal ? literal[2]!.trim() : undefined;
+  // Not closed: not read.
+  return undefined;
+}
+
+/** A config's JavaScript text with its comments blanked (strings kept as they are). */
+function withoutComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'" || c === '`') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && (c === '`' || text[j] !== '\n')) j += text[j] === '\\' ? 2 : 1;
+      i = j;
+      continue;
+    }
+    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      const end = text[i + 1] === '/' ? text.indexOf('\n', i) : text.indexOf('*/', i + 2);
+      const stop = end < 0 ? text.length : text[i + 1] === '/' ? end : end + 2;
+      out += `${text.slice(from, i)} `;
+      from = stop;
+      i = stop - 1;
+    }
+  }
+  return out + text.slice(from);
 }
 
 /** A Hugo site's config file at the folder's root (siteScopes finds a Hugo site by it). */

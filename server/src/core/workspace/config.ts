@@ -115,7 +115,8 @@ export interface ClarifierConfig {
   hugoIncludes?: HugoIncludeSite;
   /**
    * The Docusaurus sites of the folder (a `docusaurus.config.*` in it or up to three folders down): each one's folder,
-   * docs folder and versions. A `.md` link of a docs page that does not start with `./` or `../` is read as Docusaurus
+   * docs folder and versions, and one entry more for each other docs plugin instance its `plugins` list gives (its id,
+   * folder and versions), each with its `exclude` globs. A `.md` link of a docs page that does not start with `./` or `../` is read as Docusaurus
    * reads it, from the version's content folder first [^ln9d]. Found by the workspace loader, not written in
    * `.clarifier.json`.
    */

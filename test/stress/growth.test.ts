@@ -187,6 +187,14 @@ describe('growth: parseSpec on adversarial Markdown (n -> 4n)', function () {
   // brace was visited (explicitTargets.ts spanIds).
   assertLinear('`){` repeated, a link before them', spec((n) => '[a](b)' + '){'.repeat(n / 2)), parse);
   assertLinear('`]{` repeated', spec((n) => ']{'.repeat(n / 2) + '}'), parse);
+  // MkDocs' attr_list and pymdownx.snippets lines (explicitTargets.ts [^ln9n]): an attribute list that never closes over
+  // a long run of blanks (a lazy group before `[ \t]*\}` read x16 from 8k to 32k characters), `*{` repeated, markers.
+  assertLinear('an attr_list line after a paragraph line, unclosed over blanks', spec((n) => `x\n{a${' '.repeat(n)}\n`), parse);
+  assertLinear('an inline attribute list after emphasis, unclosed over blanks', spec((n) => `*a*{b${' '.repeat(n)}\n`), parse);
+  assertLinear('`*{` repeated', spec((n) => '*{'.repeat(n / 2) + '}'), parse);
+  assertLinear('snippet markers `--8<--`, a block that never closes', spec((n) => '--8<--\n' + 'a.md\n'.repeat(n / 5)), parse);
+  assertLinear('a snippet line with an unclosed quote', spec((n) => `--8<-- "${'a'.repeat(n)}\n`), parse);
+  assertLinear('`::: ` autodoc lines', spec((n) => '::: pkg.Name\n'.repeat(n / 13)), parse);
 });
 
 // The Markdown scanner has no defusing in front of it: every shape that made micromark superlinear, raw.

@@ -68,7 +68,7 @@ const OPTION = /^[ \t]*:([\w-]+):(?:[ \t](.*))?$/;
 /** A YAML option line of a directive's `---` block, `label: value` (the value unquoted and trimmed by the reader). */
 const YAML_OPTION = /^[ \t]*(name|label):[ \t](.*)$/;
 /** attr_list's block attribute list alone on a line: `{: #id .class }` or `{#id}` (BLOCK_RE: not starting with a blank or `}`). */
-const ATTR_LIST_BLOCK = /^[ \t]*\{:?[ \t]*([^}\s][^\n]*?)[ \t]*\}[ \t]*$/;
+const ATTR_LIST_BLOCK = /^[ \t]*\{:?[ \t]*([^}\s][^}\n]*)\}[ \t]*$/;
 /** mkdocstrings' autodoc line, `::: pkg.module.Name` or `## ::: pkg.Name` (its regex: `^(#{1,6} *|)::: ?(.+?) *$`), one word. */
 const MKDOCSTRINGS_LINE = /^(?:#{1,6} *)?::: ?([^\s{:][^\s]*) *$/;
 /** pymdownx.snippets' one-line include, `--8<-- "file.md"` (its marker is any run of `-`, `8<`, a run of `-`). */
@@ -186,7 +186,7 @@ function spanIds(line: string, out: string[]): void {
 }
 
 /** An attribute list right after the end of an emphasis, a strong emphasis or a code span: `**term**{ #id }`. */
-const INLINE_ATTRIBUTES = /[*_`]\{:?[ \t]*([^{}\s][^{}]*?)[ \t]*\}/g;
+const INLINE_ATTRIBUTES = /[*_`]\{:?[ \t]*([^{}\s][^{}]*)\}/g;
 
 /** attr_list's ids of inline elements on a line, outside its code spans (a brace right after a span's closing backticks counts). */
 function inlineAttrIds(line: string, out: string[]): void {

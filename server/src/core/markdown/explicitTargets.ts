@@ -14,6 +14,10 @@ import { joinNamedLists, sameNamedLists } from '../text/lists';
  *   `figure-md`, a term of a `{glossary}` directive, the object a domain directive declares (```` ```{py:class}
  *   pkg.Name ````: `pkg.Name`) and an `.. _label:` of an `{eval-rst}` block. MyST resolves `[text](#label)` and
  *   `[](#label)` against these across the whole project, not the page.
+ * - `attrIds`, `objects`, `snippets`: what an MkDocs page's extensions make of it [^ln9n]: Python-Markdown's attr_list
+ *   ids, the objects mkdocstrings renders, the files pymdownx.snippets pastes in (each field says which); the site's
+ *   config says whether they count (`MkdocsSite`). An attr_list line counts after a line of its block only: a chunk
+ *   starts at a heading, after which none counts, so the chunks' reads still equal the whole text's.
  *
  * Not read in literal code: a fence with no directive (```` ```md ````), a directive whose body is code or data
  * (LITERAL_DIRECTIVES), or an inline code span of the line. Read within a line or a fence: a chunk of a parse starts at
@@ -34,8 +38,9 @@ export interface ExplicitTargets {
   attrIds?: string[];
   /**
    * The objects mkdocstrings renders on the page, `::: pkg.module.Name` (also after a heading's hashes): each one's
-   * heading id is its path, its members' ids start with it and a dot. Read only in an MkDocs site with mkdocstrings
-   * or autorefs (`MkdocsSite.autorefs`) [^ln9n].
+   * heading id is its path, its members' ids start with it and a dot, its docstring's headings' with it and `--`. Read
+   * only in an MkDocs site with mkdocstrings or autorefs (`MkdocsSite.autorefs`), or as the block of a Markdown
+   * extension that renders generated headings (`MkdocsSite.generators`: `::: mkdocs-click`) [^ln9n].
    */
   objects?: string[];
   /**

@@ -729,9 +729,7 @@ function objectEntries(text: string, open: number): [string, string][] | undefin
   for (let i = open; i < text.length; i++) {
     const c = text[i]!;
     if (c === '"' || c === "'" || c === '`') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== c && (c === '`' || text[j] !== '\n')) j += text[j] === '\\' ? 2 : 1;
-      i = j;
+      i = stringEnd(text, i);
       continue;
     }
     if (c === '{' || c === '[' || c === '(') depth++;
@@ -747,6 +745,17 @@ function objectEntries(text: string, open: number): [string, string][] | undefin
   return undefined;
 }
 
+/**
+ * Where the JavaScript string literal opened by the quote at `open` ends: its closing quote (a backslash escapes the
+ * next character), the end of its line for `'` and `"` that do not close there, or the text's end.
+ */
+function stringEnd(text: string, open: number): number {
+  const quote = text[open]!;
+  let j = open + 1;
+  while (j < text.length && text[j] !== quote && (quote === '`' || text[j] !== '\n')) j += text[j] === '\\' ? 2 : 1;
+  return j;
+}
+
 /** A config's JavaScript text with its comments blanked (strings kept as they are). */
 function withoutComments(text: string): string {
   let out = '';
@@ -754,9 +763,7 @@ function withoutComments(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '"' || c === "'" || c === '`') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== c && (c === '`' || text[j] !== '\n')) j += text[j] === '\\' ? 2 : 1;
-      i = j;
+      i = stringEnd(text, i);
       continue;
     }
     if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {

@@ -3456,6 +3456,16 @@ export class IndexModel {
     return (this.snippetMemo = { byPage, byFile, anchors: new Map() });
   }
 
+  /** The ids an MkDocs site's `toc` gives a page's headings (mkdocsTocIds), made once per page and model [^sc5p]. */
+  private readonly mkdocsIds = new Map<string, Set<string>>();
+  private mkdocsIdsOf(page: string, site: MkdocsSite): Set<string> {
+    // (a snippet's headings take the slugs of the site that pastes it in: the key names the slugify too)
+    const key = `${site.slugify}\n${page}`;
+    let ids = this.mkdocsIds.get(key);
+    if (!ids) this.mkdocsIds.set(key, (ids = mkdocsTocIds(this.specs.get(page)!.headings, site.slugify)));
+    return ids;
+  }
+
   /** The anchors a page of an MkDocs site gets from the snippets it pastes in, nested ones followed [^ln9n]. */
   private snippetAnchors(page: string, site: MkdocsSite): ReadonlySet<string> {
     const memo = this.snippetsOf();
@@ -3470,7 +3480,7 @@ export class IndexModel {
         seen.add(f);
         const facts = this.specs.get(f)!;
         for (const a of facts.anchors) out.add(a);
-        for (const a of mkdocsTocIds(facts.headings, site.slugify)) out.add(a);
+        for (const a of this.mkdocsIdsOf(f, site)) out.add(a);
         if (site.attrList) for (const a of facts.targets?.attrIds ?? []) out.add(a);
         visit(f);
       }
@@ -3497,7 +3507,7 @@ export class IndexModel {
         if (this.files.has(target)) return true;
         continue;
       }
-      if (!link.anchor || offersAnchor(facts, link.anchor) || mkdocsTocIds(facts.headings, site.slugify).has(link.anchor) || this.snippetAnchors(target, site).has(link.anchor)) return true;
+      if (!link.anchor || offersAnchor(facts, link.anchor) || this.mkdocsIdsOf(target, site).has(link.anchor) || this.snippetAnchors(target, site).has(link.anchor)) return true;
     }
     return false;
   }
@@ -3512,7 +3522,6 @@ export class IndexModel {
     const generatorInputs = this.classifier.config.specGenerator ?? [];
     const strongPages = new Set(this.classifier.config.markedStrongPages ?? []);
     const generatorIds = new Map<string, Set<string>>();
-    const tocIds = new Map<string, Set<string>>();
     const hugoSites = this.classifier.config.hugoTermIds ?? [];
     const hugoIncludes = this.classifier.config.hugoIncludes;
     const docusaurus = this.classifier.config.docusaurus;
@@ -3584,8 +3593,7 @@ export class IndexModel {
         const site = this.mkdocsSiteOf(target);
         let siteIds: Set<string> | undefined;
         if (site && this.mkdocsSiteOf(file)) {
-          siteIds = tocIds.get(target);
-          if (!siteIds) tocIds.set(target, (siteIds = mkdocsTocIds(facts.headings, site.slugify)));
+          siteIds = this.mkdocsIdsOf(target, site);
           if (siteIds.has(link.anchor)) continue;
           // attr_list's `{: #id }` on the last line of a paragraph or list item or after an inline element, and the ids mkdocstrings gives the
           // objects the page renders (`::: pkg.Name`: `#pkg.Name`, its members `#pkg.Name.member`, the headings of a

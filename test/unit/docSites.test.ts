@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { hugoIncludeSite, loadWorkspace, markedStrongIdPages, mdbookSpecBooks, mkdocsSites, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
-import { markedStrongHeadingIds, mkdocsTocIds, specGeneratorSectionIds, specMdOutline, specMdSectionIds } from '../../server/src/core/markdown/siteGenerators';
+import { markedStrongHeadingIds, mkdocsTocIds, specGeneratorSectionIds, specMdOutline, specMdSectionIds, vuepressHeadingIds } from '../../server/src/core/markdown/siteGenerators';
 import { tempWorkspace } from '../helpers/cli';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 import type { Diagnostic } from '../../server/src/core/types';
@@ -701,5 +701,78 @@ describe('documentation sites: what they write is not an error', () => {
     assert.deepEqual(inputs({ 'package.json': pkg, '.config.json': '{ "input": "src", "output": "out", "template": "t.html" }', 'src/a.md': '# A\n' }), ['src']);
     assert.deepEqual(inputs({ 'package.json': pkg, '.config.json': '{ "input": "../elsewhere", "output": "out", "template": "t.html" }' }), []);
     assert.deepEqual([...specGeneratorSectionIds(['Gear 3.1.4', ':dfn[torque] (setting)', 'Ünïcode Tëst', '_private', 'Gear 3.1.4'])], ['gear-3-1-4', 'torque-setting', 'unicode-test', 'x_private', 'gear-3-1-4-0']);
+  });
+});
+
+describe('VuePress and Jekyll sites: links that work where the site is published', () => {
+  const brokenAnchors = async (files: Record<string, string>): Promise<string[]> => {
+    const dir = tempWorkspace(files, 'clarify-site-');
+    try {
+      const ws = await loadWorkspace(dir);
+      return brief(computeDiagnostics(ws.index.model(), ws.config).filter((d) => d.code === 'link.broken-anchor')).sort();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const reference = '# Reference\n\n### build.outDir\n\nText.\n\n## Before / After Hooks\n\nText.\n\n## Upgrade from 1.x\n\nText.\n\n## Range – Limits\n\nText.\n\n## Twice\n\n## Twice\n';
+  const guide = [
+    '# Guide',
+    '',
+    'See [outDir](../reference/options.md#build-outdir), [hooks](../reference/options.md#before-after-hooks),',
+    '[upgrade](../reference/options.md#upgrade-from-1-x), [GitHub slug](../reference/options.md#buildoutdir),',
+    '[dash](../reference/options.md#range-limits), [repeat](../reference/options.md#twice-1) and [gone](../reference/options.md#build-indir).',
+    '',
+  ].join('\n');
+
+  it("a VuePress site's pages reach a heading by VuePress's slug (`### build.outDir` is `#build-outdir`); GitHub's slug still counts", async () => {
+    const pages = { 'site/reference/options.md': reference, 'site/guide/intro.md': guide };
+    const gone = 'link.broken-anchor@site/guide/intro.md:5';
+    // Without a site, only GitHub's slugs (`#buildoutdir`, `#twice-1`): five of the links are broken.
+    assert.equal((await brokenAnchors(pages)).length, 5);
+    // With `site/.vuepress/config.ts`: only the missing heading and the en dash (VuePress 1 and 2 differ) are left; a
+    // repeated heading gets no VuePress id here (markdown-it-anchor's suffix differs between versions).
+    assert.deepEqual(await brokenAnchors({ 'site/.vuepress/config.ts': "export default { title: 'X' }\n", ...pages }), [gone, gone]);
+    // A config with a slugify of its own (its ids are not known) or with anchors off is no such site.
+    assert.equal((await brokenAnchors({ 'site/.vuepress/config.js': 'module.exports = { markdown: { slugify: (s) => s } }\n', ...pages })).length, 5);
+    assert.equal((await brokenAnchors({ 'site/.vuepress/config.js': 'module.exports = { markdown: { anchor: false } }\n', ...pages })).length, 5);
+    // A page outside the site (a README read on GitHub) keeps GitHub's rules.
+    assert.deepEqual(await brokenAnchors({ 'site/.vuepress/config.ts': 'export default {}\n', 'site/reference/options.md': reference, 'README.md': '# X\n\n[outDir](site/reference/options.md#build-outdir)\n' }), ['link.broken-anchor@README.md:3']);
+  });
+
+  it('a symlinked `.vuepress` folder or config is not read', async () => {
+    const outside = tempWorkspace({ 'config.ts': 'export default {}\n' }, 'clarify-outside-');
+    const linked = tempWorkspace({ 'reference/options.md': reference, 'guide/intro.md': guide.replace(/\.\.\/reference/g, '../reference') }, 'clarify-site-');
+    try {
+      fs.symlinkSync(outside, `${linked}/.vuepress`);
+      const ws = await loadWorkspace(linked);
+      assert.equal(ws.config.vuepress, undefined);
+      fs.rmSync(`${linked}/.vuepress`);
+      fs.mkdirSync(`${linked}/.vuepress`);
+      fs.symlinkSync(`${outside}/config.ts`, `${linked}/.vuepress/config.ts`);
+      assert.equal((await loadWorkspace(linked)).config.vuepress, undefined);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(linked, { recursive: true, force: true });
+    }
+  });
+
+  it("VuePress's slug: NFKD without marks, specials one `-`, trimmed, `_` before a digit, lower case", () => {
+    assert.deepEqual([...vuepressHeadingIds([{ title: 'Café Options' }, { title: 'palette.styl' }, { title: '2. Install' }, { title: '上 / 下一篇链接' }, { title: 'Kept', id: 'own' }, { title: 'Emoji :tada:' }])], ['cafe-options', 'palette-styl', '_2-install', '上-下一篇链接']);
+  });
+
+  it('a link reference defined by a Liquid tag (`[X]: {% link x.md %}`, Jekyll) is defined: its references are not undefined', async () => {
+    const page = [
+      '---',
+      'title: Pages',
+      '---',
+      '',
+      'See [the first page][first], [the second][second] and [the third][third].',
+      '',
+      '[first]: {% link docs/first.md %}',
+      '[second]: {{ site.baseurl }}/second/',
+      '[third]: not a destination',
+      '',
+    ].join('\n');
+    assert.deepEqual(await brokenAnchors({ 'docs/pages.md': page }), ['link.broken-anchor@docs/pages.md:5']);
   });
 });

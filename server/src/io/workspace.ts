@@ -68,7 +68,8 @@ const WORKER_BATCH = 48;
 export async function readConfig(root: string): Promise<{ config: ClarifierConfig; problems: string[] }> {
   const read = await readConfigFile(root);
   // One listing of the folder and the folders below it for both kinds of site config.
-  const [mkdocsConfigs, docusaurusConfigs] = configFilesBelow(root, [MKDOCS_CONFIG_FILES, DOCUSAURUS_CONFIG_FILES]);
+  const vuepressFolders: string[] = [];
+  const [mkdocsConfigs, docusaurusConfigs] = configFilesBelow(root, [MKDOCS_CONFIG_FILES, DOCUSAURUS_CONFIG_FILES], vuepressFolders);
   const mkdocs = mkdocsSites(root, mkdocsConfigs);
   const docusaurus = docusaurusSites(root, docusaurusConfigs);
   const site = siteScopes(root, mkdocs, docusaurus);
@@ -96,6 +97,8 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (hugo.length) read.config = { ...read.config, hugoTermIds: hugo };
   const hugoIncludes = hugoIncludeSite(root);
   if (hugoIncludes) read.config = { ...read.config, hugoIncludes };
+  const vuepress = vuepressSites(root, vuepressFolders);
+  if (vuepress.length) read.config = { ...read.config, vuepress };
   return read;
 }
 
@@ -392,12 +395,32 @@ const MKDOCS_CONFIG_FILES: readonly (string | RegExp)[] = ['mkdocs.yml', 'mkdocs
  */
 const MKDOCS_NAMED_CONFIG = /^mkdocs[-_.][\w.-]*\.ya?ml$/;
 
+const VUEPRESS_CONFIGS = ['config.js', 'config.ts', 'config.mjs', 'config.mts', 'config.cjs', 'config.cts'];
+
+/**
+ * The VuePress sites among the folders that hold a `.vuepress` folder [^sw31v]: the folder whose `.vuepress/config.*` (a
+ * regular file, VuePress 1 or 2) names no `slugify` (a function of the site's own: its ids are not known) and does not
+ * write `anchor: false`. Its pages get the heading ids VuePress's own slugify gives (vuepressHeadingIds).
+ */
+function vuepressSites(root: string, folders: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const dir of folders) {
+    const base = dir ? `${dir}/.vuepress` : '.vuepress';
+    const config = VUEPRESS_CONFIGS.find((f) => isRegularFile(path.join(root, ...base.split('/'), f)));
+    if (!config) continue;
+    const read = readTextFileSync(path.join(root, ...base.split('/'), config));
+    if (!('text' in read) || /slugify/i.test(read.text) || /\banchor\s*:\s*false\b/.test(read.text)) continue;
+    out.push(dir);
+  }
+  return out;
+}
+
 /**
  * For each group of names, the workspace-relative paths of the files of those names (the first in name order a folder
  * holds) in the folder or up to MKDOCS_DEPTH below it: one listing of at most MKDOCS_FOLDERS folders for all groups
  * (hidden folders and node_modules not entered).
  */
-function configFilesBelow(root: string, groups: readonly (readonly (string | RegExp)[])[]): string[][] {
+function configFilesBelow(root: string, groups: readonly (readonly (string | RegExp)[])[], vuepress?: string[]): string[][] {
   const found: string[][] = groups.map(() => []);
   let listed = 0;
   let level = [''];
@@ -417,6 +440,8 @@ function configFilesBelow(root: string, groups: readonly (readonly (string | Reg
         const config = entries.find((e) => e.isFile() && names.includes(e.name)) ?? entries.find((e) => e.isFile() && names.some((n) => typeof n !== 'string' && n.test(e.name)));
         if (config) found[g]!.push(dir ? `${dir}/${config.name}` : config.name);
       });
+      // (A folder with a `.vuepress` folder, not a symlink: a VuePress site's source folder, if its config is there.)
+      if (vuepress && entries.some((e) => e.isDirectory() && e.name === '.vuepress')) vuepress.push(dir);
       if (depth < MKDOCS_DEPTH) for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') next.push(dir ? `${dir}/${e.name}` : e.name);
     }
     level = next;

@@ -668,6 +668,7 @@ export function undefinedReferences(raw: string, start: number, lines: { rangeOf
     const at = start + m.index;
     const range = lines.rangeOf(at, at + m[0].length);
     const lookalike = lookalikes().get(label.toLowerCase());
+    if (lookalike === TEMPLATE_DEFINITION) continue;
     found({ url: `[${label}]`, path: '', anchor: '', undefinedReference: label, ...(lookalike !== undefined ? { lookalikeLine: lookalike } : {}), range, anchorRange: range }, m[2] === '', at);
   }
 }
@@ -3029,10 +3030,19 @@ export function lookalikeDefinitionLines(text: string): Map<string, number> {
       if (c === 10 || (c === 13 && text.charCodeAt(counted + 1) !== 10)) line++;
     }
     const label = m[1]!.toLowerCase();
-    if (!lines.has(label)) lines.set(label, line);
+    if (lines.has(label)) continue;
+    // `[X]: {% link docs/x.md %}`, `[Y]: {{ site.baseurl }}/y/`: a Liquid template (Jekyll) renders the page before
+    // Markdown reads it, so the line is a definition there [^sw31j]: the label is defined (TEMPLATE_DEFINITION).
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 1000);
+    lines.set(label, TEMPLATE_DEFINITION_RE.test(rest) ? TEMPLATE_DEFINITION : line);
   }
   return lines;
 }
+
+/** lookalikeDefinitionLines' value for a `[label]:` line whose destination is a template tag: a definition once rendered. */
+export const TEMPLATE_DEFINITION = -1;
+/** A destination that opens with a Liquid (Jekyll) or Jinja tag closed on the same line: `{% link x.md %}`, `{{ site.baseurl }}`. */
+const TEMPLATE_DEFINITION_RE = /^[ \t]*(?:\{%-?[ \t]*[A-Za-z_][^\r\n%]*%\}|\{\{-?[ \t]*[A-Za-z_][^\r\n{}]*\}\})/;
 
 /** A link destination that names a file: it ends with an extension (a section `x.md#part` or a `?query` names none). */
 const LINKED_FILE = /\.[A-Za-z0-9]{1,8}$/;

@@ -293,3 +293,49 @@ export function markedStrongHeadingIds(text: string): string[] {
   }
   return [...ids];
 }
+
+/**
+ * The heading ids a VuePress site gives a page [^sw31v]: markdown-it-anchor on every heading level with VuePress's
+ * `slugify` (VuePress 1 `@vuepress/shared-utils` slugify.ts, VuePress 2 `@mdit-vue/shared`): NFKD, combining marks
+ * dropped, control characters dropped, each run of blanks and of ``~`!@#$%^&*()-_+=[]{}|\;:"'“”‘’<>,.?/`` one `-`,
+ * runs of `-` one, `-` trimmed at both ends, `_` before a leading digit, lower case. So `### markdown.anchor` is
+ * `#markdown-anchor` and `## Prev / Next Links` is `#prev-next-links` where GitHub writes `#markdownanchor` and
+ * `#prev--next-links`. Only what is the same in both versions is given: a heading with an id of its own (`{#id}`), one
+ * with an en or em dash (VuePress 1 makes it `-`, VuePress 2 keeps it) and a repeated slug (the suffix markdown-it-anchor
+ * adds differs between its versions) give no id here, nor does one with an emoji shortcode (`### Emoji :tada:`:
+ * markdown-it-emoji makes a known name an emoji token, which markdown-it-anchor leaves out of the id; an unknown one stays
+ * text, and the list of names is not read here).
+ */
+export function vuepressHeadingIds(headings: readonly { title: string; id?: string }[]): Set<string> {
+  const ids = new Set<string>();
+  const seen = new Set<string>();
+  for (const h of headings) {
+    if (h.id !== undefined) continue;
+    const slug = vuepressSlug(h.title);
+    if (seen.has(slug)) {
+      ids.delete(slug);
+      continue;
+    }
+    seen.add(slug);
+    if (slug && !/[\u2013\u2014]/.test(h.title) && !EMOJI_SHORTCODE.test(h.title)) ids.add(slug);
+  }
+  return ids;
+}
+
+/** A markdown-it-emoji shortcode, `:tada:`. */
+const EMOJI_SHORTCODE = /:[a-z0-9_+-]+:/;
+
+function vuepressSlug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f]/g, '')
+      .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'\u201c\u201d\u2018\u2019<>,.?/]+/g, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .replace(/^(\d)/, '_$1')
+      .toLowerCase()
+  );
+}

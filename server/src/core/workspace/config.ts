@@ -96,6 +96,13 @@ export interface ClarifierConfig {
    */
   markedStrongPages?: string[];
   /**
+   * The source folders (workspace-relative, `''` for the root) of VuePress sites: a folder with a `.vuepress/config.*`
+   * that names no `slugify` of its own and does not turn `anchor` off. A link from one of a site's pages to one of its
+   * pages reaches a heading by the id VuePress's slugify gives it [^sw31v]. Found by the workspace loader, not written in
+   * `.clarifier.json`.
+   */
+  vuepress?: string[];
+  /**
    * The MkDocs sites of the folder (an `mkdocs.yml` in it or up to three folders down): each one's pages folder
    * (`docs_dir`, workspace-relative), the heading ids its `toc` gives, and the pages folder of the default language a
    * translation's missing pages are taken from [^sc5p]. Found by the workspace loader, not written in `.clarifier.json`.

@@ -16,7 +16,7 @@ import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { isRustdocLink, sameMdbookSpecTargets } from '../markdown/mdbookSpec';
 import { sameExplicitTargets } from '../markdown/explicitTargets';
-import { mkdocsTocIds, specGeneratorSectionIds } from '../markdown/siteGenerators';
+import { mkdocsTocIds, specGeneratorSectionIds, vuepressHeadingIds } from '../markdown/siteGenerators';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
 import { ReadListView, type ReadList } from '../text/readList';
@@ -3363,6 +3363,15 @@ export class IndexModel {
     return target;
   }
 
+  /** The source folder of the VuePress site whose pages hold `file` (the innermost), or undefined [^sw31v]. */
+  private vuepressSiteOf(file: string): string | undefined {
+    let best: string | undefined;
+    for (const dir of this.classifier.config.vuepress ?? []) {
+      if ((dir === '' || file.startsWith(`${dir}/`)) && (best === undefined || dir.length > best.length)) best = dir;
+    }
+    return best;
+  }
+
   /** The MkDocs site whose pages folder holds `file` (the innermost), or undefined [^sc5p]. */
   private mkdocsSiteOf(file: string): MkdocsSite | undefined {
     let best: MkdocsSite | undefined;
@@ -3522,6 +3531,7 @@ export class IndexModel {
     const generatorInputs = this.classifier.config.specGenerator ?? [];
     const strongPages = new Set(this.classifier.config.markedStrongPages ?? []);
     const generatorIds = new Map<string, Set<string>>();
+    const vuepressIds = new Map<string, Set<string>>();
     const hugoSites = this.classifier.config.hugoTermIds ?? [];
     const hugoIncludes = this.classifier.config.hugoIncludes;
     const docusaurus = this.classifier.config.docusaurus;
@@ -3604,6 +3614,14 @@ export class IndexModel {
           if (site.snippets && this.snippetAnchors(target, site).has(link.anchor)) continue;
           // A page whose `::: mkdocs-click` block an enabled extension renders: its generated headings' ids are not known.
           if (site.generators && facts.targets?.objects?.some((o) => site.generators!.includes(o))) continue;
+        }
+        // A page of a VuePress site linked from one of its pages: the ids VuePress's slugify gives the headings
+        // (`#markdown-anchor` for `### markdown.anchor`); GitHub's slugs are still anchors too [^sw31v].
+        const vuepress = this.vuepressSiteOf(target);
+        if (vuepress !== undefined && vuepress === this.vuepressSiteOf(file)) {
+          let ids = vuepressIds.get(target);
+          if (!ids) vuepressIds.set(target, (ids = vuepressHeadingIds(facts.headings)));
+          if (ids.has(link.anchor)) continue;
         }
         // A link of a snippet that works in the pages that paste it in [^ln9n].
         if (this.worksWherePasted(file, link)) continue;

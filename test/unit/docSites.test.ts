@@ -258,6 +258,12 @@ describe('documentation sites: what they write is not an error', () => {
     assert.deepEqual(await errors(block), ['link.broken-anchor@docs/snippets/see_also.md:1']);
     assert.deepEqual(sitesOf({ 'mkdocs.yml': 'site_name: R\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path:\n        - docs/src\n        - ../outside\n      check_paths: true\n' }), [{ docs: 'docs', slugify: 'toc', snippets: ['docs/src'] }]);
     assert.deepEqual(sitesOf({ 'docs/mkdocs.yml': 'site_name: R\nmarkdown_extensions: [pymdownx.snippets]\n' }), [{ docs: 'docs/docs', slugify: 'toc', snippets: ['docs'] }]);
+    // `auto_append`: the link definitions of a file pasted at the end of every page define the pages' references.
+    const appended = { 'includes/links.md': '  [mkdocs.env]: https://www.mkdocs.org/user-guide/configuration/#environment-variables\n', 'docs/env.md': '# Env\n\nSet [environment variables][mkdocs.env] and see [Home][].\n\n[home]: index.md\n', 'docs/index.md': '# Home\n' };
+    const appendYml = 'site_name: R\nmarkdown_extensions:\n  - pymdownx.snippets:\n      auto_append:\n        - includes/links.md\n';
+    assert.deepEqual(await errors({ ...appended, 'mkdocs.yml': appendYml }), []);
+    assert.deepEqual(await errors({ ...appended, 'mkdocs.yml': 'site_name: R\nmarkdown_extensions:\n  - pymdownx.snippets\n' }), ['link.broken-anchor@docs/env.md:3']);
+    assert.deepEqual(sitesOf({ ...appended, 'mkdocs.yml': appendYml }), [{ docs: 'docs', slugify: 'toc', snippets: [''], appendedLabels: ['mkdocs.env'] }]);
     // mkdocs-click renders a CLI's commands from `::: mkdocs-click`: the page's generated ids are not known here.
     const cli = { 'docs/cli.md': '# CLI\n\n::: mkdocs-click\n    :module: rigging.cli\n    :command: cli\n', 'docs/index.md': '# Home\n\nRun [tie](cli.md#rigging-tie).\n' };
     assert.deepEqual(await errors({ ...cli, 'mkdocs.yml': 'site_name: R\nmarkdown_extensions:\n  - mkdocs-click\n' }), []);

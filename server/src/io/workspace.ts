@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CONFIG_FILE, mergeConfig, parseConfigText, resolveConfig, type ClarifierConfig, type FileRole, type MkdocsSite } from '../core/workspace/config';
+import { CONFIG_FILE, mergeConfig, normalLinkLabel, parseConfigText, resolveConfig, type ClarifierConfig, type FileRole, type MkdocsSite } from '../core/workspace/config';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { specMdOutline, specMdSectionIds } from '../core/markdown/siteGenerators';
 import { AmbiguityJobRun, type AmbiguityJob } from '../core/workspace/ambiguityPass';
@@ -196,6 +196,8 @@ interface MkdocsConfigText {
   generators?: string[];
   /** pymdownx.snippets is enabled: its `base_path` folders as written (none written: the config's folder). */
   snippets?: string[];
+  /** pymdownx.snippets' `auto_append`: the files pasted at the end of every page, as written. */
+  autoAppend?: string[];
   /** mkdocs-static-i18n with `docs_structure: folder` and its fallback on: its locales and the default one. */
   i18n?: { locales: string[]; default?: string; noFallback?: true };
 }
@@ -225,6 +227,7 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
   let pluginIndent = -1;
   let currentPlugin = '';
   let snippetBaseIndent = -1;
+  let snippetOption: 'base_path' | 'auto_append' = 'base_path';
   let folderStructure = false;
   const i18n: NonNullable<MkdocsConfigText['i18n']> = { locales: [] };
   for (const line of text.split(/\r?\n/)) {
@@ -284,19 +287,23 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
       if (GENERATOR_EXTENSIONS.has(ext)) (out.generators ??= []).push(ext.replace(/_/g, '-'));
       continue;
     }
-    // pymdownx.snippets' `base_path`: one path, a flow list (`[".", "docs/src"]`) or a block list below it.
+    // pymdownx.snippets' `base_path` and `auto_append`: one path, a flow list (`[".", "docs/src"]`) or a block list below it.
     if (ext === 'pymdownx.snippets') {
-      const base = /^[ \t]*base_path:[ \t]*(.*)$/.exec(line);
-      if (base) {
-        const v = base[1]!.replace(/[ \t]+#.*$/, '').trim();
+      const option = /^[ \t]*(base_path|auto_append):[ \t]*(.*)$/.exec(line);
+      if (option) {
+        const v = option[2]!.replace(/[ \t]+#.*$/, '').trim();
         const list = /^\[(.*)\]$/.exec(v);
+        snippetOption = option[1] as 'base_path' | 'auto_append';
         snippetBaseIndent = v === '' ? indent : -1;
-        out.snippets = v === '' ? [] : (list ? list[1]!.split(',') : [v]).map((n) => n.trim().replace(/^(["'])(.*)\1$/, '$2')).filter(Boolean);
+        const values = v === '' ? [] : (list ? list[1]!.split(',') : [v]).map((n) => n.trim().replace(/^(["'])(.*)\1$/, '$2')).filter(Boolean);
+        if (snippetOption === 'base_path') out.snippets = values;
+        else out.autoAppend = values;
         continue;
       }
       const item = snippetBaseIndent >= 0 && indent > snippetBaseIndent ? /^[ \t]*-[ \t]+(.+)$/.exec(line) : null;
       if (item) {
-        (out.snippets ??= []).push(value(item[1]!));
+        if (snippetOption === 'base_path') (out.snippets ??= []).push(value(item[1]!));
+        else (out.autoAppend ??= []).push(value(item[1]!));
         continue;
       }
       snippetBaseIndent = -1;
@@ -345,9 +352,11 @@ function readZensicalConfig(text: string): MkdocsConfigText {
     if (table === 'project' && key[1] === 'docs_dir' && value) out.docsDir = value;
     if (table === 'project' && key[1] === 'site_name' && value) out.siteName = true;
     if (table === 'project.markdown_extensions.toc' && key[1] === 'slugify') out.slugify = 'unknown';
-    if (table === 'project.markdown_extensions.pymdownx.snippets' && key[1] === 'base_path') {
+    if (table === 'project.markdown_extensions.pymdownx.snippets' && (key[1] === 'base_path' || key[1] === 'auto_append')) {
       const list = /^\[(.*)\]/.exec(key[2]!.trim());
-      out.snippets = (list ? list[1]!.split(',') : [key[2]!]).map((n) => n.trim().replace(/^(["'])(.*)\1$/, '$2')).filter(Boolean);
+      const values = (list ? list[1]!.split(',') : [key[2]!]).map((n) => n.trim().replace(/^(["'])(.*)\1$/, '$2')).filter(Boolean);
+      if (key[1] === 'base_path') out.snippets = values;
+      else out.autoAppend = values;
     }
   }
   if (!extensions) out.attrList = true;
@@ -511,7 +520,19 @@ export function mkdocsSites(root: string, configs = mkdocsConfigFiles(root)): Mk
     const sibling = dir !== '' && baseDir !== undefined && baseDir !== dir && baseDir !== '' && parentOf(baseDir) === parent && LANGUAGE_FOLDER.test(name) && LANGUAGE_FOLDER.test(baseDir.slice(baseDir.lastIndexOf('/') + 1));
     // pymdownx.snippets' base paths, relative to the folder MkDocs runs in (the config's); one outside the workspace is dropped.
     const snippetBases = config.snippets && [...new Set((config.snippets.length ? config.snippets : ['.']).map((b) => under(dir, b.replace(/\/+$/, '') || '.')).filter((b): b is string => b !== undefined))];
-    const flags = { ...(config.attrList ? { attrList: true as const } : {}), ...(config.autorefs ? { autorefs: true as const } : {}), ...(snippetBases ? { snippets: snippetBases } : {}), ...(config.generators ? { generators: config.generators } : {}) };
+    // The link reference definitions of the files pymdownx.snippets appends to every page (`auto_append`), each looked
+    // for in the base paths and read as the config is (at most 16 files).
+    const appended: string[] = [];
+    for (const name of snippetBases ? (config.autoAppend ?? []).slice(0, 16) : []) {
+      for (const base of snippetBases!) {
+        const rel = under(base, name);
+        const text = rel === undefined ? undefined : textInside(root, rel);
+        if (text === undefined) continue;
+        for (const m of text.matchAll(/^ {0,3}\[([^\]\n^][^\]\n]*)\]:/gm)) appended.push(normalLinkLabel(m[1]!));
+        break;
+      }
+    }
+    const flags = { ...(config.attrList ? { attrList: true as const } : {}), ...(config.autorefs ? { autorefs: true as const } : {}), ...(snippetBases ? { snippets: snippetBases } : {}), ...(config.generators ? { generators: config.generators } : {}), ...(appended.length ? { appendedLabels: [...new Set(appended)] } : {}) };
     add({ docs, slugify, ...(sibling && relDocs !== undefined ? { fallback: `${baseDir}/${relDocs}` } : {}), ...flags });
     // mkdocs-static-i18n's folder structure (`docs/ja/`, `docs/ko/` beside the default language's pages): each other
     // locale's folder is a site whose missing pages are the default locale's (its folder, else the docs folder's own

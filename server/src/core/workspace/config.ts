@@ -44,6 +44,16 @@ export interface MkdocsSite {
    * reference, mkdocs-typer's): a page with such a block has ids no one can know here [^ln9n].
    */
   generators?: string[];
+  /**
+   * The labels (normalLinkLabel) of the link reference definitions pymdownx.snippets' `auto_append` files paste at the
+   * end of every page: a reference link of a page of the site with one of them is defined [^ln9n].
+   */
+  appendedLabels?: string[];
+}
+
+/** A link label as CommonMark matches it: trimmed, each run of blanks one space, case folded (lower case here). */
+export function normalLinkLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 export interface ClarifierConfig {

@@ -1,7 +1,7 @@
 import { documentTermParts, domainCounts, EVIDENCE_KINDS, featureNameTerms, documentKindOf, documentKindOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfEvidence, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
 import { ambiguityJob, passKey, sectionStemsOf, SpecPass, type AmbiguityJob, type SpecPassInput } from './ambiguityPass';
 import type { AmbiguityCategory } from '../analysis/ambiguity/analyze';
-import { PathClassifier, type ClarifierConfig, type FileRole, type MkdocsSite } from './config';
+import { normalLinkLabel, PathClassifier, type ClarifierConfig, type FileRole, type MkdocsSite } from './config';
 import { CLARIFICATIONS_ID } from '../features/clarify';
 import { findCitations } from '../comments/citations';
 import { isSourcePath } from '../comments/languages';
@@ -3544,7 +3544,10 @@ export class IndexModel {
           if (book && mdbookSpecDefines(book, link.undefinedReference)) continue;
           // A page of an MkDocs site with autorefs (mkdocstrings turns it on): `[title][identifier]` names a heading of
           // any page, an object the site renders or one of the inventories it imports, which are not known here [^ln9n].
-          if (this.mkdocsSiteOf(file)?.autorefs) continue;
+          const mkdocs = this.mkdocsSiteOf(file);
+          if (mkdocs?.autorefs) continue;
+          // A definition pymdownx.snippets appends to every page of the site (`auto_append`) [^ln9n].
+          if (mkdocs?.appendedLabels?.includes(normalLinkLabel(link.undefinedReference))) continue;
           broken.push({ ...base, reason: 'no-definition', candidates: [], ...(link.lookalikeLine !== undefined ? { lookalikeLine: link.lookalikeLine } : {}) }); // [^ln4f]
           continue;
         }

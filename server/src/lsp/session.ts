@@ -71,7 +71,7 @@ type FileEventKind = 'created' | 'changed' | 'deleted';
 const REHEARSED_FIRST_STEPS = 4;
 
 /** An MkDocs config of the folder or of a folder up to three levels down (see workspace.ts mkdocsSites). */
-const MKDOCS_CONFIG = /^(?:[^/]+\/){0,3}mkdocs\.ya?ml$/;
+const MKDOCS_CONFIG = /^(?:[^/]+\/){0,3}(?:mkdocs(?:[-_.][\w.-]*)?\.ya?ml|zensical\.toml)$/;
 /** A Docusaurus config of the folder or of a folder up to three levels down (see workspace.ts docusaurusSites). */
 const DOCUSAURUS_CONFIG = /^(?:[^/]+\/){0,3}docusaurus\.config\.[cm]?[jt]s$/;
 
@@ -243,8 +243,9 @@ export class Folder {
       this.host.log.info(`${CONFIG_FILE} ${kind}: re-indexing ${this.clientRoot}`);
       return this.reload();
     }
-    // An MkDocs config where the loader looks for one (workspace.ts mkdocsSites): which folders are a site's pages, their
-    // heading ids and a translation's fallback are read from it with the folder [^sc5p].
+    // An MkDocs config where the loader looks for one (workspace.ts mkdocsSites: also `mkdocs-common.yml`, Zensical's
+    // `zensical.toml`): which folders are a site's pages, their heading ids, extensions and a translation's fallback
+    // are read from it with the folder [^sc5p] [^ln9n].
     if (MKDOCS_CONFIG.test(rel)) {
       this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
       return this.reload();

@@ -202,6 +202,11 @@ interface MkdocsConfigText {
   i18n?: { locales: string[]; default?: string; noFallback?: true };
 }
 
+/** A YAML or TOML name or value trimmed, without the quotes around it (`"docs"`, `'src'`). */
+function unquoted(v: string): string {
+  return v.trim().replace(/^(["'])(.*)\1$/, '$2');
+}
+
 /**
  * A YAML or TOML value with its comment cut (` # …`: a `#` after a blank, the blanks before it too), in one pass: the
  * regular expression `/[ \t]+#.*$/` this replaces rescanned a run of blanks from each of its characters (a config line
@@ -232,7 +237,7 @@ const AUTOREFS_PLUGINS = new Set(['autorefs', 'mkdocstrings']);
  */
 function readMkdocsConfig(text: string): MkdocsConfigText {
   const out: MkdocsConfigText = {};
-  const value = (v: string): string => withoutLineComment(v).trim().replace(/^(["'])(.*)\1$/, '$2');
+  const value = (v: string): string => unquoted(withoutLineComment(v));
   let top = '';
   let extIndent = -1;
   let ext = '';
@@ -256,7 +261,7 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
       if (top === 'INHERIT' && v) out.inherit = v;
       if (top === 'site_name' && v) out.siteName = true;
       // A flow list on the key's line: `plugins: [search, mkdocstrings]`, `markdown_extensions: [attr_list]`.
-      const flow = /^\[(.*)\]$/.exec(v)?.[1]?.split(',').map((n) => n.trim().replace(/^(["'])(.*)\1$/, '$2'));
+      const flow = /^\[(.*)\]$/.exec(v)?.[1]?.split(',').map(unquoted);
       if (flow && top === 'plugins' && flow.some((n) => AUTOREFS_PLUGINS.has(n))) out.autorefs = true;
       if (flow && top === 'markdown_extensions' && flow.some((n) => ATTR_LIST_EXTENSIONS.has(n))) out.attrList = true;
       if (flow && top === 'markdown_extensions' && flow.includes('pymdownx.snippets')) out.snippets ??= [];
@@ -311,7 +316,7 @@ function readMkdocsConfig(text: string): MkdocsConfigText {
         const list = /^\[(.*)\]$/.exec(v);
         snippetOption = option[1] as 'base_path' | 'auto_append';
         snippetBaseIndent = v === '' ? indent : -1;
-        const values = v === '' ? [] : (list ? list[1]!.split(',') : [v]).map((n) => n.trim().replace(/^(["'])(.*)\1$/, '$2')).filter(Boolean);
+        const values = v === '' ? [] : (list ? list[1]!.split(',') : [v]).map(unquoted).filter(Boolean);
         if (snippetOption === 'base_path') out.snippets = values;
         else out.autoAppend = values;
         continue;
@@ -370,7 +375,7 @@ function readZensicalConfig(text: string): MkdocsConfigText {
     if (table === 'project.markdown_extensions.toc' && key[1] === 'slugify') out.slugify = 'unknown';
     if (table === 'project.markdown_extensions.pymdownx.snippets' && (key[1] === 'base_path' || key[1] === 'auto_append')) {
       const list = /^\[(.*)\]/.exec(key[2]!.trim());
-      const values = (list ? list[1]!.split(',') : [key[2]!]).map((n) => n.trim().replace(/^(["'])(.*)\1$/, '$2')).filter(Boolean);
+      const values = (list ? list[1]!.split(',') : [key[2]!]).map(unquoted).filter(Boolean);
       if (key[1] === 'base_path') out.snippets = values;
       else out.autoAppend = values;
     }
@@ -1163,7 +1168,7 @@ export function hugoIncludeSite(root: string): HugoIncludeSite | undefined {
  */
 function configKeys(text: string, ext: string): Map<string, string> {
   const keys = new Map<string, string>();
-  const name = (k: string): string => k.trim().replace(/^(["'])(.*)\1$/, '$2').toLowerCase();
+  const name = (k: string): string => unquoted(k).toLowerCase();
   const scalar = (v: string): string => {
     const t = v.trim();
     const quoted = /^(["'])(.*?)\1/.exec(t);
@@ -1234,14 +1239,14 @@ export function mdbookSpecBooks(root: string): string[] {
     // A table header, `[preprocessor.spec]`, `[ preprocessor . "spec" ]` (not an array of tables, `[[…]]`).
     const header = /^[ \t]*\[(?!\[)([^\]]*)\][ \t]*(?:#.*)?$/.exec(line);
     if (header) {
-      table = header[1]!.split('.').map((k) => k.trim().replace(/^(["'])(.*)\1$/, '$2')).join('.');
+      table = header[1]!.split('.').map(unquoted).join('.');
       if (table === 'preprocessor.spec' || table.startsWith('preprocessor.spec.')) spec = true;
       continue;
     }
     // A key of the table: `spec = { … }` or `spec.command = …` under `[preprocessor]`, `src = "…"` under `[book]`.
     const key = /^[ \t]*([A-Za-z0-9_."' \t-]+)=[ \t]*(.*)$/.exec(line);
     if (!key) continue;
-    const name = [...(table ? [table] : []), ...key[1]!.split('.').map((k) => k.trim().replace(/^(["'])(.*)\1$/, '$2'))].join('.');
+    const name = [...(table ? [table] : []), ...key[1]!.split('.').map(unquoted)].join('.');
     if (name === 'preprocessor.spec' || name.startsWith('preprocessor.spec.')) spec = true;
     if (name === 'book.src') {
       const value = /^(["'])([^"'\r\n]*)\1[ \t]*(?:#.*)?$/.exec(key[2]!.trim());

@@ -2569,3 +2569,55 @@ describe('clarity: thirty-first round (issue 13: false alarms read on protocol s
     assert.deepEqual(terms(['Agents SHOULD use a reasonable format for webhook requests (recommended: 10 seconds).']), ['reasonable']);
   });
 });
+
+describe('clarity: thirty-second round (issue 13: false alarms read on instructions written for assistants and coding agents)', () => {
+  const terms = (lines: string[]): string[] => hits('guide.md', ['# Guide {#guide}', '', '## Rules {#rules}', '', ...lines.flatMap((l) => [l, '']), ''].join('\n')).map((h) => h.phrase.toLowerCase());
+
+  it('"(if applicable)" closing an item that only names content means "if there are any"; after an action it still asks', () => {
+    assert.deepEqual(terms(['Each report must contain:', '', '- Verification items and expected results\n- Required countermeasures (if applicable)']), []);
+    assert.deepEqual(terms(['Each report must contain:', '', '- Verification items and expected results\n- Retry the failed checks (if applicable)']), ['if applicable']);
+  });
+
+  it('a word inside a permission ("it\'s fine if", "feel free to", "do not hesitate to") sets no requirement; the rule beside it still asks', () => {
+    assert.deepEqual(terms(['You should show every step of your reasoning, and it is fine if it is very long.']), []);
+    assert.deepEqual(terms(['Do not hesitate to search the web when you need recent events, real time data, etc.']), []);
+    assert.deepEqual(terms(['Your reasoning should be very long.']), ['long']);
+    assert.deepEqual(terms(['You must search the web when you need recent events, real time data, etc.']), ['recent', 'real time', 'etc.']);
+  });
+
+  it('the word defined with a bound by the next sentence ("A concise response is … less than 4 lines") is answered; without a bound it asks', () => {
+    assert.deepEqual(terms(['You should be concise and direct. A concise response is generally less than 4 lines, not counting code.']), []);
+    assert.deepEqual(terms(['You should be concise and direct. A concise response is generally appreciated by users.']), ['concise']);
+  });
+
+  it('"break X into smaller Y" compares the parts with the whole; a bare "smaller" still asks', () => {
+    assert.deepEqual(terms(['- You should break complex tasks into smaller, manageable steps.', '- You should split each change into smaller commits.']), []);
+    assert.deepEqual(terms(['- You should keep the steps smaller.']), ['smaller']);
+  });
+
+  it('"not simply X, but (rather) Y" rejects X; a comparison with no alternative still asks', () => {
+    assert.deepEqual(terms(['When the user asks for changes, the prompt should not simply be longer, but rather it should be rewritten to include them.']), []);
+    assert.deepEqual(terms(['When the user asks for changes, the prompt should not be longer.']), ['longer']);
+  });
+
+  it('an open list of examples in parentheses after "a/an <category>" illustrates it; a list of what is supported still asks', () => {
+    assert.deepEqual(terms(['When an app stores data, you must use a database integration (Supabase, Neon, AWS, etc).', 'You must not upload files to a public paste service (pastebin, mermaid.ink, and similar).']), []);
+    assert.deepEqual(terms(['The importer must accept the image formats (PNG, JPEG, GIF, etc.).']), ['etc.']);
+    assert.deepEqual(terms(['You must use a database integration: Supabase, Neon, AWS, etc.']), ['etc.']);
+  });
+
+  it('"isn\'t clear from <source>" in a condition is what the source shows; a required clarity still asks', () => {
+    assert.deepEqual(terms(['- Comments should be added where the operation isn\'t clear from the code.']), []);
+    assert.deepEqual(terms(['- The operation should be clear from the code.']), ['clear']);
+  });
+
+  it('a second motive coordinated after "for <quality>" ends the clause as the first did; "tuned for readability" still asks', () => {
+    assert.deepEqual(terms(['- You should keep one field per line for readability and review clarity.']), []);
+    assert.deepEqual(terms(['- The output should be tuned for readability and review clarity.']), ['readability']);
+  });
+
+  it('"fresh eyes", "start fresh" and "a fresh agent with no memory" are not about age; "fresh data" still asks', () => {
+    assert.deepEqual(terms(['The verifier should see the code with fresh eyes.', 'If the task is a different one, you should start fresh by overwriting the plan.', 'A new call must start a fresh agent with no memory of prior runs.']), []);
+    assert.deepEqual(terms(['The dashboard must show fresh data.']), ['fresh']);
+  });
+});

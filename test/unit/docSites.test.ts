@@ -109,6 +109,36 @@ describe('documentation sites: what they write is not an error', () => {
     }
   });
 
+  it("a root config.toml|yaml|json is a Hugo site's config (Hugo's name before hugo.*) only with Hugo's marks: baseURL, its content folder, layouts/ or themes/ or a theme [^sc5p]", async () => {
+    const pages = { 'content/en/guide/_index.md': page('Guide'), 'content/pt/guide/_index.md': page('Guia') };
+    const dups = async (files: Record<string, string>): Promise<number> => (await errors({ ...pages, ...files })).filter((e) => e.startsWith('clause.duplicate-id')).length;
+    const site = "baseURL = 'https://pumps.example/'\ncontentDir = 'content/en'\n\n[languages.pt]\ncontentDir = 'content/pt'\n";
+    assert.equal(await dups({ 'config.toml': site, 'layouts/_default/baseof.html': '<html></html>\n' }), 0);
+    assert.equal(await dups({ 'config.yaml': 'baseurl: https://pumps.example/\ntheme: docsy\n' }), 0);
+    assert.equal(await dups({ 'config.json': '{"BaseURL": "https://pumps.example/"}\n', 'themes/plain/theme.toml': "name = 'plain'\n" }), 0);
+    // Without one of them it is some other tool's config: no baseURL (Zola writes base_url), no templates, no content folder.
+    assert.equal(await dups({ 'config.toml': "base_url = 'https://pumps.example/'\n", 'layouts/a.html': 'x\n' }), 4);
+    assert.equal(await dups({ 'config.toml': "baseURL = 'https://pumps.example/'\n" }), 4);
+    assert.equal(await dups({ 'config.toml': "baseURL = 'https://pumps.example/'\ncontentDir = 'pages'\n", 'layouts/a.html': 'x\n' }), 4);
+    // A config.toml that is a symlink is not read.
+    const outside = tempWorkspace({ 'config.toml': site }, 'clarify-outside-');
+    const linked = tempWorkspace({ 'layouts/a.html': 'x\n', 'content/a.md': '# A\n' }, 'clarify-site-');
+    try {
+      fs.symlinkSync(`${outside}/config.toml`, `${linked}/config.toml`);
+      assert.deepEqual(siteScopes(linked, [], []), []);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(linked, { recursive: true, force: true });
+    }
+    // A language's own content folder (translation by content directory) holds pages of the site too.
+    const dir = tempWorkspace({ 'hugo.toml': "[languages.en]\ncontentDir = 'content'\n[languages.de]\ncontentDir = 'content-de'\n[languages.fr]\ncontentDir = '../fr'\n", 'content-de/a.md': '# A\n' }, 'clarify-hugo-lang-');
+    try {
+      assert.deepEqual(siteScopes(dir, [], []).map((s) => s.pattern), ['content/**', 'content-de/**']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a Hugo site's mounts written in YAML (a root hugo.yaml's `module: mounts:`, config/_default/module.yaml) or JSON are read when they are a plain list; another shape says nothing [^ln9i]", () => {
     const shortcode = '{{- with .Get 0 }}\n  {{- with or ($.Page.GetPage .) (site.GetPage .) }}\n    {{- .RenderShortcodes }}\n  {{- end }}\n{{- end }}\n';
     const base = { 'layouts/_shortcodes/include.html': shortcode, 'pages/en/a.md': '# A\n\n{{% include "/b.md" %}}\n', 'pages/en/b.md': '## B\n', 'content/c.md': '# C\n' };

@@ -74,6 +74,8 @@ const REHEARSED_FIRST_STEPS = 4;
 const MKDOCS_CONFIG = /^(?:[^/]+\/){0,3}(?:mkdocs(?:[-_.][\w.-]*)?\.ya?ml|zensical\.toml)$/;
 /** A Docusaurus config of the folder or of a folder up to three levels down (see workspace.ts docusaurusSites). */
 const DOCUSAURUS_CONFIG = /^(?:[^/]+\/){0,3}docusaurus\.config\.[cm]?[jt]s$/;
+/** A Hugo site's config (see workspace.ts hugoConfigFiles): a root `hugo.*` or `config.*`, or a file of `config/_default/`. */
+const HUGO_CONFIG = /^(?:hugo|config|config\/_default\/[^\n]+)\.(?:toml|ya?ml|json)$/;
 
 export class Folder {
   index!: WorkspaceIndex;
@@ -252,6 +254,11 @@ export class Folder {
     }
     // A Docusaurus config, or the versions.json of a site: its docs folder and versions decide where a page's links are
     // read from [^ln9d].
+    // A Hugo config: which folders are the site's pages (its contentDir, each language's, its mounts) and its ids [^sc5p].
+    if (HUGO_CONFIG.test(rel)) {
+      this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
+      return this.reload();
+    }
     if (DOCUSAURUS_CONFIG.test(rel) || this.config.docusaurus?.some((d) => rel === (d.dir ? `${d.dir}/versions.json` : 'versions.json'))) {
       this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
       return this.reload();

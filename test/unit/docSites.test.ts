@@ -385,6 +385,21 @@ describe('documentation sites: what they write is not an error', () => {
     }
   });
 
+  it("an mdBook page's link to `index.md` reaches its folder's README chapter (mdBook's index preprocessor); outside the book it is still broken [^ln8b]", async () => {
+    const files = {
+      'guide/book.toml': '[book]\ntitle = "Pumps"\n',
+      'guide/src/README.md': '# Pumps\n\n## Priming\n\nText.\n',
+      'guide/src/ci/Readme.md': '# Pipelines\n\nText.\n',
+      'guide/src/usage.md': '# Usage\n\nSee the [intro](index.md), [priming](index.md#priming), [CI](ci/index.md) and [nothing](index.md#draining).\nNo [page](setup/index.md).\n',
+      'NOTES.md': '# Notes\n\nThe [book](guide/src/index.md).\n',
+    };
+    assert.deepEqual(await errors(files), ['link.broken-anchor@guide/src/usage.md:3', 'link.broken-anchor@guide/src/usage.md:4', 'link.broken-anchor@NOTES.md:3'].sort());
+    // Without a book.toml it is GitHub's rule: no index.md, no page.
+    const noBook: Record<string, string> = { ...files };
+    delete noBook['guide/book.toml'];
+    assert.equal((await errors(noBook)).length, 6);
+  });
+
   it('a heading a site hook fills in (`#### <!-- md:setting config.x -->`) has an id no one knows here: anchors into its file are not judged', () => {
     const index = memoryWorkspace({
       'docs/plugins/blog.md': '# Blog plugin\n\n## Configuration\n\n#### <!-- md:setting config.blog_dir -->\n\nThe folder.\n',

@@ -139,6 +139,25 @@ describe('documentation sites: what they write is not an error', () => {
     }
   });
 
+  it("a Hugo page's block of `[label]: …` lines that Hugo's shortcodes (`{{< param tag >}}`) keep from being definitions on GitHub defines its labels on the site [^ln9h]", async () => {
+    const text = [
+      '# Pumps', '', 'See the [manual][manual], the [notes][notes] and [older][older].', 'Also [loose][loose] and [split][split].', '',
+      '[manual]: https://example.org/blob/{{< param tag >}}/manual.md',
+      '[notes]: ../notes/ "Notes"',
+      '', 'Some text.', '[loose]: https://example.org/{{< param tag >}}/loose.md', '',
+      '[older]: https://example.org/{{< param tag >}}/a b.md', '',
+      '[split]: https://example.org/{{< param tag', '>}}/split.md', '',
+    ].join('\n');
+    const site = { 'hugo.toml': "baseURL = 'https://pumps.example/'\n", 'content/guide.md': text, 'notes/guide.md': text };
+    // On the site: the first block is two definitions once the shortcode is a placeholder. Not a block that continues a
+    // paragraph, one with a blank in a destination, or a shortcode not closed on its line; not a page outside the site.
+    const at = (file: string, line: number, n: number): string[] => Array<string>(n).fill(`link.broken-anchor@${file}:${line}`);
+    assert.deepEqual(await errors(site), [...at('content/guide.md', 3, 1), ...at('content/guide.md', 4, 2), ...at('notes/guide.md', 3, 3), ...at('notes/guide.md', 4, 2)].sort());
+    const { ['hugo.toml']: _config, ...plain } = site;
+    void _config;
+    assert.equal((await errors(plain)).length, 10);
+  });
+
   it("a Hugo site's mounts written in YAML (a root hugo.yaml's `module: mounts:`, config/_default/module.yaml) or JSON are read when they are a plain list; another shape says nothing [^ln9i]", () => {
     const shortcode = '{{- with .Get 0 }}\n  {{- with or ($.Page.GetPage .) (site.GetPage .) }}\n    {{- .RenderShortcodes }}\n  {{- end }}\n{{- end }}\n';
     const base = { 'layouts/_shortcodes/include.html': shortcode, 'pages/en/a.md': '# A\n\n{{% include "/b.md" %}}\n', 'pages/en/b.md': '## B\n', 'content/c.md': '# C\n' };

@@ -97,6 +97,8 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (hugo.length) read.config = { ...read.config, hugoTermIds: hugo };
   const hugoIncludes = hugoIncludeSite(root);
   if (hugoIncludes) read.config = { ...read.config, hugoIncludes };
+  const hugoPages = hugoPageFolders(root);
+  if (hugoPages.length) read.config = { ...read.config, hugoPages };
   const vuepress = vuepressSites(root, vuepressFolders);
   if (vuepress.length) read.config = { ...read.config, vuepress };
   return read;

@@ -3566,6 +3566,9 @@ export class IndexModel {
           if (mkdocs?.autorefs) continue;
           // A definition pymdownx.snippets appends to every page of the site (`auto_append`) [^ln9n].
           if (mkdocs?.appendedLabels?.includes(normalLinkLabel(link.undefinedReference))) continue;
+          // A page of a Hugo site: its shortcodes are replaced before Goldmark reads the page, so a block of
+          // `[label]: https://…/{{< param tag >}}/…` lines is a block of definitions there [^ln9h].
+          if (link.shortcodeDefinition && this.classifier.config.hugoPages?.some((d) => file.startsWith(`${d}/`))) continue;
           broken.push({ ...base, reason: 'no-definition', candidates: [], ...(link.lookalikeLine !== undefined ? { lookalikeLine: link.lookalikeLine } : {}) }); // [^ln4f]
           continue;
         }

@@ -255,9 +255,13 @@ export class Folder {
     // A Docusaurus config, or the versions.json of a site: its docs folder and versions decide where a page's links are
     // read from [^ln9d].
     // A Hugo config: which folders are the site's pages (its contentDir, each language's, its mounts) and its ids [^sc5p].
+    // A root `config.*` (a name many tools use) only when the folder is a Hugo site or the file names Hugo's `baseURL`.
     if (HUGO_CONFIG.test(rel)) {
-      this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
-      return this.reload();
+      return this.enqueue(async () => {
+        if (!(await this.hugoWith(rel))) return this.sync(rel, kind);
+        this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
+        return this.load();
+      });
     }
     if (DOCUSAURUS_CONFIG.test(rel) || this.config.docusaurus?.some((d) => rel === (d.dir ? `${d.dir}/versions.json` : 'versions.json'))) {
       this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
@@ -291,6 +295,14 @@ export class Folder {
       });
     }
     return this.enqueue(() => this.sync(rel, kind));
+  }
+
+  /** Whether a Hugo config file's change may change the site: the folder is one, or it is `hugo.*`, a file of `config/_default/`, or a `config.*` that names `baseURL` [^sc5p]. */
+  private async hugoWith(rel: string): Promise<boolean> {
+    if (this.config.hugoPages?.length || !rel.startsWith('config.')) return true;
+    if ((await this.rules.classify(rel)) !== 'file') return false;
+    const read = await readTextFile(path.join(this.root, ...rel.split('/')), MAX_MYST_CONFIG_BYTES);
+    return 'text' in read && /baseurl/i.test(read.text);
   }
 
   /** Whether `rel` makes a MyST project's folder now, or its folder was one [^ln9m]. */

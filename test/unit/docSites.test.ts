@@ -109,6 +109,55 @@ describe('documentation sites: what they write is not an error', () => {
     }
   });
 
+  it("a root config.toml|yaml|json is a Hugo site's config (Hugo's name before hugo.*) only with Hugo's marks: baseURL, its content folder, layouts/ or themes/ or a theme [^sc5p]", async () => {
+    const pages = { 'content/en/guide/_index.md': page('Guide'), 'content/pt/guide/_index.md': page('Guia') };
+    const dups = async (files: Record<string, string>): Promise<number> => (await errors({ ...pages, ...files })).filter((e) => e.startsWith('clause.duplicate-id')).length;
+    const site = "baseURL = 'https://pumps.example/'\ncontentDir = 'content/en'\n\n[languages.pt]\ncontentDir = 'content/pt'\n";
+    assert.equal(await dups({ 'config.toml': site, 'layouts/_default/baseof.html': '<html></html>\n' }), 0);
+    assert.equal(await dups({ 'config.yaml': 'baseurl: https://pumps.example/\ntheme: docsy\n' }), 0);
+    assert.equal(await dups({ 'config.json': '{"BaseURL": "https://pumps.example/"}\n', 'themes/plain/theme.toml': "name = 'plain'\n" }), 0);
+    // Without one of them it is some other tool's config: no baseURL (Zola writes base_url), no templates, no content folder.
+    assert.equal(await dups({ 'config.toml': "base_url = 'https://pumps.example/'\n", 'layouts/a.html': 'x\n' }), 4);
+    assert.equal(await dups({ 'config.toml': "baseURL = 'https://pumps.example/'\n" }), 4);
+    assert.equal(await dups({ 'config.toml': "baseURL = 'https://pumps.example/'\ncontentDir = 'pages'\n", 'layouts/a.html': 'x\n' }), 4);
+    // A config.toml that is a symlink is not read.
+    const outside = tempWorkspace({ 'config.toml': site }, 'clarify-outside-');
+    const linked = tempWorkspace({ 'layouts/a.html': 'x\n', 'content/a.md': '# A\n' }, 'clarify-site-');
+    try {
+      fs.symlinkSync(`${outside}/config.toml`, `${linked}/config.toml`);
+      assert.deepEqual(siteScopes(linked, [], []), []);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(linked, { recursive: true, force: true });
+    }
+    // A language's own content folder (translation by content directory) holds pages of the site too.
+    const dir = tempWorkspace({ 'hugo.toml': "[languages.en]\ncontentDir = 'content'\n[languages.de]\ncontentDir = 'content-de'\n[languages.fr]\ncontentDir = '../fr'\n", 'content-de/a.md': '# A\n' }, 'clarify-hugo-lang-');
+    try {
+      assert.deepEqual(siteScopes(dir, [], []).map((s) => s.pattern), ['content/**', 'content-de/**']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a Hugo page's block of `[label]: …` lines that Hugo's shortcodes (`{{< param tag >}}`) keep from being definitions on GitHub defines its labels on the site [^ln9h]", async () => {
+    const text = [
+      '# Pumps', '', 'See the [manual][manual], the [notes][notes] and [older][older].', 'Also [loose][loose] and [split][split].', '',
+      '[manual]: https://example.org/blob/{{< param tag >}}/manual.md',
+      '[notes]: ../notes/ "Notes"',
+      '', 'Some text.', '[loose]: https://example.org/{{< param tag >}}/loose.md', '',
+      '[older]: https://example.org/{{< param tag >}}/a b.md', '',
+      '[split]: https://example.org/{{< param tag', '>}}/split.md', '',
+    ].join('\n');
+    const site = { 'hugo.toml': "baseURL = 'https://pumps.example/'\n", 'content/guide.md': text, 'notes/guide.md': text };
+    // On the site: the first block is two definitions once the shortcode is a placeholder. Not a block that continues a
+    // paragraph, one with a blank in a destination, or a shortcode not closed on its line; not a page outside the site.
+    const at = (file: string, line: number, n: number): string[] => Array<string>(n).fill(`link.broken-anchor@${file}:${line}`);
+    assert.deepEqual(await errors(site), [...at('content/guide.md', 3, 1), ...at('content/guide.md', 4, 2), ...at('notes/guide.md', 3, 3), ...at('notes/guide.md', 4, 2)].sort());
+    const { ['hugo.toml']: _config, ...plain } = site;
+    void _config;
+    assert.equal((await errors(plain)).length, 10);
+  });
+
   it("a Hugo site's mounts written in YAML (a root hugo.yaml's `module: mounts:`, config/_default/module.yaml) or JSON are read when they are a plain list; another shape says nothing [^ln9i]", () => {
     const shortcode = '{{- with .Get 0 }}\n  {{- with or ($.Page.GetPage .) (site.GetPage .) }}\n    {{- .RenderShortcodes }}\n  {{- end }}\n{{- end }}\n';
     const base = { 'layouts/_shortcodes/include.html': shortcode, 'pages/en/a.md': '# A\n\n{{% include "/b.md" %}}\n', 'pages/en/b.md': '## B\n', 'content/c.md': '# C\n' };
@@ -353,6 +402,21 @@ describe('documentation sites: what they write is not an error', () => {
       fs.rmSync(outside, { recursive: true, force: true });
       fs.rmSync(linked, { recursive: true, force: true });
     }
+  });
+
+  it("an mdBook page's link to `index.md` reaches its folder's README chapter (mdBook's index preprocessor); outside the book it is still broken [^ln8b]", async () => {
+    const files = {
+      'guide/book.toml': '[book]\ntitle = "Pumps"\n',
+      'guide/src/README.md': '# Pumps\n\n## Priming\n\nText.\n',
+      'guide/src/ci/Readme.md': '# Pipelines\n\nText.\n',
+      'guide/src/usage.md': '# Usage\n\nSee the [intro](index.md), [priming](index.md#priming), [CI](ci/index.md) and [nothing](index.md#draining).\nNo [page](setup/index.md).\n',
+      'NOTES.md': '# Notes\n\nThe [book](guide/src/index.md).\n',
+    };
+    assert.deepEqual(await errors(files), ['link.broken-anchor@guide/src/usage.md:3', 'link.broken-anchor@guide/src/usage.md:4', 'link.broken-anchor@NOTES.md:3'].sort());
+    // Without a book.toml it is GitHub's rule: no index.md, no page.
+    const noBook: Record<string, string> = { ...files };
+    delete noBook['guide/book.toml'];
+    assert.equal((await errors(noBook)).length, 6);
   });
 
   it('a heading a site hook fills in (`#### <!-- md:setting config.x -->`) has an id no one knows here: anchors into its file are not judged', () => {

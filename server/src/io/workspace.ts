@@ -97,6 +97,8 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (hugo.length) read.config = { ...read.config, hugoTermIds: hugo };
   const hugoIncludes = hugoIncludeSite(root);
   if (hugoIncludes) read.config = { ...read.config, hugoIncludes };
+  const hugoPages = hugoPageFolders(root);
+  if (hugoPages.length) read.config = { ...read.config, hugoPages };
   const vuepress = vuepressSites(root, vuepressFolders);
   if (vuepress.length) read.config = { ...read.config, vuepress };
   return read;
@@ -862,7 +864,8 @@ const HUGO_DIR_FILES = 200;
  * configuration directory makes it a site), and `dir`, the files of `config/_default/` Hugo merges over it, in
  * Hugo's order (by name), each with the root key it holds (`''` for `hugo.*`/`config.*`: the whole config; `markup`
  * for `markup.toml`; a language's file, `menus.en.toml`, holds none read here). Undefined when the folder is no Hugo
- * site: no root `hugo.*`, and no `config/_default/` with a file of the site's config or of one of its root keys.
+ * site: no root `hugo.*`, no `config/_default/` with a file of the site's config or of one of its root keys, and no
+ * root `config.*` with Hugo's marks beside it (hugoLegacyConfig).
  * Regular files of the folder itself only, never through a symlink (config/_default/ itself a real folder).
  */
 function hugoConfigFiles(root: string): { main?: string; dir: { file: string; key: string }[] } | undefined {
@@ -895,9 +898,29 @@ function hugoConfigFiles(root: string): { main?: string; dir: { file: string; ke
     }
   };
   if (isRealFolder(path.join(root, 'config')) && isRealFolder(path.join(root, 'config/_default'))) walk('config/_default', 0);
-  const main = HUGO_CONFIG_FILES.find(at) ?? (marked ? HUGO_CONFIG_EXTS.map((e) => `config.${e}`).find(at) : undefined);
+  const main = HUGO_CONFIG_FILES.find(at) ?? (marked ? HUGO_CONFIG_EXTS.map((e) => `config.${e}`).find(at) : hugoLegacyConfig(root));
   if (!main && !marked) return undefined;
   return { ...(main ? { main } : {}), dir: marked ? dir : [] };
+}
+
+/**
+ * A root `config.toml|yaml|yml|json` that is a Hugo site's config (the name Hugo read before `hugo.*`, and still reads
+ * when there is none) [^sc5p]: a name many tools use, so it counts only with Hugo's own marks beside it: it sets
+ * Hugo's `baseURL` (compared without case, as Hugo reads keys; Zola's `base_url` is not it), the site's content folder
+ * (`content/`, or the `contentDir` it names) is a real folder, and so is its `layouts/` or `themes/`, or it names a
+ * `theme` (cncf/glossary, vitessio/website). Read as the others are: a regular file of the folder, size-capped.
+ */
+function hugoLegacyConfig(root: string): string | undefined {
+  const file = HUGO_CONFIG_EXTS.map((e) => `config.${e}`).find((f) => isRegularFile(path.join(root, f)));
+  if (!file) return undefined;
+  const got = readTextFileSync(path.join(root, file));
+  if (!('text' in got)) return undefined;
+  const keys = configKeys(got.text, file.slice(file.lastIndexOf('.') + 1));
+  if (!keys.get('baseurl')) return undefined;
+  const content = hugoContentDir(keys);
+  if (content === '' || !isRealFolder(path.join(root, content))) return undefined;
+  const templates = isRealFolder(path.join(root, 'layouts')) || isRealFolder(path.join(root, 'themes')) || !!keys.get('theme');
+  return templates ? file : undefined;
 }
 
 /**
@@ -1129,6 +1152,13 @@ function hugoPageFolders(root: string): string[] {
   const keys = hugoConfigKeys(root, files)!;
   const dir = hugoContentDir(keys);
   if (dir !== '' && isRealFolder(path.join(root, dir))) folders.push(dir);
+  // Each language's own content folder (`[languages.zh] contentDir = "content-zh"`: Hugo's translation by content
+  // directory), read as the site's is [^sc5p].
+  for (const [key, value] of keys) {
+    if (!/^languages\.[^.]+\.contentdir$/.test(key)) continue;
+    const lang = hugoContentDir(new Map([['contentdir', value]]));
+    if (lang !== '' && isRealFolder(path.join(root, lang))) folders.push(lang);
+  }
   for (const m of hugoMounts(root, files) ?? []) {
     const target = mountTarget(m);
     if (target !== 'content' && !target?.startsWith('content/')) continue;

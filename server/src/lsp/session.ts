@@ -74,6 +74,8 @@ const REHEARSED_FIRST_STEPS = 4;
 const MKDOCS_CONFIG = /^(?:[^/]+\/){0,3}(?:mkdocs(?:[-_.][\w.-]*)?\.ya?ml|zensical\.toml)$/;
 /** A Docusaurus config of the folder or of a folder up to three levels down (see workspace.ts docusaurusSites). */
 const DOCUSAURUS_CONFIG = /^(?:[^/]+\/){0,3}docusaurus\.config\.[cm]?[jt]s$/;
+/** A Hugo site's config (see workspace.ts hugoConfigFiles): a root `hugo.*` or `config.*`, or a file of `config/_default/`. */
+const HUGO_CONFIG = /^(?:hugo|config|config\/_default\/[^\n]+)\.(?:toml|ya?ml|json)$/;
 
 export class Folder {
   index!: WorkspaceIndex;
@@ -252,6 +254,15 @@ export class Folder {
     }
     // A Docusaurus config, or the versions.json of a site: its docs folder and versions decide where a page's links are
     // read from [^ln9d].
+    // A Hugo config: which folders are the site's pages (its contentDir, each language's, its mounts) and its ids [^sc5p].
+    // A root `config.*` (a name many tools use) only when the folder is a Hugo site or the file names Hugo's `baseURL`.
+    if (HUGO_CONFIG.test(rel)) {
+      return this.enqueue(async () => {
+        if (!(await this.hugoWith(rel))) return this.sync(rel, kind);
+        this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
+        return this.load();
+      });
+    }
     if (DOCUSAURUS_CONFIG.test(rel) || this.config.docusaurus?.some((d) => rel === (d.dir ? `${d.dir}/versions.json` : 'versions.json'))) {
       this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
       return this.reload();
@@ -284,6 +295,14 @@ export class Folder {
       });
     }
     return this.enqueue(() => this.sync(rel, kind));
+  }
+
+  /** Whether a Hugo config file's change may change the site: the folder is one, or it is `hugo.*`, a file of `config/_default/`, or a `config.*` that names `baseURL` [^sc5p]. */
+  private async hugoWith(rel: string): Promise<boolean> {
+    if (this.config.hugoPages?.length || !rel.startsWith('config.')) return true;
+    if ((await this.rules.classify(rel)) !== 'file') return false;
+    const read = await readTextFile(path.join(this.root, ...rel.split('/')), MAX_MYST_CONFIG_BYTES);
+    return 'text' in read && /baseurl/i.test(read.text);
   }
 
   /** Whether `rel` makes a MyST project's folder now, or its folder was one [^ln9m]. */

@@ -525,6 +525,12 @@ export interface SpecLink {
    * (a destination with a space or an unbalanced parenthesis, or a line continuing a paragraph): GFM shows it as text.
    */
   lookalikeLine?: number;
+  /**
+   * With `lookalikeLine`: the `[label]: …` lines of its block are all definitions once Hugo's shortcodes in them
+   * (`{{< param tag >}}`) are replaced, as Hugo replaces them (by a placeholder without blanks) before Goldmark reads
+   * the page: a link on a page of a Hugo site, text elsewhere [^ln9h].
+   */
+  shortcodeDefinition?: true;
   /** The link (or link definition) as a whole. */
   range: Range;
   /** Just `anchor` inside the URL. */
@@ -669,7 +675,10 @@ export function undefinedReferences(raw: string, start: number, lines: { rangeOf
     const range = lines.rangeOf(at, at + m[0].length);
     const lookalike = lookalikes().get(label.toLowerCase());
     if (lookalike === TEMPLATE_DEFINITION) continue;
-    found({ url: `[${label}]`, path: '', anchor: '', undefinedReference: label, ...(lookalike !== undefined ? { lookalikeLine: lookalike } : {}), range, anchorRange: range }, m[2] === '', at);
+    // A line of a block Hugo's shortcodes keep from being definitions (lookalikeDefinitionLines: -2 - its line).
+    const shortcode = lookalike !== undefined && lookalike <= SHORTCODE_DEFINITION;
+    const line = shortcode ? SHORTCODE_DEFINITION - lookalike : lookalike;
+    found({ url: `[${label}]`, path: '', anchor: '', undefinedReference: label, ...(line !== undefined ? { lookalikeLine: line } : {}), ...(shortcode ? { shortcodeDefinition: true as const } : {}), range, anchorRange: range }, m[2] === '', at);
   }
 }
 
@@ -3024,23 +3033,64 @@ export function lookalikeDefinitionLines(text: string): Map<string, number> {
   if (!text.includes(']:')) return lines;
   let line = 0;
   let counted = 0;
+  // The current block of consecutive `[label]:` lines (after a blank line or the start): its labels, and whether each of
+  // its lines reads as a definition once Hugo's shortcodes are replaced, one of them holding a shortcode.
+  let run: { labels: string[]; next: number; valid: boolean; shortcode: boolean } | undefined;
+  const close = (): void => {
+    if (run?.valid && run.shortcode) for (const l of run.labels) if (lines.get(l)! >= 0) lines.set(l, SHORTCODE_DEFINITION - lines.get(l)!);
+    run = undefined;
+  };
   for (const m of text.matchAll(/^ {0,3}\[([^[\]\r\n]{1,999})\]:/gm)) {
+    const from = counted;
     for (; counted < m.index; counted++) {
       const c = text.charCodeAt(counted);
       if (c === 10 || (c === 13 && text.charCodeAt(counted + 1) !== 10)) line++;
     }
     const label = m[1]!.toLowerCase();
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 1000);
+    if (run && line !== run.next) close();
+    if (!run && text.includes('{{<') && (line === 0 || /(?:^|\n)[ \t]*\r?\n$/.test(text.slice(Math.max(from, m.index - 200), m.index)))) run = { labels: [], next: line, valid: true, shortcode: false };
+    if (run) {
+      const eol = rest.search(/[\r\n]/);
+      const own = eol < 0 ? rest : rest.slice(0, eol);
+      const replaced = own.replace(HUGO_SHORTCODE_RE, 'HAHAHUGOSHORTCODE');
+      run.shortcode ||= replaced !== own;
+      run.valid &&= DEFINITION_REST_RE.test(replaced) && balancedParens(replaced);
+      run.labels.push(label);
+      run.next = line + 1;
+    }
     if (lines.has(label)) continue;
     // `[X]: {% link docs/x.md %}`, `[Y]: {{ site.baseurl }}/y/`: a Liquid template (Jekyll) renders the page before
     // Markdown reads it, so the line is a definition there [^sw31j]: the label is defined (TEMPLATE_DEFINITION).
-    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 1000);
     lines.set(label, TEMPLATE_DEFINITION_RE.test(rest) ? TEMPLATE_DEFINITION : line);
   }
+  close();
   return lines;
 }
 
 /** lookalikeDefinitionLines' value for a `[label]:` line whose destination is a template tag: a definition once rendered. */
 export const TEMPLATE_DEFINITION = -1;
+/**
+ * lookalikeDefinitionLines' values from this down: `SHORTCODE_DEFINITION - line` for a line of a block of `[label]:`
+ * lines that are all definitions once Hugo's shortcodes are replaced (SpecLink.shortcodeDefinition).
+ */
+const SHORTCODE_DEFINITION = -2;
+/** A Hugo shortcode call closed on its line, `{{< param git_version_tag >}}` (the `{{% … %}}` form is not read). */
+const HUGO_SHORTCODE_RE = /\{\{<(?:[^>\r\n]|>(?!\}\}))*>\}\}/g;
+/** What follows `[label]:` on a one-line definition: a destination (`<…>` or without blanks), then maybe a title. */
+const DEFINITION_REST_RE = /^[ \t]*(?:<[^<>\r\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\r\n]*"|'[^'\r\n]*'|\([^()\r\n]*\)))?[ \t]*$/;
+/** Whether a destination's parentheses are balanced (CommonMark: a destination with an unbalanced one is none). */
+function balancedParens(s: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 40) depth++;
+    else if (c === 41 && --depth < 0) return false;
+    else if (c === 32 || c === 9) break;
+  }
+  return depth === 0;
+}
 /** A destination that opens with a Liquid (Jekyll) or Jinja tag closed on the same line: `{% link x.md %}`, `{{ site.baseurl }}`. */
 const TEMPLATE_DEFINITION_RE = /^[ \t]*(?:\{%-?[ \t]*[A-Za-z_][^\r\n%]*%\}|\{\{-?[ \t]*[A-Za-z_][^\r\n{}]*\}\})/;
 

@@ -131,6 +131,12 @@ export interface ClarifierConfig {
    */
   hugoIncludes?: HugoIncludeSite;
   /**
+   * The folders of the folder's Hugo site's pages (`content/`, its `contentDir`s, the folders it mounts as content): on
+   * them a `[label]: …` block Hugo's shortcodes keep from being definitions on GitHub is one (SpecLink.shortcodeDefinition)
+   * [^ln9h]. Found by the workspace loader, not written in `.clarifier.json`.
+   */
+  hugoPages?: string[];
+  /**
    * The Docusaurus sites of the folder (a `docusaurus.config.*` in it or up to three folders down): each one's folder,
    * docs folder and versions, and one entry more for each other docs plugin instance its `plugins` list gives (its id,
    * folder and versions), each with its `exclude` globs. A `.md` link of a docs page that does not start with `./` or `../` is read as Docusaurus

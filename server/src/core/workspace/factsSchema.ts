@@ -64,7 +64,7 @@ const footnoteDef = z.object({
   tests: z.array(testTarget).optional(),
 });
 
-const link = z.object({ url: z.string(), path: z.string(), anchor: z.string(), undefinedReference: z.string().optional(), unusedDefinition: z.literal(true).optional(), lookalikeLine: z.number().int().nonnegative().optional(), range, anchorRange: range, bibliographic: z.literal(true).optional() });
+const link = z.object({ url: z.string(), path: z.string(), anchor: z.string(), undefinedReference: z.string().optional(), unusedDefinition: z.literal(true).optional(), lookalikeLine: z.number().int().nonnegative().optional(), shortcodeDefinition: z.literal(true).optional(), range, anchorRange: range, bibliographic: z.literal(true).optional() });
 
 const malformed = z.object({ range, message: z.string(), raw: z.string() });
 
@@ -279,7 +279,7 @@ const fSpec = fObject(
     links: fArray(
       fObject(
         { url: fString, path: fString, anchor: fString, range: fRange, anchorRange: fRange },
-        { undefinedReference: fString, unusedDefinition: fTrue, lookalikeLine: fCount, bibliographic: fTrue },
+        { undefinedReference: fString, unusedDefinition: fTrue, lookalikeLine: fCount, shortcodeDefinition: fTrue, bibliographic: fTrue },
       ),
     ),
     anchors: fStrings,

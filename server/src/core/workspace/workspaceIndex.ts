@@ -3386,6 +3386,24 @@ export class IndexModel {
    * `docs/en/docs/newsletter.md`), when the site falls back to it, it exists and the link is one of the site's pages
    * (`file`) [^sc5p].
    */
+  /**
+   * The chapter an mdBook page's link to `index.md` reaches when the folder has no such file: mdBook's `index`
+   * preprocessor (one of its defaults) makes a chapter `README.md` (any case) its folder's `index.md`, and the HTML
+   * renderer turns the link into `index.html`, that chapter's page [^ln8b]. Only for a link of a page of a book's
+   * `src/` (a `book.toml` beside it) into that folder; a link from outside the book (a README on GitHub) keeps
+   * GitHub's rules.
+   */
+  private mdbookSourcesMemo: string[] | undefined;
+  private mdbookIndexPage(file: string, target: string): string | undefined {
+    const slash = target.lastIndexOf('/');
+    if (target.slice(slash + 1) !== 'index.md') return undefined;
+    this.mdbookSourcesMemo ??= [...this.files].filter((f) => f === 'book.toml' || f.endsWith('/book.toml')).map((f) => `${f.slice(0, -'book.toml'.length)}src/`);
+    const src = this.mdbookSourcesMemo.find((s) => file.startsWith(s) && target.startsWith(s));
+    if (src === undefined) return undefined;
+    const dir = target.slice(0, slash + 1);
+    return ['README.md', 'readme.md', 'Readme.md'].map((n) => `${dir}${n}`).find((f) => this.specs.has(f) || this.files.has(f));
+  }
+
   private mkdocsFallback(file: string, target: string): string | undefined {
     const site = this.mkdocsSiteOf(target);
     if (site?.fallback === undefined || site.docs === '' || this.mkdocsSiteOf(file) !== site) return undefined;
@@ -3548,6 +3566,9 @@ export class IndexModel {
           if (mkdocs?.autorefs) continue;
           // A definition pymdownx.snippets appends to every page of the site (`auto_append`) [^ln9n].
           if (mkdocs?.appendedLabels?.includes(normalLinkLabel(link.undefinedReference))) continue;
+          // A page of a Hugo site: its shortcodes are replaced before Goldmark reads the page, so a block of
+          // `[label]: https://…/{{< param tag >}}/…` lines is a block of definitions there [^ln9h].
+          if (link.shortcodeDefinition && this.classifier.config.hugoPages?.some((d) => file.startsWith(`${d}/`))) continue;
           broken.push({ ...base, reason: 'no-definition', candidates: [], ...(link.lookalikeLine !== undefined ? { lookalikeLine: link.lookalikeLine } : {}) }); // [^ln4f]
           continue;
         }
@@ -3558,7 +3579,7 @@ export class IndexModel {
         let facts = this.specs.get(target);
         // A translation's page that only the default language has: the site's build copies it in [^sc5p].
         if (!facts && !this.files.has(target)) {
-          const fallback = this.mkdocsFallback(file, target);
+          const fallback = this.mkdocsFallback(file, target) ?? this.mdbookIndexPage(file, target);
           if (fallback !== undefined) {
             target = fallback;
             facts = this.specs.get(fallback);

@@ -252,8 +252,6 @@ export class Folder {
       this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
       return this.reload();
     }
-    // A Docusaurus config, or the versions.json of a site: its docs folder and versions decide where a page's links are
-    // read from [^ln9d].
     // A Hugo config: which folders are the site's pages (its contentDir, each language's, its mounts) and its ids [^sc5p].
     // A root `config.*` (a name many tools use) only when the folder is a Hugo site or the file names Hugo's `baseURL`.
     if (HUGO_CONFIG.test(rel)) {
@@ -263,6 +261,8 @@ export class Folder {
         return this.load();
       });
     }
+    // A Docusaurus config, or the versions.json of a site: its docs folder and versions decide where a page's links are
+    // read from [^ln9d].
     if (DOCUSAURUS_CONFIG.test(rel) || this.config.docusaurus?.some((d) => rel === (d.dir ? `${d.dir}/versions.json` : 'versions.json'))) {
       this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
       return this.reload();

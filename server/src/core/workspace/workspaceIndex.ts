@@ -3382,11 +3382,6 @@ export class IndexModel {
   }
 
   /**
-   * The default language's copy of a missing page of a translated MkDocs site (`docs/de/docs/newsletter.md` ->
-   * `docs/en/docs/newsletter.md`), when the site falls back to it, it exists and the link is one of the site's pages
-   * (`file`) [^sc5p].
-   */
-  /**
    * The chapter an mdBook page's link to `index.md` reaches when the folder has no such file: mdBook's `index`
    * preprocessor (one of its defaults) makes a chapter `README.md` (any case) its folder's `index.md`, and the HTML
    * renderer turns the link into `index.html`, that chapter's page [^ln8b]. Only for a link of a page of a book's
@@ -3404,6 +3399,11 @@ export class IndexModel {
     return ['README.md', 'readme.md', 'Readme.md'].map((n) => `${dir}${n}`).find((f) => this.specs.has(f) || this.files.has(f));
   }
 
+  /**
+   * The default language's copy of a missing page of a translated MkDocs site (`docs/de/docs/newsletter.md` ->
+   * `docs/en/docs/newsletter.md`), when the site falls back to it, it exists and the link is one of the site's pages
+   * (`file`) [^sc5p].
+   */
   private mkdocsFallback(file: string, target: string): string | undefined {
     const site = this.mkdocsSiteOf(target);
     if (site?.fallback === undefined || site.docs === '' || this.mkdocsSiteOf(file) !== site) return undefined;

@@ -80,4 +80,13 @@ describe('code caches of the bundles', function () {
       w.on('message', (used) => { console.log(used); void w.terminate(); });`;
     assert.equal(node(worker), 'true');
   });
+
+  it("the batch cache holds the ambiguity pass's code: made after the pass ran over the labeled sets' development specs (issue 13)", function () {
+    const size = (name: string): number => fs.statSync(path.join(dist, name)).size;
+    // The same bundle: the batch cache has the code of the functions the rehearsal ran (the pass, wink-nlp) besides the top level.
+    assert.ok(size('cli.js.batch.v8cache') > size('cli.js.plain.v8cache') + 100_000, `batch ${size('cli.js.batch.v8cache')} B, plain ${size('cli.js.plain.v8cache')} B`);
+    const cli = JSON.stringify(path.join(dist, 'cli.js'));
+    const spec = JSON.stringify('# Login\n\nThe server MUST respond quickly to each login request.\n');
+    assert.equal(node(`console.log(c.loadBundle(${cli}, 'plain').exports.rehearsePass(${spec}))`), '1');
+  });
 });

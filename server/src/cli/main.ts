@@ -16,6 +16,8 @@ import { plural } from '../core/text/words';
 import { readTextFile } from '../io/walk';
 import { loadWorkspace } from '../io/workspace';
 import { BATCH_FLAGS, setFlags } from '../io/codeCache';
+import { findAmbiguities } from '../core/analysis/ambiguity/analyze';
+import type { ProseBlock } from '../core/markdown/parseSpec';
 import { contextMarkdown, governingClauses, type LineRange } from '../core/features/agents';
 
 /**
@@ -615,4 +617,18 @@ async function runLanguageServer(args: string[]): Promise<number> {
   // The language server's entry starts it (in the bundle: dist/server.js, beside dist/cli.js; see esbuild.mjs).
   await import('../lsp/main.js');
   return new Promise<number>(() => undefined);
+}
+
+/**
+ * Build time only (io/codeCache.ts, `makeCache`): the ambiguity pass over the paragraphs of `text`, so that the batch
+ * code cache holds the pass's compiled code (V8 caches the functions a script has run), not only the bundle's top level.
+ */
+export function rehearsePass(text: string): number {
+  const blocks: ProseBlock[] = [];
+  const re = /[^\n]+(?:\n[^\n]+)*/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const heading = /^#{1,6}\s/.exec(m[0]);
+    blocks.push({ kind: heading ? 'heading' : 'paragraph', start: m.index, end: m.index + m[0].length, text: heading ? m[0].slice(heading[0].length) : m[0] });
+  }
+  return findAmbiguities(blocks, { specText: text }).length;
 }

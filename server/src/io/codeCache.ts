@@ -113,14 +113,21 @@ export function writeCache(file: string, variant: Variant, script: vm.Script): v
 
 /**
  * Makes the cache of a variant's bundle of this folder (build time, in a fresh process: V8's flags are the process's),
- * with the bundle's top level run as on a load: under the variant's flags, on this thread or in a worker thread.
+ * with the bundle's top level run as on a load: under the variant's flags, on this thread or in a worker thread. The
+ * batch variant's bundle then runs the ambiguity pass over the `rehearsal` files (`rehearsePass`), so its cache holds
+ * the pass's code as well.
  */
-export function makeCache(variant: Variant): void {
+export function makeCache(variant: Variant, rehearsal: readonly string[] = []): void {
   const { bundle, flags, worker } = VARIANTS[variant];
   setFlags(flags);
   if (!worker) {
     const file = path.join(__dirname, bundle);
-    writeCache(file, variant, loadBundle(file, variant).script);
+    const loaded = loadBundle(file, variant);
+    // V8 caches the code of every function the script has run: the pass's (and wink-nlp's), lazily compiled on a
+    // check's main thread, are compiled from the cache too once it has run here (docs/performance.md, issue 13).
+    const rehearse = (loaded.exports as { rehearsePass?: (text: string) => number }).rehearsePass;
+    if (rehearse) for (const f of rehearsal) rehearse(fs.readFileSync(f, 'utf8'));
+    writeCache(file, variant, loaded.script);
     return;
   }
   new Worker(__filename, { workerData: { clarifierMakeCache: variant } }).on('error', (err) => {

@@ -21,6 +21,8 @@ import { defuseMarkdown } from '../../server/src/core/markdown/defuse';
 import { definitionTermLines } from '../../server/src/core/markdown/definitionTerms';
 import { scanMarkdown } from '../../server/src/core/markdown/scanner';
 import { parseSpec } from '../../server/src/core/markdown/parseSpec';
+import { markedStrongHeadingIds } from '../../server/src/core/markdown/siteGenerators';
+import { mdxHeadingTitles } from '../../server/src/core/markdown/mdxImports';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { runCli } from '../helpers/cli';
 import { memoryWorkspace } from '../helpers/workspace';
@@ -195,6 +197,17 @@ describe('growth: parseSpec on adversarial Markdown (n -> 4n)', function () {
   assertLinear('snippet markers `--8<--`, a block that never closes', spec((n) => '--8<--\n' + 'a.md\n'.repeat(n / 5)), parse);
   assertLinear('a snippet line with an unclosed quote', spec((n) => `--8<-- "${'a'.repeat(n)}\n`), parse);
   assertLinear('`::: ` autodoc lines', spec((n) => '::: pkg.Name\n'.repeat(n / 13)), parse);
+  // An ATX heading's closing `#` sequence was cut with `/[ \t]+#+[ \t]*$/`, tried from every blank of a run: 2 s for a
+  // heading of 25,000 blanks before its last word, 23 s for 100,000 (the scanner, a Kiro requirements.md's numbered
+  // headings, an MDX page's titles, a marked build's bold-text ids; strings.ts withoutClosingSequence).
+  assertLinear('an ATX heading with a long run of blanks before its last word', spec((n) => `## a${' '.repeat(n)}b\n`), parse);
+  assertLinear('ATX headings of blanks before a `#`, heading after heading', spec((n) => `## a${' '.repeat(200)}#b\n\n`.repeat(n / 210)), parse);
+  assertLinear("a Kiro requirements.md's heading with a long run of blanks", (n) => `# Requirements\n\n## 1. a${' '.repeat(n)}b\n`, (text) => parseSpec('.kiro/specs/x/requirements.md', text));
+  assertLinear("an MDX page's heading with a long run of blanks", (n) => `<div>\n\n## a${' '.repeat(n)}b\n`, mdxHeadingTitles, 4000, 1_000_000);
+  assertLinear('a heading with bold text and a long run of blanks before its last word', (n) => {
+    const text = `## **a**${' '.repeat(n)}b\n`;
+    return { text, headings: parseSpec('site/a.md', text).headings };
+  }, (p) => markedStrongHeadingIds(p.text, p.headings));
 });
 
 // The Markdown scanner has no defusing in front of it: every shape that made micromark superlinear, raw.

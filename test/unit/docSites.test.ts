@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { hugoIncludeSite, loadWorkspace, markedStrongIdPages, mdbookSpecBooks, mkdocsSites, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
 import { markedStrongHeadingIds, mkdocsTocIds, specGeneratorSectionIds, specMdOutline, specMdSectionIds, vuepressHeadingIds } from '../../server/src/core/markdown/siteGenerators';
+import { parseSpec } from '../../server/src/core/markdown/parseSpec';
 import { tempWorkspace } from '../helpers/cli';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 import type { Diagnostic } from '../../server/src/core/types';
@@ -634,7 +635,11 @@ describe('documentation sites: what they write is not an error', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    assert.deepEqual(markedStrongHeadingIds('## a.**to-String2**()\n## **x** _y_ `z`\n## **not bold **\n## __under__\n## **a\\*b**\n    ## **indented code**\n> ## **quoted**\n'), ['to-String-', 'x']);
+    // Read from the parse's headings: one in a fence, indented code, an HTML block, a list item or a quote gives none.
+    const strong = (text: string): string[] => markedStrongHeadingIds(text, parseSpec('page.md', text).headings);
+    assert.deepEqual(strong('## a.**to-String2**()\n## **x** _y_ `z`\n## **not bold **\n## __under__\n## **a\\*b**\n\n    ## **indented code**\n\n> ## **quoted**\n'), ['to-String-', 'x']);
+    assert.deepEqual(strong('<details>\n## **inHtml**\n</details>\n\n```\n## **inFence**\n```\n\n- ## **inList**\n\n## **closed** ##  \n### **y** \\#\n'), ['closed']);
+    assert.deepEqual(strong(`## **big**${' '.repeat(50_000)}x\n`), ['big']);
   });
 
   it("a Hugo site's own `include` shortcode (GetPage + .RenderShortcodes) renders a fragment into the page: its headings and terms are the page's anchors, through the site's content mounts [^ln9i]", async () => {

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as FastCheck from 'fast-check';
 import { scanMarkdown } from '../../server/src/core/markdown/scanner';
+import { withoutClosingSequence } from '../../server/src/core/text/strings';
 import { factDifferences, markdownFiles } from '../helpers/markdownOracle';
 import { modelSpecDir, repoRoot } from '../helpers/workspace';
 
@@ -94,6 +95,28 @@ describe('markdown scanner: the facts', function () {
       assert.equal(text.slice(r.headings[0]!.textStart, r.headings[0]!.textEnd), 'A {#a}');
       assert.deepEqual(r.footnoteRefs.map((f) => [text.slice(f.start, f.end), f.defined]), [['[^a]', true]]);
     }
+  });
+
+  it("an ATX heading's closing sequence: a run of `#` after a blank, or all of the text (CommonMark 4.2)", function () {
+    const cases: [string, string][] = [
+      ['foo ##', 'foo'],
+      ['foo  ###   ', 'foo'],
+      ['foo\t#\t', 'foo'],
+      ['foo', 'foo'],
+      ['foo  ', 'foo  '],
+      ['foo#', 'foo#'],
+      ['foo \\###', 'foo \\###'],
+      ['foo # bar', 'foo # bar'],
+      ['###', ''],
+      ['  ## ', ''],
+      ['', ''],
+    ];
+    for (const [text, want] of cases) assert.equal(withoutClosingSequence(text), want, JSON.stringify(text));
+    const titles = (md: string): string[] => {
+      const r = scanMarkdown(md);
+      return r.headings.map((h) => (h.textStart === undefined ? '' : md.slice(h.textStart, h.textEnd)));
+    };
+    assert.deepEqual(titles('# foo ##\n\n## bar#\n\n### ###\n\n#### baz \\#\n'), ['foo', 'bar#', '', 'baz \\#']);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { IndexModel, Resolution } from '../workspace/workspaceIndex';
 import { plural } from '../text/words';
+import { withoutClosingSequence } from '../text/strings';
 
 /**
  * The hover of an id: title, authority, the clause text, its section path, its example file (first lines, link) and
@@ -86,8 +87,9 @@ export function exampleMarkdown(head: string): string {
       out.push(line);
       continue;
     }
-    const heading = /^ {0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$/.exec(line);
-    out.push(heading ? (heading[1] ? `**${escapeInline(heading[1])}**` : '') : escapeInline(line));
+    const heading = /^ {0,3}#{1,6}(?:\s+(.*))?$/.exec(line);
+    const title = heading?.[1] === undefined ? '' : withoutClosingSequence(heading[1]).trim();
+    out.push(heading ? (title ? `**${escapeInline(title)}**` : '') : escapeInline(line));
   }
   if (fence) out.push(fence.char.repeat(fence.length));
   while (out.length && !out[out.length - 1]!.trim()) out.pop();

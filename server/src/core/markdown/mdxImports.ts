@@ -1,3 +1,5 @@
+import { withoutClosingSequence } from '../text/strings';
+
 /**
  * The Markdown files an MDX page pastes into itself [^ln9x]: an MDX page (every page of a Docusaurus 2/3 site) may
  * import another Markdown file as a component (`import Flags from './_flags.mdx'`) and render it (`<Flags />`); the
@@ -47,7 +49,7 @@ export function mdxHeadingTitles(source: string): string[] {
     () => undefined,
     (_text, line) => {
       const m = ATX_HEADING.exec(line);
-      if (m) out.push((m[1] ?? '').replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+$/, '').trim());
+      if (m) out.push(withoutClosingSequence(m[1] ?? '').trim());
     },
   );
   return out;

@@ -12,7 +12,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { slug as baseSlug } from 'github-slugger';
 import { LineIndex, ID_PATTERN, ID_RE, lastAtOrBefore } from '../text/lineIndex';
 import { normalizeLabel } from './scanner';
-import { detached } from '../text/strings';
+import { detached, withoutClosingSequence } from '../text/strings';
 import { ReadListView, type ReadList } from '../text/readList';
 import type { Clause, Position, Range } from '../types';
 import { looksLikeAttributeBlock, parseAttributeBlock } from './attributes';
@@ -1183,7 +1183,7 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
       const calls = read ? read.hugoIncludes : hugoIncludeCallsOf(source);
       if (calls.length) facts.hugoIncludes = calls;
     }
-    if (options.markedStrongIds) facts.strongIds = markedStrongHeadingIds(source);
+    if (options.markedStrongIds) facts.strongIds = markedStrongHeadingIds(source, facts.headings);
     const mdx = kramdown ? [] : mdxImportsOf(source);
     if (mdx.length) facts.mdxImports = mdx;
     const mdxAnchors = kramdown ? [] : hiddenMdxAnchors(source, facts);
@@ -1508,7 +1508,7 @@ const NUMBERED_TITLE = /^(\d{1,3}(?:\.\d{1,3})*)\.?[ \t]+(\S.*)$/;
 export function kiroNumberedHeadings(source: string): Set<string> {
   const seen = new Map<string, number>();
   for (const m of source.matchAll(/^ {0,3}#{1,6}[ \t]+([^\r\n]*)/gm)) {
-    const title = m[1]!.replace(/[ \t]+#+[ \t]*$/, '').trim();
+    const title = withoutClosingSequence(m[1]!).trim();
     if (/^Requirement\s+\d/i.test(title)) return new Set();
     const n = NUMBERED_TITLE.exec(title);
     if (n) seen.set(n[1]!, (seen.get(n[1]!) ?? 0) + 1);

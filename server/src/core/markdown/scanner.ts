@@ -13,6 +13,7 @@
  */
 
 import { lastAtOrBefore } from '../text/lineIndex';
+import { withoutClosingSequence } from '../text/strings';
 
 export interface ScanHeading {
   level: number;
@@ -1516,7 +1517,7 @@ function emit(bs: BlockScanner, b: Block): void {
       if (!setext) {
         // strip the closing sequence
         let raw = src.slice(s, e);
-        raw = raw.replace(/^[ \t]*#+[ \t]*$/, '').replace(/[ \t]+#+[ \t]*$/, '');
+        raw = withoutClosingSequence(raw);
         e = s + raw.length;
       }
       while (s < e && isSpaceOrTab(src[s])) s++;

@@ -15,6 +15,10 @@
  * start with a letter or digit; a repeated id gets `-0`, `-1`, …
  */
 
+import { LineIndex } from '../text/lineIndex';
+import { withoutClosingSequence } from '../text/strings';
+import type { Range } from '../types';
+
 /** One block of a spec-md file that makes or places sections, in the order of the file. */
 export type SpecMdItem =
   | { kind: 'section'; level: number; title: string }
@@ -271,22 +275,15 @@ function mkdocsSlug(text: string, kind: 'toc' | 'toc-unicode' | 'uslugify' | 'un
  * with one `**…**` whose text is plain (no other markup, no character marked escapes); a heading with more or with
  * other emphasis gives none (its id is the script's, not guessed here).
  */
-export function markedStrongHeadingIds(text: string): string[] {
+export function markedStrongHeadingIds(text: string, headings: readonly { readonly range: Range }[]): string[] {
   const ids = new Set<string>();
-  let fence: string | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence !== undefined) {
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && /^ {0,3}[`~]+[ \t]*$/.test(line)) fence = undefined;
-      continue;
-    }
-    if (f) {
-      if (f[1]![0] === '~' || !line.slice(line.indexOf('`') + f[1]!.length).includes('`')) fence = f[1]!;
-      continue;
-    }
-    const h = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(line);
+  const lines = headings.length ? new LineIndex(text) : undefined;
+  for (const heading of headings) {
+    // The parse's headings (so none in a fence, indented code or an HTML block); at the top level: the line starts
+    // with the `#`s (a heading in a list item or a quote does not).
+    const h = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(lines!.lineText(heading.range.start.line));
     if (!h) continue;
-    const title = h[1]!.replace(/[ \t]+#+[ \t]*$/, '');
+    const title = withoutClosingSequence(h[1]!);
     if (title.split('**').length !== 3 || /__|<strong|\\/.test(title)) continue;
     const bold = /\*\*([^*_`<>&"'[\]!\s](?:[^*_`<>&"'[\]!]*[^*_`<>&"'[\]!\s])?)\*\*/.exec(title);
     if (bold) ids.add(bold[1]!.replace(/[^a-zA-Z]/g, '-'));

@@ -3483,14 +3483,21 @@ export class IndexModel {
     return (this.snippetMemo = { byPage, byFile, anchors: new Map() });
   }
 
-  /** The ids an MkDocs site's `toc` gives a page's headings (mkdocsTocIds), made once per page and model [^sc5p]. */
-  private readonly mkdocsIds = new Map<string, Set<string>>();
-  private mkdocsIdsOf(page: string, site: MkdocsSite): Set<string> {
-    // (a snippet's headings take the slugs of the site that pastes it in: the key names the slugify too)
-    const key = `${site.slugify}\n${page}`;
-    let ids = this.mkdocsIds.get(key);
-    if (!ids) this.mkdocsIds.set(key, (ids = mkdocsTocIds(this.specs.get(page)!.headings, site.slugify)));
+  /**
+   * The ids a site generator gives a page's headings, made once per page, generator and model: the key names the
+   * generator's slugify (a snippet's headings take the slugs of the MkDocs site that pastes it in).
+   */
+  private readonly siteIds = new Map<string, Set<string>>();
+  private siteIdsOf(slugify: string, page: string, make: (headings: SpecFacts['headings']) => Set<string>): Set<string> {
+    const key = `${slugify}\n${page}`;
+    let ids = this.siteIds.get(key);
+    if (!ids) this.siteIds.set(key, (ids = make(this.specs.get(page)!.headings)));
     return ids;
+  }
+
+  /** The ids an MkDocs site's `toc` gives a page's headings (mkdocsTocIds) [^sc5p]. */
+  private mkdocsIdsOf(page: string, site: MkdocsSite): Set<string> {
+    return this.siteIdsOf(site.slugify, page, (headings) => mkdocsTocIds(headings, site.slugify));
   }
 
   /** The anchors a page of an MkDocs site gets from the snippets it pastes in, nested ones followed [^ln9n]. */
@@ -3549,7 +3556,6 @@ export class IndexModel {
     const generatorInputs = this.classifier.config.specGenerator ?? [];
     const strongPages = new Set(this.classifier.config.markedStrongPages ?? []);
     const generatorIds = new Map<string, Set<string>>();
-    const vuepressIds = new Map<string, Set<string>>();
     const hugoSites = this.classifier.config.hugoTermIds ?? [];
     const hugoIncludes = this.classifier.config.hugoIncludes;
     const docusaurus = this.classifier.config.docusaurus;
@@ -3642,11 +3648,7 @@ export class IndexModel {
         // A page of a VuePress site linked from one of its pages: the ids VuePress's slugify gives the headings
         // (`#markdown-anchor` for `### markdown.anchor`); GitHub's slugs are still anchors too [^sw31v].
         const vuepress = this.vuepressSiteOf(target);
-        if (vuepress !== undefined && vuepress === this.vuepressSiteOf(file)) {
-          let ids = vuepressIds.get(target);
-          if (!ids) vuepressIds.set(target, (ids = vuepressHeadingIds(facts.headings)));
-          if (ids.has(link.anchor)) continue;
-        }
+        if (vuepress !== undefined && vuepress === this.vuepressSiteOf(file) && this.siteIdsOf('vuepress', target, vuepressHeadingIds).has(link.anchor)) continue;
         // A link of a snippet that works in the pages that paste it in [^ln9n].
         if (this.worksWherePasted(file, link)) continue;
         // A page of a Hugo site whose Goldmark parser gives definition-list terms ids, linked from a page of the site:

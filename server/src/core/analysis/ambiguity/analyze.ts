@@ -1650,7 +1650,7 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
   // "environment-appropriate thresholds": a compound of a fitness adjective is as open as the adjective.
   const word = CLASS_WORDS.get(t.norm) ?? (t.code ? undefined : compoundClassWord(t.norm));
   if (!word) return undefined;
-  if (NEVER_FLAGGED.has(t.norm)) return undefined;
+  if (NEVER_FLAGGED.has(t.norm) && !mannerOfShowing(tokens, i)) return undefined;
   // "the largest acknowledged packet", "the earliest date": a superlative of an order selects one exactly (the
   // maximum, the minimum); only evaluative superlatives ("the best", "the most appropriate") leave it open.
   if (word.form === 'superlative' && ORDER_DIMENSIONS.has(word.dimension)) return undefined;
@@ -1685,6 +1685,30 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
 }
 
 const VERB_MODALS = new Set(['must', 'shall', 'should', 'may', 'will', 'can', 'could', 'would', 'might']);
+
+/** Thirty-third round: verbs of showing and telling, whose manner "clearly" grades (`mannerOfShowing`). */
+const SHOWING_VERBS = /^(?:indicate|show|display|label|mark|highlight|distinguish|differentiate|communicate|convey|explain|present|signal|warn|inform|notify|identify|separate|visualize|visualise|surface)$/;
+const SHOWN_PARTICIPLES = /^(?:indicated|shown|displayed|labeled|labelled|marked|highlighted|distinguished|differentiated|communicated|conveyed|explained|presented|signaled|signalled|identified|separated|visualized|visualised|surfaced)$/;
+
+/**
+ * Thirty-third round: "clearly" is a discourse adverb ("Clearly, the cache …", "is clearly wrong"), never a finding,
+ * except as the manner of a required act of showing: right after a modal or "to" before a verb of showing ("SHALL
+ * clearly indicate which ingredients are missing", "to clearly label the draft"), or between "be" after a modal and its
+ * participle ("MUST be clearly marked"). There it asks what "clear error message" asks: what makes it clear? Not when the
+ * sentence goes on to say how (a parenthesis, "e.g.", "such as").
+ */
+function mannerOfShowing(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (t.norm !== 'clearly' || !next || next.kind !== 'word' || next.code || next.quoted || next.sentence !== t.sentence) return false;
+  // How it is shown, given after it: "clearly indicate it's truncated (show \"...\")", "with a visual label (e.g. grayed out)".
+  for (let k = i + 2; k < tokens.length && tokens[k]!.sentence === t.sentence; k++) {
+    if (tokens[k]!.norm === '(' || tokens[k]!.norm === 'e.g.' || (tokens[k]!.norm === 'such' && tokens[k + 1]?.norm === 'as')) return false;
+  }
+  if (SHOWING_VERBS.test(next.norm)) return followsModal(tokens, i) || (tokens[i - 1]?.norm === 'to' && tokens[i - 1]!.sentence === t.sentence);
+  if (SHOWN_PARTICIPLES.test(next.norm)) return tokens[i - 1]?.norm === 'be' && followsModal(tokens, i - 1);
+  return false;
+}
 
 /** Adverbs that may stand between a modal and its verb: "MUST also clear", "SHALL then secure", "should never clear". */
 const MODAL_ADVERBS = new Set(['also', 'always', 'only', 'then', 'still', 'never', 'first', 'now', 'just', 'additionally']);
@@ -1948,7 +1972,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // Fifteenth round: a look-and-feel adjective judges a design only before a noun of design ("soft warm tones", "premium
   // serif fonts", "refined margins"); "a warm cache", "soft delete", "the premium plan" are exact. After "the (exact)
   // same" it names a design stated elsewhere ("inherit the exact same warm-minimalist layout"): asked there.
-  if (c.word && DESIGN_WORDS.has(c.word.base) && (!designNounAfter(tokens, end) || sameBefore(tokens, start))) return undefined;
+  // Thirty-third round: "within 250ms on modern devices", "on modern hardware": "modern" before a device it is
+  // measured on names a reference condition (`REFERENCE_WORDS`), asked as "typical hardware" is.
+  if (c.word && DESIGN_WORDS.has(c.word.base) && (!designNounAfter(tokens, end) || sameBefore(tokens, start)) && !modernDevice(ctx, c)) return undefined;
   // Twenty-seventh round: "key" grades a selection of content only ("display key metrics", "highlight key points"); a
   // listed selection ("key metrics: revenue and orders", "key details including …", "five key details") is answered.
   // In a policy for an assistant ("summarize the key points up front") the content is the user's, unknown to the spec:
@@ -4702,7 +4728,7 @@ const TIME_UNITS = new Set([
  * configurations", "renders in under 1 s on typical hardware"), and the nouns of a condition they name. The number in
  * such a sentence measures the result, not the condition: it does not say which hardware or load counts as typical.
  */
-const REFERENCE_WORDS = new Set(['typical', 'usual', 'ordinary']);
+const REFERENCE_WORDS = new Set(['typical', 'usual', 'ordinary', 'modern']);
 const CONDITION_NOUNS = /^(?:hardware|machines?|devices?|computers?|laptops?|phones?|configurations?|setups?|loads?|workloads?|usage|use|conditions?|traffic|networks?|connections?|bandwidth|operations?|environments?|inputs?|datasets?|volumes?|sizes?|projects?|repositories|repos?|documents?|files?|queries|requests?|sessions?|scenarios?|deployments?|clusters?)$/;
 
 /** Prepositions of the circumstance a requirement is measured in: "on typical hardware", "under usual load". */
@@ -4730,6 +4756,19 @@ function conditionNoun(ctx: BlockContext, start: number, end: number): number {
     return k;
   }
   return -1;
+}
+
+/**
+ * Thirty-third round: "modern" (a word of look and feel elsewhere, `DESIGN_WORDS`) opening the circumstance of a device
+ * a requirement is measured or supported on ("complete within 250ms on modern devices", "run on modern hardware"):
+ * which devices count? Only the nouns of hardware the condition's question describes (`conditionExample`): "modern
+ * environments", "a modern design" are not devices, and browsers are left (their question would need versions).
+ */
+const DEVICE_NOUNS = /^(?:hardware|machines?|devices?|computers?|laptops?|phones?)$/;
+function modernDevice(ctx: BlockContext, c: Candidate): boolean {
+  if (c.word?.base !== 'modern' || c.word.form !== 'adj') return false;
+  const noun = conditionNoun(ctx, c.start, c.end);
+  return noun >= 0 && DEVICE_NOUNS.test(ctx.tokens[noun]!.norm);
 }
 
 /** Words between a condition's noun and the number that sizes it: "of up to 50 services", "with at most 3 nodes". */

@@ -2655,4 +2655,14 @@ describe('clarity: thirty-third round (issue 13: recall read out of sample on re
     ]), []);
     assert.deepEqual(terms(['THE Viewer SHALL use a modern layout']), ['modern']);
   });
+
+  it("a question keeps the verb's whole object: a clause, a count, a pair after \"between\"", () => {
+    const asked = (line: string): string => (hits(kiro, KIRO([line]))[0]?.question ?? '').replace(/\? .*$/, '?');
+    assert.equal(asked('WHEN switching scenarios THEN the system SHALL clearly indicate which scenario is active and allow switching'), 'What does it take to clearly indicate which scenario is active?');
+    assert.equal(asked('THE system SHALL immediately indicate which scenario is active'), 'How soon must the system indicate which scenario is active?');
+    assert.equal(asked('WHEN an upload ends THEN the tool SHALL clearly show whether the upload failed'), 'What does it take to clearly show whether the upload failed?');
+    assert.equal(asked('THE Pricing page SHALL clearly display all 5 plans'), 'What does it take to display all 5 plans clearly?');
+    assert.equal(asked('THE Metrics SHALL clearly distinguish between manifest-based and API-based policies'), 'What does it take to clearly distinguish between manifest-based and API-based policies?');
+    assert.equal(asked('THE Ledger SHALL clearly indicate data limitations'), 'What does it take to indicate data limitations clearly?');
+  });
 });

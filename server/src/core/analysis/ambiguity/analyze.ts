@@ -5487,7 +5487,36 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
   for (let k = verb + 1; k < tokens.length && k < verb + 8 && tokens[k]!.sentence === sentence; k++) {
     if (k >= c.start && k < c.end) break;
     const t = tokens[k]!;
+    // Thirty-third round: a count in the object ("display all 5 plans"; the object was cut at the number, then its
+    // determiner dropped: "What does it take to display clearly?").
+    if (t.kind === 'number' && words.length > 1) {
+      words.push(t.raw);
+      continue;
+    }
     if (t.kind !== 'word') break;
+    // Thirty-third round: an object that is a clause ("indicate which scenario is active", "show whether the upload
+    // failed") is kept to its end (a conjunction, a keyword, punctuation), not cut after its first noun ("How soon must
+    // the system indicate which scenario?").
+    if (words.length === 1 && CLAUSE_OBJECT_OPENERS.has(t.norm) && k + 1 < tokens.length && tokens[k + 1]!.sentence === sentence && tokens[k + 1]!.kind === 'word') {
+      words.push(t.raw);
+      for (let j = k + 1; j < tokens.length && j < k + 8 && tokens[j]!.sentence === sentence; j++) {
+        const u = tokens[j]!;
+        if ((u.kind !== 'word' && u.kind !== 'number') || isKeyword(u) || (j >= c.start && j < c.end) || /^(?:and|or|but|then|so)$/.test(u.norm)) break;
+        words.push(u.raw);
+      }
+      break;
+    }
+    // Thirty-third round: "distinguish between A and B": the pair is the verb's object, "and" included.
+    if (words.length === 1 && t.norm === 'between' && tokens[k + 1]?.kind === 'word' && tokens[k + 1]!.sentence === sentence) {
+      const pair = [t.raw];
+      for (let j = k + 1; j < tokens.length && j < k + 8 && tokens[j]!.sentence === sentence; j++) {
+        const u = tokens[j]!;
+        if (u.kind !== 'word' || isKeyword(u) || (j >= c.start && j < c.end)) break;
+        pair.push(u.raw);
+      }
+      if (pair.some((w) => /^and$/i.test(w)) && !/^and$/i.test(pair[pair.length - 1]!)) words.push(...pair);
+      break;
+    }
     const pos = posOf(ctx, k);
     // Thirtieth round: an EARS "THEN" opens the response, not the object ("restart THEN the system").
     if (isKeyword(t) || t.norm === 'then') break;
@@ -5512,6 +5541,12 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
   while (words.length > 1 && (OBJECT_DETERMINERS.has(words[words.length - 1]!.toLowerCase()) || /^(?:and|or)$/i.test(words[words.length - 1]!))) words.pop();
   return words.join(' ');
 }
+
+/**
+ * Words that open a clause as a verb's object: "indicate which scenario is active", "show whether it failed". Not
+ * "when", "where": after a verb they mostly open an adverbial clause ("set the key when workload scoped").
+ */
+const CLAUSE_OBJECT_OPENERS = new Set(['which', 'what', 'whether', 'how', 'who', 'whom', 'whose']);
 
 /** Words in -ing that modify a noun, not verbs: "the existing key". */
 const ADJECTIVAL_ING = new Set(['existing', 'remaining', 'missing', 'pending', 'incoming', 'outgoing', 'upcoming', 'corresponding', 'underlying', 'surrounding', 'ongoing', 'preceding']);
@@ -5838,7 +5873,12 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       // gracefully?", was "… to be handled gracefully?").
       if (vp) {
         const patient = /^be\s/.test(vp) ? passiveSubject(ctx, c.start, subject) : undefined;
-        return `What does it take ${patient !== undefined ? `for ${patient} ` : ''}to ${vp} ${phrase}? State the expected behaviour a reviewer can check (${ex.quality}).`;
+        // Thirty-third round: before a clause object (or "between A and B") the phrase goes before the verb, where the
+        // requirement has it ("What does it take to clearly indicate which scenario is active?", not "… which scenario
+        // is active clearly?").
+        const second = vp.split(' ')[1]?.toLowerCase() ?? '';
+        const clauseObject = CLAUSE_OBJECT_OPENERS.has(second) || second === 'between';
+        return `What does it take ${patient !== undefined ? `for ${patient} ` : ''}to ${clauseObject ? `${phrase} ${vp}` : `${vp} ${phrase}`}? State the expected behaviour a reviewer can check (${ex.quality}).`;
       }
       if (noun && TEXT_NOUNS.test(noun.split(' ').pop()!.toLowerCase())) return `What must ${np} contain to count as ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
       return `What makes ${np} ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;

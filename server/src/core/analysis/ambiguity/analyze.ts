@@ -1701,8 +1701,10 @@ function mannerOfShowing(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   const next = tokens[i + 1];
   if (t.norm !== 'clearly' || !next || next.kind !== 'word' || next.code || next.quoted || next.sentence !== t.sentence) return false;
+  if (!SHOWING_VERBS.test(next.norm) && !SHOWN_PARTICIPLES.test(next.norm)) return false;
   // How it is shown, given after it: "clearly indicate it's truncated (show \"...\")", "with a visual label (e.g. grayed out)".
-  for (let k = i + 2; k < tokens.length && tokens[k]!.sentence === t.sentence; k++) {
+  // (Within 40 tokens: a sentence of thousands of "clearly indicate" reads each once, not to its end each time.)
+  for (let k = i + 2; k < tokens.length && k < i + 42 && tokens[k]!.sentence === t.sentence; k++) {
     if (tokens[k]!.norm === '(' || tokens[k]!.norm === 'e.g.' || (tokens[k]!.norm === 'such' && tokens[k + 1]?.norm === 'as')) return false;
   }
   if (SHOWING_VERBS.test(next.norm)) return followsModal(tokens, i) || (tokens[i - 1]?.norm === 'to' && tokens[i - 1]!.sentence === t.sentence);

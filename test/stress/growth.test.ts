@@ -260,6 +260,8 @@ describe('growth: the lexicon pass and suppression comments (n -> 4n)', function
   assertLinear('a clause after `;` with no keyword, a candidate every few words (`firstKeywordOfClause`)', spec((n) => `The system must show x; ${'appropriate display, fast display, '.repeat(n / 35)}\n`), analyse, 64_000);
   assertLinear('a requirement without commas, a candidate every few words (`becauseBefore`)', spec((n) => `The system must show ${'appropriate display and fast display and '.repeat(n / 41)}\n`), analyse, 64_000);
   assertLinear('a success criterion of one long Japanese sentence with a candidate every few characters', criterion('適切な表示など、'), analyse, 64_000);
+  // Thirty-third round: "clearly" before a verb of showing looks ahead for how it is shown (`mannerOfShowing`), 40 tokens at most.
+  assertLinear('a requirement of one long sentence of "must clearly indicate"', spec((n) => `The system ${'must clearly indicate x, '.repeat(n / 25)}\n`), analyse, 64_000);
   // Twenty-third round: the depth of “…” before each candidate, read once per block (not from the block's start each time).
   assertLinear('a Chinese requirement with curly quotes and a candidate every few characters', criterion('系统必须显示清晰的“提示”，'), analyse, 64_000);
 });

@@ -2621,3 +2621,48 @@ describe('clarity: thirty-second round (issue 13: false alarms read on instructi
     assert.deepEqual(terms(['The dashboard must show fresh data.']), ['fresh']);
   });
 });
+
+describe('clarity: thirty-third round (issue 13: recall read out of sample on requirement documents new to the project)', () => {
+  const kiro = '.kiro/specs/a/requirements.md';
+  const terms = (lines: string[]): string[] => hits(kiro, KIRO(lines)).map((h) => h.phrase.toLowerCase());
+
+  it('"clearly" as the manner of a required act of showing asks, as "a clear message" does; the discourse adverb does not', () => {
+    assert.deepEqual(terms([
+      'WHEN a recipe lacks ingredients THEN the Planner SHALL clearly indicate the missing ingredients',
+      'WHEN an invoice is overdue THEN the Ledger SHALL allow the clerk to clearly label it as overdue',
+      'THE Editor SHALL show drafts that MUST be clearly marked as unpublished',
+    ]), ['clearly', 'clearly', 'clearly']);
+    // Sentence-initial or after "is" it states what is evident; before a verb that shows nothing it is no manner of
+    // showing; "clearly" with no modal before it describes.
+    assert.deepEqual(terms([
+      'WHEN a request is clearly malformed THEN the Gateway SHALL reject it with HTTP 400',
+      'THE Gateway SHALL reject requests that are clearly invalid with HTTP 400',
+      'THE Gateway SHALL clearly reject requests without a token',
+      'WHEN the Planner clearly indicates an error THEN the Ledger SHALL stop the import',
+      'THE Tracker MUST clearly indicate a fallen player with a visual label (e.g. a grayed-out name)',
+    ]), []);
+  });
+
+  it('"modern" before a device a requirement is measured on asks which devices; a modern design or environment does not change', () => {
+    assert.deepEqual(terms(['THE Viewer SHALL complete the transition within 250ms on modern devices']), ['modern']);
+    const asked = hits(kiro, KIRO(['THE Viewer SHALL complete the transition within 250ms on modern devices']))[0]?.question ?? '';
+    assert.match(asked, /^Which devices does “modern” mean\? .*CPU cores/);
+    assert.deepEqual(terms([
+      'THE Viewer SHALL complete the transition within 250ms on modern devices (2020 or later, 4 GB of memory)',
+      'THE Viewer SHALL run in modern environments',
+      'THE Viewer SHALL support modern devices',
+      'THE Viewer SHALL open in modern browsers within 2 seconds',
+    ]), []);
+    assert.deepEqual(terms(['THE Viewer SHALL use a modern layout']), ['modern']);
+  });
+
+  it("a question keeps the verb's whole object: a clause, a count, a pair after \"between\"", () => {
+    const asked = (line: string): string => (hits(kiro, KIRO([line]))[0]?.question ?? '').replace(/\? .*$/, '?');
+    assert.equal(asked('WHEN switching scenarios THEN the system SHALL clearly indicate which scenario is active and allow switching'), 'What does it take to clearly indicate which scenario is active?');
+    assert.equal(asked('THE system SHALL immediately indicate which scenario is active'), 'How soon must the system indicate which scenario is active?');
+    assert.equal(asked('WHEN an upload ends THEN the tool SHALL clearly show whether the upload failed'), 'What does it take to clearly show whether the upload failed?');
+    assert.equal(asked('THE Pricing page SHALL clearly display all 5 plans'), 'What does it take to display all 5 plans clearly?');
+    assert.equal(asked('THE Metrics SHALL clearly distinguish between manifest-based and API-based policies'), 'What does it take to clearly distinguish between manifest-based and API-based policies?');
+    assert.equal(asked('THE Ledger SHALL clearly indicate data limitations'), 'What does it take to indicate data limitations clearly?');
+  });
+});

@@ -1650,7 +1650,7 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
   // "environment-appropriate thresholds": a compound of a fitness adjective is as open as the adjective.
   const word = CLASS_WORDS.get(t.norm) ?? (t.code ? undefined : compoundClassWord(t.norm));
   if (!word) return undefined;
-  if (NEVER_FLAGGED.has(t.norm)) return undefined;
+  if (NEVER_FLAGGED.has(t.norm) && !mannerOfShowing(tokens, i)) return undefined;
   // "the largest acknowledged packet", "the earliest date": a superlative of an order selects one exactly (the
   // maximum, the minimum); only evaluative superlatives ("the best", "the most appropriate") leave it open.
   if (word.form === 'superlative' && ORDER_DIMENSIONS.has(word.dimension)) return undefined;
@@ -1685,6 +1685,32 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
 }
 
 const VERB_MODALS = new Set(['must', 'shall', 'should', 'may', 'will', 'can', 'could', 'would', 'might']);
+
+/** Thirty-third round: verbs of showing and telling, whose manner "clearly" grades (`mannerOfShowing`). */
+const SHOWING_VERBS = /^(?:indicate|show|display|label|mark|highlight|distinguish|differentiate|communicate|convey|explain|present|signal|warn|inform|notify|identify|separate|visualize|visualise|surface)$/;
+const SHOWN_PARTICIPLES = /^(?:indicated|shown|displayed|labeled|labelled|marked|highlighted|distinguished|differentiated|communicated|conveyed|explained|presented|signaled|signalled|identified|separated|visualized|visualised|surfaced)$/;
+
+/**
+ * Thirty-third round: "clearly" is a discourse adverb ("Clearly, the cache …", "is clearly wrong"), never a finding,
+ * except as the manner of a required act of showing: right after a modal or "to" before a verb of showing ("SHALL
+ * clearly indicate which ingredients are missing", "to clearly label the draft"), or between "be" after a modal and its
+ * participle ("MUST be clearly marked"). There it asks what "clear error message" asks: what makes it clear? Not when the
+ * sentence goes on to say how (a parenthesis, "e.g.", "such as").
+ */
+function mannerOfShowing(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (t.norm !== 'clearly' || !next || next.kind !== 'word' || next.code || next.quoted || next.sentence !== t.sentence) return false;
+  if (!SHOWING_VERBS.test(next.norm) && !SHOWN_PARTICIPLES.test(next.norm)) return false;
+  // How it is shown, given after it: "clearly indicate it's truncated (show \"...\")", "with a visual label (e.g. grayed out)".
+  // (Within 40 tokens: a sentence of thousands of "clearly indicate" reads each once, not to its end each time.)
+  for (let k = i + 2; k < tokens.length && k < i + 42 && tokens[k]!.sentence === t.sentence; k++) {
+    if (tokens[k]!.norm === '(' || tokens[k]!.norm === 'e.g.' || (tokens[k]!.norm === 'such' && tokens[k + 1]?.norm === 'as')) return false;
+  }
+  if (SHOWING_VERBS.test(next.norm)) return followsModal(tokens, i) || (tokens[i - 1]?.norm === 'to' && tokens[i - 1]!.sentence === t.sentence);
+  if (SHOWN_PARTICIPLES.test(next.norm)) return tokens[i - 1]?.norm === 'be' && followsModal(tokens, i - 1);
+  return false;
+}
 
 /** Adverbs that may stand between a modal and its verb: "MUST also clear", "SHALL then secure", "should never clear". */
 const MODAL_ADVERBS = new Set(['also', 'always', 'only', 'then', 'still', 'never', 'first', 'now', 'just', 'additionally']);
@@ -1948,7 +1974,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // Fifteenth round: a look-and-feel adjective judges a design only before a noun of design ("soft warm tones", "premium
   // serif fonts", "refined margins"); "a warm cache", "soft delete", "the premium plan" are exact. After "the (exact)
   // same" it names a design stated elsewhere ("inherit the exact same warm-minimalist layout"): asked there.
-  if (c.word && DESIGN_WORDS.has(c.word.base) && (!designNounAfter(tokens, end) || sameBefore(tokens, start))) return undefined;
+  // Thirty-third round: "within 250ms on modern devices", "on modern hardware": "modern" before a device it is
+  // measured on names a reference condition (`REFERENCE_WORDS`), asked as "typical hardware" is.
+  if (c.word && DESIGN_WORDS.has(c.word.base) && (!designNounAfter(tokens, end) || sameBefore(tokens, start)) && !modernDevice(ctx, c)) return undefined;
   // Twenty-seventh round: "key" grades a selection of content only ("display key metrics", "highlight key points"); a
   // listed selection ("key metrics: revenue and orders", "key details including …", "five key details") is answered.
   // In a policy for an assistant ("summarize the key points up front") the content is the user's, unknown to the spec:
@@ -4702,7 +4730,7 @@ const TIME_UNITS = new Set([
  * configurations", "renders in under 1 s on typical hardware"), and the nouns of a condition they name. The number in
  * such a sentence measures the result, not the condition: it does not say which hardware or load counts as typical.
  */
-const REFERENCE_WORDS = new Set(['typical', 'usual', 'ordinary']);
+const REFERENCE_WORDS = new Set(['typical', 'usual', 'ordinary', 'modern']);
 const CONDITION_NOUNS = /^(?:hardware|machines?|devices?|computers?|laptops?|phones?|configurations?|setups?|loads?|workloads?|usage|use|conditions?|traffic|networks?|connections?|bandwidth|operations?|environments?|inputs?|datasets?|volumes?|sizes?|projects?|repositories|repos?|documents?|files?|queries|requests?|sessions?|scenarios?|deployments?|clusters?)$/;
 
 /** Prepositions of the circumstance a requirement is measured in: "on typical hardware", "under usual load". */
@@ -4730,6 +4758,19 @@ function conditionNoun(ctx: BlockContext, start: number, end: number): number {
     return k;
   }
   return -1;
+}
+
+/**
+ * Thirty-third round: "modern" (a word of look and feel elsewhere, `DESIGN_WORDS`) opening the circumstance of a device
+ * a requirement is measured or supported on ("complete within 250ms on modern devices", "run on modern hardware"):
+ * which devices count? Only the nouns of hardware the condition's question describes (`conditionExample`): "modern
+ * environments", "a modern design" are not devices, and browsers are left (their question would need versions).
+ */
+const DEVICE_NOUNS = /^(?:hardware|machines?|devices?|computers?|laptops?|phones?)$/;
+function modernDevice(ctx: BlockContext, c: Candidate): boolean {
+  if (c.word?.base !== 'modern' || c.word.form !== 'adj') return false;
+  const noun = conditionNoun(ctx, c.start, c.end);
+  return noun >= 0 && DEVICE_NOUNS.test(ctx.tokens[noun]!.norm);
 }
 
 /** Words between a condition's noun and the number that sizes it: "of up to 50 services", "with at most 3 nodes". */
@@ -5448,7 +5489,36 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
   for (let k = verb + 1; k < tokens.length && k < verb + 8 && tokens[k]!.sentence === sentence; k++) {
     if (k >= c.start && k < c.end) break;
     const t = tokens[k]!;
+    // Thirty-third round: a count in the object ("display all 5 plans"; the object was cut at the number, then its
+    // determiner dropped: "What does it take to display clearly?").
+    if (t.kind === 'number' && words.length > 1) {
+      words.push(t.raw);
+      continue;
+    }
     if (t.kind !== 'word') break;
+    // Thirty-third round: an object that is a clause ("indicate which scenario is active", "show whether the upload
+    // failed") is kept to its end (a conjunction, a keyword, punctuation), not cut after its first noun ("How soon must
+    // the system indicate which scenario?").
+    if (words.length === 1 && CLAUSE_OBJECT_OPENERS.has(t.norm) && k + 1 < tokens.length && tokens[k + 1]!.sentence === sentence && tokens[k + 1]!.kind === 'word') {
+      words.push(t.raw);
+      for (let j = k + 1; j < tokens.length && j < k + 8 && tokens[j]!.sentence === sentence; j++) {
+        const u = tokens[j]!;
+        if ((u.kind !== 'word' && u.kind !== 'number') || isKeyword(u) || (j >= c.start && j < c.end) || /^(?:and|or|but|then|so)$/.test(u.norm)) break;
+        words.push(u.raw);
+      }
+      break;
+    }
+    // Thirty-third round: "distinguish between A and B": the pair is the verb's object, "and" included.
+    if (words.length === 1 && t.norm === 'between' && tokens[k + 1]?.kind === 'word' && tokens[k + 1]!.sentence === sentence) {
+      const pair = [t.raw];
+      for (let j = k + 1; j < tokens.length && j < k + 8 && tokens[j]!.sentence === sentence; j++) {
+        const u = tokens[j]!;
+        if (u.kind !== 'word' || isKeyword(u) || (j >= c.start && j < c.end)) break;
+        pair.push(u.raw);
+      }
+      if (pair.some((w) => /^and$/i.test(w)) && !/^and$/i.test(pair[pair.length - 1]!)) words.push(...pair);
+      break;
+    }
     const pos = posOf(ctx, k);
     // Thirtieth round: an EARS "THEN" opens the response, not the object ("restart THEN the system").
     if (isKeyword(t) || t.norm === 'then') break;
@@ -5473,6 +5543,12 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
   while (words.length > 1 && (OBJECT_DETERMINERS.has(words[words.length - 1]!.toLowerCase()) || /^(?:and|or)$/i.test(words[words.length - 1]!))) words.pop();
   return words.join(' ');
 }
+
+/**
+ * Words that open a clause as a verb's object: "indicate which scenario is active", "show whether it failed". Not
+ * "when", "where": after a verb they mostly open an adverbial clause ("set the key when workload scoped").
+ */
+const CLAUSE_OBJECT_OPENERS = new Set(['which', 'what', 'whether', 'how', 'who', 'whom', 'whose']);
 
 /** Words in -ing that modify a noun, not verbs: "the existing key". */
 const ADJECTIVAL_ING = new Set(['existing', 'remaining', 'missing', 'pending', 'incoming', 'outgoing', 'upcoming', 'corresponding', 'underlying', 'surrounding', 'ongoing', 'preceding']);
@@ -5799,7 +5875,12 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       // gracefully?", was "… to be handled gracefully?").
       if (vp) {
         const patient = /^be\s/.test(vp) ? passiveSubject(ctx, c.start, subject) : undefined;
-        return `What does it take ${patient !== undefined ? `for ${patient} ` : ''}to ${vp} ${phrase}? State the expected behaviour a reviewer can check (${ex.quality}).`;
+        // Thirty-third round: before a clause object (or "between A and B") the phrase goes before the verb, where the
+        // requirement has it ("What does it take to clearly indicate which scenario is active?", not "… which scenario
+        // is active clearly?").
+        const second = vp.split(' ')[1]?.toLowerCase() ?? '';
+        const clauseObject = CLAUSE_OBJECT_OPENERS.has(second) || second === 'between';
+        return `What does it take ${patient !== undefined ? `for ${patient} ` : ''}to ${clauseObject ? `${phrase} ${vp}` : `${vp} ${phrase}`}? State the expected behaviour a reviewer can check (${ex.quality}).`;
       }
       if (noun && TEXT_NOUNS.test(noun.split(' ').pop()!.toLowerCase())) return `What must ${np} contain to count as ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
       return `What makes ${np} ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;

@@ -3036,6 +3036,8 @@ export function lookalikeDefinitionLines(text: string): Map<string, number> {
   // The current block of consecutive `[label]:` lines (after a blank line or the start): its labels, and whether each of
   // its lines reads as a definition once Hugo's shortcodes are replaced, one of them holding a shortcode.
   let run: { labels: string[]; next: number; valid: boolean; shortcode: boolean } | undefined;
+  // (Looked for once: tested at each `[label]:` line it read the whole text again for each definition of the file.)
+  const shortcodes = text.includes('{{<');
   const close = (): void => {
     if (run?.valid && run.shortcode) for (const l of run.labels) if (lines.get(l)! >= 0) lines.set(l, SHORTCODE_DEFINITION - lines.get(l)!);
     run = undefined;
@@ -3049,7 +3051,7 @@ export function lookalikeDefinitionLines(text: string): Map<string, number> {
     const label = m[1]!.toLowerCase();
     const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 1000);
     if (run && line !== run.next) close();
-    if (!run && text.includes('{{<') && (line === 0 || /(?:^|\n)[ \t]*\r?\n$/.test(text.slice(Math.max(from, m.index - 200), m.index)))) run = { labels: [], next: line, valid: true, shortcode: false };
+    if (!run && shortcodes && (line === 0 || /(?:^|\n)[ \t]*\r?\n$/.test(text.slice(Math.max(from, m.index - 200), m.index)))) run = { labels: [], next: line, valid: true, shortcode: false };
     if (run) {
       const eol = rest.search(/[\r\n]/);
       const own = eol < 0 ? rest : rest.slice(0, eol);

@@ -72,7 +72,9 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   const [mkdocsConfigs, docusaurusConfigs] = configFilesBelow(root, [MKDOCS_CONFIG_FILES, DOCUSAURUS_CONFIG_FILES], vuepressFolders);
   const mkdocs = mkdocsSites(root, mkdocsConfigs);
   const docusaurus = docusaurusSites(root, docusaurusConfigs);
-  const site = siteScopes(root, mkdocs, docusaurus);
+  // (read once: the site's scopes and the pages where its shortcodes make definitions)
+  const hugoPages = hugoPageFolders(root);
+  const site = siteScopes(root, mkdocs, docusaurus, hugoPages);
   if (site.length) read.config = { ...read.config, scopes: [...read.config.scopes, ...site] };
   if (mkdocs.length) read.config = { ...read.config, mkdocs };
   const docusaurusDocs = docusaurus.filter((d): d is DocusaurusSite => d.docs !== undefined);
@@ -97,7 +99,6 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (hugo.length) read.config = { ...read.config, hugoTermIds: hugo };
   const hugoIncludes = hugoIncludeSite(root);
   if (hugoIncludes) read.config = { ...read.config, hugoIncludes };
-  const hugoPages = hugoPageFolders(root);
   if (hugoPages.length) read.config = { ...read.config, hugoPages };
   const vuepress = vuepressSites(root, vuepressFolders);
   if (vuepress.length) read.config = { ...read.config, vuepress };
@@ -147,7 +148,7 @@ function staysInside(given: string): boolean {
  * as duplicates). After the configuration's own
  * `scopes`, which win. Seen on a real MkDocs site: a changelog page and its copy for sponsors repeat every version's id.
  */
-export function siteScopes(root: string, mkdocs = mkdocsSites(root), docusaurus = docusaurusSites(root)): ClarifierConfig['scopes'] {
+export function siteScopes(root: string, mkdocs = mkdocsSites(root), docusaurus = docusaurusSites(root), hugoPages = hugoPageFolders(root)): ClarifierConfig['scopes'] {
   // A regular file of the folder itself, never through a symlink (which may point outside the workspace).
   const at = (name: string): boolean => isRegularFile(path.join(root, name));
   const folders: string[] = [];
@@ -161,7 +162,7 @@ export function siteScopes(root: string, mkdocs = mkdocsSites(root), docusaurus 
     folders.push(`${base}docs`, `${base}blog`);
     for (const v of d.versions.filter((x) => !/[*?[\]{}()!+@\\]/.test(x))) folders.push(`${base}${d.id !== undefined ? `${d.id}_` : ''}versioned_docs/version-${v}`);
   }
-  folders.push(...hugoPageFolders(root));
+  folders.push(...hugoPages);
   // VitePress: `.vitepress/config.*` in the folder or in its docs/ (each page's `{#id}` is that page's anchor), its
   // pages under `srcDir` when the config names one (read as a literal string; a computed one leaves the project folder).
   for (const base of ['', 'docs']) {

@@ -72,8 +72,10 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   const [mkdocsConfigs, docusaurusConfigs] = configFilesBelow(root, [MKDOCS_CONFIG_FILES, DOCUSAURUS_CONFIG_FILES], vuepressFolders);
   const mkdocs = mkdocsSites(root, mkdocsConfigs);
   const docusaurus = docusaurusSites(root, docusaurusConfigs);
-  // (read once: the site's scopes and the pages where its shortcodes make definitions)
-  const hugoPages = hugoPageFolders(root);
+  // (the Hugo site's config files, keys and mounts read once: its scopes, the pages where its shortcodes make
+  // definitions, its term ids and its includes)
+  const hugoRead = hugoSite(root);
+  const hugoPages = hugoPageFolders(root, hugoRead);
   const site = siteScopes(root, mkdocs, docusaurus, hugoPages);
   if (site.length) read.config = { ...read.config, scopes: [...read.config.scopes, ...site] };
   if (mkdocs.length) read.config = { ...read.config, mkdocs };
@@ -95,9 +97,9 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (generator.length) read.config = { ...read.config, specGenerator: generator };
   const strong = markedStrongIdPages(root);
   if (strong.length) read.config = { ...read.config, markedStrongPages: strong.map((p) => p.file) };
-  const hugo = hugoTermIdSites(root);
+  const hugo = hugoTermIdSites(root, hugoRead);
   if (hugo.length) read.config = { ...read.config, hugoTermIds: hugo };
-  const hugoIncludes = hugoIncludeSite(root);
+  const hugoIncludes = hugoIncludeSite(root, hugoRead);
   if (hugoIncludes) read.config = { ...read.config, hugoIncludes };
   if (hugoPages.length) read.config = { ...read.config, hugoPages };
   const vuepress = vuepressSites(root, vuepressFolders);
@@ -933,19 +935,35 @@ function hugoLegacyConfig(root: string): string | undefined {
  * workspace is the default) [^ln9h]. Read as mkdocs.yml is: regular files of the folder itself, never through a
  * symlink, size-capped; keys compared as Hugo does, without case.
  */
-export function hugoTermIdSites(root: string): HugoTermIdSite[] {
-  const keys = hugoConfigKeys(root);
+export function hugoTermIdSites(root: string, site = hugoSite(root)): HugoTermIdSite[] {
+  const keys = site?.keys;
   if (!keys || keys.get('markup.goldmark.parser.autodefinitiontermid') !== 'true') return [];
   return [{ content: hugoContentDir(keys), idType: hugoIdType(keys) }];
 }
 
+/** What readConfig reads of a Hugo site once, for hugoPageFolders, hugoTermIdSites and hugoIncludeSite. */
+interface HugoSiteRead {
+  files: NonNullable<ReturnType<typeof hugoConfigFiles>>;
+  keys: Map<string, string>;
+  /** The site's module mounts (hugoMounts), read when first asked for. */
+  mounts(): HugoMount[] | undefined;
+}
+
+/** The folder's Hugo site (hugoConfigFiles), its config's keys and its mounts, or undefined with no site. */
+function hugoSite(root: string): HugoSiteRead | undefined {
+  const files = hugoConfigFiles(root);
+  if (!files) return undefined;
+  const keys = hugoConfigKeys(root, files);
+  let mounts: { value: HugoMount[] | undefined } | undefined;
+  return { files, keys, mounts: () => (mounts ??= { value: hugoMounts(root, files) }).value };
+}
+
 /**
  * The scalar keys of a Hugo site's config (its root file, then the files of `config/_default/` that hold the whole
- * config or one root key, as Hugo merges them), or undefined with no site. A root key's file may repeat its key
+ * config or one root key, as Hugo merges them). A root key's file may repeat its key
  * (`markup.toml` holding `[markup.goldmark]`), as Hugo allows.
  */
-function hugoConfigKeys(root: string, files = hugoConfigFiles(root)): Map<string, string> | undefined {
-  if (!files) return undefined;
+function hugoConfigKeys(root: string, files: NonNullable<ReturnType<typeof hugoConfigFiles>>): Map<string, string> {
   const keys = new Map<string, string>();
   const read = (file: string, key: string): void => {
     const got = readTextFileSync(path.join(root, file));
@@ -1126,9 +1144,9 @@ function mountTarget(m: HugoMount): string | undefined {
  * else its `contentDir`. Undefined when the site mounts content in a way not read here (hugoMountsOf, a mount source
  * outside the workspace): then nothing is said about its includes [^ln9i].
  */
-function hugoContentRoots(root: string, keys: Map<string, string>, files = hugoConfigFiles(root)): string[] | undefined {
-  if (!files) return undefined;
-  const mounts = hugoMounts(root, files);
+function hugoContentRoots(root: string, site: HugoSiteRead): string[] | undefined {
+  const { keys } = site;
+  const mounts = site.mounts();
   if (!mounts) return undefined;
   const content = mounts.filter((m) => mountTarget(m) === 'content');
   if (!content.length) return [hugoContentDir(keys)];
@@ -1146,11 +1164,10 @@ function hugoContentRoots(root: string, keys: Map<string, string>, files = hugoC
  * mounts into its content (a mount whose `target` is `content` or below it, read as hugoMounts reads them; one not
  * read adds nothing).
  */
-function hugoPageFolders(root: string): string[] {
-  const files = hugoConfigFiles(root);
-  if (!files) return [];
+function hugoPageFolders(root: string, site = hugoSite(root)): string[] {
+  if (!site) return [];
   const folders = ['content'];
-  const keys = hugoConfigKeys(root, files)!;
+  const { keys } = site;
   const dir = hugoContentDir(keys);
   if (dir !== '' && isRealFolder(path.join(root, dir))) folders.push(dir);
   // Each language's own content folder (`[languages.zh] contentDir = "content-zh"`: Hugo's translation by content
@@ -1160,7 +1177,7 @@ function hugoPageFolders(root: string): string[] {
     const lang = hugoContentDir(new Map([['contentdir', value]]));
     if (lang !== '' && isRealFolder(path.join(root, lang))) folders.push(lang);
   }
-  for (const m of hugoMounts(root, files) ?? []) {
+  for (const m of site.mounts() ?? []) {
     const target = mountTarget(m);
     if (target !== 'content' && !target?.startsWith('content/')) continue;
     const source = typeof m.source === 'string' ? insidePath(m.source) : undefined;
@@ -1179,15 +1196,14 @@ function hugoPageFolders(root: string): string[] {
  * by each page's parse and looked up by the index (workspace/hugo.ts). Read as book.toml is: regular files only, never
  * through a symlink.
  */
-export function hugoIncludeSite(root: string): HugoIncludeSite | undefined {
-  const files = hugoConfigFiles(root);
-  const keys = hugoConfigKeys(root, files);
-  if (!keys) return undefined;
+export function hugoIncludeSite(root: string, site = hugoSite(root)): HugoIncludeSite | undefined {
+  if (!site) return undefined;
+  const { keys } = site;
   const template = ['layouts/_shortcodes/include.html', 'layouts/shortcodes/include.html'].find((f) => isRegularFile(path.join(root, f)));
   if (!template) return undefined;
   const t = readTextFileSync(path.join(root, template));
   if (!('text' in t) || !/\.Get\s+0\b/.test(t.text) || !/\bGetPage\b/.test(t.text) || !/\.RenderShortcodes\b/.test(t.text)) return undefined;
-  const roots = hugoContentRoots(root, keys, files);
+  const roots = hugoContentRoots(root, site);
   if (!roots) return undefined;
   return { roots, idType: hugoIdType(keys), terms: keys.get('markup.goldmark.parser.autodefinitiontermid') === 'true' };
 }

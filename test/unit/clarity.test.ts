@@ -1311,7 +1311,7 @@ describe('clarity: fifteenth round (issue 13: the look and feel a UI requirement
     ])), ['soft warm (vague)', 'premium (vague)', 'refined (vague)', 'spacious (vague)', 'soft-rounded (vague)', 'modern (vague)']);
   });
 
-  it('the same words with their exact senses, or naming a design stated elsewhere, are not: a warm cache, soft delete, the premium plan, modern browsers, the exact same layout', () => {
+  it('the same words with their exact senses, or naming a design stated elsewhere, are not: a warm cache, soft delete, the premium plan, the exact same layout (modern browsers ask which browsers)', () => {
     assert.deepEqual(found('specs/005-x/spec.md', ROOT([
       '- **FR-001**: The service MUST keep a warm cache of the last 100 queries.',
       '- **FR-002**: Records MUST support soft delete.',
@@ -1320,7 +1320,9 @@ describe('clarity: fifteenth round (issue 13: the look and feel a UI requirement
       '- **FR-005**: Verification screens MUST inherit the exact same warm-minimalist layout and typography.',
       '- **FR-006**: The dashboard MUST use subtle animations.',
       '- **FR-007**: Replies MUST use a warm coaching tone.',
-    ])), ['subtle (vague)']);
+    ])), ['modern (vague)', 'subtle (vague)']);
+    // No design question for the browsers (since the thirty-fourth session: which browsers and versions).
+    assert.doesNotMatch(hits('specs/005-x/spec.md', ROOT(['- **FR-004**: The app MUST run in modern browsers.']))[0]?.question ?? '', /colour|font/);
   });
 
   it('"responsive" in web design (a layout that adapts to screens) is a technique, not a delay; "must remain responsive" still asks', () => {
@@ -2651,8 +2653,9 @@ describe('clarity: thirty-third round (issue 13: recall read out of sample on re
       'THE Viewer SHALL complete the transition within 250ms on modern devices (2020 or later, 4 GB of memory)',
       'THE Viewer SHALL run in modern environments',
       'THE Viewer SHALL support modern devices',
-      'THE Viewer SHALL open in modern browsers within 2 seconds',
     ]), []);
+    // (Since the thirty-fourth session "modern browsers" asks too, with versions: see below.)
+    assert.deepEqual(terms(['THE Viewer SHALL open in modern browsers within 2 seconds']), ['modern']);
     assert.deepEqual(terms(['THE Viewer SHALL use a modern layout']), ['modern']);
   });
 
@@ -2664,5 +2667,34 @@ describe('clarity: thirty-third round (issue 13: recall read out of sample on re
     assert.equal(asked('THE Pricing page SHALL clearly display all 5 plans'), 'What does it take to display all 5 plans clearly?');
     assert.equal(asked('THE Metrics SHALL clearly distinguish between manifest-based and API-based policies'), 'What does it take to clearly distinguish between manifest-based and API-based policies?');
     assert.equal(asked('THE Ledger SHALL clearly indicate data limitations'), 'What does it take to indicate data limitations clearly?');
+  });
+});
+
+describe('clarity: thirty-fourth session (issue 13, item 5: which browsers, systems and versions are supported)', () => {
+  const kiro = '.kiro/specs/a/requirements.md';
+  const terms = (lines: string[]): string[] => hits(kiro, KIRO(lines)).map((h) => h.phrase.toLowerCase());
+  const asked = (line: string): string => hits(kiro, KIRO([line]))[0]?.question ?? '';
+
+  it('"modern browsers" a requirement is supported on asks which browsers and versions; named ones or another noun do not', () => {
+    assert.deepEqual(terms([
+      'THE Web client SHALL work on modern browsers',
+      'THE Web client SHALL support all modern web browsers',
+      'THE Installer SHALL run on modern operating systems',
+    ]), ['modern', 'modern', 'modern']);
+    assert.match(asked('THE Web client SHALL work on modern browsers'), /^Which browsers count as “modern”\? Name them with the oldest version supported, or a rolling rule \(e\.g\. the last 2 major versions of Chrome/);
+    assert.match(asked('THE Installer SHALL run on modern operating systems'), /^Which operating systems count as “modern”\? .*Windows 11/);
+    assert.deepEqual(terms([
+      'THE Web client SHALL work on modern browsers (Chrome 120+, Firefox 121+, Safari 17+)',
+      'THE Web client SHALL use a modern browser engine',
+      'WHEN modern browsers are detected THEN the Web client SHALL enable animations',
+    ]), []);
+  });
+
+  it('the versions an adjective picks are asked with versions, not an age in minutes; semantic versioning\'s "major" is not', () => {
+    assert.match(asked('THE Service SHALL support recent versions of Android'), /^Which versions of Android count as “recent”\? .*Android 12 or later/);
+    assert.doesNotMatch(asked('THE Service SHALL support recent versions of Android'), /minutes/);
+    assert.match(asked('THE Page SHALL render correctly in all major browsers'), /^Which browsers count as “major”\?/);
+    assert.deepEqual(terms(['THE Service SHALL support recent versions of Android (12 and later)']), []);
+    assert.doesNotMatch(asked('THE CLI SHALL publish a migration guide for major versions'), /oldest version supported/);
   });
 });

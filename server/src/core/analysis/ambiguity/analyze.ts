@@ -4770,7 +4770,72 @@ const DEVICE_NOUNS = /^(?:hardware|machines?|devices?|computers?|laptops?|phones
 function modernDevice(ctx: BlockContext, c: Candidate): boolean {
   if (c.word?.base !== 'modern' || c.word.form !== 'adj') return false;
   const noun = conditionNoun(ctx, c.start, c.end);
-  return noun >= 0 && DEVICE_NOUNS.test(ctx.tokens[noun]!.norm);
+  return (noun >= 0 && DEVICE_NOUNS.test(ctx.tokens[noun]!.norm)) || modernPlatform(ctx, c) >= 0;
+}
+
+/** Nouns of the software a requirement is supported on: browsers, operating systems, platforms. */
+const PLATFORM_NOUNS = /^(?:browsers?|operating systems?|os|oses|platforms?)$/;
+
+/**
+ * Thirty-fourth session: "MUST work on modern browsers", "SHALL support all modern operating systems": "modern" before
+ * the software a requirement is supported on (after a preposition of circumstance or "all"; "web" may stand between)
+ * names which browsers and versions are supported, asked with versions (`platformQuestion`). "A modern browser UI" is
+ * not it: the noun must end its phrase. The platform noun's index, or -1.
+ */
+function modernPlatform(ctx: BlockContext, c: Candidate): number {
+  const { tokens } = ctx;
+  const sentence = tokens[c.start]!.sentence;
+  let before = c.start - 1;
+  if (/^(?:a|an|the|all|any|most)$/.test(tokens[before]?.norm ?? '')) before--;
+  const prev = tokens[before];
+  if (!prev || prev.sentence !== sentence || prev.kind !== 'word' || !(CIRCUMSTANCE_PREPOSITIONS.has(prev.norm) || prev.norm === 'support' || prev.norm === 'supports' || prev.norm === 'supporting')) return -1;
+  let k = c.end;
+  if (tokens[k]?.norm === 'web' && tokens[k]!.sentence === sentence) k++;
+  const t = tokens[k];
+  if (!t || t.sentence !== sentence || t.kind !== 'word' || t.code) return -1;
+  const two = t.norm === 'operating' && tokens[k + 1]?.norm.startsWith('system') ? k + 1 : k;
+  if (!PLATFORM_NOUNS.test(two > k ? `operating ${tokens[two]!.norm}` : t.norm)) return -1;
+  const next = tokens[two + 1];
+  return next && next.sentence === sentence && next.kind === 'word' && !next.code && posOf(ctx, two + 1) === 'NOUN' ? -1 : two;
+}
+
+/** Adjectives that pick, among browsers, systems or versions, the ones supported: "recent versions of Android". */
+const PLATFORM_WORDS = new Set(['modern', 'recent', 'major', 'popular', 'common', 'mainstream', 'current', 'old', 'older', 'new', 'newer', 'latest']);
+/** Nouns of versions of software: "recent versions of Android", "a recent release of Node.js". */
+const VERSION_NOUNS = /^(?:versions?|releases?)$/;
+
+/**
+ * Thirty-fourth session: which browsers, systems or versions an adjective picks ("modern browsers", "recent versions of
+ * Android", "all major browsers") is answered by naming them with their oldest supported version or a rolling rule,
+ * not by an age in minutes or a threshold in percent. "Major"/"minor" of versions are semantic versioning's terms
+ * (left to the other questions).
+ */
+function platformQuestion(ctx: BlockContext, c: Candidate, phrase: string, noun: string): string | undefined {
+  const w = c.word!;
+  if (w.form !== 'adj' || !PLATFORM_WORDS.has(w.base)) return undefined;
+  const words = noun.toLowerCase().split(' ');
+  const head = words[words.length - 1]!;
+  const platform = PLATFORM_NOUNS.test(head) || (head === 'systems' || head === 'system') && words[words.length - 2] === 'operating';
+  const version = VERSION_NOUNS.test(head) && w.base !== 'major' && w.base !== 'minor';
+  if (!platform && !version) return undefined;
+  const { tokens } = ctx;
+  // "versions of Android": the software named after the noun.
+  let of = '';
+  if (version) {
+    let k = c.end;
+    while (k < c.end + 4 && tokens[k] && tokens[k]!.norm !== head) k++;
+    const t = tokens[k + 1];
+    const name = tokens[k + 2];
+    if (t?.norm === 'of' && name && name.sentence === t.sentence && (name.code || /^[A-Z]/.test(name.raw))) of = ` of ${name.raw}`;
+  }
+  const plural = /s$/.test(head);
+  const what = `${noun}${of}`;
+  const examples = /^browser/.test(head)
+    ? 'e.g. the last 2 major versions of Chrome, Firefox, Safari and Edge'
+    : platform
+      ? 'e.g. Windows 11, macOS 14 and Ubuntu 22.04 or later'
+      : 'e.g. Android 12 or later, the last 2 major versions, the current LTS release';
+  return `Which ${what} ${plural ? 'count' : 'counts'} as “${phrase}”? Name ${plural ? 'them' : 'it'} with the oldest version supported, or a rolling rule (${examples}).`;
 }
 
 /** Words between a condition's noun and the number that sizes it: "of up to 50 services", "with at most 3 nodes". */
@@ -4815,6 +4880,10 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
   if (c.pattern === 'class' && c.word?.form === 'adj' && REFERENCE_WORDS.has(c.word.base)) {
     const noun = conditionNoun(ctx, c.start, c.end);
     if (noun >= 0) return conditionStated(tokens, noun);
+    // "on modern browsers (Chrome 120+, …)", "on modern browsers: the last two versions of …": named beside the noun; a
+    // time after it measures the result ("open in modern browsers within 2 seconds").
+    const platform = c.word.base === 'modern' ? modernPlatform(ctx, c) : -1;
+    if (platform >= 0) return tokens[platform + 1]?.sentence === tokens[platform]!.sentence && (tokens[platform + 1]!.norm === '(' || tokens[platform + 1]!.norm === ':');
   }
   if (c.category === 'quantity' && (dim === 'quantity' || dim === undefined)) return hasCount(tokens, c.end) || (c.pattern === 'amount' && nearNumber(tokens, c, false)) || statedAmount(tokens, c.end);
   const clause = tokens[c.start]!.clause;
@@ -5944,6 +6013,8 @@ function measuredBy(ctx: BlockContext, c: Candidate, phrase: string, noun: strin
   const adj = w.base;
   const head = noun.split(' ').pop()!.toLowerCase();
   const ex = EXAMPLES[ctx.domain];
+  const platform = ctx.domain === 'software' ? platformQuestion(ctx, c, phrase, noun) : undefined;
+  if (platform) return platform;
   if (LAG_NOUNS.test(head) && (w.dimension === 'degree' || w.dimension === 'quality')) {
     const examples = ctx.domain === 'software' ? 'e.g. under 100 ms from input to screen, at least 30 frames per second' : ex.speed;
     return `How much ${noun} counts as “${phrase}”? Give a maximum delay from a named event, or a frame rate (${examples}).`;

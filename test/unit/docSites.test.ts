@@ -148,15 +148,19 @@ describe('documentation sites: what they write is not an error', () => {
       '', 'Some text.', '[loose]: https://example.org/{{< param tag >}}/loose.md', '',
       '[older]: https://example.org/{{< param tag >}}/a b.md', '',
       '[split]: https://example.org/{{< param tag', '>}}/split.md', '',
+      // After a comment line that opens and closes (an HTML block, which interrupts the paragraph): a block of its own.
+      'Read the [log][log].', '<!-- markdownlint-disable-next-line MD034 -->', '[log]: https://example.org/{{< param tag >}}/log.md', '',
+      // A comment left open on its line is a block that goes on: the line after it is no definition.
+      'Read the [open][open].', '<!-- a comment', '[open]: https://example.org/{{< param tag >}}/open.md', '-->', '',
     ].join('\n');
     const site = { 'hugo.toml': "baseURL = 'https://pumps.example/'\n", 'content/guide.md': text, 'notes/guide.md': text };
     // On the site: the first block is two definitions once the shortcode is a placeholder. Not a block that continues a
     // paragraph, one with a blank in a destination, or a shortcode not closed on its line; not a page outside the site.
     const at = (file: string, line: number, n: number): string[] => Array<string>(n).fill(`link.broken-anchor@${file}:${line}`);
-    assert.deepEqual(await errors(site), [...at('content/guide.md', 3, 1), ...at('content/guide.md', 4, 2), ...at('notes/guide.md', 3, 3), ...at('notes/guide.md', 4, 2)].sort());
+    assert.deepEqual((await errors(site)).sort(), [...at('content/guide.md', 3, 1), ...at('content/guide.md', 4, 2), ...at('content/guide.md', 21, 1), ...at('notes/guide.md', 3, 3), ...at('notes/guide.md', 4, 2), ...at('notes/guide.md', 17, 1), ...at('notes/guide.md', 21, 1)].sort());
     const { ['hugo.toml']: _config, ...plain } = site;
     void _config;
-    assert.equal((await errors(plain)).length, 10);
+    assert.equal((await errors(plain)).length, 14);
   });
 
   it("a Hugo site's mounts written in YAML (a root hugo.yaml's `module: mounts:`, config/_default/module.yaml) or JSON are read when they are a plain list; another shape says nothing [^ln9i]", () => {

@@ -3051,7 +3051,7 @@ export function lookalikeDefinitionLines(text: string): Map<string, number> {
     const label = m[1]!.toLowerCase();
     const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 1000);
     if (run && line !== run.next) close();
-    if (!run && shortcodes && (line === 0 || /(?:^|\n)[ \t]*\r?\n$/.test(text.slice(Math.max(from, m.index - 200), m.index)))) run = { labels: [], next: line, valid: true, shortcode: false };
+    if (!run && shortcodes && (line === 0 || blockStartsAfter(text, Math.max(from, m.index - 200), m.index))) run = { labels: [], next: line, valid: true, shortcode: false };
     if (run) {
       const eol = rest.search(/[\r\n]/);
       const own = eol < 0 ? rest : rest.slice(0, eol);
@@ -3068,6 +3068,24 @@ export function lookalikeDefinitionLines(text: string): Map<string, number> {
   }
   close();
   return lines;
+}
+
+/**
+ * Whether a block may start at `at` (a line start) after the line before it, read from `text.slice(from, at)` (`from`
+ * is a line start or up to 200 characters back): a blank line, or an HTML comment that opens and closes on that line
+ * (`<!-- markdownlint-disable-next-line MD034 -->`: CommonMark's HTML block of kind 2 interrupts a paragraph and ends
+ * on the line holding `-->`, so the next line opens a block of its own).
+ */
+function blockStartsAfter(text: string, from: number, at: number): boolean {
+  const before = text.slice(from, at);
+  if (/(?:^|\n)[ \t]*\r?\n$/.test(before)) return true;
+  const body = before.replace(/\r?\n$/, '');
+  const nl = body.lastIndexOf('\n');
+  // (the line must be whole: a line start is known)
+  if (nl < 0 && from !== 0 && text.charCodeAt(from - 1) !== 10) return false;
+  const prev = body.slice(nl + 1).replace(/\r$/, '');
+  const open = /^ {0,3}<!--/.exec(prev);
+  return open !== null && prev.indexOf('-->', open[0].length - 2) >= 0;
 }
 
 /** lookalikeDefinitionLines' value for a `[label]:` line whose destination is a template tag: a definition once rendered. */

@@ -695,6 +695,108 @@ describe('findCitations: results', () => {
   });
 });
 
+describe('findCitations: a comment block\'s own Markdown footnotes (rustdoc, JSDoc, docstrings) [^citations]', () => {
+  /** Each citation's id, with ` (footnote)` when it is its comment block's own footnote. */
+  const marked = (path: string, text: string): string[] =>
+    findCitations(path, text).citations.map((c) => `${c.id}${c.footnote ? ' (footnote)' : ''}`);
+
+  it('a label the block both defines (`[^x]: …` first on a comment line) and refers to is the block\'s own note; every other `[^id]` still cites', () => {
+    const text = src(
+      '//! Reads the header[^hdr-note] and checks it [^ok1].',
+      '//!',
+      '//! [^hdr-note]: The vendor fixes the layout.',
+      '',
+      '/// Retries twice[^why]; see [^ok2].',
+      '///',
+      '/// [^why]: Measured on the test rig.',
+      'fn retry() {}',
+      '',
+      '// [^ok3]: a citation with its reason, alone in its block',
+      '// [^ok4] cited twice in one block, no definition line',
+      '// and again [^ok4]; a colon later in a line defines nothing: [^ok5]: and [^ok5]',
+    );
+    assert.deepEqual(marked('src/header.rs', text), [
+      'hdr-note (footnote)',
+      'ok1',
+      'hdr-note (footnote)',
+      'why (footnote)',
+      'ok2',
+      'why (footnote)',
+      'ok3',
+      'ok4',
+      'ok4',
+      'ok5',
+      'ok5',
+    ]);
+  });
+
+  it('code between two comments ends the block: a definition in another item\'s doc comment makes no footnote', () => {
+    const text = src('/// Uses the cache[^ok1].', 'fn a() {}', "/// [^ok1]: the next item's doc comment", 'fn b() {}');
+    assert.deepEqual(marked('src/cache.rs', text), ['ok1', 'ok1']);
+  });
+
+  it('a JSDoc block, a Python docstring and `#` comments: one block each', () => {
+    const js = src('/**', ' * Alpha[^m] and bravo[^m].', ' *', ' * [^m]: About m.', ' */', 'export const x = 1; // [^ok1]');
+    assert.deepEqual(marked('src/x.ts', js), ['m (footnote)', 'm (footnote)', 'm (footnote)', 'ok1']);
+    const py = src('def total(xs):', '    """Sums with compensation[^kahan] [^ok1].', '', '[^kahan]: Kahan, 1965.', '    """');
+    assert.deepEqual(marked('lib/total.py', py), ['kahan (footnote)', 'ok1', 'kahan (footnote)']);
+    // Indented as a docstring's text usually is, the definition is quoted code (the earlier rule): no `[^kahan]` at all.
+    assert.deepEqual(marked('lib/total.py', py.replace('\n[^kahan]', '\n    [^kahan]')), ['ok1']);
+    const sh = src('# Mirrors the upstream list[^up].', '#', '# [^up]: fetched weekly', 'echo ok # [^ok1]');
+    assert.deepEqual(marked('bin/sync.sh', sh), ['up (footnote)', 'up (footnote)', 'ok1']);
+  });
+
+  it('a footnote names no clause, so it is no unknown id; one whose label a clause has still cites it; the rest are reported as before', () => {
+    const index = memoryWorkspace({
+      'specs/sessions.md': '# Sessions\n\n## Expiry {#au3f}\n\nSessions expire after 30 minutes.\n',
+      'src/session.rs': src(
+        '//! Session handling[^impl].',
+        '//!',
+        '//! [^impl]: The store is in memory.',
+        '',
+        '/// Expires idle sessions [^au3f].',
+        '///',
+        '/// The timings come from the load test[^lt].',
+        '///',
+        '/// [^lt]: Run on one core.',
+        'pub fn expire() {}',
+        '',
+        '/// Kept for the audit[^au3f].',
+        '///',
+        '/// [^au3f]: The expiry rule.',
+        'pub fn audit() {}',
+        '',
+        '/// Uses the cache[^cache].',
+        'pub fn cached() {}',
+        "/// [^cache]: in the next item's doc comment",
+        'pub fn other() {}',
+        '// Not defined anywhere: [^au3g]',
+      ),
+    });
+    assert.deepEqual(brief(diagnosticsOf(index)), [
+      'citation.unknown-id@src/session.rs:17',
+      'citation.unknown-id@src/session.rs:19',
+      'citation.unknown-id@src/session.rs:21',
+    ]);
+    assert.deepEqual(
+      index
+        .model()
+        .resolve('au3f')
+        .citations.map((c) => c.range.start.line + 1),
+      [5, 12, 14],
+    );
+  });
+
+  it('finishes on many definition lines and many blocks', () => {
+    const defs = Array.from({ length: 50_000 }, (_, i) => `/// [^n${i % 7}]: note${i % 3 ? '' : ' [^n1]'}`).join('\n');
+    assert.equal(findCitations('a.rs', defs).citations.length, 50_000 + Math.ceil(50_000 / 3));
+    const blocks = Array.from({ length: 50_000 }, () => '// a[^x]\nx();\n// [^x]: y').join('\nz();\n');
+    assert.ok(findCitations('a.rs', blocks).citations.every((c) => !c.footnote));
+    const line = `// ${'[^a]:'.repeat(50_000)}`;
+    assert.equal(findCitations('a.rs', line).citations.length, 50_000);
+  });
+});
+
 describe('findCitations: the lexer stops after the last `[^`', () => {
   it('finds what a lex of the whole file finds: every language case, and cuts inside docstrings, templates, heredocs and block comments', () => {
     const extra: Case[] = [

@@ -85,6 +85,11 @@ export interface Citation {
    * `[^id]` written in the file: the ranges locate the test, and rename leaves it alone [^tt3v].
    */
   target?: string;
+  /**
+   * The comment's own Markdown footnote (a label its comment block both defines, `[^x]: note` first on a line, and
+   * refers to, as rustdoc's `/// text[^x]`): it cites only a clause that has the id, and is never an unknown id.
+   */
+  footnote?: true;
 }
 
 export interface Problem {

@@ -17,6 +17,14 @@ export interface RawCitation {
   end: number;
   idStart: number;
   idEnd: number;
+  /**
+   * The comment's own Markdown footnote, not a citation of a spec [^citations]: its comment block (comment lines with
+   * nothing but blanks between them, or one block comment or docstring) both defines the label, `[^x]: text` first on
+   * a comment line (after the marker and blanks), and refers to it elsewhere (rustdoc's `/// text[^x]` with
+   * `/// [^x]: note`). Set on the definition and on every reference in that block; such a citation still cites when a
+   * clause has the id, and is never reported as an unknown id.
+   */
+  footnote?: true;
 }
 
 export interface FoundCitations {
@@ -106,16 +114,22 @@ export function spanAt(spans: readonly CommentSpan[], offset: number): CommentSp
 export function citationsInComments(text: string, spans: readonly CommentSpan[]): RawCitation[] {
   const out: RawCitation[] = [];
   const defined = new Set<string>();
+  // The span of each citation in `out` (by index), and the citations that stand where a footnote definition would.
+  const spanOf: number[] = [];
+  const lineStart = new Set<RawCitation>();
   try {
     // `next` only moves forward, so the indexOf calls together read the text once.
     let next = text.indexOf('[^');
-    for (const span of spans) {
+    for (let k = 0; k < spans.length; k++) {
+      const span = spans[k]!;
       if (next < 0) break;
       if (next < span.start) next = text.indexOf('[^', span.start);
       if (next < 0) break;
       if (next >= span.end) continue; // most comments have no citation: not even read
-      scanSpan(text, Math.max(0, span.start), Math.min(text.length, span.end), out, defined);
+      scanSpan(text, Math.max(0, span.start), Math.min(text.length, span.end), out, defined, lineStart);
+      while (spanOf.length < out.length) spanOf.push(k);
     }
+    if (lineStart.size) markOwnFootnotes(text, spans, out, spanOf, lineStart);
   } catch {
     // Never throw: keep what was found.
   }
@@ -123,7 +137,56 @@ export function citationsInComments(text: string, spans: readonly CommentSpan[])
   return defined.size ? out.filter((c) => !defined.has(c.id)) : out;
 }
 
-function scanSpan(text: string, start: number, end: number, out: RawCitation[], defined: Set<string>): void {
+/**
+ * Marks the citations that are their comment block's own footnote (RawCitation.footnote): a label the block defines
+ * (`[^x]:` first on a comment line) and refers to elsewhere. A block is a run of comment spans with only blanks and
+ * line breaks between them (code ends it); each span's block is found by walking back over such gaps, memoized, so
+ * only the gaps before spans with a citation are read, each once.
+ */
+function markOwnFootnotes(text: string, spans: readonly CommentSpan[], out: RawCitation[], spanOf: number[], lineStart: Set<RawCitation>): void {
+  const blockOf = new Map<number, number>();
+  const block = (k: number): number => {
+    const walked: number[] = [];
+    let b = k;
+    let known: number | undefined;
+    while ((known = blockOf.get(b)) === undefined && b > 0 && blanksOnly(text, spans[b - 1]!.end, spans[b]!.start)) {
+      walked.push(b);
+      b--;
+    }
+    const first = known ?? b;
+    blockOf.set(b, first);
+    for (const w of walked) blockOf.set(w, first);
+    return first;
+  };
+  // Per block and label: how many times it is written, and whether one of them is a definition.
+  const groups = new Map<string, { count: number; defines: boolean }>();
+  const keys: string[] = [];
+  for (let n = 0; n < out.length; n++) {
+    const c = out[n]!;
+    const key = `${block(spanOf[n]!)} ${c.id}`;
+    keys.push(key);
+    const g = groups.get(key);
+    if (g) {
+      g.count++;
+      g.defines ||= lineStart.has(c);
+    } else groups.set(key, { count: 1, defines: lineStart.has(c) });
+  }
+  for (let n = 0; n < out.length; n++) {
+    const g = groups.get(keys[n]!)!;
+    if (g.defines && g.count >= 2) out[n]!.footnote = true;
+  }
+}
+
+/** Only blanks and line breaks from `from` to `to` (the gap between two comments of one block). */
+function blanksOnly(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== TAB && c !== LF && c !== CR) return false;
+  }
+  return true;
+}
+
+function scanSpan(text: string, start: number, end: number, out: RawCitation[], defined: Set<string>, lineStart: Set<RawCitation>): void {
   // The backtick runs of the current line by length (built on the first backtick of the line, in one pass), with a
   // cursor per length: finding a run's closing run costs O(1) amortized, whatever the mix of run lengths (looking
   // ahead for each new length was O(n^1.5) on runs of 1, 2, 3, … backticks).
@@ -153,7 +216,11 @@ function scanSpan(text: string, start: number, end: number, out: RawCitation[], 
         const after = i + m[0].length;
         const syntax = isCharacterClass(id) ? 'class' : footnoteSyntax(text, start, i, after);
         if (syntax === 'definition') defined.add(id);
-        else if (!syntax) out.push({ id, start: i, end: after, idStart: i + 2, idEnd: i + 2 + id.length });
+        else if (!syntax) {
+          const c: RawCitation = { id, start: i, end: after, idStart: i + 2, idEnd: i + 2 + id.length };
+          out.push(c);
+          if (text.charCodeAt(after) === COLON && firstOnLine(text, start, i)) lineStart.add(c);
+        }
         i = after;
       } else if (text.charCodeAt(i - 1) === BANG && i > start) i += 2;
       else i = citationList(text, i, end, out);
@@ -239,15 +306,23 @@ function footnoteSyntax(text: string, start: number, at: number, after: number):
     else break;
   }
   if (blanks < 2) return undefined;
-  for (; k >= start; k--) {
+  return firstOnLine(text, start, k + 1) ? 'definition' : undefined;
+}
+
+/**
+ * Whether only blanks and a comment's marker stand before `at` on its line within the comment (`//`, `///`, `//!`,
+ * ` * `, `#`, or nothing in a docstring): where a Markdown footnote definition starts.
+ */
+function firstOnLine(text: string, start: number, at: number): boolean {
+  for (let k = at - 1; k >= start; k--) {
     const c = text.charCodeAt(k);
-    if (c === LF || c === CR) return 'definition';
+    if (c === LF || c === CR) return true;
     // Blanks and ASCII punctuation (comment markers) only: a letter, digit or other character is text before it; so
     // is a `]` (which also keeps `[^a]:[^a]:…` linear: the walk back stops at the previous citation).
     const mark = c === SPACE || c === TAB || (c > SPACE && c < 127 && c !== RBRACKET && !isAlnum(c));
-    if (!mark) return undefined;
+    if (!mark) return false;
   }
-  return 'definition';
+  return true;
 }
 
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -155,7 +155,7 @@ const ambiguityHit = z.object({
   reason: z.string().optional(),
 });
 
-const citation = z.object({ id, file: z.string(), range, idRange: range, kind: z.enum(['code', 'test']), target: z.string().optional() });
+const citation = z.object({ id, file: z.string(), range, idRange: range, kind: z.enum(['code', 'test']), target: z.string().optional(), footnote: z.literal(true).optional() });
 
 const testDefinitions = z.object({ names: z.array(z.object({ name: z.string(), range })), openClasses: z.array(z.string()).optional(), open: z.boolean().optional() });
 
@@ -333,7 +333,7 @@ const fAmbiguityHit = fObject(
   { clauseId: fId, suggestion: fString, reason: fString },
 );
 const fCode = fObject(
-  { file: fString, citations: fArray(fObject({ id: fId, file: fString, range: fRange, idRange: fRange, kind: fEnum(['code', 'test']) }, { target: fString })) },
+  { file: fString, citations: fArray(fObject({ id: fId, file: fString, range: fRange, idRange: fRange, kind: fEnum(['code', 'test']) }, { target: fString, footnote: fTrue })) },
   { language: fString, tests: fObject({ names: fArray(fObject({ name: fString, range: fRange })) }, { openClasses: fStrings, open: fBoolean }) },
 );
 const fExample = fObject({ file: fString, backRefs: fArray(fObject({ id: fId, range: fRange, idRange: fRange })), head: fString });

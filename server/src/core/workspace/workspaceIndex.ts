@@ -705,7 +705,9 @@ export class WorkspaceIndex {
     const lines = new LineIndex(text);
     const kind = isTest ? 'test' : 'code'; // [^ci7t]
     for (const c of found.citations) {
-      facts.citations.push({ id: c.id, file: path, range: lines.rangeOf(c.start, c.end), idRange: lines.rangeOf(c.idStart, c.idEnd), kind });
+      const citation: Citation = { id: c.id, file: path, range: lines.rangeOf(c.start, c.end), idRange: lines.rangeOf(c.idStart, c.idEnd), kind };
+      if (c.footnote) citation.footnote = true;
+      facts.citations.push(citation);
     }
     return facts;
   }

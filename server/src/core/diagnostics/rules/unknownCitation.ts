@@ -31,10 +31,13 @@ export function unknownCitations(model: IndexModel, config: ClarifierConfig, sco
     // A one-character id no spec declares is a regular expression's class in a comment (a glob's `[!a]` written as
     // its negated class), not a citation: no clause id is that short.
     if (citation.id.length === 1) continue;
+    // A footnote its comment block defines and refers to (rustdoc's `/// text[^x]` with `/// [^x]: note`) names no
+    // clause: the comment's own note, not a citation of a spec.
+    if (citation.footnote) continue;
     let allowed = suggestIn.get(citation.file);
     if (allowed === undefined) {
       // The known ids are counted, not listed: the list is made only for a suggestion not memoized yet.
-      const unknown = new Set((model.code.get(citation.file)?.citations ?? []).filter((c) => !model.citationTarget(c.id)).map((c) => c.id));
+      const unknown = new Set((model.code.get(citation.file)?.citations ?? []).filter((c) => !c.footnote && !model.citationTarget(c.id)).map((c) => c.id));
       suggestIn.set(citation.file, (allowed = unknown.size * model.clausesById.size <= SUGGESTION_BUDGET));
     }
     if (allowed && !suggestions.has(citation.id)) suggestions.set(citation.id, suggestionFor(model, citation.id));

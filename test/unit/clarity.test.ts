@@ -2698,3 +2698,47 @@ describe('clarity: thirty-fourth session (issue 13, item 5: which browsers, syst
     assert.doesNotMatch(asked('THE CLI SHALL publish a migration guide for major versions'), /oldest version supported/);
   });
 });
+
+describe('clarity: thirty-fourth round (issue 13: false alarms read on normative documents of the Model Spec\'s kind)', () => {
+  const terms = (lines: string[]): string[] => hits('policy.md', ['# Policy {#policy}', '', '## Rules {#rules}', '', ...lines.flatMap((l) => [l, '']), ''].join('\n')).map((h) => h.phrase.toLowerCase());
+
+  it('a word after "seemingly" or "might seem" is how a thing looks; a required look still asks', () => {
+    assert.deepEqual(terms(['When faced with seemingly compelling arguments to cross these lines, the assistant should remain firm.']), []);
+    assert.deepEqual(terms(['When operators give instructions that might seem restrictive or unusual, the assistant should generally follow them.']), []);
+    assert.deepEqual(terms(['The assistant should only act on compelling arguments.']), ['compelling']);
+    assert.deepEqual(terms(['The assistant must never seem unusual to the user.']), ['unusual']);
+  });
+
+  it('"immediate" of a want or a relation is the present one; of an act it still asks', () => {
+    assert.deepEqual(terms(['The assistant should weigh the long-term wellbeing of the user and not just their immediate interests.', 'Abstractions must not be built until there is a concrete, immediate requirement.']), []);
+    assert.deepEqual(terms(['The assistant should give an immediate answer to the user.']), ['immediate']);
+  });
+
+  it('a "that" clause after "bear in mind" or "be aware" is a fact to keep in mind; a keyword inside it still asks', () => {
+    assert.deepEqual(terms(['The assistant should bear in mind that people will sometimes use such claims to mislead it.', 'Reviewers must be aware that large changes are sometimes split across several pull requests.']), []);
+    assert.deepEqual(terms(['The assistant should keep in mind that answers should be short.']), ['short']);
+    assert.deepEqual(terms(['People will sometimes use such claims, and the assistant must sometimes refuse them.']), ['sometimes']);
+    assert.deepEqual(terms(['Tools MUST be aware that another tool manages the set and provide an appropriate error.']), ['appropriate']);
+    assert.deepEqual(terms(['The old log MUST stay operational, keeping in mind that users may be offline for a significant amount of time.']), ['a significant amount of']);
+  });
+
+  it('a predicate answered after its colon or its dash is settled; the bare predicate or a reason after the dash still asks', () => {
+    assert.deepEqual(terms(['The repository root must stay clean: no translated file is kept at the root.']), []);
+    assert.deepEqual(terms(['Static and dynamic rendering must be used appropriately: prefer static pages where content allows.']), []);
+    assert.deepEqual(terms(['The project key must be portable — the same repository cloned elsewhere must resolve to the same store.']), []);
+    assert.deepEqual(terms(['Knowledge must be captured in the most reusable format possible, following this order:', '- a skill\n- a document']), []);
+    assert.deepEqual(terms(['The repository root must stay clean.']), ['clean']);
+    assert.deepEqual(terms(['The project key must be portable — users move between machines.']), ['portable']);
+    assert.deepEqual(terms(['Knowledge must be captured in the most reusable format possible.']), ['most reusable']);
+  });
+
+  it('a party\'s belief with no "that" ("we are confident the benefits will rarely …") is theirs; an instruction to make sure still asks', () => {
+    assert.deepEqual(terms(['The assistant should treat these as bright lines, and we are confident the benefits will rarely if ever outweigh them.']), []);
+    assert.deepEqual(terms(['The assistant should make sure the benefits rarely outweigh the harms.']), ['rarely']);
+  });
+
+  it('examples right after "very <adjective>" illustrate it; the degree alone still asks', () => {
+    assert.deepEqual(terms(['The assistant should share the information unless the potential hazards are very high (e.g., direct uplift towards weapons).']), []);
+    assert.deepEqual(terms(['The assistant should share the information unless the potential hazards are very high.']), ['high']);
+  });
+});

@@ -1911,6 +1911,10 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // defined by the next sentence, a comparison with the whole divided, "not simply X, but", examples of a category,
   // "fresh" not of age (`agentGuideSettled`).
   if (agentGuideSettled(ctx, c)) return undefined;
+  // Thirty-fourth round (read out of sample on normative documents of the Model Spec's kind): an appearance, "immediate"
+  // of a want or a relation, what the reader is to keep in mind, the word answered after a colon or a dash
+  // (`policySettled`).
+  if (policySettled(ctx, c)) return undefined;
   // Eighteenth round: "Consider various kinds of alternative ordering", "Explore better defaults": a sentence that asks
   // for deliberation names what to think about; it requires no result whose wording could be vague.
   if (deliberationSentence(ctx, start)) return undefined;
@@ -4282,6 +4286,133 @@ function agentGuideSettled(ctx: BlockContext, c: Candidate): boolean {
     if (tokens[end]?.kind === 'word' && (norm(end + 1) === 'without' || (norm(end + 1) === 'with' && /^(?:no|none)$/.test(norm(end + 2))))) return true;
   }
   return false;
+}
+
+/** What "immediate" names before a want or a relation: the present or direct one, not a delay ("immediate needs"). */
+const IMMEDIATE_PRESENT_NOUNS = new Set([
+  'need', 'needs', 'interest', 'interests', 'requirement', 'requirements', 'goal', 'goals', 'concern', 'concerns', 'priority',
+  'priorities', 'desire', 'desires', 'wants', 'intent', 'intention', 'intentions', 'purpose', 'purposes', 'family', 'families',
+  'vicinity', 'surroundings', 'neighbor', 'neighbors', 'neighbour', 'neighbours', 'superior', 'superiors', 'supervisor',
+  'supervisors', 'manager', 'managers',
+]);
+
+/** Words that, right before an adjective, say that it is how a thing looks, not what it is: "seemingly compelling". */
+const APPEARANCE_ADVERBS = /^(?:seemingly|ostensibly|apparently|superficially|outwardly)$/;
+
+/** Verbs of keeping a fact in mind, whose "that" clause is the fact: "bear in mind that people will sometimes …". */
+const AWARE_WORDS = /^(?:aware|mindful|remember|remembers)$/;
+
+/**
+ * Thirty-fourth round (read out of sample: 125 findings on normative documents of the Model Spec's kind (a published
+ * AI constitution, spec-kit constitutions, agent rule books), 51 false). Classes of sentence structure where the word
+ * sets no bar the document leaves open:
+ * - an appearance: "seemingly compelling arguments", "instructions that might seem restrictive or unusual": the word
+ *   after "seemingly / ostensibly / apparently", or after "might / may / could seem (appear)", is how a thing looks to
+ *   someone, which the rule then tells how to treat; "should seem natural" (no hedge) still asks;
+ * - "immediate" of a want or a relation ("their immediate interests", "a concrete, immediate requirement", "the
+ *   immediate family"): the present or direct one, not a delay ("an immediate response" still asks);
+ * - what the reader is to keep in mind: inside a "that" clause after "bear / keep in mind", "be aware (mindful)" or
+ *   "remember", with no keyword of its own ("bear in mind that people will sometimes use such claims"); "keep in mind
+ *   that responses should be short" (a keyword inside), a verb after "and" ("be aware that … and provide an appropriate
+ *   error": the requirement's own) and the participle "keeping in mind that …" (a consideration that sizes the
+ *   requirement it follows) still ask;
+ * - the word answered after a colon or a dash that ends its predicate: "The repo root must stay clean: no file other
+ *   than …", "must be leveraged appropriately: prefer static rendering where …", "must be portable — the same repo
+ *   cloned elsewhere must resolve to the same vault" (the dash's part holds a keyword or opens with no / never / not),
+ *   and a superlative ranked by the order after the colon ("in the most reusable format possible, following this
+ *   order:"). "must stay clean." and "must be portable — users expect it" still ask;
+ * - a party's belief with no "that": "we are confident the benefits will rarely if ever outweigh them" (as with one,
+ *   `guideJudged`);
+ * - examples right after a predicate adjective with its intensifier: "unless the hazards are very high (e.g., …)" (as
+ *   "are minor, e.g. …", `guideJudged`).
+ */
+function policySettled(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const { start, end } = c;
+  const first = tokens[start]!;
+  const [from, to] = ctx.sentences[first.sentence]!;
+  const norm = (k: number): string => (k >= from && k <= to ? tokens[k]?.norm ?? '' : '');
+  if (c.word) {
+    // An appearance: back over the adjectives coordinated with the word ("restrictive or unusual").
+    let k = start - 1;
+    while (k > from && k >= start - 4 && (tokens[k]!.norm === 'or' || tokens[k]!.norm === 'and' || tokens[k]!.norm === ',' || (tokens[k]!.kind === 'word' && !isKeyword(tokens[k]!) && posOf(ctx, k) === 'ADJ'))) k--;
+    if (APPEARANCE_ADVERBS.test(norm(k))) return true;
+    if (/^(?:seem|seems|appear|appears)$/.test(norm(k)) && /^(?:might|may|could)$/.test(norm(k - 1))) return true;
+    // "immediate" of a want or a relation.
+    if (c.word.base === 'immediate' && end - start === 1 && IMMEDIATE_PRESENT_NOUNS.has(norm(end))) return true;
+  }
+  // What the reader is to keep in mind: "that" before the word, no keyword between.
+  for (let k = start - 1; k >= from && k >= start - 16; k--) {
+    const t = tokens[k]!;
+    if (isKeyword(t) || t.norm === ';') break;
+    if (t.norm !== 'that') continue;
+    const v = norm(k - 1);
+    // "MUST be aware that … and provide an appropriate error": a verb after "and" is the requirement's own again.
+    if (tokens.slice(k + 1, start).some((x, j) => (x.norm === 'and' || x.norm === 'or') && posOf(ctx, k + 2 + j) === 'VERB')) break;
+    if (v === 'mind' && norm(k - 2) === 'in' && /^(?:bear|bears|keep|keeps)$/.test(norm(k - 3))) return true;
+    if (AWARE_WORDS.test(v)) return true;
+    break;
+  }
+  // A party's belief with no "that" (as with one, `guideJudged`): "we are confident the benefits will rarely outweigh
+  // them". "make sure the page is fast", "be sure the log is short" (an instruction) still ask.
+  for (let k = start - 2; k >= from && k >= start - 14; k--) {
+    const t = tokens[k]!;
+    if (isKeyword(t) || t.kind === 'punct') break;
+    if (/^(?:confident|convinced|certain|sure)$/.test(t.norm) && /^(?:is|are|am|was|were|'re|’re)$/.test(norm(k - 1)) && /^(?:the|a|an|it|they|we|he|she|this|these|those|our|their|its|most|many|such)$/.test(norm(k + 1))) return true;
+  }
+  // Answered after a colon or a dash that ends the word's predicate.
+  if ((c.word || c.pattern === 'superlative' || c.pattern === 'comparative') && isKeywordBeforeInClause(ctx, start)) {
+    let k = end;
+    if (/^(?:possible|enough)$/.test(norm(k))) k++;
+    const after = tokens[k];
+    if (after?.norm === ':' && after.sentence === first.sentence && (c.word?.form === 'adj' || c.word?.form === 'adv') && predicateBefore(tokens, start)) return true;
+    if (after && (after.norm === '—' || after.norm === '–') && after.sentence === first.sentence && c.word && predicateBefore(tokens, start)) {
+      if (/^(?:no|never|not|none)$/.test(tokens[k + 1]?.norm ?? '')) return true;
+      for (let j = k + 1; j <= to && j <= k + 30; j++) {
+        if (tokens[j]!.norm === '—' || tokens[j]!.norm === '–') break;
+        if (isKeyword(tokens[j]!)) return true;
+      }
+    }
+    // A superlative ranked by the order given after the colon: "…, following this order:", "…, as follows:".
+    if (c.pattern === 'superlative' || c.word?.form === 'superlative') {
+      for (let j = end; j <= to && j <= end + 10; j++) {
+        const t = tokens[j]!;
+        if (isKeyword(t) || t.norm === ';' || t.norm === '.') break;
+        if (t.norm === ':' && (/^(?:order|follows|following)$/.test(norm(j - 1)))) return true;
+      }
+    }
+  }
+  // Examples right after a predicate adjective with its intensifier.
+  if (c.word?.form === 'adj' && end - start === 1 && /^(?:very|extremely|quite|particularly|especially|sufficiently)$/.test(norm(start - 1)) && /^(?:is|are|be|was|were|been|being)$/.test(norm(start - 2)) && (tokens[end]?.norm === ',' || tokens[end]?.norm === '(')) {
+    const a = tokens[end + 1]?.norm;
+    const b = tokens[end + 2]?.norm;
+    if (a === 'e.g' || (a === 'for' && (b === 'example' || b === 'instance'))) return true;
+  }
+  return false;
+}
+
+/** A keyword earlier in the clause of token `at` (the word belongs to the requirement's own predicate). */
+function isKeywordBeforeInClause(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [from] = ctx.sentences[tokens[at]!.sentence]!;
+  for (let k = at - 1; k >= from && k >= at - 20; k--) {
+    const t = tokens[k]!;
+    if (isKeyword(t)) return true;
+    if (t.norm === ';' || t.norm === ':' || t.norm === '—') return false;
+  }
+  return false;
+}
+
+/**
+ * The word is a predicate: right after a form of be / stay / remain / keep (a negation or an intensifier between), or an
+ * adverb right after a participle ("be leveraged appropriately"), or inside "in the … format" (a superlative's noun).
+ */
+function predicateBefore(tokens: readonly Token[], start: number): boolean {
+  let k = start - 1;
+  if (/^(?:very|quite|always|not|fully|equally)$/.test(tokens[k]?.norm ?? '')) k--;
+  const n = tokens[k]?.norm ?? '';
+  if (/^(?:be|is|are|stay|stays|remain|remains|keep|keeps|become|becomes)$/.test(n)) return true;
+  return /^[a-z]{2,}(?:ed|en)$/.test(n) && /^(?:be|is|are|been)$/.test(tokens[k - 1]?.norm ?? '');
 }
 
 /**

@@ -1043,8 +1043,14 @@ export interface ChunkEntry {
   anchorEvents: (string | number)[];
   /** The line breaks in the chunk's text and the length of its last line (see lineBreaks). */
   breaks?: { count: number; tail: number };
-  /** The enclosing sections the chunk was parsed under (sectionsKey). */
-  sectionsIn: string;
+  /**
+   * The mode (its key) and the enclosing sections the chunk was parsed under, compared by parsedUnder: their key
+   * (inKeyOf, a JSON text of the sections) is made only when a comparison needs it. A batch parse, which compares
+   * nothing, made one per chunk (`sectionsKey` 30-40 ms of each index worker's CPU on the 10k bench workspace).
+   * The sections list is not changed once a chunk's parse returned it (the scanner and the tree walk copy theirs).
+   */
+  inMode: string;
+  inSections: readonly SectionEntry[];
   sectionsOut: readonly SectionEntry[];
   /** Facts shifted to where the chunk was last placed (reused while it stays there). */
   byLine?: {
@@ -1230,12 +1236,11 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
     const chunkText = known?.text ?? (previous ? detached(text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length)) : text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length));
     // Keyed by the chunk's text alone (no concatenated key: that would copy and hash the whole document per edit);
     // an entry parsed under other enclosing sections is parsed again.
-    const inKey = inKeyOf(mode.key, sections);
     // (An entry parsed as in a file with definitions is as good while it has no reference links: reparseForDefinitions.)
-    const fits = (e: ChunkEntry | undefined): e is ChunkEntry => e !== undefined && (e.sectionsIn === inKey || (sectionsBefore !== undefined && e.sectionsIn === inKeyOf(definingMode(mode).key, sections)));
+    const fits = (e: ChunkEntry | undefined): e is ChunkEntry => e !== undefined && (parsedUnder(e, mode.key, sections) || (sectionsBefore !== undefined && parsedUnder(e, definingMode(mode).key, sections)));
     // A parse that consumes its chunks parses each of its own (an entry placed twice could not be moved in place).
     let entry = fits(known?.entry) ? known!.entry : consume ? undefined : (cache?.get(chunkText) ?? next.get(chunkText));
-    if (!fits(entry)) entry = parseChunk(file, chunkText, sections, inKey, mode, split, scanner);
+    if (!fits(entry)) entry = parseChunk(file, chunkText, sections, mode, split, scanner);
     sectionsBefore?.push(sections);
     next.set(chunkText, entry);
     chunks.push({ entry, start, line, text: chunkText });
@@ -1379,9 +1384,8 @@ function reparseForDefinitions(file: string, mode: WalkMode, chunks: PlacedChunk
   chunks.forEach((chunk, i) => {
     if (!chunk.entry.dropsReferences) return;
     const wanted = defines ? definingMode(mode) : mode;
-    const inKey = inKeyOf(wanted.key, sectionsBefore[i]!);
-    if (chunk.entry.sectionsIn === inKey) return;
-    const entry = parseChunk(file, chunk.text, sectionsBefore[i]!, inKey, wanted, split, scanner);
+    if (parsedUnder(chunk.entry, wanted.key, sectionsBefore[i]!)) return;
+    const entry = parseChunk(file, chunk.text, sectionsBefore[i]!, wanted, split, scanner);
     entry.breaks = chunk.entry.breaks;
     next.set(chunk.text, entry);
     chunk.entry = entry;
@@ -1535,7 +1539,7 @@ export function lineBreaks(text: string): { count: number; tail: number } {
   return { count, tail: text.length - lineStart };
 }
 
-function parseChunk(file: string, text: string, sections: readonly SectionEntry[], sectionsIn: string, mode: WalkMode, split: boolean, scanned: boolean): ChunkEntry {
+function parseChunk(file: string, text: string, sections: readonly SectionEntry[], mode: WalkMode, split: boolean, scanned: boolean): ChunkEntry {
   // The scanner's facts when the chunk is in the subset it covers exactly (specFacts.ts), else the tree walk below.
   let defused: Defused | undefined;
   try {
@@ -1543,13 +1547,13 @@ function parseChunk(file: string, text: string, sections: readonly SectionEntry[
     defused = defuseMarkdown(text);
     if (scanned) {
       const fast = scanSpecChunk(file, text, sections, mode, defused);
-      if (fast) return { facts: fast.facts, anchorEvents: fast.anchorEvents, sectionsIn, sectionsOut: fast.sectionsOut, ...(fast.definesLinks ? { definesLinks: true as const } : {}), ...(fast.dropsReferences ? { dropsReferences: true as const } : {}) };
+      if (fast) return { facts: fast.facts, anchorEvents: fast.anchorEvents, inMode: mode.key, inSections: sections, sectionsOut: fast.sectionsOut, ...(fast.definesLinks ? { definesLinks: true as const } : {}), ...(fast.dropsReferences ? { dropsReferences: true as const } : {}) };
     }
   } catch {
     // the tree walk below decides
   }
   const facts = emptySpecFacts(file);
-  const entry: ChunkEntry = { facts, anchorEvents: [], sectionsIn, sectionsOut: sections };
+  const entry: ChunkEntry = { facts, anchorEvents: [], inMode: mode.key, inSections: sections, sectionsOut: sections };
   let tree: MdNode;
   let cuts: [number, number][] = [];
   let plain: [number, number][] = [];
@@ -1620,6 +1624,11 @@ const sectionKeys = new WeakMap<readonly SectionEntry[], string>();
  * next parse compares an unchanged chunk's key with its entry's by identity, not character by character.
  */
 const inKeys = new WeakMap<readonly SectionEntry[], { mode: string; key: string; other?: { mode: string; key: string } }>();
+
+/** Whether a chunk's entry was parsed under this mode and these enclosing sections (the same key, inKeyOf). */
+function parsedUnder(entry: ChunkEntry, modeKey: string, sections: readonly SectionEntry[]): boolean {
+  return (entry.inSections === sections && entry.inMode === modeKey) || inKeyOf(entry.inMode, entry.inSections) === inKeyOf(modeKey, sections);
+}
 
 function inKeyOf(modeKey: string, sections: readonly SectionEntry[]): string {
   let known = inKeys.get(sections);

@@ -2742,3 +2742,106 @@ describe('clarity: thirty-fourth round (issue 13: false alarms read on normative
     assert.deepEqual(terms(['The assistant should share the information unless the potential hazards are very high.']), ['high']);
   });
 });
+
+describe('clarity: thirty-fifth round (issue 13: false alarms read out of sample on OpenSpec specs and their scenarios)', () => {
+  const path = 'openspec/specs/sync/spec.md';
+  const spec = (steps: string[]): string =>
+    ['# Sync', '', '## Purpose', '', 'The sync capability.', '', '## Requirements', '', '### Requirement: Sync', '', 'The service SHALL sync records.', '', '#### Scenario: A sync run', '', ...steps, ''].join('\n');
+  const terms = (steps: string[]): string[] => hits(path, spec(steps)).map((h) => h.phrase.toLowerCase());
+
+  it('"normal" or "ordinary" naming the default kind of a thing is no finding; under conditions, of people or graded it asks', () => {
+    assert.deepEqual(terms([
+      '- **WHEN** an already-provisioned database runs the normal provenance migration',
+      '- **THEN** an ordinary caller that adds recovery fields is rejected',
+      '- **AND** the remaining entries SHALL retain their normal construction, invocation, and persistence behavior',
+      '- **AND** the ordinary scheduler SHALL NOT send the row',
+    ]), []);
+    assert.deepEqual(terms([
+      '- **WHEN** the queue holds 10 items',
+      '- **THEN** the endpoint MUST complete within 10 seconds under normal conditions',
+      '- **AND** an ordinary user SHALL be able to read the summary',
+      '- **AND** the state SHALL be normal',
+      '- **AND** the session SHALL stay signed in for the duration of a normal working session',
+    ]), ['normal', 'ordinary', 'normal', 'normal']);
+  });
+
+  it('"readable" of a data source, or with the means after it, is the I/O sense; of what people read it asks', () => {
+    assert.deepEqual(terms([
+      '- **WHEN** the snapshot is readable and a readable selected source contains a decision',
+      '- **THEN** the state SHALL remain readable via the status tool',
+      '- **AND** the reader SHALL check JSONL readability before it resolves an ID',
+    ]), []);
+    assert.deepEqual(terms([
+      '- **WHEN** the import fails',
+      '- **THEN** the dialog SHALL use readable fonts and show a readable error message',
+    ]), ['readable', 'readable']);
+  });
+
+  it('a realtime event names the kind of message; a real-time display still asks', () => {
+    assert.deepEqual(terms([
+      '- **WHEN** the system publishes a household-scoped realtime event',
+      '- **THEN** the system SHALL emit Redis-backed realtime subscription events in a standard envelope',
+    ]), []);
+    assert.deepEqual(terms([
+      '- **WHEN** a recipe changes',
+      '- **THEN** the page SHALL display real-time data',
+    ]), ['real-time']);
+  });
+
+  it('"in quick succession" and a count defined by the limit it reaches are settled; a plain count in a step asks', () => {
+    assert.deepEqual(terms([
+      '- **WHEN** `_tick()` runs twice in quick succession',
+      '- **THEN** the index SHALL be built once',
+    ]), []);
+    assert.deepEqual(terms([
+      '- **WHEN** many concurrent tool calls exhaust the connection pool',
+      '- **THEN** the call SHALL fail with a pool error',
+    ]), []);
+    assert.deepEqual(terms([
+      '- **WHEN** many users open the page',
+      '- **THEN** the page SHALL load quick enough',
+    ]), ['many', 'quick']);
+  });
+
+  it('"approximately" before a range is bounded; before one value it asks', () => {
+    assert.deepEqual(terms(['- **WHEN** the panel opens', '- **THEN** the panel width SHALL animate over approximately 200-300ms']), []);
+    assert.deepEqual(terms(['- **WHEN** the panel opens', '- **THEN** the panel width SHALL animate over approximately 200 ms']), ['approximately']);
+  });
+
+  it('"or equivalent" before the kind it names is settled; alone or before a preposition it asks', () => {
+    assert.deepEqual(terms([
+      '- **WHEN** a delayed create carries a stable entity identity or equivalent deterministic dedupe key',
+      '- **THEN** the banner SHALL be exposed with `role="status"` (or equivalent `aria-live="polite"`)',
+      '- **AND** all blob test fixtures SHALL use moto or equivalent S3 mock',
+    ]), []);
+    assert.deepEqual(terms([
+      '- **WHEN** the CLI is invoked with `--format json` (or equivalent)',
+      '- **THEN** the bundle SHALL be verified in `index.html` or equivalent before merge',
+    ]), ['or equivalent', 'or equivalent']);
+  });
+
+  it('"a fresh X" of a countable thing and "freshly" before a participle mean new; "fresh data" still asks', () => {
+    assert.deepEqual(terms([
+      '- **WHEN** the test runs against a freshly provisioned database',
+      '- **THEN** before enqueueing a fresh retry envelope the caller SHALL cancel prior ones',
+      '- **AND** the sweep SHALL record a fresh checkpoint with a fresh `request_id`',
+    ]), []);
+    assert.deepEqual(terms([
+      '- **WHEN** the dashboard opens',
+      '- **THEN** it SHALL show a fresh price and fresh data',
+    ]), ['fresh', 'fresh']);
+  });
+
+  it('"effective" before a value resolved from defaults and overrides (tier, confidence, budget) is exact; before a practice it asks', () => {
+    assert.deepEqual(terms([
+      '- **WHEN** a fact has effective confidence 0.94',
+      '- **THEN** the resolver SHALL search only the exact effective complexity tier and apply the effective daily budget',
+    ]), []);
+    assert.deepEqual(terms(['- **WHEN** an import fails', '- **THEN** the system SHALL provide effective error handling']), ['effective']);
+  });
+
+  it('a "for" adjunct of an activity noun with no suffix ("for efficient lookup") is a motive; "the lookup SHALL be efficient" still asks', () => {
+    assert.deepEqual(terms(['- **WHEN** the table is created', '- **THEN** the table SHALL have an index on `(userId, domain)` for efficient lookup']), []);
+    assert.deepEqual(terms(['- **WHEN** the table is created', '- **THEN** the lookup SHALL be efficient']), ['efficient']);
+  });
+});

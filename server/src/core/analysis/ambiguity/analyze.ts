@@ -1915,6 +1915,10 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // of a want or a relation, what the reader is to keep in mind, the word answered after a colon or a dash
   // (`policySettled`).
   if (policySettled(ctx, c)) return undefined;
+  // Thirty-fifth round (read out of sample on OpenSpec specs and their scenarios): "in quick succession", "readable" of
+  // a data source, a realtime event, a count defined by the limit it reaches, "approximately" before a range, "or
+  // equivalent" before the kind it names (`openSpecSettled`).
+  if (openSpecSettled(ctx, c)) return undefined;
   // Eighteenth round: "Consider various kinds of alternative ordering", "Explore better defaults": a sentence that asks
   // for deliberation names what to think about; it requires no result whose wording could be vague.
   if (deliberationSentence(ctx, start)) return undefined;
@@ -2033,6 +2037,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // Sixteenth round: "When implementations are freshly started, they SHOULD …": newly, just now (of a participle); not
   // an age of data.
   if (c.word?.base === 'fresh' && c.word.form === 'adv' && end - start === 1 && /^(?:is|are|was|were|be|been|being)$/.test(tokens[start - 1]?.norm ?? '') && /^[a-z]+(?:ed|en|t)$/.test(tokens[end]?.norm ?? '') && tokens[end]!.sentence === tokens[start]!.sentence) return undefined;
+  // Thirty-fifth round: the same before a participle that modifies a noun ("against a freshly provisioned database",
+  // "a freshly created account"): newly made. "freshly" alone ("data shown freshly") stays.
+  if (c.word?.base === 'fresh' && c.word.form === 'adv' && end - start === 1 && /^[a-z]+(?:ed|en)$/.test(tokens[end]?.norm ?? '') && tokens[end]!.sentence === tokens[start]!.sentence && /^(?:a|an|the|each|every|any|on|against|into|onto|in|from|with|for|to)$/.test(tokens[start - 1]?.norm ?? '') && tokens[end + 1]?.kind === 'word' && tokens[end + 1]!.sentence === tokens[start]!.sentence && /^(?:NOUN|PROPN|ADJ)$/.test(posOf(ctx, end + 1))) return undefined;
   // "- **WHEN** some tasks are incomplete": a scenario's condition step names a situation; "some" there is existential
   // (at least one), nothing a test could not set up. "The CLI MUST retry some requests" still asks how many.
   // Eleventh round: the same for "several" and "various" (more than one, no magnitude): "- **WHEN** several artifacts
@@ -2781,7 +2788,7 @@ function inPurpose(ctx: BlockContext, at: number): boolean {
 }
 
 /** The ending of a noun that names an activity: querying, migration, analysis, management, maintenance, reference. */
-const ACTIVITY_NOUN = /^(?:[a-z]{3,}(?:ing|tion|sion|sis|ment|ance|ence)|removal|retrieval|renewal|reversal|disposal|approval|withdrawal)$/;
+const ACTIVITY_NOUN = /^(?:[a-z]{3,}(?:ing|tion|sion|sis|ment|ance|ence)|removal|retrieval|renewal|reversal|disposal|approval|withdrawal|lookups?|access|reuse|search(?:es)?|recovery|discovery|comparisons?|triage)$/;
 
 /**
  * Is the candidate the modifier of an activity in a "for" adjunct after the requirement's verb ("… indexed timestamp
@@ -3986,6 +3993,11 @@ const SETTING_NOUNS = new Set([
   'permission', 'permissions', 'policy', 'policies', 'id', 'uid', 'gid', 'mode', 'level', 'profile', 'version', 'target',
   'targets', 'location', 'root', 'locale', 'limit', 'limits', 'timeout', 'url', 'address', 'owner', 'default', 'defaults', 'options',
   'environment', 'rate', 'schema', 'directory', 'folder', 'region', 'role', 'roles', 'resolution',
+  // Thirty-fifth round: values resolved from defaults and overrides ("the effective complexity tier", "effective
+  // confidence 0.94", "the effective expiry", "uses 900 as the effective flush interval", "the effective timezone").
+  'confidence', 'expiry', 'expiration', 'tier', 'tiers', 'writer', 'budget', 'budgets', 'cadence', 'model', 'models', 'timezone',
+  'timezones', 'group', 'groups', 'allowlist', 'allowlists', 'denylist', 'blocklist', 'interval', 'intervals', 'window', 'windows',
+  'quota', 'quotas', 'threshold', 'thresholds', 'deadline', 'ttl', 'priority', 'weight', 'weights',
 ]);
 const PROMPT_EVENT_NOUNS = new Set([
   'response', 'responses', 'reply', 'replies', 'answer', 'answers', 'notification', 'notifications', 'notice', 'payment', 'payments',
@@ -4022,6 +4034,12 @@ function otherSense(ctx: BlockContext, i: number): boolean {
     }
     return true;
   }
+  // Thirty-fifth round: "the normal migration", "an ordinary caller", "retain their normal construction … behavior": the
+  // default kind of a thing, set against a special one the text names (`defaultKind`).
+  if (t.norm === 'normal' || t.norm === 'ordinary') {
+    if (defaultKind(ctx, i)) return true;
+    if (t.norm === 'ordinary') return false;
+  }
   const nouns = t.norm === 'effective' ? SETTING_NOUNS : t.norm === 'normal' ? PROCEDURE_NOUNS : t.norm === 'prompt' ? PROMPT_EVENT_NOUNS : t.norm === 'fresh' ? NEW_INSTANCE_NOUNS : undefined;
   if (!nouns) return false;
   // "a fresh install", "fresh users", "the fresh validator": a new one (made anew, never used), not an age of data.
@@ -4040,7 +4058,24 @@ function otherSense(ctx: BlockContext, i: number): boolean {
     }
     const noun = (k: number): boolean => posOf(ctx, k) === 'NOUN' || posOf(ctx, k) === 'PROPN';
     // Up to two nouns before it: "a fresh Status List entry".
-    return thing(after) || (thing(after + 1) && noun(after)) || (thing(after + 2) && noun(after) && noun(after + 1));
+    if (thing(after) || (thing(after + 1) && noun(after)) || (thing(after + 2) && noun(after) && noun(after + 1))) return true;
+    // Thirty-fifth round: with "a"/"an", one more of a countable thing, made anew ("before enqueueing a fresh retry
+    // envelope", "a fresh checkpoint", "with a fresh `request_id`"), not an age; of data ("a fresh price", "a fresh
+    // reading") it is still an age.
+    if (prev === 'a' || prev === 'an') {
+      if (codeSpanAfter(ctx, i) !== undefined) return true;
+      for (let k = i + 1; k <= i + 4 && tokens[k]?.sentence === t.sentence && tokens[k]!.kind === 'word'; k++) {
+        const pos = posOf(ctx, k);
+        if (pos === 'NOUN' || pos === 'PROPN') {
+          // The head is the last noun of the compound ("a fresh debit transaction").
+          let h = k;
+          while (tokens[h + 1]?.sentence === t.sentence && tokens[h + 1]!.kind === 'word' && /^(?:NOUN|PROPN)$/.test(posOf(ctx, h + 1))) h++;
+          return !FRESH_AGE_NOUNS.test(tokens[h]!.norm);
+        }
+        if (pos !== 'ADJ' && pos !== 'VERB') break;
+      }
+    }
+    return false;
   }
   // Graded or indefinite, it judges: "more effective", "a highly effective", "an effective way".
   if (prev === 'a' || prev === 'an' || prev === 'more' || prev === 'most' || prev === 'less' || prev === 'very' || prev === 'highly' || prev === 'truly') return false;
@@ -4177,6 +4212,146 @@ function protocolSettled(ctx: BlockContext, c: Candidate): boolean {
 
 /** Verbs that divide a whole into parts: "break complex tasks into smaller steps". */
 const DIVIDING_VERBS = /^(?:break|breaks|breaking|broke|broken|split|splits|splitting|divide|divides|divided|dividing|decompose|decomposes|decomposed|decomposing|partition|partitions|partitioned|partitioning|chunk|chunks|chunked|chunking|separate|separates|separated|separating|factor|factors|factored|factoring|refactor|refactors|refactored|refactoring)$/;
+
+/** Where data is kept or read from: "readable" of one is the I/O sense (it can be read), not legibility. */
+const DATA_SOURCES = /^(?:files?|snapshots?|sources?|exports?|streams?|records?|rows?|tables?|stores?|databases?|blobs?|buckets?|director(?:y|ies)|folders?|archives?|caches?|entry|entries|events?|pointers?|digests?|logs?|ledgers?|secrets?|credentials?|payloads?|episodes?|jsonl|json|csv|yaml|ndjson|dumps?|backups?|volumes?|mounts?|sockets?|pipes?|queues?|inbox(?:es)?|mailbox(?:es)?|registr(?:y|ies)|indexes|indices|index)$/;
+
+/** What a realtime (publish/subscribe) system carries: "emit a realtime event" names the kind, not a latency. */
+const REALTIME_CARRIED = /^(?:events?|envelopes?|subscriptions?|channels?|transport|transports|websockets?|sockets?|pub\/sub|pubsub|topics?|broker|brokers|metadata)$/;
+
+/** Verbs of reaching a limit: "many concurrent calls exhaust the pool" defines the count by the limit. */
+const LIMIT_VERBS = /^(?:exhaust|exhausts|exhausted|exhausting|exceed|exceeds|exceeded|exceeding|saturate|saturates|saturated|saturating|overflow|overflows|overflowed|overwhelm|overwhelms|overwhelmed|fill|fills|filled|max|maxes|maxed|hit|hits|trip|trips|tripped|trigger|triggers|triggered|breach|breaches|breached)$/;
+
+/**
+ * Thirty-fifth round (read out of sample on OpenSpec specs and their scenarios, `/work/cl35/verdicts.jsonl`):
+ * - "`_tick()` runs twice in quick succession": the idiom (one right after the other), not a speed to bound;
+ * - "When the snapshot is readable", "a readable export", "JSONL readability", "readable via `state_get`": of a data
+ *   source, or with the means or the reader after it, "readable" is the I/O sense (it can be read); "readable fonts",
+ *   "readable error messages" still ask;
+ * - "emit a realtime event", "Redis-backed realtime subscription events": the kind of message a publish/subscribe
+ *   system carries, not a latency; "display real-time data", "update in real time" still ask;
+ * - "WHEN many concurrent MCP tool calls exhaust the asyncpg pool": in a condition, the count is as many as it takes to
+ *   reach the limit the verb names; "many users open the page" still asks;
+ * - "animates over approximately 200-300ms": the range is the tolerance; "approximately 200 ms" still asks;
+ * - "a stable entity identity or equivalent deterministic dedupe key", "(or equivalent `aria-live=polite`)": the kind
+ *   the equivalent must be is named right after it (as the twenty-sixth round's "(dropdown or equivalent control)");
+ *   "`--format json` (or equivalent)" and "or equivalent before merge" still ask.
+ */
+function openSpecSettled(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const { start, end } = c;
+  const first = tokens[start]!;
+  const same = (k: number): boolean => k >= 0 && k < tokens.length && tokens[k]!.sentence === first.sentence;
+  const word = (k: number): boolean => same(k) && tokens[k]!.kind === 'word';
+  const norm = (k: number): string => (same(k) ? tokens[k]!.norm : '');
+  // "in quick (rapid, fast) succession".
+  if (end - start === 1 && norm(end) === 'succession' && norm(start - 1) === 'in') return true;
+  // "readable" of a data source.
+  if (end - start === 1 && /^(?:readable|unreadable|readability)$/.test(first.norm)) {
+    if (first.norm === 'readability') return word(start - 1) && DATA_SOURCES.test(norm(start - 1));
+    // The means or the reader after it: "readable via `state_get`", "readable through the ledger", "readable to the
+    // retention process", "readable by the worker", "readable for authenticated users".
+    if (/^(?:via|through|to|by|from)$/.test(norm(end)) || (norm(end) === 'for' && /^(?:authenticated|authorized|authorised|anonymous|admin|admins|the|all|any|every)$/.test(norm(end + 1)))) return true;
+    // Before its noun, maybe after other modifiers ("a readable selected source", "a fresh readable export record").
+    for (let k = end; k <= end + 3 && same(k); k++) {
+      const n = tokens[k]!;
+      if (n.kind === 'word' && DATA_SOURCES.test(n.norm)) return true;
+      if (n.kind !== 'word' || n.code || SENSE_PHRASE_ENDS.has(n.norm) || !/^(?:ADJ|NOUN|PROPN|VERB)$/.test(posOf(ctx, k))) break;
+    }
+    // After a copula or "remain(s)": its subject, the nearest noun before in the clause ("the snapshot is readable",
+    // "A warning source remains readable", "the store is readable and empty").
+    if (/^(?:is|are|be|been|being|was|were|remain|remains|remaining|stay|stays|become|becomes)$/.test(norm(start - 1))) {
+      for (let k = start - 2; k >= start - 6 && same(k) && tokens[k]!.clause === first.clause; k--) {
+        const n = tokens[k]!;
+        if (n.kind !== 'word') continue;
+        if (DATA_SOURCES.test(n.norm)) return true;
+        if (posOf(ctx, k) === 'NOUN' || posOf(ctx, k) === 'PROPN') break;
+      }
+    }
+    return false;
+  }
+  // A realtime event (the kind of message), maybe after other nouns ("realtime subscription events").
+  if (c.term === 'real time' || /^(?:real-time|realtime)$/.test(first.norm)) {
+    if (end - start === 1 || (end - start === 2 && first.norm === 'real')) {
+      for (let k = end; k <= end + 3 && same(k); k++) {
+        const n = tokens[k]!;
+        if (n.kind === 'word' && REALTIME_CARRIED.test(n.norm)) return true;
+        if (n.kind !== 'word' || SENSE_PHRASE_ENDS.has(n.norm) || !/^(?:ADJ|NOUN|PROPN|VERB)$/.test(posOf(ctx, k))) break;
+      }
+    }
+    return false;
+  }
+  // A count defined by the limit it reaches, in a condition.
+  if (c.category === 'quantity' && /^(?:many|multiple|numerous|several)$/.test(first.norm) && end - start === 1 && CONDITION_STEPS.has(scenarioStep(ctx.block.text)?.step ?? 'then')) {
+    for (let k = end; k <= end + 6 && same(k) && tokens[k]!.clause === first.clause; k++) {
+      if (tokens[k]!.kind === 'word' && LIMIT_VERBS.test(tokens[k]!.norm)) return true;
+    }
+    return false;
+  }
+  // "approximately 200-300ms": a range after it.
+  if (c.entry?.term === 'approximately' && tokens[end]?.kind === 'number' && same(end)) {
+    if (/^\d[\d.,]*\s*[a-z%µ]*\s*[-\u2013]\s*\d/.test(tokens[end]!.norm)) return true;
+    let k = end + 1;
+    if (word(k) && !/^(?:to|and)$/.test(norm(k)) && !/^[-\u2013]$/.test(norm(k))) k++;
+    if (/^(?:-|\u2013|to)$/.test(norm(k)) && same(k + 1) && tokens[k + 1]!.kind === 'number') return true;
+    return false;
+  }
+  // "or equivalent" and the kind it names: one to three words (or a code span) after it, ending the phrase.
+  if (c.term === 'or equivalent') {
+    let n = 0;
+    let k = end;
+    for (; k <= end + 3 && same(k); k++) {
+      const t = tokens[k]!;
+      if (t.kind !== 'word' || SENSE_PHRASE_ENDS.has(t.norm)) break;
+      n++;
+    }
+    // A code span right after it (blanked in the prose): "(or equivalent `aria-live=\"polite\"`)".
+    if (n === 0) return codeSpanAfter(ctx, end - 1) !== undefined;
+    if (n > 3) return false;
+    const last = tokens[k - 1]!;
+    // The tagger reads a phrase-final noun as an adjective now and then ("dedupe key").
+    return last.code || last.quoted || /^(?:NOUN|PROPN|ADJ|X)$/.test(posOf(ctx, k - 1));
+  }
+  return false;
+}
+
+/** Data whose age "fresh" states even after "a": "a fresh price", "a fresh reading", "a fresh view of the market". */
+const FRESH_AGE_NOUNS = /^(?:data|information|info|content|news|prices?|quotes?|readings?|values?|results?|figures?|statistics|stats|metrics?|numbers?|rates?|weather|status|views?|feeds?|measurements?|observations?|estimates?|forecasts?)$/;
+
+/** What "normal" or "ordinary" before it still asks about: conditions, a load, people, a bar to meet ("under normal load", "ordinary users", "the normal requirements"). */
+const CIRCUMSTANCE_WORDS = /^(?:conditions?|circumstances?|loads?|usage|use|uses|traffic|workloads?|operations?|operating|hours?|levels?|ranges?|volumes?|amounts?|networks?|weather|environments?|users?|people|persons?|humans?|customers?|readers?|visitors?|players?|members?|requirements?|expectations?|standards?|quality|limits?|bounds?|sizes?|speeds?|latency|latencies|temperatures?|pace|rates?|days?|weeks?|months?|years?|times?|intervals?|frequency|cadence|durations?|delays?|response|responses|performance|wear|working|business|workday|workdays|workweek)$/;
+
+/**
+ * Thirty-fifth round (read out of sample on OpenSpec specs): "normal" or "ordinary" before a noun phrase names the
+ * default kind of a thing, set against a special one the text names: "the normal migration" (not the privileged
+ * bootstrap), "an ordinary caller" (not a recovery caller), "SHALL retain their normal construction, invocation, and
+ * persistence behavior" (as without the change), "a normal `ingestion_events` row". Before conditions, a load, people
+ * or a bar to meet (`CIRCUMSTANCE_WORDS`: "under normal load", "normal users", "the normal requirements") and graded
+ * ("very normal", "more ordinary") or predicative ("is normal") it still asks.
+ */
+function defaultKind(ctx: BlockContext, i: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[i]!;
+  const prev = tokens[i - 1]?.norm;
+  if (prev !== undefined && /^(?:more|most|less|least|very|fairly|perfectly|quite|completely|entirely|as|so|too|under|than)$/.test(prev)) return false;
+  // A measure of it: "for the duration of a normal working session" asks how long that is (read on the 79 labeled
+  // repositories).
+  for (let k = i - 1; k >= 0 && k >= i - 4 && tokens[k]!.sentence === t.sentence; k--) {
+    if (tokens[k]!.norm === 'of' && /^(?:duration|length|lifetime|span|period|size|amount|number|count|volume|time)$/.test(tokens[k - 1]?.norm ?? '')) return false;
+  }
+  let noun = false;
+  for (let k = i + 1; k <= i + 5 && k < tokens.length; k++) {
+    const n = tokens[k]!;
+    if (n.sentence !== t.sentence) break;
+    if (n.kind === 'number' || n.norm === '-' || n.norm === '/') continue;
+    if (n.kind !== 'word' || (SENSE_PHRASE_ENDS.has(n.norm) && n.norm !== 'and' && n.norm !== 'or')) break;
+    if (CIRCUMSTANCE_WORDS.test(n.norm)) return false;
+    const pos = posOf(ctx, k);
+    if (pos === 'NOUN' || pos === 'PROPN') noun = true;
+    else if (noun || (pos !== 'ADJ' && pos !== 'VERB' && pos !== 'CCONJ' && pos !== 'PUNCT')) break;
+  }
+  return noun;
+}
 
 /** Verbs of starting over: "start fresh", "spawn fresh". */
 const STARTING_VERBS = /^(?:start|starts|started|starting|begin|begins|began|beginning|restart|restarts|restarted|restarting|spawn|spawns|spawned|spawning|respawn|respawns)$/;

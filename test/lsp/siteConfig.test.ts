@@ -1,5 +1,5 @@
 // Language server round trips on a site generator's config: created, changed or deleted, it re-indexes the folder, so
-// the links of the site's pages are read by the site's rules at once [^sc5p] [^ln9h].
+// the links of the site's pages are read by the site's rules at once [^sc5p] [^ln9h] [^tr34z].
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -28,6 +28,9 @@ describe('language server: a site config file changes', function () {
     // An MkDocs site's pages: `## SQL - The Language` is `#sql-the-language` by MkDocs' toc, `#sql---the-language` on GitHub.
     write('manual/docs/a.md', '# A\n\nSee [the language](b.md#sql-the-language).\n');
     write('manual/docs/b.md', '# B\n\n## SQL - The Language\n\nText.\n');
+    // A Zola site's page: `@/guide/setup.md` names a file of the content folder, `#read-settings` Zola's id of `## read_settings`.
+    write('book/content/blog/post.md', '# Post\n\nSee [settings](@/guide/setup.md#read-settings).\n');
+    write('book/content/guide/setup.md', '# Setup\n\n## read_settings\n\nText.\n');
     client = new LspClient();
     await client.initialize(dir);
   });
@@ -53,5 +56,16 @@ describe('language server: a site config file changes', function () {
     write('manual/mkdocs.yml', 'site_name: Manual\n');
     event('manual/mkdocs.yml', 1);
     await client.diagnosticsFor(page, (d) => d.length === 0);
+  });
+
+  it("a Zola site's config.toml created, then deleted: its pages' `@/` links and heading ids are the site's, then not", async () => {
+    const page = uri(file('book/content/blog/post.md'));
+    assert.deepEqual(codes(await client.diagnosticsFor(page, (d) => d.length > 0)), ['link.broken-anchor:3']);
+    write('book/config.toml', 'base_url = "https://book.example"\n');
+    event('book/config.toml', 1);
+    await client.diagnosticsFor(page, (d) => d.length === 0);
+    fs.rmSync(file('book/config.toml'));
+    event('book/config.toml', 3);
+    assert.deepEqual(codes(await client.diagnosticsFor(page, (d) => d.length > 0)), ['link.broken-anchor:3']);
   });
 });

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { hugoIncludeSite, loadWorkspace, markedStrongIdPages, mdbookSpecBooks, mkdocsSites, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
-import { markedStrongHeadingIds, mkdocsTocIds, specGeneratorSectionIds, specMdOutline, specMdSectionIds, vuepressHeadingIds } from '../../server/src/core/markdown/siteGenerators';
+import { markedStrongHeadingIds, mkdocsTocIds, specGeneratorSectionIds, specMdOutline, specMdSectionIds, vuepressHeadingIds, zolaHeadingIds } from '../../server/src/core/markdown/siteGenerators';
 import { parseSpec } from '../../server/src/core/markdown/parseSpec';
 import { tempWorkspace } from '../helpers/cli';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
@@ -853,5 +853,84 @@ describe('VuePress and Jekyll sites: links that work where the site is published
       '',
     ].join('\n');
     assert.deepEqual(await brokenAnchors({ 'docs/pages.md': page }), ['link.broken-anchor@docs/pages.md:5']);
+  });
+});
+
+describe('Zola sites: internal links and heading ids where the site is published', () => {
+  const brokenAnchors = async (files: Record<string, string>): Promise<string[]> => {
+    const dir = tempWorkspace(files, 'clarify-zola-');
+    try {
+      const ws = await loadWorkspace(dir);
+      return brief(computeDiagnostics(ws.index.model(), ws.config).filter((d) => d.code === 'link.broken-anchor')).sort();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const setup = '# Setup\n\n## read_settings\n\nText.\n\n## Install {#install-step}\n\n## Repeat\n\n## Repeat\n\n## Crème\n\n## After_this\n';
+  const post = [
+    '# A post',
+    '',
+    'See [settings](@/manual/setup.md#read-settings), [install](@/manual/setup.md#install-step),',
+    '[again](@/manual/setup.md#repeat-1), [section](@/manual/_index.md) and [same page](#a-post).',
+    '[gone page](@/manual/removed.md) and [gone heading](@/manual/setup.md#no-such-heading).',
+    '[after](@/manual/setup.md#after-this) and [with id](@/manual/setup.md#install-install-step).',
+    '',
+  ].join('\n');
+  const pages = { 'site/content/manual/_index.md': '+++\ntitle = "Manual"\n+++\n', 'site/content/manual/setup.md': setup, 'site/content/blog/post.md': post };
+  const at = (line: number): string => `link.broken-anchor@site/content/blog/post.md:${line}`;
+
+  it("a page of a Zola site links another by `@/path` from the content folder, and reaches a heading by Zola's id", async () => {
+    // Without a site: every `@/` link names a file beside the page, which is not there.
+    assert.equal((await brokenAnchors(pages)).length, 8);
+    // With `site/config.toml` setting `base_url`: the missing page and the missing heading are left, and so are the
+    // heading after one beyond ASCII (its transliteration, and so the ids after it, are not known here) and an id
+    // made of a heading's `{#id}` text.
+    const left = [at(5), at(5), at(6), at(6)];
+    assert.deepEqual(await brokenAnchors({ 'site/config.toml': 'base_url = "https://manual.example"\ntitle = "Manual"\n', ...pages }), left);
+    // `zola.toml` is read first, as Zola reads it.
+    assert.deepEqual(await brokenAnchors({ 'site/zola.toml': '# the site\nbase_url = \'https://manual.example\'\n', 'site/config.toml': 'title = "old"\n', ...pages }), left);
+    assert.equal((await brokenAnchors({ 'site/zola.toml': 'title = "no base url"\n', 'site/config.toml': 'base_url = "https://manual.example"\n', ...pages })).length, 8);
+    // A `config.toml` without `base_url` (Hugo's is `baseURL`), or a `base_url` inside a table, makes no Zola site.
+    assert.equal((await brokenAnchors({ 'site/config.toml': 'baseURL = "https://manual.example"\n', ...pages })).length, 8);
+    assert.equal((await brokenAnchors({ 'site/config.toml': '[extra]\nbase_url = "https://manual.example"\n', ...pages })).length, 8);
+  });
+
+  it("`[slugify] anchors = \"safe\"` ids a heading by its text with blanks as `_`", async () => {
+    const config = 'base_url = "https://manual.example"\n\n[slugify]\nanchors = "safe"\n';
+    const safe = post.replace('#read-settings', '#read_settings').replace('#after-this', '#After_this');
+    // `#After_this` is Zola's id now (no heading beyond ASCII stops `safe`); GitHub's slugs (`#repeat-1`, `#a-post`)
+    // still count.
+    assert.deepEqual(await brokenAnchors({ 'site/config.toml': config, ...pages, 'site/content/blog/post.md': safe }), [at(5), at(5), at(6)]);
+    // A strategy Zola does not know makes no site.
+    assert.equal((await brokenAnchors({ 'site/config.toml': config.replace('"safe"', '"maybe"'), ...pages })).length, 8);
+  });
+
+  it('a link from outside the content folder (a README read on GitHub) keeps GitHub\'s rules', async () => {
+    const readme = '# Site\n\n[settings](site/content/manual/setup.md#read-settings) and [manual](@/manual/setup.md)\n';
+    assert.deepEqual(await brokenAnchors({ 'site/config.toml': 'base_url = "https://manual.example"\n', ...pages, 'README.md': readme }).then((l) => l.filter((d) => d.includes('README'))), ['link.broken-anchor@README.md:3', 'link.broken-anchor@README.md:3']);
+  });
+
+  it('a symlinked config or content folder is not read', async () => {
+    const outside = tempWorkspace({ 'config.toml': 'base_url = "https://manual.example"\n' }, 'clarify-outside-');
+    const linked = tempWorkspace(pages, 'clarify-zola-');
+    try {
+      fs.symlinkSync(`${outside}/config.toml`, `${linked}/site/config.toml`);
+      assert.equal((await loadWorkspace(linked)).config.zola, undefined);
+      fs.rmSync(`${linked}/site/config.toml`);
+      fs.writeFileSync(`${linked}/site/config.toml`, 'base_url = "https://manual.example"\n');
+      assert.deepEqual((await loadWorkspace(linked)).config.zola, [{ content: 'site/content', anchors: 'on' }]);
+      fs.renameSync(`${linked}/site/content`, `${outside}/content`);
+      fs.symlinkSync(`${outside}/content`, `${linked}/site/content`);
+      assert.equal((await loadWorkspace(linked)).config.zola, undefined);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(linked, { recursive: true, force: true });
+    }
+  });
+
+  it("Zola's ids: the slug crate's (lower case, runs outside [a-z0-9] one `-`), `-1` for a repeat, none from a heading beyond ASCII on", () => {
+    const headings = [{ title: 'get_url' }, { title: 'Own', id: 'own' }, { title: 'Own' }, { title: 'Page  variables!' }, { title: 'Page variables' }, { title: 'Ünïcode' }, { title: 'Later' }];
+    assert.deepEqual([...zolaHeadingIds(headings, 'on')], ['get-url', 'own-1', 'page-variables', 'page-variables-1']);
+    assert.deepEqual([...zolaHeadingIds(headings, 'safe')], ['get_url', 'Own', 'Page__variables!', 'Page_variables', 'Ünïcode', 'Later']);
   });
 });

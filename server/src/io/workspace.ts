@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CONFIG_FILE, mergeConfig, normalLinkLabel, parseConfigText, resolveConfig, type ClarifierConfig, type FileRole, type MkdocsSite } from '../core/workspace/config';
+import { CONFIG_FILE, mergeConfig, normalLinkLabel, parseConfigText, resolveConfig, type ClarifierConfig, type FileRole, type MkdocsSite, type ZolaSite } from '../core/workspace/config';
 import { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { specMdOutline, specMdSectionIds } from '../core/markdown/siteGenerators';
 import { AmbiguityJobRun, type AmbiguityJob } from '../core/workspace/ambiguityPass';
@@ -69,7 +69,7 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   const read = await readConfigFile(root);
   // One listing of the folder and the folders below it for both kinds of site config.
   const vuepressFolders: string[] = [];
-  const [mkdocsConfigs, docusaurusConfigs] = configFilesBelow(root, [MKDOCS_CONFIG_FILES, DOCUSAURUS_CONFIG_FILES], vuepressFolders);
+  const [mkdocsConfigs, docusaurusConfigs, zolaConfigs] = configFilesBelow(root, [MKDOCS_CONFIG_FILES, DOCUSAURUS_CONFIG_FILES, ZOLA_CONFIG_FILES], vuepressFolders);
   const mkdocs = mkdocsSites(root, mkdocsConfigs);
   const docusaurus = docusaurusSites(root, docusaurusConfigs);
   // (the Hugo site's config files, keys and mounts read once: its scopes, the pages where its shortcodes make
@@ -104,6 +104,8 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (hugoPages.length) read.config = { ...read.config, hugoPages };
   const vuepress = vuepressSites(root, vuepressFolders);
   if (vuepress.length) read.config = { ...read.config, vuepress };
+  const zola = zolaSites(root, zolaConfigs);
+  if (zola.length) read.config = { ...read.config, zola };
   return read;
 }
 
@@ -446,6 +448,35 @@ function vuepressSites(root: string, folders: readonly string[]): string[] {
     const read = readTextFileSync(path.join(root, ...base.split('/'), config));
     if (!('text' in read) || /slugify/i.test(read.text) || /\banchor\s*:\s*false\b/.test(read.text)) continue;
     out.push(dir);
+  }
+  return out;
+}
+
+/** Zola's config files, in the order Zola looks for them (zola.toml, then config.toml). */
+const ZOLA_CONFIG_FILES = ['zola.toml', 'config.toml'];
+
+/**
+ * The Zola sites among the folders (up to three down) that hold a `zola.toml` or `config.toml` [^tr34z]: the folder
+ * whose config (`zola.toml` when it is a regular file, else `config.toml`, as Zola looks for them; read as mkdocs.yml
+ * is) sets the top-level `base_url` Zola requires (Hugo writes `baseURL`), with a real `content/` folder beside it (the
+ * folder Zola reads pages from; it has no setting). `[slugify] anchors` (`on`, the default, `safe`, `off`) says how its
+ * headings get their ids; another value is not Zola's (it refuses the config): no site.
+ */
+function zolaSites(root: string, configs: readonly string[]): ZolaSite[] {
+  const out: ZolaSite[] = [];
+  for (const found of configs) {
+    const slash = found.lastIndexOf('/');
+    const dir = slash < 0 ? '' : found.slice(0, slash);
+    const at = (name: string): string => (dir ? `${dir}/${name}` : name);
+    const config = ZOLA_CONFIG_FILES.map(at).find((f) => regularFileInside(root, f));
+    const text = config === undefined ? undefined : textInside(root, config);
+    if (text === undefined) continue;
+    const keys = configKeys(text, 'toml');
+    if (!keys.get('base_url')) continue;
+    const content = at('content');
+    if (!isRealFolder(path.join(root, ...content.split('/')))) continue;
+    const anchors = keys.get('slugify.anchors') ?? 'on';
+    if (anchors === 'on' || anchors === 'safe' || anchors === 'off') out.push({ content, anchors });
   }
   return out;
 }

@@ -74,6 +74,8 @@ const REHEARSED_FIRST_STEPS = 4;
 const MKDOCS_CONFIG = /^(?:[^/]+\/){0,3}(?:mkdocs(?:[-_.][\w.-]*)?\.ya?ml|zensical\.toml)$/;
 /** A Docusaurus config of the folder or of a folder up to three levels down (see workspace.ts docusaurusSites). */
 const DOCUSAURUS_CONFIG = /^(?:[^/]+\/){0,3}docusaurus\.config\.[cm]?[jt]s$/;
+/** A Zola config of the folder or of a folder up to three levels down (see workspace.ts zolaSites). */
+const ZOLA_CONFIG = /^(?:[^/]+\/){0,3}(?:zola|config)\.toml$/;
 /** A Hugo site's config (see workspace.ts hugoConfigFiles): a root `hugo.*` or `config.*`, or a file of `config/_default/`. */
 const HUGO_CONFIG = /^(?:hugo|config|config\/_default\/[^\n]+)\.(?:toml|ya?ml|json)$/;
 
@@ -252,6 +254,16 @@ export class Folder {
       this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
       return this.reload();
     }
+    // A Zola config: which folder is a site's content, where its pages' `@/` links lead and its heading ids [^tr34z]. A
+    // `config.toml` (a name many tools use) only when its folder is a Zola site or the file sets `base_url`; else a root
+    // one may still be Hugo's (below).
+    if (ZOLA_CONFIG.test(rel)) {
+      return this.enqueue(async () => {
+        if (!(await this.zolaWith(rel)) && !(HUGO_CONFIG.test(rel) && (await this.hugoWith(rel)))) return this.sync(rel, kind);
+        this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
+        return this.load();
+      });
+    }
     // A Hugo config: which folders are the site's pages (its contentDir, each language's, its mounts) and its ids [^sc5p].
     // A root `config.*` (a name many tools use) only when the folder is a Hugo site or the file names Hugo's `baseURL`.
     if (HUGO_CONFIG.test(rel)) {
@@ -303,6 +315,17 @@ export class Folder {
     if ((await this.rules.classify(rel)) !== 'file') return false;
     const read = await readTextFile(path.join(this.root, ...rel.split('/')), MAX_MYST_CONFIG_BYTES);
     return 'text' in read && /baseurl/i.test(read.text);
+  }
+
+  /** Whether `rel` is a Zola config (`zola.toml`, a `config.toml` that sets `base_url`), or its folder was a Zola site [^tr34z]. */
+  private async zolaWith(rel: string): Promise<boolean> {
+    const slash = rel.lastIndexOf('/');
+    const content = slash < 0 ? 'content' : `${rel.slice(0, slash)}/content`;
+    if (this.config.zola?.some((site) => site.content === content)) return true;
+    if (rel.slice(slash + 1) === 'zola.toml') return true;
+    if ((await this.rules.classify(rel)) !== 'file') return false;
+    const read = await readTextFile(path.join(this.root, ...rel.split('/')), MAX_MYST_CONFIG_BYTES);
+    return 'text' in read && /^[ \t]*base_url[ \t]*=/m.test(read.text);
   }
 
   /** Whether `rel` makes a MyST project's folder now, or its folder was one [^ln9m]. */

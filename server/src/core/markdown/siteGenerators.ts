@@ -336,3 +336,38 @@ function vuepressSlug(text: string): string {
       .toLowerCase()
   );
 }
+
+/**
+ * The heading ids a Zola site gives a page [^tr34z] (Zola's `components/markdown`: each heading without an `{#id}` of
+ * its own gets its text (text and code, no markup) slugged by the config's `[slugify] anchors`, and `-1`, `-2`, … when
+ * the page already has that id; the `{#id}`s are taken first). `on` (the default) is the `slug` crate's `slugify`:
+ * lower case, each run of characters outside `[a-z0-9]` one `-`, none at either end, after `deunicode` turns what is
+ * not ASCII into ASCII, so a heading beyond ASCII gives no id here (its transliteration is not known), nor does one
+ * after it on the page; `safe` and
+ * `off` replace each ASCII blank with `_`. So `### get_url` is `#get-url` and `## Page variables` is
+ * `#page-variables`.
+ */
+export function zolaHeadingIds(headings: readonly { title: string; id?: string }[], anchors: 'on' | 'safe' | 'off'): Set<string> {
+  const taken = new Set<string>();
+  for (const h of headings) if (h.id !== undefined) taken.add(h.id);
+  const ids = new Set<string>();
+  for (const h of headings) {
+    if (h.id !== undefined) continue;
+    // Beyond ASCII, `on` transliterates (not known here): that heading's id is not known, nor are the ids after it,
+    // which its id may push to a `-1` (a heading's id depends only on the `{#id}`s and the headings before it).
+    if (anchors === 'on' && /[^\p{ASCII}]/u.test(h.title)) break;
+    const slug = anchors === 'on' ? zolaSlug(h.title) : h.title.replace(/[\t\n\f\r ]/g, '_');
+    let id = slug;
+    for (let n = 1; taken.has(id); n++) id = `${slug}-${n}`;
+    taken.add(id);
+    ids.add(id);
+  }
+  return ids;
+}
+
+function zolaSlug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

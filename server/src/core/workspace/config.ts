@@ -16,6 +16,12 @@ export const CONFIG_FILE = '.clarifier.json';
 
 export type SeverityOverride = Severity | 'off';
 
+/** A Zola site: its content folder (workspace-relative) and the `[slugify] anchors` strategy of its config [^tr34z]. */
+export interface ZolaSite {
+  content: string;
+  anchors: 'on' | 'safe' | 'off';
+}
+
 /**
  * An MkDocs site: `docs`, its pages folder (workspace-relative, `''` the root); `slugify`, what its `toc` makes of a
  * heading's text (`toc`: Python-Markdown's default, `toc-unicode`: its Unicode variant, `uslugify`: pymdownx's
@@ -112,6 +118,14 @@ export interface ClarifierConfig {
    * `.clarifier.json`.
    */
   vuepress?: string[];
+  /**
+   * The Zola sites of the folder (a `zola.toml` or `config.toml` with a top-level `base_url`, in it or up to three
+   * folders down, with a real `content/` folder beside it): each one's content folder (workspace-relative) and its
+   * `[slugify] anchors` strategy (`on` by default). A page of the site links another with `@/path.md`, the path taken
+   * from the content folder, and reaches a heading by the id Zola gives it [^tr34z]. Found by the workspace loader, not
+   * written in `.clarifier.json`.
+   */
+  zola?: ZolaSite[];
   /**
    * The MkDocs sites of the folder (an `mkdocs.yml` in it or up to three folders down): each one's pages folder
    * (`docs_dir`, workspace-relative), the heading ids its `toc` gives, and the pages folder of the default language a

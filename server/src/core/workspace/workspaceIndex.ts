@@ -1,7 +1,7 @@
 import { documentTermParts, domainCounts, EVIDENCE_KINDS, featureNameTerms, documentKindOf, documentKindOfPieces, mergeTermParts, pieceEvidence, reviewOf, reviewOfEvidence, type DomainCounts, type Review, type ReviewEvidence } from '../analysis/ambiguity/formats';
 import { ambiguityJob, passKey, sectionStemsOf, SpecPass, type AmbiguityJob, type SpecPassInput } from './ambiguityPass';
 import type { AmbiguityCategory } from '../analysis/ambiguity/analyze';
-import { normalLinkLabel, PathClassifier, type ClarifierConfig, type FileRole, type MkdocsSite } from './config';
+import { normalLinkLabel, PathClassifier, type ClarifierConfig, type FileRole, type MkdocsSite, type ZolaSite } from './config';
 import { CLARIFICATIONS_ID } from '../features/clarify';
 import { findCitations } from '../comments/citations';
 import { isSourcePath } from '../comments/languages';
@@ -16,7 +16,7 @@ import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { isRustdocLink, sameMdbookSpecTargets } from '../markdown/mdbookSpec';
 import { sameExplicitTargets } from '../markdown/explicitTargets';
-import { mkdocsTocIds, specGeneratorSectionIds, vuepressHeadingIds } from '../markdown/siteGenerators';
+import { mkdocsTocIds, specGeneratorSectionIds, vuepressHeadingIds, zolaHeadingIds } from '../markdown/siteGenerators';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
 import { ReadListView, type ReadList } from '../text/readList';
@@ -3343,9 +3343,14 @@ export class IndexModel {
    * whose links Docsify resolves from the site's folder, not the page's, the nearest folder above it where that file
    * exists when it does not exist beside it [^ln4f]; on a docs page of a Docusaurus site, a `.md`/`.mdx` link not
    * starting with `./` or `../` is the first that exists of the version's content folders, the site folder and the
-   * page's own folder, as Docusaurus tries them (docusaurus.ts) [^ln9d].
+   * page's own folder, as Docusaurus tries them (docusaurus.ts) [^ln9d]; on a page of a Zola site, an internal link
+   * `@/path.md` names the file at that path of the site's content folder [^tr34z].
    */
   linkTarget(file: string, path: string): string | undefined {
+    if (path.startsWith('@/')) {
+      const zola = this.zolaSiteOf(file);
+      if (zola) return resolveRelative(zola.content, path.slice(2));
+    }
     const known = (p: string): boolean => this.files.has(p) || this.specs.has(p);
     const sites = this.classifier.config.docusaurus;
     const tries = sites?.length ? docusaurusLinkCandidates(sites, file, path) : undefined;
@@ -3363,6 +3368,15 @@ export class IndexModel {
       if (!dir) break;
     }
     return target;
+  }
+
+  /** The Zola site whose content folder holds `file` (the innermost), or undefined [^tr34z]. */
+  private zolaSiteOf(file: string): ZolaSite | undefined {
+    let best: ZolaSite | undefined;
+    for (const site of this.classifier.config.zola ?? []) {
+      if (file.startsWith(`${site.content}/`) && (!best || site.content.length > best.content.length)) best = site;
+    }
+    return best;
   }
 
   /** The source folder of the VuePress site whose pages hold `file` (the innermost), or undefined [^sw31v]. */
@@ -3651,6 +3665,10 @@ export class IndexModel {
         // (`#markdown-anchor` for `### markdown.anchor`); GitHub's slugs are still anchors too [^sw31v].
         const vuepress = this.vuepressSiteOf(target);
         if (vuepress !== undefined && vuepress === this.vuepressSiteOf(file) && this.siteIdsOf('vuepress', target, vuepressHeadingIds).has(link.anchor)) continue;
+        // A page of a Zola site linked from one of its pages: the ids Zola gives the headings by the config's
+        // `[slugify] anchors` (`#get-url` for `### get_url`); GitHub's slugs are still anchors too [^tr34z].
+        const zola = this.zolaSiteOf(target);
+        if (zola && zola === this.zolaSiteOf(file) && this.siteIdsOf(`zola-${zola.anchors}`, target, (headings) => zolaHeadingIds(headings, zola.anchors)).has(link.anchor)) continue;
         // A link of a snippet that works in the pages that paste it in [^ln9n].
         if (this.worksWherePasted(file, link)) continue;
         // A page of a Hugo site whose Goldmark parser gives definition-list terms ids, linked from a page of the site:

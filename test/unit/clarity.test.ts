@@ -2845,3 +2845,29 @@ describe('clarity: thirty-fifth round (issue 13: false alarms read out of sample
     assert.deepEqual(terms(['- **WHEN** the table is created', '- **THEN** the lookup SHALL be efficient']), ['efficient']);
   });
 });
+
+describe('clarity: thirty-sixth round (issue 13: recall read out of sample on design proposals and enhancement documents)', () => {
+  const kiro = '.kiro/specs/a/requirements.md';
+  const terms = (lines: string[]): string[] => hits(kiro, KIRO(lines)).map((h) => h.phrase.toLowerCase());
+
+  it('an adverb of recurrence right before its verb of failure asks how many failures; a crash counts as one', () => {
+    assert.deepEqual(terms([
+      'THE Controller SHALL stop a pool with persistently failing replacements from blocking the queue',
+      'WHEN a record repeatedly fails validation THEN the Importer SHALL move it to the dead-letter queue',
+      'WHEN the worker crashes repeatedly THEN the Supervisor SHALL stop restarting it',
+      'WHEN the worker crashes multiple times THEN the Supervisor SHALL stop restarting it',
+    ]), ['persistently', 'repeatedly', 'repeatedly', 'multiple times']);
+    const asked = hits(kiro, KIRO(['THE Controller SHALL stop a pool with persistently failing replacements from blocking the queue']))[0]?.question ?? '';
+    assert.match(asked, /^How many times\?/);
+  });
+
+  it('no verb of failure right after the adverb: durably stored, idempotent calls, a count already given stay silent', () => {
+    assert.deepEqual(terms([
+      'THE Store SHALL keep the session state persistently',
+      'THE Store SHALL persistently record that a migration ran',
+      'THE Client SHALL allow the endpoint to be called repeatedly to obtain the next page',
+      'THE Client SHALL return the same result when called repeatedly and SHALL never fail',
+      'WHEN a record repeatedly fails validation (3 times in 10 minutes) THEN the Importer SHALL move it to the dead-letter queue',
+    ]), []);
+  });
+});

@@ -4092,12 +4092,31 @@ function otherSense(ctx: BlockContext, i: number): boolean {
   return false;
 }
 
-/** Words of failure that make a count a threshold ("incorrect credentials multiple times", "multiple failed attempts"). */
-const FAILURE_WORDS = /^(?:fail|fails|failed|failing|failure|failures|incorrect|incorrectly|invalid|wrong|wrongly|unsuccessful|unsuccessfully|erroneous|mistyped|denied|rejected|bad)$/;
+/**
+ * Words of failure that make a count a threshold ("incorrect credentials multiple times", "multiple failed attempts").
+ * Thirty-sixth round: a crash is one too ("WHEN the worker crashes repeatedly").
+ */
+const FAILURE_WORDS = /^(?:fail|fails|failed|failing|failure|failures|incorrect|incorrectly|invalid|wrong|wrongly|unsuccessful|unsuccessfully|erroneous|mistyped|denied|rejected|bad|crash|crashes|crashed|crashing)$/;
+
+/**
+ * Thirty-sixth round: adverbs of recurrence that count failures when they stand right before the verb of failure they
+ * qualify ("a NodePool with persistently failing drift replacements", "WHEN a record repeatedly fails"): how many
+ * failures? Only the next word: "calling it repeatedly must not fail" (idempotence) and "state stored persistently"
+ * (durably) hold no such verb there.
+ */
+const RECURRENCE_ADVERBS = /^(?:repeatedly|persistently)$/;
 
 /** Is the count at `start`–`end` one of failures: a word of failure in it, or at most six words before it in its clause? */
 function failureCount(tokens: readonly Token[], start: number, end: number): boolean {
   for (let k = start; k < end; k++) if (FAILURE_WORDS.test(tokens[k]!.norm)) return true;
+  if (end - start === 1 && RECURRENCE_ADVERBS.test(tokens[start]!.norm)) {
+    const next = tokens[end];
+    if (next && next.kind === 'word' && next.clause === tokens[start]!.clause && FAILURE_WORDS.test(next.norm)) {
+      // A count later in the clause answers it ("repeatedly fails validation (3 times in 10 minutes)").
+      for (let k = end + 1; k <= end + 10 && tokens[k] && tokens[k]!.clause === next.clause; k++) if (isNumberLike(tokens[k])) return false;
+      return true;
+    }
+  }
   const clause = tokens[start]!.clause;
   for (let k = start - 1, words = 0; k >= 0 && words < 6 && tokens[k]!.clause === clause; k--) {
     if (tokens[k]!.kind !== 'word') continue;

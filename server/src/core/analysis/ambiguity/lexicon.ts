@@ -434,7 +434,8 @@ export const LEXICON: readonly LexiconEntry[] = [
       term: 'multiple failed attempts',
       forms: [
         'multiple failed login attempts', 'multiple unsuccessful attempts', 'multiple unsuccessful login attempts', 'repeated failed attempts',
-        'repeated failed login attempts', 'multiple times', 'repeatedly', 'multiple failed',
+        // Thirty-sixth round: "persistently failing drift replacements" (only beside a word of failure: `failure-count`).
+        'repeated failed login attempts', 'multiple times', 'repeatedly', 'persistently', 'multiple failed',
         'multiple unsuccessful', 'multiple incorrect', 'multiple invalid', 'multiple failures', 'multiple consecutive',
         'repeated failures', 'repeated failed', 'repeated unsuccessful', 'repeated incorrect', 'repeated invalid',
       ],

@@ -2871,3 +2871,61 @@ describe('clarity: thirty-sixth round (issue 13: recall read out of sample on de
     ]), []);
   });
 });
+
+describe('clarity: thirty-seventh round (issue 13: false alarms read out of sample on spec-kit and Kiro specs)', () => {
+  const kiroPath = '.kiro/specs/orders/requirements.md';
+  const kiro = (criteria: string[]): string =>
+    ['# Requirements Document', '', '## Requirements', '', '### Requirement 1', '', '**User Story:** As a clerk, I want orders kept, so that I can ship them.', '', '#### Acceptance Criteria', '', ...criteria.map((c, i) => `${i + 1}. ${c}`), ''].join('\n');
+  const kiroTerms = (criteria: string[]): string[] => hits(kiroPath, kiro(criteria)).map((h) => h.phrase.toLowerCase());
+  const specPath = 'specs/004-orders/spec.md';
+  const spec = (frs: string[]): string =>
+    ['# Feature Specification: Orders', '', '## Requirements', '', '### Functional Requirements', '', ...frs.map((f, i) => `- **FR-00${i + 1}**: ${f}`), ''].join('\n');
+  const specTerms = (frs: string[]): string[] => hits(specPath, spec(frs)).map((h) => h.phrase.toLowerCase());
+
+  it('"required" of the noun after "if"/"as"/"when" is no escape; "if required," and "as required" at the end still ask', () => {
+    assert.deepEqual(specTerms([
+      'If required shipping fields are missing, the system MUST block checkout and highlight them.',
+      'When required data is incomplete, the system MUST keep the draft.',
+    ]), []);
+    assert.deepEqual(kiroTerms(['WHEN a refund is requested, THE Order_Service SHALL accept an order id and a reason as required parameters']), []);
+    assert.deepEqual(specTerms([
+      'If required, the system MUST notify the warehouse.',
+      'The system MUST retry the export as required.',
+    ]), ['if required', 'as required']);
+  });
+
+  it('"responsive" before its settings, or beside another web-design "responsive", is layout; of an API it still asks', () => {
+    assert.deepEqual(kiroTerms([
+      'WHILE editing responsive settings, THE Editor SHALL mark the overridden values',
+      'WHEN clearing responsive overrides, THE Editor SHALL restore the default responsive behavior',
+    ]), []);
+    assert.deepEqual(kiroTerms(['THE Order API SHALL be responsive under load']), ['responsive']);
+  });
+
+  it('"fresh" after a verb of fetching means fetched anew; "show fresh data" still asks', () => {
+    assert.deepEqual(kiroTerms([
+      'WHEN the clerk edits an order, THE Order_Service SHALL drop the cached copy and fetch fresh data',
+      'WHILE cached totals are shown, THE Dashboard SHALL keep retrieving fresh totals in the background',
+    ]), []);
+    assert.deepEqual(kiroTerms(['THE Dashboard SHALL show fresh data']), ['fresh']);
+  });
+
+  it('a "for" adjunct of queries or of a quality after the object is a motive; after a verb, or as the subject, it still asks', () => {
+    assert.deepEqual(kiroTerms([
+      'THE Order_Store SHALL index orders by status and region for fast queries',
+      'THE Order_Store SHALL create an index on the created field for efficient cleanup queries',
+      'THE Order_Models SHALL use typed interfaces for proper type safety',
+      'WHEN indexes are created THEN they SHALL include the region for optimal query performance',
+    ]), []);
+    assert.deepEqual(kiroTerms([
+      'THE Order_Store SHALL keep the queries fast',
+      'THE Order_Store SHALL be tuned for proper security',
+      'THE Order_Store SHALL answer within 500 ms for typical queries',
+    ]), ['fast', 'proper', 'typical']);
+  });
+
+  it('"optionally" after a person\'s ability is that person\'s choice; after the system\'s obligation it still asks', () => {
+    assert.deepEqual(specTerms(['Reviewers MUST be able to reject an order, optionally adding a note.', 'Buyers can cancel an order, optionally giving a reason.']), []);
+    assert.deepEqual(kiroTerms(['WHEN an order ships, THE Order_Service SHALL close it and optionally archive the invoice']), ['optionally']);
+  });
+});

@@ -4474,7 +4474,9 @@ function answeredInPlace(ctx: BlockContext, c: Candidate): boolean {
     return false;
   }
   // A definition after a colon that follows the word's noun phrase.
-  if (w.form === 'adj' && w.dimension !== 'quantity' && isKeywordBeforeInClause(ctx, start)) {
+  // Not a word of how much a thing contains: its list must be long enough (`inlineListFollows`, the twenty-third round:
+  // "a comprehensive profile: name and role" asks).
+  if (w.form === 'adj' && w.dimension !== 'quantity' && !CONTENT_WORDS.has(w.base) && isKeywordBeforeInClause(ctx, start)) {
     let k = start - 1;
     // Back over adjectives coordinated before it: "a minimalist, modern aesthetic".
     while (k > start - 4 && same(k) && (tokens[k]!.norm === ',' || tokens[k]!.norm === 'and' || (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'ADJ' && !isKeyword(tokens[k]!)))) k--;

@@ -2929,3 +2929,69 @@ describe('clarity: thirty-seventh round (issue 13: false alarms read out of samp
     assert.deepEqual(kiroTerms(['WHEN an order ships, THE Order_Service SHALL close it and optionally archive the invoice']), ['optionally']);
   });
 });
+
+describe('clarity: thirty-eighth round (issue 13: false alarms two readings out of sample saw, made classes)', () => {
+  const kiroPath = '.kiro/specs/stock/requirements.md';
+  const kiro = (criteria: string[]): string =>
+    ['# Requirements Document', '', '## Requirements', '', '### Requirement 1', '', '**User Story:** As a clerk, I want stock tracked, so that I can reorder.', '', '#### Acceptance Criteria', '', ...criteria.map((c, i) => `${i + 1}. ${c}`), ''].join('\n');
+  const kiroTerms = (criteria: string[]): string[] => hits(kiroPath, kiro(criteria)).map((h) => h.phrase.toLowerCase());
+  const specPath = 'specs/005-stock/spec.md';
+  const spec = (frs: string[]): string =>
+    ['# Feature Specification: Stock', '', '## Requirements', '', '### Functional Requirements', '', ...frs.map((f, i) => `- **FR-00${i + 1}**: ${f}`), ''].join('\n');
+  const specTerms = (frs: string[]): string[] => hits(specPath, spec(frs)).map((h) => h.phrase.toLowerCase());
+
+  it('"the appropriate X" followed by its basis is picked by it; an open basis, or one inside a parenthesis, still asks', () => {
+    assert.deepEqual(kiroTerms([
+      'WHEN a link is pasted, THE Importer SHALL select the appropriate parser based on the host name',
+      'WHEN a file is uploaded, THE Importer SHALL choose an appropriate reader according to the `Content-Type` header',
+      'WHEN a preview is requested, THE Gallery SHALL return the appropriate image size depending on the requested width',
+      'WHEN a preview is requested, THE Gallery SHALL return appropriate image size based on the request parameter',
+    ]), []);
+    assert.deepEqual(kiroTerms([
+      'WHEN a link is pasted, THE Importer SHALL select the appropriate parser based on context',
+      'THE Worker SHALL configure appropriate memory (128MB-512MB based on job size)',
+      'THE Importer SHALL select the appropriate parser',
+    ]), ['appropriate', 'appropriate', 'appropriate']);
+  });
+
+  it('a word answered in a parenthesis right after it is settled; a vague, conditional, measured or example parenthesis still asks', () => {
+    assert.deepEqual(kiroTerms([
+      'THE Status_Banner SHALL be compact (single line)',
+      'WHEN a linked order is deleted THEN the system SHALL handle the link gracefully (cascade or set null based on configuration)',
+      'WHEN the device lacks a GPU, THE Carousel SHALL degrade gracefully (no animation)',
+      'WHEN a setting changes, THE Settings_Page SHALL apply it immediately (no page reload)',
+    ]), []);
+    assert.deepEqual(kiroTerms([
+      'THE Client SHALL store tokens securely (httpOnly cookies or secure storage)',
+      'THE Status_Banner SHALL be compact (if space allows)',
+      'WHEN a sync conflict occurs, THE Client SHALL resolve it gracefully (e.g. keep both copies)',
+      'WHEN a sync conflict occurs, THE Client SHALL resolve it gracefully (defaulting to the server copy)',
+    ]), ['securely', 'compact', 'gracefully', 'gracefully']);
+    assert.deepEqual(specTerms(['90% of clerks MUST report the screen feels natural (post-usage survey).']), ['natural']);
+  });
+
+  it('a definition after a colon that follows the word\'s noun phrase answers it; examples or a vague answer still ask', () => {
+    assert.deepEqual(specTerms([
+      'Retry MUST preserve a clean state: no partial order and an empty queue.',
+      'The scheduler MUST use an effective timezone: the job\'s own zone, else the owner\'s.',
+    ]), []);
+    assert.deepEqual(specTerms([
+      'Retry MUST preserve a clean state: e.g. no partial order.',
+      'Retry MUST preserve a clean state.',
+      'The page MUST follow a clean style: simple and modern.',
+    ]), ['clean', 'clean', 'clean', 'simple and modern']);
+  });
+
+  it('"low stock" is the document\'s term when a sentence of it names the threshold; without one, and "a low threshold", it asks', () => {
+    assert.deepEqual(kiroTerms([
+      'WHEN stock falls below the reorder threshold, THE Dashboard SHALL count the product as low stock',
+      'THE Dashboard SHALL order low stock items by quantity',
+      'THE Dashboard SHALL show a badge with the number of low stock products',
+    ]), []);
+    assert.deepEqual(kiroTerms([
+      'THE Dashboard SHALL order low stock items by quantity',
+      'THE Dashboard SHALL show low stock warnings',
+    ]), ['low', 'low']);
+    assert.deepEqual(kiroTerms(['THE Alerts SHALL fire at a low threshold']), ['low']);
+  });
+});

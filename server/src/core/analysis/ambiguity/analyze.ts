@@ -1922,6 +1922,10 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // Thirty-seventh round (read out of sample on spec-kit and Kiro specs): "required" of a noun after "if"/"as", an
   // optional part of a person's ability (`specKitSettled`).
   if (specKitSettled(ctx, c)) return undefined;
+  // Thirty-eighth round (false alarms two readings out of sample saw on different repositories): "the appropriate X"
+  // with its basis ("based on …"), the word answered in a parenthesis right after it, a definition after a colon that
+  // follows the word's noun phrase (`answeredInPlace`).
+  if (answeredInPlace(ctx, c)) return undefined;
   // Eighteenth round: "Consider various kinds of alternative ordering", "Explore better defaults": a sentence that asks
   // for deliberation names what to think about; it requires no result whose wording could be vague.
   if (deliberationSentence(ctx, start)) return undefined;
@@ -4391,6 +4395,106 @@ function specKitSettled(ctx: BlockContext, c: Candidate): boolean {
       if (t.norm === 'be' && tokens[k + 1]?.norm === 'able' && tokens[k + 2]?.norm === 'to' && personBefore(tokens, k - 1) && same(k - 2)) return true;
     }
     return false;
+  }
+  return false;
+}
+
+/** Bases that are open themselves: "based on context", "depending on the situation". */
+const OPEN_BASES = new Set(['context', 'contexts', 'circumstances', 'situation', 'situations', 'need', 'needs', 'judgment', 'judgement', 'discretion', 'case', 'cases', 'use']);
+
+/**
+ * Words inside a parenthesis after the word that make it no answer: a condition, a concession, an exception, a reason
+ * ("(if the protocol supports it)", "(even when …)", "(other than …)", "(eventual consistency permitting)"), how the
+ * word is measured ("(post-usage survey)"), a status ("(recommended)", "(optional)"), a standard not named ("(meets
+ * standard accessibility contrast guidance)"), a symptom with no measure ("(no full reflows or freezes)").
+ */
+const NOT_ANSWERS = new Set(['if', 'unless', 'even', 'other', 'except', 'than', 'whenever', 'where', 'while', 'because', 'since', 'permitting', 'though', 'although', 'survey', 'surveys', 'poll', 'polls', 'interview', 'interviews', 'study', 'studies', 'feedback', 'rating', 'ratings', 'review', 'reviews', 'questionnaire', 'recommended', 'optional', 'required', 'tbd', 'todo', 'default', 'does', 'do', 'did', 'see', 'cf', 'e.g', 'etc', 'example', 'such', 'like', 'including', 'includes', 'include', 'so', 'usually', 'typically', 'ideally', 'preferably', 'standard', 'standards', 'guidance', 'guidelines', 'practice', 'practices', 'freeze', 'freezes', 'lag', 'lags', 'stutter', 'jank', 'delay', 'delays', 'hang', 'hangs']);
+
+/** An identifier in parentheses names the rule, not its answer: "(FR-001)", "(P1)", "(US2)". */
+const ID_LIKE = /^[a-z]{1,4}-?\d+[a-z]?$/;
+
+/**
+ * Thirty-eighth round. Shapes that two readings out of sample (the thirty-fifth's and thirty-seventh's, on different
+ * repositories) both saw, where the sentence answers the word in place:
+ * - "the appropriate X" followed by its basis: "select the appropriate processor based on URL", "choose the appropriate
+ *   decoder based on the Content-Type header", "return the appropriate thumbnail size according to the request": the
+ *   basis named picks the one that fits. A basis that is open itself ("based on context") or a basis inside a
+ *   parenthesis ("appropriate memory (256MB-1024MB based on function complexity)") still asks;
+ * - the word answered in a parenthesis right after it: "be compact (single line)", "handle the relationship gracefully
+ *   (cascade or set null based on configuration)", "a normal (non-crashed) run", "degrade gracefully (no animation)".
+ *   A parenthesis that holds a vague word itself ("(httpOnly cookies or secure storage)"), a condition, a concession or
+ *   an exception ("(if …)", "(even when …)", "(other than …)"), how the word is measured ("(post-usage survey)"),
+ *   examples, a clause or a gerund opening ("(defaulting to …)": what follows from it) or only an id still asks;
+ * - a definition after a colon that follows the word's noun phrase in a requirement: "MUST preserve a clean state: no
+ *   partial account, …", "SHALL use an effective timezone: the …", "multiply it by the appropriate frequency factor:
+ *   weekly=52, …" (the thirty-fourth round did the predicate, "must stay clean: …"). Examples after the colon ("e.g."),
+ *   an answer that holds a vague word itself, or a colon after a verb ("roughly correspond to:") still ask.
+ */
+function answeredInPlace(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const { start, end } = c;
+  const w = c.word;
+  if (!w || (c.entry && c.category === 'escape')) return false;
+  const first = tokens[start]!;
+  const same = (k: number): boolean => k >= 0 && k < tokens.length && tokens[k]!.sentence === first.sentence;
+  const article = (k: number): boolean => same(k) && /^(?:the|a|an)$/.test(tokens[k]!.norm);
+  // The fit word with its basis.
+  // With no article, after the verb whose object it is: "Return appropriate thumbnail size based on request parameter".
+  if (FIT_WORDS_REFERENTIAL.has(w.base) && end - start === 1 && (article(start - 1) || (same(start - 1) && tokens[start - 1]!.kind === 'word' && posOf(ctx, start - 1) === 'VERB'))) {
+    for (let k = end + 1; k <= end + 3 && same(k + 1); k++) {
+      const t = tokens[k]!;
+      const prev = tokens[k - 1]!;
+      if (prev.kind !== 'word' || isKeyword(prev) || DETERMINERS.has(prev.norm)) break;
+      const pair = `${t.norm} ${tokens[k + 1]!.norm}`;
+      if (pair !== 'based on' && pair !== 'according to' && pair !== 'depending on') continue;
+      let b = k + 2;
+      while (same(b) && /^(?:the|its|their|a|an|each|every|this|that)$/.test(tokens[b]!.norm)) b++;
+      // A code span (blanked: a gap before the next token) is a named basis too.
+      const basis = tokens[b];
+      if (basis === undefined || !same(b)) return false;
+      if (basis.kind !== 'word') return basis.start - tokens[b - 1]!.end > 2;
+      return !CLASS_WORDS.has(basis.norm) && !OPEN_BASES.has(basis.norm);
+    }
+  }
+  // The word answered in a parenthesis right after it.
+  if ((w.form === 'adj' || w.form === 'adv') && tokens[end]?.norm === '(' && tokens[end]!.start === tokens[end - 1]!.end + 1) {
+    let content = 0;
+    let ids = 0;
+    for (let m = end + 1; m < tokens.length && m <= end + 14; m++) {
+      const t = tokens[m]!;
+      if (t.start - tokens[m - 1]!.end > 2) content++;
+      if (t.norm === ')') return content > ids && content > 0;
+      if (t.kind === 'word') {
+        if (isKeyword(t) || CLASS_WORDS.has(t.norm) || DEGREE_MODIFIERS.has(t.norm) || NOT_ANSWERS.has(t.norm) || PARENTHESIS_CLAUSE_WORDS.has(t.norm)) return false;
+        if (m === end + 1 && /^[a-z]{3,}ing$/.test(t.norm) && !NOT_GERUNDS.has(t.norm)) return false;
+        if (ID_LIKE.test(t.norm)) ids++;
+        content++;
+      } else if (t.norm === '(' || t.norm === '[' || t.norm === ';') return false;
+    }
+    return false;
+  }
+  // A definition after a colon that follows the word's noun phrase.
+  // Not a word of how much a thing contains: its list must be long enough (`inlineListFollows`, the twenty-third round:
+  // "a comprehensive profile: name and role" asks).
+  if (w.form === 'adj' && w.dimension !== 'quantity' && !CONTENT_WORDS.has(w.base) && isKeywordBeforeInClause(ctx, start)) {
+    let k = start - 1;
+    // Back over adjectives coordinated before it: "a minimalist, modern aesthetic".
+    while (k > start - 4 && same(k) && (tokens[k]!.norm === ',' || tokens[k]!.norm === 'and' || (tokens[k]!.kind === 'word' && posOf(ctx, k) === 'ADJ' && !isKeyword(tokens[k]!)))) k--;
+    if (!article(k)) return false;
+    let nouns = 0;
+    let j = end;
+    for (; j <= end + 3 && same(j) && tokens[j]!.kind === 'word'; j++) {
+      const t = tokens[j]!;
+      const pos = posOf(ctx, j);
+      if (isKeyword(t) || DETERMINERS.has(t.norm) || !(pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ' || t.norm.includes('-'))) return false;
+      nouns++;
+    }
+    if (nouns === 0 || tokens[j]?.norm !== ':' || !same(j)) return false;
+    // What follows the colon: not examples, and no vague word of its own.
+    const a = tokens[j + 1]?.norm ?? '';
+    if (a === 'e.g' || (a === 'for' && tokens[j + 2]?.norm === 'example') || a === 'such' || a === 'like' || a === 'including') return false;
+    for (let m = j + 1; m <= j + 10 && same(m); m++) if (CLASS_WORDS.has(tokens[m]!.norm) || DEGREE_MODIFIERS.has(tokens[m]!.norm)) return false;
+    return true;
   }
   return false;
 }

@@ -255,7 +255,7 @@ export function documentTerms(text: string): string[] {
  * one): mergeTermParts of its pieces' parts, in order, is documentTerms of the whole (an edit re-reads one piece).
  */
 export function documentTermParts(text: string): string[][] {
-  const parts: string[][] = [[], [], [], [], [], [], [], [], []];
+  const parts: string[][] = [[], [], [], [], [], [], [], [], [], []];
   // Each pattern that needs a character the text does not have is not run: a search for the character is far cheaper
   // than the pattern tried at every line or offset (BOLD_TERM and DEFINITION_LIST took 40-70 ms each over the 4,301
   // chunks of the 10k workspace's specs, none of which holds `**`, `__` or a line starting with `:`).
@@ -318,8 +318,31 @@ export function documentTermParts(text: string): string[][] {
     for (const a of sentence.matchAll(AS_WORD)) definedState(a[1]!, true);
   }
   for (const m of text.matchAll(DEFINED_WHEN)) definedState(m[1]!, false);
+  // Thirty-eighth round: a level the document defines by a threshold ("WHEN stock levels fall below a configurable
+  // threshold THEN … highlight products with low stock warnings", "support low stock threshold alerts", "classify low
+  // battery using configurable thresholds"): "low stock" is the document's term, the state past its threshold, in every
+  // sentence of it. Only in a sentence that names a threshold; "a low threshold" itself still asks.
+  if (/threshold/i.test(text)) {
+    for (const m of text.matchAll(LEVEL_STATE)) {
+      const noun = m[2]!.toLowerCase();
+      if (NOT_LEVEL_NOUNS.has(noun) || CLASS_WORDS.has(noun)) continue;
+      const at = m.index;
+      const before = text.slice(Math.max(0, at - 300), at);
+      const after = text.slice(at, at + 300);
+      const cut = before.search(/[.;!?\n][^.;!?\n]*$/);
+      const stop = after.search(/[.;!?\n]/);
+      const sentence = (cut >= 0 ? before.slice(cut + 1) : before) + (stop >= 0 ? after.slice(0, stop) : after);
+      if (THRESHOLD_WORD.test(sentence)) parts[9]!.push(`${m[1]!.toLowerCase()} ${noun}`);
+    }
+  }
   return parts;
 }
+
+/** "low stock", "high balance": a level of something; a document term when its sentence names a threshold. */
+const LEVEL_STATE = /\b(low|high)[ \t]+([a-z][a-z-]{2,20})\b/gi;
+const THRESHOLD_WORD = /\bthresholds?\b/i;
+/** Nouns after "low"/"high" that are the bound itself or a rank, not a level of a thing: "a low threshold", "high priority". */
+const NOT_LEVEL_NOUNS = new Set(['threshold', 'thresholds', 'level', 'levels', 'limit', 'limits', 'value', 'values', 'priority', 'priorities', 'enough', 'and', 'or', 'the', 'end', 'than']);
 
 /** A verb of classifying; "as <word>" after it in its sentence (`AS_WORD`) names the class: "treat … as stale", "flagged as slow". */
 const CLASSIFYING_VERB = /\b(?:treat|treats|treated|treating|mark|marks|marked|marking|consider|considers|considered|classify|classifies|classified|flag|flags|flagged|deem|deems|deemed|regard|regards|regarded|label|labels|labelled|labeled)\b/gi;

@@ -3030,10 +3030,6 @@ export function limit(s: string, max: number): string {
 }
 
 /**
- * The example file a footnote definition points at: a single link (`[^id]: [examples](x.md)` or `<x.md>`), or a single
- * path-like word (`[^id]: examples/x.md`). A prose footnote (`[^1]: See RFC 9110.`) has no target.
- */
-/**
  * The 0-based line of each `[label]:` line of `text` (up to three spaces of indent), by lowercased label, first line
  * kept: one pass over the text, however many undefined references ask.
  */

@@ -4001,10 +4001,6 @@ function nounModifier(ctx: BlockContext, i: number): boolean {
 }
 
 /**
- * An all-caps word amid ordinary words is an acronym or a name, not the word it spells: "an ETC CSV file" is Electronic
- * Toll Collection data, not "etc.". A sentence written all in capitals keeps its words.
- */
-/**
  * Class words that have another, exact sense before certain nouns (a real-repository round, OpenSpec specs):
  *  - "effective" before a setting: the one in effect, resolved from the sources that set it ("the effective scope",
  *    "the effective local time zone", POSIX's effective user id): "an effective strategy" still judges;
@@ -5206,6 +5202,10 @@ const SENSE_PHRASE_ENDS = new Set([
   'over', 'under', 'across', 'before', 'after', 'until', 'while',
 ]);
 
+/**
+ * An all-caps word amid ordinary words is an acronym or a name, not the word it spells: "an ETC CSV file" is Electronic
+ * Toll Collection data, not "etc.". A sentence written all in capitals keeps its words.
+ */
 function isAcronym(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   if (t.kind !== 'word' || t.raw.length < 2 || !/^[A-Z]+$/.test(t.raw)) return false;
@@ -5970,7 +5970,6 @@ function writtenLowercase(text: string, word: string, from: number, to: number):
   return false;
 }
 
-/** The verb an adverb modifies, with its object: "handles the error", "generate thumbnails", "verify the signature". */
 /**
  * The noun phrase a relative pronoun right before token `at` refers to ("a design system that continuously …" -> "the
  * design system"): up to five determiners, adjectives and nouns before the pronoun, in its sentence; undefined when the
@@ -5992,6 +5991,7 @@ function antecedentOf(ctx: BlockContext, at: number): string | undefined {
 /** Relative pronouns that open a clause of their own (see verbPhrase). */
 const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['that', 'which', 'who']);
 
+/** The verb an adverb modifies, with its object: "handles the error", "generate thumbnails", "verify the signature". */
 function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | undefined {
   const { tokens } = ctx;
   const sentence = tokens[c.start]!.sentence;

@@ -396,13 +396,13 @@ export function mergeTermParts(pieces: string[][][]): string[] {
   return [...terms];
 }
 
+/** What kind of document a spec is, for the examples in questions. */
+export type Domain = 'policy' | 'software' | 'protocol';
+
 /**
  * The domain of a spec, for the examples in its questions [^am6c]: `policy` when it specifies the behaviour of an
  * assistant or a model (the Model Spec: "the assistant should …"), where milliseconds make no sense; `software` otherwise.
  */
-/** What kind of document a spec is, for the examples in questions. */
-export type Domain = 'policy' | 'software' | 'protocol';
-
 export function domainOf(text: string, format?: string): Domain {
   // An IETF draft is a protocol whatever its vocabulary.
   if (isDraftFormat(format)) return 'protocol';

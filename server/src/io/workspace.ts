@@ -974,7 +974,6 @@ export function hugoTermIdSites(root: string, site = hugoSite(root)): HugoTermId
 
 /** What readConfig reads of a Hugo site once, for hugoPageFolders, hugoTermIdSites and hugoIncludeSite. */
 interface HugoSiteRead {
-  files: NonNullable<ReturnType<typeof hugoConfigFiles>>;
   keys: Map<string, string>;
   /** The site's module mounts (hugoMounts), read when first asked for. */
   mounts(): HugoMount[] | undefined;
@@ -986,7 +985,7 @@ function hugoSite(root: string): HugoSiteRead | undefined {
   if (!files) return undefined;
   const keys = hugoConfigKeys(root, files);
   let mounts: { value: HugoMount[] | undefined } | undefined;
-  return { files, keys, mounts: () => (mounts ??= { value: hugoMounts(root, files) }).value };
+  return { keys, mounts: () => (mounts ??= { value: hugoMounts(root, files) }).value };
 }
 
 /**

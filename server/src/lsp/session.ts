@@ -257,22 +257,10 @@ export class Folder {
     // A Zola config: which folder is a site's content, where its pages' `@/` links lead and its heading ids [^tr34z]. A
     // `config.toml` (a name many tools use) only when its folder is a Zola site or the file sets `base_url`; else a root
     // one may still be Hugo's (below).
-    if (ZOLA_CONFIG.test(rel)) {
-      return this.enqueue(async () => {
-        if (!(await this.zolaWith(rel)) && !(HUGO_CONFIG.test(rel) && (await this.hugoWith(rel)))) return this.sync(rel, kind);
-        this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
-        return this.load();
-      });
-    }
+    if (ZOLA_CONFIG.test(rel)) return this.reindexWhen(rel, kind, 'site configuration', async () => (await this.zolaWith(rel)) || (HUGO_CONFIG.test(rel) && (await this.hugoWith(rel))));
     // A Hugo config: which folders are the site's pages (its contentDir, each language's, its mounts) and its ids [^sc5p].
     // A root `config.*` (a name many tools use) only when the folder is a Hugo site or the file names Hugo's `baseURL`.
-    if (HUGO_CONFIG.test(rel)) {
-      return this.enqueue(async () => {
-        if (!(await this.hugoWith(rel))) return this.sync(rel, kind);
-        this.host.log.info(`${rel} ${kind}: site configuration changed, re-indexing ${this.clientRoot}`);
-        return this.load();
-      });
-    }
+    if (HUGO_CONFIG.test(rel)) return this.reindexWhen(rel, kind, 'site configuration', () => this.hugoWith(rel));
     // A Docusaurus config, or the versions.json of a site: its docs folder and versions decide where a page's links are
     // read from [^ln9d].
     if (DOCUSAURUS_CONFIG.test(rel) || this.config.docusaurus?.some((d) => rel === (d.dir ? `${d.dir}/versions.json` : 'versions.json'))) {
@@ -290,23 +278,24 @@ export class Folder {
     }
     // A binder list changed (or a text file now reads as one), or a bound fragment is gone: the bound documents are
     // read again with the folder [^ln8b].
-    if (/\.txt$/i.test(rel) || (kind === 'deleted' && this.config.bindings?.some((b) => b.files.includes(rel)))) {
-      return this.enqueue(async () => {
-        if (!(await this.bindsWith(rel))) return this.sync(rel, kind);
-        this.host.log.info(`${rel} ${kind}: bound documents changed, re-indexing ${this.clientRoot}`);
-        return this.load();
-      });
-    }
+    if (/\.txt$/i.test(rel) || (kind === 'deleted' && this.config.bindings?.some((b) => b.files.includes(rel)))) return this.reindexWhen(rel, kind, 'bound documents', () => this.bindsWith(rel));
     // A MyST project's config (conf.py, myst.yml, _config.yml, _toc.yml) that makes or made one: its pages' links read
     // the project's targets [^ln9m].
-    if (MYST_CONFIG_NAMES.has(rel.slice(rel.lastIndexOf('/') + 1))) {
-      return this.enqueue(async () => {
-        if (!(await this.mystWith(rel))) return this.sync(rel, kind);
-        this.host.log.info(`${rel} ${kind}: MyST projects changed, re-indexing ${this.clientRoot}`);
-        return this.load();
-      });
-    }
+    if (MYST_CONFIG_NAMES.has(rel.slice(rel.lastIndexOf('/') + 1))) return this.reindexWhen(rel, kind, 'MyST projects', () => this.mystWith(rel));
     return this.enqueue(() => this.sync(rel, kind));
+  }
+
+  /**
+   * A file event that may change what the folder is made of (a site's config, a binder list, a MyST project's config),
+   * queued in order: the whole folder is indexed again when `changes` (asked in the queue) says so, else the file is
+   * synced as any other. `what` names the change in the log.
+   */
+  private reindexWhen(rel: string, kind: FileEventKind, what: string, changes: () => Promise<boolean>): Promise<void> {
+    return this.enqueue(async () => {
+      if (!(await changes())) return this.sync(rel, kind);
+      this.host.log.info(`${rel} ${kind}: ${what} changed, re-indexing ${this.clientRoot}`);
+      return this.load();
+    });
   }
 
   /** Whether a Hugo config file's change may change the site: the folder is one, or it is `hugo.*`, a file of `config/_default/`, or a `config.*` that names `baseURL` [^sc5p]. */

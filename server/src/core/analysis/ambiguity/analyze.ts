@@ -4282,9 +4282,8 @@ function openSpecSettled(ctx: BlockContext, c: Candidate): boolean {
   const { tokens } = ctx;
   const { start, end } = c;
   const first = tokens[start]!;
-  const same = (k: number): boolean => k >= 0 && k < tokens.length && tokens[k]!.sentence === first.sentence;
+  const { same, norm } = sentenceOf(ctx, start);
   const word = (k: number): boolean => same(k) && tokens[k]!.kind === 'word';
-  const norm = (k: number): string => (same(k) ? tokens[k]!.norm : '');
   // "in quick (rapid, fast) succession".
   if (end - start === 1 && norm(end) === 'succession' && norm(start - 1) === 'in') return true;
   // "readable" of a data source.
@@ -4368,8 +4367,7 @@ function openSpecSettled(ctx: BlockContext, c: Candidate): boolean {
 function specKitSettled(ctx: BlockContext, c: Candidate): boolean {
   const { tokens } = ctx;
   const { start, end } = c;
-  const first = tokens[start]!;
-  const same = (k: number): boolean => k >= 0 && k < tokens.length && tokens[k]!.sentence === first.sentence;
+  const { same } = sentenceOf(ctx, start);
   // "required" of a noun phrase: the words after it are modifiers and a noun (no function word, no code span).
   if (c.entry?.term === 'as required' && end - start === 2 && tokens[start + 1]!.norm === 'required') {
     for (let k = end; k <= end + 2 && same(k); k++) {
@@ -4431,8 +4429,7 @@ function answeredInPlace(ctx: BlockContext, c: Candidate): boolean {
   const { start, end } = c;
   const w = c.word;
   if (!w || (c.entry && c.category === 'escape')) return false;
-  const first = tokens[start]!;
-  const same = (k: number): boolean => k >= 0 && k < tokens.length && tokens[k]!.sentence === first.sentence;
+  const { same } = sentenceOf(ctx, start);
   const article = (k: number): boolean => same(k) && /^(?:the|a|an)$/.test(tokens[k]!.norm);
   // The fit word with its basis.
   // With no article, after the verb whose object it is: "Return appropriate thumbnail size based on request parameter".
@@ -4552,12 +4549,22 @@ const STARTING_VERBS = /^(?:start|starts|started|starting|begin|begins|began|beg
  * - "fresh" not of age: "with fresh eyes", "a fresh start", "start (spawn, begin) fresh", "a fresh agent with no memory
  *   of …" (defined in place).
  */
+/**
+ * The sentence of token `at`, for the rounds' look-arounds: whether token `k` lies in it, and its normalised text there
+ * ('' outside it, so a test on a neighbour never reads across a sentence or past either end).
+ */
+function sentenceOf(ctx: BlockContext, at: number): { same: (k: number) => boolean; norm: (k: number) => string } {
+  const [from, to] = ctx.sentences[ctx.tokens[at]!.sentence]!;
+  const same = (k: number): boolean => k >= from && k <= to;
+  return { same, norm: (k) => (same(k) ? ctx.tokens[k]!.norm : '') };
+}
+
 function agentGuideSettled(ctx: BlockContext, c: Candidate): boolean {
   const { tokens } = ctx;
   const { start, end } = c;
   const first = tokens[start]!;
   const [from, to] = ctx.sentences[first.sentence]!;
-  const norm = (k: number): string => (k >= from && k <= to ? tokens[k]?.norm ?? '' : '');
+  const { norm } = sentenceOf(ctx, start);
   // A permission.
   for (let k = start - 1; k >= from && k >= start - 48; k--) {
     const t = tokens[k]!;
@@ -4686,7 +4693,7 @@ function policySettled(ctx: BlockContext, c: Candidate): boolean {
   const { start, end } = c;
   const first = tokens[start]!;
   const [from, to] = ctx.sentences[first.sentence]!;
-  const norm = (k: number): string => (k >= from && k <= to ? tokens[k]?.norm ?? '' : '');
+  const { norm } = sentenceOf(ctx, start);
   if (c.word) {
     // An appearance: back over the adjectives coordinated with the word ("restrictive or unusual").
     let k = start - 1;

@@ -316,10 +316,10 @@ function refuseByStat(stat: fs.Stats, maxBytes: number): ReadResult | undefined 
   return undefined;
 }
 
-/** The bytes read: over the cap (the file grew) or binary (NUL bytes) refused, else decoded as UTF-8 with replacement. */
 /** One decoder for every read (a whole-buffer decode keeps no state between calls): BOM removed, invalid bytes replaced. */
 const UTF8 = new TextDecoder('utf-8');
 
+/** The bytes read: over the cap (the file grew) or binary (NUL bytes) refused, else decoded as UTF-8 with replacement. */
 function fromBytes(bytes: Uint8Array, maxBytes: number): ReadResult {
   if (bytes.length > maxBytes) return tooLarge(maxBytes);
   if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file (NUL bytes); not read' };

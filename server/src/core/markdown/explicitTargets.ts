@@ -145,15 +145,15 @@ function codeSpans(line: string): number[] {
   return spans;
 }
 
-/**
- * The span and link-attribute ids of a line outside its code spans. Linear: the braces are visited left to right, and
- * the next `}`, the last `](` before a brace and the code span around it are found by pointers that only move forward.
- */
 /** A brace right after `]` or `)`: where a span's or a link's attributes may open. */
 const BRACE_PAIR = /[\])]\{/g;
 /** A brace right after `]`: where a span's attributes may open. */
 const SPAN_BRACE = /\]\{/g;
 
+/**
+ * The span and link-attribute ids of a line outside its code spans. Linear: the braces are visited left to right, and
+ * the next `}`, the last `](` before a brace and the code span around it are found by pointers that only move forward.
+ */
 function spanIds(line: string, out: string[]): void {
   // Only a brace right after `]` or `)` can open one: the pairs are found by one regular expression run over the line
   // (a line of many other braces, `{:{:{:…`, is one search; visiting every `{`, or searching each pair from the last

@@ -653,7 +653,6 @@ const KRAMDOWN_XREF_RE = /\{\{(?:Section [\w.]+ of )?[?!<>^-]*[A-Za-z][\w.:-]*\}
 /** A kramdown-rfc cross-reference in a text node: `{{anchor}}` (the inner text holds no brace; the scanner path's, see kramdownXrefs). */
 export const KRAMDOWN_XREF_NODE_RE = /\{\{([^{}]+)\}\}/g;
 
-/** An open question `[NEEDS CLARIFICATION: …]` in a text node's source [^sk3q] (the tree walk's and the scanner path's). */
 /**
  * `[text][label]` or `[text][]` in a text node's source: a reference link no definition declares (GFM leaves it as
  * text) [^ln4f]. Not after a word character, backslash, `!`, `]` or `)`, nor before `[` or `(` (a run of three or more
@@ -682,6 +681,7 @@ export function undefinedReferences(raw: string, start: number, lines: { rangeOf
   }
 }
 
+/** An open question `[NEEDS CLARIFICATION: …]` in a text node's source [^sk3q] (the tree walk's and the scanner path's). */
 export const OPEN_QUESTION_RE = /\[NEEDS CLARIFICATION(?:[ \t]*:[ \t]*([^\]\n]*))?\]/g;
 
 /** The question of an OPEN_QUESTION_RE match, or undefined when it asks none. */
@@ -1358,13 +1358,6 @@ function headingLineAt(text: string, at: number): boolean {
   return hashes >= 1 && hashes <= 6 && (i === text.length || c === 32 || c === 9 || c === 10 || c === 13);
 }
 
-/**
- * The chunks of a spec after an edit, from its last parse: the chunks before the edited text and after it are the
- * same texts (found by comparing their texts, natively), and only the text between them is cut again (specChunks),
- * so a keystroke scans its section, not the document. Equal to specChunks of the whole text: undefined (cut the whole
- * text) when the text may hold a definition (one chunk), when the cut-again text ends inside a block (the next
- * heading is then no cut), or when it stops cutting (no cuts after it) before the unchanged chunks.
- */
 /** The mode of a chunk in a file that has a link reference definition in another chunk. */
 function definingMode(mode: WalkMode): WalkMode {
   let defining = definingModes.get(mode);
@@ -1392,6 +1385,13 @@ function reparseForDefinitions(file: string, mode: WalkMode, chunks: PlacedChunk
   });
 }
 
+/**
+ * The chunks of a spec after an edit, from its last parse: the chunks before the edited text and after it are the
+ * same texts (found by comparing their texts, natively), and only the text between them is cut again (specChunks),
+ * so a keystroke scans its section, not the document. Equal to specChunks of the whole text: undefined (cut the whole
+ * text) when the text may hold a definition (one chunk), when the cut-again text ends inside a block (the next
+ * heading is then no cut), or when it stops cutting (no cuts after it) before the unchanged chunks.
+ */
 function chunksAfterEdit(text: string, previous: ChunkLayout): { starts: number[]; known: (PlacedChunk | undefined)[] } | undefined {
   const old = previous.chunks;
   const n = old.length;
@@ -1697,7 +1697,6 @@ function slugOf(title: string): string {
   return known;
 }
 
-/** GithubSlugger's unique slugs ("a", "a-1", ...) with the memoized slug of each title: the same results, in order. */
 /**
  * GitHub slugs a heading's rendered text as it is, blanks included: `## <a id="x"></a> Overview` renders the text
  * " Overview", linked as `#-overview` (html-pipeline's table of contents: downcase, drop punctuation, blanks to `-`,
@@ -1711,6 +1710,7 @@ export function spacedHeadingAnchor(anchorEvents: (string | number)[], text: str
   if (spaced !== slugOf(title)) anchorEvents.push(spaced);
 }
 
+/** GithubSlugger's unique slugs ("a", "a-1", ...) with the memoized slug of each title: the same results, in order. */
 class UniqueSlugs {
   private readonly occurrences = new Map<string, number>();
   slug(title: string): string {

@@ -959,7 +959,6 @@ function parseLinkDestination(s: string, pos: number): [number, number, number] 
   return [pos, i, i];
 }
 
-/** A link title at pos: the index after it, or -1. */
 /**
  * The last `(…)` title that found no `)`: it read from `from` to `to` (a blank line or the text's end). A title that
  * opens inside that stretch of the same text reads the rest of it the same way (escapes pair up alike after its `(`),
@@ -967,6 +966,7 @@ function parseLinkDestination(s: string, pos: number): [number, number, number] 
  */
 const unclosedTitle: { text: string | undefined; from: number; to: number } = { text: undefined, from: -1, to: -1 };
 
+/** A link title at pos: the index after it, or -1. */
 function parseLinkTitle(s: string, pos: number): number {
   const open = s[pos];
   const close = open === '(' ? ')' : open;

@@ -468,9 +468,6 @@ export function parseConfigText(text: string): ConfigResult {
 
 export type FileRole = 'spec' | 'example' | 'code' | 'config' | 'other';
 
-/**
- * Compiled matchers of a config: which role a workspace path plays. Build once per config, reuse per file.
- */
 /** A configuration's compiled globs, with the values they were compiled from (a changed field compiles again). */
 const compiledGlobs = new WeakMap<
   ClarifierConfig,
@@ -488,6 +485,9 @@ const compiledGlobs = new WeakMap<
   }
 >();
 
+/**
+ * Compiled matchers of a config: which role a workspace path plays. Build once per config, reuse per file.
+ */
 export class PathClassifier {
   private readonly isIncluded: (p: string) => boolean;
   private readonly isExcluded: (p: string) => boolean;

@@ -1354,11 +1354,6 @@ interface Contribution {
 
 const newContribution = (): Contribution => ({ clauses: new Made(CLAUSE_SOURCES), definitions: [], references: new Made(REFERENCE_SOURCES) });
 
-/**
- * Objects by id, like a `Map<string, T[]>`, but an id with one object (almost every id) holds the object itself, not a
- * one-element array: a 200,000-reference spec has 400,000 such ids, and their arrays cost ~22 MB [^big_documents].
- * `get` returns a fresh array for such an id; callers read it and never change it.
- */
 /** What the id maps of a model have in common (Map<string, T[]> and IdMap<T>). */
 interface ListMap<T> {
   get(id: string): T[] | undefined;
@@ -1456,6 +1451,11 @@ class ListIndex<T extends object> implements IdBase<T> {
   }
 }
 
+/**
+ * Objects by id, like a `Map<string, T[]>`, but an id with one object (almost every id) holds the object itself, not a
+ * one-element array: a 200,000-reference spec has 400,000 such ids, and their arrays cost ~22 MB [^big_documents].
+ * `get` returns a fresh array for such an id; callers read it and never change it.
+ */
 export class IdMap<T extends object> implements Iterable<[string, T[]]> {
   /**
    * `present`: what a reader is given for a stored object (the reference of a footnote clause stored as a model

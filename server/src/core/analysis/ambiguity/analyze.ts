@@ -863,9 +863,9 @@ const CRITERIA_SECTION = /\b(acceptance criteria|acceptance scenarios|success cr
 const NOT_CRITERIA_SECTION = /\b(?:non-goals|key entities|glossary)\b/;
 /** spec-kit requirement and success-criterion ids, EARS/Gherkin "Given … When … Then". */
 const CRITERION_ID = /^\W*(?:FR|NFR|SC|REQ|AC|US)-?\d+\b/;
-/** The label of a risk's mitigation (the parser blanks bold markers): `**Mitigation**:`, `Strategy:`. */
 /** A list item's text that opens with a question: the first sentence ends with "?" (markers and bold blanked). */
 const OPENING_QUESTION = /^\W*[^.!?\n]{3,}\?(?:[\s*_]|$)/;
+/** The label of a risk's mitigation (the parser blanks bold markers): `**Mitigation**:`, `Strategy:`. */
 const MITIGATION_LABEL = /^[*_]{0,2}(?:mitigations?|strategy)[*_]{0,2}\s*:/i;
 
 /**
@@ -1851,11 +1851,6 @@ function comparedAfter(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
-/**
- * Whether a candidate is a finding, and why (the reason shown with it), or undefined. Applies, in order: the entry's
- * context rule, the part of speech (a class word must be used as an adjective or adverb, not as a verb or a proper
- * name), the document's terms, bounds of the candidate's own dimension, example lists and cross-references.
- */
 /** The lexicon's calls for care (`weak`): findings also right after an RFC 2119 keyword. */
 const CARE_TERMS = new Set(['care must be taken', 'err on the side of caution']);
 
@@ -1889,6 +1884,11 @@ function careSpelledOut(tokens: readonly Token[], end: number): boolean {
   return verb !== undefined && verb.sentence === next.sentence && verb.kind === 'word' && /^[a-z]{3,}ing$/.test(verb.norm) && (next.norm === 'by' || tokens[k + 1]?.kind === 'word');
 }
 
+/**
+ * Whether a candidate is a finding, and why (the reason shown with it), or undefined. Applies, in order: the entry's
+ * context rule, the part of speech (a class word must be used as an adjective or adverb, not as a verb or a proper
+ * name), the document's terms, bounds of the candidate's own dimension, example lists and cross-references.
+ */
 function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined): string | undefined {
   const { tokens } = ctx;
   const { start, end } = c;
@@ -4534,6 +4534,16 @@ function defaultKind(ctx: BlockContext, i: number): boolean {
 const STARTING_VERBS = /^(?:start|starts|started|starting|begin|begins|began|beginning|restart|restarts|restarted|restarting|spawn|spawns|spawned|spawning|respawn|respawns)$/;
 
 /**
+ * The sentence of token `at`, for the rounds' look-arounds: whether token `k` lies in it, and its normalised text there
+ * ('' outside it, so a test on a neighbour never reads across a sentence or past either end).
+ */
+function sentenceOf(ctx: BlockContext, at: number): { same: (k: number) => boolean; norm: (k: number) => string } {
+  const [from, to] = ctx.sentences[ctx.tokens[at]!.sentence]!;
+  const same = (k: number): boolean => k >= from && k <= to;
+  return { same, norm: (k) => (same(k) ? ctx.tokens[k]!.norm : '') };
+}
+
+/**
  * Thirty-second round (read out of sample: 120 of 1,027 findings on instructions written for assistants and coding
  * agents, 44 false). Classes of sentence structure where the word sets no bar the document leaves open:
  * - a permission: inside "it is fine (okay, acceptable) if / to …", "feel free to …", "do not (don't, never) hesitate
@@ -4549,16 +4559,6 @@ const STARTING_VERBS = /^(?:start|starts|started|starting|begin|begins|began|beg
  * - "fresh" not of age: "with fresh eyes", "a fresh start", "start (spawn, begin) fresh", "a fresh agent with no memory
  *   of …" (defined in place).
  */
-/**
- * The sentence of token `at`, for the rounds' look-arounds: whether token `k` lies in it, and its normalised text there
- * ('' outside it, so a test on a neighbour never reads across a sentence or past either end).
- */
-function sentenceOf(ctx: BlockContext, at: number): { same: (k: number) => boolean; norm: (k: number) => string } {
-  const [from, to] = ctx.sentences[ctx.tokens[at]!.sentence]!;
-  const same = (k: number): boolean => k >= from && k <= to;
-  return { same, norm: (k) => (same(k) ? ctx.tokens[k]!.norm : '') };
-}
-
 function agentGuideSettled(ctx: BlockContext, c: Candidate): boolean {
   const { tokens } = ctx;
   const { start, end } = c;

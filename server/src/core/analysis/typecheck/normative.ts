@@ -282,11 +282,6 @@ export function statementOf(sentence: string, upperOnly: boolean): Extracted | u
 const VOCABULARY_HEADING = /^(#{1,6})[ \t]+(?:[^\n]*\b)?(?:definitions|terminology|glossary|terms and definitions|conventions and definitions)\b[^\n]*$/gim;
 
 /**
- * Where the document's terms (`documentTerms`, the ambiguity pass's vocabulary) are defined: list entries in a
- * Definitions / Terminology / Glossary section (`- **Term**: …`, `- Term: …`, `Term` then `: …`) and `"Term" means …`
- * anywhere. A spec-kit "Key Entities" list describes a feature's data, not the meaning of a word: not a definition.
- */
-/**
  * Whether a text may hold a term definition extractDefinitions reads (a vocabulary heading, or `"term" means …`). Both
  * are read within a line, so a text cut at line starts has one exactly when one of its pieces has.
  */
@@ -299,6 +294,11 @@ export function mayDefineTerms(text: string): boolean {
 
 const QUOTED_DEFINITION = /["“]([^"”\n]{2,60})["”][ \t]+(?:means|refers to|is defined as|denotes)\b([^\n]+?)(?:\.(?:\s|$)|\n|$)/;
 
+/**
+ * Where the document's terms (`documentTerms`, the ambiguity pass's vocabulary) are defined: list entries in a
+ * Definitions / Terminology / Glossary section (`- **Term**: …`, `- Term: …`, `Term` then `: …`) and `"Term" means …`
+ * anywhere. A spec-kit "Key Entities" list describes a feature's data, not the meaning of a word: not a definition.
+ */
 export function extractDefinitions(text: string, terms: readonly string[], clauseAt: (offset: number) => { clauseId?: string; authority?: string }): TermDefinition[] {
   if (terms.length === 0) return [];
   const wanted = new Set(terms);

@@ -2995,3 +2995,28 @@ describe('clarity: thirty-eighth round (issue 13: false alarms two readings out 
     assert.deepEqual(kiroTerms(['THE Alerts SHALL fire at a low threshold']), ['low']);
   });
 });
+
+describe('clarity: "stale" ruled out after a change the sentence names (issue 13, read on the labeled repositories\' findings)', () => {
+  const specPath = 'specs/006-catalog/spec.md';
+  const spec = (items: string[]): string =>
+    ['# Feature Specification: Catalog', '', '## Requirements', '', '### Functional Requirements', '', ...items, ''].join('\n');
+  const specTerms = (items: string[]): string[] => hits(specPath, spec(items)).map((h) => h.phrase.toLowerCase());
+
+  it('no stale X after a named change (or against the current / old state) is the state before the change: no question', () => {
+    assert.deepEqual(specTerms([
+      '- **FR-001**: Replacing or removing a product\'s photo MUST be reflected everywhere on the next view refresh, with no stale photo shown.',
+      '- **FR-002**: If a selection is changed while the review step is open, the step MUST NOT submit a merge based on stale data.',
+      '- **FR-003**: Removing the light theme MUST NOT leave stale theme handling behind.',
+      '- **FR-004**: After the rename, the search MUST find no outdated references to the old name.',
+    ]), []);
+  });
+
+  it('stale named with no change, or not ruled out, still asks how old', () => {
+    assert.deepEqual(specTerms([
+      '- **FR-001**: The cache MUST NOT serve stale data.',
+      '- **FR-002**: Stale cache entries MUST be removed.',
+      '- **FR-003**: The sync job MUST refresh stale records.',
+      '- **FR-004**: The toolbar MUST show the current shift state — no shift, open, or stale.',
+    ]), ['stale', 'stale', 'stale', 'stale']);
+  });
+});

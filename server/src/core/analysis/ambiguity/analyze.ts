@@ -1926,6 +1926,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // with its basis ("based on …"), the word answered in a parenthesis right after it, a definition after a colon that
   // follows the word's noun phrase (`answeredInPlace`).
   if (answeredInPlace(ctx, c)) return undefined;
+  // "Replacing a photo is reflected on the next refresh, with no stale photo shown": "stale" ruled out after a change
+  // the sentence names is the state from before that change, not an age (`staleOfChange`).
+  if (staleOfChange(ctx, c)) return undefined;
   // Eighteenth round: "Consider various kinds of alternative ordering", "Explore better defaults": a sentence that asks
   // for deliberation names what to think about; it requires no result whose wording could be vague.
   if (deliberationSentence(ctx, start)) return undefined;
@@ -4532,6 +4535,43 @@ function defaultKind(ctx: BlockContext, i: number): boolean {
 
 /** Verbs of starting over: "start fresh", "spawn fresh". */
 const STARTING_VERBS = /^(?:start|starts|started|starting|begin|begins|began|beginning|restart|restarts|restarted|restarting|spawn|spawns|spawned|spawning|respawn|respawns)$/;
+
+/** Words of the change that makes a thing stale, or of the current state it must match ("the old name", "reflects"). */
+const STALE_CHANGE_WORDS = /^(?:remov(?:e|es|ed|ing|al)|replac(?:e|es|ed|ing|ement)|renam(?:e|es|ed|ing)|delet(?:e|es|ed|ing|ion)|deactivat(?:e|es|ed|ing|ion)|disappear(?:s|ed|ing)?|chang(?:e|es|ed|ing)|cleared|clearing|edit(?:s|ed|ing)?|modif(?:y|ies|ied|ying|ication)|updat(?:e|es|ed|ing)|revok(?:e|es|ed|ing)|rotat(?:ed|ing|ion)|invalidat(?:e|es|ed|ing|ion)|migrat(?:e|es|ed|ing|ion)|adding|added|old|previous|former|current|latest|reflect(?:s|ed|ing)?)$/;
+
+/**
+ * "stale" / "outdated" ruled out in a sentence that names the change it is relative to: "Replacing or removing a
+ * product's photo is reflected everywhere on the next refresh, with no stale photo shown", "removing the light theme
+ * must not leave stale `data-theme` handling", "no stale references to the old name", "MUST NOT submit a merge based on
+ * stale data" after "If a selection is changed". What must not remain is the state from before that change: a fact the
+ * sentence states, not an age to set (the question asked, "how old must it be?", does not apply). Only where the word is
+ * negated (no / not / never / without / nor before it, with no comma, dash, colon or semicolon between: "the state — no
+ * shift, open, or stale" lists states): "stale entries MUST be removed" names the removal as the action, and the age
+ * that makes an entry stale is still open; "MUST NOT serve stale data" names no change and still asks.
+ */
+function staleOfChange(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  const base = c.word?.base;
+  if (base !== 'stale' && base !== 'outdated') return false;
+  const { start, end } = c;
+  const [from, to] = ctx.sentences[tokens[start]!.sentence]!;
+  let negated = false;
+  for (let k = start - 1; k >= from && k >= start - 8; k--) {
+    const n = tokens[k]!.norm;
+    if (n === ';' || n === ':' || n === ',' || n === '—' || n === '-') break;
+    if (n === 'no' || n === 'not' || n === 'never' || n === 'without' || n === 'nor' || n === "n't" || n === 'cannot') {
+      negated = true;
+      break;
+    }
+  }
+  if (!negated) return false;
+  for (let k = from; k <= to; k++) {
+    if (k >= start && k < end) continue;
+    const t = tokens[k]!;
+    if (t.kind === 'word' && !t.code && STALE_CHANGE_WORDS.test(t.norm)) return true;
+  }
+  return false;
+}
 
 /**
  * The sentence of token `at`, for the rounds' look-arounds: whether token `k` lies in it, and its normalised text there

@@ -1,5 +1,5 @@
 // Language server round trips on a site generator's config: created, changed or deleted, it re-indexes the folder, so
-// the links of the site's pages are read by the site's rules at once [^sc5p] [^ln9h] [^tr34z].
+// the links of the site's pages are read by the site's rules at once [^sc5p] [^ln9h] [^tr34z] [^tr35o].
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -31,6 +31,9 @@ describe('language server: a site config file changes', function () {
     // A Zola site's page: `@/guide/setup.md` names a file of the content folder, `#read-settings` Zola's id of `## read_settings`.
     write('book/content/blog/post.md', '# Post\n\nSee [settings](@/guide/setup.md#read-settings).\n');
     write('book/content/guide/setup.md', '# Setup\n\n## read_settings\n\nText.\n');
+    // An Obsidian vault's notes: `#Pump%20limits` names the heading by its text (`#pump-limits` on GitHub).
+    write('notes/Daily.md', '# Daily\n\nSee [limits](Pumps.md#Pump%20limits).\n');
+    write('notes/Pumps.md', '# Pumps\n\n## Pump limits\n\nText.\n');
     client = new LspClient();
     await client.initialize(dir);
   });
@@ -66,6 +69,17 @@ describe('language server: a site config file changes', function () {
     await client.diagnosticsFor(page, (d) => d.length === 0);
     fs.rmSync(file('book/config.toml'));
     event('book/config.toml', 3);
+    assert.deepEqual(codes(await client.diagnosticsFor(page, (d) => d.length > 0)), ['link.broken-anchor:3']);
+  });
+
+  it("an Obsidian vault's `.obsidian/` folder made, then removed: its notes' heading links are Obsidian's, then not", async () => {
+    const page = uri(file('notes/Daily.md'));
+    assert.deepEqual(codes(await client.diagnosticsFor(page, (d) => d.length > 0)), ['link.broken-anchor:3']);
+    write('notes/.obsidian/app.json', '{}\n');
+    event('notes/.obsidian/app.json', 1);
+    await client.diagnosticsFor(page, (d) => d.length === 0);
+    fs.rmSync(file('notes/.obsidian'), { recursive: true });
+    event('notes/.obsidian', 3);
     assert.deepEqual(codes(await client.diagnosticsFor(page, (d) => d.length > 0)), ['link.broken-anchor:3']);
   });
 });

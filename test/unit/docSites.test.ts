@@ -3,8 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { computeDiagnostics } from '../../server/src/core/diagnostics/diagnostics';
 import { hugoIncludeSite, loadWorkspace, markedStrongIdPages, mdbookSpecBooks, mkdocsSites, siteScopes, specGeneratorInputs, specMdDocuments } from '../../server/src/io/workspace';
-import { markedStrongHeadingIds, mkdocsTocIds, specGeneratorSectionIds, specMdOutline, specMdSectionIds, vuepressHeadingIds, zolaHeadingIds } from '../../server/src/core/markdown/siteGenerators';
+import { markedStrongHeadingIds, mkdocsTocIds, obsidianHeadingLink, specGeneratorSectionIds, specMdOutline, specMdSectionIds, vuepressHeadingIds, zolaHeadingIds } from '../../server/src/core/markdown/siteGenerators';
 import { parseSpec } from '../../server/src/core/markdown/parseSpec';
+import { explicitTargetsOf } from '../../server/src/core/markdown/explicitTargets';
 import { tempWorkspace } from '../helpers/cli';
 import { brief, diagnosticsOf, memoryWorkspace } from '../helpers/workspace';
 import type { Diagnostic } from '../../server/src/core/types';
@@ -932,5 +933,84 @@ describe('Zola sites: internal links and heading ids where the site is published
     const headings = [{ title: 'get_url' }, { title: 'Own', id: 'own' }, { title: 'Own' }, { title: 'Page  variables!' }, { title: 'Page variables' }, { title: 'Ünïcode' }, { title: 'Later' }];
     assert.deepEqual([...zolaHeadingIds(headings, 'on')], ['get-url', 'own-1', 'page-variables', 'page-variables-1']);
     assert.deepEqual([...zolaHeadingIds(headings, 'safe')], ['get_url', 'Own', 'Page__variables!', 'Page_variables', 'Ünïcode', 'Later']);
+  });
+});
+
+describe('Obsidian vaults: links that work where the vault is read', () => {
+  const brokenAnchors = async (files: Record<string, string>): Promise<string[]> => {
+    const dir = tempWorkspace(files, 'clarify-vault-');
+    try {
+      const ws = await loadWorkspace(dir);
+      return brief(computeDiagnostics(ws.index.model(), ws.config).filter((d) => d.code === 'link.broken-anchor')).sort();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  // A vault of notes: a Markdown link names a heading by its text (`#Pump%20limits`), a subheading after its heading,
+  // a block by its `^id`; a path may be from the vault's folder or just the note's name (Obsidian's shortest path).
+  const notes = {
+    'Hardware/Pumps.md': '# Pumps\n\n## Pump limits\n\n### Night mode\n\nThe pump stops at 80 °C. ^stop-rule\n\n> A quoted warning.\n\n^quoted\n\n`inline ^code`\n',
+    'Daily/2024-05-01.md': [
+      '# Log',
+      '',
+      '- [limits](../Hardware/Pumps.md#Pump%20limits), [night](../Hardware/Pumps.md#Pump%20limits#Night%20mode)',
+      '- [rule](../Hardware/Pumps.md#^stop-rule), [quote](../Hardware/Pumps.md#^quoted)',
+      '- [by name](Pumps.md#Pump%20limits), [from the vault](Hardware/Pumps.md), [here](#Log)',
+      '- [case](../Hardware/Pumps.md#pump%20LIMITS), [gone](../Hardware/Pumps.md#Valve%20limits), [code](../Hardware/Pumps.md#^code)',
+      '- [moved](../Old/Pumps.md), [nowhere](Valves.md), [missing block](Pumps.md#^nope)',
+      '',
+    ].join('\n'),
+  };
+  const stillBroken = [
+    'link.broken-anchor@Daily/2024-05-01.md:6', 'link.broken-anchor@Daily/2024-05-01.md:6', 'link.broken-anchor@Daily/2024-05-01.md:6',
+    'link.broken-anchor@Daily/2024-05-01.md:7', 'link.broken-anchor@Daily/2024-05-01.md:7', 'link.broken-anchor@Daily/2024-05-01.md:7',
+  ];
+
+  it('with `.obsidian/`: heading text, subheadings, block ids, vault paths and shortest paths resolve; the rest is still broken', async () => {
+    assert.deepEqual(await brokenAnchors({ '.obsidian/app.json': '{}\n', ...notes }), stillBroken);
+  });
+
+  it('without `.obsidian/` (read on GitHub): the same links are broken (all but `#Log`, which reaches `# Log` there too)', async () => {
+    assert.equal((await brokenAnchors(notes)).length, 12);
+  });
+
+  it('a vault in a subfolder is read as a vault; a link from outside it keeps GitHub\'s rules', async () => {
+    const nested = Object.fromEntries(Object.entries(notes).map(([k, v]) => [`vault/${k}`, v]));
+    const readme = '# Notes\n\n[limits](vault/Hardware/Pumps.md#Pump%20limits) and [name](Pumps.md)\n';
+    const out = await brokenAnchors({ 'vault/.obsidian/app.json': '{}\n', ...nested, 'README.md': readme });
+    assert.deepEqual(out, [...stillBroken.map((d) => d.replace('@', '@vault/')), 'link.broken-anchor@README.md:3', 'link.broken-anchor@README.md:3'].sort());
+  });
+
+  it('a symlinked `.obsidian` or a `.obsidian` file is no vault', async () => {
+    const outside = tempWorkspace({ '.obsidian/app.json': '{}\n' }, 'clarify-outside-');
+    const linked = tempWorkspace(notes, 'clarify-vault-');
+    try {
+      fs.symlinkSync(`${outside}/.obsidian`, `${linked}/.obsidian`);
+      assert.equal((await loadWorkspace(linked)).config.obsidian, undefined);
+      fs.rmSync(`${linked}/.obsidian`);
+      fs.writeFileSync(`${linked}/.obsidian`, '{}\n');
+      assert.equal((await loadWorkspace(linked)).config.obsidian, undefined);
+      fs.rmSync(`${linked}/.obsidian`);
+      fs.mkdirSync(`${linked}/.obsidian`);
+      assert.deepEqual((await loadWorkspace(linked)).config.obsidian, ['']);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(linked, { recursive: true, force: true });
+    }
+  });
+
+  it("Obsidian's heading links: the heading's text exactly, each part of a subheading link a heading", () => {
+    const headings = [{ title: 'Pump limits' }, { title: 'Night mode' }];
+    assert.equal(obsidianHeadingLink(headings, 'Pump limits'), true);
+    assert.equal(obsidianHeadingLink(headings, 'Pump limits#Night mode'), true);
+    assert.equal(obsidianHeadingLink(headings, 'pump limits'), false);
+    assert.equal(obsidianHeadingLink(headings, 'Pump limits '), false);
+    assert.equal(obsidianHeadingLink(headings, 'Pump limits#'), false);
+    assert.equal(obsidianHeadingLink(headings, 'Pump limits#Day mode'), false);
+  });
+
+  it('block ids: `^id` ending a line after a blank or alone, of letters, digits and dashes; not in code, not glued to a word', () => {
+    const text = 'Text. ^a-1\n\n^b2\n\nx^c\n\nNot ^d_e\n\n```\ncode ^f\n```\n\n`span ^g`\n\nTrailing ^h  \n';
+    assert.deepEqual(explicitTargetsOf(text)?.blocks, ['a-1', 'b2', 'h']);
   });
 });

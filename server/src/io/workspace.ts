@@ -69,7 +69,8 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   const read = await readConfigFile(root);
   // One listing of the folder and the folders below it for both kinds of site config.
   const vuepressFolders: string[] = [];
-  const [mkdocsConfigs, docusaurusConfigs, zolaConfigs] = configFilesBelow(root, [MKDOCS_CONFIG_FILES, DOCUSAURUS_CONFIG_FILES, ZOLA_CONFIG_FILES], vuepressFolders);
+  const obsidianVaults: string[] = [];
+  const [mkdocsConfigs, docusaurusConfigs, zolaConfigs] = configFilesBelow(root, [MKDOCS_CONFIG_FILES, DOCUSAURUS_CONFIG_FILES, ZOLA_CONFIG_FILES], vuepressFolders, obsidianVaults);
   const mkdocs = mkdocsSites(root, mkdocsConfigs);
   const docusaurus = docusaurusSites(root, docusaurusConfigs);
   // (the Hugo site's config files, keys and mounts read once: its scopes, the pages where its shortcodes make
@@ -106,6 +107,8 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (vuepress.length) read.config = { ...read.config, vuepress };
   const zola = zolaSites(root, zolaConfigs);
   if (zola.length) read.config = { ...read.config, zola };
+  // Obsidian vaults: a folder with a real `.obsidian/` folder (not a symlink) [^tr35o].
+  if (obsidianVaults.length) read.config = { ...read.config, obsidian: obsidianVaults };
   return read;
 }
 
@@ -486,7 +489,7 @@ function zolaSites(root: string, configs: readonly string[]): ZolaSite[] {
  * holds) in the folder or up to MKDOCS_DEPTH below it: one listing of at most MKDOCS_FOLDERS folders for all groups
  * (hidden folders and node_modules not entered).
  */
-function configFilesBelow(root: string, groups: readonly (readonly (string | RegExp)[])[], vuepress?: string[]): string[][] {
+function configFilesBelow(root: string, groups: readonly (readonly (string | RegExp)[])[], vuepress?: string[], obsidian?: string[]): string[][] {
   const found: string[][] = groups.map(() => []);
   let listed = 0;
   let level = [''];
@@ -508,6 +511,8 @@ function configFilesBelow(root: string, groups: readonly (readonly (string | Reg
       });
       // (A folder with a `.vuepress` folder, not a symlink: a VuePress site's source folder, if its config is there.)
       if (vuepress && entries.some((e) => e.isDirectory() && e.name === '.vuepress')) vuepress.push(dir);
+      // (A folder with a `.obsidian` folder, not a symlink: an Obsidian vault [^tr35o].)
+      if (obsidian && entries.some((e) => e.isDirectory() && e.name === '.obsidian')) obsidian.push(dir);
       if (depth < MKDOCS_DEPTH) for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') next.push(dir ? `${dir}/${e.name}` : e.name);
     }
     level = next;

@@ -279,6 +279,10 @@ export class Folder {
     // A binder list changed (or a text file now reads as one), or a bound fragment is gone: the bound documents are
     // read again with the folder [^ln8b].
     if (/\.txt$/i.test(rel) || (kind === 'deleted' && this.config.bindings?.some((b) => b.files.includes(rel)))) return this.reindexWhen(rel, kind, 'bound documents', () => this.bindsWith(rel));
+    // An Obsidian vault's `.obsidian/` folder, or a file in it (Obsidian writes `app.json` there): made or removed, the
+    // vault's pages' links are read by Obsidian's rules, or no longer [^tr35o].
+    const vault = obsidianVaultFolder(rel);
+    if (vault !== undefined) return this.reindexWhen(rel, kind, 'Obsidian vaults', () => this.obsidianWith(vault));
     // A MyST project's config (conf.py, myst.yml, _config.yml, _toc.yml) that makes or made one: its pages' links read
     // the project's targets [^ln9m].
     if (MYST_CONFIG_NAMES.has(rel.slice(rel.lastIndexOf('/') + 1))) return this.reindexWhen(rel, kind, 'MyST projects', () => this.mystWith(rel));
@@ -315,6 +319,18 @@ export class Folder {
     if ((await this.rules.classify(rel)) !== 'file') return false;
     const read = await readTextFile(path.join(this.root, ...rel.split('/')), MAX_MYST_CONFIG_BYTES);
     return 'text' in read && /^[ \t]*base_url[ \t]*=/m.test(read.text);
+  }
+
+  /** Whether folder `vault` is an Obsidian vault now (a real `.obsidian/` folder) and was not, or was and is not [^tr35o]. */
+  private async obsidianWith(vault: string): Promise<boolean> {
+    const was = this.config.obsidian?.includes(vault) ?? false;
+    let is = false;
+    try {
+      is = (await fs.promises.lstat(path.join(this.root, ...(vault ? `${vault}/.obsidian` : '.obsidian').split('/')))).isDirectory();
+    } catch {
+      // gone: not a vault
+    }
+    return was !== is;
   }
 
   /** Whether `rel` makes a MyST project's folder now, or its folder was one [^ln9m]. */
@@ -822,4 +838,11 @@ export class Host {
   async reindexAll(): Promise<void> {
     await Promise.all(this.folders.map((f) => f.reload()));
   }
+}
+
+/** The folder whose `.obsidian/` folder `rel` is or is inside (`''` for the root), or undefined [^tr35o]. */
+function obsidianVaultFolder(rel: string): string | undefined {
+  const segments = rel.split('/');
+  const at = segments.indexOf('.obsidian');
+  return at < 0 ? undefined : segments.slice(0, at).join('/');
 }

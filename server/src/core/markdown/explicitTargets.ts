@@ -49,6 +49,12 @@ export interface ExplicitTargets {
    * escaped with `;`. Included only in an MkDocs site that enables the extension (`MkdocsSite.snippets`) [^ln9n].
    */
   snippets?: string[];
+  /**
+   * Obsidian's block identifiers: a line that ends with a blank (or starts) and `^id`, the id of Latin letters, digits
+   * and dashes (Obsidian Help, Internal links, "Link to a block in a note": `… end of the line. ^37066d`, or `^37066f`
+   * alone on a line after a structured block). A link `#^id` reaches it, on a page of an Obsidian vault only [^tr35o].
+   */
+  blocks?: string[];
 }
 
 /** Directives whose body MyST reads as code, math or data, not as Markdown (their options are still options). */
@@ -224,7 +230,9 @@ function glossaryTerm(line: string): string | undefined {
 /** The explicit targets of a text (see the module's comment); undefined when it has none. */
 export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
   // Cheap prefilter: no brace, no `)=`, no `:::` (a directive's or an autodoc's fence), no snippet marker: nothing to read.
-  if (!text.includes('{') && !text.includes(')=') && !text.includes(':::') && !text.includes('8<-')) return undefined;
+  // (An Obsidian block id is `^id` after a blank or at a line's start: a footnote reference's `[^` does not pass.)
+  if (!text.includes('{') && !text.includes(')=') && !text.includes(':::') && !text.includes('8<-') && !mayHoldBlockId(text)) return undefined;
+  const blocks: string[] = [];
   const snippets: string[] = [];
   let snippetBlock = false;
   const spans: string[] = [];
@@ -339,6 +347,8 @@ export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
       if (term) labels.push(term.toLowerCase());
       continue;
     }
+    const blockId = obsidianBlockId(line);
+    if (blockId !== undefined) blocks.push(blockId);
     const target = TARGET_LINE.exec(line);
     if (target) {
       labels.push(target[1]!.trim());
@@ -352,11 +362,25 @@ export function explicitTargetsOf(text: string): ExplicitTargets | undefined {
     spanIds(line, spans);
     inlineAttrIds(line, attrIds);
   }
-  if (!spans.length && !labels.length && !attrIds.length && !objects.length && !snippets.length) return undefined;
-  return { ...(spans.length ? { spans } : {}), ...(labels.length ? { labels } : {}), ...(attrIds.length ? { attrIds } : {}), ...(objects.length ? { objects } : {}), ...(snippets.length ? { snippets } : {}) };
+  if (!spans.length && !labels.length && !attrIds.length && !objects.length && !snippets.length && !blocks.length) return undefined;
+  return { ...(spans.length ? { spans } : {}), ...(labels.length ? { labels } : {}), ...(attrIds.length ? { attrIds } : {}), ...(objects.length ? { objects } : {}), ...(snippets.length ? { snippets } : {}), ...(blocks.length ? { blocks } : {}) };
 }
 
-const TARGET_KINDS = ['spans', 'labels', 'attrIds', 'objects', 'snippets'] as const;
+/** Whether a text may hold an Obsidian block id: a `^` after a blank, a tab or a line break, or at its start. */
+function mayHoldBlockId(text: string): boolean {
+  return text.startsWith('^') || text.includes(' ^') || text.includes('\n^') || text.includes('\t^');
+}
+
+/** The Obsidian block identifier a line ends with (`… text ^id`, `^id` alone), or undefined (see ExplicitTargets.blocks). */
+function obsidianBlockId(line: string): string | undefined {
+  const end = line.trimEnd();
+  const at = end.lastIndexOf('^');
+  if (at < 0 || at === end.length - 1 || (at > 0 && end[at - 1] !== ' ' && end[at - 1] !== '\t')) return undefined;
+  const id = end.slice(at + 1);
+  return /^[A-Za-z0-9-]+$/.test(id) ? id : undefined;
+}
+
+const TARGET_KINDS = ['spans', 'labels', 'attrIds', 'objects', 'snippets', 'blocks'] as const;
 
 /** Both lists of `b` after those of `a` (the page's chunks in order); undefined when both are. */
 export function joinExplicitTargets(a: ExplicitTargets | undefined, b: ExplicitTargets | undefined): ExplicitTargets | undefined {

@@ -371,3 +371,15 @@ function zolaSlug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+/**
+ * Whether `anchor` (a link's decoded fragment) reaches a heading of a page of an Obsidian vault as Obsidian reads it
+ * [^tr35o]: "a hash (`#`) at the end of the link destination, followed by the heading text" (Obsidian Help, Internal
+ * links), so `#Heading text` (written `#Heading%20text` in a Markdown link) is the heading whose text it is, and
+ * `#Heading#Subheading` ("multiple hash symbols for each subheading") names headings all of which are the page's.
+ * Only a heading's own text, exactly: a fragment that differs in case or markup is not known to reach it.
+ */
+export function obsidianHeadingLink(headings: readonly { title: string }[], anchor: string): boolean {
+  const parts = anchor.split('#');
+  return parts.every((part) => part !== '' && headings.some((h) => h.title === part));
+}

@@ -119,6 +119,14 @@ export interface ClarifierConfig {
    */
   vuepress?: string[];
   /**
+   * The Obsidian vaults of the folder (workspace-relative, `''` for the root): each folder, up to three down, that holds
+   * a real `.obsidian/` folder (Obsidian keeps a vault's settings there). A link from one of a vault's pages to one of
+   * its pages is read as Obsidian reads it: a path relative to the page, from the vault's folder or the shortest path
+   * to a file of the vault (a file name alone), and `#Heading text` reaches the heading of that text [^tr35o]. Found by
+   * the workspace loader, not written in `.clarifier.json`.
+   */
+  obsidian?: string[];
+  /**
    * The Zola sites of the folder (a `zola.toml` or `config.toml` with a top-level `base_url`, in it or up to three
    * folders down, with a real `content/` folder beside it): each one's content folder (workspace-relative) and its
    * `[slugify] anchors` strategy (`on` by default). A page of the site links another with `@/path.md`, the path taken

@@ -123,7 +123,7 @@ const spec = z.object({
   mdbookSpec: z.object({ rules: z.array(z.string()).optional(), productions: z.array(z.string()).optional() }).optional(),
   listTerms: z.array(z.string()).optional(),
   definitionTerms: z.array(z.object({ text: z.string(), heading: count })).optional(),
-  targets: z.object({ spans: z.array(z.string()).optional(), labels: z.array(z.string()).optional(), attrIds: z.array(z.string()).optional(), objects: z.array(z.string()).optional(), snippets: z.array(z.string()).optional() }).optional(),
+  targets: z.object({ spans: z.array(z.string()).optional(), labels: z.array(z.string()).optional(), attrIds: z.array(z.string()).optional(), objects: z.array(z.string()).optional(), snippets: z.array(z.string()).optional(), blocks: z.array(z.string()).optional() }).optional(),
   references: z.array(z.string()),
   mentions: z.array(mention),
   openQuestions: z.array(openQuestion),
@@ -300,7 +300,7 @@ const fSpec = fObject(
     mdbookSpec: fObject({}, { rules: fStrings, productions: fStrings }),
     listTerms: fStrings,
     definitionTerms: fArray(fObject({ text: fString, heading: fCount })),
-    targets: fObject({}, { spans: fStrings, labels: fStrings, attrIds: fStrings, objects: fStrings, snippets: fStrings }),
+    targets: fObject({}, { spans: fStrings, labels: fStrings, attrIds: fStrings, objects: fStrings, snippets: fStrings, blocks: fStrings }),
     terms: fStrings,
     typecheck: fObject({
       statements: fArray(

@@ -16,7 +16,7 @@ import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { isRustdocLink, sameMdbookSpecTargets } from '../markdown/mdbookSpec';
 import { sameExplicitTargets } from '../markdown/explicitTargets';
-import { mkdocsTocIds, specGeneratorSectionIds, vuepressHeadingIds, zolaHeadingIds } from '../markdown/siteGenerators';
+import { mkdocsTocIds, obsidianHeadingLink, specGeneratorSectionIds, vuepressHeadingIds, zolaHeadingIds } from '../markdown/siteGenerators';
 import { LineIndex, ID_PATTERN, comparePositions } from '../text/lineIndex';
 import { nearestAfter, type Nearest } from '../text/nearest';
 import { ReadListView, type ReadList } from '../text/readList';
@@ -3360,6 +3360,12 @@ export class IndexModel {
       if (hit !== undefined || path.startsWith('/')) return hit;
     }
     const target = resolveRelative(dirname(file), path);
+    // A page of an Obsidian vault: a path Obsidian finds from the vault's folder or as the shortest path [^tr35o].
+    if (target !== undefined && !known(target)) {
+      const vault = this.obsidianVaultOf(file);
+      const found = vault === undefined ? undefined : this.obsidianLinkTarget(vault, path, known);
+      if (found !== undefined) return found;
+    }
     if (target === undefined || !DOCSIFY_NAVIGATION.test(file) || known(target)) return target;
     for (let dir = dirname(file); dir; ) {
       dir = dirname(dir);
@@ -3368,6 +3374,44 @@ export class IndexModel {
       if (!dir) break;
     }
     return target;
+  }
+
+  /** The Obsidian vault (its folder) that holds `file` (the innermost), or undefined [^tr35o]. */
+  private obsidianVaultOf(file: string): string | undefined {
+    let best: string | undefined;
+    for (const dir of this.classifier.config.obsidian ?? []) {
+      if ((dir === '' || file.startsWith(`${dir}/`)) && (best === undefined || dir.length > best.length)) best = dir;
+    }
+    return best;
+  }
+
+  /** The workspace's files by file name, for Obsidian's shortest paths (built once per model, when asked). */
+  private filesByNameMemo: Map<string, string[]> | undefined;
+
+  /**
+   * The file of vault `vault` a link `path` of one of its pages names where it is not beside the page, as Obsidian's
+   * "New link format" options write links: the path from the vault's folder ("Absolute path in vault"), else, for a
+   * path that does not start with `./` or `../`, a file of the vault whose path ends with it ("Shortest path when
+   * possible": `Note.md`, `Folder/Note.md`) [^tr35o].
+   */
+  private obsidianLinkTarget(vault: string, path: string, known: (p: string) => boolean): string | undefined {
+    const fromVault = resolveRelative(vault, path);
+    if (fromVault !== undefined && known(fromVault)) return fromVault;
+    if (/^\.{1,2}[\\/]/.test(path.trim())) return undefined;
+    const tail = resolveRelative('', path);
+    if (!tail) return undefined;
+    if (!this.filesByNameMemo) {
+      const byName = new Map<string, string[]>();
+      for (const f of new Set([...this.files, ...this.specs.keys()])) {
+        const name = f.slice(f.lastIndexOf('/') + 1);
+        const list = byName.get(name);
+        if (list) list.push(f);
+        else byName.set(name, [f]);
+      }
+      this.filesByNameMemo = byName;
+    }
+    const name = tail.slice(tail.lastIndexOf('/') + 1);
+    return this.filesByNameMemo.get(name)?.find((f) => (vault === '' || f.startsWith(`${vault}/`)) && (f === (vault ? `${vault}/${tail}` : tail) || f.endsWith(`/${tail}`)));
   }
 
   /** The Zola site whose content folder holds `file` (the innermost), or undefined [^tr34z]. */
@@ -3619,6 +3663,11 @@ export class IndexModel {
         }
         if (!link.anchor) continue;
         if (offersAnchor(facts, link.anchor)) continue;
+        // A page of an Obsidian vault linked from a page of the vault: `#Heading text` (`#Heading%20text`), and
+        // `#Heading#Subheading` for a subheading, reach the heading of that text; `#^id` the block whose line ends with
+        // `^id` [^tr35o].
+        const vault = this.obsidianVaultOf(file);
+        if (vault !== undefined && vault === this.obsidianVaultOf(target) && (link.anchor.startsWith('^') ? facts.targets?.blocks?.includes(link.anchor.slice(1)) : obsidianHeadingLink(facts.headings, link.anchor))) continue;
         // `#user-content-preliminaries`: the id GitHub gives the heading's anchor on the rendered page (it prefixes every
         // id it renders with `user-content-`), so the link works there [^ln2a].
         const bare = link.anchor.startsWith('user-content-') ? link.anchor.slice('user-content-'.length) : undefined;

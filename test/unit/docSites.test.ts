@@ -1012,5 +1012,9 @@ describe('Obsidian vaults: links that work where the vault is read', () => {
   it('block ids: `^id` ending a line after a blank or alone, of letters, digits and dashes; not in code, not glued to a word', () => {
     const text = 'Text. ^a-1\n\n^b2\n\nx^c\n\nNot ^d_e\n\n```\ncode ^f\n```\n\n`span ^g`\n\nTrailing ^h  \n';
     assert.deepEqual(explicitTargetsOf(text)?.blocks, ['a-1', 'b2', 'h']);
+    // A page whose only carets are footnote references is not read line by line (the cheap prefilter): no targets.
+    assert.equal(explicitTargetsOf('Idle sessions expire[^au3f] and locks[^lk2].\n\n[^au3f]: Thirty minutes.\n'), undefined);
+    assert.deepEqual(explicitTargetsOf('^top\n\nText.')?.blocks, ['top']);
+    assert.deepEqual(explicitTargetsOf('Text.\t^tab')?.blocks, ['tab']);
   });
 });

@@ -1787,7 +1787,9 @@ describe('clarity: nineteenth round (issue 13: questions that name the right thi
       '- **FR-009**: Profile updates MUST be reflected immediately; the profile page shows them.',
       '- **FR-010**: In other words, the kubelet MUST reduce CPU usage by reducing frequent polling of the container statuses.',
       '- **FR-011**: For each request, the server MUST respond quickly.',
-      '- **FR-012**: The badge MUST reflect the unread count at all times, with no stale counts after user interactions.',
+      // (With "after user interactions" and "reflect" the stale counts are those from before the change: no question, the
+      // forty-fifth session's `staleOfChange`.)
+      '- **FR-012**: The badge MUST never show stale counts.',
     ]), ['What makes the Service suitable', 'What makes the assistant helpful', 'What makes the Kubernetes clusters reliable', 'How soon must profile updates be reflected',
       'How often is “frequent” for the polling', 'How soon must the server respond', 'How old must the counts be to count as stale']);
   });
@@ -3018,5 +3020,78 @@ describe('clarity: "stale" ruled out after a change the sentence names (issue 13
       '- **FR-003**: The sync job MUST refresh stale records.',
       '- **FR-004**: The toolbar MUST show the current shift state — no shift, open, or stale.',
     ]), ['stale', 'stale', 'stale', 'stale']);
+  });
+});
+
+describe('clarity: thirty-ninth round (issue 13: paraphrases of settled false alarms, the rules widened to their class)', () => {
+  const terms = (lines: string[]): string[] => hits('policy.md', ['# Policy {#policy}', '', '## Rules {#rules}', '', ...lines.flatMap((l) => [l, '']), ''].join('\n')).map((h) => h.phrase.toLowerCase());
+
+  it('a permission with its subject after "for" ("it is acceptable for X to be long") sets no bar; the same degree required still asks', () => {
+    assert.deepEqual(terms(['The assistant should show its work, and it is acceptable for the explanation to be long.']), []);
+    assert.deepEqual(terms(['The assistant should show its work, and the explanation should be long.']), ['long']);
+  });
+
+  it('the word defined by a spelled-out number in the next sentence, or after a semicolon, is answered; a definition with no bound still asks', () => {
+    assert.deepEqual(terms(['Replies in voice mode should be brief. A brief reply here means at most three sentences.']), []);
+    assert.deepEqual(terms(['The assistant should keep summaries short; a short summary is one that fits in 100 words.']), []);
+    assert.deepEqual(terms(['Replies in voice mode should be brief. A brief reply is easier to follow.']), ['brief']);
+    assert.deepEqual(terms(['The assistant should keep summaries short; a short summary is one that users like.']), ['short']);
+  });
+
+  it('"not merely / not just X but Y" over a verb, or with the alternative after a semicolon, rejects X; "but also" requires it', () => {
+    assert.deepEqual(terms(['When asked to revise, the assistant should not merely make the text shorter but restructure it.']), []);
+    assert.deepEqual(terms(['A revised answer must not just be more formal; it must address the user\'s new question.']), []);
+    assert.deepEqual(terms(['A revised answer must not just be shorter but also more formal.']), ['shorter', 'more formal']);
+    assert.deepEqual(terms(['A revised answer must be shorter.']), ['shorter']);
+  });
+
+  it('"too X for the <actor> to …" in a condition is the actor\'s own limit; a group\'s limit or a required degree still asks', () => {
+    assert.deepEqual(terms(['If a passage is too difficult for the assistant to translate, it should tell the user.']), []);
+    assert.deepEqual(terms(['If a reply is too difficult for new users to follow, the assistant should rewrite it.']), ['too difficult']);
+    assert.deepEqual(terms(['Replies must not be too difficult for the reader to follow.']), ['too difficult']);
+  });
+
+  it('"unless a more fitting X …" opening the sentence compares with the rule\'s own choice; a bare comparative still asks', () => {
+    assert.deepEqual(terms(['Unless a more fitting format has been requested, the assistant should answer in prose.']), []);
+    assert.deepEqual(terms(['The assistant should pick a more fitting format.']), ['more fitting']);
+  });
+
+  it('a belief with no "that" ("when it believes the plan will be carried out properly") is the party\'s; "make sure" still asks', () => {
+    assert.deepEqual(terms(['The assistant should act only when it believes the plan will be carried out properly by the operator.']), []);
+    assert.deepEqual(terms(['The assistant must make sure that the plan is carried out properly.']), ['properly']);
+  });
+
+  it('"immediate" of other wants (wishes, preferences, aims) is the present one; of a reply it still asks', () => {
+    assert.deepEqual(terms(['The assistant should care for the user\'s long-term wellbeing, not only their immediate wishes or preferences.']), []);
+    assert.deepEqual(terms(['The assistant should give an immediate reply.']), ['immediate']);
+  });
+
+  const protocol = (lines: string[]): string[] => hits('protocol.md', ['# Protocol {#protocol}', '', '## Rules {#rules}', '', ...lines.flatMap((l) => [l, '']), ''].join('\n')).map((h) => h.phrase.toLowerCase());
+
+  it('"MAY also be able to" is a permission; a system\'s "MUST be able to" still asks', () => {
+    assert.deepEqual(protocol(['Clients that hold a read token MAY also be able to list the directory.']), []);
+    assert.deepEqual(protocol(['The gateway shall be able to reject the request.']), ['be able to']);
+  });
+
+  it('"expressed as a number of hours" is the value\'s unit; "wait a number of seconds" still asks', () => {
+    assert.deepEqual(protocol(['The lifetime value MUST be expressed as a number of hours since the epoch.']), []);
+    assert.deepEqual(protocol(['The client SHOULD wait a number of seconds before it retries.']), ['a number of']);
+  });
+
+  it('"safe for use from several threads" is thread safety; "safe for untrusted input" still asks', () => {
+    assert.deepEqual(protocol(['The store MUST be safe for use from several threads at once.']), []);
+    assert.deepEqual(protocol(['The parser MUST be safe for untrusted input.']), ['safe']);
+    assert.deepEqual(protocol(['The pool MUST start several threads at once.']), ['several']);
+  });
+
+  it('a parenthesis that opens with a comparison to a named reference answers the word; a vague one still asks', () => {
+    assert.deepEqual(protocol(['A cache entry MUST be fresh (younger than its max-age) before it is served.']), []);
+    assert.deepEqual(protocol(['A cache entry MUST be fresh (younger than usual) before it is served.']), ['fresh']);
+    assert.deepEqual(protocol(['A cache entry MUST be fresh before it is served.']), ['fresh']);
+  });
+
+  it('"keep in view that …" is a fact to keep in mind; a keyword inside it still asks', () => {
+    assert.deepEqual(terms(['The assistant must keep in view that some requests are occasionally framed to mislead.']), []);
+    assert.deepEqual(terms(['The assistant must keep in view that replies should be short.']), ['short']);
   });
 });

@@ -4222,6 +4222,8 @@ function protocolSettled(ctx: BlockContext, c: Candidate): boolean {
   const prev = tokens[start - 1];
   const sameSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === first.sentence;
   if (c.category === 'weak' && first.norm === 'be' && tokens[start + 1]?.norm === 'able' && sameSentence(prev) && /^(?:may|might|could)$/.test(prev.norm)) return true;
+  // Thirty-ninth round (paraphrases): an adverb between ("MAY also be able to", "might then be able to").
+  if (c.category === 'weak' && first.norm === 'be' && tokens[start + 1]?.norm === 'able' && sameSentence(prev) && /^(?:also|still|then|thus|therefore|even|sometimes|additionally|likewise)$/.test(prev.norm) && sameSentence(tokens[start - 2]) && /^(?:may|might|could)$/.test(tokens[start - 2]!.norm)) return true;
   if (first.norm === 'as' && tokens[start + 1]?.norm === 'required' && end - start === 2 && sameSentence(prev) && LABEL_VERBS.test(prev.norm)) return true;
   if (c.entry?.term === 'best practices' && /^practices?$/.test(tokens[end - 1]?.norm ?? '')) {
     const a = tokens[end];
@@ -4234,6 +4236,9 @@ function protocolSettled(ctx: BlockContext, c: Candidate): boolean {
     if (a?.norm === 'to' && sameSentence(b) && b.kind === 'word' && !DETERMINERS.has(b.norm) && tokens[before]?.norm === 'is' && tokens[before - 1]?.norm === 'it') return true;
   }
   if (c.category === 'quantity' && first.norm === 'a' && tokens[start + 1]?.norm === 'number' && tokens[start + 2]?.norm === 'of' && sameSentence(prev) && VALUE_VERBS.test(prev.norm)) return true;
+  // Thirty-ninth round (paraphrases): the verb's participle with "as" / "in" ("expressed as a number of hours",
+  // "given in a number of seconds"); "retry a number of times" and "wait a number of seconds" still ask.
+  if (c.category === 'quantity' && first.norm === 'a' && tokens[start + 1]?.norm === 'number' && tokens[start + 2]?.norm === 'of' && sameSentence(prev) && /^(?:as|in)$/.test(prev.norm) && /^(?:expressed|given|specified|represented|measured|counted|encoded|stated|denoted)$/.test(tokens[start - 2]?.norm ?? '')) return true;
   if ((c.word?.base === 'minor' || c.word?.base === 'major') && end - start === 1 && versionFields(tokens, start)) return true;
   if (c.word?.form === 'comparative' && end - start === 1) {
     // "should list the primitives so that it is easier to see if …": after "so (that)", "it is easier to <verb>" is what
@@ -4250,6 +4255,17 @@ function protocolSettled(ctx: BlockContext, c: Candidate): boolean {
     const b = tokens[end + 1];
     const d = tokens[end + 2];
     if (a?.norm === 'for' && sameSentence(b) && /^(?:concurrent|parallel|simultaneous|multi-threaded|multithreaded)$/.test(b.norm) && /^(?:use|access|calls?|invocations?|execution)$/.test(d?.norm ?? '')) return true;
+    // Thirty-ninth round (paraphrases): the concurrency named after the use ("safe for use from several threads at
+    // once", "safe for access by multiple goroutines"); "safe for untrusted input" still asks.
+    if (a?.norm === 'for' && sameSentence(b) && /^(?:use|access|calls?|invocations?|execution)$/.test(b.norm) && /^(?:from|by|across|on|in)$/.test(d?.norm ?? '')) {
+      for (let k = end + 3; k <= end + 6 && sameSentence(tokens[k]); k++) {
+        if (/^(?:threads?|goroutines?|processes|tasks|workers|cores|callers)$/.test(tokens[k]!.norm) || CONCURRENCY_WORDS.test(tokens[k]!.norm)) return true;
+      }
+    }
+  }
+  // "several threads" / "multiple threads" in a thread-safety phrase names concurrency, not a count to give.
+  if (c.category === 'quantity' && end - start === 1 && /^(?:several|multiple|many)$/.test(first.norm) && /^(?:threads|goroutines)$/.test(tokens[end]?.norm ?? '') && sameSentence(tokens[end])) {
+    for (let k = start - 1; k >= start - 6 && sameSentence(tokens[k]); k--) if (tokens[k]!.norm === 'safe' || /^(?:thread-safe|threadsafe)$/.test(tokens[k]!.norm)) return true;
   }
   return false;
 }
@@ -4461,6 +4477,12 @@ function answeredInPlace(ctx: BlockContext, c: Candidate): boolean {
       if (t.start - tokens[m - 1]!.end > 2) content++;
       if (t.norm === ')') return content > ids && content > 0;
       if (t.kind === 'word') {
+        // Thirty-ninth round (paraphrases): a comparison with a named reference opening the parenthesis answers it
+        // ("fresh (younger than its max-age)"); "(other than …)", "(rather than …)" and a vague comparative still ask.
+        if (t.norm === 'than' && m === end + 2 && /^[a-z]{3,}er$/.test(tokens[m - 1]!.norm) && !/^(?:other|rather|either|neither|never|ever|however|whether)$/.test(tokens[m - 1]!.norm) && (/^(?:its|the|their|his|her|our|this|that)$/.test(tokens[m + 1]?.norm ?? '') || tokens[m + 1]?.kind === 'number')) {
+          content++;
+          continue;
+        }
         if (isKeyword(t) || CLASS_WORDS.has(t.norm) || DEGREE_MODIFIERS.has(t.norm) || NOT_ANSWERS.has(t.norm) || PARENTHESIS_CLAUSE_WORDS.has(t.norm)) return false;
         if (m === end + 1 && /^[a-z]{3,}ing$/.test(t.norm) && !NOT_GERUNDS.has(t.norm)) return false;
         if (ID_LIKE.test(t.norm)) ids++;
@@ -4611,25 +4633,39 @@ function agentGuideSettled(ctx: BlockContext, c: Candidate): boolean {
     if (isKeyword(t) || t.norm === ';') break;
     if (t.norm === 'if' || t.norm === 'to') {
       if (/^(?:fine|okay|ok|acceptable|alright)$/.test(norm(k - 1)) && /^(?:is|'s|’s|are|be|it's|that's)$/.test(norm(k - 2))) return true;
+      // Thirty-ninth round (paraphrases): "it is acceptable for the explanation to be long": the permission with its
+      // subject after "for".
+      if (t.norm === 'to') {
+        for (let j = k - 1; j >= from && j >= k - 5; j--) {
+          if (tokens[j]!.kind !== 'word' || isKeyword(tokens[j]!)) break;
+          if (tokens[j]!.norm === 'for') {
+            if (/^(?:fine|okay|ok|acceptable|alright|permissible)$/.test(norm(j - 1)) && /^(?:is|'s|’s|are|be|it's|that's)$/.test(norm(j - 2))) return true;
+            break;
+          }
+        }
+      }
       if (t.norm === 'to' && norm(k - 1) === 'free' && /^(?:feel|feels)$/.test(norm(k - 2))) return true;
       if (t.norm === 'to' && norm(k - 1) === 'hesitate' && /^(?:not|n't|never|don't|dont)$/.test(norm(k - 2))) return true;
     }
   }
-  // The word defined with a bound by the next sentence.
+  // The permission's own word: "it is acceptable for / to / if …" grants, it sets no bar.
+  if (c.word && end - start === 1 && /^(?:acceptable|fine|okay)$/.test(first.norm) && /^(?:is|'s|’s|it's|that's)$/.test(norm(start - 1)) && /^(?:for|to|if)$/.test(norm(end))) {
+    if (norm(start - 2) === 'it' || /^(?:it's|that's)$/.test(norm(start - 1))) return true;
+  }
+  // The word defined with a bound by the next sentence (or by the clause after a semicolon: "keep summaries short; a
+  // short summary is one that fits in 100 words"); a number may be spelled out ("at most three sentences", `NUMBER_WORDS` but "one").
   if (c.word && end - start === 1) {
+    let semi = -1;
+    // (Within 40 tokens: every one-word candidate reaches this line, and a scan to the sentence's end made a sentence of
+    // thousands of words with many candidates quadratic.)
+    for (let j = end; j <= to && j <= end + 40; j++) if (tokens[j]!.norm === ';') { semi = j; break; }
+    if (semi > 0 && definesWithBound(tokens, semi + 1, to, first.norm)) return true;
     const next = ctx.sentences[first.sentence + 1];
     if (next) {
       let k = next[0];
       if (/^(?:a|an|the)$/.test(tokens[k]?.norm ?? '')) k++;
       if (tokens[k]?.norm === first.norm && k <= next[1]) {
-        let hasBe = false;
-        let hasNumber = false;
-        for (let j = k + 1; j <= next[1]; j++) {
-          const t = tokens[j]!;
-          if (j <= k + 3 && /^(?:is|are|means|mean)$/.test(t.norm)) hasBe = true;
-          if (t.kind === 'number') hasNumber = true;
-        }
-        if (hasBe && hasNumber) return true;
+        if (definesWithBound(tokens, next[0], next[1], first.norm)) return true;
       }
     }
   }
@@ -4646,13 +4682,23 @@ function agentGuideSettled(ctx: BlockContext, c: Candidate): boolean {
     }
   }
   // The rejected alternative.
-  if (c.word && end - start === 1) {
-    for (let k = start - 1; k >= from && k >= start - 3; k--) {
+  // Thirty-ninth round (paraphrases): also a comparison ("not just be more formal"), over a verb and its object ("not
+  // merely make the text shorter but restructure it"), and the alternative after a semicolon and a keyword ("…; it must
+  // address the new question"). "not only X but also Y" requires X too, so "but also" / "but … as well" never settles.
+  if ((c.word || c.pattern === 'comparative') && end - start <= 2) {
+    for (let k = start - 1; k >= from && k >= start - 5; k--) {
       if (/^(?:simply|just|merely)$/.test(tokens[k]!.norm) && /^(?:not|n't)$/.test(norm(k - 1))) {
-        for (let j = end; j <= to; j++) if (tokens[j]!.norm === 'but') return true;
+        for (let j = end; j <= to; j++) {
+          const t = tokens[j]!;
+          if (t.norm === 'but') {
+            if (norm(j + 1) === 'also' || norm(j + 2) === 'also' || tokens.slice(j, to + 1).some((x, i) => x.norm === 'as' && norm(j + i + 1) === 'well')) break;
+            return true;
+          }
+          if (t.norm === ';' && tokens.slice(j + 1, Math.min(to, j + 5) + 1).some(isKeyword) && !tokens.slice(j + 1, to + 1).some((x) => x.norm === 'also')) return true;
+        }
         break;
       }
-      if (!/^(?:be|become|get|look|seem)$/.test(tokens[k]!.norm)) break;
+      if (tokens[k]!.kind !== 'word' || isKeyword(tokens[k]!) || tokens[k]!.clause !== first.clause) break;
     }
   }
   // Examples of a category.
@@ -4690,10 +4736,30 @@ function agentGuideSettled(ctx: BlockContext, c: Candidate): boolean {
   return false;
 }
 
+/**
+ * Whether tokens `from`..`to` define `word` with a bound: they open with the word (after an article), a form of "be"
+ * or "means" within three tokens, and a number (digits or spelled out) ("A concise response is generally less than 4
+ * lines", "a short summary is one that fits in 100 words", "A brief reply here means at most three sentences").
+ */
+function definesWithBound(tokens: readonly Token[], from: number, to: number, word: string): boolean {
+  let k = from;
+  if (/^(?:a|an|the)$/.test(tokens[k]?.norm ?? '')) k++;
+  if (k > to || tokens[k]?.norm !== word) return false;
+  let hasBe = false;
+  let hasNumber = false;
+  for (let j = k + 1; j <= to; j++) {
+    const t = tokens[j]!;
+    if (j <= k + 3 && /^(?:is|are|means|mean)$/.test(t.norm)) hasBe = true;
+    if (t.kind === 'number' || (hasBe && NUMBER_WORDS.has(t.norm) && t.norm !== 'one' && t.norm !== 'half')) hasNumber = true;
+  }
+  return hasBe && hasNumber;
+}
+
 /** What "immediate" names before a want or a relation: the present or direct one, not a delay ("immediate needs"). */
 const IMMEDIATE_PRESENT_NOUNS = new Set([
   'need', 'needs', 'interest', 'interests', 'requirement', 'requirements', 'goal', 'goals', 'concern', 'concerns', 'priority',
-  'priorities', 'desire', 'desires', 'wants', 'intent', 'intention', 'intentions', 'purpose', 'purposes', 'family', 'families',
+  'priorities', 'desire', 'desires', 'wants', 'wish', 'wishes', 'preference', 'preferences', 'aim', 'aims', 'objective',
+  'objectives', 'motive', 'motives', 'motivation', 'motivations', 'worry', 'worries', 'intent', 'intention', 'intentions', 'purpose', 'purposes', 'family', 'families',
   'vicinity', 'surroundings', 'neighbor', 'neighbors', 'neighbour', 'neighbours', 'superior', 'superiors', 'supervisor',
   'supervisors', 'manager', 'managers',
 ]);
@@ -4751,7 +4817,8 @@ function policySettled(ctx: BlockContext, c: Candidate): boolean {
     const v = norm(k - 1);
     // "MUST be aware that … and provide an appropriate error": a verb after "and" is the requirement's own again.
     if (tokens.slice(k + 1, start).some((x, j) => (x.norm === 'and' || x.norm === 'or') && posOf(ctx, k + 2 + j) === 'VERB')) break;
-    if (v === 'mind' && norm(k - 2) === 'in' && /^(?:bear|bears|keep|keeps)$/.test(norm(k - 3))) return true;
+    // Thirty-ninth round (paraphrases): "keep in view that …" as "keep in mind that …".
+    if ((v === 'mind' || v === 'view') && norm(k - 2) === 'in' && /^(?:bear|bears|keep|keeps)$/.test(norm(k - 3))) return true;
     if (AWARE_WORDS.test(v)) return true;
     break;
   }
@@ -4761,6 +4828,9 @@ function policySettled(ctx: BlockContext, c: Candidate): boolean {
     const t = tokens[k]!;
     if (isKeyword(t) || t.kind === 'punct') break;
     if (/^(?:confident|convinced|certain|sure)$/.test(t.norm) && /^(?:is|are|am|was|were|'re|’re)$/.test(norm(k - 1)) && /^(?:the|a|an|it|they|we|he|she|this|these|those|our|their|its|most|many|such)$/.test(norm(k + 1))) return true;
+    // Thirty-ninth round (paraphrases): a verb of belief with no "that" ("when it believes the plan will be carried out
+    // properly"), as `guideJudged` reads one with it; the clause has a modal of its own ("will", "would").
+    if (/^(?:believes|believe|believed|thinks|think|judges|judge|considers)$/.test(t.norm) && /^(?:the|a|an|it|they|we|he|she|this|these|those|our|their|its)$/.test(norm(k + 1)) && tokens.slice(k + 2, start).some((x) => /^(?:will|would|can|could|is|are|was|were)$/.test(x.norm))) return true;
   }
   // Answered after a colon or a dash that ends the word's predicate.
   if ((c.word || c.pattern === 'superlative' || c.pattern === 'comparative') && isKeywordBeforeInClause(ctx, start)) {
@@ -4855,6 +4925,17 @@ function guideJudged(ctx: BlockContext, c: Candidate): boolean {
   }
   // The reader's own experience.
   if (c.pattern === 'degree' && tokens[end]?.norm === 'for' && /^(?:you|yourself)$/.test(tokens[end + 1]?.norm ?? '') && tokens[end + 2]?.norm === 'to') return true;
+  // Thirty-ninth round (paraphrases): the same limit named by another party, in a condition: "if a passage is too
+  // difficult for the assistant to translate, it should say so": the condition is the party's own failure (as "so large
+  // that you cannot …" below). As the required degree ("must not be too difficult for beginners to follow") it asks.
+  // The party is one actor: a pronoun or "the <noun>" ("for the assistant", "for it"); a group ("for new users to
+  // follow") is an audience whose limit the document leaves open.
+  if (c.pattern === 'degree' && tokens[end]?.norm === 'for' && tokens[end + 3]?.norm === 'to' && tokens[end + 3]!.sentence === first.sentence && inConditionBefore(ctx, start)) {
+    const a = tokens[end + 1]?.norm ?? '';
+    const b = tokens[end + 2]?.norm ?? '';
+    if (a === 'the' && /^[a-z]+$/.test(b) && !b.endsWith('s') && !isKeyword(tokens[end + 2]!)) return true;
+  }
+  if (c.pattern === 'degree' && tokens[end]?.norm === 'for' && /^(?:it|us|me|him|her|them)$/.test(tokens[end + 1]?.norm ?? '') && tokens[end + 2]?.norm === 'to' && inConditionBefore(ctx, start)) return true;
   // A degree bounded by its result clause, in a condition: the reader's case is what the clause says. As the required
   // degree ("MUST respond so quickly that users never wait") it still asks.
   if (c.word && end - start === 1 && tokens[start - 1]?.norm === 'so' && tokens[end]?.sentence === first.sentence && /^(?:that|you|we|they|it|i|he|she)(?:['’][a-z]+)?$/.test(tokens[end]!.norm)) {
@@ -4882,7 +4963,9 @@ function guideJudged(ctx: BlockContext, c: Candidate): boolean {
   // What is known.
   if (c.word && /^(?:clear|unclear)$/.test(c.word.base) && end - start === 1 && knownClear(tokens, start)) return true;
   // A comparison with the rule's own choice.
-  if (c.category === 'comparative' && /^(?:a|an|no|any)$/.test(tokens[start - 1]?.norm ?? '') && /^(?:unless|if|except|where)$/.test(tokens[start - 2]?.norm ?? '') && keywordBefore(ctx, start - 2) >= 0) return true;
+  // Thirty-ninth round (paraphrases): the clause may open the sentence ("Unless a more fitting format has been
+  // requested, the assistant should answer in prose"): the keyword then follows it, in the same sentence.
+  if (c.category === 'comparative' && /^(?:a|an|no|any)$/.test(tokens[start - 1]?.norm ?? '') && /^(?:unless|if|except|where)$/.test(tokens[start - 2]?.norm ?? '') && (keywordBefore(ctx, start - 2) >= 0 || keywordAfterComma(ctx, end))) return true;
   // "best practices" as a topic.
   if (c.entry?.term === 'best practices') {
     for (let k = start - 1; k >= from && k >= start - 12; k--) {
@@ -4928,6 +5011,31 @@ export function headingStem(title: string): string {
   const t = title.replace(/\{[^}]*\}/g, ' ').replace(/[*_`#]/g, ' ').trim();
   if (!/^[A-Za-z]+$/.test(t) || SUMMARY_TITLE.test(t.toLowerCase())) return '';
   return sectionStem(t);
+}
+
+/** Whether token `at` lies in a condition ("if", "when", "whenever", "unless", "where") opened before it in its sentence, with no keyword between. */
+function inConditionBefore(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [from] = ctx.sentences[tokens[at]!.sentence]!;
+  for (let k = at - 1; k >= from && k >= at - 16; k--) {
+    const t = tokens[k]!;
+    if (isKeyword(t) || t.norm === ';') return false;
+    if (/^(?:if|when|whenever|unless|where)$/.test(t.norm)) return true;
+  }
+  return false;
+}
+
+/** Whether a keyword follows token `at` in its sentence after the comma that closes its opening clause. */
+function keywordAfterComma(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  const [, to] = ctx.sentences[tokens[at]!.sentence]!;
+  let comma = false;
+  for (let k = at; k <= to && k <= at + 30; k++) {
+    const t = tokens[k]!;
+    if (t.norm === ',') comma = true;
+    else if (isKeyword(t)) return comma;
+  }
+  return false;
 }
 
 /** "if it is not otherwise clear", "unless it is clear from the thread", "it's clear whether": what is known. */

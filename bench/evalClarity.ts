@@ -191,8 +191,15 @@ function modelSpec(out: string | undefined, verdicts: string, verbose: boolean):
   }
   if (v.stale.length) console.log(`  ${v.stale.length} verdict(s) match no current finding (line and phrase)`);
   if (v.invalid.length) console.log(`  ${v.invalid.length} line(s) of the verdicts file are not {line, phrase, verdict} and were ignored`);
-  for (const f of v.unjudged) console.log(`  unjudged ${f.line} “${f.phrase}” (${f.category})`);
-  if (verbose) for (const s of v.stale) console.log(`  stale ${s.line} “${s.phrase}” ${s.verdict}`);
+  // Listed for the tune half only: a held-out finding or verdict is counted, never shown (its phrase would be read).
+  for (const f of v.unjudged) if (f.line % 2 === 0) console.log(`  unjudged ${f.line} “${f.phrase}” (${f.category})`);
+  const heldOutUnjudged = v.unjudged.filter((f) => f.line % 2 === 1).length;
+  if (heldOutUnjudged) console.log(`  (${heldOutUnjudged} unjudged finding(s) on held-out lines: not listed)`);
+  if (verbose) {
+    for (const s of v.stale) if (s.line % 2 === 0) console.log(`  stale ${s.line} “${s.phrase}” ${s.verdict}`);
+    const heldOutStale = v.stale.filter((s) => s.line % 2 === 1).length;
+    if (heldOutStale) console.log(`  (${heldOutStale} stale verdict(s) on held-out lines: not listed)`);
+  }
 }
 
 function realRow(name: string, s: RealScore, findings: number): string {

@@ -519,7 +519,8 @@ describe('clarity: evidence for a finding across a section, permissions, edge ca
       'WHEN many jobs are queued THEN the system SHALL handle large batches (hundreds of jobs) in one pass',
       'WHEN many jobs are queued THEN the system SHALL handle large batches in one pass',
       'WHEN many jobs are queued THEN the system SHALL handle large batches (per tenant) in one pass',
-    ])), ['large (vague)', 'large (vague)']);
+      // Fortieth round: "many" opening the condition asks its threshold (`countInCondition`), in every line.
+    ])), ['many (quantity)', 'many (quantity)', 'large (vague)', 'many (quantity)', 'large (vague)']);
   });
 
   it('"responsive" before a layout noun is responsive web design; "a responsive UI" is a speed', () => {

@@ -519,7 +519,8 @@ describe('clarity: evidence for a finding across a section, permissions, edge ca
       'WHEN many jobs are queued THEN the system SHALL handle large batches (hundreds of jobs) in one pass',
       'WHEN many jobs are queued THEN the system SHALL handle large batches in one pass',
       'WHEN many jobs are queued THEN the system SHALL handle large batches (per tenant) in one pass',
-    ])), ['large (vague)', 'large (vague)']);
+      // Fortieth round: "many" opening the condition asks its threshold (`countInCondition`), in every line.
+    ])), ['many (quantity)', 'many (quantity)', 'large (vague)', 'many (quantity)', 'large (vague)']);
   });
 
   it('"responsive" before a layout noun is responsive web design; "a responsive UI" is a speed', () => {
@@ -3093,5 +3094,52 @@ describe('clarity: thirty-ninth round (issue 13: paraphrases of settled false al
   it('"keep in view that …" is a fact to keep in mind; a keyword inside it still asks', () => {
     assert.deepEqual(terms(['The assistant must keep in view that some requests are occasionally framed to mislead.']), []);
     assert.deepEqual(terms(['The assistant must keep in view that replies should be short.']), ['short']);
+  });
+});
+
+describe('clarity: fortieth round (issue 13: paraphrases of what the pass finds, widened to the class)', () => {
+  const kiro = '.kiro/specs/a/requirements.md';
+  const kiroTerms = (lines: string[]): string[] => hits(kiro, KIRO(lines)).map((h) => h.phrase.toLowerCase());
+  const specTerms = (frs: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(frs)).map((h) => h.phrase.toLowerCase());
+  const policyTerms = (body: string[]): string[] => hits('model_spec.md', POLICY(body)).map((h) => h.phrase.toLowerCase());
+  const draftTerms = (body: string[]): string[] => hits('draft-x.md', DRAFT(body)).map((h) => h.phrase.toLowerCase());
+
+  it('a listed hyphenated adjective the tagger reads as a noun is asked ("MUST be user-friendly")', () => {
+    assert.deepEqual(specTerms(['The app MUST be user-friendly.', 'System MUST display a user-friendly error message.']), ['user-friendly', 'user-friendly']);
+    assert.deepEqual(specTerms(['System MUST display the error code and the failed field.', 'The user-facing form MUST list every field.']), []);
+  });
+
+  it('a vague count in the condition that opens a requirement asks its threshold; a number later, "several", or no keyword stay silent', () => {
+    assert.deepEqual(kiroTerms([
+      'WHEN an album holds numerous photos THEN the system SHALL load them page by page',
+      'IF the user selects many photos, THEN the system SHALL ask for confirmation',
+    ]), ['numerous', 'many']);
+    assert.deepEqual(kiroTerms([
+      'WHEN the customer has many orders THEN the system SHALL paginate them with at most 10 orders per page',
+      'WHEN several records match THEN the system SHALL show the first one',
+      'WHEN an album holds more than 500 photos THEN the system SHALL load them page by page',
+    ]), []);
+  });
+
+  it('derived forms and synonyms of classes already held: modest, cautiously, effortless, long-winded, routinely', () => {
+    assert.deepEqual(specTerms([
+      'The sweeper MUST delete images in modest batches.',
+      'The agent MUST act cautiously near limits.',
+      'Setup MUST be effortless.',
+      'System MUST routinely check the access count.',
+    ]), ['modest', 'cautiously', 'effortless', 'routinely']);
+    assert.deepEqual(policyTerms(['The assistant should not be long-winded in voice mode.']), ['long-winded']);
+    assert.deepEqual(specTerms(['The sweeper MUST delete images in batches of at most 20.', 'System MUST check the access count every 15 minutes.']), []);
+  });
+
+  it('"naturally" as the manner of a required act is asked; the discourse adverb stays silent', () => {
+    assert.deepEqual(policyTerms(['The assistant should write naturally.', 'The assistant should respond naturally in voice mode.']), ['naturally', 'naturally']);
+    assert.deepEqual(policyTerms(['Naturally, the assistant should answer in the user\'s language.', 'A short answer naturally limits the detail, and the assistant should accept that.']), []);
+  });
+
+  it('escape clauses of the same class: "when warranted", "as is practical"; "significant figures" is a term of art', () => {
+    assert.deepEqual(policyTerms(['The assistant should cite a source when warranted.']), ['when warranted']);
+    assert.deepEqual(draftTerms(['A relay SHOULD keep as little state per client as is practical.']), ['as is practical']);
+    assert.deepEqual(policyTerms(['The assistant should convert units to three significant figures.', 'The assistant should cite a source when the user asks where a claim comes from.']), []);
   });
 });

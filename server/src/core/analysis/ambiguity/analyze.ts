@@ -1261,6 +1261,33 @@ function inNormativeScope(ctx: BlockContext, at: number): boolean {
   return inheritsAt(ctx, tokens[at]!.sentence);
 }
 
+/** Vague counts a threshold decides: "WHEN an album holds many photos THEN …" asks how many. */
+const CONDITION_COUNTS = new Set(['many', 'numerous', 'countless']);
+
+/**
+ * Fortieth round: a count word in the condition that opens a requirement ("WHEN an album holds numerous photos THEN the
+ * system SHALL …", "IF the user selects many photos, the system SHALL …"): the condition's threshold is what a test
+ * must set up. Only the opening condition of a sentence that goes on to a keyword; "several"/"various"/"few" in a
+ * condition mean more than one or some (not a threshold) and stay silent.
+ */
+function countInCondition(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  if (c.end - c.start !== 1 || !CONDITION_COUNTS.has(tokens[c.start]!.norm)) return false;
+  const part = partAt(ctx, c.start);
+  if (!part.condition || !/^(?:if|when|whenever|while)$/.test(part.opener)) return false;
+  const sentence = tokens[c.start]!.sentence;
+  for (let k = Math.max(ctx.sentences[sentence]?.[0] ?? part.from, part.from - 120); k < part.from; k++) if (isModalKeyword(tokens[k]!)) return false;
+  // "WHEN the customer has many orders THEN … paginate with a maximum of 10 orders per page": a number later in the
+  // sentence gives the threshold.
+  let keyword = false;
+  // (At most 120 tokens on: a look to the end of a sentence of thousands of words, per candidate, would be quadratic.)
+  for (let k = c.end; k < tokens.length && k < c.end + 120 && tokens[k]!.sentence === sentence; k++) {
+    if (tokens[k]!.kind === 'number') return false;
+    if (isModalKeyword(tokens[k]!)) keyword = true;
+  }
+  return keyword;
+}
+
 /** Is token `at` governed by a positive keyword at most two words before it ("should proactively try to")? */
 function governedByKeyword(ctx: BlockContext, at: number): boolean {
   const { tokens } = ctx;
@@ -1581,7 +1608,7 @@ function categoryOf(word: ClassWord): AmbiguityCategory {
 /** Whether `classCandidate` can return a candidate at this token (its first checks, without the context). */
 function mayStartClassCandidate(t: Token): boolean {
   const n = t.norm;
-  return CLASS_WORDS.has(n) || DEGREE_MODIFIERS.has(n) || n === 'more' || n === 'less' || n === 'most' || n === 'least' || (!t.code && compoundClassWord(n) !== undefined);
+  return CLASS_WORDS.has(n) || DEGREE_MODIFIERS.has(n) || n === 'more' || n === 'less' || n === 'most' || n === 'least' || n === 'naturally' || (!t.code && compoundClassWord(n) !== undefined);
 }
 
 /**
@@ -1648,9 +1675,9 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
     };
   }
   // "environment-appropriate thresholds": a compound of a fitness adjective is as open as the adjective.
-  const word = CLASS_WORDS.get(t.norm) ?? (t.code ? undefined : compoundClassWord(t.norm));
+  const word = CLASS_WORDS.get(t.norm) ?? (t.code ? undefined : compoundClassWord(t.norm)) ?? (naturalManner(tokens, i) ? NATURALLY : undefined);
   if (!word) return undefined;
-  if (NEVER_FLAGGED.has(t.norm) && !mannerOfShowing(tokens, i)) return undefined;
+  if (NEVER_FLAGGED.has(t.norm) && !mannerOfShowing(tokens, i) && !naturalManner(tokens, i)) return undefined;
   // "the largest acknowledged packet", "the earliest date": a superlative of an order selects one exactly (the
   // maximum, the minimum); only evaluative superlatives ("the best", "the most appropriate") leave it open.
   if (word.form === 'superlative' && ORDER_DIMENSIONS.has(word.dimension)) return undefined;
@@ -1710,6 +1737,22 @@ function mannerOfShowing(tokens: readonly Token[], i: number): boolean {
   if (SHOWING_VERBS.test(next.norm)) return followsModal(tokens, i) || (tokens[i - 1]?.norm === 'to' && tokens[i - 1]!.sentence === t.sentence);
   if (SHOWN_PARTICIPLES.test(next.norm)) return tokens[i - 1]?.norm === 'be' && followsModal(tokens, i - 1);
   return false;
+}
+
+/**
+ * Fortieth round: "naturally" as the manner of a required act ("The assistant should write naturally", "MUST read
+ * naturally"): right after a verb that follows a modal, ending its clause. Elsewhere the discourse adverb
+ * ("Naturally, the server MUST …", "which naturally limits …") stays silent.
+ */
+const NATURALLY: ClassWord = { base: 'natural', dimension: 'quality', form: 'adv' };
+
+function naturalManner(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.norm !== 'naturally' || i < 2) return false;
+  const verb = tokens[i - 1]!;
+  if (verb.kind !== 'word' || verb.sentence !== t.sentence || !followsModal(tokens, i - 1)) return false;
+  const after = tokens[i + 1];
+  return after === undefined || after.sentence !== t.sentence || (after.kind === 'punct' && /^[.,;:!]$/.test(after.norm)) || /^(?:and|or|in|to|when|while|with)$/.test(after.norm);
 }
 
 /** Adverbs that may stand between a modal and its verb: "MUST also clear", "SHALL then secure", "should never clear". */
@@ -2105,7 +2148,7 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
       case 'normative-scope':
         if (!requirement) return undefined;
         if (!c.word && !inNormativeScope(ctx, start)) return undefined;
-        if (entry.category === 'quantity' && !inNormativeScope(ctx, start)) return undefined;
+        if (entry.category === 'quantity' && !inNormativeScope(ctx, start) && !countInCondition(ctx, c)) return undefined;
         break;
       case 'governed':
         if (!governedByKeyword(ctx, start)) return undefined;
@@ -2144,7 +2187,7 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (c.word) {
     if (!usedAsModifier(ctx, c)) return undefined;
     if (hypotheticalBefore(ctx, start) && !partAt(ctx, start).condition) return undefined;
-    if (c.word.dimension === 'quantity' && c.pattern === 'class' && !inNormativeScope(ctx, start)) return undefined;
+    if (c.word.dimension === 'quantity' && c.pattern === 'class' && !inNormativeScope(ctx, start) && !countInCondition(ctx, c)) return undefined;
     // "an immediate previous response": an order (the one right before), not a speed.
     if (c.word.base === 'immediate' && nextWord !== undefined && ORDER_WORDS.has(nextWord)) return undefined;
     // "fresh [HTTP-CACHING]": the cited document defines the word (a term of art with its source).
@@ -3926,6 +3969,9 @@ function usedAsModifier(ctx: BlockContext, c: Candidate): boolean {
   if (!CLASS_WORDS.has(t.norm) && t.norm.includes('-')) return true;
   const pos = posOf(ctx, i);
   if (w.form === 'noun') return pos === 'NOUN';
+  // Fortieth round: "MUST be user-friendly": the tagger reads a listed hyphenated adjective as a noun; the compound is
+  // an adjective by construction ("user-friendly", "up-to-date", "well-organized").
+  if (w.form === 'adj' && t.norm.includes('-') && pos === 'NOUN') return true;
   // "premium serif fonts", "warm backgrounds": the tagger reads a look-and-feel word before nouns as a noun; `judge`
   // has already required a noun of design after it.
   if (DESIGN_WORDS.has(w.base) && i === c.start && (pos === 'NOUN' || pos === 'VERB')) return true;

@@ -37,6 +37,9 @@ const BASE: Record<Dimension, string[]> = {
     // level (WCAG 2.2 AA)? Reachable ("accessible via HTTPS", "remain accessible"): not asked (SENSE_WITH_COMPLEMENT,
     // analyze.ts `otherSense`).
     'accessible',
+    // Fortieth round (paraphrases of findings the pass makes): "act cautiously" beside "act carefully", "without
+    // effort" beside "easily".
+    'cautious', 'effortless',
   ],
   degree: [
     'significant', 'substantial', 'considerable', 'noticeable', 'minor', 'major', 'severe', 'serious', 'trivial', 'negligible',
@@ -49,6 +52,8 @@ const BASE: Record<Dimension, string[]> = {
   size: [
     'large', 'small', 'big', 'huge', 'tiny', 'long', 'short', 'high', 'low', 'heavy', 
     'massive', 'minimal', 'maximal', 'extensive', 'brief', 'lengthy', 'bulky', 'sizable', 'sizeable',
+    // Fortieth round: "in modest batches" beside "in small batches"; "long-winded" beside "brief".
+    'modest', 'long-winded', 'wordy',
   ],
   quantity: ['many', 'few', 'numerous', 'several', 'various', 'countless'],
   speed: [
@@ -108,6 +113,8 @@ const EXTRA: [string, Dimension][] = [
   // change, every 5 s)? Only the adverbs: the adjective names practices and kinds ("continuous integration", "continuous
   // scrolling", "constant time").
   ['continuously', 'frequency'], ['constantly', 'frequency'],
+  // Fortieth round: "routinely check" beside "regularly check".
+  ['routinely', 'frequency'],
 ];
 
 /** Words derived from the bases that are not English (or mean something else) and must not be generated. */
@@ -310,6 +317,8 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['fast retransmit', 'RFC 5681 §3.2'],
   ['fast recovery', 'RFC 5681 §3.2'],
   ['quick start', 'RFC 4782 (Quick-Start for TCP and IP)'],
+  ['significant figures', 'arithmetic / metrology (ISO 80000-1 Annex B: rounding to n significant digits)'],
+  ['significant digits', 'arithmetic / metrology (ISO 80000-1 Annex B)'],
   ['most significant bit', 'RFC 1700 / RFC 791 Appendix B (bit order)'],
   ['most significant byte', 'RFC 791 Appendix B'],
   ['least significant bit', 'RFC 791 Appendix B'],

@@ -210,6 +210,12 @@ export const LEXICON: readonly LexiconEntry[] = [
       forms: ['when necessary', 'where necessary', 'as necessary', 'to the extent necessary', 'if it should prove necessary'],
       question: 'Necessary according to what condition? State the trigger that makes this apply.',
     },
+    // Fortieth round: "cite a source when warranted" beside "when necessary".
+    {
+      term: 'when warranted',
+      forms: ['where warranted', 'if warranted', 'as warranted'],
+      question: 'Warranted by what condition? State the trigger that makes this apply.',
+    },
     {
       term: 'as required',
       forms: ['if required', 'when required', 'where required'],
@@ -218,7 +224,7 @@ export const LEXICON: readonly LexiconEntry[] = [
     },
     {
       term: 'if practical',
-      forms: ['if practicable', 'when practical', 'where practical', 'where practicable', 'if feasible', 'when feasible', 'where feasible'],
+      forms: ['if practicable', 'when practical', 'where practical', 'where practicable', 'if feasible', 'when feasible', 'where feasible', 'as is practical', 'as is practicable', 'as is feasible'],
       question: 'Practical by whose judgement? State the conditions under which it is not done.',
     },
   ]),

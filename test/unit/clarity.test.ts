@@ -2348,8 +2348,10 @@ describe('clarity: twenty-seventh round (issue 13: what careful reviewers ask th
     // After the verb, the adverb still qualifies that verb; a verb in -ze keeps its e.
     assert.deepEqual(asked('THE Indexer SHALL rebuild the index regularly'), ['How often must the Indexer rebuild the index?']);
     assert.deepEqual(asked('THE Catalog SHALL run a job which regularly optimizes the index'), ['How often must the job optimize the index?']);
-    // A participle after "and" is no verb of its own: the question keeps the main verb.
-    assert.deepEqual(asked('THE Menu SHALL list the saved files and frequently opened folders'), ['How often must the Menu list the saved files?']);
+    // A participle after "and" is no verb of its own. Forty-first round: the adverb qualifies that participle, which
+    // modifies the noun after it; the question asks about the folders (was "How often must the Menu list the saved
+    // files?", the main verb, which "frequently" does not qualify).
+    assert.deepEqual(asked('THE Menu SHALL list the saved files and frequently opened folders'), ['How often is “frequently opened” for the folders?']);
   });
 });
 
@@ -3141,5 +3143,88 @@ describe('clarity: fortieth round (issue 13: paraphrases of what the pass finds,
     assert.deepEqual(policyTerms(['The assistant should cite a source when warranted.']), ['when warranted']);
     assert.deepEqual(draftTerms(['A relay SHOULD keep as little state per client as is practical.']), ['as is practical']);
     assert.deepEqual(policyTerms(['The assistant should convert units to three significant figures.', 'The assistant should cite a source when the user asks where a claim comes from.']), []);
+  });
+});
+
+describe('clarity: questions, forty-first round (issue 13, item 5: the thing a question names)', () => {
+  const full = (lines: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(lines)).map((h) => h.question);
+  const resist = (question: string): string => /Name what (.*) must resist/.exec(question)?.[1] ?? question;
+
+  it('a postpositive adjective after a noun the tagger read as a verb names that noun; a linking verb stays a verb', () => {
+    assert.deepEqual(q(['System MUST generate at least one starter prompt appropriate for the visible agents.']), ['What must the starter prompt contain to count as appropriate']);
+    assert.deepEqual(q(['The values seem appropriate for the context.']), ['What makes the values appropriate']);
+  });
+
+  it('a name and adjectives before a noun modify it; a name before "and" and a noun that ends its phrase is a head', () => {
+    assert.deepEqual(q([
+      'The header carries an identifier for an appropriate JWS asymmetric digital signature algorithm.',
+      'The service worker should apply appropriate short TTLs and validation for API responses.',
+    ]), ['What makes the JWS asymmetric digital signature algorithm appropriate', 'What makes the TTLs appropriate', 'How short is “short” for the TTLs']);
+    // Counter-cases: names before a noun, and a name coordinated with a noun that a second modifier qualifies.
+    assert.deepEqual(q(['The client MUST use appropriate HTTP status codes.', 'System MUST use fast E2E and unit testing.']), ['What makes the HTTP status codes appropriate', 'What delay counts as “fast” for the system']);
+  });
+
+  it('a gerund that ends a compound before "and" is its head; a participle with an object is not', () => {
+    assert.deepEqual(q(['The deployment MUST use appropriate connection pooling and resource limits.']), ['What makes the connection pooling appropriate']);
+    assert.deepEqual(q(['The system MUST show a brief example showing the output.']), ['How brief is “brief” for the example']);
+  });
+
+  it('what a security adverb right next to a verb and its object protects is the object', () => {
+    assert.deepEqual(full([
+      'THE Auth_System SHALL store user credentials securely in the table.',
+      'The application MUST securely store the access token.',
+    ]).map(resist), ['the user credentials', 'the access token']);
+    // Counter-cases: no object, a passive, a verb further away.
+    assert.deepEqual(full([
+      'The client MUST communicate securely with the server.',
+      'JWT tokens SHALL be stored securely.',
+      'The system MUST provide a release process to safely tighten the validation.',
+    ]).map(resist), ['the client', 'the JWT tokens', 'the system']);
+  });
+
+  it('a clause with a subject of its own after "while" or after a clause with its own verb names that subject', () => {
+    assert.deepEqual(q([
+      'Every control is inert while the values stay legible.',
+      'A visible focus state appears and content remains readable.',
+      'The system MUST validate input and errors must be clear.',
+    ]), ['What makes the values legible', 'What must the content contain to count as readable', 'What must the errors contain to count as clear']);
+    // Counter-cases: modifiers coordinated before one noun, no verb before "and".
+    assert.deepEqual(q([
+      'The total, paid, remaining and change figures are readable.',
+      'The admin MUST confirm interactive and non-interactive UX is acceptable.',
+    ]), ['What makes the remaining and change figures readable', 'What makes the admin acceptable']);
+  });
+
+  it('a split infinitive qualifies its own verb; an adverb after a modal keeps its verb', () => {
+    const qualifies = (lines: string[]): string[] => full(lines).map((x) => /qualifies “([^”]*)”/.exec(x)?.[1] ?? x.split('?')[0]!);
+    assert.deepEqual(qualifies([
+      'The system SHALL provide options to temporarily disable or permanently ban accounts.',
+      'The service MUST be able to quickly respond to the request.',
+    ]), ['disable', 'How soon must the service respond']);
+    assert.deepEqual(q(['The system MUST quickly respond to the request.']), ['How soon must the system respond']);
+  });
+
+  it('an id in brackets opens no subject; a participle after the subject\'s determiner modifies its noun', () => {
+    const text = ['# Feature Specification: Auth', '', '## Requirements *(mandatory)*', '', '### Performance Criteria', '', '- [FEAT-001-PAC003] token operations are efficient', ''].join('\n');
+    assert.deepEqual(hits('specs/001-x/spec.md', text).map((h) => h.question.split('?')[0]), ['What makes the token operations efficient']);
+    assert.deepEqual(q(['The updated record MUST be appropriate for the context.']), ['What makes the updated record appropriate']);
+    // Counter-case: a participle inside a phrase of a preposition opens no subject.
+    assert.deepEqual(q(['WITs SHOULD be short-lived, with the chosen lifetime balancing the cost of frequent refresh.']).slice(-1), ['How often is “frequent” for it']);
+  });
+
+  it('an adverb of time before a participle and its noun asks about that noun; after "is" it keeps the passive', () => {
+    assert.deepEqual(q([
+      'System MUST implement cache-aside pattern for frequently accessed data.',
+      'System MUST use network-first for frequently changing API endpoints.',
+    ]), ['How often is “frequently accessed” for the data', 'How often is “frequently changing” for the API endpoints']);
+    assert.deepEqual(q(['The data is frequently accessed by users.']), ['How often must the data be accessed']);
+  });
+
+  it('an object cut short ends on no relative pronoun; a pronoun opening the clause is lowercase', () => {
+    assert.deepEqual(q([
+      'The system MUST allow users to easily view the effective configuration that is being used by the node.',
+      'It must periodically respond to the request.',
+    ]), ['What does it take to view the effective configuration easily', 'How often must it respond']);
+    assert.deepEqual(q(['The system MUST handle errors gracefully.']), ['What does it take to handle errors gracefully']);
   });
 });

@@ -5774,6 +5774,17 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
         continue;
       }
     }
+    // Forty-first round: "an appropriate JWS asymmetric digital signature algorithm": a name or a word in capitals, then
+    // adjectives, then a noun: the name and the adjectives modify that noun (was the sentence's subject).
+    if (!words.length && c.word?.form === 'adj') {
+      const noun = nameAdjectivesNoun(ctx, k);
+      if (noun > k) {
+        first = k;
+        for (let j = k; j <= noun; j++) words.push(tokens[j]!.raw);
+        k = noun;
+        continue;
+      }
+    }
     // "a clear, mutually understood scope": a comma or "and" between modifiers (a participle among them) before the noun.
     if (!words.length && (t.norm === ',' || t.norm === 'and')) continue;
     if (t.kind !== 'word') break;
@@ -5792,7 +5803,9 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
     if (pos === 'NOUN' || (pos === 'PROPN' && (words.length || (tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN')))) words.push(t.raw);
     // Eighteenth round: a name right after the word, ending its phrase ("complicated LaTeX with …"), is the noun.
     // Thirtieth round: also after more adjectives ("appropriate short TTLs for API responses": the TTLs).
-    else if (!words.length && (k === c.end || adjectivesBetween(ctx, c.end, k)) && pos === 'PROPN' && nameEndsPhrase(ctx, k)) words.push(t.raw);
+    // Forty-first round: also before "and" and a noun that ends its own phrase ("appropriate short TTLs and validation
+    // for API responses": the TTLs); not before a noun that a second modifier qualifies ("E2E and unit testing").
+    else if (!words.length && (k === c.end || adjectivesBetween(ctx, c.end, k)) && pos === 'PROPN' && (nameEndsPhrase(ctx, k) || coordinatedNounAfter(ctx, k))) words.push(t.raw);
     // Fourteenth round: a gerund before a noun modifies it ("a clean onboarding wizard", "clear loading states").
     else if (!words.length && pos === 'VERB' && /ing$/.test(t.norm) && tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && posOf(ctx, k + 1) === 'NOUN') words.push(t.raw);
     // Nineteenth round: a gerund right after the word, before "of" or the phrase's end, is its noun ("reducing
@@ -5804,6 +5817,13 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
     // Nineteenth round: a gerund that names an activity after the nouns ends a compound and is its head
     // ("comprehensive error handling"); not one with a phrase of its own ("a brief example showing the output").
     else if (words.length && pos === 'VERB' && NOMINAL_GERUNDS.has(t.norm) && phraseEndsAfter(ctx, k)) {
+      words.push(t.raw);
+      break;
+    }
+    // Forty-first round: any gerund after the nouns that ends the phrase with punctuation, or before "and"/"or" and
+    // another noun phrase ("appropriate connection pooling and resource limits": the connection pooling, was "the
+    // connection"), heads the compound; a participle with an object ("an example showing the output") does not.
+    else if (words.length && pos === 'VERB' && /[a-z]ing$/.test(t.norm) && /^[a-z]+$/.test(t.raw) && gerundEndsCompound(ctx, k)) {
       words.push(t.raw);
       break;
     }
@@ -5819,6 +5839,50 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
   // "on a regular basis": the noun names the manner, not the thing; the question is about the subject.
   if (words.length && !(words.length === 1 && words[0]!.toLowerCase() === 'basis')) return words.join(' ') + ofPhrase(ctx, c.end + words.length, words[words.length - 1]!);
   return postpositiveOf(ctx, c) ?? objectBefore(ctx, c.start) ?? subjectOf(ctx, c.start);
+}
+
+/**
+ * Forty-first round: at `k`, a name or a word in capitals, then one to three adjectives, then a lowercase noun ("JWS
+ * asymmetric digital signature algorithm"): the index of that noun, else -1.
+ */
+function nameAdjectivesNoun(ctx: BlockContext, k: number): number {
+  const { tokens } = ctx;
+  const t = tokens[k]!;
+  if (t.kind !== 'word' || (!CAPITALS.test(t.raw) && posOf(ctx, k) !== 'PROPN') || isKeyword(t) || VERB_MODALS.has(t.norm)) return -1;
+  let j = k + 1;
+  for (; j <= k + 3; j++) {
+    const u = tokens[j];
+    if (u === undefined || u.sentence !== t.sentence || u.kind !== 'word' || u.start - tokens[j - 1]!.end > 1 || !/^[a-z]+$/.test(u.raw) || posOf(ctx, j) !== 'ADJ') break;
+  }
+  const n = tokens[j];
+  if (j === k + 1 || n === undefined || n.sentence !== t.sentence || n.kind !== 'word' || n.start - tokens[j - 1]!.end > 1 || !/^[a-z]+$/.test(n.raw) || posOf(ctx, j) !== 'NOUN') return -1;
+  return j;
+}
+
+/**
+ * Forty-first round: after the name at `k`, "and"/"or" and one lowercase noun that ends its phrase ("TTLs and validation
+ * for …"): the name is a head of its own, coordinated with that noun.
+ */
+function coordinatedNounAfter(ctx: BlockContext, k: number): boolean {
+  const { tokens } = ctx;
+  const and = tokens[k + 1];
+  const n = tokens[k + 2];
+  if (and === undefined || n === undefined || and.sentence !== tokens[k]!.sentence || n.sentence !== and.sentence || (and.norm !== 'and' && and.norm !== 'or')) return false;
+  return n.kind === 'word' && /^[a-z]+$/.test(n.raw) && posOf(ctx, k + 2) === 'NOUN' && nameEndsPhrase(ctx, k + 2);
+}
+
+/**
+ * Forty-first round: the gerund at `k`, after nouns, ends their compound: punctuation or the sentence's end follows, or
+ * "and"/"or" and a noun phrase ("connection pooling and resource limits").
+ */
+function gerundEndsCompound(ctx: BlockContext, k: number): boolean {
+  const { tokens } = ctx;
+  const next = tokens[k + 1];
+  if (next === undefined || next.sentence !== tokens[k]!.sentence) return true;
+  if (next.kind === 'punct') return next.norm !== '(' && next.norm !== '-';
+  if (next.norm !== 'and' && next.norm !== 'or') return false;
+  const after = tokens[k + 2];
+  return after !== undefined && after.sentence === next.sentence && after.kind === 'word' && ['NOUN', 'ADJ', 'PROPN'].includes(posOf(ctx, k + 2));
 }
 
 /** Tokens `from` to `to` (excluded) are all words tagged as adjectives: "short" in "appropriate short TTLs". */
@@ -5933,7 +5997,11 @@ function postpositiveOf(ctx: BlockContext, c: Candidate): string | undefined {
   let k = c.start - 1;
   for (; k >= 0 && k >= c.start - 5 && tokens[k]!.sentence === sentence && tokens[k]!.kind === 'word'; k--) {
     const pos = posOf(ctx, k);
-    if (pos === 'NOUN' || pos === 'PROPN' || (pos === 'ADJ' && words.length)) words.unshift(tokens[k]!.raw);
+    // Forty-first round: "one starter prompt appropriate for the visible agents": the noun right before the adjective,
+    // read as a verb's base form after a noun ("prompt"), is the head (a finite verb takes no postpositive adjective
+    // with its complement: "the values seem appropriate for …" has a linking verb, which stays a verb).
+    const verbRead = !words.length && k === c.start - 1 && pos === 'VERB' && /^[a-z]+$/.test(tokens[k]!.raw) && !/(?:s|ed|en|ing)$/.test(tokens[k]!.norm) && !LINKING_VERBS.has(tokens[k]!.norm) && k > 0 && tokens[k - 1]!.sentence === sentence && tokens[k - 1]!.kind === 'word' && posOf(ctx, k - 1) === 'NOUN';
+    if (pos === 'NOUN' || pos === 'PROPN' || (pos === 'ADJ' && words.length) || verbRead) words.unshift(tokens[k]!.raw);
     else break;
   }
   if (!words.length) return undefined;
@@ -5944,6 +6012,9 @@ function postpositiveOf(ctx: BlockContext, c: Candidate): string | undefined {
   if (d >= 0 && tokens[d]!.sentence === sentence && tokens[d]!.kind === 'word' && posOf(ctx, d) === 'ADP') return undefined;
   return words.join(' ');
 }
+
+/** Verbs that link a subject to an adjective ("seem appropriate"): never read as a noun before one. */
+const LINKING_VERBS: ReadonlySet<string> = new Set(['be', 'seem', 'look', 'appear', 'remain', 'stay', 'become', 'prove', 'feel', 'sound', 'get', 'keep', 'make', 'render', 'deem', 'find', 'consider']);
 
 /** Nouns that name a kind or a part of what follows their "of": "more rigorous forms of testing". */
 const PARTITIVE_NOUNS = new Set(['form', 'forms', 'kind', 'kinds', 'type', 'types', 'sort', 'sorts', 'level', 'levels', 'degree', 'amount', 'set', 'sets', 'variety', 'range', 'mix', 'part', 'parts', 'portion']);
@@ -6041,6 +6112,16 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
       break;
     }
   }
+  // Forty-first round: an id in brackets opens the item ("[FEAT-001-PAC003] Token operations are efficient"): the
+  // subject comes after it (was no subject: "What makes it efficient?").
+  if (tokens[a]?.norm === '[') {
+    for (let k = a + 1; k < at && k <= a + 6; k++) {
+      if (tokens[k]!.norm === ']') {
+        a = k + 1;
+        break;
+      }
+    }
+  }
   // Nineteenth round: "The assistant must respect creators, their work, and their intellectual property rights ---
   // while striving to be helpful to users": a clause of "while"/"when"/"by" + gerund has the main clause's subject.
   for (let k = at - 1; k >= a; k--) {
@@ -6066,6 +6147,13 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
     let finite = false;
     for (let j = k + 2; j < at && !finite; j++) finite = tokens[j]!.kind === 'word' && (posOf(ctx, j) === 'AUX' || posOf(ctx, j) === 'VERB');
     if (finite) a = k + 1;
+    break;
+  }
+  // Forty-first round: a clause coordinated after one with a verb of its own, whose subject and verb lead straight to the
+  // word ("a visible focus state appears and content remains readable"): that clause's subject, not the first's.
+  for (let k = at - 1; k > a; k--) {
+    if (tokens[k]!.norm !== 'and' && tokens[k]!.norm !== 'but') continue;
+    if (coordinatedClause(ctx, a, k, at)) a = k + 1;
     break;
   }
   const words: string[] = [];
@@ -6105,13 +6193,25 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
       words.push(t.raw);
       break;
     }
+    // Forty-first round: a participle right after the subject's determiner modifies the noun after it, whatever the
+    // tags ("The updated record MUST be appropriate": the updated record, was "it"; "a given key … are appropriate":
+    // the given key, was "a given").
+    if (words.length === 1 && k === a + 1 && /^(?:the|a|an|this|each|every|its|their)$/i.test(words[0]!) && /^[a-z]+(?:ed|en)$/.test(t.raw) && (pos === 'VERB' || pos === 'NOUN' || pos === 'ADJ')) {
+      const next = tokens[k + 1];
+      if (next !== undefined && next.sentence === sentence && next.kind === 'word' && k + 1 < at && !isKeyword(next) && /^[a-z]+$/.test(next.raw) && ['NOUN', 'ADJ'].includes(posOf(ctx, k + 1)) && (posOf(ctx, k + 1) === 'NOUN' || pos === 'NOUN')) {
+        words.push(t.raw, next.raw);
+        k++;
+        continue;
+      }
+    }
     if (pos === 'AUX' || pos === 'VERB') break;
     // Thirtieth round: "the user presses send": a verb the tagger read as a plural noun after a person ends the subject.
     if (pos === 'NOUN' && actorVerb(ctx, k)) break;
     // "the infrastructure we build": a pronoun after the noun opens a relative clause.
     if (pos === 'PRON' && words.length && !/^(?:the|a|an|this|each|every|its|their)$/i.test(words[words.length - 1]!)) break;
     // Nineteenth round: a common noun opening the clause loses its capital ("What makes the empty states informative?").
-    if (pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON') words.push(t.raw === 'SYSTEM' ? 'system' : k === a && sentenceCapital(ctx, k, pos) ? t.raw.toLowerCase() : t.raw);
+    // Forty-first round: a personal pronoun opening the clause too ("It", was "How soon must It determine …?").
+    if (pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON') words.push(t.raw === 'SYSTEM' ? 'system' : k === a && (sentenceCapital(ctx, k, pos) || (pos === 'PRON' && /^(?:It|They|We|You|He|She)$/.test(t.raw))) ? t.raw.toLowerCase() : t.raw);
     else if (pos === 'DET' && !words.length && /^(?:the|a|an|this|each|every|its|their)$/.test(t.norm)) words.push(t.norm);
     // Nineteenth round: an adjective inside the phrase, before its noun ("Platform-gated conditional dependencies").
     else if (pos === 'ADJ' && k < at && tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word' && ['NOUN', 'PROPN', 'ADJ'].includes(posOf(ctx, k + 1))) words.push(k === a && sentenceCapital(ctx, k, 'NOUN') ? t.raw.toLowerCase() : t.raw);
@@ -6199,6 +6299,13 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
   // "must be properly masked": the adverb between "be" and a passive participle modifies that participle.
   const afterBe = /^(?:be|been|being|is|are)$/.test(tokens[c.start - 1]?.norm ?? '');
   let verb = afterBe && tokens[c.end]?.kind === 'word' && tokens[c.end]!.sentence === sentence && posOf(ctx, c.end) === 'VERB' ? c.end : -1;
+  // Forty-first round: a split infinitive ("options to temporarily disable … accounts", "to quickly respond"): the
+  // adverb qualifies the verb right after it, or the verb the phrase ends on, not the verb before "to".
+  if (verb < 0 && tokens[c.start - 1]?.norm === 'to' && tokens[c.start - 1]!.sentence === sentence) {
+    const after = tokens[c.end];
+    if (after?.kind === 'word' && after.sentence === sentence && posOf(ctx, c.end) === 'VERB' && !/(?:ed|en|ing)$/.test(after.norm)) verb = c.end;
+    else if (c.end - c.start > 1 && tokens[c.end - 1]!.kind === 'word' && posOf(ctx, c.end - 1) === 'VERB' && !/(?:ed|en|ing)$/.test(tokens[c.end - 1]!.norm)) verb = c.end - 1;
+  }
   for (let k = c.start - 1; verb < 0 && k >= 0 && k >= c.start - 8 && tokens[k]!.sentence === sentence; k--) {
     // "Resetting a password MUST immediately invalidate …": before a modal is the subject; the verb comes after it.
     // Nineteenth round: nor does a verb inside a parenthesis before it govern it ("(enter value, confirm) and updates
@@ -6309,7 +6416,8 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
     else break;
   }
   // Twenty-fourth round: an object cut short keeps no determiner at its end ("terminating a").
-  while (words.length > 1 && (OBJECT_DETERMINERS.has(words[words.length - 1]!.toLowerCase()) || /^(?:and|or)$/i.test(words[words.length - 1]!))) words.pop();
+  // Forty-first round: nor on a relative pronoun ("view the effective configuration that").
+  while (words.length > 1 && (OBJECT_DETERMINERS.has(words[words.length - 1]!.toLowerCase()) || /^(?:and|or|that|which|who)$/i.test(words[words.length - 1]!))) words.pop();
   return words.join(' ');
 }
 
@@ -6357,7 +6465,38 @@ function modifyingParticiple(ctx: BlockContext, k: number): boolean {
 }
 
 /** Words that open a clause with a subject of its own ("where preemption is expected to happen"). */
-const CLAUSE_SUBORDINATORS = new Set(['where', 'wherever', 'when', 'whenever', 'if', 'unless', 'once', 'because', 'since', 'whereby']);
+// Forty-first round: "while", "whereas", "although", "though" ("every control is inert while the values stay legible").
+const CLAUSE_SUBORDINATORS = new Set(['where', 'wherever', 'when', 'whenever', 'if', 'unless', 'once', 'because', 'since', 'whereby', 'while', 'whereas', 'although', 'though']);
+
+/** Determiners that may open a coordinated clause's subject. */
+const CLAUSE_SUBJECT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'each', 'every', 'all', 'any', 'no', 'our', 'your']);
+
+/**
+ * Forty-first round: "and" (or "but") at `and` opens a clause of its own before the word at `at`: a verb stands between
+ * `from` and it, and after it come a noun phrase (a determiner, adjectives, nouns), then verbs, auxiliaries and adverbs
+ * only, up to `at` ("… appears and content remains readable"). Not a subject of two nouns ("Users and admins must …").
+ */
+function coordinatedClause(ctx: BlockContext, from: number, and: number, at: number): boolean {
+  const { tokens } = ctx;
+  // A finite verb (not a participle: "The total, paid, remaining and change figures are …"), and no modifier right
+  // before "and" ("interactive and non-interactive UX is …" coordinates two adjectives of one noun).
+  let verbBefore = false;
+  for (let j = from; j < and && !verbBefore; j++) verbBefore = tokens[j]!.kind === 'word' && (posOf(ctx, j) === 'AUX' || (posOf(ctx, j) === 'VERB' && !/(?:ed|en|ing)$/.test(tokens[j]!.norm)));
+  const last = tokens[and - 1]!;
+  if (!verbBefore || (last.kind === 'word' && (posOf(ctx, and - 1) === 'ADJ' || /(?:ed|en|ing)$/.test(last.norm)))) return false;
+  let j = and + 1;
+  if (tokens[j]?.kind === 'word' && CLAUSE_SUBJECT_DETERMINERS.has(tokens[j]!.norm)) j++;
+  while (j < at && tokens[j]!.kind === 'word' && posOf(ctx, j) === 'ADJ') j++;
+  const nounStart = j;
+  while (j < at && tokens[j]!.kind === 'word' && (posOf(ctx, j) === 'NOUN' || posOf(ctx, j) === 'PROPN')) j++;
+  if (j === nounStart || j >= at) return false;
+  const verb = tokens[j]!;
+  if (verb.kind !== 'word' || (posOf(ctx, j) !== 'VERB' && posOf(ctx, j) !== 'AUX') || /ing$/.test(verb.norm)) return false;
+  for (j++; j < at; j++) {
+    if (tokens[j]!.kind !== 'word' || !['VERB', 'AUX', 'ADV', 'PART'].includes(posOf(ctx, j))) return false;
+  }
+  return true;
+}
 
 /** Prepositions after a reduced relative's participle: "generated by …", "added at …", "stored in …". */
 const RELATIVE_ADJUNCTS = new Set(['by', 'at', 'in', 'on', 'during', 'from', 'via', 'under']);
@@ -6575,6 +6714,18 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   if (w.form === 'noun' && (w.dimension === 'quality' || w.dimension === 'degree')) {
     return `How is “${phrase}” measured here, and what level is required? State a criterion a reviewer can check (${ex[w.dimension]}).`;
   }
+  // Forty-first round: "for frequently accessed data", "network-first for frequently changing API endpoints": an adverb
+  // of time before a participle that modifies a noun qualifies that noun's participle, not the sentence's verb ("How
+  // often must it pattern?", "… must the system use network-first?").
+  if (w.form === 'adv' && (w.dimension === 'frequency' || w.dimension === 'speed')) {
+    const modified = participleNoun(ctx, c);
+    if (modified !== undefined) {
+      const quoted = `${phrase} ${modified.participle}`;
+      return w.dimension === 'frequency'
+        ? `How often is “${quoted}” for the ${modified.noun}? Give an interval or a rate (${ex.frequency}).`
+        : `What delay counts as “${quoted}” for the ${modified.noun}? Give a maximum delay from a named event (${ex.speed}).`;
+    }
+  }
   const verb = w.form === 'adv' ? verbPhrase(ctx, c) : undefined;
   // Lowercase the first letter only: "send a STREAM_DATA_BLOCKED frame" keeps its identifier.
   const vp = verb === undefined ? undefined : verb.replace(/^[A-Z](?=[a-z])/, (ch) => ch.toLowerCase());
@@ -6630,7 +6781,9 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       if (w.base === 'safe' && SAFE_OPERATIONS.test(noun ?? '')) {
         return `Safe in what sense? State what ${np} must never do (e.g. never delete or overwrite data, leave everything as it was when it fails, give the same result when run twice).`;
       }
-      return `${cap(phrase)} against which threats, to which standard? Name what ${np} must resist and the standard or mechanism (${ex.security}).`;
+      // Forty-first round: "store user credentials securely", "store tokens securely (…)": what is kept secure is the
+      // verb's object, not its subject ("Name what the Auth_System must resist", now "… the user credentials …").
+      return `${cap(phrase)} against which threats, to which standard? Name what ${(adjacentTo(ctx, c, vp) ? objectOfVerb(vp) : undefined) ?? np} must resist and the standard or mechanism (${ex.security}).`;
     case 'degree':
       return `What counts as “${phrase}” for ${np}? Give a threshold, or examples on each side of it (${ex.degree}).`;
     default:
@@ -6654,6 +6807,58 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       if (noun && TEXT_NOUNS.test(noun.split(' ').pop()!.toLowerCase())) return `What must ${np} contain to count as ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
       return `What makes ${np} ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
   }
+}
+
+/**
+ * Forty-first round: after the adverb `c`, a participle and the nouns it modifies, ending their phrase ("frequently
+ * accessed data", "frequently changing API endpoints"), when the adverb opens a noun phrase (after a preposition, a
+ * determiner, a conjunction, punctuation or at the sentence's start; not "is frequently accessed", "must often change");
+ * else nothing.
+ */
+function participleNoun(ctx: BlockContext, c: Candidate): { participle: string; noun: string } | undefined {
+  const { tokens } = ctx;
+  const sentence = tokens[c.start]!.sentence;
+  const before = tokens[c.start - 1];
+  if (before !== undefined && before.sentence === sentence && before.kind === 'word' && !['ADP', 'DET', 'CCONJ'].includes(posOf(ctx, c.start - 1))) return undefined;
+  if (before !== undefined && before.sentence === sentence && before.kind === 'word' && /^(?:to|that|which|who)$/.test(before.norm)) return undefined;
+  const p = tokens[c.end];
+  if (p === undefined || p.sentence !== sentence || p.kind !== 'word' || p.start - tokens[c.end - 1]!.end > 1 || !/^[a-z]+(?:ed|en|ing)$/.test(p.raw) || posOf(ctx, c.end) !== 'VERB') return undefined;
+  const words: string[] = [];
+  let k = c.end + 1;
+  for (; k < tokens.length && k <= c.end + 4; k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || t.kind !== 'word' || t.start - tokens[k - 1]!.end > 1) break;
+    const pos = posOf(ctx, k);
+    if (pos === 'NOUN' || pos === 'PROPN' || CAPITALS.test(t.raw)) words.push(t.raw);
+    else break;
+  }
+  if (!words.length || !nameEndsPhrase(ctx, k - 1)) return undefined;
+  return { participle: p.raw, noun: words.join(' ') };
+}
+
+/**
+ * Forty-first round: the verb phrase `vp` stands right next to the adverb `c`: its verb right after it ("securely store
+ * the password") or its last word right before it ("store tokens securely"); not a verb further away ("Provide a release
+ * process to safely tighten …").
+ */
+function adjacentTo(ctx: BlockContext, c: Candidate, vp: string | undefined): boolean {
+  if (vp === undefined) return false;
+  const words = vp.toLowerCase().split(' ');
+  const before = ctx.tokens[c.start - 1];
+  const after = ctx.tokens[c.end];
+  return (after !== undefined && bareVerb(after.raw).toLowerCase() === words[0]) || (before !== undefined && before.raw.toLowerCase() === words[words.length - 1]);
+}
+
+/**
+ * Forty-first round: the object of a verb phrase from `verbPhrase` ("store user credentials" → "the user credentials"),
+ * or nothing: for a passive ("be stored"), a verb with no object, a particle, a clause object, or a gerund.
+ */
+function objectOfVerb(vp: string | undefined): string | undefined {
+  if (vp === undefined || /^be\s/.test(vp) || /^[a-z]+ing\b/.test(vp)) return undefined;
+  const words = vp.split(' ').slice(1);
+  if (!words.length || PARTICLES.has(words[0]!.toLowerCase()) || CLAUSE_OBJECT_OPENERS.has(words[0]!.toLowerCase()) || /^(?:between|and|or|it|them|this|that)$/i.test(words[0]!)) return undefined;
+  const object = words.join(' ');
+  return /^(?:the|a|an|its|their|all|each|every|any|these|those|this|our|your)\s/i.test(object) ? object : `the ${object}`;
 }
 
 /**

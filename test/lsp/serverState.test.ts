@@ -103,6 +103,8 @@ describe('server state: folders [^ls5w]', function () {
     const second = path.join(base, 'second');
     fs.mkdirSync(second);
     fs.writeFileSync(path.join(second, 'code.ts'), '// [^zz9z]\n');
+    // (A spec with a clause: where no spec declares one, citations are not checked [^dg9n].)
+    fs.writeFileSync(path.join(second, 'spec.md'), '# Second {#second}\n\nText.\n');
     const client = new LspClient();
     try {
       await client.initialize(real, { workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } });
@@ -111,7 +113,7 @@ describe('server state: folders [^ls5w]', function () {
       client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uri(path.join(base, 'missing')), name: 'missing' }, { uri: uri(second), name: 'second' }], removed: [] } });
       const secondUri = uri(path.join(second, 'code.ts'));
       await client.diagnosticsFor(secondUri, (d) => d.length === 1);
-      assert.equal((await client.request('workspace/symbol', { query: '' })).length, before, 'workspace symbols of the other folders still answer');
+      assert.equal((await client.request('workspace/symbol', { query: '' })).length, before + 1, 'workspace symbols of the other folders still answer (and the second folder\'s one clause)');
       client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uri(second), name: 'second' }] } });
       await client.diagnosticsFor(secondUri, (d) => d.length === 0);
     } finally {

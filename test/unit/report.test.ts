@@ -70,6 +70,16 @@ describe('counts in words', () => {
     assert.match(text, /^1 clause \(1 heading, 0 footnote\) in 1 spec file; 2 citations \(2 code, 0 test\) in 1 source file; 1 error, 0 warnings, 0 infos$/m);
   });
 
+  it('with no clause anywhere the summary says the citations were not checked [^dg9n]', () => {
+    const ws = memoryWorkspace({ 'README.md': '# Parser\n\nReads Markdown.\n', 'src/a.ts': '// Footnote references ([^label]) and definitions ([^label]: text)\n' });
+    const diagnostics: Diagnostic[] = diagnosticsOf(ws);
+    const text = toText(diagnostics, summarize(ws.model(), diagnostics), { color: false, showInfo: false });
+    assert.match(text, /^0 clauses .* 2 citations .* 0 errors, 0 warnings, 0 infos\n\(no spec here declares a clause, so the 2 citations were not checked; `include` in \.clarifier\.json says where specs are\)$/m);
+    const one = memoryWorkspace({ 'README.md': '# Parser\n', 'src/a.ts': '// [^label]\n' });
+    const d1: Diagnostic[] = diagnosticsOf(one);
+    assert.match(toText(d1, summarize(one.model(), d1), { color: false, showInfo: false }), /so the citation was not checked/);
+  });
+
   it('no user-facing message builds its own plural: every count goes through plural()', () => {
     const offenders: string[] = [];
     const walk = (dir: string): void => {

@@ -23,6 +23,13 @@ describe('rule citation.unknown-id', () => {
     assert.deepEqual(diags[0]!.range, { start: { line: 0, character: 5 }, end: { line: 0, character: 9 } });
   });
 
+  it('a folder where no spec declares a clause reports no unknown citation: its [^x] quote footnote syntax [^dg9n]', () => {
+    const parser = '// Footnote definitions ([^label]: text) are parsed as definition nodes\n// Matches a footnote reference: [^id]\n';
+    assert.deepEqual(findings({ 'README.md': '# Parser\n\nReads Markdown.\n', 'src/parser.ts': parser }, 'citation.'), []);
+    // One clause anywhere and the same comments are checked again.
+    assert.equal(findings({ 'specs/auth.md': SPEC, 'src/parser.ts': parser }, 'citation.unknown-id').length, 2);
+  });
+
   it('a citation of a heading id, a footnote id or a qualified id is known', () => {
     const files = { 'specs/auth.md': SPEC, ...FEATURES, 'src/a.ts': '// [^auth] [^au3f] [^passwords]\n// [^001-reset:FR-002]\n' };
     assert.deepEqual(findings(files, 'citation.'), []);

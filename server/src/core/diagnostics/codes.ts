@@ -23,7 +23,7 @@ export const CODES = {
     severity: 'error',
     rule: 'diagnostics/rules/unknownCitation.ts',
     test: 'test/unit/diagnostics/unknownCitation.test.ts',
-    description: 'A citation [^id] in code names no clause of any spec.',
+    description: 'A citation [^id] in code names no clause of any spec (not reported where no spec declares a clause).',
   },
   'citation.ambiguous-id': {
     severity: 'error',

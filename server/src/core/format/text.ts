@@ -38,5 +38,7 @@ export function toText(diagnostics: Diagnostic[], summary: Summary, options: Tex
   if (lines.length) lines.push('');
   lines.push(parts.join('; '));
   if (hidden) lines.push(`(${plural(hidden, 'info diagnostic')} not listed; --show-info lists them)`);
+  // No clause to cite: the citations were not checked (`citation.unknown-id` needs a spec) [^dg9n].
+  if (summary.clauses === 0 && summary.citations > 0) lines.push(`(no spec here declares a clause, so ${summary.citations === 1 ? 'the citation was' : `the ${plural(summary.citations, 'citation')} were`} not checked; \`include\` in .clarifier.json says where specs are)`);
   return lines.join('\n') + '\n';
 }

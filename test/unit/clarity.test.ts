@@ -348,7 +348,8 @@ describe('clarity: questions [^am6c]', () => {
   it('builds the question from the phrase, the word it modifies and the sentence, and says why it fired', () => {
     const [message, summary] = hits('specs/001-u/spec.md', SPEC_KIT(['Rejected uploads MUST show a helpful message.', 'System MUST show a concise summary of each upload.']));
     assert.equal(message!.question, 'What must the message contain to count as helpful? State a criterion a reviewer can check (e.g. what it must contain or do, or a check a test could run).');
-    assert.equal(summary!.question, 'What must the summary contain to count as concise? State a criterion a reviewer can check (e.g. what it must contain or do, or a check a test could run).');
+    // Forty-second round: a concise summary is bounded by its length, not by what it contains.
+    assert.equal(summary!.question, 'How concise is “concise” for the summary? Give a length in characters, words or sentences (e.g. at most 80 characters, one sentence, no more than 50 words).');
     assert.match(message!.reason!, /^an evaluative adjective of quality with no bound of its own, in a requirement$/);
   });
 
@@ -3226,5 +3227,70 @@ describe('clarity: questions, forty-first round (issue 13, item 5: the thing a q
       'It must periodically respond to the request.',
     ]), ['What does it take to view the effective configuration easily', 'How often must it respond']);
     assert.deepEqual(q(['The system MUST handle errors gracefully.']), ['What does it take to handle errors gracefully']);
+  });
+});
+
+describe('clarity: questions, forty-second round (issue 13, item 5: the head noun decides the measure)', () => {
+  const full = (lines: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(lines)).map((h) => h.question);
+  // What the question asks for: the words after "Give …" up to the examples.
+  const asks = (lines: string[]): string[] => full(lines).map((x) => /Give (?:a |an |the )?([^(]*?) \(/.exec(x)?.[1] ?? x);
+  const draftAsks = (lines: string[]): string[] => hits('draft-x.md', DRAFT(lines)).map((h) => /Give (?:a |an |the )?([^(]*?) \(/.exec(h.question)?.[1] ?? h.question);
+
+  it('a screen is sized by its viewport width, a drawn element in px; a dataset keeps its bound with a unit', () => {
+    assert.deepEqual(asks([
+      'The timeline MUST be usable on small screens.',
+      'The card MUST show a row of small chips.',
+    ]), ['viewport width in px or a named breakpoint', 'size in px or rem']);
+    assert.deepEqual(asks(['The system MUST handle large datasets.']), ['bound with a unit']);
+  });
+
+  it('a change or a fix is sized by the lines or files it touches; a change sorted by kind keeps its kinds', () => {
+    assert.deepEqual(asks([
+      'The refactor MUST be done with minimal code changes.',
+      'Generated code MUST follow project patterns with minimal fixes required.',
+      'A new table MUST reuse the pattern with minimal boilerplate.',
+    ]), ['lines or files touched', 'lines or files touched', 'lines of code it takes']);
+    assert.deepEqual(full(['The release MUST NOT contain major breaking changes.']).map((x) => x.split('?')[0]), ['Which breaking changes count as “major”']);
+  });
+
+  it('a TTL or a timeout is a duration, and so is how long an emphasis shows; a short message is a length of text', () => {
+    assert.deepEqual(asks([
+      'The service worker MUST use short TTLs for API responses.',
+      'The UI MUST highlight the changes with brief visual emphasis.',
+    ]), ['duration with a unit', 'duration with a unit']);
+    assert.deepEqual(asks(['The banner MUST show a short message.']), ['length in characters, words or sentences']);
+  });
+
+  it('a summary, concise or short, and a URI are lengths of text; what a summary must contain to be complete stays', () => {
+    assert.deepEqual(asks(['The analyzer MUST create a concise spoken summary of the scores.']), ['length in characters, words or sentences']);
+    assert.deepEqual(draftAsks(['The server SHOULD provide a short URI that a user can type.']), ['length in characters']);
+    assert.deepEqual(full(['The page MUST give a concise overview of the build version and the flags.']).map((x) => x.split('?')[0]), ['What makes the overview concise']);
+    assert.deepEqual(full(['The analyzer MUST create a comprehensive summary of the scores.']).map((x) => x.split('?')[0]), ['What must the summary contain to count as comprehensive']);
+  });
+
+  it('"briefly" after a verb of writing is a length of text, after a verb of showing a time; after another verb it keeps its question', () => {
+    assert.deepEqual(asks([
+      'Each option MUST be documented briefly in the help screens.',
+      'The assistant MUST briefly outline the steps.',
+      'The toast MUST be shown briefly.',
+    ]), ['length in words or sentences', 'length in words or sentences', 'duration with a unit']);
+    assert.deepEqual(asks(['The worker MUST briefly hand over the lock.']), ['bound with a unit']);
+  });
+
+  it('a likelihood is a probability, a majority a share, a volume of traffic a level; an object that is large keeps its bound', () => {
+    assert.deepEqual(draftAsks(['Generated values MUST have a low likelihood of collision.']), ['probability or a rate']);
+    assert.deepEqual(asks([
+      'The record MUST appear in the picker in the large majority of attempts.',
+      'Load tests MUST verify the behavior under high transaction volumes.',
+    ]), ['percentage', 'threshold on that measure, with its unit']);
+    assert.deepEqual(draftAsks(['Receivers MUST accept large messages.']), ['bound with a unit']);
+  });
+
+  it('a key or major thing picked from a set is listed, not given a threshold; a significant impact keeps its threshold', () => {
+    assert.deepEqual(full([
+      'The dashboard MUST display key metrics.',
+      'The help tab MUST link to all major sections.',
+    ]).map((x) => x.split('?')[0]), ['Which metrics count as “key”', 'Which sections count as “major”']);
+    assert.deepEqual(full(['Tests MUST show no significant impact on latency.']).map((x) => x.split('?')[0]), ['What counts as “significant” for the impact']);
   });
 });

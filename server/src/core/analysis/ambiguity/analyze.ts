@@ -6663,7 +6663,8 @@ function counted(ctx: BlockContext, end: number): string {
 const RESPONSIVE_UI = /\b(?:forms?|pages?|screens?|views?|navigation|menus?|websites?|sites?|landing pages?|cards?|tables?|grids?|lists?|layouts?|columns?|designs?|images?|dashboards?)$/i;
 
 /** Nouns of a measured level ("disease pressure", "CPU usage", "risk score"): "high" and "low" ask for a threshold on it. */
-const LEVEL_NOUNS = /\b(?:pressure|frequency|usage|utili[sz]ation|load|score|rate|level|temperature|risk|demand|traffic|volume|intensity|concentration|humidity|severity|priority|confidence|probability|density|consumption|activity)$/i;
+// Forty-second round: a plural ("high transaction volumes") and the levels of people's use ("low moderator engagement").
+const LEVEL_NOUNS = /\b(?:pressure|frequency|usage|utili[sz]ation|load|score|rate|level|temperature|risk|demand|traffic|volume|intensity|concentration|humidity|severity|priority|confidence|probability|density|consumption|activity|engagement|participation|adoption|throughput)s?$/i;
 const LEVEL_EXAMPLES = 'e.g. above 80% for 5 minutes, a score over 0.7, an index level of 3 or more';
 
 function questionFor(ctx: BlockContext, c: Candidate): string {
@@ -6746,6 +6747,11 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   if (condition >= 0) {
     return `Which ${head} does “${phrase}” mean? Describe the ${head} the requirement is measured on, so a test can set it up (${conditionExample(head)}).`;
   }
+  // Forty-second round: "documented briefly", "briefly outline the steps": the length of what is written; "flash
+  // briefly": a length of time (both were "a bound with a unit (e.g. 10 MB, 500 items …)").
+  const lengthOf = w.dimension === 'size' && w.form === 'adv' && LENGTH_WORDS.has(adj) && vp !== undefined ? lengthVerb(vp) : undefined;
+  if (lengthOf === 'text') return `How ${adj} is “${phrase}” here? Give a length in words or sentences (${ctx.domain === 'policy' ? ex.size : 'e.g. one sentence, at most 3 lines, no more than 50 words'}). (It qualifies “${vp}”.)`;
+  if (lengthOf === 'time') return `How long is “${phrase}” here? Give a duration with a unit (${durationExample(ctx.domain)}). (It qualifies “${vp}”.)`;
   switch (w.dimension) {
     case 'speed':
       // Twenty-second round: "responsive, accessible forms", "responsive pages": a layout that adapts to the screen
@@ -6901,7 +6907,54 @@ const AT_LEAST_WORDS = new Set(['sufficient', 'adequate', 'enough', 'large', 'hi
 /** Words of the length of a text: "a brief description", "short labels". */
 const TEXT_LENGTH_WORDS = new Set(['short', 'brief', 'long', 'concise', 'lengthy', 'succinct', 'terse', 'verbose']);
 /** Nouns of a text people read, whose length is counted in characters, words or sentences (not a log, an output). */
-const TEXT_LENGTH_NOUNS = /^(?:message|messages|sentence|sentences|summary|summaries|explanation|explanations|description|descriptions|reason|reasons|label|labels|notice|notices|warning|warnings|feedback|documentation|instructions?|title|titles|caption|captions|name|names|note|notes|comment|comments|wording|answer|answers|introduction|overview|bio|tagline|excerpt|snippet)$/;
+// Forty-second round: a string a user reads or types ("a short arbitrary URI", "a short preview").
+const TEXT_LENGTH_NOUNS = /^(?:message|messages|sentence|sentences|summary|summaries|explanation|explanations|description|descriptions|reason|reasons|label|labels|notice|notices|warning|warnings|feedback|documentation|instructions?|title|titles|caption|captions|name|names|note|notes|comment|comments|wording|answer|answers|introduction|overview|bio|tagline|excerpt|snippet|uris?|urls?|previews?|slugs?|usernames?|paragraphs?|headlines?|headings?|blurbs?|tooltips?|hints?)$/;
+
+// Forty-second round: the head noun's kind decides the unit of a size word ("small screens", "minimal code changes", "a
+// low likelihood" asked for "10 MB, 500 items"; "short TTLs" for MB).
+/** Nouns of prose, whose conciseness is its length: "a concise summary", "concise error messages". */
+const PROSE_NOUNS = /^(?:message|messages|summary|summaries|explanation|explanations|description|descriptions|answer|answers|instructions?|notes?|comments?|replies|reply)$/;
+/** Nouns of a string a user reads and types, counted in characters: "a short arbitrary URI", "short slugs". */
+const TYPED_STRING_NOUNS = /^(?:uris?|urls?|slugs?|usernames?)$/;
+/** Nouns of a probability: "a low likelihood of collision", "a small chance". */
+const PROBABILITY_NOUNS = /^(?:likelihood|probability|probabilities|chance|chances|odds)$/;
+/** Nouns of a share of a whole: "the large majority of attempts", "a small fraction". */
+const SHARE_NOUNS = /^(?:majority|minority|share|fraction|proportion|percentage)$/;
+/** Nouns of a screen, sized by its viewport width: "small screens", "large displays". */
+const SCREEN_NOUNS = /^(?:screens?|displays?|viewports?|monitors?)$/;
+/** Nouns of an element drawn on a page, sized in px: "small chips", "large touch targets". */
+const UI_SIZE_NOUNS = /^(?:chips?|buttons?|icons?|badges?|avatars?|thumbnails?|targets?|fonts?|margins?|padding|gaps?|spacing|radius|radii|shadows?|dots?|toggles?|checkboxes)$/;
+/** Words of the size of a thing drawn on a page or a screen. */
+const DRAWN_SIZE_WORDS = new Set(['small', 'large', 'big', 'tiny', 'huge']);
+/** Nouns of a change to code, sized by the lines or files it touches: "minimal code changes", "small fixes". */
+const CHANGE_SIZE_NOUNS = /^(?:changes?|fix|fixes|patch|patches|diffs?|edits?|modifications?|refactors?|refactorings?|boilerplate)$/;
+/** Nouns of a span of time, whatever the size word: "short TTLs", "a long timeout", "for a short time". */
+const DURATION_HEADS = /^(?:ttls?|timeouts?|time-outs?|lifetimes?|durations?|periods?|intervals?|delays?|waits?|pauses?|cooldowns?|expiry|expiration|retention|time|times|while)$/;
+/** Nouns of something shown for a time, when a word of length qualifies it: "brief visual emphasis", "a short animation". */
+const SHOWN_FOR_NOUNS = /^(?:emphasis|highlights?|flash(?:es)?|animations?|transitions?|pulses?|blinks?)$/;
+/** Words of a length: of a text, or of a time. */
+const LENGTH_WORDS = new Set(['short', 'brief', 'long', 'lengthy']);
+/** Degree words that pick some of a set out ("key metrics", "major sections", "every significant UI element"). */
+const PICKING_WORDS = new Set(['key', 'major', 'significant']);
+/** Nouns of the things such a word picks out: a list to name, not a threshold to set. */
+const PICKED_NOUNS = /^(?:metrics?|information|info|details?|sections?|elements?|fields?|pages?|differentiators?|points?|components?|areas?|actions?|workflows?|flows?|endpoints?|terms?|concepts?|stakeholders?|files?|modules?|steps?|scenarios?|topics?|functions?|functionality|capabilit(?:y|ies)|entit(?:y|ies)|milestones?|insights?|takeaways?|statistics|stats|indicators?|kpis?|dates?|journeys?|operations?|apis?|groups?|categories|category|screens?|views?|dependencies|dependency|interfaces?|services?|paths?|parts?)$/;
+
+/** Verbs of writing or saying something, whose "briefly" is a length of text. */
+const WRITING_VERBS = /^(?:document|documented|describe|described|explain|explained|outline|outlined|summari[sz]e|summari[sz]ed|state|stated|note|noted|mention|mentioned|list|listed|comment|commented|answer|answered|reply|replied|respond|responded|write|written|say|said|introduce|introduced|discuss|discussed|justify|justified|tell|told|report|reported|recap|recapped)$/;
+/** Verbs of showing or holding something for a while, whose "briefly" is a length of time. */
+const BRIEFLY_SHOWN_VERBS = /^(?:show|shown|display|displayed|appear|flash|flashed|highlight|highlighted|pause|paused|wait|hold|held|blink|blinked|pulse|pulsed|stay|remain|linger|visible)$/;
+
+/** Of a verb phrase from `verbPhrase` ("be documented", "outline the steps"): is "briefly" its text's length or a time? */
+function lengthVerb(vp: string): 'text' | 'time' | undefined {
+  const words = vp.toLowerCase().split(' ');
+  const verb = words[0] === 'be' ? words[1] ?? '' : words[0]!;
+  return WRITING_VERBS.test(verb) ? 'text' : BRIEFLY_SHOWN_VERBS.test(verb) ? 'time' : undefined;
+}
+
+/** The duration examples of a domain: a length of time, not a delay from an event. */
+function durationExample(domain: 'policy' | 'software' | 'protocol'): string {
+  return domain === 'software' ? 'e.g. 300 ms, 30 s, 15 minutes, 24 hours' : EXAMPLES[domain].speed;
+}
 /** Nouns of things sorted into kinds, not measured: "major breaking changes", "a minor problem". */
 const KIND_NOUNS = /^(?:changes?|issues?|bugs?|problems?|errors?|features?|updates?|incidents?|defects?|failures?|differences?|modifications?|revisions?|versions?|releases?|events?|violations?|concerns?|findings?|vulnerabilit(?:y|ies)|regressions?|edits?|decisions?|outages?)$/;
 /** Words of the speed of a task done by hand ("quick entry"), not of its time ("early access"). */
@@ -6936,9 +6989,38 @@ function measuredBy(ctx: BlockContext, c: Candidate, phrase: string, noun: strin
   if (head === 'contrast') {
     return `What contrast ratio counts as “${phrase}”? Name the ratio or the level of a standard (e.g. WCAG 2.2 AA: at least 4.5:1 for body text, 3:1 for large text).`;
   }
-  if (w.dimension === 'size' && TEXT_LENGTH_WORDS.has(adj) && TEXT_LENGTH_NOUNS.test(head)) {
+  // Forty-second round: "a concise summary" is a length too (was "What must the summary contain …"): a word of quality
+  // of length asks it of prose only ("a concise overview of the build version, …" may be a choice of fields). A string
+  // a user types ("a short arbitrary URI") is counted in characters.
+  if (TEXT_LENGTH_WORDS.has(adj) && (w.dimension === 'size' ? TEXT_LENGTH_NOUNS : PROSE_NOUNS).test(head)) {
+    if (TYPED_STRING_NOUNS.test(head)) return `How ${adj} is “${phrase}” for ${np}? Give a length in characters (e.g. ${adj === 'long' || adj === 'lengthy' ? 'longer than 200 characters' : 'at most 40 characters, short enough to type from a phone'}).`;
     const examples = ctx.domain === 'policy' ? ex.size : 'e.g. at most 80 characters, one sentence, no more than 50 words';
     return `How ${adj} is “${phrase}” for ${np}? Give a length in characters, words or sentences (${examples}).`;
+  }
+  const sizeOrDegree = w.dimension === 'size' || w.dimension === 'degree' || w.dimension === 'quantity';
+  if (sizeOrDegree && PROBABILITY_NOUNS.test(head)) {
+    return `How ${adj} is “${phrase}” for ${np}? Give a probability or a rate (e.g. below 1 in 2^32 per value generated, under 0.1% of requests).`;
+  }
+  if (sizeOrDegree && SHARE_NOUNS.test(head)) {
+    return `What share counts as a “${phrase} ${head}”? Give a percentage (e.g. at least 90% of attempts, fewer than 1 in 10).`;
+  }
+  if (w.dimension === 'size' && (DURATION_HEADS.test(head) || (LENGTH_WORDS.has(adj) && SHOWN_FOR_NOUNS.test(head)))) {
+    return `How ${adj} is “${phrase}” for ${np}? Give a duration with a unit (${durationExample(ctx.domain)}).`;
+  }
+  if (w.dimension === 'size' && ctx.domain === 'software' && DRAWN_SIZE_WORDS.has(adj) && SCREEN_NOUNS.test(head)) {
+    return `How ${adj} is “${phrase}” for ${np}? Give a viewport width in px or a named breakpoint (e.g. ${adj === 'small' || adj === 'tiny' ? 'narrower than 640 px, the “sm” breakpoint and below' : 'wider than 1280 px, the “xl” breakpoint and above'}).`;
+  }
+  if (w.dimension === 'size' && ctx.domain === 'software' && DRAWN_SIZE_WORDS.has(adj) && UI_SIZE_NOUNS.test(head)) {
+    return `How ${adj} is “${phrase}” for ${np}? Give a size in px or rem (e.g. 24 px high, at least 44 × 44 px for a touch target, 0.875 rem text).`;
+  }
+  if (w.dimension === 'size' && ctx.domain === 'software' && CHANGE_SIZE_NOUNS.test(head)) {
+    return head === 'boilerplate'
+      ? `How ${adj} is “${phrase}” for ${np}? Give the lines of code it takes (e.g. at most 20 lines, no new file).`
+      : `How ${adj} is “${phrase}” for ${np}? Give the lines or files touched (e.g. at most 50 changed lines, no more than 3 files, no public interface changed).`;
+  }
+  if (w.dimension === 'degree' && PICKING_WORDS.has(adj) && PICKED_NOUNS.test(head)) {
+    const plural = /[^s]s$/.test(head) || /ies$/.test(head) || head === 'statistics' || head === 'stats';
+    return `Which ${noun} ${plural ? 'count' : 'counts'} as “${phrase}”? List them, or state the rule that picks them (e.g. the list by name, or a rule a reviewer can apply to each).`;
   }
   if (w.dimension === 'degree' && KIND_NOUNS.test(head)) {
     const examples = /^changes?$/.test(head) ? 'e.g. removing or renaming a field counts, adding an optional one does not' : 'e.g. the kinds that qualify, with an example on each side of the line';

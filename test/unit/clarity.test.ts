@@ -3294,3 +3294,18 @@ describe('clarity: questions, forty-second round (issue 13, item 5: the head nou
     assert.deepEqual(full(['Tests MUST show no significant impact on latency.']).map((x) => x.split('?')[0]), ['What counts as “significant” for the impact']);
   });
 });
+
+describe('clarity: a vague count in a requirement\'s opening condition asks for the threshold (issue 13, item 5)', () => {
+  const kiro = (criteria: string[]): string =>
+    ['# Requirements Document', '', '## Requirements', '', '### Requirement 1', '', '**User Story:** As a player, I want lists, so that I can pick.', '', '#### Acceptance Criteria', '', ...criteria.map((c, i) => `${i + 1}. ${c}`), ''].join('\n');
+  const questions = (criteria: string[]): string[] => hits('.kiro/specs/w/requirements.md', kiro(criteria)).map((h) => h.question.split('?')[0]!);
+
+  it('"WHEN the list contains many warbands THEN …" asks from how many; "SHALL load many warbands" still asks for a number or a range', () => {
+    assert.deepEqual(questions([
+      'WHEN the warband list contains many warbands THEN the Warband Builder SHALL display them in a scrollable container',
+      'IF the user selects numerous photos, THE System SHALL compress them',
+      'THE Builder SHALL load many warbands',
+      'WHEN a player opens the list THEN the Builder SHALL offer various warbands',
+    ]), ['How many warbands count as “many” in this condition', 'How many photos count as “numerous” in this condition', 'How many warbands', 'How many warbands']);
+  });
+});

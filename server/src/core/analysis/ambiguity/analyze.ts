@@ -6774,8 +6774,19 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       // threshold on that measure, not in bytes or items.
       if ((adj === 'high' || adj === 'low') && LEVEL_NOUNS.test(noun ?? '')) return `How ${adj} is “${phrase}” for ${np}? Give the threshold on that measure, with its unit (${LEVEL_EXAMPLES}).`;
       return `How ${adj} is “${phrase}” for ${np}? Give a bound with a unit (${/\b(?:time|times|period|periods|delay|delays|interval|intervals|timeout|duration|wait|while|lifetime)$/i.test(noun ?? '') ? ex.speed : ex.size}).`;
-    case 'quantity':
+    case 'quantity': {
+      // "WHEN the list contains many warbands THEN …": in the condition that opens a requirement the count is a
+      // threshold the case starts at (the fortieth round's `countInCondition`), not an amount to produce.
+      const part = partAt(ctx, c.start);
+      // (Before the outcome: "WHEN … THEN the documentation SHALL provide … for various personas" is one part with no
+      // comma, and "various" is in what is required.)
+      let inCondition = part.condition && /^(?:if|when|whenever|while)$/.test(part.opener);
+      for (let k = part.from; inCondition && k < c.start; k++) if (isModalKeyword(ctx.tokens[k]!) || ctx.tokens[k]!.norm === 'then') inCondition = false;
+      if (noun !== undefined && inCondition) {
+        return `How many ${noun} count as “${phrase}” in this condition? Give the threshold it starts at (e.g. more than 20 ${noun}).`;
+      }
       return `How many ${noun ?? 'exactly'}? Give a number or a range (${ex.quantity}).`;
+    }
     case 'security':
       // In a behaviour policy "safe" is about harm, and "trustworthy" about being relied on (see `harmQuestion`).
       if (ctx.domain === 'policy') return harmQuestion(phrase, adj, np, ex.quality);

@@ -1099,6 +1099,35 @@ describe('DocFX projects: `~/` links, tab headings and block includes where the 
     assert.deepEqual(await brokenAnchors(files), [at(3, 'manual/guides/page.md'), at(9, 'manual/guides/page.md')]);
   });
 
+  it("in the editor, a page's block includes are its own facts: an include added, its fragment edited, then dropped", () => {
+    const page = (include: string): string => `# Pump setup\n\nSee [the seal](#replace-the-seal).\n\n${include}`;
+    const files = {
+      'manual/guides/setup.md': page(''),
+      'manual/includes/seal.md': '## Replace the seal\n',
+      'notes/setup.md': page('[!INCLUDE [Seal](../manual/includes/seal.md)]\n'),
+    };
+    const index = memoryWorkspace(files, { docfx: ['manual'] });
+    const broken = editorsBrokenAnchors(index);
+    assert.deepEqual(broken(), ['link.broken-anchor@manual/guides/setup.md:3', 'link.broken-anchor@notes/setup.md:3']);
+    // Read only on a page of the project: a page outside it keeps GitHub's reading.
+    assert.equal(index.factsOf('notes/setup.md')?.spec?.docfxIncludes, undefined);
+    index.updateFile('manual/guides/setup.md', page('[!INCLUDE [Seal](../includes/seal.md)]\n'), true);
+    assert.deepEqual(broken(), ['link.broken-anchor@notes/setup.md:3']);
+    assert.deepEqual(index.factsOf('manual/guides/setup.md')?.spec?.docfxIncludes, ['../includes/seal.md']);
+    // The fragment's heading renamed: the page has the new id only.
+    index.updateFile('manual/includes/seal.md', '## Change the seal\n', true);
+    assert.deepEqual(broken(), ['link.broken-anchor@manual/guides/setup.md:3', 'link.broken-anchor@notes/setup.md:3']);
+    index.updateFile('manual/includes/seal.md', '## Replace the seal\n', true);
+    assert.deepEqual(broken(), ['link.broken-anchor@notes/setup.md:3']);
+    // The include dropped (`~/` from the project folder, then none): equal to a fresh index of the same files.
+    index.updateFile('manual/guides/setup.md', page('[!include[Seal](~/includes/seal.md)]\n'), true);
+    assert.deepEqual(broken(), ['link.broken-anchor@notes/setup.md:3']);
+    index.updateFile('manual/guides/setup.md', page(''), true);
+    assert.deepEqual(broken(), ['link.broken-anchor@manual/guides/setup.md:3', 'link.broken-anchor@notes/setup.md:3']);
+    const fresh = memoryWorkspace(files, { docfx: ['manual'] });
+    assert.deepEqual(broken(), brief(diagnosticsOf(fresh).filter((d) => d.code === 'link.broken-anchor')));
+  });
+
   it('a link from outside the project (a README read on GitHub) keeps GitHub\'s rules', async () => {
     const readme = '# Manual\n\n[valves](~/parts/valves.md)\n\n# [Windows](#tab/windows)\n';
     assert.deepEqual(await brokenAnchors({ 'manual/docfx.json': config, ...pages, 'README.md': readme }).then((l) => l.filter((d) => d.includes('README'))), ['link.broken-anchor@README.md:3', 'link.broken-anchor@README.md:5']);

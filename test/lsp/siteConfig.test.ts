@@ -1,5 +1,5 @@
 // Language server round trips on a site generator's config: created, changed or deleted, it re-indexes the folder, so
-// the links of the site's pages are read by the site's rules at once [^sc5p] [^ln9h] [^tr34z] [^tr35o].
+// the links of the site's pages are read by the site's rules at once [^sc5p] [^ln9h] [^tr34z] [^tr35o] [^tr36d].
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -34,6 +34,9 @@ describe('language server: a site config file changes', function () {
     // An Obsidian vault's notes: `#Pump%20limits` names the heading by its text (`#pump-limits` on GitHub).
     write('notes/Daily.md', '# Daily\n\nSee [limits](Pumps.md#Pump%20limits).\n');
     write('notes/Pumps.md', '# Pumps\n\n## Pump limits\n\nText.\n');
+    // A DocFX project's page: `~/parts/valves.md` names a file of the project's folder (the folder of its docfx.json).
+    write('handbook/guides/pump.md', '# Pump\n\nSee [valves](~/parts/valves.md).\n');
+    write('handbook/parts/valves.md', '# Valves\n\nText.\n');
     client = new LspClient();
     await client.initialize(dir);
   });
@@ -69,6 +72,17 @@ describe('language server: a site config file changes', function () {
     await client.diagnosticsFor(page, (d) => d.length === 0);
     fs.rmSync(file('book/config.toml'));
     event('book/config.toml', 3);
+    assert.deepEqual(codes(await client.diagnosticsFor(page, (d) => d.length > 0)), ['link.broken-anchor:3']);
+  });
+
+  it("a DocFX project's docfx.json created, then deleted: its pages' `~/` links are the project's, then not", async () => {
+    const page = uri(file('handbook/guides/pump.md'));
+    assert.deepEqual(codes(await client.diagnosticsFor(page, (d) => d.length > 0)), ['link.broken-anchor:3']);
+    write('handbook/docfx.json', '{ "build": { "content": [{ "files": ["**/*.md"] }] } }\n');
+    event('handbook/docfx.json', 1);
+    await client.diagnosticsFor(page, (d) => d.length === 0);
+    fs.rmSync(file('handbook/docfx.json'));
+    event('handbook/docfx.json', 3);
     assert.deepEqual(codes(await client.diagnosticsFor(page, (d) => d.length > 0)), ['link.broken-anchor:3']);
   });
 

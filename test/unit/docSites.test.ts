@@ -1018,3 +1018,133 @@ describe('Obsidian vaults: links that work where the vault is read', () => {
     assert.deepEqual(explicitTargetsOf('Text.\t^tab')?.blocks, ['tab']);
   });
 });
+
+describe('DocFX projects: `~/` links, tab headings and block includes where the project is published [^tr36d]', () => {
+  const brokenAnchors = async (files: Record<string, string>): Promise<string[]> => {
+    const dir = tempWorkspace(files, 'clarify-docfx-');
+    try {
+      const ws = await loadWorkspace(dir);
+      return brief(computeDiagnostics(ws.index.model(), ws.config).filter((d) => d.code === 'link.broken-anchor')).sort();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const config = '{\n  "build": {\n    "content": [{ "files": ["**/*.md"], "exclude": ["**/includes/**"] }]\n  }\n}\n';
+  // A guide of a manual kept as DocFX keeps it: a tab group, a link from the project's folder, a pasted fragment.
+  const guide = [
+    '# Pump setup',
+    '',
+    '# [Windows](#tab/windows)',
+    '',
+    'Run the installer.',
+    '',
+    '# [macOS](#tab/macos/arm64)',
+    '',
+    'Open the package.',
+    '',
+    '---',
+    '',
+    'See [valves](~/parts/valves.md#valve-limits), [the seal](#replace-the-seal) and [a tab](#tab/windows).',
+    '[gone page](~/parts/filters.md) and [gone heading](~/parts/valves.md#no-such-limit).',
+    '',
+    '[!INCLUDE [Seal steps](../includes/seal.md)]',
+    '',
+    '```md',
+    '[!INCLUDE [shown only](../includes/shown.md)]',
+    '```',
+    '',
+    'Not pasted here: [shown](#shown-heading).',
+    '',
+  ].join('\n');
+  const pages = {
+    'manual/guides/setup.md': guide,
+    'manual/parts/valves.md': '# Valves\n\n## Valve limits\n\nText.\n',
+    'manual/includes/seal.md': '## Replace the seal\n\nBack to [the top](#pump-setup) and [the tabs](#tab/linux).\n',
+    'manual/includes/shown.md': '## Shown heading\n',
+  };
+  const at = (line: number, file = 'manual/guides/setup.md'): string => `link.broken-anchor@${file}:${line}`;
+
+  it('a page of a DocFX project: `~/` is the project folder, a link-only heading to `#tab/…` is a tab, a block include is part of the page', async () => {
+    // Without docfx.json (the pages read on GitHub): the tab headings, the `~/` links and the included heading are broken.
+    assert.deepEqual(await brokenAnchors(pages), [at(3), at(7), at(13), at(13), at(13), at(14), at(14), at(22), at(3, 'manual/includes/seal.md'), at(3, 'manual/includes/seal.md')].sort());
+    // With manual/docfx.json: the missing page, the missing heading, a `#tab/` link outside a heading, a heading of a
+    // fragment pasted only as code, and a fragment's link to a tab that is no heading of the page are left.
+    const left = [at(13), at(14), at(14), at(22), at(3, 'manual/includes/seal.md')].sort();
+    assert.deepEqual(await brokenAnchors({ 'manual/docfx.json': config, ...pages }), left);
+    // A byte order mark before the JSON (as some editors save it) is read.
+    assert.deepEqual(await brokenAnchors({ 'manual/docfx.json': `\uFEFF${config}`, ...pages }), left);
+  });
+
+  it('a docfx.json that builds nothing, or is not JSON, makes no project', async () => {
+    const without = (await brokenAnchors(pages)).length;
+    assert.equal((await brokenAnchors({ 'manual/docfx.json': '{ "metadata": [{ "src": [] }] }\n', ...pages })).length, without);
+    assert.equal((await brokenAnchors({ 'manual/docfx.json': '{ "build": [] }\n', ...pages })).length, without);
+    assert.equal((await brokenAnchors({ 'manual/docfx.json': '{ "build": {\n', ...pages })).length, without);
+  });
+
+  it('a tab heading needs the link alone, and an include needs its line alone, as DocFX reads them', async () => {
+    const page = [
+      '# Page',
+      '',
+      '## Steps [Windows](#tab/windows)',
+      '',
+      'Text [!INCLUDE [inline](../includes/seal.md)]',
+      '',
+      ' [!INCLUDE [indented](../includes/seal.md)]',
+      '',
+      'See [the seal](#replace-the-seal).',
+      '',
+    ].join('\n');
+    const files = { 'manual/docfx.json': config, 'manual/guides/page.md': page, 'manual/includes/seal.md': '## Replace the seal\n' };
+    assert.deepEqual(await brokenAnchors(files), [at(3, 'manual/guides/page.md'), at(9, 'manual/guides/page.md')]);
+  });
+
+  it("in the editor, a page's block includes are its own facts: an include added, its fragment edited, then dropped", () => {
+    const page = (include: string): string => `# Pump setup\n\nSee [the seal](#replace-the-seal).\n\n${include}`;
+    const files = {
+      'manual/guides/setup.md': page(''),
+      'manual/includes/seal.md': '## Replace the seal\n',
+      'notes/setup.md': page('[!INCLUDE [Seal](../manual/includes/seal.md)]\n'),
+    };
+    const index = memoryWorkspace(files, { docfx: ['manual'] });
+    const broken = editorsBrokenAnchors(index);
+    assert.deepEqual(broken(), ['link.broken-anchor@manual/guides/setup.md:3', 'link.broken-anchor@notes/setup.md:3']);
+    // Read only on a page of the project: a page outside it keeps GitHub's reading.
+    assert.equal(index.factsOf('notes/setup.md')?.spec?.docfxIncludes, undefined);
+    index.updateFile('manual/guides/setup.md', page('[!INCLUDE [Seal](../includes/seal.md)]\n'), true);
+    assert.deepEqual(broken(), ['link.broken-anchor@notes/setup.md:3']);
+    assert.deepEqual(index.factsOf('manual/guides/setup.md')?.spec?.docfxIncludes, ['../includes/seal.md']);
+    // The fragment's heading renamed: the page has the new id only.
+    index.updateFile('manual/includes/seal.md', '## Change the seal\n', true);
+    assert.deepEqual(broken(), ['link.broken-anchor@manual/guides/setup.md:3', 'link.broken-anchor@notes/setup.md:3']);
+    index.updateFile('manual/includes/seal.md', '## Replace the seal\n', true);
+    assert.deepEqual(broken(), ['link.broken-anchor@notes/setup.md:3']);
+    // The include dropped (`~/` from the project folder, then none): equal to a fresh index of the same files.
+    index.updateFile('manual/guides/setup.md', page('[!include[Seal](~/includes/seal.md)]\n'), true);
+    assert.deepEqual(broken(), ['link.broken-anchor@notes/setup.md:3']);
+    index.updateFile('manual/guides/setup.md', page(''), true);
+    assert.deepEqual(broken(), ['link.broken-anchor@manual/guides/setup.md:3', 'link.broken-anchor@notes/setup.md:3']);
+    const fresh = memoryWorkspace(files, { docfx: ['manual'] });
+    assert.deepEqual(broken(), brief(diagnosticsOf(fresh).filter((d) => d.code === 'link.broken-anchor')));
+  });
+
+  it('a link from outside the project (a README read on GitHub) keeps GitHub\'s rules', async () => {
+    const readme = '# Manual\n\n[valves](~/parts/valves.md)\n\n# [Windows](#tab/windows)\n';
+    assert.deepEqual(await brokenAnchors({ 'manual/docfx.json': config, ...pages, 'README.md': readme }).then((l) => l.filter((d) => d.includes('README'))), ['link.broken-anchor@README.md:3', 'link.broken-anchor@README.md:5']);
+  });
+
+  it('a symlinked docfx.json is not read', async () => {
+    const outside = tempWorkspace({ 'docfx.json': config }, 'clarify-outside-');
+    const linked = tempWorkspace(pages, 'clarify-docfx-');
+    try {
+      fs.symlinkSync(`${outside}/docfx.json`, `${linked}/manual/docfx.json`);
+      assert.equal((await loadWorkspace(linked)).config.docfx, undefined);
+      fs.rmSync(`${linked}/manual/docfx.json`);
+      fs.writeFileSync(`${linked}/manual/docfx.json`, config);
+      assert.deepEqual((await loadWorkspace(linked)).config.docfx, ['manual']);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+      fs.rmSync(linked, { recursive: true, force: true });
+    }
+  });
+});

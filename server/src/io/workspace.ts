@@ -70,7 +70,7 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   // One listing of the folder and the folders below it for both kinds of site config.
   const vuepressFolders: string[] = [];
   const obsidianVaults: string[] = [];
-  const [mkdocsConfigs, docusaurusConfigs, zolaConfigs] = configFilesBelow(root, [MKDOCS_CONFIG_FILES, DOCUSAURUS_CONFIG_FILES, ZOLA_CONFIG_FILES], vuepressFolders, obsidianVaults);
+  const [mkdocsConfigs, docusaurusConfigs, zolaConfigs, docfxConfigs] = configFilesBelow(root, [MKDOCS_CONFIG_FILES, DOCUSAURUS_CONFIG_FILES, ZOLA_CONFIG_FILES, DOCFX_CONFIG_FILES], vuepressFolders, obsidianVaults);
   const mkdocs = mkdocsSites(root, mkdocsConfigs);
   const docusaurus = docusaurusSites(root, docusaurusConfigs);
   // (the Hugo site's config files, keys and mounts read once: its scopes, the pages where its shortcodes make
@@ -109,6 +109,9 @@ export async function readConfig(root: string): Promise<{ config: ClarifierConfi
   if (zola.length) read.config = { ...read.config, zola };
   // Obsidian vaults: a folder with a real `.obsidian/` folder (not a symlink) [^tr35o].
   if (obsidianVaults.length) read.config = { ...read.config, obsidian: obsidianVaults };
+  // DocFX projects: a `docfx.json` with a `build` section; its pages' `~/` links and tab headings [^tr36d].
+  const docfx = docfxProjects(root, docfxConfigs);
+  if (docfx.length) read.config = { ...read.config, docfx };
   return read;
 }
 
@@ -480,6 +483,33 @@ function zolaSites(root: string, configs: readonly string[]): ZolaSite[] {
     if (!isRealFolder(path.join(root, ...content.split('/')))) continue;
     const anchors = keys.get('slugify.anchors') ?? 'on';
     if (anchors === 'on' || anchors === 'safe' || anchors === 'off') out.push({ content, anchors });
+  }
+  return out;
+}
+
+const DOCFX_CONFIG_FILES = ['docfx.json'];
+
+/**
+ * The DocFX projects of the folder [^tr36d]: the folder of each `docfx.json` (in it or up to three folders down, read as
+ * every workspace file is: a regular file with no symlink on its path, a size cap) whose JSON is an object with a
+ * `build` object, the section `docfx build` reads ("The docfx.json file indicates that the directory is the root of a
+ * docfx project"; DocFX's config reference). A `docfx.json` with only `metadata` builds no pages.
+ */
+function docfxProjects(root: string, configs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const found of configs) {
+    const text = textInside(root, found);
+    if (text === undefined) continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch {
+      continue;
+    }
+    const build = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>).build : undefined;
+    if (build === null || typeof build !== 'object' || Array.isArray(build)) continue;
+    const slash = found.lastIndexOf('/');
+    out.push(slash < 0 ? '' : found.slice(0, slash));
   }
   return out;
 }

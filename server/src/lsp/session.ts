@@ -76,6 +76,8 @@ const MKDOCS_CONFIG = /^(?:[^/]+\/){0,3}(?:mkdocs(?:[-_.][\w.-]*)?\.ya?ml|zensic
 const DOCUSAURUS_CONFIG = /^(?:[^/]+\/){0,3}docusaurus\.config\.[cm]?[jt]s$/;
 /** A Zola config of the folder or of a folder up to three levels down (see workspace.ts zolaSites). */
 const ZOLA_CONFIG = /^(?:[^/]+\/){0,3}(?:zola|config)\.toml$/;
+/** A DocFX project's config where the loader looks for one (workspace.ts docfxProjects: up to three folders down) [^tr36d]. */
+const DOCFX_CONFIG = /^(?:[^/]+\/){0,3}docfx\.json$/;
 /** A Hugo site's config (see workspace.ts hugoConfigFiles): a root `hugo.*` or `config.*`, or a file of `config/_default/`. */
 const HUGO_CONFIG = /^(?:hugo|config|config\/_default\/[^\n]+)\.(?:toml|ya?ml|json)$/;
 
@@ -258,6 +260,8 @@ export class Folder {
     // `config.toml` (a name many tools use) only when its folder is a Zola site or the file sets `base_url`; else a root
     // one may still be Hugo's (below).
     if (ZOLA_CONFIG.test(rel)) return this.reindexWhen(rel, kind, 'site configuration', async () => (await this.zolaWith(rel)) || (HUGO_CONFIG.test(rel) && (await this.hugoWith(rel))));
+    // A DocFX config: which folder is a project, where its pages' `~/` links lead and which headings are tabs [^tr36d].
+    if (DOCFX_CONFIG.test(rel)) return this.reindexWhen(rel, kind, 'DocFX projects', () => this.docfxWith(rel));
     // A Hugo config: which folders are the site's pages (its contentDir, each language's, its mounts) and its ids [^sc5p].
     // A root `config.*` (a name many tools use) only when the folder is a Hugo site or the file names Hugo's `baseURL`.
     if (HUGO_CONFIG.test(rel)) return this.reindexWhen(rel, kind, 'site configuration', () => this.hugoWith(rel));
@@ -319,6 +323,15 @@ export class Folder {
     if ((await this.rules.classify(rel)) !== 'file') return false;
     const read = await readTextFile(path.join(this.root, ...rel.split('/')), MAX_MYST_CONFIG_BYTES);
     return 'text' in read && /^[ \t]*base_url[ \t]*=/m.test(read.text);
+  }
+
+  /** Whether a `docfx.json` makes or made a DocFX project: its folder is one, or the file now has a `build` section [^tr36d]. */
+  private async docfxWith(rel: string): Promise<boolean> {
+    const slash = rel.lastIndexOf('/');
+    if (this.config.docfx?.includes(slash < 0 ? '' : rel.slice(0, slash))) return true;
+    if ((await this.rules.classify(rel)) !== 'file') return false;
+    const read = await readTextFile(path.join(this.root, ...rel.split('/')));
+    return 'text' in read && /"build"\s*:/.test(read.text);
   }
 
   /** Whether folder `vault` is an Obsidian vault now (a real `.obsidian/` folder) and was not, or was and is not [^tr35o]. */

@@ -745,6 +745,33 @@ export function includesOf(source: string, mmark: boolean): string[] {
  * character at least as long with nothing after it, or by the end of the text.
  */
 function mdbookIncludesOf(source: string): string[] {
+  return linesOutsideFences(source, (line) => (line.includes('#include') ? MDBOOK_INCLUDE.exec(line)?.[1] : undefined));
+}
+
+/**
+ * A DocFX page's block includes [^tr36d]: DocFX Flavored Markdown's block inclusion `[!INCLUDE [title](path)]` "must be
+ * in a single line and with no prefix characters before the start `[`" (DocFX's `docfx_flavored_markdown.md`, File
+ * Inclusion; `[!include` in any case), the path as written (`<filepath>` may be wrapped in `'` or `"`), outside fenced
+ * code blocks (code there is shown, not included). An inline inclusion (text before it on the line) pastes inline
+ * content only: no headings. Read only when the index asks (SpecParseOptions.docfxIncludes: a page of a DocFX project).
+ */
+export function docfxIncludesOf(source: string): string[] {
+  if (!DOCFX_INCLUDE_ANY.test(source)) return [];
+  return linesOutsideFences(source, (line) => {
+    if (line.charCodeAt(0) !== 91 /* [ */) return undefined;
+    const m = DOCFX_INCLUDE.exec(line);
+    return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  });
+}
+const DOCFX_INCLUDE_ANY = /\[!include/i;
+const DOCFX_INCLUDE = /^\[!include[ \t]*\[[^\]\r\n]*\][ \t]*\([ \t]*(?:"([^"\r\n]+)"|'([^'\r\n]+)'|<?([^()<>\s'"]+)>?)[ \t]*\)\][ \t]*\r?$/i;
+
+/**
+ * What `read` finds in each line of `source` outside fenced code blocks: a fence is a line of three or more backticks
+ * or tildes (at any indentation: a list item's fence too), closed by a line of the same character at least as long
+ * with nothing after it, or by the end of the text.
+ */
+function linesOutsideFences(source: string, read: (line: string) => string | undefined): string[] {
   const out: string[] = [];
   let fence: { char: string; length: number } | undefined;
   for (const line of source.split('\n')) {
@@ -758,9 +785,8 @@ function mdbookIncludesOf(source: string): string[] {
       fence = { char: f[1]![0]!, length: f[1]!.length };
       continue;
     }
-    if (!line.includes('#include')) continue;
-    const m = MDBOOK_INCLUDE.exec(line);
-    if (m) out.push(m[1]!);
+    const found = read(line);
+    if (found !== undefined) out.push(found);
   }
   return out;
 }
@@ -874,6 +900,12 @@ export interface SpecFacts {
    * the shortcode, config `hugoIncludes`) [^ln9i].
    */
   hugoIncludes?: string[];
+  /**
+   * The files it includes with DocFX's block inclusion (`[!INCLUDE [title](path)]` alone on a line), as written; absent
+   * when none. Read only when the parse is asked to (SpecParseOptions: a page of a DocFX project, config `docfx`)
+   * [^tr36d].
+   */
+  docfxIncludes?: string[];
   /**
    * The ids a marked build script's heading renderer gives its headings from their bold text (markedStrongHeadingIds);
    * present, maybe empty, only when the parse is asked to (SpecParseOptions: a page of such a build, config
@@ -1093,6 +1125,7 @@ export function chunkSignature(entry: ChunkEntry): string {
  */
 export interface SpecParseOptions {
   hugoIncludes?: boolean;
+  docfxIncludes?: boolean;
   markedStrongIds?: boolean;
 }
 const NO_PARSE_OPTIONS: SpecParseOptions = {};
@@ -1189,6 +1222,10 @@ function parseChunked(file: string, source: string, cache: SpecChunkCache | unde
       const calls = read ? read.hugoIncludes : hugoIncludeCallsOf(source);
       if (calls.length) facts.hugoIncludes = calls;
     }
+    if (options.docfxIncludes) {
+      const files = read ? read.docfxIncludes : docfxIncludesOf(source);
+      if (files.length) facts.docfxIncludes = files;
+    }
     if (options.markedStrongIds) facts.strongIds = markedStrongHeadingIds(source, facts.headings);
     const mdx = kramdown ? [] : mdxImportsOf(source);
     if (mdx.length) facts.mdxImports = mdx;
@@ -1263,6 +1300,7 @@ const chunkSourceFacts = new WeakMap<ChunkEntry, ChunkSourceFacts>();
 interface ChunkSourceFacts {
   includes: string[];
   hugoIncludes: string[];
+  docfxIncludes: string[];
   xrefs: boolean;
   mdbookSpec: MdbookSpecTargets | undefined;
   listTerms: string[];
@@ -1327,6 +1365,7 @@ export function listTermsOf(text: string): string[] {
 function sourceFactsOfChunks(chunks: readonly PlacedChunk[]): ChunkSourceFacts {
   const includes: string[] = [];
   const hugoIncludes: string[] = [];
+  const docfxIncludes: string[] = [];
   let xrefs = false;
   // mdbook-spec's lines are read within a line, and its grammar blocks are fences, which no cut splits (specChunks).
   let mdbookSpec: MdbookSpecTargets | undefined;
@@ -1336,9 +1375,10 @@ function sourceFactsOfChunks(chunks: readonly PlacedChunk[]): ChunkSourceFacts {
   let targets: ExplicitTargets | undefined;
   for (const c of chunks) {
     let read = chunkSourceFacts.get(c.entry);
-    if (!read) chunkSourceFacts.set(c.entry, (read = { includes: includesOf(c.text, false), hugoIncludes: hugoIncludeCallsOf(c.text), xrefs: c.text.includes('{{') && KRAMDOWN_XREF_RE.test(c.text), mdbookSpec: mdbookSpecTargetsOf(c.text), listTerms: listTermsOf(c.text), termLines: definitionTermLines(c.text), targets: explicitTargetsOf(c.text) }));
+    if (!read) chunkSourceFacts.set(c.entry, (read = { includes: includesOf(c.text, false), hugoIncludes: hugoIncludeCallsOf(c.text), docfxIncludes: docfxIncludesOf(c.text), xrefs: c.text.includes('{{') && KRAMDOWN_XREF_RE.test(c.text), mdbookSpec: mdbookSpecTargetsOf(c.text), listTerms: listTermsOf(c.text), termLines: definitionTermLines(c.text), targets: explicitTargetsOf(c.text) }));
     for (const i of read.includes) includes.push(i);
     for (const i of read.hugoIncludes) hugoIncludes.push(i);
+    for (const i of read.docfxIncludes) docfxIncludes.push(i);
     if (read.xrefs) xrefs = true;
     mdbookSpec = joinMdbookSpecTargets(mdbookSpec, read.mdbookSpec);
     for (const t of read.listTerms) listTerms.push(t);
@@ -1346,7 +1386,7 @@ function sourceFactsOfChunks(chunks: readonly PlacedChunk[]): ChunkSourceFacts {
     for (const t of read.termLines) termLines.push({ line: c.line + t.line, text: t.text });
     targets = joinExplicitTargets(targets, read.targets);
   }
-  return { includes, hugoIncludes, xrefs, mdbookSpec, listTerms, termLines, targets };
+  return { includes, hugoIncludes, docfxIncludes, xrefs, mdbookSpec, listTerms, termLines, targets };
 }
 
 /** Whether an ATX heading line starts at this offset (`#` to `######`, then a blank or the line's end). */

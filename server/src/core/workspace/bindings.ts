@@ -162,16 +162,47 @@ export function mdbookIncludePages(
   specs: ReadonlyMap<string, { includes?: string[]; format: string }>,
   inBook: (file: string) => boolean,
 ): Map<string, readonly string[]> {
+  return includePagesOf(specFiles, specs, inBook, (facts) => facts.includes, (from, path) => resolveRelative(dirnameOf(from), path));
+}
+
+/**
+ * The pages of DocFX projects that include Markdown files with DocFX's block inclusion [^tr36d]
+ * (SpecFacts.docfxIncludes: `[!INCLUDE [title](path)]` alone on a line), as mdBook's pages and their includes are
+ * (mdbookIncludePages): each page of a project (`projectOf`: the folder of its `docfx.json`) -> the page and the specs
+ * it includes, nested includes followed, each path relative to the file that writes it, or from the project's folder
+ * when it starts with `~/`.
+ */
+export function docfxIncludePages(
+  specFiles: readonly string[],
+  specs: ReadonlyMap<string, { docfxIncludes?: string[]; format: string }>,
+  projectOf: (file: string) => string | undefined,
+): Map<string, readonly string[]> {
+  const resolve = (from: string, path: string): string | undefined => {
+    if (!path.startsWith('~/')) return resolveRelative(dirnameOf(from), path);
+    const project = projectOf(from);
+    return project === undefined ? undefined : resolveRelative(project, path.slice(2));
+  };
+  return includePagesOf(specFiles, specs, (f) => projectOf(f) !== undefined, (facts) => facts.docfxIncludes, resolve);
+}
+
+function includePagesOf<F extends { format: string }>(
+  specFiles: readonly string[],
+  specs: ReadonlyMap<string, F>,
+  inSite: (file: string) => boolean,
+  includesOf: (facts: F) => readonly string[] | undefined,
+  resolve: (from: string, path: string) => string | undefined,
+): Map<string, readonly string[]> {
   const out = new Map<string, readonly string[]>();
   for (const page of specFiles) {
     const facts = specs.get(page)!;
-    if (!facts.includes || isDraftFormat(facts.format) || !inBook(page)) continue;
+    if (!includesOf(facts) || isDraftFormat(facts.format) || !inSite(page)) continue;
     const files = [page];
     const seen = new Set(files);
     for (let i = 0; i < files.length && files.length < MAX_INCLUDED; i++) {
-      for (const path of specs.get(files[i]!)?.includes ?? []) {
+      const of = specs.get(files[i]!);
+      for (const path of (of && includesOf(of)) ?? []) {
         if (!MARKDOWN_PATH.test(path)) continue;
-        const file = resolveRelative(dirnameOf(files[i]!), path);
+        const file = resolve(files[i]!, path);
         if (file === undefined || !specs.has(file) || seen.has(file)) continue;
         seen.add(file);
         files.push(file);

@@ -127,6 +127,13 @@ export interface ClarifierConfig {
    */
   obsidian?: string[];
   /**
+   * The DocFX projects of the folder (a `docfx.json` with a `build` section, in it or up to three folders down): each
+   * one's folder (workspace-relative, `''` the root). On a page under it, `~/path.md` names the file at that path of the
+   * project's folder, and a heading that is only a link to `#tab/<id>` is a tab of a tab group, not a link [^tr36d].
+   * Found by the workspace loader, not written in `.clarifier.json`.
+   */
+  docfx?: string[];
+  /**
    * The Zola sites of the folder (a `zola.toml` or `config.toml` with a top-level `base_url`, in it or up to three
    * folders down, with a real `content/` folder beside it): each one's content folder (workspace-relative) and its
    * `[slugify] anchors` strategy (`on` by default). A page of the site links another with `@/path.md`, the path taken

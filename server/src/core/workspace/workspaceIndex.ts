@@ -8,11 +8,11 @@ import { isSourcePath } from '../comments/languages';
 import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefinitions } from '../comments/testNames';
 import { dirname, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
-import { bindingGroups, mdbookIncludePages, termIds } from './bindings';
+import { bindingGroups, docfxIncludePages, mdbookIncludePages, termIds } from './bindings';
 import { docusaurusImportPages, docusaurusLinkCandidates, mdxPageSite } from './docusaurus';
 import { hugoFragmentIds, hugoIncludeRootOf, hugoIncludeTargets, hugoPageIds, hugoTermIdSiteOf, type HugoIdType, type HugoIncludeSite, type HugoTermIdSite } from './hugo';
 import { includedBy, isSitePage, orphanFragmentScopes, scopeOf, splitQualified, WORKSPACE_SCOPE, type Scope } from './scopes';
-import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type DefinitionTerm, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts, type SpecLink, type SpecParseOptions } from '../markdown/parseSpec';
+import { chunkSignature, FootnoteRefColumns, KeptFootnoteRef, OneLineFootnoteRef, parseSpecChunked, reviveFootnoteRefs, type ChunkLayout, type DefinitionTerm, type FootnoteDef, type FootnoteRef, type FootnoteRefs, type HeadingInfo, type IdMention, type PlacedChunk, type SpecChunkCache, type SpecFacts, type SpecLink, type SpecParseOptions } from '../markdown/parseSpec';
 import { isDraftFormat, SIBLING_FEATURE_SPEC_RE } from '../markdown/formats';
 import { isRustdocLink, sameMdbookSpecTargets } from '../markdown/mdbookSpec';
 import { sameExplicitTargets } from '../markdown/explicitTargets';
@@ -48,6 +48,22 @@ const NUMBERED_NOTE = /^\d+$/;
  * Wider than formats.ts `isTemplatePath` (a spec-kit template, never reviewed): any segment, and the translations.
  */
 const TEMPLATE_SEGMENT = /templat|plantilla|mod[eè]le|modelo|vorlage|шаблон|テンプレート|템플릿|模板|模版|templed|[sş]ablon|sjabloon|szablon/i;
+/**
+ * The href of a DocFX tab heading, `#tab/<id>` with an optional `/<condition>` (DocFX's TabGroupAggregator:
+ * `^#tab\/(?<id>[a-zA-Z0-9\-]+(?:\+[a-zA-Z0-9\-]+)*)(?:\/(?<condition>[a-zA-Z0-9\-]+)?)?$`), without its `#` [^tr36d].
+ */
+const DOCFX_TAB = /^tab\/[a-zA-Z0-9-]+(?:\+[a-zA-Z0-9-]+)*(?:\/(?:[a-zA-Z0-9-]+)?)?$/;
+
+/**
+ * Whether `link` is all a heading holds: `# [Windows](#tab/windows)`, a heading on the link's line whose text is the
+ * link's text (the link spans `[`, the text, `](`, its URL and `)`) [^tr36d].
+ */
+function isWholeHeadingLink(headings: readonly HeadingInfo[], link: SpecLink): boolean {
+  const { start, end } = link.range;
+  if (start.line !== end.line) return false;
+  return headings.some((h) => h.range.start.line === start.line && end.character - start.character === h.title.length + link.url.length + 4);
+}
+
 /**
  * A slot a generator fills in, in a link's target: `{{part_id}}` (Mustache, Handlebars, Jinja, Liquid, Go templates),
  * `{% … %}`, `${name}`, `{ADR_SLUG}`, `{name}`: `./notes-{{module_id}}.md`, `#{{step}}-show-the-menu` in a kit's
@@ -415,14 +431,16 @@ export class WorkspaceIndex {
 
   /**
    * What the parse of a spec reads beyond every file's facts, by the config: a Hugo page's `include` calls on a site
-   * with the shortcode [^ln9i], the bold-text ids on a page of a marked build script [^ln7g].
+   * with the shortcode [^ln9i], the bold-text ids on a page of a marked build script [^ln7g], a DocFX page's block
+   * includes [^tr36d].
    */
   private parseOptions(path: string): SpecParseOptions {
     const hugo = this.config.hugoIncludes;
     const hugoIncludes = hugo !== undefined && hugoIncludeRootOf(hugo, path) !== undefined;
     this.strongPages ??= new Set(this.config.markedStrongPages ?? []);
     const markedStrongIds = this.strongPages.has(path);
-    return hugoIncludes || markedStrongIds ? { hugoIncludes, markedStrongIds } : NO_OPTIONS;
+    const docfxIncludes = this.config.docfx?.some((dir) => dir === '' || path.startsWith(`${dir}/`)) ?? false;
+    return hugoIncludes || markedStrongIds || docfxIncludes ? { hugoIncludes, markedStrongIds, docfxIncludes } : NO_OPTIONS;
   }
   private strongPages: Set<string> | undefined;
 
@@ -974,7 +992,7 @@ function once<T>(f: () => T): () => T {
 /** What a spec declares to other files: its format, its front matter's reference anchors, its includes and its chunks' signatures. */
 type Signature = () => { head: string; chunks: string[] };
 
-function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'hugoIncludes' | 'strongIds' | 'mdxImports' | 'xrefs' | 'mdbookSpec' | 'listTerms' | 'definitionTerms' | 'targets'>, chunks: string[]): { head: string; chunks: string[] } {
+function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'includes' | 'hugoIncludes' | 'docfxIncludes' | 'strongIds' | 'mdxImports' | 'xrefs' | 'mdbookSpec' | 'listTerms' | 'definitionTerms' | 'targets'>, chunks: string[]): { head: string; chunks: string[] } {
   // The files a spec includes, and whether it is written as a piece of a draft, decide scopes [^kr7i]; its rules and
   // productions are link targets of the other pages of an mdbook-spec book [^ln6s]; its definition-list terms name
   // ids of the other fragments of a bound document [^ln8b], and ids of its page on a Hugo site [^ln9h]; its explicit
@@ -985,7 +1003,7 @@ function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'include
   const terms = facts.listTerms ? JSON.stringify(facts.listTerms) : '';
   const hugoTerms = facts.definitionTerms ? JSON.stringify(facts.definitionTerms) : '';
   const targets = facts.targets ? JSON.stringify(facts.targets) : '';
-  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${facts.mdxImports?.join('\n') ?? ''}\n${book}\n${terms}\n${hugoTerms}\n${targets}\n${facts.hugoIncludes?.join('\n') ?? ''}\n${facts.strongIds?.join(' ') ?? '-'}`, chunks };
+  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${facts.mdxImports?.join('\n') ?? ''}\n${book}\n${terms}\n${hugoTerms}\n${targets}\n${facts.hugoIncludes?.join('\n') ?? ''}\n${facts.docfxIncludes?.join('\n') ?? ''}\n${facts.strongIds?.join(' ') ?? '-'}`, chunks };
 }
 
 /**
@@ -2018,6 +2036,18 @@ export class IndexModel {
       this.includePages = mdbookIncludePages(this.specFiles, specs, (f) => books.some((b) => b === '' || f.startsWith(`${b}/`)));
       for (const group of this.includePages.values()) for (const f of group) if (!bindings.has(f)) bindings.set(f, group);
     }
+    // A page of a DocFX project and the files its block inclusions paste in are one page too, as an mdBook page and its
+    // includes are [^tr36d].
+    const docfx = classifier.config.docfx;
+    if (docfx?.length) {
+      const pages = docfxIncludePages(this.specFiles, specs, (f) => this.docfxProjectOf(f));
+      if (pages.size) {
+        const all = new Map(this.includePages);
+        for (const [page, group] of pages) if (!all.has(page)) all.set(page, group);
+        this.includePages = all;
+        for (const group of pages.values()) for (const f of group) if (!bindings.has(f)) bindings.set(f, group);
+      }
+    }
     // A page of a Docusaurus site and the Markdown partials it imports and renders are one page too, as an mdBook page
     // and its includes are [^ln9x].
     const sites = classifier.config.docusaurus;
@@ -2382,6 +2412,8 @@ export class IndexModel {
     if (!sameList(before.includes, facts.includes)) return undefined;
     // The fragments a Hugo page includes are part of its page [^ln9i]; a marked build's bold-text ids are its anchors [^ln7g].
     if (!sameList(before.hugoIncludes, facts.hugoIncludes) || !sameList(before.strongIds, facts.strongIds)) return undefined;
+    // The files a DocFX page includes are part of its page [^tr36d].
+    if (!sameList(before.docfxIncludes, facts.docfxIncludes)) return undefined;
     // The partials an MDX page renders are part of its page, and the headings MDX reads are its anchors [^ln9x].
     if (!sameList(before.mdxImports, facts.mdxImports) || !sameList(before.mdxAnchors, facts.mdxAnchors)) return undefined;
     if (before.footnoteDefs.some((d) => d.tests) || facts.footnoteDefs.some((d) => d.tests)) return undefined;
@@ -3344,12 +3376,17 @@ export class IndexModel {
    * exists when it does not exist beside it [^ln4f]; on a docs page of a Docusaurus site, a `.md`/`.mdx` link not
    * starting with `./` or `../` is the first that exists of the version's content folders, the site folder and the
    * page's own folder, as Docusaurus tries them (docusaurus.ts) [^ln9d]; on a page of a Zola site, an internal link
-   * `@/path.md` names the file at that path of the site's content folder [^tr34z].
+   * `@/path.md` names the file at that path of the site's content folder [^tr34z]; on a page of a DocFX project,
+   * `~/path.md` names the file at that path of the project's folder, the one of its `docfx.json` [^tr36d].
    */
   linkTarget(file: string, path: string): string | undefined {
     if (path.startsWith('@/')) {
       const zola = this.zolaSiteOf(file);
       if (zola) return resolveRelative(zola.content, path.slice(2));
+    }
+    if (path.startsWith('~/')) {
+      const docfx = this.docfxProjectOf(file);
+      if (docfx !== undefined) return resolveRelative(docfx, path.slice(2));
     }
     const known = (p: string): boolean => this.files.has(p) || this.specs.has(p);
     const sites = this.classifier.config.docusaurus;
@@ -3412,6 +3449,15 @@ export class IndexModel {
     }
     const name = tail.slice(tail.lastIndexOf('/') + 1);
     return this.filesByNameMemo.get(name)?.find((f) => (vault === '' || f.startsWith(`${vault}/`)) && (f === (vault ? `${vault}/${tail}` : tail) || f.endsWith(`/${tail}`)));
+  }
+
+  /** The folder of the DocFX project that holds `file` (the innermost), or undefined [^tr36d]. */
+  private docfxProjectOf(file: string): string | undefined {
+    let best: string | undefined;
+    for (const dir of this.classifier.config.docfx ?? []) {
+      if ((dir === '' || file.startsWith(`${dir}/`)) && (best === undefined || dir.length > best.length)) best = dir;
+    }
+    return best;
   }
 
   /** The Zola site whose content folder holds `file` (the innermost), or undefined [^tr34z]. */
@@ -3663,6 +3709,9 @@ export class IndexModel {
         }
         if (!link.anchor) continue;
         if (offersAnchor(facts, link.anchor)) continue;
+        // A heading of a DocFX project's page that is only a link to `#tab/<id>` (`# [Windows](#tab/windows)`): DocFX
+        // makes it a tab of a tab group, not a link [^tr36d].
+        if (!link.path && DOCFX_TAB.test(link.anchor) && this.docfxProjectOf(file) !== undefined && isWholeHeadingLink(facts.headings, link)) continue;
         // A page of an Obsidian vault linked from a page of the vault: `#Heading text` (`#Heading%20text`), and
         // `#Heading#Subheading` for a subheading, reach the heading of that text; `#^id` the block whose line ends with
         // `^id` [^tr35o].

@@ -5763,25 +5763,17 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
   for (; k < tokens.length && k < c.end + 8 && tokens[k]!.sentence === sentence; k++) {
     const t = tokens[k]!;
     // Twenty-fourth round: "a simple HTTP GET request": names and capitalised acronyms before a noun modify it, whatever
-    // the tagger calls "GET"; the question is about the request, not the sentence's subject.
+    // the tagger calls "GET"; the question is about the request, not the sentence's subject. Forty-first round: "an
+    // appropriate JWS asymmetric digital signature algorithm": a name or a word in capitals, then adjectives, then a
+    // noun: the name and the adjectives modify that noun (was the sentence's subject).
     if (!words.length && c.word?.form === 'adj') {
-      const head = afterNames(ctx, k);
+      let head = afterNames(ctx, k);
+      if (head <= k) head = nameAdjectivesNoun(ctx, k);
       if (head > k) {
         first = k;
         for (let j = k; j <= head; j++) words.push(tokens[j]!.raw);
         // The nouns after it stay in the phrase ("HTTP status codes"): the loop goes on from the next word.
         k = head;
-        continue;
-      }
-    }
-    // Forty-first round: "an appropriate JWS asymmetric digital signature algorithm": a name or a word in capitals, then
-    // adjectives, then a noun: the name and the adjectives modify that noun (was the sentence's subject).
-    if (!words.length && c.word?.form === 'adj') {
-      const noun = nameAdjectivesNoun(ctx, k);
-      if (noun > k) {
-        first = k;
-        for (let j = k; j <= noun; j++) words.push(tokens[j]!.raw);
-        k = noun;
         continue;
       }
     }

@@ -13,6 +13,18 @@ export function basename(path: string): string {
 }
 
 /**
+ * The innermost of `folders` (workspace-relative, `''` for the root) that holds `file`, or undefined: the site, vault or
+ * project a page belongs to when such folders nest.
+ */
+export function innermostFolder(folders: readonly string[] | undefined, file: string): string | undefined {
+  let best: string | undefined;
+  for (const dir of folders ?? []) {
+    if ((dir === '' || file.startsWith(`${dir}/`)) && (best === undefined || dir.length > best.length)) best = dir;
+  }
+  return best;
+}
+
+/**
  * Resolves `target` (relative, may contain `.`/`..`, `\`, a `./` prefix, %-escapes) against folder `from`.
  * Returns undefined when the result would leave the workspace or the target is absolute or a URL.
  */

@@ -6,7 +6,7 @@ import { CLARIFICATIONS_ID } from '../features/clarify';
 import { findCitations } from '../comments/citations';
 import { isSourcePath } from '../comments/languages';
 import { findTestDefinitions, hasInlineRustTests, readsTestNames, type TestDefinitions } from '../comments/testNames';
-import { dirname, resolveRelative } from './paths';
+import { dirname, innermostFolder, resolveRelative } from './paths';
 import { resolveTestTarget, testTargetCandidates, testTargetCitation, type TestTargetStatus } from './testTargets';
 import { bindingGroups, docfxIncludePages, mdbookIncludePages, termIds } from './bindings';
 import { docusaurusImportPages, docusaurusLinkCandidates, mdxPageSite } from './docusaurus';
@@ -439,7 +439,7 @@ export class WorkspaceIndex {
     const hugoIncludes = hugo !== undefined && hugoIncludeRootOf(hugo, path) !== undefined;
     this.strongPages ??= new Set(this.config.markedStrongPages ?? []);
     const markedStrongIds = this.strongPages.has(path);
-    const docfxIncludes = this.config.docfx?.some((dir) => dir === '' || path.startsWith(`${dir}/`)) ?? false;
+    const docfxIncludes = innermostFolder(this.config.docfx, path) !== undefined;
     return hugoIncludes || markedStrongIds || docfxIncludes ? { hugoIncludes, markedStrongIds, docfxIncludes } : NO_OPTIONS;
   }
   private strongPages: Set<string> | undefined;
@@ -3415,11 +3415,7 @@ export class IndexModel {
 
   /** The Obsidian vault (its folder) that holds `file` (the innermost), or undefined [^tr35o]. */
   private obsidianVaultOf(file: string): string | undefined {
-    let best: string | undefined;
-    for (const dir of this.classifier.config.obsidian ?? []) {
-      if ((dir === '' || file.startsWith(`${dir}/`)) && (best === undefined || dir.length > best.length)) best = dir;
-    }
-    return best;
+    return innermostFolder(this.classifier.config.obsidian, file);
   }
 
   /** The workspace's files by file name, for Obsidian's shortest paths (built once per model, when asked). */
@@ -3453,11 +3449,7 @@ export class IndexModel {
 
   /** The folder of the DocFX project that holds `file` (the innermost), or undefined [^tr36d]. */
   private docfxProjectOf(file: string): string | undefined {
-    let best: string | undefined;
-    for (const dir of this.classifier.config.docfx ?? []) {
-      if ((dir === '' || file.startsWith(`${dir}/`)) && (best === undefined || dir.length > best.length)) best = dir;
-    }
-    return best;
+    return innermostFolder(this.classifier.config.docfx, file);
   }
 
   /** The Zola site whose content folder holds `file` (the innermost), or undefined [^tr34z]. */
@@ -3471,11 +3463,7 @@ export class IndexModel {
 
   /** The source folder of the VuePress site whose pages hold `file` (the innermost), or undefined [^sw31v]. */
   private vuepressSiteOf(file: string): string | undefined {
-    let best: string | undefined;
-    for (const dir of this.classifier.config.vuepress ?? []) {
-      if ((dir === '' || file.startsWith(`${dir}/`)) && (best === undefined || dir.length > best.length)) best = dir;
-    }
-    return best;
+    return innermostFolder(this.classifier.config.vuepress, file);
   }
 
   /** The MkDocs site whose pages folder holds `file` (the innermost), or undefined [^sc5p]. */

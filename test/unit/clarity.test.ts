@@ -3309,3 +3309,49 @@ describe('clarity: a vague count in a requirement\'s opening condition asks for 
     ]), ['How many warbands count as “many” in this condition', 'How many photos count as “numerous” in this condition', 'How many warbands', 'How many warbands']);
   });
 });
+
+describe('clarity: forty-sixth round (issue 13: false alarms read out of sample on fresh drafts, KEPs and feature specs)', () => {
+  const draft = (lines: string[]): string[] => found('draft-x.md', DRAFT(lines)).map((f) => f.replace(/ \(.*\)$/, ''));
+  const kep = (lines: string[]): string[] => found('keps/9/README.md', ['# KEP-9: Cache', '', '## Proposal', '', ...lines, ''].join('\n')).map((f) => f.replace(/ \(.*\)$/, ''));
+
+  it('a KEP user story is a narrative: its lowercase modals require nothing; its capitals, and a proposal, still do', () => {
+    assert.deepEqual(kep(['### User Stories', '', '#### Story 1', '', 'As an operator, I run nightly batch jobs. The jobs should restart some finite number of times and should be able to reuse a large scratch volume.']), []);
+    assert.deepEqual(kep(['### User Stories', '', '#### Story 2', '', 'The cache MUST reload quickly.']), ['quickly']);
+    assert.deepEqual(kep(['The jobs should restart some finite number of times.']), ['some']);
+    // A feature spec's story holds its acceptance criteria as lowercase "must" items under a bold label: they stay.
+    const epic = ['# EPIC-001: Sign-up', '', '## User Stories', '', '### Story 1: Registration', '', '**Acceptance Criteria:**', '', '- Users must register with a secure password', ''].join('\n');
+    assert.deepEqual(found('specs/001-signup/spec.md', epic), ['secure (vague)']);
+  });
+
+  it('a security word followed by the threats it must resist ("secure from eavesdroppers", "against replay") is answered', () => {
+    assert.deepEqual(draft(['The link between the two servers SHOULD be secure from snooping and forged replies.']), []);
+    assert.deepEqual(draft(['Stored tickets MUST be kept safe against offline guessing.']), []);
+    assert.deepEqual(draft(['The link between the two servers SHOULD be secure from the first message.']), ['secure']);
+    assert.deepEqual(draft(['The link between the two servers SHOULD be secure.']), ['secure']);
+  });
+
+  it('"sufficient for <who> to <do>" and "sufficient <noun> enabling <what> to <happen>" state the test; a bare or vague one asks', () => {
+    assert.deepEqual(draft(['The profile MUST list every parameter, sufficient for a second implementer to decode the same bytes.']), []);
+    assert.deepEqual(draft(['A rejection SHOULD carry sufficient context allowing the operator to locate the bad record.']), []);
+    assert.deepEqual(draft(['A rejection SHOULD carry sufficient context.']), ['sufficient']);
+    assert.deepEqual(draft(['The profile MUST be sufficient for most deployments.']), ['sufficient', 'most']);
+  });
+
+  it('an escape clause after a check and a rejection is the check failing; after another verb it still asks', () => {
+    assert.deepEqual(draft(['The relay MUST verify each signature and drop the batch if needed.']), []);
+    assert.deepEqual(draft(['The relay MUST check the header, rejecting the request if necessary.']), []);
+    assert.deepEqual(draft(['The relay MUST verify each signature and retry the batch if needed.']), ['if needed']);
+    assert.deepEqual(draft(['The relay MUST drop the batch if needed.']), ['if needed']);
+  });
+
+  it('"eventually" with the event it follows ("eventually removed, following the v2 release") is answered; "after a while" is not', () => {
+    assert.deepEqual(kep(['### Graduation Criteria', '', '- The old flag is deprecated and eventually dropped, once the v2 API is served by default.']), []);
+    assert.deepEqual(kep(['### Graduation Criteria', '', '- The old flag is deprecated and eventually dropped after a while.']), ['eventually']);
+    assert.deepEqual(kep(['### Graduation Criteria', '', '- The old flag is eventually dropped.']), ['eventually']);
+  });
+
+  it('"more/less X" repeating a comparison the paragraph gave a baseline ("than …") is answered; a first one still asks', () => {
+    assert.deepEqual(draft(['When some mirrors are less reliable sources of the object than others, the index SHOULD omit them. If less reliable mirrors are kept as fallbacks, they MUST be listed last.']), []);
+    assert.deepEqual(draft(['The index SHOULD omit broken entries. If less reliable mirrors are kept as fallbacks, they MUST be listed last.']), ['less reliable']);
+  });
+});

@@ -908,6 +908,16 @@ function criterionKind(block: ProseBlock, sections: Section[], listItem: boolean
  * commitments ("the monitor must not add load", also unlabeled).
  */
 const DISCUSSION_SECTION = /\b(?:introduction|motivation|background|rationale|drawbacks?|alternatives(?: considered)?|history|discussion|faq|open questions|future work|examples?)\b/;
+/**
+ * Forty-sixth round (read on KEPs new to the project): a KEP's `### User Stories` and its `#### Story 1` tell what a
+ * user does and wants ("the JobSet should only restart some finite number of times", "the pods should be able to refer
+ * to a new volume"): a narrative, as Motivation is; its capitals and criteria sections under it still count. Only in a
+ * KEP (`# KEP-n` title): a feature spec's or an epic's "### Story 1" holds its acceptance criteria as lowercase "must"
+ * items under a bold label ("Users must register with a valid email address and secure password"), which stay.
+ */
+const USER_STORY_SECTION = /\buser stories\b|^story\b/;
+const KEP_TITLE_TEXT = /^kep-?\d+\b/;
+
 /** A paragraph labeled as a reason or a note (`**Why this priority**: …`, `Rationale:`, `Note:`): the same. */
 const DISCUSSION_LABEL = /^[*_]{0,2}(?:why this priority|why|rationale|reason|motivation|background|notes?)[*_]{0,2}\s*:/i;
 
@@ -925,6 +935,7 @@ function discussionKind(block: ProseBlock, sections: Section[]): boolean {
     if (title.includes('authority=')) return false;
     if (CRITERIA_SECTION.test(title) && !NOT_CRITERIA_SECTION.test(title)) return false;
     if (DISCUSSION_SECTION.test(title) || title.endsWith('?')) return true;
+    if (USER_STORY_SECTION.test(title) && sections.some((s) => s.depth === 1 && KEP_TITLE_TEXT.test(s.title))) return true;
   }
   return false;
 }
@@ -1882,6 +1893,47 @@ function mechanismBefore(ctx: BlockContext, at: number): boolean {
   return false;
 }
 
+/** Nouns of an unnamed stretch of time ("after a while", "after some time"). */
+const VAGUE_SPANS = new Set(['while', 'time', 'bit', 'period', 'delay', 'moment', 'some', 'stable', 'ready']);
+
+/** Words that open the event a deadline is counted from ("following upstream graduation", "once the API is GA"). */
+const EVENT_CUES = new Set(['following', 'after', 'upon', 'once']);
+
+/** Within four words after "eventually" (its verb, a comma), an event cue and the event: "eventually removed, following …". */
+function eventNamedAfter(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k <= end + 4 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (EVENT_CUES.has(t.norm)) {
+      // "after a while", "after some time", "once it is stable" name no event.
+      if (tokens[k + 1]?.kind !== 'word' || tokens[k + 1]!.sentence !== sentence) return false;
+      for (let j = k + 1; j <= k + 3 && tokens[j]?.kind === 'word'; j++) if (CLASS_WORDS.has(tokens[j]!.norm) || VAGUE_SPANS.has(tokens[j]!.norm)) return false;
+      return true;
+    }
+    if (t.kind !== 'word' && t.norm !== ',') return false;
+  }
+  return false;
+}
+
+/** Stems of words that name a threat or an attacker ("from eavesdroppers", "from tampering", "from unauthorized access"). */
+const THREAT_STEM = /^(?:eavesdrop|attack|tamper|theft|thiev|forg|replay|spoof|intercept|disclos|leak|unauthori[sz]|malicious|impersonat|adversar|injection|snoop|sniff|interfer|manipulat|modification|downgrade|brute)/;
+
+/**
+ * A security word followed by the threats it must resist: "against" and a noun phrase ("secure against replay"), or
+ * "from" and a threat within three words ("secure from eavesdroppers", "safe from unauthorized modification"). "secure
+ * from the start" names none and still asks.
+ */
+function threatNamedAfter(tokens: readonly Token[], end: number): boolean {
+  const t = tokens[end];
+  if (!t || (t.norm !== 'against' && t.norm !== 'from')) return false;
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end + 1; k < tokens.length && k <= end + 3 && tokens[k]!.sentence === sentence && tokens[k]!.kind === 'word'; k++) {
+    const n = tokens[k]!.norm;
+    if (THREAT_STEM.test(n) || (t.norm === 'against' && !DETERMINERS.has(n) && !CLASS_WORDS.has(n))) return true;
+  }
+  return false;
+}
+
 /** A baseline named after a comparative within ten words of its sentence: "compared to/with", "in comparison to/with", "relative to", "versus". */
 function comparedAfter(tokens: readonly Token[], end: number): boolean {
   const sentence = tokens[end - 1]!.sentence;
@@ -2243,6 +2295,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "It is not possible to encode stream IDs larger than 2^62-1. Receipt of a frame that encodes a larger stream ID
   // MUST be treated as …": the paragraph stated the comparative's baseline ("than …") before; this one repeats it.
   if (c.word?.form === 'comparative' && end - start === 1 && baselineEarlier(tokens, start)) return undefined;
+  // Forty-sixth round (read on an NFS draft): "If some network addresses are less desirable paths to the data than
+  // others, … If less desirable network addresses exist …": the same "more/less X" repeated after its baseline.
+  if (end - start === 2 && (tokens[start]!.norm === 'more' || tokens[start]!.norm === 'less') && pairBaselineEarlier(tokens, start)) return undefined;
   // Nineteenth round (read on IETF drafts): "… MUST NOT be greater than 2^64 - 1. If a Delta Type is received that would
   // be too large, …", "a value larger than 20 MUST drop the packet. … servers SHOULD be able to read longer connection
   // IDs": a size or an amount judged right after the paragraph stated its numeric limit.
@@ -2251,6 +2306,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // comparative's baseline is the procedure the sentence just cited.
   if ((c.word?.form === 'comparative' || c.pattern === 'comparative') && citedBaselineBefore(tokens, start)) return undefined;
   if (c.category === 'escape' && (purposeStated(c, tokens) || referenceBefore(ctx, start))) return undefined;
+  // Forty-sixth round (read on a PPM draft): "MUST independently validate extensions and fail the job if necessary": a
+  // check, then a rejection; the condition is the check failing. "MUST fail the job if necessary" still asks.
+  if (c.category === 'escape' && rejectionAfterCheck(tokens, start)) return undefined;
   // "must not teach minors how to hide supplies related to unsafe behavior": in a behaviour policy a word in a topic
   // modifier of a noun names a category the policy covers, not what the rule requires. A software spec's "errors
   // related to large uploads" selects what is tested, and stays.
@@ -3211,7 +3269,29 @@ function testAfterNoun(ctx: BlockContext, from: number): boolean {
     const t = tokens[j]!;
     // An infinitive ("to ensure …"), not a destination ("sufficient checks to each reply").
     if (t.norm === 'to') return j > from && tokens[j + 1]?.kind === 'word' && posOf(ctx, j + 1) === 'VERB' && statedTest(ctx, j);
+    // Forty-sixth round: "sufficient detail enabling the error to be rectified": what the noun lets happen, stated.
+    if (j > from && ENABLING.has(t.norm)) return agentThenTest(ctx, j + 1);
     if (t.kind !== 'word' || t.sentence !== tokens[from]!.sentence || (posOf(ctx, j) !== 'NOUN' && posOf(ctx, j) !== 'PROPN')) return false;
+  }
+  return false;
+}
+
+/** Participles that say what a thing lets happen ("detail enabling the error to be rectified"). */
+const ENABLING = new Set(['enabling', 'allowing', 'permitting']);
+
+/**
+ * Forty-sixth round (read on an NFS and a SCITT draft): from `from`, a noun phrase of up to five words and then an
+ * infinitive that states a test ("for an independent implementation to produce interoperable results", after
+ * "sufficient"; "the error to be rectified", after "enabling"). "sufficient for most users" (no infinitive) and "for
+ * users to be happy" (a vague infinitive) still ask.
+ */
+function agentThenTest(ctx: BlockContext, from: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[from - 1]!.sentence;
+  for (let j = from; j < tokens.length && j <= from + 5 && tokens[j]!.sentence === sentence; j++) {
+    const t = tokens[j]!;
+    if (t.norm === 'to') return j > from && tokens[j + 1]?.kind === 'word' && statedTest(ctx, j);
+    if (t.kind !== 'word' || CLASS_WORDS.has(t.norm)) return false;
   }
   return false;
 }
@@ -3735,6 +3815,33 @@ function relativeTest(tokens: Token[], end: number, dimension: Dimension | undef
   return false;
 }
 
+/** Verbs of a check, and verbs that reject what failed it (`rejectionAfterCheck`). */
+const CHECK_VERB = /^(?:validate|validates|verify|verifies|check|checks|inspect|inspects|confirm|confirms|examine|examines)$/;
+const REJECT_VERB = /^(?:fail|fails|reject|rejects|abort|aborts|discard|discards|drop|drops|deny|denies|refuse|refuses|terminate|terminates)$/;
+
+/**
+ * "validate extensions and fail the job if necessary", "verify the signature, rejecting the message if needed": in
+ * its sentence, within fifteen words before the escape clause, a check, then "and" (or a comma) and a verb that
+ * rejects right before the escape's own object; the condition is the check failing.
+ */
+function rejectionAfterCheck(tokens: readonly Token[], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  let reject = -1;
+  for (let k = at - 1; k >= 0 && k >= at - 15 && tokens[k]!.sentence === sentence; k--) {
+    const n = tokens[k]!.norm;
+    if (reject < 0) {
+      if (REJECT_VERB.test(n) || /^(?:failing|rejecting|aborting|discarding|dropping|denying|refusing|terminating)$/.test(n)) {
+        const before = tokens[k - 1]?.norm;
+        if (before !== 'and' && before !== ',') return false;
+        reject = k;
+      } else if (at - k > 5) return false;
+      continue;
+    }
+    if (CHECK_VERB.test(n)) return true;
+  }
+  return false;
+}
+
 /** "if necessary to preserve honesty", "where needed to uphold these principles": the purpose is the criterion. */
 function purposeStated(c: Candidate, tokens: Token[]): boolean {
   const last = tokens[c.end - 1]!.norm;
@@ -3884,6 +3991,20 @@ function baselineEarlier(tokens: readonly Token[], at: number): boolean {
   for (let k = at - 1; k >= 0 && k >= at - 200; k--) {
     if (tokens[k]!.norm !== word) continue;
     for (let j = k + 1; j <= k + 3 && j < at; j++) if (tokens[j]!.norm === 'than') return true;
+  }
+  return false;
+}
+
+/**
+ * "more/less X" at `at`: up to 200 tokens back in the block, the same two words followed within six words of their
+ * sentence by "than" (the earlier sentence gave the comparison its baseline).
+ */
+function pairBaselineEarlier(tokens: readonly Token[], at: number): boolean {
+  const first = tokens[at]!.norm;
+  const second = tokens[at + 1]!.norm;
+  for (let k = at - 1; k >= 0 && k >= at - 200; k--) {
+    if (tokens[k]!.norm !== first || tokens[k + 1]?.norm !== second) continue;
+    for (let j = k + 2; j <= k + 8 && j < at && tokens[j]!.sentence === tokens[k]!.sentence; j++) if (tokens[j]!.norm === 'than') return true;
   }
   return false;
 }
@@ -5595,6 +5716,12 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
   // Nineteenth round (read on OAuth): "If TLS is not available, the authorization server SHOULD warn the resource owner
   // about the insecure endpoint": the mechanism named earlier in the sentence says what "insecure" lacks.
   if (dim === 'security' && mechanismBefore(ctx, c.start)) return true;
+  // Forty-sixth round (read on an NFS draft): "be secure from eavesdroppers and man-in-the-middle protocol tampering",
+  // "secure against replay": the threats are named right after the word, which is what its question asks for.
+  if (dim === 'security' && threatNamedAfter(tokens, c.end)) return true;
+  // Forty-sixth round (read on KEP graduation criteria): "locked to true and eventually removed, following upstream
+  // graduation": its question asks for the event after which it must have happened, and the event is named.
+  if (tokens[c.start]!.norm === 'eventually' && c.end - c.start === 1 && eventNamedAfter(tokens, c.end)) return true;
   if (dim === 'frequency' && rateAside(tokens, c.end)) return true;
   if (timedNounBounded(tokens, c)) return true;
   for (let k = lo; k < hi; k++) {
@@ -5618,6 +5745,8 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
     // number to be recovered", "a source with sufficient entropy to ensure …").
     if (k === c.end && t.norm === 'enough' && testAfterNoun(ctx, k + 1)) return true;
     if (k === c.end && SUFFICIENCY.has(c.word?.base ?? '') && testAfterNoun(ctx, k)) return true;
+    // Forty-sixth round: "… parameters sufficient for an independent implementation to produce interoperable results".
+    if (k === c.end && t.norm === 'for' && SUFFICIENCY.has(c.word?.base ?? '') && agentThenTest(ctx, k + 1)) return true;
     if (t.kind === 'punct') {
       if (COMPARISON_SIGNS.has(t.norm) && dim !== 'quality' && dim !== 'security') return true;
       continue;

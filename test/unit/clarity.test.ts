@@ -3355,3 +3355,45 @@ describe('clarity: forty-sixth round (issue 13: false alarms read out of sample 
     assert.deepEqual(draft(['The index SHOULD omit broken entries. If less reliable mirrors are kept as fallbacks, they MUST be listed last.']), ['less reliable']);
   });
 });
+
+describe('clarity: forty-seventh round (issue 13: recall read out of sample on fresh spec-kit, Kiro and IETF requirements)', () => {
+  const kiroHits = (lines: string[]) => hits('.kiro/specs/a/requirements.md', KIRO(lines));
+  const kiroTerms = (lines: string[]): string[] => kiroHits(lines).map((h) => h.phrase.toLowerCase());
+  const specTerms = (frs: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(frs)).map((h) => h.phrase.toLowerCase());
+
+  it('an appeal to an unnamed industry standard is asked; a standard or algorithm named beside it, or an aside in parentheses, answers it', () => {
+    assert.deepEqual(kiroTerms([
+      'WHEN a member turns on two-step sign-in THEN the portal SHALL offer industry-standard second factors (e.g., an authenticator app).',
+      'THE Vault SHALL protect stored passphrases with industry-standard hashing',
+      'THE Portal SHALL keep cookies and tokens in line with industry standards',
+    ]), ['industry-standard', 'industry-standard', 'industry standards']);
+    assert.deepEqual(kiroTerms([
+      'THE Vault SHALL protect stored passphrases with industry-standard algorithms (scrypt/argon2id)',
+      'THE Portal SHALL follow the industry standard ISO 8601 for every timestamp',
+      'THE Portal SHALL end idle sessions after 30 minutes (industry standard for banking sites)',
+    ]), []);
+    assert.match(kiroHits(['THE Vault SHALL protect stored passphrases with industry-standard hashing'])[0]!.question, /^Which standard, exactly\?/);
+  });
+
+  it('"clearly" + a participle of showing that modifies a noun is asked, with the noun in its question; a state after "is" stays silent', () => {
+    const found47 = specTerms([
+      'The viewer MUST show every rule in clearly labeled groups.',
+      'Users can open two boards at once, with each board tab clearly marked with its owner.',
+      'System MUST show validation messages clearly associated with the inputs they concern.',
+    ]);
+    assert.deepEqual(found47, ['clearly', 'clearly', 'clearly']);
+    const questions = hits('specs/001-x/spec.md', SPEC_KIT([
+      'Users can open two boards at once, with each board tab clearly marked with its owner.',
+      'System MUST show validation messages clearly associated with the inputs they concern.',
+    ])).map((h) => h.question.split('?')[0]);
+    assert.deepEqual(questions, ['What does it take for each board tab to be marked clearly', 'What does it take for the validation messages to be associated clearly with the inputs they concern']);
+    // Counter-cases: a state described after "is", "clearly" opening the sentence, "associated" with no "with", and a
+    // parenthesis that says how.
+    assert.deepEqual(specTerms([
+      'System MUST skip a row that is clearly marked as a draft.',
+      'Clearly labeled rows MUST sort first.',
+      'System MUST keep every record associated with its owner.',
+      'The viewer MUST show every rule in clearly labeled groups (a heading with the group name).',
+    ]), []);
+  });
+});

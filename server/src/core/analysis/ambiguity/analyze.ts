@@ -1739,15 +1739,71 @@ function mannerOfShowing(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   const next = tokens[i + 1];
   if (t.norm !== 'clearly' || !next || next.kind !== 'word' || next.code || next.quoted || next.sentence !== t.sentence) return false;
-  if (!SHOWING_VERBS.test(next.norm) && !SHOWN_PARTICIPLES.test(next.norm)) return false;
+  const associated = next.norm === 'associated' && tokens[i + 2]?.norm === 'with';
+  if (!SHOWING_VERBS.test(next.norm) && !SHOWN_PARTICIPLES.test(next.norm) && !associated) return false;
   // How it is shown, given after it: "clearly indicate it's truncated (show \"...\")", "with a visual label (e.g. grayed out)".
   // (Within 40 tokens: a sentence of thousands of "clearly indicate" reads each once, not to its end each time.)
   for (let k = i + 2; k < tokens.length && k < i + 42 && tokens[k]!.sentence === t.sentence; k++) {
     if (tokens[k]!.norm === '(' || tokens[k]!.norm === 'e.g.' || (tokens[k]!.norm === 'such' && tokens[k + 1]?.norm === 'as')) return false;
   }
   if (SHOWING_VERBS.test(next.norm)) return followsModal(tokens, i) || (tokens[i - 1]?.norm === 'to' && tokens[i - 1]!.sentence === t.sentence);
-  if (SHOWN_PARTICIPLES.test(next.norm)) return tokens[i - 1]?.norm === 'be' && followsModal(tokens, i - 1);
+  if (SHOWN_PARTICIPLES.test(next.norm)) return (tokens[i - 1]?.norm === 'be' && followsModal(tokens, i - 1)) || shownModifier(tokens, i);
+  // Forty-seventh round: "clearly associated with the field" (an error message tied to its field on screen).
+  if (associated) return (tokens[i - 1]?.norm === 'be' && followsModal(tokens, i - 1)) || shownModifier(tokens, i);
   return false;
+}
+
+/**
+ * Forty-seventh round: "each terminal tab to be labeled clearly", "error messages to be associated clearly with the
+ * relevant form fields", "the sections to be labeled clearly": the noun before "clearly" (a reduced relative) or the
+ * nouns after its participle (an attributive participle), and "with …" after "associated".
+ */
+function shownQuestion(ctx: BlockContext, c: Candidate): string | undefined {
+  const { tokens } = ctx;
+  const sentence = tokens[c.start]!.sentence;
+  const participle = tokens[c.end];
+  if (!participle || participle.sentence !== sentence) return undefined;
+  const words: string[] = [];
+  for (let k = c.start - 1; k >= 0 && k >= c.start - 4 && tokens[k]!.sentence === sentence && tokens[k]!.kind === 'word'; k--) {
+    const pos = posOf(ctx, k);
+    if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ' && !(words.length && /^(?:each|every|the|all|its|their|any)$/.test(tokens[k]!.norm))) break;
+    words.unshift(tokens[k]!.raw);
+    if (/^(?:each|every|the|all|its|their|any)$/.test(tokens[k]!.norm)) break;
+  }
+  if (words.length && posOf(ctx, c.start - 1) === 'ADJ') return undefined;
+  if (!words.length) {
+    for (let k = c.end + 1; k < tokens.length && k <= c.end + 4 && tokens[k]!.sentence === sentence && tokens[k]!.kind === 'word'; k++) {
+      const pos = posOf(ctx, k);
+      if (pos !== 'NOUN' && pos !== 'PROPN') break;
+      words.push(tokens[k]!.raw);
+    }
+  }
+  if (!words.length) return undefined;
+  let np = words.join(' ');
+  if (!/^(?:each|every|the|all|its|their|any)\s/i.test(np)) np = `the ${np}`;
+  let rest = '';
+  if (participle.norm === 'associated') {
+    const object: string[] = [];
+    for (let k = c.end + 1; k < tokens.length && k <= c.end + 7 && tokens[k]!.sentence === sentence && tokens[k]!.kind === 'word'; k++) object.push(tokens[k]!.raw);
+    rest = object.length ? ` ${object.join(' ')}` : '';
+  }
+  return `${np.charAt(0).toLowerCase() === np.charAt(0) ? np : np.charAt(0).toLowerCase() + np.slice(1)} to be ${participle.raw} clearly${rest}`;
+}
+
+/** Forms of "be" and the negation, after which "clearly" + participle describes a state ("is clearly marked"). */
+const STATE_BEFORE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "aren't", 'not', 'am']);
+
+/**
+ * Forty-seventh round (read out of sample on Kiro and spec-kit requirements): "clearly" + a participle of showing that
+ * modifies a noun in a requirement — before it ("render abilities in clearly labeled sections") or after it, a reduced
+ * relative ("display error messages clearly associated with the relevant form fields", "the current plan clearly
+ * highlighted"). It asks what "MUST be clearly labeled" asks. Not after a form of "be" or "not" ("is clearly marked":
+ * a state described, the thirty-third round's discourse reading), and not opening the sentence.
+ */
+function shownModifier(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (!prev || prev.sentence !== tokens[i]!.sentence || prev.kind !== 'word' || STATE_BEFORE.has(prev.norm)) return false;
+  return !VERB_MODALS.has(prev.norm);
 }
 
 /**
@@ -2255,6 +2311,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // purpose; leaving it open leaves nothing to implement open. Not a list in parentheses: "must not target protected
   // groups (race, religion, etc.)" defines a noun by an open list, and the definition is what is asked.
   if (c.category === 'open-ended' && prohibitedBefore(ctx, start) && !inParentheses(tokens, start)) return undefined;
+  // Forty-seventh round: "expire after 24 hours (industry standard for web applications)": an appeal to convention in
+  // parentheses justifies the value the requirement already states; it is not the requirement.
+  if (c.entry?.term === 'industry standard' && inParentheses(tokens, start)) return undefined;
   // Twenty-first round (read out of sample): "An application MAY be a microservice, IoT device, message broker, etc.": a
   // permission's open list permits more, on purpose; "(`cert_file`, `psk_identity`, etc.)": names in code listed in
   // parentheses illustrate the noun before them.
@@ -5765,6 +5824,8 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
         break;
       case 'security':
         if (STANDARDS.has(t.norm) || STANDARDS.has(t.norm.split('-')[0]!) || ALGORITHMS.test(t.norm)) return true;
+        // Forty-seventh round: alternatives written with a slash, "(bcrypt/argon2)", name each algorithm.
+        if (t.norm.includes('/') && t.norm.split('/').some((p) => STANDARDS.has(p) || ALGORITHMS.test(p))) return true;
         break;
       case 'quality':
         // Only a measured value right after the word settles quality: "accurate to 0.1 %".
@@ -5867,7 +5928,8 @@ function dimensionOfEntry(entry: LexiconEntry | undefined): Dimension | undefine
       const w = CLASS_WORDS.get(entry.term);
       // Seventeenth round: a vague entry no class word covers ("properly", "gracefully", "user-friendly") judges
       // quality, so an unrelated number does not answer it ("show proper flexible date handling in steps 4 and 19").
-      return w?.dimension ?? (entry.term === 'secure' ? 'security' : entry.category === 'vague' ? 'quality' : undefined);
+      // Forty-seventh round: "industry standard" is answered as "secure" is, by a standard or algorithm named near it.
+      return w?.dimension ?? (entry.term === 'secure' || entry.term === 'industry standard' ? 'security' : entry.category === 'vague' ? 'quality' : undefined);
     }
   }
 }
@@ -6928,6 +6990,13 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       // Fifteenth round: a look and feel is settled by values, not by behaviour.
       if (w.base === 'accessible') return `Accessible to what standard? Name it and the level ${np} must meet (e.g. WCAG 2.2 AA), or the checks ${np} must pass (e.g. keyboard use only, screen-reader labels, contrast ratio).`;
       if (DESIGN_WORDS.has(w.base)) return `What makes ${np} ${phrase}? Give values a reviewer can check (e.g. colour codes, font families and sizes, spacing and radii in px, animation durations and easing).`;
+      // Forty-seventh round: "tabs clearly labeled with …", "in clearly labeled sections": the participle is passive, and
+      // the noun it modifies undergoes it ("What does it take for each terminal tab to be labeled clearly?", was "… to
+      // labeled clearly?").
+      if (phrase === 'clearly' && shownModifier(tokens, c.start)) {
+        const shown = shownQuestion(ctx, c);
+        if (shown) return `What does it take for ${shown}? State the expected behaviour a reviewer can check (${ex.quality}).`;
+      }
       // Twenty-fourth round: a gerund takes no "to" ("What does examining it carefully involve?", was "What does it
       // take to examining it carefully?").
       if (vp && /^[a-z]+ing\b/.test(vp)) return `What does ${tokens[c.end]?.raw === vp.split(' ')[0] ? `${phrase} ${vp}` : `${vp} ${phrase}`} involve? State the expected behaviour a reviewer can check (${ex.quality}).`;

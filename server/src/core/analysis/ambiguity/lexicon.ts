@@ -166,6 +166,15 @@ export const LEXICON: readonly LexiconEntry[] = [
       forms: ['best practice', 'best-practice', 'best-practices', 'the best practice', 'the best practices'],
       question: 'Which practices, exactly? Name the standard or guideline (e.g. OWASP ASVS, the team style guide) or list them.',
     },
+    // Forty-seventh round (read out of sample on Kiro and spec-kit requirements): an appeal to a convention no one names,
+    // as "best practices" is: "SHALL support industry-standard methods (e.g., TOTP, SMS)", "MUST encrypt passwords using
+    // industry-standard hashing", "adhere to industry standards". A standard or algorithm named in the sentence answers it
+    // ("industry-standard algorithms (bcrypt/argon2)", `boundFor`, the security dimension's bound).
+    {
+      term: 'industry standard',
+      forms: ['industry-standard', 'industry standards', 'industry-standards'],
+      question: 'Which standard, exactly? Name it (e.g. RFC 6238 TOTP, Argon2id, OWASP ASVS) so a test can check conformance.',
+    },
     {
       term: 'gracefully',
       forms: ['graceful'],

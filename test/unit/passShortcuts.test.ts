@@ -1,4 +1,4 @@
-// The ambiguity pass's shortcuts (issue 13: the block prefilter and judge's first test) change no finding: the pass
+// The ambiguity pass's shortcuts (issue 13: the block prefilter, judge's first test and its early verdicts) change no finding: the pass
 // runs with them and without them over the dev and held-out fixtures, the Model Spec and generated text, directly and
 // through the index, and the findings must be deep-equal.
 import * as assert from 'node:assert/strict';

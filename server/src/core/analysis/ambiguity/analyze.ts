@@ -615,7 +615,7 @@ function isListContinuation(prev: ProseBlock, next: ProseBlock, specText: string
 // The pass
 
 /**
- * The pass's shortcuts (the block prefilter, `candidateStarts` and `mayRequire`, and judge's first test): on, except
+ * The pass's shortcuts (the block prefilter, `candidateStarts` and `mayRequire`, judge's first test and its early verdicts): on, except
  * in the test that runs the pass without them and compares the findings (they must change nothing).
  */
 let shortcuts = true;
@@ -650,13 +650,39 @@ function documentTermMap(terms: readonly string[] | undefined): PhraseMap {
   return map;
 }
 
+/**
+ * The settings' `terms` by termKey, and the ignored terms' keys with all their lexicon forms: made once per settings
+ * object (a check calls the pass once per chunk with the same settings), never changed by the pass.
+ */
+const termSeverityMaps = new WeakMap<object, ReadonlyMap<string, AmbiguitySeverity>>();
+const NO_TERM_SEVERITY: ReadonlyMap<string, AmbiguitySeverity> = new Map();
+const ignoredKeySets = new WeakMap<object, ReadonlySet<string>>();
+const NO_IGNORED: ReadonlySet<string> = new Set();
+
+function termSeverityMap(terms: AmbiguityOptions['termSeverity']): ReadonlyMap<string, AmbiguitySeverity> {
+  if (!terms) return NO_TERM_SEVERITY;
+  let map = termSeverityMaps.get(terms);
+  if (!map) termSeverityMaps.set(terms, (map = new Map(Object.entries(terms).map(([k, v]) => [termKey(k), v]))));
+  return map;
+}
+
+function ignoredKeys(terms: AmbiguityOptions['ignoreTerms']): ReadonlySet<string> {
+  if (!terms?.length) return NO_IGNORED;
+  let set = ignoredKeySets.get(terms);
+  if (!set) {
+    // An ignored entry's name ignores all its forms, also where a form is found as a class word.
+    const keys = new Set(terms.map(termKey));
+    for (const [key, forms] of lexiconKeys()) if (keys.has(key)) for (const f of forms) keys.add(f);
+    ignoredKeySets.set(terms, (set = keys));
+  }
+  return set;
+}
+
 export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions = {}): AmbiguityFinding[] {
   const matcher = buildMatcher(options);
   const authorities = new Set(options.normativeAuthorities ?? DEFAULT_NORMATIVE_AUTHORITIES);
-  const termSeverity = new Map(Object.entries(options.termSeverity ?? {}).map(([k, v]) => [termKey(k), v]));
-  // An ignored entry's name ignores all its forms, also where a form is found as a class word.
-  const ignore = new Set((options.ignoreTerms ?? []).map(termKey));
-  if (ignore.size) for (const [key, forms] of lexiconKeys()) if (ignore.has(key)) for (const f of forms) ignore.add(f);
+  const termSeverity = termSeverityMap(options.termSeverity);
+  const ignore = ignoredKeys(options.ignoreTerms);
   const findings: AmbiguityFinding[] = [];
   const documentTerms = documentTermMap(options.documentTerms);
   // Inside a list under a normative lead-in ("The assistant must:"), and the block before this one.
@@ -665,11 +691,13 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
   // The titles of the enclosing headings (innermost last), by depth.
   const sections: Section[] = [...(options.sections ?? [])];
   const settled = new SectionSettlements();
+  let milestones = inMilestoneSection(sections);
   for (const block of blocks) {
     if (block.kind === 'heading') {
       settled.newSection();
       // Headings name a section; they are never findings, but they tell what the list items below them are.
       pushSection(sections, block, options.specText);
+      milestones = inMilestoneSection(sections);
       underLeadIn = false;
       prev = block;
       continue;
@@ -678,7 +706,7 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
     const inherited: boolean = underLeadIn && !!prev && !commentary && isListContinuation(prev, block, options.specText);
     // Eighteenth round: "- [x] No major bugs reported in the previous cycle", "- [X] Ensure proper unit tests are in
     // place" under a KEP's Graduation Criteria: a checked milestone is done, a record; nothing is left to clarify.
-    if (completedMilestone(block, sections, options.specText)) {
+    if (completedMilestone(block, milestones, options.specText)) {
       underLeadIn = inherited;
       prev = block;
       continue;
@@ -841,9 +869,17 @@ function headingDepth(block: ProseBlock, specText: string | undefined): number {
 /** Sections of a plan's milestones: a KEP's graduation criteria and their stages. */
 const MILESTONE_SECTION = /^(?:graduation criteria|(?:alpha|beta|ga|stable)\b.*|.*(?:->|→|to) (?:alpha|beta|ga|stable)\b.*|milestones?|implementation history)$/;
 
-/** The block is a checked task item ("- [x] …") in a milestone section (or a section under one). */
-function completedMilestone(block: ProseBlock, sections: readonly Section[], specText: string | undefined): boolean {
-  if (specText === undefined || !sections.some((s) => MILESTONE_SECTION.test(s.title))) return false;
+/** Is one of the enclosing sections a milestone section? */
+function inMilestoneSection(sections: readonly Section[]): boolean {
+  return sections.some((s) => MILESTONE_SECTION.test(s.title));
+}
+
+/**
+ * The block is a checked task item ("- [x] …") in a milestone section (or a section under one): `milestones` is
+ * inMilestoneSection of the enclosing sections (asked once per heading, not per block).
+ */
+function completedMilestone(block: ProseBlock, milestones: boolean, specText: string | undefined): boolean {
+  if (specText === undefined || !milestones) return false;
   const lineStart = Math.max(specText.lastIndexOf('\n', block.start - 1) + 1, 0);
   return /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\]/.test(specText.slice(lineStart, block.start + 4));
 }
@@ -1398,8 +1434,8 @@ function scanBlock(
   matcher: Matcher,
   documentTerms: PhraseMap,
   options: AmbiguityOptions,
-  termSeverity: Map<string, AmbiguitySeverity>,
-  ignore: Set<string>,
+  termSeverity: ReadonlyMap<string, AmbiguitySeverity>,
+  ignore: ReadonlySet<string>,
   out: AmbiguityFinding[],
   settled?: SectionSettlements,
 ): void {
@@ -1474,16 +1510,16 @@ function reportCandidate(
   requirement: string | undefined,
   t: Token,
   options: AmbiguityOptions,
-  termSeverity: Map<string, AmbiguitySeverity>,
-  ignore: Set<string>,
+  termSeverity: ReadonlyMap<string, AmbiguitySeverity>,
+  ignore: ReadonlySet<string>,
   out: AmbiguityFinding[],
   settled: SectionSettlements | undefined,
 ): number {
   const { tokens, block } = ctx;
   const { start, end } = candidate;
   let i = end - 1;
-  if (candidate.entry && ignore.has(termKey(candidate.entry.term))) return i;
-  if (candidate.word && (ignore.has(termKey(candidate.word.base)) || ignore.has(t.norm))) return i;
+  if (ignore.size && candidate.entry && ignore.has(termKey(candidate.entry.term))) return i;
+  if (ignore.size && candidate.word && (ignore.has(termKey(candidate.word.base)) || ignore.has(t.norm))) return i;
   // "too old to be useful": the infinitive is the consequence of the degree, not a second finding.
   if (candidate.pattern === 'degree' && tokens[end]?.norm === 'to') i = partAt(ctx, end).to - 1;
   const why = judge(ctx, candidate, requirement);
@@ -1535,8 +1571,8 @@ function scanCjk(
   ctx: BlockContext,
   matches: readonly CjkMatch[],
   options: AmbiguityOptions,
-  termSeverity: Map<string, AmbiguitySeverity>,
-  ignore: Set<string>,
+  termSeverity: ReadonlyMap<string, AmbiguitySeverity>,
+  ignore: ReadonlySet<string>,
   out: AmbiguityFinding[],
 ): boolean {
   if (ctx.commentary) return false;
@@ -2050,6 +2086,15 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // Outside a requirement only a lexicon entry in a normative clause can be a finding (see the end of the entry rules
   // below): decided first, as the rules before that end only ever clear a candidate and some of them tag the sentence.
   if (shortcuts && !requirement && !(entry && ctx.authorityNormative)) return undefined;
+  // Two cheap verdicts decided before the rules below (which only ever clear a candidate, up to the places these tests
+  // have further down, so the order changes no verdict; the pass's cost is in the candidates these clear):
+  // - a `number-after` entry ("about", "around", "nearly") is a finding only right before a number (most of these words
+  //   are prepositions: "questions about the data");
+  // - a class word with no lexicon entry that is not used as a modifier here ("the prompt", "MUST clear the state") is
+  //   no finding: no rule before `usedAsModifier`'s own place finds such a word, except a condition that names its cases.
+  // Shortcuts (passShortcuts.test.ts runs the pass without them and compares).
+  if (shortcuts && entry?.rule === 'number-after' && !isNumberLike(next)) return undefined;
+  if (shortcuts && c.word && !entry && !(end - start === 1 && casesOpener(ctx, start)) && !usedAsModifier(ctx, c)) return undefined;
   // "For example, the assistant should be able to …": an illustration of the rule before it, not a rule.
   if (illustrationSentence(ctx, start)) return undefined;
   // Twenty-eighth round (read out of sample on policy and guideline prose): the reader's or a named party's own
@@ -7318,7 +7363,7 @@ function severityOf(
   phrase: string,
   base: Severity,
   options: AmbiguityOptions,
-  termSeverity: Map<string, AmbiguitySeverity>,
+  termSeverity: ReadonlyMap<string, AmbiguitySeverity>,
 ): AmbiguitySeverity {
   if (termSeverity.size) {
     const byTerm = termSeverity.get(termKey(phrase)) ?? termSeverity.get(termKey(c.term)) ?? (c.entry ? termSeverity.get(termKey(c.entry.term)) : undefined);

@@ -1921,7 +1921,7 @@ describe('clarity: twentieth round (issue 13: questions about the right words)',
       '- **FR-001**: Deployments SHOULD use certificate lifetimes appropriate to the workload environment.',
       '- **FR-002**: The system MUST use storage mechanisms appropriate for the platform.',
       '- **FR-003**: The suite MUST add a test exercising all endpoints on Ingress suitable for promotion.',
-    ]), ['What makes the certificate lifetimes appropriate', 'What makes the storage mechanisms appropriate', 'What makes the suite suitable']);
+    ]), ['What certificate lifetimes count as “appropriate”', 'What makes the storage mechanisms appropriate', 'What makes the suite suitable']);
   });
 });
 
@@ -2514,13 +2514,13 @@ describe('clarity: thirtieth round (issue 13: the questions read as a user reads
       'All major cloud providers support this feature.',
       'The service worker MUST apply appropriate short TTLs for API responses.',
       'Clients MUST be updated for a sufficient amount of time.',
-    ]), ['What counts as “major” for the cloud providers', 'What makes the TTLs appropriate', 'How short is “short” for the TTLs', 'How long counts as “a sufficient amount” of time']);
+    ]), ['What counts as “major” for the cloud providers', 'What TTLs count as “appropriate”', 'How short is “short” for the TTLs', 'How long counts as “a sufficient amount” of time']);
     // Counter-cases: a compound noun before a preposition, a single adjective before its noun, an amount of a substance.
     assert.deepEqual(q([
       'Major cloud provider support MUST be provided.',
       'The service worker MUST apply appropriate TTLs for API responses.',
       'The system MUST allocate a sufficient amount of memory.',
-    ]), ['What counts as “major” for the cloud provider support', 'What makes the TTLs appropriate', 'How many count as “a sufficient amount” of memory']);
+    ]), ['What counts as “major” for the cloud provider support', 'What TTLs count as “appropriate”', 'How many count as “a sufficient amount” of memory']);
   });
 });
 
@@ -3160,7 +3160,7 @@ describe('clarity: questions, forty-first round (issue 13, item 5: the thing a q
     assert.deepEqual(q([
       'The header carries an identifier for an appropriate JWS asymmetric digital signature algorithm.',
       'The service worker should apply appropriate short TTLs and validation for API responses.',
-    ]), ['What makes the JWS asymmetric digital signature algorithm appropriate', 'What makes the TTLs appropriate', 'How short is “short” for the TTLs']);
+    ]), ['What makes the JWS asymmetric digital signature algorithm appropriate', 'What TTLs count as “appropriate”', 'How short is “short” for the TTLs']);
     // Counter-cases: names before a noun, and a name coordinated with a noun that a second modifier qualifies.
     assert.deepEqual(q(['The client MUST use appropriate HTTP status codes.', 'System MUST use fast E2E and unit testing.']), ['What makes the HTTP status codes appropriate', 'What delay counts as “fast” for the system']);
   });
@@ -3395,5 +3395,89 @@ describe('clarity: forty-seventh round (issue 13: recall read out of sample on f
       'System MUST keep every record associated with its owner.',
       'The viewer MUST show every rule in clearly labeled groups (a heading with the group name).',
     ]), []);
+  });
+});
+
+describe('clarity: questions, forty-eighth round (issue 13, item 5: the word, the thing and the measure)', () => {
+  const full = (lines: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(lines)).map((h) => h.question);
+  const first = (lines: string[]): string[] => full(lines).map((x) => x.split('?')[0]!);
+  const asks = (lines: string[]): string[] => full(lines).map((x) => /Give (?:a |an |the )?([^(]*?) \(/.exec(x)?.[1] ?? x);
+
+  it('"proper" and "if feasible" are asked with the word the text wrote; "properly" and "if practical" keep theirs', () => {
+    assert.deepEqual(first(['The form MUST have a proper label for the address field.']), ['Proper by what rule']);
+    assert.deepEqual(first(['The exporter MUST compress the archive, if feasible.']), ['Feasible by whose judgement']);
+    assert.deepEqual(first(['All inputs MUST be properly validated.']), ['Properly by what rule']);
+    assert.deepEqual(first(['The exporter MUST compress the archive, if practical.']), ['Practical by whose judgement']);
+    assert.deepEqual(first(['The settings page MUST be easy to use.']), ['Easy for whom, to do what']);
+  });
+
+  it('a fitting span of time is a duration to give; a clear migration path keeps its criterion', () => {
+    assert.deepEqual(asks([
+      'The service MUST keep the session for a reasonable duration after the browser closes.',
+      'The service MUST issue a token with an appropriate expiration.',
+    ]), ['duration with a unit, or the rule that sets it', 'duration with a unit, or the rule that sets it']);
+    assert.deepEqual(first(['The runner MUST apply suitable timeouts to each call.']), ['What timeouts count as “suitable”']);
+    assert.deepEqual(first(['The team MUST provide a clear migration path for the hooks.']), ['What makes the migration path clear']);
+  });
+
+  it('a smaller grace period is compared in time, a smaller dialog keeps its own example', () => {
+    assert.match(full(['A second stop request MUST use the smaller grace period.'])[0]!, /Name the baseline for the grace period and the target \(e\.g\. half the current period, or a duration with a unit such as 10 s\)/);
+    assert.doesNotMatch(full(['The settings page MUST use a smaller dialog.'])[0]!, /duration/);
+  });
+
+  it('"rapidly changing" visuals are a rate; "rapidly" before a participle that is not a change keeps its delay', () => {
+    assert.deepEqual(asks(['The banner MUST avoid blinking or rapidly changing colours.']), ['rate']);
+    assert.deepEqual(asks(['The page MUST show rapidly loaded thumbnails.']), ['maximum delay from a named event']);
+  });
+
+  it('"frequently accessed" after a verb of its own names the object; after "is" it stays the passive', () => {
+    assert.deepEqual(first([
+      'The coach MUST cache frequently accessed resources to improve response times.',
+      'The shop MUST show frequently bought together items on the product page.',
+    ]), ['How often is “frequently accessed” for the resources', 'How often is “frequently bought together” for the items']);
+    const kiro = ['# Requirements Document', '', '## Requirements', '', '### Requirement 1', '', '**User Story:** As a shopper, I want bundles, so that I save.', '', '#### Acceptance Criteria', '', '1. WHEN displaying frequently bought together items THEN the system SHALL show bundle pricing', ''].join('\n');
+    assert.deepEqual(hits('.kiro/specs/x/requirements.md', kiro).map((h) => h.question.split('?')[0]), ['How often is “frequently bought together” for the items']);
+    assert.deepEqual(first(['The data is frequently accessed by the worker.']).map((x) => /^How often/.test(x)), [true]);
+    assert.doesNotMatch(full(['The data is frequently accessed by the worker.'])[0]!, /for the worker/);
+  });
+
+  it('a headline is a length of text, high resolution is in pixels, large volumes of things are a count', () => {
+    assert.deepEqual(asks([
+      'The homepage MUST present a concise subheadline.',
+      'The export MUST keep a high resolution for sharing.',
+      'The list MUST handle large volumes of notifications.',
+    ]), ['length in characters, words or sentences', 'it in pixels', 'count to design and test for']);
+    assert.deepEqual(asks(['The pipeline MUST handle large volumes of data.']), ['bound with a unit']);
+  });
+
+  it('a noun the tagger read as a verb inside an object\'s compound is named; a subject and its verb are not joined', () => {
+    assert.deepEqual(first([
+      'The service MUST notify users and provide secure download links.',
+      'The admin page MUST link to view detailed error logs for administrators.',
+    ]), ['Secure against which threats, to which standard', 'What must the error logs contain to count as detailed']);
+    assert.match(full(['The service MUST notify users and provide secure download links.'])[0]!, /Name what the download links must resist/);
+    assert.doesNotMatch(full(['WHEN the secure token expires at midnight THEN the service SHALL log the user out.'])[0] ?? '', /token expires/);
+  });
+
+  it('an object complement after "make" with a demonstrative, or after "display", is named; a predicate keeps its subject', () => {
+    assert.deepEqual(first([
+      'The maintainers may ask for tests to make this code solid enough before the merge.',
+      'The mobile layout MUST display the character cards readable on narrow screens.',
+    ]), ['What makes this code solid', 'What makes the character cards readable']);
+    assert.deepEqual(first(['The mobile layout MUST be readable on narrow screens.']), ['What makes the mobile layout readable']);
+  });
+
+  it('modifiers joined by "vs" or a hyphenated participle pass to the noun, a comparative takes a plural the tagger read as a verb', () => {
+    assert.deepEqual(first([
+      'The log MUST record flexible vs fixed dates.',
+      'The message MUST appear in a clean, right-aligned compact bubble.',
+    ]), ['What makes the dates flexible', 'What makes the bubble clean', 'What makes the bubble compact']);
+    assert.match(full(['WHEN easier prompts are generated, THE system SHALL keep the core elements.'])[0]!, /Name the baseline for the prompts/);
+    assert.deepEqual(first(['The page MUST show a clear, empty state.']), ['What makes the state clear']);
+  });
+
+  it('a verb of saying before "that" ends the noun; a text line is a length', () => {
+    assert.deepEqual(asks(['The panel MUST show a notice, and a short line states that it opens when the balance is settled.']).slice(-1), ['length in characters, words or sentences']);
+    assert.match(full(['The panel MUST show a notice, and a short line states that it opens when the balance is settled.']).slice(-1)[0]!, /for the line\?/);
   });
 });

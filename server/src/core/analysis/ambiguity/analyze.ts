@@ -6014,16 +6014,45 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
       }
     }
     // "a clear, mutually understood scope": a comma or "and" between modifiers (a participle among them) before the noun.
-    if (!words.length && (t.norm === ',' || t.norm === 'and')) continue;
+    // Forty-eighth round: "or", "vs" and "versus" too ("flexible vs fixed dates": the dates, was "the vs"), and a hyphenated
+    // participle among the modifiers ("a clean, right-aligned compact bubble": the bubble, was "the right-aligned").
+    if (!words.length && (t.norm === ',' || t.norm === 'and' || t.norm === 'or' || t.norm === 'vs' || t.norm === 'versus')) continue;
+    if (!words.length && /^[a-z]+(?:-[a-z]+)*-[a-z]+(?:ed|en)$/.test(t.norm) && tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word') continue;
     if (t.kind !== 'word') break;
     if (!words.length) first = k;
     const pos = posOf(ctx, k);
     // Twenty-second round: "reject large uploads": a plural noun the tagger read as a verb's third person right after
     // an adjective (an adjective does not precede a finite verb), with no object after it.
-    if (!words.length && k === c.end && pos === 'VERB' && c.word?.form === 'adj' && /[^s]s$/.test(t.norm) && phraseEndsAfter(ctx, k)) {
+    // Forty-eighth round: after a comparative too ("WHEN easier prompts are generated": the prompts, was "it").
+    if (!words.length && k === c.end && pos === 'VERB' && (c.word?.form === 'adj' || c.word?.form === 'comparative') && /[^s]s$/.test(t.norm) && phraseEndsAfter(ctx, k)) {
       words.push(t.raw);
       break;
     }
+    // Forty-eighth round: in a noun phrase that is a verb's object, a word the tagger read as a verb right after the
+    // adjective ("provide secure download links", "receive a secure download containing …") or after its nouns ("view
+    // detailed error logs for administrators") is a noun of the compound: an adjective does not precede a finite verb,
+    // and the phrase's verb came before it (was "the User_Authentication", "it", "the error").
+    if (c.word?.form === 'adj' && pos === 'VERB' && /^[a-z]+$/.test(t.raw) && objectPhraseAt(ctx, c.start)) {
+      const next = tokens[k + 1];
+      const nextWord = next !== undefined && next.sentence === sentence && next.kind === 'word' && /^[a-z]+$/.test(next.raw) ? posOf(ctx, k + 1) : '';
+      if (!words.length && k === c.end && !/(?:ing|ed|s)$/.test(t.norm)) {
+        if ((nextWord === 'NOUN' || (nextWord === 'VERB' && /[^s]s$/.test(next!.norm))) && phraseEndsAfter(ctx, k + 1)) {
+          words.push(t.raw, next!.raw);
+          k++;
+          break;
+        }
+        if (nextWord === 'VERB' && /[a-z]ing$/.test(next!.norm)) {
+          words.push(t.raw);
+          break;
+        }
+      }
+      if (words.length && /[^s]s$/.test(t.norm) && phraseEndsAfter(ctx, k)) {
+        words.push(t.raw);
+        break;
+      }
+    }
+    // Forty-eighth round: a verb of saying and its "that" end the noun ("a short line states that …": the line).
+    if (words.length && SAYS_THAT_VERBS.test(t.norm) && tokens[k + 1]?.norm === 'that') break;
     // Thirtieth round: "All major cloud providers support this feature": a bare word after a plural noun and before an
     // object's determiner is the plural subject's verb, not part of its noun.
     if (words.length && pos === 'NOUN' && pluralSubjectVerb(ctx, k)) break;
@@ -6264,8 +6293,27 @@ function ofPhrase(ctx: BlockContext, k: number, last: string): string {
   return words.length ? ` of ${words.join(' ')}` : '';
 }
 
+/** Verbs of saying, in the third person, before "that": "a short line states that …". */
+const SAYS_THAT_VERBS = /^(?:states|says|shows|explains|notes|indicates|reads|confirms|tells|means|warns|asks|mentions)$/;
+/** Verbs that take a clause, whose "object" may be a subject and its verb: "ensure the secure token expires". */
+const CLAUSE_TAKING_VERBS = /^(?:ensure|ensures|verify|verifies|check|checks|confirm|confirms|require|requires|guarantee|guarantees|assume|assumes|mean|means|show|shows|see|sees|expect|expects|know|knows|say|says|state|states|prove|proves|test|tests|assert|asserts)$/;
+
+/**
+ * Forty-eighth round: the adjective at `at` opens a noun phrase that is the object of a verb or a preposition before it
+ * (its determiner between: "provide secure download links", "receive a secure download", "to view detailed error
+ * logs"); not after a verb that takes a clause ("ensure the secure token expires").
+ */
+function objectPhraseAt(ctx: BlockContext, at: number): boolean {
+  const { tokens } = ctx;
+  let k = at - 1;
+  if (k >= 0 && tokens[k]!.kind === 'word' && OBJECT_DETERMINERS.has(tokens[k]!.norm) && tokens[k]!.sentence === tokens[at]!.sentence) k--;
+  if (k < 0 || tokens[k]!.kind !== 'word' || tokens[k]!.sentence !== tokens[at]!.sentence) return false;
+  const pos = posOf(ctx, k);
+  return (pos === 'VERB' && !CLAUSE_TAKING_VERBS.test(tokens[k]!.norm) && !/(?:ing)$/.test(tokens[k]!.norm)) || (pos === 'ADP' && !/^(?:that|if|whether|because|while|when)$/.test(tokens[k]!.norm));
+}
+
 /** Verbs whose object an adjective after it describes: "keep the session data fresh", "mark the entry stale". */
-const OBJECT_COMPLEMENT_VERBS = /^(?:keep|keeps|kept|keeping|make|makes|made|making|leave|leaves|left|leaving|mark|marks|marked|marking|render|renders|rendered|consider|considers|considered|hold|holds|held)$/;
+const OBJECT_COMPLEMENT_VERBS = /^(?:keep|keeps|kept|keeping|make|makes|made|making|leave|leaves|left|leaving|mark|marks|marked|marking|render|renders|rendered|consider|considers|considered|hold|holds|held|display|displays|displayed|displaying)$/;
 
 /**
  * Nineteenth round: the object of a verb like "keep" or "mark" right before an adjective ("keep the session data
@@ -6282,7 +6330,8 @@ function objectBefore(ctx: BlockContext, at: number): string | undefined {
     else break;
   }
   if (!words.length || k < 0 || tokens[k]!.sentence !== sentence) return undefined;
-  if (tokens[k]!.kind === 'word' && OBJECT_DETERMINERS.has(tokens[k]!.norm)) words.unshift(tokens[k--]!.norm);
+  // Forty-eighth round: a demonstrative too ("make this code solid enough": the code, was "the I/we").
+  if (tokens[k]!.kind === 'word' && (OBJECT_DETERMINERS.has(tokens[k]!.norm) || /^(?:this|these|those)$/.test(tokens[k]!.norm))) words.unshift(tokens[k--]!.norm);
   return k >= 0 && tokens[k]!.sentence === sentence && OBJECT_COMPLEMENT_VERBS.test(tokens[k]!.norm) ? words.join(' ') : undefined;
 }
 
@@ -6895,6 +6944,20 @@ const RESPONSIVE_UI = /\b(?:forms?|pages?|screens?|views?|navigation|menus?|webs
 const LEVEL_NOUNS = /\b(?:pressure|frequency|usage|utili[sz]ation|load|score|rate|level|temperature|risk|demand|traffic|volume|intensity|concentration|humidity|severity|priority|confidence|probability|density|consumption|activity|engagement|participation|adoption|throughput)s?$/i;
 const LEVEL_EXAMPLES = 'e.g. above 80% for 5 minutes, a score over 0.7, an index level of 3 or more';
 
+/**
+ * Forty-eighth round: a lexicon question that opens with its term's last word ("Properly by what rule?", "Practical by
+ * whose judgement?") opens with the word the text wrote when a form differs there ("proper label": "Proper by what
+ * rule?"; "if feasible": "Feasible by whose judgement?"). Other questions, a form that ends on the term's word, and a
+ * form of another length keep theirs.
+ */
+function ownWordQuestion(question: string, term: string, written: string): string {
+  const termWord = term.split(' ').pop()!.toLowerCase();
+  const writtenWord = written.split(' ').pop()!.toLowerCase();
+  // (A form of more or fewer words is another wording, not another word: "easy to" keeps "Easy for whom …".)
+  if (writtenWord === termWord || written.split(' ').length !== term.split(' ').length || !/^[a-z]+$/.test(writtenWord) || !question.startsWith(`${cap(termWord)} `)) return question;
+  return cap(writtenWord) + question.slice(termWord.length);
+}
+
 function questionFor(ctx: BlockContext, c: Candidate): string {
   const { tokens, block } = ctx;
   const written = block.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/\s+/g, ' ');
@@ -6913,7 +6976,8 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     // Twenty-fourth round: a modifier before its noun ("long-lived caching headers", "best-effort delivery") qualifies
     // that noun, not the sentence's verb.
     const vp = c.category === 'escape' || c.category === 'weak' || c.category === 'time' ? attributiveNoun(ctx, c) ?? verbPhrase(ctx, c, false) : undefined;
-    return vp ? `${c.entry.question} (It qualifies “${vp}”.)` : c.entry.question;
+    const own = ownWordQuestion(c.entry.question, c.entry.term, written);
+    return vp ? `${own} (It qualifies “${vp}”.)` : own;
   }
   const w = c.word!;
   // A "noun" that is the phrase itself (a capitalised word read as a name) names nothing: ask about "it".
@@ -6931,13 +6995,13 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       if (DURATION_NOUNS.test(tokens[c.end]?.norm ?? '') && tokens[c.end]!.sentence === tokens[c.start]!.sentence) return `How long counts as “${phrase.replace(/ of$/, '')}” of ${tokens[c.end]!.norm}? Give a duration with a unit, or the event that ends it (e.g. at least 2 weeks, two releases).`;
       return `How many count as “${phrase.replace(/ of$/, '')}”${counted(ctx, c.end)}? Give a number or a range (${ex.quantity}).`;
     case 'comparative':
-      return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${comparativeExample(ctx.domain, w.dimension)}).`;
+      return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${spanComparative(noun, w.dimension) ?? comparativeExample(ctx.domain, w.dimension)}).`;
     case 'superlative':
       return `${cap(phrase)} by which measure? State the rule that ranks ${np}, or the cut-off (${ex.degree}).`;
     default:
       break;
   }
-  if (w.form === 'comparative') return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${comparativeExample(ctx.domain, w.dimension)}).`;
+  if (w.form === 'comparative') return `${cap(phrase)} than what, and by how much? Name the baseline for ${np} and the target (${spanComparative(noun, w.dimension) ?? comparativeExample(ctx.domain, w.dimension)}).`;
   if (w.form === 'superlative') return `${cap(phrase)} by which measure? State the rule that ranks ${np} (${ex.degree}).`;
   // A noun of quality ("for usability", "favour simplicity") names the quality itself: ask how it is measured.
   if (w.form === 'noun' && (w.dimension === 'quality' || w.dimension === 'degree')) {
@@ -6950,6 +7014,8 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     const modified = participleNoun(ctx, c);
     if (modified !== undefined) {
       const quoted = `${phrase} ${modified.participle}`;
+      // Forty-eighth round: "rapidly changing visuals" is a rate of change, not a delay from an event.
+      if (w.dimension === 'speed' && CHANGE_PARTICIPLES.test(modified.participle)) return `How fast is “${quoted}” for the ${modified.noun}? Give a rate (e.g. more than 3 changes per second, several times a minute).`;
       return w.dimension === 'frequency'
         ? `How often is “${quoted}” for the ${modified.noun}? Give an interval or a rate (${ex.frequency}).`
         : `What delay counts as “${quoted}” for the ${modified.noun}? Give a maximum delay from a named event (${ex.speed}).`;
@@ -7061,6 +7127,12 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   }
 }
 
+/** EARS words in capitals, which end the phrase before them ("… together items THEN the system …"). */
+const EARS_UPPER = /^(?:THEN|WHEN|WHILE|WHERE|IF|SHALL)$/;
+
+/** A past participle: regular, or one of the irregular ones of shops and builds ("frequently bought together items"). */
+const PAST_PARTICIPLE = /^(?:[a-z]+(?:ed|en)|bought|sold|built|made|kept|held|sent|found|brought|taught)$/;
+
 /**
  * Forty-first round: after the adverb `c`, a participle and the nouns it modifies, ending their phrase ("frequently
  * accessed data", "frequently changing API endpoints"), when the adverb opens a noun phrase (after a preposition, a
@@ -7071,21 +7143,29 @@ function participleNoun(ctx: BlockContext, c: Candidate): { participle: string; 
   const { tokens } = ctx;
   const sentence = tokens[c.start]!.sentence;
   const before = tokens[c.start - 1];
-  if (before !== undefined && before.sentence === sentence && before.kind === 'word' && !['ADP', 'DET', 'CCONJ'].includes(posOf(ctx, c.start - 1))) return undefined;
-  if (before !== undefined && before.sentence === sentence && before.kind === 'word' && /^(?:to|that|which|who)$/.test(before.norm)) return undefined;
   const p = tokens[c.end];
-  if (p === undefined || p.sentence !== sentence || p.kind !== 'word' || p.start - tokens[c.end - 1]!.end > 1 || !/^[a-z]+(?:ed|en|ing)$/.test(p.raw) || posOf(ctx, c.end) !== 'VERB') return undefined;
+  // Forty-eighth round: after a verb of its own ("cache frequently accessed resources": was "How often must the
+  // Learning_Coach cache?"), a past participle and its noun still make the verb's object; not after "be", "have",
+  // "get" or "become" ("is frequently accessed"), and not a present participle ("avoid frequently changing settings").
+  const verbBefore = before !== undefined && posOf(ctx, c.start - 1) === 'VERB' && !/^(?:be|is|are|was|were|been|being|have|has|had|having|get|gets|got|gotten|getting|become|becomes|became)$/.test(before.norm) && p !== undefined && PAST_PARTICIPLE.test(p.raw);
+  if (before !== undefined && before.sentence === sentence && before.kind === 'word' && !verbBefore && !['ADP', 'DET', 'CCONJ'].includes(posOf(ctx, c.start - 1))) return undefined;
+  if (before !== undefined && before.sentence === sentence && before.kind === 'word' && /^(?:to|that|which|who)$/.test(before.norm)) return undefined;
+  if (p === undefined || p.sentence !== sentence || p.kind !== 'word' || p.start - tokens[c.end - 1]!.end > 1 || !(/^[a-z]+ing$/.test(p.raw) || PAST_PARTICIPLE.test(p.raw)) || posOf(ctx, c.end) !== 'VERB') return undefined;
   const words: string[] = [];
-  let k = c.end + 1;
+  // "frequently bought together items": "together" goes with the participle.
+  const together = tokens[c.end + 1]?.norm === 'together' && tokens[c.end + 1]!.sentence === sentence;
+  let k = together ? c.end + 2 : c.end + 1;
   for (; k < tokens.length && k <= c.end + 4; k++) {
     const t = tokens[k]!;
-    if (t.sentence !== sentence || t.kind !== 'word' || t.start - tokens[k - 1]!.end > 1) break;
+    if (t.sentence !== sentence || t.kind !== 'word' || t.start - tokens[k - 1]!.end > 1 || isKeyword(t) || EARS_UPPER.test(t.raw)) break;
     const pos = posOf(ctx, k);
     if (pos === 'NOUN' || pos === 'PROPN' || CAPITALS.test(t.raw)) words.push(t.raw);
     else break;
   }
-  if (!words.length || !nameEndsPhrase(ctx, k - 1)) return undefined;
-  return { participle: p.raw, noun: words.join(' ') };
+  // (After a verb of its own, "to" and its verb end the object too: "cache frequently accessed resources to improve …".)
+  // (An EARS keyword ends it too: "WHEN displaying frequently bought together items THEN …".)
+  if (!words.length || !(nameEndsPhrase(ctx, k - 1) || (tokens[k] !== undefined && tokens[k]!.sentence === sentence && (isKeyword(tokens[k]!) || EARS_UPPER.test(tokens[k]!.raw) || (verbBefore && tokens[k]!.norm === 'to'))))) return undefined;
+  return { participle: together ? `${p.raw} together` : p.raw, noun: words.join(' ') };
 }
 
 /**
@@ -7137,6 +7217,21 @@ function passiveSubject(ctx: BlockContext, at: number, subject: string | undefin
   return /^[a-z]/.test(np) && !/^(?:the|a|an|this|each|every|its|their|all|any|some|no)\s/.test(np) ? `the ${np}` : np;
 }
 
+/** Forty-eighth round: words of fitness whose span of time is a duration to give ("a reasonable duration"). */
+const SPAN_FITNESS_WORDS = new Set(['appropriate', 'suitable', 'adequate', 'acceptable', 'reasonable', 'sensible', 'sufficient']);
+/** Participles of change or repetition, whose speed is a rate: "rapidly changing visuals", "quickly flashing lights". */
+const CHANGE_PARTICIPLES = /^(?:changing|flashing|flickering|blinking|updating|growing|shrinking|moving|evolving|fluctuating|rotating|shifting|alternating|scrolling|cycling)$/;
+
+/**
+ * Forty-eighth round: the example of a comparative of size on a span of time ("the smaller grace period", "a shorter
+ * timeout"): a duration, not "600 px or 200 characters"; else nothing.
+ */
+function spanComparative(noun: string | undefined, dimension: Dimension): string | undefined {
+  const head = noun?.split(' ').pop()?.toLowerCase() ?? '';
+  if (dimension !== 'size' || !DURATION_HEADS.test(head) || /^(?:time|times|while)$/.test(head)) return undefined;
+  return `e.g. half the current ${head.replace(/s$/, '')}, or a duration with a unit such as 10 s`;
+}
+
 /** Nouns of a length of time after "an amount of": "a sufficient amount of time". */
 const DURATION_NOUNS = /^(?:time|days|weeks|months|years|hours|minutes|seconds)$/;
 
@@ -7154,12 +7249,13 @@ const AT_LEAST_WORDS = new Set(['sufficient', 'adequate', 'enough', 'large', 'hi
 const TEXT_LENGTH_WORDS = new Set(['short', 'brief', 'long', 'concise', 'lengthy', 'succinct', 'terse', 'verbose']);
 /** Nouns of a text people read, whose length is counted in characters, words or sentences (not a log, an output). */
 // Forty-second round: a string a user reads or types ("a short arbitrary URI", "a short preview").
-const TEXT_LENGTH_NOUNS = /^(?:message|messages|sentence|sentences|summary|summaries|explanation|explanations|description|descriptions|reason|reasons|label|labels|notice|notices|warning|warnings|feedback|documentation|instructions?|title|titles|caption|captions|name|names|note|notes|comment|comments|wording|answer|answers|introduction|overview|bio|tagline|excerpt|snippet|uris?|urls?|previews?|slugs?|usernames?|paragraphs?|headlines?|headings?|blurbs?|tooltips?|hints?)$/;
+const TEXT_LENGTH_NOUNS = /^(?:message|messages|sentence|sentences|summary|summaries|explanation|explanations|description|descriptions|reason|reasons|label|labels|notice|notices|warning|warnings|feedback|documentation|instructions?|title|titles|caption|captions|name|names|note|notes|comment|comments|wording|answer|answers|introduction|overview|bio|tagline|excerpt|snippet|uris?|urls?|previews?|slugs?|usernames?|paragraphs?|lines?|headlines?|subheadlines?|sub-headlines?|headings?|subheadings?|subtitles?|blurbs?|tooltips?|hints?)$/;
 
 // Forty-second round: the head noun's kind decides the unit of a size word ("small screens", "minimal code changes", "a
 // low likelihood" asked for "10 MB, 500 items"; "short TTLs" for MB).
 /** Nouns of prose, whose conciseness is its length: "a concise summary", "concise error messages". */
-const PROSE_NOUNS = /^(?:message|messages|summary|summaries|explanation|explanations|description|descriptions|answer|answers|instructions?|notes?|comments?|replies|reply)$/;
+// Forty-eighth round: a headline, a title, a caption ("a concise subheadline" was "What makes the subheadline concise?").
+const PROSE_NOUNS = /^(?:message|messages|summary|summaries|explanation|explanations|description|descriptions|answer|answers|instructions?|notes?|comments?|replies|reply|headlines?|subheadlines?|sub-headlines?|headings?|subheadings?|titles?|subtitles?|taglines?|captions?|blurbs?|tooltips?)$/;
 /** Nouns of a string a user reads and types, counted in characters: "a short arbitrary URI", "short slugs". */
 const TYPED_STRING_NOUNS = /^(?:uris?|urls?|slugs?|usernames?)$/;
 /** Nouns of a probability: "a low likelihood of collision", "a small chance". */
@@ -7231,6 +7327,23 @@ function measuredBy(ctx: BlockContext, c: Candidate, phrase: string, noun: strin
     if (AT_MOST_WORDS.has(adj)) return `How many ${what} at most count as a “${phrase}” ${head}? Give the maximum count (e.g. at most 5, no more than 20 per page).`;
     if (AT_LEAST_WORDS.has(adj)) return `How many ${what} at least count as a “${phrase}” ${head}? Give the minimum count (e.g. at least 3).`;
     return `How many ${what} count as a “${phrase}” ${head}? Give a number or a range (${ex.quantity}).`;
+  }
+  // Forty-eighth round: a word of fitness before a span of time ("an appropriate expiration", "a reasonable duration")
+  // asks for the duration (was "What makes the duration reasonable? … what it must contain or do").
+  if (SPAN_FITNESS_WORDS.has(adj) && DURATION_HEADS.test(head) && !/^(?:time|times|while)$/.test(head) && ctx.domain !== 'policy') {
+    return `What ${noun.replace(/^(?:the|a|an|this|each|every|its|their)\s/i, '')} ${/[^s]s$/.test(head) ? 'count' : 'counts'} as “${phrase}”? Give a duration with a unit, or the rule that sets it (${durationExample(ctx.domain)}).`;
+  }
+  // Forty-eighth round: "high resolution" is counted in pixels (was "a bound with a unit (e.g. 10 MB, 500 items …)").
+  if ((adj === 'high' || adj === 'low') && /^resolutions?$/.test(head) && ctx.domain === 'software') {
+    return `How ${adj} is “${phrase}” for ${np}? Give it in pixels (e.g. at least 1920 × 1080 px, 2× the screen’s density, 300 dpi for print).`;
+  }
+  // Forty-eighth round: "large volumes of notifications" is a count of what the volume is of (was "a bound with a unit (e.g.
+  // 10 MB …)" for "the volumes"); "large volumes of data" keeps its question.
+  if (w.dimension === 'size' && /^volumes?$/.test(head)) {
+    let at = c.end;
+    while (at < c.end + 4 && ctx.tokens[at] !== undefined && ctx.tokens[at]!.norm !== head) at++;
+    const what = countedNouns(ctx, at + 1);
+    if (what !== undefined && /^[a-z -]*[^s]s$/.test(what)) return `How many ${what} count as “${phrase} ${head}”? Give the count to design and test for (e.g. 10,000 ${what} per user, 1 million in all).`;
   }
   if (head === 'contrast') {
     return `What contrast ratio counts as “${phrase}”? Name the ratio or the level of a standard (e.g. WCAG 2.2 AA: at least 4.5:1 for body text, 3:1 for large text).`;

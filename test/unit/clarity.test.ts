@@ -3481,3 +3481,39 @@ describe('clarity: questions, forty-eighth round (issue 13, item 5: the word, th
     assert.match(full(['The panel MUST show a notice, and a short line states that it opens when the balance is settled.']).slice(-1)[0]!, /for the line\?/);
   });
 });
+
+describe('clarity: forty-eighth round (issue 13: false alarms read out of sample on fresh IETF drafts)', () => {
+  const draft = (lines: string[]): string[] => found('draft-x.md', DRAFT(lines)).map((f) => f.replace(/ \(.*\)$/, ''));
+
+  it("a draft's change log records what changed: its entries, keywords quoted, require nothing; a section that updates an RFC still does", () => {
+    assert.deepEqual(draft(['# Change Log', '', '## Since draft-x-04', '', '* Adds a rule, with MAY, that avoids keeping an unchecked long-lived pacing window.', '* Reports SHOULD now be more uniform.']), []);
+    assert.deepEqual(draft(['# Changes from -02', '', 'Adds a SHOULD on sending the first few probes.']), []);
+    assert.deepEqual(draft(['# Differences from RFC 9999', '', '* Receivers SHOULD now keep a long-lived cache.']), []);
+    // A draft that updates another document states the new rules there; an ordinary section too.
+    assert.deepEqual(draft(['# Changes to RFC 9999', '', 'Receivers MUST keep a long-lived cache.']), ['long-lived']);
+    assert.deepEqual(draft(['# History of the Registry', '', 'Receivers MUST keep a long-lived cache.']), ['long-lived']);
+  });
+
+  it('a comma or semicolon, then "see" or "as set out in" with a cross-reference, answers the word before, as a parenthesis does', () => {
+    assert.deepEqual(draft(['Relays MUST emit appropriate credit updates for their own buffers; see {{relay-credit}}.']), []);
+    assert.deepEqual(draft(['Relays MUST emit appropriate credit updates for their own buffers; see', '{{relay-credit}}.']), []);
+    assert.deepEqual(draft(['Hosts MUST apply:', '', '* Operational best practice, as set out in {{ops}}.']), []);
+    // No cross-reference: the question stays.
+    assert.deepEqual(draft(['Relays MUST emit appropriate credit updates for their own buffers.']), ['appropriate']);
+    assert.deepEqual(draft(['Relays MUST emit appropriate credit updates; see the operator guide.']), ['appropriate']);
+    assert.deepEqual(draft(['Hosts MUST apply operational best practice, as set out by the operator.']), ['best practice']);
+  });
+
+  it('"optionally," before the parts of a format (components, fields, parameters) is the grammar\'s option; before anything else it asks whose choice', () => {
+    assert.deepEqual(draft(['The value MUST be a URI with a scheme component that MUST be coap, an authority component, and optionally, path and query components.']), []);
+    assert.deepEqual(draft(['Each record MUST carry a type and a length and, optionally, flags and padding fields.']), []);
+    assert.deepEqual(draft(['The client MUST show the state and, optionally, a spinner.']), ['optionally']);
+  });
+
+  it('a comparative after the maximum the block stated with its number ("the largest legal value is N … a larger value") has its baseline', () => {
+    assert.deepEqual(draft(['The largest permitted Slot Index is 4095. A frame that carries a larger index MUST be treated as a connection error.']), []);
+    // The superlative without a number, and the comparative alone, still ask.
+    assert.deepEqual(draft(['The largest windows are preferred. A frame that carries a larger index MUST be treated as a connection error.']), ['larger']);
+    assert.deepEqual(draft(['A frame that carries a larger index MUST be treated as a connection error.']), ['larger']);
+  });
+});

@@ -711,6 +711,15 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
       prev = block;
       continue;
     }
+    // Forty-eighth round: an IETF draft's "# Change Log" ("## Since draft-…-02", "Changes from -03", "Differences
+    // from RFC 7489") tells what an earlier version said and what changed ("Introduces a third rule, with MAY, that
+    // avoids an unvalidated long-lived maxFS", "the structure of the report should be more consistent"): a record, not
+    // a requirement, its keywords quoted. "Changes to RFC 8555" (a draft's normative update) is not such a section.
+    if (historySection(sections)) {
+      underLeadIn = inherited;
+      prev = block;
+      continue;
+    }
     const tokens = withoutLinkMarks(tokenize(block.text), block, options.specText);
     // Most blocks can hold no finding (`candidateStarts`): their set-up (quotes, sentences, keywords, section kinds) and
     // scan are skipped. A block ending in ':' is read all the same: it may lead in the list items after it.
@@ -882,6 +891,17 @@ function completedMilestone(block: ProseBlock, milestones: boolean, specText: st
   if (specText === undefined || !milestones) return false;
   const lineStart = Math.max(specText.lastIndexOf('\n', block.start - 1) + 1, 0);
   return /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX]\]/.test(specText.slice(lineStart, block.start + 4));
+}
+
+/**
+ * A document's own history (forty-eighth round): a change log, a revision or document history, the changes since or
+ * from an earlier draft, version or RFC, the differences from one; a numbered or appendix prefix allowed.
+ */
+const HISTORY_SECTION =
+  /^(?:appendix\s+[a-z0-9.]+\s*[:.-]?\s*|[a-z]?\d+(?:\.\d+)*\.?\s+)?(?:change ?logs?\b|changes? history\b|(?:document|revision|version|draft) history\b|history of changes\b|(?:changes|differences) (?:since|from|between|in|relative to) (?:draft|version|revision|rfc|the previous|previous|earlier|-\d|\d)|since (?:draft-|-\d|version \d|rfc ?\d))/;
+
+function historySection(sections: readonly Section[]): boolean {
+  return sections.some((s) => HISTORY_SECTION.test(s.title));
 }
 
 function isListItem(block: ProseBlock, specText: string | undefined): boolean {
@@ -2399,6 +2419,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // "It is not possible to encode stream IDs larger than 2^62-1. Receipt of a frame that encodes a larger stream ID
   // MUST be treated as …": the paragraph stated the comparative's baseline ("than …") before; this one repeats it.
   if (c.word?.form === 'comparative' && end - start === 1 && baselineEarlier(tokens, start)) return undefined;
+  // Forty-eighth round: "The largest legal value of Quarter Stream ID is 2^60-1. Receipt of … a larger value MUST be
+  // treated as a connection error": the baseline is the maximum the block stated with its number.
+  if (c.word?.form === 'comparative' && end - start === 1 && extremeStatedEarlier(tokens, start)) return undefined;
   // Forty-sixth round (read on an NFS draft): "If some network addresses are less desirable paths to the data than
   // others, … If less desirable network addresses exist …": the same "more/less X" repeated after its baseline.
   if (end - start === 2 && (tokens[start]!.norm === 'more' || tokens[start]!.norm === 'less') && pairBaselineEarlier(tokens, start)) return undefined;
@@ -4065,15 +4088,34 @@ function answeredByReference(ctx: BlockContext, end: number): boolean {
     if (k > end && POINTED_TO.test(tokens[k]!.norm) && POINTER_NEXT.has(tokens[k + 1]?.norm ?? '')) return true;
     // Twenty-second round: "MUST match the appropriate value for resource linkage, as described above": the same
     // pointer after a comma closes the noun phrase.
+    // Forty-eighth round: "send appropriate flow control signals for their limits; see {{flow-control}}", "Security
+    // best practice, as set out in {{security}}": a comma or semicolon, then "see" or "as set out in" with a
+    // cross-reference, close the noun phrase as the parenthesis does.
+    if ((tokens[k]!.norm === ',' || tokens[k]!.norm === ';') && referenceAfterPunctuation(ctx, k)) return true;
     if (k > end && tokens[k]!.norm === ',') return tokens[k + 1]?.norm === 'as' && POINTED_TO.test(tokens[k + 2]?.norm ?? '') && POINTER_NEXT.has(tokens[k + 3]?.norm ?? '');
     const pos = posOf(ctx, k);
-    if (tokens[k]!.kind === 'word' && k > end && (pos === 'ADP' || pos === 'DET')) {
+    if (tokens[k]!.kind === 'word' && k > end && (pos === 'ADP' || pos === 'DET' || POSSESSIVES.has(tokens[k]!.norm))) {
       preposition ||= pos === 'ADP';
       continue;
     }
     if (tokens[k]!.kind !== 'word' || !/^(?:NOUN|PROPN|ADJ)$/.test(pos)) return false;
   }
   return false;
+}
+
+const POSSESSIVES = new Set(['its', 'their', 'our', 'your', 'his', 'her']);
+
+/**
+ * After the comma or semicolon at token `k`: "see", "as set out in" (described, specified, defined, discussed; in or
+ * by) or "per", then a cross-reference of kramdown-rfc (`{{anchor}}`, `{{Section 4 of RFC9000}}`) or a Markdown link
+ * to an anchor: "Security best practice, as set out in {{security}}" (forty-eighth round). A citation of another
+ * document alone ("see [RFC9110]") is left to `citedAfter`, which reads it right after the word.
+ */
+function referenceAfterPunctuation(ctx: BlockContext, k: number): boolean {
+  const text = ctx.specText ?? ctx.block.text;
+  const base = ctx.specText !== undefined ? ctx.block.start : 0;
+  const pos = base + ctx.tokens[k]!.end;
+  return /^[ \t]*(?:\r?\n[ \t]*)?(?:see(?:[ \t]+also)?|as[ \t]+(?:set[ \t]+out|described|specified|defined|discussed)[ \t]+(?:in|by)|per)(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:\{\{[^}\n]+\}\}|\[[^\]\n]+\]\(#[^)\s]+\))/.test(text.slice(pos, pos + 200));
 }
 
 /** An earlier occurrence (up to 200 tokens back) of the word at `at` with the same next word was answered by a cross-reference. */
@@ -4095,6 +4137,25 @@ function baselineEarlier(tokens: readonly Token[], at: number): boolean {
   for (let k = at - 1; k >= 0 && k >= at - 200; k--) {
     if (tokens[k]!.norm !== word) continue;
     for (let j = k + 1; j <= k + 3 && j < at; j++) if (tokens[j]!.norm === 'than') return true;
+  }
+  return false;
+}
+
+/**
+ * The comparative at `at` ("larger", "greater", "smaller", "longer", "higher", "lower") after its superlative earlier
+ * in the block (up to 200 tokens back) that "is" (are, "=") a number within its sentence: "the largest legal value of
+ * Quarter Stream ID is 2^60-1". "The largest buffers are preferred. A larger value MUST be rejected" (no number) asks.
+ */
+function extremeStatedEarlier(tokens: readonly Token[], at: number): boolean {
+  const word = tokens[at]!.norm;
+  if (!/^[a-z]{3,}er$/.test(word)) return false;
+  const superlative = word.replace(/er$/, 'est');
+  for (let k = at - 1; k >= 0 && k >= at - 200; k--) {
+    if (tokens[k]!.norm !== superlative) continue;
+    const sentence = tokens[k]!.sentence;
+    for (let j = k + 1; j < at && j <= k + 12 && tokens[j]!.sentence === sentence; j++) {
+      if (/^(?:is|are|=)$/.test(tokens[j]!.norm) && tokens[j + 1]?.kind === 'number') return true;
+    }
   }
   return false;
 }
@@ -5556,7 +5617,27 @@ function optionalElement(ctx: BlockContext, end: number): boolean {
   const next = tokens[end];
   if (next === undefined || next.sentence !== tokens[end - 1]!.sentence) return false;
   if (next.start - tokens[end - 1]!.end > 2) return true;
+  if (next.norm === ',') return formatPartsAfter(tokens, end + 1);
   return next.kind === 'word' && posOf(ctx, end) !== 'VERB';
+}
+
+/** The parts a format's syntax is made of: an optional one is the producer's to include. */
+const FORMAT_PARTS = /^(?:components?|subcomponents?|fields?|parameters?|members?|attributes?|elements?|headers?|extensions?|properties|property|claims?|segments?|labels?|octets?)$/;
+
+/**
+ * Forty-eighth round: "a URL with a scheme component that MUST be https, a host component, and optionally, port, path
+ * and query components": after "optionally," a list of names (up to eight words, commas, "and", "or") ends in a part
+ * of a format, which the grammar lets a producer include or not. "display HP and, optionally, a bar" (no part of a
+ * format) still asks whose choice it is.
+ */
+function formatPartsAfter(tokens: readonly Token[], from: number): boolean {
+  const sentence = tokens[from - 1]!.sentence;
+  for (let k = from; k < tokens.length && k <= from + 8 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'word' && FORMAT_PARTS.test(t.norm)) return k > from;
+    if (t.norm !== ',' && t.kind !== 'word') return false;
+  }
+  return false;
 }
 
 /** "(required)" in the sentence of token `at`: its inputs are set apart as required and optional. */

@@ -691,13 +691,16 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
   // The titles of the enclosing headings (innermost last), by depth.
   const sections: Section[] = [...(options.sections ?? [])];
   const settled = new SectionSettlements();
+  // What the enclosing sections say of every block under them, asked once per heading (not per block).
   let milestones = inMilestoneSection(sections);
+  let history = historySection(sections);
   for (const block of blocks) {
     if (block.kind === 'heading') {
       settled.newSection();
       // Headings name a section; they are never findings, but they tell what the list items below them are.
       pushSection(sections, block, options.specText);
       milestones = inMilestoneSection(sections);
+      history = historySection(sections);
       underLeadIn = false;
       prev = block;
       continue;
@@ -715,7 +718,7 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
     // from RFC 7489") tells what an earlier version said and what changed ("Introduces a third rule, with MAY, that
     // avoids an unvalidated long-lived maxFS", "the structure of the report should be more consistent"): a record, not
     // a requirement, its keywords quoted. "Changes to RFC 8555" (a draft's normative update) is not such a section.
-    if (historySection(sections)) {
+    if (history) {
       underLeadIn = inherited;
       prev = block;
       continue;

@@ -3517,3 +3517,65 @@ describe('clarity: forty-eighth round (issue 13: false alarms read out of sample
     assert.deepEqual(draft(['A frame that carries a larger index MUST be treated as a connection error.']), ['larger']);
   });
 });
+
+describe('clarity: forty-ninth round (issue 13: false alarms read out of sample on fresh spec-kit, Kiro and OpenSpec specs)', () => {
+  const kiro = (lines: string[]): string[] => found('.kiro/specs/a/requirements.md', KIRO(lines)).map((f) => f.replace(/ \(.*\)$/, ''));
+  const speckit = (lines: string[]): string[] => found('specs/001-x/spec.md', SPEC_KIT(lines)).map((f) => f.replace(/ \(.*\)$/, ''));
+
+  it('"is NOT acceptable" ending its clause forbids; "MUST be acceptable" and a condition that it is not still ask', () => {
+    assert.deepEqual(speckit(['Saving an unchanged form MUST still write a new version; skipping the write is NOT acceptable.']), []);
+    assert.deepEqual(speckit(['Partial imports are never acceptable.']), []);
+    assert.deepEqual(speckit(['Search latency MUST be acceptable.']), ['acceptable']);
+    assert.deepEqual(kiro(['IF the scan quality is not acceptable THEN THE System SHALL ask for a rescan']), ['acceptable']);
+  });
+
+  it('"the configured short TTL" is a setting the adjective describes; "a short TTL" still asks', () => {
+    assert.deepEqual(kiro(['WHEN a frame misses the badge THEN THE Tracker SHALL keep the last badge state for the configured short TTL']), []);
+    assert.deepEqual(kiro(['WHEN a frame misses the badge THEN THE Tracker SHALL keep the last badge state for a short TTL']), ['short']);
+  });
+
+  it('"return … to normal" is the state before the change; "normal levels" and "keep … normal" still ask', () => {
+    assert.deepEqual(kiro(['WHEN a speed boost ends THEN THE Game SHALL return the ship speed to normal']), []);
+    assert.deepEqual(kiro(['WHEN the storm passes THEN THE Game SHALL restore the sky back to normal']), []);
+    assert.deepEqual(kiro(['WHEN demand returns to normal levels THEN THE Scheduler SHALL release the spare workers']), ['normal']);
+    assert.deepEqual(kiro(['THE Scheduler SHALL keep queue depth normal']), ['normal']);
+  });
+
+  it('"safe under >N requests/hour" states the load; "safe under load" still asks', () => {
+    assert.deepEqual(speckit(['System MUST assign invoice numbers from a database sequence — safe under >50,000 concurrent requests/hour.']), []);
+    assert.deepEqual(speckit(['System MUST assign invoice numbers from a database sequence that is safe under heavy load.']), ['safe', 'heavy']);
+  });
+
+  it('a title-case name ("Most Creative", a prize) is not an amount; a lowercase "most" still asks', () => {
+    assert.deepEqual(kiro(['WHEN entering the contest THEN THE Team SHALL apply for Best Design, Most Creative, and People Choice']), []);
+    assert.deepEqual(kiro(['THE Site SHALL support most browsers']), ['most']);
+  });
+
+  it('a dash that opens the time word\'s elaboration with its bound answers it; "— and …" with none still asks', () => {
+    assert.deepEqual(speckit(['A sign-out request MUST revoke the session immediately — any request using that session submitted within one second of sign-out is rejected.']), []);
+    assert.deepEqual(speckit(['A sign-out request MUST revoke the session immediately — and record the event.']), ['immediately']);
+  });
+
+  it('"actionable" of a control is enabled; of recommendations or messages it still asks', () => {
+    assert.deepEqual(kiro(['WHEN an editor opens a record THEN THE "Edit Record" button SHALL be visible and actionable']), []);
+    assert.deepEqual(kiro(['WHEN a check fails THEN THE Report SHALL include actionable recommendations']), ['actionable']);
+    assert.deepEqual(kiro(['WHEN a check fails THEN THE error messages SHALL be actionable']), ['actionable']);
+  });
+
+  it('"the responsible person" names a role and "plain HTTP" a protocol; "responsible use" still asks', () => {
+    assert.deepEqual(kiro(['WHEN a fault is confirmed THEN THE responsible person SHALL be paged']), []);
+    assert.deepEqual(kiro(['WHEN a client connects over plain HTTP THEN THE Edge SHALL redirect it to HTTPS']), []);
+    assert.deepEqual(kiro(['THE Platform SHALL promote responsible use of location data']), ['responsible']);
+  });
+
+  it('"gracefully" followed by a parenthesis that opens with a verb is answered; "(P1)" and a condition in it still ask', () => {
+    assert.deepEqual(speckit(["System MUST handle seat changes gracefully when a team's plan shrinks (block removals that would orphan projects)."]), []);
+    assert.deepEqual(speckit(['System MUST handle seat changes gracefully (P1).']), ['gracefully']);
+    assert.deepEqual(speckit(['System MUST handle seat changes gracefully when a plan shrinks (retry if possible).']), ['gracefully']);
+  });
+
+  it('"stale" with the change and a negation after its noun ("invalidated so stale labels are not reused"); without the change it asks', () => {
+    assert.deepEqual(speckit(['System MUST invalidate the name cache so stale labels are not reused.']), []);
+    assert.deepEqual(speckit(['System MUST ensure stale labels are not shown.']), ['stale']);
+  });
+});

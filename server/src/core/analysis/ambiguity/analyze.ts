@@ -2425,6 +2425,34 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // Forty-eighth round: "The largest legal value of Quarter Stream ID is 2^60-1. Receipt of … a larger value MUST be
   // treated as a connection error": the baseline is the maximum the block stated with its number.
   if (c.word?.form === 'comparative' && end - start === 1 && extremeStatedEarlier(tokens, start)) return undefined;
+  // Forty-ninth round (read out of sample on spec-kit, Kiro and OpenSpec specs; `/work/cl49`):
+  // "no-op detection and skip is NOT acceptable": "acceptable" negated at the end of its clause forbids the thing, a
+  // prohibition with nothing left to judge. "Response times MUST be acceptable" and "If the result is not acceptable,
+  // …" (a condition: which results?) still ask.
+  if (c.word?.base === 'acceptable' && c.word.form === 'adj' && end - start === 1 && negatedAtClauseEnd(ctx, start, end)) return undefined;
+  // "retain the matched head state for the configured short TTL": the value is a setting the adjective only describes;
+  // which value is the configuration's. "retain it for a short TTL" still asks.
+  if (c.word?.form === 'adj' && end - start === 1 && /^(?:configured|configurable|preconfigured|pre-configured)$/.test(tokens[start - 1]?.norm ?? '')) return undefined;
+  // "WHEN a power-up expires THEN … return player abilities to normal": "normal" after "return/restore/revert/reset …
+  // to" (or "back to") is the state before the change, which the sentence names. "keep load normal" and "return to
+  // normal levels" (which levels?) still ask.
+  if (tokens[start]!.norm === 'normal' && end - start === 1 && backToNormal(tokens, start)) return undefined;
+  // "generate a unique Patient ID atomically — safe under >100,000 concurrent requests/hour": the load the word must hold
+  // under is stated with its number. "safe under load" still asks.
+  if (c.word && end - start === 1 && /^(?:safe|stable|reliable|robust)$/.test(c.word.base) && loadStatedAfter(tokens, end)) return undefined;
+  // "target Best Startup, Most Creative, and Blog Post": a word of the lexicon capitalised mid-sentence before another
+  // capitalised word is part of a title-case name (a category, a prize). "Most users …" opening a sentence still asks.
+  if (c.pattern === 'lexicon' && end - start === 1 && capitalisedMidSentence(ctx, start) && titleCaseNext(tokens, start)) return undefined;
+  // "invalidate the token immediately — any request … submitted within one second of logout is rejected": a dash after
+  // the time word opens its elaboration, which gives the bound. "immediately — and log the event" still asks.
+  if (c.word && end - start === 1 && (c.word.dimension === 'speed' || c.word.dimension === 'recency') && dashBoundAfter(tokens, end)) return undefined;
+  // "\"Edit Patient\" button is visible and actionable": of a control, "actionable" is enabled (it can be acted on), a
+  // state a test reads. "actionable recommendations" and "error messages SHALL be actionable" still ask.
+  if (c.word?.base === 'actionable' && end - start === 1 && actionableControl(tokens, start)) return undefined;
+  // "handle quota validation gracefully when users' plans change (prevent downgrades that would exceed new quota)": a
+  // parenthesis that opens with a verb, after the word or its "when" clause, says what handling it gracefully does,
+  // as "gracefully with retry logic" does (`meansAfter`). "fail gracefully (P1)" and "(see below)" still ask.
+  if (entry?.term === 'gracefully' && end - start === 1 && behaviourInParentheses(ctx, end)) return undefined;
   // Forty-sixth round (read on an NFS draft): "If some network addresses are less desirable paths to the data than
   // others, … If less desirable network addresses exist …": the same "more/less X" repeated after its baseline.
   if (end - start === 2 && (tokens[start]!.norm === 'more' || tokens[start]!.norm === 'less') && pairBaselineEarlier(tokens, start)) return undefined;
@@ -4144,6 +4172,98 @@ function baselineEarlier(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
+/** Forty-ninth round: "… is NOT acceptable", "is never acceptable" ending its clause, not in a condition. */
+function negatedAtClauseEnd(ctx: BlockContext, start: number, end: number): boolean {
+  const { tokens } = ctx;
+  const not = tokens[start - 1];
+  if (!not || not.sentence !== tokens[start]!.sentence || !/^(?:not|never)$/.test(not.norm)) return false;
+  if (!/^(?:is|are|be|was|were|'s)$/.test(tokens[start - 2]?.norm ?? '')) return false;
+  const next = tokens[end];
+  if (next !== undefined && next.sentence === tokens[start]!.sentence && !(next.kind === 'punct' && /^[.;:,—)]$/.test(next.norm))) return false;
+  return !partAt(ctx, start).condition;
+}
+
+/** Forty-ninth round: "return … to normal", "restored back to normal": a verb of return within six words before "to". */
+function backToNormal(tokens: readonly Token[], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  if (tokens[at - 1]?.norm !== 'to') return false;
+  const next = tokens[at + 1];
+  if (next !== undefined && next.sentence === sentence && next.kind === 'word' && !/^(?:after|when|once|within|and|or|if|before|until|by)$/.test(next.norm)) return false;
+  if (tokens[at - 2]?.norm === 'back') return true;
+  for (let k = at - 2; k >= 0 && k >= at - 7 && tokens[k]!.sentence === sentence; k--) {
+    if (/^(?:return|returns|returned|returning|restore|restores|restored|restoring|revert|reverts|reverted|reverting|reset|resets|resetting)$/.test(tokens[k]!.norm)) return true;
+  }
+  return false;
+}
+
+/** Forty-ninth round: "safe under >100,000 concurrent requests/hour", "stable up to 500 users": a load with its number. */
+function loadStatedAfter(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  let k = end;
+  if (tokens[k]?.norm === 'under' || tokens[k]?.norm === 'at') k++;
+  else if (tokens[k]?.norm === 'up' && tokens[k + 1]?.norm === 'to') k += 2;
+  else return false;
+  while (tokens[k]?.kind === 'punct' && /^[<>≥≤~]$/.test(tokens[k]!.norm)) k++;
+  if (/^(?:least|most)$/.test(tokens[k + 1]?.norm ?? '') && tokens[k]?.norm === 'at') k += 2;
+  const t = tokens[k];
+  return t !== undefined && t.sentence === sentence && t.kind === 'number';
+}
+
+/** Forty-ninth round: the word after token `at` is a capitalised word of the same sentence (a title-case name). */
+function titleCaseNext(tokens: readonly Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  return next !== undefined && next.kind === 'word' && next.sentence === tokens[at]!.sentence && /^[A-Z][a-z]/.test(next.raw);
+}
+
+/**
+ * Forty-ninth round: a dash right after the word opens an elaboration (not "and", "or", "then") that gives a number
+ * with a time unit in the same sentence.
+ */
+function dashBoundAfter(tokens: readonly Token[], end: number): boolean {
+  const dash = tokens[end];
+  if (!dash || dash.kind !== 'punct' || !/^[—–]$/.test(dash.norm) || dash.sentence !== tokens[end - 1]!.sentence) return false;
+  if (/^(?:and|or|then|but|so)$/.test(tokens[end + 1]?.norm ?? '')) return false;
+  for (let k = end + 1; k < tokens.length && k < end + 24 && tokens[k]!.sentence === dash.sentence; k++) {
+    const t = tokens[k]!;
+    if ((t.kind === 'number' || NUMBER_WORDS.has(t.norm)) && TIME_UNITS.has(tokens[k + 1]?.norm ?? '')) return true;
+  }
+  return false;
+}
+
+/** Forty-ninth round: "actionable" of a control: the control noun (button, link, …) within eight words before it, predicative. */
+function actionableControl(tokens: readonly Token[], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  const next = tokens[at + 1];
+  if (next !== undefined && next.sentence === sentence && next.kind === 'word' && !/^(?:and|or|when|while|once|after|for|to|by|on|in)$/.test(next.norm)) return false;
+  for (let k = at - 1; k >= 0 && k >= at - 8 && tokens[k]!.sentence === sentence; k--) {
+    if (/^(?:button|buttons|link|links|control|controls|toggle|toggles|checkbox|checkboxes|menu|switch|tab|tabs|icon|icons|cta)$/.test(tokens[k]!.norm)) return true;
+  }
+  return false;
+}
+
+/** Forty-ninth round: "(" within ten tokens after `end` in its sentence, words (and apostrophes) between, then a verb. */
+function behaviourInParentheses(ctx: BlockContext, end: number): boolean {
+  const { tokens } = ctx;
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k < end + 10 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct' && t.norm === '(') {
+      // A verb in its base form opens it ("(prevent …)", "(block …)"); not a gerund ("(defaulting to …)": what follows
+      // from it), and nothing in it that would ask again (a vague word, a keyword, a condition: `answeredInPlace`'s).
+      const v = tokens[k + 1];
+      if (v === undefined || v.kind !== 'word' || v.sentence !== sentence || /ing$/.test(v.norm) || /^(?:see|e|eg|i|ie|cf)$/.test(v.norm) || posOf(ctx, k + 1) !== 'VERB') return false;
+      for (let m = k + 1; m < tokens.length && m <= k + 16 && tokens[m]!.sentence === sentence; m++) {
+        const u = tokens[m]!;
+        if (u.norm === ')') return true;
+        if (u.kind === 'word' && (isKeyword(u) || CLASS_WORDS.has(u.norm) || DEGREE_MODIFIERS.has(u.norm) || NOT_ANSWERS.has(u.norm))) return false;
+      }
+      return false;
+    }
+    if (t.kind === 'punct' && t.norm !== "'" && t.norm !== '’') return false;
+  }
+  return false;
+}
+
 /**
  * The comparative at `at` ("larger", "greater", "smaller", "longer", "higher", "lower") after its superlative earlier
  * in the block (up to 200 tokens back) that "is" (are, "=") a number within its sentence: "the largest legal value of
@@ -4920,6 +5040,12 @@ function staleOfChange(ctx: BlockContext, c: Candidate): boolean {
       negated = true;
       break;
     }
+  }
+  // Forty-ninth round: the negation after the noun, "invalidated so stale labels are not reused".
+  for (let k = end; !negated && k <= to && k < end + 5; k++) {
+    const n = tokens[k]!.norm;
+    if (tokens[k]!.kind === 'punct') break;
+    if (n === 'not' || n === 'never' || n === "n't") negated = true;
   }
   if (!negated) return false;
   for (let k = from; k <= to; k++) {

@@ -254,7 +254,9 @@ export const SENSE_WITH_COMPLEMENT: ReadonlyMap<string, ReadonlySet<string>> = n
   ['responsive', new Set(['to'])],
   ['transparent', new Set(['about'])],
   // "the container responsible for processing transactions": the one whose job it is, not a quality.
-  ['responsible', new Set(['for'])],
+  // Forty-ninth round: "the responsible person SHALL be notified", "the responsible team": the one in charge, a role.
+  // "responsible use of data" and "responsible AI" still ask.
+  ['responsible', new Set(['for', 'person', 'persons', 'people', 'party', 'parties', 'team', 'teams', 'owner', 'owners', 'individual', 'individuals', 'department', 'staff', 'officer', 'engineer', 'engineers', 'admin', 'administrator', 'manager', 'operator', 'user'])],
   // Fifteenth round: "backup files must be readable only by root": a file permission (read access), not legibility.
   ['readable', new Set(['only'])],
   // Thirty-first round: "an opaque string meaningful only to the server": interpretable by that party alone, not a quality.
@@ -391,6 +393,7 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['clean run', 'CI: a run from no cached state'],
   ['clean checkout', 'version control: a working tree with no local changes'],
   ['plain text', 'RFC 2046 §4.1.3 (text/plain: text with no formatting)'],
+  ['plain http', 'RFC 9110 §4.2.1 (the "http" scheme: HTTP without TLS)'],
   ['fresh nonce', 'cryptography: a value generated anew, never used before (RFC 4949 "nonce")'],
   ['fresh nonces', 'cryptography (RFC 4949)'],
   ['fresh address', 'blockchains: an address never used before'],

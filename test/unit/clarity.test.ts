@@ -3188,7 +3188,8 @@ describe('clarity: questions, forty-first round (issue 13, item 5: the thing a q
       'Every control is inert while the values stay legible.',
       'A visible focus state appears and content remains readable.',
       'The system MUST validate input and errors must be clear.',
-    ]), ['What makes the values legible', 'What must the content contain to count as readable', 'What must the errors contain to count as clear']);
+      // (Forty-ninth round: readable content is asked how it is shown, not what it contains; the noun is unchanged.)
+    ]), ['What makes the values legible', 'What makes the content readable', 'What must the errors contain to count as clear']);
     // Counter-cases: modifiers coordinated before one noun, no verb before "and".
     assert.deepEqual(q([
       'The total, paid, remaining and change figures are readable.',

@@ -7498,13 +7498,13 @@ function lengthVerb(vp: string): 'text' | 'time' | undefined {
 function durationExample(domain: 'policy' | 'software' | 'protocol'): string {
   return domain === 'software' ? 'e.g. 300 ms, 30 s, 15 minutes, 24 hours' : EXAMPLES[domain].speed;
 }
-/** Nouns of things sorted into kinds, not measured: "major breaking changes", "a minor problem". */
 /** Forty-ninth round: words of sparseness, nouns of a look, words of little and nouns of what a person knows. */
 const SPARSE_WORDS = new Set(['minimal', 'minimalist', 'minimalistic']);
 const LOOK_NOUNS = /^(?:design|designs|ui|interface|interfaces|layout|layouts|look|style|styles|styling|aesthetic|aesthetics|theme|themes)$/;
 const FEW_WORDS = new Set(['minimal', 'little', 'limited', 'low', 'basic']);
 const EXPERIENCE_NOUNS = /^(?:familiarity|experience|knowledge|expertise|training|skills?|literacy|proficiency)$/;
 
+/** Nouns of things sorted into kinds, not measured: "major breaking changes", "a minor problem". */
 const KIND_NOUNS = /^(?:changes?|issues?|bugs?|problems?|errors?|features?|updates?|incidents?|defects?|failures?|differences?|modifications?|revisions?|versions?|releases?|events?|violations?|concerns?|findings?|vulnerabilit(?:y|ies)|regressions?|edits?|decisions?|outages?)$/;
 /** Words of the speed of a task done by hand ("quick entry"), not of its time ("early access"). */
 const TASK_WORDS = new Set(['quick', 'fast', 'rapid', 'swift', 'speedy']);

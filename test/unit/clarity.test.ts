@@ -3188,7 +3188,8 @@ describe('clarity: questions, forty-first round (issue 13, item 5: the thing a q
       'Every control is inert while the values stay legible.',
       'A visible focus state appears and content remains readable.',
       'The system MUST validate input and errors must be clear.',
-    ]), ['What makes the values legible', 'What must the content contain to count as readable', 'What must the errors contain to count as clear']);
+      // (Forty-ninth round: readable content is asked how it is shown, not what it contains; the noun is unchanged.)
+    ]), ['What makes the values legible', 'What makes the content readable', 'What must the errors contain to count as clear']);
     // Counter-cases: modifiers coordinated before one noun, no verb before "and".
     assert.deepEqual(q([
       'The total, paid, remaining and change figures are readable.',
@@ -3577,5 +3578,66 @@ describe('clarity: forty-ninth round (issue 13: false alarms read out of sample 
   it('"stale" with the change and a negation after its noun ("invalidated so stale labels are not reused"); without the change it asks', () => {
     assert.deepEqual(speckit(['System MUST invalidate the name cache so stale labels are not reused.']), []);
     assert.deepEqual(speckit(['System MUST ensure stale labels are not shown.']), ['stale']);
+  });
+});
+
+describe('clarity: questions, forty-ninth round (issue 13, item 5: the thing named, the measure, the grammar)', () => {
+  const full = (lines: string[], kind: 'spec' | 'kiro' | 'draft' = 'spec'): string[] => {
+    const [path, text] = kind === 'kiro' ? ['.kiro/specs/a/requirements.md', KIRO(lines)] : kind === 'draft' ? ['draft-x.md', DRAFT(lines)] : ['specs/001-x/spec.md', SPEC_KIT(lines)];
+    return hits(path, text).map((h) => h.question);
+  };
+  const first = (lines: string[], kind: 'spec' | 'kiro' | 'draft' = 'spec'): string[] => full(lines, kind).map((x) => x.split('?')[0]!);
+
+  it('"with some probability" asks for a probability; "some buffers" keeps how many', () => {
+    assert.deepEqual(first(['Origins SHOULD choose to not challenge clients for tokens with some non-trivial probability.'], 'draft'), ['What probability counts as “some non-trivial probability”']);
+    assert.deepEqual(first(['Implementations SHOULD select an error code with some probability when they would have sent an error.']), ['What probability counts as “some probability”']);
+    assert.deepEqual(first(['Servers SHOULD use some buffers for this.'], 'draft'), ['How many or how much, exactly']);
+  });
+
+  it('a minimal design is a look and minimal familiarity names users; minimal changes keep lines or files', () => {
+    assert.deepEqual(full(['The application MUST use a clean, minimal UI design.']).map((x) => x.split('?')[0]), ['What makes the UI design clean', 'What makes the UI design minimal']);
+    assert.deepEqual(first(['Error messages must remain understandable for users with minimal platform familiarity.']).pop(), 'Which users does “minimal platform familiarity” describe');
+    assert.match(full(['The tool MUST make minimal changes.'])[0]!, /Give the lines or files touched/);
+  });
+
+  it('"long enough" after an adjective or a verb is a duration; "be long enough" keeps its bound', () => {
+    assert.match(full(['The old log MUST stay operational long enough for all users to complete their monitoring of it.'])[0]!, /^How long is “long enough” for the old log\? Give a duration with a unit/);
+    assert.deepEqual(first(['The password MUST be long enough.']), ['How long is “long” for the password']);
+  });
+
+  it('the noun after "but" and a second modifier; a clause after "but" keeps the subject', () => {
+    assert.deepEqual(first(['THE Steering_System SHALL maintain a respectful but firm tone when challenging user decisions'], 'kiro'), ['What makes the tone respectful']);
+    assert.deepEqual(first(['THE system SHALL be fast but the cache SHALL be simple'], 'kiro'), ['What delay counts as “fast” for the system', 'What makes the cache simple']);
+  });
+
+  it('a hyphenated modifier in the object of "keep"; "keep data fresh" keeps its object', () => {
+    assert.deepEqual(first(['The change MUST keep the non-conflicting case fast.']), ['What delay counts as “fast” for the non-conflicting case']);
+    assert.deepEqual(first(['The job MUST keep data fresh.']), ['How recent must the data be to count as fresh']);
+  });
+
+  it('a lone dash opens the clause; a pair of dashes around an aside does not', () => {
+    assert.deepEqual(first(['Beginner — the form must be intuitive and fast.']), ['What makes the form intuitive', 'What delay counts as “fast” for the form']);
+    assert.deepEqual(first(['The form — which users fill first — must be intuitive.']), ['What makes the form intuitive']);
+  });
+
+  it('nouns joined by "and" are one subject; adjectives joined by "and" keep the noun', () => {
+    assert.deepEqual(first(['Validation and error messages must remain understandable.']), ['What must the Validation and error messages contain to count as understandable']);
+    assert.deepEqual(first(['The report must be clear and concise.']), ['What must the report contain to count as clear and concise']);
+  });
+
+  it('a participle said of a perceived object takes "be"; a verb and its object keep theirs', () => {
+    assert.deepEqual(first(['A user can update their profile and see changes reflected immediately without a page reload.']), ['How soon must the changes be reflected']);
+    assert.deepEqual(first(['The page MUST apply changes immediately.']), ['How soon must the page apply changes']);
+  });
+
+  it('a gerund after the adverb is a means: the verb after the modal; a participle before a noun still is not', () => {
+    assert.deepEqual(first(['WHEN inserting new transactions THEN the system SHALL complete batch inserts efficiently using database transactions'], 'kiro'), ['What does it take to complete batch inserts efficiently']);
+    assert.deepEqual(first(['The system should use appropriately namespaced names.']), ['What does it take to use appropriately']);
+  });
+
+  it('a second predicate after a comma keeps the subject; legible text is shown, a readable message with a name keeps "contain"', () => {
+    assert.match(full(['Then text throughout the app scales accordingly, remains legible, and no screen clips content.'])[0]!, /^What makes the text legible\? .*a minimum font size/);
+    assert.match(full(['The feedback remains readable in the dark theme.'])[0]!, /^What makes the feedback readable\? .*contrast ratio/);
+    assert.deepEqual(first(['The notification message should remain readable with the original event name.']), ['What must the notification message contain to count as readable']);
   });
 });

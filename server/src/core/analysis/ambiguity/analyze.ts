@@ -6227,6 +6227,16 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
     // Forty-eighth round: "or", "vs" and "versus" too ("flexible vs fixed dates": the dates, was "the vs"), and a hyphenated
     // participle among the modifiers ("a clean, right-aligned compact bubble": the bubble, was "the right-aligned").
     if (!words.length && (t.norm === ',' || t.norm === 'and' || t.norm === 'or' || t.norm === 'vs' || t.norm === 'versus')) continue;
+    // Forty-ninth round: "but" or "yet" and another modifier ("a respectful but firm tone": the tone, was the sentence's
+    // subject; the tagger reads "firm" as a noun, so a word before a noun is passed as the modifier it is).
+    if (!words.length && (t.norm === 'but' || t.norm === 'yet') && tokens[k + 1]?.kind === 'word' && tokens[k + 1]!.sentence === sentence && /^[a-z]+(?:-[a-z]+)*$/.test(tokens[k + 1]!.raw)) {
+      const modifier = posOf(ctx, k + 1);
+      if (modifier === 'ADJ') continue;
+      if (modifier === 'NOUN' && tokens[k + 2]?.kind === 'word' && tokens[k + 2]!.sentence === sentence && posOf(ctx, k + 2) === 'NOUN') {
+        k++;
+        continue;
+      }
+    }
     if (!words.length && /^[a-z]+(?:-[a-z]+)*-[a-z]+(?:ed|en)$/.test(t.norm) && tokens[k + 1]?.sentence === sentence && tokens[k + 1]!.kind === 'word') continue;
     if (t.kind !== 'word') break;
     if (!words.length) first = k;
@@ -6536,7 +6546,9 @@ function objectBefore(ctx: BlockContext, at: number): string | undefined {
   const words: string[] = [];
   for (; k >= 0 && k >= at - 6 && tokens[k]!.sentence === sentence && tokens[k]!.kind === 'word'; k--) {
     const pos = posOf(ctx, k);
-    if (pos === 'NOUN' || pos === 'PROPN' || (pos === 'ADJ' && words.length)) words.unshift(tokens[k]!.raw);
+    // Forty-ninth round: a hyphenated modifier whatever its tag ("keeping the non-conflicting case fast": the case, was
+    // the sentence's subject).
+    if (pos === 'NOUN' || pos === 'PROPN' || (words.length && (pos === 'ADJ' || (/^[a-z]+(?:-[a-z]+)+$/.test(tokens[k]!.norm) && !OBJECT_COMPLEMENT_VERBS.test(tokens[k]!.norm))))) words.unshift(tokens[k]!.raw);
     else break;
   }
   if (!words.length || k < 0 || tokens[k]!.sentence !== sentence) return undefined;
@@ -6594,7 +6606,16 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
     else if (tokens[k]!.norm === '(' && depth > 0) depth--;
     if (depth > 0) continue;
     // Fourteenth round: also after a complementizer ("We require that the summary should be short": the summary).
+    // Forty-ninth round: a comma before a second predicate of the same subject ("text … scales accordingly, remains
+    // legible": the text, was "it") does not open a clause.
+    if (tokens[k]!.norm === ',' && secondPredicate(ctx, k + 1)) continue;
     if (tokens[k]!.norm === 'then' || tokens[k]!.norm === ':' || tokens[k]!.norm === ';' || tokens[k]!.norm === ',' || (tokens[k]!.norm === 'that' && k > a && posOf(ctx, k) === 'SCONJ' && tokens[k - 1]!.kind === 'word' && posOf(ctx, k - 1) === 'VERB')) {
+      a = k + 1;
+      break;
+    }
+    // Forty-ninth round: a lone dash before the clause ("Beginner — the form must be intuitive": the form, was "the
+    // Beginner"); not one of a pair around an aside ("The form — which users fill first — must …").
+    if ((tokens[k]!.norm === '\u2014' || tokens[k]!.norm === '\u2013') && loneDash(ctx, k, at)) {
       a = k + 1;
       break;
     }
@@ -6673,6 +6694,12 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
     }
     if (t.kind !== 'word' || isKeyword(t)) break;
     const pos = posOf(ctx, k);
+    // Forty-ninth round: nouns joined by "and" or "or" ("Validation and error messages must remain understandable": the
+    // validation and error messages, was "the Validation").
+    if ((t.norm === 'and' || t.norm === 'or') && words.length && k + 1 < at && tokens[k - 1]!.kind === 'word' && ['NOUN', 'PROPN'].includes(posOf(ctx, k - 1)) && tokens[k + 1]?.kind === 'word' && tokens[k + 1]!.sentence === sentence && ['NOUN', 'PROPN', 'ADJ'].includes(posOf(ctx, k + 1)) && !isKeyword(tokens[k + 1]!)) {
+      words.push(t.norm);
+      continue;
+    }
     // Twenty-fourth round: "Material downloads start immediately": a plural noun the tagger read as a verb's third
     // person, after the subject's noun and before the clause's verb or modal, ends the subject ("the Material
     // downloads", not "Material").
@@ -6706,6 +6733,28 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
   }
   if (words.length === 1 && /^(?:the|a|an|this|each|every|its|their)$/i.test(words[0]!)) return undefined;
   return words.length ? words.join(' ').replace(/^(?:THE SYSTEM|SYSTEM)$/i, 'the system') : undefined;
+}
+
+/**
+ * Forty-ninth round: at `k`, right after a comma, a verb in the third person ("remains", "scales") after a clause whose
+ * own verb is in the third person too: a second predicate of that clause's subject.
+ */
+function secondPredicate(ctx: BlockContext, k: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[k];
+  if (t === undefined || t.kind !== 'word' || t.sentence !== tokens[k - 1]!.sentence || !/^[a-z]+[^s]s$/.test(t.raw) || posOf(ctx, k) !== 'VERB') return false;
+  for (let j = k - 2; j >= 0 && j >= k - 8 && tokens[j]!.sentence === t.sentence && tokens[j]!.kind === 'word'; j--) {
+    // (The tagger may read it as a plural noun: one before an adverb in -ly is a verb, "scales accordingly".)
+    if (/^[a-z]+[^s]s$/.test(tokens[j]!.raw) && (posOf(ctx, j) === 'VERB' || (/^[a-z]+ly$/.test(tokens[j + 1]!.raw) && posOf(ctx, j + 1) === 'ADV'))) return true;
+  }
+  return false;
+}
+
+/** Forty-ninth round: the dash at `k` is the only one in its sentence before `at`. */
+function loneDash(ctx: BlockContext, k: number, at: number): boolean {
+  const { tokens } = ctx;
+  for (let j = ctx.sentences[tokens[k]!.sentence]![0]; j < at; j++) if (j !== k && (tokens[j]!.norm === '\u2014' || tokens[j]!.norm === '\u2013')) return false;
+  return true;
 }
 
 /**
@@ -6814,7 +6863,10 @@ function verbPhrase(ctx: BlockContext, c: Candidate, bare = true): string | unde
     }
     // Fourteenth round: the word right after a modal is its verb whatever the tagger says ("must complete cleanly").
     // Not when a participle follows the adverb, which it modifies ("should use appropriately namespaced names").
-    const afterModal = tokens[k - 1] !== undefined && BARE_MODALS.has(tokens[k - 1]!.norm) && !/^(?:be|not|also|only)$/.test(tokens[k]!.norm) && tokens[k]!.kind === 'word' && !FUNCTION_POS.has(posOf(ctx, k)) && !(tokens[c.end]?.kind === 'word' && posOf(ctx, c.end) === 'VERB');
+    // Forty-ninth round: a gerund after the adverb is a means, not a participle it modifies ("SHALL complete batch
+    // inserts efficiently using database transactions": to complete batch inserts, was "What does efficiently using
+    // database transactions involve?").
+    const afterModal = tokens[k - 1] !== undefined && BARE_MODALS.has(tokens[k - 1]!.norm) && !/^(?:be|not|also|only)$/.test(tokens[k]!.norm) && tokens[k]!.kind === 'word' && !FUNCTION_POS.has(posOf(ctx, k)) && !(tokens[c.end]?.kind === 'word' && posOf(ctx, c.end) === 'VERB' && !/[a-z]ing$/.test(tokens[c.end]!.norm));
     // Twentieth round: a participle after a determiner modifies the object's noun ("send an updated ACK frame
     // quickly"), one after a noun with its "by" is a reduced relative ("remove any configuration generated by the
     // granted access as soon as possible"): the verb is before either.
@@ -7168,6 +7220,19 @@ function ownWordQuestion(question: string, term: string, written: string): strin
   return cap(writtenWord) + question.slice(termWord.length);
 }
 
+/**
+ * Forty-ninth round: the index of a noun of probability right after a lexicon word of quantity, past at most two
+ * modifiers ("some non-trivial probability"), else -1.
+ */
+function probabilityAfter(ctx: BlockContext, end: number): number {
+  const { tokens } = ctx;
+  for (let k = end; k < tokens.length && k < end + 3 && tokens[k]!.kind === 'word' && tokens[k]!.sentence === tokens[end - 1]!.sentence; k++) {
+    if (PROBABILITY_NOUNS.test(tokens[k]!.norm)) return k;
+    if (posOf(ctx, k) !== 'ADJ' && !/^[a-z]+(?:-[a-z]+)+$/.test(tokens[k]!.norm)) return -1;
+  }
+  return -1;
+}
+
 function questionFor(ctx: BlockContext, c: Candidate): string {
   const { tokens, block } = ctx;
   const written = block.text.slice(tokens[c.start]!.start, tokens[c.end - 1]!.end).replace(/\s+/g, ' ');
@@ -7182,6 +7247,10 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     if (c.entry.question === TOLERANCE_QUESTION || c.category === 'open-ended' || c.entry.source === 'user') return c.entry.question;
     // "in some cases": which cases, not how many.
     if (c.category === 'quantity' && casesAfterIn(tokens, c.start)) return 'Which cases? List them, or state the condition that decides when this applies.';
+    // Forty-ninth round: "with some probability", "with some non-trivial probability": a probability to give, not how
+    // many (was "How many or how much, exactly?").
+    const chance = c.category === 'quantity' ? probabilityAfter(ctx, c.end) : -1;
+    if (chance >= 0) return `What probability counts as “${block.text.slice(tokens[c.start]!.start, tokens[chance]!.end).replace(/\s+/g, ' ')}”? Give a value or a range (e.g. 1 in 100, between 1% and 5% of requests).`;
     // "(It qualifies “carries”.)" quotes the text's own words: the verb as written.
     // Twenty-fourth round: a modifier before its noun ("long-lived caching headers", "best-effort delivery") qualifies
     // that noun, not the sentence's verb.
@@ -7232,13 +7301,16 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     }
   }
   const verb = w.form === 'adv' ? verbPhrase(ctx, c) : undefined;
+  // Forty-ninth round: "see changes reflected immediately": the participle is said of the perceived object, which
+  // undergoes it ("How soon must the changes be reflected?", was "How soon must a user reflected?").
+  const seen = verb !== undefined ? seenParticiple(ctx, c.start) : undefined;
   // Lowercase the first letter only: "send a STREAM_DATA_BLOCKED frame" keeps its identifier.
-  const vp = verb === undefined ? undefined : verb.replace(/^[A-Z](?=[a-z])/, (ch) => ch.toLowerCase());
+  const vp = verb === undefined ? undefined : seen !== undefined && verb === seen.participle ? `be ${seen.participle}` : verb.replace(/^[A-Z](?=[a-z])/, (ch) => ch.toLowerCase());
   // "a sender that is flow control limited": the question names the actor, not its relative clause.
   // A user story's "I" is its role, for the question a user: "How soon must the user browse products?".
   // Twenty-seventh round: an adverb that opens a relative clause ("a design system that continuously analyzes …")
   // qualifies what the clause says of its antecedent: the question names the antecedent.
-  const subject = (vp !== undefined ? antecedentOf(ctx, c.start) : undefined) ?? subjectOf(ctx, c.start)?.replace(/\s+(?:that|which|who)(?:\s.*)?$/i, '').replace(/^I$/, 'the user');
+  const subject = (seen !== undefined && vp === `be ${seen.participle}` ? seen.object : undefined) ?? (vp !== undefined ? antecedentOf(ctx, c.start) : undefined) ?? subjectOf(ctx, c.start)?.replace(/\s+(?:that|which|who)(?:\s.*)?$/i, '').replace(/^I$/, 'the user');
   // Twenty-fourth round: the noun decides the measure ("without noticeable lag" is a delay, "a reasonable number of
   // suggestions" a count, "sufficient contrast" a ratio, "a brief description" a length of text, "major breaking
   // changes" a kind of change, "quick grade entry" the user's effort), whatever dimension the word has on its own.
@@ -7276,6 +7348,11 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       // "for a short time", "a long delay": a length of time is bounded like a delay.
       // Twenty-second round: "WHEN disease pressure is high", "CPU usage is high": a level of a measure is given as a
       // threshold on that measure, not in bytes or items.
+      // Forty-ninth round: "stay operational long enough for all users to …", "wait long enough": after a verb or an
+      // adjective other than "be", "long enough" is a length of time (was "a bound with a unit (e.g. … 1200 bytes …)").
+      if (adj === 'long' && tokens[c.end]?.norm === 'enough' && tokens[c.end]!.sentence === tokens[c.start]!.sentence && lastingBefore(ctx, c.start)) {
+        return `How long is “${phrase} enough” for ${np}? Give a duration with a unit, or the event that ends it (${durationExample(ctx.domain)}).`;
+      }
       if ((adj === 'high' || adj === 'low') && LEVEL_NOUNS.test(noun ?? '')) return `How ${adj} is “${phrase}” for ${np}? Give the threshold on that measure, with its unit (${LEVEL_EXAMPLES}).`;
       return `How ${adj} is “${phrase}” for ${np}? Give a bound with a unit (${/\b(?:time|times|period|periods|delay|delays|interval|intervals|timeout|duration|wait|while|lifetime)$/i.test(noun ?? '') ? ex.speed : ex.size}).`;
     case 'quantity': {
@@ -7332,9 +7409,49 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
         const clauseObject = CLAUSE_OBJECT_OPENERS.has(second) || second === 'between';
         return `What does it take ${patient !== undefined ? `for ${patient} ` : ''}to ${clauseObject ? `${phrase} ${vp}` : `${vp} ${phrase}`}? State the expected behaviour a reviewer can check (${ex.quality}).`;
       }
+      // Forty-ninth round: "legible", and "readable" said of text, content or feedback as such, is a matter of how it is
+      // shown, not of what it says ("text … remains legible", "feedback remains readable": was "What must the text
+      // contain to count as legible?"); "the notification message should remain readable with the event name" keeps it.
+      if (w.base === 'legible' || (w.base === 'readable' && /^(?:text|texts|content|feedback)$/i.test(noun?.split(' ').pop() ?? ''))) {
+        return `What makes ${np} ${phrase}? State a criterion a reviewer can check (e.g. a minimum font size such as 14 px, a contrast ratio of at least 4.5:1, no clipped or overlapping text).`;
+      }
       if (noun && TEXT_NOUNS.test(noun.split(' ').pop()!.toLowerCase())) return `What must ${np} contain to count as ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
       return `What makes ${np} ${phrase}? State a criterion a reviewer can check (${ex.quality}).`;
   }
+}
+
+/**
+ * Forty-ninth round: the word before `at` is an adjective or a verb other than "be", "have", "make", "keep" (which take
+ * an object or a predicate whose length "long enough" may be: "make the key long enough").
+ */
+function lastingBefore(ctx: BlockContext, at: number): boolean {
+  const t = ctx.tokens[at - 1];
+  if (t === undefined || t.kind !== 'word' || t.sentence !== ctx.tokens[at]!.sentence) return false;
+  if (/^(?:is|are|be|been|being|was|were|am|remain|remains|stay|stays|have|has|had|make|makes|made|keep|keeps|kept|get|gets|got|become|becomes|seem|seems)$/.test(t.norm)) return false;
+  const pos = posOf(ctx, at - 1);
+  return pos === 'ADJ' || (pos === 'VERB' && !/(?:ed|en)$/.test(t.norm));
+}
+
+const PERCEIVING_VERBS = /^(?:see|sees|saw|seeing|find|finds|notice|notices|noticed|noticing|watch|watches|have|has|having|get|gets|getting|want|wants)$/;
+
+/**
+ * Forty-ninth round: at `at - 1` a past participle after a noun phrase that is the object of a verb of perceiving or
+ * having ("see changes reflected", "have the settings applied"): that noun phrase and the participle, else nothing.
+ */
+function seenParticiple(ctx: BlockContext, at: number): { object: string; participle: string } | undefined {
+  const { tokens } = ctx;
+  const p = tokens[at - 1];
+  if (p === undefined || p.kind !== 'word' || p.sentence !== tokens[at]!.sentence || !/^[a-z]+(?:ed|en)$/.test(p.raw) || posOf(ctx, at - 1) !== 'VERB') return undefined;
+  const words: string[] = [];
+  let k = at - 2;
+  for (; k >= 0 && k >= at - 6 && tokens[k]!.sentence === p.sentence && tokens[k]!.kind === 'word'; k--) {
+    const pos = posOf(ctx, k);
+    if (pos === 'NOUN' || (words.length && pos === 'ADJ')) words.unshift(tokens[k]!.raw);
+    else break;
+  }
+  if (!words.length || k < 0 || tokens[k]!.sentence !== p.sentence) return undefined;
+  const determiner = tokens[k]!.kind === 'word' && /^(?:the|its|their|his|her|your|our|my|all)$/.test(tokens[k]!.norm) ? tokens[k--]!.norm : 'the';
+  return k >= 0 && tokens[k]!.sentence === p.sentence && PERCEIVING_VERBS.test(tokens[k]!.norm) ? { object: `${determiner} ${words.join(' ')}`, participle: p.raw } : undefined;
 }
 
 /** EARS words in capitals, which end the phrase before them ("… together items THEN the system …"). */
@@ -7507,6 +7624,12 @@ function lengthVerb(vp: string): 'text' | 'time' | undefined {
 function durationExample(domain: 'policy' | 'software' | 'protocol'): string {
   return domain === 'software' ? 'e.g. 300 ms, 30 s, 15 minutes, 24 hours' : EXAMPLES[domain].speed;
 }
+/** Forty-ninth round: words of sparseness, nouns of a look, words of little and nouns of what a person knows. */
+const SPARSE_WORDS = new Set(['minimal', 'minimalist', 'minimalistic']);
+const LOOK_NOUNS = /^(?:design|designs|ui|interface|interfaces|layout|layouts|look|style|styles|styling|aesthetic|aesthetics|theme|themes)$/;
+const FEW_WORDS = new Set(['minimal', 'little', 'limited', 'low', 'basic']);
+const EXPERIENCE_NOUNS = /^(?:familiarity|experience|knowledge|expertise|training|skills?|literacy|proficiency)$/;
+
 /** Nouns of things sorted into kinds, not measured: "major breaking changes", "a minor problem". */
 const KIND_NOUNS = /^(?:changes?|issues?|bugs?|problems?|errors?|features?|updates?|incidents?|defects?|failures?|differences?|modifications?|revisions?|versions?|releases?|events?|violations?|concerns?|findings?|vulnerabilit(?:y|ies)|regressions?|edits?|decisions?|outages?)$/;
 /** Words of the speed of a task done by hand ("quick entry"), not of its time ("early access"). */
@@ -7554,6 +7677,14 @@ function measuredBy(ctx: BlockContext, c: Candidate, phrase: string, noun: strin
     while (at < c.end + 4 && ctx.tokens[at] !== undefined && ctx.tokens[at]!.norm !== head) at++;
     const what = countedNouns(ctx, at + 1);
     if (what !== undefined && /^[a-z -]*[^s]s$/.test(what)) return `How many ${what} count as “${phrase} ${head}”? Give the count to design and test for (e.g. 10,000 ${what} per user, 1 million in all).`;
+  }
+  // Forty-ninth round: "a clean, minimal UI design" is a look to describe, not a size (was "a bound with a unit (e.g. 10
+  // MB, 500 items …)"); "users with minimal platform familiarity" are users to describe.
+  if (w.dimension === 'size' && SPARSE_WORDS.has(adj) && LOOK_NOUNS.test(head)) {
+    return `What makes ${np} ${phrase}? Say what it shows and what it leaves out, so a reviewer can check it (e.g. one accent colour, no decorative images, at most 5 items in the navigation).`;
+  }
+  if ((w.dimension === 'size' || w.dimension === 'quantity' || w.dimension === 'degree') && FEW_WORDS.has(adj) && EXPERIENCE_NOUNS.test(head)) {
+    return `Which users does “${phrase} ${noun}” describe? Name them so a test can pick them (e.g. first-time users with no training, users who have never used a similar tool).`;
   }
   if (head === 'contrast') {
     return `What contrast ratio counts as “${phrase}”? Name the ratio or the level of a standard (e.g. WCAG 2.2 AA: at least 4.5:1 for body text, 3:1 for large text).`;

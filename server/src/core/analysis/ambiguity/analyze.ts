@@ -2136,7 +2136,7 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   if (policySettled(ctx, c)) return undefined;
   // Fiftieth round (read out of sample on policy, moderation, contribution and style-guide prose): "about" of a topic, an
   // existential lead-in to the list that follows, what the reader will see, "mark as required", examples after a
-  // predicate adjective, "be clear about what …", "by and large", "some more", a question (`policyProseSettled`).
+  // predicate adjective, "by and large", "some more", a question (`policyProseSettled`).
   if (policyProseSettled(ctx, c, requirement)) return undefined;
   // Thirty-fifth round (read out of sample on OpenSpec specs and their scenarios): "in quick succession", "readable" of
   // a data source, a realtime event, a count defined by the limit it reaches, "approximately" before a range, "or
@@ -5207,7 +5207,6 @@ const MEASURING_BEFORE_ABOUT = /^(?:take|takes|took|taking|last|lasts|lasted|cos
 const FRACTIONS = /^(?:half|third|thirds|quarter|quarters|fifth|tenth|tenths|hundredth|percent|per|in|or|to|and|more|less|out)$/;
 const MARKING_VERBS = /^(?:mark|marks|marked|marking|flag|flags|flagged|flagging|label|labels|labeled|labelled|labeling|labelling|tag|tags|tagged|tagging|designate|designates|designated|declare|declares|declared|set|sets)$/;
 const PERCEPTION_VERBS = /^(?:see|notice|observe|hear)$/;
-const WH_CLAUSE = /^(?:what|which|how|whether|who|whom|when|why|where|if)$/;
 
 /**
  * Fiftieth round (read out of sample: 72 of 81 findings on 29 policy, moderation, governance, contribution and
@@ -5225,7 +5224,6 @@ const WH_CLAUSE = /^(?:what|which|how|whether|who|whom|when|why|where|if)$/;
  *   "updates the charter as required" still asks;
  * - an example after a predicate adjective: "unless the change is extremely trivial, like typo fixes" (", like" /
  *   ", such as", as the twenty-eighth round's "e.g."). "unless the change is trivial." still asks;
- * - "be clear about what …": state explicitly what (a wh-clause after "clear about / on"). "must be clear." still asks;
  * - "by and large" (on the whole); "some more X" (additional X, not a comparison);
  * - a question in a normative clause's prose ("Can the reviewer perform the review in a timely fashion?"): a checklist
  *   item asks, it does not require (as a question is never a requirement).
@@ -5276,8 +5274,6 @@ function policyProseSettled(ctx: BlockContext, c: Candidate, requirement: string
       if (/^(?:very|extremely|quite|particularly|especially|really|too|so)$/.test(norm(k))) k--;
       if (/^(?:is|are|be|was|were|been|being|seems|seem)$/.test(norm(k))) return true;
     }
-    // "be clear about what …".
-    if (c.word.base === 'clear' && predicateBefore(tokens, start) && /^(?:about|on)$/.test(norm(end)) && WH_CLAUSE.test(norm(end + 1))) return true;
     // "by and large".
     if (c.word.base === 'large' && norm(start - 1) === 'and' && norm(start - 2) === 'by') return true;
   }

@@ -3641,3 +3641,48 @@ describe('clarity: questions, forty-ninth round (issue 13, item 5: the thing nam
     assert.deepEqual(first(['The notification message should remain readable with the original event name.']), ['What must the notification message contain to count as readable']);
   });
 });
+
+describe('clarity: fiftieth round (issue 13: false alarms read on policy, moderation and style-guide prose, root clauses)', () => {
+  // Every heading a root clause, as the Model Spec's are: the lexicon's words are also read in the clause's prose.
+  const terms = (lines: string[]): string[] => hits('policy.md', ['# Policy {#policy authority=root}', '', '## Rules {#rules authority=root}', '', ...lines.flatMap((l) => [l, '']), ''].join('\n')).map((h) => h.phrase.toLowerCase());
+
+  it('"about" of a topic before "one" is no approximation; a measure after it still asks', () => {
+    assert.deepEqual(terms(['Keep a thread to a single subject: write about one topic at a time.']), []);
+    assert.deepEqual(terms(['Members must not press anyone for details about one of their friends.']), []);
+    assert.deepEqual(terms(['A build should take about one hour.']), ['about']);
+    assert.deepEqual(terms(['About one in ten posts may be flagged for review.']), ['about']);
+    assert.deepEqual(terms(['The archive holds about one thousand threads.']), ['about']);
+  });
+
+  it('an existential lead-in to the list after it is no vague count; a count the sentence leaves open still asks', () => {
+    assert.deepEqual(terms(['Here are a number of sample replies to read before you start.']), []);
+    assert.deepEqual(terms(['There are a number of conditions a moderator has to check before a ban:', '- the warning was given\n- the appeal window closed']), []);
+    assert.deepEqual(terms(['There are a number of warnings before a member is banned.']), ['a number of']);
+  });
+
+  it('what the reader will see is no requirement; "you should see" a person still asks', () => {
+    assert.deepEqual(terms(['You should now see a short prompt to open the form appear above the list.']), []);
+    assert.deepEqual(terms(['If the rash spreads, you should see a doctor promptly.']), ['promptly']);
+  });
+
+  it('"mark as required" names a field\'s state; "as required" of an act still asks', () => {
+    assert.deepEqual(terms(['Decide which entries of the form you flag as required.']), []);
+    assert.deepEqual(terms(['The chair revises the charter as required.']), ['as required']);
+  });
+
+  it('an example after a predicate adjective bounds it; the bare adjective still asks', () => {
+    assert.deepEqual(terms(['A summary must be given unless the change is extremely trivial, like a spelling fix.']), []);
+    assert.deepEqual(terms(['A summary must be given unless the change is extremely trivial.']), ['trivial']);
+  });
+
+  it('"by and large" and "some more" are no size or comparison; "large" of a thing and "more" of a degree still ask', () => {
+    assert.deepEqual(terms(['Archived threads should by and large not be reopened.', 'Moderators should add some more useful links to the welcome page.']), ['some']);
+    assert.deepEqual(terms(['A large thread should be split.']), ['large']);
+    assert.deepEqual(terms(['The welcome page should be more useful.']), ['more useful']);
+  });
+
+  it('a question of a checklist in a root clause asks, it does not require; the rule after it still asks', () => {
+    assert.deepEqual(terms(['- Can you finish the review in a timely fashion?']), []);
+    assert.deepEqual(terms(['Can you finish the review? Reviews must be finished in a timely fashion.']), ['in a timely fashion']);
+  });
+});

@@ -265,6 +265,9 @@ describe('growth: the lexicon pass and suppression comments (n -> 4n)', function
   assertLinear('a success criterion of one long Japanese sentence with a candidate every few characters', criterion('適切な表示など、'), analyse, 64_000);
   // Thirty-third round: "clearly" before a verb of showing looks ahead for how it is shown (`mannerOfShowing`), 40 tokens at most.
   assertLinear('a requirement of one long sentence of "must clearly indicate"', spec((n) => `The system ${'must clearly indicate x, '.repeat(n / 25)}\n`), analyse, 64_000);
+  // Forty-ninth round: a question's subject after a lone dash (`loneDash`) is looked for in subjectOf's window, not from
+  // the sentence's start for each dash.
+  assertLinear('a requirement of one long sentence of dashes, each before a finding', spec((n) => `The system must show ${'x — the form must be intuitive, '.repeat(n / 32)}\n`), analyse, 64_000);
   // Twenty-third round: the depth of “…” before each candidate, read once per block (not from the block's start each time).
   assertLinear('a Chinese requirement with curly quotes and a candidate every few characters', criterion('系统必须显示清晰的“提示”，'), analyse, 64_000);
 });

@@ -6701,7 +6701,7 @@ function subjectOf(ctx: BlockContext, at: number): string | undefined {
     }
     // Forty-ninth round: a lone dash before the clause ("Beginner — the form must be intuitive": the form, was "the
     // Beginner"); not one of a pair around an aside ("The form — which users fill first — must …").
-    if ((tokens[k]!.norm === '\u2014' || tokens[k]!.norm === '\u2013') && loneDash(ctx, k, at)) {
+    if ((tokens[k]!.norm === '\u2014' || tokens[k]!.norm === '\u2013') && loneDash(ctx, k, a, at)) {
       a = k + 1;
       break;
     }
@@ -6836,10 +6836,13 @@ function secondPredicate(ctx: BlockContext, k: number): boolean {
   return false;
 }
 
-/** Forty-ninth round: the dash at `k` is the only one in its sentence before `at`. */
-function loneDash(ctx: BlockContext, k: number, at: number): boolean {
+/**
+ * Forty-ninth round: the dash at `k` is the only one in its sentence before `at`, read from `from` (subjectOf's window:
+ * a sentence of thousands of words with many dashes is not read from its start for each one).
+ */
+function loneDash(ctx: BlockContext, k: number, from: number, at: number): boolean {
   const { tokens } = ctx;
-  for (let j = ctx.sentences[tokens[k]!.sentence]![0]; j < at; j++) if (j !== k && (tokens[j]!.norm === '\u2014' || tokens[j]!.norm === '\u2013')) return false;
+  for (let j = from; j < at; j++) if (j !== k && (tokens[j]!.norm === '\u2014' || tokens[j]!.norm === '\u2013')) return false;
   return true;
 }
 

@@ -692,15 +692,15 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
   const sections: Section[] = [...(options.sections ?? [])];
   const settled = new SectionSettlements();
   // What the enclosing sections say of every block under them, asked once per heading (not per block).
-  let milestones = inMilestoneSection(sections);
-  let history = historySection(sections);
+  let milestones = inSectionOf(sections, MILESTONE_SECTION);
+  let history = inSectionOf(sections, HISTORY_SECTION);
   for (const block of blocks) {
     if (block.kind === 'heading') {
       settled.newSection();
       // Headings name a section; they are never findings, but they tell what the list items below them are.
       pushSection(sections, block, options.specText);
-      milestones = inMilestoneSection(sections);
-      history = historySection(sections);
+      milestones = inSectionOf(sections, MILESTONE_SECTION);
+      history = inSectionOf(sections, HISTORY_SECTION);
       underLeadIn = false;
       prev = block;
       continue;
@@ -881,14 +881,14 @@ function headingDepth(block: ProseBlock, specText: string | undefined): number {
 /** Sections of a plan's milestones: a KEP's graduation criteria and their stages. */
 const MILESTONE_SECTION = /^(?:graduation criteria|(?:alpha|beta|ga|stable)\b.*|.*(?:->|→|to) (?:alpha|beta|ga|stable)\b.*|milestones?|implementation history)$/;
 
-/** Is one of the enclosing sections a milestone section? */
-function inMilestoneSection(sections: readonly Section[]): boolean {
-  return sections.some((s) => MILESTONE_SECTION.test(s.title));
+/** Does the title of one of the enclosing sections match `kind` (MILESTONE_SECTION, HISTORY_SECTION)? */
+function inSectionOf(sections: readonly Section[], kind: RegExp): boolean {
+  return sections.some((s) => kind.test(s.title));
 }
 
 /**
  * The block is a checked task item ("- [x] …") in a milestone section (or a section under one): `milestones` is
- * inMilestoneSection of the enclosing sections (asked once per heading, not per block).
+ * `inSectionOf(sections, MILESTONE_SECTION)` of the enclosing sections (asked once per heading, not per block).
  */
 function completedMilestone(block: ProseBlock, milestones: boolean, specText: string | undefined): boolean {
   if (specText === undefined || !milestones) return false;
@@ -902,10 +902,6 @@ function completedMilestone(block: ProseBlock, milestones: boolean, specText: st
  */
 const HISTORY_SECTION =
   /^(?:appendix\s+[a-z0-9.]+\s*[:.-]?\s*|[a-z]?\d+(?:\.\d+)*\.?\s+)?(?:change ?logs?\b|changes? history\b|(?:document|revision|version|draft) history\b|history of changes\b|(?:changes|differences) (?:since|from|between|in|relative to) (?:draft|version|revision|rfc|the previous|previous|earlier|-\d|\d)|since (?:draft-|-\d|version \d|rfc ?\d))/;
-
-function historySection(sections: readonly Section[]): boolean {
-  return sections.some((s) => HISTORY_SECTION.test(s.title));
-}
 
 function isListItem(block: ProseBlock, specText: string | undefined): boolean {
   if (specText === undefined) return false;

@@ -997,13 +997,15 @@ function specSignature(facts: Pick<SpecFacts, 'format' | 'references' | 'include
   // productions are link targets of the other pages of an mdbook-spec book [^ln6s]; its definition-list terms name
   // ids of the other fragments of a bound document [^ln8b], and ids of its page on a Hugo site [^ln9h]; its explicit
   // targets are anchors of its page and MyST labels of its project [^ln9m]; the files an MDX page imports are part of
-  // a Docusaurus site's page [^ln9x]; the fragments a Hugo page includes are part of it [^ln9i]; a marked build's
-  // bold-text ids are anchors of its page [^ln7g].
+  // a Docusaurus site's page [^ln9x]; the fragments a Hugo page includes, and the files a DocFX page includes, are part
+  // of it [^ln9i] [^tr36d]; a marked build's bold-text ids are anchors of its page [^ln7g]. Each list of paths is one
+  // JSON value: joined by line breaks, two lists side by side read the same when a path moves from one to the other.
+  const paths = (list: readonly string[] | undefined): string => (list ? JSON.stringify(list) : '');
   const book = facts.mdbookSpec ? JSON.stringify(facts.mdbookSpec) : '';
   const terms = facts.listTerms ? JSON.stringify(facts.listTerms) : '';
   const hugoTerms = facts.definitionTerms ? JSON.stringify(facts.definitionTerms) : '';
   const targets = facts.targets ? JSON.stringify(facts.targets) : '';
-  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${facts.includes?.join('\n') ?? ''}\n${facts.mdxImports?.join('\n') ?? ''}\n${book}\n${terms}\n${hugoTerms}\n${targets}\n${facts.hugoIncludes?.join('\n') ?? ''}\n${facts.docfxIncludes?.join('\n') ?? ''}\n${facts.strongIds?.join(' ') ?? '-'}`, chunks };
+  return { head: `${facts.format}\n${facts.references.join(' ')}\n${facts.xrefs ? 'xrefs' : ''}\n${paths(facts.includes)}\n${paths(facts.mdxImports)}\n${book}\n${terms}\n${hugoTerms}\n${targets}\n${paths(facts.hugoIncludes)}\n${paths(facts.docfxIncludes)}\n${facts.strongIds?.join(' ') ?? '-'}`, chunks };
 }
 
 /**

@@ -1,6 +1,9 @@
 // link.broken-anchor (server/src/core/diagnostics/rules/brokenLinks.ts) [^ln2a].
 import * as assert from 'node:assert/strict';
 import { findings, shown } from '../../helpers/diagnostics';
+import { diagnosticsOf, memoryWorkspace } from '../../helpers/workspace';
+import { codeActions } from '../../../server/src/core/features/actions';
+import { completeAnchors, completionContext } from '../../../server/src/core/features/completion';
 import { isRustdocLink, mdbookSpecTargetsOf } from '../../../server/src/core/markdown/mdbookSpec';
 
 describe('rule link.broken-anchor', () => {
@@ -19,6 +22,62 @@ describe('rule link.broken-anchor', () => {
     ]);
     assert.ok(diags.every((d) => d.code === 'link.broken-anchor' && d.severity === 'error'));
     assert.deepEqual(diags[0]!.data, { anchor: 'tpo', suggestion: 'top' });
+  });
+
+  describe('a heading with an invisible character (an emoji\'s variation selector U+FE0F) [^ln2a]', () => {
+    // "🏗️ Arquitetura": the building emoji, then U+FE0F. The slug drops the emoji and keeps U+FE0F (github-slugger and
+    // GitHub alike), so a table of contents written `#-arquitetura` is broken there; the anchor printed as it is read
+    // exactly like the broken link.
+    const readme = [
+      '# Projeto',
+      '',
+      '- [Arquitetura](#-arquitetura)',
+      '- [Encoded](#%EF%B8%8F-arquitetura) and [raw](#\u{FE0F}-arquitetura) resolve',
+      '- [Deploy](#-deplo)',
+      '',
+      '## \u{1F3D7}\u{FE0F} Arquitetura',
+      '',
+      '## \u{1F680} Deploy',
+      '',
+      '## \u{2699}\u{FE0F} Setup Guide',
+      '',
+      'See [setup](#\u{FE0F}-setup-guid).',
+      '',
+    ].join('\n');
+    const diags = findings({ 'README.md': readme }, 'link.');
+
+    it('the message names the invisible character and shows the anchor percent-encoded', () => {
+      assert.deepEqual(diags.map((d) => d.message), [
+        "Broken link `#-arquitetura`: no heading or {#-arquitetura}; the heading's anchor is `#%EF%B8%8F-arquitetura`, which keeps the invisible U+FE0F of its text (after an emoji, its variation selector): link to that, or delete the U+FE0F from the heading.",
+        'Broken link `#-deplo`: no heading or {#-deplo}; did you mean `#-deploy`?',
+        "Broken link `#\u{FE0F}-setup-guid`: no heading or {#\u{FE0F}-setup-guid}; did you mean `#%EF%B8%8F-setup-guide`? (U+FE0F: an invisible character of the heading's text, kept in its anchor)",
+      ]);
+      assert.deepEqual(diags[0]!.data, { anchor: '-arquitetura', suggestion: '%EF%B8%8F-arquitetura' });
+    });
+
+    it('the quick fix writes the percent-encoded anchor, which resolves', () => {
+      const ws = memoryWorkspace({ 'README.md': readme });
+      const broken = diagnosticsOf(ws).filter((d) => d.code === 'link.broken-anchor')[0]!;
+      const [fix] = codeActions(ws, 'README.md', broken.range, [broken]);
+      assert.equal(fix!.title, 'Change to `%EF%B8%8F-arquitetura`');
+      const edit = fix!.edits[0]! as { kind: 'text'; newText: string; range: typeof broken.range };
+      const lines = readme.split('\n');
+      const line = lines[edit.range.start.line]!;
+      lines[edit.range.start.line] = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
+      const fixed = lines.join('\n');
+      assert.ok(fixed.includes('- [Arquitetura](#%EF%B8%8F-arquitetura)'));
+      assert.deepEqual(findings({ 'README.md': fixed }, 'link.').map((d) => d.data), [{ anchor: '-deplo', suggestion: '-deploy' }, { anchor: '\u{FE0F}-setup-guid', suggestion: '%EF%B8%8F-setup-guide' }]);
+    });
+
+    it('anchor completion inserts it percent-encoded, and is found by what the reader sees', () => {
+      const ws = memoryWorkspace({ 'README.md': readme, 'docs/a.md': '# A\n\nSee [it](../README.md#-arq\n' });
+      const text = '# A\n\nSee [it](../README.md#-arq\n';
+      const ctx = completionContext(ws, 'docs/a.md', text, text.indexOf('-arq') + 4)!;
+      const entry = completeAnchors(ws, ctx).find((e) => e.documentation.includes('Arquitetura'))!;
+      assert.equal(entry.insertText, '%EF%B8%8F-arquitetura');
+      assert.equal(entry.label, '%EF%B8%8F-arquitetura');
+      assert.ok(entry.filterText.startsWith('-arquitetura '));
+    });
   });
 
   it('an undefined reference link', () => {

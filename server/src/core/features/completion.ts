@@ -1,6 +1,6 @@
 import { isInComment } from '../comments/citations';
 import type { IndexModel, WorkspaceIndex } from '../workspace/workspaceIndex';
-import { dirname, resolveRelative } from '../workspace/paths';
+import { dirname, resolveRelative, visibleAnchor, withoutInvisible } from '../workspace/paths';
 import { LineIndex } from '../text/lineIndex';
 import type { Clause } from '../types';
 
@@ -161,7 +161,9 @@ export function completeAnchors(index: WorkspaceIndex, ctx: CompletionContext): 
   }
   for (const h of facts.headings) {
     if (h.id !== undefined) continue;
-    out.push({ label: h.slug, detail: `heading — ${h.title}`, documentation: h.title, filterText: `${h.slug} ${h.title}`, sortText: `1:${h.slug}`, insertText: h.slug });
+    // Invisible characters of the slug (an emoji's variation selector) are inserted percent-encoded, so the link shows them.
+    const anchor = visibleAnchor(h.slug);
+    out.push({ label: anchor, detail: `heading — ${h.title}`, documentation: h.title, filterText: `${withoutInvisible(h.slug)} ${anchor} ${h.title}`, sortText: `1:${h.slug}`, insertText: anchor });
   }
   return out;
 }

@@ -47,6 +47,31 @@ export function resolveRelative(from: string, target: string): string | undefine
   return parts.join('/');
 }
 
+/** Characters a reader cannot see: Unicode's default-ignorable code points (variation selectors, zero-width joiners and spaces, bidi marks, soft hyphens). */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/**
+ * An anchor as a link may write it and a message may show it: its invisible characters percent-encoded. A heading
+ * "🏗️ Arquitetura" has the anchor `\u{FE0F}-arquitetura` (the emoji's variation selector is kept, by github-slugger and
+ * by GitHub), which prints exactly as the broken link `#-arquitetura`; `#%EF%B8%8F-arquitetura` shows the difference
+ * and resolves the same (a fragment is percent-decoded).
+ */
+export function visibleAnchor(anchor: string): string {
+  return anchor.replace(INVISIBLE, (c) => encodeURIComponent(c));
+}
+
+/** A text without its invisible characters. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/** The invisible characters of a text as code points (`U+FE0F`), each once, in order. */
+export function invisibleCodePoints(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(INVISIBLE)) out.add(`U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  return [...out];
+}
+
 /** True for relative targets that escape the workspace (`../../etc/passwd`) or are absolute paths. */
 export function leavesWorkspace(from: string, target: string): boolean {
   const t = target.trim();

@@ -3,7 +3,7 @@ import type { IndexModel } from '../../workspace/workspaceIndex';
 import type { Diagnostic } from '../../types';
 import { collect, type Scope } from '../rule';
 import { SUGGESTION_BUDGET, suggestId } from '../suggestions';
-import { dirname, relativePath } from '../../workspace/paths';
+import { dirname, invisibleCodePoints, relativePath, visibleAnchor, withoutInvisible } from '../../workspace/paths';
 
 /**
  * link.broken-anchor: a link `[text](#anchor)`, `[text](file.md#anchor)`, `[text](file.md)` or `[text][label]` that
@@ -35,11 +35,28 @@ export function brokenLinks(model: IndexModel, config: ClarifierConfig, scope: S
             : `Undefined link reference \`${link.url}\`: no \`${link.url}: …\` definition in this file.`
           : link.reason === 'no-file'
           ? missingFile(link.file, link.url, link.targetFile!, config.linkedFolders, model.files)
-          : `Broken link \`${link.url}\`: no heading or {#${link.anchor}}${where}${suggestion ? `; did you mean \`#${suggestion}\`?` : '.'}`,
-      data: { anchor: link.anchor, ...(link.targetFile ? { targetFile: link.targetFile } : {}), ...(suggestion ? { suggestion } : {}) },
+          : `Broken link \`${link.url}\`: no heading or {#${link.anchor}}${where}${suggestion ? didYouMean(link.anchor, suggestion) : '.'}`,
+      // The quick fix writes the suggestion as the message shows it: invisible characters percent-encoded.
+      data: { anchor: link.anchor, ...(link.targetFile ? { targetFile: link.targetFile } : {}), ...(suggestion ? { suggestion: visibleAnchor(suggestion) } : {}) },
     });
   }
   return out;
+}
+
+/**
+ * "; did you mean …?" for a missing anchor. An anchor with invisible characters (an emoji's variation selector U+FE0F
+ * in "🏗️ Arquitetura") is shown with them percent-encoded, and named: printed as they are, `#-arquitetura` and the
+ * heading's `#\u{FE0F}-arquitetura` read the same, and the suggestion looked like the broken link itself (a trust sweep:
+ * a Portuguese README's table of contents).
+ */
+function didYouMean(anchor: string, suggestion: string): string {
+  const invisible = invisibleCodePoints(suggestion);
+  if (invisible.length === 0) return `; did you mean \`#${suggestion}\`?`;
+  const named = invisible.join(', ');
+  const only = withoutInvisible(suggestion) === withoutInvisible(anchor);
+  return only
+    ? `; the heading's anchor is \`#${visibleAnchor(suggestion)}\`, which keeps the invisible ${named} of its text (after an emoji, its variation selector): link to that, or delete the ${named} from the heading.`
+    : `; did you mean \`#${visibleAnchor(suggestion)}\`? (${named}: an invisible character of the heading's text, kept in its anchor)`;
 }
 
 /**

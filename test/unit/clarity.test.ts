@@ -3686,3 +3686,26 @@ describe('clarity: fiftieth round (issue 13: false alarms read on policy, modera
     assert.deepEqual(terms(['Can you finish the review? Reviews must be finished in a timely fashion.']), ['in a timely fashion']);
   });
 });
+
+describe('clarity: fifty-third round (issue 13: user stories, from a seventh labeled set drawn and labeled blind)', () => {
+  const terms = (path: string, lines: string[]): string[] => hits(path, lines.join('\n')).map((h) => h.phrase.toLowerCase());
+  const story = (...lines: string[]) => ['# Feature Specification: Reader', '', '### User Story 1 - Read offline (Priority: P1)', '', ...lines, ''];
+
+  it('a user story\'s "I want …" is a goal: its evaluative words ask, in a paragraph or a priority item', () => {
+    assert.deepEqual(terms('specs/001-reader/spec.md', story('As a reader, I want the book to load quickly on a phone.')), ['quickly']);
+    assert.deepEqual(terms('specs/001-reader/spec.md', story('- P2: As a user, I want intuitive navigation between chapters.')), ['intuitive']);
+    assert.deepEqual(terms('specs/001-reader/spec.md', story('As an editor, I need a few sample chapters before the review.')), ['a few']);
+  });
+
+  it('its "so that …" is the motivation and the sentences after it describe: neither asks', () => {
+    assert.deepEqual(terms('specs/001-reader/spec.md', story('As a reader, I want to bookmark a page so that my reading is smooth and pleasant.')), []);
+    assert.deepEqual(terms('specs/001-reader/spec.md', story('As a maintainer, I need to export the reading log. The current script is slow and leaves low visibility of errors.')), []);
+    // Not a story: the same words in a description of the feature stay silent, as before.
+    assert.deepEqual(terms('specs/001-reader/spec.md', story('Readers want the book to load quickly on a phone.')), []);
+  });
+
+  it('a KEP\'s user stories stay narrative (forty-sixth round)', () => {
+    const kep = ['# KEP-4242: Faster Rollouts', '', '## Proposal', '', '### User Stories', '', '#### Story 1', '', 'As a cluster operator, I want rollouts to finish quickly.', ''];
+    assert.deepEqual(terms('keps/sig-apps/4242-faster-rollouts/README.md', kep), []);
+  });
+});

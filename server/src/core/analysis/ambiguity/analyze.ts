@@ -751,6 +751,8 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
     listItem ??= isListItem(block, options.specText);
     const firstKeyword = firstKeywords(tokens, commentary);
     criterion = commentary ? false : (criterion ?? criterionKind(block, sections, listItem));
+    const discussion = discussionKind(block, sections);
+    if (criterion === USER_STORY && discussion) criterion = false;
     const context: BlockContext = {
       block,
       tokens,
@@ -761,7 +763,7 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
       firstWord: Math.max(0, tokens.findIndex((t) => t.kind !== 'punct')),
       criterion,
       mayRequire: mayRequire(commentary, inherited, firstKeyword.size > 0, criterion),
-      discussion: discussionKind(block, sections),
+      discussion,
       domain: options.domain ?? 'software',
       tagged: new Map(),
       sentences: sentenceBounds(tokens),
@@ -918,6 +920,20 @@ const CRITERIA_SECTION = /\b(acceptance criteria|acceptance scenarios|success cr
 const NOT_CRITERIA_SECTION = /\b(?:non-goals|key entities|glossary)\b/;
 /** spec-kit requirement and success-criterion ids, EARS/Gherkin "Given … When … Then". */
 const CRITERION_ID = /^\W*(?:FR|NFR|SC|REQ|AC|US)-?\d+\b/;
+/**
+ * Fifty-second round (a seventh labeled set, drawn and labeled blind): a user story, "As a <role>, I want <what> so
+ * that <why>" (also after a priority label: "- P1: As a user, I want …"), states what the feature must give its user:
+ * both reviewers asked about "I want the site to load quickly and perform well", "I want intuitive navigation". Only
+ * its own sentence is a goal: the "so that …" part is the motivation (`inPurpose`), and the sentences after it describe
+ * ("The current setup makes it difficult …"). A KEP's user stories stay narrative (`discussionKind`).
+ */
+const USER_STORY_TEXT = /^\W*(?:P\d+\s*[:.-]\s*)?as an? [^,.;:\n]{1,80},?\s+I (?:want|need|would like|wish|expect)\b/i;
+const USER_STORY = 'a user story';
+
+/** Is token `at` in the sentence of the block's user story (see USER_STORY_TEXT)? */
+function inStory(ctx: BlockContext, at: number): boolean {
+  return ctx.tokens[at]!.sentence === ctx.tokens[ctx.firstWord]?.sentence;
+}
 /** A list item's text that opens with a question: the first sentence ends with "?" (markers and bold blanked). */
 const OPENING_QUESTION = /^\W*[^.!?\n]{3,}\?(?:[\s*_]|$)/;
 /** The label of a risk's mitigation (the parser blanks bold markers): `**Mitigation**:`, `Strategy:`. */
@@ -930,6 +946,7 @@ const MITIGATION_LABEL = /^[*_]{0,2}(?:mitigations?|strategy)[*_]{0,2}\s*:/i;
 function criterionKind(block: ProseBlock, sections: Section[], listItem: boolean): string | false {
   const head = block.text.trimStart();
   if (CRITERION_ID.test(head)) return 'a numbered requirement';
+  if (USER_STORY_TEXT.test(head)) return USER_STORY;
   // Gherkin's "Given … When … Then …" opens the block (or follows a label: "Scenario 2: Given …"); "in a given slot …
   // then" in prose is no scenario.
   if (/(?:^|:)[\s*_]*given\b[\s\S]*\bthen\b/i.test(block.text)) return 'an acceptance scenario';
@@ -1093,7 +1110,7 @@ function requirementAt(ctx: BlockContext, at: number): string | undefined {
     }
     return tokens[k]!.raw === 'SHALL' && /^(when|while|if|where)$/i.test(tokens[ctx.firstWord]?.raw ?? '') ? 'an EARS requirement' : 'a requirement';
   }
-  if (ctx.criterion) {
+  if (ctx.criterion && !(ctx.criterion === USER_STORY && !inStory(ctx, at))) {
     // Sixteenth round: "Requires user intervention to detect node shutdown, because currently there is no good way of
     // detecting …": a criterion's reason or concession is no part of what it requires (as in a keyword's sentence).
     const part = partAt(ctx, at);
@@ -1323,7 +1340,7 @@ function inNormativeScope(ctx: BlockContext, at: number): boolean {
     if (isKeyword(t)) return true;
     if (t.kind === 'word' && SUBORDINATORS.has(t.norm)) return false;
   }
-  if (ctx.criterion && !ctx.firstKeyword.has(tokens[at]!.sentence)) return true;
+  if (ctx.criterion && !ctx.firstKeyword.has(tokens[at]!.sentence) && !(ctx.criterion === USER_STORY && !inStory(ctx, at))) return true;
   return inheritsAt(ctx, tokens[at]!.sentence);
 }
 
@@ -3044,6 +3061,7 @@ function inPurpose(ctx: BlockContext, at: number): boolean {
     // the requirement makes the system do. "so that the most relevant items come first" (a result, no "can") stays.
     // Also without "that": "… on startup so developers can immediately send transactions".
     if (t.norm === 'so' && tokens[j + 1]?.kind === 'word') {
+      if (ctx.criterion === USER_STORY) return true;
       for (let m = j + 1; m < at && m <= j + 8; m++) if (ABILITY_MODALS.has(tokens[m]!.raw)) return true;
       continue;
     }

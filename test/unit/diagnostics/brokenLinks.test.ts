@@ -80,6 +80,22 @@ describe('rule link.broken-anchor', () => {
     });
   });
 
+  it('`#top` in any case, to this page or another, is the top of the page (the HTML standard); `#topp`, `#top-section` and a missing file are not', () => {
+    const diags = findings(
+      {
+        'guide.md': '# Guía\n\n## Uso\n\nTexto.\n\n[Volver arriba](#top) [Arriba](#Top) [ARRIBA](#TOP) [otra](notes.md#top)\n\n[mal](#topp) [mal](#top-section) [mal](notes.md#top-section) [mal](gone.md#top)\n',
+        'notes.md': '# Notas\n\nNada.\n',
+      },
+      'link.',
+    );
+    assert.deepEqual(diags.map((d) => d.message), [
+      'Broken link `#topp`: no heading or {#topp}.',
+      'Broken link `#top-section`: no heading or {#top-section}.',
+      'Broken link `notes.md#top-section`: no heading or {#top-section} in notes.md.',
+      'Broken link `gone.md#top`: gone.md does not exist.',
+    ]);
+  });
+
   it('an undefined reference link', () => {
     const diags = findings({ 'a.md': '# A {#a}\n\nSee [the spec][spec] and [the log][log].\n\n[log]: https://example.com/log\n' }, 'link.');
     assert.deepEqual(diags.map((d) => d.message), ['Undefined link reference `[spec]`: no `[spec]: …` definition in this file.']);

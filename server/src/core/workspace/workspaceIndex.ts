@@ -32,6 +32,13 @@ const NO_OPTIONS: SpecParseOptions = {};
 const LINE_ANCHOR = /^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$/;
 /** A footnote's anchor as GitHub (`fn-1`, `fnref-1`, `fnref-1-2`) or Python-Markdown and kramdown (`fn:1`, `fnref:1`) make it: the id, maybe with a count. */
 const FOOTNOTE_ANCHOR = /^fn(?:ref)?[-:]([A-Za-z0-9_][A-Za-z0-9_.:-]*)$/;
+/**
+ * `#top` in any case: when no element has that id, the HTML standard's "indicated part of the document" for a fragment
+ * that is an ASCII case-insensitive match for `top` is the top of the document, so every browser scrolls there (a
+ * "back to top" link, on GitHub or any site; markdownlint's MD051 allows it too). html.spec.whatwg.org, "scrolling to a
+ * fragment" [^ln2a].
+ */
+const TOP_FRAGMENT = /^top$/i;
 /** Does the file offer the anchor, as written or lower-cased (GitHub's slugs are lower case)? */
 function offersAnchor(facts: Pick<SpecFacts, 'anchors'>, anchor: string): boolean {
   return facts.anchors.has(anchor) || facts.anchors.has(anchor.toLowerCase());
@@ -3777,6 +3784,9 @@ export class IndexModel {
         if (note !== undefined && [note, note.replace(/-\d+$/, '')].some((id) => facts.footnoteDefs.some((d) => d.id === id) || facts.footnoteRefs.some((r) => r.id === id))) continue;
         // `other.md#L70`, `#L70-L75`: a line of the file, as GitHub links lines (the file exists, so the link does).
         if (LINE_ANCHOR.test(link.anchor) && link.path) continue;
+        // `#top`, `other.md#top` (any case): the top of the page, by the HTML standard's rule for a fragment `top` that
+        // names no element [^ln2a].
+        if (TOP_FRAGMENT.test(link.anchor)) continue;
         // A draft and the files it includes are one document: an anchor of any of them [^kr7i].
         const group = this.includeGroups.get(this.scopes.get(target)?.path ?? '');
         if (group?.some((f) => f !== target && offersAnchor(this.specs.get(f)!, link.anchor))) continue;

@@ -3709,3 +3709,50 @@ describe('clarity: fifty-third round (issue 13: user stories, from a seventh lab
     assert.deepEqual(terms('keps/sig-apps/4242-faster-rollouts/README.md', kep), []);
   });
 });
+
+describe('clarity: fifty-second round (issue 13: recall read out of sample on fresh spec-kit, Kiro, OpenSpec specs and PRDs)', () => {
+  const kiroTerms = (lines: string[]): string[] => hits('.kiro/specs/a/requirements.md', KIRO(lines)).map((h) => h.phrase.toLowerCase());
+  const specTerms = (frs: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(frs)).map((h) => h.phrase.toLowerCase());
+
+  it('"manageable", "digestible", "approachable" judge ease as "easy" does; a quoted name or a stated test answers them', () => {
+    assert.deepEqual(specTerms([
+      'The quiz MUST draw its questions from a manageable pool of flash cards.',
+      'System MUST cut each transcript into manageable pieces before indexing.',
+      'The weekly report MUST open with a digestible overview of spending.',
+    ]), ['manageable', 'manageable', 'digestible']);
+    assert.deepEqual(specTerms([
+      'System MUST cut each transcript into pieces small enough to fit one request.',
+      'The settings page MUST list the "Manageable" tier beside the other tiers.',
+    ]), []);
+    // In a guide for agents, coordinated after the comparison with the whole (the thirty-second round's "break X into
+    // smaller Y") it restates that comparison; alone it still asks.
+    const guideTerms = (lines: string[]): string[] => hits('guide.md', ['# Guide {#guide}', '', '## Rules {#rules}', '', ...lines.flatMap((l) => [l, '']), ''].join('\n')).map((h) => h.phrase.toLowerCase());
+    assert.deepEqual(guideTerms(['- You should split each refactor into smaller, manageable commits.']), []);
+    assert.deepEqual(guideTerms(['- You should split each refactor into manageable commits.']), ['manageable']);
+  });
+
+  it('"conservative" and "aggressive" ask how far; a number or comparison beside them answers, and a capitalised name stays silent', () => {
+    assert.deepEqual(kiroTerms([
+      'WHEN no heart-rate strap is paired THEN the coach SHALL fall back to conservative pacing advice',
+      'WHILE the boss phase is active THE game SHALL spawn minions aggressively',
+      'THE sync client SHALL keep its retry policy conservative',
+    ]), ['conservative', 'aggressively', 'conservative']);
+    assert.deepEqual(kiroTerms([
+      'WHEN proposing savings targets THEN the planner SHALL offer conservative (5% of income) and aggressive (20% of income) targets',
+      'THE coach SHALL suggest conservative rest periods of at least 3 minutes',
+      'WHEN the member selects the Conservative plan THEN the planner SHALL show its targets',
+    ]), []);
+  });
+
+  it('a load with no measure of what counts as degraded is asked; a number right after the phrase measures the degradation', () => {
+    assert.deepEqual(specTerms([
+      'The ledger MUST hold at least 50,000 entries before performance degradation.',
+      'The feed MUST serve 2,000 readers per minute without degradation.',
+    ]), ['before performance degradation', 'without degradation']);
+    assert.match(hits('specs/001-x/spec.md', SPEC_KIT(['The feed MUST serve 2,000 readers per minute without degradation.']))[0]!.question, /^What counts as degraded\?/);
+    assert.deepEqual(specTerms([
+      'The feed MUST serve 2,000 readers per minute without degradation of more than 10% in p95 latency.',
+      'The feed MUST serve 2,000 readers per minute without degradation (p95 under 400 ms).',
+    ]), []);
+  });
+});

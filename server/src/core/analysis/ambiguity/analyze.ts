@@ -2470,6 +2470,10 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // parenthesis that opens with a verb, after the word or its "when" clause, says what handling it gracefully does,
   // as "gracefully with retry logic" does (`meansAfter`). "fail gracefully (P1)" and "(see below)" still ask.
   if (entry?.term === 'gracefully' && end - start === 1 && behaviourInParentheses(ctx, end)) return undefined;
+  // Fifty-second round: "without degradation of more than 10% in p95 latency", "without degradation (p95 under 300 ms)":
+  // a number right after the phrase measures the degradation itself. The load before it ("1,000 users without
+  // degradation") does not.
+  if (entry?.term === 'without degradation' && degradationBoundAfter(tokens, end)) return undefined;
   // Forty-sixth round (read on an NFS draft): "If some network addresses are less desirable paths to the data than
   // others, … If less desirable network addresses exist …": the same "more/less X" repeated after its baseline.
   if (end - start === 2 && (tokens[start]!.norm === 'more' || tokens[start]!.norm === 'less') && pairBaselineEarlier(tokens, start)) return undefined;
@@ -4248,6 +4252,17 @@ function dashBoundAfter(tokens: readonly Token[], end: number): boolean {
   return false;
 }
 
+/** Fifty-second round: a number within eight tokens after `end`, in its sentence, before a comma, semicolon or "and". */
+function degradationBoundAfter(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k < end + 8 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'number' || NUMBER_WORDS.has(t.norm)) return true;
+    if (t.norm === ',' || t.norm === ';' || t.norm === 'and' || t.norm === 'or') return false;
+  }
+  return false;
+}
+
 /** Forty-ninth round: "actionable" of a control: the control noun (button, link, …) within eight words before it, predicative. */
 function actionableControl(tokens: readonly Token[], at: number): boolean {
   const sentence = tokens[at]!.sentence;
@@ -5149,16 +5164,23 @@ function agentGuideSettled(ctx: BlockContext, c: Candidate): boolean {
     }
   }
   // A comparison with the whole.
-  if (c.word?.form === 'comparative' && end - start === 1) {
-    let k = start - 1;
-    while (k > from && k >= start - 4 && /^(?:a|series|number|set|few|several|multiple|of)$/.test(tokens[k]!.norm)) k--;
-    if (tokens[k]?.norm === 'into') {
-      for (let j = k - 1; j >= from && j >= k - 8; j--) {
-        const t = tokens[j]!;
-        if (t.clause !== first.clause || isKeyword(t)) break;
-        if (DIVIDING_VERBS.test(t.norm)) return true;
-      }
+  const wholeCompared = (at: number): boolean => {
+    let k = at - 1;
+    while (k > from && k >= at - 4 && /^(?:a|series|number|set|few|several|multiple|of)$/.test(tokens[k]!.norm)) k--;
+    if (tokens[k]?.norm !== 'into') return false;
+    for (let j = k - 1; j >= from && j >= k - 8; j--) {
+      const t = tokens[j]!;
+      if (t.clause !== first.clause || isKeyword(t)) break;
+      if (DIVIDING_VERBS.test(t.norm)) return true;
     }
+    return false;
+  };
+  if (c.word?.form === 'comparative' && end - start === 1 && wholeCompared(start)) return true;
+  // Fifty-second round: a word coordinated right after that comparative restates it ("break complex tasks into smaller,
+  // manageable steps"); "split large documents into manageable chunks" (no comparative) still asks.
+  if (c.word && end - start === 1 && start - 2 >= from && (tokens[start - 1]!.norm === ',' || tokens[start - 1]!.norm === 'and')) {
+    const before = tokens[start - 2]!;
+    if (before.kind === 'word' && /^[a-z]{3,}er$/.test(before.norm) && CLASS_WORDS.has(before.norm) && wholeCompared(start - 2)) return true;
   }
   // The rejected alternative.
   // Thirty-ninth round (paraphrases): also a comparison ("not just be more formal"), over a verb and its object ("not

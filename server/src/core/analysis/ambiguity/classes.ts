@@ -40,6 +40,9 @@ const BASE: Record<Dimension, string[]> = {
     // Fortieth round (paraphrases of findings the pass makes): "act cautiously" beside "act carefully", "without
     // effort" beside "easily".
     'cautious', 'effortless',
+    // Fifty-second round (recall read on fresh specs): easy to handle or take in, beside "easy" and "convenient" ("a
+    // manageable list of words", "split large documents into manageable chunks", "digestible summaries").
+    'manageable', 'digestible', 'approachable',
   ],
   degree: [
     'significant', 'substantial', 'considerable', 'noticeable', 'minor', 'major', 'severe', 'serious', 'trivial', 'negligible',
@@ -48,6 +51,10 @@ const BASE: Record<Dimension, string[]> = {
     // Twenty-seventh round: "display key metrics", "identify key differentiators": which ones count as key? Only before
     // a noun of selected content (`KEY_SELECTION_NOUNS`); "API key", "key rotation", "foreign key columns" are keys.
     'key',
+    // Fifty-second round: how far a behaviour leans to caution or risk ("conservative rest period recommendations",
+    // "aggressive retries"): which values? A number or comparison answers it, as for the other degree words
+    // ("conservative (10% below average)").
+    'conservative', 'aggressive',
   ],
   size: [
     'large', 'small', 'big', 'huge', 'tiny', 'long', 'short', 'high', 'low', 'heavy', 

@@ -175,6 +175,15 @@ export const LEXICON: readonly LexiconEntry[] = [
       forms: ['industry-standard', 'industry standards', 'industry-standards'],
       question: 'Which standard, exactly? Name it (e.g. RFC 6238 TOTP, Argon2id, OWASP ASVS) so a test can check conformance.',
     },
+    // Fifty-second round (read out of sample; the thirty-third round's reading saw it too): a load the requirement
+    // names, and no measure of what counts as degraded ("support at least 10,000 transactions before performance
+    // degradation", "handle 1,000 events per minute without degradation"): the number sizes the load, not the
+    // degradation. A bound of the degradation itself answers it ("without degradation of more than 10% in p95 latency").
+    {
+      term: 'without degradation',
+      forms: ['without performance degradation', 'before performance degradation', 'without any degradation', 'without any performance degradation', 'with no performance degradation', 'with no degradation'],
+      question: 'What counts as degraded? Name the measure and the limit (e.g. p95 latency stays under 300 ms, or rises by at most 10% over the idle baseline).',
+    },
     {
       term: 'gracefully',
       forms: ['graceful'],

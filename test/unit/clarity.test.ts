@@ -3704,6 +3704,12 @@ describe('clarity: fifty-third round (issue 13: user stories, from a seventh lab
     assert.deepEqual(terms('specs/001-reader/spec.md', story('Readers want the book to load quickly on a phone.')), []);
   });
 
+  it('a story that is an item of a Goals or criteria list is read whole, as that list\'s items are', () => {
+    const goals = ['# Feature Specification: Reader', '', '## Goals', '', '- As a reader, I want offline copies. Copies are refreshed as needed.', ''];
+    assert.deepEqual(terms('specs/001-reader/spec.md', goals), ['as needed']);
+    assert.match(hits('specs/001-reader/spec.md', goals.join('\n'))[0]!.reason ?? '', /in a goal/);
+  });
+
   it('a KEP\'s user stories stay narrative (forty-sixth round)', () => {
     const kep = ['# KEP-4242: Faster Rollouts', '', '## Proposal', '', '### User Stories', '', '#### Story 1', '', 'As a cluster operator, I want rollouts to finish quickly.', ''];
     assert.deepEqual(terms('keps/sig-apps/4242-faster-rollouts/README.md', kep), []);

@@ -946,11 +946,13 @@ const MITIGATION_LABEL = /^[*_]{0,2}(?:mitigations?|strategy)[*_]{0,2}\s*:/i;
 function criterionKind(block: ProseBlock, sections: Section[], listItem: boolean): string | false {
   const head = block.text.trimStart();
   if (CRITERION_ID.test(head)) return 'a numbered requirement';
-  if (USER_STORY_TEXT.test(head)) return USER_STORY;
   // Gherkin's "Given … When … Then …" opens the block (or follows a label: "Scenario 2: Given …"); "in a given slot …
   // then" in prose is no scenario.
   if (/(?:^|:)[\s*_]*given\b[\s\S]*\bthen\b/i.test(block.text)) return 'an acceptance scenario';
-  if (!listItem) return false;
+  // A user story, where no criteria section claims the item first: an item of a Goals or an acceptance criteria list
+  // is read whole, as before.
+  const story = USER_STORY_TEXT.test(head) ? USER_STORY : false;
+  if (!listItem) return story;
   // Sixteenth round: "* **What are the reasonable SLOs for the above SLIs?** At the high level …": an item that opens
   // with a question is a questionnaire's question and its answer, not a criterion (a keyword in the answer still makes
   // a requirement, as in an edge case: "What happens when …? The system should …").
@@ -969,7 +971,7 @@ function criterionKind(block: ProseBlock, sections: Section[], listItem: boolean
     const m = CRITERIA_SECTION.exec(title);
     if (m) return m[1] === 'goals' ? 'a goal' : m[1]!.includes('criteria') || m[1] === 'measurable outcomes' ? `an item of ${m[1]}` : 'a requirement';
   }
-  return false;
+  return story;
 }
 
 /**

@@ -3687,6 +3687,63 @@ describe('clarity: fiftieth round (issue 13: false alarms read on policy, modera
   });
 });
 
+describe('clarity: fifty-fourth round (issue 13: recall on spec-kit, from the seventh labeled set\'s tune half)', () => {
+  const specTerms = (frs: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(frs)).map((h) => h.phrase.toLowerCase());
+  const kiroTerms = (lines: string[]): string[] => hits('.kiro/specs/a/requirements.md', KIRO(lines)).map((h) => h.phrase.toLowerCase());
+  const story = (...lines: string[]) => ['# Feature Specification: Atlas', '', '### User Story 1 - Browse maps (Priority: P1)', '', ...lines, ''].join('\n');
+
+  it('a speed or quality adjective joined to a present participle judges that action ("fast-loading", "smooth-scrolling")', () => {
+    assert.deepEqual(hits('specs/001-atlas/spec.md', story('- P2: As a hiker, I want quick-loading trail maps on a mobile connection.')).map((h) => h.phrase.toLowerCase()), ['quick-loading']);
+    assert.deepEqual(specTerms(['The gallery MUST offer smooth-scrolling thumbnails.']), ['smooth-scrolling']);
+    // Size words name a kind ("long-running"), a technique is no speed ("prompt-caching"), a bound answers it.
+    assert.deepEqual(specTerms([
+      'The scheduler MUST cancel long-running exports after the session ends.',
+      'The gateway MUST enable prompt-caching for repeated system prompts.',
+      'The atlas MUST serve fast-loading tiles within 300 ms of a pan.',
+    ]), []);
+  });
+
+  it('"perform well" and "scale well" grade how well; "as well" and "works well with" stay silent', () => {
+    assert.deepEqual(hits('specs/001-atlas/spec.md', story('As a hiker, I want the map to perform well on older phones.')).map((h) => h.phrase.toLowerCase()), ['well']);
+    assert.deepEqual(specTerms(['The tile cache MUST scale well as regions are added.']), ['well']);
+    assert.deepEqual(specTerms(['The exporter MUST write GPX files as well as KML files.', 'The well-known URI MUST list the tile servers.']), []);
+  });
+
+  it('"meet targets" with no targets named asks which; a reference after it answers', () => {
+    assert.deepEqual(specTerms(['Tile render times MUST meet targets on every supported phone.']), ['meet targets']);
+    assert.deepEqual(specTerms([
+      'Tile render times MUST meet targets in SC-004.',
+      'Tile render times MUST meet the targets defined in the performance budget.',
+      'Tile render times MUST meet targets (p95 under 200 ms).',
+    ]), []);
+  });
+
+  it('"a broad set of", "a wide range of" ask how many as "a large number of" does; a list of the members answers', () => {
+    assert.deepEqual(specTerms(['The importer MUST accept a wide range of track formats.']), ['a wide range of']);
+    assert.deepEqual(specTerms([
+      'The importer MUST accept a wide range of formats: GPX, KML and FIT.',
+      'The importer MUST accept a broad set of formats (GPX, KML, FIT).',
+      'The trail MUST be wide enough for two hikers.',
+      'Import failures MUST be logged, since they can be caused by a wide variety of files.',
+    ]), []);
+  });
+
+  it('the answer nested under an Edge Cases question states the behaviour required in that case', () => {
+    const edge = (...lines: string[]) => ['# Feature Specification: Atlas', '', '### Edge Cases', '', ...lines, ''].join('\n');
+    assert.deepEqual(hits('specs/001-atlas/spec.md', edge('- What happens when the tile server is down?', '  - The map shows a banner. Recent tiles are served from the cache.')).map((h) => h.phrase.toLowerCase()), ['recent']);
+    // Not nested under a question, or not under an Edge Cases heading: described, not required.
+    assert.deepEqual(hits('specs/001-atlas/spec.md', edge('- Offline use', '  - Recent tiles are served from the cache.')).map((h) => h.phrase), []);
+    const other = ['# Feature Specification: Atlas', '', '### Notes', '', '- What happens when the tile server is down?', '  - Recent tiles are served from the cache.', ''].join('\n');
+    assert.deepEqual(hits('specs/001-atlas/spec.md', other).map((h) => h.phrase), []);
+  });
+
+  it('"cohesive" judges as "coherent" does; a named algorithm in a later parenthesis bounds "securely"', () => {
+    assert.deepEqual(kiroTerms(['WHEN a screen renders THEN the system SHALL apply a cohesive visual language.']), ['cohesive']);
+    assert.deepEqual(specTerms(['Recovery codes MUST be securely stored by the identity provider under its own policy (Argon2id or scrypt).']), []);
+    assert.deepEqual(specTerms(['Recovery codes MUST be securely stored by the identity provider under its own policy.']), ['securely']);
+  });
+});
+
 describe('clarity: fifty-third round (issue 13: user stories, from a seventh labeled set drawn and labeled blind)', () => {
   const terms = (path: string, lines: string[]): string[] => hits(path, lines.join('\n')).map((h) => h.phrase.toLowerCase());
   const story = (...lines: string[]) => ['# Feature Specification: Reader', '', '### User Story 1 - Read offline (Priority: P1)', '', ...lines, ''];

@@ -733,7 +733,7 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
     if (starts === 'class') {
       // A class candidate needs a requirement; the criterion is read only where it decides.
       const keyword = tokens.some(isKeyword);
-      if (!commentary && !inherited && !keyword) criterion = criterionKind(block, sections, (listItem = isListItem(block, options.specText)));
+      if (!commentary && !inherited && !keyword) criterion = criterionKind(block, sections, (listItem = isListItem(block, options.specText)), options.specText);
       skip = !mayRequire(commentary, inherited, keyword, criterion);
     }
     // Sixteenth round: Japanese and Chinese phrases are found by substring (`scanCjk`); a block holding one is read.
@@ -750,7 +750,7 @@ export function findAmbiguities(blocks: ProseBlock[], options: AmbiguityOptions 
     segment(tokens);
     listItem ??= isListItem(block, options.specText);
     const firstKeyword = firstKeywords(tokens, commentary);
-    criterion = commentary ? false : (criterion ?? criterionKind(block, sections, listItem));
+    criterion = commentary ? false : (criterion ?? criterionKind(block, sections, listItem, options.specText));
     const discussion = discussionKind(block, sections);
     if (criterion === USER_STORY && discussion) criterion = false;
     const context: BlockContext = {
@@ -934,6 +934,27 @@ const USER_STORY = 'a user story';
 function inStory(ctx: BlockContext, at: number): boolean {
   return ctx.tokens[at]!.sentence === ctx.tokens[ctx.firstWord]?.sentence;
 }
+const EDGE_CASE_ANSWER = 'the answer of an edge case';
+
+/** The block's list item is indented under the item right above it, and that item ends with "?" (an edge case asked). */
+function answersEdgeCase(block: ProseBlock, specText: string): boolean {
+  const lineStart = Math.max(specText.lastIndexOf('\n', block.start - 1) + 1, 0);
+  const indent = /^[ \t]*/.exec(specText.slice(lineStart))![0].length;
+  if (indent === 0) return false;
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = specText.lastIndexOf('\n', end - 1) + 1;
+    const line = specText.slice(start, end);
+    end = start - 1;
+    if (!line.trim()) continue;
+    const m = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/.exec(line);
+    if (!m) return false;
+    if (m[1]!.length >= indent) return false;
+    return /\?[*_]*\s*$/.test(m[2]!);
+  }
+  return false;
+}
+
 /** A list item's text that opens with a question: the first sentence ends with "?" (markers and bold blanked). */
 const OPENING_QUESTION = /^\W*[^.!?\n]{3,}\?(?:[\s*_]|$)/;
 /** The label of a risk's mitigation (the parser blanks bold markers): `**Mitigation**:`, `Strategy:`. */
@@ -943,8 +964,12 @@ const MITIGATION_LABEL = /^[*_]{0,2}(?:mitigations?|strategy)[*_]{0,2}\s*:/i;
  * Is the block an acceptance criterion, success criterion, goal or a numbered requirement (a requirement without an
  * RFC 2119 keyword)? A list item in such a section, a `**FR-001**:`-style item, or a "Given … When … Then" scenario.
  */
-function criterionKind(block: ProseBlock, sections: Section[], listItem: boolean): string | false {
+function criterionKind(block: ProseBlock, sections: Section[], listItem: boolean, specText?: string): string | false {
   const head = block.text.trimStart();
+  // Fifty-fourth round (set 7's tune half: "- What happens if the backend is unavailable? / - Chat shows a connection
+  // error. Recent messages are preserved locally."): under an Edge Cases heading, the item nested under a question
+  // answers it with the behaviour required in that case.
+  if (listItem && specText !== undefined && sections.length && /\bedge cases?\b/.test(sections[sections.length - 1]!.title) && answersEdgeCase(block, specText)) return EDGE_CASE_ANSWER;
   if (CRITERION_ID.test(head)) return 'a numbered requirement';
   // Gherkin's "Given … When … Then …" opens the block (or follows a label: "Scenario 2: Given …"); "in a given slot …
   // then" in prose is no scenario.
@@ -1693,7 +1718,7 @@ function categoryOf(word: ClassWord): AmbiguityCategory {
 /** Whether `classCandidate` can return a candidate at this token (its first checks, without the context). */
 function mayStartClassCandidate(t: Token): boolean {
   const n = t.norm;
-  return CLASS_WORDS.has(n) || DEGREE_MODIFIERS.has(n) || n === 'more' || n === 'less' || n === 'most' || n === 'least' || n === 'naturally' || (!t.code && compoundClassWord(n) !== undefined);
+  return CLASS_WORDS.has(n) || DEGREE_MODIFIERS.has(n) || n === 'more' || n === 'less' || n === 'most' || n === 'least' || n === 'naturally' || n === 'broad' || n === 'wide' || (!t.code && compoundClassWord(n) !== undefined);
 }
 
 /**
@@ -1721,6 +1746,29 @@ function candidateStarts(tokens: Token[], matcher: Matcher): 'phrase' | 'class' 
  */
 function mayRequire(commentary: boolean, inherited: boolean, hasKeyword: boolean, criterion: string | false | undefined): boolean {
   return !commentary && (inherited || !!criterion || hasKeyword);
+}
+
+/** Fifty-fourth round: a colon, a parenthesis or "including" within four tokens after `end`, before other punctuation. */
+function membersListedAfter(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k < end + 4 && tokens[k]!.sentence === sentence; k++) {
+    const n = tokens[k]!.norm;
+    if (n === ':' || n === '(' || n === 'including') return true;
+    if (tokens[k]!.kind === 'punct') return false;
+  }
+  return false;
+}
+
+/** Nouns of a spread of kinds: "a broad set of features", "a wide range of devices", "a wide variety of inputs". */
+const SPREAD_NOUNS = new Set(['set', 'range', 'variety', 'array', 'spectrum', 'selection']);
+
+/**
+ * Fifty-fourth round (set 7's tune half: "I want the site to load quickly and perform well across all devices"): "well"
+ * right after a verb of performance grades how well it performs, as "efficiently" does; elsewhere ("as well", "well
+ * known", "works well with") it stays a never-flagged word.
+ */
+function performsWell(tokens: readonly Token[], i: number): boolean {
+  return tokens[i]!.norm === 'well' && /^(?:perform|performs|performing|scale|scales|scaling)$/.test(tokens[i - 1]?.norm ?? '') && tokens[i - 1]!.sentence === tokens[i]!.sentence;
 }
 
 /** A class word, a degree pattern ("too large"), an amount ("a large number of") or a bare comparative at token i. */
@@ -1759,10 +1807,16 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
       pattern: superlative ? 'superlative' : 'comparative',
     };
   }
+  // Fifty-fourth round (set 7's tune half: "e2e tests will focus on testing a broad set of features"): "a broad / wide
+  // set, range, variety, array or spectrum of" is an amount with no count, as "a large number of" is.
+  if ((t.norm === 'broad' || t.norm === 'wide') && (tokens[i - 1]?.norm === 'a' || tokens[i - 1]?.norm === 'an') && SPREAD_NOUNS.has(tokens[i + 1]?.norm ?? '') && tokens[i + 2]?.norm === 'of' && tokens[i + 2]!.sentence === t.sentence) {
+    const spread: ClassWord = { base: t.norm, dimension: 'quantity', form: 'adj' };
+    return { start: i - 1, end: i + 3, category: 'quantity', term: `a ${t.norm} ${tokens[i + 1]!.norm} of`, word: spread, pattern: 'amount' };
+  }
   // "environment-appropriate thresholds": a compound of a fitness adjective is as open as the adjective.
   const word = CLASS_WORDS.get(t.norm) ?? (t.code ? undefined : compoundClassWord(t.norm)) ?? (naturalManner(tokens, i) ? NATURALLY : undefined);
   if (!word) return undefined;
-  if (NEVER_FLAGGED.has(t.norm) && !mannerOfShowing(tokens, i) && !naturalManner(tokens, i)) return undefined;
+  if (NEVER_FLAGGED.has(t.norm) && !mannerOfShowing(tokens, i) && !naturalManner(tokens, i) && !performsWell(tokens, i)) return undefined;
   // "the largest acknowledged packet", "the earliest date": a superlative of an order selects one exactly (the
   // maximum, the minimum); only evaluative superlatives ("the best", "the most appropriate") leave it open.
   if (word.form === 'superlative' && ORDER_DIMENSIONS.has(word.dimension)) return undefined;
@@ -2238,6 +2292,11 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // In a policy for an assistant ("summarize the key points up front") the content is the user's, unknown to the spec:
   // which points are key is the judgement asked for, not a list the spec could give.
   if (c.word?.base === 'key' && (ctx.domain === 'policy' || !keySelection(tokens, start, end))) return undefined;
+  // Fifty-fourth round: "a broad set of features: login, search and checkout", "a wide range of devices (iPhone 12+,
+  // Pixel 6+)": the list after the noun names the members.
+  // After "by" it is the agent of a passive ("errors can be caused by a wide variety of things"): what causes a case,
+  // not what is required (read on the 79 labeled repositories, a KEP's questionnaire answer).
+  if (c.pattern === 'amount' && (c.word?.base === 'broad' || c.word?.base === 'wide') && (membersListedAfter(tokens, end) || tokens[start - 1]?.norm === 'by')) return undefined;
   // Twenty-seventh round: "SHALL run continuously", "sidecars should run continuously", "messages scroll continuously in
   // a marquee": without stopping, a duration or a motion, not how often something recurs; "monitor latency
   // continuously" still asks how often.
@@ -2476,6 +2535,7 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // a number right after the phrase measures the degradation itself. The load before it ("1,000 users without
   // degradation") does not.
   if (entry?.term === 'without degradation' && degradationBoundAfter(tokens, end)) return undefined;
+  if (entry?.term === 'meet targets' && referenceAfter(tokens, end)) return undefined;
   // Forty-sixth round (read on an NFS draft): "If some network addresses are less desirable paths to the data than
   // others, … If less desirable network addresses exist …": the same "more/less X" repeated after its baseline.
   if (end - start === 2 && (tokens[start]!.norm === 'more' || tokens[start]!.norm === 'less') && pairBaselineEarlier(tokens, start)) return undefined;
@@ -4250,6 +4310,41 @@ function dashBoundAfter(tokens: readonly Token[], end: number): boolean {
   for (let k = end + 1; k < tokens.length && k < end + 24 && tokens[k]!.sentence === dash.sentence; k++) {
     const t = tokens[k]!;
     if ((t.kind === 'number' || NUMBER_WORDS.has(t.norm)) && TIME_UNITS.has(tokens[k + 1]?.norm ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Fifty-fourth round: a parenthesis opening within 16 tokens after `end`, in its sentence, whose words (up to its close)
+ * include a named standard or algorithm ("(Argon2 or bcrypt)", "(TLS 1.3)").
+ */
+function mechanismInParenthesisAfter(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k < end + 16 && tokens[k]!.sentence === sentence; k++) {
+    if (tokens[k]!.norm !== '(') continue;
+    for (let j = k + 1; j < tokens.length && j < k + 12 && tokens[j]!.sentence === sentence && tokens[j]!.norm !== ')'; j++) {
+      const n = tokens[j]!.norm;
+      if (STANDARDS.has(n) || ALGORITHMS.test(n) || (n.includes('/') && n.split('/').some((p) => STANDARDS.has(p) || ALGORITHMS.test(p)))) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/**
+ * Fifty-fourth round: what names the targets of "meet targets" right after it: a preposition or participle that leads
+ * to them ("in SC-004", "of WCAG 2.2", "defined in the plan", "set by the team"), a colon or parenthesis opening a list,
+ * or a number or a code or capitalised name within four tokens.
+ */
+function referenceAfter(tokens: readonly Token[], end: number): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  const next = tokens[end];
+  if (next === undefined || next.sentence !== sentence) return false;
+  if (/^(?:in|of|from|defined|set|listed|specified|stated|described|given|outlined|above|below|:|\()$/.test(next.norm)) return true;
+  for (let k = end; k < tokens.length && k < end + 4 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'number' || t.code || (t.kind === 'word' && /^[A-Z]{2,}/.test(t.raw))) return true;
+    if (t.kind === 'punct') break;
   }
   return false;
 }
@@ -6157,6 +6252,10 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
   // Forty-sixth round (read on an NFS draft): "be secure from eavesdroppers and man-in-the-middle protocol tampering",
   // "secure against replay": the threats are named right after the word, which is what its question asks for.
   if (dim === 'security' && threatNamedAfter(tokens, c.end)) return true;
+  // Fifty-fourth round (set 7's tune half: "Passwords securely hashed by Keycloak using its configured policy (Argon2 or
+  // bcrypt)"): a parenthesis later in the sentence that names the algorithm or standard names the mechanism, however
+  // far the eight-token window leaves it.
+  if (dim === 'security' && mechanismInParenthesisAfter(tokens, c.end)) return true;
   // Forty-sixth round (read on KEP graduation criteria): "locked to true and eventually removed, following upstream
   // graduation": its question asks for the event after which it must have happened, and the event is named.
   if (tokens[c.start]!.norm === 'eventually' && c.end - c.start === 1 && eventNamedAfter(tokens, c.end)) return true;
@@ -7368,6 +7467,11 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   // acronym (two capitals) keeps its letters, and a lexicon phrase's question is its own.
   const phrase = c.word ? written.replace(/^[A-Z](?=[a-z])/, (ch) => ch.toLowerCase()) : written;
   const ex = EXAMPLES[ctx.domain];
+  // Fifty-fourth round: "perform well", "scales well": the measure of performance and the level it must reach.
+  if (c.word?.base === 'well' && c.end - c.start === 1 && performsWell(tokens, c.start)) {
+    if (tokens[c.start - 1]!.norm.startsWith('scal')) return 'How well must it scale? Name the load and what must hold there (e.g. p95 latency stays under 300 ms up to 10 times the current load).';
+    return `How well must it perform? Name the measure and the level it must reach (${ex.speed}).`;
+  }
   if (c.entry && !c.word) {
     // Lexicon phrases keep their reviewed question, tied to what they qualify.
     if ((c.entry.rule === 'number-after' || c.entry.rule === 'approximation') && isNumberLike(tokens[c.end])) return TOLERANCE_QUESTION;

@@ -43,6 +43,9 @@ const BASE: Record<Dimension, string[]> = {
     // Fifty-second round (recall read on fresh specs): easy to handle or take in, beside "easy" and "convenient" ("a
     // manageable list of words", "split large documents into manageable chunks", "digestible summaries").
     'manageable', 'digestible', 'approachable',
+    // Fifty-fourth round (set 7's tune half: "SHALL apply a single cohesive design system"): unity of parts, beside
+    // "coherent" and "harmonious": what must agree for it to count as cohesive?
+    'cohesive',
   ],
   degree: [
     'significant', 'substantial', 'considerable', 'noticeable', 'minor', 'major', 'severe', 'serious', 'trivial', 'negligible',
@@ -203,6 +206,15 @@ export const CLASS_WORDS: ReadonlyMap<string, ClassWord> = (() => {
  */
 const FITNESS = new Set(['appropriate', 'suitable', 'adequate', 'acceptable', 'reasonable', 'sensible', 'proportionate']);
 
+/** Words in "-ing" after a hyphen that are nouns or name a kind, not an action graded ("clean-string", "fast-path"). */
+const PARTICIPLE_NOT = new Set(['thing', 'things', 'string', 'strings', 'spring', 'king', 'ring', 'wing', 'ceiling', 'evening', 'morning', 'warning', 'sharing']);
+
+/** Participles of appearance or motion a quality adjective grades: "good-looking", "natural-sounding", "smooth-scrolling". */
+const QUALITY_PARTICIPLES = new Set(['looking', 'sounding', 'feeling', 'scrolling', 'flowing']);
+
+/** First parts whose compound names a technique, not a speed or quality: "prompt-caching", "instant-messaging". */
+const PARTICIPLE_HEAD_NOT = new Set(['prompt', 'instant', 'early']);
+
 /** Nouns of worth a "high-"/"low-" compound grades: "high-value", "high-impact", "low-value". */
 const WORTH_NOUNS = new Set(['value', 'impact', 'performance', 'fidelity']);
 
@@ -222,6 +234,16 @@ export function compoundClassWord(norm: string): ClassWord | undefined {
   // Seventeenth round: "prioritize high-value documentation", "high-impact changes": a level of worth is judged (both
   // reviewers of set 5 marked "high-value documentation"); the nouns alone name no quality ("the value of the field").
   if (/^(?:high|low)$/.test(first) && WORTH_NOUNS.has(norm.slice(dash + 1)) && norm.indexOf('-') === dash) return { base: norm, dimension: 'quality', form: 'adj' };
+  // Fifty-fourth round (set 7's tune half: "I want fast-loading web pages"): a speed adjective joined to a present
+  // participle judges that action as the adjective alone would ("fast-loading", "slow-loading", "quick-starting"). Size words stay out ("long-running", "long-lasting" name a kind of job; a
+  // lifetime is the lexicon's), as do the comparative and superlative forms and compounds of more than two parts.
+  const head = CLASS_WORDS.get(first);
+  const second = norm.slice(dash + 1);
+  // A quality adjective only before a participle of appearance or motion ("good-looking", "smooth-scrolling"): with
+  // another it names a thing ("the efficient-testing steering file", read on the 79 labeled repositories).
+  if (head && head.form === 'adj' && norm.indexOf('-') === dash && /^[a-z]{3,}ing$/.test(second) && !PARTICIPLE_NOT.has(second) && !PARTICIPLE_HEAD_NOT.has(first)) {
+    if (head.dimension === 'speed' || (head.dimension === 'quality' && QUALITY_PARTICIPLES.has(second))) return head;
+  }
   const last = CLASS_WORDS.get(norm.slice(dash + 1));
   if (!last || !FITNESS.has(last.base) || (last.form !== 'adj' && last.form !== 'adv')) return undefined;
   return last;

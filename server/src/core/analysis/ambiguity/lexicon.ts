@@ -469,6 +469,14 @@ export const LEXICON: readonly LexiconEntry[] = [
   ]),
   // vague: readiness named by a label, not a checklist (nineteenth round, set 6: "Internationalization-ready copy")
   ...group('vague', 'clarifier', [
+    // Fifty-fourth round (set 7's tune half: an acceptance checklist's "- [ ] Page performance metrics meet targets"): an
+    // appeal to targets, expectations or standards the sentence does not name. A reference right after it answers it
+    // ("meet targets in SC-004", "meets the standards of WCAG 2.2 AA", "meet targets: …"; `referenceAfter`, analyze.ts).
+    {
+      term: 'meet targets',
+      forms: ['meets targets', 'meet the targets', 'meets the targets', 'meet expectations', 'meets expectations', 'meet the expectations', 'meets the expectations', 'meet standards', 'meets standards', 'meet benchmarks', 'meets benchmarks'],
+      question: 'Which targets, exactly? Name them or where they are set (e.g. LCP under 2.5 s on a mid-range phone, the budgets in SC-004).',
+    },
     {
       term: 'production-ready',
       forms: ['production ready', 'production-grade', 'enterprise-ready', 'enterprise-grade', 'internationalization-ready', 'i18n-ready', 'localization-ready'],

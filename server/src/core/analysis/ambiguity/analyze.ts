@@ -4315,6 +4315,15 @@ function dashBoundAfter(tokens: readonly Token[], end: number): boolean {
 }
 
 /**
+ * A token that names a security mechanism: a standard or an algorithm, or alternatives of them written with a slash
+ * ("bcrypt/argon2", forty-seventh round). Shared by the bound of a security word (`boundFor`) and the parenthesis
+ * after it (`mechanismInParenthesisAfter`).
+ */
+function namesMechanism(norm: string): boolean {
+  return STANDARDS.has(norm) || ALGORITHMS.test(norm) || (norm.includes('/') && norm.split('/').some((p) => STANDARDS.has(p) || ALGORITHMS.test(p)));
+}
+
+/**
  * Fifty-fourth round: a parenthesis opening within 16 tokens after `end`, in its sentence, whose words (up to its close)
  * include a named standard or algorithm ("(Argon2 or bcrypt)", "(TLS 1.3)").
  */
@@ -4324,7 +4333,7 @@ function mechanismInParenthesisAfter(tokens: readonly Token[], end: number): boo
     if (tokens[k]!.norm !== '(') continue;
     for (let j = k + 1; j < tokens.length && j < k + 12 && tokens[j]!.sentence === sentence && tokens[j]!.norm !== ')'; j++) {
       const n = tokens[j]!.norm;
-      if (STANDARDS.has(n) || ALGORITHMS.test(n) || (n.includes('/') && n.split('/').some((p) => STANDARDS.has(p) || ALGORITHMS.test(p)))) return true;
+      if (namesMechanism(n)) return true;
     }
     return false;
   }
@@ -6301,9 +6310,7 @@ function boundFor(ctx: BlockContext, c: Candidate): boolean {
         if (t.norm === 'one' && nextNorm === 'round') return true;
         break;
       case 'security':
-        if (STANDARDS.has(t.norm) || STANDARDS.has(t.norm.split('-')[0]!) || ALGORITHMS.test(t.norm)) return true;
-        // Forty-seventh round: alternatives written with a slash, "(bcrypt/argon2)", name each algorithm.
-        if (t.norm.includes('/') && t.norm.split('/').some((p) => STANDARDS.has(p) || ALGORITHMS.test(p))) return true;
+        if (namesMechanism(t.norm) || STANDARDS.has(t.norm.split('-')[0]!)) return true;
         break;
       case 'quality':
         // Only a measured value right after the word settles quality: "accurate to 0.1 %".

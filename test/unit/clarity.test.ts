@@ -3819,3 +3819,24 @@ describe('clarity: fifty-second round (issue 13: recall read out of sample on fr
     ]), []);
   });
 });
+
+describe('clarity: fifty-seventh round (issue 13, item 5: the thing a predicate list and an impression name)', () => {
+  const question = (frs: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(frs)).map((h) => h.question);
+
+  it('a predicate adjective that opens a list names the subject, whatever the tagger calls the list\'s other words', () => {
+    // "premium" read as a noun made the question "Name what the premium must resist".
+    assert.match(question(['The checkout page MUST be secure, modern, premium and simple.'])[0]!, /what the checkout page must resist/);
+    // A noun phrase after the word still names the thing ("secure, encrypted storage" is the storage).
+    assert.match(question(['The vault MUST provide secure, encrypted storage for keys.'])[0]!, /what the storage must resist/);
+  });
+
+  it('"feel secure" and "look secure" ask what users are shown; "be secure" still asks for the threats', () => {
+    const [feel, look, be] = ['feel secure and simple', 'look secure', 'be secure'].map((p) => question([`The sign-in page MUST ${p}.`]).find((q) => /secure/i.test(q)));
+    assert.match(feel!, /^What makes the sign-in page feel secure\? State what users must see or be told/);
+    assert.match(look!, /^What makes the sign-in page look secure\?/);
+    assert.match(be!, /against which threats/);
+    // In a story, the thing wanted to feel so is named.
+    const story = ['# Feature Specification: Sign-in', '', '### User Story 1 - Sign in (Priority: P1)', '', 'As a visitor, I want sign-in and recovery to feel secure, modern, premium and calm.', ''];
+    assert.match(hits('specs/001-x/spec.md', story.join('\n'))[0]!.question, /^What makes the sign-in and recovery feel secure\?/);
+  });
+});

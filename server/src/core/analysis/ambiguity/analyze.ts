@@ -6436,6 +6436,11 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
   // the thing it describes (the prose blanks it, so the next word, "containing", was taken for the noun).
   const span = c.word?.form === 'adj' ? codeSpanAfter(ctx, c.end - 1) : undefined;
   if (span !== undefined) return span;
+  // Fifty-seventh round: "MUST feel secure, modern, premium and simple": a predicate adjective (after a form of "be" or
+  // a linking verb) that opens a list names no noun after it: the list's words are the predicate's other adjectives,
+  // whatever the tagger calls them ("premium" read as a noun made "Name what the premium must resist"). The noun is the
+  // subject's.
+  if (predicateList(ctx, c)) return infinitiveSubject(ctx, c.start) ?? postpositiveOf(ctx, c) ?? objectBefore(ctx, c.start) ?? subjectOf(ctx, c.start);
   for (; k < tokens.length && k < c.end + 8 && tokens[k]!.sentence === sentence; k++) {
     const t = tokens[k]!;
     // Twenty-fourth round: "a simple HTTP GET request": names and capitalised acronyms before a noun modify it, whatever
@@ -6547,6 +6552,51 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
   if (words.length && !(words.length === 1 && words[0]!.toLowerCase() === 'basis')) return words.join(' ') + ofPhrase(ctx, c.end + words.length, words[words.length - 1]!);
   return postpositiveOf(ctx, c) ?? objectBefore(ctx, c.start) ?? subjectOf(ctx, c.start);
 }
+
+/** Forms of "be" and of the linking verbs before a predicate adjective (see predicateList). */
+const PREDICATE_VERBS = /^(?:is|are|was|were|be|been|being|am|feel|feels|felt|look|looks|seem|seems|appear|appears|sound|sounds|remain|remains|stay|stays|become|becomes)$/;
+
+/**
+ * The adjective candidate `c` is a predicate (right after a form of "be" or a linking verb, or after such a verb and
+ * one adverb: "is very clear") and a list goes on after it (a comma, "and" or "or"): "feel secure, modern, premium".
+ */
+function predicateList(ctx: BlockContext, c: Candidate): boolean {
+  const { tokens } = ctx;
+  if (c.word?.form !== 'adj' || c.pattern !== 'class') return false;
+  const sentence = tokens[c.start]!.sentence;
+  const after = tokens[c.end];
+  if (after?.sentence !== sentence || !/^(?:,|and|or)$/.test(after.norm)) return false;
+  let k = c.start - 1;
+  if (tokens[k]?.kind === 'word' && tokens[k]!.sentence === sentence && /^(?:very|really|truly|fully|always|consistently)$/.test(tokens[k]!.norm)) k--;
+  const verb = tokens[k];
+  return verb?.kind === 'word' && verb.sentence === sentence && PREDICATE_VERBS.test(verb.norm);
+}
+
+/**
+ * "I want login and registration to feel secure": for a predicate adjective at `at` after "to" and a linking verb, the
+ * noun phrase between a verb of wanting and "to" (what is to feel so), within eight words; else undefined.
+ */
+function infinitiveSubject(ctx: BlockContext, at: number): string | undefined {
+  const { tokens } = ctx;
+  const sentence = tokens[at]!.sentence;
+  let v = at - 1;
+  if (tokens[v]?.kind === 'word' && /^(?:very|really|truly|fully|always|consistently)$/.test(tokens[v]!.norm)) v--;
+  if (v < 2 || tokens[v - 1]!.norm !== 'to' || tokens[v - 1]!.sentence !== sentence) return undefined;
+  let k = v - 2;
+  for (; k >= 0 && k >= v - 10 && tokens[k]!.sentence === sentence; k--) {
+    const t = tokens[k]!;
+    if (t.kind === 'word' && WANTING_VERBS.test(t.norm)) break;
+    if (t.norm === ',' || t.norm === 'and' || t.norm === 'or') continue;
+    if (t.kind !== 'word' || !/^(?:NOUN|PROPN|ADJ|DET)$/.test(posOf(ctx, k))) return undefined;
+  }
+  if (k < 0 || k === v - 2 || tokens[k]!.sentence !== sentence || !WANTING_VERBS.test(tokens[k]!.norm)) return undefined;
+  return ctx.block.text.slice(tokens[k + 1]!.start, tokens[v - 2]!.end).replace(/\s+/g, ' ');
+}
+
+/** Verbs of an impression before a predicate adjective ("feel secure", "looks safe"). */
+const IMPRESSION_VERBS = /^(?:feel|feels|felt|look|looks|seem|seems|appear|appears|sound|sounds)$/;
+
+const WANTING_VERBS = /^(?:want|wants|need|needs|expect|expects|like|require|requires)$/;
 
 /**
  * Forty-first round: at `k`, a name or a word in capitals, then one to three adjectives, then a lowercase noun ("JWS
@@ -7616,6 +7666,11 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       }
       if (w.base === 'safe' && SAFE_OPERATIONS.test(noun ?? '')) {
         return `Safe in what sense? State what ${np} must never do (e.g. never delete or overwrite data, leave everything as it was when it fails, give the same result when run twice).`;
+      }
+      // Fifty-seventh round: "login must feel secure", "the page looks safe": an impression, not a defence; no threat
+      // model answers it, what users are shown does.
+      if (c.word?.form === 'adj' && IMPRESSION_VERBS.test(ctx.tokens[c.start - 1]?.norm ?? '') && ctx.tokens[c.start - 1]!.sentence === ctx.tokens[c.start]!.sentence) {
+        return `What makes ${np} ${ctx.tokens[c.start - 1]!.norm} ${phrase}? State what users must see or be told, which a reviewer can check (e.g. the verified domain and the provider's name shown, the last sign-in time, what is encrypted said in plain words).`;
       }
       // Forty-first round: "store user credentials securely", "store tokens securely (…)": what is kept secure is the
       // verb's object, not its subject ("Name what the Auth_System must resist", now "… the user credentials …").

@@ -3840,3 +3840,32 @@ describe('clarity: fifty-seventh round (issue 13, item 5: the thing a predicate 
     assert.match(hits('specs/001-x/spec.md', story.join('\n'))[0]!.question, /^What makes the sign-in and recovery feel secure\?/);
   });
 });
+
+describe('clarity: fifty-eighth round (issue 13: the eighth labeled set\'s tune half, drawn and labeled blind)', () => {
+  const terms = (path: string, text: string): string[] => hits(path, text).map((h) => h.phrase.toLowerCase());
+  const scenarios = (...thens: string[]): string =>
+    ['# Feature Specification: Board', '', '### User Story 1 - Work offline (Priority: P1)', '', '**Acceptance Scenarios**:', '', ...thens.map((t, i) => `${i + 1}. **Given** a board is open, **When** the member edits a card, **Then** ${t}`), ''].join('\n');
+
+  it('a bound left to a party\'s policy ("as determined by client policy") is delegated; a policy only mentioned is not', () => {
+    assert.deepEqual(terms('draft-x.md', DRAFT(['The client MAY retry if the TTL is excessively long (as determined by client policy).'])), []);
+    assert.deepEqual(terms('draft-x.md', DRAFT(['The client MAY retry if the TTL is excessively long.'])), ['excessively long']);
+    assert.deepEqual(terms('draft-x.md', DRAFT(['The client MUST keep the client policy excessively long.'])), ['excessively long']);
+  });
+
+  it('the connection a realtime system keeps is a kind, not a latency; realtime updates still ask', () => {
+    assert.deepEqual(terms('specs/001-x/spec.md', SPEC_KIT(['The board MUST reopen the realtime connection after a network change.'])), []);
+    assert.deepEqual(terms('specs/001-board/spec.md', scenarios('other members see realtime updates of the card.')), ['realtime']);
+  });
+
+  it('a list a design word opens still asks for its other class words ("crisp and readable"); a design word alone does not', () => {
+    assert.deepEqual(terms('specs/001-board/spec.md', scenarios('the exported card text appears crisp and readable.')), ['crisp and readable']);
+    assert.deepEqual(terms('specs/001-board/spec.md', scenarios('the exported card text appears crisp.')), []);
+  });
+
+  it('"no perceptible lag" asks from what threshold; "real-time" followed by it is defined by it; a bound answers both', () => {
+    assert.deepEqual(terms('specs/001-x/spec.md', SPEC_KIT(['The size label MUST update in real-time with no perceptible lag.'])), ['perceptible']);
+    assert.deepEqual(terms('specs/001-x/spec.md', SPEC_KIT(['The size label MUST update in real-time.'])), ['real-time']);
+    assert.deepEqual(terms('specs/001-x/spec.md', SPEC_KIT(['The overlay MUST redraw with no perceptible lag (under 16 ms per frame).'])), []);
+    assert.deepEqual(terms('specs/001-x/spec.md', SPEC_KIT(['The overlay MUST redraw with imperceptible delay.'])), ['imperceptible']);
+  });
+});

@@ -2286,7 +2286,9 @@ function judge(ctx: BlockContext, c: Candidate, requirement: string | undefined)
   // same" it names a design stated elsewhere ("inherit the exact same warm-minimalist layout"): asked there.
   // Thirty-third round: "within 250ms on modern devices", "on modern hardware": "modern" before a device it is
   // measured on names a reference condition (`REFERENCE_WORDS`), asked as "typical hardware" is.
-  if (c.word && DESIGN_WORDS.has(c.word.base) && (!designNounAfter(tokens, end) || sameBefore(tokens, start)) && !modernDevice(ctx, c)) return undefined;
+  // Fifty-eighth round (set 8's tune half): "the text appears crisp and readable": a list that a design word opens is
+  // judged by its other words too; a word of another class in it ("readable") still asks, with the list.
+  if (c.word && DESIGN_WORDS.has(c.word.base) && (!designNounAfter(tokens, end) || sameBefore(tokens, start)) && !modernDevice(ctx, c) && !otherClassInList(tokens, c)) return undefined;
   // Twenty-seventh round: "key" grades a selection of content only ("display key metrics", "highlight key points"); a
   // listed selection ("key metrics: revenue and orders", "key details including …", "five key details") is answered.
   // In a policy for an assistant ("summarize the key points up front") the content is the user's, unknown to the spec:
@@ -3472,6 +3474,8 @@ const DEFINING_ACTS = /^(?:define|defines|defined|defining|specify|specifies|spe
 const FITNESS_WORDS = new Set(['acceptable', 'appropriate', 'suitable', 'proper', 'adequate', 'permissible']);
 
 /** Wording that leaves a decision to the implementation on purpose. */
+/** Parties whose policy decides what the text leaves open (see `delegated`). */
+const POLICY_PARTIES = /^(?:client|server|operator|site|deployment|administrator|administrative|implementation|resolver|application|user|organizational|organisational|provider|registry|vendor)$/;
 const DELEGATION = /^(?:implementation-defined|implementation-specific|implementation-dependent|discretion)$/;
 
 function delegated(ctx: BlockContext, at: number): boolean {
@@ -3487,6 +3491,10 @@ function delegated(ctx: BlockContext, at: number): boolean {
     if (DELEGATION.test(n)) return true;
     if (n === 'implementation' && (tokens[k + 1]?.norm === 'decision' || tokens[k + 1]?.norm === 'choice')) return true;
     if (n === 'local' && tokens[k + 1]?.norm === 'policy') return true;
+    // Fifty-eighth round (set 8's tune half): "if the TTL is excessively long (as determined by client policy)": a
+    // party's policy that decides, named after "by", "per", "to" or "on" ("according to operator policy", "depending
+    // on server policy"); a policy only mentioned ("the client policy MUST be clear") delegates nothing.
+    if (POLICY_PARTIES.test(n) && /^polic(?:y|ies)$/.test(tokens[k + 1]?.norm ?? '') && /^(?:by|per|to|on)$/.test(tokens[k - 1]?.norm ?? '')) return true;
     // Thirteenth round (ippm-responsiveness, out of sample): "spend a significant amount of their time (it is left to
     // the implementation to choose a suitable time-limit)", "…; the choice is up to the implementer": the words right
     // before it are delegated, not the whole sentence ("an intuitive form" earlier in it stays).
@@ -4870,8 +4878,11 @@ const DIVIDING_VERBS = /^(?:break|breaks|breaking|broke|broken|split|splits|spli
 /** Where data is kept or read from: "readable" of one is the I/O sense (it can be read), not legibility. */
 const DATA_SOURCES = /^(?:files?|snapshots?|sources?|exports?|streams?|records?|rows?|tables?|stores?|databases?|blobs?|buckets?|director(?:y|ies)|folders?|archives?|caches?|entry|entries|events?|pointers?|digests?|logs?|ledgers?|secrets?|credentials?|payloads?|episodes?|jsonl|json|csv|yaml|ndjson|dumps?|backups?|volumes?|mounts?|sockets?|pipes?|queues?|inbox(?:es)?|mailbox(?:es)?|registr(?:y|ies)|indexes|indices|index)$/;
 
-/** What a realtime (publish/subscribe) system carries: "emit a realtime event" names the kind, not a latency. */
-const REALTIME_CARRIED = /^(?:events?|envelopes?|subscriptions?|channels?|transport|transports|websockets?|sockets?|pub\/sub|pubsub|topics?|broker|brokers|metadata)$/;
+/**
+ * What a realtime (publish/subscribe) system carries: "emit a realtime event" names the kind, not a latency; and
+ * (fifty-eighth round) the connection it keeps ("when the realtime connection is lost").
+ */
+const REALTIME_CARRIED = /^(?:events?|envelopes?|subscriptions?|channels?|connections?|transport|transports|websockets?|sockets?|pub\/sub|pubsub|topics?|broker|brokers|metadata)$/;
 
 /** Verbs of reaching a limit: "many concurrent calls exhaust the pool" defines the count by the limit. */
 const LIMIT_VERBS = /^(?:exhaust|exhausts|exhausted|exhausting|exceed|exceeds|exceeded|exceeding|saturate|saturates|saturated|saturating|overflow|overflows|overflowed|overwhelm|overwhelms|overwhelmed|fill|fills|filled|max|maxes|maxed|hit|hits|trip|trips|tripped|trigger|triggers|triggered|breach|breaches|breached)$/;
@@ -4925,6 +4936,9 @@ function openSpecSettled(ctx: BlockContext, c: Candidate): boolean {
   }
   // A realtime event (the kind of message), maybe after other nouns ("realtime subscription events").
   if (c.term === 'real time' || /^(?:real-time|realtime)$/.test(first.norm)) {
+    // Fifty-eighth round: "in real-time with no perceptible lag": the phrase after it says what real time means here
+    // (a lag, asked on its own word when that is vague); "real-time updates" alone still asks.
+    if (norm(end) === 'with' && norm(end + 1) === 'no' && same(end + 3) && /^(?:lag|lags|delay|delays|latency|stutter|stuttering|jank|flicker)$/.test(norm(end + 3))) return true;
     if (end - start === 1 || (end - start === 2 && first.norm === 'real')) {
       for (let k = end; k <= end + 3 && same(k); k++) {
         const n = tokens[k]!;
@@ -5822,6 +5836,15 @@ function keySelection(tokens: readonly Token[], start: number, end: number): boo
  * slashes and "and" between modifiers ("spacious, fluid container layouts", "soft warm tones"), ending at a function
  * word or other punctuation.
  */
+/** A coordinated list candidate (`c` spans "crisp and readable") holds a class word that is no design word. */
+function otherClassInList(tokens: readonly Token[], c: Candidate): boolean {
+  for (let k = c.start + 1; k < c.end; k++) {
+    const w = tokens[k]!.kind === 'word' ? CLASS_WORDS.get(tokens[k]!.norm) : undefined;
+    if (w && w.form === 'adj' && !DESIGN_WORDS.has(w.base)) return true;
+  }
+  return false;
+}
+
 function designNounAfter(tokens: readonly Token[], end: number): boolean {
   const sentence = tokens[end - 1]!.sentence;
   for (let k = end, words = 0; k < tokens.length && k < end + 12 && words < 5; k++) {

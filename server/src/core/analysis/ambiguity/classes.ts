@@ -58,6 +58,9 @@ const BASE: Record<Dimension, string[]> = {
     // "aggressive retries"): which values? A number or comparison answers it, as for the other degree words
     // ("conservative (10% below average)").
     'conservative', 'aggressive',
+    // Fifty-eighth round (set 8's tune half: "updates in real-time with no perceptible lag"): beside "noticeable", by
+    // whom and from what threshold?
+    'perceptible', 'imperceptible',
   ],
   size: [
     'large', 'small', 'big', 'huge', 'tiny', 'long', 'short', 'high', 'low', 'heavy', 

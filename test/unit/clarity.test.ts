@@ -3687,6 +3687,44 @@ describe('clarity: fiftieth round (issue 13: false alarms read on policy, modera
   });
 });
 
+describe('clarity: fifty-sixth round (issue 13: precision read out of sample on fresh specs and normative prose)', () => {
+  const kiroTerms = (lines: string[]): string[] => hits('.kiro/specs/a/requirements.md', KIRO(lines)).map((h) => h.phrase.toLowerCase());
+  // Every heading a root clause, as the Model Spec's are (as the fiftieth round read them).
+  const terms = (lines: string[]): string[] => hits('guide.md', ['# Guide {#guide authority=root}', '', '## Reviews {#reviews authority=root}', '', ...lines.flatMap((l) => [l, '']), ''].join('\n')).map((h) => h.phrase.toLowerCase());
+
+  it('a term of art in the possessive is the same term; the word outside it still asks', () => {
+    assert.deepEqual(kiroTerms(['WHEN the cache hits THEN the loader SHALL take the fast path, and the fast path\'s output SHALL equal the slow path\'s output.']), []);
+    assert.deepEqual(kiroTerms(['WHEN the cache misses THEN the loader SHALL make the lookup fast.']), ['fast']);
+  });
+
+  it('a quality named as the purpose of the bound just stated is no criterion; the quality alone still asks', () => {
+    assert.deepEqual(kiroTerms(['WHEN a report is opened on a wide monitor THEN the body SHALL use a maximum width of 960px for readability.']), []);
+    assert.deepEqual(kiroTerms(['WHEN a report is opened THEN the body SHALL be laid out for readability.']), ['readability']);
+    assert.deepEqual(kiroTerms(['WHEN a report is opened THEN the page SHALL load in 2 seconds and SHALL be styled for readability.']), ['readability']);
+  });
+
+  it('a time word the contrast excludes ("…, not continuously") sets no bar; the word required still asks', () => {
+    assert.deepEqual(kiroTerms(['WHEN the tab becomes visible THEN the system SHALL reload the totals only then, not continuously.']), []);
+    assert.deepEqual(kiroTerms(['WHEN the tab becomes visible THEN the system SHALL reload the totals continuously, not on demand.']), ['continuously']);
+  });
+
+  it('"plain" before a technology\'s name is the unadorned technology; "plain English" and a plain thing still ask', () => {
+    assert.deepEqual(kiroTerms(['WHEN security is off THEN the transport SHALL run over plain UDP.', 'WHEN code is added THEN the repository SHALL hold no plain JavaScript modules.']), []);
+    assert.deepEqual(kiroTerms(['WHEN an error is shown THEN the system SHALL word it in plain English.']), ['plain']);
+    assert.deepEqual(kiroTerms(['WHEN the page opens THEN the system SHALL use a plain layout.']), ['plain']);
+  });
+
+  it('a bold run-in label at the start of a paragraph names it; the same phrase in a sentence still asks', () => {
+    assert.deepEqual(terms(['**Best practice:** Keep the context switch on while you read.']), []);
+    assert.deepEqual(terms(['Follow best practice: keep the context switch on while you read.']), ['best practice']);
+  });
+
+  it('"you should find that …" predicts what the reader will find; "you should find" a person still asks', () => {
+    assert.deepEqual(terms(['If you keep to these rules, you should find that reviews go faster and faster over time.']), []);
+    assert.deepEqual(terms(['You should find a second reviewer quickly.']), ['quickly']);
+  });
+});
+
 describe('clarity: fifty-fourth round (issue 13: recall on spec-kit, from the seventh labeled set\'s tune half)', () => {
   const specTerms = (frs: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(frs)).map((h) => h.phrase.toLowerCase());
   const kiroTerms = (lines: string[]): string[] => hits('.kiro/specs/a/requirements.md', KIRO(lines)).map((h) => h.phrase.toLowerCase());

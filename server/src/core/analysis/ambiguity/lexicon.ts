@@ -506,7 +506,7 @@ export const NOT_AMBIGUOUS: readonly string[] = [
   'as normal', 'as usual', 'make clear', 'makes clear', 'making clear', 'made clear', 'make it clear', 'makes it clear',
   'making it clear', 'made it clear',
   // software terms of art
-  'quick fix', 'quick fixes', 'quick pick', 'quick open', 'quick look', 'fast path', 'fast paths', 'secure context',
+  'quick fix', 'quick fixes', 'quick pick', 'quick open', 'quick look', 'fast path', 'fast paths', 'slow path', 'slow paths', 'secure context',
   'secure contexts', 'secure boot', 'secure enclave', 'normal mode',
   // FIPS 180-4, the Secure Hash Standard: "the same secure hash function MUST be employed" (twentieth round)
   'secure hash', 'secure hashes', 'secure hash function', 'secure hash functions', 'secure hash algorithm', 'secure hash algorithms',

@@ -3906,4 +3906,14 @@ describe('clarity: fifty-eighth round (issue 13: the eighth labeled set\'s tune 
     assert.deepEqual(terms('specs/001-x/spec.md', SPEC_KIT(['The overlay MUST redraw with no perceptible lag (under 16 ms per frame).'])), []);
     assert.deepEqual(terms('specs/001-x/spec.md', SPEC_KIT(['The overlay MUST redraw with imperceptible delay.'])), ['imperceptible']);
   });
+
+  it('an adverb of frequency before an "-ing" form the tagger reads as an adjective asks about that form', () => {
+    const found = hits('specs/001-board/spec.md', scenarios('the client falls back to periodically refreshing board state.'));
+    assert.deepEqual(found.map((h) => h.phrase), ['periodically']);
+    assert.match(found[0]!.question, /^How often is “periodically refreshing board state” for the client\?/);
+    // After the form, as before.
+    assert.deepEqual(terms('specs/001-board/spec.md', scenarios('the client refreshes the board state periodically.')), ['periodically']);
+    // A degree adverb before a real adjective still grades it, and an adverb of manner before "-ing" is no time word.
+    assert.deepEqual(terms('specs/001-board/spec.md', scenarios('the client keeps the board state every 30 s, never silently failing.')), []);
+  });
 });

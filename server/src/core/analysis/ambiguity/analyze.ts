@@ -1837,7 +1837,11 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
   }
   // An adverb before an adjective grades that adjective: "easily reversible" is about reversibility (not a finding
   // unless the adjective is evaluative too: "minimally disruptive" is one finding).
-  if (word.form === 'adv' && tokens[i + 1]?.kind === 'word' && tokens[i + 1]!.sentence === t.sentence && posOf(ctx, i + 1) === 'ADJ') {
+  // Fifty-eighth round (set 8's tune half: "falls back to periodically refreshing board state"): an adverb of speed or
+  // frequency before an "-ing" word the tagger reads as an adjective modifies that verb form, as after it ("refreshing
+  // board state periodically"); it is asked as an adverb, below.
+  const timedGerund = (word.dimension === 'speed' || word.dimension === 'frequency') && /^[a-z]{3,}ing$/.test(tokens[i + 1]?.norm ?? '');
+  if (word.form === 'adv' && !timedGerund && tokens[i + 1]?.kind === 'word' && tokens[i + 1]!.sentence === t.sentence && posOf(ctx, i + 1) === 'ADJ') {
     const adj = CLASS_WORDS.get(tokens[i + 1]!.norm);
     // A degree adverb makes any adjective vague ("unusually old"); a quality adverb grades its adjective ("easily reversible").
     if (word.dimension === 'degree' && (!adj || adj.form === 'adj')) return { start: i, end: i + 2, category: 'vague', term: word.base, word, pattern: 'class' };
@@ -6637,6 +6641,22 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
   return postpositiveOf(ctx, c) ?? objectBefore(ctx, c.start) ?? subjectOf(ctx, c.start);
 }
 
+/**
+ * An "-ing" form at `at` that the tagger reads as an adjective, and its object's words (up to four nouns, adjectives or
+ * determiners, not ending on a determiner), as written: "refreshing board state". Else undefined.
+ */
+function gerundAfter(ctx: BlockContext, at: number): string | undefined {
+  const { tokens } = ctx;
+  const g = tokens[at];
+  // Only where the tagger reads it as an adjective (the case classCandidate's `timedGerund` finds); a verb form it
+  // tags as one has its own verb phrase.
+  if (g?.kind !== 'word' || !/^[a-z]{3,}ing$/.test(g.norm) || g.sentence !== tokens[at - 1]?.sentence || posOf(ctx, at) !== 'ADJ') return undefined;
+  let k = at + 1;
+  while (k <= at + 4 && tokens[k]?.kind === 'word' && tokens[k]!.sentence === g.sentence && /^(?:NOUN|PROPN|ADJ|DET)$/.test(posOf(ctx, k))) k++;
+  while (k > at + 1 && posOf(ctx, k - 1) === 'DET') k--;
+  return ctx.block.text.slice(g.start, tokens[k - 1]!.end).replace(/\s+/g, ' ');
+}
+
 /** Forms of "be" and of the linking verbs before a predicate adjective (see predicateList). */
 const PREDICATE_VERBS = /^(?:is|are|was|were|be|been|being|am|feel|feels|felt|look|looks|seem|seems|appear|appears|sound|sounds|remain|remains|stay|stays|become|becomes)$/;
 
@@ -7670,6 +7690,17 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
       return w.dimension === 'frequency'
         ? `How often is “${quoted}” for the ${modified.noun}? Give an interval or a rate (${ex.frequency}).`
         : `What delay counts as “${quoted}” for the ${modified.noun}? Give a maximum delay from a named event (${ex.speed}).`;
+    }
+  }
+  // Fifty-eighth round: "falls back to periodically refreshing board state": the adverb qualifies the "-ing" form after
+  // it and its object, not the verb before it (was "How often must the client fall?").
+  if (w.form === 'adv' && (w.dimension === 'frequency' || w.dimension === 'speed') && c.end === c.start + 1) {
+    const gerund = gerundAfter(ctx, c.end);
+    if (gerund !== undefined) {
+      const who = subjectOf(ctx, c.start)?.replace(/\s+(?:that|which|who)(?:\s.*)?$/i, '').replace(/^I$/, 'the user') ?? 'it';
+      return w.dimension === 'frequency'
+        ? `How often is “${phrase} ${gerund}” for ${who}? Give an interval or a rate (${ex.frequency}).`
+        : `What delay counts as “${phrase} ${gerund}” for ${who}? Give a maximum delay from a named event (${ex.speed}).`;
     }
   }
   const verb = w.form === 'adv' ? verbPhrase(ctx, c) : undefined;

@@ -3917,3 +3917,40 @@ describe('clarity: fifty-eighth round (issue 13: the eighth labeled set\'s tune 
     assert.deepEqual(terms('specs/001-board/spec.md', scenarios('the client keeps the board state every 30 s, never silently failing.')), []);
   });
 });
+
+describe('clarity: fifty-fifth round (issue 13: recall out of sample, on fresh real specs)', () => {
+  const specTerms = (frs: string[]): string[] => hits('specs/001-x/spec.md', SPEC_KIT(frs)).map((h) => h.phrase.toLowerCase());
+  const kiroTerms = (lines: string[]): string[] => hits('.kiro/specs/a/requirements.md', KIRO(lines)).map((h) => h.phrase.toLowerCase());
+
+  it('"correctly" after a verb of functioning ("works correctly") asks what counts as correct', () => {
+    assert.deepEqual(kiroTerms(['WHEN the tablet is offline THEN the checkout screen SHALL work correctly.']), ['correctly']);
+    assert.deepEqual(specTerms(['The barcode reader MUST function correctly on every supported scanner.']), ['correctly']);
+    const [h] = hits('specs/001-x/spec.md', SPEC_KIT(['The tide gauge MUST operate correctly in salt water.']));
+    assert.match(h!.question, /^What counts as operating correctly here\?/);
+  });
+
+  it('"correctly" stays silent where the verb says what is right, the old behaviour is the reference, or a test or parenthesis says what', () => {
+    assert.deepEqual(specTerms([
+      'The ledger MUST correctly round each amount to two decimals.',
+      'The report MUST work correctly with archived rows (each archived row counted once).',
+      'Paging MUST work correctly with filters, reflecting the filtered total.',
+      'Saved routes MUST continue to work correctly after the upgrade.',
+      'The quiz engine MUST still behave correctly.',
+    ]), []);
+    assert.deepEqual(kiroTerms(['THE test suite SHALL verify that the importer works correctly for every bank format.']), []);
+  });
+
+  it('"descriptive" said of a message or a label asks what it must say; "descriptive statistics" is a term of art', () => {
+    assert.deepEqual(kiroTerms(['IF the boiler reading is missing THEN THE Monitor SHALL raise a descriptive error.']), ['descriptive']);
+    assert.deepEqual(specTerms(['The dashboard MUST show descriptive statistics for each sensor (mean, median, range).']), []);
+  });
+
+  it('a Success Metrics list is read as success criteria; an item with its number, or one ticked off, is not', () => {
+    const metrics = (...items: string[]) => ['# Requirements Document', '', '## Success Metrics', '', ...items.map((i) => `- ${i}`), ''].join('\n');
+    assert.deepEqual(hits('.kiro/specs/a/requirements.md', metrics('Monthly harvest totals are clear and accurate')).map((h) => h.phrase.toLowerCase()), ['clear and accurate']);
+    assert.deepEqual(hits('.kiro/specs/a/requirements.md', metrics(
+      'Under 5% of growers report confusing totals, indicating an acceptable layout',
+      '\u2705 Harvest totals shown in a clear table',
+    )).map((h) => h.phrase), []);
+  });
+});

@@ -920,7 +920,12 @@ function isListItem(block: ProseBlock, specText: string | undefined): boolean {
 }
 
 /** Sections whose list items are requirements even without a keyword (spec-kit, Kiro, KEP, user stories). */
-const CRITERIA_SECTION = /\b(acceptance criteria|acceptance scenarios|success criteria|measurable outcomes|functional requirements|non-functional requirements|requirements|goals|graduation criteria|test plan)\b/;
+// Fifty-fifth round (fresh Kiro specs: "## Success Metrics / - Monthly/category totals are clear and accurate"): a list
+// of success metrics states what the feature must reach, as success criteria do; an item that opens with a check mark
+// ("✅ All components implemented") reports what was done, and is not read (`DONE_MARK`), nor is one that states
+// its number (below).
+const CRITERIA_SECTION = /\b(acceptance criteria|acceptance scenarios|success criteria|success metrics|measurable outcomes|functional requirements|non-functional requirements|requirements|goals|graduation criteria|test plan)\b/;
+const DONE_MARK = /^\W*?[\u2705\u2714\u2611]/u;
 // Fifteenth round: spec-kit's "Key Entities" and a glossary describe the data and the words; an item there is a
 // definition, not a criterion (a keyword in it still makes a requirement).
 const NOT_CRITERIA_SECTION = /\b(?:non-goals|key entities|glossary)\b/;
@@ -1000,7 +1005,10 @@ function criterionKind(block: ProseBlock, sections: Section[], listItem: boolean
     // feature know that it is working?" under "### Monitoring Requirements") holds its answer, not criteria.
     if (title.endsWith('?')) return false;
     const m = CRITERIA_SECTION.exec(title);
-    if (m) return m[1] === 'goals' ? 'a goal' : m[1]!.includes('criteria') || m[1] === 'measurable outcomes' ? `an item of ${m[1]}` : 'a requirement';
+    // A metric with its number ("<5% ad hide rate indicating acceptable ad experience", "75% of profiles confirmed
+    // accurate by peer validation") is measured; its evaluative word interprets the number (the 79 repositories).
+    if (m && m[1] === 'success metrics' && (DONE_MARK.test(head) || /\d/.test(head))) return false;
+    if (m) return m[1] === 'goals' ? 'a goal' : m[1]!.includes('criteria') || m[1] === 'measurable outcomes' || m[1] === 'success metrics' ? `an item of ${m[1]}` : 'a requirement';
   }
   return story;
 }
@@ -1724,7 +1732,7 @@ function categoryOf(word: ClassWord): AmbiguityCategory {
 /** Whether `classCandidate` can return a candidate at this token (its first checks, without the context). */
 function mayStartClassCandidate(t: Token): boolean {
   const n = t.norm;
-  return CLASS_WORDS.has(n) || DEGREE_MODIFIERS.has(n) || n === 'more' || n === 'less' || n === 'most' || n === 'least' || n === 'naturally' || n === 'broad' || n === 'wide' || (!t.code && compoundClassWord(n) !== undefined);
+  return CLASS_WORDS.has(n) || DEGREE_MODIFIERS.has(n) || n === 'more' || n === 'less' || n === 'most' || n === 'least' || n === 'naturally' || n === 'correctly' || n === 'broad' || n === 'wide' || (!t.code && compoundClassWord(n) !== undefined);
 }
 
 /**
@@ -1820,9 +1828,9 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
     return { start: i - 1, end: i + 3, category: 'quantity', term: `a ${t.norm} ${tokens[i + 1]!.norm} of`, word: spread, pattern: 'amount' };
   }
   // "environment-appropriate thresholds": a compound of a fitness adjective is as open as the adjective.
-  const word = CLASS_WORDS.get(t.norm) ?? (t.code ? undefined : compoundClassWord(t.norm)) ?? (naturalManner(tokens, i) ? NATURALLY : undefined);
+  const word = CLASS_WORDS.get(t.norm) ?? (t.code ? undefined : compoundClassWord(t.norm)) ?? (naturalManner(tokens, i) ? NATURALLY : undefined) ?? (worksCorrectly(tokens, i) ? CORRECTLY : undefined);
   if (!word) return undefined;
-  if (NEVER_FLAGGED.has(t.norm) && !mannerOfShowing(tokens, i) && !naturalManner(tokens, i) && !performsWell(tokens, i)) return undefined;
+  if (NEVER_FLAGGED.has(t.norm) && !mannerOfShowing(tokens, i) && !naturalManner(tokens, i) && !performsWell(tokens, i) && !worksCorrectly(tokens, i)) return undefined;
   // "the largest acknowledged packet", "the earliest date": a superlative of an order selects one exactly (the
   // maximum, the minimum); only evaluative superlatives ("the best", "the most appropriate") leave it open.
   if (word.form === 'superlative' && ORDER_DIMENSIONS.has(word.dimension)) return undefined;
@@ -1958,6 +1966,53 @@ function naturalManner(tokens: readonly Token[], i: number): boolean {
   if (verb.kind !== 'word' || verb.sentence !== t.sentence || !followsModal(tokens, i - 1)) return false;
   const after = tokens[i + 1];
   return after === undefined || after.sentence !== t.sentence || (after.kind === 'punct' && /^[.,;:!]$/.test(after.norm)) || /^(?:and|or|in|to|when|while|with)$/.test(after.norm);
+}
+
+/**
+ * Fifty-fifth round (fresh Kiro and PRD acceptance lists: "Mobile interface works correctly on all devices", "Backend API
+ * integration works correctly"): "correctly" right after an intransitive verb of functioning ("works", "functions",
+ * "behaves", "operates", "runs") says only that it must be right, as "functions properly" does; "correctly" stays
+ * never-flagged elsewhere ("correctly calculates the total": the verb says what is right). Silent when the behaviour
+ * before a change is the reference ("continues to work correctly", "still works correctly"), and when a colon or a
+ * parenthesis right after says what correct is. The word after it must end the clause or open a phrase of place,
+ * condition or company ("works correctly on all devices", "…when offline"): "the function correctly returns" is a verb.
+ */
+const CORRECTLY: ClassWord = { base: 'correct', dimension: 'quality', form: 'adv' };
+const VERIFYING_VERB = /^(?:verify|verifies|test|tests|check|checks|ensure|ensures|validate|validates|demonstrate|demonstrates|confirm|confirms|assert|asserts|prove|proves)$/;
+const FUNCTIONING_VERB = /^(?:work|works|working|worked|function|functions|functioning|functioned|behave|behaves|behaving|behaved|operate|operates|operating|operated|run|runs|running)$/;
+
+/** The gerund of a verb of functioning (`FUNCTIONING_VERB`), for the question: "works" → "working". */
+function functioningGerund(verb: string): string {
+  if (verb.startsWith('run')) return 'running';
+  if (verb.startsWith('behav')) return 'behaving';
+  if (verb.startsWith('operat')) return 'operating';
+  if (verb.startsWith('function')) return 'functioning';
+  return 'working';
+}
+
+function worksCorrectly(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.norm !== 'correctly' || i < 1) return false;
+  const verb = tokens[i - 1]!;
+  if (verb.kind !== 'word' || verb.sentence !== t.sentence || !FUNCTIONING_VERB.test(verb.norm)) return false;
+  const before = tokens[i - 2]?.norm;
+  if (before === 'still' || (before === 'to' && /^continu/.test(tokens[i - 3]?.norm ?? ''))) return false;
+  // A test's description ("Verify that the timeout works correctly across vendors", "test that rolling updates are
+  // working correctly", "Ensure core components … function correctly"): the check the test runs is its criterion (the
+  // 79 repositories' first run, KEP test plans). Twelve tokens back, in the sentence.
+  for (let k = i - 2; k >= 0 && k >= i - 12 && tokens[k]!.sentence === t.sentence; k--) if (VERIFYING_VERB.test(tokens[k]!.norm)) return false;
+  const after = tokens[i + 1];
+  if (after === undefined || after.sentence !== t.sentence) return true;
+  if (after.kind === 'punct' ? !/^[.,;!]$/.test(after.norm) : !/^(?:on|in|across|with|for|when|while|if|after|before|under|during|within|without|at|and|or|as|offline|online|again|everywhere)$/.test(after.norm)) return false;
+  // "pagination works correctly with the filtered result set (total count reflects filtered results)", "… with filtered
+  // results, reflecting the filtered total count": a parenthesis, a colon or a participle clause close after it says
+  // what correct is (six tokens; the 79 repositories' first run).
+  for (let k = i + 1; k <= i + 6 && k < tokens.length && tokens[k]!.sentence === t.sentence; k++) {
+    const n = tokens[k]!.norm;
+    if (n === '(' || n === ':') return false;
+    if (n === ',' && tokens[k + 1]?.kind === 'word' && tokens[k + 1]!.sentence === t.sentence && /[a-z]{3}ing$/.test(tokens[k + 1]!.norm)) return false;
+  }
+  return true;
 }
 
 /** Adverbs that may stand between a modal and its verb: "MUST also clear", "SHALL then secure", "should never clear". */
@@ -7793,6 +7848,13 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
     case 'degree':
       return `What counts as “${phrase}” for ${np}? Give a threshold, or examples on each side of it (${ex.degree}).`;
     default:
+      // Fifty-fifth round: "works correctly", "functions correctly" (`worksCorrectly`): what result counts as correct.
+      if (w.base === 'correct' && tokens[c.start]?.norm === 'correctly' && c.end - c.start === 1) {
+        const gerund = functioningGerund(tokens[c.start - 1]?.norm ?? '');
+        // The subject is not named: the noun phrase before a verb tagged as a noun ("Exception instances work") or in a
+        // relative clause ("a file that works correctly") is not found reliably.
+        return `What counts as ${gerund} correctly here? State the result a reviewer can check (e.g. the output it must give for a named input, or a check a test could run).`;
+      }
       // Fifteenth round: a look and feel is settled by values, not by behaviour.
       if (w.base === 'accessible') return `Accessible to what standard? Name it and the level ${np} must meet (e.g. WCAG 2.2 AA), or the checks ${np} must pass (e.g. keyboard use only, screen-reader labels, contrast ratio).`;
       if (DESIGN_WORDS.has(w.base)) return `What makes ${np} ${phrase}? Give values a reviewer can check (e.g. colour codes, font families and sizes, spacing and radii in px, animation durations and easing).`;

@@ -46,6 +46,10 @@ const BASE: Record<Dimension, string[]> = {
     // Fifty-fourth round (set 7's tune half: "SHALL apply a single cohesive design system"): unity of parts, beside
     // "coherent" and "harmonious": what must agree for it to count as cohesive?
     'cohesive',
+    // Fifty-fifth round (fresh EARS requirements: "THE System SHALL raise a descriptive error"): what a message must
+    // say, beside "informative" and "meaningful". Its classifying sense ("descriptive statistics", "descriptive
+    // metadata") is a term of art (TERMS_OF_ART).
+    'descriptive',
   ],
   degree: [
     'significant', 'substantial', 'considerable', 'noticeable', 'minor', 'major', 'severe', 'serious', 'trivial', 'negligible',
@@ -336,6 +340,8 @@ export const TERMS_OF_ART: readonly (readonly [term: string, source: string])[] 
   ['proper name', 'grammar (a name)'],
   ['proper names', 'grammar (a name)'],
   ['proper subset', 'set theory'],
+  ['descriptive statistics', 'statistics (summaries of a sample)'],
+  ['descriptive metadata', 'metadata standards (resource description, e.g. Dublin Core)'],
   ['proper superset', 'set theory'],
   ['proper prefix', 'formal languages (a prefix shorter than the string)'],
   ['proper suffix', 'formal languages'],

@@ -3542,9 +3542,9 @@ const DEFINING_ACTS = /^(?:define|defines|defined|defining|specify|specifies|spe
 /** Words that say a thing fits its purpose, which a definition or a determination decides. */
 const FITNESS_WORDS = new Set(['acceptable', 'appropriate', 'suitable', 'proper', 'adequate', 'permissible']);
 
-/** Wording that leaves a decision to the implementation on purpose. */
 /** Parties whose policy decides what the text leaves open (see `delegated`). */
 const POLICY_PARTIES = /^(?:client|server|operator|site|deployment|administrator|administrative|implementation|resolver|application|user|organizational|organisational|provider|registry|vendor)$/;
+/** Wording that leaves a decision to the implementation on purpose. */
 const DELEGATION = /^(?:implementation-defined|implementation-specific|implementation-dependent|discretion)$/;
 
 function delegated(ctx: BlockContext, at: number): boolean {
@@ -5951,11 +5951,6 @@ function keySelection(tokens: readonly Token[], start: number, end: number): boo
   return !(after.norm === 'such' && tokens[noun + 2]?.norm === 'as');
 }
 
-/**
- * A noun of visual design (`DESIGN_NOUNS`) in the noun phrase after token `end - 1`: up to five words, through commas,
- * slashes and "and" between modifiers ("spacious, fluid container layouts", "soft warm tones"), ending at a function
- * word or other punctuation.
- */
 /** A coordinated list candidate (`c` spans "crisp and readable") holds a class word that is no design word. */
 function otherClassInList(tokens: readonly Token[], c: Candidate): boolean {
   for (let k = c.start + 1; k < c.end; k++) {
@@ -5965,6 +5960,11 @@ function otherClassInList(tokens: readonly Token[], c: Candidate): boolean {
   return false;
 }
 
+/**
+ * A noun of visual design (`DESIGN_NOUNS`) in the noun phrase after token `end - 1`: up to five words, through commas,
+ * slashes and "and" between modifiers ("spacious, fluid container layouts", "soft warm tones"), ending at a function
+ * word or other punctuation.
+ */
 function designNounAfter(tokens: readonly Token[], end: number): boolean {
   const sentence = tokens[end - 1]!.sentence;
   for (let k = end, words = 0; k < tokens.length && k < end + 12 && words < 5; k++) {

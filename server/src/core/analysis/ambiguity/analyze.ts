@@ -1828,9 +1828,10 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
     return { start: i - 1, end: i + 3, category: 'quantity', term: `a ${t.norm} ${tokens[i + 1]!.norm} of`, word: spread, pattern: 'amount' };
   }
   // "environment-appropriate thresholds": a compound of a fitness adjective is as open as the adjective.
-  const word = CLASS_WORDS.get(t.norm) ?? (t.code ? undefined : compoundClassWord(t.norm)) ?? (naturalManner(tokens, i) ? NATURALLY : undefined) ?? (worksCorrectly(tokens, i) ? CORRECTLY : undefined);
+  const correct = worksCorrectly(tokens, i);
+  const word = CLASS_WORDS.get(t.norm) ?? (t.code ? undefined : compoundClassWord(t.norm)) ?? (naturalManner(tokens, i) ? NATURALLY : undefined) ?? (correct ? CORRECTLY : undefined);
   if (!word) return undefined;
-  if (NEVER_FLAGGED.has(t.norm) && !mannerOfShowing(tokens, i) && !naturalManner(tokens, i) && !performsWell(tokens, i) && !worksCorrectly(tokens, i)) return undefined;
+  if (NEVER_FLAGGED.has(t.norm) && !mannerOfShowing(tokens, i) && !naturalManner(tokens, i) && !performsWell(tokens, i) && !correct) return undefined;
   // "the largest acknowledged packet", "the earliest date": a superlative of an order selects one exactly (the
   // maximum, the minimum); only evaluative superlatives ("the best", "the most appropriate") leave it open.
   if (word.form === 'superlative' && ORDER_DIMENSIONS.has(word.dimension)) return undefined;
@@ -1848,7 +1849,7 @@ function classCandidate(ctx: BlockContext, i: number): Candidate | undefined {
   // Fifty-eighth round (set 8's tune half: "falls back to periodically refreshing board state"): an adverb of speed or
   // frequency before an "-ing" word the tagger reads as an adjective modifies that verb form, as after it ("refreshing
   // board state periodically"); it is asked as an adverb, below.
-  const timedGerund = (word.dimension === 'speed' || word.dimension === 'frequency') && /^[a-z]{3,}ing$/.test(tokens[i + 1]?.norm ?? '');
+  const timedGerund = (word.dimension === 'speed' || word.dimension === 'frequency') && ING_FORM.test(tokens[i + 1]?.norm ?? '');
   if (word.form === 'adv' && !timedGerund && tokens[i + 1]?.kind === 'word' && tokens[i + 1]!.sentence === t.sentence && posOf(ctx, i + 1) === 'ADJ') {
     const adj = CLASS_WORDS.get(tokens[i + 1]!.norm);
     // A degree adverb makes any adjective vague ("unusually old"); a quality adverb grades its adjective ("easily reversible").
@@ -6583,7 +6584,8 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
   // a linking verb) that opens a list names no noun after it: the list's words are the predicate's other adjectives,
   // whatever the tagger calls them ("premium" read as a noun made "Name what the premium must resist"). The noun is the
   // subject's.
-  if (predicateList(ctx, c)) return infinitiveSubject(ctx, c.start) ?? postpositiveOf(ctx, c) ?? objectBefore(ctx, c.start) ?? subjectOf(ctx, c.start);
+  const predicate = predicateListVerb(ctx, c);
+  if (predicate >= 0) return infinitiveSubject(ctx, predicate) ?? postpositiveOf(ctx, c) ?? objectBefore(ctx, c.start) ?? subjectOf(ctx, c.start);
   for (; k < tokens.length && k < c.end + 8 && tokens[k]!.sentence === sentence; k++) {
     const t = tokens[k]!;
     // Twenty-fourth round: "a simple HTTP GET request": names and capitalised acronyms before a noun modify it, whatever
@@ -6696,6 +6698,9 @@ function headNoun(ctx: BlockContext, c: Candidate): string | undefined {
   return postpositiveOf(ctx, c) ?? objectBefore(ctx, c.start) ?? subjectOf(ctx, c.start);
 }
 
+/** An "-ing" form of a verb (at least three letters before the suffix): `timedGerund` and `gerundAfter`. */
+const ING_FORM = /^[a-z]{3,}ing$/;
+
 /**
  * An "-ing" form at `at` that the tagger reads as an adjective, and its object's words (up to four nouns, adjectives or
  * determiners, not ending on a determiner), as written: "refreshing board state". Else undefined.
@@ -6705,41 +6710,41 @@ function gerundAfter(ctx: BlockContext, at: number): string | undefined {
   const g = tokens[at];
   // Only where the tagger reads it as an adjective (the case classCandidate's `timedGerund` finds); a verb form it
   // tags as one has its own verb phrase.
-  if (g?.kind !== 'word' || !/^[a-z]{3,}ing$/.test(g.norm) || g.sentence !== tokens[at - 1]?.sentence || posOf(ctx, at) !== 'ADJ') return undefined;
+  if (g?.kind !== 'word' || !ING_FORM.test(g.norm) || g.sentence !== tokens[at - 1]?.sentence || posOf(ctx, at) !== 'ADJ') return undefined;
   let k = at + 1;
   while (k <= at + 4 && tokens[k]?.kind === 'word' && tokens[k]!.sentence === g.sentence && /^(?:NOUN|PROPN|ADJ|DET)$/.test(posOf(ctx, k))) k++;
   while (k > at + 1 && posOf(ctx, k - 1) === 'DET') k--;
   return ctx.block.text.slice(g.start, tokens[k - 1]!.end).replace(/\s+/g, ' ');
 }
 
-/** Forms of "be" and of the linking verbs before a predicate adjective (see predicateList). */
+/** Forms of "be" and of the linking verbs before a predicate adjective (see predicateListVerb). */
 const PREDICATE_VERBS = /^(?:is|are|was|were|be|been|being|am|feel|feels|felt|look|looks|seem|seems|appear|appears|sound|sounds|remain|remains|stay|stays|become|becomes)$/;
 
 /**
- * The adjective candidate `c` is a predicate (right after a form of "be" or a linking verb, or after such a verb and
- * one adverb: "is very clear") and a list goes on after it (a comma, "and" or "or"): "feel secure, modern, premium".
+ * When the adjective candidate `c` is a predicate (right after a form of "be" or a linking verb, or after such a verb
+ * and one adverb: "is very clear") and a list goes on after it (a comma, "and" or "or"): "feel secure, modern,
+ * premium", the index of that verb; else -1.
  */
-function predicateList(ctx: BlockContext, c: Candidate): boolean {
+function predicateListVerb(ctx: BlockContext, c: Candidate): number {
   const { tokens } = ctx;
-  if (c.word?.form !== 'adj' || c.pattern !== 'class') return false;
+  if (c.word?.form !== 'adj' || c.pattern !== 'class') return -1;
   const sentence = tokens[c.start]!.sentence;
   const after = tokens[c.end];
-  if (after?.sentence !== sentence || !/^(?:,|and|or)$/.test(after.norm)) return false;
+  if (after?.sentence !== sentence || !/^(?:,|and|or)$/.test(after.norm)) return -1;
   let k = c.start - 1;
   if (tokens[k]?.kind === 'word' && tokens[k]!.sentence === sentence && /^(?:very|really|truly|fully|always|consistently)$/.test(tokens[k]!.norm)) k--;
   const verb = tokens[k];
-  return verb?.kind === 'word' && verb.sentence === sentence && PREDICATE_VERBS.test(verb.norm);
+  return verb?.kind === 'word' && verb.sentence === sentence && PREDICATE_VERBS.test(verb.norm) ? k : -1;
 }
 
 /**
- * "I want login and registration to feel secure": for a predicate adjective at `at` after "to" and a linking verb, the
- * noun phrase between a verb of wanting and "to" (what is to feel so), within eight words; else undefined.
+ * "I want login and registration to feel secure": for the linking verb at `v` of a predicate list (predicateListVerb)
+ * after "to", the noun phrase between a verb of wanting and "to" (what is to feel so), within eight words; else
+ * undefined.
  */
-function infinitiveSubject(ctx: BlockContext, at: number): string | undefined {
+function infinitiveSubject(ctx: BlockContext, v: number): string | undefined {
   const { tokens } = ctx;
-  const sentence = tokens[at]!.sentence;
-  let v = at - 1;
-  if (tokens[v]?.kind === 'word' && /^(?:very|really|truly|fully|always|consistently)$/.test(tokens[v]!.norm)) v--;
+  const sentence = tokens[v]!.sentence;
   if (v < 2 || tokens[v - 1]!.norm !== 'to' || tokens[v - 1]!.sentence !== sentence) return undefined;
   let k = v - 2;
   for (; k >= 0 && k >= v - 10 && tokens[k]!.sentence === sentence; k--) {
@@ -7030,6 +7035,14 @@ function phraseEndsAfter(ctx: BlockContext, k: number): boolean {
 /** The token after the name at `k` ends its noun phrase: punctuation, the sentence's end, a preposition. */
 function nameEndsPhrase(ctx: BlockContext, k: number): boolean {
   return endsPhraseAfter(ctx, k, NAME_PHRASE_ENDS, false);
+}
+
+/**
+ * The subject a question names for token `at` (subjectOf), without a relative clause ("a design system that …": the
+ * design system), and a user story's "I" as the user.
+ */
+function questionSubject(ctx: BlockContext, at: number): string | undefined {
+  return subjectOf(ctx, at)?.replace(/\s+(?:that|which|who)(?:\s.*)?$/i, '').replace(/^I$/, 'the user');
 }
 
 /** The subject of the sentence: the noun phrase before its modal or first verb ("the system", "Album pages"). */
@@ -7752,7 +7765,7 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   if (w.form === 'adv' && (w.dimension === 'frequency' || w.dimension === 'speed') && c.end === c.start + 1) {
     const gerund = gerundAfter(ctx, c.end);
     if (gerund !== undefined) {
-      const who = subjectOf(ctx, c.start)?.replace(/\s+(?:that|which|who)(?:\s.*)?$/i, '').replace(/^I$/, 'the user') ?? 'it';
+      const who = questionSubject(ctx, c.start) ?? 'it';
       return w.dimension === 'frequency'
         ? `How often is “${phrase} ${gerund}” for ${who}? Give an interval or a rate (${ex.frequency}).`
         : `What delay counts as “${phrase} ${gerund}” for ${who}? Give a maximum delay from a named event (${ex.speed}).`;
@@ -7768,7 +7781,7 @@ function questionFor(ctx: BlockContext, c: Candidate): string {
   // A user story's "I" is its role, for the question a user: "How soon must the user browse products?".
   // Twenty-seventh round: an adverb that opens a relative clause ("a design system that continuously analyzes …")
   // qualifies what the clause says of its antecedent: the question names the antecedent.
-  const subject = (seen !== undefined && vp === `be ${seen.participle}` ? seen.object : undefined) ?? (vp !== undefined ? antecedentOf(ctx, c.start) : undefined) ?? subjectOf(ctx, c.start)?.replace(/\s+(?:that|which|who)(?:\s.*)?$/i, '').replace(/^I$/, 'the user');
+  const subject = (seen !== undefined && vp === `be ${seen.participle}` ? seen.object : undefined) ?? (vp !== undefined ? antecedentOf(ctx, c.start) : undefined) ?? questionSubject(ctx, c.start);
   // Twenty-fourth round: the noun decides the measure ("without noticeable lag" is a delay, "a reasonable number of
   // suggestions" a count, "sufficient contrast" a ratio, "a brief description" a length of text, "major breaking
   // changes" a kind of change, "quick grade entry" the user's effort), whatever dimension the word has on its own.

@@ -11,7 +11,7 @@ const forbiddenInCore = [
 ].map((name) => ({ name, message: 'server/src/core is pure: do IO in server/src/io and pass it in through an interface.' }));
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', '.bench-cache/**', 'test/fixtures/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', '.bench-cache/**', 'test/fixtures/**', 'bench/experiments/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { resolveConfig } from '../server/src/core/workspace/config';
 import { WorkspaceIndex } from '../server/src/core/workspace/workspaceIndex';
 import { LineIndex } from '../server/src/core/text/lineIndex';
-import { addRealScore, emptyRealScore, evalReal, findingsJsonl, kappa, reviewFiles, scoreVerdicts } from '../test/helpers/clarityEval';
-import type { RealScore, SampleEntry } from '../test/helpers/clarityEval';
+import { addRealScore, emptyRealScore, evalReal, findingsJsonl, kappa, llmCoverage, reviewFiles, scoreVerdicts } from '../test/helpers/clarityEval';
+import type { LlmCoverage, RealScore, SampleEntry } from '../test/helpers/clarityEval';
 
 /**
  * `npm run eval:clarity [-- --verbose] [--set dev|heldout] [--modelspec-out FILE] [--verdicts FILE]
@@ -222,7 +222,7 @@ const isTune = (id: string): boolean => Number(id.replace(/\D/g, '')) % 2 === 0;
 /** `--real [DIR]`: the sampled real spec paragraphs against the two reviewers' labels, per set and all sets together. */
 function realSpecs(dir: string, argv: string[], verbose: boolean): void {
   const sets = labeledSets(argv);
-  const all = { total: emptyRealScore(), tune: emptyRealScore(), heldOut: emptyRealScore(), byKind: new Map<string, RealScore>() };
+  const all = { total: emptyRealScore(), tune: emptyRealScore(), heldOut: emptyRealScore(), byKind: new Map<string, RealScore>(), reach: { agreed: 0, inClauses: 0, inSent: 0 } as LlmCoverage };
   let scoredSets = 0;
   for (const labelsDir of sets) {
     const r = realSet(dir, labelsDir, option(argv, '--sample') ?? path.join(labelsDir, 'sample.json'), verbose);
@@ -231,6 +231,7 @@ function realSpecs(dir: string, argv: string[], verbose: boolean): void {
     addRealScore(all.total, r.total);
     addRealScore(all.tune, r.tune);
     addRealScore(all.heldOut, r.heldOut);
+    for (const k of ['agreed', 'inClauses', 'inSent'] as const) all.reach[k] += r.reach[k];
     for (const [k, s] of r.byKind) {
       const acc = all.byKind.get(k) ?? emptyRealScore();
       addRealScore(acc, s);
@@ -243,11 +244,21 @@ function realSpecs(dir: string, argv: string[], verbose: boolean): void {
     console.log(realRow('overall', all.total, all.total.findings));
     console.log(realRow('tune (even ids)', all.tune, all.tune.findings));
     console.log(realRow('held out (odd)', all.heldOut, all.heldOut.findings));
+    console.log(reachRow(all.reach));
   }
 }
 
+/**
+ * The LLM pass's reach (`llmCoverage`): the agreed marks inside the text it sends, now and when it sent clauses only.
+ * Its recall with a perfect model is at most this share; measured without an endpoint.
+ */
+function reachRow(c: LlmCoverage): string {
+  const share = (n: number): string => (c.agreed ? (n / c.agreed).toFixed(2) : '—');
+  return `LLM pass reach: ${c.inSent} of ${c.agreed} agreed marks in the text it sends (${share(c.inSent)}); clauses only: ${c.inClauses} (${share(c.inClauses)})`;
+}
+
 /** One labeled set (sample.json, L1.jsonl, L2.jsonl in `labelsDir`); undefined when it cannot be scored. */
-function realSet(dir: string, labelsDir: string, samplePath: string, verbose: boolean): { total: RealScore; tune: RealScore; heldOut: RealScore; byKind: Map<string, RealScore> } | undefined {
+function realSet(dir: string, labelsDir: string, samplePath: string, verbose: boolean): { total: RealScore; tune: RealScore; heldOut: RealScore; byKind: Map<string, RealScore>; reach: LlmCoverage } | undefined {
   console.log(`\n== ${path.relative(process.cwd(), labelsDir) || labelsDir}`);
   if (!fs.existsSync(samplePath)) {
     console.log(`no sample file ${samplePath}`);
@@ -290,7 +301,9 @@ function realSet(dir: string, labelsDir: string, samplePath: string, verbose: bo
       for (const a of d.agreed) if (!a.found) console.log(`  FN ${d.id} “${a.text}”`);
     }
   }
-  return { total: r.total, tune: halves[0]!, heldOut: halves[1]!, byKind: r.byKind };
+  const reach = llmCoverage({ sample, realDir: dir, sharedDir: sharedDir(), l1, l2, log: () => undefined });
+  console.log(reachRow(reach));
+  return { total: r.total, tune: halves[0]!, heldOut: halves[1]!, byKind: r.byKind, reach };
 }
 
 main();

@@ -11,6 +11,8 @@ import { resolveConfig } from '../../server/src/core/workspace/config';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import type { AmbiguityHit } from '../../server/src/core/workspace/workspaceIndex';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { clausesForLlm, type LlmClause } from '../../server/src/core/analysis/ambiguity/llm';
+import { reviewOf } from '../../server/src/core/analysis/ambiguity/formats';
 
 /** A finding of the pass with its offsets in the reviewed text and its 1-based line. */
 export interface EvalFinding {
@@ -233,6 +235,17 @@ export interface ParagraphDetail {
   unlocated: LabelMark[];
 }
 
+/** Groups of overlapping marks (union-find over a ++ b); a group holding both reviewers' marks is one agreed mark. */
+function agreedGroups(a: Span[], b: Span[]): { all: (Span & { who: number })[]; agreed: (Span & { who: number })[][] } {
+  const all = [...a.map((s) => ({ ...s, who: 1 })), ...b.map((s) => ({ ...s, who: 2 }))];
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) if (all[i]!.who !== all[j]!.who && overlaps(all[i]!, all[j]!)) parent[find(i)] = find(j);
+  const groups = new Map<number, typeof all>();
+  all.forEach((m, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), m]));
+  return { all, agreed: [...groups.values()].filter((g) => g.some((m) => m.who === 1) && g.some((m) => m.who === 2)) };
+}
+
 /**
  * Scores one paragraph. Agreed marks: a group of L1 and L2 marks connected by overlap that holds marks of both
  * reviewers is one agreed mark (so one L1 mark overlapping two L2 marks is one agreement, not two); a finding that
@@ -259,14 +272,7 @@ export function scoreParagraph(id: string, paragraph: string, findings: Span[], 
   score.l1FoundByL2 = a.filter((x) => b.some((y) => overlaps(x, y))).length;
   score.l2FoundByL1 = b.filter((y) => a.some((x) => overlaps(x, y))).length;
   score.table[a.length ? 1 : 0]![b.length ? 1 : 0]!++;
-  // Groups of overlapping marks (union-find over a ++ b).
-  const all = [...a.map((s) => ({ ...s, who: 1 })), ...b.map((s) => ({ ...s, who: 2 }))];
-  const parent = all.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) if (all[i]!.who !== all[j]!.who && overlaps(all[i]!, all[j]!)) parent[find(i)] = find(j);
-  const groups = new Map<number, typeof all>();
-  all.forEach((m, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), m]));
-  const agreed = [...groups.values()].filter((g) => g.some((m) => m.who === 1) && g.some((m) => m.who === 2));
+  const { all, agreed } = agreedGroups(a, b);
   score.agreed = agreed.length;
   for (const g of agreed) {
     const found = findings.some((f) => g.some((m) => overlaps(f, m)));
@@ -375,4 +381,71 @@ export function evalReal(o: RealEvalOptions): RealEvalResult {
     }
   }
   return result;
+}
+
+/** How much of what two reviewers agree on the LLM pass is sent (`clausesForLlm`), before and with its sections. */
+export interface LlmCoverage {
+  /** Agreed marks of the paragraphs both reviewers labeled. */
+  agreed: number;
+  /** Of those, marks inside a heading or requirement clause (all the pass sent before it sent sections). */
+  inClauses: number;
+  /** Marks inside any text the pass sends now: clauses, and the prose of reviewed files outside them. */
+  inSent: number;
+}
+
+/**
+ * The LLM pass's reach on the labeled paragraphs, without an endpoint: each sampled file is indexed as `evalReal` does,
+ * the files the offline pass reviews are found as `runLlmOnIndex` finds them (formats.ts `reviewOf`), and each agreed
+ * mark is looked up in the texts `clausesForLlm` would send. A mark outside them is one no model can be asked about.
+ */
+export function llmCoverage(o: RealEvalOptions): LlmCoverage {
+  const out: LlmCoverage = { agreed: 0, inClauses: 0, inSent: 0 };
+  if (o.l1 === undefined || o.l2 === undefined) return out;
+  const labels1 = parseLabels(o.l1);
+  const labels2 = parseLabels(o.l2);
+  const byRepo = new Map<string, SampleEntry[]>();
+  for (const e of o.sample) byRepo.set(e.repo, [...(byRepo.get(e.repo) ?? []), e]);
+  for (const [repo, entries] of byRepo) {
+    const base = repo === 'shared' ? o.sharedDir : path.join(o.realDir, repo);
+    if (base === undefined) continue;
+    const index = new WorkspaceIndex(resolveConfig(undefined).config);
+    const texts = new Map<string, string>();
+    for (const p of new Set(entries.map((e) => e.path))) {
+      const abs = path.join(base, p);
+      if (!fs.existsSync(abs)) continue;
+      texts.set(p, fs.readFileSync(abs, 'utf8'));
+      index.updateFile(p, texts.get(p)!);
+    }
+    const model = index.model();
+    const reviewed = new Map<string, number>();
+    for (const [p, text] of texts) {
+      const facts = model.specs.get(p);
+      const review = facts ? reviewOf(p, text, facts) : undefined;
+      if (review) reviewed.set(p, review.from);
+    }
+    const clausesOnly = clausesForLlm(model);
+    const sent = clausesForLlm(model, reviewed);
+    for (const e of entries) {
+      const text = texts.get(e.path);
+      if (text === undefined || !labels1.labeled.has(e.id) || !labels2.labeled.has(e.id)) continue;
+      const fileLines = text.split(/\r?\n/);
+      const paragraph = fileLines.slice(e.startLine - 1, e.endLine).join('\n');
+      const spans = (l: ReviewerLabels): Span[] => (l.marks.get(e.id) ?? []).map((m) => locate(paragraph, m)).filter((x): x is Span => x !== undefined);
+      // A paragraph offset as a file offset (the file's lines may end in \r\n).
+      const lines = new LineIndex(text);
+      const inFile = (offset: number): number => {
+        const before = paragraph.slice(0, offset).split('\n');
+        return lines.offsetAt({ line: e.startLine - 1 + before.length - 1, character: before[before.length - 1]!.length });
+      };
+      for (const g of agreedGroups(spans(labels1), spans(labels2)).agreed) {
+        const start = inFile(Math.min(...g.map((m) => m.start)));
+        const end = inFile(Math.max(...g.map((m) => m.end)));
+        const inside = (c: LlmClause): boolean => c.file === e.path && c.start <= start && end <= c.start + c.text.length;
+        out.agreed++;
+        if (clausesOnly.some(inside)) out.inClauses++;
+        if (sent.some(inside)) out.inSent++;
+      }
+    }
+  }
+  return out;
 }

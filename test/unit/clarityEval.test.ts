@@ -2,8 +2,9 @@
 // small fixtures of our own (test/fixtures/clarity/real-synthetic), never on the real reviewers' labels.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { evalReal, findingsJsonl, kappa, locate, parseLabels, reviewFiles, scoreParagraph, scoreVerdicts, sentenceAt } from '../helpers/clarityEval';
+import { evalReal, findingsJsonl, kappa, llmCoverage, locate, parseLabels, reviewFiles, scoreParagraph, scoreVerdicts, sentenceAt } from '../helpers/clarityEval';
 import type { SampleEntry } from '../helpers/clarityEval';
 
 const fixture = path.resolve(__dirname, '../../../test/fixtures/clarity/real-synthetic');
@@ -96,5 +97,28 @@ describe('eval:clarity --real: two reviewers, agreed marks and agreement', () =>
       [{ id: 'Q1', phrase: 'fast and reliably' }], [{ id: 'Q1', phrase: 'fast' }, { id: 'Q1', phrase: 'reliably' }]);
     assert.deepEqual([score.agreed, score.agreedFound, score.findingsOnAgreed, score.l1FoundByL2, score.l2FoundByL1], [1, 1, 1, 1, 2]);
     assert.deepEqual(detail.agreed, [{ text: 'fast and reliably', found: true }]);
+  });
+
+  it('the LLM pass\'s reach: an agreed mark in a spec-kit story is sent now (a section outside clauses), one in a requirement was before too', () => {
+    const lines = ['# Feature Specification: Uploads', '', '### User Story 1 - Upload a file (Priority: P1)', '', 'As a user, I want uploads to finish quickly so that I can share files.', '', '## Requirements', '', '- **FR-001**: System MUST reject large files in a timely manner.', ''];
+    const labels = '{"id":"A1","phrase":"quickly"}\n{"id":"A2","phrase":"in a timely manner"}\n{"id":"A3","none":true}\n';
+    const sample: SampleEntry[] = [
+      { id: 'A1', kind: 'speckit', repo: 'acme+app', path: 'specs/001-uploads/spec.md', startLine: 5, endLine: 5 },
+      { id: 'A2', kind: 'speckit', repo: 'acme+app', path: 'specs/001-uploads/spec.md', startLine: 9, endLine: 9 },
+      { id: 'A3', kind: 'speckit', repo: 'acme+app', path: 'specs/001-uploads/spec.md', startLine: 3, endLine: 3 },
+    ];
+    for (const eol of ['\n', '\r\n']) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarity-reach-'));
+      try {
+        fs.mkdirSync(path.join(dir, 'acme+app/specs/001-uploads'), { recursive: true });
+        fs.writeFileSync(path.join(dir, 'acme+app/specs/001-uploads/spec.md'), lines.join(eol));
+        assert.deepEqual(llmCoverage({ sample, realDir: dir, sharedDir: undefined, l1: labels, l2: labels, log: () => undefined }), { agreed: 2, inClauses: 1, inSent: 2 }, JSON.stringify(eol));
+        // Only where both reviewers labeled the paragraph; none without labels.
+        assert.deepEqual(llmCoverage({ sample, realDir: dir, sharedDir: undefined, l1: labels, l2: '{"id":"A2","phrase":"timely"}\n', log: () => undefined }), { agreed: 1, inClauses: 1, inSent: 1 });
+        assert.deepEqual(llmCoverage({ sample, realDir: dir, sharedDir: undefined, l1: labels, l2: undefined, log: () => undefined }), { agreed: 0, inClauses: 0, inSent: 0 });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 });

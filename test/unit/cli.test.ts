@@ -282,6 +282,37 @@ describe('clarify check --llm (against a local fake OpenAI-compatible server) [^
     assert.deepEqual(brief(diagnosticsOf(index).filter((d) => d.code === 'ambiguity.llm')), ['ambiguity.llm@specs/a.md:5'], 'a failed pass keeps them');
   });
 
+  // [^ll8r]
+  it('a spec-kit feature is sent whole (its story and scenarios as sections outside clauses), a README not at all', async () => {
+    const spec = [
+      '# Feature Specification: Uploads',
+      '',
+      '### User Story 1 - Upload a file (Priority: P1)',
+      '',
+      'As a user, I want uploads to finish quickly so that I can share files.',
+      '',
+      '## Requirements',
+      '',
+      '- **FR-001**: System MUST reject files above 10 MB.',
+      '',
+    ].join('\n');
+    const dir = tempWorkspace({ 'specs/001-uploads/spec.md': spec, 'README.md': '# Uploads\n\nThe tool must be fast and easy to use.\n' });
+    endpoint().enqueue((req) => {
+      const story = clausesInUserMessage(userMessage(req)).find((c) => c.text.includes('share files'))!;
+      return { kind: 'answer', findings: [{ clause: story.id, phrase: 'share files', category: 'vague', question: 'Share them with whom, and how?', suggestion: 'share a link' }] };
+    });
+    const r = await clarify('check', dir, '--llm', '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    const sent = clausesInUserMessage(userMessage(endpoint().requests[0]!));
+    assert.deepEqual(sent.map((c) => [c.id.startsWith('/') ? 'section' : c.id, c.text]), [
+      ['section', 'As a user, I want uploads to finish quickly so that I can share files.'],
+      ['FR-001', 'FR-001 : System MUST reject files above 10 MB.'],
+    ]);
+    assert.ok(!endpoint().requests.some((q) => userMessage(q).includes('fast and easy')), 'a README is not reviewed, so not sent');
+    const llm = JSON.parse(r.stdout).diagnostics.filter((d: { code: string }) => d.code === 'ambiguity.llm');
+    assert.deepEqual(llm.map((d: any) => [d.file, d.line, d.column, d.data.clauseId]), [['specs/001-uploads/spec.md', 5, 59, undefined]]); // eslint-disable-line @typescript-eslint/no-explicit-any
+  });
+
   it('never sends anything without --llm', async () => {
     const r = await clarify('check', tempWorkspace(SPEC));
     assert.equal(r.code, 0);

@@ -15,7 +15,9 @@ import {
   buildMessages,
   cacheKey,
   clausesForLlm,
+  collapseWhitespace,
   describeLlmError,
+  isSectionId,
   maxClauseChars,
   normaliseCategory,
   parseAnswer,
@@ -291,6 +293,68 @@ describe('LLM pass: core (pure)', () => {
       findings.map((f) => spec.slice(f.start, f.end)),
       ['reasonably* soon', 'quickly'],
     );
+  });
+
+  it('clausesForLlm sends a reviewed file\'s prose outside clauses, one section at a time, at its offsets; other files only their clauses', () => {
+    const spec = [
+      '# Feature Specification: Uploads',
+      '',
+      '## User Scenarios & Testing',
+      '',
+      '### User Story 1 - Upload a file (Priority: P1)',
+      '',
+      'As a user, I want uploads to finish quickly so that I can share files.',
+      '',
+      '**Acceptance Scenarios**:',
+      '',
+      '1. **Given** a large file, **When** it is uploaded, **Then** progress is shown smoothly.',
+      '',
+      '## Requirements',
+      '',
+      '- **FR-001**: System MUST reject files above 10 MB in a timely manner.',
+      '',
+      '## Edge Cases',
+      '',
+      '- What happens when the network drops? The upload resumes soon.',
+    ].join('\n');
+    const file = 'specs/001-uploads/spec.md';
+    const model = memoryWorkspace({ [file]: spec }).model();
+    const sent = (reviewed?: ReadonlyMap<string, number>): LlmClause[] => clausesForLlm(model, reviewed);
+    const clauseIds = sent().map((c) => c.id);
+    assert.ok(clauseIds.includes('FR-001') && clauseIds.every((id) => !id.startsWith('/')), 'not reviewed: its clauses only');
+    const all = sent(new Map([[file, 0]]));
+    const sections = all.filter((c) => isSectionId(c.id));
+    // One section per run of prose between headings; the story and its scenarios are one (no heading between them).
+    assert.deepEqual(sections.map((c) => collapseWhitespace(c.text)), [
+      'As a user, I want uploads to finish quickly so that I can share files. Acceptance Scenarios : Given a large file, When it is uploaded, Then progress is shown smoothly.',
+      'What happens when the network drops? The upload resumes soon.',
+    ]);
+    for (const c of sections) {
+      assert.equal(c.id, `/${c.start}`);
+      assert.equal(c.file, file);
+      for (let i = 0; i < c.text.length; i++) if (c.text[i] !== ' ') assert.equal(c.text[i], spec[c.start + i], `offset ${c.start + i}`);
+      assert.ok(!/Feature Specification|User Scenarios|Edge Cases|Requirements/.test(c.text), 'no heading is sent');
+      assert.ok(!c.text.includes('FR-001') && !c.text.includes('10 MB'), 'a clause is sent once, as a clause');
+    }
+    assert.equal(all.filter((c) => c.id === 'FR-001').length, 1);
+    // The review starts at `from` (after a draft's front matter): nothing before it is sent.
+    const from = spec.indexOf('## Requirements');
+    assert.deepEqual(sent(new Map([[file, from]])).filter((c) => isSectionId(c.id)).map((c) => collapseWhitespace(c.text)), ['What happens when the network drops? The upload resumes soon.']);
+    // A section's finding is placed in the file like a clause's.
+    const story = sections.find((c) => c.text.includes('quickly'))!;
+    const [batch] = buildBatches([story]);
+    const { findings } = parseAnswer(JSON.stringify({ findings: [finding(story.id, 'quickly', 'time'), finding('', 'shown smoothly')] }), batch!);
+    assert.deepEqual(findings.map((f) => [f.clauseId, spec.slice(f.start, f.end)]), [[story.id, 'quickly'], [story.id, 'shown smoothly']]);
+  });
+
+  it('clausesForLlm cuts a section longer than a request holds between blocks, never inside one', () => {
+    const items = Array.from({ length: 400 }, (_, i) => `- Item ${i} should be handled gracefully by the importer.`);
+    const spec = ['# Importer', '', '## Goals', '', ...items].join('\n');
+    const file = 'keps/sig-x/1-importer/README.md';
+    const sections = clausesForLlm(memoryWorkspace({ [file]: spec }).model(), new Map([[file, 0]])).filter((c) => isSectionId(c.id));
+    assert.ok(sections.length > 1);
+    assert.ok(sections.every((c) => collapseWhitespace(c.text).length <= maxClauseChars()));
+    assert.equal(sections.map((c) => (c.text.match(/Item \d+/g) ?? []).length).reduce((a, b) => a + b, 0), 400, 'every item sent once, whole');
   });
 
   it('never throws: a client that throws anything ends in one redacted message', async () => {

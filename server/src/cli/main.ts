@@ -78,8 +78,9 @@ Options:
   --stale        also report citation.stale from the git history: a citation whose clause's text changed
                  after the citing line was last changed (uncommitted edits count). Without git or outside
                  a repository: one line on stderr, nothing else changes.
-  --llm          also ask an LLM for vague wording (ambiguity.llm). Sends the spec clauses to OPENAI_BASE_URL
-                 (default OpenAI) with OPENAI_API_KEY; off unless given. A failure is reported and the
+  --llm          also ask an LLM for vague wording (ambiguity.llm). Sends what the offline pass reviews (the
+                 clauses; in spec-kit, Kiro, draft and KEP files their other prose too, by section) to
+                 OPENAI_BASE_URL (default OpenAI) with OPENAI_API_KEY; off unless given. A failure is reported and the
                  offline results stay.
   --llm-conflicts  also ask an LLM whether clauses of different specs (or top-level sections) conflict
                  (conflict.semantic, on both clauses). Sends candidate pairs of clauses that share terms

@@ -1,4 +1,6 @@
-import { clausesForLlm, displayEndpoint, runLlmPass, type LlmClause, type LlmPassResult } from '../core/analysis/ambiguity/llm';
+import { clausesForLlm, displayEndpoint, isSectionId, runLlmPass, type LlmClause, type LlmPassResult } from '../core/analysis/ambiguity/llm';
+import { reviewOf } from '../core/analysis/ambiguity/formats';
+import { isSitePage } from '../core/workspace/scopes';
 import type { ClarifierConfig } from '../core/workspace/config';
 import { CLARIFICATIONS_ID } from '../core/features/clarify';
 import type { AmbiguityHit, WorkspaceIndex } from '../core/workspace/workspaceIndex';
@@ -71,9 +73,15 @@ export async function runLlmOnIndex(index: WorkspaceIndex, options: LlmRunOption
   // text (free when it already holds it), the clauses are cut from it, and the findings are placed in it. A file that
   // is edited or deleted while the model answers changes nothing here; one that cannot be read now is not sent, and
   // keeps every other result.
+  // The files the offline pass reviews are sent whole (their prose outside clauses too), as that pass reads them; of
+  // other Markdown, only clauses [^am7f].
   const sent = new Map<string, { lines: LineIndex; facts: SpecFacts | undefined }>();
+  const reviewed = new Map<string, number>();
   let unreadable = 0;
-  for (const file of new Set(clausesForLlm(index.model()).filter(inScope).map((c) => c.file))) {
+  const before = index.model();
+  const withClauses = new Set(clausesForLlm(before).filter(inScope).map((c) => c.file));
+  for (const file of before.specFiles) {
+    if ((scope && !scope.has(file)) || !before.specs.get(file)) continue;
     let text: string | undefined;
     try {
       text = await options.textOf(file);
@@ -81,13 +89,19 @@ export async function runLlmOnIndex(index: WorkspaceIndex, options: LlmRunOption
       text = undefined;
     }
     if (text === undefined) {
-      unreadable++;
+      if (withClauses.has(file)) unreadable++;
       continue;
     }
-    index.updateFile(file, text);
-    sent.set(file, { lines: new LineIndex(text), facts: index.specFacts(file) });
+    const reviewIn = (facts: SpecFacts | undefined): number | undefined => (facts ? reviewOf(file, text, facts, isSitePage(options.config, file))?.from : undefined);
+    // Decided first on the facts the index holds, so a file that is not sent is not parsed again; then on the text sent.
+    if (!withClauses.has(file) && reviewIn(index.specFacts(file)) === undefined) continue;
+    const facts = index.updateFile(file, text) === 'spec' ? index.specFacts(file) : undefined;
+    const from = reviewIn(facts);
+    if (from !== undefined) reviewed.set(file, from);
+    else if (!withClauses.has(file)) continue;
+    sent.set(file, { lines: new LineIndex(text), facts });
   }
-  const clauses = clausesForLlm(index.model()).filter((c) => inScope(c) && sent.has(c.file));
+  const clauses = clausesForLlm(index.model(), reviewed).filter((c) => inScope(c) && sent.has(c.file));
   const result = await runLlmPass(clauses, llmRequestOptions(options, model, createDirectoryCache));
 
   // Findings -> ranges in the text that was sent; every file in scope gets its list replaced (cleared when empty).
@@ -112,7 +126,8 @@ export async function runLlmOnIndex(index: WorkspaceIndex, options: LlmRunOption
       range: sent.get(f.file)!.lines.rangeOf(f.start, f.end),
       question: f.question,
       severity: authority !== undefined && normative.has(authority) ? 'warning' : 'info',
-      clauseId: f.clauseId,
+      // A section outside any clause has no id to answer into (`isSectionId`): the finding names none.
+      ...(isSectionId(f.clauseId) ? {} : { clauseId: f.clauseId }),
       suggestion: f.suggestion,
     });
   }

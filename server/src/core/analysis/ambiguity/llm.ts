@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { IndexModel } from '../../workspace/workspaceIndex';
+import type { ProseBlock } from '../../markdown/parseSpec';
 import { TERMS_OF_ART } from './classes';
 
 /** The terms of `vocabulary` that occur in `text` (whole words, case-insensitive), deduplicated. */
@@ -771,15 +772,24 @@ function nonNegative(n: number | undefined): number {
  * The heading clauses of the index as LLM clauses: each clause's prose blocks (its title, paragraphs, list items and
  * table cells, with code, HTML, link targets and footnote references already blanked by `parseSpec`), laid out at their
  * file offsets with everything between them blanked. Footnote clauses are not sent separately: their text is part of
- * the enclosing heading clause. Prose outside any `{#id}` heading is not sent.
+ * the enclosing heading clause.
+ *
+ * `reviewed` names the files the offline pass reviews (formats.ts `reviewOf`: spec-kit, Kiro, kramdown-rfc and mmark
+ * drafts, KEPs, OpenSpec, clause-declaring Markdown), each with the offset its review starts at. Their prose outside
+ * any clause is sent too, one section at a time (`sectionsOutsideClauses`): a spec-kit story, its acceptance scenarios,
+ * success criteria and edge cases, a KEP's goals and graduation criteria, a draft's sections without `{#id}` — what the
+ * offline pass reads and two reviewers marked, and what the LLM pass never saw when only clauses were sent. Other
+ * Markdown (a README) is not sent, as it is not reviewed [^am7f] [^ll8r].
  */
-export function clausesForLlm(model: IndexModel): LlmClause[] {
+export function clausesForLlm(model: IndexModel, reviewed?: ReadonlyMap<string, number>): LlmClause[] {
   const out: LlmClause[] = [];
   for (const file of model.specFiles) {
     const facts = model.specs.get(file);
     if (!facts) continue;
     // The same context as the offline pass: the document's own terms and the built-in terms of art [^am6c].
     const vocabulary = [...(facts.terms ?? []), ...TERMS_OF_ART.map(([t]) => t)];
+    const from = reviewed?.get(file);
+    if (from !== undefined) out.push(...sectionsOutsideClauses(file, facts.prose, from, vocabulary));
     const blocks = new Map<string, typeof facts.prose>();
     for (const block of facts.prose) {
       if (block.clauseId === undefined) continue;
@@ -805,5 +815,54 @@ export function clausesForLlm(model: IndexModel): LlmClause[] {
       out.push(c);
     }
   }
+  return out;
+}
+
+/**
+ * The id of a section of prose outside any clause (`clausesForLlm`): `/` and the offset of its first block. No clause
+ * id can start with `/` (`ID_PATTERN`), and the batch markers keep it as written, so the model can name it back.
+ */
+export function isSectionId(id: string): boolean {
+  return id.startsWith('/');
+}
+
+/**
+ * A reviewed file's prose outside any clause, from offset `from` on, as LLM clauses of one section each: the paragraphs,
+ * list items and table cells between two headings (a heading's own text is not sent: the offline pass never flags
+ * one), or between a heading and a clause, laid out at their offsets like a clause's; a section longer than a request
+ * holds is cut between blocks. Decision records (`Clarifications`) are not sent.
+ */
+function sectionsOutsideClauses(file: string, prose: readonly ProseBlock[], from: number, vocabulary: readonly string[]): LlmClause[] {
+  const out: LlmClause[] = [];
+  const maxChars = maxClauseChars();
+  let text = '';
+  let start = -1;
+  // The blocks' characters so far: at least what the section is once its whitespace is collapsed.
+  let chars = 0;
+  const flush = (): void => {
+    if (start >= 0 && text.trim()) {
+      const c: LlmClause = { id: `/${start}`, file, text, start };
+      const terms = termsIn(text, vocabulary);
+      if (terms.length) c.terms = terms;
+      out.push(c);
+    }
+    text = '';
+    start = -1;
+    chars = 0;
+  };
+  for (const b of [...prose].sort((x, y) => x.start - y.start)) {
+    if (b.kind === 'heading' || b.clauseId !== undefined || b.record) {
+      flush();
+      continue;
+    }
+    if (b.start < from) continue;
+    if (start >= 0 && chars + b.text.length + 1 > maxChars) flush();
+    if (start < 0) start = b.start;
+    const gap = b.start - start - text.length;
+    if (gap < 0) continue; // overlapping blocks never happen; if they did, offsets must stay exact
+    text += ' '.repeat(gap) + b.text;
+    chars += b.text.length + 1;
+  }
+  flush();
   return out;
 }

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { resolveConfig } from '../server/src/core/workspace/config';
 import { WorkspaceIndex } from '../server/src/core/workspace/workspaceIndex';
 import { LineIndex } from '../server/src/core/text/lineIndex';
-import { addRealScore, emptyRealScore, evalReal, findingsJsonl, kappa, llmCoverage, reviewFiles, scoreVerdicts } from '../test/helpers/clarityEval';
-import type { LlmCoverage, RealScore, SampleEntry } from '../test/helpers/clarityEval';
+import { addRealScore, emptyRealScore, evalReal, evalRealLlm, findingsJsonl, kappa, LLM_VARIANTS, llmCoverage, reviewFiles, scoreVerdicts } from '../test/helpers/clarityEval';
+import type { LlmCoverage, LlmEvalOptions, LlmVariant, RealScore, SampleEntry } from '../test/helpers/clarityEval';
 
 /**
  * `npm run eval:clarity [-- --verbose] [--set dev|heldout] [--modelspec-out FILE] [--verdicts FILE]
@@ -119,6 +119,13 @@ function main(): void {
   const argv = process.argv.slice(2);
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   const real = option(argv, '--real', '/work/real');
+  if (real !== undefined && argv.includes('--llm')) {
+    realSpecsLlm(real, argv).catch((e: unknown) => {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exitCode = 2;
+    });
+    return;
+  }
   if (real !== undefined) {
     realSpecs(real, argv, verbose);
     return;
@@ -304,6 +311,46 @@ function realSet(dir: string, labelsDir: string, samplePath: string, verbose: bo
   const reach = llmCoverage({ sample, realDir: dir, sharedDir: sharedDir(), l1, l2, log: () => undefined });
   console.log(reachRow(reach));
   return { total: r.total, tune: halves[0]!, heldOut: halves[1]!, byKind: r.byKind, reach };
+}
+
+/**
+ * `--real [DIR] --llm [--llm-model M] [--llm-cache DIR] [--llm-timeout S]`: the LLM pass scored like the offline pass,
+ * against an OpenAI-compatible endpoint (OPENAI_BASE_URL, OPENAI_API_KEY; the same client as `clarify check --llm`).
+ * Per set and for all sets: the offline pass, the LLM pass's own findings, and both merged as a user sees them, each
+ * whole, tune (even ids) and held out (odd ids). Sends the sampled files' specs to the endpoint; never runs without
+ * `--llm`. A cache directory makes a rerun with the same model send only what changed.
+ */
+async function realSpecsLlm(dir: string, argv: string[]): Promise<void> {
+  const config = resolveConfig(undefined).config;
+  const timeout = option(argv, '--llm-timeout');
+  const llm: LlmEvalOptions = {
+    config,
+    ...(option(argv, '--llm-model') ? { model: option(argv, '--llm-model')! } : {}),
+    ...(option(argv, '--llm-cache') ? { cacheDir: path.resolve(option(argv, '--llm-cache')!) } : {}),
+    ...(timeout ? { timeoutMs: Number(timeout) * 1000 } : {}),
+    onSummary: (repo, message) => console.log(`  ${repo}: ${message}`),
+  };
+  const all = Object.fromEntries(LLM_VARIANTS.map((v) => [v, { total: emptyRealScore(), tune: emptyRealScore(), heldOut: emptyRealScore() }])) as Record<LlmVariant, { total: RealScore; tune: RealScore; heldOut: RealScore }>;
+  for (const labelsDir of labeledSets(argv)) {
+    console.log(`\n== ${path.relative(process.cwd(), labelsDir) || labelsDir} (LLM pass)`);
+    const read = (name: string): string | undefined => (fs.existsSync(path.join(labelsDir, name)) ? fs.readFileSync(path.join(labelsDir, name), 'utf8') : undefined);
+    const sample = JSON.parse(fs.readFileSync(option(argv, '--sample') ?? path.join(labelsDir, 'sample.json'), 'utf8')) as SampleEntry[];
+    const r = await evalRealLlm({ sample, realDir: dir, sharedDir: sharedDir(), l1: read('L1.jsonl'), l2: read('L2.jsonl'), log: (l) => console.log(l) }, llm);
+    for (const v of LLM_VARIANTS) {
+      const halves = { tune: emptyRealScore(), heldOut: emptyRealScore() };
+      for (const [id, score] of r[v].byId) addRealScore(isTune(id) ? halves.tune : halves.heldOut, score);
+      console.log(realRow(v, r[v].total, r[v].total.findings));
+      addRealScore(all[v].total, r[v].total);
+      addRealScore(all[v].tune, halves.tune);
+      addRealScore(all[v].heldOut, halves.heldOut);
+    }
+  }
+  console.log('\nall labeled sets together (LLM pass)');
+  for (const v of LLM_VARIANTS) {
+    console.log(realRow(v, all[v].total, all[v].total.findings));
+    console.log(realRow(`${v} tune`, all[v].tune, all[v].tune.findings));
+    console.log(realRow(`${v} held`, all[v].heldOut, all[v].heldOut.findings));
+  }
 }
 
 main();

@@ -7,7 +7,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { resolveConfig } from '../../server/src/core/workspace/config';
+import { resolveConfig, type ClarifierConfig } from '../../server/src/core/workspace/config';
+import { runLlmOnIndex } from '../../server/src/io/llmRun';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import type { AmbiguityHit } from '../../server/src/core/workspace/workspaceIndex';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
@@ -320,6 +321,8 @@ export interface RealEvalResult {
   /** Findings in sampled paragraphs, by kind, whether or not labels exist. */
   findingsByKind: Map<string, number>;
   details: ParagraphDetail[];
+  /** Each scored paragraph's own score, by id (for halves of a run that cannot be repeated cheaply: the LLM pass). */
+  byId: Map<string, RealScore>;
   skippedFiles: string[];
   /** Paragraph ids not labeled by both reviewers. */
   unlabeled: string[];
@@ -331,56 +334,119 @@ export interface RealEvalResult {
  * repository), keeps the findings that start inside a sampled paragraph, and scores them against the labels.
  */
 export function evalReal(o: RealEvalOptions): RealEvalResult {
-  const result: RealEvalResult = { byKind: new Map(), total: emptyRealScore(), findingsByKind: new Map(), details: [], skippedFiles: [], unlabeled: [], labelsMissing: !o.l1 || !o.l2 };
+  const run = realRun(o);
+  const result = run.result();
+  for (const { entries, texts } of run.repos()) scoreRepo(o, run, result, entries, texts, reviewFiles(texts));
+  return result;
+}
+
+/** The variants `evalRealLlm` scores: the offline pass, the LLM pass's own findings, and both merged as users see them. */
+export const LLM_VARIANTS = ['offline', 'llm', 'merged'] as const;
+export type LlmVariant = (typeof LLM_VARIANTS)[number];
+
+export interface LlmEvalOptions {
+  /** The configuration the LLM pass runs with (its endpoint, model, concurrency); the offline pass's defaults otherwise. */
+  config: ClarifierConfig;
+  model?: string;
+  cacheDir?: string;
+  timeoutMs?: number;
+  /** One line per repository: the LLM pass's summary (requests, cache, tokens, failures). */
+  onSummary?: (repo: string, message: string) => void;
+}
+
+/**
+ * `evalReal` for the LLM pass: each repository's sampled files are indexed, the LLM pass runs over them
+ * (`runLlmOnIndex`, as `clarify check --llm` runs it), and the findings are scored three ways against the same labels:
+ * the offline pass alone, the LLM pass's findings alone, and the two merged without duplicates (`ambiguitiesOf`).
+ */
+export async function evalRealLlm(o: RealEvalOptions, llm: LlmEvalOptions): Promise<Record<LlmVariant, RealEvalResult>> {
+  const run = realRun(o);
+  const out = { offline: run.result(), llm: run.result(), merged: run.result() };
+  for (const { repo, entries, texts } of run.repos()) {
+    const index = new WorkspaceIndex(resolveConfig(undefined).config);
+    for (const [file, text] of Object.entries(texts)) index.updateFile(file, text);
+    const offline = new Map(Object.entries(texts).map(([file, text]) => [file, findingsOf(text, index.model().ambiguitiesOf(file))]));
+    const summary = await runLlmOnIndex(index, { config: llm.config, textOf: (file) => texts[file], ...(llm.model ? { model: llm.model } : {}), ...(llm.cacheDir ? { cacheDir: llm.cacheDir } : {}), ...(llm.timeoutMs ? { timeoutMs: llm.timeoutMs } : {}) });
+    llm.onSummary?.(repo, summary.message);
+    const model = index.model();
+    const merged = new Map(Object.entries(texts).map(([file, text]) => [file, findingsOf(text, model.ambiguitiesOf(file))]));
+    // The LLM pass's own findings, those the merge drops as duplicates of offline ones included.
+    const own = new Map<string, EvalFinding[]>(Object.keys(texts).map((file) => [file, []]));
+    for (const f of summary.result.findings) {
+      const text = texts[f.file];
+      if (text === undefined) continue;
+      own.get(f.file)!.push({ line: new LineIndex(text).positionAt(f.start).line + 1, phrase: f.phrase, category: 'llm', question: f.question, sentence: sentenceAt(text, f.start, f.end), start: f.start, end: f.end });
+    }
+    scoreRepo(o, run, out.offline, entries, texts, offline);
+    const quiet = { ...o, log: () => undefined };
+    scoreRepo(quiet, run, out.llm, entries, texts, own);
+    scoreRepo(quiet, run, out.merged, entries, texts, merged);
+  }
+  return out;
+}
+
+/** The sample by repository with each repository's files read once, and the labels parsed once. */
+function realRun(o: RealEvalOptions) {
+  const labelsMissing = !o.l1 || !o.l2;
   const labels1 = o.l1 === undefined ? undefined : parseLabels(o.l1);
   const labels2 = o.l2 === undefined ? undefined : parseLabels(o.l2);
   for (const [name, l] of [['L1', labels1], ['L2', labels2]] as const) if (l?.invalid.length) o.log(`${name}: ${l.invalid.length} line(s) are not {id, phrase} or {id, none: true}, ignored`);
-  const byRepo = new Map<string, SampleEntry[]>();
-  for (const e of o.sample) byRepo.set(e.repo, [...(byRepo.get(e.repo) ?? []), e]);
-  for (const [repo, entries] of byRepo) {
-    const base = repo === 'shared' ? o.sharedDir : path.join(o.realDir, repo);
-    const texts: Record<string, string> = {};
-    for (const p of new Set(entries.map((e) => e.path))) {
-      const abs = base === undefined ? undefined : path.join(base, p);
-      if (abs === undefined || !fs.existsSync(abs)) {
-        const n = entries.filter((e) => e.path === p).length;
-        o.log(`skipped ${repo}/${p}: ${abs === undefined ? 'no shared folder' : `${abs} does not exist`} (${n} paragraph(s))`);
-        result.skippedFiles.push(`${repo}/${p}`);
-        continue;
+  const skippedFiles: string[] = [];
+  function* repos(): Generator<{ repo: string; entries: SampleEntry[]; texts: Record<string, string> }> {
+    const byRepo = new Map<string, SampleEntry[]>();
+    for (const e of o.sample) byRepo.set(e.repo, [...(byRepo.get(e.repo) ?? []), e]);
+    for (const [repo, entries] of byRepo) {
+      const base = repo === 'shared' ? o.sharedDir : path.join(o.realDir, repo);
+      const texts: Record<string, string> = {};
+      for (const p of new Set(entries.map((e) => e.path))) {
+        const abs = base === undefined ? undefined : path.join(base, p);
+        if (abs === undefined || !fs.existsSync(abs)) {
+          const n = entries.filter((e) => e.path === p).length;
+          o.log(`skipped ${repo}/${p}: ${abs === undefined ? 'no shared folder' : `${abs} does not exist`} (${n} paragraph(s))`);
+          skippedFiles.push(`${repo}/${p}`);
+          continue;
+        }
+        texts[p] = fs.readFileSync(abs, 'utf8');
       }
-      texts[p] = fs.readFileSync(abs, 'utf8');
-    }
-    const reviewed = reviewFiles(texts);
-    for (const e of entries) {
-      const text = texts[e.path];
-      const found = reviewed.get(e.path);
-      if (text === undefined || !found) continue;
-      const lines = new LineIndex(text);
-      const pStart = lines.offsetAt({ line: e.startLine - 1, character: 0 });
-      const paragraph = text.split(/\r?\n/).slice(e.startLine - 1, e.endLine).join('\n');
-      const inside = found.filter((f) => f.line >= e.startLine && f.line <= e.endLine);
-      result.findingsByKind.set(e.kind, (result.findingsByKind.get(e.kind) ?? 0) + inside.length);
-      // Offsets into the paragraph text (lines joined by \n; a \r\n file shifts by one per line).
-      const toParagraph = (offset: number): number => {
-        const pos = lines.positionAt(offset);
-        const before = text.split(/\r?\n/).slice(e.startLine - 1, pos.line).reduce((n, l) => n + l.length + 1, 0);
-        return before + pos.character;
-      };
-      const spans = inside.map((f) => ({ start: toParagraph(Math.max(f.start, pStart)), end: toParagraph(f.end) }));
-      if (!labels1?.labeled.has(e.id) || !labels2?.labeled.has(e.id)) {
-        result.unlabeled.push(e.id);
-        continue;
-      }
-      const { score, detail } = scoreParagraph(e.id, paragraph, spans, (i) => inside[i]!, labels1.marks.get(e.id) ?? [], labels2.marks.get(e.id) ?? []);
-      for (const m of detail.unlocated) o.log(`${e.id}: the phrase “${m.phrase}” is not in the paragraph${m.occurrence ? ` ${m.occurrence} time(s)` : ''}; ignored`);
-      result.details.push(detail);
-      const acc = result.byKind.get(e.kind) ?? emptyRealScore();
-      addRealScore(acc, score);
-      result.byKind.set(e.kind, acc);
-      addRealScore(result.total, score);
+      yield { repo, entries, texts };
     }
   }
-  return result;
+  const result = (): RealEvalResult => ({ byKind: new Map(), total: emptyRealScore(), findingsByKind: new Map(), details: [], byId: new Map(), skippedFiles, unlabeled: [], labelsMissing });
+  return { labels1, labels2, repos, result };
+}
+
+/** Scores the sampled paragraphs of one repository's files against `found` (each file's findings), into `result`. */
+function scoreRepo(o: RealEvalOptions, run: ReturnType<typeof realRun>, result: RealEvalResult, entries: SampleEntry[], texts: Record<string, string>, reviewed: Map<string, EvalFinding[]>): void {
+  const { labels1, labels2 } = run;
+  for (const e of entries) {
+    const text = texts[e.path];
+    const found = reviewed.get(e.path);
+    if (text === undefined || !found) continue;
+    const lines = new LineIndex(text);
+    const pStart = lines.offsetAt({ line: e.startLine - 1, character: 0 });
+    const paragraph = text.split(/\r?\n/).slice(e.startLine - 1, e.endLine).join('\n');
+    const inside = found.filter((f) => f.line >= e.startLine && f.line <= e.endLine);
+    result.findingsByKind.set(e.kind, (result.findingsByKind.get(e.kind) ?? 0) + inside.length);
+    // Offsets into the paragraph text (lines joined by \n; a \r\n file shifts by one per line).
+    const toParagraph = (offset: number): number => {
+      const pos = lines.positionAt(offset);
+      const before = text.split(/\r?\n/).slice(e.startLine - 1, pos.line).reduce((n, l) => n + l.length + 1, 0);
+      return before + pos.character;
+    };
+    const spans = inside.map((f) => ({ start: toParagraph(Math.max(f.start, pStart)), end: toParagraph(f.end) }));
+    if (!labels1?.labeled.has(e.id) || !labels2?.labeled.has(e.id)) {
+      result.unlabeled.push(e.id);
+      continue;
+    }
+    const { score, detail } = scoreParagraph(e.id, paragraph, spans, (i) => inside[i]!, labels1.marks.get(e.id) ?? [], labels2.marks.get(e.id) ?? []);
+    for (const m of detail.unlocated) o.log(`${e.id}: the phrase “${m.phrase}” is not in the paragraph${m.occurrence ? ` ${m.occurrence} time(s)` : ''}; ignored`);
+    result.details.push(detail);
+    result.byId.set(e.id, score);
+    const acc = result.byKind.get(e.kind) ?? emptyRealScore();
+    addRealScore(acc, score);
+    result.byKind.set(e.kind, acc);
+    addRealScore(result.total, score);
+  }
 }
 
 /** How much of what two reviewers agree on the LLM pass is sent (`clausesForLlm`), before and with its sections. */

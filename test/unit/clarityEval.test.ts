@@ -4,8 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { evalReal, findingsJsonl, kappa, llmCoverage, locate, parseLabels, reviewFiles, scoreParagraph, scoreVerdicts, sentenceAt } from '../helpers/clarityEval';
+import { evalReal, evalRealLlm, findingsJsonl, kappa, llmCoverage, locate, parseLabels, reviewFiles, scoreParagraph, scoreVerdicts, sentenceAt } from '../helpers/clarityEval';
 import type { SampleEntry } from '../helpers/clarityEval';
+import { clausesInUserMessage, userMessage, useFakeOpenAI } from '../helpers/fakeOpenAI';
+import { resolveConfig } from '../../server/src/core/workspace/config';
 
 const fixture = path.resolve(__dirname, '../../../test/fixtures/clarity/real-synthetic');
 const read = (name: string): string => fs.readFileSync(path.join(fixture, name), 'utf8');
@@ -119,6 +121,43 @@ describe('eval:clarity --real: two reviewers, agreed marks and agreement', () =>
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
+    }
+  });
+});
+
+describe('eval:clarity --real --llm: the LLM pass scored like the offline pass (against a local fake endpoint)', () => {
+  const endpoint = useFakeOpenAI('sk-test-eval-0123456789');
+
+  it('scores the offline pass, the LLM pass\'s own findings and the two merged without duplicates, per paragraph', async () => {
+    const spec = ['# Feature Specification: Uploads', '', '### User Story 1 - Upload a file (Priority: P1)', '', 'As a user, I want uploads to finish quickly so that I can share files.', '', '## Requirements', '', '- **FR-001**: System MUST reject large files in a timely manner.', ''].join('\n');
+    const labels = '{"id":"A1","phrase":"quickly"}\n{"id":"A1","phrase":"share files"}\n{"id":"A2","phrase":"in a timely manner"}\n';
+    const sample: SampleEntry[] = [
+      { id: 'A1', kind: 'speckit', repo: 'acme+app', path: 'specs/001-uploads/spec.md', startLine: 5, endLine: 5 },
+      { id: 'A2', kind: 'speckit', repo: 'acme+app', path: 'specs/001-uploads/spec.md', startLine: 9, endLine: 9 },
+    ];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clarity-llm-eval-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'acme+app/specs/001-uploads'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'acme+app/specs/001-uploads/spec.md'), spec);
+      endpoint().enqueue((req) => {
+        const sent = clausesInUserMessage(userMessage(req));
+        const story = sent.find((c) => c.text.includes('share files'))!;
+        const answer = (clause: string, phrase: string): Record<string, string> => ({ clause, phrase, category: 'vague', question: `What does "${phrase}" mean?`, suggestion: 'x' });
+        // A new phrase, one the offline pass already asks about (dropped when merged), and one no reviewer marked.
+        return { kind: 'answer', findings: [answer(story.id, 'share files'), answer(story.id, 'quickly'), answer('FR-001', 'reject')] };
+      });
+      const summaries: string[] = [];
+      const r = await evalRealLlm({ sample, realDir: dir, sharedDir: undefined, l1: labels, l2: labels, log: () => undefined }, { config: resolveConfig(undefined).config, onSummary: (_, m) => summaries.push(m) });
+      assert.equal(endpoint().requests.length, 1);
+      assert.match(summaries[0]!, /3 findings/);
+      const brief = (v: 'offline' | 'llm' | 'merged'): number[] => [r[v].total.findings, r[v].total.findingsOnAgreed, r[v].total.agreed, r[v].total.agreedFound];
+      assert.deepEqual(brief('offline'), [3, 2, 3, 2], 'quickly, large, in a timely manner');
+      assert.deepEqual(brief('llm'), [3, 2, 3, 2], 'share files, quickly, reject');
+      assert.deepEqual(brief('merged'), [5, 3, 3, 3], 'the offline three, and share files and reject');
+      assert.deepEqual([...r.merged.byId.keys()], ['A1', 'A2']);
+      assert.deepEqual([r.merged.byId.get('A1')!.agreedFound, r.merged.byId.get('A2')!.agreedFound], [2, 1]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

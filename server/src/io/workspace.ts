@@ -1581,8 +1581,9 @@ export async function loadWorkspace(root: string, options: LoadOptions = {}): Pr
   const { config: fileConfig, problems } = await readConfig(absRoot);
   const config = mergeConfig(mergeConfig(fileConfig, options.overrides), benchOverrides(process.env['CLARIFIER_BENCH_OFF']));
   const batch = options.batch ?? false;
-  // Content hashes are read by the cache and the server only: a batch run without the cache computes none.
-  const contentHashes = !batch || options.cacheDir !== undefined;
+  // Content hashes are read by the cache, the server and the LLM pass only (which brings the index to the text it
+  // sends: an unchanged file is then not parsed again); another batch run without the cache computes none.
+  const contentHashes = !batch || options.cacheDir !== undefined || options.prose === true;
   // The cache stores whole facts: with it, the prose comes along whatever the run reads.
   const prose = options.prose !== false || options.cacheDir !== undefined;
   const index = new WorkspaceIndex(config, { batch, contentHashes });

@@ -467,21 +467,13 @@ export interface LlmCoverage {
 export function llmCoverage(o: RealEvalOptions): LlmCoverage {
   const out: LlmCoverage = { agreed: 0, inClauses: 0, inSent: 0 };
   if (o.l1 === undefined || o.l2 === undefined) return out;
-  const labels1 = parseLabels(o.l1);
-  const labels2 = parseLabels(o.l2);
-  const byRepo = new Map<string, SampleEntry[]>();
-  for (const e of o.sample) byRepo.set(e.repo, [...(byRepo.get(e.repo) ?? []), e]);
-  for (const [repo, entries] of byRepo) {
-    const base = repo === 'shared' ? o.sharedDir : path.join(o.realDir, repo);
-    if (base === undefined) continue;
+  const run = realRun({ ...o, log: () => undefined });
+  const labels1 = run.labels1!;
+  const labels2 = run.labels2!;
+  for (const { entries, texts: files } of run.repos()) {
+    const texts = new Map(Object.entries(files));
     const index = new WorkspaceIndex(resolveConfig(undefined).config);
-    const texts = new Map<string, string>();
-    for (const p of new Set(entries.map((e) => e.path))) {
-      const abs = path.join(base, p);
-      if (!fs.existsSync(abs)) continue;
-      texts.set(p, fs.readFileSync(abs, 'utf8'));
-      index.updateFile(p, texts.get(p)!);
-    }
+    for (const [p, text] of texts) index.updateFile(p, text);
     const model = index.model();
     const reviewed = new Map<string, number>();
     for (const [p, text] of texts) {

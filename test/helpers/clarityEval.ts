@@ -8,12 +8,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveConfig, type ClarifierConfig } from '../../server/src/core/workspace/config';
-import { runLlmOnIndex } from '../../server/src/io/llmRun';
+import { reviewStart, runLlmOnIndex } from '../../server/src/io/llmRun';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import type { AmbiguityHit } from '../../server/src/core/workspace/workspaceIndex';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { clausesForLlm, type LlmClause } from '../../server/src/core/analysis/ambiguity/llm';
-import { reviewOf } from '../../server/src/core/analysis/ambiguity/formats';
 
 /** A finding of the pass with its offsets in the reviewed text and its 1-based line. */
 export interface EvalFinding {
@@ -237,7 +236,7 @@ export interface ParagraphDetail {
 }
 
 /** Groups of overlapping marks (union-find over a ++ b); a group holding both reviewers' marks is one agreed mark. */
-function agreedGroups(a: Span[], b: Span[]): { all: (Span & { who: number })[]; agreed: (Span & { who: number })[][] } {
+export function agreedGroups(a: Span[], b: Span[]): { all: (Span & { who: number })[]; agreed: (Span & { who: number })[][] } {
   const all = [...a.map((s) => ({ ...s, who: 1 })), ...b.map((s) => ({ ...s, who: 2 }))];
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -372,10 +371,13 @@ export async function evalRealLlm(o: RealEvalOptions, llm: LlmEvalOptions): Prom
     const merged = new Map(Object.entries(texts).map(([file, text]) => [file, findingsOf(text, model.ambiguitiesOf(file))]));
     // The LLM pass's own findings, those the merge drops as duplicates of offline ones included.
     const own = new Map<string, EvalFinding[]>(Object.keys(texts).map((file) => [file, []]));
+    const lineIndexes = new Map<string, LineIndex>();
     for (const f of summary.result.findings) {
       const text = texts[f.file];
       if (text === undefined) continue;
-      own.get(f.file)!.push({ line: new LineIndex(text).positionAt(f.start).line + 1, phrase: f.phrase, category: 'llm', question: f.question, sentence: sentenceAt(text, f.start, f.end), start: f.start, end: f.end });
+      let lines = lineIndexes.get(f.file);
+      if (!lines) lineIndexes.set(f.file, (lines = new LineIndex(text)));
+      own.get(f.file)!.push({ line: lines.positionAt(f.start).line + 1, phrase: f.phrase, category: 'llm', question: f.question, sentence: sentenceAt(text, f.start, f.end), start: f.start, end: f.end });
     }
     scoreRepo(o, run, out.offline, entries, texts, offline);
     const quiet = { ...o, log: () => undefined };
@@ -478,8 +480,8 @@ export function llmCoverage(o: RealEvalOptions): LlmCoverage {
     const reviewed = new Map<string, number>();
     for (const [p, text] of texts) {
       const facts = model.specs.get(p);
-      const review = facts ? reviewOf(p, text, facts) : undefined;
-      if (review) reviewed.set(p, review.from);
+      const from = facts ? reviewStart(index.config, p, text, facts) : undefined;
+      if (from !== undefined) reviewed.set(p, from);
     }
     const clausesOnly = clausesForLlm(model);
     const sent = clausesForLlm(model, reviewed);

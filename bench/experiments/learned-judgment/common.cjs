@@ -49,15 +49,7 @@ function devDoc(file) {
   return { path: header[1], kind: header[2], text: text + raw.slice(i), marks };
 }
 
-/** The agreed marks of a paragraph: groups of overlapping L1 and L2 spans holding both reviewers' (as the eval). */
-function agreedGroups(a, b) {
-  const all = [...a.map((s) => ({ ...s, who: 1 })), ...b.map((s) => ({ ...s, who: 2 }))];
-  const parent = all.map((_, i) => i);
-  const find = (i) => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) if (all[i].who !== all[j].who && all[i].start < all[j].end && all[j].start < all[i].end) parent[find(i)] = find(j);
-  const groups = new Map();
-  all.forEach((m, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), m]));
-  return { all, groups: [...groups.values()].filter((g) => g.some((m) => m.who === 1) && g.some((m) => m.who === 2)) };
-}
+/** The agreed marks of a paragraph, as the eval groups them (test/helpers/clarityEval.ts `agreedGroups`). */
+const agreedGroups = (a, b) => out('test/helpers/clarityEval.js').agreedGroups(a, b);
 
 module.exports = { root, out, fixtures, isTune, sets, read, scoredSets, paragraphText, devDoc, agreedGroups };

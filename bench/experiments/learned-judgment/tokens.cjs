@@ -38,7 +38,7 @@ for (const { dir, sample, result } of scoredSets(realDir, sharedDir)) {
     if (!details.has(e.id)) continue;
     const t = paragraphText(e, realDir, sharedDir);
     const spans = (l) => (l.marks.get(e.id) ?? []).map((m) => locate(t, m)).filter(Boolean);
-    const { all, groups } = agreedGroups(spans(l1), spans(l2));
+    const { all, agreed: groups } = agreedGroups(spans(l1), spans(l2));
     // The pass's findings, placed at their phrase's first occurrence in the paragraph (an approximation).
     const found = details.get(e.id).findings.map((f) => { const k = t.indexOf(f.phrase); return k < 0 ? undefined : { start: k, end: k + f.phrase.length }; }).filter(Boolean);
     addParagraph(e.id, isTune(e.id) ? 'tune' : 'held', e.kind, e.path, t, groups, all, found);

@@ -58,7 +58,7 @@ for (const dir of sets()) {
     if (!isTune(e.id)) continue;
     const t = paragraphText(e, realDir, sharedDir);
     const spans = (l) => (l.marks.get(e.id) ?? []).map((m) => locate(t, m)).filter(Boolean);
-    const { all, groups } = agreedGroups(spans(l1), spans(l2));
+    const { all, agreed: groups } = agreedGroups(spans(l1), spans(l2));
     addText(t, groups.flat(), all);
   }
 }

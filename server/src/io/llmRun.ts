@@ -64,6 +64,14 @@ export interface LlmRunSummary {
   message: string;
 }
 
+/**
+ * Where the offline pass's review of a spec starts (formats.ts `reviewOf`: after a draft's front matter), or undefined
+ * when that pass does not review it: the files whose prose outside clauses the LLM pass sends (`clausesForLlm`) [^ll8r].
+ */
+export function reviewStart(config: ClarifierConfig, file: string, text: string, facts: SpecFacts): number | undefined {
+  return reviewOf(file, text, facts, isSitePage(config, file))?.from;
+}
+
 export async function runLlmOnIndex(index: WorkspaceIndex, options: LlmRunOptions): Promise<LlmRunSummary> {
   const { model, where } = llmPassModel(options);
   const scope = options.files ? new Set(options.files) : undefined;
@@ -92,7 +100,7 @@ export async function runLlmOnIndex(index: WorkspaceIndex, options: LlmRunOption
       if (withClauses.has(file)) unreadable++;
       continue;
     }
-    const reviewIn = (facts: SpecFacts | undefined): number | undefined => (facts ? reviewOf(file, text, facts, isSitePage(options.config, file))?.from : undefined);
+    const reviewIn = (facts: SpecFacts | undefined): number | undefined => (facts ? reviewStart(options.config, file, text, facts) : undefined);
     // Decided first on the facts the index holds, so a file that is not sent is not parsed again; then on the text sent.
     if (!withClauses.has(file) && reviewIn(index.specFacts(file)) === undefined) continue;
     const facts = index.updateFile(file, text) === 'spec' ? index.specFacts(file) : undefined;
